@@ -1,0 +1,359 @@
+// Kubernetes API object shapes, as the API server stores and returns them (JSON-compatible, so
+// `kubectl get -o yaml|json`, jsonpath and custom-columns read them exactly as they would a real
+// object). Only the fields the chapter-3 simulation uses are typed; unknown extra fields on
+// user input are rejected by the decoder (strict decoding), never stored.
+
+export type Labels = Record<string, string>;
+
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+  blockOwnerDeletion?: boolean;
+}
+
+export interface ObjectMeta {
+  name: string;
+  namespace?: string;
+  generateName?: string;
+  uid: string;
+  resourceVersion: string;
+  generation?: number;
+  /** RFC 3339, second precision, from the simulated clock ("2026-01-01T00:00:00Z"). */
+  creationTimestamp: string;
+  deletionTimestamp?: string;
+  deletionGracePeriodSeconds?: number;
+  labels?: Labels;
+  annotations?: Record<string, string>;
+  ownerReferences?: OwnerReference[];
+  finalizers?: string[];
+}
+
+export interface TypeMeta {
+  apiVersion: string;
+  kind: string;
+}
+
+export interface K8sObject extends TypeMeta {
+  metadata: ObjectMeta;
+  // biome-ignore lint/suspicious/noExplicitAny: concrete kinds narrow these.
+  spec?: any;
+  // biome-ignore lint/suspicious/noExplicitAny: concrete kinds narrow these.
+  status?: any;
+}
+
+// ---------------------------------------------------------------- workloads
+
+export interface ContainerPort {
+  name?: string;
+  containerPort: number;
+  protocol: Protocol;
+}
+
+export interface EnvVar {
+  name: string;
+  value?: string;
+}
+
+export interface Container {
+  name: string;
+  image: string;
+  imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  command?: string[];
+  args?: string[];
+  ports?: ContainerPort[];
+  env?: EnvVar[];
+  terminationMessagePath?: string;
+  terminationMessagePolicy?: string;
+  resources?: Record<string, unknown>;
+}
+
+export interface PodSpec {
+  containers: Container[];
+  nodeName?: string;
+  hostname?: string;
+  subdomain?: string;
+  restartPolicy?: 'Always' | 'OnFailure' | 'Never';
+  terminationGracePeriodSeconds?: number;
+  dnsPolicy?: 'ClusterFirst' | 'Default' | 'None' | 'ClusterFirstWithHostNet';
+  schedulerName?: string;
+  securityContext?: Record<string, unknown>;
+  serviceAccountName?: string;
+  enableServiceLinks?: boolean;
+  preemptionPolicy?: string;
+  priority?: number;
+  tolerations?: Record<string, unknown>[];
+}
+
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+
+export interface PodCondition {
+  type: 'PodScheduled' | 'PodReadyToStartContainers' | 'Initialized' | 'ContainersReady' | 'Ready';
+  status: 'True' | 'False' | 'Unknown';
+  lastProbeTime: string | null;
+  lastTransitionTime: string;
+  reason?: string;
+  message?: string;
+}
+
+export interface ContainerState {
+  waiting?: { reason: string; message?: string };
+  running?: { startedAt: string };
+  terminated?: { exitCode: number; reason: string; startedAt?: string; finishedAt?: string };
+}
+
+export interface ContainerStatus {
+  name: string;
+  image: string;
+  imageID: string;
+  containerID?: string;
+  ready: boolean;
+  started: boolean;
+  restartCount: number;
+  state: ContainerState;
+  lastState: ContainerState;
+}
+
+export interface PodStatus {
+  phase: PodPhase;
+  reason?: string;
+  conditions?: PodCondition[];
+  hostIP?: string;
+  hostIPs?: { ip: string }[];
+  podIP?: string;
+  podIPs?: { ip: string }[];
+  startTime?: string;
+  qosClass?: string;
+  containerStatuses?: ContainerStatus[];
+}
+
+export interface Pod extends K8sObject {
+  apiVersion: 'v1';
+  kind: 'Pod';
+  spec: PodSpec;
+  status: PodStatus;
+}
+
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values?: string[];
+}
+
+export interface LabelSelector {
+  matchLabels?: Labels;
+  matchExpressions?: LabelSelectorRequirement[];
+}
+
+export interface PodTemplateSpec {
+  metadata: { labels?: Labels; annotations?: Record<string, string>; name?: string };
+  spec: PodSpec;
+}
+
+export interface DeploymentSpec {
+  replicas: number;
+  selector: LabelSelector;
+  template: PodTemplateSpec;
+  strategy: {
+    type: 'RollingUpdate' | 'Recreate';
+    rollingUpdate?: { maxSurge: number | string; maxUnavailable: number | string };
+  };
+  revisionHistoryLimit: number;
+  progressDeadlineSeconds: number;
+  minReadySeconds?: number;
+  paused?: boolean;
+}
+
+export interface DeploymentCondition {
+  type: 'Available' | 'Progressing' | 'ReplicaFailure';
+  status: 'True' | 'False' | 'Unknown';
+  lastUpdateTime: string;
+  lastTransitionTime: string;
+  reason: string;
+  message: string;
+}
+
+export interface DeploymentStatus {
+  observedGeneration?: number;
+  replicas?: number;
+  updatedReplicas?: number;
+  readyReplicas?: number;
+  availableReplicas?: number;
+  unavailableReplicas?: number;
+  conditions?: DeploymentCondition[];
+  collisionCount?: number;
+}
+
+export interface Deployment extends K8sObject {
+  apiVersion: 'apps/v1';
+  kind: 'Deployment';
+  spec: DeploymentSpec;
+  status: DeploymentStatus;
+}
+
+export interface ReplicaSetSpec {
+  replicas: number;
+  selector: LabelSelector;
+  template: PodTemplateSpec;
+  minReadySeconds?: number;
+}
+
+export interface ReplicaSetStatus {
+  replicas: number;
+  fullyLabeledReplicas?: number;
+  readyReplicas?: number;
+  availableReplicas?: number;
+  observedGeneration?: number;
+}
+
+export interface ReplicaSet extends K8sObject {
+  apiVersion: 'apps/v1';
+  kind: 'ReplicaSet';
+  spec: ReplicaSetSpec;
+  status: ReplicaSetStatus;
+}
+
+// ---------------------------------------------------------------- services & endpoints
+
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+
+export interface ServicePort {
+  name?: string;
+  protocol: Protocol;
+  port: number;
+  /** Defaulted to `port` by the API server when omitted. */
+  targetPort: number | string;
+  nodePort?: number;
+  appProtocol?: string;
+}
+
+export interface ServiceSpec {
+  type: ServiceType;
+  selector?: Labels;
+  ports?: ServicePort[];
+  /** "None" for a headless Service; absent for ExternalName. */
+  clusterIP?: string;
+  clusterIPs?: string[];
+  externalName?: string;
+  externalIPs?: string[];
+  sessionAffinity: 'None' | 'ClientIP';
+  externalTrafficPolicy?: 'Cluster' | 'Local';
+  internalTrafficPolicy?: 'Cluster' | 'Local';
+  ipFamilies?: string[];
+  ipFamilyPolicy?: string;
+  allocateLoadBalancerNodePorts?: boolean;
+  publishNotReadyAddresses?: boolean;
+  loadBalancerSourceRanges?: string[];
+}
+
+export interface LoadBalancerIngress {
+  ip?: string;
+  hostname?: string;
+  ipMode?: 'VIP' | 'Proxy';
+}
+
+export interface Service extends K8sObject {
+  apiVersion: 'v1';
+  kind: 'Service';
+  spec: ServiceSpec;
+  status: { loadBalancer: { ingress?: LoadBalancerIngress[] } };
+}
+
+export interface ObjectReference {
+  kind: string;
+  namespace?: string;
+  name: string;
+  uid?: string;
+}
+
+export interface EndpointAddress {
+  ip: string;
+  hostname?: string;
+  nodeName?: string;
+  targetRef?: ObjectReference;
+}
+
+export interface EndpointPort {
+  name?: string;
+  port: number;
+  protocol: Protocol;
+}
+
+export interface EndpointSubset {
+  addresses?: EndpointAddress[];
+  notReadyAddresses?: EndpointAddress[];
+  ports?: EndpointPort[];
+}
+
+export interface Endpoints extends K8sObject {
+  apiVersion: 'v1';
+  kind: 'Endpoints';
+  subsets?: EndpointSubset[];
+}
+
+export interface EndpointSliceEndpoint {
+  addresses: string[];
+  conditions: { ready: boolean; serving: boolean; terminating: boolean };
+  nodeName?: string;
+  hostname?: string;
+  targetRef?: ObjectReference;
+}
+
+export interface EndpointSlice extends K8sObject {
+  apiVersion: 'discovery.k8s.io/v1';
+  kind: 'EndpointSlice';
+  addressType: 'IPv4' | 'IPv6' | 'FQDN';
+  endpoints: EndpointSliceEndpoint[] | null;
+  ports: EndpointPort[] | null;
+}
+
+// ---------------------------------------------------------------- cluster objects
+
+export interface Node extends K8sObject {
+  apiVersion: 'v1';
+  kind: 'Node';
+  spec: { podCIDR: string; podCIDRs: string[]; taints?: { key: string; effect: string }[] };
+  status: {
+    addresses: { type: 'InternalIP' | 'Hostname'; address: string }[];
+    conditions: { type: string; status: string; reason: string; message: string }[];
+    nodeInfo: Record<string, string>;
+    capacity?: Record<string, string>;
+    allocatable?: Record<string, string>;
+  };
+}
+
+export interface Namespace extends K8sObject {
+  apiVersion: 'v1';
+  kind: 'Namespace';
+  spec: { finalizers: string[] };
+  status: { phase: 'Active' | 'Terminating' };
+}
+
+export interface Event extends K8sObject {
+  apiVersion: 'v1';
+  kind: 'Event';
+  involvedObject: ObjectReference & { apiVersion?: string; fieldPath?: string };
+  reason: string;
+  message: string;
+  type: 'Normal' | 'Warning';
+  source: { component: string; host?: string };
+  firstTimestamp: string;
+  lastTimestamp: string;
+  count: number;
+  reportingComponent?: string;
+}
+
+/** Kinds the simulated API server serves, with their REST identity (used by kubectl and errors). */
+export type KindName =
+  | 'Namespace'
+  | 'Node'
+  | 'Pod'
+  | 'Deployment'
+  | 'ReplicaSet'
+  | 'Service'
+  | 'Endpoints'
+  | 'EndpointSlice'
+  | 'Event';

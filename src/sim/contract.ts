@@ -1,0 +1,206 @@
+// The facade the other layers (kubectl, state, ui) use to talk to the simulated cluster.
+// Everything here is pure data in, pure data out; `createCluster` in ./cluster.ts implements it.
+import type { K8sObject, KindName, Labels } from './api/types';
+
+export type ProfileName = 'docker-desktop' | 'kind' | 'k3s';
+export type ProxyMode = 'iptables' | 'ipvs';
+
+export interface ClusterOptions {
+  seed: number;
+  profile?: ProfileName;
+  proxyMode?: ProxyMode;
+}
+
+/** A stable object key, also the React Flow node id: `Pod/default/sleep-1-…`, `Node/docker-desktop`. */
+export type ObjectKey = string;
+
+export interface StatusCause {
+  /** Field path from the object root, e.g. `spec.ports[0].port`. */
+  field: string;
+  /** `Required value`, `Invalid value: 0: must be between 1 and 65535, inclusive`, … */
+  message: string;
+}
+
+/** A `metav1.Status` failure, as the API server returns it. kubectl formats these (§B0). */
+export interface ApiError {
+  code: number; // 400 BadRequest, 404 NotFound, 409 AlreadyExists/Conflict, 422 Invalid
+  reason: 'BadRequest' | 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'MethodNotAllowed';
+  /** The full server message, e.g. `services "x" not found` or `Service "x" is invalid: spec.ports: Required value`. */
+  message: string;
+  details?: { kind?: string; group?: string; name?: string; causes?: StatusCause[] };
+}
+
+export type ApiResult<T = K8sObject> = { ok: true; object: T; warnings?: string[] } | { ok: false; error: ApiError };
+
+export type ApplyOp = 'created' | 'configured' | 'unchanged';
+
+export interface ApplyOutcome {
+  /** Index of the document in the input list. */
+  index: number;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  result: { ok: true; op: ApplyOp; object: K8sObject } | { ok: false; error: ApiError };
+  /** `v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice` etc. */
+  warnings: string[];
+}
+
+export interface ListOptions {
+  /** Omitted = all namespaces (for namespaced kinds). */
+  namespace?: string;
+  /** kubectl label selector syntax: `app=x,tier!=y,env in (a,b),!k`. */
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+}
+
+/** One settled batch of changes, published to subscribers after each advance/apply. */
+export interface ChangeBatch {
+  at: number; // simulated ms
+  added: ObjectKey[];
+  updated: ObjectKey[];
+  removed: ObjectKey[];
+}
+
+export type Listener = (batch: ChangeBatch) => void;
+
+// ------------------------------------------------------------------ network
+
+export type TraceSource =
+  | { kind: 'pod'; key: ObjectKey } // a Pod's network namespace
+  | { kind: 'node'; name: string } // a node's host network
+  | { kind: 'host' }; // the student's machine, outside the cluster (localhost, port-forward)
+
+export type TraceProtocol = 'ICMP' | 'TCP' | 'UDP';
+
+/**
+ * A graph endpoint for one hop: an object key (`Pod/default/x`, `Service/kube-system/kube-dns`,
+ * `Node/docker-desktop`), `kube-proxy/<node>`, `host`, or `external:<hostname-or-ip>`.
+ */
+export type HopRef = string;
+
+export type HopKind =
+  | 'dns-query' // resolver → CoreDNS (through the kube-dns Service)
+  | 'dns-answer' // CoreDNS → resolver: A / CNAME records
+  | 'dns-nxdomain'
+  | 'send' // packet leaves the source
+  | 'rule' // a kube-proxy rule matched (or, for `no-rule`, none did)
+  | 'no-rule'
+  | 'dnat' // destination rewritten to an endpoint
+  | 'reject' // REJECT rule: icmp-port-unreachable back to the client
+  | 'forward' // crosses to another node
+  | 'deliver' // arrives at the receiving Pod / node / external host
+  | 'reply' // the answer travels back
+  | 'drop'; // lost: nothing owns the address, or no route
+
+export interface Hop {
+  kind: HopKind;
+  from: HopRef;
+  to: HopRef;
+  /** Short text for the graph label, e.g. `A? sleep-2.default.svc.cluster.local`. */
+  label: string;
+  /** The iptables-save line that matched, when kind is rule / dnat / reject. */
+  rule?: string;
+  /** Simulated time offset from the trace start, in ms. */
+  atMs: number;
+}
+
+export type Verdict =
+  | 'delivered' // reached a listener (and it answered)
+  | 'no-reply' // sent, nobody answered (ICMP to a ClusterIP in iptables mode)
+  | 'refused' // connection refused: REJECT (no endpoints) or nothing listening
+  | 'nxdomain' // name does not resolve
+  | 'timeout'; // SYN to an unroutable address, never answered
+
+export interface Trace {
+  id: string;
+  source: TraceSource;
+  /** The destination as typed (name or IP). */
+  destination: string;
+  protocol: TraceProtocol;
+  port?: number;
+  /** The resolved address (ClusterIP, Pod IP, external IP), when resolution succeeded. */
+  resolvedIP?: string;
+  /** Final backend after DNAT, when there was one. */
+  endpoint?: { ip: string; port: number; pod?: ObjectKey };
+  hops: Hop[];
+  verdict: Verdict;
+  /** Plain words: "ICMP to a ClusterIP matches no kube-proxy rule, and no interface owns 10.98.2.165, so nothing answers". */
+  reason: string;
+  startedAt: number;
+}
+
+export type DnsQType = 'A' | 'AAAA' | 'SRV' | 'PTR' | 'CNAME';
+
+export interface DnsRecord {
+  name: string; // FQDN without trailing dot, lowercase
+  type: 'A' | 'AAAA' | 'CNAME' | 'SRV' | 'PTR';
+  value: string; // IP, target name, or `0 100 53 kube-dns.kube-system.svc.cluster.local`
+  ttl: number;
+  /** Which object produced it (for the DNS table / graph). */
+  owner?: ObjectKey;
+}
+
+/** One DNS question and the server's answer, as a resolver sees it. */
+export interface DnsAnswer {
+  question: string;
+  qtype: DnsQType;
+  rcode: 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL' | 'TIMEOUT';
+  records: DnsRecord[];
+  authoritative: boolean;
+}
+
+export interface TraceRequest {
+  source: TraceSource;
+  /** Name or IP, as typed. Names are resolved through the source's resolv.conf (musl rules). */
+  destination: string;
+  protocol: TraceProtocol;
+  port?: number;
+}
+
+export interface ClusterNet {
+  /** Every record CoreDNS would serve now, sorted by name then type. */
+  dnsRecords(): DnsRecord[];
+  /** One query straight to CoreDNS (no search list). */
+  query(name: string, qtype: DnsQType): DnsAnswer;
+  /** The Pod's /etc/resolv.conf text. */
+  resolvConf(podKey: ObjectKey): string;
+  /** musl getaddrinfo: the queries tried, in order, and the address found (if any). */
+  resolve(source: TraceSource, name: string): { queries: DnsAnswer[]; ip?: string; canonicalName?: string };
+  /** Follow one packet / connection attempt; the seeded load-balancing rng picks the endpoint. */
+  trace(req: TraceRequest): Trace;
+  /** `iptables-save` text (nat + filter tables) on that node. */
+  iptablesSave(nodeName: string): string;
+}
+
+export interface Cluster {
+  readonly seed: number;
+  readonly profile: ProfileName;
+  readonly proxyMode: ProxyMode;
+  readonly net: ClusterNet;
+
+  /** Simulated wall clock, epoch ms. */
+  now(): number;
+  /** Move simulated time forward, running every timer and controller due on the way. */
+  advance(ms: number): void;
+  /** Run controllers until no work is queued at the current instant (no time passes). */
+  runUntilIdle(): void;
+
+  /** `kubectl apply` semantics per document; documents are plain objects from YAML/JSON. */
+  apply(docs: unknown[], opts?: { namespace?: string; source?: string }): ApplyOutcome[];
+  /** `kubectl create` semantics (AlreadyExists if present). */
+  create(doc: unknown, opts?: { namespace?: string }): ApiResult;
+  /** Replace an existing object (scale, label, rollout restart); validation applies. */
+  update(obj: K8sObject): ApiResult;
+  delete(kind: KindName, namespace: string | undefined, name: string, opts?: DeleteOptions): ApiResult;
+
+  get(kind: KindName, namespace: string | undefined, name: string): K8sObject | undefined;
+  /** Sorted by namespace, then name (etcd key order). */
+  list(kind: KindName, opts?: ListOptions): K8sObject[];
+
+  subscribe(listener: Listener): () => void;
+}

@@ -1,0 +1,23 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// monaco-editor >=0.56 has an "exports" map ("./*" -> "./esm/vs/*.js") that breaks the deep import
+// 'monaco-editor/esm/vs/editor/editor.worker.js' used by monaco-worker-manager (a monaco-yaml dep).
+const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/', import.meta.url));
+
+export default defineConfig({
+  // Relative asset URLs: the production build works from any sub-path of a static host.
+  base: './',
+  plugins: [react()],
+  resolve: { alias: [{ find: /^monaco-editor\/esm\/(.*)$/, replacement: `${monacoEsm}$1` }] },
+  worker: { format: 'es' },
+  // dev only: else the first visit triggers "optimized dependencies changed. reloading"
+  optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
+  build: { chunkSizeWarningLimit: 5000 },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
+    environment: 'node',
+  },
+});
