@@ -1,0 +1,86 @@
+// Interfaces shared by the core's parts. Implementations live beside this file (clock.ts, rng.ts,
+// timers.ts, workqueue.ts) and in ../apiserver; controllers depend only on these shapes.
+import type { K8sObject, KindName } from '../api/types';
+import type { ApiResult, DeleteOptions, ListOptions, ObjectKey } from '../contract';
+
+/** Manual simulated clock: epoch milliseconds; only `advance` moves it. */
+export interface Clock {
+  now(): number;
+}
+
+/** Seeded PRNG. `fork(name)` gives an independent stream per subsystem (pod-names, uids, cluster-ips, load-balancing, …). */
+export interface Rng {
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Uniform integer in [0, n). */
+  int(n: number): number;
+  fork(name: string): Rng;
+}
+
+/** Timers on the simulated clock, ordered by (dueTime, seq) so equal due times fire in schedule order. */
+export interface Timers {
+  at(dueMs: number, fn: () => void): number;
+  after(delayMs: number, fn: () => void): number;
+  cancel(id: number): void;
+}
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchEvent {
+  type: WatchEventType;
+  kind: KindName;
+  key: ObjectKey;
+  object: K8sObject; // new object (or the last state, for DELETED)
+  old?: K8sObject; // previous object for MODIFIED
+}
+
+/** Read access to the API server's store (immutable snapshots). */
+export interface StoreReader {
+  get(kind: KindName, namespace: string | undefined, name: string): K8sObject | undefined;
+  list(kind: KindName, opts?: ListOptions): K8sObject[];
+  /** Objects of a kind in one namespace without sorting or selector parsing (hot path). */
+  byNamespace(kind: KindName, namespace: string): Iterable<K8sObject>;
+}
+
+/** Writes go through the API server: defaulting, validation, resourceVersion, watch events. */
+export interface ApiWriter {
+  create(obj: K8sObject, opts?: { fieldManager?: string }): ApiResult;
+  update(obj: K8sObject): ApiResult;
+  /** Status subresource: no validation of spec, no generation bump. */
+  updateStatus(obj: K8sObject): ApiResult;
+  delete(kind: KindName, namespace: string | undefined, name: string, opts?: DeleteOptions): ApiResult;
+}
+
+export interface EventRecorder {
+  record(
+    obj: K8sObject,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    source: { component: string; host?: string },
+  ): void;
+}
+
+export interface ControllerContext {
+  store: StoreReader;
+  api: ApiWriter;
+  clock: Clock;
+  timers: Timers;
+  rng: Rng; // already forked for this controller
+  events: EventRecorder;
+  /** Ask for `key` to be reconciled again later (simulated ms), e.g. to re-check after a delay. */
+  requeueAfter(key: string, delayMs: number): void;
+}
+
+/**
+ * Level-based controller (controller-runtime style): watch events map to keys; a stingy FIFO
+ * workqueue de-duplicates them; `reconcile` reads current state, never the event.
+ */
+export interface Controller {
+  readonly name: string;
+  /** Kinds whose watch events this controller cares about. */
+  readonly watches: readonly KindName[];
+  /** Keys to enqueue for an event (owner, selecting Services, …). */
+  keysFor(event: WatchEvent): string[];
+  reconcile(key: string, ctx: ControllerContext): void;
+}
