@@ -30,7 +30,9 @@ export interface ApiError {
   details?: { kind?: string; group?: string; name?: string; causes?: StatusCause[] };
 }
 
-export type ApiResult<T = K8sObject> = { ok: true; object: T; warnings?: string[] } | { ok: false; error: ApiError };
+export type ApiResult<T = K8sObject> =
+  | { ok: true; object: T; warnings?: string[] }
+  | { ok: false; error: ApiError };
 
 export type ApplyOp = 'created' | 'configured' | 'unchanged';
 
