@@ -1,6 +1,6 @@
 // The facade the other layers (kubectl, state, ui) use to talk to the simulated cluster.
 // Everything here is pure data in, pure data out; `createCluster` in ./cluster.ts implements it.
-import type { K8sObject, KindName, Labels } from './api/types';
+import type { K8sObject, KindName } from './api/types';
 
 export type ProfileName = 'docker-desktop' | 'kind' | 'k3s';
 export type ProxyMode = 'iptables' | 'ipvs';
