@@ -1,0 +1,44 @@
+// The shell's syntax tree: just enough of POSIX sh / bash for a student's terminal and for
+// BusyBox `sh -c '…'` inside a Pod (quotes, $VAR, $( … ), pipes, ;, &&, ||, &, redirections).
+
+export type WordPart =
+  | { t: 'lit'; v: string; q: boolean }
+  | { t: 'var'; name: string; q: boolean }
+  | { t: 'sub'; body: Script; q: boolean };
+
+/** One shell word before expansion; `q` marks parts that came from quotes (no field splitting). */
+export type Word = WordPart[];
+
+export interface Redirect {
+  fd: number;
+  op: '>' | '>>' | '<' | '>&';
+  target: Word;
+}
+
+export interface SimpleCommand {
+  assigns: { name: string; value: Word }[];
+  words: Word[];
+  redirects: Redirect[];
+}
+
+export interface Pipeline {
+  cmds: SimpleCommand[];
+  /** Leading `!` inverts the exit status. */
+  bang: boolean;
+}
+
+export interface AndOr {
+  first: Pipeline;
+  rest: { op: '&&' | '||'; p: Pipeline }[];
+}
+
+export interface ListItem {
+  andOr: AndOr;
+  background: boolean;
+  /** Source text of the item (what `jobs` shows), trimmed. */
+  text: string;
+}
+
+export type Script = ListItem[];
+
+export type ParseResult = { ok: true; script: Script } | { ok: false; error: string };

@@ -1,0 +1,363 @@
+// Runs a parsed script: expansion (variables, command substitution, field splitting), pipelines
+// stage by stage (each stage's stdout is the next one's stdin), && / || / ;, redirections and `&`.
+// The same executor serves the student's host shell (bash dialect) and BusyBox `sh -c` in a Pod.
+import type { AndOr, ListItem, Pipeline, Script, SimpleCommand, Word } from './ast';
+import { type Dialect, parse, syntaxMessage } from './parse';
+import type { CommandTable, ProcContext } from './types';
+
+/** Largest stdout a command substitution or pipe stage may hold (bytes of text). */
+export const MAX_CAPTURE = 1_000_000;
+/** `sh -c` inside `kubectl exec` inside `sh -c` …: deepest nesting of shells. */
+export const MAX_SHELL_DEPTH = 16;
+
+export interface FileAccess {
+  read(path: string): string | undefined;
+  /** Returns an error text (`bash: x: Is a directory`) or undefined on success. */
+  write(path: string, text: string, append: boolean): string | undefined;
+}
+
+export interface ExecOptions {
+  dialect: Dialect;
+  files?: FileAccess;
+  /** `cmd &`: hand the item to job control. Absent: the item runs in the foreground. */
+  background?(item: ListItem, run: (ctx: ProcContext) => number): void;
+  /** Checked after each foreground pipeline: a job has taken over the terminal (port-forward). */
+  suspended?(): boolean;
+}
+
+/** What is left of a line when a foreground job took over the terminal. */
+export interface Continuation {
+  chain: AndOr['rest'];
+  items: Script;
+}
+
+export interface ShellState {
+  vars: Record<string, string>;
+  lastExit: number;
+  exitRequested?: number;
+}
+
+let shellDepth = 0;
+
+export class Shell {
+  readonly state: ShellState;
+  /** Exit code of the last `$( … )` in the command being expanded (for `X=$(cmd)`). */
+  private subExit: number | undefined;
+  constructor(
+    readonly table: CommandTable,
+    readonly opts: ExecOptions,
+    vars: Record<string, string>,
+  ) {
+    this.state = { vars, lastExit: 0 };
+  }
+
+  get name(): string {
+    return this.opts.dialect;
+  }
+
+  /** Parse and run a whole line; returns the exit code and, if a job suspended it, the rest. */
+  runLine(line: string, ctx: ProcContext): { exitCode: number; rest?: Continuation } {
+    const parsed = parse(line);
+    if (!parsed.ok) {
+      ctx.err(syntaxMessage(parsed.problem, this.opts.dialect));
+      this.state.lastExit = 2;
+      return { exitCode: 2 };
+    }
+    if (shellDepth >= MAX_SHELL_DEPTH) {
+      ctx.err(`${this.name}: too many nested shells (limit ${MAX_SHELL_DEPTH})\n`);
+      return { exitCode: 2 };
+    }
+    shellDepth++;
+    try {
+      return this.runItems(parsed.script, ctx);
+    } finally {
+      shellDepth--;
+    }
+  }
+
+  /** Continue a line after its foreground job ended with `exitCode`. */
+  resume(rest: Continuation, exitCode: number, ctx: ProcContext): { exitCode: number; rest?: Continuation } {
+    this.state.lastExit = exitCode;
+    const r = this.runChain(rest.chain, exitCode, ctx);
+    if (r.rest) return { exitCode: r.exitCode, rest: { chain: r.rest, items: rest.items } };
+    if (this.state.exitRequested !== undefined) return { exitCode: this.state.exitRequested };
+    return this.runItems(rest.items, ctx);
+  }
+
+  runItems(items: Script, ctx: ProcContext): { exitCode: number; rest?: Continuation } {
+    let code = this.state.lastExit;
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k] as ListItem;
+      if (item.background && this.opts.background) {
+        this.opts.background(item, (jobCtx) => this.runAndOr(item.andOr, jobCtx).exitCode);
+        code = 0;
+        this.state.lastExit = 0;
+        continue;
+      }
+      const r = this.runAndOr(item.andOr, ctx);
+      code = r.exitCode;
+      if (r.rest) return { exitCode: code, rest: { chain: r.rest, items: items.slice(k + 1) } };
+      if (this.state.exitRequested !== undefined) return { exitCode: this.state.exitRequested };
+    }
+    return { exitCode: code };
+  }
+
+  runAndOr(a: AndOr, ctx: ProcContext): { exitCode: number; rest?: AndOr['rest'] } {
+    const code = this.runPipeline(a.first, ctx);
+    if (this.opts.suspended?.()) return { exitCode: code, rest: a.rest };
+    return this.runChain(a.rest, code, ctx);
+  }
+
+  runChain(
+    chain: AndOr['rest'],
+    start: number,
+    ctx: ProcContext,
+  ): { exitCode: number; rest?: AndOr['rest'] } {
+    let code = start;
+    for (let k = 0; k < chain.length; k++) {
+      if (this.state.exitRequested !== undefined) break;
+      const { op, p } = chain[k] as AndOr['rest'][number];
+      if ((op === '&&' && code !== 0) || (op === '||' && code === 0)) continue;
+      code = this.runPipeline(p, ctx);
+      if (this.opts.suspended?.()) return { exitCode: code, rest: chain.slice(k + 1) };
+    }
+    return { exitCode: code };
+  }
+
+  runPipeline(p: Pipeline, ctx: ProcContext): number {
+    let stdin = ctx.stdin;
+    let code = 0;
+    for (let k = 0; k < p.cmds.length; k++) {
+      const last = k === p.cmds.length - 1;
+      const cmd = p.cmds[k] as SimpleCommand;
+      if (last) {
+        code = this.runSimple(cmd, { ...ctx, stdin });
+      } else {
+        const cap = capture(ctx, stdin);
+        code = this.runSimple(cmd, cap.ctx);
+        stdin = cap.text();
+      }
+      if (this.state.exitRequested !== undefined && p.cmds.length === 1) break;
+    }
+    if (p.cmds.length > 1) delete this.state.exitRequested; // `exit` in a pipeline runs in a subshell
+    if (p.bang) code = code === 0 ? 1 : 0;
+    this.state.lastExit = code;
+    return code;
+  }
+
+  /** Expand a word into fields (bash word splitting on unquoted expansions; no globbing). */
+  expandWord(word: Word, ctx: ProcContext): string[] {
+    const fields: string[] = [];
+    let cur = '';
+    let have = false;
+    const flush = () => {
+      if (have) fields.push(cur);
+      cur = '';
+      have = false;
+    };
+    for (const part of word) {
+      if (part.t === 'lit') {
+        cur += part.v;
+        if (part.q || part.v !== '') have = true;
+        continue;
+      }
+      const value = part.t === 'var' ? this.lookup(part.name) : this.substitute(part.body, ctx);
+      if (part.q) {
+        cur += value;
+        have = true;
+        continue;
+      }
+      const pieces = value.split(/[ \t\n]+/).filter((s) => s !== '');
+      if (pieces.length === 0) {
+        if (value !== '') flush();
+        continue;
+      }
+      if (/^[ \t\n]/.test(value)) flush();
+      pieces.forEach((piece, idx) => {
+        if (idx > 0) flush();
+        cur += piece;
+        have = true;
+      });
+      if (/[ \t\n]$/.test(value)) flush();
+    }
+    flush();
+    return fields;
+  }
+
+  /** Expand without splitting (assignment values, redirection targets). */
+  expandFlat(word: Word, ctx: ProcContext): string {
+    let s = '';
+    for (const part of word) {
+      if (part.t === 'lit') s += part.v;
+      else if (part.t === 'var') s += this.lookup(part.name);
+      else s += this.substitute(part.body, ctx);
+    }
+    return s;
+  }
+
+  lookup(name: string): string {
+    if (name === '?') return String(this.state.lastExit);
+    if (name === '$') return '1';
+    if (name === '#') return '0';
+    return this.state.vars[name] ?? '';
+  }
+
+  /** `$( … )`: run the body with stdout captured; trailing newlines are removed, as in sh. */
+  substitute(body: Script, ctx: ProcContext): string {
+    const cap = capture(ctx, '');
+    const saved = this.state.exitRequested;
+    try {
+      const sub = new Shell(
+        this.table,
+        { dialect: this.opts.dialect, ...(this.opts.files ? { files: this.opts.files } : {}) },
+        {
+          ...this.state.vars,
+        },
+      );
+      sub.state.lastExit = this.state.lastExit;
+      const r = sub.runItems(body, cap.ctx);
+      this.state.lastExit = r.exitCode;
+      this.subExit = r.exitCode;
+    } finally {
+      if (saved === undefined) delete this.state.exitRequested;
+      else this.state.exitRequested = saved;
+    }
+    return cap.text().replace(/\n+$/, '');
+  }
+
+  runSimple(cmd: SimpleCommand, ctx0: ProcContext): number {
+    this.subExit = undefined;
+    const argv: string[] = [];
+    for (const w of cmd.words) argv.push(...this.expandWord(w, ctx0));
+    const assigns: Record<string, string> = {};
+    for (const a of cmd.assigns) assigns[a.name] = this.expandFlat(a.value, ctx0);
+    const subExit = this.subExit ?? 0;
+
+    // Redirections.
+    let ctx = ctx0;
+    const pending: { path: string; append: boolean; cap: ReturnType<typeof capture> }[] = [];
+    for (const r of cmd.redirects) {
+      const target = this.expandFlat(r.target, ctx0);
+      const res = this.applyRedirect(r.fd, r.op, target, ctx);
+      if (typeof res === 'string') {
+        ctx0.err(res);
+        return 1;
+      }
+      ctx = res.ctx;
+      if (res.file) pending.push(res.file);
+    }
+
+    let code: number;
+    const name = argv[0];
+    if (name === undefined) {
+      Object.assign(this.state.vars, assigns);
+      code = subExit;
+    } else {
+      code = this.runCommand(argv, assigns, ctx);
+    }
+    for (const p of pending) {
+      const e = this.opts.files?.write(p.path, p.cap.text(), p.append);
+      if (e) {
+        ctx0.err(e);
+        code = 1;
+      }
+    }
+    return code;
+  }
+
+  applyRedirect(
+    fd: number,
+    op: string,
+    target: string,
+    ctx: ProcContext,
+  ):
+    | string
+    | { ctx: ProcContext; file?: { path: string; append: boolean; cap: ReturnType<typeof capture> } } {
+    const sh = this.name;
+    if (op === '>&') {
+      if (target === '1') return { ctx: fd === 2 ? { ...ctx, err: ctx.out } : ctx };
+      if (target === '2') return { ctx: fd === 1 ? { ...ctx, out: ctx.err } : ctx };
+      return `${sh}: ${target}: ambiguous redirect\n`;
+    }
+    if (target === '/dev/null') {
+      if (op === '<') return { ctx: { ...ctx, stdin: '' } };
+      const drop = () => {};
+      return { ctx: fd === 2 ? { ...ctx, err: drop } : { ...ctx, out: drop } };
+    }
+    if (!this.opts.files) return `${sh}: ${target}: Read-only file system\n`;
+    if (op === '<') {
+      const text = this.opts.files.read(target);
+      if (text === undefined) return `${sh}: ${target}: No such file or directory\n`;
+      return { ctx: { ...ctx, stdin: text } };
+    }
+    const cap = capture(ctx, ctx.stdin);
+    const redirected = fd === 2 ? { ...ctx, err: cap.ctx.out } : { ...ctx, out: cap.ctx.out };
+    return { ctx: redirected, file: { path: target, append: op === '>>', cap } };
+  }
+
+  runCommand(argv: string[], assigns: Record<string, string>, ctx: ProcContext): number {
+    const name = argv[0] as string;
+    switch (name) {
+      case 'exit': {
+        const n = argv[1] === undefined ? this.state.lastExit : Number.parseInt(argv[1], 10);
+        const code = Number.isFinite(n) ? ((n % 256) + 256) % 256 : 2;
+        this.state.exitRequested = code;
+        return code;
+      }
+      case 'true':
+      case ':':
+        return 0;
+      case 'false':
+        return 1;
+      case 'export':
+        for (const a of argv.slice(1)) {
+          const eq = a.indexOf('=');
+          if (eq > 0) this.state.vars[a.slice(0, eq)] = a.slice(eq + 1);
+        }
+        Object.assign(this.state.vars, assigns);
+        return 0;
+      case 'unset':
+        for (const a of argv.slice(1)) delete this.state.vars[a];
+        return 0;
+    }
+    const fn = Object.hasOwn(this.table, name) ? this.table[name] : undefined;
+    if (!fn) {
+      ctx.err(
+        this.opts.dialect === 'bash' ? `bash: ${name}: command not found\n` : `sh: ${name}: not found\n`,
+      );
+      return 127;
+    }
+    const env = { ...this.state.vars, ...assigns };
+    const code = fn(argv, { ...ctx, env });
+    return Number.isInteger(code) ? code : 1;
+  }
+}
+
+/** A ProcContext whose stdout goes into a bounded buffer. */
+export function capture(ctx: ProcContext, stdin: string): { ctx: ProcContext; text(): string } {
+  const chunks: string[] = [];
+  let size = 0;
+  let truncated = false;
+  const out = (t: string) => {
+    if (size + t.length > MAX_CAPTURE) {
+      if (!truncated) ctx.err('output truncated: more than 1000000 bytes\n');
+      truncated = true;
+      const room = MAX_CAPTURE - size;
+      if (room > 0) chunks.push(t.slice(0, room));
+      size = MAX_CAPTURE;
+      return;
+    }
+    chunks.push(t);
+    size += t.length;
+  };
+  return { ctx: { ...ctx, stdin, out }, text: () => chunks.join('') };
+}
+
+/**
+ * BusyBox `sh -c SCRIPT` for the in-Pod command tables: runs the script with `table`, writing
+ * through `ctx`, and returns the exit code. Never throws on any input.
+ */
+export function runScript(script: string, table: CommandTable, ctx: ProcContext): number {
+  const shell = new Shell(table, { dialect: 'sh' }, { ...ctx.env });
+  return shell.runLine(script, ctx).exitCode;
+}

@@ -1,0 +1,334 @@
+// A recursive-descent parser for the subset of sh/bash the playground needs. Errors are returned
+// as data (`SyntaxProblem`) and worded per dialect by ./errors, the way bash and BusyBox ash
+// word them. Depth and length limits keep hostile input from recursing without bound.
+import type { AndOr, ListItem, Pipeline, Redirect, Script, SimpleCommand, Word, WordPart } from './ast';
+
+/** Deepest `$( … )` / backtick nesting accepted (bash has no fixed limit; we need one). */
+export const MAX_SUBST_DEPTH = 32;
+/** Longest command line the shell will parse, in characters. */
+export const MAX_LINE_LENGTH = 100_000;
+
+export type SyntaxProblem =
+  | { kind: 'eof-quote'; quote: string }
+  | { kind: 'eof' }
+  | { kind: 'token'; token: string }
+  | { kind: 'depth' }
+  | { kind: 'too-long'; length: number };
+
+export type Parsed = { ok: true; script: Script } | { ok: false; problem: SyntaxProblem };
+
+class Fail {
+  constructor(readonly problem: SyntaxProblem) {}
+}
+
+const OPERATOR_CHARS = new Set([';', '&', '|', '<', '>', '(', ')', '\n']);
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t' || c === '\r';
+const isNameStart = (c: string | undefined) => c !== undefined && /[A-Za-z_]/.test(c);
+const isNameChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.test(c);
+
+class Parser {
+  i = 0;
+  constructor(readonly s: string) {}
+
+  peek(o = 0): string | undefined {
+    return this.s[this.i + o];
+  }
+
+  skipBlanksAndComments(newlines: boolean): void {
+    for (;;) {
+      const c = this.peek();
+      if (isBlank(c) || (newlines && c === '\n')) this.i++;
+      else if (c === '\\' && this.peek(1) === '\n') this.i += 2;
+      else if (c === '#') {
+        while (this.i < this.s.length && this.peek() !== '\n') this.i++;
+      } else return;
+    }
+  }
+
+  /** The operator at the cursor, for error messages (`&&`, `;;`, `|`, `newline`). */
+  operatorHere(): string {
+    const c = this.peek();
+    if (c === undefined) return 'newline';
+    if (c === '\n') return 'newline';
+    const two = this.s.slice(this.i, this.i + 2);
+    if (['&&', '||', ';;', '>>', '<<', '>&', '<&', '&>'].includes(two)) return two;
+    return c;
+  }
+
+  parseList(depth: number, closer: ')' | '`' | undefined): Script {
+    const items: ListItem[] = [];
+    for (;;) {
+      this.skipBlanksAndComments(true);
+      const c = this.peek();
+      if (c === undefined) {
+        if (closer) throw new Fail({ kind: 'eof-quote', quote: closer });
+        return items;
+      }
+      if (closer && c === closer) return items;
+      const start = this.i;
+      const andOr = this.parseAndOr(depth, closer);
+      const end = this.i;
+      this.skipBlanksAndComments(false);
+      const sep = this.peek();
+      let background = false;
+      if (sep === ';') {
+        if (this.peek(1) === ';') throw new Fail({ kind: 'token', token: ';;' });
+        this.i++;
+      } else if (sep === '&') {
+        background = true;
+        this.i++;
+      } else if (sep === '\n') {
+        this.i++;
+      } else if (sep === undefined || (closer && sep === closer)) {
+        // end of list
+      } else {
+        throw new Fail({ kind: 'token', token: this.operatorHere() });
+      }
+      items.push({ andOr, background, text: this.s.slice(start, end).trim() });
+    }
+  }
+
+  parseAndOr(depth: number, closer: string | undefined): AndOr {
+    const first = this.parsePipeline(depth, closer);
+    const rest: AndOr['rest'] = [];
+    for (;;) {
+      this.skipBlanksAndComments(false);
+      const two = this.s.slice(this.i, this.i + 2);
+      if (two !== '&&' && two !== '||') return { first, rest };
+      this.i += 2;
+      this.skipBlanksAndComments(true);
+      rest.push({ op: two, p: this.parsePipeline(depth, closer) });
+    }
+  }
+
+  parsePipeline(depth: number, closer: string | undefined): Pipeline {
+    this.skipBlanksAndComments(false);
+    let bang = false;
+    if (this.peek() === '!' && (isBlank(this.peek(1)) || this.peek(1) === undefined)) {
+      bang = true;
+      this.i++;
+    }
+    const cmds = [this.parseCommand(depth, closer)];
+    for (;;) {
+      this.skipBlanksAndComments(false);
+      if (this.peek() !== '|' || this.peek(1) === '|') return { cmds, bang };
+      this.i++;
+      this.skipBlanksAndComments(true);
+      cmds.push(this.parseCommand(depth, closer));
+    }
+  }
+
+  parseCommand(depth: number, closer: string | undefined): SimpleCommand {
+    const cmd: SimpleCommand = { assigns: [], words: [], redirects: [] };
+    for (;;) {
+      this.skipBlanksAndComments(false);
+      const c = this.peek();
+      if (c === undefined || c === '\n' || c === ';' || c === '&' || c === '|') break;
+      if (closer && c === closer) break;
+      if (c === '(' || c === ')') throw new Fail({ kind: 'token', token: c });
+      const redirect = this.tryRedirect(depth);
+      if (redirect) {
+        cmd.redirects.push(redirect);
+        continue;
+      }
+      const wordStart = this.i;
+      const word = this.parseWord(depth, closer);
+      // NAME=value before the command name is an assignment.
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(this.s.slice(wordStart, this.i));
+      const head = word[0];
+      if (cmd.words.length === 0 && m && head?.t === 'lit' && !head.q && head.v.startsWith(`${m[1]}=`)) {
+        const name = m[1] as string;
+        const value: Word = [{ ...head, v: head.v.slice(name.length + 1) }, ...word.slice(1)];
+        cmd.assigns.push({ name, value });
+      } else {
+        cmd.words.push(word);
+      }
+    }
+    if (cmd.words.length === 0 && cmd.assigns.length === 0 && cmd.redirects.length === 0) {
+      if (this.peek() === undefined) throw new Fail({ kind: 'eof' });
+      throw new Fail({ kind: 'token', token: this.operatorHere() });
+    }
+    return cmd;
+  }
+
+  tryRedirect(depth: number): Redirect | undefined {
+    const m = /^(\d?)(>>|>&|>|<)/.exec(this.s.slice(this.i, this.i + 3));
+    if (!m) return undefined;
+    const fd = m[1] ? Number(m[1]) : m[2] === '<' ? 0 : 1;
+    this.i += m[0].length;
+    this.skipBlanksAndComments(false);
+    const c = this.peek();
+    if (c === undefined || OPERATOR_CHARS.has(c)) {
+      if (c === undefined || c === '\n') throw new Fail({ kind: 'token', token: 'newline' });
+      throw new Fail({ kind: 'token', token: this.operatorHere() });
+    }
+    const target = this.parseWord(depth, undefined);
+    return { fd, op: m[2] as Redirect['op'], target };
+  }
+
+  parseWord(depth: number, closer: string | undefined): Word {
+    const parts: WordPart[] = [];
+    const lit = (v: string, q: boolean) => {
+      const last = parts[parts.length - 1];
+      if (last && last.t === 'lit' && last.q === q) last.v += v;
+      else parts.push({ t: 'lit', v, q });
+    };
+    for (;;) {
+      const c = this.peek();
+      if (c === undefined || isBlank(c) || OPERATOR_CHARS.has(c)) break;
+      if (closer && c === closer) break;
+      if (c === "'") {
+        const end = this.s.indexOf("'", this.i + 1);
+        if (end < 0) throw new Fail({ kind: 'eof-quote', quote: "'" });
+        lit(this.s.slice(this.i + 1, end), true);
+        this.i = end + 1;
+      } else if (c === '"') {
+        this.i++;
+        this.parseDoubleQuoted(depth, parts, lit);
+      } else if (c === '\\') {
+        const n = this.peek(1);
+        if (n === '\n') this.i += 2;
+        else if (n === undefined) this.i++;
+        else {
+          lit(n, true);
+          this.i += 2;
+        }
+      } else if (c === '$') {
+        this.parseDollar(depth, false, parts, lit);
+      } else if (c === '`') {
+        parts.push({ t: 'sub', body: this.parseBackticks(depth), q: false });
+      } else {
+        lit(c, false);
+        this.i++;
+      }
+    }
+    return parts;
+  }
+
+  parseDoubleQuoted(depth: number, parts: WordPart[], lit: (v: string, q: boolean) => void): void {
+    lit('', true); // "" is an (empty) word of its own
+    for (;;) {
+      const c = this.peek();
+      if (c === undefined) throw new Fail({ kind: 'eof-quote', quote: '"' });
+      if (c === '"') {
+        this.i++;
+        return;
+      }
+      if (c === '\\') {
+        const n = this.peek(1);
+        if (n === '$' || n === '`' || n === '"' || n === '\\') {
+          lit(n, true);
+          this.i += 2;
+        } else if (n === '\n') this.i += 2;
+        else {
+          lit('\\', true);
+          this.i++;
+        }
+      } else if (c === '$') {
+        this.parseDollar(depth, true, parts, lit);
+      } else if (c === '`') {
+        parts.push({ t: 'sub', body: this.parseBackticks(depth), q: true });
+      } else {
+        lit(c, true);
+        this.i++;
+      }
+    }
+  }
+
+  parseDollar(depth: number, q: boolean, parts: WordPart[], lit: (v: string, q: boolean) => void): void {
+    const n = this.peek(1);
+    if (n === '(') {
+      if (depth + 1 > MAX_SUBST_DEPTH) throw new Fail({ kind: 'depth' });
+      this.i += 2;
+      const body = this.parseList(depth + 1, ')');
+      if (this.peek() !== ')') throw new Fail({ kind: 'eof-quote', quote: ')' });
+      this.i++;
+      parts.push({ t: 'sub', body, q });
+      return;
+    }
+    if (n === '{') {
+      const end = this.s.indexOf('}', this.i + 2);
+      if (end < 0) throw new Fail({ kind: 'eof-quote', quote: '}' });
+      const name = this.s.slice(this.i + 2, end);
+      if (!/^([A-Za-z_][A-Za-z0-9_]*|[0-9?#$@*])$/.test(name))
+        throw new Fail({ kind: 'token', token: `\${${name}}` });
+      this.i = end + 1;
+      parts.push({ t: 'var', name, q });
+      return;
+    }
+    if (n !== undefined && /[?#$@*0-9]/.test(n)) {
+      this.i += 2;
+      parts.push({ t: 'var', name: n, q });
+      return;
+    }
+    if (isNameStart(n)) {
+      let j = this.i + 1;
+      while (isNameChar(this.s[j])) j++;
+      parts.push({ t: 'var', name: this.s.slice(this.i + 1, j), q });
+      this.i = j;
+      return;
+    }
+    lit('$', q);
+    this.i++;
+  }
+
+  parseBackticks(depth: number): Script {
+    if (depth + 1 > MAX_SUBST_DEPTH) throw new Fail({ kind: 'depth' });
+    let j = this.i + 1;
+    let inner = '';
+    for (;;) {
+      const c = this.s[j];
+      if (c === undefined) throw new Fail({ kind: 'eof-quote', quote: '`' });
+      if (c === '`') break;
+      if (c === '\\' && (this.s[j + 1] === '`' || this.s[j + 1] === '\\' || this.s[j + 1] === '$')) {
+        inner += this.s[j + 1];
+        j += 2;
+        continue;
+      }
+      inner += c;
+      j++;
+    }
+    this.i = j + 1;
+    const sub = new Parser(inner);
+    const body = sub.parseList(depth + 1, undefined);
+    return body;
+  }
+}
+
+export function parse(line: string): Parsed {
+  if (line.length > MAX_LINE_LENGTH) return { ok: false, problem: { kind: 'too-long', length: line.length } };
+  const p = new Parser(line);
+  try {
+    return { ok: true, script: p.parseList(0, undefined) };
+  } catch (e) {
+    if (e instanceof Fail) return { ok: false, problem: e.problem };
+    if (e instanceof RangeError) return { ok: false, problem: { kind: 'depth' } };
+    throw e;
+  }
+}
+
+export type Dialect = 'bash' | 'sh';
+
+/** The message bash (interactive) or BusyBox ash prints for a syntax problem. */
+export function syntaxMessage(p: SyntaxProblem, dialect: Dialect): string {
+  const sh = dialect;
+  switch (p.kind) {
+    case 'eof-quote':
+      if (dialect === 'bash') {
+        return `bash: unexpected EOF while looking for matching \`${p.quote}'\nbash: syntax error: unexpected end of file\n`;
+      }
+      return p.quote === ')' || p.quote === '}'
+        ? `sh: syntax error: unexpected end of file (expecting "${p.quote}")\n`
+        : 'sh: syntax error: unterminated quoted string\n';
+    case 'eof':
+      return `${sh}: syntax error: unexpected end of file\n`;
+    case 'token':
+      return dialect === 'bash'
+        ? `bash: syntax error near unexpected token \`${p.token}'\n`
+        : `sh: syntax error: unexpected "${p.token === 'newline' ? 'newline' : p.token}"\n`;
+    case 'depth':
+      return `${sh}: command substitution nested too deeply (limit ${MAX_SUBST_DEPTH})\n`;
+    case 'too-long':
+      return `${sh}: command line too long (${p.length} characters; limit ${MAX_LINE_LENGTH})\n`;
+  }
+}

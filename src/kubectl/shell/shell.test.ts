@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import type { Cluster } from '../../sim/contract';
+import { type CommandTable, joinOutput, parse, runLine, runScript } from './index';
+
+let now = 0;
+const cluster = { now: () => now } as unknown as Cluster;
+const base = {
+  cluster,
+  env: { HOME: '/home/student', NAME: 'world', SPACED: ' a  b ' },
+  sleep: (ms: number) => {
+    now += ms;
+  },
+};
+
+const table: CommandTable = {
+  echo: (argv, ctx) => {
+    ctx.out(`${argv.slice(1).join(' ')}\n`);
+    return 0;
+  },
+  args: (argv, ctx) => {
+    ctx.out(`${JSON.stringify(argv.slice(1))}\n`);
+    return 0;
+  },
+  cat: (_argv, ctx) => {
+    ctx.out(ctx.stdin);
+    return 0;
+  },
+  upper: (_argv, ctx) => {
+    ctx.out(ctx.stdin.toUpperCase());
+    return 0;
+  },
+  fail: (argv, ctx) => {
+    ctx.err('failing\n');
+    return Number(argv[1] ?? 1);
+  },
+  printn: (_argv, ctx) => {
+    ctx.out('10.1.0.24');
+    return 0;
+  },
+  env: (argv, ctx) => {
+    ctx.out(`${ctx.env[argv[1] as string] ?? ''}\n`);
+    return 0;
+  },
+};
+
+const run = (line: string) => runLine(line, table, base);
+const text = (line: string) => joinOutput(run(line));
+
+describe('shell word parsing (bash quoting)', () => {
+  it.each([
+    [`args a 'b c' "d e" f\\ g`, '["a","b c","d e","f g"]'],
+    [`args 'it''s' "say \\"hi\\"" '\\n'`, '["its","say \\"hi\\"","\\\\n"]'],
+    [`args "" ''`, '["",""]'],
+    [`args $NAME "$NAME" '$NAME'`, '["world","world","$NAME"]'],
+    [`args $SPACED "$SPACED"`, '["a","b"," a  b "]'],
+    [`args x$NAME.y \${NAME}s`, '["xworld.y","worlds"]'],
+    [`args $UNSET z`, '["z"]'],
+    [`args "$UNSET"`, '[""]'],
+    [`args a#b # a comment`, '["a#b"]'],
+    [`args -o jsonpath='{.items[0].status.podIP}'`, '["-o","jsonpath={.items[0].status.podIP}"]'],
+    [`args "^[^*]"`, '["^[^*]"]'],
+    [`args $ a$`, '["$","a$"]'],
+  ])('%s', (line, expected) => {
+    expect(text(line)).toBe(`${expected}\n`);
+  });
+});
+
+describe('command substitution', () => {
+  it('expands $( … ) and strips trailing newlines', () => {
+    expect(text('args ping -c 2 $(printn)')).toBe('["ping","-c","2","10.1.0.24"]\n');
+    expect(text('args "$(echo a; echo b)"')).toBe('["a\\nb"]\n');
+    expect(text('args $(echo a; echo b)')).toBe('["a","b"]\n');
+  });
+  it('nests, including quotes inside the substitution', () => {
+    expect(text(`args $(echo $(echo 'x y') "$(echo z)")`)).toBe('["x","y","z"]\n');
+    expect(text('args `echo back`tick')).toBe('["backtick"]\n');
+  });
+  it('an empty substitution produces no field (ping then sees no host)', () => {
+    expect(text('args -c 2 $(cat)')).toBe('["-c","2"]\n');
+  });
+  it('passes stderr of the inner command through and sets $?', () => {
+    const r = run('args $(fail 3); echo $?');
+    expect(joinOutput(r)).toBe('failing\n[]\n0\n');
+    expect(text('X=$(fail 4); echo $?')).toBe('failing\n4\n');
+  });
+  it('refuses nesting deeper than 32 with a clear message', () => {
+    const deep = `${'$('.repeat(40)}echo${')'.repeat(40)}`;
+    const r = run(`echo ${deep}`);
+    expect(r.exitCode).toBe(2);
+    expect(joinOutput(r)).toBe('bash: command substitution nested too deeply (limit 32)\n');
+    expect(text(`echo ${'$(echo '.repeat(32)}ok${')'.repeat(32)}`)).toBe('ok\n');
+  });
+});
+
+describe('lists, pipelines and exit codes', () => {
+  it('pipes stdout stage by stage', () => {
+    expect(text('echo hello | upper | cat')).toBe('HELLO\n');
+  });
+  it('pipeline exit code is the last stage', () => {
+    expect(run('fail 3 | cat').exitCode).toBe(0);
+    expect(run('echo x | fail 5').exitCode).toBe(5);
+    expect(run('! echo x').exitCode).toBe(1);
+  });
+  it('&& and || short-circuit on the exit code', () => {
+    expect(text('fail 1 && echo no || echo yes')).toBe('failing\nyes\n');
+    expect(text('echo a && echo b')).toBe('a\nb\n');
+    expect(text('true || echo no; echo $?')).toBe('0\n');
+    expect(text('false; echo $?')).toBe('1\n');
+  });
+  it('; runs everything and the line exits with the last code', () => {
+    const r = run('fail 2; echo after');
+    expect(joinOutput(r)).toBe('failing\nafter\n');
+    expect(r.exitCode).toBe(0);
+  });
+  it('& without job control runs in the foreground', () => {
+    expect(text('echo a & echo b')).toBe('a\nb\n');
+  });
+  it('assignments set shell variables and prefix-assignments set the command env', () => {
+    expect(text('A=1; echo $A')).toBe('1\n');
+    expect(text('B=2 env B; echo "[$B]"')).toBe('2\n[]\n');
+  });
+  it('redirections to /dev/null and 2>&1', () => {
+    expect(text('fail 1 2>/dev/null')).toBe('');
+    expect(text('fail 1 2>&1 | upper')).toBe('FAILING\n');
+    expect(text('echo x >/dev/null')).toBe('');
+  });
+});
+
+describe('errors as bash and BusyBox print them', () => {
+  it.each([
+    ['nope', 'bash: nope: command not found\n', 127],
+    [
+      "echo 'abc",
+      "bash: unexpected EOF while looking for matching `''\nbash: syntax error: unexpected end of file\n",
+      2,
+    ],
+    [
+      'echo "abc',
+      'bash: unexpected EOF while looking for matching `"\'\nbash: syntax error: unexpected end of file\n',
+      2,
+    ],
+    [
+      'echo $(echo',
+      "bash: unexpected EOF while looking for matching `)'\nbash: syntax error: unexpected end of file\n",
+      2,
+    ],
+    ['&& echo', "bash: syntax error near unexpected token `&&'\n", 2],
+    ['echo a ;; echo b', "bash: syntax error near unexpected token `;;'\n", 2],
+    ['| cat', "bash: syntax error near unexpected token `|'\n", 2],
+    ['echo )', "bash: syntax error near unexpected token `)'\n", 2],
+    ['echo a |', 'bash: syntax error: unexpected end of file\n', 2],
+    ['echo >', "bash: syntax error near unexpected token `newline'\n", 2],
+  ])('%s', (line, msg, code) => {
+    const r = run(line);
+    expect(joinOutput(r)).toBe(msg);
+    expect(r.exitCode).toBe(code);
+  });
+
+  it('BusyBox sh words them its own way', () => {
+    const errs: string[] = [];
+    const outs: string[] = [];
+    const ctx = {
+      ...base,
+      stdin: '',
+      out: (t: string) => outs.push(t),
+      err: (t: string) => errs.push(t),
+      trace: () => {},
+    };
+    expect(runScript('nope', table, ctx)).toBe(127);
+    expect(runScript("echo 'x", table, ctx)).toBe(2);
+    expect(runScript('echo a && && b', table, ctx)).toBe(2);
+    expect(errs).toEqual([
+      'sh: nope: not found\n',
+      'sh: syntax error: unterminated quoted string\n',
+      'sh: syntax error: unexpected "&&"\n',
+    ]);
+    expect(runScript('echo hi | upper; exit 3; echo no', table, ctx)).toBe(3);
+    expect(outs).toEqual(['HI\n']);
+  });
+});
+
+describe('parse()', () => {
+  it('keeps each list item text for jobs', () => {
+    const p = parse('kubectl port-forward deploy/numbers-web 8080:80 & echo done');
+    expect(p.ok && p.script.map((i) => [i.text, i.background])).toEqual([
+      ['kubectl port-forward deploy/numbers-web 8080:80', true],
+      ['echo done', false],
+    ]);
+  });
+  it('rejects over-long lines without parsing them', () => {
+    const p = parse('x'.repeat(200_000));
+    expect(p.ok).toBe(false);
+  });
+});

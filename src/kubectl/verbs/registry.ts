@@ -1,0 +1,104 @@
+// The shape of one kubectl verb (STYLE habit 6: one verb per file behind a registry, with
+// kubectl's Complete / Validate / Run split into `flags` (parsed by ../flags), and `run`).
+import type { Cluster } from '../../sim/contract';
+import type { FlagDef, FlagValue } from '../flags';
+import type { ProcContext } from '../shell/types';
+
+/** A command that keeps running after it printed its first lines (port-forward, get -w). */
+export interface JobHandle {
+  readonly id: number;
+  out(text: string): void;
+  err(text: string): void;
+  /** End the job with an exit code (the forward broke, the watch ended). */
+  finish(code: number): void;
+  readonly done: boolean;
+}
+
+export interface JobSpec {
+  /** Called on Ctrl-C (`INT`) or `kill %N` (`TERM`); the job must call `h.finish(code)`. */
+  onSignal(signal: 'INT' | 'TERM', h: JobHandle): void;
+  /** Cleanup that runs once, whatever ended the job. */
+  onEnd?(): void;
+}
+
+/** Host-side services a verb may need; absent when kubectl runs without a terminal session. */
+export interface KubectlHost {
+  /** Read a file relative to the cwd; undefined if it does not exist. */
+  readFile(path: string): string | undefined;
+  /** `file` / `dir` / undefined. */
+  stat(path: string): 'file' | 'dir' | undefined;
+  /** Directory entries (names only, sorted lexically). */
+  readDir(path: string): string[];
+  /**
+   * Turn the running command into a job that outlives this call. Returns a handle the job writes
+   * through. While a foreground job runs the terminal shows no prompt (Ctrl-C ends it).
+   */
+  startJob(spec: JobSpec): JobHandle;
+  /** Port-forward registry (host localhost ports). */
+  forwards: PortForwardRegistry;
+  /** Open an interactive shell in a container (`kubectl exec -it … sh`). */
+  openPodShell?(podKey: string, container: string, command: string[]): void;
+}
+
+export interface PortForward {
+  localPort: number;
+  podKey: string;
+  podPort: number;
+  /** Print `Handling connection for N` through the owning job. */
+  onConnection(): void;
+}
+
+export interface PortForwardRegistry {
+  get(localPort: number): PortForward | undefined;
+  add(f: PortForward): void;
+  remove(localPort: number): void;
+  list(): PortForward[];
+}
+
+export interface KubectlContext {
+  cluster: Cluster;
+  /** `-n/--namespace`, else `default`. */
+  namespace: string;
+  namespaceExplicit: boolean;
+  proc: ProcContext;
+  host: KubectlHost | undefined;
+}
+
+export interface ParsedArgs {
+  flags: Record<string, FlagValue>;
+  positional: string[];
+  dashArgs: string[] | undefined;
+}
+
+export interface KubectlVerb {
+  name: string;
+  aliases?: string[];
+  /** One line for `kubectl --help`. */
+  short: string;
+  /** Full `kubectl <verb> --help` text (kubectl's layout, our supported flags). */
+  help: string;
+  /** The verb's own flags; the global `-n/--namespace` and `-h/--help` are added by the dispatcher. */
+  flags: FlagDef[];
+  run(args: ParsedArgs, ctx: KubectlContext): number;
+}
+
+// ------------------------------------------------------------------ the registry
+// Verbs are added here as they land (the read verbs — get, describe, explain, events — are
+// registered by their owner's files through `registerVerb`, so this file never imports a
+// verb that does not exist yet).
+
+const verbs = new Map<string, KubectlVerb>();
+
+export function registerVerb(v: KubectlVerb): void {
+  verbs.set(v.name, v);
+  for (const a of v.aliases ?? []) verbs.set(a, v);
+}
+
+export function findVerb(name: string): KubectlVerb | undefined {
+  return verbs.get(name);
+}
+
+/** Distinct verbs in registration order. */
+export function allVerbs(): KubectlVerb[] {
+  return [...new Set(verbs.values())];
+}
