@@ -1,0 +1,58 @@
+// The `default/kubernetes` Service's Endpoints and EndpointSlice are written by the API server's
+// endpoint reconciler (pkg/controlplane/reconcilers), not by the controllers: Endpoints labelled
+// skip-mirror, and a slice named exactly `kubernetes` (reference §B7) with port `https` 6443.
+import type { EndpointSlice, Endpoints } from '../api/types';
+import type { Profile } from '../profiles';
+import type { Controller, ControllerContext } from '../runtime/interfaces';
+import { canonical, SERVICE_NAME_LABEL, SKIP_MIRROR } from './endpoints-util';
+
+export function reconcileKubernetesEndpoints(
+  profile: Profile,
+  ctx: Pick<ControllerContext, 'store' | 'api'>,
+): void {
+  if (!ctx.store.get('Service', 'default', 'kubernetes')) return;
+  const { ip, port } = profile.apiServerEndpoint;
+  const ports = [{ name: 'https', port, protocol: 'TCP' as const }];
+  const subsets = [{ addresses: [{ ip }], ports }];
+  const labels = { [SKIP_MIRROR]: 'true' };
+  const ep = ctx.store.get('Endpoints', 'default', 'kubernetes') as Endpoints | undefined;
+  if (!ep) {
+    ctx.api.create({
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: { name: 'kubernetes', namespace: 'default', labels },
+      subsets,
+    } as unknown as Endpoints);
+  } else if (canonical(ep.subsets ?? []) !== canonical(subsets)) {
+    ctx.api.update({ ...ep, subsets } as Endpoints);
+  }
+  const endpoints = [{ addresses: [ip], conditions: { ready: true, serving: true, terminating: false } }];
+  const slice = ctx.store.get('EndpointSlice', 'default', 'kubernetes') as EndpointSlice | undefined;
+  if (!slice) {
+    ctx.api.create({
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { [SERVICE_NAME_LABEL]: 'kubernetes' } },
+      addressType: 'IPv4',
+      endpoints,
+      ports,
+    } as unknown as EndpointSlice);
+  } else if (
+    canonical(slice.endpoints) !== canonical(endpoints) ||
+    canonical(slice.ports) !== canonical(ports)
+  ) {
+    ctx.api.update({ ...slice, endpoints, ports } as EndpointSlice);
+  }
+}
+
+export function createKubernetesEndpointsController(profile: Profile): Controller {
+  return {
+    name: 'kubernetes-endpoints-reconciler',
+    watches: ['Service', 'Endpoints', 'EndpointSlice'],
+    keysFor: (ev) =>
+      (ev.object.metadata.namespace ?? 'default') === 'default' && ev.object.metadata.name === 'kubernetes'
+        ? ['default/kubernetes']
+        : [],
+    reconcile: (_key, ctx) => reconcileKubernetesEndpoints(profile, ctx),
+  };
+}

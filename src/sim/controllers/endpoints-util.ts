@@ -1,0 +1,110 @@
+// Helpers shared by the Endpoints, EndpointSlice and mirroring controllers, after
+// k8s.io/kubernetes pkg/api/v1/pod (IsPodReady, FindPort) and pkg/controller/util/endpoint
+// (ShouldPodBeInEndpoints).
+import type { K8sObject, Labels, Pod, Service, ServicePort } from '../api/types';
+import type { StoreReader } from '../runtime/interfaces';
+
+export const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
+export const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io';
+export const MIRROR_CONTROLLER = 'endpointslicemirroring-controller.k8s.io';
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+export const SKIP_MIRROR = 'endpointslice.kubernetes.io/skip-mirror';
+export const HEADLESS_LABEL = 'service.kubernetes.io/headless';
+export const TRIGGER_TIME = 'endpoints.kubernetes.io/last-change-trigger-time';
+
+export function isPodReady(pod: Pod): boolean {
+  return (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+}
+
+export function isTerminal(pod: Pod): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}
+
+export function isTerminating(pod: Pod): boolean {
+  return pod.metadata.deletionTimestamp !== undefined;
+}
+
+/** ShouldPodBeInEndpoints: an IP, not terminal, and not terminating unless asked to include those. */
+export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): boolean {
+  if (!pod.status?.podIP) return false;
+  if (isTerminal(pod)) return false;
+  if (!includeTerminating && isTerminating(pod)) return false;
+  return true;
+}
+
+/** The controllers act only on Services with a (non-empty) selector that are not ExternalName. */
+export function hasSelector(svc: Service): svc is Service & { spec: { selector: Labels } } {
+  return svc.spec.type !== 'ExternalName' && Object.keys(svc.spec.selector ?? {}).length > 0;
+}
+
+export function selectorMatches(selector: Labels, labels: Labels | undefined): boolean {
+  for (const [k, v] of Object.entries(selector)) if (labels?.[k] !== v) return false;
+  return true;
+}
+
+/** podutil.FindPort: numeric targetPort as is; a name is looked up in containers[].ports with the same protocol. */
+export function findPort(pod: Pod, sp: ServicePort): number | undefined {
+  const tp = sp.targetPort ?? sp.port;
+  if (typeof tp === 'number') return tp;
+  if (/^\d+$/.test(tp)) return Number(tp);
+  for (const c of pod.spec.containers) {
+    for (const p of c.ports ?? []) {
+      if (p.name === tp && (p.protocol ?? 'TCP') === sp.protocol) return p.containerPort;
+    }
+  }
+  return undefined;
+}
+
+/** Pods of the Service's namespace that its selector matches. */
+export function selectedPods(store: StoreReader, svc: Service & { spec: { selector: Labels } }): Pod[] {
+  const out: Pod[] = [];
+  for (const o of store.byNamespace('Pod', svc.metadata.namespace ?? 'default')) {
+    if (selectorMatches(svc.spec.selector, o.metadata.labels)) out.push(o as Pod);
+  }
+  return out;
+}
+
+/** Keys (`ns/name`) of the Services in the Pod's namespace whose selector matches its old or new labels. */
+export function serviceKeysForPod(store: StoreReader, pod: K8sObject, old?: K8sObject): string[] {
+  const ns = pod.metadata.namespace ?? 'default';
+  const keys: string[] = [];
+  for (const o of store.byNamespace('Service', ns)) {
+    const svc = o as Service;
+    if (!hasSelector(svc)) continue;
+    if (
+      selectorMatches(svc.spec.selector, pod.metadata.labels) ||
+      (old !== undefined && selectorMatches(svc.spec.selector, old.metadata.labels))
+    ) {
+      keys.push(`${ns}/${svc.metadata.name}`);
+    }
+  }
+  return keys;
+}
+
+export function splitKey(key: string): [string, string] {
+  const i = key.indexOf('/');
+  return [key.slice(0, i), key.slice(i + 1)];
+}
+
+/** RFC 3339 with second precision, as the API server prints metav1.Time. */
+export function rfc3339(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+}
+
+/** JSON with sorted keys, to compare desired and stored objects regardless of key order. */
+export function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, val: unknown) =>
+    val && typeof val === 'object' && !Array.isArray(val)
+      ? Object.fromEntries(
+          Object.entries(val as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
+        )
+      : val,
+  );
+}
+
+/** Labels copied from the Service plus the controller's own (the real controllers copy service labels). */
+export function derivedLabels(svc: Service, own: Labels): Labels {
+  const labels: Labels = { ...(svc.metadata.labels ?? {}) };
+  if (svc.spec.clusterIP === 'None') labels[HEADLESS_LABEL] = '';
+  return { ...labels, ...own };
+}

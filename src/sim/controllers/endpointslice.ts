@@ -1,0 +1,231 @@
+// The EndpointSlice controller (pkg/controller/endpointslice, reconciler.go), reference §B7/§C5:
+// one slice per distinct port set for each selector Service, named `<svc>-<5 chars>` (the
+// apiserver's generateName alphabet), labelled kubernetes.io/service-name and managed-by, owned by
+// the Service. Unlike Endpoints, terminating Pods stay listed (ready=false, terminating=true).
+// With no endpoints a placeholder slice with null endpoints and ports is kept, as the real one does.
+import type {
+  EndpointPort,
+  EndpointSlice,
+  EndpointSliceEndpoint,
+  K8sObject,
+  Pod,
+  Service,
+} from '../api/types';
+import type { Controller, ControllerContext, Rng, StoreReader, WatchEvent } from '../runtime/interfaces';
+import {
+  canonical,
+  derivedLabels,
+  findPort,
+  hasSelector,
+  isPodReady,
+  isTerminating,
+  MANAGED_BY,
+  rfc3339,
+  SERVICE_NAME_LABEL,
+  SLICE_CONTROLLER,
+  selectedPods,
+  serviceKeysForPod,
+  shouldPodBeInEndpoints,
+  splitKey,
+  TRIGGER_TIME,
+} from './endpoints-util';
+
+/** Kubernetes' rand.String alphabet (k8s.io/apimachinery/pkg/util/rand): no vowels, no 0/1/3. */
+const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+const MAX_ENDPOINTS_PER_SLICE = 100;
+
+export function randomSuffix(rng: Rng): string {
+  let s = '';
+  for (let i = 0; i < 5; i++) s += ALPHABET[rng.int(ALPHABET.length)];
+  return s;
+}
+
+/** generateName: the base is truncated to 58 characters, then 5 random characters are appended. */
+export function generateName(base: string, rng: Rng, taken: (name: string) => boolean): string {
+  const prefix = base.length > 58 ? base.slice(0, 58) : base;
+  for (;;) {
+    const name = prefix + randomSuffix(rng);
+    if (!taken(name)) return name;
+  }
+}
+
+export interface SliceContent {
+  ports: EndpointPort[] | null;
+  endpoints: EndpointSliceEndpoint[] | null;
+}
+
+function sliceEndpoint(pod: Pod, svc: Service): EndpointSliceEndpoint {
+  const terminating = isTerminating(pod);
+  const ready = isPodReady(pod);
+  const publish = svc.spec.publishNotReadyAddresses === true;
+  const ep: EndpointSliceEndpoint = {
+    addresses: [pod.status.podIP as string],
+    // utils.go podToEndpoint: ready = serving && !terminating; publishNotReadyAddresses forces ready.
+    conditions: { ready: publish || (ready && !terminating), serving: publish || ready, terminating },
+  };
+  if (pod.spec.nodeName) ep.nodeName = pod.spec.nodeName;
+  if (pod.spec.hostname && pod.spec.subdomain === svc.metadata.name) ep.hostname = pod.spec.hostname;
+  ep.targetRef = {
+    kind: 'Pod',
+    namespace: pod.metadata.namespace ?? 'default',
+    name: pod.metadata.name,
+    uid: pod.metadata.uid,
+  };
+  return ep;
+}
+
+/** Desired slice contents (ports + endpoints), one per port set, ≤ 100 endpoints each, sorted. */
+export function desiredSlices(svc: Service, pods: Iterable<Pod>): SliceContent[] {
+  const groups = new Map<string, { ports: EndpointPort[]; endpoints: EndpointSliceEndpoint[] }>();
+  for (const pod of pods) {
+    if (!shouldPodBeInEndpoints(pod, true)) continue;
+    const ports: EndpointPort[] = [];
+    for (const sp of svc.spec.ports ?? []) {
+      const port = findPort(pod, sp);
+      if (port === undefined) continue;
+      ports.push({ name: sp.name ?? '', port, protocol: sp.protocol });
+    }
+    const key = canonical(ports);
+    let g = groups.get(key);
+    if (!g) {
+      g = { ports, endpoints: [] };
+      groups.set(key, g);
+    }
+    g.endpoints.push(sliceEndpoint(pod, svc));
+  }
+  const out: SliceContent[] = [];
+  for (const key of [...groups.keys()].sort()) {
+    const g = groups.get(key);
+    if (!g) continue;
+    g.endpoints.sort((a, b) => ((a.addresses[0] ?? '') < (b.addresses[0] ?? '') ? -1 : 1));
+    for (let i = 0; i < g.endpoints.length; i += MAX_ENDPOINTS_PER_SLICE) {
+      out.push({ ports: g.ports, endpoints: g.endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE) });
+    }
+  }
+  if (out.length === 0) out.push({ ports: null, endpoints: null }); // placeholder slice
+  return out;
+}
+
+/** Existing slices of a Service written by one manager, sorted by name. */
+export function slicesOf(store: StoreReader, ns: string, svcName: string, manager: string): EndpointSlice[] {
+  const out: EndpointSlice[] = [];
+  for (const o of store.byNamespace('EndpointSlice', ns)) {
+    const l = o.metadata.labels ?? {};
+    if (l[SERVICE_NAME_LABEL] === svcName && l[MANAGED_BY] === manager) out.push(o as EndpointSlice);
+  }
+  return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+}
+
+/**
+ * Make the stored slices equal the desired contents: reuse slices with the same ports first, then
+ * any leftover slice (update in place), create the rest, delete extras. No write when equal.
+ */
+export function syncSlices(
+  ctx: Pick<ControllerContext, 'store' | 'api' | 'clock' | 'rng'>,
+  ns: string,
+  baseName: string,
+  existing: EndpointSlice[],
+  want: SliceContent[],
+  meta: { labels: Record<string, string>; ownerReferences: K8sObject['metadata']['ownerReferences'] },
+): void {
+  const pool = [...existing];
+  const pairs: [SliceContent, EndpointSlice | undefined][] = want.map((w) => {
+    const i = pool.findIndex((s) => canonical(s.ports) === canonical(w.ports));
+    return [w, i >= 0 ? pool.splice(i, 1)[0] : undefined];
+  });
+  const now = rfc3339(ctx.clock.now());
+  for (const pair of pairs) {
+    if (pair[1] === undefined && pool.length) pair[1] = pool.shift();
+    const [w, cur] = pair;
+    if (cur) {
+      if (
+        canonical(cur.endpoints) === canonical(w.endpoints) &&
+        canonical(cur.ports) === canonical(w.ports) &&
+        canonical(cur.metadata.labels ?? {}) === canonical(meta.labels)
+      ) {
+        continue;
+      }
+      ctx.api.update({
+        ...cur,
+        metadata: {
+          ...cur.metadata,
+          labels: meta.labels,
+          annotations: { ...(cur.metadata.annotations ?? {}), [TRIGGER_TIME]: now },
+        },
+        endpoints: w.endpoints,
+        ports: w.ports,
+      } as EndpointSlice);
+    } else {
+      const name = generateName(`${baseName}-`, ctx.rng, (n) => !!ctx.store.get('EndpointSlice', ns, n));
+      const obj = {
+        apiVersion: 'discovery.k8s.io/v1',
+        kind: 'EndpointSlice',
+        metadata: {
+          name,
+          generateName: `${baseName}-`,
+          namespace: ns,
+          labels: meta.labels,
+          annotations: { [TRIGGER_TIME]: now },
+          ...(meta.ownerReferences ? { ownerReferences: meta.ownerReferences } : {}),
+        },
+        addressType: 'IPv4',
+        endpoints: w.endpoints,
+        ports: w.ports,
+      } as unknown as EndpointSlice;
+      ctx.api.create(obj);
+    }
+  }
+  for (const extra of pool) ctx.api.delete('EndpointSlice', ns, extra.metadata.name);
+}
+
+export function sliceLabels(svc: Service): Record<string, string> {
+  return derivedLabels(svc, { [SERVICE_NAME_LABEL]: svc.metadata.name, [MANAGED_BY]: SLICE_CONTROLLER });
+}
+
+export function reconcileEndpointSlices(
+  key: string,
+  ctx: Pick<ControllerContext, 'store' | 'api' | 'clock' | 'rng'>,
+): void {
+  const [ns, name] = splitKey(key);
+  const svc = ctx.store.get('Service', ns, name) as Service | undefined;
+  const existing = slicesOf(ctx.store, ns, name, SLICE_CONTROLLER);
+  if (!svc || !hasSelector(svc)) {
+    // Service gone (the garbage collector would also remove them via ownerReferences) or no longer selects.
+    for (const s of existing) ctx.api.delete('EndpointSlice', ns, s.metadata.name);
+    return;
+  }
+  const owner = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    name: svc.metadata.name,
+    uid: svc.metadata.uid,
+    controller: true,
+    blockOwnerDeletion: true,
+  };
+  syncSlices(ctx, ns, name, existing, desiredSlices(svc, selectedPods(ctx.store, svc)), {
+    labels: sliceLabels(svc),
+    ownerReferences: [owner],
+  });
+}
+
+export function endpointSliceKeysFor(store: StoreReader, ev: WatchEvent): string[] {
+  const o = ev.object;
+  const ns = o.metadata.namespace ?? 'default';
+  if (ev.kind === 'Service') return [`${ns}/${o.metadata.name}`];
+  if (ev.kind === 'Pod') return serviceKeysForPod(store, o, ev.old);
+  if (ev.kind === 'EndpointSlice') {
+    const l = o.metadata.labels ?? {};
+    const svcName = l[SERVICE_NAME_LABEL];
+    if (svcName && l[MANAGED_BY] === SLICE_CONTROLLER) return [`${ns}/${svcName}`];
+  }
+  return [];
+}
+
+export function createEndpointSliceController(store: StoreReader): Controller {
+  return {
+    name: 'endpointslice-controller',
+    watches: ['Service', 'Pod', 'EndpointSlice'],
+    keysFor: (ev) => endpointSliceKeysFor(store, ev),
+    reconcile: (key, ctx) => reconcileEndpointSlices(key, ctx),
+  };
+}
