@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { K8sObject } from '../../sim/api/types';
+import { deriveGraph } from './derive';
+import { layoutGraph, type PlacedNode } from './layout';
+import { deployment, node, pod, replicaSet, service, sleepWorld } from './test-fixtures';
+
+function absolute(nodes: PlacedNode[]): Map<string, { x: number; y: number; w: number; h: number }> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const out = new Map<string, { x: number; y: number; w: number; h: number }>();
+  for (const n of nodes) {
+    const parent = n.parentId ? byId.get(n.parentId) : undefined;
+    out.set(n.id, {
+      x: n.position.x + (parent?.position.x ?? 0),
+      y: n.position.y + (parent?.position.y ?? 0),
+      w: n.width,
+      h: n.height,
+    });
+  }
+  return out;
+}
+
+function noOverlap(nodes: PlacedNode[]) {
+  // siblings (same parent, or both top level) must not overlap
+  for (const a of nodes) {
+    for (const b of nodes) {
+      if (a === b || (a.parentId ?? '') !== (b.parentId ?? '')) continue;
+      const hit =
+        a.position.x < b.position.x + b.width &&
+        b.position.x < a.position.x + a.width &&
+        a.position.y < b.position.y + b.height &&
+        b.position.y < a.position.y + a.height;
+      if (hit) throw new Error(`${a.id} overlaps ${b.id}`);
+    }
+  }
+}
+
+describe('layoutGraph', () => {
+  it('lays out the sleep world without overlaps, traffic left to right', () => {
+    const { nodes } = layoutGraph(deriveGraph(sleepWorld()));
+    noOverlap(nodes);
+    const abs = absolute(nodes);
+    const x = (id: string) => abs.get(id)?.x ?? Number.NaN;
+    expect(x('Service/default/sleep-2')).toBeLessThan(x('Node/docker-desktop'));
+    expect(x('Node/docker-desktop')).toBeLessThan(x('ReplicaSet/default/sleep-2-bd8bc78c7'));
+    expect(x('ReplicaSet/default/sleep-2-bd8bc78c7')).toBeLessThan(x('Deployment/default/sleep-2'));
+  });
+
+  it('is deterministic', () => {
+    expect(layoutGraph(deriveGraph(sleepWorld())).state).toEqual(
+      layoutGraph(deriveGraph(sleepWorld())).state,
+    );
+  });
+
+  it('a new Pod (and its replacement) does not move any existing node', () => {
+    const world = sleepWorld();
+    const first = layoutGraph(deriveGraph(world));
+    const rs = world.find((o) => o.kind === 'ReplicaSet' && o.metadata.name === 'sleep-2-bd8bc78c7');
+    const extra = pod('sleep-2-bd8bc78c7-zzzzz', {
+      ip: '10.1.0.27',
+      labels: { app: 'sleep-2' },
+      owner: rs as never,
+    });
+    const second = layoutGraph(deriveGraph([...world, extra]), first.state);
+    const before = absolute(first.nodes);
+    const after = absolute(second.nodes);
+    for (const [id, p] of before) {
+      if (id === 'Node/docker-desktop') {
+        expect({ x: after.get(id)?.x, y: after.get(id)?.y }).toEqual({ x: p.x, y: p.y });
+      } else expect(after.get(id)).toEqual(p);
+    }
+    expect(after.has('Pod/default/sleep-2-bd8bc78c7-zzzzz')).toBe(true);
+    noOverlap(second.nodes);
+  });
+
+  it('property: any sequence of Pod adds/removes and Service adds never moves a surviving node', () => {
+    const base: K8sObject[] = [node(), ...[0, 1, 2].map((i) => deployment(`d${i}`))];
+    const rss = base.slice(1).map((d, i) => replicaSet(d as never, `h${i}`));
+    const op = fc.oneof(
+      fc.record({ t: fc.constant('addPod' as const), rs: fc.integer({ min: 0, max: 2 }) }),
+      fc.record({ t: fc.constant('removePod' as const), i: fc.nat() }),
+      fc.record({ t: fc.constant('addSvc' as const), rs: fc.integer({ min: 0, max: 2 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 25 }), (ops) => {
+        let objs: K8sObject[] = [...base, ...rss];
+        let state = layoutGraph(deriveGraph(objs)).state;
+        let prev = absolute(layoutGraph(deriveGraph(objs), state).nodes);
+        let n = 0;
+        for (const o of ops) {
+          if (o.t === 'addPod') {
+            const rs = rss[o.rs];
+            objs = [
+              ...objs,
+              pod(`${rs?.metadata.name}-p${n++}`, { labels: { app: `d${o.rs}` }, owner: rs as never }),
+            ];
+          } else if (o.t === 'removePod') {
+            const pods = objs.filter((x) => x.kind === 'Pod');
+            const victim = pods[o.i % Math.max(1, pods.length)];
+            objs = objs.filter((x) => x !== victim);
+          } else {
+            objs = [...objs, service(`s${n++}`, { app: `d${o.rs}` })];
+          }
+          const out = layoutGraph(deriveGraph(objs), state);
+          const now = absolute(out.nodes);
+          for (const [id, p] of prev) {
+            const q = now.get(id);
+            if (!q) continue;
+            if (id.startsWith('Node/')) expect([q.x, q.y]).toEqual([p.x, p.y]);
+            else expect(q).toEqual(p);
+          }
+          noOverlap(out.nodes);
+          state = out.state;
+          prev = now;
+        }
+      }),
+      { seed: 20261125, numRuns: 60 },
+    );
+  });
+});

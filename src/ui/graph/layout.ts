@@ -1,0 +1,191 @@
+// Stable automatic layout. The first time, dagre (rank direction left→right: host | Services |
+// Endpoints | cluster Nodes with their Pods | ReplicaSets | Deployments) places everything. After
+// that, nodes that already have a position keep it; only new nodes are placed (at dagre's column,
+// moved down until they overlap nothing). Pods sit in fixed slots inside their Node's group, so a
+// new Pod takes a free slot and never moves another Pod.
+import dagre from '@dagrejs/dagre';
+import type { DerivedEdge, DerivedGraph, DerivedNode } from './derive';
+import {
+  GAP,
+  GROUP_COLS,
+  GROUP_HEADER,
+  GROUP_PAD,
+  groupHeight,
+  nodeSize,
+  type Size,
+  slotPosition,
+} from './sizes';
+
+export interface XY {
+  x: number;
+  y: number;
+}
+
+/** Serialisable (persisted with the rest of the workspace). */
+export interface LayoutState {
+  /** Top-left of each top-level node, absolute. */
+  positions: Record<string, XY>;
+  /** Pod key → `<group id>#<slot>`. */
+  slots: Record<string, string>;
+}
+
+export const EMPTY_LAYOUT: LayoutState = { positions: {}, slots: {} };
+
+export interface PlacedNode extends DerivedNode {
+  /** Relative to the parent for children (React Flow sub-flow convention), else absolute. */
+  position: XY;
+  width: number;
+  height: number;
+}
+
+export function layoutGraph(
+  graph: DerivedGraph,
+  prev: LayoutState = EMPTY_LAYOUT,
+): {
+  nodes: PlacedNode[];
+  state: LayoutState;
+} {
+  const children = new Map<string, DerivedNode[]>();
+  const topLevel: DerivedNode[] = [];
+  for (const n of graph.nodes) {
+    if (n.parentId) {
+      const list = children.get(n.parentId) ?? [];
+      list.push(n);
+      children.set(n.parentId, list);
+    } else topLevel.push(n);
+  }
+
+  // ---- children: fixed slots inside each group
+  const slots: Record<string, string> = {};
+  const childPos = new Map<string, XY>();
+  const groupSize = new Map<string, Size>();
+  for (const [groupId, kids] of children) {
+    const taken = new Set<number>();
+    const pending: DerivedNode[] = [];
+    for (const k of kids) {
+      if (k.type !== 'pod') continue;
+      const old = prev.slots[k.id];
+      const [g, s] = old ? splitSlot(old) : ['', -1];
+      if (g === groupId && s >= 0 && !taken.has(s)) {
+        taken.add(s);
+        slots[k.id] = old as string;
+      } else pending.push(k);
+    }
+    let next = 0;
+    for (const k of pending) {
+      while (taken.has(next)) next++;
+      taken.add(next);
+      slots[k.id] = `${groupId}#${next}`;
+    }
+    let maxSlot = -1;
+    for (const k of kids) {
+      if (k.type === 'kubeProxy') {
+        childPos.set(k.id, { x: GROUP_PAD, y: GROUP_HEADER });
+        continue;
+      }
+      const s = splitSlot(slots[k.id] ?? '')[1];
+      maxSlot = Math.max(maxSlot, s);
+      childPos.set(k.id, slotPosition(s));
+    }
+    const size = nodeSize({ id: groupId, type: 'clusterNode', data: { key: groupId, name: '' } });
+    groupSize.set(groupId, { width: size.width, height: groupHeight(Math.ceil((maxSlot + 1) / GROUP_COLS)) });
+  }
+
+  const sizeOf = (n: DerivedNode): Size => groupSize.get(n.id) ?? nodeSize(n);
+
+  // ---- top level: keep known positions, place new ones
+  const positions: Record<string, XY> = {};
+  const fresh = topLevel.filter((n) => !prev.positions[n.id]);
+  if (fresh.length > 0) {
+    const parentOf = new Map<string, string>();
+    for (const n of graph.nodes) if (n.parentId) parentOf.set(n.id, n.parentId);
+    const ideal = dagrePositions(topLevel, graph.edges, parentOf, sizeOf);
+    const placed: Array<XY & Size> = [];
+    for (const n of topLevel) {
+      const p = prev.positions[n.id];
+      if (p) {
+        positions[n.id] = p;
+        placed.push({ ...p, ...sizeOf(n) });
+      }
+    }
+    for (const n of fresh) {
+      const size = sizeOf(n);
+      const start = ideal.get(n.id) ?? { x: 0, y: 0 };
+      const p = { x: start.x, y: start.y };
+      for (let guard = 0; guard < 10_000; guard++) {
+        const hit = placed.find((r) => overlaps(r, { ...p, ...size }));
+        if (!hit) break;
+        p.y = hit.y + hit.height + GAP;
+      }
+      positions[n.id] = p;
+      placed.push({ ...p, ...size });
+    }
+  } else {
+    for (const n of topLevel) positions[n.id] = prev.positions[n.id] as XY;
+  }
+
+  const nodes: PlacedNode[] = graph.nodes.map((n) => {
+    const size = sizeOf(n);
+    const position = n.parentId
+      ? (childPos.get(n.id) ?? { x: 0, y: 0 })
+      : (positions[n.id] ?? { x: 0, y: 0 });
+    return { ...n, position, width: size.width, height: size.height };
+  });
+  return { nodes, state: { positions, slots } };
+}
+
+function splitSlot(s: string): [string, number] {
+  const i = s.lastIndexOf('#');
+  if (i < 0) return ['', -1];
+  return [s.slice(0, i), Number(s.slice(i + 1))];
+}
+
+function overlaps(a: XY & Size, b: XY & Size): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/**
+ * dagre over the top-level nodes, with edges projected onto them (a Pod stands for its group) and
+ * oriented so traffic reads left to right: host → Service → Endpoints → Node ← … and ownership
+ * reversed (Pod's group → ReplicaSet → Deployment) so controllers sit to the right of the Pods.
+ */
+function dagrePositions(
+  topLevel: DerivedNode[],
+  edges: DerivedEdge[],
+  parentOf: Map<string, string>,
+  sizeOf: (n: DerivedNode) => Size,
+): Map<string, XY> {
+  const g = new dagre.graphlib.Graph();
+  g.setGraph({ rankdir: 'LR', nodesep: 28, ranksep: 90, marginx: 20, marginy: 20 });
+  g.setDefaultEdgeLabel(() => ({}));
+  const ids = new Set(topLevel.map((n) => n.id));
+  for (const n of topLevel) g.setNode(n.id, { ...sizeOf(n) });
+  const lift = (id: string) => parentOf.get(id) ?? id;
+  const add = (a: string, b: string) => {
+    if (a !== b && ids.has(a) && ids.has(b)) g.setEdge(a, b);
+  };
+  const selectedGroups = new Map<string, Set<string>>();
+  for (const e of edges) {
+    const s = lift(e.source);
+    const t = lift(e.target);
+    if (e.kind === 'owns') add(t, s);
+    else add(s, t);
+    if (e.kind === 'selects') {
+      const set = selectedGroups.get(e.source) ?? new Set<string>();
+      set.add(t);
+      selectedGroups.set(e.source, set);
+    }
+  }
+  // Endpoints → the groups its Service's Pods run in, so Endpoints get their own column.
+  for (const e of edges) {
+    if (e.kind !== 'endpoints') continue;
+    for (const grp of selectedGroups.get(e.source) ?? []) add(e.target, grp);
+  }
+  dagre.layout(g);
+  const out = new Map<string, XY>();
+  for (const id of g.nodes()) {
+    const n = g.node(id) as { x: number; y: number; width: number; height: number } | undefined;
+    if (n) out.set(id, { x: Math.round(n.x - n.width / 2), y: Math.round(n.y - n.height / 2) });
+  }
+  return out;
+}

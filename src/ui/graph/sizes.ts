@@ -1,0 +1,58 @@
+// Fixed node sizes shared by the layout and the node components: React Flow gets explicit
+// width/height, so fitView and the minimap are right before the DOM is measured.
+import type { DerivedNode, EndpointsData } from './derive';
+
+export const POD_W = 200;
+export const POD_H = 72;
+export const GROUP_PAD = 16;
+export const GROUP_HEADER = 40;
+export const KUBE_PROXY_H = 44;
+export const GAP = 14;
+/** Pods per row inside a cluster Node. Fixed, so a new Pod never moves an existing one. */
+export const GROUP_COLS = 4;
+export const GROUP_MIN_ROWS = 2;
+export const GROUP_W = GROUP_PAD * 2 + GROUP_COLS * POD_W + (GROUP_COLS - 1) * GAP;
+/** Endpoints list at most this many addresses, then "+N". */
+export const ENDPOINT_LINES = 6;
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export function groupHeight(rows: number): number {
+  const r = Math.max(rows, GROUP_MIN_ROWS);
+  return GROUP_HEADER + KUBE_PROXY_H + GAP + r * (POD_H + GAP) + GROUP_PAD - GAP;
+}
+
+export function slotPosition(slot: number): { x: number; y: number } {
+  const col = slot % GROUP_COLS;
+  const row = Math.floor(slot / GROUP_COLS);
+  return { x: GROUP_PAD + col * (POD_W + GAP), y: GROUP_HEADER + KUBE_PROXY_H + GAP + row * (POD_H + GAP) };
+}
+
+export function nodeSize(n: DerivedNode): Size {
+  switch (n.type) {
+    case 'pod':
+      return { width: POD_W, height: POD_H };
+    case 'kubeProxy':
+      return { width: GROUP_W - GROUP_PAD * 2, height: KUBE_PROXY_H };
+    case 'service':
+      return { width: 220, height: 92 };
+    case 'endpoints':
+    case 'endpointSlice': {
+      const count = (n.data as EndpointsData).addresses.length;
+      const lines = Math.max(1, Math.min(count, ENDPOINT_LINES + 1));
+      return { width: 220, height: 44 + lines * 18 };
+    }
+    case 'deployment':
+    case 'replicaSet':
+      return { width: 210, height: 60 };
+    case 'host':
+      return { width: 160, height: 64 };
+    case 'external':
+      return { width: 200, height: 52 };
+    case 'clusterNode':
+      return { width: GROUP_W, height: groupHeight(GROUP_MIN_ROWS) };
+  }
+}
