@@ -1,0 +1,285 @@
+// The HTTP client side: resolve through cluster DNS, follow the TCP connection through the
+// packet tracer (kube-proxy rules, DNAT, REJECT, unroutable), then hand the request to whatever
+// app the connection reached. Pure with respect to time: it reports how long the exchange took
+// and the caller lets that much simulated time pass (curl/wget via ctx.sleep, the UI by waiting).
+import type { Node, Pod, Service } from '../../api/types';
+import type { Cluster, Hop, Trace, TraceSource } from '../../contract';
+import { podListens } from '../../net/listeners';
+import { getPod, isIPv4, podByIP } from '../pods';
+import { nextTraceId } from '../traceids';
+import { serveExternal } from './external';
+import { serveHttp } from './server';
+import type { HttpRequest, HttpRequestOptions, HttpResult, PortForward } from './types';
+import { parseUrl } from './url';
+
+/**
+ * How long an unanswered SYN takes to fail on Linux: tcp_syn_retries=6 retransmits at 1, 3, 7,
+ * 15, 31 and 63 s and gives up 64 s later (127 s); real curl transcripts report 127–131 s.
+ */
+export const SYN_TIMEOUT_MS = 127_000;
+
+/** Where `host:port` on the student's machine leads, per cluster profile (reference §C3, §D). */
+export type HostTarget =
+  | { kind: 'port-forward'; forward: PortForward }
+  | {
+      kind: 'service';
+      service: Service;
+      /** The Service port (LoadBalancer) or its nodePort, whichever matched. */
+      port: number;
+      via: 'loadbalancer' | 'nodeport';
+      node: string;
+    }
+  | { kind: 'none'; reason: string };
+
+const LOCAL_NAMES = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+/**
+ * What answers on the host at `host:port`. Docker Desktop publishes every LoadBalancer port and
+ * every NodePort on localhost; k3s serves them on the node IP (ServiceLB, kube-proxy); kind's
+ * node network is not reachable from the host without extraPortMappings.
+ */
+export function hostConnect(
+  cluster: Cluster,
+  port: number,
+  host = 'localhost',
+  portForwards: readonly PortForward[] = [],
+): HostTarget {
+  const local = LOCAL_NAMES.has(host);
+  if (local) {
+    const fwd = portForwards.find((f) => f.localPort === port);
+    if (fwd) return { kind: 'port-forward', forward: fwd };
+  }
+  const nodes = cluster.list('Node') as Node[];
+  const firstNode = nodes[0]?.metadata.name ?? '';
+  const nodeByIP = nodes.find((n) => n.status.addresses.some((a) => a.address === host));
+  const services = cluster.list('Service') as Service[];
+  const profile = cluster.profile;
+  const reachable =
+    (profile === 'docker-desktop' && local) || (profile === 'k3s' && (nodeByIP !== undefined || local));
+  if (!reachable) {
+    return {
+      kind: 'none',
+      reason:
+        profile === 'kind'
+          ? 'kind nodes run inside Docker containers: LoadBalancer stays <pending> and NodePorts are not published to the host without extraPortMappings'
+          : `nothing on this machine listens on ${host}:${port}`,
+    };
+  }
+  const node = nodeByIP?.metadata.name ?? firstNode;
+  for (const svc of services) {
+    if (svc.spec.type !== 'LoadBalancer') continue;
+    const ingress = svc.status?.loadBalancer?.ingress ?? [];
+    if (ingress.length === 0) continue;
+    const sp = (svc.spec.ports ?? []).find((p) => p.port === port && p.protocol === 'TCP');
+    if (sp) return { kind: 'service', service: svc, port, via: 'loadbalancer', node };
+  }
+  for (const svc of services) {
+    if (svc.spec.type !== 'NodePort' && svc.spec.type !== 'LoadBalancer') continue;
+    const sp = (svc.spec.ports ?? []).find((p) => p.nodePort === port && p.protocol === 'TCP');
+    if (sp) return { kind: 'service', service: svc, port, via: 'nodeport', node };
+  }
+  return { kind: 'none', reason: `nothing on this machine listens on ${host}:${port}` };
+}
+
+function hop(kind: Hop['kind'], from: string, to: string, label: string, atMs: number): Hop {
+  return { kind, from, to, label, atMs };
+}
+
+/** Follow one TCP connection from the student's machine. */
+function connectFromHost(
+  cluster: Cluster,
+  host: string,
+  port: number,
+  portForwards: readonly PortForward[],
+): { trace: Trace; pod?: Pod; noListener?: boolean } {
+  const source: TraceSource = { kind: 'host' };
+  const base = {
+    id: nextTraceId(cluster, 'http'),
+    source,
+    destination: host,
+    protocol: 'TCP' as const,
+    port,
+    startedAt: cluster.now(),
+  };
+  const target = hostConnect(cluster, port, host, portForwards);
+  if (target.kind === 'port-forward') {
+    // kubectl port-forward tunnels through the API server and kubelet straight into the Pod's
+    // network namespace: no Service, no kube-proxy rule.
+    const { podKey, podPort } = target.forward;
+    const pod = getPod(cluster, podKey);
+    const ip = pod?.status?.podIP;
+    const listening = pod !== undefined && podListens(pod, podPort, 'TCP');
+    const hops: Hop[] = [hop('send', 'host', podKey, `port-forward localhost:${port} → ${podPort}`, 0)];
+    hops.push(
+      listening
+        ? hop('deliver', 'host', podKey, `:${podPort}`, 0.2)
+        : hop('reject', podKey, 'host', `nothing listens on ${podPort}`, 0.2),
+    );
+    const trace: Trace = {
+      ...base,
+      ...(ip ? { resolvedIP: ip, endpoint: { ip, port: podPort, pod: podKey } } : {}),
+      hops,
+      verdict: listening ? 'delivered' : 'refused',
+      reason: listening
+        ? `port-forward tunnels localhost:${port} to port ${podPort} inside the Pod`
+        : `port-forward reached the Pod, but nothing listens on port ${podPort} there`,
+    };
+    return pod && listening ? { trace, pod } : { trace };
+  }
+  if (target.kind === 'none') {
+    const trace: Trace = {
+      ...base,
+      hops: [hop('reject', 'host', 'host', `${host}:${port} connection refused`, 0)],
+      verdict: 'refused',
+      reason: target.reason,
+    };
+    return { trace, noListener: true };
+  }
+  // The Service's own rules take it from here: trace from the node that published the port.
+  const svc = target.service;
+  const sp = (svc.spec.ports ?? []).find(
+    (p) => (target.via === 'loadbalancer' ? p.port : p.nodePort) === port,
+  );
+  const inner = cluster.net.trace({
+    source: { kind: 'node', name: target.node },
+    destination: svc.spec.clusterIP ?? '',
+    protocol: 'TCP',
+    port: sp?.port ?? port,
+  });
+  const label = target.via === 'loadbalancer' ? `LoadBalancer ${host}:${port}` : `NodePort ${host}:${port}`;
+  const trace: Trace = {
+    ...inner,
+    ...base,
+    hops: [hop('send', 'host', `Node/${target.node}`, label, 0), ...inner.hops],
+  };
+  const podKey = inner.endpoint?.pod;
+  const pod = podKey ? getPod(cluster, podKey) : undefined;
+  return pod ? { trace, pod } : { trace };
+}
+
+/** Send one HTTP request and follow it to an answer or a curl-style error. */
+export function httpRequest(cluster: Cluster, opts: HttpRequestOptions): HttpResult {
+  const url = parseUrl(opts.url);
+  const method = (opts.method ?? 'GET').toUpperCase();
+  if (!url) {
+    return {
+      error: { kind: 'nxdomain', message: `bad URL ${opts.url}` },
+      traces: [],
+      durationMs: 0,
+      port: 0,
+      connectMs: 0,
+    };
+  }
+  const timeoutMs = opts.timeoutMs;
+  const connectLimit = Math.min(timeoutMs ?? Number.POSITIVE_INFINITY, SYN_TIMEOUT_MS);
+  let trace: Trace;
+  let pod: Pod | undefined;
+  let noListener = false;
+  if (opts.source.kind === 'host') {
+    if (!LOCAL_NAMES.has(url.host) && !isIPv4(url.host)) {
+      // The student's machine does not use cluster DNS: Service names mean nothing there.
+      trace = {
+        id: nextTraceId(cluster, 'http'),
+        source: opts.source,
+        destination: url.host,
+        protocol: 'TCP',
+        port: url.port,
+        hops: [hop('dns-nxdomain', 'host', 'host', `${url.host}: not a name this machine can resolve`, 0)],
+        verdict: 'nxdomain',
+        reason: `${url.host} is a cluster DNS name; the host's resolver does not know it`,
+        startedAt: cluster.now(),
+      };
+    } else {
+      const r = connectFromHost(cluster, url.host, url.port, opts.portForwards ?? []);
+      trace = r.trace;
+      pod = r.pod;
+      noListener = r.noListener === true;
+    }
+  } else {
+    trace = cluster.net.trace({
+      source: opts.source,
+      destination: url.host,
+      protocol: 'TCP',
+      port: url.port,
+    });
+    const podKey = trace.endpoint?.pod;
+    pod = podKey ? getPod(cluster, podKey) : undefined;
+    if (!pod && trace.verdict === 'delivered') {
+      const ip = trace.endpoint?.ip ?? trace.resolvedIP;
+      pod = ip ? podByIP(cluster, ip) : undefined;
+    }
+  }
+  const traces = [trace];
+  const dnsUsed = trace.hops.some((h) => h.kind === 'dns-query');
+  const quick = dnsUsed ? 1 : 0;
+  const ip = trace.endpoint?.ip ?? trace.resolvedIP;
+  const baseResult = { traces, port: url.port, ...(trace.resolvedIP ? { ip: trace.resolvedIP } : {}) };
+
+  switch (trace.verdict) {
+    case 'nxdomain':
+      return {
+        ...baseResult,
+        error: { kind: 'nxdomain', message: `Could not resolve host: ${url.host}` },
+        durationMs: quick,
+        connectMs: quick,
+      };
+    case 'refused':
+      return {
+        ...baseResult,
+        error: {
+          kind: noListener ? 'no-listener' : 'refused',
+          ...(trace.resolvedIP ? { ip: trace.resolvedIP } : {}),
+          message: trace.reason,
+        },
+        durationMs: quick,
+        connectMs: quick,
+      };
+    case 'timeout':
+    case 'no-reply': {
+      const waited = Number.isFinite(connectLimit) ? connectLimit : SYN_TIMEOUT_MS;
+      return {
+        ...baseResult,
+        error: {
+          kind: 'timeout',
+          ...(trace.resolvedIP ? { ip: trace.resolvedIP } : {}),
+          message: trace.reason,
+        },
+        durationMs: waited,
+        connectMs: waited,
+      };
+    }
+    default:
+      break;
+  }
+
+  const request: HttpRequest = {
+    method,
+    path: url.path,
+    host: opts.host ?? url.hostHeader,
+    headers: { ...(opts.headers ?? {}) },
+    ...(opts.body !== undefined ? { body: opts.body } : {}),
+  };
+  const served = pod
+    ? serveHttp(cluster, pod, trace.endpoint?.port ?? url.port, request, httpRequest)
+    : serveExternal(cluster, opts.source, url.host, ip, request);
+  traces.push(...served.traces);
+  const durationMs = quick + served.durationMs;
+  if (timeoutMs !== undefined && durationMs > timeoutMs) {
+    // Connected, but the answer did not come back in time (curl: "Operation timed out after …").
+    return {
+      ...baseResult,
+      error: { kind: 'timeout', ...(ip ? { ip } : {}), message: 'the server did not answer in time' },
+      durationMs: timeoutMs,
+      connectMs: quick,
+    };
+  }
+  if (!served.response) {
+    return {
+      ...baseResult,
+      error: { kind: 'refused', ...(ip ? { ip } : {}), message: 'connection reset by peer' },
+      durationMs,
+      connectMs: quick,
+    };
+  }
+  return { ...baseResult, response: served.response, durationMs, connectMs: quick };
+}

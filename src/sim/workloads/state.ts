@@ -1,0 +1,61 @@
+// Per-cluster, per-Pod process state the API objects do not hold: each app's random stream,
+// its stdout log, numbers-api's health flag, files a command wrote inside the container.
+// Kept in a WeakMap keyed by the Cluster so the facade contract needs no new fields.
+
+import type { Cluster } from '../contract';
+import type { Rng } from '../runtime/interfaces';
+import { createRng } from '../runtime/rng';
+
+export interface LogLine {
+  at: number;
+  text: string;
+}
+
+export interface PodProcState {
+  rng: Rng;
+  logs: LogLine[];
+  healthy: boolean;
+  callCount: number;
+  /** Files written inside the container (wget -O, echo > file through the shell). */
+  files: Map<string, string>;
+  /** Environment captured when the container started (Service links are frozen then). */
+  env?: Record<string, string>;
+}
+
+interface ClusterState {
+  root: Rng;
+  pods: Map<string, PodProcState>;
+}
+
+const states = new WeakMap<Cluster, ClusterState>();
+
+function clusterState(cluster: Cluster): ClusterState {
+  let s = states.get(cluster);
+  if (!s) {
+    s = { root: createRng(cluster.seed).fork('workloads'), pods: new Map() };
+    states.set(cluster, s);
+  }
+  return s;
+}
+
+/** The process state of one container instance, keyed by Pod uid (a replaced Pod starts fresh). */
+export function procState(cluster: Cluster, uid: string): PodProcState {
+  const s = clusterState(cluster);
+  let p = s.pods.get(uid);
+  if (!p) {
+    p = { rng: s.root.fork(`pod:${uid}`), logs: [], healthy: true, callCount: 0, files: new Map() };
+    s.pods.set(uid, p);
+  }
+  return p;
+}
+
+/** A random stream for one client-side purpose (ping round-trip times of a Pod, …). */
+export function streamFor(cluster: Cluster, name: string): Rng {
+  const s = clusterState(cluster);
+  let p = s.pods.get(`stream:${name}`);
+  if (!p) {
+    p = { rng: s.root.fork(`stream:${name}`), logs: [], healthy: true, callCount: 0, files: new Map() };
+    s.pods.set(`stream:${name}`, p);
+  }
+  return p.rng;
+}
