@@ -1,0 +1,210 @@
+// CoreDNS as kubeadm configures it (reference §C6): `kubernetes cluster.local in-addr.arpa
+// ip6.arpa { pods insecure; fallthrough in-addr.arpa ip6.arpa; ttl 30 }`, then `forward .` to
+// the host's resolver (modelled as a small table of public names), and `loadbalance`, which
+// shuffles A records per answer. Pods resolve through musl's getaddrinfo with the resolv.conf
+// the kubelet writes (search list, ndots:5).
+import type { Pod } from '../api/types';
+import type { DnsAnswer, DnsQType, DnsRecord, ObjectKey, TraceSource } from '../contract';
+import type { Rng } from '../runtime/interfaces';
+import { DNS_TTL } from './model';
+import type { NetState } from './state';
+
+/** Upstream answers the `forward` plugin would get. Anything else outside the cluster is NXDOMAIN. */
+export const EXTERNAL_HOSTS: Readonly<Record<string, readonly string[]>> = {
+  // GitHub's Fastly addresses, as `nslookup raw.githubusercontent.com` shows them.
+  'raw.githubusercontent.com': ['185.199.108.133', '185.199.109.133', '185.199.110.133', '185.199.111.133'],
+  'github.com': ['140.82.121.4'],
+};
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+export const isIPv4 = (s: string): boolean => IPV4.test(s);
+
+export function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/\.$/, '');
+}
+
+function shuffled<T>(items: readonly T[], rng: Rng): T[] {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [a[i], a[j]] = [a[j] as T, a[i] as T];
+  }
+  return a;
+}
+
+const byValue = (a: DnsRecord, b: DnsRecord) =>
+  a.value < b.value ? -1 : a.value > b.value ? 1 : (a.owner ?? '') < (b.owner ?? '') ? -1 : 1;
+
+export class CoreDns {
+  constructor(
+    private readonly state: NetState,
+    private readonly rng: Rng,
+  ) {}
+
+  private get domain(): string {
+    return this.state.profile.clusterDomain.toLowerCase();
+  }
+
+  /** One question straight to CoreDNS. */
+  query(rawName: string, qtype: DnsQType): DnsAnswer {
+    const name = normalizeName(rawName);
+    const zone = this.domain;
+    const inCluster = name === zone || name.endsWith(`.${zone}`);
+    const reverse = name.endsWith('.in-addr.arpa');
+    if (inCluster || reverse) {
+      const local = this.lookupLocal(name);
+      if (local) {
+        const cname = local.find((r) => r.type === 'CNAME');
+        if (cname && qtype !== 'CNAME') {
+          // CNAME to the externalName, then CoreDNS resolves the target upstream and appends it.
+          const target = this.upstream(cname.value, qtype);
+          return {
+            question: name,
+            qtype,
+            rcode: 'NOERROR',
+            records: [cname, ...target.records],
+            authoritative: true,
+          };
+        }
+        const records = local.filter((r) => r.type === qtype).sort(byValue);
+        return {
+          question: name,
+          qtype,
+          rcode: 'NOERROR',
+          records: qtype === 'A' ? shuffledA(records, this.rng) : records,
+          authoritative: true,
+        };
+      }
+      if (inCluster) return { question: name, qtype, rcode: 'NXDOMAIN', records: [], authoritative: true };
+      // Reverse names we do not own fall through to `forward`: private ranges are NXDOMAIN upstream.
+    }
+    return this.upstream(name, qtype);
+  }
+
+  private upstream(name: string, qtype: DnsQType): DnsAnswer {
+    const ips = EXTERNAL_HOSTS[name];
+    if (!ips) return { question: name, qtype, rcode: 'NXDOMAIN', records: [], authoritative: false };
+    const records: DnsRecord[] =
+      qtype === 'A'
+        ? shuffled(ips, this.rng).map((ip) => ({
+            name,
+            type: 'A' as const,
+            value: ip,
+            ttl: DNS_TTL,
+            owner: `external:${name}`,
+          }))
+        : [];
+    return { question: name, qtype, rcode: 'NOERROR', records, authoritative: false };
+  }
+
+  /** Records for a cluster name, or undefined when the name does not exist (NXDOMAIN). */
+  private lookupLocal(name: string): DnsRecord[] | undefined {
+    const recs = this.state.dnsByName.get(name);
+    if (recs?.length) return recs;
+    // `pods insecure`: a-b-c-d.<ns>.pod.cluster.local answers a.b.c.d for any well-formed IP.
+    const m = /^(\d+)-(\d+)-(\d+)-(\d+)\.([a-z0-9-]+)\.pod\./.exec(name);
+    if (m && name === `${m[0]}${this.domain}`) {
+      const ip = `${m[1]}.${m[2]}.${m[3]}.${m[4]}`;
+      if (isIPv4(ip)) return [{ name, type: 'A', value: ip, ttl: DNS_TTL }];
+    }
+    return undefined;
+  }
+
+  /** Every record CoreDNS would serve now (Service-derived plus one pod A record per Pod IP). */
+  records(): DnsRecord[] {
+    const out: DnsRecord[] = [];
+    for (const l of this.state.dnsByName.values()) out.push(...l);
+    for (const [ip, key] of this.state.podByIP) {
+      const ns = key.slice(0, key.indexOf('/'));
+      out.push({
+        name: `${ip.replaceAll('.', '-')}.${ns}.pod.${this.domain}`,
+        type: 'A',
+        value: ip,
+        ttl: DNS_TTL,
+        owner: `Pod/${key}`,
+      });
+    }
+    return out.sort((a, b) =>
+      a.name !== b.name
+        ? a.name < b.name
+          ? -1
+          : 1
+        : a.type !== b.type
+          ? a.type < b.type
+            ? -1
+            : 1
+          : byValue(a, b),
+    );
+  }
+
+  resolvConf(podKey: ObjectKey): string {
+    const [, ns] = podKey.split('/');
+    const pod = this.state.pods.get(podKey.slice(podKey.indexOf('/') + 1));
+    const policy = (pod as Pod | undefined)?.spec.dnsPolicy ?? 'ClusterFirst';
+    if (policy === 'Default') return `nameserver ${this.state.profile.apiServerEndpoint.ip}\n`;
+    const d = this.domain;
+    return `search ${ns ?? 'default'}.svc.${d} svc.${d} ${d}\nnameserver ${this.state.profile.dnsServiceIP}\noptions ndots:5\n`;
+  }
+
+  /** Whether the kube-dns Service has an endpoint to answer queries (else they time out). */
+  dnsReachable(): boolean {
+    const m = this.state.models.get('kube-system/kube-dns');
+    return !m || m.ports.some((p) => p.protocol === 'UDP' && p.usable.length > 0);
+  }
+
+  /**
+   * musl getaddrinfo (src/network/lookup_name.c): fewer dots than ndots ⇒ each search suffix in
+   * order, then the name as-is; otherwise (or a trailing dot) the name as-is only. NXDOMAIN moves
+   * on to the next candidate; any answer that exists (even with no A record) or an error stops.
+   */
+  resolve(
+    source: TraceSource,
+    rawName: string,
+  ): { queries: DnsAnswer[]; ip?: string; canonicalName?: string } {
+    const name = rawName.trim();
+    if (isIPv4(name)) return { queries: [], ip: name };
+    if (source.kind !== 'pod') {
+      // Node and host resolvers do not use cluster DNS: only public names (and localhost) resolve.
+      if (normalizeName(name) === 'localhost') return { queries: [], ip: '127.0.0.1' };
+      const a = this.upstream(normalizeName(name), 'A');
+      return finish([a]);
+    }
+    const podKey = source.key.slice(source.key.indexOf('/') + 1);
+    const ns = podKey.slice(0, podKey.indexOf('/'));
+    const d = this.domain;
+    const dots = (name.match(/\./g) ?? []).length;
+    const absolute = name.endsWith('.');
+    const candidates =
+      dots >= 5 || absolute ? [name] : [`${name}.${ns}.svc.${d}`, `${name}.svc.${d}`, `${name}.${d}`, name];
+    const queries: DnsAnswer[] = [];
+    const reachable = this.dnsReachable();
+    for (const c of candidates) {
+      if (!reachable) {
+        queries.push({
+          question: normalizeName(c),
+          qtype: 'A',
+          rcode: 'TIMEOUT',
+          records: [],
+          authoritative: false,
+        });
+        break;
+      }
+      const a = this.query(c, 'A');
+      queries.push(a);
+      if (a.rcode !== 'NXDOMAIN') break;
+    }
+    return finish(queries);
+  }
+}
+
+function shuffledA(records: DnsRecord[], rng: Rng): DnsRecord[] {
+  return records.length > 1 ? shuffled(records, rng) : records;
+}
+
+function finish(queries: DnsAnswer[]): { queries: DnsAnswer[]; ip?: string; canonicalName?: string } {
+  const last = queries[queries.length - 1];
+  const a = last?.records.find((r) => r.type === 'A');
+  if (!last || !a) return { queries };
+  const cname = last.records.find((r) => r.type === 'CNAME');
+  return cname ? { queries, ip: a.value, canonicalName: cname.value } : { queries, ip: a.value };
+}

@@ -1,0 +1,160 @@
+// Incremental indexes over the store, fed synchronously with every watch event, so a resolve +
+// trace is a handful of Map lookups and a Pod change costs O(1) (a Service or EndpointSlice
+// change recomputes that one Service's model). Pods matter to the data plane only through
+// EndpointSlices (like kube-proxy and CoreDNS), and through "who owns this IP" for delivery.
+import type { EndpointSlice, K8sObject, Node, Pod, Service } from '../api/types';
+import type { DnsRecord } from '../contract';
+import type { Profile } from '../profiles';
+import type { WatchEvent } from '../runtime/interfaces';
+import { buildServiceModel, type ServiceModel } from './model';
+
+const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+const nsName = (o: K8sObject) => `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
+
+export class NetState {
+  readonly services = new Map<string, Service>();
+  readonly slicesBySvc = new Map<string, Map<string, EndpointSlice>>();
+  readonly models = new Map<string, ServiceModel>();
+  readonly pods = new Map<string, Pod>();
+  readonly podByIP = new Map<string, string>();
+  /** IPs of Pods that were deleted (for the "old IP" explanation); cleared when an IP is reused. */
+  readonly formerPodIP = new Map<string, string>();
+  readonly nodes = new Map<string, Node>();
+  readonly nodeByIP = new Map<string, string>();
+  readonly namespaces = new Set<string>();
+  readonly svcByClusterIP = new Map<string, string>();
+  /** `<nodePort>/<PROTO>` → service key. */
+  readonly svcByNodePort = new Map<string, string>();
+  /** `<ip>:<port>/<PROTO>` → service key, for LoadBalancer ingress IPs. */
+  readonly svcByLBAddr = new Map<string, string>();
+  /** `<port>/<PROTO>` → service key, for LoadBalancers published on the host's localhost (Docker Desktop). */
+  readonly svcByLocalhostPort = new Map<string, string>();
+  /** DNS name → records (service-derived only; pod A records are synthesised on query). */
+  readonly dnsByName = new Map<string, DnsRecord[]>();
+
+  constructor(readonly profile: Profile) {}
+
+  apply(ev: WatchEvent): void {
+    const o = ev.object;
+    switch (ev.kind) {
+      case 'Service': {
+        const key = nsName(o);
+        if (ev.type === 'DELETED') this.services.delete(key);
+        else this.services.set(key, o as Service);
+        this.rebuild(key);
+        return;
+      }
+      case 'EndpointSlice': {
+        const svcName = o.metadata.labels?.[SERVICE_NAME_LABEL];
+        const oldName = ev.old?.metadata.labels?.[SERVICE_NAME_LABEL];
+        const ns = o.metadata.namespace ?? 'default';
+        if (oldName && oldName !== svcName) this.removeSlice(`${ns}/${oldName}`, o.metadata.name);
+        if (!svcName) return;
+        const key = `${ns}/${svcName}`;
+        if (ev.type === 'DELETED') this.removeSlice(key, o.metadata.name);
+        else {
+          let m = this.slicesBySvc.get(key);
+          if (!m) this.slicesBySvc.set(key, (m = new Map()));
+          m.set(o.metadata.name, o as EndpointSlice);
+        }
+        this.rebuild(key);
+        return;
+      }
+      case 'Pod': {
+        const key = nsName(o);
+        const old = this.pods.get(key);
+        const oldIP = old?.status?.podIP;
+        if (oldIP && this.podByIP.get(oldIP) === key) this.podByIP.delete(oldIP);
+        if (ev.type === 'DELETED') {
+          this.pods.delete(key);
+          if (oldIP) this.formerPodIP.set(oldIP, key);
+          return;
+        }
+        const pod = o as Pod;
+        this.pods.set(key, pod);
+        const ip = pod.status?.podIP;
+        // A terminal Pod's sandbox is gone and its IP released (host-local IPAM).
+        if (ip && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed') {
+          this.podByIP.set(ip, key);
+          this.formerPodIP.delete(ip);
+        }
+        return;
+      }
+      case 'Node': {
+        const name = o.metadata.name;
+        const old = this.nodes.get(name);
+        for (const a of old?.status?.addresses ?? [])
+          if (this.nodeByIP.get(a.address) === name) this.nodeByIP.delete(a.address);
+        if (ev.type === 'DELETED') {
+          this.nodes.delete(name);
+          return;
+        }
+        const n = o as Node;
+        this.nodes.set(name, n);
+        for (const a of n.status?.addresses ?? [])
+          if (a.type === 'InternalIP') this.nodeByIP.set(a.address, name);
+        return;
+      }
+      case 'Namespace':
+        if (ev.type === 'DELETED') this.namespaces.delete(o.metadata.name);
+        else this.namespaces.add(o.metadata.name);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private removeSlice(key: string, name: string): void {
+    const m = this.slicesBySvc.get(key);
+    if (!m) return;
+    m.delete(name);
+    if (m.size === 0) this.slicesBySvc.delete(key);
+    this.rebuild(key);
+  }
+
+  private rebuild(key: string): void {
+    const old = this.models.get(key);
+    if (old) this.unindex(old);
+    const svc = this.services.get(key);
+    if (!svc) {
+      this.models.delete(key);
+      return;
+    }
+    const model = buildServiceModel(svc, this.slicesBySvc.get(key)?.values() ?? [], this.profile);
+    this.models.set(key, model);
+    this.index(model);
+  }
+
+  private index(m: ServiceModel): void {
+    if (m.clusterIP) this.svcByClusterIP.set(m.clusterIP, m.key);
+    for (const p of m.ports) {
+      if (p.nodePort !== undefined) this.svcByNodePort.set(`${p.nodePort}/${p.protocol}`, m.key);
+      for (const ip of m.lbIPs) this.svcByLBAddr.set(`${ip}:${p.port}/${p.protocol}`, m.key);
+      if (m.lbLocalhost) this.svcByLocalhostPort.set(`${p.port}/${p.protocol}`, m.key);
+    }
+    for (const r of m.dns) {
+      let l = this.dnsByName.get(r.name);
+      if (!l) this.dnsByName.set(r.name, (l = []));
+      l.push(r);
+    }
+  }
+
+  private unindex(m: ServiceModel): void {
+    const drop = (map: Map<string, string>, k: string) => {
+      if (map.get(k) === m.key) map.delete(k);
+    };
+    if (m.clusterIP) drop(this.svcByClusterIP, m.clusterIP);
+    for (const p of m.ports) {
+      if (p.nodePort !== undefined) drop(this.svcByNodePort, `${p.nodePort}/${p.protocol}`);
+      for (const ip of m.lbIPs) drop(this.svcByLBAddr, `${ip}:${p.port}/${p.protocol}`);
+      if (m.lbLocalhost) drop(this.svcByLocalhostPort, `${p.port}/${p.protocol}`);
+    }
+    for (const r of m.dns) {
+      const l = this.dnsByName.get(r.name);
+      if (!l) continue;
+      const rest = l.filter((x) => x.owner !== m.ref);
+      if (rest.length) this.dnsByName.set(r.name, rest);
+      else this.dnsByName.delete(r.name);
+    }
+  }
+}

@@ -1,0 +1,491 @@
+// The packet tracer: follow one ping / connection attempt through DNS, kube-proxy and delivery,
+// the way the kernel would (reference §B10, §C4, §C7). The result is a list of hops for the graph
+// and a verdict with the reason in plain words.
+import type { Pod, Protocol } from '../api/types';
+import type { DnsAnswer, Hop, HopKind, HopRef, Trace, TraceRequest, Verdict } from '../contract';
+import type { Rng } from '../runtime/interfaces';
+import { type CoreDns, EXTERNAL_HOSTS, isIPv4 } from './dns';
+import { renderRule } from './iptables';
+import { podListens } from './listeners';
+import type { EndpointInfo, PortModel, ServiceModel } from './model';
+import type { NetState } from './state';
+
+const EXTERNAL_BY_IP = new Map(
+  Object.entries(EXTERNAL_HOSTS).flatMap(([h, ips]) => ips.map((ip) => [ip, h] as const)),
+);
+/** Ports the node's own processes listen on: the API server (control plane) and the kubelet. */
+const NODE_PORTS: Record<number, string> = { 6443: 'the API server', 10250: 'the kubelet' };
+
+interface Ctx {
+  req: TraceRequest;
+  src: HopRef;
+  srcNode: string | undefined;
+  hops: Hop[];
+  t: number;
+  endpoint?: Trace['endpoint'];
+  resolvedIP?: string;
+}
+
+interface Outcome {
+  verdict: Verdict;
+  reason: string;
+}
+
+const what = (proto: TraceRequest['protocol'], ip: string, port?: number) =>
+  proto === 'ICMP' ? `ICMP echo → ${ip}` : proto === 'TCP' ? `SYN → ${ip}:${port}` : `UDP → ${ip}:${port}`;
+
+export class Tracer {
+  private seq = 0;
+  /** IPVS rr position per virtual server. */
+  private rr = new Map<string, number>();
+
+  constructor(
+    private readonly state: NetState,
+    private readonly dns: CoreDns,
+    private readonly lb: Rng,
+    private readonly dnsLb: Rng,
+  ) {}
+
+  private get ipvs(): boolean {
+    return this.state.profile.proxyMode === 'ipvs';
+  }
+
+  private hop(
+    c: Ctx,
+    kind: HopKind,
+    from: HopRef,
+    to: HopRef,
+    label: string,
+    dt: number,
+    rule?: string,
+  ): void {
+    c.t = Math.round((c.t + dt) * 1000) / 1000;
+    const h: Hop = { kind, from, to, label, atMs: c.t };
+    if (rule !== undefined) h.rule = renderRule(rule);
+    c.hops.push(h);
+  }
+
+  trace(req: TraceRequest, startedAt: number): Trace {
+    const c: Ctx = { req, src: 'host', srcNode: undefined, hops: [], t: 0 };
+    if (req.source.kind === 'pod') {
+      c.src = req.source.key;
+      c.srcNode = this.state.pods.get(req.source.key.slice(4))?.spec.nodeName;
+    } else if (req.source.kind === 'node') {
+      c.src = `Node/${req.source.name}`;
+      c.srcNode = req.source.name;
+    }
+    const out = this.run(c);
+    const t: Trace = {
+      id: `trace-${++this.seq}`,
+      source: req.source,
+      destination: req.destination,
+      protocol: req.protocol,
+      hops: c.hops,
+      verdict: out.verdict,
+      reason: out.reason,
+      startedAt,
+    };
+    if (req.port !== undefined) t.port = req.port;
+    if (c.resolvedIP) t.resolvedIP = c.resolvedIP;
+    if (c.endpoint) t.endpoint = c.endpoint;
+    return t;
+  }
+
+  private run(c: Ctx): Outcome {
+    const { req } = c;
+    if (req.source.kind === 'pod' && !this.state.pods.has(req.source.key.slice(4))) {
+      return { verdict: 'timeout', reason: `${req.source.key} does not exist, so nothing was sent` };
+    }
+    if (req.protocol !== 'ICMP' && req.port === undefined) {
+      return { verdict: 'refused', reason: `${req.protocol} needs a destination port` };
+    }
+    let ip = req.destination.trim();
+    if (!isIPv4(ip)) {
+      const res = this.dns.resolve(req.source, ip);
+      this.dnsHops(c, res.queries);
+      const last = res.queries[res.queries.length - 1];
+      if (last?.rcode === 'TIMEOUT') {
+        return {
+          verdict: 'timeout',
+          reason: `the DNS query for ${last.question} got no answer: the kube-dns Service has no ready CoreDNS endpoint`,
+        };
+      }
+      if (!res.ip) {
+        const tried = res.queries.map((q) => `${q.question} (${q.rcode})`).join(', ');
+        return {
+          verdict: 'nxdomain',
+          reason: `${req.destination} does not resolve: tried ${tried || 'no server'}`,
+        };
+      }
+      ip = res.ip;
+    }
+    c.resolvedIP = ip;
+    const port = req.port ?? 0;
+    const proto = req.protocol;
+    const s = this.state;
+
+    if (req.source.kind === 'host') return this.fromHost(c, ip, port);
+    const cipSvc = s.svcByClusterIP.get(ip);
+    if (cipSvc) return this.toClusterIP(c, s.models.get(cipSvc) as ServiceModel, ip, port);
+    const node = s.nodeByIP.get(ip);
+    if (node) return this.toNode(c, node, ip, port);
+    this.hop(c, 'send', c.src, this.refFor(ip), what(proto, ip, port), 0.01);
+    return this.deliver(c, c.src, ip, port);
+  }
+
+  private dnsHops(c: Ctx, queries: DnsAnswer[]): void {
+    const podSource = c.req.source.kind === 'pod';
+    const dnsSvc = 'Service/kube-system/kube-dns';
+    const model = this.state.models.get('kube-system/kube-dns');
+    const udp = model?.ports.find((p) => p.protocol === 'UDP');
+    for (const q of queries) {
+      const server = podSource ? dnsSvc : 'external:dns';
+      this.hop(c, 'dns-query', c.src, server, `${q.qtype}? ${q.question}`, 0.05);
+      let answerer: HopRef = server;
+      if (podSource && udp && udp.usable.length) {
+        const ep = udp.usable[this.dnsLb.int(udp.usable.length)] as EndpointInfo;
+        answerer = ep.podKey ?? `external:${ep.ip}`;
+        this.hop(
+          c,
+          'dnat',
+          dnsSvc,
+          answerer,
+          `DNAT → ${ep.ip}:${ep.port}`,
+          0.01,
+          sepDnat(ep, udp, this.ipvs),
+        );
+      }
+      if (q.rcode === 'TIMEOUT') continue;
+      const label =
+        q.rcode === 'NXDOMAIN'
+          ? `NXDOMAIN ${q.question}`
+          : q.records.length
+            ? q.records
+                .map((r) => (r.type === 'CNAME' ? `CNAME ${r.value}` : `${r.type} ${r.value}`))
+                .join(', ')
+            : `NOERROR (no ${q.qtype} record) ${q.question}`;
+      this.hop(c, q.rcode === 'NXDOMAIN' ? 'dns-nxdomain' : 'dns-answer', answerer, c.src, label, 0.2);
+    }
+  }
+
+  private refFor(ip: string): HopRef {
+    const s = this.state;
+    const pod = s.podByIP.get(ip);
+    if (pod) return `Pod/${pod}`;
+    const node = s.nodeByIP.get(ip);
+    if (node) return `Node/${node}`;
+    return `external:${EXTERNAL_BY_IP.get(ip) ?? ip}`;
+  }
+
+  private toClusterIP(c: Ctx, m: ServiceModel, ip: string, port: number): Outcome {
+    const { protocol: proto } = c.req;
+    const node = c.srcNode ?? this.state.profile.nodes[0]?.name ?? 'node';
+    const proxy = `kube-proxy/${node}`;
+    this.hop(c, 'send', c.src, m.ref, what(proto, ip, port), 0.01);
+    if (proto === 'ICMP') {
+      if (this.ipvs) {
+        this.hop(c, 'deliver', m.ref, `Node/${node}`, `kube-ipvs0 on ${node} owns ${ip}`, 0.02);
+        this.hop(c, 'reply', `Node/${node}`, c.src, `ICMP echo reply from ${ip}`, 0.03);
+        return {
+          verdict: 'delivered',
+          reason: `in IPVS mode every ClusterIP is bound to the kube-ipvs0 interface on each node, so ${node} answers the ping for ${ip} itself`,
+        };
+      }
+      this.hop(c, 'no-rule', proxy, m.ref, 'no rule matches ICMP', 0.01);
+      this.hop(c, 'drop', m.ref, m.ref, `nobody owns ${ip}`, 0.01);
+      return {
+        verdict: 'no-reply',
+        reason: `ICMP to a ClusterIP matches no kube-proxy rule, and no interface owns ${ip}, so nothing answers`,
+      };
+    }
+    const pm = m.ports.find((p) => p.port === port && p.protocol === proto);
+    if (!pm) {
+      if (this.ipvs)
+        return this.nodeRst(
+          c,
+          m.ref,
+          node,
+          `${m.key} has no port ${port}/${proto}; kube-ipvs0 on ${node} owns ${ip} but nothing listens there`,
+        );
+      this.hop(c, 'no-rule', proxy, m.ref, `no rule for ${ip}:${port}/${proto}`, 0.01);
+      this.hop(c, 'drop', m.ref, m.ref, `nobody owns ${ip}`, 0.01);
+      return this.lost(
+        proto,
+        `${m.key} has no port ${port}/${proto}, so no kube-proxy rule matches and no interface owns ${ip}`,
+      );
+    }
+    if (pm.usable.length === 0) return this.noEndpoints(c, m, pm, proxy, node, filterReject(m, pm, ip));
+    const ep = this.pick(pm, `${ip}:${port}/${proto}`);
+    if (this.ipvs) {
+      this.hop(c, 'rule', proxy, m.ref, `IPVS ${ip}:${port} rr`, 0.01, `${proto}  ${ip}:${port} rr`);
+    } else {
+      const line = m.nat.find(
+        (r) =>
+          r.chain === 'KUBE-SERVICES' &&
+          r.text.includes(`-d ${ip}/32`) &&
+          r.text.includes(`--dport ${port} `),
+      );
+      this.hop(c, 'rule', proxy, m.ref, pm.svcChain, 0.01, line?.text);
+    }
+    return this.dnat(c, m, pm, ep, node);
+  }
+
+  private pick(pm: PortModel, vs: string): EndpointInfo {
+    const n = pm.usable.length;
+    if (this.ipvs) {
+      const i = this.rr.get(vs) ?? 0;
+      this.rr.set(vs, (i + 1) % n);
+      return pm.usable[i % n] as EndpointInfo;
+    }
+    // The statistic cascade (1/n, 1/(n-1), …, 1) is uniform over the endpoints: one draw.
+    return pm.usable[this.lb.int(n)] as EndpointInfo;
+  }
+
+  private dnat(c: Ctx, m: ServiceModel, pm: PortModel, ep: EndpointInfo, node: string): Outcome {
+    const to = ep.podKey ?? this.refFor(ep.ip);
+    this.hop(c, 'dnat', m.ref, to, `DNAT → ${ep.ip}:${ep.port}`, 0.01, sepDnat(ep, pm, this.ipvs));
+    c.endpoint = ep.podKey ? { ip: ep.ip, port: ep.port, pod: ep.podKey } : { ip: ep.ip, port: ep.port };
+    return this.deliver(c, m.ref, ep.ip, ep.port, node, `${m.key} → ${ep.ip}:${ep.port}`);
+  }
+
+  private noEndpoints(
+    c: Ctx,
+    m: ServiceModel,
+    pm: PortModel,
+    proxy: HopRef,
+    node: string,
+    rule: string | undefined,
+  ): Outcome {
+    if (this.ipvs) {
+      return this.nodeRst(
+        c,
+        m.ref,
+        node,
+        `${pm.spn} has no endpoints: the IPVS virtual server has no real servers and kube-ipvs0 on ${node} owns the address, so the node answers RST`,
+      );
+    }
+    this.hop(c, 'reject', proxy, c.src, 'REJECT icmp-port-unreachable', 0.01, rule);
+    return {
+      verdict: 'refused',
+      reason: `${pm.spn} has no endpoints, so kube-proxy's REJECT rule answers icmp-port-unreachable and the connection is refused at once`,
+    };
+  }
+
+  private nodeRst(c: Ctx, from: HopRef, node: string, reason: string): Outcome {
+    this.hop(c, 'deliver', from, `Node/${node}`, c.req.protocol === 'TCP' ? 'SYN' : 'UDP', 0.02);
+    this.hop(
+      c,
+      'reply',
+      `Node/${node}`,
+      c.src,
+      c.req.protocol === 'TCP' ? 'RST' : 'ICMP port unreachable',
+      0.02,
+    );
+    return { verdict: 'refused', reason };
+  }
+
+  private lost(proto: Protocol | 'ICMP', reason: string): Outcome {
+    return proto === 'TCP'
+      ? { verdict: 'timeout', reason: `${reason}; the SYN is never answered, so the connection times out` }
+      : { verdict: 'no-reply', reason: `${reason}, so nothing answers` };
+  }
+
+  /** The packet has its final destination address: who owns it, and does it answer? */
+  private deliver(c: Ctx, from: HopRef, ip: string, port: number, viaNode?: string, via?: string): Outcome {
+    const { protocol: proto } = c.req;
+    const s = this.state;
+    const podKey = s.podByIP.get(ip);
+    const fromNode = viaNode ?? c.srcNode;
+    if (podKey) {
+      const pod = s.pods.get(podKey) as Pod;
+      const ref = `Pod/${podKey}`;
+      const dstNode = pod.spec.nodeName;
+      if (fromNode && dstNode && dstNode !== fromNode) {
+        this.hop(c, 'forward', `Node/${fromNode}`, `Node/${dstNode}`, `→ ${dstNode} (${ip})`, 0.1);
+      }
+      const terminating = pod.metadata.deletionTimestamp ? ' (Terminating, still running)' : '';
+      const prefix = via ? `${via}: ` : '';
+      if (proto === 'ICMP') {
+        this.hop(c, 'deliver', from, ref, `ICMP echo → ${ip}`, 0.02);
+        this.hop(c, 'reply', ref, c.src, `ICMP echo reply from ${ip}`, 0.03);
+        return {
+          verdict: 'delivered',
+          reason: `${prefix}${ip} is Pod ${podKey}${terminating}; its network namespace answers the echo`,
+        };
+      }
+      const running = pod.status?.phase === 'Running';
+      this.hop(c, 'deliver', from, ref, what(proto, ip, port), 0.02);
+      if (running && podListens(pod, port, proto)) {
+        this.hop(c, 'reply', ref, c.src, proto === 'TCP' ? 'SYN-ACK' : 'UDP reply', 0.03);
+        return {
+          verdict: 'delivered',
+          reason: `${prefix}Pod ${podKey}${terminating} listens on ${port}/${proto} and answers`,
+        };
+      }
+      this.hop(c, 'reply', ref, c.src, proto === 'TCP' ? 'RST' : 'ICMP port unreachable', 0.03);
+      const image = pod.spec.containers.map((x) => x.image).join(', ');
+      return {
+        verdict: 'refused',
+        reason: `${prefix}nothing in Pod ${podKey}${terminating} listens on ${port}/${proto} (image ${image}), so its kernel answers ${proto === 'TCP' ? 'the SYN with RST' : 'ICMP port unreachable'}: connection refused`,
+      };
+    }
+    const nodeName = s.nodeByIP.get(ip);
+    if (nodeName) return this.toNode(c, nodeName, ip, port, from);
+    const ext = EXTERNAL_BY_IP.get(ip);
+    if (ext) {
+      const ref = `external:${ext}`;
+      this.hop(c, 'deliver', from, ref, what(proto, ip, port), 5);
+      if (proto === 'ICMP' || (proto === 'TCP' && (port === 80 || port === 443))) {
+        this.hop(c, 'reply', ref, c.src, proto === 'ICMP' ? `ICMP echo reply from ${ip}` : 'SYN-ACK', 5);
+        return {
+          verdict: 'delivered',
+          reason: `${ip} is ${ext} on the internet, reached through the node's default route (SNAT)`,
+        };
+      }
+      return this.lost(proto, `${ext} (${ip}) does not answer on ${port}/${proto}`);
+    }
+    this.hop(c, 'drop', from, `external:${ip}`, `nobody owns ${ip}`, 0.02);
+    const former = s.formerPodIP.get(ip);
+    const why = former
+      ? `${ip} belonged to Pod ${former}, which was deleted; no Pod owns it now`
+      : `no Pod, node or host owns ${ip}`;
+    return this.lost(proto, via ? `${via}: ${why}` : why);
+  }
+
+  private toNode(c: Ctx, nodeName: string, ip: string, port: number, from?: HopRef): Outcome {
+    const { protocol: proto } = c.req;
+    const ref = `Node/${nodeName}`;
+    const proxy = `kube-proxy/${nodeName}`;
+    if (!from) this.hop(c, 'send', c.src, ref, what(proto, ip, port), 0.01);
+    if (proto === 'ICMP') {
+      this.hop(c, 'reply', ref, c.src, `ICMP echo reply from ${ip}`, 0.03);
+      return {
+        verdict: 'delivered',
+        reason: `${ip} is node ${nodeName}'s address; the node answers the ping`,
+      };
+    }
+    const s = this.state;
+    const lbKey = s.svcByLBAddr.get(`${ip}:${port}/${proto}`);
+    if (lbKey) {
+      const m = s.models.get(lbKey) as ServiceModel;
+      const pm = m.ports.find((p) => p.port === port && p.protocol === proto) as PortModel;
+      if (!pm.usable.length)
+        return this.noEndpoints(c, m, pm, proxy, nodeName, externalReject(m, pm, ip, port));
+      const line = m.nat.find(
+        (r) =>
+          r.chain === 'KUBE-SERVICES' &&
+          r.text.includes(`-d ${ip}/32`) &&
+          r.text.includes(`--dport ${port} `),
+      );
+      this.hop(c, 'rule', proxy, m.ref, pm.extChain, 0.01, line?.text);
+      return this.dnat(c, m, pm, this.pick(pm, `${ip}:${port}/${proto}`), nodeName);
+    }
+    const npKey = s.svcByNodePort.get(`${port}/${proto}`);
+    if (npKey) return this.viaNodePort(c, s.models.get(npKey) as ServiceModel, port, nodeName, ip);
+    if (proto === 'TCP' && NODE_PORTS[port] && (port !== 6443 || s.profile.apiServerEndpoint.ip === ip)) {
+      this.hop(c, 'reply', ref, c.src, 'SYN-ACK', 0.03);
+      return {
+        verdict: 'delivered',
+        reason: `${NODE_PORTS[port]} listens on ${ip}:${port} on node ${nodeName}`,
+      };
+    }
+    return this.nodeRst(
+      c,
+      ref,
+      nodeName,
+      `nothing on node ${nodeName} listens on ${port}/${proto}, so it answers ${proto === 'TCP' ? 'RST' : 'ICMP port unreachable'}`,
+    );
+  }
+
+  private viaNodePort(c: Ctx, m: ServiceModel, nodePort: number, nodeName: string, ip: string): Outcome {
+    const { protocol: proto } = c.req;
+    const pm = m.ports.find((p) => p.nodePort === nodePort && p.protocol === proto) as PortModel;
+    const proxy = `kube-proxy/${nodeName}`;
+    if (!pm.usable.length)
+      return this.noEndpoints(c, m, pm, proxy, nodeName, externalReject(m, pm, undefined, nodePort));
+    if (this.ipvs)
+      this.hop(c, 'rule', proxy, m.ref, `IPVS ${ip}:${nodePort} rr`, 0.01, `${proto}  ${ip}:${nodePort} rr`);
+    else {
+      const line = m.nat.find((r) => r.chain === 'KUBE-NODEPORTS' && r.text.includes(`--dport ${nodePort} `));
+      this.hop(c, 'rule', proxy, m.ref, pm.extChain, 0.01, line?.text);
+    }
+    return this.dnat(c, m, pm, this.pick(pm, `${ip}:${nodePort}/${proto}`), nodeName);
+  }
+
+  /** The student's machine: only localhost-published ports (Docker Desktop) or routable node IPs. */
+  private fromHost(c: Ctx, ip: string, port: number): Outcome {
+    const { protocol: proto } = c.req;
+    const s = this.state;
+    const p = s.profile;
+    const first = p.nodes[0]?.name ?? 'node';
+    if (ip === '127.0.0.1') {
+      if (proto === 'ICMP') {
+        this.hop(c, 'reply', 'host', 'host', 'ICMP echo reply from 127.0.0.1', 0.01);
+        return { verdict: 'delivered', reason: 'localhost is your own machine' };
+      }
+      const lbKey = p.loadBalancer === 'localhost' ? s.svcByLocalhostPort.get(`${port}/${proto}`) : undefined;
+      const npKey =
+        p.distro === 'docker-desktop' && p.nodePortFromHost
+          ? s.svcByNodePort.get(`${port}/${proto}`)
+          : undefined;
+      if (lbKey) {
+        const m = s.models.get(lbKey) as ServiceModel;
+        const pm = m.ports.find((x) => x.port === port && x.protocol === proto) as PortModel;
+        this.hop(c, 'send', 'host', `Node/${first}`, `localhost:${port} → Docker Desktop VM`, 0.2);
+        if (pm.nodePort !== undefined)
+          return this.viaNodePort(c, m, pm.nodePort, first, p.nodes[0]?.ip ?? ip);
+        if (!pm.usable.length) return this.noEndpoints(c, m, pm, `kube-proxy/${first}`, first, undefined);
+        return this.dnat(c, m, pm, this.pick(pm, `lb:${port}/${proto}`), first);
+      }
+      if (npKey) {
+        this.hop(c, 'send', 'host', `Node/${first}`, `localhost:${port} → Docker Desktop VM`, 0.2);
+        return this.viaNodePort(c, s.models.get(npKey) as ServiceModel, port, first, p.nodes[0]?.ip ?? ip);
+      }
+      this.hop(c, 'reply', 'host', 'host', proto === 'TCP' ? 'RST' : 'ICMP port unreachable', 0.01);
+      return { verdict: 'refused', reason: `nothing on your machine listens on localhost:${port}` };
+    }
+    const node = s.nodeByIP.get(ip);
+    if (node && p.distro !== 'docker-desktop' && p.nodePortFromHost) return this.toNode(c, node, ip, port);
+    const ext = EXTERNAL_BY_IP.get(ip);
+    if (ext) {
+      this.hop(c, 'send', 'host', `external:${ext}`, what(proto, ip, port), 0.01);
+      return this.deliver(c, 'host', ip, port);
+    }
+    this.hop(c, 'send', 'host', this.refFor(ip), what(proto, ip, port), 0.01);
+    this.hop(c, 'drop', 'host', this.refFor(ip), `no route to ${ip} from your machine`, 0.01);
+    return this.lost(
+      proto,
+      node
+        ? `node ${node}'s address ${ip} is on a network your machine cannot reach (kind needs extraPortMappings)`
+        : `${ip} is inside the cluster network, which your machine has no route to`,
+    );
+  }
+}
+
+function sepDnat(ep: EndpointInfo, pm: PortModel, ipvs: boolean): string {
+  if (ipvs) return `  -> ${`${ep.ip}:${ep.port}`.padEnd(28)}Masq    1      0          0`;
+  const proto = pm.protocol.toLowerCase();
+  return `-A ${ep.sepChain} -p ${proto} -m comment --comment "${pm.spn}" -m ${proto} -j DNAT --to-destination ${ep.ip}:${ep.port}`;
+}
+
+function filterReject(m: ServiceModel, pm: PortModel, ip: string): string | undefined {
+  return m.filter.find(
+    (r) =>
+      r.chain === 'KUBE-SERVICES' && r.text.includes(`-d ${ip}/32`) && r.text.includes(`--dport ${pm.port} `),
+  )?.text;
+}
+
+function externalReject(
+  m: ServiceModel,
+  pm: PortModel,
+  ip: string | undefined,
+  port: number,
+): string | undefined {
+  return m.filter.find(
+    (r) =>
+      r.chain === 'KUBE-EXTERNAL-SERVICES' &&
+      r.text.includes(`"${pm.spn} has no endpoints"`) &&
+      r.text.includes(`--dport ${port} `) &&
+      (ip === undefined ? !r.text.includes(' -d ') : r.text.includes(`-d ${ip}/32`)),
+  )?.text;
+}
