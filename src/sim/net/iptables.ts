@@ -79,7 +79,10 @@ function table(name: string, builtins: string[], userChains: Set<string>, rules:
   const byChain = new Map<string, string[]>();
   for (const r of rules) {
     let l = byChain.get(r.chain);
-    if (!l) byChain.set(r.chain, (l = []));
+    if (!l) {
+      l = [];
+      byChain.set(r.chain, l);
+    }
     l.push(renderRule(r.text));
   }
   for (const c of [...builtins, ...chains]) lines.push(...(byChain.get(c) ?? []));

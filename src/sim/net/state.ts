@@ -54,7 +54,10 @@ export class NetState {
         if (ev.type === 'DELETED') this.removeSlice(key, o.metadata.name);
         else {
           let m = this.slicesBySvc.get(key);
-          if (!m) this.slicesBySvc.set(key, (m = new Map()));
+          if (!m) {
+            m = new Map();
+            this.slicesBySvc.set(key, m);
+          }
           m.set(o.metadata.name, o as EndpointSlice);
         }
         this.rebuild(key);
@@ -134,7 +137,10 @@ export class NetState {
     }
     for (const r of m.dns) {
       let l = this.dnsByName.get(r.name);
-      if (!l) this.dnsByName.set(r.name, (l = []));
+      if (!l) {
+        l = [];
+        this.dnsByName.set(r.name, l);
+      }
       l.push(r);
     }
   }

@@ -142,7 +142,7 @@ export class Tracer {
       const server = podSource ? dnsSvc : 'external:dns';
       this.hop(c, 'dns-query', c.src, server, `${q.qtype}? ${q.question}`, 0.05);
       let answerer: HopRef = server;
-      if (podSource && udp && udp.usable.length) {
+      if (podSource && udp?.usable.length) {
         const ep = udp.usable[this.dnsLb.int(udp.usable.length)] as EndpointInfo;
         answerer = ep.podKey ?? `external:${ep.ip}`;
         this.hop(
