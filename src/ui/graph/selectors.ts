@@ -23,7 +23,7 @@ export interface LabelMismatch {
 export function selectorDiff(selector: Labels | undefined, labels: Labels | undefined): LabelMismatch[] {
   const out: LabelMismatch[] = [];
   for (const key of Object.keys(selector ?? {}).sort()) {
-    const want = (selector ?? {})[key] ?? '';
+    const want = selector?.[key] ?? '';
     const have = labels?.[key];
     if (have !== want) out.push({ key, want, have });
   }

@@ -1,0 +1,192 @@
+// The cluster graph panel (slot: src/ui/app/slots.tsx). Store objects → deriveGraph (cached per
+// object) → stable layout (only new nodes are placed) → React Flow nodes (cached per derived node),
+// plus the traffic edges of the traces being played. Nothing here runs per animation frame.
+import '@xyflow/react/dist/style.css';
+import './graph.css';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  type Edge,
+  MiniMap,
+  type Node,
+  type NodeChange,
+  Panel,
+  ReactFlow,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useStore } from '../../state/store';
+import { useT } from '../i18n';
+import { type DerivedEdge, GraphDeriver, type GraphViewOptions } from './derive';
+import { GraphToolbar } from './GraphToolbar';
+import { HopList } from './HopList';
+import { EMPTY_LAYOUT, type LayoutState, layoutGraph, type PlacedNode } from './layout';
+import { nodeTypes } from './nodes';
+import { QuickActions } from './QuickActions';
+import { edgeTypes } from './TrafficEdge';
+import { useTraffic } from './use-traffic';
+
+// Kept across remounts (panel hidden and shown again) so nothing jumps.
+let layoutMemo: LayoutState = EMPTY_LAYOUT;
+const deriver = new GraphDeriver();
+const rfCache = new WeakMap<PlacedNode, Node>();
+const edgeCache = new WeakMap<DerivedEdge, Edge>();
+
+function toRfNode(n: PlacedNode, selected: boolean): Node {
+  const hit = rfCache.get(n);
+  if (hit && (hit.selected ?? false) === selected) return hit;
+  const node: Node = {
+    id: n.id,
+    type: n.type,
+    data: n.data,
+    position: n.position,
+    width: n.width,
+    height: n.height,
+    selected,
+    draggable: false,
+    connectable: false,
+    ariaLabel: `${n.type === 'clusterNode' ? 'Node' : n.type} ${String(n.data.name)}`,
+  };
+  if (n.parentId) node.parentId = n.parentId;
+  if (n.type === 'clusterNode') {
+    node.selectable = true;
+    node.zIndex = -1;
+  }
+  rfCache.set(n, node);
+  return node;
+}
+
+function toRfEdge(e: DerivedEdge): Edge {
+  const hit = edgeCache.get(e);
+  if (hit) return hit;
+  const edge: Edge = {
+    id: e.id,
+    source: e.source,
+    target: e.target,
+    className: `gedge gedge-${e.kind}`,
+    selectable: false,
+    focusable: false,
+  };
+  edgeCache.set(e, edge);
+  return edge;
+}
+
+export default function GraphPanel() {
+  const t = useT();
+  const objects = useStore((s) => s.objects);
+  const nsFilter = useStore((s) => s.namespaceFilter);
+  const showDns = useStore((s) => s.showDns);
+  const selected = useStore((s) => s.selected);
+
+  const namespaces = useMemo(() => {
+    const set = new Set<string>(['default']);
+    for (const o of objects.values()) if (o.kind === 'Namespace') set.add(o.metadata.name);
+    for (const o of objects.values()) if (o.metadata.namespace) set.add(o.metadata.namespace);
+    return [...set].sort();
+  }, [objects]);
+
+  const nodeIds = useRef(new Set<string>());
+  const has = useCallback((id: string) => nodeIds.current.has(id), []);
+  const traffic = useTraffic(has, t);
+  const externalsKey = traffic.externals.join('\n');
+
+  const view: GraphViewOptions = useMemo(
+    () => ({
+      namespaces: nsFilter === null ? namespaces : [nsFilter],
+      showDns,
+      showEndpointSlices: false,
+      externals: externalsKey === '' ? [] : externalsKey.split('\n'),
+    }),
+    [nsFilter, namespaces, showDns, externalsKey],
+  );
+
+  const derived = useMemo(() => deriver.derive(objects.values(), view), [objects, view]);
+  const placed = useMemo(() => {
+    const r = layoutGraph(derived, layoutMemo);
+    layoutMemo = r.state;
+    return r.nodes;
+  }, [derived]);
+  nodeIds.current = new Set(placed.map((n) => n.id));
+
+  const rfNodes = useMemo(() => placed.map((n) => toRfNode(n, n.id === selected)), [placed, selected]);
+  const baseEdges = useMemo(() => derived.edges.map(toRfEdge), [derived]);
+  const edges = useMemo(
+    () => (traffic.edges.length === 0 ? baseEdges : [...baseEdges, ...traffic.edges]),
+    [baseEdges, traffic.edges],
+  );
+
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    // keyboard selection (Enter/Space on a focused node) arrives as a select change
+    for (const c of changes) if (c.type === 'select' && c.selected) useStore.getState().select(c.id);
+  }, []);
+  const onNodeClick = useCallback((_: unknown, n: Node) => useStore.getState().select(n.id), []);
+  const onPaneClick = useCallback(() => useStore.getState().select(null), []);
+
+  // N (or →) advances one hop in step mode, unless typing in a field, the editor or the terminal
+  const { next, canStep } = traffic;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!canStep || e.ctrlKey || e.metaKey || e.altKey) return;
+      const el = e.target as HTMLElement | null;
+      if (el?.closest('input, textarea, select, [contenteditable="true"], .xterm, .monaco-editor')) return;
+      if (e.key === 'n' || e.key === 'N' || e.key === 'ArrowRight') {
+        e.preventDefault();
+        next();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [canStep, next]);
+
+  const selectedIsPod = selected?.startsWith('Pod/') && nodeIds.current.has(selected);
+
+  return (
+    <div className="graph-panel">
+      <GraphToolbar
+        namespaces={namespaces}
+        canStep={traffic.canStep}
+        onNext={traffic.next}
+        onClear={traffic.clear}
+      />
+      <div className="graph-main">
+        <div className="graph-canvas" data-testid="graph-canvas">
+          <ReactFlow
+            nodes={rfNodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onNodeClick={onNodeClick}
+            onPaneClick={onPaneClick}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            elementsSelectable
+            fitView
+            minZoom={0.1}
+            maxZoom={2}
+            proOptions={{ hideAttribution: true }}
+            aria-label={t('graphRegion')}
+          >
+            <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
+            <Controls showInteractive={false} fitViewOptions={{ padding: 0.1 }} />
+            <MiniMap pannable zoomable ariaLabel={t('graphRegion')} />
+            {selectedIsPod && selected ? (
+              <Panel position="top-right">
+                <QuickActions key={selected} podKey={selected} />
+              </Panel>
+            ) : (
+              <Panel position="top-right" className="graph-hint">
+                {t('graphSelectPodHint')}
+              </Panel>
+            )}
+          </ReactFlow>
+        </div>
+        <HopList
+          trace={traffic.shown?.trace ?? null}
+          plan={traffic.shown?.plan ?? null}
+          revealed={traffic.revealed}
+        />
+      </div>
+    </div>
+  );
+}

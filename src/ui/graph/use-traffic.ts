@@ -1,0 +1,194 @@
+// Plays the store's trace queue on the graph. Auto mode: every queued trace starts at once and its
+// hops play one after another (SMIL does the timing); finished traces are pruned, except the newest,
+// which stays (faded path + callout) until the next one so a class can read it. Step mode: one trace
+// at a time, one hop per `next()`. Reduced motion: the newest trace as a numbered path, no motion.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Trace } from '../../sim/contract';
+import { useStore } from '../../state/store';
+import type { MessageKey, TFn } from '../i18n';
+import type { TrafficEdgeData, TrafficEdgeType } from './TrafficEdge';
+import { HOP_MS, type TrafficPlan, traceToPlan } from './trace-steps';
+
+interface Active {
+  seq: number;
+  trace: Trace;
+  plan: TrafficPlan;
+  /** performance.now() when it was added. */
+  born: number;
+}
+
+/** How long a finished (non-newest) trace lingers, ms. */
+const LINGER_MS = 600;
+/** At most this many traces animate at once (a benchmark pushes 20 per second). */
+const MAX_ACTIVE = 60;
+
+export function usePrefersReducedMotion(): boolean {
+  const query = '(prefers-reduced-motion: reduce)';
+  const [reduced, setReduced] = useState(() => typeof matchMedia === 'function' && matchMedia(query).matches);
+  useEffect(() => {
+    if (typeof matchMedia !== 'function') return;
+    const m = matchMedia(query);
+    const on = () => setReduced(m.matches);
+    m.addEventListener('change', on);
+    return () => m.removeEventListener('change', on);
+  }, []);
+  return reduced;
+}
+
+export interface TrafficView {
+  edges: TrafficEdgeType[];
+  /** The trace whose hops the hop list shows (newest, or the one being stepped). */
+  shown: Active | null;
+  /** Hops of `shown` revealed so far (all in auto mode). */
+  revealed: number;
+  /** Step mode: a trace is waiting for `next()`. */
+  canStep: boolean;
+  next(): void;
+  clear(): void;
+  externals: string[];
+}
+
+export function useTraffic(has: (id: string) => boolean, t: TFn): TrafficView {
+  const queued = useStore((s) => s.traceQueue.length);
+  const stepMode = useStore((s) => s.stepMode);
+  const speed = useStore((s) => s.traceSpeed);
+  const reduced = usePrefersReducedMotion();
+  const [active, setActive] = useState<Active[]>([]);
+  const [stepIndex, setStepIndex] = useState(0);
+  const seq = useRef(0);
+  const hasRef = useRef(has);
+  hasRef.current = has;
+
+  // take traces from the store's queue
+  useEffect(() => {
+    if (queued === 0) return;
+    const s = useStore.getState();
+    if (stepMode) {
+      // one at a time: leave the rest queued until this one is stepped through
+      if (active.length > 0) return;
+      const head = s.shiftTrace();
+      if (!head) return;
+      useStore.setState({ lastTrace: head });
+      setActive([make(head)]);
+      setStepIndex(0);
+      return;
+    }
+    const taken = s.takeTraces();
+    if (taken.length === 0) return;
+    setActive((prev) => [...prev, ...taken.map(make)].slice(-MAX_ACTIVE));
+    // external:<host> nodes are added to the graph for the traces that name them
+    function drawable(id: string) {
+      return id.startsWith('external:') || hasRef.current(id);
+    }
+    function make(trace: Trace): Active {
+      return {
+        seq: ++seq.current,
+        trace,
+        plan: traceToPlan(trace, drawable, HOP_MS / speed),
+        born: performance.now(),
+      };
+    }
+  });
+
+  // prune finished traces (auto mode), keeping the newest
+  useEffect(() => {
+    if (stepMode || active.length <= 1) return;
+    const now = performance.now();
+    const newest = active[active.length - 1];
+    const due = active.filter((a) => a !== newest).map((a) => a.born + a.plan.totalMs + LINGER_MS - now);
+    const wait = Math.max(50, Math.min(...due));
+    const id = setTimeout(() => {
+      const at = performance.now();
+      setActive((prev) => {
+        const last = prev[prev.length - 1];
+        const keep = prev.filter((a) => a === last || a.born + a.plan.totalMs + LINGER_MS > at);
+        return keep.length === prev.length ? prev : keep;
+      });
+    }, wait);
+    return () => clearTimeout(id);
+  }, [active, stepMode]);
+
+  const shown = active.length > 0 ? (active[stepMode ? 0 : active.length - 1] ?? null) : null;
+  const total = shown?.plan.steps.length ?? 0;
+
+  const next = useCallback(() => {
+    if (!shown) return;
+    if (stepIndex + 1 < total) {
+      setStepIndex((i) => i + 1);
+      return;
+    }
+    // finished: the next queued trace (if any) comes in through the queue effect
+    const rest = useStore.getState().traceQueue.length;
+    if (rest > 0) setActive([]);
+  }, [shown, stepIndex, total]);
+
+  const clear = useCallback(() => {
+    setActive([]);
+    setStepIndex(0);
+    useStore.getState().clearLastTrace();
+  }, []);
+
+  // leaving step mode plays what is left normally
+  useEffect(() => {
+    if (!stepMode) setStepIndex(0);
+  }, [stepMode]);
+
+  const edges = useMemo(() => {
+    const out: TrafficEdgeType[] = [];
+    const list = stepMode ? (shown ? [shown] : []) : reduced ? (shown ? [shown] : []) : active;
+    for (const a of list) {
+      const isShown = a === shown;
+      const drawn = a.plan.steps.filter((s) => s.from !== null && s.to !== null);
+      const lastDrawn = drawn[drawn.length - 1];
+      for (const step of drawn) {
+        const idx = step.n - 1;
+        if (stepMode && idx > stepIndex) continue;
+        let mode: TrafficEdgeData['mode'] = 'motion';
+        let delayMs = step.startMs;
+        if (reduced || (stepMode && idx < stepIndex)) mode = 'numbered';
+        if (stepMode) delayMs = 0;
+        const data: TrafficEdgeData = { step, mode, delayMs, durMs: step.durMs, showLabel: isShown };
+        const finished = !stepMode || stepIndex >= a.plan.steps.length - 1;
+        if (step === lastDrawn && isShown && finished) {
+          data.callout = {
+            title: t('graphVerdict', { verdict: t(`graphVerdict.${a.plan.verdict}` as MessageKey) }),
+            reason: a.plan.reason,
+            ok: a.plan.ok,
+          };
+        }
+        out.push({
+          id: `traffic:${a.seq}:${step.n}`,
+          type: 'traffic',
+          source: step.from as string,
+          target: step.to as string,
+          data,
+          selectable: false,
+          focusable: false,
+          zIndex: 1000,
+        });
+      }
+    }
+    return out;
+  }, [active, shown, stepMode, stepIndex, reduced, t]);
+
+  const externals = useMemo(() => {
+    const set = new Set<string>();
+    for (const a of active) {
+      for (const h of a.trace.hops) {
+        if (h.from.startsWith('external:')) set.add(h.from);
+        if (h.to.startsWith('external:')) set.add(h.to);
+      }
+    }
+    return [...set].sort();
+  }, [active]);
+
+  return {
+    edges,
+    shown,
+    revealed: stepMode ? Math.min(stepIndex + 1, total) : total,
+    canStep: stepMode && shown !== null,
+    next,
+    clear,
+    externals,
+  };
+}
