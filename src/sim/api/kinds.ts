@@ -1,0 +1,90 @@
+// REST identity of each kind the simulated API server serves: apiVersion, resource (plural),
+// group and scope. kubectl uses the same table for `deployment.apps/x` names and error texts.
+import type { ObjectKey } from '../contract';
+import type { KindName } from './types';
+
+export interface KindInfo {
+  kind: KindName;
+  apiVersion: string;
+  group: string; // '' for the core group
+  version: string;
+  resource: string;
+  namespaced: boolean;
+}
+
+export const KINDS: Record<KindName, KindInfo> = {
+  Namespace: {
+    kind: 'Namespace',
+    apiVersion: 'v1',
+    group: '',
+    version: 'v1',
+    resource: 'namespaces',
+    namespaced: false,
+  },
+  Node: { kind: 'Node', apiVersion: 'v1', group: '', version: 'v1', resource: 'nodes', namespaced: false },
+  Pod: { kind: 'Pod', apiVersion: 'v1', group: '', version: 'v1', resource: 'pods', namespaced: true },
+  Service: {
+    kind: 'Service',
+    apiVersion: 'v1',
+    group: '',
+    version: 'v1',
+    resource: 'services',
+    namespaced: true,
+  },
+  Endpoints: {
+    kind: 'Endpoints',
+    apiVersion: 'v1',
+    group: '',
+    version: 'v1',
+    resource: 'endpoints',
+    namespaced: true,
+  },
+  Event: { kind: 'Event', apiVersion: 'v1', group: '', version: 'v1', resource: 'events', namespaced: true },
+  Deployment: {
+    kind: 'Deployment',
+    apiVersion: 'apps/v1',
+    group: 'apps',
+    version: 'v1',
+    resource: 'deployments',
+    namespaced: true,
+  },
+  ReplicaSet: {
+    kind: 'ReplicaSet',
+    apiVersion: 'apps/v1',
+    group: 'apps',
+    version: 'v1',
+    resource: 'replicasets',
+    namespaced: true,
+  },
+  EndpointSlice: {
+    kind: 'EndpointSlice',
+    apiVersion: 'discovery.k8s.io/v1',
+    group: 'discovery.k8s.io',
+    version: 'v1',
+    resource: 'endpointslices',
+    namespaced: true,
+  },
+};
+
+export const KIND_NAMES = Object.keys(KINDS) as KindName[];
+
+export function isKindName(s: string): s is KindName {
+  return Object.hasOwn(KINDS, s);
+}
+
+/** `pods`, `deployments.apps`, `endpointslices.discovery.k8s.io` (the resource in error texts). */
+export function qualifiedResource(kind: KindName): string {
+  const k = KINDS[kind];
+  return k.group ? `${k.resource}.${k.group}` : k.resource;
+}
+
+/** `Service`, `Deployment.apps` (the kind in 422 Invalid messages). */
+export function qualifiedKind(kind: KindName): string {
+  const k = KINDS[kind];
+  return k.group ? `${kind}.${k.group}` : kind;
+}
+
+/** `Pod/default/sleep-1-…` or `Node/docker-desktop` (also the React Flow node id). */
+export function objectKey(kind: KindName, namespace: string | undefined, name: string): ObjectKey {
+  return KINDS[kind].namespaced ? `${kind}/${namespace ?? ''}/${name}` : `${kind}/${name}`;
+}

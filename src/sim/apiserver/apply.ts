@@ -1,0 +1,221 @@
+// `kubectl apply` semantics per document: resolve kind/apiVersion, strict-decode, then create
+// (`created`) or three-way merge against the last-applied-configuration annotation (`configured`
+// / `unchanged`). Each document stands alone; an error in one never stops the others.
+// [KUBECTL apply.go; APIMACH strategicpatch (simplified: lists merge by their usual keys)]
+import { isKindName, KINDS } from '../api/kinds';
+import type { K8sObject, KindName } from '../api/types';
+import type { ApiError, ApplyOutcome } from '../contract';
+import { decodeStrict } from './decode';
+import { badRequest } from './errors';
+import { deepEqual, stableStringify } from './json';
+import type { ApiServer } from './server';
+
+// biome-ignore lint/suspicious/noExplicitAny: apply handles arbitrary user documents.
+type Any = any;
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** Kinds users may apply (Nodes and Events are written by the system only in this simulator). */
+const APPLYABLE = new Set<string>([
+  'Namespace',
+  'Pod',
+  'Deployment',
+  'ReplicaSet',
+  'Service',
+  'Endpoints',
+  'EndpointSlice',
+]);
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function fail(index: number, error: ApiError, extra: Partial<ApplyOutcome> = {}): ApplyOutcome {
+  return { index, ...extra, result: { ok: false, error }, warnings: [] };
+}
+
+/** The annotation kubectl stores: the applied document as sorted-key JSON plus a newline. */
+export function lastAppliedFor(doc: Record<string, unknown>, namespace: string | undefined): string {
+  const meta: Any = { ...(doc.metadata as Any) };
+  const annotations: Any = { ...(meta.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  meta.annotations = annotations;
+  if (namespace !== undefined) meta.namespace = namespace;
+  return `${stableStringify({ ...doc, metadata: meta })}\n`;
+}
+
+export function applyOne(
+  api: ApiServer,
+  doc: unknown,
+  index: number,
+  opts: { namespace?: string; source?: string; createOnly?: boolean },
+): ApplyOutcome {
+  const source = opts.source ?? 'STDIN';
+  if (!isPlainObject(doc)) {
+    const t = Array.isArray(doc) ? 'array' : doc === null ? 'null' : typeof doc;
+    return fail(
+      index,
+      badRequest(
+        `unable to decode "${source}": json: cannot unmarshal ${t} into Go value of type map[string]interface {}`,
+      ),
+    );
+  }
+  const kindText = doc.kind;
+  const apiVersion = doc.apiVersion;
+  if (typeof kindText !== 'string' || kindText === '') {
+    return fail(
+      index,
+      badRequest(`unable to decode "${source}": Object 'Kind' is missing in '${safeJson(doc)}'`),
+    );
+  }
+  if (typeof apiVersion !== 'string' || apiVersion === '') {
+    return fail(
+      index,
+      badRequest(`unable to decode "${source}": Object 'apiVersion' is missing in '${safeJson(doc)}'`),
+    );
+  }
+  const meta: Any = isPlainObject(doc.metadata) ? doc.metadata : {};
+  const name = typeof meta.name === 'string' ? meta.name : '';
+  const docNs = typeof meta.namespace === 'string' ? meta.namespace : '';
+  if (!isKindName(kindText) || KINDS[kindText].apiVersion !== apiVersion || !APPLYABLE.has(kindText)) {
+    return fail(
+      index,
+      {
+        code: 404,
+        reason: 'NotFound',
+        message: `resource mapping not found for name: "${name}" namespace: "${docNs}" from "${source}": no matches for kind "${kindText}" in version "${apiVersion}"\nensure CRDs are installed first`,
+      },
+      { kind: kindText, name },
+    );
+  }
+  const kind: KindName = kindText;
+  const info = KINDS[kind];
+  const namespace = info.namespaced ? docNs || opts.namespace || 'default' : undefined;
+  const base = { kind, name, ...(namespace !== undefined ? { namespace } : {}) };
+  if (info.namespaced && docNs && opts.namespace && docNs !== opts.namespace) {
+    return fail(
+      index,
+      badRequest(
+        `the namespace from the provided object "${docNs}" does not match the namespace "${opts.namespace}". You must pass '--namespace=${docNs}' to perform this operation.`,
+      ),
+      base,
+    );
+  }
+  if (name === '') {
+    const gv = info.group ? `${info.group}/${info.version}` : info.version;
+    return fail(
+      index,
+      badRequest(
+        `error when retrieving current configuration of:\nResource: "${gv}, Resource=${info.resource}", GroupVersionKind: "${gv}, Kind=${kind}"\nName: "", Namespace: "${namespace ?? ''}"\nfrom server for: "${source}": resource name may not be empty`,
+      ),
+      base,
+    );
+  }
+  const decoded = decodeStrict(kind, doc);
+  if (!decoded.ok) return fail(index, badRequest(decoded.message), base);
+  const lastApplied = lastAppliedFor(doc, namespace);
+  const desired: Any = { ...decoded.value, metadata: { ...(decoded.value.metadata as Any) } };
+  if (namespace !== undefined) desired.metadata.namespace = namespace;
+  desired.metadata.annotations = { ...(desired.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied };
+
+  const live = api.store.get(kind, namespace, name);
+  if (opts.createOnly) {
+    // `kubectl create` stores no last-applied annotation and refuses an existing object.
+    const r = api.create({
+      ...decoded.value,
+      metadata: { ...desiredMetaWithoutAnnotation(desired) },
+    } as K8sObject);
+    if (!r.ok) return fail(index, r.error, base);
+    return {
+      index,
+      ...base,
+      result: { ok: true, op: 'created', object: r.object },
+      warnings: r.warnings ?? [],
+    };
+  }
+  if (!live) {
+    const r = api.create(desired as K8sObject);
+    if (!r.ok) return fail(index, r.error, base);
+    return {
+      index,
+      ...base,
+      result: { ok: true, op: 'created', object: r.object },
+      warnings: r.warnings ?? [],
+    };
+  }
+  let previous: Any;
+  try {
+    const text = live.metadata.annotations?.[LAST_APPLIED];
+    previous = text ? JSON.parse(text) : undefined;
+  } catch {
+    previous = undefined;
+  }
+  const previousDecoded =
+    previous && isPlainObject(previous) ? (decodeStrict(kind, previous) as Any).value : undefined;
+  const merged = threeWayMerge(live, previousDecoded, desired) as K8sObject;
+  if (deepEqual(merged, live)) {
+    return {
+      index,
+      ...base,
+      result: { ok: true, op: 'unchanged', object: live },
+      warnings: kind === 'Endpoints' ? [ENDPOINTS_WARN] : [],
+    };
+  }
+  const r = api.update(merged, { external: true });
+  if (!r.ok) return fail(index, r.error, base);
+  const op = r.object === live ? 'unchanged' : 'configured';
+  return { index, ...base, result: { ok: true, op, object: r.object }, warnings: r.warnings ?? [] };
+}
+
+const ENDPOINTS_WARN = 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
+
+function safeJson(v: unknown): string {
+  try {
+    const s = JSON.stringify(v);
+    return s.length > 2000 ? `${s.slice(0, 2000)}…` : s;
+  } catch {
+    return '{}';
+  }
+}
+
+const MERGE_KEYS = ['name', 'containerPort', 'port', 'ip'];
+
+function mergeKeyOf(items: unknown[]): string | undefined {
+  if (items.length === 0 || !items.every(isPlainObject)) return undefined;
+  return MERGE_KEYS.find((k) => (items as Any[]).every((i) => i[k] !== undefined));
+}
+
+/**
+ * Merge `desired` into `live`: fields in desired win, fields that were in `previous` (the last
+ * applied configuration) but are no longer in desired are removed, everything else in live
+ * (defaults, allocations, status, system metadata) stays.
+ */
+export function threeWayMerge(live: unknown, previous: unknown, desired: unknown): unknown {
+  if (isPlainObject(desired)) {
+    const l: Any = isPlainObject(live) ? live : {};
+    const p: Any = isPlainObject(previous) ? previous : {};
+    const out: Any = { ...l };
+    for (const k of Object.keys(desired)) out[k] = threeWayMerge(l[k], p[k], desired[k]);
+    for (const k of Object.keys(p)) if (!(k in desired)) delete out[k];
+    return out;
+  }
+  if (Array.isArray(desired)) {
+    const key = mergeKeyOf(desired);
+    if (!key || !Array.isArray(live)) return desired;
+    const liveItems = live as Any[];
+    const prevItems: Any[] = Array.isArray(previous) ? previous : [];
+    return (desired as Any[]).map((d) => {
+      const l = liveItems.find((x) => isPlainObject(x) && x[key] === d[key]);
+      const p = prevItems.find((x) => isPlainObject(x) && x[key] === d[key]);
+      return l ? threeWayMerge(l, p, d) : d;
+    });
+  }
+  return desired;
+}
+
+function desiredMetaWithoutAnnotation(desired: Any): Any {
+  const meta: Any = { ...desired.metadata, annotations: { ...desired.metadata.annotations } };
+  delete meta.annotations[LAST_APPLIED];
+  if (Object.keys(meta.annotations).length === 0) delete meta.annotations;
+  return meta;
+}

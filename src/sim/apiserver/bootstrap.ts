@@ -1,0 +1,195 @@
+// What a fresh cluster of each profile already holds: the four namespaces, the node(s), the
+// `kubernetes` Service, CoreDNS (Deployment `coredns`, Service `kube-dns`) and, on k3s, the
+// metrics-server and traefik Services. [kubeadm CoreDNS manifest; §B12, §C3, §C6]
+import type { K8sObject } from '../api/types';
+import { kubernetesService } from '../controllers/kubernetes-service';
+import type { Profile } from '../profiles';
+import type { Clock } from '../runtime/interfaces';
+import type { ControllerManager } from '../runtime/manager';
+import type { ApiServer } from './server';
+import type { Store } from './store';
+
+export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.12.0';
+
+function node(profile: Profile, n: Profile['nodes'][number]): K8sObject {
+  const labels: Record<string, string> = {
+    'beta.kubernetes.io/arch': 'amd64',
+    'beta.kubernetes.io/os': 'linux',
+    'kubernetes.io/arch': 'amd64',
+    'kubernetes.io/hostname': n.name,
+    'kubernetes.io/os': 'linux',
+  };
+  if (n.controlPlane) {
+    labels['node-role.kubernetes.io/control-plane'] = '';
+    labels['node.kubernetes.io/exclude-from-external-load-balancers'] = '';
+  }
+  const taints =
+    profile.distro === 'kind' && n.controlPlane
+      ? [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }]
+      : undefined;
+  const runtime = profile.distro === 'k3s' ? 'containerd://2.0.5-k3s1' : 'containerd://1.7.27';
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: n.name, labels },
+    spec: { podCIDR: n.podCIDR, podCIDRs: [n.podCIDR], ...(taints ? { taints } : {}) },
+    status: {
+      addresses: [
+        { type: 'InternalIP', address: n.ip },
+        { type: 'Hostname', address: n.name },
+      ],
+      conditions: [
+        {
+          type: 'MemoryPressure',
+          status: 'False',
+          reason: 'KubeletHasSufficientMemory',
+          message: 'kubelet has sufficient memory available',
+        },
+        {
+          type: 'DiskPressure',
+          status: 'False',
+          reason: 'KubeletHasNoDiskPressure',
+          message: 'kubelet has no disk pressure',
+        },
+        {
+          type: 'PIDPressure',
+          status: 'False',
+          reason: 'KubeletHasSufficientPID',
+          message: 'kubelet has sufficient PID available',
+        },
+        { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+      ],
+      nodeInfo: {
+        architecture: 'amd64',
+        containerRuntimeVersion: runtime,
+        kernelVersion: '6.10.14-linuxkit',
+        kubeProxyVersion: profile.serverVersion,
+        kubeletVersion: profile.serverVersion,
+        operatingSystem: 'linux',
+        osImage: profile.distro === 'docker-desktop' ? 'Docker Desktop' : 'Debian GNU/Linux 12 (bookworm)',
+      },
+      capacity: { cpu: '8', 'ephemeral-storage': '1055762868Ki', memory: '8024788Ki', pods: '110' },
+      allocatable: { cpu: '8', 'ephemeral-storage': '972991057538', memory: '7922388Ki', pods: '110' },
+    },
+  } as unknown as K8sObject;
+}
+
+function kubeDnsService(profile: Profile): K8sObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: {
+      name: 'kube-dns',
+      namespace: 'kube-system',
+      labels: {
+        'k8s-app': 'kube-dns',
+        'kubernetes.io/cluster-service': 'true',
+        'kubernetes.io/name': 'CoreDNS',
+      },
+      annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' },
+    },
+    spec: {
+      clusterIP: profile.dnsServiceIP,
+      clusterIPs: [profile.dnsServiceIP],
+      selector: { 'k8s-app': 'kube-dns' },
+      ports: [
+        { name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 },
+        { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 },
+        { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 },
+      ],
+    },
+  } as unknown as K8sObject;
+}
+
+function corednsDeployment(): K8sObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
+      template: {
+        metadata: { labels: { 'k8s-app': 'kube-dns' } },
+        spec: {
+          priorityClassName: 'system-cluster-critical',
+          serviceAccountName: 'coredns',
+          tolerations: [
+            { key: 'CriticalAddonsOnly', operator: 'Exists' },
+            { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
+          ],
+          nodeSelector: { 'kubernetes.io/os': 'linux' },
+          containers: [
+            {
+              name: 'coredns',
+              image: COREDNS_IMAGE,
+              imagePullPolicy: 'IfNotPresent',
+              args: ['-conf', '/etc/coredns/Corefile'],
+              ports: [
+                { containerPort: 53, name: 'dns', protocol: 'UDP' },
+                { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },
+                { containerPort: 9153, name: 'metrics', protocol: 'TCP' },
+              ],
+              resources: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } },
+            },
+          ],
+          dnsPolicy: 'Default',
+        },
+      },
+    },
+  } as unknown as K8sObject;
+}
+
+function k3sExtras(): K8sObject[] {
+  return [
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'metrics-server', namespace: 'kube-system', labels: { 'k8s-app': 'metrics-server' } },
+      spec: {
+        selector: { 'k8s-app': 'metrics-server' },
+        ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 'https' }],
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {
+        name: 'traefik',
+        namespace: 'kube-system',
+        labels: { 'app.kubernetes.io/name': 'traefik' },
+      },
+      spec: {
+        type: 'LoadBalancer',
+        selector: { 'app.kubernetes.io/name': 'traefik' },
+        ports: [
+          { name: 'web', port: 80, protocol: 'TCP', targetPort: 'web' },
+          { name: 'websecure', port: 443, protocol: 'TCP', targetPort: 'websecure' },
+        ],
+      },
+    },
+  ] as unknown as K8sObject[];
+}
+
+export function bootCluster(deps: {
+  api: ApiServer;
+  store: Store;
+  profile: Profile;
+  clock: Clock;
+  manager: ControllerManager;
+}): void {
+  const { api, profile } = deps;
+  const must = (o: K8sObject) => {
+    const r = api.create(o);
+    if (!r.ok) throw new Error(`boot: ${r.error.message}`);
+  };
+  for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
+    must({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } } as unknown as K8sObject);
+  }
+  for (const n of profile.nodes) must(node(profile, n));
+  must(kubernetesService(profile));
+  must(kubeDnsService(profile));
+  must(corednsDeployment());
+  if (profile.distro === 'k3s') for (const o of k3sExtras()) must(o);
+}

@@ -1,0 +1,144 @@
+// Strict decoding of a plain JSON object into one of our kinds, with the API server's error texts:
+// the first type mismatch wins (encoding/json keeps the first UnmarshalTypeError); unknown fields
+// are reported only when the types were fine. nulls are dropped, as Go leaves the zero value.
+import { type FieldType, goTypeName, ROOT_SCHEMAS, type StructDef } from './schema';
+
+export type DecodeResult = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
+
+interface Ctx {
+  typeError?: string;
+  unknown: string[];
+  depth: number;
+}
+
+const MAX_DEPTH = 200;
+
+function jsonType(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'string') return 'string';
+  return 'object';
+}
+
+function shortGo(go: string): string {
+  const dot = go.lastIndexOf('.');
+  return dot >= 0 ? go.slice(dot + 1) : go;
+}
+
+/** Decode `doc` as `kind`. `kind` must be a key of ROOT_SCHEMAS. */
+export function decodeStrict(kind: string, doc: Record<string, unknown>): DecodeResult {
+  const root = ROOT_SCHEMAS[kind];
+  if (!root) return { ok: false, message: `no schema for kind ${kind}` };
+  const ctx: Ctx = { unknown: [], depth: 0 };
+  const value = decodeStruct(root, doc, '', ctx) as Record<string, unknown>;
+  const prefix = `${kind} in version "${versionOf(doc)}" cannot be handled as a ${kind}: `;
+  if (ctx.typeError) return { ok: false, message: prefix + ctx.typeError };
+  if (ctx.unknown.length > 0) {
+    return {
+      ok: false,
+      message: `${prefix}strict decoding error: ${ctx.unknown.map((f) => `unknown field "${f}"`).join(', ')}`,
+    };
+  }
+  return { ok: true, value };
+}
+
+function versionOf(doc: Record<string, unknown>): string {
+  const av = typeof doc.apiVersion === 'string' ? doc.apiVersion : '';
+  const slash = av.lastIndexOf('/');
+  return slash >= 0 ? av.slice(slash + 1) : av;
+}
+
+function typeErr(ctx: Ctx, v: unknown, struct: StructDef, path: string, f: FieldType): void {
+  if (ctx.typeError) return;
+  let what = jsonType(v);
+  if (what === 'number' && f.t === 'int') what = `number ${String(v)}`;
+  ctx.typeError = `json: cannot unmarshal ${what} into Go struct field ${shortGo(struct.go)}.${path} of type ${goTypeName(f)}`;
+}
+
+function decodeStruct(
+  s: StructDef,
+  v: Record<string, unknown>,
+  path: string,
+  ctx: Ctx,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) {
+    const fieldPath = path ? `${path}.${key}` : key;
+    const ft = s.fields[key];
+    const fv = v[key];
+    if (!ft || !Object.hasOwn(s.fields, key)) {
+      ctx.unknown.push(fieldPath);
+      continue;
+    }
+    if (fv === null || fv === undefined) continue;
+    const d = decodeValue(ft, fv, s, fieldPath, ctx);
+    if (d !== undefined) out[key] = d;
+  }
+  return out;
+}
+
+function decodeValue(f: FieldType, v: unknown, owner: StructDef, path: string, ctx: Ctx): unknown {
+  if (ctx.depth > MAX_DEPTH) {
+    typeErr(ctx, v, owner, path, f);
+    return undefined;
+  }
+  switch (f.t) {
+    case 'any':
+      return v;
+    case 'string':
+      if (typeof v !== 'string') return typeErr(ctx, v, owner, path, f);
+      return v;
+    case 'bool':
+      if (typeof v !== 'boolean') return typeErr(ctx, v, owner, path, f);
+      return v;
+    case 'int': {
+      if (typeof v !== 'number') return typeErr(ctx, v, owner, path, f);
+      const lim = f.go === 'int32' ? 2 ** 31 : 2 ** 63;
+      if (!Number.isInteger(v) || v >= lim || v < -lim) return typeErr(ctx, v, owner, path, f);
+      return v;
+    }
+    case 'intOrString':
+      if (typeof v === 'string') return v;
+      if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < 2 ** 31) return v;
+      return typeErr(ctx, v, owner, path, f);
+    case 'map': {
+      if (typeof v !== 'object' || Array.isArray(v)) return typeErr(ctx, v, owner, path, f);
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+        if (x === null || x === undefined) {
+          out[k] = '';
+          continue;
+        }
+        ctx.depth++;
+        const d = decodeValue(f.value, x, owner, path, ctx);
+        ctx.depth--;
+        if (d !== undefined) out[k] = d;
+      }
+      return out;
+    }
+    case 'array': {
+      if (!Array.isArray(v)) return typeErr(ctx, v, owner, path, f);
+      const out: unknown[] = [];
+      for (const x of v) {
+        if (x === null || x === undefined) {
+          // Go decodes null into the element's zero value.
+          out.push(f.elem.t === 'struct' ? {} : f.elem.t === 'string' ? '' : f.elem.t === 'int' ? 0 : null);
+          continue;
+        }
+        ctx.depth++;
+        const d = decodeValue(f.elem, x, owner, path, ctx);
+        ctx.depth--;
+        out.push(d);
+      }
+      return out;
+    }
+    case 'struct': {
+      if (typeof v !== 'object' || Array.isArray(v)) return typeErr(ctx, v, owner, path, f);
+      ctx.depth++;
+      const d = decodeStruct(f.s, v as Record<string, unknown>, path, ctx);
+      ctx.depth--;
+      return d;
+    }
+  }
+}

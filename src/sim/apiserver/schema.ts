@@ -1,0 +1,320 @@
+// A small table of the Go types behind our kinds, enough to decode JSON the way the API server's
+// strict decoder does: type mismatches produce encoding/json's UnmarshalTypeError text, unknown
+// fields produce `strict decoding error: unknown field "spec.selecter"`. [APIMACH serializer/json]
+
+export type FieldType =
+  | { t: 'string' }
+  | { t: 'int'; go: 'int32' | 'int64' }
+  | { t: 'bool' }
+  | { t: 'intOrString' }
+  | { t: 'any' } // not modelled: accepted as is (probes, volumes, affinity, …)
+  | { t: 'map'; value: FieldType; go: string }
+  | { t: 'array'; elem: FieldType; go: string }
+  | { t: 'struct'; s: StructDef };
+
+export interface StructDef {
+  /** Go type name with package, e.g. `v1.ServiceSpec`; the error text uses the part after the dot. */
+  go: string;
+  fields: Record<string, FieldType>;
+}
+
+const S: FieldType = { t: 'string' };
+const I32: FieldType = { t: 'int', go: 'int32' };
+const I64: FieldType = { t: 'int', go: 'int64' };
+const B: FieldType = { t: 'bool' };
+const IOS: FieldType = { t: 'intOrString' };
+const ANY: FieldType = { t: 'any' };
+const STRMAP: FieldType = { t: 'map', value: S, go: 'map[string]string' };
+const STRS: FieldType = { t: 'array', elem: S, go: '[]string' };
+const ANYS: FieldType = { t: 'array', elem: ANY, go: '[]interface {}' };
+const struct = (s: StructDef): FieldType => ({ t: 'struct', s });
+const arr = (s: StructDef): FieldType => ({ t: 'array', elem: struct(s), go: `[]${s.go}` });
+
+export function goTypeName(f: FieldType): string {
+  switch (f.t) {
+    case 'string':
+      return 'string';
+    case 'int':
+      return f.go;
+    case 'bool':
+      return 'bool';
+    case 'intOrString':
+      return 'intstr.IntOrString';
+    case 'any':
+      return 'interface {}';
+    case 'map':
+      return f.go;
+    case 'array':
+      return f.go;
+    case 'struct':
+      return f.s.go;
+  }
+}
+
+const OwnerReference: StructDef = {
+  go: 'v1.OwnerReference',
+  fields: { apiVersion: S, kind: S, name: S, uid: S, controller: B, blockOwnerDeletion: B },
+};
+
+export const ObjectMeta: StructDef = {
+  go: 'v1.ObjectMeta',
+  fields: {
+    name: S,
+    generateName: S,
+    namespace: S,
+    selfLink: S,
+    uid: S,
+    resourceVersion: S,
+    generation: I64,
+    creationTimestamp: S,
+    deletionTimestamp: S,
+    deletionGracePeriodSeconds: I64,
+    labels: STRMAP,
+    annotations: STRMAP,
+    ownerReferences: arr(OwnerReference),
+    finalizers: STRS,
+    managedFields: ANYS,
+  },
+};
+
+const LabelSelector: StructDef = {
+  go: 'v1.LabelSelector',
+  fields: {
+    matchLabels: STRMAP,
+    matchExpressions: arr({
+      go: 'v1.LabelSelectorRequirement',
+      fields: { key: S, operator: S, values: STRS },
+    }),
+  },
+};
+
+const ContainerPort: StructDef = {
+  go: 'v1.ContainerPort',
+  fields: { name: S, hostPort: I32, containerPort: I32, protocol: S, hostIP: S },
+};
+
+const EnvVar: StructDef = { go: 'v1.EnvVar', fields: { name: S, value: S, valueFrom: ANY } };
+
+const Container: StructDef = {
+  go: 'v1.Container',
+  fields: {
+    name: S,
+    image: S,
+    command: STRS,
+    args: STRS,
+    workingDir: S,
+    ports: arr(ContainerPort),
+    envFrom: ANYS,
+    env: arr(EnvVar),
+    resources: ANY,
+    resizePolicy: ANYS,
+    restartPolicy: S,
+    volumeMounts: ANYS,
+    volumeDevices: ANYS,
+    livenessProbe: ANY,
+    readinessProbe: ANY,
+    startupProbe: ANY,
+    lifecycle: ANY,
+    terminationMessagePath: S,
+    terminationMessagePolicy: S,
+    imagePullPolicy: S,
+    securityContext: ANY,
+    stdin: B,
+    stdinOnce: B,
+    tty: B,
+  },
+};
+
+const PodSpec: StructDef = {
+  go: 'v1.PodSpec',
+  fields: {
+    volumes: ANYS,
+    initContainers: arr(Container),
+    containers: arr(Container),
+    ephemeralContainers: ANYS,
+    restartPolicy: S,
+    terminationGracePeriodSeconds: I64,
+    activeDeadlineSeconds: I64,
+    dnsPolicy: S,
+    nodeSelector: STRMAP,
+    serviceAccountName: S,
+    serviceAccount: S,
+    automountServiceAccountToken: B,
+    nodeName: S,
+    hostNetwork: B,
+    hostPID: B,
+    hostIPC: B,
+    shareProcessNamespace: B,
+    securityContext: ANY,
+    imagePullSecrets: ANYS,
+    hostname: S,
+    subdomain: S,
+    affinity: ANY,
+    schedulerName: S,
+    tolerations: ANYS,
+    hostAliases: ANYS,
+    priorityClassName: S,
+    priority: I32,
+    dnsConfig: ANY,
+    readinessGates: ANYS,
+    runtimeClassName: S,
+    enableServiceLinks: B,
+    preemptionPolicy: S,
+    overhead: ANY,
+    topologySpreadConstraints: ANYS,
+    setHostnameAsFQDN: B,
+    os: ANY,
+    hostUsers: B,
+    schedulingGates: ANYS,
+    resourceClaims: ANYS,
+    resources: ANY,
+  },
+};
+
+const PodTemplateSpec: StructDef = {
+  go: 'v1.PodTemplateSpec',
+  fields: { metadata: struct(ObjectMeta), spec: struct(PodSpec) },
+};
+
+const DeploymentSpec: StructDef = {
+  go: 'v1.DeploymentSpec',
+  fields: {
+    replicas: I32,
+    selector: struct(LabelSelector),
+    template: struct(PodTemplateSpec),
+    strategy: struct({
+      go: 'v1.DeploymentStrategy',
+      fields: {
+        type: S,
+        rollingUpdate: struct({
+          go: 'v1.RollingUpdateDeployment',
+          fields: { maxUnavailable: IOS, maxSurge: IOS },
+        }),
+      },
+    }),
+    minReadySeconds: I32,
+    revisionHistoryLimit: I32,
+    paused: B,
+    progressDeadlineSeconds: I32,
+  },
+};
+
+const ReplicaSetSpec: StructDef = {
+  go: 'v1.ReplicaSetSpec',
+  fields: {
+    replicas: I32,
+    minReadySeconds: I32,
+    selector: struct(LabelSelector),
+    template: struct(PodTemplateSpec),
+  },
+};
+
+const ServicePort: StructDef = {
+  go: 'v1.ServicePort',
+  fields: { name: S, protocol: S, appProtocol: S, port: I32, targetPort: IOS, nodePort: I32 },
+};
+
+const ServiceSpec: StructDef = {
+  go: 'v1.ServiceSpec',
+  fields: {
+    ports: arr(ServicePort),
+    selector: STRMAP,
+    clusterIP: S,
+    clusterIPs: STRS,
+    type: S,
+    externalIPs: STRS,
+    sessionAffinity: S,
+    loadBalancerIP: S,
+    loadBalancerSourceRanges: STRS,
+    externalName: S,
+    externalTrafficPolicy: S,
+    healthCheckNodePort: I32,
+    publishNotReadyAddresses: B,
+    sessionAffinityConfig: ANY,
+    ipFamilies: STRS,
+    ipFamilyPolicy: S,
+    allocateLoadBalancerNodePorts: B,
+    loadBalancerClass: S,
+    internalTrafficPolicy: S,
+    trafficDistribution: S,
+  },
+};
+
+const ObjectReference: StructDef = {
+  go: 'v1.ObjectReference',
+  fields: { kind: S, namespace: S, name: S, uid: S, apiVersion: S, resourceVersion: S, fieldPath: S },
+};
+
+const EndpointAddress: StructDef = {
+  go: 'v1.EndpointAddress',
+  fields: { ip: S, hostname: S, nodeName: S, targetRef: struct(ObjectReference) },
+};
+
+const EndpointPort: StructDef = {
+  go: 'v1.EndpointPort',
+  fields: { name: S, port: I32, protocol: S, appProtocol: S },
+};
+
+const EndpointSubset: StructDef = {
+  go: 'v1.EndpointSubset',
+  fields: {
+    addresses: arr(EndpointAddress),
+    notReadyAddresses: arr(EndpointAddress),
+    ports: arr(EndpointPort),
+  },
+};
+
+const typeMeta = { apiVersion: S, kind: S, metadata: struct(ObjectMeta) };
+
+/** Root structs per kind (the Go struct name is the kind). Status is accepted and ignored. */
+export const ROOT_SCHEMAS: Record<string, StructDef> = {
+  Deployment: {
+    go: 'v1.Deployment',
+    fields: { ...typeMeta, spec: struct(DeploymentSpec), status: ANY },
+  },
+  ReplicaSet: {
+    go: 'v1.ReplicaSet',
+    fields: { ...typeMeta, spec: struct(ReplicaSetSpec), status: ANY },
+  },
+  Pod: { go: 'v1.Pod', fields: { ...typeMeta, spec: struct(PodSpec), status: ANY } },
+  Service: { go: 'v1.Service', fields: { ...typeMeta, spec: struct(ServiceSpec), status: ANY } },
+  Endpoints: { go: 'v1.Endpoints', fields: { ...typeMeta, subsets: arr(EndpointSubset) } },
+  EndpointSlice: {
+    go: 'v1.EndpointSlice',
+    fields: {
+      ...typeMeta,
+      addressType: S,
+      endpoints: ANYS,
+      ports: arr({ go: 'v1.EndpointPort', fields: { name: S, port: I32, protocol: S, appProtocol: S } }),
+    },
+  },
+  Namespace: {
+    go: 'v1.Namespace',
+    fields: {
+      ...typeMeta,
+      spec: struct({ go: 'v1.NamespaceSpec', fields: { finalizers: STRS } }),
+      status: ANY,
+    },
+  },
+  Node: { go: 'v1.Node', fields: { ...typeMeta, spec: ANY, status: ANY } },
+  Event: {
+    go: 'v1.Event',
+    fields: {
+      ...typeMeta,
+      involvedObject: struct(ObjectReference),
+      reason: S,
+      message: S,
+      source: ANY,
+      firstTimestamp: S,
+      lastTimestamp: S,
+      count: I32,
+      type: S,
+      eventTime: ANY,
+      series: ANY,
+      action: S,
+      related: ANY,
+      reportingComponent: S,
+      reportingInstance: S,
+    },
+  },
+};

@@ -1,0 +1,189 @@
+// The versioned object store (etcd stand-in). Objects are immutable snapshots: `put` takes a new
+// object, stamps its resourceVersion and emits a watch event synchronously. Indexes: kind →
+// namespace → name (get/list/byNamespace), uid → key, owner uid → dependents (GC, controllers).
+import { KINDS, objectKey } from '../api/kinds';
+import { matches, parseSelector } from '../api/labels';
+import type { K8sObject, KindName } from '../api/types';
+import type { ListOptions } from '../contract';
+import type { StoreReader, WatchEvent } from '../runtime/interfaces';
+
+type NsMap = Map<string, Map<string, K8sObject>>;
+
+export class Store implements StoreReader {
+  private readonly data = new Map<KindName, NsMap>();
+  private readonly byUid = new Map<string, { kind: KindName; ns: string; name: string }>();
+  private readonly dependents = new Map<string, Set<string>>(); // owner uid → dependent uids
+  private rv = 1000;
+  private readonly listeners: ((ev: WatchEvent) => void)[] = [];
+
+  watch(fn: (ev: WatchEvent) => void): void {
+    this.listeners.push(fn);
+  }
+
+  nextResourceVersion(): string {
+    this.rv += 1;
+    return String(this.rv);
+  }
+
+  get(kind: KindName, namespace: string | undefined, name: string): K8sObject | undefined {
+    return this.data
+      .get(kind)
+      ?.get(KINDS[kind].namespaced ? (namespace ?? '') : '')
+      ?.get(name);
+  }
+
+  getByUid(uid: string): K8sObject | undefined {
+    const r = this.byUid.get(uid);
+    return r ? this.data.get(r.kind)?.get(r.ns)?.get(r.name) : undefined;
+  }
+
+  /** Objects whose ownerReferences name `uid`. */
+  *byOwner(uid: string): Iterable<K8sObject> {
+    const set = this.dependents.get(uid);
+    if (!set) return;
+    for (const d of [...set]) {
+      const o = this.getByUid(d);
+      if (o) yield o;
+    }
+  }
+
+  *byNamespace(kind: KindName, namespace: string): Iterable<K8sObject> {
+    const m = this.data.get(kind)?.get(KINDS[kind].namespaced ? namespace : '');
+    if (m) yield* m.values();
+  }
+
+  count(kind: KindName): number {
+    let n = 0;
+    for (const m of this.data.get(kind)?.values() ?? []) n += m.size;
+    return n;
+  }
+
+  namespacesOf(kind: KindName): string[] {
+    return [...(this.data.get(kind)?.keys() ?? [])].filter(
+      (ns) => (this.data.get(kind)?.get(ns)?.size ?? 0) > 0,
+    );
+  }
+
+  /** Sorted by namespace, then name (etcd key order). Throws on a malformed label selector. */
+  list(kind: KindName, opts: ListOptions = {}): K8sObject[] {
+    const nsMap = this.data.get(kind);
+    if (!nsMap) return [];
+    const namespaced = KINDS[kind].namespaced;
+    const nss =
+      namespaced && opts.namespace !== undefined ? [opts.namespace] : [...nsMap.keys()].sort(compareStrings);
+    const sel = opts.labelSelector ? parseSelector(opts.labelSelector) : undefined;
+    const field = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector) : undefined;
+    const out: K8sObject[] = [];
+    for (const ns of nss) {
+      const m = nsMap.get(ns);
+      if (!m) continue;
+      const names = [...m.keys()].sort(compareStrings);
+      for (const n of names) {
+        const o = m.get(n) as K8sObject;
+        if (sel && !matches(sel, o.metadata.labels)) continue;
+        if (field && !field(o)) continue;
+        out.push(o);
+      }
+    }
+    return out;
+  }
+
+  /** Write a whole object (already defaulted/validated) and emit ADDED or MODIFIED. */
+  put(obj: K8sObject): K8sObject {
+    const kind = obj.kind as KindName;
+    const ns = KINDS[kind].namespaced ? (obj.metadata.namespace ?? '') : '';
+    const name = obj.metadata.name;
+    let nsMap = this.data.get(kind);
+    if (!nsMap) {
+      nsMap = new Map();
+      this.data.set(kind, nsMap);
+    }
+    let m = nsMap.get(ns);
+    if (!m) {
+      m = new Map();
+      nsMap.set(ns, m);
+    }
+    const old = m.get(name);
+    const stored: K8sObject = {
+      ...obj,
+      metadata: { ...obj.metadata, resourceVersion: this.nextResourceVersion() },
+    };
+    m.set(name, stored);
+    if (old) this.unindexOwners(old);
+    this.byUid.set(stored.metadata.uid, { kind, ns, name });
+    this.indexOwners(stored);
+    const key = objectKey(kind, ns, name);
+    const ev: WatchEvent = old
+      ? { type: 'MODIFIED', kind, key, object: stored, old }
+      : { type: 'ADDED', kind, key, object: stored };
+    this.emit(ev);
+    return stored;
+  }
+
+  /** Remove an object outright and emit DELETED. */
+  remove(kind: KindName, namespace: string | undefined, name: string): K8sObject | undefined {
+    const ns = KINDS[kind].namespaced ? (namespace ?? '') : '';
+    const m = this.data.get(kind)?.get(ns);
+    const old = m?.get(name);
+    if (!m || !old) return undefined;
+    m.delete(name);
+    this.byUid.delete(old.metadata.uid);
+    this.unindexOwners(old);
+    // The DELETED event carries the last state with a fresh resourceVersion, as a watch does.
+    const last: K8sObject = {
+      ...old,
+      metadata: { ...old.metadata, resourceVersion: this.nextResourceVersion() },
+    };
+    this.emit({ type: 'DELETED', kind, key: objectKey(kind, ns, name), object: last });
+    return last;
+  }
+
+  private emit(ev: WatchEvent): void {
+    for (const l of this.listeners) l(ev);
+  }
+
+  private indexOwners(o: K8sObject): void {
+    for (const ref of o.metadata.ownerReferences ?? []) {
+      let s = this.dependents.get(ref.uid);
+      if (!s) {
+        s = new Set();
+        this.dependents.set(ref.uid, s);
+      }
+      s.add(o.metadata.uid);
+    }
+  }
+
+  private unindexOwners(o: K8sObject): void {
+    for (const ref of o.metadata.ownerReferences ?? []) {
+      const s = this.dependents.get(ref.uid);
+      if (!s) continue;
+      s.delete(o.metadata.uid);
+      if (s.size === 0) this.dependents.delete(ref.uid);
+    }
+  }
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `metadata.name=x,status.phase!=Running` over dotted paths (the fields kubectl users pass). */
+function parseFieldSelector(text: string): (o: K8sObject) => boolean {
+  const reqs = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => {
+      const m = /^([^=!]+?)\s*(==|=|!=)\s*(.*)$/.exec(p);
+      if (!m) throw new Error(`invalid selector: '${text}'; can't understand '${p}'`);
+      return { path: (m[1] as string).split('.'), neq: m[2] === '!=', value: m[3] as string };
+    });
+  return (o) =>
+    reqs.every((r) => {
+      // biome-ignore lint/suspicious/noExplicitAny: walking a JSON object by path.
+      let v: any = o;
+      for (const seg of r.path) v = v?.[seg];
+      const s = v === undefined || v === null ? '' : String(v);
+      return r.neq ? s !== r.value : s === r.value;
+    });
+}

@@ -1,0 +1,188 @@
+// createCluster: the facade (contract.ts) over the API server, the controller manager, the
+// kubelet and the networking layer. All time is simulated: `advance(ms)` fires timers in (due, seq)
+// order and runs controllers until idle after each; subscribers get one ChangeBatch per settled
+// advance / apply / create / update / delete.
+import { objectKey } from './api/kinds';
+import type { K8sObject, KindName } from './api/types';
+import { applyOne } from './apiserver/apply';
+import { bootCluster } from './apiserver/bootstrap';
+import { Recorder } from './apiserver/events';
+import { ApiServer } from './apiserver/server';
+import { Store } from './apiserver/store';
+import type {
+  ApiResult,
+  ApplyOutcome,
+  ChangeBatch,
+  Cluster,
+  ClusterNet,
+  ClusterOptions,
+  DeleteOptions,
+  Listener,
+  ListOptions,
+  ObjectKey,
+} from './contract';
+import { createControlPlaneControllers } from './controllers/index';
+import { getProfile, type Profile } from './profiles';
+import { BOOT_AGE_MS, CLUSTER_START_MS, ManualClock } from './runtime/clock';
+import type { Controller, Rng, WatchEvent } from './runtime/interfaces';
+import { ControllerManager } from './runtime/manager';
+// TODO(net): switch to `import { createNetworking } from './net/index'` once src/sim/net/index.ts lands.
+import { createNetworking } from './runtime/net-placeholder';
+import { createRng } from './runtime/rng';
+import { TimerHeap } from './runtime/timers';
+
+/** Collects watch events into one ChangeBatch (added then removed cancels out, and so on). */
+class ChangeCollector {
+  private readonly state = new Map<ObjectKey, 'added' | 'updated' | 'removed'>();
+  onWatch(ev: WatchEvent): void {
+    const prev = this.state.get(ev.key);
+    if (ev.type === 'ADDED') this.state.set(ev.key, prev === 'removed' ? 'updated' : 'added');
+    else if (ev.type === 'MODIFIED') this.state.set(ev.key, prev === 'added' ? 'added' : 'updated');
+    else if (prev === 'added') this.state.delete(ev.key);
+    else this.state.set(ev.key, 'removed');
+  }
+  take(at: number): ChangeBatch | undefined {
+    if (this.state.size === 0) return undefined;
+    const batch: ChangeBatch = { at, added: [], updated: [], removed: [] };
+    for (const [k, v] of this.state) batch[v].push(k);
+    this.state.clear();
+    batch.added.sort();
+    batch.updated.sort();
+    batch.removed.sort();
+    return batch;
+  }
+}
+
+export interface ClusterInternals {
+  store: Store;
+  api: ApiServer;
+  manager: ControllerManager;
+  timers: TimerHeap;
+  clock: ManualClock;
+  profile: Profile;
+}
+
+export interface SimCluster extends Cluster {
+  /** For tests and tools in sim/: the pieces behind the facade. */
+  readonly internals: ClusterInternals;
+}
+
+export function createCluster(opts: ClusterOptions): SimCluster {
+  const profile = getProfile(opts.profile ?? 'docker-desktop', opts.proxyMode ?? 'iptables');
+  const rng: Rng = createRng(opts.seed);
+  // Boot ~6d22h before the fixed start instant so the system objects have that AGE (§B6, §B12).
+  const clock = new ManualClock(CLUSTER_START_MS - BOOT_AGE_MS);
+  const timers = new TimerHeap(clock);
+  const store = new Store();
+  const api = new ApiServer(store, clock, rng.fork('apiserver'), profile);
+  const events = new Recorder(store, clock, rng.fork('events'));
+  const manager = new ControllerManager({ store, api, clock, timers, rng: rng.fork('controllers'), events });
+  const collector = new ChangeCollector();
+  const listeners = new Set<Listener>();
+
+  const networking = createNetworking({ profile, store, rng: rng.fork('net'), clock });
+  const controllers: Controller[] = [
+    ...createControlPlaneControllers({ store, api, profile, clock, rng: rng.fork('kubelet') }),
+    ...networking.controllers,
+  ];
+  for (const c of controllers) manager.register(c);
+
+  store.watch((ev) => {
+    manager.onWatch(ev);
+    networking.onWatch(ev);
+    collector.onWatch(ev);
+  });
+
+  const settle = () => {
+    manager.runUntilIdle();
+  };
+
+  const advanceTo = (target: number) => {
+    settle();
+    for (;;) {
+      const due = timers.peekDue();
+      if (due === undefined || due > target) break;
+      if (due > clock.now()) clock.set(due);
+      // Fire everything due at this instant, then let controllers settle.
+      for (;;) {
+        const fn = timers.popDue(clock.now());
+        if (!fn) break;
+        fn();
+      }
+      settle();
+    }
+    if (target > clock.now()) clock.set(target);
+    settle();
+  };
+
+  const publish = () => {
+    const batch = collector.take(clock.now());
+    if (!batch) return;
+    for (const l of [...listeners]) l(batch);
+  };
+
+  bootCluster({ api, store, profile, clock, manager });
+  advanceTo(CLUSTER_START_MS);
+  // Events expire after an hour on a real cluster (--event-ttl=1h): the boot's are long gone.
+  for (const e of store.list('Event')) store.remove('Event', e.metadata.namespace, e.metadata.name);
+  collector.take(clock.now());
+
+  const net: ClusterNet = networking.net;
+
+  const cluster: SimCluster = {
+    seed: opts.seed,
+    profile: profile.name,
+    proxyMode: profile.proxyMode,
+    net,
+    internals: { store, api, manager, timers, clock, profile },
+    now: () => clock.now(),
+    advance(ms: number) {
+      advanceTo(clock.now() + Math.max(0, ms));
+      publish();
+    },
+    runUntilIdle() {
+      settle();
+      publish();
+    },
+    apply(docs: unknown[], o = {}): ApplyOutcome[] {
+      const out = docs.map((d, i) => applyOne(api, d, i, o));
+      settle();
+      publish();
+      return out;
+    },
+    create(doc: unknown, o = {}): ApiResult {
+      const r = createDoc(api, doc, o.namespace);
+      settle();
+      publish();
+      return r;
+    },
+    update(obj: K8sObject): ApiResult {
+      const r = api.update(obj, { external: true });
+      settle();
+      publish();
+      return r;
+    },
+    delete(kind: KindName, namespace: string | undefined, name: string, o?: DeleteOptions): ApiResult {
+      const r = api.delete(kind, namespace, name, o);
+      settle();
+      publish();
+      return r;
+    },
+    get: (kind, namespace, name) => store.get(kind, namespace, name),
+    list: (kind: KindName, o?: ListOptions) => store.list(kind, o),
+    subscribe(listener: Listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return cluster;
+}
+
+/** `kubectl create`: like apply's create path (strict decoding, AlreadyExists if present). */
+function createDoc(api: ApiServer, doc: unknown, namespace: string | undefined): ApiResult {
+  const o = applyOne(api, doc, 0, { ...(namespace !== undefined ? { namespace } : {}), createOnly: true });
+  if (!o.result.ok) return { ok: false, error: o.result.error };
+  return { ok: true, object: o.result.object, ...(o.warnings.length ? { warnings: o.warnings } : {}) };
+}
+
+export { objectKey };

@@ -1,0 +1,35 @@
+// pod-template-hash: FNV-32a over the pod template (plus collisionCount), its decimal value mapped
+// through SafeEncodeString. [K8S controller_utils.go ComputeHash; APIMACH util/rand.SafeEncodeString]
+// Go hashes a spew dump of the struct; we hash a canonical (sorted-key) JSON serialisation, which
+// has the same property that matters: the same template always gives the same hash.
+import { stableStringify } from '../apiserver/json';
+
+const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+export function fnv32a(bytes: Uint8Array, h = 0x811c9dc5): number {
+  let hash = h >>> 0;
+  for (const b of bytes) {
+    hash ^= b;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+}
+
+/** rand.SafeEncodeString: each rune r becomes alphabet[r % 27]; digits land on `[4-9bcdf]`. */
+export function safeEncodeString(s: string): string {
+  let out = '';
+  for (const ch of s) out += SAFE_ALPHABET[(ch.codePointAt(0) as number) % SAFE_ALPHABET.length];
+  return out;
+}
+
+export function computeHash(template: unknown, collisionCount?: number): string {
+  const bytes = new TextEncoder().encode(stableStringify(template));
+  let h = fnv32a(bytes);
+  if (collisionCount !== undefined && collisionCount !== null) {
+    // binary.LittleEndian.PutUint32 into an 8-byte slice: 4 bytes of the count, then 4 zero bytes.
+    const extra = new Uint8Array(8);
+    new DataView(extra.buffer).setUint32(0, collisionCount >>> 0, true);
+    h = fnv32a(extra, h);
+  }
+  return safeEncodeString(String(h));
+}

@@ -1,0 +1,79 @@
+// default-scheduler: binds Pending Pods to the least-loaded schedulable node (ties by node order),
+// respecting NoSchedule taints unless the Pod tolerates them. Load is tracked incrementally from
+// watch events, so scheduling is O(nodes), not O(pods).
+import type { Node, Pod } from '../api/types';
+import type { ApiServer } from '../apiserver/server';
+import { rfc3339 } from '../runtime/clock';
+import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
+
+// biome-ignore lint/suspicious/noExplicitAny: tolerations are loosely typed.
+type Any = any;
+
+function tolerates(pod: Pod, taint: { key: string; effect: string }): boolean {
+  return (pod.spec.tolerations ?? []).some((t: Any) => {
+    const keyOk = t.operator === 'Exists' && !t.key ? true : t.key === taint.key;
+    const effectOk = !t.effect || t.effect === taint.effect;
+    return keyOk && effectOk;
+  });
+}
+
+export function createScheduler(api: ApiServer): Controller {
+  const podNode = new Map<string, string>(); // pod uid → node
+  const load = new Map<string, number>();
+  const bump = (node: string, d: number) => load.set(node, (load.get(node) ?? 0) + d);
+  return {
+    name: 'default-scheduler',
+    watches: ['Pod'],
+    keysFor(ev: WatchEvent): string[] {
+      const p = ev.object as Pod;
+      const uid = p.metadata.uid;
+      if (ev.type === 'DELETED') {
+        const n = podNode.get(uid);
+        if (n) bump(n, -1);
+        podNode.delete(uid);
+        return [];
+      }
+      if (p.spec?.nodeName) {
+        if (!podNode.has(uid)) {
+          podNode.set(uid, p.spec.nodeName);
+          bump(p.spec.nodeName, 1);
+        }
+        return [];
+      }
+      return ev.type === 'ADDED' ? [`${p.metadata.namespace}/${p.metadata.name}`] : [];
+    },
+    reconcile(key: string, ctx: ControllerContext) {
+      const i = key.indexOf('/');
+      const pod = api.store.get('Pod', key.slice(0, i), key.slice(i + 1)) as Pod | undefined;
+      if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) return;
+      const nodes = api.store.list('Node') as Node[];
+      let best: Node | undefined;
+      for (const n of nodes) {
+        if (n.spec.taints?.some((t) => t.effect === 'NoSchedule' && !tolerates(pod, t))) continue;
+        if (!best || (load.get(n.metadata.name) ?? 0) < (load.get(best.metadata.name) ?? 0)) best = n;
+      }
+      if (!best) {
+        const msg = `0/${nodes.length} nodes are available: ${nodes.length} node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`;
+        ctx.events.record(pod, 'Warning', 'FailedScheduling', msg, { component: 'default-scheduler' });
+        return;
+      }
+      const nodeName = best.metadata.name;
+      const bound = api.bindPod(pod, nodeName);
+      if (!bound.ok) return;
+      const now = rfc3339(ctx.clock.now());
+      const status = {
+        ...(bound.object.status ?? {}),
+        phase: 'Pending',
+        conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now }],
+      };
+      api.updateStatus({ ...bound.object, status });
+      ctx.events.record(
+        bound.object,
+        'Normal',
+        'Scheduled',
+        `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`,
+        { component: 'default-scheduler' },
+      );
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// Seeded PRNG (sfc32) forked per subsystem. Each fork is seeded from a hash of the seed and the
+// fork path only, so `fork('pod-names')` yields the same stream however many numbers other
+// subsystems have drawn (ARCHITECTURE.md "Determinism").
+import type { Rng } from './interfaces';
+
+/** cyrb128: a small string hash giving four 32-bit words for sfc32's state. */
+function cyrb128(str: string): [number, number, number, number] {
+  let h1 = 1779033703;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
+  for (let i = 0; i < str.length; i++) {
+    const k = str.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
+  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+}
+
+class Sfc32 implements Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+  constructor(
+    private readonly path: string,
+    seedWords: [number, number, number, number],
+  ) {
+    [this.a, this.b, this.c, this.d] = seedWords;
+    // Discard the first outputs: sfc32 mixes poorly for a few rounds.
+    for (let i = 0; i < 12; i++) this.u32();
+  }
+  private u32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+  next(): number {
+    return this.u32() / 4294967296;
+  }
+  int(n: number): number {
+    if (!(n > 0)) return 0;
+    return Math.floor(this.next() * n);
+  }
+  fork(name: string): Rng {
+    const path = `${this.path}/${name}`;
+    return new Sfc32(path, cyrb128(path));
+  }
+}
+
+export function createRng(seed: number): Rng {
+  const path = `seed:${seed}`;
+  return new Sfc32(path, cyrb128(path));
+}
+
+/** Random version-4 UUID from the given stream (metadata.uid). */
+export function uuid(rng: Rng): string {
+  const hex = (n: number) => {
+    let s = '';
+    for (let i = 0; i < n; i++) s += rng.int(16).toString(16);
+    return s;
+  };
+  const variant = (8 + rng.int(4)).toString(16);
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+}
