@@ -1,0 +1,117 @@
+// Page object for the whole playground: toolbar, notice, panels; also guards every test against console
+// errors and requests leaving the page's origin. Specs use these objects, never raw CSS selectors.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { EditorPanel } from './EditorPanel';
+import { GraphPanel } from './GraphPanel';
+import { TerminalPanel } from './TerminalPanel';
+
+export type PanelName = 'Editor' | 'Cluster graph' | 'Terminal' | 'Inspector' | 'Browser';
+
+export class PlaygroundPage {
+  readonly editor: EditorPanel;
+  readonly terminal: TerminalPanel;
+  readonly graph: GraphPanel;
+  readonly consoleErrors: string[] = [];
+  readonly offOriginRequests: string[] = [];
+
+  constructor(readonly page: Page) {
+    this.editor = new EditorPanel(page);
+    this.terminal = new TerminalPanel(page);
+    this.graph = new GraphPanel(page);
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') this.consoleErrors.push(msg.text());
+    });
+    page.on('pageerror', (err) => this.consoleErrors.push(`pageerror: ${err.message}`));
+    page.on('request', (req) => {
+      const url = req.url();
+      if (url.startsWith('data:') || url.startsWith('blob:')) return;
+      if (!url.startsWith('http://127.0.0.1:4173/')) this.offOriginRequests.push(url);
+    });
+  }
+
+  /** Open the playground; `fresh` clears saved state first (before any script runs). */
+  async goto(opts: { fresh?: boolean; reducedMotion?: boolean } = {}) {
+    if (opts.reducedMotion) await this.page.emulateMedia({ reducedMotion: 'reduce' });
+    if (opts.fresh !== false) {
+      await this.page.goto('./');
+      await this.page.evaluate(() => localStorage.clear());
+    }
+    await this.page.goto('./');
+    await expect(this.applyButton).toBeVisible();
+  }
+
+  async reload() {
+    await this.page.reload();
+    await expect(this.applyButton).toBeVisible();
+  }
+
+  /** Put raw text into the saved-state slot, as an old version or a broken write would leave it. */
+  async seedStorage(raw: string) {
+    await this.page.evaluate((r) => localStorage.setItem('k8s-service-playground', r), raw);
+  }
+
+  async savedState(): Promise<unknown> {
+    return this.page.evaluate(() => JSON.parse(localStorage.getItem('k8s-service-playground') ?? 'null'));
+  }
+
+  get heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+  get applyButton(): Locator {
+    return this.page.getByRole('button', { name: /^(▶▶ )?(Apply|적용)$/ });
+  }
+  get playPause(): Locator {
+    return this.page.getByTestId('play-pause');
+  }
+  get stepButton(): Locator {
+    return this.page.getByRole('button', { name: /Step|한 단계/ });
+  }
+  get simTime(): Locator {
+    return this.page.getByTestId('sim-time');
+  }
+  get seedInput(): Locator {
+    return this.page.getByRole('textbox', { name: /^(Seed|시드)$/ });
+  }
+  get profileSelect(): Locator {
+    return this.page.getByRole('combobox', { name: /^(Cluster|클러스터)$/ });
+  }
+  get proxySelect(): Locator {
+    return this.page.getByRole('combobox', { name: /kube-proxy/ });
+  }
+  get languageSelect(): Locator {
+    return this.page.getByRole('combobox', { name: /^(Language|언어)$/ });
+  }
+  get largeTextToggle(): Locator {
+    return this.page.getByRole('checkbox', { name: /Large text|큰 글씨/ });
+  }
+  get notice(): Locator {
+    return this.page.getByTestId('notice');
+  }
+  get dismissNotice(): Locator {
+    return this.notice.getByRole('button');
+  }
+  panel(name: PanelName): Locator {
+    return this.page.getByRole('region', { name, exact: true });
+  }
+  panelToggle(name: PanelName): Locator {
+    return this.page
+      .getByRole('button', { name: new RegExp(`${name}$`) })
+      .and(this.page.locator('[aria-pressed]'));
+  }
+
+  async pause() {
+    if ((await this.playPause.getAttribute('aria-pressed')) === 'false') await this.playPause.click();
+    await expect(this.playPause).toHaveAttribute('aria-pressed', 'true');
+  }
+
+  async setSeed(seed: number) {
+    await this.seedInput.fill(String(seed));
+    await this.page.getByRole('button', { name: /Set seed|시드 설정/ }).click();
+  }
+
+  /** Assert the page logged no errors and made no request outside its origin. */
+  expectClean() {
+    expect(this.consoleErrors, 'console errors').toEqual([]);
+    expect(this.offOriginRequests, 'requests leaving the origin').toEqual([]);
+  }
+}

@@ -1,0 +1,64 @@
+// Monaco, bundled locally (never a CDN) with slim imports, plus monaco-yaml with our Kubernetes schema.
+// Imported only by the lazy editor chunk. See TOOLCHAIN.md §2 for why each line is needed.
+import { loader } from '@monaco-editor/react';
+import 'monaco-editor/features/register.all';
+import 'monaco-editor/languages/definitions/yaml/register';
+import * as monaco from 'monaco-editor/editor/editor.api';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import { configureMonacoYaml } from 'monaco-yaml';
+import { K8S_SCHEMA_URI, k8sSchema } from './ui/editor/k8s-schema';
+import YamlWorker from './yaml.worker?worker';
+
+declare global {
+  interface Window {
+    monaco?: typeof monaco;
+  }
+}
+
+self.MonacoEnvironment = {
+  getWorker(_moduleId: string, label: string) {
+    return label === 'yaml' ? new YamlWorker() : new EditorWorker();
+  },
+};
+
+// monaco-editor >=0.53: editor.createWebWorker() requires {worker}; monaco-yaml 5.5.1 (via
+// monaco-worker-manager 2.0.1) still passes legacy {moduleId,label,createData}. Bridge it the way
+// monaco's own internal/common/workers.js does for json/css/html/ts.
+type LegacyWorkerOpts = {
+  moduleId: string;
+  label?: string;
+  createData?: unknown;
+  host?: unknown;
+  keepIdleModels?: boolean;
+};
+const createWebWorker = monaco.editor.createWebWorker;
+monaco.editor.createWebWorker = ((opts: LegacyWorkerOpts | Parameters<typeof createWebWorker>[0]) => {
+  if ('worker' in opts) return createWebWorker(opts);
+  const legacy = opts as LegacyWorkerOpts;
+  const getWorker = self.MonacoEnvironment?.getWorker;
+  if (!getWorker) throw new Error('MonacoEnvironment.getWorker is not set');
+  const worker = Promise.resolve(getWorker(legacy.moduleId, legacy.label ?? 'monaco-editor-worker')).then(
+    (w) => {
+      w.postMessage('ignore');
+      w.postMessage(legacy.createData);
+      return w;
+    },
+  );
+  const o: Parameters<typeof createWebWorker>[0] = { worker, host: legacy.host as never };
+  if (legacy.keepIdleModels !== undefined) o.keepIdleModels = legacy.keepIdleModels;
+  return createWebWorker(o);
+}) as typeof createWebWorker;
+
+configureMonacoYaml(monaco, {
+  enableSchemaRequest: false, // offline
+  validate: true,
+  completion: true,
+  hover: true,
+
+  schemas: [{ uri: K8S_SCHEMA_URI, fileMatch: ['*'], schema: k8sSchema as never }],
+});
+
+loader.config({ monaco });
+window.monaco = monaco;
+
+export { monaco };

@@ -1,0 +1,34 @@
+// Replays a scenario's operations against a fresh core: the same seed and the same operations at the
+// same simulated times give the same cluster (names, IPs, load-balancing picks).
+import type { Core } from './core-types';
+import type { Scenario } from './scenario';
+
+export function replayInto(core: Core, sc: Scenario): void {
+  const start = core.cluster.now();
+  const at = (t: number) => {
+    const due = start + t;
+    const now = core.cluster.now();
+    if (due > now) core.cluster.advance(due - now);
+  };
+  for (const op of sc.commands) {
+    at(op.t);
+    switch (op.op) {
+      case 'write':
+        core.files.write(op.path, op.text);
+        break;
+      case 'remove':
+        core.files.remove(op.path);
+        break;
+      case 'run':
+        core.session.run(op.line);
+        break;
+      case 'interrupt':
+        core.session.interrupt();
+        break;
+      case 'trace':
+        core.cluster.net.trace(op.req);
+        break;
+    }
+  }
+  at(sc.elapsedMs);
+}

@@ -1,0 +1,38 @@
+// Layout and view settings (persisted with the scenario, but not part of it).
+import type { Slice } from './types';
+
+export type PanelId = 'editor' | 'graph' | 'terminal' | 'inspector' | 'browser';
+export const PANEL_IDS: readonly PanelId[] = ['editor', 'graph', 'terminal', 'inspector', 'browser'];
+export type Lang = 'en' | 'ko';
+export type NoticeKind = 'restoreVersion' | 'restoreCorrupt' | 'storageFull';
+
+export interface ViewSettings {
+  panels: Record<PanelId, boolean>;
+  lang: Lang;
+  largeText: boolean;
+}
+
+export interface ViewSlice extends ViewSettings {
+  notice: NoticeKind | null;
+  togglePanel(id: PanelId): void;
+  setLang(lang: Lang): void;
+  setLargeText(on: boolean): void;
+  showNotice(kind: NoticeKind): void;
+  dismissNotice(): void;
+}
+
+export const DEFAULT_VIEW: ViewSettings = {
+  panels: { editor: true, graph: true, terminal: true, inspector: true, browser: false },
+  lang: 'en',
+  largeText: false,
+};
+
+export const createViewSlice: Slice<ViewSlice> = (set) => ({
+  ...DEFAULT_VIEW,
+  notice: null,
+  togglePanel: (id) => set((s) => ({ panels: { ...s.panels, [id]: !s.panels[id] } })),
+  setLang: (lang) => set({ lang }),
+  setLargeText: (largeText) => set({ largeText }),
+  showNotice: (notice) => set({ notice }),
+  dismissNotice: () => set({ notice: null }),
+});

@@ -1,0 +1,77 @@
+// The page: toolbar, notice, and the panels (editor + terminal on the left, graph with inspector and
+// browser on the right). Hidden panels are unmounted; a column with nothing to show collapses.
+import { lazy, useEffect } from 'react';
+import { useShallow, useStore } from '../../state/store';
+import { Toolbar } from '../controls/Toolbar';
+import { useT } from '../i18n';
+import { useFrameLoop } from './frame-loop';
+import { Notice } from './Notice';
+import { Panel } from './Panel';
+import { BrowserSlot, GraphSlot, InspectorSlot } from './slots';
+
+const EditorPanel = lazy(() => import('../editor/EditorPanel'));
+const TerminalPanel = lazy(() => import('../terminal/TerminalPanel'));
+
+export function AppShell() {
+  const t = useT();
+  useFrameLoop();
+  const { panels, lang, largeText } = useStore(
+    useShallow((s) => ({ panels: s.panels, lang: s.lang, largeText: s.largeText })),
+  );
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.documentElement.classList.toggle('large-text', largeText);
+    document.title = t('appTitle');
+  }, [lang, largeText, t]);
+
+  const left = panels.editor || panels.terminal;
+  const right = panels.graph || panels.inspector || panels.browser;
+  return (
+    <div className="app">
+      <a className="skip-link" href="#panel-title-editor">
+        {t('skipToEditor')}
+      </a>
+      <Toolbar />
+      <Notice />
+      <main className={`workspace${left ? '' : ' no-left'}${right ? '' : ' no-right'}`}>
+        {left && (
+          <div className="column column-left">
+            {panels.editor && (
+              <Panel id="editor">
+                <EditorPanel />
+              </Panel>
+            )}
+            {panels.terminal && (
+              <Panel id="terminal">
+                <TerminalPanel />
+              </Panel>
+            )}
+          </div>
+        )}
+        {right && (
+          <div className="column column-right">
+            {panels.graph && (
+              <Panel id="graph">
+                <GraphSlot />
+              </Panel>
+            )}
+            {(panels.inspector || panels.browser) && (
+              <div className="row-bottom">
+                {panels.inspector && (
+                  <Panel id="inspector">
+                    <InspectorSlot />
+                  </Panel>
+                )}
+                {panels.browser && (
+                  <Panel id="browser">
+                    <BrowserSlot />
+                  </Panel>
+                )}
+              </div>
+            )}
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+// Monaco with monaco-yaml (schema validation, completion, hover). One model per VFS file (the `path`
+// prop); edits go straight to the VFS through the store. Ctrl/Cmd+Enter applies the file. After an
+// apply, kubectl's errors become markers at the field's line and column (./markers).
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { useEffect, useRef } from 'react';
+import { monaco } from '../../monaco-setup';
+import { useStore } from '../../state/store';
+import { useT } from '../i18n';
+import { applyMarkers } from './markers';
+
+const OWNER = 'kubectl-apply';
+
+function modelFor(path: string) {
+  const uri = monaco.Uri.parse(path).toString();
+  return monaco.editor.getModels().find((m) => m.uri.toString() === uri);
+}
+
+export default function YamlEditor() {
+  const t = useT();
+  const path = useStore((s) => s.activeFile);
+  const text = useStore((s) => s.files.get(s.activeFile) ?? '');
+  const largeText = useStore((s) => s.largeText);
+  const applyResult = useStore((s) => s.applyResult);
+  const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
+  const reduced =
+    typeof window !== 'undefined' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+  const onMount: OnMount = (editor) => {
+    editorRef.current = editor;
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () =>
+      useStore.getState().applyActiveFile(),
+    );
+    // Apply markers describe the text that was applied: drop them once that file is edited.
+    editor.onDidChangeModelContent(() => {
+      const m = editor.getModel();
+      if (m) monaco.editor.setModelMarkers(m, OWNER, []);
+    });
+  };
+
+  useEffect(() => {
+    if (!applyResult) return;
+    const model = modelFor(applyResult.path);
+    if (!model) return;
+    const out = applyResult.output.map((c) => c.text).join('');
+    const markers = applyResult.exitCode === 0 ? [] : applyMarkers(applyResult.text, out);
+    monaco.editor.setModelMarkers(
+      model,
+      OWNER,
+      markers.map((m) => ({
+        ...m,
+        startLineNumber: m.startLine,
+        startColumn: m.startCol,
+        endLineNumber: m.endLine,
+        endColumn: m.endCol,
+        severity: monaco.MarkerSeverity.Error,
+        source: 'kubectl apply',
+      })),
+    );
+  }, [applyResult]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ fontSize: largeText ? 20 : 14 });
+  }, [largeText]);
+
+  return (
+    <Editor
+      path={path}
+      defaultLanguage="yaml"
+      language="yaml"
+      value={text}
+      onChange={(v) => useStore.getState().setFileText(path, v ?? '')}
+      onMount={onMount}
+      loading={t('panelLoading', { name: t('panelEditor') })}
+      options={{
+        ariaLabel: t('editorLabel', { name: path }),
+        minimap: { enabled: false },
+        automaticLayout: true,
+        tabSize: 2,
+        insertSpaces: true,
+        fontSize: largeText ? 20 : 14,
+        scrollBeyondLastLine: false,
+        smoothScrolling: !reduced,
+        cursorBlinking: reduced ? 'solid' : 'blink',
+        renderWhitespace: 'boundary',
+        quickSuggestions: { other: true, comments: false, strings: true },
+        fixedOverflowWidgets: true,
+      }}
+    />
+  );
+}
