@@ -2,7 +2,8 @@
 // a seeded rng, a manual clock and a FIFO controller loop, so the networking layer can be tested
 // before (and independently of) the real cluster. Never imported by app code.
 import type { K8sObject, KindName, Pod, Service } from '../api/types';
-import type { ApiResult, ListOptions } from '../contract';
+import type { ApiResult, ListOptions, ProfileName, ProxyMode } from '../contract';
+import { getProfile } from '../profiles';
 import type {
   ApiWriter,
   Clock,
@@ -12,6 +13,7 @@ import type {
   StoreReader,
   WatchEvent,
 } from '../runtime/interfaces';
+import { createNetworking } from './index';
 
 export function testRng(seed: number): Rng {
   let s = seed >>> 0 || 1;
@@ -250,4 +252,54 @@ export function node(name: string, ip: string): K8sObject {
     spec: { podCIDR: '', podCIDRs: [] },
     status: { addresses: [{ type: 'InternalIP', address: ip }], conditions: [], nodeInfo: {} },
   };
+}
+
+// ------------------------------------------------------------------ networking harness
+
+/** A fake cluster: nodes, the kubernetes and kube-dns Services, two CoreDNS pods, networking wired in. */
+export function netHarness(opts: { profile?: ProfileName; proxyMode?: ProxyMode; seed?: number } = {}) {
+  const profile = getProfile(opts.profile, opts.proxyMode);
+  const api = new FakeApi();
+  const rng = testRng(opts.seed ?? 42);
+  const networking = createNetworking({ profile, store: api, rng: rng.fork('net'), clock: api.clock });
+  api.listeners.unshift((ev) => networking.onWatch(ev));
+  const loop = new Loop(api, networking.controllers, rng.fork('controllers'));
+  for (const n of profile.nodes) api.create(node(n.name, n.ip));
+  api.create(
+    service('kubernetes', {
+      clusterIP: profile.kubernetesServiceIP,
+      ports: [{ name: 'https', port: 443, targetPort: 6443 }],
+    }),
+  );
+  api.create(
+    service('kube-dns', {
+      ns: 'kube-system',
+      clusterIP: profile.dnsServiceIP,
+      selector: { 'k8s-app': 'kube-dns' },
+      ports: [
+        { name: 'dns', port: 53, protocol: 'UDP' },
+        { name: 'dns-tcp', port: 53, protocol: 'TCP' },
+        { name: 'metrics', port: 9153 },
+      ],
+    }),
+  );
+  const base = profile.nodes[0]?.podCIDR.split('.').slice(0, 3).join('.') ?? '10.1.0';
+  for (const [i, suffix] of ['5dd5756b68-abcde', '5dd5756b68-fghjk'].entries()) {
+    api.create(
+      pod(`coredns-${suffix}`, {
+        ns: 'kube-system',
+        labels: { 'k8s-app': 'kube-dns' },
+        ip: `${base}.${i + 2}`,
+        node: profile.nodes[0]?.name ?? 'node',
+        image: 'registry.k8s.io/coredns/coredns:v1.12.1',
+        ports: [
+          { name: 'dns', containerPort: 53, protocol: 'UDP' },
+          { name: 'dns-tcp', containerPort: 53 },
+          { name: 'metrics', containerPort: 9153 },
+        ],
+      }),
+    );
+  }
+  loop.runUntilIdle();
+  return { profile, api, loop, networking, net: networking.net };
 }
