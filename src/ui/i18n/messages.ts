@@ -146,6 +146,8 @@ export const en = {
   browserCannotReach: 'This site can’t be reached',
   browserStatus: 'HTTP {status} {text}',
   browserPage: 'Page from {url}',
+  browserReload: 'Reload (repeat the last request)',
+  browserLoading: 'Waiting for {url}…',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -285,6 +287,8 @@ export const ko: Record<MessageKey, string> = {
   browserCannotReach: '사이트에 연결할 수 없음',
   browserStatus: 'HTTP {status} {text}',
   browserPage: '{url}의 페이지',
+  browserReload: '새로 고침 (마지막 요청 반복)',
+  browserLoading: '{url} 기다리는 중…',
 };
 
 export const catalogues = { en, ko } as const;
