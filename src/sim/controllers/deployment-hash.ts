@@ -22,8 +22,13 @@ export function safeEncodeString(s: string): string {
   return out;
 }
 
+/** The bytes we hash: the Go type name (as spew prints it first) then canonical JSON. */
+export function serializeTemplate(template: unknown): string {
+  return `(v1.PodTemplateSpec)${stableStringify(template)}`;
+}
+
 export function computeHash(template: unknown, collisionCount?: number): string {
-  const bytes = new TextEncoder().encode(stableStringify(template));
+  const bytes = new TextEncoder().encode(serializeTemplate(template));
   let h = fnv32a(bytes);
   if (collisionCount !== undefined && collisionCount !== null) {
     // binary.LittleEndian.PutUint32 into an 8-byte slice: 4 bytes of the count, then 4 zero bytes.

@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeHash, fnv32a, safeEncodeString } from './deployment-hash';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe('pod-template-hash', () => {
+  it('FNV-32a matches the reference vectors', () => {
+    expect(fnv32a(enc(''))).toBe(0x811c9dc5);
+    expect(fnv32a(enc('a'))).toBe(0xe40c292c);
+    expect(fnv32a(enc('foobar'))).toBe(0xbf9cf968);
+  });
+
+  it('SafeEncodeString maps digits 0-9 to 4 5 6 7 8 9 b c d f', () => {
+    expect(safeEncodeString('0123456789')).toBe('456789bcdf');
+  });
+
+  it('only ever uses [4-9bcdf], at most 10 characters, and is stable', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.option(fc.nat({ max: 1000 }), { nil: undefined }), (tpl, cc) => {
+        const h = computeHash(tpl, cc);
+        expect(h).toMatch(/^[4-9bcdf]{1,10}$/);
+        expect(computeHash(tpl, cc)).toBe(h);
+      }),
+      { seed: 20260125, numRuns: 300 },
+    );
+  });
+
+  it('is usually 10 characters (uint32 decimal length)', () => {
+    let ten = 0;
+    for (let i = 0; i < 1000; i++) if (computeHash({ i }).length === 10) ten++;
+    expect(ten).toBeGreaterThan(650);
+  });
+
+  it('a fixed template gives a fixed hash; key order does not matter; collisionCount changes it', () => {
+    const tpl = {
+      metadata: { labels: { app: 'sleep-1' } },
+      spec: { containers: [{ name: 'sleep', image: 'kiamol/ch03-sleep' }] },
+    };
+    const reordered = {
+      spec: { containers: [{ image: 'kiamol/ch03-sleep', name: 'sleep' }] },
+      metadata: { labels: { app: 'sleep-1' } },
+    };
+    const h = computeHash(tpl);
+    expect(computeHash(reordered)).toBe(h);
+    expect(h).toBe(
+      safeEncodeString(
+        String(
+          fnv32a(
+            enc(
+              '(v1.PodTemplateSpec)' +
+                JSON.stringify({
+                  metadata: { labels: { app: 'sleep-1' } },
+                  spec: { containers: [{ image: 'kiamol/ch03-sleep', name: 'sleep' }] },
+                }),
+            ),
+          ),
+        ),
+      ),
+    );
+    expect(computeHash(tpl, 1)).not.toBe(h);
+    expect(computeHash({ ...tpl, metadata: { labels: { app: 'sleep-2' } } })).not.toBe(h);
+  });
+});
