@@ -1,0 +1,435 @@
+// `kubectl get` [kubectl pkg/cmd/get/get.go]: resource args, selectors, namespaces, the table
+// printer with kind-prefixed sections and blank-line separators, generic -o printers, the
+// "No resources found" rule, NotFound errors after the output, and `-w` watch.
+
+import { objectKey } from '../../sim/api/kinds';
+import { parseSelector } from '../../sim/api/labels';
+import type { K8sObject, KindName } from '../../sim/api/types';
+import type { ChangeBatch } from '../../sim/contract';
+import { bool, type FlagDef, str, strs } from '../flags';
+import { findValues } from '../jsonpath';
+import { type OutputFormat, parseOutputFormat, printGeneric } from '../printers/output';
+import { buildRows } from '../printers/tables';
+import { renderRows } from '../printers/tabwriter';
+import {
+  kindPrefix,
+  notFoundMessage,
+  parseResourceArgs,
+  type ResourceRequest,
+  type ResourceType,
+} from '../resources';
+import { type KubectlContext, type KubectlVerb, type ParsedArgs, registerVerb } from './registry';
+
+/**
+ * cmdutil.CheckErr: one error is printed as is (a newline added only if missing); several are
+ * printed one per line (MultipleErrors).
+ */
+export function formatErrors(errors: readonly string[]): string {
+  if (errors.length === 1) {
+    const e = errors[0] as string;
+    return e.endsWith('\n') ? e : `${e}\n`;
+  }
+  return errors.map((e) => `${e}\n`).join('');
+}
+
+export const ENDPOINTS_WARNING =
+  'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
+
+const FLAGS: FlagDef[] = [
+  { name: 'output', short: 'o', type: 'string' },
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'all-namespaces', short: 'A', type: 'bool' },
+  { name: 'show-labels', type: 'bool' },
+  { name: 'no-headers', type: 'bool' },
+  { name: 'watch', short: 'w', type: 'bool' },
+  { name: 'watch-only', type: 'bool' },
+  { name: 'show-kind', type: 'bool' },
+  { name: 'label-columns', short: 'L', type: 'stringArray' },
+  { name: 'sort-by', type: 'string' },
+  { name: 'ignore-not-found', type: 'bool' },
+  { name: 'allow-missing-template-keys', type: 'bool' },
+  { name: 'field-selector', type: 'string' },
+  { name: 'chunk-size', type: 'int' },
+  { name: 'show-managed-fields', type: 'bool' },
+  { name: 'output-watch-events', type: 'bool' },
+];
+
+/** One fetched piece: a whole list of a type, or one named object. */
+interface Info {
+  type: ResourceType;
+  objs: K8sObject[];
+}
+
+export interface GetPlan {
+  infos: Info[];
+  errors: string[];
+  warnings: string[];
+  singleItemImplied: boolean;
+}
+
+/** Fetch what the resource args ask for (the builder's visitors), in argument order. */
+export function fetchResources(
+  ctx: KubectlContext,
+  requests: ResourceRequest[],
+  opts: { allNamespaces: boolean; selector: string | undefined },
+): GetPlan {
+  const plan: GetPlan = { infos: [], errors: [], warnings: [], singleItemImplied: false };
+  const named = requests.filter((r) => r.names).flatMap((r) => r.names ?? []);
+  plan.singleItemImplied = requests.length === 1 && named.length === 1;
+  for (const req of requests) {
+    const t = req.type;
+    if (t.simulated === 'Endpoints' && !plan.warnings.includes(ENDPOINTS_WARNING))
+      plan.warnings.push(ENDPOINTS_WARNING);
+    const ns = t.namespaced ? ctx.namespace : undefined;
+    if (req.names) {
+      for (const name of req.names) {
+        const obj = t.simulated ? ctx.cluster.get(t.simulated, ns, name) : undefined;
+        if (obj) plan.infos.push({ type: t, objs: [obj] });
+        else plan.errors.push(notFoundMessage(t, name));
+      }
+      continue;
+    }
+    const objs = t.simulated
+      ? ctx.cluster.list(t.simulated, {
+          ...(opts.allNamespaces || !t.namespaced ? {} : { namespace: ctx.namespace }),
+          ...(opts.selector !== undefined ? { labelSelector: opts.selector } : {}),
+        })
+      : [];
+    plan.infos.push({ type: t, objs });
+  }
+  return plan;
+}
+
+function sortObjects(objs: K8sObject[], sortBy: string): K8sObject[] {
+  const spec = sortBy.startsWith('{') ? sortBy : `{${sortBy.startsWith('.') ? '' : '.'}${sortBy}}`;
+  const keyed = objs.map((o) => {
+    const v = findValues(spec, o, true)[0]?.[0];
+    return { o, v };
+  });
+  keyed.sort((a, b) => {
+    const x = a.v;
+    const y = b.v;
+    if (x === undefined) return y === undefined ? 0 : -1;
+    if (y === undefined) return 1;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    const sx = String(x);
+    const sy = String(y);
+    return sx < sy ? -1 : sx > sy ? 1 : 0;
+  });
+  return keyed.map((k) => k.o);
+}
+
+export interface TableRenderOptions {
+  now: number;
+  wide: boolean;
+  allNamespaces: boolean;
+  showLabels: boolean;
+  noHeaders: boolean;
+  labelColumns: string[];
+  withKind: boolean;
+}
+
+/** The human-readable path: one tabwriter section per consecutive type, a blank line between. */
+export function renderTables(infos: Info[], o: TableRenderOptions): string {
+  let out = '';
+  let written = false;
+  for (let i = 0; i < infos.length; ) {
+    const type = infos[i]?.type as ResourceType;
+    const objs: K8sObject[] = [];
+    for (; i < infos.length && infos[i]?.type === type; i++) objs.push(...(infos[i] as Info).objs);
+    if (objs.length === 0 || !type.simulated) continue;
+    const rows = buildRows(type.simulated, objs, {
+      now: o.now,
+      wide: o.wide,
+      withNamespace: o.allNamespaces && type.namespaced,
+      kindPrefix: o.withKind ? kindPrefix(type) : undefined,
+      showLabels: o.showLabels,
+      noHeaders: o.noHeaders,
+      labelColumns: o.labelColumns,
+    });
+    if (written && !o.noHeaders) out += '\n';
+    out += renderRows(rows);
+    written = true;
+  }
+  return out;
+}
+
+function run(args: ParsedArgs, ctx: KubectlContext): number {
+  const { flags, positional } = args;
+  const p = ctx.proc;
+  const allNamespaces = bool(flags, 'all-namespaces');
+  const allowMissing = flags['allow-missing-template-keys'] !== false;
+  const fmt = parseOutputFormat(str(flags, 'output'), allowMissing);
+  if (!fmt.ok) {
+    p.err(`${fmt.message}\n`);
+    return 1;
+  }
+  if (positional.length === 0) {
+    p.err(
+      'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n' +
+        'error: Required resource not specified.\n' +
+        'Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\n' +
+        "See 'kubectl get -h' for help and examples\n",
+    );
+    return 1;
+  }
+  const parsed = parseResourceArgs(positional, 'get');
+  if (!parsed.ok) {
+    p.err(`${parsed.message}\n`);
+    return 1;
+  }
+  const selector = str(flags, 'selector');
+  const hasNames = parsed.requests.some((r) => r.names);
+  if (hasNames && selector !== undefined) {
+    p.err('error: name cannot be provided when a selector is specified\n');
+    return 1;
+  }
+  if (hasNames && allNamespaces) {
+    p.err('error: a resource cannot be retrieved by name across all namespaces\n');
+    return 1;
+  }
+  if (selector !== undefined) {
+    try {
+      parseSelector(selector);
+    } catch (e) {
+      p.err(`error: ${(e as Error).message}\n`);
+      return 1;
+    }
+  }
+
+  const plan = fetchResources(ctx, parsed.requests, { allNamespaces, selector });
+  const sortBy = str(flags, 'sort-by');
+  if (sortBy) for (const info of plan.infos) info.objs = sortObjects(info.objs, sortBy);
+  for (const w of plan.warnings) p.err(`${w}\n`);
+  const ignoreNotFound = bool(flags, 'ignore-not-found');
+  const errors = ignoreNotFound ? [] : plan.errors;
+  const format = fmt.format;
+  const noHeaders = bool(flags, 'no-headers');
+
+  if (bool(flags, 'watch') || bool(flags, 'watch-only')) {
+    return watch(ctx, plan, format, {
+      allNamespaces,
+      selector,
+      noHeaders,
+      showLabels: bool(flags, 'show-labels'),
+      labelColumns: strs(flags, 'label-columns'),
+      watchOnly: bool(flags, 'watch-only'),
+      errors,
+    });
+  }
+
+  if (format.kind !== 'table') {
+    if (plan.singleItemImplied && errors.length > 0) {
+      p.err(formatErrors(errors));
+      return 1;
+    }
+    const objs = plan.infos.flatMap((i) => i.objs);
+    const r = printGeneric(format, objs, plan.singleItemImplied, noHeaders);
+    if (r.out) p.out(r.out);
+    const all = r.error ? [...errors, r.error] : errors;
+    if (all.length > 0) p.err(formatErrors(all));
+    return all.length > 0 ? 1 : 0;
+  }
+
+  const withKind = bool(flags, 'show-kind') || new Set(plan.infos.map((i) => i.type)).size > 1;
+  const text = renderTables(plan.infos, {
+    now: ctx.cluster.now(),
+    wide: format.wide,
+    allNamespaces,
+    showLabels: bool(flags, 'show-labels'),
+    noHeaders,
+    labelColumns: strs(flags, 'label-columns'),
+    withKind,
+  });
+  if (text) p.out(text);
+  if (text === '' && errors.length === 0 && !ignoreNotFound) {
+    const allNamespaced = !allNamespaces && parsed.requests.every((r) => r.type.namespaced);
+    p.err(allNamespaced ? `No resources found in ${ctx.namespace} namespace.\n` : 'No resources found\n');
+  }
+  if (errors.length > 0) {
+    p.err(formatErrors(errors));
+    return 1;
+  }
+  return 0;
+}
+
+interface WatchOptions {
+  allNamespaces: boolean;
+  selector: string | undefined;
+  noHeaders: boolean;
+  showLabels: boolean;
+  labelColumns: string[];
+  watchOnly: boolean;
+  errors: string[];
+}
+
+/** Parse `Pod/default/x` / `Node/x` object keys. */
+function splitKey(key: string): { kind: string; namespace: string | undefined; name: string } {
+  const parts = key.split('/');
+  if (parts.length >= 3)
+    return { kind: parts[0] as string, namespace: parts[1], name: parts.slice(2).join('/') };
+  return { kind: parts[0] as string, namespace: undefined, name: parts.slice(1).join('/') };
+}
+
+/**
+ * `get -w`: print the current state, then one row per change of a watched object, with widths
+ * remembered so columns never shrink (kubectl's watch tabwriter). Requires a terminal job host;
+ * without one the initial state is all that is printed.
+ */
+function watch(ctx: KubectlContext, plan: GetPlan, format: OutputFormat, o: WatchOptions): number {
+  const p = ctx.proc;
+  if (o.errors.length > 0) {
+    p.err(formatErrors(o.errors));
+    return 1;
+  }
+  const info = plan.infos[0];
+  const types = new Set(plan.infos.map((i) => i.type));
+  if (!info || types.size !== 1 || !info.type.simulated) {
+    p.err('error: you may only specify a single resource type\n');
+    return 1;
+  }
+  const kind = info.type.simulated as KindName;
+  const names =
+    plan.infos.length > 0 && plan.singleItemImplied
+      ? new Set(info.objs.map((x) => x.metadata.name))
+      : undefined;
+  const remembered: number[] = [];
+  let headerPrinted = false;
+  const render = (objs: K8sObject[]): string => {
+    if (format.kind !== 'table') return printGeneric(format, objs, true, true).out;
+    const rows = buildRows(kind, objs, {
+      now: ctx.cluster.now(),
+      wide: format.wide,
+      withNamespace: o.allNamespaces && info.type.namespaced,
+      kindPrefix: undefined,
+      showLabels: o.showLabels,
+      noHeaders: o.noHeaders || headerPrinted,
+      labelColumns: o.labelColumns,
+    });
+    if (!o.noHeaders && objs.length > 0) headerPrinted = true;
+    return renderRows(rows, remembered);
+  };
+  const initial = plan.infos.flatMap((i) => i.objs);
+  if (!o.watchOnly && initial.length > 0) p.out(render(initial));
+  const host = ctx.host;
+  if (!host) return 0;
+
+  const last = new Map<string, K8sObject>();
+  for (const obj of initial) last.set(objectKey(kind, obj.metadata.namespace, obj.metadata.name), obj);
+  const matchesScope = (obj: K8sObject): boolean => {
+    if (names && !names.has(obj.metadata.name)) return false;
+    if (info.type.namespaced && !o.allNamespaces && obj.metadata.namespace !== ctx.namespace) return false;
+    if (o.selector !== undefined) {
+      const listed = ctx.cluster.list(kind, {
+        ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}),
+        labelSelector: o.selector,
+      });
+      return listed.some((x) => x.metadata.name === obj.metadata.name);
+    }
+    return true;
+  };
+  let unsubscribe: (() => void) | undefined;
+  const job = host.startJob({
+    onSignal(_signal, h) {
+      h.finish(130);
+    },
+    onEnd() {
+      unsubscribe?.();
+    },
+  });
+  unsubscribe = ctx.cluster.subscribe((batch: ChangeBatch) => {
+    const changed: K8sObject[] = [];
+    for (const key of [...batch.added, ...batch.updated, ...batch.removed]) {
+      const k = splitKey(key);
+      if (k.kind !== kind) continue;
+      const obj = ctx.cluster.get(kind, k.namespace, k.name) ?? last.get(key);
+      if (!obj || !matchesScope(obj)) continue;
+      if (last.get(key) === obj) continue;
+      last.set(key, obj);
+      changed.push(obj);
+    }
+    if (changed.length > 0) job.out(render(changed));
+  });
+  return 0;
+}
+
+export const getVerb: KubectlVerb = {
+  name: 'get',
+  short: 'Display one or many resources',
+  help: `Display one or many resources.
+
+ Prints a table of the most important information about the specified resources. You can filter the
+list using a label selector and the --selector flag. If the desired resource type is namespaced you
+will only see results in the current namespace unless you pass --all-namespaces.
+
+Examples:
+  # List all pods in ps output format
+  kubectl get pods
+
+  # List all pods in ps output format with more information (such as node name)
+  kubectl get pods -o wide
+
+  # List a single pod in JSON output format
+  kubectl get -o json pod web-pod-13je7
+
+  # Return only the phase value of the specified pod
+  kubectl get -o template pod/web-pod-13je7 --template={{.status.phase}}
+
+  # List resource information in custom columns
+  kubectl get pod test-pod -o custom-columns=CONTAINER:.spec.containers[0].name,IMAGE:.spec.containers[0].image
+
+  # List all replication controllers and services together in ps output format
+  kubectl get rc,services
+
+  # List one or more resources by their type and names
+  kubectl get rc/web service/frontend pods/web-pod-13je7
+
+Options:
+    -A, --all-namespaces=false:
+	If present, list the requested object(s) across all namespaces.
+
+    --allow-missing-template-keys=true:
+	If true, ignore any errors in templates when a field or map key is missing in the template.
+
+    --ignore-not-found=false:
+	If set to true, suppresses NotFound error for specific objects that do not exist.
+
+    -L, --label-columns=[]:
+	Accepts a comma separated list of labels that are going to be presented as columns.
+
+    --no-headers=false:
+	When using the default or custom-column output format, don't print headers (default print headers).
+
+    -o, --output='':
+	Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json, custom-columns, wide).
+
+    -l, --selector='':
+	Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.
+
+    --show-kind=false:
+	If present, list the resource type for the requested object(s).
+
+    --show-labels=false:
+	When printing, show all labels as the last column (default hide labels column)
+
+    --sort-by='':
+	If non-empty, sort list types using this field specification.
+
+    -w, --watch=false:
+	After listing/getting the requested object, watch for changes.
+
+    --watch-only=false:
+	Watch for changes to the requested object(s), without listing/getting first.
+
+Usage:
+  kubectl get
+[(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide]
+(TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+`,
+  flags: FLAGS,
+  run,
+};
+
+registerVerb(getVerb);
