@@ -1,0 +1,171 @@
+// BusyBox 1.34.1 nslookup (networking/nslookup.c, FEATURE_NSLOOKUP_BIG): its own resolver, not
+// libc's. It applies the search list ONLY to names without a dot, queries every A name, then
+// every AAAA name, and prints each reply as it arrives followed by a blank line. Any NXDOMAIN
+// makes the exit code 1, even when another search domain answered (reference §B10).
+import type { ProcContext } from '../../../kubectl/shell/types';
+import type { DnsAnswer, DnsQType, DnsRecord } from '../../contract';
+import { dnsTrace, parseResolvConf } from '../dns';
+import { imageInfo } from '../images';
+import { isIPv4, podByIP } from '../pods';
+import type { PodProc } from '../proc';
+import { getaddrinfo, podSource } from '../resolve';
+import { usageText } from './usage';
+
+const QTYPES: Record<string, DnsQType | 'unsupported'> = {
+  a: 'A',
+  aaaa: 'AAAA',
+  cname: 'CNAME',
+  ptr: 'PTR',
+  srv: 'SRV',
+  soa: 'unsupported',
+  ns: 'unsupported',
+  mx: 'unsupported',
+  txt: 'unsupported',
+  any: 'unsupported',
+};
+
+const OPTIONS = ['type', 'querytype', 'port', 'retry', 'debug', 't', 'timeout'];
+
+/** One answer section line (or two, for A/AAAA) as parse_reply() prints it. */
+export function formatRecord(r: DnsRecord): string {
+  switch (r.type) {
+    case 'A':
+    case 'AAAA':
+      return `Name:\t${r.name}\nAddress: ${r.value}\n`;
+    case 'CNAME':
+      return `${r.name}\tcanonical name = ${r.value}\n`;
+    case 'PTR':
+      return `${r.name}\tname = ${r.value}\n`;
+    case 'SRV':
+      return `${r.name}\tservice = ${r.value}\n`;
+    default:
+      return '';
+  }
+}
+
+/** The text for one reply: `** server can't find …` or the answer records, then a blank line. */
+export function formatReply(a: DnsAnswer): string {
+  if (a.rcode === 'NXDOMAIN' || a.rcode === 'SERVFAIL')
+    return `** server can't find ${a.question}: ${a.rcode}\n\n`;
+  let out = a.authoritative ? '' : 'Non-authoritative answer:\n';
+  for (const r of a.records) out += formatRecord(r);
+  return `${out}\n`;
+}
+
+/** The Server/Address header printed on the first reply. */
+export function formatHeader(serverName: string, serverIP: string, port = 53): string {
+  return `Server:\t\t${serverName}\nAddress:\t${serverIP}:${port}\n\n`;
+}
+
+/** The full output and exit code for a set of replies (in arrival order). */
+export function formatNslookup(
+  serverName: string,
+  serverIP: string,
+  answers: DnsAnswer[],
+  port = 53,
+): { text: string; exitCode: number } {
+  const replied = answers.filter((a) => a.rcode !== 'TIMEOUT');
+  if (replied.length === 0)
+    return { text: ';; connection timed out; no servers could be reached\n\n', exitCode: 1 };
+  let text = formatHeader(serverName, serverIP, port);
+  let exitCode = 0;
+  for (const a of replied) {
+    text += formatReply(a);
+    if (a.rcode !== 'NOERROR') exitCode = 1;
+  }
+  const unanswered = answers.filter((a) => a.rcode === 'TIMEOUT');
+  for (const a of unanswered) text += `*** Can't find ${a.question}: No answer\n`;
+  if (unanswered.length) {
+    text += '\n';
+    exitCode = 1;
+  }
+  return { text, exitCode };
+}
+
+function reverseName(ip: string): string {
+  return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
+}
+
+export function nslookup(argv: string[], ctx: ProcContext, p: PodProc): number {
+  const args = argv.slice(1);
+  const types: DnsQType[] = [];
+  let port = 53;
+  while (args[0]?.startsWith('-')) {
+    const a = (args.shift() ?? '').slice(1);
+    const eq = a.indexOf('=');
+    const key = eq < 0 ? a : a.slice(0, eq);
+    const val = eq < 0 ? '' : a.slice(eq + 1);
+    const i = OPTIONS.indexOf(key);
+    if (i < 0) {
+      ctx.err(usageText('nslookup'));
+      return 1;
+    }
+    if (i <= 1) {
+      const t = QTYPES[val.toLowerCase()];
+      if (t === undefined) {
+        ctx.err(`nslookup: invalid query type "${val}"\n`);
+        return 1;
+      }
+      if (t !== 'unsupported' && !types.includes(t)) types.push(t);
+    } else if (i === 2 && /^\d+$/.test(val)) port = Number(val);
+  }
+  const name = args[0];
+  if (!name || args.length > 2) {
+    ctx.err(usageText('nslookup'));
+    return 1;
+  }
+  const conf = parseResolvConf(p.cluster.net.resolvConf(p.podKey));
+  let serverName = conf.nameservers[0] ?? '127.0.0.1';
+  let serverIP = serverName;
+  const given = args[1];
+  if (given !== undefined) {
+    serverName = given;
+    const r = getaddrinfo(p, ctx, given);
+    if (!r.ip) {
+      ctx.err(`nslookup: bad address '${given}'\n`);
+      return 1;
+    }
+    serverIP = r.ip;
+  }
+
+  // add_query_with_search(): the search list only for a name with no dot at all.
+  const withSearch = (n: string): string[] =>
+    n.includes('.') || conf.search.length === 0 ? [n] : conf.search.map((d) => `${n}.${d}`);
+  const questions: [string, DnsQType][] = [];
+  if (types.length === 0) {
+    if (isIPv4(name)) questions.push([reverseName(name), 'PTR']);
+    else {
+      for (const n of withSearch(name)) questions.push([n, 'A']);
+      for (const n of withSearch(name)) questions.push([n, 'AAAA']);
+    }
+  } else {
+    for (const t of types) for (const n of t === 'PTR' ? [name] : withSearch(name)) questions.push([n, t]);
+  }
+
+  // Only the cluster's DNS Service (or a CoreDNS Pod) answers here; any other server is out of
+  // reach of the simulated network, so every query goes unanswered.
+  const dnsPod = podByIP(p.cluster, serverIP);
+  const clusterDns =
+    serverIP === conf.nameservers[0] ||
+    dnsPod?.spec.containers.some((c) => imageInfo(c.image).app === 'coredns') === true;
+  const answers: DnsAnswer[] = questions.map(([q, t]) =>
+    clusterDns
+      ? p.cluster.net.query(q, t)
+      : { question: q, qtype: t, rcode: 'TIMEOUT', records: [], authoritative: false },
+  );
+  ctx.trace(
+    dnsTrace(
+      p.cluster,
+      podSource(p),
+      serverIP,
+      name,
+      answers,
+      answers.some((a) => a.records.length > 0),
+    ),
+  );
+  const { text, exitCode } = formatNslookup(serverName, serverIP, answers, port);
+  // Unanswered queries are resent until the 5 s timeout (2 tries) runs out.
+  ctx.sleep(answers.some((a) => a.rcode === 'TIMEOUT') ? 5000 : 1);
+  ctx.out(text);
+  return exitCode;
+}

@@ -1,0 +1,157 @@
+// The executables `kubectl exec` finds in a container, as a CommandTable for the shell's process
+// model. What exists depends on the image (images.ts): the sleep image is Alpine 3.15 with
+// BusyBox 1.34.1 applets plus curl; the .NET images are Alpine with BusyBox but no curl; nginx is
+// Debian (sh, coreutils, curl); CoreDNS is distroless (nothing at all).
+import type { CommandFn, CommandTable, ProcContext } from '../../kubectl/shell/types';
+import type { Cluster, ObjectKey } from '../contract';
+import { nslookup } from './busybox/nslookup';
+import { ping } from './busybox/ping';
+import { env, falseCmd, hostname, ip, ls, sleep, trueCmd } from './busybox/system';
+import { cat, echo, grep, headTail, wc } from './busybox/text';
+import { wget } from './busybox/wget';
+import { curl } from './curl';
+import { getPod } from './pods';
+import { makeProc, type PodProc, readPodFile, type WorkloadDeps } from './proc';
+import { streamFor } from './state';
+
+type Applet = (argv: string[], ctx: ProcContext, p: PodProc) => number;
+
+const COREUTILS: Record<string, Applet> = {
+  cat,
+  echo: (argv, ctx) => echo(argv, ctx),
+  grep,
+  head: headTail,
+  tail: headTail,
+  wc,
+  hostname,
+  env,
+  sleep: (argv, ctx) => sleep(argv, ctx),
+  ls,
+  true: () => trueCmd(),
+  false: () => falseCmd(),
+};
+
+const BUSYBOX_NET: Record<string, Applet> = { ping, nslookup, wget, ip };
+
+/** Where each executable lives, so `/bin/ping` and `ping` both work (Alpine's busybox links). */
+const LOCATIONS: Record<string, string> = {
+  cat: '/bin',
+  echo: '/bin',
+  grep: '/bin',
+  head: '/usr/bin',
+  tail: '/usr/bin',
+  wc: '/usr/bin',
+  hostname: '/bin',
+  env: '/usr/bin',
+  sleep: '/bin',
+  ls: '/bin',
+  true: '/bin',
+  false: '/bin',
+  ping: '/bin',
+  nslookup: '/usr/bin',
+  wget: '/usr/bin',
+  ip: '/sbin',
+  sh: '/bin',
+  curl: '/usr/bin',
+};
+
+function sh(argv: string[], ctx: ProcContext, p: PodProc, table: CommandTable): number {
+  let script: string;
+  const a1 = argv[1];
+  if (a1 === '-c') {
+    const s = argv[2];
+    if (s === undefined) {
+      ctx.err('sh: -c requires an argument\n');
+      return 2;
+    }
+    script = s;
+  } else if (a1 !== undefined && !a1.startsWith('-')) {
+    const text = readPodFile(p, a1);
+    if (text === undefined) {
+      ctx.err(`sh: can't open '${a1}': No such file or directory\n`);
+      return 2;
+    }
+    script = text;
+  } else {
+    script = ctx.stdin;
+  }
+  const run = p.deps.runScript;
+  if (!run) {
+    ctx.err('sh: no shell interpreter was provided to the workloads module\n');
+    return 2;
+  }
+  const env = Object.fromEntries(Object.entries(ctx.env));
+  return run(script, table, { ...ctx, env, stdin: a1 === '-c' || a1 === undefined ? '' : ctx.stdin });
+}
+
+/** The in-container command table (names and absolute paths) for one Pod's first/named container. */
+export function podCommands(
+  cluster: Cluster,
+  podKey: ObjectKey,
+  deps: WorkloadDeps = {},
+  containerName?: string,
+): CommandTable {
+  const pod = getPod(cluster, podKey);
+  if (!pod) return {};
+  const p = makeProc(cluster, podKey, pod, deps, containerName);
+  if (!p || p.info.tools === 'none') return {};
+  const applets: Record<string, Applet> = { ...COREUTILS };
+  if (p.info.tools !== 'debian-curl') Object.assign(applets, BUSYBOX_NET);
+  if (p.info.tools === 'alpine-curl' || p.info.tools === 'debian-curl') applets.curl = curl;
+  const table: CommandTable = {};
+  const bind =
+    (fn: Applet): CommandFn =>
+    (argv, ctx) =>
+      fn(argv, ctx, p);
+  for (const [name, fn] of Object.entries(applets)) {
+    table[name] = bind(fn);
+    const dir = LOCATIONS[name];
+    if (dir) table[`${dir}/${name}`] = table[name];
+  }
+  const shell: CommandFn = (argv, ctx) => sh(argv, ctx, p, table);
+  table.sh = shell;
+  table['/bin/sh'] = shell;
+  if (p.info.tools === 'alpine' || p.info.tools === 'alpine-curl') table.ash = shell;
+  return table;
+}
+
+/**
+ * Look up argv[0] the way the container runtime's exec does. When it is missing the message
+ * depends on the runtime: Docker Desktop (cri-dockerd → dockerd) streams the runc error on stdout
+ * and the exec exits 126; containerd (kind, k3s) fails the exec call, which kubectl prints as
+ * `error: Internal error occurred: …` with exit code 1.
+ */
+export type ExecLookup =
+  | { ok: true; run: CommandFn }
+  | { ok: false; runtime: 'docker'; stdout: string; exitCode: 126 }
+  | { ok: false; runtime: 'containerd'; error: string };
+
+export function ociNotFound(command: string): string {
+  const what = command.includes('/')
+    ? `stat ${command}: no such file or directory`
+    : `exec: "${command}": executable file not found in $PATH`;
+  return `OCI runtime exec failed: exec failed: unable to start container process: ${what}: unknown`;
+}
+
+export function lookupExec(
+  cluster: Cluster,
+  podKey: ObjectKey,
+  command: string,
+  deps: WorkloadDeps = {},
+  containerName?: string,
+): ExecLookup {
+  const table = podCommands(cluster, podKey, deps, containerName);
+  const fn = Object.hasOwn(table, command) ? table[command] : undefined;
+  if (fn) return { ok: true, run: fn };
+  const oci = ociNotFound(command);
+  if (cluster.profile === 'docker-desktop')
+    return { ok: false, runtime: 'docker', stdout: `${oci}\n`, exitCode: 126 };
+  const rng = streamFor(cluster, 'exec-ids');
+  let id = '';
+  for (let i = 0; i < 64; i++) id += rng.int(16).toString(16);
+  return {
+    ok: false,
+    runtime: 'containerd',
+    error: `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${id}": ${oci}`,
+  };
+}

@@ -1,0 +1,176 @@
+// The container a command runs in: its Pod, image, environment and the few files the chapter
+// reads (`cat /etc/resolv.conf`, `/etc/hosts`), plus what commands wrote there.
+import type { CommandTable, ProcContext } from '../../kubectl/shell/types';
+import type { Container, Pod, Service } from '../api/types';
+import type { Cluster, ObjectKey } from '../contract';
+import { type ImageInfo, imageInfo } from './images';
+import { listServices, parseTime } from './pods';
+import { procState } from './state';
+
+/** The BusyBox shell, injected by the caller so src/sim never imports src/kubectl at runtime. */
+export type RunScript = (script: string, table: CommandTable, ctx: ProcContext) => number;
+
+export interface WorkloadDeps {
+  runScript?: RunScript;
+  /** ping without -c/-w runs until Ctrl-C; stop after this many packets if nothing interrupts it. */
+  maxUnboundedPackets?: number;
+}
+
+export interface PodProc {
+  cluster: Cluster;
+  podKey: ObjectKey;
+  pod: Pod;
+  container: Container;
+  info: ImageInfo;
+  deps: WorkloadDeps;
+}
+
+export function makeProc(
+  cluster: Cluster,
+  podKey: ObjectKey,
+  pod: Pod,
+  deps: WorkloadDeps,
+  containerName?: string,
+): PodProc | undefined {
+  const container =
+    containerName === undefined
+      ? pod.spec.containers[0]
+      : pod.spec.containers.find((c) => c.name === containerName);
+  if (!container) return undefined;
+  return { cluster, podKey, pod, container, info: imageInfo(container.image), deps };
+}
+
+/** Environment baked into each image (Dockerfile ENV lines of the chapter's images and bases). */
+function imageEnv(info: ImageInfo): [string, string][] {
+  const path: [string, string] = ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'];
+  const dotnet: [string, string][] = [
+    ['ASPNETCORE_URLS', 'http://+:80'],
+    ['DOTNET_RUNNING_IN_CONTAINER', 'true'],
+    ['DOTNET_SYSTEM_GLOBALIZATION_INVARIANT', 'true'],
+  ];
+  switch (info.app) {
+    case 'numbers-api':
+      return [path, ...dotnet, ['FailAfterCallCount', '0']];
+    case 'numbers-web':
+      return [
+        path,
+        ...dotnet,
+        ['RngApi__Url', 'http://numbers-api/sixeyed/kiamol/master/ch03/numbers/rng'],
+        ['RngApi__RetryHost', 'raw.githubusercontent.com'],
+      ];
+    case 'nginx':
+      return [path, ['NGINX_VERSION', '1.27.3'], ['NJS_VERSION', '0.8.7'], ['PKG_RELEASE', '1~bookworm']];
+    default:
+      return [path];
+  }
+}
+
+function envName(svc: string): string {
+  return svc.toUpperCase().replace(/-/g, '_');
+}
+
+/**
+ * Docker-link style variables for each Service that existed when the container started
+ * (enableServiceLinks, default true), plus the `kubernetes` master Service, which kubelet
+ * always injects (pkg/kubelet/envvars/envvars.go FromServices).
+ */
+export function serviceLinkEnv(services: Service[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const svc of services) {
+    const ip = svc.spec.clusterIP;
+    if (!ip || ip === 'None' || svc.spec.type === 'ExternalName') continue;
+    const name = envName(svc.metadata.name);
+    const ports = svc.spec.ports ?? [];
+    const first = ports[0];
+    if (!first) continue;
+    out.push([`${name}_SERVICE_HOST`, ip], [`${name}_SERVICE_PORT`, String(first.port)]);
+    for (const p of ports) if (p.name) out.push([`${name}_SERVICE_PORT_${envName(p.name)}`, String(p.port)]);
+    out.push([`${name}_PORT`, `${first.protocol.toLowerCase()}://${ip}:${first.port}`]);
+    for (const p of ports) {
+      const proto = p.protocol.toLowerCase();
+      const pre = `${name}_PORT_${p.port}_${p.protocol}`;
+      out.push([pre, `${proto}://${ip}:${p.port}`], [`${pre}_PROTO`, proto], [`${pre}_PORT`, String(p.port)]);
+      out.push([`${pre}_ADDR`, ip]);
+    }
+  }
+  return out;
+}
+
+function containerStartedAt(pod: Pod, container: Container): number | undefined {
+  const cs = pod.status?.containerStatuses?.find((s) => s.name === container.name);
+  return (
+    parseTime(cs?.state?.running?.startedAt) ??
+    parseTime(pod.status?.startTime) ??
+    parseTime(pod.metadata.creationTimestamp)
+  );
+}
+
+/** The process environment, in the order `env` prints it (PATH, HOSTNAME, spec env, links, HOME). */
+export function processEnv(p: PodProc): [string, string][] {
+  const state = procState(p.cluster, p.pod.metadata.uid);
+  if (state.env) return Object.entries(state.env);
+  const ns = p.pod.metadata.namespace ?? 'default';
+  const started = containerStartedAt(p.pod, p.container) ?? p.cluster.now();
+  const existed = (s: Service) => (parseTime(s.metadata.creationTimestamp) ?? 0) <= started;
+  const links =
+    p.pod.spec.enableServiceLinks === false
+      ? []
+      : listServices(p.cluster, ns).filter((s) => existed(s) && s.metadata.name !== 'kubernetes');
+  const master = listServices(p.cluster, 'default').filter((s) => s.metadata.name === 'kubernetes');
+  const env = new Map<string, string>();
+  const img = imageEnv(p.info);
+  const [pathVar, ...restImage] = img;
+  if (pathVar) env.set(pathVar[0], pathVar[1]);
+  env.set('HOSTNAME', p.pod.spec.hostname ?? p.pod.metadata.name);
+  for (const [k, v] of restImage) env.set(k, v);
+  for (const e of p.container.env ?? []) env.set(e.name, e.value ?? '');
+  const linkVars = [...serviceLinkEnv(links), ...serviceLinkEnv(master)].sort((a, b) =>
+    a[0] < b[0] ? -1 : 1,
+  );
+  for (const [k, v] of linkVars) if (!env.has(k)) env.set(k, v);
+  if (p.info.tools !== 'none') env.set('HOME', '/root');
+  state.env = Object.fromEntries(env);
+  return [...env.entries()];
+}
+
+/** kubelet's managed /etc/hosts (pkg/kubelet/kubelet_pods.go managedHostsFileContent). */
+export function hostsFile(p: PodProc): string {
+  const pod = p.pod;
+  const hostName = pod.spec.hostname ?? pod.metadata.name;
+  let text =
+    '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' +
+    'fe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n';
+  const ns = pod.metadata.namespace ?? 'default';
+  for (const { ip } of pod.status?.podIPs ?? (pod.status?.podIP ? [{ ip: pod.status.podIP }] : [])) {
+    text += pod.spec.subdomain
+      ? `${ip}\t${hostName}.${pod.spec.subdomain}.${ns}.svc.cluster.local\t${hostName}\n`
+      : `${ip}\t${hostName}\n`;
+  }
+  return text;
+}
+
+/** Read a file inside the container; undefined when it does not exist. */
+export function readPodFile(p: PodProc, path: string): string | undefined {
+  const norm = path.startsWith('/') ? path : `/${path}`;
+  const written = procState(p.cluster, p.pod.metadata.uid).files.get(norm);
+  if (written !== undefined) return written;
+  switch (norm) {
+    case '/etc/resolv.conf':
+      return p.cluster.net.resolvConf(p.podKey);
+    case '/etc/hosts':
+      return hostsFile(p);
+    case '/etc/hostname':
+      return `${p.pod.spec.hostname ?? p.pod.metadata.name}\n`;
+    default:
+      return undefined;
+  }
+}
+
+export function writePodFile(p: PodProc, path: string, content: string): void {
+  const norm = path.startsWith('/') ? path : `/${path}`;
+  procState(p.cluster, p.pod.metadata.uid).files.set(norm, content);
+}
+
+export function podFileExists(p: PodProc, path: string): boolean {
+  return readPodFile(p, path) !== undefined;
+}
