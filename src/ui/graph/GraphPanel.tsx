@@ -13,6 +13,8 @@ import {
   type NodeChange,
   Panel,
   ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useStore } from '../../state/store';
@@ -72,7 +74,16 @@ function toRfEdge(e: DerivedEdge): Edge {
 }
 
 export default function GraphPanel() {
+  return (
+    <ReactFlowProvider>
+      <GraphView />
+    </ReactFlowProvider>
+  );
+}
+
+function GraphView() {
   const t = useT();
+  const flow = useReactFlow();
   const objects = useStore((s) => s.objects);
   const nsFilter = useStore((s) => s.namespaceFilter);
   const showDns = useStore((s) => s.showDns);
@@ -138,6 +149,37 @@ export default function GraphPanel() {
     return () => window.removeEventListener('keydown', onKey);
   }, [canStep, next]);
 
+  // Follow the graph as it grows (fit view when the set of top-level nodes changes) until the user
+  // pans or zooms; the fit-view button hands control back.
+  const userMoved = useRef(false);
+  const topKey = useMemo(
+    () =>
+      placed
+        .filter((n) => !n.parentId)
+        .map((n) => n.id)
+        .join('|'),
+    [placed],
+  );
+  useEffect(() => {
+    if (topKey === '' || userMoved.current) return;
+    const id = requestAnimationFrame(() => void flow.fitView({ padding: 0.08, duration: 200 }));
+    return () => cancelAnimationFrame(id);
+  }, [topKey, flow]);
+  const onMoveStart = useCallback((e: MouseEvent | TouchEvent | null) => {
+    if (e) userMoved.current = true;
+  }, []);
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('graphNodeHelp'),
+      'controls.ariaLabel': t('graphControls'),
+      'controls.zoomIn.ariaLabel': t('graphZoomIn'),
+      'controls.zoomOut.ariaLabel': t('graphZoomOut'),
+      'controls.fitView.ariaLabel': t('graphFitView'),
+      'minimap.ariaLabel': t('graphMinimap'),
+    }),
+    [t],
+  );
+
   const selectedIsPod = selected?.startsWith('Pod/') && nodeIds.current.has(selected);
 
   return (
@@ -165,11 +207,18 @@ export default function GraphPanel() {
             minZoom={0.1}
             maxZoom={2}
             proOptions={{ hideAttribution: true }}
-            aria-label={t('graphRegion')}
+            onMoveStart={onMoveStart}
+            ariaLabelConfig={ariaLabelConfig}
           >
             <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
-            <Controls showInteractive={false} fitViewOptions={{ padding: 0.1 }} />
-            <MiniMap pannable zoomable ariaLabel={t('graphRegion')} />
+            <Controls
+              showInteractive={false}
+              fitViewOptions={{ padding: 0.08 }}
+              onFitView={() => {
+                userMoved.current = false;
+              }}
+            />
+            <MiniMap pannable zoomable style={{ width: 140, height: 90 }} />
             {selectedIsPod && selected ? (
               <Panel position="top-right">
                 <QuickActions key={selected} podKey={selected} />
