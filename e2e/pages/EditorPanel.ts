@@ -13,14 +13,17 @@ export interface MarkerInfo {
 export class EditorPanel {
   constructor(readonly page: Page) {}
 
+  get tabList(): Locator {
+    return this.page.getByRole('tablist', { name: /^(Files|파일)$/ });
+  }
   get tabs(): Locator {
-    return this.page.getByRole('tablist', { name: /Files|파일/ }).getByRole('tab');
+    return this.tabList.getByRole('tab');
   }
   tab(path: string): Locator {
-    return this.page.getByRole('tab', { name: path, exact: true });
+    return this.tabList.getByRole('tab', { name: path, exact: true });
   }
   get activeTab(): Locator {
-    return this.page.getByRole('tab', { selected: true });
+    return this.tabList.getByRole('tab', { selected: true });
   }
   get newFileButton(): Locator {
     return this.page.getByRole('button', { name: /New file|새 파일/ });

@@ -29,13 +29,9 @@ export class PlaygroundPage {
     });
   }
 
-  /** Open the playground; `fresh` clears saved state first (before any script runs). */
-  async goto(opts: { fresh?: boolean; reducedMotion?: boolean } = {}) {
+  /** Open the playground (each test has a fresh browser context, so nothing is saved yet). */
+  async goto(opts: { reducedMotion?: boolean } = {}) {
     if (opts.reducedMotion) await this.page.emulateMedia({ reducedMotion: 'reduce' });
-    if (opts.fresh !== false) {
-      await this.page.goto('./');
-      await this.page.evaluate(() => localStorage.clear());
-    }
     await this.page.goto('./');
     await expect(this.applyButton).toBeVisible();
   }
@@ -45,9 +41,23 @@ export class PlaygroundPage {
     await expect(this.applyButton).toBeVisible();
   }
 
-  /** Put raw text into the saved-state slot, as an old version or a broken write would leave it. */
-  async seedStorage(raw: string) {
-    await this.page.evaluate((r) => localStorage.setItem('k8s-service-playground', r), raw);
+  private seeded = 0;
+
+  /**
+   * Reload with raw text in the saved-state slot, as an old version or a broken write would leave it.
+   * Written by an init script before the app runs (the page saves its own state when it unloads).
+   */
+  async reloadWithSaved(raw: string) {
+    const flag = `__seeded_${++this.seeded}`;
+    await this.page.addInitScript(
+      ([f, r]) => {
+        if (sessionStorage.getItem(f)) return;
+        sessionStorage.setItem(f, '1');
+        localStorage.setItem('k8s-service-playground', r);
+      },
+      [flag, raw] as const,
+    );
+    await this.reload();
   }
 
   async savedState(): Promise<unknown> {

@@ -1,60 +1,25 @@
-// Builds the core the store drives. TEMPORARY: the simulated cluster (src/sim/cluster.ts) and the
-// terminal session (src/kubectl) are being written in parallel; until they land this file wires a
-// placeholder that keeps the UI usable. It is replaced by the real modules as soon as they exist.
+// Builds the core the store drives: the simulated cluster, the student's file system (the chapter
+// folder ~/ch03), and the terminal session. TEMPORARY (session only): the kubectl terminal session is
+// being written in parallel; until it lands a minimal session answers `ls`.
+
+import { Vfs } from '../kubectl/vfs';
+import { CH03_DIR, CH03_FILES } from '../scenarios/ch03';
+import { createCluster } from '../sim/cluster';
 import type { Cluster } from '../sim/contract';
 import type { Core, CoreOptions, FileStore, TerminalSession } from './core-types';
 
-const START = Date.UTC(2026, 0, 1);
-
-function memoryFiles(initial: Record<string, string>): FileStore {
-  const files = new Map(Object.entries(initial));
+/** The editor sees paths relative to the chapter folder (`sleep/sleep1.yaml`), the shell absolute ones. */
+function chapterFiles(vfs: Vfs): FileStore {
+  const prefix = `${CH03_DIR}/`;
   return {
-    list: () => [...files.keys()].sort(),
-    read: (p) => files.get(p),
-    write: (p, t) => void files.set(p, t),
-    remove: (p) => void files.delete(p),
-  };
-}
-
-function placeholderCluster(opts: CoreOptions): Cluster {
-  let now = START;
-  const fail = {
-    ok: false as const,
-    error: { code: 400, reason: 'BadRequest' as const, message: 'not ready' },
-  };
-  return {
-    seed: opts.seed,
-    profile: opts.profile,
-    proxyMode: opts.proxyMode,
-    net: {
-      dnsRecords: () => [],
-      query: (question, qtype) => ({ question, qtype, rcode: 'NXDOMAIN', records: [], authoritative: true }),
-      resolvConf: () => '',
-      resolve: () => ({ queries: [] }),
-      trace: (req) => ({
-        id: 't',
-        source: req.source,
-        destination: req.destination,
-        protocol: req.protocol,
-        hops: [],
-        verdict: 'timeout',
-        reason: '',
-        startedAt: now,
-      }),
-      iptablesSave: () => '',
-    },
-    now: () => now,
-    advance: (ms) => {
-      now += ms;
-    },
-    runUntilIdle: () => {},
-    apply: () => [],
-    create: () => fail,
-    update: () => fail,
-    delete: () => fail,
-    get: () => undefined,
-    list: () => [],
-    subscribe: () => () => {},
+    list: () =>
+      vfs
+        .files()
+        .filter((p) => p.startsWith(prefix))
+        .map((p) => p.slice(prefix.length)),
+    read: (p) => vfs.read(prefix + p),
+    write: (p, t) => void vfs.write(prefix + p, t, { createParents: true }),
+    remove: (p) => void vfs.remove(prefix + p),
   };
 }
 
@@ -84,13 +49,11 @@ function placeholderSession(files: FileStore, cluster: Cluster): TerminalSession
   };
 }
 
-const PLACEHOLDER_FILES: Record<string, string> = {
-  'sleep/sleep1.yaml':
-    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: sleep-1\nspec:\n  selector:\n    matchLabels:\n      app: sleep-1\n  template:\n    metadata:\n      labels:\n        app: sleep-1\n    spec:\n      containers:\n        - name: sleep\n          image: kiamol/ch03-sleep\n',
-};
-
 export function createCore(opts: CoreOptions): Core {
-  const cluster = placeholderCluster(opts);
-  const files = memoryFiles(opts.files ?? PLACEHOLDER_FILES);
+  const cluster = createCluster({ seed: opts.seed, profile: opts.profile, proxyMode: opts.proxyMode });
+  const vfs = new Vfs(() => cluster.now());
+  vfs.mkdirp(CH03_DIR);
+  const files = chapterFiles(vfs);
+  for (const [p, text] of Object.entries(opts.files ?? CH03_FILES)) files.write(p, text);
   return { cluster, files, session: placeholderSession(files, cluster) };
 }

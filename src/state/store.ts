@@ -31,6 +31,9 @@ import { createViewSlice } from './view-slice';
 export type { AppState } from './types';
 export { useShallow };
 
+/** The chapter starts with `kubectl apply -f sleep/sleep1.yaml`: open that file first. */
+const FIRST_FILE = 'sleep/sleep1.yaml';
+
 export const useStore = create<AppState>()((...a) => {
   const sim = createSimSlice(...a);
   const files = filesOf(sim.core);
@@ -42,7 +45,7 @@ export const useStore = create<AppState>()((...a) => {
     ...createPlaybackSlice(...a),
     ...createViewSlice(...a),
     files,
-    activeFile: [...files.keys()][0] ?? '',
+    activeFile: files.has(FIRST_FILE) ? FIRST_FILE : ([...files.keys()][0] ?? ''),
   };
 });
 

@@ -15,6 +15,11 @@ function modelFor(path: string) {
   return monaco.editor.getModels().find((m) => m.uri.toString() === uri);
 }
 
+/** YAML files get the YAML grammar and the Kubernetes schema; anything else (README.md) is plain text. */
+function languageOf(path: string): string {
+  return /\.ya?ml$/i.test(path) ? 'yaml' : 'plaintext';
+}
+
 export default function YamlEditor() {
   const t = useT();
   const path = useStore((s) => s.activeFile);
@@ -65,8 +70,8 @@ export default function YamlEditor() {
   return (
     <Editor
       path={path}
-      defaultLanguage="yaml"
-      language="yaml"
+      defaultLanguage={languageOf(path)}
+      language={languageOf(path)}
       value={text}
       onChange={(v) => useStore.getState().setFileText(path, v ?? '')}
       onMount={onMount}
