@@ -22,12 +22,11 @@ import type {
   ObjectKey,
 } from './contract';
 import { createControlPlaneControllers } from './controllers/index';
+import { createNetworking, type Networking } from './net/index';
 import { getProfile, type Profile } from './profiles';
 import { BOOT_AGE_MS, CLUSTER_START_MS, ManualClock } from './runtime/clock';
 import type { Controller, Rng, WatchEvent } from './runtime/interfaces';
 import { ControllerManager } from './runtime/manager';
-// TODO(net): switch to `import { createNetworking } from './net/index'` once src/sim/net/index.ts lands.
-import { createNetworking } from './runtime/net-placeholder';
 import { createRng } from './runtime/rng';
 import { TimerHeap } from './runtime/timers';
 
@@ -65,6 +64,7 @@ export interface ClusterInternals {
 export interface SimCluster extends Cluster {
   /** For tests and tools in sim/: the pieces behind the facade. */
   readonly internals: ClusterInternals;
+  readonly net: Networking['net'];
 }
 
 export function createCluster(opts: ClusterOptions): SimCluster {
@@ -127,7 +127,7 @@ export function createCluster(opts: ClusterOptions): SimCluster {
   for (const e of store.list('Event')) store.remove('Event', e.metadata.namespace, e.metadata.name);
   collector.take(clock.now());
 
-  const net: ClusterNet = networking.net;
+  const net = networking.net;
 
   const cluster: SimCluster = {
     seed: opts.seed,

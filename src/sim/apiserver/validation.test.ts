@@ -1,6 +1,7 @@
 // Validation messages word for word against the reference (§C3, §C8), through the API server.
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../cluster';
+import type { ApplyOutcome } from '../contract';
 
 const deploy = (name: string, spec: Record<string, unknown>) => ({
   apiVersion: 'apps/v1',
@@ -14,6 +15,7 @@ const svc = (name: string, spec: Record<string, unknown>) => ({
   metadata: { name },
   spec,
 });
+const errorOf = (o: ApplyOutcome | undefined) => (o && !o.result.ok ? o.result.error.message : '');
 const containers = [{ name: 'sleep', image: 'kiamol/ch03-sleep' }];
 
 const cases: { name: string; doc: unknown; message: string; code?: number }[] = [
@@ -181,7 +183,7 @@ describe('API validation messages (§C8)', () => {
     });
     expect(cluster.apply([a])[0]?.result.ok).toBe(true);
     const [out] = cluster.apply([{ ...a, metadata: { name: 'other' } }]);
-    expect(out?.result.ok ? '' : out?.result.error.message).toBe(
+    expect(errorOf(out)).toBe(
       'Service "other" is invalid: spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated',
     );
   });
@@ -195,7 +197,7 @@ describe('API validation messages (§C8)', () => {
       });
     expect(cluster.apply([d('a')])[0]?.result.ok).toBe(true);
     const [out] = cluster.apply([d('b')]);
-    expect(out?.result.ok ? '' : out?.result.error.message).toBe(
+    expect(errorOf(out)).toBe(
       'Deployment.apps "d" is invalid: spec.selector: Invalid value: {"matchLabels":{"app":"b"}}: field is immutable',
     );
   });
