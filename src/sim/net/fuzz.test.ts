@@ -12,6 +12,7 @@ import { createNetworking } from './index';
 import { type FakeApi, netHarness, pod, service, testRng } from './test-helpers';
 
 const APPS = ['a', 'b'] as const;
+type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 const op = fc.oneof(
   fc.record({
     t: fc.constant('pod' as const),
@@ -35,7 +36,7 @@ const op = fc.oneof(
   fc.record({ t: fc.constant('settle' as const) }),
 );
 
-function applyOps(ops: fc.infer<typeof op>[], profile: 'docker-desktop' | 'kind') {
+function applyOps(ops: Op[], profile: 'docker-desktop' | 'kind') {
   const h = netHarness({ profile, seed: 3 });
   const { api, loop } = h;
   let seq = 0;
@@ -223,7 +224,7 @@ describe('fuzz driver sanity', () => {
       ],
       'docker-desktop',
     );
-    expect(h.api.get('Endpoints', 'default', 's1')?.subsets).toBeUndefined();
+    expect((h.api.get('Endpoints', 'default', 's1') as Endpoints | undefined)?.subsets).toBeUndefined();
     checkAgainstScratch(h.api, h);
   });
 });
