@@ -90,7 +90,9 @@ export function curl(argv: string[], ctx: ProcContext, p: PodProc): number {
   const meter = !silent && !verbose;
   let meterStarted = false;
   const fail = (code: number, msg: string, elapsedMs: number, downloaded = 0): number => {
-    if (meterStarted) ctx.err(`\r${meterLine(downloaded, false, elapsedMs)}\n`);
+    // The meter redraws once a second while waiting; on failure no final newline is written, so
+    // the error message follows the last meter line directly (`…     0curl: (7) …`).
+    if (meterStarted && elapsedMs >= 1000) ctx.err(`\r${meterLine(downloaded, false, elapsedMs)}`);
     if (showError) ctx.err(`curl: (${code}) ${msg}\n`);
     return code;
   };

@@ -82,6 +82,27 @@ export function formatNslookup(
   return { text, exitCode };
 }
 
+/** The cluster domain: the last search entry of a ClusterFirst resolv.conf (`cluster.local`). */
+function clusterDomain(resolvConf: string): string {
+  const search = parseResolvConf(resolvConf).search;
+  return search[search.length - 1] ?? 'cluster.local';
+}
+
+/**
+ * Replies print in arrival order. CoreDNS answers names in its own zone (and NXDOMAINs) from
+ * memory at once; anything it had to forward upstream — an ExternalName's target, an outside
+ * name — comes back tens of milliseconds later, so those blocks land last (the book's
+ * `nslookup numbers-api | tail -n 5` relies on it).
+ */
+export function arrivalOrder(answers: DnsAnswer[], resolvConf: string): DnsAnswer[] {
+  const zone = clusterDomain(resolvConf);
+  const local = (name: string) =>
+    name === zone || name.endsWith(`.${zone}`) || name.endsWith('.in-addr.arpa');
+  const upstream = (a: DnsAnswer) =>
+    !a.authoritative || a.records.some((r) => !local(r.name) || (r.type === 'CNAME' && !local(r.value)));
+  return [...answers.filter((a) => !upstream(a)), ...answers.filter(upstream)];
+}
+
 function reverseName(ip: string): string {
   return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
 }
@@ -163,7 +184,12 @@ export function nslookup(argv: string[], ctx: ProcContext, p: PodProc): number {
       answers.some((a) => a.records.length > 0),
     ),
   );
-  const { text, exitCode } = formatNslookup(serverName, serverIP, answers, port);
+  const { text, exitCode } = formatNslookup(
+    serverName,
+    serverIP,
+    arrivalOrder(answers, p.cluster.net.resolvConf(p.podKey)),
+    port,
+  );
   // Unanswered queries are resent until the 5 s timeout (2 tries) runs out.
   ctx.sleep(answers.some((a) => a.rcode === 'TIMEOUT') ? 5000 : 1);
   ctx.out(text);

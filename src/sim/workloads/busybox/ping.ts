@@ -3,7 +3,8 @@
 // N replies are in; after the last send with replies missing it waits 2×RTT (≥1 s) if anything
 // answered, else -W seconds (MAXWAIT 10). Exit 1 when nothing answered (or -w cut replies short).
 import type { ProcContext } from '../../../kubectl/shell/types';
-import type { Node, Pod } from '../../api/types';
+import type { Node, Service } from '../../api/types';
+import type { Rng } from '../../runtime/interfaces';
 import { podByIP } from '../pods';
 import type { PodProc } from '../proc';
 import { getaddrinfo, podSource } from '../resolve';
@@ -26,13 +27,35 @@ function nodeIPs(p: PodProc): Map<string, string> {
   return m;
 }
 
-/** TTL of the reply: 64 from the same node, one less per router hop across nodes. */
-function replyTtl(p: PodProc, ip: string, dest: Pod | undefined, nodes: Map<string, string>): number {
+type Where = 'local' | 'cross-node' | 'node' | 'internet';
+
+/** Who would answer an echo to `ip`: a Pod or node here, one across nodes, or the internet. */
+function whereIs(p: PodProc, ip: string, nodes: Map<string, string>): Where {
   const here = p.pod.spec.nodeName;
-  if (dest) return !here || dest.spec.nodeName === here ? 64 : 62;
+  const dest = podByIP(p.cluster, ip);
+  if (dest) return !here || dest.spec.nodeName === here ? 'local' : 'cross-node';
   const node = nodes.get(ip);
-  if (node) return node === here ? 64 : 63;
-  return 64;
+  if (node) return node === here ? 'local' : 'node';
+  // A ClusterIP only answers in IPVS mode, and then the local node's kube-ipvs0 does.
+  const isClusterIP = (p.cluster.list('Service') as Service[]).some((s) =>
+    (s.spec.clusterIPs ?? [s.spec.clusterIP]).includes(ip),
+  );
+  if (isClusterIP) return 'local';
+  return 'internet';
+}
+
+/** Reply TTL (64 from this node, one less per routed hop; kindnet cross-node shows 62) and RTT in µs. */
+function replyShape(where: Where, rng: Rng): { ttl: number; us: number } {
+  switch (where) {
+    case 'local':
+      return { ttl: 64, us: 40 + rng.int(90) };
+    case 'cross-node':
+      return { ttl: 62, us: 180 + rng.int(420) };
+    case 'node':
+      return { ttl: 63, us: 150 + rng.int(300) };
+    default:
+      return { ttl: 57, us: 9000 + rng.int(12000) };
+  }
 }
 
 export function ping(argv: string[], ctx: ProcContext, p: PodProc): number {
@@ -114,9 +137,7 @@ export function ping(argv: string[], ctx: ProcContext, p: PodProc): number {
         const t = p.cluster.net.trace({ source: podSource(p), destination: ip, protocol: 'ICMP' });
         ctx.trace(t);
         replied = t.verdict === 'delivered';
-        const dest = podByIP(p.cluster, ip);
-        ttl = replyTtl(p, ip, dest, nodes);
-        us = ttl === 64 ? 40 + rng.int(90) : 180 + rng.int(420);
+        ({ ttl, us } = replyShape(whereIs(p, ip, nodes), rng));
       }
       if (replied) {
         received++;

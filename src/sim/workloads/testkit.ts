@@ -1,0 +1,180 @@
+// Test-only helpers: a chapter-3 cluster and a way to run a command line inside a Pod the way
+// `kubectl exec POD -- sh -c LINE` would, collecting streams, traces, exit code and elapsed time.
+// Imported by *.test.ts files only (the shell comes from src/kubectl, which src/sim must not use).
+import type { CommandTable, ProcContext } from '../../kubectl/shell/types';
+import type { Pod } from '../api/types';
+import type { Cluster, ObjectKey, Trace } from '../contract';
+import { podCommands } from './commands';
+import type { RunScript } from './proc';
+
+export const SLEEP = (name: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  selector:
+    matchLabels:
+      app: ${name}
+  template:
+    metadata:
+      labels:
+        app: ${name}
+    spec:
+      containers:
+        - name: sleep
+          image: kiamol/ch03-sleep
+`;
+
+export const SLEEP2_SVC = `apiVersion: v1
+kind: Service
+metadata:
+  name: sleep-2
+spec:
+  selector:
+    app: sleep-2
+  ports:
+    - port: 80
+`;
+
+export const NUMBERS_API = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: numbers-api
+spec:
+  selector:
+    matchLabels:
+      app: numbers-api
+  template:
+    metadata:
+      labels:
+        app: numbers-api
+    spec:
+      containers:
+        - name: api
+          image: kiamol/ch03-numbers-api
+`;
+
+export const NUMBERS_WEB = (image = 'kiamol/ch03-numbers-web') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: numbers-web
+spec:
+  selector:
+    matchLabels:
+      app: numbers-web
+  template:
+    metadata:
+      labels:
+        app: numbers-web
+    spec:
+      containers:
+        - name: web
+          image: ${image}
+`;
+
+export const API_SVC = `apiVersion: v1
+kind: Service
+metadata:
+  name: numbers-api
+spec:
+  type: ClusterIP
+  ports:
+    - port: 80
+  selector:
+    app: numbers-api
+`;
+
+export const WEB_LB = `apiVersion: v1
+kind: Service
+metadata:
+  name: numbers-web
+spec:
+  type: LoadBalancer
+  ports:
+    - port: 8080
+      targetPort: 80
+  selector:
+    app: numbers-web
+`;
+
+export const API_EXTERNALNAME = `apiVersion: v1
+kind: Service
+metadata:
+  name: numbers-api
+spec:
+  type: ExternalName
+  externalName: raw.githubusercontent.com
+`;
+
+export const API_SELECTORLESS = `apiVersion: v1
+kind: Service
+metadata:
+  name: numbers-api
+spec:
+  type: ClusterIP
+  ports:
+    - port: 80
+---
+apiVersion: v1
+kind: Endpoints
+metadata:
+  name: numbers-api
+subsets:
+  - addresses:
+      - ip: 192.168.123.234
+    ports:
+      - port: 80
+`;
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr interleaved in write order. */
+  all: string;
+  exitCode: number;
+  traces: Trace[];
+  elapsedMs: number;
+}
+
+export function podKeyFor(cluster: Cluster, app: string): ObjectKey {
+  const pod = (cluster.list('Pod', { namespace: 'default', labelSelector: `app=${app}` }) as Pod[]).find(
+    (p) => !p.metadata.deletionTimestamp && p.status?.podIP,
+  );
+  if (!pod) throw new Error(`no running pod for app=${app}`);
+  return `Pod/default/${pod.metadata.name}`;
+}
+
+/** Run `argv` (or `sh -c line` when given a string) inside the Pod. */
+export function execIn(
+  cluster: Cluster,
+  podKey: ObjectKey,
+  cmd: string | string[],
+  runScript?: RunScript,
+): ExecResult {
+  const table: CommandTable = podCommands(cluster, podKey, runScript ? { runScript } : {});
+  let stdout = '';
+  let stderr = '';
+  let all = '';
+  const traces: Trace[] = [];
+  const start = cluster.now();
+  const ctx: ProcContext = {
+    cluster,
+    stdin: '',
+    env: {},
+    out: (t) => {
+      stdout += t;
+      all += t;
+    },
+    err: (t) => {
+      stderr += t;
+      all += t;
+    },
+    trace: (t) => traces.push(t),
+    sleep: (ms) => cluster.advance(ms),
+  };
+  const argv = typeof cmd === 'string' ? ['sh', '-c', cmd] : cmd;
+  const fn = table[argv[0] ?? ''];
+  if (!fn) throw new Error(`not in the pod's table: ${argv[0]}`);
+  const exitCode = fn(argv, ctx);
+  return { stdout, stderr, all, exitCode, traces, elapsedMs: cluster.now() - start };
+}
