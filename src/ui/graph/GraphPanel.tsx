@@ -31,12 +31,24 @@ import { useTraffic } from './use-traffic';
 // Kept across remounts (panel hidden and shown again) so nothing jumps.
 let layoutMemo: LayoutState = EMPTY_LAYOUT;
 const deriver = new GraphDeriver();
-const rfCache = new WeakMap<PlacedNode, Node>();
+// id → the React Flow node last handed out; reused while nothing it shows changed, so React Flow
+// keeps its internal node and the memoised component is not even asked.
+const rfCache = new Map<string, Node>();
 const edgeCache = new WeakMap<DerivedEdge, Edge>();
 
 function toRfNode(n: PlacedNode, selected: boolean): Node {
-  const hit = rfCache.get(n);
-  if (hit && (hit.selected ?? false) === selected) return hit;
+  const hit = rfCache.get(n.id);
+  if (
+    hit &&
+    hit.data === n.data &&
+    (hit.selected ?? false) === selected &&
+    hit.position.x === n.position.x &&
+    hit.position.y === n.position.y &&
+    hit.width === n.width &&
+    hit.height === n.height &&
+    hit.parentId === n.parentId
+  )
+    return hit;
   const node: Node = {
     id: n.id,
     type: n.type,
@@ -54,7 +66,7 @@ function toRfNode(n: PlacedNode, selected: boolean): Node {
     node.selectable = true;
     node.zIndex = -1;
   }
-  rfCache.set(n, node);
+  rfCache.set(n.id, node);
   return node;
 }
 
@@ -119,7 +131,14 @@ function GraphView() {
   }, [derived]);
   nodeIds.current = new Set(placed.map((n) => n.id));
 
-  const rfNodes = useMemo(() => placed.map((n) => toRfNode(n, n.id === selected)), [placed, selected]);
+  const rfNodes = useMemo(() => {
+    const out = placed.map((n) => toRfNode(n, n.id === selected));
+    if (rfCache.size > out.length * 2 + 64) {
+      const live = new Set(out.map((n) => n.id));
+      for (const id of rfCache.keys()) if (!live.has(id)) rfCache.delete(id);
+    }
+    return out;
+  }, [placed, selected]);
   const baseEdges = useMemo(() => derived.edges.map(toRfEdge), [derived]);
   const edges = useMemo(
     () => (traffic.edges.length === 0 ? baseEdges : [...baseEdges, ...traffic.edges]),

@@ -48,7 +48,6 @@ export default function InspectorPanel() {
   const core = useStore((s) => s.core);
   const revision = useStore((s) => s.revision);
   const lastTrace = useStore((s) => s.lastTrace);
-  const now = useStore((s) => s.simNow);
   const [chosen, setChosen] = useState<Tab>('yaml');
 
   const tabs = tabsFor(selected);
@@ -68,7 +67,7 @@ export default function InspectorPanel() {
             namespace: obj.metadata.namespace ?? 'default',
           }) as Event[]
         ).filter((e) => e.involvedObject.kind === obj.kind && e.involvedObject.name === obj.metadata.name);
-        return <EventsView events={events} now={now} />;
+        return <EventsView events={events} />;
       }
       case 'rules':
         return nodeName ? (
@@ -87,7 +86,7 @@ export default function InspectorPanel() {
       default:
         return obj ? <YamlView obj={obj} /> : null;
     }
-  }, [tab, obj, core, revision, lastTrace, nodeName, selected, objects, now]);
+  }, [tab, obj, core, revision, lastTrace, nodeName, selected, objects]);
 
   const gone =
     selected !== null &&

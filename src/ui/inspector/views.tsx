@@ -5,6 +5,7 @@ import { translateTimestampSince } from '../../kubectl/printers/duration';
 import { toYaml } from '../../kubectl/printers/yaml';
 import type { Event, K8sObject, Labels, Pod, Service } from '../../sim/api/types';
 import type { DnsRecord, Trace } from '../../sim/contract';
+import { useStore } from '../../state/store';
 import { selectorDiff, selects } from '../graph/selectors';
 import { useT } from '../i18n';
 
@@ -17,8 +18,10 @@ export function YamlView({ obj }: { obj: K8sObject }) {
   );
 }
 
-export function EventsView({ events, now }: { events: Event[]; now: number }) {
+export function EventsView({ events }: { events: Event[] }) {
   const t = useT();
+  // AGE in whole seconds: re-render once per simulated second, not per frame
+  const now = useStore((s) => Math.floor(s.simNow / 1000) * 1000);
   if (events.length === 0) return <p>{t('inspectorNoEvents')}</p>;
   return (
     <table className="inspector-table" data-testid="inspector-events">
