@@ -20,15 +20,17 @@ function Handles() {
 const PodNode = memo(function PodNode({ data, selected }: NodeProps & { data: PodData }) {
   const t = useT();
   const v = data.view;
+  // labels on hover: what a Service selector is matched against
+  const labels = Object.entries(data.labels)
+    .map(([k, val]) => `${k}=${val}`)
+    .join(', ');
   return (
-    <div className={`gnode gnode-pod tone-${v.tone}${selected ? ' is-selected' : ''}`}>
+    <div className={`gnode gnode-pod tone-${v.tone}${selected ? ' is-selected' : ''}`} title={labels}>
       <Handles />
       <div className="gnode-kind">
         Pod{data.dns ? <span className="gnode-tag">{t('graphDnsTag')}</span> : null}
       </div>
-      <div className="gnode-name" title={data.name}>
-        {data.name}
-      </div>
+      <div className="gnode-name">{data.name}</div>
       <div className="gnode-line">
         <span className="gnode-ip">{data.ip ?? t('graphNoIP')}</span>
         <span className={`gnode-status tone-${v.tone}`} data-testid="pod-status">
