@@ -57,6 +57,22 @@ export function pod(
         },
       ],
       nodeName: 'docker-desktop',
+      priority: 0,
+      serviceAccountName: 'default',
+      tolerations: [
+        {
+          key: 'node.kubernetes.io/not-ready',
+          operator: 'Exists',
+          effect: 'NoExecute',
+          tolerationSeconds: 300,
+        },
+        {
+          key: 'node.kubernetes.io/unreachable',
+          operator: 'Exists',
+          effect: 'NoExecute',
+          tolerationSeconds: 300,
+        },
+      ],
     },
     status: {
       phase: running ? 'Running' : 'Pending',
