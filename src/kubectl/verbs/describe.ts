@@ -17,7 +17,7 @@ import { eventsFor } from '../printers/describe-util';
 import { selectorString } from '../printers/tables';
 import { notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
 import { ENDPOINTS_WARNING, formatErrors } from './get';
-import { type KubectlContext, type KubectlVerb, type ParsedArgs, registerVerb } from './registry';
+import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 
 const DESCRIBERS: Partial<Record<KindName, (i: DescribeInput) => string>> = {
   Pod: describePod,
@@ -181,4 +181,3 @@ Use "kubectl options" for a list of global command-line options (applies to all 
   run,
 };
 
-registerVerb(describeVerb);

@@ -18,7 +18,7 @@ import {
   type ResourceRequest,
   type ResourceType,
 } from '../resources';
-import { type KubectlContext, type KubectlVerb, type ParsedArgs, registerVerb } from './registry';
+import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 
 /**
  * cmdutil.CheckErr: one error is printed as is (a newline added only if missing); several are
@@ -432,4 +432,3 @@ Use "kubectl options" for a list of global command-line options (applies to all 
   run,
 };
 
-registerVerb(getVerb);
