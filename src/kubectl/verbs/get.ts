@@ -431,4 +431,3 @@ Use "kubectl options" for a list of global command-line options (applies to all 
   flags: FLAGS,
   run,
 };
-
