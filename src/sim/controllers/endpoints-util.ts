@@ -2,7 +2,7 @@
 // k8s.io/kubernetes pkg/api/v1/pod (IsPodReady, FindPort) and pkg/controller/util/endpoint
 // (ShouldPodBeInEndpoints).
 import type { K8sObject, Labels, Pod, Service, ServicePort } from '../api/types';
-import type { StoreReader } from '../runtime/interfaces';
+import type { StoreReader, WatchEvent } from '../runtime/interfaces';
 
 export const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
 export const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io';
@@ -55,10 +55,67 @@ export function findPort(pod: Pod, sp: ServicePort): number | undefined {
   return undefined;
 }
 
-/** Pods of the Service's namespace that its selector matches. */
-export function selectedPods(store: StoreReader, svc: Service & { spec: { selector: Labels } }): Pod[] {
+/**
+ * Pod names by namespace and `key=value` label, kept current from watch events, so a selector
+ * reconcile touches only the Pods carrying its rarest label instead of the whole namespace.
+ */
+export class PodLabelIndex {
+  private readonly byLabel = new Map<string, Set<string>>();
+  private readonly labelsOf = new Map<string, Labels>();
+
+  apply(ev: WatchEvent): void {
+    if (ev.kind !== 'Pod') return;
+    const ns = ev.object.metadata.namespace ?? 'default';
+    const name = ev.object.metadata.name;
+    const id = `${ns}/${name}`;
+    for (const [k, v] of Object.entries(this.labelsOf.get(id) ?? {})) {
+      const set = this.byLabel.get(`${ns}\u0000${k}=${v}`);
+      set?.delete(name);
+      if (set?.size === 0) this.byLabel.delete(`${ns}\u0000${k}=${v}`);
+    }
+    this.labelsOf.delete(id);
+    if (ev.type === 'DELETED') return;
+    const labels = ev.object.metadata.labels ?? {};
+    this.labelsOf.set(id, labels);
+    for (const [k, v] of Object.entries(labels)) {
+      const lk = `${ns}\u0000${k}=${v}`;
+      let set = this.byLabel.get(lk);
+      if (!set) {
+        set = new Set();
+        this.byLabel.set(lk, set);
+      }
+      set.add(name);
+    }
+  }
+
+  /** Names of the Pods carrying the selector's rarest label (a superset of the matches). */
+  candidates(ns: string, selector: Labels): ReadonlySet<string> {
+    let best: Set<string> | undefined;
+    for (const [k, v] of Object.entries(selector)) {
+      const set = this.byLabel.get(`${ns}\u0000${k}=${v}`);
+      if (!set) return new Set();
+      if (!best || set.size < best.size) best = set;
+    }
+    return best ?? new Set();
+  }
+}
+
+/** Pods of the Service's namespace that its selector matches (through the label index when given). */
+export function selectedPods(
+  store: StoreReader,
+  svc: Service & { spec: { selector: Labels } },
+  index?: PodLabelIndex,
+): Pod[] {
+  const ns = svc.metadata.namespace ?? 'default';
   const out: Pod[] = [];
-  for (const o of store.byNamespace('Pod', svc.metadata.namespace ?? 'default')) {
+  if (index) {
+    for (const name of index.candidates(ns, svc.spec.selector)) {
+      const o = store.get('Pod', ns, name);
+      if (o && selectorMatches(svc.spec.selector, o.metadata.labels)) out.push(o as Pod);
+    }
+    return out;
+  }
+  for (const o of store.byNamespace('Pod', ns)) {
     if (selectorMatches(svc.spec.selector, o.metadata.labels)) out.push(o as Pod);
   }
   return out;

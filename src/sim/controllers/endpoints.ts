@@ -19,6 +19,7 @@ import {
   findPort,
   hasSelector,
   isPodReady,
+  type PodLabelIndex,
   rfc3339,
   SKIP_MIRROR,
   selectedPods,
@@ -95,17 +96,19 @@ export function computeSubsets(svc: Service, pods: Iterable<Pod>): EndpointSubse
 export function desiredEndpoints(
   svc: Service,
   store: StoreReader,
+  index?: PodLabelIndex,
 ): { labels: Record<string, string>; subsets: EndpointSubset[] } {
   if (!hasSelector(svc)) return { labels: {}, subsets: [] };
   return {
     labels: derivedLabels(svc, { [SKIP_MIRROR]: 'true' }),
-    subsets: computeSubsets(svc, selectedPods(store, svc)),
+    subsets: computeSubsets(svc, selectedPods(store, svc, index)),
   };
 }
 
 export function reconcileEndpoints(
   key: string,
   ctx: Pick<ControllerContext, 'store' | 'api' | 'clock'>,
+  index?: PodLabelIndex,
 ): void {
   const [ns, name] = splitKey(key);
   const svc = ctx.store.get('Service', ns, name) as Service | undefined;
@@ -116,7 +119,7 @@ export function reconcileEndpoints(
     return;
   }
   if (!hasSelector(svc)) return; // selectorless (user-managed Endpoints) and ExternalName
-  const want = desiredEndpoints(svc, ctx.store);
+  const want = desiredEndpoints(svc, ctx.store, index);
   if (
     existing &&
     canonical(existing.subsets ?? []) === canonical(want.subsets) &&
@@ -152,11 +155,11 @@ export function endpointsKeysFor(store: StoreReader, ev: WatchEvent): string[] {
   return [];
 }
 
-export function createEndpointsController(store: StoreReader): Controller {
+export function createEndpointsController(store: StoreReader, index?: PodLabelIndex): Controller {
   return {
     name: 'endpoints-controller',
     watches: ['Service', 'Pod', 'Endpoints'],
     keysFor: (ev) => endpointsKeysFor(store, ev),
-    reconcile: (key, ctx) => reconcileEndpoints(key, ctx),
+    reconcile: (key, ctx) => reconcileEndpoints(key, ctx, index),
   };
 }

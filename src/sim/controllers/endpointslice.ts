@@ -20,6 +20,7 @@ import {
   isPodReady,
   isTerminating,
   MANAGED_BY,
+  type PodLabelIndex,
   rfc3339,
   SERVICE_NAME_LABEL,
   SLICE_CONTROLLER,
@@ -185,6 +186,7 @@ export function sliceLabels(svc: Service): Record<string, string> {
 export function reconcileEndpointSlices(
   key: string,
   ctx: Pick<ControllerContext, 'store' | 'api' | 'clock' | 'rng'>,
+  index?: PodLabelIndex,
 ): void {
   const [ns, name] = splitKey(key);
   const svc = ctx.store.get('Service', ns, name) as Service | undefined;
@@ -202,7 +204,7 @@ export function reconcileEndpointSlices(
     controller: true,
     blockOwnerDeletion: true,
   };
-  syncSlices(ctx, ns, name, existing, desiredSlices(svc, selectedPods(ctx.store, svc)), {
+  syncSlices(ctx, ns, name, existing, desiredSlices(svc, selectedPods(ctx.store, svc, index)), {
     labels: sliceLabels(svc),
     ownerReferences: [owner],
   });
@@ -221,11 +223,11 @@ export function endpointSliceKeysFor(store: StoreReader, ev: WatchEvent): string
   return [];
 }
 
-export function createEndpointSliceController(store: StoreReader): Controller {
+export function createEndpointSliceController(store: StoreReader, index?: PodLabelIndex): Controller {
   return {
     name: 'endpointslice-controller',
     watches: ['Service', 'Pod', 'EndpointSlice'],
     keysFor: (ev) => endpointSliceKeysFor(store, ev),
-    reconcile: (key, ctx) => reconcileEndpointSlices(key, ctx),
+    reconcile: (key, ctx) => reconcileEndpointSlices(key, ctx, index),
   };
 }

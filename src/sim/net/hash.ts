@@ -102,9 +102,21 @@ export function base32(bytes: Uint8Array): string {
   return out;
 }
 
+// Chain names are recomputed whenever a Service's endpoints change; memoise the hashes (bounded).
+const memo = new Map<string, string>();
+function hash16(s: string): string {
+  let h = memo.get(s);
+  if (h === undefined) {
+    if (memo.size >= 50_000) memo.clear();
+    h = base32(sha256(s)).slice(0, 16);
+    memo.set(s, h);
+  }
+  return h;
+}
+
 /** proxier.go portProtoHash: base32(sha256(servicePortName + protocol))[:16]. */
 export function portProtoHash(servicePortName: string, protocol: string): string {
-  return base32(sha256(servicePortName + protocol.toLowerCase())).slice(0, 16);
+  return hash16(servicePortName + protocol.toLowerCase());
 }
 
 export function serviceChain(
@@ -117,5 +129,5 @@ export function serviceChain(
 
 /** proxier.go servicePortEndpointChainName: sha256(servicePortName + protocol + "ip:port"). */
 export function endpointChain(spn: string, protocol: string, endpoint: string): string {
-  return `KUBE-SEP-${base32(sha256(spn + protocol.toLowerCase() + endpoint)).slice(0, 16)}`;
+  return `KUBE-SEP-${hash16(spn + protocol.toLowerCase() + endpoint)}`;
 }

@@ -5,6 +5,7 @@
 import type { ClusterNet } from '../contract';
 import { createEndpointsController } from '../controllers/endpoints';
 import { createKubernetesEndpointsController } from '../controllers/endpoints-kubernetes';
+import { PodLabelIndex } from '../controllers/endpoints-util';
 import { createEndpointSliceController } from '../controllers/endpointslice';
 import { createEndpointSliceMirroringController } from '../controllers/endpointslice-mirroring';
 import type { Profile } from '../profiles';
@@ -44,6 +45,8 @@ export function createNetworking(deps: {
 }): Networking {
   const { profile, store, clock } = deps;
   const state = new NetState(profile);
+  // Lets the Endpoints/EndpointSlice controllers visit only the Pods carrying a selector's label.
+  const podIndex = new PodLabelIndex();
   const dns = new CoreDns(state, deps.rng.fork('dns'));
   const tracer = new Tracer(state, dns, deps.rng.fork('load-balancing'), deps.rng.fork('dns-load-balancing'));
   const nodeIPs = () => [...state.nodeByIP.keys()].sort();
@@ -68,11 +71,14 @@ export function createNetworking(deps: {
   return {
     net,
     controllers: [
-      createEndpointsController(store),
-      createEndpointSliceController(store),
+      createEndpointsController(store, podIndex),
+      createEndpointSliceController(store, podIndex),
       createEndpointSliceMirroringController(),
       createKubernetesEndpointsController(profile),
     ],
-    onWatch: (ev) => state.apply(ev),
+    onWatch: (ev) => {
+      podIndex.apply(ev);
+      state.apply(ev);
+    },
   };
 }

@@ -13,6 +13,7 @@ export function kernelProbability(p: string): string {
 }
 
 export function renderRule(text: string): string {
+  if (!text.includes('--probability')) return text;
   return text.replace(/--probability (\d+\.\d+)/, (_m, p: string) => `--probability ${kernelProbability(p)}`);
 }
 

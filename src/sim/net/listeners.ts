@@ -34,11 +34,22 @@ export const IMAGE_LISTENERS: readonly ImageListeners[] = [
   },
 ];
 
+const byImage = new Map<string, ImageListeners | null>();
+function listenersFor(image: string): ImageListeners | undefined {
+  let l = byImage.get(image);
+  if (l === undefined) {
+    const repo = imageRepository(image);
+    l = IMAGE_LISTENERS.find((x) => x.match(repo)) ?? null;
+    if (byImage.size > 1000) byImage.clear();
+    byImage.set(image, l);
+  }
+  return l ?? undefined;
+}
+
 /** Whether some container of `pod` has a socket bound to `port`/`protocol` (any address). */
 export function podListens(pod: Pod, port: number, protocol: Protocol): boolean {
   for (const c of pod.spec.containers) {
-    const repo = imageRepository(c.image);
-    const known = IMAGE_LISTENERS.find((l) => l.match(repo));
+    const known = listenersFor(c.image);
     if (known) {
       if (known.ports.some((p) => p.port === port && p.protocol === protocol)) return true;
       continue;
