@@ -1,7 +1,7 @@
 // End-to-end behaviour of the control plane through the facade: pod timeline, self-healing,
 // naming, cascade, the kubernetes Service keeper, bad images, apply ops, determinism.
 import { describe, expect, it } from 'vitest';
-import type { Pod } from './api/types';
+import type { Endpoints, Pod } from './api/types';
 import { drive } from './testing/driver';
 
 const SLEEP = (name: string, image = 'kiamol/ch03-sleep') => `apiVersion: apps/v1
@@ -294,7 +294,7 @@ describe('delete and garbage collection', () => {
     expect(d.pods()).toHaveLength(0);
     expect(d.get('Service', 'sleep-2')).toBeDefined();
     expect(d.get('Endpoints', 'sleep-2')).toBeDefined();
-    expect(d.get('Endpoints', 'sleep-2')?.subsets).toBeUndefined();
+    expect((d.get('Endpoints', 'sleep-2') as Endpoints | undefined)?.subsets).toBeUndefined();
   });
 
   it('the kubernetes Service comes back within 10 s with the same IP and a new uid', () => {

@@ -14,7 +14,6 @@ import type {
   ApplyOutcome,
   ChangeBatch,
   Cluster,
-  ClusterNet,
   ClusterOptions,
   DeleteOptions,
   Listener,

@@ -34,8 +34,8 @@ export class Recorder implements EventRecorder {
       this.store.put({ ...e, count: (e.count ?? 1) + 1, lastTimestamp: now } as K8sObject);
       return;
     }
-    let hex = '';
-    for (let i = 0; i < 16; i++) hex += this.rng.int(16).toString(16);
+    const word = () => (Math.floor(this.rng.next() * 4294967296) >>> 0).toString(16).padStart(8, '0');
+    const hex = word() + word();
     const name = `${obj.metadata.name}.${hex}`;
     this.seen.set(dedupe, name);
     const event = {

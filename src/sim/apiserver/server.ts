@@ -167,10 +167,12 @@ export class ApiServer implements ApiWriter {
   }
 
   /** Internal write that replaces spec/metadata without user-facing checks (the scheduler's bind). */
-  bindPod(pod: K8sObject, nodeName: string): ApiResult {
+  bindPod(pod: K8sObject, nodeName: string, status?: unknown): ApiResult {
     const old = this.store.get('Pod', pod.metadata.namespace, pod.metadata.name);
     if (!old) return { ok: false, error: notFound('Pod', pod.metadata.name) };
-    return { ok: true, object: this.store.put({ ...old, spec: { ...old.spec, nodeName } }) };
+    const next: K8sObject = { ...old, spec: { ...old.spec, nodeName } };
+    if (status !== undefined) next.status = status;
+    return { ok: true, object: this.store.put(next) };
   }
 
   delete(kind: KindName, namespace: string | undefined, name: string, opts: DeleteOptions = {}): ApiResult {

@@ -27,7 +27,24 @@ export function serializeTemplate(template: unknown): string {
   return `(v1.PodTemplateSpec)${stableStringify(template)}`;
 }
 
+// Templates are immutable snapshots shared between Deployment versions: hash each object once.
+const cache = new WeakMap<object, Map<number, string>>();
+
 export function computeHash(template: unknown, collisionCount?: number): string {
+  const cc = collisionCount ?? -1;
+  const memo = template && typeof template === 'object' ? cache.get(template) : undefined;
+  const hit = memo?.get(cc);
+  if (hit !== undefined) return hit;
+  const h = computeHashUncached(template, collisionCount);
+  if (template && typeof template === 'object') {
+    const m = memo ?? new Map<number, string>();
+    m.set(cc, h);
+    if (!memo) cache.set(template, m);
+  }
+  return h;
+}
+
+function computeHashUncached(template: unknown, collisionCount?: number): string {
   const bytes = new TextEncoder().encode(serializeTemplate(template));
   let h = fnv32a(bytes);
   if (collisionCount !== undefined && collisionCount !== null) {

@@ -46,6 +46,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   const nodeIp = new Map(profile.nodes.map((n) => [n.name, n.ip]));
   const images = new Map<string, Set<string>>(profile.nodes.map((n) => [n.name, new Set()]));
   const runtimes = new Map<string, PodRuntime>(); // pod uid → runtime
+  const uidByKey = new Map<string, string>(); // pod key → uid of the Pod the kubelet runs
   const ips = new Map<string, { node: string; ip: string }>(); // pod key → IP
   const ipView = new Map<string, string>();
   const pullRng = rng.fork('image-pulls');
@@ -333,12 +334,13 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
           ips.delete(key);
           ipView.delete(key);
         }
-        for (const [uid, rt] of runtimes) {
-          if (rt.key === key) {
-            if (rt.timer !== undefined) ctx.timers.cancel(rt.timer);
-            runtimes.delete(uid);
-          }
+        const uid = uidByKey.get(key);
+        const rt = uid ? runtimes.get(uid) : undefined;
+        if (uid && rt) {
+          if (rt.timer !== undefined) ctx.timers.cancel(rt.timer);
+          runtimes.delete(uid);
         }
+        uidByKey.delete(key);
         return;
       }
       const node = pod.spec.nodeName;
@@ -347,6 +349,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       if (!rt) {
         rt = { key, node, killing: false, pullFailures: 0 };
         runtimes.set(pod.metadata.uid, rt);
+        uidByKey.set(key, pod.metadata.uid);
         if (pod.metadata.deletionTimestamp) return kill(pod, rt);
         admit(pod, rt);
         return;

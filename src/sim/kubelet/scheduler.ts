@@ -46,7 +46,7 @@ export function createScheduler(api: ApiServer): Controller {
       const i = key.indexOf('/');
       const pod = api.store.get('Pod', key.slice(0, i), key.slice(i + 1)) as Pod | undefined;
       if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) return;
-      const nodes = api.store.list('Node') as Node[];
+      const nodes = [...api.store.byNamespace('Node', '')] as Node[];
       let best: Node | undefined;
       for (const n of nodes) {
         if (n.spec.taints?.some((t) => t.effect === 'NoSchedule' && !tolerates(pod, t))) continue;
@@ -58,15 +58,15 @@ export function createScheduler(api: ApiServer): Controller {
         return;
       }
       const nodeName = best.metadata.name;
-      const bound = api.bindPod(pod, nodeName);
-      if (!bound.ok) return;
       const now = rfc3339(ctx.clock.now());
       const status = {
-        ...(bound.object.status ?? {}),
+        ...(pod.status ?? {}),
         phase: 'Pending',
         conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now }],
       };
-      api.updateStatus({ ...bound.object, status });
+      // Binding and the PodScheduled condition land in one write.
+      const bound = api.bindPod(pod, nodeName, status);
+      if (!bound.ok) return;
       ctx.events.record(
         bound.object,
         'Normal',

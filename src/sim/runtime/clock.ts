@@ -24,11 +24,18 @@ export class ManualClock implements Clock {
 }
 
 /** RFC 3339 with second precision, as metav1.Time serialises: `2026-01-08T09:30:00Z`. */
+let lastSecond = Number.NaN;
+let lastText = '';
 export function rfc3339(ms: number): string {
-  return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}Z`;
+  const sec = Math.floor(ms / 1000);
+  if (sec !== lastSecond) {
+    lastSecond = sec;
+    lastText = `${new Date(sec * 1000).toISOString().slice(0, 19)}Z`;
+  }
+  return lastText;
 }
 
-/** RFC 3339 with microseconds (metav1.MicroTime, used by Event eventTime). */
+/** Epoch ms of an RFC 3339 timestamp. */
 export function parseRfc3339(s: string): number {
   return Date.parse(s);
 }

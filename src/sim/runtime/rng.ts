@@ -69,11 +69,11 @@ export function createRng(seed: number): Rng {
 
 /** Random version-4 UUID from the given stream (metadata.uid). */
 export function uuid(rng: Rng): string {
-  const hex = (n: number) => {
-    let s = '';
-    for (let i = 0; i < n; i++) s += rng.int(16).toString(16);
-    return s;
-  };
-  const variant = (8 + rng.int(4)).toString(16);
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+  const w = () => Math.floor(rng.next() * 4294967296) >>> 0;
+  const hex = (n: number, len: number) => n.toString(16).padStart(len, '0').slice(-len);
+  const a = w();
+  const b = w();
+  const c = w();
+  const d = w();
+  return `${hex(a, 8)}-${hex(b >>> 16, 4)}-4${hex(b & 0xfff, 3)}-${hex(8 | ((c >>> 28) & 3), 1)}${hex((c >>> 16) & 0xfff, 3)}-${hex(c & 0xffff, 4)}${hex(d, 8)}`;
 }
