@@ -256,3 +256,19 @@ describe('CoreDNS answers', () => {
     expect(recs.some((r) => r.name === `kubernetes.default.svc.${D}` && r.value === '10.96.0.1')).toBe(true);
   });
 });
+
+describe('/etc/hosts before DNS', () => {
+  it('localhost and the Pod’s own name resolve without a query', () => {
+    const { net } = cluster();
+    expect(net.resolve(fromDefault, 'localhost')).toEqual({ queries: [], ip: '127.0.0.1' });
+    expect(net.resolve(fromDefault, 'sleep-1-aaaaa')).toEqual({ queries: [], ip: '10.1.0.10' });
+  });
+  it('loopback traffic stays in the Pod: sleep has no listener, so refused', () => {
+    const { net } = cluster();
+    const t = net.trace({ source: fromDefault, destination: 'localhost', protocol: 'TCP', port: 80 });
+    expect(t.verdict).toBe('refused');
+    expect(net.trace({ source: fromDefault, destination: '127.0.0.1', protocol: 'ICMP' }).verdict).toBe(
+      'delivered',
+    );
+  });
+});

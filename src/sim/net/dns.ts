@@ -171,6 +171,12 @@ export class CoreDns {
     }
     const podKey = source.key.slice(source.key.indexOf('/') + 1);
     const ns = podKey.slice(0, podKey.indexOf('/'));
+    // musl reads /etc/hosts first; the kubelet-managed file maps localhost and the Pod's hostname.
+    const lower = normalizeName(name);
+    if (lower === 'localhost') return { queries: [], ip: '127.0.0.1' };
+    const self = this.state.pods.get(podKey);
+    const hostname = self?.spec.hostname ?? self?.metadata.name;
+    if (self?.status?.podIP && lower === hostname) return { queries: [], ip: self.status.podIP };
     const d = this.domain;
     const dots = (name.match(/\./g) ?? []).length;
     const absolute = name.endsWith('.');

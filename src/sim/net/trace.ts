@@ -125,6 +125,16 @@ export class Tracer {
     const s = this.state;
 
     if (req.source.kind === 'host') return this.fromHost(c, ip, port);
+    if (ip.startsWith('127.')) {
+      // Loopback never leaves the network namespace: the Pod (or node) talks to itself.
+      const self =
+        req.source.kind === 'pod' ? this.state.pods.get(req.source.key.slice(4))?.status?.podIP : undefined;
+      if (self) return this.deliver(c, c.src, self, port, c.srcNode, `loopback ${ip}`);
+      const nodeIP = this.state.nodes
+        .get(c.srcNode ?? '')
+        ?.status.addresses.find((a) => a.type === 'InternalIP')?.address;
+      if (nodeIP) return this.toNode(c, c.srcNode as string, nodeIP, port, c.src);
+    }
     const cipSvc = s.svcByClusterIP.get(ip);
     if (cipSvc) return this.toClusterIP(c, s.models.get(cipSvc) as ServiceModel, ip, port);
     const node = s.nodeByIP.get(ip);
