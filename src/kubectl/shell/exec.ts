@@ -23,6 +23,8 @@ export interface ExecOptions {
   background?(item: ListItem, run: (ctx: ProcContext) => number): void;
   /** Checked after each foreground pipeline: a job has taken over the terminal (port-forward). */
   suspended?(): boolean;
+  /** Called before each top-level list item runs (job control names jobs after it). */
+  beforeItem?(item: ListItem): void;
 }
 
 /** What is left of a line when a foreground job took over the terminal. */
@@ -88,6 +90,7 @@ export class Shell {
     let code = this.state.lastExit;
     for (let k = 0; k < items.length; k++) {
       const item = items[k] as ListItem;
+      this.opts.beforeItem?.(item);
       if (item.background && this.opts.background) {
         this.opts.background(item, (jobCtx) => this.runAndOr(item.andOr, jobCtx).exitCode);
         code = 0;
@@ -350,7 +353,7 @@ export function capture(ctx: ProcContext, stdin: string): { ctx: ProcContext; te
     chunks.push(t);
     size += t.length;
   };
-  return { ctx: { ...ctx, stdin, out }, text: () => chunks.join('') };
+  return { ctx: { ...ctx, stdin, out, tty: false }, text: () => chunks.join('') };
 }
 
 /**

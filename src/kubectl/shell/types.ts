@@ -21,6 +21,8 @@ export interface ProcContext {
   trace(t: Trace): void;
   /** Let simulated time pass (runs controllers and timers). */
   sleep(ms: number): void;
+  /** stdout is the terminal itself (not a pipe or a `$( )`): ls lays out columns. Absent = false. */
+  tty?: boolean;
 }
 
 /** A command: argv[0] is its name. Returns the exit code. */

@@ -36,8 +36,8 @@ export interface KubectlHost {
   startJob(spec: JobSpec): JobHandle;
   /** Port-forward registry (host localhost ports). */
   forwards: PortForwardRegistry;
-  /** Open an interactive shell in a container (`kubectl exec -it … sh`). */
-  openPodShell?(podKey: string, container: string, command: string[]): void;
+  /** Open an interactive shell in a container (`kubectl exec -it … sh`); it becomes the foreground job. */
+  openPodShell?(podKey: string, container: string, command: string[]): JobHandle;
 }
 
 export interface PortForward {
@@ -101,4 +101,35 @@ export function findVerb(name: string): KubectlVerb | undefined {
 /** Distinct verbs in registration order. */
 export function allVerbs(): KubectlVerb[] {
   return [...new Set(verbs.values())];
+}
+
+// Registration order is the order `kubectl --help` would list them in within a group.
+import { applyVerb } from './apply';
+import { clusterInfoVerb } from './cluster-info';
+import { createVerb } from './create';
+import { deleteVerb } from './delete';
+import { execVerb } from './exec';
+import { getVerb } from './get';
+import { logsVerb } from './logs';
+import { portForwardVerb } from './port-forward';
+import { rolloutVerb } from './rollout';
+import { scaleVerb } from './scale';
+import { versionVerb } from './version';
+import { waitVerb } from './wait';
+
+for (const v of [
+  createVerb,
+  getVerb,
+  deleteVerb,
+  rolloutVerb,
+  scaleVerb,
+  clusterInfoVerb,
+  logsVerb,
+  execVerb,
+  portForwardVerb,
+  applyVerb,
+  waitVerb,
+  versionVerb,
+]) {
+  registerVerb(v);
 }

@@ -1,0 +1,137 @@
+// Tab completion for the terminal: command names, kubectl verbs and flags, resource types,
+// object names from the cluster (also in TYPE/NAME form), namespaces after -n, and file paths.
+import type { KindName } from '../sim/api/types';
+import type { Cluster } from '../sim/contract';
+import { RESOURCE_TYPES, resolveResourceType } from './resources';
+import type { Completion } from './session';
+import { allVerbs, findVerb } from './verbs/registry';
+import { resolvePath, type Vfs } from './vfs';
+
+interface CompletionSource {
+  readonly cluster: Cluster;
+  readonly fs: Vfs;
+  cwd(): string;
+  commandNames(): string[];
+}
+
+const TYPE_WORDS = [
+  'all',
+  ...RESOURCE_TYPES.filter((t) => t.simulated).flatMap((t) => [t.resource, ...t.shortNames]),
+];
+
+const OBJECT_VERBS = new Set([
+  'get',
+  'describe',
+  'delete',
+  'wait',
+  'scale',
+  'rollout',
+  'logs',
+  'exec',
+  'port-forward',
+  'events',
+]);
+
+function commonPrefix(xs: string[]): string {
+  if (xs.length === 0) return '';
+  let p = xs[0] as string;
+  for (const x of xs) while (!x.startsWith(p)) p = p.slice(0, -1);
+  return p;
+}
+
+function paths(src: CompletionSource, word: string): string[] {
+  const slash = word.lastIndexOf('/');
+  const dirPart = slash >= 0 ? word.slice(0, slash + 1) : '';
+  const base = slash >= 0 ? word.slice(slash + 1) : word;
+  const dir = resolvePath(src.cwd(), dirPart === '' ? '.' : dirPart);
+  if (!src.fs.isDir(dir)) return [];
+  return src.fs
+    .list(dir)
+    .filter((n) => n.startsWith(base) && (base.startsWith('.') || !n.startsWith('.')))
+    .map((n) => `${dirPart}${n}${src.fs.isDir(`${dir}/${n}`) ? '/' : ''}`);
+}
+
+function objectNames(cluster: Cluster, kind: KindName | undefined, namespace: string): string[] {
+  if (!kind) return [];
+  const namespaced = kind !== 'Node' && kind !== 'Namespace';
+  return cluster.list(kind, namespaced ? { namespace } : {}).map((o) => o.metadata.name);
+}
+
+export function completeLine(src: CompletionSource, line: string, cursor: number): Completion {
+  const before = line.slice(0, cursor);
+  // The current simple command: after the last | ; & ( and not inside quotes (good enough here).
+  const cmdStart = Math.max(
+    before.lastIndexOf('|'),
+    before.lastIndexOf(';'),
+    before.lastIndexOf('&'),
+    before.lastIndexOf('$(') + 1,
+  );
+  const cmdText = before.slice(cmdStart + 1);
+  const m = /(\S*)$/.exec(cmdText);
+  const word = m?.[1] ?? '';
+  const start = cursor - word.length;
+  const words = cmdText
+    .slice(0, cmdText.length - word.length)
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  let candidates: string[] = [];
+
+  if (words.length === 0) {
+    candidates = src.commandNames().filter((c) => c.startsWith(word) && !c.includes('/'));
+  } else if (words[0] === 'kubectl') {
+    const args = words.slice(1);
+    const prev = args[args.length - 1];
+    let namespace = 'default';
+    const nsIdx = args.findIndex((a) => a === '-n' || a === '--namespace');
+    if (nsIdx >= 0 && args[nsIdx + 1]) namespace = args[nsIdx + 1] as string;
+    const positional = args.filter(
+      (a, i) =>
+        !a.startsWith('-') &&
+        !['-n', '--namespace', '-f', '--filename', '-l', '-o', '-c'].includes(args[i - 1] ?? ''),
+    );
+    const verbName = positional[0];
+    if (prev === '-n' || prev === '--namespace') {
+      candidates = objectNames(src.cluster, 'Namespace', namespace);
+    } else if (prev === '-f' || prev === '--filename') {
+      candidates = paths(src, word);
+    } else if (word.startsWith('-')) {
+      const verb = verbName ? findVerb(verbName) : undefined;
+      const flags = [...(verb?.flags ?? []), { name: 'namespace' }, { name: 'help' }];
+      candidates = flags.map((f) => `--${f.name}`).filter((f) => f.startsWith(word));
+    } else if (!verbName) {
+      candidates = allVerbs()
+        .map((v) => v.name)
+        .filter((n) => n.startsWith(word));
+    } else if (OBJECT_VERBS.has(verbName)) {
+      const rest = positional.slice(1);
+      if (verbName === 'rollout' && rest.length === 0) {
+        candidates = ['history', 'restart', 'status'].filter((s) => s.startsWith(word));
+      } else {
+        const typed = verbName === 'rollout' ? rest.slice(1) : rest;
+        const slash = word.indexOf('/');
+        if (slash > 0) {
+          const t = resolveResourceType(word.slice(0, slash));
+          const prefix = word.slice(0, slash + 1);
+          candidates = objectNames(src.cluster, t?.simulated, namespace)
+            .map((n) => `${prefix}${n}`)
+            .filter((n) => n.startsWith(word));
+        } else if (typed.length === 0 && !['exec', 'port-forward', 'logs'].includes(verbName)) {
+          candidates = TYPE_WORDS.filter((t) => t.startsWith(word));
+        } else if (typed.length === 0) {
+          candidates = objectNames(src.cluster, 'Pod', namespace).filter((n) => n.startsWith(word));
+          candidates.push(...['deploy/', 'pod/', 'svc/'].filter((t) => t.startsWith(word)));
+        } else {
+          const t = resolveResourceType(typed[0] as string);
+          candidates = objectNames(src.cluster, t?.simulated, namespace).filter((n) => n.startsWith(word));
+        }
+      }
+    } else {
+      candidates = paths(src, word);
+    }
+  } else {
+    candidates = paths(src, word);
+  }
+  candidates = [...new Set(candidates)].sort();
+  return { start, end: cursor, candidates, common: commonPrefix(candidates) };
+}

@@ -1,0 +1,53 @@
+// How kubectl prints errors (reference §B0, §B1, §C8) [KUBECTL cmd/util/helpers.go]:
+// - a 422 with causes: `The <Kind> "<name>" is invalid: <field>: <detail>`, or, with several
+//   causes, `… is invalid: ` (trailing space) then one `* <cause>` line each (MultilineError);
+// - any other API status: `Error from server (<Reason>): <message>`;
+// - client-side failures: `error: <message>`.
+// Several errors from one apply print in the raw form, one line each (MultipleErrors).
+import type { ApiError } from '../sim/contract';
+
+/** Failures the simulator's apiserver reports but which real kubectl detects client-side. */
+const CLIENT_SIDE = [
+  /^unable to decode "/,
+  /^resource mapping not found for name: /,
+  /^the namespace from the provided object /,
+  /^error when retrieving current configuration of:/,
+];
+
+export function isClientSide(e: ApiError): boolean {
+  return CLIENT_SIDE.some((re) => re.test(e.message));
+}
+
+/** The single-error ("pretty") form, without a trailing newline. */
+export function formatError(e: ApiError): string {
+  if (isClientSide(e)) return `error: ${e.message}`;
+  if (e.reason === 'Invalid' && e.details && (e.details.kind || e.details.name)) {
+    const head = `The ${e.details.kind ?? ''} "${e.details.name ?? ''}" is invalid`;
+    const causes = e.details.causes ?? [];
+    if (causes.length === 0) return head;
+    if (causes.length === 1) {
+      const c = causes[0] as { field: string; message: string };
+      return `${head}: ${c.field ? `${c.field}: ` : ''}${c.message}`;
+    }
+    return `${head}: \n${causes.map((c) => `* ${c.field ? `${c.field}: ` : ''}${c.message}`).join('\n')}`;
+  }
+  return `Error from server (${e.reason}): ${e.message}`;
+}
+
+/** The raw one-line form used when several errors are printed together. */
+export function formatErrorRaw(e: ApiError): string {
+  if (isClientSide(e)) return e.message;
+  return `Error from server (${e.reason}): ${e.message}`;
+}
+
+/** cmdutil.AddSourceToErr: `error when creating "x.yaml": ` in front of a server message. */
+export function withSource(e: ApiError, verb: string, source: string): ApiError {
+  if (isClientSide(e)) return e;
+  return { ...e, message: `error when ${verb} "${source}": ${e.message}` };
+}
+
+/** Print a list of errors the way kubectl's CheckErr prints an aggregate. */
+export function printErrors(errors: ApiError[], err: (t: string) => void): void {
+  if (errors.length === 1) err(`${formatError(errors[0] as ApiError)}\n`);
+  else for (const e of errors) err(`${formatErrorRaw(e)}\n`);
+}

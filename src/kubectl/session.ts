@@ -1,0 +1,502 @@
+// The student's terminal: one bash-like shell on the host with a working directory, variables,
+// history, job control (`&`, `jobs`, `kill %N`, Ctrl-C) and the kubectl port-forward registry.
+// A command that keeps running (port-forward, get -w, an interactive `exec -it … sh`) becomes
+// the foreground job: the prompt disappears until it ends, and its later output arrives through
+// `onOutput` / `poll()` as the simulated clock moves. Everything is synchronous and pure: time
+// only passes through `cluster.advance` (sleep, wait, delete, ping …).
+
+import { CH03_DIR, CH03_FILES } from '../scenarios/ch03/index';
+import type { Cluster, Trace } from '../sim/contract';
+import type { HttpResult } from '../sim/workloads/http/types';
+import { completeLine } from './complete';
+import type { HostEnv, JobInfo } from './host/env';
+import { fileCommands } from './host/files';
+import { hostFetch, httpCommands } from './host/http';
+import { jobLine, jobMarkers, miscCommands } from './host/misc';
+import { textCommands } from './host/text';
+import { kubectlCommand } from './kubectl';
+import { type Continuation, type ListItem, Shell } from './shell/index';
+import type { CommandTable, OutputChunk, ProcContext, RunResult } from './shell/types';
+import { podShellTable } from './verbs/podcommands';
+import type { JobHandle, JobSpec, KubectlHost, PortForward, PortForwardRegistry } from './verbs/registry';
+import { HOME, resolvePath, tildify, Vfs, type VfsJSON } from './vfs';
+
+/** Most text one `run()` may print; the rest is dropped with a note (hostile input guard). */
+export const MAX_RUN_OUTPUT = 2_000_000;
+
+export interface TerminalResult extends RunResult {
+  /** The terminal should clear its screen (the `clear` command) before showing `output`. */
+  clear: boolean;
+  /** A foreground job owns the terminal (no prompt; Ctrl-C → `interrupt()`). */
+  busy: boolean;
+  /** The prompt to show next (`~/ch03$ `, or `/ # ` inside `kubectl exec -it … sh`). */
+  prompt: string;
+}
+
+export interface Completion {
+  /** Replace `line.slice(start, end)` with a candidate. */
+  start: number;
+  end: number;
+  candidates: string[];
+  /** The longest common prefix of the candidates (what a single Tab inserts). */
+  common: string;
+}
+
+export interface TerminalSessionOptions {
+  cluster: Cluster;
+  /** The file system; by default a new one holding the chapter folder. */
+  fs?: Vfs;
+  cwd?: string;
+}
+
+export interface SessionSnapshot {
+  cwd: string;
+  history: string[];
+  fs: VfsJSON;
+}
+
+export interface TerminalSession {
+  readonly cluster: Cluster;
+  readonly fs: Vfs;
+  /** Run one command line (or, inside `exec -it … sh`, one line of the Pod's shell). */
+  run(line: string): TerminalResult;
+  /** Ctrl-C: ends the foreground job (its output starts with the `^C` the terminal echoes). */
+  interrupt(): TerminalResult;
+  /** Output written while no `run()` was active (jobs, after `cluster.advance`); drains it. */
+  poll(): OutputChunk[];
+  /** Called with each chunk written outside `run()`/`interrupt()`, and when busy/prompt change. */
+  onOutput(
+    listener: (chunk: OutputChunk | undefined, state: { busy: boolean; prompt: string }) => void,
+  ): () => void;
+  /** Tab completion at `cursor`. */
+  complete(line: string, cursor?: number): Completion;
+  readonly history: readonly string[];
+  prompt(): string;
+  busy(): boolean;
+  cwd(): string;
+  jobs(): JobInfo[];
+  /** The UI's browser pane fetching `http://localhost:…` as the student's machine. */
+  browse(url: string, opts?: { method?: string; body?: string }): HttpResult;
+  snapshot(): SessionSnapshot;
+  /** Stop every job and unsubscribe from the cluster. */
+  dispose(): void;
+}
+
+interface Job {
+  id: number;
+  pid: number;
+  command: string;
+  background: boolean;
+  state: JobInfo['state'];
+  exitCode: number;
+  spec?: JobSpec;
+  handle?: JobHandle;
+  rest?: Continuation;
+  /** Interactive shell inside a Pod (`kubectl exec -it … sh`). */
+  podShell?: { shell: Shell; podKey: string };
+  signal?: 'Interrupt' | 'Terminated';
+}
+
+export function defaultFs(clock: () => number = () => 0): Vfs {
+  const fs = new Vfs(clock);
+  fs.mkdirp(CH03_DIR);
+  for (const [p, text] of Object.entries(CH03_FILES))
+    fs.write(`${CH03_DIR}/${p}`, text, { createParents: true });
+  return fs;
+}
+
+class Session implements TerminalSession {
+  readonly cluster: Cluster;
+  readonly fs: Vfs;
+  private cwdPath: string;
+  private readonly historyList: string[] = [];
+  private readonly jobList: Job[] = [];
+  private fg: Job | undefined;
+  private bgJob: Job | undefined;
+  private currentItem = '';
+  private nextPid = 4211;
+  private sink: { chunks: OutputChunk[]; traces: Trace[]; size: number; truncated: boolean } | undefined;
+  private pending: OutputChunk[] = [];
+  private listeners = new Set<(c: OutputChunk | undefined, s: { busy: boolean; prompt: string }) => void>();
+  private clearRequested = false;
+  private notices: string[] = [];
+  private readonly forwardMap = new Map<number, PortForward>();
+  private readonly shell: Shell;
+  private readonly table: CommandTable;
+
+  constructor(opts: TerminalSessionOptions) {
+    this.cluster = opts.cluster;
+    this.fs = opts.fs ?? defaultFs(() => opts.cluster.now());
+    this.cwdPath = opts.cwd ?? (this.fs.isDir(CH03_DIR) ? CH03_DIR : HOME);
+    if (!this.fs.isDir(this.cwdPath)) this.fs.mkdirp(this.cwdPath);
+    const env = this.hostEnv();
+    const host = this.kubectlHost();
+    this.table = {
+      ...fileCommands(env),
+      ...textCommands(env),
+      ...miscCommands(env),
+      ...httpCommands(env),
+      kubectl: kubectlCommand(() => host),
+    };
+    this.shell = new Shell(
+      this.table,
+      {
+        dialect: 'bash',
+        files: {
+          read: (p) => this.fs.read(resolvePath(this.cwdPath, p)),
+          write: (p, text, append) => {
+            const e = this.fs.write(resolvePath(this.cwdPath, p), text, { append });
+            return e ? `bash: ${e}\n` : undefined;
+          },
+        },
+        background: (item, run) => this.runBackground(item, run),
+        suspended: () => this.fg !== undefined && this.fg.state === 'Running',
+        beforeItem: (item) => {
+          this.currentItem = item.text;
+        },
+      },
+      {
+        HOME,
+        USER: 'student',
+        SHELL: '/bin/bash',
+        PATH: '/usr/local/bin:/usr/bin:/bin',
+        PWD: this.cwdPath,
+        TERM: 'xterm-256color',
+      },
+    );
+  }
+
+  // ------------------------------------------------------------------ output plumbing
+
+  private emit(stream: OutputChunk['stream'], text: string): void {
+    if (text === '') return;
+    const chunk: OutputChunk = { stream, text, at: this.cluster.now() };
+    const s = this.sink;
+    if (s) {
+      if (s.size + text.length > MAX_RUN_OUTPUT) {
+        if (!s.truncated) s.chunks.push({ stream: 'stderr', text: '\n[output truncated]\n', at: chunk.at });
+        s.truncated = true;
+        return;
+      }
+      s.size += text.length;
+      s.chunks.push(chunk);
+      return;
+    }
+    this.pending.push(chunk);
+    if (this.pending.length > 10_000) this.pending.splice(0, this.pending.length - 10_000);
+    for (const l of this.listeners) l(chunk, { busy: this.busy(), prompt: this.prompt() });
+  }
+
+  private ctx(): ProcContext {
+    return {
+      cluster: this.cluster,
+      stdin: '',
+      env: this.shell.state.vars,
+      out: (t) => this.emit('stdout', t),
+      err: (t) => this.emit('stderr', t),
+      trace: (t) => {
+        if (this.sink) this.sink.traces.push(t);
+      },
+      sleep: (ms) => this.cluster.advance(ms),
+      tty: true,
+    };
+  }
+
+  private collect(fn: () => void): TerminalResult {
+    const outer = this.sink;
+    const sink = { chunks: [] as OutputChunk[], traces: [] as Trace[], size: 0, truncated: false };
+    this.sink = sink;
+    this.clearRequested = false;
+    let exitCode = this.shell.state.lastExit;
+    try {
+      fn();
+      exitCode = this.shell.state.lastExit;
+      this.flushNotices();
+    } catch (e) {
+      // A bug must never take the terminal down: report it like a crashed program would.
+      this.emit('stderr', `playground: internal error: ${(e as Error).message}\n`);
+      exitCode = 1;
+      this.shell.state.lastExit = 1;
+    } finally {
+      this.sink = outer;
+    }
+    return {
+      output: sink.chunks,
+      traces: sink.traces,
+      exitCode,
+      clear: this.clearRequested,
+      busy: this.busy(),
+      prompt: this.prompt(),
+    };
+  }
+
+  private flushNotices(): void {
+    const done = this.jobList.filter((j) => j.background && j.state !== 'Running');
+    if (done.length === 0 && this.notices.length === 0) return;
+    const marks = jobMarkers(this.jobList);
+    for (const j of done) this.emit('stdout', `${jobLine(j, marks.get(j.id) ?? ' ')}\n`);
+    for (const n of this.notices) this.emit('stdout', n);
+    this.notices = [];
+    for (const j of done) this.jobList.splice(this.jobList.indexOf(j), 1);
+  }
+
+  private notifyState(): void {
+    for (const l of this.listeners) l(undefined, { busy: this.busy(), prompt: this.prompt() });
+  }
+
+  // ------------------------------------------------------------------ jobs
+
+  private newJob(command: string, background: boolean): Job {
+    const used = new Set(this.jobList.map((j) => j.id));
+    let id = 1;
+    while (used.has(id)) id++;
+    const job: Job = { id, pid: this.nextPid, command, background, state: 'Running', exitCode: 0 };
+    this.nextPid += 17;
+    return job;
+  }
+
+  private runBackground(item: ListItem, run: (ctx: ProcContext) => number): void {
+    const job = this.newJob(item.text, true);
+    this.jobList.push(job);
+    this.emit('stderr', `[${job.id}] ${job.pid}\n`);
+    const prev = this.bgJob;
+    this.bgJob = job;
+    try {
+      // A background job does not hold up the prompt: its sleeps do not move the clock.
+      const code = run({ ...this.ctx(), sleep: () => {}, tty: true });
+      if (!job.spec) {
+        job.state = code === 0 ? 'Done' : 'Exit';
+        job.exitCode = code;
+      }
+    } finally {
+      this.bgJob = prev;
+    }
+  }
+
+  private startJob(spec: JobSpec): JobHandle {
+    const job = this.bgJob ?? this.newJob(this.currentItem, false);
+    job.spec = spec;
+    if (!this.bgJob) this.fg = job;
+    return this.makeHandle(job);
+  }
+
+  private makeHandle(job: Job): JobHandle {
+    const handle: JobHandle = {
+      id: job.id,
+      out: (t) => this.emit('stdout', t),
+      err: (t) => this.emit('stderr', t),
+      finish: (code) => this.finishJob(job, code),
+      get done() {
+        return job.state !== 'Running';
+      },
+    };
+    job.handle = handle;
+    return handle;
+  }
+
+  private finishJob(job: Job, code: number): void {
+    if (job.state !== 'Running') return;
+    if (job.state === 'Running') job.state = code === 0 ? 'Done' : 'Exit';
+    if (job.signal) job.state = job.signal;
+    job.exitCode = code;
+    job.spec?.onEnd?.();
+    if (this.fg === job) {
+      this.fg = undefined;
+      const rest = job.rest;
+      delete job.rest;
+      this.shell.state.lastExit = code;
+      if (rest) this.resume(rest, code);
+      if (!this.sink) this.notifyState();
+    }
+  }
+
+  private resume(rest: Continuation, code: number): void {
+    const r = this.shell.resume(rest, code, this.ctx());
+    if (r.rest && this.fg) this.fg.rest = r.rest;
+  }
+
+  private signal(job: Job, sig: 'INT' | 'TERM'): void {
+    job.signal = sig === 'INT' ? 'Interrupt' : 'Terminated';
+    if (job.spec && job.handle) job.spec.onSignal(sig, job.handle);
+    if (job.state === 'Running') this.finishJob(job, sig === 'INT' ? 130 : 143);
+  }
+
+  // ------------------------------------------------------------------ host services
+
+  private hostEnv(): HostEnv {
+    return {
+      fs: this.fs,
+      cwd: () => this.cwdPath,
+      setCwd: (p) => {
+        this.shell.state.vars.OLDPWD = this.cwdPath;
+        this.cwdPath = p;
+        this.shell.state.vars.PWD = p;
+      },
+      history: () => this.historyList,
+      jobs: () => this.jobs(),
+      killJob: (id, by) => {
+        const job = this.jobList.find(
+          (j) => (by === 'job' ? j.id === id : j.pid === id) && j.state === 'Running',
+        );
+        if (!job) return false;
+        this.signal(job, 'TERM');
+        return true;
+      },
+      clear: () => {
+        this.clearRequested = true;
+      },
+      forwards: this.forwardRegistry(),
+      commandNames: () => Object.keys(this.table).sort(),
+    };
+  }
+
+  private forwardRegistry(): PortForwardRegistry {
+    return {
+      get: (p) => this.forwardMap.get(p),
+      add: (f) => {
+        this.forwardMap.set(f.localPort, f);
+      },
+      remove: (p) => {
+        this.forwardMap.delete(p);
+      },
+      list: () => [...this.forwardMap.values()].sort((a, b) => a.localPort - b.localPort),
+    };
+  }
+
+  private kubectlHost(): KubectlHost {
+    return {
+      readFile: (p) => this.fs.read(resolvePath(this.cwdPath, p)),
+      stat: (p) => this.fs.stat(resolvePath(this.cwdPath, p))?.type,
+      readDir: (p) => this.fs.list(resolvePath(this.cwdPath, p)),
+      startJob: (spec) => this.startJob(spec),
+      forwards: this.forwardRegistry(),
+      openPodShell: (podKey, container) => this.openPodShell(podKey, container),
+    };
+  }
+
+  private openPodShell(podKey: string, container: string): JobHandle {
+    const table = podShellTable(this.cluster, podKey, container);
+    const shell = new Shell(
+      table,
+      { dialect: 'sh' },
+      { HOME: '/root', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
+    );
+    const handle = this.startJob({
+      onSignal: () => {
+        // Ctrl-C inside the Pod's shell only abandons the line being typed.
+      },
+    });
+    const job = this.fg;
+    if (job) job.podShell = { shell, podKey };
+    return handle;
+  }
+
+  // ------------------------------------------------------------------ public API
+
+  run(line: string): TerminalResult {
+    const fg = this.fg;
+    if (fg?.podShell) {
+      const { shell } = fg.podShell;
+      return this.collect(() => {
+        const ctx = { ...this.ctx(), env: shell.state.vars };
+        shell.runLine(line, ctx);
+        if (shell.state.exitRequested !== undefined) {
+          // `exit N` ends `kubectl exec -it`, which reports a non-zero status like any exec.
+          const code = shell.state.exitRequested;
+          if (code !== 0) this.emit('stderr', `command terminated with exit code ${code}\n`);
+          fg.handle?.finish(code);
+        }
+      });
+    }
+    if (fg) {
+      // Typed into a program that does not read its input (port-forward, get -w): ignored.
+      return this.collect(() => {});
+    }
+    if (line.trim() !== '') this.historyList.push(line);
+    return this.collect(() => {
+      const r = this.shell.runLine(line, this.ctx());
+      if (r.rest && this.fg) this.fg.rest = r.rest;
+    });
+  }
+
+  interrupt(): TerminalResult {
+    return this.collect(() => {
+      this.emit('stdout', '^C\n');
+      const fg = this.fg;
+      if (!fg || fg.podShell) {
+        if (!fg) this.shell.state.lastExit = 130;
+        return;
+      }
+      this.signal(fg, 'INT');
+    });
+  }
+
+  poll(): OutputChunk[] {
+    const out = this.pending;
+    this.pending = [];
+    return out;
+  }
+
+  onOutput(
+    listener: (chunk: OutputChunk | undefined, state: { busy: boolean; prompt: string }) => void,
+  ): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  complete(line: string, cursor = line.length): Completion {
+    return completeLine(this, line, cursor);
+  }
+
+  get history(): readonly string[] {
+    return this.historyList;
+  }
+
+  prompt(): string {
+    if (this.fg?.podShell) return '/ # ';
+    return `${tildify(this.cwdPath)}$ `;
+  }
+
+  busy(): boolean {
+    return this.fg !== undefined && !this.fg.podShell;
+  }
+
+  cwd(): string {
+    return this.cwdPath;
+  }
+
+  jobs(): JobInfo[] {
+    return this.jobList
+      .filter((j) => j.background)
+      .map((j) => ({ id: j.id, pid: j.pid, command: j.command, state: j.state, exitCode: j.exitCode }));
+  }
+
+  browse(url: string, opts: { method?: string; body?: string } = {}): HttpResult {
+    return hostFetch(this.hostEnv(), this.ctx(), {
+      url,
+      method: opts.method ?? (opts.body !== undefined ? 'POST' : 'GET'),
+      headers: {},
+      ...(opts.body !== undefined ? { body: opts.body } : {}),
+    });
+  }
+
+  snapshot(): SessionSnapshot {
+    return { cwd: this.cwdPath, history: [...this.historyList], fs: this.fs.toJSON() };
+  }
+
+  dispose(): void {
+    for (const j of [...this.jobList, ...(this.fg ? [this.fg] : [])]) {
+      if (j.state === 'Running') this.signal(j, 'TERM');
+    }
+    this.listeners.clear();
+  }
+
+  /** For completion: the host command names. */
+  commandNames(): string[] {
+    return Object.keys(this.table).sort();
+  }
+}
+
+export function createTerminalSession(opts: TerminalSessionOptions): TerminalSession {
+  return new Session(opts);
+}

@@ -1,0 +1,257 @@
+// kubectl delete (reference §B9) [KUBECTL delete.go]: names, TYPE/NAME, -l, --all, -f. Prints
+// `<kind>[.group] "<name>" deleted from <ns> namespace` (1.34) as each DELETE returns, then
+// waits (--wait=true) until every deleted object is gone, letting simulated time pass.
+import type { K8sObject, KindName } from '../../sim/api/types';
+import type { ApiError } from '../../sim/contract';
+import { formatError, printErrors, withSource } from '../errors';
+import { bool, str, strs } from '../flags';
+import {
+  kindPrefix,
+  notFoundMessage,
+  parseResourceArgs,
+  type ResourceType,
+  resourceTypeByKind,
+} from '../resources';
+import { readDocs } from './apply';
+import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
+import { waitUntil } from './util';
+
+const HELP = `Delete resources by file names, stdin, resources and names, or by resources and label selector.
+
+ JSON and YAML formats are accepted. Only one type of argument may be specified: file names, resources and names, or
+resources and label selector.
+
+ Some resources, such as pods, support graceful deletion. These resources define a default period before they are
+forcibly terminated (the grace period) but you may override that value with the --grace-period flag, or pass --now to
+set a grace-period of 1. Because these resources often represent entities in the cluster, deletion may not be
+acknowledged immediately.
+
+Examples:
+  # Delete a pod using the type and name specified in pod.json
+  kubectl delete -f ./pod.json
+  
+  # Delete pods and services with same names "baz" and "foo"
+  kubectl delete pod,service baz foo
+  
+  # Delete pods and services with label name=myLabel
+  kubectl delete pods,services -l name=myLabel
+  
+  # Delete a pod with minimal delay
+  kubectl delete pod foo --now
+  
+  # Delete all pods
+  kubectl delete pods --all
+
+Options:
+    --all=false:
+	Delete all resources, in the namespace of the specified resource types.
+
+    -f, --filename=[]:
+	containing the resource to delete.
+
+    --force=false:
+	If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of
+	some resources may result in inconsistency or data loss and requires confirmation.
+
+    --grace-period=-1:
+	Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for
+	immediate shutdown. Can only be set to 0 when --force is true (force deletion).
+
+    --now=false:
+	If true, resources are signaled for immediate shutdown (same as --grace-period=1).
+
+    -R, --recursive=false:
+	Process the directory used in -f, --filename recursively.
+
+    -l, --selector='':
+	Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2).
+	Matching objects must satisfy all of the specified label constraints.
+
+    --wait=true:
+	If true, wait for resources to be gone before returning. This waits for finalizers.
+
+Usage:
+  kubectl delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)]) [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+`;
+
+/** The longest kubectl delete waits here for objects to go (its own default is a week). */
+const MAX_WAIT_MS = 5 * 60_000;
+
+interface Target {
+  type: ResourceType;
+  kind: KindName;
+  namespace: string | undefined;
+  name: string;
+  source?: string;
+}
+
+function run(args: ParsedArgs, ctx: KubectlContext): number {
+  const { proc, cluster } = ctx;
+  const selector = str(args.flags, 'selector');
+  const all = bool(args.flags, 'all');
+  const files = strs(args.flags, 'filename');
+  const force = bool(args.flags, 'force');
+  let grace = typeof args.flags['grace-period'] === 'number' ? (args.flags['grace-period'] as number) : -1;
+  if (bool(args.flags, 'now')) grace = 1;
+  if (grace === 0 && !force) grace = 1; // kubectl: --grace-period=0 without --force becomes 1
+  const wait = args.flags.wait !== false;
+
+  const targets: Target[] = [];
+  const errors: string[] = [];
+  let noneFound = false;
+
+  if (files.length > 0) {
+    if (args.positional.length > 0) {
+      proc.err(
+        'error: Unexpected args: [' +
+          args.positional.join(' ') +
+          "]\nSee 'kubectl delete -h' for help and examples\n",
+      );
+      return 1;
+    }
+    const { docs, error } = readDocs(ctx, args);
+    if (error) {
+      proc.err(`${error}\n`);
+      return 1;
+    }
+    for (const { doc, source } of docs) {
+      const d = doc as { kind?: string; metadata?: { name?: string; namespace?: string } };
+      const t = resourceTypeByKindName(d.kind);
+      if (!t || !d.metadata?.name) continue;
+      targets.push({
+        type: t,
+        kind: t.simulated as KindName,
+        namespace: t.namespaced ? (d.metadata.namespace ?? ctx.namespace) : undefined,
+        name: d.metadata.name,
+        source,
+      });
+    }
+  } else {
+    if (args.positional.length === 0) {
+      proc.err(
+        "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n",
+      );
+      return 1;
+    }
+    const parsed = parseResourceArgs(args.positional, 'delete');
+    if (!parsed.ok) {
+      proc.err(`${parsed.message}\n`);
+      return 1;
+    }
+    for (const req of parsed.requests) {
+      const t = req.type;
+      if (req.names) {
+        if (selector !== undefined || all) {
+          proc.err('error: name cannot be provided when a selector is specified\n');
+          return 1;
+        }
+        for (const name of req.names) {
+          if (!t.simulated) {
+            errors.push(notFoundMessage(t, name));
+            continue;
+          }
+          const ns = t.namespaced ? ctx.namespace : undefined;
+          targets.push({ type: t, kind: t.simulated, namespace: ns, name });
+        }
+        continue;
+      }
+      if (selector === undefined && !all) {
+        proc.err('error: resource(s) were provided, but no name was specified\n');
+        return 1;
+      }
+      if (!t.simulated) continue;
+      const ns = t.namespaced ? ctx.namespace : undefined;
+      const list = cluster.list(t.simulated, {
+        ...(ns !== undefined ? { namespace: ns } : {}),
+        ...(selector !== undefined ? { labelSelector: selector } : {}),
+      });
+      for (const o of list)
+        targets.push({ type: t, kind: t.simulated, namespace: ns, name: o.metadata.name });
+    }
+    if (targets.length === 0 && errors.length === 0) noneFound = true;
+  }
+
+  if (noneFound) {
+    proc.out('No resources found\n');
+    return 0;
+  }
+
+  const deleted: { t: Target; uid: string }[] = [];
+  const apiErrors: ApiError[] = [];
+  for (const t of targets) {
+    const before = cluster.get(t.kind, t.namespace, t.name);
+    const r = cluster.delete(t.kind, t.namespace, t.name, {
+      ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
+      propagationPolicy: 'Background',
+    });
+    if (!r.ok) {
+      if (r.error.reason === 'NotFound' && !t.source) {
+        errors.push(`Error from server (NotFound): ${r.error.message}`);
+      } else apiErrors.push(t.source ? withSource(r.error, 'deleting', t.source) : r.error);
+      continue;
+    }
+    if (force && grace === 0 && deleted.length === 0) {
+      proc.err(
+        'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+      );
+    }
+    const op = grace === 0 && force ? 'force deleted' : 'deleted';
+    const where = t.namespace !== undefined ? ` from ${t.namespace} namespace` : '';
+    proc.out(`${kindPrefix(t.type)} "${t.name}" ${op}${where}\n`);
+    deleted.push({ t, uid: (before as K8sObject | undefined)?.metadata.uid ?? '' });
+  }
+  cluster.runUntilIdle();
+  if (wait && deleted.length) {
+    // Wait for these objects (by uid: a re-created `kubernetes` Service is a new object).
+    waitUntil(
+      ctx,
+      () =>
+        deleted.every(({ t, uid }) => {
+          const o = cluster.get(t.kind, t.namespace, t.name);
+          return !o || o.metadata.uid !== uid;
+        }),
+      MAX_WAIT_MS,
+    );
+  }
+  for (const e of errors) proc.err(`${e}\n`);
+  if (apiErrors.length) {
+    if (apiErrors.length === 1 && errors.length === 0) proc.err(`${formatError(apiErrors[0] as ApiError)}\n`);
+    else printErrors(apiErrors, proc.err);
+  }
+  return errors.length || apiErrors.length ? 1 : 0;
+}
+
+function resourceTypeByKindName(kind: string | undefined): ResourceType | undefined {
+  if (!kind) return undefined;
+  const known = [
+    'Namespace',
+    'Node',
+    'Pod',
+    'Deployment',
+    'ReplicaSet',
+    'Service',
+    'Endpoints',
+    'EndpointSlice',
+    'Event',
+  ];
+  return known.includes(kind) ? resourceTypeByKind(kind as KindName) : undefined;
+}
+
+export const deleteVerb: KubectlVerb = {
+  name: 'delete',
+  short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector',
+  help: HELP,
+  flags: [
+    { name: 'all', type: 'bool' },
+    { name: 'filename', short: 'f', type: 'stringArray' },
+    { name: 'force', type: 'bool' },
+    { name: 'grace-period', type: 'int' },
+    { name: 'now', type: 'bool' },
+    { name: 'recursive', short: 'R', type: 'bool' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'wait', type: 'bool' },
+  ],
+  run,
+};

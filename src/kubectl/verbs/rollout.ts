@@ -1,0 +1,234 @@
+// kubectl rollout status|restart|history for Deployments [KUBECTL cmd/rollout; polymorphichelpers
+// rollout_status.go DeploymentStatusViewer, history.go]. status waits on the simulated clock and
+// prints each distinct progress message, as the watch would.
+import type { K8sObject, ReplicaSet } from '../../sim/api/types';
+import { formatError } from '../errors';
+import { str } from '../flags';
+import { notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
+import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
+import { waitUntil } from './util';
+import { parseGoDuration } from './wait';
+
+const HELP = `Manage the rollout of one or many resources.
+
+ Valid resource types include:
+
+  *  deployments
+  *  daemonsets
+  *  statefulsets
+
+Examples:
+  # Rollback to the previous deployment
+  kubectl rollout undo deployment/abc
+  
+  # Check the rollout status of a daemonset
+  kubectl rollout status daemonset/foo
+  
+  # Restart a deployment
+  kubectl rollout restart deployment/abc
+
+Available Commands:
+  history       View rollout history
+  restart       Restart a resource
+  status        Show the status of the rollout
+
+Usage:
+  kubectl rollout SUBCOMMAND [options]
+
+Use "kubectl <command> --help" for more information about a given command.
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+`;
+
+/** What the DeploymentStatusViewer says now, and whether the rollout is done. */
+export function deploymentStatus(d: K8sObject): { message: string; done: boolean; error?: string } {
+  const name = d.metadata.name;
+  const st = d.status ?? {};
+  const want = d.spec?.replicas ?? 1;
+  if ((d.metadata.generation ?? 0) <= (st.observedGeneration ?? 0)) {
+    const progressing = (st.conditions ?? []).find((c: { type: string }) => c.type === 'Progressing');
+    if (progressing?.reason === 'ProgressDeadlineExceeded') {
+      return { message: '', done: false, error: `deployment "${name}" exceeded its progress deadline` };
+    }
+    const updated = st.updatedReplicas ?? 0;
+    if (updated < want) {
+      return {
+        message: `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${want} new replicas have been updated...`,
+        done: false,
+      };
+    }
+    if ((st.replicas ?? 0) > updated) {
+      return {
+        message: `Waiting for deployment "${name}" rollout to finish: ${(st.replicas ?? 0) - updated} old replicas are pending termination...`,
+        done: false,
+      };
+    }
+    if ((st.availableReplicas ?? 0) < updated) {
+      return {
+        message: `Waiting for deployment "${name}" rollout to finish: ${st.availableReplicas ?? 0} of ${updated} updated replicas are available...`,
+        done: false,
+      };
+    }
+    return { message: `deployment "${name}" successfully rolled out`, done: true };
+  }
+  return { message: 'Waiting for deployment spec update to be observed...', done: false };
+}
+
+function targets(args: string[], ctx: KubectlContext): { t: ResourceType; name: string }[] | undefined {
+  const parsed = parseResourceArgs(args, 'rollout');
+  if (!parsed.ok) {
+    ctx.proc.err(`${parsed.message}\n`);
+    return undefined;
+  }
+  const out: { t: ResourceType; name: string }[] = [];
+  for (const r of parsed.requests) {
+    if (r.type.simulated !== 'Deployment') {
+      ctx.proc.err(`error: no status viewer has been implemented for ${r.type.kind}\n`);
+      return undefined;
+    }
+    if (!r.names) {
+      ctx.proc.err('error: required resource not specified\n');
+      return undefined;
+    }
+    for (const name of r.names) out.push({ t: r.type, name });
+  }
+  if (out.length === 0) {
+    ctx.proc.err('error: required resource not specified\n');
+    return undefined;
+  }
+  return out;
+}
+
+function status(args: ParsedArgs, ctx: KubectlContext, rest: string[]): number {
+  const list = targets(rest, ctx);
+  if (!list) return 1;
+  const timeout = parseGoDuration(str(args.flags, 'timeout') ?? '0s') ?? 0;
+  const limit = timeout > 0 ? timeout : 10 * 60_000;
+  const watch = args.flags.watch !== false;
+  for (const { t, name } of list) {
+    let last = '';
+    let result: ReturnType<typeof deploymentStatus> | undefined;
+    let missing = false;
+    const check = () => {
+      const d = ctx.cluster.get('Deployment', ctx.namespace, name);
+      if (!d) {
+        missing = true;
+        return true;
+      }
+      result = deploymentStatus(d);
+      if (result.error) return true;
+      if (result.message !== last) {
+        ctx.proc.out(`${result.message}\n`);
+        last = result.message;
+      }
+      return result.done || !watch;
+    };
+    const ok = waitUntil(ctx, check, limit);
+    if (missing) {
+      ctx.proc.err(`${notFoundMessage(t, name)}\n`);
+      return 1;
+    }
+    if (result?.error) {
+      ctx.proc.err(`error: ${result.error}\n`);
+      return 1;
+    }
+    if (!ok) {
+      ctx.proc.err('error: timed out waiting for the condition\n');
+      return 1;
+    }
+  }
+  return 0;
+}
+
+function restart(ctx: KubectlContext, rest: string[]): number {
+  const list = targets(rest, ctx);
+  if (!list) return 1;
+  let code = 0;
+  for (const { t, name } of list) {
+    const d = ctx.cluster.get('Deployment', ctx.namespace, name);
+    if (!d) {
+      ctx.proc.err(`${notFoundMessage(t, name)}\n`);
+      code = 1;
+      continue;
+    }
+    const at = new Date(ctx.cluster.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const tmpl = d.spec.template;
+    const r = ctx.cluster.update({
+      ...d,
+      spec: {
+        ...d.spec,
+        template: {
+          ...tmpl,
+          metadata: {
+            ...tmpl.metadata,
+            annotations: { ...(tmpl.metadata?.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': at },
+          },
+        },
+      },
+    });
+    if (!r.ok) {
+      ctx.proc.err(`${formatError(r.error)}\n`);
+      code = 1;
+      continue;
+    }
+    ctx.proc.out(`deployment.apps/${name} restarted\n`);
+  }
+  return code;
+}
+
+function history(ctx: KubectlContext, rest: string[]): number {
+  const list = targets(rest, ctx);
+  if (!list) return 1;
+  for (const { t, name } of list) {
+    const d = ctx.cluster.get('Deployment', ctx.namespace, name);
+    if (!d) {
+      ctx.proc.err(`${notFoundMessage(t, name)}\n`);
+      return 1;
+    }
+    const owned = (ctx.cluster.list('ReplicaSet', { namespace: ctx.namespace }) as ReplicaSet[]).filter(
+      (rs) => rs.metadata.ownerReferences?.some((o) => o.uid === d.metadata.uid),
+    );
+    const revs = owned
+      .map((rs) => ({
+        rev: Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? '0'),
+        cause: rs.metadata.annotations?.['kubernetes.io/change-cause'] ?? '<none>',
+      }))
+      .filter((r) => r.rev > 0)
+      .sort((a, b) => a.rev - b.rev);
+    ctx.proc.out(`deployment.apps/${name} \n`);
+    const w = Math.max('REVISION'.length, ...revs.map((r) => String(r.rev).length)) + 2;
+    ctx.proc.out(`${'REVISION'.padEnd(w)}CHANGE-CAUSE\n`);
+    for (const r of revs) ctx.proc.out(`${String(r.rev).padEnd(w)}${r.cause}\n`);
+    ctx.proc.out('\n');
+  }
+  return 0;
+}
+
+function run(args: ParsedArgs, ctx: KubectlContext): number {
+  const [sub, ...rest] = args.positional;
+  switch (sub) {
+    case 'status':
+      return status(args, ctx, rest);
+    case 'restart':
+      return restart(ctx, rest);
+    case 'history':
+      return history(ctx, rest);
+    case undefined:
+      ctx.proc.out(HELP);
+      return 0;
+    default:
+      ctx.proc.err(`error: unknown command "${sub}" for "kubectl rollout"\n`);
+      return 1;
+  }
+}
+
+export const rolloutVerb: KubectlVerb = {
+  name: 'rollout',
+  short: 'Manage the rollout of a resource',
+  help: HELP,
+  flags: [
+    { name: 'timeout', type: 'string' },
+    { name: 'watch', short: 'w', type: 'bool' },
+    { name: 'revision', type: 'int' },
+  ],
+  run,
+};

@@ -1,0 +1,130 @@
+// kubectl scale --replicas=N (deploy|rs)/NAME … [KUBECTL cmd/scale]: `deployment.apps/x scaled`.
+import type { K8sObject } from '../../sim/api/types';
+import { formatError } from '../errors';
+import { bool, str } from '../flags';
+import { kindPrefix, notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
+import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
+
+const HELP = `Set a new size for a deployment, replica set, replication controller, or stateful set.
+
+ Scale also allows users to specify one or more preconditions for the scale action.
+
+ If --current-replicas or --resource-version is specified, it is validated before the scale is attempted, and it is
+guaranteed that the precondition holds true when the scale is sent to the server.
+
+Examples:
+  # Scale a replica set named 'foo' to 3
+  kubectl scale --replicas=3 rs/foo
+  
+  # Scale a resource identified by type and name specified in "foo.yaml" to 3
+  kubectl scale --replicas=3 -f foo.yaml
+  
+  # If the deployment named mysql's current size is 2, scale mysql to 3
+  kubectl scale --current-replicas=2 --replicas=3 deployment/mysql
+
+Options:
+    --all=false:
+	Select all resources in the namespace of the specified resource types
+
+    --current-replicas=-1:
+	Precondition for current size. Requires that the current size of the resource match this value in order to
+	scale. -1 (default) for no condition.
+
+    --replicas=0:
+	The new desired number of replicas. Required.
+
+    -l, --selector='':
+	Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2).
+	Matching objects must satisfy all of the specified label constraints.
+
+Usage:
+  kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME)
+[options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+`;
+
+function run(args: ParsedArgs, ctx: KubectlContext): number {
+  const { proc, cluster } = ctx;
+  const replicas = args.flags.replicas;
+  if (replicas === undefined) {
+    proc.err('error: required flag(s) "replicas" not set\n');
+    return 1;
+  }
+  if (typeof replicas !== 'number' || replicas < 0) {
+    proc.err('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n');
+    return 1;
+  }
+  const current =
+    typeof args.flags['current-replicas'] === 'number' ? (args.flags['current-replicas'] as number) : -1;
+  const parsed = parseResourceArgs(args.positional, 'scale');
+  if (!parsed.ok) {
+    proc.err(`${parsed.message}\n`);
+    return 1;
+  }
+  if (parsed.requests.length === 0) {
+    proc.err(
+      "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n",
+    );
+    return 1;
+  }
+  const selector = str(args.flags, 'selector');
+  const targets: { t: ResourceType; obj: K8sObject }[] = [];
+  let code = 0;
+  for (const req of parsed.requests) {
+    const t = req.type;
+    if (t.simulated !== 'Deployment' && t.simulated !== 'ReplicaSet') {
+      proc.err(`error: no scaler has been implemented for {"${t.group}" "${t.kind}"}\n`);
+      return 1;
+    }
+    if (req.names) {
+      for (const n of req.names) {
+        const obj = cluster.get(t.simulated, ctx.namespace, n);
+        if (obj) targets.push({ t, obj });
+        else {
+          proc.err(`${notFoundMessage(t, n)}\n`);
+          code = 1;
+        }
+      }
+    } else if (selector !== undefined || bool(args.flags, 'all')) {
+      for (const obj of cluster.list(t.simulated, {
+        namespace: ctx.namespace,
+        ...(selector !== undefined ? { labelSelector: selector } : {}),
+      })) {
+        targets.push({ t, obj });
+      }
+    } else {
+      proc.err('error: resource(s) were provided, but no name was specified\n');
+      return 1;
+    }
+  }
+  for (const { t, obj } of targets) {
+    const have = obj.spec?.replicas ?? 1;
+    if (current >= 0 && have !== current) {
+      proc.err(`error: Expected replicas to be ${current}, was ${have}\n`);
+      code = 1;
+      continue;
+    }
+    const r = cluster.update({ ...obj, spec: { ...obj.spec, replicas } });
+    if (!r.ok) {
+      proc.err(`${formatError(r.error)}\n`);
+      code = 1;
+      continue;
+    }
+    proc.out(`${kindPrefix(t)}/${obj.metadata.name} scaled\n`);
+  }
+  return code;
+}
+
+export const scaleVerb: KubectlVerb = {
+  name: 'scale',
+  short: 'Set a new size for a deployment, replica set, or replication controller',
+  help: HELP,
+  flags: [
+    { name: 'all', type: 'bool' },
+    { name: 'current-replicas', type: 'int' },
+    { name: 'replicas', type: 'int' },
+    { name: 'selector', short: 'l', type: 'string' },
+  ],
+  run,
+};

@@ -1,0 +1,210 @@
+// kubectl wait --for=condition=Ready|delete (reference §B2) [KUBECTL cmd/wait]: the object list
+// is taken once at the start; each object is then watched until the condition holds or
+// --timeout (default 30s) passes; `--timeout=0` checks once, a negative value waits a week.
+import type { KindName } from '../../sim/api/types';
+import { bool, str } from '../flags';
+import { kindPrefix, notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
+import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
+import { waitUntil } from './util';
+
+const HELP = `Experimental: Wait for a specific condition on one or many resources.
+
+ The command takes multiple resources and waits until the specified condition is seen in the Status field of every
+given resource.
+
+ Alternatively, the command can wait for the given set of resources to be deleted by providing the "delete" keyword as
+the value to the --for flag.
+
+ A successful message will be printed to stdout indicating when the specified condition has been met. You can use -o
+option to change to output destination.
+
+Examples:
+  # Wait for the pod "busybox1" to contain the status condition of type "Ready"
+  kubectl wait --for=condition=Ready pod/busybox1
+  
+  # Wait for the pod "busybox1" to be deleted, with a timeout of 60s, after having issued the "delete" command
+  kubectl delete pod/busybox1
+  kubectl wait --for=delete pod/busybox1 --timeout=60s
+
+Options:
+    --all=false:
+	Select all resources in the namespace of the specified resource types
+
+    --for='':
+	The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath
+	expression}'=[JSONPath value]]. The default condition-value is true.  Condition values are compared after
+	Unicode simple case folding, which is a more general form of case-insensitivity.
+
+    -l, --selector='':
+	Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2).
+	Matching objects must satisfy all of the specified label constraints.
+
+    --timeout=30s:
+	The length of time to wait before giving up.  Zero means check once and don't wait, negative means wait for a
+	week.
+
+Usage:
+  kubectl wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)])
+[--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]] [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+`;
+
+/** Go duration text (`30s`, `1m`, `1m30s`, `500ms`, `0`) → ms; undefined when malformed. */
+export function parseGoDuration(s: string): number | undefined {
+  if (s === '0') return 0;
+  const neg = s.startsWith('-');
+  const body = neg ? s.slice(1) : s;
+  const re = /(\d+(?:\.\d+)?)(ms|h|m|s)/y;
+  let total = 0;
+  let i = 0;
+  while (i < body.length) {
+    re.lastIndex = i;
+    const m = re.exec(body);
+    if (!m) return undefined;
+    const n = Number.parseFloat(m[1] as string);
+    total += n * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 'ms' | 's' | 'm' | 'h'];
+    i = re.lastIndex;
+  }
+  if (body === '') return undefined;
+  return neg ? -total : total;
+}
+
+const WEEK_MS = 7 * 24 * 3_600_000;
+
+interface Obj {
+  type: ResourceType;
+  kind: KindName;
+  namespace: string | undefined;
+  name: string;
+  uid: string;
+}
+
+function conditionMet(
+  o: { status?: { conditions?: { type: string; status: string }[] } },
+  type: string,
+  want: string,
+): boolean {
+  const c = o.status?.conditions?.find((x) => x.type.toLowerCase() === type.toLowerCase());
+  return c !== undefined && c.status.toLowerCase() === want.toLowerCase();
+}
+
+function run(args: ParsedArgs, ctx: KubectlContext): number {
+  const { proc, cluster } = ctx;
+  const forSpec = str(args.flags, 'for');
+  if (!forSpec) {
+    proc.err('error: --for must be set\n');
+    return 1;
+  }
+  let mode: { kind: 'delete' } | { kind: 'condition'; type: string; value: string } | { kind: 'create' };
+  if (forSpec === 'delete') mode = { kind: 'delete' };
+  else if (forSpec === 'create') mode = { kind: 'create' };
+  else if (forSpec.toLowerCase().startsWith('condition=')) {
+    const rest = forSpec.slice('condition='.length);
+    const eq = rest.indexOf('=');
+    mode = {
+      kind: 'condition',
+      type: eq < 0 ? rest : rest.slice(0, eq),
+      value: eq < 0 ? 'true' : rest.slice(eq + 1),
+    };
+  } else {
+    proc.err(`error: unrecognized condition: "${forSpec}"\n`);
+    return 1;
+  }
+  const timeoutText = str(args.flags, 'timeout') ?? '30s';
+  const timeout = parseGoDuration(timeoutText);
+  if (timeout === undefined) {
+    proc.err(
+      `error: invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"\nSee 'kubectl wait --help' for usage.\n`,
+    );
+    return 1;
+  }
+  const timeoutMs = timeout < 0 ? WEEK_MS : timeout;
+  const selector = str(args.flags, 'selector');
+  const all = bool(args.flags, 'all');
+  if (args.positional.length === 0) {
+    proc.err(
+      "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n",
+    );
+    return 1;
+  }
+  const parsed = parseResourceArgs(args.positional, 'wait');
+  if (!parsed.ok) {
+    proc.err(`${parsed.message}\n`);
+    return 1;
+  }
+  // The list is taken once, now.
+  const objs: Obj[] = [];
+  const missing: string[] = [];
+  for (const req of parsed.requests) {
+    const t = req.type;
+    const kind = t.simulated;
+    const ns = t.namespaced ? ctx.namespace : undefined;
+    if (req.names) {
+      for (const name of req.names) {
+        const o = kind ? cluster.get(kind, ns, name) : undefined;
+        if (o && kind) objs.push({ type: t, kind, namespace: ns, name, uid: o.metadata.uid });
+        else if (mode.kind !== 'delete') missing.push(notFoundMessage(t, name));
+      }
+    } else if (kind && (selector !== undefined || all)) {
+      for (const o of cluster.list(kind, {
+        ...(ns !== undefined ? { namespace: ns } : {}),
+        ...(selector !== undefined ? { labelSelector: selector } : {}),
+      })) {
+        objs.push({ type: t, kind, namespace: ns, name: o.metadata.name, uid: o.metadata.uid });
+      }
+    } else if (!selector && !all) {
+      proc.err('error: resource(s) were provided, but no name was specified\n');
+      return 1;
+    }
+  }
+  if (missing.length) {
+    for (const m of missing) proc.err(`${m}\n`);
+    return 1;
+  }
+  if (objs.length === 0) {
+    if (mode.kind === 'delete') return 0;
+    proc.err('error: no matching resources found\n');
+    return 1;
+  }
+  for (const o of objs) {
+    let gone = false;
+    const ok = waitUntil(
+      ctx,
+      () => {
+        const cur = cluster.get(o.kind, o.namespace, o.name);
+        if (!cur || cur.metadata.uid !== o.uid) {
+          gone = true;
+          return true;
+        }
+        if (mode.kind === 'delete') return false;
+        if (mode.kind === 'create') return true;
+        return conditionMet(cur, mode.type, mode.value);
+      },
+      timeoutMs,
+    );
+    if (!ok) {
+      proc.err(`error: timed out waiting for the condition on ${o.type.resource}/${o.name}\n`);
+      return 1;
+    }
+    if (gone && mode.kind !== 'delete') {
+      proc.err(`${notFoundMessage(o.type, o.name)}\n`);
+      return 1;
+    }
+    proc.out(`${kindPrefix(o.type)}/${o.name} condition met\n`);
+  }
+  return 0;
+}
+
+export const waitVerb: KubectlVerb = {
+  name: 'wait',
+  short: 'Experimental: Wait for a specific condition on one or many resources',
+  help: HELP,
+  flags: [
+    { name: 'all', type: 'bool' },
+    { name: 'for', type: 'string' },
+    { name: 'selector', short: 'l', type: 'string' },
+    { name: 'timeout', type: 'string' },
+  ],
+  run,
+};
