@@ -86,8 +86,10 @@ export function curl(argv: string[], ctx: ProcContext, p: PodProc): number {
   const silent = o.has('s');
   const showError = !silent || o.has('S');
   const verbose = o.has('v');
-  // Simplification: -v hides the meter here (real curl interleaves both).
-  const meter = !silent && !verbose;
+  // The meter is off when the body itself goes to the terminal (`exec -t`), and with -s.
+  // Simplification: -v hides it here too (real curl interleaves both).
+  const toFile = o.get('o') !== undefined && o.get('o') !== '-';
+  const meter = !silent && !verbose && (toFile || o.has('O') || ctx.tty !== true);
   let meterStarted = false;
   const fail = (code: number, msg: string, elapsedMs: number, downloaded = 0): number => {
     // The meter redraws once a second while waiting; on failure no final newline is written, so

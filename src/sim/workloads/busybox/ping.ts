@@ -99,7 +99,10 @@ export function ping(argv: string[], ctx: ProcContext, p: PodProc): number {
 
   const rng = streamFor(p.cluster, `ping:${p.podKey}`);
   const nodes = nodeIPs(p);
-  const limit = count > 0 ? count : (p.deps.maxUnboundedPackets ?? DEFAULT_UNBOUNDED_PACKETS);
+  // Nothing can press Ctrl-C inside one synchronous command: a run longer than the cap ends as
+  // if interrupted there (statistics, then exit), whether it had no -c or a huge one.
+  const cap = Math.max(1, p.deps.maxUnboundedPackets ?? DEFAULT_UNBOUNDED_PACKETS);
+  const limit = count > 0 ? Math.min(count, Math.max(cap, DEFAULT_UNBOUNDED_PACKETS)) : cap;
   let transmitted = 0;
   let received = 0;
   let tmin = Number.POSITIVE_INFINITY;
@@ -151,7 +154,7 @@ export function ping(argv: string[], ctx: ProcContext, p: PodProc): number {
         wait(intervalMs);
         continue;
       }
-      if (count === 0) return stats();
+      if (count === 0 || count > limit) return stats();
       // All -c packets sent: wait ~2 RTT (at least 1 s) if anything answered, else -W seconds.
       wait(received > 0 ? Math.max(1, Math.floor(tmax / (512 * 1024))) * 1000 : waitS * 1000);
       return stats();

@@ -2,7 +2,7 @@
 import type { ProcContext } from '../../../kubectl/shell/types';
 import type { Node } from '../../api/types';
 import { type PodProc, processEnv, readPodFile } from '../proc';
-import { streamFor } from '../state';
+import { procState, streamFor } from '../state';
 import { usageText } from './usage';
 
 export function hostname(_argv: string[], ctx: ProcContext, p: PodProc): number {
@@ -152,15 +152,40 @@ const ROOT = [
 ];
 const ETC = ['hostname', 'hosts', 'resolv.conf'];
 
-/** BusyBox ls with stdout not a tty: one name per line. Only the directories the chapter visits. */
+/** BusyBox ls -C on a terminal: column-major, columns two wider than the longest name, 80 wide. */
+export function columns(names: string[], width = 80): string {
+  const colWidth = Math.max(...names.map((n) => n.length)) + 2;
+  const cols = Math.max(1, Math.floor(width / colWidth));
+  const rows = Math.ceil(names.length / cols);
+  let out = '';
+  for (let r = 0; r < rows; r++) {
+    let line = '';
+    for (let c = 0; c < cols; c++) {
+      const name = names[c * rows + r];
+      if (name === undefined) continue;
+      const last = (c + 1) * rows + r >= names.length;
+      line += last ? name : name.padEnd(colWidth, ' ');
+    }
+    out += `${line}\n`;
+  }
+  return out;
+}
+
+/** BusyBox ls: one name per line into a pipe, columns on a terminal. Only the chapter's directories. */
 export function ls(argv: string[], ctx: ProcContext, p: PodProc): number {
   const paths = argv.slice(1).filter((a) => !a.startsWith('-'));
   const targets = paths.length ? paths : ['/'];
+  const list = (names: string[]) => (ctx.tty ? columns(names) : `${names.join('\n')}\n`);
   let code = 0;
   for (const t of targets) {
     const norm = t.replace(/\/+$/, '') || '/';
-    if (norm === '/') ctx.out(`${ROOT.join('\n')}\n`);
-    else if (norm === '/etc') ctx.out(`${ETC.join('\n')}\n`);
+    if (norm === '/') {
+      // Files a command saved in the working directory (`/`), e.g. wget's index.html.
+      const saved = [...procState(p.cluster, p.pod.metadata.uid).files.keys()]
+        .filter((f) => /^\/[^/]+$/.test(f))
+        .map((f) => f.slice(1));
+      ctx.out(list([...new Set([...ROOT, ...saved])].sort()));
+    } else if (norm === '/etc') ctx.out(list(ETC));
     else if (readPodFile(p, norm) !== undefined) ctx.out(`${t}\n`);
     else {
       ctx.err(`ls: ${t}: No such file or directory\n`);

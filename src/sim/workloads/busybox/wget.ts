@@ -126,8 +126,11 @@ export function wget(argv: string[], ctx: ProcContext, p: PodProc): number {
     else writePodFile(p, path.startsWith('/') ? path : `/${path}`, res.body);
     if (!quiet) {
       // Chunked answers have no known size: the bar is only drawn once a second, so none shows.
-      if (contentLength !== undefined)
-        ctx.err(wgetProgressLine(toStdout ? '-' : fname, Number(contentLength)));
+      if (contentLength !== undefined) {
+        const line = wgetProgressLine(toStdout ? '-' : fname, Number(contentLength));
+        // On a terminal the bar is redrawn in place (`\r`) and PROGRESS_END adds the newline.
+        ctx.err(ctx.tty ? `\r${line}` : line);
+      }
       ctx.err(toStdout ? 'written to stdout\n' : `'${path}' saved\n`);
     }
   }
