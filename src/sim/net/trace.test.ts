@@ -148,7 +148,7 @@ describe('trace, Docker Desktop, iptables', () => {
       port: 80,
       verdict: 'delivered',
       backends: ['10.1.0.40:80', '10.1.0.41:80'],
-      hops: ['dns-query', 'dnat', 'dns-answer', 'send', 'rule', 'dnat', 'deliver', 'reply'],
+      hops: ['dns-query', 'dnat', 'dns-answer', 'send', 'rule', 'rule', 'dnat', 'deliver', 'reply'],
     },
     {
       name: 'pod → ClusterIP, TCP, endpoint does not listen ⇒ refused by the pod',
@@ -305,9 +305,10 @@ describe('trace, Docker Desktop, iptables', () => {
     const { net } = chapter3();
     const t = net.trace({ source: sleep1, destination: 'sleep-2', protocol: 'TCP', port: 80 });
     expect(t.resolvedIP).toBe('10.98.2.165');
-    expect(t.hops.find((h) => h.kind === 'rule')?.rule).toBe(
+    expect(t.hops.filter((h) => h.kind === 'rule').map((h) => h.rule)).toEqual([
       '-A KUBE-SERVICES -d 10.98.2.165/32 -p tcp -m comment --comment "default/sleep-2 cluster IP" -m tcp --dport 80 -j KUBE-SVC-R2KEEMX25LTY33UE',
-    );
+      '-A KUBE-SVC-R2KEEMX25LTY33UE -m comment --comment "default/sleep-2 -> 10.1.0.31:80" -j KUBE-SEP-H2UATXNWCQVHCV7G',
+    ]);
     const dnat = t.hops.filter((h) => h.kind === 'dnat').at(-1);
     expect(dnat?.rule).toBe(
       '-A KUBE-SEP-H2UATXNWCQVHCV7G -p tcp -m comment --comment "default/sleep-2" -m tcp -j DNAT --to-destination 10.1.0.31:80',
@@ -449,5 +450,34 @@ describe('seeded load balancing', () => {
     expect(picks(1)).toEqual(a);
     expect(new Set(a)).toEqual(new Set(['10.1.0.40', '10.1.0.41']));
     expect(picks(2)).not.toEqual(a);
+  });
+});
+
+describe('hop rules are lines of iptables-save', () => {
+  it('every rule on a hop appears verbatim in iptablesSave (so the UI can highlight it)', () => {
+    const { net } = chapter3();
+    const save = net.iptablesSave('docker-desktop').split('\n');
+    for (const dest of ['numbers-api', 'sleep-2', 'nobody', 'manual']) {
+      const t = net.trace({ source: sleep1, destination: dest, protocol: 'TCP', port: 80 });
+      const rules = t.hops.flatMap((h) => (h.rule ? [h.rule] : []));
+      expect(rules.length).toBeGreaterThan(0);
+      for (const r of rules) expect(save, r).toContain(r);
+    }
+    const lb = net.trace({ source: host, destination: 'localhost', protocol: 'TCP', port: 30080 });
+    for (const r of lb.hops.flatMap((h) => (h.rule ? [h.rule] : []))) expect(save, r).toContain(r);
+  });
+  it('the statistic line of the chosen endpoint is shown with its kernel-rendered probability', () => {
+    const { net } = chapter3();
+    const lines = new Set<string>();
+    for (let i = 0; i < 30; i++) {
+      const t = net.trace({ source: sleep1, destination: 'numbers-api', protocol: 'TCP', port: 80 });
+      lines.add(t.hops.filter((h) => h.kind === 'rule')[1]?.rule ?? '');
+    }
+    expect([...lines].sort()).toEqual([
+      expect.stringMatching(
+        /"default\/numbers-api -> 10\.1\.0\.40:80" -m statistic --mode random --probability 0\.50000000000 -j KUBE-SEP-/,
+      ),
+      expect.stringMatching(/"default\/numbers-api -> 10\.1\.0\.41:80" -j KUBE-SEP-/),
+    ]);
   });
 });

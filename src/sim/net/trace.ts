@@ -253,6 +253,20 @@ export class Tracer {
 
   private dnat(c: Ctx, m: ServiceModel, pm: PortModel, ep: EndpointInfo, node: string): Outcome {
     const to = ep.podKey ?? this.refFor(ep.ip);
+    if (!this.ipvs) {
+      // The KUBE-SVC jump that chose this endpoint (its `statistic --probability` line, if any).
+      const jump = m.nat.find((r) => r.chain === pm.svcChain && r.text.endsWith(` -j ${ep.sepChain}`));
+      const n = pm.usable.length;
+      this.hop(
+        c,
+        'rule',
+        `kube-proxy/${node}`,
+        m.ref,
+        `${pm.svcChain} → ${ep.sepChain} (1 of ${n})`,
+        0.01,
+        jump?.text,
+      );
+    }
     this.hop(c, 'dnat', m.ref, to, `DNAT → ${ep.ip}:${ep.port}`, 0.01, sepDnat(ep, pm, this.ipvs));
     c.endpoint = ep.podKey ? { ip: ep.ip, port: ep.port, pod: ep.podKey } : { ip: ep.ip, port: ep.port };
     return this.deliver(c, m.ref, ep.ip, ep.port, node, `${m.key} → ${ep.ip}:${ep.port}`);
