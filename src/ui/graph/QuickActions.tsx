@@ -4,29 +4,8 @@
 import { type FormEvent, useState } from 'react';
 import { useStore } from '../../state/store';
 import { useT } from '../i18n';
+import { deletePodCommand, podCommand, type Tool } from './commands';
 import { parseKey } from './keys';
-
-type Tool = 'ping' | 'curl' | 'nslookup';
-
-/** Single-quote for the playground's POSIX-like shell. */
-export function shellQuote(s: string): string {
-  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-export function podCommand(tool: Tool, pod: string, namespace: string, target: string): string {
-  const ns = namespace === 'default' ? '' : ` -n ${shellQuote(namespace)}`;
-  const argv: Record<Tool, string> = {
-    ping: `ping -c 1 ${shellQuote(target)}`,
-    curl: `curl -s ${shellQuote(target)}`,
-    nslookup: `nslookup ${shellQuote(target)}`,
-  };
-  return `kubectl exec ${shellQuote(pod)}${ns} -- ${argv[tool]}`;
-}
-
-export function deletePodCommand(pod: string, namespace: string): string {
-  const ns = namespace === 'default' ? '' : ` -n ${shellQuote(namespace)}`;
-  return `kubectl delete pod ${shellQuote(pod)}${ns}`;
-}
 
 export function QuickActions({ podKey }: { podKey: string }) {
   const t = useT();
