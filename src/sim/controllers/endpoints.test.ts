@@ -210,3 +210,39 @@ describe('EndpointSlice controller', () => {
     expect(slices(api, 'kubernetes').map((s) => s.metadata.name)).toEqual(['kubernetes']);
   });
 });
+
+describe('Endpoints controller watch semantics', () => {
+  it('leaves a user Endpoints written before its Service alone, and restores a deleted managed one', () => {
+    const { api, loop } = setup();
+    api.create({
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: { name: 'later', namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '' },
+      subsets: [{ addresses: [{ ip: '192.168.123.234' }], ports: [{ port: 80, protocol: 'TCP' }] }],
+    } as Endpoints);
+    loop.runUntilIdle();
+    expect(ep(api, 'later')).toBeDefined();
+    api.create(service('web', { selector: { app: 'web' } }));
+    api.create(pod('w', { labels: { app: 'web' }, ip: '10.1.0.5' }));
+    loop.runUntilIdle();
+    api.delete('Endpoints', 'default', 'web');
+    loop.runUntilIdle();
+    expect(ep(api, 'web')?.subsets?.[0]?.addresses?.map((a) => a.ip)).toEqual(['10.1.0.5']);
+  });
+
+  it('SRV weight never drops below 1 (150 endpoints ⇒ floor(100/150) = 0 ⇒ 1)', async () => {
+    const { netHarness } = await import('../net/test-helpers');
+    const h = netHarness();
+    h.api.create(
+      service('big', { clusterIP: 'None', selector: { app: 'big' }, ports: [{ name: 'http', port: 80 }] }),
+    );
+    for (let i = 0; i < 150; i++)
+      h.api.create(pod(`b${i}`, { labels: { app: 'big' }, ip: `10.2.${Math.floor(i / 200)}.${i + 1}` }));
+    h.loop.runUntilIdle();
+    const srv = h.net.query('_http._tcp.big.default.svc.cluster.local', 'SRV').records;
+    expect(srv).toHaveLength(150);
+    expect(new Set(srv.map((r) => r.value.split(' ')[1]))).toEqual(new Set(['1']));
+    // 100 endpoints per slice ⇒ two slices.
+    expect(slices(h.api, 'big')).toHaveLength(2);
+  });
+});

@@ -150,7 +150,10 @@ export function reconcileEndpoints(
 export function endpointsKeysFor(store: StoreReader, ev: WatchEvent): string[] {
   const o: K8sObject = ev.object;
   const ns = o.metadata.namespace ?? 'default';
-  if (ev.kind === 'Service' || ev.kind === 'Endpoints') return [`${ns}/${o.metadata.name}`];
+  if (ev.kind === 'Service') return [`${ns}/${o.metadata.name}`];
+  // Like onEndpointsDelete: only a deletion re-syncs (so a managed object comes back). A user
+  // writing Endpoints before its Service exists is left alone until that Service is deleted.
+  if (ev.kind === 'Endpoints') return ev.type === 'DELETED' ? [`${ns}/${o.metadata.name}`] : [];
   if (ev.kind === 'Pod') return serviceKeysForPod(store, o, ev.old);
   return [];
 }
