@@ -1,0 +1,119 @@
+// `kubectl events` [kubectl pkg/cmd/events]: the namespace's events sorted by last timestamp,
+// `Kind/name` objects, `--for TYPE/NAME`, `--types`, `-A`, "No events found in X namespace.".
+import type { Event } from '../../sim/api/types';
+import { bool, type FlagDef, str } from '../flags';
+import { translateTimestampSince } from '../printers/duration';
+import { renderRows } from '../printers/tabwriter';
+import { resolveResourceType } from '../resources';
+import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
+
+const FLAGS: FlagDef[] = [
+  { name: 'all-namespaces', short: 'A', type: 'bool' },
+  { name: 'for', type: 'string' },
+  { name: 'types', type: 'string' },
+  { name: 'no-headers', type: 'bool' },
+  { name: 'watch', short: 'w', type: 'bool' },
+  { name: 'output', short: 'o', type: 'string' },
+];
+
+function lastMs(e: Event): number {
+  return Date.parse(e.lastTimestamp || e.firstTimestamp || e.metadata.creationTimestamp) || 0;
+}
+
+function run(args: ParsedArgs, ctx: KubectlContext): number {
+  const p = ctx.proc;
+  const { flags } = args;
+  const all = bool(flags, 'all-namespaces');
+  let events = ctx.cluster.list('Event', all ? {} : { namespace: ctx.namespace }) as Event[];
+  const forArg = str(flags, 'for');
+  if (forArg) {
+    const i = forArg.indexOf('/');
+    const t = i > 0 ? resolveResourceType(forArg.slice(0, i)) : undefined;
+    if (!t) {
+      p.err(`error: the server doesn't have a resource type "${i > 0 ? forArg.slice(0, i) : forArg}"\n`);
+      return 1;
+    }
+    const name = forArg.slice(i + 1);
+    events = events.filter((e) => e.involvedObject?.kind === t.kind && e.involvedObject?.name === name);
+  }
+  const types = str(flags, 'types');
+  if (types) {
+    const allowed = types.split(',').map((s) => s.trim().toLowerCase());
+    for (const t of allowed) {
+      if (t !== 'normal' && t !== 'warning') {
+        p.err(`error: valid --types are Normal or Warning\n`);
+        return 1;
+      }
+    }
+    events = events.filter((e) => allowed.includes(e.type.toLowerCase()));
+  }
+  if (events.length === 0) {
+    p.err(all ? 'No events found.\n' : `No events found in ${ctx.namespace} namespace.\n`);
+    return 0;
+  }
+  const now = ctx.cluster.now();
+  const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => lastMs(a.e) - lastMs(b.e) || a.i - b.i);
+  const rows: string[][] = [];
+  if (!bool(flags, 'no-headers')) {
+    const h = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
+    rows.push(all ? ['NAMESPACE', ...h] : h);
+  }
+  for (const { e } of sorted) {
+    const first = translateTimestampSince(e.firstTimestamp || e.metadata.creationTimestamp, now);
+    const interval =
+      e.count > 1 ? `${translateTimestampSince(e.lastTimestamp, now)} (x${e.count} over ${first})` : first;
+    const row = [
+      interval,
+      e.type,
+      e.reason,
+      `${e.involvedObject?.kind}/${e.involvedObject?.name}`,
+      (e.message ?? '').trim(),
+    ];
+    rows.push(all ? [e.metadata.namespace ?? '', ...row] : row);
+  }
+  p.out(renderRows(rows));
+  return 0;
+}
+
+export const eventsVerb: KubectlVerb = {
+  name: 'events',
+  short: 'List events',
+  help: `Display events.
+
+ Prints a table of the most important information about events. You can request events for a
+namespace, for all namespace, or filtered to only those pertaining to a specified resource.
+
+Examples:
+  # List recent events in the default namespace
+  kubectl events
+
+  # List recent events in all namespaces
+  kubectl events --all-namespaces
+
+  # List recent events for the specified pod
+  kubectl events --for pod/web-pod-13je7
+
+  # List recent only events of type 'Warning' or 'Normal'
+  kubectl events --types=Warning,Normal
+
+Options:
+    -A, --all-namespaces=false:
+	If present, list the requested object(s) across all namespaces.
+
+    --for='':
+	Filter events to only those pertaining to the specified resource.
+
+    --no-headers=false:
+	When using the default output format, don't print headers.
+
+    --types=[]:
+	Output only events of given types.
+
+Usage:
+  kubectl events [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [--types=Normal,Warning] [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+`,
+  flags: FLAGS,
+  run,
+};
