@@ -28,8 +28,8 @@ export function mirroredSlices(ep: Endpoints): SliceContent[] {
     if (!endpoints.length) continue;
     const ports = (subset.ports ?? []).map((p) => ({
       name: p.name ?? '',
-      port: p.port,
       protocol: p.protocol,
+      port: p.port,
     }));
     out.push({ ports, endpoints });
   }

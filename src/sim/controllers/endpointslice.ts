@@ -64,7 +64,7 @@ function sliceEndpoint(pod: Pod, svc: Service): EndpointSliceEndpoint {
     // utils.go podToEndpoint: ready = serving && !terminating; publishNotReadyAddresses forces ready.
     conditions: { ready: publish || (ready && !terminating), serving: publish || ready, terminating },
   };
-  if (pod.spec.nodeName) ep.nodeName = pod.spec.nodeName;
+  // Field order as discovery/v1 Endpoint declares it (what `-o json` shows): hostname, targetRef, nodeName.
   if (pod.spec.hostname && pod.spec.subdomain === svc.metadata.name) ep.hostname = pod.spec.hostname;
   ep.targetRef = {
     kind: 'Pod',
@@ -72,6 +72,7 @@ function sliceEndpoint(pod: Pod, svc: Service): EndpointSliceEndpoint {
     name: pod.metadata.name,
     uid: pod.metadata.uid,
   };
+  if (pod.spec.nodeName) ep.nodeName = pod.spec.nodeName;
   return ep;
 }
 
@@ -84,7 +85,7 @@ export function desiredSlices(svc: Service, pods: Iterable<Pod>): SliceContent[]
     for (const sp of svc.spec.ports ?? []) {
       const port = findPort(pod, sp);
       if (port === undefined) continue;
-      ports.push({ name: sp.name ?? '', port, protocol: sp.protocol });
+      ports.push({ name: sp.name ?? '', protocol: sp.protocol, port });
     }
     const key = canonical(ports);
     let g = groups.get(key);
