@@ -60,11 +60,12 @@ function objectNames(cluster: Cluster, kind: KindName | undefined, namespace: st
 export function completeLine(src: CompletionSource, line: string, cursor: number): Completion {
   const before = line.slice(0, cursor);
   // The current simple command: after the last | ; & ( and not inside quotes (good enough here).
+  const sub = before.lastIndexOf('$(');
   const cmdStart = Math.max(
     before.lastIndexOf('|'),
     before.lastIndexOf(';'),
     before.lastIndexOf('&'),
-    before.lastIndexOf('$(') + 1,
+    sub >= 0 ? sub + 1 : -1,
   );
   const cmdText = before.slice(cmdStart + 1);
   const m = /(\S*)$/.exec(cmdText);
@@ -132,6 +133,6 @@ export function completeLine(src: CompletionSource, line: string, cursor: number
   } else {
     candidates = paths(src, word);
   }
-  candidates = [...new Set(candidates)].sort();
+  candidates = [...new Set(candidates.filter((c) => c.startsWith(word)))].sort();
   return { start, end: cursor, candidates, common: commonPrefix(candidates) };
 }

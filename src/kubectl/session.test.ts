@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { createCluster } from '../sim/cluster';
+import { createTerminalSession, type TerminalResult } from './session';
+
+const text = (r: TerminalResult) => r.output.map((c) => c.text).join('');
+
+function ready() {
+  const cluster = createCluster({ seed: 7 });
+  const s = createTerminalSession({ cluster });
+  s.run('kubectl apply -f numbers/api.yaml -f numbers/web.yaml');
+  s.run('kubectl wait --for=condition=Ready pod -l app=numbers-web');
+  s.run('kubectl wait --for=condition=Ready pod -l app=numbers-api');
+  return { cluster, s };
+}
+
+describe('terminal session basics', () => {
+  it('starts in ~/ch03 with the chapter folders', () => {
+    const s = createTerminalSession({ cluster: createCluster({ seed: 1 }) });
+    expect(s.prompt()).toBe('~/ch03$ ');
+    expect(text(s.run('ls'))).toBe('lab  numbers  numbers-services  sleep\n');
+    const r = s.run('cd sleep');
+    expect(r.prompt).toBe('~/ch03/sleep$ ');
+    expect(s.history).toEqual(['ls', 'cd sleep']);
+  });
+  it('unknown commands get bash text and exit 127; clear is reported', () => {
+    const s = createTerminalSession({ cluster: createCluster({ seed: 1 }) });
+    const r = s.run('kubeclt get pods');
+    expect(text(r)).toBe('bash: kubeclt: command not found\n');
+    expect(r.exitCode).toBe(127);
+    expect(s.run('clear').clear).toBe(true);
+  });
+  it('redirects into the VFS and reads it back', () => {
+    const s = createTerminalSession({ cluster: createCluster({ seed: 1 }) });
+    s.run('kubectl version --client > v.txt');
+    expect(s.fs.read('/home/student/ch03/v.txt')).toBe(
+      'Client Version: v1.34.1\nKustomize Version: v5.7.1\n',
+    );
+  });
+  it('curl to a port nothing listens on', () => {
+    const s = createTerminalSession({ cluster: createCluster({ seed: 1 }) });
+    const r = s.run('curl http://localhost:8080');
+    expect(text(r)).toBe(
+      "curl: (7) Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server\n",
+    );
+    expect(r.exitCode).toBe(7);
+  });
+});
+
+describe('port-forward as a foreground job', () => {
+  it('blocks, prints Forwarding lines, then Ctrl-C ends it and the rest of the line runs', () => {
+    const { s } = ready();
+    const r = s.run('kubectl port-forward deploy/numbers-web 8080:80; echo after $?');
+    expect(text(r)).toBe('Forwarding from 127.0.0.1:8080 -> 80\nForwarding from [::1]:8080 -> 80\n');
+    expect(r.busy).toBe(true);
+    expect(s.busy()).toBe(true);
+    expect(text(s.run('ls'))).toBe(''); // typed into port-forward: ignored
+    const browse = s.browse('http://localhost:8080/');
+    expect(browse.response?.status).toBe(200);
+    expect(s.poll().map((c) => c.text)).toEqual(['Handling connection for 8080\n']);
+    const i = s.interrupt();
+    expect(text(i)).toBe('^C\nafter 0\n');
+    expect(i.busy).toBe(false);
+    const after = s.run('curl -s localhost:8080');
+    expect(text(after)).toBe('');
+    expect(after.exitCode).toBe(7);
+  });
+
+  it('& makes it a background job: [1] PID, jobs, Handling connection, kill %1', () => {
+    const { s } = ready();
+    const r = s.run('kubectl port-forward deploy/numbers-web 8080:80 &');
+    expect(text(r)).toBe(
+      '[1] 4211\nForwarding from 127.0.0.1:8080 -> 80\nForwarding from [::1]:8080 -> 80\n',
+    );
+    expect(r.busy).toBe(false);
+    expect(text(s.run('jobs'))).toBe(
+      '[1]+  Running                 kubectl port-forward deploy/numbers-web 8080:80 &\n',
+    );
+    const c = s.run('curl -s localhost:8080 | grep -c "Go!"');
+    expect(text(c)).toBe('Handling connection for 8080\n1\n');
+    expect(text(s.run('kill %1'))).toBe(
+      '[1]+  Terminated              kubectl port-forward deploy/numbers-web 8080:80\n',
+    );
+    expect(text(s.run('jobs'))).toBe('');
+    expect(text(s.run('kill %1'))).toBe('bash: kill: %1: no such job\n');
+  });
+
+  it('breaks with the real message when its Pod goes', () => {
+    const { s } = ready();
+    s.run('kubectl port-forward deploy/numbers-web 8080:80 &');
+    const r = s.run('kubectl delete pod -l app=numbers-web');
+    const out = text(r);
+    expect(out).toMatch(
+      /^pod "numbers-web-[a-z0-9]+-[a-z0-9]{5}" deleted from default namespace\nerror: lost connection to pod\n\[1\]\+ {2}Exit 1 {18}kubectl port-forward deploy\/numbers-web 8080:80\n$/,
+    );
+    expect(text(s.run('curl localhost:8080'))).toBe(
+      "curl: (7) Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server\n",
+    );
+  });
+
+  it('refuses a port the Docker Desktop LoadBalancer already holds', () => {
+    const { s } = ready();
+    s.run('kubectl apply -f numbers/web-service.yaml');
+    const r = s.run('kubectl port-forward deploy/numbers-web 8080:80');
+    expect(text(r)).toBe(
+      'Unable to listen on port 8080: Listeners failed to create with the following errors: [unable to create listener: Error listen tcp4 127.0.0.1:8080: bind: address already in use unable to create listener: Error listen tcp6 [::1]:8080: bind: address already in use]\nerror: unable to listen on any of the requested ports: [{8080 80}]\n',
+    );
+    expect(r.exitCode).toBe(1);
+    expect(r.busy).toBe(false);
+  });
+
+  it('maps a Service port to the Pod targetPort', () => {
+    const { s } = ready();
+    s.run('kubectl apply -f numbers/web-service.yaml');
+    const r = s.run('kubectl port-forward svc/numbers-web 9090:8080 &');
+    expect(text(r)).toContain('Forwarding from 127.0.0.1:9090 -> 80\n');
+    expect(text(s.run('kubectl port-forward svc/numbers-web 9091:80'))).toBe(
+      'error: Service numbers-web does not have a service port 80\n',
+    );
+  });
+});
+
+describe('kubectl exec -it sh', () => {
+  it('opens the BusyBox prompt until exit, and reports a non-zero exit', () => {
+    const { s } = ready();
+    const r = s.run('kubectl exec -it deploy/numbers-api -- sh');
+    expect(text(r)).toBe('');
+    expect(r.prompt).toBe('/ # ');
+    expect(r.busy).toBe(false);
+    expect(text(s.run('echo hi | wc -c'))).toBe('3\n');
+    expect(text(s.run('nope'))).toBe('sh: nope: not found\n');
+    const e = s.run('exit 2');
+    expect(text(e)).toBe('command terminated with exit code 2\n');
+    expect(e.prompt).toBe('~/ch03$ ');
+    expect(text(s.run('echo $?'))).toBe('2\n');
+  });
+});
+
+describe('completion', () => {
+  it('completes commands, verbs, types, names and paths', () => {
+    const { s } = ready();
+    expect(s.complete('kub').candidates).toEqual(['kubectl']);
+    expect(s.complete('kubectl ap').candidates).toEqual(['apply']);
+    expect(s.complete('kubectl apply -f sl').candidates).toEqual(['sleep/']);
+    expect(s.complete('kubectl apply -f sleep/sleep2').candidates).toEqual([
+      'sleep/sleep2-service.yaml',
+      'sleep/sleep2.yaml',
+    ]);
+    expect(s.complete('kubectl apply -f sleep/sleep2').common).toBe('sleep/sleep2');
+    expect(s.complete('kubectl get deploy').candidates).toEqual(['deploy', 'deployments']);
+    expect(s.complete('kubectl get deploy numbers-').candidates).toEqual(['numbers-api', 'numbers-web']);
+    expect(s.complete('kubectl exec deploy/numbers-w').candidates).toEqual(['deploy/numbers-web']);
+    expect(s.complete('kubectl get pods -n kube-').candidates).toEqual([
+      'kube-node-lease',
+      'kube-public',
+      'kube-system',
+    ]);
+    expect(s.complete('kubectl delete --gr').candidates).toEqual(['--grace-period']);
+  });
+});
