@@ -270,6 +270,25 @@ describe('the student’s machine', () => {
     expect(none.error?.kind).toBe('no-listener');
   });
 
+  it('reaches a k3s LoadBalancer on the node IP, not on localhost', () => {
+    const { d, c } = numbers({ seed: 9, profile: 'k3s' });
+    d.applyOk(WEB_LB).advance(10_000);
+    const nodeIP = '172.28.132.127';
+    expect(hostConnect(c, 8080, nodeIP)).toMatchObject({ kind: 'service' });
+    const r = httpRequest(c, { source: { kind: 'host' }, url: `http://${nodeIP}:8080/` });
+    expect(r.response?.page?.form).toBe(true);
+    expect(hostConnect(c, 8080).kind).toBe('none');
+  });
+
+  it('reaches GitHub’s raw host from the student’s machine', () => {
+    const { c } = numbers();
+    const r = httpRequest(c, {
+      source: { kind: 'host' },
+      url: 'http://raw.githubusercontent.com/sixeyed/kiamol/master/ch03/numbers/rng',
+    });
+    expect(r.response?.body).toBe('42');
+  });
+
   it('cannot reach the LoadBalancer or NodePort on kind', () => {
     const { d, c } = numbers({ seed: 9, profile: 'kind' });
     d.applyOk(WEB_LB).advance(5000);

@@ -5,7 +5,7 @@
 import type { Node, Pod, Service } from '../../api/types';
 import type { Cluster, Hop, Trace, TraceSource } from '../../contract';
 import { podListens } from '../../net/listeners';
-import { getPod, isIPv4, podByIP } from '../pods';
+import { getPod, podByIP } from '../pods';
 import { nextTraceId } from '../traceids';
 import { serveExternal } from './external';
 import { serveHttp } from './server';
@@ -54,8 +54,8 @@ export function hostConnect(
   const nodeByIP = nodes.find((n) => n.status.addresses.some((a) => a.address === host));
   const services = cluster.list('Service') as Service[];
   const profile = cluster.profile;
-  const reachable =
-    (profile === 'docker-desktop' && local) || (profile === 'k3s' && (nodeByIP !== undefined || local));
+  // Docker Desktop publishes on localhost; k3s (in its VM, as in the book) on the node's IP.
+  const reachable = (profile === 'docker-desktop' && local) || (profile === 'k3s' && nodeByIP !== undefined);
   if (!reachable) {
     return {
       kind: 'none',
@@ -126,35 +126,35 @@ function connectFromHost(
     };
     return pod && listening ? { trace, pod } : { trace };
   }
-  if (target.kind === 'none') {
-    const trace: Trace = {
-      ...base,
-      hops: [hop('reject', 'host', 'host', `${host}:${port} connection refused`, 0)],
-      verdict: 'refused',
-      reason: target.reason,
-    };
-    return { trace, noListener: true };
-  }
-  // The Service's own rules take it from here: trace from the node that published the port.
-  const svc = target.service;
-  const sp = (svc.spec.ports ?? []).find(
-    (p) => (target.via === 'loadbalancer' ? p.port : p.nodePort) === port,
-  );
-  const inner = cluster.net.trace({
-    source: { kind: 'node', name: target.node },
-    destination: svc.spec.clusterIP ?? '',
+  // Everything else is the packet tracer's: Docker Desktop's localhost publishing (LoadBalancer
+  // through its NodePort chain, NodePorts), k3s node IPs, the internet, or nothing at all.
+  const trace = cluster.net.trace({
+    source,
+    destination: LOCAL_NAMES.has(host) ? '127.0.0.1' : host,
     protocol: 'TCP',
-    port: sp?.port ?? port,
+    port,
   });
-  const label = target.via === 'loadbalancer' ? `LoadBalancer ${host}:${port}` : `NodePort ${host}:${port}`;
-  const trace: Trace = {
-    ...inner,
-    ...base,
-    hops: [hop('send', 'host', `Node/${target.node}`, label, 0), ...inner.hops],
-  };
-  const podKey = inner.endpoint?.pod;
+  const podKey = trace.endpoint?.pod;
   const pod = podKey ? getPod(cluster, podKey) : undefined;
-  return pod ? { trace, pod } : { trace };
+  if (pod) return { trace, pod };
+  return trace.verdict === 'refused' && target.kind === 'none' ? { trace, noListener: true } : { trace };
+}
+
+/**
+ * The peer address the server sees: the Pod's own IP from a Pod; 127.0.0.1 through a
+ * port-forward (kubelet dials localhost inside the Pod); the node's address for traffic that
+ * kube-proxy masqueraded on its way in from outside (NodePort / LoadBalancer).
+ */
+function clientAddress(cluster: Cluster, source: TraceSource, trace: Trace): string | undefined {
+  if (source.kind === 'pod') return getPod(cluster, source.key)?.status?.podIP;
+  const nodeIP = (name: string) =>
+    (cluster.list('Node') as Node[])
+      .find((n) => n.metadata.name === name)
+      ?.status.addresses.find((a) => a.type === 'InternalIP')?.address;
+  if (source.kind === 'node') return nodeIP(source.name);
+  if (trace.hops[0]?.label.startsWith('port-forward')) return '127.0.0.1';
+  const via = trace.hops.find((h) => h.to.startsWith('Node/'))?.to.slice(5);
+  return via ? nodeIP(via) : undefined;
 }
 
 /** Send one HTTP request and follow it to an answer or a curl-style error. */
@@ -176,25 +176,11 @@ export function httpRequest(cluster: Cluster, opts: HttpRequestOptions): HttpRes
   let pod: Pod | undefined;
   let noListener = false;
   if (opts.source.kind === 'host') {
-    if (!LOCAL_NAMES.has(url.host) && !isIPv4(url.host)) {
-      // The student's machine does not use cluster DNS: Service names mean nothing there.
-      trace = {
-        id: nextTraceId(cluster, 'http'),
-        source: opts.source,
-        destination: url.host,
-        protocol: 'TCP',
-        port: url.port,
-        hops: [hop('dns-nxdomain', 'host', 'host', `${url.host}: not a name this machine can resolve`, 0)],
-        verdict: 'nxdomain',
-        reason: `${url.host} is a cluster DNS name; the host's resolver does not know it`,
-        startedAt: cluster.now(),
-      };
-    } else {
-      const r = connectFromHost(cluster, url.host, url.port, opts.portForwards ?? []);
-      trace = r.trace;
-      pod = r.pod;
-      noListener = r.noListener === true;
-    }
+    // The student's machine resolves only public names and localhost (the tracer's host resolver).
+    const r = connectFromHost(cluster, url.host, url.port, opts.portForwards ?? []);
+    trace = r.trace;
+    pod = r.pod;
+    noListener = r.noListener === true;
   } else {
     trace = cluster.net.trace({
       source: opts.source,
@@ -252,7 +238,9 @@ export function httpRequest(cluster: Cluster, opts: HttpRequestOptions): HttpRes
       break;
   }
 
+  const clientIP = clientAddress(cluster, opts.source, trace);
   const request: HttpRequest = {
+    ...(clientIP ? { clientIP } : {}),
     method,
     path: url.path,
     host: opts.host ?? url.hostHeader,
