@@ -272,3 +272,23 @@ describe('/etc/hosts before DNS', () => {
     );
   });
 });
+
+describe('empty non-terminals', () => {
+  it('an existing namespace under svc. is NOERROR with no data, and stops the search list', () => {
+    const h = cluster();
+    h.api.create({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'kube-system', uid: '', resourceVersion: '', creationTimestamp: '' },
+    });
+    expect(h.net.query(`kube-system.svc.${D}`, 'A')).toMatchObject({ rcode: 'NOERROR', records: [] });
+    expect(h.net.query(`svc.${D}`, 'A').rcode).toBe('NOERROR');
+    expect(h.net.query(`nosuchns.svc.${D}`, 'A').rcode).toBe('NXDOMAIN');
+    const r = h.net.resolve(fromDefault, 'kube-system');
+    expect(r.queries.map((q) => [q.question, q.rcode])).toEqual([
+      [`kube-system.default.svc.${D}`, 'NXDOMAIN'],
+      [`kube-system.svc.${D}`, 'NOERROR'],
+    ]);
+    expect(r.ip).toBeUndefined();
+  });
+});

@@ -75,7 +75,10 @@ export class CoreDns {
           authoritative: true,
         };
       }
-      if (inCluster) return { question: name, qtype, rcode: 'NXDOMAIN', records: [], authoritative: true };
+      if (inCluster) {
+        const rcode = this.emptyNonTerminal(name) ? 'NOERROR' : 'NXDOMAIN';
+        return { question: name, qtype, rcode, records: [], authoritative: true };
+      }
       // Reverse names we do not own fall through to `forward`: private ranges are NXDOMAIN upstream.
     }
     return this.upstream(name, qtype);
@@ -95,6 +98,18 @@ export class CoreDns {
           }))
         : [];
     return { question: name, qtype, rcode: 'NOERROR', records, authoritative: false };
+  }
+
+  /**
+   * Names that exist without records of their own: the zone apex, `svc.` / `pod.`, and
+   * `<namespace>.svc.` / `<namespace>.pod.` for a namespace that exists. CoreDNS answers these
+   * NOERROR with no data (which also stops musl's search list).
+   */
+  private emptyNonTerminal(name: string): boolean {
+    const d = this.domain;
+    if (name === d || name === `svc.${d}` || name === `pod.${d}`) return true;
+    const m = /^([a-z0-9-]+)\.(svc|pod)\.(.*)$/.exec(name);
+    return !!m && m[3] === d && this.state.namespaces.has(m[1] as string);
   }
 
   /** Records for a cluster name, or undefined when the name does not exist (NXDOMAIN). */
