@@ -436,9 +436,17 @@ export function describeNode({ obj, events, now, related }: DescribeInput): stri
   w.write(0, `Unschedulable:\t${(n.spec as { unschedulable?: boolean }).unschedulable ? 'true' : 'false'}\n`);
   const conds = n.status?.conditions ?? [];
   if (conds.length) {
-    w.write(0, 'Conditions:\n  Type\tStatus\tReason\tMessage\n');
-    w.write(1, '----\t------\t------\t-------\n');
-    for (const c of conds) w.write(1, `${c.type} \t${c.status} \t${c.reason} \t${c.message}\n`);
+    w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
+    w.write(1, '----\t------\t-----------------\t------------------\t------\t-------\n');
+    for (const c of conds as ((typeof conds)[number] & {
+      lastHeartbeatTime?: string;
+      lastTransitionTime?: string;
+    })[]) {
+      w.write(
+        1,
+        `${c.type} \t${c.status} \t${rfc1123z(c.lastHeartbeatTime ?? n.metadata.creationTimestamp)} \t${rfc1123z(c.lastTransitionTime ?? n.metadata.creationTimestamp)} \t${c.reason} \t${c.message}\n`,
+      );
+    }
   }
   w.write(0, 'Addresses:\n');
   for (const a of n.status?.addresses ?? []) w.write(1, `${a.type}:\t${a.address}\n`);
