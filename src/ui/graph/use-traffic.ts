@@ -64,8 +64,9 @@ export function useTraffic(has: (id: string) => boolean, t: TFn): TrafficView {
     if (queued === 0) return;
     const s = useStore.getState();
     if (stepMode) {
-      // one at a time: leave the rest queued until this one is stepped through
-      if (active.length > 0) return;
+      // one at a time: leave the rest queued until the current one has been stepped through
+      const current = active[0];
+      if (current && stepIndex < current.plan.steps.length - 1) return;
       const head = s.shiftTrace();
       if (!head) return;
       useStore.setState({ lastTrace: head });
