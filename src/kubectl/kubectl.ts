@@ -183,8 +183,9 @@ export function runKubectl(argv: string[], ctx: ProcContext, host: KubectlHost |
       return 1;
     }
     const sugg = suggestionsFor(verbName);
-    let msg = `error: unknown command "${verbName}" for "kubectl"\n`;
-    if (sugg.length) msg += `\nDid you mean this?\n${sugg.map((s) => `\t${s}\n`).join('')}`;
+    // cobra: the error text (with `\n\nDid you mean this?\n\t…\n` appended), a newline, then the hint.
+    let msg = `error: unknown command "${verbName}" for "kubectl"`;
+    if (sugg.length) msg += `\n\nDid you mean this?\n${sugg.map((s) => `\t${s}\n`).join('')}`;
     msg += "\nRun 'kubectl --help' for usage.\n";
     ctx.err(msg);
     return 1;
