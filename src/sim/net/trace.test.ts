@@ -357,6 +357,20 @@ describe('trace, IPVS mode', () => {
         backends: ['10.1.0.40:80', '10.1.0.41:80'],
       },
       { name: 'no endpoints ⇒ the node RSTs', dest: 'nobody', proto: 'TCP', port: 80, verdict: 'refused' },
+      {
+        name: 'a host daemon answers on a ClusterIP (kubernetes#72236)',
+        dest: 'sleep-2',
+        proto: 'TCP',
+        port: 10250,
+        verdict: 'delivered',
+      },
+      {
+        name: 'other unknown ports ⇒ the node RSTs',
+        dest: 'sleep-2',
+        proto: 'TCP',
+        port: 81,
+        verdict: 'refused',
+      },
     ],
     { proxyMode: 'ipvs' },
   );

@@ -210,6 +210,15 @@ export class Tracer {
     }
     const pm = m.ports.find((p) => p.port === port && p.protocol === proto);
     if (!pm) {
+      if (this.ipvs && proto === 'TCP' && NODE_PORTS[port]) {
+        // kubernetes#72236: the VIP is a local address, so host daemons bound to 0.0.0.0 answer on it.
+        this.hop(c, 'deliver', m.ref, `Node/${node}`, what(proto, ip, port), 0.02);
+        this.hop(c, 'reply', `Node/${node}`, c.src, 'SYN-ACK', 0.03);
+        return {
+          verdict: 'delivered',
+          reason: `${ip} is bound to kube-ipvs0 on ${node}, and ${NODE_PORTS[port]} listens on 0.0.0.0:${port} there`,
+        };
+      }
       if (this.ipvs)
         return this.nodeRst(
           c,
