@@ -64,9 +64,8 @@ export function useTraffic(has: (id: string) => boolean, t: TFn): TrafficView {
     if (queued === 0) return;
     const s = useStore.getState();
     if (stepMode) {
-      // one at a time: leave the rest queued until the current one has been stepped through
-      const current = active[0];
-      if (current && stepIndex < current.plan.steps.length - 1) return;
+      // one at a time: the rest stay queued; Next on a finished trace brings the next one
+      if (active.length > 0) return;
       const head = s.shiftTrace();
       if (!head) return;
       useStore.setState({ lastTrace: head });
