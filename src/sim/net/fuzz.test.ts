@@ -36,8 +36,12 @@ const op = fc.oneof(
   fc.record({ t: fc.constant('settle' as const) }),
 );
 
-function applyOps(ops: Op[], profile: 'docker-desktop' | 'kind') {
-  const h = netHarness({ profile, seed: 3 });
+function applyOps(
+  ops: Op[],
+  profile: 'docker-desktop' | 'kind' | 'k3s',
+  proxyMode: 'iptables' | 'ipvs' = 'iptables',
+) {
+  const h = netHarness({ profile, proxyMode, seed: 3 });
   const { api, loop } = h;
   let seq = 0;
   const nodes = h.profile.nodes;
@@ -192,6 +196,7 @@ function checkAgainstScratch(api: FakeApi, h: ReturnType<typeof netHarness>) {
       fresh.onWatch({ type: 'ADDED', kind, key: o.metadata.name, object: o });
   }
   expect(h.net.dnsRecords()).toEqual(fresh.net.dnsRecords());
+  expect(h.net.ipvsadm('')).toBe(fresh.net.ipvsadm(''));
   expect(h.net.iptablesSave(h.profile.nodes[0]?.name ?? '')).toBe(
     fresh.net.iptablesSave(h.profile.nodes[0]?.name ?? ''),
   );
@@ -201,14 +206,19 @@ function checkAgainstScratch(api: FakeApi, h: ReturnType<typeof netHarness>) {
 const PINNED: number[] = [];
 
 describe('incremental networking vs from-scratch recomputation (seeded fuzz)', () => {
-  for (const profile of ['docker-desktop', 'kind'] as const) {
-    it(`${profile}: endpoints, slices, DNS and rules match after random operation sequences`, () => {
+  const runs = [
+    ['docker-desktop', 'iptables', 20261125],
+    ['kind', 'iptables', 20261126],
+    ['k3s', 'ipvs', 20261127],
+  ] as const;
+  for (const [profile, mode, seed] of runs) {
+    it(`${profile} (${mode}): endpoints, slices, DNS and rules match after random operation sequences`, () => {
       const prop = fc.property(fc.array(op, { minLength: 10, maxLength: 60 }), (ops) => {
-        const h = applyOps(ops, profile);
+        const h = applyOps(ops, profile, mode);
         checkAgainstScratch(h.api, h);
       });
       for (const seed of PINNED) fc.assert(prop, { seed, numRuns: 1 });
-      fc.assert(prop, { seed: profile === 'kind' ? 20261126 : 20261125, numRuns: 100 });
+      fc.assert(prop, { seed, numRuns: 100 });
     });
   }
 });
