@@ -3,7 +3,7 @@
 // "No resources found" rule, NotFound errors after the output, and `-w` watch.
 
 import { objectKey } from '../../sim/api/kinds';
-import { parseSelector } from '../../sim/api/labels';
+import { matches, parseSelector } from '../../sim/api/labels';
 import type { K8sObject, KindName } from '../../sim/api/types';
 import type { ChangeBatch } from '../../sim/contract';
 import { bool, type FlagDef, str, strs } from '../flags';
@@ -316,17 +316,11 @@ function watch(ctx: KubectlContext, plan: GetPlan, format: OutputFormat, o: Watc
 
   const last = new Map<string, K8sObject>();
   for (const obj of initial) last.set(objectKey(kind, obj.metadata.namespace, obj.metadata.name), obj);
+  const sel = o.selector !== undefined ? parseSelector(o.selector) : undefined;
   const matchesScope = (obj: K8sObject): boolean => {
     if (names && !names.has(obj.metadata.name)) return false;
     if (info.type.namespaced && !o.allNamespaces && obj.metadata.namespace !== ctx.namespace) return false;
-    if (o.selector !== undefined) {
-      const listed = ctx.cluster.list(kind, {
-        ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}),
-        labelSelector: o.selector,
-      });
-      return listed.some((x) => x.metadata.name === obj.metadata.name);
-    }
-    return true;
+    return sel === undefined || matches(sel, obj.metadata.labels);
   };
   let unsubscribe: (() => void) | undefined;
   const job = host.startJob({

@@ -92,3 +92,70 @@ describe('read verbs through createCluster', () => {
     );
   });
 });
+
+describe('get -w through createCluster', () => {
+  it('prints the current rows, then one row per change, header once, widths kept', () => {
+    const c = chapterCluster();
+    const outs: string[] = [];
+    let ended = false;
+    const handle = {
+      id: 1,
+      out: (t: string) => outs.push(t),
+      err: (t: string) => outs.push(`[err]${t}`),
+      finish: () => {
+        ended = true;
+      },
+      done: false,
+    };
+    let spec: { onSignal(s: 'INT' | 'TERM', h: typeof handle): void; onEnd?(): void } | undefined;
+    const host = {
+      startJob: (s: typeof spec) => {
+        spec = s;
+        return handle;
+      },
+    } as never;
+    const chunks: string[] = [];
+    const proc = {
+      cluster: c,
+      stdin: '',
+      env: {},
+      out: (t: string) => chunks.push(t),
+      err: (t: string) => chunks.push(`[err]${t}`),
+      trace: () => {},
+      sleep: () => {},
+    };
+    const p = parseFlags(['pods', '-l', 'app=sleep-2', '-w'], getVerb.flags);
+    if (!p.ok) throw new Error(p.message);
+    const code = getVerb.run(
+      { flags: p.flags, positional: p.positional, dashArgs: undefined },
+      {
+        cluster: c,
+        namespace: 'default',
+        namespaceExplicit: false,
+        proc,
+        host,
+      },
+    );
+    expect(code).toBe(0);
+    expect(chunks.join('')).toMatch(
+      /^NAME +READY +STATUS +RESTARTS +AGE\nsleep-2-\S+ +1\/1 +Running +0 +30s\n$/,
+    );
+    const name = c.list('Pod', { namespace: 'default', labelSelector: 'app=sleep-2' })[0]?.metadata
+      .name as string;
+    c.delete('Pod', 'default', name);
+    c.advance(5000);
+    const rows = outs.join('').trimEnd().split('\n');
+    expect(rows.some((r) => r.startsWith(name) && /Terminating/.test(r))).toBe(true);
+    expect(rows.some((r) => !r.startsWith(name) && /^sleep-2-\S+ +1\/1 +Running/.test(r))).toBe(true);
+    expect(rows.every((r) => !r.startsWith('NAME'))).toBe(true);
+    // Columns never shrink: every row's READY column starts where the initial table's did.
+    const col = chunks.join('').indexOf('READY');
+    for (const r of rows) expect(r.slice(col - 3, col)).toBe('   ');
+    spec?.onSignal('INT', handle);
+    expect(ended).toBe(true);
+    spec?.onEnd?.();
+    const before = outs.length;
+    c.advance(60_000);
+    expect(outs.length).toBe(before);
+  });
+});
