@@ -169,3 +169,35 @@ describe('container logs', () => {
     for (const p of pods) expect(podLogs(d.cluster, `Pod/default/${p.metadata.name}`)).toEqual([]);
   });
 });
+
+describe('jq in the sleep image', () => {
+  it('pretty-prints, picks paths, prints raw strings, and reports bad input', () => {
+    const { c } = chapter();
+    const t = podCommands(c, podKeyFor(c, 'sleep-1'));
+    const run = (args: string[], stdin: string) => {
+      let out = '';
+      let err = '';
+      const code = t.jq?.(['jq', ...args], {
+        cluster: c,
+        stdin,
+        env: {},
+        out: (x) => {
+          out += x;
+        },
+        err: (x) => {
+          err += x;
+        },
+        trace: () => {},
+        sleep: () => {},
+      });
+      return { out, err, code };
+    };
+    expect(run(['.'], '{"message":"Unhealthy","n":[1,2]}').out).toBe(
+      '{\n  "message": "Unhealthy",\n  "n": [\n    1,\n    2\n  ]\n}\n',
+    );
+    expect(run(['-r', '.message'], '{"message":"Unhealthy"}').out).toBe('Unhealthy\n');
+    expect(run(['.n[]'], '{"n":[1,2]}').out).toBe('1\n2\n');
+    expect(run(['.'], '57').out).toBe('57\n');
+    expect(run(['.'], 'Ok').code).toBe(2);
+  });
+});

@@ -10,6 +10,7 @@ import { env, falseCmd, hostname, ip, ls, sleep, trueCmd } from './busybox/syste
 import { cat, echo, grep, headTail, wc } from './busybox/text';
 import { wget } from './busybox/wget';
 import { curl } from './curl';
+import { jq } from './jq';
 import { getPod } from './pods';
 import { makeProc, type PodProc, readPodFile, type WorkloadDeps } from './proc';
 import { streamFor } from './state';
@@ -53,6 +54,7 @@ const LOCATIONS: Record<string, string> = {
   ip: '/sbin',
   sh: '/bin',
   curl: '/usr/bin',
+  jq: '/usr/bin',
 };
 
 function sh(argv: string[], ctx: ProcContext, p: PodProc, table: CommandTable): number {
@@ -98,6 +100,7 @@ export function podCommands(
   const applets: Record<string, Applet> = { ...COREUTILS };
   if (p.info.tools !== 'debian-curl') Object.assign(applets, BUSYBOX_NET);
   if (p.info.tools === 'alpine-curl' || p.info.tools === 'debian-curl') applets.curl = curl;
+  if (p.info.app === 'sleep') applets.jq = (argv, ctx) => jq(argv, ctx);
   const table: CommandTable = {};
   const bind =
     (fn: Applet): CommandFn =>

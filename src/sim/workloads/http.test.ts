@@ -316,3 +316,18 @@ describe('the student’s machine', () => {
     );
   });
 });
+
+describe('numbers-web with an unhealthy API', () => {
+  it('shows RNG service unavailable! for a 500 and logs InternalServerError', () => {
+    const failing = NUMBERS_API.replace(
+      'image: kiamol/ch03-numbers-api',
+      'image: kiamol/ch03-numbers-api\n          env:\n            - name: FailAfterCallCount\n              value: "1"',
+    );
+    const d = drive({ seed: 9 }).applyOk(`${failing}---\n${NUMBERS_WEB()}---\n${API_SVC}`).advance(60_000);
+    const c = d.cluster;
+    expect(clickGo(c).post.response?.page?.number).toBeTypeOf('number');
+    const second = clickGo(c).post;
+    expect(second.response?.page?.error).toBe('RNG service unavailable!');
+    expect(second.traces[1]?.verdict).toBe('delivered');
+  });
+});
