@@ -333,13 +333,19 @@ function watch(ctx: KubectlContext, plan: GetPlan, format: OutputFormat, o: Watc
   });
   unsubscribe = ctx.cluster.subscribe((batch: ChangeBatch) => {
     const changed: K8sObject[] = [];
-    for (const key of [...batch.added, ...batch.updated, ...batch.removed]) {
+    for (const key of [...batch.added, ...batch.updated]) {
       const k = splitKey(key);
       if (k.kind !== kind) continue;
-      const obj = ctx.cluster.get(kind, k.namespace, k.name) ?? last.get(key);
-      if (!obj || !matchesScope(obj)) continue;
-      if (last.get(key) === obj) continue;
+      const obj = ctx.cluster.get(kind, k.namespace, k.name);
+      if (!obj || !matchesScope(obj) || last.get(key) === obj) continue;
       last.set(key, obj);
+      changed.push(obj);
+    }
+    // A DELETED watch event carries the object's final state; kubectl prints it once more.
+    for (const key of batch.removed) {
+      const obj = last.get(key);
+      if (!obj) continue;
+      last.delete(key);
       changed.push(obj);
     }
     if (changed.length > 0) job.out(render(changed));
