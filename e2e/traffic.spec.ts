@@ -43,7 +43,7 @@ test('step mode plays one hop per key press, and quick actions run from the sele
   const pod = await app.graph.runningPod('sleep-1');
   await app.graph.select(pod.key);
   await app.graph.runFromSelected('nslookup', 'sleep-2');
-  await app.terminal.waitForText('Name:\tsleep-2.default.svc.cluster.local');
+  await app.terminal.waitForText(/Name:\s+sleep-2\.default\.svc\.cluster\.local/);
 
   await expect(app.graph.hopList).toContainText(/Hop 1 of \d+/);
   await expect(app.graph.hops).toHaveCount(1);
