@@ -54,5 +54,6 @@ test('deleting a Pod from the graph: a replacement with a new IP, the Endpoints 
   expect(after.ip).not.toBe(before.ip);
   await expect(app.graph.endpointAddresses('sleep-2')).toHaveText(`${after.ip}:80`, { timeout: 20_000 });
   expect(await app.graph.ipOf(service)).toBe(clusterIP);
+  await page.screenshot({ path: 'test-results/graph-after-delete.png' });
   app.expectClean();
 });

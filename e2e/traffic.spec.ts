@@ -29,6 +29,7 @@ test('ping to a Service name resolves, loses every packet, and the graph shows w
   await expect(app.graph.callout).toBeVisible();
   await expect(app.graph.callout).toContainText('nothing answers');
   expect(await app.graph.trafficHops.count()).toBeGreaterThan(1);
+  await page.screenshot({ path: 'test-results/traffic-ping.png' });
   app.expectClean();
 });
 
