@@ -1,0 +1,126 @@
+// Golden transcripts of the whole chapter (issue #3 §5), through the same replay the browser
+// terminal uses: once with the playground's built-in files, once with the book's own files
+// mounted over ~/ch03. Volatile values (generated names, allocated IPs and ports, ages, ping
+// times, random numbers) are normalised, not ignored. Regenerate deliberately with
+// UPDATE_GOLDEN=1 npx vitest run src/kubectl/golden, then review the diff line by line.
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { replay } from '../replay';
+
+const HERE = __dirname;
+const BOOK = join(HERE, '../../../../shared/kiamol-ch03');
+const SCRIPT = readFileSync(join(HERE, 'ch03.script'), 'utf8');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+/**
+ * Stable placeholders, numbered by first appearance so "the IP changed" stays visible. Inside a
+ * table a placeholder is padded to the original width, so column alignment is still checked.
+ */
+export function normalizeTranscript(t: string): string {
+  const ips = new Map<string, string>();
+  const KEEP = new Set(['10.96.0.1', '10.96.0.10', '192.168.123.234', '127.0.0.1']);
+  const keepWidth =
+    (place: (m: string, ...groups: string[]) => string) =>
+    (m: string, ...rest: unknown[]): string => {
+      const offset = rest[rest.length - 2] as number;
+      const whole = rest[rest.length - 1] as string;
+      const groups = rest.slice(0, -2) as string[];
+      const p = place(m, ...groups);
+      return whole[offset + m.length] === ' ' && p.length < m.length ? p.padEnd(m.length) : p;
+    };
+  return t
+    .replace(
+      /\b([a-z0-9-]+)-([4-9bcdf]{6,10})-([bcdfghjklmnpqrstvwxz2456789]{5})\b/g,
+      keepWidth((_m, base) => `${base}-<hash>-<id>`),
+    )
+    .replace(
+      /\b(10\.\d+\.\d+\.\d+)\b/g,
+      keepWidth((ip) => {
+        if (KEEP.has(ip)) return ip;
+        if (!ips.has(ip)) ips.set(ip, `<ip-${ips.size + 1}>`);
+        return ips.get(ip) as string;
+      }),
+    )
+    .replace(/time=\d+\.\d+ ms/g, 'time=<t> ms')
+    .replace(/= \d+\.\d+\/\d+\.\d+\/\d+\.\d+ ms/g, '= <min>/<avg>/<max> ms')
+    .replace(
+      /:3(?!0080)\d{4}\/TCP/g,
+      keepWidth(() => ':<np>/TCP'),
+    )
+    .replace(/Here it is: (?!42\b)\d+/g, 'Here it is: <n>')
+    .replace(
+      / {3}(\d+[smhdy](\d+[smhdy])?)$/gm,
+      (m, age: string) => `${' '.repeat(m.length - age.length)}<age>`,
+    );
+}
+
+function readTree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else files[relative(dir, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+function golden(name: string, actual: string): void {
+  const file = join(HERE, name);
+  if (UPDATE || !existsSync(file)) writeFileSync(file, actual);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('chapter 3 golden transcript (built-in files)', () => {
+  const run = replay(SCRIPT, { seed: 1 });
+  const raw = run.transcript;
+
+  it('matches the checked-in transcript', () => {
+    golden('ch03.builtin.golden.txt', normalizeTranscript(raw));
+  });
+
+  it('is deterministic: same seed, same script, same transcript and traces', () => {
+    const again = replay(SCRIPT, { seed: 1 });
+    expect(again.transcript).toBe(raw);
+    expect(again.steps.map((s) => s.traces.length)).toEqual(run.steps.map((s) => s.traces.length));
+  });
+
+  it('shows what the chapter teaches', () => {
+    const step = (prefix: string, n = 0) => run.steps.filter((s) => s.line.startsWith(prefix))[n];
+    const out = (s: (typeof run.steps)[number] | undefined) => (s?.output ?? []).map((c) => c.text).join('');
+    // The Pod IP changes after delete, and ping by Pod IP works.
+    const ipBefore = out(step('kubectl get pod -l app=sleep-2 --output jsonpath', 0));
+    const ipAfter = out(step('kubectl get pod -l app=sleep-2 --output jsonpath', 1));
+    expect(ipBefore).toMatch(/^10\.1\.0\.\d+$/);
+    expect(ipAfter).not.toBe(ipBefore);
+    expect(out(step('kubectl exec deploy/sleep-1 -- ping -c 2'))).toContain(
+      '2 packets transmitted, 2 packets received, 0% packet loss',
+    );
+    // ping to the Service name resolves to the ClusterIP and loses everything.
+    const ping = step('kubectl exec deploy/sleep-1 -- ping -c 1 sleep-2');
+    expect(out(ping)).toMatch(/^PING sleep-2 \(10\.\d+\.\d+\.\d+\): 56 data bytes\n/);
+    expect(out(ping)).toContain('100% packet loss\ncommand terminated with exit code 1\n');
+    expect(ping?.exitCode).toBe(1);
+    // numbers-web fails before the numbers-api Service exists, works after, and after the Pod is replaced.
+    const web = run.steps.filter((s) => s.line.startsWith('curl -s -d')).map(out);
+    expect(web[0]).toContain('RNG service unavailable!');
+    expect(web[1]).toMatch(/Here it is: \d+/);
+    expect(web[2]).toMatch(/Here it is: \d+/);
+    expect(web[4]).toContain('Here it is: 42');
+    // Endpoints stay <none> after the Deployment goes; service/kubernetes comes back.
+    expect(out(step('kubectl get endpoints sleep-2', 2))).toMatch(/sleep-2 {3}<none> /);
+    expect(out(step('kubectl get all'))).toMatch(
+      /^NAME {17}TYPE .*\nservice\/kubernetes {3}ClusterIP {3}10\.96\.0\.1 /,
+    );
+  });
+});
+
+describe.skipIf(!existsSync(BOOK))(`chapter 3 golden transcript with the book's files from ${BOOK}`, () => {
+  it('matches the checked-in transcript', () => {
+    const run = replay(SCRIPT, { seed: 1, mounts: [{ dir: '/home/student/ch03', files: readTree(BOOK) }] });
+    golden('ch03.book.golden.txt', normalizeTranscript(run.transcript));
+  });
+});
