@@ -422,6 +422,13 @@ describe('trace, kind and k3s', () => {
         from: 'Node/kind-control-plane',
         to: 'Node/kind-worker2',
       });
+      // DNS from a worker to CoreDNS on the control plane crosses nodes too.
+      const fromWorker = net.trace({
+        source: { kind: 'pod', key: 'Pod/default/sleep-2-bbbbb' },
+        destination: 'numbers-api',
+        protocol: 'ICMP',
+      });
+      expect(fromWorker.hops.slice(0, 3).map((h) => h.kind)).toEqual(['dns-query', 'dnat', 'forward']);
     });
   });
   describe('k3s', () => {

@@ -164,6 +164,16 @@ export class Tracer {
           0.01,
           sepDnat(ep, udp, this.ipvs),
         );
+        if (c.srcNode && ep.nodeName && ep.nodeName !== c.srcNode) {
+          this.hop(
+            c,
+            'forward',
+            `Node/${c.srcNode}`,
+            `Node/${ep.nodeName}`,
+            `→ ${ep.nodeName} (${ep.ip})`,
+            0.1,
+          );
+        }
       }
       if (q.rcode === 'TIMEOUT') continue;
       const label =
