@@ -15,7 +15,7 @@
 //   get_pods_over_stringify that over JSON.stringify of the same Pods, target ≤ 2
 //   replay_chapter_ms       the whole chapter-3 script through the headless replay
 import { loadAll } from 'js-yaml';
-import type { Pod } from '../src/sim/api/types';
+import type { Endpoints, Pod } from '../src/sim/api/types';
 import { createCluster } from '../src/sim/cluster';
 import type { Cluster, TraceSource } from '../src/sim/contract';
 import { parseManifests } from '../src/sim/yaml';
@@ -122,12 +122,8 @@ const replaced = () => {
     (p) => !p.metadata.deletionTimestamp && p.status.podIP && p.status.podIP !== oldIP,
   );
   if (fresh.length < 5) return false;
-  const ep = cluster.get('Endpoints', 'default', `svc-${Math.floor(N / 2)}`);
-  const ips = new Set(
-    (ep?.subsets ?? []).flatMap((s: { addresses?: { ip: string }[] }) =>
-      (s.addresses ?? []).map((a) => a.ip),
-    ),
-  );
+  const ep = cluster.get('Endpoints', 'default', `svc-${Math.floor(N / 2)}`) as Endpoints | undefined;
+  const ips = new Set((ep?.subsets ?? []).flatMap((s) => (s.addresses ?? []).map((a) => a.ip)));
   return fresh.every((p) => ips.has(p.status.podIP as string)) && !ips.has(oldIP as string);
 };
 settleUntil(cluster, replaced, 100);
