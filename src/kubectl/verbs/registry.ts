@@ -108,25 +108,33 @@ import { applyVerb } from './apply';
 import { clusterInfoVerb } from './cluster-info';
 import { createVerb } from './create';
 import { deleteVerb } from './delete';
+import { describeVerb } from './describe';
+import { eventsVerb } from './events';
 import { execVerb } from './exec';
+import { explainVerb } from './explain';
 import { getVerb } from './get';
 import { logsVerb } from './logs';
 import { portForwardVerb } from './port-forward';
 import { rolloutVerb } from './rollout';
 import { scaleVerb } from './scale';
+import { topVerb } from './top';
 import { versionVerb } from './version';
 import { waitVerb } from './wait';
 
 for (const v of [
   createVerb,
+  explainVerb,
   getVerb,
   deleteVerb,
   rolloutVerb,
   scaleVerb,
   clusterInfoVerb,
+  topVerb,
+  describeVerb,
   logsVerb,
   execVerb,
   portForwardVerb,
+  eventsVerb,
   applyVerb,
   waitVerb,
   versionVerb,
