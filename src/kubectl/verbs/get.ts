@@ -71,7 +71,7 @@ export interface GetPlan {
 export function fetchResources(
   ctx: KubectlContext,
   requests: ResourceRequest[],
-  opts: { allNamespaces: boolean; selector: string | undefined },
+  opts: { allNamespaces: boolean; selector: string | undefined; fieldSelector?: string | undefined },
 ): GetPlan {
   const plan: GetPlan = { infos: [], errors: [], warnings: [], singleItemImplied: false };
   const named = requests.filter((r) => r.names).flatMap((r) => r.names ?? []);
@@ -89,12 +89,19 @@ export function fetchResources(
       }
       continue;
     }
-    const objs = t.simulated
-      ? ctx.cluster.list(t.simulated, {
-          ...(opts.allNamespaces || !t.namespaced ? {} : { namespace: ctx.namespace }),
-          ...(opts.selector !== undefined ? { labelSelector: opts.selector } : {}),
-        })
-      : [];
+    let objs: K8sObject[] = [];
+    try {
+      objs = t.simulated
+        ? ctx.cluster.list(t.simulated, {
+            ...(opts.allNamespaces || !t.namespaced ? {} : { namespace: ctx.namespace }),
+            ...(opts.selector !== undefined ? { labelSelector: opts.selector } : {}),
+            ...(opts.fieldSelector ? { fieldSelector: opts.fieldSelector } : {}),
+          })
+        : [];
+    } catch (e) {
+      plan.errors.push(`Error from server (BadRequest): ${(e as Error).message}`);
+      continue;
+    }
     plan.infos.push({ type: t, objs });
   }
   return plan;
@@ -197,7 +204,11 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     }
   }
 
-  const plan = fetchResources(ctx, parsed.requests, { allNamespaces, selector });
+  const plan = fetchResources(ctx, parsed.requests, {
+    allNamespaces,
+    selector,
+    fieldSelector: str(flags, 'field-selector'),
+  });
   const sortBy = str(flags, 'sort-by');
   if (sortBy) for (const info of plan.infos) info.objs = sortObjects(info.objs, sortBy);
   for (const w of plan.warnings) p.err(`${w}\n`);
