@@ -5,6 +5,9 @@ import { EditorPanel } from './EditorPanel';
 import { GraphPanel } from './GraphPanel';
 import { TerminalPanel } from './TerminalPanel';
 
+/** The preview server's origin (playwright.config.ts; PW_PORT overrides the port). */
+const ORIGIN = `http://127.0.0.1:${process.env.PW_PORT ?? 4173}`;
+
 export type PanelName = 'Editor' | 'Cluster graph' | 'Terminal' | 'Inspector' | 'Browser';
 
 export class PlaygroundPage {
@@ -25,7 +28,7 @@ export class PlaygroundPage {
     page.on('request', (req) => {
       const url = req.url();
       if (url.startsWith('data:') || url.startsWith('blob:')) return;
-      if (!url.startsWith('http://127.0.0.1:4173/')) this.offOriginRequests.push(url);
+      if (!url.startsWith(`${ORIGIN}/`)) this.offOriginRequests.push(url);
     });
   }
 

@@ -1,6 +1,6 @@
 // The terminal: commands run through the kubectl session in the core; every run is recorded for replay,
 // and the traces it returns are queued for the graph to animate.
-import type { OutputChunk, RunResult } from './core-types';
+import type { OutputChunk, TerminalResult } from './core-types';
 import type { Slice } from './types';
 
 export type CommandSource = 'terminal' | 'editor' | 'graph';
@@ -16,8 +16,9 @@ export interface TerminalSlice {
   /** Oldest first. */
   history: readonly string[];
   feed: readonly FeedEntry[];
-  runCommand(line: string, source?: CommandSource): RunResult;
-  interruptCommand(): OutputChunk[];
+  runCommand(line: string, source?: CommandSource): TerminalResult;
+  /** Ctrl-C: ends the foreground job (port-forward); its output starts with the echoed `^C`. */
+  interruptCommand(): TerminalResult;
 }
 
 const HISTORY_MAX = 500;
@@ -61,6 +62,7 @@ export const createTerminalSlice: Slice<TerminalSlice> = (set, get) => ({
     s.record({ t: s.core.cluster.now() - s.startedAt, op: 'interrupt' });
     const out = s.core.session.interrupt();
     s.flush();
+    if (out.traces.length > 0) s.enqueueTraces(out.traces);
     return out;
   },
 });

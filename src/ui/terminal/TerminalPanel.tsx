@@ -19,6 +19,9 @@ declare global {
 
 const toCrlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
 
+/** The session's prompt is bash's `\w$ ` (`~/ch03$ `); show it with user and host like a real terminal. */
+const decoratePrompt = (p: string) => (p.endsWith('$ ') ? `student@playground:${p}` : p);
+
 export default function TerminalPanel() {
   const t = useT();
   const host = useRef<HTMLDivElement>(null);
@@ -60,11 +63,35 @@ export default function TerminalPanel() {
     ro.observe(el);
 
     const editor = new LineEditor(() => useStore.getState().history);
-    const prompt = () => useStore.getState().core.session.prompt();
-    // Redraw the prompt line: back to column 0, prompt, line, clear to end, then put the cursor back.
+    const prompt = () => decoratePrompt(useStore.getState().core.session.prompt());
+    // Where the cursor is, counted in cells from the start of the prompt (the input may wrap over rows).
+    let shown = 0;
+    /** Move to the start of the prompt row and clear everything below: the input area is blank. */
+    const clearInput = () => {
+      const up = Math.floor(shown / term.cols);
+      term.write(`\r${up > 0 ? `\x1b[${up}A` : ''}\x1b[J`);
+      shown = 0;
+    };
+    /** Redraw prompt + line (over as many rows as it needs) and put the cursor back where it belongs. */
     const redraw = () => {
-      const back = editor.line.length - editor.cursor;
-      term.write(`\r${prompt()}${editor.line}\x1b[K${back > 0 ? `\x1b[${back}D` : ''}`);
+      const cols = term.cols;
+      const p = prompt();
+      const end = p.length + editor.line.length;
+      const target = p.length + editor.cursor;
+      let out = `\r${Math.floor(shown / cols) > 0 ? `\x1b[${Math.floor(shown / cols)}A` : ''}${p}${editor.line}`;
+      // At the exact right margin the terminal holds a pending wrap; " \r" forces it (as readline does).
+      if (end > 0 && end % cols === 0) out += ' \r';
+      out += '\x1b[J';
+      const up = Math.floor(end / cols) - Math.floor(target / cols);
+      if (up > 0) out += `\x1b[${up}A`;
+      out += `\r${target % cols > 0 ? `\x1b[${target % cols}C` : ''}`;
+      term.write(out);
+      shown = target;
+    };
+    /** A new prompt on a fresh line. */
+    const freshPrompt = () => {
+      shown = 0;
+      redraw();
     };
     const print = (chunks: readonly OutputChunk[]) => {
       for (const c of chunks) term.write(toCrlf(c.text));
@@ -72,41 +99,63 @@ export default function TerminalPanel() {
     };
     const busy = () => useStore.getState().core.session.busy();
 
+    // True while this panel runs a command itself (it then writes the prompt; job events don't).
+    let inCommand = false;
     const submit = (raw: string) => {
       term.write('\r\n');
-      const line = raw.trim();
-      if (line === 'clear') {
-        // Handled by the terminal itself, like the real `clear` talking to the tty; nothing to replay.
-        term.clear();
-        term.write('\x1b[2J\x1b[H');
-      } else if (line !== '') {
+      shown = 0;
+      // An empty line just gives a new prompt, like bash (nothing to run or replay).
+      if (raw.trim() !== '') {
+        inCommand = true;
         const res = useStore.getState().runCommand(raw);
+        inCommand = false;
+        wasBusy = res.busy;
+        if (res.clear) {
+          term.clear();
+          term.write('\x1b[2J\x1b[H');
+        }
         print(res.output);
       }
-      if (!busy()) term.write(prompt());
+      if (!busy()) freshPrompt();
     };
 
+    // Tab: a single candidate (or a longer common prefix) is inserted; several are listed, like bash.
     const complete = () => {
       const c = useStore.getState().core.session.complete(editor.line, editor.cursor);
-      if (c.candidates.length > 1) {
+      const current = editor.line.slice(c.start, c.end);
+      const insert = c.candidates.length === 1 ? (c.candidates[0] ?? '') : c.common;
+      if (insert.length > current.length || (c.candidates.length === 1 && insert !== current)) {
+        let text = insert;
+        // A finished word (not a directory) gets the trailing space bash adds.
+        if (c.candidates.length === 1 && !text.endsWith('/') && editor.line[c.end] !== ' ') text += ' ';
+        editor.set(editor.line.slice(0, c.start) + text + editor.line.slice(c.end), c.start + text.length);
+      } else if (c.candidates.length > 1) {
+        editor.end();
+        redraw();
         term.write(`\r\n${c.candidates.join('  ')}\r\n`);
+        shown = 0;
       }
-      editor.set(c.line, c.cursor);
       redraw();
     };
 
     const onData = term.onData((data) => {
       if (busy()) {
-        // A foreground job holds the terminal: only Ctrl-C matters (bash echoes ^C).
+        // A foreground job holds the terminal: only Ctrl-C matters (the session echoes ^C).
         if (data === '\x03') {
-          term.write('^C\r\n');
-          print(useStore.getState().interruptCommand());
-          if (!busy()) term.write(prompt());
+          inCommand = true;
+          const res = useStore.getState().interruptCommand();
+          inCommand = false;
+          wasBusy = res.busy;
+          print(res.output);
+          if (!busy()) freshPrompt();
         }
         return;
       }
       switch (data) {
         case '\r':
+          // Move past the whole input first, so the output starts below it.
+          editor.end();
+          redraw();
           submit(editor.take());
           return;
         case '\x7f':
@@ -152,13 +201,18 @@ export default function TerminalPanel() {
           return;
         case '\x03':
           // Ctrl-C at the prompt: abandon the line, like bash.
-          term.write(`${editor.line.slice(editor.cursor)}^C\r\n`);
+          editor.end();
+          redraw();
           editor.take();
-          term.write(prompt());
+          inCommand = true;
+          print(useStore.getState().interruptCommand().output);
+          inCommand = false;
+          freshPrompt();
           return;
         case '\x0c':
           term.clear();
           term.write('\x1b[2J\x1b[H');
+          shown = 0;
           break;
         default: {
           if (data.startsWith('\x1b')) return; // other escape sequences: ignore
@@ -169,6 +223,7 @@ export default function TerminalPanel() {
             const printable = part.replace(/[\x00-\x1f\x7f]/g, '');
             editor.insert(printable);
             if (i < parts.length - 1) {
+              editor.end();
               redraw();
               submit(editor.take());
             }
@@ -194,11 +249,19 @@ export default function TerminalPanel() {
 
     // Output a job writes later (port-forward's "Handling connection for 8080").
     // The core is replaced on Reset / profile switch, so follow it.
-    let unsubOutput = useStore.getState().core.session.onOutput((chunks) => print(chunks));
+    // When the job ends by itself (the forwarded Pod went away), the prompt comes back.
+    let wasBusy = busy();
+    const onJobOutput = (chunk: OutputChunk | undefined, state: { busy: boolean }) => {
+      if (chunk) print([chunk]);
+      if (wasBusy && !state.busy && !inCommand) freshPrompt();
+      wasBusy = state.busy;
+    };
+    let unsubOutput = useStore.getState().core.session.onOutput(onJobOutput);
     const unsubCore = useStore.subscribe((s, prev) => {
       if (s.core === prev.core) return;
       unsubOutput();
-      unsubOutput = s.core.session.onOutput((chunks) => print(chunks));
+      unsubOutput = s.core.session.onOutput(onJobOutput);
+      wasBusy = busy();
     });
 
     // Commands run from elsewhere (Apply button, graph actions) are echoed as if typed.
@@ -208,11 +271,12 @@ export default function TerminalPanel() {
       const fresh = s.feed.filter((f) => f.id > lastFeed);
       if (fresh.length === 0) return;
       lastFeed = fresh[fresh.length - 1]?.id ?? lastFeed;
-      term.write('\r\x1b[K');
+      clearInput();
       for (const f of fresh) {
         term.write(`${prompt()}${f.line}\r\n`);
         print(f.output);
       }
+      shown = 0;
       if (!busy()) redraw();
     });
 
@@ -220,14 +284,21 @@ export default function TerminalPanel() {
       text() {
         const buf = term.buffer.active;
         const lines: string[] = [];
-        for (let i = 0; i < buf.length; i++) lines.push(buf.getLine(i)?.translateToString(true) ?? '');
+        // Rows the terminal wrapped are one logical line, as a person reads them.
+        for (let i = 0; i < buf.length; i++) {
+          const row = buf.getLine(i);
+          // A row continued on the next one keeps its trailing spaces (a space can sit at the margin).
+          const text = row?.translateToString(!buf.getLine(i + 1)?.isWrapped) ?? '';
+          if (row?.isWrapped && lines.length > 0) lines[lines.length - 1] += text;
+          else lines.push(text);
+        }
         while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
         return lines.join('\n');
       },
     };
 
     term.write(`\x1b[2m${toCrlf(translate(useStore.getState().lang, 'terminalHelp'))}\x1b[0m\r\n`);
-    term.write(prompt());
+    freshPrompt();
 
     const unsubLang = useStore.subscribe((s, prev) => {
       if (s.lang !== prev.lang) term.textarea?.setAttribute('aria-label', label());
