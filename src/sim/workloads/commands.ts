@@ -83,7 +83,9 @@ function sh(argv: string[], ctx: ProcContext, p: PodProc, table: CommandTable): 
     return 2;
   }
   const env = Object.fromEntries(Object.entries(ctx.env));
-  return run(script, table, { ...ctx, env, stdin: a1 === '-c' || a1 === undefined ? '' : ctx.stdin });
+  // `sh -c` and `sh FILE` leave stdin to the script's commands (`kubectl exec -i … sh -c 'cat'`);
+  // plain `sh` reads its script from stdin, so nothing is left over.
+  return run(script, table, { ...ctx, env, stdin: a1 === undefined ? '' : ctx.stdin });
 }
 
 /** The in-container command table (names and absolute paths) for one Pod's first/named container. */

@@ -135,3 +135,26 @@ describe('the in-Pod shell', () => {
     ]);
   });
 });
+
+describe('with CoreDNS down', () => {
+  it('nslookup times out; ping waits out each search step, then `bad address`', () => {
+    const { d, c, s1 } = cluster();
+    const dep = c.get('Deployment', 'kube-system', 'coredns');
+    expect(dep).toBeDefined();
+    if (!dep) return;
+    c.update({ ...dep, spec: { ...dep.spec, replicas: 0 } });
+    d.advance(60_000);
+    const ns = execIn(c, s1, ['nslookup', 'kubernetes.default.svc.cluster.local']);
+    expect([ns.stdout, ns.exitCode, ns.elapsedMs]).toEqual([
+      ';; connection timed out; no servers could be reached\n\n',
+      1,
+      5000,
+    ]);
+    // kube-dns has no endpoints, so kube-proxy REJECTs the UDP: one ICMP error per try.
+    expect(ns.stderr).toBe('nslookup: read: Connection refused\nnslookup: read: Connection refused\n');
+    const ping = execIn(c, s1, ['ping', '-c', '1', 'sleep-2']);
+    expect([ping.stderr, ping.exitCode]).toEqual(["ping: bad address 'sleep-2'\n", 1]);
+    expect(ping.elapsedMs).toBeGreaterThanOrEqual(5000);
+    expect(ping.elapsedMs % 5000).toBe(0);
+  });
+});

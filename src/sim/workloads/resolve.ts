@@ -7,6 +7,9 @@ import { dnsTrace, parseResolvConf } from './dns';
 import { isIPv4 } from './pods';
 import type { PodProc } from './proc';
 
+/** musl's resolv.conf default `timeout:5`. */
+export const MUSL_TIMEOUT_MS = 5000;
+
 export interface Resolved {
   ip?: string;
   canonicalName?: string;
@@ -34,6 +37,10 @@ export function getaddrinfo(p: PodProc, ctx: ProcContext, name: string): Resolve
   const r = p.cluster.net.resolve(source, name);
   const server = parseResolvConf(p.cluster.net.resolvConf(p.podKey)).nameservers[0] ?? '';
   ctx.trace(dnsTrace(p.cluster, source, server, name, r.queries, r.ip !== undefined));
+  // musl (options timeout:5) waits out each search step whose queries got no answer at all,
+  // e.g. while the kube-dns Service has no ready CoreDNS endpoint.
+  const silent = new Set(r.queries.filter((q) => q.rcode === 'TIMEOUT').map((q) => q.question));
+  if (silent.size > 0) ctx.sleep(silent.size * MUSL_TIMEOUT_MS);
   return {
     ...(r.ip ? { ip: r.ip } : {}),
     ...(r.canonicalName ? { canonicalName: r.canonicalName } : {}),

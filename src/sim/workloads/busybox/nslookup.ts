@@ -169,21 +169,29 @@ export function nslookup(argv: string[], ctx: ProcContext, p: PodProc): number {
   const clusterDns =
     serverIP === conf.nameservers[0] ||
     dnsPod?.spec.containers.some((c) => imageInfo(c.image).app === 'coredns') === true;
+  // The UDP exchange itself goes through kube-proxy like any other packet: with no ready CoreDNS
+  // endpoint the kube-dns ClusterIP REJECTs it (ICMP port unreachable) and nothing answers.
+  const path = p.cluster.net.trace({ source: podSource(p), destination: serverIP, protocol: 'UDP', port });
+  const reachable = path.verdict === 'delivered';
   const answers: DnsAnswer[] = questions.map(([q, t]) =>
-    clusterDns
+    clusterDns && reachable
       ? p.cluster.net.query(q, t)
       : { question: q, qtype: t, rcode: 'TIMEOUT', records: [], authoritative: false },
   );
-  ctx.trace(
-    dnsTrace(
-      p.cluster,
-      podSource(p),
-      serverIP,
-      name,
-      answers,
-      answers.some((a) => a.records.length > 0),
-    ),
-  );
+  if (reachable)
+    ctx.trace(
+      dnsTrace(
+        p.cluster,
+        podSource(p),
+        serverIP,
+        name,
+        answers,
+        answers.some((a) => a.records.length > 0),
+      ),
+    );
+  else ctx.trace(path);
+  // BusyBox reports each ICMP error on its connected socket: one per send (2 tries in 5 s).
+  if (path.verdict === 'refused') ctx.err('nslookup: read: Connection refused\n');
   const { text, exitCode } = formatNslookup(
     serverName,
     serverIP,
@@ -191,7 +199,11 @@ export function nslookup(argv: string[], ctx: ProcContext, p: PodProc): number {
     port,
   );
   // Unanswered queries are resent until the 5 s timeout (2 tries) runs out.
-  ctx.sleep(answers.some((a) => a.rcode === 'TIMEOUT') ? 5000 : 1);
+  if (path.verdict === 'refused') {
+    ctx.sleep(2500);
+    ctx.err('nslookup: read: Connection refused\n');
+    ctx.sleep(2500);
+  } else ctx.sleep(answers.some((a) => a.rcode === 'TIMEOUT') ? 5000 : 1);
   ctx.out(text);
   return exitCode;
 }

@@ -5,8 +5,10 @@ import { type PodProc, processEnv, readPodFile } from '../proc';
 import { procState, streamFor } from '../state';
 import { usageText } from './usage';
 
-export function hostname(_argv: string[], ctx: ProcContext, p: PodProc): number {
-  ctx.out(`${p.pod.spec.hostname ?? p.pod.metadata.name}\n`);
+export function hostname(argv: string[], ctx: ProcContext, p: PodProc): number {
+  // -i: the addresses the host name resolves to (through /etc/hosts: the Pod IP).
+  if (argv[1] === '-i') ctx.out(`${p.pod.status?.podIP ?? ''}\n`);
+  else ctx.out(`${p.pod.spec.hostname ?? p.pod.metadata.name}\n`);
   return 0;
 }
 
