@@ -299,7 +299,8 @@ export class JsonPathPrinter {
     try {
       return new JsonPathPrinter(template, parseJsonPath(template), opts);
     } catch (e) {
-      if (e instanceof JsonPathParseError)
+      // A RangeError is a pathologically nested template (fuzz input): reported, never a crash.
+      if (e instanceof JsonPathParseError || e instanceof RangeError)
         return { error: `error parsing jsonpath ${template}, ${e.message}\n` };
       throw e;
     }
@@ -328,6 +329,9 @@ export class JsonPathPrinter {
     try {
       return { ok: true, text: this.execute(data) };
     } catch (e) {
+      if (e instanceof RangeError) {
+        return { ok: false, message: `error executing jsonpath ${goQuote(this.rawTemplate)}: ${e.message}` };
+      }
       if (!(e instanceof ExecError)) throw e;
       const buf =
         `Error executing template: ${e.message}. Printing more information for debugging the template:\n` +
