@@ -8,6 +8,7 @@ import {
   type EdgeProps,
   type EdgeTypes,
   type InternalNode,
+  useStore as useFlowStore,
   useInternalNode,
 } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
@@ -35,10 +36,19 @@ function centre(n: InternalNode): { x: number; y: number } {
   };
 }
 
+/** Callouts and labels keep a readable size when the graph is zoomed out to fit a small panel. */
+function useReadableScale(): number {
+  return useFlowStore((s) => {
+    const zoom = s.transform[2];
+    return zoom < 1 ? Math.min(1 / zoom, 3) : 1;
+  });
+}
+
 const TrafficEdge = memo(function TrafficEdge({ source, target, data }: EdgeProps<TrafficEdgeType>) {
   const s = useInternalNode(source);
   const t = useInternalNode(target);
   const motion = useRef<SVGAnimateMotionElement>(null);
+  const scale = useReadableScale();
   const mode = data?.mode ?? 'numbered';
   const delayMs = data?.delayMs ?? 0;
   useEffect(() => {
@@ -83,7 +93,11 @@ const TrafficEdge = memo(function TrafficEdge({ source, target, data }: EdgeProp
         {mode === 'numbered' || data.showLabel ? (
           <div
             className={`traffic-label${step.failed ? ' is-failed' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${mid.x}px, ${mid.y}px)`, ...appear }}
+            style={{
+              transform: `translate(${mid.x}px, ${mid.y}px) scale(${scale}) translate(-50%, -50%)`,
+              transformOrigin: '0 0',
+              ...appear,
+            }}
           >
             <span className="traffic-number">{step.n}</span>
             {step.label ? <span className="traffic-text">{step.label}</span> : null}
@@ -93,7 +107,11 @@ const TrafficEdge = memo(function TrafficEdge({ source, target, data }: EdgeProp
           <div
             className={`traffic-callout${data.callout.ok ? ' is-ok' : ' is-failed'}`}
             data-testid="traffic-callout"
-            style={{ transform: `translate(-50%, 12px) translate(${end.x}px, ${end.y}px)`, ...calloutDelay }}
+            style={{
+              transform: `translate(${end.x}px, ${end.y}px) scale(${scale}) translate(-50%, 12px)`,
+              transformOrigin: '0 0',
+              ...calloutDelay,
+            }}
           >
             <strong>{data.callout.title}</strong>
             <span>{data.callout.reason}</span>

@@ -156,7 +156,7 @@ function dagrePositions(
   sizeOf: (n: DerivedNode) => Size,
 ): Map<string, XY> {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 28, ranksep: 90, marginx: 20, marginy: 20 });
+  g.setGraph({ rankdir: 'LR', nodesep: 18, ranksep: 56, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
   const ids = new Set(topLevel.map((n) => n.id));
   for (const n of topLevel) g.setNode(n.id, { ...sizeOf(n) });

@@ -2,14 +2,14 @@
 // width/height, so fitView and the minimap are right before the DOM is measured.
 import type { DerivedNode, EndpointsData } from './derive';
 
-export const POD_W = 200;
-export const POD_H = 72;
+export const POD_W = 176;
+export const POD_H = 64;
 export const GROUP_PAD = 16;
 export const GROUP_HEADER = 40;
 export const KUBE_PROXY_H = 44;
 export const GAP = 14;
 /** Pods per row inside a cluster Node. Fixed, so a new Pod never moves an existing one. */
-export const GROUP_COLS = 4;
+export const GROUP_COLS = 3;
 export const GROUP_MIN_ROWS = 2;
 export const GROUP_W = GROUP_PAD * 2 + GROUP_COLS * POD_W + (GROUP_COLS - 1) * GAP;
 /** Endpoints list at most this many addresses, then "+N". */
@@ -38,18 +38,18 @@ export function nodeSize(n: DerivedNode): Size {
     case 'kubeProxy':
       return { width: GROUP_W - GROUP_PAD * 2, height: KUBE_PROXY_H };
     case 'service':
-      return { width: 220, height: 92 };
+      return { width: 196, height: 84 };
     case 'endpoints':
     case 'endpointSlice': {
       const count = (n.data as EndpointsData).addresses.length;
       const lines = Math.max(1, Math.min(count, ENDPOINT_LINES + 1));
-      return { width: 220, height: 44 + lines * 18 };
+      return { width: 196, height: 44 + lines * 17 };
     }
     case 'deployment':
     case 'replicaSet':
-      return { width: 210, height: 60 };
+      return { width: 180, height: 56 };
     case 'host':
-      return { width: 160, height: 64 };
+      return { width: 150, height: 64 };
     case 'external':
       return { width: 200, height: 52 };
     case 'clusterNode':
