@@ -91,7 +91,12 @@ export function curl(argv: string[], ctx: ProcContext, p: PodProc): number {
   const toFile = o.get('o') !== undefined && o.get('o') !== '-';
   const meter = !silent && !verbose && (toFile || o.has('O') || ctx.tty !== true);
   let meterStarted = false;
-  const fail = (code: number, msg: string, elapsedMs: number, downloaded = 0): number => {
+  const fail = (code: number, msg: string, elapsedMs: number, downloaded = 0, errno?: string): number => {
+    if (verbose) {
+      // lib/connect.c logs the socket error, then the failure, then closes the connection.
+      if (errno) ctx.err(`* connect to ${connectedIP} port ${portNo} failed: ${errno}\n`);
+      ctx.err(`* ${msg}\n${code === 6 ? '' : '* Closing connection 0\n'}`);
+    }
     // The meter redraws once a second while waiting; on failure no final newline is written, so
     // the error message follows the last meter line directly (`…     0curl: (7) …`).
     if (meterStarted && elapsedMs >= 1000) ctx.err(`\r${meterLine(downloaded, false, elapsedMs)}`);
@@ -99,6 +104,8 @@ export function curl(argv: string[], ctx: ProcContext, p: PodProc): number {
     return code;
   };
   const url = parseUrl(rawUrl);
+  let connectedIP = '';
+  const portNo = url?.port ?? 80;
   if (!url) return fail(3, `URL using bad/illegal format or missing URL`, 0);
   if (url.scheme !== 'http' && url.scheme !== 'https') {
     return fail(1, `Protocol "${url.scheme}" not supported or disabled in libcurl`, 0);
@@ -118,6 +125,7 @@ export function curl(argv: string[], ctx: ProcContext, p: PodProc): number {
     ctx.sleep(t);
     return fail(6, `Could not resolve host: ${url.host}`, t);
   }
+  connectedIP = r.ip;
   if (verbose) ctx.err(`*   Trying ${r.ip}:${url.port}...\n`);
   const headers: Record<string, string> = {
     'User-Agent': o.get('A') ?? `curl/${CURL_VERSION}`,
@@ -162,12 +170,16 @@ export function curl(argv: string[], ctx: ProcContext, p: PodProc): number {
         28,
         `Failed to connect to ${url.host} port ${url.port} after ${elapsed} ms: Operation timed out`,
         elapsed,
+        0,
+        'Operation timed out',
       );
     }
     return fail(
       7,
       `Failed to connect to ${url.host} port ${url.port} after ${elapsed} ms: Connection refused`,
       elapsed,
+      0,
+      'Connection refused',
     );
   }
   const res = result.response;
@@ -177,6 +189,7 @@ export function curl(argv: string[], ctx: ProcContext, p: PodProc): number {
     v += `> ${method} ${url.path} HTTP/1.1\n> Host: ${hostHeader}\n`;
     for (const [k, val] of Object.entries(headers)) v += `> ${k}: ${val}\n`;
     v += '> \n';
+    v += '* Mark bundle as not supporting multiuse\n';
     v += `< ${statusLine(res)}\n`;
     for (const [k, val] of res.headers) v += `< ${k}: ${val}\n`;
     v += '< \n';

@@ -331,3 +331,32 @@ describe('numbers-web with an unhealthy API', () => {
     expect(second.traces[1]?.verdict).toBe('delivered');
   });
 });
+
+describe('curl -v', () => {
+  it('traces the exchange on stderr and the connect failure before the error line', () => {
+    const { d, c, s1 } = numbers();
+    d.applyOk(`${API_SVC}---\n${SLEEP('sleep-2')}---\n${SLEEP2_SVC}`).advance(30_000);
+    const apiIP = (c.get('Service', 'default', 'numbers-api') as Service).spec.clusterIP;
+    const ok = execIn(c, s1, ['curl', '-v', 'http://numbers-api/healthz']);
+    expect(ok.stdout).toBe('Ok');
+    expect(ok.stderr.split('\n').slice(0, 8)).toEqual([
+      `*   Trying ${apiIP}:80...`,
+      `* Connected to numbers-api (${apiIP}) port 80 (#0)`,
+      '> GET /healthz HTTP/1.1',
+      '> Host: numbers-api',
+      '> User-Agent: curl/7.80.0',
+      '> Accept: */*',
+      '> ',
+      '* Mark bundle as not supporting multiuse',
+    ]);
+    expect(ok.stderr).toContain('< HTTP/1.1 200 OK\n< Content-Type: text/plain; charset=utf-8\n');
+    expect(ok.stderr.endsWith('* Connection #0 to host numbers-api left intact\n')).toBe(true);
+    const svcIP = (c.get('Service', 'default', 'sleep-2') as Service).spec.clusterIP;
+    const refused = execIn(c, s1, ['curl', '-v', 'http://sleep-2']);
+    expect(refused.stderr).toBe(
+      `*   Trying ${svcIP}:80...\n* connect to ${svcIP} port 80 failed: Connection refused\n` +
+        '* Failed to connect to sleep-2 port 80 after 1 ms: Connection refused\n* Closing connection 0\n' +
+        'curl: (7) Failed to connect to sleep-2 port 80 after 1 ms: Connection refused\n',
+    );
+  });
+});
