@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../../sim/api/types';
 import { parseFlags } from '../flags';
 import { describeVerb } from './describe';
-import { FakeCluster, iso, meta, pod, runVerb, service, T0 } from './read-fixtures';
+import { deployment, FakeCluster, iso, meta, pod, replicaSet, runVerb, service, T0 } from './read-fixtures';
 
 const NOW = T0 + 60_000;
 
@@ -191,6 +191,90 @@ describe('kubectl describe pod', () => {
     });
     expect(kubectlDescribe(c, 'deploy/x').stderr).toBe(
       'Error from server (NotFound): deployments.apps "x" not found\n',
+    );
+  });
+});
+
+describe('kubectl describe: ExternalName service and deployment', () => {
+  it('ExternalName: no ports, IP line left empty as Go prints it', () => {
+    const c = new FakeCluster(NOW).add(
+      service('numbers-api', T0, { type: 'ExternalName', externalName: 'raw.githubusercontent.com' }),
+    );
+    expect(kubectlDescribe(c, 'service numbers-api').stdout).toBe(
+      [
+        'Name:              numbers-api',
+        'Namespace:         default',
+        'Labels:            <none>',
+        'Annotations:       <none>',
+        'Selector:          <none>',
+        'Type:              ExternalName',
+        'IP Families:       <none>',
+        'IP:                ',
+        'IPs:               <none>',
+        'External Name:     raw.githubusercontent.com',
+        'Session Affinity:  None',
+        'Events:            <none>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('deployment: replicas line, pod template block, conditions table, NewReplicaSet', () => {
+    const d = deployment('sleep-1', T0, 1);
+    d.metadata.annotations = { 'deployment.kubernetes.io/revision': '1' };
+    d.status.conditions = [
+      {
+        type: 'Available',
+        status: 'True',
+        reason: 'MinimumReplicasAvailable',
+        message: '',
+        lastUpdateTime: iso(T0),
+        lastTransitionTime: iso(T0),
+      },
+    ];
+    const rs = replicaSet('sleep-1-8f68bd59d', T0, 'sleep-1', '8f68bd59d', 1);
+    rs.metadata.ownerReferences = [
+      { apiVersion: 'apps/v1', kind: 'Deployment', name: 'sleep-1', uid: d.metadata.uid, controller: true },
+    ];
+    rs.spec.template = structuredClone(d.spec.template);
+    rs.spec.template.metadata.labels = {
+      ...rs.spec.template.metadata.labels,
+      'pod-template-hash': '8f68bd59d',
+    };
+    const c = new FakeCluster(NOW).add(d, rs);
+    expect(kubectlDescribe(c, 'deploy sleep-1').stdout).toBe(
+      [
+        'Name:                   sleep-1',
+        'Namespace:              default',
+        'CreationTimestamp:      Thu, 01 Jan 2026 00:00:00 +0000',
+        'Labels:                 app=sleep-1',
+        'Annotations:            deployment.kubernetes.io/revision: 1',
+        'Selector:               app=sleep-1',
+        'Replicas:               1 desired | 1 updated | 1 total | 1 available | 0 unavailable',
+        'StrategyType:           RollingUpdate',
+        'MinReadySeconds:        0',
+        'RollingUpdateStrategy:  25% max unavailable, 25% max surge',
+        'Pod Template:',
+        '  Labels:  app=sleep-1',
+        '  Containers:',
+        '   sleep:',
+        '    Image:         kiamol/ch03-sleep',
+        '    Port:          <none>',
+        '    Host Port:     <none>',
+        '    Environment:   <none>',
+        '    Mounts:        <none>',
+        '  Volumes:         <none>',
+        '  Node-Selectors:  <none>',
+        '  Tolerations:     <none>',
+        'Conditions:',
+        '  Type           Status  Reason',
+        '  ----           ------  ------',
+        '  Available      True    MinimumReplicasAvailable',
+        'OldReplicaSets:  <none>',
+        'NewReplicaSet:   sleep-1-8f68bd59d (1/1 replicas created)',
+        'Events:          <none>',
+        '',
+      ].join('\n'),
     );
   });
 });
