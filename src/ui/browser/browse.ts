@@ -1,17 +1,9 @@
-// The browser pane's request path: the student's machine (`source: host`) asks the workloads'
-// HTTP model, honouring the terminal's active port-forwards, exactly like host curl does. The
-// traces go to the graph's queue; the exchange's duration passes on the simulated clock.
-
-import { httpRequest } from '../../sim/workloads/http/client';
-import type { HttpResult, PortForward } from '../../sim/workloads/http/types';
-import type { Core } from '../../state/core-types';
+// The browser pane's request path: the terminal session's `browse` — the student's machine
+// (`source: host`) fetching through the same code as host curl, so active port-forwards apply
+// (and print `Handling connection for 8080`), the LoadBalancer / NodePort rules of the profile
+// apply, and the exchange's duration passes on the simulated clock. The traces go to the graph.
+import type { HttpResult } from '../../sim/workloads/http/types';
 import { useStore } from '../../state/store';
-
-/** The session's active forwards, when it exposes them (`portForwards()`), else none. */
-export function portForwardsOf(core: Core): PortForward[] {
-  const s = core.session as Core['session'] & { portForwards?: () => PortForward[] };
-  return typeof s.portForwards === 'function' ? s.portForwards() : [];
-}
 
 export interface BrowseRequest {
   url: string;
@@ -21,18 +13,11 @@ export interface BrowseRequest {
 
 export function browse(req: BrowseRequest): HttpResult {
   const s = useStore.getState();
-  const result = httpRequest(s.core.cluster, {
-    source: { kind: 'host' },
-    url: req.url,
+  const result = s.core.session.browse(req.url, {
     method: req.method,
-    portForwards: portForwardsOf(s.core),
-    // the page's form posts urlencoded, as a browser does
-    ...(req.body !== undefined
-      ? { body: req.body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }
-      : {}),
+    ...(req.body !== undefined ? { body: req.body } : {}),
   });
-  if (result.durationMs > 0) s.advanceClock(Math.round(result.durationMs));
-  else s.flush();
+  s.flush();
   if (result.traces.length > 0) useStore.getState().enqueueTraces(result.traces);
   return result;
 }
