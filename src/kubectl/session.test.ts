@@ -46,6 +46,29 @@ describe('terminal session basics', () => {
   });
 });
 
+describe('pathname expansion and exit', () => {
+  it('globs against the VFS like bash (sorted, quoted stays literal, no match stays as typed)', () => {
+    const s = createTerminalSession({ cluster: createCluster({ seed: 1 }) });
+    expect(text(s.run('echo sleep/*.yaml'))).toBe(
+      'sleep/sleep1.yaml sleep/sleep2-service.yaml sleep/sleep2.yaml\n',
+    );
+    expect(text(s.run('echo \'sleep/*\' "n*"'))).toBe('sleep/* n*\n');
+    expect(text(s.run('echo */'))).toBe('lab/ numbers/ numbers-services/ sleep/\n');
+    expect(text(s.run('echo nomatch* sleep/sleep[12].yaml'))).toBe(
+      'nomatch* sleep/sleep1.yaml sleep/sleep2.yaml\n',
+    );
+    expect(text(s.run('kubectl apply -f sleep/sleep?.yaml'))).toBe(
+      "error: Unexpected args: [sleep/sleep2.yaml]\nSee 'kubectl apply -h' for help and examples\n",
+    );
+  });
+  it('exit ends only its own line; the terminal stays open', () => {
+    const s = createTerminalSession({ cluster: createCluster({ seed: 1 }) });
+    expect(text(s.run('echo a; exit 4; echo b'))).toBe('a\n');
+    expect(s.run('true').exitCode).toBe(0);
+    expect(text(s.run('echo alive'))).toBe('alive\n');
+  });
+});
+
 describe('port-forward as a foreground job', () => {
   it('blocks, prints Forwarding lines, then Ctrl-C ends it and the rest of the line runs', () => {
     const { s } = ready();
@@ -132,6 +155,14 @@ describe('kubectl exec -it sh', () => {
     expect(text(e)).toBe('command terminated with exit code 2\n');
     expect(e.prompt).toBe('~/ch03$ ');
     expect(text(s.run('echo $?'))).toBe('2\n');
+  });
+  it('the shell dies with its Pod (exit code 137)', () => {
+    const { s, cluster } = ready();
+    s.run('kubectl exec -it deploy/numbers-api -- sh');
+    const pod = cluster.list('Pod', { namespace: 'default', labelSelector: 'app=numbers-api' })[0];
+    cluster.delete('Pod', 'default', pod?.metadata.name as string);
+    expect(s.poll().map((c) => c.text)).toEqual(['command terminated with exit code 137\n']);
+    expect(s.prompt()).toBe('~/ch03$ ');
   });
 });
 

@@ -6,8 +6,10 @@
 // only passes through `cluster.advance` (sleep, wait, delete, ping …).
 
 import { CH03_DIR, CH03_FILES } from '../scenarios/ch03/index';
+import type { Pod } from '../sim/api/types';
 import type { Cluster, Trace } from '../sim/contract';
 import type { HttpResult } from '../sim/workloads/http/types';
+import { makeProc, processEnv } from '../sim/workloads/proc';
 import { completeLine } from './complete';
 import type { HostEnv, JobInfo } from './host/env';
 import { fileCommands } from './host/files';
@@ -19,7 +21,7 @@ import { type Continuation, type ListItem, Shell } from './shell/index';
 import type { CommandTable, OutputChunk, ProcContext, RunResult } from './shell/types';
 import { podShellTable } from './verbs/podcommands';
 import type { JobHandle, JobSpec, KubectlHost, PortForward, PortForwardRegistry } from './verbs/registry';
-import { HOME, resolvePath, tildify, Vfs, type VfsJSON } from './vfs';
+import { glob, HOME, resolvePath, tildify, Vfs, type VfsJSON } from './vfs';
 
 /** Most text one `run()` may print; the rest is dropped with a note (hostile input guard). */
 export const MAX_RUN_OUTPUT = 2_000_000;
@@ -150,6 +152,7 @@ class Session implements TerminalSession {
           },
         },
         background: (item, run) => this.runBackground(item, run),
+        glob: (pattern) => glob(this.fs, this.cwdPath, pattern),
         suspended: () => this.fg !== undefined && this.fg.state === 'Running',
         beforeItem: (item) => {
           this.currentItem = item.text;
@@ -376,15 +379,27 @@ class Session implements TerminalSession {
 
   private openPodShell(podKey: string, container: string): JobHandle {
     const table = podShellTable(this.cluster, podKey, container);
-    const shell = new Shell(
-      table,
-      { dialect: 'sh' },
-      { HOME: '/root', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
-    );
+    const [, namespace, name] = podKey.split('/') as [string, string, string];
+    const pod = this.cluster.get('Pod', namespace, name);
+    const proc = pod ? makeProc(this.cluster, podKey, pod as Pod, {}, container) : undefined;
+    const env = proc ? Object.fromEntries(processEnv(proc)) : { HOME: '/root' };
+    const shell = new Shell(table, { dialect: 'sh' }, env);
+    const uid = pod?.metadata.uid;
+    let unsubscribe: (() => void) | undefined;
     const handle = this.startJob({
       onSignal: () => {
         // Ctrl-C inside the Pod's shell only abandons the line being typed.
       },
+      onEnd: () => unsubscribe?.(),
+    });
+    // The container is killed under the shell when its Pod goes: SIGKILL after the grace period.
+    unsubscribe = this.cluster.subscribe(() => {
+      if (handle.done) return;
+      const cur = this.cluster.get('Pod', namespace, name);
+      if (!cur || cur.metadata.uid !== uid || cur.metadata.deletionTimestamp) {
+        handle.err('command terminated with exit code 137\n');
+        handle.finish(137);
+      }
     });
     const job = this.fg;
     if (job) job.podShell = { shell, podKey };

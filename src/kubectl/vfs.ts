@@ -170,3 +170,66 @@ export class Vfs {
     for (const l of this.listeners) l(path, change);
   }
 }
+
+/** One path segment of a glob pattern as a RegExp; undefined when it has no unquoted wildcard. */
+function segmentRegex(seg: string): RegExp | undefined {
+  let re = '';
+  let wild = false;
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg[i] as string;
+    if (c === '\\' && i + 1 < seg.length) {
+      re += (seg[++i] as string).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    } else if (c === '*') {
+      re += '[^/]*';
+      wild = true;
+    } else if (c === '?') {
+      re += '[^/]';
+      wild = true;
+    } else if (c === '[' && seg.indexOf(']', i + 2) > 0) {
+      const end = seg.indexOf(']', i + 2);
+      let body = seg.slice(i + 1, end);
+      if (body.startsWith('!')) body = `^${body.slice(1)}`;
+      re += `[${body.replace(/\\/g, '\\\\')}]`;
+      i = end;
+      wild = true;
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return wild ? new RegExp(`^${re}$`) : undefined;
+}
+
+const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
+
+/** bash pathname expansion against the VFS, from `cwd`; results keep the typed form, sorted. */
+export function glob(fs: Vfs, cwd: string, pattern: string): string[] {
+  const absolute = pattern.startsWith('/');
+  const segs = pattern.split('/').filter((s, i) => s !== '' || i === 0);
+  let found: { shown: string; abs: string }[] = [{ shown: absolute ? '' : '', abs: absolute ? '/' : cwd }];
+  segs.forEach((seg, idx) => {
+    if (seg === '' && idx === 0) return;
+    const re = segmentRegex(seg);
+    const next: { shown: string; abs: string }[] = [];
+    for (const f of found) {
+      const join = (name: string) => ({
+        shown: f.shown === '' && !absolute ? name : `${f.shown}/${name}`,
+        abs: f.abs === '/' ? `/${name}` : `${f.abs}/${name}`,
+      });
+      if (!re) {
+        const name = unescape(seg);
+        const j = join(name);
+        if (name === '.' || name === '..' || fs.stat(normalize(j.abs)))
+          next.push({ ...j, abs: normalize(j.abs) });
+        continue;
+      }
+      if (!fs.isDir(f.abs)) continue;
+      for (const name of fs.list(f.abs)) {
+        if (name.startsWith('.') && !seg.startsWith('.')) continue;
+        if (re.test(name)) next.push(join(name));
+      }
+    }
+    found = next;
+  });
+  found.sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
+  if (pattern.endsWith('/'))
+    found = found.filter((f) => fs.isDir(f.abs)).map((f) => ({ ...f, shown: `${f.shown}/` }));
+  return found.map((f) => f.shown);
+}

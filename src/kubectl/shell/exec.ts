@@ -25,7 +25,15 @@ export interface ExecOptions {
   suspended?(): boolean;
   /** Called before each top-level list item runs (job control names jobs after it). */
   beforeItem?(item: ListItem): void;
+  /**
+   * Pathname expansion: the paths matching a pattern (`*`, `?`, `[…]`; a backslash quotes the
+   * next character), sorted; empty when nothing matches (the word then stays as typed, as in bash).
+   */
+  glob?(pattern: string): string[];
 }
+
+const GLOB_CHARS = /[*?[]/;
+const escapeGlob = (s: string) => s.replace(/[*?[\]\\]/g, '\\$&');
 
 /** What is left of a line when a foreground job took over the terminal. */
 export interface Continuation {
@@ -59,6 +67,7 @@ export class Shell {
 
   /** Parse and run a whole line; returns the exit code and, if a job suspended it, the rest. */
   runLine(line: string, ctx: ProcContext): { exitCode: number; rest?: Continuation } {
+    delete this.state.exitRequested; // an `exit` on an earlier line ended that line only
     const parsed = parse(line);
     if (!parsed.ok) {
       ctx.err(syntaxMessage(parsed.problem, this.opts.dialect));
@@ -148,25 +157,38 @@ export class Shell {
     return code;
   }
 
-  /** Expand a word into fields (bash word splitting on unquoted expansions; no globbing). */
+  /** Expand a word into fields (bash word splitting on unquoted expansions, then globbing). */
   expandWord(word: Word, ctx: ProcContext): string[] {
     const fields: string[] = [];
     let cur = '';
+    let pat = '';
     let have = false;
+    let globbable = false;
     const flush = () => {
-      if (have) fields.push(cur);
+      if (have) {
+        const matches = globbable && this.opts.glob ? this.opts.glob(pat) : [];
+        if (matches.length > 0) fields.push(...matches);
+        else fields.push(cur);
+      }
       cur = '';
+      pat = '';
       have = false;
+      globbable = false;
+    };
+    const add = (text: string, quoted: boolean) => {
+      cur += text;
+      pat += quoted ? escapeGlob(text) : text;
+      if (!quoted && GLOB_CHARS.test(text)) globbable = true;
     };
     for (const part of word) {
       if (part.t === 'lit') {
-        cur += part.v;
+        add(part.v, part.q);
         if (part.q || part.v !== '') have = true;
         continue;
       }
       const value = part.t === 'var' ? this.lookup(part.name) : this.substitute(part.body, ctx);
       if (part.q) {
-        cur += value;
+        add(value, true);
         have = true;
         continue;
       }
@@ -178,7 +200,7 @@ export class Shell {
       if (/^[ \t\n]/.test(value)) flush();
       pieces.forEach((piece, idx) => {
         if (idx > 0) flush();
-        cur += piece;
+        add(piece, false);
         have = true;
       });
       if (/[ \t\n]$/.test(value)) flush();
