@@ -197,7 +197,7 @@ function segmentRegex(seg: string): RegExp | undefined {
   return wild ? new RegExp(`^${re}$`) : undefined;
 }
 
-const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
+const unquoteGlob = (s: string) => s.replace(/\\(.)/g, '$1');
 
 /** bash pathname expansion against the VFS, from `cwd`; results keep the typed form, sorted. */
 export function glob(fs: Vfs, cwd: string, pattern: string): string[] {
@@ -214,7 +214,7 @@ export function glob(fs: Vfs, cwd: string, pattern: string): string[] {
         abs: f.abs === '/' ? `/${name}` : `${f.abs}/${name}`,
       });
       if (!re) {
-        const name = unescape(seg);
+        const name = unquoteGlob(seg);
         const j = join(name);
         if (name === '.' || name === '..' || fs.stat(normalize(j.abs)))
           next.push({ ...j, abs: normalize(j.abs) });
