@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JsonPathPrinter } from './jsonpath';
 
@@ -139,5 +140,32 @@ describe('jsonpath (client-go semantics)', () => {
   it('survives a 10,000-character template without overflowing the stack', () => {
     const tmpl = `{${'.a'.repeat(5000)}}`;
     expect(run(tmpl, { a: 1 })).toBe('');
+  });
+});
+
+describe('jsonpath robustness (seeded fuzz)', () => {
+  it('any template either parses or fails with a kubectl parse error; execution never throws', () => {
+    const alphabet = fc.constantFrom(
+      ...'{}[]().*@$?=!<>~,:\'"\\ abn0-1'.split(''),
+      '{.a}',
+      '{range .items[*]}',
+      '{end}',
+      '[?(@.x=="y")]',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')),
+        (tmpl) => {
+          const p = JsonPathPrinter.create(tmpl);
+          if ('error' in p) {
+            expect(p.error.startsWith(`error parsing jsonpath ${tmpl}, `)).toBe(true);
+            return;
+          }
+          const r = p.print({ a: [1, { x: 'y' }], items: [{ metadata: { name: 'n' } }], b: 'bb' });
+          if (!r.ok) expect(r.message.startsWith('error executing jsonpath ')).toBe(true);
+        },
+      ),
+      { seed: 20261125, numRuns: 2000 },
+    );
   });
 });
