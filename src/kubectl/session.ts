@@ -214,6 +214,7 @@ class Session implements TerminalSession {
     try {
       fn();
       exitCode = this.shell.state.lastExit;
+      this.tick();
       this.flushNotices();
     } catch (e) {
       // A bug must never take the terminal down: report it like a crashed program would.
@@ -446,7 +447,14 @@ class Session implements TerminalSession {
     });
   }
 
+  private tick(): void {
+    for (const j of [...this.jobList, ...(this.fg ? [this.fg] : [])]) {
+      if (j.state === 'Running' && j.handle) j.spec?.onTick?.(j.handle);
+    }
+  }
+
   poll(): OutputChunk[] {
+    this.tick();
     const out = this.pending;
     this.pending = [];
     return out;
@@ -487,12 +495,14 @@ class Session implements TerminalSession {
   }
 
   browse(url: string, opts: { method?: string; body?: string } = {}): HttpResult {
-    return hostFetch(this.hostEnv(), this.ctx(), {
+    const r = hostFetch(this.hostEnv(), this.ctx(), {
       url,
       method: opts.method ?? (opts.body !== undefined ? 'POST' : 'GET'),
       headers: {},
       ...(opts.body !== undefined ? { body: opts.body } : {}),
     });
+    this.tick();
+    return r;
   }
 
   snapshot(): SessionSnapshot {

@@ -4,7 +4,7 @@
 import type { Pod } from '../../sim/api/types';
 import { bool, str } from '../flags';
 import { logsOf } from './podcommands';
-import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
+import type { JobHandle, KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 import { podForObject } from './util';
 
 const HELP = `Print the logs for a container in a pod or specified resource. If the pod has only one container, the container name is
@@ -104,21 +104,25 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   }
   if (follow && ctx.host) {
     let unsubscribe: (() => void) | undefined;
-    const handle = ctx.host.startJob({
-      onSignal: (_sig, h) => h.finish(130),
-      onEnd: () => unsubscribe?.(),
-    });
-    unsubscribe = cluster.subscribe(() => {
+    const follow = (h: JobHandle) => {
       for (const s of streams) {
         const [, ns, name] = s.key.split('/');
         if (!cluster.get('Pod', ns, name as string)) {
-          handle.finish(0);
+          h.finish(0);
           return;
         }
         const lines = logsOf(cluster, s.key, s.container);
-        for (const l of lines.slice(s.printed)) handle.out(`${l}\n`);
+        for (const l of lines.slice(s.printed)) h.out(`${l}\n`);
         s.printed = lines.length;
       }
+    };
+    const handle = ctx.host.startJob({
+      onSignal: (_sig, h) => h.finish(130),
+      onEnd: () => unsubscribe?.(),
+      onTick: follow,
+    });
+    unsubscribe = cluster.subscribe(() => {
+      if (!handle.done) follow(handle);
     });
   }
   return 0;

@@ -289,3 +289,68 @@ describe('the dispatcher', () => {
     expect(d.stdout()).toMatch(/^kubectl controls the Kubernetes cluster manager\./);
   });
 });
+
+describe('more flows', () => {
+  it('port-forward to a Pod that is not running yet', () => {
+    const d = kdrive().kubectl('apply -f numbers/web.yaml');
+    d.kubectl('port-forward deploy/numbers-web 8080:80');
+    expect(d.text()).toBe(
+      'error: unable to forward port because pod is not running. Current status=Pending\n',
+    );
+    expect(d.exitCode()).toBe(1);
+    expect(d.session.busy()).toBe(false);
+  });
+
+  it('logs -f follows new lines until Ctrl-C', () => {
+    // numbers-web logs each failed API call; no numbers-api Service exists, so the POST fails.
+    const d = kdrive().kubectl('apply -f numbers/web.yaml -f numbers/web-service.yaml').advance(60_000);
+    d.kubectl('logs -f deploy/numbers-web --tail 0');
+    expect(d.text()).toBe('');
+    expect(d.session.busy()).toBe(true);
+    d.session.browse('http://localhost:8080/', { method: 'POST', body: '__RequestVerificationToken=t' });
+    d.advance(1000);
+    const followed = d.session
+      .poll()
+      .map((c) => c.text)
+      .join('');
+    expect(followed).toMatch(/^fail: Numbers\.Web\.Pages\.IndexModel\[0\]\n {6}/);
+    expect(d.session.interrupt().output.map((c) => c.text)).toEqual(['^C\n']);
+    expect(d.session.busy()).toBe(false);
+  });
+
+  it('apply -R walks sub-directories; without it they are skipped', () => {
+    const d = kdrive().sh(
+      'mkdir -p all/deeper && cat sleep/sleep1.yaml > all/a.yaml; cat sleep/sleep2.yaml > all/deeper/b.yml',
+    );
+    d.kubectl('apply -f all');
+    expect(d.text()).toBe('deployment.apps/sleep-1 created\n');
+    d.kubectl('apply -R -f all');
+    expect(d.text()).toBe('deployment.apps/sleep-1 unchanged\ndeployment.apps/sleep-2 created\n');
+  });
+
+  it('every verb answers --help in kubectl layout', () => {
+    const d = kdrive();
+    for (const verb of [
+      'apply',
+      'create',
+      'delete',
+      'wait',
+      'exec',
+      'port-forward',
+      'scale',
+      'rollout',
+      'logs',
+      'version',
+      'cluster-info',
+    ]) {
+      d.kubectl(`${verb} --help`);
+      expect(d.exitCode(), verb).toBe(0);
+      expect(d.stdout(), verb).toMatch(/\n\nUsage:\n {2}kubectl /);
+      expect(d.stdout(), verb).toMatch(
+        /Use "kubectl options" for a list of global command-line options \(applies to all commands\)\.\n$/,
+      );
+      d.kubectl(`${verb} -h`);
+      expect(d.exitCode(), verb).toBe(0);
+    }
+  });
+});

@@ -19,6 +19,11 @@ export interface JobSpec {
   onSignal(signal: 'INT' | 'TERM', h: JobHandle): void;
   /** Cleanup that runs once, whatever ended the job. */
   onEnd?(): void;
+  /**
+   * Called when the terminal looks for news (`poll()`, after `run()`/`browse()`): for jobs whose
+   * source is not a cluster object (`logs -f` follows a container's output).
+   */
+  onTick?(h: JobHandle): void;
 }
 
 /** Host-side services a verb may need; absent when kubectl runs without a terminal session. */
