@@ -2,6 +2,7 @@
 // `<kind>[.group] "<name>" deleted from <ns> namespace` (1.34) as each DELETE returns, then
 // waits (--wait=true) until every deleted object is gone, letting simulated time pass.
 import type { K8sObject, KindName } from '../../sim/api/types';
+import { ENDPOINTS_WARNING } from '../../sim/apiserver/server';
 import type { ApiError } from '../../sim/contract';
 import { formatError, printErrors, withSource } from '../errors';
 import { bool, str, strs } from '../flags';
@@ -180,17 +181,30 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
 
   const deleted: { t: Target; uid: string }[] = [];
   const apiErrors: ApiError[] = [];
+  // What existed when kubectl built its list: an object a controller removed in between (the
+  // Endpoints of a Service deleted a line earlier) still reads as deleted, as it would on a real
+  // cluster where the controller has not caught up by the time kubectl sends the next DELETE.
+  const seenWarnings = new Set<string>();
+  const existed = new Map(targets.map((t) => [t, cluster.get(t.kind, t.namespace, t.name)]));
   for (const t of targets) {
-    const before = cluster.get(t.kind, t.namespace, t.name);
+    const before = existed.get(t);
     const r = cluster.delete(t.kind, t.namespace, t.name, {
       ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
       propagationPolicy: 'Background',
     });
-    if (!r.ok) {
+    const vanished = !r.ok && r.error.reason === 'NotFound' && before !== undefined;
+    if (!r.ok && !vanished) {
       if (r.error.reason === 'NotFound' && !t.source) {
         errors.push(`Error from server (NotFound): ${r.error.message}`);
       } else apiErrors.push(t.source ? withSource(r.error, 'deleting', t.source) : r.error);
       continue;
+    }
+    // Every v1 Endpoints request carries the server's deprecation warning (server ≥ 1.33).
+    const warnings = r.ok ? (r.warnings ?? []) : t.kind === 'Endpoints' ? [ENDPOINTS_WARNING] : [];
+    for (const w of warnings) {
+      if (seenWarnings.has(w)) continue;
+      seenWarnings.add(w);
+      proc.err(`Warning: ${w}\n`);
     }
     if (force && grace === 0 && deleted.length === 0) {
       proc.err(

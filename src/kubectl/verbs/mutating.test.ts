@@ -354,3 +354,23 @@ describe('more flows', () => {
     }
   });
 });
+
+describe('delete -f of the selectorless Service file', () => {
+  it('deletes both objects (the Endpoints warning on stderr), even though the controller got there first', () => {
+    const d = kdrive().kubectl('apply -f numbers-services/api-service-headless.yaml');
+    d.kubectl('delete -f numbers-services/api-service-headless.yaml');
+    expect(d.last?.output.map((c) => [c.stream, c.text])).toEqual([
+      ['stdout', 'service "numbers-api" deleted from default namespace\n'],
+      ['stderr', 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n'],
+      ['stdout', 'endpoints "numbers-api" deleted from default namespace\n'],
+    ]);
+    expect(d.exitCode()).toBe(0);
+  });
+  it('port-forward :80 picks a free local port deterministically', () => {
+    const d = kdrive().kubectl('apply -f numbers/web.yaml').advance(60_000);
+    d.sh('kubectl port-forward deploy/numbers-web :80 &');
+    expect(d.text()).toBe(
+      '[1] 4211\nForwarding from 127.0.0.1:40511 -> 80\nForwarding from [::1]:40511 -> 80\n',
+    );
+  });
+});

@@ -49,7 +49,8 @@ interface Mapping {
   remoteText: string;
 }
 
-let nextRandomPort = 40_511;
+/** First local port tried for `:REMOTE` (kubectl asks the OS for a free one; ours is deterministic). */
+const EPHEMERAL_START = 40_511;
 
 /** Resolve a remote port spec against the Pod (named container ports) or the Service. */
 function remotePort(spec: string, pod: Pod, svc: Service | undefined): number | string {
@@ -100,8 +101,8 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     }
     let local: number;
     if (b !== undefined && a === '') {
-      local = nextRandomPort;
-      nextRandomPort += 7;
+      local = EPHEMERAL_START;
+      while (host?.forwards.get(local) || mappings.some((m) => m.local === local)) local++;
     } else if (/^\d+$/.test(localText)) local = Number(localText);
     else {
       proc.err(
