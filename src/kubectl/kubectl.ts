@@ -159,7 +159,11 @@ function extractGlobals(
 export function runKubectl(argv: string[], ctx: ProcContext, host: KubectlHost | undefined): number {
   const g = extractGlobals(argv.slice(1));
   if (!g.ok) {
-    ctx.err(`error: ${g.message}\nSee 'kubectl --help' for usage.\n`);
+    // pflag reports against the command being parsed: `See 'kubectl get --help' for usage.`
+    const verb = argv.slice(1).find((a) => !a.startsWith('-') && findVerb(a));
+    ctx.err(
+      `error: ${g.message}\nSee 'kubectl ${verb ? `${findVerb(verb)?.name} ` : ''}--help' for usage.\n`,
+    );
     return 1;
   }
   const verbName = g.rest[0];

@@ -57,7 +57,8 @@ export function replay(script: string, opts: ReplayOptions): Replay {
     }
     transcript += pre.map((c) => c.text).join('');
     // Inside `kubectl exec -it … sh` the line is typed at the Pod shell's prompt.
-    const shown = session.prompt() === '/ # ' ? '/ # ' : '$ ';
+    const prompt = session.prompt();
+    const shown = prompt.endsWith('$ ') ? '$ ' : prompt;
     const r = session.run(line);
     const after = session.poll();
     const output = [...r.output, ...after];

@@ -95,7 +95,7 @@ interface Job {
   handle?: JobHandle;
   rest?: Continuation;
   /** Interactive shell inside a Pod (`kubectl exec -it … sh`). */
-  podShell?: { shell: Shell; podKey: string };
+  podShell?: { shell: Shell; podKey: string; prompt: string };
   signal?: 'Interrupt' | 'Terminated';
 }
 
@@ -403,7 +403,9 @@ class Session implements TerminalSession {
       }
     });
     const job = this.fg;
-    if (job) job.podShell = { shell, podKey };
+    // BusyBox ash as root in / shows `/ # `; Debian's dash (nginx) shows `# `.
+    const prompt = proc?.info.tools === 'debian-curl' ? '# ' : '/ # ';
+    if (job) job.podShell = { shell, podKey, prompt };
     return handle;
   }
 
@@ -476,7 +478,7 @@ class Session implements TerminalSession {
   }
 
   prompt(): string {
-    if (this.fg?.podShell) return '/ # ';
+    if (this.fg?.podShell) return this.fg.podShell.prompt;
     return `${tildify(this.cwdPath)}$ `;
   }
 

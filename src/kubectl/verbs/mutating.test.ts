@@ -280,6 +280,11 @@ describe('the dispatcher', () => {
       'error: unknown command "zzzzzz" for "kubectl"\nRun \'kubectl --help\' for usage.\n',
     );
   });
+  it('a global flag without its value names the verb in the hint', () => {
+    expect(kdrive().kubectl('get pods -n').text()).toBe(
+      "error: flag needs an argument: 'n' in -n\nSee 'kubectl get --help' for usage.\n",
+    );
+  });
   it('-n before the verb, --help on a verb, bare kubectl', () => {
     const d = kdrive().kubectl('-n kube-system delete pod nope');
     expect(d.text()).toBe('Error from server (NotFound): pods "nope" not found\n');
