@@ -266,6 +266,31 @@ describe('trace, Docker Desktop, iptables', () => {
     },
   ]);
 
+  it('UDP 53 to the kube-dns ClusterIP reaches a CoreDNS pod', () => {
+    const { net } = chapter3();
+    const seen = new Set<string>();
+    for (let i = 0; i < 30; i++) {
+      const t = net.trace({ source: sleep1, destination: '10.96.0.10', protocol: 'UDP', port: 53 });
+      expect(t.verdict).toBe('delivered');
+      seen.add(t.endpoint?.pod ?? '');
+    }
+    expect([...seen].sort()).toEqual([
+      'Pod/kube-system/coredns-5dd5756b68-abcde',
+      'Pod/kube-system/coredns-5dd5756b68-fghjk',
+    ]);
+  });
+
+  it('a NodePort with no endpoints is rejected by KUBE-EXTERNAL-SERVICES', () => {
+    const { api, loop, net } = chapter3();
+    api.delete('Pod', 'default', 'numbers-web-1');
+    loop.runUntilIdle();
+    const t = net.trace({ source: host, destination: 'localhost', protocol: 'TCP', port: 30080 });
+    expect(t.verdict).toBe('refused');
+    expect(t.hops.find((h) => h.kind === 'reject')?.rule).toBe(
+      '-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment "default/numbers-web-node has no endpoints" -m addrtype --dst-type LOCAL -m tcp --dport 30080 -j REJECT --reject-with icmp-port-unreachable',
+    );
+  });
+
   it('the old IP of a deleted Pod: ICMP no-reply, TCP timeout, with the reason', () => {
     const { api, loop, net } = chapter3();
     api.delete('Pod', 'default', 'sleep-2-bbbbb');
