@@ -266,6 +266,17 @@ describe('trace, Docker Desktop, iptables', () => {
     },
   ]);
 
+  it('ExternalName to a host upstream does not know ⇒ nxdomain, saying why', () => {
+    const { api, loop, net } = chapter3();
+    api.create(service('nowhere', { type: 'ExternalName', externalName: 'no-such-host.example' }));
+    loop.runUntilIdle();
+    const t = net.trace({ source: sleep1, destination: 'nowhere', protocol: 'TCP', port: 80 });
+    expect(t.verdict).toBe('nxdomain');
+    expect(t.reason).toBe(
+      'nowhere.default.svc.cluster.local is a CNAME for no-such-host.example, which has no address (the upstream resolver knows no such host)',
+    );
+  });
+
   it('UDP 53 to the kube-dns ClusterIP reaches a CoreDNS pod', () => {
     const { net } = chapter3();
     const seen = new Set<string>();

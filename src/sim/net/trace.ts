@@ -110,6 +110,13 @@ export class Tracer {
           reason: `the DNS query for ${last.question} got no answer: the kube-dns Service has no ready CoreDNS endpoint`,
         };
       }
+      const cname = last?.records.find((r) => r.type === 'CNAME');
+      if (!res.ip && cname) {
+        return {
+          verdict: 'nxdomain',
+          reason: `${last?.question} is a CNAME for ${cname.value}, which has no address (the upstream resolver knows no such host)`,
+        };
+      }
       if (!res.ip) {
         const tried = res.queries.map((q) => `${q.question} (${q.rcode})`).join(', ');
         return {
