@@ -49,7 +49,8 @@ export function replay(script: string, opts: ReplayOptions): Replay {
   let transcript = '';
   const lines = scriptLines(script);
   lines.forEach((line, i) => {
-    if (i > 0) cluster.advance(think);
+    // Lines of a here-document are pasted with their command: no reading time between them.
+    if (i > 0 && session.prompt() !== '> ') cluster.advance(think);
     let pre: OutputChunk[] = session.poll();
     if (session.busy()) {
       const r = session.interrupt();

@@ -46,6 +46,26 @@ describe('terminal session basics', () => {
   });
 });
 
+describe('here-document at the > prompt', () => {
+  it('collects lines until the delimiter, then runs the whole command once', () => {
+    const s = createTerminalSession({ cluster: createCluster({ seed: 1 }) });
+    const first = s.run('kubectl apply -f - <<EOF');
+    expect(text(first)).toBe('');
+    expect(first.prompt).toBe('> ');
+    for (const l of ['apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: lab'])
+      expect(text(s.run(l))).toBe('');
+    const done = s.run('EOF');
+    expect(text(done)).toBe('namespace/lab created\n');
+    expect(done.prompt).toBe('~/ch03$ ');
+    expect(s.history).toEqual([
+      'kubectl apply -f - <<EOF\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: lab\nEOF',
+    ]);
+    s.run('cat <<X');
+    expect(text(s.interrupt())).toBe('^C\n');
+    expect(s.prompt()).toBe('~/ch03$ ');
+  });
+});
+
 describe('pathname expansion and exit', () => {
   it('globs against the VFS like bash (sorted, quoted stays literal, no match stays as typed)', () => {
     const s = createTerminalSession({ cluster: createCluster({ seed: 1 }) });

@@ -17,7 +17,7 @@ import { hostFetch, httpCommands } from './host/http';
 import { jobLine, jobMarkers, miscCommands } from './host/misc';
 import { textCommands } from './host/text';
 import { kubectlCommand } from './kubectl';
-import { type Continuation, type ListItem, Shell } from './shell/index';
+import { type Continuation, type ListItem, parse, Shell } from './shell/index';
 import type { CommandTable, OutputChunk, ProcContext, RunResult } from './shell/types';
 import { podShellTable } from './verbs/podcommands';
 import type { JobHandle, JobSpec, KubectlHost, PortForward, PortForwardRegistry } from './verbs/registry';
@@ -121,6 +121,8 @@ class Session implements TerminalSession {
   private pending: OutputChunk[] = [];
   private listeners = new Set<(c: OutputChunk | undefined, s: { busy: boolean; prompt: string }) => void>();
   private clearRequested = false;
+  /** Lines typed so far of a command still reading its here-document. */
+  private continued: string | undefined;
   private notices: string[] = [];
   private readonly forwardMap = new Map<number, PortForward>();
   private readonly shell: Shell;
@@ -430,14 +432,23 @@ class Session implements TerminalSession {
       // Typed into a program that does not read its input (port-forward, get -w): ignored.
       return this.collect(() => {});
     }
-    if (line.trim() !== '') this.historyList.push(line);
+    // A here-document (`kubectl apply -f - <<EOF`) keeps reading lines at the `> ` prompt.
+    const text = this.continued === undefined ? line : `${this.continued}\n${line}`;
+    const parsed = parse(text);
+    if (parsed.ok && parsed.heredocEof !== undefined) {
+      this.continued = text;
+      return this.collect(() => {});
+    }
+    this.continued = undefined;
+    if (text.trim() !== '') this.historyList.push(text);
     return this.collect(() => {
-      const r = this.shell.runLine(line, this.ctx());
+      const r = this.shell.runLine(text, this.ctx());
       if (r.rest && this.fg) this.fg.rest = r.rest;
     });
   }
 
   interrupt(): TerminalResult {
+    this.continued = undefined;
     return this.collect(() => {
       this.emit('stdout', '^C\n');
       const fg = this.fg;
@@ -479,6 +490,7 @@ class Session implements TerminalSession {
 
   prompt(): string {
     if (this.fg?.podShell) return this.fg.podShell.prompt;
+    if (this.continued !== undefined) return '> ';
     return `${tildify(this.cwdPath)}$ `;
   }
 

@@ -11,8 +11,10 @@ export type Word = WordPart[];
 
 export interface Redirect {
   fd: number;
-  op: '>' | '>>' | '<' | '>&';
+  op: '>' | '>>' | '<' | '>&' | '<<';
   target: Word;
+  /** Here-document text (`<<EOF` … `EOF`), filled in when the lines after the command are read. */
+  body?: string;
 }
 
 export interface SimpleCommand {

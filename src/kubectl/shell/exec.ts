@@ -74,6 +74,13 @@ export class Shell {
       this.state.lastExit = 2;
       return { exitCode: 2 };
     }
+    if (parsed.heredocEof !== undefined) {
+      ctx.err(
+        this.opts.dialect === 'bash'
+          ? `bash: warning: here-document at line 1 delimited by end-of-file (wanted \`${parsed.heredocEof}')\n`
+          : `sh: warning: here-document delimited by end-of-file (wanted '${parsed.heredocEof}')\n`,
+      );
+    }
     if (shellDepth >= MAX_SHELL_DEPTH) {
       ctx.err(`${this.name}: too many nested shells (limit ${MAX_SHELL_DEPTH})\n`);
       return { exitCode: 2 };
@@ -262,6 +269,10 @@ export class Shell {
     let ctx = ctx0;
     const pending: { path: string; append: boolean; cap: ReturnType<typeof capture> }[] = [];
     for (const r of cmd.redirects) {
+      if (r.op === '<<') {
+        ctx = { ...ctx, stdin: r.body ?? '' };
+        continue;
+      }
       const target = this.expandFlat(r.target, ctx0);
       const res = this.applyRedirect(r.fd, r.op, target, ctx);
       if (typeof res === 'string') {

@@ -15,7 +15,14 @@ export type SyntaxProblem =
   | { kind: 'depth' }
   | { kind: 'too-long'; length: number };
 
-export type Parsed = { ok: true; script: Script } | { ok: false; problem: SyntaxProblem };
+export type Parsed =
+  | {
+      ok: true;
+      script: Script;
+      /** The input ended inside a here-document: the delimiter still awaited (bash reads more lines). */
+      heredocEof?: string;
+    }
+  | { ok: false; problem: SyntaxProblem };
 
 class Fail {
   constructor(readonly problem: SyntaxProblem) {}
@@ -28,7 +35,32 @@ const isNameChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.
 
 class Parser {
   i = 0;
+  /** Here-documents whose bodies start after the next newline. */
+  pending: { r: Redirect; delim: string; stripTabs: boolean }[] = [];
+  heredocEof: string | undefined;
   constructor(readonly s: string) {}
+
+  /** Read the bodies of pending here-documents, one line at a time, up to each delimiter. */
+  readHeredocs(): void {
+    for (const h of this.pending) {
+      let body = '';
+      for (;;) {
+        if (this.i >= this.s.length) {
+          this.heredocEof ??= h.delim;
+          break;
+        }
+        const nl = this.s.indexOf('\n', this.i);
+        const end = nl < 0 ? this.s.length : nl;
+        let line = this.s.slice(this.i, end);
+        this.i = nl < 0 ? this.s.length : nl + 1;
+        if (h.stripTabs) line = line.replace(/^\t+/, '');
+        if (line === h.delim) break;
+        body += `${line}\n`;
+      }
+      h.r.body = body;
+    }
+    this.pending = [];
+  }
 
   peek(o = 0): string | undefined {
     return this.s[this.i + o];
@@ -79,6 +111,7 @@ class Parser {
         this.i++;
       } else if (sep === '\n') {
         this.i++;
+        if (this.pending.length) this.readHeredocs();
       } else if (sep === undefined || (closer && sep === closer)) {
         // end of list
       } else {
@@ -152,6 +185,21 @@ class Parser {
   }
 
   tryRedirect(depth: number): Redirect | undefined {
+    const here = /^<<(-?)[ \t]*/.exec(this.s.slice(this.i, this.i + 40));
+    if (here) {
+      this.i += here[0].length;
+      const c = this.peek();
+      if (c === undefined || OPERATOR_CHARS.has(c))
+        throw new Fail({
+          kind: 'token',
+          token: c === undefined || c === '\n' ? 'newline' : this.operatorHere(),
+        });
+      const word = this.parseWord(depth, undefined);
+      const delim = word.map((p) => (p.t === 'lit' ? p.v : '')).join('');
+      const r: Redirect = { fd: 0, op: '<<', target: word };
+      this.pending.push({ r, delim, stripTabs: here[1] === '-' });
+      return r;
+    }
     const m = /^(\d?)(>>|>&|>|<)/.exec(this.s.slice(this.i, this.i + 3));
     if (!m) return undefined;
     const fd = m[1] ? Number(m[1]) : m[2] === '<' ? 0 : 1;
@@ -299,7 +347,9 @@ export function parse(line: string): Parsed {
   if (line.length > MAX_LINE_LENGTH) return { ok: false, problem: { kind: 'too-long', length: line.length } };
   const p = new Parser(line);
   try {
-    return { ok: true, script: p.parseList(0, undefined) };
+    const script = p.parseList(0, undefined);
+    if (p.pending.length) p.readHeredocs();
+    return p.heredocEof !== undefined ? { ok: true, script, heredocEof: p.heredocEof } : { ok: true, script };
   } catch (e) {
     if (e instanceof Fail) return { ok: false, problem: e.problem };
     if (e instanceof RangeError) return { ok: false, problem: { kind: 'depth' } };

@@ -179,6 +179,20 @@ describe('errors as bash and BusyBox print them', () => {
   });
 });
 
+describe('here-documents', () => {
+  it('feed their body to the command as stdin', () => {
+    expect(text('cat <<EOF | upper\nline one\n  $NAME\nEOF\necho after')).toBe('LINE ONE\n  $NAME\nafter\n');
+    expect(text("cat <<-'END'\n\tindented\n\tEND")).toBe('indented\n');
+  });
+  it('warn like bash when the input ends first', () => {
+    expect(text('cat <<EOF\nonly')).toBe(
+      "bash: warning: here-document at line 1 delimited by end-of-file (wanted `EOF')\nonly\n",
+    );
+    const p = parse('kubectl apply -f - <<EOF');
+    expect(p.ok && p.heredocEof).toBe('EOF');
+  });
+});
+
 describe('parse()', () => {
   it('keeps each list item text for jobs', () => {
     const p = parse('kubectl port-forward deploy/numbers-web 8080:80 & echo done');
