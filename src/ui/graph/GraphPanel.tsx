@@ -25,7 +25,7 @@ import { HopList } from './HopList';
 import { EMPTY_LAYOUT, type LayoutState, layoutGraph, type PlacedNode } from './layout';
 import { nodeTypes } from './nodes';
 import { QuickActions } from './QuickActions';
-import { edgeTypes } from './TrafficEdge';
+import { TrafficLayer, type XY } from './TrafficLayer';
 import { useTraffic } from './use-traffic';
 
 // Kept across remounts (panel hidden and shown again) so nothing jumps.
@@ -85,6 +85,30 @@ function toRfEdge(e: DerivedEdge): Edge {
   return edge;
 }
 
+declare global {
+  interface Window {
+    /** e2e / bench hook: what the graph draws, and replaying the newest trace as new packets. */
+    __playgroundGraph?: {
+      stats(): { nodes: number; edges: number };
+      repeatLastTrace(times?: number): number;
+    };
+  }
+}
+
+let repeatSeq = 0;
+function installHook(get: () => { nodes: number; edges: number }) {
+  window.__playgroundGraph = {
+    stats: get,
+    repeatLastTrace(times = 1) {
+      const s = useStore.getState();
+      const last = s.lastTrace;
+      if (!last) return 0;
+      s.enqueueTraces(Array.from({ length: times }, () => ({ ...last, id: `${last.id}~${++repeatSeq}` })));
+      return times;
+    },
+  };
+}
+
 export default function GraphPanel() {
   return (
     <ReactFlowProvider>
@@ -140,10 +164,20 @@ function GraphView() {
     return out;
   }, [placed, selected]);
   const baseEdges = useMemo(() => derived.edges.map(toRfEdge), [derived]);
-  const edges = useMemo(
-    () => (traffic.edges.length === 0 ? baseEdges : [...baseEdges, ...traffic.edges]),
-    [baseEdges, traffic.edges],
-  );
+  const edges = baseEdges;
+  // absolute node centres for the traffic layer (children are placed relative to their group)
+  const centres = useMemo(() => {
+    const byId = new Map(placed.map((n) => [n.id, n]));
+    const out = new Map<string, XY>();
+    for (const n of placed) {
+      const parent = n.parentId ? byId.get(n.parentId) : undefined;
+      out.set(n.id, {
+        x: n.position.x + (parent?.position.x ?? 0) + n.width / 2,
+        y: n.position.y + (parent?.position.y ?? 0) + n.height / 2,
+      });
+    }
+    return out;
+  }, [placed]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     // keyboard selection (Enter/Space on a focused node) arrives as a select change
@@ -151,6 +185,15 @@ function GraphView() {
   }, []);
   const onNodeClick = useCallback((_: unknown, n: Node) => useStore.getState().select(n.id), []);
   const onPaneClick = useCallback(() => useStore.getState().select(null), []);
+
+  const statsRef = useRef({ nodes: 0, edges: 0 });
+  statsRef.current = { nodes: rfNodes.length, edges: edges.length };
+  useEffect(() => {
+    installHook(() => statsRef.current);
+    return () => {
+      delete window.__playgroundGraph;
+    };
+  }, []);
 
   // N (or →) advances one hop in step mode, unless typing in a field, the editor or the terminal
   const { next, canStep } = traffic;
@@ -215,7 +258,6 @@ function GraphView() {
             nodes={rfNodes}
             edges={edges}
             nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
             onNodesChange={onNodesChange}
             onNodeClick={onNodeClick}
             onPaneClick={onPaneClick}
@@ -230,6 +272,7 @@ function GraphView() {
             ariaLabelConfig={ariaLabelConfig}
           >
             <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
+            <TrafficLayer traces={traffic.traces} centres={centres} />
             <Controls
               showInteractive={false}
               fitViewOptions={{ padding: 0.08 }}

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Trace } from '../../sim/contract';
 import { useStore } from '../../state/store';
 import type { MessageKey, TFn } from '../i18n';
-import type { TrafficEdgeData, TrafficEdgeType } from './TrafficEdge';
+import type { TrafficHopView, TrafficTraceView } from './TrafficLayer';
 import { HOP_MS, type TrafficPlan, traceToPlan } from './trace-steps';
 
 interface Active {
@@ -36,7 +36,7 @@ export function usePrefersReducedMotion(): boolean {
 }
 
 export interface TrafficView {
-  edges: TrafficEdgeType[];
+  traces: TrafficTraceView[];
   /** The trace whose hops the hop list shows (newest, or the one being stepped). */
   shown: Active | null;
   /** Hops of `shown` revealed so far (all in auto mode). */
@@ -133,41 +133,50 @@ export function useTraffic(has: (id: string) => boolean, t: TFn): TrafficView {
     if (!stepMode) setStepIndex(0);
   }, [stepMode]);
 
-  const edges = useMemo(() => {
-    const out: TrafficEdgeType[] = [];
-    const list = stepMode ? (shown ? [shown] : []) : reduced ? (shown ? [shown] : []) : active;
+  // a trace's view keeps its identity while nothing about it changes (memoised layer components skip)
+  const viewCache = useRef(new Map<string, TrafficTraceView>());
+  const traces = useMemo(() => {
+    const out: TrafficTraceView[] = [];
+    const cache = viewCache.current;
+    const nextCache = new Map<string, TrafficTraceView>();
+    const list = stepMode || reduced ? (shown ? [shown] : []) : active;
     for (const a of list) {
       const isShown = a === shown;
-      const drawn = a.plan.steps.filter((s) => s.from !== null && s.to !== null);
-      const lastDrawn = drawn[drawn.length - 1];
-      for (const step of drawn) {
+      const cacheKey = `${a.seq}:${isShown}:${stepMode ? stepIndex : 'auto'}:${reduced}`;
+      const hit = cache.get(cacheKey);
+      if (hit) {
+        nextCache.set(cacheKey, hit);
+        out.push(hit);
+        continue;
+      }
+      const hops: TrafficHopView[] = [];
+      for (const step of a.plan.steps) {
+        if (step.from === null || step.to === null) continue;
         const idx = step.n - 1;
         if (stepMode && idx > stepIndex) continue;
-        let mode: TrafficEdgeData['mode'] = 'motion';
-        let delayMs = step.startMs;
-        if (reduced || (stepMode && idx < stepIndex)) mode = 'numbered';
-        if (stepMode) delayMs = 0;
-        const data: TrafficEdgeData = { step, mode, delayMs, durMs: step.durMs, showLabel: isShown };
-        const finished = !stepMode || stepIndex >= a.plan.steps.length - 1;
-        if (step === lastDrawn && isShown && finished) {
-          data.callout = {
-            title: t('graphVerdict', { verdict: t(`graphVerdict.${a.plan.verdict}` as MessageKey) }),
-            reason: a.plan.reason,
-            ok: a.plan.ok,
-          };
-        }
-        out.push({
-          id: `traffic:${a.seq}:${step.n}`,
-          type: 'traffic',
-          source: step.from as string,
-          target: step.to as string,
-          data,
-          selectable: false,
-          focusable: false,
-          zIndex: 1000,
+        const numbered = reduced || (stepMode && idx < stepIndex);
+        hops.push({
+          step,
+          mode: numbered ? 'numbered' : 'motion',
+          delayMs: stepMode ? 0 : step.startMs,
+          detailed: isShown,
         });
       }
+      const view: TrafficTraceView = { key: `${a.seq}:${stepMode ? stepIndex : 'auto'}`, hops };
+      const finished = !stepMode || stepIndex >= a.plan.steps.length - 1;
+      if (isShown && finished && a.plan.calloutAt) {
+        view.callout = {
+          at: a.plan.calloutAt,
+          title: t('graphVerdict', { verdict: t(`graphVerdict.${a.plan.verdict}` as MessageKey) }),
+          reason: a.plan.reason,
+          ok: a.plan.ok,
+          delayMs: stepMode || reduced ? 0 : a.plan.totalMs,
+        };
+      }
+      nextCache.set(cacheKey, view);
+      out.push(view);
     }
+    viewCache.current = nextCache;
     return out;
   }, [active, shown, stepMode, stepIndex, reduced, t]);
 
@@ -183,7 +192,7 @@ export function useTraffic(has: (id: string) => boolean, t: TFn): TrafficView {
   }, [active]);
 
   return {
-    edges,
+    traces,
     shown,
     revealed: stepMode ? Math.min(stepIndex + 1, total) : total,
     canStep: stepMode && shown !== null,

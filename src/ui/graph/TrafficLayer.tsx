@@ -1,0 +1,191 @@
+// Traffic, drawn in its own SVG layer inside React Flow's viewport (ViewportPortal), so a packet
+// never re-renders or repaints the 700 structural edges: each hop is a marker moved by SVG
+// <animateMotion> along a curve between two node centres, timed by SMIL itself (beginElementAt),
+// so a playing trace costs React nothing after it mounts. 'numbered' hops (reduced motion, or earlier
+// hops in step mode) are static lines with their number. The verdict callout sits where the packet
+// stopped, counter-scaled so it stays readable when the graph is zoomed out to fit.
+import { useStore as useFlowStore, ViewportPortal } from '@xyflow/react';
+import { memo, useEffect, useRef } from 'react';
+import type { TrafficStep } from './trace-steps';
+
+export interface XY {
+  x: number;
+  y: number;
+}
+
+export interface TrafficHopView {
+  step: TrafficStep;
+  mode: 'motion' | 'numbered';
+  delayMs: number;
+  /** Draw the line and the label (the trace being shown); other traces draw only their packet. */
+  detailed: boolean;
+}
+
+export interface TrafficTraceView {
+  key: string;
+  hops: TrafficHopView[];
+  callout?: { at: string; title: string; reason: string; ok: boolean; delayMs: number };
+}
+
+function useReadableScale(): number {
+  return useFlowStore((s) => {
+    const zoom = s.transform[2];
+    return zoom < 1 ? Math.min(1 / zoom, 3) : 1;
+  });
+}
+
+function geometry(a: XY, b: XY, self: boolean, returning: boolean): { d: string; mid: XY; end: XY } {
+  if (self) {
+    // a rule evaluated on one node: a small loop above its centre
+    const d = `M ${a.x - 14} ${a.y} a 14 14 0 1 1 28 0 a 14 14 0 1 1 -28 0`;
+    const mid = { x: a.x, y: a.y - 30 };
+    return { d, mid, end: mid };
+  }
+  // bend requests and replies to opposite sides so a query and its answer do not overlap
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const len = Math.hypot(dx, dy) || 1;
+  const bend = returning ? -28 : 28;
+  const c = { x: (a.x + b.x) / 2 + (-dy / len) * bend, y: (a.y + b.y) / 2 + (dx / len) * bend };
+  return {
+    d: `M ${a.x} ${a.y} Q ${c.x} ${c.y} ${b.x} ${b.y}`,
+    mid: { x: (a.x + 2 * c.x + b.x) / 4, y: (a.y + 2 * c.y + b.y) / 4 },
+    end: b,
+  };
+}
+
+const Hop = memo(function Hop({ hop, a, b }: { hop: TrafficHopView; a: XY; b: XY }) {
+  const motion = useRef<SVGAnimateMotionElement>(null);
+  const show = useRef<SVGSetElement>(null);
+  const { step, mode, delayMs } = hop;
+  useEffect(() => {
+    // begin="indefinite" + beginElementAt: SMIL times are document-relative, so an element mounted
+    // later would otherwise start "in the past".
+    if (mode !== 'motion') return;
+    motion.current?.beginElementAt(delayMs / 1000);
+    show.current?.beginElementAt(delayMs / 1000);
+  }, [mode, delayMs]);
+  const g = geometry(a, b, step.from === step.to, step.returning);
+  const cls = `traffic traffic-${step.kind}${step.failed ? ' is-failed' : ''}${step.returning ? ' is-return' : ''}`;
+  return (
+    <g className={cls} data-testid="traffic-hop" data-hop={step.n} data-kind={step.kind}>
+      {hop.detailed ? (
+        <path
+          d={g.d}
+          className="traffic-path"
+          style={{ animationDelay: `${mode === 'motion' ? delayMs : 0}ms` }}
+          fill="none"
+        />
+      ) : null}
+      {mode === 'motion' ? (
+        <circle r={7} className="traffic-packet" visibility="hidden">
+          <set
+            ref={show}
+            attributeName="visibility"
+            to="visible"
+            begin="indefinite"
+            dur={`${step.durMs}ms`}
+          />
+          <animateMotion ref={motion} dur={`${step.durMs}ms`} begin="indefinite" fill="freeze" path={g.d} />
+        </circle>
+      ) : null}
+    </g>
+  );
+});
+
+const HopLabel = memo(function HopLabel({
+  hop,
+  a,
+  b,
+  scale,
+}: {
+  hop: TrafficHopView;
+  a: XY;
+  b: XY;
+  scale: number;
+}) {
+  const { step, mode, delayMs } = hop;
+  const g = geometry(a, b, step.from === step.to, step.returning);
+  return (
+    <div
+      className={`traffic-label${step.failed ? ' is-failed' : ''}`}
+      style={{
+        transform: `translate(${g.mid.x}px, ${g.mid.y}px) scale(${scale}) translate(-50%, -50%)`,
+        animationDelay: `${mode === 'motion' ? delayMs : 0}ms`,
+      }}
+    >
+      <span className="traffic-number">{step.n}</span>
+      {step.label ? <span className="traffic-text">{step.label}</span> : null}
+    </div>
+  );
+});
+
+const TraceGroup = memo(function TraceGroup({
+  trace,
+  centres,
+}: {
+  trace: TrafficTraceView;
+  centres: ReadonlyMap<string, XY>;
+}) {
+  return (
+    <g>
+      {trace.hops.map((h) => {
+        const a = h.step.from ? centres.get(h.step.from) : undefined;
+        const b = h.step.to ? centres.get(h.step.to) : undefined;
+        return a && b ? <Hop key={h.step.n} hop={h} a={a} b={b} /> : null;
+      })}
+    </g>
+  );
+});
+
+function Labels({ trace, centres }: { trace: TrafficTraceView; centres: ReadonlyMap<string, XY> }) {
+  const scale = useReadableScale();
+  const c = trace.callout;
+  const at = c ? centres.get(c.at) : undefined;
+  return (
+    <>
+      {trace.hops
+        .filter((h) => h.detailed)
+        .map((h) => {
+          const a = h.step.from ? centres.get(h.step.from) : undefined;
+          const b = h.step.to ? centres.get(h.step.to) : undefined;
+          return a && b ? <HopLabel key={h.step.n} hop={h} a={a} b={b} scale={scale} /> : null;
+        })}
+      {c && at ? (
+        <div
+          className={`traffic-callout${c.ok ? ' is-ok' : ' is-failed'}`}
+          data-testid="traffic-callout"
+          style={{
+            transform: `translate(${at.x}px, ${at.y}px) scale(${scale}) translate(-50%, 14px)`,
+            animationDelay: `${c.delayMs}ms`,
+          }}
+        >
+          <strong>{c.title}</strong>
+          <span>{c.reason}</span>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export function TrafficLayer({
+  traces,
+  centres,
+}: {
+  traces: readonly TrafficTraceView[];
+  centres: ReadonlyMap<string, XY>;
+}) {
+  const detailed = traces.filter((t) => t.callout !== undefined || t.hops.some((h) => h.detailed));
+  return (
+    <ViewportPortal>
+      <svg className="traffic-layer" aria-hidden="true" width={1} height={1}>
+        {traces.map((t) => (
+          <TraceGroup key={t.key} trace={t} centres={centres} />
+        ))}
+      </svg>
+      {detailed.map((t) => (
+        <Labels key={t.key} trace={t} centres={centres} />
+      ))}
+    </ViewportPortal>
+  );
+}
