@@ -29,7 +29,7 @@ function check(s: TerminalSession, line: string): TerminalResult {
   expect(r.exitCode).toBeLessThanOrEqual(255);
   expect(text(r)).not.toContain('playground: internal error');
   // Leave whatever state the line left (a foreground job, a Pod shell) and prove we are back.
-  if (s.busy()) s.interrupt();
+  if (s.busy() || s.prompt() === '> ') s.interrupt();
   if (s.prompt() === '/ # ') s.run('exit');
   expect(text(s.run('echo __alive__'))).toBe('__alive__\n');
   return r;
