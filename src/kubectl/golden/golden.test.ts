@@ -83,3 +83,31 @@ describe.skipIf(!existsSync(BOOK))(`chapter 3 golden transcript with the book's 
     golden('ch03.book.golden.txt', normalizeTranscript(run.transcript));
   });
 });
+
+const NOTES = join(HERE, '../../../../shared/seed/ch03-services-notes.ko.md');
+
+describe.skipIf(!existsSync(NOTES))("every command of the notes' closing list (issue #3 §5)", () => {
+  it('runs without an unexpected error', () => {
+    const md = readFileSync(NOTES, 'utf8');
+    const list = md
+      .slice(md.lastIndexOf('\n# '))
+      .split('\n')
+      .filter((l) => l.startsWith('- kubectl'))
+      .map((l) => l.slice(2));
+    expect(list.length).toBeGreaterThan(20);
+    const run = replay(list.join('\n'), { seed: 1 });
+    run.steps.forEach((s) => {
+      const out = s.output.map((c) => c.text).join('');
+      expect(out, s.line).not.toContain('internal error');
+      expect(out, s.line).not.toContain('command not found');
+      // The only failures are the ones the chapter means: the notes' own typo (`output` without
+      // `--`, which kubectl refuses) and ping to a Service name (100% loss, exit 1).
+      if (s.exitCode !== 0) {
+        expect([
+          "kubectl get pod -l app=sleep-2 output jsonpath='{.items[0].status.podIP}'",
+          'kubectl exec deploy/sleep-1 -- ping -c 1 sleep-2',
+        ]).toContain(s.line);
+      }
+    });
+  });
+});
