@@ -73,6 +73,19 @@ describe('layoutGraph', () => {
     noOverlap(second.nodes);
   });
 
+  it('a new Service joins the bottom of the Services column (no full re-layout)', () => {
+    const world = sleepWorld();
+    const first = layoutGraph(deriveGraph(world));
+    const second = layoutGraph(deriveGraph([...world, service('zz-new', { app: 'sleep-1' })]), first.state);
+    const abs = absolute(second.nodes);
+    const svc = abs.get('Service/default/zz-new');
+    const old = abs.get('Service/default/sleep-2');
+    expect(svc?.x).toBe(old?.x);
+    const services = [...abs].filter(([id]) => id.startsWith('Service/') && id !== 'Service/default/zz-new');
+    for (const [, p] of services) if (p.x === svc?.x) expect(svc?.y).toBeGreaterThanOrEqual(p.y + p.h);
+    noOverlap(second.nodes);
+  });
+
   it('property: any sequence of Pod adds/removes and Service adds never moves a surviving node', () => {
     const base: K8sObject[] = [node(), ...[0, 1, 2].map((i) => deployment(`d${i}`))];
     const rss = base.slice(1).map((d, i) => replicaSet(d as never, `h${i}`));

@@ -97,20 +97,29 @@ export function layoutGraph(
   const positions: Record<string, XY> = {};
   const fresh = topLevel.filter((n) => !prev.positions[n.id]);
   if (fresh.length > 0) {
-    const parentOf = new Map<string, string>();
-    for (const n of graph.nodes) if (n.parentId) parentOf.set(n.id, n.parentId);
-    const ideal = dagrePositions(topLevel, graph.edges, parentOf, sizeOf);
-    const placed: Array<XY & Size> = [];
+    const placed: Array<XY & Size & { type: string }> = [];
     for (const n of topLevel) {
       const p = prev.positions[n.id];
       if (p) {
         positions[n.id] = p;
-        placed.push({ ...p, ...sizeOf(n) });
+        placed.push({ ...p, ...sizeOf(n), type: n.type });
       }
     }
+    // A new node joins the bottom of its kind's column (cheap, predictable); dagre runs only for the
+    // first layout or a kind not yet on the graph (a full dagre pass on 200 nodes costs ~200 ms).
+    let ideal: Map<string, XY> | undefined;
+    const dagreFor = (n: DerivedNode): XY => {
+      if (!ideal) {
+        const parentOf = new Map<string, string>();
+        for (const m of graph.nodes) if (m.parentId) parentOf.set(m.id, m.parentId);
+        ideal = dagrePositions(topLevel, graph.edges, parentOf, sizeOf);
+      }
+      return ideal.get(n.id) ?? { x: 0, y: 0 };
+    };
+    const firstLayout = placed.length === 0;
     for (const n of fresh) {
       const size = sizeOf(n);
-      const start = ideal.get(n.id) ?? { x: 0, y: 0 };
+      const start = firstLayout ? dagreFor(n) : (columnOf(n.type, placed) ?? dagreFor(n));
       const p = { x: start.x, y: start.y };
       for (let guard = 0; guard < 10_000; guard++) {
         const hit = placed.find((r) => overlaps(r, { ...p, ...size }));
@@ -118,7 +127,7 @@ export function layoutGraph(
         p.y = hit.y + hit.height + GAP;
       }
       positions[n.id] = p;
-      placed.push({ ...p, ...size });
+      placed.push({ ...p, ...size, type: n.type });
     }
   } else {
     for (const n of topLevel) positions[n.id] = prev.positions[n.id] as XY;
@@ -132,6 +141,24 @@ export function layoutGraph(
     return { ...n, position, width: size.width, height: size.height };
   });
   return { nodes, state: { positions, slots } };
+}
+
+/** Where the next node of this kind goes: the kind's most used x, below its lowest node there. */
+function columnOf(type: string, placed: Array<XY & Size & { type: string }>): XY | undefined {
+  const same = placed.filter((p) => p.type === type);
+  if (same.length === 0) return undefined;
+  const counts = new Map<number, number>();
+  for (const p of same) counts.set(p.x, (counts.get(p.x) ?? 0) + 1);
+  let x = same[0]?.x ?? 0;
+  let best = -1;
+  for (const [cx, c] of counts) {
+    if (c > best || (c === best && cx < x)) {
+      best = c;
+      x = cx;
+    }
+  }
+  const bottom = Math.max(...same.filter((p) => p.x === x).map((p) => p.y + p.height));
+  return { x, y: bottom + GAP };
 }
 
 function splitSlot(s: string): [string, number] {
