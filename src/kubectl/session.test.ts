@@ -170,7 +170,9 @@ describe('kubectl exec -it sh', () => {
     expect(r.prompt).toBe('/ # ');
     expect(r.busy).toBe(false);
     expect(text(s.run('echo hi | wc -c'))).toBe('3\n');
-    expect(text(s.run('nope'))).toBe('sh: nope: not found\n');
+    const nf = s.run('nope');
+    expect(text(nf)).toBe('sh: nope: not found\n');
+    expect(nf.exitCode).toBe(127);
     const e = s.run('exit 2');
     expect(text(e)).toBe('command terminated with exit code 2\n');
     expect(e.prompt).toBe('~/ch03$ ');

@@ -207,15 +207,16 @@ class Session implements TerminalSession {
     };
   }
 
-  private collect(fn: () => void): TerminalResult {
+  /** Run `fn` with output collected; `fn` may return the exit code to report (default: `$?`). */
+  private collect(fn: () => number | undefined | void): TerminalResult {
     const outer = this.sink;
     const sink = { chunks: [] as OutputChunk[], traces: [] as Trace[], size: 0, truncated: false };
     this.sink = sink;
     this.clearRequested = false;
     let exitCode = this.shell.state.lastExit;
     try {
-      fn();
-      exitCode = this.shell.state.lastExit;
+      const code = fn();
+      exitCode = typeof code === 'number' ? code : this.shell.state.lastExit;
       this.tick();
       this.flushNotices();
     } catch (e) {
@@ -419,13 +420,15 @@ class Session implements TerminalSession {
       const { shell } = fg.podShell;
       return this.collect(() => {
         const ctx = { ...this.ctx(), env: shell.state.vars };
-        shell.runLine(line, ctx);
+        const r = shell.runLine(line, ctx);
         if (shell.state.exitRequested !== undefined) {
           // `exit N` ends `kubectl exec -it`, which reports a non-zero status like any exec.
           const code = shell.state.exitRequested;
           if (code !== 0) this.emit('stderr', `command terminated with exit code ${code}\n`);
           fg.handle?.finish(code);
+          return code;
         }
+        return r.exitCode;
       });
     }
     if (fg) {
