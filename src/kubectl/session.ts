@@ -208,7 +208,7 @@ class Session implements TerminalSession {
   }
 
   /** Run `fn` with output collected; `fn` may return the exit code to report (default: `$?`). */
-  private collect(fn: () => number | undefined | void): TerminalResult {
+  private collect(fn: () => unknown): TerminalResult {
     const outer = this.sink;
     const sink = { chunks: [] as OutputChunk[], traces: [] as Trace[], size: 0, truncated: false };
     this.sink = sink;
