@@ -1,0 +1,171 @@
+// In-page probe for scripts/bench-ui.mjs, installed with `context.addInitScript` so it runs before the
+// app. It answers one question precisely: "when was the DOM, as it is now, painted?"
+//
+// A rendering update runs every requestAnimationFrame callback, then style, layout and paint, and no
+// task runs in between. This probe keeps one rAF loop: its callback marks "inside a frame" and posts a
+// MessageChannel message, which runs as the first task after that frame's paint and clears the mark.
+// So a DOM change seen while inside a frame (xterm and React Flow write the DOM from rAF callbacks) is
+// painted when that message runs; a change made by an ordinary task is painted after the NEXT frame.
+// Times are performance.now() (navigation start = 0).
+(() => {
+  if (window.__bench) return;
+  let inFrame = false;
+  let frames = 0;
+  /** Callbacks to run after the current frame's paint. */
+  let afterThisFrame = [];
+  /** Callbacks to run after the next frame's paint. */
+  let afterNextFrame = [];
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    inFrame = false;
+    const due = afterThisFrame;
+    afterThisFrame = [];
+    const t = performance.now();
+    for (const cb of due) cb(t);
+  };
+  const loop = () => {
+    frames++;
+    inFrame = true;
+    afterThisFrame.push(...afterNextFrame);
+    afterNextFrame = [];
+    channel.port2.postMessage(0);
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+
+  /** Call `cb(t)` once the DOM as it is at this moment has been painted. */
+  const afterPaint = (cb) => {
+    if (inFrame) afterThisFrame.push(cb);
+    else afterNextFrame.push(cb);
+  };
+
+  const longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longTasks.push({ start: e.startTime, ms: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    /* longtask not supported: the report says 0 */
+  }
+
+  const shown = (el) => {
+    if (!el) return false;
+    if (getComputedStyle(el).visibility === 'hidden') return false;
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  };
+  const node = (id) => document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+  const rowsText = () => {
+    const rows = document.querySelector('[data-testid="terminal"] .xterm-rows');
+    return rows ? [...rows.children].map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ')) : [];
+  };
+
+  /** Named conditions on what the page shows. */
+  const checks = {
+    /** The chapter graph of the boot cluster: a cluster-node group and the kube-dns Service drawn. */
+    bootGraph() {
+      const group = [...document.querySelectorAll('.react-flow__node[data-id^="Node/"]')].some(shown);
+      return group && shown(node('Service/kube-system/kube-dns'));
+    },
+    /** At least `n` drawn React Flow nodes for each prefix. */
+    nodesDrawn(prefixes, n) {
+      return prefixes.every((p) => {
+        let count = 0;
+        for (const el of document.querySelectorAll(`.react-flow__node[data-id^="${CSS.escape(p)}"]`))
+          if (shown(el)) count++;
+        return count >= n;
+      });
+    },
+    /** The terminal shows a row with `text` and, below it, the next prompt (the output is complete). */
+    terminalDone(text, prompt) {
+      const rows = rowsText();
+      const at = rows.findIndex((r) => r.includes(text));
+      return at >= 0 && rows.slice(at + 1).some((r) => r.startsWith(prompt));
+    },
+  };
+
+  /**
+   * Resolve with { tDom, tPaint } when `checks[name](...args)` first holds (checked on every DOM
+   * mutation), tPaint being when that DOM was painted. Rejects after `timeoutMs`.
+   */
+  const waitFor = (name, args, timeoutMs = 20_000) =>
+    new Promise((resolve, reject) => {
+      const check = () => checks[name](...args);
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        mo.disconnect();
+        clearTimeout(timer);
+        const tDom = performance.now();
+        afterPaint((tPaint) => resolve({ tDom, tPaint }));
+      };
+      const mo = new MutationObserver(() => {
+        if (check()) finish();
+      });
+      const timer = setTimeout(() => {
+        if (done) return;
+        done = true;
+        mo.disconnect();
+        reject(new Error(`timed out waiting for ${name}(${JSON.stringify(args)})`));
+      }, timeoutMs);
+      const start = () => {
+        mo.observe(document.documentElement, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          characterData: true,
+        });
+        if (check()) finish();
+      };
+      if (document.documentElement) start();
+      else document.addEventListener('readystatechange', start, { once: true });
+    });
+
+  /**
+   * Arm a measurement: on the next trusted `type` event (keydown with `key`, or click inside an element
+   * matching `selector`), start the clock at the event's timeStamp and wait for the named check.
+   * The result promise is `window.__bench.pending` → { t0, tHandled, tDom, tPaint }.
+   */
+  const arm = ({ type, key, selector }, name, args, timeoutMs) => {
+    window.__bench.pending = new Promise((resolve, reject) => {
+      const onEvent = (e) => {
+        if (type === 'keydown' && e.key !== key) return;
+        if (selector && !(e.target instanceof Element && e.target.closest(selector))) return;
+        window.removeEventListener(type, onEvent, true);
+        const t0 = e.timeStamp;
+        let tHandled = 0;
+        // after the app's own handlers for this event (a task queued behind them)
+        setTimeout(() => {
+          tHandled = performance.now();
+        }, 0);
+        waitFor(name, args, timeoutMs).then(
+          ({ tDom, tPaint }) => resolve({ t0, tHandled, tDom, tPaint }),
+          reject,
+        );
+      };
+      window.addEventListener(type, onEvent, true);
+    });
+  };
+
+  /** Count frames and main-thread long tasks over `ms`. */
+  const sampleFrames = (ms) =>
+    new Promise((resolve) => {
+      const f0 = frames;
+      const lt0 = longTasks.length;
+      const t0 = performance.now();
+      setTimeout(() => {
+        const t1 = performance.now();
+        const lts = longTasks.slice(lt0);
+        resolve({
+          frames: frames - f0,
+          ms: t1 - t0,
+          longTasks: lts.length,
+          longTaskMs: lts.reduce((a, b) => a + b.ms, 0),
+          worstTaskMs: lts.reduce((a, b) => Math.max(a, b.ms), 0),
+        });
+      }, ms);
+    });
+
+  window.__bench = { afterPaint, waitFor, arm, sampleFrames, longTasks, pending: null, checks };
+})();
