@@ -26,7 +26,8 @@ export function HopList({
 }) {
   const t = useT();
   return (
-    <section className="hop-list" aria-labelledby="hop-list-title" data-testid="hop-list">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section className="hop-list" aria-labelledby="hop-list-title" data-testid="hop-list" tabIndex={0}>
       <h3 id="hop-list-title">{t('graphHopList')}</h3>
       <div role="log" aria-live="polite" aria-atomic="false">
         {!trace || !plan ? (

@@ -130,6 +130,8 @@ export default function InspectorPanel() {
       </div>
       <div
         role="tabpanel"
+        // scrollable, so reachable by keyboard (axe scrollable-region-focusable; ARIA tabs pattern)
+        tabIndex={0}
         id="inspector-tabpanel"
         aria-labelledby={`inspector-tab-${tab}`}
         className="inspector-body"
