@@ -128,9 +128,9 @@ export default function InspectorPanel() {
           </button>
         ))}
       </div>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable tab panel must be reachable by keyboard (ARIA tabs pattern; axe scrollable-region-focusable) */}
       <div
         role="tabpanel"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable tab panel must be reachable by keyboard (ARIA tabs pattern; axe scrollable-region-focusable)
         tabIndex={0}
         id="inspector-tabpanel"
         aria-labelledby={`inspector-tab-${tab}`}
