@@ -1,5 +1,6 @@
 // The inspector: the selected object's YAML exactly as `kubectl get -o yaml` prints it, why a Pod is or
 // is not selected by a Service, a Pod's resolv.conf, the DNS records, and the iptables rule a packet hit.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { InspectorPanel } from './pages/InspectorPanel';
 import { PlaygroundPage } from './pages/PlaygroundPage';
@@ -46,5 +47,16 @@ test('inspecting a Service, a Pod and kube-proxy after a request', async ({ page
   await expect(inspector.iptables).toContainText('-A KUBE-SERVICES');
   await expect(inspector.matchedRules.first()).toBeVisible();
   await expect(inspector.matchedRules.filter({ hasText: 'default/sleep-2' }).first()).toBeVisible();
+
+  // with a packet drawn, a Pod selected (quick actions) and the browser open, still no serious axe findings
+  await app.graph.select(one.key);
+  await app.panelToggle('Browser').click();
+  await expect(app.graph.quickActions).toBeVisible();
+  await expect(app.graph.verdict).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad).toEqual([]);
   app.expectClean();
 });
