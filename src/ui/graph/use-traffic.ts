@@ -128,6 +128,17 @@ export function useTraffic(has: (id: string) => boolean, t: TFn): TrafficView {
     useStore.getState().clearLastTrace();
   }, []);
 
+  // a new cluster (Reset, profile switch, restored scenario): its traces start from nothing
+  const core = useStore((s) => s.core);
+  const firstCore = useRef(core);
+  useEffect(() => {
+    if (core === firstCore.current) return;
+    firstCore.current = core;
+    setActive([]);
+    setStepIndex(0);
+    useStore.getState().clearLastTrace();
+  }, [core]);
+
   // leaving step mode plays what is left normally
   useEffect(() => {
     if (!stepMode) setStepIndex(0);
