@@ -1,11 +1,30 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { restoreSaved, startAutosave } from './state/persist';
+import { sessionLoaded } from './state/core';
+import { restoreSaved, restoreView, startAutosave } from './state/persist';
+import { useStore } from './state/store';
 
-// Restore before the first render so the page opens on the saved playground.
-restoreSaved();
-startAutosave();
+declare global {
+  interface Window {
+    /** The store, for the UI benchmark (scripts/bench-ui.mjs) and for poking at the playground from DevTools. */
+    __playgroundStore?: typeof useStore;
+  }
+}
+window.__playgroundStore = useStore;
+
+// The layout is restored before the first paint; the files, cluster and history once the terminal
+// session (a separate chunk) is loaded, because restoring replays the saved commands through it.
+restoreView();
+sessionLoaded
+  .then(() => {
+    restoreSaved();
+  })
+  .catch((err: unknown) => console.warn('restore failed:', err))
+  .finally(() => {
+    startAutosave();
+    useStore.setState({ sessionReady: true });
+  });
 
 const root = document.getElementById('root');
 if (root) {

@@ -36,12 +36,17 @@ export class PlaygroundPage {
   async goto(opts: { reducedMotion?: boolean } = {}) {
     if (opts.reducedMotion) await this.page.emulateMedia({ reducedMotion: 'reduce' });
     await this.page.goto('./');
-    await expect(this.applyButton).toBeVisible();
+    await this.ready();
+  }
+
+  /** The page is usable: the terminal session is loaded and any saved playground restored. */
+  async ready() {
+    await expect(this.applyButton).toBeEnabled();
   }
 
   async reload() {
     await this.page.reload();
-    await expect(this.applyButton).toBeVisible();
+    await this.ready();
   }
 
   private seeded = 0;

@@ -57,13 +57,31 @@ function keepFiles(files: Record<string, string> | undefined) {
   s.syncFilesFromVfs();
 }
 
-export function restoreSaved(storage: Storage = window.localStorage): void {
-  let raw: string | null;
+function readRaw(storage: Storage): string | null {
   try {
-    raw = storage.getItem(STORAGE_KEY);
+    return storage.getItem(STORAGE_KEY);
   } catch {
-    return;
+    return null;
   }
+}
+
+/** Layout, language and text size, applied before the first paint (no flash of the default layout). */
+export function restoreView(storage: Storage = window.localStorage): void {
+  const raw = readRaw(storage);
+  if (raw === null) return;
+  try {
+    const data: unknown = JSON.parse(raw);
+    if (!isRecord(data)) return;
+    const view = readView(data.view);
+    useStore.setState({ panels: view.panels, lang: view.lang, largeText: view.largeText });
+  } catch {
+    // restoreSaved reports unreadable data.
+  }
+}
+
+/** The files, the cluster (by replaying the saved operations) and the terminal history. */
+export function restoreSaved(storage: Storage = window.localStorage): void {
+  const raw = readRaw(storage);
   if (raw === null) return;
   const s = useStore.getState();
   let data: unknown;
@@ -77,9 +95,6 @@ export function restoreSaved(storage: Storage = window.localStorage): void {
     s.showNotice('restoreCorrupt');
     return;
   }
-  // View settings are harmless to keep even when the scenario cannot be used.
-  const view = readView(data.view);
-  useStore.setState({ panels: view.panels, lang: view.lang, largeText: view.largeText });
   const scenarioFiles = readFiles(data.scenario);
   if (data.version !== STORAGE_VERSION) {
     keepFiles(scenarioFiles);

@@ -21,7 +21,9 @@ export interface SimSlice {
   lastBatch: ChangeBatch | null;
   /** Bumped on every batch. */
   revision: number;
-  /** Simulated epoch ms. */
+  /** True once the terminal session (kubectl) is loaded and any saved playground is restored. */
+  sessionReady: boolean;
+  /** Simulated epoch ms, published on every change batch and at least once per simulated second. */
   simNow: number;
   /** Simulated epoch ms when this cluster started (scenario times are relative to it). */
   startedAt: number;
@@ -105,6 +107,7 @@ export const createSimSlice: Slice<SimSlice> = (set, get) => {
     objects: snapshot(core),
     lastBatch: null,
     revision: 0,
+    sessionReady: false,
     simNow: core.cluster.now(),
     startedAt: core.cluster.now(),
     ops: [],
@@ -161,7 +164,9 @@ export const createSimSlice: Slice<SimSlice> = (set, get) => {
       const queue = pending.get(s.core);
       const now = s.core.cluster.now();
       if (!queue || queue.length === 0) {
-        if (now !== s.simNow) set({ simNow: now });
+        // The frame loop advances the clock every frame; publishing each step would wake every selector
+        // 60 times a second. What shows time (toolbar clock, AGE) reads whole seconds, so publish those.
+        if (Math.floor(now / 1000) !== Math.floor(s.simNow / 1000)) set({ simNow: now });
         return;
       }
       const batches = queue.splice(0, queue.length);

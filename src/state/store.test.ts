@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sessionLoaded } from './core';
 import { validateScenario } from './scenario';
 import { useStore } from './store';
 
@@ -6,6 +7,9 @@ const podNames = () =>
   [...useStore.getState().objects.keys()].filter((k) => k.startsWith('Pod/default/')).sort();
 
 describe('store: scenario record and replay', () => {
+  // kubectl is a lazily loaded chunk in the app; here it is just an import to wait for.
+  beforeAll(() => sessionLoaded);
+
   it('replaying the serialised scenario rebuilds the same cluster (names, time, files)', () => {
     const s = useStore.getState();
     s.resetCluster({ seed: 7 });

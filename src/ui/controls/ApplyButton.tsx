@@ -5,7 +5,7 @@ import { useT } from '../i18n';
 export function ApplyButton() {
   const t = useT();
   const apply = useStore((s) => s.applyActiveFile);
-  const disabled = useStore((s) => !s.files.has(s.activeFile));
+  const disabled = useStore((s) => !s.sessionReady || !s.files.has(s.activeFile));
   return (
     <button type="button" className="primary" onClick={apply} disabled={disabled} title={t('applyHint')}>
       <span aria-hidden="true">▶▶ </span>

@@ -22,7 +22,7 @@ const toCrlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
 /** The session's prompt is bash's `\w$ ` (`~/ch03$ `); show it with user and host like a real terminal. */
 const decoratePrompt = (p: string) => (p.endsWith('$ ') ? `student@playground:${p}` : p);
 
-export default function TerminalPanel() {
+function XtermTerminal() {
   const t = useT();
   const host = useRef<HTMLDivElement>(null);
   // Screen readers get the last command's output through a polite live region (the canvas is silent).
@@ -328,4 +328,11 @@ export default function TerminalPanel() {
       </div>
     </div>
   );
+}
+
+/** The terminal starts once the session (kubectl) is loaded and the saved playground restored. */
+export default function TerminalPanel() {
+  const t = useT();
+  const ready = useStore((s) => s.sessionReady);
+  return ready ? <XtermTerminal /> : <p className="panel-loading">{t('terminalLoading')}</p>;
 }
