@@ -16,7 +16,7 @@ import {
   ReactFlowProvider,
   useReactFlow,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '../../state/store';
 import { useT } from '../i18n';
 import { type DerivedEdge, GraphDeriver, type GraphViewOptions } from './derive';
@@ -124,6 +124,7 @@ function GraphView() {
   const nsFilter = useStore((s) => s.namespaceFilter);
   const showDns = useStore((s) => s.showDns);
   const selected = useStore((s) => s.selected);
+  const [showSlices, setShowSlices] = useState(false);
 
   const namespaces = useMemo(() => {
     const set = new Set<string>(['default']);
@@ -141,10 +142,10 @@ function GraphView() {
     () => ({
       namespaces: nsFilter === null ? namespaces : [nsFilter],
       showDns,
-      showEndpointSlices: false,
+      showEndpointSlices: showSlices,
       externals: externalsKey === '' ? [] : externalsKey.split('\n'),
     }),
-    [nsFilter, namespaces, showDns, externalsKey],
+    [nsFilter, namespaces, showDns, externalsKey, showSlices],
   );
 
   const derived = useMemo(() => deriver.derive(objects.values(), view), [objects, view]);
@@ -248,6 +249,8 @@ function GraphView() {
     <div className="graph-panel">
       <GraphToolbar
         namespaces={namespaces}
+        showSlices={showSlices}
+        onShowSlices={setShowSlices}
         canStep={traffic.canStep}
         onNext={traffic.next}
         onClear={traffic.clear}

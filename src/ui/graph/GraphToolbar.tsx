@@ -9,8 +9,12 @@ export function GraphToolbar({
   canStep,
   onNext,
   onClear,
+  showSlices,
+  onShowSlices,
 }: {
   namespaces: string[];
+  showSlices: boolean;
+  onShowSlices(on: boolean): void;
   canStep: boolean;
   onNext(): void;
   onClear(): void;
@@ -44,6 +48,10 @@ export function GraphToolbar({
       <label>
         <input type="checkbox" checked={s.showDns} onChange={(e) => set().setShowDns(e.target.checked)} />
         {t('graphShowDns')}
+      </label>
+      <label>
+        <input type="checkbox" checked={showSlices} onChange={(e) => onShowSlices(e.target.checked)} />
+        {t('graphShowSlices')}
       </label>
       <label>
         {t('graphSpeed')}

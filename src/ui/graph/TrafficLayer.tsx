@@ -30,7 +30,7 @@ export interface TrafficTraceView {
 function useReadableScale(): number {
   return useFlowStore((s) => {
     const zoom = s.transform[2];
-    return zoom < 1 ? Math.min(1 / zoom, 3) : 1;
+    return zoom < 1 ? Math.min(1 / zoom, 2) : 1;
   });
 }
 

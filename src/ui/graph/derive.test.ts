@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Service } from '../../sim/api/types';
+import type { EndpointSlice, Service } from '../../sim/api/types';
 import {
   DEFAULT_VIEW,
   deriveGraph,
@@ -103,6 +103,30 @@ describe('deriveGraph', () => {
       { ip: '10.1.0.24', ports: [80], ready: true },
       { ip: '10.1.0.25', ports: [80], ready: true },
     ]);
+  });
+
+  it('draws EndpointSlices when asked, tied to their Service by the service-name label', () => {
+    const slice: EndpointSlice = {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: {
+        name: 'sleep-2-abcde',
+        namespace: 'default',
+        uid: 'u-slice',
+        resourceVersion: '1',
+        creationTimestamp: '2026-01-01T00:00:00Z',
+        labels: { 'kubernetes.io/service-name': 'sleep-2' },
+      },
+      addressType: 'IPv4',
+      endpoints: [{ addresses: ['10.1.0.24'], conditions: { ready: false, serving: true, terminating: true } }],
+      ports: [{ port: 80, protocol: 'TCP' }],
+    };
+    const world = [...sleepWorld(), slice];
+    expect(deriveGraph(world).nodes.map((n) => n.id)).not.toContain('EndpointSlice/default/sleep-2-abcde');
+    const g = deriveGraph(world, { ...DEFAULT_VIEW, showEndpointSlices: true });
+    const n = g.nodes.find((x) => x.id === 'EndpointSlice/default/sleep-2-abcde');
+    expect((n?.data as { addresses: unknown[] }).addresses).toEqual([{ ip: '10.1.0.24', ports: [80], ready: false }]);
+    expect(g.edges.map((e) => e.id)).toContain('endpoints:EndpointSlice/default/sleep-2-abcde');
   });
 
   it('reuses the node object of an unchanged source object (memoised components skip it)', () => {
