@@ -118,14 +118,18 @@ describe('deriveGraph', () => {
         labels: { 'kubernetes.io/service-name': 'sleep-2' },
       },
       addressType: 'IPv4',
-      endpoints: [{ addresses: ['10.1.0.24'], conditions: { ready: false, serving: true, terminating: true } }],
+      endpoints: [
+        { addresses: ['10.1.0.24'], conditions: { ready: false, serving: true, terminating: true } },
+      ],
       ports: [{ port: 80, protocol: 'TCP' }],
     };
     const world = [...sleepWorld(), slice];
     expect(deriveGraph(world).nodes.map((n) => n.id)).not.toContain('EndpointSlice/default/sleep-2-abcde');
     const g = deriveGraph(world, { ...DEFAULT_VIEW, showEndpointSlices: true });
     const n = g.nodes.find((x) => x.id === 'EndpointSlice/default/sleep-2-abcde');
-    expect((n?.data as { addresses: unknown[] }).addresses).toEqual([{ ip: '10.1.0.24', ports: [80], ready: false }]);
+    expect((n!.data as { addresses: unknown[] }).addresses).toEqual([
+      { ip: '10.1.0.24', ports: [80], ready: false },
+    ]);
     expect(g.edges.map((e) => e.id)).toContain('endpoints:EndpointSlice/default/sleep-2-abcde');
   });
 
