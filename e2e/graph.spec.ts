@@ -43,11 +43,16 @@ test('deleting a Pod from the graph: a replacement with a new IP, the Endpoints 
   const service = app.graph.node('Service/default/sleep-2');
   const clusterIP = await app.graph.ipOf(service);
 
+  // paused, the class can see the old Pod Terminating while its replacement is already on its way
+  await app.pause();
   await app.graph.select(before.key);
   await app.graph.deleteSelectedPod();
   const podName = before.key.split('/')[2];
   await app.terminal.waitForText(`pod "${podName}" deleted`);
+  await expect(app.graph.statusOf(app.graph.node(before.key))).toHaveText(/^Terminating /);
+  await expect(app.graph.podsOf('sleep-2')).toHaveCount(2);
 
+  await app.playPause.click();
   await expect(app.graph.node(before.key)).toHaveCount(0, { timeout: 20_000 });
   const after = await app.graph.runningPod('sleep-2');
   expect(after.key).not.toBe(before.key);

@@ -12,7 +12,7 @@ describe('quick action command lines', () => {
     expect(podCommand('nslookup', 'coredns-x', 'kube-system', 'kube-dns')).toBe(
       'kubectl exec coredns-x -n kube-system -- nslookup kube-dns',
     );
-    expect(deletePodCommand('sleep-2-abc', 'default')).toBe('kubectl delete pod sleep-2-abc');
+    expect(deletePodCommand('sleep-2-abc', 'default')).toBe('kubectl delete pod sleep-2-abc --wait=false');
   });
 
   it('quotes targets that the shell would otherwise split or expand', () => {

@@ -17,7 +17,11 @@ export function podCommand(tool: Tool, pod: string, namespace: string, target: s
   return `kubectl exec ${shellQuote(pod)}${ns} -- ${argv[tool]}`;
 }
 
+/**
+ * `--wait=false`: kubectl would otherwise block until the Pod is gone; returning at once lets the
+ * class watch it turn Terminating while its replacement is already being created.
+ */
 export function deletePodCommand(pod: string, namespace: string): string {
   const ns = namespace === 'default' ? '' : ` -n ${shellQuote(namespace)}`;
-  return `kubectl delete pod ${shellQuote(pod)}${ns}`;
+  return `kubectl delete pod ${shellQuote(pod)}${ns} --wait=false`;
 }
