@@ -13,6 +13,7 @@ import {
   type ResourceType,
   resourceTypeByKind,
 } from '../resources';
+import { listForKubectl } from '../selector';
 import { readDocs } from './apply';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 import { waitUntil } from './util';
@@ -164,11 +165,12 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       }
       if (!t.simulated) continue;
       const ns = t.namespaced ? ctx.namespace : undefined;
-      const list = cluster.list(t.simulated, {
-        ...(ns !== undefined ? { namespace: ns } : {}),
-        ...(selector !== undefined ? { labelSelector: selector } : {}),
-      });
-      for (const o of list)
+      const r = listForKubectl(cluster, t, { namespace: ns, labelSelector: selector });
+      if (r.error !== undefined) {
+        proc.err(`${r.error}\n`);
+        return 1;
+      }
+      for (const o of r.objs)
         targets.push({ type: t, kind: t.simulated, namespace: ns, name: o.metadata.name });
     }
     if (targets.length === 0 && errors.length === 0) noneFound = true;

@@ -16,6 +16,7 @@ import {
 import { eventsFor } from '../printers/describe-util';
 import { selectorString } from '../printers/tables';
 import { notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
+import { listForKubectl } from '../selector';
 import { ENDPOINTS_WARNING, formatErrors } from './get';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 
@@ -84,41 +85,52 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     p.err(`${parsed.message}\n`);
     return 1;
   }
+  const requests = parsed.requests;
   const selector = str(flags, 'selector');
   const allNamespaces = bool(flags, 'all-namespaces');
   const showEvents = flags['show-events'] !== false;
   const objs: K8sObject[] = [];
   const errors: string[] = [];
   const warned = new Set<string>();
-  const list = (t: ResourceType): K8sObject[] =>
-    t.simulated
-      ? ctx.cluster.list(t.simulated, {
-          ...(allNamespaces || !t.namespaced ? {} : { namespace: ctx.namespace }),
-          ...(selector !== undefined ? { labelSelector: selector } : {}),
-        })
-      : [];
-  for (const req of parsed.requests) {
-    const t = req.type;
-    if (t.simulated === 'Endpoints' && !warned.has(ENDPOINTS_WARNING)) {
-      warned.add(ENDPOINTS_WARNING);
-      p.err(`${ENDPOINTS_WARNING}\n`);
-    }
-    if (!req.names) {
-      objs.push(...list(t));
-      continue;
-    }
-    for (const name of req.names) {
-      const exact = t.simulated
-        ? ctx.cluster.get(t.simulated, t.namespaced ? ctx.namespace : undefined, name)
-        : undefined;
-      if (exact) {
-        objs.push(exact);
+  const list = (t: ResourceType): K8sObject[] => {
+    const r = listForKubectl(ctx.cluster, t, {
+      namespace: allNamespaces || !t.namespaced ? undefined : ctx.namespace,
+      labelSelector: selector,
+    });
+    if (r.error !== undefined) throw new SelectorRejected(r.error);
+    return r.objs;
+  };
+  try {
+    collect();
+  } catch (e) {
+    if (!(e instanceof SelectorRejected)) throw e;
+    p.err(`${e.message}\n`);
+    return 1;
+  }
+  function collect(): void {
+    for (const req of requests) {
+      const t = req.type;
+      if (t.simulated === 'Endpoints' && !warned.has(ENDPOINTS_WARNING)) {
+        warned.add(ENDPOINTS_WARNING);
+        p.err(`${ENDPOINTS_WARNING}\n`);
+      }
+      if (!req.names) {
+        objs.push(...list(t));
         continue;
       }
-      // describe.go DescribeMatchingResources: a missing name is tried as a prefix.
-      const prefixed = list(t).filter((o) => o.metadata.name.startsWith(name));
-      if (prefixed.length > 0) objs.push(...prefixed);
-      else errors.push(notFoundMessage(t, name));
+      for (const name of req.names) {
+        const exact = t.simulated
+          ? ctx.cluster.get(t.simulated, t.namespaced ? ctx.namespace : undefined, name)
+          : undefined;
+        if (exact) {
+          objs.push(exact);
+          continue;
+        }
+        // describe.go DescribeMatchingResources: a missing name is tried as a prefix.
+        const prefixed = list(t).filter((o) => o.metadata.name.startsWith(name));
+        if (prefixed.length > 0) objs.push(...prefixed);
+        else errors.push(notFoundMessage(t, name));
+      }
     }
   }
   if (objs.length === 0 && errors.length === 0) {
@@ -134,6 +146,9 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   }
   return 0;
 }
+
+/** A list the server rejected (bad selector): ends the describe with kubectl's error line. */
+class SelectorRejected extends Error {}
 
 export const describeVerb: KubectlVerb = {
   name: 'describe',

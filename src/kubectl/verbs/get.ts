@@ -18,6 +18,7 @@ import {
   type ResourceRequest,
   type ResourceType,
 } from '../resources';
+import { listForKubectl } from '../selector';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 
 /**
@@ -89,20 +90,17 @@ export function fetchResources(
       }
       continue;
     }
-    let objs: K8sObject[] = [];
-    try {
-      objs = t.simulated
-        ? ctx.cluster.list(t.simulated, {
-            ...(opts.allNamespaces || !t.namespaced ? {} : { namespace: ctx.namespace }),
-            ...(opts.selector !== undefined ? { labelSelector: opts.selector } : {}),
-            ...(opts.fieldSelector ? { fieldSelector: opts.fieldSelector } : {}),
-          })
-        : [];
-    } catch (e) {
-      plan.errors.push(`Error from server (BadRequest): ${(e as Error).message}`);
-      continue;
+    const r = listForKubectl(ctx.cluster, t, {
+      namespace: opts.allNamespaces || !t.namespaced ? undefined : ctx.namespace,
+      labelSelector: opts.selector,
+      fieldSelector: opts.fieldSelector,
+    });
+    if (r.error !== undefined) {
+      // The builder's visitor stops at the first failed list (get all -l bad: one error).
+      plan.errors.push(r.error);
+      break;
     }
-    plan.infos.push({ type: t, objs });
+    plan.infos.push({ type: t, objs: r.objs });
   }
   return plan;
 }
@@ -195,14 +193,6 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     p.err('error: a resource cannot be retrieved by name across all namespaces\n');
     return 1;
   }
-  if (selector !== undefined) {
-    try {
-      parseSelector(selector);
-    } catch (e) {
-      p.err(`error: ${(e as Error).message}\n`);
-      return 1;
-    }
-  }
 
   const plan = fetchResources(ctx, parsed.requests, {
     allNamespaces,
@@ -213,7 +203,10 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   if (sortBy) for (const info of plan.infos) info.objs = sortObjects(info.objs, sortBy);
   for (const w of plan.warnings) p.err(`${w}\n`);
   const ignoreNotFound = bool(flags, 'ignore-not-found');
-  const errors = ignoreNotFound ? [] : plan.errors;
+  // --ignore-not-found drops NotFound errors only; a rejected selector still fails.
+  const errors = ignoreNotFound
+    ? plan.errors.filter((e) => !e.startsWith('Error from server (NotFound)'))
+    : plan.errors;
   const format = fmt.format;
   const noHeaders = bool(flags, 'no-headers');
 

@@ -3,6 +3,8 @@
 // as a foreground job; `--tail N` keeps the last N lines.
 import type { Pod } from '../../sim/api/types';
 import { bool, str } from '../flags';
+import { resourceTypeByKind } from '../resources';
+import { listForKubectl } from '../selector';
 import { logsOf } from './podcommands';
 import type { JobHandle, KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 import { podForObject } from './util';
@@ -55,7 +57,15 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   const selector = str(args.flags, 'selector');
   let pods: Pod[] = [];
   if (selector !== undefined) {
-    pods = cluster.list('Pod', { namespace: ctx.namespace, labelSelector: selector }) as Pod[];
+    const r = listForKubectl(cluster, resourceTypeByKind('Pod'), {
+      namespace: ctx.namespace,
+      labelSelector: selector,
+    });
+    if (r.error !== undefined) {
+      proc.err(`${r.error}\n`);
+      return 1;
+    }
+    pods = r.objs as Pod[];
     if (pods.length === 0) {
       proc.err(`No resources found in ${ctx.namespace} namespace.\n`);
       return 0;

@@ -3,6 +3,7 @@ import type { K8sObject } from '../../sim/api/types';
 import { formatError } from '../errors';
 import { bool, str } from '../flags';
 import { kindPrefix, notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
+import { listForKubectl } from '../selector';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 
 const HELP = `Set a new size for a deployment, replica set, replication controller, or stateful set.
@@ -87,16 +88,21 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
         }
       }
     } else if (selector !== undefined || bool(args.flags, 'all')) {
-      for (const obj of cluster.list(t.simulated, {
-        namespace: ctx.namespace,
-        ...(selector !== undefined ? { labelSelector: selector } : {}),
-      })) {
-        targets.push({ t, obj });
+      const r = listForKubectl(cluster, t, { namespace: ctx.namespace, labelSelector: selector });
+      if (r.error !== undefined) {
+        proc.err(`${r.error}\n`);
+        return 1;
       }
+      for (const obj of r.objs) targets.push({ t, obj });
     } else {
       proc.err('error: resource(s) were provided, but no name was specified\n');
       return 1;
     }
+  }
+  // scale.go: a selector that matched nothing is an error, not silence.
+  if (targets.length === 0 && code === 0) {
+    proc.err('error: no objects passed to scale\n');
+    return 1;
   }
   for (const { t, obj } of targets) {
     const have = obj.spec?.replicas ?? 1;

@@ -4,6 +4,7 @@
 import type { KindName } from '../../sim/api/types';
 import { bool, str } from '../flags';
 import { kindPrefix, notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
+import { listForKubectl } from '../selector';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 import { waitUntil } from './util';
 
@@ -147,10 +148,12 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
         else if (mode.kind !== 'delete') missing.push(notFoundMessage(t, name));
       }
     } else if (kind && (selector !== undefined || all)) {
-      for (const o of cluster.list(kind, {
-        ...(ns !== undefined ? { namespace: ns } : {}),
-        ...(selector !== undefined ? { labelSelector: selector } : {}),
-      })) {
+      const r = listForKubectl(cluster, t, { namespace: ns, labelSelector: selector });
+      if (r.error !== undefined) {
+        proc.err(`${r.error}\n`);
+        return 1;
+      }
+      for (const o of r.objs) {
         objs.push({ type: t, kind, namespace: ns, name: o.metadata.name, uid: o.metadata.uid });
       }
     } else if (!selector && !all) {
