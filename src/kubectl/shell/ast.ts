@@ -15,6 +15,11 @@ export interface Redirect {
   target: Word;
   /** Here-document text (`<<EOF` … `EOF`), filled in when the lines after the command are read. */
   body?: string;
+  /**
+   * The body as a word to expand ($VAR, ${VAR}, $( … ), backticks; `\$ \` \\` escapes), set
+   * when the delimiter was not quoted. bash expands such bodies; `<<'EOF'` keeps them literal.
+   */
+  bodyWord?: Word;
 }
 
 export interface SimpleCommand {

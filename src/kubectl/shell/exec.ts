@@ -270,7 +270,7 @@ export class Shell {
     const pending: { path: string; append: boolean; cap: ReturnType<typeof capture> }[] = [];
     for (const r of cmd.redirects) {
       if (r.op === '<<') {
-        ctx = { ...ctx, stdin: r.body ?? '' };
+        ctx = { ...ctx, stdin: r.bodyWord ? this.expandFlat(r.bodyWord, ctx0) : (r.body ?? '') };
         continue;
       }
       const target = this.expandFlat(r.target, ctx0);

@@ -36,7 +36,7 @@ const isNameChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.
 class Parser {
   i = 0;
   /** Here-documents whose bodies start after the next newline. */
-  pending: { r: Redirect; delim: string; stripTabs: boolean }[] = [];
+  pending: { r: Redirect; delim: string; stripTabs: boolean; expand: boolean; depth: number }[] = [];
   heredocEof: string | undefined;
   constructor(readonly s: string) {}
 
@@ -58,6 +58,7 @@ class Parser {
         body += `${line}\n`;
       }
       h.r.body = body;
+      if (h.expand) h.r.bodyWord = new Parser(body).parseHeredocBody(h.depth);
     }
     this.pending = [];
   }
@@ -197,7 +198,9 @@ class Parser {
       const word = this.parseWord(depth, undefined);
       const delim = word.map((p) => (p.t === 'lit' ? p.v : '')).join('');
       const r: Redirect = { fd: 0, op: '<<', target: word };
-      this.pending.push({ r, delim, stripTabs: here[1] === '-' });
+      // Any quoting in the delimiter word (`'EOF'`, `"EOF"`, `\EOF`) turns expansion off.
+      const expand = !word.some((p) => p.q);
+      this.pending.push({ r, delim, stripTabs: here[1] === '-', expand, depth });
       return r;
     }
     const m = /^(\d?)(>>|>&|>|<)/.exec(this.s.slice(this.i, this.i + 3));
@@ -251,6 +254,42 @@ class Parser {
       }
     }
     return parts;
+  }
+
+  /**
+   * A here-document body with an unquoted delimiter: like the inside of double quotes, except
+   * that `"` is an ordinary character (bash: parameter, command and arithmetic expansion only).
+   */
+  parseHeredocBody(depth: number): Word {
+    const parts: WordPart[] = [];
+    const lit = (v: string, q: boolean) => {
+      const last = parts[parts.length - 1];
+      if (last && last.t === 'lit' && last.q === q) last.v += v;
+      else parts.push({ t: 'lit', v, q });
+    };
+    lit('', true);
+    for (;;) {
+      const c = this.peek();
+      if (c === undefined) return parts;
+      if (c === '\\') {
+        const n = this.peek(1);
+        if (n === '$' || n === '`' || n === '\\') {
+          lit(n, true);
+          this.i += 2;
+        } else if (n === '\n') this.i += 2;
+        else {
+          lit('\\', true);
+          this.i++;
+        }
+      } else if (c === '$') {
+        this.parseDollar(depth, true, parts, lit);
+      } else if (c === '`') {
+        parts.push({ t: 'sub', body: this.parseBackticks(depth), q: true });
+      } else {
+        lit(c, true);
+        this.i++;
+      }
+    }
   }
 
   parseDoubleQuoted(depth: number, parts: WordPart[], lit: (v: string, q: boolean) => void): void {

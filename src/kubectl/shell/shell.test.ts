@@ -181,8 +181,15 @@ describe('errors as bash and BusyBox print them', () => {
 
 describe('here-documents', () => {
   it('feed their body to the command as stdin', () => {
-    expect(text('cat <<EOF | upper\nline one\n  $NAME\nEOF\necho after')).toBe('LINE ONE\n  $NAME\nafter\n');
+    expect(text('cat <<EOF | upper\nline one\n  $NAME\nEOF\necho after')).toBe('LINE ONE\n  WORLD\nafter\n');
     expect(text("cat <<-'END'\n\tindented\n\tEND")).toBe('indented\n');
+  });
+  it('expand $VAR, ${VAR}, $( ) and backticks unless the delimiter is quoted (bash)', () => {
+    expect(text('cat <<EOF\n"$NAME" ${NAME} \\$NAME $(echo sub) `echo bt` \\\\ \\x\nEOF')).toBe(
+      '"world" world $NAME sub bt \\ \\x\n',
+    );
+    for (const d of ["'EOF'", '"EOF"', '\\EOF'])
+      expect(text(`cat <<${d}\n$NAME $(echo sub)\nEOF`), d).toBe('$NAME $(echo sub)\n');
   });
   it('warn like bash when the input ends first', () => {
     expect(text('cat <<EOF\nonly')).toBe(
