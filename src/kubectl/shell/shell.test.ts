@@ -184,7 +184,8 @@ describe('here-documents', () => {
     expect(text('cat <<EOF | upper\nline one\n  $NAME\nEOF\necho after')).toBe('LINE ONE\n  WORLD\nafter\n');
     expect(text("cat <<-'END'\n\tindented\n\tEND")).toBe('indented\n');
   });
-  it('expand $VAR, ${VAR}, $( ) and backticks unless the delimiter is quoted (bash)', () => {
+  it('expand $VAR, braces, $( ) and backticks unless the delimiter is quoted (bash)', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell text, not a JS template
     expect(text('cat <<EOF\n"$NAME" ${NAME} \\$NAME $(echo sub) `echo bt` \\\\ \\x\nEOF')).toBe(
       '"world" world $NAME sub bt \\ \\x\n',
     );
