@@ -47,7 +47,8 @@ export class ClusterIpAllocator {
     const c = parseCidr(cidr);
     this.base = c.base;
     this.size = c.size;
-    this.offset = Math.min(Math.max(16, Math.floor(c.size / 16)), 256);
+    // A range of 16 or fewer addresses has no static band.
+    this.offset = c.size <= 16 ? 1 : Math.min(Math.max(16, Math.floor(c.size / 16)), 256);
   }
   /** Index of the first address the random allocator may use. */
   get staticBand(): number {
@@ -106,7 +107,7 @@ export class NodePortAllocator {
   private readonly used = new Set<number>();
   constructor(private readonly rng: Rng) {
     const size = this.max - this.min + 1;
-    this.offset = Math.min(Math.max(16, Math.floor(size / 32)), 128);
+    this.offset = size <= 16 ? 0 : Math.min(Math.max(16, Math.floor(size / 32)), 128);
   }
   get staticBandEnd(): number {
     return this.min + this.offset - 1;

@@ -13,8 +13,13 @@ import type { Controller, ControllerContext, WatchEvent } from '../runtime/inter
 type Any = any;
 
 const SOURCE = { component: 'replicaset-controller' };
+/** replicaset controller's burstReplicas and kube-controller-manager's default --kube-api-qps. */
+const BURST_REPLICAS = 500;
+const API_QPS = 20;
 
 export function createReplicaSetController(store: Store): Controller {
+  /** ReplicaSet uid → simulated ms before which no more Pods are created (client rate limit). */
+  const throttle = new Map<string, number>();
   return {
     name: 'replicaset-controller',
     watches: ['ReplicaSet', 'Pod'],
@@ -28,7 +33,7 @@ export function createReplicaSetController(store: Store): Controller {
       const [ns, name] = splitKey(key);
       const rs = store.get('ReplicaSet', ns, name) as ReplicaSet | undefined;
       if (!rs || rs.metadata.deletionTimestamp) return;
-      syncReplicaSet(store, rs, ctx);
+      syncReplicaSet(store, rs, ctx, throttle);
     },
   };
 }
@@ -41,14 +46,33 @@ function deletionRank(p: Pod): number {
   return 3;
 }
 
-function syncReplicaSet(store: Store, rs: ReplicaSet, ctx: ControllerContext): void {
+function syncReplicaSet(
+  store: Store,
+  rs: ReplicaSet,
+  ctx: ControllerContext,
+  throttle: Map<string, number>,
+): void {
   const pods = ownedBy(store, rs, 'Pod') as Pod[];
   const active = pods.filter(isPodActive);
   const want = rs.spec.replicas;
   const diff = active.length - want;
   if (diff < 0) {
     const tpl: Any = rs.spec.template;
-    for (let i = 0; i < -diff; i++) {
+    // At most burstReplicas creations per sync; the rest follow once the controller's API rate
+    // limit (kube-api-qps 20) has let these through.
+    const key = `${rs.metadata.namespace}/${rs.metadata.name}`;
+    const until = throttle.get(rs.metadata.uid) ?? 0;
+    const nowMs = ctx.clock.now();
+    let n = Math.min(-diff, BURST_REPLICAS);
+    if (nowMs < until) {
+      n = 0;
+      ctx.requeueAfter(key, until - nowMs);
+    } else if (-diff > BURST_REPLICAS) {
+      const wait = (BURST_REPLICAS / API_QPS) * 1000;
+      throttle.set(rs.metadata.uid, nowMs + wait);
+      ctx.requeueAfter(key, wait);
+    }
+    for (let i = 0; i < n; i++) {
       const pod = {
         apiVersion: 'v1',
         kind: 'Pod',
@@ -74,7 +98,7 @@ function syncReplicaSet(store: Store, rs: ReplicaSet, ctx: ControllerContext): v
         const t = b.metadata.creationTimestamp.localeCompare(a.metadata.creationTimestamp);
         return t !== 0 ? t : a.metadata.name.localeCompare(b.metadata.name);
       })
-      .slice(0, diff);
+      .slice(0, Math.min(diff, BURST_REPLICAS));
     for (const p of victims) {
       const r = ctx.api.delete('Pod', p.metadata.namespace, p.metadata.name);
       if (r.ok)

@@ -6,6 +6,9 @@ import type { ApiServer } from '../apiserver/server';
 import { rfc3339 } from '../runtime/clock';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
 
+/** The kubelet's default --max-pods (Node status.capacity.pods). */
+const MAX_PODS = 110;
+
 // biome-ignore lint/suspicious/noExplicitAny: tolerations are loosely typed.
 type Any = any;
 
@@ -19,6 +22,7 @@ function tolerates(pod: Pod, taint: { key: string; effect: string }): boolean {
 
 export function createScheduler(api: ApiServer): Controller {
   const podNode = new Map<string, string>(); // pod uid → node
+  const unschedulable = new Set<string>(); // pod keys waiting for room
   const load = new Map<string, number>();
   const bump = (node: string, d: number) => load.set(node, (load.get(node) ?? 0) + d);
   return {
@@ -27,11 +31,14 @@ export function createScheduler(api: ApiServer): Controller {
     keysFor(ev: WatchEvent): string[] {
       const p = ev.object as Pod;
       const uid = p.metadata.uid;
+      const key = `${p.metadata.namespace}/${p.metadata.name}`;
       if (ev.type === 'DELETED') {
+        unschedulable.delete(key);
         const n = podNode.get(uid);
         if (n) bump(n, -1);
         podNode.delete(uid);
-        return [];
+        // Room freed on a node: retry a few waiting Pods (the scheduling queue's move on PodDelete).
+        return n ? [...unschedulable].slice(0, 8) : [];
       }
       if (p.spec?.nodeName) {
         if (!podNode.has(uid)) {
@@ -40,7 +47,7 @@ export function createScheduler(api: ApiServer): Controller {
         }
         return [];
       }
-      return ev.type === 'ADDED' ? [`${p.metadata.namespace}/${p.metadata.name}`] : [];
+      return ev.type === 'ADDED' ? [key] : [];
     },
     reconcile(key: string, ctx: ControllerContext) {
       const i = key.indexOf('/');
@@ -48,15 +55,32 @@ export function createScheduler(api: ApiServer): Controller {
       if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) return;
       const nodes = [...api.store.byNamespace('Node', '')] as Node[];
       let best: Node | undefined;
+      let tainted = 0;
+      let full = 0;
       for (const n of nodes) {
-        if (n.spec.taints?.some((t) => t.effect === 'NoSchedule' && !tolerates(pod, t))) continue;
+        if (n.spec.taints?.some((t) => t.effect === 'NoSchedule' && !tolerates(pod, t))) {
+          tainted++;
+          continue;
+        }
+        if ((load.get(n.metadata.name) ?? 0) >= MAX_PODS) {
+          full++;
+          continue;
+        }
         if (!best || (load.get(n.metadata.name) ?? 0) < (load.get(best.metadata.name) ?? 0)) best = n;
       }
       if (!best) {
-        const msg = `0/${nodes.length} nodes are available: ${nodes.length} node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`;
+        unschedulable.add(key);
+        const reasons = [
+          ...(full ? [`${full} Too many pods`] : []),
+          ...(tainted
+            ? [`${tainted} node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }`]
+            : []),
+        ].join(', ');
+        const msg = `0/${nodes.length} nodes are available: ${reasons}. preemption: 0/${nodes.length} nodes are available: ${full ? `${full} No preemption victims found for incoming pod` : ''}${full && tainted ? ', ' : ''}${tainted ? `${tainted} Preemption is not helpful for scheduling` : ''}.`;
         ctx.events.record(pod, 'Warning', 'FailedScheduling', msg, { component: 'default-scheduler' });
         return;
       }
+      unschedulable.delete(key);
       const nodeName = best.metadata.name;
       const now = rfc3339(ctx.clock.now());
       const status = {

@@ -1,0 +1,112 @@
+// Level-based controllers: once the cluster has settled, reconciling every key again changes
+// nothing (no writes, so no resourceVersion moves). One test per controller.
+import { describe, expect, it } from 'vitest';
+import { drive } from '../testing/driver';
+
+const YAML = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: kiamol/ch03-numbers-web
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: LoadBalancer
+  selector:
+    app: web
+  ports:
+    - port: 8080
+      targetPort: 80
+`;
+
+function settled() {
+  return drive({ seed: 31 }).applyOk(YAML).advance(30_000);
+}
+
+const keysOf = (d: ReturnType<typeof settled>, kind: 'Deployment' | 'ReplicaSet' | 'Pod' | 'Service') =>
+  d.cluster.list(kind).map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
+
+describe.each([
+  ['deployment-controller', 'Deployment'],
+  ['replicaset-controller', 'ReplicaSet'],
+  ['kubelet', 'Pod'],
+  ['default-scheduler', 'Pod'],
+  ['service-lb-controller', 'Service'],
+  ['kubernetes-service-controller', 'Service'],
+] as const)('%s', (controller, kind) => {
+  it('a second reconcile of every key changes nothing', () => {
+    const d = settled();
+    const before = d.snapshot();
+    const m = d.cluster.internals.manager;
+    for (const key of keysOf(d, kind)) m.enqueueFor(controller, key);
+    expect(m.runUntilIdle()).toBeGreaterThan(0);
+    d.cluster.runUntilIdle();
+    expect(d.snapshot()).toBe(before);
+  });
+});
+
+describe('garbage-collector', () => {
+  it('reconciling live dependents changes nothing; orphans are collected', () => {
+    const d = settled();
+    const before = d.snapshot();
+    const m = d.cluster.internals.manager;
+    for (const o of [...d.cluster.list('Pod'), ...d.cluster.list('ReplicaSet')])
+      m.enqueueFor('garbage-collector', o.metadata.uid);
+    m.runUntilIdle();
+    expect(d.snapshot()).toBe(before);
+    // An object whose owner never existed is deleted.
+    const rs = d.cluster.list('ReplicaSet', { namespace: 'default' })[0];
+    d.cluster.internals.store.put({
+      ...rs!,
+      metadata: { ...rs!.metadata, ownerReferences: [{ ...rs!.metadata.ownerReferences![0]!, uid: 'gone' }] },
+    });
+    m.enqueueFor('garbage-collector', rs!.metadata.uid);
+    d.cluster.runUntilIdle();
+    expect(d.get('ReplicaSet', rs!.metadata.name)).toBeUndefined();
+  });
+});
+
+describe('deployment status', () => {
+  it('reports replicas/updated/ready/available and the Available/Progressing conditions', () => {
+    const d = drive({ seed: 32 }).applyOk(YAML);
+    const early = d.get('Deployment', 'web')?.status;
+    expect(early.conditions.map((c: { type: string; reason: string }) => `${c.type}=${c.reason}`)).toEqual([
+      'Available=MinimumReplicasUnavailable',
+      'Progressing=ReplicaSetUpdated',
+    ]);
+    d.advance(30_000);
+    const st = d.get('Deployment', 'web')?.status;
+    expect([st.replicas, st.updatedReplicas, st.readyReplicas, st.availableReplicas]).toEqual([3, 3, 3, 3]);
+    const rsName = d.cluster.list('ReplicaSet', { namespace: 'default' })[0]?.metadata.name;
+    expect(st.conditions.map((c: { message: string }) => c.message)).toEqual([
+      'Deployment has minimum availability.',
+      `ReplicaSet "${rsName}" has successfully progressed.`,
+    ]);
+  });
+
+  it('a bad image times out progressing after progressDeadlineSeconds', () => {
+    const d = drive({ seed: 33 })
+      .applyOk(YAML.replace('kiamol/ch03-numbers-web', 'kiamol/nope'))
+      .advance(601_000);
+    const p = d
+      .get('Deployment', 'web')
+      ?.status.conditions.find((c: { type: string }) => c.type === 'Progressing');
+    expect(p.status).toBe('False');
+    expect(p.reason).toBe('ProgressDeadlineExceeded');
+  });
+});
