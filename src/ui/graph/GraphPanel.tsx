@@ -95,6 +95,10 @@ declare global {
   }
 }
 
+const PRO_OPTIONS = { hideAttribution: true };
+const FIT_VIEW_OPTIONS = { padding: 0.08 };
+const MINIMAP_STYLE = { width: 140, height: 90 };
+
 let repeatSeq = 0;
 function installHook(get: () => { nodes: number; edges: number }) {
   window.__playgroundGraph = {
@@ -243,7 +247,37 @@ function GraphView() {
     [t],
   );
 
+  // Stable elements: a packet arriving re-renders this component, and React then skips these
+  // subtrees (the minimap alone draws every node) because their element objects did not change.
+  const onFitView = useCallback(() => {
+    userMoved.current = false;
+  }, []);
+  const chrome = useMemo(
+    () => (
+      <>
+        <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
+        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} onFitView={onFitView} />
+        <MiniMap pannable zoomable style={MINIMAP_STYLE} />
+      </>
+    ),
+    [onFitView],
+  );
+
   const selectedIsPod = selected?.startsWith('Pod/') && nodeIds.current.has(selected);
+
+  const actions = useMemo(
+    () =>
+      selectedIsPod && selected ? (
+        <Panel position="top-right">
+          <QuickActions key={selected} podKey={selected} />
+        </Panel>
+      ) : (
+        <Panel position="top-right" className="graph-hint">
+          {t('graphSelectPodHint')}
+        </Panel>
+      ),
+    [selectedIsPod, selected, t],
+  );
 
   return (
     <div className="graph-panel">
@@ -270,29 +304,13 @@ function GraphView() {
             fitView
             minZoom={0.1}
             maxZoom={2}
-            proOptions={{ hideAttribution: true }}
+            proOptions={PRO_OPTIONS}
             onMoveStart={onMoveStart}
             ariaLabelConfig={ariaLabelConfig}
           >
-            <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
+            {chrome}
             <TrafficLayer traces={traffic.traces} centres={centres} />
-            <Controls
-              showInteractive={false}
-              fitViewOptions={{ padding: 0.08 }}
-              onFitView={() => {
-                userMoved.current = false;
-              }}
-            />
-            <MiniMap pannable zoomable style={{ width: 140, height: 90 }} />
-            {selectedIsPod && selected ? (
-              <Panel position="top-right">
-                <QuickActions key={selected} podKey={selected} />
-              </Panel>
-            ) : (
-              <Panel position="top-right" className="graph-hint">
-                {t('graphSelectPodHint')}
-              </Panel>
-            )}
+            {actions}
           </ReactFlow>
         </div>
         <HopList
