@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { sessionLoaded } from './state/core';
+import { loadSession } from './state/core';
 import { restoreSaved, restoreView, startAutosave } from './state/persist';
 import { useStore } from './state/store';
+import { afterFirstPaint } from './ui/app/idle';
 
 declare global {
   interface Window {
@@ -16,7 +17,8 @@ window.__playgroundStore = useStore;
 // The layout is restored before the first paint; the files, cluster and history once the terminal
 // session (a separate chunk) is loaded, because restoring replays the saved commands through it.
 restoreView();
-sessionLoaded
+afterFirstPaint()
+  .then(loadSession)
   .then(() => {
     restoreSaved();
   })

@@ -3,8 +3,8 @@
 // with kubectl).
 //
 // The session and everything behind it (kubectl, its printers, the shell, js-yaml) is a separate chunk
-// loaded right after the first paint: the graph needs only the cluster, and this keeps the JS that
-// must load before it small. `sessionLoaded` resolves when the chunk is in; until then the session
+// loaded after the first paint: the graph needs only the cluster, and this keeps the JS that must
+// load before it small. `loadSession()` resolves when the chunk is in; until then the session
 // answers that the terminal is still starting (the UI keeps Apply disabled and the terminal waits).
 
 import type { SessionSnapshot, TerminalSessionOptions } from '../kubectl/session';
@@ -19,10 +19,18 @@ type SessionModule = { createTerminalSession(opts: TerminalSessionOptions): Term
 
 let sessionModule: SessionModule | undefined;
 
-/** Resolves once kubectl and the shell are loaded; cores created before then attach their session on use. */
-export const sessionLoaded: Promise<void> = import('../kubectl/session').then((m) => {
-  sessionModule = m;
-});
+let loading: Promise<void> | undefined;
+
+/**
+ * Load kubectl and the shell (idempotent). Cores created before it resolves attach their session on
+ * first use. The app calls it once the first frame is painted.
+ */
+export function loadSession(): Promise<void> {
+  loading ??= import('../kubectl/session').then((m) => {
+    sessionModule = m;
+  });
+  return loading;
+}
 
 /** The editor sees paths relative to the chapter folder (`sleep/sleep1.yaml`), the shell absolute ones. */
 function chapterFiles(vfs: Vfs): FileStore {

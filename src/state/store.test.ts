@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sessionLoaded } from './core';
+import { loadSession } from './core';
 import { validateScenario } from './scenario';
 import { useStore } from './store';
 
@@ -8,7 +8,7 @@ const podNames = () =>
 
 describe('store: scenario record and replay', () => {
   // kubectl is a lazily loaded chunk in the app; here it is just an import to wait for.
-  beforeAll(() => sessionLoaded);
+  beforeAll(() => loadSession());
 
   it('replaying the serialised scenario rebuilds the same cluster (names, time, files)', () => {
     const s = useStore.getState();

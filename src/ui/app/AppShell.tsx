@@ -5,6 +5,7 @@ import { useShallow, useStore } from '../../state/store';
 import { Toolbar } from '../controls/Toolbar';
 import { useT } from '../i18n';
 import { useFrameLoop } from './frame-loop';
+import { useAfterFirstPaint } from './idle';
 import { Notice } from './Notice';
 import { Panel } from './Panel';
 import { BrowserSlot, GraphSlot, InspectorSlot } from './slots';
@@ -24,6 +25,8 @@ export function AppShell() {
     document.title = t('appTitle');
   }, [lang, largeText, t]);
 
+  // Monaco and xterm are large: their chunks are requested after the graph's first paint.
+  const painted = useAfterFirstPaint();
   const left = panels.editor || panels.terminal;
   const right = panels.graph || panels.inspector || panels.browser;
   return (
@@ -36,16 +39,8 @@ export function AppShell() {
       <main className={`workspace${left ? '' : ' no-left'}${right ? '' : ' no-right'}`}>
         {left && (
           <div className="column column-left">
-            {panels.editor && (
-              <Panel id="editor">
-                <EditorPanel />
-              </Panel>
-            )}
-            {panels.terminal && (
-              <Panel id="terminal">
-                <TerminalPanel />
-              </Panel>
-            )}
+            {panels.editor && <Panel id="editor">{painted && <EditorPanel />}</Panel>}
+            {panels.terminal && <Panel id="terminal">{painted && <TerminalPanel />}</Panel>}
           </div>
         )}
         {right && (
