@@ -4,6 +4,7 @@
 // and traffic is drawn centre to centre by the traffic edge.
 import { Handle, type NodeProps, type NodeTypes, Position } from '@xyflow/react';
 import { memo } from 'react';
+import { useStore } from '../../state/store';
 import { useT } from '../i18n';
 import type { ClusterNodeData, EndpointsData, PodData, ServiceData, WorkloadData } from './derive';
 import { ENDPOINT_LINES } from './sizes';
@@ -125,10 +126,12 @@ const ClusterNodeGroup = memo(function ClusterNodeGroup({
 });
 
 const KubeProxyNode = memo(function KubeProxyNode({ selected }: NodeProps) {
+  const mode = useStore((s) => s.proxyMode);
   return (
     <div className={`gnode gnode-proxy${selected ? ' is-selected' : ''}`}>
       <Handles />
-      <span className="gnode-kind">kube-proxy</span> <span>iptables / IPVS · KUBE-SERVICES</span>
+      <span className="gnode-kind">kube-proxy</span>{' '}
+      <span>{mode === 'ipvs' ? 'IPVS · kube-ipvs0' : 'iptables · KUBE-SERVICES'}</span>
     </div>
   );
 });
