@@ -51,12 +51,12 @@ export function lazyHeavyFiles(outDir) {
   const byName = (file) => /(^|\/)(YamlEditor|TerminalPanel)-|worker/i.test(file);
   if (!existsSync(path)) return { isLazyHeavy: byName, source: 'file names' };
   const manifest = JSON.parse(readFileSync(path, 'utf8'));
-  const closure = (keys, dynamic) => {
+  const closure = (keys, dynamic, stop = new Set()) => {
     const seen = new Set();
     const stack = [...keys];
     while (stack.length > 0) {
       const k = stack.pop();
-      if (seen.has(k) || !manifest[k]) continue;
+      if (seen.has(k) || stop.has(k) || !manifest[k]) continue;
       seen.add(k);
       stack.push(...(manifest[k].imports ?? []));
       if (dynamic) stack.push(...(manifest[k].dynamicImports ?? []));
@@ -69,7 +69,9 @@ export function lazyHeavyFiles(outDir) {
     (k) => manifest[k].isDynamicEntry && /YamlEditor|TerminalPanel|monaco|xterm/i.test(k),
   );
   const heavy = new Set();
-  for (const k of closure(heavyRoots, true)) if (!initial.has(k)) heavy.add(manifest[k].file);
+  // stop at the initial chunks: the lazy chunks import the store from them, and walking on from there
+  // would reach every other lazy panel (Inspector, Browser) too
+  for (const k of closure(heavyRoots, true, initial)) heavy.add(manifest[k].file);
   return {
     isLazyHeavy: (file) => heavy.has(file) || /worker/i.test(file),
     source: `manifest (${heavyRoots.join(', ')})`,

@@ -15,13 +15,23 @@ function loadConsumer() {
   }
 }
 
+/** `assets/x.js` for a page URL; null for anything else (V8 internals, extensions). */
+function pathOf(url) {
+  if (!url?.startsWith('http')) return null;
+  try {
+    return new URL(url).pathname.replace(/^\//, '');
+  } catch {
+    return null;
+  }
+}
+
 /** Top `n` lines `self ms  share  function  (source file)` by self time. */
 export function topFunctions(profile, outDir, n) {
   const Consumer = loadConsumer();
   const consumers = new Map();
   const consumerFor = (url) => {
-    if (!Consumer || !url) return null;
-    const path = new URL(url).pathname.replace(/^\//, '');
+    const path = pathOf(url);
+    if (!Consumer || !path) return null;
     if (consumers.has(path)) return consumers.get(path);
     const map = join(outDir, `${path}.map`);
     const c = existsSync(map) ? new Consumer(JSON.parse(readFileSync(map, 'utf8'))) : null;
@@ -43,7 +53,7 @@ export function topFunctions(profile, outDir, n) {
     const cf = byId.get(id)?.callFrame;
     if (!cf) continue;
     let name = cf.functionName || '(anonymous)';
-    let where = cf.url ? new URL(cf.url).pathname.replace(/^\//, '') : '';
+    let where = pathOf(cf.url) ?? cf.url ?? '';
     const c = consumerFor(cf.url);
     if (c) {
       const pos = c.originalPositionFor({ line: cf.lineNumber + 1, column: cf.columnNumber });
@@ -107,4 +117,45 @@ function group(source) {
   if (s.startsWith('src/')) return s.split('/').slice(0, 3).join('/');
   const parts = s.split('/');
   return parts[0]?.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? s);
+}
+
+/**
+ * Self time per trace event name on the renderer's main thread (Chrome trace JSON from
+ * browser.stopTracing), top `n`: tells style recalculation, layout, paint and script apart, which the
+ * CPU profile lumps together as "(program)".
+ */
+export function mainThreadBreakdown(traceJson, n) {
+  const events = JSON.parse(traceJson).traceEvents ?? [];
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return [];
+  const mine = events
+    .filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid && typeof e.dur === 'number')
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const self = new Map();
+  const stack = [];
+  let wall = 0;
+  for (const e of mine) {
+    while (stack.length > 0 && stack[stack.length - 1].end <= e.ts) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) parent.childDur += e.dur;
+    else wall += e.dur;
+    stack.push({ e, end: e.ts + e.dur, childDur: 0 });
+    // self time is credited when the frame is popped; keep a reference to finish later
+    e.__frame = stack[stack.length - 1];
+  }
+  for (const e of mine) {
+    const f = e.__frame;
+    self.set(e.name, (self.get(e.name) ?? 0) + Math.max(0, e.dur - f.childDur));
+  }
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  return [
+    `main thread busy in traced events: ${(wall / 1000).toFixed(0)} ms`,
+    ...[...self]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(
+        ([name, us]) =>
+          `${(us / 1000).toFixed(0).padStart(6)} ms ${((us * 100) / total).toFixed(1).padStart(5)}%  ${name}`,
+      ),
+  ];
 }
