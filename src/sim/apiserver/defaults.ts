@@ -125,8 +125,11 @@ function defaultEndpoints(obj: K8sObject): K8sObject {
 }
 
 function defaultNamespace(obj: K8sObject): K8sObject {
+  // The NamespaceDefaultLabelName admission: every namespace carries its own name as a label.
+  const labels = { ...(obj.metadata.labels ?? {}), 'kubernetes.io/metadata.name': obj.metadata.name };
   return {
     ...obj,
+    metadata: { ...obj.metadata, labels },
     spec: obj.spec ?? { finalizers: ['kubernetes'] },
     status: obj.status ?? { phase: 'Active' },
   };

@@ -46,7 +46,7 @@ export class Recorder implements EventRecorder {
         apiVersion: obj.apiVersion,
         kind: obj.kind,
         name: obj.metadata.name,
-        namespace: obj.metadata.namespace,
+        ...(obj.metadata.namespace !== undefined ? { namespace: obj.metadata.namespace } : {}),
         uid: obj.metadata.uid,
         resourceVersion: obj.metadata.resourceVersion,
         ...(obj.kind === 'Pod' && reason !== 'Scheduled' && source.component === 'kubelet'

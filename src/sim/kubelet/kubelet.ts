@@ -265,10 +265,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       const ref = parseImage(c.image);
       return {
         name: c.name,
-        image:
-          ref.fullName.startsWith('docker.io/library/') || ref.fullName.startsWith('docker.io/')
-            ? ref.fullName
-            : ref.fullName,
+        image: ref.fullName, // containerd reports the normalised reference
         imageID: `${ref.repository}@${imageDigest(ref.repository)}`,
         containerID: containerId(),
         ready: true,
