@@ -82,6 +82,13 @@ describe('kubectl verbs with a rejected selector', () => {
     );
     expect(d.exitCode()).toBe(1);
   });
+  it("logs -l '' is the usage error (an empty selector is no selector)", () => {
+    const d = kdrive().kubectl("logs -l ''");
+    expect(d.stderr()).toBe(
+      "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n",
+    );
+    expect(d.exitCode()).toBe(1);
+  });
   it('scale with a selector that matches nothing', () => {
     const d = kdrive().kubectl('scale deploy -l app=none --replicas=2');
     expect(d.stderr()).toBe('error: no objects passed to scale\n');

@@ -56,7 +56,8 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   const { proc, cluster } = ctx;
   const selector = str(args.flags, 'selector');
   let pods: Pod[] = [];
-  if (selector !== undefined) {
+  // logs.go Complete: an empty -l counts as no selector (the usage error below).
+  if (selector) {
     const r = listForKubectl(cluster, resourceTypeByKind('Pod'), {
       namespace: ctx.namespace,
       labelSelector: selector,
@@ -86,7 +87,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     pods = [found.pod];
   }
   const tailFlag = args.flags.tail;
-  const tail = typeof tailFlag === 'number' ? tailFlag : selector !== undefined ? 10 : -1;
+  const tail = typeof tailFlag === 'number' ? tailFlag : selector ? 10 : -1;
   const follow = bool(args.flags, 'follow');
   const streams: { key: string; container: string; printed: number }[] = [];
   for (const pod of pods) {
