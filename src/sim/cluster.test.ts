@@ -369,3 +369,56 @@ describe('determinism', () => {
     expect(script(21)).not.toBe(script(22));
   });
 });
+
+describe('facade odds and ends', () => {
+  it('create refuses an existing object; delete of a missing one is NotFound with the group', () => {
+    const d = drive({ seed: 40 });
+    const svc = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'x' },
+      spec: { ports: [{ port: 80 }] },
+    };
+    expect(d.cluster.create(svc).ok).toBe(true);
+    const again = d.cluster.create(svc);
+    expect(again.ok ? '' : again.error.message).toBe('services "x" already exists');
+    expect(d.get('Service', 'x')?.metadata.annotations).toBeUndefined();
+    const gone = d.cluster.delete('Deployment', 'default', 'sleep-1');
+    expect(gone.ok ? '' : `${gone.error.code} ${gone.error.message}`).toBe(
+      '404 deployments.apps "sleep-1" not found',
+    );
+  });
+
+  it('a user Namespace can be applied and used', () => {
+    const d = drive({ seed: 41 }).applyOk('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: lab\n');
+    d.applyOk(SLEEP('s'), { namespace: 'lab' }).advance(6000);
+    expect(d.pods({ namespace: 'lab' })).toHaveLength(1);
+    expect(d.cluster.get('Namespace', undefined, 'lab')?.metadata.labels).toEqual({
+      'kubernetes.io/metadata.name': 'lab',
+    });
+  });
+
+  it('subscribers get one batch per settled apply / advance, with object keys', () => {
+    const d = drive({ seed: 42 });
+    const batches: { added: string[]; updated: string[]; removed: string[] }[] = [];
+    d.cluster.subscribe((b) => batches.push(b));
+    d.applyOk(SVC('sleep-2'));
+    expect(batches).toHaveLength(1);
+    expect(batches[0]?.added).toContain('Service/default/sleep-2');
+    d.advance(1000);
+    d.cluster.delete('Service', 'default', 'sleep-2');
+    expect(batches.at(-1)?.removed).toContain('Service/default/sleep-2');
+  });
+
+  it('Recreate strategy scales the old ReplicaSet to 0 before the new one comes up', () => {
+    const recreate = (image: string) =>
+      SLEEP('r', image).replace('spec:\n  selector:', 'spec:\n  strategy:\n    type: Recreate\n  selector:');
+    const d = drive({ seed: 43 }).applyOk(recreate('kiamol/ch03-sleep')).advance(6000);
+    d.applyOk(recreate('nginx:1.27'));
+    const rss = d.cluster.list('ReplicaSet', { namespace: 'default' });
+    expect(rss.map((r) => r.spec.replicas).sort()).toEqual([0, 0]);
+    d.advance(20_000);
+    const pods = d.pods() as Pod[];
+    expect(pods.map((p) => p.spec.containers[0]?.image)).toEqual(['nginx:1.27']);
+  });
+});

@@ -152,7 +152,13 @@ function syncDeployment(store: Store, d: Deployment, ctx: ControllerContext): vo
       let oldRunning = false;
       for (const rs of olds) {
         if (rs.spec.replicas > 0) scaleRS(ctx, d, rs, 0);
-        if ((rs.status?.replicas ?? 0) > 0) oldRunning = true;
+        // oldPodsRunning: Terminating pods still count until the kubelet has removed them.
+        if (
+          ownedBy(store, rs, 'Pod').some(
+            (p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
+          )
+        )
+          oldRunning = true;
       }
       if (!oldRunning && !olds.some((rs) => rs.spec.replicas > 0))
         newRS = scaleRS(ctx, d, newRS, d.spec.replicas);
