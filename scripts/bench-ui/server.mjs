@@ -35,6 +35,10 @@ export async function startPreview(host, port) {
     [viteBin(), 'preview', '--outDir', OUT_DIR, '--host', host, '--port', String(port), '--strictPort'],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  // last resort if this process ends without stopping it (an uncaught error): never leave the port taken
+  process.once('exit', () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
   let stderr = '';
   child.stderr.on('data', (d) => {
     stderr += d;
