@@ -27,7 +27,11 @@ export function createReplicaSetController(store: Store): Controller {
       const o = ev.object;
       if (ev.kind === 'ReplicaSet') return [`${o.metadata.namespace}/${o.metadata.name}`];
       const ref = controllerRef(o);
-      return ref?.kind === 'ReplicaSet' ? [`${o.metadata.namespace}/${ref.name}`] : [];
+      if (ref?.kind !== 'ReplicaSet') return [];
+      // Status writes that change neither readiness, phase, deletion nor labels cannot change
+      // what this controller counts (the kubelet's ContainerCreating / pod IP updates).
+      if (ev.type === 'MODIFIED' && ev.old && !countsChanged(ev.old as Pod, o as Pod)) return [];
+      return [`${o.metadata.namespace}/${ref.name}`];
     },
     reconcile(key: string, ctx: ControllerContext) {
       const [ns, name] = splitKey(key);
@@ -36,6 +40,17 @@ export function createReplicaSetController(store: Store): Controller {
       syncReplicaSet(store, rs, ctx, throttle);
     },
   };
+}
+
+function countsChanged(a: Pod, b: Pod): boolean {
+  return (
+    isPodReady(a) !== isPodReady(b) ||
+    a.status?.phase !== b.status?.phase ||
+    a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp ||
+    a.spec?.nodeName !== b.spec?.nodeName ||
+    JSON.stringify(a.metadata.labels) !== JSON.stringify(b.metadata.labels) ||
+    JSON.stringify(a.metadata.ownerReferences) !== JSON.stringify(b.metadata.ownerReferences)
+  );
 }
 
 /** Which surplus Pods go first: unscheduled, then not running, then not ready, then newest. */
