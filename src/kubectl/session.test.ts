@@ -127,6 +127,29 @@ describe('port-forward as a foreground job', () => {
     expect(text(s.run('kill %1'))).toBe('bash: kill: %1: no such job\n');
   });
 
+  it('to a port nothing listens on: containerd dial error (klog), lost connection, curl (52)', () => {
+    const { cluster, s } = ready();
+    s.run('kubectl port-forward deploy/numbers-api 9090:8080 &');
+    const pod = cluster.list('Pod', { namespace: 'default', labelSelector: 'app=numbers-api' })[0];
+    const r = s.run('curl localhost:9090');
+    const out = r.output.map((c) => `${c.stream === 'stderr' ? 'E' : 'O'}:${c.text}`).join('');
+    expect(out).toMatch(
+      new RegExp(
+        '^O:Handling connection for 9090\\n' +
+          'E:E\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d{6}    4211 portforward\\.go:424\\] "Unhandled Error" err="an error occurred forwarding 9090 -> 8080: ' +
+          'error forwarding port 8080 to pod ([0-9a-f]{64}), uid : failed to execute portforward in network namespace ' +
+          '\\\\"/var/run/netns/cni-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\\\": failed to connect to localhost:8080 inside namespace ' +
+          '\\\\"\\1\\\\", IPv4: dial tcp4 127\\.0\\.0\\.1:8080: connect: connection refused IPv6 dial tcp6 \\[::1\\]:8080: connect: connection refused "\\n' +
+          'E:error: lost connection to pod\\n' +
+          'E:curl: \\(52\\) Empty reply from server\\n',
+      ),
+    );
+    expect(r.exitCode).toBe(52);
+    expect(pod).toBeDefined();
+    // The forward has ended: bash reported it (`[1]+  Exit 1 …`) and no job is left.
+    expect(text(s.run('jobs'))).not.toContain('Running');
+  });
+
   it('breaks with the real message when its Pod goes', () => {
     const { s } = ready();
     s.run('kubectl port-forward deploy/numbers-web 8080:80 &');

@@ -290,6 +290,7 @@ class Session implements TerminalSession {
   private makeHandle(job: Job): JobHandle {
     const handle: JobHandle = {
       id: job.id,
+      pid: job.pid,
       out: (t) => this.emit('stdout', t),
       err: (t) => this.emit('stderr', t),
       finish: (code) => this.finishJob(job, code),

@@ -18,15 +18,13 @@ interface Fetch {
 }
 
 /** Run the request, print `Handling connection for N` through a matching port-forward, let time pass. */
-export function hostFetch(env: HostEnv, ctx: ProcContext, f: Fetch): HttpResult {
+export function hostFetch(env: HostEnv, ctx: ProcContext, f: Fetch): HttpResult & { emptyReply?: boolean } {
   const forwards = env.forwards
     .list()
     .map((p) => ({ localPort: p.localPort, podKey: p.podKey, podPort: p.podPort }));
   const u = parseUrl(f.url);
-  if (u) {
-    const target = hostConnect(ctx.cluster, u.port, u.host, forwards);
-    if (target.kind === 'port-forward') env.forwards.get(u.port)?.onConnection();
-  }
+  const viaForward = u ? hostConnect(ctx.cluster, u.port, u.host, forwards).kind === 'port-forward' : false;
+  if (u && viaForward) env.forwards.get(u.port)?.onConnection();
   const r = httpRequest(ctx.cluster, {
     source: { kind: 'host' },
     url: f.url,
@@ -38,6 +36,12 @@ export function hostFetch(env: HostEnv, ctx: ProcContext, f: Fetch): HttpResult 
   });
   for (const t of r.traces) ctx.trace(t);
   if (r.durationMs > 0) ctx.sleep(Math.round(r.durationMs));
+  // kubectl accepted the local connection; the kubelet then failed to dial inside the Pod, so the
+  // client sees the socket close without a byte, and the forward itself ends.
+  if (u && viaForward && r.error?.kind === 'refused') {
+    env.forwards.get(u.port)?.onConnectionFailed?.();
+    return { ...r, emptyReply: true };
+  }
   return r;
 }
 
@@ -154,6 +158,11 @@ function curl(env: HostEnv) {
       const report = (msg: string) => {
         if (!silent || showError) ctx.err(`${msg}\n`);
       };
+      if (r.emptyReply) {
+        report('curl: (52) Empty reply from server');
+        code = 52;
+        continue;
+      }
       if (r.error) {
         switch (r.error.kind) {
           case 'nxdomain':

@@ -69,6 +69,48 @@ function remotePort(spec: string, pod: Pod, svc: Service | undefined): number | 
   return named.containerPort;
 }
 
+/** 64 hex characters derived from the Pod's uid: stands in for the containerd sandbox id. */
+function sandboxId(uid: string): string {
+  let h = 0x811c9dc5;
+  let out = '';
+  for (let round = 0; out.length < 96; round++) {
+    for (const ch of `${uid}#${round}`) {
+      h ^= ch.charCodeAt(0);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out;
+}
+
+/** klog's header for an error line: `E1206 09:37:12.462498   21400 portforward.go:424]`. */
+export function klogPrefix(nowMs: number, pid: number): string {
+  const d = new Date(nowMs);
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  return (
+    `E${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:` +
+    `${p2(d.getUTCSeconds())}.${String(d.getUTCMilliseconds() * 1000).padStart(6, '0')} ${String(pid).padStart(7, ' ')} portforward.go:424]`
+  );
+}
+
+/**
+ * The error client-go's port-forwarder hands to runtime.HandleError when containerd cannot dial
+ * the port inside the Pod's network namespace (containerd sandbox_portforward_linux.go), quoted
+ * the way klog's structured `err=` value prints it.
+ */
+export function forwardDialError(local: number, remote: number, uid: string): string {
+  const id = sandboxId(uid);
+  const hex = id.slice(64);
+  const netns = `cni-${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  const sandbox = id.slice(0, 64);
+  return (
+    `an error occurred forwarding ${local} -> ${remote}: error forwarding port ${remote} to pod ${sandbox}, uid : ` +
+    `failed to execute portforward in network namespace \\"/var/run/netns/${netns}\\": failed to connect to localhost:${remote} ` +
+    `inside namespace \\"${sandbox}\\", IPv4: dial tcp4 127.0.0.1:${remote}: connect: connection refused ` +
+    `IPv6 dial tcp6 [::1]:${remote}: connect: connection refused `
+  );
+}
+
 function run(args: ParsedArgs, ctx: KubectlContext): number {
   const { proc, cluster, host } = ctx;
   const [target, ...specs] = args.positional;
@@ -172,6 +214,14 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       podKey,
       podPort: m.remote,
       onConnection: () => handle.out(`Handling connection for ${m.local}\n`),
+      onConnectionFailed: () => {
+        if (handle.done) return;
+        handle.err(
+          `${klogPrefix(cluster.now(), handle.pid ?? 1)} "Unhandled Error" err="${forwardDialError(m.local, m.remote, uid)}"\n`,
+        );
+        handle.err('error: lost connection to pod\n');
+        handle.finish(1);
+      },
     });
   }
   unsubscribe = cluster.subscribe(() => {

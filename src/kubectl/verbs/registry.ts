@@ -7,6 +7,8 @@ import type { ProcContext } from '../shell/types';
 /** A command that keeps running after it printed its first lines (port-forward, get -w). */
 export interface JobHandle {
   readonly id: number;
+  /** The process id the shell reported (`[1] 4211`); klog lines carry it. */
+  readonly pid?: number;
   out(text: string): void;
   err(text: string): void;
   /** End the job with an exit code (the forward broke, the watch ended). */
@@ -51,6 +53,11 @@ export interface PortForward {
   podPort: number;
   /** Print `Handling connection for N` through the owning job. */
   onConnection(): void;
+  /**
+   * The kubelet could not dial the Pod port (nothing listens): kubectl logs the error and the
+   * forward ends with `error: lost connection to pod`.
+   */
+  onConnectionFailed?(): void;
 }
 
 export interface PortForwardRegistry {
