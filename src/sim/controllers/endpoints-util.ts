@@ -2,7 +2,8 @@
 // k8s.io/kubernetes pkg/api/v1/pod (IsPodReady, FindPort) and pkg/controller/util/endpoint
 // (ShouldPodBeInEndpoints).
 import type { K8sObject, Labels, Pod, Service, ServicePort } from '../api/types';
-import type { StoreReader, WatchEvent } from '../runtime/interfaces';
+import type { StoreReader } from '../runtime/interfaces';
+import type { PodLabelIndex, ServiceSelectorIndex } from './endpoints-index';
 
 export const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
 export const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io';
@@ -55,51 +56,6 @@ export function findPort(pod: Pod, sp: ServicePort): number | undefined {
   return undefined;
 }
 
-/**
- * Pod names by namespace and `key=value` label, kept current from watch events, so a selector
- * reconcile touches only the Pods carrying its rarest label instead of the whole namespace.
- */
-export class PodLabelIndex {
-  private readonly byLabel = new Map<string, Set<string>>();
-  private readonly labelsOf = new Map<string, Labels>();
-
-  apply(ev: WatchEvent): void {
-    if (ev.kind !== 'Pod') return;
-    const ns = ev.object.metadata.namespace ?? 'default';
-    const name = ev.object.metadata.name;
-    const id = `${ns}/${name}`;
-    for (const [k, v] of Object.entries(this.labelsOf.get(id) ?? {})) {
-      const set = this.byLabel.get(`${ns}\u0000${k}=${v}`);
-      set?.delete(name);
-      if (set?.size === 0) this.byLabel.delete(`${ns}\u0000${k}=${v}`);
-    }
-    this.labelsOf.delete(id);
-    if (ev.type === 'DELETED') return;
-    const labels = ev.object.metadata.labels ?? {};
-    this.labelsOf.set(id, labels);
-    for (const [k, v] of Object.entries(labels)) {
-      const lk = `${ns}\u0000${k}=${v}`;
-      let set = this.byLabel.get(lk);
-      if (!set) {
-        set = new Set();
-        this.byLabel.set(lk, set);
-      }
-      set.add(name);
-    }
-  }
-
-  /** Names of the Pods carrying the selector's rarest label (a superset of the matches). */
-  candidates(ns: string, selector: Labels): ReadonlySet<string> {
-    let best: Set<string> | undefined;
-    for (const [k, v] of Object.entries(selector)) {
-      const set = this.byLabel.get(`${ns}\u0000${k}=${v}`);
-      if (!set) return new Set();
-      if (!best || set.size < best.size) best = set;
-    }
-    return best ?? new Set();
-  }
-}
-
 /** Pods of the Service's namespace that its selector matches (through the label index when given). */
 export function selectedPods(
   store: StoreReader,
@@ -121,9 +77,25 @@ export function selectedPods(
   return out;
 }
 
-/** Keys (`ns/name`) of the Services in the Pod's namespace whose selector matches its old or new labels. */
-export function serviceKeysForPod(store: StoreReader, pod: K8sObject, old?: K8sObject): string[] {
+/**
+ * Keys (`ns/name`) of the Services in the Pod's namespace whose selector matches its old or new
+ * labels, in the store's order (through the selector index when given).
+ */
+export function serviceKeysForPod(
+  store: StoreReader,
+  pod: K8sObject,
+  old?: K8sObject,
+  index?: ServiceSelectorIndex,
+): string[] {
   const ns = pod.metadata.namespace ?? 'default';
+  if (index) {
+    const found = new Map<string, number>();
+    index.matching(ns, pod.metadata.labels, found);
+    if (old !== undefined) index.matching(ns, old.metadata.labels, found);
+    if (found.size === 0) return [];
+    if (found.size === 1) return [`${ns}/${found.keys().next().value as string}`];
+    return [...found].sort((a, b) => a[1] - b[1]).map(([name]) => `${ns}/${name}`);
+  }
   const keys: string[] = [];
   for (const o of store.byNamespace('Service', ns)) {
     const svc = o as Service;
@@ -136,6 +108,36 @@ export function serviceKeysForPod(store: StoreReader, pod: K8sObject, old?: K8sO
     }
   }
   return keys;
+}
+
+const containerPortsKey = (pod: Pod): string => JSON.stringify(pod.spec.containers.map((c) => c.ports ?? []));
+
+/**
+ * Whether a Pod update changes anything the Endpoints / EndpointSlice controllers read (like
+ * endpointsutil.GetServicesToUpdateOnPodChange + podEndpointsChanged): labels, IP, phase being
+ * terminal, readiness, being terminating, hostname/subdomain, node, uid, container ports. A
+ * status update that only moves condition timestamps or container statuses enqueues nothing.
+ */
+export function podEndpointsChanged(oldPod: Pod, pod: Pod): boolean {
+  if (oldPod.metadata.uid !== pod.metadata.uid) return true;
+  if (!sameLabelSet(oldPod.metadata.labels ?? {}, pod.metadata.labels ?? {})) return true;
+  if (oldPod.status?.podIP !== pod.status?.podIP) return true;
+  if (isTerminal(oldPod) !== isTerminal(pod)) return true;
+  if (isTerminating(oldPod) !== isTerminating(pod)) return true;
+  if (isPodReady(oldPod) !== isPodReady(pod)) return true;
+  const a = oldPod.spec;
+  const b = pod.spec;
+  if (a === b) return false;
+  if (a.hostname !== b.hostname || a.subdomain !== b.subdomain || a.nodeName !== b.nodeName) return true;
+  return a.containers !== b.containers && containerPortsKey(oldPod) !== containerPortsKey(pod);
+}
+
+export function sameLabelSet(a: Labels, b: Labels): boolean {
+  if (a === b) return true;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (a[k] !== b[k] || !Object.hasOwn(b, k)) return false;
+  return true;
 }
 
 export function splitKey(key: string): [string, string] {

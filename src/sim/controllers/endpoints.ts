@@ -13,13 +13,14 @@ import type {
   Service,
 } from '../api/types';
 import type { Controller, ControllerContext, StoreReader, WatchEvent } from '../runtime/interfaces';
+import type { EndpointsIndex } from './endpoints-index';
 import {
   canonical,
   derivedLabels,
   findPort,
   hasSelector,
   isPodReady,
-  type PodLabelIndex,
+  podEndpointsChanged,
   rfc3339,
   SKIP_MIRROR,
   selectedPods,
@@ -96,19 +97,19 @@ export function computeSubsets(svc: Service, pods: Iterable<Pod>): EndpointSubse
 export function desiredEndpoints(
   svc: Service,
   store: StoreReader,
-  index?: PodLabelIndex,
+  index?: EndpointsIndex,
 ): { labels: Record<string, string>; subsets: EndpointSubset[] } {
   if (!hasSelector(svc)) return { labels: {}, subsets: [] };
   return {
     labels: derivedLabels(svc, { [SKIP_MIRROR]: 'true' }),
-    subsets: computeSubsets(svc, selectedPods(store, svc, index)),
+    subsets: computeSubsets(svc, selectedPods(store, svc, index?.pods)),
   };
 }
 
 export function reconcileEndpoints(
   key: string,
   ctx: Pick<ControllerContext, 'store' | 'api' | 'clock'>,
-  index?: PodLabelIndex,
+  index?: EndpointsIndex,
 ): void {
   const [ns, name] = splitKey(key);
   const svc = ctx.store.get('Service', ns, name) as Service | undefined;
@@ -147,22 +148,28 @@ export function reconcileEndpoints(
   }
 }
 
-export function endpointsKeysFor(store: StoreReader, ev: WatchEvent): string[] {
+export function endpointsKeysFor(store: StoreReader, ev: WatchEvent, index?: EndpointsIndex): string[] {
   const o: K8sObject = ev.object;
   const ns = o.metadata.namespace ?? 'default';
   if (ev.kind === 'Service') return [`${ns}/${o.metadata.name}`];
   // Like onEndpointsDelete: only a deletion re-syncs (so a managed object comes back). A user
   // writing Endpoints before its Service exists is left alone until that Service is deleted.
   if (ev.kind === 'Endpoints') return ev.type === 'DELETED' ? [`${ns}/${o.metadata.name}`] : [];
-  if (ev.kind === 'Pod') return serviceKeysForPod(store, o, ev.old);
+  if (ev.kind === 'Pod') return podServiceKeys(store, ev, index);
   return [];
 }
 
-export function createEndpointsController(store: StoreReader, index?: PodLabelIndex): Controller {
+/** The Services a Pod event concerns: none when the update changed nothing the controllers read. */
+export function podServiceKeys(store: StoreReader, ev: WatchEvent, index?: EndpointsIndex): string[] {
+  if (ev.type === 'MODIFIED' && ev.old && !podEndpointsChanged(ev.old as Pod, ev.object as Pod)) return [];
+  return serviceKeysForPod(store, ev.object, ev.old, index?.services);
+}
+
+export function createEndpointsController(store: StoreReader, index?: EndpointsIndex): Controller {
   return {
     name: 'endpoints-controller',
     watches: ['Service', 'Pod', 'Endpoints'],
-    keysFor: (ev) => endpointsKeysFor(store, ev),
+    keysFor: (ev) => endpointsKeysFor(store, ev, index),
     reconcile: (key, ctx) => reconcileEndpoints(key, ctx, index),
   };
 }

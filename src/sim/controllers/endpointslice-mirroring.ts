@@ -5,6 +5,7 @@
 // own, and the apiserver's `kubernetes`) are not mirrored.
 import type { EndpointSliceEndpoint, Endpoints, Service } from '../api/types';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
+import type { EndpointsIndex } from './endpoints-index';
 import { MANAGED_BY, MIRROR_CONTROLLER, SERVICE_NAME_LABEL, SKIP_MIRROR, splitKey } from './endpoints-util';
 import { type SliceContent, slicesOf, syncSlices } from './endpointslice';
 
@@ -45,11 +46,12 @@ function shouldMirror(svc: Service | undefined, ep: Endpoints | undefined): ep i
 export function reconcileMirroring(
   key: string,
   ctx: Pick<ControllerContext, 'store' | 'api' | 'clock' | 'rng'>,
+  index?: EndpointsIndex,
 ): void {
   const [ns, name] = splitKey(key);
   const svc = ctx.store.get('Service', ns, name) as Service | undefined;
   const ep = ctx.store.get('Endpoints', ns, name) as Endpoints | undefined;
-  const existing = slicesOf(ctx.store, ns, name, MIRROR_CONTROLLER);
+  const existing = slicesOf(ctx.store, ns, name, MIRROR_CONTROLLER, index);
   if (!shouldMirror(svc, ep)) {
     for (const s of existing) ctx.api.delete('EndpointSlice', ns, s.metadata.name);
     return;
@@ -81,11 +83,11 @@ export function mirroringKeysFor(ev: WatchEvent): string[] {
   return [];
 }
 
-export function createEndpointSliceMirroringController(): Controller {
+export function createEndpointSliceMirroringController(index?: EndpointsIndex): Controller {
   return {
     name: 'endpointslicemirroring-controller',
     watches: ['Service', 'Endpoints', 'EndpointSlice'],
     keysFor: mirroringKeysFor,
-    reconcile: (key, ctx) => reconcileMirroring(key, ctx),
+    reconcile: (key, ctx) => reconcileMirroring(key, ctx, index),
   };
 }

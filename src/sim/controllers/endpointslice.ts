@@ -12,6 +12,8 @@ import type {
   Service,
 } from '../api/types';
 import type { Controller, ControllerContext, Rng, StoreReader, WatchEvent } from '../runtime/interfaces';
+import { podServiceKeys } from './endpoints';
+import type { EndpointsIndex } from './endpoints-index';
 import {
   canonical,
   derivedLabels,
@@ -20,12 +22,10 @@ import {
   isPodReady,
   isTerminating,
   MANAGED_BY,
-  type PodLabelIndex,
   rfc3339,
   SERVICE_NAME_LABEL,
   SLICE_CONTROLLER,
   selectedPods,
-  serviceKeysForPod,
   shouldPodBeInEndpoints,
   splitKey,
   TRIGGER_TIME,
@@ -109,8 +109,21 @@ export function desiredSlices(svc: Service, pods: Iterable<Pod>): SliceContent[]
 }
 
 /** Existing slices of a Service written by one manager, sorted by name. */
-export function slicesOf(store: StoreReader, ns: string, svcName: string, manager: string): EndpointSlice[] {
+export function slicesOf(
+  store: StoreReader,
+  ns: string,
+  svcName: string,
+  manager: string,
+  index?: EndpointsIndex,
+): EndpointSlice[] {
   const out: EndpointSlice[] = [];
+  if (index) {
+    for (const name of index.slices.names(ns, svcName, manager)) {
+      const o = store.get('EndpointSlice', ns, name);
+      if (o) out.push(o as EndpointSlice);
+    }
+    return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  }
   for (const o of store.byNamespace('EndpointSlice', ns)) {
     const l = o.metadata.labels ?? {};
     if (l[SERVICE_NAME_LABEL] === svcName && l[MANAGED_BY] === manager) out.push(o as EndpointSlice);
@@ -187,11 +200,11 @@ export function sliceLabels(svc: Service): Record<string, string> {
 export function reconcileEndpointSlices(
   key: string,
   ctx: Pick<ControllerContext, 'store' | 'api' | 'clock' | 'rng'>,
-  index?: PodLabelIndex,
+  index?: EndpointsIndex,
 ): void {
   const [ns, name] = splitKey(key);
   const svc = ctx.store.get('Service', ns, name) as Service | undefined;
-  const existing = slicesOf(ctx.store, ns, name, SLICE_CONTROLLER);
+  const existing = slicesOf(ctx.store, ns, name, SLICE_CONTROLLER, index);
   if (!svc || !hasSelector(svc)) {
     // Service gone (the garbage collector would also remove them via ownerReferences) or no longer selects.
     for (const s of existing) ctx.api.delete('EndpointSlice', ns, s.metadata.name);
@@ -205,17 +218,17 @@ export function reconcileEndpointSlices(
     controller: true,
     blockOwnerDeletion: true,
   };
-  syncSlices(ctx, ns, name, existing, desiredSlices(svc, selectedPods(ctx.store, svc, index)), {
+  syncSlices(ctx, ns, name, existing, desiredSlices(svc, selectedPods(ctx.store, svc, index?.pods)), {
     labels: sliceLabels(svc),
     ownerReferences: [owner],
   });
 }
 
-export function endpointSliceKeysFor(store: StoreReader, ev: WatchEvent): string[] {
+export function endpointSliceKeysFor(store: StoreReader, ev: WatchEvent, index?: EndpointsIndex): string[] {
   const o = ev.object;
   const ns = o.metadata.namespace ?? 'default';
   if (ev.kind === 'Service') return [`${ns}/${o.metadata.name}`];
-  if (ev.kind === 'Pod') return serviceKeysForPod(store, o, ev.old);
+  if (ev.kind === 'Pod') return podServiceKeys(store, ev, index);
   if (ev.kind === 'EndpointSlice') {
     const l = o.metadata.labels ?? {};
     const svcName = l[SERVICE_NAME_LABEL];
@@ -224,11 +237,11 @@ export function endpointSliceKeysFor(store: StoreReader, ev: WatchEvent): string
   return [];
 }
 
-export function createEndpointSliceController(store: StoreReader, index?: PodLabelIndex): Controller {
+export function createEndpointSliceController(store: StoreReader, index?: EndpointsIndex): Controller {
   return {
     name: 'endpointslice-controller',
     watches: ['Service', 'Pod', 'EndpointSlice'],
-    keysFor: (ev) => endpointSliceKeysFor(store, ev),
+    keysFor: (ev) => endpointSliceKeysFor(store, ev, index),
     reconcile: (key, ctx) => reconcileEndpointSlices(key, ctx, index),
   };
 }

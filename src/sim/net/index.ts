@@ -4,8 +4,8 @@
 // incremental indexes in ./state.
 import type { ClusterNet } from '../contract';
 import { createEndpointsController } from '../controllers/endpoints';
+import { EndpointsIndex } from '../controllers/endpoints-index';
 import { createKubernetesEndpointsController } from '../controllers/endpoints-kubernetes';
-import { PodLabelIndex } from '../controllers/endpoints-util';
 import { createEndpointSliceController } from '../controllers/endpointslice';
 import { createEndpointSliceMirroringController } from '../controllers/endpointslice-mirroring';
 import type { Profile } from '../profiles';
@@ -45,8 +45,9 @@ export function createNetworking(deps: {
 }): Networking {
   const { profile, store, clock } = deps;
   const state = new NetState(profile);
-  // Lets the Endpoints/EndpointSlice controllers visit only the Pods carrying a selector's label.
-  const podIndex = new PodLabelIndex();
+  // Lets the Endpoints/EndpointSlice controllers visit only the Pods carrying a selector's label,
+  // the Services that can select a Pod, and a Service's own slices.
+  const index = new EndpointsIndex();
   const dns = new CoreDns(state, deps.rng.fork('dns'));
   const tracer = new Tracer(state, dns, deps.rng.fork('load-balancing'), deps.rng.fork('dns-load-balancing'));
   const nodeIPs = () => [...state.nodeByIP.keys()].sort();
@@ -71,13 +72,13 @@ export function createNetworking(deps: {
   return {
     net,
     controllers: [
-      createEndpointsController(store, podIndex),
-      createEndpointSliceController(store, podIndex),
-      createEndpointSliceMirroringController(),
+      createEndpointsController(store, index),
+      createEndpointSliceController(store, index),
+      createEndpointSliceMirroringController(index),
       createKubernetesEndpointsController(profile),
     ],
     onWatch: (ev) => {
-      podIndex.apply(ev);
+      index.apply(ev);
       state.apply(ev);
     },
   };

@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { EndpointSlice, Pod } from '../api/types';
+import { FakeApi, pod, service } from '../net/test-helpers';
+import { EndpointsIndex } from './endpoints-index';
+import { podEndpointsChanged, serviceKeysForPod } from './endpoints-util';
+import { slicesOf } from './endpointslice';
+
+const APPS = ['a', 'b', 'c'];
+const TIERS = ['x', 'y'];
+
+function slice(name: string, svc: string, manager: string): EndpointSlice {
+  return {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: {
+      name,
+      namespace: 'default',
+      uid: '',
+      resourceVersion: '',
+      creationTimestamp: '',
+      labels: { 'kubernetes.io/service-name': svc, 'endpointslice.kubernetes.io/managed-by': manager },
+    },
+    addressType: 'IPv4',
+    endpoints: null,
+    ports: null,
+  } as unknown as EndpointSlice;
+}
+
+const svcOp = fc.record({
+  name: fc.constantFrom('s0', 's1', 's2', 's3', 's4'),
+  del: fc.boolean(),
+  app: fc.option(fc.constantFrom(...APPS), { nil: undefined }),
+  tier: fc.option(fc.constantFrom(...TIERS), { nil: undefined }),
+  ext: fc.boolean(),
+});
+
+describe('EndpointsIndex (same answers, in the same order, as scanning the store)', () => {
+  it('Pod → Service keys through the selector index equal the namespace scan, order included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(svcOp, { maxLength: 25 }),
+        fc.record({ app: fc.constantFrom(...APPS), tier: fc.constantFrom(...TIERS) }),
+        fc.record({ app: fc.constantFrom(...APPS), tier: fc.constantFrom(...TIERS) }),
+        (ops, labels, oldLabels) => {
+          const api = new FakeApi();
+          const index = new EndpointsIndex();
+          api.listeners.push((ev) => index.apply(ev));
+          for (const o of ops) {
+            const exists = !!api.get('Service', 'default', o.name);
+            if (o.del) {
+              if (exists) api.delete('Service', 'default', o.name);
+              continue;
+            }
+            const selector: Record<string, string> = {};
+            if (o.app) selector.app = o.app;
+            if (o.tier) selector.tier = o.tier;
+            const svc = service(o.name, { selector, ...(o.ext ? { type: 'ExternalName' as const } : {}) });
+            if (exists) {
+              const cur = api.get('Service', 'default', o.name) as typeof svc;
+              api.update({ ...cur, spec: svc.spec });
+            } else api.create(svc);
+          }
+          const p = pod('p', { labels });
+          const old = pod('p', { labels: oldLabels });
+          expect(serviceKeysForPod(api, p, old, index.services)).toEqual(serviceKeysForPod(api, p, old));
+          expect(serviceKeysForPod(api, p, undefined, index.services)).toEqual(serviceKeysForPod(api, p));
+        },
+      ),
+      { seed: 20261125, numRuns: 300 },
+    );
+  });
+
+  it('slices by Service and manager follow creates, relabels and deletes', () => {
+    const api = new FakeApi();
+    const index = new EndpointsIndex();
+    api.listeners.push((ev) => index.apply(ev));
+    api.create(slice('web-b', 'web', 'm1'));
+    api.create(slice('web-a', 'web', 'm1'));
+    api.create(slice('web-m', 'web', 'm2'));
+    api.create(slice('api-a', 'api', 'm1'));
+    const moved = api.get('EndpointSlice', 'default', 'web-b') as EndpointSlice;
+    api.update({
+      ...moved,
+      metadata: {
+        ...moved.metadata,
+        labels: { ...moved.metadata.labels, 'kubernetes.io/service-name': 'api' },
+      },
+    });
+    api.delete('EndpointSlice', 'default', 'api-a');
+    for (const [svc, m] of [
+      ['web', 'm1'],
+      ['web', 'm2'],
+      ['api', 'm1'],
+    ] as const) {
+      expect(slicesOf(api, 'default', svc, m, index)).toEqual(slicesOf(api, 'default', svc, m));
+    }
+    expect(slicesOf(api, 'default', 'api', 'm1', index).map((s) => s.metadata.name)).toEqual(['web-b']);
+  });
+});
+
+describe('podEndpointsChanged (GetServicesToUpdateOnPodChange)', () => {
+  const base = pod('p', { labels: { app: 'a' }, ip: '10.1.0.5', node: 'n1' });
+  const withStatus = (p: Pod, status: Partial<Pod['status']>): Pod => ({
+    ...p,
+    status: { ...p.status, ...status },
+  });
+
+  it('ignores status changes the controllers do not read', () => {
+    const later = withStatus(base, {
+      conditions: (base.status.conditions ?? []).map((c) => ({
+        ...c,
+        lastTransitionTime: '2026-01-01T00:01:00Z',
+      })),
+      containerStatuses: [],
+    });
+    expect(podEndpointsChanged(base, later)).toBe(false);
+  });
+
+  it('sees readiness, IP, terminal phase, deletion, labels, hostname and node changes', () => {
+    const unready = pod('p', { labels: { app: 'a' }, ip: '10.1.0.5', node: 'n1', ready: false });
+    expect(podEndpointsChanged(base, unready)).toBe(true);
+    expect(podEndpointsChanged(base, withStatus(base, { podIP: '10.1.0.6' }))).toBe(true);
+    expect(podEndpointsChanged(base, withStatus(base, { phase: 'Failed' }))).toBe(true);
+    expect(
+      podEndpointsChanged(base, {
+        ...base,
+        metadata: { ...base.metadata, deletionTimestamp: '2026-01-01T00:00:00Z' },
+      }),
+    ).toBe(true);
+    expect(podEndpointsChanged(base, { ...base, metadata: { ...base.metadata, labels: { app: 'b' } } })).toBe(
+      true,
+    );
+    expect(podEndpointsChanged(base, { ...base, spec: { ...base.spec, hostname: 'h' } })).toBe(true);
+    expect(podEndpointsChanged(base, { ...base, spec: { ...base.spec, nodeName: 'n2' } })).toBe(true);
+    const ports = base.spec.containers.map((c) => ({
+      ...c,
+      ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' as const }],
+    }));
+    expect(podEndpointsChanged(base, { ...base, spec: { ...base.spec, containers: ports } })).toBe(true);
+  });
+});
