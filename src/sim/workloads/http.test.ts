@@ -125,6 +125,30 @@ describe('numbers-web → numbers-api', () => {
     expect(post.response?.page?.number).toBeTypeOf('number');
   });
 
+  it('serves /css/site.css per image: v2 is the Comic Sans / antiquewhite one (the lab tells them apart)', () => {
+    for (const [image, v2] of [
+      ['kiamol/ch03-numbers-web', false],
+      ['kiamol/ch03-numbers-web:v2', true],
+    ] as const) {
+      const { c } = numbers({ seed: 9 }, NUMBERS_WEB(image));
+      const portForwards: PortForward[] = [
+        { localPort: 8080, podKey: podKeyFor(c, 'numbers-web'), podPort: 80 },
+      ];
+      const css = httpRequest(c, {
+        source: { kind: 'host' },
+        url: 'http://localhost:8080/css/site.css',
+        portForwards,
+      });
+      expect(css.response?.status).toBe(200);
+      expect(css.response?.headers.find(([k]) => k === 'Content-Type')?.[1]).toBe('text/css');
+      expect(css.response?.headers.find(([k]) => k === 'Content-Length')?.[1]).toBe(
+        String(css.response?.body.length),
+      );
+      expect(css.response?.body.includes('font-family: "Comic Sans MS", cursive;'), image).toBe(v2);
+      expect(css.response?.body.includes('background-color: antiquewhite;'), image).toBe(v2);
+    }
+  });
+
   it('refuses a POST without the antiforgery token, like Razor Pages', () => {
     const { c } = numbers();
     const portForwards: PortForward[] = [

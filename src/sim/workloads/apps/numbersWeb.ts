@@ -71,6 +71,45 @@ function failureMessage(result: HttpResult, host: string, port: number): string 
   );
 }
 
+/**
+ * wwwroot/css/site.css as each image ships it (our own stylesheet text, not the book's file).
+ * The only difference between :latest and :v2 is this file (reference §A2): v2 sets Comic Sans
+ * MS, an antiquewhite main area and a reddish sidebar gradient. Serving it lets a student tell
+ * the versions apart from the terminal (`curl localhost:8088/css/site.css`), e.g. when a
+ * too-broad Service selector balances across both web Deployments in the lab.
+ */
+export const SITE_CSS: Record<'v1' | 'v2', string> = {
+  v1:
+    'html {\n  font-size: 14px;\n}\n\nbody {\n  margin-bottom: 60px;\n}\n\n' +
+    'main {\n  padding: 1rem;\n}\n',
+  v2:
+    'html {\n  font-size: 14px;\n}\n\nbody {\n  margin-bottom: 60px;\n  font-family: "Comic Sans MS", cursive;\n}\n\n' +
+    'main {\n  padding: 1rem;\n  background-color: antiquewhite;\n}\n\n' +
+    '.sidebar {\n  background-image: linear-gradient(180deg, rgb(140, 20, 20) 0%, rgb(200, 90, 60) 70%);\n}\n',
+};
+
+/** A static file as ASP.NET Core's StaticFileMiddleware answers it (Content-Length, no chunking). */
+function staticFile(ctx: AppContext, body: string, contentType: string): Served {
+  const at = ctx.cluster.now();
+  return {
+    response: {
+      status: 200,
+      statusText: statusText(200),
+      headers: [
+        ['Content-Length', String(new TextEncoder().encode(body).length)],
+        ['Content-Type', contentType],
+        ['Date', httpDate(at)],
+        ['Server', 'Kestrel'],
+        ['Accept-Ranges', 'bytes'],
+        ['Last-Modified', httpDate(Date.UTC(2021, 0, 1))],
+      ],
+      body: ctx.request.method === 'HEAD' ? '' : body,
+    },
+    traces: [],
+    durationMs: 2,
+  };
+}
+
 export function serveNumbersWeb(ctx: AppContext, styleVariant: 'v1' | 'v2'): Served {
   const { cluster, pod, container, request } = ctx;
   const path = request.path.split('?')[0] ?? '/';
@@ -93,6 +132,8 @@ export function serveNumbersWeb(ctx: AppContext, styleVariant: 'v1' | 'v2'): Ser
     traces: extra.traces ?? [],
     durationMs: extra.durationMs ?? 3,
   });
+  if ((request.method === 'GET' || request.method === 'HEAD') && path.toLowerCase() === '/css/site.css')
+    return staticFile(ctx, SITE_CSS[styleVariant], 'text/css');
   if (path !== '/' && path.toLowerCase() !== '/index') return reply(404, '');
   const token = antiforgeryToken(ctx);
   const base = {
