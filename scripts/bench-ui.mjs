@@ -109,7 +109,31 @@ async function firstGraph(browser, base) {
     }
   }
   notes.push(`first_graph_ms runs: ${runs.map((x) => round(x, 0)).join(', ')}`);
+  if (PROFILE) await profileLoad(browser, base);
   return { ms: median(runs), files };
+}
+
+/** One more load (not counted) under the CPU profiler and the Chrome tracer: where the time goes. */
+async function profileLoad(browser, base) {
+  const { context, page } = await freshPage(browser);
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'v8.execute', 'blink'] });
+    await cdp.send('Profiler.start');
+    const t = await openApp(page, base);
+    const { profile } = await cdp.send('Profiler.stop');
+    const trace = (await browser.stopTracing()).toString('utf8');
+    notes.push(
+      `load under the profiler (graph painted at ${round(t, 0)} ms), main-thread self time by event:`,
+    );
+    for (const line of mainThreadBreakdown(trace, 10)) notes.push(`  ${line}`);
+    notes.push('  top JS self time (source-mapped):');
+    for (const line of topFunctions(profile, OUT_DIR, 12)) notes.push(`    ${line}`);
+  } finally {
+    await context.close();
+  }
 }
 
 function initialJs(files) {
