@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { EndpointSlice, Pod } from '../api/types';
 import { FakeApi, pod, service } from '../net/test-helpers';
 import { EndpointsIndex } from './endpoints-index';
-import { podEndpointsChanged, serviceKeysForPod } from './endpoints-util';
-import { slicesOf } from './endpointslice';
+import { canonical, podEndpointsChanged, sameJSON, serviceKeysForPod } from './endpoints-util';
+import { portsKey, slicesOf } from './endpointslice';
 
 const APPS = ['a', 'b', 'c'];
 const TIERS = ['x', 'y'];
@@ -138,5 +138,50 @@ describe('podEndpointsChanged (GetServicesToUpdateOnPodChange)', () => {
       ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' as const }],
     }));
     expect(podEndpointsChanged(base, { ...base, spec: { ...base.spec, containers: ports } })).toBe(true);
+  });
+});
+
+describe('cheap comparisons agree with canonical JSON', () => {
+  const json = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.constantFrom(null, undefined, 0, 1, -0, Number.NaN, '', 'a', true, false),
+      fc.array(tie('value'), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom('a', 'b', 'c', 'ports', 'name'), tie('value'), { maxKeys: 4 }),
+    ),
+  })).value;
+
+  it('sameJSON(a, b) ⇔ canonical(a) === canonical(b), key order ignored', () => {
+    const shuffled = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(shuffled);
+      if (v && typeof v === 'object')
+        return Object.fromEntries(
+          Object.entries(v)
+            .reverse()
+            .map(([k, x]) => [k, shuffled(x)]),
+        );
+      return v;
+    };
+    fc.assert(
+      fc.property(json, json, (a, b) => {
+        expect(sameJSON(a, b)).toBe(canonical(a) === canonical(b));
+        expect(sameJSON(a, shuffled(a))).toBe(true);
+      }),
+      { seed: 20261125, numRuns: 2000 },
+    );
+  });
+
+  it('portsKey is canonical(ports)', () => {
+    const port = fc.record({
+      name: fc.string({ maxLength: 4 }),
+      protocol: fc.constantFrom('TCP' as const, 'UDP' as const, 'SCTP' as const),
+      port: fc.integer({ min: 1, max: 65535 }),
+    });
+    fc.assert(
+      fc.property(fc.array(port, { maxLength: 4 }), (ports) => {
+        expect(portsKey(ports)).toBe(canonical(ports));
+      }),
+      { seed: 20261125, numRuns: 500 },
+    );
   });
 });

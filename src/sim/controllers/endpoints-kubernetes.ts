@@ -4,7 +4,7 @@
 import type { EndpointSlice, Endpoints } from '../api/types';
 import type { Profile } from '../profiles';
 import type { Controller, ControllerContext } from '../runtime/interfaces';
-import { canonical, SERVICE_NAME_LABEL, SKIP_MIRROR } from './endpoints-util';
+import { SERVICE_NAME_LABEL, SKIP_MIRROR, sameJSON } from './endpoints-util';
 
 export function reconcileKubernetesEndpoints(
   profile: Profile,
@@ -23,7 +23,7 @@ export function reconcileKubernetesEndpoints(
       metadata: { name: 'kubernetes', namespace: 'default', labels },
       subsets,
     } as unknown as Endpoints);
-  } else if (canonical(ep.subsets ?? []) !== canonical(subsets)) {
+  } else if (!sameJSON(ep.subsets ?? [], subsets)) {
     ctx.api.update({ ...ep, subsets } as Endpoints);
   }
   const endpoints = [{ addresses: [ip], conditions: { ready: true, serving: true, terminating: false } }];
@@ -37,10 +37,7 @@ export function reconcileKubernetesEndpoints(
       endpoints,
       ports,
     } as unknown as EndpointSlice);
-  } else if (
-    canonical(slice.endpoints) !== canonical(endpoints) ||
-    canonical(slice.ports) !== canonical(ports)
-  ) {
+  } else if (!sameJSON(slice.endpoints, endpoints) || !sameJSON(slice.ports, ports)) {
     ctx.api.update({ ...slice, endpoints, ports } as EndpointSlice);
   }
 }

@@ -161,6 +161,38 @@ export function canonical(v: unknown): string {
   );
 }
 
+const jsonPrim = (v: unknown): unknown => (typeof v === 'number' && !Number.isFinite(v) ? null : v);
+
+/**
+ * `canonical(a) === canonical(b)` without serialising: same JSON value regardless of key order
+ * (properties holding undefined count as absent, undefined array items as null, as JSON.stringify
+ * treats them). The controllers compare desired and stored objects on every reconcile.
+ */
+export function sameJSON(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) {
+    return jsonPrim(a) === jsonPrim(b);
+  }
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      if (!sameJSON(a[i] === undefined ? null : a[i], b[i] === undefined ? null : b[i])) return false;
+    }
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in ra) {
+    if (!Object.hasOwn(ra, k) || ra[k] === undefined) continue;
+    n++;
+    if (!Object.hasOwn(rb, k) || rb[k] === undefined || !sameJSON(ra[k], rb[k])) return false;
+  }
+  for (const k in rb) if (Object.hasOwn(rb, k) && rb[k] !== undefined) n--;
+  return n === 0;
+}
+
 /** Labels copied from the Service plus the controller's own (the real controllers copy service labels). */
 export function derivedLabels(svc: Service, own: Labels): Labels {
   const labels: Labels = { ...(svc.metadata.labels ?? {}) };

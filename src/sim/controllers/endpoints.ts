@@ -15,7 +15,6 @@ import type {
 import type { Controller, ControllerContext, StoreReader, WatchEvent } from '../runtime/interfaces';
 import type { EndpointsIndex } from './endpoints-index';
 import {
-  canonical,
   derivedLabels,
   findPort,
   hasSelector,
@@ -23,6 +22,7 @@ import {
   podEndpointsChanged,
   rfc3339,
   SKIP_MIRROR,
+  sameJSON,
   selectedPods,
   serviceKeysForPod,
   shouldPodBeInEndpoints,
@@ -123,8 +123,8 @@ export function reconcileEndpoints(
   const want = desiredEndpoints(svc, ctx.store, index);
   if (
     existing &&
-    canonical(existing.subsets ?? []) === canonical(want.subsets) &&
-    canonical(existing.metadata.labels ?? {}) === canonical(want.labels)
+    sameJSON(existing.subsets ?? [], want.subsets) &&
+    sameJSON(existing.metadata.labels ?? {}, want.labels)
   ) {
     return;
   }

@@ -15,7 +15,6 @@ import type { Controller, ControllerContext, Rng, StoreReader, WatchEvent } from
 import { podServiceKeys } from './endpoints';
 import type { EndpointsIndex } from './endpoints-index';
 import {
-  canonical,
   derivedLabels,
   findPort,
   hasSelector,
@@ -25,6 +24,7 @@ import {
   rfc3339,
   SERVICE_NAME_LABEL,
   SLICE_CONTROLLER,
+  sameJSON,
   selectedPods,
   shouldPodBeInEndpoints,
   splitKey,
@@ -76,6 +76,15 @@ function sliceEndpoint(pod: Pod, svc: Service): EndpointSliceEndpoint {
   return ep;
 }
 
+/** canonical(ports) (sorted keys: name, port, protocol), built directly: groups sort by it. */
+export function portsKey(ports: readonly EndpointPort[]): string {
+  let key = '';
+  for (const p of ports) {
+    key += `${key ? ',' : ''}{"name":${JSON.stringify(p.name)},"port":${JSON.stringify(p.port)},"protocol":${JSON.stringify(p.protocol)}}`;
+  }
+  return `[${key}]`;
+}
+
 /** Desired slice contents (ports + endpoints), one per port set, ≤ 100 endpoints each, sorted. */
 export function desiredSlices(svc: Service, pods: Iterable<Pod>): SliceContent[] {
   const groups = new Map<string, { ports: EndpointPort[]; endpoints: EndpointSliceEndpoint[] }>();
@@ -87,7 +96,7 @@ export function desiredSlices(svc: Service, pods: Iterable<Pod>): SliceContent[]
       if (port === undefined) continue;
       ports.push({ name: sp.name ?? '', protocol: sp.protocol, port });
     }
-    const key = canonical(ports);
+    const key = portsKey(ports);
     let g = groups.get(key);
     if (!g) {
       g = { ports, endpoints: [] };
@@ -145,7 +154,7 @@ export function syncSlices(
 ): void {
   const pool = [...existing];
   const pairs: [SliceContent, EndpointSlice | undefined][] = want.map((w) => {
-    const i = pool.findIndex((s) => canonical(s.ports) === canonical(w.ports));
+    const i = pool.findIndex((s) => sameJSON(s.ports, w.ports));
     return [w, i >= 0 ? pool.splice(i, 1)[0] : undefined];
   });
   const now = rfc3339(ctx.clock.now());
@@ -154,9 +163,9 @@ export function syncSlices(
     const [w, cur] = pair;
     if (cur) {
       if (
-        canonical(cur.endpoints) === canonical(w.endpoints) &&
-        canonical(cur.ports) === canonical(w.ports) &&
-        canonical(cur.metadata.labels ?? {}) === canonical(meta.labels)
+        sameJSON(cur.endpoints, w.endpoints) &&
+        sameJSON(cur.ports, w.ports) &&
+        sameJSON(cur.metadata.labels ?? {}, meta.labels)
       ) {
         continue;
       }
