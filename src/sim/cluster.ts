@@ -66,7 +66,13 @@ export interface SimCluster extends Cluster {
   readonly net: Networking['net'];
 }
 
-export function createCluster(opts: ClusterOptions): SimCluster {
+/** Options beyond the contract's, for tools in sim/ (the benchmark's 5,000 Pods need room). */
+export interface SimClusterOptions extends ClusterOptions {
+  /** The kubelet's --max-pods on every node (default 110, as kubelet's default). */
+  maxPodsPerNode?: number;
+}
+
+export function createCluster(opts: SimClusterOptions): SimCluster {
   const profile = getProfile(opts.profile ?? 'docker-desktop', opts.proxyMode ?? 'iptables');
   const rng: Rng = createRng(opts.seed);
   // Boot ~6d22h before the fixed start instant so the system objects have that AGE (§B6, §B12).
@@ -120,7 +126,14 @@ export function createCluster(opts: ClusterOptions): SimCluster {
     for (const l of [...listeners]) l(batch);
   };
 
-  bootCluster({ api, store, profile, clock, manager });
+  bootCluster({
+    api,
+    store,
+    profile,
+    clock,
+    manager,
+    ...(opts.maxPodsPerNode !== undefined ? { maxPods: opts.maxPodsPerNode } : {}),
+  });
   advanceTo(CLUSTER_START_MS);
   // Events expire after an hour on a real cluster (--event-ttl=1h): the boot's are long gone.
   for (const e of store.list('Event')) store.remove('Event', e.metadata.namespace, e.metadata.name);

@@ -11,7 +11,7 @@ import type { Store } from './store';
 
 export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.12.0';
 
-function node(profile: Profile, n: Profile['nodes'][number]): K8sObject {
+function node(profile: Profile, n: Profile['nodes'][number], maxPods: number): K8sObject {
   const labels: Record<string, string> = {
     'beta.kubernetes.io/arch': 'amd64',
     'beta.kubernetes.io/os': 'linux',
@@ -68,8 +68,13 @@ function node(profile: Profile, n: Profile['nodes'][number]): K8sObject {
         operatingSystem: 'linux',
         osImage: profile.distro === 'docker-desktop' ? 'Docker Desktop' : 'Debian GNU/Linux 12 (bookworm)',
       },
-      capacity: { cpu: '8', 'ephemeral-storage': '1055762868Ki', memory: '8024788Ki', pods: '110' },
-      allocatable: { cpu: '8', 'ephemeral-storage': '972991057538', memory: '7922388Ki', pods: '110' },
+      capacity: { cpu: '8', 'ephemeral-storage': '1055762868Ki', memory: '8024788Ki', pods: String(maxPods) },
+      allocatable: {
+        cpu: '8',
+        'ephemeral-storage': '972991057538',
+        memory: '7922388Ki',
+        pods: String(maxPods),
+      },
     },
   } as unknown as K8sObject;
 }
@@ -178,6 +183,8 @@ export function bootCluster(deps: {
   profile: Profile;
   clock: Clock;
   manager: ControllerManager;
+  /** The kubelet's --max-pods (default 110), shown as the Node's capacity/allocatable pods. */
+  maxPods?: number;
 }): void {
   const { api, profile } = deps;
   const must = (o: K8sObject) => {
@@ -187,7 +194,7 @@ export function bootCluster(deps: {
   for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
     must({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } } as unknown as K8sObject);
   }
-  for (const n of profile.nodes) must(node(profile, n));
+  for (const n of profile.nodes) must(node(profile, n, deps.maxPods ?? 110));
   must(kubernetesService(profile));
   must(kubeDnsService(profile));
   must(corednsDeployment());

@@ -6,8 +6,14 @@ import type { ApiServer } from '../apiserver/server';
 import { rfc3339 } from '../runtime/clock';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
 
-/** The kubelet's default --max-pods (Node status.capacity.pods). */
-const MAX_PODS = 110;
+/** The kubelet's default --max-pods, used when a Node does not state status.allocatable.pods. */
+const DEFAULT_MAX_PODS = 110;
+
+/** NodeResourcesFit counts Pods against the Node's status.allocatable.pods. */
+function maxPods(n: Node): number {
+  const v = Number((n.status as Any)?.allocatable?.pods);
+  return Number.isFinite(v) && v > 0 ? v : DEFAULT_MAX_PODS;
+}
 
 // biome-ignore lint/suspicious/noExplicitAny: tolerations are loosely typed.
 type Any = any;
@@ -62,7 +68,7 @@ export function createScheduler(api: ApiServer): Controller {
           tainted++;
           continue;
         }
-        if ((load.get(n.metadata.name) ?? 0) >= MAX_PODS) {
+        if ((load.get(n.metadata.name) ?? 0) >= maxPods(n)) {
           full++;
           continue;
         }

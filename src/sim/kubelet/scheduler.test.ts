@@ -1,0 +1,59 @@
+// The scheduler counts Pods against the Node's status.allocatable.pods (kubelet --max-pods).
+import { describe, expect, it } from 'vitest';
+import type { Node, Pod } from '../api/types';
+import { createCluster } from '../cluster';
+import { parseManifests } from '../yaml';
+
+const DEPLOY = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx
+`;
+
+function run(maxPodsPerNode?: number) {
+  const c = createCluster({ seed: 7, ...(maxPodsPerNode !== undefined ? { maxPodsPerNode } : {}) });
+  const parsed = parseManifests(DEPLOY, 'web.yaml');
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  c.apply(parsed.docs);
+  c.advance(30_000);
+  const pods = c.list('Pod', { namespace: 'default' }) as Pod[];
+  const node = c.list('Node')[0] as Node;
+  return { c, pods, node };
+}
+
+describe('scheduler max-pods', () => {
+  it('a node shows the kubelet default of 110 pods', () => {
+    const { node, pods } = run();
+    const st = node.status as { capacity: { pods: string }; allocatable: { pods: string } };
+    expect(st.capacity.pods).toBe('110');
+    expect(st.allocatable.pods).toBe('110');
+    expect(pods.filter((p) => p.spec.nodeName)).toHaveLength(3);
+  });
+
+  it('a node with --max-pods 4 (two CoreDNS Pods already) takes two more; the third waits', () => {
+    const { c, node, pods } = run(4);
+    expect((node.status as { allocatable: { pods: string } }).allocatable.pods).toBe('4');
+    expect(pods.filter((p) => p.spec.nodeName)).toHaveLength(2);
+    const pending = pods.filter((p) => !p.spec.nodeName);
+    expect(pending).toHaveLength(1);
+    const ev = c
+      .list('Event', { namespace: 'default' })
+      .find((e) => (e as unknown as { reason: string }).reason === 'FailedScheduling') as unknown as
+      | { message: string }
+      | undefined;
+    expect(ev?.message).toMatch(/^0\/1 nodes are available: 1 Too many pods\./);
+  });
+});
