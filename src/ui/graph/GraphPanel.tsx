@@ -30,6 +30,7 @@ import { useTraffic } from './use-traffic';
 
 // Kept across remounts (panel hidden and shown again) so nothing jumps.
 let layoutMemo: LayoutState = EMPTY_LAYOUT;
+let layoutCore: unknown = null;
 const deriver = new GraphDeriver();
 // id → the React Flow node last handed out; reused while nothing it shows changed, so React Flow
 // keeps its internal node and the memoised component is not even asked.
@@ -152,6 +153,13 @@ function GraphView() {
     [nsFilter, namespaces, showDns, externalsKey, showSlices],
   );
 
+  // a new cluster (Reset, profile switch, restored scenario) gets a fresh layout: kind's three Nodes
+  // are laid out side by side from the start instead of being squeezed into the old picture
+  const core = useStore((s) => s.core);
+  if (core !== layoutCore) {
+    layoutCore = core;
+    layoutMemo = EMPTY_LAYOUT;
+  }
   const derived = useMemo(() => deriver.derive(objects.values(), view), [objects, view]);
   const placed = useMemo(() => {
     const r = layoutGraph(derived, layoutMemo);
@@ -219,6 +227,10 @@ function GraphView() {
   // Follow the graph as it grows (fit view when the set of top-level nodes changes) until the user
   // pans or zooms; the fit-view button hands control back.
   const userMoved = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new cluster hands the view back to fit-view
+  useEffect(() => {
+    userMoved.current = false;
+  }, [core]);
   const topKey = useMemo(
     () =>
       placed

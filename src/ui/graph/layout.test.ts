@@ -86,6 +86,31 @@ describe('layoutGraph', () => {
     noOverlap(second.nodes);
   });
 
+  it('several cluster Nodes sit side by side, so filling one with Pods never runs into another', () => {
+    const nodes = [
+      node('kind-control-plane', '172.18.0.2'),
+      node('kind-worker', '172.18.0.3'),
+      node('kind-worker2', '172.18.0.4'),
+    ];
+    const d = deployment('web');
+    const rs = replicaSet(d, 'h');
+    const first = layoutGraph(deriveGraph([...nodes, d, rs]));
+    const groups = first.nodes.filter((n) => n.type === 'clusterNode');
+    expect(new Set(groups.map((g) => g.position.y)).size).toBe(1);
+    const pods = Array.from({ length: 60 }, (_, i) =>
+      pod(`web-h-${i}`, {
+        nodeName: i % 2 ? 'kind-worker' : 'kind-worker2',
+        owner: rs,
+        labels: { app: 'web' },
+      }),
+    );
+    const second = layoutGraph(deriveGraph([...nodes, d, rs, ...pods]), first.state);
+    noOverlap(second.nodes);
+    const before = absolute(first.nodes);
+    const after = absolute(second.nodes);
+    for (const [id, p] of before) expect([after.get(id)?.x, after.get(id)?.y]).toEqual([p.x, p.y]);
+  });
+
   it('property: any sequence of Pod adds/removes and Service adds never moves a surviving node', () => {
     const base: K8sObject[] = [node(), ...[0, 1, 2].map((i) => deployment(`d${i}`))];
     const rss = base.slice(1).map((d, i) => replicaSet(d as never, `h${i}`));

@@ -108,15 +108,16 @@ export function layoutGraph(
     // A new node joins the bottom of its kind's column (cheap, predictable); dagre runs only for the
     // first layout or a kind not yet on the graph (a full dagre pass on 200 nodes costs ~200 ms).
     let ideal: Map<string, XY> | undefined;
+    const firstLayout = placed.length === 0;
     const dagreFor = (n: DerivedNode): XY => {
       if (!ideal) {
         const parentOf = new Map<string, string>();
         for (const m of graph.nodes) if (m.parentId) parentOf.set(m.id, m.parentId);
         ideal = dagrePositions(topLevel, graph.edges, parentOf, sizeOf);
+        if (firstLayout) groupsSideBySide(ideal, topLevel, sizeOf);
       }
       return ideal.get(n.id) ?? { x: 0, y: 0 };
     };
-    const firstLayout = placed.length === 0;
     for (const n of fresh) {
       const size = sizeOf(n);
       const start = firstLayout ? dagreFor(n) : (columnOf(n.type, placed) ?? dagreFor(n));
@@ -141,6 +142,33 @@ export function layoutGraph(
     return { ...n, position, width: size.width, height: size.height };
   });
   return { nodes, state: { positions, slots } };
+}
+
+/**
+ * Several cluster Nodes (kind: a control plane and two workers) go side by side in one row rather
+ * than dagre's stack, so a Node that fills up with Pods grows downwards into free space and never
+ * runs into the next one. Whatever dagre put to the right of them moves right to make room.
+ */
+function groupsSideBySide(ideal: Map<string, XY>, topLevel: DerivedNode[], sizeOf: (n: DerivedNode) => Size) {
+  const groups = topLevel.filter((n) => n.type === 'clusterNode').sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (groups.length < 2) return;
+  const at = groups.map((g) => ideal.get(g.id) ?? { x: 0, y: 0 });
+  const x0 = Math.min(...at.map((p) => p.x));
+  const y0 = Math.min(...at.map((p) => p.y));
+  const width = Math.max(...groups.map((g) => sizeOf(g).width));
+  const step = width + 3 * GAP;
+  const shift = (groups.length - 1) * step;
+  const rowEnd = x0 + shift + width;
+  const ids = new Set(groups.map((g) => g.id));
+  const widths = new Map(topLevel.map((n) => [n.id, sizeOf(n).width]));
+  for (const [id, p] of ideal) {
+    if (ids.has(id) || p.x + (widths.get(id) ?? 0) <= x0) continue;
+    // right of the Nodes' column: keep the gap; in it (dagre stacked it with them): just past the row
+    ideal.set(id, { x: p.x >= x0 + width ? p.x + shift : rowEnd + 3 * GAP, y: p.y });
+  }
+  groups.forEach((g, i) => {
+    ideal.set(g.id, { x: x0 + i * step, y: y0 });
+  });
 }
 
 /** Where the next node of this kind goes: the kind's most used x, below its lowest node there. */
