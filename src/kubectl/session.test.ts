@@ -150,6 +150,22 @@ describe('port-forward as a foreground job', () => {
     expect(text(s.run('jobs'))).not.toContain('Running');
   });
 
+  it('host curl -w/--write-out and -o /dev/null (http_code 000 when nothing answered)', () => {
+    const { s } = ready();
+    s.run('kubectl port-forward deploy/numbers-web 8080:80 &');
+    expect(text(s.run("curl -s -o /dev/null -w '%{http_code}\\n' localhost:8080/"))).toBe(
+      'Handling connection for 8080\n200\n',
+    );
+    expect(
+      text(s.run("curl -s -o /dev/null --write-out '%{http_code}|%{size_download}' localhost:8080/x")),
+    ).toBe('Handling connection for 8080\n404|0');
+    const none = s.run("curl -s -w '%{http_code}\\n' localhost:9999");
+    expect([text(none), none.exitCode]).toEqual(['000\n', 7]);
+    expect(text(s.run("curl -s -o /dev/null -w '%{nope}%%' localhost:8080/"))).toBe(
+      "Handling connection for 8080\ncurl: unknown --write-out variable: 'nope'\n%",
+    );
+  });
+
   it('breaks with the real message when its Pod goes', () => {
     const { s } = ready();
     s.run('kubectl port-forward deploy/numbers-web 8080:80 &');

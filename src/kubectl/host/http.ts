@@ -57,6 +57,7 @@ function curl(env: HostEnv) {
     let method: string | undefined;
     let body: string | undefined;
     let output: string | undefined;
+    let writeOut: string | undefined;
     let timeoutMs: number | undefined;
     const headers: Record<string, string> = {};
     const urls: string[] = [];
@@ -82,6 +83,7 @@ function curl(env: HostEnv) {
         '--header': 'H',
         '--output': 'o',
         '--max-time': 'm',
+        '--write-out': 'w',
       };
       const flags = a.startsWith('--') ? [long[a] ?? a] : [...a.slice(1)];
       for (const fl of flags) {
@@ -108,12 +110,14 @@ function curl(env: HostEnv) {
           case 'd':
           case 'H':
           case 'o':
+          case 'w':
           case 'm': {
             const v = argv[++i];
             if (!needArg(a, v)) return 2;
             if (fl === 'X') method = v;
             if (fl === 'd') body = v;
             if (fl === 'o') output = v;
+            if (fl === 'w') writeOut = v;
             if (fl === 'H') {
               const c = v.indexOf(':');
               if (c > 0) headers[v.slice(0, c).trim()] = v.slice(c + 1).trim();
@@ -143,69 +147,109 @@ function curl(env: HostEnv) {
       return 2;
     }
     let code = 0;
-    for (const url of urls) {
+    // -w/--write-out: curl expands it after each transfer, failed or not (http_code 000).
+    const writeOutFor = (url: string, r: ReturnType<typeof hostFetch> | undefined, exit: number): string => {
+      const res = r?.response;
       const u = parseUrl(url);
-      const r = hostFetch(env, ctx, {
-        url,
+      const vars: Record<string, string> = {
+        http_code: String(res?.status ?? 0).padStart(3, '0'),
+        response_code: String(res?.status ?? 0).padStart(3, '0'),
+        size_download: String(res && !head ? new TextEncoder().encode(res.body).length : 0),
+        content_type: res?.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '',
+        url_effective: u ? `http://${u.host}${u.port === 80 ? '' : `:${u.port}`}${u.path}` : url,
+        exitcode: String(exit),
         method: method ?? (head ? 'HEAD' : body !== undefined ? 'POST' : 'GET'),
-        headers:
-          body !== undefined ? { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' } : headers,
-        ...(body !== undefined ? { body } : {}),
-        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-      });
-      const host = u?.host ?? url;
-      const port = u?.port ?? 80;
-      const report = (msg: string) => {
-        if (!silent || showError) ctx.err(`${msg}\n`);
       };
-      if (r.emptyReply) {
-        report('curl: (52) Empty reply from server');
-        code = 52;
-        continue;
-      }
-      if (r.error) {
-        switch (r.error.kind) {
-          case 'nxdomain':
-            report(`curl: (6) Could not resolve host: ${host}`);
-            code = 6;
-            break;
-          case 'timeout':
-            report(
-              timeoutMs !== undefined
-                ? `curl: (28) Connection timed out after ${Math.round(r.connectMs)} milliseconds`
-                : `curl: (28) Failed to connect to ${host} port ${port} after ${Math.round(r.connectMs)} ms: Couldn't connect to server`,
-            );
-            code = 28;
-            break;
-          default:
-            report(
-              `curl: (7) Failed to connect to ${host} port ${port} after ${Math.round(r.connectMs)} ms: Couldn't connect to server`,
-            );
-            code = 7;
+      return (writeOut ?? '').replace(
+        /%\{([^}]*)\}|%%|\\([nrt\\])/g,
+        (m, name: string | undefined, esc: string | undefined) => {
+          if (m === '%%') return '%';
+          if (esc !== undefined) return esc === 'n' ? '\n' : esc === 'r' ? '\r' : esc === 't' ? '\t' : '\\';
+          const v = vars[name ?? ''];
+          if (v === undefined) {
+            ctx.err(`curl: unknown --write-out variable: '${name}'\n`);
+            return '';
+          }
+          return v;
+        },
+      );
+    };
+    for (const url of urls) {
+      let last: ReturnType<typeof hostFetch> | undefined;
+      const before = code;
+      code = 0;
+      const one = (): void => {
+        const u = parseUrl(url);
+        const r = hostFetch(env, ctx, {
+          url,
+          method: method ?? (head ? 'HEAD' : body !== undefined ? 'POST' : 'GET'),
+          headers:
+            body !== undefined
+              ? { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' }
+              : headers,
+          ...(body !== undefined ? { body } : {}),
+          ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+        });
+        last = r;
+        const host = u?.host ?? url;
+        const port = u?.port ?? 80;
+        const report = (msg: string) => {
+          if (!silent || showError) ctx.err(`${msg}\n`);
+        };
+        if (r.emptyReply) {
+          report('curl: (52) Empty reply from server');
+          code = 52;
+          return;
         }
-        continue;
-      }
-      const res = r.response;
-      if (!res) continue;
-      if (fail && res.status >= 400) {
-        report(`curl: (22) The requested URL returned error: ${res.status}`);
-        code = 22;
-        continue;
-      }
-      let text = '';
-      if (include || head) {
-        text += `HTTP/1.1 ${res.status} ${res.statusText}\r\n`;
-        for (const [k, v] of res.headers) text += `${k}: ${v}\r\n`;
-        text += '\r\n';
-      }
-      if (!head) text += res.body;
-      if (output !== undefined) {
-        const e = env.fs.write(resolvePath(env.cwd(), output), text);
-        if (e) {
-          report(`curl: (23) Failure writing output to destination`);
-          code = 23;
+        if (r.error) {
+          switch (r.error.kind) {
+            case 'nxdomain':
+              report(`curl: (6) Could not resolve host: ${host}`);
+              code = 6;
+              break;
+            case 'timeout':
+              report(
+                timeoutMs !== undefined
+                  ? `curl: (28) Connection timed out after ${Math.round(r.connectMs)} milliseconds`
+                  : `curl: (28) Failed to connect to ${host} port ${port} after ${Math.round(r.connectMs)} ms: Couldn't connect to server`,
+              );
+              code = 28;
+              break;
+            default:
+              report(
+                `curl: (7) Failed to connect to ${host} port ${port} after ${Math.round(r.connectMs)} ms: Couldn't connect to server`,
+              );
+              code = 7;
+          }
+          return;
         }
-      } else ctx.out(text);
+        const res = r.response;
+        if (!res) return;
+        if (fail && res.status >= 400) {
+          report(`curl: (22) The requested URL returned error: ${res.status}`);
+          code = 22;
+          return;
+        }
+        let text = '';
+        if (include || head) {
+          text += `HTTP/1.1 ${res.status} ${res.statusText}\r\n`;
+          for (const [k, v] of res.headers) text += `${k}: ${v}\r\n`;
+          text += '\r\n';
+        }
+        if (!head) text += res.body;
+        if (output === '/dev/null') {
+          // discarded
+        } else if (output !== undefined) {
+          const e = env.fs.write(resolvePath(env.cwd(), output), text);
+          if (e) {
+            report(`curl: (23) Failure writing output to destination`);
+            code = 23;
+          }
+        } else ctx.out(text);
+      };
+      one();
+      if (writeOut !== undefined) ctx.out(writeOutFor(url, last, code));
+      if (code === 0) code = before;
     }
     return code;
   };
