@@ -1,6 +1,6 @@
 // The editor panel: file tabs (new / rename / delete), the Monaco editor (lazy), and the result strip
 // showing what `kubectl apply -f <file>` printed for the last Apply.
-import { type KeyboardEvent, lazy, Suspense, useRef } from 'react';
+import { type KeyboardEvent, lazy, Suspense, useEffect, useRef } from 'react';
 import { useShallow, useStore } from '../../state/store';
 import { useT } from '../i18n';
 
@@ -19,6 +19,12 @@ function FileTabs() {
     })),
   );
   const listRef = useRef<HTMLDivElement>(null);
+  // Keep the open file's tab in view (the strip scrolls sideways when there are many files).
+  useEffect(() => {
+    listRef.current
+      ?.querySelector<HTMLElement>(`[data-path="${CSS.escape(active)}"]`)
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [active]);
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = paths.indexOf(active);

@@ -36,7 +36,7 @@ function XtermTerminal() {
       convertEol: false,
       cursorBlink: !reduced,
       fontFamily: 'ui-monospace, "DejaVu Sans Mono", "Liberation Mono", monospace',
-      fontSize: document.documentElement.classList.contains('large-text') ? 18 : 14,
+      fontSize: document.documentElement.classList.contains('large-text') ? 18 : 13,
       scrollback: 5000,
       theme: {
         background: '#10151c',
@@ -66,6 +66,8 @@ function XtermTerminal() {
     const prompt = () => decoratePrompt(useStore.getState().core.session.prompt());
     // Where the cursor is, counted in cells from the start of the prompt (the input may wrap over rows).
     let shown = 0;
+    // Whether the last output ended its line (the prompt must start on a fresh row for redraws).
+    let atLineStart = true;
     /** Move to the start of the prompt row and clear everything below: the input area is blank. */
     const clearInput = () => {
       const up = Math.floor(shown / term.cols);
@@ -90,11 +92,19 @@ function XtermTerminal() {
     };
     /** A new prompt on a fresh line. */
     const freshPrompt = () => {
+      // Output without a final newline (`cat` of such a file): start the prompt on the next row, as
+      // zsh does, instead of drawing it over the text.
+      if (!atLineStart) term.write('\r\n');
+      atLineStart = true;
       shown = 0;
       redraw();
     };
     const print = (chunks: readonly OutputChunk[]) => {
-      for (const c of chunks) term.write(toCrlf(c.text));
+      for (const c of chunks) {
+        if (c.text === '') continue;
+        term.write(toCrlf(c.text));
+        atLineStart = c.text.endsWith('\n');
+      }
       if (chunks.length > 0) setLive(chunks.map((c) => c.text).join(''));
     };
     const busy = () => useStore.getState().core.session.busy();
@@ -303,7 +313,7 @@ function XtermTerminal() {
     const unsubLang = useStore.subscribe((s, prev) => {
       if (s.lang !== prev.lang) term.textarea?.setAttribute('aria-label', label());
       if (s.largeText !== prev.largeText) {
-        term.options.fontSize = s.largeText ? 18 : 14;
+        term.options.fontSize = s.largeText ? 18 : 13;
         safeFit();
       }
     });
