@@ -22,7 +22,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { benchYaml, lazyHeavyFiles } from './bench-ui/manifests.mjs';
 import { chunkComposition, mainThreadBreakdown, topFunctions } from './bench-ui/profile.mjs';
-import { build, hasBuild, OUT_DIR, startPreview } from './bench-ui/server.mjs';
+import { build, hasBuild, OUT_DIR, portTaken, startPreview } from './bench-ui/server.mjs';
 
 const HOST = '127.0.0.1';
 const PORT = 4174;
@@ -448,6 +448,9 @@ function verdict(key, v) {
 }
 
 async function main() {
+  // checked before building: a second run would rebuild the directory the first one is serving
+  if (await portTaken(HOST, PORT))
+    throw new Error(`port ${PORT} is in use (another bench:ui run?); not building or measuring`);
   if (!argv.includes('--no-build') || !hasBuild()) build();
   const server = await startPreview(HOST, PORT);
   const onSignal = () => {

@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -21,6 +22,18 @@ export function build() {
 
 export function hasBuild() {
   return existsSync(join(OUT_DIR, 'index.html'));
+}
+
+/** True when something already listens on host:port (another bench:ui run: it would share OUT_DIR). */
+export function portTaken(host, port) {
+  return new Promise((resolve) => {
+    const sock = connect({ host, port });
+    sock.once('connect', () => {
+      sock.destroy();
+      resolve(true);
+    });
+    sock.once('error', () => resolve(false));
+  });
 }
 
 function viteBin() {
