@@ -65,6 +65,8 @@ function identity(doc: unknown, namespace: string): { kind?: string; name?: stri
   return { ...(kind ? { kind } : {}), ...(name ? { name } : {}), ns };
 }
 
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
 function run(args: ParsedArgs, ctx: KubectlContext): number {
   const { proc } = ctx;
   if (strs(args.flags, 'filename').length === 0) {
@@ -86,10 +88,15 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   const seenWarnings = new Set<string>();
   for (const { doc, source } of docs) {
     const id = identity(doc, ctx.namespace);
-    const existed =
-      id.kind && id.name && isKindName(id.kind)
-        ? ctx.cluster.get(id.kind, id.ns, id.name) !== undefined
-        : false;
+    const live =
+      id.kind && id.name && isKindName(id.kind) ? ctx.cluster.get(id.kind, id.ns, id.name) : undefined;
+    const existed = live !== undefined;
+    // apply.go: patching an object that kubectl apply did not create (kubectl create, a
+    // controller's Endpoints) warns once, after the server's own warnings for the GET.
+    const unannotated =
+      live && id.kind && isKindName(id.kind) && live.metadata.annotations?.[LAST_APPLIED] === undefined
+        ? `Warning: resource ${resourceTypeByKind(id.kind).resource}/${live.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`
+        : undefined;
     const [outcome] = ctx.cluster.apply([doc], {
       ...(ctx.namespaceExplicit ? { namespace: ctx.namespace } : {}),
       source,
@@ -100,6 +107,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       seenWarnings.add(w);
       proc.err(`Warning: ${w}\n`);
     }
+    if (unannotated) proc.err(unannotated);
     if (outcome.result.ok) {
       const obj = outcome.result.object;
       const prefix = isKindName(obj.kind) ? kindPrefix(resourceTypeByKind(obj.kind)) : obj.kind.toLowerCase();

@@ -118,6 +118,27 @@ describe('kubectl apply', () => {
   });
 });
 
+describe('kubectl apply over objects it did not create', () => {
+  it('warns about the missing last-applied annotation (after the server warning), then configures', () => {
+    const d = kdrive().kubectl('create -f sleep/sleep1.yaml').kubectl('apply -f sleep/sleep1.yaml');
+    expect(d.stderr()).toBe(
+      'Warning: resource deployments/sleep-1 is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n',
+    );
+    expect(d.stdout()).toBe('deployment.apps/sleep-1 configured\n');
+    d.kubectl('apply -f sleep/sleep1.yaml');
+    expect([d.stdout(), d.stderr()]).toEqual(['deployment.apps/sleep-1 unchanged\n', '']);
+    // The controller's Endpoints for a selector Service, then the book's selectorless file.
+    d.kubectl('apply -f numbers/api-service.yaml')
+      .advance(2000)
+      .kubectl('apply -f numbers-services/api-service-headless.yaml');
+    expect(d.stderr()).toBe(
+      'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n' +
+        'Warning: resource endpoints/numbers-api is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n',
+    );
+    expect(d.stdout()).toBe('service/numbers-api configured\nendpoints/numbers-api configured\n');
+  });
+});
+
 describe('kubectl create', () => {
   it('creates, then AlreadyExists', () => {
     const d = kdrive().kubectl('create -f sleep/sleep1.yaml');
