@@ -109,6 +109,17 @@ describe('nslookup', () => {
     );
   });
 
+  it('with a server argument reads no resolv.conf, so a short name gets no search list', () => {
+    const { c, s1 } = cluster(`${NUMBERS_API}---\n${API_SVC}`);
+    const r = execIn(c, s1, ['nslookup', 'numbers-api', '10.96.0.10']);
+    expect(r.stdout).toBe(
+      `${HEADER}** server can't find numbers-api: NXDOMAIN\n\n** server can't find numbers-api: NXDOMAIN\n\n`,
+    );
+    expect(r.exitCode).toBe(1);
+    const fq = execIn(c, s1, ['nslookup', 'numbers-api.default.svc.cluster.local', '10.96.0.10']);
+    expect(fq.exitCode).toBe(0);
+  });
+
   it('prints the usage text without a name', () => {
     const { c, s1 } = cluster();
     const r = execIn(c, s1, ['nslookup']);

@@ -149,9 +149,12 @@ export function nslookup(argv: string[], ctx: ProcContext, p: PodProc): number {
     serverIP = r.ip;
   }
 
-  // add_query_with_search(): the search list only for a name with no dot at all.
+  // add_query_with_search(): the search list only for a name with no dot at all. With a server
+  // on the command line nslookup_main() never calls parse_resolvconf(), so there is no search
+  // list at all: `nslookup numbers-api 10.96.0.10` asks for the bare `numbers-api`.
+  const search = given === undefined ? conf.search : [];
   const withSearch = (n: string): string[] =>
-    n.includes('.') || conf.search.length === 0 ? [n] : conf.search.map((d) => `${n}.${d}`);
+    n.includes('.') || search.length === 0 ? [n] : search.map((d) => `${n}.${d}`);
   const questions: [string, DnsQType][] = [];
   if (types.length === 0) {
     if (isIPv4(name)) questions.push([reverseName(name), 'PTR']);
