@@ -166,6 +166,25 @@ describe('port-forward as a foreground job', () => {
     );
   });
 
+  it('sleep N & stays Running for N simulated seconds, then bash reports Done', () => {
+    const cluster = createCluster({ seed: 1 });
+    const s = createTerminalSession({ cluster });
+    expect(text(s.run('sleep 5 &'))).toBe('[1] 4211\n');
+    cluster.advance(2000);
+    expect(text(s.run('jobs'))).toBe('[1]+  Running                 sleep 5 &\n');
+    const r = s.run('sleep 3');
+    expect(
+      text(r) +
+        s
+          .poll()
+          .map((c) => c.text)
+          .join(''),
+    ).toBe('[1]+  Done                    sleep 5\n');
+    expect(text(s.run('jobs'))).toBe('');
+    s.run('sleep 30 &');
+    expect(text(s.run('kill %1'))).toBe('[1]+  Terminated              sleep 30\n');
+  });
+
   it('breaks with the real message when its Pod goes', () => {
     const { s } = ready();
     s.run('kubectl port-forward deploy/numbers-web 8080:80 &');

@@ -97,6 +97,9 @@ interface Job {
   /** Interactive shell inside a Pod (`kubectl exec -it … sh`). */
   podShell?: { shell: Shell; podKey: string; prompt: string };
   signal?: 'Interrupt' | 'Terminated';
+  /** A background job whose commands slept: it ends when the clock reaches this time. */
+  doneAt?: number;
+  pendingCode?: number;
 }
 
 export function defaultFs(clock: () => number = () => 0): Vfs {
@@ -269,11 +272,24 @@ class Session implements TerminalSession {
     const prev = this.bgJob;
     this.bgJob = job;
     try {
-      // A background job does not hold up the prompt: its sleeps do not move the clock.
-      const code = run({ ...this.ctx(), sleep: () => {}, tty: true });
+      // A background job does not hold up the prompt: its sleeps do not move the clock. Their
+      // total is when the job ends (`sleep 5 &` stays Running in `jobs` for 5 s).
+      let slept = 0;
+      const code = run({
+        ...this.ctx(),
+        sleep: (ms: number) => {
+          slept += Math.max(0, ms);
+        },
+        tty: true,
+      });
       if (!job.spec) {
-        job.state = code === 0 ? 'Done' : 'Exit';
-        job.exitCode = code;
+        if (slept > 0) {
+          job.doneAt = this.cluster.now() + slept;
+          job.pendingCode = code;
+        } else {
+          job.state = code === 0 ? 'Done' : 'Exit';
+          job.exitCode = code;
+        }
       }
     } finally {
       this.bgJob = prev;
@@ -465,6 +481,10 @@ class Session implements TerminalSession {
   }
 
   private tick(): void {
+    for (const j of this.jobList) {
+      if (j.state === 'Running' && j.doneAt !== undefined && this.cluster.now() >= j.doneAt)
+        this.finishJob(j, j.pendingCode ?? 0);
+    }
     for (const j of [...this.jobList, ...(this.fg ? [this.fg] : [])]) {
       if (j.state === 'Running' && j.handle) j.spec?.onTick?.(j.handle);
     }
