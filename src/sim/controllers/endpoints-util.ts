@@ -43,6 +43,15 @@ export function selectorMatches(selector: Labels, labels: Labels | undefined): b
   return true;
 }
 
+/** Whether every port's targetPort is a number (then FindPort gives the same answer for every Pod). */
+export function numericTargetPorts(svc: Service): boolean {
+  for (const sp of svc.spec.ports ?? []) {
+    const tp = sp.targetPort ?? sp.port;
+    if (typeof tp !== 'number' && !/^\d+$/.test(tp)) return false;
+  }
+  return true;
+}
+
 /** podutil.FindPort: numeric targetPort as is; a name is looked up in containers[].ports with the same protocol. */
 export function findPort(pod: Pod, sp: ServicePort): number | undefined {
   const tp = sp.targetPort ?? sp.port;
@@ -91,7 +100,9 @@ export function serviceKeysForPod(
   if (index) {
     const found = new Map<string, number>();
     index.matching(ns, pod.metadata.labels, found);
-    if (old !== undefined) index.matching(ns, old.metadata.labels, found);
+    if (old !== undefined && !sameLabelSet(old.metadata.labels ?? {}, pod.metadata.labels ?? {})) {
+      index.matching(ns, old.metadata.labels, found);
+    }
     if (found.size === 0) return [];
     if (found.size === 1) return [`${ns}/${found.keys().next().value as string}`];
     return [...found].sort((a, b) => a[1] - b[1]).map(([name]) => `${ns}/${name}`);
@@ -147,8 +158,15 @@ export function splitKey(key: string): [string, string] {
 
 /** RFC 3339 with second precision, as the API server prints metav1.Time. */
 export function rfc3339(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+  const sec = Math.floor(ms / 1000);
+  if (sec !== lastSecond) {
+    lastSecond = sec;
+    lastText = `${new Date(sec * 1000).toISOString().slice(0, 19)}Z`;
+  }
+  return lastText;
 }
+let lastSecond = Number.NaN;
+let lastText = '';
 
 /** JSON with sorted keys, to compare desired and stored objects regardless of key order. */
 export function canonical(v: unknown): string {

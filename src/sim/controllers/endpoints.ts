@@ -19,6 +19,7 @@ import {
   findPort,
   hasSelector,
   isPodReady,
+  numericTargetPorts,
   podEndpointsChanged,
   rfc3339,
   SKIP_MIRROR,
@@ -59,20 +60,29 @@ export function computeSubsets(svc: Service, pods: Iterable<Pod>): EndpointSubse
     string,
     { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }
   >();
+  // Numeric target ports resolve the same for every Pod: one port list (and key) for all.
+  let fixed: { ports: EndpointPort[]; key: string } | undefined;
+  const numeric = numericTargetPorts(svc);
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
-    const ports: EndpointPort[] = [];
-    for (const sp of svc.spec.ports ?? []) {
-      const port = findPort(pod, sp);
-      if (port === undefined) continue; // named port missing on this Pod: left out for this port
-      const ep: EndpointPort = { port, protocol: sp.protocol };
-      if (sp.name) ep.name = sp.name;
-      ports.push(ep);
+    let ports: EndpointPort[];
+    let key: string;
+    if (fixed) ({ ports, key } = fixed);
+    else {
+      ports = [];
+      for (const sp of svc.spec.ports ?? []) {
+        const port = findPort(pod, sp);
+        if (port === undefined) continue; // named port missing on this Pod: left out for this port
+        const ep: EndpointPort = { port, protocol: sp.protocol };
+        if (sp.name) ep.name = sp.name;
+        ports.push(ep);
+      }
+      // Headless Services without ports still list addresses (subset with no ports).
+      if (ports.length === 0 && (svc.spec.ports ?? []).length > 0) continue;
+      ports.sort((a, b) => (portKey(a) < portKey(b) ? -1 : 1));
+      key = ports.map(portKey).join(',');
+      if (numeric) fixed = { ports, key };
     }
-    // Headless Services without ports still list addresses (subset with no ports).
-    if (ports.length === 0 && (svc.spec.ports ?? []).length > 0) continue;
-    ports.sort((a, b) => (portKey(a) < portKey(b) ? -1 : 1));
-    const key = ports.map(portKey).join(',');
     let g = groups.get(key);
     if (!g) {
       g = { ports, ready: [], notReady: [] };
@@ -161,9 +171,25 @@ export function endpointsKeysFor(store: StoreReader, ev: WatchEvent, index?: End
 
 /** The Services a Pod event concerns: none when the update changed nothing the controllers read. */
 export function podServiceKeys(store: StoreReader, ev: WatchEvent, index?: EndpointsIndex): string[] {
-  if (ev.type === 'MODIFIED' && ev.old && !podEndpointsChanged(ev.old as Pod, ev.object as Pod)) return [];
-  return serviceKeysForPod(store, ev.object, ev.old, index?.services);
+  // The Endpoints and EndpointSlice controllers ask in turn about the same event: answer once.
+  if (ev === lastPodEvent.ev && store === lastPodEvent.store && index === lastPodEvent.index) {
+    return [...lastPodEvent.keys];
+  }
+  let keys: string[] = [];
+  if (!(ev.type === 'MODIFIED' && ev.old && !podEndpointsChanged(ev.old as Pod, ev.object as Pod))) {
+    keys = serviceKeysForPod(store, ev.object, ev.old, index?.services);
+  }
+  lastPodEvent = { ev, store, index, keys };
+  return [...keys];
 }
+let lastPodEvent: {
+  ev?: WatchEvent;
+  store?: StoreReader;
+  index?: EndpointsIndex | undefined;
+  keys: string[];
+} = {
+  keys: [],
+};
 
 export function createEndpointsController(store: StoreReader, index?: EndpointsIndex): Controller {
   return {

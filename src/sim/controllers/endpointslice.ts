@@ -21,6 +21,7 @@ import {
   isPodReady,
   isTerminating,
   MANAGED_BY,
+  numericTargetPorts,
   rfc3339,
   SERVICE_NAME_LABEL,
   SLICE_CONTROLLER,
@@ -88,15 +89,24 @@ export function portsKey(ports: readonly EndpointPort[]): string {
 /** Desired slice contents (ports + endpoints), one per port set, ≤ 100 endpoints each, sorted. */
 export function desiredSlices(svc: Service, pods: Iterable<Pod>): SliceContent[] {
   const groups = new Map<string, { ports: EndpointPort[]; endpoints: EndpointSliceEndpoint[] }>();
+  // Numeric target ports resolve the same for every Pod: one port list (and key) for all.
+  let fixed: { ports: EndpointPort[]; key: string } | undefined;
+  const numeric = numericTargetPorts(svc);
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, true)) continue;
-    const ports: EndpointPort[] = [];
-    for (const sp of svc.spec.ports ?? []) {
-      const port = findPort(pod, sp);
-      if (port === undefined) continue;
-      ports.push({ name: sp.name ?? '', protocol: sp.protocol, port });
+    let ports: EndpointPort[];
+    let key: string;
+    if (fixed) ({ ports, key } = fixed);
+    else {
+      ports = [];
+      for (const sp of svc.spec.ports ?? []) {
+        const port = findPort(pod, sp);
+        if (port === undefined) continue;
+        ports.push({ name: sp.name ?? '', protocol: sp.protocol, port });
+      }
+      key = portsKey(ports);
+      if (numeric) fixed = { ports, key };
     }
-    const key = portsKey(ports);
     let g = groups.get(key);
     if (!g) {
       g = { ports, endpoints: [] };
