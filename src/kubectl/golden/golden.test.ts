@@ -74,6 +74,16 @@ describe('chapter 3 golden transcript (built-in files)', () => {
     expect(out(step('kubectl get all'))).toMatch(
       /^NAME {17}TYPE .*\nservice\/kubernetes {3}ClusterIP {3}10\.96\.0\.1 /,
     );
+    // Lab: a selector on app only balances across both web versions (v2 = the Comic Sans
+    // stylesheet); adding version: v2 leaves only the v2 Pod behind port 8088.
+    const css = run.steps.filter((s) => s.line.startsWith('curl -s localhost:8088/css/site.css')).map(out);
+    expect(css).toHaveLength(9);
+    expect(new Set(css.slice(0, 6))).toEqual(new Set(['0\n', '1\n']));
+    expect(css.slice(6)).toEqual(['1\n', '1\n', '1\n']);
+    const labEp = run.steps.filter((s) => s.line === 'kubectl get endpoints numbers-web').map(out);
+    expect(labEp[0]).toMatch(/numbers-web {3}10\.1\.0\.\d+:80,10\.1\.0\.\d+:80 /);
+    expect(labEp[1]).toMatch(/numbers-web {3}10\.1\.0\.\d+:80 {3}/);
+    expect(web[web.length - 1]).toMatch(/^Here it is: \d+\n$/);
   });
 });
 
