@@ -11,7 +11,9 @@ type NsMap = Map<string, Map<string, K8sObject>>;
 
 export class Store implements StoreReader {
   private readonly data = new Map<KindName, NsMap>();
-  private readonly byUid = new Map<string, { kind: KindName; ns: string; name: string }>();
+  private readonly byUid = new Map<string, K8sObject>(); // uid → the stored snapshot
+  /** Sorted names per name map, valid until a name is added or removed (modifications keep it). */
+  private readonly sortedNames = new WeakMap<Map<string, K8sObject>, string[]>();
   private readonly dependents = new Map<string, Set<string>>(); // owner uid → dependent uids
   private rv = 1000;
   private readonly listeners: ((ev: WatchEvent) => void)[] = [];
@@ -33,8 +35,7 @@ export class Store implements StoreReader {
   }
 
   getByUid(uid: string): K8sObject | undefined {
-    const r = this.byUid.get(uid);
-    return r ? this.data.get(r.kind)?.get(r.ns)?.get(r.name) : undefined;
+    return this.byUid.get(uid);
   }
 
   /** Objects whose ownerReferences name `uid`. */
@@ -77,7 +78,11 @@ export class Store implements StoreReader {
     for (const ns of nss) {
       const m = nsMap.get(ns);
       if (!m) continue;
-      const names = [...m.keys()].sort(compareStrings);
+      let names = this.sortedNames.get(m);
+      if (!names) {
+        names = [...m.keys()].sort(compareStrings);
+        this.sortedNames.set(m, names);
+      }
       for (const n of names) {
         const o = m.get(n) as K8sObject;
         if (sel && !matches(sel, o.metadata.labels)) continue;
@@ -109,8 +114,14 @@ export class Store implements StoreReader {
       metadata: { ...obj.metadata, resourceVersion: this.nextResourceVersion() },
     };
     m.set(name, stored);
-    if (old) this.unindexOwners(old);
-    this.byUid.set(stored.metadata.uid, { kind, ns, name });
+    if (!old) this.sortedNames.delete(m);
+    if (old) {
+      if (old.metadata.uid !== stored.metadata.uid) this.byUid.delete(old.metadata.uid);
+      // Re-adding moves the dependent to the end of its owner's set: byOwner order is
+      // least-recently-written first, which the controllers' iteration order depends on.
+      this.unindexOwners(old);
+    }
+    this.byUid.set(stored.metadata.uid, stored);
     this.indexOwners(stored);
     const key = objectKey(kind, ns, name);
     const ev: WatchEvent = old
@@ -127,6 +138,7 @@ export class Store implements StoreReader {
     const old = m?.get(name);
     if (!m || !old) return undefined;
     m.delete(name);
+    this.sortedNames.delete(m);
     this.byUid.delete(old.metadata.uid);
     this.unindexOwners(old);
     // The DELETED event carries the last state with a fresh resourceVersion, as a watch does.
