@@ -4,7 +4,7 @@
 import type { K8sObject } from '../api/types';
 import { rfc3339 } from '../runtime/clock';
 import type { Clock, EventRecorder, Rng } from '../runtime/interfaces';
-import { uuid } from '../runtime/rng';
+import { hexDigits, uuid } from '../runtime/rng';
 import type { Store } from './store';
 
 export class Recorder implements EventRecorder {
@@ -24,9 +24,7 @@ export class Recorder implements EventRecorder {
   ): void {
     const ns = obj.metadata.namespace ?? 'default';
     const now = rfc3339(this.clock.now());
-    const dedupe = [obj.metadata.uid, type, reason, message, source.component, source.host ?? ''].join(
-      '\u0000',
-    );
+    const dedupe = `${obj.metadata.uid}\u0000${type}\u0000${reason}\u0000${message}\u0000${source.component}\u0000${source.host ?? ''}`;
     const existingName = this.seen.get(dedupe);
     const existing = existingName ? this.store.get('Event', ns, existingName) : undefined;
     if (existing) {
@@ -34,7 +32,7 @@ export class Recorder implements EventRecorder {
       this.store.put({ ...e, count: (e.count ?? 1) + 1, lastTimestamp: now } as K8sObject);
       return;
     }
-    const word = () => (Math.floor(this.rng.next() * 4294967296) >>> 0).toString(16).padStart(8, '0');
+    const word = () => hexDigits(Math.floor(this.rng.next() * 4294967296) >>> 0, 8);
     const hex = word() + word();
     const name = `${obj.metadata.name}.${hex}`;
     this.seen.set(dedupe, name);

@@ -1,6 +1,7 @@
 // What the container runtime knows about images: which exist in the registry, their size, how
 // long a first pull takes, and how quickly the container stops on SIGTERM (reference §A2, §B9).
 import type { Rng } from '../runtime/interfaces';
+import { hexDigits } from '../runtime/rng';
 
 export interface ImageSpec {
   /** Compressed size reported in the Pulled event. */
@@ -114,12 +115,24 @@ export function goDuration(ms: number): string {
 
 /** A stable fake digest per repository (imageID `docker.io/x@sha256:…`). */
 export function imageDigest(repository: string): string {
+  let d = digests.get(repository);
+  if (d === undefined) {
+    d = computeDigest(repository);
+    digests.set(repository, d);
+  }
+  return d;
+}
+
+// A pure function of the repository name, so one process-wide cache is safe.
+const digests = new Map<string, string>();
+
+function computeDigest(repository: string): string {
   let h = 0x811c9dc5;
   let out = '';
   for (let round = 0; round < 8; round++) {
     for (const ch of `${repository}#${round}`)
       h = Math.imul(h ^ (ch.codePointAt(0) as number), 0x01000193) >>> 0;
-    out += h.toString(16).padStart(8, '0');
+    out += hexDigits(h, 8);
   }
   return `sha256:${out}`;
 }

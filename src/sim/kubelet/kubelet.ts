@@ -8,6 +8,7 @@ import type { ApiServer } from '../apiserver/server';
 import type { Profile } from '../profiles';
 import { rfc3339 } from '../runtime/clock';
 import type { Clock, Controller, ControllerContext, Rng, WatchEvent } from '../runtime/interfaces';
+import { hexDigit } from '../runtime/rng';
 import { checkImage, drawMs, goDuration, imageDigest, parseImage } from './images';
 import { NodeIpam } from './ipam';
 
@@ -62,7 +63,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   };
   const containerId = () => {
     let s = '';
-    for (let i = 0; i < 64; i++) s += idRng.int(16).toString(16);
+    for (let i = 0; i < 64; i++) s += hexDigit(idRng.int(16));
     return `containerd://${s}`;
   };
 

@@ -67,10 +67,28 @@ export function createRng(seed: number): Rng {
   return new Sfc32(path, cyrb128(path));
 }
 
+const HEX_DIGITS = '0123456789abcdef';
+
+/**
+ * The low `len` hex digits of a 32-bit unsigned integer, zero-padded: what
+ * `n.toString(16).padStart(len, '0').slice(-len)` gives, without Number#toString's slow radix path
+ * (every uid, Event name and container ID goes through here).
+ */
+export function hexDigits(n: number, len: number): string {
+  let s = '';
+  for (let shift = (len - 1) * 4; shift >= 0; shift -= 4) s += HEX_DIGITS[(n >>> shift) & 15];
+  return s;
+}
+
+/** One lowercase hex digit for 0 ≤ d < 16. */
+export function hexDigit(d: number): string {
+  return HEX_DIGITS[d] as string;
+}
+
 /** Random version-4 UUID from the given stream (metadata.uid). */
 export function uuid(rng: Rng): string {
   const w = () => Math.floor(rng.next() * 4294967296) >>> 0;
-  const hex = (n: number, len: number) => n.toString(16).padStart(len, '0').slice(-len);
+  const hex = hexDigits;
   const a = w();
   const b = w();
   const c = w();

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { deepEqual, stableStringify } from '../apiserver/json';
 import { ManualClock, rfc3339 } from './clock';
 import type { Controller } from './interfaces';
 import { ControllerManager } from './manager';
-import { createRng, uuid } from './rng';
+import { createRng, hexDigit, hexDigits, uuid } from './rng';
 import { TimerHeap } from './timers';
 import { WorkQueue } from './workqueue';
 
@@ -136,5 +138,66 @@ describe('controller manager', () => {
     self = m;
     m.enqueueFor('looper', 'k');
     expect(() => m.runUntilIdle()).toThrow(/more than 50 reconciles without settling/);
+  });
+});
+
+describe('hexDigits', () => {
+  it('is Number#toString(16) zero-padded to len and cut to its last len digits', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 1, max: 8 }), (n, len) => {
+        expect(hexDigits(n, len)).toBe(n.toString(16).padStart(len, '0').slice(-len));
+      }),
+    );
+    expect(hexDigits(0, 8)).toBe('00000000');
+    expect(hexDigits(0xffffffff, 8)).toBe('ffffffff');
+    for (let d = 0; d < 16; d++) expect(hexDigit(d)).toBe(d.toString(16));
+  });
+});
+
+describe('deepEqual / stableStringify', () => {
+  // Reference versions (the original array-based implementations) to pin the loop rewrites.
+  const refStringify = (v: unknown): string => {
+    if (v === undefined) return 'null';
+    if (v === null || typeof v !== 'object') return JSON.stringify(v);
+    if (Array.isArray(v)) return `[${v.map(refStringify).join(',')}]`;
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${refStringify(o[k])}`).join(',')}}`;
+  };
+  const refEqual = (a: unknown, b: unknown): boolean => {
+    if (a === b) return true;
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+    if (Array.isArray(a) !== Array.isArray(b)) return false;
+    if (Array.isArray(a)) {
+      const bb = b as unknown[];
+      return a.length === bb.length && a.every((x, i) => refEqual(x, bb[i]));
+    }
+    const ao = a as Record<string, unknown>;
+    const bo = b as Record<string, unknown>;
+    const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
+    const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
+    return ak.length === bk.length && ak.every((k) => refEqual(ao[k], bo[k]));
+  };
+  const json = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.constantFrom(null, undefined, true, false, 0, 1, 'a', 'b', ''),
+      fc.array(tie('value'), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom('a', 'b', 'c', 'é', '"'), tie('value'), { maxKeys: 3 }),
+    ),
+  })).value;
+
+  it('match the original array-based implementations on random JSON', () => {
+    fc.assert(
+      fc.property(json, json, (a, b) => {
+        expect(stableStringify(a)).toBe(refStringify(a));
+        expect(deepEqual(a, b)).toBe(refEqual(a, b));
+        expect(deepEqual(a, structuredClone(a))).toBe(true);
+        expect(deepEqual(a, { ...(b as object), x: 1 })).toBe(refEqual(a, { ...(b as object), x: 1 }));
+      }),
+      { seed: 20261125, numRuns: 500 },
+    );
   });
 });
