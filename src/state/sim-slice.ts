@@ -152,11 +152,16 @@ export const createSimSlice: Slice<SimSlice> = (set, get) => {
     },
 
     requestTrace(req) {
+      // One store update per packet (the graph may ask for 20 a second).
       const s = get();
-      s.record({ t: s.core.cluster.now() - s.startedAt, op: 'trace', req });
+      const ops = [
+        ...s.ops,
+        ...pendingWriteOps(s),
+        { t: s.core.cluster.now() - s.startedAt, op: 'trace' as const, req },
+      ];
       const trace = s.core.cluster.net.trace(req);
-      s.flush();
-      s.enqueueTraces([trace]);
+      set({ ops, recordedFiles: s.files, traceQueue: [...s.traceQueue, trace].slice(-100) });
+      get().flush();
     },
 
     flush() {
@@ -238,13 +243,18 @@ export function syncVfs(core: Core, files: ReadonlyMap<string, string>) {
   for (const [p, text] of files) if (core.files.read(p) !== text) core.files.write(p, text);
 }
 
-/** Emit write/remove ops for editor edits not yet seen by the replay, so a replay reads the same files. */
-export function pendingWrites(get: () => AppState, set: (p: Partial<AppState>) => void) {
-  const s = get();
+/** write/remove ops for editor edits the replay has not seen yet, so a replay reads the same files. */
+export function pendingWriteOps(s: AppState): ScenarioOp[] {
   const t = s.core.cluster.now() - s.startedAt;
   const ops: ScenarioOp[] = [];
   for (const [path, text] of s.files)
     if (s.recordedFiles.get(path) !== text) ops.push({ t, op: 'write', path, text });
   for (const path of s.recordedFiles.keys()) if (!s.files.has(path)) ops.push({ t, op: 'remove', path });
+  return ops;
+}
+
+export function pendingWrites(get: () => AppState, set: (p: Partial<AppState>) => void) {
+  const s = get();
+  const ops = pendingWriteOps(s);
   if (ops.length > 0) set({ ops: [...s.ops, ...ops], recordedFiles: new Map(s.files) });
 }

@@ -1,7 +1,8 @@
 // The terminal: commands run through the kubectl session in the core; every run is recorded for replay,
 // and the traces it returns are queued for the graph to animate.
 import type { OutputChunk, TerminalResult } from './core-types';
-import type { Slice } from './types';
+import { pendingWriteOps } from './sim-slice';
+import type { AppState, Slice } from './types';
 
 export type CommandSource = 'terminal' | 'editor' | 'graph';
 
@@ -23,37 +24,49 @@ export interface TerminalSlice {
 
 const HISTORY_MAX = 500;
 const FEED_MAX = 50;
+const QUEUE_MAX = 100;
+
+/** The VFS's chapter files as a new Map when they differ from the store's, else undefined. */
+function readVfs(s: AppState): Map<string, string> | undefined {
+  const next = new Map<string, string>();
+  for (const p of s.core.files.list()) next.set(p, s.core.files.read(p) ?? '');
+  if (next.size !== s.files.size) return next;
+  for (const [p, text] of next) if (s.files.get(p) !== text) return next;
+  return undefined;
+}
 
 export const createTerminalSlice: Slice<TerminalSlice> = (set, get) => ({
   history: [],
   feed: [],
 
   runCommand(line, source = 'terminal') {
+    // One store update per command (plus `flush` when the cluster changed): every subscriber, and the
+    // graph has hundreds, runs its selector once per update.
     const s = get();
-    s.record({ t: s.core.cluster.now() - s.startedAt, op: 'run', line });
+    const t = s.core.cluster.now() - s.startedAt;
+    const ops = [...s.ops, ...pendingWriteOps(s), { t, op: 'run' as const, line }];
     const result = s.core.session.run(line);
-    const st = get();
-    st.syncFilesFromVfs();
-    st.flush();
-    // Files the command wrote are what a replay will see too: no write ops needed for them.
-    set((x) => ({ recordedFiles: new Map(x.files) }));
-    if (result.traces.length > 0) st.enqueueTraces(result.traces);
+    const files = readVfs(s);
+    const patch: Partial<AppState> = {
+      ops,
+      // Files the command wrote are what a replay will see too: no write ops needed for them.
+      recordedFiles: files ?? new Map(s.files),
+    };
+    if (files) {
+      patch.files = files;
+      if (!files.has(s.activeFile)) patch.activeFile = [...files.keys()][0] ?? '';
+    }
+    if (result.traces.length > 0) patch.traceQueue = [...s.traceQueue, ...result.traces].slice(-QUEUE_MAX);
     const trimmed = line.trim();
-    if (source === 'terminal' && trimmed !== '') {
-      set((x) =>
-        x.history[x.history.length - 1] === trimmed
-          ? {}
-          : { history: [...x.history, trimmed].slice(-HISTORY_MAX) },
-      );
-    }
-    if (source !== 'terminal') {
-      set((x) => ({
-        feed: [
-          ...x.feed,
-          { id: (x.feed[x.feed.length - 1]?.id ?? 0) + 1, line, output: result.output },
-        ].slice(-FEED_MAX),
-      }));
-    }
+    if (source === 'terminal' && trimmed !== '' && s.history[s.history.length - 1] !== trimmed)
+      patch.history = [...s.history, trimmed].slice(-HISTORY_MAX);
+    if (source !== 'terminal')
+      patch.feed = [
+        ...s.feed,
+        { id: (s.feed[s.feed.length - 1]?.id ?? 0) + 1, line, output: result.output },
+      ].slice(-FEED_MAX);
+    set(patch);
+    get().flush();
     return result;
   },
 
