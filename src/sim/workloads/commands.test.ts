@@ -201,3 +201,14 @@ describe('jq in the sleep image', () => {
     expect(run(['.'], 'Ok').code).toBe(2);
   });
 });
+
+describe('BusyBox sleep in a Pod', () => {
+  it('sums its arguments with suffixes, and lets at most an hour of simulated time pass', () => {
+    const { c } = chapter();
+    const s1 = podKeyFor(c, 'sleep-1');
+    expect(execIn(c, s1, ['sleep', '1', '0.5', '1m']).elapsedMs).toBe(61_500);
+    const huge = execIn(c, s1, ['sleep', '99999999']);
+    expect([huge.exitCode, huge.elapsedMs]).toEqual([0, 3_600_000]);
+    expect(execIn(c, s1, ['sleep', 'x']).stderr).toBe("sleep: invalid number 'x'\n");
+  });
+});

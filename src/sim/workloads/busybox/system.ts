@@ -129,9 +129,14 @@ export function sleep(argv: string[], ctx: ProcContext): number {
     const mult = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] ?? ''] ?? 1;
     ms += Number(m[1]) * mult * 1000;
   }
-  ctx.sleep(Math.round(ms));
+  // The clock is simulated and shared: like the host's `sleep` (MAX_SLEEP_S), one call lets at
+  // most an hour pass, so `kubectl exec … -- sleep 99999999` cannot age the cluster by years.
+  ctx.sleep(Math.round(Math.min(ms, MAX_POD_SLEEP_MS)));
   return 0;
 }
+
+/** Longest simulated time one BusyBox `sleep` lets pass (the host shell's cap, 1 h). */
+export const MAX_POD_SLEEP_MS = 3_600_000;
 
 const ROOT = [
   'bin',
