@@ -89,6 +89,10 @@ describe('kubectl verbs with a rejected selector', () => {
     );
     expect(d.exitCode()).toBe(1);
   });
+  it('get --sort-by with a template the jsonpath parser rejects: error, exit 1 (no exception)', () => {
+    const d = kdrive().kubectl("get pods -A --sort-by='{['");
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual(['', 'error: unterminated array\n', 1]);
+  });
   it('scale with a selector that matches nothing', () => {
     const d = kdrive().kubectl('scale deploy -l app=none --replicas=2');
     expect(d.stderr()).toBe('error: no objects passed to scale\n');

@@ -200,7 +200,15 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     fieldSelector: str(flags, 'field-selector'),
   });
   const sortBy = str(flags, 'sort-by');
-  if (sortBy) for (const info of plan.infos) info.objs = sortObjects(info.objs, sortBy);
+  if (sortBy) {
+    // SortObjects: a template the jsonpath parser rejects is the command's error.
+    try {
+      for (const info of plan.infos) info.objs = sortObjects(info.objs, sortBy);
+    } catch (e) {
+      p.err(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
+    }
+  }
   for (const w of plan.warnings) p.err(`${w}\n`);
   const ignoreNotFound = bool(flags, 'ignore-not-found');
   // --ignore-not-found drops NotFound errors only; a rejected selector still fails.
