@@ -103,3 +103,24 @@ test('real keyboard: a new file typed by hand and applied with Ctrl+Enter', asyn
   await app.terminal.waitForText('{apiVersion: v1, kind: Namespace, metadata: {name: typed}');
   app.expectClean();
 });
+
+test('the schema completes Service fields and explains them on hover', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.editor.open('sleep/sleep2-service.yaml');
+  await app.editor.setText('apiVersion: v1\nkind: Service\nmetadata:\n  name: sleep-2\nspec:\n  \n');
+  await app.editor.setCursor(6, 3);
+  expect((await app.editor.suggestions()).join('\n')).toMatch(/clusterIP/);
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('se');
+  const labels = (await app.editor.suggestions()).join('\n');
+  expect(labels).toMatch(/selector/);
+  expect(labels).toMatch(/sessionAffinity/);
+  await page.keyboard.press('Escape');
+  await app.editor.setText(
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: sleep-2\nspec:\n  type: ClusterIP\n',
+  );
+  await app.editor.setCursor(6, 4);
+  expect(await app.editor.hoverText()).toMatch(/virtual IP/);
+  app.expectClean();
+});

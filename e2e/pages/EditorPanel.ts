@@ -107,6 +107,36 @@ export class EditorPanel {
     }, path);
   }
 
+  /** Put the cursor at a 1-based line/column of the active file and focus the editor. */
+  async setCursor(line: number, column: number) {
+    await this.page.evaluate(
+      ([l, c]) => {
+        const ed = window.monaco?.editor.getEditors()[0];
+        ed?.setPosition({ lineNumber: l, column: c });
+        ed?.focus();
+      },
+      [line, column] as const,
+    );
+  }
+
+  /** Open the completion list at the cursor (Ctrl+Space) and return the labels it shows. */
+  async suggestions(): Promise<string[]> {
+    await this.page.keyboard.press('Control+Space');
+    const rows = this.page.locator('.suggest-widget .monaco-list-row');
+    await rows.first().waitFor();
+    return rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
+  }
+
+  /** Show the hover at the cursor (Monaco's "Show Hover" command) and return its text. */
+  async hoverText(): Promise<string> {
+    await this.page.evaluate(() =>
+      window.monaco?.editor.getEditors()[0]?.trigger('e2e', 'editor.action.showHover', {}),
+    );
+    const hover = this.page.locator('.monaco-hover-content').first();
+    await hover.waitFor();
+    return (await hover.textContent()) ?? '';
+  }
+
   async waitForMarker(match: (m: MarkerInfo) => boolean): Promise<MarkerInfo> {
     let found: MarkerInfo | undefined;
     await expect
