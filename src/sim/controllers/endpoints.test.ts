@@ -195,6 +195,41 @@ describe('EndpointSlice controller', () => {
     expect(slices(api, 'web').map((s) => s.metadata.name)).toEqual([name]);
   });
 
+  it('its own slice writes enqueue nothing, but a user edit or delete of a managed slice is undone', () => {
+    const { api, loop } = setup();
+    const slice = loop.controllers.find((c) => c.name === 'endpointslice-controller');
+    const mirror = loop.controllers.find((c) => c.name === 'endpointslicemirroring-controller');
+    let sliceRuns = 0;
+    let mirrorRuns = 0;
+    for (const [c, bump] of [
+      [slice, () => sliceRuns++],
+      [mirror, () => mirrorRuns++],
+    ] as const) {
+      const run = c?.reconcile.bind(c);
+      if (c && run)
+        (c as { reconcile: typeof run }).reconcile = (k, ctx) => {
+          bump();
+          run(k, ctx);
+        };
+    }
+    api.create(service('web', { selector: { app: 'web' } }));
+    loop.runUntilIdle();
+    api.create(pod('a', { labels: { app: 'web' }, ip: '10.1.0.5' }));
+    loop.runUntilIdle();
+    // Service ADDED, Pod ADDED: one reconcile each, none for the slice create/update they wrote;
+    // the Endpoints it labels skip-mirror are not queued for mirroring (only the Service is).
+    expect(sliceRuns).toBe(2);
+    expect(mirrorRuns).toBe(1);
+    const [s] = slices(api, 'web');
+    if (!s) throw new Error('no slice');
+    api.update({ ...s, endpoints: [] } as EndpointSlice);
+    loop.runUntilIdle();
+    expect(slices(api, 'web')[0]?.endpoints?.map((e) => e.addresses[0])).toEqual(['10.1.0.5']);
+    api.delete('EndpointSlice', 'default', s.metadata.name);
+    loop.runUntilIdle();
+    expect(slices(api, 'web').map((x) => x.endpoints?.map((e) => e.addresses[0]))).toEqual([['10.1.0.5']]);
+  });
+
   it('writes the kubernetes Endpoints and the slice named `kubernetes`', () => {
     const { api, loop } = setup();
     api.create(

@@ -7,7 +7,7 @@ import type { EndpointSliceEndpoint, Endpoints, Service } from '../api/types';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
 import type { EndpointsIndex } from './endpoints-index';
 import { MANAGED_BY, MIRROR_CONTROLLER, SERVICE_NAME_LABEL, SKIP_MIRROR, splitKey } from './endpoints-util';
-import { type SliceContent, slicesOf, syncSlices } from './endpointslice';
+import { OwnSliceWrites, type SliceContent, slicesOf, syncSlices } from './endpointslice';
 
 export function mirroredSlices(ep: Endpoints): SliceContent[] {
   const out: SliceContent[] = [];
@@ -74,7 +74,13 @@ export function reconcileMirroring(
 export function mirroringKeysFor(ev: WatchEvent): string[] {
   const o = ev.object;
   const ns = o.metadata.namespace ?? 'default';
-  if (ev.kind === 'Service' || ev.kind === 'Endpoints') return [`${ns}/${o.metadata.name}`];
+  if (ev.kind === 'Service') return [`${ns}/${o.metadata.name}`];
+  if (ev.kind === 'Endpoints') {
+    // onEndpointsAdd/Update/Delete: Endpoints labelled skip-mirror (before and after) are not queued.
+    const skip = (e: WatchEvent['object'] | undefined) => e?.metadata.labels?.[SKIP_MIRROR] === 'true';
+    if (skip(o) && (ev.old === undefined || skip(ev.old))) return [];
+    return [`${ns}/${o.metadata.name}`];
+  }
   if (ev.kind === 'EndpointSlice') {
     const l = o.metadata.labels ?? {};
     const svcName = l[SERVICE_NAME_LABEL];
@@ -84,10 +90,11 @@ export function mirroringKeysFor(ev: WatchEvent): string[] {
 }
 
 export function createEndpointSliceMirroringController(index?: EndpointsIndex): Controller {
+  const own = new OwnSliceWrites();
   return {
     name: 'endpointslicemirroring-controller',
     watches: ['Service', 'Endpoints', 'EndpointSlice'],
-    keysFor: mirroringKeysFor,
-    reconcile: (key, ctx) => reconcileMirroring(key, ctx, index),
+    keysFor: (ev) => (own.isOwn(ev) ? [] : mirroringKeysFor(ev)),
+    reconcile: (key, ctx) => reconcileMirroring(key, own.wrap(ctx), index),
   };
 }

@@ -212,6 +212,49 @@ export function syncSlices(
   for (const extra of pool) ctx.api.delete('EndpointSlice', ns, extra.metadata.name);
 }
 
+/**
+ * The slice a controller is writing at this instant. Its own write's watch event needs no re-sync
+ * (the desired state it just wrote is what a reconcile would compute), like the real controllers'
+ * endpointSliceTracker.ShouldSync; writes by anyone else still enqueue the Service.
+ */
+export class OwnSliceWrites {
+  private current: string | undefined;
+
+  isOwn(ev: WatchEvent): boolean {
+    return (
+      ev.kind === 'EndpointSlice' &&
+      this.current === `${ev.object.metadata.namespace ?? 'default'}/${ev.object.metadata.name}`
+    );
+  }
+
+  private during<T>(kind: string, ns: string | undefined, name: string, write: () => T): T {
+    if (kind !== 'EndpointSlice') return write();
+    const before = this.current;
+    this.current = `${ns ?? 'default'}/${name}`;
+    try {
+      return write();
+    } finally {
+      this.current = before;
+    }
+  }
+
+  /** `ctx` whose API writes mark EndpointSlice writes as this controller's own. */
+  wrap<C extends Pick<ControllerContext, 'api'>>(ctx: C): C {
+    const api = ctx.api;
+    return {
+      ...ctx,
+      api: {
+        create: (o, opts) =>
+          this.during(o.kind, o.metadata.namespace, o.metadata.name, () => api.create(o, opts)),
+        update: (o) => this.during(o.kind, o.metadata.namespace, o.metadata.name, () => api.update(o)),
+        updateStatus: (o) =>
+          this.during(o.kind, o.metadata.namespace, o.metadata.name, () => api.updateStatus(o)),
+        delete: (kind, ns, name, opts) => this.during(kind, ns, name, () => api.delete(kind, ns, name, opts)),
+      },
+    };
+  }
+}
+
 export function sliceLabels(svc: Service): Record<string, string> {
   return derivedLabels(svc, { [SERVICE_NAME_LABEL]: svc.metadata.name, [MANAGED_BY]: SLICE_CONTROLLER });
 }
@@ -257,10 +300,11 @@ export function endpointSliceKeysFor(store: StoreReader, ev: WatchEvent, index?:
 }
 
 export function createEndpointSliceController(store: StoreReader, index?: EndpointsIndex): Controller {
+  const own = new OwnSliceWrites();
   return {
     name: 'endpointslice-controller',
     watches: ['Service', 'Pod', 'EndpointSlice'],
-    keysFor: (ev) => endpointSliceKeysFor(store, ev, index),
-    reconcile: (key, ctx) => reconcileEndpointSlices(key, ctx, index),
+    keysFor: (ev) => (own.isOwn(ev) ? [] : endpointSliceKeysFor(store, ev, index)),
+    reconcile: (key, ctx) => reconcileEndpointSlices(key, own.wrap(ctx), index),
   };
 }
