@@ -48,8 +48,11 @@ function countsChanged(a: Pod, b: Pod): boolean {
     a.status?.phase !== b.status?.phase ||
     a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp ||
     a.spec?.nodeName !== b.spec?.nodeName ||
-    JSON.stringify(a.metadata.labels) !== JSON.stringify(b.metadata.labels) ||
-    JSON.stringify(a.metadata.ownerReferences) !== JSON.stringify(b.metadata.ownerReferences)
+    // Status writes keep the metadata maps by reference: compare text only when they differ.
+    (a.metadata.labels !== b.metadata.labels &&
+      JSON.stringify(a.metadata.labels) !== JSON.stringify(b.metadata.labels)) ||
+    (a.metadata.ownerReferences !== b.metadata.ownerReferences &&
+      JSON.stringify(a.metadata.ownerReferences) !== JSON.stringify(b.metadata.ownerReferences))
   );
 }
 
@@ -120,7 +123,8 @@ function syncReplicaSet(
         ctx.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, SOURCE);
     }
   }
-  const now = ownedBy(store, rs, 'Pod') as Pod[];
+  // Nothing written above ⇒ the owned Pods are still `pods`; otherwise read them again.
+  const now = diff === 0 ? pods : (ownedBy(store, rs, 'Pod') as Pod[]);
   const live = now.filter(isPodActive);
   const ready = live.filter(isPodReady).length;
   const labeled = live.filter((p) => matchesLabelSelector(rs.spec.selector, p.metadata.labels)).length;
