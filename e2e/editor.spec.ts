@@ -36,8 +36,9 @@ test('Apply sends the file through kubectl apply: result lines, terminal echo, P
   await expect(app.editor.result).toContainText('deployment.apps/sleep-1 created');
   await app.terminal.waitForText('$ kubectl apply -f sleep/sleep1.yaml\ndeployment.apps/sleep-1 created');
   await expect(app.graph.nodesWithPrefix('Pod/default/sleep-1-')).toHaveCount(1);
-  // Applying the same file again is `unchanged`, exactly like kubectl.
-  await app.applyButton.click();
+  // Applying the same file again is `unchanged`, exactly like kubectl (here with Ctrl+Enter from the tabs).
+  await app.editor.tab('sleep/sleep1.yaml').focus();
+  await page.keyboard.press('Control+Enter');
   await expect(app.editor.result).toContainText('deployment.apps/sleep-1 unchanged');
   app.expectClean();
 });

@@ -27,6 +27,21 @@ export function AppShell() {
 
   // Monaco and xterm are large: their chunks are requested after the graph's first paint.
   const painted = useAfterFirstPaint();
+  // Ctrl/Cmd+Enter applies the open file from anywhere but the terminal (where Enter runs the line);
+  // inside Monaco the editor's own command handles it.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.key !== 'Enter' || e.defaultPrevented) return;
+      const target = e.target instanceof Element ? e.target : null;
+      if (target?.closest('.terminal-host, .monaco-editor')) return;
+      const s = useStore.getState();
+      if (!s.sessionReady) return;
+      e.preventDefault();
+      s.applyActiveFile();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const left = panels.editor || panels.terminal;
   const right = panels.graph || panels.inspector || panels.browser;
   return (
