@@ -109,6 +109,14 @@ const WORDS = [
   '}',
   '*',
   '~',
+  'for',
+  'in',
+  'do',
+  'done',
+  'while',
+  'until',
+  'true',
+  '<<EOF',
 ];
 
 const tokenLine = fc

@@ -22,6 +22,20 @@ describe('terminal session basics', () => {
     expect(r.prompt).toBe('~/ch03/sleep$ ');
     expect(s.history).toEqual(['ls', 'cd sleep']);
   });
+  it('an open loop or a trailing | keeps reading at the > prompt, like interactive bash', () => {
+    const s = createTerminalSession({ cluster: createCluster({ seed: 1 }) });
+    expect(text(s.run('for d in sleep numbers; do'))).toBe('');
+    expect(s.prompt()).toBe('> ');
+    s.run('  ls $d | wc -l');
+    expect(text(s.run('done'))).toBe('3\n5\n');
+    expect(s.prompt()).toBe('~/ch03$ ');
+    s.run('echo a |');
+    expect(text(s.run('wc -c'))).toBe('2\n');
+    expect(s.history.slice(-2)).toEqual([
+      'for d in sleep numbers; do\n  ls $d | wc -l\ndone',
+      'echo a |\nwc -c',
+    ]);
+  });
   it('unknown commands get bash text and exit 127; clear is reported', () => {
     const s = createTerminalSession({ cluster: createCluster({ seed: 1 }) });
     const r = s.run('kubeclt get pods');

@@ -452,10 +452,11 @@ class Session implements TerminalSession {
       // Typed into a program that does not read its input (port-forward, get -w): ignored.
       return this.collect(() => {});
     }
-    // A here-document (`kubectl apply -f - <<EOF`) keeps reading lines at the `> ` prompt.
+    // A here-document (`kubectl apply -f - <<EOF`), an open loop (`for … do` without `done`) or a
+    // trailing `|` / `&&` keeps reading lines at the `> ` prompt, as interactive bash does.
     const text = this.continued === undefined ? line : `${this.continued}\n${line}`;
     const parsed = parse(text);
-    if (parsed.ok && parsed.heredocEof !== undefined) {
+    if ((parsed.ok && parsed.heredocEof !== undefined) || (!parsed.ok && parsed.problem.kind === 'eof')) {
       this.continued = text;
       return this.collect(() => {});
     }

@@ -22,10 +22,17 @@ export interface Redirect {
   bodyWord?: Word;
 }
 
+/** `for NAME [in WORDS]; do …; done`, `while …; do …; done`, `until …; do …; done`. */
+export type Loop =
+  | { kind: 'for'; name: string; items: Word[] | undefined; body: Script }
+  | { kind: 'while' | 'until'; cond: Script; body: Script };
+
 export interface SimpleCommand {
   assigns: { name: string; value: Word }[];
   words: Word[];
   redirects: Redirect[];
+  /** Set for a loop: the command is the loop (words stay empty), redirections apply to it. */
+  loop?: Loop;
 }
 
 export interface Pipeline {

@@ -1,7 +1,7 @@
 // Runs a parsed script: expansion (variables, command substitution, field splitting), pipelines
 // stage by stage (each stage's stdout is the next one's stdin), && / || / ;, redirections and `&`.
 // The same executor serves the student's host shell (bash dialect) and BusyBox `sh -c` in a Pod.
-import type { AndOr, ListItem, Pipeline, Script, SimpleCommand, Word } from './ast';
+import type { AndOr, ListItem, Loop, Pipeline, Script, SimpleCommand, Word } from './ast';
 import { type Dialect, parse, syntaxMessage } from './parse';
 import type { CommandTable, ProcContext } from './types';
 
@@ -9,6 +9,12 @@ import type { CommandTable, ProcContext } from './types';
 export const MAX_CAPTURE = 1_000_000;
 /** `sh -c` inside `kubectl exec` inside `sh -c` …: deepest nesting of shells. */
 export const MAX_SHELL_DEPTH = 16;
+/**
+ * A loop that would run forever in a real shell (`while true; do …; done`) stops after this many
+ * rounds or this much simulated time, as if the student had pressed Ctrl-C.
+ */
+export const MAX_LOOP_ROUNDS = 1000;
+export const MAX_LOOP_MS = 3_600_000;
 
 export interface FileAccess {
   read(path: string): string | undefined;
@@ -257,6 +263,39 @@ export class Shell {
     return cap.text().replace(/\n+$/, '');
   }
 
+  /** for / while / until. A foreground job started inside the body ends the loop there. */
+  runLoop(loop: Loop, ctx: ProcContext): number {
+    const start = ctx.cluster.now();
+    let rounds = 0;
+    let code = 0;
+    const stop = (): boolean => this.state.exitRequested !== undefined || this.opts.suspended?.() === true;
+    const capped = (): boolean => {
+      if (++rounds <= MAX_LOOP_ROUNDS && ctx.cluster.now() - start <= MAX_LOOP_MS) return false;
+      ctx.err('^C\n');
+      code = 130;
+      return true;
+    };
+    if (loop.kind === 'for') {
+      const values = loop.items ? loop.items.flatMap((w) => this.expandWord(w, ctx)) : [];
+      for (const v of values) {
+        if (capped()) break;
+        this.state.vars[loop.name] = v;
+        code = this.runItems(loop.body, ctx).exitCode;
+        if (stop()) break;
+      }
+      return code;
+    }
+    for (;;) {
+      if (capped()) break;
+      const c = this.runItems(loop.cond, ctx).exitCode;
+      if (stop()) break;
+      if ((c === 0) !== (loop.kind === 'while')) break;
+      code = this.runItems(loop.body, ctx).exitCode;
+      if (stop()) break;
+    }
+    return code;
+  }
+
   runSimple(cmd: SimpleCommand, ctx0: ProcContext): number {
     this.subExit = undefined;
     const argv: string[] = [];
@@ -285,7 +324,9 @@ export class Shell {
 
     let code: number;
     const name = argv[0];
-    if (name === undefined) {
+    if (cmd.loop) {
+      code = this.runLoop(cmd.loop, ctx);
+    } else if (name === undefined) {
       Object.assign(this.state.vars, assigns);
       code = subExit;
     } else {

@@ -1,7 +1,7 @@
 // A recursive-descent parser for the subset of sh/bash the playground needs. Errors are returned
 // as data (`SyntaxProblem`) and worded per dialect by ./errors, the way bash and BusyBox ash
 // word them. Depth and length limits keep hostile input from recursing without bound.
-import type { AndOr, ListItem, Pipeline, Redirect, Script, SimpleCommand, Word, WordPart } from './ast';
+import type { AndOr, ListItem, Loop, Pipeline, Redirect, Script, SimpleCommand, Word, WordPart } from './ast';
 
 /** Deepest `$( … )` / backtick nesting accepted (bash has no fixed limit; we need one). */
 export const MAX_SUBST_DEPTH = 32;
@@ -88,16 +88,29 @@ class Parser {
     return c;
   }
 
-  parseList(depth: number, closer: ')' | '`' | undefined): Script {
+  /** The reserved-word candidate at the cursor: the plain characters up to a blank or operator. */
+  wordAhead(): string {
+    let j = this.i;
+    while (j < this.s.length && !isBlank(this.s[j]) && !OPERATOR_CHARS.has(this.s[j] as string)) j++;
+    return this.s.slice(this.i, j);
+  }
+
+  parseList(depth: number, closer: ')' | '`' | undefined, stopWords?: ReadonlySet<string>): Script {
     const items: ListItem[] = [];
     for (;;) {
       this.skipBlanksAndComments(true);
       const c = this.peek();
       if (c === undefined) {
         if (closer) throw new Fail({ kind: 'eof-quote', quote: closer });
+        if (stopWords) throw new Fail({ kind: 'eof' });
         return items;
       }
-      if (closer && c === closer) return items;
+      if (closer && c === closer) {
+        if (stopWords) throw new Fail({ kind: 'token', token: c });
+        return items;
+      }
+      // Inside a loop: `do` / `done` at a command position ends this list.
+      if (stopWords?.has(this.wordAhead())) return items;
       const start = this.i;
       const andOr = this.parseAndOr(depth, closer);
       const end = this.i;
@@ -152,8 +165,76 @@ class Parser {
     }
   }
 
+  /** Consume the reserved word `w` (already checked with wordAhead) and the blanks after it. */
+  keyword(w: string): void {
+    if (this.wordAhead() !== w) {
+      const got = this.wordAhead();
+      throw new Fail(
+        got === ''
+          ? this.peek() === undefined
+            ? { kind: 'eof' }
+            : { kind: 'token', token: this.operatorHere() }
+          : { kind: 'token', token: got },
+      );
+    }
+    this.i += w.length;
+    this.skipBlanksAndComments(false);
+  }
+
+  /** `for` / `while` / `until` … `do` … `done` (bash grammar, without `select` or `((…))`). */
+  parseLoop(depth: number, closer: string | undefined, kind: 'for' | 'while' | 'until'): Loop {
+    if (depth + 1 > MAX_SUBST_DEPTH) throw new Fail({ kind: 'depth' });
+    const close = closer === ')' || closer === '`' ? closer : undefined;
+    this.keyword(kind);
+    let loop: Loop;
+    if (kind === 'for') {
+      const name = this.wordAhead();
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        throw new Fail(
+          name === '' ? { kind: 'token', token: this.operatorHere() } : { kind: 'token', token: name },
+        );
+      this.i += name.length;
+      this.skipBlanksAndComments(false);
+      let items: Word[] | undefined;
+      if (this.wordAhead() === 'in') {
+        this.keyword('in');
+        items = [];
+        for (;;) {
+          this.skipBlanksAndComments(false);
+          const c = this.peek();
+          if (c === undefined || c === ';' || c === '\n') break;
+          if (OPERATOR_CHARS.has(c)) throw new Fail({ kind: 'token', token: this.operatorHere() });
+          items.push(this.parseWord(depth, closer));
+        }
+      }
+      if (this.peek() === ';') this.i++;
+      this.skipBlanksAndComments(true);
+      if (this.pending.length) this.readHeredocs();
+      this.keyword('do');
+      const body = this.parseList(depth + 1, close, new Set(['done']));
+      if (body.length === 0) throw new Fail({ kind: 'token', token: 'done' });
+      this.keyword('done');
+      loop = { kind, name, items, body };
+    } else {
+      const cond = this.parseList(depth + 1, close, new Set(['do']));
+      if (cond.length === 0) throw new Fail({ kind: 'token', token: 'do' });
+      this.keyword('do');
+      const body = this.parseList(depth + 1, close, new Set(['done']));
+      if (body.length === 0) throw new Fail({ kind: 'token', token: 'done' });
+      this.keyword('done');
+      loop = { kind, cond, body };
+    }
+    return loop;
+  }
+
   parseCommand(depth: number, closer: string | undefined): SimpleCommand {
     const cmd: SimpleCommand = { assigns: [], words: [], redirects: [] };
+    const ahead = this.wordAhead();
+    if (ahead === 'for' || ahead === 'while' || ahead === 'until') {
+      cmd.loop = this.parseLoop(depth, closer, ahead);
+    } else if (ahead === 'do' || ahead === 'done') {
+      throw new Fail({ kind: 'token', token: ahead });
+    }
     for (;;) {
       this.skipBlanksAndComments(false);
       const c = this.peek();
@@ -167,6 +248,7 @@ class Parser {
       }
       const wordStart = this.i;
       const word = this.parseWord(depth, closer);
+      if (cmd.loop) throw new Fail({ kind: 'token', token: this.s.slice(wordStart, this.i) });
       // NAME=value before the command name is an assignment.
       const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(this.s.slice(wordStart, this.i));
       const head = word[0];
@@ -178,7 +260,7 @@ class Parser {
         cmd.words.push(word);
       }
     }
-    if (cmd.words.length === 0 && cmd.assigns.length === 0 && cmd.redirects.length === 0) {
+    if (!cmd.loop && cmd.words.length === 0 && cmd.assigns.length === 0 && cmd.redirects.length === 0) {
       if (this.peek() === undefined) throw new Fail({ kind: 'eof' });
       throw new Fail({ kind: 'token', token: this.operatorHere() });
     }

@@ -201,6 +201,42 @@ describe('here-documents', () => {
   });
 });
 
+describe('loops', () => {
+  it('for NAME in WORDS; do …; done expands the words (field splitting, $( )) and sets NAME', () => {
+    expect(text('for i in 1 "2 3" $SPACED; do echo "[$i]"; done')).toBe('[1]\n[2 3]\n[a]\n[b]\n');
+    expect(text('for i in $(echo x y); do echo $i; done | upper')).toBe('X\nY\n');
+    expect(text('echo $(for i in 1 2; do echo $i; done)')).toBe('1 2\n');
+    expect(text('for i in a b\ndo\n  echo $i\ndone')).toBe('a\nb\n');
+    expect(text('for x in; do echo no; done; echo ok')).toBe('ok\n');
+  });
+  it('while / until run their condition list; the status is the last body status (0 if none ran)', () => {
+    const r = runLine('while false; do echo never; done', table, base);
+    expect([joinOutput(r), r.exitCode]).toEqual(['', 0]);
+    expect(text('until true; do echo never; done; echo $?')).toBe('0\n');
+  });
+  it('a loop that never ends stops as if Ctrl-C was pressed (^C on stderr, 130)', () => {
+    const r = runLine(
+      'while true; do echo x; done | wc',
+      {
+        ...table,
+        wc: (_a, c) => {
+          c.out(`${c.stdin.split('\n').length - 1}\n`);
+          return 0;
+        },
+      },
+      base,
+    );
+    expect(joinOutput(r)).toBe('^C\n1000\n');
+  });
+  it('syntax errors are bash’s', () => {
+    expect(text('for; do echo; done')).toBe("bash: syntax error near unexpected token `;'\n");
+    expect(text('for i in 1; do done')).toBe("bash: syntax error near unexpected token `done'\n");
+    expect(text('done')).toBe("bash: syntax error near unexpected token `done'\n");
+    expect(text('for i in 1; do echo')).toBe('bash: syntax error: unexpected end of file\n');
+    expect(text('echo done do for')).toBe('done do for\n');
+  });
+});
+
 describe('parse()', () => {
   it('keeps each list item text for jobs', () => {
     const p = parse('kubectl port-forward deploy/numbers-web 8080:80 & echo done');
