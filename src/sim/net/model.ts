@@ -143,8 +143,22 @@ export function buildServiceModel(
     lbLocalhost: ingress.some((i: { hostname?: string }) => i.hostname === 'localhost'),
     ports: [],
     dns: [],
-    nat: [],
-    filter: [],
+    // kube-proxy's rule lines are text built on first use (iptables-save, a trace): a Service's
+    // model is rebuilt on every change to its slices, most of which nobody inspects.
+    get nat() {
+      return rules().nat;
+    },
+    get filter() {
+      return rules().filter;
+    },
+  };
+  let built: { nat: RuleLine[]; filter: RuleLine[] } | undefined;
+  const rules = () => {
+    if (!built) {
+      built = { nat: [], filter: [] };
+      if (model.clusterIP) addRules(model.ports, model.lbIPs, built, model.clusterIP, profile);
+    }
+    return built;
   };
   if (clusterIP) model.clusterIP = clusterIP;
   if (mode !== 'external') {
@@ -170,7 +184,6 @@ export function buildServiceModel(
     }
   }
   model.dns = dnsRecordsFor(model, fqdn, sliceList);
-  if (clusterIP) addRules(model, clusterIP, profile);
   return model;
 }
 
@@ -228,8 +241,14 @@ function dnsRecordsFor(m: ServiceModel, fqdn: string, slices: EndpointSlice[]): 
   return out;
 }
 
-function addRules(m: ServiceModel, clusterIP: string, profile: Profile): void {
-  for (const p of m.ports) {
+function addRules(
+  ports: readonly PortModel[],
+  lbIPs: readonly string[],
+  m: { nat: RuleLine[]; filter: RuleLine[] },
+  clusterIP: string,
+  profile: Profile,
+): void {
+  for (const p of ports) {
     const proto = p.protocol.toLowerCase();
     const match = `-p ${proto} -m comment --comment "${p.spn} cluster IP" -m ${proto} --dport ${p.port}`;
     if (p.usable.length === 0) {
@@ -246,7 +265,7 @@ function addRules(m: ServiceModel, clusterIP: string, profile: Profile): void {
           text: `-A KUBE-EXTERNAL-SERVICES -p ${proto} ${noEp} -m addrtype --dst-type LOCAL -m ${proto} --dport ${p.nodePort} ${rej}`,
         });
       }
-      for (const ip of m.lbIPs) {
+      for (const ip of lbIPs) {
         m.filter.push({
           chain: 'KUBE-EXTERNAL-SERVICES',
           text: `-A KUBE-EXTERNAL-SERVICES -d ${ip}/32 -p ${proto} ${noEp} -m ${proto} --dport ${p.port} ${rej}`,
@@ -258,7 +277,7 @@ function addRules(m: ServiceModel, clusterIP: string, profile: Profile): void {
       chain: 'KUBE-SERVICES',
       text: `-A KUBE-SERVICES -d ${clusterIP}/32 ${match} -j ${p.svcChain}`,
     });
-    for (const ip of m.lbIPs) {
+    for (const ip of lbIPs) {
       m.nat.push({
         chain: 'KUBE-SERVICES',
         text: `-A KUBE-SERVICES -d ${ip}/32 -p ${proto} -m comment --comment "${p.spn} loadbalancer IP" -m ${proto} --dport ${p.port} -j ${p.extChain}`,
@@ -270,7 +289,7 @@ function addRules(m: ServiceModel, clusterIP: string, profile: Profile): void {
         text: `-A KUBE-NODEPORTS -p ${proto} -m comment --comment "${p.spn}" -m ${proto} --dport ${p.nodePort} -j ${p.extChain}`,
       });
     }
-    if (p.nodePort !== undefined || m.lbIPs.length) {
+    if (p.nodePort !== undefined || lbIPs.length) {
       m.nat.push({
         chain: p.extChain,
         text: `-A ${p.extChain} -m comment --comment "masquerade traffic for ${p.spn} external destinations" -j KUBE-MARK-MASQ`,
