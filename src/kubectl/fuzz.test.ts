@@ -117,6 +117,10 @@ const WORDS = [
   'until',
   'true',
   '<<EOF',
+  'if',
+  'then',
+  'else',
+  'fi',
 ];
 
 const tokenLine = fc

@@ -22,10 +22,14 @@ export interface Redirect {
   bodyWord?: Word;
 }
 
-/** `for NAME [in WORDS]; do …; done`, `while …; do …; done`, `until …; do …; done`. */
+/**
+ * Compound commands: `for NAME [in WORDS]; do …; done`, `while …; do …; done`,
+ * `until …; do …; done`, `if …; then …; [elif …; then …;] [else …;] fi`.
+ */
 export type Loop =
   | { kind: 'for'; name: string; items: Word[] | undefined; body: Script }
-  | { kind: 'while' | 'until'; cond: Script; body: Script };
+  | { kind: 'while' | 'until'; cond: Script; body: Script }
+  | { kind: 'if'; branches: { cond: Script; body: Script }[]; otherwise: Script | undefined };
 
 export interface SimpleCommand {
   assigns: { name: string; value: Word }[];

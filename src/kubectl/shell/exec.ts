@@ -263,7 +263,7 @@ export class Shell {
     return cap.text().replace(/\n+$/, '');
   }
 
-  /** for / while / until. A foreground job started inside the body ends the loop there. */
+  /** for / while / until / if. A foreground job started inside a body ends the loop there. */
   runLoop(loop: Loop, ctx: ProcContext): number {
     const start = ctx.cluster.now();
     let rounds = 0;
@@ -275,6 +275,14 @@ export class Shell {
       code = 130;
       return true;
     };
+    if (loop.kind === 'if') {
+      for (const b of loop.branches) {
+        const c = this.runItems(b.cond, ctx).exitCode;
+        if (stop()) return c;
+        if (c === 0) return this.runItems(b.body, ctx).exitCode;
+      }
+      return loop.otherwise ? this.runItems(loop.otherwise, ctx).exitCode : 0;
+    }
     if (loop.kind === 'for') {
       const values = loop.items ? loop.items.flatMap((w) => this.expandWord(w, ctx)) : [];
       for (const v of values) {

@@ -182,11 +182,36 @@ class Parser {
   }
 
   /** `for` / `while` / `until` … `do` … `done` (bash grammar, without `select` or `((…))`). */
-  parseLoop(depth: number, closer: string | undefined, kind: 'for' | 'while' | 'until'): Loop {
+  parseLoop(depth: number, closer: string | undefined, kind: 'for' | 'while' | 'until' | 'if'): Loop {
     if (depth + 1 > MAX_SUBST_DEPTH) throw new Fail({ kind: 'depth' });
     const close = closer === ')' || closer === '`' ? closer : undefined;
     this.keyword(kind);
     let loop: Loop;
+    const list = (stop: string[]): Script => {
+      const l = this.parseList(depth + 1, close, new Set(stop));
+      if (l.length === 0) throw new Fail({ kind: 'token', token: this.wordAhead() || this.operatorHere() });
+      return l;
+    };
+    if (kind === 'if') {
+      const branches: { cond: Script; body: Script }[] = [];
+      let otherwise: Script | undefined;
+      for (;;) {
+        const cond = list(['then']);
+        this.keyword('then');
+        branches.push({ cond, body: list(['elif', 'else', 'fi']) });
+        if (this.wordAhead() === 'elif') {
+          this.keyword('elif');
+          continue;
+        }
+        if (this.wordAhead() === 'else') {
+          this.keyword('else');
+          otherwise = list(['fi']);
+        }
+        this.keyword('fi');
+        break;
+      }
+      return { kind, branches, otherwise };
+    }
     if (kind === 'for') {
       const name = this.wordAhead();
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
@@ -230,9 +255,9 @@ class Parser {
   parseCommand(depth: number, closer: string | undefined): SimpleCommand {
     const cmd: SimpleCommand = { assigns: [], words: [], redirects: [] };
     const ahead = this.wordAhead();
-    if (ahead === 'for' || ahead === 'while' || ahead === 'until') {
+    if (ahead === 'for' || ahead === 'while' || ahead === 'until' || ahead === 'if') {
       cmd.loop = this.parseLoop(depth, closer, ahead);
-    } else if (ahead === 'do' || ahead === 'done') {
+    } else if (['do', 'done', 'then', 'elif', 'else', 'fi'].includes(ahead)) {
       throw new Fail({ kind: 'token', token: ahead });
     }
     for (;;) {

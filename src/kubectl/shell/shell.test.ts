@@ -228,6 +228,15 @@ describe('loops', () => {
     );
     expect(joinOutput(r)).toBe('^C\n1000\n');
   });
+  it('if / elif / else / fi pick the first branch whose condition succeeds', () => {
+    expect(text('if true; then echo y; fi')).toBe('y\n');
+    expect(text('if false; then echo 1; elif true; then echo 2; else echo 3; fi')).toBe('2\n');
+    expect(text('if false; then echo 1; else echo 3; fi')).toBe('3\n');
+    expect(text('if false; then echo 1; fi; echo $?')).toBe('0\n');
+    expect(text('if true\nthen\n  echo multi\nfi')).toBe('multi\n');
+    expect(text('if true; then fi')).toBe("bash: syntax error near unexpected token `fi'\n");
+    expect(text('fi')).toBe("bash: syntax error near unexpected token `fi'\n");
+  });
   it('syntax errors are bash’s', () => {
     expect(text('for; do echo; done')).toBe("bash: syntax error near unexpected token `;'\n");
     expect(text('for i in 1; do done')).toBe("bash: syntax error near unexpected token `done'\n");
