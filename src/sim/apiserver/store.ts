@@ -38,14 +38,16 @@ export class Store implements StoreReader {
     return this.byUid.get(uid);
   }
 
-  /** Objects whose ownerReferences name `uid`. */
-  *byOwner(uid: string): Iterable<K8sObject> {
+  /** Objects whose ownerReferences name `uid`, least recently written first (a fresh array). */
+  byOwner(uid: string): K8sObject[] {
+    const out: K8sObject[] = [];
     const set = this.dependents.get(uid);
-    if (!set) return;
-    for (const d of [...set]) {
-      const o = this.getByUid(d);
-      if (o) yield o;
+    if (!set) return out;
+    for (const d of set) {
+      const o = this.byUid.get(d);
+      if (o) out.push(o);
     }
+    return out;
   }
 
   *byNamespace(kind: KindName, namespace: string): Iterable<K8sObject> {
