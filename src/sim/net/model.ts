@@ -60,6 +60,37 @@ export function reverseName(ip: string): string {
   return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
 }
 
+/**
+ * An EndpointInfo whose KUBE-SEP chain name (a sha256) is computed on first use: models are
+ * rebuilt on every slice change, chain names are read only by iptables-save and the tracer.
+ */
+class Endpoint implements EndpointInfo {
+  declare nodeName?: string;
+  declare podKey?: ObjectKey;
+  declare hostname?: string;
+  readonly #spn: string;
+  readonly #protocol: Protocol;
+  #chain: string | undefined;
+
+  constructor(
+    public ip: string,
+    public port: number,
+    public ready: boolean,
+    public serving: boolean,
+    public terminating: boolean,
+    spn: string,
+    protocol: Protocol,
+  ) {
+    this.#spn = spn;
+    this.#protocol = protocol;
+  }
+
+  get sepChain(): string {
+    this.#chain ??= endpointChain(this.#spn, this.#protocol, `${this.ip}:${this.port}`);
+    return this.#chain;
+  }
+}
+
 function endpointsForPort(
   ns: string,
   spn: string,
@@ -76,14 +107,15 @@ function endpointsForPort(
       if (!ip) continue;
       const id = `${ip}:${sp.port}`;
       if (seen.has(id)) continue;
-      const info: EndpointInfo = {
+      const info: EndpointInfo = new Endpoint(
         ip,
-        port: sp.port,
-        ready: e.conditions.ready !== false,
-        serving: e.conditions.serving ?? e.conditions.ready !== false,
-        terminating: e.conditions.terminating === true,
-        sepChain: endpointChain(spn, protocol, id),
-      };
+        sp.port,
+        e.conditions.ready !== false,
+        e.conditions.serving ?? e.conditions.ready !== false,
+        e.conditions.terminating === true,
+        spn,
+        protocol,
+      );
       if (e.nodeName) info.nodeName = e.nodeName;
       if (e.hostname) info.hostname = e.hostname;
       if (e.targetRef?.kind === 'Pod') info.podKey = `Pod/${e.targetRef.namespace ?? ns}/${e.targetRef.name}`;
@@ -123,6 +155,8 @@ export function buildServiceModel(
   svc: Service,
   slices: Iterable<EndpointSlice>,
   profile: Profile,
+  /** The records of a previous model of the same (non-headless) Service object: they do not depend on slices. */
+  dns?: DnsRecord[],
 ): ServiceModel {
   const ns = svc.metadata.namespace ?? 'default';
   const name = svc.metadata.name;
@@ -183,7 +217,7 @@ export function buildServiceModel(
       model.ports.push(pm);
     }
   }
-  model.dns = dnsRecordsFor(model, fqdn, sliceList);
+  model.dns = dns ?? dnsRecordsFor(model, fqdn, sliceList);
   return model;
 }
 

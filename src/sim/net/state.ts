@@ -117,15 +117,19 @@ export class NetState {
 
   private rebuild(key: string): void {
     const old = this.models.get(key);
-    if (old) this.unindex(old);
     const svc = this.services.get(key);
+    // Only a headless Service's DNS records come from its slices; for the others, and for every
+    // lookup map, the Service alone decides: a slice change keeps them as they are.
+    const sameSvc = old !== undefined && old.svc === svc && old.mode !== 'headless';
+    if (old && !sameSvc) this.unindex(old);
     if (!svc) {
       this.models.delete(key);
       return;
     }
-    const model = buildServiceModel(svc, this.slicesBySvc.get(key)?.values() ?? [], this.profile);
+    const slices = this.slicesBySvc.get(key)?.values() ?? [];
+    const model = buildServiceModel(svc, slices, this.profile, sameSvc ? old.dns : undefined);
     this.models.set(key, model);
-    this.index(model);
+    if (!sameSvc) this.index(model);
   }
 
   private index(m: ServiceModel): void {
