@@ -10,7 +10,7 @@ export const MAX_LINE_LENGTH = 100_000;
 
 export type SyntaxProblem =
   | { kind: 'eof-quote'; quote: string }
-  | { kind: 'eof' }
+  | { kind: 'eof'; expecting?: string }
   | { kind: 'token'; token: string }
   | { kind: 'depth' }
   | { kind: 'too-long'; length: number };
@@ -102,7 +102,7 @@ class Parser {
       const c = this.peek();
       if (c === undefined) {
         if (closer) throw new Fail({ kind: 'eof-quote', quote: closer });
-        if (stopWords) throw new Fail({ kind: 'eof' });
+        if (stopWords) throw new Fail({ kind: 'eof', expecting: [...stopWords].at(-1) as string });
         return items;
       }
       if (closer && c === closer) {
@@ -172,7 +172,7 @@ class Parser {
       throw new Fail(
         got === ''
           ? this.peek() === undefined
-            ? { kind: 'eof' }
+            ? { kind: 'eof', expecting: w }
             : { kind: 'token', token: this.operatorHere() }
           : { kind: 'token', token: got },
       );
@@ -517,7 +517,10 @@ export function syntaxMessage(p: SyntaxProblem, dialect: Dialect): string {
         ? `sh: syntax error: unexpected end of file (expecting "${p.quote}")\n`
         : 'sh: syntax error: unterminated quoted string\n';
     case 'eof':
-      return `${sh}: syntax error: unexpected end of file\n`;
+      // ash names the reserved word it still wanted (`(expecting "done")`); bash does not.
+      return dialect === 'bash' || p.expecting === undefined
+        ? `${sh}: syntax error: unexpected end of file\n`
+        : `sh: syntax error: unexpected end of file (expecting "${p.expecting}")\n`;
     case 'token':
       return dialect === 'bash'
         ? `bash: syntax error near unexpected token \`${p.token}'\n`

@@ -242,6 +242,11 @@ describe('loops', () => {
     expect(text('for i in 1; do done')).toBe("bash: syntax error near unexpected token `done'\n");
     expect(text('done')).toBe("bash: syntax error near unexpected token `done'\n");
     expect(text('for i in 1; do echo')).toBe('bash: syntax error: unexpected end of file\n');
+    const ash = (l: string) => joinOutput(runLine(l, table, base, { dialect: 'sh' }));
+    expect(ash('for i in 1; do echo')).toBe('sh: syntax error: unexpected end of file (expecting "done")\n');
+    expect(ash('while true')).toBe('sh: syntax error: unexpected end of file (expecting "do")\n');
+    expect(ash('if true; then echo')).toBe('sh: syntax error: unexpected end of file (expecting "fi")\n');
+    expect(ash('for i in 1; do done')).toBe('sh: syntax error: unexpected "done"\n');
     expect(text('echo done do for')).toBe('done do for\n');
   });
 });
