@@ -24,6 +24,12 @@ export interface TrafficHopView {
 export interface TrafficTraceView {
   key: string;
   hops: TrafficHopView[];
+  /**
+   * Auto mode: the whole trace is ONE marker moving along all its hops (keyPoints/keyTimes keep each
+   * hop's timing), so 20 traces a second stay a few dozen animated elements, not hundreds.
+   */
+  compact: boolean;
+  totalMs: number;
   callout?: { at: string; title: string; reason: string; ok: boolean; delayMs: number };
 }
 
@@ -34,37 +40,131 @@ function useReadableScale(): number {
   });
 }
 
-function geometry(a: XY, b: XY, self: boolean, returning: boolean): { d: string; mid: XY; end: XY } {
+interface Geometry {
+  d: string;
+  mid: XY;
+  end: XY;
+  /** Path length, for the compact marker's keyPoints. */
+  len: number;
+}
+
+function geometry(a: XY, b: XY, self: boolean, returning: boolean): Geometry {
   if (self) {
     // a rule evaluated on one node: a small loop above its centre
     const d = `M ${a.x - 14} ${a.y} a 14 14 0 1 1 28 0 a 14 14 0 1 1 -28 0`;
     const mid = { x: a.x, y: a.y - 30 };
-    return { d, mid, end: mid };
+    return { d, mid, end: mid, len: 2 * Math.PI * 14 };
   }
   // bend requests and replies to opposite sides so a query and its answer do not overlap
   const dx = b.x - a.x;
   const dy = b.y - a.y;
-  const len = Math.hypot(dx, dy) || 1;
+  const dist = Math.hypot(dx, dy) || 1;
   const bend = returning ? -28 : 28;
-  const c = { x: (a.x + b.x) / 2 + (-dy / len) * bend, y: (a.y + b.y) / 2 + (dx / len) * bend };
+  const c = { x: (a.x + b.x) / 2 + (-dy / dist) * bend, y: (a.y + b.y) / 2 + (dx / dist) * bend };
+  // quadratic Bézier length, by an 8-segment polyline (plenty for timing a marker)
+  let len = 0;
+  let prev = a;
+  for (let i = 1; i <= 8; i++) {
+    const t = i / 8;
+    const u = 1 - t;
+    const p = {
+      x: u * u * a.x + 2 * u * t * c.x + t * t * b.x,
+      y: u * u * a.y + 2 * u * t * c.y + t * t * b.y,
+    };
+    len += Math.hypot(p.x - prev.x, p.y - prev.y);
+    prev = p;
+  }
   return {
     d: `M ${a.x} ${a.y} Q ${c.x} ${c.y} ${b.x} ${b.y}`,
     mid: { x: (a.x + 2 * c.x + b.x) / 4, y: (a.y + 2 * c.y + b.y) / 4 },
     end: b,
+    len,
   };
 }
 
-const Hop = memo(function Hop({ hop, a, b }: { hop: TrafficHopView; a: XY; b: XY }) {
+/** One marker for a whole trace: the hops' curves in a row, each hop reached at its own time. */
+const TracePacket = memo(function TracePacket({
+  trace,
+  centres,
+}: {
+  trace: TrafficTraceView;
+  centres: ReadonlyMap<string, XY>;
+}) {
+  const motion = useRef<SVGAnimateMotionElement>(null);
+  const show = useRef<SVGSetElement>(null);
+  useEffect(() => {
+    motion.current?.beginElementAt(0);
+    show.current?.beginElementAt(0);
+  }, []);
+  const total = Math.max(1, trace.totalMs);
+  let d = '';
+  let len = 0;
+  const points: number[] = [0];
+  const times: number[] = [0];
+  let failed = false;
+  for (const h of trace.hops) {
+    const a = h.step.from ? centres.get(h.step.from) : undefined;
+    const b = h.step.to ? centres.get(h.step.to) : undefined;
+    if (a && b) {
+      const g = geometry(a, b, h.step.from === h.step.to, h.step.returning);
+      d += `${g.d} `;
+      len += g.len;
+    }
+    failed ||= h.step.failed;
+    points.push(len);
+    times.push(Math.min(1, (h.step.startMs + h.step.durMs) / total));
+  }
+  if (d === '' || len === 0) return null;
+  // keyTimes must rise strictly from 0 to 1
+  const keyTimes: string[] = [];
+  const keyPoints: string[] = [];
+  let last = -1;
+  times.forEach((tm, i) => {
+    const t = i === times.length - 1 ? 1 : Math.max(tm, last + 1e-4);
+    if (t <= last || t > 1) return;
+    last = t;
+    keyTimes.push(t.toFixed(4));
+    keyPoints.push(((points[i] ?? len) / len).toFixed(4));
+  });
+  if (keyTimes[keyTimes.length - 1] !== '1.0000') return null;
+  return (
+    <circle r={7} className={`traffic-packet${failed ? ' is-failed' : ''}`} visibility="hidden">
+      <set ref={show} attributeName="visibility" to="visible" begin="indefinite" dur={`${total}ms`} />
+      <animateMotion
+        ref={motion}
+        dur={`${total}ms`}
+        begin="indefinite"
+        fill="freeze"
+        path={d}
+        calcMode="linear"
+        keyPoints={keyPoints.join(';')}
+        keyTimes={keyTimes.join(';')}
+      />
+    </circle>
+  );
+});
+
+const Hop = memo(function Hop({
+  hop,
+  a,
+  b,
+  compact,
+}: {
+  hop: TrafficHopView;
+  a: XY;
+  b: XY;
+  compact: boolean;
+}) {
   const motion = useRef<SVGAnimateMotionElement>(null);
   const show = useRef<SVGSetElement>(null);
   const { step, mode, delayMs } = hop;
   useEffect(() => {
     // begin="indefinite" + beginElementAt: SMIL times are document-relative, so an element mounted
     // later would otherwise start "in the past".
-    if (mode !== 'motion') return;
+    if (mode !== 'motion' || compact) return;
     motion.current?.beginElementAt(delayMs / 1000);
     show.current?.beginElementAt(delayMs / 1000);
-  }, [mode, delayMs]);
+  }, [mode, delayMs, compact]);
   const g = geometry(a, b, step.from === step.to, step.returning);
   const cls = `traffic traffic-${step.kind}${step.failed ? ' is-failed' : ''}${step.returning ? ' is-return' : ''}`;
   return (
@@ -77,7 +177,7 @@ const Hop = memo(function Hop({ hop, a, b }: { hop: TrafficHopView; a: XY; b: XY
           fill="none"
         />
       ) : null}
-      {mode === 'motion' ? (
+      {mode === 'motion' && !compact ? (
         <circle r={7} className="traffic-packet" visibility="hidden">
           <set
             ref={show}
@@ -127,13 +227,16 @@ const TraceGroup = memo(function TraceGroup({
   trace: TrafficTraceView;
   centres: ReadonlyMap<string, XY>;
 }) {
+  // compact traces draw their hop lines only when detailed (the trace being shown)
+  const lines = trace.compact ? trace.hops.filter((h) => h.detailed) : trace.hops;
   return (
     <g>
-      {trace.hops.map((h) => {
+      {lines.map((h) => {
         const a = h.step.from ? centres.get(h.step.from) : undefined;
         const b = h.step.to ? centres.get(h.step.to) : undefined;
-        return a && b ? <Hop key={h.step.n} hop={h} a={a} b={b} /> : null;
+        return a && b ? <Hop key={h.step.n} hop={h} a={a} b={b} compact={trace.compact} /> : null;
       })}
+      {trace.compact ? <TracePacket trace={trace} centres={centres} /> : null}
     </g>
   );
 });

@@ -20,7 +20,13 @@ interface Active {
 /** How long a finished (non-newest) trace lingers, ms. */
 const LINGER_MS = 600;
 /** At most this many traces animate at once (a benchmark pushes 20 per second). */
-const MAX_ACTIVE = 60;
+const MAX_ACTIVE = 40;
+/** In auto mode a long trace (a DNS search list) is played faster: at most this long in all. */
+const MAX_TRACE_MS = 3000;
+
+export function autoHopMs(hops: number, speed: number): number {
+  return Math.min(HOP_MS, MAX_TRACE_MS / Math.max(1, hops)) / speed;
+}
 
 export function usePrefersReducedMotion(): boolean {
   const query = '(prefers-reduced-motion: reduce)';
@@ -84,7 +90,7 @@ export function useTraffic(has: (id: string) => boolean, t: TFn): TrafficView {
       return {
         seq: ++seq.current,
         trace,
-        plan: traceToPlan(trace, drawable, HOP_MS / speed),
+        plan: traceToPlan(trace, drawable, stepMode ? HOP_MS / speed : autoHopMs(trace.hops.length, speed)),
         born: performance.now(),
       };
     }
@@ -173,7 +179,12 @@ export function useTraffic(has: (id: string) => boolean, t: TFn): TrafficView {
           detailed: isShown,
         });
       }
-      const view: TrafficTraceView = { key: `${a.seq}:${stepMode ? stepIndex : 'auto'}`, hops };
+      const view: TrafficTraceView = {
+        key: `${a.seq}:${stepMode ? stepIndex : 'auto'}`,
+        hops,
+        compact: !stepMode && !reduced,
+        totalMs: a.plan.totalMs,
+      };
       const finished = !stepMode || stepIndex >= a.plan.steps.length - 1;
       if (isShown && finished && a.plan.calloutAt) {
         view.callout = {
