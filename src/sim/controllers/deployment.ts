@@ -6,7 +6,7 @@
 import { controllerRef, ownedBy, ownerRefTo, scaledValue, splitKey } from '../api/owners';
 import type { Deployment, DeploymentCondition, K8sObject, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
-import { rfc3339 } from '../runtime/clock';
+import { parseRfc3339, rfc3339 } from '../runtime/clock';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
 import { computeHash } from './deployment-hash';
 
@@ -356,7 +356,7 @@ function syncStatus(
     progressing.reason !== 'NewReplicaSetAvailable'
   ) {
     const deadline =
-      Date.parse(progressing.lastUpdateTime) + (fresh.spec.progressDeadlineSeconds ?? 600) * 1000;
+      parseRfc3339(progressing.lastUpdateTime) + (fresh.spec.progressDeadlineSeconds ?? 600) * 1000;
     if (nowMs >= deadline) {
       conds = setCondition(
         conds,
@@ -374,17 +374,15 @@ function syncStatus(
   conds.sort((a, b) =>
     a.type === b.type ? 0 : a.type === 'Available' ? -1 : b.type === 'Available' ? 1 : 0,
   );
-  const status: Any = {
-    observedGeneration: fresh.metadata.generation,
-    replicas,
-    updatedReplicas: updated,
-    readyReplicas: ready,
-    availableReplicas: available,
-    ...(desired - available > 0 ? { unavailableReplicas: desired - available } : {}),
-    conditions: conds,
-    ...(prev.collisionCount !== undefined ? { collisionCount: prev.collisionCount } : {}),
-  };
-  for (const k of ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas'])
-    if (status[k] === 0) delete status[k];
+  // Zero counts are omitted (omitempty). Built by adding keys, never deleting them: a `delete`
+  // would turn every stored status into a slow dictionary-mode object.
+  const status: Any = { observedGeneration: fresh.metadata.generation };
+  if (replicas !== 0) status.replicas = replicas;
+  if (updated !== 0) status.updatedReplicas = updated;
+  if (ready !== 0) status.readyReplicas = ready;
+  if (available !== 0) status.availableReplicas = available;
+  if (desired - available > 0) status.unavailableReplicas = desired - available;
+  status.conditions = conds;
+  if (prev.collisionCount !== undefined) status.collisionCount = prev.collisionCount;
   ctx.api.updateStatus({ ...fresh, status });
 }

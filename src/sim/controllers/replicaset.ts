@@ -3,7 +3,7 @@
 // replacement is created at once while the old one is still Terminating (§C2).
 // [K8S pkg/controller/replicaset/replica_set.go, controller_utils.go]
 
-import { matchesLabelSelector } from '../api/labels';
+import { fromLabelSelector, matches } from '../api/labels';
 import { controllerRef, isPodActive, isPodReady, ownedBy, ownerRefTo, splitKey } from '../api/owners';
 import type { Pod, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
@@ -127,7 +127,8 @@ function syncReplicaSet(
   const now = diff === 0 ? pods : (ownedBy(store, rs, 'Pod') as Pod[]);
   const live = now.filter(isPodActive);
   const ready = live.filter(isPodReady).length;
-  const labeled = live.filter((p) => matchesLabelSelector(rs.spec.selector, p.metadata.labels)).length;
+  const sel = fromLabelSelector(rs.spec.selector);
+  const labeled = live.filter((p) => matches(sel, p.metadata.labels)).length;
   const status: Any = {
     replicas: live.length,
     ...(labeled ? { fullyLabeledReplicas: labeled } : {}),

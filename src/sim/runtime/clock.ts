@@ -37,5 +37,14 @@ export function rfc3339(ms: number): string {
 
 /** Epoch ms of an RFC 3339 timestamp. */
 export function parseRfc3339(s: string): number {
-  return Date.parse(s);
+  // Controllers re-read the same few second-precision condition timestamps on every sync, and
+  // Date.parse is slow: remember recent ones (a pure function, so the cache cannot change results).
+  let ms = parsed.get(s);
+  if (ms === undefined) {
+    if (parsed.size >= 4096) parsed.clear();
+    ms = Date.parse(s);
+    parsed.set(s, ms);
+  }
+  return ms;
 }
+const parsed = new Map<string, number>();
