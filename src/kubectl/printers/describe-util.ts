@@ -96,9 +96,13 @@ export function eventsFor(all: readonly K8sObject[], obj: K8sObject): Event[] {
   });
   const ts = (e: Event): number =>
     Date.parse(e.lastTimestamp || e.firstTimestamp || e.metadata.creationTimestamp) || 0;
+  // Timestamps have whole seconds. A real recorder names events `<object>.<hex UnixNano>`, so
+  // the list order breaks ties by creation time (Pulled before Created before Started); the
+  // resourceVersion is that order here, whatever suffix the simulator gave the name.
+  const rv = (e: Event): number => Number(e.metadata.resourceVersion) || 0;
   return evs
     .map((e, i) => ({ e, i }))
-    .sort((a, b) => ts(a.e) - ts(b.e) || a.i - b.i)
+    .sort((a, b) => ts(a.e) - ts(b.e) || rv(a.e) - rv(b.e) || a.i - b.i)
     .map((x) => x.e);
 }
 

@@ -69,3 +69,32 @@ describe('kubectl events', () => {
     });
   });
 });
+
+describe('event order within one second (real names are <object>.<hex UnixNano>)', () => {
+  it('get events lists by object name then creation; describe pod shows Pulled, Created, Started', async () => {
+    const { kdrive } = await import('../testing');
+    const d = kdrive().kubectl('apply -f sleep/sleep1.yaml').advance(10_000);
+    d.kubectl('get events');
+    const reasons = d
+      .stdout()
+      .split('\n')
+      .slice(1, -1)
+      .map((l) => l.split(/ {2,}/)[2]);
+    expect(reasons).toEqual([
+      'Scheduled',
+      'Pulling',
+      'Pulled',
+      'Created',
+      'Started',
+      'SuccessfulCreate',
+      'ScalingReplicaSet',
+    ]);
+    d.kubectl('describe pod -l app=sleep-1');
+    const tail = d
+      .stdout()
+      .split('\n')
+      .filter((l) => l.startsWith('  Normal'))
+      .map((l) => l.split(/ {2,}/)[2]);
+    expect(tail).toEqual(['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
+  });
+});

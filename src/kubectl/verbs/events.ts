@@ -52,7 +52,11 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     return 0;
   }
   const now = ctx.cluster.now();
-  const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => lastMs(a.e) - lastMs(b.e) || a.i - b.i);
+  // Ties (whole seconds) in creation order, as real event names (`<object>.<hex UnixNano>`) give.
+  const rv = (e: Event): number => Number(e.metadata.resourceVersion) || 0;
+  const sorted = events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => lastMs(a.e) - lastMs(b.e) || rv(a.e) - rv(b.e) || a.i - b.i);
   const rows: string[][] = [];
   if (!bool(flags, 'no-headers')) {
     const h = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];

@@ -68,6 +68,24 @@ export interface GetPlan {
   singleItemImplied: boolean;
 }
 
+/**
+ * A real recorder names an event `<object>.<hex UnixNano>`, so the API's name order is by object,
+ * then by creation time. The simulator's suffixes are random; the resourceVersion restores that.
+ */
+function eventListOrder(objs: K8sObject[]): K8sObject[] {
+  // `<object>.` with its dot: `sleep-1-…-88bg2.` sorts before `sleep-1.` ('-' < '.'), as in etcd.
+  const base = (o: K8sObject) => o.metadata.name.slice(0, Math.max(0, o.metadata.name.lastIndexOf('.') + 1));
+  const rv = (o: K8sObject) => Number(o.metadata.resourceVersion) || 0;
+  return objs
+    .map((o, i) => ({ o, i }))
+    .sort((a, b) => {
+      const x = base(a.o);
+      const y = base(b.o);
+      return (x < y ? -1 : x > y ? 1 : 0) || rv(a.o) - rv(b.o) || a.i - b.i;
+    })
+    .map((e) => e.o);
+}
+
 /** Fetch what the resource args ask for (the builder's visitors), in argument order. */
 export function fetchResources(
   ctx: KubectlContext,
@@ -100,7 +118,7 @@ export function fetchResources(
       plan.errors.push(r.error);
       break;
     }
-    plan.infos.push({ type: t, objs: r.objs });
+    plan.infos.push({ type: t, objs: t.simulated === 'Event' ? eventListOrder(r.objs) : r.objs });
   }
   return plan;
 }
