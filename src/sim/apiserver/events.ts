@@ -4,7 +4,7 @@
 import type { K8sObject } from '../api/types';
 import { rfc3339 } from '../runtime/clock';
 import type { Clock, EventRecorder, Rng } from '../runtime/interfaces';
-import { hexDigits, uuid } from '../runtime/rng';
+import { hexDigits, uuid, word32 } from '../runtime/rng';
 import type { Store } from './store';
 
 export class Recorder implements EventRecorder {
@@ -32,8 +32,8 @@ export class Recorder implements EventRecorder {
       this.store.put({ ...e, count: (e.count ?? 1) + 1, lastTimestamp: now } as K8sObject);
       return;
     }
-    const word = () => hexDigits(Math.floor(this.rng.next() * 4294967296) >>> 0, 8);
-    const hex = word() + word();
+    const first = hexDigits(word32(this.rng), 8);
+    const hex = first + hexDigits(word32(this.rng), 8);
     const name = `${obj.metadata.name}.${hex}`;
     this.seen.set(dedupe, name);
     const event = {

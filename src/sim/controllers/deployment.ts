@@ -179,6 +179,10 @@ function syncDeployment(store: Store, d: Deployment, ctx: ControllerContext): vo
   syncStatus(store, ctx, d, newRS, created, unavailable);
 }
 
+function specSum(list: ReplicaSet[]): number {
+  return list.reduce((n, rs) => n + rs.spec.replicas, 0);
+}
+
 function rollingUpdate(
   ctx: ControllerContext,
   d: Deployment,
@@ -188,7 +192,6 @@ function rollingUpdate(
   maxUnavailable: number,
 ): ReplicaSet {
   const replicas = d.spec.replicas;
-  const specSum = (list: ReplicaSet[]) => list.reduce((n, rs) => n + rs.spec.replicas, 0);
   // Scale up the new ReplicaSet within maxSurge (NewRSNewReplicas).
   if (olds.every((rs) => rs.spec.replicas === 0)) {
     newRS = scaleRS(ctx, d, newRS, replicas);
@@ -276,14 +279,18 @@ function syncStatus(
   const fresh = store.get('Deployment', d.metadata.namespace, d.metadata.name) as Deployment | undefined;
   if (!fresh) return;
   const all = ownedBy(store, fresh, 'ReplicaSet') as ReplicaSet[];
-  const sum = (f: (rs: ReplicaSet) => number) => all.reduce((n, rs) => n + f(rs), 0);
-  const replicas = sum((rs) => rs.status?.replicas ?? 0);
+  let replicas = 0;
+  let ready = 0;
+  let available = 0;
+  for (const rs of all) {
+    replicas += rs.status?.replicas ?? 0;
+    ready += rs.status?.readyReplicas ?? 0;
+    available += rs.status?.availableReplicas ?? 0;
+  }
   const updated = newRS
     ? ((store.get('ReplicaSet', newRS.metadata.namespace, newRS.metadata.name) as ReplicaSet | undefined)
         ?.status?.replicas ?? 0)
     : 0;
-  const ready = sum((rs) => rs.status?.readyReplicas ?? 0);
-  const available = sum((rs) => rs.status?.availableReplicas ?? 0);
   const desired = fresh.spec.replicas;
   const nowMs = ctx.clock.now();
   const now = rfc3339(nowMs);

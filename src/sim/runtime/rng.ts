@@ -85,13 +85,19 @@ export function hexDigit(d: number): string {
   return HEX_DIGITS[d] as string;
 }
 
+/** A uniform 32-bit unsigned integer from the stream's next() (one draw). */
+export function word32(rng: Rng): number {
+  return Math.floor(rng.next() * 4294967296) >>> 0;
+}
+
 /** Random version-4 UUID from the given stream (metadata.uid). */
 export function uuid(rng: Rng): string {
-  const w = () => Math.floor(rng.next() * 4294967296) >>> 0;
+  // No per-call closures: under tsx (esbuild keepNames) each named inner arrow costs a
+  // defineProperty on every call.
   const hex = hexDigits;
-  const a = w();
-  const b = w();
-  const c = w();
-  const d = w();
+  const a = word32(rng);
+  const b = word32(rng);
+  const c = word32(rng);
+  const d = word32(rng);
   return `${hex(a, 8)}-${hex(b >>> 16, 4)}-4${hex(b & 0xfff, 3)}-${hex(8 | ((c >>> 28) & 3), 1)}${hex((c >>> 16) & 0xfff, 3)}-${hex(c & 0xffff, 4)}${hex(d, 8)}`;
 }
