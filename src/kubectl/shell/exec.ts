@@ -51,6 +51,10 @@ export interface ShellState {
   vars: Record<string, string>;
   lastExit: number;
   exitRequested?: number;
+  /** How many loops enclose the running command (for `break` / `continue`). */
+  loopDepth?: number;
+  /** A pending `break N` / `continue N`, unwinding to its loop. */
+  loopCtl?: { kind: 'break' | 'continue'; n: number };
 }
 
 let shellDepth = 0;
@@ -123,6 +127,7 @@ export class Shell {
       code = r.exitCode;
       if (r.rest) return { exitCode: code, rest: { chain: r.rest, items: items.slice(k + 1) } };
       if (this.state.exitRequested !== undefined) return { exitCode: this.state.exitRequested };
+      if (this.state.loopCtl) return { exitCode: code };
     }
     return { exitCode: code };
   }
@@ -140,7 +145,7 @@ export class Shell {
   ): { exitCode: number; rest?: AndOr['rest'] } {
     let code = start;
     for (let k = 0; k < chain.length; k++) {
-      if (this.state.exitRequested !== undefined) break;
+      if (this.state.exitRequested !== undefined || this.state.loopCtl) break;
       const { op, p } = chain[k] as AndOr['rest'][number];
       if ((op === '&&' && code !== 0) || (op === '||' && code === 0)) continue;
       code = this.runPipeline(p, ctx);
@@ -269,6 +274,19 @@ export class Shell {
     let rounds = 0;
     let code = 0;
     const stop = (): boolean => this.state.exitRequested !== undefined || this.opts.suspended?.() === true;
+    // After a body (or condition) ran: 'break' / 'continue' when a `break`/`continue` targets
+    // this loop, 'out' when it targets an outer one (or exit / a job ended the line).
+    const control = (): 'break' | 'continue' | 'out' | undefined => {
+      if (stop()) return 'out';
+      const c = this.state.loopCtl;
+      if (!c) return undefined;
+      if (c.n > 1) {
+        c.n--;
+        return 'out';
+      }
+      delete this.state.loopCtl;
+      return c.kind;
+    };
     const capped = (): boolean => {
       if (++rounds <= MAX_LOOP_ROUNDS && ctx.cluster.now() - start <= MAX_LOOP_MS) return false;
       ctx.err('^C\n');
@@ -283,25 +301,34 @@ export class Shell {
       }
       return loop.otherwise ? this.runItems(loop.otherwise, ctx).exitCode : 0;
     }
-    if (loop.kind === 'for') {
-      const values = loop.items ? loop.items.flatMap((w) => this.expandWord(w, ctx)) : [];
-      for (const v of values) {
+    this.state.loopDepth = (this.state.loopDepth ?? 0) + 1;
+    try {
+      if (loop.kind === 'for') {
+        const values = loop.items ? loop.items.flatMap((w) => this.expandWord(w, ctx)) : [];
+        for (const v of values) {
+          if (capped()) break;
+          this.state.vars[loop.name] = v;
+          code = this.runItems(loop.body, ctx).exitCode;
+          const k = control();
+          if (k === 'break' || k === 'out') break;
+        }
+        return code;
+      }
+      for (;;) {
         if (capped()) break;
-        this.state.vars[loop.name] = v;
+        const c = this.runItems(loop.cond, ctx).exitCode;
+        const kc = control();
+        if (kc === 'break' || kc === 'out') break;
+        if (kc === 'continue') continue;
+        if ((c === 0) !== (loop.kind === 'while')) break;
         code = this.runItems(loop.body, ctx).exitCode;
-        if (stop()) break;
+        const k = control();
+        if (k === 'break' || k === 'out') break;
       }
       return code;
+    } finally {
+      this.state.loopDepth = (this.state.loopDepth ?? 1) - 1;
     }
-    for (;;) {
-      if (capped()) break;
-      const c = this.runItems(loop.cond, ctx).exitCode;
-      if (stop()) break;
-      if ((c === 0) !== (loop.kind === 'while')) break;
-      code = this.runItems(loop.body, ctx).exitCode;
-      if (stop()) break;
-    }
-    return code;
   }
 
   runSimple(cmd: SimpleCommand, ctx0: ProcContext): number {
@@ -388,6 +415,26 @@ export class Shell {
         const code = Number.isFinite(n) ? ((n % 256) + 256) % 256 : 2;
         this.state.exitRequested = code;
         return code;
+      }
+      case 'break':
+      case 'continue': {
+        const n = argv[1] === undefined ? 1 : Number(argv[1]);
+        if (!Number.isInteger(n) || n < 1) {
+          ctx.err(
+            this.opts.dialect === 'bash'
+              ? `bash: ${name}: ${argv[1]}: ${Number.isInteger(n) ? 'loop count out of range' : 'numeric argument required'}\n`
+              : `sh: ${name}: Illegal number: ${argv[1]}\n`,
+          );
+          return this.opts.dialect === 'bash' && !Number.isInteger(n) ? 128 : Number.isInteger(n) ? 1 : 2;
+        }
+        const depth = this.state.loopDepth ?? 0;
+        if (depth === 0) {
+          if (this.opts.dialect === 'bash')
+            ctx.err(`bash: ${name}: only meaningful in a \`for', \`while', or \`until' loop\n`);
+          return 0;
+        }
+        this.state.loopCtl = { kind: name, n: Math.min(n, depth) };
+        return 0;
       }
       case 'true':
       case ':':

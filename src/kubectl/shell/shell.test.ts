@@ -237,6 +237,19 @@ describe('loops', () => {
     expect(text('if true; then fi')).toBe("bash: syntax error near unexpected token `fi'\n");
     expect(text('fi')).toBe("bash: syntax error near unexpected token `fi'\n");
   });
+  it('break / continue [N] leave or skip rounds of the enclosing loops', () => {
+    expect(text('for i in 1 2 3; do echo $i; break; done')).toBe('1\n');
+    expect(text('for i in 1 2 3; do if false; then :; else continue; fi; echo no; done; echo end')).toBe(
+      'end\n',
+    );
+    expect(text('for i in a b; do for j in 1 2; do echo $i$j; break 2; done; done')).toBe('a1\n');
+    expect(text('for i in a b; do for j in 1 2; do continue 2; echo x; done; echo y; done; echo z')).toBe(
+      'z\n',
+    );
+    expect(text('while true; do echo once; break; done; echo after')).toBe('once\nafter\n');
+    expect(text('break')).toBe("bash: break: only meaningful in a `for', `while', or `until' loop\n");
+    expect(text('for i in 1; do break 0; done')).toBe('bash: break: 0: loop count out of range\n');
+  });
   it('syntax errors are bash’s', () => {
     expect(text('for; do echo; done')).toBe("bash: syntax error near unexpected token `;'\n");
     expect(text('for i in 1; do done')).toBe("bash: syntax error near unexpected token `done'\n");
