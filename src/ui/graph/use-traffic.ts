@@ -21,6 +21,7 @@ interface Active {
 const LINGER_MS = 600;
 /** At most this many traces animate at once (a benchmark pushes 20 per second). */
 const MAX_ACTIVE = 40;
+const endsAt = (a: { born: number; plan: TrafficPlan }) => a.born + a.plan.totalMs + LINGER_MS;
 /** In auto mode a long trace (a DNS search list) is played faster: at most this long in all. */
 const MAX_TRACE_MS = 3000;
 
@@ -96,25 +97,48 @@ export function useTraffic(has: (id: string) => boolean, t: TFn): TrafficView {
     }
   });
 
-  // prune finished traces (auto mode), keeping the newest
+  // The trace shown in detail (lines, labels, hop list, callout) changes only when the one shown has
+  // finished playing: at 20 packets a second the text would otherwise be rewritten 20 times a second.
+  const [shownSeq, setShownSeq] = useState(0);
+  const activeRef = useRef(active);
+  activeRef.current = active;
+  useEffect(() => {
+    if (stepMode) return;
+    const newest = active[active.length - 1];
+    if (!newest) return;
+    const cur = active.find((a) => a.seq === shownSeq);
+    if (!cur) {
+      setShownSeq(newest.seq);
+      return;
+    }
+    if (cur === newest) return;
+    const id = setTimeout(
+      () => setShownSeq(activeRef.current[activeRef.current.length - 1]?.seq ?? 0),
+      Math.max(0, endsAt(cur) - performance.now()),
+    );
+    return () => clearTimeout(id);
+  }, [active, shownSeq, stepMode]);
+
+  // prune finished traces (auto mode), keeping the one shown
   useEffect(() => {
     if (stepMode || active.length <= 1) return;
     const now = performance.now();
-    const newest = active[active.length - 1];
-    const due = active.filter((a) => a !== newest).map((a) => a.born + a.plan.totalMs + LINGER_MS - now);
+    const due = active.filter((a) => a.seq !== shownSeq).map((a) => endsAt(a) - now);
+    if (due.length === 0) return;
     const wait = Math.max(50, Math.min(...due));
     const id = setTimeout(() => {
       const at = performance.now();
       setActive((prev) => {
-        const last = prev[prev.length - 1];
-        const keep = prev.filter((a) => a === last || a.born + a.plan.totalMs + LINGER_MS > at);
+        const keep = prev.filter((a) => a.seq === shownSeq || endsAt(a) > at);
         return keep.length === prev.length ? prev : keep;
       });
     }, wait);
     return () => clearTimeout(id);
-  }, [active, stepMode]);
+  }, [active, stepMode, shownSeq]);
 
-  const shown = active.length > 0 ? (active[stepMode ? 0 : active.length - 1] ?? null) : null;
+  const shown = stepMode
+    ? (active[0] ?? null)
+    : (active.find((a) => a.seq === shownSeq) ?? active[active.length - 1] ?? null);
   const total = shown?.plan.steps.length ?? 0;
 
   const next = useCallback(() => {
