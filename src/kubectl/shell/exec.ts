@@ -3,6 +3,7 @@
 // The same executor serves the student's host shell (bash dialect) and BusyBox `sh -c` in a Pod.
 import type { AndOr, ListItem, Loop, Pipeline, Script, SimpleCommand, Word } from './ast';
 import { type Dialect, parse, syntaxMessage } from './parse';
+import { testBuiltin } from './test-builtin';
 import type { CommandTable, ProcContext } from './types';
 
 /** Largest stdout a command substitution or pipe stage may hold (bytes of text). */
@@ -436,6 +437,9 @@ export class Shell {
         this.state.loopCtl = { kind: name, n: Math.min(n, depth) };
         return 0;
       }
+      case 'test':
+      case '[':
+        return testBuiltin(argv, ctx, this.opts.dialect, this.opts.files);
       case 'true':
       case ':':
         return 0;

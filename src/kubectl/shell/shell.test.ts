@@ -250,6 +250,16 @@ describe('loops', () => {
     expect(text('break')).toBe("bash: break: only meaningful in a `for', `while', or `until' loop\n");
     expect(text('for i in 1; do break 0; done')).toBe('bash: break: 0: loop count out of range\n');
   });
+  it('test / [ : strings, integers, -n/-z, negation, and bash’s messages (exit 2)', () => {
+    expect(text('[ 1 -lt 2 ] && echo lt; [ a = b ] || echo ne; test -z "" && echo empty')).toBe(
+      'lt\nne\nempty\n',
+    );
+    expect(text('[ ! a = a ]; echo $?; [ ]; echo $?; [ x ]; echo $?')).toBe('1\n1\n0\n');
+    expect(text('[ x -eq 1 ]; echo $?')).toBe('bash: [: x: integer expression expected\n2\n');
+    expect(text('[ 1 = 1; echo $?')).toBe("bash: [: missing `]'\n2\n");
+    expect(text('test 1 2; echo $?')).toBe('bash: test: 1: unary operator expected\n2\n');
+    expect(text('[ a b c ]; echo $?')).toBe('bash: [: b: binary operator expected\n2\n');
+  });
   it('syntax errors are bash’s', () => {
     expect(text('for; do echo; done')).toBe("bash: syntax error near unexpected token `;'\n");
     expect(text('for i in 1; do done')).toBe("bash: syntax error near unexpected token `done'\n");
