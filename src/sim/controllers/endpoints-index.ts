@@ -9,7 +9,48 @@ import type { Labels, Service } from '../api/types';
 import type { WatchEvent } from '../runtime/interfaces';
 import { MANAGED_BY, SERVICE_NAME_LABEL, sameLabelSet } from './endpoints-util';
 
-const labelKey = (ns: string, k: string, v: string) => `${ns}\u0000${k}=${v}`;
+/** Names by namespace → label key → label value, in nested maps (no key strings built per lookup). */
+class LabelSets {
+  private readonly byNs = new Map<string, Map<string, Map<string, Set<string>>>>();
+
+  get(ns: string, k: string, v: string): Set<string> | undefined {
+    return this.byNs.get(ns)?.get(k)?.get(v);
+  }
+
+  add(ns: string, k: string, v: string, name: string): void {
+    let byKey = this.byNs.get(ns);
+    if (!byKey) {
+      byKey = new Map();
+      this.byNs.set(ns, byKey);
+    }
+    let byValue = byKey.get(k);
+    if (!byValue) {
+      byValue = new Map();
+      byKey.set(k, byValue);
+    }
+    let set = byValue.get(v);
+    if (!set) {
+      set = new Set();
+      byValue.set(v, set);
+    }
+    set.add(name);
+  }
+
+  remove(ns: string, k: string, v: string, name: string): void {
+    const byKey = this.byNs.get(ns);
+    const byValue = byKey?.get(k);
+    const set = byValue?.get(v);
+    if (!byKey || !byValue || !set) return;
+    set.delete(name);
+    if (set.size) return;
+    byValue.delete(v);
+    if (byValue.size) return;
+    byKey.delete(k);
+    if (byKey.size === 0) this.byNs.delete(ns);
+  }
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   let set = map.get(key);
@@ -32,7 +73,7 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
  * reconcile touches only the Pods carrying its rarest label instead of the whole namespace.
  */
 export class PodLabelIndex {
-  private readonly byLabel = new Map<string, Set<string>>();
+  private readonly byLabel = new LabelSets();
   private readonly labelsOf = new Map<string, Labels>();
 
   apply(ev: WatchEvent): void {
@@ -46,23 +87,30 @@ export class PodLabelIndex {
       this.labelsOf.set(id, labels);
       return; // most Pod updates are status-only
     }
-    for (const [k, v] of Object.entries(old ?? {})) removeFrom(this.byLabel, labelKey(ns, k, v), name);
+    for (const [k, v] of Object.entries(old ?? {})) this.byLabel.remove(ns, k, v, name);
     this.labelsOf.delete(id);
     if (labels === undefined) return;
     this.labelsOf.set(id, labels);
-    for (const [k, v] of Object.entries(labels)) addTo(this.byLabel, labelKey(ns, k, v), name);
+    for (const [k, v] of Object.entries(labels)) this.byLabel.add(ns, k, v, name);
   }
 
   /** Names of the Pods carrying the selector's rarest label (a superset of the matches). */
   candidates(ns: string, selector: Labels): ReadonlySet<string> {
     let best: Set<string> | undefined;
-    for (const [k, v] of Object.entries(selector)) {
-      const set = this.byLabel.get(labelKey(ns, k, v));
-      if (!set) return new Set();
+    for (const k in selector) {
+      const set = this.byLabel.get(ns, k, selector[k] as string);
+      if (!set) return EMPTY;
       if (!best || set.size < best.size) best = set;
     }
-    return best ?? new Set();
+    return best ?? EMPTY;
   }
+}
+
+interface Entry {
+  seq: number;
+  selector: Labels;
+  /** The selector pair it is filed under. */
+  at?: [string, string];
 }
 
 /**
@@ -72,40 +120,45 @@ export class PodLabelIndex {
  * out in the same order as a scan of the namespace would give.
  */
 export class ServiceSelectorIndex {
-  private readonly byLabel = new Map<string, Set<string>>();
-  private readonly entries = new Map<string, { seq: number; selector: Labels; at?: string }>();
+  private readonly byLabel = new LabelSets();
+  private readonly entries = new Map<string, Map<string, Entry>>(); // ns → name → entry
   private seq = 0;
 
   apply(ev: WatchEvent): void {
     if (ev.kind !== 'Service') return;
     const ns = ev.object.metadata.namespace ?? 'default';
     const name = ev.object.metadata.name;
-    const id = `${ns}/${name}`;
-    const prev = this.entries.get(id);
-    if (prev?.at !== undefined) removeFrom(this.byLabel, prev.at, name);
+    let inNs = this.entries.get(ns);
+    const prev = inNs?.get(name);
+    if (prev?.at) this.byLabel.remove(ns, prev.at[0], prev.at[1], name);
     if (ev.type === 'DELETED') {
-      this.entries.delete(id);
+      inNs?.delete(name);
       return;
     }
     const svc = ev.object as Service;
     const selector = svc.spec.type !== 'ExternalName' ? (svc.spec.selector ?? {}) : {};
     const first = Object.entries(selector)[0];
-    const entry: { seq: number; selector: Labels; at?: string } = { seq: prev?.seq ?? this.seq++, selector };
+    const entry: Entry = { seq: prev?.seq ?? this.seq++, selector };
     if (first) {
-      entry.at = labelKey(ns, first[0], first[1]);
-      addTo(this.byLabel, entry.at, name);
+      entry.at = first;
+      this.byLabel.add(ns, first[0], first[1], name);
     }
-    this.entries.set(id, entry);
+    if (!inNs) {
+      inNs = new Map();
+      this.entries.set(ns, inNs);
+    }
+    inNs.set(name, entry);
   }
 
   /** Names of the selector Services in `ns` whose selector matches `labels`, in store order. */
   matching(ns: string, labels: Labels | undefined, into: Map<string, number>): void {
-    if (!labels) return;
-    for (const [k, v] of Object.entries(labels)) {
-      const set = this.byLabel.get(labelKey(ns, k, v));
+    const inNs = this.entries.get(ns);
+    if (!labels || !inNs) return;
+    for (const k in labels) {
+      const set = this.byLabel.get(ns, k, labels[k] as string);
       if (!set) continue;
       for (const name of set) {
-        const e = this.entries.get(`${ns}/${name}`);
+        const e = inNs.get(name);
         if (e && !into.has(name) && selects(e.selector, labels)) into.set(name, e.seq);
       }
     }
@@ -140,7 +193,7 @@ export class SliceIndex {
   }
 
   names(ns: string, svcName: string, manager: string): ReadonlySet<string> {
-    return this.byOwner.get(`${ns}\u0000${svcName}\u0000${manager}`) ?? new Set();
+    return this.byOwner.get(`${ns}\u0000${svcName}\u0000${manager}`) ?? EMPTY;
   }
 }
 

@@ -14,7 +14,7 @@ const nsName = (o: K8sObject) => `${o.metadata.namespace ?? 'default'}/${o.metad
 export class NetState {
   readonly services = new Map<string, Service>();
   readonly slicesBySvc = new Map<string, Map<string, EndpointSlice>>();
-  readonly models = new Map<string, ServiceModel>();
+  readonly models = new Models();
   readonly pods = new Map<string, Pod>();
   readonly podByIP = new Map<string, string>();
   /** IPs of Pods that were deleted (for the "old IP" explanation); cleared when an IP is reused. */
@@ -116,20 +116,26 @@ export class NetState {
   }
 
   private rebuild(key: string): void {
-    const old = this.models.get(key);
+    const old = this.models.peek(key);
     const svc = this.services.get(key);
     // Only a headless Service's DNS records come from its slices; for the others, and for every
-    // lookup map, the Service alone decides: a slice change keeps them as they are.
-    const sameSvc = old !== undefined && old.svc === svc && old.mode !== 'headless';
-    if (old && !sameSvc) this.unindex(old);
+    // lookup map, the Service alone decides: a slice change only makes the model stale, and it is
+    // rebuilt when someone reads it (a trace, iptables-save), as kube-proxy batches its syncs.
+    if (old !== undefined && svc !== undefined && old.svc === svc && old.mode !== 'headless') {
+      const dns = old.dns;
+      this.models.markStale(key, () =>
+        buildServiceModel(svc, this.slicesBySvc.get(key)?.values() ?? [], this.profile, dns),
+      );
+      return;
+    }
+    if (old) this.unindex(old);
     if (!svc) {
       this.models.delete(key);
       return;
     }
-    const slices = this.slicesBySvc.get(key)?.values() ?? [];
-    const model = buildServiceModel(svc, slices, this.profile, sameSvc ? old.dns : undefined);
+    const model = buildServiceModel(svc, this.slicesBySvc.get(key)?.values() ?? [], this.profile);
     this.models.set(key, model);
-    if (!sameSvc) this.index(model);
+    this.index(model);
   }
 
   private index(m: ServiceModel): void {
@@ -166,5 +172,44 @@ export class NetState {
       if (rest.length) this.dnsByName.set(r.name, rest);
       else this.dnsByName.delete(r.name);
     }
+  }
+}
+
+/** Service models by key; a stale one is rebuilt on its next read. */
+export class Models {
+  private readonly built = new Map<string, ServiceModel>();
+  private readonly stale = new Map<string, () => ServiceModel>();
+
+  get(key: string): ServiceModel | undefined {
+    const build = this.stale.get(key);
+    if (build) {
+      this.stale.delete(key);
+      this.built.set(key, build());
+    }
+    return this.built.get(key);
+  }
+
+  /** The last model built, possibly stale (its Service-derived fields are current). */
+  peek(key: string): ServiceModel | undefined {
+    return this.built.get(key);
+  }
+
+  values(): IterableIterator<ServiceModel> {
+    for (const key of [...this.stale.keys()]) this.get(key);
+    return this.built.values();
+  }
+
+  set(key: string, model: ServiceModel): void {
+    this.stale.delete(key);
+    this.built.set(key, model);
+  }
+
+  delete(key: string): void {
+    this.stale.delete(key);
+    this.built.delete(key);
+  }
+
+  markStale(key: string, build: () => ServiceModel): void {
+    this.stale.set(key, build);
   }
 }
