@@ -1,13 +1,24 @@
 // The versioned object store (etcd stand-in). Objects are immutable snapshots: `put` takes a new
 // object, stamps its resourceVersion and emits a watch event synchronously. Indexes: kind →
 // namespace → name (get/list/byNamespace), uid → key, owner uid → dependents (GC, controllers).
-import { KINDS, objectKey } from '../api/kinds';
+import { KINDS } from '../api/kinds';
 import { matches, parseSelector } from '../api/labels';
 import type { K8sObject, KindName } from '../api/types';
 import type { ListOptions } from '../contract';
 import type { StoreReader, WatchEvent } from '../runtime/interfaces';
 
 type NsMap = Map<string, Map<string, K8sObject>>;
+
+// Read once: under tsx (CommonJS output) every use of an imported binding is a getter call, and
+// these sit on the path of every read and write.
+const NAMESPACED: Readonly<Record<string, boolean>> = Object.fromEntries(
+  Object.entries(KINDS).map(([k, info]) => [k, info.namespaced]),
+);
+
+/** objectKey (api/kinds) for a namespace already resolved: `Pod/default/x`, `Node/x`. */
+function keyOf(kind: KindName, ns: string, name: string): string {
+  return NAMESPACED[kind] ? `${kind}/${ns}/${name}` : `${kind}/${name}`;
+}
 
 export class Store implements StoreReader {
   private readonly data = new Map<KindName, NsMap>();
@@ -30,7 +41,7 @@ export class Store implements StoreReader {
   get(kind: KindName, namespace: string | undefined, name: string): K8sObject | undefined {
     return this.data
       .get(kind)
-      ?.get(KINDS[kind].namespaced ? (namespace ?? '') : '')
+      ?.get(NAMESPACED[kind] ? (namespace ?? '') : '')
       ?.get(name);
   }
 
@@ -51,7 +62,7 @@ export class Store implements StoreReader {
   }
 
   *byNamespace(kind: KindName, namespace: string): Iterable<K8sObject> {
-    const m = this.data.get(kind)?.get(KINDS[kind].namespaced ? namespace : '');
+    const m = this.data.get(kind)?.get(NAMESPACED[kind] ? namespace : '');
     if (m) yield* m.values();
   }
 
@@ -71,7 +82,7 @@ export class Store implements StoreReader {
   list(kind: KindName, opts: ListOptions = {}): K8sObject[] {
     const nsMap = this.data.get(kind);
     if (!nsMap) return [];
-    const namespaced = KINDS[kind].namespaced;
+    const namespaced = NAMESPACED[kind];
     const nss =
       namespaced && opts.namespace !== undefined ? [opts.namespace] : [...nsMap.keys()].sort(compareStrings);
     const sel = opts.labelSelector ? parseSelector(opts.labelSelector) : undefined;
@@ -98,7 +109,7 @@ export class Store implements StoreReader {
   /** Write a whole object (already defaulted/validated) and emit ADDED or MODIFIED. */
   put(obj: K8sObject): K8sObject {
     const kind = obj.kind as KindName;
-    const ns = KINDS[kind].namespaced ? (obj.metadata.namespace ?? '') : '';
+    const ns = NAMESPACED[kind] ? (obj.metadata.namespace ?? '') : '';
     const name = obj.metadata.name;
     let nsMap = this.data.get(kind);
     if (!nsMap) {
@@ -125,7 +136,7 @@ export class Store implements StoreReader {
     }
     this.byUid.set(stored.metadata.uid, stored);
     this.indexOwners(stored);
-    const key = objectKey(kind, ns, name);
+    const key = keyOf(kind, ns, name);
     const ev: WatchEvent = old
       ? { type: 'MODIFIED', kind, key, object: stored, old }
       : { type: 'ADDED', kind, key, object: stored };
@@ -135,7 +146,7 @@ export class Store implements StoreReader {
 
   /** Remove an object outright and emit DELETED. */
   remove(kind: KindName, namespace: string | undefined, name: string): K8sObject | undefined {
-    const ns = KINDS[kind].namespaced ? (namespace ?? '') : '';
+    const ns = NAMESPACED[kind] ? (namespace ?? '') : '';
     const m = this.data.get(kind)?.get(ns);
     const old = m?.get(name);
     if (!m || !old) return undefined;
@@ -148,7 +159,7 @@ export class Store implements StoreReader {
       ...old,
       metadata: { ...old.metadata, resourceVersion: this.nextResourceVersion() },
     };
-    this.emit({ type: 'DELETED', kind, key: objectKey(kind, ns, name), object: last });
+    this.emit({ type: 'DELETED', kind, key: keyOf(kind, ns, name), object: last });
     return last;
   }
 
