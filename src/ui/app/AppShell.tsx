@@ -25,7 +25,9 @@ export function AppShell() {
     document.title = t('appTitle');
   }, [lang, largeText, t]);
 
-  // Monaco and xterm are large: their chunks are requested after the graph's first paint.
+  // Monaco and xterm are large: their chunks are requested after the graph's first paint. The
+  // inspector and browser show nothing until something is selected or browsed, so they wait too
+  // (their chunks, with the YAML printer, are not on the first graph's critical path).
   const painted = useAfterFirstPaint();
   // Ctrl/Cmd+Enter applies the open file from anywhere but the terminal (where Enter runs the line);
   // inside Monaco the editor's own command handles it.
@@ -67,16 +69,8 @@ export function AppShell() {
             )}
             {(panels.inspector || panels.browser) && (
               <div className="row-bottom">
-                {panels.inspector && (
-                  <Panel id="inspector">
-                    <InspectorSlot />
-                  </Panel>
-                )}
-                {panels.browser && (
-                  <Panel id="browser">
-                    <BrowserSlot />
-                  </Panel>
-                )}
+                {panels.inspector && <Panel id="inspector">{painted && <InspectorSlot />}</Panel>}
+                {panels.browser && <Panel id="browser">{painted && <BrowserSlot />}</Panel>}
               </div>
             )}
           </div>
