@@ -6,10 +6,12 @@
 import { readFiles, SCENARIO_VERSION, type Scenario, validateScenario } from './scenario';
 import { syncVfs } from './sim-slice';
 import { useStore } from './store';
-import { DEFAULT_VIEW, type Lang, PANEL_IDS, type PanelId, type ViewSettings } from './view-slice';
+import { isRecord, readRaw, STORAGE_KEY, STORAGE_VERSION } from './view-restore';
+import type { ViewSettings } from './view-slice';
 
-export const STORAGE_KEY = 'k8s-service-playground';
-export const STORAGE_VERSION = 1;
+// This module (and the scenario validation behind it) is loaded after the first paint, with the terminal
+// session; the layout is restored before the first paint by ./view-restore.
+export { restoreView, STORAGE_KEY, STORAGE_VERSION } from './view-restore';
 
 export interface SavedState {
   version: number;
@@ -19,19 +21,6 @@ export interface SavedState {
   view: ViewSettings;
   playing: boolean;
   speed: number;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function readView(v: unknown): ViewSettings {
-  if (!isRecord(v)) return DEFAULT_VIEW;
-  const panels = { ...DEFAULT_VIEW.panels };
-  if (isRecord(v.panels))
-    for (const id of PANEL_IDS) if (typeof v.panels[id] === 'boolean') panels[id as PanelId] = v.panels[id];
-  const lang: Lang = v.lang === 'ko' ? 'ko' : 'en';
-  return { panels, lang, largeText: v.largeText === true };
 }
 
 export function snapshotForSave(): SavedState {
@@ -55,28 +44,6 @@ function keepFiles(files: Record<string, string> | undefined) {
   for (const [p, text] of Object.entries(files)) merged.set(p, text);
   syncVfs(s.core, merged);
   s.syncFilesFromVfs();
-}
-
-function readRaw(storage: Storage): string | null {
-  try {
-    return storage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-/** Layout, language and text size, applied before the first paint (no flash of the default layout). */
-export function restoreView(storage: Storage = window.localStorage): void {
-  const raw = readRaw(storage);
-  if (raw === null) return;
-  try {
-    const data: unknown = JSON.parse(raw);
-    if (!isRecord(data)) return;
-    const view = readView(data.view);
-    useStore.setState({ panels: view.panels, lang: view.lang, largeText: view.largeText });
-  } catch {
-    // restoreSaved reports unreadable data.
-  }
 }
 
 /** The files, the cluster (by replaying the saved operations) and the terminal history. */
