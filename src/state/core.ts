@@ -9,15 +9,17 @@
 
 import type { SessionSnapshot, TerminalSessionOptions } from '../kubectl/session';
 import type { OutputChunk } from '../kubectl/shell/types';
-import { Vfs } from '../kubectl/vfs';
+import type { Vfs } from '../kubectl/vfs';
 import { CH03_DIR, CH03_FILES } from '../scenarios/ch03';
 import { createCluster } from '../sim/cluster';
 import type { Cluster } from '../sim/contract';
 import type { Core, CoreOptions, FileStore, TerminalResult, TerminalSession } from './core-types';
 
 type SessionModule = { createTerminalSession(opts: TerminalSessionOptions): TerminalSession };
+type VfsModule = { Vfs: typeof Vfs };
 
 let sessionModule: SessionModule | undefined;
+let vfsModule: VfsModule | undefined;
 
 let loading: Promise<void> | undefined;
 
@@ -26,14 +28,91 @@ let loading: Promise<void> | undefined;
  * first use. The app calls it once the first frame is painted.
  */
 export function loadSession(): Promise<void> {
-  loading ??= import('../kubectl/session').then((m) => {
+  loading ??= Promise.all([import('../kubectl/session'), import('../kubectl/vfs')]).then(([m, v]) => {
     sessionModule = m;
+    vfsModule = v;
   });
   return loading;
 }
 
+/** A file operation made before the VFS existed, with the simulated time it happened at. */
+type EarlyOp = { at: number; path: string; text?: string };
+
+/**
+ * The student's file system, created with the kubectl chunk (the Vfs class lives there). Until then the
+ * chapter files live in a Map, and every write/remove is logged with its simulated time; the Vfs
+ * replays the log on creation, so `ls -l` shows the same mtimes as if it had existed from the start.
+ */
+class LazyVfs {
+  private vfs: Vfs | undefined;
+  private readonly early = new Map<string, string>();
+  private readonly log: EarlyOp[] = [];
+  private readonly startedAt: number;
+
+  constructor(private readonly cluster: Cluster) {
+    this.startedAt = cluster.now();
+    for (const [p, text] of Object.entries(CH03_FILES)) this.early.set(`${CH03_DIR}/${p}`, text);
+  }
+
+  /** The real Vfs, or undefined while the kubectl chunk is not loaded. */
+  get(): Vfs | undefined {
+    if (!this.vfs && vfsModule) {
+      let pinned: number | undefined = this.startedAt;
+      const fs = new vfsModule.Vfs(() => pinned ?? this.cluster.now());
+      fs.mkdirp(CH03_DIR);
+      for (const [p, text] of Object.entries(CH03_FILES))
+        fs.write(`${CH03_DIR}/${p}`, text, { createParents: true });
+      for (const op of this.log) {
+        pinned = op.at;
+        if (op.text === undefined) fs.remove(op.path);
+        else fs.write(op.path, op.text, { createParents: true });
+      }
+      pinned = undefined;
+      this.vfs = fs;
+      this.log.length = 0;
+    }
+    return this.vfs;
+  }
+
+  /** The files before the Vfs exists (a snapshot taken that early). */
+  earlyFiles(): ReadonlyMap<string, string> {
+    return this.early;
+  }
+  files(): string[] {
+    return this.get()?.files() ?? [...this.early.keys()].sort();
+  }
+  read(p: string): string | undefined {
+    const fs = this.get();
+    return fs ? fs.read(p) : this.early.get(p);
+  }
+  write(p: string, text: string): void {
+    const fs = this.get();
+    if (fs) fs.write(p, text, { createParents: true });
+    else {
+      this.early.set(p, text);
+      this.log.push({ at: this.cluster.now(), path: p, text });
+    }
+  }
+  remove(p: string): void {
+    const fs = this.get();
+    if (fs) fs.remove(p);
+    else if (this.early.delete(p)) this.log.push({ at: this.cluster.now(), path: p });
+  }
+}
+
+/** `Vfs#toJSON` of the early files: every parent directory, sorted, then the files. */
+function earlyJson(lazyFs: LazyVfs): SessionSnapshot['fs'] {
+  const dirs = new Set<string>();
+  const files: Record<string, string> = {};
+  for (const [p, text] of [...lazyFs.earlyFiles()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    files[p] = text;
+    for (let i = p.indexOf('/', 1); i > 0; i = p.indexOf('/', i + 1)) dirs.add(p.slice(0, i));
+  }
+  return { version: 1, dirs: [...dirs].sort(), files };
+}
+
 /** The editor sees paths relative to the chapter folder (`sleep/sleep1.yaml`), the shell absolute ones. */
-function chapterFiles(vfs: Vfs): FileStore {
+function chapterFiles(vfs: LazyVfs): FileStore {
   const prefix = `${CH03_DIR}/`;
   return {
     list: () =>
@@ -42,20 +121,21 @@ function chapterFiles(vfs: Vfs): FileStore {
         .filter((p) => p.startsWith(prefix))
         .map((p) => p.slice(prefix.length)),
     read: (p) => vfs.read(prefix + p),
-    write: (p, t) => void vfs.write(prefix + p, t, { createParents: true }),
-    remove: (p) => void vfs.remove(prefix + p),
+    write: (p, t) => vfs.write(prefix + p, t),
+    remove: (p) => vfs.remove(prefix + p),
   };
 }
 
 const NOT_READY = 'the terminal is still starting; try again in a moment\n';
 
 /** The session for one core, created on first use once the kubectl chunk is loaded. */
-function lazySession(cluster: Cluster, fs: Vfs): TerminalSession {
+function lazySession(cluster: Cluster, lazyFs: LazyVfs): TerminalSession {
   let real: TerminalSession | undefined;
   const listeners = new Set<Parameters<TerminalSession['onOutput']>[0]>();
   const detach = new Map<Parameters<TerminalSession['onOutput']>[0], () => void>();
   const get = (): TerminalSession | undefined => {
-    if (!real && sessionModule) {
+    const fs = lazyFs.get();
+    if (!real && sessionModule && fs) {
       real = sessionModule.createTerminalSession({ cluster, fs, cwd: CH03_DIR });
       for (const l of listeners) detach.set(l, real.onOutput(l));
     }
@@ -71,7 +151,11 @@ function lazySession(cluster: Cluster, fs: Vfs): TerminalSession {
   });
   return {
     cluster,
-    fs,
+    get fs(): Vfs {
+      const fs = lazyFs.get();
+      if (!fs) throw new Error('the file system is created with the terminal session (loadSession)');
+      return fs;
+    },
     run: (line) => get()?.run(line) ?? notReady(),
     interrupt: () => get()?.interrupt() ?? notReady(),
     poll: (): OutputChunk[] => get()?.poll() ?? [],
@@ -104,16 +188,14 @@ function lazySession(cluster: Cluster, fs: Vfs): TerminalSession {
         connectMs: 0,
       };
     },
-    snapshot: (): SessionSnapshot => get()?.snapshot() ?? { cwd: CH03_DIR, history: [], fs: fs.toJSON() },
+    snapshot: (): SessionSnapshot =>
+      get()?.snapshot() ?? { cwd: CH03_DIR, history: [], fs: lazyFs.get()?.toJSON() ?? earlyJson(lazyFs) },
     dispose: () => get()?.dispose(),
   };
 }
 
 export function createCore(opts: CoreOptions): Core {
   const cluster = createCluster({ seed: opts.seed, profile: opts.profile, proxyMode: opts.proxyMode });
-  const fs = new Vfs(() => cluster.now());
-  fs.mkdirp(CH03_DIR);
-  for (const [p, text] of Object.entries(CH03_FILES))
-    fs.write(`${CH03_DIR}/${p}`, text, { createParents: true });
+  const fs = new LazyVfs(cluster);
   return { cluster, files: chapterFiles(fs), session: lazySession(cluster, fs) };
 }
