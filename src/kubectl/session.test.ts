@@ -199,6 +199,14 @@ describe('port-forward as a foreground job', () => {
     expect(text(s.run('kill %1'))).toBe('[1]+  Terminated              sleep 30\n');
   });
 
+  it('host curl refuses a URL without a host (3) and other protocols (1) before connecting', () => {
+    const s = createTerminalSession({ cluster: createCluster({ seed: 1 }) });
+    const a = s.run('curl http://');
+    expect([text(a), a.exitCode]).toEqual(['curl: (3) URL rejected: No host part in the URL\n', 3]);
+    const b = s.run('curl ftp://example.com/x');
+    expect([text(b), b.exitCode]).toEqual(['curl: (1) Protocol "ftp" not supported\n', 1]);
+  });
+
   it('breaks with the real message when its Pod goes', () => {
     const { s } = ready();
     s.run('kubectl port-forward deploy/numbers-web 8080:80 &');

@@ -179,6 +179,18 @@ function curl(env: HostEnv) {
       const before = code;
       code = 0;
       const one = (): void => {
+        // curl 8 rejects these before connecting (lib/urlapi.c, lib/url.c).
+        const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(url);
+        if (scheme && !['http', 'https'].includes((scheme[1] as string).toLowerCase())) {
+          if (!silent || showError) ctx.err(`curl: (1) Protocol "${scheme[1]}" not supported\n`);
+          code = 1;
+          return;
+        }
+        if (scheme && scheme[2] === '') {
+          if (!silent || showError) ctx.err('curl: (3) URL rejected: No host part in the URL\n');
+          code = 3;
+          return;
+        }
         const u = parseUrl(url);
         const r = hostFetch(env, ctx, {
           url,
