@@ -13,7 +13,6 @@ import type {
   Timers,
   WatchEvent,
 } from './interfaces';
-import { WorkQueue } from './workqueue';
 
 export interface ManagerDeps {
   store: StoreReader;
@@ -30,7 +29,12 @@ export class ControllerManager {
   private readonly controllers: Controller[] = [];
   private readonly contexts: ControllerContext[] = [];
   private readonly byKind = new Map<KindName, number[]>();
-  private readonly queue = new WorkQueue<string>();
+  // One stingy FIFO of (controller index, key) (client-go workqueue semantics, see ./workqueue):
+  // parallel arrays plus a waiting-set per controller, so no composite string is built per event.
+  private qIndex: number[] = [];
+  private qKey: string[] = [];
+  private qHead = 0;
+  private readonly waiting: Set<string>[] = [];
   private readonly maxIterations: number;
   private running = false;
 
@@ -53,6 +57,7 @@ export class ControllerManager {
       },
     };
     this.contexts.push(ctx);
+    this.waiting.push(new Set());
     for (const kind of controller.watches) {
       const list = this.byKind.get(kind) ?? [];
       list.push(index);
@@ -78,7 +83,7 @@ export class ControllerManager {
   }
 
   get pending(): number {
-    return this.queue.length;
+    return this.qKey.length - this.qHead;
   }
 
   /** Reconcile until the queue is empty. Returns the number of reconciles run. */
@@ -88,16 +93,22 @@ export class ControllerManager {
     let n = 0;
     try {
       for (;;) {
-        const item = this.queue.get();
-        if (item === undefined) return n;
+        if (this.qHead >= this.qKey.length) return n;
+        const index = this.qIndex[this.qHead] as number;
+        const key = this.qKey[this.qHead] as string;
+        this.qHead++;
+        // Compact now and then so a long-lived queue does not grow without bound.
+        if (this.qHead > 1024 && this.qHead * 2 > this.qKey.length) {
+          this.qIndex = this.qIndex.slice(this.qHead);
+          this.qKey = this.qKey.slice(this.qHead);
+          this.qHead = 0;
+        }
+        (this.waiting[index] as Set<string>).delete(key);
         if (++n > this.maxIterations) {
           throw new Error(
-            `controller manager: more than ${this.maxIterations} reconciles without settling (last: ${item}); a controller is probably looping`,
+            `controller manager: more than ${this.maxIterations} reconciles without settling (last: ${index}\u0000${key}); a controller is probably looping`,
           );
         }
-        const sep = item.indexOf('\u0000');
-        const index = Number(item.slice(0, sep));
-        const key = item.slice(sep + 1);
         const controller = this.controllers[index] as Controller;
         controller.reconcile(key, this.contexts[index] as ControllerContext);
       }
@@ -107,6 +118,10 @@ export class ControllerManager {
   }
 
   private enqueue(index: number, key: string): void {
-    this.queue.add(`${index}\u0000${key}`);
+    const waiting = this.waiting[index] as Set<string>;
+    if (waiting.has(key)) return;
+    waiting.add(key);
+    this.qIndex.push(index);
+    this.qKey.push(key);
   }
 }
