@@ -238,10 +238,13 @@ export class OwnSliceWrites {
     }
   }
 
-  /** `ctx` whose API writes mark EndpointSlice writes as this controller's own. */
+  private wrapped: { from: unknown; to: unknown } | undefined;
+
+  /** `ctx` whose API writes mark EndpointSlice writes as this controller's own (one wrapper per ctx). */
   wrap<C extends Pick<ControllerContext, 'api'>>(ctx: C): C {
+    if (this.wrapped?.from === ctx) return this.wrapped.to as C;
     const api = ctx.api;
-    return {
+    const to: C = {
       ...ctx,
       api: {
         create: (o, opts) =>
@@ -252,6 +255,8 @@ export class OwnSliceWrites {
         delete: (kind, ns, name, opts) => this.during(kind, ns, name, () => api.delete(kind, ns, name, opts)),
       },
     };
+    this.wrapped = { from: ctx, to };
+    return to;
   }
 }
 
