@@ -82,7 +82,11 @@ function geometry(a: XY, b: XY, self: boolean, returning: boolean): Geometry {
   };
 }
 
-/** One marker for a whole trace: the hops' curves in a row, each hop reached at its own time. */
+/**
+ * One marker for a whole trace, node centre to node centre, each hop reached at its own time. It is
+ * an HTML dot moved by a Web Animations transform animation, which Chromium runs on the compositor:
+ * 40 packets in flight cost the main thread no paint per frame (an SVG/SMIL marker repaints).
+ */
 const TracePacket = memo(function TracePacket({
   trace,
   centres,
@@ -90,58 +94,42 @@ const TracePacket = memo(function TracePacket({
   trace: TrafficTraceView;
   centres: ReadonlyMap<string, XY>;
 }) {
-  const motion = useRef<SVGAnimateMotionElement>(null);
-  const show = useRef<SVGSetElement>(null);
+  const dot = useRef<HTMLDivElement>(null);
+  const failed = trace.hops.some((h) => h.step.failed);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the animation is set up once, at mount
   useEffect(() => {
-    motion.current?.beginElementAt(0);
-    show.current?.beginElementAt(0);
-  }, []);
-  const total = Math.max(1, trace.totalMs);
-  let d = '';
-  let len = 0;
-  const points: number[] = [0];
-  const times: number[] = [0];
-  let failed = false;
-  for (const h of trace.hops) {
-    const a = h.step.from ? centres.get(h.step.from) : undefined;
-    const b = h.step.to ? centres.get(h.step.to) : undefined;
-    if (a && b) {
-      const g = geometry(a, b, h.step.from === h.step.to, h.step.returning);
-      d += `${g.d} `;
-      len += g.len;
+    const el = dot.current;
+    if (!el || typeof el.animate !== 'function') return;
+    const total = Math.max(1, trace.totalMs);
+    const frames: Keyframe[] = [];
+    for (const h of trace.hops) {
+      const a = h.step.from ? centres.get(h.step.from) : undefined;
+      const b = h.step.to ? centres.get(h.step.to) : undefined;
+      if (!a || !b) continue;
+      const start = Math.min(0.97, h.step.startMs / total);
+      const end = Math.min(0.97, (h.step.startMs + h.step.durMs) / total);
+      const last = frames[frames.length - 1];
+      const lastOffset = typeof last?.offset === 'number' ? last.offset : -1;
+      frames.push({
+        transform: `translate(${a.x}px, ${a.y}px)`,
+        opacity: 1,
+        offset: Math.max(start, lastOffset),
+      });
+      frames.push({
+        transform: `translate(${b.x}px, ${b.y}px)`,
+        opacity: 1,
+        offset: Math.max(end, start, lastOffset),
+      });
     }
-    failed ||= h.step.failed;
-    points.push(len);
-    times.push(Math.min(1, (h.step.startMs + h.step.durMs) / total));
-  }
-  if (d === '' || len === 0) return null;
-  // keyTimes must rise strictly from 0 to 1
-  const keyTimes: string[] = [];
-  const keyPoints: string[] = [];
-  let last = -1;
-  times.forEach((tm, i) => {
-    const t = i === times.length - 1 ? 1 : Math.max(tm, last + 1e-4);
-    if (t <= last || t > 1) return;
-    last = t;
-    keyTimes.push(t.toFixed(4));
-    keyPoints.push(((points[i] ?? len) / len).toFixed(4));
-  });
-  if (keyTimes[keyTimes.length - 1] !== '1.0000') return null;
-  return (
-    <circle r={7} className={`traffic-packet${failed ? ' is-failed' : ''}`} visibility="hidden">
-      <set ref={show} attributeName="visibility" to="visible" begin="indefinite" dur={`${total}ms`} />
-      <animateMotion
-        ref={motion}
-        dur={`${total}ms`}
-        begin="indefinite"
-        fill="freeze"
-        path={d}
-        calcMode="linear"
-        keyPoints={keyPoints.join(';')}
-        keyTimes={keyTimes.join(';')}
-      />
-    </circle>
-  );
+    const tail = frames[frames.length - 1];
+    if (!tail) return;
+    frames.push({ transform: tail.transform as string, opacity: 0, offset: 1 });
+    const first = frames[0];
+    if (first && first.offset !== 0) frames.unshift({ ...first, opacity: 0, offset: 0 });
+    const anim = el.animate(frames, { duration: total, fill: 'forwards', easing: 'linear' });
+    return () => anim.cancel();
+  }, []);
+  return <div ref={dot} className={`traffic-packet traffic-dot${failed ? ' is-failed' : ''}`} />;
 });
 
 const Hop = memo(function Hop({
@@ -236,7 +224,6 @@ const TraceGroup = memo(function TraceGroup({
         const b = h.step.to ? centres.get(h.step.to) : undefined;
         return a && b ? <Hop key={h.step.n} hop={h} a={a} b={b} compact={trace.compact} /> : null;
       })}
-      {trace.compact ? <TracePacket trace={trace} centres={centres} /> : null}
     </g>
   );
 });
@@ -286,6 +273,7 @@ export function TrafficLayer({
           <TraceGroup key={t.key} trace={t} centres={centres} />
         ))}
       </svg>
+      {traces.map((t) => (t.compact ? <TracePacket key={t.key} trace={t} centres={centres} /> : null))}
       {detailed.map((t) => (
         <Labels key={t.key} trace={t} centres={centres} />
       ))}

@@ -21,6 +21,9 @@ interface Active {
 const LINGER_MS = 600;
 /** At most this many traces animate at once (a benchmark pushes 20 per second). */
 const MAX_ACTIVE = 40;
+const TAKE_EVERY_MS = 200;
+/** Finished traces are removed in batches too. */
+const PRUNE_EVERY_MS = 250;
 const endsAt = (a: { born: number; plan: TrafficPlan }) => a.born + a.plan.totalMs + LINGER_MS;
 /** In auto mode a long trace (a DNS search list) is played faster: at most this long in all. */
 const MAX_TRACE_MS = 3000;
@@ -63,6 +66,8 @@ export function useTraffic(has: (id: string) => boolean, t: TFn): TrafficView {
   const [active, setActive] = useState<Active[]>([]);
   const [stepIndex, setStepIndex] = useState(0);
   const seq = useRef(0);
+  const lastTake = useRef(Number.NEGATIVE_INFINITY);
+  const [, setTick] = useState(0);
   const hasRef = useRef(has);
   hasRef.current = has;
 
@@ -80,8 +85,16 @@ export function useTraffic(has: (id: string) => boolean, t: TFn): TrafficView {
       setStepIndex(0);
       return;
     }
+    // Batch arrivals (at most 5 a second): every DOM change repaints a 400-node graph, so 20 packets
+    // a second are mounted 4 at a time. A lone trace (a typed command) starts at once.
+    const wait = lastTake.current + TAKE_EVERY_MS - performance.now();
+    if (wait > 0) {
+      const id = setTimeout(() => setTick((x) => x + 1), wait);
+      return () => clearTimeout(id);
+    }
     const taken = s.takeTraces();
     if (taken.length === 0) return;
+    lastTake.current = performance.now();
     setActive((prev) => [...prev, ...taken.map(make)].slice(-MAX_ACTIVE));
     // external:<host> nodes are added to the graph for the traces that name them
     function drawable(id: string) {
@@ -125,7 +138,7 @@ export function useTraffic(has: (id: string) => boolean, t: TFn): TrafficView {
     const now = performance.now();
     const due = active.filter((a) => a.seq !== shownSeq).map((a) => endsAt(a) - now);
     if (due.length === 0) return;
-    const wait = Math.max(50, Math.min(...due));
+    const wait = Math.max(PRUNE_EVERY_MS, Math.min(...due));
     const id = setTimeout(() => {
       const at = performance.now();
       setActive((prev) => {
