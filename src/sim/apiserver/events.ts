@@ -7,8 +7,28 @@ import type { Clock, EventRecorder, Rng } from '../runtime/interfaces';
 import { hexDigits, uuid, word32 } from '../runtime/rng';
 import type { Store } from './store';
 
+/** FNV-1a over a string's UTF-16 code units, continuing from `h`, then a 0 separator. */
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return Math.imul(h, 0x01000193); // the separator (h ^ 0)
+}
+
+interface StoredEvent {
+  involvedObject?: { uid?: string };
+  type?: string;
+  reason?: string;
+  message?: string;
+  source?: { component?: string; host?: string };
+  count?: number;
+}
+
 export class Recorder implements EventRecorder {
-  private readonly seen = new Map<string, string>(); // dedupe key → event name
+  /**
+   * Hash of (object uid, type, reason, message, component, host) → names of the Events recorded
+   * with that hash. A hit is confirmed against the stored Event's own fields, so this behaves
+   * exactly like a map keyed by the whole tuple without holding 30,000 long key strings.
+   */
+  private readonly seen = new Map<number, string[]>();
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -24,18 +44,38 @@ export class Recorder implements EventRecorder {
   ): void {
     const ns = obj.metadata.namespace ?? 'default';
     const now = rfc3339(this.clock.now());
-    const dedupe = `${obj.metadata.uid}\u0000${type}\u0000${reason}\u0000${message}\u0000${source.component}\u0000${source.host ?? ''}`;
-    const existingName = this.seen.get(dedupe);
-    const existing = existingName ? this.store.get('Event', ns, existingName) : undefined;
-    if (existing) {
-      const e = existing as K8sObject & { count: number };
-      this.store.put({ ...e, count: (e.count ?? 1) + 1, lastTimestamp: now } as K8sObject);
-      return;
+    const uid = obj.metadata.uid;
+    const host = source.host ?? '';
+    let h = fnv(0x811c9dc5, uid);
+    h = fnv(h, type);
+    h = fnv(h, reason);
+    h = fnv(h, message);
+    h = fnv(h, source.component);
+    h = fnv(h, host) >>> 0;
+    const bucket = this.seen.get(h);
+    if (bucket) {
+      for (const existingName of bucket) {
+        const existing = this.store.get('Event', ns, existingName);
+        const e = existing as unknown as StoredEvent | undefined;
+        if (
+          e &&
+          e.involvedObject?.uid === uid &&
+          e.type === type &&
+          e.reason === reason &&
+          e.message === message &&
+          e.source?.component === source.component &&
+          (e.source?.host ?? '') === host
+        ) {
+          this.store.put({ ...existing, count: (e.count ?? 1) + 1, lastTimestamp: now } as K8sObject);
+          return;
+        }
+      }
     }
     const first = hexDigits(word32(this.rng), 8);
     const hex = first + hexDigits(word32(this.rng), 8);
     const name = `${obj.metadata.name}.${hex}`;
-    this.seen.set(dedupe, name);
+    if (bucket) bucket.push(name);
+    else this.seen.set(h, [name]);
     const event = {
       apiVersion: 'v1',
       kind: 'Event',

@@ -37,15 +37,14 @@ function run(maxPodsPerNode?: number) {
 describe('scheduler max-pods', () => {
   it('a node shows the kubelet default of 110 pods', () => {
     const { node, pods } = run();
-    const st = node.status as { capacity: { pods: string }; allocatable: { pods: string } };
-    expect(st.capacity.pods).toBe('110');
-    expect(st.allocatable.pods).toBe('110');
+    expect(node.status.capacity?.pods).toBe('110');
+    expect(node.status.allocatable?.pods).toBe('110');
     expect(pods.filter((p) => p.spec.nodeName)).toHaveLength(3);
   });
 
   it('a node with --max-pods 4 (two CoreDNS Pods already) takes two more; the third waits', () => {
     const { c, node, pods } = run(4);
-    expect((node.status as { allocatable: { pods: string } }).allocatable.pods).toBe('4');
+    expect(node.status.allocatable?.pods).toBe('4');
     expect(pods.filter((p) => p.spec.nodeName)).toHaveLength(2);
     const pending = pods.filter((p) => !p.spec.nodeName);
     expect(pending).toHaveLength(1);
