@@ -35,6 +35,8 @@ export class ControllerManager {
   private qKey: string[] = [];
   private qHead = 0;
   private readonly waiting: Set<string>[] = [];
+  /** Pending requeueAfter timers by (controller, due, key). */
+  private readonly requeues = new Set<string>();
   private readonly maxIterations: number;
   private running = false;
 
@@ -53,7 +55,18 @@ export class ControllerManager {
       rng: this.deps.rng.fork(`controller:${controller.name}`),
       events: this.deps.events,
       requeueAfter: (key, delayMs) => {
-        this.deps.timers.after(delayMs, () => this.enqueue(index, key));
+        // A second requeue of the same key for the same instant is redundant: every timer due
+        // at an instant fires before the controllers run, so the first one's enqueue already
+        // holds the key. Skipping it keeps e.g. one progress-deadline timer per Deployment
+        // instead of one per sync.
+        const due = this.deps.clock.now() + Math.max(0, delayMs);
+        const id = `${index}\u0000${due}\u0000${key}`;
+        if (this.requeues.has(id)) return;
+        this.requeues.add(id);
+        this.deps.timers.at(due, () => {
+          this.requeues.delete(id);
+          this.enqueue(index, key);
+        });
       },
     };
     this.contexts.push(ctx);
