@@ -55,7 +55,16 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   const idRng = rng.fork('container-ids');
   let ctxRef: ControllerContext | undefined;
 
-  const source = (node: string) => ({ component: 'kubelet', host: node });
+  // One source object per node, shared by its Events (immutable, so sharing is safe).
+  const sources = new Map<string, { component: string; host: string }>();
+  const source = (node: string) => {
+    let s = sources.get(node);
+    if (!s) {
+      s = { component: 'kubelet', host: node };
+      sources.set(node, s);
+    }
+    return s;
+  };
   const now = () => rfc3339(clock.now());
   const get = (key: string) => {
     const i = key.indexOf('/');
