@@ -9,7 +9,7 @@ import type { HttpResponse } from './http/types';
 import { parseUrl } from './http/url';
 import type { PodProc } from './proc';
 import { writePodFile } from './proc';
-import { getaddrinfo, podSource } from './resolve';
+import { getaddrinfo, podSource, withLookup } from './resolve';
 
 export const CURL_VERSION = '7.80.0';
 
@@ -119,8 +119,9 @@ export function curl(argv: string[], ctx: ProcContext, p: PodProc): number {
     ? Math.round(Number(o.get('connect-timeout')) * 1000)
     : undefined;
 
-  const r = getaddrinfo(p, ctx, url.host);
+  const r = getaddrinfo(p, ctx, url.host, false);
   if (!r.ip) {
+    if (r.dns) ctx.trace(r.dns);
     const t = r.local ? 0 : 1;
     ctx.sleep(t);
     return fail(6, `Could not resolve host: ${url.host}`, t);
@@ -154,7 +155,10 @@ export function curl(argv: string[], ctx: ProcContext, p: PodProc): number {
     ...(data !== undefined ? { body: data } : {}),
     ...(limit.length ? { timeoutMs: Math.min(...limit) } : {}),
   });
-  for (const t of result.traces) ctx.trace(t);
+  // One journey for the graph: the lookup, then the connection (then whatever the server called).
+  result.traces.forEach((t, i) => {
+    ctx.trace(i === 0 ? withLookup(r.dns, t, url.host) : t);
+  });
   const dnsMs = r.local ? 0 : 1;
   const elapsed = dnsMs + result.durationMs;
   ctx.sleep(elapsed);

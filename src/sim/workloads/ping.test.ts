@@ -43,11 +43,9 @@ describe('ping by Pod IP', () => {
       `round-trip min/avg/max = ${fmt(Math.min(...us))}/${fmt(avg)}/${fmt(Math.max(...us))} ms`,
       '',
     ]);
-    // One ICMP trace per packet, each delivered to sleep-2's Pod.
-    expect(r.traces.map((t) => [t.protocol, t.verdict])).toEqual([
-      ['ICMP', 'delivered'],
-      ['ICMP', 'delivered'],
-    ]);
+    // One trace per command (every echo had the same fate), delivered to sleep-2's Pod, no DNS.
+    expect(r.traces.map((t) => [t.protocol, t.verdict, t.destination])).toEqual([['ICMP', 'delivered', ip]]);
+    expect(r.traces[0]?.hops.some((h) => h.kind.startsWith('dns'))).toBe(false);
   });
 
   it('gets no reply from a deleted Pod’s old IP (the replacement has a new one)', () => {
@@ -85,11 +83,28 @@ describe('ping a Service name', () => {
     );
     expect(r.exitCode).toBe(1);
     expect(r.elapsedMs).toBe(10_000);
-    // The DNS exchange is traced, then the echo that matched no kube-proxy rule.
-    expect(r.traces.map((t) => [t.protocol, t.verdict])).toEqual([
-      ['UDP', 'delivered'],
-      ['ICMP', 'no-reply'],
+    // One trace the graph animates: the DNS query to CoreDNS through kube-dns and its answer, then
+    // the echo to the ClusterIP that matched no kube-proxy rule and is dropped.
+    expect(r.traces).toHaveLength(1);
+    const t = r.traces[0];
+    expect([t?.protocol, t?.destination, t?.resolvedIP, t?.verdict]).toEqual([
+      'ICMP',
+      'sleep-2',
+      ip,
+      'no-reply',
     ]);
+    expect(t?.hops.map((h) => [h.kind, h.from, h.to, h.label])).toEqual([
+      ['dns-query', s1, 'Service/kube-system/kube-dns', 'A? sleep-2.default.svc.cluster.local'],
+      ['dns-answer', 'Service/kube-system/kube-dns', s1, `A ${ip}`],
+      ['send', s1, 'Service/default/sleep-2', `ICMP echo → ${ip}`],
+      ['no-rule', 'kube-proxy/docker-desktop', 'Service/default/sleep-2', 'no rule matches ICMP'],
+      ['drop', 'Service/default/sleep-2', 'Service/default/sleep-2', `nobody owns ${ip}`],
+    ]);
+    const at = t?.hops.map((h) => h.atMs) ?? [];
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(t?.reason).toBe(
+      `ICMP to a ClusterIP matches no kube-proxy rule, and no interface owns ${ip}, so nothing answers`,
+    );
   });
 
   it('takes 11 s for -c 2 and honours -W', () => {
@@ -157,5 +172,39 @@ describe('determinism', () => {
     expect(run(11)).toBe(run(11));
     const times = (s: string) => s.match(/time=\S+/g)?.join(',');
     expect(times(run(11))).not.toBe(times(run(12)));
+  });
+});
+
+describe('a lookup and its connection are one trace (the graph animates one journey)', () => {
+  for (const cmd of [
+    ['wget', '-q', '-O', '-', 'http://sleep-2'],
+    ['curl', '-s', 'http://sleep-2'],
+  ]) {
+    it(`${cmd[0]}: DNS query and answer, then the SYN to the ClusterIP, refused by sleep-2's Pod`, () => {
+      const { d, c, s1, pod } = sleepCluster();
+      d.applyOk(SLEEP2_SVC).advance(2000);
+      const ip = (c.get('Service', 'default', 'sleep-2') as Service).spec.clusterIP;
+      const r = execIn(c, s1, cmd);
+      expect(r.exitCode).not.toBe(0);
+      expect(r.traces).toHaveLength(1);
+      const t = r.traces[0];
+      expect([t?.protocol, t?.destination, t?.resolvedIP, t?.verdict]).toEqual([
+        'TCP',
+        'sleep-2',
+        ip,
+        'refused',
+      ]);
+      const kinds = t?.hops.map((h) => h.kind) ?? [];
+      expect(kinds.slice(0, 3)).toEqual(['dns-query', 'dns-answer', 'send']);
+      expect(t?.hops[1]?.label).toBe(`A ${ip}`);
+      expect(t?.endpoint?.pod).toBe(`Pod/default/${pod('sleep-2').metadata.name}`);
+    });
+  }
+
+  it('a name that does not resolve leaves only the DNS trace (NXDOMAIN on every search step)', () => {
+    const { c, s1 } = sleepCluster();
+    const r = execIn(c, s1, ['ping', '-c', '1', 'foo']);
+    expect(r.traces.map((t) => [t.protocol, t.verdict])).toEqual([['UDP', 'nxdomain']]);
+    expect(r.traces[0]?.hops.filter((h) => h.kind === 'dns-nxdomain')).toHaveLength(4);
   });
 });

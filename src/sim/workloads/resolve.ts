@@ -2,7 +2,7 @@
 // the Pod's search list. Records the DNS exchange as a trace so the graph can animate it.
 import type { ProcContext } from '../../kubectl/shell/types';
 import type { Pod } from '../api/types';
-import type { TraceSource } from '../contract';
+import type { Trace, TraceSource } from '../contract';
 import { dnsTrace, parseResolvConf } from './dns';
 import { isIPv4 } from './pods';
 import type { PodProc } from './proc';
@@ -15,6 +15,8 @@ export interface Resolved {
   canonicalName?: string;
   /** true when the answer came from /etc/hosts or the name was an address literal. */
   local: boolean;
+  /** The DNS exchange (absent for /etc/hosts and address literals). */
+  dns?: Trace;
 }
 
 export function podSource(p: PodProc): TraceSource {
@@ -29,14 +31,20 @@ function hostsLookup(pod: Pod, name: string): string | undefined {
   return undefined;
 }
 
-export function getaddrinfo(p: PodProc, ctx: ProcContext, name: string): Resolved {
+/**
+ * getaddrinfo as the Pod's libc does it. With `emit` false the DNS exchange is not reported on its
+ * own: the caller prefixes it to the packet it then sends (`withLookup`), so the graph animates one
+ * journey — query, answer, then the packet — instead of two traces side by side.
+ */
+export function getaddrinfo(p: PodProc, ctx: ProcContext, name: string, emit = true): Resolved {
   if (isIPv4(name)) return { ip: name, local: true };
   const fromHosts = hostsLookup(p.pod, name);
   if (fromHosts) return { ip: fromHosts, local: true };
   const source = podSource(p);
   const r = p.cluster.net.resolve(source, name);
   const server = parseResolvConf(p.cluster.net.resolvConf(p.podKey)).nameservers[0] ?? '';
-  ctx.trace(dnsTrace(p.cluster, source, server, name, r.queries, r.ip !== undefined));
+  const dns = dnsTrace(p.cluster, source, server, name, r.queries, r.ip !== undefined);
+  if (emit) ctx.trace(dns);
   // musl (options timeout:5) waits out each search step whose queries got no answer at all,
   // e.g. while the kube-dns Service has no ready CoreDNS endpoint.
   const silent = new Set(r.queries.filter((q) => q.rcode === 'TIMEOUT').map((q) => q.question));
@@ -45,5 +53,25 @@ export function getaddrinfo(p: PodProc, ctx: ProcContext, name: string): Resolve
     ...(r.ip ? { ip: r.ip } : {}),
     ...(r.canonicalName ? { canonicalName: r.canonicalName } : {}),
     local: false,
+    dns,
+  };
+}
+
+/**
+ * One trace for "look the name up, then send": the DNS hops first, then the packet's hops shifted
+ * to start after the answer. The destination is the name as typed; the verdict and reason are the
+ * packet's (the lookup succeeded, or there would be no packet).
+ */
+export function withLookup(dns: Trace | undefined, packet: Trace, typed: string): Trace {
+  if (!dns || dns.hops.length === 0) return packet;
+  const offset = Math.round(((dns.hops[dns.hops.length - 1]?.atMs ?? 0) + 0.1) * 1000) / 1000;
+  return {
+    ...packet,
+    destination: typed,
+    startedAt: dns.startedAt,
+    hops: [
+      ...dns.hops,
+      ...packet.hops.map((h) => ({ ...h, atMs: Math.round((h.atMs + offset) * 1000) / 1000 })),
+    ],
   };
 }

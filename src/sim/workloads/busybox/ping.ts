@@ -7,7 +7,7 @@ import type { Node, Service } from '../../api/types';
 import type { Rng } from '../../runtime/interfaces';
 import { podByIP } from '../pods';
 import type { PodProc } from '../proc';
-import { getaddrinfo, podSource } from '../resolve';
+import { getaddrinfo, podSource, withLookup } from '../resolve';
 import { streamFor } from '../state';
 import { parseOpts } from './getopt';
 import { usageText } from './usage';
@@ -89,8 +89,11 @@ export function ping(argv: string[], ctx: ProcContext, p: PodProc): number {
   const quiet = o.has('q');
   const host = parsed.args[0] ?? '';
 
-  const r = getaddrinfo(p, ctx, host);
+  // The lookup is reported with the first echo request (one trace: DNS, then ICMP), or alone when
+  // the name does not resolve.
+  const r = getaddrinfo(p, ctx, host, false);
   if (!r.ip) {
+    if (r.dns) ctx.trace(r.dns);
     ctx.err(`ping: bad address '${host}'\n`);
     return 1;
   }
@@ -109,6 +112,8 @@ export function ping(argv: string[], ctx: ProcContext, p: PodProc): number {
   let tmax = 0;
   let tsum = 0;
   let elapsedMs = 0;
+  /** One trace per command: the first echo (after its DNS lookup), then one more only when an echo's fate changes (a Pod deleted mid-run). */
+  let lastFate = '';
 
   const stats = (): number => {
     let out = `\n--- ${host} ping statistics ---\n${transmitted} packets transmitted, ${received} packets received, `;
@@ -138,7 +143,10 @@ export function ping(argv: string[], ctx: ProcContext, p: PodProc): number {
         us = 20 + rng.int(30);
       } else {
         const t = p.cluster.net.trace({ source: podSource(p), destination: ip, protocol: 'ICMP' });
-        ctx.trace(t);
+        const fate = `${t.verdict}|${t.reason}`;
+        if (seq === 0) ctx.trace(withLookup(r.dns, t, host));
+        else if (fate !== lastFate) ctx.trace(t);
+        lastFate = fate;
         replied = t.verdict === 'delivered';
         ({ ttl, us } = replyShape(whereIs(p, ip, nodes), rng));
       }

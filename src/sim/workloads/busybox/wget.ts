@@ -6,7 +6,7 @@ import { httpRequest } from '../http/client';
 import { parseUrl } from '../http/url';
 import type { PodProc } from '../proc';
 import { podFileExists, writePodFile } from '../proc';
-import { getaddrinfo, podSource } from '../resolve';
+import { getaddrinfo, podSource, withLookup } from '../resolve';
 import { parseOpts } from './getopt';
 import { usageText } from './usage';
 
@@ -62,8 +62,9 @@ export function wget(argv: string[], ctx: ProcContext, p: PodProc): number {
       ctx.err(`wget: not an http or ftp url: ${rawUrl}\n`);
       return 1;
     }
-    const r = getaddrinfo(p, ctx, url.host);
+    const r = getaddrinfo(p, ctx, url.host, false);
     if (!r.ip) {
+      if (r.dns) ctx.trace(r.dns);
       ctx.err(`wget: bad address '${url.host}'\n`);
       return 1;
     }
@@ -79,7 +80,10 @@ export function wget(argv: string[], ctx: ProcContext, p: PodProc): number {
       ...(postData !== undefined ? { body: postData } : {}),
       ...(timeoutS > 0 ? { timeoutMs: timeoutS * 1000 } : {}),
     });
-    for (const t of result.traces) ctx.trace(t);
+    // One journey for the graph: the lookup, then the connection (then whatever the server called).
+    result.traces.forEach((t, i) => {
+      ctx.trace(i === 0 ? withLookup(r.dns, t, url.host) : t);
+    });
     if (result.error) {
       ctx.sleep(result.durationMs);
       if (result.error.kind === 'timeout') {
