@@ -33,6 +33,11 @@ export class Store implements StoreReader {
     this.listeners.push(fn);
   }
 
+  /** Moves on every write and removal: equal before and after ⇒ nothing was written between. */
+  get revision(): number {
+    return this.rv;
+  }
+
   nextResourceVersion(): string {
     this.rv += 1;
     return String(this.rv);

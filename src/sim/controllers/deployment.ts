@@ -82,6 +82,7 @@ function scaleRS(ctx: ControllerContext, d: Deployment, rs: ReplicaSet, to: numb
 }
 
 function syncDeployment(store: Store, d: Deployment, ctx: ControllerContext): void {
+  const rev0 = store.revision;
   const all = ownedBy(store, d, 'ReplicaSet') as ReplicaSet[];
   const hash = computeHash(d.spec.template, d.status?.collisionCount);
   let newRS = all.find((rs) => rs.metadata.labels?.[HASH_LABEL] === hash);
@@ -176,7 +177,9 @@ function syncDeployment(store: Store, d: Deployment, ctx: ControllerContext): vo
     }
     cleanupOld(ctx, d, olds);
   }
-  syncStatus(store, ctx, d, newRS, created, unavailable);
+  // Most syncs write nothing before the status: then `d` and `all` are still what the store holds.
+  const unchanged = store.revision === rev0 ? { d, all } : undefined;
+  syncStatus(store, ctx, d, newRS, created, unavailable, unchanged);
 }
 
 function specSum(list: ReplicaSet[]): number {
@@ -275,10 +278,13 @@ function syncStatus(
   newRS: ReplicaSet | undefined,
   created: boolean,
   maxUnavailable: number,
+  unchanged?: { d: Deployment; all: ReplicaSet[] },
 ): void {
-  const fresh = store.get('Deployment', d.metadata.namespace, d.metadata.name) as Deployment | undefined;
+  const fresh =
+    unchanged?.d ??
+    (store.get('Deployment', d.metadata.namespace, d.metadata.name) as Deployment | undefined);
   if (!fresh) return;
-  const all = ownedBy(store, fresh, 'ReplicaSet') as ReplicaSet[];
+  const all = unchanged?.all ?? (ownedBy(store, fresh, 'ReplicaSet') as ReplicaSet[]);
   let replicas = 0;
   let ready = 0;
   let available = 0;
