@@ -240,6 +240,37 @@ describe('CoreDNS answers', () => {
     expect(net.query(`numbers-api-external.default.svc.${D}`, 'CNAME').records).toHaveLength(1);
   });
 
+  it('ExternalName: the AAAA answer is the CNAME plus GitHub raw’s four IPv6 addresses, shuffled per query', () => {
+    const { net } = cluster();
+    const orders = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      const a = net.query(`numbers-api-external.default.svc.${D}`, 'AAAA');
+      expect(a.rcode).toBe('NOERROR');
+      expect(a.records[0]).toMatchObject({ type: 'CNAME', value: 'raw.githubusercontent.com' });
+      expect(
+        a.records
+          .slice(1)
+          .map((r) => [r.name, r.type, r.value])
+          .sort(),
+      ).toEqual([
+        ['raw.githubusercontent.com', 'AAAA', '2606:50c0:8000::154'],
+        ['raw.githubusercontent.com', 'AAAA', '2606:50c0:8001::154'],
+        ['raw.githubusercontent.com', 'AAAA', '2606:50c0:8002::154'],
+        ['raw.githubusercontent.com', 'AAAA', '2606:50c0:8003::154'],
+      ]);
+      orders.add(a.records.map((r) => r.value).join());
+    }
+    expect(orders.size).toBeGreaterThan(1);
+    // Same seed, same sequence of queries ⇒ the same orders.
+    const again = cluster().net;
+    const first = (n: typeof net) =>
+      n.query(`numbers-api-external.default.svc.${D}`, 'AAAA').records.map((r) => r.value);
+    expect(first(again)).toEqual(first(cluster().net));
+    // github.com has no IPv6: NOERROR with no data. A name upstream does not know: NXDOMAIN.
+    expect(net.query('github.com', 'AAAA')).toMatchObject({ rcode: 'NOERROR', records: [] });
+    expect(net.query('nope.example', 'AAAA').rcode).toBe('NXDOMAIN');
+  });
+
   it('pod A records (pods insecure)', () => {
     const { net } = cluster();
     expect(net.query(`10-1-0-31.default.pod.${D}`, 'A').records.map((r) => r.value)).toEqual(['10.1.0.31']);

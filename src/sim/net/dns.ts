@@ -16,6 +16,19 @@ export const EXTERNAL_HOSTS: Readonly<Record<string, readonly string[]>> = {
   'github.com': ['140.82.121.4'],
 };
 
+/**
+ * Their AAAA answers: GitHub's raw content CDN is dual-stack (`dig AAAA raw.githubusercontent.com`
+ * gives 2606:50c0:8000::154 … 8003::154); github.com itself has no IPv6 (NOERROR, no data).
+ */
+export const EXTERNAL_HOSTS_AAAA: Readonly<Record<string, readonly string[]>> = {
+  'raw.githubusercontent.com': [
+    '2606:50c0:8000::154',
+    '2606:50c0:8001::154',
+    '2606:50c0:8002::154',
+    '2606:50c0:8003::154',
+  ],
+};
+
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 export const isIPv4 = (s: string): boolean => IPV4.test(s);
 
@@ -87,16 +100,19 @@ export class CoreDns {
   private upstream(name: string, qtype: DnsQType): DnsAnswer {
     const ips = EXTERNAL_HOSTS[name];
     if (!ips) return { question: name, qtype, rcode: 'NXDOMAIN', records: [], authoritative: false };
-    const records: DnsRecord[] =
-      qtype === 'A'
-        ? shuffled(ips, this.rng).map((ip) => ({
-            name,
-            type: 'A' as const,
-            value: ip,
-            ttl: DNS_TTL,
-            owner: `external:${name}`,
-          }))
-        : [];
+    // Upstream round-robins its answers (and CoreDNS `loadbalance` shuffles them again): the order
+    // varies per reply, drawn from the seeded dns rng.
+    const type = qtype === 'A' || qtype === 'AAAA' ? qtype : undefined;
+    const addrs = type === 'A' ? ips : type === 'AAAA' ? (EXTERNAL_HOSTS_AAAA[name] ?? []) : [];
+    const records: DnsRecord[] = type
+      ? shuffled(addrs, this.rng).map((ip) => ({
+          name,
+          type,
+          value: ip,
+          ttl: DNS_TTL,
+          owner: `external:${name}`,
+        }))
+      : [];
     return { question: name, qtype, rcode: 'NOERROR', records, authoritative: false };
   }
 
