@@ -3,6 +3,7 @@
 //   get_pods_over_stringify that time over JSON.stringify of the same Pods (target ≤ 2)
 //   replay_chapter_ms       the whole chapter-3 script (src/kubectl/golden/ch03.script) through replay()
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { replay } from '../src/kubectl/replay';
 import { createTerminalSession, defaultFs } from '../src/kubectl/session';
 import type { Cluster } from '../src/sim/contract';
@@ -30,7 +31,7 @@ export async function benchKubectl(cluster: Cluster): Promise<Record<string, num
   if (rows < pods.length) throw new Error(`get pods printed ${rows} lines for ${pods.length} pods`);
   const stringifyMs = best(5, () => JSON.stringify(pods));
 
-  const script = readFileSync(new URL('../src/kubectl/golden/ch03.script', import.meta.url), 'utf8');
+  const script = readFileSync(resolve(process.cwd(), 'src/kubectl/golden/ch03.script'), 'utf8');
   replay(script, { seed: 7 }); // warm-up
   const replayMs = best(3, () => replay(script, { seed: 7 }));
 

@@ -1,0 +1,25 @@
+// `npm run bench`: bundles scripts/bench.ts with Vite (the same transform the browser build uses,
+// so the numbers are not skewed by a dev-time loader's per-function overhead), then runs it with
+// --expose-gc so heap growth can be measured. Arguments after `--` are passed through.
+import { spawnSync } from 'node:child_process';
+import { build } from 'vite';
+
+const outDir = 'node_modules/.cache/bench';
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  publicDir: false,
+  build: {
+    ssr: 'scripts/bench.ts',
+    outDir,
+    emptyOutDir: true,
+    minify: false,
+    target: 'node20',
+    rollupOptions: { output: { entryFileNames: 'bench.mjs' } },
+  },
+  ssr: { noExternal: true },
+});
+const r = spawnSync(process.execPath, ['--expose-gc', `${outDir}/bench.mjs`, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
+process.exit(r.status ?? 1);
