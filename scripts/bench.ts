@@ -113,23 +113,28 @@ const victim = cluster.list('Pod', {
   labelSelector: `app=app-${Math.floor(N / 2)}`,
 })[0] as Pod;
 const oldIP = victim.status.podIP;
+// The check itself must not scan the cluster (that would measure the check, not the simulator):
+// the replacement is found through the change feed, then read by key.
+const added: string[] = [];
+const unsubscribe = cluster.subscribe((b) => {
+  for (const k of b.added) if (k.startsWith('Pod/')) added.push(k);
+});
+const svcName = `svc-${Math.floor(N / 2)}`;
 const t2 = now();
 cluster.delete('Pod', 'default', victim.metadata.name);
 const replaced = () => {
-  const pods = cluster.list('Pod', {
-    namespace: 'default',
-    labelSelector: `app=app-${Math.floor(N / 2)}`,
-  }) as Pod[];
-  const fresh = pods.filter(
-    (p) => !p.metadata.deletionTimestamp && p.status.podIP && p.status.podIP !== oldIP,
-  );
-  if (fresh.length < 5) return false;
-  const ep = cluster.get('Endpoints', 'default', `svc-${Math.floor(N / 2)}`) as Endpoints | undefined;
+  const fresh = added
+    .map((k) => cluster.get('Pod', 'default', k.slice('Pod/default/'.length)) as Pod | undefined)
+    .find((p) => p?.metadata.labels?.app === victim.metadata.labels?.app);
+  const ready = fresh?.status.conditions?.find((x) => x.type === 'Ready')?.status === 'True';
+  if (!fresh || !ready || !fresh.status.podIP) return false;
+  const ep = cluster.get('Endpoints', 'default', svcName) as Endpoints | undefined;
   const ips = new Set((ep?.subsets ?? []).flatMap((s) => (s.addresses ?? []).map((a) => a.ip)));
-  return fresh.every((p) => ips.has(p.status.podIP as string)) && !ips.has(oldIP as string);
+  return ips.has(fresh.status.podIP) && !ips.has(oldIP as string);
 };
 settleUntil(cluster, replaced, 100);
 const deleteMs = now() - t2;
+unsubscribe();
 
 // resolve + trace of a Service name from a Pod
 const src: TraceSource = {
