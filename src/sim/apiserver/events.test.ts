@@ -62,4 +62,25 @@ describe('Recorder', () => {
     expect(events()[0]?.metadata.name).not.toBe(first.metadata.name);
     expect(events()[0]?.count).toBe(2);
   });
+
+  it('names an Event <object>.<creation time in Unix ns, 16 hex digits>, unique within one instant', () => {
+    const { clock, rec, pod, events } = setup();
+    const a = pod('web-1', 'uid-a');
+    const kubelet = { component: 'kubelet', host: 'node-1' };
+    rec.record(a, 'Normal', 'Pulling', 'Pulling image "x"', kubelet);
+    rec.record(a, 'Normal', 'Pulled', 'Pulled image "x"', kubelet);
+    clock.set(clock.now() + 1500);
+    rec.record(a, 'Normal', 'Started', 'Started container x', kubelet);
+    const names = events()
+      .map((e) => e.metadata.name)
+      .sort();
+    // 2026-01-08T09:30:00Z = 1767864600000 ms = 0x1888b77cb5fcf000 ns (client-go: "%v.%x" of UnixNano).
+    const t0 = BigInt(Date.UTC(2026, 0, 8, 9, 30, 0)) * 1_000_000n;
+    expect(names).toEqual([
+      `web-1.${t0.toString(16)}`,
+      `web-1.${(t0 + 1n).toString(16)}`,
+      `web-1.${(t0 + 1_500_000_000n).toString(16)}`,
+    ]);
+    for (const n of names) expect(n).toMatch(/^web-1\.[0-9a-f]{16}$/);
+  });
 });

@@ -4,7 +4,7 @@
 import type { K8sObject } from '../api/types';
 import { rfc3339 } from '../runtime/clock';
 import type { Clock, EventRecorder, Rng } from '../runtime/interfaces';
-import { hexDigits, uuid, word32 } from '../runtime/rng';
+import { uuid } from '../runtime/rng';
 import type { Store } from './store';
 
 /** FNV-1a over a string's UTF-16 code units, continuing from `h`, then a 0 separator. */
@@ -29,11 +29,25 @@ export class Recorder implements EventRecorder {
    * exactly like a map keyed by the whole tuple without holding 30,000 long key strings.
    */
   private readonly seen = new Map<number, string[]>();
+  /** The last creation instant handed out, in Unix nanoseconds (see nanosHex). */
+  private lastNanos = -1n;
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly rng: Rng,
   ) {}
+
+  /**
+   * client-go's recorder names an Event `fmt.Sprintf("%v.%x", ref.Name, t.UnixNano())`. The
+   * simulated clock ticks in milliseconds, so two Events can share an instant; each later one
+   * takes the next nanosecond (a per-recorder counter) so names stay unique and sort by creation.
+   */
+  private nanosHex(): string {
+    let ns = BigInt(this.clock.now()) * 1_000_000n;
+    if (ns <= this.lastNanos) ns = this.lastNanos + 1n;
+    this.lastNanos = ns;
+    return ns.toString(16).padStart(16, '0');
+  }
 
   record(
     obj: K8sObject,
@@ -71,9 +85,7 @@ export class Recorder implements EventRecorder {
         }
       }
     }
-    const first = hexDigits(word32(this.rng), 8);
-    const hex = first + hexDigits(word32(this.rng), 8);
-    const name = `${obj.metadata.name}.${hex}`;
+    const name = `${obj.metadata.name}.${this.nanosHex()}`;
     if (bucket) bucket.push(name);
     else this.seen.set(h, [name]);
     const event = {
