@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { K8sObject } from '../api/types';
 import { createCluster } from '../cluster';
+import { getProfile } from '../profiles';
+import { ManualClock } from '../runtime/clock';
+import { createRng } from '../runtime/rng';
+import { SA_TOKEN_MOUNT_PATH, withServiceAccountToken } from './defaults';
+import { ApiServer } from './server';
+import { Store } from './store';
+
+// biome-ignore lint/suspicious/noExplicitAny: reading loosely typed specs.
+type Any = any;
 
 describe('defaulting', () => {
   it('Service: ClusterIP, TCP, targetPort = port, sessionAffinity, IP families, traffic policy', () => {
@@ -123,5 +133,60 @@ describe('defaulting', () => {
     expect(c.get('Deployment', 'default', 'd')?.metadata.generation).toBe(1);
     c.apply([doc(2, 'y')]);
     expect(c.get('Deployment', 'default', 'd')?.metadata.generation).toBe(2);
+  });
+});
+
+describe('ServiceAccount admission', () => {
+  const pod = (spec: Record<string, unknown>) =>
+    ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: 'default' },
+      spec,
+    }) as unknown as K8sObject;
+
+  it('adds the kube-api-access-<5> projected volume, its read-only mount in every container, and the default SA', () => {
+    const api = new ApiServer(new Store(), new ManualClock(), createRng(7), getProfile());
+    api.create({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'default' },
+    } as unknown as K8sObject);
+    const r = api.create(
+      pod({
+        containers: [
+          { name: 'a', image: 'nginx' },
+          { name: 'b', image: 'busybox' },
+        ],
+      }),
+    );
+    expect(r.ok).toBe(true);
+    const spec = (r.ok ? r.object.spec : {}) as Any;
+    expect(spec.serviceAccountName).toBe('default');
+    expect(spec.serviceAccount).toBe('default');
+    expect(spec.volumes).toHaveLength(1);
+    const vol = spec.volumes[0];
+    expect(vol.name).toMatch(/^kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    expect(vol.projected.defaultMode).toBe(420);
+    expect(vol.projected.sources[0]).toEqual({
+      serviceAccountToken: { expirationSeconds: 3607, path: 'token' },
+    });
+    for (const c of spec.containers)
+      expect(c.volumeMounts).toEqual([
+        { mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', name: vol.name, readOnly: true },
+      ]);
+  });
+
+  it('leaves a Pod alone that opts out or already mounts the path', () => {
+    const optOut = withServiceAccountToken(
+      { automountServiceAccountToken: false, containers: [{ name: 'a' }] },
+      () => 'xxxxx',
+    );
+    expect(optOut.volumes).toBeUndefined();
+    const own = withServiceAccountToken(
+      { containers: [{ name: 'a', volumeMounts: [{ name: 'v', mountPath: SA_TOKEN_MOUNT_PATH }] }] },
+      () => 'xxxxx',
+    );
+    expect(own.volumes).toBeUndefined();
   });
 });

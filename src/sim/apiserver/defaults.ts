@@ -153,3 +153,42 @@ export function applyDefaults(obj: K8sObject): K8sObject {
       return obj;
   }
 }
+
+/** Where the ServiceAccount admission plugin mounts the token in every container. */
+export const SA_TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/**
+ * The ServiceAccount admission plugin (plugin/pkg/admission/serviceaccount): a projected volume
+ * `kube-api-access-<5>` (token, the kube-root-ca.crt ConfigMap, the namespace) mounted read-only
+ * at /var/run/secrets/kubernetes.io/serviceaccount in every container, unless the Pod opts out
+ * (automountServiceAccountToken: false) or a container already mounts something there.
+ */
+export function withServiceAccountToken(spec: Any, suffix: () => string): Any {
+  if (spec?.automountServiceAccountToken === false) return spec;
+  const containers: Any[] = spec?.containers ?? [];
+  const mountsThere = (c: Any) =>
+    (c.volumeMounts ?? []).some((m: Any) => m.mountPath === SA_TOKEN_MOUNT_PATH);
+  if (containers.length === 0 || containers.some(mountsThere)) return spec;
+  const name = `kube-api-access-${suffix()}`;
+  const volume = {
+    name,
+    projected: {
+      defaultMode: 420,
+      sources: [
+        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+        { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+        {
+          downwardAPI: {
+            items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }],
+          },
+        },
+      ],
+    },
+  };
+  const mount = { mountPath: SA_TOKEN_MOUNT_PATH, name, readOnly: true };
+  return {
+    ...spec,
+    containers: containers.map((c) => ({ ...c, volumeMounts: [...(c.volumeMounts ?? []), mount] })),
+    volumes: [...(spec.volumes ?? []), volume],
+  };
+}

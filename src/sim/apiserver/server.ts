@@ -10,7 +10,7 @@ import { rfc3339 } from '../runtime/clock';
 import type { ApiWriter, Clock, Rng } from '../runtime/interfaces';
 import { uuid } from '../runtime/rng';
 import { ClusterIpAllocator, NodePortAllocator } from './allocators';
-import { applyDefaults } from './defaults';
+import { applyDefaults, withServiceAccountToken } from './defaults';
 import { alreadyExists, badRequest, invalidError, namespaceNotFound, notFound } from './errors';
 import { deepEqual } from './json';
 import { allocateService, releaseService, type ServiceAllocators } from './services';
@@ -39,6 +39,8 @@ export class ApiServer implements ApiWriter {
   readonly allocators: ServiceAllocators;
   private readonly uidRng: Rng;
   private readonly nameRng: Rng;
+  /** Its own stream, so the token volumes' names never shift Pod names or uids. */
+  private readonly saVolumeRng: Rng;
 
   constructor(
     readonly store: Store,
@@ -48,6 +50,7 @@ export class ApiServer implements ApiWriter {
   ) {
     this.uidRng = rng.fork('uids');
     this.nameRng = rng.fork('pod-names');
+    this.saVolumeRng = rng.fork('sa-token-volumes');
     this.allocators = {
       ips: new ClusterIpAllocator(profile.serviceCIDR, rng.fork('cluster-ips')),
       ports: new NodePortAllocator(rng.fork('node-ports')),
@@ -57,9 +60,13 @@ export class ApiServer implements ApiWriter {
   /** `base` + 5 random characters; base truncated to 58 (apiserver SimpleNameGenerator). */
   generateName(base: string): string {
     const b = base.length > MAX_GENERATED_NAME_BASE ? base.slice(0, MAX_GENERATED_NAME_BASE) : base;
+    return b + this.randomSuffix(this.nameRng);
+  }
+
+  private randomSuffix(rng: Rng): string {
     let s = '';
-    for (let i = 0; i < 5; i++) s += NAME_ALPHABET[this.nameRng.int(NAME_ALPHABET.length)];
-    return b + s;
+    for (let i = 0; i < 5; i++) s += NAME_ALPHABET[rng.int(NAME_ALPHABET.length)];
+    return s;
   }
 
   newUid(): string {
@@ -91,6 +98,8 @@ export class ApiServer implements ApiWriter {
     if (errs.length > 0) return { ok: false, error: invalidError(kind, meta.name ?? '', errs) };
     if (this.store.get(kind, meta.namespace, meta.name))
       return { ok: false, error: alreadyExists(kind, meta.name) };
+    if (kind === 'Pod')
+      obj = { ...obj, spec: withServiceAccountToken(obj.spec, () => this.randomSuffix(this.saVolumeRng)) };
     if (kind === 'Service') {
       const r = allocateService(this.allocators, obj, undefined);
       if (!r.ok) return { ok: false, error: invalidError(kind, meta.name, r.errors) };
