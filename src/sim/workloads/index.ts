@@ -14,3 +14,4 @@ export { parseUrl } from './http/url';
 export { type AppKind, type ImageInfo, imageInfo } from './images';
 export { podLogs } from './logs';
 export type { RunScript, WorkloadDeps } from './proc';
+export { trackServiceLinks } from './servicelinks';

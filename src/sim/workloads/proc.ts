@@ -4,7 +4,8 @@ import type { CommandTable, ProcContext } from '../../kubectl/shell/types';
 import type { Container, Pod, Service } from '../api/types';
 import type { Cluster, ObjectKey } from '../contract';
 import { type ImageInfo, imageInfo } from './images';
-import { listServices, parseTime } from './pods';
+import { parseTime } from './pods';
+import { servicesAt } from './servicelinks';
 import { procState } from './state';
 
 /** The BusyBox shell, injected by the caller so src/sim never imports src/kubectl at runtime. */
@@ -65,35 +66,57 @@ function imageEnv(info: ImageInfo): [string, string][] {
   }
 }
 
+/** makeEnvVariableName: upper case, `-` → `_` (envvars.go). */
 function envName(svc: string): string {
   return svc.toUpperCase().replace(/-/g, '_');
 }
 
+/** v1helper.IsServiceIPSet: a ClusterIP that is neither empty nor `None` (so not ExternalName/headless). */
+const hasClusterIP = (s: Service) => !!s.spec.clusterIP && s.spec.clusterIP !== 'None';
+
 /**
- * Docker-link style variables for each Service that existed when the container started
- * (enableServiceLinks, default true), plus the `kubernetes` master Service, which kubelet
- * always injects (pkg/kubelet/envvars/envvars.go FromServices).
+ * Docker-link style variables, exactly as kubelet's envvars.FromServices writes them: per Service
+ * `_SERVICE_HOST`, `_SERVICE_PORT` (the first port), `_SERVICE_PORT_<NAME>` for each named port,
+ * `_PORT` (the first port's URL), and per port `_PORT_<port>_<PROTO>` with `_PROTO`, `_PORT`, `_ADDR`.
  */
 export function serviceLinkEnv(services: Service[]): [string, string][] {
   const out: [string, string][] = [];
   for (const svc of services) {
     const ip = svc.spec.clusterIP;
-    if (!ip || ip === 'None' || svc.spec.type === 'ExternalName') continue;
+    if (!ip || !hasClusterIP(svc)) continue;
     const name = envName(svc.metadata.name);
     const ports = svc.spec.ports ?? [];
     const first = ports[0];
     if (!first) continue;
     out.push([`${name}_SERVICE_HOST`, ip], [`${name}_SERVICE_PORT`, String(first.port)]);
     for (const p of ports) if (p.name) out.push([`${name}_SERVICE_PORT_${envName(p.name)}`, String(p.port)]);
-    out.push([`${name}_PORT`, `${first.protocol.toLowerCase()}://${ip}:${first.port}`]);
-    for (const p of ports) {
-      const proto = p.protocol.toLowerCase();
-      const pre = `${name}_PORT_${p.port}_${p.protocol}`;
-      out.push([pre, `${proto}://${ip}:${p.port}`], [`${pre}_PROTO`, proto], [`${pre}_PORT`, String(p.port)]);
-      out.push([`${pre}_ADDR`, ip]);
-    }
+    ports.forEach((p, i) => {
+      const protocol = p.protocol || 'TCP';
+      const proto = protocol.toLowerCase();
+      const url = `${proto}://${ip}:${p.port}`;
+      if (i === 0) out.push([`${name}_PORT`, url]);
+      const pre = `${name}_PORT_${p.port}_${protocol.toUpperCase()}`;
+      out.push([pre, url], [`${pre}_PROTO`, proto], [`${pre}_PORT`, String(p.port)], [`${pre}_ADDR`, ip]);
+    });
   }
   return out;
+}
+
+/**
+ * getServiceEnvVarMap: the master Service (`kubernetes` in `default`) always, even with
+ * enableServiceLinks false; with links on, every Service of the Pod's namespace — one of them
+ * named `kubernetes` there replaces the master's. Only Services with a ClusterIP count.
+ */
+export function linkedServices(all: Service[], ns: string, enableServiceLinks: boolean): Service[] {
+  const byName = new Map<string, Service>();
+  for (const s of all) {
+    if (!hasClusterIP(s)) continue;
+    const name = s.metadata.name;
+    if (s.metadata.namespace === 'default' && name === 'kubernetes') {
+      if (!byName.has(name)) byName.set(name, s);
+    } else if (s.metadata.namespace === ns && enableServiceLinks) byName.set(name, s);
+  }
+  return [...byName.values()];
 }
 
 function containerStartedAt(pod: Pod, container: Container): number | undefined {
@@ -111,12 +134,8 @@ export function processEnv(p: PodProc): [string, string][] {
   if (state.env) return Object.entries(state.env);
   const ns = p.pod.metadata.namespace ?? 'default';
   const started = containerStartedAt(p.pod, p.container) ?? p.cluster.now();
-  const existed = (s: Service) => (parseTime(s.metadata.creationTimestamp) ?? 0) <= started;
-  const links =
-    p.pod.spec.enableServiceLinks === false
-      ? []
-      : listServices(p.cluster, ns).filter((s) => existed(s) && s.metadata.name !== 'kubernetes');
-  const master = listServices(p.cluster, 'default').filter((s) => s.metadata.name === 'kubernetes');
+  // The Services as kubelet's informer had them when the container started.
+  const links = linkedServices(servicesAt(p.cluster, started), ns, p.pod.spec.enableServiceLinks !== false);
   const env = new Map<string, string>();
   const img = imageEnv(p.info);
   const [pathVar, ...restImage] = img;
@@ -124,9 +143,7 @@ export function processEnv(p: PodProc): [string, string][] {
   env.set('HOSTNAME', p.pod.spec.hostname ?? p.pod.metadata.name);
   for (const [k, v] of restImage) env.set(k, v);
   for (const e of p.container.env ?? []) env.set(e.name, e.value ?? '');
-  const linkVars = [...serviceLinkEnv(links), ...serviceLinkEnv(master)].sort((a, b) =>
-    a[0] < b[0] ? -1 : 1,
-  );
+  const linkVars = serviceLinkEnv(links).sort((a, b) => (a[0] < b[0] ? -1 : 1));
   for (const [k, v] of linkVars) if (!env.has(k)) env.set(k, v);
   if (p.info.tools !== 'none') env.set('HOME', '/root');
   state.env = Object.fromEntries(env);
