@@ -3,7 +3,7 @@
 // Writes machine-readable results to .ci-out/ and prints one closing line
 // `N passed, N failed, N skipped`; exits non-zero on any failure or when no test ran.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { summarize } from './ci-summary.mjs';
 import { findBrowser } from './find-browser.mjs';
 
@@ -26,6 +26,11 @@ if (run('npx', ['biome', 'ci', '--colors=off', 'src', 'e2e', 'scripts']) !== 0) 
 if (run('node', ['scripts/check-purity.mjs']) !== 0) failures.push('lint (pure core)');
 
 step('unit tests');
+if (!existsSync('../shared/kiamol-ch03')) {
+  console.log(
+    "NOTE: ../shared/kiamol-ch03 (the book's manifests, test data) is not beside this checkout: the tests that compare against the book's own files are skipped; everything else runs on the playground's built-in copies.",
+  );
+}
 if (
   run('npx', [
     'vitest',
