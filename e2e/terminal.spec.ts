@@ -67,3 +67,47 @@ test('reload restores the cluster: the same Pod names come back by replay', asyn
   expect(await app.terminal.runAndRead('kubectl get pods -o name')).toBe(before);
   app.expectClean();
 });
+
+test('a long command prints its output as the simulated time passes, then the prompt', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.terminal.runAndRead('kubectl apply -f sleep/sleep1.yaml -f sleep/sleep2.yaml');
+  await app.terminal.runAndRead('kubectl wait --for=condition=Ready pod -l app=sleep-2');
+  const ip = (
+    await app.terminal.runAndRead("kubectl get pods -l app=sleep-2 -o jsonpath='{.items[0].status.podIP}'")
+  ).trim();
+  expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+  // Four echo replies one simulated second apart (3 s at speed 1): the first is on screen before the
+  // statistics, and no prompt follows it until the end.
+  const line = `kubectl exec deploy/sleep-1 -- ping -c 4 ${ip}`;
+  await app.terminal.run(line);
+  const afterCommand = async () => {
+    const text = await app.terminal.text();
+    return text.slice(text.lastIndexOf(line) + line.length);
+  };
+  await expect.poll(afterCommand, { intervals: [50] }).toContain('seq=0');
+  const early = await afterCommand();
+  expect(early).not.toContain('packets transmitted');
+  expect(early).not.toContain('$ ');
+  await expect.poll(afterCommand, { timeout: 20_000 }).toMatch(/4 packets transmitted[\s\S]*\n\S*\$ $/);
+  expect((await afterCommand()).match(/seq=\d/g)).toEqual(['seq=0', 'seq=1', 'seq=2', 'seq=3']);
+  app.expectClean();
+});
+
+test('an exec shell killed with its Pod (exit 137) gives the local prompt back', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.terminal.runAndRead('kubectl apply -f sleep/sleep1.yaml');
+  await app.terminal.runAndRead('kubectl wait --for=condition=Ready pod -l app=sleep-1');
+  await app.terminal.run('kubectl exec -it deploy/sleep-1 -- sh');
+  await app.terminal.waitForText(/\n\/ # $/);
+  // Someone else deletes the Pod (another terminal, in real life): through the cluster, not this shell.
+  await page.evaluate(() => {
+    const s = window.__playgroundStore?.getState();
+    const pod = s?.core.cluster.list('Pod').find((p) => p.metadata.name.startsWith('sleep-1-'));
+    if (s && pod) s.core.cluster.delete('Pod', 'default', pod.metadata.name);
+  });
+  await app.terminal.waitForText(/command terminated with exit code 137\nstudent@playground:~\/ch03\$ $/);
+  expect(await app.terminal.runAndRead('echo back')).toBe('back\n');
+  app.expectClean();
+});

@@ -2,6 +2,12 @@
 // shows (xterm's buffer, through the panel's test hook).
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/**
+ * The terminal reveals a command's output at its simulated pace (clock speed 1 in these tests): a
+ * `ping -c 1` that nothing answers prints its statistics after busybox's 10 s wait.
+ */
+const REVEAL_WAIT = { timeout: 25_000 };
+
 export class TerminalPanel {
   constructor(readonly page: Page) {}
 
@@ -52,14 +58,14 @@ export class TerminalPanel {
         if (nl < 0 || prompt <= nl) return false;
         out = rest.slice(nl + 1, rest.lastIndexOf('\n', prompt) + 1);
         return true;
-      })
+      }, REVEAL_WAIT)
       .toBe(true);
     return out;
   }
 
   async waitForText(text: string | RegExp) {
     await expect
-      .poll(() => this.text())
+      .poll(() => this.text(), REVEAL_WAIT)
       .toMatch(typeof text === 'string' ? new RegExp(escapeRe(text)) : text);
   }
 }

@@ -7,7 +7,7 @@ import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
 import type { OutputChunk } from '../../state/core-types';
 import { useStore } from '../../state/store';
-import { translate, useT } from '../i18n';
+import { loadLang, translate, useT } from '../i18n';
 import { LineEditor } from './line-editor';
 
 /** e2e / benchmark hook: the text the terminal shows (its buffer), read the way a person reads the screen. */
@@ -18,6 +18,11 @@ declare global {
 }
 
 const toCrlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
+
+/** Output due sooner than this after the command started is printed with it (one frame). */
+const MIN_REVEAL_MS = 16;
+/** The longest a command's output takes to reveal, however much simulated time it covered. */
+const MAX_REVEAL_MS = 10_000;
 
 /** The session's prompt is bash's `\w$ ` (`~/ch03$ `); show it with user and host like a real terminal. */
 const decoratePrompt = (p: string) => (p.endsWith('$ ') ? `student@playground:${p}` : p);
@@ -49,7 +54,14 @@ function XtermTerminal() {
     term.loadAddon(fit);
     term.open(el);
     const label = () => translate(useStore.getState().lang, 'terminalInput');
-    term.textarea?.setAttribute('aria-label', label());
+    // The language's messages may still be on their way (a lazy chunk): label again once they are in.
+    const applyLabel = () => {
+      term.textarea?.setAttribute('aria-label', label());
+      void loadLang(useStore.getState().lang)
+        .catch(() => {})
+        .then(() => term.textarea?.setAttribute('aria-label', label()));
+    };
+    applyLabel();
     term.textarea?.setAttribute('data-testid', 'terminal-input');
     const safeFit = () => {
       try {
@@ -62,8 +74,35 @@ function XtermTerminal() {
     const ro = new ResizeObserver(safeFit);
     ro.observe(el);
 
+    // Everything one key press prints goes to xterm in ONE write: xterm parses the first write after
+    // user input synchronously (so the next frame renders it), later ones in a timer task that Chrome
+    // may run only after that frame (a whole frame of latency). `batch` collects, `write` appends.
+    let pending: string | null = null;
+    const write = (data: string) => {
+      if (pending !== null) pending += data;
+      else term.write(data);
+    };
+    const batch = (fn: () => void) => {
+      if (pending !== null) return fn();
+      pending = '';
+      try {
+        fn();
+      } finally {
+        const data = pending;
+        pending = null;
+        if (data) term.write(data);
+      }
+    };
+    /** Clear the screen and the scrollback (Ctrl-L, `clear`), in the same write stream as the output. */
+    const clearScreen = () => write('\x1b[H\x1b[2J\x1b[3J');
+
     const editor = new LineEditor(() => useStore.getState().history);
-    const prompt = () => decoratePrompt(useStore.getState().core.session.prompt());
+    // The prompt last drawn, as the session gave it (an exec shell's `/ # ` or `~/ch03$ `).
+    let shownPrompt = '';
+    const prompt = () => {
+      shownPrompt = useStore.getState().core.session.prompt();
+      return decoratePrompt(shownPrompt);
+    };
     // Where the cursor is, counted in cells from the start of the prompt (the input may wrap over rows).
     let shown = 0;
     // Whether the last output ended its line (the prompt must start on a fresh row for redraws).
@@ -71,7 +110,7 @@ function XtermTerminal() {
     /** Move to the start of the prompt row and clear everything below: the input area is blank. */
     const clearInput = () => {
       const up = Math.floor(shown / term.cols);
-      term.write(`\r${up > 0 ? `\x1b[${up}A` : ''}\x1b[J`);
+      write(`\r${up > 0 ? `\x1b[${up}A` : ''}\x1b[J`);
       shown = 0;
     };
     /** Redraw prompt + line (over as many rows as it needs) and put the cursor back where it belongs. */
@@ -87,14 +126,14 @@ function XtermTerminal() {
       const up = Math.floor(end / cols) - Math.floor(target / cols);
       if (up > 0) out += `\x1b[${up}A`;
       out += `\r${target % cols > 0 ? `\x1b[${target % cols}C` : ''}`;
-      term.write(out);
+      write(out);
       shown = target;
     };
     /** A new prompt on a fresh line. */
     const freshPrompt = () => {
       // Output without a final newline (`cat` of such a file): start the prompt on the next row, as
       // zsh does, instead of drawing it over the text.
-      if (!atLineStart) term.write('\r\n');
+      if (!atLineStart) write('\r\n');
       atLineStart = true;
       shown = 0;
       redraw();
@@ -102,7 +141,7 @@ function XtermTerminal() {
     const print = (chunks: readonly OutputChunk[]) => {
       for (const c of chunks) {
         if (c.text === '') continue;
-        term.write(toCrlf(c.text));
+        write(toCrlf(c.text));
         atLineStart = c.text.endsWith('\n');
       }
       if (chunks.length > 0) setLive(chunks.map((c) => c.text).join(''));
@@ -111,22 +150,85 @@ function XtermTerminal() {
 
     // True while this panel runs a command itself (it then writes the prompt; job events don't).
     let inCommand = false;
+
+    // A command that let simulated time pass (`ping -c 4` takes 3 s) has its output revealed chunk by
+    // chunk at the chunks' simulated times after the command started, divided by the clock speed, as
+    // a real terminal would show it. The command itself already ran; keys typed meanwhile wait (like
+    // a tty's typeahead) and Ctrl-C shows the rest at once.
+    let reveal: {
+      timer: ReturnType<typeof setTimeout> | undefined;
+      rest: OutputChunk[];
+      then: () => void;
+    } | null = null;
+    const typeahead: string[] = [];
+    const finishReveal = () => {
+      const r = reveal;
+      if (!r) return;
+      reveal = null;
+      clearTimeout(r.timer);
+      batch(() => {
+        print(r.rest);
+        r.then();
+      });
+      const keys = typeahead.splice(0, typeahead.length);
+      for (const k of keys) {
+        // A typed-ahead line that starts another revealed command: the rest waits for that one.
+        if (reveal) typeahead.push(k);
+        else batch(() => handleData(k));
+      }
+    };
+    const revealStep = () => {
+      const r = reveal;
+      if (!r) return;
+      const now = performance.now();
+      const dueAt = (c: OutputChunk | undefined) => (c ? (revealAt.get(c) ?? now) : now);
+      let n = 0;
+      while (n < r.rest.length && dueAt(r.rest[n]) <= now) n++;
+      // The last chunk is due: print it and the prompt together.
+      if (n === r.rest.length) return finishReveal();
+      const due = r.rest.splice(0, n);
+      batch(() => print(due));
+      r.timer = setTimeout(revealStep, Math.max(0, dueAt(r.rest[0]) - now));
+    };
+    const revealAt = new WeakMap<OutputChunk, number>();
+    /** Print `chunks` now or progressively (see above), then run `then` (the prompt). */
+    const printTimed = (chunks: readonly OutputChunk[], startedAt: number, then: () => void) => {
+      const speed = Math.max(useStore.getState().speed, 0.01);
+      const last = chunks.reduce((m, c) => Math.max(m, c.at - startedAt), 0) / speed;
+      // Long runs (a loop of sleeps) are compressed to at most MAX_REVEAL_MS of real time.
+      const scale = last > MAX_REVEAL_MS ? MAX_REVEAL_MS / last : 1;
+      const t0 = performance.now();
+      const now: OutputChunk[] = [];
+      const later: OutputChunk[] = [];
+      for (const c of chunks) {
+        const delay = ((c.at - startedAt) / speed) * scale;
+        if (delay < MIN_REVEAL_MS && later.length === 0) now.push(c);
+        else {
+          revealAt.set(c, t0 + delay);
+          later.push(c);
+        }
+      }
+      print(now);
+      if (later.length === 0) return then();
+      reveal = { timer: undefined, rest: later, then };
+      reveal.timer = setTimeout(revealStep, Math.max(0, (revealAt.get(later[0] as OutputChunk) ?? t0) - t0));
+    };
+
     const submit = (raw: string) => {
-      term.write('\r\n');
+      write('\r\n');
       shown = 0;
       // An empty line just gives a new prompt, like bash (nothing to run or replay).
-      if (raw.trim() !== '') {
-        inCommand = true;
-        const res = useStore.getState().runCommand(raw);
-        inCommand = false;
-        wasBusy = res.busy;
-        if (res.clear) {
-          term.clear();
-          term.write('\x1b[2J\x1b[H');
-        }
-        print(res.output);
-      }
-      if (!busy()) freshPrompt();
+      if (raw.trim() === '') return freshPrompt();
+      inCommand = true;
+      const s = useStore.getState();
+      const startedAt = s.core.cluster.now();
+      const res = s.runCommand(raw);
+      inCommand = false;
+      wasBusy = res.busy;
+      if (res.clear) clearScreen();
+      printTimed(res.output, startedAt, () => {
+        if (!busy()) freshPrompt();
+      });
     };
 
     // Tab: a single candidate (or a longer common prefix) is inserted; several are listed, like bash.
@@ -142,13 +244,22 @@ function XtermTerminal() {
       } else if (c.candidates.length > 1) {
         editor.end();
         redraw();
-        term.write(`\r\n${c.candidates.join('  ')}\r\n`);
+        write(`\r\n${c.candidates.join('  ')}\r\n`);
         shown = 0;
       }
       redraw();
     };
 
     const onData = term.onData((data) => {
+      if (reveal) {
+        // Ctrl-C shows the rest of the output now; other keys wait for the prompt.
+        if (data === '\x03') finishReveal();
+        else typeahead.push(data);
+        return;
+      }
+      batch(() => handleData(data));
+    });
+    function handleData(data: string) {
       if (busy()) {
         // A foreground job holds the terminal: only Ctrl-C matters (the session echoes ^C).
         if (data === '\x03') {
@@ -159,6 +270,10 @@ function XtermTerminal() {
           print(res.output);
           if (!busy()) freshPrompt();
         }
+        return;
+      }
+      if (reveal) {
+        typeahead.push(data);
         return;
       }
       switch (data) {
@@ -220,28 +335,33 @@ function XtermTerminal() {
           freshPrompt();
           return;
         case '\x0c':
-          term.clear();
-          term.write('\x1b[2J\x1b[H');
+          clearScreen();
           shown = 0;
           break;
         default: {
           if (data.startsWith('\x1b')) return; // other escape sequences: ignore
           // Typed characters or a paste: each newline submits a line, like a shell reading a paste.
           const parts = data.replace(/\r\n?/g, '\n').split('\n');
-          parts.forEach((part, i) => {
+          for (let i = 0; i < parts.length; i++) {
             // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters from typed input
-            const printable = part.replace(/[\x00-\x1f\x7f]/g, '');
+            const printable = (parts[i] ?? '').replace(/[\x00-\x1f\x7f]/g, '');
             editor.insert(printable);
             if (i < parts.length - 1) {
               editor.end();
               redraw();
               submit(editor.take());
+              // Output still being revealed: the rest of the paste waits for the prompt, like typeahead.
+              if (reveal) {
+                const rest = parts.slice(i + 1).join('\n');
+                if (rest !== '') typeahead.push(rest);
+                return;
+              }
             }
-          });
+          }
         }
       }
       redraw();
-    });
+    }
 
     // Copy: Ctrl+C with a selection copies (instead of interrupting); Ctrl+Shift+C always copies.
     term.attachCustomKeyEventHandler((e) => {
@@ -259,11 +379,28 @@ function XtermTerminal() {
 
     // Output a job writes later (port-forward's "Handling connection for 8080").
     // The core is replaced on Reset / profile switch, so follow it.
-    // When the job ends by itself (the forwarded Pod went away), the prompt comes back.
+    // When the job ends by itself (the forwarded Pod went away), the prompt comes back; when an exec
+    // shell dies (its Pod deleted: exit 137) the session is not busy either way but its prompt changes
+    // from the Pod's `/ # ` back to `~/ch03$ `, so a changed prompt is redrawn too. Output that
+    // arrives while a prompt is on screen is printed above it, and the prompt and the half-typed line
+    // are drawn again below (like readline).
     let wasBusy = busy();
-    const onJobOutput = (chunk: OutputChunk | undefined, state: { busy: boolean }) => {
-      if (chunk) print([chunk]);
-      if (wasBusy && !state.busy && !inCommand) freshPrompt();
+    const onJobOutput = (chunk: OutputChunk | undefined, state: { busy: boolean; prompt: string }) => {
+      if (inCommand) {
+        if (chunk) print([chunk]);
+        wasBusy = state.busy;
+        return;
+      }
+      if (reveal) finishReveal();
+      batch(() => {
+        const atPrompt = !wasBusy;
+        if (chunk && atPrompt) clearInput();
+        if (chunk) print([chunk]);
+        if (!state.busy) {
+          if (wasBusy || (chunk && atPrompt)) freshPrompt();
+          else if (state.prompt !== shownPrompt) redraw();
+        }
+      });
       wasBusy = state.busy;
     };
     let unsubOutput = useStore.getState().core.session.onOutput(onJobOutput);
@@ -281,13 +418,16 @@ function XtermTerminal() {
       const fresh = s.feed.filter((f) => f.id > lastFeed);
       if (fresh.length === 0) return;
       lastFeed = fresh[fresh.length - 1]?.id ?? lastFeed;
-      clearInput();
-      for (const f of fresh) {
-        term.write(`${prompt()}${f.line}\r\n`);
-        print(f.output);
-      }
-      shown = 0;
-      if (!busy()) redraw();
+      if (reveal) finishReveal();
+      batch(() => {
+        clearInput();
+        for (const f of fresh) {
+          write(`${prompt()}${f.line}\r\n`);
+          print(f.output);
+        }
+        shown = 0;
+        if (!busy()) redraw();
+      });
     });
 
     window.__playgroundTerminal = {
@@ -311,7 +451,7 @@ function XtermTerminal() {
     freshPrompt();
 
     const unsubLang = useStore.subscribe((s, prev) => {
-      if (s.lang !== prev.lang) term.textarea?.setAttribute('aria-label', label());
+      if (s.lang !== prev.lang) applyLabel();
       if (s.largeText !== prev.largeText) {
         term.options.fontSize = s.largeText ? 18 : 13;
         safeFit();
@@ -319,6 +459,7 @@ function XtermTerminal() {
     });
 
     return () => {
+      if (reveal) clearTimeout(reveal.timer);
       onData.dispose();
       unsubOutput();
       unsubCore();
