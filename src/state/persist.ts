@@ -110,6 +110,19 @@ export function startAutosave(storage: Storage = window.localStorage): () => voi
       if (useStore.getState().notice === null) useStore.getState().showNotice('storageFull');
     }
   };
+  // Serialising the scenario and writing localStorage take milliseconds that must not land between a
+  // key press and its output being painted: after the delay, wait for idle time (at most 2 s more).
+  let idleId: number | undefined;
+  const saveWhenIdle = () => {
+    if (typeof requestIdleCallback !== 'function') return save();
+    idleId = requestIdleCallback(
+      () => {
+        idleId = undefined;
+        save();
+      },
+      { timeout: 2000 },
+    );
+  };
   const unsub = useStore.subscribe((s, prev) => {
     // The clock ticks every frame; only save for changes a reload would miss (time is saved with them
     // and on pagehide).
@@ -128,10 +141,12 @@ export function startAutosave(storage: Storage = window.localStorage): () => voi
       s.proxyMode === prev.proxyMode
     )
       return;
-    if (timer === undefined) timer = setTimeout(save, SAVE_DELAY_MS);
+    if (timer === undefined) timer = setTimeout(saveWhenIdle, SAVE_DELAY_MS);
   });
   const onHide = () => {
     if (timer !== undefined) clearTimeout(timer);
+    if (idleId !== undefined) cancelIdleCallback(idleId);
+    idleId = undefined;
     save();
   };
   window.addEventListener('pagehide', onHide);
@@ -140,6 +155,8 @@ export function startAutosave(storage: Storage = window.localStorage): () => voi
   };
   document.addEventListener('visibilitychange', onVisibility);
   return () => {
+    if (timer !== undefined) clearTimeout(timer);
+    if (idleId !== undefined) cancelIdleCallback(idleId);
     unsub();
     window.removeEventListener('pagehide', onHide);
     document.removeEventListener('visibilitychange', onVisibility);
