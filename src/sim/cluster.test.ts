@@ -342,6 +342,11 @@ spec:
     ['kind', undefined],
   ] as const)('%s', (profile, ingress) => {
     const d = drive({ seed: 1, profile }).applyOk(LB);
+    if (profile === 'k3s') {
+      // ServiceLB: <pending> until the svclb Pod on the node is Ready (§C3).
+      expect(d.get('Service', 'numbers-web')?.status.loadBalancer.ingress).toBeUndefined();
+      d.advance(10_000);
+    }
     const svc = d.get('Service', 'numbers-web');
     expect(svc?.status.loadBalancer.ingress).toEqual(ingress);
     const np = svc?.spec.ports[0].nodePort;

@@ -5,7 +5,7 @@
 import { objectKey } from './api/kinds';
 import type { K8sObject, KindName } from './api/types';
 import { applyOne } from './apiserver/apply';
-import { bootCluster } from './apiserver/bootstrap';
+import { bootAddons, bootCluster } from './apiserver/bootstrap';
 import { Recorder } from './apiserver/events';
 import { ApiServer } from './apiserver/server';
 import { Store } from './apiserver/store';
@@ -21,6 +21,7 @@ import type {
   ObjectKey,
 } from './contract';
 import { createControlPlaneControllers } from './controllers/index';
+import type { Kubelet } from './kubelet/kubelet';
 import { createNetworking, type Networking } from './net/index';
 import { getProfile, type Profile } from './profiles';
 import { BOOT_AGE_MS, CLUSTER_START_MS, ManualClock } from './runtime/clock';
@@ -71,6 +72,9 @@ export interface SimClusterOptions extends ClusterOptions {
   /** The kubelet's --max-pods on every node (default 110, as kubelet's default). */
   maxPodsPerNode?: number;
 }
+
+/** CoreDNS is up well within this; the other system Pods and add-ons are created after it. */
+const ADDONS_AFTER_MS = 60_000;
 
 export function createCluster(opts: SimClusterOptions): SimCluster {
   const profile = getProfile(opts.profile ?? 'docker-desktop', opts.proxyMode ?? 'iptables');
@@ -133,6 +137,21 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
     clock,
     manager,
     ...(opts.maxPodsPerNode !== undefined ? { maxPods: opts.maxPodsPerNode } : {}),
+  });
+  // CoreDNS first (it holds the first Pod IPs), then the rest of the system Pods and add-ons.
+  advanceTo(CLUSTER_START_MS - BOOT_AGE_MS + ADDONS_AFTER_MS);
+  const kubelet = controllers.find((c) => c.name === 'kubelet') as Kubelet | undefined;
+  bootAddons({
+    api,
+    profile,
+    rng: rng.fork('system-pods'),
+    now: clock.now(),
+    leaseIP: (node) => {
+      const ipam = kubelet?.ipamFor(node);
+      const ip = ipam?.topFree();
+      if (ip) ipam?.reserve(ip);
+      return ip;
+    },
   });
   advanceTo(CLUSTER_START_MS);
   // Events expire after an hour on a real cluster (--event-ttl=1h): the boot's are long gone.

@@ -1,13 +1,15 @@
 // What a fresh cluster of each profile already holds: the four namespaces, the node(s), the
 // `kubernetes` Service, CoreDNS (Deployment `coredns`, Service `kube-dns`) and, on k3s, the
-// metrics-server and traefik Services. [kubeadm CoreDNS manifest; §B12, §C3, §C6]
+// metrics-server and traefik Services; then (bootAddons) the distro's other system Pods and add-on
+// Deployments. [kubeadm CoreDNS manifest; §B12, §C3, §C6]
 import type { K8sObject } from '../api/types';
 import { kubernetesService } from '../controllers/kubernetes-service';
 import type { Profile } from '../profiles';
-import type { Clock } from '../runtime/interfaces';
+import type { Clock, Rng } from '../runtime/interfaces';
 import type { ControllerManager } from '../runtime/manager';
 import type { ApiServer } from './server';
 import type { Store } from './store';
+import { bootSystemPods } from './system-pods';
 
 export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.12.0';
 
@@ -106,13 +108,17 @@ function kubeDnsService(profile: Profile): K8sObject {
   } as unknown as K8sObject;
 }
 
-function corednsDeployment(): K8sObject {
+/** k3s packages its own CoreDNS build and runs a single replica. [K3S manifests/coredns.yaml] */
+export const K3S_COREDNS_IMAGE = 'rancher/mirrored-coredns-coredns:1.12.3';
+
+function corednsDeployment(profile: Profile): K8sObject {
+  const k3s = profile.distro === 'k3s';
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
     spec: {
-      replicas: 2,
+      replicas: k3s ? 1 : 2,
       selector: { matchLabels: { 'k8s-app': 'kube-dns' } },
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
       template: {
@@ -128,7 +134,7 @@ function corednsDeployment(): K8sObject {
           containers: [
             {
               name: 'coredns',
-              image: COREDNS_IMAGE,
+              image: k3s ? K3S_COREDNS_IMAGE : COREDNS_IMAGE,
               imagePullPolicy: 'IfNotPresent',
               args: ['-conf', '/etc/coredns/Corefile'],
               ports: [
@@ -177,6 +183,97 @@ function k3sExtras(): K8sObject[] {
   ] as unknown as K8sObject[];
 }
 
+/** A single-replica add-on Deployment whose Pods the controllers and kubelet start as usual. */
+function addonDeployment(a: {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  image: string;
+  ports?: { containerPort: number; name: string; protocol: 'TCP' }[];
+  priorityClassName: string;
+  serviceAccountName: string;
+}): K8sObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: a.name, namespace: a.namespace, labels: a.labels },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: a.labels },
+      template: {
+        metadata: { labels: a.labels },
+        spec: {
+          priorityClassName: a.priorityClassName,
+          serviceAccountName: a.serviceAccountName,
+          tolerations: [
+            { key: 'CriticalAddonsOnly', operator: 'Exists' },
+            { key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' },
+          ],
+          containers: [
+            {
+              name: a.name,
+              image: a.image,
+              imagePullPolicy: 'IfNotPresent',
+              ...(a.ports ? { ports: a.ports } : {}),
+            },
+          ],
+        },
+      },
+    },
+  } as unknown as K8sObject;
+}
+
+/**
+ * The add-ons each distro deploys next to CoreDNS: k3s's local-path-provisioner, metrics-server
+ * and traefik (in kube-system; ServiceLB adds traefik's svclb Pod), kind's local-path-provisioner
+ * in its own `local-path-storage` namespace. [K3S manifests; KIND local-path-storage]
+ */
+export function addonDeployments(profile: Profile): K8sObject[] {
+  if (profile.distro === 'kind')
+    return [
+      addonDeployment({
+        name: 'local-path-provisioner',
+        namespace: 'local-path-storage',
+        labels: { app: 'local-path-provisioner' },
+        image: 'docker.io/kindest/local-path-provisioner:v20250214-acbabc1a',
+        priorityClassName: 'system-node-critical',
+        serviceAccountName: 'local-path-provisioner-service-account',
+      }),
+    ];
+  if (profile.distro !== 'k3s') return [];
+  return [
+    addonDeployment({
+      name: 'local-path-provisioner',
+      namespace: 'kube-system',
+      labels: { app: 'local-path-provisioner' },
+      image: 'rancher/local-path-provisioner:v0.0.31',
+      priorityClassName: 'system-node-critical',
+      serviceAccountName: 'local-path-provisioner-service-account',
+    }),
+    addonDeployment({
+      name: 'metrics-server',
+      namespace: 'kube-system',
+      labels: { 'k8s-app': 'metrics-server' },
+      image: 'rancher/mirrored-metrics-server:v0.8.0',
+      ports: [{ containerPort: 10250, name: 'https', protocol: 'TCP' }],
+      priorityClassName: 'system-cluster-critical',
+      serviceAccountName: 'metrics-server',
+    }),
+    addonDeployment({
+      name: 'traefik',
+      namespace: 'kube-system',
+      labels: { 'app.kubernetes.io/instance': 'traefik-kube-system', 'app.kubernetes.io/name': 'traefik' },
+      image: 'rancher/mirrored-library-traefik:3.3.6',
+      ports: [
+        { containerPort: 8000, name: 'web', protocol: 'TCP' },
+        { containerPort: 8443, name: 'websecure', protocol: 'TCP' },
+      ],
+      priorityClassName: 'system-cluster-critical',
+      serviceAccountName: 'traefik',
+    }),
+  ];
+}
+
 export function bootCluster(deps: {
   api: ApiServer;
   store: Store;
@@ -191,12 +288,42 @@ export function bootCluster(deps: {
     const r = api.create(o);
     if (!r.ok) throw new Error(`boot: ${r.error.message}`);
   };
-  for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
+  const namespaces = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+  if (profile.distro === 'kind') namespaces.push('local-path-storage');
+  for (const ns of namespaces) {
     must({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } } as unknown as K8sObject);
   }
   for (const n of profile.nodes) must(node(profile, n, deps.maxPods ?? 110));
   must(kubernetesService(profile));
   must(kubeDnsService(profile));
-  must(corednsDeployment());
-  if (profile.distro === 'k3s') for (const o of k3sExtras()) must(o);
+  must(corednsDeployment(profile));
+}
+
+/**
+ * The second boot phase, once CoreDNS runs (so it keeps the first Pod IPs): the static and
+ * DaemonSet-style system Pods, then the add-on Deployments.
+ */
+export function bootAddons(deps: {
+  api: ApiServer;
+  profile: Profile;
+  rng: Rng;
+  now: number;
+  leaseIP: (node: string) => string | undefined;
+}): void {
+  bootSystemPods({
+    api: deps.api,
+    profile: deps.profile,
+    rng: deps.rng,
+    startedAt: deps.now,
+    leaseIP: deps.leaseIP,
+  });
+  for (const d of addonDeployments(deps.profile)) {
+    const r = deps.api.create(d);
+    if (!r.ok) throw new Error(`boot: ${r.error.message}`);
+  }
+  if (deps.profile.distro === 'k3s')
+    for (const o of k3sExtras()) {
+      const r = deps.api.create(o);
+      if (!r.ok) throw new Error(`boot: ${r.error.message}`);
+    }
 }

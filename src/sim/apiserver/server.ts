@@ -73,7 +73,11 @@ export class ApiServer implements ApiWriter {
     return uuid(this.uidRng);
   }
 
-  create(input: K8sObject, opts: { fieldManager?: string; createdAt?: number } = {}): ApiResult {
+  create(
+    input: K8sObject,
+    /** `uid`: boot objects bring their own (from their own rng), so user objects' uids do not shift. */
+    opts: { fieldManager?: string; createdAt?: number; uid?: string } = {},
+  ): ApiResult {
     if (!isKindName(input.kind))
       return { ok: false, error: badRequest(`no kind "${input.kind}" is registered`) };
     const kind = input.kind;
@@ -98,7 +102,8 @@ export class ApiServer implements ApiWriter {
     if (errs.length > 0) return { ok: false, error: invalidError(kind, meta.name ?? '', errs) };
     if (this.store.get(kind, meta.namespace, meta.name))
       return { ok: false, error: alreadyExists(kind, meta.name) };
-    if (kind === 'Pod')
+    // Mirror Pods (static manifests) bypass the ServiceAccount admission plugin.
+    if (kind === 'Pod' && !meta.annotations?.['kubernetes.io/config.mirror'])
       obj = { ...obj, spec: withServiceAccountToken(obj.spec, () => this.randomSuffix(this.saVolumeRng)) };
     if (kind === 'Service') {
       const r = allocateService(this.allocators, obj, undefined);
@@ -110,7 +115,7 @@ export class ApiServer implements ApiWriter {
       ...obj,
       metadata: {
         ...obj.metadata,
-        uid: this.newUid(),
+        uid: opts.uid ?? this.newUid(),
         resourceVersion: '',
         creationTimestamp: rfc3339(created),
         ...(HAS_GENERATION.has(kind) ? { generation: 1 } : {}),

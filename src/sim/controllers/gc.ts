@@ -25,7 +25,9 @@ export function createGarbageCollector(store: Store): Controller {
       if (!o || o.metadata.deletionTimestamp) return;
       const refs = o.metadata.ownerReferences ?? [];
       if (refs.length === 0) return;
-      if (refs.some((r) => store.getByUid(r.uid))) return;
+      // An owner of a kind the simulator does not serve (the DaemonSet behind kube-proxy's Pods)
+      // cannot be looked up, so it is taken to exist, as the real GC finds it does.
+      if (refs.some((r) => !isKindName(r.kind) || store.getByUid(r.uid))) return;
       if (!isKindName(o.kind)) return;
       ctx.api.delete(o.kind as KindName, o.metadata.namespace, o.metadata.name, {
         propagationPolicy: 'Background',

@@ -1,6 +1,6 @@
 // LoadBalancer status per profile (the cloud-provider / ServiceLB part): Docker Desktop publishes
-// every LB on the host's `localhost` (a hostname ingress); k3s ServiceLB gives the node IPs with
-// ipMode VIP (servers ≥1.30 default it); kind has no LB controller, so status stays empty and
+// every LB on the host's `localhost` (a hostname ingress); k3s ServiceLB gives the IPs of the nodes
+// whose svclb Pod is Ready, with ipMode VIP (servers ≥1.30 default it; servicelb.ts); kind has no LB controller, so status stays empty and
 // kubectl shows `<pending>` (§C3, §D).
 
 import { splitKey } from '../api/owners';
@@ -9,6 +9,7 @@ import { deepEqual } from '../apiserver/json';
 import type { Store } from '../apiserver/store';
 import type { Profile } from '../profiles';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
+import { SVCNAME_LABEL, SVCNAMESPACE_LABEL, syncServiceLB } from './servicelb';
 
 export function loadBalancerIngress(profile: Profile): LoadBalancerIngress[] | undefined {
   switch (profile.loadBalancer) {
@@ -22,14 +23,29 @@ export function loadBalancerIngress(profile: Profile): LoadBalancerIngress[] | u
 }
 
 export function createServiceLoadBalancerController(store: Store, profile: Profile): Controller {
+  // k3s: ServiceLB's svclb Pods decide the ingress (see servicelb.ts).
+  const serviceLB = profile.loadBalancer === 'node-ip';
   return {
     name: 'service-lb-controller',
-    watches: ['Service'],
-    keysFor: (ev: WatchEvent) =>
-      ev.type === 'DELETED' ? [] : [`${ev.object.metadata.namespace}/${ev.object.metadata.name}`],
+    watches: serviceLB ? ['Service', 'Pod'] : ['Service'],
+    keysFor: (ev: WatchEvent) => {
+      const m = ev.object.metadata;
+      if (ev.object.kind === 'Pod') {
+        const svc = m.namespace === 'kube-system' ? m.labels?.[SVCNAME_LABEL] : undefined;
+        return svc ? [`${m.labels?.[SVCNAMESPACE_LABEL]}/${svc}`] : [];
+      }
+      return ev.type === 'DELETED' && !serviceLB ? [] : [`${m.namespace}/${m.name}`];
+    },
     reconcile(key: string, ctx: ControllerContext) {
       const [ns, name] = splitKey(key);
       const svc = store.get('Service', ns, name) as Service | undefined;
+      if (serviceLB) {
+        const ingress = syncServiceLB(ctx, profile, ns, name, svc);
+        if (!svc) return;
+        const want = ingress.length > 0 ? { loadBalancer: { ingress } } : { loadBalancer: {} };
+        if (!deepEqual(svc.status, want)) ctx.api.updateStatus({ ...svc, status: want });
+        return;
+      }
       if (!svc) return;
       const ingress = svc.spec.type === 'LoadBalancer' ? loadBalancerIngress(profile) : undefined;
       const want = ingress ? { loadBalancer: { ingress } } : { loadBalancer: {} };

@@ -47,6 +47,24 @@ const KNOWN: Record<string, ImageSpec> = {
     pullMs: [2000, 4000],
     stopMs: [500, 900],
   },
+  // k3s's packaged components and ServiceLB, kind's storage provisioner. [K3S manifests; KIND]
+  'docker.io/rancher/mirrored-coredns-coredns': {
+    size: 21_112_386,
+    pullMs: [2000, 4000],
+    stopMs: [5000, 5200],
+  },
+  'docker.io/rancher/mirrored-metrics-server': { size: 19_489_870, pullMs: [2000, 4000], stopMs: [500, 900] },
+  'docker.io/rancher/local-path-provisioner': {
+    size: 21_893_532,
+    pullMs: [2000, 4000],
+    stopMs: [GRACE, GRACE],
+  },
+  'docker.io/rancher/mirrored-klipper-lb': { size: 4_956_128, pullMs: [1000, 2000], stopMs: [100, 300] },
+  'docker.io/kindest/local-path-provisioner': {
+    size: 20_167_031,
+    pullMs: [2000, 4000],
+    stopMs: [GRACE, GRACE],
+  },
   'docker.io/rancher/mirrored-library-traefik': {
     size: 45_000_118,
     pullMs: [4000, 7000],

@@ -34,11 +34,37 @@ export class NodeIpam {
   }
 
   release(ip: string): void {
+    this.used.delete(this.offset(ip));
+  }
+
+  /**
+   * Mark an address held by a sandbox that already exists (an adopted Pod) without moving the
+   * cursor. False when it is outside the usable range or already held.
+   */
+  reserve(ip: string): boolean {
+    const n = this.offset(ip);
+    if (n < 2 || n > this.size - 2 || this.used.has(n)) return false;
+    this.used.add(n);
+    return true;
+  }
+
+  /**
+   * An address for a Pod leased before the chapter: the highest free one in the range's first
+   * /24 (host-local's cursor, after days of uptime, is anywhere; the top keeps it off the
+   * sequence the chapter's own Pods follow from .2).
+   */
+  topFree(): string | undefined {
+    for (let off = Math.min(254, this.size - 2); off >= 2; off--)
+      if (!this.used.has(off)) return intToIp((this.base + off) >>> 0);
+    return undefined;
+  }
+
+  private offset(ip: string): number {
     const parts = ip.split('.').map(Number);
-    const n =
+    return (
       ((((parts[0] ?? 0) << 24) | ((parts[1] ?? 0) << 16) | ((parts[2] ?? 0) << 8) | (parts[3] ?? 0)) >>> 0) -
-      this.base;
-    this.used.delete(n);
+      this.base
+    );
   }
 
   get inUse(): number {

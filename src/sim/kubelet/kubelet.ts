@@ -298,6 +298,19 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     });
   };
 
+  // A Pod already running when the kubelet first sees it (the boot's system Pods, like the
+  // containers a restarted kubelet finds): take over its sandbox IP and images, write nothing.
+  const adopt = (pod: Pod, rt: PodRuntime) => {
+    const ip = pod.status?.podIP;
+    const ipam = ipams.get(rt.node);
+    if (ip && ip !== nodeIp.get(rt.node) && ipam) {
+      ipam.reserve(ip); // false when the boot already reserved it: either way it is held now
+      ips.set(rt.key, { node: rt.node, ip });
+      ipView.set(rt.key, ip);
+    }
+    for (const c of pod.spec.containers) images.get(rt.node)?.add(parseImage(c.image).fullName);
+  };
+
   const kill = (pod: Pod, rt: PodRuntime) => {
     rt.killing = true;
     if (rt.timer !== undefined) ctxRef?.timers.cancel(rt.timer);
@@ -358,6 +371,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
         runtimes.set(pod.metadata.uid, rt);
         uidByKey.set(key, pod.metadata.uid);
         if (pod.metadata.deletionTimestamp) return kill(pod, rt);
+        if (pod.status?.phase === 'Running') return adopt(pod, rt);
         admit(pod, rt);
         return;
       }

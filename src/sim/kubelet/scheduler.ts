@@ -1,5 +1,6 @@
 // default-scheduler: binds Pending Pods to the least-loaded schedulable node (ties by node order),
-// respecting NoSchedule taints unless the Pod tolerates them. Load is tracked incrementally from
+// respecting NoSchedule taints unless the Pod tolerates them, hostPorts already held on the node
+// (NodePorts) and DaemonSet-style matchFields node affinity. Load is tracked incrementally from
 // watch events, so scheduling is O(nodes), not O(pods).
 import type { Node, Pod } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
@@ -24,6 +25,36 @@ function tolerates(pod: Pod, taint: { key: string; effect: string }): boolean {
     const effectOk = !t.effect || t.effect === taint.effect;
     return keyOk && effectOk;
   });
+}
+
+/** `protocol/port` of every hostPort the Pod asks for (hostIP 0.0.0.0). */
+function hostPorts(pod: Pod): Set<string> {
+  const out = new Set<string>();
+  for (const c of pod.spec.containers ?? [])
+    for (const p of (c as Any).ports ?? []) if (p.hostPort) out.add(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
+  return out;
+}
+
+/** NodePorts filter: another live Pod on the node already holds one of these hostPorts. */
+function portsTaken(api: ApiServer, node: string, pod: Pod, want: Set<string>): boolean {
+  for (const o of api.store.list('Pod') as Pod[]) {
+    if (o.spec.nodeName !== node || o.metadata.uid === pod.metadata.uid) continue;
+    if (o.status?.phase === 'Succeeded' || o.status?.phase === 'Failed') continue;
+    for (const p of hostPorts(o)) if (want.has(p)) return true;
+  }
+  return false;
+}
+
+/** NodeAffinity as DaemonSet Pods carry it: required matchFields metadata.name In [nodes]. */
+function nodeNames(pod: Pod): string[] | undefined {
+  const terms = (pod.spec as Any).affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+    ?.nodeSelectorTerms as Any[] | undefined;
+  if (!terms) return undefined;
+  const out: string[] = [];
+  for (const t of terms)
+    for (const f of t.matchFields ?? [])
+      if (f.key === 'metadata.name' && f.operator === 'In') out.push(...f.values);
+  return out.length ? out : undefined;
 }
 
 export function createScheduler(api: ApiServer): Controller {
@@ -60,29 +91,54 @@ export function createScheduler(api: ApiServer): Controller {
       const pod = api.store.get('Pod', key.slice(0, i), key.slice(i + 1)) as Pod | undefined;
       if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) return;
       const nodes = [...api.store.byNamespace('Node', '')] as Node[];
+      const wantPorts = hostPorts(pod);
+      const only = nodeNames(pod);
       let best: Node | undefined;
       let tainted = 0;
       let full = 0;
+      let affinity = 0;
+      let ports = 0;
       for (const n of nodes) {
+        const name = n.metadata.name;
+        if (only && !only.includes(name)) {
+          affinity++;
+          continue;
+        }
         if (n.spec.taints?.some((t) => t.effect === 'NoSchedule' && !tolerates(pod, t))) {
           tainted++;
           continue;
         }
-        if ((load.get(n.metadata.name) ?? 0) >= maxPods(n)) {
+        if ((load.get(name) ?? 0) >= maxPods(n)) {
           full++;
           continue;
         }
-        if (!best || (load.get(n.metadata.name) ?? 0) < (load.get(best.metadata.name) ?? 0)) best = n;
+        if (wantPorts.size > 0 && portsTaken(api, name, pod, wantPorts)) {
+          ports++;
+          continue;
+        }
+        if (!best || (load.get(name) ?? 0) < (load.get(best.metadata.name) ?? 0)) best = n;
       }
       if (!best) {
         unschedulable.add(key);
-        const reasons = [
-          ...(full ? [`${full} Too many pods`] : []),
-          ...(tainted
-            ? [`${tainted} node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }`]
-            : []),
+        // The framework's FitError: per-reason node counts, sorted by message. [K8S framework/types.go]
+        const filter: [number, string][] = [
+          [full, 'Too many pods'],
+          [affinity, "node(s) didn't match Pod's node affinity/selector"],
+          [ports, "node(s) didn't have free ports for the requested pod ports"],
+          [tainted, 'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }'],
+        ];
+        const reasons = filter
+          .filter(([n]) => n > 0)
+          .map(([n, m]) => `${n} ${m}`)
+          .sort()
+          .join(', ');
+        const victims = full + ports;
+        const notHelpful = tainted + affinity;
+        const preemption = [
+          ...(victims ? [`${victims} No preemption victims found for incoming pod`] : []),
+          ...(notHelpful ? [`${notHelpful} Preemption is not helpful for scheduling`] : []),
         ].join(', ');
-        const msg = `0/${nodes.length} nodes are available: ${reasons}. preemption: 0/${nodes.length} nodes are available: ${full ? `${full} No preemption victims found for incoming pod` : ''}${full && tainted ? ', ' : ''}${tainted ? `${tainted} Preemption is not helpful for scheduling` : ''}.`;
+        const msg = `0/${nodes.length} nodes are available: ${reasons}. preemption: 0/${nodes.length} nodes are available: ${preemption}.`;
         ctx.events.record(pod, 'Warning', 'FailedScheduling', msg, { component: 'default-scheduler' });
         return;
       }

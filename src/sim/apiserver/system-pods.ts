@@ -1,0 +1,261 @@
+// The kube-system Pods a fresh cluster of each distro already runs besides CoreDNS, so that
+// `kubectl get pods -n kube-system` looks like the real thing (§B12, §D):
+//   Docker Desktop (kubeadm): etcd / kube-apiserver / kube-controller-manager / kube-scheduler
+//     static Pods `<component>-docker-desktop`, `kube-proxy-<5>`, `storage-provisioner`,
+//     `vpnkit-controller`;
+//   kind: the same static Pods `-kind-control-plane`, `kindnet-<5>` and `kube-proxy-<5>` per node.
+// They have been running since boot, so they are written as running snapshots that the kubelet
+// adopts (as a restarted kubelet adopts running containers) without pulling or drawing from the
+// kubelet's streams: names, uids and container IDs come from their own rng fork, so the chapter's
+// Pod names, timings and IPs are the same as without them. Static Pods and DaemonSet Pods use the
+// host network (podIP = node IP). Their controllers (static manifests, DaemonSets) are not
+// simulated: a deleted one is not recreated.
+// [kubeadm static Pod manifests; kubelet mirror Pods (kubernetes.io/config.mirror); kind kindnetd]
+import type { K8sObject, Node } from '../api/types';
+import type { Profile } from '../profiles';
+import { rfc3339 } from '../runtime/clock';
+import type { Rng } from '../runtime/interfaces';
+import { hexDigit, uuid } from '../runtime/rng';
+import type { ApiServer } from './server';
+
+// biome-ignore lint/suspicious/noExplicitAny: Pod specs are loosely typed JSON here.
+type Any = any;
+
+const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+interface SystemPod {
+  name: string;
+  namespace: string;
+  node: string;
+  labels: Record<string, string>;
+  annotations?: Record<string, string>;
+  owner?: { apiVersion: string; kind: string; name: string; uid: string };
+  image: string;
+  container: string;
+  hostNetwork: boolean;
+  priorityClassName: string;
+  /** Pod-network Pods only: the address the kubelet leased to it before the chapter began. */
+  podIP?: string;
+}
+
+export interface SystemPodDeps {
+  api: ApiServer;
+  profile: Profile;
+  rng: Rng;
+  /** Boot instant (epoch ms) the Pods were started at. */
+  startedAt: number;
+  /** A pod-network address for a Pod on this node that the chapter's own Pods never reach. */
+  leaseIP: (node: string) => string | undefined;
+}
+
+const suffix = (rng: Rng) => {
+  let s = '';
+  for (let i = 0; i < 5; i++) s += ALPHABET[rng.int(ALPHABET.length)];
+  return s;
+};
+
+function staticPods(profile: Profile, node: Node, ver: string): SystemPod[] {
+  const name = node.metadata.name;
+  const owner = { apiVersion: 'v1', kind: 'Node', name, uid: node.metadata.uid };
+  const components: [string, string][] = [
+    ['etcd', 'registry.k8s.io/etcd:3.6.4-0'],
+    ['kube-apiserver', `registry.k8s.io/kube-apiserver:${ver}`],
+    ['kube-controller-manager', `registry.k8s.io/kube-controller-manager:${ver}`],
+    ['kube-scheduler', `registry.k8s.io/kube-scheduler:${ver}`],
+  ];
+  const nodeIP = profile.nodes.find((n) => n.name === name)?.ip ?? '';
+  return components.map(([component, image]) => ({
+    name: `${component}-${name}`,
+    namespace: 'kube-system',
+    node: name,
+    labels: { component, tier: 'control-plane' },
+    annotations: {
+      ...(component === 'etcd'
+        ? { 'kubeadm.kubernetes.io/etcd.advertise-client-urls': `https://${nodeIP}:2379` }
+        : {}),
+      ...(component === 'kube-apiserver'
+        ? { 'kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint': `${nodeIP}:6443` }
+        : {}),
+      'kubernetes.io/config.source': 'file',
+      'kubernetes.io/config.mirror': hex32(name + component),
+    },
+    owner,
+    image,
+    container: component,
+    hostNetwork: true,
+    priorityClassName: 'system-node-critical',
+  }));
+}
+
+/** A stable 32-hex-digit stand-in for the static manifest's hash (kubernetes.io/config.mirror). */
+function hex32(s: string): string {
+  let out = '';
+  let h = 0x811c9dc5;
+  for (let round = 0; round < 4; round++) {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ round, 0x01000193);
+    out += (h >>> 0).toString(16).padStart(8, '0');
+  }
+  return out;
+}
+
+function daemonSetPods(
+  nodes: Node[],
+  ds: { name: string; labels: Record<string, string>; image: string; uid: string; revision: string },
+  rng: Rng,
+): SystemPod[] {
+  return nodes.map((n) => ({
+    name: `${ds.name}-${suffix(rng)}`,
+    namespace: 'kube-system',
+    node: n.metadata.name,
+    labels: { ...ds.labels, 'controller-revision-hash': ds.revision, 'pod-template-generation': '1' },
+    owner: { apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.name, uid: ds.uid },
+    image: ds.image,
+    container: ds.name,
+    hostNetwork: true,
+    priorityClassName: 'system-node-critical',
+  }));
+}
+
+/** The system Pods of `profile` besides CoreDNS and the Deployment-managed add-ons. */
+export function systemPods(
+  profile: Profile,
+  nodes: Node[],
+  rng: Rng,
+  leaseIP: SystemPodDeps['leaseIP'],
+): SystemPod[] {
+  const ver = profile.serverVersion.replace(/\+.*$/, '');
+  const cp = nodes.find((n) => n.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined);
+  const revision = () => {
+    let s = '';
+    for (let i = 0; i < 8; i++) s += ALPHABET[rng.int(ALPHABET.length)];
+    return s.slice(0, 8);
+  };
+  const out: SystemPod[] = [];
+  if (profile.distro === 'k3s' || !cp) return out; // k3s runs its control plane and kube-proxy in the k3s binary
+  out.push(...staticPods(profile, cp, ver));
+  if (profile.distro === 'kind') {
+    out.push(
+      ...daemonSetPods(
+        nodes,
+        {
+          name: 'kindnet',
+          labels: { app: 'kindnet', 'k8s-app': 'kindnet', tier: 'node' },
+          image: 'docker.io/kindest/kindnetd:v20250512-df8de77b',
+          uid: uuid(rng),
+          revision: revision(),
+        },
+        rng,
+      ),
+    );
+  }
+  out.push(
+    ...daemonSetPods(
+      nodes,
+      {
+        name: 'kube-proxy',
+        labels: { 'k8s-app': 'kube-proxy' },
+        image: `registry.k8s.io/kube-proxy:${ver}`,
+        uid: uuid(rng),
+        revision: revision(),
+      },
+      rng,
+    ),
+  );
+  if (profile.distro === 'docker-desktop') {
+    const node = cp.metadata.name;
+    for (const [name, image] of [
+      ['storage-provisioner', 'docker/desktop-storage-provisioner:v2.0'],
+      ['vpnkit-controller', 'docker/desktop-vpnkit-controller:dc331cb22850be0cdd97c84a9cfecaf44a1afb6e'],
+    ] as const) {
+      const ip = leaseIP(node);
+      out.push({
+        name,
+        namespace: 'kube-system',
+        node,
+        labels: { component: name },
+        image,
+        container: name,
+        hostNetwork: false,
+        priorityClassName: 'system-cluster-critical',
+        ...(ip ? { podIP: ip } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/** Create the Pods and give each its running status in the same instant (before any sync). */
+export function bootSystemPods(deps: SystemPodDeps): void {
+  const { api, profile, rng, startedAt } = deps;
+  const nodes = [...api.store.byNamespace('Node', '')] as Node[];
+  const now = rfc3339(startedAt);
+  const nodeIP = new Map(profile.nodes.map((n) => [n.name, n.ip]));
+  for (const p of systemPods(profile, nodes, rng, deps.leaseIP)) {
+    const spec: Any = {
+      nodeName: p.node,
+      priorityClassName: p.priorityClassName,
+      ...(p.hostNetwork ? { hostNetwork: true, dnsPolicy: 'ClusterFirst' } : {}),
+      containers: [{ name: p.container, image: p.image, imagePullPolicy: 'IfNotPresent' }],
+      tolerations: [{ operator: 'Exists' }],
+    };
+    const created = api.create(
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          name: p.name,
+          namespace: p.namespace,
+          labels: p.labels,
+          ...(p.annotations ? { annotations: p.annotations } : {}),
+          ...(p.owner
+            ? { ownerReferences: [{ ...p.owner, controller: true, blockOwnerDeletion: true }] }
+            : {}),
+        },
+        spec,
+      } as unknown as K8sObject,
+      { createdAt: startedAt, uid: uuid(rng) },
+    );
+    if (!created.ok) throw new Error(`boot: ${created.error.message}`);
+    const hostIP = nodeIP.get(p.node) ?? '';
+    const ip = p.hostNetwork ? hostIP : p.podIP;
+    const cond = (type: string) => ({ type, status: 'True', lastProbeTime: null, lastTransitionTime: now });
+    let id = '';
+    for (let i = 0; i < 64; i++) id += hexDigit(rng.int(16));
+    const r = api.updateStatus({
+      ...created.object,
+      status: {
+        phase: 'Running',
+        conditions: [
+          'PodReadyToStartContainers',
+          'Initialized',
+          'Ready',
+          'ContainersReady',
+          'PodScheduled',
+        ].map(cond),
+        hostIP,
+        hostIPs: [{ ip: hostIP }],
+        ...(ip ? { podIP: ip, podIPs: [{ ip }] } : {}),
+        startTime: now,
+        containerStatuses: [
+          {
+            name: p.container,
+            image:
+              p.image.includes('/') && p.image.split('/')[0]?.includes('.')
+                ? p.image
+                : `docker.io/${p.image}`,
+            imageID: '',
+            containerID: `containerd://${id}`,
+            ready: true,
+            started: true,
+            restartCount: 0,
+            state: { running: { startedAt: now } },
+            lastState: {},
+          },
+        ],
+        qosClass: 'Burstable',
+      },
+    } as unknown as K8sObject);
+    if (!r.ok) throw new Error(`boot: ${r.error.message}`);
+  }
+}
