@@ -158,6 +158,31 @@ export function applyDefaults(obj: K8sObject): K8sObject {
 export const SA_TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 
 /**
+ * The token volume's sources, the same for every Pod. Stored objects are immutable snapshots, so
+ * every Pod shares this one (frozen) object instead of carrying its own copy (5,000 Pods: ~3 MB).
+ */
+const SA_TOKEN_PROJECTION = deepFreeze({
+  defaultMode: 420,
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+    { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+    {
+      downwardAPI: {
+        items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }],
+      },
+    },
+  ],
+});
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}
+
+/**
  * The ServiceAccount admission plugin (plugin/pkg/admission/serviceaccount): a projected volume
  * `kube-api-access-<5>` (token, the kube-root-ca.crt ConfigMap, the namespace) mounted read-only
  * at /var/run/secrets/kubernetes.io/serviceaccount in every container, unless the Pod opts out
@@ -170,21 +195,7 @@ export function withServiceAccountToken(spec: Any, suffix: () => string): Any {
     (c.volumeMounts ?? []).some((m: Any) => m.mountPath === SA_TOKEN_MOUNT_PATH);
   if (containers.length === 0 || containers.some(mountsThere)) return spec;
   const name = `kube-api-access-${suffix()}`;
-  const volume = {
-    name,
-    projected: {
-      defaultMode: 420,
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-        { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
-        {
-          downwardAPI: {
-            items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }],
-          },
-        },
-      ],
-    },
-  };
+  const volume = { name, projected: SA_TOKEN_PROJECTION };
   const mount = { mountPath: SA_TOKEN_MOUNT_PATH, name, readOnly: true };
   return {
     ...spec,
