@@ -258,6 +258,18 @@ describe('kubectl exec -it sh', () => {
     expect(e.prompt).toBe('~/ch03$ ');
     expect(text(s.run('echo $?'))).toBe('2\n');
   });
+  it('runDetached runs in the host shell while the exec shell keeps the terminal', () => {
+    const { s, cluster } = ready();
+    s.run('kubectl exec -it deploy/numbers-api -- sh');
+    const pod = cluster.list('Pod', { namespace: 'default', labelSelector: 'app=numbers-api' })[0];
+    const name = pod?.metadata.name as string;
+    // Typed into the Pod's shell, kubectl does not exist there.
+    expect(text(s.run(`kubectl get pod ${name} -o name`))).toBe('sh: kubectl: not found\n');
+    const r = s.runDetached(`kubectl get pod ${name} -o name`);
+    expect(text(r)).toBe(`pod/${name}\n`);
+    expect(s.prompt()).toBe('/ # ');
+    expect(s.history).not.toContain(`kubectl get pod ${name} -o name`);
+  });
   it('the shell dies with its Pod (exit code 137)', () => {
     const { s, cluster } = ready();
     s.run('kubectl exec -it deploy/numbers-api -- sh');

@@ -62,6 +62,12 @@ export interface TerminalSession {
   readonly fs: Vfs;
   /** Run one command line (or, inside `exec -it … sh`, one line of the Pod's shell). */
   run(line: string): TerminalResult;
+  /**
+   * Run a line in the host shell even while a foreground program (an exec shell, port-forward)
+   * owns the terminal — for the graph's quick actions and the editor's Apply, which act like a
+   * second terminal window. Not added to history. Meant for commands that do not block.
+   */
+  runDetached(line: string): TerminalResult;
   /** Ctrl-C: ends the foreground job (its output starts with the `^C` the terminal echoes). */
   interrupt(): TerminalResult;
   /** Output written while no `run()` was active (jobs, after `cluster.advance`); drains it. */
@@ -465,6 +471,13 @@ class Session implements TerminalSession {
     return this.collect(() => {
       const r = this.shell.runLine(text, this.ctx());
       if (r.rest && this.fg) this.fg.rest = r.rest;
+    });
+  }
+
+  runDetached(line: string): TerminalResult {
+    if (!this.fg) return this.run(line);
+    return this.collect(() => {
+      this.shell.runLine(line, this.ctx());
     });
   }
 

@@ -157,6 +157,7 @@ function lazySession(cluster: Cluster, lazyFs: LazyVfs): TerminalSession {
       return fs;
     },
     run: (line) => get()?.run(line) ?? notReady(),
+    runDetached: (line) => get()?.runDetached(line) ?? notReady(),
     interrupt: () => get()?.interrupt() ?? notReady(),
     poll: (): OutputChunk[] => get()?.poll() ?? [],
     onOutput(listener) {

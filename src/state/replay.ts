@@ -20,7 +20,8 @@ export function replayInto(core: Core, sc: Scenario): void {
         core.files.remove(op.path);
         break;
       case 'run':
-        core.session.run(op.line);
+        if (op.detached) core.session.runDetached(op.line);
+        else core.session.run(op.line);
         break;
       case 'interrupt':
         core.session.interrupt();

@@ -10,7 +10,7 @@ export type ScenarioOp =
   /** `t` is simulated ms since the cluster started. */
   | { t: number; op: 'write'; path: string; text: string }
   | { t: number; op: 'remove'; path: string }
-  | { t: number; op: 'run'; line: string }
+  | { t: number; op: 'run'; line: string; detached?: boolean }
   | { t: number; op: 'interrupt' }
   | { t: number; op: 'trace'; req: TraceRequest };
 
@@ -50,7 +50,7 @@ function isOp(v: unknown): v is ScenarioOp {
     case 'remove':
       return typeof v.path === 'string';
     case 'run':
-      return typeof v.line === 'string';
+      return typeof v.line === 'string' && (v.detached === undefined || typeof v.detached === 'boolean');
     case 'interrupt':
       return true;
     case 'trace':

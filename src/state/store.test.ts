@@ -58,6 +58,29 @@ describe('store: scenario record and replay', () => {
   });
 });
 
+describe('store: graph and editor actions beside an exec shell', () => {
+  beforeAll(() => loadSession());
+
+  it('run in the host shell, are recorded as detached and replay the same way', () => {
+    useStore.getState().resetCluster({ seed: 5 });
+    useStore.getState().runCommand('kubectl apply -f sleep/sleep1.yaml -f sleep/sleep2.yaml');
+    useStore.getState().advanceClock(20_000);
+    useStore.getState().runCommand('kubectl exec -it deploy/sleep-1 -- sh');
+    // Not the sleep-1 Pod the shell runs in (an earlier test renamed sleep-2 in the shared store).
+    const victim = podNames().find((k) => !k.startsWith('Pod/default/sleep-1-'))!;
+    const name = victim.slice('Pod/default/'.length);
+    const r = useStore.getState().runCommand(`kubectl delete pod ${name} --wait=false`, 'graph');
+    expect(r.output.map((c) => c.text).join('')).toBe(`pod "${name}" deleted from default namespace\n`);
+    expect(useStore.getState().core.session.prompt()).toBe('/ # ');
+    const sc = useStore.getState().serializeScenario();
+    expect(sc.commands.at(-1)).toMatchObject({ op: 'run', detached: true });
+    useStore.getState().advanceClock(5000);
+    const pods = podNames();
+    useStore.getState().loadScenario(JSON.parse(JSON.stringify(useStore.getState().serializeScenario())));
+    expect(podNames()).toEqual(pods);
+  });
+});
+
 describe('validateScenario', () => {
   const good = {
     version: 1,

@@ -44,8 +44,15 @@ export const createTerminalSlice: Slice<TerminalSlice> = (set, get) => ({
     // graph has hundreds, runs its selector once per update.
     const s = get();
     const t = s.core.cluster.now() - s.startedAt;
-    const ops = [...s.ops, ...pendingWriteOps(s), { t, op: 'run' as const, line }];
-    const result = s.core.session.run(line);
+    // Graph and editor actions act like a second terminal window: they run in the host shell even
+    // while the terminal is inside `kubectl exec -it … sh` or blocked by a port-forward.
+    const detached = source !== 'terminal';
+    const ops = [
+      ...s.ops,
+      ...pendingWriteOps(s),
+      detached ? { t, op: 'run' as const, line, detached } : { t, op: 'run' as const, line },
+    ];
+    const result = detached ? s.core.session.runDetached(line) : s.core.session.run(line);
     const files = readVfs(s);
     const patch: Partial<AppState> = {
       ops,
