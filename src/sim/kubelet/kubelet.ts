@@ -178,16 +178,25 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
         ipView.set(rt.key, ip);
       }
     }
-    const p = writeStatus(pod, {
-      ...pod.status,
-      conditions: conditions(pod, { PodReadyToStartContainers: ['True'] }),
-      ...(ip ? { podIP: ip, podIPs: [{ ip }] } : {}),
-    });
-    pull(p, rt, 0, 0);
+    // Not written yet: when every image is already present the containers start in this same
+    // sync, and the kubelet's status manager sends one update (IP, sandbox condition, Running,
+    // Ready) rather than two at the same instant. A pull that takes time writes it first (the pod
+    // shows its IP while ContainerCreating, §C2).
+    const p: Pod = {
+      ...pod,
+      status: {
+        ...pod.status,
+        conditions: conditions(pod, { PodReadyToStartContainers: ['True'] }),
+        ...(ip ? { podIP: ip, podIPs: [{ ip }] } : {}),
+      } as Pod['status'],
+    };
+    pull(p, rt, 0, 0, true);
   };
 
+  const flush = (pod: Pod, unwritten: boolean) => (unwritten ? writeStatus(pod, pod.status) : pod);
+
   // Stage 3: pull each container's image in turn (serialised pulls, as the kubelet's default).
-  const pull = (pod: Pod, rt: PodRuntime, index: number, _elapsed: number) => {
+  const pull = (pod: Pod, rt: PodRuntime, index: number, _elapsed: number, unwritten = false) => {
     const c = pod.spec.containers[index];
     if (!c) return start(pod, rt);
     const ref = parseImage(c.image);
@@ -201,7 +210,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
         `Container image "${c.image}" already present on machine`,
         source(rt.node),
       );
-      return pull(pod, rt, index + 1, 0);
+      return pull(pod, rt, index + 1, 0, unwritten);
     }
     if (!cached && policy === 'Never') {
       const msg = `Container image "${c.image}" is not present with pull policy of Never`;
@@ -209,6 +218,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       writeStatus(pod, { ...pod.status, containerStatuses: waitingStatuses(pod, 'ErrImageNeverPull', msg) });
       return;
     }
+    pod = flush(pod, unwritten);
     ctxRef?.events.record(pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, source(rt.node));
     const check = checkImage(c.image);
     if (!check.ok) {
