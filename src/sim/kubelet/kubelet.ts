@@ -47,6 +47,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   const nodeIp = new Map(profile.nodes.map((n) => [n.name, n.ip]));
   const images = new Map<string, Set<string>>(profile.nodes.map((n) => [n.name, new Set()]));
   const runtimes = new Map<string, PodRuntime>(); // pod uid → runtime
+  const fetching = new Map<string, number>(); // node \0 image → when its in-flight fetch lands
   const uidByKey = new Map<string, string>(); // pod key → uid of the Pod the kubelet runs
   const ips = new Map<string, { node: string; ip: string }>(); // pod key → IP
   const ipView = new Map<string, string>();
@@ -225,7 +226,17 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       schedule(rt, drawMs(pullRng, [800, 1600]), (p) => pullFailed(p, rt, c.image, check.message));
       return;
     }
-    const ms = drawMs(pullRng, cached ? CACHED_PULL_MS : check.spec.pullMs);
+    let ms = drawMs(pullRng, cached ? CACHED_PULL_MS : check.spec.pullMs);
+    if (!cached) {
+      // containerd fetches one image once per node: a Pod asking for an image already being
+      // pulled there waits for that fetch and gets it when it lands (the draw above is still
+      // taken, so the pull stream stays the same for every later Pod).
+      const fetchKey = `${rt.node}\0${ref.fullName}`;
+      const t = clock.now();
+      const landing = fetching.get(fetchKey);
+      if (landing !== undefined && landing > t) ms = landing - t;
+      else fetching.set(fetchKey, t + ms);
+    }
     schedule(rt, ms, (p) => {
       images.get(rt.node)?.add(ref.fullName);
       const d = goDuration(ms);
