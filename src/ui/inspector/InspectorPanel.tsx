@@ -47,11 +47,13 @@ export default function InspectorPanel() {
   const objects = useStore((s) => s.objects);
   const core = useStore((s) => s.core);
   const revision = useStore((s) => s.revision);
-  const lastTrace = useStore((s) => s.lastTrace);
   const [chosen, setChosen] = useState<Tab>('yaml');
 
   const tabs = tabsFor(selected);
   const tab = tabs.includes(chosen) ? chosen : (tabs[0] ?? 'dns');
+  // Only the rules view highlights the last trace: the graph sets lastTrace 5 times a second under
+  // traffic, and the DNS table (250 records with 200 Pods) must not be rebuilt for it.
+  const lastTrace = useStore((s) => (tab === 'rules' ? s.lastTrace : null));
   const parsed = selected ? parseKey(selected) : null;
   const obj = selected ? objects.get(selected) : undefined;
   const nodeName = parsed && (parsed.kind === 'Node' || parsed.kind === 'kube-proxy') ? parsed.name : null;
