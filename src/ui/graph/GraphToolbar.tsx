@@ -1,10 +1,13 @@
 // Graph view controls: namespace filter, DNS pieces, packet speed, step mode (+ Next hop), clear.
+import { memo } from 'react';
 import { useShallow, useStore } from '../../state/store';
 import { useT } from '../i18n';
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 
-export function GraphToolbar({
+// memo: the graph re-renders when packets arrive; React would otherwise rewrite each input's
+// type/name attributes every time
+export const GraphToolbar = memo(function GraphToolbar({
   namespaces,
   canStep,
   onNext,
@@ -77,4 +80,4 @@ export function GraphToolbar({
       </button>
     </div>
   );
-}
+});

@@ -269,9 +269,12 @@ export function TrafficLayer({
   return (
     <ViewportPortal>
       <svg className="traffic-layer" aria-hidden="true" width={1} height={1}>
-        {traces.map((t) => (
-          <TraceGroup key={t.key} trace={t} centres={centres} />
-        ))}
+        {traces.map((t) =>
+          // a compact trace that is not shown in detail draws no line: no empty <g> per packet
+          t.compact && !t.hops.some((h) => h.detailed) ? null : (
+            <TraceGroup key={t.key} trace={t} centres={centres} />
+          ),
+        )}
       </svg>
       {traces.map((t) => (t.compact ? <TracePacket key={t.key} trace={t} centres={centres} /> : null))}
       {detailed.map((t) => (

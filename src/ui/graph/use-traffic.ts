@@ -59,7 +59,8 @@ export interface TrafficView {
 }
 
 export function useTraffic(has: (id: string) => boolean, t: TFn): TrafficView {
-  const queued = useStore((s) => s.traceQueue.length);
+  // whether anything waits, not how much: 20 packets a second must not re-render the graph 20 times
+  const queued = useStore((s) => s.traceQueue.length > 0);
   const stepMode = useStore((s) => s.stepMode);
   const speed = useStore((s) => s.traceSpeed);
   const reduced = usePrefersReducedMotion();
@@ -73,7 +74,7 @@ export function useTraffic(has: (id: string) => boolean, t: TFn): TrafficView {
 
   // take traces from the store's queue
   useEffect(() => {
-    if (queued === 0) return;
+    if (!queued) return;
     const s = useStore.getState();
     if (stepMode) {
       // one at a time: the rest stay queued; Next on a finished trace brings the next one
