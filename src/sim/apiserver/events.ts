@@ -4,7 +4,7 @@
 import type { K8sObject } from '../api/types';
 import { rfc3339 } from '../runtime/clock';
 import type { Clock, EventRecorder, Rng } from '../runtime/interfaces';
-import { uuid } from '../runtime/rng';
+import { flat, uuid } from '../runtime/rng';
 import type { Store } from './store';
 
 /** FNV-1a over a string's UTF-16 code units, continuing from `h`, then a 0 separator. */
@@ -49,13 +49,29 @@ export class Recorder implements EventRecorder {
     return ns.toString(16).padStart(16, '0');
   }
 
+  /**
+   * One flat copy of each recent message and fieldPath: callers build them with template literals
+   * (cons-string trees), and most repeat across Pods ("Started container web").
+   */
+  private readonly interned = new Map<string, string>();
+  private intern(s: string): string {
+    let v = this.interned.get(s);
+    if (v === undefined) {
+      if (this.interned.size >= 4096) this.interned.clear();
+      v = flat(s);
+      this.interned.set(v, v);
+    }
+    return v;
+  }
+
   record(
     obj: K8sObject,
     type: 'Normal' | 'Warning',
     reason: string,
-    message: string,
+    rawMessage: string,
     source: { component: string; host?: string },
   ): void {
+    const message = this.intern(rawMessage);
     const ns = obj.metadata.namespace ?? 'default';
     const now = rfc3339(this.clock.now());
     const uid = obj.metadata.uid;
@@ -85,7 +101,7 @@ export class Recorder implements EventRecorder {
         }
       }
     }
-    const name = `${obj.metadata.name}.${this.nanosHex()}`;
+    const name = flat(`${obj.metadata.name}.${this.nanosHex()}`);
     if (bucket) bucket.push(name);
     else this.seen.set(h, [name]);
     const event = {
@@ -100,7 +116,7 @@ export class Recorder implements EventRecorder {
         uid: obj.metadata.uid,
         resourceVersion: obj.metadata.resourceVersion,
         ...(obj.kind === 'Pod' && reason !== 'Scheduled' && source.component === 'kubelet'
-          ? { fieldPath: `spec.containers{${obj.spec?.containers?.[0]?.name ?? ''}}` }
+          ? { fieldPath: this.intern(`spec.containers{${obj.spec?.containers?.[0]?.name ?? ''}}`) }
           : {}),
       },
       reason,

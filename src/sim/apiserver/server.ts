@@ -8,7 +8,7 @@ import type { ApiError, ApiResult, DeleteOptions } from '../contract';
 import type { Profile } from '../profiles';
 import { rfc3339 } from '../runtime/clock';
 import type { ApiWriter, Clock, Rng } from '../runtime/interfaces';
-import { uuid } from '../runtime/rng';
+import { flat, uuid } from '../runtime/rng';
 import { ClusterIpAllocator, NodePortAllocator } from './allocators';
 import { applyDefaults, withServiceAccountToken } from './defaults';
 import { alreadyExists, badRequest, invalidError, namespaceNotFound, notFound } from './errors';
@@ -60,7 +60,7 @@ export class ApiServer implements ApiWriter {
   /** `base` + 5 random characters; base truncated to 58 (apiserver SimpleNameGenerator). */
   generateName(base: string): string {
     const b = base.length > MAX_GENERATED_NAME_BASE ? base.slice(0, MAX_GENERATED_NAME_BASE) : base;
-    return b + this.randomSuffix(this.nameRng);
+    return flat(b + this.randomSuffix(this.nameRng)); // flat: the name lives as long as the object
   }
 
   private randomSuffix(rng: Rng): string {
