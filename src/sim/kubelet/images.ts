@@ -1,7 +1,7 @@
 // What the container runtime knows about images: which exist in the registry, their size, how
 // long a first pull takes, and how quickly the container stops on SIGTERM (reference §A2, §B9).
 import type { Rng } from '../runtime/interfaces';
-import { hexDigits } from '../runtime/rng';
+import { flat, hexDigits } from '../runtime/rng';
 
 export interface ImageSpec {
   /** Compressed size reported in the Pulled event. */
@@ -83,6 +83,20 @@ export interface ImageRef {
 
 /** Docker reference normalisation: default registry docker.io, `library/` for single names, tag latest. */
 export function parseImage(image: string): ImageRef {
+  // Pure, and asked for the same few references by every Pod: one shared (frozen) answer each,
+  // whose fullName is a flat string (it is stored in every container status).
+  let r = parsedImages.get(image);
+  if (!r) {
+    if (parsedImages.size >= 1024) parsedImages.clear();
+    const p = parseImageUncached(image);
+    r = Object.freeze({ ...p, fullName: flat(p.fullName), repository: flat(p.repository) });
+    parsedImages.set(image, r);
+  }
+  return r;
+}
+const parsedImages = new Map<string, ImageRef>();
+
+function parseImageUncached(image: string): ImageRef {
   const [ref, digest] = image.split('@') as [string, string | undefined];
   const slash = ref.lastIndexOf('/');
   const colon = ref.lastIndexOf(':');
@@ -132,6 +146,17 @@ export function goDuration(ms: number): string {
 }
 
 /** A stable fake digest per repository (imageID `docker.io/x@sha256:…`). */
+/** `<repository>@sha256:…` as containerd reports a container's imageID (one string per repository). */
+export function imageId(repository: string): string {
+  let id = imageIds.get(repository);
+  if (id === undefined) {
+    id = flat(`${repository}@${imageDigest(repository)}`);
+    imageIds.set(repository, id);
+  }
+  return id;
+}
+const imageIds = new Map<string, string>();
+
 export function imageDigest(repository: string): string {
   let d = digests.get(repository);
   if (d === undefined) {

@@ -8,8 +8,8 @@ import type { ApiServer } from '../apiserver/server';
 import type { Profile } from '../profiles';
 import { rfc3339 } from '../runtime/clock';
 import type { Clock, Controller, ControllerContext, Rng, WatchEvent } from '../runtime/interfaces';
-import { hexDigit } from '../runtime/rng';
-import { checkImage, drawMs, goDuration, imageDigest, parseImage } from './images';
+import { flat, hexDigit } from '../runtime/rng';
+import { checkImage, drawMs, goDuration, imageId, parseImage } from './images';
 import { NodeIpam } from './ipam';
 
 // biome-ignore lint/suspicious/noExplicitAny: status fields are loosely typed JSON.
@@ -74,7 +74,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   const containerId = () => {
     let s = '';
     for (let i = 0; i < 64; i++) s += hexDigit(idRng.int(16));
-    return `containerd://${s}`;
+    return flat(`containerd://${s}`); // flat: built one character at a time
   };
 
   const writeStatus = (pod: Pod, status: Any) => {
@@ -297,7 +297,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       return {
         name: c.name,
         image: ref.fullName, // containerd reports the normalised reference
-        imageID: `${ref.repository}@${imageDigest(ref.repository)}`,
+        imageID: imageId(ref.repository),
         containerID: containerId(),
         ready: true,
         started: true,
