@@ -38,6 +38,19 @@ export function defaultPodSpec(spec: Any): Any {
   return out;
 }
 
+/**
+ * DefaultTolerationSeconds admission: the same two tolerations on every Pod that states none, so
+ * every such Pod shares this one frozen array (stored objects are immutable snapshots).
+ */
+const DEFAULT_TOLERATIONS = deepFreeze(
+  ['not-ready', 'unreachable'].map((t) => ({
+    effect: 'NoExecute',
+    key: `node.kubernetes.io/${t}`,
+    operator: 'Exists',
+    tolerationSeconds: 300,
+  })),
+);
+
 /** Fields only real Pods get (SetDefaults_Pod, ServiceAccount and DefaultTolerationSeconds admission). */
 function defaultPod(obj: K8sObject): K8sObject {
   const spec: Any = defaultPodSpec(obj.spec);
@@ -46,14 +59,7 @@ function defaultPod(obj: K8sObject): K8sObject {
   if (spec.priority === undefined) spec.priority = 0;
   if (spec.serviceAccountName === undefined) spec.serviceAccountName = 'default';
   if (spec.serviceAccount === undefined) spec.serviceAccount = spec.serviceAccountName;
-  if (spec.tolerations === undefined) {
-    spec.tolerations = ['not-ready', 'unreachable'].map((t) => ({
-      effect: 'NoExecute',
-      key: `node.kubernetes.io/${t}`,
-      operator: 'Exists',
-      tolerationSeconds: 300,
-    }));
-  }
+  if (spec.tolerations === undefined) spec.tolerations = DEFAULT_TOLERATIONS;
   return { ...obj, spec, status: obj.status ?? { phase: 'Pending', qosClass: 'BestEffort' } };
 }
 

@@ -28,7 +28,7 @@ export class Recorder implements EventRecorder {
    * with that hash. A hit is confirmed against the stored Event's own fields, so this behaves
    * exactly like a map keyed by the whole tuple without holding 30,000 long key strings.
    */
-  private readonly seen = new Map<number, string[]>();
+  private readonly seen = new Map<number, string | string[]>(); // one name, or several on a collision
   /** The last creation instant handed out, in Unix nanoseconds (see nanosHex). */
   private lastNanos = -1n;
   constructor(
@@ -82,7 +82,8 @@ export class Recorder implements EventRecorder {
     h = fnv(h, message);
     h = fnv(h, source.component);
     h = fnv(h, host) >>> 0;
-    const bucket = this.seen.get(h);
+    const entry = this.seen.get(h);
+    const bucket = typeof entry === 'string' ? [entry] : entry;
     if (bucket) {
       for (const existingName of bucket) {
         const existing = this.store.get('Event', ns, existingName);
@@ -102,8 +103,8 @@ export class Recorder implements EventRecorder {
       }
     }
     const name = flat(`${obj.metadata.name}.${this.nanosHex()}`);
-    if (bucket) bucket.push(name);
-    else this.seen.set(h, [name]);
+    if (bucket) this.seen.set(h, [...bucket, name]);
+    else this.seen.set(h, name);
     const event = {
       apiVersion: 'v1',
       kind: 'Event',

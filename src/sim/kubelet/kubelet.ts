@@ -47,6 +47,8 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   const nodeIp = new Map(profile.nodes.map((n) => [n.name, n.ip]));
   const images = new Map<string, Set<string>>(profile.nodes.map((n) => [n.name, new Set()]));
   const runtimes = new Map<string, PodRuntime>(); // pod uid → runtime
+  const sharedConditions = new Map<string, PodCondition>();
+  const hostIPsOf = new Map(profile.nodes.map((n) => [n.name, Object.freeze([Object.freeze({ ip: n.ip })])]));
   const fetching = new Map<string, number>(); // node \0 image → when its in-flight fetch lands
   const uidByKey = new Map<string, string>(); // pod key → uid of the Pod the kubelet runs
   const ips = new Map<string, { node: string; ip: string }>(); // pod key → IP
@@ -103,14 +105,18 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
         continue;
       }
       const [status, reason, message] = want;
-      const c: Any = {
-        type,
-        status,
-        lastProbeTime: null,
-        lastTransitionTime: old && old.status === status ? old.lastTransitionTime : now(),
-      };
-      if (reason) c.reason = reason;
-      if (message) c.message = message;
+      const ltt = old && old.status === status ? old.lastTransitionTime : now();
+      // Pods changing state in the same second share one (frozen) condition object.
+      const ck = `${type}|${status}|${ltt}|${reason ?? ''}|${message ?? ''}`;
+      let c = sharedConditions.get(ck);
+      if (!c) {
+        const fresh: Any = { type, status, lastProbeTime: null, lastTransitionTime: ltt };
+        if (reason) fresh.reason = reason;
+        if (message) fresh.message = message;
+        c = Object.freeze(fresh) as PodCondition;
+        if (sharedConditions.size >= 4096) sharedConditions.clear();
+        sharedConditions.set(ck, c);
+      }
       out.push(c);
     }
     return out;
@@ -160,7 +166,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
         ContainersReady: notReady(pod),
       }),
       hostIP,
-      hostIPs: [{ ip: hostIP }],
+      hostIPs: hostIPsOf.get(node) ?? [{ ip: hostIP }],
       startTime: now(),
       containerStatuses: waitingStatuses(pod, 'ContainerCreating'),
       qosClass: 'BestEffort',
