@@ -111,21 +111,21 @@ const TracePacket = memo(function TracePacket({
       const last = frames[frames.length - 1];
       const lastOffset = typeof last?.offset === 'number' ? last.offset : -1;
       frames.push({
-        transform: `translate(${a.x}px, ${a.y}px)`,
-        opacity: 1,
+        transform: `translate(${a.x}px, ${a.y}px) scale(1)`,
         offset: Math.max(start, lastOffset),
       });
       frames.push({
-        transform: `translate(${b.x}px, ${b.y}px)`,
-        opacity: 1,
+        transform: `translate(${b.x}px, ${b.y}px) scale(1)`,
         offset: Math.max(end, start, lastOffset),
       });
     }
     const tail = frames[frames.length - 1];
     if (!tail) return;
-    frames.push({ transform: tail.transform as string, opacity: 0, offset: 1 });
+    // hidden before the first hop and after the last by scale(0), not opacity: one animated property
+    const hidden = (f: Keyframe) => String(f.transform).replace('scale(1)', 'scale(0)');
+    frames.push({ transform: hidden(tail), offset: 1 });
     const first = frames[0];
-    if (first && first.offset !== 0) frames.unshift({ ...first, opacity: 0, offset: 0 });
+    if (first && first.offset !== 0) frames.unshift({ transform: hidden(first), offset: 0 });
     const anim = el.animate(frames, { duration: total, fill: 'forwards', easing: 'linear' });
     return () => anim.cancel();
   }, []);
