@@ -121,12 +121,13 @@ function putHex(u: number[], i: number, n: number, len: number): number {
 
 /** `s` as one flat string (no cons-string tree kept alive by whatever stores it). */
 export function flat(s: string): string {
-  return s.length < 13
-    ? s
-    : String.fromCharCode.apply(
-        null,
-        Array.from(s, (ch) => ch.charCodeAt(0)),
-      );
+  const n = s.length;
+  if (n < 13) return s; // V8 makes strings this short flat already
+  const buf = FLAT_BUF;
+  buf.length = n;
+  for (let i = 0; i < n; i++) buf[i] = s.charCodeAt(i);
+  return String.fromCharCode.apply(null, buf);
 }
+const FLAT_BUF: number[] = [];
 const UUID_CODES = new Array<number>(36).fill(0);
 const HEX_CODES = Array.from(HEX_DIGITS, (ch) => ch.charCodeAt(0));
