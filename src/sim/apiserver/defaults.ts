@@ -52,13 +52,22 @@ const DEFAULT_TOLERATIONS = deepFreeze(
 );
 
 /** Fields only real Pods get (SetDefaults_Pod, ServiceAccount and DefaultTolerationSeconds admission). */
+const SYSTEM_PRIORITIES: Record<string, number> = {
+  'system-node-critical': 2000001000,
+  'system-cluster-critical': 2000000000,
+};
+
 function defaultPod(obj: K8sObject): K8sObject {
   const spec: Any = defaultPodSpec(obj.spec);
   if (spec.enableServiceLinks === undefined) spec.enableServiceLinks = true;
   if (spec.preemptionPolicy === undefined) spec.preemptionPolicy = 'PreemptLowerPriority';
-  if (spec.priority === undefined) spec.priority = 0;
-  if (spec.serviceAccountName === undefined) spec.serviceAccountName = 'default';
-  if (spec.serviceAccount === undefined) spec.serviceAccount = spec.serviceAccountName;
+  // Priority admission resolves the built-in PriorityClasses (scheduling/types.go).
+  if (spec.priority === undefined) spec.priority = SYSTEM_PRIORITIES[spec.priorityClassName] ?? 0;
+  // The ServiceAccount plugin leaves mirror Pods (static manifests) without an account.
+  if (!obj.metadata?.annotations?.['kubernetes.io/config.mirror']) {
+    if (spec.serviceAccountName === undefined) spec.serviceAccountName = 'default';
+    if (spec.serviceAccount === undefined) spec.serviceAccount = spec.serviceAccountName;
+  }
   if (spec.tolerations === undefined) spec.tolerations = DEFAULT_TOLERATIONS;
   return { ...obj, spec, status: obj.status ?? { phase: 'Pending', qosClass: 'BestEffort' } };
 }

@@ -47,6 +47,15 @@ describe('system Pods at boot', () => {
     const etcd = byName.get('etcd-docker-desktop') as Pod;
     expect(etcd.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'Node', name: 'docker-desktop' });
     expect((etcd.spec as { volumes?: unknown[] }).volumes).toBeUndefined();
+    // Priority admission and the ServiceAccount plugin as for real system Pods.
+    const spec = (n: string) => byName.get(n)?.spec as { priority?: number; serviceAccountName?: string };
+    expect(spec('etcd-docker-desktop')).toMatchObject({ priority: 2000001000 });
+    expect(spec('etcd-docker-desktop').serviceAccountName).toBeUndefined();
+    expect(spec('kube-proxy')).toMatchObject({ priority: 2000001000, serviceAccountName: 'kube-proxy' });
+    expect(spec('coredns-6ddcf759f7')?.priority ?? spec('storage-provisioner').priority).toBe(2000000000);
+    expect(byName.get('kube-proxy')?.status.containerStatuses?.[0]?.imageID).toMatch(
+      /^registry\.k8s\.io\/kube-proxy@sha256:[0-9a-f]{64}$/,
+    );
     expect(byName.get('kube-proxy')?.metadata.ownerReferences?.[0]).toMatchObject({
       kind: 'DaemonSet',
       name: 'kube-proxy',

@@ -12,6 +12,7 @@
 // simulated: a deleted one is not recreated.
 // [kubeadm static Pod manifests; kubelet mirror Pods (kubernetes.io/config.mirror); kind kindnetd]
 import type { K8sObject, Node } from '../api/types';
+import { imageId, parseImage } from '../kubelet/images';
 import type { Profile } from '../profiles';
 import { rfc3339 } from '../runtime/clock';
 import type { Rng } from '../runtime/interfaces';
@@ -34,6 +35,7 @@ interface SystemPod {
   container: string;
   hostNetwork: boolean;
   priorityClassName: string;
+  serviceAccountName?: string;
   /** Pod-network Pods only: the address the kubelet leased to it before the chapter began. */
   podIP?: string;
 }
@@ -114,6 +116,7 @@ function daemonSetPods(
     container: ds.name,
     hostNetwork: true,
     priorityClassName: 'system-node-critical',
+    serviceAccountName: ds.name,
   }));
 }
 
@@ -178,6 +181,7 @@ export function systemPods(
         container: name,
         hostNetwork: false,
         priorityClassName: 'system-cluster-critical',
+        serviceAccountName: name,
         ...(ip ? { podIP: ip } : {}),
       });
     }
@@ -195,6 +199,7 @@ export function bootSystemPods(deps: SystemPodDeps): void {
     const spec: Any = {
       nodeName: p.node,
       priorityClassName: p.priorityClassName,
+      ...(p.serviceAccountName ? { serviceAccountName: p.serviceAccountName } : {}),
       ...(p.hostNetwork ? { hostNetwork: true, dnsPolicy: 'ClusterFirst' } : {}),
       containers: [{ name: p.container, image: p.image, imagePullPolicy: 'IfNotPresent' }],
       tolerations: [{ operator: 'Exists' }],
@@ -219,6 +224,7 @@ export function bootSystemPods(deps: SystemPodDeps): void {
     if (!created.ok) throw new Error(`boot: ${created.error.message}`);
     const hostIP = nodeIP.get(p.node) ?? '';
     const ip = p.hostNetwork ? hostIP : p.podIP;
+    const ref = parseImage(p.image);
     const cond = (type: string) => ({ type, status: 'True', lastProbeTime: null, lastTransitionTime: now });
     let id = '';
     for (let i = 0; i < 64; i++) id += hexDigit(rng.int(16));
@@ -240,11 +246,8 @@ export function bootSystemPods(deps: SystemPodDeps): void {
         containerStatuses: [
           {
             name: p.container,
-            image:
-              p.image.includes('/') && p.image.split('/')[0]?.includes('.')
-                ? p.image
-                : `docker.io/${p.image}`,
-            imageID: '',
+            image: ref.fullName,
+            imageID: imageId(ref.repository),
             containerID: `containerd://${id}`,
             ready: true,
             started: true,
