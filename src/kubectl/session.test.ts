@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../sim/cluster';
+import { replay } from './replay';
 import { createTerminalSession, type TerminalResult } from './session';
 
 const text = (r: TerminalResult) => r.output.map((c) => c.text).join('');
@@ -300,5 +301,23 @@ describe('completion', () => {
       'kube-system',
     ]);
     expect(s.complete('kubectl delete --gr').candidates).toEqual(['--grace-period']);
+  });
+});
+
+describe('Service links in a Pod started before the Service was deleted', () => {
+  it('env still shows the Service the container saw at start (the session tracks Service history)', () => {
+    const { steps } = replay(
+      [
+        'kubectl apply -f sleep/sleep2-service.yaml',
+        'kubectl apply -f sleep/sleep1.yaml',
+        'kubectl wait --for=condition=Ready pod -l app=sleep-1',
+        'kubectl delete svc sleep-2',
+        'kubectl exec deploy/sleep-1 -- sh -c "env | grep ^SLEEP_2_SERVICE_PORT="',
+      ].join('\n'),
+      { seed: 11 },
+    );
+    const last = steps.at(-1)!;
+    expect(last.output.map((c) => c.text).join('')).toBe('SLEEP_2_SERVICE_PORT=80\n');
+    expect(last.exitCode).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import type { Pod } from '../sim/api/types';
 import type { Cluster, Trace } from '../sim/contract';
 import type { HttpResult } from '../sim/workloads/http/types';
 import { makeProc, processEnv } from '../sim/workloads/proc';
+import { trackServiceLinks } from '../sim/workloads/servicelinks';
 import { completeLine } from './complete';
 import type { HostEnv, JobInfo } from './host/env';
 import { fileCommands } from './host/files';
@@ -575,5 +576,8 @@ class Session implements TerminalSession {
 }
 
 export function createTerminalSession(opts: TerminalSessionOptions): TerminalSession {
+  // Containers see the Services that existed when they started (kubelet's docker-link env vars):
+  // keep each Service's history from now on, so a later `env` in a Pod is exact.
+  trackServiceLinks(opts.cluster);
   return new Session(opts);
 }

@@ -73,6 +73,8 @@ export interface Container {
 export interface PodSpec {
   containers: Container[];
   nodeName?: string;
+  /** Static and DaemonSet system Pods (kube-proxy, kindnet, control plane) use the node's network. */
+  hostNetwork?: boolean;
   hostname?: string;
   subdomain?: string;
   restartPolicy?: 'Always' | 'OnFailure' | 'Never';

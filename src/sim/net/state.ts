@@ -76,8 +76,14 @@ export class NetState {
         const pod = o as Pod;
         this.pods.set(key, pod);
         const ip = pod.status?.podIP;
-        // A terminal Pod's sandbox is gone and its IP released (host-local IPAM).
-        if (ip && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed') {
+        // A terminal Pod's sandbox is gone and its IP released (host-local IPAM). A hostNetwork
+        // Pod shows its node's IP: that address belongs to the node, not to the Pod.
+        if (
+          ip &&
+          !pod.spec?.hostNetwork &&
+          pod.status.phase !== 'Succeeded' &&
+          pod.status.phase !== 'Failed'
+        ) {
           this.podByIP.set(ip, key);
           this.formerPodIP.delete(ip);
         }
