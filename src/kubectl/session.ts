@@ -66,7 +66,7 @@ export interface TerminalSession {
   /**
    * Run a line in the host shell even while a foreground program (an exec shell, port-forward)
    * owns the terminal — for the graph's quick actions and the editor's Apply, which act like a
-   * second terminal window. Not added to history. Meant for commands that do not block.
+   * second terminal. Not added to history. Meant for commands that do not block.
    */
   runDetached(line: string): TerminalResult;
   /** Ctrl-C: ends the foreground job (its output starts with the `^C` the terminal echoes). */
@@ -131,7 +131,7 @@ class Session implements TerminalSession {
   private pending: OutputChunk[] = [];
   private listeners = new Set<(c: OutputChunk | undefined, s: { busy: boolean; prompt: string }) => void>();
   private clearRequested = false;
-  /** Lines typed so far of a command still reading its here-document. */
+  /** Lines typed so far of a command still reading its here-doc body. */
   private continued: string | undefined;
   private notices: string[] = [];
   private readonly forwardMap = new Map<number, PortForward>();
