@@ -2,28 +2,11 @@
 // their node's IP as podIP. That address is the node's: traffic to it must reach the node (the
 // API server behind the `kubernetes` Service listens there), not a Pod.
 import { describe, expect, it } from 'vitest';
+import { sleep1 as SLEEP } from '../../scenarios/ch03/sleep';
 import type { Pod } from '../api/types';
 import { createCluster } from '../cluster';
 import type { ProfileName } from '../contract';
 import { parseManifests } from '../yaml';
-
-const SLEEP = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: sleep-1
-spec:
-  selector:
-    matchLabels:
-      app: sleep-1
-  template:
-    metadata:
-      labels:
-        app: sleep-1
-    spec:
-      containers:
-        - name: sleep
-          image: kiamol/ch03-sleep
-`;
 
 describe.each<[ProfileName, string]>([
   ['docker-desktop', '192.168.65.3:6443'],
