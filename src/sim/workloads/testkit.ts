@@ -2,75 +2,25 @@
 // `kubectl exec POD -- sh -c LINE` would, collecting streams, traces, exit code and elapsed time.
 // Imported by *.test.ts files only (the shell comes from src/kubectl, which src/sim must not use).
 import type { CommandTable, ProcContext } from '../../kubectl/shell/types';
+import { api, apiServiceExternalName, web } from '../../scenarios/ch03/numbers';
+import { sleep1, sleep2Service } from '../../scenarios/ch03/sleep';
 import type { Pod } from '../api/types';
 import type { Cluster, ObjectKey, Trace } from '../contract';
 import { podCommands } from './commands';
 import type { RunScript } from './proc';
 
-export const SLEEP = (name: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-spec:
-  selector:
-    matchLabels:
-      app: ${name}
-  template:
-    metadata:
-      labels:
-        app: ${name}
-    spec:
-      containers:
-        - name: sleep
-          image: kiamol/ch03-sleep
-`;
+// The chapter's manifests come from the playground's own copies (src/scenarios/ch03), so tests
+// exercise exactly the YAML a student applies; a `.replace` marks each deliberate difference.
 
-export const SLEEP2_SVC = `apiVersion: v1
-kind: Service
-metadata:
-  name: sleep-2
-spec:
-  selector:
-    app: sleep-2
-  ports:
-    - port: 80
-`;
+/** sleep-1's Deployment renamed (name, selector and Pod label all follow `name`). */
+export const SLEEP = (name: string) => sleep1.replaceAll('sleep-1', name);
 
-export const NUMBERS_API = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: numbers-api
-spec:
-  selector:
-    matchLabels:
-      app: numbers-api
-  template:
-    metadata:
-      labels:
-        app: numbers-api
-    spec:
-      containers:
-        - name: api
-          image: kiamol/ch03-numbers-api
-`;
+export const SLEEP2_SVC = sleep2Service;
 
-export const NUMBERS_WEB = (image = 'kiamol/ch03-numbers-web') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: numbers-web
-spec:
-  selector:
-    matchLabels:
-      app: numbers-web
-  template:
-    metadata:
-      labels:
-        app: numbers-web
-    spec:
-      containers:
-        - name: web
-          image: ${image}
-`;
+export const NUMBERS_API = api;
+
+export const NUMBERS_WEB = (image = 'kiamol/ch03-numbers-web') =>
+  web.replace('kiamol/ch03-numbers-web', image);
 
 export const API_SVC = `apiVersion: v1
 kind: Service
@@ -97,14 +47,7 @@ spec:
     app: numbers-web
 `;
 
-export const API_EXTERNALNAME = `apiVersion: v1
-kind: Service
-metadata:
-  name: numbers-api
-spec:
-  type: ExternalName
-  externalName: raw.githubusercontent.com
-`;
+export const API_EXTERNALNAME = apiServiceExternalName;
 
 export const API_SELECTORLESS = `apiVersion: v1
 kind: Service
