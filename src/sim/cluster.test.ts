@@ -1,37 +1,15 @@
 // End-to-end behaviour of the control plane through the facade: pod timeline, self-healing,
 // naming, cascade, the kubernetes Service keeper, bad images, apply ops, determinism.
 import { describe, expect, it } from 'vitest';
+import { sleep1, sleep2Service } from '../scenarios/ch03/sleep';
 import type { Endpoints, Pod } from './api/types';
 import { drive } from './testing/driver';
 
-const SLEEP = (name: string, image = 'kiamol/ch03-sleep') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-spec:
-  selector:
-    matchLabels:
-      app: ${name}
-  template:
-    metadata:
-      labels:
-        app: ${name}
-    spec:
-      containers:
-        - name: sleep
-          image: ${image}
-`;
+// The chapter's own sleep-1 Deployment and sleep-2 Service, renamed (and re-imaged) per test.
+const SLEEP = (name: string, image = 'kiamol/ch03-sleep') =>
+  sleep1.replaceAll('sleep-1', name).replace('image: kiamol/ch03-sleep', `image: ${image}`);
 
-const SVC = (name: string) => `apiVersion: v1
-kind: Service
-metadata:
-  name: ${name}
-spec:
-  selector:
-    app: ${name}
-  ports:
-    - port: 80
-`;
+const SVC = (name: string) => sleep2Service.replaceAll('sleep-2', name);
 
 const ready = (p: Pod) =>
   p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;

@@ -1,35 +1,13 @@
 // Exact outputs of the mutating and flow verbs against a real simulated cluster (reference §B).
 import { describe, expect, it } from 'vitest';
+import { sleep1, sleep2Service } from '../../scenarios/ch03/sleep';
 import { kdrive } from '../testing';
 
-const SLEEP2_TYPO = `apiVersion: v1
-kind: Service
-metadata:
-  name: sleep-2
-spec:
-  selector:
-    app: sleep-2
-  ports:
-    -port: 80
-`;
+// sleep2-service.yaml with the list item's space dropped: `ports` becomes a string.
+const SLEEP2_TYPO = sleep2Service.replace('- port: 80', '-port: 80');
 
-const BAD_DEPLOY = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: sleep-1
-spec:
-  selector:
-    matchLabels:
-      app: sleep
-  template:
-    metadata:
-      labels:
-        app: sleep-1
-    spec:
-      containers:
-        - name: sleep
-          image: kiamol/ch03-sleep
-`;
+// sleep1.yaml whose selector (the first `app: sleep-1`) no longer matches its template's labels.
+const BAD_DEPLOY = sleep1.replace('app: sleep-1', 'app: sleep');
 
 describe('kubectl apply', () => {
   it('prints one line per object and unchanged/configured on re-apply', () => {
