@@ -378,24 +378,7 @@ class Parser {
     for (;;) {
       const c = this.peek();
       if (c === undefined) return parts;
-      if (c === '\\') {
-        const n = this.peek(1);
-        if (n === '$' || n === '`' || n === '\\') {
-          lit(n, true);
-          this.i += 2;
-        } else if (n === '\n') this.i += 2;
-        else {
-          lit('\\', true);
-          this.i++;
-        }
-      } else if (c === '$') {
-        this.parseDollar(depth, true, parts, lit);
-      } else if (c === '`') {
-        parts.push({ t: 'sub', body: this.parseBackticks(depth), q: true });
-      } else {
-        lit(c, true);
-        this.i++;
-      }
+      this.parseQuotedChar(c, '$`\\', depth, parts, lit);
     }
   }
 
@@ -408,24 +391,39 @@ class Parser {
         this.i++;
         return;
       }
-      if (c === '\\') {
-        const n = this.peek(1);
-        if (n === '$' || n === '`' || n === '"' || n === '\\') {
-          lit(n, true);
-          this.i += 2;
-        } else if (n === '\n') this.i += 2;
-        else {
-          lit('\\', true);
-          this.i++;
-        }
-      } else if (c === '$') {
-        this.parseDollar(depth, true, parts, lit);
-      } else if (c === '`') {
-        parts.push({ t: 'sub', body: this.parseBackticks(depth), q: true });
-      } else {
-        lit(c, true);
+      this.parseQuotedChar(c, '$`"\\', depth, parts, lit);
+    }
+  }
+
+  /**
+   * One character inside double quotes or an unquoted-delimiter here-document (POSIX 2.2.3,
+   * 2.7.4): a backslash keeps its literal meaning unless followed by one of `escapable` (taken
+   * literally) or a newline (a line continuation, removed); `$` and backquotes still expand.
+   */
+  parseQuotedChar(
+    c: string,
+    escapable: string,
+    depth: number,
+    parts: WordPart[],
+    lit: (v: string, q: boolean) => void,
+  ): void {
+    if (c === '\\') {
+      const n = this.peek(1);
+      if (n !== undefined && escapable.includes(n)) {
+        lit(n, true);
+        this.i += 2;
+      } else if (n === '\n') this.i += 2;
+      else {
+        lit('\\', true);
         this.i++;
       }
+    } else if (c === '$') {
+      this.parseDollar(depth, true, parts, lit);
+    } else if (c === '`') {
+      parts.push({ t: 'sub', body: this.parseBackticks(depth), q: true });
+    } else {
+      lit(c, true);
+      this.i++;
     }
   }
 
