@@ -224,21 +224,39 @@ function headTail(cmd: 'head' | 'tail', env: HostEnv) {
   };
 }
 
+/**
+ * Clustered short options (`-lw`) from `allowed`, and the operands; `-` alone is an operand
+ * (standard input). On the first unknown letter, GNU's "invalid option" message and undefined.
+ */
+function shortFlags(
+  cmd: string,
+  argv: string[],
+  allowed: string,
+  ctx: ProcContext,
+): { flags: Set<string>; files: string[] } | undefined {
+  const flags = new Set<string>();
+  const files: string[] = [];
+  for (const a of argv.slice(1)) {
+    if (a.startsWith('-') && a !== '-') {
+      for (const f of a.slice(1)) {
+        if (!allowed.includes(f)) {
+          ctx.err(`${cmd}: invalid option -- '${f}'\nTry '${cmd} --help' for more information.\n`);
+          return undefined;
+        }
+        flags.add(f);
+      }
+    } else files.push(a);
+  }
+  return { flags, files };
+}
+
 function wc(env: HostEnv) {
   return (argv: string[], ctx: ProcContext): number => {
-    const flags = new Set<string>();
-    const files: string[] = [];
-    for (const a of argv.slice(1)) {
-      if (a.startsWith('-') && a !== '-') {
-        for (const f of a.slice(1)) {
-          if (!'lwcm'.includes(f)) {
-            ctx.err(`wc: invalid option -- '${f}'\nTry 'wc --help' for more information.\n`);
-            return 1;
-          }
-          flags.add(f === 'm' ? 'c' : f);
-        }
-      } else files.push(a);
-    }
+    const parsed = shortFlags('wc', argv, 'lwcm', ctx);
+    if (!parsed) return 1;
+    const { flags, files } = parsed;
+    // -m (characters) is printed in the -c column: this wc keeps one count for both.
+    if (flags.delete('m')) flags.add('c');
     const show = flags.size === 0 ? ['l', 'w', 'c'] : ['l', 'w', 'c'].filter((f) => flags.has(f));
     const { sources, failed } = inputs('wc', files, env, ctx, (p) => `wc: ${p}: No such file or directory`);
     const counts = sources.map((s) => ({
@@ -273,19 +291,9 @@ function wc(env: HostEnv) {
 
 function sort(env: HostEnv) {
   return (argv: string[], ctx: ProcContext): number => {
-    const flags = new Set<string>();
-    const files: string[] = [];
-    for (const a of argv.slice(1)) {
-      if (a.startsWith('-') && a !== '-') {
-        for (const f of a.slice(1)) {
-          if (!'rnuf'.includes(f)) {
-            ctx.err(`sort: invalid option -- '${f}'\nTry 'sort --help' for more information.\n`);
-            return 2;
-          }
-          flags.add(f);
-        }
-      } else files.push(a);
-    }
+    const parsed = shortFlags('sort', argv, 'rnuf', ctx);
+    if (!parsed) return 2;
+    const { flags, files } = parsed;
     const { sources, failed } = inputs(
       'sort',
       files,
