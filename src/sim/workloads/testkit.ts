@@ -2,7 +2,7 @@
 // `kubectl exec POD -- sh -c LINE` would, collecting streams, traces, exit code and elapsed time.
 // Imported by *.test.ts files only (the shell comes from src/kubectl, which src/sim must not use).
 import type { CommandTable, ProcContext } from '../../kubectl/shell/types';
-import { api, apiServiceExternalName, web } from '../../scenarios/ch03/numbers';
+import { api, apiServiceExternalName, apiServiceHeadless, web } from '../../scenarios/ch03/numbers';
 import { sleep1, sleep2Service } from '../../scenarios/ch03/sleep';
 import type { Pod } from '../api/types';
 import type { Cluster, ObjectKey, Trace } from '../contract';
@@ -49,25 +49,11 @@ spec:
 
 export const API_EXTERNALNAME = apiServiceExternalName;
 
-export const API_SELECTORLESS = `apiVersion: v1
-kind: Service
-metadata:
-  name: numbers-api
-spec:
-  type: ClusterIP
-  ports:
-    - port: 80
----
-apiVersion: v1
-kind: Endpoints
-metadata:
-  name: numbers-api
-subsets:
-  - addresses:
-      - ip: 192.168.123.234
-    ports:
-      - port: 80
-`;
+/** The chapter's selector-less numbers-api with its hand-written Endpoints (apiVersion first). */
+export const API_SELECTORLESS = apiServiceHeadless.replace(
+  'kind: Endpoints\napiVersion: v1',
+  'apiVersion: v1\nkind: Endpoints',
+);
 
 export interface ExecResult {
   stdout: string;
