@@ -1,8 +1,7 @@
 // The scheduler counts Pods against the Node's status.allocatable.pods (kubelet --max-pods).
 import { describe, expect, it } from 'vitest';
 import type { Node, Pod } from '../api/types';
-import { createCluster } from '../cluster';
-import { parseManifests } from '../yaml';
+import { drive } from '../testing/driver';
 
 const DEPLOY = `apiVersion: apps/v1
 kind: Deployment
@@ -24,11 +23,9 @@ spec:
 `;
 
 function run(maxPodsPerNode?: number) {
-  const c = createCluster({ seed: 7, ...(maxPodsPerNode !== undefined ? { maxPodsPerNode } : {}) });
-  const parsed = parseManifests(DEPLOY, 'web.yaml');
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  c.apply(parsed.docs);
-  c.advance(30_000);
+  const c = drive({ seed: 7, ...(maxPodsPerNode !== undefined ? { maxPodsPerNode } : {}) })
+    .apply(DEPLOY, { source: 'web.yaml' })
+    .advance(30_000).cluster;
   const pods = c.list('Pod', { namespace: 'default' }) as Pod[];
   const node = c.list('Node')[0] as Node;
   return { c, pods, node };

@@ -4,20 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { sleep1 as SLEEP } from '../../scenarios/ch03/sleep';
 import type { Pod } from '../api/types';
-import { createCluster } from '../cluster';
 import type { ProfileName } from '../contract';
-import { parseManifests } from '../yaml';
+import { drive } from '../testing/driver';
 
 describe.each<[ProfileName, string]>([
   ['docker-desktop', '192.168.65.3:6443'],
   ['kind', '172.18.0.2:6443'],
 ])('hostNetwork system Pods on %s', (profile, apiServer) => {
   const setup = () => {
-    const c = createCluster({ seed: 3, profile });
-    const parsed = parseManifests(SLEEP, 'sleep1.yaml');
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    c.apply(parsed.docs);
-    c.advance(30_000);
+    const c = drive({ seed: 3, profile }).apply(SLEEP, { source: 'sleep1.yaml' }).advance(30_000).cluster;
     const pod = c.list('Pod', { namespace: 'default', labelSelector: 'app=sleep-1' })[0] as Pod;
     return { c, key: `Pod/default/${pod.metadata.name}` };
   };
