@@ -16,17 +16,23 @@ import {
   ReactFlowProvider,
   useReactFlow,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '../../state/store';
+import { useAfterFirstPaint } from '../app/idle';
 import { useT } from '../i18n';
 import { type DerivedEdge, GraphDeriver, type GraphViewOptions } from './derive';
 import { GraphToolbar } from './GraphToolbar';
 import { HopList } from './HopList';
 import { EMPTY_LAYOUT, type LayoutState, layoutGraph, type PlacedNode } from './layout';
 import { nodeTypes } from './nodes';
-import { QuickActions } from './QuickActions';
-import { TrafficLayer, type XY } from './TrafficLayer';
-import { useTraffic } from './use-traffic';
+import type { XY } from './TrafficLayer';
+import { NO_TRAFFIC, type TrafficState } from './traffic-state';
+
+// Not needed for the first paint, so not in the boot chunk: the traffic player and its layer (mounted
+// once the graph is painted; traces only come from the session, which loads after that paint too)
+// and the quick-action form (shown once a Pod is selected).
+const TrafficController = lazy(() => import('./TrafficController'));
+const QuickActions = lazy(() => import('./QuickActions'));
 
 // Kept across remounts (panel hidden and shown again) so nothing jumps.
 let layoutMemo: LayoutState = EMPTY_LAYOUT;
@@ -140,7 +146,8 @@ function GraphView() {
 
   const nodeIds = useRef(new Set<string>());
   const has = useCallback((id: string) => nodeIds.current.has(id), []);
-  const traffic = useTraffic(has, t);
+  const [traffic, setTraffic] = useState<TrafficState>(NO_TRAFFIC);
+  const painted = useAfterFirstPaint();
   const externalsKey = traffic.externals.join('\n');
 
   const view: GraphViewOptions = useMemo(
@@ -208,22 +215,6 @@ function GraphView() {
     };
   }, []);
 
-  // N (or →) advances one hop in step mode, unless typing in a field, the editor or the terminal
-  const { next, canStep } = traffic;
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!canStep || e.ctrlKey || e.metaKey || e.altKey) return;
-      const el = e.target as HTMLElement | null;
-      if (el?.closest('input, textarea, select, [contenteditable="true"], .xterm, .monaco-editor')) return;
-      if (e.key === 'n' || e.key === 'N' || e.key === 'ArrowRight') {
-        e.preventDefault();
-        next();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [canStep, next]);
-
   // Follow the graph as it grows (fit view when the set of top-level nodes changes) until the user
   // pans or zooms; the fit-view button hands control back.
   const userMoved = useRef(false);
@@ -281,7 +272,9 @@ function GraphView() {
     () =>
       selectedIsPod && selected ? (
         <Panel position="top-right">
-          <QuickActions key={selected} podKey={selected} />
+          <Suspense fallback={null}>
+            <QuickActions key={selected} podKey={selected} />
+          </Suspense>
         </Panel>
       ) : (
         <Panel position="top-right" className="graph-hint">
@@ -321,7 +314,11 @@ function GraphView() {
             ariaLabelConfig={ariaLabelConfig}
           >
             {chrome}
-            <TrafficLayer traces={traffic.traces} centres={centres} />
+            {painted && (
+              <Suspense fallback={null}>
+                <TrafficController has={has} centres={centres} onChange={setTraffic} />
+              </Suspense>
+            )}
             {actions}
           </ReactFlow>
         </div>

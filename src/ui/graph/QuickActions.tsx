@@ -7,7 +7,7 @@ import { useT } from '../i18n';
 import { deletePodCommand, podCommand, type Tool } from './commands';
 import { parseKey } from './keys';
 
-export function QuickActions({ podKey }: { podKey: string }) {
+export default function QuickActions({ podKey }: { podKey: string }) {
   const t = useT();
   const { name, namespace = 'default' } = parseKey(podKey);
   const [tool, setTool] = useState<Tool>('ping');
