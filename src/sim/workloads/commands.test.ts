@@ -6,12 +6,10 @@ import { drive } from '../testing/driver';
 import { lookupExec, podCommands } from './commands';
 import { httpRequest } from './http/client';
 import { podLogs } from './logs';
-import { API_SVC, execIn, NUMBERS_API, NUMBERS_WEB, podKeyFor, SLEEP, SLEEP2_SVC } from './testkit';
+import { API_SVC, execIn, NUMBERS_API, numbersApp, podKeyFor, SLEEP, SLEEP2_SVC } from './testkit';
 
 function chapter(opts: ClusterOptions = { seed: 4 }) {
-  const d = drive(opts)
-    .applyOk(`${SLEEP('sleep-1')}---\n${NUMBERS_API}---\n${NUMBERS_WEB()}`)
-    .advance(60_000);
+  const d = numbersApp(opts);
   return { d, c: d.cluster };
 }
 

@@ -14,6 +14,7 @@ import {
   execIn,
   NUMBERS_API,
   NUMBERS_WEB,
+  numbersApp,
   podKeyFor,
   SLEEP,
   SLEEP2_SVC,
@@ -21,9 +22,7 @@ import {
 } from './testkit';
 
 function numbers(opts: ClusterOptions = { seed: 9 }, web = NUMBERS_WEB()) {
-  const d = drive(opts)
-    .applyOk(`${SLEEP('sleep-1')}---\n${NUMBERS_API}---\n${web}`)
-    .advance(60_000);
+  const d = numbersApp(opts, web);
   return { d, c: d.cluster, s1: podKeyFor(d.cluster, 'sleep-1') };
 }
 

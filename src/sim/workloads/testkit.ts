@@ -5,7 +5,8 @@ import type { CommandTable, ProcContext } from '../../kubectl/shell/types';
 import { api, apiServiceExternalName, apiServiceHeadless, web } from '../../scenarios/ch03/numbers';
 import { sleep1, sleep2Service } from '../../scenarios/ch03/sleep';
 import type { Pod } from '../api/types';
-import type { Cluster, ObjectKey, Trace } from '../contract';
+import type { Cluster, ClusterOptions, ObjectKey, Trace } from '../contract';
+import { type Driver, drive } from '../testing/driver';
 import { podCommands } from './commands';
 import type { RunScript } from './proc';
 
@@ -54,6 +55,13 @@ export const API_SELECTORLESS = apiServiceHeadless.replace(
   'kind: Endpoints\napiVersion: v1',
   'apiVersion: v1\nkind: Endpoints',
 );
+
+/** sleep-1 with the numbers app's two Deployments, given a minute to pull images and start. */
+export function numbersApp(opts: ClusterOptions, web = NUMBERS_WEB()): Driver {
+  return drive(opts)
+    .applyOk(`${SLEEP('sleep-1')}---\n${NUMBERS_API}---\n${web}`)
+    .advance(60_000);
+}
 
 export interface ExecResult {
   stdout: string;
