@@ -35,8 +35,8 @@ function check(s: TerminalSession, line: string): TerminalResult {
   return r;
 }
 
-const WORDS = [
-  'kubectl',
+/** The verbs the walkthrough uses, in one list for the word soup and the unknown-flag sweep. */
+const VERBS = [
   'get',
   'apply',
   'delete',
@@ -47,6 +47,11 @@ const WORDS = [
   'scale',
   'rollout',
   'create',
+];
+
+const WORDS = [
+  'kubectl',
+  ...VERBS,
   'pods',
   'svc',
   'deploy/sleep-1',
@@ -173,20 +178,7 @@ describe('fuzz: hostile command lines', () => {
 
   it('unknown flags on every verb get pflag text and a usage hint', () => {
     const s = session();
-    const verbs = [
-      'get',
-      'apply',
-      'delete',
-      'exec',
-      'wait',
-      'port-forward',
-      'logs',
-      'scale',
-      'rollout',
-      'create',
-      'version',
-      'cluster-info',
-    ];
+    const verbs = [...VERBS, 'version', 'cluster-info'];
     fc.assert(
       fc.property(fc.constantFrom(...verbs), fc.stringMatching(/^[a-z][a-z-]{2,12}$/), (verb, flag) => {
         fc.pre(
