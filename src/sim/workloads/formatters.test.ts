@@ -35,6 +35,22 @@ const empty = (question: string): DnsAnswer => ({
   authoritative: true,
 });
 
+/** The cluster zone's answer for numbers-api as an ExternalName Service: a CNAME alone. */
+const EXTERNAL_CNAME: DnsAnswer = {
+  question: 'numbers-api.default.svc.cluster.local',
+  qtype: 'A',
+  rcode: 'NOERROR',
+  authoritative: true,
+  records: [
+    {
+      name: 'numbers-api.default.svc.cluster.local',
+      type: 'CNAME',
+      value: 'raw.githubusercontent.com',
+      ttl: 30,
+    },
+  ],
+};
+
 describe('nslookup output (reference §B10)', () => {
   it('prints an FQDN lookup: header, one Name/Address block, the empty AAAA block; exit 0', () => {
     const fq = 'numbers-api.default.svc.cluster.local';
@@ -93,17 +109,9 @@ describe('nslookup output (reference §B10)', () => {
 
   it('prints a CNAME line then the target addresses; non-authoritative answers say so', () => {
     const cname: DnsAnswer = {
-      question: 'numbers-api.default.svc.cluster.local',
-      qtype: 'A',
-      rcode: 'NOERROR',
-      authoritative: true,
+      ...EXTERNAL_CNAME,
       records: [
-        {
-          name: 'numbers-api.default.svc.cluster.local',
-          type: 'CNAME',
-          value: 'raw.githubusercontent.com',
-          ttl: 30,
-        },
+        ...EXTERNAL_CNAME.records,
         { name: 'raw.githubusercontent.com', type: 'A', value: '185.199.110.133', ttl: 30 },
       ],
     };
@@ -116,20 +124,7 @@ describe('nslookup output (reference §B10)', () => {
   });
 
   it('puts upstream (forwarded) answers after the cluster-zone ones, keeping query order otherwise', () => {
-    const ext: DnsAnswer = {
-      question: 'numbers-api.default.svc.cluster.local',
-      qtype: 'A',
-      rcode: 'NOERROR',
-      authoritative: true,
-      records: [
-        {
-          name: 'numbers-api.default.svc.cluster.local',
-          type: 'CNAME',
-          value: 'raw.githubusercontent.com',
-          ttl: 30,
-        },
-      ],
-    };
+    const ext = EXTERNAL_CNAME;
     const n1 = nx('numbers-api.svc.cluster.local', 'A');
     const n2 = nx('numbers-api.cluster.local', 'A');
     expect(arrivalOrder([ext, n1, n2], RESOLV)).toEqual([n1, n2, ext]);
