@@ -6,26 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { runScript } from '../../kubectl/shell';
 import type { Service } from '../api/types';
 import { drive } from '../testing/driver';
-import { httpRequest } from './http/client';
-import type { PortForward } from './http/types';
-import { execIn, podKeyFor } from './testkit';
+import { clickGo, execIn, podKeyFor } from './testkit';
 
 const BOOK = fileURLToPath(new URL('../../../../shared/kiamol-ch03/', import.meta.url));
 const read = (f: string) => readFileSync(`${BOOK}${f}`, 'utf8');
 
 function go(c: ReturnType<typeof drive>['cluster'], webApp: string, selector = `app=${webApp}`) {
   const pod = c.list('Pod', { namespace: 'default', labelSelector: selector })[0];
-  const portForwards: PortForward[] = [
-    { localPort: 8080, podKey: `Pod/default/${pod?.metadata.name}`, podPort: 80 },
-  ];
-  const get = httpRequest(c, { source: { kind: 'host' }, url: 'http://localhost:8080/', portForwards });
-  return httpRequest(c, {
-    source: { kind: 'host' },
-    url: 'http://localhost:8080/',
-    method: 'POST',
-    body: get.response?.page?.formBody ?? '',
-    portForwards,
-  });
+  return clickGo(c, `Pod/default/${pod?.metadata.name}`).post;
 }
 
 describe.skipIf(!existsSync(BOOK))(

@@ -4,9 +4,8 @@ import type { Pod, Service } from '../api/types';
 import type { ClusterOptions } from '../contract';
 import { drive } from '../testing/driver';
 import { lookupExec, podCommands } from './commands';
-import { httpRequest } from './http/client';
 import { podLogs } from './logs';
-import { API_SVC, execIn, NUMBERS_API, numbersApp, podKeyFor, SLEEP, SLEEP2_SVC } from './testkit';
+import { API_SVC, clickGo, execIn, NUMBERS_API, numbersApp, podKeyFor, SLEEP, SLEEP2_SVC } from './testkit';
 
 function chapter(opts: ClusterOptions = { seed: 4 }) {
   const d = numbersApp(opts);
@@ -141,15 +140,7 @@ describe('container logs', () => {
   it('numbers-web logs a failed API call with the exception, console format', () => {
     const { c } = chapter();
     const web = podKeyFor(c, 'numbers-web');
-    const portForwards = [{ localPort: 8080, podKey: web, podPort: 80 }];
-    const page = httpRequest(c, { source: { kind: 'host' }, url: 'http://localhost:8080/', portForwards });
-    const post = httpRequest(c, {
-      source: { kind: 'host' },
-      url: 'http://localhost:8080/',
-      method: 'POST',
-      body: page.response?.page?.formBody ?? '',
-      portForwards,
-    });
+    const { post } = clickGo(c, web);
     // The line is written when the call fails, which is `durationMs` after the click.
     expect(podLogs(c, web)).not.toContain('fail: Numbers.Web.Pages.IndexModel[0]');
     c.advance(post.durationMs);

@@ -3,14 +3,15 @@
 // LoadBalancer / NodePort / port-forward per profile (§C3, §D).
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../api/types';
-import type { Cluster, ClusterOptions } from '../contract';
+import type { ClusterOptions } from '../contract';
 import { drive } from '../testing/driver';
 import { hostConnect, httpRequest } from './http/client';
-import type { HttpResult, PortForward } from './http/types';
+import type { PortForward } from './http/types';
 import {
   API_EXTERNALNAME,
   API_SELECTORLESS,
   API_SVC,
+  clickGo,
   execIn,
   NUMBERS_API,
   NUMBERS_WEB,
@@ -24,20 +25,6 @@ import {
 function numbers(opts: ClusterOptions = { seed: 9 }, web = NUMBERS_WEB()) {
   const d = numbersApp(opts, web);
   return { d, c: d.cluster, s1: podKeyFor(d.cluster, 'sleep-1') };
-}
-
-/** Open the page through a port-forward and press Go!, as the browser pane does. */
-function clickGo(c: Cluster): { get: HttpResult; post: HttpResult } {
-  const portForwards: PortForward[] = [{ localPort: 8080, podKey: podKeyFor(c, 'numbers-web'), podPort: 80 }];
-  const get = httpRequest(c, { source: { kind: 'host' }, url: 'http://localhost:8080/', portForwards });
-  const post = httpRequest(c, {
-    source: { kind: 'host' },
-    url: 'http://localhost:8080/',
-    method: 'POST',
-    body: get.response?.page?.formBody ?? '',
-    portForwards,
-  });
-  return { get, post };
 }
 
 const API_URL = 'http://numbers-api/sixeyed/kiamol/master/ch03/numbers/rng';

@@ -8,6 +8,8 @@ import type { Pod } from '../api/types';
 import type { Cluster, ClusterOptions, ObjectKey, Trace } from '../contract';
 import { type Driver, drive } from '../testing/driver';
 import { podCommands } from './commands';
+import { httpRequest } from './http/client';
+import type { HttpResult, PortForward } from './http/types';
 import type { RunScript } from './proc';
 
 // The chapter's manifests come from the playground's own copies (src/scenarios/ch03), so tests
@@ -61,6 +63,26 @@ export function numbersApp(opts: ClusterOptions, web = NUMBERS_WEB()): Driver {
   return drive(opts)
     .applyOk(`${SLEEP('sleep-1')}---\n${NUMBERS_API}---\n${web}`)
     .advance(60_000);
+}
+
+/**
+ * Open numbers-web's page through a port-forward to `podKey` and press Go!, as the browser pane
+ * does: a GET for the form, then a POST of its body.
+ */
+export function clickGo(
+  c: Cluster,
+  podKey = podKeyFor(c, 'numbers-web'),
+): { get: HttpResult; post: HttpResult } {
+  const portForwards: PortForward[] = [{ localPort: 8080, podKey, podPort: 80 }];
+  const get = httpRequest(c, { source: { kind: 'host' }, url: 'http://localhost:8080/', portForwards });
+  const post = httpRequest(c, {
+    source: { kind: 'host' },
+    url: 'http://localhost:8080/',
+    method: 'POST',
+    body: get.response?.page?.formBody ?? '',
+    portForwards,
+  });
+  return { get, post };
 }
 
 export interface ExecResult {
