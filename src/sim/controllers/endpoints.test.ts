@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EndpointSlice, Endpoints } from '../api/types';
 import { FakeApi, Loop, pod, service, testRng } from '../net/test-helpers';
 import { getProfile } from '../profiles';
+import { manualEndpoints } from '../testing/endpoints';
 import { createEndpointsController } from './endpoints';
 import { createKubernetesEndpointsController } from './endpoints-kubernetes';
 import { createEndpointSliceController } from './endpointslice';
@@ -123,12 +124,7 @@ describe('Endpoints controller (§C5)', () => {
     loop.runUntilIdle();
     expect(ep(api, 'ext')).toBeUndefined();
     expect(ep(api, 'manual')).toBeUndefined();
-    api.create({
-      apiVersion: 'v1',
-      kind: 'Endpoints',
-      metadata: { name: 'manual', namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '' },
-      subsets: [{ addresses: [{ ip: '192.168.123.234' }], ports: [{ port: 80, protocol: 'TCP' }] }],
-    } as Endpoints);
+    api.create(manualEndpoints('manual'));
     loop.runUntilIdle();
     expect(ep(api, 'manual')?.subsets?.[0]?.addresses).toEqual([{ ip: '192.168.123.234' }]); // untouched
     const mirrored = slices(api, 'manual');
@@ -249,12 +245,7 @@ describe('EndpointSlice controller', () => {
 describe('Endpoints controller watch semantics', () => {
   it('leaves a user Endpoints written before its Service alone, and restores a deleted managed one', () => {
     const { api, loop } = setup();
-    api.create({
-      apiVersion: 'v1',
-      kind: 'Endpoints',
-      metadata: { name: 'later', namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '' },
-      subsets: [{ addresses: [{ ip: '192.168.123.234' }], ports: [{ port: 80, protocol: 'TCP' }] }],
-    } as Endpoints);
+    api.create(manualEndpoints('later'));
     loop.runUntilIdle();
     expect(ep(api, 'later')).toBeDefined();
     api.create(service('web', { selector: { app: 'web' } }));

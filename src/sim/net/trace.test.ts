@@ -1,8 +1,8 @@
 // Packet-flow tables in the style of kube-proxy's proxier_test.go: each case asserts the verdict
 // and the SET of possible backends; the seeded pick is asserted separately.
 import { describe, expect, it } from 'vitest';
-import type { Endpoints } from '../api/types';
 import type { ProfileName, ProxyMode, TraceProtocol, TraceSource } from '../contract';
+import { manualEndpoints } from '../testing/endpoints';
 import { netHarness, pod, service } from './test-helpers';
 
 function chapter3(opts: { profile?: ProfileName; proxyMode?: ProxyMode; seed?: number } = {}) {
@@ -69,12 +69,7 @@ function chapter3(opts: { profile?: ProfileName; proxyMode?: ProxyMode; seed?: n
   );
   api.create(service('numbers-api-headless', { clusterIP: 'None', selector: { app: 'numbers-api' } }));
   api.create(service('manual', { clusterIP: '10.105.1.1' }));
-  api.create({
-    apiVersion: 'v1',
-    kind: 'Endpoints',
-    metadata: { name: 'manual', namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '' },
-    subsets: [{ addresses: [{ ip: '192.168.123.234' }], ports: [{ port: 80, protocol: 'TCP' }] }],
-  } as Endpoints);
+  api.create(manualEndpoints('manual'));
   loop.runUntilIdle();
   return { ...h, ip };
 }
