@@ -9,6 +9,7 @@ import type {
   EndpointSubset,
   Endpoints,
   K8sObject,
+  ObjectReference,
   Pod,
   Service,
 } from '../api/types';
@@ -36,13 +37,18 @@ function endpointAddress(pod: Pod, svc: Service): EndpointAddress {
   // Hostname only when the Pod opted in with hostname + subdomain = this Service (endpoints_controller.go).
   if (pod.spec.hostname && pod.spec.subdomain === svc.metadata.name) addr.hostname = pod.spec.hostname;
   if (pod.spec.nodeName) addr.nodeName = pod.spec.nodeName;
-  addr.targetRef = {
+  addr.targetRef = podTargetRef(pod);
+  return addr;
+}
+
+/** The targetRef both Endpoints addresses and EndpointSlice endpoints carry for their Pod. */
+export function podTargetRef(pod: Pod): ObjectReference {
+  return {
     kind: 'Pod',
     namespace: pod.metadata.namespace ?? 'default',
     name: pod.metadata.name,
     uid: pod.metadata.uid,
   };
-  return addr;
 }
 
 const byIP = (a: EndpointAddress, b: EndpointAddress): number =>

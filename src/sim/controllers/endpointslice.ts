@@ -12,7 +12,7 @@ import type {
   Service,
 } from '../api/types';
 import type { Controller, ControllerContext, Rng, StoreReader, WatchEvent } from '../runtime/interfaces';
-import { podServiceKeys } from './endpoints';
+import { podServiceKeys, podTargetRef } from './endpoints';
 import type { EndpointsIndex } from './endpoints-index';
 import {
   derivedLabels,
@@ -67,12 +67,7 @@ function sliceEndpoint(pod: Pod, svc: Service): EndpointSliceEndpoint {
   };
   // Field order as discovery/v1 Endpoint declares it (what `-o json` shows): hostname, targetRef, nodeName.
   if (pod.spec.hostname && pod.spec.subdomain === svc.metadata.name) ep.hostname = pod.spec.hostname;
-  ep.targetRef = {
-    kind: 'Pod',
-    namespace: pod.metadata.namespace ?? 'default',
-    name: pod.metadata.name,
-    uid: pod.metadata.uid,
-  };
+  ep.targetRef = podTargetRef(pod);
   if (pod.spec.nodeName) ep.nodeName = pod.spec.nodeName;
   return ep;
 }
