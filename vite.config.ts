@@ -11,7 +11,17 @@ export default defineConfig({
   // Relative asset URLs: the production build works from any sub-path of a static host.
   base: './',
   plugins: [react()],
-  resolve: { alias: [{ find: /^monaco-editor\/esm\/(.*)$/, replacement: `${monacoEsm}$1` }] },
+  resolve: {
+    alias: [
+      { find: /^monaco-editor\/esm\/(.*)$/, replacement: `${monacoEsm}$1` },
+      // zustand/traditional (React Flow's store) imports the shim of useSyncExternalStore for React
+      // < 18; React 19 has it built in, and the package's non-shim entry uses React's directly.
+      {
+        find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/,
+        replacement: 'use-sync-external-store/with-selector.js',
+      },
+    ],
+  },
   worker: { format: 'es' },
   // dev only: else the first visit triggers "optimized dependencies changed. reloading"
   optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
