@@ -2,25 +2,9 @@
 // nothing (no writes, so no resourceVersion moves). One test per controller.
 import { describe, expect, it } from 'vitest';
 import { drive } from '../testing/driver';
+import { WEB_X3 } from '../testing/manifests';
 
-const YAML = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: kiamol/ch03-numbers-web
----
+const YAML = `${WEB_X3}---
 apiVersion: v1
 kind: Service
 metadata:

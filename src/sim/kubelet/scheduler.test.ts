@@ -2,25 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Node, Pod } from '../api/types';
 import { drive } from '../testing/driver';
+import { WEB_X3 } from '../testing/manifests';
 
-const DEPLOY = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx
-`;
+const DEPLOY = WEB_X3.replace('kiamol/ch03-numbers-web', 'nginx');
 
 function run(maxPodsPerNode?: number) {
   const c = drive({ seed: 7, ...(maxPodsPerNode !== undefined ? { maxPodsPerNode } : {}) })
