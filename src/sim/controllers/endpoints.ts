@@ -57,6 +57,22 @@ const byIP = (a: EndpointAddress, b: EndpointAddress): number =>
 const portKey = (p: EndpointPort): string => `${p.name ?? ''}/${p.port}/${p.protocol}`;
 
 /**
+ * A Pod's resolved ports (and their grouping key) for a Service, shared by the Endpoints and
+ * EndpointSlice controllers. Numeric target ports resolve the same for every Pod, so then the
+ * first answer (the first that is not undefined, i.e. not skipped) is reused for all.
+ */
+export function perPodPorts<R>(svc: Service, resolve: (pod: Pod) => R): (pod: Pod) => R {
+  if (!numericTargetPorts(svc)) return resolve;
+  let fixed: R | undefined;
+  return (pod) => {
+    if (fixed !== undefined) return fixed;
+    const r = resolve(pod);
+    fixed = r;
+    return r;
+  };
+}
+
+/**
  * The subsets the controller would write for `svc` given the candidate Pods (already selected).
  * Like endpoints.RepackSubsets: addresses with the same port set share one subset.
  */
@@ -66,29 +82,25 @@ export function computeSubsets(svc: Service, pods: Iterable<Pod>): EndpointSubse
     string,
     { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }
   >();
-  // Numeric target ports resolve the same for every Pod: one port list (and key) for all.
-  let fixed: { ports: EndpointPort[]; key: string } | undefined;
-  const numeric = numericTargetPorts(svc);
+  const portsFor = perPodPorts(svc, (pod) => {
+    const ports: EndpointPort[] = [];
+    for (const sp of svc.spec.ports ?? []) {
+      const port = findPort(pod, sp);
+      if (port === undefined) continue; // named port missing on this Pod: left out for this port
+      const ep: EndpointPort = { port, protocol: sp.protocol };
+      if (sp.name) ep.name = sp.name;
+      ports.push(ep);
+    }
+    // Headless Services without ports still list addresses (subset with no ports).
+    if (ports.length === 0 && (svc.spec.ports ?? []).length > 0) return undefined;
+    ports.sort((a, b) => (portKey(a) < portKey(b) ? -1 : 1));
+    return { ports, key: ports.map(portKey).join(',') };
+  });
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
-    let ports: EndpointPort[];
-    let key: string;
-    if (fixed) ({ ports, key } = fixed);
-    else {
-      ports = [];
-      for (const sp of svc.spec.ports ?? []) {
-        const port = findPort(pod, sp);
-        if (port === undefined) continue; // named port missing on this Pod: left out for this port
-        const ep: EndpointPort = { port, protocol: sp.protocol };
-        if (sp.name) ep.name = sp.name;
-        ports.push(ep);
-      }
-      // Headless Services without ports still list addresses (subset with no ports).
-      if (ports.length === 0 && (svc.spec.ports ?? []).length > 0) continue;
-      ports.sort((a, b) => (portKey(a) < portKey(b) ? -1 : 1));
-      key = ports.map(portKey).join(',');
-      if (numeric) fixed = { ports, key };
-    }
+    const resolved = portsFor(pod);
+    if (!resolved) continue;
+    const { ports, key } = resolved;
     let g = groups.get(key);
     if (!g) {
       g = { ports, ready: [], notReady: [] };

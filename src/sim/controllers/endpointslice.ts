@@ -12,7 +12,7 @@ import type {
   Service,
 } from '../api/types';
 import type { Controller, ControllerContext, Rng, StoreReader, WatchEvent } from '../runtime/interfaces';
-import { podServiceKeys, podTargetRef } from './endpoints';
+import { perPodPorts, podServiceKeys, podTargetRef } from './endpoints';
 import type { EndpointsIndex } from './endpoints-index';
 import {
   derivedLabels,
@@ -21,7 +21,6 @@ import {
   isPodReady,
   isTerminating,
   MANAGED_BY,
-  numericTargetPorts,
   rfc3339,
   SERVICE_NAME_LABEL,
   SLICE_CONTROLLER,
@@ -84,24 +83,18 @@ export function portsKey(ports: readonly EndpointPort[]): string {
 /** Desired slice contents (ports + endpoints), one per port set, ≤ 100 endpoints each, sorted. */
 export function desiredSlices(svc: Service, pods: Iterable<Pod>): SliceContent[] {
   const groups = new Map<string, { ports: EndpointPort[]; endpoints: EndpointSliceEndpoint[] }>();
-  // Numeric target ports resolve the same for every Pod: one port list (and key) for all.
-  let fixed: { ports: EndpointPort[]; key: string } | undefined;
-  const numeric = numericTargetPorts(svc);
+  const portsFor = perPodPorts(svc, (pod) => {
+    const ports: EndpointPort[] = [];
+    for (const sp of svc.spec.ports ?? []) {
+      const port = findPort(pod, sp);
+      if (port === undefined) continue;
+      ports.push({ name: sp.name ?? '', protocol: sp.protocol, port });
+    }
+    return { ports, key: portsKey(ports) };
+  });
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, true)) continue;
-    let ports: EndpointPort[];
-    let key: string;
-    if (fixed) ({ ports, key } = fixed);
-    else {
-      ports = [];
-      for (const sp of svc.spec.ports ?? []) {
-        const port = findPort(pod, sp);
-        if (port === undefined) continue;
-        ports.push({ name: sp.name ?? '', protocol: sp.protocol, port });
-      }
-      key = portsKey(ports);
-      if (numeric) fixed = { ports, key };
-    }
+    const { ports, key } = portsFor(pod);
     let g = groups.get(key);
     if (!g) {
       g = { ports, endpoints: [] };
