@@ -2,6 +2,7 @@
 //   drive({ seed: 1 }).apply(yaml).advance(5000).pods()
 // Each step returns the driver; `cluster` exposes the facade for assertions. A kubectl step is
 // added by the kubectl layer (it must not be imported from here: sim/ does not depend on kubectl).
+import { KIND_NAMES } from '../api/kinds';
 import type { K8sObject, KindName } from '../api/types';
 import { createCluster, type SimCluster } from '../cluster';
 import type { ApplyOutcome, ClusterOptions, DeleteOptions } from '../contract';
@@ -58,20 +59,9 @@ export class Driver {
     return this.cluster.get(kind, namespace, name);
   }
 
-  /** Every object in the store as JSON, for determinism comparisons. */
+  /** Every object in the store (every kind the simulator knows) as JSON, for determinism comparisons. */
   snapshot(): string {
-    const kinds: KindName[] = [
-      'Namespace',
-      'Node',
-      'Pod',
-      'Deployment',
-      'ReplicaSet',
-      'Service',
-      'Endpoints',
-      'EndpointSlice',
-      'Event',
-    ];
-    return JSON.stringify(kinds.map((k) => this.cluster.list(k)));
+    return JSON.stringify(KIND_NAMES.map((k) => this.cluster.list(k)));
   }
 }
 
