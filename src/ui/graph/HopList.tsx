@@ -1,19 +1,13 @@
 // The accessible account of the packet being shown: a polite live region listing its hops (kind,
 // label, matched rule) and, once complete, the verdict and why. Screen readers and e2e read this.
+// The region and its empty state are drawn with the graph; the hops (HopSteps) come with the traffic
+// chunk, which is loaded before any trace can be shown.
+import { lazy, Suspense } from 'react';
 import type { Trace } from '../../sim/contract';
-import { type MessageKey, useT } from '../i18n';
+import { useT } from '../i18n';
 import type { TrafficPlan } from './trace-steps';
 
-function describeSource(trace: Trace): string {
-  switch (trace.source.kind) {
-    case 'pod':
-      return trace.source.key.split('/').slice(2).join('/');
-    case 'node':
-      return trace.source.name;
-    default:
-      return 'localhost';
-  }
-}
+const HopSteps = lazy(() => import('./TrafficController').then((m) => ({ default: m.HopSteps })));
 
 export function HopList({
   trace,
@@ -33,31 +27,9 @@ export function HopList({
         {!trace || !plan ? (
           <p className="hop-empty">{t('graphNoTraffic')}</p>
         ) : (
-          <>
-            <p className="hop-title">
-              {t('graphTraceTitle', {
-                source: describeSource(trace),
-                destination: trace.destination + (trace.port ? `:${trace.port}` : ''),
-                protocol: trace.protocol,
-              })}
-            </p>
-            <ol>
-              {plan.steps.slice(0, revealed).map((s) => (
-                <li key={s.n} className={s.failed ? 'is-failed' : ''} data-kind={s.kind}>
-                  <span className="hop-kind">{s.kind}</span> {s.label}
-                  {s.rule ? <code className="hop-rule">{t('graphRule', { rule: s.rule })}</code> : null}
-                </li>
-              ))}
-            </ol>
-            {revealed >= plan.steps.length ? (
-              <p className={`hop-verdict${plan.ok ? ' is-ok' : ' is-failed'}`} data-testid="hop-verdict">
-                {t('graphVerdict', { verdict: t(`graphVerdict.${plan.verdict}` as MessageKey) })}
-                {plan.reason ? ` — ${plan.reason}` : ''}
-              </p>
-            ) : (
-              <p className="hop-progress">{t('graphStepOf', { n: revealed, total: plan.steps.length })}</p>
-            )}
-          </>
+          <Suspense fallback={null}>
+            <HopSteps trace={trace} plan={plan} revealed={revealed} />
+          </Suspense>
         )}
       </div>
     </section>

@@ -7,6 +7,9 @@
 import { memo, useEffect, useMemo } from 'react';
 import { useT } from '../i18n';
 import { TrafficLayer, type XY } from './TrafficLayer';
+
+export { HopSteps } from './HopSteps';
+
 import type { TrafficState } from './traffic-state';
 import { useTraffic } from './use-traffic';
 
