@@ -47,6 +47,29 @@ describe('store: scenario record and replay', () => {
     expect(after.get(node)).toBe(before.get(node));
   });
 
+  it('a read-only command (kubectl get) records its op but touches no cluster or file state', () => {
+    useStore.getState().resetCluster({ seed: 3 });
+    useStore.getState().runCommand('kubectl apply -f sleep/sleep1.yaml');
+    useStore.getState().advanceClock(5000);
+    const before = useStore.getState();
+    const changed: string[] = [];
+    const unsub = useStore.subscribe((s, prev) => {
+      for (const k of Object.keys(s) as (keyof typeof s)[]) if (s[k] !== prev[k]) changed.push(k);
+    });
+    const res = useStore.getState().runCommand('kubectl get pods');
+    unsub();
+    expect(res.output.map((c) => c.text).join('')).toMatch(/^NAME\s+READY\s+STATUS/);
+    // One store update: the op and the history line. No new objects Map, no revision, and the files
+    // replay sees are shared with the store's (no copy per command).
+    expect(changed.sort()).toEqual(['history', 'ops']);
+    const after = useStore.getState();
+    expect(after.objects).toBe(before.objects);
+    expect(after.revision).toBe(before.revision);
+    expect(after.recordedFiles).toBe(after.files);
+    expect(after.ops.slice(0, -1)).toEqual(before.ops);
+    expect(after.ops.at(-1)).toMatchObject({ op: 'run', line: 'kubectl get pods' });
+  });
+
   it('traces from commands are queued for the graph', () => {
     useStore.getState().resetCluster({ seed: 3 });
     useStore.getState().runCommand('kubectl apply -f sleep/sleep1.yaml -f sleep/sleep2.yaml');

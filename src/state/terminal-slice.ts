@@ -54,11 +54,11 @@ export const createTerminalSlice: Slice<TerminalSlice> = (set, get) => ({
     ];
     const result = detached ? s.core.session.runDetached(line) : s.core.session.run(line);
     const files = readVfs(s);
-    const patch: Partial<AppState> = {
-      ops,
-      // Files the command wrote are what a replay will see too: no write ops needed for them.
-      recordedFiles: files ?? new Map(s.files),
-    };
+    const patch: Partial<AppState> = { ops };
+    // Files the command wrote are what a replay will see too: no write ops needed for them. The maps are
+    // copy-on-write, so the store's own map is shared rather than copied on every command.
+    const recordedFiles = files ?? s.files;
+    if (recordedFiles !== s.recordedFiles) patch.recordedFiles = recordedFiles;
     if (files) {
       patch.files = files;
       if (!files.has(s.activeFile)) patch.activeFile = [...files.keys()][0] ?? '';
