@@ -14,6 +14,8 @@
 //   get_pods_ms             `kubectl get pods -o wide` over 5,000 Pods
 //   get_pods_over_stringify that over JSON.stringify of the same Pods, target ≤ 2
 //   replay_chapter_ms       the whole chapter-3 script through the headless replay
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadAll } from 'js-yaml';
 import type { Deployment, Endpoints, Pod } from '../src/sim/api/types';
 import { createCluster } from '../src/sim/cluster';
@@ -85,6 +87,11 @@ function settleUntil(c: Cluster, cond: () => boolean, stepMs = 500, maxMs = 600_
 }
 
 const N = Number(process.env.BENCH_N ?? 1000);
+// `--profile`: a CPU profile of the apply + settle phase only, written to
+// node_modules/.cache/bench/apply.cpuprofile, with the top functions (inclusive and self) printed.
+// `--core-only`: stop after the core metrics (skips the kubectl part).
+const PROFILE = process.argv.includes('--profile');
+const CORE_ONLY = process.argv.includes('--core-only');
 const text = manifest(N);
 
 // parse floor (best of 3)
@@ -96,6 +103,13 @@ for (let i = 0; i < 3; i++) {
 }
 
 gc?.();
+const inspector = PROFILE ? new Session() : undefined;
+if (inspector) {
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.setSamplingInterval', { interval: 100 });
+  await inspector.post('Profiler.start');
+}
 const heap0 = process.memoryUsage().heapUsed;
 const t1 = now();
 // A Docker Desktop node holds 110 Pods (kubelet --max-pods); the benchmark's 5,000 need a node
@@ -108,6 +122,11 @@ const failed = outcomes.filter((o) => !o.result.ok);
 if (failed.length) throw new Error(`apply failed for ${failed.length} documents`);
 settleUntil(cluster, () => allReady(cluster));
 const applySettleMs = now() - t1;
+if (inspector) {
+  const { profile } = await inspector.post('Profiler.stop');
+  writeFileSync('node_modules/.cache/bench/apply.cpuprofile', JSON.stringify(profile));
+  printProfile(profile as unknown as CpuProfile);
+}
 const notReady = (cluster.list('Pod', { namespace: 'default' }) as Pod[]).filter(
   (p) => p.status.conditions?.find((x) => x.type === 'Ready')?.status !== 'True',
 );
@@ -162,7 +181,7 @@ for (let i = 0; i < iters; i++) {
 }
 const traceUs = ((now() - t3) * 1000) / iters;
 
-const kubectl = await benchKubectl(cluster);
+const kubectl = CORE_ONLY ? {} : await benchKubectl(cluster);
 
 const result = {
   pods: podCount,
@@ -193,4 +212,41 @@ console.log(JSON.stringify(result));
 function round(x: number, digits = 1): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
+}
+
+interface CpuProfile {
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+  }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Top functions of the profile by inclusive and self time (ms), named `fn file:line`. */
+function printProfile(p: CpuProfile, top = 40): void {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (id: number) => {
+    const cf = (byId.get(id) as CpuProfile['nodes'][number]).callFrame;
+    return `${cf.functionName || '(anonymous)'} ${cf.url.split('/').pop()}:${cf.lineNumber + 1}`;
+  };
+  const incl = new Map<string, number>();
+  const self = new Map<string, number>();
+  p.samples.forEach((id, i) => {
+    const dt = (p.timeDeltas[i] ?? 0) / 1000;
+    self.set(name(id), (self.get(name(id)) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const k = name(cur);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      incl.set(k, (incl.get(k) ?? 0) + dt);
+    }
+  });
+  console.log('inclusive ms   self ms   function (bundle line: node_modules/.cache/bench/bench.mjs)');
+  for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`${v.toFixed(1).padStart(12)}${(self.get(k) ?? 0).toFixed(1).padStart(10)}   ${k}`);
 }
