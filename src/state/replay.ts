@@ -29,6 +29,12 @@ export function replayInto(core: Core, sc: Scenario): void {
       case 'trace':
         core.cluster.net.trace(op.req);
         break;
+      case 'browse':
+        core.session.browse(op.url, {
+          method: op.method,
+          ...(op.body !== undefined ? { body: op.body } : {}),
+        });
+        break;
     }
   }
   at(sc.elapsedMs);

@@ -12,7 +12,9 @@ export type ScenarioOp =
   | { t: number; op: 'remove'; path: string }
   | { t: number; op: 'run'; line: string; detached?: boolean }
   | { t: number; op: 'interrupt' }
-  | { t: number; op: 'trace'; req: TraceRequest };
+  | { t: number; op: 'trace'; req: TraceRequest }
+  /** A request from the browser pane: it moves the clock and draws load-balancing picks, so replay needs it. */
+  | { t: number; op: 'browse'; url: string; method: 'GET' | 'POST'; body?: string };
 
 export interface Scenario {
   version: number;
@@ -55,6 +57,12 @@ function isOp(v: unknown): v is ScenarioOp {
       return true;
     case 'trace':
       return isRecord(v.req) && typeof v.req.destination === 'string';
+    case 'browse':
+      return (
+        typeof v.url === 'string' &&
+        (v.method === 'GET' || v.method === 'POST') &&
+        (v.body === undefined || typeof v.body === 'string')
+      );
     default:
       return false;
   }

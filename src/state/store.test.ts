@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { browse } from '../ui/browser/browse';
 import { loadSession } from './core';
 import { validateScenario } from './scenario';
 import { useStore } from './store';
@@ -104,6 +105,52 @@ describe('store: graph and editor actions beside an exec shell', () => {
   });
 });
 
+describe('store: the browser pane', () => {
+  beforeAll(() => loadSession());
+
+  it('records its requests, so a replay makes them too and ends in the same state', () => {
+    useStore.getState().resetCluster({ seed: 11 });
+    const run = (line: string) => useStore.getState().runCommand(line);
+    run(
+      'kubectl apply -f numbers/api.yaml -f numbers/web.yaml -f numbers/web-service.yaml -f numbers/api-service.yaml',
+    );
+    run('kubectl wait --for=condition=Ready pod -l app=numbers-web --timeout=120s');
+    run('kubectl wait --for=condition=Ready pod -l app=numbers-api --timeout=120s');
+    const form = browse({ url: 'http://localhost:8080', method: 'GET' });
+    const body = form.response?.page?.formBody ?? '';
+    expect(body).not.toBe('');
+    const first = browse({ url: 'http://localhost:8080', method: 'POST', body });
+    expect(first.response?.page?.number).toEqual(expect.any(Number));
+    const sc = useStore.getState().serializeScenario();
+    expect(sc.commands.filter((c) => c.op === 'browse')).toEqual([
+      { t: expect.any(Number), op: 'browse', url: 'http://localhost:8080', method: 'GET' },
+      { t: expect.any(Number), op: 'browse', url: 'http://localhost:8080', method: 'POST', body },
+    ]);
+    const clock = () => useStore.getState().core.cluster.now();
+    const now = clock();
+    // The requests moved the clock and drew load-balancing picks: the next request after a replay
+    // must be answered exactly as it is without one.
+    const next = browse({ url: 'http://localhost:8080', method: 'POST', body });
+    const expected = {
+      number: next.response?.page?.number,
+      pods: podNames(),
+      simNow: clock(),
+    };
+
+    useStore.getState().resetCluster({ seed: 2 });
+    const parsed = validateScenario(JSON.parse(JSON.stringify(sc)));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    useStore.getState().loadScenario(parsed.scenario);
+    expect(clock()).toBe(now);
+    const again = browse({ url: 'http://localhost:8080', method: 'POST', body });
+    expect({
+      number: again.response?.page?.number,
+      pods: podNames(),
+      simNow: clock(),
+    }).toEqual(expected);
+  });
+});
+
 describe('validateScenario', () => {
   const good = {
     version: 1,
@@ -126,5 +173,15 @@ describe('validateScenario', () => {
     });
     expect(validateScenario({ ...good, profile: 'minikube' })).toEqual({ ok: false, reason: 'corrupt' });
     expect(validateScenario(null)).toEqual({ ok: false, reason: 'corrupt' });
+  });
+  it('checks browse operations field by field', () => {
+    const op = { t: 5, op: 'browse', url: 'http://localhost:8080', method: 'POST', body: 'a=1' };
+    expect(validateScenario({ ...good, commands: [op] }).ok).toBe(true);
+    for (const bad of [
+      { ...op, method: 'DELETE' },
+      { ...op, url: 7 },
+      { ...op, body: {} },
+    ])
+      expect(validateScenario({ ...good, commands: [bad] })).toEqual({ ok: false, reason: 'corrupt' });
   });
 });

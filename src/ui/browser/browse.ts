@@ -13,6 +13,15 @@ export interface BrowseRequest {
 
 export function browse(req: BrowseRequest): HttpResult {
   const s = useStore.getState();
+  // Recorded before it runs, at the instant it starts: the exchange moves the simulated clock and
+  // draws load-balancing picks, so a replayed scenario must make the same request.
+  s.record({
+    t: s.core.cluster.now() - s.startedAt,
+    op: 'browse',
+    url: req.url,
+    method: req.method,
+    ...(req.body !== undefined ? { body: req.body } : {}),
+  });
   const result = s.core.session.browse(req.url, {
     method: req.method,
     ...(req.body !== undefined ? { body: req.body } : {}),
