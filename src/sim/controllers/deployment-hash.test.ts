@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeHash, fnv32a, safeEncodeString } from './deployment-hash';
+import { computeHash, fnv32a, fnv32aUtf8, safeEncodeString, serializeTemplate } from './deployment-hash';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -60,5 +60,39 @@ describe('pod-template-hash', () => {
     );
     expect(computeHash(tpl, 1)).not.toBe(h);
     expect(computeHash({ ...tpl, metadata: { labels: { app: 'sleep-2' } } })).not.toBe(h);
+  });
+
+  it('hashing the string in place gives the same value as FNV-32a over its TextEncoder bytes', () => {
+    // Any UTF-16 sequence, lone surrogates included (TextEncoder turns those into U+FFFD).
+    const utf16 = fc
+      .array(fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 0xd7f0, max: 0xe010 })), {
+        maxLength: 40,
+      })
+      .map((units) => String.fromCharCode(...units));
+    fc.assert(
+      fc.property(fc.oneof(utf16, fc.string({ unit: 'grapheme' })), (s) => {
+        expect(fnv32aUtf8(s)).toBe(fnv32a(enc(s)));
+      }),
+      { seed: 20261125, numRuns: 2000 },
+    );
+    expect(fnv32aUtf8('h\u00e9\u20ac\u{1f600}\ud800x')).toBe(fnv32a(enc('h\u00e9\u20ac\u{1f600}\ud800x')));
+  });
+
+  it('equals the byte-array reference: fnv32a(bytes), then the collisionCount as 8 little-endian bytes', () => {
+    const reference = (tpl: unknown, cc?: number) => {
+      let h = fnv32a(enc(serializeTemplate(tpl)));
+      if (cc !== undefined) {
+        const extra = new Uint8Array(8);
+        new DataView(extra.buffer).setUint32(0, cc >>> 0, true);
+        h = fnv32a(extra, h);
+      }
+      return safeEncodeString(String(h));
+    };
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.option(fc.nat(), { nil: undefined }), (tpl, cc) => {
+        expect(computeHash(tpl, cc)).toBe(reference(tpl, cc));
+      }),
+      { seed: 20261126, numRuns: 500 },
+    );
   });
 });

@@ -5,12 +5,52 @@
 import { stableStringify } from '../apiserver/json';
 
 const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
-export function fnv32a(bytes: Uint8Array, h = 0x811c9dc5): number {
+export function fnv32a(bytes: Uint8Array, h = FNV_OFFSET): number {
   let hash = h >>> 0;
   for (const b of bytes) {
     hash ^= b;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+    hash = Math.imul(hash, FNV_PRIME) >>> 0;
+  }
+  return hash >>> 0;
+}
+
+/**
+ * fnv32a over the UTF-8 bytes of `s` (what TextEncoder would give, a lone surrogate becoming
+ * U+FFFD), encoded on the fly: no byte array per template.
+ */
+export function fnv32aUtf8(s: string, h = FNV_OFFSET): number {
+  let hash = h >>> 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      hash = Math.imul(hash ^ c, FNV_PRIME);
+      continue;
+    }
+    if (c < 0x800) {
+      hash = Math.imul(hash ^ (0xc0 | (c >> 6)), FNV_PRIME);
+      hash = Math.imul(hash ^ (0x80 | (c & 0x3f)), FNV_PRIME);
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const lo = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff) {
+        const cp = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
+        i++;
+        hash = Math.imul(hash ^ (0xf0 | (cp >> 18)), FNV_PRIME);
+        hash = Math.imul(hash ^ (0x80 | ((cp >> 12) & 0x3f)), FNV_PRIME);
+        hash = Math.imul(hash ^ (0x80 | ((cp >> 6) & 0x3f)), FNV_PRIME);
+        hash = Math.imul(hash ^ (0x80 | (cp & 0x3f)), FNV_PRIME);
+        continue;
+      }
+      c = 0xfffd; // lone surrogate: the encoder's replacement character
+    }
+    hash = Math.imul(hash ^ (0xe0 | (c >> 12)), FNV_PRIME);
+    hash = Math.imul(hash ^ (0x80 | ((c >> 6) & 0x3f)), FNV_PRIME);
+    hash = Math.imul(hash ^ (0x80 | (c & 0x3f)), FNV_PRIME);
   }
   return hash >>> 0;
 }
@@ -27,31 +67,17 @@ export function serializeTemplate(template: unknown): string {
   return `(v1.PodTemplateSpec)${stableStringify(template)}`;
 }
 
-// Templates are immutable snapshots shared between Deployment versions: hash each object once.
-const cache = new WeakMap<object, Map<number, string>>();
-
+/**
+ * The hash of a template. Callers that see the same template often (the deployment controller
+ * syncs a Deployment several times per rollout) keep the result per (uid, generation) instead.
+ */
 export function computeHash(template: unknown, collisionCount?: number): string {
-  const cc = collisionCount ?? -1;
-  const memo = template && typeof template === 'object' ? cache.get(template) : undefined;
-  const hit = memo?.get(cc);
-  if (hit !== undefined) return hit;
-  const h = computeHashUncached(template, collisionCount);
-  if (template && typeof template === 'object') {
-    const m = memo ?? new Map<number, string>();
-    m.set(cc, h);
-    if (!memo) cache.set(template, m);
-  }
-  return h;
-}
-
-function computeHashUncached(template: unknown, collisionCount?: number): string {
-  const bytes = new TextEncoder().encode(serializeTemplate(template));
-  let h = fnv32a(bytes);
+  let h = fnv32aUtf8(serializeTemplate(template));
   if (collisionCount !== undefined && collisionCount !== null) {
     // binary.LittleEndian.PutUint32 into an 8-byte slice: 4 bytes of the count, then 4 zero bytes.
-    const extra = new Uint8Array(8);
-    new DataView(extra.buffer).setUint32(0, collisionCount >>> 0, true);
-    h = fnv32a(extra, h);
+    const cc = collisionCount >>> 0;
+    for (const b of [cc & 0xff, (cc >>> 8) & 0xff, (cc >>> 16) & 0xff, cc >>> 24, 0, 0, 0, 0])
+      h = Math.imul(h ^ b, FNV_PRIME) >>> 0;
   }
   return safeEncodeString(String(h));
 }

@@ -36,13 +36,43 @@ function byCreation(a: K8sObject, b: K8sObject): number {
   return t !== 0 ? t : a.metadata.name.localeCompare(b.metadata.name);
 }
 
+/**
+ * What a Deployment's spec alone decides: its pod-template-hash and rolling-update fenceposts.
+ * Every spec change bumps metadata.generation, so one entry per Deployment uid, valid while
+ * (generation, collisionCount) match, spares re-hashing the template on each of its syncs (a
+ * revision-annotation update gives the Deployment a new template object with the same content).
+ */
+interface SpecInfo {
+  generation: number | undefined;
+  collisionCount: number | undefined;
+  hash: string;
+  surge: number;
+  unavailable: number;
+}
+
 export function createDeploymentController(store: Store): Controller {
+  const specInfo = new Map<string, SpecInfo>();
+  const infoFor = (d: Deployment): SpecInfo => {
+    const generation = d.metadata.generation;
+    const collisionCount = d.status?.collisionCount;
+    const known = specInfo.get(d.metadata.uid);
+    if (known && known.generation === generation && known.collisionCount === collisionCount) return known;
+    const { surge, unavailable } = resolveFenceposts(d);
+    const hash = computeHash(d.spec.template, collisionCount);
+    const info: SpecInfo = { generation, collisionCount, hash, surge, unavailable };
+    // Objects created without the API server (tests' raw store writes) may lack a generation.
+    if (generation !== undefined) specInfo.set(d.metadata.uid, info);
+    return info;
+  };
   return {
     name: 'deployment-controller',
     watches: ['Deployment', 'ReplicaSet'],
     keysFor(ev: WatchEvent): string[] {
       const o = ev.object;
-      if (ev.kind === 'Deployment') return [`${o.metadata.namespace}/${o.metadata.name}`];
+      if (ev.kind === 'Deployment') {
+        if (ev.type === 'DELETED') specInfo.delete(o.metadata.uid);
+        return [`${o.metadata.namespace}/${o.metadata.name}`];
+      }
       const ref = controllerRef(o);
       return ref?.kind === 'Deployment' ? [`${o.metadata.namespace}/${ref.name}`] : [];
     },
@@ -50,15 +80,29 @@ export function createDeploymentController(store: Store): Controller {
       const [ns, name] = splitKey(key);
       const d = store.get('Deployment', ns, name) as Deployment | undefined;
       if (!d || d.metadata.deletionTimestamp) return;
-      syncDeployment(store, d, ctx);
+      syncDeployment(store, d, ctx, infoFor(d));
     },
   };
 }
 
-function scaleRS(ctx: ControllerContext, d: Deployment, rs: ReplicaSet, to: number): ReplicaSet {
+/** ReplicaSets whose controller is `d`, least recently written first (ownedBy without its copy). */
+function ownedReplicaSets(store: Store, d: Deployment): ReplicaSet[] {
+  const out = store.byOwner(d.metadata.uid);
+  let n = 0;
+  for (const o of out) if (o.kind === 'ReplicaSet' && controllerRef(o)?.uid === d.metadata.uid) out[n++] = o;
+  out.length = n;
+  return out as ReplicaSet[];
+}
+
+function scaleRS(
+  ctx: ControllerContext,
+  d: Deployment,
+  rs: ReplicaSet,
+  to: number,
+  surge: number,
+): ReplicaSet {
   const from = rs.spec.replicas;
   if (from === to) return rs;
-  const { surge } = resolveFenceposts(d);
   const annotations = {
     ...(rs.metadata.annotations ?? {}),
     [DESIRED]: String(d.spec.replicas),
@@ -81,13 +125,17 @@ function scaleRS(ctx: ControllerContext, d: Deployment, rs: ReplicaSet, to: numb
   return r.object as ReplicaSet;
 }
 
-function syncDeployment(store: Store, d: Deployment, ctx: ControllerContext): void {
+/** Shared by every sync whose Deployment has no old ReplicaSets (never written to). */
+const NO_OLDS: readonly ReplicaSet[] = Object.freeze([]);
+
+function syncDeployment(store: Store, d: Deployment, ctx: ControllerContext, info: SpecInfo): void {
   const rev0 = store.revision;
-  const all = ownedBy(store, d, 'ReplicaSet') as ReplicaSet[];
-  const hash = computeHash(d.spec.template, d.status?.collisionCount);
+  const all = ownedReplicaSets(store, d);
+  const { hash, surge, unavailable } = info;
   let newRS = all.find((rs) => rs.metadata.labels?.[HASH_LABEL] === hash);
-  const olds = all.filter((rs) => rs !== newRS).sort(byCreation);
-  const { surge, unavailable } = resolveFenceposts(d);
+  // The steady state (one ReplicaSet, the current one) needs no list of old ones.
+  const olds =
+    all.length === 1 && newRS ? (NO_OLDS as ReplicaSet[]) : all.filter((rs) => rs !== newRS).sort(byCreation);
   let created = false;
 
   if (!newRS && !d.spec.paused) {
@@ -152,7 +200,7 @@ function syncDeployment(store: Store, d: Deployment, ctx: ControllerContext): vo
     if (d.spec.strategy.type === 'Recreate') {
       let oldRunning = false;
       for (const rs of olds) {
-        if (rs.spec.replicas > 0) scaleRS(ctx, d, rs, 0);
+        if (rs.spec.replicas > 0) scaleRS(ctx, d, rs, 0, surge);
         // oldPodsRunning: Terminating pods still count until the kubelet has removed them.
         if (
           ownedBy(store, rs, 'Pod').some(
@@ -162,7 +210,7 @@ function syncDeployment(store: Store, d: Deployment, ctx: ControllerContext): vo
           oldRunning = true;
       }
       if (!oldRunning && !olds.some((rs) => rs.spec.replicas > 0))
-        newRS = scaleRS(ctx, d, newRS, d.spec.replicas);
+        newRS = scaleRS(ctx, d, newRS, d.spec.replicas, surge);
     } else {
       newRS = rollingUpdate(ctx, d, newRS, olds, surge, unavailable);
     }
@@ -175,15 +223,17 @@ function syncDeployment(store: Store, d: Deployment, ctx: ControllerContext): vo
       });
       if (r.ok) d = r.object as Deployment;
     }
-    cleanupOld(ctx, d, olds);
+    // Only old ReplicaSets can be idle ones, so fewer than the limit can never exceed it.
+    if (olds.length > (d.spec.revisionHistoryLimit ?? 10)) cleanupOld(ctx, d, olds);
   }
   // Most syncs write nothing before the status: then `d` and `all` are still what the store holds.
-  const unchanged = store.revision === rev0 ? { d, all } : undefined;
-  syncStatus(store, ctx, d, newRS, created, unavailable, unchanged);
+  syncStatus(store, ctx, d, all, store.revision === rev0, newRS, created, unavailable);
 }
 
-function specSum(list: ReplicaSet[]): number {
-  return list.reduce((n, rs) => n + rs.spec.replicas, 0);
+function specSum(list: readonly ReplicaSet[]): number {
+  let n = 0;
+  for (const rs of list) n += rs.spec.replicas;
+  return n;
 }
 
 function rollingUpdate(
@@ -195,21 +245,28 @@ function rollingUpdate(
   maxUnavailable: number,
 ): ReplicaSet {
   const replicas = d.spec.replicas;
+  const oldsBefore = specSum(olds);
   // Scale up the new ReplicaSet within maxSurge (NewRSNewReplicas).
-  if (olds.every((rs) => rs.spec.replicas === 0)) {
-    newRS = scaleRS(ctx, d, newRS, replicas);
+  if (oldsBefore === 0) {
+    newRS = scaleRS(ctx, d, newRS, replicas, surge);
   } else if (newRS.spec.replicas < replicas) {
-    const current = specSum([newRS, ...olds]);
+    const current = newRS.spec.replicas + oldsBefore;
     const room = replicas + surge - current;
     if (room > 0)
-      newRS = scaleRS(ctx, d, newRS, newRS.spec.replicas + Math.min(room, replicas - newRS.spec.replicas));
+      newRS = scaleRS(
+        ctx,
+        d,
+        newRS,
+        newRS.spec.replicas + Math.min(room, replicas - newRS.spec.replicas),
+        surge,
+      );
   } else if (newRS.spec.replicas > replicas) {
-    newRS = scaleRS(ctx, d, newRS, replicas);
+    newRS = scaleRS(ctx, d, newRS, replicas, surge);
   }
   // Scale down old ReplicaSets without going below minAvailable (reconcileOldReplicaSets).
-  const oldCount = specSum(olds);
+  const oldCount = oldsBefore;
   if (oldCount === 0) return newRS;
-  const allCount = specSum([newRS, ...olds]);
+  const allCount = newRS.spec.replicas + oldCount;
   const minAvailable = replicas - maxUnavailable;
   const newUnavailable = newRS.spec.replicas - (newRS.status?.availableReplicas ?? 0);
   const maxScaledDown = allCount - minAvailable - newUnavailable;
@@ -222,7 +279,7 @@ function rollingUpdate(
     const unhealthy = rs.spec.replicas - (rs.status?.availableReplicas ?? 0);
     if (unhealthy <= 0) continue;
     const n = Math.min(unhealthy, maxScaledDown - scaledDown);
-    current[i] = scaleRS(ctx, d, rs, rs.spec.replicas - n);
+    current[i] = scaleRS(ctx, d, rs, rs.spec.replicas - n, surge);
     scaledDown += n;
   }
   // Then available old pods, down to minAvailable across all ReplicaSets.
@@ -233,7 +290,7 @@ function rollingUpdate(
     const rs = current[i] as ReplicaSet;
     if (rs.spec.replicas === 0) continue;
     const n = Math.min(rs.spec.replicas, budget);
-    current[i] = scaleRS(ctx, d, rs, rs.spec.replicas - n);
+    current[i] = scaleRS(ctx, d, rs, rs.spec.replicas - n, surge);
     budget -= n;
   }
   return newRS;
@@ -250,16 +307,21 @@ function cleanupOld(ctx: ControllerContext, d: Deployment, olds: ReplicaSet[]): 
   }
 }
 
+/**
+ * `conds` with the condition of `type` set; the same array when it already says this (so callers
+ * can tell "unchanged" by identity). Never mutates `conds`, which may be the stored status's.
+ */
 function setCondition(
-  conds: DeploymentCondition[],
+  conds: readonly DeploymentCondition[],
   type: DeploymentCondition['type'],
   status: DeploymentCondition['status'],
   reason: string,
   message: string,
-  now: string,
-): DeploymentCondition[] {
+  nowMs: number,
+): readonly DeploymentCondition[] {
   const prev = conds.find((c) => c.type === type);
   if (prev && prev.status === status && prev.reason === reason && prev.message === message) return conds;
+  const now = rfc3339(nowMs);
   const next: DeploymentCondition = {
     type,
     status,
@@ -271,20 +333,43 @@ function setCondition(
   return prev ? conds.map((c) => (c.type === type ? next : c)) : [...conds, next];
 }
 
+const NO_CONDITIONS: readonly DeploymentCondition[] = Object.freeze([]);
+
+/** Available before Progressing, as the API returns them. */
+function conditionOrder(a: DeploymentCondition, b: DeploymentCondition): number {
+  return a.type === b.type ? 0 : a.type === 'Available' ? -1 : b.type === 'Available' ? 1 : 0;
+}
+
+function inOrder(conds: readonly DeploymentCondition[]): boolean {
+  for (let i = 1; i < conds.length; i++)
+    if (conditionOrder(conds[i - 1] as DeploymentCondition, conds[i] as DeploymentCondition) > 0)
+      return false;
+  return true;
+}
+
+/** Own enumerable keys whose value is defined (what deepEqual counts). */
+function definedKeys(o: object): number {
+  let n = 0;
+  for (const k in o) if (Object.hasOwn(o, k) && (o as Record<string, unknown>)[k] !== undefined) n++;
+  return n;
+}
+
 function syncStatus(
   store: Store,
   ctx: ControllerContext,
   d: Deployment,
+  owned: ReplicaSet[],
+  /** Nothing was written during this sync: `d` and `owned` are still what the store holds. */
+  unchanged: boolean,
   newRS: ReplicaSet | undefined,
   created: boolean,
   maxUnavailable: number,
-  unchanged?: { d: Deployment; all: ReplicaSet[] },
 ): void {
-  const fresh =
-    unchanged?.d ??
-    (store.get('Deployment', d.metadata.namespace, d.metadata.name) as Deployment | undefined);
+  const fresh = unchanged
+    ? d
+    : (store.get('Deployment', d.metadata.namespace, d.metadata.name) as Deployment | undefined);
   if (!fresh) return;
-  const all = unchanged?.all ?? (ownedBy(store, fresh, 'ReplicaSet') as ReplicaSet[]);
+  const all = unchanged ? owned : ownedReplicaSets(store, fresh);
   let replicas = 0;
   let ready = 0;
   let available = 0;
@@ -293,15 +378,18 @@ function syncStatus(
     ready += rs.status?.readyReplicas ?? 0;
     available += rs.status?.availableReplicas ?? 0;
   }
-  const updated = newRS
-    ? ((store.get('ReplicaSet', newRS.metadata.namespace, newRS.metadata.name) as ReplicaSet | undefined)
-        ?.status?.replicas ?? 0)
-    : 0;
+  // Unchanged: newRS is one of `owned`, as stored.
+  const updated = !newRS
+    ? 0
+    : unchanged
+      ? (newRS.status?.replicas ?? 0)
+      : ((store.get('ReplicaSet', newRS.metadata.namespace, newRS.metadata.name) as ReplicaSet | undefined)
+          ?.status?.replicas ?? 0);
   const desired = fresh.spec.replicas;
   const nowMs = ctx.clock.now();
-  const now = rfc3339(nowMs);
   const prev = fresh.status ?? {};
-  let conds: DeploymentCondition[] = [...(prev.conditions ?? [])];
+  const prevConds: readonly DeploymentCondition[] = prev.conditions ?? NO_CONDITIONS;
+  let conds = prevConds;
   if (available >= desired - maxUnavailable) {
     conds = setCondition(
       conds,
@@ -309,7 +397,7 @@ function syncStatus(
       'True',
       'MinimumReplicasAvailable',
       'Deployment has minimum availability.',
-      now,
+      nowMs,
     );
   } else {
     conds = setCondition(
@@ -318,7 +406,7 @@ function syncStatus(
       'False',
       'MinimumReplicasUnavailable',
       'Deployment does not have minimum availability.',
-      now,
+      nowMs,
     );
   }
   const rsName = newRS?.metadata.name ?? '';
@@ -336,7 +424,7 @@ function syncStatus(
       'True',
       'NewReplicaSetCreated',
       `Created new replica set "${rsName}"`,
-      now,
+      nowMs,
     );
   } else if (complete) {
     conds = setCondition(
@@ -345,7 +433,7 @@ function syncStatus(
       'True',
       'NewReplicaSetAvailable',
       `ReplicaSet "${rsName}" has successfully progressed.`,
-      now,
+      nowMs,
     );
   } else if (
     newRS &&
@@ -360,7 +448,7 @@ function syncStatus(
       'True',
       'ReplicaSetUpdated',
       `ReplicaSet "${rsName}" is progressing.`,
-      now,
+      nowMs,
     );
   } else if (
     newRS &&
@@ -377,24 +465,45 @@ function syncStatus(
         'False',
         'ProgressDeadlineExceeded',
         `ReplicaSet "${rsName}" has timed out progressing.`,
-        now,
+        nowMs,
       );
     } else {
       ctx.requeueAfter(`${fresh.metadata.namespace}/${fresh.metadata.name}`, deadline - nowMs + 1);
     }
   }
-  // Available before Progressing, as the API returns them.
-  conds.sort((a, b) =>
-    a.type === b.type ? 0 : a.type === 'Available' ? -1 : b.type === 'Available' ? 1 : 0,
-  );
+  if (conds === prevConds && !inOrder(conds)) conds = [...conds];
+  if (conds !== prevConds) (conds as DeploymentCondition[]).sort(conditionOrder);
+  const gen = fresh.metadata.generation;
+  const unavailable = desired - available;
+  // The status this sync would write equals the stored one (what the API server's deepEqual
+  // would find): skip building it. Same conditions array, same counts, no other keys.
+  if (
+    conds === prevConds &&
+    prev.observedGeneration === gen &&
+    prev.replicas === (replicas !== 0 ? replicas : undefined) &&
+    prev.updatedReplicas === (updated !== 0 ? updated : undefined) &&
+    prev.readyReplicas === (ready !== 0 ? ready : undefined) &&
+    prev.availableReplicas === (available !== 0 ? available : undefined) &&
+    prev.unavailableReplicas === (unavailable > 0 ? unavailable : undefined) &&
+    definedKeys(prev) ===
+      (gen !== undefined ? 1 : 0) +
+        (replicas !== 0 ? 1 : 0) +
+        (updated !== 0 ? 1 : 0) +
+        (ready !== 0 ? 1 : 0) +
+        (available !== 0 ? 1 : 0) +
+        (unavailable > 0 ? 1 : 0) +
+        1 +
+        (prev.collisionCount !== undefined ? 1 : 0)
+  )
+    return;
   // Zero counts are omitted (omitempty). Built by adding keys, never deleting them: a `delete`
   // would turn every stored status into a slow dictionary-mode object.
-  const status: Any = { observedGeneration: fresh.metadata.generation };
+  const status: Any = { observedGeneration: gen };
   if (replicas !== 0) status.replicas = replicas;
   if (updated !== 0) status.updatedReplicas = updated;
   if (ready !== 0) status.readyReplicas = ready;
   if (available !== 0) status.availableReplicas = available;
-  if (desired - available > 0) status.unavailableReplicas = desired - available;
+  if (unavailable > 0) status.unavailableReplicas = unavailable;
   status.conditions = conds;
   if (prev.collisionCount !== undefined) status.collisionCount = prev.collisionCount;
   ctx.api.updateStatus({ ...fresh, status });
