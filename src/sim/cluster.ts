@@ -8,7 +8,7 @@ import { applyOne } from './apiserver/apply';
 import { bootAddons, bootCluster } from './apiserver/bootstrap';
 import { Recorder } from './apiserver/events';
 import { ApiServer } from './apiserver/server';
-import { Store } from './apiserver/store';
+import { keyOf, Store } from './apiserver/store';
 import type {
   ApiResult,
   ApplyOutcome,
@@ -25,7 +25,7 @@ import type { Kubelet } from './kubelet/kubelet';
 import { createNetworking, type Networking } from './net/index';
 import { getProfile, type Profile } from './profiles';
 import { BOOT_AGE_MS, CLUSTER_START_MS, ManualClock } from './runtime/clock';
-import type { Controller, Rng, WatchEvent } from './runtime/interfaces';
+import type { Controller, Rng, WatchEvent, WatchEventType } from './runtime/interfaces';
 import { ControllerManager } from './runtime/manager';
 import { createRng } from './runtime/rng';
 import { TimerHeap } from './runtime/timers';
@@ -33,14 +33,37 @@ import { TimerHeap } from './runtime/timers';
 /** Collects watch events into one ChangeBatch (added then removed cancels out, and so on). */
 class ChangeCollector {
   private readonly state = new Map<ObjectKey, 'added' | 'updated' | 'removed'>();
+  /**
+   * Off for the length of a cluster operation that starts with nobody subscribed: its batch would
+   * reach no one (a listener is only ever added between operations), so its changes are not kept.
+   */
+  private collecting = true;
   onWatch(ev: WatchEvent): void {
-    const prev = this.state.get(ev.key);
-    if (ev.type === 'ADDED') this.state.set(ev.key, prev === 'removed' ? 'updated' : 'added');
-    else if (ev.type === 'MODIFIED') this.state.set(ev.key, prev === 'added' ? 'added' : 'updated');
-    else if (prev === 'added') this.state.delete(ev.key);
-    else this.state.set(ev.key, 'removed');
+    if (this.collecting) this.change(ev.type, ev.key);
+  }
+  /** A lazy write (the recorder's Events), which comes as a key only. */
+  onKey(type: WatchEventType, kind: KindName, ns: string, name: string): void {
+    if (this.collecting) this.change(type, keyOf(kind, ns, name));
+  }
+  private change(type: WatchEventType, key: ObjectKey): void {
+    const prev = this.state.get(key);
+    if (type === 'ADDED') this.state.set(key, prev === 'removed' ? 'updated' : 'added');
+    else if (type === 'MODIFIED') this.state.set(key, prev === 'added' ? 'added' : 'updated');
+    else if (prev === 'added') this.state.delete(key);
+    else this.state.set(key, 'removed');
+  }
+  /** At the start of an operation: with no listener, forget what is pending and keep nothing. */
+  begin(listening: boolean): void {
+    if (listening) return;
+    this.collecting = false;
+    this.state.clear();
+  }
+  /** A listener was added: changes from here on are kept. */
+  listen(): void {
+    this.collecting = true;
   }
   take(at: number): ChangeBatch | undefined {
+    this.collecting = true;
     if (this.state.size === 0) return undefined;
     const batch: ChangeBatch = { at, added: [], updated: [], removed: [] };
     for (const [k, v] of this.state) batch[v].push(k);
@@ -95,12 +118,18 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
     ...networking.controllers,
   ];
   for (const c of controllers) manager.register(c);
+  // The recorder's Events are written as lazy entries that only the collector hears of
+  // (Store.putLazy): fine while, as in kube-controller-manager, no controller watches Events.
+  const eventWatcher = controllers.find((c) => c.watches.includes('Event'));
+  if (eventWatcher)
+    throw new Error(`${eventWatcher.name} watches Events, which reach only the change collector`);
 
   store.watch((ev) => {
     manager.onWatch(ev);
     networking.onWatch(ev);
     collector.onWatch(ev);
   });
+  store.watchKeys((type, kind, ns, name) => collector.onKey(type, kind, ns, name));
 
   const settle = () => {
     manager.runUntilIdle();
@@ -124,6 +153,7 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
     settle();
   };
 
+  const begin = () => collector.begin(listeners.size > 0);
   const publish = () => {
     const batch = collector.take(clock.now());
     if (!batch) return;
@@ -168,32 +198,38 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
     internals: { store, api, manager, timers, clock, profile },
     now: () => clock.now(),
     advance(ms: number) {
+      begin();
       advanceTo(clock.now() + Math.max(0, ms));
       publish();
     },
     runUntilIdle() {
+      begin();
       settle();
       publish();
     },
     apply(docs: unknown[], o = {}): ApplyOutcome[] {
+      begin();
       const out = docs.map((d, i) => applyOne(api, d, i, o));
       settle();
       publish();
       return out;
     },
     create(doc: unknown, o = {}): ApiResult {
+      begin();
       const r = createDoc(api, doc, o.namespace);
       settle();
       publish();
       return r;
     },
     update(obj: K8sObject): ApiResult {
+      begin();
       const r = api.update(obj, { external: true });
       settle();
       publish();
       return r;
     },
     delete(kind: KindName, namespace: string | undefined, name: string, o?: DeleteOptions): ApiResult {
+      begin();
       const r = api.delete(kind, namespace, name, o);
       settle();
       publish();
@@ -203,6 +239,7 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
     list: (kind: KindName, o?: ListOptions) => store.list(kind, o),
     subscribe(listener: Listener) {
       listeners.add(listener);
+      collector.listen();
       return () => listeners.delete(listener);
     },
   };

@@ -1,9 +1,11 @@
-// The recorder aggregates repeats of one (object, type, reason, message, source) into one Event.
+// The recorder aggregates repeats of one (object, type, reason, message, source) into one Event,
+// stored as a lazy entry that reads back as the whole v1 Event.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../api/types';
 import { ManualClock } from '../runtime/clock';
-import { createRng } from '../runtime/rng';
-import { Recorder } from './events';
+import { createRng, uuid } from '../runtime/rng';
+import { nanosHex, Recorder } from './events';
 import { Store } from './store';
 
 type Ev = K8sObject & { count: number; message: string; firstTimestamp: string; lastTimestamp: string };
@@ -16,7 +18,8 @@ function setup() {
     ({
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { name, namespace: 'default', uid },
+      metadata: { name, namespace: 'default', uid, resourceVersion: '7' },
+      spec: { containers: [{ name: 'web', image: 'nginx' }] },
     }) as unknown as K8sObject;
   const events = () => store.list('Event') as Ev[];
   return { store, clock, rec, pod, events };
@@ -82,5 +85,147 @@ describe('Recorder', () => {
       `web-1.${(t0 + 1_500_000_000n).toString(16)}`,
     ]);
     for (const n of names) expect(n).toMatch(/^web-1\.[0-9a-f]{16}$/);
+  });
+});
+
+describe('Recorder: what an Event reads back as', () => {
+  it('a kubelet Event: every field in the order the apiserver returns them, uid from the events rng', () => {
+    const { store, rec, pod, events } = setup();
+    const source = { component: 'kubelet', host: 'docker-desktop' };
+    rec.record(pod('web-1', 'uid-a'), 'Normal', 'Pulled', 'Successfully pulled image "nginx"', source);
+    const e = events()[0] as Ev;
+    const uid = uuid(createRng(1).fork('events'));
+    // JSON keeps key order, which `kubectl get -o yaml/json` prints.
+    expect(JSON.stringify(e)).toBe(
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: {
+          name: 'web-1.1888b77cb5fcf000',
+          namespace: 'default',
+          uid,
+          resourceVersion: '1001',
+          creationTimestamp: '2026-01-08T09:30:00Z',
+        },
+        involvedObject: {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          name: 'web-1',
+          namespace: 'default',
+          uid: 'uid-a',
+          resourceVersion: '7',
+          fieldPath: 'spec.containers{web}',
+        },
+        reason: 'Pulled',
+        message: 'Successfully pulled image "nginx"',
+        source: { component: 'kubelet', host: 'docker-desktop' },
+        firstTimestamp: '2026-01-08T09:30:00Z',
+        lastTimestamp: '2026-01-08T09:30:00Z',
+        count: 1,
+        type: 'Normal',
+        eventTime: null,
+        reportingComponent: 'kubelet',
+        reportingInstance: 'docker-desktop',
+      }),
+    );
+    expect(store.revision).toBe(1001);
+  });
+
+  it('a cluster-scoped object: no involvedObject.namespace, the Event in default, no fieldPath off the kubelet', () => {
+    const { rec, events } = setup();
+    const node = {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'n1', uid: 'uid-n' },
+    } as unknown as K8sObject;
+    rec.record(node, 'Normal', 'Starting', 'Starting kubelet.', { component: 'kubelet', host: 'n1' });
+    const e = events()[0] as Ev & { involvedObject: Record<string, unknown> };
+    expect(e.metadata.namespace).toBe('default');
+    expect(Object.keys(e.involvedObject)).toEqual(['apiVersion', 'kind', 'name', 'uid', 'resourceVersion']);
+    expect(e.involvedObject.resourceVersion).toBeUndefined();
+  });
+
+  it('reads return one snapshot per state; a repeat makes a new one and leaves the old untouched', () => {
+    const { store, clock, rec, pod, events } = setup();
+    const a = pod('a', 'uid-a');
+    const src = { component: 'kubelet', host: 'n' };
+    rec.record(a, 'Warning', 'BackOff', 'Back-off', src);
+    const first = events()[0] as Ev;
+    expect(store.get('Event', 'default', first.metadata.name)).toBe(first);
+    expect(events()[0]).toBe(first);
+    clock.set(clock.now() + 10_000);
+    rec.record(a, 'Warning', 'BackOff', 'Back-off', src);
+    const second = events()[0] as Ev;
+    expect(second).not.toBe(first);
+    expect([first.count, first.lastTimestamp, first.metadata.resourceVersion]).toEqual([
+      1,
+      '2026-01-08T09:30:00Z',
+      '1001',
+    ]);
+    expect([second.count, second.lastTimestamp, second.metadata.resourceVersion]).toEqual([
+      2,
+      '2026-01-08T09:30:10Z',
+      '1002',
+    ]);
+    expect(second.metadata.uid).toBe(first.metadata.uid);
+  });
+
+  it('a repeat aggregates into an Event rewritten through the API while it still matches', () => {
+    const { store, rec, pod, events } = setup();
+    const a = pod('a', 'uid-a');
+    const src = { component: 'kubelet', host: 'n' };
+    rec.record(a, 'Warning', 'BackOff', 'Back-off', src);
+    const e = events()[0] as Ev;
+    store.put({ ...e, metadata: { ...e.metadata, labels: { x: 'y' } } });
+    rec.record(a, 'Warning', 'BackOff', 'Back-off', src);
+    expect(events()).toHaveLength(1);
+    expect(events()[0]?.count).toBe(2);
+    expect(events()[0]?.metadata.labels).toEqual({ x: 'y' });
+    // Rewritten so it no longer matches: the next repeat starts a new Event.
+    store.put({ ...(events()[0] as Ev), message: 'edited' } as K8sObject);
+    rec.record(a, 'Warning', 'BackOff', 'Back-off', src);
+    expect(events().map((x) => [x.message, x.count])).toEqual([
+      ['edited', 2],
+      ['Back-off', 1],
+    ]);
+  });
+
+  it('names follow client-go UnixNano, +1 ns per repeat instant, over any clock steps (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 40 }), (steps) => {
+        const { clock, rec, pod, events } = setup();
+        const a = pod('a', 'uid-a');
+        let last = -1n;
+        const want: string[] = [];
+        steps.forEach((step, i) => {
+          clock.set(clock.now() + step);
+          let ns = BigInt(clock.now()) * 1_000_000n;
+          if (ns <= last) ns = last + 1n;
+          last = ns;
+          want.push(`a.${ns.toString(16).padStart(16, '0')}`);
+          rec.record(a, 'Normal', 'R', `m${i}`, { component: 'c' });
+        });
+        expect(events().map((e) => e.metadata.name)).toEqual(want.sort());
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('nanosHex', () => {
+  it('spells ms × 10^6 + sub in 16 hex digits, as BigInt does (fast-check, seed printed on failure)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 42 - 1 }),
+        fc.integer({ min: 0, max: 999_999 }),
+        (ms, sub) => {
+          expect(nanosHex(ms, sub)).toBe(
+            (BigInt(ms) * 1_000_000n + BigInt(sub)).toString(16).padStart(16, '0'),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(nanosHex(Date.UTC(2026, 0, 8, 9, 30, 0), 0)).toBe('1888b77cb5fcf000');
   });
 });

@@ -1,18 +1,45 @@
 // Event recording (client-go record.EventRecorder): one v1 Event per (object, type, reason,
 // message, source); a repeat bumps count and lastTimestamp instead of adding a new Event.
 // Event names are `<object>.<16 hex digits>` as the real recorder makes them.
+//
+// The recorder stores each Event as a RecordedEvent, a lazy store entry of a few fields that the
+// store turns into the whole v1 Event on its first read (see LazyObject): at the benchmark's
+// 31,000 Events, building and copying full objects nobody reads was most of the recording cost
+// and a quarter of the heap. No controller watches Events, so their writes reach only the
+// change collector (Store.putLazy).
 import type { K8sObject } from '../api/types';
 import { rfc3339 } from '../runtime/clock';
 import type { Clock, EventRecorder, Rng } from '../runtime/interfaces';
-import { flat, uuid } from '../runtime/rng';
-import type { Store } from './store';
+import { flat, hexDigits, uuid, word32 } from '../runtime/rng';
+import { LazyObject, type Store } from './store';
 
-/** FNV-1a over a string's UTF-16 code units, continuing from `h`, then a 0 separator. */
-function fnv(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return Math.imul(h, 0x01000193); // the separator (h ^ 0)
+type Source = { component: string; host?: string };
+
+/** The involved object's reference fields, shared by the Events of one object. */
+interface Involved {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace: string | undefined;
+  uid: string;
 }
 
+/** An Rng that hands back four recorded 32-bit words: `uuid` over it spells the uid drawn then. */
+class Replay implements Rng {
+  private i = 0;
+  constructor(private readonly words: readonly number[]) {}
+  next(): number {
+    return ((this.words[this.i++] as number) >>> 0) / 4294967296;
+  }
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+  fork(): Rng {
+    throw new Error('Replay cannot fork');
+  }
+}
+
+/** The fields an Event is compared on when the recorder looks for one to aggregate into. */
 interface StoredEvent {
   involvedObject?: { uid?: string };
   type?: string;
@@ -22,15 +49,94 @@ interface StoredEvent {
   count?: number;
 }
 
+export class RecordedEvent extends LazyObject {
+  /** The next Event recorded for the same object uid (the recorder's per-object chain). */
+  next: RecordedEvent | undefined = undefined;
+  constructor(
+    readonly name: string,
+    readonly namespace: string,
+    readonly involved: Involved,
+    readonly involvedRv: string | undefined,
+    readonly fieldPath: string | undefined,
+    readonly type: 'Normal' | 'Warning',
+    readonly reason: string,
+    readonly message: string,
+    readonly source: Source,
+    readonly first: string,
+    public last: string,
+    public count: number,
+    // The uid's four random words as int32 (small integers stay unboxed); spelled on read.
+    private readonly u0: number,
+    private readonly u1: number,
+    private readonly u2: number,
+    private readonly u3: number,
+  ) {
+    super();
+  }
+
+  /** Field for field (and key order) the object the recorder used to write. */
+  protected build(resourceVersion: string): K8sObject {
+    const inv = this.involved;
+    const involvedObject: Record<string, unknown> = {
+      apiVersion: inv.apiVersion,
+      kind: inv.kind,
+      name: inv.name,
+    };
+    if (inv.namespace !== undefined) involvedObject.namespace = inv.namespace;
+    involvedObject.uid = inv.uid;
+    involvedObject.resourceVersion = this.involvedRv;
+    if (this.fieldPath !== undefined) involvedObject.fieldPath = this.fieldPath;
+    const event = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: {
+        name: this.name,
+        namespace: this.namespace,
+        uid: uuid(new Replay([this.u0, this.u1, this.u2, this.u3])),
+        resourceVersion,
+        creationTimestamp: this.first,
+      },
+      involvedObject,
+      reason: this.reason,
+      message: this.message,
+      source: this.source,
+      firstTimestamp: this.first,
+      lastTimestamp: this.last,
+      count: this.count,
+      type: this.type,
+      eventTime: null,
+      reportingComponent: this.source.component,
+      reportingInstance: this.source.host ?? '',
+    };
+    return event as unknown as K8sObject;
+  }
+}
+
+/**
+ * The 16 hex digits of `ms` × 10⁶ + `sub` (Unix nanoseconds) for 0 ≤ ms < 2³², 0 ≤ sub < 10⁶ —
+ * what `BigInt(ns).toString(16).padStart(16, '0')` gives, in two exact 32-bit halves.
+ */
+export function nanosHex(ms: number, sub: number): string {
+  const lowSum = (ms % 4294967296) * 1_000_000 + sub; // < 2^52: exact
+  const lo = lowSum % 4294967296;
+  const hi = Math.floor(ms / 4294967296) * 1_000_000 + Math.floor(lowSum / 4294967296);
+  return hexDigits(hi, 8) + hexDigits(lo, 8);
+}
+
+/** Up to 2^42 ms (year 2109) the high half stays below 2^32; beyond, the BigInt path. */
+const FAST_MS_LIMIT = 2 ** 42;
+
 export class Recorder implements EventRecorder {
   /**
-   * Hash of (object uid, type, reason, message, component, host) → names of the Events recorded
-   * with that hash. A hit is confirmed against the stored Event's own fields, so this behaves
-   * exactly like a map keyed by the whole tuple without holding 30,000 long key strings.
+   * Object uid → the first of the Events recorded for it (chained by `next`, oldest first). A
+   * candidate is confirmed against what the store holds under its name, so this behaves exactly
+   * like a map keyed by the whole (object, type, reason, message, source) tuple.
    */
-  private readonly seen = new Map<number, string | string[]>(); // one name, or several on a collision
-  /** The last creation instant handed out, in Unix nanoseconds (see nanosHex). */
-  private lastNanos = -1n;
+  private readonly byObject = new Map<string, RecordedEvent>();
+  /** The last creation instant handed out, as Unix ms and the nanoseconds beyond it. */
+  private lastMs = Number.NEGATIVE_INFINITY;
+  private lastSub = 0;
+  private lastNanos = -1n; // the BigInt path's, for clocks outside the fast range
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -42,8 +148,23 @@ export class Recorder implements EventRecorder {
    * simulated clock ticks in milliseconds, so two Events can share an instant; each later one
    * takes the next nanosecond (a per-recorder counter) so names stay unique and sort by creation.
    */
-  private nanosHex(): string {
-    let ns = BigInt(this.clock.now()) * 1_000_000n;
+  private creationHex(): string {
+    const ms = this.clock.now();
+    if (Number.isInteger(ms) && ms >= 0 && ms < FAST_MS_LIMIT && this.lastNanos < 0n) {
+      if (ms > this.lastMs) {
+        this.lastMs = ms;
+        this.lastSub = 0;
+      } else if (++this.lastSub === 1_000_000) {
+        this.lastMs += 1;
+        this.lastSub = 0;
+      }
+      return nanosHex(this.lastMs, this.lastSub);
+    }
+    // Outside the fast range (never with the simulated clock): exact BigInt arithmetic, carrying
+    // on from the last instant handed out either way.
+    if (this.lastNanos < 0n && this.lastMs >= 0)
+      this.lastNanos = BigInt(this.lastMs) * 1_000_000n + BigInt(this.lastSub);
+    let ns = BigInt(ms) * 1_000_000n;
     if (ns <= this.lastNanos) ns = this.lastNanos + 1n;
     this.lastNanos = ns;
     return ns.toString(16).padStart(16, '0');
@@ -69,68 +190,85 @@ export class Recorder implements EventRecorder {
     type: 'Normal' | 'Warning',
     reason: string,
     rawMessage: string,
-    source: { component: string; host?: string },
+    source: Source,
   ): void {
     const message = this.intern(rawMessage);
     const ns = obj.metadata.namespace ?? 'default';
     const now = rfc3339(this.clock.now());
     const uid = obj.metadata.uid;
     const host = source.host ?? '';
-    let h = fnv(0x811c9dc5, uid);
-    h = fnv(h, type);
-    h = fnv(h, reason);
-    h = fnv(h, message);
-    h = fnv(h, source.component);
-    h = fnv(h, host) >>> 0;
-    const entry = this.seen.get(h);
-    const bucket = typeof entry === 'string' ? [entry] : entry;
-    if (bucket) {
-      for (const existingName of bucket) {
-        const existing = this.store.get('Event', ns, existingName);
-        const e = existing as unknown as StoredEvent | undefined;
-        if (
-          e &&
-          e.involvedObject?.uid === uid &&
-          e.type === type &&
-          e.reason === reason &&
-          e.message === message &&
-          e.source?.component === source.component &&
-          (e.source?.host ?? '') === host
-        ) {
-          this.store.put({ ...existing, count: (e.count ?? 1) + 1, lastTimestamp: now } as K8sObject);
-          return;
-        }
+    const first = this.byObject.get(uid);
+    let tail: RecordedEvent | undefined;
+    for (let e = first; e !== undefined; e = e.next) {
+      tail = e;
+      if (
+        e.type !== type ||
+        e.reason !== reason ||
+        e.message !== message ||
+        e.source.component !== source.component ||
+        (e.source.host ?? '') !== host
+      )
+        continue;
+      const current = this.store.entry('Event', ns, e.name);
+      if (current === e) {
+        e.count += 1;
+        e.last = now;
+        this.store.putLazy('Event', ns, e.name, e);
+        return;
+      }
+      // Replaced through the API since: aggregate into it only if it still matches.
+      const existing = current instanceof LazyObject ? current.object() : current;
+      const s = existing as unknown as StoredEvent | undefined;
+      if (
+        existing &&
+        s &&
+        s.involvedObject?.uid === uid &&
+        s.type === type &&
+        s.reason === reason &&
+        s.message === message &&
+        s.source?.component === source.component &&
+        (s.source?.host ?? '') === host
+      ) {
+        this.store.put({ ...existing, count: (s.count ?? 1) + 1, lastTimestamp: now } as K8sObject);
+        return;
       }
     }
-    const name = flat(`${obj.metadata.name}.${this.nanosHex()}`);
-    if (bucket) this.seen.set(h, [...bucket, name]);
-    else this.seen.set(h, name);
-    const event = {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name, namespace: ns, uid: uuid(this.rng), resourceVersion: '', creationTimestamp: now },
-      involvedObject: {
-        apiVersion: obj.apiVersion,
-        kind: obj.kind,
-        name: obj.metadata.name,
-        ...(obj.metadata.namespace !== undefined ? { namespace: obj.metadata.namespace } : {}),
-        uid: obj.metadata.uid,
-        resourceVersion: obj.metadata.resourceVersion,
-        ...(obj.kind === 'Pod' && reason !== 'Scheduled' && source.component === 'kubelet'
-          ? { fieldPath: this.intern(`spec.containers{${obj.spec?.containers?.[0]?.name ?? ''}}`) }
-          : {}),
-      },
+    const name = flat(`${obj.metadata.name}.${this.creationHex()}`);
+    const meta = obj.metadata;
+    const prev = first?.involved;
+    const involved: Involved =
+      prev &&
+      prev.apiVersion === obj.apiVersion &&
+      prev.kind === obj.kind &&
+      prev.name === meta.name &&
+      prev.namespace === meta.namespace
+        ? prev
+        : { apiVersion: obj.apiVersion, kind: obj.kind, name: meta.name, namespace: meta.namespace, uid };
+    const fieldPath =
+      obj.kind === 'Pod' && reason !== 'Scheduled' && source.component === 'kubelet'
+        ? this.intern(`spec.containers{${obj.spec?.containers?.[0]?.name ?? ''}}`)
+        : undefined;
+    const rng = this.rng;
+    const e = new RecordedEvent(
+      name,
+      ns,
+      involved,
+      meta.resourceVersion,
+      fieldPath,
+      type,
       reason,
       message,
       source,
-      firstTimestamp: now,
-      lastTimestamp: now,
-      count: 1,
-      type,
-      eventTime: null,
-      reportingComponent: source.component,
-      reportingInstance: source.host ?? '',
-    };
-    this.store.put(event as unknown as K8sObject);
+      now,
+      now,
+      1,
+      word32(rng) | 0,
+      word32(rng) | 0,
+      word32(rng) | 0,
+      word32(rng) | 0,
+    );
+    if (tail) tail.next = e;
+    else this.byObject.set(uid, e);
+    this.store.putLazy('Event', ns, name, e);
   }
 }

@@ -5,9 +5,49 @@ import { KINDS } from '../api/kinds';
 import { matches, parseSelector } from '../api/labels';
 import type { K8sObject, KindName } from '../api/types';
 import type { ListOptions } from '../contract';
-import type { StoreReader, WatchEvent } from '../runtime/interfaces';
+import type { StoreReader, WatchEvent, WatchEventType } from '../runtime/interfaces';
 
-type NsMap = Map<string, Map<string, K8sObject>>;
+/**
+ * A stored entry that becomes an object on its first read: the recorder's Events (31,000 at the
+ * benchmark's scale, which nothing reads while the Pods start) stay a few fields each until
+ * kubectl or the UI asks for them. Every read of one state returns the same snapshot; a write
+ * (`putLazy` again) starts a new one and leaves the old snapshot to whoever holds it.
+ */
+export abstract class LazyObject {
+  /** The resourceVersion the store stamped on this entry's last write. */
+  rv = 0;
+  private built: K8sObject | undefined = undefined;
+  /** The whole object for the entry's current state, with this resourceVersion. */
+  protected abstract build(resourceVersion: string): K8sObject;
+  object(): K8sObject {
+    let o = this.built;
+    if (o === undefined) {
+      o = this.build(String(this.rv));
+      this.built = o;
+    }
+    return o;
+  }
+  /** Called by the store on a write: the next read builds the new state. */
+  stamp(rv: number): void {
+    this.rv = rv;
+    this.built = undefined;
+  }
+}
+
+type Entry = K8sObject | LazyObject;
+type NameMap = Map<string, Entry>;
+type NsMap = Map<string, NameMap>;
+
+/** The object an entry stands for (a lazy entry is built on this first read). */
+function objectOf(e: Entry): K8sObject {
+  return e instanceof LazyObject ? e.object() : e;
+}
+
+/**
+ * Told of a write of a lazy entry, which carries no object: only the change collector listens,
+ * since no controller or the network layer watches the kind written this way (Events).
+ */
+export type KeyListener = (type: WatchEventType, kind: KindName, namespace: string, name: string) => void;
 
 // Read once: under tsx (CommonJS output) every use of an imported binding is a getter call, and
 // these sit on the path of every read and write.
@@ -16,7 +56,7 @@ const NAMESPACED: Readonly<Record<string, boolean>> = Object.fromEntries(
 );
 
 /** objectKey (api/kinds) for a namespace already resolved: `Pod/default/x`, `Node/x`. */
-function keyOf(kind: KindName, ns: string, name: string): string {
+export function keyOf(kind: KindName, ns: string, name: string): string {
   return NAMESPACED[kind] ? `${kind}/${ns}/${name}` : `${kind}/${name}`;
 }
 
@@ -24,13 +64,20 @@ export class Store implements StoreReader {
   private readonly data = new Map<KindName, NsMap>();
   private readonly byUid = new Map<string, K8sObject>(); // uid → the stored snapshot (not Events)
   /** Sorted names per name map, valid until a name is added or removed (modifications keep it). */
-  private readonly sortedNames = new WeakMap<Map<string, K8sObject>, string[]>();
+  private readonly sortedNames = new WeakMap<NameMap, string[]>();
   private readonly dependents = new Map<string, Set<string>>(); // owner uid → dependent uids
   private rv = 1000;
   private readonly listeners: ((ev: WatchEvent) => void)[] = [];
+  private readonly keyListeners: KeyListener[] = [];
 
+  /** Every write through `put` and every `remove`. */
   watch(fn: (ev: WatchEvent) => void): void {
     this.listeners.push(fn);
+  }
+
+  /** Writes through `putLazy`, by key only. */
+  watchKeys(fn: KeyListener): void {
+    this.keyListeners.push(fn);
   }
 
   /** Moves on every write and removal: equal before and after ⇒ nothing was written between. */
@@ -44,6 +91,12 @@ export class Store implements StoreReader {
   }
 
   get(kind: KindName, namespace: string | undefined, name: string): K8sObject | undefined {
+    const e = this.entry(kind, namespace, name);
+    return e instanceof LazyObject ? e.object() : e;
+  }
+
+  /** What is stored under a key, without building a lazy entry (the recorder's own check). */
+  entry(kind: KindName, namespace: string | undefined, name: string): Entry | undefined {
     return this.data
       .get(kind)
       ?.get(NAMESPACED[kind] ? (namespace ?? '') : '')
@@ -68,7 +121,7 @@ export class Store implements StoreReader {
 
   *byNamespace(kind: KindName, namespace: string): Iterable<K8sObject> {
     const m = this.data.get(kind)?.get(NAMESPACED[kind] ? namespace : '');
-    if (m) yield* m.values();
+    if (m) for (const e of m.values()) yield e instanceof LazyObject ? e.object() : e;
   }
 
   count(kind: KindName): number {
@@ -102,7 +155,7 @@ export class Store implements StoreReader {
         this.sortedNames.set(m, names);
       }
       for (const n of names) {
-        const o = m.get(n) as K8sObject;
+        const o = objectOf(m.get(n) as Entry);
         if (sel && !matches(sel, o.metadata.labels)) continue;
         if (field && !field(o)) continue;
         out.push(o);
@@ -116,17 +169,9 @@ export class Store implements StoreReader {
     const kind = obj.kind as KindName;
     const ns = NAMESPACED[kind] ? (obj.metadata.namespace ?? '') : '';
     const name = obj.metadata.name;
-    let nsMap = this.data.get(kind);
-    if (!nsMap) {
-      nsMap = new Map();
-      this.data.set(kind, nsMap);
-    }
-    let m = nsMap.get(ns);
-    if (!m) {
-      m = new Map();
-      nsMap.set(ns, m);
-    }
-    const old = m.get(name);
+    const m = this.nameMap(kind, ns);
+    const prev = m.get(name);
+    const old = prev instanceof LazyObject ? prev.object() : prev;
     const stored: K8sObject = {
       ...obj,
       metadata: { ...obj.metadata, resourceVersion: this.nextResourceVersion() },
@@ -151,12 +196,47 @@ export class Store implements StoreReader {
     return stored;
   }
 
+  /**
+   * Write a lazy entry (new, or the same entry after it changed) under a key:
+   * it gets the next resourceVersion like any write, and only `watchKeys` listeners hear of it.
+   */
+  putLazy(kind: KindName, namespace: string, name: string, entry: LazyObject): void {
+    const ns = NAMESPACED[kind] ? namespace : '';
+    const m = this.nameMap(kind, ns);
+    const old = m.get(name);
+    this.rv += 1;
+    entry.stamp(this.rv);
+    m.set(name, entry);
+    if (old === undefined) this.sortedNames.delete(m);
+    else if (!(old instanceof LazyObject)) {
+      this.byUid.delete(old.metadata.uid);
+      this.unindexOwners(old);
+    }
+    const type = old === undefined ? 'ADDED' : 'MODIFIED';
+    for (const l of this.keyListeners) l(type, kind, ns, name);
+  }
+
+  private nameMap(kind: KindName, ns: string): NameMap {
+    let nsMap = this.data.get(kind);
+    if (!nsMap) {
+      nsMap = new Map();
+      this.data.set(kind, nsMap);
+    }
+    let m = nsMap.get(ns);
+    if (!m) {
+      m = new Map();
+      nsMap.set(ns, m);
+    }
+    return m;
+  }
+
   /** Remove an object outright and emit DELETED. */
   remove(kind: KindName, namespace: string | undefined, name: string): K8sObject | undefined {
     const ns = NAMESPACED[kind] ? (namespace ?? '') : '';
     const m = this.data.get(kind)?.get(ns);
-    const old = m?.get(name);
-    if (!m || !old) return undefined;
+    const prev = m?.get(name);
+    if (!m || !prev) return undefined;
+    const old = objectOf(prev);
     m.delete(name);
     this.sortedNames.delete(m);
     this.byUid.delete(old.metadata.uid);

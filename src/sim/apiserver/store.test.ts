@@ -1,0 +1,103 @@
+// The store's lazy entries: stamped and listed like any object, built on first read, heard of by
+// key listeners only; a put or remove over one behaves as over the object it stands for.
+import { describe, expect, it } from 'vitest';
+import type { K8sObject } from '../api/types';
+import type { WatchEvent } from '../runtime/interfaces';
+import { LazyObject, Store } from './store';
+
+class Note extends LazyObject {
+  builds = 0;
+  constructor(
+    readonly name: string,
+    public text: string,
+  ) {
+    super();
+  }
+  protected build(resourceVersion: string): K8sObject {
+    this.builds++;
+    return {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: {
+        name: this.name,
+        namespace: 'default',
+        uid: `uid-${this.name}`,
+        resourceVersion,
+        creationTimestamp: '',
+      },
+      message: this.text,
+    } as unknown as K8sObject;
+  }
+}
+
+function setup() {
+  const store = new Store();
+  const watched: string[] = [];
+  const keys: string[] = [];
+  store.watch((ev: WatchEvent) => watched.push(`${ev.type} ${ev.key} ${ev.object.metadata.resourceVersion}`));
+  store.watchKeys((type, kind, ns, name) => keys.push(`${type} ${kind}/${ns}/${name}`));
+  return { store, watched, keys };
+}
+
+const plain = (name: string, extra: Record<string, unknown> = {}) =>
+  ({
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name, namespace: 'default', uid: `uid-${name}`, resourceVersion: '', creationTimestamp: '' },
+    ...extra,
+  }) as unknown as K8sObject;
+
+describe('Store lazy entries', () => {
+  it('take the next resourceVersion, reach key listeners only, and are built once per state', () => {
+    const { store, watched, keys } = setup();
+    store.put(plain('a'));
+    const n = new Note('b', 'one');
+    store.putLazy('Event', 'default', 'b', n);
+    store.put(plain('c'));
+    expect(watched).toEqual(['ADDED Event/default/a 1001', 'ADDED Event/default/c 1003']);
+    expect(keys).toEqual(['ADDED Event/default/b']);
+    expect(n.builds).toBe(0);
+    const got = store.get('Event', 'default', 'b');
+    expect(got?.metadata.resourceVersion).toBe('1002');
+    expect(store.list('Event').map((o) => o.metadata.name)).toEqual(['a', 'b', 'c']);
+    expect(store.list('Event')[1]).toBe(got);
+    expect([...store.byNamespace('Event', 'default')].includes(got as K8sObject)).toBe(true);
+    expect(n.builds).toBe(1);
+    expect(store.count('Event')).toBe(3);
+    expect(store.entry('Event', 'default', 'b')).toBe(n);
+
+    n.text = 'two';
+    store.putLazy('Event', 'default', 'b', n);
+    expect(keys.at(-1)).toBe('MODIFIED Event/default/b');
+    const again = store.get('Event', 'default', 'b') as K8sObject & { message: string };
+    expect([again.message, again.metadata.resourceVersion]).toEqual(['two', '1004']);
+    expect((got as K8sObject & { message: string }).message).toBe('one');
+  });
+
+  it('put over a lazy entry reports the built old state; remove reports its last state', () => {
+    const { store, watched } = setup();
+    store.putLazy('Event', 'default', 'b', new Note('b', 'one'));
+    const events: WatchEvent[] = [];
+    store.watch((ev) => events.push(ev));
+    store.put(plain('b', { message: 'user' }));
+    expect(events[0]?.type).toBe('MODIFIED');
+    expect((events[0]?.old as (K8sObject & { message: string }) | undefined)?.message).toBe('one');
+    store.putLazy('Event', 'default', 'b', new Note('b', 'again'));
+    const last = store.remove('Event', 'default', 'b') as K8sObject & { message: string };
+    expect([last.message, last.metadata.resourceVersion]).toEqual(['again', '1004']);
+    expect(watched.slice(-1)).toEqual(['DELETED Event/default/b 1004']);
+    expect(store.get('Event', 'default', 'b')).toBeUndefined();
+    expect(store.list('Event')).toEqual([]);
+  });
+
+  it('a lazy entry over an owned object drops it from the uid and owner indexes', () => {
+    const { store } = setup();
+    const pod = { ...plain('b'), kind: 'Pod' } as K8sObject;
+    store.put({ ...pod, metadata: { ...pod.metadata, ownerReferences: [{ uid: 'owner' }] } } as K8sObject);
+    expect(store.byOwner('owner').map((o) => o.metadata.name)).toEqual(['b']);
+    expect(store.getByUid('uid-b')?.metadata.name).toBe('b');
+    store.putLazy('Pod', 'default', 'b', new Note('b', 'x'));
+    expect(store.byOwner('owner')).toEqual([]);
+    expect(store.getByUid('uid-b')).toBeUndefined();
+  });
+});
