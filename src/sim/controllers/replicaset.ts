@@ -4,7 +4,7 @@
 // [K8S pkg/controller/replicaset/replica_set.go, controller_utils.go]
 
 import { fromLabelSelector, matches } from '../api/labels';
-import { controllerRef, isPodActive, isPodReady, ownedBy, ownerRefTo, splitKey } from '../api/owners';
+import { controllerRef, isPodActive, isPodReady, ownerRefTo, splitKey } from '../api/owners';
 import type { Pod, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
@@ -64,16 +64,52 @@ function deletionRank(p: Pod): number {
   return 3;
 }
 
+/** Pods whose controller is `rs`, least recently written first (ownedBy without its copy). */
+function ownedPods(store: Store, rs: ReplicaSet): Pod[] {
+  const uid = rs.metadata.uid;
+  const out = store.byOwner(uid);
+  let n = 0;
+  for (const o of out) if (o.kind === 'Pod' && controllerRef(o)?.uid === uid) out[n++] = o;
+  out.length = n;
+  return out as Pod[];
+}
+
+/** isPodReady without a closure per Pod (status counting runs on every sync). */
+function ready(p: Pod): boolean {
+  const conds = p.status?.conditions;
+  if (!conds) return false;
+  for (const c of conds) if (c.type === 'Ready' && c.status === 'True') return true;
+  return false;
+}
+
+/**
+ * `labels` satisfies the ReplicaSet's selector. A matchLabels-only selector (what Deployments
+ * write) is checked in place; anything else goes through labels.matches.
+ */
+function labeledBy(rs: ReplicaSet, labels: Record<string, string> | undefined): boolean {
+  const sel = rs.spec.selector;
+  if (sel?.matchExpressions?.length) return matches(fromLabelSelector(sel), labels);
+  const want = sel?.matchLabels;
+  if (!want) return true;
+  const l = labels ?? {};
+  for (const k in want) {
+    if (!Object.hasOwn(want, k)) continue;
+    if (!Object.hasOwn(l, k) || l[k] !== want[k]) return false;
+  }
+  return true;
+}
+
 function syncReplicaSet(
   store: Store,
   rs: ReplicaSet,
   ctx: ControllerContext,
   throttle: Map<string, number>,
 ): void {
-  const pods = ownedBy(store, rs, 'Pod') as Pod[];
-  const active = pods.filter(isPodActive);
+  const pods = ownedPods(store, rs);
+  let activeCount = 0;
+  for (const p of pods) if (isPodActive(p)) activeCount++;
   const want = rs.spec.replicas;
-  const diff = active.length - want;
+  const diff = activeCount - want;
   if (diff < 0) {
     const tpl: Any = rs.spec.template;
     // At most burstReplicas creations per sync; the rest follow once the controller's API rate
@@ -90,26 +126,10 @@ function syncReplicaSet(
       throttle.set(rs.metadata.uid, nowMs + wait);
       ctx.requeueAfter(key, wait);
     }
-    for (let i = 0; i < n; i++) {
-      const pod = {
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: {
-          generateName: `${rs.metadata.name}-`,
-          namespace: rs.metadata.namespace,
-          labels: { ...(tpl.metadata?.labels ?? {}) },
-          ...(tpl.metadata?.annotations ? { annotations: { ...tpl.metadata.annotations } } : {}),
-          ownerReferences: [ownerRefTo(rs)],
-        },
-        spec: structuredClone(tpl.spec),
-      } as unknown as Pod;
-      const r = ctx.api.create(pod);
-      if (r.ok)
-        ctx.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${r.object.metadata.name}`, SOURCE);
-      else ctx.events.record(rs, 'Warning', 'FailedCreate', `Error creating: ${r.error.message}`, SOURCE);
-    }
+    if (n > 0) createPods(ctx, rs, tpl, n);
   } else if (diff > 0) {
-    const victims = [...active]
+    const victims = pods
+      .filter(isPodActive)
       .sort((a, b) => {
         const r = deletionRank(a) - deletionRank(b);
         if (r !== 0) return r;
@@ -123,19 +143,79 @@ function syncReplicaSet(
         ctx.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, SOURCE);
     }
   }
-  // Nothing written above ⇒ the owned Pods are still `pods`; otherwise read them again.
-  const now = diff === 0 ? pods : (ownedBy(store, rs, 'Pod') as Pod[]);
-  const live = now.filter(isPodActive);
-  const ready = live.filter(isPodReady).length;
-  const sel = fromLabelSelector(rs.spec.selector);
-  const labeled = live.filter((p) => matches(sel, p.metadata.labels)).length;
+  writeStatus(store, ctx, rs, diff === 0 ? pods : ownedPods(store, rs));
+}
+
+/**
+ * Create `n` Pods from the template. The API server defaults, validates and copies what it
+ * changes (every Pod gets its own spec and containers there), and stored objects are immutable
+ * snapshots, so the Pods may share the template's labels, annotations and nested spec values,
+ * and this sync's ownerReferences, instead of each carrying a copy.
+ */
+function createPods(ctx: ControllerContext, rs: ReplicaSet, tpl: Any, n: number): void {
+  const generateName = `${rs.metadata.name}-`;
+  const namespace = rs.metadata.namespace;
+  const labels = tpl.metadata?.labels ?? {};
+  const annotations = tpl.metadata?.annotations;
+  const ownerReferences = [ownerRefTo(rs)];
+  for (let i = 0; i < n; i++) {
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: annotations
+        ? { generateName, namespace, labels, annotations, ownerReferences }
+        : { generateName, namespace, labels, ownerReferences },
+      spec: tpl.spec,
+    } as unknown as Pod;
+    const r = ctx.api.create(pod);
+    if (r.ok)
+      ctx.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${r.object.metadata.name}`, SOURCE);
+    else ctx.events.record(rs, 'Warning', 'FailedCreate', `Error creating: ${r.error.message}`, SOURCE);
+  }
+}
+
+/** Own enumerable keys whose value is defined (what the API server's deepEqual counts). */
+function definedKeys(o: object): number {
+  let n = 0;
+  for (const k in o) if (Object.hasOwn(o, k) && (o as Record<string, unknown>)[k] !== undefined) n++;
+  return n;
+}
+
+function writeStatus(store: Store, ctx: ControllerContext, rs: ReplicaSet, pods: Pod[]): void {
+  let live = 0;
+  let readyCount = 0;
+  let labeled = 0;
+  let terminating = 0;
+  for (const p of pods) {
+    if (p.metadata.deletionTimestamp) terminating++;
+    if (!isPodActive(p)) continue;
+    live++;
+    if (ready(p)) readyCount++;
+    if (labeledBy(rs, p.metadata.labels)) labeled++;
+  }
+  // The status the API server holds already says this (its deepEqual would find them equal):
+  // nothing to build or write.
+  const prev = (store.get('ReplicaSet', rs.metadata.namespace, rs.metadata.name) as ReplicaSet | undefined)
+    ?.status as Any;
+  const gen = rs.metadata.generation;
+  if (
+    prev &&
+    prev.replicas === live &&
+    prev.fullyLabeledReplicas === (labeled ? labeled : undefined) &&
+    prev.readyReplicas === (readyCount ? readyCount : undefined) &&
+    prev.availableReplicas === (readyCount ? readyCount : undefined) &&
+    prev.observedGeneration === gen &&
+    prev.terminatingReplicas === (terminating ? terminating : undefined) &&
+    definedKeys(prev) ===
+      1 + (labeled ? 1 : 0) + (readyCount ? 2 : 0) + (gen !== undefined ? 1 : 0) + (terminating ? 1 : 0)
+  )
+    return;
   const status: Any = {
-    replicas: live.length,
+    replicas: live,
     ...(labeled ? { fullyLabeledReplicas: labeled } : {}),
-    ...(ready ? { readyReplicas: ready, availableReplicas: ready } : {}),
-    observedGeneration: rs.metadata.generation,
+    ...(readyCount ? { readyReplicas: readyCount, availableReplicas: readyCount } : {}),
+    observedGeneration: gen,
   };
-  const terminating = now.filter((p) => p.metadata.deletionTimestamp).length;
   if (terminating) status.terminatingReplicas = terminating;
   ctx.api.updateStatus({ ...rs, status });
 }

@@ -1,0 +1,104 @@
+// The ReplicaSet controller's Pods and status: Pods carry the template (labels, annotations, spec)
+// and one controller ownerReference; status counts only active Pods, readiness and selector
+// matches the way replica_set_utils.calculateStatus does. [K8S pkg/controller/replicaset]
+import { describe, expect, it } from 'vitest';
+import type { Container, Pod, ReplicaSet } from '../api/types';
+import { drive } from '../testing/driver';
+
+const RS = `apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+    matchExpressions:
+      - key: tier
+        operator: In
+        values: [front, edge]
+  template:
+    metadata:
+      labels:
+        app: web
+        tier: front
+      annotations:
+        note: from-template
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          env:
+            - name: MODE
+              value: demo
+          resources:
+            limits:
+              memory: 64Mi
+`;
+
+describe('replicaset controller', () => {
+  it('creates Pods from the template and leaves the stored template as it was', () => {
+    const d = drive({ seed: 41 }).applyOk(RS);
+    const rs = d.get('ReplicaSet', 'web') as ReplicaSet;
+    const template = JSON.stringify(rs.spec.template);
+    d.advance(30_000);
+    const pods = d.pods() as Pod[];
+    expect(pods).toHaveLength(3);
+    for (const p of pods) {
+      expect(p.metadata.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+      expect(p.metadata.labels).toEqual({ app: 'web', tier: 'front' });
+      expect(p.metadata.annotations).toEqual({ note: 'from-template' });
+      expect(p.metadata.ownerReferences).toEqual([
+        {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          name: 'web',
+          uid: rs.metadata.uid,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ]);
+      const c = p.spec.containers[0] as (Container & { volumeMounts?: unknown[] }) | undefined;
+      expect(c?.env).toEqual([{ name: 'MODE', value: 'demo' }]);
+      expect(c?.resources).toEqual({ limits: { memory: '64Mi' } });
+      // The ServiceAccount admission added its mount to the Pod's container, not the template's.
+      expect(c?.volumeMounts).toHaveLength(1);
+    }
+    const after = d.get('ReplicaSet', 'web') as ReplicaSet;
+    expect(JSON.stringify(after.spec.template)).toBe(template);
+    expect(after.status).toEqual({
+      replicas: 3,
+      fullyLabeledReplicas: 3,
+      readyReplicas: 3,
+      availableReplicas: 3,
+      observedGeneration: 1,
+    });
+  });
+
+  it('counts Terminating Pods apart and replaces them at once', () => {
+    const d = drive({ seed: 42 }).applyOk(RS).advance(30_000);
+    const victim = (d.pods() as Pod[])[0] as Pod;
+    d.delete('Pod', victim.metadata.name);
+    const st = (d.get('ReplicaSet', 'web') as ReplicaSet).status as unknown as Record<string, number>;
+    expect(st.replicas).toBe(3);
+    expect(st.terminatingReplicas).toBe(1);
+    expect(d.pods()).toHaveLength(4);
+    d.advance(60_000);
+    expect((d.get('ReplicaSet', 'web') as ReplicaSet).status).not.toHaveProperty('terminatingReplicas');
+  });
+
+  it('fullyLabeledReplicas counts only Pods the whole selector (matchExpressions too) matches', () => {
+    const d = drive({ seed: 43 }).applyOk(RS).advance(30_000);
+    const pod = (d.pods() as Pod[])[0] as Pod;
+    // Relabel one Pod out of the matchExpressions. The simulator keeps it owned and counted (it does
+    // not release Pods that stop matching, as replica_set.go's claimPods would).
+    d.tap((c) => {
+      const r = c.update({ ...pod, metadata: { ...pod.metadata, labels: { app: 'web', tier: 'back' } } });
+      expect(r.ok).toBe(true);
+    });
+    const st = (d.get('ReplicaSet', 'web') as ReplicaSet).status as unknown as Record<string, number>;
+    expect(st.replicas).toBe(3);
+    expect(st.fullyLabeledReplicas).toBe(2);
+  });
+});
