@@ -114,6 +114,19 @@ export type PullCheck = { ok: true; spec: ImageSpec } | { ok: false; message: st
 
 /** containerd's error texts for a repository that does not exist and for a missing tag. */
 export function checkImage(image: string): PullCheck {
+  // Pure, and asked once per pull for the same few references: one shared (frozen) answer each.
+  let r = checks.get(image);
+  if (!r) {
+    if (checks.size >= 1024) checks.clear();
+    const c = checkImageUncached(image);
+    r = Object.freeze(c.ok ? c : { ok: false, message: flat(c.message) });
+    checks.set(image, r);
+  }
+  return r;
+}
+const checks = new Map<string, PullCheck>();
+
+function checkImageUncached(image: string): PullCheck {
   const ref = parseImage(image);
   const spec = KNOWN[ref.repository];
   if (!spec) {

@@ -3,14 +3,26 @@
 //   cached pulls ~1 s) → Running/Ready;  bad image → ErrImagePull ⇄ ImagePullBackOff with backoff;
 //   deletionTimestamp → Killing → removed after the image's SIGTERM behaviour (≤ grace period),
 //   releasing the IP. Events carry the real reasons and messages. [K8S pkg/kubelet]
-import type { ContainerStatus, Pod, PodCondition } from '../api/types';
+import type { Container, ContainerStatus, Pod, PodCondition } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
 import type { Profile } from '../profiles';
 import { rfc3339 } from '../runtime/clock';
 import type { Clock, Controller, ControllerContext, Rng, WatchEvent } from '../runtime/interfaces';
-import { flat, hexDigit } from '../runtime/rng';
-import { checkImage, drawMs, goDuration, imageId, parseImage } from './images';
+import { flat } from '../runtime/rng';
+import { checkImage, drawMs, goDuration, type ImageRef, parseImage } from './images';
 import { NodeIpam } from './ipam';
+import {
+  type CondSpec,
+  type ContainerTemplate,
+  conditionAt,
+  conditionOf,
+  condSpec,
+  EMPTY_STATE,
+  type ListSite,
+  runningState,
+  sharedList,
+  templateOf,
+} from './status-parts';
 
 // biome-ignore lint/suspicious/noExplicitAny: status fields are loosely typed JSON.
 type Any = any;
@@ -21,13 +33,63 @@ const SANDBOX_MS: [number, number] = [250, 600];
 const CACHED_PULL_MS: [number, number] = [700, 1300];
 const BACKOFF_MS = [10_000, 20_000, 40_000, 80_000, 160_000, 300_000];
 
-interface PodRuntime {
-  key: string;
-  node: string;
-  timer?: number | undefined;
-  killing: boolean;
-  pullFailures: number;
+/** `containerd://` and 64 hex digits, as character codes (the digits rewritten per container). */
+const ID_PREFIX = 'containerd://';
+const ID_CODES = Array.from(`${ID_PREFIX}${'0'.repeat(64)}`, (ch) => ch.charCodeAt(0));
+const HEX_CODES = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
+
+/** What the kubelet knows about one node: its address, IPAM, images and in-flight fetches. */
+interface NodeState {
+  readonly name: string;
+  readonly ip: string;
+  readonly hostIPs: readonly { ip: string }[];
+  readonly ipam: NodeIpam | undefined;
+  /** Images present (undefined for a node outside the profile: nothing is ever cached there). */
+  readonly images: Set<string> | undefined;
+  /** Image → when the fetch in flight on this node lands. */
+  readonly fetching: Map<string, number>;
+  /** The source of this node's Events (one object, shared by them all). */
+  readonly source: { component: string; host: string };
 }
+
+/** A stage the Pod's next timer runs, on the Pod as it is then. */
+type Stage = (pod: Pod, rt: PodRuntime) => void;
+
+class PodRuntime {
+  timer: number | undefined = undefined;
+  killing = false;
+  pullFailures = 0;
+  /** The stage the pending timer runs, and the one callback every timer of this Pod uses. */
+  next: Stage | undefined = undefined;
+  fire: () => void = noop;
+  /** keysFor's answer for this Pod, one array for all its watch events. */
+  readonly keys: readonly string[];
+  readonly namespace: string;
+  readonly name: string;
+  /** The template of the containers list it was built for. */
+  tplOf: readonly Container[] | undefined = undefined;
+  tpl: ContainerTemplate | undefined = undefined;
+  // The pull in flight (or that failed): its template and container, duration and error.
+  pullTpl: ContainerTemplate | undefined = undefined;
+  pullIndex = 0;
+  pullMs = 0;
+  pullSize = 0;
+  pullFullName = '';
+  failedImage = '';
+  failedMessage = '';
+  backoff = 0;
+  constructor(
+    readonly key: string,
+    readonly node: NodeState,
+  ) {
+    this.keys = Object.freeze([key]);
+    const i = key.indexOf('/');
+    this.namespace = key.slice(0, i);
+    this.name = key.slice(i + 1);
+  }
+}
+
+const noop = () => {};
 
 export interface KubeletDeps {
   api: ApiServer;
@@ -42,14 +104,35 @@ export interface Kubelet extends Controller {
   ipamFor(node: string): NodeIpam | undefined;
 }
 
+// The conditions the kubelet sets that do not depend on the Pod's containers.
+const SANDBOX_NOT_READY = condSpec('PodReadyToStartContainers', 'False');
+const SANDBOX_READY = condSpec('PodReadyToStartContainers', 'True');
+const INITIALIZED = condSpec('Initialized', 'True');
+const READY = condSpec('Ready', 'True');
+const CONTAINERS_READY = condSpec('ContainersReady', 'True');
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
 export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubelet {
-  const ipams = new Map(profile.nodes.map((n) => [n.name, new NodeIpam(n.podCIDR)]));
-  const nodeIp = new Map(profile.nodes.map((n) => [n.name, n.ip]));
-  const images = new Map<string, Set<string>>(profile.nodes.map((n) => [n.name, new Set()]));
+  const nodes = new Map<string, NodeState>();
+  const nodeState = (name: string): NodeState => {
+    let n = nodes.get(name);
+    if (!n) {
+      const p = profile.nodes.find((x) => x.name === name);
+      n = {
+        name,
+        ip: p?.ip ?? '',
+        hostIPs: Object.freeze([Object.freeze({ ip: p?.ip ?? '' })]),
+        ipam: p ? new NodeIpam(p.podCIDR) : undefined,
+        images: p ? new Set() : undefined,
+        fetching: new Map(),
+        source: { component: 'kubelet', host: name },
+      };
+      nodes.set(name, n);
+    }
+    return n;
+  };
+  for (const n of profile.nodes) nodeState(n.name);
   const runtimes = new Map<string, PodRuntime>(); // pod uid → runtime
-  const sharedConditions = new Map<string, PodCondition>();
-  const hostIPsOf = new Map(profile.nodes.map((n) => [n.name, Object.freeze([Object.freeze({ ip: n.ip })])]));
-  const fetching = new Map<string, number>(); // node \0 image → when its in-flight fetch lands
   const uidByKey = new Map<string, string>(); // pod key → uid of the Pod the kubelet runs
   const ips = new Map<string, { node: string; ip: string }>(); // pod key → IP
   const ipView = new Map<string, string>();
@@ -57,69 +140,63 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   const stopRng = rng.fork('container-stop');
   const idRng = rng.fork('container-ids');
   let ctxRef: ControllerContext | undefined;
+  // Each call site's last condition list, shared by the next Pod that needs the same one.
+  const admitted: ListSite = { last: undefined };
+  const sandboxed: ListSite = { last: undefined };
+  const started: ListSite = { last: undefined };
 
-  // One source object per node, shared by its Events (immutable, so sharing is safe).
-  const sources = new Map<string, { component: string; host: string }>();
-  const source = (node: string) => {
-    let s = sources.get(node);
-    if (!s) {
-      s = { component: 'kubelet', host: node };
-      sources.set(node, s);
-    }
-    return s;
-  };
   const now = () => rfc3339(clock.now());
   const get = (key: string) => {
     const i = key.indexOf('/');
     return api.store.get('Pod', key.slice(0, i), key.slice(i + 1)) as Pod | undefined;
   };
-  const containerId = () => {
-    let s = '';
-    for (let i = 0; i < 64; i++) s += hexDigit(idRng.int(16));
-    return flat(`containerd://${s}`); // flat: built one character at a time
-  };
+  const record = (pod: Pod, type: 'Normal' | 'Warning', reason: string, msg: string, rt: PodRuntime) =>
+    ctxRef?.events.record(pod, type, reason, msg, rt.node.source);
 
   const writeStatus = (pod: Pod, status: Any) => {
     const r = api.updateStatus({ ...pod, status });
     return r.ok ? (r.object as Pod) : pod;
   };
 
+  const templateFor = (rt: PodRuntime, pod: Pod): ContainerTemplate => {
+    const cs = pod.spec.containers;
+    if (rt.tplOf === cs && rt.tpl) return rt.tpl;
+    const t = templateOf(cs);
+    rt.tplOf = cs;
+    rt.tpl = t;
+    return t;
+  };
+
+  /**
+   * The Pod's conditions in the kubelet's order, each given spec set (keeping its
+   * lastTransitionTime when the status does not change) and the others as they were; PodScheduled
+   * (the scheduler's) always as it was. A type not in this list is dropped.
+   */
   const conditions = (
-    pod: Pod,
-    set: Partial<Record<PodCondition['type'], [string, string?, string?]>>,
+    prev: readonly PodCondition[] | undefined,
+    site: ListSite,
+    sandbox: CondSpec | undefined,
+    initialized: CondSpec | undefined,
+    ready: CondSpec | undefined,
+    containersReady: CondSpec | undefined,
   ): PodCondition[] => {
-    const prev = new Map((pod.status?.conditions ?? []).map((c) => [c.type, c]));
-    const order: PodCondition['type'][] = [
-      'PodReadyToStartContainers',
-      'Initialized',
-      'Ready',
-      'ContainersReady',
-      'PodScheduled',
-    ];
-    const out: PodCondition[] = [];
-    for (const type of order) {
-      const want = set[type];
-      const old = prev.get(type);
-      if (!want) {
-        if (old) out.push(old);
-        continue;
-      }
-      const [status, reason, message] = want;
-      const ltt = old && old.status === status ? old.lastTransitionTime : now();
-      // Pods changing state in the same second share one (frozen) condition object.
-      const ck = `${type}|${status}|${ltt}|${reason ?? ''}|${message ?? ''}`;
-      let c = sharedConditions.get(ck);
-      if (!c) {
-        const fresh: Any = { type, status, lastProbeTime: null, lastTransitionTime: ltt };
-        if (reason) fresh.reason = reason;
-        if (message) fresh.message = message;
-        c = Object.freeze(fresh) as PodCondition;
-        if (sharedConditions.size >= 4096) sharedConditions.clear();
-        sharedConditions.set(ck, c);
-      }
-      out.push(c);
-    }
-    return out;
+    return sharedList(
+      site,
+      condition(prev, 'PodReadyToStartContainers', sandbox),
+      condition(prev, 'Initialized', initialized),
+      condition(prev, 'Ready', ready),
+      condition(prev, 'ContainersReady', containersReady),
+      conditionOf(prev, 'PodScheduled'),
+    );
+  };
+  const condition = (
+    prev: readonly PodCondition[] | undefined,
+    type: PodCondition['type'],
+    want: CondSpec | undefined,
+  ): PodCondition | undefined => {
+    const old = conditionOf(prev, type);
+    if (!want) return old;
+    return conditionAt(want, old && old.status === want.status ? old.lastTransitionTime : now());
   };
 
   const waitingStatuses = (pod: Pod, reason: string, message?: string): ContainerStatus[] =>
@@ -134,54 +211,58 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       lastState: {},
     }));
 
-  const notReady = (pod: Pod) => {
-    const names = pod.spec.containers.map((c) => c.name).join(' ');
-    return ['False', 'ContainersNotReady', `containers with unready status: [${names}]`] as [
-      string,
-      string,
-      string,
-    ];
+  /** A 64-hex-digit container ID, one draw per digit, built flat from character codes. */
+  const containerId = () => {
+    const u = ID_CODES;
+    for (let i = 0; i < 64; i++) u[ID_PREFIX.length + i] = HEX_CODES[idRng.int(16)] as number;
+    return String.fromCharCode.apply(null, u);
   };
 
-  const schedule = (rt: PodRuntime, delay: number, fn: (pod: Pod) => void) => {
-    rt.timer = (ctxRef as ControllerContext).timers.after(delay, () => {
-      rt.timer = undefined;
-      const pod = get(rt.key);
-      if (!pod || pod.metadata.deletionTimestamp || rt.killing) return;
-      fn(pod);
-    });
+  const schedule = (rt: PodRuntime, delay: number, next: Stage) => {
+    rt.next = next;
+    rt.timer = (ctxRef as ControllerContext).timers.after(delay, rt.fire);
+  };
+  const fire = (rt: PodRuntime) => {
+    rt.timer = undefined;
+    const next = rt.next as Stage;
+    rt.next = undefined;
+    const pod = api.store.get('Pod', rt.namespace, rt.name) as Pod | undefined;
+    if (!pod || pod.metadata.deletionTimestamp || rt.killing) return;
+    next(pod, rt);
   };
 
   // Stage 1: the kubelet admits the Pod and starts creating the sandbox.
   const admit = (pod: Pod, rt: PodRuntime) => {
     const node = rt.node;
-    const hostIP = nodeIp.get(node) ?? '';
+    const tpl = templateFor(rt, pod);
     const status: Any = {
       ...pod.status,
       phase: 'Pending',
-      conditions: conditions(pod, {
-        PodReadyToStartContainers: ['False'],
-        Initialized: ['True'],
-        Ready: notReady(pod),
-        ContainersReady: notReady(pod),
-      }),
-      hostIP,
-      hostIPs: hostIPsOf.get(node) ?? [{ ip: hostIP }],
+      conditions: conditions(
+        pod.status?.conditions,
+        admitted,
+        SANDBOX_NOT_READY,
+        INITIALIZED,
+        tpl.notReady,
+        tpl.containersNotReady,
+      ),
+      hostIP: node.ip,
+      hostIPs: node.hostIPs,
       startTime: now(),
-      containerStatuses: waitingStatuses(pod, 'ContainerCreating'),
+      containerStatuses: tpl.creating,
       qosClass: 'BestEffort',
     };
     writeStatus(pod, status);
-    schedule(rt, drawMs(pullRng, SANDBOX_MS), (p) => sandboxReady(p, rt));
+    schedule(rt, drawMs(pullRng, SANDBOX_MS), sandboxReady);
   };
 
   // Stage 2: sandbox up, CNI gave it an IP; image pulls start.
   const sandboxReady = (pod: Pod, rt: PodRuntime) => {
     let ip = ips.get(rt.key)?.ip;
     if (!ip) {
-      ip = ipams.get(rt.node)?.allocate();
+      ip = rt.node.ipam?.allocate();
       if (ip) {
-        ips.set(rt.key, { node: rt.node, ip });
+        ips.set(rt.key, { node: rt.node.name, ip });
         ipView.set(rt.key, ip);
       }
     }
@@ -189,47 +270,58 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     // sync, and the kubelet's status manager sends one update (IP, sandbox condition, Running,
     // Ready) rather than two at the same instant. A pull that takes time writes it first (the pod
     // shows its IP while ContainerCreating, §C2).
-    const p: Pod = {
-      ...pod,
-      status: {
-        ...pod.status,
-        conditions: conditions(pod, { PodReadyToStartContainers: ['True'] }),
-        ...(ip ? { podIP: ip, podIPs: [{ ip }] } : {}),
-      } as Pod['status'],
+    const status: Any = {
+      ...pod.status,
+      conditions: conditions(
+        pod.status?.conditions,
+        sandboxed,
+        SANDBOX_READY,
+        undefined,
+        undefined,
+        undefined,
+      ),
     };
-    pull(p, rt, 0, 0, true);
+    if (ip) {
+      status.podIP = ip;
+      status.podIPs = [{ ip }];
+    }
+    pull(pod, rt, 0, status);
   };
 
-  const flush = (pod: Pod, unwritten: boolean) => (unwritten ? writeStatus(pod, pod.status) : pod);
-
   // Stage 3: pull each container's image in turn (serialised pulls, as the kubelet's default).
-  const pull = (pod: Pod, rt: PodRuntime, index: number, _elapsed: number, unwritten = false) => {
+  // `pending` is a status not written yet (see sandboxReady); the Pod's metadata is current.
+  const pull = (pod: Pod, rt: PodRuntime, index: number, pending: Any | undefined): void => {
     const c = pod.spec.containers[index];
-    if (!c) return start(pod, rt);
-    const ref = parseImage(c.image);
-    const cached = images.get(rt.node)?.has(ref.fullName) ?? false;
+    if (!c) {
+      start(pod, rt, pending);
+      return;
+    }
+    const tpl = templateFor(rt, pod);
+    const node = rt.node;
+    const ref = tpl.refs[index] as ImageRef;
+    const cached = node.images?.has(ref.fullName) ?? false;
     const policy = c.imagePullPolicy ?? 'IfNotPresent';
     if (cached && policy !== 'Always') {
-      ctxRef?.events.record(
-        pod,
-        'Normal',
-        'Pulled',
-        `Container image "${c.image}" already present on machine`,
-        source(rt.node),
-      );
-      return pull(pod, rt, index + 1, 0, unwritten);
+      record(pod, 'Normal', 'Pulled', tpl.presentMsg[index] as string, rt);
+      pull(pod, rt, index + 1, pending);
+      return;
     }
     if (!cached && policy === 'Never') {
       const msg = `Container image "${c.image}" is not present with pull policy of Never`;
-      ctxRef?.events.record(pod, 'Warning', 'ErrImageNeverPull', msg, source(rt.node));
-      writeStatus(pod, { ...pod.status, containerStatuses: waitingStatuses(pod, 'ErrImageNeverPull', msg) });
+      record(pod, 'Warning', 'ErrImageNeverPull', msg, rt);
+      writeStatus(pod, {
+        ...(pending ?? pod.status),
+        containerStatuses: waitingStatuses(pod, 'ErrImageNeverPull', msg),
+      });
       return;
     }
-    pod = flush(pod, unwritten);
-    ctxRef?.events.record(pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, source(rt.node));
+    if (pending) pod = writeStatus(pod, pending);
+    record(pod, 'Normal', 'Pulling', tpl.pullingMsg[index] as string, rt);
     const check = checkImage(c.image);
     if (!check.ok) {
-      schedule(rt, drawMs(pullRng, [800, 1600]), (p) => pullFailed(p, rt, c.image, check.message));
+      rt.failedImage = c.image;
+      rt.failedMessage = check.message;
+      schedule(rt, drawMs(pullRng, [800, 1600]), pullFailed);
       return;
     }
     let ms = drawMs(pullRng, cached ? CACHED_PULL_MS : check.spec.pullMs);
@@ -237,90 +329,103 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       // containerd fetches one image once per node: a Pod asking for an image already being
       // pulled there waits for that fetch and gets it when it lands (the draw above is still
       // taken, so the pull stream stays the same for every later Pod).
-      const fetchKey = `${rt.node}\0${ref.fullName}`;
       const t = clock.now();
-      const landing = fetching.get(fetchKey);
+      const landing = node.fetching.get(ref.fullName);
       if (landing !== undefined && landing > t) ms = landing - t;
-      else fetching.set(fetchKey, t + ms);
+      else node.fetching.set(ref.fullName, t + ms);
     }
-    schedule(rt, ms, (p) => {
-      images.get(rt.node)?.add(ref.fullName);
-      const d = goDuration(ms);
-      ctxRef?.events.record(
-        p,
-        'Normal',
-        'Pulled',
-        `Successfully pulled image "${c.image}" in ${d} (${d} including waiting). Image size: ${check.spec.size} bytes.`,
-        source(rt.node),
-      );
-      pull(p, rt, index + 1, 0);
-    });
+    rt.pullTpl = tpl;
+    rt.pullIndex = index;
+    rt.pullMs = ms;
+    rt.pullSize = check.spec.size;
+    rt.pullFullName = ref.fullName;
+    schedule(rt, ms, pulled);
   };
 
-  const pullFailed = (pod: Pod, rt: PodRuntime, image: string, message: string) => {
-    const node = rt.node;
-    ctxRef?.events.record(
-      pod,
-      'Warning',
-      'Failed',
-      `Failed to pull image "${image}": ${message}`,
-      source(node),
-    );
-    ctxRef?.events.record(pod, 'Warning', 'Failed', 'Error: ErrImagePull', source(node));
-    const p = writeStatus(pod, {
-      ...pod.status,
-      containerStatuses: waitingStatuses(pod, 'ErrImagePull', message),
-    });
-    const backoff = BACKOFF_MS[Math.min(rt.pullFailures, BACKOFF_MS.length - 1)] as number;
+  const pulled = (pod: Pod, rt: PodRuntime) => {
+    const tpl = rt.pullTpl as ContainerTemplate;
+    const index = rt.pullIndex;
+    const ms = rt.pullMs;
+    rt.node.images?.add(rt.pullFullName);
+    const msgs = tpl.pulledMsg[index] as Map<number, string>;
+    let msg = msgs.get(ms);
+    if (msg === undefined) {
+      const d = goDuration(ms);
+      msg = flat(
+        `Successfully pulled image "${tpl.images[index]}" in ${d} (${d} including waiting). Image size: ${rt.pullSize} bytes.`,
+      );
+      if (msgs.size >= 2048) msgs.clear();
+      msgs.set(ms, msg);
+    }
+    record(pod, 'Normal', 'Pulled', msg, rt);
+    pull(pod, rt, index + 1, undefined);
+  };
+
+  const pullFailed = (pod: Pod, rt: PodRuntime) => {
+    const image = rt.failedImage;
+    const message = rt.failedMessage;
+    record(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${message}`, rt);
+    record(pod, 'Warning', 'Failed', 'Error: ErrImagePull', rt);
+    writeStatus(pod, { ...pod.status, containerStatuses: waitingStatuses(pod, 'ErrImagePull', message) });
+    rt.backoff = BACKOFF_MS[Math.min(rt.pullFailures, BACKOFF_MS.length - 1)] as number;
     rt.pullFailures++;
     // The next pod sync (about a second later) finds the image in back-off.
-    schedule(rt, 1000, (q) => {
-      ctxRef?.events.record(q, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, source(node));
-      ctxRef?.events.record(q, 'Warning', 'Failed', 'Error: ImagePullBackOff', source(node));
-      const r = writeStatus(q, {
-        ...q.status,
-        containerStatuses: waitingStatuses(
-          q,
-          'ImagePullBackOff',
-          `Back-off pulling image "${image}": ErrImagePull: ${message}`,
-        ),
-      });
-      schedule(rt, backoff - 1000, (s) => pull(s, rt, 0, 0));
-      void r;
-    });
-    void p;
+    schedule(rt, 1000, inBackOff);
   };
 
+  const inBackOff = (pod: Pod, rt: PodRuntime) => {
+    const image = rt.failedImage;
+    record(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, rt);
+    record(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', rt);
+    writeStatus(pod, {
+      ...pod.status,
+      containerStatuses: waitingStatuses(
+        pod,
+        'ImagePullBackOff',
+        `Back-off pulling image "${image}": ErrImagePull: ${rt.failedMessage}`,
+      ),
+    });
+    schedule(rt, rt.backoff - 1000, pullAgain);
+  };
+
+  const pullAgain = (pod: Pod, rt: PodRuntime) => pull(pod, rt, 0, undefined);
+
   // Stage 4: containers created and started; no probes, so Ready at once.
-  const start = (pod: Pod, rt: PodRuntime) => {
+  const start = (pod: Pod, rt: PodRuntime, pending: Any | undefined) => {
+    const tpl = templateFor(rt, pod);
+    const status = pending ?? pod.status;
     const startedAt = now();
-    for (const c of pod.spec.containers) {
-      ctxRef?.events.record(pod, 'Normal', 'Created', `Created container: ${c.name}`, source(rt.node));
-      ctxRef?.events.record(pod, 'Normal', 'Started', `Started container ${c.name}`, source(rt.node));
+    const n = tpl.names.length;
+    for (let i = 0; i < n; i++) {
+      record(pod, 'Normal', 'Created', tpl.createdMsg[i] as string, rt);
+      record(pod, 'Normal', 'Started', tpl.startedMsg[i] as string, rt);
     }
-    const statuses: ContainerStatus[] = pod.spec.containers.map((c) => {
-      const ref = parseImage(c.image);
-      return {
-        name: c.name,
-        image: ref.fullName, // containerd reports the normalised reference
-        imageID: imageId(ref.repository),
+    const state = runningState(startedAt);
+    const statuses: ContainerStatus[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      statuses[i] = {
+        name: tpl.names[i] as string,
+        image: (tpl.refs[i] as ImageRef).fullName, // containerd reports the normalised reference
+        imageID: tpl.imageIds[i] as string,
         containerID: containerId(),
         ready: true,
         started: true,
         restartCount: 0,
-        state: { running: { startedAt } },
-        lastState: {},
+        state,
+        lastState: EMPTY_STATE,
       };
-    });
+    }
     writeStatus(pod, {
-      ...pod.status,
+      ...status,
       phase: 'Running',
-      conditions: conditions(pod, {
-        PodReadyToStartContainers: ['True'],
-        Initialized: ['True'],
-        Ready: ['True'],
-        ContainersReady: ['True'],
-      }),
+      conditions: conditions(
+        status?.conditions,
+        started,
+        SANDBOX_READY,
+        INITIALIZED,
+        READY,
+        CONTAINERS_READY,
+      ),
       containerStatuses: statuses,
     });
   };
@@ -329,25 +434,25 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   // containers a restarted kubelet finds): take over its sandbox IP and images, write nothing.
   const adopt = (pod: Pod, rt: PodRuntime) => {
     const ip = pod.status?.podIP;
-    const ipam = ipams.get(rt.node);
-    if (ip && ip !== nodeIp.get(rt.node) && ipam) {
-      ipam.reserve(ip); // false when the boot already reserved it: either way it is held now
-      ips.set(rt.key, { node: rt.node, ip });
+    const node = rt.node;
+    if (ip && ip !== node.ip && node.ipam) {
+      node.ipam.reserve(ip); // false when the boot already reserved it: either way it is held now
+      ips.set(rt.key, { node: node.name, ip });
       ipView.set(rt.key, ip);
     }
-    for (const c of pod.spec.containers) images.get(rt.node)?.add(parseImage(c.image).fullName);
+    for (const c of pod.spec.containers) node.images?.add(parseImage(c.image).fullName);
   };
 
   const kill = (pod: Pod, rt: PodRuntime) => {
     rt.killing = true;
     if (rt.timer !== undefined) ctxRef?.timers.cancel(rt.timer);
-    const started = pod.status?.containerStatuses?.some((s) => s.state?.running) ?? false;
+    const running = pod.status?.containerStatuses?.some((s) => s.state?.running) ?? false;
     const grace =
       (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
     let delay = 200 + stopRng.int(200);
-    if (started) {
+    if (running) {
       for (const c of pod.spec.containers) {
-        ctxRef?.events.record(pod, 'Normal', 'Killing', `Stopping container ${c.name}`, source(rt.node));
+        record(pod, 'Normal', 'Killing', `Stopping container ${c.name}`, rt);
         const check = checkImage(c.image);
         const stop = check.ok ? drawMs(stopRng, check.spec.stopMs) : grace;
         delay = Math.max(delay, Math.min(stop, grace));
@@ -364,20 +469,26 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     name: 'kubelet',
     watches: ['Pod'],
     ips: ipView,
-    ipamFor: (node) => ipams.get(node),
+    ipamFor: (node) => nodes.get(node)?.ipam,
     keysFor(ev: WatchEvent): string[] {
       const p = ev.object as Pod;
-      if (ev.type !== 'DELETED' && !p.spec?.nodeName) return [];
+      if (ev.type !== 'DELETED' && !p.spec?.nodeName) return NO_KEYS as string[];
+      // A Pod the kubelet runs already: its key, without building the string again.
+      const rt = runtimes.get(p.metadata.uid);
+      if (rt) return rt.keys as string[];
       return [`${p.metadata.namespace}/${p.metadata.name}`];
     },
     reconcile(key: string, ctx: ControllerContext) {
       ctxRef = ctx;
-      const pod = get(key);
+      // The key of a Pod the kubelet ran already is split once, in its runtime.
+      const uid0 = uidByKey.get(key);
+      const known = uid0 === undefined ? undefined : runtimes.get(uid0);
+      const pod = known ? (api.store.get('Pod', known.namespace, known.name) as Pod | undefined) : get(key);
       if (!pod) {
         // Sandbox torn down: the IP goes back to the pool (not reused at once: next-free cursor).
         const held = ips.get(key);
         if (held) {
-          ipams.get(held.node)?.release(held.ip);
+          nodes.get(held.node)?.ipam?.release(held.ip);
           ips.delete(key);
           ipView.delete(key);
         }
@@ -394,7 +505,9 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       if (!node) return;
       let rt = runtimes.get(pod.metadata.uid);
       if (!rt) {
-        rt = { key, node, killing: false, pullFailures: 0 };
+        const r = new PodRuntime(key, nodeState(node));
+        r.fire = () => fire(r);
+        rt = r;
         runtimes.set(pod.metadata.uid, rt);
         uidByKey.set(key, pod.metadata.uid);
         if (pod.metadata.deletionTimestamp) return kill(pod, rt);

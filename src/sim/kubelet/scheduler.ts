@@ -2,7 +2,7 @@
 // respecting NoSchedule taints unless the Pod tolerates them, hostPorts already held on the node
 // (NodePorts) and DaemonSet-style matchFields node affinity. Load is tracked incrementally from
 // watch events, so scheduling is O(nodes), not O(pods).
-import type { Node, Pod } from '../api/types';
+import type { Node, Pod, PodCondition } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
 import { rfc3339 } from '../runtime/clock';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
@@ -27,11 +27,25 @@ function tolerates(pod: Pod, taint: { key: string; effect: string }): boolean {
   });
 }
 
-/** `protocol/port` of every hostPort the Pod asks for (hostIP 0.0.0.0). */
-function hostPorts(pod: Pod): Set<string> {
-  const out = new Set<string>();
-  for (const c of pod.spec.containers ?? [])
-    for (const p of (c as Any).ports ?? []) if (p.hostPort) out.add(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
+/** TaintToleration filter: a NoSchedule taint the Pod does not tolerate. */
+function untolerated(pod: Pod, taints: readonly { key: string; effect: string }[]): boolean {
+  for (const t of taints) if (t.effect === 'NoSchedule' && !tolerates(pod, t)) return true;
+  return false;
+}
+
+/** `protocol/port` of every hostPort the Pod asks for (hostIP 0.0.0.0); undefined for none. */
+function hostPorts(pod: Pod): Set<string> | undefined {
+  let out: Set<string> | undefined;
+  const containers = pod.spec.containers ?? [];
+  for (let i = 0; i < containers.length; i++) {
+    const ports: Any[] = (containers[i] as Any).ports ?? [];
+    for (let j = 0; j < ports.length; j++) {
+      const p = ports[j];
+      if (!p.hostPort) continue;
+      out ??= new Set();
+      out.add(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
+    }
+  }
   return out;
 }
 
@@ -40,7 +54,8 @@ function portsTaken(api: ApiServer, node: string, pod: Pod, want: Set<string>): 
   for (const o of api.store.list('Pod') as Pod[]) {
     if (o.spec.nodeName !== node || o.metadata.uid === pod.metadata.uid) continue;
     if (o.status?.phase === 'Succeeded' || o.status?.phase === 'Failed') continue;
-    for (const p of hostPorts(o)) if (want.has(p)) return true;
+    const held = hostPorts(o);
+    if (held) for (const p of held) if (want.has(p)) return true;
   }
   return false;
 }
@@ -57,66 +72,96 @@ function nodeNames(pod: Pod): string[] | undefined {
   return out.length ? out : undefined;
 }
 
+const SOURCE = { component: 'default-scheduler' };
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
 export function createScheduler(api: ApiServer): Controller {
   const podNode = new Map<string, string>(); // pod uid → node
   const unschedulable = new Set<string>(); // pod keys waiting for room
   const load = new Map<string, number>();
   const bump = (node: string, d: number) => load.set(node, (load.get(node) ?? 0) + d);
+  // The Nodes in store order, read again after any Node event (the scheduler's Node informer).
+  let nodes: readonly Node[] | undefined;
+  // [PodScheduled True] of the last second a Pod was bound in: Pods bound in one second share
+  // this frozen list (and the kubelet's condition lists that carry it on).
+  let scheduledAt = '';
+  let scheduled: readonly PodCondition[] = [];
+  const scheduledList = (time: string): readonly PodCondition[] => {
+    if (scheduledAt !== time || scheduled.length === 0) {
+      const c: PodCondition = {
+        type: 'PodScheduled',
+        status: 'True',
+        lastProbeTime: null,
+        lastTransitionTime: time,
+      };
+      scheduled = Object.freeze([Object.freeze(c)]);
+      scheduledAt = time;
+    }
+    return scheduled;
+  };
   return {
     name: 'default-scheduler',
-    watches: ['Pod'],
+    watches: ['Pod', 'Node'],
     keysFor(ev: WatchEvent): string[] {
+      if (ev.kind === 'Node') {
+        nodes = undefined;
+        return NO_KEYS as string[];
+      }
       const p = ev.object as Pod;
       const uid = p.metadata.uid;
-      const key = `${p.metadata.namespace}/${p.metadata.name}`;
       if (ev.type === 'DELETED') {
-        unschedulable.delete(key);
+        unschedulable.delete(`${p.metadata.namespace}/${p.metadata.name}`);
         const n = podNode.get(uid);
         if (n) bump(n, -1);
         podNode.delete(uid);
         // Room freed on a node: retry a few waiting Pods (the scheduling queue's move on PodDelete).
-        return n ? [...unschedulable].slice(0, 8) : [];
+        return n ? [...unschedulable].slice(0, 8) : (NO_KEYS as string[]);
       }
       if (p.spec?.nodeName) {
         if (!podNode.has(uid)) {
           podNode.set(uid, p.spec.nodeName);
           bump(p.spec.nodeName, 1);
         }
-        return [];
+        return NO_KEYS as string[];
       }
-      return ev.type === 'ADDED' ? [key] : [];
+      return ev.type === 'ADDED' ? [`${p.metadata.namespace}/${p.metadata.name}`] : (NO_KEYS as string[]);
     },
     reconcile(key: string, ctx: ControllerContext) {
       const i = key.indexOf('/');
       const pod = api.store.get('Pod', key.slice(0, i), key.slice(i + 1)) as Pod | undefined;
       if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) return;
-      const nodes = [...api.store.byNamespace('Node', '')] as Node[];
       const wantPorts = hostPorts(pod);
       const only = nodeNames(pod);
       let best: Node | undefined;
+      let bestLoad = 0;
       let tainted = 0;
       let full = 0;
       let affinity = 0;
       let ports = 0;
+      nodes ??= [...api.store.byNamespace('Node', '')] as Node[];
       for (const n of nodes) {
         const name = n.metadata.name;
         if (only && !only.includes(name)) {
           affinity++;
           continue;
         }
-        if (n.spec.taints?.some((t) => t.effect === 'NoSchedule' && !tolerates(pod, t))) {
+        if (n.spec.taints && untolerated(pod, n.spec.taints)) {
           tainted++;
           continue;
         }
-        if ((load.get(name) ?? 0) >= maxPods(n)) {
+        const onNode = load.get(name) ?? 0;
+        if (onNode >= maxPods(n)) {
           full++;
           continue;
         }
-        if (wantPorts.size > 0 && portsTaken(api, name, pod, wantPorts)) {
+        if (wantPorts && portsTaken(api, name, pod, wantPorts)) {
           ports++;
           continue;
         }
-        if (!best || (load.get(name) ?? 0) < (load.get(best.metadata.name) ?? 0)) best = n;
+        if (!best || onNode < bestLoad) {
+          best = n;
+          bestLoad = onNode;
+        }
       }
       if (!best) {
         unschedulable.add(key);
@@ -139,16 +184,15 @@ export function createScheduler(api: ApiServer): Controller {
           ...(notHelpful ? [`${notHelpful} Preemption is not helpful for scheduling`] : []),
         ].join(', ');
         const msg = `0/${nodes.length} nodes are available: ${reasons}. preemption: 0/${nodes.length} nodes are available: ${preemption}.`;
-        ctx.events.record(pod, 'Warning', 'FailedScheduling', msg, { component: 'default-scheduler' });
+        ctx.events.record(pod, 'Warning', 'FailedScheduling', msg, SOURCE);
         return;
       }
       unschedulable.delete(key);
       const nodeName = best.metadata.name;
-      const now = rfc3339(ctx.clock.now());
       const status = {
         ...(pod.status ?? {}),
         phase: 'Pending',
-        conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now }],
+        conditions: scheduledList(rfc3339(ctx.clock.now())),
       };
       // Binding and the PodScheduled condition land in one write.
       const bound = api.bindPod(pod, nodeName, status);
@@ -158,7 +202,7 @@ export function createScheduler(api: ApiServer): Controller {
         'Normal',
         'Scheduled',
         `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`,
-        { component: 'default-scheduler' },
+        SOURCE,
       );
     },
   };
