@@ -52,46 +52,25 @@ class LabelSets {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
-function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  let set = map.get(key);
-  if (!set) {
-    set = new Set();
-    map.set(key, set);
-  }
-  set.add(value);
-}
-
-function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(value);
-  if (set.size === 0) map.delete(key);
-}
-
 /**
  * Pod names by namespace and `key=value` label, kept current from watch events, so a selector
- * reconcile touches only the Pods carrying its rarest label instead of the whole namespace.
+ * reconcile touches only the Pods carrying its rarest label instead of the whole namespace. The
+ * labels to unfile come from the event itself (a MODIFIED event carries the previous object, a
+ * DELETED one the last state), so nothing per Pod is kept besides the label sets.
  */
 export class PodLabelIndex {
   private readonly byLabel = new LabelSets();
-  private readonly labelsOf = new Map<string, Labels>();
 
   apply(ev: WatchEvent): void {
     if (ev.kind !== 'Pod') return;
     const ns = ev.object.metadata.namespace ?? 'default';
     const name = ev.object.metadata.name;
-    const id = `${ns}/${name}`;
-    const labels = ev.type === 'DELETED' ? undefined : (ev.object.metadata.labels ?? {});
-    const old = this.labelsOf.get(id);
-    if (old !== undefined && labels !== undefined && sameLabelSet(old, labels)) {
-      this.labelsOf.set(id, labels);
-      return; // most Pod updates are status-only
-    }
-    for (const [k, v] of Object.entries(old ?? {})) this.byLabel.remove(ns, k, v, name);
-    this.labelsOf.delete(id);
-    if (labels === undefined) return;
-    this.labelsOf.set(id, labels);
-    for (const [k, v] of Object.entries(labels)) this.byLabel.add(ns, k, v, name);
+    const before =
+      ev.type === 'ADDED' ? undefined : (ev.type === 'DELETED' ? ev.object : ev.old)?.metadata.labels;
+    const after = ev.type === 'DELETED' ? undefined : ev.object.metadata.labels;
+    if (before !== undefined && after !== undefined && sameLabelSet(before, after)) return; // most Pod updates are status-only
+    if (before) for (const k in before) this.byLabel.remove(ns, k, before[k] as string, name);
+    if (after) for (const k in after) this.byLabel.add(ns, k, after[k] as string, name);
   }
 
   /** Names of the Pods carrying the selector's rarest label (a superset of the matches). */
@@ -109,9 +88,13 @@ export class PodLabelIndex {
 interface Entry {
   seq: number;
   selector: Labels;
+  /** The workqueue key `ns/name`, built once (a Pod event hands it out instead of a new string). */
+  key: string;
   /** The selector pair it is filed under. */
   at?: [string, string];
 }
+
+const NO_KEYS: readonly string[] = Object.freeze([]);
 
 /**
  * Selector Services by namespace and one `key=value` pair of their selector (a Pod they select
@@ -138,7 +121,7 @@ export class ServiceSelectorIndex {
     const svc = ev.object as Service;
     const selector = svc.spec.type !== 'ExternalName' ? (svc.spec.selector ?? {}) : {};
     const first = Object.entries(selector)[0];
-    const entry: Entry = { seq: prev?.seq ?? this.seq++, selector };
+    const entry: Entry = { seq: prev?.seq ?? this.seq++, selector, key: prev?.key ?? `${ns}/${name}` };
     if (first) {
       entry.at = first;
       this.byLabel.add(ns, first[0], first[1], name);
@@ -150,16 +133,29 @@ export class ServiceSelectorIndex {
     inNs.set(name, entry);
   }
 
-  /** Names of the selector Services in `ns` whose selector matches `labels`, in store order. */
-  matching(ns: string, labels: Labels | undefined, into: Map<string, number>): void {
+  /**
+   * Keys (`ns/name`) of the selector Services in `ns` whose selector matches `labels` or
+   * `oldLabels`, in store order. The array is shared and must not be modified.
+   */
+  keysMatching(ns: string, labels: Labels | undefined, oldLabels?: Labels): readonly string[] {
     const inNs = this.entries.get(ns);
-    if (!labels || !inNs) return;
+    if (!inNs) return NO_KEYS;
+    const found: Entry[] = [];
+    this.collect(ns, inNs, labels, found);
+    if (oldLabels !== undefined) this.collect(ns, inNs, oldLabels, found);
+    if (found.length === 0) return NO_KEYS;
+    if (found.length === 1) return [(found[0] as Entry).key];
+    return found.sort((a, b) => a.seq - b.seq).map((e) => e.key);
+  }
+
+  private collect(ns: string, inNs: Map<string, Entry>, labels: Labels | undefined, into: Entry[]): void {
+    if (!labels) return;
     for (const k in labels) {
       const set = this.byLabel.get(ns, k, labels[k] as string);
       if (!set) continue;
       for (const name of set) {
         const e = inNs.get(name);
-        if (e && !into.has(name) && selects(e.selector, labels)) into.set(name, e.seq);
+        if (e && !into.includes(e) && selects(e.selector, labels)) into.push(e);
       }
     }
   }
@@ -172,28 +168,29 @@ function selects(selector: Labels, labels: Labels): boolean {
 
 /** EndpointSlice names by namespace, `kubernetes.io/service-name` and managed-by. */
 export class SliceIndex {
-  private readonly byOwner = new Map<string, Set<string>>();
-
-  private static key(ns: string, labels: Labels | undefined): string | undefined {
-    const svc = labels?.[SERVICE_NAME_LABEL];
-    const manager = labels?.[MANAGED_BY];
-    return svc !== undefined && manager !== undefined ? `${ns}\u0000${svc}\u0000${manager}` : undefined;
-  }
+  // namespace → Service name → manager → slice names (nested maps: no key string per event).
+  private readonly byOwner = new LabelSets();
 
   apply(ev: WatchEvent): void {
     if (ev.kind !== 'EndpointSlice') return;
     const ns = ev.object.metadata.namespace ?? 'default';
     const name = ev.object.metadata.name;
-    const before = ev.old ? SliceIndex.key(ns, ev.old.metadata.labels) : undefined;
-    const after = SliceIndex.key(ns, ev.object.metadata.labels);
-    if (before !== undefined) removeFrom(this.byOwner, before, name);
-    if (after === undefined) return;
-    if (ev.type === 'DELETED') removeFrom(this.byOwner, after, name);
-    else addTo(this.byOwner, after, name);
+    const labels = ev.object.metadata.labels;
+    const svc = labels?.[SERVICE_NAME_LABEL];
+    const manager = labels?.[MANAGED_BY];
+    const old = ev.old?.metadata.labels;
+    const oldSvc = old?.[SERVICE_NAME_LABEL];
+    const oldManager = old?.[MANAGED_BY];
+    // Most slice updates (new endpoints) keep both labels: nothing moves.
+    if (ev.type === 'MODIFIED' && oldSvc === svc && oldManager === manager) return;
+    if (oldSvc !== undefined && oldManager !== undefined) this.byOwner.remove(ns, oldSvc, oldManager, name);
+    if (svc === undefined || manager === undefined) return;
+    if (ev.type === 'DELETED') this.byOwner.remove(ns, svc, manager, name);
+    else this.byOwner.add(ns, svc, manager, name);
   }
 
   names(ns: string, svcName: string, manager: string): ReadonlySet<string> {
-    return this.byOwner.get(`${ns}\u0000${svcName}\u0000${manager}`) ?? EMPTY;
+    return this.byOwner.get(ns, svcName, manager) ?? EMPTY;
   }
 }
 

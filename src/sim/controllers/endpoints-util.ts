@@ -14,7 +14,9 @@ export const HEADLESS_LABEL = 'service.kubernetes.io/headless';
 export const TRIGGER_TIME = 'endpoints.kubernetes.io/last-change-trigger-time';
 
 export function isPodReady(pod: Pod): boolean {
-  return (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+  const conditions = pod.status?.conditions;
+  if (conditions) for (const c of conditions) if (c.type === 'Ready' && c.status === 'True') return true;
+  return false;
 }
 
 export function isTerminal(pod: Pod): boolean {
@@ -31,6 +33,15 @@ export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): b
   if (isTerminal(pod)) return false;
   if (!includeTerminating && isTerminating(pod)) return false;
   return true;
+}
+
+/**
+ * Whether the Pod can be listed by any Endpoints or EndpointSlice (ShouldPodBeInEndpoints with
+ * terminating Pods included): a Pod event where neither the old nor the new Pod can be listed
+ * leaves every Service's desired endpoints as they were.
+ */
+export function podCanBeListed(pod: Pod | undefined): boolean {
+  return pod !== undefined && shouldPodBeInEndpoints(pod, true);
 }
 
 /** The controllers act only on Services with a (non-empty) selector that are not ExternalName. */
@@ -98,14 +109,10 @@ export function serviceKeysForPod(
 ): string[] {
   const ns = pod.metadata.namespace ?? 'default';
   if (index) {
-    const found = new Map<string, number>();
-    index.matching(ns, pod.metadata.labels, found);
-    if (old !== undefined && !sameLabelSet(old.metadata.labels ?? {}, pod.metadata.labels ?? {})) {
-      index.matching(ns, old.metadata.labels, found);
-    }
-    if (found.size === 0) return [];
-    if (found.size === 1) return [`${ns}/${found.keys().next().value as string}`];
-    return [...found].sort((a, b) => a[1] - b[1]).map(([name]) => `${ns}/${name}`);
+    const labels = pod.metadata.labels;
+    const oldLabels = old?.metadata.labels;
+    const both = oldLabels !== undefined && !sameLabelSet(oldLabels, labels ?? {});
+    return [...index.keysMatching(ns, labels, both ? oldLabels : undefined)];
   }
   const keys: string[] = [];
   for (const o of store.byNamespace('Service', ns)) {

@@ -15,16 +15,19 @@ import type {
 } from '../api/types';
 import type { Controller, ControllerContext, StoreReader, WatchEvent } from '../runtime/interfaces';
 import type { EndpointsIndex } from './endpoints-index';
+import { isPodAddress, PreviousEntries } from './endpoints-reuse';
 import {
   derivedLabels,
   findPort,
   hasSelector,
   isPodReady,
   numericTargetPorts,
+  podCanBeListed,
   podEndpointsChanged,
   rfc3339,
   SKIP_MIRROR,
   sameJSON,
+  sameLabelSet,
   selectedPods,
   serviceKeysForPod,
   shouldPodBeInEndpoints,
@@ -32,14 +35,30 @@ import {
   TRIGGER_TIME,
 } from './endpoints-util';
 
-function endpointAddress(pod: Pod, svc: Service): EndpointAddress {
-  const addr: EndpointAddress = { ip: pod.status.podIP as string };
+/**
+ * The address the controller lists for `pod`: the one it wrote last time when that is exactly
+ * what would be built now (see ./endpoints-reuse), else a new one.
+ */
+function endpointAddress(
+  pod: Pod,
+  svc: Service,
+  prev: PreviousEntries<EndpointAddress> | undefined,
+): EndpointAddress {
   // Hostname only when the Pod opted in with hostname + subdomain = this Service (endpoints_controller.go).
-  if (pod.spec.hostname && pod.spec.subdomain === svc.metadata.name) addr.hostname = pod.spec.hostname;
-  if (pod.spec.nodeName) addr.nodeName = pod.spec.nodeName;
+  const hostname =
+    pod.spec.hostname && pod.spec.subdomain === svc.metadata.name ? pod.spec.hostname : undefined;
+  const nodeName = pod.spec.nodeName || undefined;
+  const ip = pod.status.podIP as string;
+  const last = prev?.get(ip);
+  if (last && isPodAddress(last, pod, hostname, nodeName)) return last;
+  const addr: EndpointAddress = { ip };
+  if (hostname) addr.hostname = hostname;
+  if (nodeName) addr.nodeName = nodeName;
   addr.targetRef = podTargetRef(pod);
   return addr;
 }
+
+const addressIP = (a: EndpointAddress): string | undefined => a.ip;
 
 /** The targetRef both Endpoints addresses and EndpointSlice endpoints carry for their Pod. */
 export function podTargetRef(pod: Pod): ObjectReference {
@@ -76,7 +95,20 @@ export function perPodPorts<R>(svc: Service, resolve: (pod: Pod) => R): (pod: Po
  * The subsets the controller would write for `svc` given the candidate Pods (already selected).
  * Like endpoints.RepackSubsets: addresses with the same port set share one subset.
  */
-export function computeSubsets(svc: Service, pods: Iterable<Pod>): EndpointSubset[] {
+export function computeSubsets(
+  svc: Service,
+  pods: Iterable<Pod>,
+  /** The subsets written last time, whose unchanged addresses are reused. */
+  previous?: readonly EndpointSubset[],
+): EndpointSubset[] {
+  let prev: PreviousEntries<EndpointAddress> | undefined;
+  if (previous?.length) {
+    prev = new PreviousEntries(addressIP);
+    for (const s of previous) {
+      prev.add(s.addresses);
+      prev.add(s.notReadyAddresses);
+    }
+  }
   const publishNotReady = svc.spec.publishNotReadyAddresses === true;
   const groups = new Map<
     string,
@@ -106,7 +138,7 @@ export function computeSubsets(svc: Service, pods: Iterable<Pod>): EndpointSubse
       g = { ports, ready: [], notReady: [] };
       groups.set(key, g);
     }
-    (publishNotReady || isPodReady(pod) ? g.ready : g.notReady).push(endpointAddress(pod, svc));
+    (publishNotReady || isPodReady(pod) ? g.ready : g.notReady).push(endpointAddress(pod, svc, prev));
   }
   const subsets: EndpointSubset[] = [];
   for (const key of [...groups.keys()].sort()) {
@@ -121,42 +153,50 @@ export function computeSubsets(svc: Service, pods: Iterable<Pod>): EndpointSubse
   return subsets;
 }
 
+const OWN_LABELS = { [SKIP_MIRROR]: 'true' };
+
 /** The desired Endpoints object (without server-set metadata) for a selector Service. */
 export function desiredEndpoints(
   svc: Service,
   store: StoreReader,
   index?: EndpointsIndex,
+  previous?: readonly EndpointSubset[],
 ): { labels: Record<string, string>; subsets: EndpointSubset[] } {
   if (!hasSelector(svc)) return { labels: {}, subsets: [] };
   return {
-    labels: derivedLabels(svc, { [SKIP_MIRROR]: 'true' }),
-    subsets: computeSubsets(svc, selectedPods(store, svc, index?.pods)),
+    labels: derivedLabels(svc, OWN_LABELS),
+    subsets: computeSubsets(svc, selectedPods(store, svc, index?.pods), previous),
   };
 }
 
+/**
+ * Make the Service's Endpoints match its Pods. Returns the stored Endpoints when they are in
+ * sync afterwards (nothing to write, or the write went through), else undefined.
+ */
 export function reconcileEndpoints(
   key: string,
   ctx: Pick<ControllerContext, 'store' | 'api' | 'clock'>,
   index?: EndpointsIndex,
-): void {
+): Endpoints | undefined {
   const [ns, name] = splitKey(key);
   const svc = ctx.store.get('Service', ns, name) as Service | undefined;
   const existing = ctx.store.get('Endpoints', ns, name) as Endpoints | undefined;
   if (!svc) {
     // The Service is gone: its Endpoints go too, even a user-written one (§C5).
     if (existing) ctx.api.delete('Endpoints', ns, name);
-    return;
+    return undefined;
   }
-  if (!hasSelector(svc)) return; // selectorless (user-managed Endpoints) and ExternalName
-  const want = desiredEndpoints(svc, ctx.store, index);
+  if (!hasSelector(svc)) return undefined; // selectorless (user-managed Endpoints) and ExternalName
+  const want = desiredEndpoints(svc, ctx.store, index, existing?.subsets);
   if (
     existing &&
     sameJSON(existing.subsets ?? [], want.subsets) &&
     sameJSON(existing.metadata.labels ?? {}, want.labels)
   ) {
-    return;
+    return existing;
   }
   const annotations = { ...(existing?.metadata.annotations ?? {}), [TRIGGER_TIME]: rfc3339(ctx.clock.now()) };
+  let written: boolean;
   if (existing) {
     const next: Endpoints = {
       ...existing,
@@ -164,7 +204,7 @@ export function reconcileEndpoints(
     };
     if (want.subsets.length) next.subsets = want.subsets;
     else delete next.subsets;
-    ctx.api.update(next);
+    written = ctx.api.update(next).ok;
   } else {
     const obj = {
       apiVersion: 'v1',
@@ -172,48 +212,97 @@ export function reconcileEndpoints(
       metadata: { name, namespace: ns, labels: want.labels, annotations },
       ...(want.subsets.length ? { subsets: want.subsets } : {}),
     } as unknown as Endpoints;
-    ctx.api.create(obj);
+    written = ctx.api.create(obj).ok;
   }
+  return written ? (ctx.store.get('Endpoints', ns, name) as Endpoints | undefined) : undefined;
 }
 
-export function endpointsKeysFor(store: StoreReader, ev: WatchEvent, index?: EndpointsIndex): string[] {
+export function endpointsKeysFor(
+  store: StoreReader,
+  ev: WatchEvent,
+  index?: EndpointsIndex,
+): readonly string[] {
   const o: K8sObject = ev.object;
   const ns = o.metadata.namespace ?? 'default';
   if (ev.kind === 'Service') return [`${ns}/${o.metadata.name}`];
   // Like onEndpointsDelete: only a deletion re-syncs (so a managed object comes back). A user
   // writing Endpoints before its Service exists is left alone until that Service is deleted.
-  if (ev.kind === 'Endpoints') return ev.type === 'DELETED' ? [`${ns}/${o.metadata.name}`] : [];
+  if (ev.kind === 'Endpoints') return ev.type === 'DELETED' ? [`${ns}/${o.metadata.name}`] : NO_KEYS;
   if (ev.kind === 'Pod') return podServiceKeys(store, ev, index);
-  return [];
+  return NO_KEYS;
 }
 
-/** The Services a Pod event concerns: none when the update changed nothing the controllers read. */
-export function podServiceKeys(store: StoreReader, ev: WatchEvent, index?: EndpointsIndex): string[] {
-  // The Endpoints and EndpointSlice controllers ask in turn about the same event: answer once.
-  if (ev === lastPodEvent.ev && store === lastPodEvent.store && index === lastPodEvent.index) {
-    return [...lastPodEvent.keys];
-  }
-  let keys: string[] = [];
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
+/**
+ * The Services a Pod event concerns: none when the update changed nothing the controllers read.
+ * The array is shared (the Endpoints and EndpointSlice controllers ask in turn about the same
+ * event, and get the same answer) and must not be modified.
+ */
+export function podServiceKeys(
+  store: StoreReader,
+  ev: WatchEvent,
+  index?: EndpointsIndex,
+): readonly string[] {
+  if (ev === memoEv && store === memoStore && index === memoIndex) return memoKeys;
+  let keys = NO_KEYS;
   if (!(ev.type === 'MODIFIED' && ev.old && !podEndpointsChanged(ev.old as Pod, ev.object as Pod))) {
-    keys = serviceKeysForPod(store, ev.object, ev.old, index?.services);
+    const pod = ev.object;
+    const old = ev.old;
+    if (index) {
+      const labels = pod.metadata.labels;
+      const oldLabels = old?.metadata.labels;
+      const both = oldLabels !== undefined && !sameLabelSet(oldLabels, labels ?? {});
+      keys = index.services.keysMatching(
+        pod.metadata.namespace ?? 'default',
+        labels,
+        both ? oldLabels : undefined,
+      );
+    } else keys = serviceKeysForPod(store, pod, old);
   }
-  lastPodEvent = { ev, store, index, keys };
-  return [...keys];
+  memoEv = ev;
+  memoStore = store;
+  memoIndex = index;
+  memoKeys = keys;
+  return keys;
 }
-let lastPodEvent: {
-  ev?: WatchEvent;
-  store?: StoreReader;
-  index?: EndpointsIndex | undefined;
-  keys: string[];
-} = {
-  keys: [],
-};
+let memoEv: WatchEvent | undefined;
+let memoStore: StoreReader | undefined;
+let memoIndex: EndpointsIndex | undefined;
+let memoKeys: readonly string[] = NO_KEYS;
+
+/**
+ * Whether a watch event the controllers were given keys for can change a Service's desired
+ * endpoints: a Pod event where neither the old nor the new Pod can be listed (no IP yet, or
+ * terminal) cannot. The workqueue still gets the key (so the order of reconciles is unchanged);
+ * the reconcile then sees that nothing it computes from has moved since its last sync.
+ */
+export function eventChangesDesired(ev: WatchEvent): boolean {
+  if (ev.kind !== 'Pod') return true;
+  return podCanBeListed(ev.object as Pod) || podCanBeListed(ev.old as Pod | undefined);
+}
 
 export function createEndpointsController(store: StoreReader, index?: EndpointsIndex): Controller {
+  // Services whose Endpoints were in sync with their desired state at their last reconcile, with
+  // the stored object then; an event that can change the desired state removes the entry. A
+  // reconcile whose entry is present and still the stored object (a user's edit replaces it,
+  // and is undone by the next reconcile, as before) would compute the same subsets and write
+  // nothing, so it returns at once.
+  const clean = new Map<string, Endpoints>();
   return {
     name: 'endpoints-controller',
     watches: ['Service', 'Pod', 'Endpoints'],
-    keysFor: (ev) => endpointsKeysFor(store, ev, index),
-    reconcile: (key, ctx) => reconcileEndpoints(key, ctx, index),
+    keysFor: (ev) => {
+      const keys = endpointsKeysFor(store, ev, index);
+      if (keys.length && eventChangesDesired(ev)) for (const k of keys) clean.delete(k);
+      return keys as string[];
+    },
+    reconcile: (key, ctx) => {
+      const was = clean.get(key);
+      if (was && ctx.store.get('Endpoints', was.metadata.namespace, was.metadata.name) === was) return;
+      const synced = reconcileEndpoints(key, ctx, index);
+      if (synced) clean.set(key, synced);
+      else clean.delete(key);
+    },
   };
 }

@@ -12,8 +12,9 @@ import type {
   Service,
 } from '../api/types';
 import type { Controller, ControllerContext, Rng, StoreReader, WatchEvent } from '../runtime/interfaces';
-import { perPodPorts, podServiceKeys, podTargetRef } from './endpoints';
+import { eventChangesDesired, perPodPorts, podServiceKeys, podTargetRef } from './endpoints';
 import type { EndpointsIndex } from './endpoints-index';
+import { conditions, isPodSliceEndpoint, PreviousEntries } from './endpoints-reuse';
 import {
   derivedLabels,
   findPort,
@@ -55,21 +56,35 @@ export interface SliceContent {
   endpoints: EndpointSliceEndpoint[] | null;
 }
 
-function sliceEndpoint(pod: Pod, svc: Service): EndpointSliceEndpoint {
+/**
+ * The slice endpoint for `pod`: the one written last time when that is exactly what would be
+ * built now (see ./endpoints-reuse), else a new one.
+ */
+function sliceEndpoint(
+  pod: Pod,
+  svc: Service,
+  prev: PreviousEntries<EndpointSliceEndpoint> | undefined,
+): EndpointSliceEndpoint {
   const terminating = isTerminating(pod);
   const ready = isPodReady(pod);
   const publish = svc.spec.publishNotReadyAddresses === true;
-  const ep: EndpointSliceEndpoint = {
-    addresses: [pod.status.podIP as string],
-    // utils.go podToEndpoint: ready = serving && !terminating; publishNotReadyAddresses forces ready.
-    conditions: { ready: publish || (ready && !terminating), serving: publish || ready, terminating },
-  };
+  // utils.go podToEndpoint: ready = serving && !terminating; publishNotReadyAddresses forces ready.
+  const cond = conditions(publish || (ready && !terminating), publish || ready, terminating);
+  const hostname =
+    pod.spec.hostname && pod.spec.subdomain === svc.metadata.name ? pod.spec.hostname : undefined;
+  const nodeName = pod.spec.nodeName || undefined;
+  const ip = pod.status.podIP as string;
+  const last = prev?.get(ip);
+  if (last && isPodSliceEndpoint(last, pod, cond, hostname, nodeName)) return last;
+  const ep: EndpointSliceEndpoint = { addresses: [ip], conditions: cond };
   // Field order as discovery/v1 Endpoint declares it (what `-o json` shows): hostname, targetRef, nodeName.
-  if (pod.spec.hostname && pod.spec.subdomain === svc.metadata.name) ep.hostname = pod.spec.hostname;
+  if (hostname) ep.hostname = hostname;
   ep.targetRef = podTargetRef(pod);
-  if (pod.spec.nodeName) ep.nodeName = pod.spec.nodeName;
+  if (nodeName) ep.nodeName = nodeName;
   return ep;
 }
+
+const endpointIP = (e: EndpointSliceEndpoint): string | undefined => e.addresses?.[0];
 
 /** canonical(ports) (sorted keys: name, port, protocol), built directly: groups sort by it. */
 export function portsKey(ports: readonly EndpointPort[]): string {
@@ -81,7 +96,17 @@ export function portsKey(ports: readonly EndpointPort[]): string {
 }
 
 /** Desired slice contents (ports + endpoints), one per port set, ≤ 100 endpoints each, sorted. */
-export function desiredSlices(svc: Service, pods: Iterable<Pod>): SliceContent[] {
+export function desiredSlices(
+  svc: Service,
+  pods: Iterable<Pod>,
+  /** The slices written last time, whose unchanged endpoints are reused. */
+  previous?: readonly EndpointSlice[],
+): SliceContent[] {
+  let prev: PreviousEntries<EndpointSliceEndpoint> | undefined;
+  if (previous?.length) {
+    prev = new PreviousEntries(endpointIP);
+    for (const s of previous) prev.add(s.endpoints);
+  }
   const groups = new Map<string, { ports: EndpointPort[]; endpoints: EndpointSliceEndpoint[] }>();
   const portsFor = perPodPorts(svc, (pod) => {
     const ports: EndpointPort[] = [];
@@ -100,7 +125,7 @@ export function desiredSlices(svc: Service, pods: Iterable<Pod>): SliceContent[]
       g = { ports, endpoints: [] };
       groups.set(key, g);
     }
-    g.endpoints.push(sliceEndpoint(pod, svc));
+    g.endpoints.push(sliceEndpoint(pod, svc, prev));
   }
   const out: SliceContent[] = [];
   for (const key of [...groups.keys()].sort()) {
@@ -141,6 +166,7 @@ export function slicesOf(
 /**
  * Make the stored slices equal the desired contents: reuse slices with the same ports first, then
  * any leftover slice (update in place), create the rest, delete extras. No write when equal.
+ * Returns whether every write went through (the slices are then in sync).
  */
 export function syncSlices(
   ctx: Pick<ControllerContext, 'store' | 'api' | 'clock' | 'rng'>,
@@ -149,7 +175,8 @@ export function syncSlices(
   existing: EndpointSlice[],
   want: SliceContent[],
   meta: { labels: Record<string, string>; ownerReferences: K8sObject['metadata']['ownerReferences'] },
-): void {
+): boolean {
+  let ok = true;
   const pool = [...existing];
   const pairs: [SliceContent, EndpointSlice | undefined][] = want.map((w) => {
     const i = pool.findIndex((s) => sameJSON(s.ports, w.ports));
@@ -167,16 +194,17 @@ export function syncSlices(
       ) {
         continue;
       }
-      ctx.api.update({
-        ...cur,
-        metadata: {
-          ...cur.metadata,
-          labels: meta.labels,
-          annotations: { ...(cur.metadata.annotations ?? {}), [TRIGGER_TIME]: now },
-        },
-        endpoints: w.endpoints,
-        ports: w.ports,
-      } as EndpointSlice);
+      ok =
+        ctx.api.update({
+          ...cur,
+          metadata: {
+            ...cur.metadata,
+            labels: meta.labels,
+            annotations: { ...(cur.metadata.annotations ?? {}), [TRIGGER_TIME]: now },
+          },
+          endpoints: w.endpoints,
+          ports: w.ports,
+        } as EndpointSlice).ok && ok;
     } else {
       const name = generateName(`${baseName}-`, ctx.rng, (n) => !!ctx.store.get('EndpointSlice', ns, n));
       const obj = {
@@ -194,10 +222,11 @@ export function syncSlices(
         endpoints: w.endpoints,
         ports: w.ports,
       } as unknown as EndpointSlice;
-      ctx.api.create(obj);
+      ok = ctx.api.create(obj).ok && ok;
     }
   }
-  for (const extra of pool) ctx.api.delete('EndpointSlice', ns, extra.metadata.name);
+  for (const extra of pool) ok = ctx.api.delete('EndpointSlice', ns, extra.metadata.name).ok && ok;
+  return ok;
 }
 
 /**
@@ -252,18 +281,19 @@ export function sliceLabels(svc: Service): Record<string, string> {
   return derivedLabels(svc, { [SERVICE_NAME_LABEL]: svc.metadata.name, [MANAGED_BY]: SLICE_CONTROLLER });
 }
 
+/** Make the Service's slices match its Pods; returns whether they are in sync afterwards. */
 export function reconcileEndpointSlices(
   key: string,
   ctx: Pick<ControllerContext, 'store' | 'api' | 'clock' | 'rng'>,
   index?: EndpointsIndex,
-): void {
+): boolean {
   const [ns, name] = splitKey(key);
   const svc = ctx.store.get('Service', ns, name) as Service | undefined;
   const existing = slicesOf(ctx.store, ns, name, SLICE_CONTROLLER, index);
   if (!svc || !hasSelector(svc)) {
     // Service gone (the garbage collector would also remove them via ownerReferences) or no longer selects.
     for (const s of existing) ctx.api.delete('EndpointSlice', ns, s.metadata.name);
-    return;
+    return false;
   }
   const owner = {
     apiVersion: 'v1',
@@ -273,31 +303,56 @@ export function reconcileEndpointSlices(
     controller: true,
     blockOwnerDeletion: true,
   };
-  syncSlices(ctx, ns, name, existing, desiredSlices(svc, selectedPods(ctx.store, svc, index?.pods)), {
-    labels: sliceLabels(svc),
-    ownerReferences: [owner],
-  });
+  const want = desiredSlices(svc, selectedPods(ctx.store, svc, index?.pods), existing);
+  return syncSlices(ctx, ns, name, existing, want, { labels: sliceLabels(svc), ownerReferences: [owner] });
 }
 
-export function endpointSliceKeysFor(store: StoreReader, ev: WatchEvent, index?: EndpointsIndex): string[] {
+export function endpointSliceKeysFor(
+  store: StoreReader,
+  ev: WatchEvent,
+  index?: EndpointsIndex,
+): readonly string[] {
   const o = ev.object;
   const ns = o.metadata.namespace ?? 'default';
   if (ev.kind === 'Service') return [`${ns}/${o.metadata.name}`];
   if (ev.kind === 'Pod') return podServiceKeys(store, ev, index);
   if (ev.kind === 'EndpointSlice') {
-    const l = o.metadata.labels ?? {};
-    const svcName = l[SERVICE_NAME_LABEL];
-    if (svcName && l[MANAGED_BY] === SLICE_CONTROLLER) return [`${ns}/${svcName}`];
+    const svcName = managedSliceService(o);
+    if (svcName) return [`${ns}/${svcName}`];
   }
   return [];
 }
 
+/** The Service a slice managed by this controller belongs to. */
+function managedSliceService(o: K8sObject | undefined): string | undefined {
+  const l = o?.metadata.labels;
+  const svcName = l?.[SERVICE_NAME_LABEL];
+  return svcName && l[MANAGED_BY] === SLICE_CONTROLLER ? svcName : undefined;
+}
+
 export function createEndpointSliceController(store: StoreReader, index?: EndpointsIndex): Controller {
   const own = new OwnSliceWrites();
+  // Services whose slices were in sync at their last reconcile; an event that can change their
+  // desired slices, or someone else's write to one of them, removes the key. A reconcile of a
+  // key still here would compute the same slices and write nothing, so it returns at once.
+  const clean = new Set<string>();
   return {
     name: 'endpointslice-controller',
     watches: ['Service', 'Pod', 'EndpointSlice'],
-    keysFor: (ev) => (own.isOwn(ev) ? [] : endpointSliceKeysFor(store, ev, index)),
-    reconcile: (key, ctx) => reconcileEndpointSlices(key, own.wrap(ctx), index),
+    keysFor: (ev) => {
+      if (own.isOwn(ev)) return [];
+      const keys = endpointSliceKeysFor(store, ev, index);
+      if (keys.length && eventChangesDesired(ev)) for (const k of keys) clean.delete(k);
+      // A slice relabelled away from its Service is not queued for it (as before), but that
+      // Service's next reconcile must look again.
+      const was = ev.kind === 'EndpointSlice' ? managedSliceService(ev.old) : undefined;
+      if (was) clean.delete(`${ev.object.metadata.namespace ?? 'default'}/${was}`);
+      return keys as string[];
+    },
+    reconcile: (key, ctx) => {
+      if (clean.has(key)) return;
+      if (reconcileEndpointSlices(key, own.wrap(ctx), index)) clean.add(key);
+      else clean.delete(key);
+    },
   };
 }

@@ -44,7 +44,7 @@ export function createNetworking(deps: {
   clock: Clock;
 }): Networking {
   const { profile, store, clock } = deps;
-  const state = new NetState(profile);
+  const state = new NetState(profile, store);
   // Lets the Endpoints/EndpointSlice controllers visit only the Pods carrying a selector's label,
   // the Services that can select a Pod, and a Service's own slices.
   const index = new EndpointsIndex();

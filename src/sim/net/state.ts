@@ -5,17 +5,41 @@
 import type { EndpointSlice, K8sObject, Node, Pod, Service } from '../api/types';
 import type { DnsRecord } from '../contract';
 import type { Profile } from '../profiles';
-import type { WatchEvent } from '../runtime/interfaces';
+import type { StoreReader, WatchEvent } from '../runtime/interfaces';
 import { buildServiceModel, type ServiceModel } from './model';
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 const nsName = (o: K8sObject) => `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
 
+/** `key === `${ns}/${name}`` without building the string. */
+function isKeyOf(key: string, ns: string, name: string): boolean {
+  return (
+    key.length === ns.length + 1 + name.length &&
+    key.charCodeAt(ns.length) === 47 && // '/'
+    key.startsWith(ns) &&
+    key.endsWith(name)
+  );
+}
+
+/** Pods by `ns/name`, read from the store (the networking layer sees every write as it happens). */
+export class PodLookup {
+  constructor(private readonly store: StoreReader) {}
+
+  get(key: string): Pod | undefined {
+    const i = key.indexOf('/');
+    return this.store.get('Pod', key.slice(0, i), key.slice(i + 1)) as Pod | undefined;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+}
+
 export class NetState {
   readonly services = new Map<string, Service>();
   readonly slicesBySvc = new Map<string, Map<string, EndpointSlice>>();
   readonly models = new Models();
-  readonly pods = new Map<string, Pod>();
+  readonly pods: PodLookup;
   readonly podByIP = new Map<string, string>();
   /** IPs of Pods that were deleted (for the "old IP" explanation); cleared when an IP is reused. */
   readonly formerPodIP = new Map<string, string>();
@@ -32,7 +56,12 @@ export class NetState {
   /** DNS name → records (service-derived only; pod A records are synthesised on query). */
   readonly dnsByName = new Map<string, DnsRecord[]>();
 
-  constructor(readonly profile: Profile) {}
+  constructor(
+    readonly profile: Profile,
+    store: StoreReader,
+  ) {
+    this.pods = new PodLookup(store);
+  }
 
   apply(ev: WatchEvent): void {
     const o = ev.object;
@@ -64,28 +93,34 @@ export class NetState {
         return;
       }
       case 'Pod': {
-        const key = nsName(o);
-        const old = this.pods.get(key);
-        const oldIP = old?.status?.podIP;
-        if (oldIP && this.podByIP.get(oldIP) === key) this.podByIP.delete(oldIP);
+        // The Pods themselves are read from the store (`pods`); only who owns which IP is kept.
+        // The previous state comes with the event (MODIFIED: old; DELETED: the last state).
+        const ns = o.metadata.namespace ?? 'default';
+        const name = o.metadata.name;
+        const prev = ev.type === 'MODIFIED' ? ev.old : ev.type === 'DELETED' ? o : undefined;
+        const oldIP = (prev as Pod | undefined)?.status?.podIP;
         if (ev.type === 'DELETED') {
-          this.pods.delete(key);
-          if (oldIP) this.formerPodIP.set(oldIP, key);
+          if (!oldIP) return;
+          const key = `${ns}/${name}`;
+          if (this.podByIP.get(oldIP) === key) this.podByIP.delete(oldIP);
+          this.formerPodIP.set(oldIP, key);
           return;
         }
         const pod = o as Pod;
-        this.pods.set(key, pod);
         const ip = pod.status?.podIP;
         // A terminal Pod's sandbox is gone and its IP released (host-local IPAM). A hostNetwork
         // Pod shows its node's IP: that address belongs to the node, not to the Pod.
-        if (
-          ip &&
-          !pod.spec?.hostNetwork &&
-          pod.status.phase !== 'Succeeded' &&
-          pod.status.phase !== 'Failed'
-        ) {
-          this.podByIP.set(ip, key);
-          this.formerPodIP.delete(ip);
+        const owns =
+          ip && !pod.spec?.hostNetwork && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed';
+        if (oldIP && (oldIP !== ip || !owns)) {
+          const cur = this.podByIP.get(oldIP);
+          if (cur !== undefined && isKeyOf(cur, ns, name)) this.podByIP.delete(oldIP);
+        }
+        if (owns) {
+          // Most Pod updates keep the IP it already owns: no key string is built for those.
+          const cur = this.podByIP.get(ip);
+          if (cur === undefined || !isKeyOf(cur, ns, name)) this.podByIP.set(ip, `${ns}/${name}`);
+          if (this.formerPodIP.size) this.formerPodIP.delete(ip);
         }
         return;
       }

@@ -1,0 +1,142 @@
+// Reuse of the entries a controller wrote last time. Between two writes of a Service's Endpoints
+// or EndpointSlice most entries are unchanged (one Pod got its IP, or turned Ready), so an entry
+// whose stored object is exactly what would be built now — same keys, in the same order, with the
+// same values, so the written JSON is byte-identical — is carried over instead of rebuilt. Stored
+// objects are immutable snapshots, so sharing them between versions is safe; anything not
+// provably identical (a user's hand-written entry, another key order) is built afresh.
+import type { EndpointAddress, EndpointSliceEndpoint, Pod } from '../api/types';
+
+const TARGET_REF_KEYS = ['kind', 'namespace', 'name', 'uid'] as const;
+
+/** Whether `ref` is exactly podTargetRef(pod) (kind, namespace, name, uid, in that order). */
+export function isPodTargetRef(ref: unknown, pod: Pod): boolean {
+  if (typeof ref !== 'object' || ref === null) return false;
+  const r = ref as Record<string, unknown>;
+  let n = 0;
+  for (const k in r) {
+    if (k !== TARGET_REF_KEYS[n]) return false;
+    n++;
+  }
+  return (
+    n === 4 &&
+    r.kind === 'Pod' &&
+    r.namespace === (pod.metadata.namespace ?? 'default') &&
+    r.name === pod.metadata.name &&
+    r.uid === pod.metadata.uid
+  );
+}
+
+/** Whether `a` is exactly the address built for `pod`: ip, [hostname], [nodeName], targetRef. */
+export function isPodAddress(
+  a: EndpointAddress,
+  pod: Pod,
+  hostname: string | undefined,
+  nodeName: string | undefined,
+): boolean {
+  let stage = 0;
+  for (const k in a) {
+    if (stage === 0 && k === 'ip') stage = hostname ? 1 : nodeName ? 2 : 3;
+    else if (stage === 1 && k === 'hostname') stage = nodeName ? 2 : 3;
+    else if (stage === 2 && k === 'nodeName') stage = 3;
+    else if (stage === 3 && k === 'targetRef') stage = 4;
+    else return false;
+  }
+  return (
+    stage === 4 &&
+    a.ip === pod.status.podIP &&
+    a.hostname === hostname &&
+    a.nodeName === nodeName &&
+    isPodTargetRef(a.targetRef, pod)
+  );
+}
+
+type Conditions = EndpointSliceEndpoint['conditions'];
+
+/**
+ * The eight possible `conditions` values, shared by every slice endpoint (frozen: stored objects
+ * are never modified, and a shared one must not be).
+ */
+const CONDITIONS: readonly Conditions[] = [0, 1, 2, 3, 4, 5, 6, 7].map((i) =>
+  Object.freeze({ ready: (i & 4) !== 0, serving: (i & 2) !== 0, terminating: (i & 1) !== 0 }),
+);
+
+export function conditions(ready: boolean, serving: boolean, terminating: boolean): Conditions {
+  return CONDITIONS[(ready ? 4 : 0) + (serving ? 2 : 0) + (terminating ? 1 : 0)] as Conditions;
+}
+
+function isConditions(c: unknown, want: Conditions): boolean {
+  if (c === want) return true;
+  if (typeof c !== 'object' || c === null) return false;
+  const r = c as Record<string, unknown>;
+  let n = 0;
+  for (const k in r) {
+    if (k !== (n === 0 ? 'ready' : n === 1 ? 'serving' : n === 2 ? 'terminating' : '')) return false;
+    n++;
+  }
+  return (
+    n === 3 && r.ready === want.ready && r.serving === want.serving && r.terminating === want.terminating
+  );
+}
+
+/**
+ * Whether `e` is exactly the slice endpoint built for `pod`: addresses, conditions, [hostname],
+ * targetRef, [nodeName].
+ */
+export function isPodSliceEndpoint(
+  e: EndpointSliceEndpoint,
+  pod: Pod,
+  cond: Conditions,
+  hostname: string | undefined,
+  nodeName: string | undefined,
+): boolean {
+  let stage = 0;
+  for (const k in e) {
+    if (stage === 0 && k === 'addresses') stage = 1;
+    else if (stage === 1 && k === 'conditions') stage = hostname ? 2 : 3;
+    else if (stage === 2 && k === 'hostname') stage = 3;
+    else if (stage === 3 && k === 'targetRef') stage = nodeName ? 4 : 5;
+    else if (stage === 4 && k === 'nodeName') stage = 5;
+    else return false;
+  }
+  const addresses = e.addresses;
+  return (
+    stage === 5 &&
+    Array.isArray(addresses) &&
+    addresses.length === 1 &&
+    addresses[0] === pod.status.podIP &&
+    e.hostname === hostname &&
+    e.nodeName === nodeName &&
+    isConditions(e.conditions, cond) &&
+    isPodTargetRef(e.targetRef, pod)
+  );
+}
+
+/**
+ * Last time's entries by IP (the first for an IP; a candidate is then checked exactly). A few
+ * entries are scanned; many are put in a map once.
+ */
+export class PreviousEntries<T> {
+  private readonly list: T[] = [];
+  private map: Map<string, T> | undefined;
+
+  constructor(private readonly ipOf: (e: T) => string | undefined) {}
+
+  add(entries: readonly T[] | null | undefined): void {
+    if (entries) for (const e of entries) this.list.push(e);
+  }
+
+  get(ip: string): T | undefined {
+    if (this.list.length <= 8) {
+      for (const e of this.list) if (this.ipOf(e) === ip) return e;
+      return undefined;
+    }
+    if (!this.map) {
+      this.map = new Map();
+      for (const e of this.list) {
+        const k = this.ipOf(e);
+        if (k !== undefined && !this.map.has(k)) this.map.set(k, e);
+      }
+    }
+    return this.map.get(ip);
+  }
+}
