@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../api/types';
 import { ManualClock } from '../runtime/clock';
 import { createRng, uuid } from '../runtime/rng';
-import { nanosHex, Recorder } from './events';
+import { eventName, Recorder } from './events';
 import { Store } from './store';
 
 type Ev = K8sObject & { count: number; message: string; firstTimestamp: string; lastTimestamp: string };
@@ -212,20 +212,20 @@ describe('Recorder: what an Event reads back as', () => {
   });
 });
 
-describe('nanosHex', () => {
-  it('spells ms × 10^6 + sub in 16 hex digits, as BigInt does (fast-check, seed printed on failure)', () => {
+describe('eventName', () => {
+  it('spells <prefix>.<ms × 10^6 + sub in 16 hex digits> as BigInt does (fast-check, seed printed on failure)', () => {
     fc.assert(
       fc.property(
+        fc.string(),
         fc.integer({ min: 0, max: 2 ** 42 - 1 }),
         fc.integer({ min: 0, max: 999_999 }),
-        (ms, sub) => {
-          expect(nanosHex(ms, sub)).toBe(
-            (BigInt(ms) * 1_000_000n + BigInt(sub)).toString(16).padStart(16, '0'),
-          );
+        (prefix, ms, sub) => {
+          const ns = BigInt(ms) * 1_000_000n + BigInt(sub);
+          expect(eventName(prefix, ms, sub)).toBe(`${prefix}.${ns.toString(16).padStart(16, '0')}`);
         },
       ),
       { numRuns: 2000 },
     );
-    expect(nanosHex(Date.UTC(2026, 0, 8, 9, 30, 0), 0)).toBe('1888b77cb5fcf000');
+    expect(eventName('web-1', Date.UTC(2026, 0, 8, 9, 30, 0), 0)).toBe('web-1.1888b77cb5fcf000');
   });
 });

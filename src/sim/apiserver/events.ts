@@ -10,7 +10,7 @@
 import type { K8sObject } from '../api/types';
 import { rfc3339 } from '../runtime/clock';
 import type { Clock, EventRecorder, Rng } from '../runtime/interfaces';
-import { flat, hexDigits, uuid, word32 } from '../runtime/rng';
+import { flat, uuid, word32 } from '../runtime/rng';
 import { LazyObject, type Store } from './store';
 
 type Source = { component: string; host?: string };
@@ -54,7 +54,6 @@ export class RecordedEvent extends LazyObject {
   next: RecordedEvent | undefined = undefined;
   constructor(
     readonly name: string,
-    readonly namespace: string,
     readonly involved: Involved,
     readonly involvedRv: string | undefined,
     readonly fieldPath: string | undefined,
@@ -91,7 +90,7 @@ export class RecordedEvent extends LazyObject {
       kind: 'Event',
       metadata: {
         name: this.name,
-        namespace: this.namespace,
+        namespace: inv.namespace ?? 'default',
         uid: uuid(new Replay([this.u0, this.u1, this.u2, this.u3])),
         resourceVersion,
         creationTimestamp: this.first,
@@ -112,15 +111,30 @@ export class RecordedEvent extends LazyObject {
   }
 }
 
+const NAME_CODES: number[] = [];
+const HEX_CODES = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
+
+/** Writes the 8 hex digits of a 32-bit unsigned integer into NAME_CODES from index i. */
+function putHex8(i: number, n: number): void {
+  for (let shift = 28; shift >= 0; shift -= 4) NAME_CODES[i++] = HEX_CODES[(n >>> shift) & 15] as number;
+}
+
 /**
- * The 16 hex digits of `ms` × 10⁶ + `sub` (Unix nanoseconds) for 0 ≤ ms < 2³², 0 ≤ sub < 10⁶ —
- * what `BigInt(ns).toString(16).padStart(16, '0')` gives, in two exact 32-bit halves.
+ * `<prefix>.<16 hex digits of ms × 10⁶ + sub>` (Unix nanoseconds) for 0 ≤ ms < 2⁴², 0 ≤ sub <
+ * 10⁶: what `${prefix}.${BigInt(ns).toString(16).padStart(16, '0')}` gives, computed in two exact
+ * 32-bit halves and spelled as one flat string (no cons-string tree kept by the store's key).
  */
-export function nanosHex(ms: number, sub: number): string {
+export function eventName(prefix: string, ms: number, sub: number): string {
   const lowSum = (ms % 4294967296) * 1_000_000 + sub; // < 2^52: exact
   const lo = lowSum % 4294967296;
   const hi = Math.floor(ms / 4294967296) * 1_000_000 + Math.floor(lowSum / 4294967296);
-  return hexDigits(hi, 8) + hexDigits(lo, 8);
+  const n = prefix.length;
+  NAME_CODES.length = n + 17;
+  for (let i = 0; i < n; i++) NAME_CODES[i] = prefix.charCodeAt(i);
+  NAME_CODES[n] = 46; // '.'
+  putHex8(n + 1, hi);
+  putHex8(n + 9, lo);
+  return String.fromCharCode.apply(null, NAME_CODES);
 }
 
 /** Up to 2^42 ms (year 2109) the high half stays below 2^32; beyond, the BigInt path. */
@@ -148,7 +162,7 @@ export class Recorder implements EventRecorder {
    * simulated clock ticks in milliseconds, so two Events can share an instant; each later one
    * takes the next nanosecond (a per-recorder counter) so names stay unique and sort by creation.
    */
-  private creationHex(): string {
+  private newName(prefix: string): string {
     const ms = this.clock.now();
     if (Number.isInteger(ms) && ms >= 0 && ms < FAST_MS_LIMIT && this.lastNanos < 0n) {
       if (ms > this.lastMs) {
@@ -158,7 +172,7 @@ export class Recorder implements EventRecorder {
         this.lastMs += 1;
         this.lastSub = 0;
       }
-      return nanosHex(this.lastMs, this.lastSub);
+      return eventName(prefix, this.lastMs, this.lastSub);
     }
     // Outside the fast range (never with the simulated clock): exact BigInt arithmetic, carrying
     // on from the last instant handed out either way.
@@ -167,22 +181,32 @@ export class Recorder implements EventRecorder {
     let ns = BigInt(ms) * 1_000_000n;
     if (ns <= this.lastNanos) ns = this.lastNanos + 1n;
     this.lastNanos = ns;
-    return ns.toString(16).padStart(16, '0');
+    return flat(`${prefix}.${ns.toString(16).padStart(16, '0')}`);
   }
 
   /**
-   * One flat copy of each recent message and fieldPath: callers build them with template literals
-   * (cons-string trees), and most repeat across Pods ("Started container web").
+   * The last message per reason, as one flat copy: callers build messages with template literals
+   * (cons-string trees), and one reason's Events mostly repeat one message ("Started container
+   * web" for every Pod), which then costs a string compare instead of a hash lookup.
    */
-  private readonly interned = new Map<string, string>();
-  private intern(s: string): string {
-    let v = this.interned.get(s);
-    if (v === undefined) {
-      if (this.interned.size >= 4096) this.interned.clear();
-      v = flat(s);
-      this.interned.set(v, v);
-    }
+  private readonly lastMessage = new Map<string, string>();
+  private message(reason: string, raw: string): string {
+    const prev = this.lastMessage.get(reason);
+    if (prev === raw) return prev;
+    const v = flat(raw);
+    this.lastMessage.set(reason, v);
     return v;
+  }
+
+  /** `spec.containers{<name>}` for the last container name seen, shared by that name's Events. */
+  private fieldPathName: string | undefined = undefined;
+  private fieldPathText = '';
+  private fieldPath(container: string): string {
+    if (container !== this.fieldPathName) {
+      this.fieldPathName = container;
+      this.fieldPathText = flat(`spec.containers{${container}}`);
+    }
+    return this.fieldPathText;
   }
 
   record(
@@ -192,7 +216,7 @@ export class Recorder implements EventRecorder {
     rawMessage: string,
     source: Source,
   ): void {
-    const message = this.intern(rawMessage);
+    const message = this.message(reason, rawMessage);
     const ns = obj.metadata.namespace ?? 'default';
     const now = rfc3339(this.clock.now());
     const uid = obj.metadata.uid;
@@ -233,7 +257,7 @@ export class Recorder implements EventRecorder {
         return;
       }
     }
-    const name = flat(`${obj.metadata.name}.${this.creationHex()}`);
+    const name = this.newName(obj.metadata.name);
     const meta = obj.metadata;
     const prev = first?.involved;
     const involved: Involved =
@@ -246,12 +270,11 @@ export class Recorder implements EventRecorder {
         : { apiVersion: obj.apiVersion, kind: obj.kind, name: meta.name, namespace: meta.namespace, uid };
     const fieldPath =
       obj.kind === 'Pod' && reason !== 'Scheduled' && source.component === 'kubelet'
-        ? this.intern(`spec.containers{${obj.spec?.containers?.[0]?.name ?? ''}}`)
+        ? this.fieldPath(obj.spec?.containers?.[0]?.name ?? '')
         : undefined;
     const rng = this.rng;
     const e = new RecordedEvent(
       name,
-      ns,
       involved,
       meta.resourceVersion,
       fieldPath,

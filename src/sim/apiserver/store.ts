@@ -35,7 +35,11 @@ export abstract class LazyObject {
 }
 
 type Entry = K8sObject | LazyObject;
-type NameMap = Map<string, Entry>;
+/** One namespace's objects of one kind, by name. */
+class NameMap extends Map<string, Entry> {
+  /** The names sorted, valid until a name is added or removed (modifications keep it). */
+  sorted: string[] | undefined = undefined;
+}
 type NsMap = Map<string, NameMap>;
 
 /** The object an entry stands for (a lazy entry is built on this first read). */
@@ -63,8 +67,6 @@ export function keyOf(kind: KindName, ns: string, name: string): string {
 export class Store implements StoreReader {
   private readonly data = new Map<KindName, NsMap>();
   private readonly byUid = new Map<string, K8sObject>(); // uid → the stored snapshot (not Events)
-  /** Sorted names per name map, valid until a name is added or removed (modifications keep it). */
-  private readonly sortedNames = new WeakMap<NameMap, string[]>();
   private readonly dependents = new Map<string, Set<string>>(); // owner uid → dependent uids
   private rv = 1000;
   private readonly listeners: ((ev: WatchEvent) => void)[] = [];
@@ -149,10 +151,10 @@ export class Store implements StoreReader {
     for (const ns of nss) {
       const m = nsMap.get(ns);
       if (!m) continue;
-      let names = this.sortedNames.get(m);
+      let names = m.sorted;
       if (!names) {
         names = [...m.keys()].sort(compareStrings);
-        this.sortedNames.set(m, names);
+        m.sorted = names;
       }
       for (const n of names) {
         const o = objectOf(m.get(n) as Entry);
@@ -177,7 +179,7 @@ export class Store implements StoreReader {
       metadata: { ...obj.metadata, resourceVersion: this.nextResourceVersion() },
     };
     m.set(name, stored);
-    if (!old) this.sortedNames.delete(m);
+    if (!old) m.sorted = undefined;
     if (old) {
       if (old.metadata.uid !== stored.metadata.uid) this.byUid.delete(old.metadata.uid);
       // Re-adding moves the dependent to the end of its owner's set: byOwner order is
@@ -207,7 +209,7 @@ export class Store implements StoreReader {
     this.rv += 1;
     entry.stamp(this.rv);
     m.set(name, entry);
-    if (old === undefined) this.sortedNames.delete(m);
+    if (old === undefined) m.sorted = undefined;
     else if (!(old instanceof LazyObject)) {
       this.byUid.delete(old.metadata.uid);
       this.unindexOwners(old);
@@ -224,7 +226,7 @@ export class Store implements StoreReader {
     }
     let m = nsMap.get(ns);
     if (!m) {
-      m = new Map();
+      m = new NameMap();
       nsMap.set(ns, m);
     }
     return m;
@@ -238,7 +240,7 @@ export class Store implements StoreReader {
     if (!m || !prev) return undefined;
     const old = objectOf(prev);
     m.delete(name);
-    this.sortedNames.delete(m);
+    m.sorted = undefined;
     this.byUid.delete(old.metadata.uid);
     this.unindexOwners(old);
     // The DELETED event carries the last state with a fresh resourceVersion, as a watch does.
