@@ -48,6 +48,8 @@ interface SpecInfo {
   hash: string;
   surge: number;
   unavailable: number;
+  /** Due time of the progress-deadline requeue last asked for (pending until the clock gets there). */
+  deadlineDue: number;
 }
 
 export function createDeploymentController(store: Store): Controller {
@@ -59,7 +61,7 @@ export function createDeploymentController(store: Store): Controller {
     if (known && known.generation === generation && known.collisionCount === collisionCount) return known;
     const { surge, unavailable } = resolveFenceposts(d);
     const hash = computeHash(d.spec.template, collisionCount);
-    const info: SpecInfo = { generation, collisionCount, hash, surge, unavailable };
+    const info: SpecInfo = { generation, collisionCount, hash, surge, unavailable, deadlineDue: -1 };
     // Objects created without the API server (tests' raw store writes) may lack a generation.
     if (generation !== undefined) specInfo.set(d.metadata.uid, info);
     return info;
@@ -90,7 +92,7 @@ function ownedReplicaSets(store: Store, d: Deployment): ReplicaSet[] {
   const out = store.byOwner(d.metadata.uid);
   let n = 0;
   for (const o of out) if (o.kind === 'ReplicaSet' && controllerRef(o)?.uid === d.metadata.uid) out[n++] = o;
-  out.length = n;
+  if (n !== out.length) out.length = n;
   return out as ReplicaSet[];
 }
 
@@ -227,7 +229,7 @@ function syncDeployment(store: Store, d: Deployment, ctx: ControllerContext, inf
     if (olds.length > (d.spec.revisionHistoryLimit ?? 10)) cleanupOld(ctx, d, olds);
   }
   // Most syncs write nothing before the status: then `d` and `all` are still what the store holds.
-  syncStatus(store, ctx, d, all, store.revision === rev0, newRS, created, unavailable);
+  syncStatus(store, ctx, d, all, store.revision === rev0, newRS, created, info);
 }
 
 function specSum(list: readonly ReplicaSet[]): number {
@@ -363,8 +365,9 @@ function syncStatus(
   unchanged: boolean,
   newRS: ReplicaSet | undefined,
   created: boolean,
-  maxUnavailable: number,
+  info: SpecInfo,
 ): void {
+  const maxUnavailable = info.unavailable;
   const fresh = unchanged
     ? d
     : (store.get('Deployment', d.metadata.namespace, d.metadata.name) as Deployment | undefined);
@@ -467,7 +470,10 @@ function syncStatus(
         `ReplicaSet "${rsName}" has timed out progressing.`,
         nowMs,
       );
-    } else {
+    } else if (info.deadlineDue !== deadline + 1) {
+      // The manager drops a second requeue of this key for the same instant while the first is
+      // pending (it is until the clock reaches it): asking again would only build its id.
+      info.deadlineDue = deadline + 1;
       ctx.requeueAfter(`${fresh.metadata.namespace}/${fresh.metadata.name}`, deadline - nowMs + 1);
     }
   }

@@ -70,7 +70,7 @@ function ownedPods(store: Store, rs: ReplicaSet): Pod[] {
   const out = store.byOwner(uid);
   let n = 0;
   for (const o of out) if (o.kind === 'Pod' && controllerRef(o)?.uid === uid) out[n++] = o;
-  out.length = n;
+  if (n !== out.length) out.length = n;
   return out as Pod[];
 }
 
