@@ -101,3 +101,52 @@ describe('Store lazy entries', () => {
     expect(store.getByUid('uid-b')).toBeUndefined();
   });
 });
+
+describe('Store.byOwner', () => {
+  const owned = (name: string, owners: string[], extra: Record<string, unknown> = {}) =>
+    ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name,
+        namespace: 'default',
+        uid: `uid-${name}`,
+        resourceVersion: '',
+        creationTimestamp: '',
+        ownerReferences: owners.map((uid) => ({ uid })),
+      },
+      ...extra,
+    }) as unknown as K8sObject;
+
+  it.each([5, 40])('lists %i dependents least recently written first, whatever the write', (n) => {
+    const store = new Store();
+    const names = Array.from({ length: n }, (_, i) => `p${i}`);
+    for (const name of names) store.put(owned(name, ['rs']));
+    const order = [...names];
+    // Rewrite some (same owners, new status), then move one to another owner and back.
+    for (const i of [3, 0, 4, 1, 3]) {
+      const name = names[i] as string;
+      store.put({ ...(store.get('Pod', 'default', name) as K8sObject), status: { i } });
+      order.splice(order.indexOf(name), 1);
+      order.push(name);
+    }
+    store.put(owned('p2', ['other']));
+    order.splice(order.indexOf('p2'), 1);
+    expect(store.byOwner('other').map((o) => o.metadata.name)).toEqual(['p2']);
+    store.put(owned('p2', ['rs']));
+    order.push('p2');
+    expect(store.byOwner('other')).toEqual([]);
+    expect(store.byOwner('rs').map((o) => o.metadata.name)).toEqual(order);
+    store.remove('Pod', 'default', 'p0');
+    expect(store.byOwner('rs').map((o) => o.metadata.name)).toEqual(order.filter((x) => x !== 'p0'));
+  });
+
+  it('a new uid under the same name re-indexes: the old uid is no dependent any more', () => {
+    const store = new Store();
+    store.put(owned('a', ['rs']));
+    const fresh = owned('a', ['rs']);
+    store.put({ ...fresh, metadata: { ...fresh.metadata, uid: 'uid-a2' } } as K8sObject);
+    expect(store.byOwner('rs').map((o) => o.metadata.uid)).toEqual(['uid-a2']);
+    expect(store.getByUid('uid-a')).toBeUndefined();
+  });
+});
