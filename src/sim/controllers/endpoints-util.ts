@@ -63,6 +63,13 @@ export function numericTargetPorts(svc: Service): boolean {
   return true;
 }
 
+/** FindPort for a numeric targetPort (the same for every Pod); undefined for a named one. */
+export function findNumericPort(sp: ServicePort): number | undefined {
+  const tp = sp.targetPort ?? sp.port;
+  if (typeof tp === 'number') return tp;
+  return /^\d+$/.test(tp) ? Number(tp) : undefined;
+}
+
 /** podutil.FindPort: numeric targetPort as is; a name is looked up in containers[].ports with the same protocol. */
 export function findPort(pod: Pod, sp: ServicePort): number | undefined {
   const tp = sp.targetPort ?? sp.port;

@@ -18,6 +18,7 @@ import type { EndpointsIndex } from './endpoints-index';
 import { isPodAddress, PreviousEntries } from './endpoints-reuse';
 import {
   derivedLabels,
+  findNumericPort,
   findPort,
   hasSelector,
   isPodReady,
@@ -91,6 +92,47 @@ export function perPodPorts<R>(svc: Service, resolve: (pod: Pod) => R): (pod: Po
   };
 }
 
+/** The subset ports for `pod`, sorted; undefined when the Pod has none of the Service's ports. */
+function subsetPorts(svc: Service, pod: Pod | undefined): EndpointPort[] | undefined {
+  const ports: EndpointPort[] = [];
+  for (const sp of svc.spec.ports ?? []) {
+    const port = pod ? findPort(pod, sp) : (findNumericPort(sp) as number);
+    if (port === undefined) continue; // named port missing on this Pod: left out for this port
+    const ep: EndpointPort = { port, protocol: sp.protocol };
+    if (sp.name) ep.name = sp.name;
+    ports.push(ep);
+  }
+  // Headless Services without ports still list addresses (subset with no ports).
+  if (ports.length === 0 && (svc.spec.ports ?? []).length > 0) return undefined;
+  if (ports.length > 1) ports.sort((a, b) => (portKey(a) < portKey(b) ? -1 : 1));
+  return ports;
+}
+
+/**
+ * computeSubsets when every target port is a number: every Pod has the same ports, so there is
+ * at most one subset (no grouping by port set).
+ */
+function oneSubset(
+  svc: Service,
+  pods: Iterable<Pod>,
+  publishNotReady: boolean,
+  prev: PreviousEntries<EndpointAddress> | undefined,
+): EndpointSubset[] {
+  const ready: EndpointAddress[] = [];
+  const notReady: EndpointAddress[] = [];
+  for (const pod of pods) {
+    if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
+    (publishNotReady || isPodReady(pod) ? ready : notReady).push(endpointAddress(pod, svc, prev));
+  }
+  if (ready.length === 0 && notReady.length === 0) return [];
+  const ports = subsetPorts(svc, undefined) as EndpointPort[];
+  const s: EndpointSubset = {};
+  if (ready.length) s.addresses = ready.length > 1 ? ready.sort(byIP) : ready;
+  if (notReady.length) s.notReadyAddresses = notReady.length > 1 ? notReady.sort(byIP) : notReady;
+  if (ports.length) s.ports = ports;
+  return [s];
+}
+
 /**
  * The subsets the controller would write for `svc` given the candidate Pods (already selected).
  * Like endpoints.RepackSubsets: addresses with the same port set share one subset.
@@ -110,23 +152,14 @@ export function computeSubsets(
     }
   }
   const publishNotReady = svc.spec.publishNotReadyAddresses === true;
+  if (numericTargetPorts(svc)) return oneSubset(svc, pods, publishNotReady, prev);
   const groups = new Map<
     string,
     { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }
   >();
   const portsFor = perPodPorts(svc, (pod) => {
-    const ports: EndpointPort[] = [];
-    for (const sp of svc.spec.ports ?? []) {
-      const port = findPort(pod, sp);
-      if (port === undefined) continue; // named port missing on this Pod: left out for this port
-      const ep: EndpointPort = { port, protocol: sp.protocol };
-      if (sp.name) ep.name = sp.name;
-      ports.push(ep);
-    }
-    // Headless Services without ports still list addresses (subset with no ports).
-    if (ports.length === 0 && (svc.spec.ports ?? []).length > 0) return undefined;
-    ports.sort((a, b) => (portKey(a) < portKey(b) ? -1 : 1));
-    return { ports, key: ports.map(portKey).join(',') };
+    const ports = subsetPorts(svc, pod);
+    return ports && { ports, key: ports.map(portKey).join(',') };
   });
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;

@@ -17,11 +17,13 @@ import type { EndpointsIndex } from './endpoints-index';
 import { conditions, isPodSliceEndpoint, PreviousEntries } from './endpoints-reuse';
 import {
   derivedLabels,
+  findNumericPort,
   findPort,
   hasSelector,
   isPodReady,
   isTerminating,
   MANAGED_BY,
+  numericTargetPorts,
   rfc3339,
   SERVICE_NAME_LABEL,
   SLICE_CONTROLLER,
@@ -107,14 +109,10 @@ export function desiredSlices(
     prev = new PreviousEntries(endpointIP);
     for (const s of previous) prev.add(s.endpoints);
   }
+  if (numericTargetPorts(svc)) return oneGroup(svc, pods, prev);
   const groups = new Map<string, { ports: EndpointPort[]; endpoints: EndpointSliceEndpoint[] }>();
   const portsFor = perPodPorts(svc, (pod) => {
-    const ports: EndpointPort[] = [];
-    for (const sp of svc.spec.ports ?? []) {
-      const port = findPort(pod, sp);
-      if (port === undefined) continue;
-      ports.push({ name: sp.name ?? '', protocol: sp.protocol, port });
-    }
+    const ports = slicePorts(svc, pod);
     return { ports, key: portsKey(ports) };
   });
   for (const pod of pods) {
@@ -130,13 +128,50 @@ export function desiredSlices(
   const out: SliceContent[] = [];
   for (const key of [...groups.keys()].sort()) {
     const g = groups.get(key);
-    if (!g) continue;
-    g.endpoints.sort((a, b) => ((a.addresses[0] ?? '') < (b.addresses[0] ?? '') ? -1 : 1));
-    for (let i = 0; i < g.endpoints.length; i += MAX_ENDPOINTS_PER_SLICE) {
-      out.push({ ports: g.ports, endpoints: g.endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE) });
-    }
+    if (g) chunk(g.ports, g.endpoints, out);
   }
   if (out.length === 0) out.push({ ports: null, endpoints: null }); // placeholder slice
+  return out;
+}
+
+const byAddress = (a: EndpointSliceEndpoint, b: EndpointSliceEndpoint): number =>
+  (a.addresses[0] ?? '') < (b.addresses[0] ?? '') ? -1 : 1;
+
+/** One port set's endpoints, sorted, in slices of at most 100. */
+function chunk(ports: EndpointPort[], endpoints: EndpointSliceEndpoint[], out: SliceContent[]): void {
+  if (endpoints.length > 1) endpoints.sort(byAddress);
+  if (endpoints.length <= MAX_ENDPOINTS_PER_SLICE) {
+    out.push({ ports, endpoints });
+    return;
+  }
+  for (let i = 0; i < endpoints.length; i += MAX_ENDPOINTS_PER_SLICE) {
+    out.push({ ports, endpoints: endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE) });
+  }
+}
+
+/** The slice ports for `pod` (in the Service's order; a named port the Pod lacks is left out). */
+function slicePorts(svc: Service, pod: Pod | undefined): EndpointPort[] {
+  const ports: EndpointPort[] = [];
+  for (const sp of svc.spec.ports ?? []) {
+    const port = pod ? findPort(pod, sp) : findNumericPort(sp);
+    if (port === undefined) continue;
+    ports.push({ name: sp.name ?? '', protocol: sp.protocol, port });
+  }
+  return ports;
+}
+
+/** desiredSlices when every target port is a number: one port set for every Pod, no grouping. */
+function oneGroup(
+  svc: Service,
+  pods: Iterable<Pod>,
+  prev: PreviousEntries<EndpointSliceEndpoint> | undefined,
+): SliceContent[] {
+  const endpoints: EndpointSliceEndpoint[] = [];
+  for (const pod of pods)
+    if (shouldPodBeInEndpoints(pod, true)) endpoints.push(sliceEndpoint(pod, svc, prev));
+  if (endpoints.length === 0) return [{ ports: null, endpoints: null }]; // placeholder slice
+  const out: SliceContent[] = [];
+  chunk(slicePorts(svc, undefined), endpoints, out);
   return out;
 }
 

@@ -91,6 +91,36 @@ class Endpoint implements EndpointInfo {
   }
 }
 
+/**
+ * A PortModel whose KUBE-SVC-/KUBE-EXT- chain names (sha256s) are computed on first use, like
+ * Endpoint's: a Service's model is built when it is created and rebuilt after its slices change,
+ * and only iptables-save and the tracer read the names.
+ */
+class Port implements PortModel {
+  declare nodePort?: number;
+  #svcChain: string | undefined;
+  #extChain: string | undefined;
+
+  constructor(
+    public spn: string,
+    public name: string,
+    public port: number,
+    public protocol: Protocol,
+    public endpoints: EndpointInfo[],
+    public usable: EndpointInfo[],
+  ) {}
+
+  get svcChain(): string {
+    this.#svcChain ??= serviceChain('KUBE-SVC-', this.spn, this.protocol);
+    return this.#svcChain;
+  }
+
+  get extChain(): string {
+    this.#extChain ??= serviceChain('KUBE-EXT-', this.spn, this.protocol);
+    return this.#extChain;
+  }
+}
+
 function endpointsForPort(
   ns: string,
   spn: string,
@@ -201,16 +231,14 @@ export function buildServiceModel(
       const spn = pname ? `${key}:${pname}` : key;
       const endpoints = endpointsForPort(ns, spn, pname, sp.protocol, sliceList);
       const ready = endpoints.filter((e) => e.ready);
-      const pm: PortModel = {
+      const pm: PortModel = new Port(
         spn,
-        name: pname,
-        port: sp.port,
-        protocol: sp.protocol,
-        svcChain: serviceChain('KUBE-SVC-', spn, sp.protocol),
-        extChain: serviceChain('KUBE-EXT-', spn, sp.protocol),
+        pname,
+        sp.port,
+        sp.protocol,
         endpoints,
-        usable: ready.length ? ready : endpoints.filter((e) => e.serving && e.terminating),
-      };
+        ready.length ? ready : endpoints.filter((e) => e.serving && e.terminating),
+      );
       if (sp.nodePort !== undefined && (svc.spec.type === 'NodePort' || svc.spec.type === 'LoadBalancer')) {
         pm.nodePort = sp.nodePort;
       }

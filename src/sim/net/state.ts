@@ -38,7 +38,18 @@ export class PodLookup {
 export class NetState {
   readonly services = new Map<string, Service>();
   readonly slicesBySvc = new Map<string, Map<string, EndpointSlice>>();
-  readonly models = new Models();
+  /** The same slice maps by namespace → Service name, with their key. */
+  private readonly sliceSlots = new Map<string, Map<string, SliceSlot>>();
+  // A stale model is rebuilt from the Service and slices it has when read: the Service is the one
+  // the stale model was built from (a Service change rebuilds at once), and so are its DNS records.
+  readonly models = new Models((key, old) =>
+    buildServiceModel(
+      this.services.get(key) as Service,
+      this.slicesBySvc.get(key)?.values() ?? [],
+      this.profile,
+      old.dns,
+    ),
+  );
   readonly pods: PodLookup;
   readonly podByIP = new Map<string, string>();
   /** IPs of Pods that were deleted (for the "old IP" explanation); cleared when an IP is reused. */
@@ -77,19 +88,15 @@ export class NetState {
         const svcName = o.metadata.labels?.[SERVICE_NAME_LABEL];
         const oldName = ev.old?.metadata.labels?.[SERVICE_NAME_LABEL];
         const ns = o.metadata.namespace ?? 'default';
-        if (oldName && oldName !== svcName) this.removeSlice(`${ns}/${oldName}`, o.metadata.name);
+        if (oldName && oldName !== svcName) this.removeSlice(ns, oldName, o.metadata.name);
         if (!svcName) return;
-        const key = `${ns}/${svcName}`;
-        if (ev.type === 'DELETED') this.removeSlice(key, o.metadata.name);
-        else {
-          let m = this.slicesBySvc.get(key);
-          if (!m) {
-            m = new Map();
-            this.slicesBySvc.set(key, m);
-          }
-          m.set(o.metadata.name, o as EndpointSlice);
+        if (ev.type === 'DELETED') {
+          this.removeSlice(ns, svcName, o.metadata.name);
+          return;
         }
-        this.rebuild(key);
+        const slot = this.slot(ns, svcName);
+        slot.slices.set(o.metadata.name, o as EndpointSlice);
+        this.rebuild(slot.key);
         return;
       }
       case 'Pod': {
@@ -148,12 +155,33 @@ export class NetState {
     }
   }
 
-  private removeSlice(key: string, name: string): void {
-    const m = this.slicesBySvc.get(key);
-    if (!m) return;
-    m.delete(name);
-    if (m.size === 0) this.slicesBySvc.delete(key);
-    this.rebuild(key);
+  /** A Service's slices by namespace and name (its key string built once, not per slice event). */
+  private slot(ns: string, svcName: string): SliceSlot {
+    let byName = this.sliceSlots.get(ns);
+    if (!byName) {
+      byName = new Map();
+      this.sliceSlots.set(ns, byName);
+    }
+    let slot = byName.get(svcName);
+    if (!slot) {
+      slot = { key: `${ns}/${svcName}`, slices: new Map() };
+      byName.set(svcName, slot);
+      this.slicesBySvc.set(slot.key, slot.slices);
+    }
+    return slot;
+  }
+
+  private removeSlice(ns: string, svcName: string, name: string): void {
+    const byName = this.sliceSlots.get(ns);
+    const slot = byName?.get(svcName);
+    if (!byName || !slot) return;
+    slot.slices.delete(name);
+    if (slot.slices.size === 0) {
+      this.slicesBySvc.delete(slot.key);
+      byName.delete(svcName);
+      if (byName.size === 0) this.sliceSlots.delete(ns);
+    }
+    this.rebuild(slot.key);
   }
 
   private rebuild(key: string): void {
@@ -163,10 +191,7 @@ export class NetState {
     // lookup map, the Service alone decides: a slice change only makes the model stale, and it is
     // rebuilt when someone reads it (a trace, iptables-save), as kube-proxy batches its syncs.
     if (old !== undefined && svc !== undefined && old.svc === svc && old.mode !== 'headless') {
-      const dns = old.dns;
-      this.models.markStale(key, () =>
-        buildServiceModel(svc, this.slicesBySvc.get(key)?.values() ?? [], this.profile, dns),
-      );
+      this.models.markStale(key);
       return;
     }
     if (old) this.unindex(old);
@@ -216,18 +241,26 @@ export class NetState {
   }
 }
 
-/** Service models by key; a stale one is rebuilt on its next read. */
+interface SliceSlot {
+  key: string;
+  slices: Map<string, EndpointSlice>;
+}
+
+/** Service models by key; a stale one is rebuilt on its next read (by `rebuild(key, stale model)`). */
 export class Models {
   private readonly built = new Map<string, ServiceModel>();
-  private readonly stale = new Map<string, () => ServiceModel>();
+  private readonly stale = new Set<string>();
+
+  constructor(private readonly rebuild: (key: string, old: ServiceModel) => ServiceModel) {}
 
   get(key: string): ServiceModel | undefined {
-    const build = this.stale.get(key);
-    if (build) {
-      this.stale.delete(key);
-      this.built.set(key, build());
+    const old = this.built.get(key);
+    if (old !== undefined && this.stale.delete(key)) {
+      const model = this.rebuild(key, old);
+      this.built.set(key, model);
+      return model;
     }
-    return this.built.get(key);
+    return old;
   }
 
   /** The last model built, possibly stale (its Service-derived fields are current). */
@@ -250,7 +283,8 @@ export class Models {
     this.built.delete(key);
   }
 
-  markStale(key: string, build: () => ServiceModel): void {
-    this.stale.set(key, build);
+  /** Only a built model can be stale. */
+  markStale(key: string): void {
+    this.stale.add(key);
   }
 }
