@@ -52,6 +52,9 @@ interface SpecInfo {
   deadlineDue: number;
 }
 
+/** The answer for events that queue nothing: shared, never modified (the manager only reads it). */
+const NO_KEYS = Object.freeze([]) as readonly string[] as string[];
+
 export function createDeploymentController(store: Store): Controller {
   const specInfo = new Map<string, SpecInfo>();
   const infoFor = (d: Deployment): SpecInfo => {
@@ -76,7 +79,7 @@ export function createDeploymentController(store: Store): Controller {
         return [`${o.metadata.namespace}/${o.metadata.name}`];
       }
       const ref = controllerRef(o);
-      return ref?.kind === 'Deployment' ? [`${o.metadata.namespace}/${ref.name}`] : [];
+      return ref?.kind === 'Deployment' ? [`${o.metadata.namespace}/${ref.name}`] : NO_KEYS;
     },
     reconcile(key: string, ctx: ControllerContext) {
       const [ns, name] = splitKey(key);

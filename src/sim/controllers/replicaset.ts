@@ -17,6 +17,9 @@ const SOURCE = { component: 'replicaset-controller' };
 const BURST_REPLICAS = 500;
 const API_QPS = 20;
 
+/** The answer for events that queue nothing: shared, never modified (the manager only reads it). */
+const NO_KEYS = Object.freeze([]) as readonly string[] as string[];
+
 export function createReplicaSetController(store: Store): Controller {
   /** ReplicaSet uid → simulated ms before which no more Pods are created (client rate limit). */
   const throttle = new Map<string, number>();
@@ -27,10 +30,10 @@ export function createReplicaSetController(store: Store): Controller {
       const o = ev.object;
       if (ev.kind === 'ReplicaSet') return [`${o.metadata.namespace}/${o.metadata.name}`];
       const ref = controllerRef(o);
-      if (ref?.kind !== 'ReplicaSet') return [];
+      if (ref?.kind !== 'ReplicaSet') return NO_KEYS;
       // Status writes that change neither readiness, phase, deletion nor labels cannot change
       // what this controller counts (the kubelet's ContainerCreating / pod IP updates).
-      if (ev.type === 'MODIFIED' && ev.old && !countsChanged(ev.old as Pod, o as Pod)) return [];
+      if (ev.type === 'MODIFIED' && ev.old && !countsChanged(ev.old as Pod, o as Pod)) return NO_KEYS;
       return [`${o.metadata.namespace}/${ref.name}`];
     },
     reconcile(key: string, ctx: ControllerContext) {
