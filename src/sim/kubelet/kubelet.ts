@@ -3,7 +3,7 @@
 //   cached pulls ~1 s) → Running/Ready;  bad image → ErrImagePull ⇄ ImagePullBackOff with backoff;
 //   deletionTimestamp → Killing → removed after the image's SIGTERM behaviour (≤ grace period),
 //   releasing the IP. Events carry the real reasons and messages. [K8S pkg/kubelet]
-import type { Container, ContainerStatus, Pod, PodCondition } from '../api/types';
+import type { ContainerStatus, Pod, PodCondition } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
 import type { Profile } from '../profiles';
 import { rfc3339 } from '../runtime/clock';
@@ -11,6 +11,7 @@ import type { Clock, Controller, ControllerContext, Rng, WatchEvent } from '../r
 import { flat } from '../runtime/rng';
 import { checkImage, drawMs, goDuration, type ImageRef, parseImage } from './images';
 import { NodeIpam } from './ipam';
+import { containerId, type NodeState, PodRuntime, type Stage } from './pod-runtime';
 import {
   type CondSpec,
   type ContainerTemplate,
@@ -32,64 +33,6 @@ const SANDBOX_MS: [number, number] = [250, 600];
 /** A pull of a cached image with imagePullPolicy Always (manifest check only). */
 const CACHED_PULL_MS: [number, number] = [700, 1300];
 const BACKOFF_MS = [10_000, 20_000, 40_000, 80_000, 160_000, 300_000];
-
-/** `containerd://` and 64 hex digits, as character codes (the digits rewritten per container). */
-const ID_PREFIX = 'containerd://';
-const ID_CODES = Array.from(`${ID_PREFIX}${'0'.repeat(64)}`, (ch) => ch.charCodeAt(0));
-const HEX_CODES = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
-
-/** What the kubelet knows about one node: its address, IPAM, images and in-flight fetches. */
-interface NodeState {
-  readonly name: string;
-  readonly ip: string;
-  readonly hostIPs: readonly { ip: string }[];
-  readonly ipam: NodeIpam | undefined;
-  /** Images present (undefined for a node outside the profile: nothing is ever cached there). */
-  readonly images: Set<string> | undefined;
-  /** Image → when the fetch in flight on this node lands. */
-  readonly fetching: Map<string, number>;
-  /** The source of this node's Events (one object, shared by them all). */
-  readonly source: { component: string; host: string };
-}
-
-/** A stage the Pod's next timer runs, on the Pod as it is then. */
-type Stage = (pod: Pod, rt: PodRuntime) => void;
-
-class PodRuntime {
-  timer: number | undefined = undefined;
-  killing = false;
-  pullFailures = 0;
-  /** The stage the pending timer runs, and the one callback every timer of this Pod uses. */
-  next: Stage | undefined = undefined;
-  fire: () => void = noop;
-  /** keysFor's answer for this Pod, one array for all its watch events. */
-  readonly keys: readonly string[];
-  readonly namespace: string;
-  readonly name: string;
-  /** The template of the containers list it was built for. */
-  tplOf: readonly Container[] | undefined = undefined;
-  tpl: ContainerTemplate | undefined = undefined;
-  // The pull in flight (or that failed): its template and container, duration and error.
-  pullTpl: ContainerTemplate | undefined = undefined;
-  pullIndex = 0;
-  pullMs = 0;
-  pullSize = 0;
-  pullFullName = '';
-  failedImage = '';
-  failedMessage = '';
-  backoff = 0;
-  constructor(
-    readonly key: string,
-    readonly node: NodeState,
-  ) {
-    this.keys = Object.freeze([key]);
-    const i = key.indexOf('/');
-    this.namespace = key.slice(0, i);
-    this.name = key.slice(i + 1);
-  }
-}
-
-const noop = () => {};
 
 export interface KubeletDeps {
   api: ApiServer;
@@ -210,13 +153,6 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       state: { waiting: message ? { reason, message } : { reason } },
       lastState: {},
     }));
-
-  /** A 64-hex-digit container ID, one draw per digit, built flat from character codes. */
-  const containerId = () => {
-    const u = ID_CODES;
-    for (let i = 0; i < 64; i++) u[ID_PREFIX.length + i] = HEX_CODES[idRng.int(16)] as number;
-    return String.fromCharCode.apply(null, u);
-  };
 
   const schedule = (rt: PodRuntime, delay: number, next: Stage) => {
     rt.next = next;
@@ -407,7 +343,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
         name: tpl.names[i] as string,
         image: (tpl.refs[i] as ImageRef).fullName, // containerd reports the normalised reference
         imageID: tpl.imageIds[i] as string,
-        containerID: containerId(),
+        containerID: containerId(idRng),
         ready: true,
         started: true,
         restartCount: 0,

@@ -1,0 +1,72 @@
+// The kubelet's bookkeeping: what it knows per node and per Pod it runs, so that each stage of a
+// Pod's start (kubelet.ts) finds its node, key, container template and pull in progress without
+// looking them up or building them again.
+import type { Container, Pod } from '../api/types';
+import type { Rng } from '../runtime/interfaces';
+import type { NodeIpam } from './ipam';
+import type { ContainerTemplate } from './status-parts';
+
+/** `containerd://` and 64 hex digits, as character codes (the digits rewritten per container). */
+const ID_PREFIX = 'containerd://';
+const ID_CODES = Array.from(`${ID_PREFIX}${'0'.repeat(64)}`, (ch) => ch.charCodeAt(0));
+const HEX_CODES = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
+
+/** A container ID, `containerd://` and 64 hex digits: one draw of `rng.int(16)` per digit. */
+export function containerId(rng: Rng): string {
+  const u = ID_CODES;
+  for (let i = 0; i < 64; i++) u[ID_PREFIX.length + i] = HEX_CODES[rng.int(16)] as number;
+  return String.fromCharCode.apply(null, u);
+}
+
+/** What the kubelet knows about one node: its address, IPAM, images and in-flight fetches. */
+export interface NodeState {
+  readonly name: string;
+  readonly ip: string;
+  readonly hostIPs: readonly { ip: string }[];
+  readonly ipam: NodeIpam | undefined;
+  /** Images present (undefined for a node outside the profile: nothing is ever cached there). */
+  readonly images: Set<string> | undefined;
+  /** Image → when the fetch in flight on this node lands. */
+  readonly fetching: Map<string, number>;
+  /** The source of this node's Events (one object, shared by them all). */
+  readonly source: { component: string; host: string };
+}
+
+/** A stage the Pod's next timer runs, on the Pod as it is then. */
+export type Stage = (pod: Pod, rt: PodRuntime) => void;
+
+export class PodRuntime {
+  timer: number | undefined = undefined;
+  killing = false;
+  pullFailures = 0;
+  /** The stage the pending timer runs, and the one callback every timer of this Pod uses. */
+  next: Stage | undefined = undefined;
+  fire: () => void = noop;
+  /** keysFor's answer for this Pod, one array for all its watch events. */
+  readonly keys: readonly string[];
+  readonly namespace: string;
+  readonly name: string;
+  /** The template of the containers list it was built for. */
+  tplOf: readonly Container[] | undefined = undefined;
+  tpl: ContainerTemplate | undefined = undefined;
+  // The pull in flight (or that failed): its template and container, duration and error.
+  pullTpl: ContainerTemplate | undefined = undefined;
+  pullIndex = 0;
+  pullMs = 0;
+  pullSize = 0;
+  pullFullName = '';
+  failedImage = '';
+  failedMessage = '';
+  backoff = 0;
+  constructor(
+    readonly key: string,
+    readonly node: NodeState,
+  ) {
+    this.keys = Object.freeze([key]);
+    const i = key.indexOf('/');
+    this.namespace = key.slice(0, i);
+    this.name = key.slice(i + 1);
+  }
+}
+
+const noop = () => {};
