@@ -191,10 +191,7 @@ export class Store implements StoreReader {
     const m = this.nameMap(kind, ns);
     const prev = m.get(name);
     const old = prev instanceof LazyObject ? prev.object() : prev;
-    const stored: K8sObject = {
-      ...obj,
-      metadata: { ...obj.metadata, resourceVersion: this.nextResourceVersion() },
-    };
+    const stored = stamped(obj, this.nextResourceVersion());
     m.set(name, stored);
     if (!old) {
       m.sorted = undefined;
@@ -263,10 +260,7 @@ export class Store implements StoreReader {
     this.byUid.delete(old.metadata.uid);
     this.unindexOwners(old);
     // The DELETED event carries the last state with a fresh resourceVersion, as a watch does.
-    const last: K8sObject = {
-      ...old,
-      metadata: { ...old.metadata, resourceVersion: this.nextResourceVersion() },
-    };
+    const last = stamped(old, this.nextResourceVersion());
     this.emit({ type: 'DELETED', kind, key: keyOf(kind, ns, name), object: last });
     return last;
   }
@@ -294,6 +288,19 @@ export class Store implements StoreReader {
       if (s.size === 0) this.dependents.delete(ref.uid);
     }
   }
+}
+
+/**
+ * `{ ...o, metadata: { ...o.metadata, resourceVersion } }`, same keys in the same order, built as
+ * two clones and two plain stores: V8 copies a bare spread through a fast clone, while redefining
+ * a key after a spread in the same literal took the slow path (a third of every write).
+ */
+function stamped(o: K8sObject, resourceVersion: string): K8sObject {
+  const metadata = { ...o.metadata };
+  metadata.resourceVersion = resourceVersion;
+  const out = { ...o };
+  out.metadata = metadata;
+  return out;
 }
 
 /** A stored object's resourceVersion as a number (the store writes them as decimal integers). */
