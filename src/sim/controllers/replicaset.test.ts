@@ -1,9 +1,12 @@
 // The ReplicaSet controller's Pods and status: Pods carry the template (labels, annotations, spec)
 // and one controller ownerReference; status counts only active Pods, readiness and selector
 // matches the way replica_set_utils.calculateStatus does. [K8S pkg/controller/replicaset]
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isPodReady } from '../api/owners';
 import type { Container, Pod, ReplicaSet } from '../api/types';
 import { drive } from '../testing/driver';
+import { countsChanged } from './replicaset';
 
 const RS = `apiVersion: apps/v1
 kind: ReplicaSet
@@ -100,5 +103,60 @@ describe('replicaset controller', () => {
     const st = (d.get('ReplicaSet', 'web') as ReplicaSet).status as unknown as Record<string, number>;
     expect(st.replicas).toBe(3);
     expect(st.fullyLabeledReplicas).toBe(2);
+  });
+});
+
+describe('countsChanged (which Pod updates queue the ReplicaSet)', () => {
+  // The definition, field by field; the controller's version takes shortcuts on shared objects.
+  const reference = (a: Pod, b: Pod) =>
+    isPodReady(a) !== isPodReady(b) ||
+    a.status?.phase !== b.status?.phase ||
+    a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp ||
+    a.spec?.nodeName !== b.spec?.nodeName ||
+    JSON.stringify(a.metadata.labels) !== JSON.stringify(b.metadata.labels) ||
+    JSON.stringify(a.metadata.ownerReferences) !== JSON.stringify(b.metadata.ownerReferences);
+
+  it('agrees with the field-by-field definition, with and without shared status/metadata objects', () => {
+    const cond = fc.record({
+      type: fc.constantFrom('Ready', 'ContainersReady'),
+      status: fc.constantFrom('True', 'False'),
+    });
+    const status = fc.option(
+      fc.record(
+        {
+          phase: fc.constantFrom('Pending', 'Running', 'Failed'),
+          conditions: fc.array(cond, { maxLength: 3 }),
+        },
+        { requiredKeys: [] },
+      ),
+      { nil: undefined },
+    );
+    const pod = fc.record({
+      labels: fc.option(fc.dictionary(fc.constantFrom('app', 'tier'), fc.constantFrom('a', 'b')), {
+        nil: undefined,
+      }),
+      deletionTimestamp: fc.option(fc.constant('2026-01-08T09:30:00Z'), { nil: undefined }),
+      nodeName: fc.option(fc.constantFrom('n1', 'n2'), { nil: undefined }),
+      status,
+    });
+    type Gen = { labels?: unknown; deletionTimestamp?: unknown; nodeName?: unknown; status?: unknown };
+    const build = (p: Gen) =>
+      ({
+        metadata: { name: 'p', labels: p.labels, deletionTimestamp: p.deletionTimestamp },
+        spec: { nodeName: p.nodeName },
+        status: p.status,
+      }) as unknown as Pod;
+    fc.assert(
+      fc.property(pod, pod, fc.nat(3), (pa, pb, share) => {
+        const a = build(pa);
+        let b = build(pb);
+        // Share what a status write / bind / deletion mark shares.
+        if (share & 1) b = { ...b, status: a.status };
+        if (share & 2)
+          b = { ...b, metadata: { ...b.metadata, labels: a.metadata.labels } as Pod['metadata'] };
+        expect(countsChanged(a, b)).toBe(reference(a, b));
+      }),
+      { seed: 20261127, numRuns: 3000 },
+    );
   });
 });

@@ -4,7 +4,7 @@
 // [K8S pkg/controller/replicaset/replica_set.go, controller_utils.go]
 
 import { fromLabelSelector, matches } from '../api/labels';
-import { controllerRef, isPodActive, isPodReady, ownerRefTo, splitKey } from '../api/owners';
+import { controllerRef, isPodActive, ownerRefTo, splitKey } from '../api/owners';
 import type { Pod, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
@@ -45,10 +45,14 @@ export function createReplicaSetController(store: Store): Controller {
   };
 }
 
-function countsChanged(a: Pod, b: Pod): boolean {
+/** A Pod update that can change what the controller counts (readiness, phase, deletion, node, labels, owners). */
+export function countsChanged(a: Pod, b: Pod): boolean {
+  const sa = a.status;
+  const sb = b.status;
+  // Same status object (a bind, a deletion mark) or the same conditions: readiness is unchanged.
+  if (sa !== sb && (sa?.phase !== sb?.phase || (sa?.conditions !== sb?.conditions && ready(a) !== ready(b))))
+    return true;
   return (
-    isPodReady(a) !== isPodReady(b) ||
-    a.status?.phase !== b.status?.phase ||
     a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp ||
     a.spec?.nodeName !== b.spec?.nodeName ||
     // Status writes keep the metadata maps by reference: compare text only when they differ.
@@ -63,7 +67,7 @@ function countsChanged(a: Pod, b: Pod): boolean {
 function deletionRank(p: Pod): number {
   if (!p.spec.nodeName) return 0;
   if (p.status?.phase === 'Pending') return 1;
-  if (!isPodReady(p)) return 2;
+  if (!ready(p)) return 2;
   return 3;
 }
 
