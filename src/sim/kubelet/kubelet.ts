@@ -60,7 +60,8 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   const nodeState = (name: string): NodeState => {
     let n = nodes.get(name);
     if (!n) {
-      const p = profile.nodes.find((x) => x.name === name);
+      let p: Profile['nodes'][number] | undefined;
+      for (const x of profile.nodes) if (x.name === name) p = x; // the last entry of a name wins
       n = {
         name,
         ip: p?.ip ?? '',
@@ -76,7 +77,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   };
   for (const n of profile.nodes) nodeState(n.name);
   const runtimes = new Map<string, PodRuntime>(); // pod uid → runtime
-  const uidByKey = new Map<string, string>(); // pod key → uid of the Pod the kubelet runs
+  const byKey = new Map<string, PodRuntime>(); // pod key → runtime of the Pod the kubelet runs
   const ips = new Map<string, { node: string; ip: string }>(); // pod key → IP
   const ipView = new Map<string, string>();
   const pullRng = rng.fork('image-pulls');
@@ -337,9 +338,9 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       record(pod, 'Normal', 'Started', tpl.startedMsg[i] as string, rt);
     }
     const state = runningState(startedAt);
-    const statuses: ContainerStatus[] = new Array(n);
+    const statuses: ContainerStatus[] = [];
     for (let i = 0; i < n; i++) {
-      statuses[i] = {
+      statuses.push({
         name: tpl.names[i] as string,
         image: (tpl.refs[i] as ImageRef).fullName, // containerd reports the normalised reference
         imageID: tpl.imageIds[i] as string,
@@ -349,7 +350,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
         restartCount: 0,
         state,
         lastState: EMPTY_STATE,
-      };
+      });
     }
     writeStatus(pod, {
       ...status,
@@ -417,8 +418,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     reconcile(key: string, ctx: ControllerContext) {
       ctxRef = ctx;
       // The key of a Pod the kubelet ran already is split once, in its runtime.
-      const uid0 = uidByKey.get(key);
-      const known = uid0 === undefined ? undefined : runtimes.get(uid0);
+      const known = byKey.get(key);
       const pod = known ? (api.store.get('Pod', known.namespace, known.name) as Pod | undefined) : get(key);
       if (!pod) {
         // Sandbox torn down: the IP goes back to the pool (not reused at once: next-free cursor).
@@ -428,24 +428,23 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
           ips.delete(key);
           ipView.delete(key);
         }
-        const uid = uidByKey.get(key);
-        const rt = uid ? runtimes.get(uid) : undefined;
-        if (uid && rt) {
-          if (rt.timer !== undefined) ctx.timers.cancel(rt.timer);
-          runtimes.delete(uid);
+        if (known) {
+          if (known.timer !== undefined) ctx.timers.cancel(known.timer);
+          runtimes.delete(known.uid);
         }
-        uidByKey.delete(key);
+        byKey.delete(key);
         return;
       }
       const node = pod.spec.nodeName;
       if (!node) return;
-      let rt = runtimes.get(pod.metadata.uid);
+      const uid = pod.metadata.uid;
+      let rt = known?.uid === uid ? known : runtimes.get(uid);
       if (!rt) {
-        const r = new PodRuntime(key, nodeState(node));
+        const r = new PodRuntime(key, uid, nodeState(node));
         r.fire = () => fire(r);
         rt = r;
-        runtimes.set(pod.metadata.uid, rt);
-        uidByKey.set(key, pod.metadata.uid);
+        runtimes.set(uid, rt);
+        byKey.set(key, rt);
         if (pod.metadata.deletionTimestamp) return kill(pod, rt);
         if (pod.status?.phase === 'Running') return adopt(pod, rt);
         admit(pod, rt);

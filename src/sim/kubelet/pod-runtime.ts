@@ -60,6 +60,7 @@ export class PodRuntime {
   backoff = 0;
   constructor(
     readonly key: string,
+    readonly uid: string,
     readonly node: NodeState,
   ) {
     this.keys = Object.freeze([key]);
