@@ -29,11 +29,12 @@ export function createReplicaSetController(store: Store): Controller {
     keysFor(ev: WatchEvent): string[] {
       const o = ev.object;
       if (ev.kind === 'ReplicaSet') return [`${o.metadata.namespace}/${o.metadata.name}`];
+      // Status writes that change neither readiness, phase, deletion nor labels cannot change
+      // what this controller counts (the kubelet's ContainerCreating / pod IP updates). Checked
+      // before the owner lookup: most Pod updates are these.
+      if (ev.type === 'MODIFIED' && ev.old && !countsChanged(ev.old as Pod, o as Pod)) return NO_KEYS;
       const ref = controllerRef(o);
       if (ref?.kind !== 'ReplicaSet') return NO_KEYS;
-      // Status writes that change neither readiness, phase, deletion nor labels cannot change
-      // what this controller counts (the kubelet's ContainerCreating / pod IP updates).
-      if (ev.type === 'MODIFIED' && ev.old && !countsChanged(ev.old as Pod, o as Pod)) return NO_KEYS;
       return [`${o.metadata.namespace}/${ref.name}`];
     },
     reconcile(key: string, ctx: ControllerContext) {
