@@ -188,6 +188,20 @@ export function computeSubsets(
 
 const OWN_LABELS = { [SKIP_MIRROR]: 'true' };
 
+/**
+ * The labels of a Service's Endpoints: they depend on the Service object alone, so they are built
+ * once per Service object and shared by the Endpoints written for it (never modified).
+ */
+function endpointsLabels(svc: Service): Record<string, string> {
+  let labels = labelCache.get(svc);
+  if (!labels) {
+    labels = derivedLabels(svc, OWN_LABELS);
+    labelCache.set(svc, labels);
+  }
+  return labels;
+}
+const labelCache = new WeakMap<Service, Record<string, string>>();
+
 /** The desired Endpoints object (without server-set metadata) for a selector Service. */
 export function desiredEndpoints(
   svc: Service,
@@ -197,7 +211,7 @@ export function desiredEndpoints(
 ): { labels: Record<string, string>; subsets: EndpointSubset[] } {
   if (!hasSelector(svc)) return { labels: {}, subsets: [] };
   return {
-    labels: derivedLabels(svc, OWN_LABELS),
+    labels: endpointsLabels(svc),
     subsets: computeSubsets(svc, selectedPods(store, svc, index?.pods), previous),
   };
 }

@@ -68,7 +68,7 @@ export function reconcileMirroring(
     blockOwnerDeletion: true,
   };
   // No endpoints at all: the mirroring controller keeps no slice (unlike the placeholder above).
-  syncSlices(ctx, ns, name, existing, mirroredSlices(ep), { labels, ownerReferences: [owner] });
+  syncSlices(ctx, ns, name, existing, mirroredSlices(ep), { labels, ownerReferences: () => [owner] });
 }
 
 export function mirroringKeysFor(ev: WatchEvent): string[] {

@@ -198,6 +198,12 @@ export function slicesOf(
   return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
 }
 
+export interface SliceMeta {
+  labels: Record<string, string>;
+  /** Only a created slice needs them (an update keeps the slice's own). */
+  ownerReferences: () => K8sObject['metadata']['ownerReferences'];
+}
+
 /**
  * Make the stored slices equal the desired contents: reuse slices with the same ports first, then
  * any leftover slice (update in place), create the rest, delete extras. No write when equal.
@@ -209,59 +215,73 @@ export function syncSlices(
   baseName: string,
   existing: EndpointSlice[],
   want: SliceContent[],
-  meta: { labels: Record<string, string>; ownerReferences: K8sObject['metadata']['ownerReferences'] },
+  meta: SliceMeta,
 ): boolean {
+  // One slice wanted and at most one there (every Service with one port set and <= 100
+  // endpoints): that slice is the one to update, whether or not its ports match.
+  if (want.length === 1 && existing.length <= 1) {
+    return writeSlice(ctx, ns, baseName, want[0] as SliceContent, existing[0], meta);
+  }
   let ok = true;
   const pool = [...existing];
   const pairs: [SliceContent, EndpointSlice | undefined][] = want.map((w) => {
     const i = pool.findIndex((s) => sameJSON(s.ports, w.ports));
     return [w, i >= 0 ? pool.splice(i, 1)[0] : undefined];
   });
-  const now = rfc3339(ctx.clock.now());
   for (const pair of pairs) {
     if (pair[1] === undefined && pool.length) pair[1] = pool.shift();
-    const [w, cur] = pair;
-    if (cur) {
-      if (
-        sameJSON(cur.endpoints, w.endpoints) &&
-        sameJSON(cur.ports, w.ports) &&
-        sameJSON(cur.metadata.labels ?? {}, meta.labels)
-      ) {
-        continue;
-      }
-      ok =
-        ctx.api.update({
-          ...cur,
-          metadata: {
-            ...cur.metadata,
-            labels: meta.labels,
-            annotations: { ...(cur.metadata.annotations ?? {}), [TRIGGER_TIME]: now },
-          },
-          endpoints: w.endpoints,
-          ports: w.ports,
-        } as EndpointSlice).ok && ok;
-    } else {
-      const name = generateName(`${baseName}-`, ctx.rng, (n) => !!ctx.store.get('EndpointSlice', ns, n));
-      const obj = {
-        apiVersion: 'discovery.k8s.io/v1',
-        kind: 'EndpointSlice',
-        metadata: {
-          name,
-          generateName: `${baseName}-`,
-          namespace: ns,
-          labels: meta.labels,
-          annotations: { [TRIGGER_TIME]: now },
-          ...(meta.ownerReferences ? { ownerReferences: meta.ownerReferences } : {}),
-        },
-        addressType: 'IPv4',
-        endpoints: w.endpoints,
-        ports: w.ports,
-      } as unknown as EndpointSlice;
-      ok = ctx.api.create(obj).ok && ok;
-    }
+    ok = writeSlice(ctx, ns, baseName, pair[0], pair[1], meta) && ok;
   }
   for (const extra of pool) ok = ctx.api.delete('EndpointSlice', ns, extra.metadata.name).ok && ok;
   return ok;
+}
+
+/** Update `cur` to `w` (nothing when equal), or create a slice for `w`; whether it went through. */
+function writeSlice(
+  ctx: Pick<ControllerContext, 'store' | 'api' | 'clock' | 'rng'>,
+  ns: string,
+  baseName: string,
+  w: SliceContent,
+  cur: EndpointSlice | undefined,
+  meta: SliceMeta,
+): boolean {
+  if (cur) {
+    if (
+      sameJSON(cur.endpoints, w.endpoints) &&
+      sameJSON(cur.ports, w.ports) &&
+      sameJSON(cur.metadata.labels ?? {}, meta.labels)
+    ) {
+      return true;
+    }
+    return ctx.api.update({
+      ...cur,
+      metadata: {
+        ...cur.metadata,
+        labels: meta.labels,
+        annotations: { ...(cur.metadata.annotations ?? {}), [TRIGGER_TIME]: rfc3339(ctx.clock.now()) },
+      },
+      endpoints: w.endpoints,
+      ports: w.ports,
+    } as EndpointSlice).ok;
+  }
+  const name = generateName(`${baseName}-`, ctx.rng, (n) => !!ctx.store.get('EndpointSlice', ns, n));
+  const ownerReferences = meta.ownerReferences();
+  const obj = {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: {
+      name,
+      generateName: `${baseName}-`,
+      namespace: ns,
+      labels: meta.labels,
+      annotations: { [TRIGGER_TIME]: rfc3339(ctx.clock.now()) },
+      ...(ownerReferences ? { ownerReferences } : {}),
+    },
+    addressType: 'IPv4',
+    endpoints: w.endpoints,
+    ports: w.ports,
+  } as unknown as EndpointSlice;
+  return ctx.api.create(obj).ok;
 }
 
 /**
@@ -270,23 +290,28 @@ export function syncSlices(
  * endpointSliceTracker.ShouldSync; writes by anyone else still enqueue the Service.
  */
 export class OwnSliceWrites {
-  private current: string | undefined;
+  private currentNs: string | undefined;
+  private currentName: string | undefined;
 
   isOwn(ev: WatchEvent): boolean {
     return (
       ev.kind === 'EndpointSlice' &&
-      this.current === `${ev.object.metadata.namespace ?? 'default'}/${ev.object.metadata.name}`
+      this.currentName === ev.object.metadata.name &&
+      this.currentNs === (ev.object.metadata.namespace ?? 'default')
     );
   }
 
   private during<T>(kind: string, ns: string | undefined, name: string, write: () => T): T {
     if (kind !== 'EndpointSlice') return write();
-    const before = this.current;
-    this.current = `${ns ?? 'default'}/${name}`;
+    const beforeNs = this.currentNs;
+    const beforeName = this.currentName;
+    this.currentNs = ns ?? 'default';
+    this.currentName = name;
     try {
       return write();
     } finally {
-      this.current = before;
+      this.currentNs = beforeNs;
+      this.currentName = beforeName;
     }
   }
 
@@ -312,9 +337,20 @@ export class OwnSliceWrites {
   }
 }
 
+/**
+ * The labels of a Service's slices. They depend on the Service object alone, so they are built
+ * once per Service object and shared by every slice written for it (stored objects are never
+ * modified, so sharing is safe; the stored slices hold them anyway).
+ */
 export function sliceLabels(svc: Service): Record<string, string> {
-  return derivedLabels(svc, { [SERVICE_NAME_LABEL]: svc.metadata.name, [MANAGED_BY]: SLICE_CONTROLLER });
+  let labels = sliceLabelCache.get(svc);
+  if (!labels) {
+    labels = derivedLabels(svc, { [SERVICE_NAME_LABEL]: svc.metadata.name, [MANAGED_BY]: SLICE_CONTROLLER });
+    sliceLabelCache.set(svc, labels);
+  }
+  return labels;
 }
+const sliceLabelCache = new WeakMap<Service, Record<string, string>>();
 
 /** Make the Service's slices match its Pods; returns whether they are in sync afterwards. */
 export function reconcileEndpointSlices(
@@ -330,16 +366,18 @@ export function reconcileEndpointSlices(
     for (const s of existing) ctx.api.delete('EndpointSlice', ns, s.metadata.name);
     return false;
   }
-  const owner = {
-    apiVersion: 'v1',
-    kind: 'Service',
-    name: svc.metadata.name,
-    uid: svc.metadata.uid,
-    controller: true,
-    blockOwnerDeletion: true,
-  };
   const want = desiredSlices(svc, selectedPods(ctx.store, svc, index?.pods), existing);
-  return syncSlices(ctx, ns, name, existing, want, { labels: sliceLabels(svc), ownerReferences: [owner] });
+  const ownerReferences = () => [
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      name: svc.metadata.name,
+      uid: svc.metadata.uid,
+      controller: true,
+      blockOwnerDeletion: true,
+    },
+  ];
+  return syncSlices(ctx, ns, name, existing, want, { labels: sliceLabels(svc), ownerReferences });
 }
 
 export function endpointSliceKeysFor(
