@@ -218,12 +218,14 @@ function writeStatus(store: Store, ctx: ControllerContext, rs: ReplicaSet, pods:
       1 + (labeled ? 1 : 0) + (readyCount ? 2 : 0) + (gen !== undefined ? 1 : 0) + (terminating ? 1 : 0)
   )
     return;
-  const status: Any = {
-    replicas: live,
-    ...(labeled ? { fullyLabeledReplicas: labeled } : {}),
-    ...(readyCount ? { readyReplicas: readyCount, availableReplicas: readyCount } : {}),
-    observedGeneration: gen,
-  };
+  // Keys added in the API's order, zero counts omitted (omitempty), no temporary spreads.
+  const status: Any = { replicas: live };
+  if (labeled) status.fullyLabeledReplicas = labeled;
+  if (readyCount) {
+    status.readyReplicas = readyCount;
+    status.availableReplicas = readyCount;
+  }
+  status.observedGeneration = gen;
   if (terminating) status.terminatingReplicas = terminating;
   ctx.api.updateStatus({ ...rs, status });
 }
