@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { EndpointSlice, Pod } from '../api/types';
 import { FakeApi, pod, service } from '../net/test-helpers';
 import { EndpointsIndex } from './endpoints-index';
-import { canonical, podEndpointsChanged, sameJSON, serviceKeysForPod } from './endpoints-util';
+import { canonical, podEndpointsChanged, sameJSON, selectedPods, serviceKeysForPod } from './endpoints-util';
 import { portsKey, slicesOf } from './endpointslice';
 
 const APPS = ['a', 'b', 'c'];
@@ -67,6 +67,45 @@ describe('EndpointsIndex (same answers, in the same order, as scanning the store
           expect(serviceKeysForPod(api, p, undefined, index.services)).toEqual(serviceKeysForPod(api, p));
         },
       ),
+      { seed: 20261125, numRuns: 300 },
+    );
+  });
+
+  it('Pods by label follow creates, relabels, status updates and deletes (labels read from the events)', () => {
+    const podOp = fc.record({
+      name: fc.constantFrom('p0', 'p1', 'p2', 'p3'),
+      del: fc.boolean(),
+      app: fc.constantFrom(...APPS),
+      tier: fc.option(fc.constantFrom(...TIERS), { nil: undefined }),
+      ip: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(podOp, { maxLength: 30 }), (ops) => {
+        const api = new FakeApi();
+        const index = new EndpointsIndex();
+        api.listeners.push((ev) => index.apply(ev));
+        for (const o of ops) {
+          const cur = api.get('Pod', 'default', o.name) as Pod | undefined;
+          if (o.del) {
+            if (cur) api.delete('Pod', 'default', o.name);
+            continue;
+          }
+          const labels: Record<string, string> = { app: o.app };
+          if (o.tier) labels.tier = o.tier;
+          const next = pod(o.name, { labels, ...(o.ip ? { ip: '10.1.0.9' } : {}) });
+          if (cur) api.update({ ...cur, metadata: { ...cur.metadata, labels }, status: next.status });
+          else api.create(next);
+        }
+        for (const app of APPS) {
+          for (const selector of [{ app }, { app, tier: 'x' }]) {
+            const svc = service('s', { selector });
+            const names = (pods: Pod[]) => pods.map((x) => x.metadata.name).sort();
+            expect(names(selectedPods(api, svc as Parameters<typeof selectedPods>[1], index.pods))).toEqual(
+              names(selectedPods(api, svc as Parameters<typeof selectedPods>[1])),
+            );
+          }
+        }
+      }),
       { seed: 20261125, numRuns: 300 },
     );
   });

@@ -256,6 +256,44 @@ describe('Endpoints controller watch semantics', () => {
     expect(ep(api, 'web')?.subsets?.[0]?.addresses?.map((a) => a.ip)).toEqual(['10.1.0.5']);
   });
 
+  it('a user edit of managed Endpoints is undone by the next Pod event, even one that cannot change them', () => {
+    const { api, loop } = setup();
+    api.create(service('web', { selector: { app: 'web' } }));
+    api.create(pod('a', { labels: { app: 'web' }, ip: '10.1.0.5' }));
+    loop.runUntilIdle();
+    const cur = ep(api, 'web') as Endpoints;
+    const edited: Endpoints = {
+      ...cur,
+      subsets: [{ addresses: [{ ip: '1.2.3.4' }], ports: [{ port: 1, protocol: 'TCP' }] }],
+    };
+    api.update(edited);
+    loop.runUntilIdle();
+    expect(ep(api, 'web')?.subsets?.[0]?.addresses?.map((a) => a.ip)).toEqual(['1.2.3.4']); // not queued
+    // A Pod with no IP yet cannot be listed, but its event still queues the Service, whose
+    // reconcile sees the stored Endpoints are no longer the ones it wrote.
+    const b = pod('b', { labels: { app: 'web' } });
+    api.create({ ...b, status: { ...b.status, phase: 'Pending' } });
+    loop.runUntilIdle();
+    expect(ep(api, 'web')?.subsets?.[0]?.addresses?.map((a) => a.ip)).toEqual(['10.1.0.5']);
+  });
+
+  it('a managed slice relabelled to another Service is replaced at its own Service’s next reconcile', () => {
+    const { api, loop } = setup();
+    api.create(service('web', { selector: { app: 'web' } }));
+    api.create(pod('a', { labels: { app: 'web' }, ip: '10.1.0.5' }));
+    loop.runUntilIdle();
+    const [s] = slices(api, 'web');
+    if (!s) throw new Error('no slice');
+    const labels = { ...s.metadata.labels, 'kubernetes.io/service-name': 'gone' };
+    api.update({ ...s, metadata: { ...s.metadata, labels } } as EndpointSlice);
+    loop.runUntilIdle();
+    expect(slices(api, 'web')).toEqual([]); // the event names `gone`, not `web` (as before)
+    const b = pod('b', { labels: { app: 'web' } });
+    api.create({ ...b, status: { ...b.status, phase: 'Pending' } });
+    loop.runUntilIdle();
+    expect(slices(api, 'web').map((x) => x.endpoints?.map((e) => e.addresses[0]))).toEqual([['10.1.0.5']]);
+  });
+
   it('SRV weight never drops below 1 (150 endpoints ⇒ floor(100/150) = 0 ⇒ 1)', async () => {
     const { netHarness } = await import('../net/test-helpers');
     const h = netHarness();
