@@ -241,7 +241,7 @@ export class Recorder implements EventRecorder {
         return;
       }
       // Replaced through the API since: aggregate into it only if it still matches.
-      const existing = current instanceof LazyObject ? current.object() : current;
+      const existing = current?.object();
       const s = existing as unknown as StoredEvent | undefined;
       if (
         existing &&
