@@ -8,7 +8,7 @@ import { applyOne } from './apiserver/apply';
 import { bootAddons, bootCluster } from './apiserver/bootstrap';
 import { Recorder } from './apiserver/events';
 import { ApiServer } from './apiserver/server';
-import { keyOf, Store } from './apiserver/store';
+import { keyOf, type LazyObject, Store } from './apiserver/store';
 import type {
   ApiResult,
   ApplyOutcome,
@@ -41,9 +41,9 @@ class ChangeCollector {
   onWatch(ev: WatchEvent): void {
     if (this.collecting) this.change(ev.type, ev.key);
   }
-  /** A lazy write (the recorder's Events), which comes as a key only. */
-  onKey(type: WatchEventType, kind: KindName, ns: string, name: string): void {
-    if (this.collecting) this.change(type, keyOf(kind, ns, name));
+  /** A lazy write (the recorder's Events): its name is spelled only if a batch will carry it. */
+  onKey(type: WatchEventType, kind: KindName, ns: string, entry: LazyObject): void {
+    if (this.collecting) this.change(type, keyOf(kind, ns, entry.key()));
   }
   private change(type: WatchEventType, key: ObjectKey): void {
     const prev = this.state.get(key);
@@ -119,7 +119,7 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
   ];
   for (const c of controllers) manager.register(c);
   // The recorder's Events are written as lazy entries that only the collector hears of
-  // (Store.putLazy): fine while, as in kube-controller-manager, no controller watches Events.
+  // (Store.addLazy): fine while, as in kube-controller-manager, no controller watches Events.
   const eventWatcher = controllers.find((c) => c.watches.includes('Event'));
   if (eventWatcher)
     throw new Error(`${eventWatcher.name} watches Events, which reach only the change collector`);
@@ -129,7 +129,7 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
     networking.onWatch(ev);
     collector.onWatch(ev);
   });
-  store.watchKeys((type, kind, ns, name) => collector.onKey(type, kind, ns, name));
+  store.watchKeys((type, kind, ns, entry) => collector.onKey(type, kind, ns, entry));
 
   const settle = () => {
     manager.runUntilIdle();

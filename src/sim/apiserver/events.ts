@@ -6,7 +6,7 @@
 // store turns into the whole v1 Event on its first read (see LazyObject): at the benchmark's
 // 31,000 Events, building and copying full objects nobody reads was most of the recording cost
 // and a quarter of the heap. No controller watches Events, so their writes reach only the
-// change collector (Store.putLazy).
+// change collector (Store.addLazy / touchLazy), and each waits unnamed until something reads it.
 import type { K8sObject } from '../api/types';
 import { rfc3339 } from '../runtime/clock';
 import type { Clock, EventRecorder, Rng } from '../runtime/interfaces';
@@ -53,7 +53,10 @@ export class RecordedEvent extends LazyObject {
   /** The next Event recorded for the same object uid (the recorder's per-object chain). */
   next: RecordedEvent | undefined = undefined;
   constructor(
-    readonly name: string,
+    /** Spelled from the creation nanoseconds (nhi, nlo) on the first `key()` unless given. */
+    private name: string | undefined,
+    private readonly nhi: number,
+    private readonly nlo: number,
     readonly involved: Involved,
     readonly involvedRv: string | undefined,
     readonly fieldPath: string | undefined,
@@ -73,6 +76,16 @@ export class RecordedEvent extends LazyObject {
     super();
   }
 
+  /** `<object>.<creation Unix nanoseconds in 16 hex digits>`. */
+  key(): string {
+    let n = this.name;
+    if (n === undefined) {
+      n = nameOf(this.involved.name, this.nhi >>> 0, this.nlo >>> 0);
+      this.name = n;
+    }
+    return n;
+  }
+
   /** Field for field (and key order) the object the recorder used to write. */
   protected build(resourceVersion: string): K8sObject {
     const inv = this.involved;
@@ -89,7 +102,7 @@ export class RecordedEvent extends LazyObject {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: {
-        name: this.name,
+        name: this.key(),
         namespace: inv.namespace ?? 'default',
         uid: uuid(new Replay([this.u0, this.u1, this.u2, this.u3])),
         resourceVersion,
@@ -119,15 +132,17 @@ function putHex8(i: number, n: number): void {
   for (let shift = 28; shift >= 0; shift -= 4) NAME_CODES[i++] = HEX_CODES[(n >>> shift) & 15] as number;
 }
 
-/**
- * `<prefix>.<16 hex digits of ms × 10⁶ + sub>` (Unix nanoseconds) for 0 ≤ ms < 2⁴², 0 ≤ sub <
- * 10⁶: what `${prefix}.${BigInt(ns).toString(16).padStart(16, '0')}` gives, computed in two exact
- * 32-bit halves and spelled as one flat string (no cons-string tree kept by the store's key).
- */
-export function eventName(prefix: string, ms: number, sub: number): string {
+/** The two 32-bit halves of ms × 10⁶ + sub (0 ≤ ms < 2⁴², 0 ≤ sub < 10⁶), exact, in HI and LO. */
+let HI = 0;
+let LO = 0;
+function splitNanos(ms: number, sub: number): void {
   const lowSum = (ms % 4294967296) * 1_000_000 + sub; // < 2^52: exact
-  const lo = lowSum % 4294967296;
-  const hi = Math.floor(ms / 4294967296) * 1_000_000 + Math.floor(lowSum / 4294967296);
+  LO = lowSum % 4294967296;
+  HI = Math.floor(ms / 4294967296) * 1_000_000 + Math.floor(lowSum / 4294967296);
+}
+
+/** `<prefix>.<hi and lo in 8 hex digits each>` as one flat string (no cons-string tree). */
+function nameOf(prefix: string, hi: number, lo: number): string {
   const n = prefix.length;
   NAME_CODES.length = n + 17;
   for (let i = 0; i < n; i++) NAME_CODES[i] = prefix.charCodeAt(i);
@@ -137,14 +152,24 @@ export function eventName(prefix: string, ms: number, sub: number): string {
   return String.fromCharCode.apply(null, NAME_CODES);
 }
 
+/**
+ * `<prefix>.<16 hex digits of ms × 10⁶ + sub>` (Unix nanoseconds) for 0 ≤ ms < 2⁴², 0 ≤ sub <
+ * 10⁶: what `${prefix}.${BigInt(ns).toString(16).padStart(16, '0')}` gives.
+ */
+export function eventName(prefix: string, ms: number, sub: number): string {
+  splitNanos(ms, sub);
+  return nameOf(prefix, HI, LO);
+}
+
 /** Up to 2^42 ms (year 2109) the high half stays below 2^32; beyond, the BigInt path. */
 const FAST_MS_LIMIT = 2 ** 42;
 
 export class Recorder implements EventRecorder {
   /**
    * Object uid → the first of the Events recorded for it (chained by `next`, oldest first). A
-   * candidate is confirmed against what the store holds under its name, so this behaves exactly
-   * like a map keyed by the whole (object, type, reason, message, source) tuple.
+   * candidate still held by the store (`live`) is bumped; one replaced through the API is checked
+   * as it now stands, so this behaves exactly like a map keyed by the whole (object, type, reason,
+   * message, source) tuple.
    */
   private readonly byObject = new Map<string, RecordedEvent>();
   /** The last creation instant handed out, as Unix ms and the nanoseconds beyond it. */
@@ -161,8 +186,9 @@ export class Recorder implements EventRecorder {
    * client-go's recorder names an Event `fmt.Sprintf("%v.%x", ref.Name, t.UnixNano())`. The
    * simulated clock ticks in milliseconds, so two Events can share an instant; each later one
    * takes the next nanosecond (a per-recorder counter) so names stay unique and sort by creation.
+   * Leaves the instant in HI, LO; returns the whole name only off the fast range.
    */
-  private newName(prefix: string): string {
+  private creation(prefix: string): string | undefined {
     const ms = this.clock.now();
     if (Number.isInteger(ms) && ms >= 0 && ms < FAST_MS_LIMIT && this.lastNanos < 0n) {
       if (ms > this.lastMs) {
@@ -172,7 +198,8 @@ export class Recorder implements EventRecorder {
         this.lastMs += 1;
         this.lastSub = 0;
       }
-      return eventName(prefix, this.lastMs, this.lastSub);
+      splitNanos(this.lastMs, this.lastSub); // the name is spelled from HI, LO when read
+      return undefined;
     }
     // Outside the fast range (never with the simulated clock): exact BigInt arithmetic, carrying
     // on from the last instant handed out either way.
@@ -233,15 +260,14 @@ export class Recorder implements EventRecorder {
         (e.source.host ?? '') !== host
       )
         continue;
-      const current = this.store.entry('Event', ns, e.name);
-      if (current === e) {
+      if (e.live) {
         e.count += 1;
         e.last = now;
-        this.store.putLazy('Event', ns, e.name, e);
+        this.store.touchLazy('Event', ns, e);
         return;
       }
       // Replaced through the API since: aggregate into it only if it still matches.
-      const existing = current?.object();
+      const existing = this.store.get('Event', ns, e.key());
       const s = existing as unknown as StoredEvent | undefined;
       if (
         existing &&
@@ -257,7 +283,9 @@ export class Recorder implements EventRecorder {
         return;
       }
     }
-    const name = this.newName(obj.metadata.name);
+    const name = this.creation(obj.metadata.name);
+    const nhi = HI | 0; // int32 halves stay small integers (unboxed) in the entry
+    const nlo = LO | 0;
     const meta = obj.metadata;
     const prev = first?.involved;
     const involved: Involved =
@@ -275,6 +303,8 @@ export class Recorder implements EventRecorder {
     const rng = this.rng;
     const e = new RecordedEvent(
       name,
+      nhi,
+      nlo,
       involved,
       meta.resourceVersion,
       fieldPath,
@@ -292,6 +322,6 @@ export class Recorder implements EventRecorder {
     );
     if (tail) tail.next = e;
     else this.byObject.set(uid, e);
-    this.store.putLazy('Event', ns, name, e);
+    this.store.addLazy('Event', ns, e);
   }
 }

@@ -1,5 +1,6 @@
 // The store's lazy entries: stamped and listed like any object, built on first read, heard of by
-// key listeners only; a put or remove over one behaves as over the object it stands for.
+// key listeners only, keyed by name only when something reads; a put or remove over one behaves
+// as over the object it stands for.
 import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../api/types';
 import type { WatchEvent } from '../runtime/interfaces';
@@ -7,11 +8,16 @@ import { LazyObject, Store } from './store';
 
 class Note extends LazyObject {
   builds = 0;
+  keys = 0;
   constructor(
     readonly name: string,
     public text: string,
   ) {
     super();
+  }
+  key(): string {
+    this.keys++;
+    return this.name;
   }
   protected build(resourceVersion: string): K8sObject {
     this.builds++;
@@ -35,7 +41,7 @@ function setup() {
   const watched: string[] = [];
   const keys: string[] = [];
   store.watch((ev: WatchEvent) => watched.push(`${ev.type} ${ev.key} ${ev.object.metadata.resourceVersion}`));
-  store.watchKeys((type, kind, ns, name) => keys.push(`${type} ${kind}/${ns}/${name}`));
+  store.watchKeys((type, kind, ns, entry) => keys.push(`${type} ${kind}/${ns}/${(entry as Note).name}`));
   return { store, watched, keys };
 }
 
@@ -47,19 +53,21 @@ const plain = (name: string, extra: Record<string, unknown> = {}) =>
     ...extra,
   }) as unknown as K8sObject;
 
+const names = (store: Store) => store.list('Event').map((o) => o.metadata.name);
+
 describe('Store lazy entries', () => {
   it('take the next resourceVersion, reach key listeners only, and are built once per state', () => {
     const { store, watched, keys } = setup();
     store.put(plain('a'));
     const n = new Note('b', 'one');
-    store.putLazy('Event', 'default', 'b', n);
+    store.addLazy('Event', 'default', n);
     store.put(plain('c'));
     expect(watched).toEqual(['ADDED Event/default/a 1001', 'ADDED Event/default/c 1003']);
     expect(keys).toEqual(['ADDED Event/default/b']);
     expect(n.builds).toBe(0);
     const got = store.get('Event', 'default', 'b');
     expect(got?.metadata.resourceVersion).toBe('1002');
-    expect(store.list('Event').map((o) => o.metadata.name)).toEqual(['a', 'b', 'c']);
+    expect(names(store)).toEqual(['a', 'b', 'c']);
     expect(store.list('Event')[1]).toBe(got);
     expect([...store.byNamespace('Event', 'default')].includes(got as K8sObject)).toBe(true);
     expect(n.builds).toBe(1);
@@ -67,23 +75,66 @@ describe('Store lazy entries', () => {
     expect(store.entry('Event', 'default', 'b')).toBe(n);
 
     n.text = 'two';
-    store.putLazy('Event', 'default', 'b', n);
+    store.touchLazy('Event', 'default', n);
     expect(keys.at(-1)).toBe('MODIFIED Event/default/b');
     const again = store.get('Event', 'default', 'b') as K8sObject & { message: string };
     expect([again.message, again.metadata.resourceVersion]).toEqual(['two', '1004']);
     expect((got as K8sObject & { message: string }).message).toBe('one');
   });
 
-  it('put over a lazy entry reports the built old state; remove reports its last state', () => {
+  it('wait unnamed while nothing reads their namespace, then are keyed in the order they came', () => {
+    const { store } = setup();
+    const notes = ['m', 'k', 'z', 'a'].map((x) => new Note(x, x));
+    for (const n of notes) store.addLazy('Event', 'default', n);
+    store.addLazy('Event', 'other', new Note('o', 'o'));
+    expect(notes.map((n) => n.keys)).toEqual([0, 0, 0, 0]);
+    expect(store.count('Event')).toBe(5);
+    expect(store.namespacesOf('Event').sort()).toEqual(['default', 'other']);
+    expect(notes.map((n) => n.keys)).toEqual([0, 0, 0, 0]);
+    // Map order (byNamespace) is write order; list order is name order.
+    expect([...store.byNamespace('Event', 'default')].map((o) => o.metadata.name)).toEqual([
+      'm',
+      'k',
+      'z',
+      'a',
+    ]);
+    expect(names(store)).toEqual(['a', 'k', 'm', 'z', 'o']);
+    store.addLazy('Event', 'default', new Note('b', 'b'));
+    expect(names(store)).toEqual(['a', 'b', 'k', 'm', 'z', 'o']);
+    expect(notes.every((n) => n.live)).toBe(true);
+  });
+
+  it('while the namespace holds a put object, a new entry is keyed at once and replaces a same-named one', () => {
+    const { store, keys, watched } = setup();
+    store.put(plain('x', { message: 'user' }));
+    const n = new Note('x', 'recorded');
+    store.addLazy('Event', 'default', n);
+    expect(n.keys).toBe(1);
+    expect(keys).toEqual(['MODIFIED Event/default/x']);
+    expect(watched).toEqual(['ADDED Event/default/x 1001']);
+    expect((store.get('Event', 'default', 'x') as K8sObject & { message: string }).message).toBe('recorded');
+    expect(store.count('Event')).toBe(1);
+    // Only lazy entries left: later ones wait unkeyed again.
+    const later = new Note('y', 'y');
+    store.addLazy('Event', 'default', later);
+    expect(later.keys).toBe(0);
+    expect(names(store)).toEqual(['x', 'y']);
+  });
+
+  it('put over a lazy entry reports the built old state and retires it; remove reports its last state', () => {
     const { store, watched } = setup();
-    store.putLazy('Event', 'default', 'b', new Note('b', 'one'));
+    const first = new Note('b', 'one');
+    store.addLazy('Event', 'default', first);
     const events: WatchEvent[] = [];
     store.watch((ev) => events.push(ev));
     store.put(plain('b', { message: 'user' }));
+    expect(first.live).toBe(false);
     expect(events[0]?.type).toBe('MODIFIED');
     expect((events[0]?.old as (K8sObject & { message: string }) | undefined)?.message).toBe('one');
-    store.putLazy('Event', 'default', 'b', new Note('b', 'again'));
+    const second = new Note('b', 'again');
+    store.addLazy('Event', 'default', second);
     const last = store.remove('Event', 'default', 'b') as K8sObject & { message: string };
+    expect(second.live).toBe(false);
     expect([last.message, last.metadata.resourceVersion]).toEqual(['again', '1004']);
     expect(watched.slice(-1)).toEqual(['DELETED Event/default/b 1004']);
     expect(store.get('Event', 'default', 'b')).toBeUndefined();
@@ -96,7 +147,7 @@ describe('Store lazy entries', () => {
     store.put({ ...pod, metadata: { ...pod.metadata, ownerReferences: [{ uid: 'owner' }] } } as K8sObject);
     expect(store.byOwner('owner').map((o) => o.metadata.name)).toEqual(['b']);
     expect(store.getByUid('uid-b')?.metadata.name).toBe('b');
-    store.putLazy('Pod', 'default', 'b', new Note('b', 'x'));
+    store.addLazy('Pod', 'default', new Note('b', 'x'));
     expect(store.byOwner('owner')).toEqual([]);
     expect(store.getByUid('uid-b')).toBeUndefined();
   });

@@ -11,12 +11,16 @@ import type { StoreReader, WatchEvent, WatchEventType } from '../runtime/interfa
  * A stored entry that becomes an object on its first read: the recorder's Events (31,000 at the
  * benchmark's scale, which nothing reads while the Pods start) stay a few fields each until
  * kubectl or the UI asks for them. Every read of one state returns the same snapshot; a write
- * (`putLazy` again) starts a new one and leaves the old snapshot to whoever holds it.
+ * (`touchLazy`) starts a new one and leaves the old snapshot to whoever holds it.
  */
 export abstract class LazyObject {
   /** The resourceVersion the store stamped on this entry's last write. */
   rv = 0;
+  /** Held by the store under its name: false once replaced by another write or removed. */
+  live = false;
   private built: K8sObject | undefined = undefined;
+  /** The entry's name (spelled on the first call, which may come only when something reads). */
+  abstract key(): string;
   /** The whole object for the entry's current state, with this resourceVersion. */
   protected abstract build(resourceVersion: string): K8sObject;
   object(): K8sObject {
@@ -51,14 +55,37 @@ type Entry = Slot | LazyObject;
 class NameMap extends Map<string, Entry> {
   /** The names sorted, valid until a name is added or removed (modifications keep it). */
   sorted: string[] | undefined = undefined;
+  /**
+   * Lazy entries added since the last read, oldest first, not yet keyed by name: they are keyed in
+   * that order (so iteration order is write order, as if set at once) by the next access (`keyed`).
+   */
+  pending: LazyObject[] | undefined = undefined;
+  /** How many entries are Slots (objects written with `put`): while none, no name can clash. */
+  slots = 0;
 }
 type NsMap = Map<string, NameMap>;
+
+/** The map with its pending lazy entries keyed: what every read or write by name goes through. */
+function keyed(m: NameMap): NameMap {
+  const p = m.pending;
+  if (p !== undefined) {
+    m.pending = undefined;
+    m.sorted = undefined;
+    for (const e of p) m.set(e.key(), e);
+  }
+  return m;
+}
 
 /**
  * Told of a write of a lazy entry, which carries no object: only the change collector listens,
  * since no controller or the network layer watches the kind written this way (Events).
  */
-export type KeyListener = (type: WatchEventType, kind: KindName, namespace: string, name: string) => void;
+export type KeyListener = (
+  type: WatchEventType,
+  kind: KindName,
+  namespace: string,
+  entry: LazyObject,
+) => void;
 
 // Read once: under tsx (CommonJS output) every use of an imported binding is a getter call, and
 // these sit on the path of every read and write.
@@ -84,7 +111,7 @@ export class Store implements StoreReader {
     this.listeners.push(fn);
   }
 
-  /** Writes through `putLazy`, by key only. */
+  /** Writes through `addLazy` and `touchLazy`: the entry, whose `key()` names it. */
   watchKeys(fn: KeyListener): void {
     this.keyListeners.push(fn);
   }
@@ -105,10 +132,8 @@ export class Store implements StoreReader {
 
   /** What is stored under a key, without building a lazy entry (the recorder's own check). */
   entry(kind: KindName, namespace: string | undefined, name: string): Entry | undefined {
-    return this.data
-      .get(kind)
-      ?.get(NAMESPACED[kind] ? (namespace ?? '') : '')
-      ?.get(name);
+    const m = this.data.get(kind)?.get(NAMESPACED[kind] ? (namespace ?? '') : '');
+    return m === undefined ? undefined : (m.pending === undefined ? m : keyed(m)).get(name);
   }
 
   getByUid(uid: string): K8sObject | undefined {
@@ -146,19 +171,19 @@ export class Store implements StoreReader {
 
   *byNamespace(kind: KindName, namespace: string): Iterable<K8sObject> {
     const m = this.data.get(kind)?.get(NAMESPACED[kind] ? namespace : '');
-    if (m) for (const e of m.values()) yield e.object();
+    if (m) for (const e of keyed(m).values()) yield e.object();
   }
 
   count(kind: KindName): number {
     let n = 0;
-    for (const m of this.data.get(kind)?.values() ?? []) n += m.size;
+    for (const m of this.data.get(kind)?.values() ?? []) n += m.size + (m.pending?.length ?? 0);
     return n;
   }
 
   namespacesOf(kind: KindName): string[] {
-    return [...(this.data.get(kind)?.keys() ?? [])].filter(
-      (ns) => (this.data.get(kind)?.get(ns)?.size ?? 0) > 0,
-    );
+    return [...(this.data.get(kind)?.entries() ?? [])]
+      .filter(([, m]) => m.size + (m.pending?.length ?? 0) > 0)
+      .map(([ns]) => ns);
   }
 
   /** Sorted by namespace, then name (etcd key order). Throws on a malformed label selector. */
@@ -174,6 +199,7 @@ export class Store implements StoreReader {
     for (const ns of nss) {
       const m = nsMap.get(ns);
       if (!m) continue;
+      keyed(m);
       let names = m.sorted;
       if (!names) {
         names = [...m.keys()].sort(compareStrings);
@@ -194,15 +220,17 @@ export class Store implements StoreReader {
     const kind = obj.kind as KindName;
     const ns = NAMESPACED[kind] ? (obj.metadata.namespace ?? '') : '';
     const name = obj.metadata.name;
-    const m = this.nameMap(kind, ns);
+    const m = keyed(this.nameMap(kind, ns));
     const prev = m.get(name);
     const old = prev?.object();
     const stored = stamped(obj, this.nextResourceVersion());
     let slot = prev;
     if (slot instanceof Slot) slot.obj = stored;
     else {
+      if (slot !== undefined) slot.live = false;
       slot = new Slot(stored);
       m.set(name, slot);
+      m.slots++;
     }
     // Events are never owners or dependents, and only GC looks objects up by uid: leaving the
     // (30,000 at the benchmark's scale) Events out of the uid index saves its entries.
@@ -230,23 +258,45 @@ export class Store implements StoreReader {
   }
 
   /**
-   * Write a lazy entry (new, or the same entry after it changed) under a key:
-   * it gets the next resourceVersion like any write, and only `watchKeys` listeners hear of it.
+   * Add a lazy entry under `entry.key()`, a name no other lazy entry has had (the recorder's are
+   * unique): it gets the next resourceVersion like any write, and only `watchKeys` listeners hear
+   * of it. While the namespace holds no object written with `put`, nothing can sit under that name,
+   * so the entry waits unkeyed (and unnamed) until something reads the namespace.
    */
-  putLazy(kind: KindName, namespace: string, name: string, entry: LazyObject): void {
+  addLazy(kind: KindName, namespace: string, entry: LazyObject): void {
     const ns = NAMESPACED[kind] ? namespace : '';
     const m = this.nameMap(kind, ns);
-    const old = m.get(name);
     this.rv += 1;
     entry.stamp(this.rv);
-    m.set(name, entry);
-    if (old === undefined) m.sorted = undefined;
-    else if (old instanceof Slot) {
-      this.byUid.delete(old.obj.metadata.uid);
-      this.unindexOwners(old.obj);
+    entry.live = true;
+    let type: WatchEventType = 'ADDED';
+    if (m.slots === 0) {
+      if (m.pending === undefined) m.pending = [entry];
+      else m.pending.push(entry);
+      m.sorted = undefined;
+    } else {
+      const name = entry.key();
+      const old = keyed(m).get(name);
+      m.set(name, entry);
+      if (old === undefined) m.sorted = undefined;
+      else {
+        type = 'MODIFIED';
+        if (old instanceof Slot) {
+          m.slots--;
+          this.byUid.delete(old.obj.metadata.uid);
+          this.unindexOwners(old.obj);
+        } else old.live = false;
+      }
     }
-    const type = old === undefined ? 'ADDED' : 'MODIFIED';
-    for (const l of this.keyListeners) l(type, kind, ns, name);
+    for (const l of this.keyListeners) l(type, kind, ns, entry);
+  }
+
+  /** A live lazy entry changed: the next resourceVersion, and `watchKeys` listeners hear of it. */
+  touchLazy(kind: KindName, namespace: string, entry: LazyObject): void {
+    this.rv += 1;
+    entry.stamp(this.rv);
+    const ns = NAMESPACED[kind] ? namespace : '';
+    for (const l of this.keyListeners) l('MODIFIED', kind, ns, entry);
   }
 
   private nameMap(kind: KindName, ns: string): NameMap {
@@ -266,10 +316,13 @@ export class Store implements StoreReader {
   /** Remove an object outright and emit DELETED. */
   remove(kind: KindName, namespace: string | undefined, name: string): K8sObject | undefined {
     const ns = NAMESPACED[kind] ? (namespace ?? '') : '';
-    const m = this.data.get(kind)?.get(ns);
+    const nm = this.data.get(kind)?.get(ns);
+    const m = nm === undefined ? undefined : keyed(nm);
     const prev = m?.get(name);
     if (!m || !prev) return undefined;
     const old = prev.object();
+    if (prev instanceof Slot) m.slots--;
+    else prev.live = false;
     m.delete(name);
     m.sorted = undefined;
     this.byUid.delete(old.metadata.uid);
