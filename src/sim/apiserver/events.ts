@@ -172,6 +172,9 @@ export class Recorder implements EventRecorder {
    * message, source) tuple.
    */
   private readonly byObject = new Map<string, RecordedEvent>();
+  /** The last object recorded for and its chain: a ReplicaSet's 5 creations, a Pod's Created + Started. */
+  private lastUid: string | undefined = undefined;
+  private lastFirst: RecordedEvent | undefined = undefined;
   /** The last creation instant handed out, as Unix ms and the nanoseconds beyond it. */
   private lastMs = Number.NEGATIVE_INFINITY;
   private lastSub = 0;
@@ -248,7 +251,7 @@ export class Recorder implements EventRecorder {
     const now = rfc3339(this.clock.now());
     const uid = obj.metadata.uid;
     const host = source.host ?? '';
-    const first = this.byObject.get(uid);
+    const first = uid === this.lastUid ? this.lastFirst : this.byObject.get(uid);
     let tail: RecordedEvent | undefined;
     for (let e = first; e !== undefined; e = e.next) {
       tail = e;
@@ -322,6 +325,8 @@ export class Recorder implements EventRecorder {
     );
     if (tail) tail.next = e;
     else this.byObject.set(uid, e);
+    this.lastUid = uid;
+    this.lastFirst = first ?? e;
     this.store.addLazy('Event', ns, e);
   }
 }
