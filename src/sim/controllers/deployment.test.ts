@@ -94,3 +94,33 @@ describe('deployment status', () => {
     expect(p.reason).toBe('ProgressDeadlineExceeded');
   });
 });
+
+describe('pod-template-hash across template changes', () => {
+  const rsHashes = (d: ReturnType<typeof drive>) =>
+    d.cluster
+      .list('ReplicaSet', { namespace: 'default' })
+      .map(
+        (rs) => `${rs.metadata.labels?.['pod-template-hash']}:${(rs.spec as { replicas: number }).replicas}`,
+      )
+      .sort();
+
+  it('a new template gets a new ReplicaSet; going back reuses the first one', () => {
+    const d = drive({ seed: 34 }).applyOk(WEB_X3).advance(30_000);
+    const [first] = rsHashes(d);
+    const v1hash = first?.split(':')[0];
+    expect(d.get('Deployment', 'web')?.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('1');
+
+    d.applyOk(WEB_X3.replace('kiamol/ch03-numbers-web', 'kiamol/ch03-numbers-web:v2')).advance(60_000);
+    const afterUpdate = rsHashes(d);
+    expect(afterUpdate).toHaveLength(2);
+    const v2 = afterUpdate.find((h) => !h.startsWith(`${v1hash}:`));
+    expect(v2?.endsWith(':3')).toBe(true);
+    expect(afterUpdate).toContain(`${v1hash}:0`);
+
+    d.applyOk(WEB_X3).advance(60_000);
+    // Same template as the first apply ⇒ same hash ⇒ that ReplicaSet is scaled back up.
+    expect(rsHashes(d)).toEqual([`${v1hash}:3`, `${v2?.split(':')[0]}:0`].sort());
+    const st = d.get('Deployment', 'web')?.status;
+    expect([st.replicas, st.updatedReplicas, st.availableReplicas]).toEqual([3, 3, 3]);
+  });
+});
