@@ -15,9 +15,62 @@ export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
   return image.slice(colon + 1) === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
-function defaultContainer(c: Any): Any {
+// On update, Deployment and ReplicaSet specs are defaulted copy-on-write (`cow`): each function
+// returns its input itself when that input already carries every default (a controller's write
+// of an object read from the store), else a copy with the missing fields added in the order
+// below. The copy of a complete input would hold the same keys in the same order with the same
+// values, so keeping the input is not observable; it spares the copies and keeps the template
+// identical from one version of the object to the next (the pod-template-hash is memoised on the
+// template object; the generation check's spec comparison short-circuits on it).
+// Creates always copy: sharing a Deployment's template objects with its ReplicaSet's made the
+// ReplicaSet controller's Pod creates measurably slower (V8 object shapes), and Pods from a
+// structuredClone are kept compact by the copy.
+
+/** `arr.map(f)`, or `arr` itself when `f` returned every element unchanged. */
+function mapSame(arr: Any[], f: (x: Any) => Any): Any[] {
+  let out: Any[] | undefined;
+  for (let i = 0; i < arr.length; i++) {
+    const x = arr[i];
+    const y = f(x);
+    if (out) out.push(y);
+    else if (y !== x) {
+      out = arr.slice(0, i);
+      out.push(y);
+    }
+  }
+  return out ?? arr;
+}
+
+function copyPort(p: Any): Any {
+  return { ...p, protocol: p.protocol ?? 'TCP' };
+}
+
+function defaultPort(p: Any): Any {
+  return p.protocol !== undefined && p.protocol !== null ? p : copyPort(p);
+}
+
+function copyContainer(c: Any): Any {
+  return defaultContainer(c, false);
+}
+
+function cowContainer(c: Any): Any {
+  return defaultContainer(c, true);
+}
+
+function defaultContainer(c: Any, cow: boolean): Any {
+  let ports = c.ports;
+  if (Array.isArray(ports)) ports = cow ? mapSame(ports, defaultPort) : ports.map(copyPort);
+  if (
+    cow &&
+    ports === c.ports &&
+    c.resources !== undefined &&
+    c.terminationMessagePath !== undefined &&
+    c.terminationMessagePolicy !== undefined &&
+    (c.imagePullPolicy !== undefined || typeof c.image !== 'string')
+  )
+    return c;
   const out: Any = { ...c };
-  if (Array.isArray(c.ports)) out.ports = c.ports.map((p: Any) => ({ ...p, protocol: p.protocol ?? 'TCP' }));
+  if (Array.isArray(c.ports)) out.ports = ports;
   if (out.resources === undefined) out.resources = {};
   if (out.terminationMessagePath === undefined) out.terminationMessagePath = '/dev/termination-log';
   if (out.terminationMessagePolicy === undefined) out.terminationMessagePolicy = 'File';
@@ -26,10 +79,27 @@ function defaultContainer(c: Any): Any {
   return out;
 }
 
-export function defaultPodSpec(spec: Any): Any {
+/** The PodSpec defaults: a copy, or (`cow`) `spec` itself when it already has them all. */
+export function defaultPodSpec(spec: Any, cow = false): Any {
+  const f = cow ? cowContainer : copyContainer;
+  const containers = Array.isArray(spec?.containers) ? mapSame(spec.containers, f) : undefined;
+  const init = Array.isArray(spec?.initContainers) ? mapSame(spec.initContainers, f) : undefined;
+  if (
+    cow &&
+    spec !== undefined &&
+    spec !== null &&
+    (containers === undefined || containers === spec.containers) &&
+    (init === undefined || init === spec.initContainers) &&
+    spec.restartPolicy !== undefined &&
+    spec.terminationGracePeriodSeconds !== undefined &&
+    spec.dnsPolicy !== undefined &&
+    spec.securityContext !== undefined &&
+    spec.schedulerName !== undefined
+  )
+    return spec;
   const out: Any = { ...(spec ?? {}) };
-  if (Array.isArray(out.containers)) out.containers = out.containers.map(defaultContainer);
-  if (Array.isArray(out.initContainers)) out.initContainers = out.initContainers.map(defaultContainer);
+  if (containers !== undefined) out.containers = containers;
+  if (init !== undefined) out.initContainers = init;
   if (out.restartPolicy === undefined) out.restartPolicy = 'Always';
   if (out.terminationGracePeriodSeconds === undefined) out.terminationGracePeriodSeconds = 30;
   if (out.dnsPolicy === undefined) out.dnsPolicy = 'ClusterFirst';
@@ -57,29 +127,51 @@ const SYSTEM_PRIORITIES: Record<string, number> = {
   'system-cluster-critical': 2000000000,
 };
 
-function defaultPod(obj: K8sObject): K8sObject {
-  const spec: Any = defaultPodSpec(obj.spec);
-  if (spec.enableServiceLinks === undefined) spec.enableServiceLinks = true;
-  if (spec.preemptionPolicy === undefined) spec.preemptionPolicy = 'PreemptLowerPriority';
+function defaultPodOnlySpec(spec: Any, mirror: boolean): Any {
+  const out: Any = defaultPodSpec(spec); // a copy, ours to fill in
+  if (out.enableServiceLinks === undefined) out.enableServiceLinks = true;
+  if (out.preemptionPolicy === undefined) out.preemptionPolicy = 'PreemptLowerPriority';
   // Priority admission resolves the built-in PriorityClasses (scheduling/types.go).
-  if (spec.priority === undefined) spec.priority = SYSTEM_PRIORITIES[spec.priorityClassName] ?? 0;
+  if (out.priority === undefined) out.priority = SYSTEM_PRIORITIES[out.priorityClassName] ?? 0;
   // The ServiceAccount plugin leaves mirror Pods (static manifests) without an account.
-  if (!obj.metadata?.annotations?.['kubernetes.io/config.mirror']) {
-    if (spec.serviceAccountName === undefined) spec.serviceAccountName = 'default';
-    if (spec.serviceAccount === undefined) spec.serviceAccount = spec.serviceAccountName;
+  if (!mirror) {
+    if (out.serviceAccountName === undefined) out.serviceAccountName = 'default';
+    if (out.serviceAccount === undefined) out.serviceAccount = out.serviceAccountName;
   }
-  if (spec.tolerations === undefined) spec.tolerations = DEFAULT_TOLERATIONS;
-  return { ...obj, spec, status: obj.status ?? { phase: 'Pending', qosClass: 'BestEffort' } };
+  if (out.tolerations === undefined) out.tolerations = DEFAULT_TOLERATIONS;
+  return out;
 }
 
-function defaultTemplate(t: Any): Any {
-  return { ...(t ?? {}), metadata: t?.metadata ?? {}, spec: defaultPodSpec(t?.spec) };
+// The *Into functions default a top-level object the caller has just copied and owns: they assign
+// its spec/status/metadata (replacing, never mutating, the values found there).
+
+function defaultPodInto(o: Any): void {
+  o.spec = defaultPodOnlySpec(o.spec, !!o.metadata?.annotations?.['kubernetes.io/config.mirror']);
+  o.status = o.status ?? { phase: 'Pending', qosClass: 'BestEffort' };
 }
 
-function defaultDeployment(obj: K8sObject): K8sObject {
-  const s: Any = { ...(obj.spec ?? {}) };
-  if (s.replicas === undefined) s.replicas = 1;
-  const strategy: Any = { ...(s.strategy ?? {}) };
+function defaultTemplate(t: Any, cow: boolean): Any {
+  const spec = defaultPodSpec(t?.spec, cow);
+  if (
+    cow &&
+    t !== undefined &&
+    t !== null &&
+    t.metadata !== undefined &&
+    t.metadata !== null &&
+    spec === t.spec
+  )
+    return t;
+  return { ...(t ?? {}), metadata: t?.metadata ?? {}, spec };
+}
+
+function defaultStrategy(st: Any, cow: boolean): Any {
+  if (cow && st !== undefined && st !== null && st.type !== undefined) {
+    if (st.type !== 'RollingUpdate') return st;
+    const ru = st.rollingUpdate;
+    if (ru !== undefined && ru !== null && ru.maxUnavailable !== undefined && ru.maxSurge !== undefined)
+      return st;
+  }
+  const strategy: Any = { ...(st ?? {}) };
   if (strategy.type === undefined) strategy.type = 'RollingUpdate';
   if (strategy.type === 'RollingUpdate') {
     const ru: Any = { ...(strategy.rollingUpdate ?? {}) };
@@ -87,22 +179,52 @@ function defaultDeployment(obj: K8sObject): K8sObject {
     if (ru.maxSurge === undefined) ru.maxSurge = '25%';
     strategy.rollingUpdate = ru;
   }
-  s.strategy = strategy;
-  if (s.revisionHistoryLimit === undefined) s.revisionHistoryLimit = 10;
-  if (s.progressDeadlineSeconds === undefined) s.progressDeadlineSeconds = 600;
-  s.template = defaultTemplate(s.template);
-  return { ...obj, spec: s, status: obj.status ?? {} };
+  return strategy;
 }
 
-function defaultReplicaSet(obj: K8sObject): K8sObject {
-  const s: Any = { ...(obj.spec ?? {}) };
-  if (s.replicas === undefined) s.replicas = 1;
-  s.template = defaultTemplate(s.template);
-  return { ...obj, spec: s, status: obj.status ?? { replicas: 0 } };
+function defaultDeploymentInto(o: Any, cow: boolean): void {
+  const spec = o.spec;
+  const strategy = defaultStrategy(spec?.strategy, cow);
+  const template = defaultTemplate(spec?.template, cow);
+  if (
+    !(
+      cow &&
+      spec !== undefined &&
+      spec !== null &&
+      spec.replicas !== undefined &&
+      strategy === spec.strategy &&
+      spec.revisionHistoryLimit !== undefined &&
+      spec.progressDeadlineSeconds !== undefined &&
+      template === spec.template
+    )
+  ) {
+    const s: Any = { ...(spec ?? {}) };
+    if (s.replicas === undefined) s.replicas = 1;
+    s.strategy = strategy;
+    if (s.revisionHistoryLimit === undefined) s.revisionHistoryLimit = 10;
+    if (s.progressDeadlineSeconds === undefined) s.progressDeadlineSeconds = 600;
+    s.template = template;
+    o.spec = s;
+  } else o.spec = spec;
+  o.status = o.status ?? {};
 }
 
-function defaultService(obj: K8sObject): K8sObject {
-  const s: Any = { ...(obj.spec ?? {}) };
+function defaultReplicaSetInto(o: Any, cow: boolean): void {
+  const spec = o.spec;
+  const template = defaultTemplate(spec?.template, cow);
+  if (
+    !(cow && spec !== undefined && spec !== null && spec.replicas !== undefined && template === spec.template)
+  ) {
+    const s: Any = { ...(spec ?? {}) };
+    if (s.replicas === undefined) s.replicas = 1;
+    s.template = template;
+    o.spec = s;
+  } else o.spec = spec;
+  o.status = o.status ?? { replicas: 0 };
+}
+
+function defaultServiceInto(o: Any): void {
+  const s: Any = { ...(o.spec ?? {}) };
   if (s.type === undefined || s.type === '') s.type = 'ClusterIP';
   if (s.sessionAffinity === undefined) s.sessionAffinity = 'None';
   if (Array.isArray(s.ports)) {
@@ -123,50 +245,75 @@ function defaultService(obj: K8sObject): K8sObject {
       s.allocateLoadBalancerNodePorts = true;
     }
   }
-  return { ...obj, spec: s, status: obj.status ?? { loadBalancer: {} } };
+  o.spec = s;
+  o.status = o.status ?? { loadBalancer: {} };
 }
 
-function defaultEndpoints(obj: K8sObject): K8sObject {
-  const o: Any = { ...obj };
-  if (Array.isArray(o.subsets)) {
-    o.subsets = o.subsets.map((ss: Any) => ({
-      ...ss,
-      ...(Array.isArray(ss.ports)
-        ? { ports: ss.ports.map((p: Any) => ({ ...p, protocol: p.protocol ?? 'TCP' })) }
-        : {}),
-    }));
-  }
-  return o;
+function defaultSubset(ss: Any): Any {
+  const ports = Array.isArray(ss.ports) ? mapSame(ss.ports, defaultPort) : undefined;
+  if (ports === ss.ports || ports === undefined)
+    return typeof ss === 'object' && !Array.isArray(ss) ? ss : { ...ss };
+  return { ...ss, ports };
 }
 
-function defaultNamespace(obj: K8sObject): K8sObject {
+function defaultEndpointsInto(o: Any): void {
+  if (Array.isArray(o.subsets)) o.subsets = o.subsets.map(defaultSubset);
+}
+
+function defaultNamespaceInto(o: Any): void {
   // The NamespaceDefaultLabelName admission: every namespace carries its own name as a label.
-  const labels = { ...(obj.metadata.labels ?? {}), 'kubernetes.io/metadata.name': obj.metadata.name };
-  return {
-    ...obj,
-    metadata: { ...obj.metadata, labels },
-    spec: obj.spec ?? { finalizers: ['kubernetes'] },
-    status: obj.status ?? { phase: 'Active' },
-  };
+  const labels = { ...(o.metadata.labels ?? {}), 'kubernetes.io/metadata.name': o.metadata.name };
+  o.metadata = { ...o.metadata, labels };
+  o.spec = o.spec ?? { finalizers: ['kubernetes'] };
+  o.status = o.status ?? { phase: 'Active' };
 }
 
-export function applyDefaults(obj: K8sObject): K8sObject {
-  switch (obj.kind) {
+/** Whether applyDefaults changes objects of this kind at all. */
+function hasDefaults(kind: string): boolean {
+  return (
+    kind === 'Pod' ||
+    kind === 'Deployment' ||
+    kind === 'ReplicaSet' ||
+    kind === 'Service' ||
+    kind === 'Endpoints' ||
+    kind === 'Namespace'
+  );
+}
+
+/**
+ * Default `o` in place: `o` is a top-level copy the caller has just made and owns (the API
+ * server's write path); only its own fields are reassigned. `cow`: keep the Deployment or
+ * ReplicaSet spec (or its template, strategy) the input brought when it is already complete.
+ */
+export function applyDefaultsInto(o: K8sObject, cow = false): void {
+  switch (o.kind) {
     case 'Pod':
-      return defaultPod(obj);
+      defaultPodInto(o);
+      break;
     case 'Deployment':
-      return defaultDeployment(obj);
+      defaultDeploymentInto(o, cow);
+      break;
     case 'ReplicaSet':
-      return defaultReplicaSet(obj);
+      defaultReplicaSetInto(o, cow);
+      break;
     case 'Service':
-      return defaultService(obj);
+      defaultServiceInto(o);
+      break;
     case 'Endpoints':
-      return defaultEndpoints(obj);
+      defaultEndpointsInto(o);
+      break;
     case 'Namespace':
-      return defaultNamespace(obj);
-    default:
-      return obj;
+      defaultNamespaceInto(o);
+      break;
   }
+}
+
+/** The defaulted object (a new top-level object; `obj` itself for kinds without defaults). */
+export function applyDefaults(obj: K8sObject): K8sObject {
+  if (!hasDefaults(obj.kind)) return obj;
+  const o = { ...obj };
+  applyDefaultsInto(o);
+  return o;
 }
 
 /** Where the ServiceAccount admission plugin mounts the token in every container. */

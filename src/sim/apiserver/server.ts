@@ -10,7 +10,7 @@ import { rfc3339 } from '../runtime/clock';
 import type { ApiWriter, Clock, Rng } from '../runtime/interfaces';
 import { flat, uuid } from '../runtime/rng';
 import { ClusterIpAllocator, NodePortAllocator } from './allocators';
-import { applyDefaults, withServiceAccountToken } from './defaults';
+import { applyDefaultsInto, withServiceAccountToken } from './defaults';
 import { alreadyExists, badRequest, invalidError, namespaceNotFound, notFound } from './errors';
 import { deepEqual } from './json';
 import { allocateService, releaseService, type ServiceAllocators } from './services';
@@ -95,35 +95,40 @@ export class ApiServer implements ApiWriter {
         if (!this.store.get(kind, meta.namespace, meta.name)) break;
       }
     }
-    let obj: K8sObject = { ...input, apiVersion: info.apiVersion, kind, metadata: meta };
-    if (HAS_STATUS.has(kind) && kind !== 'Node') delete (obj as Any).status;
-    obj = applyDefaults(obj);
+    // One top-level copy, owned here: the steps below assign its fields instead of copying it
+    // again (orderKeys puts the keys in their final order at the end).
+    const obj: Any = { ...input, apiVersion: info.apiVersion, kind, metadata: meta };
+    // A created object's status is the default one (the status the client sent is dropped).
+    if (HAS_STATUS.has(kind) && kind !== 'Node') obj.status = undefined;
+    applyDefaultsInto(obj);
     const errs = validate(obj);
     if (errs.length > 0) return { ok: false, error: invalidError(kind, meta.name ?? '', errs) };
     if (this.store.get(kind, meta.namespace, meta.name))
       return { ok: false, error: alreadyExists(kind, meta.name) };
     // Mirror Pods (static manifests) bypass the ServiceAccount admission plugin.
     if (kind === 'Pod' && !meta.annotations?.['kubernetes.io/config.mirror'])
-      obj = { ...obj, spec: withServiceAccountToken(obj.spec, () => this.randomSuffix(this.saVolumeRng)) };
+      obj.spec = withServiceAccountToken(obj.spec, () => this.randomSuffix(this.saVolumeRng));
     if (kind === 'Service') {
       const r = allocateService(this.allocators, obj, undefined);
       if (!r.ok) return { ok: false, error: invalidError(kind, meta.name, r.errors) };
-      obj = { ...obj, spec: r.spec };
+      obj.spec = r.spec;
     }
     const created = opts.createdAt ?? this.clock.now();
-    const stamped: Any = {
-      ...obj,
-      metadata: {
-        ...obj.metadata,
-        uid: opts.uid ?? this.newUid(),
-        resourceVersion: '',
-        creationTimestamp: rfc3339(created),
-        ...(HAS_GENERATION.has(kind) ? { generation: 1 } : {}),
-      },
+    // obj.metadata is `meta`, or the Namespace defaulting's own copy of it: ours either way.
+    // The stored metadata is a fresh literal, not `meta` with fields added one by one: V8 keeps an
+    // object that grew by assignment in a larger (dictionary or out-of-object) form, and 5,000
+    // stored Pods would carry that in the heap.
+    const m: Any = {
+      ...obj.metadata,
+      uid: opts.uid ?? this.newUid(),
+      resourceVersion: '',
+      creationTimestamp: rfc3339(created),
     };
-    delete stamped.metadata.deletionTimestamp;
-    delete stamped.metadata.deletionGracePeriodSeconds;
-    const stored = this.store.put(orderKeys(stamped));
+    if (HAS_GENERATION.has(kind)) m.generation = 1;
+    if (Object.hasOwn(m, 'deletionTimestamp')) delete m.deletionTimestamp;
+    if (Object.hasOwn(m, 'deletionGracePeriodSeconds')) delete m.deletionGracePeriodSeconds;
+    obj.metadata = m;
+    const stored = this.store.put(orderKeys(obj));
     return withWarnings(stored, kind);
   }
 
@@ -133,42 +138,37 @@ export class ApiServer implements ApiWriter {
     const kind = input.kind;
     const old = this.store.get(kind, input.metadata?.namespace, input.metadata?.name);
     if (!old) return { ok: false, error: notFound(kind, input.metadata?.name ?? '') };
-    let obj: K8sObject = {
-      ...input,
-      apiVersion: KINDS[kind].apiVersion,
-      metadata: {
-        ...input.metadata,
-        uid: old.metadata.uid,
-        creationTimestamp: old.metadata.creationTimestamp,
-        ...(old.metadata.namespace !== undefined ? { namespace: old.metadata.namespace } : {}),
-        ...(old.metadata.deletionTimestamp !== undefined
-          ? { deletionTimestamp: old.metadata.deletionTimestamp }
-          : {}),
-        ...(old.metadata.deletionGracePeriodSeconds !== undefined
-          ? { deletionGracePeriodSeconds: old.metadata.deletionGracePeriodSeconds }
-          : {}),
-      },
-    };
-    if (HAS_STATUS.has(kind)) obj = { ...obj, status: old.status };
-    obj = applyDefaults(obj);
+    const om = old.metadata;
+    // One copy of the top level and of metadata, owned here and filled in by assignment (the same
+    // key order as spreading the fields in). System fields come from the stored object.
+    const meta: Any = { ...input.metadata };
+    meta.uid = om.uid;
+    meta.creationTimestamp = om.creationTimestamp;
+    if (om.namespace !== undefined) meta.namespace = om.namespace;
+    if (om.deletionTimestamp !== undefined) meta.deletionTimestamp = om.deletionTimestamp;
+    if (om.deletionGracePeriodSeconds !== undefined)
+      meta.deletionGracePeriodSeconds = om.deletionGracePeriodSeconds;
+    const obj: Any = { ...input, apiVersion: KINDS[kind].apiVersion, metadata: meta };
+    if (HAS_STATUS.has(kind)) obj.status = old.status;
+    applyDefaultsInto(obj, true);
     if (opts.external && kind === 'Pod') {
       const errs = podUpdateErrors(old, obj);
-      if (errs) return { ok: false, error: invalidError(kind, old.metadata.name, [errs]) };
+      if (errs) return { ok: false, error: invalidError(kind, om.name, [errs]) };
     }
     const errs = validate(obj, old);
-    if (errs.length > 0) return { ok: false, error: invalidError(kind, old.metadata.name, errs) };
+    if (errs.length > 0) return { ok: false, error: invalidError(kind, om.name, errs) };
     if (kind === 'Service') {
       const r = allocateService(this.allocators, obj, old);
-      if (!r.ok) return { ok: false, error: invalidError(kind, old.metadata.name, r.errors) };
-      obj = { ...obj, spec: r.spec };
+      if (!r.ok) return { ok: false, error: invalidError(kind, om.name, r.errors) };
+      obj.spec = r.spec;
       releaseService(this.allocators, old, obj);
     }
     if (HAS_GENERATION.has(kind)) {
-      const gen = old.metadata.generation ?? 1;
-      const changed = !deepEqual(old.spec, obj.spec);
-      obj = { ...obj, metadata: { ...obj.metadata, generation: changed ? gen + 1 : gen } };
+      const gen = om.generation ?? 1;
+      // obj.metadata is `meta` (only Namespaces get a new metadata from defaulting).
+      obj.metadata.generation = deepEqual(old.spec, obj.spec) ? gen : gen + 1;
     }
-    if (deepEqual(stripRv(obj), stripRv(old))) return { ok: true, object: old };
+    if (equalExceptResourceVersion(obj, old)) return { ok: true, object: old };
     return withWarnings(this.store.put(orderKeys(obj)), kind);
   }
 
@@ -247,17 +247,71 @@ function withWarnings(object: K8sObject, kind: KindName): ApiResult {
   return kind === 'Endpoints' ? { ok: true, object, warnings: [ENDPOINTS_WARNING] } : { ok: true, object };
 }
 
-function stripRv(o: K8sObject): K8sObject {
-  return { ...o, metadata: { ...o.metadata, resourceVersion: '' } };
+/**
+ * deepEqual(a, b) with metadata.resourceVersion left out (the no-op update check), without
+ * copying either object: a key whose value is undefined does not count, as in deepEqual.
+ */
+function equalExceptResourceVersion(a: Any, b: Any): boolean {
+  let na = 0;
+  for (const k in a) {
+    if (!Object.hasOwn(a, k) || k === 'metadata') continue;
+    const x = a[k];
+    if (x === undefined) continue;
+    na++;
+    if (!deepEqual(x, b[k])) return false;
+  }
+  let nb = 0;
+  for (const k in b) if (Object.hasOwn(b, k) && k !== 'metadata' && b[k] !== undefined) nb++;
+  return na === nb && metaEqualExceptResourceVersion(a.metadata ?? {}, b.metadata ?? {});
+}
+
+function metaEqualExceptResourceVersion(a: Any, b: Any): boolean {
+  if (a === b) return true;
+  let na = 0;
+  for (const k in a) {
+    if (!Object.hasOwn(a, k) || k === 'resourceVersion') continue;
+    const x = a[k];
+    if (x === undefined) continue;
+    na++;
+    if (!deepEqual(x, b[k])) return false;
+  }
+  let nb = 0;
+  for (const k in b) if (Object.hasOwn(b, k) && k !== 'resourceVersion' && b[k] !== undefined) nb++;
+  return na === nb;
 }
 
 /** apiVersion, kind, metadata, spec, status first (how the API server serialises objects). */
 function orderKeys(o: Any): Any {
+  if (inServedOrder(o)) return o;
   const { apiVersion, kind, metadata, spec, status, ...rest } = o;
   const out: Any = { apiVersion, kind, metadata, ...rest };
   if (spec !== undefined) out.spec = spec;
   if (status !== undefined) out.status = status;
   return out;
+}
+
+/** Whether orderKeys(o) would only copy `o`: its own keys already in that order, spec/status set. */
+function inServedOrder(o: Any): boolean {
+  let i = 0;
+  let tail = 0; // 1 once spec was seen, 2 once status was seen
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) return false;
+    if (i === 0) {
+      if (k !== 'apiVersion') return false;
+    } else if (i === 1) {
+      if (k !== 'kind') return false;
+    } else if (i === 2) {
+      if (k !== 'metadata') return false;
+    } else if (k === 'spec') {
+      if (tail !== 0 || o.spec === undefined) return false;
+      tail = 1;
+    } else if (k === 'status') {
+      if (tail === 2 || o.status === undefined) return false;
+      tail = 2;
+    } else if (tail !== 0) return false;
+    i++;
+  }
+  return i >= 3;
 }
 
 const POD_MUTABLE_MSG =
