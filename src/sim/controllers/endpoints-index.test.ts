@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { EndpointSlice, Pod } from '../api/types';
 import { FakeApi, pod, service } from '../net/test-helpers';
 import { EndpointsIndex } from './endpoints-index';
-import { canonical, podEndpointsChanged, sameJSON, selectedPods, serviceKeysForPod } from './endpoints-util';
+import {
+  canonical,
+  podEndpointsChanged,
+  sameJSON,
+  selectedPods,
+  serviceKeysForPod,
+  sortSmall,
+} from './endpoints-util';
 import { portsKey, slicesOf } from './endpointslice';
 
 const APPS = ['a', 'b', 'c'];
@@ -207,6 +214,24 @@ describe('cheap comparisons agree with canonical JSON', () => {
         expect(sameJSON(a, shuffled(a))).toBe(true);
       }),
       { seed: 20261125, numRuns: 2000 },
+    );
+  });
+
+  it('sortSmall orders exactly as Array.prototype.sort, even with comparators that are not consistent', () => {
+    type E = { v: number; i: number };
+    const comparators: ((a: E, b: E) => number)[] = [
+      (a, b) => (a.v < b.v ? -1 : 1), // like the slice endpoint order: equal IPs answer 1 both ways
+      (a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : 0),
+      (a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : a.i % 2 < b.i % 2 ? -1 : 1), // like byIP's uid tie-break
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.nat(9), { maxLength: 80 }), fc.nat(2), (vs, c) => {
+        const cmp = comparators[c] as (a: E, b: E) => number;
+        const arr = vs.map((v, i) => ({ v, i }));
+        const ids = (xs: E[]) => xs.map((e) => e.i);
+        expect(ids(sortSmall(arr.slice(), cmp))).toEqual(ids(arr.slice().sort(cmp)));
+      }),
+      { seed: 20261125, numRuns: 5000 },
     );
   });
 

@@ -7,7 +7,7 @@
 // - EndpointSlices by (Service name, managed-by) (the real controllers' slice tracker).
 import type { Labels, Service } from '../api/types';
 import type { WatchEvent } from '../runtime/interfaces';
-import { MANAGED_BY, SERVICE_NAME_LABEL, sameLabelSet } from './endpoints-util';
+import { MANAGED_BY, SERVICE_NAME_LABEL, sameLabelSet, sortSmall } from './endpoints-util';
 
 /** Names by namespace → label key → label value, in nested maps (no key strings built per lookup). */
 class LabelSets {
@@ -90,6 +90,8 @@ interface Entry {
   selector: Labels;
   /** The workqueue key `ns/name`, built once (a Pod event hands it out instead of a new string). */
   key: string;
+  /** `[key]`, the answer for a Pod only this Service selects (shared, frozen). */
+  only: readonly string[];
   /** The selector pair it is filed under. */
   at?: [string, string];
 }
@@ -121,7 +123,13 @@ export class ServiceSelectorIndex {
     const svc = ev.object as Service;
     const selector = svc.spec.type !== 'ExternalName' ? (svc.spec.selector ?? {}) : {};
     const first = Object.entries(selector)[0];
-    const entry: Entry = { seq: prev?.seq ?? this.seq++, selector, key: prev?.key ?? `${ns}/${name}` };
+    const key = prev?.key ?? `${ns}/${name}`;
+    const entry: Entry = {
+      seq: prev?.seq ?? this.seq++,
+      selector,
+      key,
+      only: prev?.only ?? Object.freeze([key]),
+    };
     if (first) {
       entry.at = first;
       this.byLabel.add(ns, first[0], first[1], name);
@@ -140,13 +148,20 @@ export class ServiceSelectorIndex {
   keysMatching(ns: string, labels: Labels | undefined, oldLabels?: Labels): readonly string[] {
     const inNs = this.entries.get(ns);
     if (!inNs) return NO_KEYS;
-    const found: Entry[] = [];
-    this.collect(ns, inNs, labels, found);
-    if (oldLabels !== undefined) this.collect(ns, inNs, oldLabels, found);
-    if (found.length === 0) return NO_KEYS;
-    if (found.length === 1) return [(found[0] as Entry).key];
-    return found.sort((a, b) => a.seq - b.seq).map((e) => e.key);
+    const found = this.found;
+    try {
+      this.collect(ns, inNs, labels, found);
+      if (oldLabels !== undefined) this.collect(ns, inNs, oldLabels, found);
+      if (found.length === 0) return NO_KEYS;
+      if (found.length === 1) return (found[0] as Entry).only;
+      return sortSmall(found, (a, b) => a.seq - b.seq).map((e) => e.key);
+    } finally {
+      found.length = 0;
+    }
   }
+
+  /** Scratch for keysMatching (not re-entered). */
+  private readonly found: Entry[] = [];
 
   private collect(ns: string, inNs: Map<string, Entry>, labels: Labels | undefined, into: Entry[]): void {
     if (!labels) return;

@@ -113,30 +113,42 @@ export function isPodSliceEndpoint(
 
 /**
  * Last time's entries by IP (the first for an IP; a candidate is then checked exactly). A few
- * entries are scanned; many are put in a map once.
+ * entries are scanned; many are put in a map once. One instance per controller is reused:
+ * `clear()` after each use drops the references.
  */
 export class PreviousEntries<T> {
-  private readonly list: T[] = [];
+  private readonly lists: (readonly T[])[] = [];
+  private count = 0;
   private map: Map<string, T> | undefined;
 
   constructor(private readonly ipOf: (e: T) => string | undefined) {}
 
   add(entries: readonly T[] | null | undefined): void {
-    if (entries) for (const e of entries) this.list.push(e);
+    if (!entries?.length) return;
+    this.lists.push(entries);
+    this.count += entries.length;
   }
 
   get(ip: string): T | undefined {
-    if (this.list.length <= 8) {
-      for (const e of this.list) if (this.ipOf(e) === ip) return e;
+    if (this.count <= 8) {
+      for (const list of this.lists) for (const e of list) if (this.ipOf(e) === ip) return e;
       return undefined;
     }
     if (!this.map) {
       this.map = new Map();
-      for (const e of this.list) {
-        const k = this.ipOf(e);
-        if (k !== undefined && !this.map.has(k)) this.map.set(k, e);
+      for (const list of this.lists) {
+        for (const e of list) {
+          const k = this.ipOf(e);
+          if (k !== undefined && !this.map.has(k)) this.map.set(k, e);
+        }
       }
     }
     return this.map.get(ip);
+  }
+
+  clear(): void {
+    this.lists.length = 0;
+    this.count = 0;
+    this.map = undefined;
   }
 }

@@ -46,11 +46,15 @@ export function podCanBeListed(pod: Pod | undefined): boolean {
 
 /** The controllers act only on Services with a (non-empty) selector that are not ExternalName. */
 export function hasSelector(svc: Service): svc is Service & { spec: { selector: Labels } } {
-  return svc.spec.type !== 'ExternalName' && Object.keys(svc.spec.selector ?? {}).length > 0;
+  if (svc.spec.type === 'ExternalName') return false;
+  for (const k in svc.spec.selector) if (Object.hasOwn(svc.spec.selector, k)) return true;
+  return false;
 }
 
 export function selectorMatches(selector: Labels, labels: Labels | undefined): boolean {
-  for (const [k, v] of Object.entries(selector)) if (labels?.[k] !== v) return false;
+  for (const k in selector) {
+    if (Object.hasOwn(selector, k) && labels?.[k] !== selector[k]) return false;
+  }
   return true;
 }
 
@@ -83,14 +87,17 @@ export function findPort(pod: Pod, sp: ServicePort): number | undefined {
   return undefined;
 }
 
-/** Pods of the Service's namespace that its selector matches (through the label index when given). */
+/**
+ * Pods of the Service's namespace that its selector matches (through the label index when given),
+ * pushed onto `out` (a caller's scratch array, emptied after use, saves one array per reconcile).
+ */
 export function selectedPods(
   store: StoreReader,
   svc: Service & { spec: { selector: Labels } },
   index?: PodLabelIndex,
+  out: Pod[] = [],
 ): Pod[] {
   const ns = svc.metadata.namespace ?? 'default';
-  const out: Pod[] = [];
   if (index) {
     for (const name of index.candidates(ns, svc.spec.selector)) {
       const o = store.get('Pod', ns, name);
@@ -159,10 +166,14 @@ export function podEndpointsChanged(oldPod: Pod, pod: Pod): boolean {
 
 export function sameLabelSet(a: Labels, b: Labels): boolean {
   if (a === b) return true;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) if (a[k] !== b[k] || !Object.hasOwn(b, k)) return false;
-  return true;
+  let n = 0;
+  for (const k in a) {
+    if (!Object.hasOwn(a, k)) continue;
+    n++;
+    if (a[k] !== b[k] || !Object.hasOwn(b, k)) return false;
+  }
+  for (const k in b) if (Object.hasOwn(b, k)) n--;
+  return n === 0;
 }
 
 export function splitKey(key: string): [string, string] {
@@ -230,4 +241,51 @@ export function derivedLabels(svc: Service, own: Labels): Labels {
   const labels: Labels = { ...(svc.metadata.labels ?? {}) };
   if (svc.spec.clusterIP === 'None') labels[HEADLESS_LABEL] = '';
   return { ...labels, ...own };
+}
+
+/**
+ * `arr.sort(cmp)` for arrays of fewer than 64 elements without the engine's temporary arrays:
+ * V8's TimSort (builtins/array-sort.tq) on such an array makes one run (CountAndMakeRun: the
+ * longest ascending or strictly descending prefix, a descending one reversed) and extends it
+ * with a binary insertion sort. This is that algorithm, comparison for comparison, so it gives
+ * the same order even for a comparator that is not consistent (our IP orders answer 1 for two
+ * equal IPs either way round); the property test in endpoints-index.test.ts checks it against
+ * Array.prototype.sort. Longer arrays go to Array.prototype.sort.
+ */
+export function sortSmall<T>(arr: T[], cmp: (a: T, b: T) => number): T[] {
+  const n = arr.length;
+  if (n < 2) return arr;
+  if (n >= 64) return arr.sort(cmp);
+  // CountAndMakeRun(0, n)
+  let run = 2;
+  const descending = cmp(arr[1] as T, arr[0] as T) < 0;
+  let previous = arr[1] as T;
+  for (let i = 2; i < n; i++) {
+    const current = arr[i] as T;
+    const order = cmp(current, previous);
+    if (descending ? order >= 0 : order < 0) break;
+    previous = current;
+    run++;
+  }
+  if (descending) {
+    for (let lo = 0, hi = run - 1; lo < hi; lo++, hi--) {
+      const t = arr[lo] as T;
+      arr[lo] = arr[hi] as T;
+      arr[hi] = t;
+    }
+  }
+  // BinaryInsertionSort(0, run, n)
+  for (let start = run; start < n; start++) {
+    const pivot = arr[start] as T;
+    let left = 0;
+    let right = start;
+    while (left < right) {
+      const mid = left + ((right - left) >> 1);
+      if (cmp(pivot, arr[mid] as T) < 0) right = mid;
+      else left = mid + 1;
+    }
+    for (let p = start; p > left; p--) arr[p] = arr[p - 1] as T;
+    arr[left] = pivot;
+  }
+  return arr;
 }

@@ -9,6 +9,7 @@ import type {
   EndpointSubset,
   Endpoints,
   K8sObject,
+  Labels,
   ObjectReference,
   Pod,
   Service,
@@ -32,6 +33,7 @@ import {
   selectedPods,
   serviceKeysForPod,
   shouldPodBeInEndpoints,
+  sortSmall,
   splitKey,
   TRIGGER_TIME,
 } from './endpoints-util';
@@ -104,7 +106,7 @@ function subsetPorts(svc: Service, pod: Pod | undefined): EndpointPort[] | undef
   }
   // Headless Services without ports still list addresses (subset with no ports).
   if (ports.length === 0 && (svc.spec.ports ?? []).length > 0) return undefined;
-  if (ports.length > 1) ports.sort((a, b) => (portKey(a) < portKey(b) ? -1 : 1));
+  if (ports.length > 1) sortSmall(ports, (a, b) => (portKey(a) < portKey(b) ? -1 : 1));
   return ports;
 }
 
@@ -118,20 +120,29 @@ function oneSubset(
   publishNotReady: boolean,
   prev: PreviousEntries<EndpointAddress> | undefined,
 ): EndpointSubset[] {
-  const ready: EndpointAddress[] = [];
-  const notReady: EndpointAddress[] = [];
-  for (const pod of pods) {
-    if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
-    (publishNotReady || isPodReady(pod) ? ready : notReady).push(endpointAddress(pod, svc, prev));
+  // Collected in scratch arrays and copied out at their final size (a growing array over-allocates).
+  const ready = scratchReady;
+  const notReady = scratchNotReady;
+  try {
+    for (const pod of pods) {
+      if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
+      (publishNotReady || isPodReady(pod) ? ready : notReady).push(endpointAddress(pod, svc, prev));
+    }
+    if (ready.length === 0 && notReady.length === 0) return [];
+    const ports = subsetPorts(svc, undefined) as EndpointPort[];
+    const s: EndpointSubset = {};
+    if (ready.length) s.addresses = sortSmall(ready, byIP).slice();
+    if (notReady.length) s.notReadyAddresses = sortSmall(notReady, byIP).slice();
+    if (ports.length) s.ports = ports;
+    return [s];
+  } finally {
+    ready.length = 0;
+    notReady.length = 0;
   }
-  if (ready.length === 0 && notReady.length === 0) return [];
-  const ports = subsetPorts(svc, undefined) as EndpointPort[];
-  const s: EndpointSubset = {};
-  if (ready.length) s.addresses = ready.length > 1 ? ready.sort(byIP) : ready;
-  if (notReady.length) s.notReadyAddresses = notReady.length > 1 ? notReady.sort(byIP) : notReady;
-  if (ports.length) s.ports = ports;
-  return [s];
 }
+const scratchReady: EndpointAddress[] = [];
+const scratchNotReady: EndpointAddress[] = [];
+const scratchPods: Pod[] = [];
 
 /**
  * The subsets the controller would write for `svc` given the candidate Pods (already selected).
@@ -143,14 +154,25 @@ export function computeSubsets(
   /** The subsets written last time, whose unchanged addresses are reused. */
   previous?: readonly EndpointSubset[],
 ): EndpointSubset[] {
-  let prev: PreviousEntries<EndpointAddress> | undefined;
-  if (previous?.length) {
-    prev = new PreviousEntries(addressIP);
+  if (!previous?.length) return subsetsFor(svc, pods, undefined);
+  const prev = previousAddresses;
+  try {
     for (const s of previous) {
       prev.add(s.addresses);
       prev.add(s.notReadyAddresses);
     }
+    return subsetsFor(svc, pods, prev);
+  } finally {
+    prev.clear();
   }
+}
+const previousAddresses = new PreviousEntries(addressIP);
+
+function subsetsFor(
+  svc: Service,
+  pods: Iterable<Pod>,
+  prev: PreviousEntries<EndpointAddress> | undefined,
+): EndpointSubset[] {
   const publishNotReady = svc.spec.publishNotReadyAddresses === true;
   if (numericTargetPorts(svc)) return oneSubset(svc, pods, publishNotReady, prev);
   const groups = new Map<
@@ -178,8 +200,8 @@ export function computeSubsets(
     const g = groups.get(key);
     if (!g) continue;
     const s: EndpointSubset = {};
-    if (g.ready.length) s.addresses = g.ready.sort(byIP);
-    if (g.notReady.length) s.notReadyAddresses = g.notReady.sort(byIP);
+    if (g.ready.length) s.addresses = sortSmall(g.ready, byIP);
+    if (g.notReady.length) s.notReadyAddresses = sortSmall(g.notReady, byIP);
     if (g.ports.length) s.ports = g.ports;
     subsets.push(s);
   }
@@ -187,6 +209,22 @@ export function computeSubsets(
 }
 
 const OWN_LABELS = { [SKIP_MIRROR]: 'true' };
+
+/** `use(selectedPods(...))` with the Pods collected in a scratch array, emptied afterwards. */
+export function withSelectedPods<R>(
+  store: StoreReader,
+  svc: Service & { spec: { selector: Labels } },
+  index: EndpointsIndex | undefined,
+  use: (pods: readonly Pod[]) => R,
+): R {
+  // A nested call (none today: the controllers compute, then write) gets its own array.
+  const pods = scratchPods.length ? [] : scratchPods;
+  try {
+    return use(selectedPods(store, svc, index?.pods, pods));
+  } finally {
+    pods.length = 0;
+  }
+}
 
 /**
  * The labels of a Service's Endpoints: they depend on the Service object alone, so they are built
@@ -212,7 +250,7 @@ export function desiredEndpoints(
   if (!hasSelector(svc)) return { labels: {}, subsets: [] };
   return {
     labels: endpointsLabels(svc),
-    subsets: computeSubsets(svc, selectedPods(store, svc, index?.pods), previous),
+    subsets: withSelectedPods(store, svc, index, (pods) => computeSubsets(svc, pods, previous)),
   };
 }
 

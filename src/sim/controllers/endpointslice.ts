@@ -12,7 +12,13 @@ import type {
   Service,
 } from '../api/types';
 import type { Controller, ControllerContext, Rng, StoreReader, WatchEvent } from '../runtime/interfaces';
-import { eventChangesDesired, perPodPorts, podServiceKeys, podTargetRef } from './endpoints';
+import {
+  eventChangesDesired,
+  perPodPorts,
+  podServiceKeys,
+  podTargetRef,
+  withSelectedPods,
+} from './endpoints';
 import type { EndpointsIndex } from './endpoints-index';
 import { conditions, isPodSliceEndpoint, PreviousEntries } from './endpoints-reuse';
 import {
@@ -28,8 +34,8 @@ import {
   SERVICE_NAME_LABEL,
   SLICE_CONTROLLER,
   sameJSON,
-  selectedPods,
   shouldPodBeInEndpoints,
+  sortSmall,
   splitKey,
   TRIGGER_TIME,
 } from './endpoints-util';
@@ -104,11 +110,22 @@ export function desiredSlices(
   /** The slices written last time, whose unchanged endpoints are reused. */
   previous?: readonly EndpointSlice[],
 ): SliceContent[] {
-  let prev: PreviousEntries<EndpointSliceEndpoint> | undefined;
-  if (previous?.length) {
-    prev = new PreviousEntries(endpointIP);
+  if (!previous?.length) return slicesFor(svc, pods, undefined);
+  const prev = previousEndpoints;
+  try {
     for (const s of previous) prev.add(s.endpoints);
+    return slicesFor(svc, pods, prev);
+  } finally {
+    prev.clear();
   }
+}
+const previousEndpoints = new PreviousEntries(endpointIP);
+
+function slicesFor(
+  svc: Service,
+  pods: Iterable<Pod>,
+  prev: PreviousEntries<EndpointSliceEndpoint> | undefined,
+): SliceContent[] {
   if (numericTargetPorts(svc)) return oneGroup(svc, pods, prev);
   const groups = new Map<string, { ports: EndpointPort[]; endpoints: EndpointSliceEndpoint[] }>();
   const portsFor = perPodPorts(svc, (pod) => {
@@ -137,11 +154,16 @@ export function desiredSlices(
 const byAddress = (a: EndpointSliceEndpoint, b: EndpointSliceEndpoint): number =>
   (a.addresses[0] ?? '') < (b.addresses[0] ?? '') ? -1 : 1;
 
-/** One port set's endpoints, sorted, in slices of at most 100. */
-function chunk(ports: EndpointPort[], endpoints: EndpointSliceEndpoint[], out: SliceContent[]): void {
-  if (endpoints.length > 1) endpoints.sort(byAddress);
+/** One port set's endpoints, sorted, in slices of at most 100 (`scratch`: copy even a single slice). */
+function chunk(
+  ports: EndpointPort[],
+  endpoints: EndpointSliceEndpoint[],
+  out: SliceContent[],
+  scratch = false,
+): void {
+  sortSmall(endpoints, byAddress);
   if (endpoints.length <= MAX_ENDPOINTS_PER_SLICE) {
-    out.push({ ports, endpoints });
+    out.push({ ports, endpoints: scratch ? endpoints.slice() : endpoints });
     return;
   }
   for (let i = 0; i < endpoints.length; i += MAX_ENDPOINTS_PER_SLICE) {
@@ -166,14 +188,22 @@ function oneGroup(
   pods: Iterable<Pod>,
   prev: PreviousEntries<EndpointSliceEndpoint> | undefined,
 ): SliceContent[] {
-  const endpoints: EndpointSliceEndpoint[] = [];
-  for (const pod of pods)
-    if (shouldPodBeInEndpoints(pod, true)) endpoints.push(sliceEndpoint(pod, svc, prev));
-  if (endpoints.length === 0) return [{ ports: null, endpoints: null }]; // placeholder slice
-  const out: SliceContent[] = [];
-  chunk(slicePorts(svc, undefined), endpoints, out);
-  return out;
+  // Collected in a scratch array and copied out at its final size (a growing array over-allocates).
+  const endpoints = scratchEndpoints;
+  try {
+    for (const pod of pods)
+      if (shouldPodBeInEndpoints(pod, true)) endpoints.push(sliceEndpoint(pod, svc, prev));
+    if (endpoints.length === 0) return [{ ports: null, endpoints: null }]; // placeholder slice
+    const out: SliceContent[] = [];
+    chunk(slicePorts(svc, undefined), endpoints, out, true);
+    return out;
+  } finally {
+    endpoints.length = 0;
+  }
 }
+const scratchEndpoints: EndpointSliceEndpoint[] = [];
+
+const byName = (a: EndpointSlice, b: EndpointSlice): number => (a.metadata.name < b.metadata.name ? -1 : 1);
 
 /** Existing slices of a Service written by one manager, sorted by name. */
 export function slicesOf(
@@ -189,13 +219,13 @@ export function slicesOf(
       const o = store.get('EndpointSlice', ns, name);
       if (o) out.push(o as EndpointSlice);
     }
-    return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+    return sortSmall(out, byName);
   }
   for (const o of store.byNamespace('EndpointSlice', ns)) {
     const l = o.metadata.labels ?? {};
     if (l[SERVICE_NAME_LABEL] === svcName && l[MANAGED_BY] === manager) out.push(o as EndpointSlice);
   }
-  return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  return sortSmall(out, byName);
 }
 
 export interface SliceMeta {
@@ -366,7 +396,7 @@ export function reconcileEndpointSlices(
     for (const s of existing) ctx.api.delete('EndpointSlice', ns, s.metadata.name);
     return false;
   }
-  const want = desiredSlices(svc, selectedPods(ctx.store, svc, index?.pods), existing);
+  const want = withSelectedPods(ctx.store, svc, index, (pods) => desiredSlices(svc, pods, existing));
   const ownerReferences = () => [
     {
       apiVersion: 'v1',
