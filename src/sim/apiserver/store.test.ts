@@ -192,6 +192,13 @@ describe('Store.byOwner', () => {
     expect(store.byOwner('rs').map((o) => o.metadata.name)).toEqual(order.filter((x) => x !== 'p0'));
   });
 
+  it('never lists Events, even one written with ownerReferences', () => {
+    const store = new Store();
+    store.put({ ...owned('e', ['rs']), kind: 'Event' } as K8sObject);
+    store.put(owned('p', ['rs']));
+    expect(store.byOwner('rs').map((o) => o.metadata.name)).toEqual(['p']);
+  });
+
   it('a new uid under the same name re-indexes: the old uid is no dependent any more', () => {
     const store = new Store();
     store.put(owned('a', ['rs']));

@@ -101,7 +101,8 @@ export function keyOf(kind: KindName, ns: string, name: string): string {
 export class Store implements StoreReader {
   private readonly data = new Map<KindName, NsMap>();
   private readonly byUid = new Map<string, Slot>(); // uid → the object's slot (not Events)
-  private readonly dependents = new Map<string, Set<string>>(); // owner uid → dependent uids
+  /** Owner uid → the slots of the objects naming it (not Events, which byOwner never returned). */
+  private readonly dependents = new Map<string, Set<Slot>>();
   private rv = 1000;
   private readonly listeners: ((ev: WatchEvent) => void)[] = [];
   private readonly keyListeners: KeyListener[] = [];
@@ -149,10 +150,7 @@ export class Store implements StoreReader {
     const out: K8sObject[] = [];
     const set = this.dependents.get(uid);
     if (!set) return out;
-    for (const d of set) {
-      const slot = this.byUid.get(d);
-      if (slot) out.push(slot.obj);
-    }
+    for (const slot of set) out.push(slot.obj);
     const n = out.length;
     if (n > 16) out.sort((a, b) => rvOf(a) - rvOf(b));
     else
@@ -237,16 +235,18 @@ export class Store implements StoreReader {
     const indexed = kind !== 'Event';
     if (!old) {
       m.sorted = undefined;
-      this.indexOwners(stored);
-      if (indexed) this.byUid.set(stored.metadata.uid, slot);
+      if (indexed) {
+        this.byUid.set(stored.metadata.uid, slot);
+        this.indexOwners(stored, slot);
+      }
     } else {
       if (old.metadata.uid !== stored.metadata.uid) {
         this.byUid.delete(old.metadata.uid);
         if (indexed) this.byUid.set(stored.metadata.uid, slot);
       } else if (indexed && slot !== prev) this.byUid.set(stored.metadata.uid, slot);
-      if (!sameOwners(old, stored)) {
-        this.unindexOwners(old);
-        this.indexOwners(stored);
+      if (indexed && (slot !== prev || !sameOwners(old, stored))) {
+        this.unindexOwners(old, slot);
+        this.indexOwners(stored, slot);
       }
     }
     const key = keyOf(kind, ns, name);
@@ -284,7 +284,7 @@ export class Store implements StoreReader {
         if (old instanceof Slot) {
           m.slots--;
           this.byUid.delete(old.obj.metadata.uid);
-          this.unindexOwners(old.obj);
+          this.unindexOwners(old.obj, old);
         } else old.live = false;
       }
     }
@@ -326,7 +326,7 @@ export class Store implements StoreReader {
     m.delete(name);
     m.sorted = undefined;
     this.byUid.delete(old.metadata.uid);
-    this.unindexOwners(old);
+    if (prev instanceof Slot) this.unindexOwners(old, prev);
     // The DELETED event carries the last state with a fresh resourceVersion, as a watch does.
     const last = stamped(old, this.nextResourceVersion());
     this.emit({ type: 'DELETED', kind, key: keyOf(kind, ns, name), object: last });
@@ -337,22 +337,22 @@ export class Store implements StoreReader {
     for (const l of this.listeners) l(ev);
   }
 
-  private indexOwners(o: K8sObject): void {
+  private indexOwners(o: K8sObject, slot: Slot): void {
     for (const ref of o.metadata.ownerReferences ?? []) {
       let s = this.dependents.get(ref.uid);
       if (!s) {
         s = new Set();
         this.dependents.set(ref.uid, s);
       }
-      s.add(o.metadata.uid);
+      s.add(slot);
     }
   }
 
-  private unindexOwners(o: K8sObject): void {
+  private unindexOwners(o: K8sObject, slot: Slot): void {
     for (const ref of o.metadata.ownerReferences ?? []) {
       const s = this.dependents.get(ref.uid);
       if (!s) continue;
-      s.delete(o.metadata.uid);
+      s.delete(slot);
       if (s.size === 0) this.dependents.delete(ref.uid);
     }
   }
