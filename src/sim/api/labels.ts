@@ -72,7 +72,48 @@ export function fromLabelSelector(ls: LabelSelector | undefined): Selector {
 }
 
 export function matchesLabelSelector(ls: LabelSelector | undefined, labels: Labels | undefined): boolean {
-  return matches(fromLabelSelector(ls), labels);
+  if (!ls) return true;
+  // The API server validates every Deployment/ReplicaSet write with this: for the well-formed
+  // selectors decoding produces, answer without building the Requirement list; anything else
+  // takes the general path (which is also where any TypeError would come from).
+  const ml = ls.matchLabels;
+  const me = ls.matchExpressions;
+  if (
+    (ml !== undefined && ml !== null && (typeof ml !== 'object' || Array.isArray(ml))) ||
+    (me !== undefined && me !== null && !wellFormedExpressions(me))
+  )
+    return matches(fromLabelSelector(ls), labels);
+  const l: Labels = labels ?? {};
+  if (ml) {
+    for (const key in ml) {
+      if (!Object.hasOwn(ml, key)) continue;
+      if (!Object.hasOwn(l, key) || l[key] !== ml[key]) return false;
+    }
+  }
+  if (me) {
+    for (const e of me) {
+      const has = Object.hasOwn(l, e.key);
+      if (e.operator === 'In') {
+        if (!has || !(e.values ?? []).includes(l[e.key] as string)) return false;
+      } else if (e.operator === 'NotIn') {
+        if (has && (e.values ?? []).includes(l[e.key] as string)) return false;
+      } else if (e.operator === 'Exists') {
+        if (!has) return false;
+      } else if (has) return false;
+    }
+  }
+  return true;
+}
+
+/** An array of objects whose `values`, where In/NotIn read them, are absent or an array. */
+function wellFormedExpressions(me: unknown): boolean {
+  if (!Array.isArray(me)) return false;
+  for (const e of me) {
+    if (typeof e !== 'object' || e === null) return false;
+    if ((e.operator === 'In' || e.operator === 'NotIn') && e.values != null && !Array.isArray(e.values))
+      return false;
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------- labels.Parse

@@ -29,41 +29,71 @@ const IANA_SVC_NAME_MSG = 'must contain only alpha-numeric characters (a-z, 0-9)
 
 type NameKind = 'dns1035' | 'label' | 'subdomain';
 
-function nameErrors(name: string, kind: NameKind): string[] {
-  const out: string[] = [];
+// The validators below run on every write (controllers' too), so the path that finds nothing
+// allocates nothing: causes are pushed onto the caller's array, field paths are built only for a
+// cause, the regexps and value lists are module constants.
+const LABEL_KEY_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const IANA_SVC_NAME = /^[-a-z0-9]+$/;
+const HAS_LETTER = /[a-z]/;
+const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
+const PROTOCOLS_SORTED = ['SCTP', 'TCP', 'UDP'];
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
+const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
+const RESTART_POLICIES_SORTED = ['Always', 'Never', 'OnFailure'];
+const DNS_POLICIES = ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'];
+const STRATEGY_TYPES = ['Recreate', 'RollingUpdate'];
+const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
+const AFFINITIES = ['None', 'ClientIP'];
+const AFFINITIES_SORTED = ['ClientIP', 'None'];
+const TRAFFIC_POLICIES = ['Cluster', 'Local'];
+const PERCENT_MSG =
+  "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
+
+/** Whether `name` is a valid name of `kind` (false also when unsure: pushNameErrors decides). */
+function nameOk(name: string, kind: NameKind): boolean {
+  if (kind === 'subdomain') return name.length <= 253 && DNS1123_SUBDOMAIN.test(name);
+  return name.length <= 63 && (kind === 'dns1035' ? DNS1035_LABEL : DNS1123_LABEL).test(name);
+}
+
+/** Push `invalid(field, value, m)` for each way `name` is not a valid name of `kind`. */
+function pushNameErrors(
+  out: FieldError[],
+  name: string,
+  kind: NameKind,
+  field: string,
+  value: unknown,
+): void {
   if (kind === 'subdomain') {
-    if (name.length > 253) out.push('must be no more than 253 characters');
-    if (!DNS1123_SUBDOMAIN.test(name)) out.push(DNS1123_SUBDOMAIN_MSG);
+    if (name.length > 253) out.push(invalid(field, value, 'must be no more than 253 characters'));
+    if (!DNS1123_SUBDOMAIN.test(name)) out.push(invalid(field, value, DNS1123_SUBDOMAIN_MSG));
   } else {
-    if (name.length > 63) out.push('must be no more than 63 characters');
+    if (name.length > 63) out.push(invalid(field, value, 'must be no more than 63 characters'));
     const re = kind === 'dns1035' ? DNS1035_LABEL : DNS1123_LABEL;
-    if (!re.test(name)) out.push(kind === 'dns1035' ? DNS1035_MSG : DNS1123_LABEL_MSG);
+    if (!re.test(name)) out.push(invalid(field, value, kind === 'dns1035' ? DNS1035_MSG : DNS1123_LABEL_MSG));
   }
-  return out;
 }
 
 export function validateName(name: string, kind: NameKind, field = 'metadata.name'): FieldError[] {
-  return nameErrors(name, kind).map((m) => invalid(field, name, m));
+  const out: FieldError[] = [];
+  pushNameErrors(out, name, kind, field, name);
+  return out;
 }
 
-function validateLabels(labels: Any, field: string): FieldError[] {
-  const out: FieldError[] = [];
-  if (!labels) return out;
-  for (const [k, v] of Object.entries(labels as Record<string, string>)) {
+function pushLabelErrors(out: FieldError[], labels: Any, field: string): void {
+  if (!labels) return;
+  // Object.entries order: own enumerable string keys.
+  for (const k in labels) {
+    if (!Object.hasOwn(labels, k)) continue;
+    const v = labels[k];
     const slash = k.lastIndexOf('/');
     const namePart = slash >= 0 ? k.slice(slash + 1) : k;
-    if (
-      namePart.length === 0 ||
-      namePart.length > 63 ||
-      !/^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/.test(namePart)
-    ) {
+    if (namePart.length === 0 || namePart.length > 63 || !LABEL_KEY_NAME.test(namePart)) {
       out.push(invalid(field, k, QUALIFIED_NAME_MSG));
     }
     if (v.length > 63) out.push(invalid(field, v, 'must be no more than 63 characters'));
-    if (!/^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/.test(v))
-      out.push(invalid(field, v, LABEL_VALUE_MSG));
+    if (!LABEL_VALUE.test(v)) out.push(invalid(field, v, LABEL_VALUE_MSG));
   }
-  return out;
 }
 
 function validateMeta(obj: K8sObject, kind: NameKind): FieldError[] {
@@ -71,12 +101,38 @@ function validateMeta(obj: K8sObject, kind: NameKind): FieldError[] {
   const out: FieldError[] = [];
   if (name === '')
     out.push({ field: 'metadata.name', message: 'Required value: name or generateName is required' });
-  else out.push(...validateName(name, kind));
-  out.push(...validateLabels(obj.metadata?.labels, 'metadata.labels'));
+  else if (!nameOk(name, kind)) pushNameErrors(out, name, kind, 'metadata.name', name);
+  pushLabelErrors(out, obj.metadata?.labels, 'metadata.labels');
   return out;
 }
 
+function octet(s: string, from: number, to: number): boolean {
+  const n = to - from;
+  if (n < 1 || n > 3) return false;
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    v = v * 10 + (c - 48);
+  }
+  // No leading zero except "0" itself; at most 255.
+  return v <= 255 && (n === 1 || s.charCodeAt(from) !== 48);
+}
+
+/** Four dotted decimal octets, 0-255, without leading zeros (what the regex-based check accepted). */
 export function isValidIPv4(s: string): boolean {
+  if (typeof s !== 'string') return isValidIPv4Slow(s);
+  let from = 0;
+  for (let part = 0; part < 3; part++) {
+    const dot = s.indexOf('.', from);
+    if (dot < 0 || !octet(s, from, dot)) return false;
+    from = dot + 1;
+  }
+  return octet(s, from, s.length);
+}
+
+/** The regex form, for values that are not strings (matched as String(v)). */
+function isValidIPv4Slow(s: string): boolean {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
   return !!m && m.slice(1).every((p) => Number(p) <= 255 && (p === '0' || !p.startsWith('0')));
 }
@@ -85,103 +141,111 @@ function validPort(n: unknown): boolean {
   return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 65535;
 }
 
-function validatePortNumOrName(v: unknown, field: string): FieldError[] {
-  if (typeof v === 'number') return validPort(v) ? [] : [invalid(field, v, PORT_RANGE)];
+/** spec.ports[i].targetPort: a port number or an IANA service name. */
+function pushTargetPortErrors(out: FieldError[], v: unknown, i: number): void {
+  const field = () => `spec.ports[${i}].targetPort`;
+  if (typeof v === 'number') {
+    if (!validPort(v)) out.push(invalid(field(), v, PORT_RANGE));
+    return;
+  }
   if (typeof v === 'string') {
     const errs: string[] = [];
     if (v.length > 15) errs.push('must be no more than 15 characters');
-    if (!/^[-a-z0-9]+$/.test(v)) errs.push(IANA_SVC_NAME_MSG);
-    else if (!/[a-z]/.test(v)) errs.push('must contain at least one letter (a-z)');
+    if (!IANA_SVC_NAME.test(v)) errs.push(IANA_SVC_NAME_MSG);
+    else if (!HAS_LETTER.test(v)) errs.push('must contain at least one letter (a-z)');
     if (v.includes('--')) errs.push('must not contain consecutive hyphens');
     if (v.startsWith('-') || v.endsWith('-')) errs.push('must not begin or end with a hyphen');
-    return errs.map((m) => invalid(field, v, m));
+    if (errs.length === 0) return;
+    const f = field();
+    for (const m of errs) out.push(invalid(f, v, m));
   }
-  return [];
 }
 
-function validateContainers(containers: Any, path: string): FieldError[] {
-  const out: FieldError[] = [];
-  if (!Array.isArray(containers) || containers.length === 0) return [required(path)];
-  const seen = new Set<string>();
-  containers.forEach((c: Any, i: number) => {
-    const p = `${path}[${i}]`;
-    if (!c.name) out.push(required(`${p}.name`));
+/** Whether an earlier item (index < i) has the same truthy name (what a Set of seen names said). */
+function nameSeenBefore(items: Any[], i: number, name: unknown): boolean {
+  for (let j = 0; j < i; j++) {
+    const n = items[j].name;
+    if (n && n === name) return true;
+  }
+  return false;
+}
+
+function pushContainerErrors(out: FieldError[], containers: Any, path: string): void {
+  if (!Array.isArray(containers) || containers.length === 0) {
+    out.push(required(path));
+    return;
+  }
+  for (let i = 0; i < containers.length; i++) {
+    const c: Any = containers[i];
+    if (!c.name) out.push(required(`${path}[${i}].name`));
     else {
-      out.push(...validateName(c.name, 'label', `${p}.name`));
-      if (seen.has(c.name)) out.push(duplicate(`${p}.name`, c.name));
-      seen.add(c.name);
+      if (!nameOk(c.name, 'label')) pushNameErrors(out, c.name, 'label', `${path}[${i}].name`, c.name);
+      if (nameSeenBefore(containers, i, c.name)) out.push(duplicate(`${path}[${i}].name`, c.name));
     }
-    if (!c.image || String(c.image).trim() === '') out.push(required(`${p}.image`));
-    (Array.isArray(c.ports) ? c.ports : []).forEach((port: Any, j: number) => {
-      const pp = `${p}.ports[${j}]`;
-      if (!port.containerPort) out.push(required(`${pp}.containerPort`));
-      else if (!validPort(port.containerPort))
-        out.push(invalid(`${pp}.containerPort`, port.containerPort, PORT_RANGE));
-      if (port.protocol && !['TCP', 'UDP', 'SCTP'].includes(port.protocol)) {
-        out.push(unsupported(`${pp}.protocol`, port.protocol, ['SCTP', 'TCP', 'UDP']));
+    if (!c.image || String(c.image).trim() === '') out.push(required(`${path}[${i}].image`));
+    if (Array.isArray(c.ports)) {
+      const ports: Any[] = c.ports;
+      for (let j = 0; j < ports.length; j++) {
+        const port: Any = ports[j];
+        if (!port.containerPort) out.push(required(`${path}[${i}].ports[${j}].containerPort`));
+        else if (!validPort(port.containerPort))
+          out.push(invalid(`${path}[${i}].ports[${j}].containerPort`, port.containerPort, PORT_RANGE));
+        if (port.protocol && !PROTOCOLS.includes(port.protocol)) {
+          out.push(unsupported(`${path}[${i}].ports[${j}].protocol`, port.protocol, PROTOCOLS_SORTED));
+        }
       }
-    });
-    if (c.imagePullPolicy && !['Always', 'IfNotPresent', 'Never'].includes(c.imagePullPolicy)) {
-      out.push(unsupported(`${p}.imagePullPolicy`, c.imagePullPolicy, ['Always', 'IfNotPresent', 'Never']));
     }
-  });
-  return out;
+    if (c.imagePullPolicy && !PULL_POLICIES.includes(c.imagePullPolicy)) {
+      out.push(unsupported(`${path}[${i}].imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
+    }
+  }
+}
+
+function pushPodSpecErrors(out: FieldError[], spec: Any, path: string): void {
+  pushContainerErrors(out, spec?.containers, `${path}.containers`);
+  if (spec?.restartPolicy && !RESTART_POLICIES.includes(spec.restartPolicy)) {
+    out.push(unsupported(`${path}.restartPolicy`, spec.restartPolicy, RESTART_POLICIES_SORTED));
+  }
+  if (spec?.dnsPolicy && !DNS_POLICIES.includes(spec.dnsPolicy)) {
+    out.push(unsupported(`${path}.dnsPolicy`, spec.dnsPolicy, DNS_POLICIES));
+  }
 }
 
 export function validatePodSpec(spec: Any, path: string): FieldError[] {
-  const out = validateContainers(spec?.containers, `${path}.containers`);
-  if (spec?.restartPolicy && !['Always', 'OnFailure', 'Never'].includes(spec.restartPolicy)) {
-    out.push(unsupported(`${path}.restartPolicy`, spec.restartPolicy, ['Always', 'Never', 'OnFailure']));
-  }
-  if (
-    spec?.dnsPolicy &&
-    !['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'].includes(spec.dnsPolicy)
-  ) {
-    out.push(
-      unsupported(`${path}.dnsPolicy`, spec.dnsPolicy, [
-        'ClusterFirst',
-        'ClusterFirstWithHostNet',
-        'Default',
-        'None',
-      ]),
-    );
-  }
+  const out: FieldError[] = [];
+  pushPodSpecErrors(out, spec, path);
   return out;
 }
 
 function isEmptySelector(sel: Any): boolean {
-  return (
-    !sel || ((!sel.matchLabels || Object.keys(sel.matchLabels).length === 0) && !sel.matchExpressions?.length)
-  );
+  if (!sel) return true;
+  const ml = sel.matchLabels;
+  if (ml) for (const k in ml) if (Object.hasOwn(ml, k)) return false;
+  return !sel.matchExpressions?.length;
 }
 
 /** Deployment and ReplicaSet share the selector/template rules. */
-function validateWorkloadSpec(obj: K8sObject, kindWord: string): FieldError[] {
+function pushWorkloadSpecErrors(out: FieldError[], obj: K8sObject, kindWord: string): void {
   const s: Any = obj.spec ?? {};
-  const out: FieldError[] = [];
   if (typeof s.replicas === 'number' && s.replicas < 0) {
     out.push(invalid('spec.replicas', s.replicas, 'must be greater than or equal to 0'));
   }
+  const emptySelector = s.selector === undefined || isEmptySelector(s.selector);
   if (s.selector === undefined) out.push(required('spec.selector'));
-  else if (isEmptySelector(s.selector)) {
+  else if (emptySelector) {
     out.push(invalid('spec.selector', s.selector, `empty selector is invalid for ${kindWord}`));
   }
   const labels = s.template?.metadata?.labels;
-  out.push(...validateLabels(labels, 'spec.template.metadata.labels'));
+  pushLabelErrors(out, labels, 'spec.template.metadata.labels');
   // A nil selector selects nothing, so it never matches the template (two causes in §C8).
-  if (
-    s.selector === undefined ||
-    isEmptySelector(s.selector) ||
-    !matchesLabelSelector(s.selector, labels ?? {})
-  ) {
+  if (emptySelector || !matchesLabelSelector(s.selector, labels ?? {})) {
     out.push(
       invalid('spec.template.metadata.labels', labels ?? {}, '`selector` does not match template `labels`'),
     );
   }
-  out.push(...validatePodSpec(s.template?.spec, 'spec.template.spec'));
+  pushPodSpecErrors(out, s.template?.spec, 'spec.template.spec');
   const rp = s.template?.spec?.restartPolicy;
   if (rp && rp !== 'Always') out.push(unsupported('spec.template.spec.restartPolicy', rp, ['Always']));
-  return out;
 }
 
 function percentOrInt(v: unknown): number {
@@ -192,29 +256,19 @@ function percentOrInt(v: unknown): number {
 
 function validateDeployment(obj: K8sObject): FieldError[] {
   const out = validateMeta(obj, 'subdomain');
-  out.push(...validateWorkloadSpec(obj, 'deployment'));
+  pushWorkloadSpecErrors(out, obj, 'deployment');
   const st: Any = obj.spec?.strategy;
-  if (st?.type && !['Recreate', 'RollingUpdate'].includes(st.type)) {
-    out.push(unsupported('spec.strategy.type', st.type, ['Recreate', 'RollingUpdate']));
+  if (st?.type && !STRATEGY_TYPES.includes(st.type)) {
+    out.push(unsupported('spec.strategy.type', st.type, STRATEGY_TYPES));
   }
   if (st?.type === 'RollingUpdate' && st.rollingUpdate) {
     const surge = percentOrInt(st.rollingUpdate.maxSurge);
     const unavail = percentOrInt(st.rollingUpdate.maxUnavailable);
     if (Number.isNaN(surge)) {
-      out.push(
-        invalid(
-          'spec.strategy.rollingUpdate.maxSurge',
-          st.rollingUpdate.maxSurge,
-          "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
-        ),
-      );
+      out.push(invalid('spec.strategy.rollingUpdate.maxSurge', st.rollingUpdate.maxSurge, PERCENT_MSG));
     } else if (Number.isNaN(unavail)) {
       out.push(
-        invalid(
-          'spec.strategy.rollingUpdate.maxUnavailable',
-          st.rollingUpdate.maxUnavailable,
-          "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
-        ),
+        invalid('spec.strategy.rollingUpdate.maxUnavailable', st.rollingUpdate.maxUnavailable, PERCENT_MSG),
       );
     } else if (surge === 0 && unavail === 0) {
       out.push(
@@ -232,40 +286,37 @@ function validateDeployment(obj: K8sObject): FieldError[] {
 function validateService(obj: K8sObject): FieldError[] {
   const out = validateMeta(obj, 'dns1035');
   const s: Any = obj.spec ?? {};
-  const types = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
-  if (!types.includes(s.type)) {
-    out.push(unsupported('spec.type', s.type, types));
+  if (!SERVICE_TYPES.includes(s.type)) {
+    out.push(unsupported('spec.type', s.type, SERVICE_TYPES));
     return out;
   }
   const ports: Any[] = Array.isArray(s.ports) ? s.ports : [];
   if (s.type !== 'ExternalName' && ports.length === 0 && s.clusterIP !== 'None')
     out.push(required('spec.ports'));
-  const names = new Set<string>();
-  ports.forEach((p: Any, i: number) => {
-    const path = `spec.ports[${i}]`;
-    if (ports.length > 1 && !p.name) out.push(required(`${path}.name`));
+  for (let i = 0; i < ports.length; i++) {
+    const p: Any = ports[i];
+    if (ports.length > 1 && !p.name) out.push(required(`spec.ports[${i}].name`));
     else if (p.name) {
-      out.push(...validateName(p.name, 'label', `${path}.name`));
-      if (names.has(p.name)) out.push(duplicate(`${path}.name`, p.name));
-      names.add(p.name);
+      if (!nameOk(p.name, 'label')) pushNameErrors(out, p.name, 'label', `spec.ports[${i}].name`, p.name);
+      if (nameSeenBefore(ports, i, p.name)) out.push(duplicate(`spec.ports[${i}].name`, p.name));
     }
-    if (!validPort(p.port)) out.push(invalid(`${path}.port`, p.port ?? 0, PORT_RANGE));
-    if (!['TCP', 'UDP', 'SCTP'].includes(p.protocol))
-      out.push(unsupported(`${path}.protocol`, p.protocol, ['SCTP', 'TCP', 'UDP']));
-    out.push(...validatePortNumOrName(p.targetPort, `${path}.targetPort`));
+    if (!validPort(p.port)) out.push(invalid(`spec.ports[${i}].port`, p.port ?? 0, PORT_RANGE));
+    if (!PROTOCOLS.includes(p.protocol))
+      out.push(unsupported(`spec.ports[${i}].protocol`, p.protocol, PROTOCOLS_SORTED));
+    pushTargetPortErrors(out, p.targetPort, i);
     if (p.nodePort !== undefined && p.nodePort !== 0 && s.type === 'ClusterIP') {
-      out.push(forbidden(`${path}.nodePort`, "may not be used when `type` is 'ClusterIP'"));
+      out.push(forbidden(`spec.ports[${i}].nodePort`, "may not be used when `type` is 'ClusterIP'"));
     }
-  });
+  }
   if (s.type === 'ExternalName') {
     if (!s.externalName) out.push(required('spec.externalName'));
     else {
       const n = String(s.externalName).replace(/\.$/, '');
-      for (const m of nameErrors(n, 'subdomain')) out.push(invalid('spec.externalName', s.externalName, m));
+      pushNameErrors(out, n, 'subdomain', 'spec.externalName', s.externalName);
     }
   }
-  if (!['None', 'ClientIP'].includes(s.sessionAffinity)) {
-    out.push(unsupported('spec.sessionAffinity', s.sessionAffinity, ['ClientIP', 'None']));
+  if (!AFFINITIES.includes(s.sessionAffinity)) {
+    out.push(unsupported('spec.sessionAffinity', s.sessionAffinity, AFFINITIES_SORTED));
   }
   const ips: string[] =
     s.clusterIPs ?? (s.clusterIP !== undefined && s.clusterIP !== '' ? [s.clusterIP] : []);
@@ -275,34 +326,44 @@ function validateService(obj: K8sObject): FieldError[] {
   if (s.clusterIP === 'None' && (s.type === 'NodePort' || s.type === 'LoadBalancer')) {
     out.push(invalid('spec.clusterIPs[0]', 'None', `may not be set to 'None' for ${s.type} services`));
   }
-  for (const [k, v] of [
-    ['externalTrafficPolicy', s.externalTrafficPolicy],
-    ['internalTrafficPolicy', s.internalTrafficPolicy],
-  ]) {
-    if (v !== undefined && !['Cluster', 'Local'].includes(v))
-      out.push(unsupported(`spec.${k}`, v, ['Cluster', 'Local']));
-  }
+  const etp = s.externalTrafficPolicy;
+  if (etp !== undefined && !TRAFFIC_POLICIES.includes(etp))
+    out.push(unsupported('spec.externalTrafficPolicy', etp, TRAFFIC_POLICIES));
+  const itp = s.internalTrafficPolicy;
+  if (itp !== undefined && !TRAFFIC_POLICIES.includes(itp))
+    out.push(unsupported('spec.internalTrafficPolicy', itp, TRAFFIC_POLICIES));
   return out;
+}
+
+function pushAddressErrors(out: FieldError[], list: unknown, i: number, which: string): void {
+  if (!Array.isArray(list)) return;
+  for (let j = 0; j < list.length; j++) {
+    const a: Any = list[j];
+    if (!a.ip || !isValidIPv4(a.ip)) out.push(invalid(`subsets[${i}].${which}[${j}].ip`, a.ip ?? '', IP_MSG));
+  }
 }
 
 function validateEndpoints(obj: K8sObject): FieldError[] {
   const out = validateMeta(obj, 'subdomain');
   const subsets: Any[] = Array.isArray((obj as Any).subsets) ? (obj as Any).subsets : [];
-  subsets.forEach((ss: Any, i: number) => {
-    const p = `subsets[${i}]`;
-    for (const which of ['addresses', 'notReadyAddresses']) {
-      (Array.isArray(ss[which]) ? ss[which] : []).forEach((a: Any, j: number) => {
-        if (!a.ip || !isValidIPv4(a.ip)) out.push(invalid(`${p}.${which}[${j}].ip`, a.ip ?? '', IP_MSG));
-      });
-    }
+  for (let i = 0; i < subsets.length; i++) {
+    const ss: Any = subsets[i];
+    pushAddressErrors(out, ss.addresses, i, 'addresses');
+    pushAddressErrors(out, ss.notReadyAddresses, i, 'notReadyAddresses');
     const ports: Any[] = Array.isArray(ss.ports) ? ss.ports : [];
-    ports.forEach((port: Any, j: number) => {
-      const pp = `${p}.ports[${j}]`;
-      if (ports.length > 1 && !port.name) out.push(required(`${pp}.name`));
-      if (!validPort(port.port)) out.push(invalid(`${pp}.port`, port.port ?? 0, PORT_RANGE));
-    });
-  });
+    for (let j = 0; j < ports.length; j++) {
+      const port: Any = ports[j];
+      if (ports.length > 1 && !port.name) out.push(required(`subsets[${i}].ports[${j}].name`));
+      if (!validPort(port.port))
+        out.push(invalid(`subsets[${i}].ports[${j}].port`, port.port ?? 0, PORT_RANGE));
+    }
+  }
   return out;
+}
+
+/** The selector as JSON.stringify writes it (the same object always gives the same text). */
+function sameSelectorJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Validation on create (and, with `old`, on update). */
@@ -310,19 +371,19 @@ export function validate(obj: K8sObject, old?: K8sObject): FieldError[] {
   switch (obj.kind) {
     case 'Deployment': {
       const out = validateDeployment(obj);
-      if (old && JSON.stringify(old.spec?.selector) !== JSON.stringify(obj.spec?.selector)) {
+      if (old && !sameSelectorJson(old.spec?.selector, obj.spec?.selector)) {
         out.push(invalid('spec.selector', obj.spec?.selector ?? null, 'field is immutable'));
       }
       return out;
     }
     case 'ReplicaSet': {
       const out = validateMeta(obj, 'subdomain');
-      out.push(...validateWorkloadSpec(obj, 'replicaset'));
+      pushWorkloadSpecErrors(out, obj, 'replicaset');
       return out;
     }
     case 'Pod': {
       const out = validateMeta(obj, 'subdomain');
-      out.push(...validatePodSpec(obj.spec, 'spec'));
+      pushPodSpecErrors(out, obj.spec, 'spec');
       return out;
     }
     case 'Service':
