@@ -4,7 +4,7 @@
 // recreate.go, progress.go, util/deployment_util.go]
 
 import { controllerRef, ownedBy, ownerRefTo, scaledValue, splitKey } from '../api/owners';
-import type { Deployment, DeploymentCondition, K8sObject, ReplicaSet } from '../api/types';
+import type { Deployment, DeploymentCondition, K8sObject, OwnerReference, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
 import { parseRfc3339, rfc3339 } from '../runtime/clock';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
@@ -90,11 +90,26 @@ export function createDeploymentController(store: Store): Controller {
   };
 }
 
+/** `o`'s controller ownerReference names `uid` (controllerRef without a closure per object). */
+function controlledBy(o: K8sObject, uid: string): boolean {
+  const refs = o.metadata.ownerReferences;
+  if (!refs) return false;
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i] as OwnerReference;
+    if (r.controller) return r.uid === uid;
+  }
+  return false;
+}
+
 /** ReplicaSets whose controller is `d`, least recently written first (ownedBy without its copy). */
 function ownedReplicaSets(store: Store, d: Deployment): ReplicaSet[] {
   const out = store.byOwner(d.metadata.uid);
   let n = 0;
-  for (const o of out) if (o.kind === 'ReplicaSet' && controllerRef(o)?.uid === d.metadata.uid) out[n++] = o;
+  const uid = d.metadata.uid;
+  for (let i = 0; i < out.length; i++) {
+    const o = out[i] as K8sObject;
+    if (o.kind === 'ReplicaSet' && controlledBy(o, uid)) out[n++] = o;
+  }
   if (n !== out.length) out.length = n;
   return out as ReplicaSet[];
 }
@@ -130,6 +145,15 @@ function scaleRS(
   return r.object as ReplicaSet;
 }
 
+/** The first ReplicaSet labelled with `hash` (Array.find without a closure per sync). */
+function findByHash(all: readonly ReplicaSet[], hash: string): ReplicaSet | undefined {
+  for (let i = 0; i < all.length; i++) {
+    const rs = all[i] as ReplicaSet;
+    if (rs.metadata.labels?.[HASH_LABEL] === hash) return rs;
+  }
+  return undefined;
+}
+
 /** Shared by every sync whose Deployment has no old ReplicaSets (never written to). */
 const NO_OLDS: readonly ReplicaSet[] = Object.freeze([]);
 
@@ -137,7 +161,7 @@ function syncDeployment(store: Store, d: Deployment, ctx: ControllerContext, inf
   const rev0 = store.revision;
   const all = ownedReplicaSets(store, d);
   const { hash, surge, unavailable } = info;
-  let newRS = all.find((rs) => rs.metadata.labels?.[HASH_LABEL] === hash);
+  let newRS = findByHash(all, hash);
   // The steady state (one ReplicaSet, the current one) needs no list of old ones.
   const olds =
     all.length === 1 && newRS ? (NO_OLDS as ReplicaSet[]) : all.filter((rs) => rs !== newRS).sort(byCreation);
@@ -237,7 +261,7 @@ function syncDeployment(store: Store, d: Deployment, ctx: ControllerContext, inf
 
 function specSum(list: readonly ReplicaSet[]): number {
   let n = 0;
-  for (const rs of list) n += rs.spec.replicas;
+  for (let i = 0; i < list.length; i++) n += (list[i] as ReplicaSet).spec.replicas;
   return n;
 }
 
@@ -324,7 +348,7 @@ function setCondition(
   message: string,
   nowMs: number,
 ): readonly DeploymentCondition[] {
-  const prev = conds.find((c) => c.type === type);
+  const prev = conditionOf(conds, type);
   if (prev && prev.status === status && prev.reason === reason && prev.message === message) return conds;
   const now = rfc3339(nowMs);
   const next: DeploymentCondition = {
@@ -339,6 +363,14 @@ function setCondition(
 }
 
 const NO_CONDITIONS: readonly DeploymentCondition[] = Object.freeze([]);
+
+function conditionOf(
+  conds: readonly DeploymentCondition[],
+  type: DeploymentCondition['type'],
+): DeploymentCondition | undefined {
+  for (let i = 0; i < conds.length; i++) if ((conds[i] as DeploymentCondition).type === type) return conds[i];
+  return undefined;
+}
 
 /** Available before Progressing, as the API returns them. */
 function conditionOrder(a: DeploymentCondition, b: DeploymentCondition): number {
@@ -379,7 +411,8 @@ function syncStatus(
   let replicas = 0;
   let ready = 0;
   let available = 0;
-  for (const rs of all) {
+  for (let i = 0; i < all.length; i++) {
+    const rs = all[i] as ReplicaSet;
     replicas += rs.status?.replicas ?? 0;
     ready += rs.status?.readyReplicas ?? 0;
     available += rs.status?.availableReplicas ?? 0;
@@ -417,7 +450,7 @@ function syncStatus(
   }
   const rsName = newRS?.metadata.name ?? '';
   const complete = newRS && updated === desired && available === desired && replicas === desired;
-  const progressing = conds.find((c) => c.type === 'Progressing');
+  const progressing = conditionOf(conds, 'Progressing');
   const advanced =
     updated > (prev.updatedReplicas ?? 0) ||
     ready > (prev.readyReplicas ?? 0) ||
@@ -481,7 +514,8 @@ function syncStatus(
     }
   }
   if (conds === prevConds && !inOrder(conds)) conds = [...conds];
-  if (conds !== prevConds) (conds as DeploymentCondition[]).sort(conditionOrder);
+  // A fresh array from setCondition; sorting one already in order would only allocate.
+  if (conds !== prevConds && !inOrder(conds)) (conds as DeploymentCondition[]).sort(conditionOrder);
   const gen = fresh.metadata.generation;
   const unavailable = desired - available;
   // The status this sync would write equals the stored one (what the API server's deepEqual

@@ -5,7 +5,7 @@
 
 import { fromLabelSelector, matches } from '../api/labels';
 import { controllerRef, isPodActive, ownerRefTo, splitKey } from '../api/owners';
-import type { Pod, ReplicaSet } from '../api/types';
+import type { K8sObject, OwnerReference, Pod, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
 
@@ -72,12 +72,26 @@ function deletionRank(p: Pod): number {
   return 3;
 }
 
+/** `o`'s controller ownerReference names `uid` (controllerRef without a closure per object). */
+function controlledBy(o: K8sObject, uid: string): boolean {
+  const refs = o.metadata.ownerReferences;
+  if (!refs) return false;
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i] as OwnerReference;
+    if (r.controller) return r.uid === uid;
+  }
+  return false;
+}
+
 /** Pods whose controller is `rs`, least recently written first (ownedBy without its copy). */
 function ownedPods(store: Store, rs: ReplicaSet): Pod[] {
   const uid = rs.metadata.uid;
   const out = store.byOwner(uid);
   let n = 0;
-  for (const o of out) if (o.kind === 'Pod' && controllerRef(o)?.uid === uid) out[n++] = o;
+  for (let i = 0; i < out.length; i++) {
+    const o = out[i] as K8sObject;
+    if (o.kind === 'Pod' && controlledBy(o, uid)) out[n++] = o;
+  }
   if (n !== out.length) out.length = n;
   return out as Pod[];
 }
@@ -86,7 +100,10 @@ function ownedPods(store: Store, rs: ReplicaSet): Pod[] {
 function ready(p: Pod): boolean {
   const conds = p.status?.conditions;
   if (!conds) return false;
-  for (const c of conds) if (c.type === 'Ready' && c.status === 'True') return true;
+  for (let i = 0; i < conds.length; i++) {
+    const c = conds[i] as { type: string; status: string };
+    if (c.type === 'Ready' && c.status === 'True') return true;
+  }
   return false;
 }
 
@@ -115,7 +132,7 @@ function syncReplicaSet(
 ): void {
   const pods = ownedPods(store, rs);
   let activeCount = 0;
-  for (const p of pods) if (isPodActive(p)) activeCount++;
+  for (let i = 0; i < pods.length; i++) if (isPodActive(pods[i] as Pod)) activeCount++;
   const want = rs.spec.replicas;
   const diff = activeCount - want;
   if (diff < 0) {
@@ -194,7 +211,8 @@ function writeStatus(store: Store, ctx: ControllerContext, rs: ReplicaSet, pods:
   let readyCount = 0;
   let labeled = 0;
   let terminating = 0;
-  for (const p of pods) {
+  for (let i = 0; i < pods.length; i++) {
+    const p = pods[i] as Pod;
     if (p.metadata.deletionTimestamp) terminating++;
     if (!isPodActive(p)) continue;
     live++;
