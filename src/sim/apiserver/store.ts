@@ -1,6 +1,8 @@
 // The versioned object store (etcd stand-in). Objects are immutable snapshots: `put` takes a new
 // object, stamps its resourceVersion and emits a watch event synchronously. Indexes: kind →
-// namespace → name (get/list/byNamespace), uid → key, owner uid → dependents (GC, controllers).
+// namespace → name (get/list/byNamespace), uid → slot, owner uid → dependents (GC, controllers).
+// Lazy entries (the recorder's Events) are written with addLazy/touchLazy and heard of only by
+// `watchKeys` listeners; see LazyObject.
 import { KINDS } from '../api/kinds';
 import { matches, parseSelector } from '../api/labels';
 import type { K8sObject, KindName } from '../api/types';
@@ -131,7 +133,7 @@ export class Store implements StoreReader {
     return this.entry(kind, namespace, name)?.object();
   }
 
-  /** What is stored under a key, without building a lazy entry (the recorder's own check). */
+  /** What is stored under a key (a Slot or a lazy entry), without building the object. */
   entry(kind: KindName, namespace: string | undefined, name: string): Entry | undefined {
     const m = this.data.get(kind)?.get(NAMESPACED[kind] ? (namespace ?? '') : '');
     return m === undefined ? undefined : (m.pending === undefined ? m : keyed(m)).get(name);
