@@ -14,14 +14,21 @@ export const HEADLESS_LABEL = 'service.kubernetes.io/headless';
 export const TRIGGER_TIME = 'endpoints.kubernetes.io/last-change-trigger-time';
 
 export function isPodReady(pod: Pod): boolean {
-  const conditions = pod.status?.conditions;
+  return readyIn(pod.status?.conditions);
+}
+
+function readyIn(conditions: Pod['status']['conditions']): boolean {
   if (conditions) for (const c of conditions) if (c.type === 'Ready' && c.status === 'True') return true;
   return false;
 }
 
 export function isTerminal(pod: Pod): boolean {
-  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+  return terminalPhase(pod.status?.phase);
 }
+
+const terminalPhase = (phase: string | undefined): boolean => phase === 'Succeeded' || phase === 'Failed';
+
+const NO_LABELS: Labels = Object.freeze({});
 
 export function isTerminating(pod: Pod): boolean {
   return pod.metadata.deletionTimestamp !== undefined;
@@ -151,12 +158,23 @@ const containerPortsKey = (pod: Pod): string => JSON.stringify(pod.spec.containe
  * status update that only moves condition timestamps or container statuses enqueues nothing.
  */
 export function podEndpointsChanged(oldPod: Pod, pod: Pod): boolean {
-  if (oldPod.metadata.uid !== pod.metadata.uid) return true;
-  if (!sameLabelSet(oldPod.metadata.labels ?? {}, pod.metadata.labels ?? {})) return true;
-  if (oldPod.status?.podIP !== pod.status?.podIP) return true;
-  if (isTerminal(oldPod) !== isTerminal(pod)) return true;
-  if (isTerminating(oldPod) !== isTerminating(pod)) return true;
-  if (isPodReady(oldPod) !== isPodReady(pod)) return true;
+  // Updates replace only what they change, so a part that is the same object is unchanged.
+  const ma = oldPod.metadata;
+  const mb = pod.metadata;
+  if (ma !== mb) {
+    if (ma.uid !== mb.uid) return true;
+    if (!sameLabelSet(ma.labels ?? NO_LABELS, mb.labels ?? NO_LABELS)) return true;
+    if ((ma.deletionTimestamp !== undefined) !== (mb.deletionTimestamp !== undefined)) return true; // isTerminating
+  }
+  const sa = oldPod.status;
+  const sb = pod.status;
+  if (sa !== sb) {
+    if (sa?.podIP !== sb?.podIP) return true;
+    if (terminalPhase(sa?.phase) !== terminalPhase(sb?.phase)) return true; // isTerminal
+    const ca = sa?.conditions;
+    const cb = sb?.conditions;
+    if (ca !== cb && readyIn(ca) !== readyIn(cb)) return true; // isPodReady
+  }
   const a = oldPod.spec;
   const b = pod.spec;
   if (a === b) return false;
