@@ -67,12 +67,45 @@ export function serializeTemplate(template: unknown): string {
   return `(v1.PodTemplateSpec)${stableStringify(template)}`;
 }
 
+/** fnv32a over the UTF-8 of stableStringify(v), without building that string. */
+function fnvCanonical(v: unknown, h: number): number {
+  if (v === undefined) return fnv32aUtf8('null', h);
+  // JSON.stringify gives undefined for functions and symbols, which the concatenation spells out.
+  if (v === null || typeof v !== 'object') return fnv32aUtf8(String(JSON.stringify(v)), h);
+  if (Array.isArray(v)) {
+    h = Math.imul(h ^ 0x5b, FNV_PRIME) >>> 0; // [
+    for (let i = 0; i < v.length; i++) {
+      if (i > 0) h = Math.imul(h ^ 0x2c, FNV_PRIME) >>> 0; // ,
+      h = fnvCanonical(v[i], h);
+    }
+    return Math.imul(h ^ 0x5d, FNV_PRIME) >>> 0; // ]
+  }
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).sort();
+  h = Math.imul(h ^ 0x7b, FNV_PRIME) >>> 0; // {
+  let first = true;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const x = o[k];
+    if (x === undefined) continue;
+    if (!first) h = Math.imul(h ^ 0x2c, FNV_PRIME) >>> 0; // ,
+    first = false;
+    h = fnv32aUtf8(JSON.stringify(k), h);
+    h = Math.imul(h ^ 0x3a, FNV_PRIME) >>> 0; // :
+    h = fnvCanonical(x, h);
+  }
+  return Math.imul(h ^ 0x7d, FNV_PRIME) >>> 0; // }
+}
+
+const TYPE_PREFIX_HASH = fnv32aUtf8('(v1.PodTemplateSpec)');
+
 /**
- * The hash of a template. Callers that see the same template often (the deployment controller
- * syncs a Deployment several times per rollout) keep the result per (uid, generation) instead.
+ * The hash of a template: fnv32a over serializeTemplate(template)'s UTF-8, fed piece by piece.
+ * Callers that see the same template often (the deployment controller syncs a Deployment several
+ * times per rollout) keep the result per (uid, generation) instead.
  */
 export function computeHash(template: unknown, collisionCount?: number): string {
-  let h = fnv32aUtf8(serializeTemplate(template));
+  let h = fnvCanonical(template, TYPE_PREFIX_HASH);
   if (collisionCount !== undefined && collisionCount !== null) {
     // binary.LittleEndian.PutUint32 into an 8-byte slice: 4 bytes of the count, then 4 zero bytes.
     const cc = collisionCount >>> 0;
