@@ -9,6 +9,8 @@ interface Ctx {
   typeError?: string;
   unknown: string[];
   depth: number;
+  /** The field path so far, one key per entry: joined with '.' only for an error text. */
+  keys: string[];
 }
 
 const MAX_DEPTH = 200;
@@ -30,8 +32,8 @@ function shortGo(go: string): string {
 export function decodeStrict(kind: string, doc: Record<string, unknown>): DecodeResult {
   const root = ROOT_SCHEMAS[kind];
   if (!root) return { ok: false, message: `no schema for kind ${kind}` };
-  const ctx: Ctx = { unknown: [], depth: 0 };
-  const value = decodeStruct(root, doc, '', ctx) as Record<string, unknown>;
+  const ctx: Ctx = { unknown: [], depth: 0, keys: [] };
+  const value = decodeStruct(root, doc, ctx) as Record<string, unknown>;
   const prefix = `${kind} in version "${versionOf(doc)}" cannot be handled as a ${kind}: `;
   if (ctx.typeError) return { ok: false, message: prefix + ctx.typeError };
   if (ctx.unknown.length > 0) {
@@ -49,76 +51,86 @@ function versionOf(doc: Record<string, unknown>): string {
   return slash >= 0 ? av.slice(slash + 1) : av;
 }
 
-function typeErr(ctx: Ctx, v: unknown, struct: StructDef, path: string, f: FieldType): void {
+/** `spec.template.spec` (what `path ? `${path}.${key}` : key` built level by level). */
+function pathOf(ctx: Ctx): string {
+  return ctx.keys.join('.');
+}
+
+function typeErr(ctx: Ctx, v: unknown, struct: StructDef, f: FieldType): void {
   if (ctx.typeError) return;
   let what = jsonType(v);
   if (what === 'number' && f.t === 'int') what = `number ${String(v)}`;
-  ctx.typeError = `json: cannot unmarshal ${what} into Go struct field ${shortGo(struct.go)}.${path} of type ${goTypeName(f)}`;
+  ctx.typeError = `json: cannot unmarshal ${what} into Go struct field ${shortGo(struct.go)}.${pathOf(ctx)} of type ${goTypeName(f)}`;
 }
 
-function decodeStruct(
-  s: StructDef,
-  v: Record<string, unknown>,
-  path: string,
-  ctx: Ctx,
-): Record<string, unknown> {
+function decodeStruct(s: StructDef, v: Record<string, unknown>, ctx: Ctx): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(v)) {
-    const fieldPath = path ? `${path}.${key}` : key;
-    const ft = s.fields[key];
-    const fv = v[key];
-    if (!ft || !Object.hasOwn(s.fields, key)) {
-      ctx.unknown.push(fieldPath);
+  const fields = s.fields;
+  // for-in with hasOwn visits what Object.keys lists, in the same order.
+  for (const key in v) {
+    if (!Object.hasOwn(v, key)) continue;
+    const ft = fields[key];
+    if (!ft || !Object.hasOwn(fields, key)) {
+      ctx.keys.push(key);
+      ctx.unknown.push(pathOf(ctx));
+      ctx.keys.pop();
       continue;
     }
+    const fv = v[key];
     if (fv === null || fv === undefined) continue;
-    const d = decodeValue(ft, fv, s, fieldPath, ctx);
+    ctx.keys.push(key);
+    const d = decodeValue(ft, fv, s, ctx);
+    ctx.keys.pop();
     if (d !== undefined) out[key] = d;
   }
   return out;
 }
 
-function decodeValue(f: FieldType, v: unknown, owner: StructDef, path: string, ctx: Ctx): unknown {
+function decodeValue(f: FieldType, v: unknown, owner: StructDef, ctx: Ctx): unknown {
   if (ctx.depth > MAX_DEPTH) {
-    typeErr(ctx, v, owner, path, f);
+    typeErr(ctx, v, owner, f);
     return undefined;
   }
   switch (f.t) {
     case 'any':
       return v;
     case 'string':
-      if (typeof v !== 'string') return typeErr(ctx, v, owner, path, f);
+      if (typeof v !== 'string') return typeErr(ctx, v, owner, f);
       return v;
     case 'bool':
-      if (typeof v !== 'boolean') return typeErr(ctx, v, owner, path, f);
+      if (typeof v !== 'boolean') return typeErr(ctx, v, owner, f);
       return v;
     case 'int': {
-      if (typeof v !== 'number') return typeErr(ctx, v, owner, path, f);
+      if (typeof v !== 'number') return typeErr(ctx, v, owner, f);
       const lim = f.go === 'int32' ? 2 ** 31 : 2 ** 63;
-      if (!Number.isInteger(v) || v >= lim || v < -lim) return typeErr(ctx, v, owner, path, f);
+      if (!Number.isInteger(v) || v >= lim || v < -lim) return typeErr(ctx, v, owner, f);
       return v;
     }
     case 'intOrString':
       if (typeof v === 'string') return v;
       if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < 2 ** 31) return v;
-      return typeErr(ctx, v, owner, path, f);
+      return typeErr(ctx, v, owner, f);
     case 'map': {
-      if (typeof v !== 'object' || Array.isArray(v)) return typeErr(ctx, v, owner, path, f);
+      if (typeof v !== 'object' || Array.isArray(v)) return typeErr(ctx, v, owner, f);
+      const m = v as Record<string, unknown>;
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      // for-in with hasOwn: Object.entries' keys, in its order.
+      for (const k in m) {
+        if (!Object.hasOwn(m, k)) continue;
+        const x = m[k];
         if (x === null || x === undefined) {
           out[k] = '';
           continue;
         }
         ctx.depth++;
-        const d = decodeValue(f.value, x, owner, path, ctx);
+        const d = decodeValue(f.value, x, owner, ctx);
         ctx.depth--;
         if (d !== undefined) out[k] = d;
       }
       return out;
     }
     case 'array': {
-      if (!Array.isArray(v)) return typeErr(ctx, v, owner, path, f);
+      if (!Array.isArray(v)) return typeErr(ctx, v, owner, f);
       const out: unknown[] = [];
       for (const x of v) {
         if (x === null || x === undefined) {
@@ -127,16 +139,16 @@ function decodeValue(f: FieldType, v: unknown, owner: StructDef, path: string, c
           continue;
         }
         ctx.depth++;
-        const d = decodeValue(f.elem, x, owner, path, ctx);
+        const d = decodeValue(f.elem, x, owner, ctx);
         ctx.depth--;
         out.push(d);
       }
       return out;
     }
     case 'struct': {
-      if (typeof v !== 'object' || Array.isArray(v)) return typeErr(ctx, v, owner, path, f);
+      if (typeof v !== 'object' || Array.isArray(v)) return typeErr(ctx, v, owner, f);
       ctx.depth++;
-      const d = decodeStruct(f.s, v as Record<string, unknown>, path, ctx);
+      const d = decodeStruct(f.s, v as Record<string, unknown>, ctx);
       ctx.depth--;
       return d;
     }

@@ -3,13 +3,64 @@
 // path of every object, so they are written as plain loops (no intermediate arrays per level).
 
 export function stableStringify(v: unknown): string {
+  // Usually: copy the value with every object's keys inserted in sorted order and let the native
+  // JSON.stringify write it. That is several times faster than concatenating piece by piece, and
+  // the result is one flat string rather than a tree of hundreds of pieces (the last-applied
+  // annotation keeps it for the object's lifetime). Insertion order is enumeration order only for
+  // keys that are not array indices ("80", "0"), and `__proto__` cannot be assigned as a key:
+  // a value with such a key takes the piece-by-piece path.
+  if (v !== null && typeof v === 'object') {
+    const sorted = sortedCopy(v);
+    if (sorted !== UNSORTABLE) return JSON.stringify(sorted);
+  }
+  return stableStringifySlow(v);
+}
+
+const UNSORTABLE = Symbol('unsortable');
+
+/**
+ * A plain copy to hand to JSON.stringify: objects (whatever their prototype: a Date is `{}` here,
+ * as Object.keys sees it) get their own enumerable keys in sorted order, undefined values
+ * dropped; arrays keep every index (undefined becomes null, as in JSON.stringify). UNSORTABLE
+ * when that would not print what stableStringifySlow prints.
+ */
+function sortedCopy(v: unknown): unknown {
+  const t = typeof v;
+  // JSON.stringify would drop (or, for a BigInt, throw on) what the slow path writes differently.
+  if (t === 'function' || t === 'symbol' || t === 'bigint') return UNSORTABLE;
+  if (v === null || t !== 'object') return v;
+  if (Array.isArray(v)) {
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const x = sortedCopy(v[i]);
+      if (x === UNSORTABLE) return UNSORTABLE;
+      out[i] = x;
+    }
+    return out;
+  }
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).sort();
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    const c = k.charCodeAt(0);
+    if ((c >= 48 && c <= 57) || k === '__proto__') return UNSORTABLE; // possibly an array index
+    const x = o[k];
+    if (x === undefined) continue;
+    const y = sortedCopy(x);
+    if (y === UNSORTABLE) return UNSORTABLE;
+    out[k] = y;
+  }
+  return out;
+}
+
+function stableStringifySlow(v: unknown): string {
   if (v === undefined) return 'null';
   if (v === null || typeof v !== 'object') return JSON.stringify(v);
   if (Array.isArray(v)) {
     let s = '[';
     for (let i = 0; i < v.length; i++) {
       if (i > 0) s += ',';
-      s += stableStringify(v[i]);
+      s += stableStringifySlow(v[i]);
     }
     return `${s}]`;
   }
@@ -22,7 +73,7 @@ export function stableStringify(v: unknown): string {
     if (x === undefined) continue;
     if (!first) s += ',';
     first = false;
-    s += `${JSON.stringify(k)}:${stableStringify(x)}`;
+    s += `${JSON.stringify(k)}:${stableStringifySlow(x)}`;
   }
   return `${s}}`;
 }

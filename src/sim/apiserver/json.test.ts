@@ -1,0 +1,56 @@
+// stableStringify writes most values through a sorted copy and the native JSON.stringify; these
+// pin it to the piece-by-piece form (Go's sorted-key json.Marshal as the annotation stores it)
+// exactly where the two could part: array-index keys, __proto__, Dates, undefined, -0, NaN.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stableStringify } from './json';
+
+/** The piece-by-piece reference: sorted keys, undefined values skipped, undefined in arrays null. */
+function reference(v: unknown): string {
+  if (v === undefined) return 'null';
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(reference).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${reference(o[k])}`).join(',')}}`;
+}
+
+describe('stableStringify', () => {
+  it('sorts keys the way a sort of the key strings does, also for array-index keys', () => {
+    // V8 enumerates "10" before "9" and both before "a" in insertion-ordered objects; a sort of
+    // strings puts "10" < "9" < "a" as well, but "80-tcp" and "9" compare as strings.
+    const v = { b: 1, a: { '9': 'x', '10': 'y', '80-tcp': 'z' }, '2': [3, undefined] };
+    expect(stableStringify(v)).toBe('{"2":[3,null],"a":{"10":"y","80-tcp":"z","9":"x"},"b":1}');
+    expect(stableStringify(v)).toBe(reference(v));
+  });
+
+  it('writes a Date as its (empty) own keys, -0 as 0, NaN as null, and skips undefined values', () => {
+    const v = { d: new Date(0), z: -0, n: Number.NaN, u: undefined, a: [undefined, -0] };
+    expect(stableStringify(v)).toBe('{"a":[null,0],"d":{},"n":null,"z":0}');
+  });
+
+  it('keeps a __proto__ key as an ordinary key', () => {
+    const v = JSON.parse('{"b":1,"__proto__":{"x":2}}');
+    expect(stableStringify(v)).toBe('{"__proto__":{"x":2},"b":1}');
+  });
+
+  it('is a flat string equal to the reference on random JSON-like values', () => {
+    const key = fc.constantFrom('a', 'b', 'é', '"', '0', '10', '9', '80-tcp', '__proto__', 'toJSON', '');
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom(null, undefined, true, false, 0, -0, 1.5, Number.NaN, 'a', '', '\u2028'),
+        fc.array(tie('v'), { maxLength: 3 }),
+        fc.dictionary(key, tie('v'), { maxKeys: 4 }),
+      ),
+    })).v;
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(stableStringify(v)).toBe(reference(v));
+      }),
+      { seed: 20261125, numRuns: 2000 },
+    );
+  });
+});
