@@ -65,3 +65,36 @@ describe('change batches', () => {
     expect(seen).toEqual(all.slice(from));
   });
 });
+
+describe('recorded Events', () => {
+  it('read after every step or only at the end, with or without a subscriber: the same objects in the same order', () => {
+    const runs = [
+      { readEarly: true, subscribe: false },
+      { readEarly: false, subscribe: false },
+      { readEarly: false, subscribe: true },
+    ].map(({ readEarly, subscribe }) => {
+      const d = drive({ seed: 11 });
+      if (subscribe) d.cluster.subscribe(() => {});
+      const read = () =>
+        [...d.cluster.internals.store.byNamespace('Event', 'default')].map((e) => e.metadata.name);
+      d.applyOk(WEB);
+      for (let i = 0; i < 6; i++) {
+        d.advance(700);
+        if (readEarly) read();
+      }
+      d.applyOk(WEB.replace('image: nginx', 'image: nosuch.example/x:1'));
+      for (let i = 0; i < 6; i++) {
+        d.advance(3000);
+        if (readEarly) read();
+      }
+      return {
+        list: JSON.stringify(d.cluster.list('Event')),
+        order: read(),
+        rv: d.cluster.internals.store.revision,
+      };
+    });
+    expect(runs[0]?.order.length).toBeGreaterThan(20);
+    expect(runs[1]).toEqual(runs[0]);
+    expect(runs[2]).toEqual(runs[0]);
+  });
+});
