@@ -67,6 +67,23 @@ export function serializeTemplate(template: unknown): string {
   return `(v1.PodTemplateSpec)${stableStringify(template)}`;
 }
 
+/**
+ * `keys` in Array#sort's default (UTF-16 code unit) order, sorted in place: object keys are few
+ * and unique, and an insertion sort needs none of the scratch space Array#sort allocates.
+ */
+function sortedInPlace(keys: string[]): string[] {
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (keys[j] as string) > k) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
+}
+
 /** fnv32a over the UTF-8 of stableStringify(v), without building that string. */
 function fnvCanonical(v: unknown, h: number): number {
   if (v === undefined) return fnv32aUtf8('null', h);
@@ -81,7 +98,7 @@ function fnvCanonical(v: unknown, h: number): number {
     return Math.imul(h ^ 0x5d, FNV_PRIME) >>> 0; // ]
   }
   const o = v as Record<string, unknown>;
-  const keys = Object.keys(o).sort();
+  const keys = sortedInPlace(Object.keys(o));
   h = Math.imul(h ^ 0x7b, FNV_PRIME) >>> 0; // {
   let first = true;
   for (let i = 0; i < keys.length; i++) {
