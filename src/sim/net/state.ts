@@ -21,13 +21,37 @@ function isKeyOf(key: string, ns: string, name: string): boolean {
   );
 }
 
-/** Pods by `ns/name`, read from the store (the networking layer sees every write as it happens). */
+/**
+ * Pods by `ns/name`, read from the store (the networking layer sees every write as it happens).
+ * A trace asks about its source and destination Pods several times: the last two answers are
+ * kept until the next Pod event (`changed`), which NetState gets for every Pod write.
+ */
 export class PodLookup {
+  private a: { key: string; pod: Pod | undefined } | undefined;
+  private b: { key: string; pod: Pod | undefined } | undefined;
+
   constructor(private readonly store: StoreReader) {}
 
+  /** A Pod was written: forget the kept answers. */
+  changed(): void {
+    this.a = undefined;
+    this.b = undefined;
+  }
+
   get(key: string): Pod | undefined {
+    const a = this.a;
+    if (a !== undefined && a.key === key) return a.pod;
+    const b = this.b;
+    if (b !== undefined && b.key === key) {
+      this.b = a;
+      this.a = b;
+      return b.pod;
+    }
     const i = key.indexOf('/');
-    return this.store.get('Pod', key.slice(0, i), key.slice(i + 1)) as Pod | undefined;
+    const pod = this.store.get('Pod', key.slice(0, i), key.slice(i + 1)) as Pod | undefined;
+    this.b = a;
+    this.a = { key, pod };
+    return pod;
   }
 
   has(key: string): boolean {
@@ -100,6 +124,7 @@ export class NetState {
         return;
       }
       case 'Pod': {
+        this.pods.changed();
         // The Pods themselves are read from the store (`pods`); only who owns which IP is kept.
         // The previous state comes with the event (MODIFIED: old; DELETED: the last state).
         const ns = o.metadata.namespace ?? 'default';
