@@ -89,9 +89,12 @@ export class ControllerManager {
   onWatch(ev: WatchEvent): void {
     const indexes = this.byKind.get(ev.kind);
     if (!indexes) return;
-    for (const i of indexes) {
-      const controller = this.controllers[i] as Controller;
-      for (const key of controller.keysFor(ev)) this.enqueue(i, key);
+    // Indexed loops: this runs for every write (~50,000 in the benchmark), and for-of allocates an
+    // iterator result per step until the optimising tier has seen enough of it.
+    for (let n = 0; n < indexes.length; n++) {
+      const i = indexes[n] as number;
+      const keys = (this.controllers[i] as Controller).keysFor(ev);
+      for (let k = 0; k < keys.length; k++) this.enqueue(i, keys[k] as string);
     }
   }
 
