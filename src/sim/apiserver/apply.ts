@@ -5,6 +5,7 @@
 import { isKindName, KINDS } from '../api/kinds';
 import type { K8sObject, KindName } from '../api/types';
 import type { ApiError, ApplyOutcome } from '../contract';
+import { copyOwn } from './copy';
 import { decodeStrict } from './decode';
 import { badRequest } from './errors';
 import { deepEqual, stableStringify } from './json';
@@ -36,12 +37,15 @@ function fail(index: number, error: ApiError, extra: Partial<ApplyOutcome> = {})
 
 /** The annotation kubectl stores: the applied document as sorted-key JSON plus a newline. */
 export function lastAppliedFor(doc: Record<string, unknown>, namespace: string | undefined): string {
-  const meta: Any = { ...(doc.metadata as Any) };
-  const annotations: Any = { ...(meta.annotations ?? {}) };
+  // copyOwn, not spreads: these copies gain keys (copy.ts).
+  const meta: Any = copyOwn(doc.metadata);
+  const annotations: Any = copyOwn(meta.annotations);
   delete annotations[LAST_APPLIED];
   meta.annotations = annotations;
   if (namespace !== undefined) meta.namespace = namespace;
-  return `${stableStringify({ ...doc, metadata: meta })}\n`;
+  const top: Any = copyOwn(doc);
+  top.metadata = meta;
+  return `${stableStringify(top)}\n`;
 }
 
 export function applyOne(
@@ -114,9 +118,12 @@ export function applyOne(
   const decoded = decodeStrict(kind, doc);
   if (!decoded.ok) return fail(index, badRequest(decoded.message), base);
   const lastApplied = lastAppliedFor(doc, namespace);
-  const desired: Any = { ...decoded.value, metadata: { ...(decoded.value.metadata as Any) } };
+  const desired: Any = copyOwn(decoded.value);
+  desired.metadata = copyOwn(decoded.value.metadata);
   if (namespace !== undefined) desired.metadata.namespace = namespace;
-  desired.metadata.annotations = { ...(desired.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied };
+  const annotations: Any = copyOwn(desired.metadata.annotations);
+  annotations[LAST_APPLIED] = lastApplied;
+  desired.metadata.annotations = annotations;
 
   const live = api.store.get(kind, namespace, name);
   if (opts.createOnly) {

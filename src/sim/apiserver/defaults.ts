@@ -2,6 +2,7 @@
 // pkg/apis/apps/v1/defaults.go, plus the ServiceAccount/DefaultTolerationSeconds admission for Pods]
 // Each function returns a new object; inputs are never mutated.
 import type { K8sObject } from '../api/types';
+import { copyOwn } from './copy';
 
 // biome-ignore lint/suspicious/noExplicitAny: defaulting walks loosely typed decoded JSON.
 type Any = any;
@@ -42,7 +43,9 @@ function mapSame(arr: Any[], f: (x: Any) => Any): Any[] {
 }
 
 function copyPort(p: Any): Any {
-  return { ...p, protocol: p.protocol ?? 'TCP' };
+  const q = copyOwn(p);
+  q.protocol = p.protocol ?? 'TCP';
+  return q;
 }
 
 function defaultPort(p: Any): Any {
@@ -69,7 +72,7 @@ function defaultContainer(c: Any, cow: boolean): Any {
     (c.imagePullPolicy !== undefined || typeof c.image !== 'string')
   )
     return c;
-  const out: Any = { ...c };
+  const out: Any = copyOwn(c);
   if (Array.isArray(c.ports)) out.ports = ports;
   if (out.resources === undefined) out.resources = {};
   if (out.terminationMessagePath === undefined) out.terminationMessagePath = '/dev/termination-log';
@@ -97,7 +100,7 @@ export function defaultPodSpec(spec: Any, cow = false): Any {
     spec.schedulerName !== undefined
   )
     return spec;
-  const out: Any = { ...(spec ?? {}) };
+  const out: Any = copyOwn(spec);
   if (containers !== undefined) out.containers = containers;
   if (init !== undefined) out.initContainers = init;
   if (out.restartPolicy === undefined) out.restartPolicy = 'Always';
@@ -161,7 +164,10 @@ function defaultTemplate(t: Any, cow: boolean): Any {
     spec === t.spec
   )
     return t;
-  return { ...(t ?? {}), metadata: t?.metadata ?? {}, spec };
+  const out: Any = copyOwn(t);
+  out.metadata = t?.metadata ?? {};
+  out.spec = spec;
+  return out;
 }
 
 function defaultStrategy(st: Any, cow: boolean): Any {
@@ -171,10 +177,10 @@ function defaultStrategy(st: Any, cow: boolean): Any {
     if (ru !== undefined && ru !== null && ru.maxUnavailable !== undefined && ru.maxSurge !== undefined)
       return st;
   }
-  const strategy: Any = { ...(st ?? {}) };
+  const strategy: Any = copyOwn(st);
   if (strategy.type === undefined) strategy.type = 'RollingUpdate';
   if (strategy.type === 'RollingUpdate') {
-    const ru: Any = { ...(strategy.rollingUpdate ?? {}) };
+    const ru: Any = copyOwn(strategy.rollingUpdate);
     if (ru.maxUnavailable === undefined) ru.maxUnavailable = '25%';
     if (ru.maxSurge === undefined) ru.maxSurge = '25%';
     strategy.rollingUpdate = ru;
@@ -198,7 +204,7 @@ function defaultDeploymentInto(o: Any, cow: boolean): void {
       template === spec.template
     )
   ) {
-    const s: Any = { ...(spec ?? {}) };
+    const s: Any = copyOwn(spec);
     if (s.replicas === undefined) s.replicas = 1;
     s.strategy = strategy;
     if (s.revisionHistoryLimit === undefined) s.revisionHistoryLimit = 10;
@@ -215,7 +221,7 @@ function defaultReplicaSetInto(o: Any, cow: boolean): void {
   if (
     !(cow && spec !== undefined && spec !== null && spec.replicas !== undefined && template === spec.template)
   ) {
-    const s: Any = { ...(spec ?? {}) };
+    const s: Any = copyOwn(spec);
     if (s.replicas === undefined) s.replicas = 1;
     s.template = template;
     o.spec = s;
@@ -224,12 +230,12 @@ function defaultReplicaSetInto(o: Any, cow: boolean): void {
 }
 
 function defaultServiceInto(o: Any): void {
-  const s: Any = { ...(o.spec ?? {}) };
+  const s: Any = copyOwn(o.spec);
   if (s.type === undefined || s.type === '') s.type = 'ClusterIP';
   if (s.sessionAffinity === undefined) s.sessionAffinity = 'None';
   if (Array.isArray(s.ports)) {
     s.ports = s.ports.map((p: Any) => {
-      const q: Any = { ...p };
+      const q: Any = copyOwn(p);
       if (q.protocol === undefined) q.protocol = 'TCP';
       // targetPort defaults to port (0 when port was omitted, hence the second validation cause).
       if (q.targetPort === undefined || q.targetPort === 0 || q.targetPort === '') q.targetPort = q.port ?? 0;
@@ -252,8 +258,10 @@ function defaultServiceInto(o: Any): void {
 function defaultSubset(ss: Any): Any {
   const ports = Array.isArray(ss.ports) ? mapSame(ss.ports, defaultPort) : undefined;
   if (ports === ss.ports || ports === undefined)
-    return typeof ss === 'object' && !Array.isArray(ss) ? ss : { ...ss };
-  return { ...ss, ports };
+    return typeof ss === 'object' && !Array.isArray(ss) ? ss : copyOwn(ss);
+  const out: Any = copyOwn(ss);
+  out.ports = ports;
+  return out;
 }
 
 function defaultEndpointsInto(o: Any): void {
@@ -311,7 +319,7 @@ export function applyDefaultsInto(o: K8sObject, cow = false): void {
 /** The defaulted object (a new top-level object; `obj` itself for kinds without defaults). */
 export function applyDefaults(obj: K8sObject): K8sObject {
   if (!hasDefaults(obj.kind)) return obj;
-  const o = { ...obj };
+  const o = copyOwn(obj);
   applyDefaultsInto(o);
   return o;
 }
@@ -359,9 +367,13 @@ export function withServiceAccountToken(spec: Any, suffix: () => string): Any {
   const name = `kube-api-access-${suffix()}`;
   const volume = { name, projected: SA_TOKEN_PROJECTION };
   const mount = { mountPath: SA_TOKEN_MOUNT_PATH, name, readOnly: true };
-  return {
-    ...spec,
-    containers: containers.map((c) => ({ ...c, volumeMounts: [...(c.volumeMounts ?? []), mount] })),
-    volumes: [...(spec.volumes ?? []), volume],
-  };
+  // Built with copyOwn (keys are added), returned as spread copies (compact; see copy.ts).
+  const out: Any = copyOwn(spec);
+  out.containers = containers.map((c) => {
+    const withMount = copyOwn(c);
+    withMount.volumeMounts = [...(c.volumeMounts ?? []), mount];
+    return { ...withMount };
+  });
+  out.volumes = [...(spec.volumes ?? []), volume];
+  return { ...out };
 }

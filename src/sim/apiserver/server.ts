@@ -10,6 +10,7 @@ import { rfc3339 } from '../runtime/clock';
 import type { ApiWriter, Clock, Rng } from '../runtime/interfaces';
 import { flat, uuid } from '../runtime/rng';
 import { ClusterIpAllocator, NodePortAllocator } from './allocators';
+import { copyOwn } from './copy';
 import { applyDefaultsInto, withServiceAccountToken } from './defaults';
 import { alreadyExists, badRequest, invalidError, namespaceNotFound, notFound } from './errors';
 import { deepEqual } from './json';
@@ -82,7 +83,7 @@ export class ApiServer implements ApiWriter {
       return { ok: false, error: badRequest(`no kind "${input.kind}" is registered`) };
     const kind = input.kind;
     const info = KINDS[kind];
-    const meta: Any = { ...(input.metadata ?? {}) };
+    const meta: Any = copyOwn(input.metadata);
     if (info.namespaced) {
       meta.namespace = meta.namespace || 'default';
       if (!this.store.get('Namespace', undefined, meta.namespace)) {
@@ -96,8 +97,12 @@ export class ApiServer implements ApiWriter {
       }
     }
     // One top-level copy, owned here: the steps below assign its fields instead of copying it
-    // again (orderKeys puts the keys in their final order at the end).
-    const obj: Any = { ...input, apiVersion: info.apiVersion, kind, metadata: meta };
+    // again (orderKeys puts the keys in their final order at the end). copyOwn, not a spread:
+    // keys are added to these copies (see copy.ts).
+    const obj: Any = copyOwn(input);
+    obj.apiVersion = info.apiVersion;
+    obj.kind = kind;
+    obj.metadata = meta;
     // A created object's status is the default one (the status the client sent is dropped).
     if (HAS_STATUS.has(kind) && kind !== 'Node') obj.status = undefined;
     applyDefaultsInto(obj);
@@ -115,20 +120,17 @@ export class ApiServer implements ApiWriter {
     }
     const created = opts.createdAt ?? this.clock.now();
     // obj.metadata is `meta`, or the Namespace defaulting's own copy of it: ours either way.
-    // The stored metadata is a fresh literal, not `meta` with fields added one by one: V8 keeps an
-    // object that grew by assignment in a larger (dictionary or out-of-object) form, and 5,000
-    // stored Pods would carry that in the heap.
-    const m: Any = {
-      ...obj.metadata,
-      uid: opts.uid ?? this.newUid(),
-      resourceVersion: '',
-      creationTimestamp: rfc3339(created),
-    };
+    const m: Any = obj.metadata;
+    m.uid = opts.uid ?? this.newUid();
+    m.resourceVersion = '';
+    m.creationTimestamp = rfc3339(created);
     if (HAS_GENERATION.has(kind)) m.generation = 1;
     if (Object.hasOwn(m, 'deletionTimestamp')) delete m.deletionTimestamp;
     if (Object.hasOwn(m, 'deletionGracePeriodSeconds')) delete m.deletionGracePeriodSeconds;
-    obj.metadata = m;
-    const stored = this.store.put(orderKeys(obj));
+    // Stored as spread copies of what was built: a spread lays every key out inside the object,
+    // and later spreads of the stored object (every controller's write) are fast on that layout.
+    obj.metadata = { ...m };
+    const stored = this.store.put(compactKeys(obj));
     return withWarnings(stored, kind);
   }
 
@@ -141,6 +143,7 @@ export class ApiServer implements ApiWriter {
     const om = old.metadata;
     // One copy of the top level and of metadata, owned here and filled in by assignment (the same
     // key order as spreading the fields in). System fields come from the stored object.
+    // A spread (not copyOwn): a controller's metadata already has these keys (copy.ts).
     const meta: Any = { ...input.metadata };
     meta.uid = om.uid;
     meta.creationTimestamp = om.creationTimestamp;
@@ -184,7 +187,9 @@ export class ApiServer implements ApiWriter {
   bindPod(pod: K8sObject, nodeName: string, status?: unknown): ApiResult {
     const old = this.store.get('Pod', pod.metadata.namespace, pod.metadata.name);
     if (!old) return { ok: false, error: notFound('Pod', pod.metadata.name) };
-    const next: K8sObject = { ...old, spec: { ...old.spec, nodeName } };
+    const spec: Any = copyOwn(old.spec); // gains nodeName (copy.ts)
+    spec.nodeName = nodeName;
+    const next: K8sObject = { ...old, spec };
     if (status !== undefined) next.status = status;
     return { ok: true, object: this.store.put(next) };
   }
@@ -278,6 +283,11 @@ function metaEqualExceptResourceVersion(a: Any, b: Any): boolean {
   let nb = 0;
   for (const k in b) if (Object.hasOwn(b, k) && k !== 'resourceVersion' && b[k] !== undefined) nb++;
   return na === nb;
+}
+
+/** orderKeys, as a spread copy when `o` is already in order (see create). */
+function compactKeys(o: Any): Any {
+  return inServedOrder(o) ? { ...o } : orderKeys(o);
 }
 
 /** apiVersion, kind, metadata, spec, status first (how the API server serialises objects). */

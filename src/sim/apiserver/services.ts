@@ -2,6 +2,7 @@
 // [K8S pkg/registry/core/service/storage, ipallocator, portallocator]
 import type { K8sObject } from '../api/types';
 import type { ClusterIpAllocator, NodePortAllocator } from './allocators';
+import { copyOwn } from './copy';
 import { type FieldError, invalid } from './errors';
 
 // biome-ignore lint/suspicious/noExplicitAny: Service spec is decoded JSON.
@@ -33,7 +34,7 @@ export function allocateService(
   svc: K8sObject,
   old: K8sObject | undefined,
 ): { ok: true; spec: Any; alloc: Allocation } | { ok: false; errors: FieldError[] } {
-  const spec: Any = { ...svc.spec };
+  const spec: Any = copyOwn(svc.spec); // gains clusterIP(s), ipFamilies… (copy.ts)
   const alloc: Allocation = { ips: [], ports: [] };
   const errors: FieldError[] = [];
   const rollback = () => {
@@ -103,7 +104,7 @@ export function allocateService(
   if (Array.isArray(spec.ports)) {
     const needPorts = wantsNodePorts(spec);
     spec.ports = spec.ports.map((p: Any, i: number) => {
-      const q: Any = { ...p };
+      const q: Any = copyOwn(p);
       if (!needPorts) {
         if (spec.type !== 'LoadBalancer') delete q.nodePort;
         return q;

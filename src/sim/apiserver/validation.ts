@@ -80,17 +80,36 @@ export function validateName(name: string, kind: NameKind, field = 'metadata.nam
   return out;
 }
 
+/** ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9] over s[from, to), to > from: LABEL_KEY_NAME's test. */
+function isLabelName(s: string, from: number, to: number): boolean {
+  if (!isAlnum(s.charCodeAt(from)) || !isAlnum(s.charCodeAt(to - 1))) return false;
+  for (let i = from + 1; i < to - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (!isAlnum(c) && c !== 45 && c !== 95 && c !== 46) return false; // - _ .
+  }
+  return true;
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 function pushLabelErrors(out: FieldError[], labels: Any, field: string): void {
   if (!labels) return;
-  // Object.entries order: own enumerable string keys.
+  // Object.entries order: own enumerable string keys. The character scans answer for the usual
+  // case; the regexps (and their exact causes) decide the rest.
   for (const k in labels) {
     if (!Object.hasOwn(labels, k)) continue;
     const v = labels[k];
-    const slash = k.lastIndexOf('/');
-    const namePart = slash >= 0 ? k.slice(slash + 1) : k;
-    if (namePart.length === 0 || namePart.length > 63 || !LABEL_KEY_NAME.test(namePart)) {
-      out.push(invalid(field, k, QUALIFIED_NAME_MSG));
+    const from = k.lastIndexOf('/') + 1;
+    const n = k.length - from;
+    if (!(n > 0 && n <= 63 && isLabelName(k, from, k.length))) {
+      const namePart = from > 0 ? k.slice(from) : k;
+      if (namePart.length === 0 || namePart.length > 63 || !LABEL_KEY_NAME.test(namePart)) {
+        out.push(invalid(field, k, QUALIFIED_NAME_MSG));
+      }
     }
+    if (typeof v === 'string' && v.length <= 63 && (v.length === 0 || isLabelName(v, 0, v.length))) continue;
     if (v.length > 63) out.push(invalid(field, v, 'must be no more than 63 characters'));
     if (!LABEL_VALUE.test(v)) out.push(invalid(field, v, LABEL_VALUE_MSG));
   }

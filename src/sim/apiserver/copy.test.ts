@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { copyOwn } from './copy';
+
+// copyOwn stands in for `{ ...x }` on the write path: same keys, same order, same values.
+const entries = (o: object) => Object.entries(o);
+
+describe('copyOwn', () => {
+  it('copies own keys in spread order: array-index keys first, then insertion order', () => {
+    const x = { b: 1, '10': 2, a: undefined, '9': 3 };
+    expect(entries(copyOwn(x))).toEqual(entries({ ...x }));
+    expect(Object.keys(copyOwn(x))).toEqual(['9', '10', 'b', 'a']);
+  });
+
+  it('keeps a __proto__ key as an own data property and leaves the prototype alone', () => {
+    const x = JSON.parse('{"__proto__":{"polluted":true},"k":1}');
+    const c = copyOwn(x);
+    expect(Object.getPrototypeOf(c)).toBe(Object.prototype);
+    expect(entries(c)).toEqual(entries({ ...x }));
+  });
+
+  it('skips inherited keys, copies nothing from null/undefined, indexes from strings', () => {
+    const x = Object.create({ inherited: 1 });
+    x.own = 2;
+    expect(copyOwn(x)).toEqual({ own: 2 });
+    expect(copyOwn(undefined)).toEqual({});
+    expect(copyOwn(null)).toEqual({});
+    expect(copyOwn('ab')).toEqual({ ...'ab' });
+  });
+
+  it('matches a spread on random objects', () => {
+    const key = fc.constantFrom('a', 'b', 'spec', 'status', '0', '7', '12', '__proto__', '');
+    fc.assert(
+      fc.property(fc.dictionary(key, fc.anything(), { maxKeys: 6 }), (x) => {
+        const c = copyOwn(x);
+        expect(c).not.toBe(x);
+        expect(Reflect.ownKeys(c)).toEqual(Reflect.ownKeys({ ...x }));
+        for (const k of Object.keys(x)) expect(c[k]).toBe((x as Record<string, unknown>)[k]);
+      }),
+      { seed: 20261125, numRuns: 500 },
+    );
+  });
+});
