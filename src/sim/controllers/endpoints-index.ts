@@ -90,13 +90,13 @@ interface Entry {
   selector: Labels;
   /** The workqueue key `ns/name`, built once (a Pod event hands it out instead of a new string). */
   key: string;
-  /** `[key]`, the answer for a Pod only this Service selects (shared, frozen). */
+  /** `[key]`, the answer for a Pod only this Service selects (shared, never modified). */
   only: readonly string[];
   /** The selector pair it is filed under. */
   at?: [string, string];
 }
 
-const NO_KEYS: readonly string[] = Object.freeze([]);
+const NO_KEYS: readonly string[] = []; // shared: never modified (not frozen: the workqueue iterates it)
 
 /**
  * Selector Services by namespace and one `key=value` pair of their selector (a Pod they select
@@ -128,7 +128,7 @@ export class ServiceSelectorIndex {
       seq: prev?.seq ?? this.seq++,
       selector,
       key,
-      only: prev?.only ?? Object.freeze([key]),
+      only: prev?.only ?? [key],
     };
     if (first) {
       entry.at = first;
@@ -165,15 +165,29 @@ export class ServiceSelectorIndex {
 
   private collect(ns: string, inNs: Map<string, Entry>, labels: Labels | undefined, into: Entry[]): void {
     if (!labels) return;
+    const c = this.collecting;
+    c.inNs = inNs;
+    c.labels = labels;
+    c.into = into;
     for (const k in labels) {
-      const set = this.byLabel.get(ns, k, labels[k] as string);
-      if (!set) continue;
-      for (const name of set) {
-        const e = inNs.get(name);
-        if (e && !into.includes(e) && selects(e.selector, labels)) into.push(e);
-      }
+      // Set.forEach with a reused `this`: no iterator objects per Pod event.
+      this.byLabel.get(ns, k, labels[k] as string)?.forEach(collectOne, c);
     }
+    c.inNs = undefined;
   }
+
+  private readonly collecting: Collecting = { inNs: undefined, labels: {}, into: [] };
+}
+
+interface Collecting {
+  inNs: Map<string, Entry> | undefined;
+  labels: Labels;
+  into: Entry[];
+}
+
+function collectOne(this: Collecting, name: string): void {
+  const e = this.inNs?.get(name);
+  if (e && !this.into.includes(e) && selects(e.selector, this.labels)) this.into.push(e);
 }
 
 function selects(selector: Labels, labels: Labels): boolean {

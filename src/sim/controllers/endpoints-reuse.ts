@@ -131,7 +131,10 @@ export class PreviousEntries<T> {
 
   get(ip: string): T | undefined {
     if (this.count <= 8) {
-      for (const list of this.lists) for (const e of list) if (this.ipOf(e) === ip) return e;
+      for (let l = 0; l < this.lists.length; l++) {
+        const list = this.lists[l] as readonly T[];
+        for (let i = 0; i < list.length; i++) if (this.ipOf(list[i] as T) === ip) return list[i];
+      }
       return undefined;
     }
     if (!this.map) {

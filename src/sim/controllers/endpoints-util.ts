@@ -18,7 +18,11 @@ export function isPodReady(pod: Pod): boolean {
 }
 
 function readyIn(conditions: Pod['status']['conditions']): boolean {
-  if (conditions) for (const c of conditions) if (c.type === 'Ready' && c.status === 'True') return true;
+  if (!conditions) return false;
+  for (let i = 0; i < conditions.length; i++) {
+    const c = conditions[i] as NonNullable<typeof conditions>[number];
+    if (c.type === 'Ready' && c.status === 'True') return true;
+  }
   return false;
 }
 
@@ -67,7 +71,9 @@ export function selectorMatches(selector: Labels, labels: Labels | undefined): b
 
 /** Whether every port's targetPort is a number (then FindPort gives the same answer for every Pod). */
 export function numericTargetPorts(svc: Service): boolean {
-  for (const sp of svc.spec.ports ?? []) {
+  const ports = svc.spec.ports ?? [];
+  for (let i = 0; i < ports.length; i++) {
+    const sp = ports[i] as ServicePort;
     const tp = sp.targetPort ?? sp.port;
     if (typeof tp !== 'number' && !/^\d+$/.test(tp)) return false;
   }
@@ -94,6 +100,20 @@ export function findPort(pod: Pod, sp: ServicePort): number | undefined {
   return undefined;
 }
 
+interface Visit {
+  store: StoreReader | undefined;
+  ns: string;
+  selector: Labels;
+  out: Pod[];
+}
+const NO_PODS: Pod[] = [];
+const visiting: Visit = { store: undefined, ns: '', selector: {}, out: NO_PODS };
+
+function addIfSelected(this: Visit, name: string): void {
+  const o = this.store?.get('Pod', this.ns, name);
+  if (o && selectorMatches(this.selector, o.metadata.labels)) this.out.push(o as Pod);
+}
+
 /**
  * Pods of the Service's namespace that its selector matches (through the label index when given),
  * pushed onto `out` (a caller's scratch array, emptied after use, saves one array per reconcile).
@@ -106,9 +126,17 @@ export function selectedPods(
 ): Pod[] {
   const ns = svc.metadata.namespace ?? 'default';
   if (index) {
-    for (const name of index.candidates(ns, svc.spec.selector)) {
-      const o = store.get('Pod', ns, name);
-      if (o && selectorMatches(svc.spec.selector, o.metadata.labels)) out.push(o as Pod);
+    // Set.forEach with a reused `this` instead of for-of: no iterator objects per reconcile.
+    const visit = visiting;
+    visit.store = store;
+    visit.ns = ns;
+    visit.selector = svc.spec.selector;
+    visit.out = out;
+    try {
+      index.candidates(ns, svc.spec.selector).forEach(addIfSelected, visit);
+    } finally {
+      visit.store = undefined;
+      visit.out = NO_PODS;
     }
     return out;
   }

@@ -10,6 +10,7 @@ import type {
   K8sObject,
   Pod,
   Service,
+  ServicePort,
 } from '../api/types';
 import type { Controller, ControllerContext, Rng, StoreReader, WatchEvent } from '../runtime/interfaces';
 import {
@@ -106,14 +107,14 @@ export function portsKey(ports: readonly EndpointPort[]): string {
 /** Desired slice contents (ports + endpoints), one per port set, ≤ 100 endpoints each, sorted. */
 export function desiredSlices(
   svc: Service,
-  pods: Iterable<Pod>,
+  pods: readonly Pod[],
   /** The slices written last time, whose unchanged endpoints are reused. */
   previous?: readonly EndpointSlice[],
 ): SliceContent[] {
   if (!previous?.length) return slicesFor(svc, pods, undefined);
   const prev = previousEndpoints;
   try {
-    for (const s of previous) prev.add(s.endpoints);
+    for (let i = 0; i < previous.length; i++) prev.add((previous[i] as EndpointSlice).endpoints);
     return slicesFor(svc, pods, prev);
   } finally {
     prev.clear();
@@ -123,7 +124,7 @@ const previousEndpoints = new PreviousEntries(endpointIP);
 
 function slicesFor(
   svc: Service,
-  pods: Iterable<Pod>,
+  pods: readonly Pod[],
   prev: PreviousEntries<EndpointSliceEndpoint> | undefined,
 ): SliceContent[] {
   if (numericTargetPorts(svc)) return oneGroup(svc, pods, prev);
@@ -174,7 +175,9 @@ function chunk(
 /** The slice ports for `pod` (in the Service's order; a named port the Pod lacks is left out). */
 function slicePorts(svc: Service, pod: Pod | undefined): EndpointPort[] {
   const ports: EndpointPort[] = [];
-  for (const sp of svc.spec.ports ?? []) {
+  const specPorts = svc.spec.ports ?? [];
+  for (let i = 0; i < specPorts.length; i++) {
+    const sp = specPorts[i] as ServicePort;
     const port = pod ? findPort(pod, sp) : findNumericPort(sp);
     if (port === undefined) continue;
     ports.push({ name: sp.name ?? '', protocol: sp.protocol, port });
@@ -185,14 +188,16 @@ function slicePorts(svc: Service, pod: Pod | undefined): EndpointPort[] {
 /** desiredSlices when every target port is a number: one port set for every Pod, no grouping. */
 function oneGroup(
   svc: Service,
-  pods: Iterable<Pod>,
+  pods: readonly Pod[],
   prev: PreviousEntries<EndpointSliceEndpoint> | undefined,
 ): SliceContent[] {
   // Collected in a scratch array and copied out at its final size (a growing array over-allocates).
   const endpoints = scratchEndpoints;
   try {
-    for (const pod of pods)
+    for (let i = 0; i < pods.length; i++) {
+      const pod = pods[i] as Pod;
       if (shouldPodBeInEndpoints(pod, true)) endpoints.push(sliceEndpoint(pod, svc, prev));
+    }
     if (endpoints.length === 0) return [{ ports: null, endpoints: null }]; // placeholder slice
     const out: SliceContent[] = [];
     chunk(slicePorts(svc, undefined), endpoints, out, true);
@@ -445,7 +450,8 @@ export function createEndpointSliceController(store: StoreReader, index?: Endpoi
     keysFor: (ev) => {
       if (own.isOwn(ev)) return [];
       const keys = endpointSliceKeysFor(store, ev, index);
-      if (keys.length && eventChangesDesired(ev)) for (const k of keys) clean.delete(k);
+      if (keys.length && eventChangesDesired(ev))
+        for (let i = 0; i < keys.length; i++) clean.delete(keys[i] as string);
       // A slice relabelled away from its Service is not queued for it (as before), but that
       // Service's next reconcile must look again.
       const was = ev.kind === 'EndpointSlice' ? managedSliceService(ev.old) : undefined;
