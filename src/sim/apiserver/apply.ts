@@ -31,6 +31,21 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * `{ index, ...base, result, warnings }` written out: a spread followed by new keys is V8's slow
+ * path (copy.ts), and every applied document gets one of these.
+ */
+function outcome(
+  index: number,
+  base: { kind: string; name: string; namespace?: string },
+  result: ApplyOutcome['result'],
+  warnings: string[],
+): ApplyOutcome {
+  return base.namespace !== undefined
+    ? { index, kind: base.kind, name: base.name, namespace: base.namespace, result, warnings }
+    : { index, kind: base.kind, name: base.name, result, warnings };
+}
+
 function fail(index: number, error: ApiError, extra: Partial<ApplyOutcome> = {}): ApplyOutcome {
   return { index, ...extra, result: { ok: false, error }, warnings: [] };
 }
@@ -95,7 +110,8 @@ export function applyOne(
   const kind: KindName = kindText;
   const info = KINDS[kind];
   const namespace = info.namespaced ? docNs || opts.namespace || 'default' : undefined;
-  const base = { kind, name, ...(namespace !== undefined ? { namespace } : {}) };
+  const base: { kind: string; name: string; namespace?: string } =
+    namespace !== undefined ? { kind, name, namespace } : { kind, name };
   if (info.namespaced && docNs && opts.namespace && docNs !== opts.namespace) {
     return fail(
       index,
@@ -133,22 +149,12 @@ export function applyOne(
       metadata: { ...desiredMetaWithoutAnnotation(desired) },
     } as K8sObject);
     if (!r.ok) return fail(index, r.error, base);
-    return {
-      index,
-      ...base,
-      result: { ok: true, op: 'created', object: r.object },
-      warnings: r.warnings ?? [],
-    };
+    return outcome(index, base, { ok: true, op: 'created', object: r.object }, r.warnings ?? []);
   }
   if (!live) {
     const r = api.create(desired as K8sObject);
     if (!r.ok) return fail(index, r.error, base);
-    return {
-      index,
-      ...base,
-      result: { ok: true, op: 'created', object: r.object },
-      warnings: r.warnings ?? [],
-    };
+    return outcome(index, base, { ok: true, op: 'created', object: r.object }, r.warnings ?? []);
   }
   let previous: Any;
   try {
@@ -161,17 +167,17 @@ export function applyOne(
     previous && isPlainObject(previous) ? (decodeStrict(kind, previous) as Any).value : undefined;
   const merged = threeWayMerge(live, previousDecoded, desired) as K8sObject;
   if (deepEqual(merged, live)) {
-    return {
+    return outcome(
       index,
-      ...base,
-      result: { ok: true, op: 'unchanged', object: live },
-      warnings: kind === 'Endpoints' ? [ENDPOINTS_WARN] : [],
-    };
+      base,
+      { ok: true, op: 'unchanged', object: live },
+      kind === 'Endpoints' ? [ENDPOINTS_WARN] : [],
+    );
   }
   const r = api.update(merged, { external: true });
   if (!r.ok) return fail(index, r.error, base);
   const op = r.object === live ? 'unchanged' : 'configured';
-  return { index, ...base, result: { ok: true, op, object: r.object }, warnings: r.warnings ?? [] };
+  return outcome(index, base, { ok: true, op, object: r.object }, r.warnings ?? []);
 }
 
 const ENDPOINTS_WARN = 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
