@@ -9,6 +9,7 @@ import {
   isPodTargetRef,
   PreviousEntries,
 } from './endpoints-reuse';
+import { TRIGGER_TIME, withTriggerTime } from './endpoints-util';
 import { desiredSlices } from './endpointslice';
 
 const p = (name: string, ip: string, o: Parameters<typeof pod>[1] = {}): Pod => ({
@@ -84,6 +85,21 @@ describe('reusing the entries written last time', () => {
       expect(prev.get('10.0.0.0')?.i).toBe(0); // the duplicate at the end is not returned
       expect(prev.get(`10.0.0.${n - 2}`)?.i).toBe(n - 2);
       expect(prev.get('10.9.9.9')).toBeUndefined();
+    }
+  });
+
+  it('keeps the stored annotations when they already carry the trigger time, else spreads them', () => {
+    const t = '2026-01-01T00:00:05Z';
+    const stored = { a: '1', [TRIGGER_TIME]: t, z: '2' };
+    expect(withTriggerTime(stored, t)).toBe(stored);
+    for (const [before, time] of [
+      [stored, '2026-01-01T00:00:06Z'],
+      [{ a: '1' }, t],
+      [undefined, t],
+    ] as const) {
+      const got = withTriggerTime(before, time);
+      expect(JSON.stringify(got)).toBe(JSON.stringify({ ...(before ?? {}), [TRIGGER_TIME]: time }));
+      expect(got).not.toBe(before);
     }
   });
 });

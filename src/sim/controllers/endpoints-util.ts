@@ -227,6 +227,18 @@ export function splitKey(key: string): [string, string] {
   return [key.slice(0, i), key.slice(i + 1)];
 }
 
+/**
+ * `{ ...annotations, [TRIGGER_TIME]: time }`: the stored annotations themselves when they already
+ * say that time (the spread would have the same keys, in the same order, with the same values).
+ */
+export function withTriggerTime(
+  annotations: Record<string, string> | undefined,
+  time: string,
+): Record<string, string> {
+  if (annotations?.[TRIGGER_TIME] === time && Object.hasOwn(annotations, TRIGGER_TIME)) return annotations;
+  return { ...(annotations ?? {}), [TRIGGER_TIME]: time };
+}
+
 /** RFC 3339 with second precision, as the API server prints metav1.Time. */
 export function rfc3339(ms: number): string {
   const sec = Math.floor(ms / 1000);

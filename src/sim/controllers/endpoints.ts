@@ -36,7 +36,7 @@ import {
   shouldPodBeInEndpoints,
   sortSmall,
   splitKey,
-  TRIGGER_TIME,
+  withTriggerTime,
 } from './endpoints-util';
 
 /**
@@ -287,7 +287,7 @@ export function reconcileEndpoints(
   ) {
     return existing;
   }
-  const annotations = { ...(existing?.metadata.annotations ?? {}), [TRIGGER_TIME]: rfc3339(ctx.clock.now()) };
+  const annotations = withTriggerTime(existing?.metadata.annotations, rfc3339(ctx.clock.now()));
   let written: boolean;
   if (existing) {
     const next: Endpoints = {

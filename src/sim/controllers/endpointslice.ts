@@ -39,6 +39,7 @@ import {
   sortSmall,
   splitKey,
   TRIGGER_TIME,
+  withTriggerTime,
 } from './endpoints-util';
 
 /** Kubernetes' rand.String alphabet (k8s.io/apimachinery/pkg/util/rand): no vowels, no 0/1/3. */
@@ -293,7 +294,7 @@ function writeSlice(
       metadata: {
         ...cur.metadata,
         labels: meta.labels,
-        annotations: { ...(cur.metadata.annotations ?? {}), [TRIGGER_TIME]: rfc3339(ctx.clock.now()) },
+        annotations: withTriggerTime(cur.metadata.annotations, rfc3339(ctx.clock.now())),
       },
       endpoints: w.endpoints,
       ports: w.ports,
