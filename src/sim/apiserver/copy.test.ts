@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { copyOwn } from './copy';
+import { copyOwn, copyTop } from './copy';
 
 // copyOwn stands in for `{ ...x }` on the write path: same keys, same order, same values.
 const entries = (o: object) => Object.entries(o);
@@ -39,5 +39,31 @@ describe('copyOwn', () => {
       }),
       { seed: 20261125, numRuns: 500 },
     );
+  });
+});
+
+describe('copyTop', () => {
+  it('copies the usual object shapes and any other one like a spread', () => {
+    const shapes = [
+      { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: {}, status: undefined },
+      { apiVersion: 'v1', kind: 'Endpoints', metadata: {}, subsets: [] },
+      {
+        apiVersion: 'discovery.k8s.io/v1',
+        kind: 'EndpointSlice',
+        metadata: {},
+        addressType: 'IPv4',
+        endpoints: [],
+        ports: [],
+      },
+      { kind: 'Pod', apiVersion: 'v1', metadata: {}, spec: {}, status: {} },
+      { apiVersion: 'v1', kind: 'Pod', metadata: {}, spec: {} },
+      { apiVersion: 'v1', kind: 'Pod', metadata: {}, spec: {}, status: {}, extra: 1 },
+    ];
+    for (const o of shapes) {
+      const c = copyTop(o);
+      expect(c).not.toBe(o);
+      expect(Reflect.ownKeys(c)).toEqual(Reflect.ownKeys({ ...o }));
+      for (const k of Object.keys(o)) expect(c[k]).toBe((o as Record<string, unknown>)[k]);
+    }
   });
 });

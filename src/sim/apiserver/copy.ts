@@ -23,3 +23,40 @@ export function copyOwn(x: Any): Any {
   }
   return o;
 }
+
+/**
+ * `{ ...o }` for a top-level object. The API server copies objects of every kind at the same few
+ * places, where a spread is slow (V8's copy cache holds only a few shapes); the usual shapes are
+ * written out as literals, anything else goes through copyOwn.
+ */
+export function copyTop(o: Any): Any {
+  let n = 0;
+  let std = true; // apiVersion, kind, metadata, spec, status (Pods, workloads, Services, Nodes, Namespaces)
+  let ep = true; // apiVersion, kind, metadata, subsets (Endpoints)
+  let slice = true; // apiVersion, kind, metadata, addressType, endpoints, ports (EndpointSlices)
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) return copyOwn(o);
+    if (k !== STD_KEYS[n]) std = false;
+    if (k !== ENDPOINTS_KEYS[n]) ep = false;
+    if (k !== SLICE_KEYS[n]) slice = false;
+    n++;
+  }
+  if (std && n === 5)
+    return { apiVersion: o.apiVersion, kind: o.kind, metadata: o.metadata, spec: o.spec, status: o.status };
+  if (ep && n === 4)
+    return { apiVersion: o.apiVersion, kind: o.kind, metadata: o.metadata, subsets: o.subsets };
+  if (slice && n === 6)
+    return {
+      apiVersion: o.apiVersion,
+      kind: o.kind,
+      metadata: o.metadata,
+      addressType: o.addressType,
+      endpoints: o.endpoints,
+      ports: o.ports,
+    };
+  return copyOwn(o);
+}
+
+const STD_KEYS = ['apiVersion', 'kind', 'metadata', 'spec', 'status'];
+const ENDPOINTS_KEYS = ['apiVersion', 'kind', 'metadata', 'subsets'];
+const SLICE_KEYS = ['apiVersion', 'kind', 'metadata', 'addressType', 'endpoints', 'ports'];

@@ -10,7 +10,7 @@ import { rfc3339 } from '../runtime/clock';
 import type { ApiWriter, Clock, Rng } from '../runtime/interfaces';
 import { flat, uuid } from '../runtime/rng';
 import { ClusterIpAllocator, NodePortAllocator } from './allocators';
-import { copyOwn } from './copy';
+import { copyOwn, copyTop } from './copy';
 import { applyDefaultsInto, withServiceAccountToken } from './defaults';
 import { alreadyExists, badRequest, invalidError, namespaceNotFound, notFound } from './errors';
 import { deepEqual } from './json';
@@ -151,7 +151,9 @@ export class ApiServer implements ApiWriter {
     if (om.deletionTimestamp !== undefined) meta.deletionTimestamp = om.deletionTimestamp;
     if (om.deletionGracePeriodSeconds !== undefined)
       meta.deletionGracePeriodSeconds = om.deletionGracePeriodSeconds;
-    const obj: Any = { ...input, apiVersion: KINDS[kind].apiVersion, metadata: meta };
+    const obj: Any = copyTop(input);
+    obj.apiVersion = KINDS[kind].apiVersion;
+    obj.metadata = meta;
     if (HAS_STATUS.has(kind)) obj.status = old.status;
     applyDefaultsInto(obj, true);
     if (opts.external && kind === 'Pod') {
@@ -180,7 +182,9 @@ export class ApiServer implements ApiWriter {
     const old = this.store.get(kind, input.metadata?.namespace, input.metadata?.name);
     if (!old) return { ok: false, error: notFound(kind, input.metadata?.name ?? '') };
     if (deepEqual(old.status, input.status)) return { ok: true, object: old };
-    return { ok: true, object: this.store.put({ ...old, status: input.status }) };
+    const next: Any = copyTop(old);
+    next.status = input.status;
+    return { ok: true, object: this.store.put(next) };
   }
 
   /** Internal write that replaces spec/metadata without user-facing checks (the scheduler's bind). */
@@ -189,7 +193,8 @@ export class ApiServer implements ApiWriter {
     if (!old) return { ok: false, error: notFound('Pod', pod.metadata.name) };
     const spec: Any = copyOwn(old.spec); // gains nodeName (copy.ts)
     spec.nodeName = nodeName;
-    const next: K8sObject = { ...old, spec };
+    const next: Any = copyTop(old);
+    next.spec = spec;
     if (status !== undefined) next.status = status;
     return { ok: true, object: this.store.put(next) };
   }
@@ -287,7 +292,7 @@ function metaEqualExceptResourceVersion(a: Any, b: Any): boolean {
 
 /** orderKeys, as a spread copy when `o` is already in order (see create). */
 function compactKeys(o: Any): Any {
-  return inServedOrder(o) ? { ...o } : orderKeys(o);
+  return inServedOrder(o) ? copyTop(o) : orderKeys(o);
 }
 
 /** apiVersion, kind, metadata, spec, status first (how the API server serialises objects). */
