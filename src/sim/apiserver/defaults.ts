@@ -265,7 +265,8 @@ function defaultSubset(ss: Any): Any {
 }
 
 function defaultEndpointsInto(o: Any): void {
-  if (Array.isArray(o.subsets)) o.subsets = o.subsets.map(defaultSubset);
+  // The same array when every subset came back unchanged (a copy would hold the same values).
+  if (Array.isArray(o.subsets)) o.subsets = mapSame(o.subsets, defaultSubset);
 }
 
 function defaultNamespaceInto(o: Any): void {

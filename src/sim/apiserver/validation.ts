@@ -52,8 +52,38 @@ const PERCENT_MSG =
 
 /** Whether `name` is a valid name of `kind` (false also when unsure: pushNameErrors decides). */
 function nameOk(name: string, kind: NameKind): boolean {
-  if (kind === 'subdomain') return name.length <= 253 && DNS1123_SUBDOMAIN.test(name);
-  return name.length <= 63 && (kind === 'dns1035' ? DNS1035_LABEL : DNS1123_LABEL).test(name);
+  if (typeof name !== 'string') return false;
+  if (kind === 'subdomain') return name.length <= 253 && isSubdomain(name);
+  return name.length <= 63 && isDnsLabel(name, 0, name.length, kind === 'dns1035');
+}
+
+function isLowerAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** DNS1123_LABEL (or, `letterFirst`, DNS1035_LABEL) over s[from, to), by character. */
+function isDnsLabel(s: string, from: number, to: number, letterFirst: boolean): boolean {
+  if (to <= from) return false;
+  const first = s.charCodeAt(from);
+  if (letterFirst ? !(first >= 97 && first <= 122) : !isLowerAlnum(first)) return false;
+  if (!isLowerAlnum(s.charCodeAt(to - 1))) return false;
+  for (let i = from + 1; i < to - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (!isLowerAlnum(c) && c !== 45) return false; // -
+  }
+  return true;
+}
+
+/** DNS1123_SUBDOMAIN: DNS1123 labels joined by single dots. */
+function isSubdomain(s: string): boolean {
+  let from = 0;
+  for (;;) {
+    const dot = s.indexOf('.', from);
+    const to = dot < 0 ? s.length : dot;
+    if (!isDnsLabel(s, from, to, false)) return false;
+    if (dot < 0) return true;
+    from = dot + 1;
+  }
 }
 
 /** Push `invalid(field, value, m)` for each way `name` is not a valid name of `kind`. */
