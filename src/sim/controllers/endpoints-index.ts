@@ -230,8 +230,8 @@ export class EndpointsIndex {
   readonly slices = new SliceIndex();
 
   apply(ev: WatchEvent): void {
-    this.pods.apply(ev);
-    this.services.apply(ev);
-    this.slices.apply(ev);
+    if (ev.kind === 'Pod') this.pods.apply(ev);
+    else if (ev.kind === 'Service') this.services.apply(ev);
+    else if (ev.kind === 'EndpointSlice') this.slices.apply(ev);
   }
 }

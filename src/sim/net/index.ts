@@ -78,8 +78,21 @@ export function createNetworking(deps: {
       createKubernetesEndpointsController(profile),
     ],
     onWatch: (ev) => {
-      index.apply(ev);
-      state.apply(ev);
+      // Every write comes here (a third of them Events): only these kinds feed the indexes.
+      switch (ev.kind) {
+        case 'Pod':
+        case 'Service':
+        case 'EndpointSlice':
+          index.apply(ev);
+          state.apply(ev);
+          return;
+        case 'Node':
+        case 'Namespace':
+          state.apply(ev);
+          return;
+        default:
+          return;
+      }
     },
   };
 }
