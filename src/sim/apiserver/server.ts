@@ -90,10 +90,14 @@ export class ApiServer implements ApiWriter {
         return { ok: false, error: namespaceNotFound(meta.namespace) };
       }
     } else delete meta.namespace;
+    let nameIsFree = false; // a generated name already looked up (nothing is written before the check below)
     if (!meta.name && meta.generateName) {
       for (let i = 0; i < 8; i++) {
         meta.name = this.generateName(meta.generateName);
-        if (!this.store.get(kind, meta.namespace, meta.name)) break;
+        if (!this.store.get(kind, meta.namespace, meta.name)) {
+          nameIsFree = true;
+          break;
+        }
       }
     }
     // One top-level copy, owned here: the steps below assign its fields instead of copying it
@@ -108,7 +112,7 @@ export class ApiServer implements ApiWriter {
     applyDefaultsInto(obj);
     const errs = validate(obj);
     if (errs.length > 0) return { ok: false, error: invalidError(kind, meta.name ?? '', errs) };
-    if (this.store.get(kind, meta.namespace, meta.name))
+    if (!nameIsFree && this.store.get(kind, meta.namespace, meta.name))
       return { ok: false, error: alreadyExists(kind, meta.name) };
     // Mirror Pods (static manifests) bypass the ServiceAccount admission plugin.
     if (kind === 'Pod' && !meta.annotations?.['kubernetes.io/config.mirror'])
