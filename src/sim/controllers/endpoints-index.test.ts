@@ -117,6 +117,25 @@ describe('EndpointsIndex (same answers, in the same order, as scanning the store
     );
   });
 
+  it('a labels object asked about again gets a fresh answer after any Service change', () => {
+    const api = new FakeApi();
+    const index = new EndpointsIndex();
+    api.listeners.push((ev) => index.apply(ev));
+    const labels = { app: 'a', tier: 'x' }; // shared by Pods of one ReplicaSet and their updates
+    const keys = () => [...index.services.keysMatching('default', labels)];
+    expect(keys()).toEqual([]);
+    api.create(service('s1', { selector: { app: 'a' } }));
+    expect(keys()).toEqual(['default/s1']);
+    expect(index.services.keysMatching('other', labels)).toEqual([]); // per namespace
+    api.create(service('s2', { selector: { tier: 'x' } }));
+    expect(keys()).toEqual(['default/s1', 'default/s2']);
+    const s1 = api.get('Service', 'default', 's1') as ReturnType<typeof service>;
+    api.update({ ...s1, spec: { ...s1.spec, selector: { app: 'b' } } });
+    expect(keys()).toEqual(['default/s2']);
+    api.delete('Service', 'default', 's2');
+    expect(keys()).toEqual([]);
+  });
+
   it('slices by Service and manager follow creates, relabels and deletes', () => {
     const api = new FakeApi();
     const index = new EndpointsIndex();

@@ -109,8 +109,18 @@ export class ServiceSelectorIndex {
   private readonly entries = new Map<string, Map<string, Entry>>(); // ns → name → entry
   private seq = 0;
 
+  /** Moves on every Service event: answers cached before it are stale. */
+  private version = 0;
+  /**
+   * The last answer per Pod labels object. The Pods of one ReplicaSet share their template's
+   * labels object, and a Pod keeps it across its status updates, so almost every Pod event asks
+   * about a labels object asked about before (weak: dropped with the last Pod holding it).
+   */
+  private readonly byLabels = new WeakMap<Labels, { version: number; ns: string; keys: readonly string[] }>();
+
   apply(ev: WatchEvent): void {
     if (ev.kind !== 'Service') return;
+    this.version++;
     const ns = ev.object.metadata.namespace ?? 'default';
     const name = ev.object.metadata.name;
     let inNs = this.entries.get(ns);
@@ -146,6 +156,19 @@ export class ServiceSelectorIndex {
    * `oldLabels`, in store order. The array is shared and must not be modified.
    */
   keysMatching(ns: string, labels: Labels | undefined, oldLabels?: Labels): readonly string[] {
+    if (labels === undefined || oldLabels !== undefined) return this.match(ns, labels, oldLabels);
+    const cached = this.byLabels.get(labels);
+    if (cached !== undefined && cached.version === this.version && cached.ns === ns) return cached.keys;
+    const keys = this.match(ns, labels, undefined);
+    if (cached !== undefined) {
+      cached.version = this.version;
+      cached.ns = ns;
+      cached.keys = keys;
+    } else this.byLabels.set(labels, { version: this.version, ns, keys });
+    return keys;
+  }
+
+  private match(ns: string, labels: Labels | undefined, oldLabels: Labels | undefined): readonly string[] {
     const inNs = this.entries.get(ns);
     if (!inNs) return NO_KEYS;
     const found = this.found;
