@@ -91,10 +91,29 @@ describe('EndpointsIndex (same answers, in the same order, as scanning the store
         const api = new FakeApi();
         const index = new EndpointsIndex();
         api.listeners.push((ev) => index.apply(ev));
+        // The same Service objects throughout, so answers kept per selector are checked too.
+        const svcs = APPS.flatMap((app) => [{ app }, { app, tier: 'x' }]).map(
+          (selector) => service('s', { selector }) as Parameters<typeof selectedPods>[1],
+        );
+        const check = () => {
+          for (const svc of svcs) {
+            const names = (pods: Pod[]) => pods.map((x) => x.metadata.name);
+            const got = names(selectedPods(api, svc, index.pods));
+            expect([...got].sort()).toEqual(names(selectedPods(api, svc)).sort());
+            // In the index's candidate order, as an uncached answer would be.
+            const fresh = [...index.pods.candidates('default', svc.spec.selector)].filter((n) =>
+              Object.entries(svc.spec.selector).every(
+                ([k, v]) => api.get('Pod', 'default', n)?.metadata.labels?.[k] === v,
+              ),
+            );
+            expect(got).toEqual(fresh);
+          }
+        };
         for (const o of ops) {
           const cur = api.get('Pod', 'default', o.name) as Pod | undefined;
           if (o.del) {
             if (cur) api.delete('Pod', 'default', o.name);
+            check();
             continue;
           }
           const labels: Record<string, string> = { app: o.app };
@@ -102,15 +121,7 @@ describe('EndpointsIndex (same answers, in the same order, as scanning the store
           const next = pod(o.name, { labels, ...(o.ip ? { ip: '10.1.0.9' } : {}) });
           if (cur) api.update({ ...cur, metadata: { ...cur.metadata, labels }, status: next.status });
           else api.create(next);
-        }
-        for (const app of APPS) {
-          for (const selector of [{ app }, { app, tier: 'x' }]) {
-            const svc = service('s', { selector });
-            const names = (pods: Pod[]) => pods.map((x) => x.metadata.name).sort();
-            expect(names(selectedPods(api, svc as Parameters<typeof selectedPods>[1], index.pods))).toEqual(
-              names(selectedPods(api, svc as Parameters<typeof selectedPods>[1])),
-            );
-          }
+          check();
         }
       }),
       { seed: 20261125, numRuns: 300 },

@@ -60,6 +60,10 @@ const EMPTY: ReadonlySet<string> = new Set();
  */
 export class PodLabelIndex {
   private readonly byLabel = new LabelSets();
+  /** Moves whenever a Pod is filed or unfiled (created, deleted, relabelled). */
+  private version = 0;
+  /** The names a selector object matched, until the next move (weak: dropped with the Service). */
+  private readonly bySelector = new WeakMap<Labels, { version: number; ns: string; names: string[] }>();
 
   apply(ev: WatchEvent): void {
     if (ev.kind !== 'Pod') return;
@@ -69,8 +73,26 @@ export class PodLabelIndex {
       ev.type === 'ADDED' ? undefined : (ev.type === 'DELETED' ? ev.object : ev.old)?.metadata.labels;
     const after = ev.type === 'DELETED' ? undefined : ev.object.metadata.labels;
     if (before !== undefined && after !== undefined && sameLabelSet(before, after)) return; // most Pod updates are status-only
+    this.version++;
     if (before) for (const k in before) this.byLabel.remove(ns, k, before[k] as string, name);
     if (after) for (const k in after) this.byLabel.add(ns, k, after[k] as string, name);
+  }
+
+  /**
+   * Names of the Pods whose labels `selector` matches, in candidate order: computed by `matches`
+   * (which must read only labels) and then kept for that selector object until a Pod is filed
+   * or unfiled. Status updates, most Pod events, move nothing, so the Endpoints and EndpointSlice
+   * reconciles of a Service share one answer across many Pod updates.
+   */
+  selectedNames(ns: string, selector: Labels, matches: (name: string) => boolean): readonly string[] {
+    const cached = this.bySelector.get(selector);
+    if (cached !== undefined && cached.version === this.version && cached.ns === ns) return cached.names;
+    const names: string[] = [];
+    this.candidates(ns, selector).forEach((name) => {
+      if (matches(name)) names.push(name);
+    });
+    this.bySelector.set(selector, { version: this.version, ns, names });
+    return names;
   }
 
   /** Names of the Pods carrying the selector's rarest label (a superset of the matches). */

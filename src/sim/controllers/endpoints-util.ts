@@ -100,20 +100,6 @@ export function findPort(pod: Pod, sp: ServicePort): number | undefined {
   return undefined;
 }
 
-interface Visit {
-  store: StoreReader | undefined;
-  ns: string;
-  selector: Labels;
-  out: Pod[];
-}
-const NO_PODS: Pod[] = [];
-const visiting: Visit = { store: undefined, ns: '', selector: {}, out: NO_PODS };
-
-function addIfSelected(this: Visit, name: string): void {
-  const o = this.store?.get('Pod', this.ns, name);
-  if (o && selectorMatches(this.selector, o.metadata.labels)) this.out.push(o as Pod);
-}
-
 /**
  * Pods of the Service's namespace that its selector matches (through the label index when given),
  * pushed onto `out` (a caller's scratch array, emptied after use, saves one array per reconcile).
@@ -126,17 +112,14 @@ export function selectedPods(
 ): Pod[] {
   const ns = svc.metadata.namespace ?? 'default';
   if (index) {
-    // Set.forEach with a reused `this` instead of for-of: no iterator objects per reconcile.
-    const visit = visiting;
-    visit.store = store;
-    visit.ns = ns;
-    visit.selector = svc.spec.selector;
-    visit.out = out;
-    try {
-      index.candidates(ns, svc.spec.selector).forEach(addIfSelected, visit);
-    } finally {
-      visit.store = undefined;
-      visit.out = NO_PODS;
+    const selector = svc.spec.selector;
+    const names = index.selectedNames(ns, selector, (name) => {
+      const o = store.get('Pod', ns, name);
+      return o !== undefined && selectorMatches(selector, o.metadata.labels);
+    });
+    for (let i = 0; i < names.length; i++) {
+      const o = store.get('Pod', ns, names[i] as string);
+      if (o) out.push(o as Pod);
     }
     return out;
   }
