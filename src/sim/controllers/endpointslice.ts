@@ -212,6 +212,19 @@ const scratchEndpoints: EndpointSliceEndpoint[] = [];
 const byName = (a: EndpointSlice, b: EndpointSlice): number => (a.metadata.name < b.metadata.name ? -1 : 1);
 
 /** Existing slices of a Service written by one manager, sorted by name. */
+interface SlicesVisit {
+  store: StoreReader | undefined;
+  ns: string;
+  out: EndpointSlice[];
+}
+const NO_SLICES: EndpointSlice[] = [];
+const slicesVisit: SlicesVisit = { store: undefined, ns: '', out: NO_SLICES };
+
+function addSlice(this: SlicesVisit, name: string): void {
+  const o = this.store?.get('EndpointSlice', this.ns, name);
+  if (o) this.out.push(o as EndpointSlice);
+}
+
 export function slicesOf(
   store: StoreReader,
   ns: string,
@@ -221,10 +234,16 @@ export function slicesOf(
 ): EndpointSlice[] {
   const out: EndpointSlice[] = [];
   if (index) {
-    for (const name of index.slices.names(ns, svcName, manager)) {
-      const o = store.get('EndpointSlice', ns, name);
-      if (o) out.push(o as EndpointSlice);
-    }
+    const names = index.slices.names(ns, svcName, manager);
+    if (names.size === 0) return out;
+    // Set.forEach with a reused `this`: no iterator objects per reconcile.
+    const visit = slicesVisit;
+    visit.store = store;
+    visit.ns = ns;
+    visit.out = out;
+    names.forEach(addSlice, visit);
+    visit.store = undefined;
+    visit.out = NO_SLICES;
     return sortSmall(out, byName);
   }
   for (const o of store.byNamespace('EndpointSlice', ns)) {
