@@ -359,7 +359,7 @@ function deepFreeze<T>(o: T): T {
  * at /var/run/secrets/kubernetes.io/serviceaccount in every container, unless the Pod opts out
  * (automountServiceAccountToken: false) or a container already mounts something there.
  */
-export function withServiceAccountToken(spec: Any, suffix: () => string): Any {
+export function withServiceAccountToken(spec: Any, suffix: () => string, owned = false): Any {
   if (spec?.automountServiceAccountToken === false) return spec;
   const containers: Any[] = spec?.containers ?? [];
   const mountsThere = (c: Any) =>
@@ -368,13 +368,23 @@ export function withServiceAccountToken(spec: Any, suffix: () => string): Any {
   const name = `kube-api-access-${suffix()}`;
   const volume = { name, projected: SA_TOKEN_PROJECTION };
   const mount = { mountPath: SA_TOKEN_MOUNT_PATH, name, readOnly: true };
-  // Built with copyOwn (keys are added), returned as spread copies (compact; see copy.ts).
-  const out: Any = copyOwn(spec);
-  out.containers = containers.map((c) => {
-    const withMount = copyOwn(c);
-    withMount.volumeMounts = [...(c.volumeMounts ?? []), mount];
-    return { ...withMount };
-  });
+  // `owned`: the spec, its containers array and each container are copies the caller has just
+  // made (the API server's defaulting of a new Pod), so they are filled in where they are.
+  // Otherwise built with copyOwn (keys are added). Returned as spread copies (compact; copy.ts).
+  const out: Any = owned ? spec : copyOwn(spec);
+  if (owned) {
+    for (let i = 0; i < containers.length; i++) {
+      const c = containers[i];
+      c.volumeMounts = [...(c.volumeMounts ?? []), mount];
+      containers[i] = { ...c };
+    }
+  } else {
+    out.containers = containers.map((c) => {
+      const withMount = copyOwn(c);
+      withMount.volumeMounts = [...(c.volumeMounts ?? []), mount];
+      return { ...withMount };
+    });
+  }
   out.volumes = [...(spec.volumes ?? []), volume];
   return { ...out };
 }

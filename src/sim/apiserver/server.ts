@@ -103,12 +103,19 @@ export class ApiServer implements ApiWriter {
     // One top-level copy, owned here: the steps below assign its fields instead of copying it
     // again (orderKeys puts the keys in their final order at the end). copyOwn, not a spread:
     // keys are added to these copies (see copy.ts).
-    const obj: Any = copyOwn(input);
-    obj.apiVersion = info.apiVersion;
-    obj.kind = kind;
-    obj.metadata = meta;
-    // A created object's status is the default one (the status the client sent is dropped).
-    if (HAS_STATUS.has(kind) && kind !== 'Node') obj.status = undefined;
+    let obj: Any;
+    if (SPEC_AND_STATUS_DEFAULTED.has(kind) && onlyServedKeys(input)) {
+      // The usual input: no other keys, and defaulting sets spec and status, so the stored
+      // object has exactly these five keys; written as a literal rather than copied.
+      obj = { apiVersion: info.apiVersion, kind, metadata: meta, spec: input.spec, status: undefined };
+    } else {
+      obj = copyOwn(input);
+      obj.apiVersion = info.apiVersion;
+      obj.kind = kind;
+      obj.metadata = meta;
+      // A created object's status is the default one (the status the client sent is dropped).
+      if (HAS_STATUS.has(kind) && kind !== 'Node') obj.status = undefined;
+    }
     applyDefaultsInto(obj);
     const errs = validate(obj);
     if (errs.length > 0) return { ok: false, error: invalidError(kind, meta.name ?? '', errs) };
@@ -116,7 +123,8 @@ export class ApiServer implements ApiWriter {
       return { ok: false, error: alreadyExists(kind, meta.name) };
     // Mirror Pods (static manifests) bypass the ServiceAccount admission plugin.
     if (kind === 'Pod' && !meta.annotations?.['kubernetes.io/config.mirror'])
-      obj.spec = withServiceAccountToken(obj.spec, () => this.randomSuffix(this.saVolumeRng));
+      // The spec, its containers array and containers are the defaulting's fresh copies.
+      obj.spec = withServiceAccountToken(obj.spec, () => this.randomSuffix(this.saVolumeRng), true);
     if (kind === 'Service') {
       const r = allocateService(this.allocators, obj, undefined);
       if (!r.ok) return { ok: false, error: invalidError(kind, meta.name, r.errors) };
@@ -292,6 +300,19 @@ function metaEqualExceptResourceVersion(a: Any, b: Any): boolean {
   let nb = 0;
   for (const k in b) if (Object.hasOwn(b, k) && k !== 'resourceVersion' && b[k] !== undefined) nb++;
   return na === nb;
+}
+
+/** Kinds whose defaulting always sets spec and status (and leaves metadata in place). */
+const SPEC_AND_STATUS_DEFAULTED = new Set<string>(['Pod', 'Deployment', 'ReplicaSet', 'Service']);
+
+/** Whether every own key of `o` is one of apiVersion, kind, metadata, spec, status. */
+function onlyServedKeys(o: Any): boolean {
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) continue;
+    if (k !== 'apiVersion' && k !== 'kind' && k !== 'metadata' && k !== 'spec' && k !== 'status')
+      return false;
+  }
+  return true;
 }
 
 /** orderKeys, as a spread copy when `o` is already in order (see create). */
