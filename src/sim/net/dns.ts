@@ -145,7 +145,7 @@ export class CoreDns {
   records(): DnsRecord[] {
     const out: DnsRecord[] = [];
     for (const l of this.state.dnsByName.values()) out.push(...l);
-    for (const [ip, key] of this.state.podByIP) {
+    for (const [ip, { key }] of this.state.podByIP) {
       const ns = key.slice(0, key.indexOf('/'));
       out.push({
         name: `${ip.replaceAll('.', '-')}.${ns}.pod.${this.domain}`,

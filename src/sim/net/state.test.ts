@@ -31,17 +31,17 @@ describe('NetState Pods (read from the store, IP owners from the events)', () =>
   it('moves IP ownership on IP changes, terminal phases and deletion, remembering a deleted owner', () => {
     const { api, state } = setup();
     api.create(pod('a', { ip: '10.1.0.5' }));
-    expect(state.podByIP.get('10.1.0.5')).toBe('default/a');
+    expect(state.podByIP.get('10.1.0.5')?.key).toBe('default/a');
     const a = api.get('Pod', 'default', 'a') as Pod;
     api.update({ ...a, status: { ...a.status, podIP: '10.1.0.7' } });
-    expect([...state.podByIP]).toEqual([['10.1.0.7', 'default/a']]);
+    expect([...state.podByIP]).toEqual([['10.1.0.7', { key: 'default/a', ns: 'default', name: 'a' }]]);
     const moved = api.get('Pod', 'default', 'a') as Pod;
     api.update({ ...moved, status: { ...moved.status, phase: 'Succeeded' } });
     expect(state.podByIP.size).toBe(0); // a terminal Pod's IP is released
     api.create(pod('b', { ip: '10.1.0.7' }));
-    expect(state.podByIP.get('10.1.0.7')).toBe('default/b');
+    expect(state.podByIP.get('10.1.0.7')?.key).toBe('default/b');
     api.delete('Pod', 'default', 'a'); // its old IP is b's now: b keeps it
-    expect(state.podByIP.get('10.1.0.7')).toBe('default/b');
+    expect(state.podByIP.get('10.1.0.7')?.key).toBe('default/b');
     api.delete('Pod', 'default', 'b');
     expect(state.podByIP.size).toBe(0);
     expect(state.formerPodIP.get('10.1.0.7')).toBe('default/b');

@@ -11,51 +11,46 @@ import { buildServiceModel, type ServiceModel } from './model';
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 const nsName = (o: K8sObject) => `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
 
-/** `key === `${ns}/${name}`` without building the string. */
-function isKeyOf(key: string, ns: string, name: string): boolean {
-  return (
-    key.length === ns.length + 1 + name.length &&
-    key.charCodeAt(ns.length) === 47 && // '/'
-    key.startsWith(ns) &&
-    key.endsWith(name)
-  );
+/** The Pod owning an IP: its `ns/name` key, and the parts to read it from the store by. */
+export interface PodRef {
+  key: string;
+  ns: string;
+  name: string;
 }
 
 /**
  * Pods by `ns/name`, read from the store (the networking layer sees every write as it happens).
- * A trace asks about its source and destination Pods several times: the last two answers are
- * kept until the next Pod event (`changed`), which NetState gets for every Pod write.
+ * A trace and its DNS lookups ask about their source Pod several times: the last answer is kept
+ * until the next Pod event (`changed`), which NetState gets for every Pod write.
  */
 export class PodLookup {
-  private a: { key: string; pod: Pod | undefined } | undefined;
-  private b: { key: string; pod: Pod | undefined } | undefined;
+  private lastKey: string | undefined;
+  private lastPod: Pod | undefined;
 
   constructor(private readonly store: StoreReader) {}
 
-  /** A Pod was written: forget the kept answers. */
+  /** A Pod was written: forget the kept answer. */
   changed(): void {
-    this.a = undefined;
-    this.b = undefined;
+    this.lastKey = undefined;
+    this.lastPod = undefined;
   }
 
   get(key: string): Pod | undefined {
-    const a = this.a;
-    if (a !== undefined && a.key === key) return a.pod;
-    const b = this.b;
-    if (b !== undefined && b.key === key) {
-      this.b = a;
-      this.a = b;
-      return b.pod;
-    }
+    if (key === this.lastKey) return this.lastPod;
     const i = key.indexOf('/');
     const pod = this.store.get('Pod', key.slice(0, i), key.slice(i + 1)) as Pod | undefined;
-    this.b = a;
-    this.a = { key, pod };
+    this.lastKey = key;
+    this.lastPod = pod;
     return pod;
   }
 
   has(key: string): boolean {
     return this.get(key) !== undefined;
+  }
+
+  /** The Pod an IP owner refers to (no key to split). */
+  byRef(ref: PodRef): Pod | undefined {
+    return this.store.get('Pod', ref.ns, ref.name) as Pod | undefined;
   }
 }
 
@@ -75,7 +70,8 @@ export class NetState {
     ),
   );
   readonly pods: PodLookup;
-  readonly podByIP = new Map<string, string>();
+  /** IP → the Pod owning it (its `ns/name` key and parts, built when it takes the IP). */
+  readonly podByIP = new Map<string, PodRef>();
   /** IPs of Pods that were deleted (for the "old IP" explanation); cleared when an IP is reused. */
   readonly formerPodIP = new Map<string, string>();
   readonly nodes = new Map<string, Node>();
@@ -134,7 +130,7 @@ export class NetState {
         if (ev.type === 'DELETED') {
           if (!oldIP) return;
           const key = `${ns}/${name}`;
-          if (this.podByIP.get(oldIP) === key) this.podByIP.delete(oldIP);
+          if (this.podByIP.get(oldIP)?.key === key) this.podByIP.delete(oldIP);
           this.formerPodIP.set(oldIP, key);
           return;
         }
@@ -146,12 +142,13 @@ export class NetState {
           ip && !pod.spec?.hostNetwork && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed';
         if (oldIP && (oldIP !== ip || !owns)) {
           const cur = this.podByIP.get(oldIP);
-          if (cur !== undefined && isKeyOf(cur, ns, name)) this.podByIP.delete(oldIP);
+          if (cur !== undefined && cur.name === name && cur.ns === ns) this.podByIP.delete(oldIP);
         }
         if (owns) {
           // Most Pod updates keep the IP it already owns: no key string is built for those.
           const cur = this.podByIP.get(ip);
-          if (cur === undefined || !isKeyOf(cur, ns, name)) this.podByIP.set(ip, `${ns}/${name}`);
+          if (cur === undefined || cur.name !== name || cur.ns !== ns)
+            this.podByIP.set(ip, { key: `${ns}/${name}`, ns, name });
           if (this.formerPodIP.size) this.formerPodIP.delete(ip);
         }
         return;

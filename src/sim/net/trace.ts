@@ -198,7 +198,7 @@ export class Tracer {
   private refFor(ip: string): HopRef {
     const s = this.state;
     const pod = s.podByIP.get(ip);
-    if (pod) return `Pod/${pod}`;
+    if (pod) return `Pod/${pod.key}`;
     const node = s.nodeByIP.get(ip);
     if (node) return `Node/${node}`;
     return `external:${EXTERNAL_BY_IP.get(ip) ?? ip}`;
@@ -344,10 +344,11 @@ export class Tracer {
   private deliver(c: Ctx, from: HopRef, ip: string, port: number, viaNode?: string, via?: string): Outcome {
     const { protocol: proto } = c.req;
     const s = this.state;
-    const podKey = s.podByIP.get(ip);
+    const owner = s.podByIP.get(ip);
     const fromNode = viaNode ?? c.srcNode;
-    if (podKey) {
-      const pod = s.pods.get(podKey) as Pod;
+    if (owner) {
+      const podKey = owner.key;
+      const pod = s.pods.byRef(owner) as Pod;
       const ref = `Pod/${podKey}`;
       const dstNode = pod.spec.nodeName;
       if (fromNode && dstNode && dstNode !== fromNode) {
