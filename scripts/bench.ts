@@ -7,6 +7,7 @@
 //   apply_settle_ms         apply + reconcile until every Pod is Ready
 //   apply_settle_over_parse target ≤ 3
 //   delete_pod_resettle_ms  delete one Pod among 5,000, settle until its replacement is Ready and in its Endpoints
+//   delete_pod_warm_ms      the same in 5 other Deployments afterwards (median): the delete paths warm
 //   delete_pod_over_apply   target ≤ 0.005 (work proportional to what changed)
 //   trace_us                one resolve + trace of a Service name from a Pod, target ≤ 20
 //   heap_mb                 heap growth for that cluster, target ≤ 60
@@ -136,34 +137,45 @@ const podCount = cluster.list('Pod', { namespace: 'default' }).length;
 gc?.();
 const heapMb = (process.memoryUsage().heapUsed - heap0) / (1024 * 1024);
 
-// delete one Pod and settle until its replacement is Ready and listed in the Endpoints
-const victim = cluster.list('Pod', {
-  namespace: 'default',
-  labelSelector: `app=app-${Math.floor(N / 2)}`,
-})[0] as Pod;
-const oldIP = victim.status.podIP;
+// Delete one Pod and settle until its replacement is Ready and listed in its Service's Endpoints.
 // The check itself must not scan the cluster (that would measure the check, not the simulator):
 // the replacement is found through the change feed, then read by key.
-const added: string[] = [];
-const unsubscribe = cluster.subscribe((b) => {
-  for (const k of b.added) if (k.startsWith('Pod/')) added.push(k);
-});
-const svcName = `svc-${Math.floor(N / 2)}`;
-const t2 = now();
-cluster.delete('Pod', 'default', victim.metadata.name);
-const replaced = () => {
-  const fresh = added
-    .map((k) => cluster.get('Pod', 'default', k.slice('Pod/default/'.length)) as Pod | undefined)
-    .find((p) => p?.metadata.labels?.app === victim.metadata.labels?.app);
-  const ready = fresh?.status.conditions?.find((x) => x.type === 'Ready')?.status === 'True';
-  if (!fresh || !ready || !fresh.status.podIP) return false;
-  const ep = cluster.get('Endpoints', 'default', svcName) as Endpoints | undefined;
-  const ips = new Set((ep?.subsets ?? []).flatMap((s) => (s.addresses ?? []).map((a) => a.ip)));
-  return ips.has(fresh.status.podIP) && !ips.has(oldIP as string);
-};
-settleUntil(cluster, replaced, 100);
-const deleteMs = now() - t2;
-unsubscribe();
+function deleteAndResettle(app: number): number {
+  const victim = cluster.list('Pod', { namespace: 'default', labelSelector: `app=app-${app}` })[0] as Pod;
+  const oldIP = victim.status.podIP;
+  const added: string[] = [];
+  const unsubscribe = cluster.subscribe((b) => {
+    for (const k of b.added) if (k.startsWith('Pod/')) added.push(k);
+  });
+  const svcName = `svc-${app}`;
+  const t = now();
+  cluster.delete('Pod', 'default', victim.metadata.name);
+  const replaced = () => {
+    const fresh = added
+      .map((k) => cluster.get('Pod', 'default', k.slice('Pod/default/'.length)) as Pod | undefined)
+      .find((p) => p?.metadata.labels?.app === victim.metadata.labels?.app);
+    const ready = fresh?.status.conditions?.find((x) => x.type === 'Ready')?.status === 'True';
+    if (!fresh || !ready || !fresh.status.podIP) return false;
+    const ep = cluster.get('Endpoints', 'default', svcName) as Endpoints | undefined;
+    const ips = new Set((ep?.subsets ?? []).flatMap((s) => (s.addresses ?? []).map((a) => a.ip)));
+    return ips.has(fresh.status.podIP) && !ips.has(oldIP as string);
+  };
+  settleUntil(cluster, replaced, 100);
+  const ms = now() - t;
+  unsubscribe();
+  return ms;
+}
+// The gc() above (for heap_mb) leaves V8 sweeping a heap the size of the cluster on its helper
+// threads; an allocation before that ends sweeps on the main thread, which measured ~14 ms here
+// (0 ms after a 200 ms pause or after unrelated allocations): the benchmark's own doing, not the
+// simulator's. A user's next action comes later than that, so pause for GC first.
+await new Promise((r) => setTimeout(r, 250));
+const mid = Math.floor(N / 2);
+const deleteMs = deleteAndResettle(mid);
+// The same again in other Deployments: the code paths of a delete are warm now (a median of 5).
+const deleteWarmMs = [1, 2, 3, 4, 5]
+  .map((i) => deleteAndResettle((mid + i) % N))
+  .sort((a, b) => a - b)[2] as number;
 
 // resolve + trace of a Service name from a Pod
 const src: TraceSource = {
@@ -189,6 +201,7 @@ const result = {
   apply_settle_ms: round(applySettleMs),
   apply_settle_over_parse: round(applySettleMs / parseMs, 3),
   delete_pod_resettle_ms: round(deleteMs, 3),
+  delete_pod_warm_ms: round(deleteWarmMs, 3),
   delete_pod_over_apply: round(deleteMs / applySettleMs, 5),
   trace_us: round(traceUs, 2),
   heap_mb: gc ? round(heapMb, 1) : null,
