@@ -3,7 +3,7 @@
 // exactly where the two could part: array-index keys, __proto__, Dates, undefined, -0, NaN.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stableStringify } from './json';
+import { deepEqual, deepEqualScalarsFirst, stableStringify } from './json';
 
 /** The piece-by-piece reference: sorted keys, undefined values skipped, undefined in arrays null. */
 function reference(v: unknown): string {
@@ -51,6 +51,30 @@ describe('stableStringify', () => {
         expect(stableStringify(v)).toBe(reference(v));
       }),
       { seed: 20261125, numRuns: 2000 },
+    );
+  });
+});
+
+describe('deepEqualScalarsFirst', () => {
+  it('answers as deepEqual does on random pairs (shared parts, undefined, NaN, arrays vs objects)', () => {
+    const leaf = fc.constantFrom(null, undefined, 0, 1, Number.NaN, 'a', 'b', true);
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'small' },
+        leaf,
+        fc.array(tie('v'), { maxLength: 3 }),
+        fc.dictionary(fc.constantFrom('phase', 'podIP', 'conditions', 'x'), tie('v'), { maxKeys: 4 }),
+      ),
+    })).v;
+    fc.assert(
+      fc.property(value, value, fc.boolean(), (a, b, share) => {
+        // Half the pairs share most of their structure, as a status and its next version do.
+        const other =
+          share && a && typeof a === 'object' && !Array.isArray(a) ? { ...a, ...(b as object) } : b;
+        expect(deepEqualScalarsFirst(a, other)).toBe(deepEqual(a, other));
+        expect(deepEqualScalarsFirst(a, structuredClone(a))).toBe(deepEqual(a, structuredClone(a)));
+      }),
+      { seed: 20261125, numRuns: 3000 },
     );
   });
 });

@@ -105,3 +105,27 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   for (const k in bo) if (Object.hasOwn(bo, k) && bo[k] !== undefined) nb++;
   return na === nb;
 }
+
+/**
+ * deepEqual, looking first for a top-level key whose value is a primitive that differs: status
+ * writes (the kubelet's, the controllers') usually change a phase, an IP or a count, which this
+ * finds without walking the condition and container-status arrays first. Same answer as deepEqual.
+ */
+export function deepEqualScalarsFirst(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (!Array.isArray(a) && !Array.isArray(b)) {
+    const ao = a as Record<string, unknown>;
+    const bo = b as Record<string, unknown>;
+    for (const k in ao) {
+      if (!Object.hasOwn(ao, k)) continue;
+      const x = ao[k];
+      if (x === undefined) continue;
+      const y = bo[k];
+      // deepEqual(x, y) is false when they differ and either is not an object.
+      if (x !== y && (x === null || typeof x !== 'object' || y === null || typeof y !== 'object'))
+        return false;
+    }
+  }
+  return deepEqual(a, b);
+}

@@ -13,7 +13,7 @@ import { ClusterIpAllocator, NodePortAllocator } from './allocators';
 import { copyOwn, copyTop } from './copy';
 import { applyDefaultsInto, withServiceAccountToken } from './defaults';
 import { alreadyExists, badRequest, invalidError, namespaceNotFound, notFound } from './errors';
-import { deepEqual } from './json';
+import { deepEqual, deepEqualScalarsFirst } from './json';
 import { allocateService, releaseService, type ServiceAllocators } from './services';
 import type { Store } from './store';
 import { validate } from './validation';
@@ -193,7 +193,7 @@ export class ApiServer implements ApiWriter {
     const kind = input.kind as KindName;
     const old = this.store.get(kind, input.metadata?.namespace, input.metadata?.name);
     if (!old) return { ok: false, error: notFound(kind, input.metadata?.name ?? '') };
-    if (deepEqual(old.status, input.status)) return { ok: true, object: old };
+    if (deepEqualScalarsFirst(old.status, input.status)) return { ok: true, object: old };
     const next: Any = copyTop(old);
     next.status = input.status;
     return { ok: true, object: this.store.put(next) };
