@@ -11,7 +11,7 @@ import type { SessionSnapshot, TerminalSessionOptions } from '../kubectl/session
 import type { OutputChunk } from '../kubectl/shell/types';
 import type { Vfs } from '../kubectl/vfs';
 import { CH03_DIR, CH03_FILES } from '../scenarios/ch03';
-import { createCluster } from '../sim/cluster';
+import { createCluster } from '../sim/cluster-core';
 import type { Cluster } from '../sim/contract';
 import type { Core, CoreOptions, FileStore, TerminalResult, TerminalSession } from './core-types';
 
@@ -28,7 +28,12 @@ let loading: Promise<void> | undefined;
  * first use. The app calls it once the first frame is painted.
  */
 export function loadSession(): Promise<void> {
-  loading ??= Promise.all([import('../kubectl/session'), import('../kubectl/vfs')]).then(([m, v]) => {
+  // The core's late parts (tracer, DNS, rule printers, apply: src/sim/late) come with it.
+  loading ??= Promise.all([
+    import('../kubectl/session'),
+    import('../kubectl/vfs'),
+    import('../sim/late-impl'),
+  ]).then(([m, v]) => {
     sessionModule = m;
     vfsModule = v;
   });

@@ -3,7 +3,8 @@
 // previous one plus the keys the batch named.
 import type { K8sObject, KindName } from '../sim/api/types';
 import type { ChangeBatch, ObjectKey, ProfileName, ProxyMode, TraceRequest } from '../sim/contract';
-import { createCore } from './core';
+import { latePartsLoaded } from '../sim/late';
+import { createCore, loadSession } from './core';
 import type { Core } from './core-types';
 import { replayInto } from './replay';
 import type { Scenario, ScenarioOp } from './scenario';
@@ -152,6 +153,11 @@ export const createSimSlice: Slice<SimSlice> = (set, get) => {
     },
 
     requestTrace(req) {
+      // The tracer arrives with the kubectl chunk (src/sim/late): a request before then waits for it.
+      if (!latePartsLoaded()) {
+        void loadSession().then(() => get().requestTrace(req));
+        return;
+      }
       // One store update per packet (the graph may ask for 20 a second).
       const s = get();
       const ops = [

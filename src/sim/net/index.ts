@@ -8,12 +8,10 @@ import { EndpointsIndex } from '../controllers/endpoints-index';
 import { createKubernetesEndpointsController } from '../controllers/endpoints-kubernetes';
 import { createEndpointSliceController } from '../controllers/endpointslice';
 import { createEndpointSliceMirroringController } from '../controllers/endpointslice-mirroring';
+import { type LateParts, late } from '../late';
 import type { Profile } from '../profiles';
 import type { Clock, Controller, Rng, StoreReader, WatchEvent } from '../runtime/interfaces';
-import { CoreDns } from './dns';
-import { iptablesModeSave, ipvsadmList, ipvsModeSave } from './iptables';
 import { NetState } from './state';
-import { Tracer } from './trace';
 
 export { podListens } from './listeners';
 
@@ -48,25 +46,45 @@ export function createNetworking(deps: {
   // Lets the Endpoints/EndpointSlice controllers visit only the Pods carrying a selector's label,
   // the Services that can select a Pod, and a Service's own slices.
   const index = new EndpointsIndex();
-  const dns = new CoreDns(state, deps.rng.fork('dns'));
-  const tracer = new Tracer(state, dns, deps.rng.fork('load-balancing'), deps.rng.fork('dns-load-balancing'));
+  // CoreDNS and the tracer are built on first use (their modules are bound late, see ../late). rng
+  // forks are seeded from their path alone, so the streams are the same as if they were built here.
+  let dns: InstanceType<LateParts['CoreDns']> | undefined;
+  const getDns = () => {
+    dns ??= new (late().CoreDns)(state, deps.rng.fork('dns'));
+    return dns;
+  };
+  let tracer: InstanceType<LateParts['Tracer']> | undefined;
+  const getTracer = () => {
+    tracer ??= new (late().Tracer)(
+      state,
+      getDns(),
+      deps.rng.fork('load-balancing'),
+      deps.rng.fork('dns-load-balancing'),
+    );
+    return tracer;
+  };
   const nodeIPs = () => [...state.nodeByIP.keys()].sort();
 
   const net: Networking['net'] = {
-    dnsRecords: () => dns.records(),
-    query: (name, qtype) => dns.query(name, qtype),
-    resolvConf: (podKey) => dns.resolvConf(podKey),
-    resolve: (source, name) => dns.resolve(source, name),
-    trace: (req) => tracer.trace(req, clock.now()),
+    dnsRecords: () => getDns().records(),
+    query: (name, qtype) => getDns().query(name, qtype),
+    resolvConf: (podKey) => getDns().resolvConf(podKey),
+    resolve: (source, name) => getDns().resolve(source, name),
+    trace: (req) => getTracer().trace(req, clock.now()),
     iptablesSave: (nodeName) => {
       void nodeName; // every node runs kube-proxy with the same rule set (no Local-policy Services here)
       const header = saveHeader(clock.now());
+      const x = late();
       return profile.proxyMode === 'ipvs'
-        ? ipvsModeSave(profile, header)
-        : iptablesModeSave(state.models.values(), header);
+        ? x.ipvsModeSave(profile, header)
+        : x.iptablesModeSave(state.models.values(), header);
     },
-    ipvsadm: () =>
-      profile.proxyMode === 'ipvs' ? ipvsadmList(state.models.values(), nodeIPs()) : ipvsadmList([], []),
+    ipvsadm: () => {
+      const x = late();
+      return profile.proxyMode === 'ipvs'
+        ? x.ipvsadmList(state.models.values(), nodeIPs())
+        : x.ipvsadmList([], []);
+    },
   };
 
   return {

@@ -13,6 +13,7 @@ import type {
   StoreReader,
   WatchEvent,
 } from '../runtime/interfaces';
+import '../late-impl'; // the tracer, DNS and rule printers, as src/sim/cluster binds them
 import { createNetworking } from './index';
 
 export function testRng(seed: number): Rng {

@@ -3,6 +3,8 @@
 // the last trace's rules highlighted, resolv.conf for a Pod, the selector check for Pods/Services;
 // the cluster-wide DNS records table is always there.
 import './inspector.css';
+// The rules, resolv.conf and DNS tabs need the core's late parts (src/sim/late): bind them with this chunk.
+import '../../sim/late-impl';
 import { useMemo, useState } from 'react';
 import type { Event, KindName } from '../../sim/api/types';
 import { useStore } from '../../state/store';

@@ -1,0 +1,9 @@
+// Importing this module binds the core's late parts (see ./late) for every cluster. It has no
+// exports: the import is the point.
+import { applyOne } from './apiserver/apply';
+import { provideLateParts } from './late';
+import { CoreDns } from './net/dns';
+import { iptablesModeSave, ipvsadmList, ipvsModeSave } from './net/iptables';
+import { Tracer } from './net/trace';
+
+provideLateParts({ applyOne, CoreDns, Tracer, iptablesModeSave, ipvsModeSave, ipvsadmList });

@@ -1,0 +1,39 @@
+// Parts of the core bound late: the packet tracer, CoreDNS's answers, the kube-proxy rule printers,
+// and apply (strict decoding against the API schema). None of them is needed for the first graph —
+// tracing, name lookups and rule views come from the terminal, the traffic controls and the
+// inspector, and apply from kubectl — so the page loads them with the kubectl chunk (see
+// src/state/core.ts) instead of in the JS that must arrive before the first paint. Headless code gets
+// them through src/sim/cluster.ts, which imports ./late-impl.
+import type { applyOne } from './apiserver/apply';
+import type { CoreDns } from './net/dns';
+import type { iptablesModeSave, ipvsadmList, ipvsModeSave } from './net/iptables';
+import type { Tracer } from './net/trace';
+
+export interface LateParts {
+  applyOne: typeof applyOne;
+  CoreDns: typeof CoreDns;
+  Tracer: typeof Tracer;
+  iptablesModeSave: typeof iptablesModeSave;
+  ipvsModeSave: typeof ipvsModeSave;
+  ipvsadmList: typeof ipvsadmList;
+}
+
+let parts: LateParts | undefined;
+
+/** Called once by ./late-impl when its module is evaluated. */
+export function provideLateParts(p: LateParts): void {
+  parts = p;
+}
+
+export function latePartsLoaded(): boolean {
+  return parts !== undefined;
+}
+
+/** The late parts; throws if ./late-impl was never imported (a wiring bug, not user input). */
+export function late(): LateParts {
+  if (!parts)
+    throw new Error(
+      'sim/late-impl is not loaded (src/sim/cluster imports it; the page loads it with kubectl)',
+    );
+  return parts;
+}
