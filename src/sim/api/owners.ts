@@ -18,12 +18,31 @@ export function ownerRefTo(owner: K8sObject): OwnerReference {
   };
 }
 
-/** Objects of `kind` whose controller ownerReference is `owner` (indexed lookup, no scan). */
-export function ownedBy(store: Store, owner: K8sObject, kind: string): K8sObject[] {
-  const out: K8sObject[] = [];
-  for (const o of store.byOwner(owner.metadata.uid)) {
-    if (o.kind === kind && controllerRef(o)?.uid === owner.metadata.uid) out.push(o);
+/** `o`'s controller ownerReference names `uid` (controllerRef without a closure per object). */
+export function controlledBy(o: K8sObject, uid: string): boolean {
+  const refs = o.metadata.ownerReferences;
+  if (!refs) return false;
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i] as OwnerReference;
+    if (r.controller) return r.uid === uid;
   }
+  return false;
+}
+
+/**
+ * Objects of `kind` whose controller ownerReference is `owner`, least recently written first
+ * (indexed lookup, no scan). Compacts byOwner's fresh array in place: the controllers call this on
+ * every sync.
+ */
+export function ownedBy(store: Store, owner: K8sObject, kind: string): K8sObject[] {
+  const uid = owner.metadata.uid;
+  const out = store.byOwner(uid);
+  let n = 0;
+  for (let i = 0; i < out.length; i++) {
+    const o = out[i] as K8sObject;
+    if (o.kind === kind && controlledBy(o, uid)) out[n++] = o;
+  }
+  if (n !== out.length) out.length = n;
   return out;
 }
 

@@ -4,7 +4,7 @@
 // recreate.go, progress.go, util/deployment_util.go]
 
 import { controllerRef, ownedBy, ownerRefTo, scaledValue, splitKey } from '../api/owners';
-import type { Deployment, DeploymentCondition, K8sObject, OwnerReference, ReplicaSet } from '../api/types';
+import type { Deployment, DeploymentCondition, K8sObject, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
 import { parseRfc3339, rfc3339 } from '../runtime/clock';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
@@ -90,28 +90,9 @@ export function createDeploymentController(store: Store): Controller {
   };
 }
 
-/** `o`'s controller ownerReference names `uid` (controllerRef without a closure per object). */
-function controlledBy(o: K8sObject, uid: string): boolean {
-  const refs = o.metadata.ownerReferences;
-  if (!refs) return false;
-  for (let i = 0; i < refs.length; i++) {
-    const r = refs[i] as OwnerReference;
-    if (r.controller) return r.uid === uid;
-  }
-  return false;
-}
-
-/** ReplicaSets whose controller is `d`, least recently written first (ownedBy without its copy). */
+/** ReplicaSets whose controller is `d`, least recently written first. */
 function ownedReplicaSets(store: Store, d: Deployment): ReplicaSet[] {
-  const out = store.byOwner(d.metadata.uid);
-  let n = 0;
-  const uid = d.metadata.uid;
-  for (let i = 0; i < out.length; i++) {
-    const o = out[i] as K8sObject;
-    if (o.kind === 'ReplicaSet' && controlledBy(o, uid)) out[n++] = o;
-  }
-  if (n !== out.length) out.length = n;
-  return out as ReplicaSet[];
+  return ownedBy(store, d, 'ReplicaSet') as ReplicaSet[];
 }
 
 function scaleRS(
