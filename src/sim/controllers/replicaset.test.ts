@@ -91,18 +91,60 @@ describe('replicaset controller', () => {
     expect((d.get('ReplicaSet', 'web') as ReplicaSet).status).not.toHaveProperty('terminatingReplicas');
   });
 
-  it('fullyLabeledReplicas counts only Pods the whole selector (matchExpressions too) matches', () => {
+  it('fullyLabeledReplicas counts the Pods carrying all the template labels, not selector matches', () => {
     const d = drive({ seed: 43 }).applyOk(RS).advance(30_000);
     const pod = (d.pods() as Pod[])[0] as Pod;
-    // Relabel one Pod out of the matchExpressions. The simulator keeps it owned and counted (it does
-    // not release Pods that stop matching, as replica_set.go's claimPods would).
+    // tier=edge still satisfies the selector (tier In [front, edge]), so the Pod stays claimed and
+    // counted, but it lacks the template's tier=front: calculateStatus leaves it out of
+    // fullyLabeledReplicas.
+    d.tap((c) => {
+      const r = c.update({
+        ...pod,
+        metadata: { ...pod.metadata, labels: { app: 'web', tier: 'edge', x: 'y' } },
+      });
+      expect(r.ok).toBe(true);
+    });
+    d.advance(5_000);
+    expect((d.get('Pod', pod.metadata.name) as Pod).metadata.ownerReferences).toHaveLength(1);
+    expect(d.pods()).toHaveLength(3);
+    const st = (d.get('ReplicaSet', 'web') as ReplicaSet).status as unknown as Record<string, number>;
+    expect(st.replicas).toBe(3);
+    expect(st.readyReplicas).toBe(3);
+    expect(st.fullyLabeledReplicas).toBe(2);
+    // Extra labels do not matter: a Pod with the template's labels and more is fully labelled.
+    const other = (d.pods() as Pod[]).find((p) => p.metadata.name !== pod.metadata.name) as Pod;
+    d.tap((c) => {
+      const r = c.update({
+        ...other,
+        metadata: { ...other.metadata, labels: { app: 'web', tier: 'front', debug: 'on' } },
+      });
+      expect(r.ok).toBe(true);
+    });
+    expect(
+      ((d.get('ReplicaSet', 'web') as ReplicaSet).status as unknown as Record<string, number>)
+        .fullyLabeledReplicas,
+    ).toBe(2);
+  });
+
+  it('releases a Pod relabelled out of matchExpressions and creates a replacement', () => {
+    const d = drive({ seed: 44 }).applyOk(RS).advance(30_000);
+    const pod = (d.pods() as Pod[])[0] as Pod;
     d.tap((c) => {
       const r = c.update({ ...pod, metadata: { ...pod.metadata, labels: { app: 'web', tier: 'back' } } });
       expect(r.ok).toBe(true);
     });
-    const st = (d.get('ReplicaSet', 'web') as ReplicaSet).status as unknown as Record<string, number>;
-    expect(st.replicas).toBe(3);
-    expect(st.fullyLabeledReplicas).toBe(2);
+    const released = d.get('Pod', pod.metadata.name) as Pod;
+    expect(released.metadata.ownerReferences).toBeUndefined();
+    d.advance(30_000);
+    expect(d.pods()).toHaveLength(4);
+    expect((d.get('Pod', pod.metadata.name) as Pod).status?.phase).toBe('Running');
+    expect((d.get('ReplicaSet', 'web') as ReplicaSet).status).toEqual({
+      replicas: 3,
+      fullyLabeledReplicas: 3,
+      readyReplicas: 3,
+      availableReplicas: 3,
+      observedGeneration: 1,
+    });
   });
 });
 

@@ -1,7 +1,8 @@
-// ReplicaSet controller: creates Pods `<rs>-<5 chars>` (generateName) until enough are active,
-// deletes surplus ones, and writes status. A Pod with a deletionTimestamp no longer counts, so the
-// replacement is created at once while the old one is still Terminating (§C2).
-// [K8S pkg/controller/replicaset/replica_set.go, controller_utils.go]
+// ReplicaSet controller: claims its Pods (keeps those its selector matches, releases those it no
+// longer matches, adopts matching orphans), creates Pods `<rs>-<5 chars>` (generateName) until
+// enough are active, deletes surplus ones, and writes status. A Pod with a deletionTimestamp no
+// longer counts, so the replacement is created at once while the old one is still Terminating
+// (§C2). [K8S pkg/controller/replicaset/replica_set.go, controller_ref_manager.go, controller_utils.go]
 
 import { fromLabelSelector, matches } from '../api/labels';
 import { controllerRef, isPodActive, ownerRefTo, splitKey } from '../api/owners';
@@ -20,30 +21,106 @@ const API_QPS = 20;
 /** The answer for events that queue nothing: shared, never modified (the manager only reads it). */
 const NO_KEYS = Object.freeze([]) as readonly string[] as string[];
 
+/**
+ * Namespace → names of the Pods there with no controller ownerReference, in the order they became
+ * orphans. Adoption looks only at these: the real controller lists every Pod of the namespace on
+ * each sync, which at the simulator's scale would make every sync O(Pods).
+ */
+type Orphans = Map<string, Set<string>>;
+
 export function createReplicaSetController(store: Store): Controller {
   /** ReplicaSet uid → simulated ms before which no more Pods are created (client rate limit). */
   const throttle = new Map<string, number>();
+  const orphans: Orphans = new Map();
   return {
     name: 'replicaset-controller',
     watches: ['ReplicaSet', 'Pod'],
     keysFor(ev: WatchEvent): string[] {
       const o = ev.object;
       if (ev.kind === 'ReplicaSet') return [`${o.metadata.namespace}/${o.metadata.name}`];
-      // Status writes that change neither readiness, phase, deletion nor labels cannot change
-      // what this controller counts (the kubelet's ContainerCreating / pod IP updates). Checked
-      // before the owner lookup: most Pod updates are these.
-      if (ev.type === 'MODIFIED' && ev.old && !countsChanged(ev.old as Pod, o as Pod)) return NO_KEYS;
+      // Status writes that change neither readiness, phase, deletion, labels nor owners cannot
+      // change what this controller counts or claims (the kubelet's ContainerCreating / pod IP
+      // updates). Checked before the owner lookup: most Pod updates are these.
+      const old = ev.old as Pod | undefined;
+      if (ev.type === 'MODIFIED' && old && !countsChanged(old, o as Pod)) return NO_KEYS;
+      const ns = o.metadata.namespace ?? '';
       const ref = controllerRef(o);
-      if (ref?.kind !== 'ReplicaSet') return NO_KEYS;
-      return [`${o.metadata.namespace}/${ref.name}`];
+      // Most writes keep the ownerReferences array (status writes, binds, deletion marks).
+      const refsMoved = old !== undefined && old.metadata.ownerReferences !== o.metadata.ownerReferences;
+      const oldRef = refsMoved ? controllerRef(old) : ref;
+      if (ev.type === 'DELETED') {
+        if (!ref) forgetOrphan(orphans, ns, o.metadata.name);
+      } else if (!ref) noteOrphan(orphans, ns, o.metadata.name);
+      else if (refsMoved && !oldRef) forgetOrphan(orphans, ns, o.metadata.name);
+      // The steady state: an owned Pod whose controller did not change (updatePod / addPod /
+      // deletePod: "If it has a ControllerRef, that's all that matters").
+      if (ref && (!refsMoved || oldRef?.uid === ref.uid))
+        return ref.kind === 'ReplicaSet' ? [`${ns}/${ref.name}`] : NO_KEYS;
+      const keys: string[] = [];
+      // The ControllerRef changed: sync the old controller too.
+      if (oldRef?.kind === 'ReplicaSet' && oldRef.uid !== ref?.uid) keys.push(`${ns}/${oldRef.name}`);
+      if (ref) {
+        if (ref.kind === 'ReplicaSet') keys.push(`${ns}/${ref.name}`);
+        return keys;
+      }
+      // An orphan: the ReplicaSets whose selector matches it may adopt it. A deleted or deleting
+      // orphan, or one whose labels and controller did not change, interests none of them.
+      if (ev.type === 'DELETED' || o.metadata.deletionTimestamp) return keys;
+      const labelsChanged = old !== undefined && !sameLabels(old, o);
+      if (ev.type === 'MODIFIED' && !labelsChanged && !oldRef) return keys;
+      addSelecting(store, ns, o.metadata.labels, keys);
+      // Those that matched its old labels, too (level-based: a sync that finds nothing to do
+      // writes nothing).
+      if (labelsChanged) addSelecting(store, ns, old?.metadata.labels, keys);
+      return keys;
     },
     reconcile(key: string, ctx: ControllerContext) {
       const [ns, name] = splitKey(key);
       const rs = store.get('ReplicaSet', ns, name) as ReplicaSet | undefined;
-      if (!rs || rs.metadata.deletionTimestamp) return;
-      syncReplicaSet(store, rs, ctx, throttle);
+      if (!rs) return;
+      syncReplicaSet(store, rs, ctx, throttle, orphans);
     },
   };
+}
+
+function noteOrphan(orphans: Orphans, ns: string, name: string): void {
+  let set = orphans.get(ns);
+  if (!set) {
+    set = new Set();
+    orphans.set(ns, set);
+  }
+  set.add(name);
+}
+
+function forgetOrphan(orphans: Orphans, ns: string, name: string): void {
+  orphans.get(ns)?.delete(name);
+}
+
+function sameLabels(a: K8sObject, b: K8sObject): boolean {
+  const la = a.metadata.labels;
+  const lb = b.metadata.labels;
+  return la === lb || JSON.stringify(la ?? {}) === JSON.stringify(lb ?? {});
+}
+
+/**
+ * Append to `keys` the ReplicaSets of `ns` whose selector matches `labels` (the lister's
+ * GetPodReplicaSets: an empty selector matches nothing there).
+ */
+function addSelecting(store: Store, ns: string, labels: Record<string, string> | undefined, keys: string[]) {
+  for (const o of store.byNamespace('ReplicaSet', ns)) {
+    const rs = o as ReplicaSet;
+    const sel = rs.spec?.selector;
+    if (!sel || (!sel.matchExpressions?.length && !hasKeys(sel.matchLabels))) continue;
+    if (!labeledBy(rs, labels)) continue;
+    const key = `${ns}/${rs.metadata.name}`;
+    if (!keys.includes(key)) keys.push(key);
+  }
+}
+
+function hasKeys(o: object | undefined): boolean {
+  if (!o) return false;
+  for (const k in o) if (Object.hasOwn(o, k)) return true;
+  return false;
 }
 
 /** A Pod update that can change what the controller counts (readiness, phase, deletion, node, labels, owners). */
@@ -107,15 +184,29 @@ function ready(p: Pod): boolean {
   return false;
 }
 
+type Labels = Record<string, string> | undefined;
+
+/** `labels` satisfies the ReplicaSet's selector (one-off checks; a sync builds selectorOf once). */
+function labeledBy(rs: ReplicaSet, labels: Labels): boolean {
+  return selectorOf(rs)(labels);
+}
+
 /**
- * `labels` satisfies the ReplicaSet's selector. A matchLabels-only selector (what Deployments
- * write) is checked in place; anything else goes through labels.matches.
+ * The ReplicaSet's selector as a test. A matchLabels-only selector (what Deployments write) is
+ * checked in place; anything else is parsed once and goes through labels.matches.
  */
-function labeledBy(rs: ReplicaSet, labels: Record<string, string> | undefined): boolean {
+function selectorOf(rs: ReplicaSet): (labels: Labels) => boolean {
   const sel = rs.spec.selector;
-  if (sel?.matchExpressions?.length) return matches(fromLabelSelector(sel), labels);
+  if (sel?.matchExpressions?.length) {
+    const parsed = fromLabelSelector(sel);
+    return (labels) => matches(parsed, labels);
+  }
   const want = sel?.matchLabels;
-  if (!want) return true;
+  return want ? (labels) => hasAll(labels, want) : () => true;
+}
+
+/** Every key of `want` is in `labels` with the same value (labels.Set(want).AsSelector()). */
+function hasAll(labels: Labels, want: Record<string, string>): boolean {
   const l = labels ?? {};
   for (const k in want) {
     if (!Object.hasOwn(want, k)) continue;
@@ -124,17 +215,130 @@ function labeledBy(rs: ReplicaSet, labels: Record<string, string> | undefined): 
   return true;
 }
 
+/**
+ * Whether every Pod the selector matches also carries all the template's labels: the template's
+ * labels are all among the selector's matchLabels (a Deployment's ReplicaSets). Then
+ * fullyLabeledReplicas needs no per-Pod check.
+ */
+function selectorImpliesTemplate(rs: ReplicaSet): boolean {
+  const tpl = (rs.spec.template as Any)?.metadata?.labels as Record<string, string> | undefined;
+  if (!tpl) return true;
+  const want = rs.spec.selector?.matchLabels;
+  for (const k in tpl) {
+    if (!Object.hasOwn(tpl, k)) continue;
+    if (!want || !Object.hasOwn(want, k) || want[k] !== tpl[k]) return false;
+  }
+  return true;
+}
+
+/**
+ * Keep, in place, the active Pods of `pods` (all controlled by `rs`) that `match` accepts, the
+ * ones syncReplicaSet's claimPods keeps; push active ones it rejects to `strays` when given.
+ * Returns how many Terminating ones it matches (FilterClaimedPods over FilterTerminatingPods).
+ */
+function partition(pods: Pod[], match: (labels: Labels) => boolean, strays: Pod[] | undefined): number {
+  let n = 0;
+  let terminating = 0;
+  for (let i = 0; i < pods.length; i++) {
+    const p = pods[i] as Pod;
+    if (!isPodActive(p)) {
+      if (p.metadata.deletionTimestamp && match(p.metadata.labels)) terminating++;
+    } else if (match(p.metadata.labels)) pods[n++] = p;
+    else strays?.push(p);
+  }
+  if (n !== pods.length) pods.length = n;
+  return terminating;
+}
+
+/**
+ * ClaimPods (controller_ref_manager.go ClaimObject) over the active Pods: `owned` (compacted in
+ * place to the ones kept) plus this namespace's orphans. A Pod controlled by `rs` that the
+ * selector no longer matches is released (its ownerReference to `rs` removed) unless `rs` is
+ * being deleted; an active orphan the selector matches is adopted (a controller ownerReference
+ * added) unless `rs` is being deleted. Both are metadata updates of the Pod through the API
+ * server, as the controller's patches are. Returns the Terminating Pods it still counts.
+ */
+function claimPods(
+  store: Store,
+  ctx: ControllerContext,
+  rs: ReplicaSet,
+  owned: Pod[],
+  match: (labels: Labels) => boolean,
+  orphans: Orphans,
+): number {
+  const deleting = rs.metadata.deletionTimestamp !== undefined;
+  const strays: Pod[] = [];
+  const terminating = partition(owned, match, deleting ? undefined : strays);
+  for (let i = 0; i < strays.length; i++) releasePod(ctx, rs, strays[i] as Pod);
+  const ns = rs.metadata.namespace ?? '';
+  const names = orphans.get(ns);
+  if (deleting || !names || names.size === 0) return terminating;
+  // A copy: each adoption's watch event takes the Pod out of the set.
+  for (const name of [...names]) {
+    const p = store.get('Pod', ns, name) as Pod | undefined;
+    if (!p || !isPodActive(p) || controllerRef(p) || !match(p.metadata.labels)) continue;
+    const adopted = adoptPod(ctx, rs, p);
+    if (adopted) owned.push(adopted);
+  }
+  return terminating;
+}
+
+/** ReleasePod: the strategic-merge patch `{"$patch":"delete","uid":<rs uid>}` on ownerReferences. */
+function releasePod(ctx: ControllerContext, rs: ReplicaSet, p: Pod): void {
+  const uid = rs.metadata.uid;
+  const { ownerReferences, ...rest } = p.metadata;
+  const refs = (ownerReferences ?? []).filter((r) => r.uid !== uid);
+  // An emptied list is omitted (omitempty), as the API returns it.
+  const metadata = refs.length > 0 ? { ...rest, ownerReferences: refs } : rest;
+  // A Pod gone or changed meanwhile is left to the next sync (ReleasePod ignores NotFound).
+  ctx.api.update({ ...p, metadata } as Pod);
+}
+
+/**
+ * AdoptPod: the strategic-merge patch of ownerReferences (merge key uid) with a controller
+ * reference to `rs`: appended, or merged into an existing reference to the same uid.
+ */
+function adoptPod(ctx: ControllerContext, rs: ReplicaSet, p: Pod): Pod | undefined {
+  const ref = ownerRefTo(rs);
+  const refs = p.metadata.ownerReferences ?? [];
+  const at = refs.findIndex((r) => r.uid === ref.uid);
+  const ownerReferences = at < 0 ? [...refs, ref] : refs.map((r, i) => (i === at ? { ...r, ...ref } : r));
+  const r = ctx.api.update({ ...p, metadata: { ...p.metadata, ownerReferences } });
+  return r.ok ? (r.object as Pod) : undefined;
+}
+
 function syncReplicaSet(
   store: Store,
   rs: ReplicaSet,
   ctx: ControllerContext,
   throttle: Map<string, number>,
+  orphans: Orphans,
 ): void {
+  const rev0 = store.revision;
+  const match = selectorOf(rs);
+  // `pods` becomes the claimed active Pods (replica_set.go's filteredPods).
   const pods = ownedPods(store, rs);
-  let activeCount = 0;
-  for (let i = 0; i < pods.length; i++) if (isPodActive(pods[i] as Pod)) activeCount++;
+  let terminating = claimPods(store, ctx, rs, pods, match, orphans);
+  // manageReplicas runs only while the ReplicaSet is not being deleted; status is written anyway.
+  if (!rs.metadata.deletionTimestamp) manageReplicas(ctx, rs, pods, throttle);
+  let counted = pods;
+  if (store.revision !== rev0) {
+    // Something was written (Pods created, deleted, released or adopted): count what is stored now.
+    counted = ownedPods(store, rs);
+    terminating = partition(counted, match, undefined);
+  }
+  writeStatus(store, ctx, rs, counted, terminating);
+}
+
+/** Create or delete Pods so that `active` (the claimed active Pods) reaches spec.replicas. */
+function manageReplicas(
+  ctx: ControllerContext,
+  rs: ReplicaSet,
+  active: Pod[],
+  throttle: Map<string, number>,
+): void {
   const want = rs.spec.replicas;
-  const diff = activeCount - want;
+  const diff = active.length - want;
   if (diff < 0) {
     const tpl: Any = rs.spec.template;
     // At most burstReplicas creations per sync; the rest follow once the controller's API rate
@@ -153,8 +357,8 @@ function syncReplicaSet(
     }
     if (n > 0) createPods(ctx, rs, tpl, n);
   } else if (diff > 0) {
-    const victims = pods
-      .filter(isPodActive)
+    const victims = active
+      .slice()
       .sort((a, b) => {
         const r = deletionRank(a) - deletionRank(b);
         if (r !== 0) return r;
@@ -168,7 +372,6 @@ function syncReplicaSet(
         ctx.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, SOURCE);
     }
   }
-  writeStatus(store, ctx, rs, diff === 0 ? pods : ownedPods(store, rs));
 }
 
 /**
@@ -206,18 +409,25 @@ function definedKeys(o: object): number {
   return n;
 }
 
-function writeStatus(store: Store, ctx: ControllerContext, rs: ReplicaSet, pods: Pod[]): void {
-  let live = 0;
+/**
+ * calculateStatus over the claimed active Pods and the matching Terminating ones: Pods that
+ * carry all the template's labels count as fullyLabeledReplicas (replica_set_utils.go).
+ */
+function writeStatus(
+  store: Store,
+  ctx: ControllerContext,
+  rs: ReplicaSet,
+  pods: Pod[],
+  terminating: number,
+): void {
+  const live = pods.length;
   let readyCount = 0;
-  let labeled = 0;
-  let terminating = 0;
-  for (let i = 0; i < pods.length; i++) {
-    const p = pods[i] as Pod;
-    if (p.metadata.deletionTimestamp) terminating++;
-    if (!isPodActive(p)) continue;
-    live++;
-    if (ready(p)) readyCount++;
-    if (labeledBy(rs, p.metadata.labels)) labeled++;
+  for (let i = 0; i < live; i++) if (ready(pods[i] as Pod)) readyCount++;
+  let labeled = live;
+  if (!selectorImpliesTemplate(rs)) {
+    const tpl = (rs.spec.template as Any).metadata.labels as Record<string, string>;
+    labeled = 0;
+    for (let i = 0; i < live; i++) if (hasAll((pods[i] as Pod).metadata.labels, tpl)) labeled++;
   }
   // The status the API server holds already says this (its deepEqual would find them equal):
   // nothing to build or write.
