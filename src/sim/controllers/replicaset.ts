@@ -5,8 +5,8 @@
 // (§C2). [K8S pkg/controller/replicaset/replica_set.go, controller_ref_manager.go, controller_utils.go]
 
 import { fromLabelSelector, matches } from '../api/labels';
-import { controllerRef, isPodActive, ownerRefTo, splitKey } from '../api/owners';
-import type { K8sObject, OwnerReference, Pod, ReplicaSet } from '../api/types';
+import { controllerRef, isPodActive, ownedBy, ownerRefTo, splitKey } from '../api/owners';
+import type { K8sObject, Pod, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
 
@@ -149,28 +149,9 @@ function deletionRank(p: Pod): number {
   return 3;
 }
 
-/** `o`'s controller ownerReference names `uid` (controllerRef without a closure per object). */
-function controlledBy(o: K8sObject, uid: string): boolean {
-  const refs = o.metadata.ownerReferences;
-  if (!refs) return false;
-  for (let i = 0; i < refs.length; i++) {
-    const r = refs[i] as OwnerReference;
-    if (r.controller) return r.uid === uid;
-  }
-  return false;
-}
-
-/** Pods whose controller is `rs`, least recently written first (ownedBy without its copy). */
+/** Pods whose controller is `rs`, least recently written first. */
 function ownedPods(store: Store, rs: ReplicaSet): Pod[] {
-  const uid = rs.metadata.uid;
-  const out = store.byOwner(uid);
-  let n = 0;
-  for (let i = 0; i < out.length; i++) {
-    const o = out[i] as K8sObject;
-    if (o.kind === 'Pod' && controlledBy(o, uid)) out[n++] = o;
-  }
-  if (n !== out.length) out.length = n;
-  return out as Pod[];
+  return ownedBy(store, rs, 'Pod') as Pod[];
 }
 
 /** isPodReady without a closure per Pod (status counting runs on every sync). */
