@@ -30,6 +30,7 @@ const OBJECT_VERBS = new Set([
   'exec',
   'port-forward',
   'events',
+  'label',
 ]);
 
 function commonPrefix(xs: string[]): string {

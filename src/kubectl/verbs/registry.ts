@@ -125,6 +125,7 @@ import { eventsVerb } from './events';
 import { execVerb } from './exec';
 import { explainVerb } from './explain';
 import { getVerb } from './get';
+import { labelVerb } from './label';
 import { logsVerb } from './logs';
 import { portForwardVerb } from './port-forward';
 import { rolloutVerb } from './rollout';
@@ -149,6 +150,7 @@ for (const v of [
   eventsVerb,
   applyVerb,
   waitVerb,
+  labelVerb,
   versionVerb,
 ]) {
   registerVerb(v);

@@ -1,0 +1,269 @@
+// kubectl label (TYPE NAME… | TYPE/NAME… | TYPE -l SEL | TYPE --all) KEY=VAL… KEY-… [--overwrite]
+// [KUBECTL cmd/label/label.go, cmd/util/helpers.go GetResourcesAndPairs / checkErr].
+// The Services chapter uses it to take a Pod out of a Service: relabelled with --overwrite, the
+// ReplicaSet releases it and makes a replacement, and the Endpoints drop it. The change goes to
+// the apiserver as a user write, so the server validates the keys (kubectl checks only values).
+import { goQuote, labelValueErrors } from '../../sim/api/labels';
+import type { K8sObject } from '../../sim/api/types';
+import { formatError, formatErrorRaw } from '../errors';
+import { bool, str } from '../flags';
+import { kindPrefix, notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
+import { listForKubectl } from '../selector';
+import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
+
+const HELP = `Update the labels on a resource.
+
+  *  A label key and value must begin with a letter or number, and may contain letters, numbers, hyphens, dots, and
+underscores, up to 63 characters each.
+  *  Optionally, the key can begin with a DNS subdomain prefix and a single '/', like example.com/my-app.
+  *  If --overwrite is true, then existing labels can be overwritten, otherwise attempting to overwrite a label will
+result in an error.
+  *  If --resource-version is specified, then updates will use this resource version, otherwise the existing
+resource-version will be used.
+
+Examples:
+  # Update pod 'foo' with the label 'unhealthy' and the value 'true'
+  kubectl label pods foo unhealthy=true
+  
+  # Update pod 'foo' with the label 'status' and the value 'unhealthy', overwriting any existing value
+  kubectl label --overwrite pods foo status=unhealthy
+  
+  # Update all pods in the namespace
+  kubectl label pods --all status=unhealthy
+  
+  # Update pod 'foo' by removing a label named 'bar' if it exists
+  # Does not require the --overwrite flag
+  kubectl label pods foo bar-
+
+Options:
+    --all=false:
+	Select all resources, in the namespace of the specified resource types
+
+    --overwrite=false:
+	If true, allow labels to be overwritten, otherwise reject label updates that overwrite existing labels.
+
+    -l, --selector='':
+	Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2).
+	Matching objects must satisfy all of the specified label constraints.
+
+Usage:
+  kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]
+[options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+`;
+
+/**
+ * One error as checkErr would print it: `pretty` when it is the only one (an aggregate of
+ * several causes prints one line each), `raw` as one line of MultipleErrors.
+ */
+interface LabelError {
+  pretty: string;
+  raw: string;
+}
+
+function plainError(msg: string): LabelError {
+  return { pretty: `error: ${msg}`, raw: msg };
+}
+
+/** cmdutil.GetResourcesAndPairs: resources first, then `KEY=VAL` / `KEY-` arguments. */
+function resourcesAndPairs(
+  args: readonly string[],
+): { ok: true; resources: string[]; pairs: string[] } | { ok: false; message: string } {
+  const resources: string[] = [];
+  const pairs: string[] = [];
+  for (const s of args) {
+    const pair = (s.includes('=') && s[0] !== '=') || (s.endsWith('-') && s !== '-');
+    if (pair) pairs.push(s);
+    else if (pairs.length > 0) {
+      return { ok: false, message: `all resources must be specified before label changes: ${s}` };
+    } else resources.push(s);
+  }
+  return { ok: true, resources, pairs };
+}
+
+/** label.go parseLabels: values are checked here, keys only by the server. */
+function parseLabels(
+  spec: readonly string[],
+): { ok: true; add: [string, string][]; remove: string[] } | { ok: false; message: string } {
+  const add = new Map<string, string>();
+  const remove: string[] = [];
+  for (const s of spec) {
+    if (s.includes('=')) {
+      const parts = s.split('=');
+      if (parts.length !== 2) return { ok: false, message: `invalid label spec: ${s}` };
+      const [key, value] = parts as [string, string];
+      const errs = labelValueErrors(value);
+      if (errs.length > 0) {
+        return { ok: false, message: `invalid label value: ${goQuote(s)}: ${errs.join(';')}` };
+      }
+      add.set(key, value);
+    } else if (s.endsWith('-')) remove.push(s.slice(0, -1));
+    else return { ok: false, message: `unknown label spec: ${s}` };
+  }
+  if (remove.some((k) => add.has(k))) {
+    return { ok: false, message: 'can not both modify and remove a label in the same command' };
+  }
+  return { ok: true, add: [...add], remove };
+}
+
+/** The labels as they appear in the object's JSON (absent, or a map; Go sorts map keys). */
+function labelsJson(labels: Record<string, string> | undefined): string {
+  if (labels === undefined) return '';
+  const sorted = Object.keys(labels)
+    .sort()
+    .map((k) => [k, labels[k]]);
+  return `"labels":${JSON.stringify(Object.fromEntries(sorted))}`;
+}
+
+interface Target {
+  t: ResourceType;
+  obj: K8sObject;
+}
+
+/** The builder's ResourceTypeOrNameArgs + LabelSelectorParam, continuing on per-name errors. */
+function resolveTargets(
+  args: ParsedArgs,
+  ctx: KubectlContext,
+  resources: string[],
+  errors: LabelError[],
+): { ok: true; targets: Target[] } | { ok: false; message: string } {
+  const parsed = parseResourceArgs(resources, 'label');
+  if (!parsed.ok) return { ok: false, message: parsed.message };
+  // LabelSelectorParam: a blank selector is no selector.
+  const selector = str(args.flags, 'selector')?.trim() || undefined;
+  const all = bool(args.flags, 'all');
+  if (selector !== undefined && resources.some((r) => r.includes('/'))) {
+    return {
+      ok: false,
+      message: 'error: selectors and the all flag cannot be used when passing resource/name arguments',
+    };
+  }
+  const targets: Target[] = [];
+  for (const { type: t, names } of parsed.requests) {
+    const ns = t.namespaced ? ctx.namespace : undefined;
+    if (names) {
+      if (selector !== undefined) {
+        return { ok: false, message: 'error: name cannot be provided when a selector is specified' };
+      }
+      for (const name of names) {
+        const obj = t.simulated ? ctx.cluster.get(t.simulated, ns, name) : undefined;
+        if (obj) targets.push({ t, obj });
+        else {
+          const line = notFoundMessage(t, name);
+          errors.push({ pretty: line, raw: line });
+        }
+      }
+      continue;
+    }
+    if (selector === undefined && !all) {
+      return { ok: false, message: 'error: resource(s) were provided, but no name was specified' };
+    }
+    const r = listForKubectl(ctx.cluster, t, { namespace: ns, labelSelector: selector });
+    if (r.error !== undefined) return { ok: false, message: r.error };
+    for (const obj of r.objs) targets.push({ t, obj });
+  }
+  return { ok: true, targets };
+}
+
+/** labelFunc + the PATCH for one object; returns the line kubectl prints for it, or an error. */
+function labelOne(
+  ctx: KubectlContext,
+  { t, obj }: Target,
+  add: [string, string][],
+  remove: string[],
+  overwrite: boolean,
+): { line: string } | { error: LabelError } {
+  const old = obj.metadata.labels;
+  for (const k of remove) {
+    if (old?.[k] === undefined) ctx.proc.out(`label ${goQuote(k)} not found.\n`);
+  }
+  if (!overwrite) {
+    // validateNoOverwrites: any present key is refused, even with the same value.
+    const clash = add
+      .filter(([k]) => old?.[k] !== undefined)
+      .map(([k]) => `'${k}' already has a value (${old?.[k]}), and --overwrite is false`);
+    if (clash.length === 1) return { error: plainError(clash[0] as string) };
+    if (clash.length > 1) return { error: { pretty: clash.join('\n'), raw: `[${clash.join(', ')}]` } };
+  }
+  const labels: Record<string, string> = { ...old };
+  for (const [k, v] of add) labels[k] = v;
+  for (const k of remove) delete labels[k];
+  // updateDataChangeMsg compares the object's JSON before and after.
+  const before = labelsJson(old);
+  const after = labelsJson(labels);
+  let msg = 'not labeled';
+  if (before !== after) msg = !overwrite && after.length < before.length ? 'unlabeled' : 'labeled';
+  // An empty patch changes nothing on the server (and `labels: {}` reads back as no labels).
+  if (labelsJson(old ?? {}) !== after) {
+    const r = ctx.cluster.update({ ...obj, metadata: { ...obj.metadata, labels } });
+    if (!r.ok) return { error: { pretty: formatError(r.error), raw: formatErrorRaw(r.error) } };
+  }
+  return { line: `${kindPrefix(t)}/${obj.metadata.name} ${msg}\n` };
+}
+
+function run(args: ParsedArgs, ctx: KubectlContext): number {
+  const { proc } = ctx;
+  // Complete: split the arguments and parse the changes; Validate: the flag combinations.
+  const split = resourcesAndPairs(args.positional);
+  if (!split.ok) {
+    proc.err(`error: ${split.message}\n`);
+    return 1;
+  }
+  const changes = parseLabels(split.pairs);
+  if (!changes.ok) {
+    proc.err(`error: ${changes.message}\n`);
+    return 1;
+  }
+  if (bool(args.flags, 'all') && (str(args.flags, 'selector') ?? '') !== '') {
+    proc.err('error: cannot set --all and --selector at the same time\n');
+    return 1;
+  }
+  if (split.resources.length === 0) {
+    proc.err('error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n');
+    return 1;
+  }
+  if (changes.add.length === 0 && changes.remove.length === 0) {
+    proc.err('error: at least one label update is required\n');
+    return 1;
+  }
+  const errors: LabelError[] = [];
+  const resolved = resolveTargets(args, ctx, split.resources, errors);
+  if (!resolved.ok) {
+    proc.err(`${resolved.message}\n`);
+    return 1;
+  }
+  const overwrite = bool(args.flags, 'overwrite');
+  for (const target of resolved.targets) {
+    // Latest(): the object as the server has it now (an earlier write may have touched it).
+    const t = target.t;
+    const fresh = t.simulated
+      ? ctx.cluster.get(t.simulated, target.obj.metadata.namespace, target.obj.metadata.name)
+      : undefined;
+    if (!fresh) {
+      const line = notFoundMessage(t, target.obj.metadata.name);
+      errors.push({ pretty: line, raw: line });
+      continue;
+    }
+    const r = labelOne(ctx, { t, obj: fresh }, changes.add, changes.remove, overwrite);
+    if ('error' in r) errors.push(r.error);
+    else proc.out(r.line);
+  }
+  // ContinueOnError: everything is attempted; checkErr prints one error pretty, several raw.
+  if (errors.length === 0) return 0;
+  if (errors.length === 1) proc.err(`${(errors[0] as LabelError).pretty}\n`);
+  else for (const e of errors) proc.err(`${e.raw}\n`);
+  return 1;
+}
+
+export const labelVerb: KubectlVerb = {
+  name: 'label',
+  short: 'Update the labels on a resource',
+  help: HELP,
+  flags: [
+    { name: 'all', type: 'bool' },
+    { name: 'overwrite', type: 'bool' },
+    { name: 'selector', short: 'l', type: 'string' },
+  ],
+  run,
+};
