@@ -1,8 +1,11 @@
-// Deployment controller: keeps a ReplicaSet `<deployment>-<pod-template-hash>` per template,
-// scales it, rolls updates with maxSurge/maxUnavailable, and writes status with the real
-// condition reasons and messages. [K8S pkg/controller/deployment: sync.go, rolling.go,
-// recreate.go, progress.go, util/deployment_util.go]
+// Deployment controller: claims its ReplicaSets (keeps those its selector matches, releases those
+// it no longer matches, adopts matching orphans), keeps a ReplicaSet
+// `<deployment>-<pod-template-hash>` per template, scales it, rolls updates with
+// maxSurge/maxUnavailable, and writes status with the real condition reasons and messages.
+// [K8S pkg/controller/deployment: deployment_controller.go, sync.go, rolling.go, recreate.go,
+// progress.go, util/deployment_util.go; controller/controller_ref_manager.go]
 
+import { fromLabelSelector, matches } from '../api/labels';
 import { controllerRef, ownedBy, ownerRefTo, scaledValue, splitKey } from '../api/owners';
 import type { Deployment, DeploymentCondition, K8sObject, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
@@ -14,6 +17,9 @@ import { computeHash } from './deployment-hash';
 type Any = any;
 
 const REVISION = 'deployment.kubernetes.io/revision';
+const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
+/** The deployment controller's maxRevHistoryLengthInChars. */
+const MAX_REV_HISTORY_CHARS = 2000;
 const DESIRED = 'deployment.kubernetes.io/desired-replicas';
 const MAX_REPLICAS = 'deployment.kubernetes.io/max-replicas';
 const HASH_LABEL = 'pod-template-hash';
@@ -48,6 +54,8 @@ interface SpecInfo {
   hash: string;
   surge: number;
   unavailable: number;
+  /** The Deployment's selector as a test (parsed once per generation). */
+  match: (labels: Labels) => boolean;
   /** Due time of the progress-deadline requeue last asked for (pending until the clock gets there). */
   deadlineDue: number;
 }
@@ -55,8 +63,18 @@ interface SpecInfo {
 /** The answer for events that queue nothing: shared, never modified (the manager only reads it). */
 const NO_KEYS = Object.freeze([]) as readonly string[] as string[];
 
+type Labels = Record<string, string> | undefined;
+
+/**
+ * Namespace → names of the ReplicaSets there with no controller ownerReference. Adoption looks
+ * only at these: the real controller lists every ReplicaSet of the namespace on each sync
+ * (getReplicaSetsForDeployment), which here would make every sync O(ReplicaSets).
+ */
+type Orphans = Map<string, Set<string>>;
+
 export function createDeploymentController(store: Store): Controller {
   const specInfo = new Map<string, SpecInfo>();
+  const orphans: Orphans = new Map();
   const infoFor = (d: Deployment): SpecInfo => {
     const generation = d.metadata.generation;
     const collisionCount = d.status?.collisionCount;
@@ -64,7 +82,8 @@ export function createDeploymentController(store: Store): Controller {
     if (known && known.generation === generation && known.collisionCount === collisionCount) return known;
     const { surge, unavailable } = resolveFenceposts(d);
     const hash = computeHash(d.spec.template, collisionCount);
-    const info: SpecInfo = { generation, collisionCount, hash, surge, unavailable, deadlineDue: -1 };
+    const match = selectorOf(d);
+    const info: SpecInfo = { generation, collisionCount, hash, surge, unavailable, match, deadlineDue: -1 };
     // Objects created without the API server (tests' raw store writes) may lack a generation.
     if (generation !== undefined) specInfo.set(d.metadata.uid, info);
     return info;
@@ -78,16 +97,206 @@ export function createDeploymentController(store: Store): Controller {
         if (ev.type === 'DELETED') specInfo.delete(o.metadata.uid);
         return [`${o.metadata.namespace}/${o.metadata.name}`];
       }
+      const ns = o.metadata.namespace ?? '';
       const ref = controllerRef(o);
-      return ref?.kind === 'Deployment' ? [`${o.metadata.namespace}/${ref.name}`] : NO_KEYS;
+      const old = ev.old;
+      // Most writes keep the ownerReferences array (status writes, scaling, annotations).
+      const refsMoved = old !== undefined && old.metadata.ownerReferences !== o.metadata.ownerReferences;
+      const oldRef = refsMoved ? controllerRef(old) : ref;
+      if (ev.type === 'DELETED') {
+        if (!ref) forgetOrphan(orphans, ns, o.metadata.name);
+      } else if (!ref) noteOrphan(orphans, ns, o.metadata.name);
+      else if (refsMoved && !oldRef) forgetOrphan(orphans, ns, o.metadata.name);
+      // The steady state: an owned ReplicaSet whose controller did not change (add/update/
+      // deleteReplicaSet: "If it has a ControllerRef, that's all that matters").
+      if (ref && (!refsMoved || oldRef?.uid === ref.uid))
+        return ref.kind === 'Deployment' ? [`${ns}/${ref.name}`] : NO_KEYS;
+      const keys: string[] = [];
+      // The ControllerRef changed: sync the old controller too.
+      if (oldRef?.kind === 'Deployment' && oldRef.uid !== ref?.uid) keys.push(`${ns}/${oldRef.name}`);
+      if (ref) {
+        if (ref.kind === 'Deployment') keys.push(`${ns}/${ref.name}`);
+        return keys;
+      }
+      // An orphan: the Deployments whose selector matches it may adopt it (updateReplicaSet:
+      // only when its labels or controller changed). No controller cares about a deleted orphan,
+      // and none adopts one being deleted.
+      if (ev.type === 'DELETED' || o.metadata.deletionTimestamp) return keys;
+      if (ev.type === 'MODIFIED' && !oldRef && old && sameLabels(old, o)) return keys;
+      addSelecting(store, ns, o.metadata.labels, keys);
+      return keys;
     },
     reconcile(key: string, ctx: ControllerContext) {
       const [ns, name] = splitKey(key);
       const d = store.get('Deployment', ns, name) as Deployment | undefined;
+      // A Deployment being deleted adopts and releases nothing (ClaimObject), and the simulator
+      // skips its status-only sync (syncStatusOnly).
       if (!d || d.metadata.deletionTimestamp) return;
-      syncDeployment(store, d, ctx, infoFor(d));
+      syncDeployment(store, d, ctx, infoFor(d), orphans);
     },
   };
+}
+
+function noteOrphan(orphans: Orphans, ns: string, name: string): void {
+  let set = orphans.get(ns);
+  if (!set) {
+    set = new Set();
+    orphans.set(ns, set);
+  }
+  set.add(name);
+}
+
+function forgetOrphan(orphans: Orphans, ns: string, name: string): void {
+  orphans.get(ns)?.delete(name);
+}
+
+function sameLabels(a: K8sObject, b: K8sObject): boolean {
+  const la = a.metadata.labels;
+  const lb = b.metadata.labels;
+  return la === lb || JSON.stringify(la ?? {}) === JSON.stringify(lb ?? {});
+}
+
+function hasKeys(o: object | undefined): boolean {
+  if (!o) return false;
+  for (const k in o) if (Object.hasOwn(o, k)) return true;
+  return false;
+}
+
+/**
+ * Append to `keys` the Deployments of `ns` whose selector matches `labels`
+ * (GetDeploymentsForReplicaSet: a ReplicaSet without labels has none; an empty selector matches
+ * nothing there).
+ */
+function addSelecting(store: Store, ns: string, labels: Labels, keys: string[]): void {
+  if (!hasKeys(labels)) return;
+  for (const o of store.byNamespace('Deployment', ns)) {
+    const d = o as Deployment;
+    const sel = d.spec?.selector;
+    if (!sel || (!sel.matchExpressions?.length && !hasKeys(sel.matchLabels))) continue;
+    if (!selectorOf(d)(labels)) continue;
+    const key = `${ns}/${d.metadata.name}`;
+    if (!keys.includes(key)) keys.push(key);
+  }
+}
+
+/**
+ * The Deployment's selector as a test. A matchLabels-only selector (what the book's manifests
+ * use) is checked in place; anything else is parsed once and goes through labels.matches.
+ */
+function selectorOf(d: Deployment): (labels: Labels) => boolean {
+  const sel = d.spec?.selector;
+  if (sel?.matchExpressions?.length) {
+    const parsed = fromLabelSelector(sel);
+    return (labels) => matches(parsed, labels);
+  }
+  const want = sel?.matchLabels;
+  return want ? (labels) => hasAll(labels, want) : () => true;
+}
+
+/** Every key of `want` is in `labels` with the same value (labels.Set(want).AsSelector()). */
+function hasAll(labels: Labels, want: Record<string, string>): boolean {
+  const l = labels ?? {};
+  for (const k in want) {
+    if (!Object.hasOwn(want, k)) continue;
+    if (l[k] !== want[k]) return false;
+  }
+  return true;
+}
+
+/**
+ * ClaimReplicaSets (controller_ref_manager.go ClaimObject) over `owned` (compacted in place to
+ * the ones kept) plus this namespace's orphans. A ReplicaSet controlled by `d` whose labels the
+ * selector no longer matches is released (its ownerReference to `d` removed); an orphan the
+ * selector matches that is not being deleted is adopted (a controller ownerReference added) and
+ * appended. Both are metadata updates through the API server, as the controller's patches are.
+ * The caller never passes a Deployment being deleted (which would do neither).
+ */
+function claimReplicaSets(
+  store: Store,
+  ctx: ControllerContext,
+  d: Deployment,
+  owned: ReplicaSet[],
+  match: (labels: Labels) => boolean,
+  orphans: Orphans,
+): void {
+  let n = 0;
+  for (let i = 0; i < owned.length; i++) {
+    const rs = owned[i] as ReplicaSet;
+    if (match(rs.metadata.labels)) owned[n++] = rs;
+    else releaseReplicaSet(ctx, d, rs);
+  }
+  if (n !== owned.length) owned.length = n;
+  const ns = d.metadata.namespace ?? '';
+  const names = orphans.get(ns);
+  if (!names || names.size === 0) return;
+  // A copy: each adoption's watch event takes the ReplicaSet out of the set.
+  for (const name of [...names]) {
+    const rs = store.get('ReplicaSet', ns, name) as ReplicaSet | undefined;
+    if (!rs || rs.metadata.deletionTimestamp || controllerRef(rs) || !match(rs.metadata.labels)) continue;
+    const adopted = adoptReplicaSet(ctx, d, rs);
+    if (adopted) owned.push(adopted);
+  }
+}
+
+/** ReleaseReplicaSet: the strategic-merge patch `{"$patch":"delete","uid":<d uid>}` on ownerReferences. */
+function releaseReplicaSet(ctx: ControllerContext, d: Deployment, rs: ReplicaSet): void {
+  const uid = d.metadata.uid;
+  const { ownerReferences, ...rest } = rs.metadata;
+  const refs = (ownerReferences ?? []).filter((r) => r.uid !== uid);
+  // An emptied list is omitted (omitempty), as the API returns it.
+  const metadata = refs.length > 0 ? { ...rest, ownerReferences: refs } : rest;
+  // A ReplicaSet gone or changed meanwhile is left to the next sync (NotFound is ignored).
+  ctx.api.update({ ...rs, metadata } as ReplicaSet);
+}
+
+/**
+ * AdoptReplicaSet: the strategic-merge patch of ownerReferences (merge key uid) with a
+ * controller reference to `d`: appended, or merged into an existing reference to the same uid.
+ */
+function adoptReplicaSet(ctx: ControllerContext, d: Deployment, rs: ReplicaSet): ReplicaSet | undefined {
+  const ref = ownerRefTo(d);
+  const refs = rs.metadata.ownerReferences ?? [];
+  const at = refs.findIndex((r) => r.uid === ref.uid);
+  const ownerReferences = at < 0 ? [...refs, ref] : refs.map((r, i) => (i === at ? { ...r, ...ref } : r));
+  const r = ctx.api.update({ ...rs, metadata: { ...rs.metadata, ownerReferences } });
+  return r.ok ? (r.object as ReplicaSet) : undefined;
+}
+
+/**
+ * getNewReplicaSet's SetNewReplicaSetAnnotations for an existing new ReplicaSet, revision part:
+ * its revision must exceed every old one's (an adopted or rolled-back-to ReplicaSet); when it is
+ * raised, the number it had is appended to revision-history (within maxRevHistoryLengthInChars).
+ * An adopted ReplicaSet whose revision is already the greatest keeps it.
+ */
+function syncRevision(ctx: ControllerContext, newRS: ReplicaSet, olds: readonly ReplicaSet[]): ReplicaSet {
+  let maxOld = 0;
+  for (let i = 0; i < olds.length; i++) maxOld = Math.max(maxOld, revisionOf(olds[i] as ReplicaSet));
+  const next = maxOld + 1;
+  const annotations = newRS.metadata.annotations ?? {};
+  const had = Object.hasOwn(annotations, REVISION);
+  const oldText = had ? (annotations[REVISION] as string) : '';
+  // A revision that is not an integer is left alone (ParseInt fails: no update).
+  if (oldText !== '' && !/^[+-]?\d+$/.test(oldText)) return newRS;
+  const oldRev = oldText === '' ? 0 : Number(oldText);
+  if (oldRev >= next) return newRS;
+  const updated: Record<string, string> = { ...annotations, [REVISION]: String(next) };
+  if (had) {
+    const history = annotations[REVISION_HISTORY] ?? '';
+    if (history === '') updated[REVISION_HISTORY] = oldText;
+    else {
+      const revs = history.split(',');
+      let total = history.length + oldText.length + 1;
+      let start = 0;
+      while (total > MAX_REV_HISTORY_CHARS && start < revs.length) {
+        total -= (revs[start] as string).length + 1;
+        start++;
+      }
+      if (total <= MAX_REV_HISTORY_CHARS)
+        updated[REVISION_HISTORY] = [...revs.slice(start), oldText].join(',');
+    }
+  }
+  const r = ctx.api.update({ ...newRS, metadata: { ...newRS.metadata, annotations: updated } });
+  return r.ok ? (r.object as ReplicaSet) : newRS;
 }
 
 /** ReplicaSets whose controller is `d`, least recently written first. */
@@ -138,14 +347,23 @@ function findByHash(all: readonly ReplicaSet[], hash: string): ReplicaSet | unde
 /** Shared by every sync whose Deployment has no old ReplicaSets (never written to). */
 const NO_OLDS: readonly ReplicaSet[] = Object.freeze([]);
 
-function syncDeployment(store: Store, d: Deployment, ctx: ControllerContext, info: SpecInfo): void {
+function syncDeployment(
+  store: Store,
+  d: Deployment,
+  ctx: ControllerContext,
+  info: SpecInfo,
+  orphans: Orphans,
+): void {
   const rev0 = store.revision;
   const all = ownedReplicaSets(store, d);
+  claimReplicaSets(store, ctx, d, all, info.match, orphans);
   const { hash, surge, unavailable } = info;
   let newRS = findByHash(all, hash);
   // The steady state (one ReplicaSet, the current one) needs no list of old ones.
   const olds =
     all.length === 1 && newRS ? (NO_OLDS as ReplicaSet[]) : all.filter((rs) => rs !== newRS).sort(byCreation);
+  // Without old ones the new ReplicaSet needs revision 1 at least (one adopted without it).
+  if (newRS && (olds.length > 0 || revisionOf(newRS) < 1)) newRS = syncRevision(ctx, newRS, olds);
   let created = false;
 
   if (!newRS && !d.spec.paused) {
