@@ -157,6 +157,46 @@ describe('deployment controller: ReplicaSet release and adoption', () => {
     expect((d.get('Deployment', 'web') as Deployment).metadata.annotations?.[REVISION]).toBe('1');
   });
 
+  it('adopts a hand-made ReplicaSet with the same template as its new ReplicaSet', () => {
+    const d = drive({ seed: 87 });
+    d.applyOk(`apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: handmade
+  labels:
+    app: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: kiamol/ch03-numbers-web
+`).advance(30_000);
+    const rs = theReplicaSet(d);
+    const pods = podNames(d);
+    expect(pods).toHaveLength(2);
+    d.applyOk(WEB_X3).advance(60_000);
+    // FindNewReplicaSet compares templates ignoring pod-template-hash: the adopted ReplicaSet is
+    // the new one and is scaled up; no `web-<hash>` ReplicaSet is made.
+    const dep = d.get('Deployment', 'web') as Deployment;
+    const now = theReplicaSet(d);
+    expect(now.metadata.uid).toBe(rs.metadata.uid);
+    expect(controllerOf(now)?.uid).toBe(dep.metadata.uid);
+    expect(now.spec.replicas).toBe(3);
+    expect(now.metadata.annotations?.[REVISION]).toBe('1');
+    expect(podNames(d)).toHaveLength(3);
+    expect(podNames(d).filter((n) => pods.includes(n))).toEqual(pods);
+    expect(reasons(d, 'ScalingReplicaSet')).toEqual(['Scaled up replica set handmade from 2 to 3']);
+    expect(dep.status).toMatchObject({ replicas: 3, updatedReplicas: 3, availableReplicas: 3 });
+  });
+
   it('releases a ReplicaSet relabelled out of the selector and creates a new one', () => {
     const d = drive({ seed: 84 }).applyOk(WEB_X3).advance(60_000);
     const rs = theReplicaSet(d);

@@ -8,6 +8,7 @@
 import { fromLabelSelector, matches } from '../api/labels';
 import { controllerRef, ownedBy, ownerRefTo, scaledValue, splitKey } from '../api/owners';
 import type { Deployment, DeploymentCondition, K8sObject, ReplicaSet } from '../api/types';
+import { deepEqual } from '../apiserver/json';
 import type { Store } from '../apiserver/store';
 import { parseRfc3339, rfc3339 } from '../runtime/clock';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
@@ -344,6 +345,39 @@ function findByHash(all: readonly ReplicaSet[], hash: string): ReplicaSet | unde
   return undefined;
 }
 
+/**
+ * FindNewReplicaSet: the oldest ReplicaSet whose template equals the Deployment's but for the
+ * pod-template-hash label (EqualIgnoreHash). The one labelled with the current hash is such a
+ * ReplicaSet and is looked up first; the others are compared only when there is none (an adopted
+ * ReplicaSet made by hand, or one made before a collisionCount bump changed the hash).
+ */
+function findNewReplicaSet(
+  all: readonly ReplicaSet[],
+  hash: string,
+  template: unknown,
+): ReplicaSet | undefined {
+  const labelled = findByHash(all, hash);
+  if (labelled || all.length === 0) return labelled;
+  const want = withoutHash(template);
+  let found: ReplicaSet | undefined;
+  for (let i = 0; i < all.length; i++) {
+    const rs = all[i] as ReplicaSet;
+    if (found && byCreation(rs, found) >= 0) continue;
+    if (deepEqual(withoutHash(rs.spec.template), want)) found = rs;
+  }
+  return found;
+}
+
+/** A pod template without its pod-template-hash label (an emptied label map omitted, as nil). */
+function withoutHash(template: unknown): unknown {
+  const t = template as Any;
+  const labels = t?.metadata?.labels as Record<string, string> | undefined;
+  if (!labels || !Object.hasOwn(labels, HASH_LABEL)) return t;
+  const { [HASH_LABEL]: _, ...rest } = labels;
+  const { labels: _l, ...meta } = t.metadata;
+  return { ...t, metadata: hasKeys(rest) ? { ...meta, labels: rest } : meta };
+}
+
 /** Shared by every sync whose Deployment has no old ReplicaSets (never written to). */
 const NO_OLDS: readonly ReplicaSet[] = Object.freeze([]);
 
@@ -358,7 +392,7 @@ function syncDeployment(
   const all = ownedReplicaSets(store, d);
   claimReplicaSets(store, ctx, d, all, info.match, orphans);
   const { hash, surge, unavailable } = info;
-  let newRS = findByHash(all, hash);
+  let newRS = findNewReplicaSet(all, hash, d.spec.template);
   // The steady state (one ReplicaSet, the current one) needs no list of old ones.
   const olds =
     all.length === 1 && newRS ? (NO_OLDS as ReplicaSet[]) : all.filter((rs) => rs !== newRS).sort(byCreation);
