@@ -1,0 +1,229 @@
+// Deployment status: replica counts from the owned ReplicaSets and the Available / Progressing
+// conditions with their real reasons and messages, written only when they change.
+// [K8S pkg/controller/deployment: sync.go syncRolloutStatus/calculateStatus, progress.go,
+// util/deployment_util.go]
+import { ownedBy } from '../api/owners';
+import type { Deployment, DeploymentCondition, ReplicaSet } from '../api/types';
+import type { Store } from '../apiserver/store';
+import { parseRfc3339, rfc3339 } from '../runtime/clock';
+import type { ControllerContext } from '../runtime/interfaces';
+import type { SpecInfo } from './deployment';
+
+// biome-ignore lint/suspicious/noExplicitAny: status fields are loosely typed JSON.
+type Any = any;
+
+/**
+ * `conds` with the condition of `type` set; the same array when it already says this (so callers
+ * can tell "unchanged" by identity). Never mutates `conds`, which may be the stored status's.
+ */
+function setCondition(
+  conds: readonly DeploymentCondition[],
+  type: DeploymentCondition['type'],
+  status: DeploymentCondition['status'],
+  reason: string,
+  message: string,
+  nowMs: number,
+): readonly DeploymentCondition[] {
+  const prev = conditionOf(conds, type);
+  if (prev && prev.status === status && prev.reason === reason && prev.message === message) return conds;
+  const now = rfc3339(nowMs);
+  const next: DeploymentCondition = {
+    type,
+    status,
+    lastUpdateTime: now,
+    lastTransitionTime: prev && prev.status === status ? prev.lastTransitionTime : now,
+    reason,
+    message,
+  };
+  return prev ? conds.map((c) => (c.type === type ? next : c)) : [...conds, next];
+}
+
+const NO_CONDITIONS: readonly DeploymentCondition[] = Object.freeze([]);
+
+function conditionOf(
+  conds: readonly DeploymentCondition[],
+  type: DeploymentCondition['type'],
+): DeploymentCondition | undefined {
+  for (let i = 0; i < conds.length; i++) if ((conds[i] as DeploymentCondition).type === type) return conds[i];
+  return undefined;
+}
+
+/** Available before Progressing, as the API returns them. */
+function conditionOrder(a: DeploymentCondition, b: DeploymentCondition): number {
+  return a.type === b.type ? 0 : a.type === 'Available' ? -1 : b.type === 'Available' ? 1 : 0;
+}
+
+function inOrder(conds: readonly DeploymentCondition[]): boolean {
+  for (let i = 1; i < conds.length; i++)
+    if (conditionOrder(conds[i - 1] as DeploymentCondition, conds[i] as DeploymentCondition) > 0)
+      return false;
+  return true;
+}
+
+/** Own enumerable keys whose value is defined (what deepEqual counts). */
+function definedKeys(o: object): number {
+  let n = 0;
+  for (const k in o) if (Object.hasOwn(o, k) && (o as Record<string, unknown>)[k] !== undefined) n++;
+  return n;
+}
+
+export function syncStatus(
+  store: Store,
+  ctx: ControllerContext,
+  d: Deployment,
+  owned: ReplicaSet[],
+  /** Nothing was written during this sync: `d` and `owned` are still what the store holds. */
+  unchanged: boolean,
+  newRS: ReplicaSet | undefined,
+  created: boolean,
+  info: SpecInfo,
+): void {
+  const maxUnavailable = info.unavailable;
+  const fresh = unchanged
+    ? d
+    : (store.get('Deployment', d.metadata.namespace, d.metadata.name) as Deployment | undefined);
+  if (!fresh) return;
+  const all = unchanged ? owned : (ownedBy(store, fresh, 'ReplicaSet') as ReplicaSet[]);
+  let replicas = 0;
+  let ready = 0;
+  let available = 0;
+  for (let i = 0; i < all.length; i++) {
+    const rs = all[i] as ReplicaSet;
+    replicas += rs.status?.replicas ?? 0;
+    ready += rs.status?.readyReplicas ?? 0;
+    available += rs.status?.availableReplicas ?? 0;
+  }
+  // Unchanged: newRS is one of `owned`, as stored.
+  const updated = !newRS
+    ? 0
+    : unchanged
+      ? (newRS.status?.replicas ?? 0)
+      : ((store.get('ReplicaSet', newRS.metadata.namespace, newRS.metadata.name) as ReplicaSet | undefined)
+          ?.status?.replicas ?? 0);
+  const desired = fresh.spec.replicas;
+  const nowMs = ctx.clock.now();
+  const prev = fresh.status ?? {};
+  const prevConds: readonly DeploymentCondition[] = prev.conditions ?? NO_CONDITIONS;
+  let conds = prevConds;
+  if (available >= desired - maxUnavailable) {
+    conds = setCondition(
+      conds,
+      'Available',
+      'True',
+      'MinimumReplicasAvailable',
+      'Deployment has minimum availability.',
+      nowMs,
+    );
+  } else {
+    conds = setCondition(
+      conds,
+      'Available',
+      'False',
+      'MinimumReplicasUnavailable',
+      'Deployment does not have minimum availability.',
+      nowMs,
+    );
+  }
+  const rsName = newRS?.metadata.name ?? '';
+  const complete = newRS && updated === desired && available === desired && replicas === desired;
+  const progressing = conditionOf(conds, 'Progressing');
+  const advanced =
+    updated > (prev.updatedReplicas ?? 0) ||
+    ready > (prev.readyReplicas ?? 0) ||
+    available > (prev.availableReplicas ?? 0) ||
+    replicas - updated < (prev.replicas ?? 0) - (prev.updatedReplicas ?? 0);
+  if (created) {
+    conds = setCondition(
+      conds,
+      'Progressing',
+      'True',
+      'NewReplicaSetCreated',
+      `Created new replica set "${rsName}"`,
+      nowMs,
+    );
+  } else if (complete) {
+    conds = setCondition(
+      conds,
+      'Progressing',
+      'True',
+      'NewReplicaSetAvailable',
+      `ReplicaSet "${rsName}" has successfully progressed.`,
+      nowMs,
+    );
+  } else if (
+    newRS &&
+    (advanced ||
+      !progressing ||
+      (progressing.reason === 'NewReplicaSetAvailable' &&
+        progressing.message !== `ReplicaSet "${rsName}" has successfully progressed.`))
+  ) {
+    conds = setCondition(
+      conds,
+      'Progressing',
+      'True',
+      'ReplicaSetUpdated',
+      `ReplicaSet "${rsName}" is progressing.`,
+      nowMs,
+    );
+  } else if (
+    newRS &&
+    progressing &&
+    progressing.status === 'True' &&
+    progressing.reason !== 'NewReplicaSetAvailable'
+  ) {
+    const deadline =
+      parseRfc3339(progressing.lastUpdateTime) + (fresh.spec.progressDeadlineSeconds ?? 600) * 1000;
+    if (nowMs >= deadline) {
+      conds = setCondition(
+        conds,
+        'Progressing',
+        'False',
+        'ProgressDeadlineExceeded',
+        `ReplicaSet "${rsName}" has timed out progressing.`,
+        nowMs,
+      );
+    } else if (info.deadlineDue !== deadline + 1) {
+      // The manager drops a second requeue of this key for the same instant while the first is
+      // pending (it is until the clock reaches it): asking again would only build its id.
+      info.deadlineDue = deadline + 1;
+      ctx.requeueAfter(`${fresh.metadata.namespace}/${fresh.metadata.name}`, deadline - nowMs + 1);
+    }
+  }
+  if (conds === prevConds && !inOrder(conds)) conds = [...conds];
+  // A fresh array from setCondition; sorting one already in order would only allocate.
+  if (conds !== prevConds && !inOrder(conds)) (conds as DeploymentCondition[]).sort(conditionOrder);
+  const gen = fresh.metadata.generation;
+  const unavailable = desired - available;
+  // The status this sync would write equals the stored one (what the API server's deepEqual
+  // would find): skip building it. Same conditions array, same counts, no other keys.
+  if (
+    conds === prevConds &&
+    prev.observedGeneration === gen &&
+    prev.replicas === (replicas !== 0 ? replicas : undefined) &&
+    prev.updatedReplicas === (updated !== 0 ? updated : undefined) &&
+    prev.readyReplicas === (ready !== 0 ? ready : undefined) &&
+    prev.availableReplicas === (available !== 0 ? available : undefined) &&
+    prev.unavailableReplicas === (unavailable > 0 ? unavailable : undefined) &&
+    definedKeys(prev) ===
+      (gen !== undefined ? 1 : 0) +
+        (replicas !== 0 ? 1 : 0) +
+        (updated !== 0 ? 1 : 0) +
+        (ready !== 0 ? 1 : 0) +
+        (available !== 0 ? 1 : 0) +
+        (unavailable > 0 ? 1 : 0) +
+        1 +
+        (prev.collisionCount !== undefined ? 1 : 0)
+  )
+    return;
+  // Zero counts are omitted (omitempty). Built by adding keys, never deleting them: a `delete`
+  // would turn every stored status into a slow dictionary-mode object.
+  const status: Any = { observedGeneration: gen };
+  if (replicas !== 0) status.replicas = replicas;
+  if (updated !== 0) status.updatedReplicas = updated;
+  if (ready !== 0) status.readyReplicas = ready;
+  if (available !== 0) status.availableReplicas = available;
+  if (unavailable > 0) status.unavailableReplicas = unavailable;
+  status.conditions = conds;
+  if (prev.collisionCount !== undefined) status.collisionCount = prev.collisionCount;
+  ctx.api.updateStatus({ ...fresh, status });
+}
