@@ -1,6 +1,7 @@
-// kubectl delete (reference §B9) [KUBECTL delete.go]: names, TYPE/NAME, -l, --all, -f. Prints
-// `<kind>[.group] "<name>" deleted from <ns> namespace` (1.34) as each DELETE returns, then
-// waits (--wait=true) until every deleted object is gone, letting simulated time pass.
+// kubectl delete (reference §B9) [KUBECTL delete.go, delete_flags.go]: names, TYPE/NAME, -l,
+// --all, -f, --cascade. Prints `<kind>[.group] "<name>" deleted from <ns> namespace` (1.34) as
+// each DELETE returns, then waits (--wait=true) until every deleted object is gone, letting
+// simulated time pass.
 import type { K8sObject, KindName } from '../../sim/api/types';
 import { ENDPOINTS_WARNING } from '../../sim/apiserver/server';
 import type { ApiError } from '../../sim/contract';
@@ -48,6 +49,10 @@ Options:
     --all=false:
 	Delete all resources, in the namespace of the specified resource types.
 
+    --cascade='background':
+	Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents
+	(e.g. Pods created by a ReplicationController). Defaults to background.
+
     -f, --filename=[]:
 	containing the resource to delete.
 
@@ -81,6 +86,31 @@ Use "kubectl options" for a list of global command-line options (applies to all 
 /** The longest kubectl delete waits here for objects to go (its own default is a week). */
 const MAX_WAIT_MS = 5 * 60_000;
 
+type Propagation = 'Background' | 'Foreground' | 'Orphan';
+
+// strconv.ParseBool's spellings: the deprecated boolean forms of --cascade.
+const TRUE_WORDS = ['1', 't', 'T', 'TRUE', 'true', 'True'];
+const FALSE_WORDS = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
+
+/**
+ * --cascade as parseCascadingFlag reads it [KUBECTL delete_flags.go]: the three strategies by
+ * name; a boolean (deprecated) maps true→background, false→orphan with a warning on stderr;
+ * anything else is an error. It runs in ToOptions, before any argument is looked at.
+ */
+function parseCascade(value: string, err: (s: string) => void): Propagation | { error: string } {
+  if (TRUE_WORDS.includes(value) || FALSE_WORDS.includes(value)) {
+    const to = TRUE_WORDS.includes(value) ? 'background' : 'orphan';
+    err(
+      `warning: --cascade=${value} is deprecated (boolean value) and can be replaced with --cascade=${to}.\n`,
+    );
+    return to === 'background' ? 'Background' : 'Orphan';
+  }
+  if (value === 'orphan') return 'Orphan';
+  if (value === 'foreground') return 'Foreground';
+  if (value === 'background') return 'Background';
+  return { error: `invalid cascade value (${value}). Must be "background", "foreground", or "orphan"` };
+}
+
 interface Target {
   type: ResourceType;
   kind: KindName;
@@ -91,6 +121,11 @@ interface Target {
 
 function run(args: ParsedArgs, ctx: KubectlContext): number {
   const { proc, cluster } = ctx;
+  const cascade = parseCascade(str(args.flags, 'cascade') ?? 'background', proc.err);
+  if (typeof cascade !== 'string') {
+    proc.err(`error: ${cascade.error}\n`);
+    return 1;
+  }
   const selector = str(args.flags, 'selector');
   const all = bool(args.flags, 'all');
   const files = strs(args.flags, 'filename');
@@ -192,7 +227,9 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     const before = existed.get(t);
     const r = cluster.delete(t.kind, t.namespace, t.name, {
       ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
-      propagationPolicy: 'Background',
+      // The sim removes an Orphan owner's ownerReferences from its dependents; Foreground is
+      // not modelled there and deletes at once, the dependents going as with Background.
+      propagationPolicy: cascade,
     });
     const vanished = !r.ok && r.error.reason === 'NotFound' && before !== undefined;
     if (!r.ok && !vanished) {
@@ -261,6 +298,9 @@ export const deleteVerb: KubectlVerb = {
   help: HELP,
   flags: [
     { name: 'all', type: 'bool' },
+    // kubectl gives --cascade NoOptDefVal "background" (a bare --cascade); our flag parser has no
+    // optional values, so here it always takes one (--cascade=orphan or --cascade orphan).
+    { name: 'cascade', type: 'string' },
     { name: 'filename', short: 'f', type: 'stringArray' },
     { name: 'force', type: 'bool' },
     { name: 'grace-period', type: 'int' },
