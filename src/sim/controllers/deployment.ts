@@ -10,17 +10,8 @@ import type { Deployment, K8sObject, ReplicaSet } from '../api/types';
 import { deepEqual } from '../apiserver/json';
 import type { Store } from '../apiserver/store';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
-import {
-  addSelecting,
-  claimReplicaSets,
-  forgetOrphan,
-  hasKeys,
-  type Labels,
-  noteOrphan,
-  type Orphans,
-  sameLabels,
-  selectorOf,
-} from './deployment-claim';
+import { forgetOrphan, hasKeys, type Labels, noteOrphan, type Orphans, sameLabels } from './claim';
+import { addSelecting, claimReplicaSets, selectorOf } from './deployment-claim';
 import { computeHash } from './deployment-hash';
 import { syncStatus } from './deployment-status';
 

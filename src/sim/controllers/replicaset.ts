@@ -6,9 +6,20 @@
 
 import { fromLabelSelector, matches } from '../api/labels';
 import { controllerRef, isPodActive, ownedBy, ownerRefTo, splitKey } from '../api/owners';
-import type { K8sObject, Pod, ReplicaSet } from '../api/types';
+import type { Pod, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
+import {
+  adopt,
+  forgetOrphan,
+  hasAll,
+  hasKeys,
+  type Labels,
+  noteOrphan,
+  type Orphans,
+  release,
+  sameLabels,
+} from './claim';
 
 // biome-ignore lint/suspicious/noExplicitAny: template fields are loosely typed JSON.
 type Any = any;
@@ -20,13 +31,6 @@ const API_QPS = 20;
 
 /** The answer for events that queue nothing: shared, never modified (the manager only reads it). */
 const NO_KEYS = Object.freeze([]) as readonly string[] as string[];
-
-/**
- * Namespace → names of the Pods there with no controller ownerReference, in the order they became
- * orphans. Adoption looks only at these: the real controller lists every Pod of the namespace on
- * each sync, which at the simulator's scale would make every sync O(Pods).
- */
-type Orphans = Map<string, Set<string>>;
 
 export function createReplicaSetController(store: Store): Controller {
   /** ReplicaSet uid → simulated ms before which no more Pods are created (client rate limit). */
@@ -83,25 +87,6 @@ export function createReplicaSetController(store: Store): Controller {
   };
 }
 
-function noteOrphan(orphans: Orphans, ns: string, name: string): void {
-  let set = orphans.get(ns);
-  if (!set) {
-    set = new Set();
-    orphans.set(ns, set);
-  }
-  set.add(name);
-}
-
-function forgetOrphan(orphans: Orphans, ns: string, name: string): void {
-  orphans.get(ns)?.delete(name);
-}
-
-function sameLabels(a: K8sObject, b: K8sObject): boolean {
-  const la = a.metadata.labels;
-  const lb = b.metadata.labels;
-  return la === lb || JSON.stringify(la ?? {}) === JSON.stringify(lb ?? {});
-}
-
 /**
  * Append to `keys` the ReplicaSets of `ns` whose selector matches `labels` (the lister's
  * GetPodReplicaSets: an empty selector matches nothing there).
@@ -115,12 +100,6 @@ function addSelecting(store: Store, ns: string, labels: Record<string, string> |
     const key = `${ns}/${rs.metadata.name}`;
     if (!keys.includes(key)) keys.push(key);
   }
-}
-
-function hasKeys(o: object | undefined): boolean {
-  if (!o) return false;
-  for (const k in o) if (Object.hasOwn(o, k)) return true;
-  return false;
 }
 
 /** A Pod update that can change what the controller counts (readiness, phase, deletion, node, labels, owners). */
@@ -165,8 +144,6 @@ function ready(p: Pod): boolean {
   return false;
 }
 
-type Labels = Record<string, string> | undefined;
-
 /** `labels` satisfies the ReplicaSet's selector (one-off checks; a sync builds selectorOf once). */
 function labeledBy(rs: ReplicaSet, labels: Labels): boolean {
   return selectorOf(rs)(labels);
@@ -184,16 +161,6 @@ function selectorOf(rs: ReplicaSet): (labels: Labels) => boolean {
   }
   const want = sel?.matchLabels;
   return want ? (labels) => hasAll(labels, want) : () => true;
-}
-
-/** Every key of `want` is in `labels` with the same value (labels.Set(want).AsSelector()). */
-function hasAll(labels: Labels, want: Record<string, string>): boolean {
-  const l = labels ?? {};
-  for (const k in want) {
-    if (!Object.hasOwn(want, k)) continue;
-    if (!Object.hasOwn(l, k) || l[k] !== want[k]) return false;
-  }
-  return true;
 }
 
 /**
@@ -250,7 +217,7 @@ function claimPods(
   const deleting = rs.metadata.deletionTimestamp !== undefined;
   const strays: Pod[] = [];
   const terminating = partition(owned, match, deleting ? undefined : strays);
-  for (let i = 0; i < strays.length; i++) releasePod(ctx, rs, strays[i] as Pod);
+  for (let i = 0; i < strays.length; i++) release(ctx, rs, strays[i] as Pod);
   const ns = rs.metadata.namespace ?? '';
   const names = orphans.get(ns);
   if (deleting || !names || names.size === 0) return terminating;
@@ -258,34 +225,10 @@ function claimPods(
   for (const name of [...names]) {
     const p = store.get('Pod', ns, name) as Pod | undefined;
     if (!p || !isPodActive(p) || controllerRef(p) || !match(p.metadata.labels)) continue;
-    const adopted = adoptPod(ctx, rs, p);
+    const adopted = adopt(ctx, rs, p);
     if (adopted) owned.push(adopted);
   }
   return terminating;
-}
-
-/** ReleasePod: the strategic-merge patch `{"$patch":"delete","uid":<rs uid>}` on ownerReferences. */
-function releasePod(ctx: ControllerContext, rs: ReplicaSet, p: Pod): void {
-  const uid = rs.metadata.uid;
-  const { ownerReferences, ...rest } = p.metadata;
-  const refs = (ownerReferences ?? []).filter((r) => r.uid !== uid);
-  // An emptied list is omitted (omitempty), as the API returns it.
-  const metadata = refs.length > 0 ? { ...rest, ownerReferences: refs } : rest;
-  // A Pod gone or changed meanwhile is left to the next sync (ReleasePod ignores NotFound).
-  ctx.api.update({ ...p, metadata } as Pod);
-}
-
-/**
- * AdoptPod: the strategic-merge patch of ownerReferences (merge key uid) with a controller
- * reference to `rs`: appended, or merged into an existing reference to the same uid.
- */
-function adoptPod(ctx: ControllerContext, rs: ReplicaSet, p: Pod): Pod | undefined {
-  const ref = ownerRefTo(rs);
-  const refs = p.metadata.ownerReferences ?? [];
-  const at = refs.findIndex((r) => r.uid === ref.uid);
-  const ownerReferences = at < 0 ? [...refs, ref] : refs.map((r, i) => (i === at ? { ...r, ...ref } : r));
-  const r = ctx.api.update({ ...p, metadata: { ...p.metadata, ownerReferences } });
-  return r.ok ? (r.object as Pod) : undefined;
 }
 
 function syncReplicaSet(
