@@ -10,6 +10,11 @@ export interface FlagDef {
   name: string;
   short?: string;
   type: FlagType;
+  /**
+   * pflag's NoOptDefVal: the value of `--name` given without `=value` (then the next word is never
+   * taken as its value), e.g. delete's `--cascade` means `--cascade=background`.
+   */
+  noOptDefVal?: string;
 }
 
 export type FlagValue = boolean | string | number | string[];
@@ -65,6 +70,7 @@ export function parseFlags(args: readonly string[], defs: readonly FlagDef[]): P
       let raw: string | undefined = eq >= 0 ? a.slice(eq + 1) : undefined;
       if (raw === undefined) {
         if (def.type === 'bool') raw = 'true';
+        else if (def.noOptDefVal !== undefined) raw = def.noOptDefVal;
         else {
           raw = args[i + 1];
           if (raw === undefined) return { ok: false, message: `flag needs an argument: --${name}` };

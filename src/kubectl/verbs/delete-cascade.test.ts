@@ -82,6 +82,21 @@ describe('kubectl delete --cascade', () => {
     }
   });
 
+  it('a bare --cascade is background, and the word after it is a resource argument (NoOptDefVal)', () => {
+    const d = runningSleep1();
+    d.kubectl('delete deployment sleep-1 --cascade');
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([DELETED, '', 0]);
+    d.advance(60_000);
+    expect(replicaSets(d)).toEqual([]);
+    // `--cascade orphan`: background, with `orphan` a second name to delete (not found).
+    const e = runningSleep1();
+    e.kubectl('delete deployment --cascade orphan sleep-1');
+    expect(e.stdout()).toBe(DELETED);
+    expect(e.stderr()).toBe('Error from server (NotFound): deployments.apps "orphan" not found\n');
+    e.advance(60_000);
+    expect(replicaSets(e)).toEqual([]);
+  });
+
   it('--cascade=false warns that it is deprecated, then orphans', () => {
     const d = runningSleep1();
     const deployUid = d.get('Deployment', 'sleep-1')?.metadata.uid as string;

@@ -298,9 +298,9 @@ export const deleteVerb: KubectlVerb = {
   help: HELP,
   flags: [
     { name: 'all', type: 'bool' },
-    // kubectl gives --cascade NoOptDefVal "background" (a bare --cascade); our flag parser has no
-    // optional values, so here it always takes one (--cascade=orphan or --cascade orphan).
-    { name: 'cascade', type: 'string' },
+    // NoOptDefVal "background" as kubectl's: a bare --cascade is background, and in `--cascade
+    // orphan` the word after it is a resource argument, not the flag's value.
+    { name: 'cascade', type: 'string', noOptDefVal: 'background' },
     { name: 'filename', short: 'f', type: 'stringArray' },
     { name: 'force', type: 'bool' },
     { name: 'grace-period', type: 'int' },
