@@ -32,6 +32,9 @@ test('the language switch translates the UI and the terminal input name', async 
 test('keyboard: focus is visible and the toolbar and tabs are operable without a mouse', async ({ page }) => {
   const app = new PlaygroundPage(page);
   await app.goto();
+  // The editor (a lazy chunk) mounts after the page is usable; clicking the heading before that
+  // raced it (the Tab below then started from the document, not the heading) on a loaded machine.
+  await app.editor.ready();
   await app.heading.click();
   await page.keyboard.press('Tab');
   // First stop after the heading is the Apply button, with a visible focus ring.
