@@ -4,8 +4,9 @@
 //
 // Core (issue #2): 1,000 Deployments × 5 replicas + 1,000 Services from one YAML text.
 //   parse_ms                js-yaml parsing that text alone (the floor)
-//   apply_settle_ms         apply + reconcile until every Pod is Ready
+//   apply_settle_ms         apply + reconcile until every Pod is Ready (best of 3 fresh builds, like parse)
 //   apply_settle_over_parse target ≤ 3
+//   apply_settle_first_ms   the first (cold) of those builds
 //   delete_pod_resettle_ms  delete one Pod among 5,000, settle until its replacement is Ready and in its Endpoints
 //   delete_pod_warm_ms      the same in 5 other Deployments afterwards (median): the delete paths warm
 //   delete_pod_over_apply   target ≤ 0.005 (work proportional to what changed)
@@ -103,31 +104,63 @@ for (let i = 0; i < 3; i++) {
   parseMs = Math.min(parseMs, now() - t);
 }
 
-gc?.();
+// apply + settle, best of RUNS builds in this process (each a fresh cluster, same seed), as the
+// parse floor above is the best of 3: both sides are then measured with warm code and a heap V8
+// has already sized. The first, cold build (code not yet optimised, old space growing from
+// nothing: what a student's first apply in a fresh tab pays) is reported beside it as
+// apply_settle_first_ms. The CPU profile (--profile) and heap_mb cover the last build.
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+
+/** One fresh cluster, applied and settled until every Pod is Ready. Synchronous: a value that
+ * passed through an `await` here stayed reachable from the suspended module frame, which kept the
+ * previous cluster alive through the next heap baseline. */
+function build(): { cluster: ReturnType<typeof createCluster>; ms: number } {
+  const t1 = now();
+  // A Docker Desktop node holds 110 Pods (kubelet --max-pods); the benchmark's 5,000 need a node
+  // started with a larger --max-pods.
+  const c = createCluster({ seed: 42, maxPodsPerNode: 10_000 });
+  const parsed = parseManifests(text, 'bench.yaml');
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const outcomes = c.apply(parsed.docs);
+  const failed = outcomes.filter((o) => !o.result.ok);
+  if (failed.length) throw new Error(`apply failed for ${failed.length} documents`);
+  settleUntil(c, () => allReady(c));
+  return { cluster: c, ms: now() - t1 };
+}
+
+/** The builds before the last, in a synchronous function: its frame, and every cluster it built,
+ * is gone when it returns (a value held in the suspended module frame between awaits had kept
+ * the previous cluster alive through the next heap baseline). */
+function earlierBuilds(count: number): number[] {
+  const ms: number[] = [];
+  for (let i = 0; i < count; i++) {
+    gc?.();
+    ms.push(build().ms);
+  }
+  return ms;
+}
+const earlier = earlierBuilds(RUNS - 1);
 const inspector = PROFILE ? new Session() : undefined;
 if (inspector) {
   inspector.connect();
   await inspector.post('Profiler.enable');
   await inspector.post('Profiler.setSamplingInterval', { interval: 100 });
-  await inspector.post('Profiler.start');
 }
+gc?.();
 const heap0 = process.memoryUsage().heapUsed;
-const t1 = now();
-// A Docker Desktop node holds 110 Pods (kubelet --max-pods); the benchmark's 5,000 need a node
-// started with a larger --max-pods.
-const cluster = createCluster({ seed: 42, maxPodsPerNode: 10_000 });
-const parsed = parseManifests(text, 'bench.yaml');
-if (!parsed.ok) throw new Error(parsed.error.message);
-const outcomes = cluster.apply(parsed.docs);
-const failed = outcomes.filter((o) => !o.result.ok);
-if (failed.length) throw new Error(`apply failed for ${failed.length} documents`);
-settleUntil(cluster, () => allReady(cluster));
-const applySettleMs = now() - t1;
+if (inspector) await inspector.post('Profiler.start');
+const lastBuild = build();
 if (inspector) {
   const { profile } = await inspector.post('Profiler.stop');
   writeFileSync('node_modules/.cache/bench/apply.cpuprofile', JSON.stringify(profile));
   printProfile(profile as unknown as CpuProfile);
+  inspector.disconnect();
 }
+const applySettleFirstMs = earlier[0] ?? lastBuild.ms;
+const applySettleMs = Math.min(lastBuild.ms, ...earlier);
+const built = lastBuild.cluster;
+if (!built) throw new Error('no cluster was built');
+const cluster = built;
 const notReady = (cluster.list('Pod', { namespace: 'default' }) as Pod[]).filter(
   (p) => p.status.conditions?.find((x) => x.type === 'Ready')?.status !== 'True',
 );
@@ -199,6 +232,7 @@ const result = {
   parse_ms: round(parseMs),
   apply_settle_ms: round(applySettleMs),
   apply_settle_over_parse: round(applySettleMs / parseMs, 3),
+  apply_settle_first_ms: round(applySettleFirstMs),
   delete_pod_resettle_ms: round(deleteMs, 3),
   delete_pod_warm_ms: round(deleteWarmMs, 3),
   delete_pod_over_apply: round(deleteMs / applySettleMs, 5),

@@ -336,7 +336,11 @@ export function podServiceKeys(
   ev: WatchEvent,
   index?: EndpointsIndex,
 ): readonly string[] {
-  if (ev === memoEv && store === memoStore && index === memoIndex) return memoKeys;
+  let memo = memos.get(store);
+  if (memo === undefined) {
+    memo = { ev: undefined, index: undefined, keys: NO_KEYS };
+    memos.set(store, memo);
+  } else if (ev === memo.ev && index === memo.index) return memo.keys;
   let keys = NO_KEYS;
   if (!(ev.type === 'MODIFIED' && ev.old && !podEndpointsChanged(ev.old as Pod, ev.object as Pod))) {
     const pod = ev.object;
@@ -352,16 +356,19 @@ export function podServiceKeys(
       );
     } else keys = serviceKeysForPod(store, pod, old);
   }
-  memoEv = ev;
-  memoStore = store;
-  memoIndex = index;
-  memoKeys = keys;
+  memo.ev = ev;
+  memo.index = index;
+  memo.keys = keys;
   return keys;
 }
-let memoEv: WatchEvent | undefined;
-let memoStore: StoreReader | undefined;
-let memoIndex: EndpointsIndex | undefined;
-let memoKeys: readonly string[] = NO_KEYS;
+/**
+ * The last answer per store (weakly held: a module-level memo of the event and store kept the
+ * whole previous cluster alive after the page or a test built a new one).
+ */
+const memos = new WeakMap<
+  StoreReader,
+  { ev: WatchEvent | undefined; index: EndpointsIndex | undefined; keys: readonly string[] }
+>();
 
 /**
  * Whether a watch event the controllers were given keys for can change a Service's desired
