@@ -107,7 +107,7 @@ describe('kubectl label', () => {
         `label pod ${name} 'bad key=v'`,
         `The Pod "${name}" is invalid: metadata.labels: Invalid value: "bad key": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')\n`,
       ],
-      ['label pod x a=b --list', "error: unknown flag: --list\nSee 'kubectl label --help' for usage.\n"],
+      ['label pod x a=b --local', "error: unknown flag: --local\nSee 'kubectl label --help' for usage.\n"],
     ];
     const labels = d.get('Pod', name)?.metadata.labels;
     for (const [line, err] of cases) {
@@ -170,5 +170,47 @@ describe('the Services experiment: relabel a Pod out of its Service', () => {
     expect(released.metadata.ownerReferences ?? []).toEqual([]);
     d.kubectl('get pods -l app=numbers-api-debug -o name');
     expect(d.stdout()).toBe(`pod/${old.metadata.name}\n`);
+  });
+  it('--list prints one Pod’s labels, KEY=VALUE per line, and writes nothing', () => {
+    const { d, name } = sleep2();
+    const before = d.get('Pod', name);
+    const hash = name.split('-')[2];
+    d.kubectl(`label pod ${name} --list`);
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([
+      `app=sleep-2\npod-template-hash=${hash}\n`,
+      '',
+      0,
+    ]);
+    // With changes, --list shows the labels as they would be, applied to the local copy only.
+    d.kubectl(`label pod/${name} tier=debug app- --list`);
+    expect([d.stdout(), d.exitCode()]).toEqual([`pod-template-hash=${hash}\ntier=debug\n`, 0]);
+    expect(d.get('Pod', name)).toBe(before);
+    // validateNoOverwrites still applies to the local copy.
+    d.kubectl(`label pod ${name} app=x --list`);
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([
+      '',
+      "error: 'app' already has a value (sleep-2), and --overwrite is false\n",
+      1,
+    ]);
+  });
+
+  it('--list over a selection: a `Listing labels for Kind.group/name:` header, indented lines', () => {
+    const { d, name } = sleep2();
+    const hash = name.split('-')[2];
+    d.kubectl('label pods --all --list');
+    expect([d.stdout(), d.exitCode()]).toEqual([
+      `Listing labels for Pod./${name}:\n app=sleep-2\n pod-template-hash=${hash}\n`,
+      0,
+    ]);
+    // Two types: a header each, even for objects with no labels (the book's carry none).
+    d.kubectl('label deploy/sleep-2 svc/sleep-2 --list');
+    expect([d.stdout(), d.exitCode()]).toEqual([
+      'Listing labels for Deployment.apps/sleep-2:\nListing labels for Service./sleep-2:\n',
+      0,
+    ]);
+    d.kubectl('label deploy sleep-2 nosuch --list');
+    expect(d.stdout()).toBe('Listing labels for Deployment.apps/sleep-2:\n');
+    expect(d.stderr()).toBe('Error from server (NotFound): deployments.apps "nosuch" not found\n');
+    expect(d.exitCode()).toBe(1);
   });
 });

@@ -39,6 +39,9 @@ Options:
     --all=false:
 	Select all resources, in the namespace of the specified resource types
 
+    --list=false:
+	If true, display the labels for a given resource.
+
     --overwrite=false:
 	If true, allow labels to be overwritten, otherwise reject label updates that overwrite existing labels.
 
@@ -127,7 +130,7 @@ function resolveTargets(
   ctx: KubectlContext,
   resources: string[],
   errors: LabelError[],
-): { ok: true; targets: Target[] } | { ok: false; message: string } {
+): { ok: true; targets: Target[]; one: boolean } | { ok: false; message: string } {
   const parsed = parseResourceArgs(resources, 'label');
   if (!parsed.ok) return { ok: false, message: parsed.message };
   // LabelSelectorParam: a blank selector is no selector.
@@ -163,7 +166,53 @@ function resolveTargets(
     if (r.error !== undefined) return { ok: false, message: r.error };
     for (const obj of r.objs) targets.push({ t, obj });
   }
-  return { ok: true, targets };
+  // IntoSingleItemImplied: one resource named (TYPE NAME or TYPE/NAME), not a selection.
+  const first = parsed.requests[0];
+  const one = parsed.requests.length === 1 && first?.names?.length === 1;
+  return { ok: true, targets, one };
+}
+
+/** labelFunc on a copy: validateNoOverwrites (any present key is refused without --overwrite, even
+ * with the same value), then the additions and removals. */
+function relabel(
+  old: Record<string, string> | undefined,
+  add: [string, string][],
+  remove: string[],
+  overwrite: boolean,
+): { labels: Record<string, string> } | { error: LabelError } {
+  if (!overwrite) {
+    const clash = add
+      .filter(([k]) => old?.[k] !== undefined)
+      .map(([k]) => `'${k}' already has a value (${old?.[k]}), and --overwrite is false`);
+    if (clash.length === 1) return { error: plainError(clash[0] as string) };
+    if (clash.length > 1) return { error: { pretty: clash.join('\n'), raw: `[${clash.join(', ')}]` } };
+  }
+  const labels: Record<string, string> = { ...old };
+  for (const [k, v] of add) labels[k] = v;
+  for (const k of remove) delete labels[k];
+  return { labels };
+}
+
+/**
+ * `--list`: labelFunc runs on the local copy only (nothing is sent), then its labels print one
+ * `KEY=VALUE` per line, under a `Listing labels for Kind.group/name:` header with a one-space
+ * indent when more than one object could be meant. Go prints the map in random order; sorted
+ * here, so a replay prints the same.
+ */
+function listOne(
+  { t, obj }: Target,
+  add: [string, string][],
+  remove: string[],
+  overwrite: boolean,
+  one: boolean,
+): { text: string } | { error: LabelError } {
+  const r = relabel(obj.metadata.labels, add, remove, overwrite);
+  if ('error' in r) return r;
+  const { labels } = r;
+  const indent = one ? '' : ' ';
+  let text = one ? '' : `Listing labels for ${t.kind}.${t.group}/${obj.metadata.name}:\n`;
+  for (const k of Object.keys(labels).sort()) text += `${indent}${k}=${labels[k]}\n`;
+  return { text };
 }
 
 /** labelFunc + the PATCH for one object; returns the line kubectl prints for it, or an error. */
@@ -178,17 +227,9 @@ function labelOne(
   for (const k of remove) {
     if (old?.[k] === undefined) ctx.proc.out(`label ${goQuote(k)} not found.\n`);
   }
-  if (!overwrite) {
-    // validateNoOverwrites: any present key is refused, even with the same value.
-    const clash = add
-      .filter(([k]) => old?.[k] !== undefined)
-      .map(([k]) => `'${k}' already has a value (${old?.[k]}), and --overwrite is false`);
-    if (clash.length === 1) return { error: plainError(clash[0] as string) };
-    if (clash.length > 1) return { error: { pretty: clash.join('\n'), raw: `[${clash.join(', ')}]` } };
-  }
-  const labels: Record<string, string> = { ...old };
-  for (const [k, v] of add) labels[k] = v;
-  for (const k of remove) delete labels[k];
+  const r0 = relabel(old, add, remove, overwrite);
+  if ('error' in r0) return r0;
+  const { labels } = r0;
   // updateDataChangeMsg compares the object's JSON before and after.
   const before = labelsJson(old);
   const after = labelsJson(labels);
@@ -223,7 +264,8 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     proc.err('error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n');
     return 1;
   }
-  if (changes.add.length === 0 && changes.remove.length === 0) {
+  const list = bool(args.flags, 'list');
+  if (changes.add.length === 0 && changes.remove.length === 0 && !list) {
     proc.err('error: at least one label update is required\n');
     return 1;
   }
@@ -245,6 +287,12 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       errors.push({ pretty: line, raw: line });
       continue;
     }
+    if (list) {
+      const l = listOne({ t, obj: fresh }, changes.add, changes.remove, overwrite, resolved.one);
+      if ('error' in l) errors.push(l.error);
+      else proc.out(l.text);
+      continue;
+    }
     const r = labelOne(ctx, { t, obj: fresh }, changes.add, changes.remove, overwrite);
     if ('error' in r) errors.push(r.error);
     else proc.out(r.line);
@@ -262,6 +310,7 @@ export const labelVerb: KubectlVerb = {
   help: HELP,
   flags: [
     { name: 'all', type: 'bool' },
+    { name: 'list', type: 'bool' },
     { name: 'overwrite', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
   ],
