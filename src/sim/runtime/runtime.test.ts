@@ -77,6 +77,86 @@ describe('timers', () => {
     }
     expect(fired).toEqual(['first', 'a1', 'a2', 'b']);
   });
+
+  // The buckets-per-instant heap against the plain definition: the live timer with the least
+  // (due, seq) fires next; timers scheduled while firing (also at the current instant, or in the
+  // past) and cancels of pending, fired or unknown ids included.
+  it('fires in (due, seq) order like a plain scan, with reentrant schedules and cancels', () => {
+    const op = fc.oneof(
+      fc.record({ at: fc.integer({ min: 0, max: 12 }), child: fc.option(fc.integer({ min: -2, max: 3 })) }),
+      fc.record({ cancel: fc.integer({ min: 1, max: 40 }) }),
+      fc.record({ run: fc.integer({ min: 0, max: 6 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const clock = new ManualClock(0);
+        const t = new TimerHeap(clock);
+        const fired: number[] = [];
+        // Reference: every scheduled timer with its (due, seq); cancelled or fired ones leave.
+        const ref: { due: number; seq: number; child: number | null }[] = [];
+        const refFired: number[] = [];
+        const refCancelled = new Set<number>();
+        let refSeq = 0;
+        let refNow = 0;
+        const refAt = (due: number, child: number | null) => {
+          refSeq++;
+          ref.push({ due, seq: refSeq, child });
+        };
+        const schedule = (due: number, child: number | null): void => {
+          const id = t.at(due, () => {
+            fired.push(id);
+            if (child !== null) schedule(clock.now() + child, null);
+          });
+        };
+        for (const o of ops) {
+          if ('at' in o) {
+            schedule(refNow + o.at, o.child);
+            refAt(refNow + o.at, o.child);
+          } else if ('cancel' in o) {
+            // An id not issued yet is cancelled too once it is (the set outlives the call).
+            t.cancel(o.cancel);
+            refCancelled.add(o.cancel);
+          } else {
+            const target = refNow + o.run;
+            // The cluster's advanceTo loop.
+            for (;;) {
+              const due = t.peekDue();
+              if (due === undefined || due > target) break;
+              if (due > clock.now()) clock.set(due);
+              for (;;) {
+                const fn = t.popDue(clock.now());
+                if (!fn) break;
+                fn();
+              }
+            }
+            if (target > clock.now()) clock.set(target);
+            for (;;) {
+              let best = -1;
+              for (let i = 0; i < ref.length; i++) {
+                const e = ref[i] as (typeof ref)[number];
+                const b = ref[best];
+                if (b === undefined || e.due < b.due || (e.due === b.due && e.seq < b.seq)) best = i;
+              }
+              const e = ref[best];
+              if (e === undefined || e.due > target) break;
+              ref.splice(best, 1);
+              if (refCancelled.delete(e.seq)) continue;
+              refNow = Math.max(refNow, e.due);
+              refFired.push(e.seq);
+              if (e.child !== null) refAt(refNow + e.child, null);
+            }
+            refNow = Math.max(refNow, target);
+          }
+        }
+        expect(fired).toEqual(refFired);
+        expect(clock.now()).toBe(refNow);
+        // Scheduled and not yet fired or dropped, cancelled ones counted until they reach the top.
+        expect(t.size).toBeLessThanOrEqual(ref.length);
+        expect(t.size).toBeGreaterThanOrEqual(ref.filter((e) => !refCancelled.has(e.seq)).length);
+      }),
+      { seed: 20261125, numRuns: 300 },
+    );
+  });
 });
 
 describe('workqueue', () => {
