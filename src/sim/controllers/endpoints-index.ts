@@ -5,9 +5,16 @@
 // - selector Services by one of their selector labels (Pod → Services without testing every
 //   Service, like the real controller's cached selectors in pkg/controller/util/endpoint);
 // - EndpointSlices by (Service name, managed-by) (the real controllers' slice tracker).
-import type { Labels, Service } from '../api/types';
+import type {
+  EndpointAddress,
+  EndpointPort,
+  EndpointSliceEndpoint,
+  Labels,
+  Pod,
+  Service,
+} from '../api/types';
 import type { WatchEvent } from '../runtime/interfaces';
-import { MANAGED_BY, SERVICE_NAME_LABEL, sameLabelSet, sortSmall } from './endpoints-util';
+import { MANAGED_BY, SERVICE_NAME_LABEL, sameLabelSet, selectorMatches, sortSmall } from './endpoints-util';
 
 /** Names by namespace → label key → label value, in nested maps (no key strings built per lookup). */
 class LabelSets {
@@ -53,22 +60,52 @@ class LabelSets {
 const EMPTY: ReadonlySet<string> = new Set();
 
 /**
+ * One Pod as the watch events last showed it (the store's current object: every write emits one),
+ * and what the Endpoints and EndpointSlice controllers last built for it. The entries depend on
+ * the Pod alone (when it has no hostname for the Service), so they are built once per change of
+ * the Pod and shared by every Service selecting it and by the successive objects written.
+ */
+export class PodRec {
+  constructor(public pod: Pod) {}
+  /** The Endpoints address last built for the Pod without a hostname (checked before reuse). */
+  addr: EndpointAddress | undefined = undefined;
+  /** The slice endpoint last built for the Pod without a hostname (checked before reuse). */
+  ep: EndpointSliceEndpoint | undefined = undefined;
+}
+
+/**
  * Pod names by namespace and `key=value` label, kept current from watch events, so a selector
  * reconcile touches only the Pods carrying its rarest label instead of the whole namespace. The
  * labels to unfile come from the event itself (a MODIFIED event carries the previous object, a
- * DELETED one the last state), so nothing per Pod is kept besides the label sets.
+ * DELETED one the last state). Each Pod's record (PodRec) holds its current object, so a
+ * reconcile reads the selected Pods without a store lookup per Pod.
  */
 export class PodLabelIndex {
   private readonly byLabel = new LabelSets();
+  private readonly recs = new Map<string, Map<string, PodRec>>(); // ns → name → record
   /** Moves whenever a Pod is filed or unfiled (created, deleted, relabelled). */
   private version = 0;
-  /** The names a selector object matched, until the next move (weak: dropped with the Service). */
-  private readonly bySelector = new WeakMap<Labels, { version: number; ns: string; names: string[] }>();
+  /** The records a selector object matched, until the next move (weak: dropped with the Service). */
+  private readonly bySelector = new WeakMap<Labels, { version: number; ns: string; recs: PodRec[] }>();
 
   apply(ev: WatchEvent): void {
     if (ev.kind !== 'Pod') return;
     const ns = ev.object.metadata.namespace ?? 'default';
     const name = ev.object.metadata.name;
+    let inNs = this.recs.get(ns);
+    if (ev.type === 'DELETED') {
+      if (inNs?.delete(name) && inNs.size === 0) this.recs.delete(ns);
+    } else {
+      const rec = inNs?.get(name);
+      if (rec !== undefined) rec.pod = ev.object as Pod;
+      else {
+        if (inNs === undefined) {
+          inNs = new Map();
+          this.recs.set(ns, inNs);
+        }
+        inNs.set(name, new PodRec(ev.object as Pod));
+      }
+    }
     const before =
       ev.type === 'ADDED' ? undefined : (ev.type === 'DELETED' ? ev.object : ev.old)?.metadata.labels;
     const after = ev.type === 'DELETED' ? undefined : ev.object.metadata.labels;
@@ -79,20 +116,24 @@ export class PodLabelIndex {
   }
 
   /**
-   * Names of the Pods whose labels `selector` matches, in candidate order: computed by `matches`
-   * (which must read only labels) and then kept for that selector object until a Pod is filed
-   * or unfiled. Status updates, most Pod events, move nothing, so the Endpoints and EndpointSlice
-   * reconciles of a Service share one answer across many Pod updates.
+   * Records of the Pods whose labels `selector` matches, in candidate order, kept for that
+   * selector object until a Pod is filed or unfiled. Status updates, most Pod events, move
+   * nothing (a record's `pod` follows them), so the Endpoints and EndpointSlice reconciles of a
+   * Service share one answer across many Pod updates. The array is shared: never modify it.
    */
-  selectedNames(ns: string, selector: Labels, matches: (name: string) => boolean): readonly string[] {
+  selectedRecs(ns: string, selector: Labels): readonly PodRec[] {
     const cached = this.bySelector.get(selector);
-    if (cached !== undefined && cached.version === this.version && cached.ns === ns) return cached.names;
-    const names: string[] = [];
-    this.candidates(ns, selector).forEach((name) => {
-      if (matches(name)) names.push(name);
-    });
-    this.bySelector.set(selector, { version: this.version, ns, names });
-    return names;
+    if (cached !== undefined && cached.version === this.version && cached.ns === ns) return cached.recs;
+    const recs: PodRec[] = [];
+    const inNs = this.recs.get(ns);
+    if (inNs !== undefined) {
+      this.candidates(ns, selector).forEach((name) => {
+        const rec = inNs.get(name);
+        if (rec !== undefined && selectorMatches(selector, rec.pod.metadata.labels)) recs.push(rec);
+      });
+    }
+    this.bySelector.set(selector, { version: this.version, ns, recs });
+    return recs;
   }
 
   /** Names of the Pods carrying the selector's rarest label (a superset of the matches). */
@@ -107,7 +148,27 @@ export class PodLabelIndex {
   }
 }
 
-interface Entry {
+/**
+ * A Service as the index knows it (its current object), with what the controllers derive from
+ * that object alone, built on first use and dropped with the entry when the Service changes.
+ */
+export interface ServiceEntry {
+  readonly svc: Service;
+  readonly ns: string;
+  readonly name: string;
+  /** The labels of its Endpoints (never modified: shared by the objects written). */
+  endpointsLabels?: Record<string, string>;
+  /** The labels of its EndpointSlices. */
+  sliceLabels?: Record<string, string>;
+  /** The Endpoints subset ports when every target port is a number (shared, never modified). */
+  subsetPorts?: EndpointPort[];
+  /** The slice ports when every target port is a number (shared, never modified). */
+  slicePorts?: EndpointPort[];
+  /** numericTargetPorts(svc). */
+  numeric?: boolean;
+}
+
+interface Entry extends ServiceEntry {
   seq: number;
   selector: Labels;
   /** The workqueue key `ns/name`, built once (a Pod event hands it out instead of a new string). */
@@ -129,6 +190,8 @@ const NO_KEYS: readonly string[] = []; // shared: never modified (not frozen: th
 export class ServiceSelectorIndex {
   private readonly byLabel = new LabelSets();
   private readonly entries = new Map<string, Map<string, Entry>>(); // ns → name → entry
+  /** The same entries by workqueue key `ns/name` (what a reconcile is handed). */
+  private readonly byKey = new Map<string, Entry>();
   private seq = 0;
 
   /** Moves on every Service event: answers cached before it are stale. */
@@ -150,6 +213,7 @@ export class ServiceSelectorIndex {
     if (prev?.at) this.byLabel.remove(ns, prev.at[0], prev.at[1], name);
     if (ev.type === 'DELETED') {
       inNs?.delete(name);
+      if (prev) this.byKey.delete(prev.key);
       return;
     }
     const svc = ev.object as Service;
@@ -157,6 +221,9 @@ export class ServiceSelectorIndex {
     const first = Object.entries(selector)[0];
     const key = prev?.key ?? `${ns}/${name}`;
     const entry: Entry = {
+      svc,
+      ns,
+      name,
       seq: prev?.seq ?? this.seq++,
       selector,
       key,
@@ -171,6 +238,12 @@ export class ServiceSelectorIndex {
       this.entries.set(ns, inNs);
     }
     inNs.set(name, entry);
+    this.byKey.set(key, entry);
+  }
+
+  /** The Service under workqueue key `ns/name`, as the last watch event showed it. */
+  entry(key: string): ServiceEntry | undefined {
+    return this.byKey.get(key);
   }
 
   /**
@@ -273,6 +346,11 @@ export class EndpointsIndex {
   readonly pods = new PodLabelIndex();
   readonly services = new ServiceSelectorIndex();
   readonly slices = new SliceIndex();
+  /**
+   * The last Pod event podServiceKeys (./endpoints) answered, and its answer: the Endpoints and
+   * EndpointSlice controllers ask about each Pod event in turn (held here, with the cluster).
+   */
+  readonly podKeys: { ev: WatchEvent | undefined; keys: readonly string[] } = { ev: undefined, keys: [] };
 
   apply(ev: WatchEvent): void {
     if (ev.kind === 'Pod') this.pods.apply(ev);

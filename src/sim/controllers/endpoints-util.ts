@@ -3,7 +3,7 @@
 // (ShouldPodBeInEndpoints).
 import type { K8sObject, Labels, Pod, Service, ServicePort } from '../api/types';
 import type { StoreReader } from '../runtime/interfaces';
-import type { PodLabelIndex, ServiceSelectorIndex } from './endpoints-index';
+import type { PodLabelIndex, PodRec, ServiceSelectorIndex } from './endpoints-index';
 
 export const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
 export const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io';
@@ -112,15 +112,9 @@ export function selectedPods(
 ): Pod[] {
   const ns = svc.metadata.namespace ?? 'default';
   if (index) {
-    const selector = svc.spec.selector;
-    const names = index.selectedNames(ns, selector, (name) => {
-      const o = store.get('Pod', ns, name);
-      return o !== undefined && selectorMatches(selector, o.metadata.labels);
-    });
-    for (let i = 0; i < names.length; i++) {
-      const o = store.get('Pod', ns, names[i] as string);
-      if (o) out.push(o as Pod);
-    }
+    // The index's records hold each Pod's current object (kept from the watch events).
+    const recs = index.selectedRecs(ns, svc.spec.selector);
+    for (let i = 0; i < recs.length; i++) out.push((recs[i] as PodRec).pod);
     return out;
   }
   for (const o of store.byNamespace('Pod', ns)) {

@@ -20,7 +20,7 @@ import {
   podTargetRef,
   withSelectedPods,
 } from './endpoints';
-import type { EndpointsIndex } from './endpoints-index';
+import type { EndpointsIndex, PodRec } from './endpoints-index';
 import { conditions, isPodSliceEndpoint, PreviousEntries } from './endpoints-reuse';
 import {
   derivedLabels,
@@ -413,26 +413,98 @@ export function reconcileEndpointSlices(
   ctx: Pick<ControllerContext, 'store' | 'api' | 'clock' | 'rng'>,
   index?: EndpointsIndex,
 ): boolean {
-  const [ns, name] = splitKey(key);
-  const svc = ctx.store.get('Service', ns, name) as Service | undefined;
+  // Through the index: the Service as its last watch event showed it (the store's object).
+  const entry = index?.services.entry(key);
+  let ns: string;
+  let name: string;
+  let svc: Service | undefined;
+  if (entry !== undefined) {
+    ns = entry.ns;
+    name = entry.name;
+    svc = entry.svc;
+  } else {
+    [ns, name] = splitKey(key);
+    svc = index ? undefined : (ctx.store.get('Service', ns, name) as Service | undefined);
+  }
   const existing = slicesOf(ctx.store, ns, name, SLICE_CONTROLLER, index);
   if (!svc || !hasSelector(svc)) {
     // Service gone (the garbage collector would also remove them via ownerReferences) or no longer selects.
     for (const s of existing) ctx.api.delete('EndpointSlice', ns, s.metadata.name);
     return false;
   }
-  const want = withSelectedPods(ctx.store, svc, index, (pods) => desiredSlices(svc, pods, existing));
+  let want: SliceContent[];
+  let labels: Record<string, string>;
+  if (entry !== undefined && index !== undefined) {
+    entry.sliceLabels ??= sliceLabels(svc);
+    labels = entry.sliceLabels;
+    entry.numeric ??= numericTargetPorts(svc);
+    if (entry.numeric) {
+      entry.slicePorts ??= slicePorts(svc, undefined);
+      want = recSlices(svc, index.pods.selectedRecs(ns, svc.spec.selector), entry.slicePorts);
+    } else want = withSelectedPods(ctx.store, svc, index, (pods) => desiredSlices(svc, pods, existing));
+  } else {
+    labels = sliceLabels(svc);
+    want = withSelectedPods(ctx.store, svc, index, (pods) => desiredSlices(svc, pods, existing));
+  }
+  const owner = svc;
   const ownerReferences = () => [
     {
       apiVersion: 'v1',
       kind: 'Service',
-      name: svc.metadata.name,
-      uid: svc.metadata.uid,
+      name: owner.metadata.name,
+      uid: owner.metadata.uid,
       controller: true,
       blockOwnerDeletion: true,
     },
   ];
-  return syncSlices(ctx, ns, name, existing, want, { labels: sliceLabels(svc), ownerReferences });
+  return syncSlices(ctx, ns, name, existing, want, { labels, ownerReferences });
+}
+
+/**
+ * desiredSlices for numeric target ports from the index's records: each Pod's endpoint is the
+ * one built at its last change (PodRec) while it still reads the same, `ports` are the Service's.
+ */
+function recSlices(svc: Service, recs: readonly PodRec[], ports: EndpointPort[]): SliceContent[] {
+  const endpoints = scratchEndpoints;
+  try {
+    for (let i = 0; i < recs.length; i++) {
+      const rec = recs[i] as PodRec;
+      if (shouldPodBeInEndpoints(rec.pod, true)) endpoints.push(recEndpoint(rec, svc));
+    }
+    if (endpoints.length === 0) return [{ ports: null, endpoints: null }]; // placeholder slice
+    const out: SliceContent[] = [];
+    chunk(ports, endpoints, out, true);
+    return out;
+  } finally {
+    endpoints.length = 0;
+  }
+}
+
+/**
+ * The slice endpoint for the Pod of `rec`: the one built at its last change when the Pod still
+ * shows the same IP, conditions, node and uid (one with a hostname for this Service: a new one).
+ */
+function recEndpoint(rec: PodRec, svc: Service): EndpointSliceEndpoint {
+  const pod = rec.pod;
+  if (pod.spec.hostname && pod.spec.subdomain === svc.metadata.name)
+    return sliceEndpoint(pod, svc, undefined);
+  const terminating = isTerminating(pod);
+  const ready = isPodReady(pod);
+  const publish = svc.spec.publishNotReadyAddresses === true;
+  const cond = conditions(publish || (ready && !terminating), publish || ready, terminating);
+  const last = rec.ep;
+  if (
+    last !== undefined &&
+    last.conditions === cond &&
+    last.addresses[0] === pod.status.podIP &&
+    last.nodeName === (pod.spec.nodeName || undefined) &&
+    last.targetRef?.uid === pod.metadata.uid
+  ) {
+    return last;
+  }
+  const ep = sliceEndpoint(pod, svc, undefined);
+  rec.ep = ep;
+  return ep;
 }
 
 export function endpointSliceKeysFor(
