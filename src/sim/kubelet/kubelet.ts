@@ -78,8 +78,8 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   for (const n of profile.nodes) nodeState(n.name);
   const runtimes = new Map<string, PodRuntime>(); // pod uid → runtime
   const byKey = new Map<string, PodRuntime>(); // pod key → runtime of the Pod the kubelet runs
-  const ips = new Map<string, { node: string; ip: string }>(); // pod key → IP
-  const ipView = new Map<string, string>();
+  const ips = new Map<string, string>(); // pod key → IP its sandbox holds
+  const ipNode = new Map<string, NodeState>(); // pod key → the node whose IPAM lent that IP
   const pullRng = rng.fork('image-pulls');
   const stopRng = rng.fork('container-stop');
   const idRng = rng.fork('container-ids');
@@ -97,8 +97,13 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   const record = (pod: Pod, type: 'Normal' | 'Warning', reason: string, msg: string, rt: PodRuntime) =>
     ctxRef?.events.record(pod, type, reason, msg, rt.node.source);
 
-  const writeStatus = (pod: Pod, status: Any) => {
+  // The runtime whose Pod the kubelet is writing: keysFor hears that write's event synchronously
+  // and finds the runtime here instead of by uid.
+  let writing: PodRuntime | undefined;
+  const writeStatus = (pod: Pod, status: Any, rt: PodRuntime) => {
+    writing = rt;
     const r = api.updateStatus({ ...pod, status });
+    writing = undefined;
     return r.ok ? (r.object as Pod) : pod;
   };
 
@@ -157,13 +162,21 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
 
   const schedule = (rt: PodRuntime, delay: number, next: Stage) => {
     rt.next = next;
-    rt.timer = (ctxRef as ControllerContext).timers.after(delay, rt.fire);
+    // One callback for all of a Pod's stage timers, made at its first and dropped once it runs.
+    let f = rt.fire;
+    if (f === undefined) {
+      f = () => fire(rt);
+      rt.fire = f;
+    }
+    rt.timer = (ctxRef as ControllerContext).timers.after(delay, f);
   };
   const fire = (rt: PodRuntime) => {
     rt.timer = undefined;
     const next = rt.next as Stage;
     rt.next = undefined;
-    const pod = api.store.get('Pod', rt.namespace, rt.name) as Pod | undefined;
+    // The Pod stored under its key now: the one its last event left, or (once that is gone) what
+    // the store holds, which may be a newer Pod of the same name.
+    const pod = rt.pod ?? (api.store.get('Pod', rt.namespace, rt.name) as Pod | undefined);
     if (!pod || pod.metadata.deletionTimestamp || rt.killing) return;
     next(pod, rt);
   };
@@ -189,18 +202,18 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       containerStatuses: tpl.creating,
       qosClass: 'BestEffort',
     };
-    writeStatus(pod, status);
+    writeStatus(pod, status, rt);
     schedule(rt, drawMs(pullRng, SANDBOX_MS), sandboxReady);
   };
 
   // Stage 2: sandbox up, CNI gave it an IP; image pulls start.
   const sandboxReady = (pod: Pod, rt: PodRuntime) => {
-    let ip = ips.get(rt.key)?.ip;
+    let ip = ips.get(rt.key);
     if (!ip) {
       ip = rt.node.ipam?.allocate();
       if (ip) {
-        ips.set(rt.key, { node: rt.node.name, ip });
-        ipView.set(rt.key, ip);
+        ips.set(rt.key, ip);
+        ipNode.set(rt.key, rt.node);
       }
     }
     // Not written yet: when every image is already present the containers start in this same
@@ -246,13 +259,17 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     if (!cached && policy === 'Never') {
       const msg = `Container image "${c.image}" is not present with pull policy of Never`;
       record(pod, 'Warning', 'ErrImageNeverPull', msg, rt);
-      writeStatus(pod, {
-        ...(pending ?? pod.status),
-        containerStatuses: waitingStatuses(pod, 'ErrImageNeverPull', msg),
-      });
+      writeStatus(
+        pod,
+        {
+          ...(pending ?? pod.status),
+          containerStatuses: waitingStatuses(pod, 'ErrImageNeverPull', msg),
+        },
+        rt,
+      );
       return;
     }
-    if (pending) pod = writeStatus(pod, pending);
+    if (pending) pod = writeStatus(pod, pending, rt);
     record(pod, 'Normal', 'Pulling', tpl.pullingMsg[index] as string, rt);
     const check = checkImage(c.image);
     if (!check.ok) {
@@ -303,7 +320,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     const message = rt.failedMessage;
     record(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${message}`, rt);
     record(pod, 'Warning', 'Failed', 'Error: ErrImagePull', rt);
-    writeStatus(pod, { ...pod.status, containerStatuses: waitingStatuses(pod, 'ErrImagePull', message) });
+    writeStatus(pod, { ...pod.status, containerStatuses: waitingStatuses(pod, 'ErrImagePull', message) }, rt);
     rt.backoff = BACKOFF_MS[Math.min(rt.pullFailures, BACKOFF_MS.length - 1)] as number;
     rt.pullFailures++;
     // The next pod sync (about a second later) finds the image in back-off.
@@ -314,14 +331,18 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     const image = rt.failedImage;
     record(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, rt);
     record(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', rt);
-    writeStatus(pod, {
-      ...pod.status,
-      containerStatuses: waitingStatuses(
-        pod,
-        'ImagePullBackOff',
-        `Back-off pulling image "${image}": ErrImagePull: ${rt.failedMessage}`,
-      ),
-    });
+    writeStatus(
+      pod,
+      {
+        ...pod.status,
+        containerStatuses: waitingStatuses(
+          pod,
+          'ImagePullBackOff',
+          `Back-off pulling image "${image}": ErrImagePull: ${rt.failedMessage}`,
+        ),
+      },
+      rt,
+    );
     schedule(rt, rt.backoff - 1000, pullAgain);
   };
 
@@ -329,6 +350,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
 
   // Stage 4: containers created and started; no probes, so Ready at once.
   const start = (pod: Pod, rt: PodRuntime, pending: Any | undefined) => {
+    rt.fire = undefined; // no stage left to time (a kill makes its own timer)
     const tpl = templateFor(rt, pod);
     const status = pending ?? pod.status;
     const startedAt = now();
@@ -352,19 +374,23 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
         lastState: EMPTY_STATE,
       });
     }
-    writeStatus(pod, {
-      ...status,
-      phase: 'Running',
-      conditions: conditions(
-        status?.conditions,
-        started,
-        SANDBOX_READY,
-        INITIALIZED,
-        READY,
-        CONTAINERS_READY,
-      ),
-      containerStatuses: statuses,
-    });
+    writeStatus(
+      pod,
+      {
+        ...status,
+        phase: 'Running',
+        conditions: conditions(
+          status?.conditions,
+          started,
+          SANDBOX_READY,
+          INITIALIZED,
+          READY,
+          CONTAINERS_READY,
+        ),
+        containerStatuses: statuses,
+      },
+      rt,
+    );
   };
 
   // A Pod already running when the kubelet first sees it (the boot's system Pods, like the
@@ -374,8 +400,8 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     const node = rt.node;
     if (ip && ip !== node.ip && node.ipam) {
       node.ipam.reserve(ip); // false when the boot already reserved it: either way it is held now
-      ips.set(rt.key, { node: node.name, ip });
-      ipView.set(rt.key, ip);
+      ips.set(rt.key, ip);
+      ipNode.set(rt.key, node);
     }
     for (const c of pod.spec.containers) node.images?.add(parseImage(c.image).fullName);
   };
@@ -405,28 +431,50 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   return {
     name: 'kubelet',
     watches: ['Pod'],
-    ips: ipView,
+    ips,
     ipamFor: (node) => nodes.get(node)?.ipam,
     keysFor(ev: WatchEvent): string[] {
       const p = ev.object as Pod;
+      const uid = p.metadata.uid;
+      // Every Pod event passes here, synchronously with its write: each runtime keeps the Pod its
+      // last event left (see PodRuntime.pod). An object of another uid written over a Pod's name
+      // leaves that Pod's runtime to ask the store.
+      const old = ev.old;
+      if (old !== undefined && old.metadata.uid !== uid) {
+        const gone = runtimes.get(old.metadata.uid);
+        if (gone) gone.pod = undefined;
+      }
       if (ev.type !== 'DELETED' && !p.spec?.nodeName) return NO_KEYS as string[];
       // A Pod the kubelet runs already: its key, without building the string again.
-      const rt = runtimes.get(p.metadata.uid);
-      if (rt) return rt.keys as string[];
+      const rt = writing !== undefined && writing.uid === uid ? writing : runtimes.get(uid);
+      if (rt) {
+        rt.pod = ev.type === 'DELETED' ? undefined : p;
+        return rt.keys as string[];
+      }
       return [`${p.metadata.namespace}/${p.metadata.name}`];
     },
     reconcile(key: string, ctx: ControllerContext) {
       ctxRef = ctx;
-      // The key of a Pod the kubelet ran already is split once, in its runtime.
       const known = byKey.get(key);
+      if (known !== undefined) {
+        // Its Pod is still stored (its runtime holds it, see PodRuntime.pod), so it is the Pod under
+        // this key, bound, of the runtime's uid: only a deletion asks for anything (most of these
+        // reconciles follow the kubelet's own status writes).
+        const current = known.pod;
+        if (current !== undefined) {
+          if (current.metadata.deletionTimestamp && !known.killing) kill(current, known);
+          return;
+        }
+      }
+      // The key of a Pod the kubelet ran already is split once, in its runtime.
       const pod = known ? (api.store.get('Pod', known.namespace, known.name) as Pod | undefined) : get(key);
       if (!pod) {
         // Sandbox torn down: the IP goes back to the pool (not reused at once: next-free cursor).
         const held = ips.get(key);
         if (held) {
-          nodes.get(held.node)?.ipam?.release(held.ip);
+          ipNode.get(key)?.ipam?.release(held);
           ips.delete(key);
-          ipView.delete(key);
+          ipNode.delete(key);
         }
         if (known) {
           if (known.timer !== undefined) ctx.timers.cancel(known.timer);
@@ -440,8 +488,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       const uid = pod.metadata.uid;
       let rt = known?.uid === uid ? known : runtimes.get(uid);
       if (!rt) {
-        const r = new PodRuntime(key, uid, nodeState(node));
-        r.fire = () => fire(r);
+        const r = new PodRuntime(key, pod, nodeState(node));
         rt = r;
         runtimes.set(uid, rt);
         byKey.set(key, rt);

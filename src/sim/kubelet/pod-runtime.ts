@@ -39,13 +39,20 @@ export class PodRuntime {
   timer: number | undefined = undefined;
   killing = false;
   pullFailures = 0;
-  /** The stage the pending timer runs, and the one callback every timer of this Pod uses. */
+  /**
+   * The stage the pending timer runs, and the one callback every timer of this Pod uses (made by
+   * the first, dropped when the Pod runs: a running Pod has no stage left to time).
+   */
   next: Stage | undefined = undefined;
-  fire: () => void = noop;
+  fire: (() => void) | undefined = undefined;
   /** keysFor's answer for this Pod, one array for all its watch events. */
   readonly keys: readonly string[];
-  readonly namespace: string;
-  readonly name: string;
+  /**
+   * The Pod as its last watch event left it while it is stored (kept by the kubelet's keysFor,
+   * which hears every Pod event synchronously); undefined once it is deleted or replaced by an
+   * object of another uid, when the store is asked instead.
+   */
+  pod: Pod | undefined;
   /** The template of the containers list it was built for. */
   tplOf: readonly Container[] | undefined = undefined;
   tpl: ContainerTemplate | undefined = undefined;
@@ -58,16 +65,21 @@ export class PodRuntime {
   failedImage = '';
   failedMessage = '';
   backoff = 0;
+  readonly key: string;
+  readonly uid: string;
+  readonly namespace: string;
+  readonly name: string;
   constructor(
-    readonly key: string,
-    readonly uid: string,
+    key: string,
+    pod: Pod,
     readonly node: NodeState,
   ) {
+    this.key = key;
     this.keys = Object.freeze([key]);
-    const i = key.indexOf('/');
-    this.namespace = key.slice(0, i);
-    this.name = key.slice(i + 1);
+    this.pod = pod;
+    // The Pod's own strings: its key is `namespace/name`.
+    this.uid = pod.metadata.uid;
+    this.namespace = pod.metadata.namespace as string;
+    this.name = pod.metadata.name;
   }
 }
-
-const noop = () => {};

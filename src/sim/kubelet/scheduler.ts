@@ -118,6 +118,10 @@ export function createScheduler(api: ApiServer): Controller {
         return n ? [...unschedulable].slice(0, 8) : (NO_KEYS as string[]);
       }
       if (p.spec?.nodeName) {
+        // A modification of a Pod that was bound already (nodeName never changes once set): it
+        // was counted when its bind or its creation was heard. Most Pod events are these.
+        const old = ev.old as Pod | undefined;
+        if (old?.spec?.nodeName && old.metadata.uid === uid) return NO_KEYS as string[];
         if (!podNode.has(uid)) {
           podNode.set(uid, p.spec.nodeName);
           bump(p.spec.nodeName, 1);
