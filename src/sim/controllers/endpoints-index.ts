@@ -8,6 +8,7 @@
 import type {
   EndpointAddress,
   EndpointPort,
+  EndpointSlice,
   EndpointSliceEndpoint,
   Labels,
   Pod,
@@ -16,11 +17,18 @@ import type {
 import type { WatchEvent } from '../runtime/interfaces';
 import { MANAGED_BY, SERVICE_NAME_LABEL, sameLabelSet, selectorMatches, sortSmall } from './endpoints-util';
 
+/** A set of names with a stamp that moves whenever a name is added or removed. */
+class NameSet extends Set<string> {
+  stamp = 0;
+}
+
 /** Names by namespace → label key → label value, in nested maps (no key strings built per lookup). */
 class LabelSets {
-  private readonly byNs = new Map<string, Map<string, Map<string, Set<string>>>>();
+  private readonly byNs = new Map<string, Map<string, Map<string, NameSet>>>();
+  /** Stamps are drawn from one counter, so a set emptied, dropped and made again gets a new one. */
+  private stamps = 0;
 
-  get(ns: string, k: string, v: string): Set<string> | undefined {
+  get(ns: string, k: string, v: string): NameSet | undefined {
     return this.byNs.get(ns)?.get(k)?.get(v);
   }
 
@@ -37,10 +45,11 @@ class LabelSets {
     }
     let set = byValue.get(v);
     if (!set) {
-      set = new Set();
+      set = new NameSet();
       byValue.set(v, set);
     }
     set.add(name);
+    set.stamp = ++this.stamps;
   }
 
   remove(ns: string, k: string, v: string, name: string): void {
@@ -49,6 +58,7 @@ class LabelSets {
     const set = byValue?.get(v);
     if (!byKey || !byValue || !set) return;
     set.delete(name);
+    set.stamp = ++this.stamps;
     if (set.size) return;
     byValue.delete(v);
     if (byValue.size) return;
@@ -58,6 +68,13 @@ class LabelSets {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+interface SelectorAnswer {
+  ns: string;
+  sets: (NameSet | undefined)[];
+  stamps: number[];
+  recs: PodRec[];
+}
 
 /**
  * One Pod as the watch events last showed it (the store's current object: every write emits one),
@@ -83,10 +100,13 @@ export class PodRec {
 export class PodLabelIndex {
   private readonly byLabel = new LabelSets();
   private readonly recs = new Map<string, Map<string, PodRec>>(); // ns → name → record
-  /** Moves whenever a Pod is filed or unfiled (created, deleted, relabelled). */
-  private version = 0;
-  /** The records a selector object matched, until the next move (weak: dropped with the Service). */
-  private readonly bySelector = new WeakMap<Labels, { version: number; ns: string; recs: PodRec[] }>();
+  /**
+   * The records a selector object matched, with the label sets they were computed from (one per
+   * selector pair, in the selector's order) and those sets' stamps then (weak: dropped with the
+   * Service). The answer is the intersection of those sets, in the order of the smallest: while
+   * none of them has gained or lost a name it stands.
+   */
+  private readonly bySelector = new WeakMap<Labels, SelectorAnswer>();
 
   apply(ev: WatchEvent): void {
     if (ev.kind !== 'Pod') return;
@@ -110,30 +130,52 @@ export class PodLabelIndex {
       ev.type === 'ADDED' ? undefined : (ev.type === 'DELETED' ? ev.object : ev.old)?.metadata.labels;
     const after = ev.type === 'DELETED' ? undefined : ev.object.metadata.labels;
     if (before !== undefined && after !== undefined && sameLabelSet(before, after)) return; // most Pod updates are status-only
-    this.version++;
     if (before) for (const k in before) this.byLabel.remove(ns, k, before[k] as string, name);
     if (after) for (const k in after) this.byLabel.add(ns, k, after[k] as string, name);
   }
 
   /**
    * Records of the Pods whose labels `selector` matches, in candidate order, kept for that
-   * selector object until a Pod is filed or unfiled. Status updates, most Pod events, move
-   * nothing (a record's `pod` follows them), so the Endpoints and EndpointSlice reconciles of a
-   * Service share one answer across many Pod updates. The array is shared: never modify it.
+   * selector object while the label sets it reads are unchanged. Status updates, most Pod
+   * events, change no set (a record's `pod` follows them), and Pods of other Services touch other
+   * sets, so the Endpoints and EndpointSlice reconciles of a Service share one answer across
+   * most Pod updates. The array is shared: never modify it.
    */
   selectedRecs(ns: string, selector: Labels): readonly PodRec[] {
     const cached = this.bySelector.get(selector);
-    if (cached !== undefined && cached.version === this.version && cached.ns === ns) return cached.recs;
+    if (cached !== undefined && cached.ns === ns && this.unchanged(ns, selector, cached)) return cached.recs;
     const recs: PodRec[] = [];
+    const sets: (NameSet | undefined)[] = [];
+    const stamps: number[] = [];
+    let best: NameSet | undefined;
+    let none = false;
+    for (const k in selector) {
+      const set = this.byLabel.get(ns, k, selector[k] as string);
+      sets.push(set);
+      stamps.push(set?.stamp ?? 0);
+      if (!set) none = true;
+      else if (!best || set.size < best.size) best = set;
+    }
     const inNs = this.recs.get(ns);
-    if (inNs !== undefined) {
-      this.candidates(ns, selector).forEach((name) => {
+    if (!none && best !== undefined && inNs !== undefined) {
+      best.forEach((name) => {
         const rec = inNs.get(name);
         if (rec !== undefined && selectorMatches(selector, rec.pod.metadata.labels)) recs.push(rec);
       });
     }
-    this.bySelector.set(selector, { version: this.version, ns, recs });
+    this.bySelector.set(selector, { ns, sets, stamps, recs });
     return recs;
+  }
+
+  /** Whether the label sets `selector` reads are the ones `answer` was computed from, unchanged. */
+  private unchanged(ns: string, selector: Labels, answer: SelectorAnswer): boolean {
+    let i = 0;
+    for (const k in selector) {
+      const set = this.byLabel.get(ns, k, selector[k] as string);
+      if (set !== answer.sets[i] || (set !== undefined && set.stamp !== answer.stamps[i])) return false;
+      i++;
+    }
+    return i === answer.sets.length;
   }
 
   /** Names of the Pods carrying the selector's rarest label (a superset of the matches). */
@@ -313,10 +355,13 @@ function selects(selector: Labels, labels: Labels): boolean {
   return true;
 }
 
-/** EndpointSlice names by namespace, `kubernetes.io/service-name` and managed-by. */
+/**
+ * EndpointSlices by namespace, `kubernetes.io/service-name` and managed-by: the current objects
+ * (kept from the watch events, so a reconcile reads its slices without a store lookup each).
+ */
 export class SliceIndex {
-  // namespace → Service name → manager → slice names (nested maps: no key string per event).
-  private readonly byOwner = new LabelSets();
+  // namespace → Service name → manager → slice name → slice (nested maps: no key string per event).
+  private readonly byOwner = new Map<string, Map<string, Map<string, Map<string, EndpointSlice>>>>();
 
   apply(ev: WatchEvent): void {
     if (ev.kind !== 'EndpointSlice') return;
@@ -328,18 +373,61 @@ export class SliceIndex {
     const old = ev.old?.metadata.labels;
     const oldSvc = old?.[SERVICE_NAME_LABEL];
     const oldManager = old?.[MANAGED_BY];
-    // Most slice updates (new endpoints) keep both labels: nothing moves.
-    if (ev.type === 'MODIFIED' && oldSvc === svc && oldManager === manager) return;
-    if (oldSvc !== undefined && oldManager !== undefined) this.byOwner.remove(ns, oldSvc, oldManager, name);
+    if (ev.type === 'MODIFIED' && oldSvc === svc && oldManager === manager) {
+      // Most slice updates (new endpoints) keep both labels: the object is replaced in place.
+      if (svc !== undefined && manager !== undefined)
+        this.byOwner
+          .get(ns)
+          ?.get(svc)
+          ?.get(manager)
+          ?.set(name, ev.object as EndpointSlice);
+      return;
+    }
+    if (oldSvc !== undefined && oldManager !== undefined) this.remove(ns, oldSvc, oldManager, name);
     if (svc === undefined || manager === undefined) return;
-    if (ev.type === 'DELETED') this.byOwner.remove(ns, svc, manager, name);
-    else this.byOwner.add(ns, svc, manager, name);
+    if (ev.type === 'DELETED') this.remove(ns, svc, manager, name);
+    else this.add(ns, svc, manager, name, ev.object as EndpointSlice);
   }
 
-  names(ns: string, svcName: string, manager: string): ReadonlySet<string> {
-    return this.byOwner.get(ns, svcName, manager) ?? EMPTY;
+  private add(ns: string, svc: string, manager: string, name: string, slice: EndpointSlice): void {
+    let bySvc = this.byOwner.get(ns);
+    if (!bySvc) {
+      bySvc = new Map();
+      this.byOwner.set(ns, bySvc);
+    }
+    let byManager = bySvc.get(svc);
+    if (!byManager) {
+      byManager = new Map();
+      bySvc.set(svc, byManager);
+    }
+    let slices = byManager.get(manager);
+    if (!slices) {
+      slices = new Map();
+      byManager.set(manager, slices);
+    }
+    slices.set(name, slice);
+  }
+
+  private remove(ns: string, svc: string, manager: string, name: string): void {
+    const bySvc = this.byOwner.get(ns);
+    const byManager = bySvc?.get(svc);
+    const slices = byManager?.get(manager);
+    if (!bySvc || !byManager || !slices) return;
+    slices.delete(name);
+    if (slices.size) return;
+    byManager.delete(manager);
+    if (byManager.size) return;
+    bySvc.delete(svc);
+    if (bySvc.size === 0) this.byOwner.delete(ns);
+  }
+
+  /** The Service's slices written by `manager`, by name (the map is the index's: read only). */
+  slices(ns: string, svcName: string, manager: string): ReadonlyMap<string, EndpointSlice> {
+    return this.byOwner.get(ns)?.get(svcName)?.get(manager) ?? NO_SLICES;
   }
 }
+
+const NO_SLICES: ReadonlyMap<string, EndpointSlice> = new Map();
 
 /** The three indexes, fed together. */
 export class EndpointsIndex {

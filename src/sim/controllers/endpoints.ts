@@ -15,6 +15,7 @@ import type {
   Service,
   ServicePort,
 } from '../api/types';
+import type { ApiResult } from '../contract';
 import type { Controller, ControllerContext, StoreReader, WatchEvent } from '../runtime/interfaces';
 import type { EndpointsIndex, PodRec } from './endpoints-index';
 import { isPodAddress, PreviousEntries } from './endpoints-reuse';
@@ -435,7 +436,7 @@ function writeEndpoints(
   subsets: EndpointSubset[],
 ): Endpoints | undefined {
   const annotations = withTriggerTime(existing?.metadata.annotations, rfc3339(ctx.clock.now()));
-  let written: boolean;
+  let r: ApiResult;
   if (existing) {
     const next: Endpoints = {
       ...existing,
@@ -443,7 +444,7 @@ function writeEndpoints(
     };
     if (subsets.length) next.subsets = subsets;
     else delete next.subsets;
-    written = ctx.api.update(next).ok;
+    r = ctx.api.update(next);
   } else {
     const obj = {
       apiVersion: 'v1',
@@ -451,9 +452,11 @@ function writeEndpoints(
       metadata: { name, namespace: ns, labels, annotations },
       ...(subsets.length ? { subsets } : {}),
     } as unknown as Endpoints;
-    written = ctx.api.create(obj).ok;
+    r = ctx.api.create(obj);
   }
-  return written ? (ctx.store.get('Endpoints', ns, name) as Endpoints | undefined) : undefined;
+  // The API server answers with the stored object (the one a later store.get returns, which the
+  // controller's in-sync check compares by identity; were it a copy, that check would only miss).
+  return r.ok ? (r.object as Endpoints) : undefined;
 }
 
 export function endpointsKeysFor(

@@ -212,19 +212,6 @@ const scratchEndpoints: EndpointSliceEndpoint[] = [];
 const byName = (a: EndpointSlice, b: EndpointSlice): number => (a.metadata.name < b.metadata.name ? -1 : 1);
 
 /** Existing slices of a Service written by one manager, sorted by name. */
-interface SlicesVisit {
-  store: StoreReader | undefined;
-  ns: string;
-  out: EndpointSlice[];
-}
-const NO_SLICES: EndpointSlice[] = [];
-const slicesVisit: SlicesVisit = { store: undefined, ns: '', out: NO_SLICES };
-
-function addSlice(this: SlicesVisit, name: string): void {
-  const o = this.store?.get('EndpointSlice', this.ns, name);
-  if (o) this.out.push(o as EndpointSlice);
-}
-
 export function slicesOf(
   store: StoreReader,
   ns: string,
@@ -234,16 +221,10 @@ export function slicesOf(
 ): EndpointSlice[] {
   const out: EndpointSlice[] = [];
   if (index) {
-    const names = index.slices.names(ns, svcName, manager);
-    if (names.size === 0) return out;
-    // Set.forEach with a reused `this`: no iterator objects per reconcile.
-    const visit = slicesVisit;
-    visit.store = store;
-    visit.ns = ns;
-    visit.out = out;
-    names.forEach(addSlice, visit);
-    visit.store = undefined;
-    visit.out = NO_SLICES;
+    const slices = index.slices.slices(ns, svcName, manager);
+    if (slices.size === 0) return out;
+    // Map.forEach with the array as `this`: no iterator objects per reconcile.
+    slices.forEach(pushSlice, out);
     return sortSmall(out, byName);
   }
   for (const o of store.byNamespace('EndpointSlice', ns)) {
@@ -251,6 +232,10 @@ export function slicesOf(
     if (l[SERVICE_NAME_LABEL] === svcName && l[MANAGED_BY] === manager) out.push(o as EndpointSlice);
   }
   return sortSmall(out, byName);
+}
+
+function pushSlice(this: EndpointSlice[], slice: EndpointSlice): void {
+  this.push(slice);
 }
 
 export interface SliceMeta {
@@ -440,7 +425,10 @@ export function reconcileEndpointSlices(
     entry.numeric ??= numericTargetPorts(svc);
     if (entry.numeric) {
       entry.slicePorts ??= slicePorts(svc, undefined);
-      want = recSlices(svc, index.pods.selectedRecs(ns, svc.spec.selector), entry.slicePorts);
+      const recs = index.pods.selectedRecs(ns, svc.spec.selector);
+      const got = recSlices(svc, recs, entry.slicePorts, existing, labels);
+      if (got === IN_SYNC) return true;
+      want = got;
     } else want = withSelectedPods(ctx.store, svc, index, (pods) => desiredSlices(svc, pods, existing));
   } else {
     labels = sliceLabels(svc);
@@ -463,21 +451,52 @@ export function reconcileEndpointSlices(
 /**
  * desiredSlices for numeric target ports from the index's records: each Pod's endpoint is the
  * one built at its last change (PodRec) while it still reads the same, `ports` are the Service's.
+ * IN_SYNC, before anything is built, when the one stored slice provably holds exactly that (the
+ * same endpoint objects in order, the same ports and labels): syncSlices would write nothing.
  */
-function recSlices(svc: Service, recs: readonly PodRec[], ports: EndpointPort[]): SliceContent[] {
+function recSlices(
+  svc: Service,
+  recs: readonly PodRec[],
+  ports: EndpointPort[],
+  existing: readonly EndpointSlice[],
+  labels: Record<string, string>,
+): SliceContent[] | typeof IN_SYNC {
   const endpoints = scratchEndpoints;
   try {
     for (let i = 0; i < recs.length; i++) {
       const rec = recs[i] as PodRec;
       if (shouldPodBeInEndpoints(rec.pod, true)) endpoints.push(recEndpoint(rec, svc));
     }
-    if (endpoints.length === 0) return [{ ports: null, endpoints: null }]; // placeholder slice
+    const cur = existing.length === 1 ? (existing[0] as EndpointSlice) : undefined;
+    const sameLabels =
+      cur !== undefined && (cur.metadata.labels === labels || sameJSON(cur.metadata.labels ?? {}, labels));
+    if (endpoints.length === 0) {
+      if (sameLabels && cur?.endpoints === null && cur.ports === null) return IN_SYNC;
+      return [{ ports: null, endpoints: null }]; // placeholder slice
+    }
+    sortSmall(endpoints, byAddress);
+    if (
+      sameLabels &&
+      endpoints.length <= MAX_ENDPOINTS_PER_SLICE &&
+      cur?.ports === ports &&
+      sameItems(cur.endpoints, endpoints)
+    ) {
+      return IN_SYNC;
+    }
     const out: SliceContent[] = [];
-    chunk(ports, endpoints, out, true);
+    chunk(ports, endpoints, out, true); // sorted already: sorting again keeps the order
     return out;
   } finally {
     endpoints.length = 0;
   }
+}
+const IN_SYNC = 0;
+
+/** `list` holds exactly `items`: identical objects in the same order. */
+function sameItems<T>(list: readonly T[] | null, items: readonly T[]): boolean {
+  if (list === null || list.length !== items.length) return false;
+  for (let i = 0; i < items.length; i++) if (list[i] !== items[i]) return false;
+  return true;
 }
 
 /**
