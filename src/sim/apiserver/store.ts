@@ -65,7 +65,29 @@ class NameMap extends Map<string, Entry> {
   /** How many entries are Slots (objects written with `put`): while none, no name can clash. */
   slots = 0;
 }
-type NsMap = Map<string, NameMap>;
+/**
+ * One kind's objects by namespace. Reads come in runs of one namespace (a reconcile reads its
+ * own), so the namespace last asked for and its map are held: the common lookup is then one
+ * string compare instead of a Map probe. A NameMap, once made, is never replaced or dropped, so
+ * what is held stays right.
+ */
+class KindTable extends Map<string, NameMap> {
+  private lastNs: string | undefined = undefined;
+  private last: NameMap | undefined = undefined;
+  constructor(readonly namespaced: boolean) {
+    super();
+  }
+  /** The map of a namespace already resolved ('' for cluster-scoped kinds), if made. */
+  at(ns: string): NameMap | undefined {
+    if (ns === this.lastNs) return this.last;
+    const m = this.get(ns);
+    if (m !== undefined) {
+      this.lastNs = ns;
+      this.last = m;
+    }
+    return m;
+  }
+}
 
 /** The map with its pending lazy entries keyed: what every read or write by name goes through. */
 function keyed(m: NameMap): NameMap {
@@ -100,8 +122,37 @@ export function keyOf(kind: KindName, ns: string, name: string): string {
   return NAMESPACED[kind] ? `${kind}/${ns}/${name}` : `${kind}/${name}`;
 }
 
+/**
+ * The event `put` and `remove` emit. Its key (`Pod/default/x`) is spelled on first read: of the
+ * ~50,000 writes in the benchmark no listener but the change collector reads it, and the collector
+ * only while someone subscribes, so most events never build the string. `old` is an own property
+ * only on MODIFIED events, as it was on the object literals this replaces.
+ */
+class StoreEvent implements WatchEvent {
+  declare readonly old?: K8sObject;
+  private spelled: string | undefined = undefined;
+  constructor(
+    readonly type: WatchEventType,
+    readonly kind: KindName,
+    private readonly ns: string,
+    private readonly name: string,
+    readonly object: K8sObject,
+    old: K8sObject | undefined,
+  ) {
+    if (old !== undefined) this.old = old;
+  }
+  get key(): string {
+    let k = this.spelled;
+    if (k === undefined) {
+      k = keyOf(this.kind, this.ns, this.name);
+      this.spelled = k;
+    }
+    return k;
+  }
+}
+
 export class Store implements StoreReader {
-  private readonly data = new Map<KindName, NsMap>();
+  private readonly data = new Map<KindName, KindTable>();
   private readonly byUid = new Map<string, Slot>(); // uid → the object's slot (not Events)
   /** Owner uid → the slots of the objects naming it (not Events, which byOwner never returned). */
   private readonly dependents = new Map<string, Set<Slot>>();
@@ -135,7 +186,9 @@ export class Store implements StoreReader {
 
   /** What is stored under a key (a Slot or a lazy entry), without building the object. */
   entry(kind: KindName, namespace: string | undefined, name: string): Entry | undefined {
-    const m = this.data.get(kind)?.get(NAMESPACED[kind] ? (namespace ?? '') : '');
+    const t = this.data.get(kind);
+    if (t === undefined) return undefined;
+    const m = t.at(t.namespaced ? (namespace ?? '') : '');
     return m === undefined ? undefined : (m.pending === undefined ? m : keyed(m)).get(name);
   }
 
@@ -170,7 +223,8 @@ export class Store implements StoreReader {
   }
 
   *byNamespace(kind: KindName, namespace: string): Iterable<K8sObject> {
-    const m = this.data.get(kind)?.get(NAMESPACED[kind] ? namespace : '');
+    const t = this.data.get(kind);
+    const m = t?.at(t.namespaced ? namespace : '');
     if (m) for (const e of keyed(m).values()) yield e.object();
   }
 
@@ -251,11 +305,7 @@ export class Store implements StoreReader {
         this.indexOwners(stored, slot);
       }
     }
-    const key = keyOf(kind, ns, name);
-    const ev: WatchEvent = old
-      ? { type: 'MODIFIED', kind, key, object: stored, old }
-      : { type: 'ADDED', kind, key, object: stored };
-    this.emit(ev);
+    this.emit(new StoreEvent(old ? 'MODIFIED' : 'ADDED', kind, ns, name, stored, old));
     return stored;
   }
 
@@ -304,10 +354,10 @@ export class Store implements StoreReader {
   private nameMap(kind: KindName, ns: string): NameMap {
     let nsMap = this.data.get(kind);
     if (!nsMap) {
-      nsMap = new Map();
+      nsMap = new KindTable(NAMESPACED[kind] === true);
       this.data.set(kind, nsMap);
     }
-    let m = nsMap.get(ns);
+    let m = nsMap.at(ns);
     if (!m) {
       m = new NameMap();
       nsMap.set(ns, m);
@@ -331,7 +381,7 @@ export class Store implements StoreReader {
     if (prev instanceof Slot) this.unindexOwners(old, prev);
     // The DELETED event carries the last state with a fresh resourceVersion, as a watch does.
     const last = stamped(old, this.nextResourceVersion());
-    this.emit({ type: 'DELETED', kind, key: keyOf(kind, ns, name), object: last });
+    this.emit(new StoreEvent('DELETED', kind, ns, name, last, undefined));
     return last;
   }
 
