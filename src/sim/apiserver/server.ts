@@ -139,10 +139,10 @@ export class ApiServer implements ApiWriter {
     if (HAS_GENERATION.has(kind)) m.generation = 1;
     if (Object.hasOwn(m, 'deletionTimestamp')) delete m.deletionTimestamp;
     if (Object.hasOwn(m, 'deletionGracePeriodSeconds')) delete m.deletionGracePeriodSeconds;
-    // Stored as spread copies of what was built: a spread lays every key out inside the object,
-    // and later spreads of the stored object (every controller's write) are fast on that layout.
-    obj.metadata = { ...m };
-    const stored = this.store.put(compactKeys(obj));
+    // The store stamps a spread copy of the top level and of metadata (a spread lays every key
+    // out inside the object, and later spreads of the stored object are fast on that layout), so
+    // what was built here is handed over as is.
+    const stored = this.store.put(orderKeys(obj));
     return withWarnings(stored, kind);
   }
 
@@ -153,16 +153,13 @@ export class ApiServer implements ApiWriter {
     const old = this.store.get(kind, input.metadata?.namespace, input.metadata?.name);
     if (!old) return { ok: false, error: notFound(kind, input.metadata?.name ?? '') };
     const om = old.metadata;
-    // One copy of the top level and of metadata, owned here and filled in by assignment (the same
-    // key order as spreading the fields in). System fields come from the stored object.
-    // A spread (not copyOwn): a controller's metadata already has these keys (copy.ts).
-    const meta: Any = { ...input.metadata };
-    meta.uid = om.uid;
-    meta.creationTimestamp = om.creationTimestamp;
-    if (om.namespace !== undefined) meta.namespace = om.namespace;
-    if (om.deletionTimestamp !== undefined) meta.deletionTimestamp = om.deletionTimestamp;
-    if (om.deletionGracePeriodSeconds !== undefined)
-      meta.deletionGracePeriodSeconds = om.deletionGracePeriodSeconds;
+    // System fields come from the stored object. A controller's write (a spread of the stored
+    // object) already carries them, and the store copies metadata as it stamps the
+    // resourceVersion, so the input's metadata is used as is then (never written to: see the
+    // generation below); otherwise one copy, filled in by assignment (the key order of spreading
+    // the fields in). A spread, not copyOwn: a controller's metadata already has these keys.
+    const im: Any = input.metadata;
+    const meta: Any = systemFieldsKept(im, om) ? im : withSystemFields(im, om);
     const obj: Any = copyTop(input);
     obj.apiVersion = KINDS[kind].apiVersion;
     obj.metadata = meta;
@@ -172,7 +169,8 @@ export class ApiServer implements ApiWriter {
       const errs = podUpdateErrors(old, obj);
       if (errs) return { ok: false, error: invalidError(kind, om.name, [errs]) };
     }
-    const errs = validate(obj, old);
+    // A controller's write may skip the checks of what it carries over unchanged (validate).
+    const errs = validate(obj, old, !opts.external);
     if (errs.length > 0) return { ok: false, error: invalidError(kind, om.name, errs) };
     if (kind === 'Service') {
       const r = allocateService(this.allocators, obj, old);
@@ -181,9 +179,13 @@ export class ApiServer implements ApiWriter {
       releaseService(this.allocators, old, obj);
     }
     if (HAS_GENERATION.has(kind)) {
-      const gen = om.generation ?? 1;
-      // obj.metadata is `meta` (only Namespaces get a new metadata from defaulting).
-      obj.metadata.generation = deepEqual(old.spec, obj.spec) ? gen : gen + 1;
+      const g = om.generation ?? 1;
+      const gen = deepEqual(old.spec, obj.spec) ? g : g + 1;
+      // obj.metadata is `meta` (only Namespaces get a new metadata from defaulting), which may
+      // be the input's own: copied before it changes.
+      const m = obj.metadata;
+      if (m.generation !== gen || !Object.hasOwn(m, 'generation'))
+        obj.metadata = withGeneration(m, gen, m !== im);
     }
     if (equalExceptResourceVersion(obj, old)) return { ok: true, object: old };
     return withWarnings(this.store.put(orderKeys(obj)), kind);
@@ -265,6 +267,47 @@ export class ApiServer implements ApiWriter {
   }
 }
 
+/** Whether `key` is an own key of `m` holding exactly `v` (assigning `v` would change nothing). */
+function holds(m: Any, key: string, v: unknown): boolean {
+  return m[key] === v && Object.hasOwn(m, key);
+}
+
+/**
+ * Whether assigning the stored object's system fields to a spread copy of `im` (what update
+ * does) would leave that copy equal to `im`: every one is already there with the same value.
+ */
+function systemFieldsKept(im: Any, om: Any): boolean {
+  return (
+    im !== null &&
+    typeof im === 'object' &&
+    holds(im, 'uid', om.uid) &&
+    holds(im, 'creationTimestamp', om.creationTimestamp) &&
+    (om.namespace === undefined || holds(im, 'namespace', om.namespace)) &&
+    (om.deletionTimestamp === undefined || holds(im, 'deletionTimestamp', om.deletionTimestamp)) &&
+    (om.deletionGracePeriodSeconds === undefined ||
+      holds(im, 'deletionGracePeriodSeconds', om.deletionGracePeriodSeconds))
+  );
+}
+
+/** `{ ...im }` with the stored object's system fields assigned (update's metadata). */
+function withSystemFields(im: Any, om: Any): Any {
+  const meta: Any = { ...im };
+  meta.uid = om.uid;
+  meta.creationTimestamp = om.creationTimestamp;
+  if (om.namespace !== undefined) meta.namespace = om.namespace;
+  if (om.deletionTimestamp !== undefined) meta.deletionTimestamp = om.deletionTimestamp;
+  if (om.deletionGracePeriodSeconds !== undefined)
+    meta.deletionGracePeriodSeconds = om.deletionGracePeriodSeconds;
+  return meta;
+}
+
+/** `m` with `generation` set: in place when `m` is update's own copy, else on a spread copy. */
+function withGeneration(m: Any, gen: number, owned: boolean): Any {
+  const out: Any = owned ? m : { ...m };
+  out.generation = gen;
+  return out;
+}
+
 function withWarnings(object: K8sObject, kind: KindName): ApiResult {
   return kind === 'Endpoints' ? { ok: true, object, warnings: [ENDPOINTS_WARNING] } : { ok: true, object };
 }
@@ -313,11 +356,6 @@ function onlyServedKeys(o: Any): boolean {
       return false;
   }
   return true;
-}
-
-/** orderKeys, as a spread copy when `o` is already in order (see create). */
-function compactKeys(o: Any): Any {
-  return inServedOrder(o) ? copyTop(o) : orderKeys(o);
 }
 
 /** apiVersion, kind, metadata, spec, status first (how the API server serialises objects). */

@@ -145,13 +145,22 @@ function pushLabelErrors(out: FieldError[], labels: Any, field: string): void {
   }
 }
 
-function validateMeta(obj: K8sObject, kind: NameKind): FieldError[] {
-  const name = obj.metadata?.name ?? '';
+/**
+ * `prev`: the stored object a controller's update replaces (see validate). Its name and labels
+ * passed these same checks when it was written, so the same name, or the same labels object
+ * (stored objects are immutable snapshots), cannot give a cause now.
+ */
+function validateMeta(obj: K8sObject, kind: NameKind, prev?: K8sObject): FieldError[] {
+  const meta = obj.metadata;
+  const name = meta?.name ?? '';
   const out: FieldError[] = [];
+  const pm = prev?.metadata;
   if (name === '')
     out.push({ field: 'metadata.name', message: 'Required value: name or generateName is required' });
-  else if (!nameOk(name, kind)) pushNameErrors(out, name, kind, 'metadata.name', name);
-  pushLabelErrors(out, obj.metadata?.labels, 'metadata.labels');
+  else if (!(pm !== undefined && name === pm.name) && !nameOk(name, kind))
+    pushNameErrors(out, name, kind, 'metadata.name', name);
+  const labels = meta?.labels;
+  if (!(pm !== undefined && labels === pm.labels)) pushLabelErrors(out, labels, 'metadata.labels');
   return out;
 }
 
@@ -273,12 +282,25 @@ function isEmptySelector(sel: Any): boolean {
   return !sel.matchExpressions?.length;
 }
 
-/** Deployment and ReplicaSet share the selector/template rules. */
-function pushWorkloadSpecErrors(out: FieldError[], obj: K8sObject, kindWord: string): void {
+/**
+ * Deployment and ReplicaSet share the selector/template rules. With `prev` (see validate), the
+ * selector and template checks are skipped when both are the stored object's own: they gave no
+ * cause when it was written, and they depend on nothing else.
+ */
+function pushWorkloadSpecErrors(out: FieldError[], obj: K8sObject, kindWord: string, prev?: K8sObject): void {
   const s: Any = obj.spec ?? {};
   if (typeof s.replicas === 'number' && s.replicas < 0) {
     out.push(invalid('spec.replicas', s.replicas, 'must be greater than or equal to 0'));
   }
+  const ps: Any = prev?.spec;
+  if (
+    ps !== undefined &&
+    ps !== null &&
+    s.selector !== undefined &&
+    s.selector === ps.selector &&
+    s.template === ps.template
+  )
+    return;
   const emptySelector = s.selector === undefined || isEmptySelector(s.selector);
   if (s.selector === undefined) out.push(required('spec.selector'));
   else if (emptySelector) {
@@ -303,9 +325,9 @@ function percentOrInt(v: unknown): number {
   return Number.NaN;
 }
 
-function validateDeployment(obj: K8sObject): FieldError[] {
-  const out = validateMeta(obj, 'subdomain');
-  pushWorkloadSpecErrors(out, obj, 'deployment');
+function validateDeployment(obj: K8sObject, prev?: K8sObject): FieldError[] {
+  const out = validateMeta(obj, 'subdomain', prev);
+  pushWorkloadSpecErrors(out, obj, 'deployment', prev);
   const st: Any = obj.spec?.strategy;
   if (st?.type && !STRATEGY_TYPES.includes(st.type)) {
     out.push(unsupported('spec.strategy.type', st.type, STRATEGY_TYPES));
@@ -332,8 +354,8 @@ function validateDeployment(obj: K8sObject): FieldError[] {
   return out;
 }
 
-function validateService(obj: K8sObject): FieldError[] {
-  const out = validateMeta(obj, 'dns1035');
+function validateService(obj: K8sObject, prev?: K8sObject): FieldError[] {
+  const out = validateMeta(obj, 'dns1035', prev);
   const s: Any = obj.spec ?? {};
   if (!SERVICE_TYPES.includes(s.type)) {
     out.push(unsupported('spec.type', s.type, SERVICE_TYPES));
@@ -384,21 +406,29 @@ function validateService(obj: K8sObject): FieldError[] {
   return out;
 }
 
-function pushAddressErrors(out: FieldError[], list: unknown, i: number, which: string): void {
+/** `kept`: the same list in the stored object (see validate); an address found there at the
+ * same index is that object's own, already checked. */
+function pushAddressErrors(out: FieldError[], list: unknown, i: number, which: string, kept: unknown): void {
   if (!Array.isArray(list)) return;
+  const k: Any[] | undefined = Array.isArray(kept) ? kept : undefined;
   for (let j = 0; j < list.length; j++) {
     const a: Any = list[j];
+    if (k !== undefined && a === k[j]) continue;
     if (!a.ip || !isValidIPv4(a.ip)) out.push(invalid(`subsets[${i}].${which}[${j}].ip`, a.ip ?? '', IP_MSG));
   }
 }
 
-function validateEndpoints(obj: K8sObject): FieldError[] {
-  const out = validateMeta(obj, 'subdomain');
+function validateEndpoints(obj: K8sObject, prev?: K8sObject): FieldError[] {
+  const out = validateMeta(obj, 'subdomain', prev);
   const subsets: Any[] = Array.isArray((obj as Any).subsets) ? (obj as Any).subsets : [];
+  const kept: Any[] | undefined =
+    prev && Array.isArray((prev as Any).subsets) ? (prev as Any).subsets : undefined;
   for (let i = 0; i < subsets.length; i++) {
     const ss: Any = subsets[i];
-    pushAddressErrors(out, ss.addresses, i, 'addresses');
-    pushAddressErrors(out, ss.notReadyAddresses, i, 'notReadyAddresses');
+    const ks: Any = kept?.[i];
+    if (ks !== undefined && ss === ks) continue; // the stored object's own subset, already checked
+    pushAddressErrors(out, ss.addresses, i, 'addresses', ks?.addresses);
+    pushAddressErrors(out, ss.notReadyAddresses, i, 'notReadyAddresses', ks?.notReadyAddresses);
     const ports: Any[] = Array.isArray(ss.ports) ? ss.ports : [];
     for (let j = 0; j < ports.length; j++) {
       const port: Any = ports[j];
@@ -415,33 +445,40 @@ function sameSelectorJson(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Validation on create (and, with `old`, on update). */
-export function validate(obj: K8sObject, old?: K8sObject): FieldError[] {
+/**
+ * Validation on create (and, with `old`, on update). `trusted`: a controller's update (not a
+ * user's), which may skip the checks of what it carries over from `old` unchanged, the same
+ * name or the very same labels, selector or template object: `old` passed them when it was
+ * written (every stored object but an Event was validated by create or update, and the writes
+ * that skip validation, status and binding, carry those over), so they cannot give a cause now.
+ */
+export function validate(obj: K8sObject, old?: K8sObject, trusted = false): FieldError[] {
+  const prev = trusted && old !== undefined && old.kind !== 'Event' ? old : undefined;
   switch (obj.kind) {
     case 'Deployment': {
-      const out = validateDeployment(obj);
+      const out = validateDeployment(obj, prev);
       if (old && !sameSelectorJson(old.spec?.selector, obj.spec?.selector)) {
         out.push(invalid('spec.selector', obj.spec?.selector ?? null, 'field is immutable'));
       }
       return out;
     }
     case 'ReplicaSet': {
-      const out = validateMeta(obj, 'subdomain');
-      pushWorkloadSpecErrors(out, obj, 'replicaset');
+      const out = validateMeta(obj, 'subdomain', prev);
+      pushWorkloadSpecErrors(out, obj, 'replicaset', prev);
       return out;
     }
     case 'Pod': {
-      const out = validateMeta(obj, 'subdomain');
+      const out = validateMeta(obj, 'subdomain', prev);
       pushPodSpecErrors(out, obj.spec, 'spec');
       return out;
     }
     case 'Service':
-      return validateService(obj);
+      return validateService(obj, prev);
     case 'Endpoints':
-      return validateEndpoints(obj);
+      return validateEndpoints(obj, prev);
     case 'Namespace':
-      return validateMeta(obj, 'label');
+      return validateMeta(obj, 'label', prev);
     default:
-      return validateMeta(obj, 'subdomain');
+      return validateMeta(obj, 'subdomain', prev);
   }
 }
