@@ -13,7 +13,7 @@ import type { Controller, ControllerContext, WatchEvent } from '../runtime/inter
 import { forgetOrphan, hasKeys, type Labels, noteOrphan, type Orphans, sameLabels } from './claim';
 import { addSelecting, claimReplicaSets, selectorOf } from './deployment-claim';
 import { computeHash } from './deployment-hash';
-import { syncStatus } from './deployment-status';
+import { deadlineQuiet, syncStatus } from './deployment-status';
 
 // biome-ignore lint/suspicious/noExplicitAny: spec fields are loosely typed JSON.
 type Any = any;
@@ -68,6 +68,17 @@ const NO_KEYS = Object.freeze([]) as readonly string[] as string[];
 export function createDeploymentController(store: Store): Controller {
   const specInfo = new Map<string, SpecInfo>();
   const orphans: Orphans = new Map();
+  /**
+   * Key → the Deployment as stored after a sync that wrote nothing but maybe its status (see
+   * syncDeployment). While that object is still the stored one, no event of its ReplicaSets came
+   * (keysFor drops the mark) and no orphan ReplicaSet changed (keysFor drops every mark), the
+   * next sync reads the same inputs and finds that status right, so it writes nothing and skips
+   * every branch that reacts to a change; what is left is the progress-deadline branch, the one
+   * reader of the clock, which does nothing while the deadline is ahead and its requeue already
+   * asked for (deadlineQuiet). Then the reconcile returns at once: those queued by the
+   * Deployment's own writes, mostly.
+   */
+  const settled = new Map<string, Deployment>();
   const infoFor = (d: Deployment): SpecInfo => {
     const generation = d.metadata.generation;
     const collisionCount = d.status?.collisionCount;
@@ -87,8 +98,12 @@ export function createDeploymentController(store: Store): Controller {
     keysFor(ev: WatchEvent): string[] {
       const o = ev.object;
       if (ev.kind === 'Deployment') {
-        if (ev.type === 'DELETED') specInfo.delete(o.metadata.uid);
-        return [`${o.metadata.namespace}/${o.metadata.name}`];
+        const key = `${o.metadata.namespace}/${o.metadata.name}`;
+        if (ev.type === 'DELETED') {
+          specInfo.delete(o.metadata.uid);
+          settled.delete(key);
+        }
+        return [key];
       }
       const ns = o.metadata.namespace ?? '';
       const ref = controllerRef(o);
@@ -102,8 +117,14 @@ export function createDeploymentController(store: Store): Controller {
       else if (refsMoved && !oldRef) forgetOrphan(orphans, ns, o.metadata.name);
       // The steady state: an owned ReplicaSet whose controller did not change (add/update/
       // deleteReplicaSet: "If it has a ControllerRef, that's all that matters").
-      if (ref && (!refsMoved || oldRef?.uid === ref.uid))
-        return ref.kind === 'Deployment' ? [`${ns}/${ref.name}`] : NO_KEYS;
+      if (ref && (!refsMoved || oldRef?.uid === ref.uid)) {
+        if (ref.kind !== 'Deployment') return NO_KEYS;
+        const key = `${ns}/${ref.name}`;
+        settled.delete(key);
+        return [key];
+      }
+      // Controllers changed, or an orphan is involved: any Deployment may claim differently now.
+      settled.clear();
       const keys: string[] = [];
       // The ControllerRef changed: sync the old controller too.
       if (oldRef?.kind === 'Deployment' && oldRef.uid !== ref?.uid) keys.push(`${ns}/${oldRef.name}`);
@@ -125,7 +146,11 @@ export function createDeploymentController(store: Store): Controller {
       // A Deployment being deleted adopts and releases nothing (ClaimObject), and the simulator
       // skips its status-only sync (syncStatusOnly).
       if (!d || d.metadata.deletionTimestamp) return;
-      syncDeployment(store, d, ctx, infoFor(d), orphans);
+      const info = infoFor(d);
+      if (settled.get(key) === d && deadlineQuiet(d, info, ctx.clock.now())) return;
+      if (syncDeployment(store, d, ctx, info, orphans))
+        settled.set(key, store.get('Deployment', ns, name) as Deployment);
+      else settled.delete(key);
     },
   };
 }
@@ -254,7 +279,7 @@ function syncDeployment(
   ctx: ControllerContext,
   info: SpecInfo,
   orphans: Orphans,
-): void {
+): boolean {
   const rev0 = store.revision;
   const all = ownedReplicaSets(store, d);
   claimReplicaSets(store, ctx, d, all, info.match, orphans);
@@ -276,7 +301,7 @@ function syncDeployment(
         ...d,
         status: { ...d.status, collisionCount: (d.status?.collisionCount ?? 0) + 1 },
       });
-      return;
+      return false;
     }
     const oldActive = olds.reduce((n, rs) => n + rs.spec.replicas, 0);
     let replicas = d.spec.replicas;
@@ -311,7 +336,7 @@ function syncDeployment(
       },
     } as unknown as ReplicaSet;
     const r = ctx.api.create(rs);
-    if (!r.ok) return;
+    if (!r.ok) return false;
     newRS = r.object as ReplicaSet;
     created = true;
     if (replicas > 0) {
@@ -356,7 +381,11 @@ function syncDeployment(
     if (olds.length > (d.spec.revisionHistoryLimit ?? 10)) cleanupOld(ctx, d, olds);
   }
   // Most syncs write nothing before the status: then `d` and `all` are still what the store holds.
-  syncStatus(store, ctx, d, all, store.revision === rev0, newRS, created, info);
+  const unchanged = store.revision === rev0;
+  const statusOk = syncStatus(store, ctx, d, all, unchanged, newRS, created, info);
+  // Settled when nothing but the status was written, and that was accepted. Recreate waits on
+  // old Pods, which this controller does not watch: never settled then.
+  return unchanged && statusOk && !(olds.length > 0 && d.spec.strategy.type === 'Recreate');
 }
 
 function specSum(list: readonly ReplicaSet[]): number {
