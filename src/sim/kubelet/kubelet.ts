@@ -76,8 +76,9 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     return n;
   };
   for (const n of profile.nodes) nodeState(n.name);
-  const runtimes = new Map<string, PodRuntime>(); // pod uid → runtime
-  const byKey = new Map<string, PodRuntime>(); // pod key → runtime of the Pod the kubelet runs
+  // Pod key → runtime of the Pod the kubelet runs under that name (the latest one it made: a
+  // runtime is only made for a Pod stored under the key, and a newer one only once that Pod is gone).
+  const byKey = new Map<string, PodRuntime>();
   const ips = new Map<string, string>(); // pod key → IP its sandbox holds
   const ipNode = new Map<string, NodeState>(); // pod key → the node whose IPAM lent that IP
   const pullRng = rng.fork('image-pulls');
@@ -437,21 +438,27 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       const p = ev.object as Pod;
       const uid = p.metadata.uid;
       // Every Pod event passes here, synchronously with its write: each runtime keeps the Pod its
-      // last event left (see PodRuntime.pod). An object of another uid written over a Pod's name
-      // leaves that Pod's runtime to ask the store.
-      const old = ev.old;
-      if (old !== undefined && old.metadata.uid !== uid) {
-        const gone = runtimes.get(old.metadata.uid);
-        if (gone) gone.pod = undefined;
+      // last event left (see PodRuntime.pod). The kubelet's own status writes (most Pod events)
+      // name their runtime without a lookup.
+      if (writing !== undefined && writing.uid === uid) {
+        writing.pod = ev.type === 'DELETED' ? undefined : p;
+        return writing.keys as string[];
       }
-      if (ev.type !== 'DELETED' && !p.spec?.nodeName) return NO_KEYS as string[];
-      // A Pod the kubelet runs already: its key, without building the string again.
-      const rt = writing !== undefined && writing.uid === uid ? writing : runtimes.get(uid);
-      if (rt) {
+      const bound = ev.type === 'DELETED' || !!p.spec?.nodeName;
+      // An object of another uid written over a Pod's name leaves that Pod's runtime to ask the store.
+      const old = ev.old;
+      const replaced = old !== undefined && old.metadata.uid !== uid;
+      if (!bound && !replaced) return NO_KEYS as string[];
+      const key = `${p.metadata.namespace}/${p.metadata.name}`;
+      const rt = byKey.get(key);
+      if (replaced && rt !== undefined && rt.uid === (old as Pod).metadata.uid) rt.pod = undefined;
+      if (!bound) return NO_KEYS as string[];
+      // A Pod the kubelet runs already: its runtime's key array.
+      if (rt !== undefined && rt.uid === uid) {
         rt.pod = ev.type === 'DELETED' ? undefined : p;
         return rt.keys as string[];
       }
-      return [`${p.metadata.namespace}/${p.metadata.name}`];
+      return [key];
     },
     reconcile(key: string, ctx: ControllerContext) {
       ctxRef = ctx;
@@ -476,21 +483,18 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
           ips.delete(key);
           ipNode.delete(key);
         }
-        if (known) {
-          if (known.timer !== undefined) ctx.timers.cancel(known.timer);
-          runtimes.delete(known.uid);
-        }
+        if (known?.timer !== undefined) ctx.timers.cancel(known.timer);
         byKey.delete(key);
         return;
       }
       const node = pod.spec.nodeName;
       if (!node) return;
       const uid = pod.metadata.uid;
-      let rt = known?.uid === uid ? known : runtimes.get(uid);
+      // A runtime of this uid is byKey's, if any (see byKey).
+      let rt = known?.uid === uid ? known : undefined;
       if (!rt) {
         const r = new PodRuntime(key, pod, nodeState(node));
         rt = r;
-        runtimes.set(uid, rt);
         byKey.set(key, rt);
         if (pod.metadata.deletionTimestamp) return kill(pod, rt);
         if (pod.status?.phase === 'Running') return adopt(pod, rt);
