@@ -89,6 +89,16 @@ class KindTable extends Map<string, NameMap> {
   }
 }
 
+/** A namespace's map in a kind's table, made on first use. */
+function nameMapIn(t: KindTable, ns: string): NameMap {
+  let m = t.at(ns);
+  if (m === undefined) {
+    m = new NameMap();
+    t.set(ns, m);
+  }
+  return m;
+}
+
 /** The map with its pending lazy entries keyed: what every read or write by name goes through. */
 function keyed(m: NameMap): NameMap {
   const p = m.pending;
@@ -272,9 +282,10 @@ export class Store implements StoreReader {
   /** Write a whole object (already defaulted/validated) and emit ADDED or MODIFIED. */
   put(obj: K8sObject): K8sObject {
     const kind = obj.kind as KindName;
-    const ns = NAMESPACED[kind] ? (obj.metadata.namespace ?? '') : '';
+    const t = this.table(kind);
+    const ns = t.namespaced ? (obj.metadata.namespace ?? '') : '';
     const name = obj.metadata.name;
-    const m = keyed(this.nameMap(kind, ns));
+    const m = keyed(nameMapIn(t, ns));
     const prev = m.get(name);
     const old = prev?.object();
     const stored = stamped(obj, this.nextResourceVersion());
@@ -316,8 +327,9 @@ export class Store implements StoreReader {
    * so the entry waits unkeyed (and unnamed) until something reads the namespace.
    */
   addLazy(kind: KindName, namespace: string, entry: LazyObject): void {
-    const ns = NAMESPACED[kind] ? namespace : '';
-    const m = this.nameMap(kind, ns);
+    const t = this.table(kind);
+    const ns = t.namespaced ? namespace : '';
+    const m = nameMapIn(t, ns);
     this.rv += 1;
     entry.stamp(this.rv);
     entry.live = true;
@@ -347,22 +359,17 @@ export class Store implements StoreReader {
   touchLazy(kind: KindName, namespace: string, entry: LazyObject): void {
     this.rv += 1;
     entry.stamp(this.rv);
-    const ns = NAMESPACED[kind] ? namespace : '';
+    const ns = this.table(kind).namespaced ? namespace : '';
     for (const l of this.keyListeners) l('MODIFIED', kind, ns, entry);
   }
 
-  private nameMap(kind: KindName, ns: string): NameMap {
-    let nsMap = this.data.get(kind);
-    if (!nsMap) {
-      nsMap = new KindTable(NAMESPACED[kind] === true);
-      this.data.set(kind, nsMap);
+  private table(kind: KindName): KindTable {
+    let t = this.data.get(kind);
+    if (t === undefined) {
+      t = new KindTable(NAMESPACED[kind] === true);
+      this.data.set(kind, t);
     }
-    let m = nsMap.at(ns);
-    if (!m) {
-      m = new NameMap();
-      nsMap.set(ns, m);
-    }
-    return m;
+    return t;
   }
 
   /** Remove an object outright and emit DELETED. */
