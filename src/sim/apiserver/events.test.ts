@@ -131,6 +131,42 @@ describe('Recorder: what an Event reads back as', () => {
     expect(store.revision).toBe(1001);
   });
 
+  it("the k-th Event created takes the stream's k-th uid, whichever Event is read first (repeats draw none)", () => {
+    const { store, clock, rec, pod, events } = setup();
+    const src = { component: 'kubelet', host: 'n' };
+    const objs = [pod('a', 'uid-a'), pod('b', 'uid-b'), pod('c', 'uid-c')];
+    // (object, message): the fifth repeats the first, so six records make five Events.
+    const script: [number, string][] = [
+      [0, 'm0'],
+      [1, 'm0'],
+      [2, 'm0'],
+      [0, 'm1'],
+      [0, 'm0'],
+      [1, 'm1'],
+    ];
+    const run = (s: ReturnType<typeof setup>, readAsGoing: boolean) => {
+      script.forEach(([o, m], i) => {
+        s.rec.record(objs[o] as K8sObject, 'Normal', 'Pulled', m, src);
+        s.clock.set(s.clock.now() + 1000);
+        if (readAsGoing) expect(s.events()).toHaveLength(i < 4 ? i + 1 : i);
+      });
+    };
+    run({ store, clock, rec, pod, events }, true);
+    const stream = createRng(1).fork('events');
+    const want = Array.from({ length: 5 }, () => uuid(stream));
+    const byName = new Map(events().map((e) => [e.metadata.name, e.metadata.uid]));
+    const ns = (n: string) => n.slice(n.indexOf('.') + 1); // the creation time, 16 hex digits
+    const inOrder = [...byName.keys()].sort((x, y) => (ns(x) < ns(y) ? -1 : 1));
+    expect(inOrder.map((n) => byName.get(n))).toEqual(want);
+    // A fresh recorder whose last Event is read first spells the same uids.
+    const s2 = setup();
+    run(s2, false);
+    const last = inOrder[4] as string;
+    expect(s2.store.get('Event', 'default', last)?.metadata.uid).toBe(want[4]);
+    expect(s2.events().map((e) => e.metadata.uid)).toEqual(events().map((e) => e.metadata.uid));
+    expect(s2.events().find((e) => e.metadata.name === inOrder[0])?.count).toBe(2);
+  });
+
   it('a cluster-scoped object: no involvedObject.namespace, the Event in default, no fieldPath off the kubelet', () => {
     const { rec, events } = setup();
     const node = {
