@@ -4,6 +4,18 @@ import { computeHash, fnv32a, fnv32aUtf8, safeEncodeString, serializeTemplate } 
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
+// Any UTF-16 sequence, lone surrogates included (TextEncoder turns those into U+FFFD).
+const utf16 = fc
+  .array(
+    fc.oneof(
+      fc.integer({ min: 0, max: 0xffff }),
+      fc.integer({ min: 0xd7f0, max: 0xe010 }),
+      fc.constantFrom(0x22, 0x5c, 0x0a, 0x1f, 0x7f),
+    ),
+    { maxLength: 40 },
+  )
+  .map((units) => String.fromCharCode(...units));
+
 describe('pod-template-hash', () => {
   it('FNV-32a matches the reference vectors', () => {
     expect(fnv32a(enc(''))).toBe(0x811c9dc5);
@@ -63,12 +75,6 @@ describe('pod-template-hash', () => {
   });
 
   it('hashing the string in place gives the same value as FNV-32a over its TextEncoder bytes', () => {
-    // Any UTF-16 sequence, lone surrogates included (TextEncoder turns those into U+FFFD).
-    const utf16 = fc
-      .array(fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 0xd7f0, max: 0xe010 })), {
-        maxLength: 40,
-      })
-      .map((units) => String.fromCharCode(...units));
     fc.assert(
       fc.property(fc.oneof(utf16, fc.string({ unit: 'grapheme' })), (s) => {
         expect(fnv32aUtf8(s)).toBe(fnv32a(enc(s)));
@@ -97,8 +103,11 @@ describe('pod-template-hash', () => {
         fc.boolean(),
         fc.double(),
         fc.string({ unit: 'binary' }),
+        // Lone surrogates, quotes, backslashes and control characters: what JSON.stringify escapes.
+        utf16,
         fc.array(tie('value'), { maxLength: 4 }),
         fc.dictionary(fc.string({ unit: 'binary', maxLength: 6 }), tie('value'), { maxKeys: 4 }),
+        fc.dictionary(utf16, tie('value'), { maxKeys: 3 }),
       ),
     }));
     fc.assert(

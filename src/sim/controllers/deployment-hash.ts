@@ -84,9 +84,26 @@ function sortedInPlace(keys: string[]): string[] {
   return keys;
 }
 
+/**
+ * fnv32a over the UTF-8 of JSON.stringify(s). A string with nothing to escape (no control
+ * character, quote, backslash or surrogate: template keys and values, nearly always) is hashed
+ * between its quotes in place, without building the quoted copy.
+ */
+function fnvJsonString(s: string, h: number): number {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff))
+      return fnv32aUtf8(JSON.stringify(s), h);
+  }
+  h = fnv32aUtf8(s, Math.imul(h ^ 0x22, FNV_PRIME)); // "
+  return Math.imul(h ^ 0x22, FNV_PRIME) >>> 0; // "
+}
+
 /** fnv32a over the UTF-8 of stableStringify(v), without building that string. */
 function fnvCanonical(v: unknown, h: number): number {
   if (v === undefined) return fnv32aUtf8('null', h);
+  if (typeof v === 'string') return fnvJsonString(v, h);
   // JSON.stringify gives undefined for functions and symbols, which the concatenation spells out.
   if (v === null || typeof v !== 'object') return fnv32aUtf8(String(JSON.stringify(v)), h);
   if (Array.isArray(v)) {
@@ -107,7 +124,7 @@ function fnvCanonical(v: unknown, h: number): number {
     if (x === undefined) continue;
     if (!first) h = Math.imul(h ^ 0x2c, FNV_PRIME) >>> 0; // ,
     first = false;
-    h = fnv32aUtf8(JSON.stringify(k), h);
+    h = fnvJsonString(k, h);
     h = Math.imul(h ^ 0x3a, FNV_PRIME) >>> 0; // :
     h = fnvCanonical(x, h);
   }

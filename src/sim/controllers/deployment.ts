@@ -10,7 +10,7 @@ import type { Deployment, K8sObject, ReplicaSet } from '../api/types';
 import { deepEqual } from '../apiserver/json';
 import type { Store } from '../apiserver/store';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
-import { forgetOrphan, hasKeys, type Labels, noteOrphan, type Orphans, sameLabels } from './claim';
+import { forgetOrphan, hasKeys, KeyCache, type Labels, noteOrphan, type Orphans, sameLabels } from './claim';
 import { addSelecting, claimReplicaSets, selectorOf } from './deployment-claim';
 import { computeHash } from './deployment-hash';
 import { deadlineQuiet, syncStatus } from './deployment-status';
@@ -79,6 +79,7 @@ export function createDeploymentController(store: Store): Controller {
    * Deployment's own writes, mostly.
    */
   const settled = new Map<string, Deployment>();
+  const keyCache = new KeyCache();
   const infoFor = (d: Deployment): SpecInfo => {
     const generation = d.metadata.generation;
     const collisionCount = d.status?.collisionCount;
@@ -98,11 +99,12 @@ export function createDeploymentController(store: Store): Controller {
     keysFor(ev: WatchEvent): string[] {
       const o = ev.object;
       if (ev.kind === 'Deployment') {
-        const key = `${o.metadata.namespace}/${o.metadata.name}`;
-        if (ev.type === 'DELETED') {
-          specInfo.delete(o.metadata.uid);
-          settled.delete(key);
-        }
+        const m = o.metadata;
+        if (ev.type !== 'DELETED') return [keyCache.keyOf(m.namespace, m.uid, m.name)];
+        const key = `${m.namespace}/${m.name}`;
+        specInfo.delete(m.uid);
+        settled.delete(key);
+        keyCache.forget(m.uid);
         return [key];
       }
       const ns = o.metadata.namespace ?? '';
@@ -119,7 +121,7 @@ export function createDeploymentController(store: Store): Controller {
       // deleteReplicaSet: "If it has a ControllerRef, that's all that matters").
       if (ref && (!refsMoved || oldRef?.uid === ref.uid)) {
         if (ref.kind !== 'Deployment') return NO_KEYS;
-        const key = `${ns}/${ref.name}`;
+        const key = keyCache.keyOf(ns, ref.uid, ref.name);
         settled.delete(key);
         return [key];
       }

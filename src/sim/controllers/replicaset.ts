@@ -14,6 +14,7 @@ import {
   forgetOrphan,
   hasAll,
   hasKeys,
+  KeyCache,
   type Labels,
   noteOrphan,
   type Orphans,
@@ -37,7 +38,7 @@ export function createReplicaSetController(store: Store): Controller {
   const throttle = new Map<string, number>();
   const orphans: Orphans = new Map();
   /**
-   * Key → the ReplicaSet as stored when its last sync left it settled: nothing to release or
+   * ReplicaSet uid → the ReplicaSet as stored when its last sync left it settled: nothing to release or
    * adopt, as many active Pods as it wants once its creates and deletes were written, and the
    * status of those Pods written. While that object is still the stored one, no event changed
    * what it counts of its Pods (keysFor drops the mark) and no orphan changed (keysFor drops
@@ -47,7 +48,15 @@ export function createReplicaSetController(store: Store): Controller {
    * create throttle, and a throttled sync is short of Pods, so never settled.
    */
   const settled = new Map<string, ReplicaSet>();
-  const keysForPod = (ev: WatchEvent): string[] => {
+  const keyCache = new KeyCache();
+  const keysFor = (ev: WatchEvent): string[] => {
+    if (ev.kind === 'ReplicaSet') {
+      const m = ev.object.metadata;
+      if (ev.type !== 'DELETED') return [keyCache.keyOf(m.namespace, m.uid, m.name)];
+      settled.delete(m.uid);
+      keyCache.forget(m.uid);
+      return [`${m.namespace}/${m.name}`];
+    }
     const o = ev.object;
     // Status writes that change neither readiness, phase, deletion, labels nor owners cannot
     // change what this controller counts or claims (the kubelet's ContainerCreating / pod IP
@@ -61,9 +70,14 @@ export function createReplicaSetController(store: Store): Controller {
     const oldRef = refsMoved ? controllerRef(old) : ref;
     // The steady state: an owned Pod whose controller did not change (updatePod / addPod /
     // deletePod: "If it has a ControllerRef, that's all that matters").
-    if (ref && (!refsMoved || oldRef?.uid === ref.uid))
-      return ref.kind === 'ReplicaSet' ? [`${ns}/${ref.name}`] : NO_KEYS;
-    // An orphan is or was involved: any ReplicaSet of the namespace may adopt differently now.
+    if (ref && (!refsMoved || oldRef?.uid === ref.uid)) {
+      if (ref.kind !== 'ReplicaSet') return NO_KEYS;
+      // Its mark holds through updates that change nothing it counts (binding, phase steps).
+      if (ev.type !== 'MODIFIED' || (settled.has(ref.uid) && !sameCounts(old as Pod, o as Pod)))
+        settled.delete(ref.uid);
+      return [keyCache.keyOf(ns, ref.uid, ref.name)];
+    }
+    // An orphan or a change of controller is involved: any ReplicaSet may claim differently now.
     settled.clear();
     if (ev.type === 'DELETED') {
       if (!ref) forgetOrphan(orphans, ns, o.metadata.name);
@@ -90,26 +104,16 @@ export function createReplicaSetController(store: Store): Controller {
   return {
     name: 'replicaset-controller',
     watches: ['ReplicaSet', 'Pod'],
-    keysFor(ev: WatchEvent): string[] {
-      const o = ev.object;
-      if (ev.kind === 'ReplicaSet') {
-        const key = `${o.metadata.namespace}/${o.metadata.name}`;
-        if (ev.type === 'DELETED') settled.delete(key);
-        return [key];
-      }
-      const keys = keysForPod(ev);
-      const old = ev.old as Pod | undefined;
-      if (keys.length > 0 && !(ev.type === 'MODIFIED' && old && sameCounts(old, o as Pod)))
-        for (let i = 0; i < keys.length; i++) settled.delete(keys[i] as string);
-      return keys;
-    },
+    keysFor,
     reconcile(key: string, ctx: ControllerContext) {
       const [ns, name] = splitKey(key);
       const rs = store.get('ReplicaSet', ns, name) as ReplicaSet | undefined;
-      if (!rs || settled.get(key) === rs) return;
+      if (!rs) return;
+      const uid = rs.metadata.uid;
+      if (settled.get(uid) === rs) return;
       if (syncReplicaSet(store, rs, ctx, throttle, orphans))
-        settled.set(key, store.get('ReplicaSet', ns, name) as ReplicaSet);
-      else settled.delete(key);
+        settled.set(uid, store.get('ReplicaSet', ns, name) as ReplicaSet);
+      else settled.delete(uid);
     },
   };
 }
