@@ -40,3 +40,18 @@ describe('scheduler max-pods', () => {
     expect(ev?.message).toMatch(/^0\/1 nodes are available: 1 Too many pods\./);
   });
 });
+
+describe('scheduler room', () => {
+  it('a bound Pod deleted frees its place on the node: the waiting Pod is scheduled', () => {
+    const { c, pods } = run(11);
+    const waiting = pods.find((p) => !p.spec.nodeName) as Pod;
+    const bound = pods.find((p) => p.spec.nodeName) as Pod;
+    c.delete('Pod', 'default', bound.metadata.name, { gracePeriodSeconds: 0 });
+    c.advance(1_000);
+    // The waiting Pod, or the ReplicaSet's replacement for the deleted one: two of the three
+    // Pods now bound, and the one that waited is among them.
+    const now = c.list('Pod', { namespace: 'default' }) as Pod[];
+    expect(now.filter((p) => p.spec.nodeName)).toHaveLength(2);
+    expect((c.get('Pod', 'default', waiting.metadata.name) as Pod).spec.nodeName).toBe(bound.spec.nodeName);
+  });
+});
