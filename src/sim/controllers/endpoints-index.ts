@@ -11,6 +11,7 @@ import type {
   EndpointSlice,
   EndpointSliceEndpoint,
   Labels,
+  ObjectReference,
   Pod,
   Service,
 } from '../api/types';
@@ -88,6 +89,8 @@ export class PodRec {
   addr: EndpointAddress | undefined = undefined;
   /** The slice endpoint last built for the Pod without a hostname (checked before reuse). */
   ep: EndpointSliceEndpoint | undefined = undefined;
+  /** The targetRef both carry (checked against the Pod's uid before reuse). */
+  ref: ObjectReference | undefined = undefined;
 }
 
 /**

@@ -213,8 +213,30 @@ export function withTriggerTime(
   time: string,
 ): Record<string, string> {
   if (annotations?.[TRIGGER_TIME] === time && Object.hasOwn(annotations, TRIGGER_TIME)) return annotations;
-  return { ...(annotations ?? {}), [TRIGGER_TIME]: time };
+  if (annotations === undefined || onlyTriggerTime(annotations)) return triggerTimeOnly(time);
+  return { ...annotations, [TRIGGER_TIME]: time };
 }
+
+/** Whether the annotations hold nothing but the trigger time (or nothing at all). */
+function onlyTriggerTime(annotations: Record<string, string>): boolean {
+  for (const k in annotations) if (k !== TRIGGER_TIME) return false;
+  return true;
+}
+
+/**
+ * `{ [TRIGGER_TIME]: time }`, one frozen object per time, shared by every Endpoints and
+ * EndpointSlice written in that second (what nearly all of them carry; stored objects are never
+ * modified, and a shared one must not be).
+ */
+export function triggerTimeOnly(time: string): Record<string, string> {
+  if (time !== lastTriggerTime) {
+    lastTriggerTime = time;
+    lastTriggerAnnotations = Object.freeze({ [TRIGGER_TIME]: time });
+  }
+  return lastTriggerAnnotations;
+}
+let lastTriggerTime = '';
+let lastTriggerAnnotations: Record<string, string> = {};
 
 /** RFC 3339 with second precision, as the API server prints metav1.Time. */
 export function rfc3339(ms: number): string {

@@ -48,6 +48,7 @@ function endpointAddress(
   pod: Pod,
   svc: Service,
   prev: PreviousEntries<EndpointAddress> | undefined,
+  ref?: ObjectReference,
 ): EndpointAddress {
   // Hostname only when the Pod opted in with hostname + subdomain = this Service (endpoints_controller.go).
   const hostname =
@@ -59,7 +60,7 @@ function endpointAddress(
   const addr: EndpointAddress = { ip };
   if (hostname) addr.hostname = hostname;
   if (nodeName) addr.nodeName = nodeName;
-  addr.targetRef = podTargetRef(pod);
+  addr.targetRef = ref ?? podTargetRef(pod);
   return addr;
 }
 
@@ -73,6 +74,19 @@ export function podTargetRef(pod: Pod): ObjectReference {
     name: pod.metadata.name,
     uid: pod.metadata.uid,
   };
+}
+
+/**
+ * podTargetRef for the Pod of `rec`, built once per Pod (its namespace and name are the record's;
+ * a new uid gets a new one) and shared by its Endpoints address and slice endpoint.
+ */
+export function recTargetRef(rec: PodRec): ObjectReference {
+  const pod = rec.pod;
+  const last = rec.ref;
+  if (last !== undefined && last.uid === pod.metadata.uid) return last;
+  const ref = podTargetRef(pod);
+  rec.ref = ref;
+  return ref;
 }
 
 const byIP = (a: EndpointAddress, b: EndpointAddress): number =>
@@ -421,7 +435,7 @@ function recAddress(rec: PodRec, svc: Service): EndpointAddress {
   ) {
     return last;
   }
-  const addr = endpointAddress(pod, svc, undefined);
+  const addr = endpointAddress(pod, svc, undefined, recTargetRef(rec));
   rec.addr = addr;
   return addr;
 }

@@ -8,6 +8,7 @@ import type {
   EndpointSlice,
   EndpointSliceEndpoint,
   K8sObject,
+  ObjectReference,
   Pod,
   Service,
   ServicePort,
@@ -18,6 +19,7 @@ import {
   perPodPorts,
   podServiceKeys,
   podTargetRef,
+  recTargetRef,
   withSelectedPods,
 } from './endpoints';
 import type { EndpointsIndex, PodRec } from './endpoints-index';
@@ -38,7 +40,7 @@ import {
   shouldPodBeInEndpoints,
   sortSmall,
   splitKey,
-  TRIGGER_TIME,
+  triggerTimeOnly,
   withTriggerTime,
 } from './endpoints-util';
 
@@ -74,6 +76,7 @@ function sliceEndpoint(
   pod: Pod,
   svc: Service,
   prev: PreviousEntries<EndpointSliceEndpoint> | undefined,
+  ref?: ObjectReference,
 ): EndpointSliceEndpoint {
   const terminating = isTerminating(pod);
   const ready = isPodReady(pod);
@@ -89,7 +92,7 @@ function sliceEndpoint(
   const ep: EndpointSliceEndpoint = { addresses: [ip], conditions: cond };
   // Field order as discovery/v1 Endpoint declares it (what `-o json` shows): hostname, targetRef, nodeName.
   if (hostname) ep.hostname = hostname;
-  ep.targetRef = podTargetRef(pod);
+  ep.targetRef = ref ?? podTargetRef(pod);
   if (nodeName) ep.nodeName = nodeName;
   return ep;
 }
@@ -314,7 +317,7 @@ function writeSlice(
       generateName: `${baseName}-`,
       namespace: ns,
       labels: meta.labels,
-      annotations: { [TRIGGER_TIME]: rfc3339(ctx.clock.now()) },
+      annotations: triggerTimeOnly(rfc3339(ctx.clock.now())),
       ...(ownerReferences ? { ownerReferences } : {}),
     },
     addressType: 'IPv4',
@@ -341,18 +344,10 @@ export class OwnSliceWrites {
     );
   }
 
-  private during<T>(kind: string, ns: string | undefined, name: string, write: () => T): T {
-    if (kind !== 'EndpointSlice') return write();
-    const beforeNs = this.currentNs;
-    const beforeName = this.currentName;
+  private mark(kind: string, ns: string | undefined, name: string): void {
+    if (kind !== 'EndpointSlice') return;
     this.currentNs = ns ?? 'default';
     this.currentName = name;
-    try {
-      return write();
-    } finally {
-      this.currentNs = beforeNs;
-      this.currentName = beforeName;
-    }
   }
 
   private wrapped: { from: unknown; to: unknown } | undefined;
@@ -361,15 +356,54 @@ export class OwnSliceWrites {
   wrap<C extends Pick<ControllerContext, 'api'>>(ctx: C): C {
     if (this.wrapped?.from === ctx) return this.wrapped.to as C;
     const api = ctx.api;
+    // The mark is set around the call and then restored from locals (no closure per write).
     const to: C = {
       ...ctx,
       api: {
-        create: (o, opts) =>
-          this.during(o.kind, o.metadata.namespace, o.metadata.name, () => api.create(o, opts)),
-        update: (o) => this.during(o.kind, o.metadata.namespace, o.metadata.name, () => api.update(o)),
-        updateStatus: (o) =>
-          this.during(o.kind, o.metadata.namespace, o.metadata.name, () => api.updateStatus(o)),
-        delete: (kind, ns, name, opts) => this.during(kind, ns, name, () => api.delete(kind, ns, name, opts)),
+        create: (o, opts) => {
+          const ns = this.currentNs;
+          const name = this.currentName;
+          this.mark(o.kind, o.metadata.namespace, o.metadata.name);
+          try {
+            return api.create(o, opts);
+          } finally {
+            this.currentNs = ns;
+            this.currentName = name;
+          }
+        },
+        update: (o) => {
+          const ns = this.currentNs;
+          const name = this.currentName;
+          this.mark(o.kind, o.metadata.namespace, o.metadata.name);
+          try {
+            return api.update(o);
+          } finally {
+            this.currentNs = ns;
+            this.currentName = name;
+          }
+        },
+        updateStatus: (o) => {
+          const ns = this.currentNs;
+          const name = this.currentName;
+          this.mark(o.kind, o.metadata.namespace, o.metadata.name);
+          try {
+            return api.updateStatus(o);
+          } finally {
+            this.currentNs = ns;
+            this.currentName = name;
+          }
+        },
+        delete: (kind, ns0, name0, opts) => {
+          const ns = this.currentNs;
+          const name = this.currentName;
+          this.mark(kind, ns0, name0);
+          try {
+            return api.delete(kind, ns0, name0, opts);
+          } finally {
+            this.currentNs = ns;
+            this.currentName = name;
+          }
+        },
       },
     };
     this.wrapped = { from: ctx, to };
@@ -521,7 +555,7 @@ function recEndpoint(rec: PodRec, svc: Service): EndpointSliceEndpoint {
   ) {
     return last;
   }
-  const ep = sliceEndpoint(pod, svc, undefined);
+  const ep = sliceEndpoint(pod, svc, undefined, recTargetRef(rec));
   rec.ep = ep;
   return ep;
 }
@@ -539,8 +573,11 @@ export function endpointSliceKeysFor(
     const svcName = managedSliceService(o);
     if (svcName) return [`${ns}/${svcName}`];
   }
-  return [];
+  return NO_KEYS;
 }
+
+/** The answer for events that queue nothing (this controller's own slice writes): shared, never modified. */
+const NO_KEYS: string[] = [];
 
 /** The Service a slice managed by this controller belongs to. */
 function managedSliceService(o: K8sObject | undefined): string | undefined {
@@ -559,7 +596,7 @@ export function createEndpointSliceController(store: StoreReader, index?: Endpoi
     name: 'endpointslice-controller',
     watches: ['Service', 'Pod', 'EndpointSlice'],
     keysFor: (ev) => {
-      if (own.isOwn(ev)) return [];
+      if (own.isOwn(ev)) return NO_KEYS;
       const keys = endpointSliceKeysFor(store, ev, index);
       if (keys.length && eventChangesDesired(ev))
         for (let i = 0; i < keys.length; i++) clean.delete(keys[i] as string);
