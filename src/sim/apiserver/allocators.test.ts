@@ -1,7 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../runtime/rng';
-import { ClusterIpAllocator, ipToInt, NodePortAllocator } from './allocators';
+import { ClusterIpAllocator, intToIp, ipToInt, NodePortAllocator } from './allocators';
+
+describe('intToIp', () => {
+  it('spells the dotted quad as join does, and ipToInt reads it back (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (n) => {
+        const want = [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+        expect(intToIp(n)).toBe(want);
+        expect(ipToInt(intToIp(n))).toBe(n);
+      }),
+      { numRuns: 3000 },
+    );
+    expect([intToIp(0), intToIp(0xffffffff), intToIp(0x0a01002d)]).toEqual([
+      '0.0.0.0',
+      '255.255.255.255',
+      '10.1.0.45',
+    ]);
+  });
+});
 
 describe('ClusterIP allocator', () => {
   it('random IPs stay in the CIDR, above the static band, and never repeat', () => {

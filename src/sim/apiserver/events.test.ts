@@ -8,7 +8,13 @@ import { createRng, uuid } from '../runtime/rng';
 import { eventName, Recorder } from './events';
 import { Store } from './store';
 
-type Ev = K8sObject & { count: number; message: string; firstTimestamp: string; lastTimestamp: string };
+type Ev = K8sObject & {
+  count: number;
+  reason: string;
+  message: string;
+  firstTimestamp: string;
+  lastTimestamp: string;
+};
 
 function setup() {
   const store = new Store();
@@ -51,6 +57,29 @@ describe('Recorder', () => {
         .map((e) => e.count)
         .sort(),
     ).toEqual([1, 1, 1, 1, 1, 2]);
+  });
+
+  it('aggregates across many reasons (beyond the per-reason bits) and across renamed objects of one uid', () => {
+    const { rec, pod, events } = setup();
+    const a = pod('a', 'uid-a');
+    const src = { component: 'kubelet', host: 'n' };
+    const reasons = Array.from({ length: 40 }, (_, i) => `R${i}`);
+    for (const r of reasons) rec.record(a, 'Normal', r, 'm', src);
+    for (const r of [...reasons].reverse()) rec.record(pod('a', 'uid-a'), 'Normal', r, 'm', src);
+    expect(events()).toHaveLength(40);
+    expect(new Set(events().map((e) => e.count))).toEqual(new Set([2]));
+    // Same uid under another name: one chain, so the repeat still aggregates (the key has no name).
+    const b = pod('b', 'uid-a');
+    rec.record(b, 'Normal', 'R0', 'm', src);
+    rec.record(b, 'Normal', 'New', 'm', src);
+    rec.record(a, 'Normal', 'R39', 'm', src);
+    rec.record(a, 'Normal', 'New', 'm', src);
+    const byReason = new Map(events().map((e) => [e.reason, e]));
+    expect(events()).toHaveLength(41);
+    expect([byReason.get('R0')?.count, byReason.get('R39')?.count, byReason.get('New')?.count]).toEqual([
+      3, 3, 2,
+    ]);
+    expect((byReason.get('New') as Ev & { involvedObject: { name: string } }).involvedObject.name).toBe('b');
   });
 
   it('after its Event is gone, a repeat starts a new Event with count 1', () => {

@@ -44,7 +44,10 @@ class UidStream {
   }
 }
 
-/** The involved object's reference fields, shared by the Events of one object. */
+/**
+ * The involved object's reference fields, shared by the Events of one object; the one the
+ * recorder holds for a uid also heads that uid's chain of Events.
+ */
 interface Involved {
   apiVersion: string;
   kind: string;
@@ -53,6 +56,11 @@ interface Involved {
   uid: string;
   /** Where these Events' uids come from (the recorder's stream): shared, not kept per Event. */
   uids: UidStream;
+  /** The uid's Events, oldest first (chained by `next`), while this is the one held for it. */
+  head: RecordedEvent | undefined;
+  tail: RecordedEvent | undefined;
+  /** A bit (reasonBit) for every reason among them: no bit, no Event to aggregate into. */
+  reasons: number;
 }
 
 /** An Rng that hands back four recorded 32-bit words: `uuid` over it spells the uid drawn then. */
@@ -229,10 +237,12 @@ export class Recorder implements EventRecorder {
    * as it now stands, so this behaves exactly like a map keyed by the whole (object, type, reason,
    * message, source) tuple.
    */
-  private readonly byObject = new Map<string, RecordedEvent>();
+  private readonly byObject = new Map<string, Involved>();
   /** The last object recorded for and its chain: a ReplicaSet's 5 creations, a Pod's Created + Started. */
   private lastUid: string | undefined = undefined;
-  private lastFirst: RecordedEvent | undefined = undefined;
+  private lastChain: Involved | undefined = undefined;
+  /** Reason → its bit in Involved.reasons (the 31st and later reasons share the top bit). */
+  private readonly reasonBits = new Map<string, number>();
   /** The last creation instant handed out, as Unix ms and the nanoseconds beyond it. */
   private lastMs = Number.NEGATIVE_INFINITY;
   private lastSub = 0;
@@ -318,57 +328,62 @@ export class Recorder implements EventRecorder {
     const now = rfc3339(this.clock.now());
     const uid = obj.metadata.uid;
     const host = source.host ?? '';
-    const first = uid === this.lastUid ? this.lastFirst : this.byObject.get(uid);
-    let tail: RecordedEvent | undefined;
-    for (let e = first; e !== undefined; e = e.next) {
-      tail = e;
-      if (
-        e.reason !== reason ||
-        e.type !== type ||
-        e.message !== message ||
-        e.source.component !== source.component ||
-        (e.source.host ?? '') !== host
-      )
-        continue;
-      if (e.live) {
-        e.count += 1;
-        e.last = now;
-        this.store.touchLazy('Event', ns, e);
-        return;
-      }
-      // Replaced through the API since: aggregate into it only if it still matches.
-      const existing = this.store.get('Event', ns, e.key());
-      const s = existing as unknown as StoredEvent | undefined;
-      if (
-        existing &&
-        s &&
-        s.involvedObject?.uid === uid &&
-        s.type === type &&
-        s.reason === reason &&
-        s.message === message &&
-        s.source?.component === source.component &&
-        (s.source?.host ?? '') === host
-      ) {
-        this.store.put({ ...existing, count: (s.count ?? 1) + 1, lastTimestamp: now } as K8sObject);
-        return;
-      }
+    const chain = uid === this.lastUid ? this.lastChain : this.byObject.get(uid);
+    let bit = this.reasonBits.get(reason);
+    if (bit === undefined) {
+      bit = 1 << Math.min(this.reasonBits.size, 30);
+      this.reasonBits.set(reason, bit);
     }
+    // Only a chain holding an Event with this reason can hold one to aggregate into: the walk
+    // (through entries long out of cache at the benchmark's scale) is skipped otherwise.
+    if (chain !== undefined && (chain.reasons & bit) !== 0)
+      for (let e = chain.head; e !== undefined; e = e.next) {
+        if (
+          e.reason !== reason ||
+          e.type !== type ||
+          e.message !== message ||
+          e.source.component !== source.component ||
+          (e.source.host ?? '') !== host
+        )
+          continue;
+        if (e.live) {
+          e.count += 1;
+          e.last = now;
+          this.store.touchLazy('Event', ns, e);
+          return;
+        }
+        // Replaced through the API since: aggregate into it only if it still matches.
+        const existing = this.store.get('Event', ns, e.key());
+        const s = existing as unknown as StoredEvent | undefined;
+        if (
+          existing &&
+          s &&
+          s.involvedObject?.uid === uid &&
+          s.type === type &&
+          s.reason === reason &&
+          s.message === message &&
+          s.source?.component === source.component &&
+          (s.source?.host ?? '') === host
+        ) {
+          this.store.put({ ...existing, count: (s.count ?? 1) + 1, lastTimestamp: now } as K8sObject);
+          return;
+        }
+      }
     const name = this.creation(obj.metadata.name);
     const nhi = HI | 0; // int32 halves stay small integers (unboxed) in the entry
     const nlo = LO | 0;
     const meta = obj.metadata;
     let involved: Involved;
     const held = this.lastInvolved;
-    if (obj === this.lastObj && held !== undefined && held.uid === uid) involved = held;
+    if (obj === this.lastObj && held !== undefined && held === chain) involved = held;
     else {
-      const prev = first?.involved;
       involved =
-        prev &&
-        prev.apiVersion === obj.apiVersion &&
-        prev.kind === obj.kind &&
-        prev.name === meta.name &&
-        prev.namespace === meta.namespace
-          ? prev
+        chain &&
+        chain.apiVersion === obj.apiVersion &&
+        chain.kind === obj.kind &&
+        chain.name === meta.name &&
+        chain.namespace === meta.namespace
+          ? chain
           : {
               apiVersion: obj.apiVersion,
               kind: obj.kind,
@@ -376,6 +391,10 @@ export class Recorder implements EventRecorder {
               namespace: meta.namespace,
               uid,
               uids: this.uids,
+              // Other reference fields under the same uid: the chain carries on from here.
+              head: chain?.head,
+              tail: chain?.tail,
+              reasons: chain?.reasons ?? 0,
             };
       this.lastObj = obj;
       this.lastInvolved = involved;
@@ -398,10 +417,14 @@ export class Recorder implements EventRecorder {
       now,
       this.created++,
     );
-    if (tail) tail.next = e;
-    else this.byObject.set(uid, e);
+    const tail = involved.tail;
+    if (tail !== undefined) tail.next = e;
+    else involved.head = e;
+    involved.tail = e;
+    involved.reasons |= bit;
+    if (involved !== chain) this.byObject.set(uid, involved);
     this.lastUid = uid;
-    this.lastFirst = first ?? e;
+    this.lastChain = involved;
     this.store.addLazy('Event', ns, e);
   }
 }
