@@ -3,7 +3,7 @@
 //   cached pulls ~1 s) → Running/Ready;  bad image → ErrImagePull ⇄ ImagePullBackOff with backoff;
 //   deletionTimestamp → Killing → removed after the image's SIGTERM behaviour (≤ grace period),
 //   releasing the IP. Events carry the real reasons and messages. [K8S pkg/kubelet]
-import type { ContainerStatus, Pod, PodCondition } from '../api/types';
+import type { ContainerState, ContainerStatus, Pod, PodCondition } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
 import type { Profile } from '../profiles';
 import { rfc3339 } from '../runtime/clock';
@@ -20,6 +20,7 @@ import {
   condSpec,
   EMPTY_STATE,
   type ListSite,
+  matches,
   runningState,
   sharedList,
   templateOf,
@@ -110,9 +111,9 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
 
   const templateFor = (rt: PodRuntime, pod: Pod): ContainerTemplate => {
     const cs = pod.spec.containers;
-    if (rt.tplOf === cs && rt.tpl) return rt.tpl;
+    const held = rt.tpl;
+    if (held !== undefined && matches(held, cs)) return held;
     const t = templateOf(cs);
-    rt.tplOf = cs;
     rt.tpl = t;
     return t;
   };
@@ -177,7 +178,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     rt.next = undefined;
     // The Pod stored under its key now: the one its last event left, or (once that is gone) what
     // the store holds, which may be a newer Pod of the same name.
-    const pod = rt.pod ?? (api.store.get('Pod', rt.namespace, rt.name) as Pod | undefined);
+    const pod = rt.pod ?? get(rt.key);
     if (!pod || pod.metadata.deletionTimestamp || rt.killing) return;
     next(pod, rt);
   };
@@ -274,8 +275,9 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     record(pod, 'Normal', 'Pulling', tpl.pullingMsg[index] as string, rt);
     const check = checkImage(c.image);
     if (!check.ok) {
-      rt.failedImage = c.image;
-      rt.failedMessage = check.message;
+      // pullFailed and inBackOff read the image (and its check) from the template.
+      rt.pullTpl = tpl;
+      rt.pullIndex = index;
       schedule(rt, drawMs(pullRng, [800, 1600]), pullFailed);
       return;
     }
@@ -292,8 +294,6 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     rt.pullTpl = tpl;
     rt.pullIndex = index;
     rt.pullMs = ms;
-    rt.pullSize = check.spec.size;
-    rt.pullFullName = ref.fullName;
     schedule(rt, ms, pulled);
   };
 
@@ -301,13 +301,15 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     const tpl = rt.pullTpl as ContainerTemplate;
     const index = rt.pullIndex;
     const ms = rt.pullMs;
-    rt.node.images?.add(rt.pullFullName);
+    rt.node.images?.add((tpl.refs[index] as ImageRef).fullName);
     const msgs = tpl.pulledMsg[index] as Map<number, string>;
     let msg = msgs.get(ms);
     if (msg === undefined) {
       const d = goDuration(ms);
+      const image = tpl.images[index] as string;
+      const size = (checkImage(image) as { spec: { size: number } }).spec.size; // a pull that began is ok
       msg = flat(
-        `Successfully pulled image "${tpl.images[index]}" in ${d} (${d} including waiting). Image size: ${rt.pullSize} bytes.`,
+        `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: ${size} bytes.`,
       );
       if (msgs.size >= 2048) msgs.clear();
       msgs.set(ms, msg);
@@ -317,19 +319,19 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   };
 
   const pullFailed = (pod: Pod, rt: PodRuntime) => {
-    const image = rt.failedImage;
-    const message = rt.failedMessage;
+    const image = (rt.pullTpl as ContainerTemplate).images[rt.pullIndex] as string;
+    const message = (checkImage(image) as { message: string }).message;
     record(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${message}`, rt);
     record(pod, 'Warning', 'Failed', 'Error: ErrImagePull', rt);
     writeStatus(pod, { ...pod.status, containerStatuses: waitingStatuses(pod, 'ErrImagePull', message) }, rt);
-    rt.backoff = BACKOFF_MS[Math.min(rt.pullFailures, BACKOFF_MS.length - 1)] as number;
     rt.pullFailures++;
     // The next pod sync (about a second later) finds the image in back-off.
     schedule(rt, 1000, inBackOff);
   };
 
   const inBackOff = (pod: Pod, rt: PodRuntime) => {
-    const image = rt.failedImage;
+    const image = (rt.pullTpl as ContainerTemplate).images[rt.pullIndex] as string;
+    const message = (checkImage(image) as { message: string }).message;
     record(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, rt);
     record(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', rt);
     writeStatus(
@@ -339,15 +341,29 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
         containerStatuses: waitingStatuses(
           pod,
           'ImagePullBackOff',
-          `Back-off pulling image "${image}": ErrImagePull: ${rt.failedMessage}`,
+          `Back-off pulling image "${image}": ErrImagePull: ${message}`,
         ),
       },
       rt,
     );
-    schedule(rt, rt.backoff - 1000, pullAgain);
+    // The back-off of the failure just counted (10 s, doubling, at most 300 s).
+    const backoff = BACKOFF_MS[Math.min(rt.pullFailures - 1, BACKOFF_MS.length - 1)] as number;
+    schedule(rt, backoff - 1000, pullAgain);
   };
 
   const pullAgain = (pod: Pod, rt: PodRuntime) => pull(pod, rt, 0, undefined);
+
+  const runningStatus = (tpl: ContainerTemplate, i: number, state: ContainerState): ContainerStatus => ({
+    name: tpl.names[i] as string,
+    image: (tpl.refs[i] as ImageRef).fullName, // containerd reports the normalised reference
+    imageID: tpl.imageIds[i] as string,
+    containerID: containerId(idRng),
+    ready: true,
+    started: true,
+    restartCount: 0,
+    state,
+    lastState: EMPTY_STATE,
+  });
 
   // Stage 4: containers created and started; no probes, so Ready at once.
   const start = (pod: Pod, rt: PodRuntime, pending: Any | undefined) => {
@@ -361,20 +377,10 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       record(pod, 'Normal', 'Started', tpl.startedMsg[i] as string, rt);
     }
     const state = runningState(startedAt);
-    const statuses: ContainerStatus[] = [];
-    for (let i = 0; i < n; i++) {
-      statuses.push({
-        name: tpl.names[i] as string,
-        image: (tpl.refs[i] as ImageRef).fullName, // containerd reports the normalised reference
-        imageID: tpl.imageIds[i] as string,
-        containerID: containerId(idRng),
-        ready: true,
-        started: true,
-        restartCount: 0,
-        state,
-        lastState: EMPTY_STATE,
-      });
-    }
+    // Sized arrays: one pushed onto [] keeps room for 16 elements in every stored Pod. The IDs
+    // are drawn container by container, as before.
+    const statuses: ContainerStatus[] =
+      n === 1 ? [runningStatus(tpl, 0, state)] : tpl.names.map((_, i) => runningStatus(tpl, i, state));
     writeStatus(
       pod,
       {
@@ -474,7 +480,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
         }
       }
       // The key of a Pod the kubelet ran already is split once, in its runtime.
-      const pod = known ? (api.store.get('Pod', known.namespace, known.name) as Pod | undefined) : get(key);
+      const pod = get(key);
       if (!pod) {
         // Sandbox torn down: the IP goes back to the pool (not reused at once: next-free cursor).
         const held = ips.get(key);

@@ -1,7 +1,7 @@
 // The kubelet's bookkeeping: what it knows per node and per Pod it runs, so that each stage of a
 // Pod's start (kubelet.ts) finds its node, key, container template and pull in progress without
 // looking them up or building them again.
-import type { Container, Pod } from '../api/types';
+import type { Pod } from '../api/types';
 import type { Rng } from '../runtime/interfaces';
 import type { NodeIpam } from './ipam';
 import type { ContainerTemplate } from './status-parts';
@@ -53,22 +53,15 @@ export class PodRuntime {
    * object of another uid, when the store is asked instead.
    */
   pod: Pod | undefined;
-  /** The template of the containers list it was built for. */
-  tplOf: readonly Container[] | undefined = undefined;
+  /** The template of the Pod's containers, as last looked up. */
   tpl: ContainerTemplate | undefined = undefined;
-  // The pull in flight (or that failed): its template and container, duration and error.
+  // The pull in flight (or that failed): its template and container, and duration. What else a
+  // stage needs (image, reference, size, error) is the template's or the image's (images.ts).
   pullTpl: ContainerTemplate | undefined = undefined;
   pullIndex = 0;
   pullMs = 0;
-  pullSize = 0;
-  pullFullName = '';
-  failedImage = '';
-  failedMessage = '';
-  backoff = 0;
   readonly key: string;
   readonly uid: string;
-  readonly namespace: string;
-  readonly name: string;
   constructor(
     key: string,
     pod: Pod,
@@ -77,9 +70,6 @@ export class PodRuntime {
     this.key = key;
     this.keys = Object.freeze([key]);
     this.pod = pod;
-    // The Pod's own strings: its key is `namespace/name`.
     this.uid = pod.metadata.uid;
-    this.namespace = pod.metadata.namespace as string;
-    this.name = pod.metadata.name;
   }
 }
