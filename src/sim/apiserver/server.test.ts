@@ -129,3 +129,75 @@ describe('validate with the stored object (a controller update)', () => {
     expect(validate(old, old, true)).toEqual([]); // the same subset object: not looked into
   });
 });
+
+describe('ApiServer.create of Pods from a stored template', () => {
+  const rs = {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: { name: 'web-1', labels: { app: 'web' } },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: { app: 'web' } },
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: { containers: [{ name: 'web', image: 'nginx', ports: [{ containerPort: 80 }] }] },
+      },
+    },
+  } as unknown as K8sObject;
+  const podFrom = (owner: Any, spec: unknown, name?: string) =>
+    ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        ...(name ? { name } : { generateName: `${owner.metadata.name}-` }),
+        namespace: 'default',
+        labels: { app: 'web' },
+        ownerReferences: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'ReplicaSet',
+            name: owner.metadata.name,
+            uid: owner.metadata.uid,
+            controller: true,
+          },
+        ],
+      },
+      spec,
+    }) as unknown as K8sObject;
+  // What the spec of a Pod created the ordinary way (no stored template) looks like, minus the
+  // token volume's random name.
+  const shape = (p: Any) =>
+    JSON.stringify(p.spec).replace(/kube-api-access-[a-z0-9]{5}/g, 'kube-api-access-XXXXX');
+
+  it('makes the same spec as a Pod from a plain copy of the template, each Pod with its own containers', () => {
+    const { api } = setup();
+    const owner = (api.create(rs) as Any).object;
+    const tpl = owner.spec.template.spec;
+    const a = (api.create(podFrom(owner, tpl)) as Any).object;
+    const b = (api.create(podFrom(owner, tpl)) as Any).object;
+    const plain = (api.create(podFrom(owner, structuredClone(tpl), 'plain')) as Any).object;
+    expect(shape(a)).toBe(shape(plain));
+    expect(shape(b)).toBe(shape(plain));
+    expect(Object.keys(a.spec)).toEqual(Object.keys(plain.spec));
+    expect(a.spec.containers).not.toBe(b.spec.containers);
+    expect(a.spec.containers[0]).not.toBe(b.spec.containers[0]);
+    expect(a.spec.volumes[0].name).not.toBe(b.spec.volumes[0].name);
+    expect(a.spec.containers[0].volumeMounts[0].name).toBe(a.spec.volumes[0].name);
+    expect(tpl.containers[0].volumeMounts).toBeUndefined(); // the template is untouched
+  });
+
+  it("a caller's own spec object is defaulted afresh on every create, even when reused after a change", () => {
+    const { api } = setup();
+    const owner = (api.create(rs) as Any).object;
+    const spec = structuredClone(owner.spec.template.spec); // not the stored template
+    const a = (api.create(podFrom(owner, spec)) as Any).object;
+    spec.containers[0].image = 'nginx:1.27';
+    spec.containers[0].name = 'Bad_Name';
+    const b = api.create(podFrom(owner, spec));
+    expect(a.spec.containers[0].image).toBe('nginx');
+    expect(b.ok).toBe(false);
+    spec.containers[0].name = 'web';
+    const c = (api.create(podFrom(owner, spec)) as Any).object;
+    expect(c.spec.containers[0].image).toBe('nginx:1.27');
+  });
+});

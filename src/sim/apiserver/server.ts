@@ -11,12 +11,19 @@ import type { ApiWriter, Clock, Rng } from '../runtime/interfaces';
 import { flat, uuid } from '../runtime/rng';
 import { ClusterIpAllocator, NodePortAllocator } from './allocators';
 import { copyOwn, copyTop } from './copy';
-import { applyDefaultsInto, withServiceAccountToken } from './defaults';
+import {
+  applyDefaultsInto,
+  copyDefaultedPodSpec,
+  defaultedPodTemplateSpec,
+  defaultPodIntoWith,
+  isMirror,
+  withServiceAccountToken,
+} from './defaults';
 import { alreadyExists, badRequest, invalidError, namespaceNotFound, notFound } from './errors';
 import { deepEqual, deepEqualScalarsFirst } from './json';
 import { allocateService, releaseService, type ServiceAllocators } from './services';
 import type { Store } from './store';
-import { validate } from './validation';
+import { validate, validatePodSpec } from './validation';
 
 // biome-ignore lint/suspicious/noExplicitAny: writes handle loosely typed objects.
 type Any = any;
@@ -116,8 +123,12 @@ export class ApiServer implements ApiWriter {
       // A created object's status is the default one (the status the client sent is dropped).
       if (HAS_STATUS.has(kind) && kind !== 'Node') obj.status = undefined;
     }
-    applyDefaultsInto(obj);
-    const errs = validate(obj);
+    // A Pod from a stored template (a ReplicaSet's): its spec is defaulted and checked once per
+    // template (podSpecFrom), not once per Pod.
+    const tpl = kind === 'Pod' && obj.spec === input.spec ? this.podSpecFrom(input.spec, meta) : undefined;
+    if (tpl !== undefined) defaultPodIntoWith(obj, copyDefaultedPodSpec(tpl.spec));
+    else applyDefaultsInto(obj);
+    const errs = validate(obj, undefined, false, tpl?.checked === true);
     if (errs.length > 0) return { ok: false, error: invalidError(kind, meta.name ?? '', errs) };
     if (!nameIsFree && this.store.get(kind, meta.namespace, meta.name))
       return { ok: false, error: alreadyExists(kind, meta.name) };
@@ -144,6 +155,40 @@ export class ApiServer implements ApiWriter {
     // what was built here is handed over as is.
     const stored = this.store.put(orderKeys(obj));
     return withWarnings(stored, kind);
+  }
+
+  /**
+   * The last Pod template spec a create brought from a stored object: `spec` is what defaulting
+   * made of it (never handed out, see copyDefaultedPodSpec), `checked` whether the Pod spec
+   * validation found nothing in it. Kept only for a spec that a stored object (the Pod's owner)
+   * holds as its template's, so it is an immutable snapshot: the same object always defaults
+   * and validates the same way. A ReplicaSet creates its Pods in a row from one template.
+   */
+  private podTpl: { input: unknown; mirror: boolean; spec: Any; checked: boolean } | undefined;
+
+  private podSpecFrom(spec: Any, meta: Any): { spec: Any; checked: boolean } | undefined {
+    if (spec === null || typeof spec !== 'object') return undefined;
+    const mirror = isMirror({ metadata: meta });
+    const held = this.podTpl;
+    if (held !== undefined && held.input === spec && held.mirror === mirror) return held;
+    if (!this.isOwnersTemplateSpec(spec, meta)) return undefined;
+    const d = defaultedPodTemplateSpec(spec, mirror);
+    const t = { input: spec, mirror, spec: d, checked: validatePodSpec(d, 'spec').length === 0 };
+    this.podTpl = t;
+    return t;
+  }
+
+  /** Whether an owner the Pod names is stored and holds `spec` as its template's spec. */
+  private isOwnersTemplateSpec(spec: Any, meta: Any): boolean {
+    const refs = meta.ownerReferences;
+    if (!Array.isArray(refs)) return false;
+    for (const r of refs) {
+      const uid = r?.uid;
+      if (typeof uid !== 'string') continue;
+      const owner: Any = this.store.getByUid(uid);
+      if (owner?.spec?.template?.spec === spec) return true;
+    }
+    return false;
   }
 
   update(input: K8sObject, opts: WriteOptions = {}): ApiResult {

@@ -451,8 +451,14 @@ function sameSelectorJson(a: unknown, b: unknown): boolean {
  * name or the very same labels, selector or template object: `old` passed them when it was
  * written (every stored object but an Event was validated by create or update, and the writes
  * that skip validation, status and binding, carry those over), so they cannot give a cause now.
+ * `podSpecChecked`: a Pod's spec is a copy of one validatePodSpec found nothing in.
  */
-export function validate(obj: K8sObject, old?: K8sObject, trusted = false): FieldError[] {
+export function validate(
+  obj: K8sObject,
+  old?: K8sObject,
+  trusted = false,
+  podSpecChecked = false,
+): FieldError[] {
   const prev = trusted && old !== undefined && old.kind !== 'Event' ? old : undefined;
   switch (obj.kind) {
     case 'Deployment': {
@@ -469,7 +475,7 @@ export function validate(obj: K8sObject, old?: K8sObject, trusted = false): Fiel
     }
     case 'Pod': {
       const out = validateMeta(obj, 'subdomain', prev);
-      pushPodSpecErrors(out, obj.spec, 'spec');
+      if (!podSpecChecked) pushPodSpecErrors(out, obj.spec, 'spec');
       return out;
     }
     case 'Service':
