@@ -48,4 +48,25 @@ describe('NetState Pods (read from the store, IP owners from the events)', () =>
     api.create(pod('c', { ip: '10.1.0.7' }));
     expect(state.formerPodIP.has('10.1.0.7')).toBe(false);
   });
+
+  // Updates that keep an owned IP skip the podByIP lookup only while no IP has changed hands
+  // between two owning Pods; once one has, the last Pod written that owns the IP holds it, as
+  // before the shortcut.
+  it('gives a shared IP to the Pod written last, also when that write keeps the IP', () => {
+    const { api, state } = setup();
+    api.create(pod('a', { ip: '10.1.0.9' }));
+    const a = api.get('Pod', 'default', 'a') as Pod;
+    api.update({ ...a, metadata: { ...a.metadata, labels: { x: '1' } } });
+    expect(state.podByIP.get('10.1.0.9')?.key).toBe('default/a');
+    api.create(pod('b', { ip: '10.1.0.9' })); // status written by hand: the IPAM never does this
+    expect(state.podByIP.get('10.1.0.9')?.key).toBe('default/b');
+    const a2 = api.get('Pod', 'default', 'a') as Pod;
+    api.update({ ...a2, metadata: { ...a2.metadata, labels: { x: '2' } } });
+    expect(state.podByIP.get('10.1.0.9')?.key).toBe('default/a');
+    const b = api.get('Pod', 'default', 'b') as Pod;
+    api.update({ ...b, metadata: { ...b.metadata, labels: { x: '3' } } });
+    expect(state.podByIP.get('10.1.0.9')?.key).toBe('default/b');
+    api.delete('Pod', 'default', 'a'); // not the owner: b keeps it
+    expect(state.podByIP.get('10.1.0.9')?.key).toBe('default/b');
+  });
 });

@@ -54,6 +54,14 @@ export class PodLookup {
   }
 }
 
+/**
+ * Whether a Pod state owns the IP it shows (given it shows one): a terminal Pod's sandbox is gone
+ * and its IP released (host-local IPAM); a hostNetwork Pod shows its node's IP.
+ */
+function ownsIP(pod: Pod): boolean {
+  return !pod.spec?.hostNetwork && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed';
+}
+
 export class NetState {
   readonly services = new Map<string, Service>();
   readonly slicesBySvc = new Map<string, Map<string, EndpointSlice>>();
@@ -72,6 +80,12 @@ export class NetState {
   readonly pods: PodLookup;
   /** IP → the Pod owning it (its `ns/name` key and parts, built when it takes the IP). */
   readonly podByIP = new Map<string, PodRef>();
+  /**
+   * How many times an IP went from one Pod's podByIP entry straight to another Pod (two Pods that
+   * show the same IP and both own it, which the kubelet's IPAM never hands out). While none has,
+   * a Pod whose previous state owned the IP it still owns is already podByIP's owner of it.
+   */
+  private handovers = 0;
   /** IPs of Pods that were deleted (for the "old IP" explanation); cleared when an IP is reused. */
   readonly formerPodIP = new Map<string, string>();
   readonly nodes = new Map<string, Node>();
@@ -145,10 +159,15 @@ export class NetState {
           if (cur !== undefined && cur.name === name && cur.ns === ns) this.podByIP.delete(oldIP);
         }
         if (owns) {
-          // Most Pod updates keep the IP it already owns: no key string is built for those.
-          const cur = this.podByIP.get(ip);
-          if (cur === undefined || cur.name !== name || cur.ns !== ns)
-            this.podByIP.set(ip, { key: `${ns}/${name}`, ns, name });
+          // Most Pod updates keep the IP the Pod already owned: podByIP names it already (see
+          // handovers), and its entry (a cold lookup and a cold PodRef among 5,000) is not read.
+          if (oldIP !== ip || this.handovers > 0 || !ownsIP(prev as Pod)) {
+            const cur = this.podByIP.get(ip);
+            if (cur === undefined || cur.name !== name || cur.ns !== ns) {
+              if (cur !== undefined) this.handovers++;
+              this.podByIP.set(ip, { key: `${ns}/${name}`, ns, name });
+            }
+          }
           if (this.formerPodIP.size) this.formerPodIP.delete(ip);
         }
         return;
