@@ -91,25 +91,27 @@ interface StoredEvent {
 export class RecordedEvent extends LazyObject {
   // The fields the recorder compares when it walks an object's Events come first (one cache line
   // of an object the walk finds cold, at the benchmark's scale), `reason` before the rest.
+  // `declare`d and assigned in the constructor, in this order: a class field would be defined
+  // (as undefined) on every entry before the constructor's own assignment.
   /** The next Event recorded for the same object uid (the recorder's per-object chain). */
-  next: RecordedEvent | undefined;
-  readonly reason: string;
-  readonly type: 'Normal' | 'Warning';
-  readonly message: string;
-  readonly source: Source;
-  count: number;
-  last: string;
-  readonly involved: Involved;
+  declare next: RecordedEvent | undefined;
+  declare readonly reason: string;
+  declare readonly type: 'Normal' | 'Warning';
+  declare readonly message: string;
+  declare readonly source: Source;
+  declare count: number;
+  declare last: string;
+  declare readonly involved: Involved;
   /** The Event's place in the recorder's uid stream (see UidStream). */
-  private readonly seq: number;
+  declare private readonly seq: number;
   /** The creation nanoseconds as int32 halves (small integers stay unboxed); spelled on read. */
-  private readonly nhi: number;
-  private readonly nlo: number;
+  declare private readonly nhi: number;
+  declare private readonly nlo: number;
   /** Spelled from the creation nanoseconds (nhi, nlo) on the first `key()` unless given. */
-  private name: string | undefined;
-  readonly involvedRv: string | undefined;
-  readonly fieldPath: string | undefined;
-  readonly first: string;
+  declare private name: string | undefined;
+  declare readonly involvedRv: string | undefined;
+  declare readonly fieldPath: string | undefined;
+  declare readonly first: string;
   constructor(
     name: string | undefined,
     nhi: number,
