@@ -81,7 +81,17 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   // runtime is only made for a Pod stored under the key, and a newer one only once that Pod is gone).
   const byKey = new Map<string, PodRuntime>();
   const ips = new Map<string, string>(); // pod key → IP its sandbox holds
-  const ipNode = new Map<string, NodeState>(); // pod key → the node whose IPAM lent that IP
+  // Pod key → the node whose IPAM lent that IP. Only nodes of the profile have an IPAM, so with one
+  // (Docker Desktop, k3s) it lent every IP and the map stays empty.
+  const ipNode = new Map<string, NodeState>();
+  let lenders = 0;
+  let lender: NodeState | undefined;
+  for (const n of nodes.values())
+    if (n.ipam) {
+      lenders++;
+      lender = n;
+    }
+  const onlyLender = lenders === 1 ? lender : undefined;
   const pullRng = rng.fork('image-pulls');
   const stopRng = rng.fork('container-stop');
   const idRng = rng.fork('container-ids');
@@ -215,7 +225,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       ip = rt.node.ipam?.allocate();
       if (ip) {
         ips.set(rt.key, ip);
-        ipNode.set(rt.key, rt.node);
+        if (onlyLender === undefined) ipNode.set(rt.key, rt.node);
       }
     }
     // Not written yet: when every image is already present the containers start in this same
@@ -408,7 +418,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     if (ip && ip !== node.ip && node.ipam) {
       node.ipam.reserve(ip); // false when the boot already reserved it: either way it is held now
       ips.set(rt.key, ip);
-      ipNode.set(rt.key, node);
+      if (onlyLender === undefined) ipNode.set(rt.key, node);
     }
     for (const c of pod.spec.containers) node.images?.add(parseImage(c.image).fullName);
   };
@@ -485,9 +495,9 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
         // Sandbox torn down: the IP goes back to the pool (not reused at once: next-free cursor).
         const held = ips.get(key);
         if (held) {
-          ipNode.get(key)?.ipam?.release(held);
+          (onlyLender ?? ipNode.get(key))?.ipam?.release(held);
           ips.delete(key);
-          ipNode.delete(key);
+          if (onlyLender === undefined) ipNode.delete(key);
         }
         if (known?.timer !== undefined) ctx.timers.cancel(known.timer);
         byKey.delete(key);
