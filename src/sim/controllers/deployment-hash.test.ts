@@ -102,6 +102,10 @@ describe('pod-template-hash', () => {
         fc.constant(null),
         fc.boolean(),
         fc.double(),
+        // Integers around the digit fast path's bounds (below 1e15), and -0.
+        fc.integer({ min: 0, max: 2_000_000 }),
+        fc.maxSafeNat(),
+        fc.constantFrom(-0, 999_999_999_999_999, 1e15, 1e15 + 1, -1),
         fc.string({ unit: 'binary' }),
         // Lone surrogates, quotes, backslashes and control characters: what JSON.stringify escapes.
         utf16,
