@@ -115,7 +115,7 @@ export class NetState {
         const key = nsName(o);
         if (ev.type === 'DELETED') this.services.delete(key);
         else this.services.set(key, o as Service);
-        this.rebuild(key);
+        this.rebuild(key, this.sliceSlots.get(o.metadata.namespace ?? 'default')?.get(o.metadata.name));
         return;
       }
       case 'EndpointSlice': {
@@ -130,7 +130,9 @@ export class NetState {
         }
         const slot = this.slot(ns, svcName);
         slot.slices.set(o.metadata.name, o as EndpointSlice);
-        this.rebuild(slot.key);
+        // What rebuild would find (see SliceSlot.lazy), without reading its model and Service.
+        if (slot.lazy) this.models.markStale(slot.key);
+        else this.rebuild(slot.key, slot);
         return;
       }
       case 'Pod': {
@@ -205,7 +207,7 @@ export class NetState {
     }
     let slot = byName.get(svcName);
     if (!slot) {
-      slot = { key: `${ns}/${svcName}`, slices: new Map() };
+      slot = { key: `${ns}/${svcName}`, slices: new Map(), lazy: false };
       byName.set(svcName, slot);
       this.slicesBySvc.set(slot.key, slot.slices);
     }
@@ -222,10 +224,11 @@ export class NetState {
       byName.delete(svcName);
       if (byName.size === 0) this.sliceSlots.delete(ns);
     }
-    this.rebuild(slot.key);
+    this.rebuild(slot.key, slot);
   }
 
-  private rebuild(key: string): void {
+  /** Brings the Service's model up to date; `slot`, its slices' slot if it has one, learns `lazy`. */
+  private rebuild(key: string, slot?: SliceSlot): void {
     const old = this.models.peek(key);
     const svc = this.services.get(key);
     // Only a headless Service's DNS records come from its slices; for the others, and for every
@@ -233,16 +236,19 @@ export class NetState {
     // rebuilt when someone reads it (a trace, iptables-save), as kube-proxy batches its syncs.
     if (old !== undefined && svc !== undefined && old.svc === svc && old.mode !== 'headless') {
       this.models.markStale(key);
+      if (slot !== undefined) slot.lazy = true;
       return;
     }
     if (old) this.unindex(old);
     if (!svc) {
       this.models.delete(key);
+      if (slot !== undefined) slot.lazy = false;
       return;
     }
     const model = buildServiceModel(svc, this.slicesBySvc.get(key)?.values() ?? [], this.profile);
     this.models.set(key, model);
     this.index(model);
+    if (slot !== undefined) slot.lazy = model.svc === svc && model.mode !== 'headless';
   }
 
   private index(m: ServiceModel): void {
@@ -285,6 +291,12 @@ export class NetState {
 interface SliceSlot {
   key: string;
   slices: Map<string, EndpointSlice>;
+  /**
+   * The Service's model was built from the stored Service and is not headless, so a slice change
+   * only marks it stale (rebuild's first case). Only rebuild changes what decides it: a Service
+   * event rebuilds (and tells the slot), and a stale model is rebuilt on read from the same Service.
+   */
+  lazy: boolean;
 }
 
 /** Service models by key; a stale one is rebuilt on its next read (by `rebuild(key, stale model)`). */
