@@ -267,6 +267,56 @@ describe('controller manager', () => {
     );
   });
 
+  it('keeps one requeueAfter timer per (controller, due, key) until it fires', () => {
+    const d = deps();
+    const m = new ControllerManager(d);
+    const runs: string[] = [];
+    const again = new Set<string>();
+    const mk = (name: string): Controller => ({
+      name,
+      watches: [],
+      keysFor: () => [],
+      reconcile: (k, ctx) => {
+        runs.push(`${name}:${k}@${d.clock.now()}`);
+        if (d.clock.now() === 0) {
+          ctx.requeueAfter(k, 10);
+          ctx.requeueAfter(k, 10); // same instant: redundant
+          ctx.requeueAfter(`${k}2`, 10);
+          ctx.requeueAfter(k, 20);
+        } else if (d.clock.now() === 10 && k === 'a' && !again.has(name)) {
+          again.add(name);
+          ctx.requeueAfter(k, 0); // due now, once its timer for now has fired
+        }
+      },
+    });
+    m.register(mk('c1'));
+    m.register(mk('c2'));
+    m.enqueueFor('c1', 'a');
+    m.enqueueFor('c2', 'a');
+    m.runUntilIdle();
+    // c1: a@10, a2@10, a@20; c2 the same: six timers, the redundant ones not scheduled.
+    expect(d.timers.size).toBe(6);
+    for (;;) {
+      const due = d.timers.peekDue();
+      if (due === undefined) break;
+      d.clock.set(due);
+      for (let fn = d.timers.popDue(due); fn; fn = d.timers.popDue(due)) fn();
+      m.runUntilIdle();
+    }
+    expect(runs).toEqual([
+      'c1:a@0',
+      'c2:a@0',
+      'c1:a@10',
+      'c1:a2@10',
+      'c2:a@10',
+      'c2:a2@10',
+      'c1:a@10',
+      'c2:a@10',
+      'c1:a@20',
+      'c2:a@20',
+    ]);
+  });
+
   it('throws a clear error when a controller loops', () => {
     const m = new ControllerManager({ ...deps(), maxIterations: 50 });
     let self: ControllerManager | undefined;
