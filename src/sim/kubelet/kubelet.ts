@@ -20,7 +20,6 @@ import {
   condSpec,
   EMPTY_STATE,
   type ListSite,
-  matches,
   runningState,
   sharedList,
   templateOf,
@@ -121,9 +120,10 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
 
   const templateFor = (rt: PodRuntime, pod: Pod): ContainerTemplate => {
     const cs = pod.spec.containers;
-    const held = rt.tpl;
-    if (held !== undefined && matches(held, cs)) return held;
+    // The same containers array (one per Pod object, kept across status writes): no string compare.
+    if (rt.tplOf === cs && rt.tpl !== undefined) return rt.tpl;
     const t = templateOf(cs);
+    rt.tplOf = cs;
     rt.tpl = t;
     return t;
   };

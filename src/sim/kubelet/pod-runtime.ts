@@ -1,7 +1,7 @@
 // The kubelet's bookkeeping: what it knows per node and per Pod it runs, so that each stage of a
 // Pod's start (kubelet.ts) finds its node, key, container template and pull in progress without
 // looking them up or building them again.
-import type { Pod } from '../api/types';
+import type { Container, Pod } from '../api/types';
 import type { Rng } from '../runtime/interfaces';
 import type { NodeIpam } from './ipam';
 import type { ContainerTemplate } from './status-parts';
@@ -53,7 +53,8 @@ export class PodRuntime {
    * object of another uid, when the store is asked instead.
    */
   pod: Pod | undefined;
-  /** The template of the Pod's containers, as last looked up. */
+  /** The template of the containers list it was built for. */
+  tplOf: readonly Container[] | undefined = undefined;
   tpl: ContainerTemplate | undefined = undefined;
   // The pull in flight (or that failed): its template and container, and duration. What else a
   // stage needs (image, reference, size, error) is the template's or the image's (images.ts).
