@@ -177,7 +177,7 @@ describe('EndpointsIndex (same answers, in the same order, as scanning the store
     expect(slicesOf(api, 'default', 'api', 'm1', index).map((s) => s.metadata.name)).toEqual(['web-b']);
     // An update that keeps both labels replaces the object the index hands out.
     const a = api.get('EndpointSlice', 'default', 'web-a') as EndpointSlice;
-    api.update({ ...a, endpoints: [] });
+    api.update({ ...a, endpoints: [] } as EndpointSlice);
     const [first] = slicesOf(api, 'default', 'web', 'm1', index);
     expect(first).toBe(api.get('EndpointSlice', 'default', 'web-a'));
     expect(first?.endpoints).toEqual([]);

@@ -21,6 +21,8 @@ import { MANAGED_BY, SERVICE_NAME_LABEL, sameLabelSet, selectorMatches, sortSmal
 /** A set of names with a stamp that moves whenever a name is added or removed. */
 class NameSet extends Set<string> {
   stamp = 0;
+  /** Still filed under its label (false once emptied and dropped). */
+  live = true;
 }
 
 /** Names by namespace → label key → label value, in nested maps (no key strings built per lookup). */
@@ -61,6 +63,7 @@ class LabelSets {
     set.delete(name);
     set.stamp = ++this.stamps;
     if (set.size) return;
+    set.live = false;
     byValue.delete(v);
     if (byValue.size) return;
     byKey.delete(k);
@@ -170,15 +173,25 @@ export class PodLabelIndex {
     return recs;
   }
 
-  /** Whether the label sets `selector` reads are the ones `answer` was computed from, unchanged. */
+  /**
+   * Whether the label sets `selector` reads are the ones `answer` was computed from, unchanged: a
+   * set still filed is checked by its stamp alone; a pair that had no set is looked up again.
+   */
   private unchanged(ns: string, selector: Labels, answer: SelectorAnswer): boolean {
+    const sets = answer.sets;
+    let missing = false;
+    for (let i = 0; i < sets.length; i++) {
+      const set = sets[i];
+      if (set === undefined) missing = true;
+      else if (!set.live || set.stamp !== answer.stamps[i]) return false;
+    }
+    if (!missing) return true;
     let i = 0;
     for (const k in selector) {
-      const set = this.byLabel.get(ns, k, selector[k] as string);
-      if (set !== answer.sets[i] || (set !== undefined && set.stamp !== answer.stamps[i])) return false;
+      if (sets[i] === undefined && this.byLabel.get(ns, k, selector[k] as string) !== undefined) return false;
       i++;
     }
-    return i === answer.sets.length;
+    return true;
   }
 
   /** Names of the Pods carrying the selector's rarest label (a superset of the matches). */
