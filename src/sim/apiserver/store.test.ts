@@ -192,6 +192,28 @@ describe('Store.byOwner', () => {
     expect(store.byOwner('rs').map((o) => o.metadata.name)).toEqual(order.filter((x) => x !== 'p0'));
   });
 
+  it('lists an object naming one owner twice once, and drops it once on removal', () => {
+    const store = new Store();
+    store.put(owned('a', ['rs', 'other', 'rs']));
+    store.put(owned('b', ['rs']));
+    store.put(owned('c', ['rs', 'rs']));
+    expect(store.byOwner('rs').map((o) => o.metadata.name)).toEqual(['a', 'b', 'c']);
+    expect(store.byOwner('other').map((o) => o.metadata.name)).toEqual(['a']);
+    store.remove('Pod', 'default', 'a'); // from the middle of the owner's list
+    expect(store.byOwner('rs').map((o) => o.metadata.name)).toEqual(['b', 'c']);
+    expect(store.byOwner('other')).toEqual([]);
+    store.put(owned('c', ['other'])); // owners change: out of rs, into other
+    store.put({ ...(store.get('Pod', 'default', 'b') as K8sObject), status: { x: 1 } }); // b rewritten last
+    store.put(owned('a', ['rs']));
+    expect(store.byOwner('rs').map((o) => o.metadata.name)).toEqual(['b', 'a']);
+    expect(store.byOwner('other').map((o) => o.metadata.name)).toEqual(['c']);
+    store.remove('Pod', 'default', 'c');
+    store.remove('Pod', 'default', 'b');
+    store.remove('Pod', 'default', 'a');
+    expect(store.byOwner('rs')).toEqual([]);
+    expect(store.byOwner('other')).toEqual([]);
+  });
+
   it('never lists Events, even one written with ownerReferences', () => {
     const store = new Store();
     store.put({ ...owned('e', ['rs']), kind: 'Event' } as K8sObject);
