@@ -186,6 +186,21 @@ describe('ApiServer.create of Pods from a stored template', () => {
     expect(tpl.containers[0].volumeMounts).toBeUndefined(); // the template is untouched
   });
 
+  it("checks a Pod's own labels in full even when its spec is the stored template's", () => {
+    const { api } = setup();
+    const owner = (api.create(rs) as Any).object;
+    const tpl = owner.spec.template.spec;
+    expect(api.create(podFrom(owner, tpl)).ok).toBe(true);
+    const bad: Any = podFrom(owner, tpl);
+    bad.metadata.labels = { 'bad key!': 'v' };
+    const r = api.create(bad);
+    expect(r.ok).toBe(false);
+    expect((r as Any).error.message).toContain('metadata.labels: Invalid value: "bad key!"');
+    const own: Any = podFrom(owner, tpl);
+    own.metadata.labels = owner.spec.template.metadata.labels; // the template's own: fine
+    expect(api.create(own).ok).toBe(true);
+  });
+
   it("a caller's own spec object is defaulted afresh on every create, even when reused after a change", () => {
     const { api } = setup();
     const owner = (api.create(rs) as Any).object;

@@ -23,7 +23,7 @@ import { alreadyExists, badRequest, invalidError, namespaceNotFound, notFound } 
 import { deepEqual, deepEqualScalarsFirst } from './json';
 import { allocateService, releaseService, type ServiceAllocators } from './services';
 import type { Store } from './store';
-import { validate, validatePodSpec } from './validation';
+import { SKIP_LABELS, SKIP_POD_SPEC, validate, validatePodSpec } from './validation';
 
 // biome-ignore lint/suspicious/noExplicitAny: writes handle loosely typed objects.
 type Any = any;
@@ -37,6 +37,14 @@ export const ENDPOINTS_WARNING =
 
 const HAS_GENERATION = new Set<string>(['Deployment', 'ReplicaSet', 'Pod']);
 const HAS_STATUS = new Set<string>(['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Namespace', 'Node']);
+
+interface PodTemplate {
+  input: unknown;
+  mirror: boolean;
+  spec: Any;
+  checked: boolean;
+  labels: unknown;
+}
 
 export interface WriteOptions {
   /** A user write (kubectl): Pod specs are then immutable except for the allowed fields. */
@@ -125,10 +133,19 @@ export class ApiServer implements ApiWriter {
     }
     // A Pod from a stored template (a ReplicaSet's): its spec is defaulted and checked once per
     // template (podSpecFrom), not once per Pod.
+    // Its labels, when they are that template's own, were checked when the owner was written.
     const tpl = kind === 'Pod' && obj.spec === input.spec ? this.podSpecFrom(input.spec, meta) : undefined;
     if (tpl !== undefined) defaultPodIntoWith(obj, copyDefaultedPodSpec(tpl.spec));
     else applyDefaultsInto(obj);
-    const errs = validate(obj, undefined, false, tpl?.checked === true);
+    const errs = validate(
+      obj,
+      undefined,
+      false,
+      tpl === undefined
+        ? 0
+        : (tpl.checked ? SKIP_POD_SPEC : 0) |
+            (tpl.labels !== undefined && meta.labels === tpl.labels ? SKIP_LABELS : 0),
+    );
     if (errs.length > 0) return { ok: false, error: invalidError(kind, meta.name ?? '', errs) };
     if (!nameIsFree && this.store.get(kind, meta.namespace, meta.name))
       return { ok: false, error: alreadyExists(kind, meta.name) };
@@ -163,32 +180,44 @@ export class ApiServer implements ApiWriter {
    * validation found nothing in it. Kept only for a spec that a stored object (the Pod's owner)
    * holds as its template's, so it is an immutable snapshot: the same object always defaults
    * and validates the same way. A ReplicaSet creates its Pods in a row from one template.
+   * `labels`: that template's labels object when the owner is a ReplicaSet or Deployment, whose
+   * validation checked them (as spec.template.metadata.labels) when it was written.
    */
-  private podTpl: { input: unknown; mirror: boolean; spec: Any; checked: boolean } | undefined;
+  private podTpl: PodTemplate | undefined;
 
-  private podSpecFrom(spec: Any, meta: Any): { spec: Any; checked: boolean } | undefined {
+  private podSpecFrom(spec: Any, meta: Any): PodTemplate | undefined {
     if (spec === null || typeof spec !== 'object') return undefined;
     const mirror = isMirror({ metadata: meta });
     const held = this.podTpl;
     if (held !== undefined && held.input === spec && held.mirror === mirror) return held;
-    if (!this.isOwnersTemplateSpec(spec, meta)) return undefined;
+    const owner = this.templateOwner(spec, meta);
+    if (owner === undefined) return undefined;
     const d = defaultedPodTemplateSpec(spec, mirror);
-    const t = { input: spec, mirror, spec: d, checked: validatePodSpec(d, 'spec').length === 0 };
+    const t: PodTemplate = {
+      input: spec,
+      mirror,
+      spec: d,
+      checked: validatePodSpec(d, 'spec').length === 0,
+      labels:
+        owner.kind === 'ReplicaSet' || owner.kind === 'Deployment'
+          ? (owner.spec.template.metadata?.labels ?? undefined)
+          : undefined,
+    };
     this.podTpl = t;
     return t;
   }
 
-  /** Whether an owner the Pod names is stored and holds `spec` as its template's spec. */
-  private isOwnersTemplateSpec(spec: Any, meta: Any): boolean {
+  /** A stored owner the Pod names that holds `spec` as its template's spec. */
+  private templateOwner(spec: Any, meta: Any): Any {
     const refs = meta.ownerReferences;
-    if (!Array.isArray(refs)) return false;
+    if (!Array.isArray(refs)) return undefined;
     for (const r of refs) {
       const uid = r?.uid;
       if (typeof uid !== 'string') continue;
       const owner: Any = this.store.getByUid(uid);
-      if (owner?.spec?.template?.spec === spec) return true;
+      if (owner?.spec?.template?.spec === spec) return owner;
     }
-    return false;
+    return undefined;
   }
 
   update(input: K8sObject, opts: WriteOptions = {}): ApiResult {

@@ -150,7 +150,7 @@ function pushLabelErrors(out: FieldError[], labels: Any, field: string): void {
  * passed these same checks when it was written, so the same name, or the same labels object
  * (stored objects are immutable snapshots), cannot give a cause now.
  */
-function validateMeta(obj: K8sObject, kind: NameKind, prev?: K8sObject): FieldError[] {
+function validateMeta(obj: K8sObject, kind: NameKind, prev?: K8sObject, labelsChecked = false): FieldError[] {
   const meta = obj.metadata;
   const name = meta?.name ?? '';
   const out: FieldError[] = [];
@@ -160,7 +160,8 @@ function validateMeta(obj: K8sObject, kind: NameKind, prev?: K8sObject): FieldEr
   else if (!(pm !== undefined && name === pm.name) && !nameOk(name, kind))
     pushNameErrors(out, name, kind, 'metadata.name', name);
   const labels = meta?.labels;
-  if (!(pm !== undefined && labels === pm.labels)) pushLabelErrors(out, labels, 'metadata.labels');
+  if (!labelsChecked && !(pm !== undefined && labels === pm.labels))
+    pushLabelErrors(out, labels, 'metadata.labels');
   return out;
 }
 
@@ -445,21 +446,22 @@ function sameSelectorJson(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** validate's `skip` flags (see there). */
+export const SKIP_POD_SPEC = 1;
+export const SKIP_LABELS = 2;
+
 /**
  * Validation on create (and, with `old`, on update). `trusted`: a controller's update (not a
  * user's), which may skip the checks of what it carries over from `old` unchanged, the same
  * name or the very same labels, selector or template object: `old` passed them when it was
  * written (every stored object but an Event was validated by create or update, and the writes
  * that skip validation, status and binding, carry those over), so they cannot give a cause now.
- * `podSpecChecked`: a Pod's spec is a copy of one validatePodSpec found nothing in.
+ * `skip` (a Pod's create): SKIP_POD_SPEC, its spec is a copy of one validatePodSpec found
+ * nothing in; SKIP_LABELS, its labels object is one a stored owner's validation checked.
  */
-export function validate(
-  obj: K8sObject,
-  old?: K8sObject,
-  trusted = false,
-  podSpecChecked = false,
-): FieldError[] {
+export function validate(obj: K8sObject, old?: K8sObject, trusted = false, skip = 0): FieldError[] {
   const prev = trusted && old !== undefined && old.kind !== 'Event' ? old : undefined;
+  const podSpecChecked = (skip & SKIP_POD_SPEC) !== 0;
   switch (obj.kind) {
     case 'Deployment': {
       const out = validateDeployment(obj, prev);
@@ -474,7 +476,7 @@ export function validate(
       return out;
     }
     case 'Pod': {
-      const out = validateMeta(obj, 'subdomain', prev);
+      const out = validateMeta(obj, 'subdomain', prev, (skip & SKIP_LABELS) !== 0);
       if (!podSpecChecked) pushPodSpecErrors(out, obj.spec, 'spec');
       return out;
     }
