@@ -63,6 +63,12 @@ interface Involved {
   reasons: number;
 }
 
+/** What the recorder keeps per reason: its bit in Involved.reasons, and its last message. */
+interface ReasonState {
+  readonly bit: number;
+  message: string | undefined;
+}
+
 /** An Rng that hands back four recorded 32-bit words: `uuid` over it spells the uid drawn then. */
 class Replay implements Rng {
   private i = 0;
@@ -243,8 +249,8 @@ export class Recorder implements EventRecorder {
   /** The last object recorded for and its chain: a ReplicaSet's 5 creations, a Pod's Created + Started. */
   private lastUid: string | undefined = undefined;
   private lastChain: Involved | undefined = undefined;
-  /** Reason → its bit in Involved.reasons (the 31st and later reasons share the top bit). */
-  private readonly reasonBits = new Map<string, number>();
+  /** Reason → its bit in Involved.reasons (the 31st and later reasons share the top bit), last message. */
+  private readonly reasons = new Map<string, ReasonState>();
   /** The last creation instant handed out, as Unix ms and the nanoseconds beyond it. */
   private lastMs = Number.NEGATIVE_INFINITY;
   private lastSub = 0;
@@ -294,16 +300,16 @@ export class Recorder implements EventRecorder {
   }
 
   /**
-   * The last message per reason, as one flat copy: callers build messages with template literals
-   * (cons-string trees), and one reason's Events mostly repeat one message ("Started container
-   * web" for every Pod), which then costs a string compare instead of a hash lookup.
+   * The last message of a reason (`r.message`), as one flat copy: callers build messages with
+   * template literals (cons-string trees), and one reason's Events mostly repeat one message
+   * ("Started container web" for every Pod), which then costs a string compare instead of a hash
+   * lookup.
    */
-  private readonly lastMessage = new Map<string, string>();
-  private message(reason: string, raw: string): string {
-    const prev = this.lastMessage.get(reason);
+  private message(r: ReasonState, raw: string): string {
+    const prev = r.message;
     if (prev === raw) return prev;
     const v = flat(raw);
-    this.lastMessage.set(reason, v);
+    r.message = v;
     return v;
   }
 
@@ -325,17 +331,18 @@ export class Recorder implements EventRecorder {
     rawMessage: string,
     source: Source,
   ): void {
-    const message = this.message(reason, rawMessage);
+    let r = this.reasons.get(reason);
+    if (r === undefined) {
+      r = { bit: 1 << Math.min(this.reasons.size, 30), message: undefined };
+      this.reasons.set(reason, r);
+    }
+    const bit = r.bit;
+    const message = this.message(r, rawMessage);
     const ns = obj.metadata.namespace ?? 'default';
     const now = rfc3339(this.clock.now());
     const uid = obj.metadata.uid;
     const host = source.host ?? '';
     const chain = uid === this.lastUid ? this.lastChain : this.byObject.get(uid);
-    let bit = this.reasonBits.get(reason);
-    if (bit === undefined) {
-      bit = 1 << Math.min(this.reasonBits.size, 30);
-      this.reasonBits.set(reason, bit);
-    }
     // Only a chain holding an Event with this reason can hold one to aggregate into: the walk
     // (through entries long out of cache at the benchmark's scale) is skipped otherwise.
     if (chain !== undefined && (chain.reasons & bit) !== 0)
