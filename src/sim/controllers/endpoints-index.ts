@@ -1,10 +1,14 @@
 // Informer-style indexes for the Endpoints / EndpointSlice / mirroring controllers, kept current
 // from watch events (net/index.ts feeds them), so that one Pod or Service change costs work
 // proportional to what it touches instead of a scan of the namespace:
-// - Pods by `key=value` label (a selector reconcile visits only Pods carrying its rarest label);
+// - Pods by `key=value` label (a selector reconcile visits only Pods carrying its rarest label),
+//   with a record per Pod holding its current object and the entries last built for it (the
+//   informer cache: a reconcile reads no store entry per Pod);
 // - selector Services by one of their selector labels (Pod → Services without testing every
-//   Service, like the real controller's cached selectors in pkg/controller/util/endpoint);
-// - EndpointSlices by (Service name, managed-by) (the real controllers' slice tracker).
+//   Service, like the real controller's cached selectors in pkg/controller/util/endpoint), and
+//   by workqueue key with what the controllers derive from the Service object alone;
+// - EndpointSlices by (Service name, managed-by), the current objects (the real controllers'
+//   slice tracker).
 import type {
   EndpointAddress,
   EndpointPort,
