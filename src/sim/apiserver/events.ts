@@ -262,6 +262,8 @@ export class Recorder implements EventRecorder {
   /** The object last recorded for (often recorded for again at once) and its Involved. */
   private lastObj: K8sObject | undefined = undefined;
   private lastInvolved: Involved | undefined = undefined;
+  /** lastObj's first container name, once read (undefined: not yet). */
+  private lastContainer: string | undefined = undefined;
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -338,9 +340,11 @@ export class Recorder implements EventRecorder {
     }
     const bit = r.bit;
     const message = this.message(r, rawMessage);
-    const ns = obj.metadata.namespace ?? 'default';
+    // Objects of every kind and shape come here: each of their fields is read once.
+    const meta = obj.metadata;
+    const ns = meta.namespace ?? 'default';
     const now = rfc3339(this.clock.now());
-    const uid = obj.metadata.uid;
+    const uid = meta.uid;
     const host = source.host ?? '';
     const chain = uid === this.lastUid ? this.lastChain : this.byObject.get(uid);
     // Only a chain holding an Event with this reason can hold one to aggregate into: the walk
@@ -378,26 +382,29 @@ export class Recorder implements EventRecorder {
           return;
         }
       }
-    const name = this.creation(obj.metadata.name);
+    const objName = meta.name;
+    const name = this.creation(objName);
     const nhi = HI | 0; // int32 halves stay small integers (unboxed) in the entry
     const nlo = LO | 0;
-    const meta = obj.metadata;
     let involved: Involved;
     const held = this.lastInvolved;
     if (obj === this.lastObj && held !== undefined && held === chain) involved = held;
     else {
+      const apiVersion = obj.apiVersion;
+      const kind = obj.kind;
+      const objNs = meta.namespace;
       involved =
         chain &&
-        chain.apiVersion === obj.apiVersion &&
-        chain.kind === obj.kind &&
-        chain.name === meta.name &&
-        chain.namespace === meta.namespace
+        chain.apiVersion === apiVersion &&
+        chain.kind === kind &&
+        chain.name === objName &&
+        chain.namespace === objNs
           ? chain
           : {
-              apiVersion: obj.apiVersion,
-              kind: obj.kind,
-              name: meta.name,
-              namespace: meta.namespace,
+              apiVersion,
+              kind,
+              name: objName,
+              namespace: objNs,
               uid,
               uids: this.uids,
               // Other reference fields under the same uid: the chain carries on from here.
@@ -407,11 +414,18 @@ export class Recorder implements EventRecorder {
             };
       this.lastObj = obj;
       this.lastInvolved = involved;
+      this.lastContainer = undefined;
     }
-    const fieldPath =
-      obj.kind === 'Pod' && reason !== 'Scheduled' && source.component === 'kubelet'
-        ? this.fieldPath(obj.spec?.containers?.[0]?.name ?? '')
-        : undefined;
+    // involved.kind is obj.kind (held was made or matched for this very object).
+    let fieldPath: string | undefined;
+    if (involved.kind === 'Pod' && reason !== 'Scheduled' && source.component === 'kubelet') {
+      let c = this.lastContainer; // the first container's name, read once per object
+      if (c === undefined) {
+        c = (obj.spec?.containers?.[0]?.name ?? '') as string;
+        this.lastContainer = c;
+      }
+      fieldPath = this.fieldPath(c);
+    }
     const e = new RecordedEvent(
       name,
       nhi,
