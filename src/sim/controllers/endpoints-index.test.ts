@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EndpointSlice, Pod } from '../api/types';
 import { FakeApi, pod, service } from '../net/test-helpers';
-import { EndpointsIndex } from './endpoints-index';
+import { EndpointsIndex, PodRec } from './endpoints-index';
 import {
   canonical,
   podEndpointsChanged,
@@ -215,6 +215,56 @@ describe('EndpointsIndex (same answers, in the same order, as scanning the store
     const q = api.get('Pod', 'default', 'q') as Pod;
     api.update({ ...q, metadata: { ...q.metadata, labels: { app: 'b', tier: 'x' } } });
     expect(index.pods.selectedRecs('default', both).map((r) => r.pod.metadata.name)).toEqual(['q']);
+  });
+});
+
+describe('PodRec: the facts the controllers read, and what they built, per Pod', () => {
+  it('reads the facts from each object it is given and drops the entries that no longer show them', () => {
+    const base = pod('p', { labels: { app: 'a' }, ip: '10.1.0.5', node: 'n1', ready: false });
+    const rec = new PodRec(base);
+    expect([rec.ip, rec.nodeName, rec.ready, rec.terminating, rec.terminal, rec.uid]).toEqual([
+      '10.1.0.5',
+      'n1',
+      false,
+      false,
+      false,
+      base.metadata.uid,
+    ]);
+    const built = () => {
+      rec.addr = { ip: rec.ip as string };
+      rec.ep = {
+        addresses: [rec.ip as string],
+        conditions: { ready: false, serving: false, terminating: false },
+      };
+      rec.ref = { kind: 'Pod', name: 'p', uid: rec.uid };
+    };
+    const kept = () => [rec.addr !== undefined, rec.ep !== undefined, rec.ref !== undefined];
+    // A status update that changes nothing they show keeps all three.
+    built();
+    rec.set({ ...base, status: { ...base.status, containerStatuses: [] } });
+    expect(kept()).toEqual([true, true, true]);
+    // Readiness: only the slice endpoint shows it.
+    const ready = pod('p', { labels: { app: 'a' }, ip: '10.1.0.5', node: 'n1' });
+    rec.set({ ...ready, metadata: base.metadata });
+    expect(rec.ready).toBe(true);
+    expect(kept()).toEqual([true, false, true]);
+    // A new IP or node: the address and the endpoint; a new uid: the targetRef too.
+    built();
+    rec.set({ ...ready, metadata: base.metadata, status: { ...ready.status, podIP: '10.1.0.6' } });
+    expect(kept()).toEqual([false, false, true]);
+    built();
+    rec.set({ ...rec.pod, spec: { ...rec.pod.spec, nodeName: 'n2' } });
+    expect(kept()).toEqual([false, false, true]);
+    built();
+    rec.set({ ...rec.pod, metadata: { ...rec.pod.metadata, uid: 'other' } });
+    expect(kept()).toEqual([false, false, false]);
+    // Termination and a terminal phase are read too.
+    rec.set({
+      ...rec.pod,
+      metadata: { ...rec.pod.metadata, deletionTimestamp: '2026-01-01T00:00:00Z' },
+      status: { ...rec.pod.status, phase: 'Failed' },
+    });
+    expect([rec.terminating, rec.terminal]).toEqual([true, true]);
   });
 });
 

@@ -20,7 +20,16 @@ import type {
   Service,
 } from '../api/types';
 import type { WatchEvent } from '../runtime/interfaces';
-import { MANAGED_BY, SERVICE_NAME_LABEL, sameLabelSet, selectorMatches, sortSmall } from './endpoints-util';
+import {
+  isPodReady,
+  isTerminal,
+  isTerminating,
+  MANAGED_BY,
+  SERVICE_NAME_LABEL,
+  sameLabelSet,
+  selectorMatches,
+  sortSmall,
+} from './endpoints-util';
 
 /** A set of names with a stamp that moves whenever a name is added or removed. */
 class NameSet extends Set<string> {
@@ -86,18 +95,70 @@ interface SelectorAnswer {
 
 /**
  * One Pod as the watch events last showed it (the store's current object: every write emits one),
- * and what the Endpoints and EndpointSlice controllers last built for it. The entries depend on
- * the Pod alone (when it has no hostname for the Service), so they are built once per change of
- * the Pod and shared by every Service selecting it and by the successive objects written.
+ * what the Endpoints and EndpointSlice controllers read of it, and what they last built for it.
+ * The facts are read when the event files the Pod (its object was just written, so it is still
+ * in the processor's cache) and the reconciles read them instead of the Pod: computed once per
+ * Pod event, shared by both controllers and every Service selecting the Pod. The entries depend
+ * on the Pod alone (when it has no hostname for the Service), so they are built once per change
+ * of what they show and shared by the successive objects written; a change drops them here.
  */
 export class PodRec {
-  constructor(public pod: Pod) {}
-  /** The Endpoints address last built for the Pod without a hostname (checked before reuse). */
+  pod: Pod;
+  /** status.podIP. */
+  ip: string | undefined = undefined;
+  /** IsPodReady. */
+  ready = false;
+  /** deletionTimestamp set. */
+  terminating = false;
+  /** Phase Succeeded or Failed. */
+  terminal = false;
+  /** spec.nodeName, undefined when empty. */
+  nodeName: string | undefined = undefined;
+  /** spec.hostname, undefined when empty, and spec.subdomain (the Service that gives it). */
+  hostname: string | undefined = undefined;
+  subdomain: string | undefined = undefined;
+  uid = '';
+  /** The Endpoints address last built for the Pod without a hostname. */
   addr: EndpointAddress | undefined = undefined;
-  /** The slice endpoint last built for the Pod without a hostname (checked before reuse). */
+  /** The slice endpoint last built for the Pod without a hostname, and its conditions. */
   ep: EndpointSliceEndpoint | undefined = undefined;
-  /** The targetRef both carry (checked against the Pod's uid before reuse). */
+  epConditions: EndpointSliceEndpoint['conditions'] | undefined = undefined;
+  /** The targetRef both carry. */
   ref: ObjectReference | undefined = undefined;
+
+  constructor(pod: Pod) {
+    this.pod = pod;
+    this.read(pod);
+  }
+
+  /** The Pod's next object: its facts are read again and entries that no longer hold dropped. */
+  set(pod: Pod): void {
+    this.pod = pod;
+    this.read(pod);
+  }
+
+  private read(pod: Pod): void {
+    const ip = pod.status?.podIP;
+    const nodeName = pod.spec.nodeName || undefined;
+    const uid = pod.metadata.uid;
+    const ready = isPodReady(pod);
+    const terminating = isTerminating(pod);
+    // An address shows ip, nodeName and the targetRef (uid); a slice endpoint also its conditions.
+    if (ip !== this.ip || nodeName !== this.nodeName || uid !== this.uid) {
+      this.addr = undefined;
+      this.ep = undefined;
+    }
+    if (uid !== this.uid) this.ref = undefined;
+    if (ready !== this.ready || terminating !== this.terminating) this.ep = undefined;
+    this.ip = ip;
+    this.nodeName = nodeName;
+    this.uid = uid;
+    this.ready = ready;
+    this.terminating = terminating;
+    this.terminal = isTerminal(pod);
+    this.hostname = pod.spec.hostname || undefined;
+    this.subdomain = pod.spec.subdomain;
+  }
 }
 
 /**
@@ -127,7 +188,7 @@ export class PodLabelIndex {
       if (inNs?.delete(name) && inNs.size === 0) this.recs.delete(ns);
     } else {
       const rec = inNs?.get(name);
-      if (rec !== undefined) rec.pod = ev.object as Pod;
+      if (rec !== undefined) rec.set(ev.object as Pod);
       else {
         if (inNs === undefined) {
           inNs = new Map();
@@ -228,6 +289,8 @@ export interface ServiceEntry {
   slicePorts?: EndpointPort[];
   /** numericTargetPorts(svc). */
   numeric?: boolean;
+  /** spec.publishNotReadyAddresses === true. */
+  publish?: boolean;
 }
 
 interface Entry extends ServiceEntry {

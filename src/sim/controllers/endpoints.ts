@@ -81,10 +81,9 @@ export function podTargetRef(pod: Pod): ObjectReference {
  * a new uid gets a new one) and shared by its Endpoints address and slice endpoint.
  */
 export function recTargetRef(rec: PodRec): ObjectReference {
-  const pod = rec.pod;
-  const last = rec.ref;
-  if (last !== undefined && last.uid === pod.metadata.uid) return last;
-  const ref = podTargetRef(pod);
+  // Dropped when the Pod's uid changes (PodRec.set).
+  if (rec.ref !== undefined) return rec.ref;
+  const ref = podTargetRef(rec.pod);
   rec.ref = ref;
   return ref;
 }
@@ -337,16 +336,23 @@ function reconcileIndexed(
     const recs = index.pods.selectedRecs(ns, svc.spec.selector);
     const ready = scratchReady;
     const notReady = scratchNotReady;
+    const readyRecs = scratchReadyRecs;
+    const notReadyRecs = scratchNotReadyRecs;
     try {
-      const publishNotReady = svc.spec.publishNotReadyAddresses === true;
+      entry.publish ??= svc.spec.publishNotReadyAddresses === true;
+      const publishNotReady = entry.publish;
+      // The records' facts (read when each Pod was filed) decide; the Pods are not read here.
       for (let i = 0; i < recs.length; i++) {
         const rec = recs[i] as PodRec;
-        const pod = rec.pod;
-        if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
-        (publishNotReady || isPodReady(pod) ? ready : notReady).push(recAddress(rec, svc));
+        // shouldPodBeInEndpoints: an IP, not terminal, not terminating unless publishing those.
+        if (!rec.ip || rec.terminal || (!publishNotReady && rec.terminating)) continue;
+        (publishNotReady || rec.ready ? readyRecs : notReadyRecs).push(rec);
       }
-      sortSmall(ready, byIP);
-      sortSmall(notReady, byIP);
+      // Sorted by the records' IP and uid: what byIP compares on the addresses built from them.
+      sortSmall(readyRecs, recByIP);
+      sortSmall(notReadyRecs, recByIP);
+      for (let i = 0; i < readyRecs.length; i++) ready.push(recAddress(readyRecs[i] as PodRec, svc));
+      for (let i = 0; i < notReadyRecs.length; i++) notReady.push(recAddress(notReadyRecs[i] as PodRec, svc));
       entry.subsetPorts ??= subsetPorts(svc, undefined) as EndpointPort[];
       const ports = entry.subsetPorts;
       if (
@@ -360,6 +366,8 @@ function reconcileIndexed(
     } finally {
       ready.length = 0;
       notReady.length = 0;
+      readyRecs.length = 0;
+      notReadyRecs.length = 0;
     }
   } else {
     subsets = withSelectedPods(ctx.store, svc, index, (pods) => computeSubsets(svc, pods, existing?.subsets));
@@ -423,22 +431,19 @@ function sameItems<T>(list: readonly T[] | undefined, items: readonly T[]): bool
  * the same IP, node and uid (a Pod with a hostname for this Service gets a new one each time).
  */
 function recAddress(rec: PodRec, svc: Service): EndpointAddress {
-  const pod = rec.pod;
-  if (pod.spec.hostname && pod.spec.subdomain === svc.metadata.name)
-    return endpointAddress(pod, svc, undefined);
-  const last = rec.addr;
-  if (
-    last !== undefined &&
-    last.ip === pod.status.podIP &&
-    last.nodeName === (pod.spec.nodeName || undefined) &&
-    last.targetRef?.uid === pod.metadata.uid
-  ) {
-    return last;
-  }
-  const addr = endpointAddress(pod, svc, undefined, recTargetRef(rec));
+  if (rec.hostname && rec.subdomain === svc.metadata.name) return endpointAddress(rec.pod, svc, undefined);
+  // rec.addr is dropped when the Pod's IP, node or uid changes (PodRec.set).
+  if (rec.addr !== undefined) return rec.addr;
+  const addr = endpointAddress(rec.pod, svc, undefined, recTargetRef(rec));
   rec.addr = addr;
   return addr;
 }
+
+/** byIP for the addresses the records give (their IP, then the targetRef's uid, which is the Pod's). */
+const recByIP = (a: PodRec, b: PodRec): number =>
+  (a.ip as string) < (b.ip as string) ? -1 : (a.ip as string) > (b.ip as string) ? 1 : a.uid < b.uid ? -1 : 1;
+const scratchReadyRecs: PodRec[] = [];
+const scratchNotReadyRecs: PodRec[] = [];
 
 /** Create or update the Endpoints (the trigger-time annotation says now); the stored result when it went through. */
 function writeEndpoints(

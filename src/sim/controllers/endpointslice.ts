@@ -460,7 +460,8 @@ export function reconcileEndpointSlices(
     if (entry.numeric) {
       entry.slicePorts ??= slicePorts(svc, undefined);
       const recs = index.pods.selectedRecs(ns, svc.spec.selector);
-      const got = recSlices(svc, recs, entry.slicePorts, existing, labels);
+      entry.publish ??= svc.spec.publishNotReadyAddresses === true;
+      const got = recSlices(svc, entry.publish, recs, entry.slicePorts, existing, labels);
       if (got === IN_SYNC) return true;
       want = got;
     } else want = withSelectedPods(ctx.store, svc, index, (pods) => desiredSlices(svc, pods, existing));
@@ -490,17 +491,24 @@ export function reconcileEndpointSlices(
  */
 function recSlices(
   svc: Service,
+  publish: boolean,
   recs: readonly PodRec[],
   ports: EndpointPort[],
   existing: readonly EndpointSlice[],
   labels: Record<string, string>,
 ): SliceContent[] | typeof IN_SYNC {
   const endpoints = scratchEndpoints;
+  const listed = scratchRecs;
   try {
+    // The records' facts (read when each Pod was filed) decide; the Pods are not read here.
+    // shouldPodBeInEndpoints with terminating Pods included: an IP, not terminal.
     for (let i = 0; i < recs.length; i++) {
       const rec = recs[i] as PodRec;
-      if (shouldPodBeInEndpoints(rec.pod, true)) endpoints.push(recEndpoint(rec, svc));
+      if (rec.ip && !rec.terminal) listed.push(rec);
     }
+    // Sorted by the records' IP: what byAddress compares on the endpoints built from them.
+    sortSmall(listed, recByAddress);
+    for (let i = 0; i < listed.length; i++) endpoints.push(recEndpoint(listed[i] as PodRec, svc, publish));
     const cur = existing.length === 1 ? (existing[0] as EndpointSlice) : undefined;
     const sameLabels =
       cur !== undefined && (cur.metadata.labels === labels || sameJSON(cur.metadata.labels ?? {}, labels));
@@ -508,7 +516,6 @@ function recSlices(
       if (sameLabels && cur?.endpoints === null && cur.ports === null) return IN_SYNC;
       return [{ ports: null, endpoints: null }]; // placeholder slice
     }
-    sortSmall(endpoints, byAddress);
     if (
       sameLabels &&
       endpoints.length <= MAX_ENDPOINTS_PER_SLICE &&
@@ -522,9 +529,12 @@ function recSlices(
     return out;
   } finally {
     endpoints.length = 0;
+    listed.length = 0;
   }
 }
 const IN_SYNC = 0;
+const scratchRecs: PodRec[] = [];
+const recByAddress = (a: PodRec, b: PodRec): number => ((a.ip as string) < (b.ip as string) ? -1 : 1);
 
 /** `list` holds exactly `items`: identical objects in the same order. */
 function sameItems<T>(list: readonly T[] | null, items: readonly T[]): boolean {
@@ -537,26 +547,16 @@ function sameItems<T>(list: readonly T[] | null, items: readonly T[]): boolean {
  * The slice endpoint for the Pod of `rec`: the one built at its last change when the Pod still
  * shows the same IP, conditions, node and uid (one with a hostname for this Service: a new one).
  */
-function recEndpoint(rec: PodRec, svc: Service): EndpointSliceEndpoint {
-  const pod = rec.pod;
-  if (pod.spec.hostname && pod.spec.subdomain === svc.metadata.name)
-    return sliceEndpoint(pod, svc, undefined);
-  const terminating = isTerminating(pod);
-  const ready = isPodReady(pod);
-  const publish = svc.spec.publishNotReadyAddresses === true;
-  const cond = conditions(publish || (ready && !terminating), publish || ready, terminating);
-  const last = rec.ep;
-  if (
-    last !== undefined &&
-    last.conditions === cond &&
-    last.addresses[0] === pod.status.podIP &&
-    last.nodeName === (pod.spec.nodeName || undefined) &&
-    last.targetRef?.uid === pod.metadata.uid
-  ) {
-    return last;
-  }
-  const ep = sliceEndpoint(pod, svc, undefined, recTargetRef(rec));
+function recEndpoint(rec: PodRec, svc: Service, publish: boolean): EndpointSliceEndpoint {
+  if (rec.hostname && rec.subdomain === svc.metadata.name) return sliceEndpoint(rec.pod, svc, undefined);
+  // utils.go podToEndpoint, as sliceEndpoint computes it from the Pod.
+  const terminating = rec.terminating;
+  const cond = conditions(publish || (rec.ready && !terminating), publish || rec.ready, terminating);
+  // rec.ep is dropped when the Pod's IP, node, uid, readiness or termination changes (PodRec.set).
+  if (rec.ep !== undefined && rec.epConditions === cond) return rec.ep;
+  const ep = sliceEndpoint(rec.pod, svc, undefined, recTargetRef(rec));
   rec.ep = ep;
+  rec.epConditions = cond;
   return ep;
 }
 
