@@ -128,36 +128,60 @@ export class PodRec {
 
   constructor(pod: Pod) {
     this.pod = pod;
-    this.read(pod);
+    this.readMetadata(pod);
+    this.readSpec(pod);
+    this.readStatus(pod);
   }
 
-  /** The Pod's next object: its facts are read again and entries that no longer hold dropped. */
+  /**
+   * The Pod's next object: the facts are read again from the parts it replaced (a write replaces
+   * only what it changes: the kubelet's status updates keep metadata and spec) and entries that
+   * no longer hold are dropped.
+   */
   set(pod: Pod): void {
+    const old = this.pod;
     this.pod = pod;
-    this.read(pod);
+    if (pod.metadata !== old.metadata) this.readMetadata(pod);
+    if (pod.spec !== old.spec) this.readSpec(pod);
+    if (pod.status !== old.status) this.readStatus(pod);
   }
 
-  private read(pod: Pod): void {
-    const ip = pod.status?.podIP;
-    const nodeName = pod.spec.nodeName || undefined;
+  // An address shows the IP, node and targetRef (uid); a slice endpoint also its conditions.
+  private readMetadata(pod: Pod): void {
     const uid = pod.metadata.uid;
-    const ready = isPodReady(pod);
     const terminating = isTerminating(pod);
-    // An address shows ip, nodeName and the targetRef (uid); a slice endpoint also its conditions.
-    if (ip !== this.ip || nodeName !== this.nodeName || uid !== this.uid) {
+    if (uid !== this.uid) {
+      this.addr = undefined;
+      this.ep = undefined;
+      this.ref = undefined;
+    }
+    if (terminating !== this.terminating) this.ep = undefined;
+    this.uid = uid;
+    this.terminating = terminating;
+  }
+
+  private readSpec(pod: Pod): void {
+    const nodeName = pod.spec.nodeName || undefined;
+    if (nodeName !== this.nodeName) {
       this.addr = undefined;
       this.ep = undefined;
     }
-    if (uid !== this.uid) this.ref = undefined;
-    if (ready !== this.ready || terminating !== this.terminating) this.ep = undefined;
-    this.ip = ip;
     this.nodeName = nodeName;
-    this.uid = uid;
-    this.ready = ready;
-    this.terminating = terminating;
-    this.terminal = isTerminal(pod);
     this.hostname = pod.spec.hostname || undefined;
     this.subdomain = pod.spec.subdomain;
+  }
+
+  private readStatus(pod: Pod): void {
+    const ip = pod.status?.podIP;
+    const ready = isPodReady(pod);
+    if (ip !== this.ip) {
+      this.addr = undefined;
+      this.ep = undefined;
+    }
+    if (ready !== this.ready) this.ep = undefined;
+    this.ip = ip;
+    this.ready = ready;
+    this.terminal = isTerminal(pod);
   }
 }
 
