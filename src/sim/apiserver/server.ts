@@ -16,7 +16,6 @@ import {
   copyDefaultedPodSpec,
   defaultedPodTemplateSpec,
   defaultPodIntoWith,
-  isMirror,
   withServiceAccountToken,
 } from './defaults';
 import { alreadyExists, badRequest, invalidError, namespaceNotFound, notFound } from './errors';
@@ -187,7 +186,7 @@ export class ApiServer implements ApiWriter {
 
   private podSpecFrom(spec: Any, meta: Any): PodTemplate | undefined {
     if (spec === null || typeof spec !== 'object') return undefined;
-    const mirror = isMirror({ metadata: meta });
+    const mirror = !!meta.annotations?.['kubernetes.io/config.mirror']; // isMirror, for metadata
     const held = this.podTpl;
     if (held !== undefined && held.input === spec && held.mirror === mirror) return held;
     const owner = this.templateOwner(spec, meta);
