@@ -315,6 +315,12 @@ export interface ServiceEntry {
   numeric?: boolean;
   /** spec.publishNotReadyAddresses === true. */
   publish?: boolean;
+  /**
+   * The index's map of the Service's own EndpointSlices (SliceIndex.slices), kept while not
+   * empty: a map the index has dropped is empty and never written again, so a non-empty one is
+   * the live one.
+   */
+  ownSlices?: ReadonlyMap<string, EndpointSlice>;
 }
 
 interface Entry extends ServiceEntry {

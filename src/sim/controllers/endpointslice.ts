@@ -222,18 +222,21 @@ export function slicesOf(
   manager: string,
   index?: EndpointsIndex,
 ): EndpointSlice[] {
+  if (index) return sortedSlices(index.slices.slices(ns, svcName, manager));
   const out: EndpointSlice[] = [];
-  if (index) {
-    const slices = index.slices.slices(ns, svcName, manager);
-    if (slices.size === 0) return out;
-    // Map.forEach with the array as `this`: no iterator objects per reconcile.
-    slices.forEach(pushSlice, out);
-    return sortSmall(out, byName);
-  }
   for (const o of store.byNamespace('EndpointSlice', ns)) {
     const l = o.metadata.labels ?? {};
     if (l[SERVICE_NAME_LABEL] === svcName && l[MANAGED_BY] === manager) out.push(o as EndpointSlice);
   }
+  return sortSmall(out, byName);
+}
+
+/** The slices of one of the index's maps, sorted by name. */
+function sortedSlices(slices: ReadonlyMap<string, EndpointSlice>): EndpointSlice[] {
+  const out: EndpointSlice[] = [];
+  if (slices.size === 0) return out;
+  // Map.forEach with the array as `this`: no iterator objects per reconcile.
+  slices.forEach(pushSlice, out);
   return sortSmall(out, byName);
 }
 
@@ -445,7 +448,15 @@ export function reconcileEndpointSlices(
     [ns, name] = splitKey(key);
     svc = index ? undefined : (ctx.store.get('Service', ns, name) as Service | undefined);
   }
-  const existing = slicesOf(ctx.store, ns, name, SLICE_CONTROLLER, index);
+  let existing: EndpointSlice[];
+  if (entry !== undefined && index !== undefined) {
+    let own = entry.ownSlices;
+    if (own === undefined || own.size === 0) {
+      own = index.slices.slices(ns, name, SLICE_CONTROLLER);
+      entry.ownSlices = own;
+    }
+    existing = sortedSlices(own);
+  } else existing = slicesOf(ctx.store, ns, name, SLICE_CONTROLLER, index);
   if (!svc || !hasSelector(svc)) {
     // Service gone (the garbage collector would also remove them via ownerReferences) or no longer selects.
     for (const s of existing) ctx.api.delete('EndpointSlice', ns, s.metadata.name);
