@@ -86,7 +86,8 @@ class LabelSets {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
-interface SelectorAnswer {
+/** The Pods a selector matched, with the label sets (and their stamps) the answer came from. */
+export interface SelectorAnswer {
   ns: string;
   sets: (NameSet | undefined)[];
   stamps: number[];
@@ -236,8 +237,9 @@ export class PodLabelIndex {
    * sets, so the Endpoints and EndpointSlice reconciles of a Service share one answer across
    * most Pod updates. The array is shared: never modify it.
    */
-  selectedRecs(ns: string, selector: Labels): readonly PodRec[] {
-    const cached = this.bySelector.get(selector);
+  selectedRecs(ns: string, selector: Labels, holder?: { selection?: SelectorAnswer }): readonly PodRec[] {
+    // A reconcile passes its Service's entry, which keeps the answer (no WeakMap lookup).
+    const cached = holder !== undefined ? holder.selection : this.bySelector.get(selector);
     if (cached !== undefined && cached.ns === ns && this.unchanged(ns, selector, cached)) return cached.recs;
     const recs: PodRec[] = [];
     const sets: (NameSet | undefined)[] = [];
@@ -258,7 +260,9 @@ export class PodLabelIndex {
         if (rec !== undefined && selectorMatches(selector, rec.pod.metadata.labels)) recs.push(rec);
       });
     }
-    this.bySelector.set(selector, { ns, sets, stamps, recs });
+    const answer = { ns, sets, stamps, recs };
+    if (holder !== undefined) holder.selection = answer;
+    else this.bySelector.set(selector, answer);
     return recs;
   }
 
@@ -321,6 +325,8 @@ export interface ServiceEntry {
    * the live one.
    */
   ownSlices?: ReadonlyMap<string, EndpointSlice>;
+  /** The answer of PodLabelIndex.selectedRecs for its selector (kept here, not per selector object). */
+  selection?: SelectorAnswer;
 }
 
 interface Entry extends ServiceEntry {

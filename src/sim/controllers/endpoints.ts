@@ -333,7 +333,7 @@ function reconcileIndexed(
   entry.numeric ??= numericTargetPorts(svc);
   let subsets: EndpointSubset[];
   if (entry.numeric) {
-    const recs = index.pods.selectedRecs(ns, svc.spec.selector);
+    const recs = index.pods.selectedRecs(ns, svc.spec.selector, entry);
     const ready = scratchReady;
     const notReady = scratchNotReady;
     const readyRecs = scratchReadyRecs;

@@ -470,7 +470,7 @@ export function reconcileEndpointSlices(
     entry.numeric ??= numericTargetPorts(svc);
     if (entry.numeric) {
       entry.slicePorts ??= slicePorts(svc, undefined);
-      const recs = index.pods.selectedRecs(ns, svc.spec.selector);
+      const recs = index.pods.selectedRecs(ns, svc.spec.selector, entry);
       entry.publish ??= svc.spec.publishNotReadyAddresses === true;
       const got = recSlices(svc, entry.publish, recs, entry.slicePorts, existing, labels);
       if (got === IN_SYNC) return true;
