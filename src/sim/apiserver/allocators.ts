@@ -1,7 +1,6 @@
 // ClusterIP and NodePort allocation, as the API server does it at create time.
 // [K8S pkg/registry/core/service/ipallocator, portallocator]
 import type { Rng } from '../runtime/interfaces';
-import { flat } from '../runtime/rng';
 
 export function ipToInt(ip: string): number | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
@@ -17,22 +16,8 @@ export function ipToInt(ip: string): number | undefined {
   );
 }
 
-/** `0.` … `255.`, and the same without the dot: every Pod IP and ClusterIP is spelled from them. */
-const OCTET_DOT = Array.from({ length: 256 }, (_, i) => `${i}.`);
-const OCTET = Array.from({ length: 256 }, (_, i) => String(i));
-
-/**
- * The dotted quad, as `[a, b, c, d].join('.')` spells it, without the array and the generic join
- * (the kubelet's IPAM spells every Pod IP here). A concatenation shorter than 13 characters is
- * a flat string already in V8; a longer one is flattened (it is kept with the object).
- */
 export function intToIp(n: number): string {
-  const s =
-    (OCTET_DOT[(n >>> 24) & 255] as string) +
-    (OCTET_DOT[(n >>> 16) & 255] as string) +
-    (OCTET_DOT[(n >>> 8) & 255] as string) +
-    (OCTET[n & 255] as string);
-  return s.length < 13 ? s : flat(s);
+  return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
 }
 
 export function parseCidr(cidr: string): { base: number; bits: number; size: number } {

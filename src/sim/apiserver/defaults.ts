@@ -151,46 +151,8 @@ function defaultPodOnlySpec(spec: Any, mirror: boolean): Any {
 // its spec/status/metadata (replacing, never mutating, the values found there).
 
 function defaultPodInto(o: Any): void {
-  defaultPodIntoWith(o, defaultPodOnlySpec(o.spec, isMirror(o)));
-}
-
-/** A mirror Pod (a static manifest's): the ServiceAccount admission leaves it alone. */
-export function isMirror(o: Any): boolean {
-  return !!o.metadata?.annotations?.['kubernetes.io/config.mirror'];
-}
-
-/** defaultPodInto given `spec`, what defaultPodOnlySpec made of `o.spec` (a copy `o` may keep). */
-export function defaultPodIntoWith(o: Any, spec: Any): void {
-  o.spec = spec;
+  o.spec = defaultPodOnlySpec(o.spec, !!o.metadata?.annotations?.['kubernetes.io/config.mirror']);
   o.status = o.status ?? { phase: 'Pending', qosClass: 'BestEffort' };
-}
-
-/**
- * A Pod template spec as a Pod created from it is defaulted (defaultPodOnlySpec), for the API
- * server to keep and hand out through copyDefaultedPodSpec: a ReplicaSet's Pods all come from one
- * stored template spec (see ApiServer.podSpecFrom).
- */
-export function defaultedPodTemplateSpec(spec: Any, mirror: boolean): Any {
-  return defaultPodOnlySpec(spec, mirror);
-}
-
-/**
- * What defaultPodOnlySpec returns, from a spec it returned before for the same input: the same
- * keys in the same order with the same values, in a top-level copy whose containers array and
- * containers are copies too (the ServiceAccount admission fills those in where they are, see
- * withServiceAccountToken `owned`). Everything below them (ports, resources, init containers)
- * is shared: stored objects are immutable snapshots.
- */
-export function copyDefaultedPodSpec(d: Any): Any {
-  const out: Any = copyOwn(d);
-  const cs = d.containers;
-  if (Array.isArray(cs)) {
-    const n = cs.length;
-    const copy: Any[] = new Array(n);
-    for (let i = 0; i < n; i++) copy[i] = copyOwn(cs[i]);
-    out.containers = copy;
-  }
-  return out;
 }
 
 function defaultTemplate(t: Any, cow: boolean): Any {

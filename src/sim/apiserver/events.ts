@@ -15,58 +15,13 @@ import { LazyObject, type Store } from './store';
 
 type Source = { component: string; host?: string };
 
-/**
- * The events stream's uids, drawn when an Event is first read instead of when it is recorded:
- * nothing else draws from the recorder's rng, so the k-th Event recorded takes the k-th four
- * words of the stream whenever they are drawn, and reading any Event draws (and keeps) the words
- * of every Event recorded before it that has none yet. Recording 31,000 Events no one reads then
- * draws nothing and keeps one number per Event instead of four.
- */
-class UidStream {
-  private words = new Int32Array(0);
-  /** How many Events' words are drawn (they are, in order, for Events 0 … drawn - 1). */
-  private drawn = 0;
-  constructor(private readonly rng: Rng) {}
-  uid(seq: number): string {
-    if (seq >= this.drawn) {
-      if (4 * (seq + 1) > this.words.length) {
-        const grown = new Int32Array(Math.max(4 * (seq + 1), 2 * this.words.length));
-        grown.set(this.words);
-        this.words = grown;
-      }
-      const w = this.words;
-      for (let i = 4 * this.drawn, end = 4 * (seq + 1); i < end; i++) w[i] = word32(this.rng) | 0;
-      this.drawn = seq + 1;
-    }
-    const w = this.words;
-    const i = 4 * seq;
-    return uuid(new Replay([w[i] as number, w[i + 1] as number, w[i + 2] as number, w[i + 3] as number]));
-  }
-}
-
-/**
- * The involved object's reference fields, shared by the Events of one object; the one the
- * recorder holds for a uid also heads that uid's chain of Events.
- */
+/** The involved object's reference fields, shared by the Events of one object. */
 interface Involved {
   apiVersion: string;
   kind: string;
   name: string;
   namespace: string | undefined;
   uid: string;
-  /** Where these Events' uids come from (the recorder's stream): shared, not kept per Event. */
-  uids: UidStream;
-  /** The uid's Events, oldest first (chained by `next`), while this is the one held for it. */
-  head: RecordedEvent | undefined;
-  tail: RecordedEvent | undefined;
-  /** A bit (reasonBit) for every reason among them: no bit, no Event to aggregate into. */
-  reasons: number;
-}
-
-/** What the recorder keeps per reason: its bit in Involved.reasons, and its last message. */
-interface ReasonState {
-  readonly bit: number;
-  message: string | undefined;
 }
 
 /** An Rng that hands back four recorded 32-bit words: `uuid` over it spells the uid drawn then. */
@@ -95,59 +50,30 @@ interface StoredEvent {
 }
 
 export class RecordedEvent extends LazyObject {
-  // The fields the recorder compares when it walks an object's Events come first (one cache line
-  // of an object the walk finds cold, at the benchmark's scale), `reason` before the rest.
-  // `declare`d and assigned in the constructor, in this order: a class field would be defined
-  // (as undefined) on every entry before the constructor's own assignment.
   /** The next Event recorded for the same object uid (the recorder's per-object chain). */
-  declare next: RecordedEvent | undefined;
-  declare readonly reason: string;
-  declare readonly type: 'Normal' | 'Warning';
-  declare readonly message: string;
-  declare readonly source: Source;
-  declare count: number;
-  declare last: string;
-  declare readonly involved: Involved;
-  /** The Event's place in the recorder's uid stream (see UidStream). */
-  declare private readonly seq: number;
-  /** The creation nanoseconds as int32 halves (small integers stay unboxed); spelled on read. */
-  declare private readonly nhi: number;
-  declare private readonly nlo: number;
-  /** Spelled from the creation nanoseconds (nhi, nlo) on the first `key()` unless given. */
-  declare private name: string | undefined;
-  declare readonly involvedRv: string | undefined;
-  declare readonly fieldPath: string | undefined;
-  declare readonly first: string;
+  next: RecordedEvent | undefined = undefined;
   constructor(
-    name: string | undefined,
-    nhi: number,
-    nlo: number,
-    involved: Involved,
-    involvedRv: string | undefined,
-    fieldPath: string | undefined,
-    type: 'Normal' | 'Warning',
-    reason: string,
-    message: string,
-    source: Source,
-    now: string,
-    seq: number,
+    /** Spelled from the creation nanoseconds (nhi, nlo) on the first `key()` unless given. */
+    private name: string | undefined,
+    private readonly nhi: number,
+    private readonly nlo: number,
+    readonly involved: Involved,
+    readonly involvedRv: string | undefined,
+    readonly fieldPath: string | undefined,
+    readonly type: 'Normal' | 'Warning',
+    readonly reason: string,
+    readonly message: string,
+    readonly source: Source,
+    readonly first: string,
+    public last: string,
+    public count: number,
+    // The uid's four random words as int32 (small integers stay unboxed); spelled on read.
+    private readonly u0: number,
+    private readonly u1: number,
+    private readonly u2: number,
+    private readonly u3: number,
   ) {
     super();
-    this.next = undefined;
-    this.reason = reason;
-    this.type = type;
-    this.message = message;
-    this.source = source;
-    this.count = 1;
-    this.last = now;
-    this.involved = involved;
-    this.seq = seq;
-    this.nhi = nhi;
-    this.nlo = nlo;
-    this.name = name;
-    this.involvedRv = involvedRv;
-    this.fieldPath = fieldPath;
-    this.first = now;
   }
 
   /** `<object>.<creation Unix nanoseconds in 16 hex digits>`. */
@@ -178,7 +104,7 @@ export class RecordedEvent extends LazyObject {
       metadata: {
         name: this.key(),
         namespace: inv.namespace ?? 'default',
-        uid: inv.uids.uid(this.seq),
+        uid: uuid(new Replay([this.u0, this.u1, this.u2, this.u3])),
         resourceVersion,
         creationTimestamp: this.first,
       },
@@ -245,32 +171,19 @@ export class Recorder implements EventRecorder {
    * as it now stands, so this behaves exactly like a map keyed by the whole (object, type, reason,
    * message, source) tuple.
    */
-  private readonly byObject = new Map<string, Involved>();
+  private readonly byObject = new Map<string, RecordedEvent>();
   /** The last object recorded for and its chain: a ReplicaSet's 5 creations, a Pod's Created + Started. */
   private lastUid: string | undefined = undefined;
-  private lastChain: Involved | undefined = undefined;
-  /** Reason → its bit in Involved.reasons (the 31st and later reasons share the top bit), last message. */
-  private readonly reasons = new Map<string, ReasonState>();
+  private lastFirst: RecordedEvent | undefined = undefined;
   /** The last creation instant handed out, as Unix ms and the nanoseconds beyond it. */
   private lastMs = Number.NEGATIVE_INFINITY;
   private lastSub = 0;
   private lastNanos = -1n; // the BigInt path's, for clocks outside the fast range
-  /** The uids of the Events recorded here, drawn from `rng` on first read (UidStream). */
-  private readonly uids: UidStream;
-  /** How many Events were created here: the next one's place in `uids`. */
-  private created = 0;
-  /** The object last recorded for (often recorded for again at once) and its Involved. */
-  private lastObj: K8sObject | undefined = undefined;
-  private lastInvolved: Involved | undefined = undefined;
-  /** lastObj's first container name, once read (undefined: not yet). */
-  private lastContainer: string | undefined = undefined;
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    rng: Rng,
-  ) {
-    this.uids = new UidStream(rng);
-  }
+    private readonly rng: Rng,
+  ) {}
 
   /**
    * client-go's recorder names an Event `fmt.Sprintf("%v.%x", ref.Name, t.UnixNano())`. The
@@ -302,16 +215,16 @@ export class Recorder implements EventRecorder {
   }
 
   /**
-   * The last message of a reason (`r.message`), as one flat copy: callers build messages with
-   * template literals (cons-string trees), and one reason's Events mostly repeat one message
-   * ("Started container web" for every Pod), which then costs a string compare instead of a hash
-   * lookup.
+   * The last message per reason, as one flat copy: callers build messages with template literals
+   * (cons-string trees), and one reason's Events mostly repeat one message ("Started container
+   * web" for every Pod), which then costs a string compare instead of a hash lookup.
    */
-  private message(r: ReasonState, raw: string): string {
-    const prev = r.message;
+  private readonly lastMessage = new Map<string, string>();
+  private message(reason: string, raw: string): string {
+    const prev = this.lastMessage.get(reason);
     if (prev === raw) return prev;
     const v = flat(raw);
-    r.message = v;
+    this.lastMessage.set(reason, v);
     return v;
   }
 
@@ -333,99 +246,64 @@ export class Recorder implements EventRecorder {
     rawMessage: string,
     source: Source,
   ): void {
-    let r = this.reasons.get(reason);
-    if (r === undefined) {
-      r = { bit: 1 << Math.min(this.reasons.size, 30), message: undefined };
-      this.reasons.set(reason, r);
-    }
-    const bit = r.bit;
-    const message = this.message(r, rawMessage);
-    // Objects of every kind and shape come here: each of their fields is read once.
-    const meta = obj.metadata;
-    const ns = meta.namespace ?? 'default';
+    const message = this.message(reason, rawMessage);
+    const ns = obj.metadata.namespace ?? 'default';
     const now = rfc3339(this.clock.now());
-    const uid = meta.uid;
+    const uid = obj.metadata.uid;
     const host = source.host ?? '';
-    const chain = uid === this.lastUid ? this.lastChain : this.byObject.get(uid);
-    // Only a chain holding an Event with this reason can hold one to aggregate into: the walk
-    // (through entries long out of cache at the benchmark's scale) is skipped otherwise.
-    if (chain !== undefined && (chain.reasons & bit) !== 0)
-      for (let e = chain.head; e !== undefined; e = e.next) {
-        if (
-          e.reason !== reason ||
-          e.type !== type ||
-          e.message !== message ||
-          e.source.component !== source.component ||
-          (e.source.host ?? '') !== host
-        )
-          continue;
-        if (e.live) {
-          e.count += 1;
-          e.last = now;
-          this.store.touchLazy('Event', ns, e);
-          return;
-        }
-        // Replaced through the API since: aggregate into it only if it still matches.
-        const existing = this.store.get('Event', ns, e.key());
-        const s = existing as unknown as StoredEvent | undefined;
-        if (
-          existing &&
-          s &&
-          s.involvedObject?.uid === uid &&
-          s.type === type &&
-          s.reason === reason &&
-          s.message === message &&
-          s.source?.component === source.component &&
-          (s.source?.host ?? '') === host
-        ) {
-          this.store.put({ ...existing, count: (s.count ?? 1) + 1, lastTimestamp: now } as K8sObject);
-          return;
-        }
+    const first = uid === this.lastUid ? this.lastFirst : this.byObject.get(uid);
+    let tail: RecordedEvent | undefined;
+    for (let e = first; e !== undefined; e = e.next) {
+      tail = e;
+      if (
+        e.type !== type ||
+        e.reason !== reason ||
+        e.message !== message ||
+        e.source.component !== source.component ||
+        (e.source.host ?? '') !== host
+      )
+        continue;
+      if (e.live) {
+        e.count += 1;
+        e.last = now;
+        this.store.touchLazy('Event', ns, e);
+        return;
       }
-    const objName = meta.name;
-    const name = this.creation(objName);
+      // Replaced through the API since: aggregate into it only if it still matches.
+      const existing = this.store.get('Event', ns, e.key());
+      const s = existing as unknown as StoredEvent | undefined;
+      if (
+        existing &&
+        s &&
+        s.involvedObject?.uid === uid &&
+        s.type === type &&
+        s.reason === reason &&
+        s.message === message &&
+        s.source?.component === source.component &&
+        (s.source?.host ?? '') === host
+      ) {
+        this.store.put({ ...existing, count: (s.count ?? 1) + 1, lastTimestamp: now } as K8sObject);
+        return;
+      }
+    }
+    const name = this.creation(obj.metadata.name);
     const nhi = HI | 0; // int32 halves stay small integers (unboxed) in the entry
     const nlo = LO | 0;
-    let involved: Involved;
-    const held = this.lastInvolved;
-    if (obj === this.lastObj && held !== undefined && held === chain) involved = held;
-    else {
-      const apiVersion = obj.apiVersion;
-      const kind = obj.kind;
-      const objNs = meta.namespace;
-      involved =
-        chain &&
-        chain.apiVersion === apiVersion &&
-        chain.kind === kind &&
-        chain.name === objName &&
-        chain.namespace === objNs
-          ? chain
-          : {
-              apiVersion,
-              kind,
-              name: objName,
-              namespace: objNs,
-              uid,
-              uids: this.uids,
-              // Other reference fields under the same uid: the chain carries on from here.
-              head: chain?.head,
-              tail: chain?.tail,
-              reasons: chain?.reasons ?? 0,
-            };
-      this.lastObj = obj;
-      this.lastInvolved = involved;
-      this.lastContainer = undefined;
-    }
-    // involved.kind is obj.kind (held was made or matched for this very object).
-    let fieldPath: string | undefined;
-    if (involved.kind === 'Pod' && reason !== 'Scheduled' && source.component === 'kubelet') {
-      let c = this.lastContainer; // the first container's name, read once per object
-      if (c === undefined) {
-        c = (obj.spec?.containers?.[0]?.name ?? '') as string;
-        this.lastContainer = c;
-      }
-      fieldPath = this.fieldPath(c);
-    }
+    const meta = obj.metadata;
+    const prev = first?.involved;
+    const involved: Involved =
+      prev &&
+      prev.apiVersion === obj.apiVersion &&
+      prev.kind === obj.kind &&
+      prev.name === meta.name &&
+      prev.namespace === meta.namespace
+        ? prev
+        : { apiVersion: obj.apiVersion, kind: obj.kind, name: meta.name, namespace: meta.namespace, uid };
+    const fieldPath =
+      obj.kind === 'Pod' && reason !== 'Scheduled' && source.component === 'kubelet'
+        ? this.fieldPath(obj.spec?.containers?.[0]?.name ?? '')
+        : undefined;
+    const rng = this.rng;
     const e = new RecordedEvent(
       name,
       nhi,
@@ -438,16 +316,17 @@ export class Recorder implements EventRecorder {
       message,
       source,
       now,
-      this.created++,
+      now,
+      1,
+      word32(rng) | 0,
+      word32(rng) | 0,
+      word32(rng) | 0,
+      word32(rng) | 0,
     );
-    const tail = involved.tail;
-    if (tail !== undefined) tail.next = e;
-    else involved.head = e;
-    involved.tail = e;
-    involved.reasons |= bit;
-    if (involved !== chain) this.byObject.set(uid, involved);
+    if (tail) tail.next = e;
+    else this.byObject.set(uid, e);
     this.lastUid = uid;
-    this.lastChain = involved;
+    this.lastFirst = first ?? e;
     this.store.addLazy('Event', ns, e);
   }
 }

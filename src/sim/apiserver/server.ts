@@ -11,18 +11,12 @@ import type { ApiWriter, Clock, Rng } from '../runtime/interfaces';
 import { flat, uuid } from '../runtime/rng';
 import { ClusterIpAllocator, NodePortAllocator } from './allocators';
 import { copyOwn, copyTop } from './copy';
-import {
-  applyDefaultsInto,
-  copyDefaultedPodSpec,
-  defaultedPodTemplateSpec,
-  defaultPodIntoWith,
-  withServiceAccountToken,
-} from './defaults';
+import { applyDefaultsInto, withServiceAccountToken } from './defaults';
 import { alreadyExists, badRequest, invalidError, namespaceNotFound, notFound } from './errors';
 import { deepEqual, deepEqualScalarsFirst } from './json';
 import { allocateService, releaseService, type ServiceAllocators } from './services';
 import type { Store } from './store';
-import { SKIP_LABELS, SKIP_POD_SPEC, validate, validatePodSpec } from './validation';
+import { validate } from './validation';
 
 // biome-ignore lint/suspicious/noExplicitAny: writes handle loosely typed objects.
 type Any = any;
@@ -36,14 +30,6 @@ export const ENDPOINTS_WARNING =
 
 const HAS_GENERATION = new Set<string>(['Deployment', 'ReplicaSet', 'Pod']);
 const HAS_STATUS = new Set<string>(['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Namespace', 'Node']);
-
-interface PodTemplate {
-  input: unknown;
-  mirror: boolean;
-  spec: Any;
-  checked: boolean;
-  labels: unknown;
-}
 
 export interface WriteOptions {
   /** A user write (kubectl): Pod specs are then immutable except for the allowed fields. */
@@ -130,21 +116,8 @@ export class ApiServer implements ApiWriter {
       // A created object's status is the default one (the status the client sent is dropped).
       if (HAS_STATUS.has(kind) && kind !== 'Node') obj.status = undefined;
     }
-    // A Pod from a stored template (a ReplicaSet's): its spec is defaulted and checked once per
-    // template (podSpecFrom), not once per Pod.
-    // Its labels, when they are that template's own, were checked when the owner was written.
-    const tpl = kind === 'Pod' && obj.spec === input.spec ? this.podSpecFrom(input.spec, meta) : undefined;
-    if (tpl !== undefined) defaultPodIntoWith(obj, copyDefaultedPodSpec(tpl.spec));
-    else applyDefaultsInto(obj);
-    const errs = validate(
-      obj,
-      undefined,
-      false,
-      tpl === undefined
-        ? 0
-        : (tpl.checked ? SKIP_POD_SPEC : 0) |
-            (tpl.labels !== undefined && meta.labels === tpl.labels ? SKIP_LABELS : 0),
-    );
+    applyDefaultsInto(obj);
+    const errs = validate(obj);
     if (errs.length > 0) return { ok: false, error: invalidError(kind, meta.name ?? '', errs) };
     if (!nameIsFree && this.store.get(kind, meta.namespace, meta.name))
       return { ok: false, error: alreadyExists(kind, meta.name) };
@@ -166,57 +139,11 @@ export class ApiServer implements ApiWriter {
     if (HAS_GENERATION.has(kind)) m.generation = 1;
     if (Object.hasOwn(m, 'deletionTimestamp')) delete m.deletionTimestamp;
     if (Object.hasOwn(m, 'deletionGracePeriodSeconds')) delete m.deletionGracePeriodSeconds;
-    // The store stamps a spread copy of the top level and of metadata (a spread lays every key
-    // out inside the object, and later spreads of the stored object are fast on that layout), so
-    // what was built here is handed over as is.
-    const stored = this.store.put(orderKeys(obj));
+    // Stored as spread copies of what was built: a spread lays every key out inside the object,
+    // and later spreads of the stored object (every controller's write) are fast on that layout.
+    obj.metadata = { ...m };
+    const stored = this.store.put(compactKeys(obj));
     return withWarnings(stored, kind);
-  }
-
-  /**
-   * The last Pod template spec a create brought from a stored object: `spec` is what defaulting
-   * made of it (never handed out, see copyDefaultedPodSpec), `checked` whether the Pod spec
-   * validation found nothing in it. Kept only for a spec that a stored object (the Pod's owner)
-   * holds as its template's, so it is an immutable snapshot: the same object always defaults
-   * and validates the same way. A ReplicaSet creates its Pods in a row from one template.
-   * `labels`: that template's labels object when the owner is a ReplicaSet or Deployment, whose
-   * validation checked them (as spec.template.metadata.labels) when it was written.
-   */
-  private podTpl: PodTemplate | undefined;
-
-  private podSpecFrom(spec: Any, meta: Any): PodTemplate | undefined {
-    if (spec === null || typeof spec !== 'object') return undefined;
-    const mirror = !!meta.annotations?.['kubernetes.io/config.mirror']; // isMirror, for metadata
-    const held = this.podTpl;
-    if (held !== undefined && held.input === spec && held.mirror === mirror) return held;
-    const owner = this.templateOwner(spec, meta);
-    if (owner === undefined) return undefined;
-    const d = defaultedPodTemplateSpec(spec, mirror);
-    const t: PodTemplate = {
-      input: spec,
-      mirror,
-      spec: d,
-      checked: validatePodSpec(d, 'spec').length === 0,
-      labels:
-        owner.kind === 'ReplicaSet' || owner.kind === 'Deployment'
-          ? (owner.spec.template.metadata?.labels ?? undefined)
-          : undefined,
-    };
-    this.podTpl = t;
-    return t;
-  }
-
-  /** A stored owner the Pod names that holds `spec` as its template's spec. */
-  private templateOwner(spec: Any, meta: Any): Any {
-    const refs = meta.ownerReferences;
-    if (!Array.isArray(refs)) return undefined;
-    for (const r of refs) {
-      const uid = r?.uid;
-      if (typeof uid !== 'string') continue;
-      const owner: Any = this.store.getByUid(uid);
-      if (owner?.spec?.template?.spec === spec) return owner;
-    }
-    return undefined;
   }
 
   update(input: K8sObject, opts: WriteOptions = {}): ApiResult {
@@ -226,13 +153,16 @@ export class ApiServer implements ApiWriter {
     const old = this.store.get(kind, input.metadata?.namespace, input.metadata?.name);
     if (!old) return { ok: false, error: notFound(kind, input.metadata?.name ?? '') };
     const om = old.metadata;
-    // System fields come from the stored object. A controller's write (a spread of the stored
-    // object) already carries them, and the store copies metadata as it stamps the
-    // resourceVersion, so the input's metadata is used as is then (never written to: see the
-    // generation below); otherwise one copy, filled in by assignment (the key order of spreading
-    // the fields in). A spread, not copyOwn: a controller's metadata already has these keys.
-    const im: Any = input.metadata;
-    const meta: Any = systemFieldsKept(im, om) ? im : withSystemFields(im, om);
+    // One copy of the top level and of metadata, owned here and filled in by assignment (the same
+    // key order as spreading the fields in). System fields come from the stored object.
+    // A spread (not copyOwn): a controller's metadata already has these keys (copy.ts).
+    const meta: Any = { ...input.metadata };
+    meta.uid = om.uid;
+    meta.creationTimestamp = om.creationTimestamp;
+    if (om.namespace !== undefined) meta.namespace = om.namespace;
+    if (om.deletionTimestamp !== undefined) meta.deletionTimestamp = om.deletionTimestamp;
+    if (om.deletionGracePeriodSeconds !== undefined)
+      meta.deletionGracePeriodSeconds = om.deletionGracePeriodSeconds;
     const obj: Any = copyTop(input);
     obj.apiVersion = KINDS[kind].apiVersion;
     obj.metadata = meta;
@@ -242,8 +172,7 @@ export class ApiServer implements ApiWriter {
       const errs = podUpdateErrors(old, obj);
       if (errs) return { ok: false, error: invalidError(kind, om.name, [errs]) };
     }
-    // A controller's write may skip the checks of what it carries over unchanged (validate).
-    const errs = validate(obj, old, !opts.external);
+    const errs = validate(obj, old);
     if (errs.length > 0) return { ok: false, error: invalidError(kind, om.name, errs) };
     if (kind === 'Service') {
       const r = allocateService(this.allocators, obj, old);
@@ -252,13 +181,9 @@ export class ApiServer implements ApiWriter {
       releaseService(this.allocators, old, obj);
     }
     if (HAS_GENERATION.has(kind)) {
-      const g = om.generation ?? 1;
-      const gen = deepEqual(old.spec, obj.spec) ? g : g + 1;
-      // obj.metadata is `meta` (only Namespaces get a new metadata from defaulting), which may
-      // be the input's own: copied before it changes.
-      const m = obj.metadata;
-      if (m.generation !== gen || !Object.hasOwn(m, 'generation'))
-        obj.metadata = withGeneration(m, gen, m !== im);
+      const gen = om.generation ?? 1;
+      // obj.metadata is `meta` (only Namespaces get a new metadata from defaulting).
+      obj.metadata.generation = deepEqual(old.spec, obj.spec) ? gen : gen + 1;
     }
     if (equalExceptResourceVersion(obj, old)) return { ok: true, object: old };
     return withWarnings(this.store.put(orderKeys(obj)), kind);
@@ -340,47 +265,6 @@ export class ApiServer implements ApiWriter {
   }
 }
 
-/** Whether `key` is an own key of `m` holding exactly `v` (assigning `v` would change nothing). */
-function holds(m: Any, key: string, v: unknown): boolean {
-  return m[key] === v && Object.hasOwn(m, key);
-}
-
-/**
- * Whether assigning the stored object's system fields to a spread copy of `im` (what update
- * does) would leave that copy equal to `im`: every one is already there with the same value.
- */
-function systemFieldsKept(im: Any, om: Any): boolean {
-  return (
-    im !== null &&
-    typeof im === 'object' &&
-    holds(im, 'uid', om.uid) &&
-    holds(im, 'creationTimestamp', om.creationTimestamp) &&
-    (om.namespace === undefined || holds(im, 'namespace', om.namespace)) &&
-    (om.deletionTimestamp === undefined || holds(im, 'deletionTimestamp', om.deletionTimestamp)) &&
-    (om.deletionGracePeriodSeconds === undefined ||
-      holds(im, 'deletionGracePeriodSeconds', om.deletionGracePeriodSeconds))
-  );
-}
-
-/** `{ ...im }` with the stored object's system fields assigned (update's metadata). */
-function withSystemFields(im: Any, om: Any): Any {
-  const meta: Any = { ...im };
-  meta.uid = om.uid;
-  meta.creationTimestamp = om.creationTimestamp;
-  if (om.namespace !== undefined) meta.namespace = om.namespace;
-  if (om.deletionTimestamp !== undefined) meta.deletionTimestamp = om.deletionTimestamp;
-  if (om.deletionGracePeriodSeconds !== undefined)
-    meta.deletionGracePeriodSeconds = om.deletionGracePeriodSeconds;
-  return meta;
-}
-
-/** `m` with `generation` set: in place when `m` is update's own copy, else on a spread copy. */
-function withGeneration(m: Any, gen: number, owned: boolean): Any {
-  const out: Any = owned ? m : { ...m };
-  out.generation = gen;
-  return out;
-}
-
 function withWarnings(object: K8sObject, kind: KindName): ApiResult {
   return kind === 'Endpoints' ? { ok: true, object, warnings: [ENDPOINTS_WARNING] } : { ok: true, object };
 }
@@ -429,6 +313,11 @@ function onlyServedKeys(o: Any): boolean {
       return false;
   }
   return true;
+}
+
+/** orderKeys, as a spread copy when `o` is already in order (see create). */
+function compactKeys(o: Any): Any {
+  return inServedOrder(o) ? copyTop(o) : orderKeys(o);
 }
 
 /** apiVersion, kind, metadata, spec, status first (how the API server serialises objects). */

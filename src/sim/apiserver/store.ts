@@ -65,43 +65,7 @@ class NameMap extends Map<string, Entry> {
   /** How many entries are Slots (objects written with `put`): while none, no name can clash. */
   slots = 0;
 }
-/**
- * One kind's objects by namespace. Reads come in runs of one namespace (a reconcile reads its
- * own), so the namespace last asked for and its map are held: the common lookup is then one
- * string compare instead of a Map probe. A NameMap, once made, is never replaced or dropped, so
- * what is held stays right.
- */
-class KindTable extends Map<string, NameMap> {
-  private lastNs: string | undefined = undefined;
-  private last: NameMap | undefined = undefined;
-  constructor(
-    readonly namespaced: boolean,
-    /** Copies an object of this kind with a new resourceVersion (see STAMPS). */
-    readonly stamp: Stamp,
-  ) {
-    super();
-  }
-  /** The map of a namespace already resolved ('' for cluster-scoped kinds), if made. */
-  at(ns: string): NameMap | undefined {
-    if (ns === this.lastNs) return this.last;
-    const m = this.get(ns);
-    if (m !== undefined) {
-      this.lastNs = ns;
-      this.last = m;
-    }
-    return m;
-  }
-}
-
-/** A namespace's map in a kind's table, made on first use. */
-function nameMapIn(t: KindTable, ns: string): NameMap {
-  let m = t.at(ns);
-  if (m === undefined) {
-    m = new NameMap();
-    t.set(ns, m);
-  }
-  return m;
-}
+type NsMap = Map<string, NameMap>;
 
 /** The map with its pending lazy entries keyed: what every read or write by name goes through. */
 function keyed(m: NameMap): NameMap {
@@ -136,44 +100,11 @@ export function keyOf(kind: KindName, ns: string, name: string): string {
   return NAMESPACED[kind] ? `${kind}/${ns}/${name}` : `${kind}/${name}`;
 }
 
-/**
- * The event `put` and `remove` emit. Its key (`Pod/default/x`) is spelled on first read: of the
- * ~50,000 writes in the benchmark no listener but the change collector reads it, and the collector
- * only while someone subscribes, so most events never build the string. `old` is an own property
- * only on MODIFIED events, as it was on the object literals this replaces.
- */
-class StoreEvent implements WatchEvent {
-  declare readonly old?: K8sObject;
-  private spelled: string | undefined = undefined;
-  constructor(
-    readonly type: WatchEventType,
-    readonly kind: KindName,
-    private readonly ns: string,
-    private readonly name: string,
-    readonly object: K8sObject,
-    old: K8sObject | undefined,
-  ) {
-    if (old !== undefined) this.old = old;
-  }
-  get key(): string {
-    let k = this.spelled;
-    if (k === undefined) {
-      k = keyOf(this.kind, this.ns, this.name);
-      this.spelled = k;
-    }
-    return k;
-  }
-}
-
 export class Store implements StoreReader {
-  private readonly data = new Map<KindName, KindTable>();
+  private readonly data = new Map<KindName, NsMap>();
   private readonly byUid = new Map<string, Slot>(); // uid → the object's slot (not Events)
-  /**
-   * Owner uid → the slots of the objects naming it (not Events, which byOwner never returned), in
-   * no particular order (byOwner sorts): a plain array per owner, a few entries each, where a Set
-   * per owner (3,000 at the benchmark's scale) cost a hash table apiece.
-   */
-  private readonly dependents = new Map<string, Slot[]>();
+  /** Owner uid → the slots of the objects naming it (not Events, which byOwner never returned). */
+  private readonly dependents = new Map<string, Set<Slot>>();
   private rv = 1000;
   private readonly listeners: ((ev: WatchEvent) => void)[] = [];
   private readonly keyListeners: KeyListener[] = [];
@@ -199,21 +130,12 @@ export class Store implements StoreReader {
   }
 
   get(kind: KindName, namespace: string | undefined, name: string): K8sObject | undefined {
-    // entry's lookup written out: 100,000 reads in the benchmark, most of a Slot, whose object is
-    // a field (no call through Slot | LazyObject).
-    const t = this.data.get(kind);
-    if (t === undefined) return undefined;
-    const m = t.at(t.namespaced ? (namespace ?? '') : '');
-    if (m === undefined) return undefined;
-    const e = (m.pending === undefined ? m : keyed(m)).get(name);
-    return e === undefined ? undefined : e instanceof Slot ? e.obj : e.object();
+    return this.entry(kind, namespace, name)?.object();
   }
 
   /** What is stored under a key (a Slot or a lazy entry), without building the object. */
   entry(kind: KindName, namespace: string | undefined, name: string): Entry | undefined {
-    const t = this.data.get(kind);
-    if (t === undefined) return undefined;
-    const m = t.at(t.namespaced ? (namespace ?? '') : '');
+    const m = this.data.get(kind)?.get(NAMESPACED[kind] ? (namespace ?? '') : '');
     return m === undefined ? undefined : (m.pending === undefined ? m : keyed(m)).get(name);
   }
 
@@ -228,10 +150,10 @@ export class Store implements StoreReader {
    */
   byOwner(uid: string): K8sObject[] {
     const out: K8sObject[] = [];
-    const slots = this.dependents.get(uid);
-    if (!slots) return out;
-    const n = slots.length;
-    for (let i = 0; i < n; i++) out.push((slots[i] as Slot).obj);
+    const set = this.dependents.get(uid);
+    if (!set) return out;
+    for (const slot of set) out.push(slot.obj);
+    const n = out.length;
     if (n > 16) out.sort((a, b) => rvOf(a) - rvOf(b));
     else
       for (let i = 1; i < n; i++) {
@@ -248,8 +170,7 @@ export class Store implements StoreReader {
   }
 
   *byNamespace(kind: KindName, namespace: string): Iterable<K8sObject> {
-    const t = this.data.get(kind);
-    const m = t?.at(t.namespaced ? namespace : '');
+    const m = this.data.get(kind)?.get(NAMESPACED[kind] ? namespace : '');
     if (m) for (const e of keyed(m).values()) yield e.object();
   }
 
@@ -297,13 +218,12 @@ export class Store implements StoreReader {
   /** Write a whole object (already defaulted/validated) and emit ADDED or MODIFIED. */
   put(obj: K8sObject): K8sObject {
     const kind = obj.kind as KindName;
-    const t = this.table(kind);
-    const ns = t.namespaced ? (obj.metadata.namespace ?? '') : '';
+    const ns = NAMESPACED[kind] ? (obj.metadata.namespace ?? '') : '';
     const name = obj.metadata.name;
-    const m = keyed(nameMapIn(t, ns));
+    const m = keyed(this.nameMap(kind, ns));
     const prev = m.get(name);
     const old = prev?.object();
-    const stored = t.stamp(obj, this.nextResourceVersion());
+    const stored = stamped(obj, this.nextResourceVersion());
     let slot = prev;
     if (slot instanceof Slot) slot.obj = stored;
     else {
@@ -331,7 +251,11 @@ export class Store implements StoreReader {
         this.indexOwners(stored, slot);
       }
     }
-    this.emit(new StoreEvent(old ? 'MODIFIED' : 'ADDED', kind, ns, name, stored, old));
+    const key = keyOf(kind, ns, name);
+    const ev: WatchEvent = old
+      ? { type: 'MODIFIED', kind, key, object: stored, old }
+      : { type: 'ADDED', kind, key, object: stored };
+    this.emit(ev);
     return stored;
   }
 
@@ -342,9 +266,8 @@ export class Store implements StoreReader {
    * so the entry waits unkeyed (and unnamed) until something reads the namespace.
    */
   addLazy(kind: KindName, namespace: string, entry: LazyObject): void {
-    const t = this.table(kind);
-    const ns = t.namespaced ? namespace : '';
-    const m = nameMapIn(t, ns);
+    const ns = NAMESPACED[kind] ? namespace : '';
+    const m = this.nameMap(kind, ns);
     this.rv += 1;
     entry.stamp(this.rv);
     entry.live = true;
@@ -374,25 +297,28 @@ export class Store implements StoreReader {
   touchLazy(kind: KindName, namespace: string, entry: LazyObject): void {
     this.rv += 1;
     entry.stamp(this.rv);
-    const ns = this.table(kind).namespaced ? namespace : '';
+    const ns = NAMESPACED[kind] ? namespace : '';
     for (const l of this.keyListeners) l('MODIFIED', kind, ns, entry);
   }
 
-  private table(kind: KindName): KindTable {
-    let t = this.data.get(kind);
-    if (t === undefined) {
-      t = new KindTable(NAMESPACED[kind] === true, STAMPS[kind] ?? stamped);
-      this.data.set(kind, t);
+  private nameMap(kind: KindName, ns: string): NameMap {
+    let nsMap = this.data.get(kind);
+    if (!nsMap) {
+      nsMap = new Map();
+      this.data.set(kind, nsMap);
     }
-    return t;
+    let m = nsMap.get(ns);
+    if (!m) {
+      m = new NameMap();
+      nsMap.set(ns, m);
+    }
+    return m;
   }
 
   /** Remove an object outright and emit DELETED. */
   remove(kind: KindName, namespace: string | undefined, name: string): K8sObject | undefined {
-    const t = this.data.get(kind);
-    if (t === undefined) return undefined;
-    const ns = t.namespaced ? (namespace ?? '') : '';
-    const nm = t.at(ns);
+    const ns = NAMESPACED[kind] ? (namespace ?? '') : '';
+    const nm = this.data.get(kind)?.get(ns);
     const m = nm === undefined ? undefined : keyed(nm);
     const prev = m?.get(name);
     if (!m || !prev) return undefined;
@@ -404,8 +330,8 @@ export class Store implements StoreReader {
     this.byUid.delete(old.metadata.uid);
     if (prev instanceof Slot) this.unindexOwners(old, prev);
     // The DELETED event carries the last state with a fresh resourceVersion, as a watch does.
-    const last = t.stamp(old, this.nextResourceVersion());
-    this.emit(new StoreEvent('DELETED', kind, ns, name, last, undefined));
+    const last = stamped(old, this.nextResourceVersion());
+    this.emit({ type: 'DELETED', kind, key: keyOf(kind, ns, name), object: last });
     return last;
   }
 
@@ -415,10 +341,12 @@ export class Store implements StoreReader {
 
   private indexOwners(o: K8sObject, slot: Slot): void {
     for (const ref of o.metadata.ownerReferences ?? []) {
-      const s = this.dependents.get(ref.uid);
-      // A uid named twice in one object's references: its slot was pushed last, just now.
-      if (s === undefined) this.dependents.set(ref.uid, [slot]);
-      else if (s[s.length - 1] !== slot) s.push(slot);
+      let s = this.dependents.get(ref.uid);
+      if (!s) {
+        s = new Set();
+        this.dependents.set(ref.uid, s);
+      }
+      s.add(slot);
     }
   }
 
@@ -426,11 +354,8 @@ export class Store implements StoreReader {
     for (const ref of o.metadata.ownerReferences ?? []) {
       const s = this.dependents.get(ref.uid);
       if (!s) continue;
-      const i = s.indexOf(slot);
-      if (i < 0) continue;
-      const last = s.pop() as Slot;
-      if (i < s.length) s[i] = last;
-      if (s.length === 0) this.dependents.delete(ref.uid);
+      s.delete(slot);
+      if (s.size === 0) this.dependents.delete(ref.uid);
     }
   }
 }
@@ -440,59 +365,6 @@ export class Store implements StoreReader {
  * two bare clones and two plain stores: in a 5,000-Pod write harness this measured markedly
  * cheaper than the one literal (which a CPU profile showed as most of Store.put's own time).
  */
-type Stamp = (o: K8sObject, resourceVersion: string) => K8sObject;
-
-/**
- * The same clone written once per kind the benchmark writes most. V8 keeps what a spread site has
- * seen: one site fed every kind's objects (and their metadata, shaped per kind) goes megamorphic,
- * and each clone is then copied property by property in the runtime. A site per kind sees a few
- * shapes and keeps its fast copy. Identical bodies on purpose; other kinds share `stamped`.
- */
-const STAMPS: Readonly<Record<string, Stamp>> = {
-  Pod: (o, resourceVersion) => {
-    const metadata = { ...o.metadata };
-    metadata.resourceVersion = resourceVersion;
-    const out = { ...o };
-    out.metadata = metadata;
-    return out;
-  },
-  ReplicaSet: (o, resourceVersion) => {
-    const metadata = { ...o.metadata };
-    metadata.resourceVersion = resourceVersion;
-    const out = { ...o };
-    out.metadata = metadata;
-    return out;
-  },
-  Deployment: (o, resourceVersion) => {
-    const metadata = { ...o.metadata };
-    metadata.resourceVersion = resourceVersion;
-    const out = { ...o };
-    out.metadata = metadata;
-    return out;
-  },
-  Service: (o, resourceVersion) => {
-    const metadata = { ...o.metadata };
-    metadata.resourceVersion = resourceVersion;
-    const out = { ...o };
-    out.metadata = metadata;
-    return out;
-  },
-  Endpoints: (o, resourceVersion) => {
-    const metadata = { ...o.metadata };
-    metadata.resourceVersion = resourceVersion;
-    const out = { ...o };
-    out.metadata = metadata;
-    return out;
-  },
-  EndpointSlice: (o, resourceVersion) => {
-    const metadata = { ...o.metadata };
-    metadata.resourceVersion = resourceVersion;
-    const out = { ...o };
-    out.metadata = metadata;
-    return out;
-  },
-};
-
 function stamped(o: K8sObject, resourceVersion: string): K8sObject {
   const metadata = { ...o.metadata };
   metadata.resourceVersion = resourceVersion;

@@ -145,23 +145,13 @@ function pushLabelErrors(out: FieldError[], labels: Any, field: string): void {
   }
 }
 
-/**
- * `prev`: the stored object a controller's update replaces (see validate). Its name and labels
- * passed these same checks when it was written, so the same name, or the same labels object
- * (stored objects are immutable snapshots), cannot give a cause now.
- */
-function validateMeta(obj: K8sObject, kind: NameKind, prev?: K8sObject, labelsChecked = false): FieldError[] {
-  const meta = obj.metadata;
-  const name = meta?.name ?? '';
+function validateMeta(obj: K8sObject, kind: NameKind): FieldError[] {
+  const name = obj.metadata?.name ?? '';
   const out: FieldError[] = [];
-  const pm = prev?.metadata;
   if (name === '')
     out.push({ field: 'metadata.name', message: 'Required value: name or generateName is required' });
-  else if (!(pm !== undefined && name === pm.name) && !nameOk(name, kind))
-    pushNameErrors(out, name, kind, 'metadata.name', name);
-  const labels = meta?.labels;
-  if (!labelsChecked && !(pm !== undefined && labels === pm.labels))
-    pushLabelErrors(out, labels, 'metadata.labels');
+  else if (!nameOk(name, kind)) pushNameErrors(out, name, kind, 'metadata.name', name);
+  pushLabelErrors(out, obj.metadata?.labels, 'metadata.labels');
   return out;
 }
 
@@ -283,25 +273,12 @@ function isEmptySelector(sel: Any): boolean {
   return !sel.matchExpressions?.length;
 }
 
-/**
- * Deployment and ReplicaSet share the selector/template rules. With `prev` (see validate), the
- * selector and template checks are skipped when both are the stored object's own: they gave no
- * cause when it was written, and they depend on nothing else.
- */
-function pushWorkloadSpecErrors(out: FieldError[], obj: K8sObject, kindWord: string, prev?: K8sObject): void {
+/** Deployment and ReplicaSet share the selector/template rules. */
+function pushWorkloadSpecErrors(out: FieldError[], obj: K8sObject, kindWord: string): void {
   const s: Any = obj.spec ?? {};
   if (typeof s.replicas === 'number' && s.replicas < 0) {
     out.push(invalid('spec.replicas', s.replicas, 'must be greater than or equal to 0'));
   }
-  const ps: Any = prev?.spec;
-  if (
-    ps !== undefined &&
-    ps !== null &&
-    s.selector !== undefined &&
-    s.selector === ps.selector &&
-    s.template === ps.template
-  )
-    return;
   const emptySelector = s.selector === undefined || isEmptySelector(s.selector);
   if (s.selector === undefined) out.push(required('spec.selector'));
   else if (emptySelector) {
@@ -326,9 +303,9 @@ function percentOrInt(v: unknown): number {
   return Number.NaN;
 }
 
-function validateDeployment(obj: K8sObject, prev?: K8sObject): FieldError[] {
-  const out = validateMeta(obj, 'subdomain', prev);
-  pushWorkloadSpecErrors(out, obj, 'deployment', prev);
+function validateDeployment(obj: K8sObject): FieldError[] {
+  const out = validateMeta(obj, 'subdomain');
+  pushWorkloadSpecErrors(out, obj, 'deployment');
   const st: Any = obj.spec?.strategy;
   if (st?.type && !STRATEGY_TYPES.includes(st.type)) {
     out.push(unsupported('spec.strategy.type', st.type, STRATEGY_TYPES));
@@ -355,8 +332,8 @@ function validateDeployment(obj: K8sObject, prev?: K8sObject): FieldError[] {
   return out;
 }
 
-function validateService(obj: K8sObject, prev?: K8sObject): FieldError[] {
-  const out = validateMeta(obj, 'dns1035', prev);
+function validateService(obj: K8sObject): FieldError[] {
+  const out = validateMeta(obj, 'dns1035');
   const s: Any = obj.spec ?? {};
   if (!SERVICE_TYPES.includes(s.type)) {
     out.push(unsupported('spec.type', s.type, SERVICE_TYPES));
@@ -407,29 +384,21 @@ function validateService(obj: K8sObject, prev?: K8sObject): FieldError[] {
   return out;
 }
 
-/** `kept`: the same list in the stored object (see validate); an address found there at the
- * same index is that object's own, already checked. */
-function pushAddressErrors(out: FieldError[], list: unknown, i: number, which: string, kept: unknown): void {
+function pushAddressErrors(out: FieldError[], list: unknown, i: number, which: string): void {
   if (!Array.isArray(list)) return;
-  const k: Any[] | undefined = Array.isArray(kept) ? kept : undefined;
   for (let j = 0; j < list.length; j++) {
     const a: Any = list[j];
-    if (k !== undefined && a === k[j]) continue;
     if (!a.ip || !isValidIPv4(a.ip)) out.push(invalid(`subsets[${i}].${which}[${j}].ip`, a.ip ?? '', IP_MSG));
   }
 }
 
-function validateEndpoints(obj: K8sObject, prev?: K8sObject): FieldError[] {
-  const out = validateMeta(obj, 'subdomain', prev);
+function validateEndpoints(obj: K8sObject): FieldError[] {
+  const out = validateMeta(obj, 'subdomain');
   const subsets: Any[] = Array.isArray((obj as Any).subsets) ? (obj as Any).subsets : [];
-  const kept: Any[] | undefined =
-    prev && Array.isArray((prev as Any).subsets) ? (prev as Any).subsets : undefined;
   for (let i = 0; i < subsets.length; i++) {
     const ss: Any = subsets[i];
-    const ks: Any = kept?.[i];
-    if (ks !== undefined && ss === ks) continue; // the stored object's own subset, already checked
-    pushAddressErrors(out, ss.addresses, i, 'addresses', ks?.addresses);
-    pushAddressErrors(out, ss.notReadyAddresses, i, 'notReadyAddresses', ks?.notReadyAddresses);
+    pushAddressErrors(out, ss.addresses, i, 'addresses');
+    pushAddressErrors(out, ss.notReadyAddresses, i, 'notReadyAddresses');
     const ports: Any[] = Array.isArray(ss.ports) ? ss.ports : [];
     for (let j = 0; j < ports.length; j++) {
       const port: Any = ports[j];
@@ -446,47 +415,33 @@ function sameSelectorJson(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** validate's `skip` flags (see there). */
-export const SKIP_POD_SPEC = 1;
-export const SKIP_LABELS = 2;
-
-/**
- * Validation on create (and, with `old`, on update). `trusted`: a controller's update (not a
- * user's), which may skip the checks of what it carries over from `old` unchanged, the same
- * name or the very same labels, selector or template object: `old` passed them when it was
- * written (every stored object but an Event was validated by create or update, and the writes
- * that skip validation, status and binding, carry those over), so they cannot give a cause now.
- * `skip` (a Pod's create): SKIP_POD_SPEC, its spec is a copy of one validatePodSpec found
- * nothing in; SKIP_LABELS, its labels object is one a stored owner's validation checked.
- */
-export function validate(obj: K8sObject, old?: K8sObject, trusted = false, skip = 0): FieldError[] {
-  const prev = trusted && old !== undefined && old.kind !== 'Event' ? old : undefined;
-  const podSpecChecked = (skip & SKIP_POD_SPEC) !== 0;
+/** Validation on create (and, with `old`, on update). */
+export function validate(obj: K8sObject, old?: K8sObject): FieldError[] {
   switch (obj.kind) {
     case 'Deployment': {
-      const out = validateDeployment(obj, prev);
+      const out = validateDeployment(obj);
       if (old && !sameSelectorJson(old.spec?.selector, obj.spec?.selector)) {
         out.push(invalid('spec.selector', obj.spec?.selector ?? null, 'field is immutable'));
       }
       return out;
     }
     case 'ReplicaSet': {
-      const out = validateMeta(obj, 'subdomain', prev);
-      pushWorkloadSpecErrors(out, obj, 'replicaset', prev);
+      const out = validateMeta(obj, 'subdomain');
+      pushWorkloadSpecErrors(out, obj, 'replicaset');
       return out;
     }
     case 'Pod': {
-      const out = validateMeta(obj, 'subdomain', prev, (skip & SKIP_LABELS) !== 0);
-      if (!podSpecChecked) pushPodSpecErrors(out, obj.spec, 'spec');
+      const out = validateMeta(obj, 'subdomain');
+      pushPodSpecErrors(out, obj.spec, 'spec');
       return out;
     }
     case 'Service':
-      return validateService(obj, prev);
+      return validateService(obj);
     case 'Endpoints':
-      return validateEndpoints(obj, prev);
+      return validateEndpoints(obj);
     case 'Namespace':
-      return validateMeta(obj, 'label', prev);
+      return validateMeta(obj, 'label');
     default:
-      return validateMeta(obj, 'subdomain', prev);
+      return validateMeta(obj, 'subdomain');
   }
 }

@@ -7,29 +7,6 @@ import type { ControllerContext } from '../runtime/interfaces';
 export type Labels = Record<string, string> | undefined;
 
 /**
- * Owner uid → its `namespace/name` key, built once: most watch events of owned objects queue
- * their controller's key, and the same string each time spares building it and hashing it anew
- * in the queue's sets. An entry is used only when the name and namespace asked for match it (a
- * hand-written ownerReference may name another object under the same uid).
- */
-export class KeyCache {
-  private readonly byUid = new Map<string, { ns: string | undefined; name: string; key: string }>();
-
-  keyOf(ns: string | undefined, uid: string, name: string): string {
-    const c = this.byUid.get(uid);
-    if (c !== undefined && c.name === name && c.ns === ns) return c.key;
-    const key = `${ns}/${name}`;
-    this.byUid.set(uid, { ns, name, key });
-    return key;
-  }
-
-  /** The owner is gone. */
-  forget(uid: string): void {
-    this.byUid.delete(uid);
-  }
-}
-
-/**
  * Namespace → names of the objects there with no controller ownerReference, in the order they
  * became orphans. Adoption looks only at these: the real controllers list every object of the
  * namespace on each sync, which at the simulator's scale would make every sync O(objects).

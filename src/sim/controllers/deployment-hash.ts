@@ -84,39 +84,9 @@ function sortedInPlace(keys: string[]): string[] {
   return keys;
 }
 
-/**
- * fnv32a over the UTF-8 of JSON.stringify(s). A printable ASCII string with no quote or
- * backslash (template keys and values, nearly always) is its own JSON text between quotes and
- * its own UTF-8: hashed in one pass, without building the quoted copy. Anything else goes
- * through JSON.stringify and fnv32aUtf8.
- */
-function fnvJsonString(s: string, h: number): number {
-  let x = Math.imul(h ^ 0x22, FNV_PRIME); // "
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return fnv32aUtf8(JSON.stringify(s), h);
-    x = Math.imul(x ^ c, FNV_PRIME);
-  }
-  return Math.imul(x ^ 0x22, FNV_PRIME) >>> 0; // "
-}
-
-/**
- * fnv32a over the decimal digits of a non-negative integer below 1e15 (what JSON.stringify
- * writes for it, -0 included: "0"), without building the string.
- */
-function fnvDigits(v: number, h: number): number {
-  let p = 1;
-  while (p * 10 <= v) p *= 10;
-  for (; p >= 1; p /= 10) h = Math.imul(h ^ (0x30 + (Math.floor(v / p) % 10)), FNV_PRIME);
-  return h >>> 0;
-}
-
 /** fnv32a over the UTF-8 of stableStringify(v), without building that string. */
 function fnvCanonical(v: unknown, h: number): number {
   if (v === undefined) return fnv32aUtf8('null', h);
-  if (typeof v === 'string') return fnvJsonString(v, h);
-  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e15) return fnvDigits(v, h);
   // JSON.stringify gives undefined for functions and symbols, which the concatenation spells out.
   if (v === null || typeof v !== 'object') return fnv32aUtf8(String(JSON.stringify(v)), h);
   if (Array.isArray(v)) {
@@ -137,7 +107,7 @@ function fnvCanonical(v: unknown, h: number): number {
     if (x === undefined) continue;
     if (!first) h = Math.imul(h ^ 0x2c, FNV_PRIME) >>> 0; // ,
     first = false;
-    h = fnvJsonString(k, h);
+    h = fnv32aUtf8(JSON.stringify(k), h);
     h = Math.imul(h ^ 0x3a, FNV_PRIME) >>> 0; // :
     h = fnvCanonical(x, h);
   }

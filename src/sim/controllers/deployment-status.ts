@@ -67,20 +67,6 @@ function definedKeys(o: object): number {
   return n;
 }
 
-/**
- * Whether syncStatus's progress-deadline branch would do nothing now for `d`'s stored status:
- * no Progressing condition that can time out (True, not NewReplicaSetAvailable), or its
- * deadline still ahead and the requeue for it already asked for. The settled marks of the
- * controller rely on this being the only part of a sync that reads the clock.
- */
-export function deadlineQuiet(d: Deployment, info: SpecInfo, nowMs: number): boolean {
-  const progressing = conditionOf(d.status?.conditions ?? NO_CONDITIONS, 'Progressing');
-  if (progressing?.status !== 'True' || progressing.reason === 'NewReplicaSetAvailable') return true;
-  const deadline = parseRfc3339(progressing.lastUpdateTime) + (d.spec.progressDeadlineSeconds ?? 600) * 1000;
-  return nowMs < deadline && info.deadlineDue === deadline + 1;
-}
-
-/** Writes the status when it changed; false when the API server refused it (tried again next sync). */
 export function syncStatus(
   store: Store,
   ctx: ControllerContext,
@@ -91,12 +77,12 @@ export function syncStatus(
   newRS: ReplicaSet | undefined,
   created: boolean,
   info: SpecInfo,
-): boolean {
+): void {
   const maxUnavailable = info.unavailable;
   const fresh = unchanged
     ? d
     : (store.get('Deployment', d.metadata.namespace, d.metadata.name) as Deployment | undefined);
-  if (!fresh) return true;
+  if (!fresh) return;
   const all = unchanged ? owned : (ownedBy(store, fresh, 'ReplicaSet') as ReplicaSet[]);
   let replicas = 0;
   let ready = 0;
@@ -228,7 +214,7 @@ export function syncStatus(
         1 +
         (prev.collisionCount !== undefined ? 1 : 0)
   )
-    return true;
+    return;
   // Zero counts are omitted (omitempty). Built by adding keys, never deleting them: a `delete`
   // would turn every stored status into a slow dictionary-mode object.
   const status: Any = { observedGeneration: gen };
@@ -239,5 +225,5 @@ export function syncStatus(
   if (unavailable > 0) status.unavailableReplicas = unavailable;
   status.conditions = conds;
   if (prev.collisionCount !== undefined) status.collisionCount = prev.collisionCount;
-  return ctx.api.updateStatus({ ...fresh, status }).ok;
+  ctx.api.updateStatus({ ...fresh, status });
 }

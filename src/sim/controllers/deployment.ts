@@ -10,10 +10,10 @@ import type { Deployment, K8sObject, ReplicaSet } from '../api/types';
 import { deepEqual } from '../apiserver/json';
 import type { Store } from '../apiserver/store';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
-import { forgetOrphan, hasKeys, KeyCache, type Labels, noteOrphan, type Orphans, sameLabels } from './claim';
+import { forgetOrphan, hasKeys, type Labels, noteOrphan, type Orphans, sameLabels } from './claim';
 import { addSelecting, claimReplicaSets, selectorOf } from './deployment-claim';
 import { computeHash } from './deployment-hash';
-import { deadlineQuiet, syncStatus } from './deployment-status';
+import { syncStatus } from './deployment-status';
 
 // biome-ignore lint/suspicious/noExplicitAny: spec fields are loosely typed JSON.
 type Any = any;
@@ -68,18 +68,6 @@ const NO_KEYS = Object.freeze([]) as readonly string[] as string[];
 export function createDeploymentController(store: Store): Controller {
   const specInfo = new Map<string, SpecInfo>();
   const orphans: Orphans = new Map();
-  /**
-   * Key → the Deployment as stored after a sync that wrote nothing but maybe its status (see
-   * syncDeployment). While that object is still the stored one, no event of its ReplicaSets came
-   * (keysFor drops the mark) and no orphan ReplicaSet changed (keysFor drops every mark), the
-   * next sync reads the same inputs and finds that status right, so it writes nothing and skips
-   * every branch that reacts to a change; what is left is the progress-deadline branch, the one
-   * reader of the clock, which does nothing while the deadline is ahead and its requeue already
-   * asked for (deadlineQuiet). Then the reconcile returns at once: those queued by the
-   * Deployment's own writes, mostly.
-   */
-  const settled = new Map<string, Deployment>();
-  const keyCache = new KeyCache();
   const infoFor = (d: Deployment): SpecInfo => {
     const generation = d.metadata.generation;
     const collisionCount = d.status?.collisionCount;
@@ -99,13 +87,8 @@ export function createDeploymentController(store: Store): Controller {
     keysFor(ev: WatchEvent): string[] {
       const o = ev.object;
       if (ev.kind === 'Deployment') {
-        const m = o.metadata;
-        if (ev.type !== 'DELETED') return [keyCache.keyOf(m.namespace, m.uid, m.name)];
-        const key = `${m.namespace}/${m.name}`;
-        specInfo.delete(m.uid);
-        settled.delete(key);
-        keyCache.forget(m.uid);
-        return [key];
+        if (ev.type === 'DELETED') specInfo.delete(o.metadata.uid);
+        return [`${o.metadata.namespace}/${o.metadata.name}`];
       }
       const ns = o.metadata.namespace ?? '';
       const ref = controllerRef(o);
@@ -119,14 +102,8 @@ export function createDeploymentController(store: Store): Controller {
       else if (refsMoved && !oldRef) forgetOrphan(orphans, ns, o.metadata.name);
       // The steady state: an owned ReplicaSet whose controller did not change (add/update/
       // deleteReplicaSet: "If it has a ControllerRef, that's all that matters").
-      if (ref && (!refsMoved || oldRef?.uid === ref.uid)) {
-        if (ref.kind !== 'Deployment') return NO_KEYS;
-        const key = keyCache.keyOf(ns, ref.uid, ref.name);
-        settled.delete(key);
-        return [key];
-      }
-      // Controllers changed, or an orphan is involved: any Deployment may claim differently now.
-      settled.clear();
+      if (ref && (!refsMoved || oldRef?.uid === ref.uid))
+        return ref.kind === 'Deployment' ? [`${ns}/${ref.name}`] : NO_KEYS;
       const keys: string[] = [];
       // The ControllerRef changed: sync the old controller too.
       if (oldRef?.kind === 'Deployment' && oldRef.uid !== ref?.uid) keys.push(`${ns}/${oldRef.name}`);
@@ -148,11 +125,7 @@ export function createDeploymentController(store: Store): Controller {
       // A Deployment being deleted adopts and releases nothing (ClaimObject), and the simulator
       // skips its status-only sync (syncStatusOnly).
       if (!d || d.metadata.deletionTimestamp) return;
-      const info = infoFor(d);
-      if (settled.get(key) === d && deadlineQuiet(d, info, ctx.clock.now())) return;
-      if (syncDeployment(store, d, ctx, info, orphans))
-        settled.set(key, store.get('Deployment', ns, name) as Deployment);
-      else settled.delete(key);
+      syncDeployment(store, d, ctx, infoFor(d), orphans);
     },
   };
 }
@@ -281,7 +254,7 @@ function syncDeployment(
   ctx: ControllerContext,
   info: SpecInfo,
   orphans: Orphans,
-): boolean {
+): void {
   const rev0 = store.revision;
   const all = ownedReplicaSets(store, d);
   claimReplicaSets(store, ctx, d, all, info.match, orphans);
@@ -303,7 +276,7 @@ function syncDeployment(
         ...d,
         status: { ...d.status, collisionCount: (d.status?.collisionCount ?? 0) + 1 },
       });
-      return false;
+      return;
     }
     const oldActive = olds.reduce((n, rs) => n + rs.spec.replicas, 0);
     let replicas = d.spec.replicas;
@@ -338,7 +311,7 @@ function syncDeployment(
       },
     } as unknown as ReplicaSet;
     const r = ctx.api.create(rs);
-    if (!r.ok) return false;
+    if (!r.ok) return;
     newRS = r.object as ReplicaSet;
     created = true;
     if (replicas > 0) {
@@ -383,11 +356,7 @@ function syncDeployment(
     if (olds.length > (d.spec.revisionHistoryLimit ?? 10)) cleanupOld(ctx, d, olds);
   }
   // Most syncs write nothing before the status: then `d` and `all` are still what the store holds.
-  const unchanged = store.revision === rev0;
-  const statusOk = syncStatus(store, ctx, d, all, unchanged, newRS, created, info);
-  // Settled when nothing but the status was written, and that was accepted. Recreate waits on
-  // old Pods, which this controller does not watch: never settled then.
-  return unchanged && statusOk && !(olds.length > 0 && d.spec.strategy.type === 'Recreate');
+  syncStatus(store, ctx, d, all, store.revision === rev0, newRS, created, info);
 }
 
 function specSum(list: readonly ReplicaSet[]): number {

@@ -42,18 +42,14 @@ export function reconcileKubernetesEndpoints(
   }
 }
 
-const NO_KEYS: string[] = [];
-
 export function createKubernetesEndpointsController(profile: Profile): Controller {
   return {
     name: 'kubernetes-endpoints-reconciler',
     watches: ['Service', 'Endpoints', 'EndpointSlice'],
-    // Told of every Endpoints and EndpointSlice write: the name is compared first, and the answer
-    // for everything else is one shared empty array (never modified).
     keysFor: (ev) =>
-      ev.object.metadata.name === 'kubernetes' && (ev.object.metadata.namespace ?? 'default') === 'default'
+      (ev.object.metadata.namespace ?? 'default') === 'default' && ev.object.metadata.name === 'kubernetes'
         ? ['default/kubernetes']
-        : NO_KEYS,
+        : [],
     reconcile: (_key, ctx) => reconcileKubernetesEndpoints(profile, ctx),
   };
 }

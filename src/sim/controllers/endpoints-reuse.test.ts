@@ -9,7 +9,7 @@ import {
   isPodTargetRef,
   PreviousEntries,
 } from './endpoints-reuse';
-import { TRIGGER_TIME, triggerTimeOnly, withTriggerTime } from './endpoints-util';
+import { TRIGGER_TIME, withTriggerTime } from './endpoints-util';
 import { desiredSlices } from './endpointslice';
 
 const p = (name: string, ip: string, o: Parameters<typeof pod>[1] = {}): Pod => ({
@@ -101,21 +101,5 @@ describe('reusing the entries written last time', () => {
       expect(JSON.stringify(got)).toBe(JSON.stringify({ ...(before ?? {}), [TRIGGER_TIME]: time }));
       expect(got).not.toBe(before);
     }
-  });
-
-  it('annotations holding only the trigger time are one frozen object per time, same JSON as the spread', () => {
-    const t = '2026-01-01T00:00:07Z';
-    const only = withTriggerTime(undefined, t);
-    expect(only).toBe(triggerTimeOnly(t));
-    expect(Object.isFrozen(only)).toBe(true);
-    // A stored object carrying an older time, or nothing, gets the shared one for the new time.
-    expect(withTriggerTime({ [TRIGGER_TIME]: '2026-01-01T00:00:06Z' }, t)).toBe(only);
-    expect(withTriggerTime({}, t)).toBe(only);
-    expect(JSON.stringify(only)).toBe(JSON.stringify({ [TRIGGER_TIME]: t }));
-    // Anything else is spread, keeping its keys and their order.
-    const other = withTriggerTime({ a: '1', [TRIGGER_TIME]: '2026-01-01T00:00:06Z' }, t);
-    expect(other).not.toBe(only);
-    expect(JSON.stringify(other)).toBe(JSON.stringify({ a: '1', [TRIGGER_TIME]: t }));
-    expect(triggerTimeOnly('2026-01-01T00:00:08Z')).not.toBe(only);
   });
 });

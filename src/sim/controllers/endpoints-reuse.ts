@@ -4,8 +4,6 @@
 // same values, so the written JSON is byte-identical — is carried over instead of rebuilt. Stored
 // objects are immutable snapshots, so sharing them between versions is safe; anything not
 // provably identical (a user's hand-written entry, another key order) is built afresh.
-// (Through the index, with numeric target ports, the controllers instead reuse the entry kept
-// on the Pod's record, PodRec in ./endpoints-index; this path serves the rest.)
 import type { EndpointAddress, EndpointSliceEndpoint, Pod } from '../api/types';
 
 const TARGET_REF_KEYS = ['kind', 'namespace', 'name', 'uid'] as const;

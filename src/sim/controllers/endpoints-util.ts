@@ -3,7 +3,7 @@
 // (ShouldPodBeInEndpoints).
 import type { K8sObject, Labels, Pod, Service, ServicePort } from '../api/types';
 import type { StoreReader } from '../runtime/interfaces';
-import type { PodLabelIndex, PodRec, ServiceSelectorIndex } from './endpoints-index';
+import type { PodLabelIndex, ServiceSelectorIndex } from './endpoints-index';
 
 export const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
 export const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io';
@@ -112,9 +112,15 @@ export function selectedPods(
 ): Pod[] {
   const ns = svc.metadata.namespace ?? 'default';
   if (index) {
-    // The index's records hold each Pod's current object (kept from the watch events).
-    const recs = index.selectedRecs(ns, svc.spec.selector);
-    for (let i = 0; i < recs.length; i++) out.push((recs[i] as PodRec).pod);
+    const selector = svc.spec.selector;
+    const names = index.selectedNames(ns, selector, (name) => {
+      const o = store.get('Pod', ns, name);
+      return o !== undefined && selectorMatches(selector, o.metadata.labels);
+    });
+    for (let i = 0; i < names.length; i++) {
+      const o = store.get('Pod', ns, names[i] as string);
+      if (o) out.push(o as Pod);
+    }
     return out;
   }
   for (const o of store.byNamespace('Pod', ns)) {
@@ -213,30 +219,8 @@ export function withTriggerTime(
   time: string,
 ): Record<string, string> {
   if (annotations?.[TRIGGER_TIME] === time && Object.hasOwn(annotations, TRIGGER_TIME)) return annotations;
-  if (annotations === undefined || onlyTriggerTime(annotations)) return triggerTimeOnly(time);
-  return { ...annotations, [TRIGGER_TIME]: time };
+  return { ...(annotations ?? {}), [TRIGGER_TIME]: time };
 }
-
-/** Whether the annotations hold nothing but the trigger time (or nothing at all). */
-function onlyTriggerTime(annotations: Record<string, string>): boolean {
-  for (const k in annotations) if (k !== TRIGGER_TIME) return false;
-  return true;
-}
-
-/**
- * `{ [TRIGGER_TIME]: time }`, one frozen object per time, shared by every Endpoints and
- * EndpointSlice written in that second (what nearly all of them carry; stored objects are never
- * modified, and a shared one must not be).
- */
-export function triggerTimeOnly(time: string): Record<string, string> {
-  if (time !== lastTriggerTime) {
-    lastTriggerTime = time;
-    lastTriggerAnnotations = Object.freeze({ [TRIGGER_TIME]: time });
-  }
-  return lastTriggerAnnotations;
-}
-let lastTriggerTime = '';
-let lastTriggerAnnotations: Record<string, string> = {};
 
 /** RFC 3339 with second precision, as the API server prints metav1.Time. */
 export function rfc3339(ms: number): string {

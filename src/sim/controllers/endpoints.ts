@@ -15,9 +15,8 @@ import type {
   Service,
   ServicePort,
 } from '../api/types';
-import type { ApiResult } from '../contract';
 import type { Controller, ControllerContext, StoreReader, WatchEvent } from '../runtime/interfaces';
-import type { EndpointsIndex, PodRec } from './endpoints-index';
+import type { EndpointsIndex } from './endpoints-index';
 import { isPodAddress, PreviousEntries } from './endpoints-reuse';
 import {
   derivedLabels,
@@ -48,7 +47,6 @@ function endpointAddress(
   pod: Pod,
   svc: Service,
   prev: PreviousEntries<EndpointAddress> | undefined,
-  ref?: ObjectReference,
 ): EndpointAddress {
   // Hostname only when the Pod opted in with hostname + subdomain = this Service (endpoints_controller.go).
   const hostname =
@@ -60,7 +58,7 @@ function endpointAddress(
   const addr: EndpointAddress = { ip };
   if (hostname) addr.hostname = hostname;
   if (nodeName) addr.nodeName = nodeName;
-  addr.targetRef = ref ?? podTargetRef(pod);
+  addr.targetRef = podTargetRef(pod);
   return addr;
 }
 
@@ -74,18 +72,6 @@ export function podTargetRef(pod: Pod): ObjectReference {
     name: pod.metadata.name,
     uid: pod.metadata.uid,
   };
-}
-
-/**
- * podTargetRef for the Pod of `rec`, built once per Pod (its namespace and name are the record's;
- * a new uid gets a new one) and shared by its Endpoints address and slice endpoint.
- */
-export function recTargetRef(rec: PodRec): ObjectReference {
-  // Dropped when the Pod's uid changes (PodRec.set).
-  if (rec.ref !== undefined) return rec.ref;
-  const ref = podTargetRef(rec.pod);
-  rec.ref = ref;
-  return ref;
 }
 
 const byIP = (a: EndpointAddress, b: EndpointAddress): number =>
@@ -284,7 +270,6 @@ export function reconcileEndpoints(
   ctx: Pick<ControllerContext, 'store' | 'api' | 'clock'>,
   index?: EndpointsIndex,
 ): Endpoints | undefined {
-  if (index) return reconcileIndexed(key, ctx, index);
   const [ns, name] = splitKey(key);
   const svc = ctx.store.get('Service', ns, name) as Service | undefined;
   const existing = ctx.store.get('Endpoints', ns, name) as Endpoints | undefined;
@@ -302,180 +287,26 @@ export function reconcileEndpoints(
   ) {
     return existing;
   }
-  return writeEndpoints(ctx, ns, name, existing, want.labels, want.subsets);
-}
-
-/**
- * reconcileEndpoints through the index: the Service and its selected Pods come from the index's
- * records (no store lookup per Pod), and with numeric target ports (one subset) each Pod's
- * address is the one built for it at its last change (PodRec), compared with the stored subset
- * by identity before anything is built. Same reads of the result, same writes as the scan.
- */
-function reconcileIndexed(
-  key: string,
-  ctx: Pick<ControllerContext, 'store' | 'api' | 'clock'>,
-  index: EndpointsIndex,
-): Endpoints | undefined {
-  const entry = index.services.entry(key);
-  if (entry === undefined) {
-    // The Service is gone: its Endpoints go too, even a user-written one (§C5).
-    const [ns, name] = splitKey(key);
-    if (ctx.store.get('Endpoints', ns, name)) ctx.api.delete('Endpoints', ns, name);
-    return undefined;
-  }
-  const svc = entry.svc;
-  if (!hasSelector(svc)) return undefined; // selectorless (user-managed Endpoints) and ExternalName
-  const ns = entry.ns;
-  const name = entry.name;
-  const existing = ctx.store.get('Endpoints', ns, name) as Endpoints | undefined;
-  entry.endpointsLabels ??= endpointsLabels(svc);
-  const labels = entry.endpointsLabels;
-  entry.numeric ??= numericTargetPorts(svc);
-  let subsets: EndpointSubset[];
-  if (entry.numeric) {
-    const recs = index.pods.selectedRecs(ns, svc.spec.selector, entry);
-    const ready = scratchReady;
-    const notReady = scratchNotReady;
-    const readyRecs = scratchReadyRecs;
-    const notReadyRecs = scratchNotReadyRecs;
-    try {
-      entry.publish ??= svc.spec.publishNotReadyAddresses === true;
-      const publishNotReady = entry.publish;
-      // The records' facts (read when each Pod was filed) decide; the Pods are not read here.
-      for (let i = 0; i < recs.length; i++) {
-        const rec = recs[i] as PodRec;
-        // shouldPodBeInEndpoints: an IP, not terminal, not terminating unless publishing those.
-        if (!rec.ip || rec.terminal || (!publishNotReady && rec.terminating)) continue;
-        (publishNotReady || rec.ready ? readyRecs : notReadyRecs).push(rec);
-      }
-      // Sorted by the records' IP and uid: what byIP compares on the addresses built from them.
-      sortSmall(readyRecs, recByIP);
-      sortSmall(notReadyRecs, recByIP);
-      for (let i = 0; i < readyRecs.length; i++) ready.push(recAddress(readyRecs[i] as PodRec, svc));
-      for (let i = 0; i < notReadyRecs.length; i++) notReady.push(recAddress(notReadyRecs[i] as PodRec, svc));
-      entry.subsetPorts ??= subsetPorts(svc, undefined) as EndpointPort[];
-      const ports = entry.subsetPorts;
-      if (
-        existing &&
-        (existing.metadata.labels === labels || sameJSON(existing.metadata.labels ?? {}, labels)) &&
-        storedSubsetIs(existing.subsets, ready, notReady, ports)
-      ) {
-        return existing;
-      }
-      subsets = oneSubsetOf(ready, notReady, ports);
-    } finally {
-      ready.length = 0;
-      notReady.length = 0;
-      readyRecs.length = 0;
-      notReadyRecs.length = 0;
-    }
-  } else {
-    subsets = withSelectedPods(ctx.store, svc, index, (pods) => computeSubsets(svc, pods, existing?.subsets));
-  }
-  if (
-    existing &&
-    sameJSON(existing.subsets ?? [], subsets) &&
-    sameJSON(existing.metadata.labels ?? {}, labels)
-  ) {
-    return existing;
-  }
-  return writeEndpoints(ctx, ns, name, existing, labels, subsets);
-}
-
-/** The one subset (or none) of sorted ready and not-ready addresses, copied out of the scratch arrays. */
-function oneSubsetOf(
-  ready: readonly EndpointAddress[],
-  notReady: readonly EndpointAddress[],
-  ports: EndpointPort[],
-): EndpointSubset[] {
-  if (ready.length === 0 && notReady.length === 0) return [];
-  const s: EndpointSubset = {};
-  if (ready.length) s.addresses = ready.slice();
-  if (notReady.length) s.notReadyAddresses = notReady.slice();
-  if (ports.length) s.ports = ports;
-  return [s];
-}
-
-/**
- * Whether the stored subsets are provably what oneSubsetOf(ready, notReady, ports) would build:
- * the same address objects in the same places, the same ports. False may still be equal (a
- * user's identical copy): the caller then builds and compares by value.
- */
-function storedSubsetIs(
-  subsets: readonly EndpointSubset[] | undefined,
-  ready: readonly EndpointAddress[],
-  notReady: readonly EndpointAddress[],
-  ports: EndpointPort[],
-): boolean {
-  if (ready.length === 0 && notReady.length === 0) return subsets === undefined || subsets.length === 0;
-  if (subsets === undefined || subsets.length !== 1) return false;
-  const s = subsets[0] as EndpointSubset;
-  for (const k in s) {
-    if (k !== 'addresses' && k !== 'notReadyAddresses' && k !== 'ports') return false;
-  }
-  if (!sameItems(s.addresses, ready) || !sameItems(s.notReadyAddresses, notReady)) return false;
-  if (ports.length === 0) return s.ports === undefined;
-  return s.ports === ports || sameJSON(s.ports, ports);
-}
-
-/** `list` holds exactly `items` (identical objects, same order); absent when there are none. */
-function sameItems<T>(list: readonly T[] | undefined, items: readonly T[]): boolean {
-  if (items.length === 0) return list === undefined;
-  if (list === undefined || list.length !== items.length) return false;
-  for (let i = 0; i < items.length; i++) if (list[i] !== items[i]) return false;
-  return true;
-}
-
-/**
- * The address for the Pod of `rec`: the one built at its last change when the Pod still shows
- * the same IP, node and uid (a Pod with a hostname for this Service gets a new one each time).
- */
-function recAddress(rec: PodRec, svc: Service): EndpointAddress {
-  if (rec.hostname && rec.subdomain === svc.metadata.name) return endpointAddress(rec.pod, svc, undefined);
-  // rec.addr is dropped when the Pod's IP, node or uid changes (PodRec.set).
-  if (rec.addr !== undefined) return rec.addr;
-  const addr = endpointAddress(rec.pod, svc, undefined, recTargetRef(rec));
-  rec.addr = addr;
-  return addr;
-}
-
-/** byIP for the addresses the records give (their IP, then the targetRef's uid, which is the Pod's). */
-const recByIP = (a: PodRec, b: PodRec): number =>
-  (a.ip as string) < (b.ip as string) ? -1 : (a.ip as string) > (b.ip as string) ? 1 : a.uid < b.uid ? -1 : 1;
-const scratchReadyRecs: PodRec[] = [];
-const scratchNotReadyRecs: PodRec[] = [];
-
-/** Create or update the Endpoints (the trigger-time annotation says now); the stored result when it went through. */
-function writeEndpoints(
-  ctx: Pick<ControllerContext, 'store' | 'api' | 'clock'>,
-  ns: string,
-  name: string,
-  existing: Endpoints | undefined,
-  labels: Record<string, string>,
-  subsets: EndpointSubset[],
-): Endpoints | undefined {
   const annotations = withTriggerTime(existing?.metadata.annotations, rfc3339(ctx.clock.now()));
-  let r: ApiResult;
+  let written: boolean;
   if (existing) {
     const next: Endpoints = {
       ...existing,
-      metadata: { ...existing.metadata, labels, annotations },
+      metadata: { ...existing.metadata, labels: want.labels, annotations },
     };
-    if (subsets.length) next.subsets = subsets;
+    if (want.subsets.length) next.subsets = want.subsets;
     else delete next.subsets;
-    r = ctx.api.update(next);
+    written = ctx.api.update(next).ok;
   } else {
     const obj = {
       apiVersion: 'v1',
       kind: 'Endpoints',
-      metadata: { name, namespace: ns, labels, annotations },
-      ...(subsets.length ? { subsets } : {}),
+      metadata: { name, namespace: ns, labels: want.labels, annotations },
+      ...(want.subsets.length ? { subsets: want.subsets } : {}),
     } as unknown as Endpoints;
-    r = ctx.api.create(obj);
+    written = ctx.api.create(obj).ok;
   }
-  // The API server answers with the stored object (the one a later store.get returns, which the
-  // controller's in-sync check compares by identity; were it a copy, that check would only miss).
-  return r.ok ? (r.object as Endpoints) : undefined;
+  return written ? (ctx.store.get('Endpoints', ns, name) as Endpoints | undefined) : undefined;
 }
 
 export function endpointsKeysFor(
@@ -505,12 +336,11 @@ export function podServiceKeys(
   ev: WatchEvent,
   index?: EndpointsIndex,
 ): readonly string[] {
-  // The index holds the memo when there is one (a field read, not a WeakMap lookup per event).
-  let memo = index?.podKeys ?? memos.get(store);
+  let memo = memos.get(store);
   if (memo === undefined) {
-    memo = { ev: undefined, keys: NO_KEYS };
+    memo = { ev: undefined, index: undefined, keys: NO_KEYS };
     memos.set(store, memo);
-  } else if (ev === memo.ev) return memo.keys;
+  } else if (ev === memo.ev && index === memo.index) return memo.keys;
   let keys = NO_KEYS;
   if (!(ev.type === 'MODIFIED' && ev.old && !podEndpointsChanged(ev.old as Pod, ev.object as Pod))) {
     const pod = ev.object;
@@ -527,14 +357,18 @@ export function podServiceKeys(
     } else keys = serviceKeysForPod(store, pod, old);
   }
   memo.ev = ev;
+  memo.index = index;
   memo.keys = keys;
   return keys;
 }
 /**
- * The last answer per store when there is no index (weakly held: a module-level memo of the
- * event and store kept the whole previous cluster alive after the page or a test built a new one).
+ * The last answer per store (weakly held: a module-level memo of the event and store kept the
+ * whole previous cluster alive after the page or a test built a new one).
  */
-const memos = new WeakMap<StoreReader, { ev: WatchEvent | undefined; keys: readonly string[] }>();
+const memos = new WeakMap<
+  StoreReader,
+  { ev: WatchEvent | undefined; index: EndpointsIndex | undefined; keys: readonly string[] }
+>();
 
 /**
  * Whether a watch event the controllers were given keys for can change a Service's desired

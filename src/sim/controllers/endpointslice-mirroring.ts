@@ -77,28 +77,24 @@ export function mirroringKeysFor(ev: WatchEvent): string[] {
   if (ev.kind === 'Service') return [`${ns}/${o.metadata.name}`];
   if (ev.kind === 'Endpoints') {
     // onEndpointsAdd/Update/Delete: Endpoints labelled skip-mirror (before and after) are not queued.
-    if (skipsMirror(o) && (ev.old === undefined || skipsMirror(ev.old))) return NO_KEYS;
+    const skip = (e: WatchEvent['object'] | undefined) => e?.metadata.labels?.[SKIP_MIRROR] === 'true';
+    if (skip(o) && (ev.old === undefined || skip(ev.old))) return [];
     return [`${ns}/${o.metadata.name}`];
   }
   if (ev.kind === 'EndpointSlice') {
-    const l = o.metadata.labels;
-    const svcName = l?.[SERVICE_NAME_LABEL];
-    if (svcName && l?.[MANAGED_BY] === MIRROR_CONTROLLER) return [`${ns}/${svcName}`];
+    const l = o.metadata.labels ?? {};
+    const svcName = l[SERVICE_NAME_LABEL];
+    if (svcName && l[MANAGED_BY] === MIRROR_CONTROLLER) return [`${ns}/${svcName}`];
   }
-  return NO_KEYS;
+  return [];
 }
-
-const skipsMirror = (e: WatchEvent['object']): boolean => e.metadata.labels?.[SKIP_MIRROR] === 'true';
-
-/** The answer for events that queue nothing (every Endpoints and slice the other controllers write): shared, never modified. */
-const NO_KEYS: string[] = [];
 
 export function createEndpointSliceMirroringController(index?: EndpointsIndex): Controller {
   const own = new OwnSliceWrites();
   return {
     name: 'endpointslicemirroring-controller',
     watches: ['Service', 'Endpoints', 'EndpointSlice'],
-    keysFor: (ev) => (own.isOwn(ev) ? NO_KEYS : mirroringKeysFor(ev)),
+    keysFor: (ev) => (own.isOwn(ev) ? [] : mirroringKeysFor(ev)),
     reconcile: (key, ctx) => reconcileMirroring(key, own.wrap(ctx), index),
   };
 }

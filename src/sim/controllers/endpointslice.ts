@@ -8,7 +8,6 @@ import type {
   EndpointSlice,
   EndpointSliceEndpoint,
   K8sObject,
-  ObjectReference,
   Pod,
   Service,
   ServicePort,
@@ -19,10 +18,9 @@ import {
   perPodPorts,
   podServiceKeys,
   podTargetRef,
-  recTargetRef,
   withSelectedPods,
 } from './endpoints';
-import type { EndpointsIndex, PodRec } from './endpoints-index';
+import type { EndpointsIndex } from './endpoints-index';
 import { conditions, isPodSliceEndpoint, PreviousEntries } from './endpoints-reuse';
 import {
   derivedLabels,
@@ -40,7 +38,7 @@ import {
   shouldPodBeInEndpoints,
   sortSmall,
   splitKey,
-  triggerTimeOnly,
+  TRIGGER_TIME,
   withTriggerTime,
 } from './endpoints-util';
 
@@ -76,7 +74,6 @@ function sliceEndpoint(
   pod: Pod,
   svc: Service,
   prev: PreviousEntries<EndpointSliceEndpoint> | undefined,
-  ref?: ObjectReference,
 ): EndpointSliceEndpoint {
   const terminating = isTerminating(pod);
   const ready = isPodReady(pod);
@@ -92,7 +89,7 @@ function sliceEndpoint(
   const ep: EndpointSliceEndpoint = { addresses: [ip], conditions: cond };
   // Field order as discovery/v1 Endpoint declares it (what `-o json` shows): hostname, targetRef, nodeName.
   if (hostname) ep.hostname = hostname;
-  ep.targetRef = ref ?? podTargetRef(pod);
+  ep.targetRef = podTargetRef(pod);
   if (nodeName) ep.nodeName = nodeName;
   return ep;
 }
@@ -215,6 +212,19 @@ const scratchEndpoints: EndpointSliceEndpoint[] = [];
 const byName = (a: EndpointSlice, b: EndpointSlice): number => (a.metadata.name < b.metadata.name ? -1 : 1);
 
 /** Existing slices of a Service written by one manager, sorted by name. */
+interface SlicesVisit {
+  store: StoreReader | undefined;
+  ns: string;
+  out: EndpointSlice[];
+}
+const NO_SLICES: EndpointSlice[] = [];
+const slicesVisit: SlicesVisit = { store: undefined, ns: '', out: NO_SLICES };
+
+function addSlice(this: SlicesVisit, name: string): void {
+  const o = this.store?.get('EndpointSlice', this.ns, name);
+  if (o) this.out.push(o as EndpointSlice);
+}
+
 export function slicesOf(
   store: StoreReader,
   ns: string,
@@ -222,26 +232,25 @@ export function slicesOf(
   manager: string,
   index?: EndpointsIndex,
 ): EndpointSlice[] {
-  if (index) return sortedSlices(index.slices.slices(ns, svcName, manager));
   const out: EndpointSlice[] = [];
+  if (index) {
+    const names = index.slices.names(ns, svcName, manager);
+    if (names.size === 0) return out;
+    // Set.forEach with a reused `this`: no iterator objects per reconcile.
+    const visit = slicesVisit;
+    visit.store = store;
+    visit.ns = ns;
+    visit.out = out;
+    names.forEach(addSlice, visit);
+    visit.store = undefined;
+    visit.out = NO_SLICES;
+    return sortSmall(out, byName);
+  }
   for (const o of store.byNamespace('EndpointSlice', ns)) {
     const l = o.metadata.labels ?? {};
     if (l[SERVICE_NAME_LABEL] === svcName && l[MANAGED_BY] === manager) out.push(o as EndpointSlice);
   }
   return sortSmall(out, byName);
-}
-
-/** The slices of one of the index's maps, sorted by name. */
-function sortedSlices(slices: ReadonlyMap<string, EndpointSlice>): EndpointSlice[] {
-  const out: EndpointSlice[] = [];
-  if (slices.size === 0) return out;
-  // Map.forEach with the array as `this`: no iterator objects per reconcile.
-  slices.forEach(pushSlice, out);
-  return sortSmall(out, byName);
-}
-
-function pushSlice(this: EndpointSlice[], slice: EndpointSlice): void {
-  this.push(slice);
 }
 
 export interface SliceMeta {
@@ -320,7 +329,7 @@ function writeSlice(
       generateName: `${baseName}-`,
       namespace: ns,
       labels: meta.labels,
-      annotations: triggerTimeOnly(rfc3339(ctx.clock.now())),
+      annotations: { [TRIGGER_TIME]: rfc3339(ctx.clock.now()) },
       ...(ownerReferences ? { ownerReferences } : {}),
     },
     addressType: 'IPv4',
@@ -347,10 +356,18 @@ export class OwnSliceWrites {
     );
   }
 
-  private mark(kind: string, ns: string | undefined, name: string): void {
-    if (kind !== 'EndpointSlice') return;
+  private during<T>(kind: string, ns: string | undefined, name: string, write: () => T): T {
+    if (kind !== 'EndpointSlice') return write();
+    const beforeNs = this.currentNs;
+    const beforeName = this.currentName;
     this.currentNs = ns ?? 'default';
     this.currentName = name;
+    try {
+      return write();
+    } finally {
+      this.currentNs = beforeNs;
+      this.currentName = beforeName;
+    }
   }
 
   private wrapped: { from: unknown; to: unknown } | undefined;
@@ -359,54 +376,15 @@ export class OwnSliceWrites {
   wrap<C extends Pick<ControllerContext, 'api'>>(ctx: C): C {
     if (this.wrapped?.from === ctx) return this.wrapped.to as C;
     const api = ctx.api;
-    // The mark is set around the call and then restored from locals (no closure per write).
     const to: C = {
       ...ctx,
       api: {
-        create: (o, opts) => {
-          const ns = this.currentNs;
-          const name = this.currentName;
-          this.mark(o.kind, o.metadata.namespace, o.metadata.name);
-          try {
-            return api.create(o, opts);
-          } finally {
-            this.currentNs = ns;
-            this.currentName = name;
-          }
-        },
-        update: (o) => {
-          const ns = this.currentNs;
-          const name = this.currentName;
-          this.mark(o.kind, o.metadata.namespace, o.metadata.name);
-          try {
-            return api.update(o);
-          } finally {
-            this.currentNs = ns;
-            this.currentName = name;
-          }
-        },
-        updateStatus: (o) => {
-          const ns = this.currentNs;
-          const name = this.currentName;
-          this.mark(o.kind, o.metadata.namespace, o.metadata.name);
-          try {
-            return api.updateStatus(o);
-          } finally {
-            this.currentNs = ns;
-            this.currentName = name;
-          }
-        },
-        delete: (kind, ns0, name0, opts) => {
-          const ns = this.currentNs;
-          const name = this.currentName;
-          this.mark(kind, ns0, name0);
-          try {
-            return api.delete(kind, ns0, name0, opts);
-          } finally {
-            this.currentNs = ns;
-            this.currentName = name;
-          }
-        },
+        create: (o, opts) =>
+          this.during(o.kind, o.metadata.namespace, o.metadata.name, () => api.create(o, opts)),
+        update: (o) => this.during(o.kind, o.metadata.namespace, o.metadata.name, () => api.update(o)),
+        updateStatus: (o) =>
+          this.during(o.kind, o.metadata.namespace, o.metadata.name, () => api.updateStatus(o)),
+        delete: (kind, ns, name, opts) => this.during(kind, ns, name, () => api.delete(kind, ns, name, opts)),
       },
     };
     this.wrapped = { from: ctx, to };
@@ -435,140 +413,26 @@ export function reconcileEndpointSlices(
   ctx: Pick<ControllerContext, 'store' | 'api' | 'clock' | 'rng'>,
   index?: EndpointsIndex,
 ): boolean {
-  // Through the index: the Service as its last watch event showed it (the store's object).
-  const entry = index?.services.entry(key);
-  let ns: string;
-  let name: string;
-  let svc: Service | undefined;
-  if (entry !== undefined) {
-    ns = entry.ns;
-    name = entry.name;
-    svc = entry.svc;
-  } else {
-    [ns, name] = splitKey(key);
-    svc = index ? undefined : (ctx.store.get('Service', ns, name) as Service | undefined);
-  }
-  let existing: EndpointSlice[];
-  if (entry !== undefined && index !== undefined) {
-    let own = entry.ownSlices;
-    if (own === undefined || own.size === 0) {
-      own = index.slices.slices(ns, name, SLICE_CONTROLLER);
-      entry.ownSlices = own;
-    }
-    existing = sortedSlices(own);
-  } else existing = slicesOf(ctx.store, ns, name, SLICE_CONTROLLER, index);
+  const [ns, name] = splitKey(key);
+  const svc = ctx.store.get('Service', ns, name) as Service | undefined;
+  const existing = slicesOf(ctx.store, ns, name, SLICE_CONTROLLER, index);
   if (!svc || !hasSelector(svc)) {
     // Service gone (the garbage collector would also remove them via ownerReferences) or no longer selects.
     for (const s of existing) ctx.api.delete('EndpointSlice', ns, s.metadata.name);
     return false;
   }
-  let want: SliceContent[];
-  let labels: Record<string, string>;
-  if (entry !== undefined && index !== undefined) {
-    entry.sliceLabels ??= sliceLabels(svc);
-    labels = entry.sliceLabels;
-    entry.numeric ??= numericTargetPorts(svc);
-    if (entry.numeric) {
-      entry.slicePorts ??= slicePorts(svc, undefined);
-      const recs = index.pods.selectedRecs(ns, svc.spec.selector, entry);
-      entry.publish ??= svc.spec.publishNotReadyAddresses === true;
-      const got = recSlices(svc, entry.publish, recs, entry.slicePorts, existing, labels);
-      if (got === IN_SYNC) return true;
-      want = got;
-    } else want = withSelectedPods(ctx.store, svc, index, (pods) => desiredSlices(svc, pods, existing));
-  } else {
-    labels = sliceLabels(svc);
-    want = withSelectedPods(ctx.store, svc, index, (pods) => desiredSlices(svc, pods, existing));
-  }
-  const owner = svc;
+  const want = withSelectedPods(ctx.store, svc, index, (pods) => desiredSlices(svc, pods, existing));
   const ownerReferences = () => [
     {
       apiVersion: 'v1',
       kind: 'Service',
-      name: owner.metadata.name,
-      uid: owner.metadata.uid,
+      name: svc.metadata.name,
+      uid: svc.metadata.uid,
       controller: true,
       blockOwnerDeletion: true,
     },
   ];
-  return syncSlices(ctx, ns, name, existing, want, { labels, ownerReferences });
-}
-
-/**
- * desiredSlices for numeric target ports from the index's records: each Pod's endpoint is the
- * one built at its last change (PodRec) while it still reads the same, `ports` are the Service's.
- * IN_SYNC, before anything is built, when the one stored slice provably holds exactly that (the
- * same endpoint objects in order, the same ports and labels): syncSlices would write nothing.
- */
-function recSlices(
-  svc: Service,
-  publish: boolean,
-  recs: readonly PodRec[],
-  ports: EndpointPort[],
-  existing: readonly EndpointSlice[],
-  labels: Record<string, string>,
-): SliceContent[] | typeof IN_SYNC {
-  const endpoints = scratchEndpoints;
-  const listed = scratchRecs;
-  try {
-    // The records' facts (read when each Pod was filed) decide; the Pods are not read here.
-    // shouldPodBeInEndpoints with terminating Pods included: an IP, not terminal.
-    for (let i = 0; i < recs.length; i++) {
-      const rec = recs[i] as PodRec;
-      if (rec.ip && !rec.terminal) listed.push(rec);
-    }
-    // Sorted by the records' IP: what byAddress compares on the endpoints built from them.
-    sortSmall(listed, recByAddress);
-    for (let i = 0; i < listed.length; i++) endpoints.push(recEndpoint(listed[i] as PodRec, svc, publish));
-    const cur = existing.length === 1 ? (existing[0] as EndpointSlice) : undefined;
-    const sameLabels =
-      cur !== undefined && (cur.metadata.labels === labels || sameJSON(cur.metadata.labels ?? {}, labels));
-    if (endpoints.length === 0) {
-      if (sameLabels && cur?.endpoints === null && cur.ports === null) return IN_SYNC;
-      return [{ ports: null, endpoints: null }]; // placeholder slice
-    }
-    if (
-      sameLabels &&
-      endpoints.length <= MAX_ENDPOINTS_PER_SLICE &&
-      cur?.ports === ports &&
-      sameItems(cur.endpoints, endpoints)
-    ) {
-      return IN_SYNC;
-    }
-    const out: SliceContent[] = [];
-    chunk(ports, endpoints, out, true); // sorted already: sorting again keeps the order
-    return out;
-  } finally {
-    endpoints.length = 0;
-    listed.length = 0;
-  }
-}
-const IN_SYNC = 0;
-const scratchRecs: PodRec[] = [];
-const recByAddress = (a: PodRec, b: PodRec): number => ((a.ip as string) < (b.ip as string) ? -1 : 1);
-
-/** `list` holds exactly `items`: identical objects in the same order. */
-function sameItems<T>(list: readonly T[] | null, items: readonly T[]): boolean {
-  if (list === null || list.length !== items.length) return false;
-  for (let i = 0; i < items.length; i++) if (list[i] !== items[i]) return false;
-  return true;
-}
-
-/**
- * The slice endpoint for the Pod of `rec`: the one built at its last change when the Pod still
- * shows the same IP, conditions, node and uid (one with a hostname for this Service: a new one).
- */
-function recEndpoint(rec: PodRec, svc: Service, publish: boolean): EndpointSliceEndpoint {
-  if (rec.hostname && rec.subdomain === svc.metadata.name) return sliceEndpoint(rec.pod, svc, undefined);
-  // utils.go podToEndpoint, as sliceEndpoint computes it from the Pod.
-  const terminating = rec.terminating;
-  const cond = conditions(publish || (rec.ready && !terminating), publish || rec.ready, terminating);
-  // rec.ep is dropped when the Pod's IP, node, uid, readiness or termination changes (PodRec.set).
-  if (rec.ep !== undefined && rec.epConditions === cond) return rec.ep;
-  const ep = sliceEndpoint(rec.pod, svc, undefined, recTargetRef(rec));
-  rec.ep = ep;
-  rec.epConditions = cond;
-  return ep;
+  return syncSlices(ctx, ns, name, existing, want, { labels: sliceLabels(svc), ownerReferences });
 }
 
 export function endpointSliceKeysFor(
@@ -584,11 +448,8 @@ export function endpointSliceKeysFor(
     const svcName = managedSliceService(o);
     if (svcName) return [`${ns}/${svcName}`];
   }
-  return NO_KEYS;
+  return [];
 }
-
-/** The answer for events that queue nothing (this controller's own slice writes): shared, never modified. */
-const NO_KEYS: string[] = [];
 
 /** The Service a slice managed by this controller belongs to. */
 function managedSliceService(o: K8sObject | undefined): string | undefined {
@@ -607,7 +468,7 @@ export function createEndpointSliceController(store: StoreReader, index?: Endpoi
     name: 'endpointslice-controller',
     watches: ['Service', 'Pod', 'EndpointSlice'],
     keysFor: (ev) => {
-      if (own.isOwn(ev)) return NO_KEYS;
+      if (own.isOwn(ev)) return [];
       const keys = endpointSliceKeysFor(store, ev, index);
       if (keys.length && eventChangesDesired(ev))
         for (let i = 0; i < keys.length; i++) clean.delete(keys[i] as string);

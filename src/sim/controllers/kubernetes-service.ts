@@ -32,9 +32,6 @@ export function kubernetesService(profile: Profile): K8sObject {
  * `phaseMs` is when the reconcile loop started; ticks fall on phase + k·10 s, so a deleted Service
  * comes back at the next tick (between 0 and 10 s later).
  */
-/** The answer for every other Service event: shared, never modified. */
-const NO_KEYS: string[] = [];
-
 export function createKubernetesServiceController(
   api: ApiServer,
   profile: Profile,
@@ -46,9 +43,7 @@ export function createKubernetesServiceController(
     watches: ['Service'],
     keysFor(ev: WatchEvent): string[] {
       const m = ev.object.metadata;
-      return ev.type === 'DELETED' && m.namespace === 'default' && m.name === 'kubernetes'
-        ? ['tick']
-        : NO_KEYS;
+      return ev.type === 'DELETED' && m.namespace === 'default' && m.name === 'kubernetes' ? ['tick'] : [];
     },
     reconcile(_key: string, ctx: ControllerContext) {
       if (api.store.get('Service', 'default', 'kubernetes')) return;

@@ -14,7 +14,6 @@ import {
   forgetOrphan,
   hasAll,
   hasKeys,
-  KeyCache,
   type Labels,
   noteOrphan,
   type Orphans,
@@ -37,83 +36,53 @@ export function createReplicaSetController(store: Store): Controller {
   /** ReplicaSet uid → simulated ms before which no more Pods are created (client rate limit). */
   const throttle = new Map<string, number>();
   const orphans: Orphans = new Map();
-  /**
-   * ReplicaSet uid → the ReplicaSet as stored when its last sync left it settled: nothing to release or
-   * adopt, as many active Pods as it wants once its creates and deletes were written, and the
-   * status of those Pods written. While that object is still the stored one, no event changed
-   * what it counts of its Pods (keysFor drops the mark) and no orphan changed (keysFor drops
-   * every mark), a sync would find the same and write nothing: the reconciles queued by its own
-   * writes and by the binding and phase updates of its Pods return at once (they are still
-   * queued, so the queue's order is unchanged). The RS controller reads the clock only for its
-   * create throttle, and a throttled sync is short of Pods, so never settled.
-   */
-  const settled = new Map<string, ReplicaSet>();
-  const keyCache = new KeyCache();
-  const keysFor = (ev: WatchEvent): string[] => {
-    if (ev.kind === 'ReplicaSet') {
-      const m = ev.object.metadata;
-      if (ev.type !== 'DELETED') return [keyCache.keyOf(m.namespace, m.uid, m.name)];
-      settled.delete(m.uid);
-      keyCache.forget(m.uid);
-      return [`${m.namespace}/${m.name}`];
-    }
-    const o = ev.object;
-    // Status writes that change neither readiness, phase, deletion, labels nor owners cannot
-    // change what this controller counts or claims (the kubelet's ContainerCreating / pod IP
-    // updates). Checked before the owner lookup: most Pod updates are these.
-    const old = ev.old as Pod | undefined;
-    if (ev.type === 'MODIFIED' && old && !countsChanged(old, o as Pod)) return NO_KEYS;
-    const ns = o.metadata.namespace ?? '';
-    const ref = controllerRef(o);
-    // Most writes keep the ownerReferences array (status writes, binds, deletion marks).
-    const refsMoved = old !== undefined && old.metadata.ownerReferences !== o.metadata.ownerReferences;
-    const oldRef = refsMoved ? controllerRef(old) : ref;
-    // The steady state: an owned Pod whose controller did not change (updatePod / addPod /
-    // deletePod: "If it has a ControllerRef, that's all that matters").
-    if (ref && (!refsMoved || oldRef?.uid === ref.uid)) {
-      if (ref.kind !== 'ReplicaSet') return NO_KEYS;
-      // Its mark holds through updates that change nothing it counts (binding, phase steps).
-      if (ev.type !== 'MODIFIED' || (settled.has(ref.uid) && !sameCounts(old as Pod, o as Pod)))
-        settled.delete(ref.uid);
-      return [keyCache.keyOf(ns, ref.uid, ref.name)];
-    }
-    // An orphan or a change of controller is involved: any ReplicaSet may claim differently now.
-    settled.clear();
-    if (ev.type === 'DELETED') {
-      if (!ref) forgetOrphan(orphans, ns, o.metadata.name);
-    } else if (!ref) noteOrphan(orphans, ns, o.metadata.name);
-    else if (refsMoved && !oldRef) forgetOrphan(orphans, ns, o.metadata.name);
-    const keys: string[] = [];
-    // The ControllerRef changed: sync the old controller too.
-    if (oldRef?.kind === 'ReplicaSet' && oldRef.uid !== ref?.uid) keys.push(`${ns}/${oldRef.name}`);
-    if (ref) {
-      if (ref.kind === 'ReplicaSet') keys.push(`${ns}/${ref.name}`);
-      return keys;
-    }
-    // An orphan: the ReplicaSets whose selector matches it may adopt it. A deleted or deleting
-    // orphan, or one whose labels and controller did not change, interests none of them.
-    if (ev.type === 'DELETED' || o.metadata.deletionTimestamp) return keys;
-    const labelsChanged = old !== undefined && !sameLabels(old, o);
-    if (ev.type === 'MODIFIED' && !labelsChanged && !oldRef) return keys;
-    addSelecting(store, ns, o.metadata.labels, keys);
-    // Those that matched its old labels, too (level-based: a sync that finds nothing to do
-    // writes nothing).
-    if (labelsChanged) addSelecting(store, ns, old?.metadata.labels, keys);
-    return keys;
-  };
   return {
     name: 'replicaset-controller',
     watches: ['ReplicaSet', 'Pod'],
-    keysFor,
+    keysFor(ev: WatchEvent): string[] {
+      const o = ev.object;
+      if (ev.kind === 'ReplicaSet') return [`${o.metadata.namespace}/${o.metadata.name}`];
+      // Status writes that change neither readiness, phase, deletion, labels nor owners cannot
+      // change what this controller counts or claims (the kubelet's ContainerCreating / pod IP
+      // updates). Checked before the owner lookup: most Pod updates are these.
+      const old = ev.old as Pod | undefined;
+      if (ev.type === 'MODIFIED' && old && !countsChanged(old, o as Pod)) return NO_KEYS;
+      const ns = o.metadata.namespace ?? '';
+      const ref = controllerRef(o);
+      // Most writes keep the ownerReferences array (status writes, binds, deletion marks).
+      const refsMoved = old !== undefined && old.metadata.ownerReferences !== o.metadata.ownerReferences;
+      const oldRef = refsMoved ? controllerRef(old) : ref;
+      if (ev.type === 'DELETED') {
+        if (!ref) forgetOrphan(orphans, ns, o.metadata.name);
+      } else if (!ref) noteOrphan(orphans, ns, o.metadata.name);
+      else if (refsMoved && !oldRef) forgetOrphan(orphans, ns, o.metadata.name);
+      // The steady state: an owned Pod whose controller did not change (updatePod / addPod /
+      // deletePod: "If it has a ControllerRef, that's all that matters").
+      if (ref && (!refsMoved || oldRef?.uid === ref.uid))
+        return ref.kind === 'ReplicaSet' ? [`${ns}/${ref.name}`] : NO_KEYS;
+      const keys: string[] = [];
+      // The ControllerRef changed: sync the old controller too.
+      if (oldRef?.kind === 'ReplicaSet' && oldRef.uid !== ref?.uid) keys.push(`${ns}/${oldRef.name}`);
+      if (ref) {
+        if (ref.kind === 'ReplicaSet') keys.push(`${ns}/${ref.name}`);
+        return keys;
+      }
+      // An orphan: the ReplicaSets whose selector matches it may adopt it. A deleted or deleting
+      // orphan, or one whose labels and controller did not change, interests none of them.
+      if (ev.type === 'DELETED' || o.metadata.deletionTimestamp) return keys;
+      const labelsChanged = old !== undefined && !sameLabels(old, o);
+      if (ev.type === 'MODIFIED' && !labelsChanged && !oldRef) return keys;
+      addSelecting(store, ns, o.metadata.labels, keys);
+      // Those that matched its old labels, too (level-based: a sync that finds nothing to do
+      // writes nothing).
+      if (labelsChanged) addSelecting(store, ns, old?.metadata.labels, keys);
+      return keys;
+    },
     reconcile(key: string, ctx: ControllerContext) {
       const [ns, name] = splitKey(key);
       const rs = store.get('ReplicaSet', ns, name) as ReplicaSet | undefined;
       if (!rs) return;
-      const uid = rs.metadata.uid;
-      if (settled.get(uid) === rs) return;
-      if (syncReplicaSet(store, rs, ctx, throttle, orphans))
-        settled.set(uid, store.get('ReplicaSet', ns, name) as ReplicaSet);
-      else settled.delete(uid);
+      syncReplicaSet(store, rs, ctx, throttle, orphans);
     },
   };
 }
@@ -148,24 +117,6 @@ export function countsChanged(a: Pod, b: Pod): boolean {
       JSON.stringify(a.metadata.labels) !== JSON.stringify(b.metadata.labels)) ||
     (a.metadata.ownerReferences !== b.metadata.ownerReferences &&
       JSON.stringify(a.metadata.ownerReferences) !== JSON.stringify(b.metadata.ownerReferences))
-  );
-}
-
-/**
- * Nothing a settled sync depends on changed between two versions of a Pod: its owners, labels,
- * deletion mark, whether it is active and whether it is ready (a node binding or a phase step
- * that keeps it active only matter when choosing surplus Pods to delete, and a settled
- * ReplicaSet has none).
- */
-function sameCounts(a: Pod, b: Pod): boolean {
-  return (
-    a.metadata.deletionTimestamp === b.metadata.deletionTimestamp &&
-    isPodActive(a) === isPodActive(b) &&
-    ready(a) === ready(b) &&
-    (a.metadata.labels === b.metadata.labels ||
-      JSON.stringify(a.metadata.labels) === JSON.stringify(b.metadata.labels)) &&
-    (a.metadata.ownerReferences === b.metadata.ownerReferences ||
-      JSON.stringify(a.metadata.ownerReferences) === JSON.stringify(b.metadata.ownerReferences))
   );
 }
 
@@ -286,27 +237,21 @@ function syncReplicaSet(
   ctx: ControllerContext,
   throttle: Map<string, number>,
   orphans: Orphans,
-): boolean {
+): void {
   const rev0 = store.revision;
   const match = selectorOf(rs);
   // `pods` becomes the claimed active Pods (replica_set.go's filteredPods).
   const pods = ownedPods(store, rs);
   let terminating = claimPods(store, ctx, rs, pods, match, orphans);
-  const claimed = store.revision === rev0;
   // manageReplicas runs only while the ReplicaSet is not being deleted; status is written anyway.
-  const deleting = rs.metadata.deletionTimestamp !== undefined;
-  if (!deleting) manageReplicas(ctx, rs, pods, throttle);
+  if (!rs.metadata.deletionTimestamp) manageReplicas(ctx, rs, pods, throttle);
   let counted = pods;
   if (store.revision !== rev0) {
     // Something was written (Pods created, deleted, released or adopted): count what is stored now.
     counted = ownedPods(store, rs);
     terminating = partition(counted, match, undefined);
   }
-  // Settled (see createReplicaSetController): the next sync would claim nothing and find as many
-  // active Pods as wanted (or, being deleted, manage none). A throttled or failed create leaves
-  // it short, a failed delete over; a status write the API server refused is tried again.
-  const settled = claimed && (deleting || counted.length === rs.spec.replicas);
-  return writeStatus(store, ctx, rs, counted, terminating) && settled;
+  writeStatus(store, ctx, rs, counted, terminating);
 }
 
 /** Create or delete Pods so that `active` (the claimed active Pods) reaches spec.replicas. */
@@ -390,8 +335,7 @@ function definedKeys(o: object): number {
 
 /**
  * calculateStatus over the claimed active Pods and the matching Terminating ones: Pods that
- * carry all the template's labels count as fullyLabeledReplicas (replica_set_utils.go). False
- * when the API server refused the status.
+ * carry all the template's labels count as fullyLabeledReplicas (replica_set_utils.go).
  */
 function writeStatus(
   store: Store,
@@ -399,7 +343,7 @@ function writeStatus(
   rs: ReplicaSet,
   pods: Pod[],
   terminating: number,
-): boolean {
+): void {
   const live = pods.length;
   let readyCount = 0;
   for (let i = 0; i < live; i++) if (ready(pods[i] as Pod)) readyCount++;
@@ -425,7 +369,7 @@ function writeStatus(
     definedKeys(prev) ===
       1 + (labeled ? 1 : 0) + (readyCount ? 2 : 0) + (gen !== undefined ? 1 : 0) + (terminating ? 1 : 0)
   )
-    return true;
+    return;
   // Keys added in the API's order, zero counts omitted (omitempty), no temporary spreads.
   const status: Any = { replicas: live };
   if (labeled) status.fullyLabeledReplicas = labeled;
@@ -435,5 +379,5 @@ function writeStatus(
   }
   status.observedGeneration = gen;
   if (terminating) status.terminatingReplicas = terminating;
-  return ctx.api.updateStatus({ ...rs, status }).ok;
+  ctx.api.updateStatus({ ...rs, status });
 }

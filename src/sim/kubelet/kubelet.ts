@@ -3,7 +3,7 @@
 //   cached pulls ~1 s) → Running/Ready;  bad image → ErrImagePull ⇄ ImagePullBackOff with backoff;
 //   deletionTimestamp → Killing → removed after the image's SIGTERM behaviour (≤ grace period),
 //   releasing the IP. Events carry the real reasons and messages. [K8S pkg/kubelet]
-import type { ContainerState, ContainerStatus, Pod, PodCondition } from '../api/types';
+import type { ContainerStatus, Pod, PodCondition } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
 import type { Profile } from '../profiles';
 import { rfc3339 } from '../runtime/clock';
@@ -76,21 +76,10 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     return n;
   };
   for (const n of profile.nodes) nodeState(n.name);
-  // Pod key → runtime of the Pod the kubelet runs under that name (the latest one it made: a
-  // runtime is only made for a Pod stored under the key, and a newer one only once that Pod is gone).
-  const byKey = new Map<string, PodRuntime>();
-  const ips = new Map<string, string>(); // pod key → IP its sandbox holds
-  // Pod key → the node whose IPAM lent that IP. Only nodes of the profile have an IPAM, so with one
-  // (Docker Desktop, k3s) it lent every IP and the map stays empty.
-  const ipNode = new Map<string, NodeState>();
-  let lenders = 0;
-  let lender: NodeState | undefined;
-  for (const n of nodes.values())
-    if (n.ipam) {
-      lenders++;
-      lender = n;
-    }
-  const onlyLender = lenders === 1 ? lender : undefined;
+  const runtimes = new Map<string, PodRuntime>(); // pod uid → runtime
+  const byKey = new Map<string, PodRuntime>(); // pod key → runtime of the Pod the kubelet runs
+  const ips = new Map<string, { node: string; ip: string }>(); // pod key → IP
+  const ipView = new Map<string, string>();
   const pullRng = rng.fork('image-pulls');
   const stopRng = rng.fork('container-stop');
   const idRng = rng.fork('container-ids');
@@ -108,20 +97,14 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   const record = (pod: Pod, type: 'Normal' | 'Warning', reason: string, msg: string, rt: PodRuntime) =>
     ctxRef?.events.record(pod, type, reason, msg, rt.node.source);
 
-  // The runtime whose Pod the kubelet is writing: keysFor hears that write's event synchronously
-  // and finds the runtime here instead of by uid.
-  let writing: PodRuntime | undefined;
-  const writeStatus = (pod: Pod, status: Any, rt: PodRuntime) => {
-    writing = rt;
+  const writeStatus = (pod: Pod, status: Any) => {
     const r = api.updateStatus({ ...pod, status });
-    writing = undefined;
     return r.ok ? (r.object as Pod) : pod;
   };
 
   const templateFor = (rt: PodRuntime, pod: Pod): ContainerTemplate => {
     const cs = pod.spec.containers;
-    // The same containers array (one per Pod object, kept across status writes): no string compare.
-    if (rt.tplOf === cs && rt.tpl !== undefined) return rt.tpl;
+    if (rt.tplOf === cs && rt.tpl) return rt.tpl;
     const t = templateOf(cs);
     rt.tplOf = cs;
     rt.tpl = t;
@@ -174,21 +157,13 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
 
   const schedule = (rt: PodRuntime, delay: number, next: Stage) => {
     rt.next = next;
-    // One callback for all of a Pod's stage timers, made at its first and dropped once it runs.
-    let f = rt.fire;
-    if (f === undefined) {
-      f = () => fire(rt);
-      rt.fire = f;
-    }
-    rt.timer = (ctxRef as ControllerContext).timers.after(delay, f);
+    rt.timer = (ctxRef as ControllerContext).timers.after(delay, rt.fire);
   };
   const fire = (rt: PodRuntime) => {
     rt.timer = undefined;
     const next = rt.next as Stage;
     rt.next = undefined;
-    // The Pod stored under its key now: the one its last event left, or (once that is gone) what
-    // the store holds, which may be a newer Pod of the same name.
-    const pod = rt.pod ?? get(rt.key);
+    const pod = api.store.get('Pod', rt.namespace, rt.name) as Pod | undefined;
     if (!pod || pod.metadata.deletionTimestamp || rt.killing) return;
     next(pod, rt);
   };
@@ -214,18 +189,18 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       containerStatuses: tpl.creating,
       qosClass: 'BestEffort',
     };
-    writeStatus(pod, status, rt);
+    writeStatus(pod, status);
     schedule(rt, drawMs(pullRng, SANDBOX_MS), sandboxReady);
   };
 
   // Stage 2: sandbox up, CNI gave it an IP; image pulls start.
   const sandboxReady = (pod: Pod, rt: PodRuntime) => {
-    let ip = ips.get(rt.key);
+    let ip = ips.get(rt.key)?.ip;
     if (!ip) {
       ip = rt.node.ipam?.allocate();
       if (ip) {
-        ips.set(rt.key, ip);
-        if (onlyLender === undefined) ipNode.set(rt.key, rt.node);
+        ips.set(rt.key, { node: rt.node.name, ip });
+        ipView.set(rt.key, ip);
       }
     }
     // Not written yet: when every image is already present the containers start in this same
@@ -271,23 +246,18 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     if (!cached && policy === 'Never') {
       const msg = `Container image "${c.image}" is not present with pull policy of Never`;
       record(pod, 'Warning', 'ErrImageNeverPull', msg, rt);
-      writeStatus(
-        pod,
-        {
-          ...(pending ?? pod.status),
-          containerStatuses: waitingStatuses(pod, 'ErrImageNeverPull', msg),
-        },
-        rt,
-      );
+      writeStatus(pod, {
+        ...(pending ?? pod.status),
+        containerStatuses: waitingStatuses(pod, 'ErrImageNeverPull', msg),
+      });
       return;
     }
-    if (pending) pod = writeStatus(pod, pending, rt);
+    if (pending) pod = writeStatus(pod, pending);
     record(pod, 'Normal', 'Pulling', tpl.pullingMsg[index] as string, rt);
     const check = checkImage(c.image);
     if (!check.ok) {
-      // pullFailed and inBackOff read the image (and its check) from the template.
-      rt.pullTpl = tpl;
-      rt.pullIndex = index;
+      rt.failedImage = c.image;
+      rt.failedMessage = check.message;
       schedule(rt, drawMs(pullRng, [800, 1600]), pullFailed);
       return;
     }
@@ -304,6 +274,8 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     rt.pullTpl = tpl;
     rt.pullIndex = index;
     rt.pullMs = ms;
+    rt.pullSize = check.spec.size;
+    rt.pullFullName = ref.fullName;
     schedule(rt, ms, pulled);
   };
 
@@ -311,15 +283,13 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     const tpl = rt.pullTpl as ContainerTemplate;
     const index = rt.pullIndex;
     const ms = rt.pullMs;
-    rt.node.images?.add((tpl.refs[index] as ImageRef).fullName);
+    rt.node.images?.add(rt.pullFullName);
     const msgs = tpl.pulledMsg[index] as Map<number, string>;
     let msg = msgs.get(ms);
     if (msg === undefined) {
       const d = goDuration(ms);
-      const image = tpl.images[index] as string;
-      const size = (checkImage(image) as { spec: { size: number } }).spec.size; // a pull that began is ok
       msg = flat(
-        `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: ${size} bytes.`,
+        `Successfully pulled image "${tpl.images[index]}" in ${d} (${d} including waiting). Image size: ${rt.pullSize} bytes.`,
       );
       if (msgs.size >= 2048) msgs.clear();
       msgs.set(ms, msg);
@@ -329,55 +299,36 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   };
 
   const pullFailed = (pod: Pod, rt: PodRuntime) => {
-    const image = (rt.pullTpl as ContainerTemplate).images[rt.pullIndex] as string;
-    const message = (checkImage(image) as { message: string }).message;
+    const image = rt.failedImage;
+    const message = rt.failedMessage;
     record(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${message}`, rt);
     record(pod, 'Warning', 'Failed', 'Error: ErrImagePull', rt);
-    writeStatus(pod, { ...pod.status, containerStatuses: waitingStatuses(pod, 'ErrImagePull', message) }, rt);
+    writeStatus(pod, { ...pod.status, containerStatuses: waitingStatuses(pod, 'ErrImagePull', message) });
+    rt.backoff = BACKOFF_MS[Math.min(rt.pullFailures, BACKOFF_MS.length - 1)] as number;
     rt.pullFailures++;
     // The next pod sync (about a second later) finds the image in back-off.
     schedule(rt, 1000, inBackOff);
   };
 
   const inBackOff = (pod: Pod, rt: PodRuntime) => {
-    const image = (rt.pullTpl as ContainerTemplate).images[rt.pullIndex] as string;
-    const message = (checkImage(image) as { message: string }).message;
+    const image = rt.failedImage;
     record(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, rt);
     record(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', rt);
-    writeStatus(
-      pod,
-      {
-        ...pod.status,
-        containerStatuses: waitingStatuses(
-          pod,
-          'ImagePullBackOff',
-          `Back-off pulling image "${image}": ErrImagePull: ${message}`,
-        ),
-      },
-      rt,
-    );
-    // The back-off of the failure just counted (10 s, doubling, at most 300 s).
-    const backoff = BACKOFF_MS[Math.min(rt.pullFailures - 1, BACKOFF_MS.length - 1)] as number;
-    schedule(rt, backoff - 1000, pullAgain);
+    writeStatus(pod, {
+      ...pod.status,
+      containerStatuses: waitingStatuses(
+        pod,
+        'ImagePullBackOff',
+        `Back-off pulling image "${image}": ErrImagePull: ${rt.failedMessage}`,
+      ),
+    });
+    schedule(rt, rt.backoff - 1000, pullAgain);
   };
 
   const pullAgain = (pod: Pod, rt: PodRuntime) => pull(pod, rt, 0, undefined);
 
-  const runningStatus = (tpl: ContainerTemplate, i: number, state: ContainerState): ContainerStatus => ({
-    name: tpl.names[i] as string,
-    image: (tpl.refs[i] as ImageRef).fullName, // containerd reports the normalised reference
-    imageID: tpl.imageIds[i] as string,
-    containerID: containerId(idRng),
-    ready: true,
-    started: true,
-    restartCount: 0,
-    state,
-    lastState: EMPTY_STATE,
-  });
-
   // Stage 4: containers created and started; no probes, so Ready at once.
   const start = (pod: Pod, rt: PodRuntime, pending: Any | undefined) => {
-    rt.fire = undefined; // no stage left to time (a kill makes its own timer)
     const tpl = templateFor(rt, pod);
     const status = pending ?? pod.status;
     const startedAt = now();
@@ -387,27 +338,33 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       record(pod, 'Normal', 'Started', tpl.startedMsg[i] as string, rt);
     }
     const state = runningState(startedAt);
-    // Sized arrays: one pushed onto [] keeps room for 16 elements in every stored Pod. The IDs
-    // are drawn container by container, as before.
-    const statuses: ContainerStatus[] =
-      n === 1 ? [runningStatus(tpl, 0, state)] : tpl.names.map((_, i) => runningStatus(tpl, i, state));
-    writeStatus(
-      pod,
-      {
-        ...status,
-        phase: 'Running',
-        conditions: conditions(
-          status?.conditions,
-          started,
-          SANDBOX_READY,
-          INITIALIZED,
-          READY,
-          CONTAINERS_READY,
-        ),
-        containerStatuses: statuses,
-      },
-      rt,
-    );
+    const statuses: ContainerStatus[] = [];
+    for (let i = 0; i < n; i++) {
+      statuses.push({
+        name: tpl.names[i] as string,
+        image: (tpl.refs[i] as ImageRef).fullName, // containerd reports the normalised reference
+        imageID: tpl.imageIds[i] as string,
+        containerID: containerId(idRng),
+        ready: true,
+        started: true,
+        restartCount: 0,
+        state,
+        lastState: EMPTY_STATE,
+      });
+    }
+    writeStatus(pod, {
+      ...status,
+      phase: 'Running',
+      conditions: conditions(
+        status?.conditions,
+        started,
+        SANDBOX_READY,
+        INITIALIZED,
+        READY,
+        CONTAINERS_READY,
+      ),
+      containerStatuses: statuses,
+    });
   };
 
   // A Pod already running when the kubelet first sees it (the boot's system Pods, like the
@@ -417,8 +374,8 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     const node = rt.node;
     if (ip && ip !== node.ip && node.ipam) {
       node.ipam.reserve(ip); // false when the boot already reserved it: either way it is held now
-      ips.set(rt.key, ip);
-      if (onlyLender === undefined) ipNode.set(rt.key, node);
+      ips.set(rt.key, { node: node.name, ip });
+      ipView.set(rt.key, ip);
     }
     for (const c of pod.spec.containers) node.images?.add(parseImage(c.image).fullName);
   };
@@ -448,69 +405,45 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   return {
     name: 'kubelet',
     watches: ['Pod'],
-    ips,
+    ips: ipView,
     ipamFor: (node) => nodes.get(node)?.ipam,
     keysFor(ev: WatchEvent): string[] {
       const p = ev.object as Pod;
-      const uid = p.metadata.uid;
-      // Every Pod event passes here, synchronously with its write: each runtime keeps the Pod its
-      // last event left (see PodRuntime.pod). The kubelet's own status writes (most Pod events)
-      // name their runtime without a lookup.
-      if (writing !== undefined && writing.uid === uid) {
-        writing.pod = ev.type === 'DELETED' ? undefined : p;
-        return writing.keys as string[];
-      }
-      const bound = ev.type === 'DELETED' || !!p.spec?.nodeName;
-      // An object of another uid written over a Pod's name leaves that Pod's runtime to ask the store.
-      const old = ev.old;
-      const replaced = old !== undefined && old.metadata.uid !== uid;
-      if (!bound && !replaced) return NO_KEYS as string[];
-      const key = `${p.metadata.namespace}/${p.metadata.name}`;
-      const rt = byKey.get(key);
-      if (replaced && rt !== undefined && rt.uid === (old as Pod).metadata.uid) rt.pod = undefined;
-      if (!bound) return NO_KEYS as string[];
-      // A Pod the kubelet runs already: its runtime's key array.
-      if (rt !== undefined && rt.uid === uid) {
-        rt.pod = ev.type === 'DELETED' ? undefined : p;
-        return rt.keys as string[];
-      }
-      return [key];
+      if (ev.type !== 'DELETED' && !p.spec?.nodeName) return NO_KEYS as string[];
+      // A Pod the kubelet runs already: its key, without building the string again.
+      const rt = runtimes.get(p.metadata.uid);
+      if (rt) return rt.keys as string[];
+      return [`${p.metadata.namespace}/${p.metadata.name}`];
     },
     reconcile(key: string, ctx: ControllerContext) {
       ctxRef = ctx;
-      const known = byKey.get(key);
-      if (known !== undefined) {
-        // Its Pod is still stored (its runtime holds it, see PodRuntime.pod), so it is the Pod under
-        // this key, bound, of the runtime's uid: only a deletion asks for anything (most of these
-        // reconciles follow the kubelet's own status writes).
-        const current = known.pod;
-        if (current !== undefined) {
-          if (current.metadata.deletionTimestamp && !known.killing) kill(current, known);
-          return;
-        }
-      }
       // The key of a Pod the kubelet ran already is split once, in its runtime.
-      const pod = get(key);
+      const known = byKey.get(key);
+      const pod = known ? (api.store.get('Pod', known.namespace, known.name) as Pod | undefined) : get(key);
       if (!pod) {
         // Sandbox torn down: the IP goes back to the pool (not reused at once: next-free cursor).
         const held = ips.get(key);
         if (held) {
-          (onlyLender ?? ipNode.get(key))?.ipam?.release(held);
+          nodes.get(held.node)?.ipam?.release(held.ip);
           ips.delete(key);
-          if (onlyLender === undefined) ipNode.delete(key);
+          ipView.delete(key);
         }
-        if (known?.timer !== undefined) ctx.timers.cancel(known.timer);
+        if (known) {
+          if (known.timer !== undefined) ctx.timers.cancel(known.timer);
+          runtimes.delete(known.uid);
+        }
         byKey.delete(key);
         return;
       }
       const node = pod.spec.nodeName;
       if (!node) return;
       const uid = pod.metadata.uid;
-      // A runtime of this uid is byKey's, if any (see byKey).
-      let rt = known?.uid === uid ? known : undefined;
+      let rt = known?.uid === uid ? known : runtimes.get(uid);
       if (!rt) {
-        const r = new PodRuntime(key, pod, nodeState(node));
+        const r = new PodRuntime(key, uid, nodeState(node));
+        r.fire = () => fire(r);
         rt = r;
+        runtimes.set(uid, rt);
         byKey.set(key, rt);
         if (pod.metadata.deletionTimestamp) return kill(pod, rt);
         if (pod.status?.phase === 'Running') return adopt(pod, rt);

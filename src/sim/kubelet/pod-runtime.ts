@@ -39,38 +39,35 @@ export class PodRuntime {
   timer: number | undefined = undefined;
   killing = false;
   pullFailures = 0;
-  /**
-   * The stage the pending timer runs, and the one callback every timer of this Pod uses (made by
-   * the first, dropped when the Pod runs: a running Pod has no stage left to time).
-   */
+  /** The stage the pending timer runs, and the one callback every timer of this Pod uses. */
   next: Stage | undefined = undefined;
-  fire: (() => void) | undefined = undefined;
+  fire: () => void = noop;
   /** keysFor's answer for this Pod, one array for all its watch events. */
   readonly keys: readonly string[];
-  /**
-   * The Pod as its last watch event left it while it is stored (kept by the kubelet's keysFor,
-   * which hears every Pod event synchronously); undefined once it is deleted or replaced by an
-   * object of another uid, when the store is asked instead.
-   */
-  pod: Pod | undefined;
+  readonly namespace: string;
+  readonly name: string;
   /** The template of the containers list it was built for. */
   tplOf: readonly Container[] | undefined = undefined;
   tpl: ContainerTemplate | undefined = undefined;
-  // The pull in flight (or that failed): its template and container, and duration. What else a
-  // stage needs (image, reference, size, error) is the template's or the image's (images.ts).
+  // The pull in flight (or that failed): its template and container, duration and error.
   pullTpl: ContainerTemplate | undefined = undefined;
   pullIndex = 0;
   pullMs = 0;
-  readonly key: string;
-  readonly uid: string;
+  pullSize = 0;
+  pullFullName = '';
+  failedImage = '';
+  failedMessage = '';
+  backoff = 0;
   constructor(
-    key: string,
-    pod: Pod,
+    readonly key: string,
+    readonly uid: string,
     readonly node: NodeState,
   ) {
-    this.key = key;
     this.keys = Object.freeze([key]);
-    this.pod = pod;
-    this.uid = pod.metadata.uid;
+    const i = key.indexOf('/');
+    this.namespace = key.slice(0, i);
+    this.name = key.slice(i + 1);
   }
 }
+
+const noop = () => {};

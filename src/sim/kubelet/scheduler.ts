@@ -76,6 +76,7 @@ const SOURCE = { component: 'default-scheduler' };
 const NO_KEYS: readonly string[] = Object.freeze([]);
 
 export function createScheduler(api: ApiServer): Controller {
+  const podNode = new Map<string, string>(); // pod uid → node
   const unschedulable = new Set<string>(); // pod keys waiting for room
   const load = new Map<string, number>();
   const bump = (node: string, d: number) => load.set(node, (load.get(node) ?? 0) + d);
@@ -106,22 +107,21 @@ export function createScheduler(api: ApiServer): Controller {
         nodes = undefined;
         return NO_KEYS as string[];
       }
-      // A Pod counts on its node from the first event that shows it bound (its creation or its
-      // bind) until its deletion. nodeName never changes once set, so that is told by the event
-      // alone: a Pod's last state is bound iff it was counted.
       const p = ev.object as Pod;
+      const uid = p.metadata.uid;
       if (ev.type === 'DELETED') {
-        if (unschedulable.size > 0) unschedulable.delete(`${p.metadata.namespace}/${p.metadata.name}`);
-        const n = p.spec?.nodeName;
+        unschedulable.delete(`${p.metadata.namespace}/${p.metadata.name}`);
+        const n = podNode.get(uid);
         if (n) bump(n, -1);
+        podNode.delete(uid);
         // Room freed on a node: retry a few waiting Pods (the scheduling queue's move on PodDelete).
         return n ? [...unschedulable].slice(0, 8) : (NO_KEYS as string[]);
       }
-      const node = p.spec?.nodeName;
-      if (node) {
-        // Already counted when the previous state of the same Pod was bound (most Pod events).
-        const old = ev.old as Pod | undefined;
-        if (old === undefined || old.metadata.uid !== p.metadata.uid || !old.spec?.nodeName) bump(node, 1);
+      if (p.spec?.nodeName) {
+        if (!podNode.has(uid)) {
+          podNode.set(uid, p.spec.nodeName);
+          bump(p.spec.nodeName, 1);
+        }
         return NO_KEYS as string[];
       }
       return ev.type === 'ADDED' ? [`${p.metadata.namespace}/${p.metadata.name}`] : (NO_KEYS as string[]);
@@ -187,7 +187,7 @@ export function createScheduler(api: ApiServer): Controller {
         ctx.events.record(pod, 'Warning', 'FailedScheduling', msg, SOURCE);
         return;
       }
-      if (unschedulable.size > 0) unschedulable.delete(key);
+      unschedulable.delete(key);
       const nodeName = best.metadata.name;
       const status = {
         ...(pod.status ?? {}),

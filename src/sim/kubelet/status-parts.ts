@@ -130,22 +130,17 @@ interface ContainerLike {
 }
 
 const templates = new Map<string, ContainerTemplate>();
-let lastTemplate: ContainerTemplate | undefined;
 
 /** The template for `containers`, shared by every Pod whose containers have these names and images. */
 export function templateOf(containers: readonly ContainerLike[]): ContainerTemplate {
-  // Pods come in runs of one template (a ReplicaSet's): the last one answers without a key.
-  if (lastTemplate !== undefined && matches(lastTemplate, containers)) return lastTemplate;
   let key = '';
   for (const c of containers) key += `${c.name}\u0000${c.image}\u0000`;
-  let t = templates.get(key);
-  if (t === undefined || !matches(t, containers)) {
-    t = buildTemplate(containers);
-    if (templates.size >= 256) templates.clear();
-    templates.set(key, t);
-  }
-  lastTemplate = t;
-  return t;
+  const t = templates.get(key);
+  if (t && matches(t, containers)) return t;
+  const fresh = buildTemplate(containers);
+  if (templates.size >= 256) templates.clear();
+  templates.set(key, fresh);
+  return fresh;
 }
 
 /** Whether `t` was built from containers with exactly these names and images. */

@@ -54,14 +54,6 @@ export class PodLookup {
   }
 }
 
-/**
- * Whether a Pod state owns the IP it shows (given it shows one): a terminal Pod's sandbox is gone
- * and its IP released (host-local IPAM); a hostNetwork Pod shows its node's IP.
- */
-function ownsIP(pod: Pod): boolean {
-  return !pod.spec?.hostNetwork && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed';
-}
-
 export class NetState {
   readonly services = new Map<string, Service>();
   readonly slicesBySvc = new Map<string, Map<string, EndpointSlice>>();
@@ -80,12 +72,6 @@ export class NetState {
   readonly pods: PodLookup;
   /** IP → the Pod owning it (its `ns/name` key and parts, built when it takes the IP). */
   readonly podByIP = new Map<string, PodRef>();
-  /**
-   * How many times an IP went from one Pod's podByIP entry straight to another Pod (two Pods that
-   * show the same IP and both own it, which the kubelet's IPAM never hands out). While none has,
-   * a Pod whose previous state owned the IP it still owns is already podByIP's owner of it.
-   */
-  private handovers = 0;
   /** IPs of Pods that were deleted (for the "old IP" explanation); cleared when an IP is reused. */
   readonly formerPodIP = new Map<string, string>();
   readonly nodes = new Map<string, Node>();
@@ -115,7 +101,7 @@ export class NetState {
         const key = nsName(o);
         if (ev.type === 'DELETED') this.services.delete(key);
         else this.services.set(key, o as Service);
-        this.rebuild(key, this.sliceSlots.get(o.metadata.namespace ?? 'default')?.get(o.metadata.name));
+        this.rebuild(key);
         return;
       }
       case 'EndpointSlice': {
@@ -130,9 +116,7 @@ export class NetState {
         }
         const slot = this.slot(ns, svcName);
         slot.slices.set(o.metadata.name, o as EndpointSlice);
-        // What rebuild would find (see SliceSlot.lazy), without reading its model and Service.
-        if (slot.lazy) this.models.markStale(slot.key);
-        else this.rebuild(slot.key, slot);
+        this.rebuild(slot.key);
         return;
       }
       case 'Pod': {
@@ -161,15 +145,10 @@ export class NetState {
           if (cur !== undefined && cur.name === name && cur.ns === ns) this.podByIP.delete(oldIP);
         }
         if (owns) {
-          // Most Pod updates keep the IP the Pod already owned: podByIP names it already (see
-          // handovers), and its entry (a cold lookup and a cold PodRef among 5,000) is not read.
-          if (oldIP !== ip || this.handovers > 0 || !ownsIP(prev as Pod)) {
-            const cur = this.podByIP.get(ip);
-            if (cur === undefined || cur.name !== name || cur.ns !== ns) {
-              if (cur !== undefined) this.handovers++;
-              this.podByIP.set(ip, { key: `${ns}/${name}`, ns, name });
-            }
-          }
+          // Most Pod updates keep the IP it already owns: no key string is built for those.
+          const cur = this.podByIP.get(ip);
+          if (cur === undefined || cur.name !== name || cur.ns !== ns)
+            this.podByIP.set(ip, { key: `${ns}/${name}`, ns, name });
           if (this.formerPodIP.size) this.formerPodIP.delete(ip);
         }
         return;
@@ -207,7 +186,7 @@ export class NetState {
     }
     let slot = byName.get(svcName);
     if (!slot) {
-      slot = { key: `${ns}/${svcName}`, slices: new Map(), lazy: false };
+      slot = { key: `${ns}/${svcName}`, slices: new Map() };
       byName.set(svcName, slot);
       this.slicesBySvc.set(slot.key, slot.slices);
     }
@@ -224,11 +203,10 @@ export class NetState {
       byName.delete(svcName);
       if (byName.size === 0) this.sliceSlots.delete(ns);
     }
-    this.rebuild(slot.key, slot);
+    this.rebuild(slot.key);
   }
 
-  /** Brings the Service's model up to date; `slot`, its slices' slot if it has one, learns `lazy`. */
-  private rebuild(key: string, slot?: SliceSlot): void {
+  private rebuild(key: string): void {
     const old = this.models.peek(key);
     const svc = this.services.get(key);
     // Only a headless Service's DNS records come from its slices; for the others, and for every
@@ -236,19 +214,16 @@ export class NetState {
     // rebuilt when someone reads it (a trace, iptables-save), as kube-proxy batches its syncs.
     if (old !== undefined && svc !== undefined && old.svc === svc && old.mode !== 'headless') {
       this.models.markStale(key);
-      if (slot !== undefined) slot.lazy = true;
       return;
     }
     if (old) this.unindex(old);
     if (!svc) {
       this.models.delete(key);
-      if (slot !== undefined) slot.lazy = false;
       return;
     }
     const model = buildServiceModel(svc, this.slicesBySvc.get(key)?.values() ?? [], this.profile);
     this.models.set(key, model);
     this.index(model);
-    if (slot !== undefined) slot.lazy = model.svc === svc && model.mode !== 'headless';
   }
 
   private index(m: ServiceModel): void {
@@ -291,12 +266,6 @@ export class NetState {
 interface SliceSlot {
   key: string;
   slices: Map<string, EndpointSlice>;
-  /**
-   * The Service's model was built from the stored Service and is not headless, so a slice change
-   * only marks it stale (rebuild's first case). Only rebuild changes what decides it: a Service
-   * event rebuilds (and tells the slot), and a stale model is rebuilt on read from the same Service.
-   */
-  lazy: boolean;
 }
 
 /** Service models by key; a stale one is rebuilt on its next read (by `rebuild(key, stale model)`). */

@@ -35,12 +35,8 @@ export class ControllerManager {
   private qKey: string[] = [];
   private qHead = 0;
   private readonly waiting: Set<string>[] = [];
-  /**
-   * Pending requeueAfter timers per controller, by due time, then key: the key is the string the
-   * reconcile was handed (its hash already cached), where a composite `index/due/key` string was
-   * built and hashed anew on every call.
-   */
-  private readonly requeues: Map<number, Set<string>>[] = [];
+  /** Pending requeueAfter timers by (controller, due, key). */
+  private readonly requeues = new Set<string>();
   private readonly maxIterations: number;
   private running = false;
 
@@ -64,24 +60,17 @@ export class ControllerManager {
         // holds the key. Skipping it keeps e.g. one progress-deadline timer per Deployment
         // instead of one per sync.
         const due = this.deps.clock.now() + Math.max(0, delayMs);
-        const byDue = this.requeues[index] as Map<number, Set<string>>;
-        let keys = byDue.get(due);
-        if (keys === undefined) {
-          keys = new Set();
-          byDue.set(due, keys);
-        } else if (keys.has(key)) return;
-        keys.add(key);
-        const pending = keys;
+        const id = `${index}\u0000${due}\u0000${key}`;
+        if (this.requeues.has(id)) return;
+        this.requeues.add(id);
         this.deps.timers.at(due, () => {
-          pending.delete(key);
-          if (pending.size === 0 && byDue.get(due) === pending) byDue.delete(due);
+          this.requeues.delete(id);
           this.enqueue(index, key);
         });
       },
     };
     this.contexts.push(ctx);
     this.waiting.push(new Set());
-    this.requeues.push(new Map());
     for (const kind of controller.watches) {
       const list = this.byKind.get(kind) ?? [];
       list.push(index);

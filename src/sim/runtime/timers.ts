@@ -1,41 +1,24 @@
-// Timers on the simulated clock, fired in (due, seq) order, so timers due at the same instant fire
-// in the order they were scheduled. The simulated clock makes many timers share an instant (the
-// benchmark schedules 11,000 timers at ~360 instants), so they are kept in one FIFO bucket per
-// instant and only the buckets sit in a binary min-heap: a pop is an array read instead of a
-// sift through thousands of entries, each comparison a pointer chase to another timer object.
+// Timers on the simulated clock: a binary min-heap keyed by (due, seq), so timers due at the same
+// instant fire in the order they were scheduled.
 import type { Clock, Timers } from './interfaces';
 
-/** The timers due at one instant, in schedule order (their seqs ascend); `head` is the next. */
-interface Bucket {
+interface Entry {
   due: number;
-  fns: ((() => void) | undefined)[];
-  seqs: number[];
-  head: number;
+  seq: number;
+  fn: () => void;
 }
 
 export class TimerHeap implements Timers {
-  /** Min-heap of buckets by due (no two buckets share a due). */
-  private heap: Bucket[] = [];
-  private readonly byDue = new Map<number, Bucket>();
+  private heap: Entry[] = [];
   private seq = 0;
-  private count = 0;
   private readonly cancelled = new Set<number>();
   constructor(private readonly clock: Clock) {}
 
   at(dueMs: number, fn: () => void): number {
-    const seq = ++this.seq;
-    this.count++;
-    const b = this.byDue.get(dueMs);
-    if (b !== undefined) {
-      b.fns.push(fn);
-      b.seqs.push(seq);
-      return seq;
-    }
-    const nb: Bucket = { due: dueMs, fns: [fn], seqs: [seq], head: 0 };
-    this.byDue.set(dueMs, nb);
-    this.heap.push(nb);
+    const e: Entry = { due: dueMs, seq: ++this.seq, fn };
+    this.heap.push(e);
     this.up(this.heap.length - 1);
-    return seq;
+    return e.seq;
   }
   after(delayMs: number, fn: () => void): number {
     return this.at(this.clock.now() + Math.max(0, delayMs), fn);
@@ -45,70 +28,60 @@ export class TimerHeap implements Timers {
   }
   /** Due time of the earliest live timer, or undefined. */
   peekDue(): number | undefined {
-    if (this.cancelled.size > 0) this.dropCancelled();
+    this.dropCancelled();
     return this.heap[0]?.due;
   }
   /** Remove and return the earliest live timer if it is due at or before `t`. */
   popDue(t: number): (() => void) | undefined {
-    if (this.cancelled.size > 0) this.dropCancelled();
+    this.dropCancelled();
     const top = this.heap[0];
-    if (top === undefined || top.due > t) return undefined;
-    return this.take(top);
+    if (!top || top.due > t) return undefined;
+    this.pop();
+    return top.fn;
   }
-  /** Timers scheduled and not yet fired or dropped (cancelled ones count until dropped). */
   get size(): number {
-    return this.count;
-  }
-  /** The top bucket's next timer, removing the bucket once it is empty. */
-  private take(top: Bucket): () => void {
-    const i = top.head++;
-    const fn = top.fns[i] as () => void;
-    top.fns[i] = undefined; // the closure may be collected once it has run
-    this.count--;
-    if (top.head === top.fns.length) {
-      this.byDue.delete(top.due);
-      this.pop();
-    }
-    return fn;
+    return this.heap.length;
   }
   private dropCancelled(): void {
-    for (;;) {
-      const top = this.heap[0];
-      if (top === undefined) return;
-      const seq = top.seqs[top.head] as number;
-      if (!this.cancelled.has(seq)) return;
-      this.cancelled.delete(seq);
-      this.take(top);
+    while (this.heap.length > 0) {
+      const top = this.heap[0] as Entry;
+      if (!this.cancelled.has(top.seq)) return;
+      this.cancelled.delete(top.seq);
+      this.pop();
     }
+  }
+  private less(i: number, j: number): boolean {
+    const a = this.heap[i] as Entry;
+    const b = this.heap[j] as Entry;
+    return a.due < b.due || (a.due === b.due && a.seq < b.seq);
+  }
+  private swap(i: number, j: number): void {
+    const t = this.heap[i] as Entry;
+    this.heap[i] = this.heap[j] as Entry;
+    this.heap[j] = t;
   }
   private up(i: number): void {
-    const h = this.heap;
-    const b = h[i] as Bucket;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      const pb = h[p] as Bucket;
-      if (pb.due <= b.due) break;
-      h[i] = pb;
+      if (!this.less(i, p)) return;
+      this.swap(i, p);
       i = p;
     }
-    h[i] = b;
   }
   private pop(): void {
-    const h = this.heap;
-    const last = h.pop() as Bucket;
-    const n = h.length;
-    if (n === 0) return;
+    const last = this.heap.pop() as Entry;
+    if (this.heap.length === 0) return;
+    this.heap[0] = last;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
-      if (l >= n) break;
       const r = l + 1;
-      let m = l;
-      if (r < n && (h[r] as Bucket).due < (h[l] as Bucket).due) m = r;
-      if ((h[m] as Bucket).due >= last.due) break;
-      h[i] = h[m] as Bucket;
+      let m = i;
+      if (l < this.heap.length && this.less(l, m)) m = l;
+      if (r < this.heap.length && this.less(r, m)) m = r;
+      if (m === i) return;
+      this.swap(i, m);
       i = m;
     }
-    h[i] = last;
   }
 }

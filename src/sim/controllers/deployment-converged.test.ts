@@ -1,11 +1,8 @@
-// The Deployment and ReplicaSet controllers return at once from a reconcile whose key they hold
-// "settled" (deployment.ts, replicaset.ts: the stored object is the one their last sync left,
-// and no event since changed what they read). That is only sound if such a sync would have
-// written nothing. Checked here the level-based way: whenever the cluster is idle, a fresh
-// controller of each kind (no marks; its orphan index rebuilt from the store) syncing every key
-// must want to write nothing and record no Event. A mark that hid a needed sync (a readiness
-// change, a release, an adoption, a scale, a rollout step, a passed progress deadline) leaves
-// the cluster idle but unconverged, and the fresh sync finds the work.
+// Convergence of the Deployment and ReplicaSet controllers, checked the level-based way: whenever
+// the cluster is idle, a fresh controller of each kind (its orphan index rebuilt from the store)
+// syncing every key must want to write nothing and record no Event. A controller that skipped a
+// needed sync (a readiness change, a release, an adoption, a scale, a rollout step, a passed
+// progress deadline) leaves the cluster idle but unconverged, and the fresh sync finds the work.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Deployment, K8sObject, KindName, Pod } from '../api/types';
@@ -183,7 +180,7 @@ function run(c: SimCluster, o: Op): void {
   }
 }
 
-describe('settled marks (deployment and replicaset controllers)', () => {
+describe('deployment and replicaset controllers converge', () => {
   it('whenever the cluster is idle, a fresh sync of every Deployment and ReplicaSet writes nothing', () => {
     fc.assert(
       fc.property(fc.array(opArb, { minLength: 1, maxLength: 14 }), (ops) => {
@@ -199,7 +196,7 @@ describe('settled marks (deployment and replicaset controllers)', () => {
     );
   });
 
-  it('a stuck rollout still reports ProgressDeadlineExceeded after its own status writes were skipped', () => {
+  it('a stuck rollout still reports ProgressDeadlineExceeded', () => {
     const d = drive({ seed: 62 }).applyOk(deployment('alpha')).advance(20_000);
     d.tap((c) => run(c, { op: 'image', dep: 'alpha', image: 'kiamol/nope' })).advance(30_000);
     const progressing = () =>
