@@ -6,48 +6,22 @@ import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { sleep2, sleep2Service } from '../scenarios/ch03/sleep';
 import { createCluster } from './cluster';
 import { parseManifests } from './yaml';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-const MANIFEST = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 80
-`;
+const MANIFEST = `${sleep2}---\n${sleep2Service}`;
 
 function buildAndDrop(): WeakRef<object> {
   const c = createCluster({ seed: 7 });
-  const parsed = parseManifests(MANIFEST, 'web.yaml');
+  const parsed = parseManifests(MANIFEST, 'sleep2.yaml');
   if (!parsed.ok) throw new Error(parsed.error.message);
   c.apply(parsed.docs);
   c.advance(30_000);
-  expect(c.get('Endpoints', 'default', 'web')).toBeDefined();
+  expect(c.get('Endpoints', 'default', 'sleep-2')).toBeDefined();
   return new WeakRef(c.internals.store);
 }
 
