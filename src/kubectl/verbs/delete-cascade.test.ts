@@ -82,6 +82,59 @@ describe('kubectl delete --cascade', () => {
     }
   });
 
+  it('--cascade=foreground: the Deployment stays, marked, until its Pods and then its ReplicaSet are gone', () => {
+    const d = runningSleep1();
+    const rsName = names(replicaSets(d))[0] as string;
+    const podName = names(d.pods())[0] as string;
+    d.kubectl('delete deployment sleep-1 --cascade=foreground --wait=false');
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([DELETED, '', 0]);
+    // markAsDeleting: deletionTimestamp now, no grace left, generation bumped, the finalizer held.
+    const deploy = d.get('Deployment', 'sleep-1') as K8sObject;
+    expect(deploy.metadata.finalizers).toEqual(['foregroundDeletion']);
+    expect(deploy.metadata.deletionGracePeriodSeconds).toBe(0);
+    expect(deploy.metadata.deletionTimestamp).toBeDefined();
+    expect(deploy.metadata.generation).toBe(2);
+    // Its ReplicaSet has a Pod of its own, so it is deleted in the foreground too; the Pod gracefully.
+    const rs = replicaSets(d)[0] as K8sObject;
+    expect(rs.metadata.finalizers).toEqual(['foregroundDeletion']);
+    expect((d.pods()[0] as K8sObject).metadata.deletionTimestamp).toBeDefined();
+    d.kubectl('get deployment sleep-1 -o name');
+    expect(d.stdout()).toBe('deployment.apps/sleep-1\n');
+    // Step the clock and note when each goes: the Pod, then the ReplicaSet, then the Deployment.
+    const goneAt = new Map<string, number>();
+    for (let step = 0; step < 600 && d.get('Deployment', 'sleep-1'); step++) {
+      d.advance(100);
+      for (const [k, o] of [
+        [podName, d.get('Pod', podName)],
+        [rsName, d.get('ReplicaSet', rsName)],
+        ['sleep-1', d.get('Deployment', 'sleep-1')],
+      ] as const)
+        if (!o && !goneAt.has(k)) goneAt.set(k, step);
+    }
+    expect(d.get('Deployment', 'sleep-1')).toBeUndefined();
+    const at = (k: string) => goneAt.get(k) as number;
+    expect(at(podName)).toBeGreaterThan(0);
+    expect(at(podName)).toBeLessThanOrEqual(at(rsName));
+    expect(at(rsName)).toBeLessThanOrEqual(at('sleep-1'));
+    // No replacement Pod was made while the ReplicaSet was being deleted.
+    expect(d.pods()).toEqual([]);
+    expect(replicaSets(d)).toEqual([]);
+  });
+
+  it('--cascade=foreground with --wait (the default) returns once the Deployment, and all it owned, is gone', () => {
+    const d = runningSleep1();
+    d.kubectl('delete deployment sleep-1 --cascade=foreground');
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([DELETED, '', 0]);
+    expect(d.get('Deployment', 'sleep-1')).toBeUndefined();
+    expect(replicaSets(d)).toEqual([]);
+    expect(d.pods()).toEqual([]);
+    // A Deployment deleted in the background returns as soon as it is gone, its Pod still terminating.
+    const e = runningSleep1();
+    e.kubectl('delete deployment sleep-1');
+    expect(e.get('Deployment', 'sleep-1')).toBeUndefined();
+    expect(e.pods().length).toBe(1);
+  });
+
   it('a bare --cascade is background, and the word after it is a resource argument (NoOptDefVal)', () => {
     const d = runningSleep1();
     d.kubectl('delete deployment sleep-1 --cascade');

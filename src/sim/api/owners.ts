@@ -67,3 +67,6 @@ export function splitKey(key: string): [string, string] {
   const i = key.indexOf('/');
   return [key.slice(0, i), key.slice(i + 1)];
 }
+
+/** metav1.FinalizerDeleteDependents: held by an owner deleted in the foreground. */
+export const FOREGROUND_DELETION = 'foregroundDeletion';

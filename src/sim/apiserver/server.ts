@@ -3,6 +3,7 @@
 // deletion (deletionTimestamp; the kubelet finishes it). Every write emits a watch event through
 // the store. Controllers and the cluster facade both write through here.
 import { isKindName, KINDS } from '../api/kinds';
+import { FOREGROUND_DELETION } from '../api/owners';
 import type { K8sObject, KindName } from '../api/types';
 import type { ApiError, ApiResult, DeleteOptions } from '../contract';
 import type { Profile } from '../profiles';
@@ -186,6 +187,14 @@ export class ApiServer implements ApiWriter {
       obj.metadata.generation = deepEqual(old.spec, obj.spec) ? gen : gen + 1;
     }
     if (equalExceptResourceVersion(obj, old)) return { ok: true, object: old };
+    // The last finalizer of an object marked for deletion with no grace left was removed: the
+    // update deletes it (the store's deleteWithoutFinalizers): watchers see it go.
+    if (om.deletionTimestamp !== undefined && om.finalizers?.length && !obj.metadata.finalizers?.length) {
+      if (om.deletionGracePeriodSeconds === 0) {
+        if (kind === 'Service') releaseService(this.allocators, obj);
+        return withWarnings(this.store.remove(kind, om.namespace, om.name) as K8sObject, kind);
+      }
+    }
     return withWarnings(this.store.put(orderKeys(obj)), kind);
   }
 
@@ -226,6 +235,40 @@ export class ApiServer implements ApiWriter {
           message: `namespaces "${name}" is forbidden: this namespace may not be deleted`,
         },
       };
+    }
+    // Foreground: the object stays, marked (markAsDeleting: deletionTimestamp now, grace 0, the
+    // generation bumped) with the foregroundDeletion finalizer, until the garbage collector has
+    // deleted its dependents and removed the finalizer (controllers/gc.ts). Pods have no
+    // dependents here and are deleted gracefully as usual. [K8S registry/generic/registry/store.go]
+    if (opts.propagationPolicy === 'Foreground' && kind !== 'Pod' && kind !== 'Namespace') {
+      if (old.metadata.deletionTimestamp) return { ok: true, object: old };
+      const meta: Any = { ...old.metadata };
+      if (meta.generation > 0) meta.generation += 1;
+      meta.deletionTimestamp = rfc3339(this.clock.now());
+      meta.deletionGracePeriodSeconds = 0;
+      const kept = (meta.finalizers ?? []).filter((f: string) => f !== FOREGROUND_DELETION && f !== 'orphan');
+      meta.finalizers = [...kept, FOREGROUND_DELETION];
+      return { ok: true, object: this.store.put({ ...old, metadata: meta }) };
+    }
+    // Finalizers (a user's, or foregroundDeletion from an earlier foreground delete, which any
+    // other policy drops) hold the object, marked, until they are removed; an update that removes
+    // the last one deletes it. [K8S registry/generic/registry/store.go deletionFinalizersForGarbageCollection]
+    const finalizers = old.metadata.finalizers ?? [];
+    if (finalizers.length > 0 && kind !== 'Pod' && kind !== 'Namespace') {
+      const held = finalizers.filter((f) => f !== FOREGROUND_DELETION);
+      if (held.length > 0 || !old.metadata.deletionTimestamp) {
+        const meta: Any = { ...old.metadata };
+        if (!meta.deletionTimestamp) {
+          if (meta.generation > 0) meta.generation += 1;
+          meta.deletionTimestamp = rfc3339(this.clock.now());
+        }
+        meta.deletionGracePeriodSeconds = 0;
+        if (held.length !== finalizers.length) meta.finalizers = held;
+        if (held.length > 0) {
+          if (deepEqual(meta, old.metadata)) return { ok: true, object: old };
+          return { ok: true, object: this.store.put({ ...old, metadata: meta }) };
+        }
+      }
     }
     if (kind === 'Pod' && old.spec?.nodeName && opts.gracePeriodSeconds !== 0) {
       if (old.metadata.deletionTimestamp) return { ok: true, object: old };

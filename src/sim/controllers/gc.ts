@@ -1,9 +1,13 @@
 // Garbage collector: when an owner disappears, its dependents are deleted in the background
 // (Deployment → ReplicaSets → Pods; Service → EndpointSlices). A dependent is deleted only when
 // none of its owners exists any more. Nothing owns Services or Endpoints, so deleting a
-// Deployment never touches them (§B9, §C5). [K8S pkg/controller/garbagecollector]
+// Deployment never touches them (§B9, §C5). An owner deleted in the foreground stays, with the
+// foregroundDeletion finalizer, while its dependents are deleted (in the foreground themselves
+// when they have dependents); once none is left the finalizer goes and the owner with it.
+// [K8S pkg/controller/garbagecollector]
 import { isKindName } from '../api/kinds';
-import type { KindName, OwnerReference } from '../api/types';
+import { FOREGROUND_DELETION } from '../api/owners';
+import type { K8sObject, KindName, OwnerReference } from '../api/types';
 import type { Store } from '../apiserver/store';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
 
@@ -16,27 +20,46 @@ function anOwnerExists(store: Store, refs: readonly OwnerReference[]): boolean {
   return false;
 }
 
+/** Marked for deletion and waiting for its dependents (deletingDependents in the GC's graph). */
+function deletingDependents(o: K8sObject | undefined): boolean {
+  return !!o?.metadata.deletionTimestamp && !!o.metadata.finalizers?.includes(FOREGROUND_DELETION);
+}
+
 export function createGarbageCollector(store: Store): Controller {
   return {
     name: 'garbage-collector',
     watches: ['Deployment', 'ReplicaSet', 'Service', 'Pod', 'EndpointSlice', 'Endpoints'],
     keysFor(ev: WatchEvent): string[] {
+      const o = ev.object;
       if (ev.type === 'DELETED') {
-        // The owner is gone: look at each dependent (indexed by owner uid).
-        const deps = store.byOwner(ev.object.metadata.uid);
-        return deps.length === 0 ? NO_KEYS : deps.map((d) => d.metadata.uid);
+        // The owner is gone: look at each dependent (indexed by owner uid). A dependent gone
+        // may be the last one an owner deleting in the foreground waits for: look at it too.
+        const deps = store.byOwner(o.metadata.uid);
+        let keys = deps.length === 0 ? NO_KEYS : deps.map((d) => d.metadata.uid);
+        for (const r of o.metadata.ownerReferences ?? []) {
+          if (!deletingDependents(store.getByUid(r.uid))) continue;
+          keys = keys === NO_KEYS ? [r.uid] : [...keys, r.uid];
+        }
+        return keys;
       }
+      // Marked for foreground deletion: its dependents are to go.
+      if (deletingDependents(o) && !deletingDependents(ev.old)) return [o.metadata.uid];
       // A new object may name an owner that is already gone. One whose owner exists needs no
       // look: the reconcile would find the owner and stop, and should that owner go later, its
       // DELETED event queues this object then (the graph builder's "virtual" owner check happens
       // only for owners it has not observed). [K8S garbagecollector/graph_builder.go]
-      const refs = ev.type === 'ADDED' ? ev.object.metadata.ownerReferences : undefined;
+      const refs = ev.type === 'ADDED' ? o.metadata.ownerReferences : undefined;
       if (!refs?.length || anOwnerExists(store, refs)) return NO_KEYS;
-      return [ev.object.metadata.uid];
+      return [o.metadata.uid];
     },
     reconcile(uid: string, ctx: ControllerContext) {
       const o = store.getByUid(uid);
-      if (!o || o.metadata.deletionTimestamp) return;
+      if (!o) return;
+      if (deletingDependents(o)) {
+        deleteDependents(store, ctx, o);
+        return;
+      }
+      if (o.metadata.deletionTimestamp) return;
       const refs = o.metadata.ownerReferences ?? [];
       if (refs.length === 0) return;
       // An owner of a kind the simulator does not serve (the DaemonSet behind kube-proxy's Pods)
@@ -48,4 +71,25 @@ export function createGarbageCollector(store: Store): Controller {
       });
     },
   };
+}
+
+/**
+ * An owner deleting in the foreground: delete each dependent not yet being deleted (in the
+ * foreground if it has dependents of its own, as attemptToDeleteItem does for a dependent whose
+ * owner waits for it), and once none is left remove the finalizer, which deletes the owner.
+ */
+function deleteDependents(store: Store, ctx: ControllerContext, owner: K8sObject): void {
+  const deps = store.byOwner(owner.metadata.uid);
+  if (deps.length === 0) {
+    const finalizers = (owner.metadata.finalizers ?? []).filter((f) => f !== FOREGROUND_DELETION);
+    const meta = { ...owner.metadata, finalizers };
+    if (finalizers.length === 0) delete (meta as { finalizers?: string[] }).finalizers;
+    ctx.api.update({ ...owner, metadata: meta });
+    return;
+  }
+  for (const d of deps) {
+    if (d.metadata.deletionTimestamp || !isKindName(d.kind)) continue;
+    const policy = store.byOwner(d.metadata.uid).length > 0 ? 'Foreground' : 'Background';
+    ctx.api.delete(d.kind as KindName, d.metadata.namespace, d.metadata.name, { propagationPolicy: policy });
+  }
 }
