@@ -7,7 +7,8 @@
 // kubectl itself never parses `-l`; the text goes to the server as is. The parser (and its
 // messages) is the store's own, `labels.Parse` in src/sim/api/labels.ts: a verb checks first so it
 // can print the server's wording without listing anything.
-import { goQuote, selectorParseError } from '../sim/api/labels';
+import { goQuote } from '../sim/api/labels';
+import { selectorParseError } from '../sim/api/selector-parse';
 import type { K8sObject } from '../sim/api/types';
 import type { ListOptions } from '../sim/contract';
 import type { ResourceType } from './resources';

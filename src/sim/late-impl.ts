@@ -1,9 +1,10 @@
 // Importing this module binds the core's late parts (see ./late) for every cluster. It has no
 // exports: the import is the point.
+import { parseSelector } from './api/selector-parse';
 import { applyOne } from './apiserver/apply';
 import { provideLateParts } from './late';
 import { CoreDns } from './net/dns';
 import { iptablesModeSave, ipvsadmList, ipvsModeSave } from './net/iptables';
 import { Tracer } from './net/trace';
 
-provideLateParts({ applyOne, CoreDns, Tracer, iptablesModeSave, ipvsModeSave, ipvsadmList });
+provideLateParts({ applyOne, CoreDns, Tracer, iptablesModeSave, ipvsModeSave, ipvsadmList, parseSelector });

@@ -3,7 +3,8 @@
 // "No resources found" rule, NotFound errors after the output, and `-w` watch.
 
 import { objectKey } from '../../sim/api/kinds';
-import { matches, parseSelector } from '../../sim/api/labels';
+import { matches } from '../../sim/api/labels';
+import { parseSelector } from '../../sim/api/selector-parse';
 import type { K8sObject, KindName } from '../../sim/api/types';
 import type { ChangeBatch } from '../../sim/contract';
 import { bool, type FlagDef, str, strs } from '../flags';

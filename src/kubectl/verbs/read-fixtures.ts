@@ -1,7 +1,8 @@
 // Test fixtures for the read verbs: hand-built objects shaped like the chapter's cluster (as the
 // API server stores them) and a minimal in-memory Cluster facade, so printers and verbs can be
 // tested exactly before and independently of the real simulated cluster.
-import { matches, parseSelector } from '../../sim/api/labels';
+import { matches } from '../../sim/api/labels';
+import { parseSelector } from '../../sim/api/selector-parse';
 import type { K8sObject, KindName } from '../../sim/api/types';
 import type { Cluster, ListOptions } from '../../sim/contract';
 import type { OutputChunk, ProcContext } from '../shell/types';

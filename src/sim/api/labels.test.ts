@@ -3,14 +3,13 @@
 // accepted — the same store.list matches as before.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { matches, type Selector } from './labels';
 import {
   LabelSelectorParseError,
-  matches,
   parseSelector,
-  type Selector,
   selectorParseError,
   tryParseSelector,
-} from './labels';
+} from './selector-parse';
 import type { Labels } from './types';
 
 const NAME_MSG =

@@ -4,9 +4,10 @@
 // Lazy entries (the recorder's Events) are written with addLazy/touchLazy and heard of only by
 // `watchKeys` listeners; see LazyObject.
 import { KINDS } from '../api/kinds';
-import { matches, parseSelector } from '../api/labels';
+import { matches } from '../api/labels';
 import type { K8sObject, KindName } from '../api/types';
 import type { ListOptions } from '../contract';
+import { late } from '../late';
 import type { StoreReader, WatchEvent, WatchEventType } from '../runtime/interfaces';
 
 /**
@@ -193,7 +194,7 @@ export class Store implements StoreReader {
     const namespaced = NAMESPACED[kind];
     const nss =
       namespaced && opts.namespace !== undefined ? [opts.namespace] : [...nsMap.keys()].sort(compareStrings);
-    const sel = opts.labelSelector ? parseSelector(opts.labelSelector) : undefined;
+    const sel = opts.labelSelector ? late().parseSelector(opts.labelSelector) : undefined;
     const field = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector) : undefined;
     const out: K8sObject[] = [];
     for (const ns of nss) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatLabels, matches, matchesLabelSelector, parseSelector } from '../api/labels';
+import { formatLabels, matches, matchesLabelSelector } from '../api/labels';
+import { parseSelector } from '../api/selector-parse';
 import { parseManifests } from '../yaml';
 
 describe('parseManifests', () => {
