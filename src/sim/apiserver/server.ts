@@ -236,39 +236,15 @@ export class ApiServer implements ApiWriter {
         },
       };
     }
-    // Foreground: the object stays, marked (markAsDeleting: deletionTimestamp now, grace 0, the
-    // generation bumped) with the foregroundDeletion finalizer, until the garbage collector has
-    // deleted its dependents and removed the finalizer (controllers/gc.ts). Pods have no
-    // dependents here and are deleted gracefully as usual. [K8S registry/generic/registry/store.go]
-    if (opts.propagationPolicy === 'Foreground' && kind !== 'Pod' && kind !== 'Namespace') {
-      if (old.metadata.deletionTimestamp) return { ok: true, object: old };
-      const meta: Any = { ...old.metadata };
-      if (meta.generation > 0) meta.generation += 1;
-      meta.deletionTimestamp = rfc3339(this.clock.now());
-      meta.deletionGracePeriodSeconds = 0;
-      const kept = (meta.finalizers ?? []).filter((f: string) => f !== FOREGROUND_DELETION && f !== 'orphan');
-      meta.finalizers = [...kept, FOREGROUND_DELETION];
-      return { ok: true, object: this.store.put({ ...old, metadata: meta }) };
-    }
-    // Finalizers (a user's, or foregroundDeletion from an earlier foreground delete, which any
-    // other policy drops) hold the object, marked, until they are removed; an update that removes
-    // the last one deletes it. [K8S registry/generic/registry/store.go deletionFinalizersForGarbageCollection]
-    const finalizers = old.metadata.finalizers ?? [];
-    if (finalizers.length > 0 && kind !== 'Pod' && kind !== 'Namespace') {
-      const held = finalizers.filter((f) => f !== FOREGROUND_DELETION);
-      if (held.length > 0 || !old.metadata.deletionTimestamp) {
-        const meta: Any = { ...old.metadata };
-        if (!meta.deletionTimestamp) {
-          if (meta.generation > 0) meta.generation += 1;
-          meta.deletionTimestamp = rfc3339(this.clock.now());
-        }
-        meta.deletionGracePeriodSeconds = 0;
-        if (held.length !== finalizers.length) meta.finalizers = held;
-        if (held.length > 0) {
-          if (deepEqual(meta, old.metadata)) return { ok: true, object: old };
-          return { ok: true, object: this.store.put({ ...old, metadata: meta }) };
-        }
-      }
+    // Finalizers hold a deleted object, marked, until an update removes the last one (which
+    // deletes it). A foreground delete adds foregroundDeletion, which the garbage collector
+    // removes once the dependents are gone (controllers/gc.ts); any other policy drops it.
+    // Pods and Namespaces keep their own deletion paths.
+    // [K8S registry/generic/registry/store.go deletionFinalizersForGarbageCollection, markAsDeleting]
+    if (kind !== 'Pod' && kind !== 'Namespace') {
+      const held = (old.metadata.finalizers ?? []).filter((f) => f !== FOREGROUND_DELETION);
+      if (opts.propagationPolicy === 'Foreground') held.push(FOREGROUND_DELETION);
+      if (held.length > 0) return { ok: true, object: this.markForDeletion(old, held) };
     }
     if (kind === 'Pod' && old.spec?.nodeName && opts.gracePeriodSeconds !== 0) {
       if (old.metadata.deletionTimestamp) return { ok: true, object: old };
@@ -287,6 +263,19 @@ export class ApiServer implements ApiWriter {
     if (kind === 'Namespace') this.deleteNamespaceContents(name);
     const last = this.store.remove(kind, ns, name) as K8sObject;
     return withWarnings(last, kind);
+  }
+
+  /** markAsDeleting (deletionTimestamp now, no grace left, generation bumped once) with `finalizers`. */
+  private markForDeletion(old: K8sObject, finalizers: string[]): K8sObject {
+    const meta: Any = { ...old.metadata };
+    if (!meta.deletionTimestamp) {
+      if (meta.generation > 0) meta.generation += 1;
+      meta.deletionTimestamp = rfc3339(this.clock.now());
+    }
+    meta.deletionGracePeriodSeconds = 0;
+    meta.finalizers = finalizers;
+    if (deepEqual(meta, old.metadata)) return old;
+    return this.store.put({ ...old, metadata: meta });
   }
 
   private orphanDependents(owner: K8sObject): void {
