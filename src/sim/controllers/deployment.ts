@@ -131,39 +131,90 @@ export function createDeploymentController(store: Store): Controller {
 }
 
 /**
- * getNewReplicaSet's SetNewReplicaSetAnnotations for an existing new ReplicaSet, revision part:
- * its revision must exceed every old one's (an adopted or rolled-back-to ReplicaSet); when it is
- * raised, the number it had is appended to revision-history (within maxRevHistoryLengthInChars).
- * An adopted ReplicaSet whose revision is already the greatest keeps it.
+ * Annotations a Deployment does not pass on to its ReplicaSets (annotationsToSkip): kubectl's
+ * last-applied configuration, and those the controller keeps itself on each.
  */
-function syncRevision(ctx: ControllerContext, newRS: ReplicaSet, olds: readonly ReplicaSet[]): ReplicaSet {
+const SKIP_COPY = new Set([
+  'kubectl.kubernetes.io/last-applied-configuration',
+  REVISION,
+  REVISION_HISTORY,
+  DESIRED,
+  MAX_REPLICAS,
+  'deprecated.deployment.rollback.to',
+]);
+
+/** copyDeploymentAnnotationsToReplicaSet into `into`: whether any value was added or changed. */
+/** The Deployment's annotations a new ReplicaSet starts with (before its revision and replicas). */
+function newReplicaSetAnnotations(d: Deployment): Record<string, string> {
+  const out: Record<string, string> = {};
+  copyDeploymentAnnotations(d, out);
+  return out;
+}
+
+function copyDeploymentAnnotations(d: Deployment, into: Record<string, string>): boolean {
+  let changed = false;
+  const from = d.metadata.annotations;
+  if (from === undefined) return false;
+  for (const k in from) {
+    if (!Object.hasOwn(from, k) || SKIP_COPY.has(k) || into[k] === from[k]) continue;
+    into[k] = from[k] as string;
+    changed = true;
+  }
+  return changed;
+}
+
+/**
+ * getNewReplicaSet for an existing new ReplicaSet: SetNewReplicaSetAnnotations (the Deployment's
+ * annotations copied on; its revision must exceed every old one's, an adopted or rolled-back-to
+ * ReplicaSet's raised, with the number it had appended to revision-history within
+ * maxRevHistoryLengthInChars) and minReadySeconds kept equal to the Deployment's; one update if
+ * either changed.
+ */
+function syncNewReplicaSet(
+  ctx: ControllerContext,
+  d: Deployment,
+  newRS: ReplicaSet,
+  olds: readonly ReplicaSet[],
+): ReplicaSet {
+  const annotations = newRS.metadata.annotations ?? {};
+  const updated: Record<string, string> = { ...annotations };
+  let changed = copyDeploymentAnnotations(d, updated);
   let maxOld = 0;
   for (let i = 0; i < olds.length; i++) maxOld = Math.max(maxOld, revisionOf(olds[i] as ReplicaSet));
   const next = maxOld + 1;
-  const annotations = newRS.metadata.annotations ?? {};
   const had = Object.hasOwn(annotations, REVISION);
   const oldText = had ? (annotations[REVISION] as string) : '';
-  // A revision that is not an integer is left alone (ParseInt fails: no update).
-  if (oldText !== '' && !/^[+-]?\d+$/.test(oldText)) return newRS;
-  const oldRev = oldText === '' ? 0 : Number(oldText);
-  if (oldRev >= next) return newRS;
-  const updated: Record<string, string> = { ...annotations, [REVISION]: String(next) };
-  if (had) {
-    const history = annotations[REVISION_HISTORY] ?? '';
-    if (history === '') updated[REVISION_HISTORY] = oldText;
-    else {
-      const revs = history.split(',');
-      let total = history.length + oldText.length + 1;
-      let start = 0;
-      while (total > MAX_REV_HISTORY_CHARS && start < revs.length) {
-        total -= (revs[start] as string).length + 1;
-        start++;
+  // A revision that is not an integer is left alone (ParseInt fails: no annotation update).
+  if (oldText !== '' && !/^[+-]?\d+$/.test(oldText)) changed = false;
+  else {
+    const oldRev = oldText === '' ? 0 : Number(oldText);
+    if (oldRev < next) {
+      updated[REVISION] = String(next);
+      changed = true;
+      if (had) {
+        const history = annotations[REVISION_HISTORY] ?? '';
+        if (history === '') updated[REVISION_HISTORY] = oldText;
+        else {
+          const revs = history.split(',');
+          let total = history.length + oldText.length + 1;
+          let start = 0;
+          while (total > MAX_REV_HISTORY_CHARS && start < revs.length) {
+            total -= (revs[start] as string).length + 1;
+            start++;
+          }
+          if (total <= MAX_REV_HISTORY_CHARS)
+            updated[REVISION_HISTORY] = [...revs.slice(start), oldText].join(',');
+        }
       }
-      if (total <= MAX_REV_HISTORY_CHARS)
-        updated[REVISION_HISTORY] = [...revs.slice(start), oldText].join(',');
     }
   }
-  const r = ctx.api.update({ ...newRS, metadata: { ...newRS.metadata, annotations: updated } });
+  const minReady = d.spec.minReadySeconds ?? 0;
+  const minReadyStale = (newRS.spec.minReadySeconds ?? 0) !== minReady;
+  if (!changed && !minReadyStale) return newRS;
+  const spec: Any = { ...newRS.spec };
+  if (minReady === 0) delete spec.minReadySeconds;
+  else spec.minReadySeconds = minReady;
+  const r = ctx.api.update({ ...newRS, metadata: { ...newRS.metadata, annotations: updated }, spec });
   return r.ok ? (r.object as ReplicaSet) : newRS;
 }
 
@@ -263,8 +314,7 @@ function syncDeployment(
   // The steady state (one ReplicaSet, the current one) needs no list of old ones.
   const olds =
     all.length === 1 && newRS ? (NO_OLDS as ReplicaSet[]) : all.filter((rs) => rs !== newRS).sort(byCreation);
-  // Without old ones the new ReplicaSet needs revision 1 at least (one adopted without it).
-  if (newRS && (olds.length > 0 || revisionOf(newRS) < 1)) newRS = syncRevision(ctx, newRS, olds);
+  if (newRS) newRS = syncNewReplicaSet(ctx, d, newRS, olds);
   let created = false;
 
   if (!newRS && !d.spec.paused) {
@@ -294,6 +344,7 @@ function syncDeployment(
         namespace: d.metadata.namespace,
         labels,
         annotations: {
+          ...newReplicaSetAnnotations(d),
           [DESIRED]: String(d.spec.replicas),
           [MAX_REPLICAS]: String(d.spec.replicas + (d.spec.strategy.type === 'RollingUpdate' ? surge : 0)),
           [REVISION]: String(revision),
