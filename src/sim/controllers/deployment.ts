@@ -11,6 +11,14 @@ import { deepEqual } from '../apiserver/json';
 import type { Store } from '../apiserver/store';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
 import { forgetOrphan, hasKeys, type Labels, noteOrphan, type Orphans, sameLabels } from './claim';
+import {
+  DESIRED,
+  MAX_REPLICAS,
+  newReplicaSetAnnotations,
+  REVISION,
+  revisionOf,
+  syncNewReplicaSet,
+} from './deployment-annotations';
 import { addSelecting, claimReplicaSets, selectorOf } from './deployment-claim';
 import { computeHash } from './deployment-hash';
 import { syncStatus } from './deployment-status';
@@ -18,12 +26,6 @@ import { syncStatus } from './deployment-status';
 // biome-ignore lint/suspicious/noExplicitAny: spec fields are loosely typed JSON.
 type Any = any;
 
-const REVISION = 'deployment.kubernetes.io/revision';
-const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
-/** The deployment controller's maxRevHistoryLengthInChars. */
-const MAX_REV_HISTORY_CHARS = 2000;
-const DESIRED = 'deployment.kubernetes.io/desired-replicas';
-const MAX_REPLICAS = 'deployment.kubernetes.io/max-replicas';
 const HASH_LABEL = 'pod-template-hash';
 const SOURCE = { component: 'deployment-controller' };
 
@@ -33,10 +35,6 @@ function resolveFenceposts(d: Deployment): { surge: number; unavailable: number 
   let unavailable = scaledValue(ru?.maxUnavailable, d.spec.replicas, false);
   if (surge === 0 && unavailable === 0) unavailable = 1;
   return { surge, unavailable: Math.min(unavailable, d.spec.replicas) };
-}
-
-function revisionOf(rs: K8sObject): number {
-  return Number(rs.metadata.annotations?.[REVISION] ?? 0) || 0;
 }
 
 function byCreation(a: K8sObject, b: K8sObject): number {
@@ -128,94 +126,6 @@ export function createDeploymentController(store: Store): Controller {
       syncDeployment(store, d, ctx, infoFor(d), orphans);
     },
   };
-}
-
-/**
- * Annotations a Deployment does not pass on to its ReplicaSets (annotationsToSkip): kubectl's
- * last-applied configuration, and those the controller keeps itself on each.
- */
-const SKIP_COPY = new Set([
-  'kubectl.kubernetes.io/last-applied-configuration',
-  REVISION,
-  REVISION_HISTORY,
-  DESIRED,
-  MAX_REPLICAS,
-  'deprecated.deployment.rollback.to',
-]);
-
-/** copyDeploymentAnnotationsToReplicaSet into `into`: whether any value was added or changed. */
-/** The Deployment's annotations a new ReplicaSet starts with (before its revision and replicas). */
-function newReplicaSetAnnotations(d: Deployment): Record<string, string> {
-  const out: Record<string, string> = {};
-  copyDeploymentAnnotations(d, out);
-  return out;
-}
-
-function copyDeploymentAnnotations(d: Deployment, into: Record<string, string>): boolean {
-  let changed = false;
-  const from = d.metadata.annotations;
-  if (from === undefined) return false;
-  for (const k in from) {
-    if (!Object.hasOwn(from, k) || SKIP_COPY.has(k) || into[k] === from[k]) continue;
-    into[k] = from[k] as string;
-    changed = true;
-  }
-  return changed;
-}
-
-/**
- * getNewReplicaSet for an existing new ReplicaSet: SetNewReplicaSetAnnotations (the Deployment's
- * annotations copied on; its revision must exceed every old one's, an adopted or rolled-back-to
- * ReplicaSet's raised, with the number it had appended to revision-history within
- * maxRevHistoryLengthInChars) and minReadySeconds kept equal to the Deployment's; one update if
- * either changed.
- */
-function syncNewReplicaSet(
-  ctx: ControllerContext,
-  d: Deployment,
-  newRS: ReplicaSet,
-  olds: readonly ReplicaSet[],
-): ReplicaSet {
-  const annotations = newRS.metadata.annotations ?? {};
-  const updated: Record<string, string> = { ...annotations };
-  let changed = copyDeploymentAnnotations(d, updated);
-  let maxOld = 0;
-  for (let i = 0; i < olds.length; i++) maxOld = Math.max(maxOld, revisionOf(olds[i] as ReplicaSet));
-  const next = maxOld + 1;
-  const had = Object.hasOwn(annotations, REVISION);
-  const oldText = had ? (annotations[REVISION] as string) : '';
-  // A revision that is not an integer is left alone (ParseInt fails: no annotation update).
-  if (oldText !== '' && !/^[+-]?\d+$/.test(oldText)) changed = false;
-  else {
-    const oldRev = oldText === '' ? 0 : Number(oldText);
-    if (oldRev < next) {
-      updated[REVISION] = String(next);
-      changed = true;
-      if (had) {
-        const history = annotations[REVISION_HISTORY] ?? '';
-        if (history === '') updated[REVISION_HISTORY] = oldText;
-        else {
-          const revs = history.split(',');
-          let total = history.length + oldText.length + 1;
-          let start = 0;
-          while (total > MAX_REV_HISTORY_CHARS && start < revs.length) {
-            total -= (revs[start] as string).length + 1;
-            start++;
-          }
-          if (total <= MAX_REV_HISTORY_CHARS)
-            updated[REVISION_HISTORY] = [...revs.slice(start), oldText].join(',');
-        }
-      }
-    }
-  }
-  const minReady = d.spec.minReadySeconds ?? 0;
-  const minReadyStale = (newRS.spec.minReadySeconds ?? 0) !== minReady;
-  if (!changed && !minReadyStale) return newRS;
-  const spec: Any = { ...newRS.spec };
-  if (minReady === 0) delete spec.minReadySeconds;
-  else spec.minReadySeconds = minReady;
-  const r = ctx.api.update({ ...newRS, metadata: { ...newRS.metadata, annotations: updated }, spec });
-  return r.ok ? (r.object as ReplicaSet) : newRS;
 }
 
 /** ReplicaSets whose controller is `d`, least recently written first. */
