@@ -51,3 +51,37 @@ describe('kubelet', () => {
     expect(next.status.podIP).toMatch(/^10\.1\.\d+\.\d+$/);
   });
 });
+
+describe('kubelet: a name taken over by another Pod within one sync', () => {
+  // Only reachable through the API directly (every facade call settles in between): the old Pod
+  // is force-deleted and a new one created under its name before the kubelet reconciles.
+  it('tears the old sandbox down and starts the new Pod once, with a new IP', () => {
+    const c = createCluster({ seed: 7 });
+    c.create(pod('a'));
+    c.advance(1_000); // admitted, sandbox up (IP given), pulling
+    const first = c.get('Pod', 'default', 'a') as Pod;
+    expect(first.status.podIP).toBeTruthy();
+    const { api, manager } = c.internals;
+    expect(api.delete('Pod', 'default', 'a', { gracePeriodSeconds: 0 }).ok).toBe(true);
+    expect(api.create(pod('a')).ok).toBe(true);
+    manager.runUntilIdle();
+    c.advance(30_000);
+    const second = c.get('Pod', 'default', 'a') as Pod;
+    expect(second.metadata.uid).not.toBe(first.metadata.uid);
+    expect(second.status.phase).toBe('Running');
+    expect(second.status.podIP).toBeTruthy();
+    expect(second.status.podIP).not.toBe(first.status.podIP);
+    const forSecond = c
+      .list('Event', { namespace: 'default' })
+      .map((e) => e as unknown as { reason: string; involvedObject: { uid: string } })
+      .filter((e) => e.involvedObject.uid === second.metadata.uid)
+      .map((e) => e.reason);
+    // Each stage once: the old runtime's pending timer must not run on the new Pod.
+    for (const r of ['Created', 'Started']) expect(forSecond.filter((x) => x === r)).toHaveLength(1);
+    const started = c
+      .list('Event', { namespace: 'default' })
+      .map((e) => e as unknown as { reason: string; count?: number; involvedObject: { uid: string } })
+      .filter((e) => e.involvedObject.uid === second.metadata.uid && e.reason === 'Started');
+    expect(started[0]?.count ?? 1).toBe(1);
+  });
+});

@@ -164,7 +164,9 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     const next = rt.next as Stage;
     rt.next = undefined;
     const pod = api.store.get('Pod', rt.namespace, rt.name) as Pod | undefined;
-    if (!pod || pod.metadata.deletionTimestamp || rt.killing) return;
+    // Another Pod under the same name (the old one deleted and a new one created before the
+    // kubelet saw the deletion) is not this runtime's: its own runtime starts it from admission.
+    if (!pod || pod.metadata.uid !== rt.uid || pod.metadata.deletionTimestamp || rt.killing) return;
     next(pod, rt);
   };
 
@@ -435,9 +437,24 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
         byKey.delete(key);
         return;
       }
+      const uid = pod.metadata.uid;
+      if (known && known.uid !== uid) {
+        // The Pod the kubelet ran under this name is gone and another took the name within one
+        // sync: tear the old sandbox down (its IP goes back to the pool, as on a deletion) before
+        // the new Pod is admitted with its own sandbox and a new IP, as syncPod does per pod UID.
+        if (known.timer !== undefined) ctx.timers.cancel(known.timer);
+        known.killing = true;
+        runtimes.delete(known.uid);
+        byKey.delete(key);
+        const held = ips.get(key);
+        if (held) {
+          nodes.get(held.node)?.ipam?.release(held.ip);
+          ips.delete(key);
+          ipView.delete(key);
+        }
+      }
       const node = pod.spec.nodeName;
       if (!node) return;
-      const uid = pod.metadata.uid;
       let rt = known?.uid === uid ? known : runtimes.get(uid);
       if (!rt) {
         const r = new PodRuntime(key, uid, nodeState(node));
