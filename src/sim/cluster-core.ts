@@ -209,7 +209,12 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
       settle();
       publish();
     },
-    apply(docs: unknown[], o = {}): ApplyOutcome[] {
+    apply(
+      docs: unknown[],
+      o: { namespace?: string; source?: string; dryRun?: boolean } = {},
+    ): ApplyOutcome[] {
+      // A dry run writes nothing: no controller has work and no batch is published.
+      if (o.dryRun) return docs.map((d, i) => late().applyOne(api, d, i, o));
       begin();
       const { applyOne } = late();
       const out = docs.map((d, i) => applyOne(api, d, i, o));
@@ -217,14 +222,16 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
       publish();
       return out;
     },
-    create(doc: unknown, o = {}): ApiResult {
+    create(doc: unknown, o: { namespace?: string; dryRun?: boolean } = {}): ApiResult {
+      if (o.dryRun) return createDoc(api, doc, o.namespace, true);
       begin();
-      const r = createDoc(api, doc, o.namespace);
+      const r = createDoc(api, doc, o.namespace, false);
       settle();
       publish();
       return r;
     },
-    update(obj: K8sObject): ApiResult {
+    update(obj: K8sObject, o?: { dryRun?: boolean }): ApiResult {
+      if (o?.dryRun) return api.update(obj, { external: true, dryRun: true });
       begin();
       const r = api.update(obj, { external: true });
       settle();
@@ -232,6 +239,7 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
       return r;
     },
     delete(kind: KindName, namespace: string | undefined, name: string, o?: DeleteOptions): ApiResult {
+      if (o?.dryRun) return api.delete(kind, namespace, name, o);
       begin();
       const r = api.delete(kind, namespace, name, o);
       settle();
@@ -250,10 +258,11 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
 }
 
 /** `kubectl create`: like apply's create path (strict decoding, AlreadyExists if present). */
-function createDoc(api: ApiServer, doc: unknown, namespace: string | undefined): ApiResult {
+function createDoc(api: ApiServer, doc: unknown, namespace: string | undefined, dryRun: boolean): ApiResult {
   const o = late().applyOne(api, doc, 0, {
     ...(namespace !== undefined ? { namespace } : {}),
     createOnly: true,
+    ...(dryRun ? { dryRun } : {}),
   });
   if (!o.result.ok) return { ok: false, error: o.result.error };
   return { ok: true, object: o.result.object, ...(o.warnings.length ? { warnings: o.warnings } : {}) };

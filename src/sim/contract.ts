@@ -58,6 +58,23 @@ export interface ListOptions {
 export interface DeleteOptions {
   gracePeriodSeconds?: number;
   propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+  /** Server-side dry run: see Cluster.delete. */
+  dryRun?: boolean;
+}
+
+/**
+ * Server-side dry run (`kubectl … --dry-run=server`, `?dryRun=All`) on apply / create / update /
+ * delete: the request is defaulted, validated and admitted exactly as the real one (same errors),
+ * and the answer is the object the server would have stored (a create's with uid and
+ * creationTimestamp set and no resourceVersion; an update's with the stored resourceVersion; a
+ * delete's as marked or as it was); nothing is stored or allocated, no resourceVersion moves, no
+ * watch event, Event or ChangeBatch follows, no controller runs, and no random stream the real
+ * writes use is drawn from (later real writes get the same names and addresses as without it).
+ * A dry-run Service create shows the network address of the service range as its ClusterIP
+ * (10.96.0.0) and dummy NodePorts from 32769 up, as the API server's dry-run allocators do.
+ */
+export interface DryRunOption {
+  dryRun?: boolean;
 }
 
 /** One settled batch of changes, published to subscribers after each advance/apply. */
@@ -193,11 +210,12 @@ export interface Cluster {
   runUntilIdle(): void;
 
   /** `kubectl apply` semantics per document; documents are plain objects from YAML/JSON. */
-  apply(docs: unknown[], opts?: { namespace?: string; source?: string }): ApplyOutcome[];
-  /** `kubectl create` semantics (AlreadyExists if present). */
-  create(doc: unknown, opts?: { namespace?: string }): ApiResult;
-  /** Replace an existing object (scale, label, rollout restart); validation applies. */
-  update(obj: K8sObject): ApiResult;
+  apply(docs: unknown[], opts?: { namespace?: string; source?: string; dryRun?: boolean }): ApplyOutcome[];
+  /** `kubectl create` semantics (AlreadyExists if present). `dryRun`: see DryRunOption. */
+  create(doc: unknown, opts?: { namespace?: string; dryRun?: boolean }): ApiResult;
+  /** Replace an existing object (scale, label, rollout restart); validation applies. `dryRun`: see DryRunOption. */
+  update(obj: K8sObject, opts?: DryRunOption): ApiResult;
+  /** `opts.dryRun`: see DryRunOption. */
   delete(kind: KindName, namespace: string | undefined, name: string, opts?: DeleteOptions): ApiResult;
 
   get(kind: KindName, namespace: string | undefined, name: string): K8sObject | undefined;

@@ -95,6 +95,15 @@ export class ClusterIpAllocator {
     const ip = ipToInt(ipText);
     return ip !== undefined && this.used.has(ip);
   }
+  /** Whether the address is a usable one of the range (not the network or broadcast address). */
+  inRange(ipText: string): boolean {
+    const ip = ipToInt(ipText);
+    return ip !== undefined && ip > this.base && ip < this.base + this.size - 1;
+  }
+  /** The range's network address (`10.96.0.0`): what a dry-run allocation hands out. */
+  get network(): string {
+    return intToIp(this.base);
+  }
 }
 
 export type PortResult = { ok: true; port: number } | { ok: false; reason: 'range' | 'allocated' | 'full' };
@@ -143,4 +152,72 @@ export class NodePortAllocator {
   has(port: number): boolean {
     return this.used.has(port);
   }
+}
+
+/** What allocateService (services.ts) asks of a ClusterIP allocator: the real one or a dry run's. */
+export interface IpAllocator {
+  readonly cidr: string;
+  allocate(): AllocResult;
+  allocateSpecific(ipText: string): AllocResult;
+  release(ipText: string | undefined): void;
+}
+
+/** What allocateService asks of a NodePort allocator: the real one or a dry run's. */
+export interface PortAllocator {
+  readonly min: number;
+  readonly max: number;
+  allocate(): PortResult;
+  allocateSpecific(port: number): PortResult;
+  release(port: number | undefined): void;
+}
+
+/**
+ * The ClusterIP allocator of a dry-run write: it reserves nothing and draws no random number.
+ * A dynamic allocation answers the range's network address without looking for a free one
+ * ("Don't bother finding a free value. It's racy and not worth the effort to plumb any further"),
+ * and a requested address is only checked against the range, not against the addresses in use.
+ * [K8S pkg/registry/core/service/ipallocator/ipallocator.go allocateNextService / allocateService
+ * with dryRun, reached through DryRun(); the legacy bitmap allocator answers the same]
+ */
+export class DryRunIpAllocator implements IpAllocator {
+  constructor(private readonly real: ClusterIpAllocator) {}
+  get cidr(): string {
+    return this.real.cidr;
+  }
+  allocate(): AllocResult {
+    return { ok: true, ip: this.real.network };
+  }
+  allocateSpecific(ipText: string): AllocResult {
+    return this.real.inRange(ipText) ? { ok: true, ip: ipText } : { ok: false, reason: 'range' };
+  }
+  release(): void {}
+}
+
+/**
+ * The NodePort side of one dry-run write (a PortAllocationOperation started with dryRun): a
+ * requested port fails only if it is in use or already taken by this write (its range is not
+ * checked), and a dynamic one is a dummy: one above the highest port this write took, or 32769
+ * for the first. Nothing is reserved. [K8S pkg/registry/core/service/portallocator/operation.go]
+ */
+export class DryRunPortOperation implements PortAllocator {
+  private readonly allocated: number[] = [];
+  constructor(private readonly real: NodePortAllocator) {}
+  get min(): number {
+    return this.real.min;
+  }
+  get max(): number {
+    return this.real.max;
+  }
+  allocate(): PortResult {
+    // operation.go starts from 32768 and its search loop (`port < 100`) never runs.
+    const last = this.allocated.length === 0 ? 32768 : Math.max(...this.allocated);
+    this.allocated.push(last + 1);
+    return { ok: true, port: last + 1 };
+  }
+  allocateSpecific(port: number): PortResult {
+    if (this.real.has(port) || this.allocated.includes(port)) return { ok: false, reason: 'allocated' };
+    this.allocated.push(port);
+    return { ok: true, port };
+  }
+  release(): void {}
 }

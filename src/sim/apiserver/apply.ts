@@ -67,8 +67,10 @@ export function applyOne(
   api: ApiServer,
   doc: unknown,
   index: number,
-  opts: { namespace?: string; source?: string; createOnly?: boolean },
+  /** `dryRun`: every write is a server-side dry run (see ApiServer.create / update). */
+  opts: { namespace?: string; source?: string; createOnly?: boolean; dryRun?: boolean },
 ): ApplyOutcome {
+  const dry = opts.dryRun ? { dryRun: true } : {};
   const source = opts.source ?? 'STDIN';
   if (!isPlainObject(doc)) {
     const t = Array.isArray(doc) ? 'array' : doc === null ? 'null' : typeof doc;
@@ -144,15 +146,18 @@ export function applyOne(
   const live = api.store.get(kind, namespace, name);
   if (opts.createOnly) {
     // `kubectl create` stores no last-applied annotation and refuses an existing object.
-    const r = api.create({
-      ...decoded.value,
-      metadata: { ...desiredMetaWithoutAnnotation(desired) },
-    } as K8sObject);
+    const r = api.create(
+      {
+        ...decoded.value,
+        metadata: { ...desiredMetaWithoutAnnotation(desired) },
+      } as K8sObject,
+      dry,
+    );
     if (!r.ok) return fail(index, r.error, base);
     return outcome(index, base, { ok: true, op: 'created', object: r.object }, r.warnings ?? []);
   }
   if (!live) {
-    const r = api.create(desired as K8sObject);
+    const r = api.create(desired as K8sObject, dry);
     if (!r.ok) return fail(index, r.error, base);
     return outcome(index, base, { ok: true, op: 'created', object: r.object }, r.warnings ?? []);
   }
@@ -174,7 +179,7 @@ export function applyOne(
       kind === 'Endpoints' ? [ENDPOINTS_WARN] : [],
     );
   }
-  const r = api.update(merged, { external: true });
+  const r = api.update(merged, { external: true, ...dry });
   if (!r.ok) return fail(index, r.error, base);
   const op = r.object === live ? 'unchanged' : 'configured';
   return outcome(index, base, { ok: true, op, object: r.object }, r.warnings ?? []);

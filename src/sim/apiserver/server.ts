@@ -15,7 +15,7 @@ import { copyOwn, copyTop } from './copy';
 import { applyDefaultsInto, withServiceAccountToken } from './defaults';
 import { alreadyExists, badRequest, invalidError, namespaceNotFound, notFound } from './errors';
 import { deepEqual, deepEqualScalarsFirst } from './json';
-import { allocateService, releaseService, type ServiceAllocators } from './services';
+import { allocateService, dryRunAllocators, releaseService, type ServiceAllocators } from './services';
 import type { Store } from './store';
 import { validate } from './validation';
 
@@ -35,6 +35,8 @@ const HAS_STATUS = new Set<string>(['Deployment', 'ReplicaSet', 'Pod', 'Service'
 export interface WriteOptions {
   /** A user write (kubectl): Pod specs are then immutable except for the allowed fields. */
   external?: boolean;
+  /** Server-side dry run (`?dryRun=All`): see ApiServer.create. */
+  dryRun?: boolean;
 }
 
 export class ApiServer implements ApiWriter {
@@ -43,6 +45,11 @@ export class ApiServer implements ApiWriter {
   private readonly nameRng: Rng;
   /** Its own stream, so the token volumes' names never shift Pod names or uids. */
   private readonly saVolumeRng: Rng;
+  /**
+   * Every random draw of a dry-run write (uid, generated name, token volume suffix): a stream of
+   * its own, so a dry run never shifts the names, uids or addresses of later real writes.
+   */
+  private readonly dryRunRng: Rng;
 
   constructor(
     readonly store: Store,
@@ -53,6 +60,7 @@ export class ApiServer implements ApiWriter {
     this.uidRng = rng.fork('uids');
     this.nameRng = rng.fork('pod-names');
     this.saVolumeRng = rng.fork('sa-token-volumes');
+    this.dryRunRng = rng.fork('dry-run');
     this.allocators = {
       ips: new ClusterIpAllocator(profile.serviceCIDR, rng.fork('cluster-ips')),
       ports: new NodePortAllocator(rng.fork('node-ports')),
@@ -60,9 +68,9 @@ export class ApiServer implements ApiWriter {
   }
 
   /** `base` + 5 random characters; base truncated to 58 (apiserver SimpleNameGenerator). */
-  generateName(base: string): string {
+  generateName(base: string, rng: Rng = this.nameRng): string {
     const b = base.length > MAX_GENERATED_NAME_BASE ? base.slice(0, MAX_GENERATED_NAME_BASE) : base;
-    return flat(b + this.randomSuffix(this.nameRng)); // flat: the name lives as long as the object
+    return flat(b + this.randomSuffix(rng)); // flat: the name lives as long as the object
   }
 
   private randomSuffix(rng: Rng): string {
@@ -75,11 +83,20 @@ export class ApiServer implements ApiWriter {
     return uuid(this.uidRng);
   }
 
+  /**
+   * A dry run (`opts.dryRun`) is defaulted, validated and admitted as the real create is, and
+   * answers the object the server would store, with its uid, creationTimestamp and generated name
+   * and no resourceVersion; nothing is written, allocated or drawn from the real writes' random
+   * streams. [K8S apiserver registry/generic/registry/store.go create: FillObjectMetaSystemFields
+   * and the name generation run before the storage call; dryrun.go DryRunnableStorage.Create
+   * answers a copy of the object (KeyExists if present) instead of writing it]
+   */
   create(
     input: K8sObject,
     /** `uid`: boot objects bring their own (from their own rng), so user objects' uids do not shift. */
-    opts: { fieldManager?: string; createdAt?: number; uid?: string } = {},
+    opts: { fieldManager?: string; createdAt?: number; uid?: string; dryRun?: boolean } = {},
   ): ApiResult {
+    const dry = opts.dryRun === true;
     if (!isKindName(input.kind))
       return { ok: false, error: badRequest(`no kind "${input.kind}" is registered`) };
     const kind = input.kind;
@@ -94,7 +111,7 @@ export class ApiServer implements ApiWriter {
     let nameIsFree = false; // a generated name already looked up (nothing is written before the check below)
     if (!meta.name && meta.generateName) {
       for (let i = 0; i < 8; i++) {
-        meta.name = this.generateName(meta.generateName);
+        meta.name = this.generateName(meta.generateName, dry ? this.dryRunRng : this.nameRng);
         if (!this.store.get(kind, meta.namespace, meta.name)) {
           nameIsFree = true;
           break;
@@ -125,16 +142,20 @@ export class ApiServer implements ApiWriter {
     // Mirror Pods (static manifests) bypass the ServiceAccount admission plugin.
     if (kind === 'Pod' && !meta.annotations?.['kubernetes.io/config.mirror'])
       // The spec, its containers array and containers are the defaulting's fresh copies.
-      obj.spec = withServiceAccountToken(obj.spec, () => this.randomSuffix(this.saVolumeRng), true);
+      obj.spec = withServiceAccountToken(
+        obj.spec,
+        () => this.randomSuffix(dry ? this.dryRunRng : this.saVolumeRng),
+        true,
+      );
     if (kind === 'Service') {
-      const r = allocateService(this.allocators, obj, undefined);
+      const r = allocateService(dry ? dryRunAllocators(this.allocators) : this.allocators, obj, undefined);
       if (!r.ok) return { ok: false, error: invalidError(kind, meta.name, r.errors) };
       obj.spec = r.spec;
     }
     const created = opts.createdAt ?? this.clock.now();
     // obj.metadata is `meta`, or the Namespace defaulting's own copy of it: ours either way.
     const m: Any = obj.metadata;
-    m.uid = opts.uid ?? this.newUid();
+    m.uid = opts.uid ?? (dry ? uuid(this.dryRunRng) : this.newUid());
     m.resourceVersion = '';
     m.creationTimestamp = rfc3339(created);
     if (HAS_GENERATION.has(kind)) m.generation = 1;
@@ -142,12 +163,25 @@ export class ApiServer implements ApiWriter {
     if (Object.hasOwn(m, 'deletionGracePeriodSeconds')) delete m.deletionGracePeriodSeconds;
     // Stored as spread copies of what was built: a spread lays every key out inside the object,
     // and later spreads of the stored object (every controller's write) are fast on that layout.
+    if (dry) {
+      // No storage write stamps it: the answer has no resourceVersion (omitempty).
+      delete m.resourceVersion;
+      obj.metadata = { ...m };
+      return withWarnings(compactKeys(obj), kind);
+    }
     obj.metadata = { ...m };
     const stored = this.store.put(compactKeys(obj));
     return withWarnings(stored, kind);
   }
 
+  /**
+   * A dry run (`opts.dryRun`) runs every step of the real update and answers the object the
+   * update would store, keeping the stored object's resourceVersion; nothing is written or
+   * allocated or released. [K8S apiserver registry/generic/registry/dryrun.go GuaranteedUpdate:
+   * tryUpdate on the stored object, its answer copied out instead of written]
+   */
   update(input: K8sObject, opts: WriteOptions = {}): ApiResult {
+    const dry = opts.dryRun === true;
     if (!isKindName(input.kind))
       return { ok: false, error: badRequest(`no kind "${input.kind}" is registered`) };
     const kind = input.kind;
@@ -176,10 +210,10 @@ export class ApiServer implements ApiWriter {
     const errs = validate(obj, old);
     if (errs.length > 0) return { ok: false, error: invalidError(kind, om.name, errs) };
     if (kind === 'Service') {
-      const r = allocateService(this.allocators, obj, old);
+      const r = allocateService(dry ? dryRunAllocators(this.allocators) : this.allocators, obj, old);
       if (!r.ok) return { ok: false, error: invalidError(kind, om.name, r.errors) };
       obj.spec = r.spec;
-      releaseService(this.allocators, old, obj);
+      if (!dry) releaseService(this.allocators, old, obj);
     }
     if (HAS_GENERATION.has(kind)) {
       const gen = om.generation ?? 1;
@@ -191,10 +225,12 @@ export class ApiServer implements ApiWriter {
     // update deletes it (the store's deleteWithoutFinalizers): watchers see it go.
     if (om.deletionTimestamp !== undefined && om.finalizers?.length && !obj.metadata.finalizers?.length) {
       if (om.deletionGracePeriodSeconds === 0) {
+        if (dry) return withWarnings(orderKeys(withResourceVersion(obj, om.resourceVersion)), kind);
         if (kind === 'Service') releaseService(this.allocators, obj);
         return withWarnings(this.store.remove(kind, om.namespace, om.name) as K8sObject, kind);
       }
     }
+    if (dry) return withWarnings(orderKeys(withResourceVersion(obj, om.resourceVersion)), kind);
     return withWarnings(this.store.put(orderKeys(obj)), kind);
   }
 
@@ -220,12 +256,19 @@ export class ApiServer implements ApiWriter {
     return { ok: true, object: this.store.put(next) };
   }
 
+  /**
+   * A dry run (`opts.dryRun`) answers what the delete would: the object marked for deletion
+   * (graceful Pod, finalizers) or the object as it was, after the same checks; nothing is
+   * written, removed, orphaned or released. [K8S apiserver registry/generic/registry/dryrun.go
+   * Delete and GuaranteedUpdate with dryRun]
+   */
   delete(kind: KindName, namespace: string | undefined, name: string, opts: DeleteOptions = {}): ApiResult {
     if (!isKindName(kind)) return { ok: false, error: badRequest(`no kind "${kind}" is registered`) };
+    const dry = opts.dryRun === true;
     const ns = KINDS[kind].namespaced ? namespace || 'default' : undefined;
     const old = this.store.get(kind, ns, name);
     if (!old) return { ok: false, error: notFound(kind, name) };
-    if (opts.propagationPolicy === 'Orphan') this.orphanDependents(old);
+    if (opts.propagationPolicy === 'Orphan' && !dry) this.orphanDependents(old);
     if (kind === 'Namespace' && ['default', 'kube-system', 'kube-public', 'kube-node-lease'].includes(name)) {
       return {
         ok: false,
@@ -244,21 +287,22 @@ export class ApiServer implements ApiWriter {
     if (kind !== 'Pod' && kind !== 'Namespace') {
       const held = (old.metadata.finalizers ?? []).filter((f) => f !== FOREGROUND_DELETION);
       if (opts.propagationPolicy === 'Foreground') held.push(FOREGROUND_DELETION);
-      if (held.length > 0) return { ok: true, object: this.markForDeletion(old, held) };
+      if (held.length > 0) return { ok: true, object: this.markForDeletion(old, held, dry) };
     }
     if (kind === 'Pod' && old.spec?.nodeName && opts.gracePeriodSeconds !== 0) {
       if (old.metadata.deletionTimestamp) return { ok: true, object: old };
       const grace = opts.gracePeriodSeconds ?? old.spec?.terminationGracePeriodSeconds ?? 30;
-      const marked = this.store.put({
+      const next: K8sObject = {
         ...old,
         metadata: {
           ...old.metadata,
           deletionTimestamp: rfc3339(this.clock.now() + grace * 1000),
           deletionGracePeriodSeconds: grace,
         },
-      });
-      return { ok: true, object: marked };
+      };
+      return { ok: true, object: dry ? next : this.store.put(next) };
     }
+    if (dry) return withWarnings(old, kind);
     if (kind === 'Service') releaseService(this.allocators, old);
     if (kind === 'Namespace') this.deleteNamespaceContents(name);
     const last = this.store.remove(kind, ns, name) as K8sObject;
@@ -266,7 +310,7 @@ export class ApiServer implements ApiWriter {
   }
 
   /** markAsDeleting (deletionTimestamp now, no grace left, generation bumped once) with `finalizers`. */
-  private markForDeletion(old: K8sObject, finalizers: string[]): K8sObject {
+  private markForDeletion(old: K8sObject, finalizers: string[], dry: boolean): K8sObject {
     const meta: Any = { ...old.metadata };
     if (!meta.deletionTimestamp) {
       if (meta.generation > 0) meta.generation += 1;
@@ -275,7 +319,7 @@ export class ApiServer implements ApiWriter {
     meta.deletionGracePeriodSeconds = 0;
     meta.finalizers = finalizers;
     if (deepEqual(meta, old.metadata)) return old;
-    return this.store.put({ ...old, metadata: meta });
+    return dry ? { ...old, metadata: meta } : this.store.put({ ...old, metadata: meta });
   }
 
   private orphanDependents(owner: K8sObject): void {
@@ -295,6 +339,14 @@ export class ApiServer implements ApiWriter {
       }
     }
   }
+}
+
+/** `o` (an update's own copy) with metadata.resourceVersion set: a dry-run update's answer. */
+function withResourceVersion(o: Any, rv: string | undefined): Any {
+  const meta: Any = { ...o.metadata };
+  if (rv !== undefined) meta.resourceVersion = rv;
+  o.metadata = meta;
+  return o;
 }
 
 function withWarnings(object: K8sObject, kind: KindName): ApiResult {

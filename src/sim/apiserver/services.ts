@@ -1,7 +1,14 @@
 // Service IP and NodePort bookkeeping on create/update/delete (the registry's allocation step).
 // [K8S pkg/registry/core/service/storage, ipallocator, portallocator]
 import type { K8sObject } from '../api/types';
-import type { ClusterIpAllocator, NodePortAllocator } from './allocators';
+import {
+  type ClusterIpAllocator,
+  DryRunIpAllocator,
+  DryRunPortOperation,
+  type IpAllocator,
+  type NodePortAllocator,
+  type PortAllocator,
+} from './allocators';
 import { copyOwn } from './copy';
 import { type FieldError, invalid } from './errors';
 
@@ -11,6 +18,17 @@ type Any = any;
 export interface ServiceAllocators {
   ips: ClusterIpAllocator;
   ports: NodePortAllocator;
+}
+
+/** The allocators one write uses: the API server's, or a dry run's (see dryRunAllocators). */
+export interface WriteAllocators {
+  ips: IpAllocator;
+  ports: PortAllocator;
+}
+
+/** Fresh dry-run allocators for one dry-run write (the port operation keeps what it took). */
+export function dryRunAllocators(a: ServiceAllocators): WriteAllocators {
+  return { ips: new DryRunIpAllocator(a.ips), ports: new DryRunPortOperation(a.ports) };
 }
 
 /** Allocations made for one write, rolled back if a later step fails. */
@@ -30,7 +48,7 @@ function wantsNodePorts(spec: Any): boolean {
  * Returns the new spec or field errors (nothing stays allocated on error).
  */
 export function allocateService(
-  a: ServiceAllocators,
+  a: WriteAllocators,
   svc: K8sObject,
   old: K8sObject | undefined,
 ): { ok: true; spec: Any; alloc: Allocation } | { ok: false; errors: FieldError[] } {
