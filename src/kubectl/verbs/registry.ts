@@ -124,6 +124,7 @@ import { describeVerb } from './describe';
 import { eventsVerb } from './events';
 import { execVerb } from './exec';
 import { explainVerb } from './explain';
+import { exposeVerb } from './expose';
 import { getVerb } from './get';
 import { labelVerb } from './label';
 import { logsVerb } from './logs';
@@ -136,6 +137,7 @@ import { waitVerb } from './wait';
 
 for (const v of [
   createVerb,
+  exposeVerb,
   explainVerb,
   getVerb,
   deleteVerb,
