@@ -1,100 +1,176 @@
-// kubectl create -f (and `create namespace NAME`): like apply's create path, but an existing
-// object is an AlreadyExists error [KUBECTL create.go].
-import { isKindName } from '../../sim/api/kinds';
+// kubectl create [KUBECTL pkg/cmd/create/create.go v0.34.9]: `-f FILENAME` (like apply's create
+// path, but an existing object is an AlreadyExists error), and the subcommands `deployment`
+// (create-deployment.ts), `service clusterip|nodeport|loadbalancer|externalname`
+// (create-service.ts) and `namespace`. All of them take `-o` and `--dry-run` (create-output.ts,
+// dryrun.ts). cobra does not reject an unknown subcommand of a non-root command: `kubectl create
+// foo` runs create itself, whose Complete answers `Unexpected args: [foo]`.
+import { isKindName, KINDS } from '../../sim/api/kinds';
+import type { K8sObject } from '../../sim/api/types';
 import type { ApiError } from '../../sim/contract';
-import { printErrors, withSource } from '../errors';
-import { strs } from '../flags';
-import { kindPrefix, resourceTypeByKind } from '../resources';
+import { isClientSide, printErrors, withSource } from '../errors';
+import { str, strs } from '../flags';
 import { readDocs } from './apply';
+import { prepare, type Subcommand, send } from './create-common';
+import { runCreateDeployment } from './create-deployment';
+import { CREATE_HELP } from './create-help';
+import { CreatePrinter, parseCreateOutput } from './create-output';
+import { runCreateService } from './create-service';
+import { clusterDryRun, DRY_RUN_FLAG, getDryRunStrategy } from './dryrun';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 
-const HELP = `Create a resource from a file or from stdin.
+const CREATE_FLAGS: readonly string[] = ['dry-run', 'filename', 'output', 'recursive'];
 
- JSON and YAML formats are accepted.
+const NAMESPACE: Subcommand = { path: 'namespace', flags: ['dry-run', 'output'] };
 
-Examples:
-  # Create a pod using the data in pod.json
-  kubectl create -f ./pod.json
-  
-  # Create a pod based on the JSON passed into stdin
-  cat pod.json | kubectl create -f -
-
-Available Commands:
-  namespace             Create a namespace with the specified name
-
-Options:
-    -f, --filename=[]:
-	Filename, directory, or URL to files to use to create the resource
-
-    -R, --recursive=false:
-	Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests
-	organized within the same directory.
-
-Usage:
-  kubectl create -f FILENAME [options]
-
-Use "kubectl <command> --help" for more information about a given command.
-Use "kubectl options" for a list of global command-line options (applies to all commands).
-`;
-
-function run(args: ParsedArgs, ctx: KubectlContext): number {
-  const { proc } = ctx;
-  const [sub, name, ...extra] = args.positional;
-  if ((sub === 'namespace' || sub === 'ns') && strs(args.flags, 'filename').length === 0) {
-    if (!name || extra.length) {
-      proc.err(
-        'error: exactly one NAME is required, got ' +
-          (name ? 1 + extra.length : 0) +
-          "\nSee 'kubectl create namespace -h' for help and examples\n",
-      );
-      return 1;
-    }
-    const r = ctx.cluster.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
-    if (!r.ok) {
-      printErrors([r.error], proc.err);
-      return 1;
-    }
-    proc.out(`namespace/${name} created\n`);
-    return 0;
+function runCreateNamespace(args: ParsedArgs, ctx: KubectlContext, nameArgs: readonly string[]): number {
+  const prep = prepare(args, ctx, NAMESPACE, nameArgs);
+  if (!prep.ok) return prep.code;
+  const { p } = prep;
+  if (p.name === '') {
+    ctx.proc.err('error: name must be specified\n');
+    return 1;
   }
-  if (sub !== undefined) {
+  const ns = {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: p.name },
+    spec: {},
+    status: {},
+  } as K8sObject;
+  // NamespaceOptions.Run returns the client's error as it is: CheckErr prints the API status.
+  return send(ns, 'Namespace', p, ctx, () => undefined);
+}
+
+/**
+ * What a client dry run of `create -f` prints for one document: the object as read, with the
+ * namespace the builder puts on a namespaced object that has none (SetNamespace, or
+ * RequireNamespace under an explicit -n, whose mismatch is an error). Decode and mapping failures
+ * are client-side in kubectl too; the cluster's dry-run create reports them without writing.
+ */
+function clientDryRunDoc(
+  doc: unknown,
+  ctx: KubectlContext,
+): { ok: true; obj: K8sObject } | { ok: false; error: ApiError } {
+  const probe = ctx.cluster.create(doc, {
+    ...(ctx.namespaceExplicit ? { namespace: ctx.namespace } : {}),
+    dryRun: true,
+  });
+  if (!probe.ok && isClientSide(probe.error)) return { ok: false, error: probe.error };
+  const obj = structuredClone(doc) as K8sObject;
+  const namespaced = isKindName(obj.kind) && KINDS[obj.kind].namespaced;
+  if (namespaced) {
+    obj.metadata ??= { name: '' } as K8sObject['metadata'];
+    if (!obj.metadata.namespace) obj.metadata.namespace = ctx.namespace;
+  }
+  return { ok: true, obj };
+}
+
+function runCreateFiles(args: ParsedArgs, ctx: KubectlContext): number {
+  const { proc } = ctx;
+  const first = Object.keys(args.flags).find((k) => !CREATE_FLAGS.includes(k));
+  if (first !== undefined) {
+    proc.err(`error: unknown flag: --${first}\nSee 'kubectl create --help' for usage.\n`);
+    return 1;
+  }
+  if (args.positional.length > 0) {
     proc.err(
-      `error: unknown command "${sub}" for "kubectl create"\nSee 'kubectl create -h' for help and examples\n`,
+      `error: Unexpected args: [${args.positional.join(' ')}]\nSee 'kubectl create -h' for help and examples\n`,
     );
     return 1;
   }
-  if (strs(args.flags, 'filename').length === 0) {
-    proc.err("error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples\n");
+  const dry = getDryRunStrategy(args.flags, { err: proc.err, now: ctx.cluster.now() });
+  if (!dry.ok) {
+    proc.err(`${dry.message}\n`);
     return 1;
   }
+  const out = parseCreateOutput(str(args.flags, 'output'), true);
+  if (!out.ok) {
+    proc.err(`${out.message.replace(/\n$/, '')}\n`);
+    return 1;
+  }
+  if (strs(args.flags, 'filename').length === 0) {
+    proc.err('error: must specify one of -f and -k\n');
+    return 1;
+  }
+  const printer = new CreatePrinter(out.format, dry.strategy);
   const { docs, error } = readDocs(ctx, args);
-  if (docs.length === 0 && !error) {
+  const errors: ApiError[] = [];
+  const printerErrors: string[] = [];
+  let count = 0;
+  for (const { doc, source } of docs) {
+    let obj: K8sObject;
+    if (dry.strategy === 'client') {
+      const r = clientDryRunDoc(doc, ctx);
+      if (!r.ok) {
+        errors.push(r.error);
+        continue;
+      }
+      obj = r.obj;
+    } else {
+      const r = ctx.cluster.create(doc, {
+        ...(ctx.namespaceExplicit ? { namespace: ctx.namespace } : {}),
+        ...clusterDryRun(dry.strategy),
+      });
+      if (!r.ok) {
+        errors.push(withSource(r.error, 'creating', source));
+        continue;
+      }
+      for (const w of r.warnings ?? []) proc.err(`Warning: ${w}\n`);
+      obj = r.object;
+    }
+    count++;
+    const printed = printer.print(obj);
+    proc.out(printed.out);
+    if (printed.error)
+      printerErrors.push(printed.error.endsWith('\n') ? printed.error : `${printed.error}\n`);
+  }
+  if (dry.strategy === 'none') ctx.cluster.runUntilIdle();
+  if (errors.length) printErrors(errors, proc.err);
+  for (const e of printerErrors) proc.err(e);
+  if (error) proc.err(`${error}\n`);
+  else if (count === 0 && errors.length === 0) {
     proc.err('error: no objects passed to create\n');
     return 1;
   }
-  const errors: ApiError[] = [];
-  for (const { doc, source } of docs) {
-    const r = ctx.cluster.create(doc, ctx.namespaceExplicit ? { namespace: ctx.namespace } : {});
-    if (r.ok) {
-      const obj = r.object;
-      const prefix = isKindName(obj.kind) ? kindPrefix(resourceTypeByKind(obj.kind)) : obj.kind.toLowerCase();
-      proc.out(`${prefix}/${obj.metadata.name} created\n`);
-      for (const w of r.warnings ?? []) proc.err(`Warning: ${w}\n`);
-    } else errors.push(withSource(r.error, 'creating', source));
+  return errors.length || printerErrors.length || error ? 1 : 0;
+}
+
+function run(args: ParsedArgs, ctx: KubectlContext): number {
+  const [sub, ...rest] = args.positional;
+  switch (sub) {
+    case 'deployment':
+    case 'deploy':
+      return runCreateDeployment(args, ctx, rest);
+    case 'service':
+    case 'svc':
+      return runCreateService(args, ctx, rest);
+    case 'namespace':
+    case 'ns':
+      return runCreateNamespace(args, ctx, rest);
+    default:
+      return runCreateFiles(args, ctx);
   }
-  ctx.cluster.runUntilIdle();
-  if (errors.length) printErrors(errors, proc.err);
-  if (error) proc.err(`${error}\n`);
-  return errors.length || error ? 1 : 0;
 }
 
 export const createVerb: KubectlVerb = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
-  help: HELP,
+  help: CREATE_HELP,
+  // One flag set for create and its subcommands (the dispatcher parses before the subcommand is
+  // known); each subcommand rejects the ones it does not have. Int flags are strings here so the
+  // subcommand can answer pflag's strconv errors itself.
   flags: [
     { name: 'filename', short: 'f', type: 'stringArray' },
     { name: 'recursive', short: 'R', type: 'bool' },
+    { name: 'output', short: 'o', type: 'string' },
+    DRY_RUN_FLAG,
+    { name: 'image', type: 'stringArray' },
+    { name: 'port', type: 'string' },
+    { name: 'replicas', short: 'r', type: 'string' },
+    { name: 'tcp', type: 'stringArray' },
+    { name: 'clusterip', type: 'string' },
+    { name: 'node-port', type: 'string' },
+    { name: 'external-name', type: 'string' },
   ],
   run,
 };
