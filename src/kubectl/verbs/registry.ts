@@ -130,6 +130,7 @@ import { labelVerb } from './label';
 import { logsVerb } from './logs';
 import { portForwardVerb } from './port-forward';
 import { rolloutVerb } from './rollout';
+import { runVerb } from './run';
 import { scaleVerb } from './scale';
 import { topVerb } from './top';
 import { versionVerb } from './version';
@@ -138,6 +139,7 @@ import { waitVerb } from './wait';
 for (const v of [
   createVerb,
   exposeVerb,
+  runVerb,
   explainVerb,
   getVerb,
   deleteVerb,
