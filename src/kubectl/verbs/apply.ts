@@ -2,10 +2,14 @@
 // per success in file then document order; server warnings to stderr as they arrive, without
 // repeats; errors collected and printed after the successes (one: pretty, several: raw).
 import { isKindName } from '../../sim/api/kinds';
-import type { ApiError } from '../../sim/contract';
+import type { K8sObject } from '../../sim/api/types';
+import { clientDryRunOne } from '../../sim/apiserver/apply';
+import type { ApiError, ApplyOutcome } from '../../sim/contract';
 import { printErrors, withSource } from '../errors';
-import { bool, strs } from '../flags';
-import { kindPrefix, resourceTypeByKind } from '../resources';
+import { bool, str, strs } from '../flags';
+import { OperationPrinter, parseOperationOutput, printObjectsList } from '../printers/operation';
+import { resourceTypeByKind } from '../resources';
+import { DRY_RUN_FLAG, DRY_RUN_HELP, dryRunSuffix, getDryRunStrategy } from './dryrun';
 import { collectFiles, parseDocs } from './filenames';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 
@@ -24,8 +28,13 @@ Examples:
   cat pod.json | kubectl apply -f -
 
 Options:
+${DRY_RUN_HELP}
     -f, --filename=[]:
 	The files that contain the configurations to apply.
+
+    -o, --output='':
+	Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath,
+	jsonpath-as-json, jsonpath-file).
 
     -R, --recursive=false:
 	Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests
@@ -69,38 +78,62 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 function run(args: ParsedArgs, ctx: KubectlContext): number {
   const { proc } = ctx;
-  if (strs(args.flags, 'filename').length === 0) {
-    proc.err("error: must specify one of -f and -k\n\nSee 'kubectl apply -h' for help and examples\n");
-    return 1;
-  }
+  // ToOptions: the arguments, then --dry-run, then -f (RequireFilenameOrKustomize).
   if (args.positional.length > 0) {
     proc.err(
       `error: Unexpected args: [${args.positional.join(' ')}]\nSee 'kubectl apply -h' for help and examples\n`,
     );
     return 1;
   }
+  const dry = getDryRunStrategy(args.flags, { err: proc.err, now: ctx.cluster.now() });
+  if (!dry.ok) {
+    proc.err(`${dry.message}\n`);
+    return 1;
+  }
+  const strategy = dry.strategy;
+  if (strs(args.flags, 'filename').length === 0) {
+    proc.err("error: must specify one of -f and -k\n\nSee 'kubectl apply -h' for help and examples\n");
+    return 1;
+  }
+  // The printer is built when something is printed: a bad -o fails after the writes.
+  const output = str(args.flags, 'output') ?? '';
+  const format = parseOperationOutput(output);
+  // shouldPrintObject: any -o but name prints the objects once, at the end (printObjects).
+  const printAtEnd = output !== '' && output !== 'name';
   const { docs, error } = readDocs(ctx, args);
   if (docs.length === 0 && !error) {
     proc.err('error: no objects passed to apply\n');
     return 1;
   }
   const errors: ApiError[] = [];
+  const printed: K8sObject[] = [];
   const seenWarnings = new Set<string>();
+  const nsOpt = ctx.namespaceExplicit ? { namespace: ctx.namespace } : {};
   for (const { doc, source } of docs) {
     const id = identity(doc, ctx.namespace);
     const live =
       id.kind && id.name && isKindName(id.kind) ? ctx.cluster.get(id.kind, id.ns, id.name) : undefined;
     const existed = live !== undefined;
     // apply.go: patching an object that kubectl apply did not create (kubectl create, a
-    // controller's Endpoints) warns once, after the server's own warnings for the GET.
+    // controller's Endpoints) warns once, after the server's own warnings for the GET. A client
+    // dry run patches nothing and does not warn.
     const unannotated =
-      live && id.kind && isKindName(id.kind) && live.metadata.annotations?.[LAST_APPLIED] === undefined
+      strategy !== 'client' &&
+      live &&
+      id.kind &&
+      isKindName(id.kind) &&
+      live.metadata.annotations?.[LAST_APPLIED] === undefined
         ? `Warning: resource ${resourceTypeByKind(id.kind).resource}/${live.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`
         : undefined;
-    const [outcome] = ctx.cluster.apply([doc], {
-      ...(ctx.namespaceExplicit ? { namespace: ctx.namespace } : {}),
-      source,
-    });
+    // A client dry run sends nothing: kubectl's own checks and the GET only.
+    const outcome: ApplyOutcome | undefined =
+      strategy === 'client'
+        ? clientDryRunOne((k, ns, n) => ctx.cluster.get(k, ns, n), doc, 0, { ...nsOpt, source })
+        : ctx.cluster.apply([doc], {
+            ...nsOpt,
+            source,
+            ...(strategy === 'server' ? { dryRun: true } : {}),
+          })[0];
     if (!outcome) continue;
     for (const w of outcome.warnings) {
       if (seenWarnings.has(w)) continue;
@@ -110,18 +143,38 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     if (unannotated) proc.err(unannotated);
     if (outcome.result.ok) {
       const obj = outcome.result.object;
-      const prefix = isKindName(obj.kind) ? kindPrefix(resourceTypeByKind(obj.kind)) : obj.kind.toLowerCase();
-      proc.out(`${prefix}/${obj.metadata.name} ${outcome.result.op}\n`);
+      printed.push(obj);
+      if (printAtEnd) continue;
+      // -o name (short) or the default NamePrinter with the operation.
+      const printer = new OperationPrinter(
+        format.ok ? format.format : { kind: 'default' },
+        `${outcome.result.op}${dryRunSuffix(strategy)}`,
+      );
+      proc.out(printer.print(obj).out);
     } else {
       errors.push(existed ? outcome.result.error : withSource(outcome.result.error, 'creating', source));
     }
   }
   // Let the controllers react at this instant (the Deployment makes its ReplicaSet) so a `get`
-  // typed next sees what a real cluster shows a moment after apply.
-  ctx.cluster.runUntilIdle();
+  // typed next sees what a real cluster shows a moment after apply. A dry run changed nothing.
+  if (strategy === 'none') ctx.cluster.runUntilIdle();
   if (errors.length) printErrors(errors, proc.err);
   if (error) proc.err(`${error}\n`);
-  return errors.length || error ? 1 : 0;
+  if (errors.length || error) return 1;
+  // The PostProcessorFn (printObjects) runs only when every object was applied.
+  if (printAtEnd && printed.length > 0) {
+    if (!format.ok) {
+      proc.err(`${format.message}\n`);
+      return 1;
+    }
+    const r = printObjectsList(format.format, printed);
+    proc.out(r.out);
+    if (r.error) {
+      proc.err(`${r.error}\n`);
+      return 1;
+    }
+  }
+  return 0;
 }
 
 export const applyVerb: KubectlVerb = {
@@ -129,7 +182,9 @@ export const applyVerb: KubectlVerb = {
   short: 'Apply a configuration to a resource by file name or stdin',
   help: HELP,
   flags: [
+    DRY_RUN_FLAG,
     { name: 'filename', short: 'f', type: 'stringArray' },
+    { name: 'output', short: 'o', type: 'string' },
     { name: 'recursive', short: 'R', type: 'bool' },
     { name: 'validate', type: 'string' },
   ],

@@ -183,7 +183,7 @@ describe('kubectl delete --cascade', () => {
     ]);
   });
 
-  it('kubectl delete --help lists --cascade between --all and -f', () => {
+  it('kubectl delete --help lists --cascade between --all and --dry-run, then -f', () => {
     const d = kdrive().kubectl('delete --help');
     expect(d.stdout()).toContain(
       `    --all=false:
@@ -192,6 +192,10 @@ describe('kubectl delete --cascade', () => {
     --cascade='background':
 	Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents
 	(e.g. Pods created by a ReplicationController). Defaults to background.
+
+    --dry-run='none':
+	Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without
+	sending it. If server strategy, submit server-side request without persisting the resource.
 
     -f, --filename=[]:
 `,

@@ -16,6 +16,7 @@ import {
 } from '../resources';
 import { listForKubectl } from '../selector';
 import { readDocs } from './apply';
+import { DRY_RUN_FLAG, DRY_RUN_HELP, type DryRunStrategy, dryRunSuffix, getDryRunStrategy } from './dryrun';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 import { waitUntil } from './util';
 
@@ -53,6 +54,7 @@ Options:
 	Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents
 	(e.g. Pods created by a ReplicationController). Defaults to background.
 
+${DRY_RUN_HELP}
     -f, --filename=[]:
 	containing the resource to delete.
 
@@ -66,6 +68,9 @@ Options:
 
     --now=false:
 	If true, resources are signaled for immediate shutdown (same as --grace-period=1).
+
+    -o, --output='':
+	Output mode. Use "-o name" for shorter output (resource/name).
 
     -R, --recursive=false:
 	Process the directory used in -f, --filename recursively.
@@ -134,6 +139,18 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   if (bool(args.flags, 'now')) grace = 1;
   if (grace === 0 && !force) grace = 1; // kubectl: --grace-period=0 without --force becomes 1
   const wait = args.flags.wait !== false;
+  // Complete: the dry-run strategy; Validate: -o.
+  const dry = getDryRunStrategy(args.flags, { err: proc.err, now: cluster.now() });
+  if (!dry.ok) {
+    proc.err(`${dry.message}\n`);
+    return 1;
+  }
+  const strategy: DryRunStrategy = dry.strategy;
+  const output = str(args.flags, 'output') ?? '';
+  if (output !== '' && output !== 'name') {
+    proc.err(`error: unexpected -o output mode: ${output}. We only support '-o name'\n`);
+    return 1;
+  }
 
   const targets: Target[] = [];
   const errors: string[] = [];
@@ -223,13 +240,30 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   // cluster where the controller has not caught up by the time kubectl sends the next DELETE.
   const seenWarnings = new Set<string>();
   const existed = new Map(targets.map((t) => [t, cluster.get(t.kind, t.namespace, t.name)]));
+  // delete.go PrintObj: `<kind>[.group] "<name>" deleted from <ns> namespace (dry run)`, or the
+  // short `<kind>[.group]/<name>` for -o name.
+  const printDeleted = (t: Target) => {
+    if (output === 'name') {
+      proc.out(`${kindPrefix(t.type)}/${t.name}\n`);
+      return;
+    }
+    const op = grace === 0 && force ? 'force deleted' : 'deleted';
+    const where = t.namespace !== undefined ? ` from ${t.namespace} namespace` : '';
+    proc.out(`${kindPrefix(t.type)} "${t.name}" ${op}${where}${dryRunSuffix(strategy)}\n`);
+  };
   for (const t of targets) {
+    if (strategy === 'client') {
+      // Nothing is sent, and the builder fetched nothing for a name (RequireObject(false)).
+      printDeleted(t);
+      continue;
+    }
     const before = existed.get(t);
     const r = cluster.delete(t.kind, t.namespace, t.name, {
       ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
       // The sim removes an Orphan owner's ownerReferences from its dependents; Foreground is
       // not modelled there and deletes at once, the dependents going as with Background.
       propagationPolicy: cascade,
+      ...(strategy === 'server' ? { dryRun: true } : {}),
     });
     const vanished = !r.ok && r.error.reason === 'NotFound' && before !== undefined;
     if (!r.ok && !vanished) {
@@ -250,13 +284,12 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
         'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
       );
     }
-    const op = grace === 0 && force ? 'force deleted' : 'deleted';
-    const where = t.namespace !== undefined ? ` from ${t.namespace} namespace` : '';
-    proc.out(`${kindPrefix(t.type)} "${t.name}" ${op}${where}\n`);
+    printDeleted(t);
     deleted.push({ t, uid: (before as K8sObject | undefined)?.metadata.uid ?? '' });
   }
-  cluster.runUntilIdle();
-  if (wait && deleted.length) {
+  // A dry run changed nothing and is not waited for.
+  if (strategy === 'none') cluster.runUntilIdle();
+  if (wait && deleted.length && strategy === 'none') {
     // Wait for these objects (by uid: a re-created `kubernetes` Service is a new object).
     waitUntil(
       ctx,
@@ -301,10 +334,12 @@ export const deleteVerb: KubectlVerb = {
     // NoOptDefVal "background" as kubectl's: a bare --cascade is background, and in `--cascade
     // orphan` the word after it is a resource argument, not the flag's value.
     { name: 'cascade', type: 'string', noOptDefVal: 'background' },
+    DRY_RUN_FLAG,
     { name: 'filename', short: 'f', type: 'stringArray' },
     { name: 'force', type: 'bool' },
     { name: 'grace-period', type: 'int' },
     { name: 'now', type: 'bool' },
+    { name: 'output', short: 'o', type: 'string' },
     { name: 'recursive', short: 'R', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'wait', type: 'bool' },

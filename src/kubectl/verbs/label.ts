@@ -7,8 +7,10 @@ import { goQuote, labelValueErrors } from '../../sim/api/labels';
 import type { K8sObject } from '../../sim/api/types';
 import { formatError, formatErrorRaw } from '../errors';
 import { bool, str } from '../flags';
-import { kindPrefix, notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
+import { OperationPrinter, parseOperationOutput } from '../printers/operation';
+import { notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
 import { listForKubectl } from '../selector';
+import { DRY_RUN_FLAG, DRY_RUN_HELP, type DryRunStrategy, dryRunSuffix, getDryRunStrategy } from './dryrun';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 
 const HELP = `Update the labels on a resource.
@@ -39,8 +41,13 @@ Options:
     --all=false:
 	Select all resources, in the namespace of the specified resource types
 
+${DRY_RUN_HELP}
     --list=false:
 	If true, display the labels for a given resource.
+
+    -o, --output='':
+	Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath,
+	jsonpath-as-json, jsonpath-file).
 
     --overwrite=false:
 	If true, allow labels to be overwritten, otherwise reject label updates that overwrite existing labels.
@@ -215,17 +222,24 @@ function listOne(
   return { text };
 }
 
-/** labelFunc + the PATCH for one object; returns the line kubectl prints for it, or an error. */
+/**
+ * labelFunc + the PATCH for one object; returns the object as labelled here (info.Object, what
+ * -o prints whatever the answer) and the NamePrinter's message, or an error. A client dry run
+ * sends nothing and does not report missing labels; a server dry run sends the PATCH as a dry run.
+ */
 function labelOne(
   ctx: KubectlContext,
-  { t, obj }: Target,
+  { obj }: Target,
   add: [string, string][],
   remove: string[],
   overwrite: boolean,
-): { line: string } | { error: LabelError } {
+  strategy: DryRunStrategy,
+): { obj: K8sObject; msg: string } | { error: LabelError } {
   const old = obj.metadata.labels;
-  for (const k of remove) {
-    if (old?.[k] === undefined) ctx.proc.out(`label ${goQuote(k)} not found.\n`);
+  if (strategy !== 'client') {
+    for (const k of remove) {
+      if (old?.[k] === undefined) ctx.proc.out(`label ${goQuote(k)} not found.\n`);
+    }
   }
   const r0 = relabel(old, add, remove, overwrite);
   if ('error' in r0) return r0;
@@ -235,17 +249,26 @@ function labelOne(
   const after = labelsJson(labels);
   let msg = 'not labeled';
   if (before !== after) msg = !overwrite && after.length < before.length ? 'unlabeled' : 'labeled';
+  const labelled: K8sObject = { ...obj, metadata: { ...obj.metadata, labels } };
   // An empty patch changes nothing on the server (and `labels: {}` reads back as no labels).
-  if (labelsJson(old ?? {}) !== after) {
-    const r = ctx.cluster.update({ ...obj, metadata: { ...obj.metadata, labels } });
+  if (strategy !== 'client' && labelsJson(old ?? {}) !== after) {
+    const r = ctx.cluster.update(labelled, strategy === 'server' ? { dryRun: true } : {});
     if (!r.ok) return { error: { pretty: formatError(r.error), raw: formatErrorRaw(r.error) } };
   }
-  return { line: `${kindPrefix(t)}/${obj.metadata.name} ${msg}\n` };
+  return { obj: labelled, msg };
 }
 
 function run(args: ParsedArgs, ctx: KubectlContext): number {
   const { proc } = ctx;
-  // Complete: split the arguments and parse the changes; Validate: the flag combinations.
+  // Complete: -o and the dry-run strategy, split the arguments and parse the changes; Validate:
+  // the flag combinations.
+  const output = str(args.flags, 'output') ?? '';
+  const dry = getDryRunStrategy(args.flags, { err: proc.err, now: ctx.cluster.now() });
+  if (!dry.ok) {
+    proc.err(`${dry.message}\n`);
+    return 1;
+  }
+  const strategy = dry.strategy;
   const split = resourcesAndPairs(args.positional);
   if (!split.ok) {
     proc.err(`error: ${split.message}\n`);
@@ -254,6 +277,10 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   const changes = parseLabels(split.pairs);
   if (!changes.ok) {
     proc.err(`error: ${changes.message}\n`);
+    return 1;
+  }
+  if (bool(args.flags, 'list') && output !== '') {
+    proc.err('error: --list and --output may not be specified together\n');
     return 1;
   }
   if (bool(args.flags, 'all') && (str(args.flags, 'selector') ?? '') !== '') {
@@ -276,6 +303,8 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     return 1;
   }
   const overwrite = bool(args.flags, 'overwrite');
+  // ToPrinter runs per object, after its write: a bad -o fails each object once it is labelled.
+  const format = parseOperationOutput(output);
   for (const target of resolved.targets) {
     // Latest(): the object as the server has it now (an earlier write may have touched it).
     const t = target.t;
@@ -293,9 +322,18 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       else proc.out(l.text);
       continue;
     }
-    const r = labelOne(ctx, { t, obj: fresh }, changes.add, changes.remove, overwrite);
-    if ('error' in r) errors.push(r.error);
-    else proc.out(r.line);
+    const r = labelOne(ctx, { t, obj: fresh }, changes.add, changes.remove, overwrite, strategy);
+    if ('error' in r) {
+      errors.push(r.error);
+      continue;
+    }
+    if (!format.ok) {
+      errors.push({ pretty: format.message, raw: format.message.replace(/^error: /, '') });
+      continue;
+    }
+    const p = new OperationPrinter(format.format, `${r.msg}${dryRunSuffix(strategy)}`).print(r.obj);
+    proc.out(p.out);
+    if (p.error) errors.push({ pretty: p.error, raw: p.error.replace(/^error: /, '') });
   }
   // ContinueOnError: everything is attempted; checkErr prints one error pretty, several raw.
   if (errors.length === 0) return 0;
@@ -310,7 +348,9 @@ export const labelVerb: KubectlVerb = {
   help: HELP,
   flags: [
     { name: 'all', type: 'bool' },
+    DRY_RUN_FLAG,
     { name: 'list', type: 'bool' },
+    { name: 'output', short: 'o', type: 'string' },
     { name: 'overwrite', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
   ],

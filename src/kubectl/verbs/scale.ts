@@ -2,8 +2,10 @@
 import type { K8sObject } from '../../sim/api/types';
 import { formatError } from '../errors';
 import { bool, str } from '../flags';
-import { kindPrefix, notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
+import { OperationPrinter, parseOperationOutput } from '../printers/operation';
+import { notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
 import { listForKubectl } from '../selector';
+import { DRY_RUN_FLAG, DRY_RUN_HELP, dryRunSuffix, getDryRunStrategy } from './dryrun';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 
 const HELP = `Set a new size for a deployment, replica set, replication controller, or stateful set.
@@ -31,6 +33,11 @@ Options:
 	Precondition for current size. Requires that the current size of the resource match this value in order to
 	scale. -1 (default) for no condition.
 
+${DRY_RUN_HELP}
+    -o, --output='':
+	Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath,
+	jsonpath-as-json, jsonpath-file).
+
     --replicas=0:
 	The new desired number of replicas. Required.
 
@@ -52,6 +59,19 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     proc.err('error: required flag(s) "replicas" not set\n');
     return 1;
   }
+  // Complete: the dry-run strategy, then the printer (a bad -o fails before anything is sent).
+  const dry = getDryRunStrategy(args.flags, { err: proc.err, now: cluster.now() });
+  if (!dry.ok) {
+    proc.err(`${dry.message}\n`);
+    return 1;
+  }
+  const strategy = dry.strategy;
+  const format = parseOperationOutput(str(args.flags, 'output'));
+  if (!format.ok) {
+    proc.err(`${format.message}\n`);
+    return 1;
+  }
+  const printer = new OperationPrinter(format.format, `scaled${dryRunSuffix(strategy)}`);
   if (typeof replicas !== 'number' || replicas < 0) {
     proc.err('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n');
     return 1;
@@ -104,20 +124,36 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     proc.err('error: no objects passed to scale\n');
     return 1;
   }
-  for (const { t, obj } of targets) {
+  for (const { obj } of targets) {
+    // The printer gets info.Object: the object as fetched, before the scale.
+    const print = () => {
+      const p = printer.print(obj);
+      proc.out(p.out);
+      if (p.error) {
+        proc.err(`${p.error}\n`);
+        code = 1;
+      }
+    };
+    if (strategy === 'client') {
+      print(); // nothing sent, no precondition checked
+      continue;
+    }
     const have = obj.spec?.replicas ?? 1;
     if (current >= 0 && have !== current) {
       proc.err(`error: Expected replicas to be ${current}, was ${have}\n`);
       code = 1;
       continue;
     }
-    const r = cluster.update({ ...obj, spec: { ...obj.spec, replicas } });
+    const r = cluster.update(
+      { ...obj, spec: { ...obj.spec, replicas } },
+      strategy === 'server' ? { dryRun: true } : {},
+    );
     if (!r.ok) {
       proc.err(`${formatError(r.error)}\n`);
       code = 1;
       continue;
     }
-    proc.out(`${kindPrefix(t)}/${obj.metadata.name} scaled\n`);
+    print();
   }
   return code;
 }
@@ -129,6 +165,8 @@ export const scaleVerb: KubectlVerb = {
   flags: [
     { name: 'all', type: 'bool' },
     { name: 'current-replicas', type: 'int' },
+    DRY_RUN_FLAG,
+    { name: 'output', short: 'o', type: 'string' },
     { name: 'replicas', type: 'int' },
     { name: 'selector', short: 'l', type: 'string' },
   ],

@@ -63,50 +63,67 @@ export function lastAppliedFor(doc: Record<string, unknown>, namespace: string |
   return `${stableStringify(top)}\n`;
 }
 
-export function applyOne(
-  api: ApiServer,
+/** A document that passed kubectl's client-side checks: its kind, name and namespace resolved. */
+interface Resolved {
+  doc: Record<string, unknown>;
+  kind: KindName;
+  name: string;
+  namespace: string | undefined;
+  base: { kind: string; name: string; namespace?: string };
+}
+
+/**
+ * What kubectl checks before it sends anything: the document decodes to an object with kind and
+ * apiVersion, the kind is mapped, the namespace agrees with --namespace, and the name is not
+ * empty (the GET of the current configuration needs one).
+ */
+function resolveDoc(
   doc: unknown,
   index: number,
-  /** `dryRun`: every write is a server-side dry run (see ApiServer.create / update). */
-  opts: { namespace?: string; source?: string; createOnly?: boolean; dryRun?: boolean },
-): ApplyOutcome {
-  const dry = opts.dryRun ? { dryRun: true } : {};
+  opts: { namespace?: string; source?: string },
+): { ok: false; outcome: ApplyOutcome } | ({ ok: true } & Resolved) {
   const source = opts.source ?? 'STDIN';
+  const no = (outcome: ApplyOutcome) => ({ ok: false as const, outcome });
   if (!isPlainObject(doc)) {
     const t = Array.isArray(doc) ? 'array' : doc === null ? 'null' : typeof doc;
-    return fail(
-      index,
-      badRequest(
-        `unable to decode "${source}": json: cannot unmarshal ${t} into Go value of type map[string]interface {}`,
+    return no(
+      fail(
+        index,
+        badRequest(
+          `unable to decode "${source}": json: cannot unmarshal ${t} into Go value of type map[string]interface {}`,
+        ),
       ),
     );
   }
   const kindText = doc.kind;
   const apiVersion = doc.apiVersion;
   if (typeof kindText !== 'string' || kindText === '') {
-    return fail(
-      index,
-      badRequest(`unable to decode "${source}": Object 'Kind' is missing in '${safeJson(doc)}'`),
+    return no(
+      fail(index, badRequest(`unable to decode "${source}": Object 'Kind' is missing in '${safeJson(doc)}'`)),
     );
   }
   if (typeof apiVersion !== 'string' || apiVersion === '') {
-    return fail(
-      index,
-      badRequest(`unable to decode "${source}": Object 'apiVersion' is missing in '${safeJson(doc)}'`),
+    return no(
+      fail(
+        index,
+        badRequest(`unable to decode "${source}": Object 'apiVersion' is missing in '${safeJson(doc)}'`),
+      ),
     );
   }
   const meta: Any = isPlainObject(doc.metadata) ? doc.metadata : {};
   const name = typeof meta.name === 'string' ? meta.name : '';
   const docNs = typeof meta.namespace === 'string' ? meta.namespace : '';
   if (!isKindName(kindText) || KINDS[kindText].apiVersion !== apiVersion || !APPLYABLE.has(kindText)) {
-    return fail(
-      index,
-      {
-        code: 404,
-        reason: 'NotFound',
-        message: `resource mapping not found for name: "${name}" namespace: "${docNs}" from "${source}": no matches for kind "${kindText}" in version "${apiVersion}"\nensure CRDs are installed first`,
-      },
-      { kind: kindText, name },
+    return no(
+      fail(
+        index,
+        {
+          code: 404,
+          reason: 'NotFound',
+          message: `resource mapping not found for name: "${name}" namespace: "${docNs}" from "${source}": no matches for kind "${kindText}" in version "${apiVersion}"\nensure CRDs are installed first`,
+        },
+        { kind: kindText, name },
+      ),
     );
   }
   const kind: KindName = kindText;
@@ -115,27 +132,45 @@ export function applyOne(
   const base: { kind: string; name: string; namespace?: string } =
     namespace !== undefined ? { kind, name, namespace } : { kind, name };
   if (info.namespaced && docNs && opts.namespace && docNs !== opts.namespace) {
-    return fail(
-      index,
-      badRequest(
-        `the namespace from the provided object "${docNs}" does not match the namespace "${opts.namespace}". You must pass '--namespace=${docNs}' to perform this operation.`,
+    return no(
+      fail(
+        index,
+        badRequest(
+          `the namespace from the provided object "${docNs}" does not match the namespace "${opts.namespace}". You must pass '--namespace=${docNs}' to perform this operation.`,
+        ),
+        base,
       ),
-      base,
     );
   }
   if (name === '') {
     const gv = info.group ? `${info.group}/${info.version}` : info.version;
-    return fail(
-      index,
-      badRequest(
-        `error when retrieving current configuration of:\nResource: "${gv}, Resource=${info.resource}", GroupVersionKind: "${gv}, Kind=${kind}"\nName: "", Namespace: "${namespace ?? ''}"\nfrom server for: "${source}": resource name may not be empty`,
+    return no(
+      fail(
+        index,
+        badRequest(
+          `error when retrieving current configuration of:\nResource: "${gv}, Resource=${info.resource}", GroupVersionKind: "${gv}, Kind=${kind}"\nName: "", Namespace: "${namespace ?? ''}"\nfrom server for: "${source}": resource name may not be empty`,
+        ),
+        base,
       ),
-      base,
     );
   }
-  const decoded = decodeStrict(kind, doc);
+  return { ok: true, doc, kind, name, namespace, base };
+}
+
+export function applyOne(
+  api: ApiServer,
+  doc: unknown,
+  index: number,
+  /** `dryRun`: every write is a server-side dry run (see ApiServer.create / update). */
+  opts: { namespace?: string; source?: string; createOnly?: boolean; dryRun?: boolean },
+): ApplyOutcome {
+  const dry = opts.dryRun ? { dryRun: true } : {};
+  const r0 = resolveDoc(doc, index, opts);
+  if (!r0.ok) return r0.outcome;
+  const { kind, name, namespace, base } = r0;
+  const decoded = decodeStrict(kind, r0.doc);
   if (!decoded.ok) return fail(index, badRequest(decoded.message), base);
-  const lastApplied = lastAppliedFor(doc, namespace);
+  const lastApplied = lastAppliedFor(r0.doc, namespace);
   const desired: Any = copyOwn(decoded.value);
   desired.metadata = copyOwn(decoded.value.metadata);
   if (namespace !== undefined) desired.metadata.namespace = namespace;
@@ -183,6 +218,44 @@ export function applyOne(
   if (!r.ok) return fail(index, r.error, base);
   const op = r.object === live ? 'unchanged' : 'configured';
   return outcome(index, base, { ok: true, op, object: r.object }, r.warnings ?? []);
+}
+
+/**
+ * `kubectl apply --dry-run=client` for one document: kubectl's own checks (resolveDoc) and the GET
+ * of the current object, and nothing sent. A new object is reported `created` as kubectl would
+ * send it (namespace set, the last-applied annotation added, then nulls pruned); an existing one
+ * is always `configured` (no patch is computed) and reported as the server has it (info.Get
+ * refreshed it). The server's strict field validation never runs. [KUBECTL apply.go
+ * applyOneObject with DryRunClient]
+ */
+export function clientDryRunOne(
+  get: (kind: KindName, namespace: string | undefined, name: string) => K8sObject | undefined,
+  doc: unknown,
+  index: number,
+  opts: { namespace?: string; source?: string },
+): ApplyOutcome {
+  const r0 = resolveDoc(doc, index, opts);
+  if (!r0.ok) return r0.outcome;
+  const { kind, name, namespace, base } = r0;
+  const live = get(kind, namespace, name);
+  if (live) return outcome(index, base, { ok: true, op: 'configured', object: live }, []);
+  const obj: Any = copyOwn(r0.doc);
+  const meta: Any = copyOwn(isPlainObject(r0.doc.metadata) ? r0.doc.metadata : {});
+  if (namespace !== undefined) meta.namespace = namespace;
+  const annotations: Any = copyOwn(isPlainObject(meta.annotations) ? meta.annotations : {});
+  annotations[LAST_APPLIED] = lastAppliedFor(r0.doc, namespace);
+  meta.annotations = annotations;
+  obj.metadata = meta;
+  return outcome(index, base, { ok: true, op: 'created', object: pruneNulls(obj) as K8sObject }, []);
+}
+
+/** pruneNullsFromMap: a copy without the map entries whose value is null (recursively). */
+function pruneNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(pruneNulls);
+  if (!isPlainObject(v)) return v;
+  const out: Any = {};
+  for (const k of Object.keys(v)) if (v[k] !== null) out[k] = pruneNulls(v[k]);
+  return out;
 }
 
 const ENDPOINTS_WARN = 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
