@@ -4,15 +4,20 @@
 // Debian (sh, coreutils, curl); CoreDNS is distroless (nothing at all).
 import type { CommandFn, CommandTable, ProcContext } from '../../kubectl/shell/types';
 import type { Cluster, ObjectKey } from '../contract';
+import { date } from './busybox/date';
+import { id, printenv, pwd, uname, which, whoami } from './busybox/info';
+import { nc } from './busybox/nc';
+import { netstat } from './busybox/netstat';
 import { nslookup } from './busybox/nslookup';
 import { ping } from './busybox/ping';
+import { exit, initTree, ps, spawn } from './busybox/procs';
 import { env, falseCmd, hostname, ip, ls, sleep, trueCmd } from './busybox/system';
 import { cat, echo, grep, headTail, wc } from './busybox/text';
 import { wget } from './busybox/wget';
 import { curl } from './curl';
 import { jq } from './jq';
 import { getPod } from './pods';
-import { makeProc, type PodProc, readPodFile, type WorkloadDeps } from './proc';
+import { type ExecSession, makeProc, type PodProc, readPodFile, type WorkloadDeps } from './proc';
 import { streamFor } from './state';
 
 type Applet = (argv: string[], ctx: ProcContext, p: PodProc) => number;
@@ -34,6 +39,22 @@ const COREUTILS: Record<string, Applet> = {
 
 const BUSYBOX_NET: Record<string, Applet> = { ping, nslookup, wget, ip };
 
+/**
+ * The rest of the BusyBox applets a student reaches for (all in Alpine's busyboxconfig: PRINTENV,
+ * PWD, WHOAMI, ID, UNAME, DATE, NC with NC_110_COMPAT, NETSTAT). BusyBox images only: Debian's
+ * coreutils versions in nginx differ, and nginx has no nc, ps or netstat at all.
+ */
+const BUSYBOX_MORE: Record<string, Applet> = {
+  printenv,
+  pwd,
+  whoami: (argv, ctx) => whoami(argv, ctx),
+  id: (argv, ctx) => id(argv, ctx),
+  uname,
+  date: (argv, ctx) => date(argv, ctx),
+  nc,
+  netstat,
+};
+
 /** Where each executable lives, so `/bin/ping` and `ping` both work (Alpine's busybox links). */
 const LOCATIONS: Record<string, string> = {
   cat: '/bin',
@@ -52,6 +73,16 @@ const LOCATIONS: Record<string, string> = {
   nslookup: '/usr/bin',
   wget: '/usr/bin',
   ip: '/sbin',
+  printenv: '/bin',
+  pwd: '/bin',
+  whoami: '/usr/bin',
+  id: '/usr/bin',
+  uname: '/bin',
+  date: '/bin',
+  nc: '/usr/bin',
+  netstat: '/bin',
+  ps: '/bin',
+  which: '/usr/bin',
   sh: '/bin',
   curl: '/usr/bin',
   jq: '/usr/bin',
@@ -97,26 +128,54 @@ export function podCommands(
 ): CommandTable {
   const pod = getPod(cluster, podKey);
   if (!pod) return {};
-  const p = makeProc(cluster, podKey, pod, deps, containerName);
-  if (!p || p.info.tools === 'none') return {};
+  const made = makeProc(cluster, podKey, pod, deps, containerName);
+  if (!made || made.info.tools === 'none') return {};
+  // One table serves one `kubectl exec`: its processes share a session (PIDs for `ps`).
+  const session: ExecSession = { live: [], started: false };
+  const p: PodProc = { ...made, session };
+  const busybox = p.info.tools === 'alpine' || p.info.tools === 'alpine-curl';
   const applets: Record<string, Applet> = { ...COREUTILS };
   if (p.info.tools !== 'debian-curl') Object.assign(applets, BUSYBOX_NET);
+  if (busybox) Object.assign(applets, BUSYBOX_MORE);
+  // ps only where the container's process tree is known (the .NET runtime's threads take PIDs
+  // nobody can predict).
+  if (busybox && initTree(p)) applets.ps = ps;
   if (p.info.tools === 'alpine-curl' || p.info.tools === 'debian-curl') applets.curl = curl;
   if (p.info.app === 'sleep') applets.jq = (argv, ctx) => jq(argv, ctx);
   const table: CommandTable = {};
+  // Every command is a process: it gets a PID while it runs.
   const bind =
-    (fn: Applet): CommandFn =>
-    (argv, ctx) =>
-      fn(argv, ctx, p);
-  for (const [name, fn] of Object.entries(applets)) {
-    table[name] = bind(fn);
+    (fn: (argv: string[], ctx: ProcContext) => number): CommandFn =>
+    (argv, ctx) => {
+      const proc = spawn(p, session, argv);
+      try {
+        return fn(argv, ctx);
+      } finally {
+        exit(session, proc);
+      }
+    };
+  const add = (name: string, fn: CommandFn) => {
+    table[name] = fn;
     const dir = LOCATIONS[name];
-    if (dir) table[`${dir}/${name}`] = table[name];
-  }
-  const shell: CommandFn = (argv, ctx) => sh(argv, ctx, p, table);
+    if (dir) table[`${dir}/${name}`] = fn;
+  };
+  for (const [name, fn] of Object.entries(applets))
+    add(
+      name,
+      bind((argv, ctx) => fn(argv, ctx, p)),
+    );
+  if (busybox)
+    add(
+      'which',
+      bind((argv, ctx) => which(argv, ctx, p, table)),
+    );
+  const shell: CommandFn = bind((argv, ctx) => sh(argv, ctx, p, table));
   table.sh = shell;
   table['/bin/sh'] = shell;
-  if (p.info.tools === 'alpine' || p.info.tools === 'alpine-curl') table.ash = shell;
+  if (busybox) {
+    table.ash = shell;
+    table['/bin/ash'] = shell;
+  }
   return table;
 }
 

@@ -17,6 +17,20 @@ export interface WorkloadDeps {
   maxUnboundedPackets?: number;
 }
 
+/** A running process of one `kubectl exec` (its PID and argv as /proc/PID/cmdline has them). */
+export interface ExecProcess {
+  pid: number;
+  ppid: number;
+  argv: string[];
+}
+
+/** The processes one `kubectl exec` started that are still running (the exec'd one first). */
+export interface ExecSession {
+  live: ExecProcess[];
+  /** PIDs were allocated for this exec already (the first process gets runc's extra PIDs). */
+  started: boolean;
+}
+
 export interface PodProc {
   cluster: Cluster;
   podKey: ObjectKey;
@@ -24,6 +38,8 @@ export interface PodProc {
   container: Container;
   info: ImageInfo;
   deps: WorkloadDeps;
+  /** Set by the command table: the exec this process belongs to (for `ps`). */
+  session?: ExecSession;
 }
 
 export function makeProc(
@@ -119,7 +135,7 @@ export function linkedServices(all: Service[], ns: string, enableServiceLinks: b
   return [...byName.values()];
 }
 
-function containerStartedAt(pod: Pod, container: Container): number | undefined {
+export function containerStartedAt(pod: Pod, container: Container): number | undefined {
   const cs = pod.status?.containerStatuses?.find((s) => s.name === container.name);
   return (
     parseTime(cs?.state?.running?.startedAt) ??
@@ -166,6 +182,18 @@ export function hostsFile(p: PodProc): string {
   return text;
 }
 
+/**
+ * alpine-baselayout's release files in the sleep image (FROM alpine:3.15). The patch release is
+ * 3.15.5, the release whose build date the image's BusyBox banner carries (usage.ts); the
+ * os-release text is byte-for-byte what Alpine 3.15 images print (real `cat /etc/os-release`).
+ */
+const ALPINE_FILES: Record<string, string> = {
+  '/etc/os-release':
+    'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.15.5\nPRETTY_NAME="Alpine Linux v3.15"\n' +
+    'HOME_URL="https://alpinelinux.org/"\nBUG_REPORT_URL="https://bugs.alpinelinux.org/"\n',
+  '/etc/alpine-release': '3.15.5\n',
+};
+
 /** Read a file inside the container; undefined when it does not exist. */
 export function readPodFile(p: PodProc, path: string): string | undefined {
   const norm = path.startsWith('/') ? path : `/${path}`;
@@ -178,6 +206,9 @@ export function readPodFile(p: PodProc, path: string): string | undefined {
       return hostsFile(p);
     case '/etc/hostname':
       return `${p.pod.spec.hostname ?? p.pod.metadata.name}\n`;
+    case '/etc/os-release':
+    case '/etc/alpine-release':
+      return p.info.app === 'sleep' ? ALPINE_FILES[norm] : undefined;
     default:
       return undefined;
   }

@@ -20,6 +20,19 @@ export interface PodProcState {
   files: Map<string, string>;
   /** Environment captured when the container started (Service links are frozen then). */
   env?: Record<string, string>;
+  /** The container's PID namespace: next free PID and the init tree's restarted children. */
+  pids?: PidState;
+}
+
+/** PID allocation inside one container instance (busybox/procs.ts). */
+export interface PidState {
+  /** When the container (re)started; a new start is a new PID namespace. */
+  startedAt: number;
+  next: number;
+  /** How many times the init tree's periodic child (the sleep image's `sleep 1000`) was restarted. */
+  restarts: number;
+  /** PID of that child now. */
+  childPid: number;
 }
 
 interface ClusterState {

@@ -93,11 +93,95 @@ const USAGE: Record<string, [string, string]> = {
       '\n\t-e PTRN\tPattern to match' +
       '\n\t-f FILE\tRead pattern from file',
   ],
+  nc: [
+    '[OPTIONS] HOST PORT  - connect\nnc [OPTIONS] -l -p PORT [HOST] [PORT]  - listen',
+    '\t-e PROG\tRun PROG after connect (must be last)' +
+      '\n\t-l\tListen mode, for inbound connects' +
+      '\n\t-lk\tWith -e, provides persistent server' +
+      '\n\t-p PORT\tLocal port' +
+      '\n\t-s ADDR\tLocal address' +
+      '\n\t-w SEC\tTimeout for connects and final net reads' +
+      '\n\t-i SEC\tDelay interval for lines sent' +
+      "\n\t-n\tDon't do DNS resolution" +
+      '\n\t-u\tUDP mode' +
+      '\n\t-b\tAllow broadcasts' +
+      '\n\t-v\tVerbose' +
+      '\n\t-o FILE\tHex dump traffic' +
+      '\n\t-z\tZero-I/O mode (scanning)',
+  ],
+  ps: [
+    '[-o COL1,COL2=HEADER]',
+    'Show list of processes\n\n\t-o COL1,COL2=HEADER\tSelect columns for display',
+  ],
+  netstat: [
+    '[-ral] [-tuwx] [-enWp]',
+    'Display networking information\n' +
+      '\n\t-r\tRouting table' +
+      '\n\t-a\tAll sockets' +
+      '\n\t-l\tListening sockets' +
+      '\n\t\tElse: connected sockets' +
+      '\n\t-t\tTCP sockets' +
+      '\n\t-u\tUDP sockets' +
+      '\n\t-w\tRaw sockets' +
+      '\n\t-x\tUnix sockets' +
+      '\n\t\tElse: all socket types' +
+      '\n\t-e\tOther/more information' +
+      "\n\t-n\tDon't resolve names" +
+      '\n\t-W\tWide display' +
+      '\n\t-p\tShow PID/program name for sockets',
+  ],
+  id: [
+    '[-ugGnr] [USER]',
+    'Print information about USER or the current user\n' +
+      '\n\t-u\tUser ID' +
+      '\n\t-g\tGroup ID' +
+      '\n\t-G\tSupplementary group IDs' +
+      '\n\t-n\tPrint names instead of numbers' +
+      '\n\t-r\tPrint real ID instead of effective ID',
+  ],
+  uname: [
+    '[-amnrspvio]',
+    'Print system information\n' +
+      '\n\t-a\tPrint all' +
+      '\n\t-m\tMachine (hardware) type' +
+      '\n\t-n\tHostname' +
+      '\n\t-r\tKernel release' +
+      '\n\t-s\tKernel name (default)' +
+      '\n\t-p\tProcessor type' +
+      '\n\t-v\tKernel version' +
+      '\n\t-i\tHardware platform' +
+      '\n\t-o\tOS name',
+  ],
+  date: [
+    '[OPTIONS] [+FMT] [[-s] TIME]',
+    'Display time (using +FMT), or set time\n' +
+      "\n\t-u\t\tWork in UTC (don't convert to local time)" +
+      '\n\t[-s] TIME\tSet time to TIME' +
+      "\n\t-d TIME\t\tDisplay TIME, not 'now'" +
+      '\n\t-D FMT\t\tFMT (strptime format) for -s/-d TIME conversion' +
+      '\n\t-r FILE\t\tDisplay last modification time of FILE' +
+      '\n\t-R\t\tOutput RFC-2822 date' +
+      '\n\t-I[SPEC]\tOutput ISO-8601 date' +
+      '\n\t\t\tSPEC=date (default), hours, minutes, seconds or ns' +
+      '\n' +
+      '\nRecognized TIME formats:' +
+      '\n\t@seconds_since_1970' +
+      '\n\thh:mm[:ss]' +
+      '\n\t[YYYY.]MM.DD-hh:mm[:ss]' +
+      '\n\tYYYY-MM-DD hh:mm[:ss]' +
+      '\n\t[[[[[YY]YY]MM]DD]hh]mm[.ss]' +
+      "\n\t'date TIME' form accepts MMDDhhmm[[YY]YY][.ss] instead",
+  ],
+  whoami: ['', 'Print the user name associated with the current effective user id'],
+  which: ['COMMAND...', 'Locate COMMAND'],
+  printenv: ['[VARIABLE]...', 'Print environment VARIABLEs.\nIf no VARIABLE specified, print all.'],
+  pwd: ['', 'Print the full filename of the current working directory'],
 };
 
 /** The text bb_show_usage() writes to stderr. */
 export function usageText(applet: string): string {
   const u = USAGE[applet];
   if (!u) return `${BUSYBOX_BANNER}\n\nUsage: ${applet}\n`;
-  return `${BUSYBOX_BANNER}\n\nUsage: ${applet} ${u[0]}\n\n${u[1]}\n`;
+  // An empty trivial usage leaves the full usage's "\n\n" first: no space after the name.
+  return `${BUSYBOX_BANNER}\n\nUsage: ${applet}${u[0] ? ` ${u[0]}` : ''}\n\n${u[1]}\n`;
 }
