@@ -144,7 +144,7 @@ export const CREATE_HELP = compose({
     },
   ],
   usage: 'kubectl create -f FILENAME',
-  parents: 'kubectl',
+  parents: 'kubectl create',
 });
 
 export const DEPLOYMENT_HELP = compose({
@@ -201,7 +201,8 @@ export const SERVICE_HELP = compose({
     ['nodeport', 'Create a NodePort service'],
   ],
   flags: [],
-  usage: 'kubectl create service',
+  // No DisableFlagsInUseLine here: cobra's UseLine adds [flags] (the global flags are available).
+  usage: 'kubectl create service [flags] [options]',
   parents: 'kubectl create service',
 });
 

@@ -12,9 +12,9 @@ import { str, strs } from '../flags';
 import { readDocs } from './apply';
 import { prepare, type Subcommand, send } from './create-common';
 import { runCreateDeployment } from './create-deployment';
-import { CREATE_HELP } from './create-help';
+import { CREATE_HELP, DEPLOYMENT_HELP, NAMESPACE_HELP } from './create-help';
 import { CreatePrinter, parseCreateOutput } from './create-output';
-import { runCreateService } from './create-service';
+import { runCreateService, serviceHelp } from './create-service';
 import { clusterDryRun, DRY_RUN_FLAG, getDryRunStrategy } from './dryrun';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 
@@ -150,6 +150,19 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     default:
       return runCreateFiles(args, ctx);
   }
+}
+
+/**
+ * The help cobra would print for `kubectl create <positional…> --help`: the deepest subcommand
+ * named. The dispatcher prints `createVerb.help` for any `create … --help` today; it can call this
+ * with the positional words to print the subcommand's own help.
+ */
+export function createHelpFor(positional: readonly string[]): string {
+  const [sub, which] = positional;
+  if (sub === 'deployment' || sub === 'deploy') return DEPLOYMENT_HELP;
+  if (sub === 'namespace' || sub === 'ns') return NAMESPACE_HELP;
+  if (sub === 'service' || sub === 'svc') return serviceHelp(which);
+  return CREATE_HELP;
 }
 
 export const createVerb: KubectlVerb = {
