@@ -103,12 +103,13 @@ export function podKeyFor(cluster: Cluster, app: string): ObjectKey {
   return `Pod/default/${pod.metadata.name}`;
 }
 
-/** Run `argv` (or `sh -c line` when given a string) inside the Pod. */
+/** Run `argv` (or `sh -c line` when given a string) inside the Pod, with `stdin` (`kubectl exec -i`). */
 export function execIn(
   cluster: Cluster,
   podKey: ObjectKey,
   cmd: string | string[],
   runScript?: RunScript,
+  stdin = '',
 ): ExecResult {
   const table: CommandTable = podCommands(cluster, podKey, runScript ? { runScript } : {});
   let stdout = '';
@@ -118,7 +119,7 @@ export function execIn(
   const start = cluster.now();
   const ctx: ProcContext = {
     cluster,
-    stdin: '',
+    stdin,
     env: {},
     out: (t) => {
       stdout += t;
