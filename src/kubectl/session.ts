@@ -21,7 +21,14 @@ import { kubectlCommand } from './kubectl';
 import { type Continuation, type ListItem, parse, Shell } from './shell/index';
 import type { CommandTable, OutputChunk, ProcContext, RunResult } from './shell/types';
 import { podShellTable } from './verbs/podcommands';
-import type { JobHandle, JobSpec, KubectlHost, PortForward, PortForwardRegistry } from './verbs/registry';
+import type {
+  JobHandle,
+  JobSpec,
+  KubectlHost,
+  PodShellOptions,
+  PortForward,
+  PortForwardRegistry,
+} from './verbs/registry';
 import { glob, HOME, resolvePath, tildify, Vfs, type VfsJSON } from './vfs';
 
 /** Most text one `run()` may print; the rest is dropped with a note (hostile input guard). */
@@ -102,7 +109,14 @@ interface Job {
   handle?: JobHandle;
   rest?: Continuation;
   /** Interactive shell inside a Pod (`kubectl exec -it … sh`). */
-  podShell?: { shell: Shell; podKey: string; prompt: string };
+  podShell?: {
+    shell: Shell;
+    podKey: string;
+    prompt: string;
+    /** `kubectl run -it`: what kubectl prints and returns once the shell exits (PodShellOptions). */
+    onExit?: (code: number, h: JobHandle) => number;
+    stopWatching?: () => void;
+  };
   signal?: 'Interrupt' | 'Terminated';
   /** A background job whose commands slept: it ends when the clock reaches this time. */
   doneAt?: number;
@@ -401,11 +415,11 @@ class Session implements TerminalSession {
       readDir: (p) => this.fs.list(resolvePath(this.cwdPath, p)),
       startJob: (spec) => this.startJob(spec),
       forwards: this.forwardRegistry(),
-      openPodShell: (podKey, container) => this.openPodShell(podKey, container),
+      openPodShell: (podKey, container, _command, opts) => this.openPodShell(podKey, container, opts),
     };
   }
 
-  private openPodShell(podKey: string, container: string): JobHandle {
+  private openPodShell(podKey: string, container: string, opts?: PodShellOptions): JobHandle {
     const table = podShellTable(this.cluster, podKey, container);
     const [, namespace, name] = podKey.split('/') as [string, string, string];
     const pod = this.cluster.get('Pod', namespace, name);
@@ -432,7 +446,13 @@ class Session implements TerminalSession {
     const job = this.fg;
     // BusyBox ash as root in / shows `/ # `; Debian's dash (nginx) shows `# `.
     const prompt = proc?.info.tools === 'debian-curl' ? '# ' : '/ # ';
-    if (job) job.podShell = { shell, podKey, prompt };
+    if (job) {
+      job.podShell = { shell, podKey, prompt };
+      if (opts?.onExit) {
+        job.podShell.onExit = opts.onExit;
+        job.podShell.stopWatching = () => unsubscribe?.();
+      }
+    }
     return handle;
   }
 
@@ -441,13 +461,20 @@ class Session implements TerminalSession {
   run(line: string): TerminalResult {
     const fg = this.fg;
     if (fg?.podShell) {
-      const { shell } = fg.podShell;
+      const { shell, onExit, stopWatching } = fg.podShell;
       return this.collect(() => {
         const ctx = { ...this.ctx(), env: shell.state.vars };
         const r = shell.runLine(line, ctx);
         if (shell.state.exitRequested !== undefined) {
           // `exit N` ends `kubectl exec -it`, which reports a non-zero status like any exec.
           const code = shell.state.exitRequested;
+          if (onExit && fg.handle) {
+            // kubectl run -it: the session's end is reported by run.go, not as an exec status.
+            stopWatching?.();
+            const final = onExit(code, fg.handle);
+            fg.handle.finish(final);
+            return final;
+          }
           if (code !== 0) this.emit('stderr', `command terminated with exit code ${code}\n`);
           fg.handle?.finish(code);
           return code;

@@ -44,7 +44,16 @@ export interface KubectlHost {
   /** Port-forward registry (host localhost ports). */
   forwards: PortForwardRegistry;
   /** Open an interactive shell in a container (`kubectl exec -it … sh`); it becomes the foreground job. */
-  openPodShell?(podKey: string, container: string, command: string[]): JobHandle;
+  openPodShell?(podKey: string, container: string, command: string[], opts?: PodShellOptions): JobHandle;
+}
+
+export interface PodShellOptions {
+  /**
+   * The shell's `exit N` ends the session (kubectl run -it attached to the container's shell):
+   * called instead of exec's `command terminated with exit code N`; what it writes through `h`
+   * follows the session and its return value is the command's exit code.
+   */
+  onExit?(code: number, h: JobHandle): number;
 }
 
 export interface PortForward {

@@ -1,8 +1,21 @@
-// `kubectl run -i/-t/--attach`: what run.go does once the Pod exists (handleAttachPod, attach.go
-// Run, removeCreatedObjects for --rm).
+// `kubectl run -it --rm … [-- sh]`: what run.go does once the Pod exists [KUBECTL 1.34
+// pkg/cmd/run/run.go handleAttachPod / removeCreatedObjects, pkg/cmd/attach/attach.go Run]:
+// wait (on the simulated clock, up to --pod-running-timeout) for the Pod to be Running and Ready,
+// print attach's two notices on stderr, hand the terminal to the container's shell, and when it
+// exits print the reattach notice (restartPolicy Always), delete what run created (--rm) and
+// return the container's exit code (restartPolicy Never: `pod NS/NAME terminated (Error)`).
+//
+// Only a shell as the container's process is attached to: the simulated kubelet runs every
+// container forever, so a one-shot command (`-- nslookup x`) would never exit, and which of
+// its outputs real kubectl shows races the container (attach vs. the logs fallback). Without --rm
+// the Pod would be left Running where a real one has exited; -i without -t has no terminal to
+// hand over. Those forms are refused before anything is created (attachProblem).
 import type { K8sObject } from '../../sim/api/types';
+import { imageInfo } from '../../sim/workloads/images';
+import { bool, str } from '../flags';
 import type { HelpFlag } from './generate-help';
-import type { KubectlContext } from './registry';
+import type { JobHandle, KubectlContext, ParsedArgs } from './registry';
+import { isPodReady, waitUntil } from './util';
 
 export const RUN_ATTACH_FLAGS_HELP: HelpFlag[] = [
   {
@@ -39,22 +52,106 @@ export const RUN_ATTACH_FLAGS_HELP: HelpFlag[] = [
   { name: 'tty', short: 't', def: 'false', usage: 'Allocate a TTY for the container in the pod.' },
 ];
 
+const SHELLS = new Set(['sh', '/bin/sh', 'ash', '/bin/ash', 'bash', '/bin/bash']);
+
+/** The container's process: --command's words, else the words replace the image's CMD. */
+function containerArgv(pod: K8sObject): string[] | undefined {
+  const c = (pod.spec as { containers: { image: string; command?: string[]; args?: string[] }[] })
+    .containers[0];
+  if (!c) return undefined;
+  if (c.command) return c.command;
+  // busybox and alpine have no ENTRYPOINT and CMD ["sh"] / ["/bin/sh"]; other images' entrypoints
+  // are not modelled.
+  if (imageInfo(c.image).app !== 'busybox') return undefined;
+  return c.args ?? ['sh'];
+}
+
+const NOT_HERE =
+  'error: "kubectl run" attaches here only with -i -t --rm to a shell (e.g. kubectl run -it --rm tmp --image=busybox -- sh); this form is not available in this playground\n';
+
+/** Whether this playground can attach as kubectl would; checked before anything is created. */
+export function attachProblem(ctx: KubectlContext, args: ParsedArgs, pod: K8sObject): string | undefined {
+  const f = args.flags;
+  const restart = str(f, 'restart') ?? 'Always';
+  const argv = containerArgv(pod);
+  const ok =
+    bool(f, 'stdin') &&
+    bool(f, 'tty') &&
+    bool(f, 'rm') &&
+    (restart === 'Always' || restart === 'Never' || restart === '') &&
+    argv !== undefined &&
+    argv.length === 1 &&
+    SHELLS.has(argv[0] as string) &&
+    ctx.host?.openPodShell !== undefined;
+  return ok ? undefined : NOT_HERE;
+}
+
 export interface AttachRequest {
   pod: K8sObject;
-  service: K8sObject | undefined;
-  remove: boolean;
+  /** What run created, in its order (the Pod, then the --expose Service). */
+  created: K8sObject[];
   quiet: boolean;
   timeoutMs: number;
-  /** Errors run.go holds until it returns (a failed --expose). */
-  pendingErrors: string[];
+  /** A failed --expose: run.go returns it after the session. */
+  pendingError: string | undefined;
 }
 
-/** Whether this playground can attach to the Pod run.go is about to create (checked before it is). */
-export function attachProblem(_ctx: KubectlContext, _pod: K8sObject): string | undefined {
-  return 'error: "kubectl run" with -i/-t/--attach is not available in this playground\n';
+/** removeCreatedObjects with kubectl run's DeleteOptions (background, not waiting). */
+function removeCreated(ctx: KubectlContext, req: AttachRequest, out: (t: string) => void): void {
+  for (const obj of req.created) {
+    const ns = obj.metadata.namespace ?? ctx.namespace;
+    const kind = obj.kind === 'Service' ? 'Service' : 'Pod';
+    const r = ctx.cluster.delete(kind, ns, obj.metadata.name);
+    if (r.ok && !req.quiet)
+      out(`${kind.toLowerCase()} "${obj.metadata.name}" deleted from ${ns} namespace\n`);
+  }
 }
 
-export function attachToRunPod(ctx: KubectlContext, _req: AttachRequest): number {
-  ctx.proc.err('error: attaching with "kubectl run" is not available in this playground\n');
-  return 1;
+export function attachToRunPod(ctx: KubectlContext, req: AttachRequest): number {
+  const { proc, cluster } = ctx;
+  const ns = req.pod.metadata.namespace ?? ctx.namespace;
+  const name = req.pod.metadata.name;
+  const current = () => cluster.get('Pod', ns, name);
+  // handleAttachPod: waitForPod(podRunningAndReady) within --pod-running-timeout.
+  const ready = waitUntil(
+    ctx,
+    () => {
+      const p = current();
+      return p !== undefined && p.status?.phase === 'Running' && isPodReady(p as never);
+    },
+    req.timeoutMs,
+  );
+  if (!ready) {
+    removeCreated(ctx, req, proc.out);
+    proc.err('error: timed out waiting for the condition\n');
+    return 1;
+  }
+  if (!req.quiet) {
+    proc.err(
+      'All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\n',
+    );
+    proc.err("If you don't see a command prompt, try pressing enter.\n");
+  }
+  const restart = (req.pod.spec as { restartPolicy?: string }).restartPolicy ?? 'Always';
+  const argv = containerArgv(req.pod) ?? ['sh'];
+  const onExit = (code: number, h: JobHandle): number => {
+    if (restart === 'Always' && !req.quiet) {
+      h.out(
+        `Session ended, resume using 'kubectl attach ${name} -c ${name} -i -t' command when the pod is running\n`,
+      );
+    }
+    removeCreated(ctx, req, h.out);
+    if (req.pendingError !== undefined) {
+      h.err(`${req.pendingError}\n`);
+      return 1;
+    }
+    // restartPolicy Never: run.go waits for the Pod to complete and returns the container's code.
+    if (restart === 'Never' && code !== 0) {
+      h.err(`pod ${ns}/${name} terminated (Error)\n`);
+      return code;
+    }
+    return 0;
+  };
+  ctx.host?.openPodShell?.(`Pod/${ns}/${name}`, name, argv, { onExit });
+  return 0;
 }

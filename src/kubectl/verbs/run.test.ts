@@ -285,12 +285,6 @@ status: {}
     expect(d.text()).toBe('pod/web\n');
   });
 
-  it('-i/-t are refused before anything is created', () => {
-    const d = kdrive().kubectl('run -it --rm dns --image=busybox -- nslookup kubernetes');
-    expect(d.exitCode()).toBe(1);
-    expect(pod(d, 'dns')).toBeUndefined();
-  });
-
   it('is deterministic: the same commands on two fresh clusters with one seed print the same', () => {
     const script = [
       'run web --image=nginx --port=80 --expose -o yaml',
@@ -305,4 +299,99 @@ status: {}
     expect(a).toContain('clusterIP');
     expect(transcript()).toBe(a);
   });
+});
+
+describe('kubectl run -it --rm … sh: attached to the container’s shell', () => {
+  const NOTICES = [
+    [
+      'stderr',
+      'All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\n',
+    ],
+    ['stderr', "If you don't see a command prompt, try pressing enter.\n"],
+  ];
+
+  it('waits for the Pod, opens its shell, and on exit prints the reattach notice and deletes it', () => {
+    const d = kdrive({ seed: 6 })
+      .kubectl('apply -f sleep/sleep2.yaml -f sleep/sleep2-service.yaml')
+      .advance(30_000);
+    const t0 = d.cluster.now();
+    d.kubectl('run -it --rm tmp --image=busybox -- sh');
+    expect(d.last?.output.map((c) => [c.stream, c.text])).toEqual(NOTICES);
+    expect(d.exitCode()).toBe(0);
+    expect(d.cluster.now()).toBeGreaterThan(t0); // the clock ran until the Pod was Ready
+    const p = pod(d, 'tmp') as Pod;
+    expect(p.status?.phase).toBe('Running');
+    expect(p.spec.containers[0]).toMatchObject({ args: ['sh'], stdin: true, stdinOnce: true, tty: true });
+    expect(d.session.prompt()).toBe('/ # ');
+    d.sh('hostname');
+    expect(d.text()).toBe('tmp\n');
+    const clusterIP = (d.cluster.get('Service', 'default', 'sleep-2') as Service).spec.clusterIP;
+    d.sh('nslookup sleep-2');
+    expect(d.stdout()).toContain(`Address: ${clusterIP}\n`);
+    d.sh('exit');
+    expect(d.last?.output.map((c) => [c.stream, c.text])).toEqual([
+      [
+        'stdout',
+        "Session ended, resume using 'kubectl attach tmp -c tmp -i -t' command when the pod is running\n",
+      ],
+      ['stdout', 'pod "tmp" deleted from default namespace\n'],
+    ]);
+    expect(d.session.prompt()).not.toBe('/ # ');
+    expect(pod(d, 'tmp')?.metadata.deletionTimestamp).toBeDefined();
+    d.sh('echo $?');
+    expect(d.text()).toBe('0\n');
+  });
+
+  it('--restart=Never returns the shell’s exit code; --expose’s Service is deleted after the Pod', () => {
+    const d = kdrive().kubectl('run -it --rm tmp2 --image=busybox --restart=Never --expose --port 80');
+    expect(d.last?.output.map((c) => [c.stream, c.text])).toEqual([
+      ['stdout', 'service/tmp2 created\n'],
+      ...NOTICES,
+    ]);
+    d.sh('exit 3');
+    expect(d.last?.output.map((c) => [c.stream, c.text])).toEqual([
+      ['stdout', 'pod "tmp2" deleted from default namespace\n'],
+      ['stdout', 'service "tmp2" deleted from default namespace\n'],
+      ['stderr', 'pod default/tmp2 terminated (Error)\n'],
+    ]);
+    expect(d.exitCode()).toBe(3);
+    expect(d.cluster.get('Service', 'default', 'tmp2')).toBeUndefined();
+  });
+
+  it('-q prints none of attach’s or delete’s lines', () => {
+    const d = kdrive().kubectl('run -itq --rm tmp --image=alpine');
+    expect(d.text()).toBe('');
+    expect(d.session.prompt()).toBe('/ # ');
+    d.sh('exit');
+    expect(d.text()).toBe('');
+  });
+
+  it('a Pod that never becomes Ready: deleted after --pod-running-timeout, then the timeout error', () => {
+    const d = kdrive();
+    const t0 = d.cluster.now();
+    d.kubectl('run -it --rm x --image=example/nothing --pod-running-timeout=5s --command -- sh');
+    expect(d.last?.output.map((c) => [c.stream, c.text])).toEqual([
+      ['stdout', 'pod "x" deleted from default namespace\n'],
+      ['stderr', 'error: timed out waiting for the condition\n'],
+    ]);
+    expect(d.exitCode()).toBe(1);
+    expect(d.cluster.now() - t0).toBe(5_000);
+  });
+
+  for (const cmd of [
+    'run -it --rm dns --image=busybox -- nslookup kubernetes',
+    'run -it tmp --image=busybox -- sh',
+    'run -i --rm tmp --image=busybox -- sh',
+    'run -it --rm tmp --image=busybox --restart=OnFailure -- sh',
+    'run -it --rm web --image=nginx',
+  ]) {
+    it(`${cmd}: refused before anything is created`, () => {
+      const d = kdrive().kubectl(cmd);
+      expect(d.stderr()).toBe(
+        'error: "kubectl run" attaches here only with -i -t --rm to a shell (e.g. kubectl run -it --rm tmp --image=busybox -- sh); this form is not available in this playground\n',
+      );
+      expect(d.exitCode()).toBe(1);
+      expect(d.cluster.list('Pod', { namespace: 'default' })).toHaveLength(0);
+    });
+  }
 });

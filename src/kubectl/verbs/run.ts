@@ -206,7 +206,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     return 1;
   }
   if (attach) {
-    const problem = attachProblem(ctx, gen.pod);
+    const problem = attachProblem(ctx, args, gen.pod);
     if (problem) {
       proc.err(problem);
       return 1;
@@ -253,11 +253,10 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   if (attach) {
     return attachToRunPod(ctx, {
       pod: pod.obj,
-      service,
-      remove: bool(f, 'rm'),
+      created: service ? [pod.obj, service] : [pod.obj],
       quiet: bool(f, 'quiet'),
       timeoutMs,
-      pendingErrors: errors,
+      pendingError: errors[0],
     });
   }
   print(out.format, pod.obj);
