@@ -1,5 +1,6 @@
 // kubectl create deployment against the simulated cluster: the object kubectl builds, its output
 // word for word (create_deployment.go v0.34.9), its errors, and the Deployment then running.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../sim/runtime/rng';
 import { kdrive } from '../testing';
@@ -273,5 +274,43 @@ describe('kubectl create deployment', () => {
     expect(DEPLOYMENT_HELP).toContain(
       '    -r, --replicas=1:\n\tNumber of replicas to create. Default is 1.\n\nUsage:\n  kubectl create deployment NAME --image=image -- [COMMAND] [args...] [options]\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n',
     );
+  });
+});
+
+describe('kubectl create deployment, fuzzed names and images', () => {
+  it('either deployment.apps/NAME created with one container per image, or one error line and nothing stored', () => {
+    const d = kdrive({ seed: 12 });
+    const seen = { ok: 0, err: 0 };
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[a-z0-9][-a-z0-9.]{0,10}[a-z0-9]$|^[a-zA-Z0-9][-a-zA-Z0-9._]{0,19}$/),
+        fc.array(
+          fc.stringMatching(
+            /^([a-z0-9]+\/)?[a-z0-9][a-z0-9_.-]{0,10}(:[a-z0-9.]{1,5})?$|^[-a-z0-9._/:@]{1,24}$/,
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
+        (name, images) => {
+          const existed = d.get('Deployment', name) !== undefined;
+          d.kubectl(`create deployment '${name}' ${images.map((i) => `'--image=${i}'`).join(' ')}`);
+          if (d.exitCode() === 0) {
+            seen.ok++;
+            expect(existed).toBe(false);
+            expect(d.text()).toBe(`deployment.apps/${name} created\n`);
+            const cs = d.get('Deployment', name)?.spec.template.spec.containers as { image: string }[];
+            expect(cs.map((c) => c.image)).toEqual(images);
+          } else {
+            seen.err++;
+            expect(d.stdout()).toBe('');
+            expect(d.stderr()).toMatch(/^error: failed to create deployment: /);
+            if (!existed) expect(d.get('Deployment', name)).toBeUndefined();
+          }
+        },
+      ),
+      { numRuns: 60, seed: 4343 },
+    );
+    // Both outcomes were exercised.
+    expect(seen.ok).toBeGreaterThan(5);
+    expect(seen.err).toBeGreaterThan(5);
   });
 });

@@ -2,6 +2,7 @@
 // cluster: the Services kubectl builds (create_service.go v0.34.9), their output and errors word
 // for word, and the Services working: ClusterIP and Endpoints, NodePorts, headless and ExternalName
 // DNS.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../testing';
 import { CLUSTERIP_HELP, EXTERNALNAME_HELP } from './create-help';
@@ -254,5 +255,40 @@ describe('kubectl create service', () => {
         .text();
     };
     expect(ips()).toBe(ips());
+  });
+});
+
+describe('kubectl create service, fuzzed --tcp', () => {
+  it('any port spec either creates the Service with that many ports or prints one error line, never both', () => {
+    const d = kdrive({ seed: 11 });
+    let n = 0;
+    const seen = { ok: 0, err: 0 };
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[0-9]{1,5}(:[-a-zA-Z0-9_+]{0,8})?$|^[-a-z0-9:_+]{0,8}$/), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        (specs) => {
+          const name = `s${n++}`;
+          d.kubectl(`create service clusterip ${name} ${specs.map((s) => `'--tcp=${s}'`).join(' ')}`);
+          if (d.exitCode() === 0) {
+            seen.ok++;
+            expect(d.text()).toBe(`service/${name} created\n`);
+            const want = specs.flatMap((s) => (s === '' ? [] : s.split(','))).length;
+            expect(d.get('Service', name)?.spec.ports).toHaveLength(want);
+          } else {
+            seen.err++;
+            expect(d.stdout()).toBe('');
+            expect(d.stderr()).toMatch(/^error: [^\n]+\n$/);
+            expect(d.get('Service', name)).toBeUndefined();
+          }
+        },
+      ),
+      { numRuns: 60, seed: 4242 },
+    );
+    // Both outcomes were exercised.
+    expect(seen.ok).toBeGreaterThan(5);
+    expect(seen.err).toBeGreaterThan(5);
   });
 });
