@@ -252,6 +252,14 @@ describe('netstat', () => {
     ]);
     // Without -n the port is named from /etc/services.
     expect(execIn(c, api, ['netstat', '-tl']).stdout).toContain(' :::http                 :::*  ');
+    // No protocol option: every kind, UNIX sockets too (none in the sleep image); -la: both.
+    expect(out(c, s1, ['netstat', '-la'])).toEqual([
+      'Active Internet connections (servers and established)\nProto Recv-Q Send-Q Local Address           Foreign Address         State       \n' +
+        'Active UNIX domain sockets (servers and established)\nProto RefCnt Flags       Type       State         I-Node Path\n',
+      '',
+      0,
+    ]);
+    expect(execIn(c, api, ['netstat', '-lx']).exitCode).toBe(1); // .NET's IPC socket is not modelled
     // Without -l only connections, and there are none.
     expect(execIn(c, api, ['netstat', '-tn']).stdout).toBe(
       'Active Internet connections (w/o servers)\nProto Recv-Q Send-Q Local Address           Foreign Address         State       \n',

@@ -42,6 +42,7 @@ function chapter(seed = 11) {
   return { d, c, s1: podKeyFor(c, 'sleep-1') };
 }
 
+const out3 = (r: { stdout: string; stderr: string; exitCode: number }) => [r.stdout, r.stderr, r.exitCode];
 const clusterIP = (c: Cluster, name: string) => (c.get('Service', 'default', name) as Service).spec.clusterIP;
 const podIP = (c: Cluster, app: string) =>
   (c.get('Pod', 'default', podKeyFor(c, app).split('/')[2] ?? '') as Pod).status?.podIP ?? '';
@@ -141,6 +142,7 @@ describe('nc -z: a TCP connect through DNS and the packet tracer', () => {
     expect(execIn(c, s1, ['nc', '-q', 'a', '1']).stderr.startsWith('nc: unrecognized option: q\n')).toBe(
       true,
     );
+    expect(out3(execIn(c, s1, ['nc', '-w', 'x', 'a', '1']))).toEqual(['', "nc: invalid number 'x'\n", 1]);
     const listen = execIn(c, s1, ['nc', '-l', '-p', '8080']);
     expect([listen.stderr, listen.exitCode]).toEqual(['nc: -l is not simulated in this playground\n', 1]);
   });

@@ -31,7 +31,9 @@ interface NcArgs {
   operands: string[];
 }
 
-type Parsed = { ok: true; args: NcArgs } | { ok: false; error?: string; unsupported?: string };
+type Parsed =
+  | { ok: true; args: NcArgs }
+  | { ok: false; error?: string; unsupported?: string; noUsage?: boolean };
 
 function parse(argv: string[]): Parsed {
   const r: NcArgs = { verbose: 0, zero: false, waitS: 0, intervalS: 0, operands: [] };
@@ -55,7 +57,7 @@ function parse(argv: string[]): Parsed {
         if (v === undefined) return { ok: false, error: `option requires an argument: ${c}` };
         if (c === 'w' || c === 'i') {
           // -w is `w:+` (xatoi_positive); -i is xatou_range(1, 65535).
-          if (!/^\d+$/.test(v)) return { ok: false, error: `invalid number '${v}'` };
+          if (!/^\d+$/.test(v)) return { ok: false, error: `invalid number '${v}'`, noUsage: true };
           if (c === 'w') r.waitS = Number(v);
           else r.intervalS = Number(v);
         }
@@ -122,7 +124,8 @@ export function nc(argv: string[], ctx: ProcContext, p: PodProc): number {
       return 1;
     }
     if (parsed.error) ctx.err(`nc: ${parsed.error}\n`);
-    ctx.err(usageText('nc'));
+    // A bad number dies in xatoi (bb_error_msg_and_die); getopt errors show the usage.
+    if (!parsed.noUsage) ctx.err(usageText('nc'));
     return 1;
   }
   const o = parsed.args;
