@@ -1,5 +1,6 @@
 // kubectl expose against the simulated cluster: exact outputs (kubectl 1.34 expose.go and
 // polymorphichelpers messages), the Service it creates, and that Service routing traffic.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Pod, Service } from '../../sim/api/types';
 import { kdrive } from '../testing';
@@ -408,5 +409,59 @@ describe('kubectl expose: output and dry run', () => {
     const a = transcript();
     expect(a).toContain('nodePort');
     expect(transcript()).toBe(a);
+  });
+});
+
+describe('kubectl expose: hostile input', () => {
+  it('never throws: random words and flags end with exit 0 or 1 and a message on failure', () => {
+    const words = [
+      'deploy',
+      'pod',
+      'svc',
+      'ns',
+      'lab',
+      'multi',
+      'default',
+      'x/y',
+      '/',
+      'a=b',
+      '=',
+      ',',
+      '',
+      'None',
+    ];
+    const flags = [
+      '--port',
+      '--target-port',
+      '--name',
+      '--selector',
+      '-l',
+      '--type',
+      '--cluster-ip',
+      '--protocol',
+      '-o',
+      '--dry-run',
+      '--session-affinity',
+      '--external-ip',
+    ];
+    const token = fc.oneof(
+      fc.constantFrom(...words),
+      fc
+        .tuple(
+          fc.constantFrom(...flags),
+          fc.constantFrom(...words, '80', '99999999999999999999', '-1', 'yaml', 'client'),
+        )
+        .map(([f, v]) => `${f}=${v}`),
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 6 }), (toks) => {
+        const d = kdrive().apply(LABELLED_POD).apply(MULTI);
+        d.kubectl(['expose', ...toks.map((t) => `'${t}'`)].join(' '));
+        expect([0, 1]).toContain(d.exitCode());
+        if (d.exitCode() === 1) expect(d.stderr()).not.toBe('');
+        expect(d.text()).not.toContain('internal error');
+      }),
+      { seed: 20_261_126, numRuns: 150 },
+    );
   });
 });

@@ -9,7 +9,13 @@ import type { K8sObject } from '../../sim/api/types';
 import type { ApiError } from '../../sim/contract';
 import { formatError, formatErrorRaw } from '../errors';
 import { str, strs } from '../flags';
-import { notFoundMessage, parseResourceArgs, type ResourceType, resolveResourceType } from '../resources';
+import {
+  doesNotHaveType,
+  notFoundMessage,
+  parseResourceArgs,
+  type ResourceType,
+  resolveResourceType,
+} from '../resources';
 import { readDocs } from './apply';
 import { clusterDryRun, DRY_RUN_FLAG, dryRunSuffix, getDryRunStrategy } from './dryrun';
 import {
@@ -171,6 +177,8 @@ function targets(
   if (!parsed.ok) return parsed;
   if (parsed.requests.length === 0) return { ok: false, message: MISSING_RESOURCE.trimEnd() };
   for (const req of parsed.requests) {
+    // An empty TYPE word (`expose '' x`): no mapping for resource "".
+    if (!req.type) return { ok: false, message: doesNotHaveType(args.positional[0] ?? '') };
     if (!req.names)
       return { ok: false, message: 'error: resource(s) were provided, but no name was specified' };
     for (const name of req.names) list.push(lookup(ctx, req.type, name));
@@ -230,7 +238,9 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       fails.push({ client: problem });
       continue;
     }
-    const defaultName = obj.metadata.name.slice(0, 63);
+    // A manifest from -f may lack metadata; the builder's Info then has an empty name.
+    const meta = (obj as { metadata?: { name?: unknown; labels?: Record<string, string> } }).metadata;
+    const defaultName = (typeof meta?.name === 'string' ? meta.name : '').slice(0, 63);
     if (o.selector === '') {
       const s = mapBasedSelector(type, obj);
       if (!s.ok) {
@@ -251,7 +261,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       } else if (ports.length === 1) o.port = ports[0] as string;
       else o.ports = ports.join(',');
     }
-    if (o.labels === '') o.labels = makeLabels(obj.metadata.labels);
+    if (o.labels === '') o.labels = makeLabels(meta?.labels);
     const gen = generateService({
       ...NO_SERVICE_PARAMS,
       name: str(args.flags, 'name') || defaultName,

@@ -1,5 +1,6 @@
 // kubectl run against the simulated cluster: exact outputs (kubectl 1.34 run.go and the
 // run-pod/v1 generator), the Pod (and Service) it creates, and the Service routing to it.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Pod, Service } from '../../sim/api/types';
 import { kdrive } from '../testing';
@@ -394,4 +395,58 @@ describe('kubectl run -it --rm … sh: attached to the container’s shell', () 
       expect(d.cluster.list('Pod', { namespace: 'default' })).toHaveLength(0);
     });
   }
+});
+
+describe('kubectl run: hostile input', () => {
+  it('never throws: random names, flags and words end with an exit code and a message on failure', () => {
+    const vals = [
+      'x',
+      'X',
+      '',
+      '=',
+      'a=b',
+      'a=b,c',
+      'nginx',
+      'busybox',
+      '80',
+      '-1',
+      '99999999999999999999',
+      'yaml',
+      'json',
+      'client',
+      'server',
+      'Never',
+      'sh',
+      '--',
+      '0s',
+    ];
+    const flags = [
+      '--image',
+      '--port',
+      '--env',
+      '-l',
+      '--restart',
+      '-o',
+      '--dry-run',
+      '--image-pull-policy',
+      '--pod-running-timeout',
+    ];
+    const bools = ['--expose', '--command', '--rm', '-i', '-t', '-it', '--privileged', '--attach', '-q'];
+    const token = fc.oneof(
+      fc.constantFrom(...vals),
+      fc.constantFrom(...bools),
+      fc.tuple(fc.constantFrom(...flags), fc.constantFrom(...vals)).map(([f, v]) => `${f}=${v}`),
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 7 }), (toks) => {
+        const d = kdrive();
+        d.kubectl(['run', ...toks.map((t) => `'${t}'`)].join(' '));
+        expect(d.text()).not.toContain('internal error');
+        if (d.exitCode() !== 0) expect(d.stderr()).not.toBe('');
+        if (d.session.prompt() === '/ # ') d.sh('exit');
+        expect(d.sh('echo ok').text()).toBe('ok\n');
+      }),
+      { seed: 20_261_126, numRuns: 200 },
+    );
+  });
 });
