@@ -187,3 +187,18 @@ describe('createHelpFor', () => {
     expect(createHelpFor(['foo'])).toBe(CREATE_HELP);
   });
 });
+
+describe('the generate-a-manifest workflow', () => {
+  it('create … --dry-run=client -o yaml > file, then apply -f file: the same objects, working', () => {
+    const d = kdrive()
+      .sh('kubectl create deployment web --image=nginx --port=80 --dry-run=client -o yaml > web.yaml')
+      .sh('echo --- >> web.yaml')
+      .sh('kubectl create service clusterip web --tcp=80:80 --dry-run=client -o yaml >> web.yaml');
+    expect(d.text()).toBe('');
+    d.kubectl('apply -f web.yaml');
+    expect(d.text()).toBe('deployment.apps/web created\nservice/web created\n');
+    d.advance(60_000);
+    const eps = d.get('Endpoints', 'web') as unknown as { subsets?: { addresses?: unknown[] }[] };
+    expect(eps.subsets?.[0]?.addresses).toHaveLength(1);
+  });
+});
