@@ -78,7 +78,8 @@ export function attachProblem(ctx: KubectlContext, args: ParsedArgs, pod: K8sObj
     bool(f, 'stdin') &&
     bool(f, 'tty') &&
     bool(f, 'rm') &&
-    (restart === 'Always' || restart === 'Never' || restart === '') &&
+    // (`--restart=''` waits for success with -i although the Pod gets Always: refused too.)
+    (restart === 'Always' || restart === 'Never') &&
     argv !== undefined &&
     argv.length === 1 &&
     SHELLS.has(argv[0] as string) &&
@@ -91,6 +92,8 @@ export interface AttachRequest {
   /** What run created, in its order (the Pod, then the --expose Service). */
   created: K8sObject[];
   quiet: boolean;
+  /** --leave-stdin-open: run.go does not wait for the exit code. */
+  leaveStdinOpen: boolean;
   timeoutMs: number;
   /** A failed --expose: run.go returns it after the session. */
   pendingError: string | undefined;
@@ -146,7 +149,7 @@ export function attachToRunPod(ctx: KubectlContext, req: AttachRequest): number 
       return 1;
     }
     // restartPolicy Never: run.go waits for the Pod to complete and returns the container's code.
-    if (restart === 'Never' && code !== 0) {
+    if (restart === 'Never' && !req.leaveStdinOpen && code !== 0) {
       h.err(`pod ${ns}/${name} terminated (Error)\n`);
       return code;
     }

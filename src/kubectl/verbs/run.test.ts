@@ -359,6 +359,15 @@ describe('kubectl run -it --rm … sh: attached to the container’s shell', () 
     expect(d.cluster.get('Service', 'default', 'tmp2')).toBeUndefined();
   });
 
+  it('--restart=Never with --leave-stdin-open does not wait for the exit code', () => {
+    const d = kdrive().kubectl('run -it --rm tmp --image=busybox --restart=Never --leave-stdin-open');
+    expect(pod(d, 'tmp')?.spec.containers[0]).toMatchObject({ stdin: true, tty: true });
+    expect(pod(d, 'tmp')?.spec.containers[0]?.stdinOnce).toBeUndefined();
+    d.sh('exit 4');
+    expect(d.text()).toBe('pod "tmp" deleted from default namespace\n');
+    expect(d.exitCode()).toBe(0);
+  });
+
   it('-q prints none of attach’s or delete’s lines', () => {
     const d = kdrive().kubectl('run -itq --rm tmp --image=alpine');
     expect(d.text()).toBe('');
@@ -384,6 +393,7 @@ describe('kubectl run -it --rm … sh: attached to the container’s shell', () 
     'run -it tmp --image=busybox -- sh',
     'run -i --rm tmp --image=busybox -- sh',
     'run -it --rm tmp --image=busybox --restart=OnFailure -- sh',
+    "run -it --rm tmp --image=busybox --restart='' -- sh",
     'run -it --rm web --image=nginx',
   ]) {
     it(`${cmd}: refused before anything is created`, () => {

@@ -255,6 +255,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       pod: pod.obj,
       created: service ? [pod.obj, service] : [pod.obj],
       quiet: bool(f, 'quiet'),
+      leaveStdinOpen: bool(f, 'leave-stdin-open'),
       timeoutMs,
       pendingError: errors[0],
     });
