@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runScript } from '../../kubectl/shell/exec';
 import type { Pod } from '../api/types';
 import type { Cluster, ObjectKey } from '../contract';
-import { lookupExec } from './commands';
+import { lookupExec, podShellCommands } from './commands';
 import { execIn, numbersApp, podKeyFor } from './testkit';
 
 function chapter(seed = 21) {
@@ -299,5 +299,30 @@ describe('determinism', () => {
     const key = `Pod/kube-system/${dns?.metadata.name}`;
     for (const cmd of ['nc', 'ps', 'printenv', 'id', 'date', 'uname', 'which'])
       expect(lookupExec(c, key, cmd).ok).toBe(false);
+  });
+});
+
+describe('interactive shell', () => {
+  it('kubectl exec -it … -- sh: the shell holds the exec’d PID; typed commands are its children', () => {
+    const { c, s1 } = chapter();
+    const table = podShellCommands(c, s1, ['sh']);
+    let text = '';
+    const ctx = {
+      cluster: c,
+      stdin: '',
+      env: {},
+      out: (t: string) => {
+        text += t;
+      },
+      err: () => {},
+      trace: () => {},
+      sleep: () => {},
+    };
+    table.cat?.(['cat', '/etc/alpine-release'], ctx);
+    expect(text).toBe('3.15.5\n');
+    table.ps?.(['ps', '-e'], ctx);
+    // The shape of real Alpine 3.15 transcripts: `7 sh`, then `15 ps -e` after one `cat` (14);
+    // here PID 1's loop has forked 7 and 8 first, so the shell is 9.
+    expect(text.split('\n').slice(5)).toEqual(['    9 root      0:00 sh', '   17 root      0:00 ps -e', '']);
   });
 });

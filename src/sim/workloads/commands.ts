@@ -126,6 +126,30 @@ export function podCommands(
   deps: WorkloadDeps = {},
   containerName?: string,
 ): CommandTable {
+  return buildTable(cluster, podKey, deps, containerName);
+}
+
+/**
+ * The table for an interactive `kubectl exec -it POD -- sh`: the shell is the exec'd process
+ * (it has a PID for the whole session and `ps` lists it); each line's commands are its children.
+ */
+export function podShellCommands(
+  cluster: Cluster,
+  podKey: ObjectKey,
+  shellArgv: string[] = ['sh'],
+  deps: WorkloadDeps = {},
+  containerName?: string,
+): CommandTable {
+  return buildTable(cluster, podKey, deps, containerName, shellArgv);
+}
+
+function buildTable(
+  cluster: Cluster,
+  podKey: ObjectKey,
+  deps: WorkloadDeps,
+  containerName?: string,
+  shellArgv?: string[],
+): CommandTable {
   const pod = getPod(cluster, podKey);
   if (!pod) return {};
   const made = makeProc(cluster, podKey, pod, deps, containerName);
@@ -133,6 +157,7 @@ export function podCommands(
   // One table serves one `kubectl exec`: its processes share a session (PIDs for `ps`).
   const session: ExecSession = { live: [], started: false };
   const p: PodProc = { ...made, session };
+  if (shellArgv) spawn(p, session, shellArgv);
   const busybox = p.info.tools === 'alpine' || p.info.tools === 'alpine-curl';
   const applets: Record<string, Applet> = { ...COREUTILS };
   if (p.info.tools !== 'debian-curl') Object.assign(applets, BUSYBOX_NET);

@@ -1,5 +1,5 @@
 // Public API of the workloads layer: what runs inside the containers.
-export { type ExecLookup, lookupExec, ociNotFound, podCommands } from './commands';
+export { type ExecLookup, lookupExec, ociNotFound, podCommands, podShellCommands } from './commands';
 export { type HostTarget, hostConnect, httpRequest, SYN_TIMEOUT_MS } from './http/client';
 export type {
   HttpError,
