@@ -2,7 +2,7 @@
 // kubelet's own status writes is still seen (Killing, then the Pod goes once its container has
 // stopped), and a Pod deleted while its sandbox is being created never starts.
 import { describe, expect, it } from 'vitest';
-import type { Pod } from '../api/types';
+import type { K8sObject, Pod } from '../api/types';
 import { createCluster } from '../cluster';
 
 const pod = (name: string, image = 'nginx') => ({
@@ -63,7 +63,7 @@ describe('kubelet: a name taken over by another Pod within one sync', () => {
     expect(first.status.podIP).toBeTruthy();
     const { api, manager } = c.internals;
     expect(api.delete('Pod', 'default', 'a', { gracePeriodSeconds: 0 }).ok).toBe(true);
-    expect(api.create(pod('a')).ok).toBe(true);
+    expect(api.create(pod('a') as unknown as K8sObject).ok).toBe(true);
     manager.runUntilIdle();
     c.advance(30_000);
     const second = c.get('Pod', 'default', 'a') as Pod;
