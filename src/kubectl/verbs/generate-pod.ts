@@ -11,6 +11,8 @@ export interface PodParams {
   name: string;
   image: string;
   labels: string;
+  /** --annotations, `key=value` each (cmdutil.ParsePairs). */
+  annotations: string[];
   env: string[];
   port: string;
   restart: string;
@@ -47,6 +49,15 @@ export function parseEnvs(
 export function generatePod(p: PodParams): { ok: true; pod: K8sObject } | { ok: false; message: string } {
   const env = parseEnvs(p.env);
   if (!env.ok) return env;
+  // cmdutil.ParsePairs(annotations, "annotations", false): every malformed pair is listed.
+  const annotations: Record<string, string> = {};
+  const invalid: string[] = [];
+  for (const a of p.annotations) {
+    const eq = a.indexOf('=');
+    if (eq > 0) annotations[a.slice(0, eq)] = a.slice(eq + 1);
+    else invalid.push(a);
+  }
+  if (invalid.length > 0) return { ok: false, message: `invalid annotations format: ${invalid.join(', ')}` };
   let labels: Record<string, string> = { run: p.name };
   if (p.labels.length > 0) {
     const l = parseLabelSpec(p.labels);
@@ -80,7 +91,11 @@ export function generatePod(p: PodParams): { ok: true; pod: K8sObject } | { ok: 
   const pod = {
     kind: 'Pod',
     apiVersion: 'v1',
-    metadata: { name: p.name, ...(Object.keys(labels).length > 0 ? { labels: sortedMap(labels) } : {}) },
+    metadata: {
+      name: p.name,
+      ...(Object.keys(labels).length > 0 ? { labels: sortedMap(labels) } : {}),
+      ...(Object.keys(annotations).length > 0 ? { annotations: sortedMap(annotations) } : {}),
+    },
     // PodSpec order: containers, restartPolicy, …, dnsPolicy.
     spec: {
       containers: [container],

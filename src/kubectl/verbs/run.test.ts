@@ -48,6 +48,12 @@ describe('kubectl run: the Pod', () => {
     ]);
     expect(c?.ports?.map((x) => x.containerPort)).toEqual([8080]);
     expect(c?.imagePullPolicy).toBe('IfNotPresent');
+    d.kubectl(
+      'run ann --image=nginx --annotations team=blue --annotations note=a=b --dry-run=client -o json',
+    );
+    expect(d.stdout()).toContain(
+      '"metadata": {\n        "name": "ann",\n        "labels": {\n            "run": "ann"\n        },\n        "annotations": {\n            "note": "a=b",\n            "team": "blue"\n        }\n    },',
+    );
     expect(p.spec.restartPolicy).toBe('Never');
   });
 
@@ -133,6 +139,10 @@ describe('kubectl run: errors, word for word', () => {
     ['run x --image=nginx --env 1X=a', 'error: invalid env: 1X=a\n'],
     ['run x --image=nginx --env ..x=a', 'error: invalid env: ..x=a\n'],
     ['run x --image=nginx -l app', 'error: unexpected label spec: app\n'],
+    [
+      'run x --image=nginx --annotations a --annotations =b --annotations c=d',
+      'error: invalid annotations format: a, =b\n',
+    ],
     ['run x --image=nginx --port=http', 'error: strconv.Atoi: parsing "http": invalid syntax\n'],
     [
       'run x --image=nginx -o wide',

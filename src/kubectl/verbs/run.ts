@@ -45,6 +45,7 @@ const HELP = composeHelp({
   # Start the nginx pod using a different command and custom arguments
   kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
   flags: [
+    { name: 'annotations', def: '[]', usage: 'Annotations to apply to the pod.' },
     {
       name: 'command',
       def: 'false',
@@ -190,6 +191,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     name,
     image: str(f, 'image') ?? '',
     labels: str(f, 'labels') ?? '',
+    annotations: strs(f, 'annotations'),
     env: strs(f, 'env'),
     port: str(f, 'port') ?? '',
     restart: str(f, 'restart') ?? 'Always',
@@ -271,6 +273,7 @@ export const runVerb: KubectlVerb = {
   short: 'Run a particular image on the cluster',
   help: HELP,
   flags: [
+    { name: 'annotations', type: 'stringArray' },
     { name: 'attach', type: 'bool' },
     { name: 'command', type: 'bool' },
     DRY_RUN_FLAG,
