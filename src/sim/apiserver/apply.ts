@@ -142,7 +142,10 @@ function resolveDoc(
       ),
     );
   }
-  if (name === '') {
+  // `kubectl create` POSTs without a GET, so an object with only `generateName` gets its name from
+  // the server (and one with neither gets the server's "name or generateName is required"); only
+  // apply's GET of the current object needs a name. [KUBECTL create.go RunCreate, apply.go]
+  if (name === '' && !opts.createOnly) {
     const gv = info.group ? `${info.group}/${info.version}` : info.version;
     return no(
       fail(
