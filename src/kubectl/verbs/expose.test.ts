@@ -157,6 +157,9 @@ describe('kubectl expose: the book’s Deployments', () => {
     d.advance(2_000).kubectl('exec deploy/sleep-1 -- curl -s http://numbers-api/rng');
     expect(d.exitCode()).toBe(0);
     expect(d.stdout()).toMatch(/^\d+$/);
+    d.kubectl('exec deploy/sleep-1 -- wget -qO- http://numbers-api/rng');
+    expect(d.exitCode()).toBe(0);
+    expect(d.stdout()).toMatch(/^\d+$/);
     d.kubectl('delete svc numbers-api').kubectl('exec deploy/sleep-1 -- curl -s http://numbers-api/rng');
     expect(d.exitCode()).not.toBe(0);
   });
@@ -226,6 +229,46 @@ status:
     expect(s.spec.ports).toHaveLength(1);
     expect(s.spec.ports?.[0]).toMatchObject({ port: 8080, protocol: 'UDP', targetPort: 'http' });
     expect(s.spec.ports?.[0]?.nodePort).toBeGreaterThanOrEqual(30000);
+  });
+
+  it('a ReplicaSet: its matchLabels (with pod-template-hash) are the selector', () => {
+    const d = kdrive().kubectl('apply -f sleep/sleep2.yaml');
+    const rs = d.cluster.list('ReplicaSet', { namespace: 'default' })[0];
+    const hash = rs?.metadata.labels?.['pod-template-hash'];
+    expect(hash).toBeDefined();
+    d.kubectl(`expose rs ${rs?.metadata.name} --port 80 --name sleep-2-rs`);
+    expect(d.text()).toBe('service/sleep-2-rs exposed\n');
+    const s = svc(d, 'sleep-2-rs') as Service;
+    expect(s.spec.selector).toEqual({ app: 'sleep-2', 'pod-template-hash': hash });
+    expect(s.metadata.labels).toEqual({ app: 'sleep-2', 'pod-template-hash': hash });
+  });
+
+  it('the Service flags land in ServiceSpec field order (typed -o json)', () => {
+    const d = kdrive()
+      .apply(LABELLED_POD)
+      .kubectl(
+        'expose pod lab --port 80 --type LoadBalancer --load-balancer-ip 192.0.2.7 --external-ip 198.51.100.1 --session-affinity ClientIP --cluster-ip 10.96.0.99 --dry-run=client -o json',
+      );
+    expect(d.stdout()).toContain(`"spec": {
+        "ports": [
+            {
+                "protocol": "TCP",
+                "port": 80,
+                "targetPort": 80
+            }
+        ],
+        "selector": {
+            "app": "lab",
+            "role": "web"
+        },
+        "clusterIP": "10.96.0.99",
+        "type": "LoadBalancer",
+        "externalIPs": [
+            "198.51.100.1"
+        ],
+        "sessionAffinity": "ClientIP",
+        "loadBalancerIP": "192.0.2.7"
+    },`);
   });
 
   it('a Pod: its labels are the selector; a Service: its selector is reused', () => {
