@@ -5,7 +5,7 @@ import { runScript } from '../../kubectl/shell/exec';
 import type { Pod } from '../api/types';
 import type { Cluster, ObjectKey } from '../contract';
 import { lookupExec, podShellCommands } from './commands';
-import { execIn, numbersApp, podKeyFor } from './testkit';
+import { API_SVC, execIn, numbersApp, podKeyFor } from './testkit';
 
 function chapter(seed = 21) {
   const d = numbersApp({ seed });
@@ -225,6 +225,9 @@ describe('ps', () => {
       tty: true,
     });
     expect(text.split('\n')[1]).toBe(`    1 root      0:00 ${SH}`.slice(0, 79));
+    // The .NET images have ps, but their process list (runtime threads take PIDs) is not made up.
+    const api = execIn(c, podKeyFor(c, 'numbers-api'), ['ps']);
+    expect([api.stdout, api.exitCode, api.stderr.includes('not simulated')]).toEqual(['', 1, true]);
     const bad = execIn(c, s1, ['ps', '-x']);
     expect(bad.exitCode).toBe(1);
     expect(bad.stderr).toContain('ps: unrecognized option: x\nBusyBox v1.34.1');
@@ -324,5 +327,69 @@ describe('interactive shell', () => {
     // The shape of real Alpine 3.15 transcripts: `7 sh`, then `15 ps -e` after one `cat` (14);
     // here PID 1's loop has forked 7 and 8 first, so the shell is 9.
     expect(text.split('\n').slice(5)).toEqual(['    9 root      0:00 sh', '   17 root      0:00 ps -e', '']);
+  });
+});
+
+describe('printf', () => {
+  it('formats like C printf, reuses FORMAT for extra arguments, processes escapes', () => {
+    const { c, s1 } = chapter();
+    expect(
+      out(c, s1, [
+        'printf',
+        '%s-%d|%5s|%-5s|%05d|%x|%o|%c|%%|%b\\n',
+        'a',
+        '42',
+        'r',
+        'l',
+        '-42',
+        '255',
+        '8',
+        'xyz',
+        'q\\tz',
+      ]),
+    ).toEqual(['a-42|    r|l    |-0042|ff|10|x|%|q\tz\n', '', 0]);
+    expect(
+      out(c, s1, ['printf', '%#x %+d % d %3.1s| %.3d %*d\\n', '255', '5', '5', 'abc', '7', '4', '9']),
+    ).toEqual(['0xff +5  5   a| 007    9\n', '', 0]);
+    expect(out(c, s1, ['printf', '%s\\n', 'a', 'b'])).toEqual(['a\nb\n', '', 0]);
+    expect(out(c, s1, ['printf', 'a\\x41\\101\\cb'])).toEqual(['aAA', '', 0]);
+    expect(out(c, s1, ['printf', '%.2f %e %g\\n', '3.14159', '12345.678', '0.0001'])).toEqual([
+      '3.14 1.234568e+04 0.0001\n',
+      '',
+      0,
+    ]);
+  });
+
+  it('errors: invalid number (prints 0, exit 1), invalid format, no FORMAT', () => {
+    const { c, s1 } = chapter();
+    expect(out(c, s1, ['printf', '%d\\n', 'x'])).toEqual(['0\n', "printf: invalid number 'x'\n", 1]);
+    expect(out(c, s1, ['printf', 'a%y'])).toEqual(['a', 'printf: %y: invalid format\n', 1]);
+    const none = execIn(c, s1, ['printf']);
+    expect([
+      none.exitCode,
+      none.stderr.endsWith(
+        '\nUsage: printf FORMAT [ARG]...\n\nFormat and print ARG(s) according to FORMAT (a-la C printf)\n',
+      ),
+    ]).toEqual([1, true]);
+  });
+
+  it('feeds nc an HTTP request inside sh -c; shell builtins take no PID', () => {
+    const { d, c, s1 } = chapter();
+    d.applyOk(API_SVC).advance(5000);
+    const r = sh(
+      c,
+      s1,
+      "printf 'GET /healthz HTTP/1.1\\r\\nHost: numbers-api\\r\\n\\r\\n' | nc numbers-api 80; echo; ps",
+    );
+    const [head, body] = r.stdout.split('\r\n\r\n');
+    expect(head?.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
+    expect(body).toBe('2\r\nOk\r\n0');
+    // sh 9 (+6 runc threads), nc 16, ps 17: printf and echo ran inside the shell.
+    expect(r.stdout.split('\n').slice(-3)).toEqual([
+      '    9 root      0:00 ' +
+        "sh -c printf 'GET /healthz HTTP/1.1\\r\\nHost: numbers-api\\r\\n\\r\\n' | nc numbers-api 80; echo; ps",
+      '   17 root      0:00 ps',
+      '',
+    ]);
   });
 });

@@ -10,7 +10,8 @@ import { nc } from './busybox/nc';
 import { netstat } from './busybox/netstat';
 import { nslookup } from './busybox/nslookup';
 import { ping } from './busybox/ping';
-import { exit, initTree, ps, spawn } from './busybox/procs';
+import { printf } from './busybox/printf';
+import { exit, ps, spawn } from './busybox/procs';
 import { env, falseCmd, hostname, ip, ls, sleep, trueCmd } from './busybox/system';
 import { cat, echo, grep, headTail, wc } from './busybox/text';
 import { wget } from './busybox/wget';
@@ -53,7 +54,11 @@ const BUSYBOX_MORE: Record<string, Applet> = {
   date: (argv, ctx) => date(argv, ctx),
   nc,
   netstat,
+  printf: (argv, ctx) => printf(argv, ctx),
 };
+
+/** ash builtins among the applets: run by a shell they fork no process (no PID). */
+const ASH_BUILTINS = new Set(['echo', 'printf', 'true', 'false', 'pwd']);
 
 /** Where each executable lives, so `/bin/ping` and `ping` both work (Alpine's busybox links). */
 const LOCATIONS: Record<string, string> = {
@@ -81,6 +86,7 @@ const LOCATIONS: Record<string, string> = {
   date: '/bin',
   nc: '/usr/bin',
   netstat: '/bin',
+  printf: '/usr/bin',
   ps: '/bin',
   which: '/usr/bin',
   sh: '/bin',
@@ -162,16 +168,16 @@ function buildTable(
   const applets: Record<string, Applet> = { ...COREUTILS };
   if (p.info.tools !== 'debian-curl') Object.assign(applets, BUSYBOX_NET);
   if (busybox) Object.assign(applets, BUSYBOX_MORE);
-  // ps only where the container's process tree is known (the .NET runtime's threads take PIDs
-  // nobody can predict).
-  if (busybox && initTree(p)) applets.ps = ps;
+  // ps is in every BusyBox image; it lists processes where the tree is known (busybox/procs.ts).
+  if (busybox) applets.ps = ps;
   if (p.info.tools === 'alpine-curl' || p.info.tools === 'debian-curl') applets.curl = curl;
   if (p.info.app === 'sleep') applets.jq = (argv, ctx) => jq(argv, ctx);
   const table: CommandTable = {};
-  // Every command is a process: it gets a PID while it runs.
+  // Every command is a process: it gets a PID while it runs (but a shell runs its builtins itself).
   const bind =
     (fn: (argv: string[], ctx: ProcContext) => number): CommandFn =>
     (argv, ctx) => {
+      if (busybox && session.live.length > 0 && ASH_BUILTINS.has(argv[0] ?? '')) return fn(argv, ctx);
       const proc = spawn(p, session, argv);
       try {
         return fn(argv, ctx);

@@ -128,7 +128,12 @@ export function ps(argv: string[], ctx: ProcContext, p: PodProc): number {
     ctx.err('ps: -o is not simulated in this playground\n');
     return 1;
   }
-  const rows = processList(p) ?? [];
+  const rows = processList(p);
+  if (!rows) {
+    // The .NET runtime's threads take PIDs nobody can predict: no made-up process list.
+    ctx.err(`ps: the processes of ${p.container.image} are not simulated in this playground\n`);
+    return 1;
+  }
   const width = ctx.tty ? 79 : 2048;
   const cut = (line: string) => `${line.slice(0, width)}\n`;
   let out = cut('PID   USER     TIME  COMMAND');

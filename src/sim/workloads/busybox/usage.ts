@@ -176,6 +176,7 @@ const USAGE: Record<string, [string, string]> = {
   which: ['COMMAND...', 'Locate COMMAND'],
   printenv: ['[VARIABLE]...', 'Print environment VARIABLEs.\nIf no VARIABLE specified, print all.'],
   pwd: ['', 'Print the full filename of the current working directory'],
+  printf: ['FORMAT [ARG]...', 'Format and print ARG(s) according to FORMAT (a-la C printf)'],
 };
 
 /** The text bb_show_usage() writes to stderr. */
