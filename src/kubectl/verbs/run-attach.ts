@@ -95,8 +95,6 @@ export interface AttachRequest {
   /** --leave-stdin-open: run.go does not wait for the exit code. */
   leaveStdinOpen: boolean;
   timeoutMs: number;
-  /** A failed --expose: run.go returns it after the session. */
-  pendingError: string | undefined;
 }
 
 /** removeCreatedObjects with kubectl run's DeleteOptions (background, not waiting). */
@@ -144,10 +142,6 @@ export function attachToRunPod(ctx: KubectlContext, req: AttachRequest): number 
       );
     }
     removeCreated(ctx, req, h.out);
-    if (req.pendingError !== undefined) {
-      h.err(`${req.pendingError}\n`);
-      return 1;
-    }
     // restartPolicy Never: run.go waits for the Pod to complete and returns the container's code.
     if (restart === 'Never' && !req.leaveStdinOpen && code !== 0) {
       h.err(`pod ${ns}/${name} terminated (Error)\n`);

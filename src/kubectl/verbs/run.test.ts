@@ -378,6 +378,18 @@ describe('kubectl run -it --rm … sh: attached to the container’s shell', () 
     expect(d.exitCode()).toBe(0);
   });
 
+  it('a failed --expose is not reported in attach mode (run.go returns from the attach branch)', () => {
+    const d = kdrive().apply('apiVersion: v1\nkind: Service\nmetadata:\n  name: tmp\nspec:\n  ports:\n    - port: 80\n');
+    d.kubectl('run -it --rm tmp --image=busybox --port 80 --expose');
+    expect(d.last?.output.map((c) => [c.stream, c.text])).toEqual(NOTICES);
+    d.sh('exit');
+    expect(d.text()).toBe(
+      'Session ended, resume using \'kubectl attach tmp -c tmp -i -t\' command when the pod is running\npod "tmp" deleted from default namespace\n',
+    );
+    expect(d.exitCode()).toBe(0);
+    expect(d.cluster.get('Service', 'default', 'tmp')).toBeDefined();
+  });
+
   it('-q prints none of attach’s or delete’s lines', () => {
     const d = kdrive().kubectl('run -itq --rm tmp --image=alpine');
     expect(d.text()).toBe('');

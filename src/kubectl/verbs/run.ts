@@ -253,13 +253,13 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   }
   if (dry.strategy === 'none') cluster.runUntilIdle();
   if (attach) {
+    // run.go's attach branch returns without its aggregate: a failed --expose goes unreported.
     return attachToRunPod(ctx, {
       pod: pod.obj,
       created: service ? [pod.obj, service] : [pod.obj],
       quiet: bool(f, 'quiet'),
       leaveStdinOpen: bool(f, 'leave-stdin-open'),
       timeoutMs,
-      pendingError: errors[0],
     });
   }
   print(out.format, pod.obj);
