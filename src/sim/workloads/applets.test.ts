@@ -280,6 +280,10 @@ describe('Alpine release files', () => {
       0,
     ]);
     expect(out(c, s1, ['cat', '/etc/alpine-release'])).toEqual(['3.15.5\n', '', 0]);
+    expect(execIn(c, s1, ['ls', '/etc']).stdout).toBe(
+      'alpine-release\nhostname\nhosts\nos-release\nresolv.conf\n',
+    );
+    expect(execIn(c, podKeyFor(c, 'numbers-api'), ['cat', '/etc/os-release']).exitCode).toBe(1);
   });
 });
 

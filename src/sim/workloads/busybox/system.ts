@@ -192,7 +192,9 @@ export function ls(argv: string[], ctx: ProcContext, p: PodProc): number {
         .filter((f) => /^\/[^/]+$/.test(f))
         .map((f) => f.slice(1));
       ctx.out(list([...new Set([...ROOT, ...saved])].sort()));
-    } else if (norm === '/etc') ctx.out(list(ETC));
+    } else if (norm === '/etc')
+      // The sleep image's release files (proc.ts) are there too.
+      ctx.out(list(p.info.app === 'sleep' ? [...ETC, 'alpine-release', 'os-release'].sort() : ETC));
     else if (readPodFile(p, norm) !== undefined) ctx.out(`${t}\n`);
     else {
       ctx.err(`ls: ${t}: No such file or directory\n`);
