@@ -80,7 +80,7 @@ interface Resolved {
 function resolveDoc(
   doc: unknown,
   index: number,
-  opts: { namespace?: string; source?: string },
+  opts: { namespace?: string; source?: string; createOnly?: boolean },
 ): { ok: false; outcome: ApplyOutcome } | ({ ok: true } & Resolved) {
   const source = opts.source ?? 'STDIN';
   const no = (outcome: ApplyOutcome) => ({ ok: false as const, outcome });

@@ -154,6 +154,27 @@ const cases: { name: string; doc: unknown; message: string; code?: number }[] = 
     message:
       'resource mapping not found for name: "x" namespace: "" from "f.yaml": no matches for kind "Deploymnet" in version "apps/v1"\nensure CRDs are installed first',
   },
+  // IsQualifiedName: the prefix part is a DNS-1123 subdomain; more than one '/' is one cause.
+  {
+    name: 'label key with two slashes',
+    doc: { ...svc('x', { ports: [{ port: 80 }] }), metadata: { name: 'x', labels: { 'a/b/c': 'd' } } },
+    message: `Service "x" is invalid: metadata.labels: Invalid value: "a/b/c": a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+  },
+  {
+    name: 'label key with an invalid prefix',
+    doc: { ...svc('x', { ports: [{ port: 80 }] }), metadata: { name: 'x', labels: { 'Bad_/x': 'd' } } },
+    message: `Service "x" is invalid: metadata.labels: Invalid value: "Bad_/x": prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
+  },
+  {
+    name: 'label key with an empty prefix',
+    doc: { ...svc('x', { ports: [{ port: 80 }] }), metadata: { name: 'x', labels: { '/x': 'd' } } },
+    message: 'Service "x" is invalid: metadata.labels: Invalid value: "/x": prefix part must be non-empty',
+  },
+  {
+    name: 'label key with an empty name part: two causes',
+    doc: { ...svc('x', { ports: [{ port: 80 }] }), metadata: { name: 'x', labels: { 'x.io/': 'd' } } },
+    message: `Service "x" is invalid: [metadata.labels: Invalid value: "x.io/": name part must be non-empty, metadata.labels: Invalid value: "x.io/": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')]`,
+  },
   {
     name: 'namespace must exist',
     doc: { ...svc('x', { ports: [{ port: 80 }] }), metadata: { name: 'x', namespace: 'foo' } },

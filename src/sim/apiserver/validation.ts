@@ -1,7 +1,7 @@
 // Validation with the API server's own messages (reference §C8). Field paths start at the object
 // root. Returns the causes in the order the real validators produce them.
 // [K8S pkg/apis/core/validation, pkg/apis/apps/validation; APIMACH util/validation]
-import { matchesLabelSelector } from '../api/labels';
+import { matchesLabelSelector, qualifiedNameErrors } from '../api/labels';
 import type { K8sObject } from '../api/types';
 import { duplicate, type FieldError, forbidden, invalid, required, unsupported } from './errors';
 
@@ -21,8 +21,6 @@ export const DNS1123_SUBDOMAIN_MSG =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 const LABEL_VALUE_MSG =
   "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
-const QUALIFIED_NAME_MSG =
-  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
 const PORT_RANGE = 'must be between 1 and 65535, inclusive';
 const IP_MSG = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
 const IANA_SVC_NAME_MSG = 'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)';
@@ -32,7 +30,6 @@ type NameKind = 'dns1035' | 'label' | 'subdomain';
 // The validators below run on every write (controllers' too), so the path that finds nothing
 // allocates nothing: causes are pushed onto the caller's array, field paths are built only for a
 // cause, the regexps and value lists are module constants.
-const LABEL_KEY_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const IANA_SVC_NAME = /^[-a-z0-9]+$/;
 const HAS_LETTER = /[a-z]/;
@@ -110,7 +107,7 @@ export function validateName(name: string, kind: NameKind, field = 'metadata.nam
   return out;
 }
 
-/** ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9] over s[from, to), to > from: LABEL_KEY_NAME's test. */
+/** ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9] over s[from, to), to > from. */
 function isLabelName(s: string, from: number, to: number): boolean {
   if (!isAlnum(s.charCodeAt(from)) || !isAlnum(s.charCodeAt(to - 1))) return false;
   for (let i = from + 1; i < to - 1; i++) {
@@ -131,13 +128,10 @@ function pushLabelErrors(out: FieldError[], labels: Any, field: string): void {
   for (const k in labels) {
     if (!Object.hasOwn(labels, k)) continue;
     const v = labels[k];
-    const from = k.lastIndexOf('/') + 1;
-    const n = k.length - from;
-    if (!(n > 0 && n <= 63 && isLabelName(k, from, k.length))) {
-      const namePart = from > 0 ? k.slice(from) : k;
-      if (namePart.length === 0 || namePart.length > 63 || !LABEL_KEY_NAME.test(namePart)) {
-        out.push(invalid(field, k, QUALIFIED_NAME_MSG));
-      }
+    // ValidateLabelName: one cause per IsQualifiedName message (the prefix part, a key of more
+    // than two parts, an empty or long name part). A plain key that scans clean needs no more.
+    if (k.indexOf('/') >= 0 || !(k.length > 0 && k.length <= 63 && isLabelName(k, 0, k.length))) {
+      for (const m of qualifiedNameErrors(k)) out.push(invalid(field, k, m));
     }
     if (typeof v === 'string' && v.length <= 63 && (v.length === 0 || isLabelName(v, 0, v.length))) continue;
     if (v.length > 63) out.push(invalid(field, v, 'must be no more than 63 characters'));
