@@ -136,6 +136,28 @@ describe('defaulting', () => {
   });
 });
 
+describe('Namespace create (namespaceStrategy.PrepareForCreate)', () => {
+  const ns = (spec?: unknown) => ({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: 'x' },
+    ...(spec ? { spec } : {}),
+  });
+  const finalizersOf = (r: { ok: boolean; object?: unknown }) =>
+    (r.object as { spec?: { finalizers?: string[] } } | undefined)?.spec?.finalizers;
+  it('adds the kubernetes finalizer with no spec, an empty spec (kubectl create namespace), or other finalizers', () => {
+    expect(finalizersOf(createCluster({ seed: 1 }).create(ns()))).toEqual(['kubernetes']);
+    expect(finalizersOf(createCluster({ seed: 1 }).create(ns({})))).toEqual(['kubernetes']);
+    expect(finalizersOf(createCluster({ seed: 1 }).create(ns({ finalizers: ['example.com/x'] })))).toEqual([
+      'example.com/x',
+      'kubernetes',
+    ]);
+    expect(finalizersOf(createCluster({ seed: 1 }).create(ns({ finalizers: ['kubernetes'] })))).toEqual([
+      'kubernetes',
+    ]);
+  });
+});
+
 describe('ServiceAccount admission', () => {
   const pod = (spec: Record<string, unknown>) =>
     ({

@@ -275,7 +275,12 @@ function defaultNamespaceInto(o: Any): void {
   // The NamespaceDefaultLabelName admission: every namespace carries its own name as a label.
   const labels = { ...(o.metadata.labels ?? {}), 'kubernetes.io/metadata.name': o.metadata.name };
   o.metadata = { ...o.metadata, labels };
-  o.spec = o.spec ?? { finalizers: ['kubernetes'] };
+  // namespaceStrategy.PrepareForCreate: the `kubernetes` finalizer is required, added to any the
+  // object brings (kubectl create namespace sends `spec: {}`); updates keep the stored list, which
+  // holds it already.
+  const fin: unknown = o.spec?.finalizers;
+  if (!Array.isArray(fin) || !fin.includes('kubernetes'))
+    o.spec = { ...o.spec, finalizers: Array.isArray(fin) ? [...fin, 'kubernetes'] : ['kubernetes'] };
   o.status = o.status ?? { phase: 'Active' };
 }
 
