@@ -271,6 +271,20 @@ describe('kubectl exec -it sh', () => {
     expect(s.prompt()).toBe('/ # ');
     expect(s.history).not.toContain(`kubectl get pod ${name} -o name`);
   });
+  it("the exec'd shell is a process of its own: ps inside it lists the shell, then ps", () => {
+    const cluster = createCluster({ seed: 7 });
+    const s = createTerminalSession({ cluster });
+    s.run('kubectl apply -f sleep/sleep1.yaml');
+    s.run('kubectl wait --for=condition=Ready pod -l app=sleep-1');
+    s.run('kubectl exec -it deploy/sleep-1 -- sh');
+    const rows = text(s.run('ps')).trimEnd().split('\n');
+    expect(rows[0]).toBe('PID   USER     TIME  COMMAND');
+    const [shRow, psRow] = rows.slice(-2).map((r) => r.trim().split(/\s+/));
+    // BusyBox ps: PID, USER, TIME, COMMAND; the exec'd `sh` first, `ps` (its child) after it.
+    expect(shRow?.slice(1)).toEqual(['root', '0:00', 'sh']);
+    expect(psRow?.slice(1)).toEqual(['root', '0:00', 'ps']);
+    expect(Number(psRow?.[0])).toBeGreaterThan(Number(shRow?.[0]));
+  });
   it('the shell dies with its Pod (exit code 137)', () => {
     const { s, cluster } = ready();
     s.run('kubectl exec -it deploy/numbers-api -- sh');

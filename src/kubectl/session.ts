@@ -20,7 +20,7 @@ import { textCommands } from './host/text';
 import { kubectlCommand } from './kubectl';
 import { type Continuation, type ListItem, parse, Shell } from './shell/index';
 import type { CommandTable, OutputChunk, ProcContext, RunResult } from './shell/types';
-import { podShellTable } from './verbs/podcommands';
+import { execShellTable, podShellTable } from './verbs/podcommands';
 import type {
   JobHandle,
   JobSpec,
@@ -415,12 +415,19 @@ class Session implements TerminalSession {
       readDir: (p) => this.fs.list(resolvePath(this.cwdPath, p)),
       startJob: (spec) => this.startJob(spec),
       forwards: this.forwardRegistry(),
-      openPodShell: (podKey, container, _command, opts) => this.openPodShell(podKey, container, opts),
+      openPodShell: (podKey, container, command, opts) => this.openPodShell(podKey, container, command, opts),
     };
   }
 
-  private openPodShell(podKey: string, container: string, opts?: PodShellOptions): JobHandle {
-    const table = podShellTable(this.cluster, podKey, container);
+  private openPodShell(
+    podKey: string,
+    container: string,
+    command: string[],
+    opts?: PodShellOptions,
+  ): JobHandle {
+    const table = opts?.attached
+      ? podShellTable(this.cluster, podKey, container)
+      : execShellTable(this.cluster, podKey, command, container);
     const [, namespace, name] = podKey.split('/') as [string, string, string];
     const pod = this.cluster.get('Pod', namespace, name);
     const proc = pod ? makeProc(this.cluster, podKey, pod as Pod, {}, container) : undefined;

@@ -54,6 +54,11 @@ export interface PodShellOptions {
    * follows the session and its return value is the command's exit code.
    */
   onExit?(code: number, h: JobHandle): number;
+  /**
+   * The shell is the container's own process (attach), not a process exec'd into it: the lines
+   * typed are its children, and no new shell process is started for the session.
+   */
+  attached?: boolean;
 }
 
 export interface PortForward {

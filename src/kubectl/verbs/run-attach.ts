@@ -149,6 +149,6 @@ export function attachToRunPod(ctx: KubectlContext, req: AttachRequest): number 
     }
     return 0;
   };
-  ctx.host?.openPodShell?.(`Pod/${ns}/${name}`, name, argv, { onExit });
+  ctx.host?.openPodShell?.(`Pod/${ns}/${name}`, name, argv, { onExit, attached: true });
   return 0;
 }
