@@ -195,7 +195,15 @@ export function runKubectl(argv: string[], ctx: ProcContext, host: KubectlHost |
     return 1;
   }
   if (g.help) {
-    ctx.out(verb.help.endsWith('\n') ? verb.help : `${verb.help}\n`);
+    // cobra finds the subcommand from the leading words (`create deployment --help`,
+    // `rollout status --help`) and prints that command's help.
+    const words: string[] = [];
+    for (const w of g.rest.slice(1)) {
+      if (w.startsWith('-')) break;
+      words.push(w);
+    }
+    const help = hasSubcommandHelp(verb) ? verb.helpFor(words) : verb.help;
+    ctx.out(help.endsWith('\n') ? help : `${help}\n`);
     return 0;
   }
   const parsed = parseFlags(g.rest.slice(1), verb.flags);
@@ -214,6 +222,15 @@ export function runKubectl(argv: string[], ctx: ProcContext, host: KubectlHost |
       host,
     },
   );
+}
+
+/** A verb with subcommands of its own (`create deployment`): the help for its leading words. */
+interface SubcommandHelp {
+  helpFor(words: readonly string[]): string;
+}
+
+function hasSubcommandHelp(v: object): v is SubcommandHelp {
+  return typeof (v as Partial<SubcommandHelp>).helpFor === 'function';
 }
 
 /** The `kubectl` entry of a command table. */

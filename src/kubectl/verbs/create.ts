@@ -165,10 +165,11 @@ export function createHelpFor(positional: readonly string[]): string {
   return CREATE_HELP;
 }
 
-export const createVerb: KubectlVerb = {
+export const createVerb: KubectlVerb & { helpFor(words: readonly string[]): string } = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
   help: CREATE_HELP,
+  helpFor: createHelpFor,
   // One flag set for create and its subcommands (the dispatcher parses before the subcommand is
   // known); each subcommand rejects the ones it does not have. Int flags are strings here so the
   // subcommand can answer pflag's strconv errors itself.
