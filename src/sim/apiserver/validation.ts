@@ -369,6 +369,19 @@ function validateService(obj: K8sObject): FieldError[] {
   if (s.clusterIP === 'None' && (s.type === 'NodePort' || s.type === 'LoadBalancer')) {
     out.push(invalid('spec.clusterIPs[0]', 'None', `may not be set to 'None' for ${s.type} services`));
   }
+  // Duplicate NodePorts, considering (protocol, nodePort) pairs: the int32 value prints bare. (The
+  // (protocol, port) check that follows it in ValidateService prints the internal ServicePort
+  // struct, whose 1.34 rendering we could not establish, so it is left to the allocator.)
+  for (let i = 1; i < ports.length; i++) {
+    const np = ports[i]?.nodePort;
+    if (typeof np !== 'number' || np === 0) continue;
+    for (let j = 0; j < i; j++) {
+      if (ports[j]?.nodePort === np && ports[j]?.protocol === ports[i]?.protocol) {
+        out.push(duplicate(`spec.ports[${i}].nodePort`, np));
+        break;
+      }
+    }
+  }
   const etp = s.externalTrafficPolicy;
   if (etp !== undefined && !TRAFFIC_POLICIES.includes(etp))
     out.push(unsupported('spec.externalTrafficPolicy', etp, TRAFFIC_POLICIES));
