@@ -20,6 +20,7 @@ import type {
   Listener,
   ListOptions,
   ObjectKey,
+  PatchType,
 } from './contract';
 import { createControlPlaneControllers } from './controllers/index';
 import type { Kubelet } from './kubelet/kubelet';
@@ -238,6 +239,22 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
       publish();
       return r;
     },
+    patch(
+      kind: KindName,
+      namespace: string | undefined,
+      name: string,
+      type: PatchType,
+      body: string,
+      o?: { dryRun?: boolean },
+    ): ApiResult {
+      const { patchOne } = late();
+      if (o?.dryRun) return patchOne(api, kind, namespace, name, type, body, { dryRun: true });
+      begin();
+      const r = patchOne(api, kind, namespace, name, type, body);
+      settle();
+      publish();
+      return r;
+    },
     delete(kind: KindName, namespace: string | undefined, name: string, o?: DeleteOptions): ApiResult {
       if (o?.dryRun) return api.delete(kind, namespace, name, o);
       begin();
@@ -254,6 +271,8 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
       return () => listeners.delete(listener);
     },
   };
+  // The kubelet runs a container's process that ends through the workloads layer, on the facade.
+  kubelet?.bindFacade(cluster);
   return cluster;
 }
 

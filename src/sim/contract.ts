@@ -24,7 +24,18 @@ export interface StatusCause {
 /** A `metav1.Status` failure, as the API server returns it. kubectl formats these (§B0). */
 export interface ApiError {
   code: number; // 400 BadRequest, 404 NotFound, 409 AlreadyExists/Conflict, 422 Invalid
-  reason: 'BadRequest' | 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'MethodNotAllowed';
+  /**
+   * `Unknown` is metav1.StatusReasonUnknown (""): a plain error the server turned into a 500
+   * (kubectl prints `Error from server: <message>`, without a reason).
+   */
+  reason:
+    | 'BadRequest'
+    | 'NotFound'
+    | 'AlreadyExists'
+    | 'Conflict'
+    | 'Invalid'
+    | 'MethodNotAllowed'
+    | 'Unknown';
   /** The full server message, e.g. `services "x" not found` or `Service "x" is invalid: spec.ports: Required value`. */
   message: string;
   details?: { kind?: string; group?: string; name?: string; causes?: StatusCause[] };
@@ -76,6 +87,12 @@ export interface DeleteOptions {
 export interface DryRunOption {
   dryRun?: boolean;
 }
+
+/**
+ * The PATCH body types (Content-Type): `strategic` (application/strategic-merge-patch+json),
+ * `merge` (RFC 7386 application/merge-patch+json), `json` (RFC 6902 application/json-patch+json).
+ */
+export type PatchType = 'strategic' | 'merge' | 'json';
 
 /** One settled batch of changes, published to subscribers after each advance/apply. */
 export interface ChangeBatch {
@@ -215,6 +232,21 @@ export interface Cluster {
   create(doc: unknown, opts?: { namespace?: string; dryRun?: boolean }): ApiResult;
   /** Replace an existing object (scale, label, rollout restart); validation applies. `dryRun`: see DryRunOption. */
   update(obj: K8sObject, opts?: DryRunOption): ApiResult;
+  /**
+   * PATCH `body` (the request body as sent, JSON text) onto the stored object on the server side:
+   * the patch is applied there (strategic merge with the built-in types' merge keys), then the
+   * ordinary update runs (defaulting, validation, immutable fields). Unknown fields are dropped
+   * and answered as `warnings` (field validation Warn). Used by kubectl patch, annotate and set.
+   * `dryRun`: see DryRunOption.
+   */
+  patch(
+    kind: KindName,
+    namespace: string | undefined,
+    name: string,
+    type: PatchType,
+    body: string,
+    opts?: DryRunOption,
+  ): ApiResult;
   /** `opts.dryRun`: see DryRunOption. */
   delete(kind: KindName, namespace: string | undefined, name: string, opts?: DeleteOptions): ApiResult;
 

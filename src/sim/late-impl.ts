@@ -2,9 +2,19 @@
 // exports: the import is the point.
 import { parseSelector } from './api/selector-parse';
 import { applyOne } from './apiserver/apply';
+import { patchOne } from './apiserver/patch';
 import { provideLateParts } from './late';
 import { CoreDns } from './net/dns';
 import { iptablesModeSave, ipvsadmList, ipvsModeSave } from './net/iptables';
 import { Tracer } from './net/trace';
 
-provideLateParts({ applyOne, CoreDns, Tracer, iptablesModeSave, ipvsModeSave, ipvsadmList, parseSelector });
+provideLateParts({
+  applyOne,
+  patchOne,
+  CoreDns,
+  Tracer,
+  iptablesModeSave,
+  ipvsModeSave,
+  ipvsadmList,
+  parseSelector,
+});

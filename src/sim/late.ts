@@ -1,17 +1,20 @@
 // Parts of the core bound late: the packet tracer, CoreDNS's answers, the kube-proxy rule printers,
-// apply (strict decoding against the API schema) and the label selector string parser. None of them is needed for the first graph —
+// apply (strict decoding against the API schema), patch and the label selector string parser. None of them is needed for the first graph —
 // tracing, name lookups and rule views come from the terminal, the traffic controls and the
 // inspector, and apply from kubectl — so the page loads them with the kubectl chunk (see
 // src/state/core.ts) instead of in the JS that must arrive before the first paint. Headless code gets
 // them through src/sim/cluster.ts, which imports ./late-impl.
 import type { parseSelector } from './api/selector-parse';
 import type { applyOne } from './apiserver/apply';
+import type { patchOne } from './apiserver/patch';
 import type { CoreDns } from './net/dns';
 import type { iptablesModeSave, ipvsadmList, ipvsModeSave } from './net/iptables';
 import type { Tracer } from './net/trace';
 
 export interface LateParts {
   applyOne: typeof applyOne;
+  /** Server-side PATCH (JSON, merge and strategic merge patch). */
+  patchOne: typeof patchOne;
   /** The label selector string parser (Store.list with a labelSelector). */
   parseSelector: typeof parseSelector;
   CoreDns: typeof CoreDns;

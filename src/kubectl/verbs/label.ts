@@ -67,18 +67,19 @@ Use "kubectl options" for a list of global command-line options (applies to all 
  * One error as checkErr would print it: `pretty` when it is the only one (an aggregate of
  * several causes prints one line each), `raw` as one line of MultipleErrors.
  */
-interface LabelError {
+export interface LabelError {
   pretty: string;
   raw: string;
 }
 
-function plainError(msg: string): LabelError {
+export function plainError(msg: string): LabelError {
   return { pretty: `error: ${msg}`, raw: msg };
 }
 
 /** cmdutil.GetResourcesAndPairs: resources first, then `KEY=VAL` / `KEY-` arguments. */
-function resourcesAndPairs(
+export function resourcesAndPairs(
   args: readonly string[],
+  pairType = 'label',
 ): { ok: true; resources: string[]; pairs: string[] } | { ok: false; message: string } {
   const resources: string[] = [];
   const pairs: string[] = [];
@@ -86,7 +87,7 @@ function resourcesAndPairs(
     const pair = (s.includes('=') && s[0] !== '=') || (s.endsWith('-') && s !== '-');
     if (pair) pairs.push(s);
     else if (pairs.length > 0) {
-      return { ok: false, message: `all resources must be specified before label changes: ${s}` };
+      return { ok: false, message: `all resources must be specified before ${pairType} changes: ${s}` };
     } else resources.push(s);
   }
   return { ok: true, resources, pairs };
@@ -126,19 +127,24 @@ function labelsJson(labels: Record<string, string> | undefined): string {
   return `"labels":${JSON.stringify(Object.fromEntries(sorted))}`;
 }
 
-interface Target {
+export interface Target {
   t: ResourceType;
   obj: K8sObject;
 }
 
-/** The builder's ResourceTypeOrNameArgs + LabelSelectorParam, continuing on per-name errors. */
-function resolveTargets(
+/**
+ * The builder's ResourceTypeOrNameArgs + LabelSelectorParam, continuing on per-name errors
+ * (shared with annotate and set, whose builders are the same; `verb` names the command in the
+ * resource/name hint).
+ */
+export function resolveTargets(
   args: ParsedArgs,
   ctx: KubectlContext,
   resources: string[],
   errors: LabelError[],
+  verb = 'label',
 ): { ok: true; targets: Target[]; one: boolean } | { ok: false; message: string } {
-  const parsed = parseResourceArgs(resources, 'label');
+  const parsed = parseResourceArgs(resources, verb);
   if (!parsed.ok) return { ok: false, message: parsed.message };
   // LabelSelectorParam: a blank selector is no selector.
   const selector = str(args.flags, 'selector')?.trim() || undefined;

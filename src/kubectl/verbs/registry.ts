@@ -130,6 +130,7 @@ export function allVerbs(): KubectlVerb[] {
 }
 
 // Registration order is the order `kubectl --help` would list them in within a group.
+import { annotateVerb } from './annotate';
 import { applyVerb } from './apply';
 import { clusterInfoVerb } from './cluster-info';
 import { createVerb } from './create';
@@ -169,6 +170,7 @@ for (const v of [
   applyVerb,
   waitVerb,
   labelVerb,
+  annotateVerb,
   versionVerb,
 ]) {
   registerVerb(v);
