@@ -7,6 +7,7 @@ import { provideLateParts } from './late';
 import { CoreDns } from './net/dns';
 import { iptablesModeSave, ipvsadmList, ipvsModeSave } from './net/iptables';
 import { Tracer } from './net/trace';
+import { runContainerProcess } from './workloads/oneshot';
 
 provideLateParts({
   applyOne,
@@ -17,4 +18,5 @@ provideLateParts({
   ipvsModeSave,
   ipvsadmList,
   parseSelector,
+  runContainerProcess,
 });

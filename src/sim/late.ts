@@ -10,6 +10,7 @@ import type { patchOne } from './apiserver/patch';
 import type { CoreDns } from './net/dns';
 import type { iptablesModeSave, ipvsadmList, ipvsModeSave } from './net/iptables';
 import type { Tracer } from './net/trace';
+import type { runContainerProcess } from './workloads/oneshot';
 
 export interface LateParts {
   applyOne: typeof applyOne;
@@ -22,6 +23,8 @@ export interface LateParts {
   iptablesModeSave: typeof iptablesModeSave;
   ipvsModeSave: typeof ipvsModeSave;
   ipvsadmList: typeof ipvsadmList;
+  /** The kubelet runs a container's process that ends through the workloads' command tables. */
+  runContainerProcess: typeof runContainerProcess;
 }
 
 let parts: LateParts | undefined;

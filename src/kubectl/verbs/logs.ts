@@ -1,7 +1,10 @@
 // kubectl logs [KUBECTL cmd/logs]: a Pod's container output (from the workloads' log model:
 // startup lines, then one line per request for the apps that log them). `-f` keeps following
-// as a foreground job; `--tail N` keeps the last N lines.
+// as a foreground job; `--tail N` keeps the last N lines; `-p` reads the last terminated instance.
+// A container whose process ended (oneshot: `kubectl run t --image=busybox -- nslookup x`) has
+// the log of that instance, byte for byte; which instance follows the kubelet's rules.
 import type { Pod } from '../../sim/api/types';
+import { containerRunLog } from '../../sim/workloads/oneshot';
 import { bool, str } from '../flags';
 import { resourceTypeByKind } from '../resources';
 import { listForKubectl } from '../selector';
@@ -46,10 +49,78 @@ Usage:
 Use "kubectl options" for a list of global command-line options (applies to all commands).
 `;
 
-function waitingReason(pod: Pod, container: string): string | undefined {
+/**
+ * kubelet_pods.go validateContainerLogStatus: which container instance's log to read (`-p`: the
+ * last terminated one), or the kubelet's error. `cid` undefined: the running server's log.
+ */
+type LogSource = { ok: true; cid: string | undefined; running: boolean } | { ok: false; message: string };
+
+function logSource(pod: Pod, container: string, previous: boolean): LogSource {
+  const podName = pod.metadata.name;
   const st = pod.status?.containerStatuses?.find((c) => c.name === container);
-  if (st?.state?.running || st?.state?.terminated) return undefined;
-  return st?.state?.waiting?.reason ?? 'ContainerCreating';
+  const last = st?.lastState?.terminated;
+  const state = st?.state ?? {};
+  if (previous) {
+    if (!last?.containerID)
+      return {
+        ok: false,
+        message: `previous terminated container "${container}" in pod "${podName}" not found`,
+      };
+    return { ok: true, cid: last.containerID, running: false };
+  }
+  if (state.running) return { ok: true, cid: st?.containerID, running: true };
+  if (state.terminated) {
+    const cid = state.terminated.containerID || last?.containerID;
+    if (!cid) return { ok: false, message: `container "${container}" in pod "${podName}" is terminated` };
+    return { ok: true, cid, running: false };
+  }
+  if (last) {
+    if (!last.containerID)
+      return { ok: false, message: `container "${container}" in pod "${podName}" is terminated` };
+    return { ok: true, cid: last.containerID, running: false };
+  }
+  const reason = state.waiting?.reason ?? 'ContainerCreating';
+  const why =
+    reason === 'ErrImagePull'
+      ? "image can't be pulled"
+      : reason === 'ImagePullBackOff'
+        ? 'trying and failing to pull image'
+        : reason;
+  return { ok: false, message: `container "${container}" in pod "${podName}" is waiting to start: ${why}` };
+}
+
+/**
+ * The log text of one container instance: a process run to its end keeps its own bytes (exactly
+ * as written, a last line without newline included); a server's is the workloads' line model.
+ */
+function logText(
+  cluster: KubectlContext['cluster'],
+  pod: Pod,
+  key: string,
+  container: string,
+  cid: string | undefined,
+): string {
+  if (cid !== undefined) {
+    const run = containerRunLog(cluster, pod.metadata.uid, cid);
+    if (run !== undefined) return run;
+  }
+  // A server's log (only the running instance has one).
+  const st = pod.status?.containerStatuses?.find((c) => c.name === container);
+  if (cid !== undefined && st?.containerID !== cid) return '';
+  return logsOf(cluster, key, container)
+    .map((l) => `${l}\n`)
+    .join('');
+}
+
+/** The last `n` lines of `text` (all when n < 0); a last line without newline counts as one. */
+function tailText(text: string, n: number): string {
+  if (n < 0) return text;
+  if (n === 0) return '';
+  const lines = text.split('\n');
+  const partial = lines.pop() as string; // '' when the text ends with a newline
+  const keep = partial === '' ? n : n - 1;
+  const kept = keep > 0 ? lines.slice(Math.max(0, lines.length - keep)) : [];
+  return (kept.length > 0 ? `${kept.join('\n')}\n` : '') + partial;
 }
 
 function run(args: ParsedArgs, ctx: KubectlContext): number {
@@ -89,7 +160,8 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   const tailFlag = args.flags.tail;
   const tail = typeof tailFlag === 'number' ? tailFlag : selector ? 10 : -1;
   const follow = bool(args.flags, 'follow');
-  const streams: { key: string; container: string; printed: number }[] = [];
+  const previous = bool(args.flags, 'previous');
+  const streams: { key: string; container: string; cid: string | undefined; printed: number }[] = [];
   for (const pod of pods) {
     const names = pod.spec.containers.map((c) => c.name);
     const container = str(args.flags, 'container') ?? names[0] ?? '';
@@ -100,32 +172,32 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     if (str(args.flags, 'container') === undefined && names.length > 1) {
       proc.err(`Defaulted container "${container}" out of: ${names.join(', ')}\n`);
     }
-    const waiting = waitingReason(pod, container);
-    if (waiting) {
-      proc.err(
-        `Error from server (BadRequest): container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${waiting}\n`,
-      );
+    const source = logSource(pod, container, previous);
+    if (!source.ok) {
+      proc.err(`Error from server (BadRequest): ${source.message}\n`);
       return 1;
     }
     const key = `Pod/${pod.metadata.namespace ?? ctx.namespace}/${pod.metadata.name}`;
-    const lines = logsOf(cluster, key, container);
-    const shown = tail >= 0 ? lines.slice(Math.max(0, lines.length - tail)) : lines;
-    for (const l of shown) proc.out(`${l}\n`);
-    streams.push({ key, container, printed: lines.length });
+    const text = logText(cluster, pod, key, container, source.cid);
+    proc.out(tailText(text, tail));
+    // Following ends with the instance: only a running one has more to say.
+    if (source.running) streams.push({ key, container, cid: source.cid, printed: text.length });
   }
-  if (follow && ctx.host) {
+  if (follow && ctx.host && streams.length > 0) {
     let unsubscribe: (() => void) | undefined;
     const follow = (h: JobHandle) => {
+      let open = 0;
       for (const s of streams) {
         const [, ns, name] = s.key.split('/');
-        if (!cluster.get('Pod', ns, name as string)) {
-          h.finish(0);
-          return;
-        }
-        const lines = logsOf(cluster, s.key, s.container);
-        for (const l of lines.slice(s.printed)) h.out(`${l}\n`);
-        s.printed = lines.length;
+        const pod = cluster.get('Pod', ns, name as string) as Pod | undefined;
+        if (!pod) continue;
+        const text = logText(cluster, pod, s.key, s.container, s.cid);
+        if (text.length > s.printed) h.out(text.slice(s.printed));
+        s.printed = text.length;
+        const st = pod.status?.containerStatuses?.find((c) => c.name === s.container);
+        if (st?.state?.running && st.containerID === s.cid) open++;
       }
+      if (open === 0) h.finish(0);
     };
     const handle = ctx.host.startJob({
       onSignal: (_sig, h) => h.finish(130),

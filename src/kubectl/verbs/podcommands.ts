@@ -8,12 +8,16 @@ import {
   podLogs,
   podShellCommands,
 } from '../../sim/workloads/index';
+import { provideContainerShell } from '../../sim/workloads/oneshot';
 import type { WorkloadDeps } from '../../sim/workloads/proc';
 import { runScript } from '../shell/exec';
 import type { CommandTable } from '../shell/types';
 
 /** `ping` without -c inside a non-interactive exec stops after this many packets (no Ctrl-C to send). */
 export const WORKLOAD_DEPS: WorkloadDeps = { runScript, maxUnboundedPackets: 30 };
+
+// A container's own process (`command: [sh, -c, …]`, run by the kubelet) gets the same shell.
+provideContainerShell(runScript);
 
 export function podShellTable(cluster: Cluster, podKey: ObjectKey, container?: string): CommandTable {
   return podCommands(cluster, podKey, WORKLOAD_DEPS, container);

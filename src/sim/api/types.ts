@@ -68,6 +68,10 @@ export interface Container {
   terminationMessagePath?: string;
   terminationMessagePolicy?: string;
   resources?: Record<string, unknown>;
+  /** Keep stdin open (`kubectl run -i`): a shell reading it waits for input. */
+  stdin?: boolean;
+  stdinOnce?: boolean;
+  tty?: boolean;
 }
 
 export interface PodSpec {
@@ -103,7 +107,14 @@ export interface PodCondition {
 export interface ContainerState {
   waiting?: { reason: string; message?: string };
   running?: { startedAt: string };
-  terminated?: { exitCode: number; reason: string; startedAt?: string; finishedAt?: string };
+  terminated?: {
+    exitCode: number;
+    reason: string;
+    message?: string;
+    startedAt?: string;
+    finishedAt?: string;
+    containerID?: string;
+  };
 }
 
 export interface ContainerStatus {

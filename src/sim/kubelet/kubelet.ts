@@ -5,13 +5,16 @@
 //   releasing the IP. Events carry the real reasons and messages. [K8S pkg/kubelet]
 import type { ContainerStatus, Pod, PodCondition } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
+import type { Cluster } from '../contract';
 import type { Profile } from '../profiles';
 import { rfc3339 } from '../runtime/clock';
 import type { Clock, Controller, ControllerContext, Rng, WatchEvent } from '../runtime/interfaces';
 import { flat } from '../runtime/rng';
 import { checkImage, drawMs, goDuration, type ImageRef, parseImage } from './images';
 import { NodeIpam } from './ipam';
+import { createLifecycle } from './lifecycle';
 import { containerId, type NodeState, PodRuntime, type Stage } from './pod-runtime';
+import { programsOf } from './program';
 import {
   type CondSpec,
   type ContainerTemplate,
@@ -45,6 +48,11 @@ export interface Kubelet extends Controller {
   /** Pod key → IP currently held (for tests / the networking layer). */
   readonly ips: ReadonlyMap<string, string>;
   ipamFor(node: string): NodeIpam | undefined;
+  /**
+   * The cluster facade, for running a container's process that ends through the workloads layer
+   * (which works on the facade). Until it is bound every container runs until stopped.
+   */
+  bindFacade(cluster: Cluster): void;
 }
 
 // The conditions the kubelet sets that do not depend on the Pod's containers.
@@ -84,10 +92,12 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   const stopRng = rng.fork('container-stop');
   const idRng = rng.fork('container-ids');
   let ctxRef: ControllerContext | undefined;
+  let facade: Cluster | undefined;
   // Each call site's last condition list, shared by the next Pod that needs the same one.
   const admitted: ListSite = { last: undefined };
   const sandboxed: ListSite = { last: undefined };
   const started: ListSite = { last: undefined };
+  const exited: ListSite = { last: undefined };
 
   const now = () => rfc3339(clock.now());
   const get = (key: string) => {
@@ -142,6 +152,19 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     if (!want) return old;
     return conditionAt(want, old && old.status === want.status ? old.lastTransitionTime : now());
   };
+
+  const lifecycle = createLifecycle({
+    clock,
+    rng: { ids: idRng, pulls: pullRng },
+    timers: () => (ctxRef as ControllerContext).timers,
+    facade: () => facade,
+    get: (rt) => api.store.get('Pod', rt.namespace, rt.name) as Pod | undefined,
+    record,
+    writeStatus,
+    conditions: (prev, sandbox, initialized, ready, containersReady) =>
+      conditions(prev, exited, sandbox, initialized, ready, containersReady),
+    template: templateFor,
+  });
 
   const waitingStatuses = (pod: Pod, reason: string, message?: string): ContainerStatus[] =>
     pod.spec.containers.map((c) => ({
@@ -331,6 +354,12 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
 
   // Stage 4: containers created and started; no probes, so Ready at once.
   const start = (pod: Pod, rt: PodRuntime, pending: Any | undefined) => {
+    // A container whose process ends (a command, busybox's own sh) follows lifecycle.ts.
+    const programs = programsOf(pod.spec.containers);
+    if (programs) {
+      lifecycle.start(pod, rt, programs, pending);
+      return;
+    }
     const tpl = templateFor(rt, pod);
     const status = pending ?? pod.status;
     const startedAt = now();
@@ -385,6 +414,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   const kill = (pod: Pod, rt: PodRuntime) => {
     rt.killing = true;
     if (rt.timer !== undefined) ctxRef?.timers.cancel(rt.timer);
+    if (rt.runs) lifecycle.cancel(rt);
     const running = pod.status?.containerStatuses?.some((s) => s.state?.running) ?? false;
     const grace =
       (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
@@ -409,6 +439,9 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     watches: ['Pod'],
     ips: ipView,
     ipamFor: (node) => nodes.get(node)?.ipam,
+    bindFacade(cluster: Cluster) {
+      facade = cluster;
+    },
     keysFor(ev: WatchEvent): string[] {
       const p = ev.object as Pod;
       if (ev.type !== 'DELETED' && !p.spec?.nodeName) return NO_KEYS as string[];
@@ -432,6 +465,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
         }
         if (known) {
           if (known.timer !== undefined) ctx.timers.cancel(known.timer);
+          if (known.runs) lifecycle.cancel(known);
           runtimes.delete(known.uid);
         }
         byKey.delete(key);
@@ -443,6 +477,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
         // sync: tear the old sandbox down (its IP goes back to the pool, as on a deletion) before
         // the new Pod is admitted with its own sandbox and a new IP, as syncPod does per pod UID.
         if (known.timer !== undefined) ctx.timers.cancel(known.timer);
+        if (known.runs) lifecycle.cancel(known);
         known.killing = true;
         runtimes.delete(known.uid);
         byKey.delete(key);

@@ -4,6 +4,7 @@
 import type { Container, Pod } from '../api/types';
 import type { Rng } from '../runtime/interfaces';
 import type { NodeIpam } from './ipam';
+import type { ContainerRun } from './lifecycle';
 import type { ContainerTemplate } from './status-parts';
 
 /** `containerd://` and 64 hex digits, as character codes (the digits rewritten per container). */
@@ -58,6 +59,8 @@ export class PodRuntime {
   failedImage = '';
   failedMessage = '';
   backoff = 0;
+  /** Containers of a Pod with an ending process (lifecycle.ts); undefined for all-server Pods. */
+  runs: ContainerRun[] | undefined = undefined;
   constructor(
     readonly key: string,
     readonly uid: string,

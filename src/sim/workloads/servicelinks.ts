@@ -7,6 +7,7 @@
 import type { Service } from '../api/types';
 import type { ChangeBatch, Cluster } from '../contract';
 import { parseTime } from './pods';
+import { realCluster } from './state';
 
 interface Version {
   svc: Service;
@@ -44,7 +45,8 @@ function record(h: History, cluster: Cluster, key: string, at: number): void {
 }
 
 /** Start following Services (idempotent). Call it when the cluster is created for exact history. */
-export function trackServiceLinks(cluster: Cluster): void {
+export function trackServiceLinks(view: Cluster): void {
+  const cluster = realCluster(view);
   if (histories.has(cluster)) return;
   const h: History = { byKey: new Map(), startedAt: cluster.now() };
   for (const s of cluster.list('Service') as Service[]) {
@@ -58,7 +60,8 @@ export function trackServiceLinks(cluster: Cluster): void {
 }
 
 /** The Services (every namespace) as they were at simulated time `at`. */
-export function servicesAt(cluster: Cluster, at: number): Service[] {
+export function servicesAt(view: Cluster, at: number): Service[] {
+  const cluster = realCluster(view);
   trackServiceLinks(cluster);
   const h = histories.get(cluster) as History;
   const out: Service[] = [];

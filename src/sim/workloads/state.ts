@@ -9,6 +9,8 @@ import { createRng } from '../runtime/rng';
 export interface LogLine {
   at: number;
   text: string;
+  /** Written to stderr (a container's log holds both streams). */
+  stderr?: boolean;
 }
 
 export interface PodProcState {
@@ -22,6 +24,8 @@ export interface PodProcState {
   env?: Record<string, string>;
   /** The container's PID namespace: next free PID and the init tree's restarted children. */
   pids?: PidState;
+  /** Output of containers whose process was run to its end (oneshot.ts), by container ID. */
+  runs?: Map<string, LogLine[]>;
 }
 
 /** PID allocation inside one container instance (busybox/procs.ts). */
@@ -42,7 +46,23 @@ interface ClusterState {
 
 const states = new WeakMap<Cluster, ClusterState>();
 
-function clusterState(cluster: Cluster): ClusterState {
+/**
+ * Facades over a cluster with their own clock (a container's process run ahead of the shared
+ * clock, oneshot.ts) → the cluster: per-cluster state is the real cluster's.
+ */
+const views = new WeakMap<Cluster, Cluster>();
+
+export function registerClusterView(view: Cluster, cluster: Cluster): void {
+  views.set(view, realCluster(cluster));
+}
+
+/** The cluster behind `c` (itself unless `c` is a view made by registerClusterView). */
+export function realCluster(c: Cluster): Cluster {
+  return views.get(c) ?? c;
+}
+
+function clusterState(c: Cluster): ClusterState {
+  const cluster = realCluster(c);
   let s = states.get(cluster);
   if (!s) {
     s = { root: createRng(cluster.seed).fork('workloads'), pods: new Map() };

@@ -1,0 +1,375 @@
+// Containers whose process ends, as the kubelet runs them [K8S 1.34 pkg/kubelet:
+// kuberuntime_manager.go computePodActions/doBackOff, kubelet_pods.go getPhase and
+// convertToAPIContainerStatuses, status/generate.go, flowcontrol.Backoff]:
+//   start → (process runs; its log and exit code come from the workloads layer) → exit:
+//   state.terminated {exitCode, reason Completed|Error, startedAt, finishedAt, containerID};
+//   restartPolicy Never (or OnFailure after success) leaves it so — all containers ended ⇒ phase
+//   Succeeded/Failed, Ready/ContainersReady False with reason PodCompleted/PodFailed;
+//   Always/OnFailure restart it with the kubelet's back-off: the first exit restarts at the next
+//   sync; a later one within the back-off shows waiting CrashLoopBackOff (`back-off 10s restarting
+//   failed container=NAME pod=NAME_NS(UID)`, Warning BackOff) until finishedAt + back-off, which
+//   doubles from 10 s to 5m0s and starts again at 10 s once the last restart is 10 min old
+//   (flowcontrol hasExpired: 2 × the 5 min maximum).
+// Pods whose containers are all servers never come here (kubelet.ts keeps its own path for them).
+//
+// Timing simplifications (deterministic, each a choice within what a real kubelet does): the
+// kubelet notices an exit at once (PLEG relists every second), a container that ends within its
+// first second is never reported Running (the relist would find it exited already), the next sync
+// after an exit is SYNC_MS later, and the pod worker re-syncs exactly when a back-off expires. One
+// BackOff Event is recorded per back-off (a real kubelet records one per sync in back-off).
+import type { ContainerState, ContainerStatus, Pod, PodCondition } from '../api/types';
+import type { Cluster } from '../contract';
+import { late, latePartsLoaded } from '../late';
+import { rfc3339 } from '../runtime/clock';
+import type { Clock, Rng, Timers } from '../runtime/interfaces';
+import { checkImage, drawMs, goDuration, type ImageRef } from './images';
+import { containerId, type PodRuntime } from './pod-runtime';
+import type { Program } from './program';
+import { type CondSpec, type ContainerTemplate, condSpec, EMPTY_STATE, runningState } from './status-parts';
+
+// biome-ignore lint/suspicious/noExplicitAny: status fields are loosely typed JSON.
+type Any = any;
+
+/** From an exit to the sync that acts on it (PLEG relist period). */
+export const SYNC_MS = 1000;
+/** A container ending sooner after its start is first reported terminated. */
+const RELIST_MS = 1000;
+/** kubelet's crash-loop back-off: containerBackOffPeriod 10 s, MaxContainerBackOff 300 s. */
+export const BACKOFF_INITIAL_MS = 10_000;
+export const BACKOFF_MAX_MS = 300_000;
+const CACHED_PULL_MS: [number, number] = [700, 1300];
+
+/** One container of a Pod with an ending process, as the kubelet tracks it. */
+export interface ContainerRun {
+  readonly index: number;
+  readonly name: string;
+  readonly program: Program;
+  restartCount: number;
+  containerID: string;
+  /** ms of the current instance's start. */
+  startedMs: number;
+  state: ContainerState;
+  lastState: ContainerState;
+  timer: number | undefined;
+  /** flowcontrol.Backoff entry: current back-off and when it was last moved (ms). */
+  backoff: number;
+  backoffUpdated: number | undefined;
+}
+
+export interface LifecycleDeps {
+  clock: Clock;
+  rng: { ids: Rng; pulls: Rng };
+  timers(): Timers;
+  facade(): Cluster | undefined;
+  get(rt: PodRuntime): Pod | undefined;
+  record(pod: Pod, type: 'Normal' | 'Warning', reason: string, msg: string, rt: PodRuntime): void;
+  writeStatus(pod: Pod, status: Any): Pod;
+  /** The Pod's conditions in the kubelet's order (see kubelet.ts). */
+  conditions(
+    prev: readonly PodCondition[] | undefined,
+    sandbox: CondSpec,
+    initialized: CondSpec,
+    ready: CondSpec,
+    containersReady: CondSpec,
+  ): PodCondition[];
+  template(rt: PodRuntime, pod: Pod): ContainerTemplate;
+}
+
+const SANDBOX_READY = condSpec('PodReadyToStartContainers', 'True');
+const SANDBOX_GONE = condSpec('PodReadyToStartContainers', 'False');
+const INITIALIZED = condSpec('Initialized', 'True');
+const INITIALIZED_COMPLETED = condSpec('Initialized', 'True', 'PodCompleted');
+const READY = condSpec('Ready', 'True');
+const CONTAINERS_READY = condSpec('ContainersReady', 'True');
+const TERMINAL = {
+  Succeeded: [
+    condSpec('Ready', 'False', 'PodCompleted'),
+    condSpec('ContainersReady', 'False', 'PodCompleted'),
+  ],
+  Failed: [condSpec('Ready', 'False', 'PodFailed'), condSpec('ContainersReady', 'False', 'PodFailed')],
+} as const;
+const unready = new Map<string, [CondSpec, CondSpec]>();
+
+/** Ready/ContainersReady False for these unready containers (`[a b]`, Go's %s of a []string). */
+function notReady(names: string[]): [CondSpec, CondSpec] {
+  const msg = `containers with unready status: [${names.join(' ')}]`;
+  let c = unready.get(msg);
+  if (!c) {
+    c = [
+      condSpec('Ready', 'False', 'ContainersNotReady', msg),
+      condSpec('ContainersReady', 'False', 'ContainersNotReady', msg),
+    ];
+    if (unready.size >= 256) unready.clear();
+    unready.set(msg, c);
+  }
+  return c;
+}
+
+const isRunning = (r: ContainerRun) => r.state.running !== undefined;
+
+/** kubelet_pods.go getPhase for regular containers (no init containers here). */
+function phaseOf(pod: Pod, runs: ContainerRun[]): Pod['status']['phase'] {
+  let running = 0;
+  let waiting = 0;
+  let stopped = 0;
+  let succeeded = 0;
+  for (const r of runs) {
+    if (r.state.running) running++;
+    else if (r.state.terminated) {
+      stopped++;
+      if (r.state.terminated.exitCode === 0) succeeded++;
+    } else if (r.lastState.terminated) stopped++;
+    else waiting++;
+  }
+  if (waiting > 0) return 'Pending';
+  if (running > 0) return 'Running';
+  const policy = pod.spec.restartPolicy ?? 'Always';
+  if (policy === 'Always') return 'Running';
+  if (stopped === succeeded) return 'Succeeded';
+  if (policy === 'Never') return 'Failed';
+  // OnFailure with a failed container: it is being restarted.
+  return 'Running';
+}
+
+export function createLifecycle(d: LifecycleDeps) {
+  const after = (rt: PodRuntime, run: ContainerRun, ms: number, fn: (pod: Pod) => void) => {
+    run.timer = d.timers().after(ms, () => {
+      run.timer = undefined;
+      const pod = d.get(rt);
+      if (!pod || pod.metadata.uid !== rt.uid || pod.metadata.deletionTimestamp || rt.killing) return;
+      fn(pod);
+    });
+  };
+
+  const statusOf = (r: ContainerRun, tpl: ContainerTemplate): ContainerStatus => {
+    if (r.containerID === '') return tpl.creating[r.index] as ContainerStatus;
+    const ready = isRunning(r);
+    return {
+      name: r.name,
+      image: (tpl.refs[r.index] as ImageRef).fullName,
+      imageID: tpl.imageIds[r.index] as string,
+      containerID: r.containerID,
+      ready,
+      started: ready,
+      restartCount: r.restartCount,
+      state: r.state,
+      lastState: r.lastState,
+    };
+  };
+
+  /** Write the Pod's status from its containers' states (over `base`, a status not written yet). */
+  const write = (pod: Pod, rt: PodRuntime, base?: Any) => {
+    const runs = rt.runs as ContainerRun[];
+    const tpl = d.template(rt, pod);
+    const status = base ?? pod.status;
+    const phase = phaseOf(pod, runs);
+    const terminal = phase === 'Succeeded' || phase === 'Failed';
+    let ready: CondSpec;
+    let containersReady: CondSpec;
+    if (terminal) [ready, containersReady] = TERMINAL[phase];
+    else {
+      const names = runs.filter((r) => !isRunning(r)).map((r) => r.name);
+      [ready, containersReady] = names.length === 0 ? [READY, CONTAINERS_READY] : notReady(names);
+    }
+    d.writeStatus(pod, {
+      ...status,
+      phase,
+      conditions: d.conditions(
+        status?.conditions,
+        // A terminal Pod's sandbox is stopped.
+        terminal ? SANDBOX_GONE : SANDBOX_READY,
+        phase === 'Succeeded' ? INITIALIZED_COMPLETED : INITIALIZED,
+        ready,
+        containersReady,
+      ),
+      containerStatuses: runs.map((r) => statusOf(r, tpl)),
+    });
+  };
+
+  /** Start one instance of `run` now (Created/Started Events; the process runs to its end). */
+  const launch = (
+    pod: Pod,
+    rt: PodRuntime,
+    run: ContainerRun,
+    tpl: ContainerTemplate,
+  ): number | undefined => {
+    const now = d.clock.now();
+    run.containerID = containerId(d.rng.ids);
+    run.startedMs = now;
+    d.record(pod, 'Normal', 'Created', tpl.createdMsg[run.index] as string, rt);
+    const p = run.program;
+    let ms: number | undefined;
+    let exitCode = 0;
+    if (p.kind === 'sleep') ms = p.ms;
+    else if (p.kind === 'run') {
+      const facade = d.facade();
+      if (facade && latePartsLoaded()) {
+        const key = `Pod/${rt.namespace}/${rt.name}`;
+        const r = late().runContainerProcess(facade, key, run.name, p.argv, now, run.containerID);
+        if (r.startError !== undefined) {
+          // The runtime could not start the process: StartError, and the Failed Event instead of Started.
+          d.record(pod, 'Warning', 'Failed', `Error: ${r.startError}`, rt);
+          run.state = {
+            terminated: {
+              exitCode: r.exitCode,
+              reason: 'StartError',
+              message: r.startError,
+              startedAt: '1970-01-01T00:00:00Z',
+              finishedAt: rfc3339(now),
+              containerID: run.containerID,
+            },
+          };
+          return 0;
+        }
+        ms = r.durationMs;
+        exitCode = r.exitCode;
+      }
+    }
+    d.record(pod, 'Normal', 'Started', tpl.startedMsg[run.index] as string, rt);
+    run.state = runningState(rfc3339(now));
+    if (ms !== undefined) {
+      const code = exitCode;
+      after(rt, run, ms, (pod) => exited(pod, rt, run, code));
+    }
+    return ms;
+  };
+
+  const exited = (pod: Pod, rt: PodRuntime, run: ContainerRun, exitCode: number) => {
+    run.state = {
+      terminated: {
+        exitCode,
+        reason: exitCode === 0 ? 'Completed' : 'Error',
+        startedAt: rfc3339(run.startedMs),
+        finishedAt: rfc3339(d.clock.now()),
+        containerID: run.containerID,
+      },
+    };
+    write(pod, rt);
+    afterExit(pod, rt, run);
+  };
+
+  /** computePodActions + doBackOff for an exited container. */
+  const afterExit = (pod: Pod, rt: PodRuntime, run: ContainerRun) => {
+    const term = run.state.terminated;
+    if (!term) return;
+    const policy = pod.spec.restartPolicy ?? 'Always';
+    if (policy === 'Never' || (policy === 'OnFailure' && term.exitCode === 0)) return;
+    const finished = d.clock.now();
+    const expired = run.backoffUpdated === undefined || finished - run.backoffUpdated > 2 * BACKOFF_MAX_MS;
+    if (expired) {
+      // Not in back-off: restarted by the next sync, which starts the entry at 10 s.
+      after(rt, run, SYNC_MS, (pod) => {
+        run.backoff = BACKOFF_INITIAL_MS;
+        run.backoffUpdated = d.clock.now();
+        restart(pod, rt, run);
+      });
+      return;
+    }
+    after(rt, run, SYNC_MS, (pod) => {
+      const msg = `pod=${rt.name}_${rt.namespace}(${rt.uid})`;
+      d.record(
+        pod,
+        'Warning',
+        'BackOff',
+        `Back-off restarting failed container ${run.name} in pod ${msg.slice(4)}`,
+        rt,
+      );
+      run.lastState = run.state;
+      run.state = {
+        waiting: {
+          reason: 'CrashLoopBackOff',
+          message: `back-off ${goDuration(run.backoff)} restarting failed container=${run.name} ${msg}`,
+        },
+      };
+      write(pod, rt);
+      after(rt, run, finished + run.backoff - d.clock.now(), (pod) => {
+        run.backoff = Math.min(run.backoff * 2, BACKOFF_MAX_MS);
+        run.backoffUpdated = d.clock.now();
+        restart(pod, rt, run);
+      });
+    });
+  };
+
+  /** Pull (per imagePullPolicy) and start the container's next instance. */
+  const restart = (pod: Pod, rt: PodRuntime, run: ContainerRun) => {
+    const tpl = d.template(rt, pod);
+    const c = pod.spec.containers[run.index];
+    if (!c) return;
+    const go = (pod: Pod) => {
+      if (run.state.terminated) run.lastState = run.state;
+      run.restartCount++;
+      const ms = launch(pod, rt, run, tpl);
+      // Ended before the relist: never reported Running; its exit is the next status written.
+      if (ms !== undefined && ms < RELIST_MS && run.state.running) return;
+      write(pod, rt);
+      if (run.state.terminated) afterExit(pod, rt, run);
+    };
+    if ((c.imagePullPolicy ?? 'IfNotPresent') !== 'Always') {
+      d.record(pod, 'Normal', 'Pulled', tpl.presentMsg[run.index] as string, rt);
+      go(pod);
+      return;
+    }
+    d.record(pod, 'Normal', 'Pulling', tpl.pullingMsg[run.index] as string, rt);
+    const ms = drawMs(d.rng.pulls, CACHED_PULL_MS);
+    const check = checkImage(c.image);
+    after(rt, run, ms, (pod) => {
+      const dur = goDuration(ms);
+      const size = check.ok ? check.spec.size : 0;
+      d.record(
+        pod,
+        'Normal',
+        'Pulled',
+        `Successfully pulled image "${c.image}" in ${dur} (${dur} including waiting). Image size: ${size} bytes.`,
+        rt,
+      );
+      go(pod);
+    });
+  };
+
+  return {
+    /**
+     * Start every container of a Pod that has at least one ending process (the Pulled Events are
+     * recorded already). `pending` is a status not written yet (kubelet.ts sandboxReady).
+     */
+    start(pod: Pod, rt: PodRuntime, programs: Program[], pending: Any | undefined): void {
+      const tpl = d.template(rt, pod);
+      const runs: ContainerRun[] = programs.map((program, index) => ({
+        index,
+        name: tpl.names[index] as string,
+        program,
+        restartCount: 0,
+        containerID: '',
+        startedMs: 0,
+        state: EMPTY_STATE,
+        lastState: EMPTY_STATE,
+        timer: undefined,
+        backoff: 0,
+        backoffUpdated: undefined,
+      }));
+      rt.runs = runs;
+      const quick: ContainerRun[] = [];
+      for (const run of runs) {
+        const ms = launch(pod, rt, run, tpl);
+        if (ms !== undefined && ms < RELIST_MS && run.state.running) quick.push(run);
+      }
+      // A process that ended before the relist is first seen exited: until then it shows as it was.
+      const shown = quick.map((r) => [r, r.containerID, r.state] as const);
+      for (const r of quick) r.containerID = '';
+      write(pod, rt, pending);
+      for (const [r, id, state] of shown) {
+        r.containerID = id;
+        r.state = state;
+      }
+      for (const run of runs) if (run.state.terminated) afterExit(pod, rt, run);
+    },
+    /** The Pod is being deleted or replaced: no container restarts any more. */
+    cancel(rt: PodRuntime): void {
+      for (const r of rt.runs ?? []) {
+        if (r.timer !== undefined) d.timers().cancel(r.timer);
+        r.timer = undefined;
+      }
+    },
+  };
+}
+
+export type Lifecycle = ReturnType<typeof createLifecycle>;
