@@ -143,6 +143,7 @@ import { exposeVerb } from './expose';
 import { getVerb } from './get';
 import { labelVerb } from './label';
 import { logsVerb } from './logs';
+import { patchVerb } from './patch';
 import { portForwardVerb } from './port-forward';
 import { rolloutVerb } from './rollout';
 import { runVerb } from './run';
@@ -168,6 +169,7 @@ for (const v of [
   portForwardVerb,
   eventsVerb,
   applyVerb,
+  patchVerb,
   waitVerb,
   labelVerb,
   annotateVerb,
