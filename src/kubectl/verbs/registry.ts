@@ -148,6 +148,7 @@ import { portForwardVerb } from './port-forward';
 import { rolloutVerb } from './rollout';
 import { runVerb } from './run';
 import { scaleVerb } from './scale';
+import { setVerb } from './set';
 import { topVerb } from './top';
 import { versionVerb } from './version';
 import { waitVerb } from './wait';
@@ -156,6 +157,7 @@ for (const v of [
   createVerb,
   exposeVerb,
   runVerb,
+  setVerb,
   explainVerb,
   getVerb,
   deleteVerb,
