@@ -62,11 +62,15 @@ export function setTargets(
 /** A copy of the object and its pod spec, or undefined for a kind with no pod template. */
 export function withPodSpec(obj: K8sObject): { obj: K8sObject; spec: PodSpecLike } | undefined {
   const copy: Any = structuredClone(obj);
-  if (obj.kind === 'Pod') return { obj: copy, spec: (copy.spec ??= {}) };
+  if (obj.kind === 'Pod') {
+    copy.spec ??= {};
+    return { obj: copy, spec: copy.spec };
+  }
   if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') {
     copy.spec ??= {};
     copy.spec.template ??= {};
-    return { obj: copy, spec: (copy.spec.template.spec ??= {}) };
+    copy.spec.template.spec ??= {};
+    return { obj: copy, spec: copy.spec.template.spec };
   }
   return undefined;
 }
