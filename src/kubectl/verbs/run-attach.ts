@@ -1,21 +1,33 @@
-// `kubectl run -it --rm … [-- sh]`: what run.go does once the Pod exists [KUBECTL 1.34
-// pkg/cmd/run/run.go handleAttachPod / removeCreatedObjects, pkg/cmd/attach/attach.go Run]:
-// wait (on the simulated clock, up to --pod-running-timeout) for the Pod to be Running and Ready,
-// print attach's two notices on stderr, hand the terminal to the container's shell, and when it
-// exits print the reattach notice (restartPolicy Always), delete what run created (--rm) and
-// return the container's exit code (restartPolicy Never: `pod NS/NAME terminated (Error)`).
+// `kubectl run -i/-t/--attach …`: what run.go does once the Pod exists [KUBECTL 1.34
+// pkg/cmd/run/run.go Run / handleAttachPod / logOpts / removeCreatedObjects, pkg/cmd/attach/attach.go
+// Run / reattachMessage]: wait (on the simulated clock, up to --pod-running-timeout) for the Pod
+// to be Running and Ready — or to have completed, when kubectl prints its logs instead of
+// attaching —, print attach's two notices on stderr, stream the container (its shell as the
+// foreground job, or a command's output as it is written), print the reattach notice (restartPolicy
+// Always, with a TTY), delete what run created (--rm), and for restartPolicy Never/OnFailure wait
+// for the Pod to complete and return the container's exit code (`pod NS/NAME terminated (Error)`).
 //
-// Only a shell as the container's process is attached to: the simulated kubelet runs every
-// container forever, so a one-shot command (`-- nslookup x`) would never exit, and which of
-// its outputs real kubectl shows races the container (attach vs. the logs fallback). Without --rm
-// the Pod would be left Running where a real one has exited; -i without -t has no terminal to
-// hand over. Those forms are refused before anything is created (attachProblem).
-import type { K8sObject } from '../../sim/api/types';
+// A command that ends (`-- nslookup x`, `-- wget -qO- svc`, `-- sh -c '…'`): the simulated kubelet
+// reports a process that ends within a second of its start as terminated without ever reporting it
+// Running (as a real kubelet whose PLEG relist, every second, finds it exited already). So with
+// --restart=Never kubectl's podRunningAndReady sees the Pod completed and takes run.go's logs path:
+// the whole output on stdout, no attach notices. With Always/OnFailure such a Pod never becomes
+// Ready (it crash-loops) and kubectl waits out --pod-running-timeout, as a real one does when it
+// never sees the container running. A longer command (ping -c 3, sleep 5) is reported Running at
+// its start, which kubectl sees at once: it attaches and streams the output from the first byte
+// (the simulated attach is there when the process starts), until the process exits.
+//
+// Still refused before anything is created: attaching to a server that is not a shell (nginx), a
+// shell without -i -t --rm, -i with `--restart=''` (run.go would wait for success on a Pod the
+// generator gives restartPolicy Always).
+import type { Container, K8sObject, Pod } from '../../sim/api/types';
+import { programOf } from '../../sim/kubelet/program';
 import { imageInfo } from '../../sim/workloads/images';
+import { containerRunChunks } from '../../sim/workloads/oneshot';
 import { bool, str } from '../flags';
 import type { HelpFlag } from './generate-help';
 import type { JobHandle, KubectlContext, ParsedArgs } from './registry';
-import { isPodReady, waitUntil } from './util';
+import { isPodReady, POLL_MS, waitUntil } from './util';
 
 export const RUN_ATTACH_FLAGS_HELP: HelpFlag[] = [
   {
@@ -67,12 +79,23 @@ function containerArgv(pod: K8sObject): string[] | undefined {
 }
 
 const NOT_HERE =
-  'error: "kubectl run" attaches here only with -i -t --rm to a shell (e.g. kubectl run -it --rm tmp --image=busybox -- sh); this form is not available in this playground\n';
+  'error: "kubectl run" attaches here only to a command that ends (e.g. kubectl run -it --rm tmp --image=busybox --restart=Never -- nslookup kubernetes) or, with -i -t --rm, to a shell (kubectl run -it --rm tmp --image=busybox -- sh); this form is not available in this playground\n';
+
+function firstContainer(pod: K8sObject): Container | undefined {
+  return (pod.spec as { containers: Container[] }).containers[0];
+}
+
+/** Whether the Pod's (only) container runs a process that ends. */
+function endingProcess(pod: K8sObject): boolean {
+  const c = firstContainer(pod);
+  return c !== undefined && programOf(c).kind !== 'server';
+}
 
 /** Whether this playground can attach as kubectl would; checked before anything is created. */
 export function attachProblem(ctx: KubectlContext, args: ParsedArgs, pod: K8sObject): string | undefined {
   const f = args.flags;
   const restart = str(f, 'restart') ?? 'Always';
+  if (endingProcess(pod)) return restart === '' ? NOT_HERE : undefined;
   const argv = containerArgv(pod);
   const ok =
     bool(f, 'stdin') &&
@@ -94,11 +117,17 @@ export interface AttachRequest {
   quiet: boolean;
   /** --leave-stdin-open: run.go does not wait for the exit code. */
   leaveStdinOpen: boolean;
+  /** --rm: delete what was created once done. */
+  remove: boolean;
+  /** -i and -t as given (attach.go: the reattach notice needs both, a TTY merges stderr). */
+  stdin: boolean;
+  tty: boolean;
   timeoutMs: number;
 }
 
-/** removeCreatedObjects with kubectl run's DeleteOptions (background, not waiting). */
+/** removeCreatedObjects with kubectl run's DeleteOptions (background, not waiting); only with --rm. */
 function removeCreated(ctx: KubectlContext, req: AttachRequest, out: (t: string) => void): void {
+  if (!req.remove) return;
   for (const obj of req.created) {
     const ns = obj.metadata.namespace ?? ctx.namespace;
     const kind = obj.kind === 'Service' ? 'Service' : 'Pod';
@@ -108,7 +137,127 @@ function removeCreated(ctx: KubectlContext, req: AttachRequest, out: (t: string)
   }
 }
 
+const completed = (p: Pod) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
+
+/** A command that ends: the logs path or an attach that streams its output, then its exit code. */
+function attachToProcess(ctx: KubectlContext, req: AttachRequest): number {
+  const { proc, cluster } = ctx;
+  const ns = req.pod.metadata.namespace ?? ctx.namespace;
+  const name = req.pod.metadata.name;
+  const current = () => cluster.get('Pod', ns, name) as Pod | undefined;
+  const notFound = () => {
+    removeCreated(ctx, req, proc.out);
+    // podRunningAndReady/podCompleted on a Deleted event: errors.NewNotFound(pods, "").
+    proc.err('Error from server (NotFound): pods "" not found\n');
+    return 1;
+  };
+  // handleAttachPod: waitForPod(podRunningAndReady), which also ends when the Pod completed.
+  const ready = waitUntil(
+    ctx,
+    () => {
+      const p = current();
+      return p === undefined || completed(p) || (p.status?.phase === 'Running' && isPodReady(p as never));
+    },
+    req.timeoutMs,
+  );
+  if (!ready) {
+    removeCreated(ctx, req, proc.out);
+    proc.err('error: timed out waiting for the condition\n');
+    return 1;
+  }
+  const pod = current();
+  if (!pod) return notFound();
+  const status = () => current()?.status?.containerStatuses?.[0];
+  if (completed(pod)) {
+    // logOpts: the completed container's log (the kubelet serves the terminated instance's).
+    const st = pod.status?.containerStatuses?.[0];
+    const cid = st?.state?.terminated?.containerID ?? st?.lastState?.terminated?.containerID;
+    let text = '';
+    for (const l of (cid && containerRunChunks(cluster, pod.metadata.uid, cid)) || []) text += l.text;
+    proc.out(text);
+  } else {
+    if (!req.quiet) {
+      proc.err(
+        'All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\n',
+      );
+      proc.err("If you don't see a command prompt, try pressing enter.\n");
+    }
+    const cid = status()?.containerID ?? '';
+    const chunks = containerRunChunks(cluster, pod.metadata.uid, cid) ?? [];
+    let i = 0;
+    const flush = () => {
+      for (; i < chunks.length && (chunks[i] as (typeof chunks)[number]).at <= cluster.now(); i++) {
+        const c = chunks[i] as (typeof chunks)[number];
+        // With a TTY the container's stderr is the terminal too (attach.go DisableStderr).
+        if (c.stderr && !req.tty) proc.err(c.text);
+        else proc.out(c.text);
+      }
+    };
+    // The stream ends when this container instance is no longer running.
+    const attached = () => {
+      const st = status();
+      return st?.containerID === cid && st.state?.running !== undefined;
+    };
+    flush();
+    while (attached()) {
+      const next = chunks[i]?.at;
+      proc.sleep(next !== undefined && next > cluster.now() ? next - cluster.now() : POLL_MS);
+      flush();
+    }
+    flush();
+    const restart = (req.pod.spec as { restartPolicy?: string }).restartPolicy ?? 'Always';
+    if (restart === 'Always' && req.stdin && req.tty && !req.quiet)
+      proc.out(
+        `Session ended, resume using 'kubectl attach ${name} -c ${name} -i -t' command when the pod is running\n`,
+      );
+  }
+  return exitCodeOf(ctx, req);
+}
+
+/** run.go after the attach: wait for completion (Never/OnFailure), remove what was created, the code. */
+function exitCodeOf(ctx: KubectlContext, req: AttachRequest): number {
+  const { proc, cluster } = ctx;
+  const ns = req.pod.metadata.namespace ?? ctx.namespace;
+  const name = req.pod.metadata.name;
+  const current = () => cluster.get('Pod', ns, name) as Pod | undefined;
+  const restart = (req.pod.spec as { restartPolicy?: string }).restartPolicy ?? 'Always';
+  if (req.leaveStdinOpen || (restart !== 'Never' && restart !== 'OnFailure')) {
+    removeCreated(ctx, req, proc.out);
+    return 0;
+  }
+  const done = waitUntil(
+    ctx,
+    () => {
+      const p = current();
+      return p === undefined || (restart === 'Never' ? completed(p) : p.status?.phase === 'Succeeded');
+    },
+    req.timeoutMs,
+  );
+  const pod = current();
+  // The deferred removeCreatedObjects runs before CheckErr prints the error.
+  removeCreated(ctx, req, proc.out);
+  if (!done) {
+    proc.err('error: timed out waiting for the condition\n');
+    return 1;
+  }
+  if (!pod) {
+    proc.err('Error from server (NotFound): pods "" not found\n');
+    return 1;
+  }
+  if (pod.status?.phase === 'Succeeded') return 0;
+  const term = pod.status?.containerStatuses?.[0]?.state?.terminated;
+  if (!term || term.exitCode === 0) {
+    proc.err(`error: pod ${ns}/${name} failed with unknown exit code\n`);
+    return 1;
+  }
+  // uexec.CodeExitError: printed as is (no "error: "), with a newline added when missing.
+  const msg = `pod ${ns}/${name} terminated (${term.reason})\n${term.message ?? ''}`;
+  proc.err(msg.endsWith('\n') ? msg : `${msg}\n`);
+  return term.exitCode;
+}
+
 export function attachToRunPod(ctx: KubectlContext, req: AttachRequest): number {
+  if (endingProcess(req.pod)) return attachToProcess(ctx, req);
   const { proc, cluster } = ctx;
   const ns = req.pod.metadata.namespace ?? ctx.namespace;
   const name = req.pod.metadata.name;

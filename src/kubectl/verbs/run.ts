@@ -259,6 +259,9 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       created: service ? [pod.obj, service] : [pod.obj],
       quiet: bool(f, 'quiet'),
       leaveStdinOpen: bool(f, 'leave-stdin-open'),
+      remove: bool(f, 'rm'),
+      stdin: bool(f, 'stdin'),
+      tty: bool(f, 'tty'),
       timeoutMs,
     });
   }

@@ -118,3 +118,12 @@ export function containerRunLog(cluster: Cluster, uid: string, containerID: stri
   for (const l of lines) if (l.at <= now) text += l.text;
   return text;
 }
+
+/** The chunks a container instance wrote, each with the instant it was written (undefined: none kept). */
+export function containerRunChunks(
+  cluster: Cluster,
+  uid: string,
+  containerID: string,
+): readonly LogLine[] | undefined {
+  return procState(cluster, uid).runs?.get(containerID);
+}
