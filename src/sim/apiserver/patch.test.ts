@@ -318,7 +318,7 @@ describe('JSON patch and the handler', () => {
     );
     expect(warned.ok && warned.warnings).toEqual(['unknown field "spec.bogus"']);
     expect(d.get('Service', 'web')?.spec?.sessionAffinity).toBe('ClientIP');
-    expect((d.get('Service', 'web')?.spec as Record<string, unknown>).bogus).toBeUndefined();
+    expect(Object.keys(d.get('Service', 'web')?.spec ?? {})).not.toContain('bogus');
   });
 
   it('validation after the patch: the immutable selector, a name change, a stale resourceVersion', () => {
