@@ -3,6 +3,8 @@
 //   cached pulls ~1 s) → Running/Ready;  bad image → ErrImagePull ⇄ ImagePullBackOff with backoff;
 //   deletionTimestamp → Killing → removed after the image's SIGTERM behaviour (≤ grace period),
 //   releasing the IP. Events carry the real reasons and messages. [K8S pkg/kubelet]
+// A container whose process ends (a command, busybox's own `sh`: program.ts) is run, restarted
+// and backed off by lifecycle.ts; Pods whose containers are all servers never leave this file.
 import type { ContainerStatus, Pod, PodCondition } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
 import type { Cluster } from '../contract';
