@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { K8sObject, Pod } from '../../sim/api/types';
 import { iso, meta, pod, T0 } from '../verbs/read-fixtures';
-import { buildRows, podStatusReason, type TableOptions } from './tables';
+import { buildRows, podRestarts, podStatusReason, type TableOptions } from './tables';
 import { renderRows } from './tabwriter';
 
 const NOW = T0 + 5 * 60_000;
@@ -46,6 +46,55 @@ describe('pod STATUS (printPod, reference §B3)', () => {
     expect(podStatusReason(p)).toBe('Terminating');
     const done = withState(p, { terminated: { exitCode: 0, reason: 'Completed' } }, 'Succeeded');
     expect(podStatusReason(done)).toBe('Completed');
+  });
+});
+
+describe('pod RESTARTS (printPod: the sum of restartCount, the latest lastState finishedAt)', () => {
+  const base = pod('p', T0, { app: 'a', hash: 'h', ip: '10.1.0.9' });
+  const two = (): Pod => {
+    const p = structuredClone(base) as Pod;
+    const s0 = p.status.containerStatuses?.[0] as NonNullable<Pod['status']['containerStatuses']>[number];
+    p.status.containerStatuses = [
+      {
+        ...s0,
+        name: 'a',
+        restartCount: 2,
+        lastState: { terminated: { exitCode: 1, reason: 'Error', finishedAt: iso(NOW - 40_000) } },
+      },
+      {
+        ...s0,
+        name: 'b',
+        restartCount: 1,
+        lastState: { terminated: { exitCode: 0, reason: 'Completed', finishedAt: iso(NOW - 12_000) } },
+      },
+    ];
+    return p;
+  };
+  it('N (Xs ago) from the most recent termination of any container', () => {
+    expect(podRestarts(two(), NOW)).toBe('3 (12s ago)');
+    expect(podRestarts(two(), NOW + 5 * 60_000)).toBe('3 (5m12s ago)');
+  });
+  it('0, and a count without a lastState time, stay bare numbers', () => {
+    expect(podRestarts(base as Pod, NOW)).toBe('0');
+    const p = two();
+    for (const c of p.status.containerStatuses ?? []) c.lastState = {};
+    expect(podRestarts(p, NOW)).toBe('3');
+  });
+  it('a Completed container next to a ready running one reads Running (NotReady when the Pod is not Ready)', () => {
+    const p = two();
+    const [a, b] = p.status.containerStatuses as NonNullable<Pod['status']['containerStatuses']>;
+    a.state = { running: { startedAt: iso(T0) } };
+    a.ready = true;
+    b.state = { terminated: { exitCode: 0, reason: 'Completed' } };
+    p.status.phase = 'Running';
+    p.status.conditions = [
+      { type: 'Ready', status: 'True', lastProbeTime: null, lastTransitionTime: iso(T0) },
+    ];
+    expect(podStatusReason(p)).toBe('Running');
+    p.status.conditions = [
+      { type: 'Ready', status: 'False', lastProbeTime: null, lastTransitionTime: iso(T0) },
+    ];
+    expect(podStatusReason(p)).toBe('NotReady');
   });
 });
 
