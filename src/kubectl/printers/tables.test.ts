@@ -82,7 +82,8 @@ describe('pod RESTARTS (printPod: the sum of restartCount, the latest lastState 
   });
   it('a Completed container next to a ready running one reads Running (NotReady when the Pod is not Ready)', () => {
     const p = two();
-    const [a, b] = p.status.containerStatuses as NonNullable<Pod['status']['containerStatuses']>;
+    type Status = NonNullable<Pod['status']['containerStatuses']>[number];
+    const [a, b] = p.status.containerStatuses as [Status, Status];
     a.state = { running: { startedAt: iso(T0) } };
     a.ready = true;
     b.state = { terminated: { exitCode: 0, reason: 'Completed' } };
