@@ -3,6 +3,8 @@
 import { parseSelector } from './api/selector-parse';
 import { applyOne } from './apiserver/apply';
 import { patchOne } from './apiserver/patch';
+import { createLifecycle } from './kubelet/lifecycle';
+import { programsOf } from './kubelet/program';
 import { provideLateParts } from './late';
 import { CoreDns } from './net/dns';
 import { iptablesModeSave, ipvsadmList, ipvsModeSave } from './net/iptables';
@@ -18,5 +20,7 @@ provideLateParts({
   ipvsModeSave,
   ipvsadmList,
   parseSelector,
+  programsOf,
+  createLifecycle,
   runContainerProcess,
 });

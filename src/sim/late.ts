@@ -7,6 +7,8 @@
 import type { parseSelector } from './api/selector-parse';
 import type { applyOne } from './apiserver/apply';
 import type { patchOne } from './apiserver/patch';
+import type { createLifecycle } from './kubelet/lifecycle';
+import type { programsOf } from './kubelet/program';
 import type { CoreDns } from './net/dns';
 import type { iptablesModeSave, ipvsadmList, ipvsModeSave } from './net/iptables';
 import type { Tracer } from './net/trace';
@@ -23,7 +25,12 @@ export interface LateParts {
   iptablesModeSave: typeof iptablesModeSave;
   ipvsModeSave: typeof ipvsModeSave;
   ipvsadmList: typeof ipvsadmList;
-  /** The kubelet runs a container's process that ends through the workloads' command tables. */
+  /**
+   * Containers whose process ends (the kubelet's lifecycle.ts, what each container runs, and the
+   * workloads' command tables that run it): only Pods the student creates have them.
+   */
+  programsOf: typeof programsOf;
+  createLifecycle: typeof createLifecycle;
   runContainerProcess: typeof runContainerProcess;
 }
 

@@ -8,15 +8,15 @@
 import type { ContainerStatus, Pod, PodCondition } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
 import type { Cluster } from '../contract';
+import { late, latePartsLoaded } from '../late';
 import type { Profile } from '../profiles';
 import { rfc3339 } from '../runtime/clock';
 import type { Clock, Controller, ControllerContext, Rng, WatchEvent } from '../runtime/interfaces';
 import { flat } from '../runtime/rng';
 import { checkImage, drawMs, goDuration, type ImageRef, parseImage } from './images';
 import { NodeIpam } from './ipam';
-import { createLifecycle } from './lifecycle';
+import type { Lifecycle, LifecycleDeps } from './lifecycle';
 import { containerId, type NodeState, PodRuntime, type Stage } from './pod-runtime';
-import { programsOf } from './program';
 import {
   type CondSpec,
   type ContainerTemplate,
@@ -155,7 +155,10 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     return conditionAt(want, old && old.status === want.status ? old.lastTransitionTime : now());
   };
 
-  const lifecycle = createLifecycle({
+  // Bound late (src/sim/late) with the workloads that run the processes: the page's first graph
+  // has only servers, and until the kubectl chunk is in, every container is one.
+  let lifecycle: Lifecycle | undefined;
+  const lifecycleDeps: LifecycleDeps = {
     clock,
     rng: { ids: idRng, pulls: pullRng },
     timers: () => (ctxRef as ControllerContext).timers,
@@ -166,7 +169,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     conditions: (prev, sandbox, initialized, ready, containersReady) =>
       conditions(prev, exited, sandbox, initialized, ready, containersReady),
     template: templateFor,
-  });
+  };
 
   const waitingStatuses = (pod: Pod, reason: string, message?: string): ContainerStatus[] =>
     pod.spec.containers.map((c) => ({
@@ -357,8 +360,9 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   // Stage 4: containers created and started; no probes, so Ready at once.
   const start = (pod: Pod, rt: PodRuntime, pending: Any | undefined) => {
     // A container whose process ends (a command, busybox's own sh) follows lifecycle.ts.
-    const programs = programsOf(pod.spec.containers);
+    const programs = latePartsLoaded() ? late().programsOf(pod.spec.containers) : undefined;
     if (programs) {
+      lifecycle ??= late().createLifecycle(lifecycleDeps);
       lifecycle.start(pod, rt, programs, pending);
       return;
     }
@@ -416,7 +420,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   const kill = (pod: Pod, rt: PodRuntime) => {
     rt.killing = true;
     if (rt.timer !== undefined) ctxRef?.timers.cancel(rt.timer);
-    if (rt.runs) lifecycle.cancel(rt);
+    if (rt.runs) lifecycle?.cancel(rt);
     const running = pod.status?.containerStatuses?.some((s) => s.state?.running) ?? false;
     const grace =
       (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
@@ -467,7 +471,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
         }
         if (known) {
           if (known.timer !== undefined) ctx.timers.cancel(known.timer);
-          if (known.runs) lifecycle.cancel(known);
+          if (known.runs) lifecycle?.cancel(known);
           runtimes.delete(known.uid);
         }
         byKey.delete(key);
@@ -479,7 +483,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
         // sync: tear the old sandbox down (its IP goes back to the pool, as on a deletion) before
         // the new Pod is admitted with its own sandbox and a new IP, as syncPod does per pod UID.
         if (known.timer !== undefined) ctx.timers.cancel(known.timer);
-        if (known.runs) lifecycle.cancel(known);
+        if (known.runs) lifecycle?.cancel(known);
         known.killing = true;
         runtimes.delete(known.uid);
         byKey.delete(key);
