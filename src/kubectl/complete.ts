@@ -31,7 +31,16 @@ const OBJECT_VERBS = new Set([
   'port-forward',
   'events',
   'label',
+  'annotate',
+  'patch',
+  'set',
 ]);
+
+/** Verbs whose first word is a subcommand; the object arguments follow it. */
+const SUBCOMMANDS: Record<string, string[]> = {
+  rollout: ['history', 'restart', 'status'],
+  set: ['env', 'image'],
+};
 
 function commonPrefix(xs: string[]): string {
   if (xs.length === 0) return '';
@@ -107,10 +116,11 @@ export function completeLine(src: CompletionSource, line: string, cursor: number
         .filter((n) => n.startsWith(word));
     } else if (OBJECT_VERBS.has(verbName)) {
       const rest = positional.slice(1);
-      if (verbName === 'rollout' && rest.length === 0) {
-        candidates = ['history', 'restart', 'status'].filter((s) => s.startsWith(word));
+      const subs = SUBCOMMANDS[verbName];
+      if (subs && rest.length === 0) {
+        candidates = subs.filter((s) => s.startsWith(word));
       } else {
-        const typed = verbName === 'rollout' ? rest.slice(1) : rest;
+        const typed = subs ? rest.slice(1) : rest;
         const slash = word.indexOf('/');
         if (slash > 0) {
           const t = resolveResourceType(word.slice(0, slash));

@@ -1,0 +1,15 @@
+// Completion for the verbs added in round 4: set's subcommands, then types and names as for
+// the other object verbs (annotate, patch, set image/env).
+import { expect, it } from 'vitest';
+import { kdrive } from './testing';
+
+it('completes set subcommands and the objects of annotate, patch and set', () => {
+  const s = kdrive().kubectl('apply -f numbers/api.yaml').advance(1000).session;
+  expect(s.complete('kubectl set ').candidates).toEqual(['env', 'image']);
+  expect(s.complete('kubectl set image deploy/numb').candidates).toEqual(['deploy/numbers-api']);
+  expect(s.complete('kubectl set env deploy numb').candidates).toEqual(['numbers-api']);
+  expect(s.complete('kubectl annotate deploy numb').candidates).toEqual(['numbers-api']);
+  expect(s.complete('kubectl patch svc/kube').candidates).toEqual(['svc/kubernetes']);
+  expect(s.complete('kubectl rollout st').candidates).toEqual(['status']);
+  expect(s.complete('kubectl patch deploy x --ty').candidates).toEqual(['--type']);
+});
