@@ -86,6 +86,23 @@ describe('kubectl logs: a process that ended', () => {
     );
   });
 
+  it('-f on a running process: its lines as they are written, and the follow ends when it exits', () => {
+    const d = kdrive({ seed: 4 });
+    d.kubectl(`run t --image=busybox --restart=Never -- sh -c 'echo a; sleep 5; echo b; sleep 5; echo c'`);
+    d.advance(4_000);
+    expect(status(d, 't')?.state.running).toBeDefined();
+    d.kubectl('logs -f t');
+    expect(d.stdout()).toBe('a\n');
+    expect(d.session.busy()).toBe(true);
+    const followed: string[] = [];
+    for (let i = 0; i < 24 && d.session.busy(); i++) {
+      d.advance(500);
+      followed.push(...d.session.poll().map((c) => c.text));
+    }
+    expect(followed.join('')).toBe('b\nc\n');
+    expect(d.session.busy()).toBe(false);
+  });
+
   it("a server's log is unchanged: nginx's startup lines", () => {
     const d = kdrive({ seed: 4 });
     d.kubectl('run web --image=nginx').advance(60_000).kubectl('logs web --tail=1');
