@@ -47,12 +47,16 @@ const events = (c: SimCluster, name: string) =>
     )
     .filter((e) => e.involvedObject.name === name);
 
-/** Every container status the Pod showed, in order (one per status write that changed it). */
-function watch(c: SimCluster, name: string): ContainerStatus[] {
+/** Every container status the Pod showed, in order (each status write, as a watch sees it). */
+function watch(c: SimCluster, name: string, readyStates?: Set<string>): ContainerStatus[] {
   const seen: ContainerStatus[] = [];
-  c.subscribe(() => {
-    const s = (c.get('Pod', 'default', name) as Pod | undefined)?.status?.containerStatuses?.[0];
+  c.internals.store.watch((ev) => {
+    if (ev.type === 'DELETED' || ev.key !== `Pod/default/${name}`) return;
+    const p = ev.object as Pod;
+    const s = p.status?.containerStatuses?.[0];
     if (s && s !== seen[seen.length - 1]) seen.push(s);
+    const r = cond(p, 'Ready');
+    if (r) readyStates?.add(r.status);
   });
   return seen;
 }
@@ -60,10 +64,10 @@ function watch(c: SimCluster, name: string): ContainerStatus[] {
 describe('a container whose process ends', () => {
   it('busybox with no command: Completed, restarted at once, then CrashLoopBackOff 10s, 20s, 40s … 5m0s', () => {
     const c = createCluster({ seed: 11 });
-    const seen = watch(c, 'b');
+    const ready = new Set<string>();
+    const seen = watch(c, 'b', ready);
     run(c, 'b');
-    // One batch per advance: small steps see every status the kubelet wrote.
-    for (let i = 0; i < 20 * 60 * 4; i++) c.advance(250);
+    c.advance(20 * 60_000);
     const uid = pod(c, 'b').metadata.uid;
     // One terminated instance per run, in order, each finished when it started (sh reads EOF).
     const finished = new Map<number, number>();
@@ -75,6 +79,9 @@ describe('a container whose process ends', () => {
         finished.set(s.restartCount, Date.parse(t.finishedAt as string));
       }
     }
+    // A process that ends at once is never reported running: the Pod is never Ready.
+    expect(seen.some((s) => s.state.running)).toBe(false);
+    expect([...ready]).toEqual(['False']);
     const f = [...finished.values()];
     const gaps = f.slice(1).map((x, i) => x - (f[i] as number));
     // First exit: restarted by the next sync (1 s); later ones wait out the back-off from finishedAt.

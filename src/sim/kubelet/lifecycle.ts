@@ -354,7 +354,10 @@ export function createLifecycle(d: LifecycleDeps) {
       }
       // A process that ended before the relist is first seen exited: until then it shows as it was.
       const shown = quick.map((r) => [r, r.containerID, r.state] as const);
-      for (const r of quick) r.containerID = '';
+      for (const r of quick) {
+        r.containerID = '';
+        r.state = EMPTY_STATE;
+      }
       write(pod, rt, pending);
       for (const [r, id, state] of shown) {
         r.containerID = id;
