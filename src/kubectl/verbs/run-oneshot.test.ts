@@ -122,6 +122,16 @@ describe('kubectl run -it --rm … --restart=Never -- <command that ends>', () =
     expect(d.cluster.now() - t0).toBe(20_000);
   });
 
+  it('--restart=OnFailure: a command that succeeds completes the Pod (logs path, exit 0)', () => {
+    const d = kdrive({ seed: 5 });
+    d.kubectl("run -it --rm t --image=busybox --restart=OnFailure -- sh -c 'echo fine'");
+    expect(streams(d)).toEqual([
+      ['stdout', 'fine\n'],
+      ['stdout', DELETED],
+    ]);
+    expect(d.exitCode()).toBe(0);
+  });
+
   it("--restart='' with -i is still refused (run.go would wait for success on an Always Pod)", () => {
     const d = kdrive().kubectl("run -it --rm t --image=busybox --restart='' -- echo hi");
     expect(d.stderr()).toMatch(/^error: "kubectl run" attaches here only to a command that ends/);
