@@ -5,7 +5,7 @@ import { kdrive } from './testing';
 
 it('completes set subcommands and the objects of annotate, patch and set', () => {
   const s = kdrive().kubectl('apply -f numbers/api.yaml').advance(1000).session;
-  expect(s.complete('kubectl set ').candidates).toEqual(['env', 'image']);
+  expect(s.complete('kubectl set ').candidates).toEqual(['env', 'image', 'selector']);
   expect(s.complete('kubectl set image deploy/numb').candidates).toEqual(['deploy/numbers-api']);
   expect(s.complete('kubectl set env deploy numb').candidates).toEqual(['numbers-api']);
   expect(s.complete('kubectl annotate deploy numb').candidates).toEqual(['numbers-api']);

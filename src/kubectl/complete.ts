@@ -39,7 +39,7 @@ const OBJECT_VERBS = new Set([
 /** Verbs whose first word is a subcommand; the object arguments follow it. */
 const SUBCOMMANDS: Record<string, string[]> = {
   rollout: ['history', 'restart', 'status'],
-  set: ['env', 'image'],
+  set: ['env', 'image', 'selector'],
 };
 
 function commonPrefix(xs: string[]): string {

@@ -234,3 +234,62 @@ describe('kubectl set', () => {
     ).toBe(true);
   });
 });
+
+describe('kubectl set selector', () => {
+  function services() {
+    return kdrive()
+      .kubectl('apply -f numbers/api.yaml -f numbers/web.yaml -f numbers/api-service.yaml')
+      .advance(30_000);
+  }
+
+  it('points a Service at other Pods: the Endpoints follow', () => {
+    const d = services();
+    const ip = (app: string) =>
+      d.pods({ namespace: 'default', labelSelector: `app=${app}` })[0]?.status?.podIP;
+    const endpoints = () =>
+      (d.get('Endpoints', 'numbers-api')?.subsets ?? []).flatMap((s: { addresses?: { ip: string }[] }) =>
+        (s.addresses ?? []).map((a) => a.ip),
+      );
+    expect(endpoints()).toEqual([ip('numbers-api')]);
+    d.kubectl('set selector svc numbers-api app=numbers-web');
+    expect(out(d)).toEqual(['service/numbers-api selector updated\n', '', 0]);
+    expect(d.get('Service', 'numbers-api')?.spec?.selector).toEqual({ app: 'numbers-web' });
+    expect(endpoints()).toEqual([ip('numbers-web')]);
+    // Sent even when nothing changes: the same line.
+    d.kubectl('set selector service/numbers-api app=numbers-web');
+    expect(out(d)).toEqual(['service/numbers-api selector updated\n', '', 0]);
+  });
+
+  it('errors, in set_selector.go order', () => {
+    const d = services();
+    const before = d.get('Service', 'numbers-api');
+    const cases: [string, string][] = [
+      ['set selector', 'error: one selector is required\n'],
+      [
+        "set selector svc numbers-api 'app in (b,a),x'",
+        'error: match expression [{app In [a b]} {x Exists []}] not supported on this object\n',
+      ],
+      ['set selector svc numbers-api app!=x', 'error: "!=" is not a valid label selector operator\n'],
+      ["set selector svc numbers-api 'a>1'", `error: "gt" isn't supported in label selectors\n`],
+      [
+        'set selector svc numbers-api a=b=c',
+        `error: couldn't parse the selector string "a=b=c": found '=', expected: ',' or 'end of string'\n`,
+      ],
+      ['set selector deploy numbers-api app=x', 'error: setting a selector is only supported for Services\n'],
+      [
+        'set selector svc numbers-api app=x --resource-version=1',
+        'Error from server (Conflict): Operation cannot be fulfilled on services "numbers-api": the object has been modified; please apply your changes to the latest version and try again\n',
+      ],
+    ];
+    for (const [line, err] of cases) {
+      d.kubectl(line);
+      expect([line, ...out(d)]).toEqual([line, '', err, 1]);
+    }
+    expect(d.get('Service', 'numbers-api')).toBe(before);
+    d.kubectl('set selector svc numbers-api app=x --dry-run=client -o jsonpath={.spec.selector}');
+    expect(out(d)).toEqual(['{"app":"x"}', '', 0]);
+    d.kubectl('set selector svc numbers-api app=x --dry-run=server');
+    expect(out(d)).toEqual(['service/numbers-api selector updated (server dry run)\n', '', 0]);
+    expect(d.get('Service', 'numbers-api')).toBe(before);
+  });
+});

@@ -1,12 +1,13 @@
-// kubectl set SUBCOMMAND [KUBECTL cmd/set/set.go v0.34.9]: `image` (set-image.ts) and `env`
-// (set-env.ts) are here; resources, selector, serviceaccount and subject are listed as kubectl
-// lists them and answer that they are not available. `kubectl set` alone is
+// kubectl set SUBCOMMAND [KUBECTL cmd/set/set.go v0.34.9]: `image` (set-image.ts), `env`
+// (set-env.ts) and `selector` (set-selector.ts) are here; resources, serviceaccount and subject
+// are listed as kubectl lists them and answer that they are not available. `kubectl set` alone is
 // cmdutil.DefaultSubCommandRun: the help on stderr and exit code 1; extra words are
 // RequireNoArguments' usage error.
 import type { FlagValue } from '../flags';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 import { runSetEnv, SET_ENV_FLAGS, SET_ENV_HELP } from './set-env';
 import { runSetImage, SET_IMAGE_FLAGS, SET_IMAGE_HELP } from './set-image';
+import { runSetSelector, SET_SELECTOR_FLAGS, SET_SELECTOR_HELP } from './set-selector';
 
 /** cobra lists subcommands by name, padded to the longest name (serviceaccount), then 3 spaces. */
 const SUBCOMMANDS: [string, string][] = [
@@ -54,6 +55,9 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     case 'env':
       if (unknownFlag(ctx, args.flags, SET_ENV_FLAGS, 'env')) return 1;
       return runSetEnv(args, ctx, rest);
+    case 'selector':
+      if (unknownFlag(ctx, args.flags, SET_SELECTOR_FLAGS, 'selector')) return 1;
+      return runSetSelector(args, ctx, rest);
     case undefined:
       ctx.proc.err(SET_HELP);
       return 1;
@@ -78,6 +82,7 @@ export const setVerb: KubectlVerb & { helpFor(words: readonly string[]): string 
   helpFor(words) {
     if (words[0] === 'image') return SET_IMAGE_HELP;
     if (words[0] === 'env') return SET_ENV_HELP;
+    if (words[0] === 'selector') return SET_SELECTOR_HELP;
     return SET_HELP;
   },
   // One flag set for set and its subcommands (the dispatcher parses before the subcommand is
@@ -90,6 +95,7 @@ export const setVerb: KubectlVerb & { helpFor(words: readonly string[]): string 
     { name: 'list', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },
     { name: 'overwrite', type: 'bool' },
+    { name: 'resource-version', type: 'string' },
     { name: 'selector', short: 'l', type: 'string' },
   ],
   run,
