@@ -1,7 +1,7 @@
 // kubectl set image / set env against a simulated cluster: set_image.go's and set_env.go's lines
 // and errors, and the rolling update a template change starts.
 import { describe, expect, it } from 'vitest';
-import type { K8sObject } from '../../sim/api/types';
+import type { Endpoints, K8sObject } from '../../sim/api/types';
 import { kdrive } from '../testing';
 
 function web() {
@@ -247,7 +247,7 @@ describe('kubectl set selector', () => {
     const ip = (app: string) =>
       d.pods({ namespace: 'default', labelSelector: `app=${app}` })[0]?.status?.podIP;
     const endpoints = () =>
-      (d.get('Endpoints', 'numbers-api')?.subsets ?? []).flatMap((s: { addresses?: { ip: string }[] }) =>
+      ((d.get('Endpoints', 'numbers-api') as Endpoints | undefined)?.subsets ?? []).flatMap((s) =>
         (s.addresses ?? []).map((a) => a.ip),
       );
     expect(endpoints()).toEqual([ip('numbers-api')]);
