@@ -266,19 +266,20 @@ export function createLifecycle(d: LifecycleDeps) {
       return;
     }
     after(rt, run, SYNC_MS, (pod) => {
-      const msg = `pod=${rt.name}_${rt.namespace}(${rt.uid})`;
+      // format.Pod: NAME_NAMESPACE(UID).
+      const ref = `${rt.name}_${rt.namespace}(${rt.uid})`;
       d.record(
         pod,
         'Warning',
         'BackOff',
-        `Back-off restarting failed container ${run.name} in pod ${msg.slice(4)}`,
+        `Back-off restarting failed container ${run.name} in pod ${ref}`,
         rt,
       );
       run.lastState = run.state;
       run.state = {
         waiting: {
           reason: 'CrashLoopBackOff',
-          message: `back-off ${goDuration(run.backoff)} restarting failed container=${run.name} ${msg}`,
+          message: `back-off ${goDuration(run.backoff)} restarting failed container=${run.name} pod=${ref}`,
         },
       };
       write(pod, rt);
