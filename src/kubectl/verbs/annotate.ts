@@ -15,8 +15,7 @@ import { composeHelp, DRY_RUN_USAGE, OUTPUT_USAGE } from './generate-help';
 import { type LabelError, plainError, resolveTargets, resourcesAndPairs, type Target } from './label';
 import { patchErrorPretty, patchErrorRaw } from './patch-errors';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
-
-const CHANGE_CAUSE = 'kubernetes.io/change-cause';
+import { CHANGE_CAUSE, RECORD_FLAG, RECORD_HELP_FLAG, recordCause } from './set-record';
 
 const SELECTOR_USAGE =
   "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.";
@@ -63,6 +62,7 @@ Use "kubectl api-resources" for a complete list of supported resources.`,
       usage:
         'If true, allow annotations to be overwritten, otherwise reject annotation updates that overwrite existing annotations.',
     },
+    RECORD_HELP_FLAG,
     {
       name: 'resource-version',
       def: "''",
@@ -147,7 +147,8 @@ function fail(ctx: KubectlContext, message: string): number {
 
 function run(args: ParsedArgs, ctx: KubectlContext): number {
   const { proc } = ctx;
-  // ToOptions: the dry-run strategy and the printer first, then the arguments.
+  // ToOptions: --record, the dry-run strategy and the printer first, then the arguments.
+  const cause = recordCause(args, ctx, 'annotate');
   const dry = getDryRunStrategy(args.flags, { err: proc.err, now: ctx.cluster.now() });
   if (!dry.ok) return fail(ctx, dry.message);
   const output = str(args.flags, 'output') ?? '';
@@ -199,7 +200,12 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       errors.push({ pretty: line, raw: line });
       continue;
     }
-    const r = reannotate(obj.metadata.annotations, changes.add, changes.remove, overwrite);
+    // The recorder writes the change-cause before the changes (only on the path that sends them).
+    const recording = cause !== undefined && dry.strategy !== 'client' && !list;
+    const base = recording
+      ? { ...obj.metadata.annotations, [CHANGE_CAUSE]: cause }
+      : obj.metadata.annotations;
+    const r = reannotate(base, changes.add, changes.remove, overwrite);
     if ('error' in r) {
       errors.push(plainError(r.error));
       continue;
@@ -246,6 +252,7 @@ export const annotateVerb: KubectlVerb = {
     { name: 'list', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },
     { name: 'overwrite', type: 'bool' },
+    RECORD_FLAG,
     { name: 'resource-version', type: 'string' },
     { name: 'selector', short: 'l', type: 'string' },
   ],

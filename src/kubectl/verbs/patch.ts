@@ -21,6 +21,7 @@ import { composeHelp, DRY_RUN_USAGE, OUTPUT_USAGE } from './generate-help';
 import type { LabelError } from './label';
 import { patchErrorPretty, patchErrorRaw } from './patch-errors';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
+import { CHANGE_CAUSE, RECORD_FLAG, RECORD_HELP_FLAG, recordCause } from './set-record';
 
 const PATCH_TYPES = ['json', 'merge', 'strategic'];
 
@@ -59,6 +60,7 @@ const HELP = composeHelp({
     { name: 'output', short: 'o', def: "''", usage: OUTPUT_USAGE },
     { name: 'patch', short: 'p', def: "''", usage: 'The patch to be applied to the resource JSON file.' },
     { name: 'patch-file', def: "''", usage: 'A file containing a patch to be applied to the resource.' },
+    RECORD_HELP_FLAG,
     {
       name: 'type',
       def: "'strategic'",
@@ -119,6 +121,7 @@ function fail(ctx: KubectlContext, message: string): number {
 function run(args: ParsedArgs, ctx: KubectlContext): number {
   const { proc } = ctx;
   // Complete.
+  const cause = recordCause(args, ctx, 'patch');
   const dry = getDryRunStrategy(args.flags, { err: proc.err, now: ctx.cluster.now() });
   if (!dry.ok) return fail(ctx, dry.message);
   // Validate.
@@ -167,6 +170,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       }
       count++;
       let after: K8sObject;
+      let opOverride: string | undefined;
       if (dry.strategy === 'client') {
         const r = patchLocally(before, type, json.json);
         if (!r.ok) {
@@ -184,6 +188,25 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
         }
         for (const w of r.warnings ?? []) proc.err(`Warning: ${w}\n`);
         after = r.object;
+        if (cause !== undefined) {
+          // MakeRecordMergePatch on the patched object, a second PATCH whose failure is only logged.
+          const recorded = ctx.cluster.patch(
+            kind,
+            ns,
+            name,
+            'merge',
+            after.metadata.annotations?.[CHANGE_CAUSE] === cause
+              ? '{}'
+              : JSON.stringify({ metadata: { annotations: { [CHANGE_CAUSE]: cause } } }),
+            { ...(dry.strategy === 'server' ? { dryRun: true } : {}) },
+          );
+          if (recorded.ok) {
+            // The operation was decided by the first patch (didPatch).
+            const op = deepEqual(before, after) ? 'patched (no change)' : 'patched';
+            after = recorded.object;
+            opOverride = op;
+          }
+        }
       }
       // ToPrinter per object (a bad -o fails after the write).
       const format = parseOperationOutput(output);
@@ -191,7 +214,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
         errors.push({ pretty: format.message, raw: format.message.replace(/^error: /, '') });
         continue;
       }
-      const op = deepEqual(before, after) ? 'patched (no change)' : 'patched';
+      const op = opOverride ?? (deepEqual(before, after) ? 'patched (no change)' : 'patched');
       const p = new OperationPrinter(format.format, op).print(after);
       proc.out(p.out);
       if (p.error) errors.push({ pretty: p.error, raw: p.error.replace(/^error: /, '') });
@@ -215,6 +238,7 @@ export const patchVerb: KubectlVerb = {
     { name: 'output', short: 'o', type: 'string' },
     { name: 'patch', short: 'p', type: 'string' },
     { name: 'patch-file', type: 'string' },
+    RECORD_FLAG,
     { name: 'type', type: 'string' },
   ],
   run,

@@ -11,6 +11,7 @@ import type { ResourceType } from '../resources';
 import { type LabelError, resolveTargets, type Target } from './label';
 import { MISSING_RESOURCE } from './patch';
 import type { KubectlContext, ParsedArgs } from './registry';
+import { CHANGE_CAUSE } from './set-record';
 
 // biome-ignore lint/suspicious/noExplicitAny: pod specs are loosely typed.
 type Any = any;
@@ -106,15 +107,36 @@ export function podSpecPatch(before: PodSpecLike, after: PodSpecLike, fields: re
   return JSON.stringify(spec);
 }
 
-/** PATCH a pod spec patch at the object's pod spec. */
+/** Record's annotation as part of the patch, when it changes the object. */
+export function withChangeCause(obj: K8sObject, cause: string | undefined): K8sObject {
+  if (cause === undefined || obj.metadata.annotations?.[CHANGE_CAUSE] === cause) return obj;
+  return {
+    ...obj,
+    metadata: { ...obj.metadata, annotations: { ...obj.metadata.annotations, [CHANGE_CAUSE]: cause } },
+  };
+}
+
+/**
+ * PATCH a pod spec patch at the object's pod spec (`specPatch` '{}' when only the recorded
+ * change-cause changed), with the change-cause when `recorded` carries a new one.
+ */
 export function sendPodSpecPatch(
   ctx: KubectlContext,
   obj: K8sObject,
   specPatch: string,
   dryRun: boolean,
+  recorded?: K8sObject,
 ): { ok: true; object: K8sObject } | { ok: false; error: ApiError } {
   const kind = obj.kind as keyof typeof KINDS;
-  const body = obj.kind === 'Pod' ? `{"spec":${specPatch}}` : `{"spec":{"template":{"spec":${specPatch}}}}`;
+  const parts: string[] = [];
+  const cause = recorded?.metadata.annotations?.[CHANGE_CAUSE];
+  if (cause !== undefined && cause !== obj.metadata.annotations?.[CHANGE_CAUSE]) {
+    parts.push(`"metadata":${JSON.stringify({ annotations: { [CHANGE_CAUSE]: cause } })}`);
+  }
+  if (specPatch !== '{}') {
+    parts.push(obj.kind === 'Pod' ? `"spec":${specPatch}` : `"spec":{"template":{"spec":${specPatch}}}`);
+  }
+  const body = `{${parts.join(',')}}`;
   const r = ctx.cluster.patch(kind, obj.metadata.namespace, obj.metadata.name, 'strategic', body, {
     ...(dryRun ? { dryRun: true } : {}),
   });

@@ -4,6 +4,7 @@
 // silently; the change is sent as a strategic merge patch, so a Deployment's template changes and
 // its controller rolls out a new ReplicaSet. Errors are gathered (utilerrors.NewAggregate) and
 // printed after the objects that were updated.
+import type { K8sObject } from '../../sim/api/types';
 import { bool, str } from '../flags';
 import { OperationPrinter, parseOperationOutput } from '../printers/operation';
 import { dryRunSuffix, getDryRunStrategy } from './dryrun';
@@ -20,8 +21,10 @@ import {
   printAggregate,
   sendPodSpecPatch,
   setTargets,
+  withChangeCause,
   withPodSpec,
 } from './set-common';
+import { RECORD_HELP_FLAG, recordCause } from './set-record';
 
 export const SELECTOR_USAGE =
   "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.";
@@ -54,6 +57,7 @@ ${SET_RESOURCES}`,
     },
     { name: 'dry-run', def: "'none'", usage: DRY_RUN_USAGE },
     { name: 'output', short: 'o', def: "''", usage: OUTPUT_USAGE },
+    RECORD_HELP_FLAG,
     { name: 'selector', short: 'l', def: "''", usage: SELECTOR_USAGE },
   ],
   usage:
@@ -61,7 +65,7 @@ ${SET_RESOURCES}`,
 });
 
 /** The flags `set image` has (the others of `set` are refused as pflag would). */
-export const SET_IMAGE_FLAGS = ['all', 'dry-run', 'output', 'selector'];
+export const SET_IMAGE_FLAGS = ['all', 'dry-run', 'output', 'record', 'selector'];
 
 function setImage(containers: Container[] | undefined, name: string, image: string): boolean {
   let found = false;
@@ -80,7 +84,8 @@ export function runSetImage(args: ParsedArgs, ctx: KubectlContext, words: string
     proc.err(`${m}\n`);
     return 1;
   };
-  // Complete: the dry-run strategy, the printer, the arguments, the builder.
+  // Complete: --record, the dry-run strategy, the printer, the arguments, the builder.
+  const cause = recordCause(args, ctx, 'set');
   const dry = getDryRunStrategy(args.flags, { err: proc.err, now: ctx.cluster.now() });
   if (!dry.ok) return fail(dry.message);
   const format = parseOperationOutput(str(args.flags, 'output'));
@@ -107,7 +112,11 @@ export function runSetImage(args: ParsedArgs, ctx: KubectlContext, words: string
 
   // Run: CalculatePatches first (its errors lead the aggregate), then one PATCH per change.
   const errors: LabelError[] = [];
-  const changed: { obj: ReturnType<typeof withPodSpec> & object; before: PodSpecLike }[] = [];
+  const changed: {
+    obj: ReturnType<typeof withPodSpec> & object;
+    before: PodSpecLike;
+    recorded: K8sObject;
+  }[] = [];
   for (const { t, obj } of resolved.targets) {
     const w = withPodSpec(obj);
     if (!w) {
@@ -123,18 +132,18 @@ export function runSetImage(args: ParsedArgs, ctx: KubectlContext, words: string
         errors.push({ pretty: m, raw: m });
       }
     }
-    if (JSON.stringify(before) !== JSON.stringify(w.spec)) changed.push({ obj: w, before });
+    // The recorder writes the change-cause into the object the patch is computed from.
+    const recorded = withChangeCause(w.obj, cause);
+    if (JSON.stringify(before) !== JSON.stringify(w.spec) || recorded !== w.obj) {
+      changed.push({ obj: w, before, recorded });
+    }
   }
   const printer = new OperationPrinter(format.format, `image updated${dryRunSuffix(dry.strategy)}`);
-  for (const { obj: w, before } of changed) {
-    let out = w.obj;
+  for (const { obj: w, before, recorded } of changed) {
+    let out = recorded;
     if (dry.strategy !== 'client') {
-      const r = sendPodSpecPatch(
-        ctx,
-        w.obj,
-        podSpecPatch(before, w.spec, ['image']),
-        dry.strategy === 'server',
-      );
+      const specPatch = podSpecPatch(before, w.spec, ['image']);
+      const r = sendPodSpecPatch(ctx, w.obj, specPatch, dry.strategy === 'server', recorded);
       if (!r.ok) {
         errors.push(patchFailure('image', r.error));
         continue;

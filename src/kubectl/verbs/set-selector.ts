@@ -13,7 +13,8 @@ import { type LabelError, plainError, resolveTargets } from './label';
 import { MISSING_RESOURCE } from './patch';
 import { patchErrorPretty, patchErrorRaw } from './patch-errors';
 import type { KubectlContext, ParsedArgs } from './registry';
-import { printAggregate } from './set-common';
+import { printAggregate, withChangeCause } from './set-common';
+import { CHANGE_CAUSE, RECORD_HELP_FLAG, recordCause } from './set-record';
 
 export const SET_SELECTOR_HELP = composeHelp({
   long: `Set the selector on a resource. Note that the new selector will overwrite the old selector if the resource had one prior to the invocation of 'set selector'.
@@ -30,6 +31,7 @@ export const SET_SELECTOR_HELP = composeHelp({
     },
     { name: 'dry-run', def: "'none'", usage: DRY_RUN_USAGE },
     { name: 'output', short: 'o', def: "''", usage: OUTPUT_USAGE },
+    RECORD_HELP_FLAG,
     {
       name: 'resource-version',
       def: "''",
@@ -40,7 +42,7 @@ export const SET_SELECTOR_HELP = composeHelp({
   usage: 'kubectl set selector (-f FILENAME | TYPE NAME) EXPRESSIONS [--resource-version=version]',
 });
 
-export const SET_SELECTOR_FLAGS = ['all', 'dry-run', 'output', 'resource-version'];
+export const SET_SELECTOR_FLAGS = ['all', 'dry-run', 'output', 'record', 'resource-version'];
 
 interface Expression {
   key: string;
@@ -89,12 +91,16 @@ function selectorPatch(
   old: Record<string, string> | undefined,
   next: Record<string, string>,
   rv: string,
+  cause: string | undefined,
 ): string {
   const sel: Record<string, string | null> = {};
   for (const k of Object.keys(next)) if (old?.[k] !== next[k]) sel[k] = next[k] as string;
   for (const k of Object.keys(old ?? {})) if (!(k in next)) sel[k] = null;
   const patch: Record<string, unknown> = {};
-  if (rv !== '') patch.metadata = { resourceVersion: rv };
+  const meta: Record<string, unknown> = {};
+  if (cause !== undefined) meta.annotations = { [CHANGE_CAUSE]: cause };
+  if (rv !== '') meta.resourceVersion = rv;
+  if (Object.keys(meta).length > 0) patch.metadata = meta;
   if (Object.keys(next).length === 0 && old !== undefined) patch.spec = { selector: null };
   else if (Object.keys(sel).length > 0) patch.spec = { selector: sel };
   return JSON.stringify(patch);
@@ -107,6 +113,7 @@ export function runSetSelector(args: ParsedArgs, ctx: KubectlContext, words: str
     return 1;
   };
   // Complete: the dry-run strategy, the arguments (the last one is the selector), the printer.
+  const cause = recordCause(args, ctx, 'set');
   const dry = getDryRunStrategy(args.flags, { err: proc.err, now: ctx.cluster.now() });
   if (!dry.ok) return fail(dry.message);
   const resources = words.slice(0, -1);
@@ -139,9 +146,15 @@ export function runSetSelector(args: ParsedArgs, ctx: KubectlContext, words: str
       const spec = { ...obj.spec };
       if (Object.keys(sel.matchLabels).length > 0) spec.selector = { ...sel.matchLabels };
       else delete spec.selector;
-      out = { ...obj, spec, metadata: rv !== '' ? { ...obj.metadata, resourceVersion: rv } : obj.metadata };
+      const recorded = withChangeCause(obj, cause);
+      out = {
+        ...recorded,
+        spec,
+        metadata: rv !== '' ? { ...recorded.metadata, resourceVersion: rv } : recorded.metadata,
+      };
     } else {
-      const body = selectorPatch(obj.spec?.selector, sel.matchLabels, rv);
+      const recordedCause = withChangeCause(obj, cause) === obj ? undefined : cause;
+      const body = selectorPatch(obj.spec?.selector, sel.matchLabels, rv, recordedCause);
       const r = ctx.cluster.patch('Service', obj.metadata.namespace, obj.metadata.name, 'strategic', body, {
         ...(dry.strategy === 'server' ? { dryRun: true } : {}),
       });

@@ -293,3 +293,37 @@ describe('kubectl set selector', () => {
     expect(d.get('Service', 'numbers-api')).toBe(before);
   });
 });
+
+describe('--record (deprecated)', () => {
+  it('records the command line as the change-cause: set image, patch, annotate; set env has no such flag', () => {
+    const d = web();
+    const cause = () =>
+      d.get('Deployment', 'numbers-web')?.metadata.annotations?.['kubernetes.io/change-cause'];
+    const deprecated = 'Flag --record has been deprecated, --record will be removed in the future\n';
+    d.kubectl('set image deployment/numbers-web web=kiamol/ch03-numbers-web:v2 --record');
+    expect(out(d)).toEqual(['deployment.apps/numbers-web image updated\n', deprecated, 0]);
+    d.kubectl('rollout status deploy/numbers-web').kubectl('rollout history deploy/numbers-web');
+    expect(d.stdout()).toBe(
+      'deployment.apps/numbers-web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         kubectl set image deployment/numbers-web web=kiamol/ch03-numbers-web:v2 --record=true\n\n',
+    );
+    // The same command again changes nothing: nothing is sent or printed.
+    d.kubectl('set image deployment/numbers-web web=kiamol/ch03-numbers-web:v2 --record');
+    expect(out(d)).toEqual(['', deprecated, 0]);
+    d.kubectl(`patch deploy numbers-web -p '{"spec":{"replicas":2}}' --record`);
+    expect(out(d)).toEqual(['deployment.apps/numbers-web patched\n', deprecated, 0]);
+    expect(cause()).toBe(`kubectl patch deploy numbers-web --patch={"spec":{"replicas":2}} --record=true`);
+    d.kubectl('annotate deploy numbers-web a=b --record=true -n default');
+    expect(out(d)).toEqual(['deployment.apps/numbers-web annotated\n', deprecated, 0]);
+    expect(cause()).toBe('kubectl annotate deploy numbers-web a=b --record=true --namespace=default');
+    // --record=false records nothing (and still warns).
+    d.kubectl('annotate deploy numbers-web c=d --record=false');
+    expect(out(d)).toEqual(['deployment.apps/numbers-web annotated\n', deprecated, 0]);
+    expect(cause()).toBe('kubectl annotate deploy numbers-web a=b --record=true --namespace=default');
+    d.kubectl('set env deploy/numbers-web A=1 --record');
+    expect(out(d)).toEqual([
+      '',
+      "error: unknown flag: --record\nSee 'kubectl set env --help' for usage.\n",
+      1,
+    ]);
+  });
+});

@@ -95,6 +95,7 @@ export const setVerb: KubectlVerb & { helpFor(words: readonly string[]): string 
     { name: 'list', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },
     { name: 'overwrite', type: 'bool' },
+    { name: 'record', type: 'bool' },
     { name: 'resource-version', type: 'string' },
     { name: 'selector', short: 'l', type: 'string' },
   ],
