@@ -155,20 +155,26 @@ function mergeMap(original: Any, patch: Any, schema: StructDef | undefined): Any
   }
   const out: Any = original ?? {};
   if (Object.hasOwn(patch, RETAIN_KEYS)) {
+    // applyRetainKeysDirective: a list, naming every key the patch sets; the others go.
     const keep = patch[RETAIN_KEYS];
-    if (!Array.isArray(keep)) throw new PatchError('invalid patch: $retainKeys must be a list', 'BadRequest');
-    for (const k of Object.keys(out)) if (!keep.includes(k)) delete out[k];
     delete patch[RETAIN_KEYS];
+    const bad = new PatchError('invalid patch format of retainKeys', 'BadRequest');
+    if (!Array.isArray(keep)) throw bad;
+    for (const k of Object.keys(patch)) {
+      if (patch[k] === null || k.startsWith(DELETE_PRIMITIVE) || k.startsWith(SET_ORDER)) continue;
+      if (!keep.includes(k)) throw bad;
+    }
+    for (const k of Object.keys(out)) if (!keep.includes(k)) delete out[k];
   }
   for (const k of Object.keys(patch)) {
     if (k.startsWith(SET_ORDER)) continue;
     const patchV = patch[k];
     if (k.startsWith(DELETE_PRIMITIVE)) {
+      // A parallel deletion list: only a list meeting a list deletes anything.
       const field = k.slice(DELETE_PRIMITIVE.length);
-      if (!Array.isArray(patchV)) {
-        throw new PatchError('invalid patch: $deleteFromPrimitiveList must be a list', 'BadRequest');
+      if (Array.isArray(patchV) && Array.isArray(out[field])) {
+        out[field] = out[field].filter((x: unknown) => !patchV.includes(x));
       }
-      if (Array.isArray(out[field])) out[field] = out[field].filter((x: unknown) => !patchV.includes(x));
       continue;
     }
     if (patchV === null) {

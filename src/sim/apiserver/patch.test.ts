@@ -175,6 +175,30 @@ describe('strategic merge patch', () => {
     expect(rep).toEqual({ spec: { ports: [{ port: 9 }] } });
   });
 
+  it('$retainKeys keeps only the listed keys (Recreate without rollingUpdate); a key outside it is a 400', () => {
+    const d = setup();
+    const r = d.cluster.patch(
+      'Deployment',
+      'default',
+      'two',
+      'strategic',
+      '{"spec":{"strategy":{"$retainKeys":["type"],"type":"Recreate"}}}',
+    );
+    expect(r.ok).toBe(true);
+    expect(d.get('Deployment', 'two')?.spec?.strategy).toEqual({ type: 'Recreate' });
+    const bad = d.cluster.patch(
+      'Deployment',
+      'default',
+      'two',
+      'strategic',
+      '{"spec":{"strategy":{"$retainKeys":["type"],"rollingUpdate":{"maxSurge":1}}}}',
+    );
+    expect(bad).toEqual({
+      ok: false,
+      error: { code: 400, reason: 'BadRequest', message: 'invalid patch format of retainKeys' },
+    });
+  });
+
   it('a list item without the merge key: 500 with no reason, Go map text', () => {
     const d = setup();
     const r = d.cluster.patch(
