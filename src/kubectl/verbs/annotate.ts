@@ -14,6 +14,7 @@ import { DRY_RUN_FLAG, dryRunSuffix, getDryRunStrategy } from './dryrun';
 import { composeHelp, DRY_RUN_USAGE, OUTPUT_USAGE } from './generate-help';
 import { type LabelError, plainError, resolveTargets, resourcesAndPairs, type Target } from './label';
 import { patchErrorPretty, patchErrorRaw } from './patch-errors';
+import { FILENAME_FLAGS, filenameHelpFlags, fileTargets, hasFilenames } from './patch-files';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 import { CHANGE_CAUSE, RECORD_FLAG, RECORD_HELP_FLAG, recordCause } from './set-record';
 
@@ -54,6 +55,9 @@ Use "kubectl api-resources" for a complete list of supported resources.`,
       usage: 'Select all resources, in the namespace of the specified resource types.',
     },
     { name: 'dry-run', def: "'none'", usage: DRY_RUN_USAGE },
+    ...filenameHelpFlags(
+      'Filename, directory, or URL to files identifying the resource to update the annotation',
+    ),
     { name: 'list', def: 'false', usage: 'If true, display the annotations for a given resource.' },
     { name: 'output', short: 'o', def: "''", usage: OUTPUT_USAGE },
     {
@@ -163,7 +167,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   if (bool(args.flags, 'all') && (str(args.flags, 'selector') ?? '') !== '') {
     return fail(ctx, 'error: cannot set --all and --selector at the same time');
   }
-  if (split.resources.length === 0) {
+  if (split.resources.length === 0 && !hasFilenames(args)) {
     return fail(
       ctx,
       'error: one or more resources must be specified as <resource> <name> or <resource>/<name>',
@@ -182,7 +186,9 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
 
   // RunAnnotate.
   const errors: LabelError[] = [];
-  const resolved = resolveTargets(args, ctx, split.resources, errors, 'annotate');
+  const resolved = hasFilenames(args)
+    ? fileTargets(ctx, args, split.resources, errors, true)
+    : resolveTargets(args, ctx, split.resources, errors, 'annotate');
   if (!resolved.ok) return fail(ctx, resolved.message);
   const resourceVersion = str(args.flags, 'resource-version') ?? '';
   if (!resolved.one && resourceVersion !== '') {
@@ -249,6 +255,7 @@ export const annotateVerb: KubectlVerb = {
   flags: [
     { name: 'all', type: 'bool' },
     DRY_RUN_FLAG,
+    ...FILENAME_FLAGS,
     { name: 'list', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },
     { name: 'overwrite', type: 'bool' },

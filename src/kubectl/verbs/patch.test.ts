@@ -172,3 +172,57 @@ describe('kubectl patch', () => {
     );
   });
 });
+
+describe('-f FILENAME (annotate, patch, set)', () => {
+  it('targets the objects the files name, read back from the server where the verb wants the latest', () => {
+    const d = numbers();
+    d.kubectl(`patch -f numbers/web-service.yaml -p '{"spec":{"type":"NodePort"}}'`);
+    expect(out(d)).toEqual(['service/numbers-web patched\n', '', 0]);
+    expect(d.get('Service', 'numbers-web')?.spec?.type).toBe('NodePort');
+    // patch compares the server's answer with the object as the file has it: never `no change`.
+    d.kubectl(`patch -f numbers/web-service.yaml -p '{"spec":{"type":"NodePort"}}'`);
+    expect(out(d)).toEqual(['service/numbers-web patched\n', '', 0]);
+    d.kubectl('annotate -f numbers/web.yaml a=b');
+    expect(out(d)).toEqual(['deployment.apps/numbers-web annotated\n', '', 0]);
+    d.kubectl('set image -f numbers/web.yaml web=kiamol/ch03-numbers-web:v2');
+    expect(out(d)).toEqual(['deployment.apps/numbers-web image updated\n', '', 0]);
+    d.kubectl('set selector -f numbers/web-service.yaml app=numbers-web,tier=web');
+    expect(out(d)).toEqual(['service/numbers-web selector updated\n', '', 0]);
+    // A directory: every object, then the error for the one the server does not have.
+    d.kubectl('annotate -f numbers c=d');
+    expect(out(d)).toEqual([
+      'deployment.apps/numbers-api annotated\nservice/numbers-web annotated\ndeployment.apps/numbers-web annotated\n',
+      'Error from server (NotFound): services "numbers-api" not found\n',
+      1,
+    ]);
+  });
+
+  it('the builder’s errors', () => {
+    const d = kdrive().kubectl('apply -f numbers/web.yaml').advance(10_000);
+    const cases: [string, string][] = [
+      [
+        `patch svc -f numbers/web-service.yaml -p '{}'`,
+        'error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n',
+      ],
+      [
+        `patch svc/x -f numbers/web-service.yaml -p '{}'`,
+        'error: resource/name arguments cannot be provided when a path is specified\n',
+      ],
+      ['annotate -f nope.yaml a=b', 'error: the path "nope.yaml" does not exist\n'],
+      [
+        'set image -f numbers/api.yaml api=x',
+        'Error from server (NotFound): deployments.apps "numbers-api" not found\n',
+      ],
+    ];
+    for (const [line, err] of cases) {
+      d.kubectl(line);
+      expect([line, ...out(d)]).toEqual([line, '', err, 1]);
+    }
+    d.kubectl('annotate -f numbers a=b');
+    expect(out(d)).toEqual([
+      'deployment.apps/numbers-web annotated\n',
+      'Error from server (NotFound): services "numbers-api" not found\nError from server (NotFound): deployments.apps "numbers-api" not found\nError from server (NotFound): services "numbers-web" not found\n',
+      1,
+    ]);
+  });
+});

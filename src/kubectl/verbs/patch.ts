@@ -15,11 +15,12 @@ import type { PatchType } from '../../sim/contract';
 import { parseManifests } from '../../sim/yaml';
 import { str } from '../flags';
 import { OperationPrinter, parseOperationOutput } from '../printers/operation';
-import { notFoundMessage, parseResourceArgs } from '../resources';
+import { notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
 import { DRY_RUN_FLAG, getDryRunStrategy } from './dryrun';
 import { composeHelp, DRY_RUN_USAGE, OUTPUT_USAGE } from './generate-help';
 import type { LabelError } from './label';
 import { patchErrorPretty, patchErrorRaw } from './patch-errors';
+import { FILENAME_FLAGS, filenameHelpFlags, fileTargets, hasFilenames } from './patch-files';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 import { CHANGE_CAUSE, RECORD_FLAG, RECORD_HELP_FLAG, recordCause } from './set-record';
 
@@ -57,6 +58,7 @@ const HELP = composeHelp({
   kubectl patch deployment nginx-deployment --subresource='scale' --type='merge' -p '{"spec":{"replicas":2}}'`,
   flags: [
     { name: 'dry-run', def: "'none'", usage: DRY_RUN_USAGE },
+    ...filenameHelpFlags('Filename, directory, or URL to files identifying the resource to update'),
     { name: 'output', short: 'o', def: "''", usage: OUTPUT_USAGE },
     { name: 'patch', short: 'p', def: "''", usage: 'The patch to be applied to the resource JSON file.' },
     { name: 'patch-file', def: "''", usage: 'A file containing a patch to be applied to the resource.' },
@@ -150,75 +152,89 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   }
   const json = toJson(raw);
   if (!json.ok) return fail(ctx, `error: unable to parse "${patchText}": ${json.message}`);
-  if (args.positional.length === 0) return fail(ctx, MISSING_RESOURCE);
-  const parsed = parseResourceArgs(args.positional, 'patch');
-  if (!parsed.ok) return fail(ctx, parsed.message);
+  if (args.positional.length === 0 && !hasFilenames(args)) return fail(ctx, MISSING_RESOURCE);
   const output = str(args.flags, 'output') ?? '';
   const errors: LabelError[] = [];
-  let count = 0;
-  for (const { type: t, names } of parsed.requests) {
-    if (!names) return fail(ctx, 'error: resource(s) were provided, but no name was specified');
-    for (const name of names) {
-      // RetrieveLazy: the builder GETs each object first.
-      const ns = t.namespaced ? ctx.namespace : undefined;
-      const kind = t.simulated;
-      const before = kind && isKindName(kind) ? ctx.cluster.get(kind, ns, name) : undefined;
-      if (!before || !kind) {
-        const line = notFoundMessage(t, name);
-        errors.push({ pretty: line, raw: line });
-        continue;
-      }
-      count++;
-      let after: K8sObject;
-      let opOverride: string | undefined;
-      if (dry.strategy === 'client') {
-        const r = patchLocally(before, type, json.json);
-        if (!r.ok) {
-          errors.push({ pretty: `error: ${r.message}`, raw: r.message });
-          continue;
-        }
-        after = r.obj;
-      } else {
-        const r = ctx.cluster.patch(kind, ns, name, type, json.json, {
-          ...(dry.strategy === 'server' ? { dryRun: true } : {}),
-        });
-        if (!r.ok) {
-          errors.push({ pretty: patchErrorPretty(r.error), raw: patchErrorRaw(r.error) });
-          continue;
-        }
-        for (const w of r.warnings ?? []) proc.err(`Warning: ${w}\n`);
-        after = r.object;
-        if (cause !== undefined) {
-          // MakeRecordMergePatch on the patched object, a second PATCH whose failure is only logged.
-          const recorded = ctx.cluster.patch(
-            kind,
-            ns,
-            name,
-            'merge',
-            after.metadata.annotations?.[CHANGE_CAUSE] === cause
-              ? '{}'
-              : JSON.stringify({ metadata: { annotations: { [CHANGE_CAUSE]: cause } } }),
-            { ...(dry.strategy === 'server' ? { dryRun: true } : {}) },
-          );
-          if (recorded.ok) {
-            // The operation was decided by the first patch (didPatch).
-            const op = deepEqual(before, after) ? 'patched (no change)' : 'patched';
-            after = recorded.object;
-            opOverride = op;
-          }
-        }
-      }
-      // ToPrinter per object (a bad -o fails after the write).
-      const format = parseOperationOutput(output);
-      if (!format.ok) {
-        errors.push({ pretty: format.message, raw: format.message.replace(/^error: /, '') });
-        continue;
-      }
-      const op = opOverride ?? (deepEqual(before, after) ? 'patched (no change)' : 'patched');
-      const p = new OperationPrinter(format.format, op).print(after);
-      proc.out(p.out);
-      if (p.error) errors.push({ pretty: p.error, raw: p.error.replace(/^error: /, '') });
+  // The objects: named (RetrieveLazy GETs each), or as the files have them (no GET).
+  const items: { t: ResourceType; name: string; ns: string | undefined; before: K8sObject | undefined }[] =
+    [];
+  if (hasFilenames(args)) {
+    const r = fileTargets(ctx, args, args.positional, errors, false);
+    if (!r.ok) return fail(ctx, r.message);
+    for (const { t, obj } of r.targets) {
+      items.push({ t, name: obj.metadata?.name ?? '', ns: obj.metadata?.namespace, before: obj });
     }
+  } else {
+    const parsed = parseResourceArgs(args.positional, 'patch');
+    if (!parsed.ok) return fail(ctx, parsed.message);
+    for (const { type: t, names } of parsed.requests) {
+      if (!names) return fail(ctx, 'error: resource(s) were provided, but no name was specified');
+      for (const name of names) {
+        const ns = t.namespaced ? ctx.namespace : undefined;
+        const kind = t.simulated;
+        const before = kind && isKindName(kind) ? ctx.cluster.get(kind, ns, name) : undefined;
+        items.push({ t, name, ns, before });
+      }
+    }
+  }
+  let count = 0;
+  for (const { t, name, ns, before } of items) {
+    const kind = t.simulated;
+    if (!before || !kind) {
+      const line = notFoundMessage(t, name);
+      errors.push({ pretty: line, raw: line });
+      continue;
+    }
+    count++;
+    let after: K8sObject;
+    let opOverride: string | undefined;
+    if (dry.strategy === 'client') {
+      const r = patchLocally(before, type, json.json);
+      if (!r.ok) {
+        errors.push({ pretty: `error: ${r.message}`, raw: r.message });
+        continue;
+      }
+      after = r.obj;
+    } else {
+      const r = ctx.cluster.patch(kind, ns, name, type, json.json, {
+        ...(dry.strategy === 'server' ? { dryRun: true } : {}),
+      });
+      if (!r.ok) {
+        errors.push({ pretty: patchErrorPretty(r.error), raw: patchErrorRaw(r.error) });
+        continue;
+      }
+      for (const w of r.warnings ?? []) proc.err(`Warning: ${w}\n`);
+      after = r.object;
+      if (cause !== undefined) {
+        // MakeRecordMergePatch on the patched object, a second PATCH whose failure is only logged.
+        const recorded = ctx.cluster.patch(
+          kind,
+          ns,
+          name,
+          'merge',
+          after.metadata.annotations?.[CHANGE_CAUSE] === cause
+            ? '{}'
+            : JSON.stringify({ metadata: { annotations: { [CHANGE_CAUSE]: cause } } }),
+          { ...(dry.strategy === 'server' ? { dryRun: true } : {}) },
+        );
+        if (recorded.ok) {
+          // The operation was decided by the first patch (didPatch).
+          const op = deepEqual(before, after) ? 'patched (no change)' : 'patched';
+          after = recorded.object;
+          opOverride = op;
+        }
+      }
+    }
+    // ToPrinter per object (a bad -o fails after the write).
+    const format = parseOperationOutput(output);
+    if (!format.ok) {
+      errors.push({ pretty: format.message, raw: format.message.replace(/^error: /, '') });
+      continue;
+    }
+    const op = opOverride ?? (deepEqual(before, after) ? 'patched (no change)' : 'patched');
+    const p = new OperationPrinter(format.format, op).print(after);
+    proc.out(p.out);
+    if (p.error) errors.push({ pretty: p.error, raw: p.error.replace(/^error: /, '') });
   }
   if (errors.length === 1) return fail(ctx, (errors[0] as LabelError).pretty);
   if (errors.length > 1) {
@@ -235,6 +251,7 @@ export const patchVerb: KubectlVerb = {
   help: HELP,
   flags: [
     DRY_RUN_FLAG,
+    ...FILENAME_FLAGS,
     { name: 'output', short: 'o', type: 'string' },
     { name: 'patch', short: 'p', type: 'string' },
     { name: 'patch-file', type: 'string' },

@@ -10,6 +10,7 @@ import type { FlagValue } from '../flags';
 import type { ResourceType } from '../resources';
 import { type LabelError, resolveTargets, type Target } from './label';
 import { MISSING_RESOURCE } from './patch';
+import { fileTargets, hasFilenames } from './patch-files';
 import type { KubectlContext, ParsedArgs } from './registry';
 import { CHANGE_CAUSE } from './set-record';
 
@@ -46,12 +47,14 @@ export function setTargets(
   ctx: KubectlContext,
   resources: string[],
 ): { ok: true; targets: Target[] } | { ok: false; code: number } {
-  if (resources.length === 0) {
+  if (resources.length === 0 && !hasFilenames(args)) {
     ctx.proc.err(`${MISSING_RESOURCE}\n`);
     return { ok: false, code: 1 };
   }
   const errors: LabelError[] = [];
-  const r = resolveTargets(args, ctx, resources, errors, 'set');
+  const r = hasFilenames(args)
+    ? fileTargets(ctx, args, resources, errors, true)
+    : resolveTargets(args, ctx, resources, errors, 'set');
   if (!r.ok) {
     ctx.proc.err(`${r.message}\n`);
     return { ok: false, code: 1 };

@@ -9,6 +9,7 @@ import { OperationPrinter, parseOperationOutput } from '../printers/operation';
 import { dryRunSuffix, getDryRunStrategy } from './dryrun';
 import { composeHelp, DRY_RUN_USAGE, OUTPUT_USAGE } from './generate-help';
 import type { LabelError } from './label';
+import { filenameHelpFlags, hasFilenames } from './patch-files';
 import type { KubectlContext, ParsedArgs } from './registry';
 import {
   type Container,
@@ -79,6 +80,7 @@ ${SET_RESOURCES}`,
       usage: 'The names of containers in the selected pod templates to change - may use wildcards',
     },
     { name: 'dry-run', def: "'none'", usage: DRY_RUN_USAGE },
+    ...filenameHelpFlags('Filename, directory, or URL to files the resource to update the env'),
     {
       name: 'env',
       short: 'e',
@@ -108,9 +110,11 @@ export const SET_ENV_FLAGS = [
   'containers',
   'dry-run',
   'env',
+  'filename',
   'list',
   'output',
   'overwrite',
+  'recursive',
   'selector',
 ];
 
@@ -258,7 +262,7 @@ export function runSetEnv(args: ParsedArgs, ctx: KubectlContext, words: string[]
   const format = parseOperationOutput(output);
   if (!format.ok) return fail(format.message);
   // Validate.
-  if (split.resources.length < 1) {
+  if (split.resources.length < 1 && !hasFilenames(args)) {
     return fail('error: one or more resources must be specified as <resource> <name> or <resource>/<name>');
   }
   const list = bool(args.flags, 'list');

@@ -10,6 +10,7 @@ import { OperationPrinter, parseOperationOutput } from '../printers/operation';
 import { dryRunSuffix, getDryRunStrategy } from './dryrun';
 import { composeHelp, DRY_RUN_USAGE, OUTPUT_USAGE } from './generate-help';
 import { type LabelError, resourcesAndPairs } from './label';
+import { filenameHelpFlags } from './patch-files';
 import type { KubectlContext, ParsedArgs } from './registry';
 import {
   type Container,
@@ -56,6 +57,9 @@ ${SET_RESOURCES}`,
       usage: 'Select all resources, in the namespace of the specified resource types',
     },
     { name: 'dry-run', def: "'none'", usage: DRY_RUN_USAGE },
+    ...filenameHelpFlags(
+      'Filename, directory, or URL to files identifying the resource to get from a server.',
+    ),
     { name: 'output', short: 'o', def: "''", usage: OUTPUT_USAGE },
     RECORD_HELP_FLAG,
     { name: 'selector', short: 'l', def: "''", usage: SELECTOR_USAGE },
@@ -65,7 +69,7 @@ ${SET_RESOURCES}`,
 });
 
 /** The flags `set image` has (the others of `set` are refused as pflag would). */
-export const SET_IMAGE_FLAGS = ['all', 'dry-run', 'output', 'record', 'selector'];
+export const SET_IMAGE_FLAGS = ['all', 'dry-run', 'filename', 'output', 'record', 'recursive', 'selector'];
 
 function setImage(containers: Container[] | undefined, name: string, image: string): boolean {
   let found = false;

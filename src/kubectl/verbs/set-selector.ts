@@ -12,6 +12,7 @@ import { composeHelp, DRY_RUN_USAGE, OUTPUT_USAGE } from './generate-help';
 import { type LabelError, plainError, resolveTargets } from './label';
 import { MISSING_RESOURCE } from './patch';
 import { patchErrorPretty, patchErrorRaw } from './patch-errors';
+import { filenameHelpFlags, fileTargets, hasFilenames } from './patch-files';
 import type { KubectlContext, ParsedArgs } from './registry';
 import { printAggregate, withChangeCause } from './set-common';
 import { CHANGE_CAUSE, RECORD_HELP_FLAG, recordCause } from './set-record';
@@ -30,6 +31,7 @@ export const SET_SELECTOR_HELP = composeHelp({
       usage: 'Select all resources in the namespace of the specified resource types',
     },
     { name: 'dry-run', def: "'none'", usage: DRY_RUN_USAGE },
+    ...filenameHelpFlags('identifying the resource.'),
     { name: 'output', short: 'o', def: "''", usage: OUTPUT_USAGE },
     RECORD_HELP_FLAG,
     {
@@ -42,7 +44,15 @@ export const SET_SELECTOR_HELP = composeHelp({
   usage: 'kubectl set selector (-f FILENAME | TYPE NAME) EXPRESSIONS [--resource-version=version]',
 });
 
-export const SET_SELECTOR_FLAGS = ['all', 'dry-run', 'output', 'record', 'resource-version'];
+export const SET_SELECTOR_FLAGS = [
+  'all',
+  'dry-run',
+  'filename',
+  'output',
+  'record',
+  'recursive',
+  'resource-version',
+];
 
 interface Expression {
   key: string;
@@ -125,9 +135,11 @@ export function runSetSelector(args: ParsedArgs, ctx: KubectlContext, words: str
   // Validate.
   if (!sel) return fail('error: one selector is required');
   // RunSelector: every object visited, errors gathered.
-  if (resources.length === 0) return fail(MISSING_RESOURCE);
+  if (resources.length === 0 && !hasFilenames(args)) return fail(MISSING_RESOURCE);
   const errors: LabelError[] = [];
-  const resolved = resolveTargets(args, ctx, resources, errors, 'set');
+  const resolved = hasFilenames(args)
+    ? fileTargets(ctx, args, resources, errors, true)
+    : resolveTargets(args, ctx, resources, errors, 'set');
   if (!resolved.ok) return fail(resolved.message);
   const rv = str(args.flags, 'resource-version') ?? '';
   const printer = new OperationPrinter(format.format, `selector updated${dryRunSuffix(dry.strategy)}`);
