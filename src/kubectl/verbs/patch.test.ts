@@ -66,7 +66,7 @@ describe('kubectl patch', () => {
         "Error from server (BadRequest): invalid character 's' looking for beginning of object key string\n",
       ],
       [
-        `patch deploy numbers-api --type json -p '[{"op":"replace","path":"/spec/nothing","value":1}]'`,
+        `patch deploy numbers-api --type json -p '[{"op":"remove","path":"/spec/nothing"}]'`,
         'The request is invalid: the server rejected our request due to an error in our request\n',
       ],
       [
@@ -150,9 +150,30 @@ describe('kubectl patch', () => {
     );
     expect(out(d)).toEqual(['4', '', 0]);
     d.kubectl(
-      `patch deploy numbers-api --type json -p '[{"op":"replace","path":"/spec/nothing","value":1}]' --dry-run=client`,
+      `patch deploy numbers-api --type json -p '[{"op":"replace","path":"/spec/template/spec/containers/5","value":{}}]' --dry-run=client`,
     );
-    expect(out(d)).toEqual(['', 'error: Object to be patched is missing field (/spec/nothing)\n', 1]);
+    expect(out(d)).toEqual([
+      '',
+      'error: Object to be patched is missing field (/spec/template/spec/containers/5: missing value)\n',
+      1,
+    ]);
+    d.kubectl(
+      `patch deploy numbers-api --type json -p '[{"op":"remove","path":"/spec/nothing"}]' --dry-run=client`,
+    );
+    expect(out(d)).toEqual([
+      '',
+      "error: error in remove for path: '/spec/nothing': Unable to remove nonexistent key: nothing: missing value\n",
+      1,
+    ]);
+    // json-patch v4: replace of an absent member sets it (the server then drops the unknown field).
+    d.kubectl(
+      `patch deploy numbers-api --type json -p '[{"op":"replace","path":"/spec/nothing","value":1}]'`,
+    );
+    expect(out(d)).toEqual([
+      'deployment.apps/numbers-api patched (no change)\n',
+      'Warning: unknown field "spec.nothing"\n',
+      0,
+    ]);
     d.advance(10_000);
     expect(d.get('Deployment', 'numbers-api')).toBe(before);
   });

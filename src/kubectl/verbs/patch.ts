@@ -9,7 +9,8 @@
 import { isKindName } from '../../sim/api/kinds';
 import type { K8sObject } from '../../sim/api/types';
 import { deepEqual } from '../../sim/apiserver/json';
-import { goJsonParse, isPlainObject, jsonPatch, mergePatch } from '../../sim/apiserver/patch-json';
+import { goJsonParse, goJsonType, isPlainObject, mergePatch } from '../../sim/apiserver/patch-json';
+import { applyJsonPatch } from '../../sim/apiserver/patch-jsonpatch';
 import { PatchError, strategicMergePatch } from '../../sim/apiserver/patch-strategic';
 import type { PatchType } from '../../sim/contract';
 import { parseManifests } from '../../sim/yaml';
@@ -92,14 +93,32 @@ function patchLocally(
   const parsed = goJsonParse(body);
   if (type === 'json') {
     if (!parsed.ok) return { ok: false, message: parsed.message };
-    const ops = Array.isArray(parsed.value) ? parsed.value : [];
-    const out = jsonPatch(obj, ops);
-    if (out === undefined) {
-      // The one failure patch.go rewords (`doc is missing key`: a replace of an absent field).
-      const failed = ops.find((o) => isPlainObject(o) && jsonPatch(obj, [o]) === undefined);
-      const path = isPlainObject(failed) ? String(failed.path) : '';
-      return { ok: false, message: `Object to be patched is missing field (${path})` };
+    // DecodePatch: json.Unmarshal into jsonpatch.Patch ([]Operation, each a map).
+    const v = parsed.value;
+    if (v !== null && !Array.isArray(v)) {
+      return {
+        ok: false,
+        message: `json: cannot unmarshal ${goJsonType(v)} into Go value of type jsonpatch.Patch`,
+      };
     }
+    const ops = v ?? [];
+    const bad = ops.find((o) => o !== null && !isPlainObject(o));
+    if (bad !== undefined) {
+      return {
+        ok: false,
+        message: `json: cannot unmarshal ${goJsonType(bad)} into Go value of type jsonpatch.Operation`,
+      };
+    }
+    const r = applyJsonPatch(obj, ops);
+    if (!r.ok) {
+      // patch.go rewords the one failure it recognises (`doc is missing key: <path>: …`).
+      const ix = r.message.indexOf('key:');
+      if (r.message.includes('doc is missing key')) {
+        return { ok: false, message: `Object to be patched is missing field (${r.message.slice(ix + 5)})` };
+      }
+      return { ok: false, message: r.message };
+    }
+    const out = r.doc;
     return { ok: true, obj: out as K8sObject };
   }
   if (!parsed.ok || !isPlainObject(parsed.value ?? {})) {

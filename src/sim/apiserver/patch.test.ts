@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../api/types';
 import { drive } from '../testing/driver';
 import { goJsonParse } from './patch-json';
+import { applyJsonPatch } from './patch-jsonpatch';
 import { goValue, strategicMergePatch } from './patch-strategic';
 
 const TWO_CONTAINERS = `apiVersion: apps/v1
@@ -237,7 +238,8 @@ describe('JSON patch and the handler', () => {
     expect([dep?.spec?.replicas, dep?.metadata.labels, containersOf(dep).length]).toEqual([2, { a: 'b' }, 1]);
     const before = d.get('Deployment', 'two');
     for (const bad of [
-      '[{"op":"replace","path":"/spec/nope","value":1}]',
+      '[{"op":"replace","path":"/spec/template/spec/containers/7","value":{}}]',
+      '[{"op":"remove","path":"/spec/nope"}]',
       '[{"op":"remove","path":"/spec/template/spec/containers/5"}]',
       '[{"op":"test","path":"/spec/replicas","value":3}]',
       '[{"op":"frobnicate","path":"/spec"}]',
@@ -253,6 +255,54 @@ describe('JSON patch and the handler', () => {
       });
     }
     expect(d.get('Deployment', 'two')).toBe(before);
+  });
+
+  it('json-patch v4.12 semantics: replace of an absent member sets it, negative indices, its error texts', () => {
+    const doc = { a: { b: 1 }, l: [1, 2, 3], n: null };
+    const apply = (ops: unknown[]) => applyJsonPatch(doc, ops);
+    expect(apply([{ op: 'replace', path: '/a/c', value: 2 }])).toEqual({
+      ok: true,
+      doc: { a: { b: 1, c: 2 }, l: [1, 2, 3], n: null },
+    });
+    expect(
+      apply([
+        { op: 'add', path: '/l/-1', value: 9 },
+        { op: 'remove', path: '/l/0' },
+      ]),
+    ).toEqual({
+      ok: true,
+      // -1 counts from the end of the longer list (size+1): the same as '-'.
+      doc: { a: { b: 1 }, l: [2, 3, 9], n: null },
+    });
+    expect(apply([{ op: 'move', from: '/a/b', path: '/l/-' }])).toEqual({
+      ok: true,
+      doc: { a: {}, l: [1, 2, 3, 1], n: null },
+    });
+    const msg = (ops: unknown[]) => {
+      const r = apply(ops);
+      return r.ok ? 'ok' : r.message;
+    };
+    expect(msg([{ op: 'replace', path: '/l/5', value: 1 }])).toBe(
+      'replace operation does not apply: doc is missing key: /l/5: missing value',
+    );
+    expect(msg([{ op: 'replace', path: '/x/y', value: 1 }])).toBe(
+      'replace operation does not apply: doc is missing path: /x/y: missing value',
+    );
+    expect(msg([{ op: 'remove', path: '/a/zz' }])).toBe(
+      "error in remove for path: '/a/zz': Unable to remove nonexistent key: zz: missing value",
+    );
+    expect(msg([{ op: 'add', path: '/n/x', value: 1 }])).toBe(
+      'add operation does not apply: doc is missing path: "/n/x": missing value',
+    );
+    expect(msg([{ op: 'add', path: '/l/7', value: 1 }])).toBe(
+      "error in add for path: '/l/7': Unable to access invalid index: 7: invalid index referenced",
+    );
+    expect(msg([{ op: 'add', path: '/l/x', value: 1 }])).toBe(
+      `error in add for path: '/l/x': value was not a proper array index: 'x': strconv.Atoi: parsing "x": invalid syntax`,
+    );
+    expect(msg([{ op: 'test', path: '/a/b', value: 2 }])).toBe('testing value /a/b failed: test failed');
+    expect(msg([{ op: 'frob', path: '/a' }])).toBe('Unexpected kind: frob');
+    expect(msg([{ path: '/a' }])).toBe('Unexpected kind: unknown');
   });
 
   it('bodies that are not JSON: encoding/json syntax errors, `error decoding patch: ` for json/merge', () => {

@@ -16,7 +16,8 @@ import type { ApiError, ApiResult, PatchType } from '../contract';
 import { decodeStrict } from './decode';
 import { badRequest, conflict, formatValue, notFound } from './errors';
 import { stableStringify } from './json';
-import { goJsonParse, goJsonType, isPlainObject, jsonPatch, mergePatch } from './patch-json';
+import { goJsonParse, goJsonType, isPlainObject, mergePatch } from './patch-json';
+import { applyJsonPatch } from './patch-jsonpatch';
 import { goValue, PatchError, strategicMergePatch } from './patch-strategic';
 import { type FieldType, ROOT_SCHEMAS, type StructDef } from './schema';
 import type { ApiServer } from './server';
@@ -125,8 +126,10 @@ export function patchOne(
         }
       }
     }
-    patched = jsonPatch(current, (ops ?? []) as unknown[]);
-    if (patched === undefined) return { ok: false, error: GENERIC_422 };
+    // Apply's failure text is dropped by NewGenericServerResponse: the client sees the 422 only.
+    const applied = applyJsonPatch(current, (ops ?? []) as unknown[]);
+    if (!applied.ok) return { ok: false, error: GENERIC_422 };
+    patched = applied.doc;
   } else {
     const prefix = type === 'merge' ? 'error decoding patch: ' : '';
     if (!parsed.ok) return { ok: false, error: badRequest(`${prefix}${parsed.message}`) };
