@@ -14,9 +14,9 @@ const INVALID_INDEX = 'invalid index referenced';
 
 class OpError extends Error {}
 
-const fail = (msg: string): never => {
+function fail(msg: string): never {
   throw new OpError(msg);
-};
+}
 
 const decodeKey = (k: string) => k.replace(/~1/g, '/').replace(/~0/g, '~');
 
@@ -140,7 +140,7 @@ function applyOne(root: { doc: Container }, op: Record<string, unknown>): void {
     case 'add': {
       if (path === undefined) fail(`add operation failed to decode path: ${MISSING}`);
       const f = findObject(root.doc, path as string);
-      if (!f) return fail(`add operation does not apply: doc is missing path: "${path}": ${MISSING}`);
+      if (!f) fail(`add operation does not apply: doc is missing path: "${path}": ${MISSING}`);
       const e = add(f.con, f.key, value);
       if (e) fail(`error in add for path: '${path}': ${e}`);
       return;
@@ -148,7 +148,7 @@ function applyOne(root: { doc: Container }, op: Record<string, unknown>): void {
     case 'remove': {
       if (path === undefined) fail(`remove operation failed to decode path: ${MISSING}`);
       const f = findObject(root.doc, path as string);
-      if (!f) return fail(`remove operation does not apply: doc is missing path: "${path}": ${MISSING}`);
+      if (!f) fail(`remove operation does not apply: doc is missing path: "${path}": ${MISSING}`);
       const e = remove(f.con, f.key);
       if (e) fail(`error in remove for path: '${path}': ${e}`);
       return;
@@ -163,7 +163,7 @@ function applyOne(root: { doc: Container }, op: Record<string, unknown>): void {
         return;
       }
       const f = findObject(root.doc, path as string);
-      if (!f) return fail(`replace operation does not apply: doc is missing path: ${path}: ${MISSING}`);
+      if (!f) fail(`replace operation does not apply: doc is missing path: ${path}: ${MISSING}`);
       if (get(f.con, f.key).error !== undefined) {
         fail(`replace operation does not apply: doc is missing key: ${path}: ${MISSING}`);
       }
@@ -222,7 +222,7 @@ function applyOne(root: { doc: Container }, op: Record<string, unknown>): void {
         return;
       }
       const f = findObject(root.doc, path as string);
-      if (!f) return fail(`test operation does not apply: is missing path: ${path}: ${MISSING}`);
+      if (!f) fail(`test operation does not apply: is missing path: ${path}: ${MISSING}`);
       const got = get(f.con, f.key);
       if (got.error !== undefined) fail(`error in test for path: '${path}': ${got.error}`);
       const have = got.value ?? null;
