@@ -177,8 +177,7 @@ function applyOne(root: { doc: Container }, op: Record<string, unknown>): void {
       if (from === undefined)
         fail(`${kind} operation failed to decode from: operation, missing from field: ${MISSING}`);
       const src = findObject(root.doc, from as string);
-      if (!src)
-        return fail(`${kind} operation does not apply: doc is missing from path: ${from}: ${MISSING}`);
+      if (!src) fail(`${kind} operation does not apply: doc is missing from path: ${from}: ${MISSING}`);
       const got = get(src.con, src.key);
       if (got.error !== undefined) {
         fail(
@@ -200,7 +199,7 @@ function applyOne(root: { doc: Container }, op: Record<string, unknown>): void {
       }
       const dst = findObject(root.doc, path as string);
       if (!dst)
-        return fail(`${kind} operation does not apply: doc is missing destination path: ${path}: ${MISSING}`);
+        fail(`${kind} operation does not apply: doc is missing destination path: ${path}: ${MISSING}`);
       const e = add(
         dst.con,
         dst.key,
