@@ -121,7 +121,7 @@ function patchLocally(
     const out = r.doc;
     return { ok: true, obj: out as K8sObject };
   }
-  if (!parsed.ok || !isPlainObject(parsed.value ?? {})) {
+  if (!parsed.ok || !isPlainObject(parsed.value ?? {}) || (type === 'merge' && parsed.value === null)) {
     return { ok: false, message: type === 'merge' ? 'Invalid JSON Patch' : 'invalid JSON document' };
   }
   const patch = (parsed.value ?? {}) as Record<string, unknown>;

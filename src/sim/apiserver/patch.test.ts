@@ -321,6 +321,8 @@ describe('JSON patch and the handler', () => {
     expect(msg('strategic', '{"a":1,}')).toBe(
       "BadRequest: invalid character '}' looking for beginning of object key string",
     );
+    expect(msg('merge', 'null')).toBe('BadRequest: Invalid JSON Patch');
+    expect(msg('strategic', 'null')).toBe('ok');
     expect(msg('strategic', '[1]')).toBe(
       'BadRequest: json: cannot unmarshal array into Go value of type map[string]interface {}',
     );

@@ -133,6 +133,10 @@ export function patchOne(
   } else {
     const prefix = type === 'merge' ? 'error decoding patch: ' : '';
     if (!parsed.ok) return { ok: false, error: badRequest(`${prefix}${parsed.message}`) };
+    // jsonpatch.MergePatch refuses a `null` patch (ErrBadJSONPatch, a 400); the strategic
+    // merge takes it as an empty one.
+    if (type === 'merge' && parsed.value === null)
+      return { ok: false, error: badRequest('Invalid JSON Patch') };
     patchValue = parsed.value ?? {};
     if (!isPlainObject(patchValue)) {
       return {
