@@ -83,6 +83,10 @@ describe('kubectl patch', () => {
         `patch svc numbers-web -p '{"spec":{"type":"Bogus"}}'`,
         'The Service "numbers-web" is invalid: spec.type: Unsupported value: "Bogus": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"\n',
       ],
+      [
+        `patch deploy numbers-api -p '{"spec":{"replicas":"3"}}'`,
+        'The request is invalid: patch: Invalid value: "map[spec:map[replicas:3]]": unrecognized type: int32\n',
+      ],
       [`patch deploy nope -p '{}'`, 'Error from server (NotFound): deployments.apps "nope" not found\n'],
     ];
     for (const [line, err] of cases) {

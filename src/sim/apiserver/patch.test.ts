@@ -374,6 +374,38 @@ describe('JSON patch and the handler', () => {
     );
   });
 
+  it('a strategic patch of the wrong type: the unstructured converter’s text under `patch`', () => {
+    const d = setup();
+    const detail = (kind: 'Deployment' | 'Service', name: string, body: string) => {
+      const r = d.cluster.patch(kind, 'default', name, 'strategic', body);
+      return r.ok ? 'ok' : (r.error.details?.causes?.[0]?.message ?? r.error.message);
+    };
+    expect(detail('Deployment', 'two', '{"spec":{"replicas":"3"}}')).toBe(
+      'Invalid value: "map[spec:map[replicas:3]]": unrecognized type: int32',
+    );
+    expect(detail('Service', 'web', '{"spec":{"type":1}}')).toBe(
+      'Invalid value: "map[spec:map[type:1]]": cannot convert int64 to v1.ServiceType',
+    );
+    expect(detail('Service', 'web', '{"spec":{"ports":{"port":80}}}')).toBe(
+      'Invalid value: "map[spec:map[ports:map[port:80]]]": cannot restore slice from map',
+    );
+    expect(detail('Deployment', 'two', '{"spec":{"selector":"app=two"}}')).toBe(
+      'Invalid value: "map[spec:map[selector:app=two]]": cannot restore struct from: string',
+    );
+    expect(detail('Deployment', 'two', '{"spec":{"replicas":1.5}}')).toBe(
+      'Invalid value: "map[spec:map[replicas:1.5]]": cannot convert float64 to int32',
+    );
+    // Unknown fields inside list items are named with their index.
+    const r = d.cluster.patch(
+      'Deployment',
+      'default',
+      'two',
+      'strategic',
+      '{"spec":{"template":{"spec":{"containers":[{"name":"sleep","imagee":"x"}]}}}}',
+    );
+    expect(r.ok && r.warnings).toEqual(['unknown field "spec.template.spec.containers[1].imagee"']);
+  });
+
   it('no change answers the stored object itself; unknown fields are warnings', () => {
     const d = setup();
     const live = d.get('Service', 'web');

@@ -16,6 +16,7 @@ import type { ApiError, ApiResult, PatchType } from '../contract';
 import { decodeStrict } from './decode';
 import { badRequest, conflict, formatValue, notFound } from './errors';
 import { stableStringify } from './json';
+import { convertCheck } from './patch-convert';
 import { goJsonParse, goJsonType, isPlainObject, mergePatch } from './patch-json';
 import { applyJsonPatch } from './patch-jsonpatch';
 import { goValue, PatchError, strategicMergePatch } from './patch-strategic';
@@ -71,7 +72,9 @@ function pruneValue(f: FieldType, v: unknown, path: string[], unknown: string[])
   if (f.t === 'struct') return pruneUnknown(f.s, v, path, unknown);
   if (f.t === 'array' && f.elem.t === 'struct' && Array.isArray(v)) {
     const s = f.elem.s;
-    return v.map((x) => pruneUnknown(s, x, path, unknown));
+    // sigs.k8s.io/json's strict field stack: `containers[0].imagee`.
+    const last = path[path.length - 1] ?? '';
+    return v.map((x, i) => pruneUnknown(s, x, [...path.slice(0, -1), `${last}[${i}]`], unknown));
   }
   return v;
 }
@@ -160,8 +163,14 @@ export function patchOne(
 
   // Decode with field validation Warn.
   const root = ROOT_SCHEMAS[kind];
-  const unknown: string[] = [];
-  const pruned = root ? pruneUnknown(root, patched, [], unknown) : patched;
+  let unknown: string[] = [];
+  if (type === 'strategic' && root) {
+    // The merged map goes back to the Go type through the unstructured converter.
+    const c = convertCheck(root, patched);
+    if ('error' in c) return { ok: false, error: invalidPatch(goValue(patchValue), c.error) };
+    unknown = c.unknown;
+  }
+  const pruned = root ? pruneUnknown(root, patched, [], type === 'strategic' ? [] : unknown) : patched;
   const decoded = decodeStrict(kind, pruned);
   if (!decoded.ok) {
     const detail = decoded.message.replace(/^.*? cannot be handled as a \w+: /, '');
