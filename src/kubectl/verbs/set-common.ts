@@ -6,7 +6,7 @@
 import type { KINDS } from '../../sim/api/kinds';
 import type { K8sObject } from '../../sim/api/types';
 import type { ApiError } from '../../sim/contract';
-import type { FlagValue } from '../flags';
+import { bool, type FlagValue, str } from '../flags';
 import type { ResourceType } from '../resources';
 import { type LabelError, resolveTargets, type Target } from './label';
 import { MISSING_RESOURCE } from './patch';
@@ -48,7 +48,13 @@ export function setTargets(
   resources: string[],
 ): { ok: true; targets: Target[] } | { ok: false; code: number } {
   if (resources.length === 0 && !hasFilenames(args)) {
-    ctx.proc.err(`${MISSING_RESOURCE}\n`);
+    // visitBySelector (--all is the everything selector) or the missing-resource error.
+    const selecting = bool(args.flags, 'all') || (str(args.flags, 'selector') ?? '').trim() !== '';
+    ctx.proc.err(
+      selecting
+        ? 'error: at least one resource must be specified to use a selector\n'
+        : `${MISSING_RESOURCE}\n`,
+    );
     return { ok: false, code: 1 };
   }
   const errors: LabelError[] = [];

@@ -73,6 +73,7 @@ describe('kubectl set image', () => {
         "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n",
       ],
       ['set image deploy/numbers-web', 'error: at least one image update is required\n'],
+      ['set image --all web=x', 'error: at least one resource must be specified to use a selector\n'],
       [
         'set image deploy/numbers-web *=a web=b',
         'error: all containers are already specified by *, but saw more than one container_name=container_image pairs\n',
