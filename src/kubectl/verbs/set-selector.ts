@@ -5,7 +5,7 @@
 // selector map (removed keys null), sent even when nothing changes; the line is `selector updated`.
 import { tryParseSelector } from '../../sim/api/selector-parse';
 import type { K8sObject } from '../../sim/api/types';
-import { str } from '../flags';
+import { bool, str } from '../flags';
 import { OperationPrinter, parseOperationOutput } from '../printers/operation';
 import { dryRunSuffix, getDryRunStrategy } from './dryrun';
 import { composeHelp, DRY_RUN_USAGE, OUTPUT_USAGE } from './generate-help';
@@ -135,7 +135,13 @@ export function runSetSelector(args: ParsedArgs, ctx: KubectlContext, words: str
   // Validate.
   if (!sel) return fail('error: one selector is required');
   // RunSelector: every object visited, errors gathered.
-  if (resources.length === 0 && !hasFilenames(args)) return fail(MISSING_RESOURCE);
+  if (resources.length === 0 && !hasFilenames(args)) {
+    return fail(
+      bool(args.flags, 'all')
+        ? 'error: at least one resource must be specified to use a selector'
+        : MISSING_RESOURCE,
+    );
+  }
   const errors: LabelError[] = [];
   const resolved = hasFilenames(args)
     ? fileTargets(ctx, args, resources, errors, true)
