@@ -15,7 +15,13 @@ import { copyOwn, copyTop } from './copy';
 import { applyDefaultsInto, withServiceAccountToken } from './defaults';
 import { alreadyExists, badRequest, invalidError, namespaceNotFound, notFound } from './errors';
 import { deepEqual, deepEqualScalarsFirst } from './json';
-import { allocateService, dryRunAllocators, releaseService, type ServiceAllocators } from './services';
+import {
+  allocateService,
+  dropTypeDependentFields,
+  dryRunAllocators,
+  releaseService,
+  type ServiceAllocators,
+} from './services';
 import type { Store } from './store';
 import { validate } from './validation';
 
@@ -203,6 +209,7 @@ export class ApiServer implements ApiWriter {
     obj.metadata = meta;
     if (HAS_STATUS.has(kind)) obj.status = old.status;
     applyDefaultsInto(obj, true);
+    if (kind === 'Service') dropTypeDependentFields(obj, old);
     if (opts.external && kind === 'Pod') {
       const errs = podUpdateErrors(old, obj);
       if (errs) return { ok: false, error: invalidError(kind, om.name, [errs]) };
