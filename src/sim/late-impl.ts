@@ -3,6 +3,7 @@
 import { parseSelector } from './api/selector-parse';
 import { applyOne } from './apiserver/apply';
 import { patchOne } from './apiserver/patch';
+import { dropTypeDependentFields, dryRunAllocators } from './apiserver/service-late';
 import { createLifecycle } from './kubelet/lifecycle';
 import { programsOf } from './kubelet/program';
 import { provideLateParts } from './late';
@@ -23,4 +24,6 @@ provideLateParts({
   programsOf,
   createLifecycle,
   runContainerProcess,
+  dryRunAllocators,
+  dropTypeDependentFields,
 });

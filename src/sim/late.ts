@@ -7,6 +7,7 @@
 import type { parseSelector } from './api/selector-parse';
 import type { applyOne } from './apiserver/apply';
 import type { patchOne } from './apiserver/patch';
+import type { dropTypeDependentFields, dryRunAllocators } from './apiserver/service-late';
 import type { createLifecycle } from './kubelet/lifecycle';
 import type { programsOf } from './kubelet/program';
 import type { CoreDns } from './net/dns';
@@ -32,6 +33,10 @@ export interface LateParts {
   programsOf: typeof programsOf;
   createLifecycle: typeof createLifecycle;
   runContainerProcess: typeof runContainerProcess;
+  /** The allocators of a server-side dry run (only kubectl asks for one). */
+  dryRunAllocators: typeof dryRunAllocators;
+  /** Service fields a type change drops (only a user's write changes the type). */
+  dropTypeDependentFields: typeof dropTypeDependentFields;
 }
 
 let parts: LateParts | undefined;

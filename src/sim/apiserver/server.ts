@@ -6,6 +6,7 @@ import { isKindName, KINDS } from '../api/kinds';
 import { FOREGROUND_DELETION } from '../api/owners';
 import type { K8sObject, KindName } from '../api/types';
 import type { ApiError, ApiResult, DeleteOptions } from '../contract';
+import { late } from '../late';
 import type { Profile } from '../profiles';
 import { rfc3339 } from '../runtime/clock';
 import type { ApiWriter, Clock, Rng } from '../runtime/interfaces';
@@ -15,13 +16,7 @@ import { copyOwn, copyTop } from './copy';
 import { applyDefaultsInto, withServiceAccountToken } from './defaults';
 import { alreadyExists, badRequest, invalidError, namespaceNotFound, notFound } from './errors';
 import { deepEqual, deepEqualScalarsFirst } from './json';
-import {
-  allocateService,
-  dropTypeDependentFields,
-  dryRunAllocators,
-  releaseService,
-  type ServiceAllocators,
-} from './services';
+import { allocateService, releaseService, type ServiceAllocators } from './services';
 import type { Store } from './store';
 import { validate } from './validation';
 
@@ -154,7 +149,11 @@ export class ApiServer implements ApiWriter {
         true,
       );
     if (kind === 'Service') {
-      const r = allocateService(dry ? dryRunAllocators(this.allocators) : this.allocators, obj, undefined);
+      const r = allocateService(
+        dry ? late().dryRunAllocators(this.allocators) : this.allocators,
+        obj,
+        undefined,
+      );
       if (!r.ok) return { ok: false, error: invalidError(kind, meta.name, r.errors) };
       obj.spec = r.spec;
     }
@@ -209,7 +208,8 @@ export class ApiServer implements ApiWriter {
     obj.metadata = meta;
     if (HAS_STATUS.has(kind)) obj.status = old.status;
     applyDefaultsInto(obj, true);
-    if (kind === 'Service') dropTypeDependentFields(obj, old);
+    // Only a user's write changes a Service's type (kubectl: the late parts are loaded).
+    if (kind === 'Service' && obj.spec?.type !== old.spec?.type) late().dropTypeDependentFields(obj, old);
     if (opts.external && kind === 'Pod') {
       const errs = podUpdateErrors(old, obj);
       if (errs) return { ok: false, error: invalidError(kind, om.name, [errs]) };
@@ -217,7 +217,7 @@ export class ApiServer implements ApiWriter {
     const errs = validate(obj, old);
     if (errs.length > 0) return { ok: false, error: invalidError(kind, om.name, errs) };
     if (kind === 'Service') {
-      const r = allocateService(dry ? dryRunAllocators(this.allocators) : this.allocators, obj, old);
+      const r = allocateService(dry ? late().dryRunAllocators(this.allocators) : this.allocators, obj, old);
       if (!r.ok) return { ok: false, error: invalidError(kind, om.name, r.errors) };
       obj.spec = r.spec;
       if (!dry) releaseService(this.allocators, old, obj);

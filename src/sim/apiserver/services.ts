@@ -1,14 +1,7 @@
 // Service IP and NodePort bookkeeping on create/update/delete (the registry's allocation step).
 // [K8S pkg/registry/core/service/storage, ipallocator, portallocator]
 import type { K8sObject } from '../api/types';
-import {
-  type ClusterIpAllocator,
-  DryRunIpAllocator,
-  DryRunPortOperation,
-  type IpAllocator,
-  type NodePortAllocator,
-  type PortAllocator,
-} from './allocators';
+import type { ClusterIpAllocator, IpAllocator, NodePortAllocator, PortAllocator } from './allocators';
 import { copyOwn } from './copy';
 import { type FieldError, invalid } from './errors';
 
@@ -20,15 +13,10 @@ export interface ServiceAllocators {
   ports: NodePortAllocator;
 }
 
-/** The allocators one write uses: the API server's, or a dry run's (see dryRunAllocators). */
+/** The allocators one write uses: the API server's, or a dry run's (see ./dryrun-allocators). */
 export interface WriteAllocators {
   ips: IpAllocator;
   ports: PortAllocator;
-}
-
-/** Fresh dry-run allocators for one dry-run write (the port operation keeps what it took). */
-export function dryRunAllocators(a: ServiceAllocators): WriteAllocators {
-  return { ips: new DryRunIpAllocator(a.ips), ports: new DryRunPortOperation(a.ports) };
 }
 
 /** Allocations made for one write, rolled back if a later step fails. */
@@ -173,86 +161,4 @@ export function releaseService(a: ServiceAllocators, old: K8sObject, next?: K8sO
   );
   for (const p of Array.isArray(o.ports) ? o.ports : [])
     if (p.nodePort && !keep.has(p.nodePort)) a.ports.release(p.nodePort);
-}
-
-function externallyAccessible(spec: Any): boolean {
-  return (
-    spec.type === 'LoadBalancer' ||
-    spec.type === 'NodePort' ||
-    (spec.type === 'ClusterIP' && Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0)
-  );
-}
-
-/** Port → nodePort for the ports that have one (sameNodePorts compares these maps). */
-function nodePortMap(spec: Any): Map<unknown, unknown> {
-  const m = new Map<unknown, unknown>();
-  for (const p of Array.isArray(spec.ports) ? spec.ports : []) if (p?.nodePort) m.set(p.port, p.nodePort);
-  return m;
-}
-
-function sameNodePorts(a: Any, b: Any): boolean {
-  const x = nodePortMap(a);
-  const y = nodePortMap(b);
-  if (x.size !== y.size) return false;
-  for (const [k, v] of x) if (y.get(k) !== v) return false;
-  return true;
-}
-
-/**
- * On update, the fields the old type needed and the new one does not are wiped when the user left
- * them as they were (they may have been filled in automatically): a NodePort Service changed to
- * ClusterIP loses its nodePorts and externalTrafficPolicy instead of failing validation, and the
- * load-balancer status goes with the LoadBalancer type. `obj` is the update's own copy (top level,
- * spec and status are replaced, never mutated). [K8S pkg/registry/core/service/strategy.go
- * dropTypeDependentFields, run from PrepareForUpdate before validation]
- */
-export function dropTypeDependentFields(obj: Any, old: K8sObject): void {
-  const n: Any = obj.spec;
-  const o: Any = old.spec;
-  if (!n || !o) return;
-  let spec: Any | undefined;
-  const edit = (): Any => {
-    spec ??= { ...n };
-    return spec;
-  };
-  if (o.type !== 'ExternalName' && n.type === 'ExternalName') {
-    const sameIPs =
-      n.clusterIP === o.clusterIP && JSON.stringify(n.clusterIPs) === JSON.stringify(o.clusterIPs);
-    if (sameIPs) {
-      delete edit().clusterIP;
-      delete edit().clusterIPs;
-    }
-    if (JSON.stringify(n.ipFamilies) === JSON.stringify(o.ipFamilies)) delete edit().ipFamilies;
-    if (n.ipFamilyPolicy === o.ipFamilyPolicy) delete edit().ipFamilyPolicy;
-  }
-  const needsNodePort = (s: Any) => s.type === 'NodePort' || s.type === 'LoadBalancer';
-  if (needsNodePort(o) && !needsNodePort(n) && sameNodePorts(o, n) && Array.isArray(n.ports)) {
-    edit().ports = n.ports.map((p: Any) => {
-      if (!p || p.nodePort === undefined) return p;
-      const q: Any = { ...p };
-      delete q.nodePort;
-      return q;
-    });
-  }
-  if (
-    o.type === 'LoadBalancer' &&
-    n.type !== 'LoadBalancer' &&
-    n.allocateLoadBalancerNodePorts !== undefined &&
-    o.allocateLoadBalancerNodePorts !== undefined &&
-    n.allocateLoadBalancerNodePorts === o.allocateLoadBalancerNodePorts
-  )
-    delete edit().allocateLoadBalancerNodePorts;
-  if (
-    externallyAccessible(o) &&
-    !externallyAccessible(n) &&
-    n.externalTrafficPolicy === o.externalTrafficPolicy
-  )
-    delete edit().externalTrafficPolicy;
-  if (spec) obj.spec = spec;
-  if (
-    n.type !== 'LoadBalancer' &&
-    obj.status?.loadBalancer &&
-    Object.keys(obj.status.loadBalancer).length > 0
-  )
-    obj.status = { ...obj.status, loadBalancer: {} };
 }
