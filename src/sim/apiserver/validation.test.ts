@@ -187,6 +187,34 @@ const cases: { name: string; doc: unknown; message: string; code?: number }[] = 
     }),
     message: 'Service "x" is invalid: spec.ports[1].nodePort: Duplicate value: 30080',
   },
+  // ValidateAnnotations: keys are qualified names once lowercased (so 'Example.com/X' is fine).
+  {
+    name: 'annotation key with a space',
+    doc: {
+      ...svc('x', { ports: [{ port: 80 }] }),
+      metadata: { name: 'x', annotations: { 'Example.COM/Ok': '1', 'bad key': '1' } },
+    },
+    message: `Service "x" is invalid: metadata.annotations: Invalid value: "bad key": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+  },
+  {
+    // apply adds the last-applied annotation, a second copy of the value: over the limit.
+    name: 'annotations over 256 KiB in total (apply)',
+    doc: {
+      ...svc('x', { ports: [{ port: 80 }] }),
+      metadata: { name: 'x', annotations: { big: 'é'.repeat(131_070) } },
+    },
+    message: 'Service "x" is invalid: metadata.annotations: Too long: may not be more than 262144 bytes',
+  },
+  {
+    name: 'Recreate with rollingUpdate parameters',
+    doc: deploy('x', {
+      selector: { matchLabels: { app: 'x' } },
+      strategy: { type: 'Recreate', rollingUpdate: { maxSurge: 1 } },
+      template: { metadata: { labels: { app: 'x' } }, spec: { containers } },
+    }),
+    message:
+      'Deployment.apps "x" is invalid: spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is \'Recreate\'',
+  },
   {
     name: 'namespace must exist',
     doc: { ...svc('x', { ports: [{ port: 80 }] }), metadata: { name: 'x', namespace: 'foo' } },
@@ -207,6 +235,24 @@ describe('API validation messages (§C8)', () => {
       }
     });
   }
+
+  it('the annotation size limit counts UTF-8 bytes of keys and values: 262144 is allowed, one more is not', () => {
+    const ann = (value: string) => ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'x', annotations: { k: value } },
+      spec: { ports: [{ port: 80 }] },
+    });
+    // 'é' is 2 bytes, '€' 3, '😀' 4 (a surrogate pair): 1 + 2·65534 + 3·43690 + 4 + 1 = 262144.
+    const exact = `${'é'.repeat(65_534)}${'€'.repeat(43_690)}😀a`;
+    expect(createCluster({ seed: 1 }).create(ann(exact)).ok).toBe(true);
+    const over = createCluster({ seed: 1 }).create(ann(`${exact}b`));
+    expect(over.ok).toBe(false);
+    if (!over.ok)
+      expect(over.error.message).toBe(
+        'Service "x" is invalid: metadata.annotations: Too long: may not be more than 262144 bytes',
+      );
+  });
 
   it('NodePort conflict: provided port is already allocated', () => {
     const cluster = createCluster({ seed: 1 });
