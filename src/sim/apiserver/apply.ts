@@ -209,6 +209,14 @@ export function applyOne(
   const previousDecoded =
     previous && isPlainObject(previous) ? (decodeStrict(kind, previous) as Any).value : undefined;
   const merged = threeWayMerge(live, previousDecoded, desired) as K8sObject;
+  // Deployment.spec.strategy has patchStrategy retainKeys: kubectl's patch lists the keys the file
+  // gives ($retainKeys) and the server drops the others, so a switch to Recreate drops the
+  // defaulted rollingUpdate. (threeWayMerge built `merged.spec.strategy` afresh: ours to edit.)
+  const strategy: Any = desired.spec?.strategy;
+  if (kind === 'Deployment' && isPlainObject(strategy)) {
+    const out: Any = (merged as Any).spec?.strategy;
+    if (isPlainObject(out)) for (const k of Object.keys(out)) if (!(k in strategy)) delete out[k];
+  }
   if (deepEqual(merged, live)) {
     return outcome(
       index,
