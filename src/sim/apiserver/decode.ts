@@ -11,6 +11,12 @@ interface Ctx {
   depth: number;
   /** The field path so far, one key per entry: joined with '.' only for an error text. */
   keys: string[];
+  /**
+   * Per key, the list indices below it (`[0]`, `[0][1]`): unknown-field paths carry them
+   * (`spec.template.spec.containers[0].ports[0].contaierPort`, as sigs.k8s.io/json's strict
+   * decoder writes them); encoding/json's type errors do not.
+   */
+  idx: string[];
 }
 
 const MAX_DEPTH = 200;
@@ -32,7 +38,7 @@ function shortGo(go: string): string {
 export function decodeStrict(kind: string, doc: Record<string, unknown>): DecodeResult {
   const root = ROOT_SCHEMAS[kind];
   if (!root) return { ok: false, message: `no schema for kind ${kind}` };
-  const ctx: Ctx = { unknown: [], depth: 0, keys: [] };
+  const ctx: Ctx = { unknown: [], depth: 0, keys: [], idx: [] };
   const value = decodeStruct(root, doc, ctx) as Record<string, unknown>;
   const prefix = `${kind} in version "${versionOf(doc)}" cannot be handled as a ${kind}: `;
   if (ctx.typeError) return { ok: false, message: prefix + ctx.typeError };
@@ -56,6 +62,11 @@ function pathOf(ctx: Ctx): string {
   return ctx.keys.join('.');
 }
 
+/** The path with list indices, for an unknown field. */
+function indexedPathOf(ctx: Ctx): string {
+  return ctx.keys.map((k, i) => k + (ctx.idx[i] ?? '')).join('.');
+}
+
 function typeErr(ctx: Ctx, v: unknown, struct: StructDef, f: FieldType): void {
   if (ctx.typeError) return;
   let what = jsonType(v);
@@ -72,15 +83,19 @@ function decodeStruct(s: StructDef, v: Record<string, unknown>, ctx: Ctx): Recor
     const ft = fields[key];
     if (!ft || !Object.hasOwn(fields, key)) {
       ctx.keys.push(key);
-      ctx.unknown.push(pathOf(ctx));
+      ctx.idx.push('');
+      ctx.unknown.push(indexedPathOf(ctx));
       ctx.keys.pop();
+      ctx.idx.pop();
       continue;
     }
     const fv = v[key];
     if (fv === null || fv === undefined) continue;
     ctx.keys.push(key);
+    ctx.idx.push('');
     const d = decodeValue(ft, fv, s, ctx);
     ctx.keys.pop();
+    ctx.idx.pop();
     if (d !== undefined) out[key] = d;
   }
   return out;
@@ -132,17 +147,22 @@ function decodeValue(f: FieldType, v: unknown, owner: StructDef, ctx: Ctx): unkn
     case 'array': {
       if (!Array.isArray(v)) return typeErr(ctx, v, owner, f);
       const out: unknown[] = [];
-      for (const x of v) {
+      const at = ctx.idx.length - 1;
+      const base = ctx.idx[at] ?? '';
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
         if (x === null || x === undefined) {
           // Go decodes null into the element's zero value.
           out.push(f.elem.t === 'struct' ? {} : f.elem.t === 'string' ? '' : f.elem.t === 'int' ? 0 : null);
           continue;
         }
+        if (at >= 0) ctx.idx[at] = `${base}[${i}]`;
         ctx.depth++;
         const d = decodeValue(f.elem, x, owner, ctx);
         ctx.depth--;
         out.push(d);
       }
+      if (at >= 0) ctx.idx[at] = base;
       return out;
     }
     case 'struct': {

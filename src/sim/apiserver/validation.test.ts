@@ -122,6 +122,25 @@ const cases: { name: string; doc: unknown; message: string; code?: number }[] = 
       'Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.selecter"',
   },
   {
+    // sigs.k8s.io/json's strict decoder names list items by index (the type error above does not).
+    name: 'unknown fields inside lists, all of them, with their indices',
+    doc: deploy('x', {
+      selector: { matchLabels: { app: 'x' } },
+      template: {
+        metadata: { labels: { app: 'x' } },
+        spec: {
+          containers: [
+            { name: 'a', image: 'nginx' },
+            { name: 'b', image: 'nginx', ports: [{ containerPort: 80 }, { contaierPort: 81 }], imagee: 'x' },
+          ],
+        },
+      },
+    }),
+    code: 400,
+    message:
+      'Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.template.spec.containers[1].ports[1].contaierPort", unknown field "spec.template.spec.containers[1].imagee"',
+  },
+  {
     name: 'port as a string',
     doc: svc('x', { ports: [{ port: '80' }] }),
     code: 400,
