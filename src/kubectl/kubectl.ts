@@ -3,6 +3,7 @@
 import type { Cluster } from '../sim/contract';
 import { type FlagDef, parseFlags } from './flags';
 import type { CommandFn, ProcContext } from './shell/types';
+import { contextNamespace } from './verbs/config-model';
 import { allVerbs, findVerb, type KubectlHost } from './verbs/registry';
 
 /** Every top-level command of kubectl 1.34 (for suggestions and "not available here"). */
@@ -206,22 +207,29 @@ export function runKubectl(argv: string[], ctx: ProcContext, host: KubectlHost |
     ctx.out(help.endsWith('\n') ? help : `${help}\n`);
     return 0;
   }
+  const cluster: Cluster = ctx.cluster;
+  // kubectl's namespace: -n/--namespace, else the kubeconfig's current context's, else `default`
+  // (clientcmd DirectClientConfig.Namespace; only the flag counts as explicit).
+  const kctx = {
+    cluster,
+    namespace: g.namespace ?? contextNamespace(host?.kubeconfig) ?? 'default',
+    namespaceExplicit: g.namespace !== undefined,
+    proc: ctx,
+    host,
+  };
+  if (verb.rawArgs) {
+    // The verb parses its own flags (global ones included): every word but the verb itself.
+    const raw = argv.slice(1);
+    const at = raw.findIndex((a, i) => a === verbName && raw[i - 1] !== '-n' && raw[i - 1] !== '--namespace');
+    raw.splice(at, 1);
+    return verb.run({ flags: {}, positional: raw, dashArgs: undefined }, kctx);
+  }
   const parsed = parseFlags(g.rest.slice(1), verb.flags);
   if (!parsed.ok) {
     ctx.err(`error: ${parsed.message}\nSee 'kubectl ${verb.name} --help' for usage.\n`);
     return 1;
   }
-  const cluster: Cluster = ctx.cluster;
-  return verb.run(
-    { flags: parsed.flags, positional: parsed.positional, dashArgs: parsed.dashArgs },
-    {
-      cluster,
-      namespace: g.namespace ?? 'default',
-      namespaceExplicit: g.namespace !== undefined,
-      proc: ctx,
-      host,
-    },
-  );
+  return verb.run({ flags: parsed.flags, positional: parsed.positional, dashArgs: parsed.dashArgs }, kctx);
 }
 
 /** A verb with subcommands of its own (`create deployment`): the help for its leading words. */

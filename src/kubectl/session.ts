@@ -20,6 +20,7 @@ import { textCommands } from './host/text';
 import { kubectlCommand } from './kubectl';
 import { type Continuation, type ListItem, parse, Shell } from './shell/index';
 import type { CommandTable, OutputChunk, ProcContext, RunResult } from './shell/types';
+import { defaultKubeconfig, type Kubeconfig } from './verbs/config-model';
 import { execShellTable, podShellTable } from './verbs/podcommands';
 import type {
   JobHandle,
@@ -149,11 +150,17 @@ class Session implements TerminalSession {
   private continued: string | undefined;
   private notices: string[] = [];
   private readonly forwardMap = new Map<number, PortForward>();
+  /**
+   * ~/.kube/config of this terminal (`kubectl config` changes it in place). Not saved: the page
+   * replays the commands that changed it.
+   */
+  readonly kubeconfig: Kubeconfig;
   private readonly shell: Shell;
   private readonly table: CommandTable;
 
   constructor(opts: TerminalSessionOptions) {
     this.cluster = opts.cluster;
+    this.kubeconfig = defaultKubeconfig(opts.cluster.profile, opts.cluster.seed);
     this.fs = opts.fs ?? defaultFs(() => opts.cluster.now());
     this.cwdPath = opts.cwd ?? (this.fs.isDir(CH03_DIR) ? CH03_DIR : HOME);
     if (!this.fs.isDir(this.cwdPath)) this.fs.mkdirp(this.cwdPath);
@@ -415,6 +422,7 @@ class Session implements TerminalSession {
       readDir: (p) => this.fs.list(resolvePath(this.cwdPath, p)),
       startJob: (spec) => this.startJob(spec),
       forwards: this.forwardRegistry(),
+      kubeconfig: this.kubeconfig,
       openPodShell: (podKey, container, command, opts) => this.openPodShell(podKey, container, command, opts),
     };
   }

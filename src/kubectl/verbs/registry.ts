@@ -3,6 +3,7 @@
 import type { Cluster } from '../../sim/contract';
 import type { FlagDef, FlagValue } from '../flags';
 import type { ProcContext } from '../shell/types';
+import type { Kubeconfig } from './config-model';
 
 /** A command that keeps running after it printed its first lines (port-forward, get -w). */
 export interface JobHandle {
@@ -43,6 +44,11 @@ export interface KubectlHost {
   startJob(spec: JobSpec): JobHandle;
   /** Port-forward registry (host localhost ports). */
   forwards: PortForwardRegistry;
+  /**
+   * The terminal's kubeconfig (`kubectl config …` reads and changes it; its current context's
+   * namespace is every later command's default namespace). Absent: the profile's default, unchanged.
+   */
+  kubeconfig?: Kubeconfig;
   /** Open an interactive shell in a container (`kubectl exec -it … sh`); it becomes the foreground job. */
   openPodShell?(podKey: string, container: string, command: string[], opts?: PodShellOptions): JobHandle;
 }
@@ -83,7 +89,7 @@ export interface PortForwardRegistry {
 
 export interface KubectlContext {
   cluster: Cluster;
-  /** `-n/--namespace`, else `default`. */
+  /** `-n/--namespace`, else the current context's namespace, else `default`. */
   namespace: string;
   namespaceExplicit: boolean;
   proc: ProcContext;
@@ -105,6 +111,11 @@ export interface KubectlVerb {
   help: string;
   /** The verb's own flags; the global `-n/--namespace` and `-h/--help` are added by the dispatcher. */
   flags: FlagDef[];
+  /**
+   * The verb parses its own flags: `run` gets every argument after the verb word (global flags
+   * included) in `positional` (`config set-context --namespace` is its own flag, not the global one).
+   */
+  rawArgs?: boolean;
   run(args: ParsedArgs, ctx: KubectlContext): number;
 }
 
@@ -131,8 +142,11 @@ export function allVerbs(): KubectlVerb[] {
 
 // Registration order is the order `kubectl --help` would list them in within a group.
 import { annotateVerb } from './annotate';
+import { apiResourcesVerb } from './api-resources';
+import { apiVersionsVerb } from './api-versions';
 import { applyVerb } from './apply';
 import { clusterInfoVerb } from './cluster-info';
+import { configVerb } from './config';
 import { createVerb } from './create';
 import { deleteVerb } from './delete';
 import { describeVerb } from './describe';
@@ -175,6 +189,9 @@ for (const v of [
   waitVerb,
   labelVerb,
   annotateVerb,
+  apiResourcesVerb,
+  apiVersionsVerb,
+  configVerb,
   versionVerb,
 ]) {
   registerVerb(v);
