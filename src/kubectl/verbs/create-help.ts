@@ -5,56 +5,13 @@
 // (the flags we support, by name, usage wrapped at 110 behind a tab), Usage, the tips; the whole
 // text through go-wordwrap at 120 columns.
 
-interface HelpFlag {
-  name: string;
-  short?: string;
-  /** pflag's DefValue as the template shows it: string flags quoted. */
-  def: string;
-  usage: string;
-}
-
-/** mitchellh/go-wordwrap WrapString: greedy at whitespace, a break eats the spaces before it. */
-export function wordWrap(s: string, lim: number): string {
-  let out = '';
-  let current = 0;
-  let word = '';
-  let space = '';
-  for (const ch of s) {
-    if (ch === '\n') {
-      if (word.length === 0) {
-        if (current + space.length <= lim) out += space;
-      } else out += space + word;
-      space = '';
-      word = '';
-      out += ch;
-      current = 0;
-    } else if (/\s/.test(ch) && ch !== '\u00a0') {
-      if (space.length === 0 || word.length > 0) {
-        current += space.length + word.length;
-        out += space + word;
-        space = '';
-        word = '';
-      }
-      space += ch;
-    } else {
-      word += ch;
-      if (current + space.length + word.length > lim && word.length < lim) {
-        out += '\n';
-        current = 0;
-        space = '';
-      }
-    }
-  }
-  if (word.length === 0) {
-    if (current + space.length <= lim) out += space;
-  } else out += space + word;
-  return out;
-}
-
-function flagBlock(f: HelpFlag): string {
-  const head = `    ${f.short ? `-${f.short}, ` : ''}--${f.name}=${f.def}:`;
-  return `${head}\n\t${wordWrap(f.usage, 110).replaceAll('\n', '\n\t')}\n\n`;
-}
+import {
+  DRY_RUN_USAGE,
+  flagBlock,
+  type HelpFlag,
+  OUTPUT_USAGE,
+  goWordWrap as wordWrap,
+} from './generate-help';
 
 /** templates.Examples: each line indented by two spaces (blank lines too). */
 function examples(lines: string): string {
@@ -95,20 +52,9 @@ function compose(p: HelpParts): string {
   return wordWrap(t, 120);
 }
 
-const DRY_RUN: HelpFlag = {
-  name: 'dry-run',
-  def: "'none'",
-  usage:
-    'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
-};
+const DRY_RUN: HelpFlag = { name: 'dry-run', def: "'none'", usage: DRY_RUN_USAGE };
 
-const OUTPUT: HelpFlag = {
-  name: 'output',
-  short: 'o',
-  def: "''",
-  usage:
-    'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
-};
+const OUTPUT: HelpFlag = { name: 'output', short: 'o', def: "''", usage: OUTPUT_USAGE };
 
 const TCP: HelpFlag = {
   name: 'tcp',

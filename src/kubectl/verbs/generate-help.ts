@@ -53,7 +53,8 @@ export function goWordWrap(s: string, lim: number): string {
   return out;
 }
 
-function flagBlock(f: HelpFlag): string {
+/** One flag in the Options list: `    -s, --name=default:` and its usage wrapped at 110 behind a tab. */
+export function flagBlock(f: HelpFlag): string {
   const head = `    ${f.short ? `-${f.short}, ` : ''}--${f.name}=${f.def}:`;
   return `${head}\n\t${goWordWrap(f.usage, 110).replaceAll('\n', '\n\t')}\n\n`;
 }
