@@ -6,6 +6,7 @@ import './graph.css';
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   type Edge,
   MiniMap,
@@ -14,6 +15,7 @@ import {
   Panel,
   ReactFlow,
   ReactFlowProvider,
+  useStore as useFlowStore,
   useReactFlow,
 } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -27,6 +29,15 @@ import { EMPTY_LAYOUT, type LayoutState, layoutGraph, type PlacedNode } from './
 import { nodeTypes } from './nodes';
 import type { XY } from './TrafficLayer';
 import { NO_TRAFFIC, type TrafficState } from './traffic-state';
+import {
+  fitViewport,
+  MAX_FIT_ZOOM,
+  MIN_READABLE_ZOOM,
+  MIN_READABLE_ZOOM_LARGE,
+  type Rect,
+  traceRects,
+  unionRect,
+} from './viewport';
 
 // Not needed for the first paint, so not in the boot chunk: the traffic player and its layer (mounted
 // once the graph is painted; traces only come from the session, which loads after that paint too)
@@ -103,8 +114,11 @@ declare global {
 }
 
 const PRO_OPTIONS = { hideAttribution: true };
-const FIT_VIEW_OPTIONS = { padding: 0.08 };
 const MINIMAP_STYLE = { width: 140, height: 90 };
+/** Below this canvas size the mini-map would cover the graph it maps; panning still works. */
+const MINIMAP_MIN = { width: 760, height: 420 };
+/** The verdict callout hangs below its node (screen px, counter to zoom): frame room for it. */
+const CALLOUT_ROOM = { width: 280, height: 110 };
 
 let repeatSeq = 0;
 function installHook(get: () => { nodes: number; edges: number }) {
@@ -185,18 +199,20 @@ function GraphView() {
   }, [placed, selected]);
   const baseEdges = useMemo(() => derived.edges.map(toRfEdge), [derived]);
   const edges = baseEdges;
-  // absolute node centres for the traffic layer (children are placed relative to their group)
-  const centres = useMemo(() => {
+  // absolute node boxes and centres for the camera and the traffic layer (children are placed
+  // relative to their group)
+  const { rects, centres } = useMemo(() => {
     const byId = new Map(placed.map((n) => [n.id, n]));
-    const out = new Map<string, XY>();
+    const rects = new Map<string, Rect>();
+    const centres = new Map<string, XY>();
     for (const n of placed) {
       const parent = n.parentId ? byId.get(n.parentId) : undefined;
-      out.set(n.id, {
-        x: n.position.x + (parent?.position.x ?? 0) + n.width / 2,
-        y: n.position.y + (parent?.position.y ?? 0) + n.height / 2,
-      });
+      const x = n.position.x + (parent?.position.x ?? 0);
+      const y = n.position.y + (parent?.position.y ?? 0);
+      rects.set(n.id, { x, y, width: n.width, height: n.height });
+      centres.set(n.id, { x: x + n.width / 2, y: y + n.height / 2 });
     }
-    return out;
+    return { rects, centres };
   }, [placed]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
@@ -230,11 +246,59 @@ function GraphView() {
         .join('|'),
     [placed],
   );
+  const canvasW = useFlowStore((s) => s.width);
+  const canvasH = useFlowStore((s) => s.height);
+  const largeText = useStore((s) => s.largeText);
+  const minZoom = largeText ? MIN_READABLE_ZOOM_LARGE : MIN_READABLE_ZOOM;
+  const shownPlan = traffic.shown?.plan ?? null;
+  // The camera: the whole graph when it fits at a readable zoom, else its left part (where traffic
+  // starts); while a packet is shown, the nodes it travels through, the node where it stopped in view.
+  const rectsRef = useRef(rects);
+  rectsRef.current = rects;
+  const frame = useCallback(
+    (duration: number) => {
+      const all = rectsRef.current;
+      if (canvasW <= 0 || canvasH <= 0) return;
+      const opts = { minZoom, maxZoom: MAX_FIT_ZOOM };
+      let bounds: Rect | null = null;
+      let focus: Rect | null = null;
+      if (shownPlan) {
+        const tr = traceRects(shownPlan, all);
+        focus = tr.focus && {
+          x: tr.focus.x + tr.focus.width / 2 - CALLOUT_ROOM.width / 2 / minZoom,
+          y: tr.focus.y,
+          width: CALLOUT_ROOM.width / minZoom,
+          height: tr.focus.height / 2 + CALLOUT_ROOM.height / minZoom,
+        };
+        bounds = unionRect(focus ? [...tr.all, focus] : tr.all);
+      }
+      if (!bounds) {
+        const top: Rect[] = [];
+        for (const n of placed) if (!n.parentId) top.push(all.get(n.id) as Rect);
+        bounds = unionRect(top);
+      }
+      if (!bounds) return;
+      const vp = fitViewport(bounds, { width: canvasW, height: canvasH }, { ...opts, focus });
+      void flow.setViewport(vp, { duration });
+    },
+    [canvasW, canvasH, minZoom, shownPlan, placed, flow],
+  );
+  const frameRef = useRef(frame);
+  frameRef.current = frame;
+  // the first picture is drawn in place; later ones glide so the student sees what moved
+  const framed = useRef(false);
+  const traceId = shownPlan?.traceId ?? '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-frame when what is framed changes, not on every layout
   useEffect(() => {
     if (topKey === '' || userMoved.current) return;
-    const id = requestAnimationFrame(() => void flow.fitView({ padding: 0.08, duration: 200 }));
+    if (!framed.current && canvasW > 0 && canvasH > 0) {
+      framed.current = true;
+      frameRef.current(0);
+      return;
+    }
+    const id = requestAnimationFrame(() => frameRef.current(200));
     return () => cancelAnimationFrame(id);
-  }, [topKey, flow]);
+  }, [topKey, traceId, canvasW, canvasH, minZoom]);
   const onMoveStart = useCallback((e: MouseEvent | TouchEvent | null) => {
     if (e) userMoved.current = true;
   }, []);
@@ -254,16 +318,26 @@ function GraphView() {
   // subtrees (the minimap alone draws every node) because their element objects did not change.
   const onFitView = useCallback(() => {
     userMoved.current = false;
+    frameRef.current(200);
   }, []);
+  const fitLabel = t('graphFitView');
+  const showMinimap = canvasW >= MINIMAP_MIN.width && canvasH >= MINIMAP_MIN.height;
   const chrome = useMemo(
     () => (
       <>
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
-        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} onFitView={onFitView} />
-        <MiniMap pannable zoomable style={MINIMAP_STYLE} />
+        <Controls showInteractive={false} showFitView={false}>
+          {/* React Flow's own fit button would shrink the graph to unreadable; ours frames (viewport.ts) */}
+          <ControlButton onClick={onFitView} aria-label={fitLabel} title={fitLabel} className="graph-fit">
+            <svg viewBox="0 0 32 30" aria-hidden="true">
+              <path d="M3.7 11.7V3.7h8V0H0v11.7h3.7zM20.3 0v3.7h8v8H32V0H20.3zM28.3 26.3h-8V30H32V18.3h-3.7v8zM3.7 18.3H0V30h11.7v-3.7h-8v-8z" />
+            </svg>
+          </ControlButton>
+        </Controls>
+        {showMinimap ? <MiniMap pannable zoomable style={MINIMAP_STYLE} /> : null}
       </>
     ),
-    [onFitView],
+    [onFitView, fitLabel, showMinimap],
   );
 
   const selectedIsPod = selected?.startsWith('Pod/') && nodeIds.current.has(selected);
@@ -276,12 +350,8 @@ function GraphView() {
             <QuickActions key={selected} podKey={selected} />
           </Suspense>
         </Panel>
-      ) : (
-        <Panel position="top-right" className="graph-hint">
-          {t('graphSelectPodHint')}
-        </Panel>
-      ),
-    [selectedIsPod, selected, t],
+      ) : null,
+    [selectedIsPod, selected],
   );
 
   return (
@@ -306,7 +376,6 @@ function GraphView() {
             nodesDraggable={false}
             nodesConnectable={false}
             elementsSelectable
-            fitView
             minZoom={0.1}
             maxZoom={2}
             proOptions={PRO_OPTIONS}

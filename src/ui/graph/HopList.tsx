@@ -1,8 +1,9 @@
 // The accessible account of the packet being shown: a polite live region listing its hops (kind,
 // label, matched rule) and, once complete, the verdict and why. Screen readers and e2e read this.
 // The region and its empty state are drawn with the graph; the hops (HopSteps) come with the traffic
-// chunk, which is loaded before any trace can be shown.
-import { lazy, Suspense } from 'react';
+// chunk, which is loaded before any trace can be shown. It can be folded to a narrow strip, giving its
+// width back to the graph (a teacher projecting the graph; a small screen).
+import { lazy, Suspense, useState } from 'react';
 import type { Trace } from '../../sim/contract';
 import { useT } from '../i18n';
 import type { TrafficPlan } from './trace-steps';
@@ -19,13 +20,38 @@ export function HopList({
   revealed: number;
 }) {
   const t = useT();
+  const [open, setOpen] = useState(true);
+  const toggle = (
+    <button
+      type="button"
+      className="hop-toggle"
+      aria-expanded={open}
+      aria-controls="hop-list-body"
+      aria-label={t(open ? 'graphHopListHide' : 'graphHopListShow')}
+      title={t(open ? 'graphHopListHide' : 'graphHopListShow')}
+      onClick={() => setOpen(!open)}
+    >
+      {open ? '▸' : '◂'}
+    </button>
+  );
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <section className="hop-list" aria-labelledby="hop-list-title" data-testid="hop-list" tabIndex={0}>
-      <h3 id="hop-list-title">{t('graphHopList')}</h3>
-      <div role="log" aria-live="polite" aria-atomic="false">
+    <section
+      className={`hop-list${open ? '' : ' is-folded'}`}
+      aria-labelledby="hop-list-title"
+      data-testid="hop-list"
+      // a scrollable region must be reachable by keyboard (folded, it has nothing to scroll)
+      tabIndex={open ? 0 : -1}
+    >
+      <div className="hop-head">
+        <h3 id="hop-list-title">{t('graphHopList')}</h3>
+        {toggle}
+      </div>
+      <div id="hop-list-body" role="log" aria-live="polite" aria-atomic="false" hidden={!open}>
         {!trace || !plan ? (
-          <p className="hop-empty">{t('graphNoTraffic')}</p>
+          <>
+            <p className="hop-empty">{t('graphNoTraffic')}</p>
+            <p className="hop-hint">{t('graphSelectPodHint')}</p>
+          </>
         ) : (
           <Suspense fallback={null}>
             <HopSteps trace={trace} plan={plan} revealed={revealed} />

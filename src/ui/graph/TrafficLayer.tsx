@@ -2,11 +2,12 @@
 // never re-renders or repaints the 700 structural edges: each hop is a marker moved by SVG
 // <animateMotion> along a curve between two node centres, timed by SMIL itself (beginElementAt),
 // so a playing trace costs React nothing after it mounts. 'numbered' hops (reduced motion, or earlier
-// hops in step mode) are static lines with their number. The verdict callout sits where the packet
-// stopped, counter-scaled so it stays readable when the graph is zoomed out to fit.
+// hops in step mode) are static lines with their number. The verdict callout points at where the packet
+// stopped; it is drawn in screen space (Callout), so it keeps its size and stays inside the canvas.
 import { useStore as useFlowStore, ViewportPortal } from '@xyflow/react';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TrafficStep } from './trace-steps';
+import { placeCallout } from './viewport';
 
 export interface XY {
   x: number;
@@ -230,8 +231,6 @@ const TraceGroup = memo(function TraceGroup({
 
 function Labels({ trace, centres }: { trace: TrafficTraceView; centres: ReadonlyMap<string, XY> }) {
   const scale = useReadableScale();
-  const c = trace.callout;
-  const at = c ? centres.get(c.at) : undefined;
   return (
     <>
       {trace.hops
@@ -241,20 +240,34 @@ function Labels({ trace, centres }: { trace: TrafficTraceView; centres: Readonly
           const b = h.step.to ? centres.get(h.step.to) : undefined;
           return a && b ? <HopLabel key={h.step.n} hop={h} a={a} b={b} scale={scale} /> : null;
         })}
-      {c && at ? (
-        <div
-          className={`traffic-callout${c.ok ? ' is-ok' : ' is-failed'}`}
-          data-testid="traffic-callout"
-          style={{
-            transform: `translate(${at.x}px, ${at.y}px) scale(${scale}) translate(-50%, 14px)`,
-            animationDelay: `${c.delayMs}ms`,
-          }}
-        >
-          <strong>{c.title}</strong>
-          <span>{c.reason}</span>
-        </div>
-      ) : null}
     </>
+  );
+}
+
+function Callout({ c, at }: { c: NonNullable<TrafficTraceView['callout']>; at: XY }) {
+  const [tx, ty, zoom] = useFlowStore((s) => s.transform);
+  const width = useFlowStore((s) => s.width);
+  const height = useFlowStore((s) => s.height);
+  const ref = useRef<HTMLDivElement>(null);
+  const [box, setBox] = useState({ w: 0, h: 0 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const w = el.offsetWidth;
+    const h = el.offsetHeight;
+    if (w !== box.w || h !== box.h) setBox({ w, h });
+  });
+  const p = placeCallout({ x: at.x * zoom + tx, y: at.y * zoom + ty }, box, { width, height });
+  return (
+    <div
+      ref={ref}
+      className={`traffic-callout${c.ok ? ' is-ok' : ' is-failed'}`}
+      data-testid="traffic-callout"
+      style={{ transform: `translate(${p.x}px, ${p.y}px)`, animationDelay: `${c.delayMs}ms` }}
+    >
+      <strong>{c.title}</strong>
+      <span>{c.reason}</span>
+    </div>
   );
 }
 
@@ -267,19 +280,25 @@ export function TrafficLayer({
 }) {
   const detailed = traces.filter((t) => t.callout !== undefined || t.hops.some((h) => h.detailed));
   return (
-    <ViewportPortal>
-      <svg className="traffic-layer" aria-hidden="true" width={1} height={1}>
-        {traces.map((t) =>
-          // a compact trace that is not shown in detail draws no line: no empty <g> per packet
-          t.compact && !t.hops.some((h) => h.detailed) ? null : (
-            <TraceGroup key={t.key} trace={t} centres={centres} />
-          ),
-        )}
-      </svg>
-      {traces.map((t) => (t.compact ? <TracePacket key={t.key} trace={t} centres={centres} /> : null))}
-      {detailed.map((t) => (
-        <Labels key={t.key} trace={t} centres={centres} />
-      ))}
-    </ViewportPortal>
+    <>
+      <ViewportPortal>
+        <svg className="traffic-layer" aria-hidden="true" width={1} height={1}>
+          {traces.map((t) =>
+            // a compact trace that is not shown in detail draws no line: no empty <g> per packet
+            t.compact && !t.hops.some((h) => h.detailed) ? null : (
+              <TraceGroup key={t.key} trace={t} centres={centres} />
+            ),
+          )}
+        </svg>
+        {traces.map((t) => (t.compact ? <TracePacket key={t.key} trace={t} centres={centres} /> : null))}
+        {detailed.map((t) => (
+          <Labels key={t.key} trace={t} centres={centres} />
+        ))}
+      </ViewportPortal>
+      {detailed.map((t) => {
+        const at = t.callout ? centres.get(t.callout.at) : undefined;
+        return t.callout && at ? <Callout key={t.key} c={t.callout} at={at} /> : null;
+      })}
+    </>
   );
 }

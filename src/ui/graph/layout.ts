@@ -211,7 +211,8 @@ function dagrePositions(
   sizeOf: (n: DerivedNode) => Size,
 ): Map<string, XY> {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 18, ranksep: 56, marginx: 20, marginy: 20 });
+  // tight: every pixel of width the graph saves is zoom on a 16:9 canvas (viewport.ts)
+  g.setGraph({ rankdir: 'LR', nodesep: 12, ranksep: 36, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
   const ids = new Set(topLevel.map((n) => n.id));
   for (const n of topLevel) g.setNode(n.id, { ...sizeOf(n) });

@@ -8,8 +8,12 @@ export const GROUP_PAD = 16;
 export const GROUP_HEADER = 40;
 export const KUBE_PROXY_H = 44;
 export const GAP = 14;
-/** Pods per row inside a cluster Node. Fixed, so a new Pod never moves an existing one. */
-export const GROUP_COLS = 3;
+/**
+ * Pods per row inside a cluster Node. Fixed, so a new Pod never moves an existing one. Two, not
+ * three: the Node is the widest box on the graph, and a narrower one lets the graph fit a 16:9 canvas
+ * at a readable zoom (a Node that fills up grows downwards, where there is room).
+ */
+export const GROUP_COLS = 2;
 export const GROUP_MIN_ROWS = 2;
 export const GROUP_W = GROUP_PAD * 2 + GROUP_COLS * POD_W + (GROUP_COLS - 1) * GAP;
 /** Endpoints list at most this many addresses, then "+N". */

@@ -92,6 +92,8 @@ export const ko: Record<MessageKey, string> = {
   graphNoTraffic:
     '아직 트래픽이 없습니다. Pod에서 ping, curl, nslookup을 실행하거나 브라우저 창에서 페이지를 여세요.',
   graphHopList: '마지막 패킷',
+  graphHopListHide: '마지막 패킷 접기 (그래프를 넓게)',
+  graphHopListShow: '마지막 패킷 펼치기',
   graphTraceTitle: '{source} → {destination} ({protocol})',
   graphStepOf: '홉 {n} / {total}',
   graphVerdict: '결과: {verdict}',

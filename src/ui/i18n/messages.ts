@@ -100,6 +100,8 @@ export const en = {
   graphNoTraffic:
     'No traffic yet. Run ping, curl or nslookup from a Pod, or open a page in the browser pane.',
   graphHopList: 'Last packet',
+  graphHopListHide: 'Fold the last packet away (more room for the graph)',
+  graphHopListShow: 'Show the last packet',
   graphTraceTitle: '{source} → {destination} ({protocol})',
   graphStepOf: 'Hop {n} of {total}',
   graphVerdict: 'Result: {verdict}',

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { kdrive } from '../../kubectl/testing';
+import type { K8sObject, KindName } from '../../sim/api/types';
+import type { Trace } from '../../sim/contract';
+import { deriveGraph } from './derive';
+import { layoutGraph } from './layout';
+import { traceToPlan } from './trace-steps';
+import {
+  CALLOUT_INSETS,
+  FIT_INSETS,
+  fitViewport,
+  MIN_READABLE_ZOOM,
+  placeCallout,
+  type Rect,
+  traceRects,
+  unionRect,
+} from './viewport';
+
+// the graph canvas at 1280×720 with every panel shown (measured: 538×307)
+const SMALL = { width: 538, height: 307 };
+const KINDS: KindName[] = ['Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'Endpoints'];
+const opts = { minZoom: MIN_READABLE_ZOOM, maxZoom: 1.25 };
+
+function onScreen(r: Rect, vp: { x: number; y: number; zoom: number }) {
+  return {
+    left: r.x * vp.zoom + vp.x,
+    top: r.y * vp.zoom + vp.y,
+    right: (r.x + r.width) * vp.zoom + vp.x,
+    bottom: (r.y + r.height) * vp.zoom + vp.y,
+  };
+}
+
+describe('fitViewport', () => {
+  it('centres a graph that fits, at the largest zoom up to the maximum', () => {
+    const vp = fitViewport({ x: 0, y: 0, width: 200, height: 100 }, SMALL, opts);
+    expect(vp.zoom).toBe(1.25);
+    const s = onScreen({ x: 0, y: 0, width: 200, height: 100 }, vp);
+    const availW = SMALL.width - FIT_INSETS.left - FIT_INSETS.right;
+    expect(s.left - FIT_INSETS.left).toBeCloseTo(availW - (s.right - FIT_INSETS.left), 5);
+  });
+
+  it('never zooms below the readable minimum: a wide graph shows its left part, clear of the controls', () => {
+    const bounds = { x: 20, y: 20, width: 1800, height: 300 };
+    const vp = fitViewport(bounds, SMALL, opts);
+    expect(vp.zoom).toBe(MIN_READABLE_ZOOM);
+    const s = onScreen(bounds, vp);
+    expect(s.left).toBe(FIT_INSETS.left);
+    expect(s.right).toBeGreaterThan(SMALL.width);
+  });
+
+  it('keeps the focus in view when the start of the bounds would hide it', () => {
+    const bounds = { x: 0, y: 0, width: 2000, height: 2000 };
+    const focus = { x: 1500, y: 1200, width: 200, height: 100 };
+    const vp = fitViewport(bounds, SMALL, { ...opts, focus });
+    const s = onScreen(focus, vp);
+    expect(s.left).toBeGreaterThanOrEqual(FIT_INSETS.left);
+    expect(s.right).toBeLessThanOrEqual(SMALL.width - FIT_INSETS.right + 1e-9);
+    expect(s.top).toBeGreaterThanOrEqual(FIT_INSETS.top);
+    expect(s.bottom).toBeLessThanOrEqual(SMALL.height - FIT_INSETS.bottom + 1e-9);
+  });
+
+  it('a focus already in view leaves the start of the bounds shown', () => {
+    const bounds = { x: 0, y: 0, width: 2000, height: 200 };
+    const vp = fitViewport(bounds, SMALL, { ...opts, focus: { x: 10, y: 10, width: 50, height: 50 } });
+    expect(onScreen(bounds, vp).left).toBe(FIT_INSETS.left);
+  });
+});
+
+describe('framing the chapter ping trace (real core)', () => {
+  it('at 1280×720 the node where the packet stopped is on screen at a readable zoom', () => {
+    const d = kdrive({ seed: 7 });
+    d.kubectl('apply -f sleep/sleep1.yaml -f sleep/sleep2.yaml -f sleep/sleep2-service.yaml');
+    d.kubectl('wait --for=condition=Ready pod -l app=sleep-1');
+    d.kubectl('wait --for=condition=Ready pod -l app=sleep-2');
+    d.kubectl('exec deploy/sleep-1 -- ping -c 1 sleep-2');
+    const trace = (d.last?.traces ?? []).at(-1) as Trace;
+    const objects: K8sObject[] = KINDS.flatMap((k) => d.cluster.list(k));
+    const { nodes } = layoutGraph(deriveGraph(objects));
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const rects = new Map<string, Rect>();
+    for (const n of nodes) {
+      const p = n.parentId ? byId.get(n.parentId) : undefined;
+      rects.set(n.id, {
+        x: n.position.x + (p?.position.x ?? 0),
+        y: n.position.y + (p?.position.y ?? 0),
+        width: n.width,
+        height: n.height,
+      });
+    }
+    const plan = traceToPlan(trace, (id) => rects.has(id));
+    const { all, focus } = traceRects(plan, rects);
+    expect(focus).not.toBeNull();
+    const vp = fitViewport(unionRect(all) as Rect, SMALL, { ...opts, focus });
+    expect(vp.zoom).toBeGreaterThanOrEqual(MIN_READABLE_ZOOM);
+    const s = onScreen(focus as Rect, vp);
+    expect(s.left).toBeGreaterThanOrEqual(FIT_INSETS.left);
+    expect(s.right).toBeLessThanOrEqual(SMALL.width - FIT_INSETS.right + 1e-9);
+    expect(s.top).toBeGreaterThanOrEqual(0);
+    expect(s.bottom).toBeLessThanOrEqual(SMALL.height);
+  });
+});
+
+describe('placeCallout', () => {
+  const box = { w: 250, h: 70 };
+  it('hangs centred below its anchor when there is room', () => {
+    expect(placeCallout({ x: 300, y: 100 }, box, SMALL)).toEqual({ x: 175, y: 114 });
+  });
+  it('stays clear of the zoom controls at the left edge and inside at the right', () => {
+    expect(placeCallout({ x: 10, y: 100 }, box, SMALL).x).toBe(CALLOUT_INSETS.left);
+    const p = placeCallout({ x: 530, y: 100 }, box, SMALL);
+    expect(p.x + box.w).toBe(SMALL.width - CALLOUT_INSETS.right);
+  });
+  it('goes above its anchor near the bottom, and never leaves the canvas', () => {
+    const p = placeCallout({ x: 300, y: 290 }, box, SMALL);
+    expect(p.y + box.h).toBeLessThanOrEqual(290 - 14);
+    const q = placeCallout({ x: -500, y: -500 }, box, SMALL);
+    expect(q.x).toBeGreaterThanOrEqual(0);
+    expect(q.y).toBeGreaterThanOrEqual(0);
+  });
+});

@@ -1,0 +1,131 @@
+// Where the graph's camera goes. React Flow's fitView shrinks the whole graph into the canvas however
+// small that makes it: at 1280×720 the chapter's cluster came out at zoom ~0.32, Pod names ~5 px tall.
+// Here the zoom never drops below a readable minimum (node text is 12 px at zoom 1, so 0.75 keeps Pod
+// names at 9 px; more with "Large text"); what does not fit is reached by panning, and the part shown
+// is the one that matters: the left of the graph (host, Services, Endpoints: where traffic starts),
+// or, while a packet is shown, the nodes it travels through with the node where it stopped in view.
+import type { TrafficPlan } from './trace-steps';
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+/** Screen pixels kept free on each side of the canvas (the zoom controls sit bottom-left). */
+export interface Insets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** 12 px node text × 0.75 = 9 px on screen. */
+export const MIN_READABLE_ZOOM = 0.75;
+/** "Large text" (projectors): node text at least 12 px. */
+export const MIN_READABLE_ZOOM_LARGE = 1;
+export const MAX_FIT_ZOOM = 1.25;
+/** Left inset clears the zoom controls (React Flow's Controls: 26 px buttons, 15 px margin). */
+export const FIT_INSETS: Insets = { top: 12, right: 12, bottom: 12, left: 52 };
+
+export function unionRect(rects: Iterable<Rect>): Rect | null {
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (const r of rects) {
+    x0 = Math.min(x0, r.x);
+    y0 = Math.min(y0, r.y);
+    x1 = Math.max(x1, r.x + r.width);
+    y1 = Math.max(y1, r.y + r.height);
+  }
+  return x0 === Number.POSITIVE_INFINITY ? null : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+/**
+ * The viewport that shows `bounds` as large as fits in the canvas, zoom clamped to
+ * [minZoom, maxZoom]. An axis that does not fit at minZoom shows the start of `bounds` (left / top)
+ * unless `focus` is given, which is then kept in view (centred on that axis if it must be).
+ */
+export function fitViewport(
+  bounds: Rect,
+  canvas: { width: number; height: number },
+  opts: { minZoom: number; maxZoom: number; insets?: Insets; focus?: Rect | null },
+): Viewport {
+  const ins = opts.insets ?? FIT_INSETS;
+  const availW = Math.max(1, canvas.width - ins.left - ins.right);
+  const availH = Math.max(1, canvas.height - ins.top - ins.bottom);
+  const fit = Math.min(availW / Math.max(1, bounds.width), availH / Math.max(1, bounds.height));
+  const zoom = Math.min(opts.maxZoom, Math.max(opts.minZoom, fit));
+  const axis = (start: number, size: number, avail: number, inset: number, f?: [number, number]) => {
+    const scaled = size * zoom;
+    if (scaled <= avail) return inset + (avail - scaled) / 2 - start * zoom;
+    // too big: show the start, unless that hides the focus
+    let offset = inset - start * zoom;
+    if (f) {
+      const [fs, fl] = f;
+      const lo = fs * zoom + offset;
+      const hi = (fs + fl) * zoom + offset;
+      if (lo < inset || hi > inset + avail) {
+        offset =
+          fl * zoom <= avail
+            ? inset + avail - (fs + fl) * zoom // just far enough for its far edge
+            : inset + (avail - fl * zoom) / 2 - fs * zoom;
+        // never past the end of the content
+        offset = Math.max(offset, inset + avail - (start + size) * zoom);
+      }
+    }
+    return offset;
+  };
+  const f = opts.focus;
+  return {
+    zoom,
+    x: axis(bounds.x, bounds.width, availW, ins.left, f ? [f.x, f.width] : undefined),
+    y: axis(bounds.y, bounds.height, availH, ins.top, f ? [f.y, f.height] : undefined),
+  };
+}
+
+/** The nodes a packet travels through (and the one its verdict points at), for framing the trace. */
+export function traceRects(
+  plan: TrafficPlan,
+  rects: ReadonlyMap<string, Rect>,
+): { all: Rect[]; focus: Rect | null } {
+  const all: Rect[] = [];
+  for (const s of plan.steps) {
+    for (const id of [s.from, s.to]) {
+      const r = id ? rects.get(id) : undefined;
+      if (r) all.push(r);
+    }
+  }
+  const focus = plan.calloutAt ? (rects.get(plan.calloutAt) ?? null) : null;
+  if (focus) all.push(focus);
+  return { all, focus };
+}
+
+/** Screen pixels the verdict callout keeps from the canvas edges; the left one clears the zoom controls. */
+export const CALLOUT_INSETS: Insets = { top: 6, right: 6, bottom: 6, left: 52 };
+
+/**
+ * Where the verdict callout (w×h, screen px) goes: centred under its anchor (screen coordinates),
+ * moved to stay inside the canvas, above the anchor when there is no room below it.
+ */
+export function placeCallout(
+  anchor: { x: number; y: number },
+  box: { w: number; h: number },
+  canvas: { width: number; height: number },
+  ins: Insets = CALLOUT_INSETS,
+): { x: number; y: number } {
+  const maxX = canvas.width - ins.right - box.w;
+  const x = Math.max(ins.left, Math.min(anchor.x - box.w / 2, maxX));
+  let y = anchor.y + 14;
+  if (y + box.h > canvas.height - ins.bottom) y = anchor.y - 14 - box.h;
+  y = Math.max(ins.top, Math.min(y, canvas.height - ins.bottom - box.h));
+  return { x: Math.round(x), y: Math.round(y) };
+}
