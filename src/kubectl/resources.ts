@@ -24,6 +24,7 @@ function rt(
   shortNames: string[],
   namespaced: boolean,
   simulated?: KindName,
+  version = 'v1',
 ): ResourceType {
   return {
     resource,
@@ -31,14 +32,15 @@ function rt(
     shortNames,
     kind,
     group,
-    version: 'v1',
+    version,
     namespaced,
     simulated,
   };
 }
 
 // Discovery order of a 1.34 server (core first, then the groups), which is also the order of
-// the `all` category expansion.
+// the `all` category expansion. Names, short names, scope and preferred version agree with
+// `kubectl api-resources` (verbs/api-resources-data.ts; checked by api-resources.test.ts).
 export const RESOURCE_TYPES: ResourceType[] = [
   rt('pods', 'Pod', '', ['po'], true, 'Pod'),
   rt('replicationcontrollers', 'ReplicationController', '', ['rc'], true),
@@ -56,7 +58,8 @@ export const RESOURCE_TYPES: ResourceType[] = [
   rt('deployments', 'Deployment', 'apps', ['deploy'], true, 'Deployment'),
   rt('replicasets', 'ReplicaSet', 'apps', ['rs'], true, 'ReplicaSet'),
   rt('statefulsets', 'StatefulSet', 'apps', ['sts'], true),
-  rt('horizontalpodautoscalers', 'HorizontalPodAutoscaler', 'autoscaling', ['hpa'], true),
+  // autoscaling/v2 is the preferred version (v1 is still served: `hpa.v1.autoscaling` resolves too).
+  rt('horizontalpodautoscalers', 'HorizontalPodAutoscaler', 'autoscaling', ['hpa'], true, undefined, 'v2'),
   rt('cronjobs', 'CronJob', 'batch', ['cj'], true),
   rt('jobs', 'Job', 'batch', [], true),
   rt('endpointslices', 'EndpointSlice', 'discovery.k8s.io', [], true, 'EndpointSlice'),
@@ -89,6 +92,8 @@ for (const t of RESOURCE_TYPES) {
   }
   if (!t.group) byName.set(`${t.resource}.${t.version}`, t);
 }
+for (const n of ['horizontalpodautoscalers', 'horizontalpodautoscaler', 'hpa'])
+  byName.set(`${n}.v1.autoscaling`, byName.get(n) as ResourceType);
 
 export function resourceTypeByKind(kind: KindName): ResourceType {
   return RESOURCE_TYPES.find((t) => t.simulated === kind) as ResourceType;
