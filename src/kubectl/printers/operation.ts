@@ -26,6 +26,8 @@ const ALLOWED =
  */
 export function parseOperationOutput(
   o: string | undefined,
+  /** JSONPathPrinter's AllowMissingKeys (PrintFlags sets it true; create's own flag can turn it off). */
+  allowMissingKeys = true,
 ): { ok: true; format: OperationFormat } | { ok: false; message: string } {
   if (o === undefined || o === '') return { ok: true, format: { kind: 'default' } };
   const lower = o.toLowerCase();
@@ -35,11 +37,10 @@ export function parseOperationOutput(
   if (name === 'jsonpath' || name === 'jsonpath-as-json') {
     const arg = eq < 0 ? '' : o.slice(eq + 1);
     if (!arg) return { ok: false, message: 'error: template format specified but no template given' };
-    const p = JsonPathPrinter.create(arg, {
-      allowMissingKeys: true,
-      outputJSON: name === 'jsonpath-as-json',
-    });
-    if ('error' in p) return { ok: false, message: `error: ${p.error}` };
+    const p = JsonPathPrinter.create(arg, { allowMissingKeys, outputJSON: name === 'jsonpath-as-json' });
+    // The parse error already ends with a newline (jsonpath_flags.go `error parsing jsonpath %s,
+    // %v\n`), and CheckErr adds none after it.
+    if ('error' in p) return { ok: false, message: `error: ${p.error.replace(/\n$/, '')}` };
     return { ok: true, format: { kind: 'jsonpath', printer: p } };
   }
   return {

@@ -11,8 +11,9 @@
 // - -o jsonpath=…: the jsonpath printer.
 // managedFields are left out (--show-managed-fields is false by default).
 import type { K8sObject } from '../../sim/api/types';
-import { JsonPathPrinter } from '../jsonpath';
+import type { JsonPathPrinter } from '../jsonpath';
 import { toCompactJson, toJson } from '../printers/json';
+import { parseOperationOutput } from '../printers/operation';
 import { forOutput, nameOf } from '../printers/output';
 import { toYaml } from '../printers/yaml';
 
@@ -22,37 +23,20 @@ export type CreateFormat =
   | { kind: 'json' }
   | { kind: 'jsonpath'; printer: JsonPathPrinter };
 
-/** PrintFlags.AllowedFormats(), sorted as NoCompatiblePrinterError prints them. */
-const ALLOWED =
-  'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
-
 /**
- * PrintFlags.ToPrinter for create's `-o`. The json/yaml/name printers compare the format
- * lowercased; jsonpath takes `jsonpath=TEMPLATE`. Errors carry the `error: ` prefix. Go templates
- * and the *-file formats are not available here: they get the no-printer error.
+ * PrintFlags.ToPrinter for create's `-o` (the parser is the mutating verbs', ../printers/operation):
+ * no -o is the NamePrinter with the operation, `-o name` without it.
  */
 export function parseCreateOutput(
   o: string | undefined,
   allowMissingKeys: boolean,
 ): { ok: true; format: CreateFormat } | { ok: false; message: string } {
-  const raw = o ?? '';
-  const lower = raw.toLowerCase();
-  if (lower === 'json' || lower === 'yaml') return { ok: true, format: { kind: lower } };
-  if (lower === '' || lower === 'name')
-    return { ok: true, format: { kind: 'name', short: lower === 'name' } };
-  const eq = raw.indexOf('=');
-  const name = eq < 0 ? raw : raw.slice(0, eq);
-  if (name === 'jsonpath' || name === 'jsonpath-as-json') {
-    const arg = eq < 0 ? '' : raw.slice(eq + 1);
-    if (!arg) return { ok: false, message: 'error: template format specified but no template given' };
-    const p = JsonPathPrinter.create(arg, { allowMissingKeys, outputJSON: name === 'jsonpath-as-json' });
-    if ('error' in p) return { ok: false, message: `error: ${p.error}` };
-    return { ok: true, format: { kind: 'jsonpath', printer: p } };
-  }
-  return {
-    ok: false,
-    message: `error: unable to match a printer suitable for the output format "${raw}", allowed formats are: ${ALLOWED}`,
-  };
+  const r = parseOperationOutput(o, allowMissingKeys);
+  if (!r.ok) return r;
+  const f = r.format;
+  if (f.kind === 'default' || f.kind === 'name')
+    return { ok: true, format: { kind: 'name', short: f.kind === 'name' } };
+  return { ok: true, format: f };
 }
 
 export type DryRun = 'none' | 'client' | 'server';

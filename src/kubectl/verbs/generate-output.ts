@@ -9,46 +9,14 @@
 // generators (generate-pod.ts, generate-service.ts) build in. YAML sorts keys either way
 // (sigs.k8s.io/yaml: JSON → map → go-yaml).
 import type { K8sObject } from '../../sim/api/types';
-import { JsonPathPrinter } from '../jsonpath';
 import { toJson } from '../printers/json';
+import { type OperationFormat, parseOperationOutput } from '../printers/operation';
 import { forOutput, nameOf } from '../printers/output';
 import { toYaml } from '../printers/yaml';
 
-export type GenFormat =
-  | { kind: 'default' }
-  | { kind: 'yaml' }
-  | { kind: 'json' }
-  | { kind: 'name' }
-  | { kind: 'jsonpath'; printer: JsonPathPrinter };
-
-// PrintFlags.AllowedFormats, sorted as NoCompatiblePrinterError sorts them.
-const ALLOWED =
-  'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
-
-/** `-o` for a generating verb. Errors carry kubectl's `error: ` prefix. */
-export function parseGenOutput(
-  o: string | undefined,
-): { ok: true; format: GenFormat } | { ok: false; message: string } {
-  if (o === undefined || o === '') return { ok: true, format: { kind: 'default' } };
-  const lower = o.toLowerCase();
-  if (lower === 'yaml' || lower === 'json' || lower === 'name') return { ok: true, format: { kind: lower } };
-  const eq = o.indexOf('=');
-  const name = eq < 0 ? o : o.slice(0, eq);
-  if (name === 'jsonpath' || name === 'jsonpath-as-json') {
-    const arg = eq < 0 ? '' : o.slice(eq + 1);
-    if (!arg) return { ok: false, message: 'error: template format specified but no template given' };
-    const p = JsonPathPrinter.create(arg, {
-      allowMissingKeys: true,
-      outputJSON: name === 'jsonpath-as-json',
-    });
-    if ('error' in p) return { ok: false, message: `error: ${p.error.replace(/\n$/, '')}` };
-    return { ok: true, format: { kind: 'jsonpath', printer: p } };
-  }
-  return {
-    ok: false,
-    message: `error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${ALLOWED}`,
-  };
-}
+/** The formats and the `-o` parser are the mutating verbs' (../printers/operation). */
+export type GenFormat = OperationFormat;
+export const parseGenOutput = (o: string | undefined) => parseOperationOutput(o);
 
 function goJsonString(s: string): string {
   return JSON.stringify(s).replace(
