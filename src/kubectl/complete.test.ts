@@ -13,3 +13,21 @@ it('completes set subcommands and the objects of annotate, patch and set', () =>
   expect(s.complete('kubectl rollout st').candidates).toEqual(['status']);
   expect(s.complete('kubectl patch deploy x --ty').candidates).toEqual(['--type']);
 });
+
+it('completes config subcommands, context names and flags; names in the context namespace', () => {
+  const d = kdrive({ seed: 1, profile: 'kind' });
+  const s = d.session;
+  expect(s.complete('kubectl config get-c').candidates).toEqual(['get-clusters', 'get-contexts']);
+  expect(s.complete('kubectl config use-context ').candidates).toEqual(['kind-kind']);
+  expect(s.complete('kubectl config use k').candidates).toEqual(['kind-kind']);
+  expect(s.complete('kubectl config set-context --cu').candidates).toEqual(['--current']);
+  expect(s.complete('kubectl config set-context --current --namespace kube-').candidates).toEqual([
+    'kube-node-lease',
+    'kube-public',
+    'kube-system',
+  ]);
+  expect(s.complete('kubectl get pods etcd').candidates).toEqual([]);
+  d.kubectl('config set-context --current --namespace=kube-system');
+  expect(s.complete('kubectl get pods etcd').candidates).toEqual(['etcd-kind-control-plane']);
+  expect(s.complete('kubectl get pods -n default etcd').candidates).toEqual([]);
+});

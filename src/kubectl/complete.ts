@@ -4,6 +4,9 @@ import type { KindName } from '../sim/api/types';
 import type { Cluster } from '../sim/contract';
 import { RESOURCE_TYPES, resolveResourceType } from './resources';
 import type { Completion } from './session';
+import { CONFIG_FLAGS } from './verbs/config';
+import { CONFIG_SUBCOMMANDS } from './verbs/config-help';
+import { contextNamespace, type Kubeconfig } from './verbs/config-model';
 import { allVerbs, findVerb } from './verbs/registry';
 import { resolvePath, type Vfs } from './vfs';
 
@@ -12,6 +15,23 @@ interface CompletionSource {
   readonly fs: Vfs;
   cwd(): string;
   commandNames(): string[];
+  /** The terminal's kubeconfig: its context names, and the namespace names are completed in. */
+  readonly kubeconfig?: Kubeconfig;
+}
+
+/** `config` subcommands whose argument is a context name (kubectl's ContextCompletionFunc). */
+const CONTEXT_ARG = new Set(['use-context', 'use', 'set-context', 'get-contexts', 'delete-context']);
+
+/** `kubectl config …`: the subcommand, then context names; flags of the subcommand. */
+function configCandidates(src: CompletionSource, rest: string[], word: string): string[] {
+  const sub = rest[0];
+  if (sub === undefined) return CONFIG_SUBCOMMANDS.map(([n]) => n);
+  if (word.startsWith('-'))
+    return [...(CONFIG_FLAGS[sub === 'use' ? 'use-context' : sub] ?? []), { name: 'help' }].map(
+      (f) => `--${f.name}`,
+    );
+  if (CONTEXT_ARG.has(sub) && rest.length === 1) return [...(src.kubeconfig?.contexts.keys() ?? [])];
+  return [];
 }
 
 const TYPE_WORDS = [
@@ -93,7 +113,7 @@ export function completeLine(src: CompletionSource, line: string, cursor: number
   } else if (words[0] === 'kubectl') {
     const args = words.slice(1);
     const prev = args[args.length - 1];
-    let namespace = 'default';
+    let namespace = contextNamespace(src.kubeconfig) ?? 'default';
     const nsIdx = args.findIndex((a) => a === '-n' || a === '--namespace');
     if (nsIdx >= 0 && args[nsIdx + 1]) namespace = args[nsIdx + 1] as string;
     const positional = args.filter(
@@ -106,6 +126,8 @@ export function completeLine(src: CompletionSource, line: string, cursor: number
       candidates = objectNames(src.cluster, 'Namespace', namespace);
     } else if (prev === '-f' || prev === '--filename') {
       candidates = paths(src, word);
+    } else if (verbName === 'config') {
+      candidates = configCandidates(src, positional.slice(1), word);
     } else if (word.startsWith('-')) {
       const verb = verbName ? findVerb(verbName) : undefined;
       const flags = [...(verb?.flags ?? []), { name: 'namespace' }, { name: 'help' }];

@@ -228,6 +228,9 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   }
 }
 
+/** Each implemented subcommand's own flags (completion offers them). */
+export const CONFIG_FLAGS: Readonly<Record<string, readonly FlagDef[]>> = SUB_FLAGS;
+
 export const configVerb: KubectlVerb & { helpFor(words: readonly string[]): string } = {
   name: 'config',
   short: 'Modify kubeconfig files',
