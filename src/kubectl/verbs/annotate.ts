@@ -12,7 +12,14 @@ import { OperationPrinter, parseOperationOutput } from '../printers/operation';
 import { notFoundMessage } from '../resources';
 import { DRY_RUN_FLAG, dryRunSuffix, getDryRunStrategy } from './dryrun';
 import { composeHelp, DRY_RUN_USAGE, OUTPUT_USAGE } from './generate-help';
-import { type LabelError, plainError, resolveTargets, resourcesAndPairs, type Target } from './label';
+import {
+  type LabelError,
+  plainError,
+  printAggregate,
+  resolveTargets,
+  resourcesAndPairs,
+  type Target,
+} from './label';
 import { patchErrorPretty, patchErrorRaw } from './patch-errors';
 import { FILENAME_FLAGS, filenameHelpFlags, fileTargets, hasFilenames } from './patch-files';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
@@ -241,11 +248,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     proc.out(p.out);
     if (p.error) errors.push({ pretty: p.error, raw: p.error.replace(/^error: /, '') });
   }
-  // ContinueOnError: every object is attempted; checkErr prints one error pretty, several raw.
-  if (errors.length === 0) return 0;
-  if (errors.length === 1) proc.err(`${(errors[0] as LabelError).pretty}\n`);
-  else for (const e of errors) proc.err(`${e.raw}\n`);
-  return 1;
+  return printAggregate(errors, proc.err);
 }
 
 export const annotateVerb: KubectlVerb = {

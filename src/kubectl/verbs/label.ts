@@ -341,10 +341,17 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     proc.out(p.out);
     if (p.error) errors.push({ pretty: p.error, raw: p.error.replace(/^error: /, '') });
   }
-  // ContinueOnError: everything is attempted; checkErr prints one error pretty, several raw.
+  return printAggregate(errors, proc.err);
+}
+
+/**
+ * ContinueOnError: every object was attempted; checkErr prints one error pretty, several (an
+ * aggregate) raw. Returns the exit code.
+ */
+export function printAggregate(errors: readonly LabelError[], err: (text: string) => void): number {
   if (errors.length === 0) return 0;
-  if (errors.length === 1) proc.err(`${(errors[0] as LabelError).pretty}\n`);
-  else for (const e of errors) proc.err(`${e.raw}\n`);
+  if (errors.length === 1) err(`${(errors[0] as LabelError).pretty}\n`);
+  else for (const e of errors) err(`${e.raw}\n`);
   return 1;
 }
 
