@@ -2,32 +2,8 @@
 // a later real apply is as if the dry run never happened.
 import { describe, expect, it } from 'vitest';
 import { sleep2Service } from '../../scenarios/ch03/sleep';
-import { KIND_NAMES } from '../../sim/api/kinds';
-import type { ChangeBatch } from '../../sim/contract';
-import { type KubectlDriver, kdrive } from '../testing';
-
-/** Everything a dry run must leave alone. */
-function state(d: KubectlDriver) {
-  const c = d.cluster;
-  return {
-    objects: JSON.stringify(KIND_NAMES.map((k) => c.list(k))),
-    revision: c.internals.store.revision,
-    events: c.list('Event').length,
-    now: c.now(),
-  };
-}
-
-/** Run a kubectl line; assert it changed nothing and published no ChangeBatch. */
-function dry(d: KubectlDriver, line: string): KubectlDriver {
-  const before = state(d);
-  const batches: ChangeBatch[] = [];
-  const off = d.cluster.subscribe((b) => batches.push(b));
-  d.kubectl(line);
-  off();
-  expect(batches, line).toEqual([]);
-  expect(state(d), line).toEqual(before);
-  return d;
-}
+import { kdrive } from '../testing';
+import { dry } from './dryrun.testkit';
 
 const TYPO = sleep2Service.replace('- port: 80', '-port: 80');
 

@@ -1,32 +1,8 @@
 // kubectl delete --dry-run (delete.go v0.34.9 DeleteResult / PrintObj): exact lines, nothing
 // deleted, no wait.
 import { describe, expect, it } from 'vitest';
-import { KIND_NAMES } from '../../sim/api/kinds';
-import type { ChangeBatch } from '../../sim/contract';
 import { type KubectlDriver, kdrive } from '../testing';
-
-/** Everything a dry run must leave alone. */
-function state(d: KubectlDriver) {
-  const c = d.cluster;
-  return {
-    objects: JSON.stringify(KIND_NAMES.map((k) => c.list(k))),
-    revision: c.internals.store.revision,
-    events: c.list('Event').length,
-    now: c.now(),
-  };
-}
-
-/** Run a kubectl line; assert it changed nothing and published no ChangeBatch. */
-function dry(d: KubectlDriver, line: string): KubectlDriver {
-  const before = state(d);
-  const batches: ChangeBatch[] = [];
-  const off = d.cluster.subscribe((b) => batches.push(b));
-  d.kubectl(line);
-  off();
-  expect(batches, line).toEqual([]);
-  expect(state(d), line).toEqual(before);
-  return d;
-}
+import { dry } from './dryrun.testkit';
 
 function running(): KubectlDriver {
   return kdrive().kubectl('apply -f sleep/sleep2.yaml -f sleep/sleep2-service.yaml').advance(20_000);

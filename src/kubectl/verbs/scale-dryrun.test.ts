@@ -1,31 +1,7 @@
 // kubectl scale --dry-run (scale.go v0.34.9 RunScale): exact lines, nothing scaled.
 import { describe, expect, it } from 'vitest';
-import { KIND_NAMES } from '../../sim/api/kinds';
-import type { ChangeBatch } from '../../sim/contract';
 import { type KubectlDriver, kdrive } from '../testing';
-
-/** Everything a dry run must leave alone. */
-function state(d: KubectlDriver) {
-  const c = d.cluster;
-  return {
-    objects: JSON.stringify(KIND_NAMES.map((k) => c.list(k))),
-    revision: c.internals.store.revision,
-    events: c.list('Event').length,
-    now: c.now(),
-  };
-}
-
-/** Run a kubectl line; assert it changed nothing and published no ChangeBatch. */
-function dry(d: KubectlDriver, line: string): KubectlDriver {
-  const before = state(d);
-  const batches: ChangeBatch[] = [];
-  const off = d.cluster.subscribe((b) => batches.push(b));
-  d.kubectl(line);
-  off();
-  expect(batches, line).toEqual([]);
-  expect(state(d), line).toEqual(before);
-  return d;
-}
+import { dry } from './dryrun.testkit';
 
 function running(): KubectlDriver {
   return kdrive().kubectl('apply -f sleep/sleep1.yaml -f sleep/sleep2.yaml').advance(20_000);
