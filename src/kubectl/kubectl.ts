@@ -4,7 +4,13 @@ import type { Cluster } from '../sim/contract';
 import { type FlagDef, parseFlags } from './flags';
 import type { CommandFn, ProcContext } from './shell/types';
 import { contextNamespace } from './verbs/config-model';
-import { allVerbs, findVerb, type KubectlHost } from './verbs/registry';
+import {
+  allVerbs,
+  findVerb,
+  type KubectlContext,
+  type KubectlHost,
+  type KubectlVerb,
+} from './verbs/registry';
 
 /** Every top-level command of kubectl 1.34 (for suggestions and "not available here"). */
 export const KUBECTL_COMMANDS = [
@@ -162,6 +168,9 @@ export function runKubectl(argv: string[], ctx: ProcContext, host: KubectlHost |
   if (!g.ok) {
     // pflag reports against the command being parsed: `See 'kubectl get --help' for usage.`
     const verb = argv.slice(1).find((a) => !a.startsWith('-') && findVerb(a));
+    const raw = verb === undefined ? undefined : findVerb(verb);
+    // A verb that parses its own flags reports them itself (`config set-context --namespace`).
+    if (raw?.rawArgs) return runRaw(raw, verb as string, argv, ctx, host, undefined);
     ctx.err(
       `error: ${g.message}\nSee 'kubectl ${verb ? `${findVerb(verb)?.name} ` : ''}--help' for usage.\n`,
     );
@@ -207,29 +216,50 @@ export function runKubectl(argv: string[], ctx: ProcContext, host: KubectlHost |
     ctx.out(help.endsWith('\n') ? help : `${help}\n`);
     return 0;
   }
-  const cluster: Cluster = ctx.cluster;
-  // kubectl's namespace: -n/--namespace, else the kubeconfig's current context's, else `default`
-  // (clientcmd DirectClientConfig.Namespace; only the flag counts as explicit).
-  const kctx = {
-    cluster,
-    namespace: g.namespace ?? contextNamespace(host?.kubeconfig) ?? 'default',
-    namespaceExplicit: g.namespace !== undefined,
-    proc: ctx,
-    host,
-  };
-  if (verb.rawArgs) {
-    // The verb parses its own flags (global ones included): every word but the verb itself.
-    const raw = argv.slice(1);
-    const at = raw.findIndex((a, i) => a === verbName && raw[i - 1] !== '-n' && raw[i - 1] !== '--namespace');
-    raw.splice(at, 1);
-    return verb.run({ flags: {}, positional: raw, dashArgs: undefined }, kctx);
-  }
+  if (verb.rawArgs) return runRaw(verb, verbName, argv, ctx, host, g.namespace);
   const parsed = parseFlags(g.rest.slice(1), verb.flags);
   if (!parsed.ok) {
     ctx.err(`error: ${parsed.message}\nSee 'kubectl ${verb.name} --help' for usage.\n`);
     return 1;
   }
-  return verb.run({ flags: parsed.flags, positional: parsed.positional, dashArgs: parsed.dashArgs }, kctx);
+  return verb.run(
+    { flags: parsed.flags, positional: parsed.positional, dashArgs: parsed.dashArgs },
+    kubectlContext(ctx, host, g.namespace),
+  );
+}
+
+/**
+ * kubectl's namespace: -n/--namespace, else the kubeconfig's current context's, else `default`
+ * (clientcmd DirectClientConfig.Namespace; only the flag counts as explicit).
+ */
+function kubectlContext(
+  ctx: ProcContext,
+  host: KubectlHost | undefined,
+  flag: string | undefined,
+): KubectlContext {
+  const cluster: Cluster = ctx.cluster;
+  return {
+    cluster,
+    namespace: flag ?? contextNamespace(host?.kubeconfig) ?? 'default',
+    namespaceExplicit: flag !== undefined,
+    proc: ctx,
+    host,
+  };
+}
+
+/** A verb that parses its own flags (global ones included) gets every word but the verb itself. */
+function runRaw(
+  verb: KubectlVerb,
+  verbName: string,
+  argv: string[],
+  ctx: ProcContext,
+  host: KubectlHost | undefined,
+  namespace: string | undefined,
+): number {
+  const raw = argv.slice(1);
+  const at = raw.findIndex((a, i) => a === verbName && raw[i - 1] !== '-n' && raw[i - 1] !== '--namespace');
+  raw.splice(at, 1);
+  return verb.run({ flags: {}, positional: raw, dashArgs: undefined }, kubectlContext(ctx, host, namespace));
 }
 
 /** A verb with subcommands of its own (`create deployment`): the help for its leading words. */

@@ -299,7 +299,8 @@ describe('completion', () => {
   it('completes commands, verbs, types, names and paths', () => {
     const { s } = ready();
     expect(s.complete('kub').candidates).toEqual(['kubectl']);
-    expect(s.complete('kubectl ap').candidates).toEqual(['apply']);
+    expect(s.complete('kubectl ap').candidates).toEqual(['api-resources', 'api-versions', 'apply']);
+    expect(s.complete('kubectl app').candidates).toEqual(['apply']);
     expect(s.complete('kubectl apply -f sl').candidates).toEqual(['sleep/']);
     expect(s.complete('kubectl apply -f sleep/sleep2').candidates).toEqual([
       'sleep/sleep2-service.yaml',

@@ -123,6 +123,16 @@ describe('kubectl config', () => {
         1,
       ],
       // The (empty) table is flushed before CheckErr prints the error.
+      [
+        'config set-context --current --namespace',
+        "error: flag needs an argument: --namespace\nSee 'kubectl config set-context --help' for usage.\n",
+        1,
+      ],
+      [
+        'config view --minify -n',
+        "error: flag needs an argument: 'n' in -n\nSee 'kubectl config view --help' for usage.\n",
+        1,
+      ],
       ['config get-contexts nope', `${HEADER}error: context nope not found\n`, 1],
       ['config get-contexts a b', `${HEADER}context a not found\ncontext b not found\n`, 1],
       [
