@@ -3,7 +3,7 @@
 import type { Cluster } from '../sim/contract';
 import { type FlagDef, parseFlags } from './flags';
 import type { CommandFn, ProcContext } from './shell/types';
-import { contextNamespace } from './verbs/config-model';
+import { configurationError, contextNamespace } from './verbs/config-model';
 import {
   allVerbs,
   findVerb,
@@ -220,6 +220,14 @@ export function runKubectl(argv: string[], ctx: ProcContext, host: KubectlHost |
   const parsed = parseFlags(g.rest.slice(1), verb.flags);
   if (!parsed.ok) {
     ctx.err(`error: ${parsed.message}\nSee 'kubectl ${verb.name} --help' for usage.\n`);
+    return 1;
+  }
+  // Every command that talks to the server first loads a usable client configuration
+  // (`kubectl version --client` does not).
+  const clientOnly = verb.name === 'version' && parsed.flags.client === true;
+  const invalid = clientOnly ? undefined : configurationError(host?.kubeconfig);
+  if (invalid !== undefined) {
+    ctx.err(invalid);
     return 1;
   }
   return verb.run(

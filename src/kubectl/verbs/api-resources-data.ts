@@ -2,14 +2,18 @@
 // profile. Sources:
 // - core v1: kubernetes/kubernetes api/discovery/api__v1.json (names, short names, verbs,
 //   categories; subresources are not listed by api-resources).
-// - the built-in groups: the groups/versions kube-apiserver 1.34 enables by default (GA only: every
-//   beta API of 1.34 is off by default), with each resource's short names, categories and verbs as
-//   its registry declares them (pkg/registry/*/storage ShortNames()/Categories(); standard REST
-//   verbs; namespaces has no deletecollection, bindings/the *reviews are create-only,
-//   componentstatuses get/list). resource.k8s.io/v1 checked against api/discovery's file.
-// - k3s: the CRDs k3s 1.34 installs (helm-controller's helm.cattle.io, k3s.cattle.io, Traefik v3's
-//   traefik.io) and metrics-server's aggregated metrics.k8s.io/v1beta1. A CRD's discovery verbs
-//   are apiextensions' fixed list (delete, deletecollection, get, list, patch, create, update, watch).
+// - the other built-in groups: kubernetes/kubernetes api/discovery/aggregated_v2.json (short names,
+//   categories, scope and verbs of every resource, e.g. ip, vac, crd/crds, pc, api-extensions),
+//   keeping only the group/versions kube-apiserver 1.34 enables by default: the GA ones (beta APIs
+//   are off by default since KEP-3136), with the promotions up to 1.34 (ipaddresses/servicecidrs
+//   networking.k8s.io/v1 in 1.33; volumeattributesclasses storage.k8s.io/v1 and resource.k8s.io/v1
+//   in 1.34, the latter checked against api/discovery/apis__resource.k8s.io__v1.json).
+// - k3s: the CRDs k3s 1.34 installs: helm-controller's HelmChart/HelmChartConfig (helm.cattle.io,
+//   namespaced), k3s's Addon (namespaced) and ETCDSnapshotFile (cluster) in k3s.cattle.io (wrangler
+//   crd.NamespacedType/NonNamespacedType: no short names, no categories), Traefik v3's traefik.io
+//   CRDs (no short names), and metrics-server's aggregated metrics.k8s.io/v1beta1 (get, list). A
+//   CRD's discovery verbs are apiextensions' fixed list (delete, deletecollection, get, list,
+//   patch, create, update, watch).
 // Docker Desktop (kubeadm) and kind install no CRDs and no aggregated API.
 import type { ProfileName } from '../../sim/contract';
 

@@ -143,6 +143,17 @@ export function contextNamespace(cfg: Kubeconfig | undefined): string | undefine
   return ns ? ns : undefined;
 }
 
+/**
+ * What clientcmd's ConfirmUsable reports before any request when the current context is gone
+ * (`kubectl config delete-context` of the context in use): kubectl prints it through CheckErr's
+ * IsConfigurationInvalid branch. The cluster itself falls back to ClusterDefaults (localhost:8080),
+ * so this is the only error. Undefined when the configuration is usable.
+ */
+export function configurationError(cfg: Kubeconfig | undefined): string | undefined {
+  if (!cfg || cfg.currentContext === '' || cfg.contexts.has(cfg.currentContext)) return undefined;
+  return `Error in configuration: context was not found for specified context: ${cfg.currentContext}\n`;
+}
+
 export function cloneKubeconfig(cfg: Kubeconfig): Kubeconfig {
   return {
     clusters: new Map([...cfg.clusters].map(([k, v]) => [k, { ...v }])),
@@ -163,33 +174,44 @@ function sortedNames<T>(m: Map<string, T>): string[] {
  */
 export function toV1(cfg: Kubeconfig, raw: boolean): Record<string, unknown> {
   const data = (v: string) => (raw ? v : 'DATA+OMITTED');
+  // An empty Go map converts to a nil slice: `clusters: null` (the fields are not omitempty).
+  const list = <T>(xs: T[]): T[] | null => (xs.length === 0 ? null : xs);
   return {
     kind: 'Config',
     apiVersion: 'v1',
-    clusters: sortedNames(cfg.clusters).map((name) => {
-      const c = cfg.clusters.get(name) as KubeCluster;
-      return {
-        name,
-        cluster: { server: c.server, ...(c.caData ? { 'certificate-authority-data': data(c.caData) } : {}) },
-      };
-    }),
-    users: sortedNames(cfg.users).map((name) => {
-      const u = cfg.users.get(name) as KubeUser;
-      return {
-        name,
-        user: {
-          ...(u.certData ? { 'client-certificate-data': data(u.certData) } : {}),
-          ...(u.keyData ? { 'client-key-data': data(u.keyData) } : {}),
-        },
-      };
-    }),
-    contexts: sortedNames(cfg.contexts).map((name) => {
-      const c = cfg.contexts.get(name) as KubeContext;
-      return {
-        name,
-        context: { cluster: c.cluster, user: c.user, ...(c.namespace ? { namespace: c.namespace } : {}) },
-      };
-    }),
+    clusters: list(
+      sortedNames(cfg.clusters).map((name) => {
+        const c = cfg.clusters.get(name) as KubeCluster;
+        return {
+          name,
+          cluster: {
+            server: c.server,
+            ...(c.caData ? { 'certificate-authority-data': data(c.caData) } : {}),
+          },
+        };
+      }),
+    ),
+    users: list(
+      sortedNames(cfg.users).map((name) => {
+        const u = cfg.users.get(name) as KubeUser;
+        return {
+          name,
+          user: {
+            ...(u.certData ? { 'client-certificate-data': data(u.certData) } : {}),
+            ...(u.keyData ? { 'client-key-data': data(u.keyData) } : {}),
+          },
+        };
+      }),
+    ),
+    contexts: list(
+      sortedNames(cfg.contexts).map((name) => {
+        const c = cfg.contexts.get(name) as KubeContext;
+        return {
+          name,
+          context: { cluster: c.cluster, user: c.user, ...(c.namespace ? { namespace: c.namespace } : {}) },
+        };
+      }),
+    ),
     'current-context': cfg.currentContext,
   };
 }

@@ -181,6 +181,16 @@ describe('kubectl config', () => {
     expect([d.text(), d.exitCode()]).toEqual(['error: cannot locate context docker-desktop\n', 1]);
     d.kubectl('config current-context');
     expect(d.stdout()).toBe('docker-desktop\n');
+    // clientcmd's ConfirmUsable: every command that needs the server fails the same way.
+    d.kubectl('get pods');
+    expect([d.text(), d.exitCode()]).toEqual([
+      'Error in configuration: context was not found for specified context: docker-desktop\n',
+      1,
+    ]);
+    d.kubectl('config set-context docker-desktop --cluster=docker-desktop --user=docker-desktop');
+    expect(d.stdout()).toBe('Context "docker-desktop" created.\n');
+    d.kubectl('get ns default');
+    expect(d.stdout()).toMatch(/^NAME +STATUS +AGE\ndefault +Active/);
   });
 
   it('view -o json keeps the struct order; --raw shows the base64 PEM data; jsonpath reads it', () => {
