@@ -146,6 +146,13 @@ export const SUB_HELP: Record<string, string> = {
   kubectl config view -o jsonpath='{.users[?(@.name == "e2e")].user.password}'`,
     flags: [
       {
+        name: 'flatten',
+        def: 'false',
+        usage:
+          'Flatten the resulting kubeconfig file into self-contained output (useful for creating portable kubeconfig files)',
+      },
+      { name: 'merge', def: 'true', usage: 'Merge the full hierarchy of kubeconfig files' },
+      {
         name: 'minify',
         def: 'false',
         usage: 'Remove all information not used by current-context from the output',

@@ -14,6 +14,8 @@ export const VIEW_FLAGS: FlagDef[] = [
   { name: 'raw', type: 'bool' },
   { name: 'output', short: 'o', type: 'string' },
   { name: 'allow-missing-template-keys', type: 'bool' },
+  { name: 'flatten', type: 'bool' },
+  { name: 'merge', type: 'bool' },
 ];
 
 /** genericclioptions.PrintFlags' formats, sorted as NoCompatiblePrinterError prints them. */
@@ -35,6 +37,11 @@ export function runView(
     ctx.proc.err(
       `error: unexpected arguments: [${args.join(' ')}]\nSee 'kubectl config view -h' for help and examples\n`,
     );
+    return 1;
+  }
+  // Validate: without --kubeconfig there is no single file to show unmerged.
+  if (flags.merge === false) {
+    ctx.proc.err('error: if merge==false a precise file must be specified\n');
     return 1;
   }
   const o = typeof flags.output === 'string' ? flags.output : 'yaml';
@@ -84,7 +91,8 @@ export function runView(
     }
     view = m.config;
   }
-  const obj = toV1(view, flags.raw === true);
+  // --flatten inlines referenced files (none here) and skips the redaction, like --raw.
+  const obj = toV1(view, flags.raw === true || flags.flatten === true);
   if (printer) {
     const r = printer.print(obj);
     if (!r.ok) {

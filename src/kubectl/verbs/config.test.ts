@@ -150,6 +150,7 @@ describe('kubectl config', () => {
         'error: unable to match a printer suitable for the output format "foo", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n',
         1,
       ],
+      ['config view --merge=false', 'error: if merge==false a precise file must be specified\n', 1],
       ['config frob', 'error: unknown command "frob"\nSee \'kubectl config -h\' for help and examples\n', 1],
       [
         'config delete-context nope',
@@ -205,6 +206,8 @@ describe('kubectl config', () => {
     ).toBe(key);
     d.kubectl('config view');
     expect(d.stdout()).not.toContain(key);
+    d.kubectl('config view --flatten');
+    expect(d.stdout()).toContain(`    client-key-data: ${key}\n`);
   });
 
   it('help: config alone prints the command list on stderr (exit 1); --help per subcommand', () => {

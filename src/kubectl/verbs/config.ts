@@ -6,6 +6,7 @@
 // The verb parses its own arguments (rawArgs): set-context's --namespace is its own flag, which
 // shadows the global one (and has no -n shorthand).
 import { type FlagDef, type FlagValue, parseFlags } from '../flags';
+import { goQuote } from '../printers/gofmt';
 import { TABLE_TABWRITER, tabwrite } from '../printers/tabwriter';
 import { CONFIG_HELP, CONFIG_SUBCOMMANDS, SUB_HELP } from './config-help';
 import { defaultKubeconfig, type Kubeconfig } from './config-model';
@@ -130,9 +131,9 @@ function switchContext(ctx: KubectlContext, cfg: Kubeconfig, args: string[]): nu
   }
   const name = args[0] as string;
   if (name === '') return fail(ctx, 'empty context names are not allowed');
-  if (!cfg.contexts.has(name)) return fail(ctx, `no context exists with the name: ${JSON.stringify(name)}`);
+  if (!cfg.contexts.has(name)) return fail(ctx, `no context exists with the name: ${goQuote(name)}`);
   cfg.currentContext = name;
-  ctx.proc.out(`Switched to context ${JSON.stringify(name)}.\n`);
+  ctx.proc.out(`Switched to context ${goQuote(name)}.\n`);
   return 0;
 }
 
@@ -161,7 +162,7 @@ function setContext(
   if (typeof flags.user === 'string') next.user = flags.user;
   if (typeof flags.namespace === 'string') next.namespace = flags.namespace;
   cfg.contexts.set(name, next);
-  ctx.proc.out(`Context ${JSON.stringify(name)} ${existing ? 'modified' : 'created'}.\n`);
+  ctx.proc.out(`Context ${goQuote(name)} ${existing ? 'modified' : 'created'}.\n`);
   return 0;
 }
 
