@@ -3,6 +3,13 @@
 // live region), the verdict callout on the graph, the animated hop edges; quick actions on a Pod.
 import { expect, type Locator, type Page } from '@playwright/test';
 
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export class GraphPanel {
   constructor(readonly page: Page) {}
 
@@ -101,5 +108,67 @@ export class GraphPanel {
   }
   get namespaceSelect(): Locator {
     return this.region.getByRole('combobox', { name: /^(Namespace|네임스페이스)$/ });
+  }
+
+  // ---- what the class can read (graph-readable.spec.ts)
+  /** The React Flow canvas (the graph area, without the toolbar and the hop list). */
+  get canvas(): Locator {
+    return this.region.getByTestId('graph-canvas');
+  }
+  get zoomControls(): Locator {
+    return this.region.getByTestId('rf__controls');
+  }
+  get minimap(): Locator {
+    return this.region.getByTestId('rf__minimap');
+  }
+  get fitViewButton(): Locator {
+    return this.region.getByRole('button', { name: /^(Fit view|전체 보기)$/ });
+  }
+  get foldHopListButton(): Locator {
+    return this.hopList.getByRole('button', { name: /last packet|마지막 패킷/i });
+  }
+  /** The zoom the graph is drawn at (React Flow's viewport transform), once it stops moving. */
+  async zoom(): Promise<number> {
+    const read = () =>
+      this.region
+        .locator('.react-flow__viewport')
+        .evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+    let last = -1;
+    await expect
+      .poll(async () => {
+        const z = await read();
+        const still = z === last;
+        last = z;
+        return still;
+      })
+      .toBe(true);
+    return last;
+  }
+  /** On-screen boxes of the Pod names drawn inside the canvas (partly visible ones included). */
+  async visiblePodNameBoxes(): Promise<Box[]> {
+    const canvas = await this.canvas.boundingBox();
+    if (!canvas) return [];
+    const boxes = await this.region
+      .locator('.react-flow__node[data-id^="Pod/"] .gnode-name')
+      .evaluateAll((els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        }),
+      );
+    return boxes.filter(
+      (b) =>
+        b.x < canvas.x + canvas.width &&
+        b.x + b.width > canvas.x &&
+        b.y < canvas.y + canvas.height &&
+        b.y + b.height > canvas.y,
+    );
+  }
+  /** How much of the hop list's content is hidden (px it would scroll by, either way). */
+  async hopListOverflow(): Promise<{ x: number; y: number }> {
+    return this.hopList.evaluate((el) => ({
+      x: el.scrollWidth - el.clientWidth,
+      y: el.scrollHeight - el.clientHeight,
+    }));
   }
 }

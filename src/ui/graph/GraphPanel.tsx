@@ -362,7 +362,6 @@ function GraphView() {
         onShowSlices={setShowSlices}
         canStep={traffic.canStep}
         onNext={traffic.next}
-        onClear={traffic.clear}
       />
       <div className="graph-main">
         <div className="graph-canvas" data-testid="graph-canvas">
@@ -395,6 +394,7 @@ function GraphView() {
           trace={traffic.shown?.trace ?? null}
           plan={traffic.shown?.plan ?? null}
           revealed={traffic.revealed}
+          onClear={traffic.clear}
         />
       </div>
     </div>

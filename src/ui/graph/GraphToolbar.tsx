@@ -1,4 +1,5 @@
-// Graph view controls: namespace filter, DNS pieces, packet speed, step mode (+ Next hop), clear.
+// Graph view controls: namespace filter, DNS pieces, packet speed, step mode (+ Next hop). One line at
+// 1280×720 (every pixel of height is graph); clearing the traffic sits with the hop list it empties.
 import { memo } from 'react';
 import { useShallow, useStore } from '../../state/store';
 import { useT } from '../i18n';
@@ -11,7 +12,6 @@ export const GraphToolbar = memo(function GraphToolbar({
   namespaces,
   canStep,
   onNext,
-  onClear,
   showSlices,
   onShowSlices,
 }: {
@@ -20,7 +20,6 @@ export const GraphToolbar = memo(function GraphToolbar({
   onShowSlices(on: boolean): void;
   canStep: boolean;
   onNext(): void;
-  onClear(): void;
 }) {
   const t = useT();
   const s = useStore(
@@ -75,9 +74,6 @@ export const GraphToolbar = memo(function GraphToolbar({
           {t('graphNextHop')}
         </button>
       ) : null}
-      <button type="button" onClick={onClear}>
-        {t('graphClearTraffic')}
-      </button>
     </div>
   );
 });

@@ -14,10 +14,12 @@ export function HopList({
   trace,
   plan,
   revealed,
+  onClear,
 }: {
   trace: Trace | null;
   plan: TrafficPlan | null;
   revealed: number;
+  onClear(): void;
 }) {
   const t = useT();
   const [open, setOpen] = useState(true);
@@ -44,6 +46,17 @@ export function HopList({
     >
       <div className="hop-head">
         <h3 id="hop-list-title">{t('graphHopList')}</h3>
+        {open ? (
+          <button
+            type="button"
+            className="hop-clear"
+            onClick={onClear}
+            aria-label={t('graphClearTraffic')}
+            title={t('graphClearTraffic')}
+          >
+            {t('graphClear')}
+          </button>
+        ) : null}
         {toggle}
       </div>
       <div id="hop-list-body" role="log" aria-live="polite" aria-atomic="false" hidden={!open}>

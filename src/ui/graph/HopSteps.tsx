@@ -37,7 +37,7 @@ export function HopSteps({ trace, plan, revealed }: { trace: Trace; plan: Traffi
       </ol>
       {revealed >= plan.steps.length ? (
         <p className={`hop-verdict${plan.ok ? ' is-ok' : ' is-failed'}`} data-testid="hop-verdict">
-          {t('graphVerdict', { verdict: t(`graphVerdict.${plan.verdict}` as MessageKey) })}
+          <strong>{t('graphVerdict', { verdict: t(`graphVerdict.${plan.verdict}` as MessageKey) })}</strong>
           {plan.reason ? ` — ${plan.reason}` : ''}
         </p>
       ) : (

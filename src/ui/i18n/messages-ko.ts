@@ -84,10 +84,11 @@ export const ko: Record<MessageKey, string> = {
   graphControls: '확대/축소 조작',
   graphMinimap: '클러스터 그래프 미니맵',
   graphNodeHelp: 'Enter 또는 Space 키로 이 객체를 선택해 검사기에서 봅니다.',
-  graphSpeed: '패킷 속도',
+  graphSpeed: '속도',
   graphStepMode: '단계 모드',
   graphStepModeHint: 'N 키(또는 다음 홉 버튼)를 누를 때마다 한 홉씩, 강의용',
   graphNextHop: '다음 홉',
+  graphClear: '지우기',
   graphClearTraffic: '트래픽 지우기',
   graphNoTraffic:
     '아직 트래픽이 없습니다. Pod에서 ping, curl, nslookup을 실행하거나 브라우저 창에서 페이지를 여세요.',

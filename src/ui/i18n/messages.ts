@@ -92,10 +92,11 @@ export const en = {
   graphControls: 'Zoom controls',
   graphMinimap: 'Mini map of the cluster graph',
   graphNodeHelp: 'Press Enter or Space to select this object and inspect it.',
-  graphSpeed: 'Packet speed',
+  graphSpeed: 'Speed',
   graphStepMode: 'Step mode',
   graphStepModeHint: 'One hop per press of N (or the Next hop button), for lectures',
   graphNextHop: 'Next hop',
+  graphClear: 'Clear',
   graphClearTraffic: 'Clear traffic',
   graphNoTraffic:
     'No traffic yet. Run ping, curl or nslookup from a Pod, or open a page in the browser pane.',
