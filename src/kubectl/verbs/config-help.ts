@@ -146,6 +146,12 @@ export const SUB_HELP: Record<string, string> = {
   kubectl config view -o jsonpath='{.users[?(@.name == "e2e")].user.password}'`,
     flags: [
       {
+        name: 'allow-missing-template-keys',
+        def: 'true',
+        usage:
+          'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.',
+      },
+      {
         name: 'flatten',
         def: 'false',
         usage:
