@@ -151,6 +151,12 @@ describe('kubectl config', () => {
         1,
       ],
       ['config view --merge=false', 'error: if merge==false a precise file must be specified\n', 1],
+      [
+        'config frob -n x y',
+        'error: unknown command "frob y"\nSee \'kubectl config -h\' for help and examples\n',
+        1,
+      ],
+      ['config frob --bogus', "error: unknown flag: --bogus\nSee 'kubectl config --help' for usage.\n", 1],
       ['config frob', 'error: unknown command "frob"\nSee \'kubectl config -h\' for help and examples\n', 1],
       [
         'config delete-context nope',

@@ -197,7 +197,15 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
         ctx,
         `"kubectl config ${sub}" is not available in this playground; run 'help' to see what is.`,
       );
-    ctx.proc.err(`error: unknown command "${sub}"\nSee 'kubectl config -h' for help and examples\n`);
+    // `config` itself runs (DefaultSubCommandRun): its flags are parsed first, then
+    // RequireNoArguments names every remaining word.
+    const top = parseFlags(rest, [GLOBAL_NS]);
+    if (!top.ok) {
+      ctx.proc.err(`error: ${top.message}\nSee 'kubectl config --help' for usage.\n`);
+      return 1;
+    }
+    const words = [sub, ...top.positional, ...(top.dashArgs ?? [])].join(' ');
+    ctx.proc.err(`error: unknown command ${goQuote(words)}\nSee 'kubectl config -h' for help and examples\n`);
     return 1;
   }
   // set-context's own --namespace hides the global flag (and its -n); elsewhere -n is accepted.
