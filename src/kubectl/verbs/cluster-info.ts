@@ -2,6 +2,7 @@
 // every kube-system Service labelled kubernetes.io/cluster-service=true (CoreDNS on kubeadm
 // clusters, also Metrics-server on k3s). Printed without colour codes, as when not on a TTY.
 import type { Service } from '../../sim/api/types';
+import { apiServerUrl } from './config-model';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 
 const HELP = `Display addresses of the control plane and services with label kubernetes.io/cluster-service=true. To further debug
@@ -18,16 +19,11 @@ Use "kubectl <command> --help" for more information about a given command.
 Use "kubectl options" for a list of global command-line options (applies to all commands).
 `;
 
-/** The server URL each distro's kubeconfig holds. */
-function serverUrl(profile: string): string {
-  switch (profile) {
-    case 'kind':
-      return 'https://127.0.0.1:41715';
-    case 'k3s':
-      return 'https://127.0.0.1:6443';
-    default:
-      return 'https://kubernetes.docker.internal:6443';
-  }
+/** The server of the current context's cluster (the profile's default kubeconfig without a terminal). */
+function serverUrl(ctx: KubectlContext): string {
+  const cfg = ctx.host?.kubeconfig;
+  const cluster = cfg ? cfg.clusters.get(cfg.contexts.get(cfg.currentContext)?.cluster ?? '') : undefined;
+  return cluster?.server ?? apiServerUrl(ctx.cluster.profile, ctx.cluster.seed);
 }
 
 function run(args: ParsedArgs, ctx: KubectlContext): number {
@@ -40,7 +36,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     proc.err(`error: unknown command "${args.positional[0]}" for "kubectl cluster-info"\n`);
     return 1;
   }
-  const url = serverUrl(cluster.profile);
+  const url = serverUrl(ctx);
   proc.out(`Kubernetes control plane is running at ${url}\n`);
   const services = cluster.list('Service', { namespace: 'kube-system' }) as Service[];
   for (const s of services) {

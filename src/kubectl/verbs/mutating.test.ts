@@ -267,6 +267,13 @@ describe('scale, rollout, logs, version, cluster-info', () => {
     expect(kdrive().kubectl('cluster-info').text()).toBe(
       "Kubernetes control plane is running at https://kubernetes.docker.internal:6443\nCoreDNS is running at https://kubernetes.docker.internal:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
     );
+    // kind: the server is the one `kubectl config view` shows (its port comes from the seed).
+    const kind = kdrive({ seed: 1, profile: 'kind' });
+    const server = kind.kubectl("config view -o jsonpath='{.clusters[0].cluster.server}'").stdout();
+    expect(server).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(kind.kubectl('cluster-info').stdout().split('\n')[0]).toBe(
+      `Kubernetes control plane is running at ${server}`,
+    );
   });
 });
 
