@@ -6,7 +6,6 @@ import './graph.css';
 import {
   Background,
   BackgroundVariant,
-  ControlButton,
   Controls,
   type Edge,
   MiniMap,
@@ -16,33 +15,27 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useStore as useFlowStore,
-  useReactFlow,
 } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '../../state/store';
 import { useAfterFirstPaint } from '../app/idle';
 import { useT } from '../i18n';
 import { type DerivedEdge, GraphDeriver, type GraphViewOptions } from './derive';
-import { GraphToolbar } from './GraphToolbar';
 import { HopList } from './HopList';
 import { EMPTY_LAYOUT, type LayoutState, layoutGraph, type PlacedNode } from './layout';
 import { nodeTypes } from './nodes';
 import type { XY } from './TrafficLayer';
 import { NO_TRAFFIC, type TrafficState } from './traffic-state';
-import {
-  fitViewport,
-  MAX_FIT_ZOOM,
-  MIN_READABLE_ZOOM,
-  MIN_READABLE_ZOOM_LARGE,
-  type Rect,
-  traceRects,
-  unionRect,
-} from './viewport';
+import type { Rect } from './viewport';
+import { MAX_FIT_ZOOM, MIN_READABLE_ZOOM } from './zoom';
 
 // Not needed for the first paint, so not in the boot chunk: the traffic player and its layer (mounted
 // once the graph is painted; traces only come from the session, which loads after that paint too)
 // and the quick-action form (shown once a Pod is selected).
 const TrafficController = lazy(() => import('./TrafficController'));
+// The toolbar's controls too (a row of the same height stands in for them until then).
+const GraphToolbar = lazy(() => import('./TrafficController').then((m) => ({ default: m.GraphToolbar })));
+const Camera = lazy(() => import('./TrafficController').then((m) => ({ default: m.Camera })));
 const QuickActions = lazy(() => import('./QuickActions'));
 
 // Kept across remounts (panel hidden and shown again) so nothing jumps.
@@ -115,10 +108,10 @@ declare global {
 
 const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_STYLE = { width: 140, height: 90 };
+/** The first paint's fit (before the camera, Camera.tsx, loads): never below the readable zoom. */
+const FIT_VIEW_OPTIONS = { padding: 0.04, minZoom: MIN_READABLE_ZOOM, maxZoom: MAX_FIT_ZOOM };
 /** Below this canvas size the mini-map would cover the graph it maps; panning still works. */
 const MINIMAP_MIN = { width: 760, height: 420 };
-/** The verdict callout hangs below its node (screen px, counter to zoom): frame room for it. */
-const CALLOUT_ROOM = { width: 280, height: 110 };
 
 let repeatSeq = 0;
 function installHook(get: () => { nodes: number; edges: number }) {
@@ -144,7 +137,6 @@ export default function GraphPanel() {
 
 function GraphView() {
   const t = useT();
-  const flow = useReactFlow();
   const objects = useStore((s) => s.objects);
   const nsFilter = useStore((s) => s.namespaceFilter);
   const showDns = useStore((s) => s.showDns);
@@ -248,57 +240,8 @@ function GraphView() {
   );
   const canvasW = useFlowStore((s) => s.width);
   const canvasH = useFlowStore((s) => s.height);
-  const largeText = useStore((s) => s.largeText);
-  const minZoom = largeText ? MIN_READABLE_ZOOM_LARGE : MIN_READABLE_ZOOM;
-  const shownPlan = traffic.shown?.plan ?? null;
-  // The camera: the whole graph when it fits at a readable zoom, else its left part (where traffic
-  // starts); while a packet is shown, the nodes it travels through, the node where it stopped in view.
-  const rectsRef = useRef(rects);
-  rectsRef.current = rects;
-  const frame = useCallback(
-    (duration: number) => {
-      const all = rectsRef.current;
-      if (canvasW <= 0 || canvasH <= 0) return;
-      const opts = { minZoom, maxZoom: MAX_FIT_ZOOM };
-      let bounds: Rect | null = null;
-      let focus: Rect | null = null;
-      if (shownPlan) {
-        const tr = traceRects(shownPlan, all);
-        focus = tr.focus && {
-          x: tr.focus.x + tr.focus.width / 2 - CALLOUT_ROOM.width / 2 / minZoom,
-          y: tr.focus.y,
-          width: CALLOUT_ROOM.width / minZoom,
-          height: tr.focus.height / 2 + CALLOUT_ROOM.height / minZoom,
-        };
-        bounds = unionRect(focus ? [...tr.all, focus] : tr.all);
-      }
-      if (!bounds) {
-        const top: Rect[] = [];
-        for (const n of placed) if (!n.parentId) top.push(all.get(n.id) as Rect);
-        bounds = unionRect(top);
-      }
-      if (!bounds) return;
-      const vp = fitViewport(bounds, { width: canvasW, height: canvasH }, { ...opts, focus });
-      void flow.setViewport(vp, { duration });
-    },
-    [canvasW, canvasH, minZoom, shownPlan, placed, flow],
-  );
-  const frameRef = useRef(frame);
-  frameRef.current = frame;
-  // the first picture is drawn in place; later ones glide so the student sees what moved
-  const framed = useRef(false);
-  const traceId = shownPlan?.traceId ?? '';
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-frame when what is framed changes, not on every layout
-  useEffect(() => {
-    if (topKey === '' || userMoved.current) return;
-    if (!framed.current && canvasW > 0 && canvasH > 0) {
-      framed.current = true;
-      frameRef.current(0);
-      return;
-    }
-    const id = requestAnimationFrame(() => frameRef.current(200));
-    return () => cancelAnimationFrame(id);
-  }, [topKey, traceId, canvasW, canvasH, minZoom]);
+  // set by the camera (Camera.tsx, loaded with the traffic chunk)
+  const fitRef = useRef<((duration: number) => void) | null>(null);
   const onMoveStart = useCallback((e: MouseEvent | TouchEvent | null) => {
     if (e) userMoved.current = true;
   }, []);
@@ -318,26 +261,19 @@ function GraphView() {
   // subtrees (the minimap alone draws every node) because their element objects did not change.
   const onFitView = useCallback(() => {
     userMoved.current = false;
-    frameRef.current(200);
+    fitRef.current?.(200);
   }, []);
-  const fitLabel = t('graphFitView');
   const showMinimap = canvasW >= MINIMAP_MIN.width && canvasH >= MINIMAP_MIN.height;
   const chrome = useMemo(
     () => (
       <>
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
-        <Controls showInteractive={false} showFitView={false}>
-          {/* React Flow's own fit button would shrink the graph to unreadable; ours frames (viewport.ts) */}
-          <ControlButton onClick={onFitView} aria-label={fitLabel} title={fitLabel} className="graph-fit">
-            <svg viewBox="0 0 32 30" aria-hidden="true">
-              <path d="M3.7 11.7V3.7h8V0H0v11.7h3.7zM20.3 0v3.7h8v8H32V0H20.3zM28.3 26.3h-8V30H32V18.3h-3.7v8zM3.7 18.3H0V30h11.7v-3.7h-8v-8z" />
-            </svg>
-          </ControlButton>
-        </Controls>
+        {/* the fit button fits as at first paint, then the camera (Camera.tsx) frames in its own way */}
+        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} onFitView={onFitView} />
         {showMinimap ? <MiniMap pannable zoomable style={MINIMAP_STYLE} /> : null}
       </>
     ),
-    [onFitView, fitLabel, showMinimap],
+    [onFitView, showMinimap],
   );
 
   const selectedIsPod = selected?.startsWith('Pod/') && nodeIds.current.has(selected);
@@ -356,13 +292,19 @@ function GraphView() {
 
   return (
     <div className="graph-panel">
-      <GraphToolbar
-        namespaces={namespaces}
-        showSlices={showSlices}
-        onShowSlices={setShowSlices}
-        canStep={traffic.canStep}
-        onNext={traffic.next}
-      />
+      {painted ? (
+        <Suspense fallback={<div className="graph-toolbar" />}>
+          <GraphToolbar
+            namespaces={namespaces}
+            showSlices={showSlices}
+            onShowSlices={setShowSlices}
+            canStep={traffic.canStep}
+            onNext={traffic.next}
+          />
+        </Suspense>
+      ) : (
+        <div className="graph-toolbar" />
+      )}
       <div className="graph-main">
         <div className="graph-canvas" data-testid="graph-canvas">
           <ReactFlow
@@ -375,6 +317,8 @@ function GraphView() {
             nodesDraggable={false}
             nodesConnectable={false}
             elementsSelectable
+            fitView
+            fitViewOptions={FIT_VIEW_OPTIONS}
             minZoom={0.1}
             maxZoom={2}
             proOptions={PRO_OPTIONS}
@@ -385,6 +329,13 @@ function GraphView() {
             {painted && (
               <Suspense fallback={null}>
                 <TrafficController has={has} centres={centres} onChange={setTraffic} />
+                <Camera
+                  rects={rects}
+                  topKey={topKey}
+                  plan={traffic.shown?.plan ?? null}
+                  userMoved={userMoved}
+                  fitRef={fitRef}
+                />
               </Suspense>
             )}
             {actions}

@@ -1,14 +1,17 @@
 // The accessible account of the packet being shown: a polite live region listing its hops (kind,
 // label, matched rule) and, once complete, the verdict and why. Screen readers and e2e read this.
 // The region and its empty state are drawn with the graph; the hops (HopSteps) come with the traffic
-// chunk, which is loaded before any trace can be shown. It can be folded to a narrow strip, giving its
-// width back to the graph (a teacher projecting the graph; a small screen).
+// chunk, which is loaded before any trace can be shown, and so do the header's buttons (HopControls).
+// It can be folded to a narrow strip, giving its width back to the graph (a teacher projecting the
+// graph; a small screen).
 import { lazy, Suspense, useState } from 'react';
 import type { Trace } from '../../sim/contract';
+import { useAfterFirstPaint } from '../app/idle';
 import { useT } from '../i18n';
 import type { TrafficPlan } from './trace-steps';
 
 const HopSteps = lazy(() => import('./TrafficController').then((m) => ({ default: m.HopSteps })));
+const HopControls = lazy(() => import('./TrafficController').then((m) => ({ default: m.HopControls })));
 
 export function HopList({
   trace,
@@ -23,19 +26,7 @@ export function HopList({
 }) {
   const t = useT();
   const [open, setOpen] = useState(true);
-  const toggle = (
-    <button
-      type="button"
-      className="hop-toggle"
-      aria-expanded={open}
-      aria-controls="hop-list-body"
-      aria-label={t(open ? 'graphHopListHide' : 'graphHopListShow')}
-      title={t(open ? 'graphHopListHide' : 'graphHopListShow')}
-      onClick={() => setOpen(!open)}
-    >
-      {open ? '▸' : '◂'}
-    </button>
-  );
+  const painted = useAfterFirstPaint();
   return (
     <section
       className={`hop-list${open ? '' : ' is-folded'}`}
@@ -46,18 +37,11 @@ export function HopList({
     >
       <div className="hop-head">
         <h3 id="hop-list-title">{t('graphHopList')}</h3>
-        {open ? (
-          <button
-            type="button"
-            className="hop-clear"
-            onClick={onClear}
-            aria-label={t('graphClearTraffic')}
-            title={t('graphClearTraffic')}
-          >
-            {t('graphClear')}
-          </button>
-        ) : null}
-        {toggle}
+        {painted && (
+          <Suspense fallback={null}>
+            <HopControls open={open} onFold={() => setOpen(!open)} onClear={onClear} />
+          </Suspense>
+        )}
       </div>
       <div id="hop-list-body" role="log" aria-live="polite" aria-atomic="false" hidden={!open}>
         {!trace || !plan ? (

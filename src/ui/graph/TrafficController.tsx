@@ -3,11 +3,15 @@
 // before it mounts are taken from the store's queue on mount). It plays the traces (use-traffic), draws
 // them (TrafficLayer), handles the step key, and hands the graph what the rest of the panel shows
 // (hop list, toolbar step buttons, external hosts) through `onChange`, only when one of those changes:
-// the packets themselves re-render this component, not the graph.
+// the packets themselves re-render this component, not the graph. The chunk also carries what of the
+// panel can wait for that first paint: the camera, the graph toolbar, the hop list's buttons.
 import { memo, useEffect, useMemo } from 'react';
 import { useT } from '../i18n';
 import { TrafficLayer, type XY } from './TrafficLayer';
 
+export { Camera } from './Camera';
+export { GraphToolbar } from './GraphToolbar';
+export { HopControls } from './HopControls';
 export { HopSteps } from './HopSteps';
 
 import type { TrafficState } from './traffic-state';

@@ -46,6 +46,20 @@ describe('layoutGraph', () => {
     expect(x('ReplicaSet/default/sleep-2-bd8bc78c7')).toBeLessThan(x('Deployment/default/sleep-2'));
   });
 
+  it('is narrow enough to read on a 16:9 canvas: Services to the Pods fit 900 px (zoom 0.75 → 675 px on screen)', () => {
+    // the old layout (3 Pods a row, wide rank gaps) needed ~1100 px here and fitted at zoom ~0.35
+    const { nodes } = layoutGraph(deriveGraph(sleepWorld()));
+    const abs = absolute(nodes);
+    const path = [...abs].filter(([id]) => /^(Service|Endpoints|Node)\//.test(id)).map(([, r]) => r);
+    const left = Math.min(...path.map((r) => r.x));
+    const right = Math.max(...path.map((r) => r.x + r.w));
+    expect(right - left).toBeLessThanOrEqual(900);
+    // and the whole graph is no wider than twice the canvas it is drawn in at 1280×720
+    const all = [...abs.values()];
+    const width = Math.max(...all.map((r) => r.x + r.w)) - Math.min(...all.map((r) => r.x));
+    expect(width).toBeLessThanOrEqual(1400);
+  });
+
   it('is deterministic', () => {
     expect(layoutGraph(deriveGraph(sleepWorld())).state).toEqual(
       layoutGraph(deriveGraph(sleepWorld())).state,

@@ -6,6 +6,8 @@
 // or, while a packet is shown, the nodes it travels through with the node where it stopped in view.
 import type { TrafficPlan } from './trace-steps';
 
+export { MAX_FIT_ZOOM, MIN_READABLE_ZOOM, MIN_READABLE_ZOOM_LARGE } from './zoom';
+
 export interface Rect {
   x: number;
   y: number;
@@ -27,11 +29,6 @@ export interface Insets {
   left: number;
 }
 
-/** 12 px node text × 0.75 = 9 px on screen. */
-export const MIN_READABLE_ZOOM = 0.75;
-/** "Large text" (projectors): node text at least 12 px. */
-export const MIN_READABLE_ZOOM_LARGE = 1;
-export const MAX_FIT_ZOOM = 1.25;
 /** Left inset clears the zoom controls (React Flow's Controls: 26 px buttons, 15 px margin). */
 export const FIT_INSETS: Insets = { top: 12, right: 12, bottom: 12, left: 52 };
 

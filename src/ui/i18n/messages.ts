@@ -73,7 +73,6 @@ export const en = {
   terminalLoading: 'Starting terminal…',
   terminalHelp: 'Type kubectl commands. Tab completes, ↑/↓ for history, Ctrl+C stops, Ctrl+L clears.',
   // graph (the graph helper adds keys here)
-  graphPlaceholder: 'The cluster graph appears here.',
   graphRegion: 'Cluster graph',
   graphHost: 'Your machine',
   graphHostSub: 'port-forward · LoadBalancer · NodePort',
@@ -119,7 +118,6 @@ export const en = {
   graphTargetPlaceholder: 'sleep-2, 10.1.0.24 or http://numbers-api/rng',
   graphRun: 'Run',
   graphSelectPodHint: 'Select a Pod to delete it or to ping, curl or nslookup from it.',
-  graphLegend: 'Solid: owns · dashed: Service selects Pod · dotted: Endpoints',
   // inspector
   inspectorNone: 'Select an object in the graph to inspect it.',
   inspectorGone: '{key} no longer exists.',

@@ -1,0 +1,99 @@
+// The graph's camera (viewport.ts decides where it goes): the whole graph when it fits at a readable
+// zoom, else its left part (where traffic starts); while a packet is shown, the nodes it travels
+// through, with the node where it stopped in view. It follows the graph as it grows, the canvas as it
+// resizes and "Large text", until the user pans or zooms; the fit-view button hands control back.
+// In the traffic chunk (re-exported by TrafficController.tsx), mounted after the graph's first paint:
+// that paint uses React Flow's own fitView, clamped to the same readable zoom.
+import { useStore as useFlowStore, useReactFlow } from '@xyflow/react';
+import { type RefObject, useCallback, useEffect, useRef } from 'react';
+import { useStore } from '../../state/store';
+import type { TrafficPlan } from './trace-steps';
+import {
+  fitViewport,
+  MAX_FIT_ZOOM,
+  MIN_READABLE_ZOOM,
+  MIN_READABLE_ZOOM_LARGE,
+  type Rect,
+  traceRects,
+  unionRect,
+} from './viewport';
+
+/** The verdict callout hangs below its node (screen px, whatever the zoom): frame room for it. */
+const CALLOUT_ROOM = { width: 280, height: 110 };
+
+export function Camera({
+  rects,
+  topKey,
+  plan,
+  userMoved,
+  fitRef,
+}: {
+  /** Absolute boxes of every drawn node. */
+  rects: ReadonlyMap<string, Rect>;
+  /** The top-level node ids, joined by `|` (changes when one comes or goes). */
+  topKey: string;
+  plan: TrafficPlan | null;
+  userMoved: RefObject<boolean>;
+  fitRef: RefObject<((duration: number) => void) | null>;
+}) {
+  const flow = useReactFlow();
+  const width = useFlowStore((s) => s.width);
+  const height = useFlowStore((s) => s.height);
+  const largeText = useStore((s) => s.largeText);
+  const minZoom = largeText ? MIN_READABLE_ZOOM_LARGE : MIN_READABLE_ZOOM;
+
+  const frame = useCallback(
+    (duration: number) => {
+      if (width <= 0 || height <= 0) return;
+      let bounds: Rect | null = null;
+      let focus: Rect | null = null;
+      if (plan) {
+        const tr = traceRects(plan, rects);
+        focus = tr.focus && {
+          x: tr.focus.x + tr.focus.width / 2 - CALLOUT_ROOM.width / 2 / minZoom,
+          y: tr.focus.y,
+          width: CALLOUT_ROOM.width / minZoom,
+          height: tr.focus.height / 2 + CALLOUT_ROOM.height / minZoom,
+        };
+        bounds = unionRect(focus ? [...tr.all, focus] : tr.all);
+      }
+      if (!bounds) {
+        const top: Rect[] = [];
+        for (const id of topKey.split('|')) {
+          const r = rects.get(id);
+          if (r) top.push(r);
+        }
+        bounds = unionRect(top);
+      }
+      if (!bounds) return;
+      const vp = fitViewport(bounds, { width, height }, { minZoom, maxZoom: MAX_FIT_ZOOM, focus });
+      void flow.setViewport(vp, { duration });
+    },
+    [width, height, minZoom, plan, rects, topKey, flow],
+  );
+  const frameRef = useRef(frame);
+  frameRef.current = frame;
+  useEffect(() => {
+    fitRef.current = (d) => frameRef.current(d);
+    return () => {
+      fitRef.current = null;
+    };
+  }, [fitRef]);
+
+  // the first picture corrects React Flow's centred fit in place; later ones glide, so the student
+  // sees what moved
+  const framed = useRef(false);
+  const traceId = plan?.traceId ?? '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-frame when what is framed changes, not on every layout
+  useEffect(() => {
+    if (topKey === '' || userMoved.current || width <= 0 || height <= 0) return;
+    if (!framed.current) {
+      framed.current = true;
+      frameRef.current(0);
+      return;
+    }
+    const id = requestAnimationFrame(() => frameRef.current(200));
+    return () => cancelAnimationFrame(id);
+  }, [topKey, traceId, width, height, minZoom]);
+  return null;
+}
