@@ -14,6 +14,7 @@ import {
   MIN_READABLE_ZOOM,
   MIN_READABLE_ZOOM_LARGE,
   type Rect,
+  showsAll,
   traceRects,
   unionRect,
 } from './viewport';
@@ -43,7 +44,7 @@ export function Camera({
   const minZoom = largeText ? MIN_READABLE_ZOOM_LARGE : MIN_READABLE_ZOOM;
 
   const frame = useCallback(
-    (duration: number) => {
+    (duration: number, onlyIfHidden = false) => {
       if (width <= 0 || height <= 0) return;
       let bounds: Rect | null = null;
       let focus: Rect | null = null;
@@ -55,7 +56,10 @@ export function Camera({
           width: CALLOUT_ROOM.width / minZoom,
           height: tr.focus.height / 2 + CALLOUT_ROOM.height / minZoom,
         };
-        bounds = unionRect(focus ? [...tr.all, focus] : tr.all);
+        const shown = focus ? [...tr.all, focus] : tr.all;
+        // a trace on nodes already in view leaves the camera alone (20 traces a second do not shake it)
+        if (onlyIfHidden && showsAll(shown, flow.getViewport(), { width, height }, minZoom)) return;
+        bounds = unionRect(shown);
       }
       if (!bounds) {
         const top: Rect[] = [];
@@ -67,6 +71,10 @@ export function Camera({
       }
       if (!bounds) return;
       const vp = fitViewport(bounds, { width, height }, { minZoom, maxZoom: MAX_FIT_ZOOM, focus });
+      const now = flow.getViewport();
+      // already there: no transition (it would repaint the graph for nothing)
+      if (Math.abs(now.x - vp.x) < 0.5 && Math.abs(now.y - vp.y) < 0.5 && Math.abs(now.zoom - vp.zoom) < 1e-3)
+        return;
       void flow.setViewport(vp, { duration });
     },
     [width, height, minZoom, plan, rects, topKey, flow],
@@ -84,15 +92,18 @@ export function Camera({
   // sees what moved
   const framed = useRef(false);
   const traceId = plan?.traceId ?? '';
+  const lastTrace = useRef('');
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-frame when what is framed changes, not on every layout
   useEffect(() => {
+    const newTrace = traceId !== lastTrace.current && traceId !== '';
+    lastTrace.current = traceId;
     if (topKey === '' || userMoved.current || width <= 0 || height <= 0) return;
     if (!framed.current) {
       framed.current = true;
       frameRef.current(0);
       return;
     }
-    const id = requestAnimationFrame(() => frameRef.current(200));
+    const id = requestAnimationFrame(() => frameRef.current(200, newTrace));
     return () => cancelAnimationFrame(id);
   }, [topKey, traceId, width, height, minZoom]);
   return null;

@@ -12,6 +12,7 @@ import {
   MIN_READABLE_ZOOM,
   placeCallout,
   type Rect,
+  showsAll,
   traceRects,
   unionRect,
 } from './viewport';
@@ -97,6 +98,16 @@ describe('framing the chapter ping trace (real core)', () => {
     expect(s.right).toBeLessThanOrEqual(SMALL.width - FIT_INSETS.right + 1e-9);
     expect(s.top).toBeGreaterThanOrEqual(0);
     expect(s.bottom).toBeLessThanOrEqual(SMALL.height);
+  });
+});
+
+describe('showsAll', () => {
+  const r = { x: 100, y: 100, width: 200, height: 100 };
+  it('is true only when every rect is whole on the canvas at a readable zoom', () => {
+    expect(showsAll([r], { x: 0, y: 0, zoom: 1 }, SMALL, MIN_READABLE_ZOOM)).toBe(true);
+    expect(showsAll([r], { x: -150, y: 0, zoom: 1 }, SMALL, MIN_READABLE_ZOOM)).toBe(false);
+    expect(showsAll([r], { x: 0, y: 0, zoom: 2 }, SMALL, MIN_READABLE_ZOOM)).toBe(false);
+    expect(showsAll([r], { x: 0, y: 0, zoom: 0.5 }, SMALL, MIN_READABLE_ZOOM)).toBe(false);
   });
 });
 

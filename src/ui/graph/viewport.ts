@@ -126,3 +126,23 @@ export function placeCallout(
   y = Math.max(ins.top, Math.min(y, canvas.height - ins.bottom - box.h));
   return { x: Math.round(x), y: Math.round(y) };
 }
+
+/** Whether the viewport already shows every rect whole, at zoom ≥ minZoom (then the camera stays). */
+export function showsAll(
+  rects: readonly Rect[],
+  vp: Viewport,
+  canvas: { width: number; height: number },
+  minZoom: number,
+): boolean {
+  if (vp.zoom < minZoom - 1e-6) return false;
+  return rects.every((r) => {
+    const left = r.x * vp.zoom + vp.x;
+    const top = r.y * vp.zoom + vp.y;
+    return (
+      left >= 0 &&
+      top >= 0 &&
+      left + r.width * vp.zoom <= canvas.width &&
+      top + r.height * vp.zoom <= canvas.height
+    );
+  });
+}
