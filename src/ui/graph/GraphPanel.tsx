@@ -223,10 +223,10 @@ function GraphView() {
     };
   }, []);
 
-  // Follow the graph as it grows (fit view when the set of top-level nodes changes) until the user
-  // pans or zooms; the fit-view button hands control back.
+  // The camera (Camera.tsx) follows the graph as it grows and frames the trace shown, at a readable
+  // zoom, until the user pans or zooms; the fit-view button hands control back.
   const userMoved = useRef(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new cluster hands the view back to fit-view
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new cluster hands the view back to the camera
   useEffect(() => {
     userMoved.current = false;
   }, [core]);
