@@ -62,6 +62,22 @@ test('at 1280×720 with every panel shown, the ping trace is readable and nothin
   const callout = await box(page, app.graph.callout);
   inside(callout, canvas);
   apart(callout, await box(page, app.graph.zoomControls));
+  // hop labels on screen are whole and clear of the zoom controls too
+  const controls = await box(page, app.graph.zoomControls);
+  let labelsOnScreen = 0;
+  for (const label of await app.graph.hopLabels.all()) {
+    const b = await box(page, label);
+    const touches =
+      b.x < canvas.x + canvas.width &&
+      b.x + b.width > canvas.x &&
+      b.y < canvas.y + canvas.height &&
+      b.y + b.height > canvas.y;
+    if (!touches) continue;
+    labelsOnScreen++;
+    inside(b, canvas);
+    apart(b, controls);
+  }
+  expect(labelsOnScreen, 'hop labels on screen').toBeGreaterThan(0);
   // a mini-map would cover a third of so small a canvas
   await expect(app.graph.minimap).toHaveCount(0);
 

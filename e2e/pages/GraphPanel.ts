@@ -96,6 +96,10 @@ export class GraphPanel {
   get packets(): Locator {
     return this.region.locator('.traffic-packet');
   }
+  /** The numbered labels of the shown trace's hops (number and text), drawn on the graph. */
+  get hopLabels(): Locator {
+    return this.region.locator('.traffic-label');
+  }
   /** The numbered badges of a path drawn without motion (step mode, reduced motion). */
   get hopNumbers(): Locator {
     return this.region.locator('.traffic-number');

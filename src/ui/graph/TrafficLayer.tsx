@@ -7,7 +7,7 @@
 import { useStore as useFlowStore, ViewportPortal } from '@xyflow/react';
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TrafficStep } from './trace-steps';
-import { placeCallout } from './viewport';
+import { keepLabelInside, placeCallout } from './viewport';
 
 export interface XY {
   x: number;
@@ -195,11 +195,29 @@ const HopLabel = memo(function HopLabel({
 }) {
   const { step, mode, delayMs } = hop;
   const g = geometry(a, b, step.from === step.to, step.returning);
+  // a label whose hop is on screen stays whole inside the canvas, clear of the zoom controls
+  const [tx, ty, zoom] = useFlowStore((s) => s.transform);
+  const width = useFlowStore((s) => s.width);
+  const height = useFlowStore((s) => s.height);
+  const ref = useRef<HTMLDivElement>(null);
+  const [box, setBox] = useState({ w: 0, h: 0 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el && (el.offsetWidth !== box.w || el.offsetHeight !== box.h))
+      setBox({ w: el.offsetWidth, h: el.offsetHeight });
+  });
+  const k = scale * zoom;
+  const c = keepLabelInside(
+    { x: g.mid.x * zoom + tx, y: g.mid.y * zoom + ty },
+    { w: box.w * k, h: box.h * k },
+    { width, height },
+  );
   return (
     <div
+      ref={ref}
       className={`traffic-label${step.failed ? ' is-failed' : ''}`}
       style={{
-        transform: `translate(${g.mid.x}px, ${g.mid.y}px) scale(${scale}) translate(-50%, -50%)`,
+        transform: `translate(${(c.x - tx) / zoom}px, ${(c.y - ty) / zoom}px) scale(${scale}) translate(-50%, -50%)`,
         animationDelay: `${mode === 'motion' ? delayMs : 0}ms`,
       }}
     >

@@ -9,6 +9,7 @@ import {
   CALLOUT_INSETS,
   FIT_INSETS,
   fitViewport,
+  keepLabelInside,
   MIN_READABLE_ZOOM,
   placeCallout,
   type Rect,
@@ -127,5 +128,18 @@ describe('placeCallout', () => {
     const q = placeCallout({ x: -500, y: -500 }, box, SMALL);
     expect(q.x).toBeGreaterThanOrEqual(0);
     expect(q.y).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('keepLabelInside', () => {
+  const box = { w: 160, h: 18 };
+  it('moves a label cut by the left edge (or under the zoom controls) inside, and one cut by the right edge', () => {
+    expect(keepLabelInside({ x: 30, y: 100 }, box, SMALL).x).toBe(CALLOUT_INSETS.left + 80);
+    expect(keepLabelInside({ x: 520, y: 100 }, box, SMALL).x).toBe(SMALL.width - CALLOUT_INSETS.right - 80);
+    expect(keepLabelInside({ x: 300, y: 2 }, box, SMALL).y).toBe(CALLOUT_INSETS.top + 9);
+  });
+  it('leaves a label that fits, or whose hop is off the canvas, where it is', () => {
+    expect(keepLabelInside({ x: 300, y: 100 }, box, SMALL)).toEqual({ x: 300, y: 100 });
+    expect(keepLabelInside({ x: -40, y: 100 }, box, SMALL)).toEqual({ x: -40, y: 100 });
   });
 });

@@ -146,3 +146,22 @@ export function showsAll(
     );
   });
 }
+
+/**
+ * A hop label's centre (screen px) moved just enough for its box (w×h, screen px) to lie inside the
+ * canvas, clear of the zoom controls. A label whose hop midpoint is off the canvas stays where it is
+ * (pulling it in would put it beside the wrong line).
+ */
+export function keepLabelInside(
+  centre: { x: number; y: number },
+  box: { w: number; h: number },
+  canvas: { width: number; height: number },
+  ins: Insets = CALLOUT_INSETS,
+): { x: number; y: number } {
+  if (centre.x < 0 || centre.y < 0 || centre.x > canvas.width || centre.y > canvas.height) return centre;
+  const clamp = (v: number, lo: number, hi: number) => (hi < lo ? lo : Math.min(hi, Math.max(lo, v)));
+  return {
+    x: clamp(centre.x, ins.left + box.w / 2, canvas.width - ins.right - box.w / 2),
+    y: clamp(centre.y, ins.top + box.h / 2, canvas.height - ins.bottom - box.h / 2),
+  };
+}
