@@ -25,7 +25,11 @@ test('history, tab completion, Ctrl-L and clear', async ({ page }) => {
   await app.terminal.waitForText(/\$ ls sleep\s*$/);
   await app.terminal.press('Control+c');
   await app.terminal.focus();
+  // `ap` is ambiguous (api-resources, api-versions, apply): Tab lists them, as bash does.
   await page.keyboard.type('kubectl ap');
+  await page.keyboard.press('Tab');
+  await app.terminal.waitForText(/api-resources\s+api-versions\s+apply\s*\n.*\$ kubectl ap\s*$/);
+  await page.keyboard.type('pl');
   await page.keyboard.press('Tab');
   await app.terminal.waitForText(/\$ kubectl apply \s*$/);
   await page.keyboard.type('-f sleep/sleep1.y');
