@@ -19,4 +19,16 @@ describe('subcommand help', () => {
     d.kubectl('create deploy web --image=nginx --help');
     expect(d.stdout()).toContain('kubectl create deployment NAME --image=image');
   });
+
+  it('a command with subcommands points at `kubectl <its path> <command> --help`', () => {
+    const d = kdrive();
+    d.kubectl('rollout --help');
+    expect(d.stdout()).toContain(
+      'Use "kubectl rollout <command> --help" for more information about a given command.\n',
+    );
+    d.kubectl('cluster-info --help');
+    expect(d.stdout()).toContain(
+      'Use "kubectl cluster-info <command> --help" for more information about a given command.\n',
+    );
+  });
 });

@@ -15,7 +15,7 @@ Examples:
 Usage:
   kubectl cluster-info [flags] [options]
 
-Use "kubectl <command> --help" for more information about a given command.
+Use "kubectl cluster-info <command> --help" for more information about a given command.
 Use "kubectl options" for a list of global command-line options (applies to all commands).
 `;
 

@@ -35,7 +35,7 @@ Available Commands:
 Usage:
   kubectl rollout SUBCOMMAND [options]
 
-Use "kubectl <command> --help" for more information about a given command.
+Use "kubectl rollout <command> --help" for more information about a given command.
 Use "kubectl options" for a list of global command-line options (applies to all commands).
 `;
 
