@@ -57,6 +57,29 @@ export interface EnvVar {
   value?: string;
 }
 
+/** A port by number or by the name of one of the container's ports (IntOrString). */
+export type PortRef = number | string;
+
+/** core/v1 Probe: exactly one handler; the API server defaults the numbers (defaults.ts). */
+export interface Probe {
+  exec?: { command?: string[] };
+  httpGet?: {
+    path?: string;
+    port: PortRef;
+    host?: string;
+    scheme?: 'HTTP' | 'HTTPS';
+    httpHeaders?: { name: string; value: string }[];
+  };
+  tcpSocket?: { port: PortRef; host?: string };
+  grpc?: { port: number; service?: string };
+  initialDelaySeconds?: number;
+  timeoutSeconds?: number;
+  periodSeconds?: number;
+  successThreshold?: number;
+  failureThreshold?: number;
+  terminationGracePeriodSeconds?: number;
+}
+
 export interface Container {
   name: string;
   image: string;
@@ -72,6 +95,9 @@ export interface Container {
   stdin?: boolean;
   stdinOnce?: boolean;
   tty?: boolean;
+  livenessProbe?: Probe;
+  readinessProbe?: Probe;
+  startupProbe?: Probe;
 }
 
 export interface PodSpec {
@@ -255,6 +281,9 @@ export interface ServiceSpec {
   sessionAffinity: 'None' | 'ClientIP';
   externalTrafficPolicy?: 'Cluster' | 'Local';
   internalTrafficPolicy?: 'Cluster' | 'Local';
+  /** Allocated by the API server for a LoadBalancer with externalTrafficPolicy Local. */
+  healthCheckNodePort?: number;
+  sessionAffinityConfig?: { clientIP?: { timeoutSeconds?: number } };
   ipFamilies?: string[];
   ipFamilyPolicy?: string;
   allocateLoadBalancerNodePorts?: boolean;

@@ -72,12 +72,12 @@ export function createNetworking(deps: {
     resolve: (source, name) => getDns().resolve(source, name),
     trace: (req) => getTracer().trace(req, clock.now()),
     iptablesSave: (nodeName) => {
-      void nodeName; // every node runs kube-proxy with the same rule set (no Local-policy Services here)
+      // Rules are the same on every node except for Services with a Local traffic policy (../net/policy).
       const header = saveHeader(clock.now());
       const x = late();
       return profile.proxyMode === 'ipvs'
         ? x.ipvsModeSave(profile, header)
-        : x.iptablesModeSave(state.models.values(), header);
+        : x.iptablesModeSave(state.models.values(), header, profile.clusterCIDR, nodeName);
     },
     ipvsadm: () => {
       const x = late();

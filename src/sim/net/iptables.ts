@@ -3,6 +3,7 @@
 // policy, then user chains sorted, as libiptc keeps them), every rule grouped by chain, `COMMIT`.
 import type { Profile } from '../profiles';
 import type { RuleLine, ServiceModel } from './model';
+import { featuresOf, rulesFor } from './policy';
 
 /**
  * The kernel keeps the statistic probability as round(p · 2^31) and iptables-save prints it back
@@ -93,8 +94,16 @@ function table(name: string, builtins: string[], userChains: Set<string>, rules:
 
 const sortModels = (models: Iterable<ServiceModel>) => [...models].sort((a, b) => (a.key < b.key ? -1 : 1));
 
-/** iptables mode: the full kube-proxy rule set. */
-export function iptablesModeSave(models: Iterable<ServiceModel>, header: string): string {
+/**
+ * iptables mode: the full kube-proxy rule set. With `clusterCIDR` and `node`, Services using session
+ * affinity or a Local traffic policy get the rules kube-proxy on that node writes (./policy).
+ */
+export function iptablesModeSave(
+  models: Iterable<ServiceModel>,
+  header: string,
+  clusterCIDR?: string,
+  node?: string,
+): string {
   const sorted = sortModels(models);
   const nat: RuleLine[] = [...NAT_HEAD];
   const filter: RuleLine[] = [...FILTER_HEAD];
@@ -114,7 +123,8 @@ export function iptablesModeSave(models: Iterable<ServiceModel>, header: string)
     'KUBE-PROXY-FIREWALL',
     'KUBE-SERVICES',
   ]);
-  for (const m of sorted) {
+  for (const m0 of sorted) {
+    const m = clusterCIDR !== undefined && node !== undefined ? rulesFor(m0, clusterCIDR, node) : m0;
     for (const r of m.nat) {
       natChains.add(r.chain);
       nat.push(r);
@@ -237,10 +247,16 @@ export function ipvsadmList(models: Iterable<ServiceModel>, nodeIPs: string[]): 
       const reals = p.usable.map((e) => `  -> ${`${e.ip}:${e.port}`.padEnd(28)}Masq    1      0          0`);
       const vips = [`${m.clusterIP}:${p.port}`, ...m.lbIPs.map((ip) => `${ip}:${p.port}`)];
       if (p.nodePort !== undefined) vips.push(...nodeIPs.map((ip) => `${ip}:${p.nodePort}`));
-      for (const v of vips) blocks.push([`${p.protocol}  ${v} rr`, reals]);
+      for (const v of vips) blocks.push([`${p.protocol}  ${v} rr${persistence(m)}`, reals]);
     }
   }
   blocks.sort((a, b) => (a[0] < b[0] ? -1 : 1));
   for (const [head, reals] of blocks) lines.push(head, ...reals);
   return `${lines.join('\n')}\n`;
+}
+
+/** ClientIP affinity in IPVS mode is the virtual server's persistence timeout (ipvs/proxier.go). */
+export function persistence(m: ServiceModel): string {
+  const a = featuresOf(m.svc)?.affinity;
+  return a === undefined ? '' : ` persistent ${a}`;
 }
