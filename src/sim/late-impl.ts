@@ -11,6 +11,7 @@ import { CoreDns } from './net/dns';
 import { iptablesModeSave, ipvsadmList, ipvsModeSave } from './net/iptables';
 import { Tracer } from './net/trace';
 import { runContainerProcess } from './workloads/oneshot';
+import { runProbe } from './workloads/probe';
 
 provideLateParts({
   applyOne,
@@ -24,6 +25,7 @@ provideLateParts({
   programsOf,
   createLifecycle,
   runContainerProcess,
+  runProbe,
   dryRunAllocators,
   dropTypeDependentFields,
 });

@@ -14,6 +14,7 @@ import type { CoreDns } from './net/dns';
 import type { iptablesModeSave, ipvsadmList, ipvsModeSave } from './net/iptables';
 import type { Tracer } from './net/trace';
 import type { runContainerProcess } from './workloads/oneshot';
+import type { runProbe } from './workloads/probe';
 
 export interface LateParts {
   applyOne: typeof applyOne;
@@ -33,6 +34,8 @@ export interface LateParts {
   programsOf: typeof programsOf;
   createLifecycle: typeof createLifecycle;
   runContainerProcess: typeof runContainerProcess;
+  /** One run of a container's probe (only Pods the student writes have probes). */
+  runProbe: typeof runProbe;
   /** The allocators of a server-side dry run (only kubectl asks for one). */
   dryRunAllocators: typeof dryRunAllocators;
   /** Service fields a type change drops (only a user's write changes the type). */

@@ -14,6 +14,7 @@ import type {
   Node,
   Pod,
   PodTemplateSpec,
+  Probe,
   ReplicaSet,
   Service,
   ServicePort,
@@ -122,6 +123,10 @@ function describeContainers(
       w.write(2, `Ready:\t${bool(st.ready)}\n`);
       w.write(2, `Restart Count:\t${st.restartCount ?? 0}\n`);
     }
+    // describe.go describeContainerProbe: after the state (and resources), before the environment.
+    if (c.livenessProbe) w.write(2, `Liveness:\t${describeProbe(c.livenessProbe)}\n`);
+    if (c.readinessProbe) w.write(2, `Readiness:\t${describeProbe(c.readinessProbe)}\n`);
+    if (c.startupProbe) w.write(2, `Startup:\t${describeProbe(c.startupProbe)}\n`);
     if (c.env?.length) {
       w.write(2, 'Environment:\n');
       for (const e of c.env) w.write(3, `${e.name}:\t${e.value ?? ''}\n`);
@@ -487,4 +492,25 @@ export function describeNode({ obj, events, now, related }: DescribeInput): stri
   }
   describeEvents(w, events, now);
   return w.done();
+}
+
+/** describe.go DescribeProbe: the handler (Go's url.URL String, %v of a []string) and its numbers. */
+export function describeProbe(p: Probe): string {
+  const attrs = `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 0}s period=${p.periodSeconds ?? 0}s #success=${p.successThreshold ?? 0} #failure=${p.failureThreshold ?? 0}`;
+  if (p.exec) return `exec [${(p.exec.command ?? []).join(' ')}] ${attrs}`;
+  if (p.httpGet) {
+    const g = p.httpGet;
+    const port = String(g.port ?? '');
+    const host = g.host ?? '';
+    // net.JoinHostPort brackets an IPv6 host; url.URL adds a '/' before a path that lacks one.
+    const hostPort = port === '' ? host : `${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const path = g.path ?? '';
+    const sep = path !== '' && !path.startsWith('/') ? '/' : '';
+    const scheme = (g.scheme ?? '').toLowerCase();
+    const authority = hostPort === '' ? '' : `//${hostPort}`;
+    return `http-get ${scheme === '' ? '' : `${scheme}:`}${authority}${sep}${path} ${attrs}`;
+  }
+  if (p.tcpSocket) return `tcp-socket ${p.tcpSocket.host ?? ''}:${String(p.tcpSocket.port ?? '')} ${attrs}`;
+  if (p.grpc) return `grpc <pod>:${p.grpc.port} ${p.grpc.service ?? ''} ${attrs}`;
+  return `unknown ${attrs}`;
 }

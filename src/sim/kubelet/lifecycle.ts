@@ -17,13 +17,14 @@
 // first second is never reported Running (the relist would find it exited already), the next sync
 // after an exit is SYNC_MS later, and the pod worker re-syncs exactly when a back-off expires. One
 // BackOff Event is recorded per back-off (a real kubelet records one per sync in back-off).
-import type { ContainerState, ContainerStatus, Pod, PodCondition } from '../api/types';
+import type { Container, ContainerState, ContainerStatus, Pod, PodCondition } from '../api/types';
 import type { Cluster } from '../contract';
 import { late, latePartsLoaded } from '../late';
 import { rfc3339 } from '../runtime/clock';
 import type { Clock, Rng, Timers } from '../runtime/interfaces';
 import { checkImage, drawMs, goDuration, type ImageRef } from './images';
 import { containerId, type PodRuntime } from './pod-runtime';
+import { type ProbeKind, type ProbeSet, startProbes, stopProbes } from './probes';
 import type { Program } from './program';
 import { type CondSpec, type ContainerTemplate, condSpec, EMPTY_STATE, runningState } from './status-parts';
 
@@ -54,6 +55,8 @@ export interface ContainerRun {
   /** flowcontrol.Backoff entry: current back-off and when it was last moved (ms). */
   backoff: number;
   backoffUpdated: number | undefined;
+  /** The current instance's probe workers (probes.ts); undefined: the container has none. */
+  probes: ProbeSet | undefined;
 }
 
 export interface LifecycleDeps {
@@ -106,6 +109,10 @@ function notReady(names: string[]): [CondSpec, CondSpec] {
 }
 
 const isRunning = (r: ContainerRun) => r.state.running !== undefined;
+/** Running and past its startup probe. */
+const isStarted = (r: ContainerRun) => isRunning(r) && (r.probes?.started ?? true);
+/** Started and passing its readiness probe (a container without one is ready once started). */
+const isReady = (r: ContainerRun) => isStarted(r) && (r.probes?.ready ?? true);
 
 /** kubelet_pods.go getPhase for regular containers (no init containers here). */
 function phaseOf(pod: Pod, runs: ContainerRun[]): Pod['status']['phase'] {
@@ -143,14 +150,13 @@ export function createLifecycle(d: LifecycleDeps) {
 
   const statusOf = (r: ContainerRun, tpl: ContainerTemplate): ContainerStatus => {
     if (r.containerID === '') return tpl.creating[r.index] as ContainerStatus;
-    const ready = isRunning(r);
     return {
       name: r.name,
       image: (tpl.refs[r.index] as ImageRef).fullName,
       imageID: tpl.imageIds[r.index] as string,
       containerID: r.containerID,
-      ready,
-      started: ready,
+      ready: isReady(r),
+      started: isStarted(r),
       restartCount: r.restartCount,
       state: r.state,
       lastState: r.lastState,
@@ -168,7 +174,7 @@ export function createLifecycle(d: LifecycleDeps) {
     let containersReady: CondSpec;
     if (terminal) [ready, containersReady] = TERMINAL[phase];
     else {
-      const names = runs.filter((r) => !isRunning(r)).map((r) => r.name);
+      const names = runs.filter((r) => !isReady(r)).map((r) => r.name);
       [ready, containersReady] = names.length === 0 ? [READY, CONTAINERS_READY] : notReady(names);
     }
     d.writeStatus(pod, {
@@ -183,6 +189,76 @@ export function createLifecycle(d: LifecycleDeps) {
         containersReady,
       ),
       containerStatuses: runs.map((r) => statusOf(r, tpl)),
+    });
+  };
+
+  /** The probe workers of the instance of `run` started at `startedMs`. */
+  const probesFor = (rt: PodRuntime, run: ContainerRun, c: Container, startedMs: number): ProbeSet => {
+    const id = run.containerID;
+    const current = () => {
+      const pod = d.get(rt);
+      if (!pod || pod.metadata.uid !== rt.uid || pod.metadata.deletionTimestamp || rt.killing)
+        return undefined;
+      return run.containerID === id && isRunning(run) ? pod : undefined;
+    };
+    return startProbes(c, startedMs, {
+      timers: d.timers,
+      now: () => d.clock.now(),
+      pod: current,
+      run: (pod, probe) => {
+        const facade = d.facade();
+        if (!facade) return { ok: true, output: '' };
+        return late().runProbe(facade, pod, c, probe, d.clock.now());
+      },
+      // prober.go: `%s probe failed: %s` with the probe type's name.
+      unhealthy: (pod, kind, output) =>
+        d.record(pod, 'Warning', 'Unhealthy', `${kind} probe failed: ${output}`, rt),
+      changed: (pod) => write(pod, rt),
+      kill: (pod, kind) => killForProbe(pod, rt, run, c, kind),
+    });
+  };
+
+  /**
+   * kuberuntime computePodActions/killContainer for a failed liveness or startup probe: Killing
+   * `Container NAME failed liveness probe, will be restarted` (without the tail when the Pod's
+   * restartPolicy does not restart it), SIGTERM, and after the image's stop time (SIGKILL at the
+   * probe's or Pod's grace period) the instance is terminated — exit code 0 (Completed) for a
+   * process that exits on SIGTERM (nginx, the .NET apps), 137 (Error) for one killed — and
+   * restarted like any exited container (back-off included).
+   */
+  const killForProbe = (pod: Pod, rt: PodRuntime, run: ContainerRun, c: Container, kind: ProbeKind) => {
+    const policy = pod.spec.restartPolicy ?? 'Always';
+    const restart = policy !== 'Never';
+    const what = kind === 'Liveness' ? 'liveness' : 'startup';
+    d.record(
+      pod,
+      'Normal',
+      'Killing',
+      `Container ${run.name} failed ${what} probe${restart ? ', will be restarted' : ''}`,
+      rt,
+    );
+    const probe = kind === 'Liveness' ? c.livenessProbe : c.startupProbe;
+    const grace =
+      (probe?.terminationGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+    const check = checkImage(c.image);
+    const stop = check.ok ? drawMs(d.rng.pulls, check.spec.stopMs) : grace;
+    const killed = stop > grace;
+    if (run.timer !== undefined) d.timers().cancel(run.timer);
+    stopProbes(run.probes, d.timers());
+    write(pod, rt);
+    after(rt, run, Math.min(stop, grace), (pod) => {
+      run.state = {
+        terminated: {
+          exitCode: killed ? 137 : 0,
+          reason: killed ? 'Error' : 'Completed',
+          startedAt: rfc3339(run.startedMs),
+          finishedAt: rfc3339(d.clock.now()),
+          containerID: run.containerID,
+        },
+      };
+      write(pod, rt);
+      // OnFailure restarts a container the kubelet killed for its probe whatever its exit code.
+      afterExit(pod, rt, run, restart);
     });
   };
 
@@ -227,6 +303,9 @@ export function createLifecycle(d: LifecycleDeps) {
     }
     d.record(pod, 'Normal', 'Started', tpl.startedMsg[run.index] as string, rt);
     run.state = runningState(rfc3339(now));
+    const c = pod.spec.containers[run.index];
+    if (c && (c.livenessProbe || c.readinessProbe || c.startupProbe) && latePartsLoaded())
+      run.probes = probesFor(rt, run, c, now);
     if (ms !== undefined) {
       const code = exitCode;
       after(rt, run, ms, (pod) => exited(pod, rt, run, code));
@@ -235,6 +314,7 @@ export function createLifecycle(d: LifecycleDeps) {
   };
 
   const exited = (pod: Pod, rt: PodRuntime, run: ContainerRun, exitCode: number) => {
+    stopProbes(run.probes, d.timers());
     run.state = {
       terminated: {
         exitCode,
@@ -249,11 +329,11 @@ export function createLifecycle(d: LifecycleDeps) {
   };
 
   /** computePodActions + doBackOff for an exited container. */
-  const afterExit = (pod: Pod, rt: PodRuntime, run: ContainerRun) => {
+  const afterExit = (pod: Pod, rt: PodRuntime, run: ContainerRun, restartAnyway = false) => {
     const term = run.state.terminated;
     if (!term) return;
     const policy = pod.spec.restartPolicy ?? 'Always';
-    if (policy === 'Never' || (policy === 'OnFailure' && term.exitCode === 0)) return;
+    if (!restartAnyway && (policy === 'Never' || (policy === 'OnFailure' && term.exitCode === 0))) return;
     const finished = d.clock.now();
     const expired = run.backoffUpdated === undefined || finished - run.backoffUpdated > 2 * BACKOFF_MAX_MS;
     if (expired) {
@@ -346,6 +426,7 @@ export function createLifecycle(d: LifecycleDeps) {
         timer: undefined,
         backoff: 0,
         backoffUpdated: undefined,
+        probes: undefined,
       }));
       rt.runs = runs;
       const quick: ContainerRun[] = [];
@@ -369,6 +450,7 @@ export function createLifecycle(d: LifecycleDeps) {
     /** The Pod is being deleted or replaced: no container restarts any more. */
     cancel(rt: PodRuntime): void {
       for (const r of rt.runs ?? []) {
+        stopProbes(r.probes, d.timers());
         if (r.timer !== undefined) d.timers().cancel(r.timer);
         r.timer = undefined;
       }

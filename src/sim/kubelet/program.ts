@@ -146,10 +146,20 @@ export function programOf(c: Container): Program {
   return { kind: 'run', argv };
 }
 
-/** Each container's program, or undefined when every one is a server (the kubelet's own path). */
+/**
+ * Each container's program, or undefined when every one is a server without probes (the
+ * kubelet's own path); a container with a probe goes through lifecycle.ts, which runs them.
+ */
 export function programsOf(containers: readonly Container[]): Program[] | undefined {
   let any = false;
-  for (const c of containers) if (programOf(c) !== SERVER) any = true;
+  for (const c of containers)
+    if (
+      programOf(c) !== SERVER ||
+      c.livenessProbe !== undefined ||
+      c.readinessProbe !== undefined ||
+      c.startupProbe !== undefined
+    )
+      any = true;
   if (!any) return undefined;
   return containers.map(programOf);
 }

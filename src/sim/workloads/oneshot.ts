@@ -127,3 +127,41 @@ export function containerRunChunks(
 ): readonly LogLine[] | undefined {
   return procState(cluster, uid).runs?.get(containerID);
 }
+
+/**
+ * Run `argv` in container `containerName` as an exec probe does (no terminal, no stdin), on a view
+ * of the cluster whose clock starts at `now`: its combined output, exit code and how long it ran.
+ * The caller has checked that argv[0] exists in the container.
+ */
+export function runInContainer(
+  cluster: Cluster,
+  podKey: ObjectKey,
+  containerName: string,
+  argv: string[],
+  now: number,
+): { exitCode: number; output: string; durationMs: number } {
+  const pod = getPod(cluster, podKey);
+  const table = podCommands(cluster, podKey, { ...(shell ? { runScript: shell } : {}) }, containerName);
+  const fn = Object.hasOwn(table, argv[0] ?? '') ? table[argv[0] ?? ''] : undefined;
+  if (!pod || !fn) return { exitCode: 126, output: '', durationMs: 0 };
+  const clock = { now };
+  const p = makeProc(cluster, podKey, pod, {}, containerName);
+  let output = '';
+  const ctx: ProcContext = {
+    cluster: viewWithClock(cluster, clock),
+    stdin: '',
+    env: p ? Object.fromEntries(processEnv(p)) : {},
+    out: (t) => {
+      output += t;
+    },
+    err: (t) => {
+      output += t;
+    },
+    trace: () => {},
+    sleep: (ms) => {
+      clock.now += Math.max(0, ms);
+    },
+  };
+  const exitCode = fn(argv, ctx);
+  return { exitCode, output, durationMs: clock.now - now };
+}
