@@ -5,9 +5,10 @@ import type { Pod, Protocol } from '../api/types';
 import type { DnsAnswer, Hop, HopKind, HopRef, Trace, TraceRequest, Verdict } from '../contract';
 import type { Rng } from '../runtime/interfaces';
 import { type CoreDns, EXTERNAL_HOSTS, isIPv4 } from './dns';
-import { renderRule } from './iptables';
+import { persistence as persistent, renderRule } from './iptables';
 import { podListens } from './listeners';
-import type { EndpointInfo, PortModel, ServiceModel } from './model';
+import type { EndpointInfo, PortModel, RuleLine, ServiceModel } from './model';
+import { featuresOf, localEndpoints, rulesFor, svlChain } from './policy';
 import type { NetState } from './state';
 
 const EXTERNAL_BY_IP = new Map(
@@ -24,7 +25,18 @@ interface Ctx {
   t: number;
   endpoint?: Trace['endpoint'];
   resolvedIP?: string;
+  startedAt: number;
 }
+
+/** Where a new connection may go: the endpoints and the chain holding their jumps. */
+interface Choice {
+  eps: EndpointInfo[];
+  chain: string;
+  /** Local policy kept the client's source IP (no KUBE-MARK-MASQ in KUBE-EXT). */
+  keepSource?: boolean;
+}
+
+const clockTime = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
 interface Outcome {
   verdict: Verdict;
@@ -38,6 +50,11 @@ export class Tracer {
   private seq = 0;
   /** IPVS rr position per virtual server. */
   private rr = new Map<string, number>();
+  /**
+   * Session affinity per (node, client IP, service port): the endpoint last chosen and when. The
+   * kernel's `recent` lists (iptables) and IPVS persistence templates live on each node.
+   */
+  private sticky = new Map<string, { ep: string; at: number }>();
 
   constructor(
     private readonly state: NetState,
@@ -66,7 +83,7 @@ export class Tracer {
   }
 
   trace(req: TraceRequest, startedAt: number): Trace {
-    const c: Ctx = { req, src: 'host', srcNode: undefined, hops: [], t: 0 };
+    const c: Ctx = { req, src: 'host', srcNode: undefined, hops: [], t: 0, startedAt };
     if (req.source.kind === 'pod') {
       c.src = req.source.key;
       c.srcNode = this.state.pods.get(req.source.key.slice(4))?.spec.nodeName;
@@ -251,51 +268,179 @@ export class Tracer {
       );
     }
     if (pm.usable.length === 0) return this.noEndpoints(c, m, pm, proxy, node, filterReject(m, pm, ip));
-    const ep = this.pick(pm, `${ip}:${port}/${proto}`);
+    const f = featuresOf(m.svc);
+    let choice: Choice = { eps: pm.usable, chain: pm.svcChain };
+    if (f?.intLocal) {
+      choice = { eps: localEndpoints(pm, node), chain: svlChain(pm) };
+      if (!choice.eps.length) {
+        const rule = this.rules(m, node).filter.find(
+          (r) =>
+            r.chain === 'KUBE-SERVICES' &&
+            r.text.includes(`-d ${ip}/32`) &&
+            r.text.includes(`--dport ${port} `),
+        );
+        return this.noLocal(c, m, pm, proxy, node, rule?.text, 'internalTrafficPolicy');
+      }
+    }
     if (this.ipvs) {
-      this.hop(c, 'rule', proxy, m.ref, `IPVS ${ip}:${port} rr`, 0.01, `${proto}  ${ip}:${port} rr`);
+      this.hop(
+        c,
+        'rule',
+        proxy,
+        m.ref,
+        `IPVS ${ip}:${port} rr`,
+        0.01,
+        `${proto}  ${ip}:${port} rr${persistent(m)}`,
+      );
     } else {
-      const line = m.nat.find(
+      const line = this.rules(m, node).nat.find(
         (r) =>
           r.chain === 'KUBE-SERVICES' &&
           r.text.includes(`-d ${ip}/32`) &&
           r.text.includes(`--dport ${port} `),
       );
-      this.hop(c, 'rule', proxy, m.ref, pm.svcChain, 0.01, line?.text);
+      this.hop(c, 'rule', proxy, m.ref, choice.chain, 0.01, line?.text);
     }
-    return this.dnat(c, m, pm, ep, node);
+    return this.dnat(c, m, pm, choice, node, `${ip}:${port}/${proto}`);
   }
 
-  private pick(pm: PortModel, vs: string): EndpointInfo {
-    const n = pm.usable.length;
+  /** kube-proxy's rules on `node` for this Service (the model's own unless it uses ./policy features). */
+  private rules(m: ServiceModel, node: string): { nat: RuleLine[]; filter: RuleLine[] } {
+    return rulesFor(m, this.state.profile.clusterCIDR, node);
+  }
+
+  private pick(eps: EndpointInfo[], vs: string): EndpointInfo {
+    const n = eps.length;
     if (this.ipvs) {
       const i = this.rr.get(vs) ?? 0;
       this.rr.set(vs, (i + 1) % n);
-      return pm.usable[i % n] as EndpointInfo;
+      return eps[i % n] as EndpointInfo;
     }
     // The statistic cascade (1/n, 1/(n-1), …, 1) is uniform over the endpoints: one draw.
-    return pm.usable[this.lb.int(n)] as EndpointInfo;
+    return eps[this.lb.int(n)] as EndpointInfo;
   }
 
-  private dnat(c: Ctx, m: ServiceModel, pm: PortModel, ep: EndpointInfo, node: string): Outcome {
-    const to = ep.podKey ?? this.refFor(ep.ip);
-    if (!this.ipvs) {
-      // The KUBE-SVC jump that chose this endpoint (its `statistic --probability` line, if any).
-      const jump = m.nat.find((r) => r.chain === pm.svcChain && r.text.endsWith(` -j ${ep.sepChain}`));
-      const n = pm.usable.length;
-      this.hop(
-        c,
-        'rule',
-        `kube-proxy/${node}`,
-        m.ref,
-        `${pm.svcChain} → ${ep.sepChain} (1 of ${n})`,
-        0.01,
-        jump?.text,
-      );
+  /** The client address kube-proxy's `recent` match (or IPVS persistence) sees: the original source. */
+  private clientIP(c: Ctx): string {
+    const src = c.req.source;
+    if (src.kind === 'pod') return this.state.pods.get(src.key.slice(4))?.status?.podIP ?? src.key;
+    if (src.kind === 'node') return this.nodeIP(src.name) ?? src.name;
+    return 'your machine';
+  }
+
+  private nodeIP(name: string): string | undefined {
+    return this.state.nodes.get(name)?.status.addresses.find((a) => a.type === 'InternalIP')?.address;
+  }
+
+  private dnat(c: Ctx, m: ServiceModel, pm: PortModel, choice: Choice, node: string, vs: string): Outcome {
+    const proxy = `kube-proxy/${node}`;
+    const timeout = featuresOf(m.svc)?.affinity;
+    let ep: EndpointInfo | undefined;
+    let stickyKey = '';
+    if (timeout !== undefined) {
+      // sessionAffinity ClientIP: `-m recent --rcheck --seconds <timeout> --reap` in front of the
+      // cascade; the SEP chain's `--set` refreshes the client's entry on every new connection.
+      const client = this.clientIP(c);
+      stickyKey = `${node}|${client}|${pm.spn}/${pm.protocol}`;
+      const seen = this.sticky.get(stickyKey);
+      if (seen) {
+        const ago = Math.floor((c.startedAt - seen.at) / 1000);
+        const prev = choice.eps.find((e) => `${e.ip}:${e.port}` === seen.ep);
+        const when = `affinity: ${client} was sent to ${seen.ep} at ${clockTime(seen.at)}, ${ago} s ago`;
+        if (prev && ago <= timeout) {
+          ep = prev;
+          const rc = this.ipvs
+            ? undefined
+            : this.rules(m, node).nat.find(
+                (r) =>
+                  r.chain === choice.chain &&
+                  r.text.includes(`--rcheck`) &&
+                  r.text.endsWith(` -j ${prev.sepChain}`),
+              )?.text;
+          this.hop(c, 'rule', proxy, m.ref, `${when} (timeout ${timeout} s): same endpoint`, 0.01, rc);
+        } else {
+          this.hop(
+            c,
+            'rule',
+            proxy,
+            m.ref,
+            prev
+              ? `${when}: past the ${timeout} s timeout, so a fresh pick`
+              : `${when}: that endpoint is gone, so a fresh pick`,
+            0.01,
+          );
+        }
+      }
     }
-    this.hop(c, 'dnat', m.ref, to, `DNAT → ${ep.ip}:${ep.port}`, 0.01, sepDnat(ep, pm, this.ipvs));
+    const fresh = ep === undefined;
+    ep ??= this.pick(choice.eps, vs);
+    if (stickyKey) this.sticky.set(stickyKey, { ep: `${ep.ip}:${ep.port}`, at: c.startedAt });
+    const to = ep.podKey ?? this.refFor(ep.ip);
+    if (!this.ipvs && fresh) {
+      // The KUBE-SVC/SVL jump that chose this endpoint (its `statistic --probability` line, if any).
+      const sep = ep.sepChain;
+      const nat = this.rules(m, node).nat;
+      const jump = nat.find(
+        (r) => r.chain === choice.chain && r.text.endsWith(` -j ${sep}`) && !r.text.includes('--rcheck'),
+      );
+      const n = choice.eps.length;
+      this.hop(c, 'rule', proxy, m.ref, `${choice.chain} → ${sep} (1 of ${n})`, 0.01, jump?.text);
+    }
+    this.hop(
+      c,
+      'dnat',
+      m.ref,
+      to,
+      `DNAT → ${ep.ip}:${ep.port}`,
+      0.01,
+      sepDnat(ep, pm, this.ipvs, timeout !== undefined),
+    );
     c.endpoint = ep.podKey ? { ip: ep.ip, port: ep.port, pod: ep.podKey } : { ip: ep.ip, port: ep.port };
-    return this.deliver(c, m.ref, ep.ip, ep.port, node, `${m.key} → ${ep.ip}:${ep.port}`);
+    const kept = choice.keepSource ? ' (externalTrafficPolicy Local: the client source IP is kept)' : '';
+    return this.deliver(c, m.ref, ep.ip, ep.port, node, `${m.key} → ${ep.ip}:${ep.port}${kept}`);
+  }
+
+  /**
+   * A Local traffic policy and no endpoint on this node: kube-proxy's filter DROP
+   * ("<svc> has no local endpoints") discards the packet, so nothing answers.
+   */
+  private noLocal(
+    c: Ctx,
+    m: ServiceModel,
+    pm: PortModel,
+    proxy: HopRef,
+    node: string,
+    rule: string | undefined,
+    policy: 'internalTrafficPolicy' | 'externalTrafficPolicy',
+  ): Outcome {
+    this.hop(c, 'drop', proxy, m.ref, `DROP: ${pm.spn} has no local endpoints`, 0.01, rule);
+    return this.lost(
+      c.req.protocol,
+      `${m.key} has ${policy}: Local and no ready endpoint on node ${node}, so kube-proxy there drops the packet ("${pm.spn} has no local endpoints")`,
+    );
+  }
+
+  /**
+   * External traffic (NodePort, LB IP) arriving at `node`: the EXT chain sends Pod traffic and the
+   * node's own traffic to the Cluster chain; anything else follows externalTrafficPolicy.
+   */
+  private externalChoice(c: Ctx, m: ServiceModel, pm: PortModel, node: string): Choice {
+    if (this.ipvs || !featuresOf(m.svc)?.extLocal) return { eps: pm.usable, chain: pm.svcChain };
+    const src = c.req.source;
+    const fromCluster = src.kind === 'pod' || (src.kind === 'node' && src.name === node);
+    if (fromCluster) return { eps: pm.usable, chain: pm.svcChain };
+    return { eps: localEndpoints(pm, node), chain: svlChain(pm), keepSource: true };
+  }
+
+  private externalDrop(c: Ctx, m: ServiceModel, pm: PortModel, node: string, port: number, ip?: string) {
+    const rule = this.rules(m, node).filter.find(
+      (r) =>
+        r.chain === 'KUBE-EXTERNAL-SERVICES' &&
+        r.text.includes('has no local endpoints') &&
+        r.text.includes(`--dport ${port} `) &&
+        (ip === undefined ? !r.text.includes(' -d ') : r.text.includes(`-d ${ip}/32`)),
+    );
+    return this.noLocal(c, m, pm, `kube-proxy/${node}`, node, rule?.text, 'externalTrafficPolicy');
   }
 
   private noEndpoints(
@@ -422,14 +567,16 @@ export class Tracer {
       const pm = m.ports.find((p) => p.port === port && p.protocol === proto) as PortModel;
       if (!pm.usable.length)
         return this.noEndpoints(c, m, pm, proxy, nodeName, externalReject(m, pm, ip, port));
-      const line = m.nat.find(
+      const line = this.rules(m, nodeName).nat.find(
         (r) =>
           r.chain === 'KUBE-SERVICES' &&
           r.text.includes(`-d ${ip}/32`) &&
           r.text.includes(`--dport ${port} `),
       );
       this.hop(c, 'rule', proxy, m.ref, pm.extChain, 0.01, line?.text);
-      return this.dnat(c, m, pm, this.pick(pm, `${ip}:${port}/${proto}`), nodeName);
+      const choice = this.externalChoice(c, m, pm, nodeName);
+      if (!choice.eps.length) return this.externalDrop(c, m, pm, nodeName, port, ip);
+      return this.dnat(c, m, pm, choice, nodeName, `${ip}:${port}/${proto}`);
     }
     const npKey = s.svcByNodePort.get(`${port}/${proto}`);
     if (npKey) return this.viaNodePort(c, s.models.get(npKey) as ServiceModel, port, nodeName, ip);
@@ -455,12 +602,24 @@ export class Tracer {
     if (!pm.usable.length)
       return this.noEndpoints(c, m, pm, proxy, nodeName, externalReject(m, pm, undefined, nodePort));
     if (this.ipvs)
-      this.hop(c, 'rule', proxy, m.ref, `IPVS ${ip}:${nodePort} rr`, 0.01, `${proto}  ${ip}:${nodePort} rr`);
+      this.hop(
+        c,
+        'rule',
+        proxy,
+        m.ref,
+        `IPVS ${ip}:${nodePort} rr`,
+        0.01,
+        `${proto}  ${ip}:${nodePort} rr${persistent(m)}`,
+      );
     else {
-      const line = m.nat.find((r) => r.chain === 'KUBE-NODEPORTS' && r.text.includes(`--dport ${nodePort} `));
+      const line = this.rules(m, nodeName).nat.find(
+        (r) => r.chain === 'KUBE-NODEPORTS' && r.text.includes(`--dport ${nodePort} `),
+      );
       this.hop(c, 'rule', proxy, m.ref, pm.extChain, 0.01, line?.text);
     }
-    return this.dnat(c, m, pm, this.pick(pm, `${ip}:${nodePort}/${proto}`), nodeName);
+    const choice = this.externalChoice(c, m, pm, nodeName);
+    if (!choice.eps.length) return this.externalDrop(c, m, pm, nodeName, nodePort);
+    return this.dnat(c, m, pm, choice, nodeName, `${ip}:${nodePort}/${proto}`);
   }
 
   /** The student's machine: only localhost-published ports (Docker Desktop) or routable node IPs. */
@@ -486,7 +645,9 @@ export class Tracer {
         if (pm.nodePort !== undefined)
           return this.viaNodePort(c, m, pm.nodePort, first, p.nodes[0]?.ip ?? ip);
         if (!pm.usable.length) return this.noEndpoints(c, m, pm, `kube-proxy/${first}`, first, undefined);
-        return this.dnat(c, m, pm, this.pick(pm, `lb:${port}/${proto}`), first);
+        const choice = this.externalChoice(c, m, pm, first);
+        if (!choice.eps.length) return this.externalDrop(c, m, pm, first, port);
+        return this.dnat(c, m, pm, choice, first, `lb:${port}/${proto}`);
       }
       if (npKey) {
         this.hop(c, 'send', 'host', `Node/${first}`, `localhost:${port} → Docker Desktop VM`, 0.2);
@@ -513,10 +674,11 @@ export class Tracer {
   }
 }
 
-function sepDnat(ep: EndpointInfo, pm: PortModel, ipvs: boolean): string {
+function sepDnat(ep: EndpointInfo, pm: PortModel, ipvs: boolean, affinity = false): string {
   if (ipvs) return `  -> ${`${ep.ip}:${ep.port}`.padEnd(28)}Masq    1      0          0`;
   const proto = pm.protocol.toLowerCase();
-  return `-A ${ep.sepChain} -p ${proto} -m comment --comment "${pm.spn}" -m ${proto} -j DNAT --to-destination ${ep.ip}:${ep.port}`;
+  const recent = affinity ? ` -m recent --set --name ${ep.sepChain} --mask 255.255.255.255 --rsource` : '';
+  return `-A ${ep.sepChain} -p ${proto} -m comment --comment "${pm.spn}"${recent} -m ${proto} -j DNAT --to-destination ${ep.ip}:${ep.port}`;
 }
 
 function filterReject(m: ServiceModel, pm: PortModel, ip: string): string | undefined {
