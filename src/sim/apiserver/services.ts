@@ -31,6 +31,9 @@ function wantsNodePorts(spec: Any): boolean {
   );
 }
 
+const needsHC = (spec: Any): boolean =>
+  spec.type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local';
+
 /**
  * Allocate the ClusterIP and NodePorts a Service needs, keeping what `old` already holds.
  * Returns the new spec or field errors (nothing stays allocated on error).
@@ -142,6 +145,30 @@ export function allocateService(
       return q;
     });
   }
+  // healthCheckNodePort (service/storage/alloc.go): a LoadBalancer with externalTrafficPolicy Local
+  // gets one from the NodePort range (the requested one, the old object's, or the next free one);
+  // a Service that stops needing it drops the value kept from before (dropTypeDependentFields).
+  const hc = spec.healthCheckNodePort;
+  const prev = needsHC(oldSpec) ? oldSpec.healthCheckNodePort : 0;
+  if (!needsHC(spec)) {
+    if (prev && hc === prev) delete spec.healthCheckNodePort;
+  } else if (!hc && prev) spec.healthCheckNodePort = prev;
+  else if (hc !== prev) {
+    const r = hc ? a.ports.allocateSpecific(hc) : a.ports.allocate();
+    if (r.ok) alloc.ports.push((spec.healthCheckNodePort = r.port));
+    else
+      errors.push(
+        invalid(
+          'spec.healthCheckNodePort',
+          hc ?? 0,
+          r.reason === 'allocated'
+            ? 'provided port is already allocated'
+            : r.reason === 'range'
+              ? `provided port is not in the valid range. The range of valid ports is ${a.ports.min}-${a.ports.max}`
+              : 'range is full',
+        ),
+      );
+  }
   if (errors.length > 0) {
     rollback();
     return { ok: false, errors };
@@ -159,6 +186,8 @@ export function releaseService(a: ServiceAllocators, old: K8sObject, next?: K8sO
   const keep = new Set<number>(
     (Array.isArray(n.ports) ? n.ports : []).map((p: Any) => p.nodePort).filter(Boolean),
   );
+  if (n.healthCheckNodePort) keep.add(n.healthCheckNodePort);
   for (const p of Array.isArray(o.ports) ? o.ports : [])
     if (p.nodePort && !keep.has(p.nodePort)) a.ports.release(p.nodePort);
+  if (o.healthCheckNodePort && !keep.has(o.healthCheckNodePort)) a.ports.release(o.healthCheckNodePort);
 }
