@@ -270,7 +270,7 @@ export class Tracer {
     if (pm.usable.length === 0) return this.noEndpoints(c, m, pm, proxy, node, filterReject(m, pm, ip));
     const f = featuresOf(m.svc);
     let choice: Choice = { eps: pm.usable, chain: pm.svcChain };
-    if (f?.intLocal) {
+    if (f?.intLocal && !this.ipvs) {
       choice = { eps: localEndpoints(pm, node), chain: svlChain(pm) };
       if (!choice.eps.length) {
         const rule = this.rules(m, node).filter.find(
