@@ -5,6 +5,7 @@ import { applyOne } from './apiserver/apply';
 import { patchOne } from './apiserver/patch';
 import { dropTypeDependentFields, dryRunAllocators } from './apiserver/service-late';
 import { createLifecycle } from './kubelet/lifecycle';
+import { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import { programsOf } from './kubelet/program';
 import { provideLateParts } from './late';
 import { CoreDns } from './net/dns';
@@ -26,6 +27,9 @@ provideLateParts({
   createLifecycle,
   runContainerProcess,
   runProbe,
+  defaultProbes,
+  probesDefaulted,
+  pushProbeErrors,
   dryRunAllocators,
   dropTypeDependentFields,
 });

@@ -9,6 +9,7 @@ import type { applyOne } from './apiserver/apply';
 import type { patchOne } from './apiserver/patch';
 import type { dropTypeDependentFields, dryRunAllocators } from './apiserver/service-late';
 import type { createLifecycle } from './kubelet/lifecycle';
+import type { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import type { programsOf } from './kubelet/program';
 import type { CoreDns } from './net/dns';
 import type { iptablesModeSave, ipvsadmList, ipvsModeSave } from './net/iptables';
@@ -36,6 +37,10 @@ export interface LateParts {
   runContainerProcess: typeof runContainerProcess;
   /** One run of a container's probe (only Pods the student writes have probes). */
   runProbe: typeof runProbe;
+  /** Probe defaulting and validation (the API server's; only the student's Pods have probes). */
+  defaultProbes: typeof defaultProbes;
+  probesDefaulted: typeof probesDefaulted;
+  pushProbeErrors: typeof pushProbeErrors;
   /** The allocators of a server-side dry run (only kubectl asks for one). */
   dryRunAllocators: typeof dryRunAllocators;
   /** Service fields a type change drops (only a user's write changes the type). */

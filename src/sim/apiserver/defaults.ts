@@ -2,6 +2,7 @@
 // pkg/apis/apps/v1/defaults.go, plus the ServiceAccount/DefaultTolerationSeconds admission for Pods]
 // Each function returns a new object; inputs are never mutated.
 import type { K8sObject } from '../api/types';
+import { late, latePartsLoaded } from '../late';
 import { copyOwn } from './copy';
 
 // biome-ignore lint/suspicious/noExplicitAny: defaulting walks loosely typed decoded JSON.
@@ -65,9 +66,12 @@ function cowContainer(c: Any): Any {
 function defaultContainer(c: Any, cow: boolean): Any {
   let ports = c.ports;
   if (Array.isArray(ports)) ports = cow ? mapSame(ports, defaultPort) : ports.map(copyPort);
+  // Probes are defaulted by code bound late (only the student's Pods have them).
+  const probes = c.livenessProbe != null || c.readinessProbe != null || c.startupProbe != null;
   if (
     cow &&
     ports === c.ports &&
+    (!probes || (latePartsLoaded() && late().probesDefaulted(c))) &&
     c.resources !== undefined &&
     c.terminationMessagePath !== undefined &&
     c.terminationMessagePolicy !== undefined &&
@@ -81,6 +85,7 @@ function defaultContainer(c: Any, cow: boolean): Any {
   if (out.terminationMessagePolicy === undefined) out.terminationMessagePolicy = 'File';
   if (out.imagePullPolicy === undefined && typeof c.image === 'string')
     out.imagePullPolicy = defaultPullPolicy(c.image);
+  if (probes && latePartsLoaded()) late().defaultProbes(out);
   return out;
 }
 

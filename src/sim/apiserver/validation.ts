@@ -3,6 +3,7 @@
 // [K8S pkg/apis/core/validation, pkg/apis/apps/validation; APIMACH util/validation]
 import { matchesLabelSelector, qualifiedNameErrors } from '../api/labels';
 import type { K8sObject } from '../api/types';
+import { late, latePartsLoaded } from '../late';
 import { duplicate, type FieldError, forbidden, invalid, required, tooLong, unsupported } from './errors';
 
 // biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
@@ -233,7 +234,11 @@ function validPort(n: unknown): boolean {
 
 /** spec.ports[i].targetPort: a port number or an IANA service name. */
 function pushTargetPortErrors(out: FieldError[], v: unknown, i: number): void {
-  const field = () => `spec.ports[${i}].targetPort`;
+  pushPortNumOrNameErrors(out, v, () => `spec.ports[${i}].targetPort`);
+}
+
+/** validatePortNumOrName: a port number or an IANA service name (the field built only on error). */
+export function pushPortNumOrNameErrors(out: FieldError[], v: unknown, field: () => string): void {
   if (typeof v === 'number') {
     if (!validPort(v)) out.push(invalid(field(), v, PORT_RANGE));
     return;
@@ -260,7 +265,12 @@ function nameSeenBefore(items: Any[], i: number, name: unknown): boolean {
   return false;
 }
 
-function pushContainerErrors(out: FieldError[], containers: Any, path: string): void {
+/** The probes' errors, after the container's others (validateContainers); the code is bound late. */
+function pushProbeErrors(out: FieldError[], c: Any, path: string, spec: Any): void {
+  if (latePartsLoaded()) late().pushProbeErrors(out, c, path, spec?.terminationGracePeriodSeconds);
+}
+
+function pushContainerErrors(out: FieldError[], containers: Any, path: string, spec?: Any): void {
   if (!Array.isArray(containers) || containers.length === 0) {
     out.push(required(path));
     return;
@@ -288,11 +298,13 @@ function pushContainerErrors(out: FieldError[], containers: Any, path: string): 
     if (c.imagePullPolicy && !PULL_POLICIES.includes(c.imagePullPolicy)) {
       out.push(unsupported(`${path}[${i}].imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
     }
+    if (c.livenessProbe != null || c.readinessProbe != null || c.startupProbe != null)
+      pushProbeErrors(out, c, `${path}[${i}]`, spec);
   }
 }
 
 function pushPodSpecErrors(out: FieldError[], spec: Any, path: string): void {
-  pushContainerErrors(out, spec?.containers, `${path}.containers`);
+  pushContainerErrors(out, spec?.containers, `${path}.containers`, spec);
   if (spec?.restartPolicy && !RESTART_POLICIES.includes(spec.restartPolicy)) {
     out.push(unsupported(`${path}.restartPolicy`, spec.restartPolicy, RESTART_POLICIES_SORTED));
   }

@@ -201,7 +201,9 @@ export function createLifecycle(d: LifecycleDeps) {
         return undefined;
       return run.containerID === id && isRunning(run) ? pod : undefined;
     };
-    return startProbes(c, startedMs, {
+    // The probe workers were added with the Pod (its startTime); a restart keeps their schedule.
+    const added = Date.parse(d.get(rt)?.status?.startTime ?? '');
+    return startProbes(c, startedMs, Number.isNaN(added) ? startedMs : added, {
       timers: d.timers,
       now: () => d.clock.now(),
       pod: current,

@@ -1,7 +1,10 @@
 // The kubelet's probe workers for one container instance [K8S 1.34 pkg/kubelet/prober: worker.go
-// doProbe, prober_manager.go, results]: one worker per probe, ticking every periodSeconds from the
-// container's start (the first run at once); a run before initialDelaySeconds has passed is
-// skipped, as are readiness and liveness runs until the startup probe has succeeded. A result
+// run/doProbe, prober_manager.go, results]: one worker per probe, ticking every periodSeconds from
+// the moment the kubelet added the Pod (AddPod at admission: the `anchor`, so a restarted
+// container keeps the schedule); a run before initialDelaySeconds has passed since the
+// container's start is skipped, as are readiness and liveness runs until the startup probe has
+// succeeded. The readiness worker also runs at once when the container starts (UpdatePodStatus
+// triggers it manually for a started container that is not ready yet). A result
 // counts once it repeats successThreshold (success) or failureThreshold (failure) times in a row;
 // readiness starts as Failure (not ready), liveness as Success, startup as Unknown (not started).
 // Every failed run records Warning Unhealthy `<Kind> probe failed: <output>` (prober.go). A
@@ -49,7 +52,7 @@ export function hasProbes(c: Container): boolean {
 }
 
 /** Start the workers of a container instance started at `startedMs` (now). */
-export function startProbes(c: Container, startedMs: number, h: ProbeHooks): ProbeSet {
+export function startProbes(c: Container, startedMs: number, anchor: number, h: ProbeHooks): ProbeSet {
   const set: ProbeSet = {
     started: c.startupProbe === undefined,
     ready: false,
@@ -90,10 +93,12 @@ export function startProbes(c: Container, startedMs: number, h: ProbeHooks): Pro
       stopWorker(w);
       set.started = true;
       if (!c.readinessProbe) set.ready = true;
-      h.changed(pod);
+      // The status sync that reports it started triggers the readiness probe, so one write
+      // carries both (started, and ready when that probe passes).
       const rw = set.workers.find((x) => x.kind === 'Readiness');
-      const again = h.pod();
-      if (rw && again && !set.stopped) doProbe(rw, again);
+      const wasReady = set.ready;
+      if (rw) doProbe(rw, pod);
+      if (set.ready === wasReady) h.changed(pod);
       return;
     }
     if (!r.ok) {
@@ -116,7 +121,19 @@ export function startProbes(c: Container, startedMs: number, h: ProbeHooks): Pro
     w.timer = h.timers().after((w.probe.periodSeconds ?? 10) * 1000, () => tick(w));
     doProbe(w, pod);
   };
-  for (const w of set.workers) w.timer = h.timers().after(0, () => tick(w));
+  for (const w of set.workers) {
+    const period = (w.probe.periodSeconds ?? 10) * 1000;
+    const since = Math.max(0, startedMs - anchor);
+    const next = anchor + Math.ceil(since / period) * period - startedMs;
+    // The manual trigger runs readiness at once; its ticker goes on from the anchor.
+    if (w.kind === 'Readiness' && next > 0) {
+      w.timer = h.timers().after(0, () => {
+        w.timer = h.timers().after(next, () => tick(w));
+        const pod = h.pod();
+        if (pod && !set.stopped) doProbe(w, pod);
+      });
+    } else w.timer = h.timers().after(next, () => tick(w));
+  }
   return set;
 }
 
