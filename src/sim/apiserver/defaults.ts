@@ -67,7 +67,7 @@ function defaultContainer(c: Any, cow: boolean): Any {
   let ports = c.ports;
   if (Array.isArray(ports)) ports = cow ? mapSame(ports, defaultPort) : ports.map(copyPort);
   // Probes are defaulted by code bound late (only the student's Pods have them).
-  const probes = c.livenessProbe != null || c.readinessProbe != null || c.startupProbe != null;
+  const probes = c.livenessProbe || c.readinessProbe || c.startupProbe;
   if (
     cow &&
     ports === c.ports &&

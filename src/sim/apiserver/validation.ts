@@ -234,11 +234,7 @@ function validPort(n: unknown): boolean {
 
 /** spec.ports[i].targetPort: a port number or an IANA service name. */
 function pushTargetPortErrors(out: FieldError[], v: unknown, i: number): void {
-  pushPortNumOrNameErrors(out, v, () => `spec.ports[${i}].targetPort`);
-}
-
-/** validatePortNumOrName: a port number or an IANA service name (the field built only on error). */
-export function pushPortNumOrNameErrors(out: FieldError[], v: unknown, field: () => string): void {
+  const field = () => `spec.ports[${i}].targetPort`;
   if (typeof v === 'number') {
     if (!validPort(v)) out.push(invalid(field(), v, PORT_RANGE));
     return;
@@ -265,12 +261,7 @@ function nameSeenBefore(items: Any[], i: number, name: unknown): boolean {
   return false;
 }
 
-/** The probes' errors, after the container's others (validateContainers); the code is bound late. */
-function pushProbeErrors(out: FieldError[], c: Any, path: string, spec: Any): void {
-  if (latePartsLoaded()) late().pushProbeErrors(out, c, path, spec?.terminationGracePeriodSeconds);
-}
-
-function pushContainerErrors(out: FieldError[], containers: Any, path: string, spec?: Any): void {
+function pushContainerErrors(out: FieldError[], containers: Any, path: string): void {
   if (!Array.isArray(containers) || containers.length === 0) {
     out.push(required(path));
     return;
@@ -298,13 +289,14 @@ function pushContainerErrors(out: FieldError[], containers: Any, path: string, s
     if (c.imagePullPolicy && !PULL_POLICIES.includes(c.imagePullPolicy)) {
       out.push(unsupported(`${path}[${i}].imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
     }
-    if (c.livenessProbe != null || c.readinessProbe != null || c.startupProbe != null)
-      pushProbeErrors(out, c, `${path}[${i}]`, spec);
+    // Probes, last (validateContainers), by code bound late: only the student's Pods have them.
+    if ((c.livenessProbe || c.readinessProbe || c.startupProbe) && latePartsLoaded())
+      late().pushProbeErrors(out, c, `${path}[${i}]`);
   }
 }
 
 function pushPodSpecErrors(out: FieldError[], spec: Any, path: string): void {
-  pushContainerErrors(out, spec?.containers, `${path}.containers`, spec);
+  pushContainerErrors(out, spec?.containers, `${path}.containers`);
   if (spec?.restartPolicy && !RESTART_POLICIES.includes(spec.restartPolicy)) {
     out.push(unsupported(`${path}.restartPolicy`, spec.restartPolicy, RESTART_POLICIES_SORTED));
   }

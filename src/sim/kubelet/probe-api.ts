@@ -8,7 +8,6 @@
 
 import { copyOwn } from '../apiserver/copy';
 import { type FieldError, forbidden, invalid, unsupported } from '../apiserver/errors';
-import { pushPortNumOrNameErrors } from '../apiserver/validation';
 
 // biome-ignore lint/suspicious/noExplicitAny: defaulting and validation walk loosely typed JSON.
 type Any = any;
@@ -66,6 +65,25 @@ export function defaultProbes(out: Any): void {
   for (const k of PROBES) if (out[k] !== undefined && out[k] !== null) out[k] = defaultProbe(out[k]);
 }
 
+const PORT_RANGE = 'must be between 1 and 65535, inclusive';
+
+/** validatePortNumOrName: a port number or an IANA service name (IsValidPortName's messages). */
+function pushPortNumOrNameErrors(out: FieldError[], v: unknown, field: () => string): void {
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v) || v < 1 || v > 65535) out.push(invalid(field(), v, PORT_RANGE));
+    return;
+  }
+  if (typeof v !== 'string') return;
+  const errs: string[] = [];
+  if (v.length > 15) errs.push('must be no more than 15 characters');
+  if (!/^[-a-z0-9]+$/.test(v))
+    errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  else if (!/[a-z]/.test(v)) errs.push('must contain at least one letter (a-z)');
+  if (v.includes('--')) errs.push('must not contain consecutive hyphens');
+  if (v.startsWith('-') || v.endsWith('-')) errs.push('must not begin or end with a hyphen');
+  for (const m of errs) out.push(invalid(field(), v, m));
+}
+
 const SCHEMES = ['HTTP', 'HTTPS'];
 const HEADER_NAME = /^[-!#$%&'*+.^_`|~0-9A-Za-z]+$/;
 
@@ -88,8 +106,7 @@ function pushHandlerErrors(out: FieldError[], p: Any, path: string): void {
     const g = p.httpGet;
     if (!g.path) out.push(required(`${path}.httpGet.path`, ''));
     pushPortNumOrNameErrors(out, g.port, () => `${path}.httpGet.port`);
-    if (g.port === undefined || g.port === null)
-      out.push(invalid(`${path}.httpGet.port`, 0, 'must be between 1 and 65535, inclusive'));
+    if (g.port === undefined || g.port === null) out.push(invalid(`${path}.httpGet.port`, 0, PORT_RANGE));
     if (!SCHEMES.includes(g.scheme)) out.push(unsupported(`${path}.httpGet.scheme`, g.scheme, SCHEMES));
     const headers: Any[] = Array.isArray(g.httpHeaders) ? g.httpHeaders : [];
     for (let i = 0; i < headers.length; i++) {
@@ -106,14 +123,13 @@ function pushHandlerErrors(out: FieldError[], p: Any, path: string): void {
   });
   one('tcpSocket', () => {
     const port = p.tcpSocket.port;
-    if (port === undefined || port === null)
-      out.push(invalid(`${path}.tcpSocket.port`, 0, 'must be between 1 and 65535, inclusive'));
+    if (port === undefined || port === null) out.push(invalid(`${path}.tcpSocket.port`, 0, PORT_RANGE));
     else pushPortNumOrNameErrors(out, port, () => `${path}.tcpSocket.port`);
   });
   one('grpc', () => {
     const port = p.grpc.port;
     if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
-      out.push(invalid(`${path}.grpc.port`, port ?? 0, 'must be between 1 and 65535, inclusive'));
+      out.push(invalid(`${path}.grpc.port`, port ?? 0, PORT_RANGE));
   });
   if (handlers === 0) out.push(required(path, 'must specify a handler type'));
 }
@@ -136,7 +152,7 @@ function pushOneProbe(out: FieldError[], p: Any, path: string): void {
 }
 
 /** A regular container's probes, in validateContainers' order. */
-export function pushProbeErrors(out: FieldError[], c: Any, path: string, _grace?: number): void {
+export function pushProbeErrors(out: FieldError[], c: Any, path: string): void {
   const l = c.livenessProbe;
   if (isObj(l)) {
     pushOneProbe(out, l, `${path}.livenessProbe`);
