@@ -95,6 +95,32 @@ const ContainerPort: StructDef = {
 
 const EnvVar: StructDef = { go: 'v1.EnvVar', fields: { name: S, value: S, valueFrom: ANY } };
 
+// core/v1 Probe with its inline ProbeHandler.
+const Probe: StructDef = {
+  go: 'v1.Probe',
+  fields: {
+    exec: struct({ go: 'v1.ExecAction', fields: { command: STRS } }),
+    httpGet: struct({
+      go: 'v1.HTTPGetAction',
+      fields: {
+        path: S,
+        port: IOS,
+        host: S,
+        scheme: S,
+        httpHeaders: arr({ go: 'v1.HTTPHeader', fields: { name: S, value: S } }),
+      },
+    }),
+    tcpSocket: struct({ go: 'v1.TCPSocketAction', fields: { port: IOS, host: S } }),
+    grpc: struct({ go: 'v1.GRPCAction', fields: { port: I32, service: S } }),
+    initialDelaySeconds: I32,
+    timeoutSeconds: I32,
+    periodSeconds: I32,
+    successThreshold: I32,
+    failureThreshold: I32,
+    terminationGracePeriodSeconds: I64,
+  },
+};
+
 const Container: StructDef = {
   go: 'v1.Container',
   fields: {
@@ -111,9 +137,9 @@ const Container: StructDef = {
     restartPolicy: S,
     volumeMounts: ANYS,
     volumeDevices: ANYS,
-    livenessProbe: ANY,
-    readinessProbe: ANY,
-    startupProbe: ANY,
+    livenessProbe: struct(Probe),
+    readinessProbe: struct(Probe),
+    startupProbe: struct(Probe),
     lifecycle: ANY,
     terminationMessagePath: S,
     terminationMessagePolicy: S,

@@ -139,6 +139,9 @@ function phaseOf(pod: Pod, runs: ContainerRun[]): Pod['status']['phase'] {
 }
 
 export function createLifecycle(d: LifecycleDeps) {
+  // Stop times of containers killed for a probe: their own stream, so a kill does not move the
+  // image pulls of every later Pod.
+  const probeStopRng = d.rng.pulls.fork('probe-kill-stop');
   const after = (rt: PodRuntime, run: ContainerRun, ms: number, fn: (pod: Pod) => void) => {
     run.timer = d.timers().after(ms, () => {
       run.timer = undefined;
@@ -243,7 +246,7 @@ export function createLifecycle(d: LifecycleDeps) {
     const grace =
       (probe?.terminationGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
     const check = checkImage(c.image);
-    const stop = check.ok ? drawMs(d.rng.pulls, check.spec.stopMs) : grace;
+    const stop = check.ok ? drawMs(probeStopRng, check.spec.stopMs) : grace;
     const killed = stop > grace;
     if (run.timer !== undefined) d.timers().cancel(run.timer);
     stopProbes(run.probes, d.timers());

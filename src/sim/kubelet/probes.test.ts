@@ -447,3 +447,27 @@ describe('determinism and Pods without probes', () => {
     ]);
   });
 });
+
+describe('strict decoding of probes (apply)', () => {
+  it("an unknown probe field and a wrongly typed one are the decoder's errors", () => {
+    const c = createCluster({ seed: 17 });
+    const applyPod = (probe: unknown) => {
+      const [r] = c.apply([
+        {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'p' },
+          spec: { containers: [{ name: 'web', image: 'nginx', readinessProbe: probe }] },
+        },
+      ]);
+      return JSON.stringify(r);
+    };
+    expect(applyPod({ httpget: { path: '/', port: 80 } })).toContain(
+      'strict decoding error: unknown field \\"spec.containers[0].readinessProbe.httpget\\"',
+    );
+    expect(applyPod({ tcpSocket: { port: 80 }, periodSeconds: 'ten' })).toContain(
+      'json: cannot unmarshal string into Go struct field Probe.spec.containers.readinessProbe.periodSeconds of type int32',
+    );
+    expect(applyPod({ httpGet: { path: '/', port: 'http' }, periodSeconds: 5 })).toContain('"ok":true');
+  });
+});
