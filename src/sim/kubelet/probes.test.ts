@@ -471,3 +471,42 @@ describe('strict decoding of probes (apply)', () => {
     expect(applyPod({ httpGet: { path: '/', port: 'http' }, periodSeconds: 5 })).toContain('"ok":true');
   });
 });
+
+describe("readiness that fails later (the book's numbers-api with FailAfterCallCount)", () => {
+  it('ready, then out of the Endpoints after failureThreshold 500s, back after /reset', () => {
+    const c = createCluster({ seed: 18 });
+    service(c, 'api');
+    run(c, 'api', {
+      image: 'kiamol/ch03-numbers-api',
+      env: [{ name: 'FailAfterCallCount', value: '1' }],
+      readinessProbe: http('/healthz', 80, { periodSeconds: 5 }),
+    });
+    run(c, 'client', { image: 'busybox:1.36', command: ['sleep', 'infinity'] });
+    c.advance(30_000);
+    const ip = pod(c, 'api').status.podIP as string;
+    const addresses = () =>
+      (endpoints(c, 'api').subsets ?? []).flatMap((s) => (s.addresses ?? []).map((a) => a.ip));
+    expect(status(c, 'api').ready).toBe(true);
+    expect(addresses()).toEqual([ip]);
+    const s = createTerminalSession({ cluster: c });
+    s.run(`kubectl exec client -- wget -qO- http://${ip}/rng`);
+    // Three failed probes 5 s apart: not ready at the third.
+    const seen: boolean[] = [];
+    for (let i = 0; i < 20; i++) {
+      c.advance(1_000);
+      seen.push(status(c, 'api').ready);
+    }
+    expect(seen.slice(0, 9).every(Boolean)).toBe(true);
+    expect(seen[seen.length - 1]).toBe(false);
+    expect(addresses()).toEqual([]);
+    expect(eventLines(c, 'api')).toContain(
+      'Warning Unhealthy Readiness probe failed: HTTP probe failed with statuscode: 500',
+    );
+    expect(cond(pod(c, 'api'), 'Ready')?.status).toBe('False');
+    s.run(`kubectl exec client -- wget -qO- http://${ip}/reset`);
+    c.advance(5_000);
+    expect(status(c, 'api').ready).toBe(true);
+    expect(addresses()).toEqual([ip]);
+    expect(status(c, 'api').restartCount).toBe(0);
+  });
+});
