@@ -510,3 +510,15 @@ describe("readiness that fails later (the book's numbers-api with FailAfterCallC
     expect(status(c, 'api').restartCount).toBe(0);
   });
 });
+
+describe('what the app sees of an httpGet probe', () => {
+  it('nginx logs the probe from the node side of the Pod network with kube-probe/1.34', () => {
+    const c = createCluster({ seed: 19 });
+    run(c, 'lg', { readinessProbe: http('/') });
+    c.advance(15_000);
+    const out = text(createTerminalSession({ cluster: c }).run('kubectl logs lg'));
+    expect(out).toMatch(
+      /^10\.1\.0\.1 - - \[[^\]]+\] "GET \/ HTTP\/1\.1" 200 \d+ "-" "kube-probe\/1\.34" "-"$/m,
+    );
+  });
+});

@@ -6,7 +6,7 @@
 // output being the failure's message. The outputs are the Go error texts the prober puts into
 // the Unhealthy Event (`HTTP probe failed with statuscode: 404`, `dial tcp IP:PORT: connect:
 // connection refused`). Bound late (src/sim/late): only a Pod the student writes has probes.
-import type { Container, Pod, PortRef, Probe } from '../api/types';
+import type { Container, Node, Pod, PortRef, Probe } from '../api/types';
 import type { Cluster, ObjectKey } from '../contract';
 import { podListens } from '../net/listeners';
 import { podCommands } from './commands';
@@ -65,7 +65,7 @@ export function runProbe(
         path,
         host: `${host}:${port}`,
         headers,
-        clientIP: nodeIP(pod),
+        clientIP: probeSourceIP(cluster, pod),
       },
       httpRequest,
     );
@@ -122,6 +122,16 @@ export function runProbe(
   return { ok: false, output: 'missing probe handler' };
 }
 
-function nodeIP(pod: Pod): string {
-  return pod.status?.hostIP ?? '';
+/**
+ * The kubelet connects from the node's side of the Pod network: the first address of the node's
+ * podCIDR (the cni0 bridge of Docker Desktop and k3s/flannel, kindnet's veth gateway), which is
+ * what the app sees (nginx logs `10.1.0.1 … "kube-probe/1.34"`).
+ */
+function probeSourceIP(cluster: Cluster, pod: Pod): string {
+  const node = pod.spec.nodeName
+    ? (cluster.get('Node', undefined, pod.spec.nodeName) as Node | undefined)
+    : undefined;
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\//.exec(node?.spec?.podCIDR ?? '');
+  if (!m) return pod.status?.hostIP ?? '';
+  return `${m[1]}.${m[2]}.${m[3]}.${Number(m[4]) + 1}`;
 }
