@@ -35,6 +35,7 @@ export interface ApiError {
     | 'Conflict'
     | 'Invalid'
     | 'MethodNotAllowed'
+    | 'InternalError'
     | 'Unknown';
   /** The full server message, e.g. `services "x" not found` or `Service "x" is invalid: spec.ports: Required value`. */
   message: string;

@@ -3,7 +3,7 @@
 import { parseSelector } from './api/selector-parse';
 import { applyOne } from './apiserver/apply';
 import { patchOne } from './apiserver/patch';
-import { dropTypeDependentFields, dryRunAllocators } from './apiserver/service-late';
+import { allocateHealthCheck, dropTypeDependentFields, dryRunAllocators } from './apiserver/service-late';
 import { createLifecycle } from './kubelet/lifecycle';
 import { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import { programsOf } from './kubelet/program';
@@ -32,4 +32,5 @@ provideLateParts({
   pushProbeErrors,
   dryRunAllocators,
   dropTypeDependentFields,
+  allocateHealthCheck,
 });

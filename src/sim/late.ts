@@ -7,7 +7,11 @@
 import type { parseSelector } from './api/selector-parse';
 import type { applyOne } from './apiserver/apply';
 import type { patchOne } from './apiserver/patch';
-import type { dropTypeDependentFields, dryRunAllocators } from './apiserver/service-late';
+import type {
+  allocateHealthCheck,
+  dropTypeDependentFields,
+  dryRunAllocators,
+} from './apiserver/service-late';
 import type { createLifecycle } from './kubelet/lifecycle';
 import type { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import type { programsOf } from './kubelet/program';
@@ -45,6 +49,8 @@ export interface LateParts {
   dryRunAllocators: typeof dryRunAllocators;
   /** Service fields a type change drops (only a user's write changes the type). */
   dropTypeDependentFields: typeof dropTypeDependentFields;
+  /** healthCheckNodePort of a LoadBalancer with Local traffic policy (only the student's). */
+  allocateHealthCheck: typeof allocateHealthCheck;
 }
 
 let parts: LateParts | undefined;

@@ -104,6 +104,11 @@ export function invalidError(kind: KindName, name: string, causes: FieldError[])
   };
 }
 
+/** errors.NewInternalError: a plain error the registry returned, as a 500. */
+export function internalError(message: string): ApiError {
+  return { code: 500, reason: 'InternalError', message: `Internal error occurred: ${message}` };
+}
+
 export function badRequest(message: string): ApiError {
   return { code: 400, reason: 'BadRequest', message };
 }

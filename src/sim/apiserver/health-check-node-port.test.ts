@@ -41,6 +41,16 @@ describe('healthCheckNodePort allocation', () => {
     expect(spec(c, 'a').healthCheckNodePort).toBe(31999);
     const r = c.create(lb('b', { healthCheckNodePort: 31999 }));
     expect(r.ok).toBe(false);
+    // The registry's plain error, answered as an InternalError (errors.NewInternalError).
+    if (!r.ok) {
+      expect(r.error.code).toBe(500);
+      expect(r.error.reason).toBe('InternalError');
+      expect(r.error.message).toBe(
+        'Internal error occurred: failed to allocate requested HealthCheck NodePort 31999: provided port is already allocated',
+      );
+    }
+    // and nothing of the failed Service stays allocated: its ClusterIP and nodePort were rolled back
+    expect(c.get('Service', 'default', 'b')).toBeUndefined();
   });
 
   it('kept across an update; switching to Cluster drops it and frees the port', () => {

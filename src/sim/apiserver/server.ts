@@ -14,7 +14,14 @@ import { flat, uuid } from '../runtime/rng';
 import { ClusterIpAllocator, NodePortAllocator } from './allocators';
 import { copyOwn, copyTop } from './copy';
 import { applyDefaultsInto, withServiceAccountToken } from './defaults';
-import { alreadyExists, badRequest, invalidError, namespaceNotFound, notFound } from './errors';
+import {
+  alreadyExists,
+  badRequest,
+  internalError,
+  invalidError,
+  namespaceNotFound,
+  notFound,
+} from './errors';
 import { deepEqual, deepEqualScalarsFirst } from './json';
 import { allocateService, releaseService, type ServiceAllocators } from './services';
 import type { Store } from './store';
@@ -154,7 +161,11 @@ export class ApiServer implements ApiWriter {
         obj,
         undefined,
       );
-      if (!r.ok) return { ok: false, error: invalidError(kind, meta.name, r.errors) };
+      if (!r.ok)
+        return {
+          ok: false,
+          error: r.internal ? internalError(r.internal) : invalidError(kind, meta.name, r.errors),
+        };
       obj.spec = r.spec;
     }
     const created = opts.createdAt ?? this.clock.now();
@@ -218,7 +229,11 @@ export class ApiServer implements ApiWriter {
     if (errs.length > 0) return { ok: false, error: invalidError(kind, om.name, errs) };
     if (kind === 'Service') {
       const r = allocateService(dry ? late().dryRunAllocators(this.allocators) : this.allocators, obj, old);
-      if (!r.ok) return { ok: false, error: invalidError(kind, om.name, r.errors) };
+      if (!r.ok)
+        return {
+          ok: false,
+          error: r.internal ? internalError(r.internal) : invalidError(kind, om.name, r.errors),
+        };
       obj.spec = r.spec;
       if (!dry) releaseService(this.allocators, old, obj);
     }

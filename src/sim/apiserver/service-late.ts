@@ -9,7 +9,7 @@ import type {
   PortAllocator,
   PortResult,
 } from './allocators';
-import type { ServiceAllocators, WriteAllocators } from './services';
+import type { Allocation, ServiceAllocators, WriteAllocators } from './services';
 
 // biome-ignore lint/suspicious/noExplicitAny: Service spec is decoded JSON.
 type Any = any;
@@ -150,4 +150,46 @@ export function dropTypeDependentFields(obj: Any, old: K8sObject): void {
     Object.keys(obj.status.loadBalancer).length > 0
   )
     obj.status = { ...obj.status, loadBalancer: {} };
+}
+
+/**
+ * healthCheckNodePort (pkg/registry/core/service/storage/alloc.go allocHealthCheckNodePort): a
+ * LoadBalancer with externalTrafficPolicy Local gets one from the NodePort range (the requested
+ * one, the old object's, or the next free one); a Service that stops needing it drops the value
+ * kept from before. A port that cannot be had is the registry's plain error, which the API server
+ * answers as an InternalError. Returns that message, or undefined.
+ */
+export function allocateHealthCheck(
+  a: WriteAllocators,
+  spec: Any,
+  oldSpec: Any,
+  needsHC: (spec: Any) => boolean,
+  alloc: Allocation,
+): string | undefined {
+  const hc = spec.healthCheckNodePort;
+  const prev = needsHC(oldSpec) ? oldSpec.healthCheckNodePort : 0;
+  if (!needsHC(spec)) {
+    if (prev && hc === prev) delete spec.healthCheckNodePort;
+    return undefined;
+  }
+  if (!hc && prev) {
+    spec.healthCheckNodePort = prev;
+    return undefined;
+  }
+  if (hc === prev) return undefined;
+  const r = hc ? a.ports.allocateSpecific(hc) : a.ports.allocate();
+  if (r.ok) {
+    alloc.ports.push(r.port);
+    spec.healthCheckNodePort = r.port;
+    return undefined;
+  }
+  const why =
+    r.reason === 'allocated'
+      ? 'provided port is already allocated'
+      : r.reason === 'range'
+        ? `provided port is not in the valid range. The range of valid ports is ${a.ports.min}-${a.ports.max}`
+        : 'range is full';
+  return hc
+    ? `failed to allocate requested HealthCheck NodePort ${hc}: ${why}`
+    : `failed to allocate a HealthCheck NodePort 0: ${why}`;
 }

@@ -1,6 +1,7 @@
 // Service IP and NodePort bookkeeping on create/update/delete (the registry's allocation step).
 // [K8S pkg/registry/core/service/storage, ipallocator, portallocator]
 import type { K8sObject } from '../api/types';
+import { late } from '../late';
 import type { ClusterIpAllocator, IpAllocator, NodePortAllocator, PortAllocator } from './allocators';
 import { copyOwn } from './copy';
 import { type FieldError, invalid } from './errors';
@@ -42,7 +43,7 @@ export function allocateService(
   a: WriteAllocators,
   svc: K8sObject,
   old: K8sObject | undefined,
-): { ok: true; spec: Any; alloc: Allocation } | { ok: false; errors: FieldError[] } {
+): { ok: true; spec: Any; alloc: Allocation } | { ok: false; errors: FieldError[]; internal?: string } {
   const spec: Any = copyOwn(svc.spec); // gains clusterIP(s), ipFamilies… (copy.ts)
   const alloc: Allocation = { ips: [], ports: [] };
   const errors: FieldError[] = [];
@@ -145,29 +146,13 @@ export function allocateService(
       return q;
     });
   }
-  // healthCheckNodePort (service/storage/alloc.go): a LoadBalancer with externalTrafficPolicy Local
-  // gets one from the NodePort range (the requested one, the old object's, or the next free one);
-  // a Service that stops needing it drops the value kept from before (dropTypeDependentFields).
-  const hc = spec.healthCheckNodePort;
-  const prev = needsHC(oldSpec) ? oldSpec.healthCheckNodePort : 0;
-  if (!needsHC(spec)) {
-    if (prev && hc === prev) delete spec.healthCheckNodePort;
-  } else if (!hc && prev) spec.healthCheckNodePort = prev;
-  else if (hc !== prev) {
-    const r = hc ? a.ports.allocateSpecific(hc) : a.ports.allocate();
-    if (r.ok) alloc.ports.push((spec.healthCheckNodePort = r.port));
-    else
-      errors.push(
-        invalid(
-          'spec.healthCheckNodePort',
-          hc ?? 0,
-          r.reason === 'allocated'
-            ? 'provided port is already allocated'
-            : r.reason === 'range'
-              ? `provided port is not in the valid range. The range of valid ports is ${a.ports.min}-${a.ports.max}`
-              : 'range is full',
-        ),
-      );
+  // healthCheckNodePort (bound late: only a LoadBalancer the student sets to Local policy has one).
+  if (errors.length === 0 && (needsHC(spec) || needsHC(oldSpec))) {
+    const internal = late().allocateHealthCheck(a, spec, oldSpec, needsHC, alloc);
+    if (internal !== undefined) {
+      rollback();
+      return { ok: false, errors: [], internal };
+    }
   }
   if (errors.length > 0) {
     rollback();
