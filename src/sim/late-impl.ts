@@ -4,6 +4,7 @@ import { parseSelector } from './api/selector-parse';
 import { applyOne } from './apiserver/apply';
 import { patchOne } from './apiserver/patch';
 import { allocateHealthCheck, dropTypeDependentFields, dryRunAllocators } from './apiserver/service-late';
+import { pushAnnotationErrors } from './apiserver/validation-annotations';
 import { createLifecycle } from './kubelet/lifecycle';
 import { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import { programsOf } from './kubelet/program';
@@ -33,4 +34,5 @@ provideLateParts({
   dryRunAllocators,
   dropTypeDependentFields,
   allocateHealthCheck,
+  pushAnnotationErrors,
 });

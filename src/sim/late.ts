@@ -12,6 +12,7 @@ import type {
   dropTypeDependentFields,
   dryRunAllocators,
 } from './apiserver/service-late';
+import type { pushAnnotationErrors } from './apiserver/validation-annotations';
 import type { createLifecycle } from './kubelet/lifecycle';
 import type { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import type { programsOf } from './kubelet/program';
@@ -51,6 +52,8 @@ export interface LateParts {
   dropTypeDependentFields: typeof dropTypeDependentFields;
   /** healthCheckNodePort of a LoadBalancer with Local traffic policy (only the student's). */
   allocateHealthCheck: typeof allocateHealthCheck;
+  /** ValidateAnnotations (keys, 256 KiB in total). */
+  pushAnnotationErrors: typeof pushAnnotationErrors;
 }
 
 let parts: LateParts | undefined;
