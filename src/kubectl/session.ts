@@ -9,7 +9,7 @@ import { CH03_DIR, CH03_FILES } from '../scenarios/ch03/index';
 import type { Pod } from '../sim/api/types';
 import type { Cluster, Trace } from '../sim/contract';
 import type { HttpResult } from '../sim/workloads/http/types';
-import { makeProc, processEnv } from '../sim/workloads/proc';
+import { makeProc, podFiles, processEnv } from '../sim/workloads/proc';
 import { trackServiceLinks } from '../sim/workloads/servicelinks';
 import { completeLine } from './complete';
 import type { HostEnv, JobInfo } from './host/env';
@@ -440,7 +440,8 @@ class Session implements TerminalSession {
     const pod = this.cluster.get('Pod', namespace, name);
     const proc = pod ? makeProc(this.cluster, podKey, pod as Pod, {}, container) : undefined;
     const env = proc ? Object.fromEntries(processEnv(proc)) : { HOME: '/root' };
-    const shell = new Shell(table, { dialect: 'sh' }, env);
+    // Redirections write into the container (`echo ok > /tmp/healthy`), as `sh -c` scripts do.
+    const shell = new Shell(table, { dialect: 'sh', ...(proc ? { files: podFiles(proc) } : {}) }, env);
     const uid = pod?.metadata.uid;
     let unsubscribe: (() => void) | undefined;
     const handle = this.startJob({

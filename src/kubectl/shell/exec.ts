@@ -493,7 +493,7 @@ export function capture(ctx: ProcContext, stdin: string): { ctx: ProcContext; te
  * BusyBox `sh -c SCRIPT` for the in-Pod command tables: runs the script with `table`, writing
  * through `ctx`, and returns the exit code. Never throws on any input.
  */
-export function runScript(script: string, table: CommandTable, ctx: ProcContext): number {
-  const shell = new Shell(table, { dialect: 'sh' }, { ...ctx.env });
+export function runScript(script: string, table: CommandTable, ctx: ProcContext, files?: FileAccess): number {
+  const shell = new Shell(table, { dialect: 'sh', ...(files ? { files } : {}) }, { ...ctx.env });
   return shell.runLine(script, ctx).exitCode;
 }

@@ -12,13 +12,13 @@ import { nslookup } from './busybox/nslookup';
 import { ping } from './busybox/ping';
 import { printf } from './busybox/printf';
 import { exit, ps, spawn } from './busybox/procs';
-import { env, falseCmd, hostname, ip, ls, sleep, trueCmd } from './busybox/system';
+import { env, falseCmd, hostname, ip, ls, rm, sleep, touch, trueCmd } from './busybox/system';
 import { cat, echo, grep, headTail, wc } from './busybox/text';
 import { wget } from './busybox/wget';
 import { curl } from './curl';
 import { jq } from './jq';
 import { getPod } from './pods';
-import { type ExecSession, makeProc, type PodProc, readPodFile, type WorkloadDeps } from './proc';
+import { type ExecSession, makeProc, type PodProc, podFiles, readPodFile, type WorkloadDeps } from './proc';
 import { streamFor } from './state';
 
 type Applet = (argv: string[], ctx: ProcContext, p: PodProc) => number;
@@ -34,6 +34,8 @@ const COREUTILS: Record<string, Applet> = {
   env,
   sleep: (argv, ctx) => sleep(argv, ctx),
   ls,
+  touch,
+  rm,
   true: () => trueCmd(),
   false: () => falseCmd(),
 };
@@ -72,6 +74,8 @@ const LOCATIONS: Record<string, string> = {
   env: '/usr/bin',
   sleep: '/bin',
   ls: '/bin',
+  touch: '/bin',
+  rm: '/bin',
   true: '/bin',
   false: '/bin',
   ping: '/bin',
@@ -122,7 +126,7 @@ function sh(argv: string[], ctx: ProcContext, p: PodProc, table: CommandTable): 
   const env = Object.fromEntries(Object.entries(ctx.env));
   // `sh -c` and `sh FILE` leave stdin to the script's commands (`kubectl exec -i … sh -c 'cat'`);
   // plain `sh` reads its script from stdin, so nothing is left over.
-  return run(script, table, { ...ctx, env, stdin: a1 === undefined ? '' : ctx.stdin });
+  return run(script, table, { ...ctx, env, stdin: a1 === undefined ? '' : ctx.stdin }, podFiles(p));
 }
 
 /** The in-container command table (names and absolute paths) for one Pod's first/named container. */

@@ -8,8 +8,20 @@ import { parseTime } from './pods';
 import { servicesAt } from './servicelinks';
 import { procState } from './state';
 
+/** Files a shell's redirections read and write (`echo ok > /tmp/healthy`). */
+export interface PodFileAccess {
+  read(path: string): string | undefined;
+  /** Returns the shell's error text, or undefined on success. */
+  write(path: string, text: string, append: boolean): string | undefined;
+}
+
 /** The BusyBox shell, injected by the caller so src/sim never imports src/kubectl at runtime. */
-export type RunScript = (script: string, table: CommandTable, ctx: ProcContext) => number;
+export type RunScript = (
+  script: string,
+  table: CommandTable,
+  ctx: ProcContext,
+  files?: PodFileAccess,
+) => number;
 
 export interface WorkloadDeps {
   runScript?: RunScript;
@@ -217,6 +229,56 @@ export function readPodFile(p: PodProc, path: string): string | undefined {
 export function writePodFile(p: PodProc, path: string, content: string): void {
   const norm = path.startsWith('/') ? path : `/${path}`;
   procState(p.cluster, p.pod.metadata.uid).files.set(norm, content);
+}
+
+/** The top-level directories of the images' root file systems (what `ls /` shows). */
+export const ROOT_DIRS = [
+  'bin',
+  'dev',
+  'etc',
+  'home',
+  'lib',
+  'media',
+  'mnt',
+  'opt',
+  'proc',
+  'root',
+  'run',
+  'sbin',
+  'srv',
+  'sys',
+  'tmp',
+  'usr',
+  'var',
+];
+
+/**
+ * The container's writable file system as a shell's redirections see it (paths from `/`, the
+ * working directory). BusyBox ash's errors: `sh: can't create /tmp: Is a directory` for a
+ * directory, `sh: can't create /nope/x: nonexistent directory` under a directory that does not
+ * exist (only the root's own directories and what was written are known here).
+ */
+export function podFiles(p: PodProc): PodFileAccess {
+  const abs = (path: string) => (path.startsWith('/') ? path : `/${path}`).replace(/\/+$/, '') || '/';
+  return {
+    read: (path) => readPodFile(p, abs(path)),
+    write: (path, text, append) => {
+      const norm = abs(path);
+      const parts = norm.split('/').filter(Boolean);
+      if (parts.length === 0 || (parts.length === 1 && ROOT_DIRS.includes(parts[0] as string)))
+        return `sh: can't create ${path}: Is a directory\n`;
+      if (parts.length > 1 && !ROOT_DIRS.includes(parts[0] as string))
+        return `sh: can't create ${path}: nonexistent directory\n`;
+      writePodFile(p, norm, append ? (readPodFile(p, norm) ?? '') + text : text);
+      return undefined;
+    },
+  };
+}
+
+/** Remove a file a command wrote; false when there is none. */
+export function removePodFile(p: PodProc, path: string): boolean {
+  const norm = path.startsWith('/') ? path : `/${path}`;
+  return procState(p.cluster, p.pod.metadata.uid).files.delete(norm);
 }
 
 export function podFileExists(p: PodProc, path: string): boolean {

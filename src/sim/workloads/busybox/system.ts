@@ -1,7 +1,7 @@
 // BusyBox system applets: hostname, env, ip (addr/route), sleep, ls, true, false.
 import type { ProcContext } from '../../../kubectl/shell/types';
 import type { Node } from '../../api/types';
-import { type PodProc, processEnv, readPodFile } from '../proc';
+import { type PodProc, processEnv, ROOT_DIRS, readPodFile, removePodFile, writePodFile } from '../proc';
 import { procState, streamFor } from '../state';
 import { usageText } from './usage';
 
@@ -138,25 +138,7 @@ export function sleep(argv: string[], ctx: ProcContext): number {
 /** Longest simulated time one BusyBox `sleep` lets pass (the host shell's cap, 1 h). */
 export const MAX_POD_SLEEP_MS = 3_600_000;
 
-const ROOT = [
-  'bin',
-  'dev',
-  'etc',
-  'home',
-  'lib',
-  'media',
-  'mnt',
-  'opt',
-  'proc',
-  'root',
-  'run',
-  'sbin',
-  'srv',
-  'sys',
-  'tmp',
-  'usr',
-  'var',
-];
+const ROOT = ROOT_DIRS;
 const ETC = ['hostname', 'hosts', 'resolv.conf'];
 
 /** BusyBox ls -C on a terminal: column-major, columns two wider than the longest name, 80 wide. */
@@ -195,11 +177,47 @@ export function ls(argv: string[], ctx: ProcContext, p: PodProc): number {
     } else if (norm === '/etc')
       // The sleep image's release files (proc.ts) are there too.
       ctx.out(list(p.info.app === 'sleep' ? [...ETC, 'alpine-release', 'os-release'].sort() : ETC));
-    else if (readPodFile(p, norm) !== undefined) ctx.out(`${t}\n`);
+    else if (ROOT_DIRS.includes(norm.slice(1))) {
+      // A top-level directory: what commands wrote directly inside it (`touch /tmp/healthy`).
+      const prefix = `${norm}/`;
+      const saved = [...procState(p.cluster, p.pod.metadata.uid).files.keys()]
+        .filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('/'))
+        .map((f) => f.slice(prefix.length));
+      if (saved.length) ctx.out(list(saved.sort()));
+    } else if (readPodFile(p, norm) !== undefined) ctx.out(`${t}\n`);
     else {
       ctx.err(`ls: ${t}: No such file or directory\n`);
       code = 1;
     }
+  }
+  return code;
+}
+
+/** BusyBox touch: creates each missing file empty (times are not modelled). */
+export function touch(argv: string[], ctx: ProcContext, p: PodProc): number {
+  const files = argv.slice(1).filter((a) => !a.startsWith('-'));
+  if (files.length === 0) {
+    ctx.err('touch: missing operand\n');
+    return 1;
+  }
+  for (const f of files) if (readPodFile(p, f) === undefined) writePodFile(p, f, '');
+  return 0;
+}
+
+/** BusyBox rm for files commands wrote: `rm: can't remove 'x': No such file or directory`; -f is quiet. */
+export function rm(argv: string[], ctx: ProcContext, p: PodProc): number {
+  const flags = argv.slice(1).filter((a) => a.startsWith('-') && a !== '-');
+  const force = flags.some((f) => f.includes('f'));
+  const files = argv.slice(1).filter((a) => !a.startsWith('-') || a === '-');
+  if (files.length === 0 && !force) {
+    ctx.err('rm: missing operand\n');
+    return 1;
+  }
+  let code = 0;
+  for (const f of files) {
+    if (removePodFile(p, f) || force) continue;
+    ctx.err(`rm: can't remove '${f}': No such file or directory\n`);
+    code = 1;
   }
   return code;
 }
