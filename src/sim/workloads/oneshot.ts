@@ -75,13 +75,16 @@ export function runContainerProcess(
   const lines: LogLine[] = [];
   state.runs ??= new Map();
   state.runs.set(containerID, lines);
-  const table = podCommands(cluster, podKey, { ...(shell ? { runScript: shell } : {}) }, containerName);
+  const clock = { now: startedAt };
+  const view = viewWithClock(cluster, clock);
+  // The table and the process see the view: what the command writes (touch, rm, >) lands at the
+  // process's own instant, so `touch /tmp/healthy; sleep 30; rm /tmp/healthy` is seen by an exec
+  // probe for 30 s of the shared clock.
+  const table = podCommands(view, podKey, { ...(shell ? { runScript: shell } : {}) }, containerName);
   const cmd = argv[0] ?? '';
   const fn = Object.hasOwn(table, cmd) ? table[cmd] : undefined;
   if (!fn) return { exitCode: 128, durationMs: 0, startError: startErrorMessage(cmd) };
-  const clock = { now: startedAt };
-  const view = viewWithClock(cluster, clock);
-  const p = makeProc(cluster, podKey, pod, {}, containerName);
+  const p = makeProc(view, podKey, pod, {}, containerName);
   const write = (stream: OutputChunk['stream']) => (text: string) => {
     if (text !== '') lines.push({ at: clock.now, text, ...(stream === 'stderr' ? { stderr: true } : {}) });
   };

@@ -6,7 +6,7 @@ import type { Cluster, ObjectKey } from '../contract';
 import { type ImageInfo, imageInfo } from './images';
 import { parseTime } from './pods';
 import { servicesAt } from './servicelinks';
-import { procState } from './state';
+import { type FileEntry, procState } from './state';
 
 /** Files a shell's redirections read and write (`echo ok > /tmp/healthy`). */
 export interface PodFileAccess {
@@ -209,8 +209,8 @@ const ALPINE_FILES: Record<string, string> = {
 /** Read a file inside the container; undefined when it does not exist. */
 export function readPodFile(p: PodProc, path: string): string | undefined {
   const norm = path.startsWith('/') ? path : `/${path}`;
-  const written = procState(p.cluster, p.pod.metadata.uid).files.get(norm);
-  if (written !== undefined) return written;
+  const written = fileAt(p, norm);
+  if (written !== undefined) return written.text;
   switch (norm) {
     case '/etc/resolv.conf':
       return p.cluster.net.resolvConf(p.podKey);
@@ -226,9 +226,36 @@ export function readPodFile(p: PodProc, path: string): string | undefined {
   }
 }
 
-export function writePodFile(p: PodProc, path: string, content: string): void {
+/** The last write to `norm` at or before the process's now (its clock: oneshot.ts). */
+function fileAt(p: PodProc, norm: string): FileEntry | undefined {
+  const h = procState(p.cluster, p.pod.metadata.uid).files.get(norm);
+  if (!h) return undefined;
+  const now = p.cluster.now();
+  for (let i = h.length - 1; i >= 0; i--) if ((h[i] as FileEntry).at <= now) return h[i];
+  return undefined;
+}
+
+function record(p: PodProc, path: string, text: string | undefined): void {
   const norm = path.startsWith('/') ? path : `/${path}`;
-  procState(p.cluster, p.pod.metadata.uid).files.set(norm, content);
+  const files = procState(p.cluster, p.pod.metadata.uid).files;
+  const h = files.get(norm) ?? [];
+  const at = p.cluster.now();
+  let i = h.length;
+  while (i > 0 && (h[i - 1] as FileEntry).at > at) i--;
+  h.splice(i, 0, { at, text });
+  files.set(norm, h);
+}
+
+export function writePodFile(p: PodProc, path: string, content: string): void {
+  record(p, path, content);
+}
+
+/** Paths written (and not removed) as of the process's now. */
+export function writtenPaths(p: PodProc): string[] {
+  const out: string[] = [];
+  for (const path of procState(p.cluster, p.pod.metadata.uid).files.keys())
+    if (fileAt(p, path)?.text !== undefined) out.push(path);
+  return out;
 }
 
 /** The top-level directories of the images' root file systems (what `ls /` shows). */
@@ -275,10 +302,11 @@ export function podFiles(p: PodProc): PodFileAccess {
   };
 }
 
-/** Remove a file a command wrote; false when there is none. */
+/** Remove a file (from the process's now on); false when there is none. */
 export function removePodFile(p: PodProc, path: string): boolean {
-  const norm = path.startsWith('/') ? path : `/${path}`;
-  return procState(p.cluster, p.pod.metadata.uid).files.delete(norm);
+  if (readPodFile(p, path) === undefined) return false;
+  record(p, path, undefined);
+  return true;
 }
 
 export function podFileExists(p: PodProc, path: string): boolean {

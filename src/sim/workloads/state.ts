@@ -18,14 +18,23 @@ export interface PodProcState {
   logs: LogLine[];
   healthy: boolean;
   callCount: number;
-  /** Files written inside the container (wget -O, echo > file through the shell). */
-  files: Map<string, string>;
+  /**
+   * Files written inside the container (wget -O, echo > file, touch, rm), each path's writes in
+   * time order: a container command runs ahead of the shared clock (oneshot.ts), so what it does at
+   * its second 30 is seen from second 30 on. `text` undefined: removed then.
+   */
+  files: Map<string, FileEntry[]>;
   /** Environment captured when the container started (Service links are frozen then). */
   env?: Record<string, string>;
   /** The container's PID namespace: next free PID and the init tree's restarted children. */
   pids?: PidState;
   /** Output of containers whose process was run to its end (oneshot.ts), by container ID. */
   runs?: Map<string, LogLine[]>;
+}
+
+export interface FileEntry {
+  at: number;
+  text: string | undefined;
 }
 
 /** PID allocation inside one container instance (busybox/procs.ts). */

@@ -1,8 +1,16 @@
 // BusyBox system applets: hostname, env, ip (addr/route), sleep, ls, true, false.
 import type { ProcContext } from '../../../kubectl/shell/types';
 import type { Node } from '../../api/types';
-import { type PodProc, processEnv, ROOT_DIRS, readPodFile, removePodFile, writePodFile } from '../proc';
-import { procState, streamFor } from '../state';
+import {
+  type PodProc,
+  processEnv,
+  ROOT_DIRS,
+  readPodFile,
+  removePodFile,
+  writePodFile,
+  writtenPaths,
+} from '../proc';
+import { streamFor } from '../state';
 import { usageText } from './usage';
 
 export function hostname(argv: string[], ctx: ProcContext, p: PodProc): number {
@@ -170,7 +178,7 @@ export function ls(argv: string[], ctx: ProcContext, p: PodProc): number {
     const norm = t.replace(/\/+$/, '') || '/';
     if (norm === '/') {
       // Files a command saved in the working directory (`/`), e.g. wget's index.html.
-      const saved = [...procState(p.cluster, p.pod.metadata.uid).files.keys()]
+      const saved = writtenPaths(p)
         .filter((f) => /^\/[^/]+$/.test(f))
         .map((f) => f.slice(1));
       ctx.out(list([...new Set([...ROOT, ...saved])].sort()));
@@ -180,7 +188,7 @@ export function ls(argv: string[], ctx: ProcContext, p: PodProc): number {
     else if (ROOT_DIRS.includes(norm.slice(1))) {
       // A top-level directory: what commands wrote directly inside it (`touch /tmp/healthy`).
       const prefix = `${norm}/`;
-      const saved = [...procState(p.cluster, p.pod.metadata.uid).files.keys()]
+      const saved = writtenPaths(p)
         .filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('/'))
         .map((f) => f.slice(prefix.length));
       if (saved.length) ctx.out(list(saved.sort()));
