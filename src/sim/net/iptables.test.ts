@@ -105,6 +105,27 @@ describe('iptables-save, iptables mode (§C7)', () => {
     );
   });
 
+  it('no endpoints, LoadBalancer: ClusterIP REJECT in KUBE-SERVICES; LB IP, then NodePort, in KUBE-EXTERNAL-SERVICES (proxier.go order)', () => {
+    const h = netHarness({ profile: 'k3s' });
+    h.api.create(
+      service('numbers-web', {
+        type: 'LoadBalancer',
+        clusterIP: '10.43.95.201',
+        selector: { app: 'none' },
+        ports: [{ port: 8080, targetPort: 80, nodePort: 31234 }],
+        lbIngress: [{ ip: '172.28.132.127' }],
+      }),
+    );
+    h.loop.runUntilIdle();
+    const filter = h.net.iptablesSave('k3s-server').split('*filter')[1] as string;
+    const mine = filter.split('\n').filter((l) => l.includes('default/numbers-web'));
+    expect(mine).toEqual([
+      '-A KUBE-EXTERNAL-SERVICES -d 172.28.132.127/32 -p tcp -m comment --comment "default/numbers-web has no endpoints" -m tcp --dport 8080 -j REJECT --reject-with icmp-port-unreachable',
+      '-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment "default/numbers-web has no endpoints" -m addrtype --dst-type LOCAL -m tcp --dport 31234 -j REJECT --reject-with icmp-port-unreachable',
+      '-A KUBE-SERVICES -d 10.43.95.201/32 -p tcp -m comment --comment "default/numbers-web has no endpoints" -m tcp --dport 8080 -j REJECT --reject-with icmp-port-unreachable',
+    ]);
+  });
+
   it('NodePort and LoadBalancer: KUBE-NODEPORTS → KUBE-EXT → KUBE-SVC; LB IP jump on k3s', () => {
     const h = netHarness({ profile: 'k3s' });
     h.api.create(pod('web', { labels: { app: 'web' }, ip: '10.42.0.9', node: 'k3s-server' }));

@@ -321,16 +321,17 @@ function addRules(
         chain: 'KUBE-SERVICES',
         text: `-A KUBE-SERVICES -d ${clusterIP}/32 -p ${proto} ${noEp} -m ${proto} --dport ${p.port} ${rej}`,
       });
-      if (p.nodePort !== undefined) {
-        m.filter.push({
-          chain: 'KUBE-EXTERNAL-SERVICES',
-          text: `-A KUBE-EXTERNAL-SERVICES -p ${proto} ${noEp} -m addrtype --dst-type LOCAL -m ${proto} --dport ${p.nodePort} ${rej}`,
-        });
-      }
+      // proxier.go writes the load-balancer IPs' REJECTs before the NodePort's.
       for (const ip of lbIPs) {
         m.filter.push({
           chain: 'KUBE-EXTERNAL-SERVICES',
           text: `-A KUBE-EXTERNAL-SERVICES -d ${ip}/32 -p ${proto} ${noEp} -m ${proto} --dport ${p.port} ${rej}`,
+        });
+      }
+      if (p.nodePort !== undefined) {
+        m.filter.push({
+          chain: 'KUBE-EXTERNAL-SERVICES',
+          text: `-A KUBE-EXTERNAL-SERVICES -p ${proto} ${noEp} -m addrtype --dst-type LOCAL -m ${proto} --dport ${p.nodePort} ${rej}`,
         });
       }
       continue;
