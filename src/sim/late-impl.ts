@@ -5,6 +5,7 @@ import { applyOne } from './apiserver/apply';
 import { patchOne } from './apiserver/patch';
 import { allocateHealthCheck, dropTypeDependentFields, dryRunAllocators } from './apiserver/service-late';
 import { pushAnnotationErrors } from './apiserver/validation-annotations';
+import { LATE_STRUCTS, spewQuantity } from './controllers/spew-late';
 import { createLifecycle } from './kubelet/lifecycle';
 import { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import { programsOf } from './kubelet/program';
@@ -35,4 +36,6 @@ provideLateParts({
   dropTypeDependentFields,
   allocateHealthCheck,
   pushAnnotationErrors,
+  spewStructs: LATE_STRUCTS,
+  spewQuantity,
 });

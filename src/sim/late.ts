@@ -13,6 +13,7 @@ import type {
   dryRunAllocators,
 } from './apiserver/service-late';
 import type { pushAnnotationErrors } from './apiserver/validation-annotations';
+import type { LATE_STRUCTS, spewQuantity } from './controllers/spew-late';
 import type { createLifecycle } from './kubelet/lifecycle';
 import type { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import type { programsOf } from './kubelet/program';
@@ -54,6 +55,10 @@ export interface LateParts {
   allocateHealthCheck: typeof allocateHealthCheck;
   /** ValidateAnnotations (keys, 256 KiB in total). */
   pushAnnotationErrors: typeof pushAnnotationErrors;
+  /** The pod-template-hash's Go structs past those a typical template reaches (volumes, probes...). */
+  spewStructs: typeof LATE_STRUCTS;
+  /** The same hash's Quantity values beyond the common canonical forms (controllers/spew-late). */
+  spewQuantity: typeof spewQuantity;
 }
 
 let parts: LateParts | undefined;

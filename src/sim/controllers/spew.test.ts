@@ -1,0 +1,184 @@
+// go-spew's %#v of the pod template (./spew): the dump's syntax on small values, and the hashes real
+// clusters gave for the book's manifests. Those clusters ran older versions, whose structs had fewer
+// fields; the older field sets are patched in here (test data only), the shipped one is 1.34's.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import '../late-impl';
+import { drive } from '../testing/driver';
+import { computeHash, fnv32a, safeEncodeString } from './deployment-hash';
+import { BOOT_STRUCTS, type GoStructs, spewTemplate, spewValue } from './spew';
+import { LATE_STRUCTS } from './spew-late';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const NIL_TIME = '(v1.Time){Time:(time.Time){wall:(uint64)0 ext:(int64)0 loc:(*time.Location)<nil>}}';
+
+describe('spew %#v syntax', () => {
+  it('prints every field in declaration order with its type; strings bare, zero values spelled out', () => {
+    expect(spewValue('ContainerPort', { containerPort: 80, name: 'http' })).toBe(
+      '{Name:(string)http HostPort:(int32)0 ContainerPort:(int32)80 Protocol:(v1.Protocol) HostIP:(string)}',
+    );
+    expect(spewValue('Toleration', { key: 'k', operator: 'Exists', tolerationSeconds: 300 })).toBe(
+      '{Key:(string)k Operator:(v1.TolerationOperator)Exists Value:(string) Effect:(v1.TaintEffect) TolerationSeconds:(*int64)300}',
+    );
+  });
+
+  it('nil and empty lists and maps are both <nil> (protobuf decodes empty as nil); a set pointer shows its value', () => {
+    const meta = (labels: unknown) =>
+      `{Name:(string) GenerateName:(string) Namespace:(string) SelfLink:(string) UID:(types.UID) ResourceVersion:(string) Generation:(int64)0 CreationTimestamp:${NIL_TIME} DeletionTimestamp:(*v1.Time)<nil> DeletionGracePeriodSeconds:(*int64)<nil> Labels:(map[string]string)${labels} Annotations:(map[string]string)<nil> OwnerReferences:([]v1.OwnerReference)<nil> Finalizers:([]string)<nil> ManagedFields:([]v1.ManagedFieldsEntry)<nil>}`;
+    expect(spewValue('ObjectMeta', {})).toBe(meta('<nil>'));
+    expect(spewValue('ObjectMeta', { labels: {}, finalizers: [] })).toBe(meta('<nil>'));
+    // Map keys sorted; entries without types.
+    expect(spewValue('ObjectMeta', { labels: { b: '2', a: '1', 'app.kubernetes.io/name': 'x' } })).toBe(
+      meta('map[a:1 app.kubernetes.io/name:x b:2]'),
+    );
+    expect(spewValue('PodSecurityContext', { runAsUser: 0, supplementalGroups: [1, 2] })).toBe(
+      '{SELinuxOptions:(*v1.SELinuxOptions)<nil> WindowsOptions:(*v1.WindowsSecurityContextOptions)<nil> RunAsUser:(*int64)0 RunAsGroup:(*int64)<nil> RunAsNonRoot:(*bool)<nil> SupplementalGroups:([]int64)[1 2] SupplementalGroupsPolicy:(*v1.SupplementalGroupsPolicy)<nil> FSGroup:(*int64)<nil> Sysctls:([]v1.Sysctl)<nil> FSGroupChangePolicy:(*v1.PodFSGroupChangePolicy)<nil> SeccompProfile:(*v1.SeccompProfile)<nil> AppArmorProfile:(*v1.AppArmorProfile)<nil> SELinuxChangePolicy:(*v1.PodSELinuxChangePolicy)<nil>}',
+    );
+  });
+
+  it('slice elements print without their type; an IntOrString shows Type, IntVal and StrVal', () => {
+    expect(spewValue('[]ContainerPort', [{ containerPort: 1 }, { containerPort: 2, protocol: 'UDP' }])).toBe(
+      '[{Name:(string) HostPort:(int32)0 ContainerPort:(int32)1 Protocol:(v1.Protocol) HostIP:(string)} {Name:(string) HostPort:(int32)0 ContainerPort:(int32)2 Protocol:(v1.Protocol)UDP HostIP:(string)}]',
+    );
+    expect(spewValue('TCPSocketAction', { port: 8080 })).toBe(
+      '{Port:(intstr.IntOrString){Type:(intstr.Type)0 IntVal:(int32)8080 StrVal:(string)} Host:(string)}',
+    );
+    expect(spewValue('TCPSocketAction', { port: 'http', host: 'h' })).toBe(
+      '{Port:(intstr.IntOrString){Type:(intstr.Type)1 IntVal:(int32)0 StrVal:(string)http} Host:(string)h}',
+    );
+  });
+
+  it('an inline embedded struct is named after its type and reads the same JSON object (late table)', () => {
+    expect(spewValue('Volume', { name: 'data', emptyDir: {} })).toMatch(
+      /^\{Name:\(string\)data VolumeSource:\(v1\.VolumeSource\)\{HostPath:\(\*v1\.HostPathVolumeSource\)<nil> EmptyDir:\(\*v1\.EmptyDirVolumeSource\)\{Medium:\(v1\.StorageMedium\) SizeLimit:\(\*resource\.Quantity\)<nil>\} GCEPersistentDisk:/,
+    );
+    expect(spewValue('Probe', { exec: { command: ['cat', '/tmp/x'] }, periodSeconds: 5 })).toBe(
+      '{ProbeHandler:(v1.ProbeHandler){Exec:(*v1.ExecAction){Command:([]string)[cat /tmp/x]} HTTPGet:(*v1.HTTPGetAction)<nil> TCPSocket:(*v1.TCPSocketAction)<nil> GRPC:(*v1.GRPCAction)<nil>} InitialDelaySeconds:(int32)0 TimeoutSeconds:(int32)0 PeriodSeconds:(int32)5 SuccessThreshold:(int32)0 FailureThreshold:(int32)0 TerminationGracePeriodSeconds:(*int64)<nil>}',
+    );
+  });
+
+  it('a struct value the boot table lacks is read with the late one', () => {
+    const viaLate = spewValue('Lifecycle', { preStop: { sleep: { seconds: 1 } } }, (n) => BOOT_STRUCTS[n]);
+    expect(viaLate).toBe(
+      spewValue('Lifecycle', { preStop: { sleep: { seconds: 1 } } }, (n) => LATE_STRUCTS[n]),
+    );
+    expect(viaLate).toContain('PreStop:(*v1.LifecycleHandler){Exec:(*v1.ExecAction)<nil>');
+    expect(viaLate).toContain('Sleep:(*v1.SleepAction){Seconds:(int64)1}');
+  });
+});
+
+describe('resource.Quantity as ParseQuantity leaves it after the API server stored it', () => {
+  const q = (v: string | number) => spewValue('ResourceList', { cpu: v }).slice('map[cpu:'.length, -1);
+  const dump = (value: string, scale: number, s: string, format: string) =>
+    `{i:(resource.int64Amount){value:(int64)${value} scale:(resource.Scale)${scale}} d:(resource.infDecAmount){Dec:(*inf.Dec)<nil>} s:(string)${s} Format:(resource.Format)${format}}`;
+
+  it('canonical strings ParseQuantity keeps (boot fast path)', () => {
+    expect(q('100m')).toBe(dump('100', -3, '100m', 'DecimalSI'));
+    expect(q('170Mi')).toBe(dump('178257920', 0, '170Mi', 'BinarySI'));
+    expect(q('2')).toBe(dump('2', 0, '2', 'DecimalSI'));
+    expect(q('0')).toBe(dump('0', 0, '0', 'DecimalSI'));
+  });
+
+  it('a multiple of 8 binary or a 000 ending keeps no string; non-canonical input is stored canonical', () => {
+    expect(q('128Mi')).toBe(dump('134217728', 0, '', 'BinarySI'));
+    expect(q('1000m')).toBe(dump('1', 0, '1', 'DecimalSI')); // stored as "1"
+    expect(q('0.5')).toBe(dump('500', -3, '500m', 'DecimalSI'));
+    expect(q(0.25)).toBe(dump('250', -3, '250m', 'DecimalSI'));
+    expect(q('1.5Gi')).toBe(dump('1610612736', 0, '', 'BinarySI')); // stored as "1536Mi"
+    expect(q('1024Mi')).toBe(dump('1073741824', 0, '1Gi', 'BinarySI')); // stored as "1Gi"
+    expect(q('2000')).toBe(dump('2', 3, '2k', 'DecimalSI'));
+    expect(q('1e3')).toBe(dump('1', 3, '1e3', 'DecimalExponent'));
+    expect(q('0m')).toBe(dump('0', 0, '0', 'DecimalSI'));
+    expect(q('512')).toBe(dump('512', 0, '512', 'DecimalSI'));
+  });
+});
+
+describe('computeHash = SafeEncodeString(FNV-32a(dump) [+ collisionCount])', () => {
+  const tpl = {
+    metadata: { labels: { app: 'x' } },
+    spec: { containers: [{ name: 'c', image: 'i' }] },
+  };
+
+  it('hashes the dump, then the collisionCount as 4 little-endian bytes and 4 zero bytes', () => {
+    const dump = spewTemplate(tpl);
+    expect(dump.startsWith('(v1.PodTemplateSpec){ObjectMeta:(v1.ObjectMeta){Name:(string) ')).toBe(true);
+    expect(computeHash(tpl)).toBe(safeEncodeString(String(fnv32a(enc(dump)))));
+    const extra = new Uint8Array([0x05, 0x01, 0, 0, 0, 0, 0, 0]);
+    expect(computeHash(tpl, 261)).toBe(safeEncodeString(String(fnv32a(extra, fnv32a(enc(dump))))));
+    expect(computeHash(tpl, 0)).not.toBe(computeHash(tpl));
+  });
+
+  it('JSON key order and fields Go does not know do not change it', () => {
+    const reordered = {
+      spec: { containers: [{ image: 'i', name: 'c', bogus: 1 }] },
+      metadata: { labels: { app: 'x' } },
+    };
+    expect(computeHash(reordered)).toBe(computeHash(tpl));
+    expect(computeHash({ ...tpl, metadata: { labels: { app: 'y' } } })).not.toBe(computeHash(tpl));
+  });
+});
+
+// Struct layouts of older k8s.io/api versions (core/v1/types.go, meta/v1 types.go at those tags):
+// the fields 1.34 added since, removed again; 1.22's ObjectMeta still had ClusterName.
+const drop = (e: string, ...names: string[]) =>
+  e
+    .split(' ')
+    .filter((f) => !names.includes(f.slice(0, f.indexOf(':'))))
+    .join(' ');
+function layout(minor: 22 | 25 | 27): GoStructs {
+  const b = BOOT_STRUCTS as Record<string, string>;
+  const s: Record<string, string> = { ...b };
+  s.PodSpec = drop(b.PodSpec as string, 'Resources', 'HostnameOverride');
+  s.Container = drop(b.Container as string, 'RestartPolicy', 'RestartPolicyRules');
+  s.PodSecurityContext = drop(
+    b.PodSecurityContext as string,
+    'SupplementalGroupsPolicy',
+    'AppArmorProfile',
+    'SELinuxChangePolicy',
+  );
+  if (minor <= 25) {
+    s.PodSpec = drop(s.PodSpec, 'SchedulingGates', 'ResourceClaims');
+    s.Container = drop(s.Container, 'ResizePolicy');
+    s.ResourceRequirements = drop(b.ResourceRequirements as string, 'Claims');
+  }
+  if (minor <= 22) {
+    s.PodSpec = drop(s.PodSpec, 'OS', 'HostUsers');
+    s.ObjectMeta = (b.ObjectMeta as string).replace(' ManagedFields:', ' ClusterName:string ManagedFields:');
+  }
+  return s;
+}
+
+const BOOK = resolve(__dirname, '../../../../shared/kiamol-ch03');
+const storedTemplate = (file: string, name: string) =>
+  drive({ seed: 1 })
+    .applyOk(readFileSync(resolve(BOOK, file), 'utf8'))
+    .get('Deployment', name)?.spec.template;
+
+describe.skipIf(!existsSync(BOOK))(`the book's manifests hash as on real clusters (${BOOK})`, () => {
+  const hashAt = (minor: 22 | 25 | 27, t: unknown) => {
+    const s = layout(minor);
+    return safeEncodeString(String(fnv32a(enc(spewTemplate(t, (n) => s[n])))));
+  };
+
+  it('sleep-1 → 8f68bd59d (the student’s cluster: the 1.19–1.22 field set)', () => {
+    expect(hashAt(22, storedTemplate('sleep/sleep1.yaml', 'sleep-1'))).toBe('8f68bd59d');
+  });
+
+  it('sleep-2 → bd8bc78c7 (1.19–1.22) and 6695c7cd68 (1.25), numbers-api → 7c599bfcf6 (1.27)', () => {
+    const sleep2 = storedTemplate('sleep/sleep2.yaml', 'sleep-2');
+    expect(hashAt(22, sleep2)).toBe('bd8bc78c7');
+    expect(hashAt(25, sleep2)).toBe('6695c7cd68');
+    expect(hashAt(27, storedTemplate('numbers/api.yaml', 'numbers-api'))).toBe('7c599bfcf6');
+  });
+
+  it('with 1.34 field set, the ReplicaSet the controller creates is named by the same printer', () => {
+    const d = drive({ seed: 1 }).applyOk(readFileSync(resolve(BOOK, 'sleep/sleep1.yaml'), 'utf8'));
+    d.advance(2_000);
+    const rs = d.cluster.list('ReplicaSet', { namespace: 'default' }).map((o) => o.metadata.name);
+    // 1.34 added fields to PodSpec, Container, ResourceRequirements and PodSecurityContext since
+    // 1.22, so the value differs from the oracles above.
+    expect(rs).toEqual(['sleep-1-5794978fd6']);
+    expect(computeHash(storedTemplate('sleep/sleep1.yaml', 'sleep-1'))).toBe('5794978fd6');
+  });
+});
