@@ -196,7 +196,8 @@ function checkAgainstScratch(api: FakeApi, h: ReturnType<typeof netHarness>) {
       fresh.onWatch({ type: 'ADDED', kind, key: o.metadata.name, object: o });
   }
   expect(h.net.dnsRecords()).toEqual(fresh.net.dnsRecords());
-  expect(h.net.ipvsadm('')).toBe(fresh.net.ipvsadm(''));
+  const first = h.profile.nodes[0]?.name ?? '';
+  expect(h.net.ipvsadm(first)).toBe(fresh.net.ipvsadm(first));
   expect(h.net.iptablesSave(h.profile.nodes[0]?.name ?? '')).toBe(
     fresh.net.iptablesSave(h.profile.nodes[0]?.name ?? ''),
   );

@@ -63,7 +63,6 @@ export function createNetworking(deps: {
     );
     return tracer;
   };
-  const nodeIPs = () => [...state.nodeByIP.keys()].sort();
 
   const net: Networking['net'] = {
     dnsRecords: () => getDns().records(),
@@ -76,13 +75,16 @@ export function createNetworking(deps: {
       const header = saveHeader(clock.now());
       const x = late();
       return profile.proxyMode === 'ipvs'
-        ? x.ipvsModeSave(profile, header)
+        ? x.ipvsModeSave(profile, header, state.models.values(), nodeName)
         : x.iptablesModeSave(state.models.values(), header, profile.clusterCIDR, nodeName);
     },
-    ipvsadm: () => {
+    ipvsadm: (nodeName) => {
       const x = late();
+      // NodePort virtual servers exist for the node's own addresses only (and its endpoints
+      // under a Local traffic policy).
+      const own = [...state.nodeByIP].flatMap(([ip, n]) => (n === nodeName ? [ip] : [])).sort();
       return profile.proxyMode === 'ipvs'
-        ? x.ipvsadmList(state.models.values(), nodeIPs())
+        ? x.ipvsadmList(state.models.values(), own, nodeName)
         : x.ipvsadmList([], []);
     },
   };

@@ -6,7 +6,7 @@ import type { Service } from '../api/types';
 import { getProfile } from '../profiles';
 import { buildServiceModel } from './model';
 import { rulesFor } from './policy';
-import { netHarness, pod, service } from './test-helpers';
+import { netHarness, pod, saveTables, service } from './test-helpers';
 
 const mine = (text: string, ...chains: string[]) =>
   text
@@ -39,7 +39,7 @@ describe('iptables-save: sessionAffinity ClientIP', () => {
       }),
     );
     h.loop.runUntilIdle();
-    const nat = h.net.iptablesSave('kind-worker').split('*filter')[0] as string;
+    const { nat } = saveTables(h.net.iptablesSave('kind-worker'));
     expect(mine(nat, 'KUBE-SERVICES', SVC, SEP_A, SEP_B)).toEqual([
       `-A ${SEP_A} -s 10.244.1.7/32 -m comment --comment "default/web" -j KUBE-MARK-MASQ`,
       `-A ${SEP_A} -p tcp -m comment --comment "default/web" -m recent --set --name ${SEP_A} --mask 255.255.255.255 --rsource -m tcp -j DNAT --to-destination 10.244.1.7:80`,
@@ -110,7 +110,7 @@ describe('iptables-save: externalTrafficPolicy Local', () => {
 
   it('node with a local endpoint: KUBE-EXT keeps the source (no MASQ) and jumps to KUBE-SVL', () => {
     const h = np();
-    const [nat, filter] = h.net.iptablesSave('kind-worker').split('*filter') as [string, string];
+    const { nat, filter } = saveTables(h.net.iptablesSave('kind-worker'));
     expect(mine(nat, ...chains)).toEqual([
       `-A ${NP_EXT} -s 10.244.0.0/16 -m comment --comment "pod traffic for default/np external destinations" -j ${NP_SVC}`,
       `-A ${NP_EXT} -m comment --comment "masquerade LOCAL traffic for default/np external destinations" -m addrtype --src-type LOCAL -j KUBE-MARK-MASQ`,
@@ -133,7 +133,7 @@ describe('iptables-save: externalTrafficPolicy Local', () => {
 
   it('node without one: no KUBE-SVL, no jump out of KUBE-EXT, and the "has no local endpoints" DROP', () => {
     const h = np();
-    const [nat, filter] = h.net.iptablesSave('kind-control-plane').split('*filter') as [string, string];
+    const { nat, filter } = saveTables(h.net.iptablesSave('kind-control-plane'));
     expect(nat).not.toContain(NP_SVL);
     expect(mine(nat, NP_EXT)).toEqual([
       `-A ${NP_EXT} -s 10.244.0.0/16 -m comment --comment "pod traffic for default/np external destinations" -j ${NP_SVC}`,
@@ -160,7 +160,7 @@ describe('iptables-save: externalTrafficPolicy Local', () => {
     );
     h.loop.runUntilIdle();
     for (const n of ['kind-control-plane', 'kind-worker']) {
-      const filter = h.net.iptablesSave(n).split('*filter')[1] as string;
+      const { filter } = saveTables(h.net.iptablesSave(n));
       expect(mine(filter, 'KUBE-NODEPORTS')).toEqual([
         '-A KUBE-NODEPORTS -p tcp -m comment --comment "default/lb health check node port" -m tcp --dport 31999 -j ACCEPT',
       ]);
@@ -182,7 +182,7 @@ describe('iptables-save: internalTrafficPolicy Local', () => {
   const SVL = 'KUBE-SVL-LOLE4ISW44XBNF3G';
 
   it('the ClusterIP jumps to KUBE-SVL with the local endpoint only; no KUBE-SVC chain', () => {
-    const nat = itp().net.iptablesSave('kind-worker').split('*filter')[0] as string;
+    const { nat } = saveTables(itp().net.iptablesSave('kind-worker'));
     expect(mine(nat, 'KUBE-SERVICES', SVL, SVC, SEP_A, SEP_B)).toEqual([
       `-A ${SEP_A} -s 10.244.1.7/32 -m comment --comment "default/web" -j KUBE-MARK-MASQ`,
       `-A ${SEP_A} -p tcp -m comment --comment "default/web" -m tcp -j DNAT --to-destination 10.244.1.7:80`,
@@ -194,7 +194,7 @@ describe('iptables-save: internalTrafficPolicy Local', () => {
 
   it('a node without a local endpoint: DROP in filter KUBE-SERVICES', () => {
     const text = itp().net.iptablesSave('kind-control-plane');
-    const [nat, filter] = text.split('*filter') as [string, string];
+    const { nat, filter } = saveTables(text);
     expect(nat).not.toContain('default/web');
     expect(mine(filter, 'KUBE-SERVICES')).toEqual([
       '-A KUBE-SERVICES -d 10.96.50.10/32 -p tcp -m comment --comment "default/web has no local endpoints" -m tcp --dport 80 -j DROP',

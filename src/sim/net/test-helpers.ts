@@ -304,3 +304,13 @@ export function netHarness(opts: { profile?: ProfileName; proxyMode?: ProxyMode;
   loop.runUntilIdle();
   return { profile, api, loop, networking, net: networking.net };
 }
+
+/** The `*mangle`, `*filter` and `*nat` parts of an iptables-save text (each up to its COMMIT). */
+export function saveTables(text: string): { mangle: string; filter: string; nat: string } {
+  const part = (name: string) => {
+    const i = text.indexOf(`*${name}\n`);
+    if (i < 0) return '';
+    return text.slice(i, text.indexOf('\nCOMMIT\n', i) + 7);
+  };
+  return { mangle: part('mangle'), filter: part('filter'), nat: part('nat') };
+}

@@ -387,7 +387,14 @@ describe('trace, IPVS mode', () => {
         verdict: 'delivered',
         backends: ['10.1.0.40:80', '10.1.0.41:80'],
       },
-      { name: 'no endpoints ⇒ the node RSTs', dest: 'nobody', proto: 'TCP', port: 80, verdict: 'refused' },
+      {
+        name: 'no endpoints ⇒ a virtual server without real servers: IPVS answers ICMP port unreachable',
+        dest: 'nobody',
+        proto: 'TCP',
+        port: 80,
+        verdict: 'refused',
+        reason: /no real servers, so IPVS answers ICMP port unreachable/,
+      },
       {
         name: 'a host daemon answers on a ClusterIP (kubernetes#72236)',
         dest: 'sleep-2',

@@ -6,6 +6,7 @@ import type { DnsAnswer, Hop, HopKind, HopRef, Trace, TraceRequest, Verdict } fr
 import type { Rng } from '../runtime/interfaces';
 import { type CoreDns, EXTERNAL_HOSTS, isIPv4 } from './dns';
 import { persistence as persistent, renderRule } from './iptables';
+import { ipvsLocalOnly, ipvsRealServers } from './ipvs';
 import { podListens } from './listeners';
 import type { EndpointInfo, PortModel, RuleLine, ServiceModel } from './model';
 import { featuresOf, localEndpoints, rulesFor, svlChain } from './policy';
@@ -34,6 +35,12 @@ interface Choice {
   chain: string;
   /** Local policy kept the client's source IP (no KUBE-MARK-MASQ in KUBE-EXT). */
   keepSource?: boolean;
+  /**
+   * IPVS, externalTrafficPolicy Local and no endpoint on the node: the packet goes to another
+   * node's endpoint without SNAT, so the answer leaves from the Pod's address straight to a
+   * client that is not on this node, which drops it. The client's address.
+   */
+  asymmetric?: string;
 }
 
 const clockTime = (ms: number) => new Date(ms).toISOString().slice(11, 19);
@@ -267,10 +274,11 @@ export class Tracer {
         `${m.key} has no port ${port}/${proto}, so no kube-proxy rule matches and no interface owns ${ip}`,
       );
     }
-    if (pm.usable.length === 0) return this.noEndpoints(c, m, pm, proxy, node, filterReject(m, pm, ip));
+    if (pm.usable.length === 0) return this.noEndpoints(c, pm, proxy, node, filterReject(m, pm, ip));
+    if (this.ipvs) return this.viaIpvs(c, m, pm, node, ip, port, false);
     const f = featuresOf(m.svc);
     let choice: Choice = { eps: pm.usable, chain: pm.svcChain };
-    if (f?.intLocal && !this.ipvs) {
+    if (f?.intLocal) {
       choice = { eps: localEndpoints(pm, node), chain: svlChain(pm) };
       if (!choice.eps.length) {
         const rule = this.rules(m, node).filter.find(
@@ -282,26 +290,59 @@ export class Tracer {
         return this.noLocal(c, m, pm, proxy, node, rule?.text, 'internalTrafficPolicy');
       }
     }
-    if (this.ipvs) {
-      this.hop(
-        c,
-        'rule',
-        proxy,
-        m.ref,
-        `IPVS ${ip}:${port} rr`,
-        0.01,
-        `${proto}  ${ip}:${port} rr${persistent(m)}`,
-      );
-    } else {
-      const line = this.rules(m, node).nat.find(
-        (r) =>
-          r.chain === 'KUBE-SERVICES' &&
-          r.text.includes(`-d ${ip}/32`) &&
-          r.text.includes(`--dport ${port} `),
-      );
-      this.hop(c, 'rule', proxy, m.ref, choice.chain, 0.01, line?.text);
-    }
+    const line = this.rules(m, node).nat.find(
+      (r) =>
+        r.chain === 'KUBE-SERVICES' && r.text.includes(`-d ${ip}/32`) && r.text.includes(`--dport ${port} `),
+    );
+    this.hop(c, 'rule', proxy, m.ref, choice.chain, 0.01, line?.text);
     return this.dnat(c, m, pm, choice, node, `${ip}:${port}/${proto}`);
+  }
+
+  /**
+   * IPVS mode: the virtual server for `addr:port` on `node` and its real servers (./ipvs). A
+   * server without real servers answers ICMP port unreachable (ip_vs_leave). Under
+   * externalTrafficPolicy Local nothing is masqueraded (the KUBE-NODE-PORT-LOCAL-* and
+   * KUBE-LOAD-BALANCER-LOCAL sets RETURN before KUBE-MARK-MASQ).
+   */
+  private viaIpvs(
+    c: Ctx,
+    m: ServiceModel,
+    pm: PortModel,
+    node: string,
+    addr: string,
+    port: number,
+    external: boolean,
+  ): Outcome {
+    const proto = c.req.protocol;
+    const proxy = `kube-proxy/${node}`;
+    const vs = `${proto}  ${addr}:${port} rr${persistent(m)}`;
+    const f = featuresOf(m.svc);
+    const policy = external ? f?.extLocal && 'externalTrafficPolicy' : f?.intLocal && 'internalTrafficPolicy';
+    const reals = ipvsRealServers(m, pm, node, external);
+    const local = ipvsLocalOnly(m, pm, node, external);
+    let note = '';
+    if (policy)
+      note = local
+        ? ` (${policy} Local: ${node}'s endpoints)`
+        : reals.length
+          ? ` (${policy} Local, no endpoint on ${node}: every endpoint)`
+          : ` (${policy} Local, no endpoint on ${node}: no real servers)`;
+    this.hop(c, 'rule', proxy, m.ref, `IPVS ${addr}:${port} rr${note}`, 0.01, vs);
+    if (!reals.length) {
+      this.hop(c, 'reject', `Node/${node}`, c.src, 'ICMP port unreachable (no real server)', 0.01, vs);
+      return {
+        verdict: 'refused',
+        reason: `${m.key} has internalTrafficPolicy: Local and no ready endpoint on node ${node}, so kube-proxy leaves the IPVS virtual server ${addr}:${port} there without real servers and IPVS answers ICMP port unreachable: connection refused`,
+      };
+    }
+    const choice: Choice = { eps: reals, chain: '' };
+    if (external && f?.extLocal) {
+      choice.keepSource = true;
+      const src = c.req.source;
+      const onNode = src.kind === 'node' ? src.name === node : c.srcNode === node;
+      if (!local && !onNode) choice.asymmetric = this.clientIP(c);
+    }
+    return this.dnat(c, m, pm, choice, node, `${addr}:${port}/${proto}`);
   }
 
   /** kube-proxy's rules on `node` for this Service (the model's own unless it uses ./policy features). */
@@ -397,7 +438,14 @@ export class Tracer {
     );
     c.endpoint = ep.podKey ? { ip: ep.ip, port: ep.port, pod: ep.podKey } : { ip: ep.ip, port: ep.port };
     const kept = choice.keepSource ? ' (externalTrafficPolicy Local: the client source IP is kept)' : '';
-    return this.deliver(c, m.ref, ep.ip, ep.port, node, `${m.key} → ${ep.ip}:${ep.port}${kept}`);
+    const out = this.deliver(c, m.ref, ep.ip, ep.port, node, `${m.key} → ${ep.ip}:${ep.port}${kept}`);
+    if (!choice.asymmetric || out.verdict === 'timeout' || out.verdict === 'no-reply') return out;
+    const client = choice.asymmetric;
+    this.hop(c, 'drop', to, c.src, `${client} drops the answer from ${ep.ip}`, 0.01);
+    return this.lost(
+      c.req.protocol,
+      `${m.key} has externalTrafficPolicy: Local and no ready endpoint on node ${node}; kube-proxy (IPVS) gives the virtual server every endpoint instead (kubernetes#97081), so the packet reaches ${ep.ip}:${ep.port} on another node without SNAT, but the answer goes from ${ep.ip} straight back to ${client}, which never sent anything to ${ep.ip} and drops it`,
+    );
   }
 
   /**
@@ -443,21 +491,14 @@ export class Tracer {
     return this.noLocal(c, m, pm, `kube-proxy/${node}`, node, rule?.text, 'externalTrafficPolicy');
   }
 
-  private noEndpoints(
-    c: Ctx,
-    m: ServiceModel,
-    pm: PortModel,
-    proxy: HopRef,
-    node: string,
-    rule: string | undefined,
-  ): Outcome {
+  private noEndpoints(c: Ctx, pm: PortModel, proxy: HopRef, node: string, rule: string | undefined): Outcome {
     if (this.ipvs) {
-      return this.nodeRst(
-        c,
-        m.ref,
-        node,
-        `${pm.spn} has no endpoints: the IPVS virtual server has no real servers and kube-ipvs0 on ${node} owns the address, so the node answers RST`,
-      );
+      // ip_vs_leave: a virtual server with no real servers answers ICMP port unreachable.
+      this.hop(c, 'reject', `Node/${node}`, c.src, 'ICMP port unreachable (no real server)', 0.01);
+      return {
+        verdict: 'refused',
+        reason: `${pm.spn} has no endpoints: its IPVS virtual server on ${node} has no real servers, so IPVS answers ICMP port unreachable and the connection is refused at once`,
+      };
     }
     this.hop(c, 'reject', proxy, c.src, 'REJECT icmp-port-unreachable', 0.01, rule);
     return {
@@ -565,8 +606,8 @@ export class Tracer {
     if (lbKey) {
       const m = s.models.get(lbKey) as ServiceModel;
       const pm = m.ports.find((p) => p.port === port && p.protocol === proto) as PortModel;
-      if (!pm.usable.length)
-        return this.noEndpoints(c, m, pm, proxy, nodeName, externalReject(m, pm, ip, port));
+      if (!pm.usable.length) return this.noEndpoints(c, pm, proxy, nodeName, externalReject(m, pm, ip, port));
+      if (this.ipvs) return this.viaIpvs(c, m, pm, nodeName, ip, port, true);
       const line = this.rules(m, nodeName).nat.find(
         (r) =>
           r.chain === 'KUBE-SERVICES' &&
@@ -600,23 +641,12 @@ export class Tracer {
     const pm = m.ports.find((p) => p.nodePort === nodePort && p.protocol === proto) as PortModel;
     const proxy = `kube-proxy/${nodeName}`;
     if (!pm.usable.length)
-      return this.noEndpoints(c, m, pm, proxy, nodeName, externalReject(m, pm, undefined, nodePort));
-    if (this.ipvs)
-      this.hop(
-        c,
-        'rule',
-        proxy,
-        m.ref,
-        `IPVS ${ip}:${nodePort} rr`,
-        0.01,
-        `${proto}  ${ip}:${nodePort} rr${persistent(m)}`,
-      );
-    else {
-      const line = this.rules(m, nodeName).nat.find(
-        (r) => r.chain === 'KUBE-NODEPORTS' && r.text.includes(`--dport ${nodePort} `),
-      );
-      this.hop(c, 'rule', proxy, m.ref, pm.extChain, 0.01, line?.text);
-    }
+      return this.noEndpoints(c, pm, proxy, nodeName, externalReject(m, pm, undefined, nodePort));
+    if (this.ipvs) return this.viaIpvs(c, m, pm, nodeName, ip, nodePort, true);
+    const line = this.rules(m, nodeName).nat.find(
+      (r) => r.chain === 'KUBE-NODEPORTS' && r.text.includes(`--dport ${nodePort} `),
+    );
+    this.hop(c, 'rule', proxy, m.ref, pm.extChain, 0.01, line?.text);
     const choice = this.externalChoice(c, m, pm, nodeName);
     if (!choice.eps.length) return this.externalDrop(c, m, pm, nodeName, nodePort);
     return this.dnat(c, m, pm, choice, nodeName, `${ip}:${nodePort}/${proto}`);
@@ -644,7 +674,7 @@ export class Tracer {
         this.hop(c, 'send', 'host', `Node/${first}`, `localhost:${port} → Docker Desktop VM`, 0.2);
         if (pm.nodePort !== undefined)
           return this.viaNodePort(c, m, pm.nodePort, first, p.nodes[0]?.ip ?? ip);
-        if (!pm.usable.length) return this.noEndpoints(c, m, pm, `kube-proxy/${first}`, first, undefined);
+        if (!pm.usable.length) return this.noEndpoints(c, pm, `kube-proxy/${first}`, first, undefined);
         const choice = this.externalChoice(c, m, pm, first);
         if (!choice.eps.length) return this.externalDrop(c, m, pm, first, port);
         return this.dnat(c, m, pm, choice, first, `lb:${port}/${proto}`);
