@@ -174,6 +174,34 @@ describe('iptables-save, iptables mode (§C7)', () => {
     ]);
   });
 
+  it('spec.externalIPs: "external IP" jump to KUBE-EXT; with no endpoints a REJECT before the NodePort\'s', () => {
+    const h = netHarness();
+    const web = (selector: string) =>
+      service(`web-${selector}`, {
+        type: 'NodePort',
+        clusterIP: selector === 'none' ? '10.98.2.166' : '10.98.2.167',
+        selector: { app: selector },
+        ports: [{ port: 8080, targetPort: 80, nodePort: selector === 'none' ? 30080 : 30081 }],
+      });
+    for (const s of [web('none'), web('sleep-2')])
+      h.api.create({ ...s, spec: { ...s.spec, externalIPs: ['192.0.2.10'] } });
+    h.api.create(pod('sleep-2-x4k9p', { labels: { app: 'sleep-2' }, ip: '10.1.0.31' }));
+    h.loop.runUntilIdle();
+    const { filter, nat } = saveTables(h.net.iptablesSave('docker-desktop'));
+    expect(filter.split('\n').filter((l) => l.startsWith('-A KUBE-EXTERNAL-SERVICES'))).toEqual([
+      '-A KUBE-EXTERNAL-SERVICES -d 192.0.2.10/32 -p tcp -m comment --comment "default/web-none has no endpoints" -m tcp --dport 8080 -j REJECT --reject-with icmp-port-unreachable',
+      '-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment "default/web-none has no endpoints" -m addrtype --dst-type LOCAL -m tcp --dport 30080 -j REJECT --reject-with icmp-port-unreachable',
+    ]);
+    const ext = /-A KUBE-NODEPORTS .*--dport 30081 -j (KUBE-EXT-\w+)/.exec(nat)?.[1] as string;
+    expect(nat.split('\n')).toContain(
+      `-A KUBE-SERVICES -d 192.0.2.10/32 -p tcp -m comment --comment "default/web-sleep-2 external IP" -m tcp --dport 8080 -j ${ext}`,
+    );
+    expect(nat.split('\n').filter((l) => l.startsWith(`-A ${ext} `))).toEqual([
+      `-A ${ext} -m comment --comment "masquerade traffic for default/web-sleep-2 external destinations" -j KUBE-MARK-MASQ`,
+      `-A ${ext} -j ${ext.replace('EXT', 'SVC')}`,
+    ]);
+  });
+
   it('NodePort and LoadBalancer: KUBE-NODEPORTS → KUBE-EXT → KUBE-SVC; LB IP jump on k3s', () => {
     const h = netHarness({ profile: 'k3s' });
     h.api.create(pod('web', { labels: { app: 'web' }, ip: '10.42.0.9', node: 'k3s-server' }));

@@ -1,5 +1,5 @@
-// kube-proxy's rules for Services that use sessionAffinity: ClientIP, externalTrafficPolicy: Local
-// or internalTrafficPolicy: Local (pkg/proxy/iptables/proxier.go syncProxyRules and
+// kube-proxy's rules for Services that use sessionAffinity: ClientIP, externalTrafficPolicy: Local,
+// internalTrafficPolicy: Local or spec.externalIPs (pkg/proxy/iptables/proxier.go syncProxyRules and
 // writeServiceToEndpointRules, kube-proxy 1.34). Bound late with the printers and the tracer: the
 // boot chunk's model (./model) keeps building the rules of every other Service, and those stay
 // byte-identical because `rulesFor` hands them back untouched.
@@ -62,7 +62,12 @@ const cache = new WeakMap<ServiceModel, Map<string, Rules>>();
 
 /** The nat and filter lines kube-proxy on `node` writes for this Service. */
 export function rulesFor(m: ServiceModel, clusterCIDR: string, node: string): Rules {
-  const f = m.clusterIP ? featuresOf(m.svc) : undefined;
+  // spec.externalIPs: the model (./model, boot chunk) has no rules for them, so those Services'
+  // rules are written here too.
+  const f = m.clusterIP
+    ? (featuresOf(m.svc) ??
+      (m.svc.spec.externalIPs?.length ? { extLocal: false, intLocal: false } : undefined))
+    : undefined;
   if (!f) return m;
   let byNode = cache.get(m);
   if (!byNode) {
@@ -114,6 +119,19 @@ function writePort(r: Rules, m: ServiceModel, pm: PortModel, f: Features, cidr: 
       'KUBE-SERVICES',
       `-d ${clusterIP}/32 -p ${proto} -m comment --comment ${noEp} -m ${proto} --dport ${pm.port} -j ${intTarget}`,
     );
+  // Capture externalIPs.
+  for (const ip of m.svc.spec.externalIPs ?? []) {
+    if (hasEndpoints)
+      nat(
+        'KUBE-SERVICES',
+        `-d ${ip}/32 -p ${proto} -m comment --comment "${spn} external IP" -m ${proto} --dport ${pm.port} -j ${pm.extChain}`,
+      );
+    if (!hasExternal)
+      filter(
+        'KUBE-EXTERNAL-SERVICES',
+        `-d ${ip}/32 -p ${proto} -m comment --comment ${extComment} -m ${proto} --dport ${pm.port} -j ${extTarget}`,
+      );
+  }
   // Capture load-balancer ingress.
   for (const ip of m.lbIPs) {
     if (hasEndpoints)
