@@ -5,6 +5,8 @@ import { applyOne } from './apiserver/apply';
 import { patchOne } from './apiserver/patch';
 import { allocateHealthCheck, dropTypeDependentFields, dryRunAllocators } from './apiserver/service-late';
 import { pushAnnotationErrors } from './apiserver/validation-annotations';
+import { pushDeploymentTailErrors, pushSelectorErrors } from './apiserver/validation-deployment';
+import { validateService } from './apiserver/validation-service';
 import { LATE_STRUCTS, spewQuantity } from './controllers/spew-late';
 import { createLifecycle } from './kubelet/lifecycle';
 import { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
@@ -19,6 +21,9 @@ import { runProbe } from './workloads/probe';
 provideLateParts({
   applyOne,
   patchOne,
+  validateService,
+  pushSelectorErrors,
+  pushDeploymentTailErrors,
   CoreDns,
   Tracer,
   iptablesModeSave,

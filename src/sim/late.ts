@@ -13,6 +13,8 @@ import type {
   dryRunAllocators,
 } from './apiserver/service-late';
 import type { pushAnnotationErrors } from './apiserver/validation-annotations';
+import type { pushDeploymentTailErrors, pushSelectorErrors } from './apiserver/validation-deployment';
+import type { validateService } from './apiserver/validation-service';
 import type { LATE_STRUCTS, spewQuantity } from './controllers/spew-late';
 import type { createLifecycle } from './kubelet/lifecycle';
 import type { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
@@ -27,6 +29,11 @@ export interface LateParts {
   applyOne: typeof applyOne;
   /** Server-side PATCH (JSON, merge and strategic merge patch). */
   patchOne: typeof patchOne;
+  /** ValidateService / ValidateServiceUpdate (only a user's Services can fail them). */
+  validateService: typeof validateService;
+  /** A Deployment's or ReplicaSet's label selector checks, and a Deployment's strategy and timings. */
+  pushSelectorErrors: typeof pushSelectorErrors;
+  pushDeploymentTailErrors: typeof pushDeploymentTailErrors;
   /** The label selector string parser (Store.list with a labelSelector). */
   parseSelector: typeof parseSelector;
   CoreDns: typeof CoreDns;

@@ -195,16 +195,18 @@ const cases: { name: string; doc: unknown; message: string; code?: number }[] = 
     message: `Service "x" is invalid: [metadata.labels: Invalid value: "x.io/": name part must be non-empty, metadata.labels: Invalid value: "x.io/": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')]`,
   },
   {
-    name: 'the same nodePort twice for one protocol',
+    // Two service ports asking for one nodePort: the registry allocates NodePorts (BeginCreate)
+    // before validation runs, and its answer for the second port is the allocator's.
+    name: 'the same nodePort for two service ports: the allocator answers first',
     doc: svc('x', {
       type: 'NodePort',
       ports: [
         { name: 'a', port: 80, nodePort: 30080 },
         { name: 'b', port: 81, nodePort: 30080 },
-        { name: 'c', port: 82, nodePort: 30080, protocol: 'UDP' },
       ],
     }),
-    message: 'Service "x" is invalid: spec.ports[1].nodePort: Duplicate value: 30080',
+    message:
+      'Service "x" is invalid: spec.ports[1].nodePort: Invalid value: 30080: provided port is already allocated',
   },
   // ValidateAnnotations: keys are qualified names once lowercased (so 'Example.com/X' is fine).
   {

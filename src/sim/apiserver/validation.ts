@@ -4,7 +4,7 @@
 import { matchesLabelSelector, qualifiedNameErrors } from '../api/labels';
 import type { K8sObject } from '../api/types';
 import { late, latePartsLoaded } from '../late';
-import { duplicate, type FieldError, forbidden, invalid, required, unsupported } from './errors';
+import { duplicate, type FieldError, invalid, required, unsupported } from './errors';
 
 // biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
 type Any = any;
@@ -24,7 +24,6 @@ const LABEL_VALUE_MSG =
   "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
 const PORT_RANGE = 'must be between 1 and 65535, inclusive';
 const IP_MSG = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
-const IANA_SVC_NAME_MSG = 'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)';
 
 type NameKind = 'dns1035' | 'label' | 'subdomain';
 
@@ -32,21 +31,12 @@ type NameKind = 'dns1035' | 'label' | 'subdomain';
 // allocates nothing: causes are pushed onto the caller's array, field paths are built only for a
 // cause, the regexps and value lists are module constants.
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const IANA_SVC_NAME = /^[-a-z0-9]+$/;
-const HAS_LETTER = /[a-z]/;
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 const PROTOCOLS_SORTED = ['SCTP', 'TCP', 'UDP'];
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const RESTART_POLICIES_SORTED = ['Always', 'Never', 'OnFailure'];
 const DNS_POLICIES = ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'];
-const STRATEGY_TYPES = ['Recreate', 'RollingUpdate'];
-const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
-const AFFINITIES = ['None', 'ClientIP'];
-const AFFINITIES_SORTED = ['ClientIP', 'None'];
-const TRAFFIC_POLICIES = ['Cluster', 'Local'];
-const PERCENT_MSG =
-  "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
 
 /** Whether `name` is a valid name of `kind` (false also when unsure: pushNameErrors decides). */
 function nameOk(name: string, kind: NameKind): boolean {
@@ -85,7 +75,7 @@ function isSubdomain(s: string): boolean {
 }
 
 /** Push `invalid(field, value, m)` for each way `name` is not a valid name of `kind`. */
-function pushNameErrors(
+export function pushNameErrors(
   out: FieldError[],
   name: string,
   kind: NameKind,
@@ -122,7 +112,8 @@ function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-function pushLabelErrors(out: FieldError[], labels: Any, field: string): void {
+/** ValidateLabels: each key a qualified name, each value a label value (causes at `field`). */
+export function pushLabelErrors(out: FieldError[], labels: Any, field: string): void {
   if (!labels) return;
   // Object.entries order: own enumerable string keys. The character scans answer for the usual
   // case; the regexps (and their exact causes) decide the rest.
@@ -186,26 +177,6 @@ function isValidIPv4Slow(s: string): boolean {
 
 function validPort(n: unknown): boolean {
   return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 65535;
-}
-
-/** spec.ports[i].targetPort: a port number or an IANA service name. */
-function pushTargetPortErrors(out: FieldError[], v: unknown, i: number): void {
-  const field = () => `spec.ports[${i}].targetPort`;
-  if (typeof v === 'number') {
-    if (!validPort(v)) out.push(invalid(field(), v, PORT_RANGE));
-    return;
-  }
-  if (typeof v === 'string') {
-    const errs: string[] = [];
-    if (v.length > 15) errs.push('must be no more than 15 characters');
-    if (!IANA_SVC_NAME.test(v)) errs.push(IANA_SVC_NAME_MSG);
-    else if (!HAS_LETTER.test(v)) errs.push('must contain at least one letter (a-z)');
-    if (v.includes('--')) errs.push('must not contain consecutive hyphens');
-    if (v.startsWith('-') || v.endsWith('-')) errs.push('must not begin or end with a hyphen');
-    if (errs.length === 0) return;
-    const f = field();
-    for (const m of errs) out.push(invalid(f, v, m));
-  }
 }
 
 /** Whether an earlier item (index < i) has the same truthy name (what a Set of seen names said). */
@@ -274,132 +245,40 @@ function isEmptySelector(sel: Any): boolean {
   return !sel.matchExpressions?.length;
 }
 
-/** Deployment and ReplicaSet share the selector/template rules. */
+/**
+ * Deployment and ReplicaSet share the selector/template rules (ValidateDeploymentSpec's order:
+ * replicas, the selector, then ValidatePodTemplateSpecForReplicaSet: the selector against the
+ * template labels, the template's labels, its pod spec, restartPolicy Always).
+ */
 function pushWorkloadSpecErrors(out: FieldError[], obj: K8sObject, kindWord: string): void {
   const s: Any = obj.spec ?? {};
   if (typeof s.replicas === 'number' && s.replicas < 0) {
     out.push(invalid('spec.replicas', s.replicas, 'must be greater than or equal to 0'));
   }
-  const emptySelector = s.selector === undefined || isEmptySelector(s.selector);
-  if (s.selector === undefined) out.push(required('spec.selector'));
-  else if (emptySelector) {
-    out.push(invalid('spec.selector', s.selector, `empty selector is invalid for ${kindWord}`));
-  }
+  const sel = s.selector;
+  if (sel === undefined) out.push(required('spec.selector'));
+  // The selector's own checks are bound late (the cluster's own selectors are valid); one that
+  // does not parse leaves the template unchecked.
+  else if (latePartsLoaded() && !late().pushSelectorErrors(out, sel, kindWord)) return;
   const labels = s.template?.metadata?.labels;
-  pushLabelErrors(out, labels, 'spec.template.metadata.labels');
-  // A nil selector selects nothing, so it never matches the template (two causes in §C8).
-  if (emptySelector || !matchesLabelSelector(s.selector, labels ?? {})) {
+  // A nil selector selects nothing, so it never matches the template (two causes in §C8); an
+  // empty one selects everything and is not compared.
+  if (sel === undefined || (!isEmptySelector(sel) && !matchesLabelSelector(sel, labels ?? {}))) {
     out.push(
       invalid('spec.template.metadata.labels', labels ?? {}, '`selector` does not match template `labels`'),
     );
   }
+  pushLabelErrors(out, labels, 'spec.template.metadata.labels');
   pushPodSpecErrors(out, s.template?.spec, 'spec.template.spec');
   const rp = s.template?.spec?.restartPolicy;
   if (rp && rp !== 'Always') out.push(unsupported('spec.template.spec.restartPolicy', rp, ['Always']));
 }
 
-function percentOrInt(v: unknown): number {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string' && v.endsWith('%')) return Number(v.slice(0, -1));
-  return Number.NaN;
-}
-
 function validateDeployment(obj: K8sObject): FieldError[] {
   const out = validateMeta(obj, 'subdomain');
   pushWorkloadSpecErrors(out, obj, 'deployment');
-  const st: Any = obj.spec?.strategy;
-  if (st?.type && !STRATEGY_TYPES.includes(st.type)) {
-    out.push(unsupported('spec.strategy.type', st.type, STRATEGY_TYPES));
-  }
-  if (st?.type === 'Recreate' && st.rollingUpdate != null) {
-    out.push(
-      forbidden('spec.strategy.rollingUpdate', "may not be specified when strategy `type` is 'Recreate'"),
-    );
-  }
-  if (st?.type === 'RollingUpdate' && st.rollingUpdate) {
-    const surge = percentOrInt(st.rollingUpdate.maxSurge);
-    const unavail = percentOrInt(st.rollingUpdate.maxUnavailable);
-    if (Number.isNaN(surge)) {
-      out.push(invalid('spec.strategy.rollingUpdate.maxSurge', st.rollingUpdate.maxSurge, PERCENT_MSG));
-    } else if (Number.isNaN(unavail)) {
-      out.push(
-        invalid('spec.strategy.rollingUpdate.maxUnavailable', st.rollingUpdate.maxUnavailable, PERCENT_MSG),
-      );
-    } else if (surge === 0 && unavail === 0) {
-      out.push(
-        invalid(
-          'spec.strategy.rollingUpdate.maxUnavailable',
-          st.rollingUpdate.maxUnavailable,
-          'may not be 0 when `maxSurge` is 0',
-        ),
-      );
-    }
-  }
-  return out;
-}
-
-function validateService(obj: K8sObject): FieldError[] {
-  const out = validateMeta(obj, 'dns1035');
-  const s: Any = obj.spec ?? {};
-  if (!SERVICE_TYPES.includes(s.type)) {
-    out.push(unsupported('spec.type', s.type, SERVICE_TYPES));
-    return out;
-  }
-  const ports: Any[] = Array.isArray(s.ports) ? s.ports : [];
-  if (s.type !== 'ExternalName' && ports.length === 0 && s.clusterIP !== 'None')
-    out.push(required('spec.ports'));
-  for (let i = 0; i < ports.length; i++) {
-    const p: Any = ports[i];
-    if (ports.length > 1 && !p.name) out.push(required(`spec.ports[${i}].name`));
-    else if (p.name) {
-      if (!nameOk(p.name, 'label')) pushNameErrors(out, p.name, 'label', `spec.ports[${i}].name`, p.name);
-      if (nameSeenBefore(ports, i, p.name)) out.push(duplicate(`spec.ports[${i}].name`, p.name));
-    }
-    if (!validPort(p.port)) out.push(invalid(`spec.ports[${i}].port`, p.port ?? 0, PORT_RANGE));
-    if (!PROTOCOLS.includes(p.protocol))
-      out.push(unsupported(`spec.ports[${i}].protocol`, p.protocol, PROTOCOLS_SORTED));
-    pushTargetPortErrors(out, p.targetPort, i);
-    if (p.nodePort !== undefined && p.nodePort !== 0 && s.type === 'ClusterIP') {
-      out.push(forbidden(`spec.ports[${i}].nodePort`, "may not be used when `type` is 'ClusterIP'"));
-    }
-  }
-  if (s.type === 'ExternalName') {
-    if (!s.externalName) out.push(required('spec.externalName'));
-    else {
-      const n = String(s.externalName).replace(/\.$/, '');
-      pushNameErrors(out, n, 'subdomain', 'spec.externalName', s.externalName);
-    }
-  }
-  if (!AFFINITIES.includes(s.sessionAffinity)) {
-    out.push(unsupported('spec.sessionAffinity', s.sessionAffinity, AFFINITIES_SORTED));
-  }
-  const ips: string[] =
-    s.clusterIPs ?? (s.clusterIP !== undefined && s.clusterIP !== '' ? [s.clusterIP] : []);
-  ips.forEach((ip, i) => {
-    if (ip !== 'None' && !isValidIPv4(ip)) out.push(invalid(`spec.clusterIPs[${i}]`, ip, IP_MSG));
-  });
-  if (s.clusterIP === 'None' && (s.type === 'NodePort' || s.type === 'LoadBalancer')) {
-    out.push(invalid('spec.clusterIPs[0]', 'None', `may not be set to 'None' for ${s.type} services`));
-  }
-  // Duplicate NodePorts, considering (protocol, nodePort) pairs: the int32 value prints bare. (The
-  // (protocol, port) check that follows it in ValidateService prints the internal ServicePort
-  // struct, whose 1.34 rendering we could not establish, so it is left to the allocator.)
-  for (let i = 1; i < ports.length; i++) {
-    const np = ports[i]?.nodePort;
-    if (typeof np !== 'number' || np === 0) continue;
-    for (let j = 0; j < i; j++) {
-      if (ports[j]?.nodePort === np && ports[j]?.protocol === ports[i]?.protocol) {
-        out.push(duplicate(`spec.ports[${i}].nodePort`, np));
-        break;
-      }
-    }
-  }
-  const etp = s.externalTrafficPolicy;
-  if (etp !== undefined && !TRAFFIC_POLICIES.includes(etp))
-    out.push(unsupported('spec.externalTrafficPolicy', etp, TRAFFIC_POLICIES));
-  const itp = s.internalTrafficPolicy;
-  if (itp !== undefined && !TRAFFIC_POLICIES.includes(itp))
-    out.push(unsupported('spec.internalTrafficPolicy', itp, TRAFFIC_POLICIES));
+  // Strategy, minReadySeconds, revisionHistoryLimit, progressDeadlineSeconds (bound late).
+  if (latePartsLoaded()) late().pushDeploymentTailErrors(out, obj.spec);
   return out;
 }
 
@@ -454,8 +333,12 @@ export function validate(obj: K8sObject, old?: K8sObject): FieldError[] {
       pushPodSpecErrors(out, obj.spec, 'spec');
       return out;
     }
-    case 'Service':
-      return validateService(obj);
+    case 'Service': {
+      // ValidateService is bound late: Services written before the kubectl chunk loads are the
+      // cluster's own, and valid.
+      const meta = validateMeta(obj, 'dns1035');
+      return latePartsLoaded() ? late().validateService(obj, old, meta) : meta;
+    }
     case 'Endpoints':
       return validateEndpoints(obj);
     case 'Namespace':

@@ -1,0 +1,452 @@
+// ValidateService / ValidateServiceUpdate as Kubernetes 1.34 runs them, bound late (../late): the
+// cluster's own Services, written before the kubectl chunk loads, are valid, and only a user's
+// write needs the checks (and their texts) below. Errors are listed in the order the real
+// validators produce them; kubectl prints them in that order.
+// [K8S pkg/apis/core/validation/validation.go ValidateService, validateServicePort,
+//  ValidateServiceClusterIPsRelatedFields, validateUpgradeDowngradeClusterIPs/IPFamilies,
+//  validateServiceExternalTrafficPolicy; pkg/registry/core/service/storage/storage.go beginCreate /
+//  beginUpdate (patchAllocatedValues, normalizeClusterIPs) and alloc.go initIPFamilyFields /
+//  initNodePorts; apiserver registry/generic/registry/store.go (BeginCreate before BeforeCreate)]
+import { qualifiedNameErrors } from '../api/labels';
+import type { K8sObject } from '../api/types';
+import { duplicate, type FieldError, forbidden, invalid, required, unsupported } from './errors';
+import { isValidIPv4, pushLabelErrors, pushNameErrors } from './validation';
+
+// biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
+type Any = any;
+
+const PORT_RANGE = 'must be between 1 and 65535, inclusive';
+const IP_MSG = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
+const CIDR_MSG = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
+const ONLY_LB = "may only be used when `type` is 'LoadBalancer'";
+const NOT_EXTERNAL_NAME = 'may not be set for ExternalName services';
+const CHANGED = 'may not change once set';
+// sets.List(...) of the supported values: sorted.
+const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
+const AFFINITIES = ['ClientIP', 'None'];
+const TRAFFIC_POLICIES = ['Cluster', 'Local'];
+const IP_FAMILIES = ['IPv4', 'IPv6'];
+const IP_FAMILY_POLICIES = ['PreferDualStack', 'RequireDualStack', 'SingleStack'];
+const MAX_AFFINITY_SECONDS = 86400; // core.MaxClientIPServiceAffinitySeconds
+
+/** The Service's clusterIP and clusterIPs as the registry hands them to validation. */
+interface IPs {
+  clusterIP: string;
+  ips: string[];
+}
+
+const list = (v: unknown): string[] => (Array.isArray(v) ? v : []);
+const sameList = (a: string[], b: string[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * beginCreate / beginUpdate before anything looks at the IPs: patchAllocatedValues (an update that
+ * leaves the IPs out keeps the old ones) and normalizeClusterIPs (a singular clusterIP the client
+ * set or changed becomes clusterIPs).
+ */
+function normalizedIPs(s: Any, o: Any | undefined): IPs {
+  let clusterIP: string = typeof s.clusterIP === 'string' ? s.clusterIP : '';
+  let ips = list(s.clusterIPs);
+  if (!o) {
+    if (clusterIP !== '' && ips.length === 0) ips = [clusterIP];
+    return { clusterIP, ips };
+  }
+  const oldIP: string = typeof o.clusterIP === 'string' ? o.clusterIP : '';
+  const oldIPs = list(o.clusterIPs);
+  if (o.type !== 'ExternalName' && s.type !== 'ExternalName') {
+    if (clusterIP === '') clusterIP = oldIP;
+    if (ips.length === 0 && oldIPs.length > 0) ips = oldIPs;
+  }
+  if (oldIPs.length > 0 && ips.length === 0 && oldIP === clusterIP) ips = oldIPs;
+  if (oldIP !== clusterIP) {
+    if (oldIP !== '' && clusterIP === '' && sameList(oldIPs, ips)) ips = [];
+    if (clusterIP !== '' && sameList(oldIPs, ips)) ips = [clusterIP];
+  }
+  return { clusterIP, ips };
+}
+
+const isHeadless = (ips: string[]): boolean => ips.length === 1 && ips[0] === 'None';
+
+/** What netutils.ParseIPSloppy makes of an IPv4-looking string: valid, invalid, or not IPv4. */
+function ipv4Kind(s: string): 'ok' | 'bad' | 'other' {
+  if (isValidIPv4(s)) return 'ok';
+  // IPv6, and IPv4 with leading zeros (sloppy parsing takes them; strict validation words them
+  // differently across 1.3x), are left alone rather than given a message we cannot vouch for.
+  if (s.includes(':')) return 'other';
+  const octets = /^\d{1,3}(\.\d{1,3}){3}$/.test(s) ? s.split('.').map(Number) : [];
+  return octets.length === 4 && octets.every((x) => x <= 255) ? 'other' : 'bad';
+}
+
+/**
+ * ValidateServiceClusterIPsRelatedFields. The registry runs it while allocating (initIPFamilyFields),
+ * before validation, and answers with these errors alone when there are any.
+ */
+function clusterIPsErrors(s: Any, { clusterIP, ips }: IPs): FieldError[] {
+  const out: FieldError[] = [];
+  if (clusterIP !== '') {
+    if (ips.length === 0) out.push(required('spec.clusterIPs'));
+    else if (ips[0] !== clusterIP)
+      out.push(invalid('spec.clusterIPs', ips, 'first value must match `clusterIP`'));
+  } else if (ips.length > 0) {
+    out.push(invalid('spec.clusterIPs', ips, 'must be empty when `clusterIP` is not specified'));
+  }
+  const families = list(s.ipFamilies);
+  families.forEach((f, i) => {
+    if (!IP_FAMILIES.includes(f)) out.push(unsupported(`spec.ipFamilies[${i}]`, f, IP_FAMILIES));
+    if (families.indexOf(f) < i) out.push(duplicate(`spec.ipFamilies[${i}]`, f));
+  });
+  const policy = s.ipFamilyPolicy;
+  if (policy != null && !IP_FAMILY_POLICIES.includes(policy))
+    out.push(unsupported('spec.ipFamilyPolicy', policy, IP_FAMILY_POLICIES));
+  let badIPs = false;
+  ips.forEach((ip, i) => {
+    if (i === 0 && ip === 'None') {
+      if (ips.length > 1) {
+        badIPs = true;
+        out.push(invalid('spec.clusterIPs', ips, "'None' must be the first and only value"));
+      }
+      return;
+    }
+    if (ipv4Kind(ip) === 'bad') {
+      badIPs = true;
+      out.push(invalid(`spec.clusterIPs[${i}]`, ip, IP_MSG));
+    }
+  });
+  if (ips.length > 2) out.push(invalid('spec.clusterIPs', ips, 'may only hold up to 2 values'));
+  if (badIPs) return out;
+  if (ips.length > 1 && (ips.every((ip) => !ip.includes(':')) || ips.every((ip) => ip.includes(':'))))
+    out.push(invalid('spec.clusterIPs', ips, 'may specify no more than one IP for each IP family'));
+  if (!isHeadless(ips))
+    for (let i = 0; i < ips.length && i < families.length; i++) {
+      const v6 = (ips[i] as string).includes(':');
+      if (families[i] === 'IPv4' && v6)
+        out.push(
+          invalid(
+            `spec.clusterIPs[${i}]`,
+            ips[i],
+            `expected an IPv4 value as indicated by \`ipFamilies[${i}]\``,
+          ),
+        );
+      if (families[i] === 'IPv6' && !v6)
+        out.push(
+          invalid(
+            `spec.clusterIPs[${i}]`,
+            ips[i],
+            `expected an IPv6 value as indicated by \`ipFamilies[${i}]\``,
+          ),
+        );
+    }
+  return out;
+}
+
+/**
+ * Whether initNodePorts (NodePort and LoadBalancer) fails on a nodePort this very write took for
+ * another service port: the registry answers that allocation error before validation runs, so the
+ * allocator's `provided port is already allocated` is what the user sees, not a Duplicate.
+ */
+function nodePortTakenTwice(s: Any, ports: Any[]): boolean {
+  if (s.type !== 'NodePort' && s.type !== 'LoadBalancer') return false;
+  for (let i = 1; i < ports.length; i++) {
+    const np = ports[i]?.nodePort;
+    if (!np) continue;
+    const j = ports.findIndex((p: Any) => p?.nodePort === np);
+    if (j < i) return ports[j]?.port !== ports[i]?.port;
+  }
+  return false;
+}
+
+/** validation.IsValidPortName's causes, in its order. */
+function portNameErrors(v: string): string[] {
+  const errs: string[] = [];
+  if (v.length > 15) errs.push('must be no more than 15 characters');
+  if (!/^[-a-z0-9]+$/.test(v))
+    errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/[a-z]/.test(v)) errs.push('must contain at least one letter (a-z)');
+  if (v.includes('--')) errs.push('must not contain consecutive hyphens');
+  if (v.length > 0 && (v.startsWith('-') || v.endsWith('-')))
+    errs.push('must not begin or end with a hyphen');
+  return errs;
+}
+
+const validPort = (n: unknown): boolean =>
+  typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 65535;
+
+/** validateServicePort. */
+function pushPortErrors(
+  out: FieldError[],
+  p: Any,
+  i: number,
+  requireName: boolean,
+  names: Set<string>,
+): void {
+  const path = `spec.ports[${i}]`;
+  const name = typeof p.name === 'string' ? p.name : '';
+  if (requireName && name === '') out.push(required(`${path}.name`));
+  else if (name !== '') {
+    pushNameErrors(out, name, 'label', `${path}.name`, name);
+    if (names.has(name)) out.push(duplicate(`${path}.name`, name));
+    else names.add(name);
+  }
+  const port = p.port ?? 0;
+  if (!validPort(port)) out.push(invalid(`${path}.port`, port, PORT_RANGE));
+  if (p.protocol === undefined || p.protocol === '') out.push(required(`${path}.protocol`));
+  else if (!PROTOCOLS.includes(p.protocol)) out.push(unsupported(`${path}.protocol`, p.protocol, PROTOCOLS));
+  // ValidatePortNumOrName (the defaulted targetPort is the port, 0 when the port was left out).
+  const tp = p.targetPort;
+  if (typeof tp === 'number') {
+    if (!validPort(tp)) out.push(invalid(`${path}.targetPort`, tp, PORT_RANGE));
+  } else if (typeof tp === 'string') {
+    for (const m of portNameErrors(tp)) out.push(invalid(`${path}.targetPort`, tp, m));
+  }
+  if (typeof p.appProtocol === 'string')
+    for (const m of qualifiedNameErrors(p.appProtocol))
+      out.push(invalid(`${path}.appProtocol`, p.appProtocol, m));
+}
+
+/** ValidateNonSpecialIP for an address that parsed as IPv4. */
+function pushSpecialIPErrors(out: FieldError[], ip: string, field: string): void {
+  const o = ip.split('.').map(Number) as [number, number, number, number];
+  if (o.every((x) => x === 0)) out.push(invalid(field, ip, `may not be unspecified (${ip})`));
+  if (o[0] === 127) out.push(invalid(field, ip, 'may not be in the loopback range (127.0.0.0/8, ::1/128)'));
+  if (o[0] === 169 && o[1] === 254)
+    out.push(invalid(field, ip, 'may not be in the link-local range (169.254.0.0/16, fe80::/10)'));
+  if (o[0] === 224 && o[1] === 0 && o[2] === 0)
+    out.push(invalid(field, ip, 'may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)'));
+}
+
+/** Whether netutils.ParseCIDRSloppy rejects an IPv4-looking CIDR (IPv6 ones are left alone). */
+function badCIDR(v: string): boolean {
+  if (v.includes(':')) return false;
+  const m = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,3})$/.exec(v);
+  if (!m) return true;
+  const octets = (m[1] as string).split('.').map(Number);
+  return octets.some((x) => x > 255) || Number(m[2]) > 32;
+}
+
+/** The internal core.ServicePort{Protocol, Port} key as json.Marshal writes it (no json tags). */
+const servicePortKey = (protocol: unknown, port: unknown): string =>
+  `{"Name":"","Protocol":${JSON.stringify(String(protocol ?? ''))},"AppProtocol":null,"Port":${Number(port ?? 0)},"TargetPort":0,"NodePort":0}`;
+
+const needsHealthCheck = (s: Any): boolean =>
+  s.type === 'LoadBalancer' && s.externalTrafficPolicy === 'Local';
+const externallyAccessible = (s: Any): boolean =>
+  s.type === 'LoadBalancer' ||
+  s.type === 'NodePort' ||
+  (s.type === 'ClusterIP' && Array.isArray(s.externalIPs) && s.externalIPs.length > 0);
+
+/** validateLoadBalancerClassField's format half (run on create and again on update). */
+function pushLoadBalancerClassErrors(out: FieldError[], s: Any): void {
+  const cls = s.loadBalancerClass;
+  if (cls == null) return;
+  if (s.type === 'LoadBalancer') {
+    for (const m of qualifiedNameErrors(cls)) out.push(invalid('spec.loadBalancerClass', cls, m));
+  } else out.push(forbidden('spec.loadBalancerClass', ONLY_LB));
+}
+
+/** The ipFamilies initIPFamilyFields infers from the clusterIPs when the client left them out. */
+function familiesOf(s: Any, ips: string[]): string[] {
+  const fams = list(s.ipFamilies);
+  if (fams.length > 0 || isHeadless(ips)) return fams;
+  return ips.map((ip) => (ip.includes(':') ? 'IPv6' : 'IPv4'));
+}
+
+/** ValidateServiceUpdate's own checks, before it runs ValidateService on the new object. */
+function pushUpdateErrors(out: FieldError[], s: Any, o: Any, ips: string[]): void {
+  if (s.type === 'ExternalName' || o.type === 'ExternalName') {
+    // validateUpgradeDowngrade* bail out for ExternalName on either side.
+  } else {
+    const oldIPs = list(o.clusterIPs);
+    const hs = isHeadless(ips);
+    const ho = isHeadless(oldIPs);
+    const value = ips.length > 0 ? ips : null;
+    if (!(hs && ho)) {
+      if (oldIPs.length === ips.length) {
+        oldIPs.forEach((ip, i) => {
+          if (ip !== ips[i]) out.push(invalid(`spec.clusterIPs[${i}]`, value, CHANGED));
+        });
+      } else if (oldIPs.length > ips.length) {
+        if (ips.length === 0)
+          out.push(invalid('spec.clusterIPs[0]', value, 'primary clusterIP can not be unset'));
+        if (oldIPs.length > 0 && ips.length > 0 && ips[0] !== oldIPs[0])
+          out.push(invalid('spec.clusterIPs[0]', value, CHANGED));
+        if (ips.length === 1 && s.ipFamilyPolicy !== 'SingleStack')
+          out.push(
+            invalid(
+              'spec.ipFamilyPolicy',
+              s.ipFamilyPolicy ?? null,
+              "must be set to 'SingleStack' when releasing the secondary clusterIP",
+            ),
+          );
+      } else if (oldIPs.length > 0 && ips[0] !== oldIPs[0]) {
+        out.push(invalid('spec.clusterIPs[0]', value, CHANGED));
+      }
+    }
+    if (hs === ho && !hs) {
+      const fams = familiesOf(s, ips);
+      const oldFams = list(o.ipFamilies);
+      const famValue = fams.length > 0 ? fams : null;
+      if (oldFams.length === fams.length) {
+        oldFams.forEach((f, i) => {
+          if (f !== fams[i]) out.push(invalid('spec.ipFamilies[0]', famValue, CHANGED));
+        });
+      } else if (oldFams.length > fams.length) {
+        if (ips.length === 0)
+          out.push(invalid('spec.ipFamilies[0]', famValue, 'primary ipFamily can not be unset'));
+        if (fams.length > 0 && fams[0] !== oldFams[0])
+          out.push(invalid('spec.ipFamilies[0]', value, CHANGED));
+        if (fams.length === 1 && s.ipFamilyPolicy !== 'SingleStack')
+          out.push(
+            invalid(
+              'spec.ipFamilyPolicy',
+              s.ipFamilyPolicy ?? null,
+              "must be set to 'SingleStack' when releasing the secondary ipFamily",
+            ),
+          );
+      } else if (oldFams.length > 0 && fams[0] !== oldFams[0]) {
+        out.push(invalid('spec.ipFamilies[0]', value, CHANGED));
+      }
+    }
+  }
+  if (
+    o.type === 'LoadBalancer' &&
+    s.type === 'LoadBalancer' &&
+    (o.loadBalancerClass ?? null) !== (s.loadBalancerClass ?? null)
+  )
+    out.push(invalid('spec.loadBalancerClass', s.loadBalancerClass ?? null, CHANGED));
+  pushLoadBalancerClassErrors(out, s);
+  // validateServiceExternalTrafficFieldsUpdate (a write that leaves the port out keeps the old one).
+  if (needsHealthCheck(o) && needsHealthCheck(s)) {
+    const hc = s.healthCheckNodePort || o.healthCheckNodePort;
+    if (hc !== o.healthCheckNodePort) out.push(forbidden('spec.healthCheckNodePort', 'field is immutable'));
+  }
+}
+
+/** ValidateService after ValidateObjectMeta, in its order. */
+function pushSpecErrors(out: FieldError[], s: Any, o: Any | undefined, { ips }: IPs): void {
+  const ports: Any[] = Array.isArray(s.ports) ? s.ports : [];
+  const headless = isHeadless(ips);
+  if (ports.length === 0 && !headless && s.type !== 'ExternalName') out.push(required('spec.ports'));
+  if ((s.type === 'LoadBalancer' || s.type === 'NodePort') && headless)
+    out.push(invalid('spec.clusterIPs[0]', 'None', `may not be set to 'None' for ${s.type} services`));
+  if (s.type === 'ExternalName') {
+    if (ips.length > 0) out.push(forbidden('spec.clusterIPs', NOT_EXTERNAL_NAME));
+    if (list(s.ipFamilies).length > 0) out.push(forbidden('spec.ipFamilies', NOT_EXTERNAL_NAME));
+    if (s.ipFamilyPolicy != null) out.push(forbidden('spec.ipFamilyPolicy', NOT_EXTERNAL_NAME));
+    // The name (a CNAME) may end in a dot; what is checked, and shown, is the name without it.
+    const cname = (typeof s.externalName === 'string' ? s.externalName : '').replace(/\.$/, '');
+    if (cname !== '') pushNameErrors(out, cname, 'subdomain', 'spec.externalName', cname);
+    else out.push(required('spec.externalName'));
+  }
+  const names = new Set<string>();
+  for (let i = 0; i < ports.length; i++) pushPortErrors(out, ports[i] ?? {}, i, ports.length > 1, names);
+  if (s.selector != null) pushLabelErrors(out, s.selector, 'spec.selector');
+  const aff = s.sessionAffinity;
+  if (aff === undefined || aff === '') out.push(required('spec.sessionAffinity'));
+  else if (!AFFINITIES.includes(aff)) out.push(unsupported('spec.sessionAffinity', aff, AFFINITIES));
+  if (aff === 'ClientIP') {
+    // validateClientIPAffinityConfig: defaulting fills a missing config with 10800 seconds.
+    const t = s.sessionAffinityConfig?.clientIP?.timeoutSeconds;
+    if (typeof t === 'number' && (t <= 0 || t > MAX_AFFINITY_SECONDS))
+      out.push(
+        invalid(
+          'spec.sessionAffinityConfig.clientIP.timeoutSeconds',
+          t,
+          `must be greater than 0 and less than ${MAX_AFFINITY_SECONDS}`,
+        ),
+      );
+  } else if (aff === 'None' && s.sessionAffinityConfig != null) {
+    out.push(forbidden('spec.sessionAffinityConfig', 'must not be set when session affinity is None'));
+  }
+  // (ValidateServiceClusterIPsRelatedFields ran while allocating; it has nothing to add here.)
+  list(s.externalIPs).forEach((ip, i) => {
+    const field = `spec.externalIPs[${i}]`;
+    const kind = ipv4Kind(String(ip));
+    if (kind === 'bad') out.push(invalid(field, ip, IP_MSG));
+    else if (kind === 'ok') pushSpecialIPErrors(out, ip, field);
+  });
+  if (s.type === undefined || s.type === '') out.push(required('spec.type'));
+  else if (!SERVICE_TYPES.includes(s.type)) out.push(unsupported('spec.type', s.type, SERVICE_TYPES));
+  if (s.type === 'ClusterIP')
+    ports.forEach((p, i) => {
+      if (p?.nodePort)
+        out.push(forbidden(`spec.ports[${i}].nodePort`, "may not be used when `type` is 'ClusterIP'"));
+    });
+  // Duplicate NodePorts, then duplicate ports, each by (protocol, number); reported at the later
+  // index. The port's key is the internal ServicePort struct, rendered as JSON.
+  ports.forEach((p, i) => {
+    const np = p?.nodePort;
+    if (np && ports.findIndex((q: Any) => q?.nodePort === np && q?.protocol === p.protocol) < i)
+      out.push(duplicate(`spec.ports[${i}].nodePort`, np));
+  });
+  ports.forEach((p, i) => {
+    const port = p?.port ?? 0;
+    if (ports.findIndex((q: Any) => (q?.port ?? 0) === port && q?.protocol === p?.protocol) < i)
+      out.push({
+        field: `spec.ports[${i}]`,
+        message: `Duplicate value: ${servicePortKey(p?.protocol, port)}`,
+      });
+  });
+  const ranges = list(s.loadBalancerSourceRanges);
+  if (ranges.length > 0) {
+    // The field path keeps the Go field's capital L (validation.go).
+    if (s.type !== 'LoadBalancer') out.push(forbidden('spec.LoadBalancerSourceRanges', ONLY_LB));
+    ranges.forEach((r, i) => {
+      const v = String(r).trim();
+      if (badCIDR(v)) out.push(invalid(`spec.LoadBalancerSourceRanges[${i}]`, v, CIDR_MSG));
+    });
+  }
+  if (s.allocateLoadBalancerNodePorts != null && s.type !== 'LoadBalancer')
+    out.push(forbidden('spec.allocateLoadBalancerNodePorts', ONLY_LB));
+  pushLoadBalancerClassErrors(out, s);
+  // validateServiceExternalTrafficPolicy (a Service that needs one has it from defaulting).
+  const etp = s.externalTrafficPolicy;
+  if (!externallyAccessible(s)) {
+    if (etp !== undefined && etp !== '')
+      out.push(
+        invalid('spec.externalTrafficPolicy', etp, 'may only be set for externally-accessible services'),
+      );
+  } else if (etp !== undefined && etp !== '' && !TRAFFIC_POLICIES.includes(etp)) {
+    out.push(unsupported('spec.externalTrafficPolicy', etp, TRAFFIC_POLICIES));
+  }
+  const hc = s.healthCheckNodePort;
+  if (!needsHealthCheck(s)) {
+    // The registry drops a port kept from a Service that needed one before validation sees it.
+    const kept = o && needsHealthCheck(o) && hc === o.healthCheckNodePort;
+    if (hc && !kept)
+      out.push(
+        invalid(
+          'spec.healthCheckNodePort',
+          hc,
+          "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'",
+        ),
+      );
+  } else if (hc && !validPort(hc)) out.push(invalid('spec.healthCheckNodePort', hc, PORT_RANGE));
+  const itp = s.internalTrafficPolicy;
+  if (itp != null && !TRAFFIC_POLICIES.includes(itp))
+    out.push(unsupported('spec.internalTrafficPolicy', itp, TRAFFIC_POLICIES));
+}
+
+/**
+ * A Service's validation (`old` on update): the registry's clusterIP checks, which answer alone;
+ * then ValidateServiceUpdate's own checks, the metadata (`meta`) and ValidateService's.
+ */
+export function validateService(
+  obj: K8sObject,
+  old: K8sObject | undefined,
+  meta: FieldError[],
+): FieldError[] {
+  const s: Any = obj.spec ?? {};
+  const o: Any | undefined = old ? (old.spec ?? {}) : undefined;
+  const ips = normalizedIPs(s, o);
+  if (s.type !== 'ExternalName') {
+    const pre = clusterIPsErrors(s, ips);
+    if (pre.length > 0) return pre;
+  }
+  if (Array.isArray(s.ports) && nodePortTakenTwice(s, s.ports)) return [];
+  const out: FieldError[] = [];
+  if (o) pushUpdateErrors(out, s, o, ips.ips);
+  for (const e of meta) out.push(e);
+  pushSpecErrors(out, s, o, ips);
+  return out;
+}
