@@ -117,6 +117,20 @@ describe('iptables-save, IPVS mode', () => {
     expect(reals(out, 'TCP  172.28.132.127:8080 rr')).toEqual([
       `  -> ${'10.42.0.9:80'.padEnd(28)}Masq    1      0          0`,
     ]);
+    // The tracer takes the LB IP's virtual server (before: an iptables KUBE-EXT hop in IPVS mode).
+    const t = h.net.trace({
+      source: { kind: 'host' },
+      destination: '172.28.132.127',
+      protocol: 'TCP',
+      port: 8080,
+    });
+    expect(t.hops.find((x) => x.kind === 'rule')).toMatchObject({
+      label: "IPVS 172.28.132.127:8080 rr (externalTrafficPolicy Local: k3s-server's endpoints)",
+      rule: 'TCP  172.28.132.127:8080 rr',
+    });
+    expect(t.verdict).toBe('delivered');
+    expect(t.endpoint?.ip).toBe('10.42.0.9');
+    expect(t.reason).toContain('the client source IP is kept');
   });
 
   it('filter: the jumps, KUBE-IPVS-FILTER (kubernetes#72236) and the kubelet’s KUBE-FIREWALL', () => {
