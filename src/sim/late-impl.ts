@@ -7,7 +7,7 @@ import { allocateHealthCheck, dropTypeDependentFields, dryRunAllocators } from '
 import { pushAnnotationErrors } from './apiserver/validation-annotations';
 import { pushDeploymentTailErrors, pushSelectorErrors } from './apiserver/validation-deployment';
 import { validateService } from './apiserver/validation-service';
-import { LATE_STRUCTS, spewQuantity } from './controllers/spew-late';
+import { spewTemplate } from './controllers/spew';
 import { createLifecycle } from './kubelet/lifecycle';
 import { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import { programsOf } from './kubelet/program';
@@ -41,6 +41,5 @@ provideLateParts({
   dropTypeDependentFields,
   allocateHealthCheck,
   pushAnnotationErrors,
-  spewStructs: LATE_STRUCTS,
-  spewQuantity,
+  spewTemplate,
 });

@@ -15,7 +15,7 @@ import type {
 import type { pushAnnotationErrors } from './apiserver/validation-annotations';
 import type { pushDeploymentTailErrors, pushSelectorErrors } from './apiserver/validation-deployment';
 import type { validateService } from './apiserver/validation-service';
-import type { LATE_STRUCTS, spewQuantity } from './controllers/spew-late';
+import type { spewTemplate } from './controllers/spew';
 import type { createLifecycle } from './kubelet/lifecycle';
 import type { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import type { programsOf } from './kubelet/program';
@@ -62,10 +62,11 @@ export interface LateParts {
   allocateHealthCheck: typeof allocateHealthCheck;
   /** ValidateAnnotations (keys, 256 KiB in total). */
   pushAnnotationErrors: typeof pushAnnotationErrors;
-  /** The pod-template-hash's Go structs past those a typical template reaches (volumes, probes...). */
-  spewStructs: typeof LATE_STRUCTS;
-  /** The same hash's Quantity values beyond the common canonical forms (controllers/spew-late). */
-  spewQuantity: typeof spewQuantity;
+  /**
+   * go-spew's dump of a pod template, which the pod-template-hash hashes (its Go struct tables are
+   * ~4 KiB gzip; the boot-time templates' hashes are kept in controllers/deployment-hash).
+   */
+  spewTemplate: typeof spewTemplate;
 }
 
 let parts: LateParts | undefined;

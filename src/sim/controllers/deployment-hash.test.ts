@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import '../late-impl';
 import { computeHash, fnv32a, fnv32aUtf8, safeEncodeString } from './deployment-hash';
 import { spewTemplate } from './spew';
 

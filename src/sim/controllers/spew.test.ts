@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import '../late-impl';
 import { drive } from '../testing/driver';
 import { computeHash, fnv32a, safeEncodeString } from './deployment-hash';
-import { BOOT_STRUCTS, type GoStructs, spewTemplate, spewValue } from './spew';
-import { LATE_STRUCTS } from './spew-late';
+import { type GoStructs, spewTemplate, spewValue } from './spew';
+import { GO_STRUCTS } from './spew-structs';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const NIL_TIME = '(v1.Time){Time:(time.Time){wall:(uint64)0 ext:(int64)0 loc:(*time.Location)<nil>}}';
@@ -49,22 +49,13 @@ describe('spew %#v syntax', () => {
     );
   });
 
-  it('an inline embedded struct is named after its type and reads the same JSON object (late table)', () => {
+  it('an inline embedded struct is named after its type and reads the same JSON object', () => {
     expect(spewValue('Volume', { name: 'data', emptyDir: {} })).toMatch(
       /^\{Name:\(string\)data VolumeSource:\(v1\.VolumeSource\)\{HostPath:\(\*v1\.HostPathVolumeSource\)<nil> EmptyDir:\(\*v1\.EmptyDirVolumeSource\)\{Medium:\(v1\.StorageMedium\) SizeLimit:\(\*resource\.Quantity\)<nil>\} GCEPersistentDisk:/,
     );
     expect(spewValue('Probe', { exec: { command: ['cat', '/tmp/x'] }, periodSeconds: 5 })).toBe(
       '{ProbeHandler:(v1.ProbeHandler){Exec:(*v1.ExecAction){Command:([]string)[cat /tmp/x]} HTTPGet:(*v1.HTTPGetAction)<nil> TCPSocket:(*v1.TCPSocketAction)<nil> GRPC:(*v1.GRPCAction)<nil>} InitialDelaySeconds:(int32)0 TimeoutSeconds:(int32)0 PeriodSeconds:(int32)5 SuccessThreshold:(int32)0 FailureThreshold:(int32)0 TerminationGracePeriodSeconds:(*int64)<nil>}',
     );
-  });
-
-  it('a struct value the boot table lacks is read with the late one', () => {
-    const viaLate = spewValue('Lifecycle', { preStop: { sleep: { seconds: 1 } } }, (n) => BOOT_STRUCTS[n]);
-    expect(viaLate).toBe(
-      spewValue('Lifecycle', { preStop: { sleep: { seconds: 1 } } }, (n) => LATE_STRUCTS[n]),
-    );
-    expect(viaLate).toContain('PreStop:(*v1.LifecycleHandler){Exec:(*v1.ExecAction)<nil>');
-    expect(viaLate).toContain('Sleep:(*v1.SleepAction){Seconds:(int64)1}');
   });
 });
 
@@ -91,6 +82,21 @@ describe('resource.Quantity as ParseQuantity leaves it after the API server stor
     expect(q('1e3')).toBe(dump('1', 3, '1e3', 'DecimalExponent'));
     expect(q('0m')).toBe(dump('0', 0, '0', 'DecimalSI'));
     expect(q('512')).toBe(dump('512', 0, '512', 'DecimalSI'));
+  });
+
+  it('beyond int64 an inf.Dec: its big.Int in 64-bit words, least significant first, at scale 9', () => {
+    const dec = (neg: boolean, words: string, scale: number, format: string) =>
+      `{i:(resource.int64Amount){value:(int64)0 scale:(resource.Scale)0} d:(resource.infDecAmount){Dec:(*inf.Dec){unscaled:(big.Int){neg:(bool)${neg} abs:(big.nat)[${words}]} scale:(inf.Scale)${scale}}} s:(string) Format:(resource.Format)${format}}`;
+    expect(q('1Ei')).toBe(dec(false, '0 62500000', 9, 'BinarySI')); // 2^60 · 10^9
+    expect(q('-12345678901234567890')).toBe(dec(true, '5097733592002180096 669260594', 9, 'DecimalSI'));
+    // Capped at MaxInt64, stored as "9223372036854775807", decoded as a plain (DecimalSI) number.
+    expect(q('8Ei')).toBe(dec(false, '18446744072709551616 499999999', 9, 'DecimalSI'));
+  });
+
+  it('a zero Quantity field goes over the wire as "0" (Marshal writes String())', () => {
+    expect(spewValue('ResourceFieldSelector', { resource: 'limits.cpu' })).toBe(
+      `{ContainerName:(string) Resource:(string)limits.cpu Divisor:(resource.Quantity)${dump('0', 0, '0', 'DecimalSI')}}`,
+    );
   });
 });
 
@@ -127,7 +133,7 @@ const drop = (e: string, ...names: string[]) =>
     .filter((f) => !names.includes(f.slice(0, f.indexOf(':'))))
     .join(' ');
 function layout(minor: 22 | 25 | 27): GoStructs {
-  const b = BOOT_STRUCTS as Record<string, string>;
+  const b = GO_STRUCTS as Record<string, string>;
   const s: Record<string, string> = { ...b };
   s.PodSpec = drop(b.PodSpec as string, 'Resources', 'HostnameOverride');
   s.Container = drop(b.Container as string, 'RestartPolicy', 'RestartPolicyRules');

@@ -5,34 +5,17 @@
 // (no quotes), nil pointers, slices and maps as `<nil>`, a set pointer's value after `(*T)`, slice
 // elements and map entries without their type, map keys sorted. The value printed is the template
 // as the controller's informer decoded it from protobuf, so an empty list or map is nil.
-// The Go structs' fields are encoded below as 'GoName[=jsonName]:type' (type without `v1.`, json
-// name derived from the Go name unless given, `=` alone for an inline embedded struct), k8s.io/api
-// v0.34. The structs a typical template reaches are here; the rest (volumes, probes, affinity...)
-// are bound late (./spew-late through src/sim/late): boot-time templates (CoreDNS, add-ons) only
-// reach these.
-import { late, latePartsLoaded } from '../late';
+// The Go structs' fields are in ./spew-structs (k8s.io/api v0.34). The printer and its tables are
+// bound late (src/sim/late): the page boots its cluster before they arrive, and the hashes of the
+// boot-time templates are kept by ./deployment-hash.
+import { spewQuantity } from './spew-quantity';
+import { GO_STRUCTS } from './spew-structs';
 
 // biome-ignore lint/suspicious/noExplicitAny: the template is decoded JSON.
 type Any = any;
 
 /** Struct name (as spew prints it, minus `v1.`) → its encoded field list. */
 export type GoStructs = Readonly<Record<string, string>>;
-
-export const BOOT_STRUCTS: GoStructs = {
-  PodTemplateSpec: 'ObjectMeta=metadata:ObjectMeta Spec:PodSpec',
-  ObjectMeta:
-    'Name:string GenerateName:string Namespace:string SelfLink:string UID:types.UID ResourceVersion:string Generation:int64 CreationTimestamp:Time DeletionTimestamp:*Time DeletionGracePeriodSeconds:*int64 Labels:map[string]string Annotations:map[string]string OwnerReferences:[]OwnerReference Finalizers:[]string ManagedFields:[]ManagedFieldsEntry',
-  PodSpec:
-    'Volumes:[]Volume InitContainers:[]Container Containers:[]Container EphemeralContainers:[]EphemeralContainer RestartPolicy:RestartPolicy TerminationGracePeriodSeconds:*int64 ActiveDeadlineSeconds:*int64 DNSPolicy:DNSPolicy NodeSelector:map[string]string ServiceAccountName:string DeprecatedServiceAccount=serviceAccount:string AutomountServiceAccountToken:*bool NodeName:string HostNetwork:bool HostPID:bool HostIPC:bool ShareProcessNamespace:*bool SecurityContext:*PodSecurityContext ImagePullSecrets:[]LocalObjectReference Hostname:string Subdomain:string Affinity:*Affinity SchedulerName:string Tolerations:[]Toleration HostAliases:[]HostAlias PriorityClassName:string Priority:*int32 DNSConfig:*PodDNSConfig ReadinessGates:[]PodReadinessGate RuntimeClassName:*string EnableServiceLinks:*bool PreemptionPolicy:*PreemptionPolicy Overhead:ResourceList TopologySpreadConstraints:[]TopologySpreadConstraint SetHostnameAsFQDN:*bool OS:*PodOS HostUsers:*bool SchedulingGates:[]PodSchedulingGate ResourceClaims:[]PodResourceClaim Resources:*ResourceRequirements HostnameOverride:*string',
-  Container:
-    'Name:string Image:string Command:[]string Args:[]string WorkingDir:string Ports:[]ContainerPort EnvFrom:[]EnvFromSource Env:[]EnvVar Resources:ResourceRequirements ResizePolicy:[]ContainerResizePolicy RestartPolicy:*ContainerRestartPolicy RestartPolicyRules:[]ContainerRestartRule VolumeMounts:[]VolumeMount VolumeDevices:[]VolumeDevice LivenessProbe:*Probe ReadinessProbe:*Probe StartupProbe:*Probe Lifecycle:*Lifecycle TerminationMessagePath:string TerminationMessagePolicy:TerminationMessagePolicy ImagePullPolicy:PullPolicy SecurityContext:*SecurityContext Stdin:bool StdinOnce:bool TTY:bool',
-  ContainerPort: 'Name:string HostPort:int32 ContainerPort:int32 Protocol:Protocol HostIP:string',
-  ResourceRequirements: 'Limits:ResourceList Requests:ResourceList Claims:[]ResourceClaim',
-  PodSecurityContext:
-    'SELinuxOptions:*SELinuxOptions WindowsOptions:*WindowsSecurityContextOptions RunAsUser:*int64 RunAsGroup:*int64 RunAsNonRoot:*bool SupplementalGroups:[]int64 SupplementalGroupsPolicy:*SupplementalGroupsPolicy FSGroup:*int64 Sysctls:[]Sysctl FSGroupChangePolicy:*PodFSGroupChangePolicy SeccompProfile:*SeccompProfile AppArmorProfile:*AppArmorProfile SELinuxChangePolicy:*PodSELinuxChangePolicy',
-  Toleration:
-    'Key:string Operator:TolerationOperator Value:string Effect:TaintEffect TolerationSeconds:*int64',
-};
 
 /** Go's predeclared types reachable from a PodTemplateSpec (others are named types or structs). */
 const SCALARS = /^(string|bool|u?int(8|16|32|64)?|float64)$/;
@@ -70,8 +53,7 @@ function fields(enc: string): Field[] {
 
 export type StructLookup = (name: string) => string | undefined;
 
-const bootLookup: StructLookup = (name) =>
-  BOOT_STRUCTS[name] ?? (latePartsLoaded() ? late().spewStructs[name] : undefined);
+const goStructs: StructLookup = (name) => GO_STRUCTS[name];
 
 const ZERO_TIME = '{Time:(time.Time){wall:(uint64)0 ext:(int64)0 loc:(*time.Location)<nil>}}';
 
@@ -109,11 +91,8 @@ function bare(type: string, v: Any, look: StructLookup): string {
     const str = typeof v === 'string';
     return `{Type:(intstr.Type)${str ? 1 : 0} IntVal:(int32)${str ? 0 : (v ?? 0)} StrVal:(string)${str ? v : ''}}`;
   }
-  if (type === 'resource.Quantity') return quantity(String(v ?? '0'));
-  const scalar = SCALARS.test(type);
-  let enc = scalar ? undefined : look(type);
-  // A struct value only the late table knows, reached before it was bound: late() says so.
-  if (enc === undefined && !scalar && typeof v === 'object' && v !== null) enc = late().spewStructs[type];
+  if (type === 'resource.Quantity') return spewQuantity(String(v ?? '0'));
+  const enc = SCALARS.test(type) ? undefined : look(type);
   if (enc === undefined) {
     if (type === 'bool') return v ? 'true' : 'false';
     if (type.startsWith('int') || type.startsWith('uint') || type === 'float64') return String(v ?? 0);
@@ -128,41 +107,11 @@ function bare(type: string, v: Any, look: StructLookup): string {
 }
 
 /** A value of `type` as spew prints it after its `(type)` (tests check single structs with it). */
-export function spewValue(type: string, v: unknown, look: StructLookup = bootLookup): string {
+export function spewValue(type: string, v: unknown, look: StructLookup = goStructs): string {
   return bare(type, v, look);
 }
 
 /** `printer.Fprintf(w, "%#v", template)` for the template as we store it (JSON). */
-export function spewTemplate(template: unknown, look: StructLookup = bootLookup): string {
+export function spewTemplate(template: unknown, look: StructLookup = goStructs): string {
   return `(v1.PodTemplateSpec)${bare('PodTemplateSpec', template, look)}`;
-}
-
-/**
- * A resource.Quantity as the informer's protobuf decode (ParseQuantity of the stored string) left
- * it. The common canonical forms are read here: an integer with an SI or binary suffix that
- * ParseQuantity keeps its string for; anything else is parsed by the late part.
- * [APIMACH pkg/api/resource/quantity.go ParseQuantity]
- */
-function quantity(str: string): string {
-  const m = /^([1-9]\d{0,14})([numkMGTPE]?|[KMGTPE]i)$/.exec(str);
-  if (str === '0') return quantityDump('0', 0, '0', 'DecimalSI');
-  if (m) {
-    const num = m[1] as string;
-    const suf = m[2] as string;
-    const bin = suf.length === 2 ? 'KMGTPE'.indexOf(suf[0] as string) * 10 + 10 : 0;
-    const value = Number(num) * 2 ** bin;
-    // Binary: the string is kept when num is not a multiple of 8, precision is left and it fits.
-    if (bin && (Number(num) & 7) !== 0 && 14 - num.length - Math.trunc((bin * 3) / 10) >= 0)
-      if (value <= Number.MAX_SAFE_INTEGER) return quantityDump(String(value), 0, str, 'BinarySI');
-    // Decimal: scale is the suffix's power of ten; kept unless the digits end in 000.
-    if (!bin && !num.endsWith('000')) return quantityDump(num, SI_EXP[suf] as number, str, 'DecimalSI');
-  }
-  return late().spewQuantity(str);
-}
-
-const SI_EXP: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
-
-/** The dump of a Quantity held as int64Amount{value, scale} (its d.Dec nil). */
-export function quantityDump(value: string, scale: number, s: string, format: string): string {
-  return `{i:(resource.int64Amount){value:(int64)${value} scale:(resource.Scale)${scale}} d:(resource.infDecAmount){Dec:(*inf.Dec)<nil>} s:(string)${s} Format:(resource.Format)${format}}`;
 }

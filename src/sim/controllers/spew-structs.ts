@@ -1,11 +1,25 @@
-// The rarely reached part of the pod template's Go layout (see ./spew): the structs under volumes,
-// probes, lifecycle hooks, affinity, security contexts, env sources and the like, k8s.io/api v0.34
-// (core/v1/types.go; ObjectMeta's from apimachinery meta/v1), plus resource.Quantity's parse.
-// Bound late: only templates the student writes reach them.
+// The Go layout of v1.PodTemplateSpec for go-spew's dump (./spew): every struct a template reaches,
+// its fields in declaration order, k8s.io/api v0.34.9 core/v1/types.go (ObjectMeta and its parts:
+// apimachinery v0.34.9 pkg/apis/meta/v1/types.go). Our own encoding: 'GoName[=jsonName]:type', the
+// type as Go spells it without the `v1.` of core and meta types, the JSON name given only where it
+// is not the Go name's lowerCamel form, `=` alone for an inline embedded struct.
 import type { GoStructs } from './spew';
-import { quantityDump } from './spew';
 
-export const LATE_STRUCTS: GoStructs = {
+export const GO_STRUCTS: GoStructs = {
+  PodTemplateSpec: 'ObjectMeta=metadata:ObjectMeta Spec:PodSpec',
+  ObjectMeta:
+    'Name:string GenerateName:string Namespace:string SelfLink:string UID:types.UID ResourceVersion:string Generation:int64 CreationTimestamp:Time DeletionTimestamp:*Time DeletionGracePeriodSeconds:*int64 Labels:map[string]string Annotations:map[string]string OwnerReferences:[]OwnerReference Finalizers:[]string ManagedFields:[]ManagedFieldsEntry',
+  PodSpec:
+    'Volumes:[]Volume InitContainers:[]Container Containers:[]Container EphemeralContainers:[]EphemeralContainer RestartPolicy:RestartPolicy TerminationGracePeriodSeconds:*int64 ActiveDeadlineSeconds:*int64 DNSPolicy:DNSPolicy NodeSelector:map[string]string ServiceAccountName:string DeprecatedServiceAccount=serviceAccount:string AutomountServiceAccountToken:*bool NodeName:string HostNetwork:bool HostPID:bool HostIPC:bool ShareProcessNamespace:*bool SecurityContext:*PodSecurityContext ImagePullSecrets:[]LocalObjectReference Hostname:string Subdomain:string Affinity:*Affinity SchedulerName:string Tolerations:[]Toleration HostAliases:[]HostAlias PriorityClassName:string Priority:*int32 DNSConfig:*PodDNSConfig ReadinessGates:[]PodReadinessGate RuntimeClassName:*string EnableServiceLinks:*bool PreemptionPolicy:*PreemptionPolicy Overhead:ResourceList TopologySpreadConstraints:[]TopologySpreadConstraint SetHostnameAsFQDN:*bool OS:*PodOS HostUsers:*bool SchedulingGates:[]PodSchedulingGate ResourceClaims:[]PodResourceClaim Resources:*ResourceRequirements HostnameOverride:*string',
+  Container:
+    'Name:string Image:string Command:[]string Args:[]string WorkingDir:string Ports:[]ContainerPort EnvFrom:[]EnvFromSource Env:[]EnvVar Resources:ResourceRequirements ResizePolicy:[]ContainerResizePolicy RestartPolicy:*ContainerRestartPolicy RestartPolicyRules:[]ContainerRestartRule VolumeMounts:[]VolumeMount VolumeDevices:[]VolumeDevice LivenessProbe:*Probe ReadinessProbe:*Probe StartupProbe:*Probe Lifecycle:*Lifecycle TerminationMessagePath:string TerminationMessagePolicy:TerminationMessagePolicy ImagePullPolicy:PullPolicy SecurityContext:*SecurityContext Stdin:bool StdinOnce:bool TTY:bool',
+  ContainerPort: 'Name:string HostPort:int32 ContainerPort:int32 Protocol:Protocol HostIP:string',
+  ResourceRequirements: 'Limits:ResourceList Requests:ResourceList Claims:[]ResourceClaim',
+  PodSecurityContext:
+    'SELinuxOptions:*SELinuxOptions WindowsOptions:*WindowsSecurityContextOptions RunAsUser:*int64 RunAsGroup:*int64 RunAsNonRoot:*bool SupplementalGroups:[]int64 SupplementalGroupsPolicy:*SupplementalGroupsPolicy FSGroup:*int64 Sysctls:[]Sysctl FSGroupChangePolicy:*PodFSGroupChangePolicy SeccompProfile:*SeccompProfile AppArmorProfile:*AppArmorProfile SELinuxChangePolicy:*PodSELinuxChangePolicy',
+  Toleration:
+    'Key:string Operator:TolerationOperator Value:string Effect:TaintEffect TolerationSeconds:*int64',
+
   OwnerReference:
     'APIVersion:string Kind:string Name:string UID:types.UID Controller:*bool BlockOwnerDeletion:*bool',
   ManagedFieldsEntry:
@@ -141,154 +155,3 @@ export const LATE_STRUCTS: GoStructs = {
   PodSchedulingGate: 'Name:string',
   PodResourceClaim: 'Name:string ResourceClaimName:*string ResourceClaimTemplateName:*string',
 };
-
-type Format = 'DecimalExponent' | 'BinarySI' | 'DecimalSI';
-
-/** What ParseQuantity returns: an int64Amount (`s` kept when `cached`), or an inf.Dec worth n·10^e. */
-type Parsed =
-  | { int: true; value: bigint; scale: number; format: Format; cached: boolean }
-  | { int: false; n: bigint; e: number; format: Format };
-
-const MAX_INT64 = (1n << 63n) - 1n;
-const DEC_SUFFIX: Record<string, number> = {
-  n: -9,
-  u: -6,
-  m: -3,
-  '': 0,
-  k: 3,
-  M: 6,
-  G: 9,
-  T: 12,
-  P: 15,
-  E: 18,
-};
-const BIN_SUFFIX = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
-const digitsFrom = (s: string, i: number): number => {
-  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
-  return i;
-};
-
-/** parseQuantityString's split of a quantity: sign, numerator, fraction, suffix. */
-function split(
-  str: string,
-): { neg: boolean; num: string; denom: string; value: string; suffix: string } | undefined {
-  let pos = 0;
-  const neg = str[0] === '-';
-  if (neg || str[0] === '+') pos++;
-  while (pos < str.length && str[pos] === '0') pos++;
-  if (pos >= str.length) return { neg, num: '0', denom: '', value: '0', suffix: '' };
-  let i = digitsFrom(str, pos);
-  const num = str.slice(pos, i) || '0';
-  let denom = '';
-  if (str[i] === '.') {
-    const j = digitsFrom(str, i + 1);
-    denom = str.slice(i + 1, j);
-    i = j;
-  }
-  const value = str.slice(0, i);
-  let k = i;
-  while (k < str.length && 'eEinumkKMGTP'.includes(str[k] as string)) k++;
-  if (k < str.length && (str[k] === '-' || str[k] === '+')) k++;
-  if (digitsFrom(str, k) < str.length) return undefined; // ErrFormatWrong
-  return { neg, num, denom, value, suffix: str.slice(i) };
-}
-
-/** ParseQuantity. [APIMACH pkg/api/resource/quantity.go, suffix.go] */
-function parse(str: string): Parsed | undefined {
-  if (str === '0') return { int: true, value: 0n, scale: 0, format: 'DecimalSI', cached: true };
-  const q = split(str);
-  if (!q || str === '') return undefined;
-  const { neg, num, denom, suffix } = q;
-  let base = 10;
-  let exp = DEC_SUFFIX[suffix];
-  let format: Format = 'DecimalSI';
-  if (exp === undefined) {
-    const b = BIN_SUFFIX.indexOf(suffix);
-    if (b > 0) [base, exp, format] = [2, b * 10, 'BinarySI'];
-    else if (/^[eE][-+]?\d+$/.test(suffix)) [exp, format] = [Number(suffix.slice(1)), 'DecimalExponent'];
-    else return undefined; // ErrSuffix
-  }
-  let precision: number;
-  let scale = 0;
-  let mantissa = 1n;
-  if (base === 10) {
-    scale = exp;
-    precision = 18 - (num.length + denom.length);
-  } else if (denom === '') {
-    mantissa = 1n << BigInt(exp);
-    precision = 14 - num.length - Math.trunc((exp * 3) / 10);
-  } else precision = -1;
-  if (precision >= 0 && scale - denom.length >= -9) {
-    scale -= denom.length;
-    const shifted = num + denom;
-    const v = BigInt(shifted);
-    const result = v * mantissa;
-    if (result <= MAX_INT64) {
-      const cached =
-        format === 'BinarySI'
-          ? (v & 7n) !== 0n
-          : scale % 3 === 0 && !shifted.endsWith('000') && shifted[0] !== '0';
-      return { int: true, value: neg ? -result : result, scale, format, cached };
-    }
-  }
-  // The inf.Dec path: rounded up (away from zero) to nano units; BinarySI capped at MaxInt64.
-  let n = BigInt(`${num}${denom}`) * (base === 2 ? 1n << BigInt(exp) : 1n);
-  let e = -denom.length + (base === 10 ? exp : 0);
-  if (n !== 0n && e < -9) {
-    const d = 10n ** BigInt(-9 - e);
-    n = (n + d - 1n) / d;
-    e = -9;
-  }
-  if (format === 'BinarySI') {
-    // n·10^e against MaxInt64 and 1, without fractions.
-    const [lhs, unit] = e >= 0 ? [n * 10n ** BigInt(e), 1n] : [n, 10n ** BigInt(-e)];
-    if (lhs > MAX_INT64 * unit) [n, e] = [MAX_INT64, 0];
-    else if (n > 0n && lhs < unit) format = 'DecimalSI';
-  }
-  return { int: false, n: neg ? -n : n, e, format };
-}
-
-/** Quantity.String() of a parse that kept no string: CanonicalizeBytes. */
-function canonical(p: Parsed): string {
-  let [n, e] = p.int ? [p.value, p.scale] : [p.n, p.e];
-  if (n === 0n) return '0';
-  const sign = n < 0n ? '-' : '';
-  if (n < 0n) n = -n;
-  let format = p.format;
-  if (format === 'BinarySI') {
-    const pow = 10n ** BigInt(Math.abs(e));
-    const whole = e >= 0 ? n * pow : n % pow === 0n ? n / pow : -1n;
-    if (whole < 1024n)
-      format = 'DecimalSI'; // under 1024, or not whole: shown in decimal
-    else {
-      let k = 0;
-      while (whole >= 1024n ** BigInt(k + 1) && whole % 1024n ** BigInt(k + 1) === 0n) k++;
-      return `${sign}${whole / 1024n ** BigInt(k)}${BIN_SUFFIX[k] ?? ''}`;
-    }
-  }
-  while (n >= 10n && n % 10n === 0n) [n, e] = [n / 10n, e + 1];
-  while (e % 3 !== 0) [n, e] = [n * 10n, e - 1];
-  const suffix =
-    format === 'DecimalSI'
-      ? (Object.keys(DEC_SUFFIX).find((k) => DEC_SUFFIX[k] === e) ?? '')
-      : e === 0
-        ? ''
-        : `e${e}`;
-  return `${sign}${n}${suffix}`;
-}
-
-/**
- * The dump of the Quantity the controller decoded: the API server stored the user's string when
- * ParseQuantity kept it, else its canonical form; the informer parsed that string again.
- */
-export function spewQuantity(str: string): string {
-  const s = str.trim();
-  const first = parse(s);
-  if (!first) return quantityDump('0', 0, '', ''); // invalid: the API server rejects the object
-  const stored = first.int && first.cached ? s : canonical(first);
-  const p = parse(stored) as Parsed;
-  if (p.int) return quantityDump(String(p.value), p.scale, p.cached ? stored : '', p.format);
-  // Beyond int64 (over 18 digits, 1Ei and up): spew would print inf.Dec's big.Int words, which
-  // we do not model; the value is still hashed (README: known gaps).
-  return `{d:(*inf.Dec)${p.n}e${p.e} Format:(resource.Format)${p.format}}`;
-}
