@@ -42,11 +42,12 @@ export function labelSelectorJson(sel: Any): string {
 }
 
 /**
- * spec.selector of a Deployment or ReplicaSet (present): ValidateLabelSelector, the empty check,
- * and LabelSelectorAsSelector, which fails on the same inputs ValidateLabelSelector rejects; then
- * the template is not validated at all. Returns whether the template is to be validated.
+ * spec.selector of a Deployment or ReplicaSet (present): ValidateLabelSelector, the empty check
+ * (whose text says deployment for both kinds), and LabelSelectorAsSelector, which fails on the
+ * same inputs ValidateLabelSelector rejects; then the template is not validated at all. Returns
+ * whether the template is to be validated.
  */
-export function pushSelectorErrors(out: FieldError[], sel: Any, kindWord: string): boolean {
+export function pushSelectorErrors(out: FieldError[], sel: Any): boolean {
   const before = out.length;
   if (sel?.matchLabels) pushLabelErrors(out, sel.matchLabels, 'spec.selector.matchLabels');
   const exprs: Any[] = Array.isArray(sel?.matchExpressions) ? sel.matchExpressions : [];
@@ -77,7 +78,7 @@ export function pushSelectorErrors(out: FieldError[], sel: Any, kindWord: string
   if (empty)
     out.push({
       field: 'spec.selector',
-      message: `Invalid value: ${labelSelectorJson(sel)}: empty selector is invalid for ${kindWord}`,
+      message: `Invalid value: ${labelSelectorJson(sel)}: empty selector is invalid for deployment`,
     });
   if (bad)
     out.push({
@@ -115,8 +116,12 @@ function strategyJson(st: Any): string {
   return `{"Type":${JSON.stringify(st?.type ?? '')},"RollingUpdate":${r}}`;
 }
 
-/** ValidateDeploymentSpec after the template: strategy, minReadySeconds, revisionHistoryLimit, progressDeadlineSeconds. */
-export function pushDeploymentTailErrors(out: FieldError[], spec: Any): void {
+/**
+ * ValidateDeploymentSpec after the template: strategy, minReadySeconds, revisionHistoryLimit,
+ * progressDeadlineSeconds; then, on update (`oldSpec`), the apps/v1 strategy's selector
+ * immutability (ValidateImmutableField: nil and empty compare equal).
+ */
+export function pushDeploymentTailErrors(out: FieldError[], spec: Any, oldSpec?: Any): void {
   const st: Any = spec?.strategy ?? {};
   if (st.type === 'Recreate') {
     if (st.rollingUpdate != null)
@@ -161,5 +166,11 @@ export function pushDeploymentTailErrors(out: FieldError[], spec: Any): void {
     if (pds < 0) out.push(invalid('spec.progressDeadlineSeconds', pds, NEGATIVE));
     if (pds <= mrs)
       out.push(invalid('spec.progressDeadlineSeconds', pds, 'must be greater than minReadySeconds'));
+  }
+  if (oldSpec && spec?.selector !== oldSpec.selector) {
+    const now = spec?.selector == null ? 'null' : labelSelectorJson(spec.selector);
+    const before = oldSpec.selector == null ? 'null' : labelSelectorJson(oldSpec.selector);
+    if (now !== before)
+      out.push({ field: 'spec.selector', message: `Invalid value: ${now}: field is immutable` });
   }
 }

@@ -196,6 +196,18 @@ describe('ValidateService (1.34), as kubectl prints it', () => {
     expect(c.get('Service', 'default', 'db')?.spec.clusterIP).toBe('10.96.0.50');
   });
 
+  it('ValidateServiceUpdate: a LoadBalancer with Local policy keeps its healthCheckNodePort', () => {
+    const c = createCluster({ seed: 1 });
+    const lb = (spec: Record<string, unknown>) =>
+      svc('lb', { type: 'LoadBalancer', externalTrafficPolicy: 'Local', ports: [{ port: 80 }], ...spec });
+    expect(applyOne(c, lb({ healthCheckNodePort: 31000 }))).toBe('');
+    expect(applyOne(c, lb({ healthCheckNodePort: 31001 }))).toBe(
+      'The Service "lb" is invalid: spec.healthCheckNodePort: Forbidden: field is immutable',
+    );
+    // Moving to Cluster policy drops the kept port (strategy dropTypeDependentFields): no error.
+    expect(applyOne(c, lb({ healthCheckNodePort: 31000, externalTrafficPolicy: 'Cluster' }))).toBe('');
+  });
+
   it('property: a repeated (protocol, port) pair is reported at every later index, never the first', () => {
     fc.assert(
       fc.property(
@@ -275,6 +287,24 @@ describe('ValidateDeploymentSpec (1.34): selector, strategy and timings', () => 
       'The Deployment "d" is invalid: \n' +
         `* spec.selector.matchLabels: Invalid value: "my app": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')\n` +
         '* spec.selector: Invalid value: {"matchLabels":{"app":"my app"}}: invalid label selector',
+    );
+  });
+
+  it('a template without labels: the nil map prints as null', () => {
+    expect(kubectl(deploy('d', { selector, template: { spec: template.spec } }))).toBe(
+      'The Deployment "d" is invalid: spec.template.metadata.labels: Invalid value: null: `selector` does not match template `labels`',
+    );
+  });
+
+  it('the selector is immutable; the new one prints in LabelSelector field order', () => {
+    const c = createCluster({ seed: 1 });
+    expect(applyOne(c, deploy('d', { selector, template }))).toBe('');
+    const sel2 = {
+      matchExpressions: [{ key: 'app', operator: 'In', values: ['x'] }],
+      matchLabels: { app: 'x' },
+    };
+    expect(applyOne(c, deploy('d', { selector: sel2, template }))).toBe(
+      'The Deployment "d" is invalid: spec.selector: Invalid value: {"matchLabels":{"app":"x"},"matchExpressions":[{"key":"app","operator":"In","values":["x"]}]}: field is immutable',
     );
   });
 

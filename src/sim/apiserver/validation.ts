@@ -250,7 +250,7 @@ function isEmptySelector(sel: Any): boolean {
  * replicas, the selector, then ValidatePodTemplateSpecForReplicaSet: the selector against the
  * template labels, the template's labels, its pod spec, restartPolicy Always).
  */
-function pushWorkloadSpecErrors(out: FieldError[], obj: K8sObject, kindWord: string): void {
+function pushWorkloadSpecErrors(out: FieldError[], obj: K8sObject): void {
   const s: Any = obj.spec ?? {};
   if (typeof s.replicas === 'number' && s.replicas < 0) {
     out.push(invalid('spec.replicas', s.replicas, 'must be greater than or equal to 0'));
@@ -259,13 +259,13 @@ function pushWorkloadSpecErrors(out: FieldError[], obj: K8sObject, kindWord: str
   if (sel === undefined) out.push(required('spec.selector'));
   // The selector's own checks are bound late (the cluster's own selectors are valid); one that
   // does not parse leaves the template unchecked.
-  else if (latePartsLoaded() && !late().pushSelectorErrors(out, sel, kindWord)) return;
+  else if (latePartsLoaded() && !late().pushSelectorErrors(out, sel)) return;
   const labels = s.template?.metadata?.labels;
   // A nil selector selects nothing, so it never matches the template (two causes in §C8); an
-  // empty one selects everything and is not compared.
+  // empty one selects everything and is not compared. Labels left out print as Go's nil map.
   if (sel === undefined || (!isEmptySelector(sel) && !matchesLabelSelector(sel, labels ?? {}))) {
     out.push(
-      invalid('spec.template.metadata.labels', labels ?? {}, '`selector` does not match template `labels`'),
+      invalid('spec.template.metadata.labels', labels ?? null, '`selector` does not match template `labels`'),
     );
   }
   pushLabelErrors(out, labels, 'spec.template.metadata.labels');
@@ -274,11 +274,12 @@ function pushWorkloadSpecErrors(out: FieldError[], obj: K8sObject, kindWord: str
   if (rp && rp !== 'Always') out.push(unsupported('spec.template.spec.restartPolicy', rp, ['Always']));
 }
 
-function validateDeployment(obj: K8sObject): FieldError[] {
+function validateDeployment(obj: K8sObject, old: K8sObject | undefined): FieldError[] {
   const out = validateMeta(obj, 'subdomain');
-  pushWorkloadSpecErrors(out, obj, 'deployment');
-  // Strategy, minReadySeconds, revisionHistoryLimit, progressDeadlineSeconds (bound late).
-  if (latePartsLoaded()) late().pushDeploymentTailErrors(out, obj.spec);
+  pushWorkloadSpecErrors(out, obj);
+  // Strategy, minReadySeconds, revisionHistoryLimit, progressDeadlineSeconds and, on update, the
+  // selector's immutability (bound late: the cluster's own writes keep their selectors).
+  if (latePartsLoaded()) late().pushDeploymentTailErrors(out, obj.spec, old?.spec);
   return out;
 }
 
@@ -308,24 +309,14 @@ function validateEndpoints(obj: K8sObject): FieldError[] {
   return out;
 }
 
-/** The selector as JSON.stringify writes it (the same object always gives the same text). */
-function sameSelectorJson(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
-}
-
 /** Validation on create (and, with `old`, on update). */
 export function validate(obj: K8sObject, old?: K8sObject): FieldError[] {
   switch (obj.kind) {
-    case 'Deployment': {
-      const out = validateDeployment(obj);
-      if (old && !sameSelectorJson(old.spec?.selector, obj.spec?.selector)) {
-        out.push(invalid('spec.selector', obj.spec?.selector ?? null, 'field is immutable'));
-      }
-      return out;
-    }
+    case 'Deployment':
+      return validateDeployment(obj, old);
     case 'ReplicaSet': {
       const out = validateMeta(obj, 'subdomain');
-      pushWorkloadSpecErrors(out, obj, 'replicaset');
+      pushWorkloadSpecErrors(out, obj);
       return out;
     }
     case 'Pod': {
