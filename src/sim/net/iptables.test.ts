@@ -269,7 +269,7 @@ describe('IPVS mode', () => {
   it('ipvsadm lists an rr virtual server per ClusterIP:port with its real servers', () => {
     const out = withSleep2({ proxyMode: 'ipvs' }).net.ipvsadm('docker-desktop');
     expect(out).toContain(
-      'TCP  10.98.2.165:80 rr\n  -> 10.1.0.31:80                Masq    1      0          0\n',
+      'TCP  10.98.2.165:80 rr\n  -> 10.1.0.31:80                 Masq    1      0          0         \n',
     );
     expect(out).toContain('UDP  10.96.0.10:53 rr\n  -> 10.1.0.2:53');
     expect(withSleep2().net.ipvsadm('docker-desktop')).not.toContain('10.98.2.165');

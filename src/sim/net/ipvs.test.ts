@@ -27,7 +27,8 @@ function kind(spec: Partial<Service['spec']>, type: Service['spec']['type'] = 'C
   return h;
 }
 
-const real = (ip: string) => `  -> ${`${ip}:80`.padEnd(28)}Masq    1      0          0`;
+// ipvsadm prints `"  -> %-28s %-7s %-6d %-10u %-10u\n"`: a space after the address, trailing blanks.
+const real = (ip: string) => `  -> ${`${ip}:80`.padEnd(28)} Masq    1      0          0         `;
 const ALL = [real('10.244.1.7'), real('10.244.2.8'), real('10.244.2.9')];
 
 /** The real-server lines under one virtual server of `ipvsadm -Ln`. */
@@ -114,9 +115,7 @@ describe('iptables-save, IPVS mode', () => {
       '-A KUBE-SERVICES -m set --match-set KUBE-LOAD-BALANCER dst,dst -j ACCEPT',
     ]);
     const out = h.net.ipvsadm('k3s-server');
-    expect(reals(out, 'TCP  172.28.132.127:8080 rr')).toEqual([
-      `  -> ${'10.42.0.9:80'.padEnd(28)}Masq    1      0          0`,
-    ]);
+    expect(reals(out, 'TCP  172.28.132.127:8080 rr')).toEqual([real('10.42.0.9')]);
     // The tracer takes the LB IP's virtual server (before: an iptables KUBE-EXT hop in IPVS mode).
     const t = h.net.trace({
       source: { kind: 'host' },

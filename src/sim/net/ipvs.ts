@@ -45,8 +45,9 @@ export function persistence(m: ServiceModel): string {
   return a === undefined ? '' : ` persistent ${a}`;
 }
 
+/** ipvsadm.c print_service_entry: `"  -> %-28s %-7s %-6d %-10u %-10u\n"` (Masq, weight 1, no connections). */
 export const realServerLine = (e: EndpointInfo) =>
-  `  -> ${`${e.ip}:${e.port}`.padEnd(28)}Masq    1      0          0`;
+  `  -> ${`${e.ip}:${e.port}`.padEnd(28)} ${'Masq'.padEnd(7)} ${'1'.padEnd(6)} ${'0'.padEnd(10)} ${'0'.padEnd(10)}`;
 
 const sortModels = (models: Iterable<ServiceModel>) => [...models].sort((a, b) => (a.key < b.key ? -1 : 1));
 

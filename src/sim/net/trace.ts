@@ -6,7 +6,7 @@ import type { DnsAnswer, Hop, HopKind, HopRef, Trace, TraceRequest, Verdict } fr
 import type { Rng } from '../runtime/interfaces';
 import { type CoreDns, EXTERNAL_HOSTS, isIPv4 } from './dns';
 import { persistence as persistent, renderRule } from './iptables';
-import { ipvsLocalOnly, ipvsRealServers } from './ipvs';
+import { ipvsLocalOnly, ipvsRealServers, realServerLine } from './ipvs';
 import { podListens } from './listeners';
 import type { EndpointInfo, PortModel, RuleLine, ServiceModel } from './model';
 import { featuresOf, localEndpoints, rulesFor, svlChain } from './policy';
@@ -705,7 +705,7 @@ export class Tracer {
 }
 
 function sepDnat(ep: EndpointInfo, pm: PortModel, ipvs: boolean, affinity = false): string {
-  if (ipvs) return `  -> ${`${ep.ip}:${ep.port}`.padEnd(28)}Masq    1      0          0`;
+  if (ipvs) return realServerLine(ep);
   const proto = pm.protocol.toLowerCase();
   const recent = affinity ? ` -m recent --set --name ${ep.sepChain} --mask 255.255.255.255 --rsource` : '';
   return `-A ${ep.sepChain} -p ${proto} -m comment --comment "${pm.spn}"${recent} -m ${proto} -j DNAT --to-destination ${ep.ip}:${ep.port}`;
