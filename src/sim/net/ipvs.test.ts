@@ -223,3 +223,34 @@ describe('tracer, IPVS mode: Local traffic policies', () => {
     expect(ips).toEqual(new Set(['10.244.1.7', '10.244.2.8', '10.244.2.9']));
   });
 });
+
+describe('ipvsadm -Ln order (libipvs ipvs_cmp_services / ipvs_cmp_dests)', () => {
+  it('servers by protocol number, then address as a C int difference (10.x after 192.168.x), then port; real servers by address', () => {
+    const h = netHarness({ proxyMode: 'ipvs' });
+    for (const ip of ['10.1.0.10', '10.1.0.9'])
+      h.api.create(pod(`web-${ip}`, { labels: { app: 'web' }, ip, node: 'docker-desktop' }));
+    h.api.create(
+      service('web', {
+        type: 'NodePort',
+        clusterIP: '10.100.0.7',
+        selector: { app: 'web' },
+        ports: [{ port: 80, nodePort: 30080 }],
+      }),
+    );
+    h.loop.runUntilIdle();
+    const out = h.net.ipvsadm('docker-desktop');
+    const heads = out.split('\n').filter((l) => /^(TCP|UDP) /.test(l));
+    expect(heads).toEqual([
+      'TCP  192.168.65.3:30080 rr',
+      'TCP  10.96.0.1:443 rr',
+      'TCP  10.96.0.10:53 rr',
+      'TCP  10.96.0.10:9153 rr',
+      'TCP  10.100.0.7:80 rr',
+      'UDP  10.96.0.10:53 rr',
+    ]);
+    expect(reals(out, 'TCP  10.100.0.7:80 rr').map((l) => l.slice(5, 14))).toEqual([
+      '10.1.0.9:',
+      '10.1.0.10',
+    ]);
+  });
+});

@@ -51,9 +51,19 @@ export const realServerLine = (e: EndpointInfo) =>
 
 const sortModels = (models: Iterable<ServiceModel>) => [...models].sort((a, b) => (a.key < b.key ? -1 : 1));
 
+const ipNum = (ip: string) => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+/** libipvs ipvs_cmp_services / ipvs_cmp_dests: `ntohl(a) - ntohl(b)` taken as a C int (it wraps). */
+const addrCmp = (a: string, b: string) => (ipNum(a) - ipNum(b)) | 0;
+const PROTO_NUM: Record<string, number> = { TCP: 6, UDP: 17, SCTP: 132 };
+
+const realLines = (eps: EndpointInfo[]) =>
+  [...eps].sort((a, b) => addrCmp(a.ip, b.ip) || a.port - b.port).map(realServerLine);
+
 /**
  * `ipvsadm -Ln` on `node`: a virtual server per ClusterIP, external IP and load-balancer IP and
  * port, and per node address and NodePort (`nodeIPs`: this node's own addresses), rr scheduling.
+ * ipvsadm sorts the servers (protocol number, address, port) and each one's real servers
+ * (address, port) with libipvs's comparators, so a 10.x address comes after 172.x and 192.168.x.
  */
 export function ipvsadmList(models: Iterable<ServiceModel>, nodeIPs: string[], node = ''): string {
   const lines = [
@@ -61,20 +71,29 @@ export function ipvsadmList(models: Iterable<ServiceModel>, nodeIPs: string[], n
     'Prot LocalAddress:Port Scheduler Flags',
     '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn',
   ];
-  const blocks: [string, string[]][] = [];
+  const servers: { proto: string; addr: string; port: number; head: string; reals: string[] }[] = [];
   for (const m of sortModels(models)) {
     if (!m.clusterIP) continue;
     for (const p of m.ports) {
-      const head = (addr: string) => `${p.protocol}  ${addr} rr${persistence(m)}`;
-      blocks.push([head(`${m.clusterIP}:${p.port}`), ipvsRealServers(m, p, node, false).map(realServerLine)]);
-      const ext = ipvsRealServers(m, p, node, true).map(realServerLine);
-      for (const ip of [...(m.svc.spec.externalIPs ?? []), ...m.lbIPs])
-        blocks.push([head(`${ip}:${p.port}`), ext]);
-      if (p.nodePort !== undefined) for (const ip of nodeIPs) blocks.push([head(`${ip}:${p.nodePort}`), ext]);
+      const add = (addr: string, port: number, reals: string[]) =>
+        servers.push({
+          proto: p.protocol,
+          addr,
+          port,
+          head: `${p.protocol}  ${addr}:${port} rr${persistence(m)}`,
+          reals,
+        });
+      add(m.clusterIP, p.port, realLines(ipvsRealServers(m, p, node, false)));
+      const ext = realLines(ipvsRealServers(m, p, node, true));
+      for (const ip of [...(m.svc.spec.externalIPs ?? []), ...m.lbIPs]) add(ip, p.port, ext);
+      if (p.nodePort !== undefined) for (const ip of nodeIPs) add(ip, p.nodePort, ext);
     }
   }
-  blocks.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  for (const [head, reals] of blocks) lines.push(head, ...reals);
+  servers.sort(
+    (a, b) =>
+      (PROTO_NUM[a.proto] ?? 0) - (PROTO_NUM[b.proto] ?? 0) || addrCmp(a.addr, b.addr) || a.port - b.port,
+  );
+  for (const v of servers) lines.push(v.head, ...v.reals);
   return `${lines.join('\n')}\n`;
 }
 
