@@ -179,6 +179,31 @@ describe('ValidateService (1.34), as kubectl prints it', () => {
     );
   });
 
+  it('dual-stack requests on this single-stack IPv4 cluster (initIPFamilyFields, before validation)', () => {
+    const ports = [{ port: 80 }];
+    expect(kubectl(svc('x', { ports, ipFamilyPolicy: 'RequireDualStack' }))).toBe(
+      'The Service "x" is invalid: spec.ipFamilyPolicy: Invalid value: "RequireDualStack": this cluster is not configured for dual-stack services',
+    );
+    expect(kubectl(svc('x', { ports, ipFamilies: ['IPv4', 'IPv6'] }))).toBe(
+      'The Service "x" is invalid: spec.ipFamilyPolicy: Invalid value: "SingleStack": must be \'RequireDualStack\' or \'PreferDualStack\' when multiple IP families are specified',
+    );
+    expect(
+      kubectl(svc('x', { ports, ipFamilyPolicy: 'PreferDualStack', ipFamilies: ['IPv4', 'IPv6'] })),
+    ).toBe(
+      'The Service "x" is invalid: spec.ipFamilies[1]: Invalid value: "IPv6": not configured on this cluster',
+    );
+    // An older server's transcript words it the same, with %#v for the list: `spec.clusterIPs[0]:
+    // Invalid value: []string{"2001:DB8::1"}: IPv6 is not configured on this cluster`.
+    expect(kubectl(svc('x', { ports, clusterIP: 'fd00::10' }))).toBe(
+      'The Service "x" is invalid: spec.clusterIPs[0]: Invalid value: ["fd00::10"]: IPv6 is not configured on this cluster',
+    );
+    expect(kubectl(svc('x', { ports, clusterIP: 'fd00::zz' }))).toBe(
+      'The Service "x" is invalid: spec.clusterIPs[0]: Invalid value: "fd00::zz": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
+    );
+    // A headless Service without a selector may ask for both families.
+    expect(kubectl(svc('x', { ports, clusterIP: 'None' }))).toBe('');
+  });
+
   it('ValidateServiceUpdate: the clusterIP may not change, the value shown is the new clusterIPs list', () => {
     const c = createCluster({ seed: 1 });
     const doc = (spec: Record<string, unknown>) =>

@@ -10,7 +10,16 @@
 import { qualifiedNameErrors } from '../api/labels';
 import type { K8sObject } from '../api/types';
 import { duplicate, type FieldError, forbidden, invalid, required, unsupported } from './errors';
-import { isValidIPv4, pushLabelErrors, pushNameErrors } from './validation';
+import { pushLabelErrors, pushNameErrors } from './validation';
+import {
+  clusterIPsErrors,
+  type IPs,
+  ipFamilyErrors,
+  ipKind,
+  isHeadless,
+  list,
+  normalizedIPs,
+} from './validation-service-ips';
 
 // biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
 type Any = any;
@@ -26,119 +35,7 @@ const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 const AFFINITIES = ['ClientIP', 'None'];
 const TRAFFIC_POLICIES = ['Cluster', 'Local'];
-const IP_FAMILIES = ['IPv4', 'IPv6'];
-const IP_FAMILY_POLICIES = ['PreferDualStack', 'RequireDualStack', 'SingleStack'];
 const MAX_AFFINITY_SECONDS = 86400; // core.MaxClientIPServiceAffinitySeconds
-
-/** The Service's clusterIP and clusterIPs as the registry hands them to validation. */
-interface IPs {
-  clusterIP: string;
-  ips: string[];
-}
-
-const list = (v: unknown): string[] => (Array.isArray(v) ? v : []);
-const sameList = (a: string[], b: string[]): boolean =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
-
-/**
- * beginCreate / beginUpdate before anything looks at the IPs: patchAllocatedValues (an update that
- * leaves the IPs out keeps the old ones) and normalizeClusterIPs (a singular clusterIP the client
- * set or changed becomes clusterIPs).
- */
-function normalizedIPs(s: Any, o: Any | undefined): IPs {
-  let clusterIP: string = typeof s.clusterIP === 'string' ? s.clusterIP : '';
-  let ips = list(s.clusterIPs);
-  if (!o) {
-    if (clusterIP !== '' && ips.length === 0) ips = [clusterIP];
-    return { clusterIP, ips };
-  }
-  const oldIP: string = typeof o.clusterIP === 'string' ? o.clusterIP : '';
-  const oldIPs = list(o.clusterIPs);
-  if (o.type !== 'ExternalName' && s.type !== 'ExternalName') {
-    if (clusterIP === '') clusterIP = oldIP;
-    if (ips.length === 0 && oldIPs.length > 0) ips = oldIPs;
-  }
-  if (oldIPs.length > 0 && ips.length === 0 && oldIP === clusterIP) ips = oldIPs;
-  if (oldIP !== clusterIP) {
-    if (oldIP !== '' && clusterIP === '' && sameList(oldIPs, ips)) ips = [];
-    if (clusterIP !== '' && sameList(oldIPs, ips)) ips = [clusterIP];
-  }
-  return { clusterIP, ips };
-}
-
-const isHeadless = (ips: string[]): boolean => ips.length === 1 && ips[0] === 'None';
-
-/** What netutils.ParseIPSloppy makes of an IPv4-looking string: valid, invalid, or not IPv4. */
-function ipv4Kind(s: string): 'ok' | 'bad' | 'other' {
-  if (isValidIPv4(s)) return 'ok';
-  // IPv6, and IPv4 with leading zeros (sloppy parsing takes them; strict validation words them
-  // differently across 1.3x), are left alone rather than given a message we cannot vouch for.
-  if (s.includes(':')) return 'other';
-  const octets = /^\d{1,3}(\.\d{1,3}){3}$/.test(s) ? s.split('.').map(Number) : [];
-  return octets.length === 4 && octets.every((x) => x <= 255) ? 'other' : 'bad';
-}
-
-/**
- * ValidateServiceClusterIPsRelatedFields. The registry runs it while allocating (initIPFamilyFields),
- * before validation, and answers with these errors alone when there are any.
- */
-function clusterIPsErrors(s: Any, { clusterIP, ips }: IPs): FieldError[] {
-  const out: FieldError[] = [];
-  if (clusterIP !== '') {
-    if (ips.length === 0) out.push(required('spec.clusterIPs'));
-    else if (ips[0] !== clusterIP)
-      out.push(invalid('spec.clusterIPs', ips, 'first value must match `clusterIP`'));
-  } else if (ips.length > 0) {
-    out.push(invalid('spec.clusterIPs', ips, 'must be empty when `clusterIP` is not specified'));
-  }
-  const families = list(s.ipFamilies);
-  families.forEach((f, i) => {
-    if (!IP_FAMILIES.includes(f)) out.push(unsupported(`spec.ipFamilies[${i}]`, f, IP_FAMILIES));
-    if (families.indexOf(f) < i) out.push(duplicate(`spec.ipFamilies[${i}]`, f));
-  });
-  const policy = s.ipFamilyPolicy;
-  if (policy != null && !IP_FAMILY_POLICIES.includes(policy))
-    out.push(unsupported('spec.ipFamilyPolicy', policy, IP_FAMILY_POLICIES));
-  let badIPs = false;
-  ips.forEach((ip, i) => {
-    if (i === 0 && ip === 'None') {
-      if (ips.length > 1) {
-        badIPs = true;
-        out.push(invalid('spec.clusterIPs', ips, "'None' must be the first and only value"));
-      }
-      return;
-    }
-    if (ipv4Kind(ip) === 'bad') {
-      badIPs = true;
-      out.push(invalid(`spec.clusterIPs[${i}]`, ip, IP_MSG));
-    }
-  });
-  if (ips.length > 2) out.push(invalid('spec.clusterIPs', ips, 'may only hold up to 2 values'));
-  if (badIPs) return out;
-  if (ips.length > 1 && (ips.every((ip) => !ip.includes(':')) || ips.every((ip) => ip.includes(':'))))
-    out.push(invalid('spec.clusterIPs', ips, 'may specify no more than one IP for each IP family'));
-  if (!isHeadless(ips))
-    for (let i = 0; i < ips.length && i < families.length; i++) {
-      const v6 = (ips[i] as string).includes(':');
-      if (families[i] === 'IPv4' && v6)
-        out.push(
-          invalid(
-            `spec.clusterIPs[${i}]`,
-            ips[i],
-            `expected an IPv4 value as indicated by \`ipFamilies[${i}]\``,
-          ),
-        );
-      if (families[i] === 'IPv6' && !v6)
-        out.push(
-          invalid(
-            `spec.clusterIPs[${i}]`,
-            ips[i],
-            `expected an IPv6 value as indicated by \`ipFamilies[${i}]\``,
-          ),
-        );
-    }
-  return out;
-}
 
 /**
  * Whether initNodePorts (NodePort and LoadBalancer) fails on a nodePort this very write took for
@@ -361,7 +258,7 @@ function pushSpecErrors(out: FieldError[], s: Any, o: Any | undefined, { ips }: 
   // (ValidateServiceClusterIPsRelatedFields ran while allocating; it has nothing to add here.)
   list(s.externalIPs).forEach((ip, i) => {
     const field = `spec.externalIPs[${i}]`;
-    const kind = ipv4Kind(String(ip));
+    const kind = ipKind(String(ip));
     if (kind === 'bad') out.push(invalid(field, ip, IP_MSG));
     else if (kind === 'ok') pushSpecialIPErrors(out, ip, field);
   });
@@ -442,6 +339,8 @@ export function validateService(
   if (s.type !== 'ExternalName') {
     const pre = clusterIPsErrors(s, ips);
     if (pre.length > 0) return pre;
+    const fam = ipFamilyErrors(s, o, ips);
+    if (fam.length > 0) return fam;
   }
   if (Array.isArray(s.ports) && nodePortTakenTwice(s, s.ports)) return [];
   const out: FieldError[] = [];
