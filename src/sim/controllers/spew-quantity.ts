@@ -35,14 +35,12 @@ const digitsFrom = (s: string, i: number): number => {
 };
 
 /** parseQuantityString's split of a quantity: sign, numerator, fraction, suffix. */
-function split(
-  str: string,
-): { neg: boolean; num: string; denom: string; value: string; suffix: string } | undefined {
+function split(str: string): { neg: boolean; num: string; denom: string; suffix: string } | undefined {
   let pos = 0;
   const neg = str[0] === '-';
   if (neg || str[0] === '+') pos++;
   while (pos < str.length && str[pos] === '0') pos++;
-  if (pos >= str.length) return { neg, num: '0', denom: '', value: '0', suffix: '' };
+  if (pos >= str.length) return { neg, num: '0', denom: '', suffix: '' };
   let i = digitsFrom(str, pos);
   const num = str.slice(pos, i) || '0';
   let denom = '';
@@ -51,12 +49,11 @@ function split(
     denom = str.slice(i + 1, j);
     i = j;
   }
-  const value = str.slice(0, i);
   let k = i;
   while (k < str.length && 'eEinumkKMGTP'.includes(str[k] as string)) k++;
   if (k < str.length && (str[k] === '-' || str[k] === '+')) k++;
   if (digitsFrom(str, k) < str.length) return undefined; // ErrFormatWrong
-  return { neg, num, denom, value, suffix: str.slice(i) };
+  return { neg, num, denom, suffix: str.slice(i) };
 }
 
 /** ParseQuantity. [APIMACH pkg/api/resource/quantity.go, suffix.go] */
