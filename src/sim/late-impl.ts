@@ -5,7 +5,11 @@ import { applyOne } from './apiserver/apply';
 import { patchOne } from './apiserver/patch';
 import { allocateHealthCheck, dropTypeDependentFields, dryRunAllocators } from './apiserver/service-late';
 import { pushAnnotationErrors } from './apiserver/validation-annotations';
-import { pushDeploymentTailErrors, pushSelectorErrors } from './apiserver/validation-deployment';
+import {
+  pushContainerPortNameErrors,
+  pushDeploymentTailErrors,
+  pushSelectorErrors,
+} from './apiserver/validation-deployment';
 import { validateService } from './apiserver/validation-service';
 import { spewTemplate } from './controllers/spew';
 import { createLifecycle } from './kubelet/lifecycle';
@@ -24,6 +28,7 @@ provideLateParts({
   validateService,
   pushSelectorErrors,
   pushDeploymentTailErrors,
+  pushContainerPortNameErrors,
   CoreDns,
   Tracer,
   iptablesModeSave,

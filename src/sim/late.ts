@@ -13,7 +13,11 @@ import type {
   dryRunAllocators,
 } from './apiserver/service-late';
 import type { pushAnnotationErrors } from './apiserver/validation-annotations';
-import type { pushDeploymentTailErrors, pushSelectorErrors } from './apiserver/validation-deployment';
+import type {
+  pushContainerPortNameErrors,
+  pushDeploymentTailErrors,
+  pushSelectorErrors,
+} from './apiserver/validation-deployment';
 import type { validateService } from './apiserver/validation-service';
 import type { spewTemplate } from './controllers/spew';
 import type { createLifecycle } from './kubelet/lifecycle';
@@ -34,6 +38,8 @@ export interface LateParts {
   /** A Deployment's or ReplicaSet's label selector checks, and a Deployment's strategy and timings. */
   pushSelectorErrors: typeof pushSelectorErrors;
   pushDeploymentTailErrors: typeof pushDeploymentTailErrors;
+  /** A container port's name (an IANA service name, unique in the container). */
+  pushContainerPortNameErrors: typeof pushContainerPortNameErrors;
   /** The label selector string parser (Store.list with a labelSelector). */
   parseSelector: typeof parseSelector;
   CoreDns: typeof CoreDns;

@@ -5,8 +5,9 @@
 // ValidateDeploymentStrategy, ValidateRollingUpdateDeployment; APIMACH pkg/apis/meta/v1/validation
 // ValidateLabelSelector]
 import { labelValueErrors, qualifiedNameErrors } from '../api/labels';
-import { type FieldError, forbidden, invalid, required } from './errors';
+import { duplicate, type FieldError, forbidden, invalid, required } from './errors';
 import { pushLabelErrors } from './validation';
+import { portNameErrors } from './validation-service';
 
 // biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
 type Any = any;
@@ -86,6 +87,18 @@ export function pushSelectorErrors(out: FieldError[], sel: Any): boolean {
       message: `Invalid value: ${labelSelectorJson(sel)}: invalid label selector`,
     });
   return !bad;
+}
+
+/**
+ * validateContainerPorts' name checks for ports[j] (named): IsValidPortName's causes, else a
+ * Duplicate when an earlier port of the container has the name.
+ */
+export function pushContainerPortNameErrors(out: FieldError[], ports: Any[], j: number, field: string): void {
+  const name = String(ports[j]?.name);
+  const errs = portNameErrors(name);
+  for (const m of errs) out.push(invalid(field, name, m));
+  if (errs.length === 0 && ports.findIndex((p: Any) => p?.name === name) < j)
+    out.push(duplicate(field, name));
 }
 
 /** An IntOrString as json.Marshal writes it (absent: the internal zero value, 0). */

@@ -315,6 +315,29 @@ describe('ValidateDeploymentSpec (1.34): selector, strategy and timings', () => 
     );
   });
 
+  it("container ports: an IANA service name, unique in the container; the host port's range", () => {
+    const withPorts = (ports: unknown[]) => ({
+      metadata: template.metadata,
+      spec: { containers: [{ name: 'c', image: 'nginx', ports }] },
+    });
+    expect(
+      kubectl(
+        deploy('d', { selector, template: withPorts([{ name: 'web-server-http-port', containerPort: 80 }]) }),
+      ),
+    ).toBe(
+      'The Deployment "d" is invalid: spec.template.spec.containers[0].ports[0].name: Invalid value: "web-server-http-port": must be no more than 15 characters',
+    );
+    const twice = withPorts([
+      { name: 'web', containerPort: 80 },
+      { name: 'web', containerPort: 81, hostPort: 70000 },
+    ]);
+    expect(kubectl(deploy('d', { selector, template: twice }))).toBe(
+      'The Deployment "d" is invalid: \n' +
+        '* spec.template.spec.containers[0].ports[1].name: Duplicate value: "web"\n' +
+        '* spec.template.spec.containers[0].ports[1].hostPort: Invalid value: 70000: must be between 1 and 65535, inclusive',
+    );
+  });
+
   it('a template without labels: the nil map prints as null', () => {
     expect(kubectl(deploy('d', { selector, template: { spec: template.spec } }))).toBe(
       'The Deployment "d" is invalid: spec.template.metadata.labels: Invalid value: null: `selector` does not match template `labels`',

@@ -54,7 +54,7 @@ function nodePortTakenTwice(s: Any, ports: Any[]): boolean {
 }
 
 /** validation.IsValidPortName's causes, in its order. */
-function portNameErrors(v: string): string[] {
+export function portNameErrors(v: string): string[] {
   const errs: string[] = [];
   if (v.length > 15) errs.push('must be no more than 15 characters');
   if (!/^[-a-z0-9]+$/.test(v))

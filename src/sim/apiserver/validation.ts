@@ -205,9 +205,15 @@ function pushContainerErrors(out: FieldError[], containers: Any, path: string): 
       const ports: Any[] = c.ports;
       for (let j = 0; j < ports.length; j++) {
         const port: Any = ports[j];
+        // validateContainerPorts: the name (an IANA service name, unique in the container) by code
+        // bound late, the container port, the host port, the protocol.
+        if (port.name && latePartsLoaded())
+          late().pushContainerPortNameErrors(out, ports, j, `${path}[${i}].ports[${j}].name`);
         if (!port.containerPort) out.push(required(`${path}[${i}].ports[${j}].containerPort`));
         else if (!validPort(port.containerPort))
           out.push(invalid(`${path}[${i}].ports[${j}].containerPort`, port.containerPort, PORT_RANGE));
+        if (port.hostPort && !validPort(port.hostPort))
+          out.push(invalid(`${path}[${i}].ports[${j}].hostPort`, port.hostPort, PORT_RANGE));
         if (port.protocol && !PROTOCOLS.includes(port.protocol)) {
           out.push(unsupported(`${path}[${i}].ports[${j}].protocol`, port.protocol, PROTOCOLS_SORTED));
         }
