@@ -11,7 +11,7 @@ import {
   pushSelectorErrors,
 } from './apiserver/validation-deployment';
 import { validateService } from './apiserver/validation-service';
-import { spewTemplate } from './controllers/spew';
+import { spewHash } from './controllers/spew';
 import { createLifecycle } from './kubelet/lifecycle';
 import { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import { programsOf } from './kubelet/program';
@@ -46,5 +46,5 @@ provideLateParts({
   dropTypeDependentFields,
   allocateHealthCheck,
   pushAnnotationErrors,
-  spewTemplate,
+  spewHash,
 });

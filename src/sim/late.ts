@@ -19,7 +19,7 @@ import type {
   pushSelectorErrors,
 } from './apiserver/validation-deployment';
 import type { validateService } from './apiserver/validation-service';
-import type { spewTemplate } from './controllers/spew';
+import type { spewHash } from './controllers/spew';
 import type { createLifecycle } from './kubelet/lifecycle';
 import type { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import type { programsOf } from './kubelet/program';
@@ -69,10 +69,10 @@ export interface LateParts {
   /** ValidateAnnotations (keys, 256 KiB in total). */
   pushAnnotationErrors: typeof pushAnnotationErrors;
   /**
-   * go-spew's dump of a pod template, which the pod-template-hash hashes (its Go struct tables are
-   * ~4 KiB gzip; the boot-time templates' hashes are kept in controllers/deployment-hash).
+   * FNV-32a of go-spew's dump of a pod template, the pod-template-hash before collisionCount (its
+   * Go struct tables are ~4 KiB gzip; the boot-time templates' are kept in controllers/deployment-hash).
    */
-  spewTemplate: typeof spewTemplate;
+  spewHash: typeof spewHash;
 }
 
 let parts: LateParts | undefined;

@@ -91,7 +91,7 @@ export function computeHash(template: unknown, collisionCount?: number): string 
   // A template the boot table lacks before the late parts load would be a bootstrap change the
   // boot test reports; it still gets a stable hash (the canonical JSON's) rather than a crash.
   let h = latePartsLoaded()
-    ? fnv32aUtf8(late().spewTemplate(template))
+    ? late().spewHash(template)
     : (bootTemplateHash(template) ?? fnv32aUtf8(stableStringify(template)));
   if (collisionCount !== undefined && collisionCount !== null) {
     // binary.LittleEndian.PutUint32 into an 8-byte slice: 4 bytes of the count, then 4 zero bytes.

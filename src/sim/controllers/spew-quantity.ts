@@ -146,6 +146,19 @@ function canonical(p: Parsed): string {
  * ParseQuantity kept it, else its canonical form; the informer parsed that string again.
  */
 export function spewQuantity(str: string): string {
+  let dump = memo.get(str);
+  if (dump === undefined) {
+    // A template's quantities are few and repeat across Deployments; the parse uses BigInt.
+    if (memo.size >= 512) memo.clear();
+    dump = dumpOf(str);
+    memo.set(str, dump);
+  }
+  return dump;
+}
+
+const memo = new Map<string, string>();
+
+function dumpOf(str: string): string {
   const s = str.trim();
   const first = parse(s);
   if (!first) return quantityDump('0', 0, '', ''); // invalid: the API server rejects the object

@@ -3,11 +3,14 @@
 // fields; the older field sets are patched in here (test data only), the shipped one is 1.34's.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import '../late-impl';
 import { drive } from '../testing/driver';
-import { computeHash, fnv32a, safeEncodeString } from './deployment-hash';
-import { type GoStructs, spewTemplate, spewValue } from './spew';
+import { computeHash, fnv32a, fnv32aUtf8, safeEncodeString } from './deployment-hash';
+import { type GoStructs, spewHash, spewTemplate, spewValue } from './spew';
+import golden from './spew-golden.json';
+import { Piece } from './spew-piece';
 import { GO_STRUCTS } from './spew-structs';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -55,6 +58,89 @@ describe('spew %#v syntax', () => {
     );
     expect(spewValue('Probe', { exec: { command: ['cat', '/tmp/x'] }, periodSeconds: 5 })).toBe(
       '{ProbeHandler:(v1.ProbeHandler){Exec:(*v1.ExecAction){Command:([]string)[cat /tmp/x]} HTTPGet:(*v1.HTTPGetAction)<nil> TCPSocket:(*v1.TCPSocketAction)<nil> GRPC:(*v1.GRPCAction)<nil>} InitialDelaySeconds:(int32)0 TimeoutSeconds:(int32)0 PeriodSeconds:(int32)5 SuccessThreshold:(int32)0 FailureThreshold:(int32)0 TerminationGracePeriodSeconds:(*int64)<nil>}',
+    );
+  });
+});
+
+describe('a template reaching most structs, against go-spew itself', () => {
+  it('prints what a Go build of go-spew and the v0.34.9 types printed (spew-golden.json)', () => {
+    expect(spewTemplate(golden.template)).toBe(golden.dump);
+    expect(spewHash(golden.template)).toBe(fnv32a(enc(golden.dump)));
+  });
+});
+
+// Random templates over every struct in the table (a seeded walk: each field present or not).
+function randomTemplate(seed: number): unknown {
+  let s = seed >>> 0;
+  const rnd = () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return s / 2 ** 32;
+  };
+  const str = () => ['', 'a', 'héllo', 'x y', '\u{1f600}', 'k8s.io/name'][Math.floor(rnd() * 6)] as string;
+  const json = (go: string) => {
+    let i = 0;
+    while (i < go.length && go.charCodeAt(i) < 91) i++;
+    if (i === go.length) return go.toLowerCase();
+    if (i > 1) i--;
+    return go.slice(0, i).toLowerCase() + go.slice(i);
+  };
+  const gen = (type: string, depth: number): unknown => {
+    if (type.startsWith('*')) return gen(type.slice(1), depth);
+    if (type.startsWith('[]'))
+      return Array.from({ length: Math.floor(rnd() * 3) }, () => gen(type.slice(2), depth + 1));
+    if (type === 'ResourceList')
+      return rnd() < 0.5 ? {} : { memory: '128Mi', cpu: ['100m', '0.5', '2'][Math.floor(rnd() * 3)] };
+    if (type.startsWith('map['))
+      return Object.fromEntries(Array.from({ length: Math.floor(rnd() * 3) }, () => [str(), str()]));
+    if (type === 'intstr.IntOrString') return rnd() < 0.5 ? Math.floor(rnd() * 65536) : str();
+    if (type === 'resource.Quantity') return '1Gi';
+    if (type === 'string' || type === 'Time') return str();
+    if (type === 'bool') return rnd() < 0.5;
+    if (/^u?int/.test(type)) return Math.floor(rnd() * 1000);
+    const enc = GO_STRUCTS[type];
+    if (enc === undefined) return str(); // a named string type
+    const o: Record<string, unknown> = {};
+    if (depth > 8) return o;
+    for (const f of enc.split(' ')) {
+      if (rnd() < 0.5) continue;
+      const c = f.indexOf(':');
+      const e = f.indexOf('=');
+      const key = e < 0 || e > c ? json(f.slice(0, c)) : f.slice(e + 1, c);
+      const v = gen(f.slice(c + 1), depth + 1);
+      if (key === '') Object.assign(o, v);
+      else o[key] = v;
+    }
+    return o;
+  };
+  return gen('PodTemplateSpec', 0);
+}
+
+describe('spewHash: FNV-32a of the dump without building it', () => {
+  it('equals fnv32a of spewTemplate over random templates (fixed pieces hashed by table after a few uses)', () => {
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        const t = randomTemplate(seed);
+        expect(spewHash(t)).toBe(fnv32aUtf8(spewTemplate(t)));
+      }),
+      { seed: 20261126, numRuns: 150 },
+    );
+  });
+
+  it('a Piece takes any state to what hashing its bytes would, before and after its table exists', () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.integer({ min: 32, max: 126 }).map((c) => String.fromCharCode(c)),
+          minLength: 1,
+          maxLength: 80,
+        }),
+        fc.array(fc.nat({ max: 0xffffffff }), { minLength: 12, maxLength: 12 }),
+        (s, states) => {
+          const p = new Piece(s);
+          for (const h of states) expect(p.hash(h)).toBe(fnv32aUtf8(s, h));
+        },
+      ),
+      { seed: 20261127, numRuns: 200 },
     );
   });
 });

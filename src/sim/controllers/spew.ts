@@ -8,6 +8,10 @@
 // The Go structs' fields are in ./spew-structs (k8s.io/api v0.34). The printer and its tables are
 // bound late (src/sim/late): the page boots its cluster before they arrive, and the hashes of the
 // boot-time templates are kept by ./deployment-hash.
+// A template's dump is ~3.5 KB, nearly all of it fixed text (field names, types, zero values), so
+// the hash is fed the dump as pieces (./spew-piece), each fixed one in O(1).
+import { fnv32aUtf8 } from './deployment-hash';
+import { Piece } from './spew-piece';
 import { spewQuantity } from './spew-quantity';
 import { GO_STRUCTS } from './spew-structs';
 
@@ -17,13 +21,53 @@ type Any = any;
 /** Struct name (as spew prints it, minus `v1.`) → its encoded field list. */
 export type GoStructs = Readonly<Record<string, string>>;
 
+export type StructLookup = (name: string) => string | undefined;
+
+const goStructs: StructLookup = (name) => GO_STRUCTS[name];
+
 /** Go's predeclared types reachable from a PodTemplateSpec (others are named types or structs). */
 const SCALARS = /^(string|bool|u?int(8|16|32|64)?|float64)$/;
 
-/** A field: Go name, JSON key ('' for an inline embedded struct), type, type as printed. */
-type Field = [go: string, json: string, type: string, printed: string];
+enum K {
+  Ptr,
+  Slice,
+  Map,
+  Struct,
+  Scalar,
+  Time,
+  IntOrString,
+  Quantity,
+}
 
-const compiled = new Map<string, Field[]>();
+/** A Go type compiled once: its kind, element type, fields, and how its zero value prints. */
+interface GoType {
+  k: K;
+  /** Pointer, slice or map element type. */
+  elem?: GoType;
+  fields?: Field[];
+  /** The value as printed when absent (nil or zero), after its type. */
+  zero: Piece;
+}
+
+interface Field {
+  /** JSON key; '' for an inline embedded struct, which reads the parent's object. */
+  json: string;
+  /** `Name:(type)`, after a space unless first. */
+  pre: Piece;
+  /** `pre` and the zero value. */
+  preZero: Piece;
+  /** The type whose value follows `pre` (a pointer field's element: spew prints `(*T)value`). */
+  t: GoType;
+}
+
+const NIL = new Piece('<nil>');
+const [OPEN, CLOSE, OPEN_MAP, CLOSE_LIST, SPACE, COLON, DEREF] = ['{', '}', 'map[', ']', ' ', ':', '<*>'].map(
+  (s) => new Piece(s),
+) as [Piece, Piece, Piece, Piece, Piece, Piece, Piece];
+const OPEN_LIST = new Piece('[');
+const TEMPLATE = new Piece('(v1.PodTemplateSpec)');
+const intOrString = (str: boolean, v: unknown) =>
+  `{Type:(intstr.Type)${str ? 1 : 0} IntVal:(int32)${str ? 0 : v} StrVal:(string)${str ? v : ''}}`;
 
 /** encoding/json's key for the Go name when the tag follows the usual lowerCamel rule. */
 function jsonName(go: string): string {
@@ -34,84 +78,188 @@ function jsonName(go: string): string {
   return go.slice(0, i).toLowerCase() + go.slice(i);
 }
 
-function fields(enc: string): Field[] {
-  let out = compiled.get(enc);
-  if (!out) {
-    out = enc.split(' ').map((f): Field => {
-      const c = f.indexOf(':');
-      const e = f.indexOf('=');
-      const go = f.slice(0, e < 0 || e > c ? c : e);
-      const type = f.slice(c + 1);
-      // reflect's Type.String(): package-qualified named types (core and meta types are both `v1`).
-      const printed = type.replace(/(^|[\]*])([A-Z])/g, '$1v1.$2');
-      return [go, e < 0 || e > c ? jsonName(go) : f.slice(e + 1, c), type, printed];
-    });
-    compiled.set(enc, out);
+const compiledBy = new Map<StructLookup, Map<string, GoType>>();
+
+function compile(type: string, look: StructLookup): GoType {
+  let memo = compiledBy.get(look);
+  if (!memo) {
+    memo = new Map();
+    compiledBy.set(look, memo);
   }
-  return out;
+  let t = memo.get(type);
+  if (t) return t;
+  if (type === 'ResourceList') return compile('map[ResourceName]resource.Quantity', look);
+  const c = type.charCodeAt(0);
+  if (c === 42 /* * */) t = { k: K.Ptr, elem: compile(type.slice(1), look), zero: NIL };
+  else if (c === 91 /* [ */) t = { k: K.Slice, elem: compile(type.slice(2), look), zero: NIL };
+  else if (type.startsWith('map['))
+    t = { k: K.Map, elem: compile(type.slice(type.indexOf(']') + 1), look), zero: NIL };
+  else if (type === 'Time')
+    t = {
+      k: K.Time,
+      zero: new Piece('{Time:(time.Time){wall:(uint64)0 ext:(int64)0 loc:(*time.Location)<nil>}}'),
+    };
+  else if (type === 'intstr.IntOrString') t = { k: K.IntOrString, zero: new Piece(intOrString(false, 0)) };
+  // A zero Quantity field goes over the wire as "0" (its Marshal writes String()).
+  else if (type === 'resource.Quantity') t = { k: K.Quantity, zero: new Piece(spewQuantity('0')) };
+  else {
+    const enc = SCALARS.test(type) ? undefined : look(type);
+    if (enc === undefined)
+      t = {
+        k: K.Scalar,
+        zero: new Piece(type === 'bool' ? 'false' : /^(u?int|float)/.test(type) ? '0' : ''),
+      };
+    else {
+      const st: GoType = { k: K.Struct, fields: [], zero: NIL };
+      memo.set(type, st); // before the fields: a type reached again from them finds it
+      st.fields = enc.split(' ').map((f, i): Field => {
+        const colon = f.indexOf(':');
+        const eq = f.indexOf('=');
+        const go = f.slice(0, eq < 0 || eq > colon ? colon : eq);
+        const ft = f.slice(colon + 1);
+        // reflect's Type.String(): package-qualified named types (core and meta types are both `v1`).
+        const pre = `${i > 0 ? ' ' : ''}${go}:(${ft.replace(/(^|[\]*])([A-Z])/g, '$1v1.$2')})`;
+        const ptr = ft.charCodeAt(0) === 42;
+        const target = compile(ptr ? ft.slice(1) : ft, look);
+        return {
+          json: eq < 0 || eq > colon ? jsonName(go) : f.slice(eq + 1, colon),
+          pre: new Piece(pre),
+          preZero: new Piece(pre + (ptr ? NIL.s : target.zero.s)),
+          t: target,
+        };
+      });
+      st.zero = new Piece(`{${st.fields.map((f) => f.preZero.s).join('')}}`);
+      return st;
+    }
+  }
+  memo.set(type, t);
+  return t;
 }
 
-export type StructLookup = (name: string) => string | undefined;
+/** Where the dump goes: a string (tests, spewTemplate) or the FNV-32a state. */
+interface Sink {
+  c(p: Piece): void;
+  v(s: string): void;
+}
 
-const goStructs: StructLookup = (name) => GO_STRUCTS[name];
+class StringSink implements Sink {
+  out = '';
+  c(p: Piece): void {
+    this.out += p.s;
+  }
+  v(s: string): void {
+    this.out += s;
+  }
+}
 
-const ZERO_TIME = '{Time:(time.Time){wall:(uint64)0 ext:(int64)0 loc:(*time.Location)<nil>}}';
+class HashSink implements Sink {
+  h = 0x811c9dc5;
+  c(p: Piece): void {
+    this.h = p.hash(this.h);
+  }
+  v(s: string): void {
+    this.h = fnv32aUtf8(s, this.h);
+  }
+}
 
-function present(v: unknown): boolean {
-  return v !== undefined && v !== null;
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
 }
 
 /** A value whose type spew has already printed (or omits: slice elements, map keys and values). */
-function bare(type: string, v: Any, look: StructLookup): string {
-  const c = type.charCodeAt(0);
-  if (c === 42 /* * */) return present(v) ? `<*>${bare(type.slice(1), v, look)}` : '<nil>';
-  if (c === 91 /* [ */) {
-    if (!Array.isArray(v) || v.length === 0) return '<nil>';
-    const elem = type.slice(2);
-    let s = '[';
-    for (let i = 0; i < v.length; i++) s += (i > 0 ? ' ' : '') + bare(elem, v[i], look);
-    return `${s}]`;
+function emit(t: GoType, v: Any, out: Sink): void {
+  if (v === undefined || v === null) {
+    out.c(t.zero);
+    return;
   }
-  if (type === 'ResourceList') type = 'map[ResourceName]resource.Quantity';
-  if (type.startsWith('map[')) {
-    if (!present(v) || typeof v !== 'object') return '<nil>';
-    // Keys are strings (label keys, resource names); Go sorts them bytewise.
-    const keys = Object.keys(v).sort();
-    if (keys.length === 0) return '<nil>';
-    const val = type.slice(type.indexOf(']') + 1);
-    let s = 'map[';
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i] as string;
-      s += `${i > 0 ? ' ' : ''}${k}:${bare(val, v[k], look)}`;
+  switch (t.k) {
+    case K.Ptr: // a pointer whose type is not printed (slice element): `<*>value`
+      out.c(DEREF);
+      emit(t.elem as GoType, v, out);
+      break;
+    case K.Slice:
+      if (!Array.isArray(v) || v.length === 0) out.c(NIL);
+      else {
+        out.c(OPEN_LIST);
+        for (let i = 0; i < v.length; i++) {
+          if (i > 0) out.c(SPACE);
+          emit(t.elem as GoType, v[i], out);
+        }
+        out.c(CLOSE_LIST);
+      }
+      break;
+    case K.Map: {
+      // Keys are strings (label keys, resource names); Go sorts them bytewise.
+      const keys = typeof v === 'object' ? Object.keys(v).sort() : [];
+      if (keys.length === 0) {
+        out.c(NIL);
+        break;
+      }
+      out.c(OPEN_MAP);
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i] as string;
+        if (i > 0) out.c(SPACE);
+        out.v(k);
+        out.c(COLON);
+        emit(t.elem as GoType, v[k], out);
+      }
+      out.c(CLOSE_LIST);
+      break;
     }
-    return `${s}]`;
+    case K.Struct: {
+      if (typeof v !== 'object' || isEmpty(v)) {
+        out.c(t.zero);
+        break;
+      }
+      out.c(OPEN);
+      const fields = t.fields as Field[];
+      for (let i = 0; i < fields.length; i++) {
+        const f = fields[i] as Field;
+        const fv = f.json === '' ? v : v[f.json];
+        if (fv === undefined || fv === null) out.c(f.preZero);
+        else {
+          out.c(f.pre);
+          emit(f.t, fv, out);
+        }
+      }
+      out.c(CLOSE);
+      break;
+    }
+    case K.Scalar:
+      out.v(typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v));
+      break;
+    case K.Time:
+      out.c(t.zero); // templates carry no timestamps (README: known gaps)
+      break;
+    case K.IntOrString:
+      out.v(intOrString(typeof v === 'string', v));
+      break;
+    case K.Quantity:
+      out.v(spewQuantity(String(v)));
+      break;
   }
-  if (type === 'Time') return ZERO_TIME; // templates carry no timestamps (README: known gaps)
-  if (type === 'intstr.IntOrString') {
-    const str = typeof v === 'string';
-    return `{Type:(intstr.Type)${str ? 1 : 0} IntVal:(int32)${str ? 0 : (v ?? 0)} StrVal:(string)${str ? v : ''}}`;
-  }
-  if (type === 'resource.Quantity') return spewQuantity(String(v ?? '0'));
-  const enc = SCALARS.test(type) ? undefined : look(type);
-  if (enc === undefined) {
-    if (type === 'bool') return v ? 'true' : 'false';
-    if (type.startsWith('int') || type.startsWith('uint') || type === 'float64') return String(v ?? 0);
-    return v === undefined || v === null ? '' : String(v); // string and named string types
-  }
-  let s = '{';
-  for (const [go, json, ft, printed] of fields(enc)) {
-    const fv = json === '' ? v : v?.[json];
-    s += `${s.length > 1 ? ' ' : ''}${go}:(${printed})${ft.charCodeAt(0) === 42 ? (present(fv) ? bare(ft.slice(1), fv, look) : '<nil>') : bare(ft, fv, look)}`;
-  }
-  return `${s}}`;
 }
 
 /** A value of `type` as spew prints it after its `(type)` (tests check single structs with it). */
 export function spewValue(type: string, v: unknown, look: StructLookup = goStructs): string {
-  return bare(type, v, look);
+  const out = new StringSink();
+  emit(compile(type, look), v, out);
+  return out.out;
 }
 
 /** `printer.Fprintf(w, "%#v", template)` for the template as we store it (JSON). */
 export function spewTemplate(template: unknown, look: StructLookup = goStructs): string {
-  return `(v1.PodTemplateSpec)${bare('PodTemplateSpec', template, look)}`;
+  const out = new StringSink();
+  out.c(TEMPLATE);
+  emit(compile('PodTemplateSpec', look), template, out);
+  return out.out;
+}
+
+/** FNV-32a of spewTemplate(template)'s UTF-8, without building the string. */
+export function spewHash(template: unknown, look: StructLookup = goStructs): number {
+  const out = new HashSink();
+  out.c(TEMPLATE);
+  emit(compile('PodTemplateSpec', look), template, out);
+  return out.h >>> 0;
 }
