@@ -145,23 +145,38 @@ function canonical(p: Parsed): string {
  * The dump of the Quantity the controller decoded: the API server stored the user's string when
  * ParseQuantity kept it, else its canonical form; the informer parsed that string again.
  */
-export function spewQuantity(str: string): string {
-  let dump = memo.get(str);
+export function spewQuantity(str: string, milli = false): string {
+  const key = milli ? `m${str}` : str;
+  let dump = memo.get(key);
   if (dump === undefined) {
     // A template's quantities are few and repeat across Deployments; the parse uses BigInt.
     if (memo.size >= 512) memo.clear();
-    dump = dumpOf(str);
-    memo.set(str, dump);
+    dump = dumpOf(str, milli);
+    memo.set(key, dump);
   }
   return dump;
 }
 
 const memo = new Map<string, string>();
 
-function dumpOf(str: string): string {
+/** Divided by 10^k, rounded away from zero (int64Amount.AsScale, inf.Dec's Round with RoundUp). */
+function divUp(n: bigint, k: number): bigint {
+  const d = 10n ** BigInt(k);
+  const q = n / d;
+  return q * d === n ? q : n < 0n ? q - 1n : q + 1n;
+}
+
+/**
+ * `milli`: a ResourceList value, which SetDefaults_ResourceList rounds up to milli units
+ * (Quantity.RoundUp(-3): the kept string is dropped when that changes the scale).
+ */
+function dumpOf(str: string, milli: boolean): string {
   const s = str.trim();
-  const first = parse(s);
+  let first = parse(s);
   if (!first) return quantityDump('0', 0, '', ''); // invalid: the API server rejects the object
+  if (milli && first.int && first.scale < -3)
+    first = { ...first, value: divUp(first.value, -3 - first.scale), scale: -3, cached: false };
+  else if (milli && !first.int && first.e < -3) first = { ...first, n: divUp(first.n, -3 - first.e), e: -3 };
   const stored = first.int && first.cached ? s : canonical(first);
   const p = parse(stored) as Parsed;
   if (p.int) return quantityDump(String(p.value), p.scale, p.cached ? stored : '', p.format);

@@ -170,6 +170,16 @@ describe('resource.Quantity as ParseQuantity leaves it after the API server stor
     expect(q('512')).toBe(dump('512', 0, '512', 'DecimalSI'));
   });
 
+  it('a ResourceList value is rounded up to milli units first (SetDefaults_ResourceList); other quantities are not', () => {
+    expect(q('100u')).toBe(dump('1', -3, '1m', 'DecimalSI'));
+    expect(q('1500u')).toBe(dump('2', -3, '2m', 'DecimalSI'));
+    expect(q('0.0005')).toBe(dump('1', -3, '1m', 'DecimalSI'));
+    expect(q('1n')).toBe(dump('1', -3, '1m', 'DecimalSI'));
+    expect(spewValue('EmptyDirVolumeSource', { sizeLimit: '100u' })).toBe(
+      `{Medium:(v1.StorageMedium) SizeLimit:(*resource.Quantity)${dump('100', -6, '100u', 'DecimalSI')}}`,
+    );
+  });
+
   it('beyond int64 an inf.Dec: its big.Int in 64-bit words, least significant first, at scale 9', () => {
     const dec = (neg: boolean, words: string, scale: number, format: string) =>
       `{i:(resource.int64Amount){value:(int64)0 scale:(resource.Scale)0} d:(resource.infDecAmount){Dec:(*inf.Dec){unscaled:(big.Int){neg:(bool)${neg} abs:(big.nat)[${words}]} scale:(inf.Scale)${scale}}} s:(string) Format:(resource.Format)${format}}`;

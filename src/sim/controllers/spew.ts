@@ -37,6 +37,7 @@ enum K {
   Time,
   IntOrString,
   Quantity,
+  QuantityMilli,
 }
 
 /** A Go type compiled once: its kind, element type, fields, and how its zero value prints. */
@@ -88,7 +89,8 @@ function compile(type: string, look: StructLookup): GoType {
   }
   let t = memo.get(type);
   if (t) return t;
-  if (type === 'ResourceList') return compile('map[ResourceName]resource.Quantity', look);
+  // SetDefaults_ResourceList rounds every ResourceList value up to milli units.
+  if (type === 'ResourceList') return compile('map[ResourceName]resource.Quantity/milli', look);
   const c = type.charCodeAt(0);
   if (c === 42 /* * */) t = { k: K.Ptr, elem: compile(type.slice(1), look), zero: NIL };
   else if (c === 91 /* [ */) t = { k: K.Slice, elem: compile(type.slice(2), look), zero: NIL };
@@ -102,6 +104,7 @@ function compile(type: string, look: StructLookup): GoType {
   else if (type === 'intstr.IntOrString') t = { k: K.IntOrString, zero: new Piece(intOrString(false, 0)) };
   // A zero Quantity field goes over the wire as "0" (its Marshal writes String()).
   else if (type === 'resource.Quantity') t = { k: K.Quantity, zero: new Piece(spewQuantity('0')) };
+  else if (type === 'resource.Quantity/milli') t = { k: K.QuantityMilli, zero: new Piece(spewQuantity('0')) };
   else {
     const enc = SCALARS.test(type) ? undefined : look(type);
     if (enc === undefined)
@@ -236,7 +239,8 @@ function emit(t: GoType, v: Any, out: Sink): void {
       out.v(intOrString(typeof v === 'string', v));
       break;
     case K.Quantity:
-      out.v(spewQuantity(String(v)));
+    case K.QuantityMilli:
+      out.v(spewQuantity(String(v), t.k === K.QuantityMilli));
       break;
   }
 }
