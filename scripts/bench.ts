@@ -6,6 +6,9 @@
 //   parse_ms                js-yaml parsing that text alone (the floor)
 //   apply_settle_ms         apply + reconcile until every Pod is Ready (best of 3 fresh builds, like parse)
 //   apply_settle_over_parse target ≤ 3
+//   floor_ms                the write floor (bench-floor.ts): parsing the text, then only storing the
+//                           object versions a faithful cluster writes for it, with no logic (best of 3)
+//   floor_over_parse        that over parse_ms: no design that builds each version can go below it
 //   apply_settle_first_ms   the first (cold) of those builds
 //   delete_pod_resettle_ms  delete one Pod among 5,000, settle until its replacement is Ready and in its Endpoints
 //   delete_pod_warm_ms      the same in 5 other Deployments afterwards (median): the delete paths warm
@@ -23,6 +26,7 @@ import type { Deployment, Endpoints, Pod } from '../src/sim/api/types';
 import { createCluster } from '../src/sim/cluster';
 import type { Cluster, TraceSource } from '../src/sim/contract';
 import { parseManifests } from '../src/sim/yaml';
+import { floorRun } from './bench-floor';
 import { benchKubectl } from './bench-kubectl';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -102,6 +106,16 @@ for (let i = 0; i < 3; i++) {
   const t = now();
   loadAll(text);
   parseMs = Math.min(parseMs, now() - t);
+}
+
+// the write floor (best of 3, each on a collected heap like the builds below)
+let floorMs = Number.POSITIVE_INFINITY;
+let floorWrites = 0;
+for (let i = 0; i < 3; i++) {
+  gc?.();
+  const t = now();
+  floorWrites = floorRun(text).writes;
+  floorMs = Math.min(floorMs, now() - t);
 }
 
 // apply + settle, best of RUNS builds in this process (each a fresh cluster, same seed), as the
@@ -233,6 +247,9 @@ const result = {
   apply_settle_ms: round(applySettleMs),
   apply_settle_over_parse: round(applySettleMs / parseMs, 3),
   apply_settle_first_ms: round(applySettleFirstMs),
+  floor_ms: round(floorMs),
+  floor_writes: floorWrites,
+  floor_over_parse: round(floorMs / parseMs, 3),
   delete_pod_resettle_ms: round(deleteMs, 3),
   delete_pod_warm_ms: round(deleteWarmMs, 3),
   delete_pod_over_apply: round(deleteMs / applySettleMs, 5),
