@@ -3,7 +3,15 @@
 import { parseSelector } from './api/selector-parse';
 import { applyOne } from './apiserver/apply';
 import { patchOne } from './apiserver/patch';
-import { allocateHealthCheck, dropTypeDependentFields, dryRunAllocators } from './apiserver/service-late';
+import {
+  allocateHealthCheck,
+  allocateServiceUpdate,
+  clusterIPError,
+  dropTypeDependentFields,
+  dryRunAllocators,
+  ipFamilyFieldErrors,
+  nodePortError,
+} from './apiserver/service-late';
 import { pushAnnotationErrors } from './apiserver/validation-annotations';
 import {
   pushContainerPortNameErrors,
@@ -45,6 +53,10 @@ provideLateParts({
   dryRunAllocators,
   dropTypeDependentFields,
   allocateHealthCheck,
+  allocateServiceUpdate,
+  ipFamilyFieldErrors,
+  nodePortError,
+  clusterIPError,
   pushAnnotationErrors,
   spewHash,
 });

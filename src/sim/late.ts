@@ -9,8 +9,12 @@ import type { applyOne } from './apiserver/apply';
 import type { patchOne } from './apiserver/patch';
 import type {
   allocateHealthCheck,
+  allocateServiceUpdate,
+  clusterIPError,
   dropTypeDependentFields,
   dryRunAllocators,
+  ipFamilyFieldErrors,
+  nodePortError,
 } from './apiserver/service-late';
 import type { pushAnnotationErrors } from './apiserver/validation-annotations';
 import type {
@@ -66,6 +70,12 @@ export interface LateParts {
   dropTypeDependentFields: typeof dropTypeDependentFields;
   /** healthCheckNodePort of a LoadBalancer with Local traffic policy (only the student's). */
   allocateHealthCheck: typeof allocateHealthCheck;
+  /** A Service update's allocation (BeginUpdate: only a user's write updates a Service). */
+  allocateServiceUpdate: typeof allocateServiceUpdate;
+  /** initIPFamilyFields' checks and the allocators' refusals (only a user's Service fails them). */
+  ipFamilyFieldErrors: typeof ipFamilyFieldErrors;
+  nodePortError: typeof nodePortError;
+  clusterIPError: typeof clusterIPError;
   /** ValidateAnnotations (keys, 256 KiB in total). */
   pushAnnotationErrors: typeof pushAnnotationErrors;
   /**

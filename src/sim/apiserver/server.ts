@@ -14,16 +14,15 @@ import { flat, uuid } from '../runtime/rng';
 import { ClusterIpAllocator, NodePortAllocator } from './allocators';
 import { copyOwn, copyTop } from './copy';
 import { applyDefaultsInto, withServiceAccountToken } from './defaults';
-import {
-  alreadyExists,
-  badRequest,
-  internalError,
-  invalidError,
-  namespaceNotFound,
-  notFound,
-} from './errors';
+import { alreadyExists, badRequest, invalidError, namespaceNotFound, notFound } from './errors';
 import { deepEqual, deepEqualScalarsFirst } from './json';
-import { allocateService, releaseService, type ServiceAllocators } from './services';
+import {
+  type Allocation,
+  allocateService,
+  releaseAllocation,
+  releaseService,
+  type ServiceAllocators,
+} from './services';
 import type { Store } from './store';
 import { validate } from './validation';
 
@@ -143,10 +142,28 @@ export class ApiServer implements ApiWriter {
       if (HAS_STATUS.has(kind) && kind !== 'Node') obj.status = undefined;
     }
     applyDefaultsInto(obj);
+    // A Service's IPs and ports are allocated first (BeginCreate, before BeforeCreate validates and
+    // the storage finds the name taken); a failure answers alone, and what was taken goes back
+    // when a later step fails. [K8S apiserver registry/generic/registry/store.go create]
+    const allocs = kind === 'Service' && (dry ? late().dryRunAllocators(this.allocators) : this.allocators);
+    let alloc: Allocation | undefined;
+    if (allocs) {
+      const r = allocateService(allocs, obj);
+      if (!r.ok) return r;
+      obj.spec = r.spec;
+      alloc = r.alloc;
+    }
     const errs = validate(obj);
-    if (errs.length > 0) return { ok: false, error: invalidError(kind, meta.name ?? '', errs) };
-    if (!nameIsFree && this.store.get(kind, meta.namespace, meta.name))
-      return { ok: false, error: alreadyExists(kind, meta.name) };
+    const error =
+      errs.length > 0
+        ? invalidError(kind, meta.name ?? '', errs)
+        : !nameIsFree && this.store.get(kind, meta.namespace, meta.name)
+          ? alreadyExists(kind, meta.name)
+          : undefined;
+    if (error) {
+      if (allocs && alloc) releaseAllocation(allocs, alloc);
+      return { ok: false, error };
+    }
     // Mirror Pods (static manifests) bypass the ServiceAccount admission plugin.
     if (kind === 'Pod' && !meta.annotations?.['kubernetes.io/config.mirror'])
       // The spec, its containers array and containers are the defaulting's fresh copies.
@@ -155,19 +172,6 @@ export class ApiServer implements ApiWriter {
         () => this.randomSuffix(dry ? this.dryRunRng : this.saVolumeRng),
         true,
       );
-    if (kind === 'Service') {
-      const r = allocateService(
-        dry ? late().dryRunAllocators(this.allocators) : this.allocators,
-        obj,
-        undefined,
-      );
-      if (!r.ok)
-        return {
-          ok: false,
-          error: r.internal ? internalError(r.internal) : invalidError(kind, meta.name, r.errors),
-        };
-      obj.spec = r.spec;
-    }
     const created = opts.createdAt ?? this.clock.now();
     // obj.metadata is `meta`, or the Namespace defaulting's own copy of it: ours either way.
     const m: Any = obj.metadata;
@@ -219,23 +223,28 @@ export class ApiServer implements ApiWriter {
     obj.metadata = meta;
     if (HAS_STATUS.has(kind)) obj.status = old.status;
     applyDefaultsInto(obj, true);
-    // Only a user's write changes a Service's type (kubectl: the late parts are loaded).
-    if (kind === 'Service' && obj.spec?.type !== old.spec?.type) late().dropTypeDependentFields(obj, old);
-    if (opts.external && kind === 'Pod') {
-      const errs = podUpdateErrors(old, obj);
-      if (errs) return { ok: false, error: invalidError(kind, om.name, [errs]) };
-    }
-    const errs = validate(obj, old);
-    if (errs.length > 0) return { ok: false, error: invalidError(kind, om.name, errs) };
-    if (kind === 'Service') {
-      const r = allocateService(dry ? late().dryRunAllocators(this.allocators) : this.allocators, obj, old);
-      if (!r.ok)
-        return {
-          ok: false,
-          error: r.internal ? internalError(r.internal) : invalidError(kind, om.name, r.errors),
-        };
+    // A Service's allocation (BeginUpdate) runs before PrepareForUpdate drops the fields a type
+    // change leaves behind and before validation; what it took goes back if validation fails.
+    // Only a user's write updates a Service (kubectl: the late parts are loaded).
+    const allocs = kind === 'Service' && (dry ? late().dryRunAllocators(this.allocators) : this.allocators);
+    if (allocs) {
+      const r = allocateService(allocs, obj, old);
+      if (!r.ok) return r;
       obj.spec = r.spec;
+      if (obj.spec?.type !== old.spec?.type) late().dropTypeDependentFields(obj, old);
+      const errs = validate(obj, old);
+      if (errs.length > 0) {
+        releaseAllocation(allocs, r.alloc);
+        return { ok: false, error: invalidError(kind, om.name, errs) };
+      }
       if (!dry) releaseService(this.allocators, old, obj);
+    } else {
+      if (opts.external && kind === 'Pod') {
+        const errs = podUpdateErrors(old, obj);
+        if (errs) return { ok: false, error: invalidError(kind, om.name, [errs]) };
+      }
+      const errs = validate(obj, old);
+      if (errs.length > 0) return { ok: false, error: invalidError(kind, om.name, errs) };
     }
     if (HAS_GENERATION.has(kind)) {
       const gen = om.generation ?? 1;

@@ -1,6 +1,7 @@
 // The allocators of a server-side dry run, and the Service fields a type change drops: both only
 // reached from kubectl's writes, so they are bound late (../late) and load with the kubectl chunk.
 import type { K8sObject } from '../api/types';
+import type { ApiError } from '../contract';
 import type {
   AllocResult,
   ClusterIpAllocator,
@@ -9,7 +10,17 @@ import type {
   PortAllocator,
   PortResult,
 } from './allocators';
-import type { Allocation, ServiceAllocators, WriteAllocators } from './services';
+import { internalError, invalid, invalidError } from './errors';
+import {
+  type Allocation,
+  type AllocOutcome,
+  allocClusterIP,
+  initFamilies,
+  releaseAllocation,
+  type ServiceAllocators,
+  type WriteAllocators,
+} from './services';
+import { clusterIPsErrors, ipFamilyErrors, normalizedIPs } from './validation-service-ips';
 
 // biome-ignore lint/suspicious/noExplicitAny: Service spec is decoded JSON.
 type Any = any;
@@ -152,44 +163,171 @@ export function dropTypeDependentFields(obj: Any, old: K8sObject): void {
     obj.status = { ...obj.status, loadBalancer: {} };
 }
 
+const needsHC = (s: Any): boolean => s.type === 'LoadBalancer' && s.externalTrafficPolicy === 'Local';
+const needsNodePorts = (s: Any): boolean => s.type === 'NodePort' || s.type === 'LoadBalancer';
+
 /**
- * healthCheckNodePort (pkg/registry/core/service/storage/alloc.go allocHealthCheckNodePort): a
- * LoadBalancer with externalTrafficPolicy Local gets one from the NodePort range (the requested
- * one, the old object's, or the next free one); a Service that stops needing it drops the value
- * kept from before. A port that cannot be had is the registry's plain error, which the API server
- * answers as an InternalError. Returns that message, or undefined.
+ * healthCheckNodePort (alloc.go allocHealthCheckNodePort, updateHealthCheckNodePort): a LoadBalancer
+ * with externalTrafficPolicy Local gets one from the NodePort range (the requested one or the next
+ * free one) when it is created or starts needing one; one that keeps needing it keeps the old port
+ * when the write leaves it out (patchAllocatedValues; a changed one is validation's "field is
+ * immutable"); one that stops needing it drops the unchanged value (strategy.go
+ * dropTypeDependentFields) and frees it on success. A port that cannot be had is the registry's
+ * plain error, which the API server answers as an InternalError. Returns that message, or undefined.
  */
 export function allocateHealthCheck(
   a: WriteAllocators,
   spec: Any,
-  oldSpec: Any,
-  needsHC: (spec: Any) => boolean,
+  oldSpec: Any | undefined,
   alloc: Allocation,
 ): string | undefined {
   const hc = spec.healthCheckNodePort;
-  const prev = needsHC(oldSpec) ? oldSpec.healthCheckNodePort : 0;
-  if (!needsHC(spec)) {
-    if (prev && hc === prev) delete spec.healthCheckNodePort;
+  const needed = oldSpec !== undefined && needsHC(oldSpec);
+  if (needed) {
+    if (needsHC(spec)) spec.healthCheckNodePort = hc || oldSpec.healthCheckNodePort;
+    else if (hc === oldSpec.healthCheckNodePort) delete spec.healthCheckNodePort;
     return undefined;
   }
-  if (!hc && prev) {
-    spec.healthCheckNodePort = prev;
-    return undefined;
-  }
-  if (hc === prev) return undefined;
+  if (!needsHC(spec)) return undefined;
   const r = hc ? a.ports.allocateSpecific(hc) : a.ports.allocate();
   if (r.ok) {
     alloc.ports.push(r.port);
     spec.healthCheckNodePort = r.port;
     return undefined;
   }
-  const why =
-    r.reason === 'allocated'
-      ? 'provided port is already allocated'
-      : r.reason === 'range'
-        ? `provided port is not in the valid range. The range of valid ports is ${a.ports.min}-${a.ports.max}`
-        : 'range is full';
+  const why = portErrorText(r.reason, a.ports);
   return hc
     ? `failed to allocate requested HealthCheck NodePort ${hc}: ${why}`
     : `failed to allocate a HealthCheck NodePort 0: ${why}`;
+}
+
+/** portallocator's errors: ErrAllocated, ErrNotInRange, ErrFull. */
+function portErrorText(reason: 'range' | 'allocated' | 'full', ports: PortAllocator): string {
+  return reason === 'allocated'
+    ? 'provided port is already allocated'
+    : reason === 'range'
+      ? `provided port is not in the valid range. The range of valid ports is ${ports.min}-${ports.max}`
+      : 'range is full';
+}
+
+/** A requested nodePort the allocator refused: `spec.ports[i].nodePort: Invalid value: N: <err>`. */
+export function nodePortError(
+  name: string,
+  i: number,
+  port: number,
+  reason: 'range' | 'allocated' | 'full',
+  ports: PortAllocator,
+): ApiError {
+  return invalidError('Service', name, [
+    invalid(`spec.ports[${i}].nodePort`, port, portErrorText(reason, ports)),
+  ]);
+}
+
+/** A requested cluster IP the allocator refused (allocIPs): the value is the clusterIPs list. */
+export function clusterIPError(
+  name: string,
+  ips: string[],
+  ip: string,
+  reason: 'range' | 'allocated' | 'full',
+  cidr: string,
+): ApiError {
+  const why =
+    reason === 'range'
+      ? `the provided IP (${ip}) is not in the valid range. The range of valid IPs is ${cidr}`
+      : 'provided IP is already allocated';
+  return invalidError('Service', name, [
+    invalid('spec.clusterIPs', ips, `failed to allocate IP ${ip}: ${why}`),
+  ]);
+}
+
+/**
+ * initIPFamilyFields' loose pre-validation (ValidateServiceClusterIPsRelatedFields) and its checks
+ * on this single-stack cluster (validation-service-ips.ts): they answer alone, before allocation.
+ */
+export function ipFamilyFieldErrors(svc: K8sObject, old: K8sObject | undefined): ApiError | false {
+  const s: Any = svc.spec ?? {};
+  if (s.type === 'ExternalName') return false;
+  const o: Any | undefined = old ? (old.spec ?? {}) : undefined;
+  const ips = normalizedIPs(s, o);
+  const pre = clusterIPsErrors(s, ips);
+  const errs = pre.length > 0 ? pre : ipFamilyErrors(s, o, ips);
+  return errs.length > 0 && invalidError('Service', svc.metadata.name, errs);
+}
+
+/**
+ * BeginUpdate: patchAllocatedValues (what the client left out of an update keeps the value the
+ * server allocated: the cluster IPs, a nodePort by port *name* unless another port now uses it,
+ * the healthCheckNodePort), normalizeClusterIPs, then allocateUpdate: initIPFamilyFields, a cluster
+ * IP for a Service that was ExternalName, updateNodePorts (a new or changed nodePort is allocated,
+ * a missing one drawn; the same protocol and nodePort twice is the plain error `duplicate nodePort:
+ * {TCP 30080}`, a 500 without a reason), the healthCheckNodePort. What the old object held and the
+ * new one does not is released once the whole update succeeded (releaseService).
+ * [K8S pkg/registry/core/service/storage/storage.go beginUpdate, alloc.go allocateUpdate]
+ */
+export function allocateServiceUpdate(a: WriteAllocators, svc: K8sObject, old: K8sObject): AllocOutcome {
+  const spec: Any = { ...svc.spec };
+  const o: Any = old.spec ?? {};
+  const name = svc.metadata.name;
+  const alloc: Allocation = { ips: [], ports: [] };
+  const fail = (error: ApiError): AllocOutcome => {
+    releaseAllocation(a, alloc);
+    return { ok: false, error };
+  };
+  const ports: Any[] = Array.isArray(spec.ports) ? spec.ports.map((p: Any) => ({ ...p })) : [];
+  if (ports.length) spec.ports = ports;
+  if (needsNodePorts(o) && needsNodePorts(spec)) {
+    const oldPorts: Any[] = Array.isArray(o.ports) ? o.ports : [];
+    const used = new Set(
+      ports.map((p) => p.nodePort).filter((n) => n && oldPorts.some((q) => q.nodePort === n)),
+    );
+    const byName = new Map<unknown, number>(oldPorts.map((q) => [q.name ?? '', q.nodePort ?? 0]));
+    for (const p of ports) {
+      const v = byName.get(p.name ?? '');
+      if (!p.nodePort && v && !used.has(v)) p.nodePort = v;
+    }
+  }
+  const { clusterIP, ips } = normalizedIPs(spec, o);
+  if (clusterIP !== '') spec.clusterIP = clusterIP;
+  else delete spec.clusterIP;
+  if (ips.length > 0) spec.clusterIPs = ips;
+  else delete spec.clusterIPs;
+  if (spec.type !== 'ExternalName') {
+    const pre = ipFamilyFieldErrors({ ...svc, spec }, old);
+    if (pre) return fail(pre);
+    initFamilies(spec, o.ipFamilyPolicy);
+    if (o.type === 'ExternalName') {
+      const e = allocClusterIP(a, spec, alloc, name);
+      if (e) return fail(e);
+    }
+  }
+  if (needsNodePorts(spec)) {
+    const auto = spec.type === 'NodePort' || spec.allocateLoadBalancerNodePorts !== false;
+    const oldNumbers = (Array.isArray(o.ports) ? o.ports : []).map((p: Any) => p.nodePort).filter(Boolean);
+    const requested = new Set<number>();
+    const seen = new Set<string>();
+    for (let i = 0; i < ports.length; i++) {
+      const p = ports[i];
+      if (!p.nodePort && !auto) continue;
+      if (p.nodePort) {
+        if (!oldNumbers.includes(p.nodePort) && !requested.has(p.nodePort)) {
+          const r = a.ports.allocateSpecific(p.nodePort);
+          if (!r.ok) return fail(nodePortError(name, i, p.nodePort, r.reason, a.ports));
+          alloc.ports.push(r.port);
+          requested.add(r.port);
+        }
+      } else {
+        const r = a.ports.allocate();
+        if (!r.ok) return fail(internalError('failed to allocate a nodePort: range is full'));
+        alloc.ports.push(r.port);
+        p.nodePort = r.port;
+      }
+      // ServiceNodePort{Protocol, NodePort} printed with %v.
+      const key = `{${p.protocol ?? ''} ${p.nodePort}}`;
+      if (seen.has(key)) return fail({ code: 500, reason: 'Unknown', message: `duplicate nodePort: ${key}` });
+      seen.add(key);
+    }
+  }
+  const internal = allocateHealthCheck(a, spec, o, alloc);
+  if (internal !== undefined) return fail(internalError(internal));
+  return { ok: true, spec, alloc };
 }

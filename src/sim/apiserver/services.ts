@@ -1,10 +1,15 @@
-// Service IP and NodePort bookkeeping on create/update/delete (the registry's allocation step).
-// [K8S pkg/registry/core/service/storage, ipallocator, portallocator]
+// Service IP and NodePort bookkeeping: the registry's BeginCreate, which runs before validation,
+// so an allocation failure answers alone (its first error only) and hides the validation errors.
+// The update path (BeginUpdate) and every failure's text are bound late (service-late.ts): only a
+// user's write updates a Service or fails to allocate.
+// [K8S pkg/registry/core/service/storage/storage.go beginCreate, alloc.go allocateCreate:
+//  initIPFamilyFields, txnAllocClusterIPs, initNodePorts, allocHealthCheckNodePort (1.33+ source)]
 import type { K8sObject } from '../api/types';
-import { late } from '../late';
+import type { ApiError } from '../contract';
+import { late, latePartsLoaded } from '../late';
 import type { ClusterIpAllocator, IpAllocator, NodePortAllocator, PortAllocator } from './allocators';
 import { copyOwn } from './copy';
-import { type FieldError, invalid } from './errors';
+import { internalError } from './errors';
 
 // biome-ignore lint/suspicious/noExplicitAny: Service spec is decoded JSON.
 type Any = any;
@@ -26,137 +31,103 @@ export interface Allocation {
   ports: number[];
 }
 
-function wantsNodePorts(spec: Any): boolean {
-  return (
-    spec.type === 'NodePort' || (spec.type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts !== false)
-  );
+export type AllocOutcome = { ok: true; spec: Any; alloc: Allocation } | { ok: false; error: ApiError };
+
+/** Give back what one write took (its validation or storage step failed). */
+export function releaseAllocation(a: WriteAllocators, alloc: Allocation): void {
+  for (const ip of alloc.ips) a.ips.release(ip);
+  for (const p of alloc.ports) a.ports.release(p);
 }
 
-const needsHC = (spec: Any): boolean =>
-  spec.type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local';
+/**
+ * initIPFamilyFields' defaults on this single-stack IPv4 cluster: the policy (the old object's on
+ * update), SingleStack, except a headless Service without a selector, which is RequireDualStack
+ * and lists both families; the families, IPv4 for each cluster IP.
+ */
+export function initFamilies(spec: Any, oldPolicy: unknown): void {
+  const open = spec.clusterIP === 'None' && !Object.keys(spec.selector ?? {}).length;
+  spec.ipFamilyPolicy ??= oldPolicy ?? (open ? 'RequireDualStack' : 'SingleStack');
+  if (!spec.ipFamilies?.length) spec.ipFamilies = ['IPv4'];
+  if (open && spec.ipFamilies.length < 2 && spec.ipFamilyPolicy !== 'SingleStack')
+    spec.ipFamilies = [...spec.ipFamilies, 'IPv6'];
+}
+
+/** allocClusterIPs: the requested address or the next free one (none for a headless Service). */
+export function allocClusterIP(
+  a: WriteAllocators,
+  spec: Any,
+  alloc: Allocation,
+  name: string,
+): ApiError | undefined {
+  const ips: string[] = spec.clusterIPs ?? [];
+  const want = ips[0];
+  if (want === 'None') return undefined;
+  const r = want ? a.ips.allocateSpecific(want) : a.ips.allocate();
+  if (!r.ok)
+    return want
+      ? late().clusterIPError(name, ips, want, r.reason, a.ips.cidr)
+      : internalError('failed to allocate a serviceIP: range is full');
+  alloc.ips.push(r.ip);
+  spec.clusterIP = r.ip;
+  spec.clusterIPs = [r.ip];
+  return undefined;
+}
 
 /**
- * Allocate the ClusterIP and NodePorts a Service needs, keeping what `old` already holds.
- * Returns the new spec or field errors (nothing stays allocated on error).
+ * Allocate what a new Service needs: its cluster IP, the nodePorts of a NodePort or LoadBalancer
+ * Service (one per service port *number*: TCP and UDP 53 share theirs), the healthCheckNodePort.
+ * `old` (an update) is handled by the late part. Nothing stays allocated on failure.
  */
-export function allocateService(
-  a: WriteAllocators,
-  svc: K8sObject,
-  old: K8sObject | undefined,
-): { ok: true; spec: Any; alloc: Allocation } | { ok: false; errors: FieldError[]; internal?: string } {
+export function allocateService(a: WriteAllocators, svc: K8sObject, old?: K8sObject): AllocOutcome {
+  if (old) return late().allocateServiceUpdate(a, svc, old);
   const spec: Any = copyOwn(svc.spec); // gains clusterIP(s), ipFamilies… (copy.ts)
   const alloc: Allocation = { ips: [], ports: [] };
-  const errors: FieldError[] = [];
-  const rollback = () => {
-    for (const ip of alloc.ips) a.ips.release(ip);
-    for (const p of alloc.ports) a.ports.release(p);
+  const fail = (error: ApiError): AllocOutcome => {
+    releaseAllocation(a, alloc);
+    return { ok: false, error };
   };
-  const oldSpec: Any = old?.spec ?? {};
-
-  if (spec.type === 'ExternalName') {
-    // Switching to ExternalName clears the IPs (1.20+ does this for the user).
-    delete spec.clusterIP;
-    delete spec.clusterIPs;
-    delete spec.ipFamilies;
-    delete spec.ipFamilyPolicy;
-  } else {
-    const requested: string | undefined = spec.clusterIPs?.[0] ?? (spec.clusterIP || undefined);
-    const oldIp: string | undefined = oldSpec.clusterIPs?.[0] ?? oldSpec.clusterIP;
-    if (old && oldIp && oldIp !== 'None' && (requested === undefined || requested === oldIp)) {
-      spec.clusterIP = oldIp;
-      spec.clusterIPs = [oldIp];
-    } else if (
-      old &&
-      oldIp &&
-      requested !== undefined &&
-      requested !== oldIp &&
-      oldSpec.type !== 'ExternalName'
-    ) {
-      errors.push(invalid('spec.clusterIPs[0]', requested, 'may not change once set'));
-    } else if (requested === 'None') {
-      spec.clusterIP = 'None';
-      spec.clusterIPs = ['None'];
-    } else if (requested !== undefined) {
-      const r = a.ips.allocateSpecific(requested);
-      if (r.ok) alloc.ips.push(requested);
-      else if (r.reason === 'range') {
-        errors.push(
-          invalid(
-            'spec.clusterIPs',
-            [requested],
-            `failed to allocate IP ${requested}: the provided IP (${requested}) is not in the valid range. The range of valid IPs is ${a.ips.cidr}`,
-          ),
-        );
-      } else
-        errors.push(
-          invalid(
-            'spec.clusterIPs',
-            [requested],
-            `failed to allocate IP ${requested}: provided IP is already allocated`,
-          ),
-        );
-      spec.clusterIP = requested;
-      spec.clusterIPs = [requested];
-    } else {
-      const r = a.ips.allocate();
-      if (!r.ok) errors.push(invalid('spec.clusterIPs', [], 'failed to allocate IP: range is full'));
+  if (spec.type !== 'ExternalName') {
+    // normalizeClusterIPs: a lone clusterIP becomes clusterIPs.
+    if (spec.clusterIP && !spec.clusterIPs?.length) spec.clusterIPs = [spec.clusterIP];
+    // initIPFamilyFields' checks (the cluster's own Services, written before they load, pass them).
+    const pre = latePartsLoaded() && late().ipFamilyFieldErrors(svc, undefined);
+    if (pre) return fail(pre);
+    initFamilies(spec, undefined);
+    const e = allocClusterIP(a, spec, alloc, svc.metadata.name);
+    if (e) return fail(e);
+  }
+  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
+    // initNodePorts. LoadBalancer with allocateLoadBalancerNodePorts false: requested ports only.
+    const auto = spec.type === 'NodePort' || spec.allocateLoadBalancerNodePorts !== false;
+    const ports: Any[] = Array.isArray(spec.ports) ? spec.ports.map((p: Any) => copyOwn(p)) : [];
+    if (ports.length) spec.ports = ports;
+    const byPort = new Map<unknown, number>();
+    for (let i = 0; i < ports.length; i++) {
+      const p = ports[i];
+      if (!p.nodePort && !auto) continue;
+      const had = byPort.get(p.port ?? 0);
+      if (had !== undefined && (!p.nodePort || p.nodePort === had)) p.nodePort = had;
       else {
-        alloc.ips.push(r.ip);
-        spec.clusterIP = r.ip;
-        spec.clusterIPs = [r.ip];
+        // The first service port with a number takes the nodePort any of them requests.
+        const want: number | undefined =
+          had === undefined ? ports.find((q) => q.port === p.port && q.nodePort)?.nodePort : p.nodePort;
+        const r = want ? a.ports.allocateSpecific(want) : a.ports.allocate();
+        if (!r.ok)
+          return fail(
+            want
+              ? late().nodePortError(svc.metadata.name, i, want, r.reason, a.ports)
+              : internalError('failed to allocate a nodePort: range is full'),
+          );
+        alloc.ports.push(r.port);
+        if (had === undefined) byPort.set(p.port ?? 0, r.port);
+        p.nodePort = r.port;
       }
     }
-    if (spec.ipFamilies === undefined) spec.ipFamilies = ['IPv4'];
-    if (spec.ipFamilyPolicy === undefined) spec.ipFamilyPolicy = 'SingleStack';
-  }
-
-  const oldPorts: Any[] = Array.isArray(oldSpec.ports) ? oldSpec.ports : [];
-  if (Array.isArray(spec.ports)) {
-    const needPorts = wantsNodePorts(spec);
-    spec.ports = spec.ports.map((p: Any, i: number) => {
-      const q: Any = copyOwn(p);
-      if (!needPorts) {
-        if (spec.type !== 'LoadBalancer') delete q.nodePort;
-        return q;
-      }
-      const prev = oldPorts.find((o) => o.port === q.port && o.protocol === q.protocol)?.nodePort;
-      if (q.nodePort === undefined || q.nodePort === 0) {
-        if (prev !== undefined && wantsNodePorts(oldSpec)) q.nodePort = prev;
-        else {
-          const r = a.ports.allocate();
-          if (r.ok) {
-            alloc.ports.push(r.port);
-            q.nodePort = r.port;
-          } else errors.push(invalid(`spec.ports[${i}].nodePort`, 0, 'range is full'));
-        }
-      } else if (!(prev === q.nodePort && wantsNodePorts(oldSpec))) {
-        const r = a.ports.allocateSpecific(q.nodePort);
-        if (r.ok) alloc.ports.push(q.nodePort);
-        else if (r.reason === 'range') {
-          errors.push(
-            invalid(
-              `spec.ports[${i}].nodePort`,
-              q.nodePort,
-              `provided port is not in the valid range. The range of valid ports is ${a.ports.min}-${a.ports.max}`,
-            ),
-          );
-        } else
-          errors.push(invalid(`spec.ports[${i}].nodePort`, q.nodePort, 'provided port is already allocated'));
-      }
-      return q;
-    });
   }
   // healthCheckNodePort (bound late: only a LoadBalancer the student sets to Local policy has one).
-  if (errors.length === 0 && (needsHC(spec) || needsHC(oldSpec))) {
-    const internal = late().allocateHealthCheck(a, spec, oldSpec, needsHC, alloc);
-    if (internal !== undefined) {
-      rollback();
-      return { ok: false, errors: [], internal };
-    }
-  }
-  if (errors.length > 0) {
-    rollback();
-    return { ok: false, errors };
+  if (spec.type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local') {
+    const internal = late().allocateHealthCheck(a, spec, undefined, alloc);
+    if (internal !== undefined) return fail(internalError(internal));
   }
   return { ok: true, spec, alloc };
 }

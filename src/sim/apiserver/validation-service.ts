@@ -11,15 +11,7 @@ import { qualifiedNameErrors } from '../api/labels';
 import type { K8sObject } from '../api/types';
 import { duplicate, type FieldError, forbidden, invalid, required, unsupported } from './errors';
 import { pushLabelErrors, pushNameErrors } from './validation';
-import {
-  clusterIPsErrors,
-  type IPs,
-  ipFamilyErrors,
-  ipKind,
-  isHeadless,
-  list,
-  normalizedIPs,
-} from './validation-service-ips';
+import { type IPs, ipKind, isHeadless, list, normalizedIPs } from './validation-service-ips';
 
 // biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
 type Any = any;
@@ -36,22 +28,6 @@ const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 const AFFINITIES = ['ClientIP', 'None'];
 const TRAFFIC_POLICIES = ['Cluster', 'Local'];
 const MAX_AFFINITY_SECONDS = 86400; // core.MaxClientIPServiceAffinitySeconds
-
-/**
- * Whether initNodePorts (NodePort and LoadBalancer) fails on a nodePort this very write took for
- * another service port: the registry answers that allocation error before validation runs, so the
- * allocator's `provided port is already allocated` is what the user sees, not a Duplicate.
- */
-function nodePortTakenTwice(s: Any, ports: Any[]): boolean {
-  if (s.type !== 'NodePort' && s.type !== 'LoadBalancer') return false;
-  for (let i = 1; i < ports.length; i++) {
-    const np = ports[i]?.nodePort;
-    if (!np) continue;
-    const j = ports.findIndex((p: Any) => p?.nodePort === np);
-    if (j < i) return ports[j]?.port !== ports[i]?.port;
-  }
-  return false;
-}
 
 /** validation.IsValidPortName's causes, in its order. */
 export function portNameErrors(v: string): string[] {
@@ -325,8 +301,9 @@ function pushSpecErrors(out: FieldError[], s: Any, o: Any | undefined, { ips }: 
 }
 
 /**
- * A Service's validation (`old` on update): the registry's clusterIP checks, which answer alone;
- * then ValidateServiceUpdate's own checks, the metadata (`meta`) and ValidateService's.
+ * A Service's validation (`old` on update), run after the registry allocated (services.ts: its
+ * clusterIP checks and allocation errors answer alone, before this): ValidateServiceUpdate's own
+ * checks, the metadata (`meta`) and ValidateService's.
  */
 export function validateService(
   obj: K8sObject,
@@ -336,13 +313,6 @@ export function validateService(
   const s: Any = obj.spec ?? {};
   const o: Any | undefined = old ? (old.spec ?? {}) : undefined;
   const ips = normalizedIPs(s, o);
-  if (s.type !== 'ExternalName') {
-    const pre = clusterIPsErrors(s, ips);
-    if (pre.length > 0) return pre;
-    const fam = ipFamilyErrors(s, o, ips);
-    if (fam.length > 0) return fam;
-  }
-  if (Array.isArray(s.ports) && nodePortTakenTwice(s, s.ports)) return [];
   const out: FieldError[] = [];
   if (o) pushUpdateErrors(out, s, o, ips.ips);
   for (const e of meta) out.push(e);
