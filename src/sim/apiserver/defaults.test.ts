@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { kdrive } from '../../kubectl/testing';
 import type { K8sObject } from '../api/types';
 import { createCluster } from '../cluster';
 import { getProfile } from '../profiles';
@@ -63,6 +64,55 @@ describe('defaulting', () => {
     expect(spec.clusterIP).toBeUndefined();
     expect(spec.ipFamilies).toBeUndefined();
     expect(spec.sessionAffinity).toBe('None');
+  });
+
+  it('SetDefaults_Service (1.34): ClientIP gets a 10800 s config, None drops one, as kubectl get -o yaml shows', () => {
+    const d = kdrive();
+    const svc = (name: string, extra: Record<string, unknown>) => ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name },
+      spec: { selector: { app: 'x' }, ports: [{ port: 80 }], ...extra },
+    });
+    d.cluster.apply([
+      svc('sticky', { sessionAffinity: 'ClientIP' }),
+      svc('half', { sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: {} } }),
+      svc('short', {
+        sessionAffinity: 'ClientIP',
+        sessionAffinityConfig: { clientIP: { timeoutSeconds: 60 } },
+      }),
+      svc('plain', { sessionAffinityConfig: { clientIP: { timeoutSeconds: 60 } } }),
+    ]);
+    d.kubectl('get svc sticky -o yaml');
+    expect(d.stdout()).toContain(
+      '  sessionAffinity: ClientIP\n  sessionAffinityConfig:\n    clientIP:\n      timeoutSeconds: 10800\n  type: ClusterIP\n',
+    );
+    const cfg = (n: string) => d.cluster.get('Service', 'default', n)?.spec.sessionAffinityConfig;
+    expect(cfg('half')).toEqual({ clientIP: { timeoutSeconds: 10800 } });
+    expect(cfg('short')).toEqual({ clientIP: { timeoutSeconds: 60 } });
+    expect(cfg('plain')).toBeUndefined();
+  });
+
+  it('traffic policies: external for a ClusterIP Service with externalIPs, internal only for the three IP types', () => {
+    const c = createCluster({ seed: 1 });
+    c.apply([
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'ext' },
+        spec: { selector: { app: 'x' }, ports: [{ port: 80 }], externalIPs: ['192.0.2.10'] },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'en' },
+        spec: { type: 'ExternalName', externalName: 'example.com' },
+      },
+    ]);
+    const spec = (n: string) => c.get('Service', 'default', n)?.spec;
+    expect(spec('ext')).toMatchObject({ externalTrafficPolicy: 'Cluster', internalTrafficPolicy: 'Cluster' });
+    expect(spec('en').internalTrafficPolicy).toBeUndefined();
+    expect(spec('en').externalTrafficPolicy).toBeUndefined();
   });
 
   it('Deployment and pod template defaults; Pods get the admission defaults', () => {

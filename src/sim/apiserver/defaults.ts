@@ -236,28 +236,38 @@ function defaultReplicaSetInto(o: Any, cow: boolean): void {
   o.status = o.status ?? { replicas: 0 };
 }
 
+/**
+ * SetDefaults_Service (1.34 pkg/apis/core/v1/defaults.go): affinity None drops any
+ * sessionAffinityConfig, ClientIP without a timeout gets the whole config as 10800 seconds; the
+ * external traffic policy for externally reachable Services (NodePort, LoadBalancer, ClusterIP with
+ * externalIPs), the internal one for the three types that have cluster IPs (not ExternalName, not a
+ * misspelt type). The IP families are the registry's (services.ts initFamilies).
+ */
 function defaultServiceInto(o: Any): void {
   const s: Any = copyOwn(o.spec);
-  if (s.type === undefined || s.type === '') s.type = 'ClusterIP';
-  if (s.sessionAffinity === undefined) s.sessionAffinity = 'None';
+  if (!s.sessionAffinity) s.sessionAffinity = 'None';
+  if (s.sessionAffinity === 'None') delete s.sessionAffinityConfig;
+  else if (s.sessionAffinity === 'ClientIP' && s.sessionAffinityConfig?.clientIP?.timeoutSeconds == null)
+    s.sessionAffinityConfig = { clientIP: { timeoutSeconds: 10800 } };
+  if (!s.type) s.type = 'ClusterIP';
   if (Array.isArray(s.ports)) {
     s.ports = s.ports.map((p: Any) => {
       const q: Any = copyOwn(p);
-      if (q.protocol === undefined) q.protocol = 'TCP';
+      if (!q.protocol) q.protocol = 'TCP';
       // targetPort defaults to port (0 when port was omitted, hence the second validation cause).
-      if (q.targetPort === undefined || q.targetPort === 0 || q.targetPort === '') q.targetPort = q.port ?? 0;
+      if (q.targetPort == null || q.targetPort === 0 || q.targetPort === '') q.targetPort = q.port ?? 0;
       return q;
     });
   }
-  if (s.type !== 'ExternalName') {
-    if (s.internalTrafficPolicy === undefined) s.internalTrafficPolicy = 'Cluster';
-    if ((s.type === 'NodePort' || s.type === 'LoadBalancer') && s.externalTrafficPolicy === undefined) {
-      s.externalTrafficPolicy = 'Cluster';
-    }
-    if (s.type === 'LoadBalancer' && s.allocateLoadBalancerNodePorts === undefined) {
-      s.allocateLoadBalancerNodePorts = true;
-    }
-  }
+  const t = s.type;
+  if (
+    !s.externalTrafficPolicy &&
+    (t === 'NodePort' || t === 'LoadBalancer' || (t === 'ClusterIP' && s.externalIPs?.length))
+  )
+    s.externalTrafficPolicy = 'Cluster';
+  if (s.internalTrafficPolicy == null && (t === 'ClusterIP' || t === 'NodePort' || t === 'LoadBalancer'))
+    s.internalTrafficPolicy = 'Cluster';
+  if (t === 'LoadBalancer' && s.allocateLoadBalancerNodePorts == null) s.allocateLoadBalancerNodePorts = true;
   o.spec = s;
   o.status = o.status ?? { loadBalancer: {} };
 }

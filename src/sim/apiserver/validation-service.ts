@@ -217,8 +217,10 @@ function pushSpecErrors(out: FieldError[], s: Any, o: Any | undefined, { ips }: 
   const aff = s.sessionAffinity;
   if (aff === undefined || aff === '') out.push(required('spec.sessionAffinity'));
   else if (!AFFINITIES.includes(aff)) out.push(unsupported('spec.sessionAffinity', aff, AFFINITIES));
+  // validateClientIPAffinityConfig. SetDefaults_Service gives ClientIP a whole config of 10800
+  // seconds when the timeout is missing and drops any config under None, so through the v1 API
+  // only the timeout's range can fail (its Required causes and None's Forbidden cannot).
   if (aff === 'ClientIP') {
-    // validateClientIPAffinityConfig: defaulting fills a missing config with 10800 seconds.
     const t = s.sessionAffinityConfig?.clientIP?.timeoutSeconds;
     if (typeof t === 'number' && (t <= 0 || t > MAX_AFFINITY_SECONDS))
       out.push(
@@ -228,8 +230,6 @@ function pushSpecErrors(out: FieldError[], s: Any, o: Any | undefined, { ips }: 
           `must be greater than 0 and less than ${MAX_AFFINITY_SECONDS}`,
         ),
       );
-  } else if (aff === 'None' && s.sessionAffinityConfig != null) {
-    out.push(forbidden('spec.sessionAffinityConfig', 'must not be set when session affinity is None'));
   }
   // (ValidateServiceClusterIPsRelatedFields ran while allocating; it has nothing to add here.)
   list(s.externalIPs).forEach((ip, i) => {
