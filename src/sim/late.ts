@@ -66,7 +66,7 @@ export interface LateParts {
   pushProbeErrors: typeof pushProbeErrors;
   /** The allocators of a server-side dry run (only kubectl asks for one). */
   dryRunAllocators: typeof dryRunAllocators;
-  /** Service fields a type change drops (only a user's write changes the type). */
+  /** Service fields a type change drops (only a user's write updates a Service). */
   dropTypeDependentFields: typeof dropTypeDependentFields;
   /** healthCheckNodePort of a LoadBalancer with Local traffic policy (only the student's). */
   allocateHealthCheck: typeof allocateHealthCheck;

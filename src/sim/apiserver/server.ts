@@ -231,7 +231,7 @@ export class ApiServer implements ApiWriter {
       const r = allocateService(allocs, obj, old);
       if (!r.ok) return r;
       obj.spec = r.spec;
-      if (obj.spec?.type !== old.spec?.type) late().dropTypeDependentFields(obj, old);
+      late().dropTypeDependentFields(obj, old);
       const errs = validate(obj, old);
       if (errs.length > 0) {
         releaseAllocation(allocs, r.alloc);

@@ -89,19 +89,13 @@ function externallyAccessible(spec: Any): boolean {
   );
 }
 
-/** Port → nodePort for the ports that have one (sameNodePorts compares these maps). */
-function nodePortMap(spec: Any): Map<unknown, unknown> {
-  const m = new Map<unknown, unknown>();
-  for (const p of Array.isArray(spec.ports) ? spec.ports : []) if (p?.nodePort) m.set(p.port, p.nodePort);
-  return m;
-}
+const nodePortsOf = (spec: Any): unknown[] =>
+  (Array.isArray(spec.ports) ? spec.ports : []).map((p: Any) => p?.nodePort).filter(Boolean);
 
-function sameNodePorts(a: Any, b: Any): boolean {
-  const x = nodePortMap(a);
-  const y = nodePortMap(b);
-  if (x.size !== y.size) return false;
-  for (const [k, v] of x) if (y.get(k) !== v) return false;
-  return true;
+/** sameNodePorts: ports may be added, removed or changed as long as no new nodePort appears. */
+function sameNodePorts(o: Any, n: Any): boolean {
+  const had = nodePortsOf(o);
+  return nodePortsOf(n).every((x) => had.includes(x));
 }
 
 /**
@@ -109,8 +103,9 @@ function sameNodePorts(a: Any, b: Any): boolean {
  * them as they were (they may have been filled in automatically): a NodePort Service changed to
  * ClusterIP loses its nodePorts and externalTrafficPolicy instead of failing validation, and the
  * load-balancer status goes with the LoadBalancer type. `obj` is the update's own copy (top level,
- * spec and status are replaced, never mutated). [K8S pkg/registry/core/service/strategy.go
- * dropTypeDependentFields, run from PrepareForUpdate before validation]
+ * spec and status are replaced, never mutated). Run on every update, after the allocation and
+ * before validation. [K8S pkg/registry/core/service/strategy.go dropTypeDependentFields, from
+ * PrepareForUpdate (1.34 source)]
  */
 export function dropTypeDependentFields(obj: Any, old: K8sObject): void {
   const n: Any = obj.spec;
@@ -149,11 +144,21 @@ export function dropTypeDependentFields(obj: Any, old: K8sObject): void {
   )
     delete edit().allocateLoadBalancerNodePorts;
   if (
+    o.type === 'LoadBalancer' &&
+    n.type !== 'LoadBalancer' &&
+    n.loadBalancerClass != null &&
+    n.loadBalancerClass === o.loadBalancerClass
+  )
+    delete edit().loadBalancerClass;
+  if (
     externallyAccessible(o) &&
     !externallyAccessible(n) &&
     n.externalTrafficPolicy === o.externalTrafficPolicy
   )
     delete edit().externalTrafficPolicy;
+  // defaultOnReadInternalTrafficPolicy: an ExternalName Service is read without the policy its
+  // earlier type was defaulted (storage.go); dropped here, as nothing reads the stored value.
+  if (n.type === 'ExternalName' && n.internalTrafficPolicy != null) delete edit().internalTrafficPolicy;
   if (spec) obj.spec = spec;
   if (
     n.type !== 'LoadBalancer' &&

@@ -59,4 +59,52 @@ describe('Service type change on update', () => {
         `Service "a" is invalid: spec.ports[0].nodePort: Forbidden: may not be used when \`type\` is 'ClusterIP'`,
       );
   });
+
+  it('LoadBalancer → ClusterIP: an unchanged loadBalancerClass goes with the type (1.34 strategy.go)', () => {
+    const c = createCluster({ seed: 2 });
+    const lb = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'lb' },
+      spec: { type: 'LoadBalancer', loadBalancerClass: 'example.com/lb', ports: [{ port: 80 }] },
+    };
+    expect(c.create(lb).ok).toBe(true);
+    const r = c.patch('Service', 'default', 'lb', 'merge', '{"spec":{"type":"ClusterIP"}}');
+    expect(r.ok ? undefined : r.error.message).toBeUndefined();
+    const spec: Any = (c.get('Service', 'default', 'lb') as K8sObject).spec;
+    expect(spec.loadBalancerClass).toBeUndefined();
+    expect(spec.allocateLoadBalancerNodePorts).toBeUndefined();
+    expect(spec.ports[0].nodePort).toBeUndefined();
+  });
+
+  it('NodePort → ClusterIP while removing a port: no new nodePort, so the rest are dropped', () => {
+    const c = createCluster({ seed: 2 });
+    const two = nodePortSvc('a', 30080) as Any;
+    two.spec.ports = [
+      { name: 'a', port: 8080, nodePort: 30080 },
+      { name: 'b', port: 8081, nodePort: 30081 },
+    ];
+    expect(c.create(two).ok).toBe(true);
+    const patch = '{"spec":{"type":"ClusterIP","ports":[{"name":"b","port":8081,"nodePort":30081}]}}';
+    const r = c.patch('Service', 'default', 'a', 'merge', patch);
+    expect(r.ok ? undefined : r.error.message).toBeUndefined();
+    expect(((c.get('Service', 'default', 'a') as K8sObject).spec as Any).ports[0].nodePort).toBeUndefined();
+    expect(c.create(nodePortSvc('b', 30081)).ok).toBe(true);
+  });
+
+  it('a ClusterIP Service that loses its externalIPs drops the traffic policy they brought', () => {
+    const c = createCluster({ seed: 2 });
+    const ext = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'x' },
+      spec: { selector: { app: 'x' }, ports: [{ port: 80 }], externalIPs: ['192.0.2.10'] },
+    };
+    expect(c.create(ext).ok).toBe(true);
+    const get = (): Any => (c.get('Service', 'default', 'x') as K8sObject).spec;
+    expect(get().externalTrafficPolicy).toBe('Cluster');
+    const r = c.patch('Service', 'default', 'x', 'merge', '{"spec":{"externalIPs":null}}');
+    expect(r.ok ? undefined : r.error.message).toBeUndefined();
+    expect(get().externalTrafficPolicy).toBeUndefined();
+  });
 });
