@@ -169,6 +169,11 @@ describe('Service create: allocation before validation', () => {
     const sel = { clusterIP: 'None', selector: { app: 'h' }, ports: [{ port: 80 }] };
     expect(applyOne(c, svc('h2', sel))).toBe('');
     expect(spec(c, 'h2')).toMatchObject({ ipFamilyPolicy: 'SingleStack', ipFamilies: ['IPv4'] });
+    // Families named by the client: the other one is added after them.
+    expect(applyOne(c, svc('h3', { clusterIP: 'None', ipFamilies: ['IPv6'], ports: [{ port: 80 }] }))).toBe(
+      '',
+    );
+    expect(spec(c, 'h3').ipFamilies).toEqual(['IPv6', 'IPv4']);
   });
 });
 

@@ -42,14 +42,14 @@ export function releaseAllocation(a: WriteAllocators, alloc: Allocation): void {
 /**
  * initIPFamilyFields' defaults on this single-stack IPv4 cluster: the policy (the old object's on
  * update), SingleStack, except a headless Service without a selector, which is RequireDualStack
- * and lists both families; the families, IPv4 for each cluster IP.
+ * and lists both families (the other one added); the families, IPv4 for each cluster IP.
  */
 export function initFamilies(spec: Any, oldPolicy: unknown): void {
   const open = spec.clusterIP === 'None' && !Object.keys(spec.selector ?? {}).length;
   spec.ipFamilyPolicy ??= oldPolicy ?? (open ? 'RequireDualStack' : 'SingleStack');
   if (!spec.ipFamilies?.length) spec.ipFamilies = ['IPv4'];
   if (open && spec.ipFamilies.length < 2 && spec.ipFamilyPolicy !== 'SingleStack')
-    spec.ipFamilies = [...spec.ipFamilies, 'IPv6'];
+    spec.ipFamilies = [...spec.ipFamilies, spec.ipFamilies[0] === 'IPv4' ? 'IPv6' : 'IPv4'];
 }
 
 /** allocClusterIPs: the requested address or the next free one (none for a headless Service). */
