@@ -1,7 +1,8 @@
 // How kubectl prints errors (reference §B0, §B1, §C8) [KUBECTL cmd/util/helpers.go]:
 // - a 422 with causes: `The <Kind> "<name>" is invalid: <field>: <detail>`, or, with several
 //   causes, `… is invalid: ` (trailing space) then one `* <cause>` line each (MultilineError);
-// - any other API status: `Error from server (<Reason>): <message>`;
+// - any other API status: `Error from server (<Reason>): <message>`, or `Error from server: <message>`
+//   when the status has no reason (StatusReasonUnknown is "", which our ApiError spells 'Unknown');
 // - client-side failures: `error: <message>`.
 // Several errors from one apply print in the raw form, one line each (MultipleErrors).
 import type { ApiError } from '../sim/contract';
@@ -31,13 +32,17 @@ export function formatError(e: ApiError): string {
     }
     return `${head}: \n${causes.map((c) => `* ${c.field ? `${c.field}: ` : ''}${c.message}`).join('\n')}`;
   }
-  return `Error from server (${e.reason}): ${e.message}`;
+  return fromServer(e);
+}
+
+function fromServer(e: ApiError): string {
+  return e.reason === 'Unknown' ? `Error from server: ${e.message}` : `Error from server (${e.reason}): ${e.message}`;
 }
 
 /** The raw one-line form used when several errors are printed together. */
 export function formatErrorRaw(e: ApiError): string {
   if (isClientSide(e)) return e.message;
-  return `Error from server (${e.reason}): ${e.message}`;
+  return fromServer(e);
 }
 
 /** cmdutil.AddSourceToErr: `error when creating "x.yaml": ` in front of a server message. */
