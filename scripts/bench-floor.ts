@@ -8,7 +8,7 @@
 //   creates: Deployment, ReplicaSet, Service, Endpoints, EndpointSlice
 //   per Pod: create, bind, 3 kubelet status writes (ContainerCreating, sandbox ready with the IP,
 //            Running and Ready), then one Endpoints and one EndpointSlice update
-//   5 ReplicaSet and 5 Deployment status writes, and 31 Events.
+//   5 ReplicaSet and 5 Deployment status writes, and 31 Events (compact records, as ours are).
 // Each write is a store write as ours makes it: a copy of the object and its metadata stamped with
 // the next resourceVersion, a Map set, and a watch fan-out to six listeners that only note the key.
 // That is ~50,000 writes and ~31,000 Events, the counts of the real run (~48,000 and ~31,000).
@@ -58,14 +58,34 @@ const conditions = (sandbox: string, ready: string) =>
     lastTransitionTime: TS,
   }));
 
+// What every Pod of the benchmark has in common is shared (stored objects are immutable, so a
+// simulator may share equal subtrees, as ours does): only what differs per Pod is allocated.
+const TOLERATIONS = ['not-ready', 'unreachable'].map((t) => ({
+  effect: 'NoExecute',
+  key: `node.kubernetes.io/${t}`,
+  operator: 'Exists',
+  tolerationSeconds: 300,
+}));
+const TOKEN_SOURCES = [
+  { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+  { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+  {
+    downwardAPI: {
+      items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }],
+    },
+  },
+];
+const SECURITY_CONTEXT = {};
+const RESOURCES = {};
+
+/** A Pod's spec as defaulting and admission leave it: the token volume's name is the Pod's own. */
 function podSpec(template: Any, volume: string): Any {
   const c = template.spec.containers[0];
   return {
     containers: [
       {
         ...c,
-        ports: c.ports.map((p: Any) => ({ ...p, protocol: 'TCP' })),
-        resources: {},
+        resources: RESOURCES,
         terminationMessagePath: '/dev/termination-log',
         terminationMessagePolicy: 'File',
         imagePullPolicy: 'Always',
@@ -77,58 +97,31 @@ function podSpec(template: Any, volume: string): Any {
     restartPolicy: 'Always',
     terminationGracePeriodSeconds: 30,
     dnsPolicy: 'ClusterFirst',
-    securityContext: {},
+    securityContext: SECURITY_CONTEXT,
     schedulerName: 'default-scheduler',
     enableServiceLinks: true,
     preemptionPolicy: 'PreemptLowerPriority',
     priority: 0,
     serviceAccountName: 'default',
     serviceAccount: 'default',
-    tolerations: ['not-ready', 'unreachable'].map((t) => ({
-      effect: 'NoExecute',
-      key: `node.kubernetes.io/${t}`,
-      operator: 'Exists',
-      tolerationSeconds: 300,
-    })),
-    volumes: [
-      {
-        name: volume,
-        projected: {
-          defaultMode: 420,
-          sources: [
-            { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-            { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
-            {
-              downwardAPI: {
-                items: [
-                  { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' },
-                ],
-              },
-            },
-          ],
-        },
-      },
-    ],
+    tolerations: TOLERATIONS,
+    volumes: [{ name: volume, projected: { defaultMode: 420, sources: TOKEN_SOURCES } }],
   };
 }
 
+/**
+ * An Event as our recorder keeps it until something reads it (a compact record, see
+ * src/sim/apiserver/events.ts): the involved object, reason, message, source and time, no v1 object.
+ */
 function event(s: FloorStore, n: number, o: Any, reason: string): void {
   s.objects.set(`Event/${n}`, {
-    apiVersion: 'v1',
-    kind: 'Event',
-    metadata: {
-      name: `${o.metadata.name}.${n.toString(16)}`,
-      namespace: 'default',
-      resourceVersion: String(n),
-    },
-    involvedObject: { kind: o.kind, namespace: 'default', name: o.metadata.name, uid: o.metadata.uid },
+    n,
+    obj: o.metadata,
     reason,
     message: reason,
-    source: { component: 'kubelet', host: NODE },
-    firstTimestamp: TS,
-    lastTimestamp: TS,
+    source: 'kubelet',
+    at: n,
     count: 1,
-    type: 'Normal',
   });
 }
 
@@ -144,7 +137,8 @@ export function floorRun(text: string, replicas = 5): FloorStore {
     const name = d.metadata.name;
     const svcName = sv.metadata.name;
     const meta = (m: Any, uid: string) => ({ ...m, namespace: 'default', uid, creationTimestamp: TS });
-    let dep = s.put(`Deployment/${name}`, {
+    const depKey = `Deployment/${name}`;
+    let dep = s.put(depKey, {
       ...d,
       metadata: { ...meta(d.metadata, `d-${i}`), generation: 1 },
       spec: {
@@ -174,7 +168,8 @@ export function floorRun(text: string, replicas = 5): FloorStore {
     const hash = '7d67c58884';
     const rsName = `${name}-${hash}`;
     const labels = { ...d.spec.template.metadata.labels, 'pod-template-hash': hash };
-    let rs = s.put(`ReplicaSet/${rsName}`, {
+    const rsKey = `ReplicaSet/${rsName}`;
+    let rs = s.put(rsKey, {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
       metadata: {
@@ -204,12 +199,14 @@ export function floorRun(text: string, replicas = 5): FloorStore {
       ...meta({ name: svcName }, uid),
       annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': TS },
     });
-    let ep = s.put(`Endpoints/${svcName}`, {
+    const epKey = `Endpoints/${svcName}`;
+    let ep = s.put(epKey, {
       apiVersion: 'v1',
       kind: 'Endpoints',
       metadata: { ...epMeta(`e-${i}`), labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
     });
-    let slice = s.put(`EndpointSlice/${svcName}-pgkbf`, {
+    const sliceKey = `EndpointSlice/${svcName}-pgkbf`;
+    let slice = s.put(sliceKey, {
       apiVersion: 'discovery.k8s.io/v1',
       kind: 'EndpointSlice',
       metadata: {
@@ -240,7 +237,8 @@ export function floorRun(text: string, replicas = 5): FloorStore {
     for (let k = 0; k < replicas; k++) {
       const podName = `${rsName}-x${k}abc`;
       const ip = `10.${1 + (i >> 8)}.${i & 255}.${k + 2}`;
-      let pod = s.put(`Pod/${podName}`, {
+      const podKey = `Pod/${podName}`;
+      let pod = s.put(podKey, {
         apiVersion: 'v1',
         kind: 'Pod',
         metadata: {
@@ -262,7 +260,7 @@ export function floorRun(text: string, replicas = 5): FloorStore {
         status: { phase: 'Pending', qosClass: 'BestEffort' },
       });
       ev(rs, 'SuccessfulCreate');
-      pod = s.put(`Pod/${podName}`, {
+      pod = s.put(podKey, {
         ...pod,
         spec: { ...pod.spec, nodeName: NODE },
         status: { ...pod.status, conditions: [conditions('True', 'True')[4]] },
@@ -278,7 +276,7 @@ export function floorRun(text: string, replicas = 5): FloorStore {
         state: { waiting: { reason: 'ContainerCreating' } },
         lastState: {},
       };
-      pod = s.put(`Pod/${podName}`, {
+      pod = s.put(podKey, {
         ...pod,
         status: {
           phase: 'Pending',
@@ -290,14 +288,14 @@ export function floorRun(text: string, replicas = 5): FloorStore {
           containerStatuses: [waiting],
         },
       });
-      pod = s.put(`Pod/${podName}`, {
+      pod = s.put(podKey, {
         ...pod,
         status: { ...pod.status, conditions: conditions('True', 'False'), podIP: ip, podIPs: [{ ip }] },
       });
       ev(pod, 'Pulling');
       ev(pod, 'Pulled');
       ev(pod, 'Created');
-      pod = s.put(`Pod/${podName}`, {
+      pod = s.put(podKey, {
         ...pod,
         status: {
           ...pod.status,
@@ -321,7 +319,7 @@ export function floorRun(text: string, replicas = 5): FloorStore {
       ev(pod, 'Started');
       const targetRef = { kind: 'Pod', namespace: 'default', name: podName, uid: pod.metadata.uid };
       addresses.push({ ip, nodeName: NODE, targetRef });
-      ep = s.put(`Endpoints/${svcName}`, {
+      ep = s.put(epKey, {
         ...ep,
         subsets: [{ addresses: addresses.slice(), ports: [{ port: 80, protocol: 'TCP' }] }],
       });
@@ -331,10 +329,10 @@ export function floorRun(text: string, replicas = 5): FloorStore {
         targetRef,
         nodeName: NODE,
       });
-      slice = s.put(`EndpointSlice/${svcName}-pgkbf`, { ...slice, endpoints: endpoints.slice() });
+      slice = s.put(sliceKey, { ...slice, endpoints: endpoints.slice() });
     }
     for (let k = 1; k <= replicas; k++) {
-      rs = s.put(`ReplicaSet/${rsName}`, {
+      rs = s.put(rsKey, {
         ...rs,
         status: {
           replicas,
@@ -344,7 +342,7 @@ export function floorRun(text: string, replicas = 5): FloorStore {
           observedGeneration: 1,
         },
       });
-      dep = s.put(`Deployment/${name}`, {
+      dep = s.put(depKey, {
         ...dep,
         status: {
           observedGeneration: 1,
