@@ -5,21 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../api/types';
 import type { TraceSource } from '../contract';
-import { netHarness, pod, saveTables, service } from './test-helpers';
+import { addKindWebPods, netHarness, pod, saveTables, service } from './test-helpers';
 
 function kind(spec: Partial<Service['spec']>, type: Service['spec']['type'] = 'ClusterIP') {
   const h = netHarness({ profile: 'kind', proxyMode: 'ipvs', seed: 7 });
-  const ports = [{ containerPort: 80 }];
-  const image = 'kiamol/ch03-numbers-web';
-  h.api.create(pod('web-a', { labels: { app: 'web' }, ip: '10.244.1.7', node: 'kind-worker', ports, image }));
-  h.api.create(
-    pod('web-b', { labels: { app: 'web' }, ip: '10.244.2.8', node: 'kind-worker2', ports, image }),
-  );
-  h.api.create(
-    pod('web-c', { labels: { app: 'web' }, ip: '10.244.2.9', node: 'kind-worker2', ports, image }),
-  );
-  h.api.create(pod('client-1', { ip: '10.244.0.5', node: 'kind-control-plane', image: 'kiamol/ch03-sleep' }));
-  h.api.create(pod('client-2', { ip: '10.244.1.5', node: 'kind-worker', image: 'kiamol/ch03-sleep' }));
+  addKindWebPods(h.api);
   const port = [{ port: 80, ...(type === 'ClusterIP' ? {} : { nodePort: 30080 }) }];
   const svc = service('web', { type, clusterIP: '10.96.50.10', selector: { app: 'web' }, ports: port });
   h.api.create({ ...svc, spec: { ...svc.spec, ...spec } });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../api/types';
 import type { ProxyMode, TraceSource } from '../contract';
-import { netHarness, pod, service } from './test-helpers';
+import { addKindWebPods, netHarness, service } from './test-helpers';
 
 function withSpec(s: Service, spec: Partial<Service['spec']>): Service {
   return { ...s, spec: { ...s.spec, ...spec } };
@@ -18,17 +18,7 @@ function kind(
     seed: o.seed ?? 7,
     ...(o.proxyMode ? { proxyMode: o.proxyMode } : {}),
   });
-  const ports = [{ containerPort: 80 }];
-  const image = 'kiamol/ch03-numbers-web';
-  h.api.create(pod('web-a', { labels: { app: 'web' }, ip: '10.244.1.7', node: 'kind-worker', ports, image }));
-  h.api.create(
-    pod('web-b', { labels: { app: 'web' }, ip: '10.244.2.8', node: 'kind-worker2', ports, image }),
-  );
-  h.api.create(
-    pod('web-c', { labels: { app: 'web' }, ip: '10.244.2.9', node: 'kind-worker2', ports, image }),
-  );
-  h.api.create(pod('client-1', { ip: '10.244.0.5', node: 'kind-control-plane', image: 'kiamol/ch03-sleep' }));
-  h.api.create(pod('client-2', { ip: '10.244.1.5', node: 'kind-worker', image: 'kiamol/ch03-sleep' }));
+  addKindWebPods(h.api);
   const type = o.type ?? 'ClusterIP';
   const ports80 = [{ port: 80, ...(type === 'ClusterIP' ? {} : { nodePort: 30080 }) }];
   h.api.create(

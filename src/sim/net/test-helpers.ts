@@ -305,6 +305,22 @@ export function netHarness(opts: { profile?: ProfileName; proxyMode?: ProxyMode;
   return { profile, api, loop, networking, net: networking.net };
 }
 
+/**
+ * The kind cluster of the policy tests: web-a on kind-worker, web-b and web-c on kind-worker2
+ * (numbers-web, port 80, label app=web), client-1 on kind-control-plane, client-2 on kind-worker.
+ */
+export function addKindWebPods(api: FakeApi): void {
+  const ports = [{ containerPort: 80 }];
+  const image = 'kiamol/ch03-numbers-web';
+  const web = (name: string, ip: string, node: string) =>
+    api.create(pod(name, { labels: { app: 'web' }, ip, node, ports, image }));
+  web('web-a', '10.244.1.7', 'kind-worker');
+  web('web-b', '10.244.2.8', 'kind-worker2');
+  web('web-c', '10.244.2.9', 'kind-worker2');
+  api.create(pod('client-1', { ip: '10.244.0.5', node: 'kind-control-plane', image: 'kiamol/ch03-sleep' }));
+  api.create(pod('client-2', { ip: '10.244.1.5', node: 'kind-worker', image: 'kiamol/ch03-sleep' }));
+}
+
 /** The `*mangle`, `*filter` and `*nat` parts of an iptables-save text (each up to its COMMIT). */
 export function saveTables(text: string): { mangle: string; filter: string; nat: string } {
   const part = (name: string) => {
