@@ -1,14 +1,20 @@
-// `kubectl apply` semantics per document: resolve kind/apiVersion, strict-decode, then create
-// (`created`) or three-way merge against the last-applied-configuration annotation (`configured`
-// / `unchanged`). Each document stands alone; an error in one never stops the others.
-// [KUBECTL apply.go; APIMACH strategicpatch (simplified: lists merge by their usual keys)]
+// `kubectl apply` semantics per document: resolve kind/apiVersion, then create (`created`, the
+// document strict-decoded by the server) or, for an object that exists, kubectl's three-way
+// strategic merge patch against the last-applied-configuration annotation (apply-patch.ts) sent
+// to the server's PATCH (`configured`), or nothing sent when that patch is `{}` (`unchanged`).
+// Each document stands alone; an error in one never stops the others.
+// [KUBECTL apply.go applyOneObject, patcher.go; APIMACH strategicpatch]
 import { isKindName, KINDS } from '../api/kinds';
 import type { K8sObject, KindName } from '../api/types';
 import type { ApiError, ApplyOutcome } from '../contract';
+import { goJsonMarshal, threeWayPatch } from './apply-patch';
 import { copyOwn } from './copy';
 import { decodeStrict } from './decode';
-import { badRequest } from './errors';
-import { deepEqual, stableStringify } from './json';
+import { badRequest, formatValue } from './errors';
+import { patchOne } from './patch';
+import { convertCheck } from './patch-convert';
+import { goValue, PatchError, strategicMergePatch } from './patch-strategic';
+import { ROOT_SCHEMAS } from './schema';
 import type { ApiServer } from './server';
 
 // biome-ignore lint/suspicious/noExplicitAny: apply handles arbitrary user documents.
@@ -60,7 +66,7 @@ export function lastAppliedFor(doc: Record<string, unknown>, namespace: string |
   if (namespace !== undefined) meta.namespace = namespace;
   const top: Any = copyOwn(doc);
   top.metadata = meta;
-  return `${stableStringify(top)}\n`;
+  return `${goJsonMarshal(top)}\n`;
 }
 
 /** A document that passed kubectl's client-side checks: its kind, name and namespace resolved. */
@@ -146,12 +152,11 @@ function resolveDoc(
   // the server (and one with neither gets the server's "name or generateName is required"); only
   // apply's GET of the current object needs a name. [KUBECTL create.go RunCreate, apply.go]
   if (name === '' && !opts.createOnly) {
-    const gv = info.group ? `${info.group}/${info.version}` : info.version;
     return no(
       fail(
         index,
         badRequest(
-          `error when retrieving current configuration of:\nResource: "${gv}, Resource=${info.resource}", GroupVersionKind: "${gv}, Kind=${kind}"\nName: "", Namespace: "${namespace ?? ''}"\nfrom server for: "${source}": resource name may not be empty`,
+          `error when retrieving current configuration of:\n${infoString(kind, '', namespace)}\nfrom server for: "${source}": resource name may not be empty`,
         ),
         base,
       ),
@@ -171,17 +176,16 @@ export function applyOne(
   const r0 = resolveDoc(doc, index, opts);
   if (!r0.ok) return r0.outcome;
   const { kind, name, namespace, base } = r0;
+  const live = api.store.get(kind, namespace, name);
+  if (live && !opts.createOnly) return patchExisting(api, r0, live, index, opts);
   const decoded = decodeStrict(kind, r0.doc);
   if (!decoded.ok) return fail(index, badRequest(decoded.message), base);
-  const lastApplied = lastAppliedFor(r0.doc, namespace);
   const desired: Any = copyOwn(decoded.value);
   desired.metadata = copyOwn(decoded.value.metadata);
   if (namespace !== undefined) desired.metadata.namespace = namespace;
   const annotations: Any = copyOwn(desired.metadata.annotations);
-  annotations[LAST_APPLIED] = lastApplied;
+  annotations[LAST_APPLIED] = lastAppliedFor(r0.doc, namespace);
   desired.metadata.annotations = annotations;
-
-  const live = api.store.get(kind, namespace, name);
   if (opts.createOnly) {
     // `kubectl create` stores no last-applied annotation and refuses an existing object.
     const r = api.create(
@@ -194,30 +198,101 @@ export function applyOne(
     if (!r.ok) return fail(index, r.error, base);
     return outcome(index, base, { ok: true, op: 'created', object: r.object }, r.warnings ?? []);
   }
-  if (!live) {
-    const r = api.create(desired as K8sObject, dry);
-    if (!r.ok) return fail(index, r.error, base);
-    return outcome(index, base, { ok: true, op: 'created', object: r.object }, r.warnings ?? []);
-  }
-  let previous: Any;
+  const r = api.create(desired as K8sObject, dry);
+  if (!r.ok) return fail(index, r.error, base);
+  return outcome(index, base, { ok: true, op: 'created', object: r.object }, r.warnings ?? []);
+}
+
+/**
+ * The file as kubectl sends it (GetModifiedConfiguration): the document with its namespace and
+ * the new last-applied annotation; and that annotation's text.
+ */
+export function modifiedFor(
+  doc: Record<string, unknown>,
+  namespace: string | undefined,
+): Record<string, unknown> {
+  const top: Any = copyOwn(doc);
+  const meta: Any = copyOwn(isPlainObject(doc.metadata) ? doc.metadata : {});
+  if (namespace !== undefined) meta.namespace = namespace;
+  const annotations: Any = copyOwn(isPlainObject(meta.annotations) ? meta.annotations : {});
+  annotations[LAST_APPLIED] = lastAppliedFor(doc, namespace);
+  meta.annotations = annotations;
+  top.metadata = meta;
+  return top;
+}
+
+/** The last-applied configuration kubectl reads back (GetOriginalConfiguration), as a map. */
+function originalOf(live: K8sObject): { text: string; map: Record<string, unknown> } | { error: string } {
+  const text = live.metadata.annotations?.[LAST_APPLIED];
+  if (text === undefined || text === '') return { text: text ?? '', map: {} };
   try {
-    const text = live.metadata.annotations?.[LAST_APPLIED];
-    previous = text ? JSON.parse(text) : undefined;
+    const v = JSON.parse(text);
+    // json.Unmarshal into a map: `null` leaves the map empty, anything else is ErrBadJSONDoc.
+    if (v === null) return { text, map: {} };
+    if (isPlainObject(v)) return { text, map: v };
   } catch {
-    previous = undefined;
+    // ErrBadJSONDoc below.
   }
-  const previousDecoded =
-    previous && isPlainObject(previous) ? (decodeStrict(kind, previous) as Any).value : undefined;
-  const merged = threeWayMerge(live, previousDecoded, desired) as K8sObject;
-  // Deployment.spec.strategy has patchStrategy retainKeys: kubectl's patch lists the keys the file
-  // gives ($retainKeys) and the server drops the others, so a switch to Recreate drops the
-  // defaulted rollingUpdate. (threeWayMerge built `merged.spec.strategy` afresh: ours to edit.)
-  const strategy: Any = desired.spec?.strategy;
-  if (kind === 'Deployment' && isPlainObject(strategy)) {
-    const out: Any = (merged as Any).spec?.strategy;
-    if (isPlainObject(out)) for (const k of Object.keys(out)) if (!(k in strategy)) delete out[k];
+  return { error: 'invalid JSON document' };
+}
+
+/** resource.Info's String(): the mapping, then the name and namespace. */
+export function infoString(kind: KindName, name: string, namespace: string | undefined): string {
+  const info = KINDS[kind];
+  // GroupVersionResource.String() / GroupVersionKind.String(): `/v1` for the core group.
+  const gv = `${info.group}/${info.version}`;
+  return `Resource: "${gv}, Resource=${info.resource}", GroupVersionKind: "${gv}, Kind=${kind}"\nName: "${name}", Namespace: "${namespace ?? ''}"`;
+}
+
+/**
+ * The patch kubectl apply computes for `doc` against `live` (patcher.go patchSimple), as the
+ * JSON it sends; an error text where it cannot compute one.
+ */
+export function applyPatchFor(
+  doc: Record<string, unknown>,
+  live: K8sObject,
+  kind: KindName,
+  namespace: string | undefined,
+): { ok: true; patch: string } | { ok: false; modified: string; original: string; message: string } {
+  const modified = modifiedFor(doc, namespace);
+  const original = originalOf(live);
+  try {
+    if ('error' in original) throw new PatchError(original.error, 'BadRequest');
+    const patch = threeWayPatch(original.map, modified, live as unknown as Record<string, unknown>, kind);
+    return { ok: true, patch: goJsonMarshal(patch) };
+  } catch (e) {
+    if (!(e instanceof PatchError)) throw e;
+    return {
+      ok: false,
+      modified: `${goJsonMarshal(modified)}\n`,
+      original: 'error' in original ? (live.metadata.annotations?.[LAST_APPLIED] ?? '') : original.text,
+      message: e.message,
+    };
   }
-  if (deepEqual(merged, live)) {
+}
+
+/**
+ * An existing object: kubectl's three-way patch, PATCHed as a strategic merge patch with field
+ * validation Strict (apply's default), or nothing sent when the patch is `{}` (`unchanged`).
+ * Any other patch is `configured`, whatever the server makes of it. [KUBECTL apply.go
+ * applyOneObject, patcher.go Patch]
+ */
+function patchExisting(
+  api: ApiServer,
+  r0: Resolved,
+  live: K8sObject,
+  index: number,
+  opts: { source?: string; dryRun?: boolean },
+): ApplyOutcome {
+  const { kind, name, namespace, base } = r0;
+  const source = opts.source ?? 'STDIN';
+  const computed = applyPatchFor(r0.doc, live, kind, namespace);
+  if (!computed.ok) {
+    // createPatchErrFormat, wrapped by Patch ("patching") and applyOneObject (no patch bytes).
+    const message = `error when applying patch:\n\nto:\n${infoString(kind, name, namespace)}\nfor: "${source}": error when patching "${source}": creating patch with:\noriginal:\n${computed.original}\nmodified:\n${computed.modified}\ncurrent:\n${goJsonMarshal(live)}\n\nfor: ${computed.message}`;
+    return fail(index, { code: 400, reason: 'BadRequest', message }, base);
+  }
+  if (computed.patch === '{}') {
     return outcome(
       index,
       base,
@@ -225,10 +300,46 @@ export function applyOne(
       kind === 'Endpoints' ? [ENDPOINTS_WARN] : [],
     );
   }
-  const r = api.update(merged, { external: true, ...dry });
+  const strict = strictFieldErrors(live, computed.patch, kind);
+  if (strict) return fail(index, strict, base);
+  const r = patchOne(
+    api,
+    kind,
+    namespace,
+    name,
+    'strategic',
+    computed.patch,
+    opts.dryRun ? { dryRun: true } : {},
+  );
   if (!r.ok) return fail(index, r.error, base);
-  const op = r.object === live ? 'unchanged' : 'configured';
-  return outcome(index, base, { ok: true, op, object: r.object }, r.warnings ?? []);
+  return outcome(index, base, { ok: true, op: 'configured', object: r.object }, r.warnings ?? []);
+}
+
+/**
+ * Field validation Strict on the PATCH (applyPatchToObject): unknown fields of the merged object
+ * fail it as an Invalid `patch` (NewInvalid(GroupKind{}, "")) instead of becoming warnings. The
+ * patch handler (patchOne) answers every other failure itself.
+ */
+function strictFieldErrors(live: K8sObject, patchText: string, kind: KindName): ApiError | undefined {
+  const root = ROOT_SCHEMAS[kind];
+  if (!root) return undefined;
+  const patch = JSON.parse(patchText) as Record<string, unknown>;
+  let merged: Record<string, unknown>;
+  try {
+    merged = strategicMergePatch(live as unknown as Record<string, unknown>, patch, kind);
+  } catch {
+    return undefined;
+  }
+  const c = convertCheck(root, merged);
+  if ('error' in c || c.unknown.length === 0) return undefined;
+  const detail = `strict decoding error: ${c.unknown.map((f) => `unknown field "${f}"`).join(', ')}`;
+  const cause = { field: 'patch', message: `Invalid value: ${formatValue(goValue(patch))}: ${detail}` };
+  return {
+    code: 422,
+    reason: 'Invalid',
+    message: ` "" is invalid: patch: ${cause.message}`,
+    details: { causes: [cause] },
+  };
 }
 
 /**
@@ -278,41 +389,6 @@ function safeJson(v: unknown): string {
   } catch {
     return '{}';
   }
-}
-
-const MERGE_KEYS = ['name', 'containerPort', 'port', 'ip'];
-
-function mergeKeyOf(items: unknown[]): string | undefined {
-  if (items.length === 0 || !items.every(isPlainObject)) return undefined;
-  return MERGE_KEYS.find((k) => (items as Any[]).every((i) => i[k] !== undefined));
-}
-
-/**
- * Merge `desired` into `live`: fields in desired win, fields that were in `previous` (the last
- * applied configuration) but are no longer in desired are removed, everything else in live
- * (defaults, allocations, status, system metadata) stays.
- */
-export function threeWayMerge(live: unknown, previous: unknown, desired: unknown): unknown {
-  if (isPlainObject(desired)) {
-    const l: Any = isPlainObject(live) ? live : {};
-    const p: Any = isPlainObject(previous) ? previous : {};
-    const out: Any = { ...l };
-    for (const k of Object.keys(desired)) out[k] = threeWayMerge(l[k], p[k], desired[k]);
-    for (const k of Object.keys(p)) if (!(k in desired)) delete out[k];
-    return out;
-  }
-  if (Array.isArray(desired)) {
-    const key = mergeKeyOf(desired);
-    if (!key || !Array.isArray(live)) return desired;
-    const liveItems = live as Any[];
-    const prevItems: Any[] = Array.isArray(previous) ? previous : [];
-    return (desired as Any[]).map((d) => {
-      const l = liveItems.find((x) => isPlainObject(x) && x[key] === d[key]);
-      const p = prevItems.find((x) => isPlainObject(x) && x[key] === d[key]);
-      return l ? threeWayMerge(l, p, d) : d;
-    });
-  }
-  return desired;
 }
 
 function desiredMetaWithoutAnnotation(desired: Any): Any {

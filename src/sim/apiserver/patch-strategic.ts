@@ -4,16 +4,17 @@
 // `patchStrategy:"merge"` merge their items by `patchMergeKey` (containers and env by name,
 // container ports by containerPort, Service ports by port, …); every other list is replaced.
 // Maps merge key by key; null deletes. Directives: `$patch: replace|delete` in a map or a list
-// item, `$retainKeys`, `$deleteFromPrimitiveList/<field>`. `$setElementOrder/<field>` (which
-// kubectl's own computed patches carry) is accepted and not applied: list order then follows the
-// patch, as it does without the directive.
+// item, `$retainKeys`, `$deleteFromPrimitiveList/<field>`, `$setElementOrder/<field>` (the order
+// kubectl's computed patches ask for: mergePatchIntoOriginal). The same merge, with
+// MergeParallelList and IgnoreUnmatchedNulls off, is how kubectl folds its two diffs into one
+// three-way patch (apply-patch.ts): directives are then carried into the result, not applied.
 import { type FieldType, ROOT_SCHEMAS, type StructDef } from './schema';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON values.
 type Any = any;
 
 /** `patchStrategy` / `patchMergeKey` of the fields that have them [k8s.io/api core/v1, apps/v1 types.go]. */
-const PATCH_META: Record<string, Record<string, { strategy: string; key?: string }>> = {
+export const PATCH_META: Record<string, Record<string, { strategy: string; key?: string }>> = {
   'v1.ObjectMeta': {
     finalizers: { strategy: 'merge' },
     ownerReferences: { strategy: 'merge', key: 'uid' },
@@ -39,10 +40,10 @@ const PATCH_META: Record<string, Record<string, { strategy: string; key?: string
   'v1.DeploymentSpec': { strategy: { strategy: 'retainKeys' } },
 };
 
-const DIRECTIVE = '$patch';
-const RETAIN_KEYS = '$retainKeys';
-const DELETE_PRIMITIVE = '$deleteFromPrimitiveList/';
-const SET_ORDER = '$setElementOrder/';
+export const DIRECTIVE = '$patch';
+export const RETAIN_KEYS = '$retainKeys';
+export const DELETE_PRIMITIVE = '$deleteFromPrimitiveList/';
+export const SET_ORDER = '$setElementOrder/';
 
 /** A patch the server refuses; `status` as the handler answers it (see patch.ts). */
 export class PatchError extends Error {
@@ -54,7 +55,7 @@ export class PatchError extends Error {
   }
 }
 
-function isMap(v: unknown): v is Record<string, unknown> {
+export function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
@@ -81,7 +82,7 @@ function goFloat(n: number): string {
   return String(n);
 }
 
-function noMergeKey(m: Record<string, unknown>, key: string): PatchError {
+export function noMergeKey(m: Record<string, unknown>, key: string): PatchError {
   return new PatchError(`map: ${goValue(m)} does not contain declared merge key: ${key}`, 'Internal');
 }
 
@@ -103,7 +104,7 @@ function structOf(f: FieldType | undefined): StructDef | undefined {
 }
 
 /** removeDirectives: a copy without `$patch` maps (a directive value is not kept at all). */
-function removeDirectives(v: unknown): { keep: boolean; value: unknown } {
+export function removeDirectives(v: unknown): { keep: boolean; value: unknown } {
   if (isMap(v)) {
     if (Object.hasOwn(v, DIRECTIVE)) return { keep: false, value: undefined };
     const out: Any = {};
@@ -134,16 +135,67 @@ function discardNulls(v: unknown): unknown {
   return v;
 }
 
+/** mergepatch.ErrBadArgType for a list item that should be a map (reflect.TypeOf names). */
+export function badArgType(x: unknown): PatchError {
+  let t: string;
+  if (x === null || x === undefined) t = '%!s(<nil>)';
+  else if (Array.isArray(x)) t = '[]interface {}';
+  else if (typeof x === 'number') t = Number.isInteger(x) ? 'int64' : 'float64';
+  else if (typeof x === 'boolean') t = 'bool';
+  else t = typeof x;
+  return new PatchError(`expected a map[string]interface {}, but received a ${t}`, 'Internal');
+}
+
+/** What LookupPatchMetadataForStruct / ForSlice answer for a field, strategies already split. */
+export interface FieldPatchMeta {
+  /** The struct of the value (of its items, for a list), when the schema knows it. */
+  sub: StructDef | undefined;
+  /** `merge`, `replace` or '' (extractRetainKeysPatchStrategy: retainKeys taken out). */
+  strategy: string;
+  retainKeys: boolean;
+  mergeKey: string;
+}
+
+export function lookupPatchMeta(schema: StructDef | undefined, k: string): FieldPatchMeta {
+  const meta = schema ? PATCH_META[schema.go]?.[k] : undefined;
+  const strategies = (meta?.strategy ?? '').split(',').filter((x) => x !== '');
+  const retainKeys = strategies.includes('retainKeys');
+  return {
+    sub: structOf(fieldSchema(schema, k)),
+    strategy: strategies.find((x) => x !== 'retainKeys') ?? '',
+    retainKeys,
+    mergeKey: meta?.key ?? '',
+  };
+}
+
+/**
+ * MergeOptions: on the server (StrategicMergeMapPatch) MergeParallelList and IgnoreUnmatchedNulls
+ * are both on; CreateThreeWayMergePatch merges its two diffs with both off.
+ */
+export interface MergeOptions {
+  parallel: boolean;
+}
+
+const SERVER: MergeOptions = { parallel: true };
+
+/** The kind of a decoded JSON value as reflect.TypeOf tells them apart. */
+export function jsonType(v: unknown): string {
+  if (v === null || v === undefined) return 'nil';
+  if (Array.isArray(v)) return 'slice';
+  return typeof v === 'object' ? 'map' : typeof v;
+}
+
 /** Apply `patch` to `original` (both decoded JSON objects; neither is modified). */
 export function strategicMergePatch(
   original: Record<string, unknown>,
   patch: Record<string, unknown>,
   kind: string,
 ): Record<string, unknown> {
-  return mergeMap(structuredClone(original), structuredClone(patch), ROOT_SCHEMAS[kind]);
+  return mergeMap(structuredClone(original), structuredClone(patch), ROOT_SCHEMAS[kind], SERVER);
 }
 
-function mergeMap(original: Any, patch: Any, schema: StructDef | undefined): Any {
+/** mergeMap with explicit options; both arguments are consumed (modified). */
+export function mergeMap(original: Any, patch: Any, schema: StructDef | undefined, opts: MergeOptions): Any {
   if (Object.hasOwn(patch, DIRECTIVE)) {
     const d = patch[DIRECTIVE];
     if (d === 'replace') {
@@ -154,60 +206,143 @@ function mergeMap(original: Any, patch: Any, schema: StructDef | undefined): Any
     throw badPatchType(d, patch);
   }
   const out: Any = original ?? {};
-  if (Object.hasOwn(patch, RETAIN_KEYS)) {
-    // applyRetainKeysDirective: a list, naming every key the patch sets; the others go.
-    const keep = patch[RETAIN_KEYS];
-    delete patch[RETAIN_KEYS];
-    const bad = new PatchError('invalid patch format of retainKeys', 'BadRequest');
-    if (!Array.isArray(keep)) throw bad;
-    for (const k of Object.keys(patch)) {
-      if (patch[k] === null || k.startsWith(DELETE_PRIMITIVE) || k.startsWith(SET_ORDER)) continue;
-      if (!keep.includes(k)) throw bad;
-    }
-    for (const k of Object.keys(out)) if (!keep.includes(k)) delete out[k];
-  }
-  for (const k of Object.keys(patch)) {
-    if (k.startsWith(SET_ORDER)) continue;
-    const patchV = patch[k];
+  applyRetainKeys(out, patch, opts);
+  mergePatchIntoOriginal(out, patch, schema, opts);
+  for (const key of Object.keys(patch)) {
+    let k = key;
+    const patchV = patch[key];
+    let isDeleteList = false;
     if (k.startsWith(DELETE_PRIMITIVE)) {
-      // A parallel deletion list: only a list meeting a list deletes anything.
-      const field = k.slice(DELETE_PRIMITIVE.length);
-      if (Array.isArray(patchV) && Array.isArray(out[field])) {
-        out[field] = out[field].filter((x: unknown) => !patchV.includes(x));
+      // A parallel deletion list: carried as is in a three-way patch, applied on the server.
+      if (!opts.parallel) {
+        out[k] = patchV;
+        continue;
       }
-      continue;
+      k = k.slice(DELETE_PRIMITIVE.length);
+      isDeleteList = true;
     }
     if (patchV === null) {
       delete out[k];
+      if (opts.parallel) continue;
+    }
+    if (!Object.hasOwn(out, k) || jsonType(out[k]) !== jsonType(patchV)) {
+      if (!isDeleteList) {
+        const r = removeDirectives(opts.parallel ? discardNulls(patchV) : patchV);
+        if (r.keep) out[k] = r.value;
+        else delete out[k];
+      }
       continue;
     }
     const origV = out[k];
-    const sameType =
-      Object.hasOwn(out, k) &&
-      Array.isArray(origV) === Array.isArray(patchV) &&
-      isMap(origV) === isMap(patchV);
-    if (!Object.hasOwn(out, k) || !sameType || !(isMap(patchV) || Array.isArray(patchV))) {
-      const r = removeDirectives(discardNulls(patchV));
+    const m = lookupPatchMeta(schema, k);
+    if (isMap(patchV)) {
+      out[k] = m.strategy === 'replace' ? patchV : mergeMap(origV, patchV, m.sub, opts);
+    } else if (Array.isArray(patchV)) {
+      out[k] =
+        m.strategy === 'merge' || isDeleteList
+          ? mergeSlice(origV as unknown[], patchV, m.sub, m.mergeKey, opts, isDeleteList)
+          : patchV;
+    } else {
+      const r = removeDirectives(patchV);
       if (r.keep) out[k] = r.value;
       else delete out[k];
-      continue;
-    }
-    const f = fieldSchema(schema, k);
-    const meta = schema ? PATCH_META[schema.go]?.[k] : undefined;
-    const strategies = (meta?.strategy ?? '').split(',');
-    if (isMap(patchV)) {
-      out[k] = strategies.includes('replace') ? patchV : mergeMap(origV, patchV, structOf(f));
-    } else {
-      out[k] = strategies.includes('merge')
-        ? mergeSlice(origV as unknown[], patchV as unknown[], structOf(f), meta?.key ?? '')
-        : patchV;
     }
   }
   return out;
 }
 
+/** applyRetainKeysDirective: a list naming every key the patch sets; the others go. */
+function applyRetainKeys(out: Any, patch: Any, opts: MergeOptions): void {
+  if (!Object.hasOwn(patch, RETAIN_KEYS)) return;
+  const keep = patch[RETAIN_KEYS];
+  delete patch[RETAIN_KEYS];
+  if (!opts.parallel) {
+    // Both diffs of a three-way patch build the same list from the file.
+    if (!Object.hasOwn(out, RETAIN_KEYS)) out[RETAIN_KEYS] = keep;
+    return;
+  }
+  const bad = new PatchError('invalid patch format of retainKeys', 'BadRequest');
+  if (!Array.isArray(keep)) throw bad;
+  for (const k of Object.keys(patch)) {
+    if (patch[k] === null || k.startsWith(DELETE_PRIMITIVE) || k.startsWith(SET_ORDER)) continue;
+    if (!keep.includes(k)) throw bad;
+  }
+  for (const k of Object.keys(out)) if (!keep.includes(k)) delete out[k];
+}
+
+const BAD_ORDER = 'invalid patch format of setElementOrder list';
+
+/**
+ * mergePatchIntoOriginal: each `$setElementOrder/<field>` with its list: merged, then ordered as
+ * the directive says, the server-only items interleaved by their live order. A three-way patch
+ * keeps the directive (both diffs carry the same one).
+ */
+function mergePatchIntoOriginal(out: Any, patch: Any, schema: StructDef | undefined, opts: MergeOptions) {
+  for (const key of Object.keys(patch)) {
+    if (!key.startsWith(SET_ORDER)) continue;
+    const order = patch[key];
+    if (!opts.parallel && !Object.hasOwn(out, key)) out[key] = order;
+    delete patch[key];
+    if (!Array.isArray(order)) throw new PatchError(BAD_ORDER, 'BadRequest');
+    const field = key.slice(SET_ORDER.length);
+    const foundOriginal = Object.hasOwn(out, field);
+    const foundPatch = Object.hasOwn(patch, field);
+    const origList = out[field];
+    const patchList = patch[field];
+    if (foundOriginal && !Array.isArray(origList)) throw new PatchError(BAD_ORDER, 'BadRequest');
+    if (foundPatch && !Array.isArray(patchList)) throw new PatchError(BAD_ORDER, 'BadRequest');
+    const m = lookupPatchMeta(schema, field);
+    validatePatchWithSetOrderList(foundPatch ? patchList : [], order, m.mergeKey);
+    let merged: unknown[];
+    if (foundOriginal && !foundPatch) merged = origList;
+    else if (!foundOriginal && foundPatch) merged = removeDirectives(patchList).value as unknown[];
+    else if (foundOriginal && foundPatch)
+      merged =
+        m.strategy === 'merge'
+          ? mergeSlice(origList, patchList, m.sub, m.mergeKey, opts, false)
+          : (patchList as unknown[]);
+    else continue;
+    const maps = m.mergeKey !== '';
+    const inOrder = (x: unknown) => indexIn(order, x, m.mergeKey, maps) >= 0;
+    const elems = [...(foundOriginal ? origList : []), ...(foundPatch ? patchList : [])];
+    if (elems.length === 0) throw new PatchError('no elements in any of the given slices', 'Internal');
+    out[field] = normalizeElementOrder(
+      merged.filter(inOrder),
+      merged.filter((x) => !inOrder(x)),
+      order,
+      foundOriginal ? origList : [],
+      m.mergeKey,
+      isMap(elems[0]),
+    );
+    delete patch[field];
+  }
+}
+
+function validatePatchWithSetOrderList(patchList: unknown[], order: unknown[], key: string): void {
+  if (order.length === 0 || patchList.length === 0) return;
+  const nonDelete =
+    key !== '' ? patchList.filter((x) => !(isMap(x) && x[DIRECTIVE] === 'delete')) : patchList;
+  let p = 0;
+  let o = 0;
+  while (p < nonDelete.length && o < order.length) {
+    const item = nonDelete[p];
+    if (isMap(item) && Object.hasOwn(item, DIRECTIVE)) {
+      p++;
+      continue;
+    }
+    if (keyOf(item, key) === keyOf(order[o], key)) p++;
+    o++;
+  }
+  if (p < nonDelete.length && o >= order.length)
+    throw new PatchError(
+      `The order in patch list:\n${goValue(patchList)}\n doesn't match $setElementOrder list:\n${goValue(order)}\n`,
+      'Internal',
+    );
+}
+
 function keyOf(item: unknown, key: string): unknown {
-  return isMap(item) ? item[key] : item;
+  if (key === '') return item;
+  return isMap(item) ? item[key] : undefined;
 }
 
 function indexIn(list: unknown[], item: unknown, key: string, maps: boolean): number {
@@ -216,7 +351,7 @@ function indexIn(list: unknown[], item: unknown, key: string, maps: boolean): nu
 }
 
 /** deduplicateScalars, with its own order (a later duplicate is replaced by the last item). */
-function dedupScalars(s: unknown[]): unknown[] {
+export function dedupScalars(s: unknown[]): unknown[] {
   let length = s.length - 1;
   for (let i = 0; i < length; i++) {
     for (let j = i + 1; j <= length; j++) {
@@ -236,13 +371,16 @@ function mergeSlice(
   patch: unknown[],
   schema: StructDef | undefined,
   key: string,
+  opts: MergeOptions,
+  isDeleteList: boolean,
 ): unknown[] {
   if (original.length === 0 && patch.length === 0) return original;
-  const maps = (patch.length > 0 ? patch : original).every(isMap);
+  const maps = isMap(original.length > 0 ? original[0] : patch[0]);
   let merged: unknown[];
   let orig = original;
   let plain = patch;
   if (!maps) {
+    if (opts.parallel && isDeleteList) return original.filter((x) => !patch.includes(x));
     merged = dedupScalars([...original, ...patch]);
   } else {
     if (key === '')
@@ -273,21 +411,70 @@ function mergeSlice(
     for (const v of plain as Record<string, unknown>[]) {
       if (!Object.hasOwn(v, key)) throw noMergeKey(v, key);
       const at = merged.findIndex((o) => keyOf(o, key) === v[key]);
-      if (at >= 0) merged[at] = mergeMap(merged[at], v, schema);
+      if (at >= 0) merged[at] = mergeMap(merged[at], v, schema, opts);
       else merged.push(v);
     }
   }
-  // normalizeElementOrder: the items the patch names in the patch's order, the server-only items
-  // in the live order, interleaved by the live order where both are known (mergeSortedSlice).
-  const inPatch = merged.filter((m) => indexIn(plain, m, key, maps) >= 0);
-  const serverOnly = merged.filter((m) => indexIn(plain, m, key, maps) < 0);
-  const byOrder = (items: unknown[], order: unknown[]) =>
-    items
-      .map((it, i) => ({ it, i, o: indexIn(order, it, key, maps) }))
-      .sort((a, b) => (a.o >= 0 && b.o >= 0 ? a.o - b.o : 0) || a.i - b.i)
-      .map((x) => x.it);
-  const right = byOrder(inPatch, plain);
-  const left = byOrder(serverOnly, orig);
+  const inPatch = (m: unknown) => indexIn(plain, m, key, maps) >= 0;
+  return normalizeElementOrder(
+    merged.filter(inPatch),
+    merged.filter((m) => !inPatch(m)),
+    plain,
+    orig,
+    key,
+    maps,
+  );
+}
+
+/**
+ * normalizeSliceOrder: sort.SliceStable by the position in `order` (an item missing there is
+ * "less" than anything, as the Go comparator answers), `$patch: delete` items moved to the end.
+ * SliceStable is an insertion sort for the short lists objects have.
+ */
+export function normalizeSliceOrder(
+  toSort: unknown[],
+  order: unknown[],
+  key: string,
+  maps: boolean,
+): unknown[] {
+  let items = toSort;
+  let toDelete: unknown[] = [];
+  if (maps) {
+    for (const x of [...toSort, ...order]) {
+      if (!isMap(x)) throw badArgType(x);
+      if (!Object.hasOwn(x, key)) throw noMergeKey(x, key);
+    }
+    items = toSort.filter((x) => !(isMap(x) && x[DIRECTIVE] === 'delete'));
+    toDelete = toSort.filter((x) => isMap(x) && x[DIRECTIVE] === 'delete');
+  }
+  const out = [...items];
+  const less = (a: unknown, b: unknown) => {
+    const ia = indexIn(order, a, key, maps);
+    if (ia < 0) return true;
+    const ib = indexIn(order, b, key, maps);
+    return ib < 0 ? true : ia < ib;
+  };
+  for (let i = 1; i < out.length; i++) {
+    for (let j = i; j > 0 && less(out[j], out[j - 1]); j--) {
+      const t = out[j];
+      out[j] = out[j - 1];
+      out[j - 1] = t;
+    }
+  }
+  return [...out, ...toDelete];
+}
+
+/** normalizeElementOrder + mergeSortedSlice: patch items in `patchOrder`, server-only ones by `serverOrder`. */
+function normalizeElementOrder(
+  patch: unknown[],
+  serverOnly: unknown[],
+  patchOrder: unknown[],
+  serverOrder: unknown[],
+  key: string,
+  maps: boolean,
+): unknown[] {
+  const right = normalizeSliceOrder(patch, patchOrder, key, maps);
+  const left = normalizeSliceOrder(serverOnly, serverOrder, key, maps);
   const out: unknown[] = [];
   let i = 0;
   let j = 0;
@@ -295,8 +482,8 @@ function mergeSlice(
     if (i >= left.length) out.push(right[j++]);
     else if (j >= right.length) out.push(left[i++]);
     else {
-      const li = indexIn(orig, left[i], key, maps);
-      const ri = indexIn(orig, right[j], key, maps);
+      const li = indexIn(serverOrder, left[i], key, maps);
+      const ri = indexIn(serverOrder, right[j], key, maps);
       if (li >= 0 && ri >= 0 && li < ri) out.push(left[i++]);
       else out.push(right[j++]);
     }
