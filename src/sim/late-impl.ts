@@ -2,6 +2,7 @@
 // exports: the import is the point.
 import { parseSelector } from './api/selector-parse';
 import { applyOne } from './apiserver/apply';
+import { defaultRest } from './apiserver/defaults-late';
 import { patchOne } from './apiserver/patch';
 import {
   allocateHealthCheck,
@@ -50,6 +51,7 @@ provideLateParts({
   defaultProbes,
   probesDefaulted,
   pushProbeErrors,
+  defaultRest,
   dryRunAllocators,
   dropTypeDependentFields,
   allocateHealthCheck,

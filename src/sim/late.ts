@@ -6,6 +6,7 @@
 // them through src/sim/cluster.ts, which imports ./late-impl.
 import type { parseSelector } from './api/selector-parse';
 import type { applyOne } from './apiserver/apply';
+import type { defaultRest } from './apiserver/defaults-late';
 import type { patchOne } from './apiserver/patch';
 import type {
   allocateHealthCheck,
@@ -64,6 +65,11 @@ export interface LateParts {
   defaultProbes: typeof defaultProbes;
   probesDefaulted: typeof probesDefaulted;
   pushProbeErrors: typeof pushProbeErrors;
+  /**
+   * The defaulting of env, lifecycle hooks, volumes and ephemeral containers, and the Pod-only
+   * requests and host ports (only the student's objects have them).
+   */
+  defaultRest: typeof defaultRest;
   /** The allocators of a server-side dry run (only kubectl asks for one). */
   dryRunAllocators: typeof dryRunAllocators;
   /** Service fields a type change drops (only a user's write updates a Service). */

@@ -89,8 +89,13 @@ function defaultContainer(c: Any, cow: boolean): Any {
   return out;
 }
 
-/** The PodSpec defaults: a copy, or (`cow`) `spec` itself when it already has them all. */
-export function defaultPodSpec(spec: Any, cow = false): Any {
+/**
+ * The PodSpec defaults: a copy, or (`cow`) `spec` itself when it already has them all. `pod`:
+ * with the ones only Pods get (SetDefaults_Pod). Env, lifecycle hooks, volumes, ephemeral
+ * containers and the Pod-only requests and host ports are defaulted by code bound late (only the
+ * student's objects have them; ./defaults-late).
+ */
+export function defaultPodSpec(spec: Any, cow = false, pod = false): Any {
   const f = cow ? cowContainer : copyContainer;
   const containers = Array.isArray(spec?.containers) ? mapSame(spec.containers, f) : undefined;
   const init = Array.isArray(spec?.initContainers) ? mapSame(spec.initContainers, f) : undefined;
@@ -104,10 +109,11 @@ export function defaultPodSpec(spec: Any, cow = false): Any {
     spec.terminationGracePeriodSeconds !== undefined &&
     spec.dnsPolicy !== undefined &&
     spec.securityContext !== undefined &&
-    spec.schedulerName !== undefined
+    spec.schedulerName !== undefined &&
+    (!latePartsLoaded() || late().defaultRest(spec) === spec)
   )
     return spec;
-  const out: Any = copyOwn(spec);
+  let out: Any = copyOwn(spec);
   if (containers !== undefined) out.containers = containers;
   if (init !== undefined) out.initContainers = init;
   if (out.restartPolicy === undefined) out.restartPolicy = 'Always';
@@ -115,6 +121,7 @@ export function defaultPodSpec(spec: Any, cow = false): Any {
   if (out.dnsPolicy === undefined) out.dnsPolicy = 'ClusterFirst';
   if (out.securityContext === undefined) out.securityContext = {};
   if (out.schedulerName === undefined) out.schedulerName = 'default-scheduler';
+  if (latePartsLoaded()) out = late().defaultRest(out, pod); // the same or another copy
   return out;
 }
 
@@ -138,7 +145,7 @@ const SYSTEM_PRIORITIES: Record<string, number> = {
 };
 
 function defaultPodOnlySpec(spec: Any, mirror: boolean): Any {
-  const out: Any = defaultPodSpec(spec); // a copy, ours to fill in
+  const out: Any = defaultPodSpec(spec, false, true); // a copy, ours to fill in
   if (out.enableServiceLinks === undefined) out.enableServiceLinks = true;
   if (out.preemptionPolicy === undefined) out.preemptionPolicy = 'PreemptLowerPriority';
   // Priority admission resolves the built-in PriorityClasses (scheduling/types.go).
