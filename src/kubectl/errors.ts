@@ -1,6 +1,7 @@
 // How kubectl prints errors (reference §B0, §B1, §C8) [KUBECTL cmd/util/helpers.go]:
 // - a 422 with causes: `The <Kind> "<name>" is invalid: <field>: <detail>`, or, with several
 //   causes, `… is invalid: ` (trailing space) then one `* <cause>` line each (MultilineError);
+// - a 422 without kind or name (a patch that does not decode): `The request is invalid: <cause>`;
 // - any other API status: `Error from server (<Reason>): <message>`, or `Error from server: <message>`
 //   when the status has no reason (StatusReasonUnknown is "", which our ApiError spells 'Unknown');
 // - client-side failures: `error: <message>`.
@@ -13,6 +14,8 @@ const CLIENT_SIDE = [
   /^resource mapping not found for name: /,
   /^the namespace from the provided object /,
   /^error when retrieving current configuration of:/,
+  // apply's patch that kubectl could not compute (no patch bytes: `applying patch:\n\nto:`).
+  /^error when applying patch:\n\nto:\n/,
 ];
 
 export function isClientSide(e: ApiError): boolean {
@@ -32,11 +35,23 @@ export function formatError(e: ApiError): string {
     }
     return `${head}: \n${causes.map((c) => `* ${c.field ? `${c.field}: ` : ''}${c.message}`).join('\n')}`;
   }
+  if (e.reason === 'Invalid' && e.details) {
+    // checkErr for NewInvalid(GroupKind{}, "") (a PATCH whose result does not decode): `The
+    // request is invalid`, then the causes (statusCausesToAggrError: `<field>: <message>`), or the
+    // message when there are none.
+    const causes = e.details.causes ?? [];
+    if (causes.length === 0) return `The request is invalid${e.message ? `: ${e.message}` : ''}`;
+    const lines = causes.map((c) => `${c.field}: ${c.message}`);
+    if (lines.length === 1) return `The request is invalid: ${lines[0]}`;
+    return `The request is invalid: \n${lines.map((l) => `* ${l}`).join('\n')}`;
+  }
   return fromServer(e);
 }
 
 function fromServer(e: ApiError): string {
-  return e.reason === 'Unknown' ? `Error from server: ${e.message}` : `Error from server (${e.reason}): ${e.message}`;
+  return e.reason === 'Unknown'
+    ? `Error from server: ${e.message}`
+    : `Error from server (${e.reason}): ${e.message}`;
 }
 
 /** The raw one-line form used when several errors are printed together. */
@@ -49,6 +64,19 @@ export function formatErrorRaw(e: ApiError): string {
 export function withSource(e: ApiError, verb: string, source: string): ApiError {
   if (isClientSide(e)) return e;
   return { ...e, message: `error when ${verb} "${source}": ${e.message}` };
+}
+
+/**
+ * apply's wrapper around a refused PATCH (apply.go applyOneObject around patcher.go Patch, both
+ * cmdutil.AddSourceToErr): the patch sent, the object's resource.Info, the file twice. Only the
+ * message changes: an Invalid error still prints from its details.
+ */
+export function withAppliedPatch(e: ApiError, patch: string, info: string, source: string): ApiError {
+  if (isClientSide(e)) return e;
+  return {
+    ...e,
+    message: `error when applying patch:\n${patch}\nto:\n${info}\nfor: "${source}": error when patching "${source}": ${e.message}`,
+  };
 }
 
 /** Print a list of errors the way kubectl's CheckErr prints an aggregate. */

@@ -3,9 +3,9 @@
 // repeats; errors collected and printed after the successes (one: pretty, several: raw).
 import { isKindName } from '../../sim/api/kinds';
 import type { K8sObject } from '../../sim/api/types';
-import { clientDryRunOne } from '../../sim/apiserver/apply';
+import { applyPatchFor, clientDryRunOne, infoString } from '../../sim/apiserver/apply';
 import type { ApiError, ApplyOutcome } from '../../sim/contract';
-import { printErrors, withSource } from '../errors';
+import { isClientSide, printErrors, withAppliedPatch, withSource } from '../errors';
 import { bool, str, strs } from '../flags';
 import { OperationPrinter, parseOperationOutput, printObjectsList } from '../printers/operation';
 import { resourceTypeByKind } from '../resources';
@@ -76,6 +76,40 @@ function identity(doc: unknown, namespace: string): { kind?: string; name?: stri
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
+/** Why kubectl could not compute the patch for an existing object (CreateThreeWayMergePatch). */
+function unpatchableReason(
+  outcome: ApplyOutcome,
+  doc: unknown,
+  live: K8sObject | undefined,
+): string | undefined {
+  const kind = outcome.kind;
+  if (outcome.result.ok || !outcome.result.error.message.startsWith('error when applying patch:\n\nto:\n'))
+    return undefined;
+  if (!live || !kind || !isKindName(kind) || typeof doc !== 'object' || doc === null) return undefined;
+  const p = applyPatchFor(doc as Record<string, unknown>, live, kind, outcome.namespace);
+  return p.ok ? undefined : p.message;
+}
+
+/**
+ * A refused PATCH of an existing object, as applyOneObject wraps it: `error when applying
+ * patch:` with the patch kubectl sent (the same computation as the apply: same file, same live
+ * object), `to:` the resource.Info, `for:` the file.
+ */
+function patchError(
+  outcome: ApplyOutcome,
+  doc: unknown,
+  live: K8sObject | undefined,
+  source: string,
+): ApiError {
+  if (outcome.result.ok) throw new Error('patchError of a success');
+  const e = outcome.result.error;
+  const kind = outcome.kind;
+  if (isClientSide(e) || !live || !kind || !isKindName(kind) || outcome.name === undefined) return e;
+  const p = applyPatchFor(doc as Record<string, unknown>, live, kind, outcome.namespace);
+  if (!p.ok) return e;
+  return withAppliedPatch(e, p.patch, infoString(kind, outcome.name, outcome.namespace), source);
+}
+
 function run(args: ParsedArgs, ctx: KubectlContext): number {
   const { proc } = ctx;
   // ToOptions: the arguments, then --dry-run, then -f (RequireFilenameOrKustomize).
@@ -141,6 +175,13 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       proc.err(`Warning: ${w}\n`);
     }
     if (unannotated) proc.err(unannotated);
+    // patcher.go patchSimple: a patch that cannot be computed from OpenAPI v3, then v2, is
+    // warned about twice before the built-in types fail it the same way.
+    const unpatchable = !outcome.result.ok && existed ? unpatchableReason(outcome, doc, live) : undefined;
+    if (unpatchable !== undefined) {
+      proc.err(`warning: error calculating patch from openapi v3 spec: ${unpatchable}\n`);
+      proc.err(`warning: error calculating patch from openapi spec: ${unpatchable}\n`);
+    }
     if (outcome.result.ok) {
       const obj = outcome.result.object;
       printed.push(obj);
@@ -151,8 +192,10 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
         `${outcome.result.op}${dryRunSuffix(strategy)}`,
       );
       proc.out(printer.print(obj).out);
+    } else if (!existed) {
+      errors.push(withSource(outcome.result.error, 'creating', source));
     } else {
-      errors.push(existed ? outcome.result.error : withSource(outcome.result.error, 'creating', source));
+      errors.push(patchError(outcome, doc, live, source));
     }
   }
   // Let the controllers react at this instant (the Deployment makes its ReplicaSet) so a `get`
