@@ -128,7 +128,7 @@ const SOURCE_DEFAULTS: Record<string, (s: Any) => Any> = {
 };
 
 /** Every VolumeSource member (k8s.io/api v0.34 core/v1 VolumeSource's JSON names). */
-const SOURCES = [
+const SOURCES = new Set([
   'hostPath',
   'emptyDir',
   'gcePersistentDisk',
@@ -159,18 +159,24 @@ const SOURCES = [
   'csi',
   'ephemeral',
   'image',
-];
+]);
 
 function defaultVolume(v: Any): Any {
   if (!isObj(v)) return v;
-  // SetDefaults_Volume: every source pointer nil → an emptyDir.
-  if (SOURCES.every((k) => none(v[k]))) {
-    const out = copyOwn(v);
-    out.emptyDir = {};
-    return out;
-  }
+  // The volume's own keys (a name and a source, usually): every Pod has a volume (the
+  // ServiceAccount token's), and every write of a Pod passes here.
   let out = v;
-  for (const k in SOURCE_DEFAULTS) out = at(out, k, SOURCE_DEFAULTS[k] as (s: Any) => Any);
+  let source = false;
+  for (const k in v) {
+    if (!SOURCES.has(k) || none(v[k])) continue;
+    source = true;
+    const f = SOURCE_DEFAULTS[k];
+    if (f) out = at(out, k, f);
+  }
+  if (source) return out;
+  // SetDefaults_Volume: every source pointer nil → an emptyDir.
+  out = copyOwn(v);
+  out.emptyDir = {};
   return out;
 }
 
