@@ -64,7 +64,8 @@ describe('replicaset controller', () => {
       ]);
       const c = p.spec.containers[0] as (Container & { volumeMounts?: unknown[] }) | undefined;
       expect(c?.env).toEqual([{ name: 'MODE', value: 'demo' }]);
-      expect(c?.resources).toEqual({ limits: { memory: '64Mi' } });
+      // SetDefaults_Pod fills requests from limits on the Pod (not on the template, checked below).
+      expect(c?.resources).toEqual({ limits: { memory: '64Mi' }, requests: { memory: '64Mi' } });
       // The ServiceAccount admission added its mount to the Pod's container, not the template's.
       expect(c?.volumeMounts).toHaveLength(1);
     }
