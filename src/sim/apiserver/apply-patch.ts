@@ -285,7 +285,8 @@ export function threeWayPatch(
   const schema = ROOT_SCHEMAS[kind];
   const o = structuredClone(original);
   const m = structuredClone(modified);
-  const c = structuredClone(current);
+  // The live object as kubectl reads it (JSON): a key whose value is undefined is no key at all.
+  const c = JSON.parse(JSON.stringify(current));
   const delta = diffMaps(c, m, schema, {
     setElementOrder: true,
     ignoreChangesAndAdditions: false,
