@@ -218,3 +218,30 @@ describe('the server applies $setElementOrder', () => {
     expect(live(c, 'Service').spec.ports.map((p: Any) => p.name)).toEqual(['b', 'a']);
   });
 });
+
+describe('finalizers through the server', () => {
+  it('a finalizer dropped from the file goes, a new one is added, one kubectl patch added stays', () => {
+    const c = createCluster({ seed: 1 });
+    const doc = (finalizers: string[]) => svc({ ports: [{ port: 80 }] }, { finalizers });
+    applied(c, doc(['example.com/a', 'example.com/b']));
+    c.patch('Service', 'default', 'web', 'strategic', '{"metadata":{"finalizers":["example.com/z"]}}');
+    // A strategic patch's new item goes before the server's (mergeSortedSlice).
+    expect(live(c, 'Service').metadata.finalizers).toEqual([
+      'example.com/z',
+      'example.com/a',
+      'example.com/b',
+    ]);
+    const next = doc(['example.com/b', 'example.com/c']);
+    const { patch, annotation } = patchOf(c, next);
+    expect(patch).toBe(
+      `{"metadata":{"$deleteFromPrimitiveList/finalizers":["example.com/a"],"$setElementOrder/finalizers":["example.com/b","example.com/c"],"annotations":{"${LAST_APPLIED}":${annotation}},"finalizers":["example.com/c"]}}`,
+    );
+    expect(applied(c, next)).toBe('configured');
+    // The server-only finalizer keeps its place by the live order; the deletion list runs last.
+    expect(live(c, 'Service').metadata.finalizers).toEqual([
+      'example.com/z',
+      'example.com/b',
+      'example.com/c',
+    ]);
+  });
+});
