@@ -159,6 +159,20 @@ describe('kubectl apply: the three-way patch', () => {
     expect(live(c, 'Deployment').spec.strategy).toEqual({ type: 'Recreate' });
   });
 
+  it('a strategy of type only, applied again: $retainKeys alone (the live one has a defaulted rollingUpdate)', () => {
+    // diffMaps builds $retainKeys when the patch is empty but the live map has a key the file
+    // lacks (hasAdditionalNewField): the patch is not `{}`, so kubectl says configured.
+    const c = createCluster({ seed: 1 });
+    const doc = deploy({}, { strategy: { type: 'RollingUpdate' } });
+    applied(c, doc);
+    expect(patchOf(c, doc).patch).toBe('{"spec":{"strategy":{"$retainKeys":["type"]}}}');
+    expect(applied(c, doc)).toBe('configured');
+    expect(live(c, 'Deployment').spec.strategy).toEqual({
+      type: 'RollingUpdate',
+      rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' },
+    });
+  });
+
   it('finalizers (a merge list of scalars): $deleteFromPrimitiveList and the element order', () => {
     const meta = (finalizers: string[]) => ({
       metadata: { name: 'x', finalizers },
