@@ -4,6 +4,7 @@ import { parseSelector } from './api/selector-parse';
 import { applyOne } from './apiserver/apply';
 import { defaultRest } from './apiserver/defaults-late';
 import { patchOne } from './apiserver/patch';
+import { computePodQOS } from './apiserver/qos';
 import {
   allocateHealthCheck,
   allocateServiceUpdate,
@@ -52,6 +53,7 @@ provideLateParts({
   probesDefaulted,
   pushProbeErrors,
   defaultRest,
+  computePodQOS,
   dryRunAllocators,
   dropTypeDependentFields,
   allocateHealthCheck,

@@ -8,6 +8,7 @@ import type { parseSelector } from './api/selector-parse';
 import type { applyOne } from './apiserver/apply';
 import type { defaultRest } from './apiserver/defaults-late';
 import type { patchOne } from './apiserver/patch';
+import type { computePodQOS } from './apiserver/qos';
 import type {
   allocateHealthCheck,
   allocateServiceUpdate,
@@ -70,6 +71,8 @@ export interface LateParts {
    * requests and host ports (only the student's objects have them).
    */
   defaultRest: typeof defaultRest;
+  /** A Pod's QoS class by quantity value (the boot's own Pods get ./apiserver/defaults' bootQOS). */
+  computePodQOS: typeof computePodQOS;
   /** The allocators of a server-side dry run (only kubectl asks for one). */
   dryRunAllocators: typeof dryRunAllocators;
   /** Service fields a type change drops (only a user's write updates a Service). */

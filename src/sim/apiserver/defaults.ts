@@ -162,9 +162,30 @@ function defaultPodOnlySpec(spec: Any, mirror: boolean): Any {
 // The *Into functions default a top-level object the caller has just copied and owns: they assign
 // its spec/status/metadata (replacing, never mutating, the values found there).
 
+/**
+ * status.qosClass at create (podStrategy.PrepareForCreate; ./qos has the rules and compares
+ * quantities by value). Before the late parts are in, only the boot's own Pods are created, whose
+ * quantities are spelt alike (no zeros, no pod-level resources): compared as text they give the
+ * same class.
+ */
+function podQOS(spec: Any): string {
+  if (latePartsLoaded()) return late().computePodQOS(spec);
+  let any = false;
+  let all = true;
+  for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])])
+    for (const k of ['cpu', 'memory']) {
+      const l = c.resources?.limits?.[k];
+      const r = c.resources?.requests?.[k] ?? l;
+      if (r) any = true;
+      if (!l || r !== l) all = false;
+    }
+  return any ? (all ? 'Guaranteed' : 'Burstable') : 'BestEffort';
+}
+
 function defaultPodInto(o: Any): void {
   o.spec = defaultPodOnlySpec(o.spec, !!o.metadata?.annotations?.['kubernetes.io/config.mirror']);
-  o.status = o.status ?? { phase: 'Pending', qosClass: 'BestEffort' };
+  // An update brings the stored status (the class never changes); a create has none.
+  o.status = o.status ?? { phase: 'Pending', qosClass: podQOS(o.spec) };
 }
 
 function defaultTemplate(t: Any, cow: boolean): Any {

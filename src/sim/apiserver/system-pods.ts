@@ -35,6 +35,8 @@ interface SystemPod {
   container: string;
   hostNetwork: boolean;
   priorityClassName: string;
+  /** The container's resources as the real manifest has them (they decide the QoS class). */
+  resources?: Any;
   serviceAccountName?: string;
   /** Pod-network Pods only: the address the kubelet leased to it before the chapter began. */
   podIP?: string;
@@ -59,14 +61,17 @@ const suffix = (rng: Rng) => {
 function staticPods(profile: Profile, node: Node, ver: string): SystemPod[] {
   const name = node.metadata.name;
   const owner = { apiVersion: 'v1', kind: 'Node', name, uid: node.metadata.uid };
-  const components: [string, string][] = [
-    ['etcd', 'registry.k8s.io/etcd:3.6.4-0'],
-    ['kube-apiserver', `registry.k8s.io/kube-apiserver:${ver}`],
-    ['kube-controller-manager', `registry.k8s.io/kube-controller-manager:${ver}`],
-    ['kube-scheduler', `registry.k8s.io/kube-scheduler:${ver}`],
+  // kubeadm's requests: etcd 100m CPU and 100Mi memory (phases/etcd/local.go), the others a CPU
+  // share only (staticpodutil.ComponentResources): Burstable, as `kubectl describe` shows them.
+  const cpu = (c: string) => ({ requests: { cpu: c } });
+  const components: [string, string, Any][] = [
+    ['etcd', 'registry.k8s.io/etcd:3.6.4-0', { requests: { cpu: '100m', memory: '100Mi' } }],
+    ['kube-apiserver', `registry.k8s.io/kube-apiserver:${ver}`, cpu('250m')],
+    ['kube-controller-manager', `registry.k8s.io/kube-controller-manager:${ver}`, cpu('200m')],
+    ['kube-scheduler', `registry.k8s.io/kube-scheduler:${ver}`, cpu('100m')],
   ];
   const nodeIP = profile.nodes.find((n) => n.name === name)?.ip ?? '';
-  return components.map(([component, image]) => ({
+  return components.map(([component, image, resources]) => ({
     name: `${component}-${name}`,
     namespace: 'kube-system',
     node: name,
@@ -86,6 +91,7 @@ function staticPods(profile: Profile, node: Node, ver: string): SystemPod[] {
     container: component,
     hostNetwork: true,
     priorityClassName: 'system-node-critical',
+    resources,
   }));
 }
 
@@ -103,7 +109,14 @@ function hex32(s: string): string {
 
 function daemonSetPods(
   nodes: Node[],
-  ds: { name: string; labels: Record<string, string>; image: string; uid: string; revision: string },
+  ds: {
+    name: string;
+    labels: Record<string, string>;
+    image: string;
+    uid: string;
+    revision: string;
+    resources?: Any;
+  },
   rng: Rng,
 ): SystemPod[] {
   return nodes.map((n) => ({
@@ -117,6 +130,7 @@ function daemonSetPods(
     hostNetwork: true,
     priorityClassName: 'system-node-critical',
     serviceAccountName: ds.name,
+    ...(ds.resources ? { resources: ds.resources } : {}),
   }));
 }
 
@@ -147,6 +161,8 @@ export function systemPods(
           image: 'docker.io/kindest/kindnetd:v20250512-df8de77b',
           uid: uuid(rng),
           revision: revision(),
+          // kind's kindnet manifest: limits equal to requests, so Guaranteed.
+          resources: { limits: { cpu: '100m', memory: '50Mi' }, requests: { cpu: '100m', memory: '50Mi' } },
         },
         rng,
       ),
@@ -156,6 +172,8 @@ export function systemPods(
     ...daemonSetPods(
       nodes,
       {
+        // kubeadm's kube-proxy DaemonSet states no resources (phases/addons/proxy/manifests.go):
+        // BestEffort.
         name: 'kube-proxy',
         labels: { 'k8s-app': 'kube-proxy' },
         image: `registry.k8s.io/kube-proxy:${ver}`,
@@ -166,6 +184,8 @@ export function systemPods(
     ),
   );
   if (profile.distro === 'docker-desktop') {
+    // Docker Desktop's own manifests are not published: no resources are modelled for these two,
+    // so their class is the one their spec as shown gives (BestEffort).
     const node = cp.metadata.name;
     for (const [name, image] of [
       ['storage-provisioner', 'docker/desktop-storage-provisioner:v2.0'],
@@ -201,7 +221,14 @@ export function bootSystemPods(deps: SystemPodDeps): void {
       priorityClassName: p.priorityClassName,
       ...(p.serviceAccountName ? { serviceAccountName: p.serviceAccountName } : {}),
       ...(p.hostNetwork ? { hostNetwork: true, dnsPolicy: 'ClusterFirst' } : {}),
-      containers: [{ name: p.container, image: p.image, imagePullPolicy: 'IfNotPresent' }],
+      containers: [
+        {
+          name: p.container,
+          image: p.image,
+          imagePullPolicy: 'IfNotPresent',
+          ...(p.resources ? { resources: p.resources } : {}),
+        },
+      ],
       tolerations: [{ operator: 'Exists' }],
     };
     const created = api.create(
@@ -256,7 +283,7 @@ export function bootSystemPods(deps: SystemPodDeps): void {
             lastState: {},
           },
         ],
-        qosClass: 'Burstable',
+        qosClass: created.object.status?.qosClass, // the API server's, from the resources above
       },
     } as unknown as K8sObject);
     if (!r.ok) throw new Error(`boot: ${r.error.message}`);

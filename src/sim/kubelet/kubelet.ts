@@ -215,17 +215,22 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       ),
       hostIP: node.ip,
       hostIPs: node.hostIPs,
+      // generateAPIPodStatus: "HostNetwork Pods inherit the node IPs as PodIPs", from the first
+      // status that has the host IPs. [K8S 1.34 pkg/kubelet/kubelet_pods.go]
+      ...(pod.spec.hostNetwork ? { podIP: node.ip, podIPs: node.hostIPs } : undefined),
       startTime: now(),
       containerStatuses: tpl.creating,
-      qosClass: 'BestEffort',
+      // qosClass: the API server's, kept from the status it wrote at create.
     };
     writeStatus(pod, status);
     schedule(rt, drawMs(pullRng, SANDBOX_MS), sandboxReady);
   };
 
-  // Stage 2: sandbox up, CNI gave it an IP; image pulls start.
+  // Stage 2: sandbox up, CNI gave it an IP; image pulls start. A hostNetwork Pod's sandbox
+  // joins the node's network namespace without CNI (containerd's NamespaceMode_NODE): its IP is
+  // the node's (see admit), nothing is leased from the node's range or released on deletion.
   const sandboxReady = (pod: Pod, rt: PodRuntime) => {
-    let ip = ips.get(rt.key)?.ip;
+    let ip = pod.spec.hostNetwork ? rt.node.ip : ips.get(rt.key)?.ip;
     if (!ip) {
       ip = rt.node.ipam?.allocate();
       if (ip) {
