@@ -1,10 +1,6 @@
-// Per-kind describers in kubectl 1.34's layout [kubectl pkg/describe/describe.go: describePod,
-// describeService (reference §B14), describeDeployment, describeReplicaSet, describeEndpoints,
-// describeNode, describeNamespace].
+// Per-kind describers in kubectl 1.34's layout [kubectl pkg/describe/describe.go: describeService (reference §B14), describeDeployment, describeReplicaSet, describeEndpoints,
+// describeNode, describeNamespace]. Pods and Pod templates: ./describe-pod.
 import type {
-  Container,
-  ContainerState,
-  ContainerStatus,
   Deployment,
   EndpointSlice,
   Endpoints,
@@ -14,11 +10,11 @@ import type {
   Node,
   Pod,
   PodTemplateSpec,
-  Probe,
   ReplicaSet,
   Service,
   ServicePort,
 } from '../../sim/api/types';
+import { describePodTemplate } from './describe-pod';
 import {
   annotationsMultiline,
   DescribeWriter,
@@ -41,171 +37,9 @@ export interface DescribeInput {
   };
 }
 
-const bool = (b: boolean | undefined): string => (b ? 'True' : 'False');
-
-function tolerationsMultiline(
-  w: DescribeWriter,
-  title: string,
-  tolerations: Record<string, unknown>[] | undefined,
-  indent = '',
-): void {
-  w.write(0, `${indent}${title}:\t`);
-  if (!tolerations || tolerations.length === 0) {
-    w.write(0, '<none>\n');
-    return;
-  }
-  tolerations.forEach((t, i) => {
-    if (i !== 0) w.write(0, `${indent}\t`);
-    let s = String(t.key ?? '');
-    if (t.value) s += `=${t.value}`;
-    if (t.effect) s += `:${t.effect}`;
-    if (t.operator === 'Exists' && !t.value) s += t.key || t.effect ? ' op=Exists' : 'op=Exists';
-    if (typeof t.tolerationSeconds === 'number') s += ` for ${t.tolerationSeconds}s`;
-    w.write(0, `${s}\n`);
-  });
-}
-
-function describeStatus(w: DescribeWriter, name: string, state: ContainerState | undefined): void {
-  if (state?.running) {
-    w.write(2, `${name}:\tRunning\n`);
-    w.write(3, `Started:\t${rfc1123z(state.running.startedAt)}\n`);
-  } else if (state?.waiting) {
-    w.write(2, `${name}:\tWaiting\n`);
-    if (state.waiting.reason) w.write(3, `Reason:\t${state.waiting.reason}\n`);
-    if (state.waiting.message) w.write(3, `Message:\t${state.waiting.message}\n`);
-  } else if (state?.terminated) {
-    const t = state.terminated;
-    w.write(2, `${name}:\tTerminated\n`);
-    if (t.reason) w.write(3, `Reason:\t${t.reason}\n`);
-    w.write(3, `Exit Code:\t${t.exitCode}\n`);
-    w.write(3, `Started:\t${rfc1123z(t.startedAt)}\n`);
-    w.write(3, `Finished:\t${rfc1123z(t.finishedAt)}\n`);
-  } else {
-    w.write(2, `${name}:\tWaiting\n`);
-  }
-}
-
-function describeContainers(
-  w: DescribeWriter,
-  label: string,
-  containers: Container[],
-  statuses: ContainerStatus[] | undefined,
-  space: string,
-): void {
-  w.write(0, `${space}${label}:${containers.length === 0 ? ' <none>' : ''}\n`);
-  const byName = new Map((statuses ?? []).map((s) => [s.name, s]));
-  for (const c of containers) {
-    const st = statuses ? byName.get(c.name) : undefined;
-    w.write(1, `${space ? ' ' : ''}${c.name}:\n`);
-    if (st) w.write(2, `Container ID:\t${st.containerID ?? ''}\n`);
-    w.write(2, `Image:\t${c.image}\n`);
-    if (st) w.write(2, `Image ID:\t${st.imageID ?? ''}\n`);
-    const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ');
-    const hostPorts = (c.ports ?? [])
-      .map((p) => `${(p as { hostPort?: number }).hostPort ?? 0}/${p.protocol ?? 'TCP'}`)
-      .join(', ');
-    w.write(2, ports.includes(',') ? `Ports:\t${ports}\n` : `Port:\t${ports || '<none>'}\n`);
-    w.write(
-      2,
-      hostPorts.includes(',') ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || '<none>'}\n`,
-    );
-    if (c.command?.length) {
-      w.write(2, 'Command:\n');
-      for (const a of c.command) w.write(3, `${a}\n`);
-    }
-    if (c.args?.length) {
-      w.write(2, 'Args:\n');
-      for (const a of c.args) w.write(3, `${a}\n`);
-    }
-    if (st) {
-      describeStatus(w, 'State', st.state);
-      if (st.lastState?.terminated) describeStatus(w, 'Last State', st.lastState);
-      w.write(2, `Ready:\t${bool(st.ready)}\n`);
-      w.write(2, `Restart Count:\t${st.restartCount ?? 0}\n`);
-    }
-    // describe.go describeContainerProbe: after the state (and resources), before the environment.
-    if (c.livenessProbe) w.write(2, `Liveness:\t${describeProbe(c.livenessProbe)}\n`);
-    if (c.readinessProbe) w.write(2, `Readiness:\t${describeProbe(c.readinessProbe)}\n`);
-    if (c.startupProbe) w.write(2, `Startup:\t${describeProbe(c.startupProbe)}\n`);
-    if (c.env?.length) {
-      w.write(2, 'Environment:\n');
-      for (const e of c.env) w.write(3, `${e.name}:\t${e.value ?? ''}\n`);
-    } else w.write(2, 'Environment:\t<none>\n');
-    const mounts =
-      (c as { volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[] }).volumeMounts ?? [];
-    if (mounts.length === 0) w.write(2, 'Mounts:\t<none>\n');
-    else {
-      w.write(2, 'Mounts:\n');
-      for (const m of mounts) w.write(3, `${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'})\n`);
-    }
-  }
-}
-
-function describeVolumes(w: DescribeWriter, volumes: { name: string }[] | undefined, space: string): void {
-  if (!volumes || volumes.length === 0) {
-    w.write(0, `${space}Volumes:\t<none>\n`);
-    return;
-  }
-  w.write(0, `${space}Volumes:\n`);
-  for (const v of volumes) {
-    w.write(0, `${space}  ${v.name}:\n`);
-    const projected = (v as { projected?: unknown }).projected;
-    if (projected) {
-      w.write(
-        0,
-        `${space}    Type:\tProjected (a volume that contains injected data from multiple sources)\n`,
-      );
-    }
-  }
-}
-
 function controllerOf(obj: K8sObject): string {
   const ref = (obj.metadata.ownerReferences ?? []).find((r) => r.controller);
   return ref ? `${ref.kind}/${ref.name}` : '';
-}
-
-export function describePod({ obj, events, now }: DescribeInput): string {
-  const pod = obj as Pod;
-  const w = new DescribeWriter();
-  const spec = pod.spec;
-  const st = pod.status ?? ({} as Pod['status']);
-  w.write(0, `Name:\t${pod.metadata.name}\n`);
-  w.write(0, `Namespace:\t${pod.metadata.namespace ?? ''}\n`);
-  if (spec.priority !== undefined) w.write(0, `Priority:\t${spec.priority}\n`);
-  if (spec.serviceAccountName) w.write(0, `Service Account:\t${spec.serviceAccountName}\n`);
-  w.write(0, spec.nodeName ? `Node:\t${spec.nodeName}/${st.hostIP ?? ''}\n` : 'Node:\t<none>\n');
-  if (st.startTime) w.write(0, `Start Time:\t${rfc1123z(st.startTime)}\n`);
-  labelsMultiline(w, 'Labels', pod.metadata.labels);
-  annotationsMultiline(w, 'Annotations', pod.metadata.annotations);
-  if (pod.metadata.deletionTimestamp && st.phase !== 'Failed' && st.phase !== 'Succeeded') {
-    w.write(
-      0,
-      `Status:\tTerminating (lasts ${translateTimestampSince(pod.metadata.deletionTimestamp, now)})\n`,
-    );
-    w.write(0, `Termination Grace Period:\t${pod.metadata.deletionGracePeriodSeconds ?? 30}s\n`);
-  } else {
-    w.write(0, `Status:\t${st.phase}\n`);
-  }
-  if (st.reason) w.write(0, `Reason:\t${st.reason}\n`);
-  w.write(0, `IP:\t${st.podIP ?? ''}\n`);
-  if (!st.podIPs || st.podIPs.length === 0) w.write(0, 'IPs:\t<none>\n');
-  else {
-    w.write(0, 'IPs:\n');
-    for (const ip of st.podIPs) w.write(0, `  IP:\t${ip.ip}\n`);
-  }
-  const ctrl = controllerOf(pod);
-  if (ctrl) w.write(0, `Controlled By:\t${ctrl}\n`);
-  describeContainers(w, 'Containers', spec.containers ?? [], st.containerStatuses ?? [], '');
-  if (st.conditions && st.conditions.length > 0) {
-    w.write(0, 'Conditions:\n  Type\tStatus\n');
-    for (const c of st.conditions) w.write(1, `${c.type} \t${c.status} \n`);
-  }
-  describeVolumes(w, (spec as { volumes?: { name: string }[] }).volumes, '');
-  w.write(0, `QoS Class:\t${st.qosClass ?? 'BestEffort'}\n`);
-  labelsMultiline(w, 'Node-Selectors', (spec as { nodeSelector?: Record<string, string> }).nodeSelector);
-  tolerationsMultiline(w, 'Tolerations', spec.tolerations);
-  describeEvents(w, events, now);
-  return w.done();
 }
 
 // ------------------------------------------------------------------ service (§B14)
@@ -290,28 +124,6 @@ export function describeService({ obj, events, now, related }: DescribeInput): s
 
 // ------------------------------------------------------------------ deployments & replica sets
 
-function describePodTemplate(w: DescribeWriter, t: PodTemplateSpec | undefined): void {
-  w.write(0, 'Pod Template:\n');
-  if (!t) {
-    w.write(1, '<unset>');
-    return;
-  }
-  labelsMultiline(w, 'Labels', t.metadata?.labels, '  ');
-  if (t.metadata?.annotations && Object.keys(t.metadata.annotations).length > 0) {
-    annotationsMultiline(w, '  Annotations', t.metadata.annotations);
-  }
-  if (t.spec.serviceAccountName) w.write(1, `Service Account:\t${t.spec.serviceAccountName}\n`);
-  describeContainers(w, 'Containers', t.spec.containers ?? [], undefined, '  ');
-  describeVolumes(w, (t.spec as { volumes?: { name: string }[] }).volumes, '  ');
-  labelsMultiline(
-    w,
-    'Node-Selectors',
-    (t.spec as { nodeSelector?: Record<string, string> }).nodeSelector,
-    '  ',
-  );
-  tolerationsMultiline(w, 'Tolerations', t.spec.tolerations, '  ');
-}
-
 function podStatusCounts(pods: Pod[] | undefined): string {
   const c = { Running: 0, Pending: 0, Succeeded: 0, Failed: 0 };
   for (const p of pods ?? []) {
@@ -379,6 +191,13 @@ export function describeReplicaSet({ obj, events, now, related }: DescribeInput)
   w.write(0, `Replicas:\t${rs.status?.replicas ?? 0} current / ${rs.spec.replicas} desired\n`);
   w.write(0, `Pods Status:\t${podStatusCounts(related.pods)}\n`);
   describePodTemplate(w, rs.spec.template);
+  const conds = (rs.status as { conditions?: { type: string; status: string; reason?: string }[] })
+    ?.conditions;
+  if (conds?.length) {
+    w.write(0, 'Conditions:\n  Type\tStatus\tReason\n');
+    w.write(1, '----\t------\t------\n');
+    for (const c of conds) w.write(1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`);
+  }
   describeEvents(w, events, now);
   return w.done();
 }
@@ -493,25 +312,4 @@ export function describeNode({ obj, events, now, related }: DescribeInput): stri
   }
   describeEvents(w, events, now);
   return w.done();
-}
-
-/** describe.go DescribeProbe: the handler (Go's url.URL String, %v of a []string) and its numbers. */
-export function describeProbe(p: Probe): string {
-  const attrs = `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 0}s period=${p.periodSeconds ?? 0}s #success=${p.successThreshold ?? 0} #failure=${p.failureThreshold ?? 0}`;
-  if (p.exec) return `exec [${(p.exec.command ?? []).join(' ')}] ${attrs}`;
-  if (p.httpGet) {
-    const g = p.httpGet;
-    const port = String(g.port ?? '');
-    const host = g.host ?? '';
-    // net.JoinHostPort brackets an IPv6 host; url.URL adds a '/' before a path that lacks one.
-    const hostPort = port === '' ? host : `${host.includes(':') ? `[${host}]` : host}:${port}`;
-    const path = g.path ?? '';
-    const sep = path !== '' && !path.startsWith('/') ? '/' : '';
-    const scheme = (g.scheme ?? '').toLowerCase();
-    const authority = hostPort === '' ? '' : `//${hostPort}`;
-    return `http-get ${scheme === '' ? '' : `${scheme}:`}${authority}${sep}${path} ${attrs}`;
-  }
-  if (p.tcpSocket) return `tcp-socket ${p.tcpSocket.host ?? ''}:${String(p.tcpSocket.port ?? '')} ${attrs}`;
-  if (p.grpc) return `grpc <pod>:${p.grpc.port} ${p.grpc.service ?? ''} ${attrs}`;
-  return `unknown ${attrs}`;
 }

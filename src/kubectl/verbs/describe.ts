@@ -9,10 +9,10 @@ import {
   describeEndpoints,
   describeNamespace,
   describeNode,
-  describePod,
   describeReplicaSet,
   describeService,
 } from '../printers/describe-kinds';
+import { describePod } from '../printers/describe-pod';
 import { eventsFor } from '../printers/describe-util';
 import { selectorString } from '../printers/tables';
 import { notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
