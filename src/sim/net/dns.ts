@@ -3,9 +3,9 @@
 // the host's resolver (modelled as a small table of public names), and `loadbalance`, which
 // shuffles A records per answer. Pods resolve through musl's getaddrinfo with the resolv.conf
 // the kubelet writes (search list, ndots:5).
-import type { Pod } from '../api/types';
 import type { DnsAnswer, DnsQType, DnsRecord, ObjectKey, TraceSource } from '../contract';
 import type { Rng } from '../runtime/interfaces';
+import { podDnsType } from './hostnet';
 import { DNS_TTL } from './model';
 import type { NetState } from './state';
 
@@ -171,8 +171,10 @@ export class CoreDns {
   resolvConf(podKey: ObjectKey): string {
     const [, ns] = podKey.split('/');
     const pod = this.state.pods.get(podKey.slice(podKey.indexOf('/') + 1));
-    const policy = (pod as Pod | undefined)?.spec.dnsPolicy ?? 'ClusterFirst';
-    if (policy === 'Default') return `nameserver ${this.state.profile.apiServerEndpoint.ip}\n`;
+    // The node's resolver (dnsPolicy Default, and ClusterFirst on the host network: getPodDNSType).
+    // Which nameserver a Docker Desktop, kind or k3s node lists is not established here; this is
+    // the one node resolver the simulation has, answering public names only (see `resolve`).
+    if (podDnsType(pod) === 'host') return `nameserver ${this.state.profile.apiServerEndpoint.ip}\n`;
     const d = this.domain;
     return `search ${ns ?? 'default'}.svc.${d} svc.${d} ${d}\nnameserver ${this.state.profile.dnsServiceIP}\noptions ndots:5\n`;
   }
@@ -194,18 +196,20 @@ export class CoreDns {
   ): { queries: DnsAnswer[]; ip?: string; canonicalName?: string } {
     const name = rawName.trim();
     if (isIPv4(name)) return { queries: [], ip: name };
-    if (source.kind !== 'pod') {
+    const podKey = source.kind === 'pod' ? source.key.slice(source.key.indexOf('/') + 1) : '';
+    const self = source.kind === 'pod' ? this.state.pods.get(podKey) : undefined;
+    // A Pod with the node's resolv.conf (Default, or ClusterFirst with hostNetwork) resolves as
+    // the node does: no search list, no cluster names.
+    if (source.kind !== 'pod' || podDnsType(self) === 'host') {
       // Node and host resolvers do not use cluster DNS: only public names (and localhost) resolve.
       if (normalizeName(name) === 'localhost') return { queries: [], ip: '127.0.0.1' };
       const a = this.upstream(normalizeName(name), 'A');
       return finish([a]);
     }
-    const podKey = source.key.slice(source.key.indexOf('/') + 1);
     const ns = podKey.slice(0, podKey.indexOf('/'));
     // musl reads /etc/hosts first; the kubelet-managed file maps localhost and the Pod's hostname.
     const lower = normalizeName(name);
     if (lower === 'localhost') return { queries: [], ip: '127.0.0.1' };
-    const self = this.state.pods.get(podKey);
     const hostname = self?.spec.hostname ?? self?.metadata.name;
     if (self?.status?.podIP && lower === hostname) return { queries: [], ip: self.status.podIP };
     const d = this.domain;

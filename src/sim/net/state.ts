@@ -27,7 +27,7 @@ export class PodLookup {
   private lastKey: string | undefined;
   private lastPod: Pod | undefined;
 
-  constructor(private readonly store: StoreReader) {}
+  constructor(readonly store: StoreReader) {}
 
   /** A Pod was written: forget the kept answer. */
   changed(): void {

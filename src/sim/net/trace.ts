@@ -5,6 +5,7 @@ import type { Pod, Protocol } from '../api/types';
 import type { DnsAnswer, Hop, HopKind, HopRef, Trace, TraceRequest, Verdict } from '../contract';
 import type { Rng } from '../runtime/interfaces';
 import { type CoreDns, EXTERNAL_HOSTS, isIPv4 } from './dns';
+import { hostNetworkListener, podDnsType, sourcePod } from './hostnet';
 import { persistence as persistent, renderRule } from './iptables';
 import { ipvsLocalOnly, ipvsRealServers, realServerLine } from './ipvs';
 import { podListens } from './listeners';
@@ -22,6 +23,11 @@ interface Ctx {
   req: TraceRequest;
   src: HopRef;
   srcNode: string | undefined;
+  /**
+   * The source Pod runs with hostNetwork: its packets leave from the node's own address and
+   * network namespace, so kube-proxy and the routes treat them as the node's own traffic.
+   */
+  hostNet: boolean;
   hops: Hop[];
   t: number;
   endpoint?: Trace['endpoint'];
@@ -90,10 +96,12 @@ export class Tracer {
   }
 
   trace(req: TraceRequest, startedAt: number): Trace {
-    const c: Ctx = { req, src: 'host', srcNode: undefined, hops: [], t: 0, startedAt };
+    const c: Ctx = { req, src: 'host', srcNode: undefined, hostNet: false, hops: [], t: 0, startedAt };
     if (req.source.kind === 'pod') {
+      const pod = this.state.pods.get(req.source.key.slice(4));
       c.src = req.source.key;
-      c.srcNode = this.state.pods.get(req.source.key.slice(4))?.spec.nodeName;
+      c.srcNode = pod?.spec.nodeName;
+      c.hostNet = pod?.spec.hostNetwork === true;
     } else if (req.source.kind === 'node') {
       c.src = `Node/${req.source.name}`;
       c.srcNode = req.source.name;
@@ -157,9 +165,12 @@ export class Tracer {
 
     if (req.source.kind === 'host') return this.fromHost(c, ip, port);
     if (ip.startsWith('127.')) {
-      // Loopback never leaves the network namespace: the Pod (or node) talks to itself.
+      // Loopback never leaves the network namespace: the Pod (or node) talks to itself. A
+      // hostNetwork Pod's loopback is the node's.
       const self =
-        req.source.kind === 'pod' ? this.state.pods.get(req.source.key.slice(4))?.status?.podIP : undefined;
+        req.source.kind === 'pod' && !c.hostNet
+          ? this.state.pods.get(req.source.key.slice(4))?.status?.podIP
+          : undefined;
       if (self) return this.deliver(c, c.src, self, port, c.srcNode, `loopback ${ip}`);
       const nodeIP = this.state.nodes
         .get(c.srcNode ?? '')
@@ -175,7 +186,10 @@ export class Tracer {
   }
 
   private dnsHops(c: Ctx, queries: DnsAnswer[]): void {
-    const podSource = c.req.source.kind === 'pod';
+    // A Pod whose resolv.conf is the node's (dnsPolicy Default, or ClusterFirst on the host
+    // network) asks the node's resolver, not the kube-dns Service.
+    const podSource =
+      podDnsType(sourcePod(this.state, c.req.source)) !== 'host' && c.req.source.kind === 'pod';
     const dnsSvc = 'Service/kube-system/kube-dns';
     const model = this.state.models.get('kube-system/kube-dns');
     const udp = model?.ports.find((p) => p.protocol === 'UDP');
@@ -474,8 +488,13 @@ export class Tracer {
    */
   private externalChoice(c: Ctx, m: ServiceModel, pm: PortModel, node: string): Choice {
     if (this.ipvs || !featuresOf(m.svc)?.extLocal) return { eps: pm.usable, chain: pm.svcChain };
+    // A Pod address (in the cluster CIDR) or a LOCAL source address (the node's own traffic, a
+    // hostNetwork Pod's included); a hostNetwork Pod on another node comes from that node's IP.
     const src = c.req.source;
-    const fromCluster = src.kind === 'pod' || (src.kind === 'node' && src.name === node);
+    const fromCluster =
+      (src.kind === 'pod' && !c.hostNet) ||
+      (src.kind === 'node' && src.name === node) ||
+      (c.hostNet && c.srcNode === node);
     if (fromCluster) return { eps: pm.usable, chain: pm.svcChain };
     return { eps: localEndpoints(pm, node), chain: svlChain(pm), keepSource: true };
   }
@@ -567,7 +586,7 @@ export class Tracer {
       };
     }
     const nodeName = s.nodeByIP.get(ip);
-    if (nodeName) return this.toNode(c, nodeName, ip, port, from);
+    if (nodeName) return this.toNode(c, nodeName, ip, port, from, fromNode, via);
     const ext = EXTERNAL_BY_IP.get(ip);
     if (ext) {
       const ref = `external:${ext}`;
@@ -589,7 +608,15 @@ export class Tracer {
     return this.lost(proto, via ? `${via}: ${why}` : why);
   }
 
-  private toNode(c: Ctx, nodeName: string, ip: string, port: number, from?: HopRef): Outcome {
+  private toNode(
+    c: Ctx,
+    nodeName: string,
+    ip: string,
+    port: number,
+    from?: HopRef,
+    fromNode?: string,
+    via?: string,
+  ): Outcome {
     const { protocol: proto } = c.req;
     const ref = `Node/${nodeName}`;
     const proxy = `kube-proxy/${nodeName}`;
@@ -628,12 +655,46 @@ export class Tracer {
         reason: `${NODE_PORTS[port]} listens on ${ip}:${port} on node ${nodeName}`,
       };
     }
+    // A hostNetwork Pod's process listens in the node's network namespace: its port is the node's.
+    const hn = hostNetworkListener(s, nodeName, port, proto);
+    if (hn?.running) return this.toHostNetPod(c, hn.key, nodeName, ip, port, from, fromNode, via);
+    const prefix = via ? `${via}: ` : '';
+    const later = hn
+      ? ` (the hostNetwork Pod ${hn.key} would, but it is ${hn.pod.status?.phase ?? 'Pending'}, its container not started yet)`
+      : '';
     return this.nodeRst(
       c,
       ref,
       nodeName,
-      `nothing on node ${nodeName} listens on ${port}/${proto}, so it answers ${proto === 'TCP' ? 'RST' : 'ICMP port unreachable'}`,
+      `${prefix}nothing on node ${nodeName} listens on ${port}/${proto}${later}, so it answers ${proto === 'TCP' ? 'RST' : 'ICMP port unreachable'}`,
     );
+  }
+
+  /** Delivery to a Running hostNetwork Pod's socket on the node's address `ip`. */
+  private toHostNetPod(
+    c: Ctx,
+    key: string,
+    nodeName: string,
+    ip: string,
+    port: number,
+    from?: HopRef,
+    fromNode?: string,
+    via?: string,
+  ): Outcome {
+    const proto = c.req.protocol;
+    const ref = `Pod/${key}`;
+    const name = key.slice(key.indexOf('/') + 1);
+    if (from && fromNode && fromNode !== nodeName)
+      this.hop(c, 'forward', `Node/${fromNode}`, `Node/${nodeName}`, `→ ${nodeName} (${ip})`, 0.1);
+    const label = `${what(proto, ip, port)}: delivered to the Pod ${name} on the node's network`;
+    this.hop(c, 'deliver', from ?? `Node/${nodeName}`, ref, label, 0.02);
+    this.hop(c, 'reply', ref, c.src, proto === 'TCP' ? 'SYN-ACK' : 'UDP reply', 0.03);
+    c.endpoint = { ip, port, pod: ref };
+    const prefix = via ? `${via}: ` : '';
+    return {
+      verdict: 'delivered',
+      reason: `${prefix}delivered to the Pod ${key} on node ${nodeName}'s network: it runs with hostNetwork, so its process listens on ${port}/${proto} in the node's own network namespace, at ${ip}`,
+    };
   }
 
   private viaNodePort(c: Ctx, m: ServiceModel, nodePort: number, nodeName: string, ip: string): Outcome {

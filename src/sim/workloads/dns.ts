@@ -1,6 +1,8 @@
 // DNS from inside a Pod: the resolver's queries as a graph trace, and /etc/resolv.conf parsing
 // the way BusyBox nslookup reads it (networking/nslookup.c parse_resolvconf).
+import type { Pod } from '../api/types';
 import type { Cluster, DnsAnswer, Hop, ObjectKey, Trace, TraceSource } from '../contract';
+import { podDnsType } from '../net/hostnet';
 import { nextTraceId } from './traceids';
 
 export interface ResolvConf {
@@ -39,6 +41,18 @@ export function sourceRef(source: TraceSource): string {
   return 'host';
 }
 
+/** The node's resolver, for a Pod whose resolv.conf is the node's (see `dnsServerRef`). */
+export const NODE_DNS_REF = 'external:dns';
+
+/**
+ * Whom a Pod's resolver asks: the kube-dns Service, or, for a Pod with the node's resolv.conf
+ * (dnsPolicy Default, or ClusterFirst on the host network: the kubelet's getPodDNSType), the
+ * node's own resolver.
+ */
+export function dnsServerRef(pod: Pod): string {
+  return podDnsType(pod) === 'host' ? NODE_DNS_REF : KUBE_DNS_REF;
+}
+
 /** A trace of the DNS exchange itself (UDP to the kube-dns Service), one hop pair per query. */
 export function dnsTrace(
   cluster: Cluster,
@@ -47,17 +61,18 @@ export function dnsTrace(
   name: string,
   queries: DnsAnswer[],
   found: boolean,
+  to: string = KUBE_DNS_REF,
 ): Trace {
   const from = sourceRef(source);
   const hops: Hop[] = [];
   let at = 0;
   for (const q of queries) {
-    hops.push({ kind: 'dns-query', from, to: KUBE_DNS_REF, label: `${q.qtype}? ${q.question}`, atMs: at });
+    hops.push({ kind: 'dns-query', from, to, label: `${q.qtype}? ${q.question}`, atMs: at });
     at += 0.2;
     if (q.rcode === 'NXDOMAIN') {
       hops.push({
         kind: 'dns-nxdomain',
-        from: KUBE_DNS_REF,
+        from: to,
         to: from,
         label: `NXDOMAIN ${q.question}`,
         atMs: at,
@@ -66,7 +81,7 @@ export function dnsTrace(
       const values = q.records.map((r) => (r.type === 'CNAME' ? `CNAME ${r.value}` : `${r.type} ${r.value}`));
       hops.push({
         kind: 'dns-answer',
-        from: KUBE_DNS_REF,
+        from: to,
         to: from,
         label: values.length ? values.join(', ') : `${q.question}: no ${q.qtype} records`,
         atMs: at,

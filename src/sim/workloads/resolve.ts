@@ -3,7 +3,7 @@
 import type { ProcContext } from '../../kubectl/shell/types';
 import type { Pod } from '../api/types';
 import type { Trace, TraceSource } from '../contract';
-import { dnsTrace, parseResolvConf } from './dns';
+import { dnsServerRef, dnsTrace, parseResolvConf } from './dns';
 import { isIPv4 } from './pods';
 import type { PodProc } from './proc';
 
@@ -43,7 +43,7 @@ export function getaddrinfo(p: PodProc, ctx: ProcContext, name: string, emit = t
   const source = podSource(p);
   const r = p.cluster.net.resolve(source, name);
   const server = parseResolvConf(p.cluster.net.resolvConf(p.podKey)).nameservers[0] ?? '';
-  const dns = dnsTrace(p.cluster, source, server, name, r.queries, r.ip !== undefined);
+  const dns = dnsTrace(p.cluster, source, server, name, r.queries, r.ip !== undefined, dnsServerRef(p.pod));
   if (emit) ctx.trace(dns);
   // musl (options timeout:5) waits out each search step whose queries got no answer at all,
   // e.g. while the kube-dns Service has no ready CoreDNS endpoint.

@@ -4,7 +4,7 @@
 // makes the exit code 1, even when another search domain answered (reference §B10).
 import type { ProcContext } from '../../../kubectl/shell/types';
 import type { DnsAnswer, DnsQType, DnsRecord } from '../../contract';
-import { dnsTrace, parseResolvConf } from '../dns';
+import { dnsServerRef, dnsTrace, KUBE_DNS_REF, parseResolvConf } from '../dns';
 import { imageInfo } from '../images';
 import { isIPv4, podByIP } from '../pods';
 import type { PodProc } from '../proc';
@@ -103,6 +103,17 @@ export function arrivalOrder(answers: DnsAnswer[], resolvConf: string): DnsAnswe
   return [...answers.filter((a) => !upstream(a)), ...answers.filter(upstream)];
 }
 
+/**
+ * What the node's resolver answers: CoreDNS's upstream answers pass through as they are (both go
+ * to the same upstream); a name CoreDNS answers from its own zones (cluster.local, the cluster's
+ * reverse names) is unknown upstream, so NXDOMAIN.
+ */
+function fromNodeResolver(a: DnsAnswer): DnsAnswer {
+  return a.authoritative
+    ? { question: a.question, qtype: a.qtype, rcode: 'NXDOMAIN', records: [], authoritative: false }
+    : a;
+}
+
 function reverseName(ip: string): string {
   return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
 }
@@ -166,20 +177,28 @@ export function nslookup(argv: string[], ctx: ProcContext, p: PodProc): number {
     for (const t of types) for (const n of t === 'PTR' ? [name] : withSearch(name)) questions.push([n, t]);
   }
 
+  // A Pod with the node's resolv.conf (dnsPolicy Default, or ClusterFirst on the host network)
+  // asks the node's resolver, which forwards upstream and knows nothing of the cluster zone.
+  const serverRef = given === undefined ? dnsServerRef(p.pod) : KUBE_DNS_REF;
+  const nodeResolver = serverRef !== KUBE_DNS_REF;
   // Only the cluster's DNS Service (or a CoreDNS Pod) answers here; any other server is out of
   // reach of the simulated network, so every query goes unanswered.
-  const dnsPod = podByIP(p.cluster, serverIP);
+  const dnsPod = nodeResolver ? undefined : podByIP(p.cluster, serverIP);
   const clusterDns =
     serverIP === conf.nameservers[0] ||
     dnsPod?.spec.containers.some((c) => imageInfo(c.image).app === 'coredns') === true;
   // The UDP exchange itself goes through kube-proxy like any other packet: with no ready CoreDNS
   // endpoint the kube-dns ClusterIP REJECTs it (ICMP port unreachable) and nothing answers.
-  const path = p.cluster.net.trace({ source: podSource(p), destination: serverIP, protocol: 'UDP', port });
-  const reachable = path.verdict === 'delivered';
+  const path = nodeResolver
+    ? undefined
+    : p.cluster.net.trace({ source: podSource(p), destination: serverIP, protocol: 'UDP', port });
+  const reachable = path === undefined || path.verdict === 'delivered';
   const answers: DnsAnswer[] = questions.map(([q, t]) =>
-    clusterDns && reachable
-      ? p.cluster.net.query(q, t)
-      : { question: q, qtype: t, rcode: 'TIMEOUT', records: [], authoritative: false },
+    !clusterDns || !reachable
+      ? { question: q, qtype: t, rcode: 'TIMEOUT', records: [], authoritative: false }
+      : nodeResolver
+        ? fromNodeResolver(p.cluster.net.query(q, t))
+        : p.cluster.net.query(q, t),
   );
   if (reachable)
     ctx.trace(
@@ -190,11 +209,12 @@ export function nslookup(argv: string[], ctx: ProcContext, p: PodProc): number {
         name,
         answers,
         answers.some((a) => a.records.length > 0),
+        serverRef,
       ),
     );
-  else ctx.trace(path);
+  else if (path) ctx.trace(path);
   // BusyBox reports each ICMP error on its connected socket: one per send (2 tries in 5 s).
-  if (path.verdict === 'refused') ctx.err('nslookup: read: Connection refused\n');
+  if (path?.verdict === 'refused') ctx.err('nslookup: read: Connection refused\n');
   const { text, exitCode } = formatNslookup(
     serverName,
     serverIP,
@@ -202,7 +222,7 @@ export function nslookup(argv: string[], ctx: ProcContext, p: PodProc): number {
     port,
   );
   // Unanswered queries are resent until the 5 s timeout (2 tries) runs out.
-  if (path.verdict === 'refused') {
+  if (path?.verdict === 'refused') {
     ctx.sleep(2500);
     ctx.err('nslookup: read: Connection refused\n');
     ctx.sleep(2500);
