@@ -4,6 +4,7 @@
 // constraints, tolerations sorted by key, and the QoS class computed when the status has none.
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../sim/api/types';
+import { describeProbe } from './describe-containers';
 import { describePod, describePodTemplate } from './describe-pod';
 import { DescribeWriter } from './describe-util';
 
@@ -252,6 +253,40 @@ describe('describePodTemplate', () => {
         '  Tolerations:          <none>',
         '',
       ].join('\n'),
+    );
+  });
+});
+
+describe('describeProbe (DescribeProbe: url.URL String of an HTTP probe)', () => {
+  const n = {
+    initialDelaySeconds: 5,
+    timeoutSeconds: 1,
+    periodSeconds: 10,
+    successThreshold: 1,
+    failureThreshold: 3,
+  };
+  const attrs = 'delay=5s timeout=1s period=10s #success=1 #failure=3';
+  it('handlers and their numbers', () => {
+    expect(describeProbe({ ...n, httpGet: { path: '/healthz', port: 8080, scheme: 'HTTP' } })).toBe(
+      `http-get http://:8080/healthz ${attrs}`,
+    );
+    expect(
+      describeProbe({ ...n, httpGet: { path: '/livez', port: 6443, host: '172.18.0.2', scheme: 'HTTPS' } }),
+    ).toBe(`http-get https://172.18.0.2:6443/livez ${attrs}`);
+    expect(describeProbe({ ...n, exec: { command: ['cat', '/tmp/healthy'] } })).toBe(
+      `exec [cat /tmp/healthy] ${attrs}`,
+    );
+    expect(describeProbe({ ...n, tcpSocket: { port: 'http' } })).toBe(`tcp-socket :http ${attrs}`);
+  });
+  it('IPv6 host in brackets, a path without its slash gets one, the path escaped as EscapedPath does', () => {
+    expect(describeProbe({ ...n, httpGet: { path: '/', port: 80, host: '::1', scheme: 'HTTP' } })).toBe(
+      `http-get http://[::1]:80/ ${attrs}`,
+    );
+    expect(describeProbe({ ...n, httpGet: { path: 'health', port: 80, scheme: 'HTTP' } })).toBe(
+      `http-get http://:80/health ${attrs}`,
+    );
+    expect(describeProbe({ ...n, httpGet: { path: '/a b?c=1&d%', port: 80, scheme: 'HTTP' } })).toBe(
+      `http-get http://:80/a%20b%3Fc=1&d%25 ${attrs}`,
     );
   });
 });

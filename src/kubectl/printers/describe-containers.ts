@@ -240,22 +240,40 @@ export function describeContainers(
   }
 }
 
-/** describe.go DescribeProbe: the handler (Go's url.URL String, %v of a []string) and its numbers. */
+/** Go's url.escape(s, encodePath): all but unreserved characters and `$&+,/:;=@` as %XX. */
+function escapePath(path: string): string {
+  let out = '';
+  for (const b of new TextEncoder().encode(path)) {
+    const c = String.fromCharCode(b);
+    out += /[A-Za-z0-9\-_.~$&+,/:;=@]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/**
+ * An HTTP probe's target as describe.go builds it: url.URL{Scheme: lower-case scheme, Host:
+ * net.JoinHostPort(host, port) (IPv6 in brackets), Path}.String().
+ */
+function probeURL(g: NonNullable<Probe['httpGet']>): string {
+  const scheme = (g.scheme ?? '').toLowerCase();
+  const port = String(g.port ?? '');
+  const host = g.host ?? '';
+  const hostPort = port === '' ? host : `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const path = g.path ?? '';
+  let out = scheme === '' ? '' : `${scheme}:`;
+  if ((scheme !== '' || hostPort !== '') && (hostPort !== '' || path !== '')) out += `//${hostPort}`;
+  const escaped = path === '*' ? '*' : escapePath(path);
+  if (escaped !== '' && !escaped.startsWith('/') && hostPort !== '') out += '/';
+  // RFC 3986 §4.2: a first segment with a colon would read as a scheme.
+  if (out === '' && (escaped.split('/')[0] ?? '').includes(':')) out += './';
+  return out + escaped;
+}
+
+/** describe.go DescribeProbe: the handler (url.URL String, %v of a []string) and its numbers. */
 export function describeProbe(p: Probe): string {
   const attrs = `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 0}s period=${p.periodSeconds ?? 0}s #success=${p.successThreshold ?? 0} #failure=${p.failureThreshold ?? 0}`;
   if (p.exec) return `exec [${(p.exec.command ?? []).join(' ')}] ${attrs}`;
-  if (p.httpGet) {
-    const g = p.httpGet;
-    const port = String(g.port ?? '');
-    const host = g.host ?? '';
-    // net.JoinHostPort brackets an IPv6 host; url.URL adds a '/' before a path that lacks one.
-    const hostPort = port === '' ? host : `${host.includes(':') ? `[${host}]` : host}:${port}`;
-    const path = g.path ?? '';
-    const sep = path !== '' && !path.startsWith('/') ? '/' : '';
-    const scheme = (g.scheme ?? '').toLowerCase();
-    const authority = hostPort === '' ? '' : `//${hostPort}`;
-    return `http-get ${scheme === '' ? '' : `${scheme}:`}${authority}${sep}${path} ${attrs}`;
-  }
+  if (p.httpGet) return `http-get ${probeURL(p.httpGet)} ${attrs}`;
   if (p.tcpSocket) return `tcp-socket ${p.tcpSocket.host ?? ''}:${String(p.tcpSocket.port ?? '')} ${attrs}`;
   if (p.grpc) return `grpc <pod>:${p.grpc.port} ${p.grpc.service ?? ''} ${attrs}`;
   return `unknown ${attrs}`;
