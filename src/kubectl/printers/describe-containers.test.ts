@@ -290,3 +290,39 @@ describe('describeProbe (DescribeProbe: url.URL String of an HTTP probe)', () =>
     );
   });
 });
+
+describe('describePod: a CSI volume', () => {
+  it('VolumeAttributes: every piece written at LEVEL_2, so the values carry its four spaces', () => {
+    const p = pod(
+      {
+        containers: [{ name: 'a', image: 'i' }],
+        volumes: [
+          { name: 'v', csi: { driver: 'd.example.com', volumeAttributes: { b: '2', a: '1' } } },
+          { name: 'w', csi: { driver: 'd', readOnly: true, fsType: 'ext4' } },
+        ],
+      },
+      { qosClass: 'BestEffort' },
+    );
+    const out = describeText(p);
+    const vols = out.slice(out.indexOf('Volumes:'), out.indexOf('QoS Class:'));
+    expect(vols).toBe(
+      [
+        'Volumes:',
+        '  v:',
+        '    Type:              CSI (a Container Storage Interface (CSI) volume source)',
+        '    Driver:            d.example.com',
+        '    FSType:            ',
+        '    ReadOnly:          false',
+        '    VolumeAttributes:      a=1',
+        '                           b=2',
+        '  w:',
+        '    Type:              CSI (a Container Storage Interface (CSI) volume source)',
+        '    Driver:            d',
+        '    FSType:            ext4',
+        '    ReadOnly:          true',
+        '    VolumeAttributes:  <none>',
+        '',
+      ].join('\n'),
+    );
+  });
+});

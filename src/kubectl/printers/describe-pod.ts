@@ -116,11 +116,32 @@ function volumeSource(w: DescribeWriter, v: Any): void {
       else if (s?.serviceAccountToken)
         w.write(2, `TokenExpirationSeconds:\t${Number(s.serviceAccountToken.expirationSeconds ?? 0)}\n`);
     }
+  } else if (v.csi) {
+    const c = v.csi;
+    w.write(2, 'Type:\tCSI (a Container Storage Interface (CSI) volume source)\n');
+    w.write(
+      0,
+      `    Driver:\t${str(c.driver)}\n    FSType:\t${str(c.fsType)}\n    ReadOnly:\t${c.readOnly === true}\n`,
+    );
+    // printCSIPersistentVolumeAttributesMultiline: sorted key=value, each cut at 140 characters.
+    w.write(2, 'VolumeAttributes:\t');
+    const attrs = (c.volumeAttributes ?? {}) as Record<string, unknown>;
+    const keys = Object.keys(attrs).sort();
+    if (keys.length === 0) w.write(0, '<none>\n');
+    keys.forEach((k, i) => {
+      // Every Write is at LEVEL_2, the separators and the value included (hence the spaces).
+      if (i !== 0) {
+        w.write(2, '');
+        w.write(2, '\t');
+      }
+      const line = `${k}=${str(attrs[k])}`;
+      w.write(2, line.length > 140 ? `${line.slice(0, 140)}...\n` : `${line}\n`);
+    });
   } else if (v.image) {
     w.write(2, 'Type:\tImage (a container image or OCI artifact)\n');
     w.write(0, `    Reference:\t${str(v.image.reference)}\n    PullPolicy:\t${str(v.image.pullPolicy)}\n`);
   }
-  // The other in-tree sources (iscsi, rbd, csi, ephemeral, cloud disks…) print only their name
+  // The other sources (ephemeral, iscsi, rbd, cephfs, fc, cloud disks…) print only their name
   // here: their kubectl lines are not reproduced.
 }
 
