@@ -256,5 +256,30 @@ describe('Docker Desktop: localhost:<nodePort> from your machine reaches a hostN
     expect(t.hops.find((h) => h.kind === 'deliver')?.label).toBe(
       "SYN → 192.168.65.3:80: delivered to the Pod hn on the node's network",
     );
+    d.sh('curl -s localhost:30080');
+    expect(d.stdout()).toContain('Welcome to nginx!');
+  });
+});
+
+describe('IPVS mode (kind)', () => {
+  it('the virtual server’s real server is the node IP, and the node hands the SYN to the Pod', () => {
+    const d = kdrive({ seed: 5, profile: 'kind', proxyMode: 'ipvs' })
+      .applyOk(hostNginx('hn', 'kind-worker'))
+      .applyOk(svc())
+      .applyOk(sleeper('far', 'kind-worker2'))
+      .advance(30_000);
+    const t = d.cluster.net.trace({
+      source: { kind: 'pod', key: 'Pod/default/far' },
+      destination: 'hn',
+      protocol: 'TCP',
+      port: 8080,
+    });
+    expect(t.verdict).toBe('delivered');
+    expect(t.endpoint).toEqual({ ip: WORKER_IP, port: 80, pod: 'Pod/default/hn' });
+    expect(kinds(t).slice(-3)).toEqual([
+      'forward Node/kind-worker2 → Node/kind-worker',
+      'deliver Service/default/hn → Pod/default/hn',
+      'reply Pod/default/hn → Pod/default/far',
+    ]);
   });
 });
