@@ -7,7 +7,6 @@ import type {
   Event,
   K8sObject,
   Namespace,
-  Node,
   Pod,
   PodTemplateSpec,
   ReplicaSet,
@@ -22,7 +21,6 @@ import {
   labelsMultiline,
   rfc1123z,
 } from './describe-util';
-import { translateTimestampSince } from './duration';
 import { selectorString } from './tables';
 
 export interface DescribeInput {
@@ -237,79 +235,5 @@ export function describeNamespace({ obj }: DescribeInput): string {
   w.write(0, `Status:\t${ns.status?.phase ?? 'Active'}\n`);
   w.write(0, '\nNo resource quota.\n');
   w.write(0, '\nNo LimitRange resource.\n');
-  return w.done();
-}
-
-export function describeNode({ obj, events, now, related }: DescribeInput): string {
-  const n = obj as Node;
-  const w = new DescribeWriter();
-  const info = n.status?.nodeInfo ?? {};
-  w.write(0, `Name:\t${n.metadata.name}\n`);
-  const roles = Object.keys(n.metadata.labels ?? {})
-    .filter((k) => k.startsWith('node-role.kubernetes.io/'))
-    .map((k) => k.slice('node-role.kubernetes.io/'.length))
-    .sort();
-  w.write(0, `Roles:\t${roles.length ? roles.join(',') : '<none>'}\n`);
-  labelsMultiline(w, 'Labels', n.metadata.labels);
-  annotationsMultiline(w, 'Annotations', n.metadata.annotations);
-  w.write(0, `CreationTimestamp:\t${rfc1123z(n.metadata.creationTimestamp)}\n`);
-  const taints = n.spec?.taints ?? [];
-  w.write(
-    0,
-    `Taints:\t${taints.length ? taints.map((t) => `${t.key}:${t.effect}`).join('\n\t') : '<none>'}\n`,
-  );
-  w.write(0, `Unschedulable:\t${(n.spec as { unschedulable?: boolean }).unschedulable ? 'true' : 'false'}\n`);
-  const conds = n.status?.conditions ?? [];
-  if (conds.length) {
-    w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
-    w.write(1, '----\t------\t-----------------\t------------------\t------\t-------\n');
-    for (const c of conds as ((typeof conds)[number] & {
-      lastHeartbeatTime?: string;
-      lastTransitionTime?: string;
-    })[]) {
-      w.write(
-        1,
-        `${c.type} \t${c.status} \t${rfc1123z(c.lastHeartbeatTime ?? n.metadata.creationTimestamp)} \t${rfc1123z(c.lastTransitionTime ?? n.metadata.creationTimestamp)} \t${c.reason} \t${c.message}\n`,
-      );
-    }
-  }
-  w.write(0, 'Addresses:\n');
-  for (const a of n.status?.addresses ?? []) w.write(1, `${a.type}:\t${a.address}\n`);
-  const res = (title: string, m: Record<string, string> | undefined): void => {
-    if (!m) return;
-    w.write(0, `${title}:\n`);
-    for (const k of Object.keys(m).sort()) w.write(1, `${k}:\t${m[k]}\n`);
-  };
-  res('Capacity', n.status?.capacity);
-  res('Allocatable', n.status?.allocatable);
-  w.write(0, 'System Info:\n');
-  const sys: [string, string][] = [
-    ['Machine ID', 'machineID'],
-    ['System UUID', 'systemUUID'],
-    ['Boot ID', 'bootID'],
-    ['Kernel Version', 'kernelVersion'],
-    ['OS Image', 'osImage'],
-    ['Operating System', 'operatingSystem'],
-    ['Architecture', 'architecture'],
-    ['Container Runtime Version', 'containerRuntimeVersion'],
-    ['Kubelet Version', 'kubeletVersion'],
-    ['Kube-Proxy Version', 'kubeProxyVersion'],
-  ];
-  for (const [label, key] of sys) w.write(1, `${label}:\t${info[key] ?? ''}\n`);
-  if (n.spec?.podCIDR) w.write(0, `PodCIDR:\t${n.spec.podCIDR}\n`);
-  if (n.spec?.podCIDRs?.length) w.write(0, `PodCIDRs:\t${n.spec.podCIDRs.join(',')}\n`);
-  const pods = (related.pods ?? []).filter(
-    (p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
-  );
-  w.write(0, `Non-terminated Pods:\t(${pods.length} in total)\n`);
-  w.write(1, 'Namespace\tName\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
-  w.write(1, '---------\t----\t------------\t----------\t---------------\t-------------\t---\n');
-  for (const p of pods) {
-    w.write(
-      1,
-      `${p.metadata.namespace}\t${p.metadata.name}\t0 (0%)\t0 (0%)\t0 (0%)\t0 (0%)\t${translateTimestampSince(p.metadata.creationTimestamp, now)}\n`,
-    );
-  }
-  describeEvents(w, events, now);
   return w.done();
 }

@@ -161,6 +161,54 @@ export function quantityString(v: unknown, resourceList: boolean): string {
   return r.kept ?? canonical(r);
 }
 
+/** A decoded Quantity: its value n·10^e, format and kept string (undefined: the zero Quantity{}). */
+export interface Quantity {
+  n: bigint;
+  e: number;
+  format: Format | '';
+  kept?: string;
+}
+
+export const ZERO: Quantity = { n: 0n, e: 0, format: '' };
+
+/** The Quantity kubectl decodes from a stored value (a ResourceList's rounded up to milli). */
+export function quantityOf(v: unknown, resourceList: boolean): Quantity {
+  const p = parse(text(v));
+  if (!p) return ZERO;
+  const r = resourceList ? roundUpMilli(p) : p;
+  return { n: r.n, e: r.e, format: r.format, ...(r.kept !== undefined ? { kept: r.kept } : {}) };
+}
+
+const aligned = (a: Quantity, b: Quantity): [bigint, bigint, number] => {
+  const e = Math.min(a.e, b.e);
+  return [a.n * pow10(a.e - e), b.n * pow10(b.e - e), e];
+};
+
+/** Quantity.Add: the kept string is dropped; a zero receiver takes the other's format. */
+export function addQuantity(a: Quantity, b: Quantity): Quantity {
+  const [x, y, e] = aligned(a, b);
+  return { n: x + y, e, format: a.n === 0n ? b.format : a.format };
+}
+
+/** Quantity.Cmp. */
+export function cmpQuantity(a: Quantity, b: Quantity): number {
+  const [x, y] = aligned(a, b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Quantity.String(): the kept string, else the canonical form. */
+export function formatQuantity(q: Quantity): string {
+  if (q.kept !== undefined) return q.kept;
+  if (q.n === 0n) return '0';
+  return canonical({ n: q.n, e: q.e, format: q.format === '' ? 'DecimalExponent' : q.format });
+}
+
+/** Quantity.ScaledValue(scale): ceil(q / 10^scale), away from zero. */
+export function scaledQuantity(q: Quantity, scale: number): bigint {
+  const shift = q.e - scale;
+  return shift >= 0 ? q.n * pow10(shift) : divUp(q.n, -shift);
+}
+
 /** ceil(q / 10^scale) as Quantity.ScaledValue computes it (Value: 0, MilliValue: -3). */
 function scaledValue(v: unknown, scale: number, resourceList: boolean): number {
   const p0 = parse(text(v));

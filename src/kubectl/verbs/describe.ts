@@ -8,10 +8,10 @@ import {
   describeDeployment,
   describeEndpoints,
   describeNamespace,
-  describeNode,
   describeReplicaSet,
   describeService,
 } from '../printers/describe-kinds';
+import { describeNode } from '../printers/describe-node';
 import { describePod } from '../printers/describe-pod';
 import { eventsFor } from '../printers/describe-util';
 import { selectorString } from '../printers/tables';
