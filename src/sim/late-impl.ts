@@ -22,6 +22,7 @@ import {
 } from './apiserver/validation-deployment';
 import { validateService } from './apiserver/validation-service';
 import { spewHash } from './controllers/spew';
+import { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
 import { createLifecycle } from './kubelet/lifecycle';
 import { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import { programsOf } from './kubelet/program';
@@ -47,6 +48,10 @@ provideLateParts({
   parseSelector,
   programsOf,
   createLifecycle,
+  envFailures,
+  startWithConfigErrors,
+  mountFailures,
+  failMounts,
   runContainerProcess,
   runProbe,
   defaultProbes,

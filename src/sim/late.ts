@@ -26,6 +26,7 @@ import type {
 } from './apiserver/validation-deployment';
 import type { validateService } from './apiserver/validation-service';
 import type { spewHash } from './controllers/spew';
+import type { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
 import type { createLifecycle } from './kubelet/lifecycle';
 import type { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import type { programsOf } from './kubelet/program';
@@ -60,6 +61,14 @@ export interface LateParts {
   programsOf: typeof programsOf;
   createLifecycle: typeof createLifecycle;
   runContainerProcess: typeof runContainerProcess;
+  /**
+   * ConfigMaps and Secrets a Pod reads that do not exist (the kubelet's CreateContainerConfigError
+   * and FailedMount; only the student's Pods read any but kube-root-ca.crt).
+   */
+  envFailures: typeof envFailures;
+  startWithConfigErrors: typeof startWithConfigErrors;
+  mountFailures: typeof mountFailures;
+  failMounts: typeof failMounts;
   /** One run of a container's probe (only Pods the student writes have probes). */
   runProbe: typeof runProbe;
   /** Probe defaulting and validation (the API server's; only the student's Pods have probes). */

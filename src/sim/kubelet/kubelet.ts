@@ -223,7 +223,15 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       // qosClass: the API server's, kept from the status it wrote at create.
     };
     writeStatus(pod, status);
+    // A configMap/secret volume whose object does not exist: SetUp is retried, the sandbox never
+    // made (config-refs.ts; the volume reconciler's first pass comes within 100 ms).
+    if (latePartsLoaded() && late().mountFailures(pod, profile.distro)) return schedule(rt, 100, mountAgain);
     schedule(rt, drawMs(pullRng, SANDBOX_MS), sandboxReady);
+  };
+  const mountAgain = (pod: Pod, rt: PodRuntime) => {
+    const ms = late().failMounts(lifecycleDeps, pod, rt, profile.distro);
+    if (ms !== undefined) schedule(rt, ms, mountAgain);
+    else schedule(rt, drawMs(pullRng, SANDBOX_MS), sandboxReady);
   };
 
   // Stage 2: sandbox up, CNI gave it an IP; image pulls start. A hostNetwork Pod's sandbox
@@ -364,6 +372,13 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
 
   // Stage 4: containers created and started; no probes, so Ready at once.
   const start = (pod: Pod, rt: PodRuntime, pending: Any | undefined) => {
+    // A container whose env reads a missing ConfigMap/Secret or key: CreateContainerConfigError,
+    // and the pod worker's next sync pulls and tries again (config-refs.ts).
+    const envErrors = latePartsLoaded() ? late().envFailures(pod, profile.distro) : undefined;
+    if (envErrors) {
+      const ms = late().startWithConfigErrors(lifecycleDeps, pod, rt, pending, envErrors);
+      return schedule(rt, ms, pullAgain);
+    }
     // A container whose process ends (a command, busybox's own sh) follows lifecycle.ts.
     const programs = latePartsLoaded() ? late().programsOf(pod.spec.containers) : undefined;
     if (programs) {

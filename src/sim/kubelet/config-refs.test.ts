@@ -1,0 +1,276 @@
+// Pods that read ConfigMaps or Secrets that do not exist, as a 1.34 node runs them (config-refs.ts):
+// CreateContainerConfigError for env, ContainerCreating with FailedMount for volumes.
+import { describe, expect, it } from 'vitest';
+import { kdrive } from '../../kubectl/testing';
+import type { Pod } from '../api/types';
+import { mountBackoffMs } from './config-refs';
+
+const pod = (name: string, container: string, extra = '') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+  containers:
+  - name: app
+    image: nginx:alpine
+${container}${extra}`;
+
+const envRef = pod(
+  'envy',
+  `    env:
+    - name: A
+      valueFrom:
+        configMapKeyRef: {name: app-config, key: greeting}
+`,
+);
+
+const waiting = (p: Pod | undefined, i = 0) => p?.status?.containerStatuses?.[i]?.state?.waiting;
+const eventLines = (text: string) => text.slice(text.indexOf('Events:')).split('\n');
+
+describe('env from a ConfigMap or Secret that does not exist', () => {
+  it('waits with CreateContainerConfigError and retries on the pod worker back-off', () => {
+    const d = kdrive({ seed: 1 }).apply(envRef).advance(40_000);
+    expect(d.kubectl('get pods').text()).toMatch(/^envy\s+0\/1\s+CreateContainerConfigError\s+0\s+40s$/m);
+    const p = d.get('Pod', 'envy') as Pod;
+    expect(p.status?.phase).toBe('Pending');
+    expect(waiting(p)).toEqual({
+      reason: 'CreateContainerConfigError',
+      message: 'configmap "app-config" not found',
+    });
+    expect(p.status?.podIP).toMatch(/^10\.1\.0\.\d+$/); // the sandbox is up
+    const text = d.kubectl('describe pod envy').text();
+    expect(text).toContain('    State:          Waiting\n      Reason:       CreateContainerConfigError\n');
+    const ev = eventLines(text);
+    // The first sync pulls the image; each later one (10-15 s apart) finds it and fails again.
+    expect(ev).toContain(
+      '  Normal   Pulled     2s (x3 over 24s)  kubelet            Container image "nginx:alpine" already present on machine',
+    );
+    expect(ev).toContain(
+      '  Warning  Failed     2s (x4 over 36s)  kubelet            Error: configmap "app-config" not found',
+    );
+  });
+
+  it('names the missing key, the Secret, and envFrom refs', () => {
+    const d = kdrive({ seed: 2 })
+      .apply(
+        pod(
+          'key',
+          `    env:
+    - name: CA
+      valueFrom:
+        configMapKeyRef: {name: kube-root-ca.crt, key: tls.crt}
+`,
+        ),
+      )
+      .apply(
+        pod(
+          'sec',
+          `    env:
+    - name: P
+      valueFrom:
+        secretKeyRef: {name: db, key: password}
+`,
+        ),
+      )
+      .apply(
+        pod(
+          'from',
+          `    envFrom:
+    - configMapRef: {name: optional-one, optional: true}
+    - secretRef: {name: all-creds}
+    - configMapRef: {name: never-reached}
+`,
+        ),
+      )
+      .advance(20_000);
+    expect(waiting(d.get('Pod', 'key') as Pod)?.message).toBe(
+      "couldn't find key tls.crt in ConfigMap default/kube-root-ca.crt",
+    );
+    expect(waiting(d.get('Pod', 'sec') as Pod)?.message).toBe('secret "db" not found');
+    expect(waiting(d.get('Pod', 'from') as Pod)?.message).toBe('secret "all-creds" not found');
+  });
+
+  it('starts a Pod whose refs are optional or name kube-root-ca.crt', () => {
+    const d = kdrive({ seed: 3 })
+      .apply(
+        pod(
+          'fine',
+          `    envFrom:
+    - configMapRef: {name: maybe, optional: true}
+    - secretRef: {name: maybe, optional: true}
+    - configMapRef: {name: kube-root-ca.crt}
+    env:
+    - name: CA
+      valueFrom:
+        configMapKeyRef: {name: kube-root-ca.crt, key: ca.crt}
+    - name: X
+      valueFrom:
+        configMapKeyRef: {name: kube-root-ca.crt, key: nope, optional: true}
+    - name: S
+      valueFrom:
+        secretKeyRef: {name: s, key: k, optional: true}
+    volumeMounts:
+    - {name: ca, mountPath: /ca}
+`,
+          `  volumes:
+  - name: ca
+    configMap: {name: kube-root-ca.crt, items: [{key: ca.crt, path: ca.crt}]}
+  - name: opt
+    secret: {secretName: nothing, optional: true}
+  - name: opt2
+    configMap: {name: nothing, optional: true}
+`,
+        ),
+      )
+      .advance(20_000);
+    expect(d.kubectl('get pods').text()).toMatch(/^fine\s+1\/1\s+Running\s+0\s+20s$/m);
+    expect(d.kubectl('describe pod fine').text()).not.toMatch(/Failed/);
+  });
+
+  it('starts the other containers of the Pod: Pending, 1/2 ready', () => {
+    const d = kdrive({ seed: 4 })
+      .apply(
+        pod(
+          'two',
+          `  - name: bad
+    image: nginx:alpine
+    env:
+    - name: A
+      valueFrom:
+        configMapKeyRef: {name: app-config, key: greeting}
+`,
+        ),
+      )
+      .advance(30_000);
+    const p = d.get('Pod', 'two') as Pod;
+    expect(p.status?.phase).toBe('Pending');
+    expect(p.status?.containerStatuses?.[0]?.state?.running).toBeDefined();
+    expect(waiting(p, 1)?.reason).toBe('CreateContainerConfigError');
+    expect(p.status?.conditions?.find((c) => c.type === 'Ready')?.message).toBe(
+      'containers with unready status: [bad]',
+    );
+    expect(d.kubectl('get pods').text()).toMatch(/^two\s+1\/2\s+CreateContainerConfigError\s+0\s+30s$/m);
+    // The running container started once, however many syncs retried the other.
+    expect(d.kubectl('describe pod two').text()).toMatch(
+      /Normal {3}Started {4}\S+ +kubelet +Started container app\n/,
+    );
+  });
+
+  it('is deleted as any Pod', () => {
+    const d = kdrive({ seed: 5 }).apply(envRef).advance(20_000).kubectl('delete pod envy --wait=false');
+    d.advance(5_000);
+    expect(d.get('Pod', 'envy')).toBeUndefined();
+  });
+});
+
+const volPod = pod(
+  'vol',
+  `    volumeMounts:
+    - {name: config, mountPath: /config}
+    - {name: creds, mountPath: /creds}
+`,
+  `  volumes:
+  - name: config
+    configMap: {name: app-config}
+  - name: creds
+    secret: {secretName: db-creds}
+`,
+);
+
+describe('a configMap or secret volume whose object does not exist', () => {
+  it('keeps the Pod ContainerCreating without a sandbox, FailedMount on the volume back-off', () => {
+    const d = kdrive({ seed: 1 }).apply(volPod).advance(300_000);
+    expect(d.kubectl('get pods -o wide').text()).toMatch(
+      /^vol\s+0\/1\s+ContainerCreating\s+0\s+5m\s+<none>\s+docker-desktop\s/m,
+    );
+    const p = d.get('Pod', 'vol') as Pod;
+    expect(p.status?.podIP).toBeUndefined();
+    expect(p.status?.conditions?.find((c) => c.type === 'PodReadyToStartContainers')?.status).toBe('False');
+    const text = d.kubectl('describe pod vol').text();
+    expect(text).toContain('    State:          Waiting\n      Reason:       ContainerCreating\n');
+    // Attempts at 0, 0.5, 1.5, 3.5, 7.5, 15.5, 31.5, 63.5, 127.5, 249.5 s: x10, the last 50 s ago.
+    expect(eventLines(text).slice(3, 6)).toEqual([
+      '  Normal   Scheduled    5m                 default-scheduler  Successfully assigned default/vol to docker-desktop',
+      '  Warning  FailedMount  50s (x10 over 5m)  kubelet            MountVolume.SetUp failed for volume "config" : configmap "app-config" not found',
+      '  Warning  FailedMount  50s (x10 over 5m)  kubelet            MountVolume.SetUp failed for volume "creds" : secret "db-creds" not found',
+    ]);
+    expect(text).not.toMatch(/Pulling|Unable to attach/);
+  });
+
+  it('names a missing items key and aggregates a projected volume', () => {
+    const d = kdrive({ seed: 2 })
+      .apply(
+        pod(
+          'items',
+          '',
+          `  volumes:
+  - name: ca
+    configMap: {name: kube-root-ca.crt, items: [{key: ca.crt, path: a}, {key: tls.key, path: b}]}
+  - name: all
+    projected:
+      sources:
+      - configMap: {name: kube-root-ca.crt}
+      - configMap: {name: one}
+      - secret: {name: two}
+      - secret: {name: three, optional: true}
+`,
+        ),
+      )
+      .advance(2_000);
+    const text = d.kubectl('describe pod items').text();
+    expect(text).toContain(
+      'MountVolume.SetUp failed for volume "ca" : configmap references non-existent config key: tls.key\n',
+    );
+    expect(text).toContain(
+      'MountVolume.SetUp failed for volume "all" : [configmap "one" not found, secret "two" not found]\n',
+    );
+  });
+
+  it('backs off as nestedpendingoperations: 0.5 s doubling to 2m2s', () => {
+    expect([1, 2, 3, 8, 9, 10, 20].map(mountBackoffMs)).toEqual([
+      500, 1000, 2000, 64_000, 122_000, 122_000, 122_000,
+    ]);
+  });
+});
+
+describe("kube-system's ConfigMaps", () => {
+  const reader = (key: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: reader
+  namespace: kube-system
+spec:
+  containers:
+  - name: app
+    image: nginx:alpine
+    env:
+    - name: A
+      valueFrom:
+        configMapKeyRef: {name: coredns, key: ${key}}
+`;
+  it('has coredns (NodeHosts on k3s only) and kube-proxy on kubeadm distros', () => {
+    const state = (profile: 'kind' | 'k3s', yaml: string) => {
+      const d = kdrive({ seed: 1, profile }).apply(yaml).advance(30_000);
+      const p = d.get('Pod', 'reader', 'kube-system') as Pod;
+      return waiting(p)?.message ?? p.status?.phase;
+    };
+    expect(state('kind', reader('Corefile'))).toBe('Running');
+    expect(state('k3s', reader('NodeHosts'))).toBe('Running');
+    expect(state('kind', reader('NodeHosts'))).toBe(
+      "couldn't find key NodeHosts in ConfigMap kube-system/coredns",
+    );
+    const proxy = reader('x').replace('{name: coredns, key: x}', '{name: kube-proxy, key: config.conf}');
+    expect(state('kind', proxy)).toBe('Running');
+    expect(state('k3s', proxy)).toBe('configmap "kube-proxy" not found');
+  });
+});
+
+describe('determinism', () => {
+  it('gives the same output for the same seed', () => {
+    const run = () => {
+      const d = kdrive({ seed: 9 }).apply(envRef).apply(volPod).advance(90_000);
+      return d.kubectl('describe pods').text() + d.kubectl('get events').text();
+    };
+    expect(run()).toBe(run());
+  });
+});
