@@ -3,24 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeBatch } from './contract';
 import { drive } from './testing/driver';
+import { deploymentYaml } from './testing/manifests';
 
-const WEB = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx`;
+const WEB = deploymentYaml('web', { name: 'web', image: 'nginx' }, { replicas: 2 });
 
 const steps = (d: ReturnType<typeof drive>) => {
   d.applyOk(WEB).advance(500).advance(3000);

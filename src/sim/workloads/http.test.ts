@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Service } from '../api/types';
 import type { ClusterOptions } from '../contract';
 import { drive } from '../testing/driver';
+import { NGINX_WEB } from '../testing/manifests';
 import { hostConnect, httpRequest } from './http/client';
 import type { PortForward } from './http/types';
 import {
@@ -233,25 +234,8 @@ describe('curl and wget in the sleep Pod', () => {
   });
 
   it('wget -S shows the server response; nginx-sized answers get the progress bar', () => {
-    const nginx = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: nginx
-          image: nginx:1.27
-`;
     const { d, c, s1 } = numbers();
-    d.applyOk(nginx).advance(30_000);
+    d.applyOk(NGINX_WEB).advance(30_000);
     const ip = c
       .list('Pod', { namespace: 'default', labelSelector: 'app=web' })
       .map((p) => p.status?.podIP as string)[0];

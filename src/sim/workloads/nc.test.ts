@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod, Service } from '../api/types';
 import type { Cluster } from '../contract';
+import { NGINX_WEB } from '../testing/manifests';
 import { lookupExec } from './commands';
 import { API_SELECTORLESS, API_SVC, execIn, numbersApp, podKeyFor, SLEEP, SLEEP2_SVC } from './testkit';
 
@@ -15,24 +16,6 @@ spec:
     - port: 80
   selector:
     app: nobody
-`;
-
-const NGINX = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: nginx
-          image: nginx:1.27
 `;
 
 function chapter(seed = 11) {
@@ -191,7 +174,7 @@ describe('nc is a BusyBox applet: only BusyBox images have it', () => {
   it('is at /usr/bin/nc in the sleep image, missing in Debian nginx', () => {
     const { d, c, s1 } = chapter();
     expect(lookupExec(c, s1, '/usr/bin/nc').ok).toBe(true);
-    d.applyOk(NGINX).advance(30_000);
+    d.applyOk(NGINX_WEB).advance(30_000);
     const web = podKeyFor(c, 'web');
     for (const cmd of ['nc', 'ps', 'netstat', 'which']) {
       expect(lookupExec(c, web, cmd)).toEqual({
