@@ -111,41 +111,157 @@ function kubeDnsService(profile: Profile): K8sObject {
 /** k3s packages its own CoreDNS build and runs a single replica. [K3S manifests/coredns.yaml] */
 export const K3S_COREDNS_IMAGE = 'rancher/mirrored-coredns-coredns:1.12.3';
 
+/**
+ * CoreDNS as each distro deploys it. kubeadm 1.34 (Docker Desktop, kind): the CoreDNSDeployment
+ * template of cmd/kubeadm/app/phases/addons/dns/manifests.go (2 replicas, named probe ports since
+ * kubernetes#131587, the control-plane taint tolerated without an operator). k3s:
+ * manifests/coredns.yaml (one replica, revisionHistoryLimit 0, the master taint tolerated too,
+ * NodeHosts in the config volume and the optional coredns-custom ConfigMap, its own probe timings,
+ * capabilities dropped as `all`). What the API server defaults is spelt out (SetDefaults_Probe's
+ * timeouts, periods and thresholds; a ConfigMap volume's defaultMode 420), so the defaulting bound
+ * late finds nothing to add to a boot template. Left out for the page's boot budget: kubeadm's
+ * preferred podAntiAffinity (weight 100, k8s-app In [kube-dns], by kubernetes.io/hostname) and
+ * k3s's topologySpreadConstraints (maxSkew 1 by hostname, DoNotSchedule), scheduling preferences
+ * the simulated scheduler does not weigh. The kubelet starts these Pods Ready at once on its own
+ * path before the late parts load (no probe workers); a CoreDNS Pod started with the prober bound
+ * runs them, and the image answers /health on 8080 and /ready on 8181 (net/listeners.ts,
+ * workloads/apps/misc.ts serveCoreDns).
+ */
 function corednsDeployment(profile: Profile): K8sObject {
   const k3s = profile.distro === 'k3s';
+  const sel = { 'k8s-app': 'kube-dns' };
+  const common = {
+    name: 'coredns',
+    imagePullPolicy: 'IfNotPresent',
+    args: ['-conf', '/etc/coredns/Corefile'],
+    resources: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } },
+  };
+  const spec = k3s
+    ? {
+        tolerations: [
+          { key: 'CriticalAddonsOnly', operator: 'Exists' },
+          { key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' },
+          { key: 'node-role.kubernetes.io/master', operator: 'Exists', effect: 'NoSchedule' },
+        ],
+        containers: [
+          {
+            ...common,
+            image: K3S_COREDNS_IMAGE,
+            ports: [
+              { containerPort: 53, name: 'dns', protocol: 'UDP' },
+              { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },
+              { containerPort: 9153, name: 'metrics', protocol: 'TCP' },
+            ],
+            volumeMounts: [
+              { name: 'config-volume', mountPath: '/etc/coredns', readOnly: true },
+              { name: 'custom-config-volume', mountPath: '/etc/coredns/custom', readOnly: true },
+            ],
+            livenessProbe: {
+              httpGet: { path: '/health', port: 8080, scheme: 'HTTP' },
+              initialDelaySeconds: 60,
+              timeoutSeconds: 1,
+              periodSeconds: 10,
+              successThreshold: 1,
+              failureThreshold: 3,
+            },
+            readinessProbe: {
+              httpGet: { path: '/ready', port: 8181, scheme: 'HTTP' },
+              timeoutSeconds: 1,
+              periodSeconds: 2,
+              successThreshold: 1,
+              failureThreshold: 3,
+            },
+            securityContext: {
+              allowPrivilegeEscalation: false,
+              capabilities: { add: ['NET_BIND_SERVICE'], drop: ['all'] },
+              readOnlyRootFilesystem: true,
+            },
+          },
+        ],
+        volumes: [
+          {
+            name: 'config-volume',
+            configMap: {
+              name: 'coredns',
+              items: [
+                { key: 'Corefile', path: 'Corefile' },
+                { key: 'NodeHosts', path: 'NodeHosts' },
+              ],
+              defaultMode: 420,
+            },
+          },
+          {
+            name: 'custom-config-volume',
+            configMap: { name: 'coredns-custom', optional: true, defaultMode: 420 },
+          },
+        ],
+      }
+    : {
+        tolerations: [
+          { key: 'CriticalAddonsOnly', operator: 'Exists' },
+          { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
+        ],
+        containers: [
+          {
+            ...common,
+            image: COREDNS_IMAGE,
+            ports: [
+              { containerPort: 53, name: 'dns', protocol: 'UDP' },
+              { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },
+              { containerPort: 9153, name: 'metrics', protocol: 'TCP' },
+              { containerPort: 8080, name: 'liveness-probe', protocol: 'TCP' },
+              { containerPort: 8181, name: 'readiness-probe', protocol: 'TCP' },
+            ],
+            volumeMounts: [{ name: 'config-volume', mountPath: '/etc/coredns', readOnly: true }],
+            livenessProbe: {
+              httpGet: { path: '/health', port: 'liveness-probe', scheme: 'HTTP' },
+              initialDelaySeconds: 60,
+              timeoutSeconds: 5,
+              periodSeconds: 10,
+              successThreshold: 1,
+              failureThreshold: 5,
+            },
+            readinessProbe: {
+              httpGet: { path: '/ready', port: 'readiness-probe', scheme: 'HTTP' },
+              timeoutSeconds: 1,
+              periodSeconds: 10,
+              successThreshold: 1,
+              failureThreshold: 3,
+            },
+            securityContext: {
+              allowPrivilegeEscalation: false,
+              capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] },
+              readOnlyRootFilesystem: true,
+            },
+          },
+        ],
+        volumes: [
+          {
+            name: 'config-volume',
+            configMap: { name: 'coredns', items: [{ key: 'Corefile', path: 'Corefile' }], defaultMode: 420 },
+          },
+        ],
+      };
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
+    metadata: {
+      name: 'coredns',
+      namespace: 'kube-system',
+      labels: k3s ? { ...sel, 'kubernetes.io/name': 'CoreDNS' } : sel,
+    },
     spec: {
-      replicas: k3s ? 1 : 2,
-      selector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+      ...(k3s ? { revisionHistoryLimit: 0 } : { replicas: 2 }),
+      selector: { matchLabels: sel },
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
       template: {
-        metadata: { labels: { 'k8s-app': 'kube-dns' } },
+        metadata: { labels: sel },
         spec: {
           priorityClassName: 'system-cluster-critical',
           serviceAccountName: 'coredns',
-          tolerations: [
-            { key: 'CriticalAddonsOnly', operator: 'Exists' },
-            { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
-          ],
           nodeSelector: { 'kubernetes.io/os': 'linux' },
-          containers: [
-            {
-              name: 'coredns',
-              image: k3s ? K3S_COREDNS_IMAGE : COREDNS_IMAGE,
-              imagePullPolicy: 'IfNotPresent',
-              args: ['-conf', '/etc/coredns/Corefile'],
-              ports: [
-                { containerPort: 53, name: 'dns', protocol: 'UDP' },
-                { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },
-                { containerPort: 9153, name: 'metrics', protocol: 'TCP' },
-              ],
-              resources: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } },
-            },
-          ],
           dnsPolicy: 'Default',
+          ...spec,
         },
       },
     },

@@ -209,6 +209,16 @@ export function systemPods(
   return out;
 }
 
+/**
+ * A static Pod's tolerations: the kubelet gives every Pod it reads from a file `operator: Exists,
+ * effect: NoExecute` (pkg/kubelet/config/common.go applyDefaults), which covers the not-ready and
+ * unreachable taints, so DefaultTolerationSeconds adds nothing to the mirror Pod. The others keep
+ * their manifests' `operator: Exists` (kube-proxy, kindnet; Docker Desktop's two are unpublished),
+ * which covers them too. Not modelled (boot budget): the node-condition tolerations the DaemonSet
+ * controller adds to its Pods (AddOrUpdateDaemonPodTolerations).
+ */
+const STATIC_TOLERATIONS = [{ operator: 'Exists', effect: 'NoExecute' }];
+
 /** Create the Pods and give each its running status in the same instant (before any sync). */
 export function bootSystemPods(deps: SystemPodDeps): void {
   const { api, profile, rng, startedAt } = deps;
@@ -229,7 +239,7 @@ export function bootSystemPods(deps: SystemPodDeps): void {
           ...(p.resources ? { resources: p.resources } : {}),
         },
       ],
-      tolerations: [{ operator: 'Exists' }],
+      tolerations: p.owner?.kind === 'Node' ? STATIC_TOLERATIONS : [{ operator: 'Exists' }],
     };
     const created = api.create(
       {
