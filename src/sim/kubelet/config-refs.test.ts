@@ -41,13 +41,38 @@ describe('env from a ConfigMap or Secret that does not exist', () => {
     const text = d.kubectl('describe pod envy').text();
     expect(text).toContain('    State:          Waiting\n      Reason:       CreateContainerConfigError\n');
     const ev = eventLines(text);
-    // The first sync pulls the image; each later one (10-15 s apart) finds it and fails again.
+    // The first sync pulls the image; the next (PLEG's report of the sandbox, 1-2 s later) and
+    // each later one (10-15 s apart) finds it and fails again.
     expect(ev).toContain(
-      '  Normal   Pulled     2s (x3 over 24s)  kubelet            Container image "nginx:alpine" already present on machine',
+      '  Normal   Pulled     13s (x3 over 34s)  kubelet            Container image "nginx:alpine" already present on machine',
     );
     expect(ev).toContain(
-      '  Warning  Failed     2s (x4 over 36s)  kubelet            Error: configmap "app-config" not found',
+      '  Warning  Failed     13s (x4 over 36s)  kubelet            Error: configmap "app-config" not found',
     );
+  });
+
+  it('syncs again 1-2 s after the first failure, then every 10-15 s', () => {
+    const d = kdrive({ seed: 7 }).apply(envRef);
+    const count = () => {
+      const e = d.cluster
+        .list('Event', { namespace: 'default' })
+        .find((x) => (x as { reason?: string }).reason === 'Failed') as { count?: number } | undefined;
+      return e?.count ?? 0;
+    };
+    const at: number[] = [];
+    for (let t = 0; t < 80_000; t += 100) {
+      d.advance(100);
+      while (at.length < count()) at.push(t);
+    }
+    const gaps = at.slice(1).map((t, i) => t - (at[i] as number));
+    expect(gaps.length).toBeGreaterThanOrEqual(5);
+    expect(gaps[0]).toBeGreaterThanOrEqual(900);
+    expect(gaps[0]).toBeLessThanOrEqual(2100);
+    for (const g of gaps.slice(1)) {
+      expect(g).toBeGreaterThanOrEqual(9900);
+      // 15 s of back-off plus the sync's own pull of the image.
+      expect(g).toBeLessThanOrEqual(16_000);
+    }
   });
 
   it('names the missing key, the Secret, and envFrom refs', () => {

@@ -19,7 +19,8 @@
 // NotFound error, a missing key `couldn't find key k in ConfigMap ns/x` (`Secret`). The image is
 // pulled first; then the container's config fails: Warning Failed `Error: <message>`, the
 // container waits with reason CreateContainerConfigError and that message, and the pod worker
-// syncs again after its back-off (10 s, jittered up to 15 s), pulling (or finding) the image again.
+// syncs again (once at PLEG's report of the new sandbox, then after its back-off of 10 s jittered
+// up to 15 s), pulling (or finding) the image again.
 import type { Container, ContainerStatus, Pod } from '../api/types';
 import { rfc3339 } from '../runtime/clock';
 import type { LifecycleDeps } from './lifecycle';
@@ -171,6 +172,13 @@ export function failMounts(
 
 /** The pod worker's back-off after a failed sync: backOffPeriod 10 s, jitter factor 0.5. */
 const SYNC_BACKOFF_MS = 10_000;
+/**
+ * The first failing sync also created the sandbox: PLEG's next relist (every second) reports it,
+ * and that event syncs the Pod again at once, before the back-off (hence the usual `Failed (x3
+ * over 16s)`: two syncs a second or two apart, then one every 10-15 s).
+ */
+const PLEG_MS: [number, number] = [1000, 2000];
+const configSyncs = new WeakMap<PodRuntime, number>();
 
 const NOT_READY = new Map<string, [CondSpec, CondSpec]>();
 const unreadySpecs = (names: string[]): [CondSpec, CondSpec] => {
@@ -251,5 +259,8 @@ export function startWithConfigErrors(
     conditions: deps.conditions(status?.conditions, SANDBOX_READY, INITIALIZED, ready, containersReady),
     containerStatuses: statuses,
   });
+  const syncs = (configSyncs.get(rt) ?? 0) + 1;
+  configSyncs.set(rt, syncs);
+  if (syncs === 1) return PLEG_MS[0] + deps.rng.pulls.int(PLEG_MS[1] - PLEG_MS[0]);
   return SYNC_BACKOFF_MS + deps.rng.pulls.int(SYNC_BACKOFF_MS / 2);
 }
