@@ -290,6 +290,27 @@ spec:
   });
 });
 
+describe('CoreDNS, whose config-volume reads the coredns ConfigMap', () => {
+  for (const profile of ['docker-desktop', 'kind', 'k3s'] as const) {
+    it(`${profile}: a CoreDNS Pod re-created after a delete mounts it and runs`, () => {
+      const d = kdrive({ seed: 1, profile });
+      const dns = () =>
+        d.cluster
+          .list('Pod', { namespace: 'kube-system' })
+          .filter((p) => p.metadata.name.startsWith('coredns-')) as Pod[];
+      const first = dns()[0] as Pod;
+      expect((first.spec as { volumes?: { configMap?: unknown }[] }).volumes?.some((v) => v.configMap)).toBe(
+        true,
+      );
+      d.kubectl(`delete pod -n kube-system ${first.metadata.name} --wait=false`).advance(60_000);
+      const now = dns();
+      expect(now.some((p) => p.metadata.name === first.metadata.name)).toBe(false);
+      for (const p of now) expect(p.status?.phase).toBe('Running');
+      expect(d.kubectl('get events -n kube-system').text()).not.toMatch(/FailedMount|Failed /);
+    });
+  }
+});
+
 describe('determinism', () => {
   it('gives the same output for the same seed', () => {
     const run = () => {
