@@ -57,7 +57,11 @@ spec:
       sizeLimit: 1024Mi
 `;
 
-/** A Deployment whose template takes env from a config map and a secret, with resources. */
+/**
+ * A Deployment whose template takes env from a config map and a secret, with resources. The
+ * ConfigMap web-config does not exist and its refs are not optional, so the Pod stays Pending
+ * (Waiting: CreateContainerConfigError) as on a real node; the template block prints the same.
+ */
 const DEP = `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -138,11 +142,11 @@ const DEP_TEMPLATE_BODY = [
 ];
 
 describe('kubectl describe: container resources (docker-desktop CoreDNS)', () => {
-  it('prints the CoreDNS Pod: Priority Class Name, named ports, Limits/Requests, projected volume', () => {
-    const out = kdrive({ seed: 1 }).kubectl('describe pod -n kube-system coredns-75ff77b774-f4tft').text();
+  it('prints the CoreDNS Pod: Priority Class Name, named ports, Limits/Requests, config and projected volumes', () => {
+    const out = kdrive({ seed: 1 }).kubectl('describe pod -n kube-system coredns-54bf9445f7-f4tft').text();
     expect(out).toBe(
       [
-        'Name:                 coredns-75ff77b774-f4tft',
+        'Name:                 coredns-54bf9445f7-f4tft',
         'Namespace:            kube-system',
         'Priority:             2000000000',
         'Priority Class Name:  system-cluster-critical',
@@ -150,20 +154,20 @@ describe('kubectl describe: container resources (docker-desktop CoreDNS)', () =>
         'Node:                 docker-desktop/192.168.65.3',
         'Start Time:           Thu, 01 Jan 2026 11:13:00 +0000',
         'Labels:               k8s-app=kube-dns',
-        '                      pod-template-hash=75ff77b774',
+        '                      pod-template-hash=54bf9445f7',
         'Annotations:          <none>',
         'Status:               Running',
         'IP:                   10.1.0.2',
         'IPs:',
         '  IP:           10.1.0.2',
-        'Controlled By:  ReplicaSet/coredns-75ff77b774',
+        'Controlled By:  ReplicaSet/coredns-54bf9445f7',
         'Containers:',
         '  coredns:',
         '    Container ID:  containerd://2ec6d0005906d2cb41a1c0ce6d5d534529e5eb5c6419e9fd70de635fd748e65d',
         '    Image:         registry.k8s.io/coredns/coredns:v1.12.0',
         '    Image ID:      registry.k8s.io/coredns/coredns@sha256:31da9a55e4acf932612b13b24ae08cc5eaae51090e1ff6fa053efe1e85597225',
-        '    Ports:         53/UDP (dns), 53/TCP (dns-tcp), 9153/TCP (metrics)',
-        '    Host Ports:    0/UDP (dns), 0/TCP (dns-tcp), 0/TCP (metrics)',
+        '    Ports:         53/UDP (dns), 53/TCP (dns-tcp), 9153/TCP (metrics), 8080/TCP (liveness-probe), 8181/TCP (readiness-probe)',
+        '    Host Ports:    0/UDP (dns), 0/TCP (dns-tcp), 0/TCP (metrics), 0/TCP (liveness-probe), 0/TCP (readiness-probe)',
         '    Args:',
         '      -conf',
         '      /etc/coredns/Corefile',
@@ -178,6 +182,7 @@ describe('kubectl describe: container resources (docker-desktop CoreDNS)', () =>
         '      memory:     70Mi',
         '    Environment:  <none>',
         '    Mounts:',
+        '      /etc/coredns from config-volume (ro)',
         '      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-xkqcr (ro)',
         'Conditions:',
         '  Type                        Status',
@@ -187,6 +192,10 @@ describe('kubectl describe: container resources (docker-desktop CoreDNS)', () =>
         '  ContainersReady             True ',
         '  PodScheduled                True ',
         'Volumes:',
+        '  config-volume:',
+        '    Type:      ConfigMap (a volume populated by a ConfigMap)',
+        '    Name:      coredns',
+        '    Optional:  false',
         '  kube-api-access-xkqcr:',
         '    Type:                    Projected (a volume that contains injected data from multiple sources)',
         '    TokenExpirationSeconds:  3607',
@@ -205,7 +214,7 @@ describe('kubectl describe: container resources (docker-desktop CoreDNS)', () =>
 
   it('the same through -l k8s-app=kube-dns, one block per Pod', () => {
     const d = kdrive({ seed: 1 });
-    const one = d.kubectl('describe pod -n kube-system coredns-75ff77b774-f4tft').text();
+    const one = d.kubectl('describe pod -n kube-system coredns-54bf9445f7-f4tft').text();
     const all = d.kubectl('describe pod -n kube-system -l k8s-app=kube-dns').text();
     expect(all.startsWith(`${one}\n`)).toBe(true);
     expect(
@@ -215,7 +224,7 @@ describe('kubectl describe: container resources (docker-desktop CoreDNS)', () =>
     ).toHaveLength(2);
   });
 
-  it('describe deployment coredns: the template block with resources and Priority Class Name', () => {
+  it('describe deployment coredns: the template block with resources, config volume and Priority Class Name', () => {
     const out = kdrive({ seed: 1 }).kubectl('describe deploy -n kube-system coredns').text();
     expect(out).toBe(
       [
@@ -235,19 +244,24 @@ describe('kubectl describe: container resources (docker-desktop CoreDNS)', () =>
         '  Containers:',
         '   coredns:',
         '    Image:       registry.k8s.io/coredns/coredns:v1.12.0',
-        '    Ports:       53/UDP (dns), 53/TCP (dns-tcp), 9153/TCP (metrics)',
-        '    Host Ports:  0/UDP (dns), 0/TCP (dns-tcp), 0/TCP (metrics)',
+        '    Ports:       53/UDP (dns), 53/TCP (dns-tcp), 9153/TCP (metrics), 8080/TCP (liveness-probe), 8181/TCP (readiness-probe)',
+        '    Host Ports:  0/UDP (dns), 0/TCP (dns-tcp), 0/TCP (metrics), 0/TCP (liveness-probe), 0/TCP (readiness-probe)',
         '    Args:',
         '      -conf',
         '      /etc/coredns/Corefile',
         '    Limits:',
         '      memory:  170Mi',
         '    Requests:',
-        '      cpu:              100m',
-        '      memory:           70Mi',
-        '    Environment:        <none>',
-        '    Mounts:             <none>',
-        '  Volumes:              <none>',
+        '      cpu:        100m',
+        '      memory:     70Mi',
+        '    Environment:  <none>',
+        '    Mounts:',
+        '      /etc/coredns from config-volume (ro)',
+        '  Volumes:',
+        '   config-volume:',
+        '    Type:               ConfigMap (a volume populated by a ConfigMap)',
+        '    Name:               coredns',
+        '    Optional:           false',
         '  Priority Class Name:  system-cluster-critical',
         '  Node-Selectors:       kubernetes.io/os=linux',
         '  Tolerations:          CriticalAddonsOnly op=Exists',
@@ -258,7 +272,7 @@ describe('kubectl describe: container resources (docker-desktop CoreDNS)', () =>
         '  Available      True    MinimumReplicasAvailable',
         '  Progressing    True    NewReplicaSetAvailable',
         'OldReplicaSets:  <none>',
-        'NewReplicaSet:   coredns-75ff77b774 (2/2 replicas created)',
+        'NewReplicaSet:   coredns-54bf9445f7 (2/2 replicas created)',
         'Events:          <none>',
         '',
       ].join('\n'),
@@ -405,7 +419,8 @@ describe('kubectl describe deployment / replicaset: the Pod template', () => {
         '                deployment.kubernetes.io/revision: 1',
         'Controlled By:  Deployment/web',
         'Replicas:       1 current / 1 desired',
-        'Pods Status:    1 Running / 0 Waiting / 0 Succeeded / 0 Failed',
+        // getPodStatusForController counts a Pending Pod as Waiting: web-config does not exist.
+        'Pods Status:    0 Running / 1 Waiting / 0 Succeeded / 0 Failed',
         'Pod Template:',
         '  Labels:  app=web',
         '           pod-template-hash=7d96c86d86',
