@@ -206,6 +206,9 @@ describe('kubectl describe: container resources (docker-desktop CoreDNS)', () =>
         'Node-Selectors:              kubernetes.io/os=linux',
         'Tolerations:                 CriticalAddonsOnly op=Exists',
         '                             node-role.kubernetes.io/control-plane:NoSchedule',
+        // DefaultTolerationSeconds admission adds these to the Pod (not to its template, below).
+        '                             node.kubernetes.io/not-ready:NoExecute op=Exists for 300s',
+        '                             node.kubernetes.io/unreachable:NoExecute op=Exists for 300s',
         'Events:                      <none>',
         '',
       ].join('\n'),

@@ -262,3 +262,52 @@ describe('ServiceAccount admission', () => {
     expect(own.volumes).toBeUndefined();
   });
 });
+
+describe('DefaultTolerationSeconds admission', () => {
+  const NOT_READY = {
+    key: 'node.kubernetes.io/not-ready',
+    operator: 'Exists',
+    effect: 'NoExecute',
+    tolerationSeconds: 300,
+  };
+  const UNREACHABLE = { ...NOT_READY, key: 'node.kubernetes.io/unreachable' };
+  /** The tolerations the API server stores for a Pod created with these. */
+  const admitted = (tolerations?: unknown[]) => {
+    const r = createCluster({ seed: 1 }).create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: 'default' },
+      spec: { containers: [{ name: 'a', image: 'nginx' }], ...(tolerations ? { tolerations } : {}) },
+    } as unknown as K8sObject);
+    expect(r.ok).toBe(true);
+    return (r.ok ? (r.object.spec as Any).tolerations : undefined) as unknown[];
+  };
+
+  it('appends both after the Pod own tolerations unless one already covers the taint', () => {
+    expect(admitted()).toEqual([NOT_READY, UNREACHABLE]);
+    expect(admitted([])).toEqual([NOT_READY, UNREACHABLE]);
+    const own = { key: 'dedicated', operator: 'Equal', value: 'db', effect: 'NoSchedule' };
+    expect(admitted([own])).toEqual([own, NOT_READY, UNREACHABLE]);
+    // Another effect does not tolerate a NoExecute taint.
+    const noSchedule = { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoSchedule' };
+    expect(admitted([noSchedule])).toEqual([noSchedule, NOT_READY, UNREACHABLE]);
+  });
+
+  it('keeps a covering toleration as it is: its key with NoExecute or any effect, or an empty key', () => {
+    const mine = {
+      key: 'node.kubernetes.io/unreachable',
+      operator: 'Exists',
+      effect: 'NoExecute',
+      tolerationSeconds: 5,
+    };
+    expect(admitted([mine])).toEqual([mine, NOT_READY]);
+    const anyEffect = { key: 'node.kubernetes.io/not-ready', operator: 'Exists' };
+    expect(admitted([anyEffect])).toEqual([anyEffect, UNREACHABLE]);
+    expect(admitted([{ operator: 'Exists' }])).toEqual([{ operator: 'Exists' }]);
+    expect(admitted([{ operator: 'Exists', effect: 'NoExecute' }])).toEqual([
+      { operator: 'Exists', effect: 'NoExecute' },
+    ]);
+    const allNoSchedule = { operator: 'Exists', effect: 'NoSchedule' };
+    expect(admitted([allNoSchedule])).toEqual([allNoSchedule, NOT_READY, UNREACHABLE]);
+  });
+});

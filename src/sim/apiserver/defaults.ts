@@ -126,8 +126,10 @@ export function defaultPodSpec(spec: Any, cow = false, pod = false): Any {
 }
 
 /**
- * DefaultTolerationSeconds admission: the same two tolerations on every Pod that states none, so
- * every such Pod shares this one frozen array (stored objects are immutable snapshots).
+ * DefaultTolerationSeconds admission: the not-ready and unreachable NoExecute tolerations for 300 s,
+ * each appended unless a toleration already covers it (its key or an empty key, effect NoExecute or
+ * empty) [plugin/pkg/admission/defaulttolerationseconds/admission.go]. A Pod that states none
+ * shares this one frozen array (stored objects are immutable snapshots).
  */
 const DEFAULT_TOLERATIONS = deepFreeze(
   ['not-ready', 'unreachable'].map((t) => ({
@@ -155,7 +157,12 @@ function defaultPodOnlySpec(spec: Any, mirror: boolean): Any {
     if (out.serviceAccountName === undefined) out.serviceAccountName = 'default';
     if (out.serviceAccount === undefined) out.serviceAccount = out.serviceAccountName;
   }
-  if (out.tolerations === undefined) out.tolerations = DEFAULT_TOLERATIONS;
+  const ts: Any[] = out.tolerations ?? [];
+  const add = DEFAULT_TOLERATIONS.filter(
+    (d) => !ts.some((t) => (!t.key || t.key === d.key) && (!t.effect || t.effect === 'NoExecute')),
+  );
+  if (ts.length === 0) out.tolerations = DEFAULT_TOLERATIONS;
+  else if (add.length > 0) out.tolerations = [...ts, ...add];
   return out;
 }
 
