@@ -142,11 +142,11 @@ const DEP_TEMPLATE_BODY = [
 ];
 
 describe('kubectl describe: container resources (docker-desktop CoreDNS)', () => {
-  it('prints the CoreDNS Pod: Priority Class Name, named ports, Limits/Requests, config and projected volumes', () => {
-    const out = kdrive({ seed: 1 }).kubectl('describe pod -n kube-system coredns-54bf9445f7-f4tft').text();
+  it('prints the CoreDNS Pod: Priority Class Name, named ports, Limits/Requests, probes, config and projected volumes', () => {
+    const out = kdrive({ seed: 1 }).kubectl('describe pod -n kube-system coredns-6cd575cdf5-f4tft').text();
     expect(out).toBe(
       [
-        'Name:                 coredns-54bf9445f7-f4tft',
+        'Name:                 coredns-6cd575cdf5-f4tft',
         'Namespace:            kube-system',
         'Priority:             2000000000',
         'Priority Class Name:  system-cluster-critical',
@@ -154,13 +154,13 @@ describe('kubectl describe: container resources (docker-desktop CoreDNS)', () =>
         'Node:                 docker-desktop/192.168.65.3',
         'Start Time:           Thu, 01 Jan 2026 11:13:00 +0000',
         'Labels:               k8s-app=kube-dns',
-        '                      pod-template-hash=54bf9445f7',
+        '                      pod-template-hash=6cd575cdf5',
         'Annotations:          <none>',
         'Status:               Running',
         'IP:                   10.1.0.2',
         'IPs:',
         '  IP:           10.1.0.2',
-        'Controlled By:  ReplicaSet/coredns-54bf9445f7',
+        'Controlled By:  ReplicaSet/coredns-6cd575cdf5',
         'Containers:',
         '  coredns:',
         '    Container ID:  containerd://2ec6d0005906d2cb41a1c0ce6d5d534529e5eb5c6419e9fd70de635fd748e65d',
@@ -180,6 +180,8 @@ describe('kubectl describe: container resources (docker-desktop CoreDNS)', () =>
         '    Requests:',
         '      cpu:        100m',
         '      memory:     70Mi',
+        '    Liveness:     http-get http://:liveness-probe/health delay=60s timeout=5s period=10s #success=1 #failure=5',
+        '    Readiness:    http-get http://:readiness-probe/ready delay=0s timeout=1s period=10s #success=1 #failure=3',
         '    Environment:  <none>',
         '    Mounts:',
         '      /etc/coredns from config-volume (ro)',
@@ -217,7 +219,7 @@ describe('kubectl describe: container resources (docker-desktop CoreDNS)', () =>
 
   it('the same through -l k8s-app=kube-dns, one block per Pod', () => {
     const d = kdrive({ seed: 1 });
-    const one = d.kubectl('describe pod -n kube-system coredns-54bf9445f7-f4tft').text();
+    const one = d.kubectl('describe pod -n kube-system coredns-6cd575cdf5-f4tft').text();
     const all = d.kubectl('describe pod -n kube-system -l k8s-app=kube-dns').text();
     expect(all.startsWith(`${one}\n`)).toBe(true);
     expect(
@@ -227,7 +229,7 @@ describe('kubectl describe: container resources (docker-desktop CoreDNS)', () =>
     ).toHaveLength(2);
   });
 
-  it('describe deployment coredns: the template block with resources, config volume and Priority Class Name', () => {
+  it('describe deployment coredns: the template block with resources, probes, config volume and Priority Class Name', () => {
     const out = kdrive({ seed: 1 }).kubectl('describe deploy -n kube-system coredns').text();
     expect(out).toBe(
       [
@@ -257,6 +259,8 @@ describe('kubectl describe: container resources (docker-desktop CoreDNS)', () =>
         '    Requests:',
         '      cpu:        100m',
         '      memory:     70Mi',
+        '    Liveness:     http-get http://:liveness-probe/health delay=60s timeout=5s period=10s #success=1 #failure=5',
+        '    Readiness:    http-get http://:readiness-probe/ready delay=0s timeout=1s period=10s #success=1 #failure=3',
         '    Environment:  <none>',
         '    Mounts:',
         '      /etc/coredns from config-volume (ro)',
@@ -275,7 +279,7 @@ describe('kubectl describe: container resources (docker-desktop CoreDNS)', () =>
         '  Available      True    MinimumReplicasAvailable',
         '  Progressing    True    NewReplicaSetAvailable',
         'OldReplicaSets:  <none>',
-        'NewReplicaSet:   coredns-54bf9445f7 (2/2 replicas created)',
+        'NewReplicaSet:   coredns-6cd575cdf5 (2/2 replicas created)',
         'Events:          <none>',
         '',
       ].join('\n'),

@@ -113,24 +113,19 @@ export const K3S_COREDNS_IMAGE = 'rancher/mirrored-coredns-coredns:1.12.3';
 
 /**
  * CoreDNS as each distro deploys it. kubeadm 1.34 (Docker Desktop, kind): the CoreDNSDeployment
- * template of cmd/kubeadm/app/phases/addons/dns/manifests.go (2 replicas, the named ports
- * liveness-probe 8080 and readiness-probe 8181 of kubernetes#131587, the control-plane taint
- * tolerated without an operator). k3s: manifests/coredns.yaml (one replica, revisionHistoryLimit 0,
- * the master taint tolerated too, NodeHosts in the config volume and the optional coredns-custom
- * ConfigMap, capabilities dropped as `all`). A ConfigMap volume's defaultMode 420 is spelt out (the
- * API server's SetDefaults_ConfigMapVolumeSource, bound late), so a boot template is a fixed point
- * of the late defaulting.
- * Left out:
- * - the probes (kubeadm: liveness GET /health on liveness-probe, delay 60s, timeout 5s, failure 5;
- *   readiness GET /ready on readiness-probe; k3s: liveness /health :8080 delay 60s, readiness
- *   /ready :8181 period 2s). Where the late parts are bound before the boot (cluster.ts: tests, the
- *   benchmark), the kubelet starts a Pod with probes through lifecycle.ts, whose workers then tick
- *   through the boot's ~7 simulated days: +35-60 ms per cluster, enough to time property tests
- *   out. They can come back once the kubelet starts Pods on its own path while its facade is
- *   unbound (the page's boot already does: no probe worker for a boot Pod);
- * - kubeadm's preferred podAntiAffinity (weight 100, k8s-app In [kube-dns], by hostname) and
- *   k3s's topologySpreadConstraints (maxSkew 1 by hostname, DoNotSchedule), scheduling preferences
- *   the simulated scheduler does not weigh, for the page's boot budget.
+ * template of cmd/kubeadm/app/phases/addons/dns/manifests.go (2 replicas, named probe ports since
+ * kubernetes#131587, the control-plane taint tolerated without an operator). k3s:
+ * manifests/coredns.yaml (one replica, revisionHistoryLimit 0, the master taint tolerated too,
+ * NodeHosts in the config volume and the optional coredns-custom ConfigMap, its own probe timings,
+ * capabilities dropped as `all`). What the API server defaults is spelt out (SetDefaults_Probe's
+ * timeouts, periods and thresholds; a ConfigMap volume's defaultMode 420), so the defaulting bound
+ * late finds nothing to add to a boot template. Left out for the page's boot budget: kubeadm's
+ * preferred podAntiAffinity (weight 100, k8s-app In [kube-dns], by kubernetes.io/hostname) and
+ * k3s's topologySpreadConstraints (maxSkew 1 by hostname, DoNotSchedule), scheduling preferences
+ * the simulated scheduler does not weigh. The kubelet starts these Pods Ready at once on its own
+ * path while its facade is unbound, whether or not the late parts are loaded (no probe workers
+ * through the boot's simulated days); a CoreDNS Pod started later with the prober bound runs them, and the image answers /health on 8080 and /ready on 8181 (net/listeners.ts,
+ * workloads/apps/misc.ts serveCoreDns).
  */
 function corednsDeployment(profile: Profile): K8sObject {
   const k3s = profile.distro === 'k3s';
@@ -161,6 +156,21 @@ function corednsDeployment(profile: Profile): K8sObject {
               { name: 'config-volume', mountPath: '/etc/coredns', readOnly: true },
               { name: 'custom-config-volume', mountPath: '/etc/coredns/custom', readOnly: true },
             ],
+            livenessProbe: {
+              httpGet: { path: '/health', port: 8080, scheme: 'HTTP' },
+              initialDelaySeconds: 60,
+              timeoutSeconds: 1,
+              periodSeconds: 10,
+              successThreshold: 1,
+              failureThreshold: 3,
+            },
+            readinessProbe: {
+              httpGet: { path: '/ready', port: 8181, scheme: 'HTTP' },
+              timeoutSeconds: 1,
+              periodSeconds: 2,
+              successThreshold: 1,
+              failureThreshold: 3,
+            },
             securityContext: {
               allowPrivilegeEscalation: false,
               capabilities: { add: ['NET_BIND_SERVICE'], drop: ['all'] },
@@ -203,6 +213,21 @@ function corednsDeployment(profile: Profile): K8sObject {
               { containerPort: 8181, name: 'readiness-probe', protocol: 'TCP' },
             ],
             volumeMounts: [{ name: 'config-volume', mountPath: '/etc/coredns', readOnly: true }],
+            livenessProbe: {
+              httpGet: { path: '/health', port: 'liveness-probe', scheme: 'HTTP' },
+              initialDelaySeconds: 60,
+              timeoutSeconds: 5,
+              periodSeconds: 10,
+              successThreshold: 1,
+              failureThreshold: 5,
+            },
+            readinessProbe: {
+              httpGet: { path: '/ready', port: 'readiness-probe', scheme: 'HTTP' },
+              timeoutSeconds: 1,
+              periodSeconds: 10,
+              successThreshold: 1,
+              failureThreshold: 3,
+            },
             securityContext: {
               allowPrivilegeEscalation: false,
               capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] },

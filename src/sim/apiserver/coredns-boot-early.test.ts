@@ -1,10 +1,13 @@
-// The page's boot: the cluster is created before the late parts load, so the kubelet starts the
-// CoreDNS Pods on its own path, Ready at once. This file must not import late-impl (or
-// cluster.ts): here the late parts are never bound, as on the page.
+// The page's boot: the cluster is created before the late parts (the prober, probe defaulting)
+// load, so the kubelet starts the CoreDNS Pods on its own path, Ready at once, and no probe runs.
+// Their probes must already carry what the API server would default, so the same template
+// defaulted after the late parts load is unchanged (and hashes the same). This file must not import
+// late-impl (or cluster.ts): here the late parts are never bound, as on the page.
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../api/types';
 import { createCluster } from '../cluster-core';
 import type { ProfileName } from '../contract';
+import { defaultProbes, probesDefaulted } from '../kubelet/probe-api';
 import { latePartsLoaded } from '../late';
 
 // biome-ignore lint/suspicious/noExplicitAny: reading loosely typed specs.
@@ -28,7 +31,7 @@ describe('CoreDNS at the page boot (late parts not loaded)', () => {
   });
 
   for (const profile of Object.keys(WANT) as ProfileName[])
-    it(`${profile}: Ready at the instants and addresses the chapter expects`, () => {
+    it(`${profile}: Ready at the instants and addresses the chapter expects; probes already defaulted`, () => {
       const c = createCluster({ seed: 1, profile });
       // (label selectors are parsed by code bound late)
       const pods = (c.list('Pod', { namespace: 'kube-system' }) as Pod[]).filter(
@@ -42,9 +45,19 @@ describe('CoreDNS at the page boot (late parts not loaded)', () => {
         })
         .sort();
       expect(times).toEqual(WANT[profile]);
-      // The template's ConfigMap volume carries its default (defaultMode), as the API server
-      // would store it once the late defaulting is bound.
       const d: Any = c.get('Deployment', 'kube-system', 'coredns');
-      expect(d.spec.template.spec.volumes[0].configMap.defaultMode).toBe(420);
+      const containers: Any[] = [
+        ...d.spec.template.spec.containers,
+        ...pods.flatMap((p) => p.spec.containers),
+      ];
+      for (const ctr of containers) {
+        expect(ctr.livenessProbe?.httpGet?.path).toBe('/health');
+        expect(ctr.readinessProbe?.httpGet?.path).toBe('/ready');
+        expect(probesDefaulted(ctr)).toBe(true);
+        const again = { ...ctr };
+        defaultProbes(again);
+        expect(again.livenessProbe).toBe(ctr.livenessProbe);
+        expect(again.readinessProbe).toBe(ctr.readinessProbe);
+      }
     });
 });

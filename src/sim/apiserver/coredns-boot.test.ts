@@ -1,11 +1,12 @@
 // The boot's CoreDNS Deployment as each distro's manifest has it (kubeadm 1.34
 // cmd/kubeadm/app/phases/addons/dns/manifests.go; k3s manifests/coredns.yaml), what `kubectl`
-// shows of it, and that its Pods are Ready at the same simulated instants and addresses as before.
-// The late parts are bound in this file (kdrive imports cluster.ts); coredns-boot-early.test.ts
-// boots as the page does. The probes are left out of the boot data for now (bootstrap.ts says why).
-import { describe, expect, it } from 'vitest';
+// shows of it, that its Pods are Ready at the same simulated instants and addresses as before the
+// probes were added, and that the probes pass once the prober runs them. The late parts are bound
+// in this file (kdrive imports cluster.ts); coredns-boot-early.test.ts boots as the page does.
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
 import type { Pod } from '../api/types';
+import { late } from '../late';
 
 /** The `template:` block of `kubectl get deploy coredns -n kube-system -o yaml`. */
 function templateYaml(profile: 'docker-desktop' | 'kind' | 'k3s'): string {
@@ -25,6 +26,16 @@ const KUBEADM_TEMPLATE = `  template:
         - /etc/coredns/Corefile
         image: registry.k8s.io/coredns/coredns:v1.12.0
         imagePullPolicy: IfNotPresent
+        livenessProbe:
+          failureThreshold: 5
+          httpGet:
+            path: /health
+            port: liveness-probe
+            scheme: HTTP
+          initialDelaySeconds: 60
+          periodSeconds: 10
+          successThreshold: 1
+          timeoutSeconds: 5
         name: coredns
         ports:
         - containerPort: 53
@@ -42,6 +53,15 @@ const KUBEADM_TEMPLATE = `  template:
         - containerPort: 8181
           name: readiness-probe
           protocol: TCP
+        readinessProbe:
+          failureThreshold: 3
+          httpGet:
+            path: /ready
+            port: readiness-probe
+            scheme: HTTP
+          periodSeconds: 10
+          successThreshold: 1
+          timeoutSeconds: 1
         resources:
           limits:
             memory: 170Mi
@@ -97,6 +117,16 @@ const K3S_TEMPLATE = `  template:
         - /etc/coredns/Corefile
         image: rancher/mirrored-coredns-coredns:1.12.3
         imagePullPolicy: IfNotPresent
+        livenessProbe:
+          failureThreshold: 3
+          httpGet:
+            path: /health
+            port: 8080
+            scheme: HTTP
+          initialDelaySeconds: 60
+          periodSeconds: 10
+          successThreshold: 1
+          timeoutSeconds: 1
         name: coredns
         ports:
         - containerPort: 53
@@ -108,6 +138,15 @@ const K3S_TEMPLATE = `  template:
         - containerPort: 9153
           name: metrics
           protocol: TCP
+        readinessProbe:
+          failureThreshold: 3
+          httpGet:
+            path: /ready
+            port: 8181
+            scheme: HTTP
+          periodSeconds: 2
+          successThreshold: 1
+          timeoutSeconds: 1
         resources:
           limits:
             memory: 170Mi
@@ -183,13 +222,15 @@ describe('the CoreDNS Deployment as the distro manifests have it', () => {
     expect(out).toContain('  replicas: 1\n  revisionHistoryLimit: 0\n');
   });
 
-  it('describe pod -l k8s-app=kube-dns: the named probe ports, the config-volume mount and volume', () => {
+  it('describe pod -l k8s-app=kube-dns: named probe ports, the probes, the config-volume mount and volume', () => {
     const out = kdrive({ seed: 1 }).kubectl('describe pod -n kube-system -l k8s-app=kube-dns').text();
     const block = [
       '    Ports:         53/UDP (dns), 53/TCP (dns-tcp), 9153/TCP (metrics), 8080/TCP (liveness-probe), 8181/TCP (readiness-probe)',
       '    Host Ports:    0/UDP (dns), 0/TCP (dns-tcp), 0/TCP (metrics), 0/TCP (liveness-probe), 0/TCP (readiness-probe)',
     ].join('\n');
-    const mounts = [
+    const probes = [
+      '    Liveness:     http-get http://:liveness-probe/health delay=60s timeout=5s period=10s #success=1 #failure=5',
+      '    Readiness:    http-get http://:readiness-probe/ready delay=0s timeout=1s period=10s #success=1 #failure=3',
       '    Environment:  <none>',
       '    Mounts:',
       '      /etc/coredns from config-volume (ro)',
@@ -202,15 +243,17 @@ describe('the CoreDNS Deployment as the distro manifests have it', () => {
       '    Optional:  false',
     ].join('\n');
     // Both Pods' blocks carry them.
-    for (const part of [block, mounts, volume]) expect(out.split(part)).toHaveLength(3);
+    for (const part of [block, probes, volume]) expect(out.split(part)).toHaveLength(3);
   });
 
-  it('describe pod on k3s: both config volumes', () => {
+  it('describe pod on k3s: the numbered probe ports, its timings, and both config volumes', () => {
     const out = kdrive({ seed: 1, profile: 'k3s' })
       .kubectl('describe pod -n kube-system -l k8s-app=kube-dns')
       .text();
     expect(out).toContain(
       [
+        '    Liveness:     http-get http://:8080/health delay=60s timeout=1s period=10s #success=1 #failure=3',
+        '    Readiness:    http-get http://:8181/ready delay=0s timeout=1s period=2s #success=1 #failure=3',
         '    Environment:  <none>',
         '    Mounts:',
         '      /etc/coredns from config-volume (ro)',
@@ -241,7 +284,7 @@ function corednsTimes(profile: 'docker-desktop' | 'kind' | 'k3s'): string[] {
 }
 
 describe('CoreDNS at boot: Ready at the same instants and addresses as without probes', () => {
-  // The values the boot gave before the volumes and ports were added (commit 814bca9).
+  // The values the boot gave before the probes and volumes were added (commit 814bca9).
   it.each([
     [
       'docker-desktop',
@@ -261,6 +304,39 @@ describe('CoreDNS at boot: Ready at the same instants and addresses as without p
   ] as const)('%s', (profile, want) => {
     expect(corednsTimes(profile)).toEqual(want);
   });
+});
+
+describe('CoreDNS probes once the prober runs them', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it.each(['docker-desktop', 'k3s'] as const)(
+    '%s: a CoreDNS Pod started now passes readiness at once and liveness after its delay',
+    (profile) => {
+      const d = kdrive({ seed: 1, profile });
+      const c = d.cluster;
+      const spy = vi.spyOn(late(), 'runProbe');
+      const [first] = c.list('Pod', { namespace: 'kube-system', labelSelector: 'k8s-app=kube-dns' }) as Pod[];
+      d.kubectl(`delete pod -n kube-system ${first?.metadata.name}`).advance(90_000);
+      const fresh = (
+        c.list('Pod', { namespace: 'kube-system', labelSelector: 'k8s-app=kube-dns' }) as Pod[]
+      ).find((p) => p.metadata.creationTimestamp !== first?.metadata.creationTimestamp) as Pod;
+      expect(fresh, 'the ReplicaSet replaced the deleted Pod').toBeDefined();
+      const ready = fresh.status.conditions?.find((x) => x.type === 'Ready');
+      const started = fresh.status.containerStatuses?.[0]?.state?.running?.startedAt;
+      // The readiness worker runs as the container starts (prober_manager's manual trigger).
+      expect([ready?.status, ready?.lastTransitionTime]).toEqual(['True', started]);
+      const onFresh = spy.mock.calls
+        .map((call, i) => ({ pod: call[1], probe: call[3], result: spy.mock.results[i]?.value }))
+        .filter((x) => x.pod.metadata.name === fresh.metadata.name);
+      const paths = new Set(onFresh.map((x) => x.probe.httpGet?.path));
+      expect([...paths].sort()).toEqual(['/health', '/ready']);
+      for (const x of onFresh) expect(x.result).toEqual({ ok: true, output: '' });
+      // No Unhealthy Event (nor a restart) for any CoreDNS Pod.
+      const events = d.kubectl('get events -n kube-system').text();
+      expect(events).not.toContain('Unhealthy');
+      expect(fresh.status.containerStatuses?.[0]?.restartCount).toBe(0);
+    },
+  );
 });
 
 describe('system Pods: the tolerations their sources give them', () => {

@@ -69,10 +69,10 @@ export function safeEncodeString(s: string): string {
 
 /** Canonical-JSON key → FNV-32a of the spew dump, for the boot-time templates. */
 const BOOT_TEMPLATES: Readonly<Record<number, number>> = {
-  208723910: 3391103187,
   238718936: 398667802,
   500172188: 2902021363,
-  2386789790: 1069500193,
+  1085829893: 2781317891,
+  2123942863: 1554982797,
   3657688575: 2592779931,
   3865526097: 567615112,
 };

@@ -379,8 +379,10 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       const ms = late().startWithConfigErrors(lifecycleDeps, pod, rt, pending, envErrors);
       return schedule(rt, ms, pullAgain);
     }
-    // A container whose process ends (a command, busybox's own sh) follows lifecycle.ts.
-    const programs = latePartsLoaded() ? late().programsOf(pod.spec.containers) : undefined;
+    // A container whose process ends (a command, busybox's own sh) or has probes follows
+    // lifecycle.ts. The boot's Pods (started before the facade is bound) take this path, Ready at
+    // once as on the page's boot, so no probe worker ticks through the boot's simulated days.
+    const programs = latePartsLoaded() && facade ? late().programsOf(pod.spec.containers) : undefined;
     if (programs) {
       lifecycle ??= late().createLifecycle(lifecycleDeps);
       lifecycle.start(pod, rt, programs, pending);
