@@ -161,8 +161,7 @@ function defaultPodOnlySpec(spec: Any, mirror: boolean): Any {
   const add = DEFAULT_TOLERATIONS.filter(
     (d) => !ts.some((t) => (!t.key || t.key === d.key) && (!t.effect || t.effect === 'NoExecute')),
   );
-  if (ts.length === 0) out.tolerations = DEFAULT_TOLERATIONS;
-  else if (add.length > 0) out.tolerations = [...ts, ...add];
+  if (add.length) out.tolerations = ts.length ? [...ts, ...add] : DEFAULT_TOLERATIONS;
   return out;
 }
 
