@@ -25,7 +25,7 @@ import type { Container, ContainerStatus, Pod } from '../api/types';
 import { rfc3339 } from '../runtime/clock';
 import type { LifecycleDeps } from './lifecycle';
 import { containerId, type PodRuntime } from './pod-runtime';
-import { type CondSpec, condSpec, EMPTY_STATE, runningState } from './status-parts';
+import { type CondSpec, condSpec, EMPTY_STATE, runningState, waitingStatus } from './status-parts';
 
 // biome-ignore lint/suspicious/noExplicitAny: Pod specs are loosely typed JSON here.
 type Any = any;
@@ -221,16 +221,7 @@ export function startWithConfigErrors(
     if (err !== undefined) {
       deps.record(pod, 'Warning', 'Failed', `Error: ${err}`, rt);
       unready.push(c.name);
-      statuses.push({
-        name: c.name,
-        image: c.image,
-        imageID: '',
-        ready: false,
-        started: false,
-        restartCount: 0,
-        state: { waiting: { reason: 'CreateContainerConfigError', message: err } },
-        lastState: {},
-      });
+      statuses.push(waitingStatus(c, 'CreateContainerConfigError', err));
       return;
     }
     const old = prev.find((s) => s.name === c.name);

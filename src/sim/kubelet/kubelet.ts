@@ -28,6 +28,7 @@ import {
   runningState,
   sharedList,
   templateOf,
+  waitingStatus,
 } from './status-parts';
 
 // biome-ignore lint/suspicious/noExplicitAny: status fields are loosely typed JSON.
@@ -172,16 +173,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   };
 
   const waitingStatuses = (pod: Pod, reason: string, message?: string): ContainerStatus[] =>
-    pod.spec.containers.map((c) => ({
-      name: c.name,
-      image: c.image,
-      imageID: '',
-      ready: false,
-      started: false,
-      restartCount: 0,
-      state: { waiting: message ? { reason, message } : { reason } },
-      lastState: {},
-    }));
+    pod.spec.containers.map((c) => waitingStatus(c, reason, message));
 
   const schedule = (rt: PodRuntime, delay: number, next: Stage) => {
     rt.next = next;

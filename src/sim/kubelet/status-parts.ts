@@ -155,6 +155,20 @@ export function matches(t: ContainerTemplate, containers: readonly ContainerLike
 
 export const EMPTY_STATE: ContainerState = Object.freeze({}) as ContainerState;
 
+/** A container not started: Waiting with `reason` (and `message`, when the kubelet gives one). */
+export function waitingStatus(c: ContainerLike, reason: string, message?: string): ContainerStatus {
+  return {
+    name: c.name,
+    image: c.image,
+    imageID: '',
+    ready: false,
+    started: false,
+    restartCount: 0,
+    state: { waiting: message ? { reason, message } : { reason } },
+    lastState: {},
+  };
+}
+
 function buildTemplate(containers: readonly ContainerLike[]): ContainerTemplate {
   const names = containers.map((c) => c.name);
   const images = containers.map((c) => c.image);
