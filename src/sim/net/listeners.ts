@@ -23,13 +23,19 @@ export function imageRepository(image: string): string {
 
 const tcp = (port: number) => ({ port, protocol: 'TCP' as const });
 
+/**
+ * A CoreDNS build: registry.k8s.io/coredns/coredns, Docker Hub's coredns/coredns, and mirrors of
+ * it such as k3s's rancher/mirrored-coredns-coredns (the same distroless binary).
+ */
+export const isCoreDnsRepository = (r: string): boolean => r.endsWith('coredns');
+
 export const IMAGE_LISTENERS: readonly ImageListeners[] = [
   { match: (r) => r === 'kiamol/ch03-sleep', ports: [] },
   { match: (r) => r === 'kiamol/ch03-numbers-api' || r === 'kiamol/ch03-numbers-web', ports: [tcp(80)] },
   { match: (r) => r === 'nginx' || r.endsWith('/nginx'), ports: [tcp(80)] },
   // CoreDNS: DNS on 53 (udp+tcp), prometheus :9153 (kubeadm Corefile); health :8080 and ready :8181.
   {
-    match: (r) => r.endsWith('coredns') || r === 'coredns/coredns',
+    match: isCoreDnsRepository,
     ports: [{ port: 53, protocol: 'UDP' }, tcp(53), tcp(9153), tcp(8080), tcp(8181)],
   },
 ];

@@ -1,7 +1,7 @@
 // Image → behaviour: which program answers on which port, and which executables `kubectl exec`
 // finds in the container's $PATH (reference §A2). Listening sockets themselves come from
 // ../net/listeners (the tracer's table) so "delivered" there always means an app here answers.
-import { imageRepository } from '../net/listeners';
+import { imageRepository, isCoreDnsRepository } from '../net/listeners';
 
 export type AppKind = 'sleep' | 'numbers-api' | 'numbers-web' | 'nginx' | 'coredns' | 'busybox' | 'generic';
 
@@ -48,9 +48,8 @@ export function imageInfo(image: string): ImageInfo {
     case 'alpine':
       return { ...base, app: 'busybox', tools: 'alpine' };
     default:
-      // registry.k8s.io/coredns/coredns is built FROM distroless static: no shell, no tools.
-      if (repository === 'coredns/coredns' || repository.endsWith('/coredns') || repository === 'coredns')
-        return { ...base, app: 'coredns', tools: 'none' };
+      // CoreDNS is built FROM distroless static: no shell, no tools.
+      if (isCoreDnsRepository(repository)) return { ...base, app: 'coredns', tools: 'none' };
       return { ...base, app: 'generic', tools: 'none' };
   }
 }
