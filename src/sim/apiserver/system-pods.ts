@@ -12,6 +12,7 @@
 // simulated: a deleted one is not recreated.
 // [kubeadm static Pod manifests; kubelet mirror Pods (kubernetes.io/config.mirror); kind kindnetd]
 import type { K8sObject, Node } from '../api/types';
+import { DAEMON_TOLERATIONS } from '../controllers/daemonset-tolerations';
 import { imageId, parseImage } from '../kubelet/images';
 import type { Profile } from '../profiles';
 import { rfc3339 } from '../runtime/clock';
@@ -214,8 +215,8 @@ export function systemPods(
  * effect: NoExecute` (pkg/kubelet/config/common.go applyDefaults), which covers the not-ready and
  * unreachable taints, so DefaultTolerationSeconds adds nothing to the mirror Pod. The others keep
  * their manifests' `operator: Exists` (kube-proxy, kindnet; Docker Desktop's two are unpublished),
- * which covers them too. Not modelled (boot budget): the node-condition tolerations the DaemonSet
- * controller adds to its Pods (AddOrUpdateDaemonPodTolerations).
+ * which covers them too; the DaemonSet controller appends its node-condition tolerations to its
+ * Pods' (DAEMON_TOLERATIONS; every boot DaemonSet Pod is on the host network).
  */
 const STATIC_TOLERATIONS = [{ operator: 'Exists', effect: 'NoExecute' }];
 
@@ -239,7 +240,10 @@ export function bootSystemPods(deps: SystemPodDeps): void {
           ...(p.resources ? { resources: p.resources } : {}),
         },
       ],
-      tolerations: p.owner?.kind === 'Node' ? STATIC_TOLERATIONS : [{ operator: 'Exists' }],
+      tolerations:
+        p.owner?.kind === 'Node'
+          ? STATIC_TOLERATIONS
+          : [{ operator: 'Exists' }, ...(p.owner ? DAEMON_TOLERATIONS : [])],
     };
     const created = api.create(
       {
