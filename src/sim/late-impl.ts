@@ -20,6 +20,7 @@ import {
   pushDeploymentTailErrors,
   pushSelectorErrors,
 } from './apiserver/validation-deployment';
+import { pushEndpointIPErrors } from './apiserver/validation-ip';
 import { validateService } from './apiserver/validation-service';
 import { spewHash } from './controllers/spew';
 import { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
@@ -37,6 +38,7 @@ provideLateParts({
   applyOne,
   patchOne,
   validateService,
+  pushEndpointIPErrors,
   pushSelectorErrors,
   pushDeploymentTailErrors,
   pushContainerPortNameErrors,

@@ -24,6 +24,7 @@ import type {
   pushDeploymentTailErrors,
   pushSelectorErrors,
 } from './apiserver/validation-deployment';
+import type { pushEndpointIPErrors } from './apiserver/validation-ip';
 import type { validateService } from './apiserver/validation-service';
 import type { spewHash } from './controllers/spew';
 import type { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
@@ -42,6 +43,8 @@ export interface LateParts {
   patchOne: typeof patchOne;
   /** ValidateService / ValidateServiceUpdate (only a user's Services can fail them). */
   validateService: typeof validateService;
+  /** An Endpoints address's IP checks (only a user's Endpoints can fail them). */
+  pushEndpointIPErrors: typeof pushEndpointIPErrors;
   /** A Deployment's or ReplicaSet's label selector checks, and a Deployment's strategy and timings. */
   pushSelectorErrors: typeof pushSelectorErrors;
   pushDeploymentTailErrors: typeof pushDeploymentTailErrors;

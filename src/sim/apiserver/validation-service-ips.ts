@@ -4,12 +4,11 @@
 // [K8S pkg/registry/core/service/storage/storage.go patchAllocatedValues, normalizeClusterIPs;
 //  alloc.go initIPFamilyFields; pkg/apis/core/validation ValidateServiceClusterIPsRelatedFields]
 import { duplicate, type FieldError, invalid, required, unsupported } from './errors';
-import { isValidIPv4 } from './validation';
+import { isIPv6String, legacyIPErrors } from './validation-ip';
 
 // biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
 type Any = any;
 
-const IP_MSG = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
 const IP_FAMILIES = ['IPv4', 'IPv6'];
 const IP_FAMILY_POLICIES = ['PreferDualStack', 'RequireDualStack', 'SingleStack'];
 
@@ -51,44 +50,13 @@ export function normalizedIPs(s: Any, o: Any | undefined): IPs {
 
 export const isHeadless = (ips: string[]): boolean => ips.length === 1 && ips[0] === 'None';
 
-/** IPv6 text as net.ParseIP takes it: hex groups, one `::` at most, an IPv4 tail allowed. */
-export function isIPv6(s: string): boolean {
-  const halves = s.split('::');
-  if (halves.length > 2) return false;
-  let groups = 0;
-  for (let h = 0; h < halves.length; h++) {
-    const half = halves[h] as string;
-    if (half === '') continue;
-    const parts = half.split(':');
-    for (let i = 0; i < parts.length; i++) {
-      const p = parts[i] as string;
-      if (h === halves.length - 1 && i === parts.length - 1 && p.includes('.')) {
-        if (!isValidIPv4(p)) return false;
-        groups += 2;
-      } else if (/^[0-9a-fA-F]{1,4}$/.test(p)) groups++;
-      else return false;
-    }
-  }
-  return halves.length === 2 ? groups < 8 : groups === 8;
-}
-
 /**
- * What netutils.ParseIPSloppy makes of a string: a valid IPv4 address, an IPv6 one, not an IP,
- * or IPv4 with leading zeros, which sloppy parsing takes but whose strict-validation wording
- * varies across 1.3x; that case is left alone rather than given a message we cannot vouch for.
+ * ValidateServiceClusterIPsRelatedFields(service, oldService). The registry runs it while
+ * allocating (initIPFamilyFields), before validation, and answers with these errors alone when
+ * there are any. An address the old object held stays valid (IsValidIPForLegacyField). Families
+ * are told apart as netutils.IsIPv6String does: an IPv4-mapped IPv6 address is IPv4.
  */
-export function ipKind(s: string): 'ok' | 'v6' | 'bad' | 'other' {
-  if (isValidIPv4(s)) return 'ok';
-  if (s.includes(':')) return isIPv6(s) ? 'v6' : 'bad';
-  const octets = /^\d{1,3}(\.\d{1,3}){3}$/.test(s) ? s.split('.').map(Number) : [];
-  return octets.length === 4 && octets.every((x) => x <= 255) ? 'other' : 'bad';
-}
-
-/**
- * ValidateServiceClusterIPsRelatedFields. The registry runs it while allocating (initIPFamilyFields),
- * before validation, and answers with these errors alone when there are any.
- */
-export function clusterIPsErrors(s: Any, { clusterIP, ips }: IPs): FieldError[] {
+export function clusterIPsErrors(s: Any, { clusterIP, ips }: IPs, o?: Any): FieldError[] {
   const out: FieldError[] = [];
   if (clusterIP !== '') {
     if (ips.length === 0) out.push(required('spec.clusterIPs'));
@@ -114,18 +82,17 @@ export function clusterIPsErrors(s: Any, { clusterIP, ips }: IPs): FieldError[] 
       }
       return;
     }
-    if (ipKind(ip) === 'bad') {
-      badIPs = true;
-      out.push(invalid(`spec.clusterIPs[${i}]`, ip, IP_MSG));
-    }
+    const errs = legacyIPErrors(`spec.clusterIPs[${i}]`, ip, list(o?.clusterIPs));
+    if (errs.length > 0) badIPs = true;
+    for (const e of errs) out.push(e);
   });
   if (ips.length > 2) out.push(invalid('spec.clusterIPs', ips, 'may only hold up to 2 values'));
   if (badIPs) return out;
-  if (ips.length > 1 && (ips.every((ip) => !ip.includes(':')) || ips.every((ip) => ip.includes(':'))))
+  if (ips.length > 1 && (ips.every((ip) => !isIPv6String(ip)) || ips.every(isIPv6String)))
     out.push(invalid('spec.clusterIPs', ips, 'may specify no more than one IP for each IP family'));
   if (!isHeadless(ips))
     for (let i = 0; i < ips.length && i < families.length; i++) {
-      const v6 = (ips[i] as string).includes(':');
+      const v6 = isIPv6String(ips[i] as string);
       if (families[i] === 'IPv4' && v6)
         out.push(
           invalid(
@@ -191,7 +158,7 @@ export function ipFamilyErrors(s: Any, o: Any | undefined, { clusterIP, ips }: I
   for (let i = families.length; i < ips.length; i++) {
     const ip = ips[i] as string;
     if (ip === 'None') break;
-    if (ip.includes(':'))
+    if (isIPv6String(ip))
       out.push(invalid(`spec.clusterIPs[${i}]`, ips, 'IPv6 is not configured on this cluster'));
   }
   if (out.length > 0) return out;

@@ -11,14 +11,13 @@ import { qualifiedNameErrors } from '../api/labels';
 import type { K8sObject } from '../api/types';
 import { duplicate, type FieldError, forbidden, invalid, required, unsupported } from './errors';
 import { pushLabelErrors, pushNameErrors } from './validation';
-import { type IPs, ipKind, isHeadless, list, normalizedIPs } from './validation-service-ips';
+import { endpointIPErrors, legacyCIDRErrors, legacyIPErrors } from './validation-ip';
+import { type IPs, isHeadless, list, normalizedIPs } from './validation-service-ips';
 
 // biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
 type Any = any;
 
 const PORT_RANGE = 'must be between 1 and 65535, inclusive';
-const IP_MSG = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
-const CIDR_MSG = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
 const ONLY_LB = "may only be used when `type` is 'LoadBalancer'";
 const NOT_EXTERNAL_NAME = 'may not be set for ExternalName services';
 const CHANGED = 'may not change once set';
@@ -27,6 +26,12 @@ const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 const AFFINITIES = ['ClientIP', 'None'];
 const TRAFFIC_POLICIES = ['Cluster', 'Local'];
+// validateServiceTrafficDistribution with PreferSameTrafficDistribution on (beta, on by default in
+// 1.34: kube_features.go), listed in the validator's own order, not sorted.
+const TRAFFIC_DISTRIBUTIONS = ['PreferClose', 'PreferSameZone', 'PreferSameNode'];
+const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+const TOPOLOGY_HINTS = 'service.kubernetes.io/topology-aware-hints';
+const TOPOLOGY_MODE = 'service.kubernetes.io/topology-mode';
 const MAX_AFFINITY_SECONDS = 86400; // core.MaxClientIPServiceAffinitySeconds
 
 /** validation.IsValidPortName's causes, in its order. */
@@ -75,26 +80,6 @@ function pushPortErrors(
   if (typeof p.appProtocol === 'string')
     for (const m of qualifiedNameErrors(p.appProtocol))
       out.push(invalid(`${path}.appProtocol`, p.appProtocol, m));
-}
-
-/** ValidateNonSpecialIP for an address that parsed as IPv4. */
-function pushSpecialIPErrors(out: FieldError[], ip: string, field: string): void {
-  const o = ip.split('.').map(Number) as [number, number, number, number];
-  if (o.every((x) => x === 0)) out.push(invalid(field, ip, `may not be unspecified (${ip})`));
-  if (o[0] === 127) out.push(invalid(field, ip, 'may not be in the loopback range (127.0.0.0/8, ::1/128)'));
-  if (o[0] === 169 && o[1] === 254)
-    out.push(invalid(field, ip, 'may not be in the link-local range (169.254.0.0/16, fe80::/10)'));
-  if (o[0] === 224 && o[1] === 0 && o[2] === 0)
-    out.push(invalid(field, ip, 'may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)'));
-}
-
-/** Whether netutils.ParseCIDRSloppy rejects an IPv4-looking CIDR (IPv6 ones are left alone). */
-function badCIDR(v: string): boolean {
-  if (v.includes(':')) return false;
-  const m = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,3})$/.exec(v);
-  if (!m) return true;
-  const octets = (m[1] as string).split('.').map(Number);
-  return octets.some((x) => x > 255) || Number(m[2]) > 32;
 }
 
 /** The internal core.ServicePort{Protocol, Port} key as json.Marshal writes it (no json tags). */
@@ -196,7 +181,14 @@ function pushUpdateErrors(out: FieldError[], s: Any, o: Any, ips: string[]): voi
 }
 
 /** ValidateService after ValidateObjectMeta, in its order. */
-function pushSpecErrors(out: FieldError[], s: Any, o: Any | undefined, { ips }: IPs): void {
+function pushSpecErrors(
+  out: FieldError[],
+  s: Any,
+  o: Any | undefined,
+  { ips }: IPs,
+  annotations: Any,
+  oldAnnotations: Any,
+): void {
   const ports: Any[] = Array.isArray(s.ports) ? s.ports : [];
   const headless = isHeadless(ips);
   if (ports.length === 0 && !headless && s.type !== 'ExternalName') out.push(required('spec.ports'));
@@ -232,11 +224,12 @@ function pushSpecErrors(out: FieldError[], s: Any, o: Any | undefined, { ips }: 
       );
   }
   // (ValidateServiceClusterIPsRelatedFields ran while allocating; it has nothing to add here.)
+  // A new address must parse and not be special (ValidateEndpointIP, "for historical reasons");
+  // one the old object held is accepted as it is.
   list(s.externalIPs).forEach((ip, i) => {
     const field = `spec.externalIPs[${i}]`;
-    const kind = ipKind(String(ip));
-    if (kind === 'bad') out.push(invalid(field, ip, IP_MSG));
-    else if (kind === 'ok') pushSpecialIPErrors(out, ip, field);
+    const errs = legacyIPErrors(field, ip, list(o?.externalIPs));
+    for (const e of errs.length > 0 ? errs : endpointIPErrors(field, ip)) out.push(e);
   });
   if (s.type === undefined || s.type === '') out.push(required('spec.type'));
   else if (!SERVICE_TYPES.includes(s.type)) out.push(unsupported('spec.type', s.type, SERVICE_TYPES));
@@ -260,15 +253,7 @@ function pushSpecErrors(out: FieldError[], s: Any, o: Any | undefined, { ips }: 
         message: `Duplicate value: ${servicePortKey(p?.protocol, port)}`,
       });
   });
-  const ranges = list(s.loadBalancerSourceRanges);
-  if (ranges.length > 0) {
-    // The field path keeps the Go field's capital L (validation.go).
-    if (s.type !== 'LoadBalancer') out.push(forbidden('spec.LoadBalancerSourceRanges', ONLY_LB));
-    ranges.forEach((r, i) => {
-      const v = String(r).trim();
-      if (badCIDR(v)) out.push(invalid(`spec.LoadBalancerSourceRanges[${i}]`, v, CIDR_MSG));
-    });
-  }
+  pushSourceRangeErrors(out, s, o, annotations ?? {}, oldAnnotations);
   if (s.allocateLoadBalancerNodePorts != null && s.type !== 'LoadBalancer')
     out.push(forbidden('spec.allocateLoadBalancerNodePorts', ONLY_LB));
   pushLoadBalancerClassErrors(out, s);
@@ -298,6 +283,35 @@ function pushSpecErrors(out: FieldError[], s: Any, o: Any | undefined, { ips }: 
   const itp = s.internalTrafficPolicy;
   if (itp != null && !TRAFFIC_POLICIES.includes(itp))
     out.push(unsupported('spec.internalTrafficPolicy', itp, TRAFFIC_POLICIES));
+  const td = s.trafficDistribution;
+  if (td != null && !TRAFFIC_DISTRIBUTIONS.includes(td))
+    out.push(unsupported('spec.trafficDistribution', td, TRAFFIC_DISTRIBUTIONS));
+}
+
+/**
+ * The source ranges: the field (each value trimmed, as the annotation's were; the path keeps the
+ * Go field's capital L), or else the legacy annotation, checked only when it is new or changed,
+ * every value at the annotation's own path. Values the old object held stay valid.
+ */
+function pushSourceRangeErrors(out: FieldError[], s: Any, o: Any | undefined, ann: Any, oldAnn: Any): void {
+  const ranges = list(s.loadBalancerSourceRanges);
+  if (ranges.length > 0) {
+    if (s.type !== 'LoadBalancer') out.push(forbidden('spec.LoadBalancerSourceRanges', ONLY_LB));
+    const old = list(o?.loadBalancerSourceRanges).map((r) => String(r).trim());
+    ranges.forEach((r, i) => {
+      for (const e of legacyCIDRErrors(`spec.LoadBalancerSourceRanges[${i}]`, String(r).trim(), old))
+        out.push(e);
+    });
+    return;
+  }
+  const val = ann[SOURCE_RANGES_ANNOTATION];
+  if (typeof val !== 'string') return;
+  const field = `metadata.annotations[${SOURCE_RANGES_ANNOTATION}]`;
+  if (s.type !== 'LoadBalancer') out.push(forbidden(field, ONLY_LB));
+  if (oldAnn?.[SOURCE_RANGES_ANNOTATION] === val) return;
+  const v = val.trim();
+  if (v === '') return;
+  for (const cidr of v.split(',')) for (const e of legacyCIDRErrors(field, cidr.trim())) out.push(e);
 }
 
 /**
@@ -316,6 +330,17 @@ export function validateService(
   const out: FieldError[] = [];
   if (o) pushUpdateErrors(out, s, o, ips.ips);
   for (const e of meta) out.push(e);
-  pushSpecErrors(out, s, o, ips);
+  // The two topology annotations must agree when both are set (after ValidateObjectMeta).
+  const ann: Any = obj.metadata.annotations ?? {};
+  const mode = ann[TOPOLOGY_MODE];
+  if (typeof mode === 'string' && typeof ann[TOPOLOGY_HINTS] === 'string' && mode !== ann[TOPOLOGY_HINTS])
+    out.push(
+      invalid(
+        `metadata.annotations[${TOPOLOGY_MODE}]`,
+        mode,
+        `must match annotations[${TOPOLOGY_HINTS}] when both are specified`,
+      ),
+    );
+  pushSpecErrors(out, s, o, ips, ann, old?.metadata.annotations);
   return out;
 }

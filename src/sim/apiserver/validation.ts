@@ -293,7 +293,11 @@ function pushAddressErrors(out: FieldError[], list: unknown, i: number, which: s
   if (!Array.isArray(list)) return;
   for (let j = 0; j < list.length; j++) {
     const a: Any = list[j];
-    if (!a.ip || !isValidIPv4(a.ip)) out.push(invalid(`subsets[${i}].${which}[${j}].ip`, a.ip ?? '', IP_MSG));
+    const field = `subsets[${i}].${which}[${j}].ip`;
+    // validateEndpointAddress's IP checks are bound late (validation-ip.ts); the controllers'
+    // Endpoints written before they load hold Pod IPs.
+    if (latePartsLoaded()) late().pushEndpointIPErrors(out, a.ip, field);
+    else if (!a.ip || !isValidIPv4(a.ip)) out.push(invalid(field, a.ip ?? '', IP_MSG));
   }
 }
 
