@@ -6,7 +6,9 @@
 import type { DnsAnswer, DnsQType, DnsRecord, ObjectKey, TraceSource } from '../contract';
 import type { Rng } from '../runtime/interfaces';
 import { podDnsType } from './hostnet';
+import { imageRepository, isCoreDnsRepository, podListens } from './listeners';
 import { DNS_TTL } from './model';
+import { formatResolvConf, muslResolvConf, type NodeDnsEnv, PUBLIC_RESOLVERS, podDns } from './pod-dns';
 import type { NetState } from './state';
 
 /** Upstream answers the `forward` plugin would get. Anything else outside the cluster is NXDOMAIN. */
@@ -169,14 +171,24 @@ export class CoreDns {
   }
 
   resolvConf(podKey: ObjectKey): string {
-    const [, ns] = podKey.split('/');
-    const pod = this.state.pods.get(podKey.slice(podKey.indexOf('/') + 1));
-    // The node's resolver (dnsPolicy Default, and ClusterFirst on the host network: getPodDNSType).
-    // Which nameserver a Docker Desktop, kind or k3s node lists is not established here; this is
-    // the one node resolver the simulation has, answering public names only (see `resolve`).
-    if (podDnsType(pod) === 'host') return `nameserver ${this.state.profile.apiServerEndpoint.ip}\n`;
-    const d = this.domain;
-    return `search ${ns ?? 'default'}.svc.${d} svc.${d} ${d}\nnameserver ${this.state.profile.dnsServiceIP}\noptions ndots:5\n`;
+    const rest = podKey.slice(podKey.indexOf('/') + 1);
+    const pod = this.state.pods.get(rest);
+    return formatResolvConf(podDns(pod, rest.slice(0, rest.indexOf('/')) || 'default', this.dnsEnv()));
+  }
+
+  /**
+   * The kubelet's view: --cluster-dns (the kube-dns ClusterIP), --cluster-domain, and the node's
+   * resolv.conf. Which nameserver a Docker Desktop, kind or k3s node lists is not established
+   * here; the node resolver is the one the simulation has (at the node's address), answering
+   * public names only.
+   */
+  private dnsEnv(): NodeDnsEnv {
+    const p = this.state.profile;
+    return {
+      clusterDNS: [p.dnsServiceIP],
+      clusterDomain: p.clusterDomain,
+      host: { servers: [p.apiServerEndpoint.ip], searches: [], options: [] },
+    };
   }
 
   /** Whether the kube-dns Service has an endpoint to answer queries (else they time out). */
@@ -186,9 +198,65 @@ export class CoreDns {
   }
 
   /**
-   * musl getaddrinfo (src/network/lookup_name.c): fewer dots than ndots ⇒ each search suffix in
-   * order, then the name as-is; otherwise (or a trailing dot) the name as-is only. NXDOMAIN moves
-   * on to the next candidate; any answer that exists (even with no A record) or an error stops.
+   * Who answers DNS on `ip`:53/UDP. CoreDNS behind a Service (kube-dns, or any Service whose UDP 53
+   * endpoints are CoreDNS Pods; with no usable endpoint kube-proxy rejects the packet) or a running
+   * CoreDNS Pod itself; the node's resolver; a public resolver. Anything else: nobody.
+   */
+  serverAt(ip: string): DnsServer | undefined {
+    const s = this.state;
+    const svcKey = s.svcByClusterIP.get(ip);
+    if (svcKey) {
+      const m = s.models.get(svcKey);
+      const isKubeDns = svcKey === 'kube-system/kube-dns';
+      const ok = m?.ports.some(
+        (p) =>
+          p.protocol === 'UDP' &&
+          p.port === 53 &&
+          p.usable.some((e) => isKubeDns || this.isCoreDnsPod(e.podKey?.slice(4))),
+      );
+      return ok ? { kind: 'coredns', ref: `Service/${svcKey}` } : undefined;
+    }
+    // The kube-dns ClusterIP before its Service exists (bare test clusters) is CoreDNS.
+    if (ip === s.profile.dnsServiceIP)
+      return this.dnsReachable() ? { kind: 'coredns', ref: KUBE_DNS } : undefined;
+    // The node's resolver (its address is the node's, which hostNetwork Pods share).
+    if (ip === s.profile.apiServerEndpoint.ip) return { kind: 'upstream', ref: 'external:dns' };
+    const owner = s.podByIP.get(ip);
+    if (owner) {
+      const pod = s.pods.get(owner.key);
+      return pod?.status?.phase === 'Running' && this.isCoreDnsPod(owner.key)
+        ? { kind: 'coredns', ref: `Pod/${owner.key}` }
+        : undefined;
+    }
+    const pub = PUBLIC_RESOLVERS[ip];
+    return pub ? { kind: 'upstream', ref: `external:${pub}` } : undefined;
+  }
+
+  private isCoreDnsPod(key: string | undefined): boolean {
+    const pod = key ? this.state.pods.get(key) : undefined;
+    return (
+      !!pod &&
+      podListens(pod, 53, 'UDP') &&
+      pod.spec.containers.some((c) => isCoreDnsRepository(imageRepository(c.image)))
+    );
+  }
+
+  /** One question to the server on `ip` (TIMEOUT when nobody answers there). */
+  queryAt(ip: string, rawName: string, qtype: DnsQType): DnsAnswer {
+    const srv = this.serverAt(ip);
+    const name = normalizeName(rawName);
+    if (!srv) return { question: name, qtype, rcode: 'TIMEOUT', records: [], authoritative: false };
+    // A resolver outside the cluster asks the internet, which has no cluster zone.
+    return srv.kind === 'coredns' ? this.query(name, qtype) : this.upstream(name, qtype);
+  }
+
+  /**
+   * musl getaddrinfo (src/network/lookup_name.c) with the Pod's resolv.conf as musl reads it:
+   * fewer dots than ndots ⇒ each search suffix in order, then the name as-is; otherwise (or a
+   * trailing dot) the name as-is only. NXDOMAIN moves on to the next candidate; any answer that
+   * exists (even with no A record) or no answer at all stops. musl sends each question to every
+   * nameserver at once and takes the first reply; here the first listed server that answers
+   * replies (one that never answers is skipped; none answering is a TIMEOUT).
    */
   resolve(
     source: TraceSource,
@@ -198,45 +266,44 @@ export class CoreDns {
     if (isIPv4(name)) return { queries: [], ip: name };
     const podKey = source.kind === 'pod' ? source.key.slice(source.key.indexOf('/') + 1) : '';
     const self = source.kind === 'pod' ? this.state.pods.get(podKey) : undefined;
-    // A Pod with the node's resolv.conf (Default, or ClusterFirst with hostNetwork) resolves as
-    // the node does: no search list, no cluster names.
-    if (source.kind !== 'pod' || podDnsType(self) === 'host') {
-      // Node and host resolvers do not use cluster DNS: only public names (and localhost) resolve.
-      if (normalizeName(name) === 'localhost') return { queries: [], ip: '127.0.0.1' };
-      const a = this.upstream(normalizeName(name), 'A');
-      return finish([a]);
-    }
-    const ns = podKey.slice(0, podKey.indexOf('/'));
-    // musl reads /etc/hosts first; the kubelet-managed file maps localhost and the Pod's hostname.
     const lower = normalizeName(name);
+    // musl reads /etc/hosts first; the kubelet-managed file maps localhost and the Pod's hostname
+    // (a Pod on the host network has the node's /etc/hosts: localhost only here).
     if (lower === 'localhost') return { queries: [], ip: '127.0.0.1' };
+    if (source.kind !== 'pod') {
+      // Node and host resolvers do not use cluster DNS: only public names resolve.
+      return finish([this.upstream(lower, 'A')]);
+    }
     const hostname = self?.spec.hostname ?? self?.metadata.name;
-    if (self?.status?.podIP && lower === hostname) return { queries: [], ip: self.status.podIP };
-    const d = this.domain;
+    if (podDnsType(self) !== 'host' && self?.status?.podIP && lower === hostname)
+      return { queries: [], ip: self.status.podIP };
+    const conf = muslResolvConf(this.resolvConf(source.key));
     const dots = (name.match(/\./g) ?? []).length;
-    const absolute = name.endsWith('.');
     const candidates =
-      dots >= 5 || absolute ? [name] : [`${name}.${ns}.svc.${d}`, `${name}.svc.${d}`, `${name}.${d}`, name];
+      dots >= conf.ndots || name.endsWith('.') ? [name] : [...conf.search.map((d) => `${name}.${d}`), name];
     const queries: DnsAnswer[] = [];
-    const reachable = this.dnsReachable();
     for (const c of candidates) {
-      if (!reachable) {
-        queries.push({
-          question: normalizeName(c),
-          qtype: 'A',
-          rcode: 'TIMEOUT',
-          records: [],
-          authoritative: false,
-        });
-        break;
+      let a: DnsAnswer | undefined;
+      for (const ip of conf.nameservers) {
+        a = this.queryAt(ip, c, 'A');
+        if (a.rcode !== 'TIMEOUT') break;
       }
-      const a = this.query(c, 'A');
+      if (!a) break;
       queries.push(a);
       if (a.rcode !== 'NXDOMAIN') break;
     }
     return finish(queries);
   }
 }
+
+/** A DNS server on some address: CoreDNS itself, or a resolver that asks the internet. */
+export interface DnsServer {
+  kind: 'coredns' | 'upstream';
+  /** Its node on the graph: the Service or Pod, `external:dns` (the node's resolver), `external:dns.google`. */
+  ref: string;
+}
+
+const KUBE_DNS = 'Service/kube-system/kube-dns';
 
 function shuffledA(records: DnsRecord[], rng: Rng): DnsRecord[] {
   return records.length > 1 ? shuffled(records, rng) : records;

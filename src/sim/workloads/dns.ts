@@ -3,6 +3,10 @@
 import type { Pod } from '../api/types';
 import type { Cluster, DnsAnswer, Hop, ObjectKey, Trace, TraceSource } from '../contract';
 import { podDnsType } from '../net/hostnet';
+import { PUBLIC_RESOLVERS, podDnsConfigSpec } from '../net/pod-dns';
+import { getProfile } from '../profiles';
+import { imageInfo } from './images';
+import { listServices, podByIP, podKeyOf } from './pods';
 import { nextTraceId } from './traceids';
 
 export interface ResolvConf {
@@ -14,14 +18,14 @@ export interface ResolvConf {
 export function parseResolvConf(text: string): ResolvConf {
   const conf: ResolvConf = { nameservers: [], search: [], ndots: 1 };
   let haveSearch = false;
-  for (const line of text.split('\n')) {
+  for (const line of fgetsLines(text)) {
     const [key, ...rest] = line.trim().split(/\s+/);
     if (!key || rest.length === 0) continue;
     if (key === 'nameserver' && rest[0]) conf.nameservers.push(rest[0]);
     else if (key === 'search') {
       haveSearch = true;
       conf.search = rest;
-    } else if (key === 'domain' && !haveSearch) conf.search = rest.slice(0, 1);
+    } else if (key === 'domain' && !haveSearch) conf.search = rest;
     else if (key === 'options') {
       for (const o of rest) {
         const m = /^ndots:(\d+)$/.exec(o);
@@ -31,6 +35,23 @@ export function parseResolvConf(text: string): ResolvConf {
   }
   if (conf.search.length === 1 && conf.search[0] === '.') conf.search = [];
   return conf;
+}
+
+/**
+ * The pieces `fgets(line, 512, f)` returns: a line longer than 510 characters comes back in
+ * pieces, and the piece after the first starts mid-line (nslookup's search list is then cut short).
+ */
+function fgetsLines(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    let rest = line;
+    while (rest.length > 510) {
+      out.push(rest.slice(0, 511));
+      rest = rest.slice(511);
+    }
+    out.push(rest);
+  }
+  return out;
 }
 
 export const KUBE_DNS_REF: ObjectKey = 'Service/kube-system/kube-dns';
@@ -44,13 +65,50 @@ export function sourceRef(source: TraceSource): string {
 /** The node's resolver, for a Pod whose resolv.conf is the node's (see `dnsServerRef`). */
 export const NODE_DNS_REF = 'external:dns';
 
+/** Who may answer DNS on an address, as far as the objects tell (the packet's trace decides). */
+export interface DnsServerAt {
+  /** `cluster`: a Service ClusterIP or a CoreDNS Pod; `upstream`: a resolver outside the cluster. */
+  kind: 'cluster' | 'upstream' | 'none';
+  ref: string;
+}
+
 /**
- * Whom a Pod's resolver asks: the kube-dns Service, or, for a Pod with the node's resolv.conf
- * (dnsPolicy Default, or ClusterFirst on the host network: the kubelet's getPodDNSType), the
- * node's own resolver.
+ * The server behind a nameserver address: a Service's ClusterIP (CoreDNS when its endpoints are
+ * CoreDNS Pods, as kube-dns's are), a CoreDNS Pod, the node's resolver (at the node's address,
+ * see net/dns.ts), a public resolver, or nobody.
  */
-export function dnsServerRef(pod: Pod): string {
-  return podDnsType(pod) === 'host' ? NODE_DNS_REF : KUBE_DNS_REF;
+export function dnsServerAt(cluster: Cluster, ip: string): DnsServerAt {
+  const p = getProfile(cluster.profile);
+  if (ip === p.apiServerEndpoint.ip) return { kind: 'upstream', ref: NODE_DNS_REF };
+  const svc = listServices(cluster).find((s) => s.spec.clusterIP === ip);
+  if (svc) return { kind: 'cluster', ref: `Service/${svc.metadata.namespace}/${svc.metadata.name}` };
+  if (ip === p.dnsServiceIP) return { kind: 'cluster', ref: KUBE_DNS_REF };
+  const pod = podByIP(cluster, ip);
+  if (pod?.spec.containers.some((c) => imageInfo(c.image).app === 'coredns'))
+    return { kind: 'cluster', ref: `Pod/${pod.metadata.namespace}/${pod.metadata.name}` };
+  const pub = PUBLIC_RESOLVERS[ip];
+  if (pub) return { kind: 'upstream', ref: `external:${pub}` };
+  return { kind: 'none', ref: `external:${ip}` };
+}
+
+/**
+ * Whom a Pod's resolver asks: the first nameserver of its resolv.conf that something answers on
+ * (the kube-dns Service for ClusterFirst; the node's resolver for dnsPolicy Default, or
+ * ClusterFirst on the host network: the kubelet's getPodDNSType; whatever spec.dnsConfig lists
+ * for None). Without the cluster only the policy is known: None is taken to ask a public resolver
+ * it lists, else the kube-dns Service.
+ */
+export function dnsServerRef(pod: Pod, cluster?: Cluster): string {
+  if (cluster) {
+    const servers = parseResolvConf(cluster.net.resolvConf(podKeyOf(pod))).nameservers;
+    const found = servers.map((ip) => dnsServerAt(cluster, ip));
+    return (found.find((s) => s.kind !== 'none') ?? found[0] ?? { ref: `external:127.0.0.1` }).ref;
+  }
+  const type = podDnsType(pod);
+  if (type === 'host') return NODE_DNS_REF;
+  const first = podDnsConfigSpec(pod)?.nameservers?.[0];
+  const pub = type === 'none' && first ? PUBLIC_RESOLVERS[first] : undefined;
+  return pub ? `external:${pub}` : KUBE_DNS_REF;
 }
 
 /** A trace of the DNS exchange itself (UDP to the kube-dns Service), one hop pair per query. */
@@ -89,6 +147,8 @@ export function dnsTrace(
     }
     at += 0.1;
   }
+  const last = queries[queries.length - 1];
+  const silent = last?.rcode === 'TIMEOUT' ? last : undefined;
   return {
     id: nextTraceId(cluster, 'dns'),
     source,
@@ -97,10 +157,12 @@ export function dnsTrace(
     port: 53,
     ...(server ? { resolvedIP: server } : {}),
     hops,
-    verdict: found ? 'delivered' : 'nxdomain',
+    verdict: found ? 'delivered' : silent ? 'timeout' : 'nxdomain',
     reason: found
       ? `${name} resolved after ${queries.length} DNS ${queries.length === 1 ? 'query' : 'queries'} to ${server}`
-      : `no search domain made ${name} resolve: every query came back NXDOMAIN`,
+      : silent
+        ? `the DNS query for ${silent.question} got no answer: nothing answers DNS on ${server || 'the nameserver'}`
+        : `no search domain made ${name} resolve: every query came back NXDOMAIN`,
     startedAt: cluster.now(),
   };
 }

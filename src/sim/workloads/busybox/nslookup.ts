@@ -4,9 +4,10 @@
 // makes the exit code 1, even when another search domain answered (reference §B10).
 import type { ProcContext } from '../../../kubectl/shell/types';
 import type { DnsAnswer, DnsQType, DnsRecord } from '../../contract';
-import { dnsServerRef, dnsTrace, KUBE_DNS_REF, parseResolvConf } from '../dns';
+import { getProfile } from '../../profiles';
+import { dnsServerAt, dnsTrace, KUBE_DNS_REF, parseResolvConf } from '../dns';
 import { imageInfo } from '../images';
-import { isIPv4, podByIP } from '../pods';
+import { getPod, isIPv4 } from '../pods';
 import type { PodProc } from '../proc';
 import { getaddrinfo, podSource } from '../resolve';
 import { usageText } from './usage';
@@ -95,7 +96,11 @@ function clusterDomain(resolvConf: string): string {
  * `nslookup numbers-api | tail -n 5` relies on it).
  */
 export function arrivalOrder(answers: DnsAnswer[], resolvConf: string): DnsAnswer[] {
-  const zone = clusterDomain(resolvConf);
+  return arrivalOrderIn(answers, clusterDomain(resolvConf));
+}
+
+/** `arrivalOrder` with the cluster's zone given. */
+export function arrivalOrderIn(answers: DnsAnswer[], zone: string): DnsAnswer[] {
   const local = (name: string) =>
     name === zone || name.endsWith(`.${zone}`) || name.endsWith('.in-addr.arpa');
   const upstream = (a: DnsAnswer) =>
@@ -147,18 +152,20 @@ export function nslookup(argv: string[], ctx: ProcContext, p: PodProc): number {
     return 1;
   }
   const conf = parseResolvConf(p.cluster.net.resolvConf(p.podKey));
-  let serverName = conf.nameservers[0] ?? '127.0.0.1';
-  let serverIP = serverName;
+  // nslookup_main(): the server on the command line, else every `nameserver` of resolv.conf
+  // (127.0.0.1 when there is none), asked one after the other until one replies.
+  const servers: { name: string; ip: string }[] = [];
   const given = args[1];
   if (given !== undefined) {
-    serverName = given;
     const r = getaddrinfo(p, ctx, given);
     if (!r.ip) {
       ctx.err(`nslookup: bad address '${given}'\n`);
       return 1;
     }
-    serverIP = r.ip;
-  }
+    servers.push({ name: given, ip: r.ip });
+  } else
+    for (const ip of conf.nameservers.length ? conf.nameservers : ['127.0.0.1'])
+      servers.push({ name: ip, ip });
 
   // add_query_with_search(): the search list only for a name with no dot at all. With a server
   // on the command line nslookup_main() never calls parse_resolvconf(), so there is no search
@@ -177,56 +184,66 @@ export function nslookup(argv: string[], ctx: ProcContext, p: PodProc): number {
     for (const t of types) for (const n of t === 'PTR' ? [name] : withSearch(name)) questions.push([n, t]);
   }
 
-  // A Pod with the node's resolv.conf (dnsPolicy Default, or ClusterFirst on the host network)
-  // asks the node's resolver, which forwards upstream and knows nothing of the cluster zone.
-  const serverRef = given === undefined ? dnsServerRef(p.pod) : KUBE_DNS_REF;
-  const nodeResolver = serverRef !== KUBE_DNS_REF;
-  // Only the cluster's DNS Service (or a CoreDNS Pod) answers here; any other server is out of
-  // reach of the simulated network, so every query goes unanswered.
-  const dnsPod = nodeResolver ? undefined : podByIP(p.cluster, serverIP);
-  const clusterDns =
-    serverIP === conf.nameservers[0] ||
-    dnsPod?.spec.containers.some((c) => imageInfo(c.image).app === 'coredns') === true;
-  // The UDP exchange itself goes through kube-proxy like any other packet: with no ready CoreDNS
-  // endpoint the kube-dns ClusterIP REJECTs it (ICMP port unreachable) and nothing answers.
-  const path = nodeResolver
-    ? undefined
-    : p.cluster.net.trace({ source: podSource(p), destination: serverIP, protocol: 'UDP', port });
-  const reachable = path === undefined || path.verdict === 'delivered';
-  const answers: DnsAnswer[] = questions.map(([q, t]) =>
-    !clusterDns || !reachable
-      ? { question: q, qtype: t, rcode: 'TIMEOUT', records: [], authoritative: false }
-      : nodeResolver
-        ? fromNodeResolver(p.cluster.net.query(q, t))
-        : p.cluster.net.query(q, t),
-  );
-  if (reachable)
-    ctx.trace(
-      dnsTrace(
-        p.cluster,
-        podSource(p),
-        serverIP,
-        name,
-        answers,
-        answers.some((a) => a.records.length > 0),
-        serverRef,
-      ),
+  for (const server of servers) {
+    const answers = askServer(p, ctx, server.ip, port, questions, name);
+    if (!answers) continue;
+    const { text, exitCode } = formatNslookup(
+      server.name,
+      server.ip,
+      arrivalOrderIn(answers, getProfile(p.cluster.profile).clusterDomain),
+      port,
     );
-  else if (path) ctx.trace(path);
-  // BusyBox reports each ICMP error on its connected socket: one per send (2 tries in 5 s).
-  if (path?.verdict === 'refused') ctx.err('nslookup: read: Connection refused\n');
-  const { text, exitCode } = formatNslookup(
-    serverName,
-    serverIP,
-    arrivalOrder(answers, p.cluster.net.resolvConf(p.podKey)),
-    port,
-  );
-  // Unanswered queries are resent until the 5 s timeout (2 tries) runs out.
-  if (path?.verdict === 'refused') {
+    ctx.sleep(1);
+    ctx.out(text);
+    return exitCode;
+  }
+  const { text, exitCode } = formatNslookup('', '', []);
+  ctx.out(text);
+  return exitCode;
+}
+
+/**
+ * send_queries() to one server: its replies, or undefined when none came within the 5 s timeout
+ * (2 tries). A resolver outside the cluster (the node's, a public one) answers from the internet,
+ * which has no cluster zone. Inside, the UDP exchange goes through kube-proxy like any packet:
+ * with no ready CoreDNS endpoint the kube-dns ClusterIP REJECTs it (ICMP port unreachable, which
+ * BusyBox reports on its connected socket once per send), and an address nobody serves DNS on
+ * never answers.
+ */
+function askServer(
+  p: PodProc,
+  ctx: ProcContext,
+  ip: string,
+  port: number,
+  questions: [string, DnsQType][],
+  name: string,
+): DnsAnswer[] | undefined {
+  const at = dnsServerAt(p.cluster, ip);
+  const found = (answers: DnsAnswer[]) => answers.some((a) => a.records.length > 0);
+  if (at.kind === 'upstream' && port === 53) {
+    const answers = questions.map(([q, t]) => fromNodeResolver(p.cluster.net.query(q, t)));
+    ctx.trace(dnsTrace(p.cluster, podSource(p), ip, name, answers, found(answers), at.ref));
+    return answers;
+  }
+  const path = p.cluster.net.trace({ source: podSource(p), destination: ip, protocol: 'UDP', port });
+  const endpoint = path.endpoint?.pod ? getPod(p.cluster, path.endpoint.pod) : undefined;
+  const coreDns =
+    at.kind === 'cluster' &&
+    path.verdict === 'delivered' &&
+    (at.ref === KUBE_DNS_REF ||
+      at.ref.startsWith('Pod/') ||
+      endpoint?.spec.containers.some((c) => imageInfo(c.image).app === 'coredns') === true);
+  if (coreDns) {
+    const answers = questions.map(([q, t]) => p.cluster.net.query(q, t));
+    ctx.trace(dnsTrace(p.cluster, podSource(p), ip, name, answers, found(answers), at.ref));
+    return answers;
+  }
+  ctx.trace(path);
+  if (path.verdict === 'refused') {
+    ctx.err('nslookup: read: Connection refused\n');
     ctx.sleep(2500);
     ctx.err('nslookup: read: Connection refused\n');
     ctx.sleep(2500);
-  } else ctx.sleep(answers.some((a) => a.rcode === 'TIMEOUT') ? 5000 : 1);
-  ctx.out(text);
-  return exitCode;
+  } else ctx.sleep(5000);
+  return undefined;
 }
