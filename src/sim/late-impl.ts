@@ -21,6 +21,7 @@ import {
   pushSelectorErrors,
 } from './apiserver/validation-deployment';
 import { pushEndpointIPErrors } from './apiserver/validation-ip';
+import { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import { validateService } from './apiserver/validation-service';
 import { spewHash } from './controllers/spew';
 import { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
@@ -42,6 +43,7 @@ provideLateParts({
   pushSelectorErrors,
   pushDeploymentTailErrors,
   pushContainerPortNameErrors,
+  pushPodDnsErrors,
   CoreDns,
   Tracer,
   iptablesModeSave,

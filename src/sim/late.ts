@@ -25,6 +25,7 @@ import type {
   pushSelectorErrors,
 } from './apiserver/validation-deployment';
 import type { pushEndpointIPErrors } from './apiserver/validation-ip';
+import type { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import type { validateService } from './apiserver/validation-service';
 import type { spewHash } from './controllers/spew';
 import type { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
@@ -48,6 +49,8 @@ export interface LateParts {
   /** A Deployment's or ReplicaSet's label selector checks, and a Deployment's strategy and timings. */
   pushSelectorErrors: typeof pushSelectorErrors;
   pushDeploymentTailErrors: typeof pushDeploymentTailErrors;
+  /** A Pod spec's dnsConfig (validatePodDNSConfig; only the student's Pods have one). */
+  pushPodDnsErrors: typeof pushPodDnsErrors;
   /** A container port's name (an IANA service name, unique in the container). */
   pushContainerPortNameErrors: typeof pushContainerPortNameErrors;
   /** The label selector string parser (Store.list with a labelSelector). */

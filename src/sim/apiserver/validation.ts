@@ -236,6 +236,9 @@ function pushPodSpecErrors(out: FieldError[], spec: Any, path: string): void {
   if (spec?.dnsPolicy && !DNS_POLICIES.includes(spec.dnsPolicy)) {
     out.push(unsupported(`${path}.dnsPolicy`, spec.dnsPolicy, DNS_POLICIES));
   }
+  // validatePodDNSConfig, bound late: only the student's Pods have a dnsConfig.
+  if ((spec?.dnsConfig || spec?.dnsPolicy === 'None') && latePartsLoaded())
+    late().pushPodDnsErrors(out, spec, path);
 }
 
 export function validatePodSpec(spec: Any, path: string): FieldError[] {
