@@ -3,6 +3,7 @@
 import type { CommandTable, ProcContext } from '../../kubectl/shell/types';
 import type { Container, Pod, Service } from '../api/types';
 import type { Cluster, ObjectKey } from '../contract';
+import { podHostname, podHostsFile } from './hosts';
 import { type ImageInfo, imageInfo } from './images';
 import { parseTime } from './pods';
 import { servicesAt } from './servicelinks';
@@ -168,7 +169,7 @@ export function processEnv(p: PodProc): [string, string][] {
   const img = imageEnv(p.info);
   const [pathVar, ...restImage] = img;
   if (pathVar) env.set(pathVar[0], pathVar[1]);
-  env.set('HOSTNAME', p.pod.spec.hostname ?? p.pod.metadata.name);
+  env.set('HOSTNAME', podHostname(p.cluster, p.pod));
   for (const [k, v] of restImage) env.set(k, v);
   for (const e of p.container.env ?? []) env.set(e.name, e.value ?? '');
   const linkVars = serviceLinkEnv(links).sort((a, b) => (a[0] < b[0] ? -1 : 1));
@@ -178,20 +179,9 @@ export function processEnv(p: PodProc): [string, string][] {
   return [...env.entries()];
 }
 
-/** kubelet's managed /etc/hosts (pkg/kubelet/kubelet_pods.go managedHostsFileContent). */
+/** The /etc/hosts the kubelet mounted into the container (hosts.ts). */
 export function hostsFile(p: PodProc): string {
-  const pod = p.pod;
-  const hostName = pod.spec.hostname ?? pod.metadata.name;
-  let text =
-    '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' +
-    'fe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n';
-  const ns = pod.metadata.namespace ?? 'default';
-  for (const { ip } of pod.status?.podIPs ?? (pod.status?.podIP ? [{ ip: pod.status.podIP }] : [])) {
-    text += pod.spec.subdomain
-      ? `${ip}\t${hostName}.${pod.spec.subdomain}.${ns}.svc.cluster.local\t${hostName}\n`
-      : `${ip}\t${hostName}\n`;
-  }
-  return text;
+  return podHostsFile(p.cluster, p.pod);
 }
 
 /**
@@ -217,7 +207,7 @@ export function readPodFile(p: PodProc, path: string): string | undefined {
     case '/etc/hosts':
       return hostsFile(p);
     case '/etc/hostname':
-      return `${p.pod.spec.hostname ?? p.pod.metadata.name}\n`;
+      return `${podHostname(p.cluster, p.pod)}\n`;
     case '/etc/os-release':
     case '/etc/alpine-release':
       return p.info.app === 'sleep' ? ALPINE_FILES[norm] : undefined;

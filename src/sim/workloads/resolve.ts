@@ -1,11 +1,11 @@
 // getaddrinfo() as the Pod's libc does it: /etc/hosts first, then DNS through cluster.net with
 // the Pod's search list. Records the DNS exchange as a trace so the graph can animate it.
 import type { ProcContext } from '../../kubectl/shell/types';
-import type { Pod } from '../api/types';
 import type { Trace, TraceSource } from '../contract';
 import { dnsServerRef, dnsTrace, parseResolvConf } from './dns';
+import { hostsFileAddresses } from './hosts';
 import { isIPv4 } from './pods';
-import type { PodProc } from './proc';
+import { type PodProc, readPodFile } from './proc';
 
 /** musl's resolv.conf default `timeout:5`. */
 export const MUSL_TIMEOUT_MS = 5000;
@@ -23,12 +23,16 @@ export function podSource(p: PodProc): TraceSource {
   return { kind: 'pod', key: p.podKey };
 }
 
-function hostsLookup(pod: Pod, name: string): string | undefined {
+/**
+ * musl reads /etc/hosts (the file as the container has it now, hostAliases and any edits
+ * included) before DNS: the first IPv4 address listed for the name. `ip6-localhost` and
+ * `ip6-loopback` have only `::1` there; with no IPv6 in the simulation they stand for 127.0.0.1.
+ */
+function hostsLookup(p: PodProc, name: string): string | undefined {
+  const ip = hostsFileAddresses(readPodFile(p, '/etc/hosts') ?? '', name)[0];
+  if (ip) return ip;
   const n = name.toLowerCase();
-  if (n === 'localhost' || n === 'ip6-localhost' || n === 'ip6-loopback') return '127.0.0.1';
-  const host = (pod.spec.hostname ?? pod.metadata.name).toLowerCase();
-  if (n === host) return pod.status?.podIP;
-  return undefined;
+  return n === 'ip6-localhost' || n === 'ip6-loopback' ? '127.0.0.1' : undefined;
 }
 
 /**
@@ -38,7 +42,7 @@ function hostsLookup(pod: Pod, name: string): string | undefined {
  */
 export function getaddrinfo(p: PodProc, ctx: ProcContext, name: string, emit = true): Resolved {
   if (isIPv4(name)) return { ip: name, local: true };
-  const fromHosts = hostsLookup(p.pod, name);
+  const fromHosts = hostsLookup(p, name);
   if (fromHosts) return { ip: fromHosts, local: true };
   const source = podSource(p);
   const r = p.cluster.net.resolve(source, name);

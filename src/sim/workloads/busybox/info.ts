@@ -3,6 +3,7 @@
 // are what the runtime gives root from Alpine's /etc/group (real `kubectl exec … id` output).
 import type { CommandTable, ProcContext } from '../../../kubectl/shell/types';
 import type { Node } from '../../api/types';
+import { podHostname } from '../hosts';
 import { type PodProc, processEnv } from '../proc';
 import { parseOpts } from './getopt';
 import { usageText } from './usage';
@@ -162,7 +163,7 @@ export function uname(argv: string[], ctx: ProcContext, p: PodProc): number {
   const unknown = all ? '' : 'unknown';
   const fields: Record<string, string> = {
     s: 'Linux',
-    n: p.pod.spec.hostname ?? p.pod.metadata.name,
+    n: podHostname(p.cluster, p.pod),
     r: release,
     v: version ?? '',
     m: MACHINE[arch] ?? arch,

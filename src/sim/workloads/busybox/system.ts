@@ -1,6 +1,7 @@
 // BusyBox system applets: hostname, env, ip (addr/route), sleep, ls, true, false.
 import type { ProcContext } from '../../../kubectl/shell/types';
 import type { Node } from '../../api/types';
+import { hostsFileAddresses, podHostname } from '../hosts';
 import {
   type PodProc,
   processEnv,
@@ -14,9 +15,14 @@ import { streamFor } from '../state';
 import { usageText } from './usage';
 
 export function hostname(argv: string[], ctx: ProcContext, p: PodProc): number {
-  // -i: the addresses the host name resolves to (through /etc/hosts: the Pod IP).
-  if (argv[1] === '-i') ctx.out(`${p.pod.status?.podIP ?? ''}\n`);
-  else ctx.out(`${p.pod.spec.hostname ?? p.pod.metadata.name}\n`);
+  const name = podHostname(p.cluster, p.pod);
+  if (argv[1] === '-i') {
+    // gethostbyname(): the host name's IPv4 lines in /etc/hosts, space-separated (hostname.c).
+    // None there (a hostNetwork Pod on a node whose own file is not modelled, hosts.ts): the
+    // Pod IP, which is the node's.
+    const ips = hostsFileAddresses(readPodFile(p, '/etc/hosts') ?? '', name);
+    ctx.out(`${ips.length > 0 ? ips.join(' ') : (p.pod.status?.podIP ?? '')}\n`);
+  } else ctx.out(`${name}\n`);
   return 0;
 }
 
