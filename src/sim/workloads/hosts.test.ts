@@ -144,6 +144,20 @@ spec:${spec}
     expect(d.stdout().split('\n')[0]).toBe('PING bar.remote (10.1.2.3): 56 data bytes');
   });
 
+  it('setHostnameAsFQDN: the kernel host name (hostname, HOSTNAME, /etc/hostname) is the FQDN; /etc/hosts is unchanged', () => {
+    const d = run('kind', pod('\n  hostname: db-0\n  subdomain: db\n  setHostnameAsFQDN: true'));
+    for (const cmd of ['hostname', 'cat /etc/hostname', 'printenv HOSTNAME', 'uname -n']) {
+      d.kubectl(`exec web -- ${cmd}`);
+      expect([cmd, d.text()]).toEqual([cmd, 'db-0.db.default.svc.cluster.local\n']);
+    }
+    d.kubectl('get pod web -o jsonpath={.status.podIP}');
+    const ip = d.stdout();
+    d.kubectl('exec web -- cat /etc/hosts');
+    expect(d.text().endsWith(`\n${ip}\tdb-0.db.default.svc.cluster.local\tdb-0\n`)).toBe(true);
+    d.kubectl('exec web -- hostname -i');
+    expect(d.text()).toBe(`${ip}\n`);
+  });
+
   it('a name longer than 63 characters is cut to 63, less any trailing dash (truncatePodHostnameIfNeeded)', () => {
     const name = `${'a'.repeat(62)}-bcdef`;
     const d = run('docker-desktop', pod(' {}', name).replace('spec: {}\n', 'spec:\n'));

@@ -31,16 +31,30 @@ function nodeHostname(cluster: Cluster, pod: Pod): string {
   return addr ?? node?.metadata.name ?? pod.spec.nodeName ?? '';
 }
 
+/** GeneratePodHostNameAndDomain: spec.hostname if set, else the Pod's name, truncated; the domain from spec.subdomain. */
+function hostAndDomain(cluster: Cluster, pod: Pod): [string, string] {
+  const sub = pod.spec.subdomain;
+  const ns = pod.metadata.namespace ?? 'default';
+  return [
+    truncateHostname(pod.spec.hostname || pod.metadata.name),
+    sub ? `${sub}.${ns}.svc.${getProfile(cluster.profile).clusterDomain}` : '',
+  ];
+}
+
 /**
- * The container's host name. On the pod network it is GeneratePodHostNameAndDomain's (the
- * kubelet puts it in the sandbox config; containerd writes it to /etc/hostname and sets
- * HOSTNAME): spec.hostname if set, else the Pod's name, truncated. On the host network the
- * kubelet leaves the sandbox's hostname empty (kuberuntime_sandbox.go generatePodSandboxConfig)
- * and containerd, sharing the node's UTS namespace, uses os.Hostname() for both.
+ * The container's host name (the kernel's nodename). On the pod network the kubelet puts it in
+ * the sandbox config (kuberuntime_sandbox.go generatePodSandboxConfig → GetNodenameForKernel:
+ * GeneratePodHostNameAndDomain's name, or `<name>.<domain>` with spec.setHostnameAsFQDN and a
+ * subdomain) and containerd writes it to /etc/hostname and sets HOSTNAME from it. On the host
+ * network the kubelet leaves it empty and containerd, sharing the node's UTS namespace, uses
+ * os.Hostname() for both. Not modelled: an FQDN over 64 characters, for which the kubelet fails
+ * to create the sandbox.
  */
 export function podHostname(cluster: Cluster, pod: Pod): string {
   if (pod.spec.hostNetwork) return nodeHostname(cluster, pod);
-  return truncateHostname(pod.spec.hostname || pod.metadata.name);
+  const [host, domain] = hostAndDomain(cluster, pod);
+  const fqdn = (pod.spec as { setHostnameAsFQDN?: boolean }).setHostnameAsFQDN === true && domain !== '';
+  return fqdn ? `${host}.${domain}` : host;
 }
 
 /**
@@ -103,10 +117,8 @@ function hostAliasLines(pod: Pod): string {
 export function podHostsFile(cluster: Cluster, pod: Pod): string {
   if (pod.spec.hostNetwork)
     return `# Kubernetes-managed hosts file (host network).\n${nodeHostsFile(cluster, pod)}${hostAliasLines(pod)}`;
-  const host = podHostname(cluster, pod);
-  const ns = pod.metadata.namespace ?? 'default';
-  const sub = pod.spec.subdomain;
-  const names = sub ? `${host}.${sub}.${ns}.svc.${getProfile(cluster.profile).clusterDomain}\t${host}` : host;
+  const [host, domain] = hostAndDomain(cluster, pod);
+  const names = domain ? `${host}.${domain}\t${host}` : host;
   let text = `# Kubernetes-managed hosts file.\n${BOILERPLATE}`;
   const ips = pod.status?.podIPs ?? (pod.status?.podIP ? [{ ip: pod.status.podIP }] : []);
   for (const { ip } of ips) text += `${ip}\t${names}\n`;
