@@ -62,8 +62,8 @@ export function podHostname(cluster: Cluster, pod: Pod): string {
  *
  * kind: a node is a Docker container on the `kind` network (172.18.0.0/16 and the IPv6 ULA
  * fc00:f853:ccd:e793::/64 kind derives from the network's name), so Docker wrote the file:
- * moby's libnetwork/etchosts default records (netip-formatted, as Docker 28 prints them:
- * `fe00::`, `ff00::`) then the container's address on each family with its host name. Docker's
+ * moby's libnetwork/etchosts default records (as current engines print them, netip-formatted:
+ * `fe00::`, `ff00::`; older ones wrote `fe00::0`, `ff00::0`) then the container's address on each family with its host name. Docker's
  * IPAM hands both families' addresses out in the same order, so the IPv6 host part follows the
  * IPv4 one (172.18.0.2 ↔ fc00:f853:ccd:e793::2). Checked against a real hostNetwork Pod's file
  * on a kind-provisioned Docker Desktop cluster.
