@@ -21,6 +21,7 @@ import {
   pushSelectorErrors,
 } from './apiserver/validation-deployment';
 import { pushEndpointIPErrors } from './apiserver/validation-ip';
+import { serviceIPWarnings } from './apiserver/validation-ip-warnings';
 import { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import { validateService } from './apiserver/validation-service';
 import { spewHash } from './controllers/spew';
@@ -40,6 +41,7 @@ provideLateParts({
   patchOne,
   validateService,
   pushEndpointIPErrors,
+  serviceIPWarnings,
   pushSelectorErrors,
   pushDeploymentTailErrors,
   pushContainerPortNameErrors,

@@ -25,6 +25,7 @@ import type {
   pushSelectorErrors,
 } from './apiserver/validation-deployment';
 import type { pushEndpointIPErrors } from './apiserver/validation-ip';
+import type { serviceIPWarnings } from './apiserver/validation-ip-warnings';
 import type { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import type { validateService } from './apiserver/validation-service';
 import type { spewHash } from './controllers/spew';
@@ -46,6 +47,8 @@ export interface LateParts {
   validateService: typeof validateService;
   /** An Endpoints address's IP checks (only a user's Endpoints can fail them). */
   pushEndpointIPErrors: typeof pushEndpointIPErrors;
+  /** GetWarningsForService's IP/CIDR warnings (a user's Service write; not yet sent by server.ts). */
+  serviceIPWarnings: typeof serviceIPWarnings;
   /** A Deployment's or ReplicaSet's label selector checks, and a Deployment's strategy and timings. */
   pushSelectorErrors: typeof pushSelectorErrors;
   pushDeploymentTailErrors: typeof pushDeploymentTailErrors;
