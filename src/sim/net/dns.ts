@@ -258,10 +258,7 @@ export class CoreDns {
    * nameserver at once and takes the first reply; here the first listed server that answers
    * replies (one that never answers is skipped; none answering is a TIMEOUT).
    */
-  resolve(
-    source: TraceSource,
-    rawName: string,
-  ): { queries: DnsAnswer[]; ip?: string; canonicalName?: string } {
+  resolve(source: TraceSource, rawName: string): Resolution {
     const name = rawName.trim();
     if (isIPv4(name)) return { queries: [], ip: name };
     const podKey = source.kind === 'pod' ? source.key.slice(source.key.indexOf('/') + 1) : '';
@@ -282,9 +279,13 @@ export class CoreDns {
     const candidates =
       dots >= conf.ndots || name.endsWith('.') ? [name] : [...conf.search.map((d) => `${name}.${d}`), name];
     const queries: DnsAnswer[] = [];
+    const first = conf.nameservers[0] as string;
+    let server: DnsServer | undefined;
     for (const c of candidates) {
       let a: DnsAnswer | undefined;
+      server = undefined;
       for (const ip of conf.nameservers) {
+        server = this.serverAt(ip);
         a = this.queryAt(ip, c, 'A');
         if (a.rcode !== 'TIMEOUT') break;
       }
@@ -292,8 +293,30 @@ export class CoreDns {
       queries.push(a);
       if (a.rcode !== 'NXDOMAIN') break;
     }
-    return finish(queries);
+    return { ...finish(queries), server: server?.ref ?? this.refAt(first) };
   }
+
+  /** The graph node for a nameserver address that does not answer: its Service or Pod, else the address. */
+  private refAt(ip: string): string {
+    const s = this.state;
+    const svc = s.svcByClusterIP.get(ip);
+    if (svc) return `Service/${svc}`;
+    if (ip === s.profile.dnsServiceIP) return KUBE_DNS;
+    const owner = s.podByIP.get(ip);
+    return owner ? `Pod/${owner.key}` : `external:${ip}`;
+  }
+}
+
+/**
+ * What musl's getaddrinfo found. `server`: whom the last question went to (the graph node of the
+ * server that answered, or of the first nameserver when none did); absent for /etc/hosts, address
+ * literals and resolvers outside a Pod.
+ */
+export interface Resolution {
+  queries: DnsAnswer[];
+  ip?: string;
+  canonicalName?: string;
+  server?: string;
 }
 
 /** A DNS server on some address: CoreDNS itself, or a resolver that asks the internet. */

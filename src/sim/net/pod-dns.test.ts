@@ -5,6 +5,7 @@ import { kdrive } from '../../kubectl/testing';
 import type { Pod } from '../api/types';
 import type { TraceSource } from '../contract';
 import { dnsServerRef } from '../workloads/dns';
+import type { Resolution } from './dns';
 import { fitSearches, mergeDnsOptions, muslResolvConf, optionsOffset } from './pod-dns';
 
 const pod = (name: string, spec: string) => `apiVersion: v1
@@ -29,6 +30,12 @@ spec:
 
 const CLUSTER = 'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\n';
 const src = (name: string): TraceSource => ({ kind: 'pod', key: `Pod/default/${name}` });
+/** The server musl's answer came from, as CoreDns.resolve reports it for the tracer. */
+const serverOf = (
+  d: { cluster: { net: { resolve: (s: TraceSource, n: string) => unknown } } },
+  p: string,
+  n: string,
+) => (d.cluster.net.resolve(src(p), n) as Resolution).server;
 
 function drive(...docs: string[]) {
   const d = kdrive({ seed: 11, profile: 'kind' }).applyOk(WEB);
@@ -223,6 +230,7 @@ describe('name resolution follows the resolv.conf', () => {
       `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.default.svc.cluster.local\nAddress: ${ip}\n\n\n`,
     );
     expect(dnsServerRef(d.get('Pod', 'nd') as Pod, d.cluster)).toBe('Service/kube-system/kube-dns');
+    expect(serverOf(d, 'nd', 'web')).toBe('Service/kube-system/kube-dns');
   });
 
   it('None with 8.8.8.8: public names resolve, cluster names do not', () => {
@@ -243,6 +251,7 @@ describe('name resolution follows the resolv.conf', () => {
     const hops = d.last?.traces.flatMap((t) => t.hops.map((h) => `${h.kind} ${h.from} → ${h.to}`));
     expect(hops?.[0]).toBe('dns-query Pod/default/g → external:dns.google');
     expect(dnsServerRef(d.get('Pod', 'g') as Pod, d.cluster)).toBe('external:dns.google');
+    expect(serverOf(d, 'g', 'github.com')).toBe('external:dns.google');
   });
 
   it('None with an address nobody serves DNS on: every query times out', () => {
@@ -254,6 +263,7 @@ describe('name resolution follows the resolv.conf', () => {
     expect(d.exitCode()).toBe(1);
     expect(d.cluster.now() - before).toBeGreaterThanOrEqual(5000);
     expect(dnsServerRef(d.get('Pod', 'x') as Pod, d.cluster)).toBe('external:10.96.0.99');
+    expect(serverOf(d, 'x', 'web')).toBe('external:10.96.0.99');
   });
 
   it('nslookup asks the nameservers in turn: a dead first one costs its timeout, the next answers', () => {
@@ -273,6 +283,23 @@ describe('name resolution follows the resolv.conf', () => {
     // musl takes the reply that comes: the kube-dns one.
     expect(d.cluster.net.resolve(src('two'), 'web').ip).toBe(ip);
     expect(dnsServerRef(d.get('Pod', 'two') as Pod, d.cluster)).toBe('Service/kube-system/kube-dns');
+    expect(serverOf(d, 'two', 'web')).toBe('Service/kube-system/kube-dns');
+  });
+
+  it("None with a CoreDNS Pod's own address: CoreDNS answers without the Service", () => {
+    const first = kdrive({ seed: 11, profile: 'kind' }).advance(1000);
+    const core = first.cluster
+      .list('Pod', { namespace: 'kube-system' })
+      .find((p) => p.metadata.name.startsWith('coredns-')) as Pod;
+    const ip = core.status?.podIP as string;
+    const d = drive(pod('cp', `  dnsPolicy: None\n  dnsConfig:\n    nameservers: [${ip}]\n`));
+    const web = (d.get('Service', 'web') as { spec: { clusterIP: string } }).spec.clusterIP;
+    expect(d.cluster.net.resolve(src('cp'), 'web.default.svc.cluster.local').ip).toBe(web);
+    expect(serverOf(d, 'cp', 'web.default.svc.cluster.local')).toBe(`Pod/kube-system/${core.metadata.name}`);
+    d.kubectl('exec cp -- nslookup -type=a web.default.svc.cluster.local');
+    expect(d.stdout()).toBe(
+      `Server:\t\t${ip}\nAddress:\t${ip}:53\n\nName:\tweb.default.svc.cluster.local\nAddress: ${web}\n\n`,
+    );
   });
 
   it('a ClusterFirst search line too long for musl: short names stop resolving', () => {
