@@ -1,0 +1,151 @@
+// The tracer's delivery: the packet has its final destination address (after any DNAT). Whose is
+// it — a Pod (forwarded to its node; does a process listen?), a node (kube-proxy's NodePort and
+// load-balancer rules there, the node's own daemons, a hostNetwork Pod's socket), a host on the
+// internet, or nobody — and does it answer?
+import type { Pod } from '../api/types';
+import type { HopRef } from '../contract';
+import { hostNetworkListener } from './hostnet';
+import { podListens } from './listeners';
+import type { ServiceModel } from './model';
+import { pingNode, pingPod } from './trace-icmp';
+import { viaLoadBalancerIP, viaNodePort } from './trace-proxy';
+import { type Ctx, EXTERNAL_BY_IP, hop, NODE_PORTS, nodeRst, type Outcome } from './trace-walk';
+import { lost, what } from './trace-wording';
+
+/**
+ * The packet has its final destination address: who owns it, and does it answer? `viaNode` is
+ * the node it is on (after a DNAT there), `via` the reason's prefix (the Service or loopback).
+ */
+export function deliver(
+  c: Ctx,
+  from: HopRef,
+  ip: string,
+  port: number,
+  viaNode?: string,
+  via?: string,
+): Outcome {
+  const { protocol: proto } = c.req;
+  const s = c.s;
+  const owner = s.podByIP.get(ip);
+  const fromNode = viaNode ?? c.srcNode;
+  if (owner) {
+    const podKey = owner.key;
+    const pod = s.pods.byRef(owner) as Pod;
+    const ref = `Pod/${podKey}`;
+    const dstNode = pod.spec.nodeName;
+    if (fromNode && dstNode && dstNode !== fromNode) {
+      hop(c, 'forward', `Node/${fromNode}`, `Node/${dstNode}`, `→ ${dstNode} (${ip})`, 0.1);
+    }
+    const terminating = pod.metadata.deletionTimestamp ? ' (Terminating, still running)' : '';
+    const prefix = via ? `${via}: ` : '';
+    if (proto === 'ICMP') return pingPod(c, from, ip, podKey, terminating, prefix);
+    const running = pod.status?.phase === 'Running';
+    hop(c, 'deliver', from, ref, what(proto, ip, port), 0.02);
+    if (running && podListens(pod, port, proto)) {
+      hop(c, 'reply', ref, c.src, proto === 'TCP' ? 'SYN-ACK' : 'UDP reply', 0.03);
+      return {
+        verdict: 'delivered',
+        reason: `${prefix}Pod ${podKey}${terminating} listens on ${port}/${proto} and answers`,
+      };
+    }
+    hop(c, 'reply', ref, c.src, proto === 'TCP' ? 'RST' : 'ICMP port unreachable', 0.03);
+    const image = pod.spec.containers.map((x) => x.image).join(', ');
+    return {
+      verdict: 'refused',
+      reason: `${prefix}nothing in Pod ${podKey}${terminating} listens on ${port}/${proto} (image ${image}), so its kernel answers ${proto === 'TCP' ? 'the SYN with RST' : 'ICMP port unreachable'}: connection refused`,
+    };
+  }
+  const nodeName = s.nodeByIP.get(ip);
+  if (nodeName) return toNode(c, nodeName, ip, port, from, fromNode, via);
+  const ext = EXTERNAL_BY_IP.get(ip);
+  if (ext) {
+    const ref = `external:${ext}`;
+    hop(c, 'deliver', from, ref, what(proto, ip, port), 5);
+    if (proto === 'ICMP' || (proto === 'TCP' && (port === 80 || port === 443))) {
+      hop(c, 'reply', ref, c.src, proto === 'ICMP' ? `ICMP echo reply from ${ip}` : 'SYN-ACK', 5);
+      return {
+        verdict: 'delivered',
+        reason: `${ip} is ${ext} on the internet, reached through the node's default route (SNAT)`,
+      };
+    }
+    return lost(proto, `${ext} (${ip}) does not answer on ${port}/${proto}`);
+  }
+  hop(c, 'drop', from, `external:${ip}`, `nobody owns ${ip}`, 0.02);
+  const former = s.formerPodIP.get(ip);
+  const why = former
+    ? `${ip} belonged to Pod ${former}, which was deleted; no Pod owns it now`
+    : `no Pod, node or host owns ${ip}`;
+  return lost(proto, via ? `${via}: ${why}` : why);
+}
+
+/**
+ * A packet to node `nodeName`'s address `ip`: kube-proxy's load-balancer IP and NodePort rules
+ * first, then whatever listens on the node (its own daemons, a hostNetwork Pod). Without `from`
+ * the client sends it straight there.
+ */
+export function toNode(
+  c: Ctx,
+  nodeName: string,
+  ip: string,
+  port: number,
+  from?: HopRef,
+  fromNode?: string,
+  via?: string,
+): Outcome {
+  const { protocol: proto } = c.req;
+  const ref = `Node/${nodeName}`;
+  if (!from) hop(c, 'send', c.src, ref, what(proto, ip, port), 0.01);
+  if (proto === 'ICMP') return pingNode(c, nodeName, ip);
+  const s = c.s;
+  const lbKey = s.svcByLBAddr.get(`${ip}:${port}/${proto}`);
+  if (lbKey) return viaLoadBalancerIP(c, lbKey, nodeName, ip, port);
+  const npKey = s.svcByNodePort.get(`${port}/${proto}`);
+  if (npKey) return viaNodePort(c, s.models.get(npKey) as ServiceModel, port, nodeName, ip);
+  if (proto === 'TCP' && NODE_PORTS[port] && (port !== 6443 || s.profile.apiServerEndpoint.ip === ip)) {
+    hop(c, 'reply', ref, c.src, 'SYN-ACK', 0.03);
+    return {
+      verdict: 'delivered',
+      reason: `${NODE_PORTS[port]} listens on ${ip}:${port} on node ${nodeName}`,
+    };
+  }
+  // A hostNetwork Pod's process listens in the node's network namespace: its port is the node's.
+  const hn = hostNetworkListener(s, nodeName, port, proto);
+  if (hn?.running) return toHostNetPod(c, hn.key, nodeName, ip, port, from, fromNode, via);
+  const prefix = via ? `${via}: ` : '';
+  const later = hn
+    ? ` (the hostNetwork Pod ${hn.key} would, but it is ${hn.pod.status?.phase ?? 'Pending'}, its container not started yet)`
+    : '';
+  return nodeRst(
+    c,
+    ref,
+    nodeName,
+    `${prefix}nothing on node ${nodeName} listens on ${port}/${proto}${later}, so it answers ${proto === 'TCP' ? 'RST' : 'ICMP port unreachable'}`,
+  );
+}
+
+/** Delivery to a Running hostNetwork Pod's socket on the node's address `ip`. */
+function toHostNetPod(
+  c: Ctx,
+  key: string,
+  nodeName: string,
+  ip: string,
+  port: number,
+  from?: HopRef,
+  fromNode?: string,
+  via?: string,
+): Outcome {
+  const proto = c.req.protocol;
+  const ref = `Pod/${key}`;
+  const name = key.slice(key.indexOf('/') + 1);
+  if (from && fromNode && fromNode !== nodeName)
+    hop(c, 'forward', `Node/${fromNode}`, `Node/${nodeName}`, `→ ${nodeName} (${ip})`, 0.1);
+  const label = `${what(proto, ip, port)}: delivered to the Pod ${name} on the node's network`;
+  hop(c, 'deliver', from ?? `Node/${nodeName}`, ref, label, 0.02);
+  hop(c, 'reply', ref, c.src, proto === 'TCP' ? 'SYN-ACK' : 'UDP reply', 0.03);
+  c.endpoint = { ip, port, pod: ref };
+  const prefix = via ? `${via}: ` : '';
+  return {
+    verdict: 'delivered',
+    reason: `${prefix}delivered to the Pod ${key} on node ${nodeName}'s network: it runs with hostNetwork, so its process listens on ${port}/${proto} in the node's own network namespace, at ${ip}`,
+  };
+}
