@@ -192,3 +192,35 @@ describe('Endpoints addresses (validateEndpointAddress)', () => {
     );
   });
 });
+
+describe('ipFamilies / ipFamilyPolicy and the other enumerations, as kubectl apply prints them', () => {
+  it('ipFamilies: unsupported and duplicate values answer alone (before allocation)', () => {
+    expect(one(service('web', '  ipFamilies: [IPv5]\n  trafficDistribution: Nearest\n'))).toBe(
+      'The Service "web" is invalid: spec.ipFamilies[0]: Unsupported value: "IPv5": supported values: "IPv4", "IPv6"\n',
+    );
+    expect(one(service('web', '  ipFamilyPolicy: PreferDualStack\n  ipFamilies: [IPv4, IPv4]\n'))).toBe(
+      'The Service "web" is invalid: spec.ipFamilies[1]: Duplicate value: "IPv4"\n',
+    );
+  });
+
+  it('ipFamilyPolicy: the supported values, sorted', () => {
+    expect(one(service('web', '  ipFamilyPolicy: DualStack\n'))).toBe(
+      'The Service "web" is invalid: spec.ipFamilyPolicy: Unsupported value: "DualStack": supported values: "PreferDualStack", "RequireDualStack", "SingleStack"\n',
+    );
+  });
+
+  it('externalTrafficPolicy: Unsupported on a NodePort Service; a ClusterIP Service with externalIPs is defaulted to Cluster', () => {
+    expect(one(service('web', '  type: NodePort\n  externalTrafficPolicy: local\n'))).toBe(
+      'The Service "web" is invalid: spec.externalTrafficPolicy: Unsupported value: "local": supported values: "Cluster", "Local"\n',
+    );
+    const d = kdrive();
+    expect(apply(d, service('web', '  externalIPs: [203.0.113.7]\n'))).toBe('service/web created\n');
+    expect(d.cluster.get('Service', 'default', 'web')?.spec.externalTrafficPolicy).toBe('Cluster');
+  });
+
+  it('loadBalancerClass on a ClusterIP Service is Forbidden', () => {
+    expect(one(service('web', '  loadBalancerClass: example.com/lb\n'))).toBe(
+      'The Service "web" is invalid: spec.loadBalancerClass: Forbidden: may only be used when `type` is \'LoadBalancer\'\n',
+    );
+  });
+});
