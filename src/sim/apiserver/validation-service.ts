@@ -4,7 +4,9 @@
 // validators produce them; kubectl prints them in that order.
 // [K8S pkg/apis/core/validation/validation.go ValidateService, validateServicePort,
 //  ValidateServiceClusterIPsRelatedFields, validateUpgradeDowngradeClusterIPs/IPFamilies,
-//  validateServiceExternalTrafficPolicy; pkg/registry/core/service/storage/storage.go beginCreate /
+//  validateServiceExternalTrafficPolicy, validateServiceTrafficDistribution, validateLoadBalancerClassField
+//  (a 1.34-era copy: IsValidIPForLegacyField / IsValidCIDRForLegacyField, validation-ip.ts);
+//  pkg/features/kube_features.go; pkg/registry/core/service/storage/storage.go beginCreate /
 //  beginUpdate (patchAllocatedValues, normalizeClusterIPs) and alloc.go initIPFamilyFields /
 //  initNodePorts; apiserver registry/generic/registry/store.go (BeginCreate before BeforeCreate)]
 import { qualifiedNameErrors } from '../api/labels';
