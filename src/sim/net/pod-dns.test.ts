@@ -254,6 +254,24 @@ describe('name resolution follows the resolv.conf', () => {
     expect(serverOf(d, 'g', 'github.com')).toBe('external:dns.google');
   });
 
+  it('dnsServerRef without the cluster: what the Pod spec alone tells', () => {
+    const d = drive(
+      pod('k', '  dnsPolicy: None\n  dnsConfig:\n    nameservers: [10.96.0.10]\n'),
+      pod('g', '  dnsPolicy: None\n  dnsConfig:\n    nameservers: [1.1.1.1]\n'),
+      pod('u', '  dnsPolicy: None\n  dnsConfig:\n    nameservers: [10.96.0.99]\n'),
+      pod('c', ''),
+      pod('h', '  dnsPolicy: Default\n'),
+    );
+    const ref = (n: string) => dnsServerRef(d.get('Pod', n) as Pod);
+    expect(['k', 'g', 'u', 'c', 'h'].map(ref)).toEqual([
+      'Service/kube-system/kube-dns',
+      'external:one.one.one.one',
+      'external:10.96.0.99',
+      'Service/kube-system/kube-dns',
+      'external:dns',
+    ]);
+  });
+
   it('None with an address nobody serves DNS on: every query times out', () => {
     const d = drive(pod('x', '  dnsPolicy: None\n  dnsConfig:\n    nameservers: [10.96.0.99]\n'));
     expect(d.cluster.net.resolve(src('x'), 'web').queries.map((q) => q.rcode)).toEqual(['TIMEOUT']);

@@ -1,7 +1,7 @@
 // DNS from inside a Pod: the resolver's queries as a graph trace, and /etc/resolv.conf parsing
 // the way BusyBox nslookup reads it (networking/nslookup.c parse_resolvconf).
 import type { Pod } from '../api/types';
-import type { Cluster, DnsAnswer, Hop, ObjectKey, Trace, TraceSource } from '../contract';
+import type { Cluster, DnsAnswer, Hop, ObjectKey, ProfileName, Trace, TraceSource } from '../contract';
 import { podDnsType } from '../net/hostnet';
 import { PUBLIC_RESOLVERS, podDnsConfigSpec } from '../net/pod-dns';
 import { getProfile } from '../profiles';
@@ -95,8 +95,8 @@ export function dnsServerAt(cluster: Cluster, ip: string): DnsServerAt {
  * Whom a Pod's resolver asks: the first nameserver of its resolv.conf that something answers on
  * (the kube-dns Service for ClusterFirst; the node's resolver for dnsPolicy Default, or
  * ClusterFirst on the host network: the kubelet's getPodDNSType; whatever spec.dnsConfig lists
- * for None). Without the cluster only the policy is known: None is taken to ask a public resolver
- * it lists, else the kube-dns Service.
+ * for None). Without the cluster only the Pod is known: None's first nameserver is named as a
+ * public resolver, the kube-dns Service (a profile's kube-dns address), or its bare address.
  */
 export function dnsServerRef(pod: Pod, cluster?: Cluster): string {
   if (cluster) {
@@ -107,9 +107,13 @@ export function dnsServerRef(pod: Pod, cluster?: Cluster): string {
   const type = podDnsType(pod);
   if (type === 'host') return NODE_DNS_REF;
   const first = podDnsConfigSpec(pod)?.nameservers?.[0];
-  const pub = type === 'none' && first ? PUBLIC_RESOLVERS[first] : undefined;
-  return pub ? `external:${pub}` : KUBE_DNS_REF;
+  if (type !== 'none' || !first) return KUBE_DNS_REF;
+  const pub = PUBLIC_RESOLVERS[first];
+  if (pub) return `external:${pub}`;
+  return PROFILES.some((n) => getProfile(n).dnsServiceIP === first) ? KUBE_DNS_REF : `external:${first}`;
 }
+
+const PROFILES: ProfileName[] = ['docker-desktop', 'kind', 'k3s'];
 
 /** A trace of the DNS exchange itself (UDP to the kube-dns Service), one hop pair per query. */
 export function dnsTrace(
