@@ -56,6 +56,63 @@ describe('k3s ServiceLB', () => {
     );
   });
 
+  it("newDaemonSet's template: tolerations (its three, then the DaemonSet controller's), forwarding sysctl, source ranges, Local traffic to the nodePort", () => {
+    const c = createCluster({ seed: 4, profile: 'k3s' });
+    c.apply([lb('web-a', 8080)]);
+    c.advance(10_000);
+    const [before] = svclb(c, 'web-a');
+    expect(before?.spec.tolerations?.map((t) => `${t.key ?? ''}:${t.operator}:${t.effect ?? ''}`)).toEqual([
+      'node-role.kubernetes.io/master:Exists:NoSchedule',
+      'node-role.kubernetes.io/control-plane:Exists:NoSchedule',
+      'CriticalAddonsOnly:Exists:',
+      'node.kubernetes.io/not-ready:Exists:NoExecute',
+      'node.kubernetes.io/unreachable:Exists:NoExecute',
+      'node.kubernetes.io/disk-pressure:Exists:NoSchedule',
+      'node.kubernetes.io/memory-pressure:Exists:NoSchedule',
+      'node.kubernetes.io/pid-pressure:Exists:NoSchedule',
+      'node.kubernetes.io/unschedulable:Exists:NoSchedule',
+    ]);
+    expect(before?.spec.securityContext).toEqual({ sysctls: [{ name: 'net.ipv4.ip_forward', value: '1' }] });
+    expect(before?.metadata.annotations).toBeUndefined();
+    const svc = c.get('Service', 'default', 'web-a') as Service;
+    type Env = { name: string; value?: string; valueFrom?: { fieldRef?: { fieldPath: string } } };
+    const env = (p: Pod | undefined) =>
+      (p?.spec.containers[0]?.env as Env[] | undefined)?.map(
+        (e) => `${e.name}=${e.value ?? e.valueFrom?.fieldRef?.fieldPath}`,
+      );
+    expect(env(before)).toEqual([
+      'SRC_PORT=8080',
+      'SRC_RANGES=0.0.0.0/0',
+      'DEST_PROTO=TCP',
+      'DEST_PORT=8080',
+      `DEST_IPS=${svc.spec.clusterIP}`,
+    ]);
+
+    // A template change (Local traffic, source ranges) replaces the Pod with one of the new template.
+    c.apply([
+      {
+        ...lb('web-a', 8080),
+        spec: {
+          ...lb('web-a', 8080).spec,
+          externalTrafficPolicy: 'Local',
+          loadBalancerSourceRanges: ['192.168.1.7/24', '10.0.0.0/8', '10.0.0.0/8'],
+        },
+      },
+    ]);
+    c.advance(30_000);
+    const after = svclb(c, 'web-a').filter((p) => !p.metadata.deletionTimestamp);
+    expect(after).toHaveLength(1);
+    expect(after[0]?.metadata.name).not.toBe(before?.metadata.name);
+    const nodePort = (c.get('Service', 'default', 'web-a') as Service).spec.ports?.[0]?.nodePort;
+    expect(env(after[0])).toEqual([
+      'SRC_PORT=8080',
+      'SRC_RANGES=10.0.0.0/8,192.168.1.0/24',
+      'DEST_PROTO=TCP',
+      `DEST_PORT=${nodePort}`,
+      'DEST_IPS=status.hostIPs',
+    ]);
+  });
+
   it('Docker Desktop makes no svclb Pods (every LB is on localhost)', () => {
     const c = createCluster({ seed: 4 });
     c.apply([lb('web-a', 8080)]);

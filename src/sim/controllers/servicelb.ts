@@ -8,6 +8,7 @@
 import type { K8sObject, Pod, Service } from '../api/types';
 import type { Profile } from '../profiles';
 import type { ControllerContext, StoreReader } from '../runtime/interfaces';
+import { DAEMON_TOLERATIONS } from './daemonset-tolerations';
 
 export const SVCLB_IMAGE = 'rancher/mirrored-klipper-lb:v0.4.13';
 export const SVCNAME_LABEL = 'svccontroller.k3s.cattle.io/svcname';
@@ -25,11 +26,52 @@ function svclbPods(store: StoreReader, ns: string, name: string): Pod[] {
   return out;
 }
 
-const portsKey = (svc: Service) =>
-  (svc.spec.ports ?? []).map((p) => `${p.protocol ?? 'TCP'}/${p.port}/${p.nodePort ?? ''}`).join(',');
+interface LbContainer {
+  name: string;
+  ports?: { containerPort: number; hostPort?: number; protocol?: string }[];
+  env?: { name: string; value?: string; valueFrom?: { fieldRef?: { fieldPath: string } } }[];
+}
+
+/**
+ * What a svclb Pod's containers hold of the Service (ports, forwarding target, source ranges): a
+ * Pod whose key differs from the one the Service wants now came from an older DaemonSet template
+ * and is replaced, as a template update replaces a DaemonSet's Pods.
+ */
+const templateKey = (containers: readonly LbContainer[]) =>
+  containers
+    .map(
+      (c) =>
+        `${c.name}:${(c.ports ?? []).map((p) => `${p.protocol}/${p.containerPort}/${p.hostPort}`).join('+')}:` +
+        (c.env ?? []).map((e) => `${e.name}=${e.value ?? e.valueFrom?.fieldRef?.fieldPath}`).join('+'),
+    )
+    .join(',');
+
+/**
+ * servicehelper.GetLoadBalancerSourceRanges as SRC_RANGES spells it: spec.loadBalancerSourceRanges,
+ * else the service.beta.kubernetes.io/load-balancer-source-ranges annotation, else 0.0.0.0/0; each
+ * CIDR as net.IPNet prints it (the network address), sorted and without duplicates (a string set).
+ */
+export function sourceRanges(svc: Service): string {
+  const spec = (svc.spec.loadBalancerSourceRanges ?? []).map((r) => r.trim()).filter((r) => r !== '');
+  const ann = svc.metadata.annotations?.['service.beta.kubernetes.io/load-balancer-source-ranges']?.trim();
+  const raw = spec.length > 0 ? spec : ann ? ann.split(',').map((r) => r.trim()) : ['0.0.0.0/0'];
+  return [...new Set(raw.map(networkOf))].sort().join(',');
+}
+
+/** An IPv4 CIDR's network address with its prefix (`10.1.2.3/8` → `10.0.0.0/8`); others as given. */
+function networkOf(cidr: string): string {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
+  if (!m) return cidr;
+  const bits = Number(m[5]);
+  const ip = ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
+  const net = bits === 0 ? 0 : (ip & (0xffffffff << (32 - bits))) >>> 0;
+  return `${net >>> 24}.${(net >>> 16) & 255}.${(net >>> 8) & 255}.${net & 255}/${bits}`;
+}
 
 function svclbPod(svc: Service, node: string): K8sObject {
   const ds = svclbName(svc);
+  const ranges = sourceRanges(svc);
+  const local = svc.spec.externalTrafficPolicy === 'Local';
   const containers = (svc.spec.ports ?? []).map((p) => {
     const proto = p.protocol ?? 'TCP';
     const name = `lb-${proto.toLowerCase()}-${p.port}`;
@@ -39,10 +81,19 @@ function svclbPod(svc: Service, node: string): K8sObject {
       imagePullPolicy: 'IfNotPresent',
       env: [
         { name: 'SRC_PORT', value: String(p.port) },
-        { name: 'SRC_RANGES', value: '0.0.0.0/0' },
+        { name: 'SRC_RANGES', value: ranges },
         { name: 'DEST_PROTO', value: proto },
-        { name: 'DEST_PORT', value: String(p.port) },
-        { name: 'DEST_IPS', value: (svc.spec.clusterIPs ?? [svc.spec.clusterIP]).join(',') },
+        // externalTrafficPolicy Local (RequestsOnlyLocalTraffic): to the node's own nodePort, so
+        // only this node's endpoints answer; else to the ClusterIP.
+        ...(local
+          ? [
+              { name: 'DEST_PORT', value: String(p.nodePort ?? 0) },
+              { name: 'DEST_IPS', valueFrom: { fieldRef: { fieldPath: 'status.hostIPs' } } },
+            ]
+          : [
+              { name: 'DEST_PORT', value: String(p.port) },
+              { name: 'DEST_IPS', value: (svc.spec.clusterIPs ?? [svc.spec.clusterIP]).join(',') },
+            ]),
       ],
       ports: [{ containerPort: p.port, hostPort: p.port, name, protocol: proto }],
       securityContext: { capabilities: { add: ['NET_ADMIN'] } },
@@ -60,7 +111,6 @@ function svclbPod(svc: Service, node: string): K8sObject {
         [SVCNAME_LABEL]: svc.metadata.name,
         [SVCNAMESPACE_LABEL]: svc.metadata.namespace ?? 'default',
       },
-      annotations: { [`${SVCNAME_LABEL}.ports`]: portsKey(svc) },
       ownerReferences: [
         {
           apiVersion: 'apps/v1',
@@ -83,9 +133,15 @@ function svclbPod(svc: Service, node: string): K8sObject {
           },
         },
       },
+      // newDaemonSet's pod security context: forwarding on for the Service's family (IPv4 here).
+      securityContext: { sysctls: [{ name: 'net.ipv4.ip_forward', value: '1' }] },
       tolerations: [
-        { key: 'CriticalAddonsOnly', operator: 'Exists' },
+        { key: 'node-role.kubernetes.io/master', operator: 'Exists', effect: 'NoSchedule' },
         { key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' },
+        { key: 'CriticalAddonsOnly', operator: 'Exists' },
+        // What the DaemonSet controller appends to every Pod it creates; svclb is off the host
+        // network, so without network-unavailable.
+        ...DAEMON_TOLERATIONS.slice(0, 6),
       ],
       containers,
     },
@@ -109,13 +165,13 @@ export function syncServiceLB(
   const pods = svclbPods(ctx.store, ns, name);
   const want = svc && svc.spec.type === 'LoadBalancer' ? svc : undefined;
   const ds = want ? svclbName(want) : '';
-  const ports = want ? portsKey(want) : '';
+  const key = want ? templateKey((svclbPod(want, '').spec as { containers: LbContainer[] }).containers) : '';
   const kept: Pod[] = [];
   for (const p of pods) {
     const current =
       want &&
       p.metadata.labels?.app === ds &&
-      p.metadata.annotations?.[`${SVCNAME_LABEL}.ports`] === ports &&
+      templateKey((p.spec as { containers: LbContainer[] }).containers) === key &&
       !p.metadata.deletionTimestamp;
     if (current) kept.push(p);
     else if (!p.metadata.deletionTimestamp) ctx.api.delete('Pod', 'kube-system', p.metadata.name);
