@@ -6,7 +6,13 @@ import type { Pod } from '../api/types';
 import type { TraceSource } from '../contract';
 import { dnsServerRef } from '../workloads/dns';
 import type { Resolution } from './dns';
-import { fitSearches, mergeDnsOptions, muslResolvConf, optionsOffset } from './pod-dns';
+import {
+  dnsConfigFormingMessages,
+  fitSearches,
+  mergeDnsOptions,
+  muslResolvConf,
+  optionsOffset,
+} from './pod-dns';
 
 const pod = (name: string, spec: string) => `apiVersion: v1
 kind: Pod
@@ -175,6 +181,32 @@ describe('mergeDNSOptions and the search-line limits', () => {
     const fit = fitSearches(long);
     expect(fit).toHaveLength(8); // 8 × 250 + 7 spaces = 2007 ≤ 2048 < 2258
     expect(fit.join(' ').length).toBeLessThanOrEqual(2048);
+  });
+});
+
+describe('DNSConfigForming warnings', () => {
+  it('name the line the kubelet applied, nameservers first', () => {
+    const env = {
+      clusterDNS: ['10.96.0.10'],
+      clusterDomain: 'cluster.local',
+      host: { servers: ['172.18.0.2'], searches: [], options: [] },
+    };
+    const p = (dnsConfig: unknown) =>
+      ({
+        metadata: { name: 'p', uid: 'u' },
+        spec: { containers: [], dnsPolicy: 'ClusterFirst', dnsConfig },
+      }) as Pod;
+    expect(dnsConfigFormingMessages(p({ nameservers: ['1.1.1.1'] }), 'default', env)).toEqual([]);
+    expect(
+      dnsConfigFormingMessages(
+        p({ nameservers: ['1.1.1.1', '8.8.8.8', '9.9.9.9'], searches: ['x'.repeat(254)] }),
+        'default',
+        env,
+      ),
+    ).toEqual([
+      'Nameserver limits were exceeded, some nameservers have been omitted, the applied nameserver line is: 10.96.0.10 1.1.1.1 8.8.8.8',
+      'Search Line limits were exceeded, some search paths have been omitted, the applied search line is: default.svc.cluster.local svc.cluster.local cluster.local',
+    ]);
   });
 });
 

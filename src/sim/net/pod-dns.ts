@@ -124,6 +124,22 @@ export interface NodeDnsEnv {
 
 /** GetPodDNS: the base for the Pod's DNS type, then spec.dnsConfig appended, then the limits. */
 export function podDns(pod: Pod | undefined, namespace: string, env: NodeDnsEnv): RuntimeDnsConfig {
+  return formPodDns(pod, namespace, env).config;
+}
+
+/**
+ * The Warning events (reason DNSConfigForming, on the Pod) the kubelet records while it fits the
+ * merged lists into the limits (formDNSNameserversFitsLimits, then formDNSSearchFitsLimits).
+ */
+export function dnsConfigFormingMessages(pod: Pod | undefined, namespace: string, env: NodeDnsEnv): string[] {
+  return formPodDns(pod, namespace, env).warnings;
+}
+
+function formPodDns(
+  pod: Pod | undefined,
+  namespace: string,
+  env: NodeDnsEnv,
+): { config: RuntimeDnsConfig; warnings: string[] } {
   let cfg: RuntimeDnsConfig = {
     servers: [...env.host.servers],
     searches: [...env.host.searches],
@@ -148,11 +164,18 @@ export function podDns(pod: Pod | undefined, namespace: string, env: NodeDnsEnv)
       options: mergeDnsOptions(cfg.options, spec.options, optionsOffset(pod)),
     };
   }
-  return {
-    servers: cfg.servers.slice(0, MAX_DNS_NAMESERVERS),
-    searches: fitSearches(cfg.searches),
-    options: cfg.options,
-  };
+  const servers = cfg.servers.slice(0, MAX_DNS_NAMESERVERS);
+  const searches = fitSearches(cfg.searches);
+  const warnings: string[] = [];
+  if (servers.length < cfg.servers.length)
+    warnings.push(
+      `Nameserver limits were exceeded, some nameservers have been omitted, the applied nameserver line is: ${servers.join(' ')}`,
+    );
+  if (searches.length < cfg.searches.length)
+    warnings.push(
+      `Search Line limits were exceeded, some search paths have been omitted, the applied search line is: ${searches.join(' ')}`,
+    );
+  return { config: { servers, searches, options: cfg.options }, warnings };
 }
 
 /** containerd's resolv.conf text (pkg/cri parseDNSOptions): each line only when it has entries. */
