@@ -195,7 +195,7 @@ describe('DNSConfigForming warnings', () => {
       ({
         metadata: { name: 'p', uid: 'u' },
         spec: { containers: [], dnsPolicy: 'ClusterFirst', dnsConfig },
-      }) as Pod;
+      }) as unknown as Pod;
     expect(dnsConfigFormingMessages(p({ nameservers: ['1.1.1.1'] }), 'default', env)).toEqual([]);
     expect(
       dnsConfigFormingMessages(
