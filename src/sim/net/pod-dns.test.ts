@@ -362,3 +362,15 @@ describe('name resolution follows the resolv.conf', () => {
     ]);
   });
 });
+
+describe('nslookup -timeout and -retry against a dead nameserver', () => {
+  it('waits the given timeout per server', () => {
+    const d = drive(pod('x', '  dnsPolicy: None\n  dnsConfig:\n    nameservers: [10.96.0.99]\n'));
+    const before = d.cluster.now();
+    d.kubectl('exec x -- nslookup -timeout=2 web');
+    expect(d.stdout()).toBe(';; connection timed out; no servers could be reached\n\n');
+    const took = d.cluster.now() - before;
+    expect(took).toBeGreaterThanOrEqual(2000);
+    expect(took).toBeLessThan(5000);
+  });
+});

@@ -127,6 +127,8 @@ export function nslookup(argv: string[], ctx: ProcContext, p: PodProc): number {
   const args = argv.slice(1);
   const types: DnsQType[] = [];
   let port = 53;
+  // G.default_timeout (5 s) and G.default_retry (2): sends go out every timeout/retry.
+  const wait = { timeoutMs: 5000, retry: 2 };
   while (args[0]?.startsWith('-')) {
     const a = (args.shift() ?? '').slice(1);
     const eq = a.indexOf('=');
@@ -145,6 +147,8 @@ export function nslookup(argv: string[], ctx: ProcContext, p: PodProc): number {
       }
       if (t !== 'unsupported' && !types.includes(t)) types.push(t);
     } else if (i === 2 && /^\d+$/.test(val)) port = Number(val);
+    else if (i === 3 && /^[1-9]\d*$/.test(val)) wait.retry = Number(val);
+    else if (i >= 5 && /^[1-9]\d*$/.test(val)) wait.timeoutMs = Number(val) * 1000;
   }
   const name = args[0];
   if (!name || args.length > 2) {
@@ -185,7 +189,7 @@ export function nslookup(argv: string[], ctx: ProcContext, p: PodProc): number {
   }
 
   for (const server of servers) {
-    const answers = askServer(p, ctx, server.ip, port, questions, name);
+    const answers = askServer(p, ctx, server.ip, port, questions, name, wait);
     if (!answers) continue;
     const { text, exitCode } = formatNslookup(
       server.name,
@@ -217,6 +221,7 @@ function askServer(
   port: number,
   questions: [string, DnsQType][],
   name: string,
+  wait: { timeoutMs: number; retry: number },
 ): DnsAnswer[] | undefined {
   const at = dnsServerAt(p.cluster, ip);
   const found = (answers: DnsAnswer[]) => answers.some((a) => a.records.length > 0);
@@ -240,10 +245,12 @@ function askServer(
   }
   ctx.trace(path);
   if (path.verdict === 'refused') {
-    ctx.err('nslookup: read: Connection refused\n');
-    ctx.sleep(2500);
-    ctx.err('nslookup: read: Connection refused\n');
-    ctx.sleep(2500);
-  } else ctx.sleep(5000);
+    // retry_interval = timeout / retry (C integer division); the last wait runs to the timeout.
+    const every = Math.floor(wait.timeoutMs / wait.retry);
+    for (let i = 0; i < wait.retry; i++) {
+      ctx.err('nslookup: read: Connection refused\n');
+      ctx.sleep(i < wait.retry - 1 ? every : wait.timeoutMs - every * (wait.retry - 1));
+    }
+  } else ctx.sleep(wait.timeoutMs);
   return undefined;
 }
