@@ -293,7 +293,7 @@ export class CoreDns {
       queries.push(a);
       if (a.rcode !== 'NXDOMAIN') break;
     }
-    return { ...finish(queries), server: server?.ref ?? this.refAt(first) };
+    return { ...finish(queries), server: server?.ref ?? this.refAt(first), timeoutMs: conf.timeout * 1000 };
   }
 
   /** The graph node for a nameserver address that does not answer: its Service or Pod, else the address. */
@@ -317,6 +317,8 @@ export interface Resolution {
   ip?: string;
   canonicalName?: string;
   server?: string;
+  /** How long musl waits for a question nobody answers (resolv.conf `options timeout:`, 5 s). */
+  timeoutMs?: number;
 }
 
 /** A DNS server on some address: CoreDNS itself, or a resolver that asks the internet. */

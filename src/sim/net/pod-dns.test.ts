@@ -216,8 +216,16 @@ describe('musl reads the file back', () => {
       nameservers: ['10.0.0.1'],
       search: ['a', 'b'],
       ndots: 2,
+      timeout: 3,
+      attempts: 2,
     });
-    expect(muslResolvConf('options ndots:99\n').ndots).toBe(15);
+    expect(muslResolvConf('options ndots:99 attempts:11 timeout:61\n')).toMatchObject({
+      ndots: 15,
+      attempts: 10,
+      timeout: 60,
+    });
+    // Only the first `ndots:` counts, and it must be followed by a digit.
+    expect(muslResolvConf('options ndots:x ndots:3\n').ndots).toBe(1);
     expect(muslResolvConf('').nameservers).toEqual(['127.0.0.1']);
     expect(
       muslResolvConf('nameserver 1.1.1.1\nnameserver 2.2.2.2\nnameserver 3.3.3.3\nnameserver 4.4.4.4\n')
@@ -314,6 +322,7 @@ describe('name resolution follows the resolv.conf', () => {
     expect(d.cluster.now() - before).toBeGreaterThanOrEqual(5000);
     expect(dnsServerRef(d.get('Pod', 'x') as Pod, d.cluster)).toBe('external:10.96.0.99');
     expect(serverOf(d, 'x', 'web')).toBe('external:10.96.0.99');
+    expect((d.cluster.net.resolve(src('x'), 'web') as Resolution).timeoutMs).toBe(5000);
   });
 
   it('nslookup asks the nameservers in turn: a dead first one costs its timeout, the next answers', () => {

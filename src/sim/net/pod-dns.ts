@@ -191,6 +191,17 @@ export interface MuslResolvConf {
   nameservers: string[];
   search: string[];
   ndots: number;
+  /** Seconds one question may wait for a reply (all attempts included): 5, at most 60. */
+  timeout: number;
+  /** Sends within that time: 2, at most 10. */
+  attempts: number;
+}
+
+/** strstr(line, key) then strtoul: the number right after the first `key`, capped; else undefined. */
+function optionNumber(line: string, key: string, max: number): number | undefined {
+  const i = line.indexOf(key);
+  const m = i < 0 ? null : /^\d+/.exec(line.slice(i + key.length));
+  return m ? Math.min(max, Number(m[0])) : undefined;
 }
 
 const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*)$/;
@@ -199,16 +210,18 @@ const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*)$/;
  * musl __get_resolv_conf: lines are read with a 256-byte fgets buffer and a line that does not fit
  * (254 characters or more before its newline) is skipped whole, so an over-long search line is
  * ignored; `nameserver` lines up to 3 (127.0.0.1 when none), the last `search`/`domain` line,
- * `ndots:` found anywhere on an `options` line, at most 15 (default 1).
+ * `ndots:` (at most 15, default 1), `timeout:` (60, 5) and `attempts:` (10, 2) found anywhere on
+ * an `options` line.
  */
 export function muslResolvConf(text: string): MuslResolvConf {
-  const conf: MuslResolvConf = { nameservers: [], search: [], ndots: 1 };
+  const conf: MuslResolvConf = { nameservers: [], search: [], ndots: 1, timeout: 5, attempts: 2 };
   for (const line of text.split('\n')) {
     if (line.length > 254) continue;
     const key = /^(\S+)\s/.exec(line)?.[1];
     if (key === 'options') {
-      const m = /ndots:(\d+)/.exec(line);
-      if (m) conf.ndots = Math.min(15, Number(m[1]));
+      conf.ndots = optionNumber(line, 'ndots:', 15) ?? conf.ndots;
+      conf.attempts = optionNumber(line, 'attempts:', 10) ?? conf.attempts;
+      conf.timeout = optionNumber(line, 'timeout:', 60) ?? conf.timeout;
     } else if (key === 'nameserver') {
       const ip = line.slice(11).trim().split(/\s+/)[0] ?? '';
       if (conf.nameservers.length < 3 && IP_LITERAL.test(ip)) conf.nameservers.push(ip);
