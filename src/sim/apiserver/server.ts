@@ -6,7 +6,7 @@ import { isKindName, KINDS } from '../api/kinds';
 import { FOREGROUND_DELETION } from '../api/owners';
 import type { K8sObject, KindName } from '../api/types';
 import type { ApiError, ApiResult, DeleteOptions } from '../contract';
-import { late } from '../late';
+import { late, latePartsLoaded } from '../late';
 import type { Profile } from '../profiles';
 import { rfc3339 } from '../runtime/clock';
 import type { ApiWriter, Clock, Rng } from '../runtime/interfaces';
@@ -380,8 +380,18 @@ function withResourceVersion(o: Any, rv: string | undefined): Any {
   return o;
 }
 
+/**
+ * The answer to a write, with the warnings the kind's strategy adds: Endpoints' deprecation, and a
+ * Service's non-standard IPs and CIDRs (GetWarningsForService, bound late: the boot's Services,
+ * written before the late parts load, have none).
+ */
 function withWarnings(object: K8sObject, kind: KindName): ApiResult {
-  return kind === 'Endpoints' ? { ok: true, object, warnings: [ENDPOINTS_WARNING] } : { ok: true, object };
+  if (kind === 'Endpoints') return { ok: true, object, warnings: [ENDPOINTS_WARNING] };
+  if (kind === 'Service' && latePartsLoaded()) {
+    const warnings = late().serviceIPWarnings(object.spec);
+    if (warnings.length > 0) return { ok: true, object, warnings };
+  }
+  return { ok: true, object };
 }
 
 /**

@@ -254,7 +254,7 @@ export function ipFamilyFieldErrors(svc: K8sObject, old: K8sObject | undefined):
   if (s.type === 'ExternalName') return false;
   const o: Any | undefined = old ? (old.spec ?? {}) : undefined;
   const ips = normalizedIPs(s, o);
-  const pre = clusterIPsErrors(s, ips);
+  const pre = clusterIPsErrors(s, ips, o);
   const errs = pre.length > 0 ? pre : ipFamilyErrors(s, o, ips);
   return errs.length > 0 && invalidError('Service', svc.metadata.name, errs);
 }

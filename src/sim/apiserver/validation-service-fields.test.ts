@@ -56,7 +56,12 @@ describe('spec.externalIPs: IsValidIPForLegacyField, then ValidateEndpointIP', (
     const d = kdrive();
     expect(
       apply(d, service('web', '  externalIPs:\n  - 10.096.0.1\n  - ::ffff:1.2.3.4\n  - 2001:db8::5\n')),
-    ).toBe('service/web created\n');
+    ).toBe(
+      // GetWarningsForService: accepted, with a warning for each non-standard form (kubectl: stderr).
+      'Warning: spec.externalIPs[0]: non-standard IP address "10.096.0.1" will be considered invalid in a future Kubernetes release: use "10.96.0.1"\n' +
+        'Warning: spec.externalIPs[1]: non-standard IP address "::ffff:1.2.3.4" will be considered invalid in a future Kubernetes release: use "1.2.3.4"\n' +
+        'service/web created\n',
+    );
     expect(d.cluster.get('Service', 'default', 'web')?.spec.externalIPs).toEqual([
       '10.096.0.1',
       '::ffff:1.2.3.4',
@@ -108,7 +113,10 @@ describe('spec.clusterIP / clusterIPs (ValidateServiceClusterIPsRelatedFields, b
 
   it('a clusterIP with leading zeros passes validation and is allocated', () => {
     const d = kdrive();
-    expect(apply(d, service('web', '  clusterIP: 10.096.0.77\n'))).toBe('service/web created\n');
+    expect(apply(d, service('web', '  clusterIP: 10.096.0.77\n'))).toBe(
+      'Warning: spec.clusterIPs[0]: non-standard IP address "10.096.0.77" will be considered invalid in a future Kubernetes release: use "10.96.0.77"\n' +
+        'service/web created\n',
+    );
     expect(d.cluster.get('Service', 'default', 'web')?.spec.clusterIPs).toEqual(['10.096.0.77']);
   });
 });
@@ -120,7 +128,11 @@ describe('load balancer fields', () => {
     const d = kdrive();
     const ok =
       '  loadBalancerSourceRanges:\n  - 10.0.0.1/8\n  - " 192.168.0.0/16 "\n  - 10.0.0.0/008\n  - 2001:db8::/64\n';
-    expect(apply(d, lb(ok))).toBe('service/lb created\n');
+    expect(apply(d, lb(ok))).toBe(
+      'Warning: spec.loadBalancerSourceRanges[0]: CIDR value "10.0.0.1/8" is ambiguous in this context (should be "10.0.0.0/8" or "10.0.0.1/32"?)\n' +
+        'Warning: spec.loadBalancerSourceRanges[2]: non-standard CIDR value "10.0.0.0/008" will be considered invalid in a future Kubernetes release: use "10.0.0.0/8"\n' +
+        'service/lb created\n',
+    );
     const bad = '  loadBalancerSourceRanges:\n  - 10.0.0.0/8x\n  - " 10.0.0.0/33 "\n  - 2001:db8::/129\n';
     expect(apply(d, lb(bad))).toBe(
       'The Service "lb" is invalid: \n' +
