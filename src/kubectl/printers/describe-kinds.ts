@@ -25,9 +25,13 @@ import { selectorString } from './tables';
 
 export interface DescribeInput {
   obj: K8sObject;
-  events: Event[];
+  events: Event[] | null;
   now: number;
   /** Lists the describer may need (pods of a ReplicaSet, slices of a Service, pods on a node…). */
+  /**
+   * The object's events, or null under `--show-events=false`: kubectl then fetches none and
+   * every describer leaves the Events section out (`if events != nil { DescribeEvents(…) }`).
+   */
   related: {
     pods?: Pod[];
     endpointSlices?: EndpointSlice[];
@@ -221,6 +225,48 @@ export function describeEndpoints({ obj, events, now }: DescribeInput): string {
       for (const p of ss.ports) w.write(2, `${p.name || '<unset>'}\t${p.port}\t${p.protocol}\n`);
     }
     w.write(0, '\n');
+  }
+  describeEvents(w, events, now);
+  return w.done();
+}
+
+// kubectl v0.34.9 pkg/describe/describe.go describeEndpointSliceV1: the ports table (or
+// `Ports: <unset>`), then one `- Addresses:` entry per endpoint with its ready condition, hostname,
+// target, node and zone, `<unset>` for what the endpoint leaves out.
+export function describeEndpointSlice({ obj, events, now }: DescribeInput): string {
+  const eps = obj as EndpointSlice;
+  const w = new DescribeWriter();
+  w.write(0, `Name:\t${eps.metadata.name}\n`);
+  w.write(0, `Namespace:\t${eps.metadata.namespace ?? ''}\n`);
+  labelsMultiline(w, 'Labels', eps.metadata.labels);
+  annotationsMultiline(w, 'Annotations', eps.metadata.annotations);
+  w.write(0, `AddressType:\t${eps.addressType}\n`);
+  const ports = eps.ports ?? [];
+  if (ports.length === 0) {
+    w.write(0, 'Ports: <unset>\n');
+  } else {
+    w.write(0, 'Ports:\n');
+    w.write(1, 'Name\tPort\tProtocol\n');
+    w.write(1, '----\t----\t--------\n');
+    for (const p of ports) {
+      w.write(1, `${p.name || '<unset>'}\t${p.port ?? '<unset>'}\t${p.protocol}\n`);
+    }
+  }
+  const endpoints = eps.endpoints ?? [];
+  if (endpoints.length === 0) {
+    w.write(0, 'Endpoints: <none>\n');
+  } else {
+    w.write(0, 'Endpoints:\n');
+    for (const e of endpoints) {
+      w.write(1, `- Addresses:\t${e.addresses.join(', ') || '<none>'}\n`);
+      w.write(2, 'Conditions:\n');
+      const ready = (e.conditions as { ready?: boolean } | undefined)?.ready;
+      w.write(3, `Ready:\t${ready === undefined ? '<unset>' : String(ready)}\n`);
+      w.write(2, `Hostname:\t${e.hostname ?? '<unset>'}\n`);
+      if (e.targetRef) w.write(2, `TargetRef:\t${e.targetRef.kind}/${e.targetRef.name}\n`);
+      w.write(2, `NodeName:\t${e.nodeName ?? '<unset>'}\n`);
+      w.write(2, `Zone:\t${(e as { zone?: string }).zone ?? '<unset>'}\n`);
+    }
   }
   describeEvents(w, events, now);
   return w.done();

@@ -106,8 +106,12 @@ export function eventsFor(all: readonly K8sObject[], obj: K8sObject): Event[] {
     .map((x) => x.e);
 }
 
-/** DescribeEvents: `Events:  <none>` or the Type/Reason/Age/From/Message table. */
-export function describeEvents(w: DescribeWriter, events: readonly Event[], now: number): void {
+/**
+ * DescribeEvents: `Events:  <none>` or the Type/Reason/Age/From/Message table; nothing at all
+ * when no events were fetched (`--show-events=false`).
+ */
+export function describeEvents(w: DescribeWriter, events: readonly Event[] | null, now: number): void {
+  if (events === null) return;
   if (events.length === 0) {
     w.write(0, 'Events:\t<none>\n');
     return;

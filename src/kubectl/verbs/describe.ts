@@ -3,9 +3,11 @@
 // the NotFound error.
 import type { EndpointSlice, Event, K8sObject, KindName, Pod, ReplicaSet } from '../../sim/api/types';
 import { bool, type FlagDef, str } from '../flags';
+import { describeGeneric } from '../printers/describe-generic';
 import {
   type DescribeInput,
   describeDeployment,
+  describeEndpointSlice,
   describeEndpoints,
   describeNamespace,
   describeReplicaSet,
@@ -26,6 +28,7 @@ const DESCRIBERS: Partial<Record<KindName, (i: DescribeInput) => string>> = {
   Deployment: describeDeployment,
   ReplicaSet: describeReplicaSet,
   Endpoints: describeEndpoints,
+  EndpointSlice: describeEndpointSlice,
   Namespace: describeNamespace,
   Node: describeNode,
 };
@@ -52,14 +55,13 @@ export function describeObject(ctx: KubectlContext, obj: K8sObject, showEvents =
   } else if (kind === 'Node') {
     related.pods = (cluster.list('Pod') as Pod[]).filter((p) => p.spec?.nodeName === obj.metadata.name);
   }
+  // --show-events=false: no events are fetched and no Events section is printed.
   const events = showEvents
     ? eventsFor(cluster.list('Event', ns ? { namespace: ns } : {}) as Event[], obj)
-    : [];
-  const describer = DESCRIBERS[kind];
+    : null;
   const input: DescribeInput = { obj, events, now: cluster.now(), related };
-  if (describer) return describer(input);
-  // Generic fallback: kubectl's DefaultDescriber prints name, namespace, labels, annotations.
-  return describeNamespace({ ...input, obj: { ...obj, status: { phase: '' } } }).split('\nStatus:')[0] ?? '';
+  // A kind with no describer of its own (Event) gets kubectl's genericDescriber.
+  return (DESCRIBERS[kind] ?? describeGeneric)(input);
 }
 
 const FLAGS: FlagDef[] = [
