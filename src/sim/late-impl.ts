@@ -20,7 +20,7 @@ import {
   pushDeploymentTailErrors,
   pushSelectorErrors,
 } from './apiserver/validation-deployment';
-import { pushEndpointIPErrors } from './apiserver/validation-ip';
+import { pushEndpointSubsetErrors } from './apiserver/validation-endpoints';
 import { serviceIPWarnings } from './apiserver/validation-ip-warnings';
 import { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import { validateService } from './apiserver/validation-service';
@@ -40,7 +40,7 @@ provideLateParts({
   applyOne,
   patchOne,
   validateService,
-  pushEndpointIPErrors,
+  pushEndpointSubsetErrors,
   serviceIPWarnings,
   pushSelectorErrors,
   pushDeploymentTailErrors,

@@ -24,7 +24,7 @@ import type {
   pushDeploymentTailErrors,
   pushSelectorErrors,
 } from './apiserver/validation-deployment';
-import type { pushEndpointIPErrors } from './apiserver/validation-ip';
+import type { pushEndpointSubsetErrors } from './apiserver/validation-endpoints';
 import type { serviceIPWarnings } from './apiserver/validation-ip-warnings';
 import type { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import type { validateService } from './apiserver/validation-service';
@@ -46,7 +46,8 @@ export interface LateParts {
   /** ValidateService / ValidateServiceUpdate (only a user's Services can fail them). */
   validateService: typeof validateService;
   /** An Endpoints address's IP checks (only a user's Endpoints can fail them). */
-  pushEndpointIPErrors: typeof pushEndpointIPErrors;
+  /** validateEndpointSubsets in full (only a user's Endpoints can fail it). */
+  pushEndpointSubsetErrors: typeof pushEndpointSubsetErrors;
   /** GetWarningsForService's IP/CIDR warnings (a user's Service write; not yet sent by server.ts). */
   serviceIPWarnings: typeof serviceIPWarnings;
   /** A Deployment's or ReplicaSet's label selector checks, and a Deployment's strategy and timings. */

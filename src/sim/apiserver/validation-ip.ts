@@ -210,13 +210,3 @@ export function endpointIPErrors(field: string, value: string): FieldError[] {
     out.push(invalid(field, value, 'may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)'));
   return out;
 }
-
-/**
- * validateEndpointAddress's address checks: IsValidIPForLegacyField, then ValidateEndpointIP
- * (so an address that does not parse has both causes).
- */
-export function pushEndpointIPErrors(out: FieldError[], value: unknown, field: string): void {
-  const ip = typeof value === 'string' ? value : '';
-  for (const e of legacyIPErrors(field, ip)) out.push(e);
-  for (const e of endpointIPErrors(field, ip)) out.push(e);
-}

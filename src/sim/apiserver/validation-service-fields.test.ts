@@ -8,6 +8,10 @@
 //  apimachinery pkg/util/validation/ip.go; pkg/features/kube_features.go]
 import { describe, expect, it } from 'vitest';
 import { type KubectlDriver, kdrive } from '../../kubectl/testing';
+import { DNS1123_LABEL_MSG, DNS1123_SUBDOMAIN_MSG } from './validation';
+
+const QUALIFIED_NAME_MSG =
+  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
 
 const FILE = '/home/student/svc.yaml';
 const IP_MSG = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
@@ -201,6 +205,53 @@ describe('Endpoints addresses (validateEndpointAddress)', () => {
         '* subsets[0].addresses[0].ip: Invalid value: "1.2.3": must be a valid IP address\n' +
         '* subsets[0].addresses[1].ip: Invalid value: "127.0.0.1": may not be in the loopback range (127.0.0.0/8, ::1/128)\n' +
         '* subsets[0].addresses[2].ip: Invalid value: "::": may not be unspecified (::)\n',
+    );
+  });
+});
+
+describe('Endpoints subsets (validateEndpointSubsets: addresses required, hostname, nodeName, ports)', () => {
+  const file = (subsets: string) =>
+    `apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: ext\nsubsets:\n${subsets}`;
+
+  it('a subset with ports but no address, ready or not, is refused at the subset path', () => {
+    expect(one(file('- ports:\n  - port: 80\n'))).toBe(
+      'The Endpoints "ext" is invalid: subsets[0]: Required value: must specify `addresses` or `notReadyAddresses`\n',
+    );
+    expect(one(file('- notReadyAddresses:\n  - ip: 10.0.0.9\n  ports:\n  - port: 80\n'))).toBe(
+      'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\nendpoints/ext created\n',
+    );
+  });
+
+  it('each address: the legacy IP check, hostname, nodeName, then ValidateEndpointIP, in that order', () => {
+    expect(
+      one(
+        file(
+          '- addresses:\n  - ip: "1.2.3"\n    hostname: Web_1\n    nodeName: Node_A\n  ports:\n  - port: 80\n',
+        ),
+      ),
+    ).toBe(
+      'The Endpoints "ext" is invalid: \n' +
+        `* subsets[0].addresses[0].ip: Invalid value: "1.2.3": ${IP_MSG}\n` +
+        `* subsets[0].addresses[0].hostname: Invalid value: "Web_1": ${DNS1123_LABEL_MSG}\n` +
+        `* subsets[0].addresses[0].nodeName: Invalid value: "Node_A": ${DNS1123_SUBDOMAIN_MSG}\n` +
+        '* subsets[0].addresses[0].ip: Invalid value: "1.2.3": must be a valid IP address\n',
+    );
+  });
+
+  it('ports: names are DNS-1123 labels (required when several), protocols TCP/UDP/SCTP, appProtocol a qualified name', () => {
+    expect(
+      one(
+        file(
+          '- addresses:\n  - ip: 10.0.0.9\n  ports:\n  - port: 80\n    name: HTTP\n    protocol: ICMP\n  - port: 0\n    appProtocol: "a b"\n',
+        ),
+      ),
+    ).toBe(
+      'The Endpoints "ext" is invalid: \n' +
+        `* subsets[0].ports[0].name: Invalid value: "HTTP": ${DNS1123_LABEL_MSG}\n` +
+        '* subsets[0].ports[0].protocol: Unsupported value: "ICMP": supported values: "SCTP", "TCP", "UDP"\n' +
+        '* subsets[0].ports[1].name: Required value\n' +
+        '* subsets[0].ports[1].port: Invalid value: 0: must be between 1 and 65535, inclusive\n' +
+        `* subsets[0].ports[1].appProtocol: Invalid value: "a b": ${QUALIFIED_NAME_MSG}\n`,
     );
   });
 });

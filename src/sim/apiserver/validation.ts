@@ -297,15 +297,18 @@ function pushAddressErrors(out: FieldError[], list: unknown, i: number, which: s
   for (let j = 0; j < list.length; j++) {
     const a: Any = list[j];
     const field = `subsets[${i}].${which}[${j}].ip`;
-    // validateEndpointAddress's IP checks are bound late (validation-ip.ts); the controllers'
-    // Endpoints written before they load hold Pod IPs.
-    if (latePartsLoaded()) late().pushEndpointIPErrors(out, a.ip, field);
-    else if (!a.ip || !isValidIPv4(a.ip)) out.push(invalid(field, a.ip ?? '', IP_MSG));
+    if (!a.ip || !isValidIPv4(a.ip)) out.push(invalid(field, a.ip ?? '', IP_MSG));
   }
 }
 
 function validateEndpoints(obj: K8sObject): FieldError[] {
   const out = validateMeta(obj, 'subdomain');
+  // validateEndpointSubsets in full is bound late (validation-endpoints.ts); before it loads only
+  // the controllers write Endpoints (Pod IPs, valid ports), and this short form checks them.
+  if (latePartsLoaded()) {
+    late().pushEndpointSubsetErrors(out, (obj as Any).subsets);
+    return out;
+  }
   const subsets: Any[] = Array.isArray((obj as Any).subsets) ? (obj as Any).subsets : [];
   for (let i = 0; i < subsets.length; i++) {
     const ss: Any = subsets[i];
