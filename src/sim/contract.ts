@@ -206,8 +206,16 @@ export interface ClusterNet {
   query(name: string, qtype: DnsQType): DnsAnswer;
   /** The Pod's /etc/resolv.conf text. */
   resolvConf(podKey: ObjectKey): string;
-  /** musl getaddrinfo: the queries tried, in order, and the address found (if any). */
-  resolve(source: TraceSource, name: string): { queries: DnsAnswer[]; ip?: string; canonicalName?: string };
+  /**
+   * musl getaddrinfo: the queries tried, in order, and the address found (if any). `server`: the
+   * graph node of the nameserver that answered the last question (the first one listed when none
+   * did); absent for /etc/hosts, address literals and resolvers outside a Pod. `timeoutMs`: how
+   * long musl waits for a question nobody answers (resolv.conf `options timeout:`, 5 s).
+   */
+  resolve(
+    source: TraceSource,
+    name: string,
+  ): { queries: DnsAnswer[]; ip?: string; canonicalName?: string; server?: HopRef; timeoutMs?: number };
   /** Follow one packet / connection attempt; the seeded load-balancing rng picks the endpoint. */
   trace(req: TraceRequest): Trace;
   /** `iptables-save` text (nat + filter tables) on that node. */

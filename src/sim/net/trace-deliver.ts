@@ -7,6 +7,7 @@ import type { HopRef } from '../contract';
 import { hostNetworkListener } from './hostnet';
 import { podListens } from './listeners';
 import type { ServiceModel } from './model';
+import { PUBLIC_RESOLVERS } from './pod-dns';
 import { pingNode, pingPod } from './trace-icmp';
 import { viaLoadBalancerIP, viaNodePort } from './trace-proxy';
 import { type Ctx, EXTERNAL_BY_IP, hop, NODE_PORTS, nodeRst, type Outcome } from './trace-walk';
@@ -61,8 +62,12 @@ export function deliver(
   if (ext) {
     const ref = `external:${ext}`;
     hop(c, 'deliver', from, ref, what(proto, ip, port), 5);
-    if (proto === 'ICMP' || (proto === 'TCP' && (port === 80 || port === 443))) {
-      hop(c, 'reply', ref, c.src, proto === 'ICMP' ? `ICMP echo reply from ${ip}` : 'SYN-ACK', 5);
+    // Web hosts answer 80/443; a public resolver (8.8.8.8, 1.1.1.1) answers DNS on 53, UDP and TCP.
+    const dns = port === 53 && PUBLIC_RESOLVERS[ip] !== undefined;
+    if (proto === 'ICMP' || dns || (proto === 'TCP' && (port === 80 || port === 443))) {
+      const answer =
+        proto === 'ICMP' ? `ICMP echo reply from ${ip}` : proto === 'TCP' ? 'SYN-ACK' : 'UDP reply';
+      hop(c, 'reply', ref, c.src, answer, 5);
       return {
         verdict: 'delivered',
         reason: `${ip} is ${ext} on the internet, reached through the node's default route (SNAT)`,

@@ -7,12 +7,15 @@ import type { Rng } from '../runtime/interfaces';
 import { EXTERNAL_HOSTS } from './dns';
 import { renderRule } from './iptables';
 import type { EndpointInfo, RuleLine, ServiceModel } from './model';
+import { PUBLIC_RESOLVERS } from './pod-dns';
 import { rulesFor } from './policy';
 import type { NetState } from './state';
 
-export const EXTERNAL_BY_IP = new Map(
-  Object.entries(EXTERNAL_HOSTS).flatMap(([h, ips]) => ips.map((ip) => [ip, h] as const)),
-);
+/** Hosts on the internet by address: the upstream's public names and the public DNS resolvers. */
+export const EXTERNAL_BY_IP = new Map([
+  ...Object.entries(EXTERNAL_HOSTS).flatMap(([h, ips]) => ips.map((ip) => [ip, h] as const)),
+  ...Object.entries(PUBLIC_RESOLVERS),
+]);
 /** Ports the node's own processes listen on: the API server (control plane) and the kubelet. */
 export const NODE_PORTS: Record<number, string> = { 6443: 'the API server', 10250: 'the kubelet' };
 

@@ -1,27 +1,19 @@
 // The packet tracer: follow one ping / connection attempt through DNS, kube-proxy and delivery,
 // the way the kernel would (reference §B10, §C4, §C7). The result is a list of hops for the graph
 // and a verdict with the reason in plain words. This file is the entry point (the Tracer, bound
-// late through src/sim/late-impl.ts): where the packet starts and its DNS hops. The rest of the
-// walk is in ./trace-proxy (kube-proxy: ClusterIP, NodePort, LB IP; iptables and IPVS),
+// late through src/sim/late-impl.ts): where the packet starts. Its DNS hops are in ./trace-dns;
+// the rest of the walk is in ./trace-proxy (kube-proxy: ClusterIP, NodePort, LB IP; iptables and IPVS),
 // ./trace-deliver (Pods, nodes, hostNetwork Pods, the internet), ./trace-icmp (who answers a
 // ping), ./trace-walk (the walk's context and hop recorder) and ./trace-wording.
-import type { DnsAnswer, HopRef, Trace, TraceRequest } from '../contract';
+import type { Trace, TraceRequest } from '../contract';
 import type { Rng } from '../runtime/interfaces';
 import { type CoreDns, isIPv4 } from './dns';
-import { podDnsType, sourcePod } from './hostnet';
-import type { EndpointInfo, PortModel, ServiceModel } from './model';
+import type { PortModel, ServiceModel } from './model';
 import type { NetState } from './state';
 import { deliver, toNode } from './trace-deliver';
+import { dnsHops, dnsSilence } from './trace-dns';
 import { pingLocalhost } from './trace-icmp';
-import {
-  dnat,
-  externalChoice,
-  externalDrop,
-  noEndpoints,
-  sepDnat,
-  toClusterIP,
-  viaNodePort,
-} from './trace-proxy';
+import { dnat, externalChoice, externalDrop, noEndpoints, toClusterIP, viaNodePort } from './trace-proxy';
 import { type Ctx, EXTERNAL_BY_IP, hop, nodeIP, type Outcome, refFor, type TracerMemory } from './trace-walk';
 import { lost, what } from './trace-wording';
 
@@ -90,14 +82,10 @@ export class Tracer {
     let ip = req.destination.trim();
     if (!isIPv4(ip)) {
       const res = this.dns.resolve(req.source, ip);
-      this.dnsHops(c, res.queries);
+      dnsHops(c, res, this.dnsLb);
       const last = res.queries[res.queries.length - 1];
-      if (last?.rcode === 'TIMEOUT') {
-        return {
-          verdict: 'timeout',
-          reason: `the DNS query for ${last.question} got no answer: the kube-dns Service has no ready CoreDNS endpoint`,
-        };
-      }
+      if (last?.rcode === 'TIMEOUT')
+        return { verdict: 'timeout', reason: dnsSilence(c, this.dns, last.question) };
       const cname = last?.records.find((r) => r.type === 'CNAME');
       if (!res.ip && cname) {
         return {
@@ -137,39 +125,6 @@ export class Tracer {
     if (node) return toNode(c, node, ip, port);
     hop(c, 'send', c.src, refFor(c, ip), what(proto, ip, port), 0.01);
     return deliver(c, c.src, ip, port);
-  }
-
-  private dnsHops(c: Ctx, queries: DnsAnswer[]): void {
-    // A Pod whose resolv.conf is the node's (dnsPolicy Default, or ClusterFirst on the host
-    // network) asks the node's resolver, not the kube-dns Service.
-    const podSource =
-      podDnsType(sourcePod(this.state, c.req.source)) !== 'host' && c.req.source.kind === 'pod';
-    const dnsSvc = 'Service/kube-system/kube-dns';
-    const model = this.state.models.get('kube-system/kube-dns');
-    const udp = model?.ports.find((p) => p.protocol === 'UDP');
-    for (const q of queries) {
-      const server = podSource ? dnsSvc : 'external:dns';
-      hop(c, 'dns-query', c.src, server, `${q.qtype}? ${q.question}`, 0.05);
-      let answerer: HopRef = server;
-      if (podSource && udp?.usable.length) {
-        const ep = udp.usable[this.dnsLb.int(udp.usable.length)] as EndpointInfo;
-        answerer = ep.podKey ?? `external:${ep.ip}`;
-        hop(c, 'dnat', dnsSvc, answerer, `DNAT → ${ep.ip}:${ep.port}`, 0.01, sepDnat(ep, udp, c.ipvs));
-        if (c.srcNode && ep.nodeName && ep.nodeName !== c.srcNode) {
-          hop(c, 'forward', `Node/${c.srcNode}`, `Node/${ep.nodeName}`, `→ ${ep.nodeName} (${ep.ip})`, 0.1);
-        }
-      }
-      if (q.rcode === 'TIMEOUT') continue;
-      const label =
-        q.rcode === 'NXDOMAIN'
-          ? `NXDOMAIN ${q.question}`
-          : q.records.length
-            ? q.records
-                .map((r) => (r.type === 'CNAME' ? `CNAME ${r.value}` : `${r.type} ${r.value}`))
-                .join(', ')
-            : `NOERROR (no ${q.qtype} record) ${q.question}`;
-      hop(c, q.rcode === 'NXDOMAIN' ? 'dns-nxdomain' : 'dns-answer', answerer, c.src, label, 0.2);
-    }
   }
 }
 

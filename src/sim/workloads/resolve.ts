@@ -2,7 +2,7 @@
 // the Pod's search list. Records the DNS exchange as a trace so the graph can animate it.
 import type { ProcContext } from '../../kubectl/shell/types';
 import type { Trace, TraceSource } from '../contract';
-import { dnsServerRef, dnsTrace, parseResolvConf } from './dns';
+import { dnsServerAt, dnsServerRef, dnsTrace, parseResolvConf } from './dns';
 import { hostsFileAddresses } from './hosts';
 import { isIPv4 } from './pods';
 import { type PodProc, readPodFile } from './proc';
@@ -46,13 +46,17 @@ export function getaddrinfo(p: PodProc, ctx: ProcContext, name: string, emit = t
   if (fromHosts) return { ip: fromHosts, local: true };
   const source = podSource(p);
   const r = p.cluster.net.resolve(source, name);
-  const server = parseResolvConf(p.cluster.net.resolvConf(p.podKey)).nameservers[0] ?? '';
-  const dns = dnsTrace(p.cluster, source, server, name, r.queries, r.ip !== undefined, dnsServerRef(p.pod));
+  // The server that answered (the cluster reports it; else the first one something answers on).
+  const to = r.server ?? dnsServerRef(p.pod, p.cluster);
+  const servers = parseResolvConf(p.cluster.net.resolvConf(p.podKey)).nameservers;
+  const server = servers.find((ip) => dnsServerAt(p.cluster, ip).ref === to) ?? servers[0] ?? '';
+  const dns = dnsTrace(p.cluster, source, server, name, r.queries, r.ip !== undefined, to);
   if (emit) ctx.trace(dns);
-  // musl (options timeout:5) waits out each search step whose queries got no answer at all,
-  // e.g. while the kube-dns Service has no ready CoreDNS endpoint.
+  // musl waits out each search step whose queries got no answer at all (e.g. while the kube-dns
+  // Service has no ready CoreDNS endpoint): resolv.conf's `options timeout:` per question, all
+  // its attempts included (res_msend.c: `attempts` only divides that time into resends).
   const silent = new Set(r.queries.filter((q) => q.rcode === 'TIMEOUT').map((q) => q.question));
-  if (silent.size > 0) ctx.sleep(silent.size * MUSL_TIMEOUT_MS);
+  if (silent.size > 0) ctx.sleep(silent.size * (r.timeoutMs ?? MUSL_TIMEOUT_MS));
   return {
     ...(r.ip ? { ip: r.ip } : {}),
     ...(r.canonicalName ? { canonicalName: r.canonicalName } : {}),
