@@ -218,12 +218,24 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     // A configMap/secret volume whose object does not exist: SetUp is retried, the sandbox never
     // made (config-refs.ts; the volume reconciler's first pass comes within 100 ms).
     if (latePartsLoaded() && late().mountFailures(pod, profile.distro)) return schedule(rt, 100, mountAgain);
-    schedule(rt, drawMs(pullRng, SANDBOX_MS), sandboxReady);
+    createSandbox(pod, rt);
   };
   const mountAgain = (pod: Pod, rt: PodRuntime) => {
     const ms = late().failMounts(lifecycleDeps, pod, rt, profile.distro);
     if (ms !== undefined) schedule(rt, ms, mountAgain);
-    else schedule(rt, drawMs(pullRng, SANDBOX_MS), sandboxReady);
+    else createSandbox(pod, rt);
+  };
+  const createSandbox = (pod: Pod, rt: PodRuntime) => {
+    formDns(pod, rt);
+    schedule(rt, drawMs(pullRng, SANDBOX_MS), sandboxReady);
+  };
+  // GetPodDNS (pkg/kubelet/network/dns/dns.go) records DNSConfigForming Warnings each time the
+  // kubelet forms the Pod's DNS config: createPodSandbox, then SyncPod's config for the containers
+  // to start. Only a spec.dnsConfig can overflow the limits.
+  const formDns = (pod: Pod, rt: PodRuntime) => {
+    if ((pod.spec as Any).dnsConfig && latePartsLoaded())
+      for (const m of late().CoreDns.configFormingMessages(pod, profile))
+        record(pod, 'Warning', 'DNSConfigForming', m, rt);
   };
 
   // Stage 2: sandbox up, CNI gave it an IP; image pulls start. A hostNetwork Pod's sandbox
@@ -257,6 +269,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       status.podIP = ip;
       status.podIPs = [{ ip }];
     }
+    formDns(pod, rt);
     pull(pod, rt, 0, status);
   };
 

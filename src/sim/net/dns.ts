@@ -3,12 +3,21 @@
 // the host's resolver (modelled as a small table of public names), and `loadbalance`, which
 // shuffles A records per answer. Pods resolve through musl's getaddrinfo with the resolv.conf
 // the kubelet writes (search list, ndots:5).
+import type { Pod } from '../api/types';
 import type { DnsAnswer, DnsQType, DnsRecord, ObjectKey, TraceSource } from '../contract';
+import type { Profile } from '../profiles';
 import type { Rng } from '../runtime/interfaces';
 import { podDnsType } from './hostnet';
 import { imageRepository, isCoreDnsRepository, podListens } from './listeners';
 import { DNS_TTL } from './model';
-import { formatResolvConf, muslResolvConf, type NodeDnsEnv, PUBLIC_RESOLVERS, podDns } from './pod-dns';
+import {
+  dnsConfigFormingMessages,
+  formatResolvConf,
+  muslResolvConf,
+  type NodeDnsEnv,
+  PUBLIC_RESOLVERS,
+  podDns,
+} from './pod-dns';
 import type { NetState } from './state';
 
 /** Upstream answers the `forward` plugin would get. Anything else outside the cluster is NXDOMAIN. */
@@ -176,19 +185,17 @@ export class CoreDns {
     return formatResolvConf(podDns(pod, rest.slice(0, rest.indexOf('/')) || 'default', this.dnsEnv()));
   }
 
-  /**
-   * The kubelet's view: --cluster-dns (the kube-dns ClusterIP), --cluster-domain, and the node's
-   * resolv.conf. Which nameserver a Docker Desktop, kind or k3s node lists is not established
-   * here; the node resolver is the one the simulation has (at the node's address), answering
-   * public names only.
-   */
   private dnsEnv(): NodeDnsEnv {
-    const p = this.state.profile;
-    return {
-      clusterDNS: [p.dnsServiceIP],
-      clusterDomain: p.clusterDomain,
-      host: { servers: [p.apiServerEndpoint.ip], searches: [], options: [] },
-    };
+    return nodeDnsEnv(this.state.profile);
+  }
+
+  /**
+   * The kubelet's DNSConfigForming warnings for `pod` (GetPodDNS → formDNSConfigFitsLimits): what
+   * it records on the Pod each time it forms the Pod's DNS config. Static: the kubelet asks it
+   * through the late parts without the cluster's CoreDNS.
+   */
+  static configFormingMessages(pod: Pod, profile: Profile): string[] {
+    return dnsConfigFormingMessages(pod, pod.metadata.namespace ?? 'default', nodeDnsEnv(profile));
   }
 
   /** Whether the kube-dns Service has an endpoint to answer queries (else they time out). */
@@ -329,6 +336,20 @@ export interface DnsServer {
 }
 
 const KUBE_DNS = 'Service/kube-system/kube-dns';
+
+/**
+ * The kubelet's view: --cluster-dns (the kube-dns ClusterIP), --cluster-domain, and the node's
+ * resolv.conf. Which nameserver a Docker Desktop, kind or k3s node lists is not established
+ * here; the node resolver is the one the simulation has (at the node's address), answering
+ * public names only.
+ */
+function nodeDnsEnv(p: Profile): NodeDnsEnv {
+  return {
+    clusterDNS: [p.dnsServiceIP],
+    clusterDomain: p.clusterDomain,
+    host: { servers: [p.apiServerEndpoint.ip], searches: [], options: [] },
+  };
+}
 
 function shuffledA(records: DnsRecord[], rng: Rng): DnsRecord[] {
   return records.length > 1 ? shuffled(records, rng) : records;
