@@ -192,9 +192,10 @@ describe('kubectl wait', () => {
     d.kubectl('apply -f sleep/sleep1.yaml').kubectl(
       'wait --for=condition=Ready pod -l app=sleep-1 --timeout=0',
     );
-    expect(d.stderr()).toMatch(/^error: timed out waiting for the condition on pods\/sleep-1-[a-z0-9-]+\n$/);
+    // --timeout=0 checks once (getObjAndCheckCondition): `condition not met`, not a timeout.
+    expect(d.stderr()).toMatch(/^error: condition not met for pods\/sleep-1-[a-z0-9-]+\n$/);
     d.kubectl('wait pod -l app=sleep-1');
-    expect(d.text()).toBe('error: --for must be set\n');
+    expect(d.text()).toBe('error: unrecognized condition: ""\n');
   });
   it('--for=delete', () => {
     const d = kdrive().kubectl('apply -f sleep/sleep2.yaml').advance(5000);

@@ -1,8 +1,12 @@
-// kubectl wait --for=condition=Ready|delete (reference §B2) [KUBECTL cmd/wait]: the object list
+// kubectl wait --for=condition=Ready|delete|create|jsonpath=… (reference §B2) [KUBECTL cmd/wait]: the object list
 // is taken once at the start; each object is then watched until the condition holds or
 // --timeout (default 30s) passes; `--timeout=0` checks once, a negative value waits a week.
 import type { KindName } from '../../sim/api/types';
+import { relaxedJsonPath } from '../customcolumns';
 import { bool, str } from '../flags';
+import { findValues } from '../jsonpath';
+import { JsonPathParseError, parseJsonPath } from '../jsonpath-parser';
+import { goPrint, goQuote } from '../printers/gofmt';
 import { kindPrefix, notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
 import { listForKubectl } from '../selector';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
@@ -90,28 +94,96 @@ function conditionMet(
   return c !== undefined && c.status.toLowerCase() === want.toLowerCase();
 }
 
-function run(args: ParsedArgs, ctx: KubectlContext): number {
-  const { proc, cluster } = ctx;
-  const forSpec = str(args.flags, 'for');
-  if (!forSpec) {
-    proc.err('error: --for must be set\n');
-    return 1;
+type Mode =
+  | { kind: 'delete' }
+  | { kind: 'create' }
+  | { kind: 'condition'; type: string; value: string }
+  | { kind: 'jsonpath'; expr: string; value: string | undefined };
+
+/** splitJSONPathInput: split on a single '='; '==' is kept whole (`a===b` → `a==`, `b`). */
+function splitJsonPathInput(input: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (let i = 0; i < input.length; i++) {
+    if (input[i] !== '=') cur += input[i];
+    else if (input[i + 1] === '=') {
+      cur += '==';
+      i++;
+    } else {
+      out.push(cur);
+      cur = '';
+    }
   }
-  let mode: { kind: 'delete' } | { kind: 'condition'; type: string; value: string } | { kind: 'create' };
-  if (forSpec === 'delete') mode = { kind: 'delete' };
-  else if (forSpec === 'create') mode = { kind: 'create' };
-  else if (forSpec.toLowerCase().startsWith('condition=')) {
+  out.push(cur);
+  return out;
+}
+
+/**
+ * conditionFuncFor [kubectl v0.34.9 pkg/cmd/wait/wait.go]: `delete` and `create` in any case,
+ * `condition=NAME[=VALUE]` (value `true` by default), `jsonpath=EXPR[=VALUE]`; anything else,
+ * an empty --for included, is an unrecognized condition.
+ */
+function parseFor(forSpec: string): Mode | string {
+  const lower = forSpec.toLowerCase();
+  if (lower === 'delete') return { kind: 'delete' };
+  if (lower === 'create') return { kind: 'create' };
+  if (forSpec.startsWith('condition=')) {
     const rest = forSpec.slice('condition='.length);
     const eq = rest.indexOf('=');
-    mode = {
+    return {
       kind: 'condition',
       type: eq < 0 ? rest : rest.slice(0, eq),
       value: eq < 0 ? 'true' : rest.slice(eq + 1),
     };
-  } else {
-    proc.err(`error: unrecognized condition: "${forSpec}"\n`);
+  }
+  if (forSpec.startsWith('jsonpath=')) {
+    // processJSONPathInput: split on single '=' ('==' stays), relax the expression, trim quotes.
+    const parts = splitJsonPathInput(forSpec.slice('jsonpath='.length));
+    if (parts.length > 2) {
+      return "jsonpath wait format must be --for=jsonpath='{.status.readyReplicas}'=3 or --for=jsonpath='{.status.readyReplicas}'";
+    }
+    const relaxed = relaxedJsonPath(parts[0] as string);
+    if (!relaxed.ok) return relaxed.message;
+    let value: string | undefined;
+    if (parts.length === 2) {
+      value = (parts[1] as string).replace(/^['"]+|['"]+$/g, '');
+      if (value === '') {
+        return "jsonpath wait has to have a value after equal sign, like --for=jsonpath='{.status.readyReplicas}'=3";
+      }
+    }
+    if (relaxed.spec === '') return 'jsonpath expression cannot be empty';
+    try {
+      parseJsonPath(relaxed.spec);
+    } catch (e) {
+      if (e instanceof JsonPathParseError) return e.message;
+      throw e;
+    }
+    return { kind: 'jsonpath', expr: relaxed.spec, value };
+  }
+  return `unrecognized condition: ${goQuote(forSpec)}`;
+}
+
+/** JSONPathWait.checkCondition: one value, compared as fmt's %v after trimming spaces. */
+function jsonPathMet(obj: unknown, mode: { expr: string; value: string | undefined }): boolean | string {
+  const results = findValues(mode.expr, JSON.parse(JSON.stringify(obj)), true);
+  if (results.length === 0 || (results[0] as unknown[]).length === 0) return false;
+  if (results.length > 1) return 'given jsonpath expression matches more than one list';
+  if ((results[0] as unknown[]).length > 1) return 'given jsonpath expression matches more than one value';
+  const v = (results[0] as unknown[])[0];
+  if (mode.value === undefined) return true;
+  if (v !== null && typeof v === 'object')
+    return 'jsonpath leads to a nested object or list which is not supported';
+  return goPrint(v).trim() === mode.value.trim();
+}
+
+function run(args: ParsedArgs, ctx: KubectlContext): number {
+  const { proc, cluster } = ctx;
+  const parsedFor = parseFor(str(args.flags, 'for') ?? '');
+  if (typeof parsedFor === 'string') {
+    proc.err(`error: ${parsedFor}\n`);
     return 1;
   }
+  const mode = parsedFor;
   const timeoutText = str(args.flags, 'timeout') ?? '30s';
   const timeout = parseGoDuration(timeoutText);
   if (timeout === undefined) {
@@ -170,24 +242,39 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     proc.err('error: no matching resources found\n');
     return 1;
   }
+  // One deadline for the whole command (RunWait's context carries --timeout), so a later
+  // object gets only what the earlier ones left.
+  const deadline = cluster.now() + timeoutMs;
   for (const o of objs) {
     let gone = false;
-    const ok = waitUntil(
-      ctx,
-      () => {
-        const cur = cluster.get(o.kind, o.namespace, o.name);
-        if (!cur || cur.metadata.uid !== o.uid) {
-          gone = true;
-          return true;
-        }
-        if (mode.kind === 'delete') return false;
-        if (mode.kind === 'create') return true;
-        return conditionMet(cur, mode.type, mode.value);
-      },
-      timeoutMs,
-    );
+    let failed: string | undefined;
+    const check = (): boolean => {
+      const cur = cluster.get(o.kind, o.namespace, o.name);
+      if (!cur || cur.metadata.uid !== o.uid) {
+        gone = true;
+        return true;
+      }
+      if (mode.kind === 'delete') return false;
+      if (mode.kind === 'create') return true;
+      if (mode.kind === 'jsonpath') {
+        const r = jsonPathMet(cur, mode);
+        if (typeof r === 'string') failed = r;
+        return r !== false;
+      }
+      return conditionMet(cur, mode.type, mode.value);
+    };
+    // --timeout=0 checks once: `condition not met for pods/x` [condition.go, delete.go].
+    const ok = timeoutMs === 0 ? check() : waitUntil(ctx, check, Math.max(0, deadline - cluster.now()));
+    if (failed !== undefined) {
+      proc.err(`error: ${failed}\n`);
+      return 1;
+    }
     if (!ok) {
-      proc.err(`error: timed out waiting for the condition on ${o.type.resource}/${o.name}\n`);
+      proc.err(
+        timeoutMs === 0
+          ? `error: condition not met for ${o.type.resource}/${o.name}\n`
+          : `error: timed out waiting for the condition on ${o.type.resource}/${o.name}\n`,
+      );
       return 1;
     }
     if (gone && mode.kind !== 'delete') {
