@@ -151,6 +151,17 @@ const Container: StructDef = {
   },
 };
 
+// core/v1 PodDNSConfig (nameservers, searches and options are atomic lists; an option's value is
+// a *string, so `value: 2` is refused by encoding/json).
+const PodDNSConfig: StructDef = {
+  go: 'v1.PodDNSConfig',
+  fields: {
+    nameservers: STRS,
+    searches: STRS,
+    options: arr({ go: 'v1.PodDNSConfigOption', fields: { name: S, value: S } }),
+  },
+};
+
 const PodSpec: StructDef = {
   go: 'v1.PodSpec',
   fields: {
@@ -181,7 +192,7 @@ const PodSpec: StructDef = {
     hostAliases: ANYS,
     priorityClassName: S,
     priority: I32,
-    dnsConfig: ANY,
+    dnsConfig: struct(PodDNSConfig),
     readinessGates: ANYS,
     runtimeClassName: S,
     enableServiceLinks: B,

@@ -40,7 +40,7 @@ export const PUBLIC_RESOLVERS: Readonly<Record<string, string>> = {
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
 
-/** spec.dnsConfig, read defensively (the schema decodes it as free-form JSON). */
+/** spec.dnsConfig, read defensively (a stored object may come from anywhere: tests, the store). */
 export function podDnsConfigSpec(pod: Pod | undefined): PodDNSConfigSpec | undefined {
   const c = (pod?.spec as { dnsConfig?: unknown } | undefined)?.dnsConfig;
   if (!c || typeof c !== 'object') return undefined;
