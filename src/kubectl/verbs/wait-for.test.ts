@@ -92,3 +92,22 @@ describe('kubectl wait --timeout', () => {
     expect(d.cluster.now() - start).toBeLessThanOrEqual(10_000);
   });
 });
+
+describe('kubectl wait --for=create', () => {
+  it('polls until the named object exists (the kubernetes Service coming back), else times out', () => {
+    const d = kdrive().kubectl('delete svc kubernetes');
+    const start = d.cluster.now();
+    d.kubectl('wait --for=create svc/kubernetes --timeout=30s');
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual(['service/kubernetes condition met\n', '', 0]);
+    expect(d.cluster.now() - start).toBeGreaterThan(0);
+    expect(d.cluster.now() - start).toBeLessThanOrEqual(10_000);
+    d.kubectl('wait --for=create deploy/sleep-9 --timeout=2s');
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([
+      '',
+      'error: timed out waiting for the condition\n',
+      1,
+    ]);
+    d.kubectl('wait --for=create pod -l app=nope --timeout=1s');
+    expect(d.stderr()).toBe('error: timed out waiting for the condition\n');
+  });
+});

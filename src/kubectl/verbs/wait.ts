@@ -206,30 +206,50 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     proc.err(`${parsed.message}\n`);
     return 1;
   }
-  // The list is taken once, now.
-  const objs: Obj[] = [];
-  const missing: string[] = [];
-  for (const req of parsed.requests) {
-    const t = req.type;
-    const kind = t.simulated;
-    const ns = t.namespaced ? ctx.namespace : undefined;
-    if (req.names) {
-      for (const name of req.names) {
-        const o = kind ? cluster.get(kind, ns, name) : undefined;
-        if (o && kind) objs.push({ type: t, kind, namespace: ns, name, uid: o.metadata.uid });
-        else if (mode.kind !== 'delete') missing.push(notFoundMessage(t, name));
+  // The list is taken once, now (for --for=create: once everything named exists).
+  let objs: Obj[] = [];
+  let missing: string[] = [];
+  const collect = (): string | undefined => {
+    objs = [];
+    missing = [];
+    for (const req of parsed.requests) {
+      const t = req.type;
+      const kind = t.simulated;
+      const ns = t.namespaced ? ctx.namespace : undefined;
+      if (req.names) {
+        for (const name of req.names) {
+          const o = kind ? cluster.get(kind, ns, name) : undefined;
+          if (o && kind) objs.push({ type: t, kind, namespace: ns, name, uid: o.metadata.uid });
+          else if (mode.kind !== 'delete') missing.push(notFoundMessage(t, name));
+        }
+      } else if (kind && (selector !== undefined || all)) {
+        const r = listForKubectl(cluster, t, { namespace: ns, labelSelector: selector });
+        if (r.error !== undefined) return r.error;
+        for (const o of r.objs) {
+          objs.push({ type: t, kind, namespace: ns, name: o.metadata.name, uid: o.metadata.uid });
+        }
+      } else if (!selector && !all) {
+        return 'error: resource(s) were provided, but no name was specified';
       }
-    } else if (kind && (selector !== undefined || all)) {
-      const r = listForKubectl(cluster, t, { namespace: ns, labelSelector: selector });
-      if (r.error !== undefined) {
-        proc.err(`${r.error}\n`);
-        return 1;
-      }
-      for (const o of r.objs) {
-        objs.push({ type: t, kind, namespace: ns, name: o.metadata.name, uid: o.metadata.uid });
-      }
-    } else if (!selector && !all) {
-      proc.err('error: resource(s) were provided, but no name was specified\n');
+    }
+    return undefined;
+  };
+  const collectError = collect();
+  if (collectError !== undefined) {
+    proc.err(`${collectError}\n`);
+    return 1;
+  }
+  const start = cluster.now();
+  if (mode.kind === 'create' && (missing.length > 0 || objs.length === 0)) {
+    // RunWait polls the resource finder until every named object exists (a selector: until it
+    // matches something), then reports each as created; the poll has no name to report.
+    const found = waitUntil(
+      ctx,
+      () => collect() === undefined && missing.length === 0 && objs.length > 0,
+      timeoutMs,
+    );
+    if (!found) {
+      proc.err('error: timed out waiting for the condition\n');
       return 1;
     }
   }
@@ -244,7 +264,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   }
   // One deadline for the whole command (RunWait's context carries --timeout), so a later
   // object gets only what the earlier ones left.
-  const deadline = cluster.now() + timeoutMs;
+  const deadline = start + timeoutMs;
   for (const o of objs) {
     let gone = false;
     let failed: string | undefined;
