@@ -7,6 +7,8 @@
 //  APIMACH pkg/util/validation/ip.go IsValidIP, validation.go IsDNS1123SubdomainWithUnderscore]
 import { MAX_DNS_NAMESERVERS, MAX_DNS_SEARCH_LIST_CHARS, MAX_DNS_SEARCH_PATHS } from '../net/pod-dns';
 import { type FieldError, invalid } from './errors';
+import { isV4, parseIPSloppy } from './validation-ip';
+import { formatIP } from './validation-ip-warnings';
 
 // biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
 type Any = any;
@@ -83,97 +85,21 @@ export function pushPodDnsErrors(out: FieldError[], spec: Any, path: string): vo
 }
 
 /**
- * IsValidIP: netutils.ParseIPSloppy must parse it; netip.ParseAddr must too (else it had leading
- * zeros); it must not be IPv4-mapped IPv6; and it must be written as net.IP's String() writes it.
+ * IsValidIP (apimachinery v0.34 ip.go: parseIP with strictValidation, then the canonical form):
+ * netutils.ParseIPSloppy must parse it (./validation-ip, the legacy fields' parser); netip.ParseAddr
+ * must too (else it had leading zeros); it must not be IPv4-mapped IPv6; and it must be written as
+ * net.IP's String() writes it (./validation-ip-warnings formatIP). The strict parser, not the
+ * sloppy IsValidIPForLegacyField: validatePodDNSConfig calls validation.IsValidIP.
  */
 export function ipErrors(value: string): string[] {
-  const ip = parseSloppy(value);
+  const ip = parseIPSloppy(value);
   if (!ip) return ['must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'];
-  const errs: string[] = [];
-  if (!strictOk(value)) errs.push('must not have leading 0s');
-  if (value.includes(':') && isMapped(ip)) errs.push('must not be an IPv4-mapped IPv6 address');
-  if (errs.length) return errs;
-  const canon = ipString(ip);
+  // netip.ParseAddr failing leaves the zero Addr, whose Is4In6 is false: one cause, not two.
+  if (!strictOk(value)) return ['must not have leading 0s'];
+  // netip's Is4In6: an IPv6 text whose bytes are ::ffff:a.b.c.d (ParseIPSloppy holds IPv4 so too).
+  if (value.includes(':') && isV4(ip)) return ['must not be an IPv4-mapped IPv6 address'];
+  const canon = formatIP(ip);
   return value === canon ? [] : [`must be in canonical form (${JSON.stringify(canon)})`];
-}
-
-const isMapped = (ip: number[]) =>
-  ip.slice(0, 10).every((b) => b === 0) && ip[10] === 0xff && ip[11] === 0xff;
-
-/** Go 1.16 net.parseIPv4 (leading zeros allowed): 4 bytes, or undefined. */
-function parseV4(s: string): number[] | undefined {
-  const parts = s.split('.');
-  if (parts.length !== 4) return undefined;
-  const out: number[] = [];
-  for (const p of parts) {
-    if (!/^\d+$/.test(p)) return undefined;
-    const n = Number(p);
-    if (n > 255) return undefined;
-    out.push(n);
-  }
-  return out;
-}
-
-/** Go 1.16 net.ParseIP (netutils.ParseIPSloppy): 16 bytes, IPv4 as ::ffff:a.b.c.d. */
-function parseSloppy(s: string): number[] | undefined {
-  const firstDot = s.indexOf('.');
-  const firstColon = s.indexOf(':');
-  if (firstColon < 0 || (firstDot >= 0 && firstDot < firstColon)) {
-    if (firstDot < 0) return undefined;
-    const v4 = parseV4(s);
-    return v4 ? [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...v4] : undefined;
-  }
-  return parseV6(s);
-}
-
-function parseV6(src: string): number[] | undefined {
-  const ip = new Array<number>(16).fill(0);
-  let s = src;
-  let ellipsis = -1;
-  if (s.startsWith('::')) {
-    ellipsis = 0;
-    s = s.slice(2);
-    if (s === '') return ip;
-  }
-  let i = 0;
-  while (i < 16) {
-    const m = /^[0-9a-fA-F]+/.exec(s);
-    // xtoi takes every hex digit (leading zeros too); a trailing dotted IPv4 part starts with
-    // decimal digits the scan also took.
-    if (!m || Number.parseInt(m[0], 16) > 0xffff) return undefined;
-    const c = m[0].length;
-    if (s[c] === '.') {
-      if ((ellipsis < 0 && i !== 12) || i + 4 > 16) return undefined;
-      const v4 = parseV4(s);
-      if (!v4) return undefined;
-      ip.splice(i, 4, ...v4);
-      s = '';
-      i += 4;
-      break;
-    }
-    const n = Number.parseInt(m[0], 16);
-    ip[i] = n >> 8;
-    ip[i + 1] = n & 0xff;
-    i += 2;
-    s = s.slice(c);
-    if (s === '') break;
-    if (s[0] !== ':' || s.length === 1) return undefined;
-    s = s.slice(1);
-    if (s[0] === ':') {
-      if (ellipsis >= 0) return undefined;
-      ellipsis = i;
-      s = s.slice(1);
-      if (s === '') break;
-    }
-  }
-  if (s !== '') return undefined;
-  if (i < 16) {
-    if (ellipsis < 0) return undefined;
-    const n = 16 - i;
-    for (let j = i - 1; j >= ellipsis; j--) ip[j + n] = ip[j] as number;
-    for (let j = ellipsis + n - 1; j >= ellipsis; j--) ip[j] = 0;
-  } else if (ellipsis >= 0) return undefined;
-  return ip;
 }
 
 /** What netip.ParseAddr adds to the sloppy parse: no leading zeros, at most 4 hex digits a group. */
@@ -184,34 +110,4 @@ function strictOk(s: string): boolean {
   const last = groups[groups.length - 1] ?? '';
   if (last.includes('.') && !v4ok(last)) return false;
   return groups.every((g) => g.includes('.') || g.length <= 4);
-}
-
-/** net.IP.String(): dotted IPv4, else RFC 5952 (the first longest run of 2+ zero groups as ::). */
-function ipString(ip: number[]): string {
-  if (isMapped(ip)) return ip.slice(12).join('.');
-  let e0 = -1;
-  let e1 = -1;
-  for (let i = 0; i < 16; i += 2) {
-    let j = i;
-    while (j < 16 && ip[j] === 0 && ip[j + 1] === 0) j += 2;
-    if (j > i && j - i > e1 - e0) {
-      e0 = i;
-      e1 = j;
-      i = j;
-    }
-  }
-  if (e1 - e0 <= 2) {
-    e0 = -1;
-    e1 = -1;
-  }
-  let out = '';
-  for (let i = 0; i < 16; i += 2) {
-    if (i === e0) {
-      out += '::';
-      i = e1;
-      if (i >= 16) break;
-    } else if (i > 0) out += ':';
-    out += (((ip[i] as number) << 8) | (ip[i + 1] as number)).toString(16);
-  }
-  return out;
 }
