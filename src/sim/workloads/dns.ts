@@ -165,8 +165,17 @@ export function dnsTrace(
     reason: found
       ? `${name} resolved after ${queries.length} DNS ${queries.length === 1 ? 'query' : 'queries'} to ${server}`
       : silent
-        ? `the DNS query for ${silent.question} got no answer: nothing answers DNS on ${server || 'the nameserver'}`
+        ? `the DNS query for ${silent.question} got no answer: ${silentCause(to, server)}`
         : `no search domain made ${name} resolve: every query came back NXDOMAIN`,
     startedAt: cluster.now(),
   };
+}
+
+/** Why the nameserver `to` (at `server`) did not answer, in the tracer's words (net/trace-dns). */
+function silentCause(to: string, server: string): string {
+  if (to === KUBE_DNS_REF) return 'the kube-dns Service has no ready CoreDNS endpoint';
+  if (to.startsWith('Service/'))
+    return `the Service ${to.slice(8)} (${server}) has no ready CoreDNS endpoint`;
+  if (to.startsWith('Pod/')) return `nothing in Pod ${to.slice(4)} (${server}) serves DNS`;
+  return `nothing answers DNS on ${server || 'the nameserver'}`;
 }

@@ -71,3 +71,28 @@ describe('the lookup is drawn to the nameserver that answered', () => {
     expect(t?.reason).toBe('the DNS query for web got no answer: nothing answers DNS on 10.96.0.99');
   });
 });
+
+describe('the lookup trace names why nobody answered', () => {
+  it('kube-dns without a ready CoreDNS endpoint: the Pod waits 5 s and the trace says so', () => {
+    const d = kdrive({ seed: 11, profile: 'kind' })
+      .applyOk(`apiVersion: v1
+kind: Pod
+metadata:
+  name: cf
+spec:
+  containers:
+  - name: c
+    image: kiamol/ch03-sleep
+`)
+      .advance(30_000);
+    d.kubectl('scale deployment coredns -n kube-system --replicas=0').advance(60_000);
+    expect(timed(d, 'exec cf -- ping -c 1 web')).toBe(5000);
+    const t = d.last?.traces[0];
+    expect(t?.hops.map((h) => `${h.kind} ${h.from} → ${h.to}`)).toEqual([
+      'dns-query Pod/default/cf → Service/kube-system/kube-dns',
+    ]);
+    expect(t?.reason).toBe(
+      'the DNS query for web.default.svc.cluster.local got no answer: the kube-dns Service has no ready CoreDNS endpoint',
+    );
+  });
+});
