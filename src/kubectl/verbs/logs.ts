@@ -150,11 +150,13 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       );
       return 1;
     }
-    const found = podForObject(ctx, target);
+    const found = podForObject(ctx, target, 'logging');
     if (!found.ok) {
       proc.err(`${found.message}\n`);
       return 1;
     }
+    // logsForObject [polymorphichelpers/logsforobject.go]: several Pods behind deploy/, rs/, svc/.
+    if (found.matched > 1) proc.err(`Found ${found.matched} pods, using pod/${found.pod.metadata.name}\n`);
     pods = [found.pod];
   }
   const tailFlag = args.flags.tail;

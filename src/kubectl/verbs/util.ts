@@ -44,26 +44,87 @@ export function selectorString(sel: LabelSelector | Record<string, string> | und
   return parts.join(',');
 }
 
-/** podutils.ActivePods, most active first: on a node, Running, Ready; then name order. */
+// kubectl v0.34.9 pkg/util/podutils/podutils.go: the two pod orders GetFirstPod sorts by.
+// Go's sort.Sort is an insertion sort below 13 elements, so equal Pods keep the list's name order;
+// Array.prototype.sort is stable too.
+
+const time = (t: string | undefined): number => (t ? Date.parse(t) : 0);
+const readyTime = (p: Pod): number =>
+  time(p.status?.conditions?.find((c) => c.type === 'Ready' && c.status === 'True')?.lastTransitionTime);
+const restarts = (p: Pod): number =>
+  Math.max(0, ...(p.status?.containerStatuses ?? []).map((c) => c.restartCount ?? 0));
+/** afterOrZero: t1 after t2, a zero time counting as after any other. */
+const afterOrZero = (t1: number, t2: number): boolean => (t1 === 0 || t2 === 0 ? t1 === 0 : t1 > t2);
+
+/** ActivePods.Less: the less active Pod first (a controller's choice of which to delete). */
+function activePodsLess(a: Pod, b: Pod): boolean {
+  const na = a.spec.nodeName ?? '';
+  const nb = b.spec.nodeName ?? '';
+  if (na !== nb && (na === '' || nb === '')) return na === '';
+  const m: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
+  const pa = m[a.status?.phase ?? ''] ?? 0;
+  const pb = m[b.status?.phase ?? ''] ?? 0;
+  if (pa !== pb) return pa < pb;
+  if (isPodReady(a) !== isPodReady(b)) return !isPodReady(a);
+  const da = time(a.metadata.deletionTimestamp);
+  const db = time(b.metadata.deletionTimestamp);
+  if ((da !== 0) !== (db !== 0)) return da !== 0;
+  if (da !== 0 && db !== 0 && da !== db) return da < db;
+  if (isPodReady(a) && isPodReady(b) && readyTime(a) !== readyTime(b))
+    return afterOrZero(readyTime(a), readyTime(b));
+  if (restarts(a) !== restarts(b)) return restarts(a) > restarts(b);
+  const ca = time(a.metadata.creationTimestamp);
+  const cb = time(b.metadata.creationTimestamp);
+  if (ca !== cb) return afterOrZero(ca, cb);
+  return false;
+}
+
+/** ByLogging.Less: the Pod whose logs are most worth showing first. */
+function byLoggingLess(a: Pod, b: Pod): boolean {
+  const na = a.spec.nodeName ?? '';
+  const nb = b.spec.nodeName ?? '';
+  if (na !== nb && (na === '' || nb === '')) return na !== '';
+  const m: Record<string, number> = { Running: 0, Unknown: 1, Pending: 2 };
+  const pa = m[a.status?.phase ?? ''] ?? 0;
+  const pb = m[b.status?.phase ?? ''] ?? 0;
+  if (pa !== pb) return pa < pb;
+  if (isPodReady(a) !== isPodReady(b)) return isPodReady(a);
+  if (isPodReady(a) && isPodReady(b) && readyTime(a) !== readyTime(b))
+    return afterOrZero(readyTime(b), readyTime(a));
+  if (restarts(a) !== restarts(b)) return restarts(a) > restarts(b);
+  const ca = time(a.metadata.creationTimestamp);
+  const cb = time(b.metadata.creationTimestamp);
+  if (ca !== cb) return afterOrZero(cb, ca);
+  return false;
+}
+
+const byLess = (less: (a: Pod, b: Pod) => boolean) => (a: Pod, b: Pod) =>
+  less(a, b) ? -1 : less(b, a) ? 1 : 0;
+
+/** sort.Reverse(podutils.ActivePods): the most active Pod first (exec, attach, port-forward). */
 export function mostActiveFirst(pods: Pod[]): Pod[] {
-  const rank = (p: Pod) => {
-    const phase = p.status?.phase === 'Running' ? 2 : p.status?.phase === 'Unknown' ? 1 : 0;
-    const ready = p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 1 : 0;
-    const deleting = p.metadata.deletionTimestamp ? 0 : 1;
-    return (p.spec.nodeName ? 100 : 0) + phase * 10 + ready * 2 + deleting;
-  };
-  return [...pods].sort((a, b) => rank(b) - rank(a));
+  return [...pods].sort(byLess((a, b) => activePodsLess(b, a)));
+}
+
+/** podutils.ByLogging: the Pod `kubectl logs TYPE/NAME` reads first. */
+export function byLogging(pods: Pod[]): Pod[] {
+  return [...pods].sort(byLess(byLoggingLess));
 }
 
 export type PodLookup =
-  | { ok: true; pod: Pod; type: ResourceType; service?: Service }
+  /** `matched`: how many Pods the owner's selector matched (1 for a Pod named directly). */
+  | { ok: true; pod: Pod; type: ResourceType; service?: Service; matched: number }
   | { ok: false; message: string };
 
 /**
  * `POD`, `pod/NAME`, `deploy/NAME`, `rs/NAME`, `svc/NAME` → one Pod, as kubectl's
  * AttachablePodForObject picks it (the most active Pod matching the owner's selector).
  */
-export function podForObject(ctx: KubectlContext, arg: string): PodLookup {
+export function podForObject(
+  ctx: KubectlContext,
+  arg: string,
+  order: 'active' | 'logging' = 'active',
+): PodLookup {
   const { cluster, namespace } = ctx;
   const slash = arg.indexOf('/');
   const typeName = slash < 0 ? 'pods' : arg.slice(0, slash);
@@ -78,7 +139,7 @@ export function podForObject(ctx: KubectlContext, arg: string): PodLookup {
   const kind = type.simulated;
   if (kind === 'Pod') {
     const pod = cluster.get('Pod', namespace, name) as Pod | undefined;
-    return pod ? { ok: true, pod, type } : { ok: false, message: notFoundMessage(type, name) };
+    return pod ? { ok: true, pod, type, matched: 1 } : { ok: false, message: notFoundMessage(type, name) };
   }
   if (kind !== 'Deployment' && kind !== 'ReplicaSet' && kind !== 'Service') {
     if (!kind) return { ok: false, message: notFoundMessage(type, name) };
@@ -95,9 +156,12 @@ export function podForObject(ctx: KubectlContext, arg: string): PodLookup {
     return { ok: false, message: `error: cannot attach to *v1.${type.kind}: invalid label selector` };
   }
   const pods = cluster.list('Pod', { namespace, labelSelector: selector }) as Pod[];
-  const pod = mostActiveFirst(pods)[0];
+  const pod = (order === 'logging' ? byLogging(pods) : mostActiveFirst(pods))[0];
   if (!pod) return { ok: false, message: 'error: no matching resources found' };
-  return kind === 'Service' ? { ok: true, pod, type, service: obj as Service } : { ok: true, pod, type };
+  const matched = pods.length;
+  return kind === 'Service'
+    ? { ok: true, pod, type, service: obj as Service, matched }
+    : { ok: true, pod, type, matched };
 }
 
 export function isPodReady(p: Pod): boolean {
