@@ -99,6 +99,13 @@ describe('the DNS exchange goes to the server that answered', () => {
       "8.8.8.8 is dns.google on the internet, reached through the node's default route (SNAT)",
     );
     expect(ping.hops.map((h) => h.to)).toContain('external:dns.google');
+    d.kubectl('exec g -- ping -c 1 8.8.8.8');
+    expect(d.stdout()).toContain('1 packets transmitted, 1 packets received, 0% packet loss\n');
+    expect(d.last?.traces[0]?.hops.map((h) => `${h.kind} ${h.to}`)).toEqual([
+      'send external:dns.google',
+      'deliver external:dns.google',
+      'reply Pod/default/g',
+    ]);
     const udp = d.cluster.net.trace(req('g', '1.1.1.1', 'UDP', 53));
     expect(udp.verdict).toBe('delivered');
     expect(udp.hops.at(-1)).toMatchObject({
