@@ -118,16 +118,16 @@ describe('jsonpath (client-go semantics)', () => {
 
   it('reports parse errors like client-go', () => {
     expect(JsonPathPrinter.create('{.items[0]')).toEqual({
-      error: 'error parsing jsonpath {.items[0], unclosed action\n',
+      error: 'error parsing jsonpath {.items[0], unclosed action',
     });
     expect(JsonPathPrinter.create('{.a[x]}')).toEqual({
-      error: 'error parsing jsonpath {.a[x]}, invalid array index x\n',
+      error: 'error parsing jsonpath {.a[x]}, invalid array index x',
     });
     expect(JsonPathPrinter.create('{!}')).toEqual({
-      error: "error parsing jsonpath {!}, unrecognized character in action: U+0021 '!'\n",
+      error: "error parsing jsonpath {!}, unrecognized character in action: U+0021 '!'",
     });
     expect(JsonPathPrinter.create('{.a[0}')).toEqual({
-      error: 'error parsing jsonpath {.a[0}, unterminated array\n',
+      error: 'error parsing jsonpath {.a[0}, unterminated array',
     });
   });
 

@@ -301,7 +301,7 @@ export class JsonPathPrinter {
     } catch (e) {
       // A RangeError is a pathologically nested template (fuzz input): reported, never a crash.
       if (e instanceof JsonPathParseError || e instanceof RangeError)
-        return { error: `error parsing jsonpath ${template}, ${e.message}\n` };
+        return { error: `error parsing jsonpath ${template}, ${e.message}` };
       throw e;
     }
   }

@@ -38,9 +38,8 @@ export function parseOperationOutput(
     const arg = eq < 0 ? '' : o.slice(eq + 1);
     if (!arg) return { ok: false, message: 'error: template format specified but no template given' };
     const p = JsonPathPrinter.create(arg, { allowMissingKeys, outputJSON: name === 'jsonpath-as-json' });
-    // The parse error already ends with a newline (jsonpath_flags.go `error parsing jsonpath %s,
-    // %v\n`), and CheckErr adds none after it.
-    if ('error' in p) return { ok: false, message: `error: ${p.error.replace(/\n$/, '')}` };
+    // jsonpath_flags.go `error parsing jsonpath %s, %v` (no newline of its own; CheckErr adds one).
+    if ('error' in p) return { ok: false, message: `error: ${p.error}` };
     return { ok: true, format: { kind: 'jsonpath', printer: p } };
   }
   return {

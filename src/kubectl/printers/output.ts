@@ -17,7 +17,12 @@ export type OutputFormat =
   | { kind: 'jsonpath'; printer: JsonPathPrinter }
   | { kind: 'custom-columns'; columns: CustomColumn[] };
 
-const ALLOWED = 'custom-columns,json,jsonpath,jsonpath-as-json,name,wide,yaml';
+// get's PrintFlags.AllowedFormats, sorted as NoCompatiblePrinterError prints them [kubectl
+// v0.34.9 pkg/cmd/get/get_flags.go; cli-runtime json_yaml_flags.go lists kyaml only under
+// KUBECTL_KYAML=true]. The go-template and *-file printers are not implemented: like the
+// mutating verbs' (./operation), they answer this same no-match error.
+const ALLOWED =
+  'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 
 /** Parse `-o` (and `--allow-missing-template-keys`). Errors carry the `error: ` prefix. */
 export function parseOutputFormat(
@@ -25,17 +30,15 @@ export function parseOutputFormat(
   allowMissingKeys: boolean,
 ): { ok: true; format: OutputFormat } | { ok: false; message: string } {
   if (o === undefined || o === '') return { ok: true, format: { kind: 'table', wide: false } };
+  // JSONYamlPrintFlags and NamePrintFlags lower-case the format; `wide` and the templates do not.
+  const lower = o.toLowerCase();
+  if (lower === 'yaml' || lower === 'json' || lower === 'name') return { ok: true, format: { kind: lower } };
   const eq = o.indexOf('=');
   const name = eq < 0 ? o : o.slice(0, eq);
   const arg = eq < 0 ? undefined : o.slice(eq + 1);
   switch (name) {
     case 'wide':
       if (arg === undefined) return { ok: true, format: { kind: 'table', wide: true } };
-      break;
-    case 'yaml':
-    case 'json':
-    case 'name':
-      if (arg === undefined) return { ok: true, format: { kind: name } };
       break;
     case 'jsonpath':
     case 'jsonpath-as-json': {

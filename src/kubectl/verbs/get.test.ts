@@ -258,7 +258,7 @@ describe('kubectl get pods (reference §B3)', () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('error: Required resource not specified.\n');
     expect(kubectlGet(chapterWorkloads(), 'pods -o go-template').stderr).toBe(
-      'error: unable to match a printer suitable for the output format "go-template", allowed formats are: custom-columns,json,jsonpath,jsonpath-as-json,name,wide,yaml\n',
+      'error: unable to match a printer suitable for the output format "go-template", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n',
     );
   });
 });
