@@ -1,4 +1,4 @@
-// The recorder aggregates repeats of one (object, type, reason, message, source) into one Event,
+// The recorder aggregates repeats of one (object, fieldPath, type, reason, message, source) into one Event,
 // stored as a lazy entry that reads back as the whole v1 Event.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -121,7 +121,14 @@ describe('Recorder: what an Event reads back as', () => {
   it('a kubelet Event: every field in the order the apiserver returns them, uid from the events rng', () => {
     const { store, rec, pod, events } = setup();
     const source = { component: 'kubelet', host: 'docker-desktop' };
-    rec.record(pod('web-1', 'uid-a'), 'Normal', 'Pulled', 'Successfully pulled image "nginx"', source);
+    rec.record(
+      pod('web-1', 'uid-a'),
+      'Normal',
+      'Pulled',
+      'Successfully pulled image "nginx"',
+      source,
+      'spec.containers{web}',
+    );
     const e = events()[0] as Ev;
     const uid = uuid(createRng(1).fork('events'));
     // JSON keeps key order, which `kubectl get -o yaml/json` prints.
@@ -233,6 +240,46 @@ describe('Recorder: what an Event reads back as', () => {
       '1002',
     ]);
     expect(second.metadata.uid).toBe(first.metadata.uid);
+  });
+
+  it("the fieldPath is part of the key (getEventKey): each container's Events aggregate apart", () => {
+    const { rec, pod, events } = setup();
+    const a = pod('a', 'uid-a');
+    const src = { component: 'kubelet', host: 'n' };
+    const msg = 'Container image "nginx" already present on machine';
+    rec.record(a, 'Normal', 'Pulled', msg, src, 'spec.containers{web}');
+    rec.record(a, 'Normal', 'Pulled', msg, src, 'spec.containers{sidecar}');
+    rec.record(a, 'Normal', 'Pulled', msg, src, 'spec.initContainers{init}');
+    rec.record(a, 'Normal', 'Pulled', msg, src); // about the Pod itself
+    // Spelled anew (not the same string object): still the same Event.
+    rec.record(a, 'Normal', 'Pulled', msg, src, ['spec.containers{', 'sidecar}'].join(''));
+    const got = events().map((e) => [
+      (e as unknown as { involvedObject: { fieldPath?: string } }).involvedObject.fieldPath,
+      e.count,
+    ]);
+    expect(got).toEqual([
+      ['spec.containers{web}', 1],
+      ['spec.containers{sidecar}', 2],
+      ['spec.initContainers{init}', 1],
+      [undefined, 1],
+    ]);
+    // No fieldPath: the key is left out of involvedObject, not written empty.
+    const whole = events()[3] as unknown as { involvedObject: Record<string, unknown> };
+    expect('fieldPath' in whole.involvedObject).toBe(false);
+  });
+
+  it('a rewritten Event with another fieldPath is not aggregated into', () => {
+    const { store, rec, pod, events } = setup();
+    const a = pod('a', 'uid-a');
+    const src = { component: 'kubelet', host: 'n' };
+    rec.record(a, 'Warning', 'BackOff', 'Back-off', src, 'spec.containers{web}');
+    const e = events()[0] as Ev & { involvedObject: Record<string, unknown> };
+    store.put({
+      ...e,
+      involvedObject: { ...e.involvedObject, fieldPath: 'spec.containers{other}' },
+    } as K8sObject);
+    rec.record(a, 'Warning', 'BackOff', 'Back-off', src, 'spec.containers{web}');
+    expect(events().map((x) => x.count)).toEqual([1, 1]);
   });
 
   it('a repeat aggregates into an Event rewritten through the API while it still matches', () => {

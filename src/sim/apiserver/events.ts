@@ -1,5 +1,6 @@
-// Event recording (client-go record.EventRecorder): one v1 Event per (object, type, reason,
-// message, source); a repeat bumps count and lastTimestamp instead of adding a new Event.
+// Event recording (client-go record.EventRecorder): one v1 Event per (object and its fieldPath,
+// type, reason, message, source) — client-go events_cache.go getEventKey, whose key includes
+// involvedObject.fieldPath — a repeat bumps count and lastTimestamp instead of adding a new Event.
 // Event names are `<object>.<16 hex digits>` as the real recorder makes them.
 //
 // The recorder stores each Event as a RecordedEvent, a lazy store entry of a few fields that the
@@ -41,7 +42,7 @@ class Replay implements Rng {
 
 /** The fields an Event is compared on when the recorder looks for one to aggregate into. */
 interface StoredEvent {
-  involvedObject?: { uid?: string };
+  involvedObject?: { uid?: string; fieldPath?: string };
   type?: string;
   reason?: string;
   message?: string;
@@ -168,8 +169,8 @@ export class Recorder implements EventRecorder {
   /**
    * Object uid → the first of the Events recorded for it (chained by `next`, oldest first). A
    * candidate still held by the store (`live`) is bumped; one replaced through the API is checked
-   * as it now stands, so this behaves exactly like a map keyed by the whole (object, type, reason,
-   * message, source) tuple.
+   * as it now stands, so this behaves exactly like a map keyed by the whole (object, fieldPath,
+   * type, reason, message, source) tuple.
    */
   private readonly byObject = new Map<string, RecordedEvent>();
   /** The last object recorded for and its chain: a ReplicaSet's 5 creations, a Pod's Created + Started. */
@@ -228,23 +229,19 @@ export class Recorder implements EventRecorder {
     return v;
   }
 
-  /** `spec.containers{<name>}` for the last container name seen, shared by that name's Events. */
-  private fieldPathName: string | undefined = undefined;
-  private fieldPathText = '';
-  private fieldPath(container: string): string {
-    if (container !== this.fieldPathName) {
-      this.fieldPathName = container;
-      this.fieldPathText = flat(`spec.containers{${container}}`);
-    }
-    return this.fieldPathText;
-  }
-
+  /**
+   * `fieldPath` is the involvedObject's: the part of `obj` the Event is about, as the kubelet's
+   * container references spell it (`spec.containers{web}`, pkg/kubelet/container/ref.go); left
+   * out for an Event about the whole object. Callers pass one shared string per container, so a
+   * repeat compares by identity first and the Event holds no copy.
+   */
   record(
     obj: K8sObject,
     type: 'Normal' | 'Warning',
     reason: string,
     rawMessage: string,
     source: Source,
+    fieldPath?: string,
   ): void {
     const message = this.message(reason, rawMessage);
     const ns = obj.metadata.namespace ?? 'default';
@@ -259,6 +256,7 @@ export class Recorder implements EventRecorder {
         e.type !== type ||
         e.reason !== reason ||
         e.message !== message ||
+        e.fieldPath !== fieldPath ||
         e.source.component !== source.component ||
         (e.source.host ?? '') !== host
       )
@@ -276,6 +274,7 @@ export class Recorder implements EventRecorder {
         existing &&
         s &&
         s.involvedObject?.uid === uid &&
+        s.involvedObject.fieldPath === fieldPath &&
         s.type === type &&
         s.reason === reason &&
         s.message === message &&
@@ -299,10 +298,6 @@ export class Recorder implements EventRecorder {
       prev.namespace === meta.namespace
         ? prev
         : { apiVersion: obj.apiVersion, kind: obj.kind, name: meta.name, namespace: meta.namespace, uid };
-    const fieldPath =
-      obj.kind === 'Pod' && reason !== 'Scheduled' && source.component === 'kubelet'
-        ? this.fieldPath(obj.spec?.containers?.[0]?.name ?? '')
-        : undefined;
     const rng = this.rng;
     const e = new RecordedEvent(
       name,

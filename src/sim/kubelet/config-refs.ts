@@ -164,6 +164,7 @@ export function failMounts(
 ): number | undefined {
   const failed = mountFailures(pod, distro);
   if (!failed) return undefined;
+  // On the Pod, no fieldPath: operation_generator.go records FailedMount on volumeToMount.Pod.
   for (const msg of failed) deps.record(pod, 'Warning', 'FailedMount', msg, rt);
   const n = (mountTries.get(rt) ?? 0) + 1;
   mountTries.set(rt, n);
@@ -218,8 +219,10 @@ export function startWithConfigErrors(
   const unready: string[] = [];
   pod.spec.containers.forEach((c, i) => {
     const err = errors[i];
+    // startContainer's Events are on the container (recordContainerEvent → GenerateContainerRef).
+    const path = tpl.fieldPaths[i];
     if (err !== undefined) {
-      deps.record(pod, 'Warning', 'Failed', `Error: ${err}`, rt);
+      deps.record(pod, 'Warning', 'Failed', `Error: ${err}`, rt, path);
       unready.push(c.name);
       statuses.push(waitingStatus(c, 'CreateContainerConfigError', err));
       return;
@@ -229,8 +232,8 @@ export function startWithConfigErrors(
       statuses.push(old);
       return;
     }
-    deps.record(pod, 'Normal', 'Created', tpl.createdMsg[i] as string, rt);
-    deps.record(pod, 'Normal', 'Started', tpl.startedMsg[i] as string, rt);
+    deps.record(pod, 'Normal', 'Created', tpl.createdMsg[i] as string, rt, path);
+    deps.record(pod, 'Normal', 'Started', tpl.startedMsg[i] as string, rt, path);
     statuses.push({
       name: c.name,
       image: tpl.refs[i]?.fullName ?? c.image,

@@ -5,7 +5,7 @@
 //   releasing the IP. Events carry the real reasons and messages. [K8S pkg/kubelet]
 // A container whose process ends (a command, busybox's own `sh`: program.ts) is run, restarted
 // and backed off by lifecycle.ts; Pods whose containers are all servers never leave this file.
-import type { ContainerStatus, Pod, PodCondition } from '../api/types';
+import type { Container, ContainerStatus, Pod, PodCondition } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
 import type { Cluster } from '../contract';
 import { late, latePartsLoaded } from '../late';
@@ -107,8 +107,16 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     const i = key.indexOf('/');
     return api.store.get('Pod', key.slice(0, i), key.slice(i + 1)) as Pod | undefined;
   };
-  const record = (pod: Pod, type: 'Normal' | 'Warning', reason: string, msg: string, rt: PodRuntime) =>
-    ctxRef?.events.record(pod, type, reason, msg, rt.node.source);
+  // `fieldPath`: the container the Event is about (ContainerTemplate.fieldPaths), as the kubelet's
+  // container Events carry it; none for the Pod-level ones (see containerFieldPath).
+  const record = (
+    pod: Pod,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    msg: string,
+    rt: PodRuntime,
+    fieldPath?: string,
+  ) => ctxRef?.events.record(pod, type, reason, msg, rt.node.source, fieldPath);
 
   const writeStatus = (pod: Pod, status: Any) => {
     const r = api.updateStatus({ ...pod, status });
@@ -166,6 +174,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     facade: () => facade,
     get: (rt) => api.store.get('Pod', rt.namespace, rt.name) as Pod | undefined,
     record,
+    formDns: (pod, rt) => formDns(pod, rt),
     writeStatus,
     conditions: (prev, sandbox, initialized, ready, containersReady) =>
       conditions(prev, exited, sandbox, initialized, ready, containersReady),
@@ -229,9 +238,13 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     formDns(pod, rt);
     schedule(rt, drawMs(pullRng, SANDBOX_MS), sandboxReady);
   };
-  // GetPodDNS (pkg/kubelet/network/dns/dns.go) records DNSConfigForming Warnings each time the
-  // kubelet forms the Pod's DNS config: createPodSandbox, then SyncPod's config for the containers
-  // to start. Only a spec.dnsConfig can overflow the limits.
+  // GetPodDNS (pkg/kubelet/network/dns/dns.go) records DNSConfigForming Warnings on the Pod (no
+  // fieldPath) each time the kubelet forms the Pod's DNS config: createPodSandbox, then every
+  // SyncPod's generatePodSandboxConfig before it starts containers (kuberuntime_manager.go, "Get
+  // podSandboxConfig for containers to start", unconditional): the first start, each image
+  // pull back-off sync and retry here, each container restart or back-off sync in lifecycle.ts.
+  // (The periodic resync of a Pod with nothing to do, every minute or so, is not simulated.)
+  // Only a spec.dnsConfig can overflow the limits.
   const formDns = (pod: Pod, rt: PodRuntime) => {
     if ((pod.spec as Any).dnsConfig && latePartsLoaded())
       for (const m of late().CoreDns.configFormingMessages(pod, profile))
@@ -287,13 +300,13 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     const cached = node.images?.has(ref.fullName) ?? false;
     const policy = c.imagePullPolicy ?? 'IfNotPresent';
     if (cached && policy !== 'Always') {
-      record(pod, 'Normal', 'Pulled', tpl.presentMsg[index] as string, rt);
+      record(pod, 'Normal', 'Pulled', tpl.presentMsg[index] as string, rt, tpl.fieldPaths[index]);
       pull(pod, rt, index + 1, pending);
       return;
     }
     if (!cached && policy === 'Never') {
       const msg = `Container image "${c.image}" is not present with pull policy of Never`;
-      record(pod, 'Warning', 'ErrImageNeverPull', msg, rt);
+      record(pod, 'Warning', 'ErrImageNeverPull', msg, rt, tpl.fieldPaths[index]);
       writeStatus(pod, {
         ...(pending ?? pod.status),
         containerStatuses: waitingStatuses(pod, 'ErrImageNeverPull', msg),
@@ -301,7 +314,9 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       return;
     }
     if (pending) pod = writeStatus(pod, pending);
-    record(pod, 'Normal', 'Pulling', tpl.pullingMsg[index] as string, rt);
+    record(pod, 'Normal', 'Pulling', tpl.pullingMsg[index] as string, rt, tpl.fieldPaths[index]);
+    rt.pullTpl = tpl;
+    rt.pullIndex = index;
     const check = checkImage(c.image);
     if (!check.ok) {
       rt.failedImage = c.image;
@@ -319,8 +334,6 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       if (landing !== undefined && landing > t) ms = landing - t;
       else node.fetching.set(ref.fullName, t + ms);
     }
-    rt.pullTpl = tpl;
-    rt.pullIndex = index;
     rt.pullMs = ms;
     rt.pullSize = check.spec.size;
     rt.pullFullName = ref.fullName;
@@ -342,15 +355,19 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       if (msgs.size >= 2048) msgs.clear();
       msgs.set(ms, msg);
     }
-    record(pod, 'Normal', 'Pulled', msg, rt);
+    record(pod, 'Normal', 'Pulled', msg, rt, tpl.fieldPaths[index]);
     pull(pod, rt, index + 1, undefined);
   };
 
+  // The image manager's Events and startContainer's `Error: …` are on the container whose image
+  // it is (EnsureImageExists gets GenerateContainerRef's ref; images/image_manager.go,
+  // kuberuntime_container.go startContainer).
   const pullFailed = (pod: Pod, rt: PodRuntime) => {
     const image = rt.failedImage;
     const message = rt.failedMessage;
-    record(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${message}`, rt);
-    record(pod, 'Warning', 'Failed', 'Error: ErrImagePull', rt);
+    const path = rt.pullTpl?.fieldPaths[rt.pullIndex];
+    record(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${message}`, rt, path);
+    record(pod, 'Warning', 'Failed', 'Error: ErrImagePull', rt, path);
     writeStatus(pod, { ...pod.status, containerStatuses: waitingStatuses(pod, 'ErrImagePull', message) });
     rt.backoff = BACKOFF_MS[Math.min(rt.pullFailures, BACKOFF_MS.length - 1)] as number;
     rt.pullFailures++;
@@ -360,8 +377,10 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
 
   const inBackOff = (pod: Pod, rt: PodRuntime) => {
     const image = rt.failedImage;
-    record(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, rt);
-    record(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', rt);
+    const path = rt.pullTpl?.fieldPaths[rt.pullIndex];
+    formDns(pod, rt); // a pod sync: SyncPod forms the sandbox config first
+    record(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, rt, path);
+    record(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', rt, path);
     writeStatus(pod, {
       ...pod.status,
       containerStatuses: waitingStatuses(
@@ -373,7 +392,11 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     schedule(rt, rt.backoff - 1000, pullAgain);
   };
 
-  const pullAgain = (pod: Pod, rt: PodRuntime) => pull(pod, rt, 0, undefined);
+  // The pod worker's next sync: SyncPod forms the DNS config again before it starts containers.
+  const pullAgain = (pod: Pod, rt: PodRuntime) => {
+    formDns(pod, rt);
+    pull(pod, rt, 0, undefined);
+  };
 
   // Stage 4: containers created and started; no probes, so Ready at once.
   const start = (pod: Pod, rt: PodRuntime, pending: Any | undefined) => {
@@ -398,8 +421,9 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     const startedAt = now();
     const n = tpl.names.length;
     for (let i = 0; i < n; i++) {
-      record(pod, 'Normal', 'Created', tpl.createdMsg[i] as string, rt);
-      record(pod, 'Normal', 'Started', tpl.startedMsg[i] as string, rt);
+      const path = tpl.fieldPaths[i];
+      record(pod, 'Normal', 'Created', tpl.createdMsg[i] as string, rt, path);
+      record(pod, 'Normal', 'Started', tpl.startedMsg[i] as string, rt, path);
     }
     const state = runningState(startedAt);
     const statuses: ContainerStatus[] = [];
@@ -453,8 +477,11 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
     let delay = 200 + stopRng.int(200);
     if (running) {
-      for (const c of pod.spec.containers) {
-        record(pod, 'Normal', 'Killing', `Stopping container ${c.name}`, rt);
+      // killContainer's Killing is on the container it stops (recordContainerEvent).
+      const paths = templateFor(rt, pod).fieldPaths;
+      for (let i = 0; i < pod.spec.containers.length; i++) {
+        const c = pod.spec.containers[i] as Container;
+        record(pod, 'Normal', 'Killing', `Stopping container ${c.name}`, rt, paths[i]);
         const check = checkImage(c.image);
         const stop = check.ok ? drawMs(stopRng, check.spec.stopMs) : grace;
         delay = Math.max(delay, Math.min(stop, grace));

@@ -65,7 +65,17 @@ export interface LifecycleDeps {
   timers(): Timers;
   facade(): Cluster | undefined;
   get(rt: PodRuntime): Pod | undefined;
-  record(pod: Pod, type: 'Normal' | 'Warning', reason: string, msg: string, rt: PodRuntime): void;
+  /** `fieldPath`: the container the Event is about (ContainerTemplate.fieldPaths). */
+  record(
+    pod: Pod,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    msg: string,
+    rt: PodRuntime,
+    fieldPath?: string,
+  ): void;
+  /** A pod sync forms the Pod's DNS config again (DNSConfigForming, kubelet.ts formDns). */
+  formDns(pod: Pod, rt: PodRuntime): void;
   writeStatus(pod: Pod, status: Any): Pod;
   /** The Pod's conditions in the kubelet's order (see kubelet.ts). */
   conditions(
@@ -139,6 +149,8 @@ function phaseOf(pod: Pod, runs: ContainerRun[]): Pod['status']['phase'] {
 }
 
 export function createLifecycle(d: LifecycleDeps) {
+  /** The fieldPath of `run`'s Events: the kubelet's container ref (pkg/kubelet/container/ref.go). */
+  const pathOf = (rt: PodRuntime, run: ContainerRun, pod: Pod) => d.template(rt, pod).fieldPaths[run.index];
   // Stop times of containers killed for a probe: their own stream, so a kill does not move the
   // image pulls of every later Pod.
   const probeStopRng = d.rng.pulls.fork('probe-kill-stop');
@@ -215,9 +227,10 @@ export function createLifecycle(d: LifecycleDeps) {
         if (!facade) return { ok: true, output: '' };
         return late().runProbe(facade, pod, c, probe, d.clock.now());
       },
-      // prober.go: `%s probe failed: %s` with the probe type's name.
+      // prober.go: `%s probe failed: %s` with the probe type's name, on the container probed
+      // (prober.recordContainerEvent → GenerateContainerRef).
       unhealthy: (pod, kind, output) =>
-        d.record(pod, 'Warning', 'Unhealthy', `${kind} probe failed: ${output}`, rt),
+        d.record(pod, 'Warning', 'Unhealthy', `${kind} probe failed: ${output}`, rt, pathOf(rt, run, pod)),
       changed: (pod) => write(pod, rt),
       kill: (pod, kind) => killForProbe(pod, rt, run, c, kind),
     });
@@ -241,6 +254,7 @@ export function createLifecycle(d: LifecycleDeps) {
       'Killing',
       `Container ${run.name} failed ${what} probe${restart ? ', will be restarted' : ''}`,
       rt,
+      pathOf(rt, run, pod),
     );
     const probe = kind === 'Liveness' ? c.livenessProbe : c.startupProbe;
     const grace =
@@ -277,7 +291,8 @@ export function createLifecycle(d: LifecycleDeps) {
     const now = d.clock.now();
     run.containerID = containerId(d.rng.ids);
     run.startedMs = now;
-    d.record(pod, 'Normal', 'Created', tpl.createdMsg[run.index] as string, rt);
+    const path = tpl.fieldPaths[run.index];
+    d.record(pod, 'Normal', 'Created', tpl.createdMsg[run.index] as string, rt, path);
     const p = run.program;
     let ms: number | undefined;
     let exitCode = 0;
@@ -289,7 +304,7 @@ export function createLifecycle(d: LifecycleDeps) {
         const r = late().runContainerProcess(facade, key, run.name, p.argv, now, run.containerID);
         if (r.startError !== undefined) {
           // The runtime could not start the process: StartError, and the Failed Event instead of Started.
-          d.record(pod, 'Warning', 'Failed', `Error: ${r.startError}`, rt);
+          d.record(pod, 'Warning', 'Failed', `Error: ${r.startError}`, rt, path);
           run.state = {
             terminated: {
               exitCode: r.exitCode,
@@ -306,7 +321,7 @@ export function createLifecycle(d: LifecycleDeps) {
         exitCode = r.exitCode;
       }
     }
-    d.record(pod, 'Normal', 'Started', tpl.startedMsg[run.index] as string, rt);
+    d.record(pod, 'Normal', 'Started', tpl.startedMsg[run.index] as string, rt, path);
     run.state = runningState(rfc3339(now));
     const c = pod.spec.containers[run.index];
     if (c && (c.livenessProbe || c.readinessProbe || c.startupProbe) && latePartsLoaded())
@@ -346,19 +361,23 @@ export function createLifecycle(d: LifecycleDeps) {
       after(rt, run, SYNC_MS, (pod) => {
         run.backoff = BACKOFF_INITIAL_MS;
         run.backoffUpdated = d.clock.now();
+        d.formDns(pod, rt);
         restart(pod, rt, run);
       });
       return;
     }
     after(rt, run, SYNC_MS, (pod) => {
-      // format.Pod: NAME_NAMESPACE(UID).
+      // format.Pod: NAME_NAMESPACE(UID). doBackOff records it on the container
+      // (kuberuntime_manager.go: GenerateContainerRef), after SyncPod formed the sandbox config.
       const ref = `${rt.name}_${rt.namespace}(${rt.uid})`;
+      d.formDns(pod, rt);
       d.record(
         pod,
         'Warning',
         'BackOff',
         `Back-off restarting failed container ${run.name} in pod ${ref}`,
         rt,
+        pathOf(rt, run, pod),
       );
       run.lastState = run.state;
       run.state = {
@@ -371,6 +390,7 @@ export function createLifecycle(d: LifecycleDeps) {
       after(rt, run, finished + run.backoff - d.clock.now(), (pod) => {
         run.backoff = Math.min(run.backoff * 2, BACKOFF_MAX_MS);
         run.backoffUpdated = d.clock.now();
+        d.formDns(pod, rt);
         restart(pod, rt, run);
       });
     });
@@ -390,12 +410,13 @@ export function createLifecycle(d: LifecycleDeps) {
       write(pod, rt);
       if (run.state.terminated) afterExit(pod, rt, run);
     };
+    const path = tpl.fieldPaths[run.index];
     if ((c.imagePullPolicy ?? 'IfNotPresent') !== 'Always') {
-      d.record(pod, 'Normal', 'Pulled', tpl.presentMsg[run.index] as string, rt);
+      d.record(pod, 'Normal', 'Pulled', tpl.presentMsg[run.index] as string, rt, path);
       go(pod);
       return;
     }
-    d.record(pod, 'Normal', 'Pulling', tpl.pullingMsg[run.index] as string, rt);
+    d.record(pod, 'Normal', 'Pulling', tpl.pullingMsg[run.index] as string, rt, path);
     const ms = drawMs(d.rng.pulls, CACHED_PULL_MS);
     const check = checkImage(c.image);
     after(rt, run, ms, (pod) => {
@@ -407,6 +428,7 @@ export function createLifecycle(d: LifecycleDeps) {
         'Pulled',
         `Successfully pulled image "${c.image}" in ${dur} (${dur} including waiting). Image size: ${size} bytes.`,
         rt,
+        path,
       );
       go(pod);
     });

@@ -120,6 +120,8 @@ export interface ContainerTemplate {
   readonly pullingMsg: readonly string[];
   readonly createdMsg: readonly string[];
   readonly startedMsg: readonly string[];
+  /** Per container: the involvedObject.fieldPath of its Events (containerFieldPath). */
+  readonly fieldPaths: readonly string[];
   /** Per container: pull duration (ms) → the Pulled message for it. */
   readonly pulledMsg: readonly Map<number, string>[];
 }
@@ -198,8 +200,23 @@ function buildTemplate(containers: readonly ContainerLike[]): ContainerTemplate 
     pullingMsg: images.map((i) => flat(`Pulling image "${i}"`)),
     createdMsg: names.map((n) => flat(`Created container: ${n}`)),
     startedMsg: names.map((n) => flat(`Started container ${n}`)),
+    fieldPaths: names.map((n, i) => containerFieldPath('containers', n, i)),
     pulledMsg: images.map(() => new Map()),
   };
+}
+
+/**
+ * The fieldPath of the kubelet's Events about one container (GenerateContainerRef →
+ * fieldPath, pkg/kubelet/container/ref.go): `spec.<list>{<name>}`, or `spec.<list>[<index>]`
+ * for a container without a name. Pod-level Events (FailedMount, DNSConfigForming,
+ * FailedCreatePodSandBox, SandboxChanged) are recorded on the Pod itself and have none.
+ */
+export function containerFieldPath(
+  list: 'containers' | 'initContainers' | 'ephemeralContainers',
+  name: string,
+  index: number,
+): string {
+  return flat(name === '' ? `spec.${list}[${index}]` : `spec.${list}{${name}}`);
 }
 
 let runningAt = '';

@@ -58,6 +58,8 @@ export interface EventRecorder {
     reason: string,
     message: string,
     source: { component: string; host?: string },
+    /** involvedObject.fieldPath, e.g. `spec.containers{web}`; none for the whole object. */
+    fieldPath?: string,
   ): void;
 }
 
