@@ -14,6 +14,7 @@ import {
   ipFamilyFieldErrors,
   nodePortError,
 } from './apiserver/service-late';
+import { validate } from './apiserver/validation';
 import { pushAnnotationErrors } from './apiserver/validation-annotations';
 import {
   pushContainerPortNameErrors,
@@ -40,6 +41,7 @@ provideLateParts({
   applyOne,
   patchOne,
   validateService,
+  validate,
   pushEndpointSubsetErrors,
   serviceIPWarnings,
   pushSelectorErrors,

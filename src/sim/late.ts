@@ -18,6 +18,7 @@ import type {
   ipFamilyFieldErrors,
   nodePortError,
 } from './apiserver/service-late';
+import type { validate } from './apiserver/validation';
 import type { pushAnnotationErrors } from './apiserver/validation-annotations';
 import type {
   pushContainerPortNameErrors,
@@ -46,6 +47,8 @@ export interface LateParts {
   /** ValidateService / ValidateServiceUpdate (only a user's Services can fail them). */
   validateService: typeof validateService;
   /** An Endpoints address's IP checks (only a user's Endpoints can fail them). */
+  /** The API server's validation of every write (server.ts; the boot's objects are valid by construction). */
+  validate: typeof validate;
   /** validateEndpointSubsets in full (only a user's Endpoints can fail it). */
   pushEndpointSubsetErrors: typeof pushEndpointSubsetErrors;
   /** GetWarningsForService's IP/CIDR warnings (a user's Service write; not yet sent by server.ts). */
