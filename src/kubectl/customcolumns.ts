@@ -76,14 +76,18 @@ function cell(col: CustomColumn, obj: unknown): string {
   return strs.join(',');
 }
 
-/** Print objects (items of a list, or one object) as a custom-columns table. */
+/**
+ * Print objects (items of a list, or one object) as a custom-columns table. `remembered`: the
+ * column widths of a watch's earlier prints (its tabwriter's RememberWidths).
+ */
 export function printCustomColumns(
   columns: CustomColumn[],
   objs: readonly unknown[],
   noHeaders: boolean,
+  remembered?: number[],
 ): string {
   const rows: string[][] = [];
   if (!noHeaders) rows.push(columns.map((c) => c.header));
   for (const o of objs) rows.push(columns.map((c) => cell(c, o)));
-  return renderRows(rows);
+  return renderRows(rows, remembered);
 }

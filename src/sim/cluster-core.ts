@@ -20,6 +20,7 @@ import type {
   Listener,
   ListOptions,
   ObjectKey,
+  ObjectWatchEvent,
   PatchType,
 } from './contract';
 import { createControlPlaneControllers } from './controllers/index';
@@ -157,7 +158,12 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
   };
 
   const begin = () => collector.begin(listeners.size > 0);
+  // Deliveries to open watches (Cluster.watch), queued by the writes and run once they settled.
+  let watched: (() => void)[] = [];
   const publish = () => {
+    const w = watched;
+    watched = [];
+    for (const f of w) f();
     const batch = collector.take(clock.now());
     if (!batch) return;
     for (const l of [...listeners]) l(batch);
@@ -269,6 +275,23 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
       listeners.add(listener);
       collector.listen();
       return () => listeners.delete(listener);
+    },
+    watch(kind, ns, fn) {
+      // The store hears of this listener only while the watch is open (no cost to writes otherwise).
+      let open = true;
+      const send = (type: WatchEventType, k: KindName, n: unknown, o: () => K8sObject, old?: K8sObject) => {
+        if (k !== kind || (ns !== undefined && n !== ns)) return;
+        const ev: ObjectWatchEvent = { type, object: o(), at: clock.now(), ...(old && { old }) };
+        watched.push(() => open && fn(ev));
+      };
+      const a = store.watch((e) => send(e.type, e.kind, e.object.metadata.namespace, () => e.object, e.old));
+      // Lazy entries (Events) are built only for a watch of their kind and namespace.
+      const b = store.watchKeys((t, k, n, e) => send(t, k, n, () => e.object()));
+      return () => {
+        open = false;
+        a();
+        b();
+      };
     },
   };
   // The kubelet runs a container's process that ends through the workloads layer, on the facade.

@@ -105,6 +105,22 @@ export interface ChangeBatch {
 
 export type Listener = (batch: ChangeBatch) => void;
 
+/**
+ * One write the API server made to an object, as a watch stream carries it (watch.Event): every
+ * create, update (status writes included) and removal, in write order, not merged per batch.
+ */
+export interface ObjectWatchEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  /** The object as written; for DELETED its last state, with the deletion's resourceVersion. */
+  object: K8sObject;
+  /** For MODIFIED, the object before the write (a label-selected watch turns a drop-out into DELETED). */
+  old?: K8sObject;
+  /** Simulated ms of the write. */
+  at: number;
+}
+
+export type WatchListener = (event: ObjectWatchEvent) => void;
+
 // ------------------------------------------------------------------ network
 
 export type TraceSource =
@@ -264,4 +280,12 @@ export interface Cluster {
   list(kind: KindName, opts?: ListOptions): K8sObject[];
 
   subscribe(listener: Listener): () => void;
+  /**
+   * A watch on one kind (`kubectl get -w`): one event per write to an object of `kind` (in
+   * `namespace`, or any when omitted) from now on, in write order. Events are handed over once the
+   * operation that wrote them (advance, apply, …) has settled, before its ChangeBatch; the returned
+   * function ends the watch and nothing reaches the listener after it. Costs nothing while no watch
+   * is open.
+   */
+  watch(kind: KindName, namespace: string | undefined, listener: WatchListener): () => void;
 }

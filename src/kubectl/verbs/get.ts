@@ -2,11 +2,7 @@
 // printer with kind-prefixed sections and blank-line separators, generic -o printers, the
 // "No resources found" rule, NotFound errors after the output, and `-w` watch.
 
-import { objectKey } from '../../sim/api/kinds';
-import { matches } from '../../sim/api/labels';
-import { parseSelector } from '../../sim/api/selector-parse';
-import type { K8sObject, KindName } from '../../sim/api/types';
-import type { ChangeBatch } from '../../sim/contract';
+import type { K8sObject } from '../../sim/api/types';
 import { bool, type FlagDef, str, strs } from '../flags';
 import { findValues } from '../jsonpath';
 import { type OutputFormat, parseOutputFormat, printGeneric } from '../printers/output';
@@ -20,6 +16,7 @@ import {
   type ResourceType,
 } from '../resources';
 import { listForKubectl } from '../selector';
+import { runWatch, type WatchOptions } from './get-watch';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 
 /**
@@ -181,6 +178,16 @@ export function renderTables(infos: Info[], o: TableRenderOptions): string {
 function run(args: ParsedArgs, ctx: KubectlContext): number {
   const { flags, positional } = args;
   const p = ctx.proc;
+  const watching = bool(flags, 'watch') || bool(flags, 'watch-only');
+  // Complete's warnings, then Validate's check, before the printer is built in Run.
+  if (str(flags, 'sort-by') && bool(flags, 'watch'))
+    p.err('warning: --watch requested, --sort-by will be ignored for watch events received\n');
+  else if (str(flags, 'sort-by') && watching)
+    p.err('warning: --watch-only requested, --sort-by will be ignored\n');
+  if (bool(flags, 'output-watch-events') && !watching) {
+    p.err('error: --output-watch-events option can only be used with --watch or --watch-only\n');
+    return 1;
+  }
   const allNamespaces = bool(flags, 'all-namespaces');
   const allowMissing = flags['allow-missing-template-keys'] !== false;
   const fmt = parseOutputFormat(str(flags, 'output'), allowMissing);
@@ -219,7 +226,8 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     fieldSelector: str(flags, 'field-selector'),
   });
   const sortBy = str(flags, 'sort-by');
-  if (sortBy) {
+  // A watch prints objects one PrintObj at a time, so the SortingPrinter has nothing to sort.
+  if (sortBy && !watching) {
     // SortObjects: a template the jsonpath parser rejects is the command's error.
     try {
       for (const info of plan.infos) info.objs = sortObjects(info.objs, sortBy);
@@ -237,16 +245,22 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   const format = fmt.format;
   const noHeaders = bool(flags, 'no-headers');
 
-  if (bool(flags, 'watch') || bool(flags, 'watch-only')) {
-    return watch(ctx, plan, format, {
-      allNamespaces,
-      selector,
-      noHeaders,
-      showLabels: bool(flags, 'show-labels'),
-      labelColumns: strs(flags, 'label-columns'),
-      watchOnly: bool(flags, 'watch-only'),
+  if (watching) {
+    return watch(
+      ctx,
+      plan,
+      format,
+      {
+        allNamespaces,
+        selector,
+        noHeaders,
+        showLabels: bool(flags, 'show-labels'),
+        labelColumns: strs(flags, 'label-columns'),
+        watchOnly: bool(flags, 'watch-only'),
+        outputWatchEvents: bool(flags, 'output-watch-events'),
+      },
       errors,
-    });
+    );
   }
 
   if (format.kind !== 'table') {
@@ -284,104 +298,36 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   return 0;
 }
 
-interface WatchOptions {
-  allNamespaces: boolean;
-  selector: string | undefined;
-  noHeaders: boolean;
-  showLabels: boolean;
-  labelColumns: string[];
-  watchOnly: boolean;
-  errors: string[];
-}
-
-/** Parse `Pod/default/x` / `Node/x` object keys. */
-function splitKey(key: string): { kind: string; namespace: string | undefined; name: string } {
-  const parts = key.split('/');
-  if (parts.length >= 3)
-    return { kind: parts[0] as string, namespace: parts[1], name: parts.slice(2).join('/') };
-  return { kind: parts[0] as string, namespace: undefined, name: parts.slice(1).join('/') };
-}
-
 /**
- * `get -w`: print the current state, then one row per change of a watched object, with widths
- * remembered so columns never shrink (kubectl's watch tabwriter). Requires a terminal job host;
- * without one the initial state is all that is printed.
+ * GetOptions.watch's checks before it prints: the request's errors, then one resource type
+ * (the builder's SingleResourceType), then the watch itself (./get-watch).
  */
-function watch(ctx: KubectlContext, plan: GetPlan, format: OutputFormat, o: WatchOptions): number {
+function watch(
+  ctx: KubectlContext,
+  plan: GetPlan,
+  format: OutputFormat,
+  o: WatchOptions,
+  errors: string[],
+): number {
   const p = ctx.proc;
-  if (o.errors.length > 0) {
-    p.err(formatErrors(o.errors));
+  if (errors.length > 0) {
+    p.err(formatErrors(errors));
     return 1;
   }
   const info = plan.infos[0];
-  const types = new Set(plan.infos.map((i) => i.type));
-  if (!info || types.size !== 1 || !info.type.simulated) {
+  // --ignore-not-found: the named object's NotFound ends the command quietly.
+  if (!info) return 0;
+  if (new Set(plan.infos.map((i) => i.type)).size !== 1 || !info.type.simulated) {
     p.err('error: you may only specify a single resource type\n');
     return 1;
   }
-  const kind = info.type.simulated as KindName;
-  const names =
-    plan.infos.length > 0 && plan.singleItemImplied
-      ? new Set(info.objs.map((x) => x.metadata.name))
-      : undefined;
-  const remembered: number[] = [];
-  let headerPrinted = false;
-  const render = (objs: K8sObject[]): string => {
-    if (format.kind !== 'table') return printGeneric(format, objs, true, true).out;
-    const rows = buildRows(kind, objs, {
-      now: ctx.cluster.now(),
-      wide: format.wide,
-      withNamespace: o.allNamespaces && info.type.namespaced,
-      kindPrefix: undefined,
-      showLabels: o.showLabels,
-      noHeaders: o.noHeaders || headerPrinted,
-      labelColumns: o.labelColumns,
-    });
-    if (!o.noHeaders && objs.length > 0) headerPrinted = true;
-    return renderRows(rows, remembered);
-  };
-  const initial = plan.infos.flatMap((i) => i.objs);
-  if (!o.watchOnly && initial.length > 0) p.out(render(initial));
-  const host = ctx.host;
-  if (!host) return 0;
-
-  const last = new Map<string, K8sObject>();
-  for (const obj of initial) last.set(objectKey(kind, obj.metadata.namespace, obj.metadata.name), obj);
-  const sel = o.selector !== undefined ? parseSelector(o.selector) : undefined;
-  const matchesScope = (obj: K8sObject): boolean => {
-    if (names && !names.has(obj.metadata.name)) return false;
-    if (info.type.namespaced && !o.allNamespaces && obj.metadata.namespace !== ctx.namespace) return false;
-    return sel === undefined || matches(sel, obj.metadata.labels);
-  };
-  let unsubscribe: (() => void) | undefined;
-  const job = host.startJob({
-    onSignal(_signal, h) {
-      h.finish(130);
-    },
-    onEnd() {
-      unsubscribe?.();
-    },
-  });
-  unsubscribe = ctx.cluster.subscribe((batch: ChangeBatch) => {
-    const changed: K8sObject[] = [];
-    for (const key of [...batch.added, ...batch.updated]) {
-      const k = splitKey(key);
-      if (k.kind !== kind) continue;
-      const obj = ctx.cluster.get(kind, k.namespace, k.name);
-      if (!obj || !matchesScope(obj) || last.get(key) === obj) continue;
-      last.set(key, obj);
-      changed.push(obj);
-    }
-    // A DELETED watch event carries the object's final state; kubectl prints it once more.
-    for (const key of batch.removed) {
-      const obj = last.get(key);
-      if (!obj) continue;
-      last.delete(key);
-      changed.push(obj);
-    }
-    if (changed.length > 0) job.out(render(changed));
-  });
-  return 0;
+  const name = plan.singleItemImplied ? info.objs[0]?.metadata.name : undefined;
+  return runWatch(
+    ctx,
+    { type: info.type, kind: info.type.simulated, initial: plan.infos.flatMap((i) => i.objs), name },
+    format,
+    o,
+  );
 }
 
 export const getVerb: KubectlVerb = {

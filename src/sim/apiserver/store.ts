@@ -110,14 +110,14 @@ export class Store implements StoreReader {
   private readonly listeners: ((ev: WatchEvent) => void)[] = [];
   private readonly keyListeners: KeyListener[] = [];
 
-  /** Every write through `put` and every `remove`. */
-  watch(fn: (ev: WatchEvent) => void): void {
-    this.listeners.push(fn);
+  /** Every write through `put` and every `remove`. The returned function stops the listener. */
+  watch(fn: (ev: WatchEvent) => void): () => void {
+    return listen(this.listeners, fn);
   }
 
   /** Writes through `addLazy` and `touchLazy`: the entry, whose `key()` names it. */
-  watchKeys(fn: KeyListener): void {
-    this.keyListeners.push(fn);
+  watchKeys(fn: KeyListener): () => void {
+    return listen(this.keyListeners, fn);
   }
 
   /** Moves on every write and removal: equal before and after ⇒ nothing was written between. */
@@ -359,6 +359,15 @@ export class Store implements StoreReader {
       if (s.size === 0) this.dependents.delete(ref.uid);
     }
   }
+}
+
+/** Add `fn` to `list`; the returned function takes it out (between writes, never during one). */
+function listen<T>(list: T[], fn: T): () => void {
+  list.push(fn);
+  return () => {
+    const i = list.indexOf(fn);
+    if (i >= 0) list.splice(i, 1);
+  };
 }
 
 /**
