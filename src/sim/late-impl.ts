@@ -27,6 +27,7 @@ import { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import { validateService } from './apiserver/validation-service';
 import { spewHash } from './controllers/spew';
 import { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
+import { initAdmit, initRun } from './kubelet/init-containers';
 import { createLifecycle } from './kubelet/lifecycle';
 import { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import { programsOf } from './kubelet/program';
@@ -56,6 +57,8 @@ provideLateParts({
   parseSelector,
   programsOf,
   createLifecycle,
+  initAdmit,
+  initRun,
   envFailures,
   startWithConfigErrors,
   mountFailures,

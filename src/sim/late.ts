@@ -31,6 +31,7 @@ import type { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import type { validateService } from './apiserver/validation-service';
 import type { spewHash } from './controllers/spew';
 import type { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
+import type { initAdmit, initRun } from './kubelet/init-containers';
 import type { createLifecycle } from './kubelet/lifecycle';
 import type { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import type { programsOf } from './kubelet/program';
@@ -73,6 +74,9 @@ export interface LateParts {
    */
   programsOf: typeof programsOf;
   createLifecycle: typeof createLifecycle;
+  /** spec.initContainers and sidecars (kubelet/init-containers.ts; only the student's Pods have them). */
+  initAdmit: typeof initAdmit;
+  initRun: typeof initRun;
   runContainerProcess: typeof runContainerProcess;
   /**
    * ConfigMaps and Secrets a Pod reads that do not exist (the kubelet's CreateContainerConfigError

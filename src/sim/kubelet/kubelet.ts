@@ -181,6 +181,9 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     template: templateFor,
   };
 
+  // spec.initContainers run first (init-containers.ts, bound late: the boot's Pods have none).
+  const inits = (pod: Pod) => (pod.spec as Any).initContainers?.length && latePartsLoaded();
+
   const waitingStatuses = (pod: Pod, reason: string, message?: string): ContainerStatus[] =>
     pod.spec.containers.map((c) => waitingStatus(c, reason, message));
 
@@ -223,7 +226,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       containerStatuses: tpl.creating,
       // qosClass: the API server's, kept from the status it wrote at create.
     };
-    writeStatus(pod, status);
+    writeStatus(pod, inits(pod) ? late().initAdmit(lifecycleDeps, pod, rt, status) : status);
     // A configMap/secret volume whose object does not exist: SetUp is retried, the sandbox never
     // made (config-refs.ts; the volume reconciler's first pass comes within 100 ms).
     if (latePartsLoaded() && late().mountFailures(pod, profile.distro)) return schedule(rt, 100, mountAgain);
@@ -283,7 +286,8 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       status.podIPs = [{ ip }];
     }
     formDns(pod, rt);
-    pull(pod, rt, 0, status);
+    if (inits(pod)) late().initRun(lifecycleDeps, pod, rt, status, pull);
+    else pull(pod, rt, 0, status);
   };
 
   // Stage 3: pull each container's image in turn (serialised pulls, as the kubelet's default).
