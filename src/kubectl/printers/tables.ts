@@ -17,6 +17,7 @@ import type {
   Service,
 } from '../../sim/api/types';
 import { translateTimestampSince } from './duration';
+import { printPodCells } from './print-pod';
 
 export interface TableDef {
   headers: string[];
@@ -61,59 +62,19 @@ export function selectorString(ls: LabelSelector | undefined): string {
 
 // ------------------------------------------------------------------ pods
 
-/** STATUS of `kubectl get pods` (printPod): waiting/terminated reasons, Terminating, Completed… */
+/** STATUS of `kubectl get pods` (printPod): init containers, waiting/terminated reasons, Terminating… */
 export function podStatusReason(pod: Pod): string {
-  const st = pod.status ?? ({} as Pod['status']);
-  let reason: string = st.reason || st.phase || '';
-  for (const c of st.conditions ?? []) {
-    if (c.type === 'PodScheduled' && c.reason === 'SchedulingGated') reason = 'SchedulingGated';
-  }
-  const statuses = st.containerStatuses ?? [];
-  let hasRunning = false;
-  for (let i = statuses.length - 1; i >= 0; i--) {
-    const c = statuses[i];
-    if (!c) continue;
-    const s = c.state ?? {};
-    if (s.waiting?.reason) reason = s.waiting.reason;
-    else if (s.terminated?.reason) reason = s.terminated.reason;
-    else if (s.terminated) reason = `ExitCode:${s.terminated.exitCode}`;
-    else if (c.ready && s.running) hasRunning = true;
-  }
-  if (reason === 'Completed' && hasRunning) {
-    reason = (st.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True')
-      ? 'Running'
-      : 'NotReady';
-  }
-  if (pod.metadata.deletionTimestamp && st.reason === 'NodeLost') reason = 'Unknown';
-  else if (pod.metadata.deletionTimestamp && st.phase !== 'Succeeded' && st.phase !== 'Failed')
-    reason = 'Terminating';
-  return reason;
+  return printPodCells(pod, 0).reason;
 }
 
+/** READY: ready containers (and started, ready sidecars) of the containers and sidecars. */
 export function podReady(pod: Pod): string {
-  let ready = 0;
-  for (const c of pod.status?.containerStatuses ?? []) if (c.ready && c.state?.running) ready++;
-  return `${ready}/${pod.spec?.containers?.length ?? 0}`;
+  return printPodCells(pod, 0).ready;
 }
 
 /** RESTARTS: `0`, or `N (Xm ago)` from the latest lastState.terminated.finishedAt. */
 export function podRestarts(pod: Pod, now: number): string {
-  let restarts = 0;
-  let last = '';
-  let lastMs = Number.NEGATIVE_INFINITY;
-  for (const c of pod.status?.containerStatuses ?? []) {
-    restarts += c.restartCount ?? 0;
-    const fin = c.lastState?.terminated?.finishedAt;
-    if (fin) {
-      const t = Date.parse(fin);
-      if (t > lastMs) {
-        lastMs = t;
-        last = fin;
-      }
-    }
-  }
-  if (restarts !== 0 && last) return `${restarts} (${translateTimestampSince(last, now)} ago)`;
-  return String(restarts);
+  return printPodCells(pod, now).restarts;
 }
 
 const podTable: TableDef = {
