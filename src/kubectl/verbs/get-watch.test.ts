@@ -153,7 +153,7 @@ describe('get -w with other printers', () => {
     expect(first).not.toContain('---');
     const next = text(s.runDetached('kubectl label pod sleep-1-5794978fd6-qpws9 x=y'));
     expect(next).toMatch(
-      /^---\napiVersion: v1\nkind: Pod\n[^]*\n {4}x: "y"\n[^]*\npod\/sleep-1-5794978fd6-qpws9 labeled\n$/,
+      /^---\napiVersion: v1\nkind: Pod\n[\s\S]*\n {4}x: "y"\n[\s\S]*\npod\/sleep-1-5794978fd6-qpws9 labeled\n$/,
     );
     expect(next.match(/^---$/gm)).toHaveLength(1);
   });
