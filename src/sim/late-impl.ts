@@ -4,6 +4,7 @@ import { parseSelector } from './api/selector-parse';
 import { applyOne } from './apiserver/apply';
 import { defaultRest } from './apiserver/defaults-late';
 import { patchOne } from './apiserver/patch';
+import { buildPublished } from './apiserver/published-build';
 import { computePodQOS } from './apiserver/qos';
 import {
   allocateHealthCheck,
@@ -39,6 +40,7 @@ import { runContainerProcess } from './workloads/oneshot';
 import { runProbe } from './workloads/probe';
 
 provideLateParts({
+  buildPublished,
   applyOne,
   patchOne,
   validateService,

@@ -8,6 +8,7 @@ import type { parseSelector } from './api/selector-parse';
 import type { applyOne } from './apiserver/apply';
 import type { defaultRest } from './apiserver/defaults-late';
 import type { patchOne } from './apiserver/patch';
+import type { buildPublished } from './apiserver/published-build';
 import type { computePodQOS } from './apiserver/qos';
 import type {
   allocateHealthCheck,
@@ -42,6 +43,8 @@ import type { runContainerProcess } from './workloads/oneshot';
 import type { runProbe } from './workloads/probe';
 
 export interface LateParts {
+  /** The contents of the objects published into each namespace (kube-root-ca.crt, default SA, coredns). */
+  buildPublished: typeof buildPublished;
   applyOne: typeof applyOne;
   /** Server-side PATCH (JSON, merge and strategic merge patch). */
   patchOne: typeof patchOne;

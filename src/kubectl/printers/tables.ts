@@ -1,8 +1,10 @@
 // The server-side table columns kubectl prints for each kind (kubernetes pkg/printers/internalversion
 // printers.go: printPod, printService, printEndpoints, printEndpointSlice, printDeployment,
-// printReplicaSet, printNamespace, printNode, printEvent). Columns are data; a row is a function
+// printReplicaSet, printNamespace, printNode, printEvent, printConfigMap, printSecret,
+// printServiceAccount). Columns are data; a row is a function
 // of the object and the simulated clock. Reference §B3, §B6, §B7, §B8.
 import type {
+  ConfigMap,
   Deployment,
   EndpointSlice,
   Endpoints,
@@ -14,7 +16,9 @@ import type {
   Node,
   Pod,
   ReplicaSet,
+  Secret,
   Service,
+  ServiceAccount,
 } from '../../sim/api/types';
 import { translateTimestampSince } from './duration';
 import { printPodCells } from './print-pod';
@@ -408,6 +412,48 @@ const EVENT_WIDE_HEADERS = [
   'NAME',
 ];
 
+// ------------------------------------------------------------------ configuration
+
+/** printConfigMap: DATA counts the keys of data and binaryData together. */
+const configMapTable: TableDef = {
+  headers: ['NAME', 'DATA', 'AGE'],
+  wideHeaders: [],
+  row(obj, now) {
+    const cm = obj as ConfigMap;
+    const n = Object.keys(cm.data ?? {}).length + Object.keys(cm.binaryData ?? {}).length;
+    return [cm.metadata.name, String(n), translateTimestampSince(cm.metadata.creationTimestamp, now)];
+  },
+};
+
+/** printSecret: TYPE as stored (defaulted to Opaque), DATA the number of data keys. */
+const secretTable: TableDef = {
+  headers: ['NAME', 'TYPE', 'DATA', 'AGE'],
+  wideHeaders: [],
+  row(obj, now) {
+    const s = obj as Secret;
+    return [
+      s.metadata.name,
+      s.type ?? '',
+      String(Object.keys(s.data ?? {}).length),
+      translateTimestampSince(s.metadata.creationTimestamp, now),
+    ];
+  },
+};
+
+/** printServiceAccount: SECRETS is len(secrets) (0 since tokens stopped being Secrets in 1.24). */
+const serviceAccountTable: TableDef = {
+  headers: ['NAME', 'SECRETS', 'AGE'],
+  wideHeaders: [],
+  row(obj, now) {
+    const sa = obj as ServiceAccount;
+    return [
+      sa.metadata.name,
+      String((sa.secrets ?? []).length),
+      translateTimestampSince(sa.metadata.creationTimestamp, now),
+    ];
+  },
+};
+
 export const TABLES: Record<KindName, TableDef> = {
   Pod: podTable,
   Service: serviceTable,
@@ -418,6 +464,9 @@ export const TABLES: Record<KindName, TableDef> = {
   Namespace: namespaceTable,
   Node: nodeTable,
   Event: eventTable,
+  ConfigMap: configMapTable,
+  Secret: secretTable,
+  ServiceAccount: serviceAccountTable,
 };
 
 export function tableHeaders(kind: KindName, wide: boolean): string[] {

@@ -12,6 +12,11 @@ export interface KindInfo {
   namespaced: boolean;
 }
 
+/** A namespaced core/v1 kind. */
+function core(kind: KindName, resource: string): KindInfo {
+  return { kind, apiVersion: 'v1', group: '', version: 'v1', resource, namespaced: true };
+}
+
 export const KINDS: Record<KindName, KindInfo> = {
   Namespace: {
     kind: 'Namespace',
@@ -40,6 +45,9 @@ export const KINDS: Record<KindName, KindInfo> = {
     namespaced: true,
   },
   Event: { kind: 'Event', apiVersion: 'v1', group: '', version: 'v1', resource: 'events', namespaced: true },
+  ConfigMap: core('ConfigMap', 'configmaps'),
+  Secret: core('Secret', 'secrets'),
+  ServiceAccount: core('ServiceAccount', 'serviceaccounts'),
   Deployment: {
     kind: 'Deployment',
     apiVersion: 'apps/v1',

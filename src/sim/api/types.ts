@@ -388,6 +388,38 @@ export interface Event extends K8sObject {
   reportingComponent?: string;
 }
 
+// ---------------------------------------------------------------- configuration (core/v1)
+
+/** core/v1 ConfigMap: `data` holds UTF-8 strings, `binaryData` base64 of any bytes. */
+export interface ConfigMap extends K8sObject {
+  apiVersion: 'v1';
+  kind: 'ConfigMap';
+  immutable?: boolean;
+  data?: Record<string, string>;
+  binaryData?: Record<string, string>;
+}
+
+/**
+ * core/v1 Secret: `data` values are the base64 of the bytes (the API server decodes and re-encodes
+ * them); `stringData` is write-only, merged into `data` on every write and never stored.
+ */
+export interface Secret extends K8sObject {
+  apiVersion: 'v1';
+  kind: 'Secret';
+  immutable?: boolean;
+  data?: Record<string, string>;
+  /** Defaulted to `Opaque`. */
+  type: string;
+}
+
+export interface ServiceAccount extends K8sObject {
+  apiVersion: 'v1';
+  kind: 'ServiceAccount';
+  secrets?: ObjectReference[];
+  imagePullSecrets?: { name?: string }[];
+  automountServiceAccountToken?: boolean;
+}
+
 /** Kinds the simulated API server serves, with their REST identity (used by kubectl and errors). */
 export type KindName =
   | 'Namespace'
@@ -398,4 +430,7 @@ export type KindName =
   | 'Service'
   | 'Endpoints'
   | 'EndpointSlice'
-  | 'Event';
+  | 'Event'
+  | 'ConfigMap'
+  | 'Secret'
+  | 'ServiceAccount';

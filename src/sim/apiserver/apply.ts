@@ -31,6 +31,9 @@ const APPLYABLE = new Set<string>([
   'Service',
   'Endpoints',
   'EndpointSlice',
+  'ConfigMap',
+  'Secret',
+  'ServiceAccount',
 ]);
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -1,7 +1,9 @@
 // Strict decoding of a plain JSON object into one of our kinds, with the API server's error texts:
 // the first type mismatch wins (encoding/json keeps the first UnmarshalTypeError); unknown fields
 // are reported only when the types were fine. nulls are dropped, as Go leaves the zero value.
+import { canonicalBase64 } from './go-base64';
 import { type FieldType, goTypeName, ROOT_SCHEMAS, type StructDef } from './schema';
+import { convertSecret } from './validation-config';
 
 export type DecodeResult = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
 
@@ -48,7 +50,8 @@ export function decodeStrict(kind: string, doc: Record<string, unknown>): Decode
       message: `${prefix}strict decoding error: ${ctx.unknown.map((f) => `unknown field "${f}"`).join(', ')}`,
     };
   }
-  return { ok: true, value };
+  // The Secret conversion (stringData into data) and defaulting run as part of decoding.
+  return { ok: true, value: kind === 'Secret' ? convertSecret(value) : value };
 }
 
 function versionOf(doc: Record<string, unknown>): string {
@@ -115,6 +118,15 @@ function decodeValue(f: FieldType, v: unknown, owner: StructDef, ctx: Ctx): unkn
     case 'bool':
       if (typeof v !== 'boolean') return typeErr(ctx, v, owner, f);
       return v;
+    case 'bytes': {
+      // encoding/json base64-decodes a string into []byte; a CorruptInputError is saved like a
+      // type error (the first one wins) and its text is the whole message.
+      if (typeof v !== 'string') return typeErr(ctx, v, owner, f);
+      const b = canonicalBase64(v);
+      if (b.ok) return b.value;
+      ctx.typeError ??= b.message;
+      return undefined;
+    }
     case 'int': {
       if (typeof v !== 'number') return typeErr(ctx, v, owner, f);
       const lim = f.go === 'int32' ? 2 ** 31 : 2 ** 63;

@@ -92,6 +92,10 @@ function value(f: FieldType, v: unknown, w: Walk, named: string | undefined): vo
     case 'any':
     case 'intOrString':
       return;
+    case 'bytes':
+      // A []byte from a string (decoded later by the strict decoder) or a list of numbers.
+      if (kindOf(v) === 'map') throw new ConvertError('cannot restore slice from map');
+      return;
     case 'string':
     case 'int':
     case 'bool':

@@ -6,6 +6,7 @@ export type FieldType =
   | { t: 'string' }
   | { t: 'int'; go: 'int32' | 'int64' }
   | { t: 'bool' }
+  | { t: 'bytes' } // []byte: a base64 string in JSON (Secret.data, ConfigMap.binaryData)
   | { t: 'intOrString' }
   | { t: 'any' } // not modelled: accepted as is (probes, volumes, affinity, …)
   | { t: 'map'; value: FieldType; go: string }
@@ -38,6 +39,8 @@ export function goTypeName(f: FieldType): string {
       return f.go;
     case 'bool':
       return 'bool';
+    case 'bytes':
+      return '[]uint8';
     case 'intOrString':
       return 'intstr.IntOrString';
     case 'any':
@@ -303,8 +306,32 @@ const EndpointSubset: StructDef = {
 
 const typeMeta = { apiVersion: S, kind: S, metadata: struct(ObjectMeta) };
 
+const BYTESMAP: FieldType = { t: 'map', value: { t: 'bytes' }, go: 'map[string][]uint8' };
+
+/** core/v1 ConfigMap, Secret, ServiceAccount [k8s.io/api core/v1 types.go]. */
+const CONFIG_SCHEMAS: Record<string, StructDef> = {
+  ConfigMap: {
+    go: 'v1.ConfigMap',
+    fields: { ...typeMeta, immutable: B, data: STRMAP, binaryData: BYTESMAP },
+  },
+  Secret: {
+    go: 'v1.Secret',
+    fields: { ...typeMeta, immutable: B, data: BYTESMAP, stringData: STRMAP, type: S },
+  },
+  ServiceAccount: {
+    go: 'v1.ServiceAccount',
+    fields: {
+      ...typeMeta,
+      secrets: arr(ObjectReference),
+      imagePullSecrets: arr({ go: 'v1.LocalObjectReference', fields: { name: S } }),
+      automountServiceAccountToken: B,
+    },
+  },
+};
+
 /** Root structs per kind (the Go struct name is the kind). Status is accepted and ignored. */
 export const ROOT_SCHEMAS: Record<string, StructDef> = {
+  ...CONFIG_SCHEMAS,
   Deployment: {
     go: 'v1.Deployment',
     fields: { ...typeMeta, spec: struct(DeploymentSpec), status: ANY },

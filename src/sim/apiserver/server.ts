@@ -23,6 +23,7 @@ import {
   notFound,
 } from './errors';
 import { deepEqual, deepEqualScalarsFirst } from './json';
+import { publishInto } from './published';
 import {
   type Allocation,
   allocateService,
@@ -197,6 +198,8 @@ export class ApiServer implements ApiWriter {
     }
     obj.metadata = { ...m };
     const stored = this.store.put(compactKeys(obj));
+    // The root-ca-cert-publisher and serviceaccount controllers fill a new namespace at once.
+    if (kind === 'Namespace') publishInto(this.store, stored, this.profile);
     return withWarnings(stored, kind);
   }
 

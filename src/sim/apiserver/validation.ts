@@ -5,6 +5,7 @@ import { matchesLabelSelector, qualifiedNameErrors } from '../api/labels';
 import type { K8sObject } from '../api/types';
 import { late, latePartsLoaded } from '../late';
 import { duplicate, type FieldError, invalid, required, unsupported } from './errors';
+import { validateConfigKind } from './validation-config';
 
 // biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
 type Any = any;
@@ -350,6 +351,10 @@ export function validate(obj: K8sObject, old?: K8sObject): FieldError[] {
       return validateEndpoints(obj);
     case 'Namespace':
       return validateMeta(obj, 'label');
+    case 'ConfigMap':
+    case 'Secret':
+    case 'ServiceAccount':
+      return validateConfigKind(obj, old, validateMeta(obj, 'subdomain'));
     default:
       return validateMeta(obj, 'subdomain');
   }
