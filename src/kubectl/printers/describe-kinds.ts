@@ -10,6 +10,7 @@ import type {
   Pod,
   PodTemplateSpec,
   ReplicaSet,
+  Secret,
   Service,
   ServicePort,
 } from '../../sim/api/types';
@@ -36,6 +37,8 @@ export interface DescribeInput {
     pods?: Pod[];
     endpointSlices?: EndpointSlice[];
     replicaSets?: ReplicaSet[];
+    /** The namespace's Secrets (a ServiceAccount's describe). */
+    secrets?: Secret[];
   };
 }
 

@@ -1,8 +1,9 @@
 // `kubectl describe` [kubectl pkg/cmd/describe/describe.go]: TYPE [NAME_PREFIX], TYPE/NAME, -l,
 // -A; objects separated by a blank line; a name that does not exist is tried as a prefix before
 // the NotFound error.
-import type { EndpointSlice, Event, K8sObject, KindName, Pod, ReplicaSet } from '../../sim/api/types';
+import type { EndpointSlice, Event, K8sObject, KindName, Pod, ReplicaSet, Secret } from '../../sim/api/types';
 import { bool, type FlagDef, str } from '../flags';
+import { describeConfigMap, describeSecret, describeServiceAccount } from '../printers/describe-config';
 import { describeGeneric } from '../printers/describe-generic';
 import {
   type DescribeInput,
@@ -31,6 +32,9 @@ const DESCRIBERS: Partial<Record<KindName, (i: DescribeInput) => string>> = {
   EndpointSlice: describeEndpointSlice,
   Namespace: describeNamespace,
   Node: describeNode,
+  ConfigMap: describeConfigMap,
+  Secret: describeSecret,
+  ServiceAccount: describeServiceAccount,
 };
 
 /** Describe one object as `kubectl describe` prints it (ends with a newline). */
@@ -52,6 +56,8 @@ export function describeObject(ctx: KubectlContext, obj: K8sObject, showEvents =
       ...(ns ? { namespace: ns } : {}),
       ...(sel ? { labelSelector: sel } : {}),
     }) as Pod[];
+  } else if (kind === 'ServiceAccount') {
+    related.secrets = cluster.list('Secret', ns ? { namespace: ns } : {}) as Secret[];
   } else if (kind === 'Node') {
     related.pods = (cluster.list('Pod') as Pod[]).filter((p) => p.spec?.nodeName === obj.metadata.name);
   }

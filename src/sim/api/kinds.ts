@@ -12,9 +12,16 @@ export interface KindInfo {
   namespaced: boolean;
 }
 
-/** A namespaced core/v1 kind. */
-function core(kind: KindName, resource: string): KindInfo {
-  return { kind, apiVersion: 'v1', group: '', version: 'v1', resource, namespaced: true };
+/** A namespaced core/v1 kind whose resource is its lower-cased plural (`configmaps`). */
+function core(kind: KindName): KindInfo {
+  return {
+    kind,
+    apiVersion: 'v1',
+    group: '',
+    version: 'v1',
+    resource: `${kind.toLowerCase()}s`,
+    namespaced: true,
+  };
 }
 
 export const KINDS: Record<KindName, KindInfo> = {
@@ -45,9 +52,9 @@ export const KINDS: Record<KindName, KindInfo> = {
     namespaced: true,
   },
   Event: { kind: 'Event', apiVersion: 'v1', group: '', version: 'v1', resource: 'events', namespaced: true },
-  ConfigMap: core('ConfigMap', 'configmaps'),
-  Secret: core('Secret', 'secrets'),
-  ServiceAccount: core('ServiceAccount', 'serviceaccounts'),
+  ConfigMap: core('ConfigMap'),
+  Secret: core('Secret'),
+  ServiceAccount: core('ServiceAccount'),
   Deployment: {
     kind: 'Deployment',
     apiVersion: 'apps/v1',

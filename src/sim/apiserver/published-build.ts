@@ -79,21 +79,23 @@ import /etc/coredns/custom/*.server
 
 export function buildPublished(e: Published, resourceVersion: string): K8sObject {
   const ns = e.ns.metadata.name;
-  const rng = createRng(0).fork(`published/${e.ns.metadata.uid}/${e.kind}/${e.name}`);
+  const kind = e.name === 'default' ? 'ServiceAccount' : 'ConfigMap';
+  const rng = createRng(0).fork(`published/${e.ns.metadata.uid}/${kind}/${e.name}`);
   const metadata: Any = { name: e.name, namespace: ns, uid: uuid(rng), resourceVersion };
   metadata.creationTimestamp = e.ns.metadata.creationTimestamp;
-  if (e.kind === 'ServiceAccount') return { apiVersion: 'v1', kind: 'ServiceAccount', metadata };
+  if (kind === 'ServiceAccount') return { apiVersion: 'v1', kind, metadata };
+  const profile = e.api.profile;
   let data: Record<string, string>;
   if (e.name === 'kube-root-ca.crt') {
     metadata.annotations = { 'kubernetes.io/description': ROOT_CA_DESCRIPTION };
-    data = { 'ca.crt': rootCaPem(e.store, e.profile) };
+    data = { 'ca.crt': rootCaPem(e.api.store, profile) };
   } else {
-    const domain = e.profile.clusterDomain;
+    const domain = profile.clusterDomain;
     data =
-      e.profile.distro === 'k3s'
+      profile.distro === 'k3s'
         ? {
             Corefile: k3sCorefile(domain),
-            NodeHosts: e.profile.nodes.map((n) => `${n.ip} ${n.name}\n`).join(''),
+            NodeHosts: profile.nodes.map((n) => `${n.ip} ${n.name}\n`).join(''),
           }
         : { Corefile: kubeadmCorefile(domain) };
   }

@@ -23,7 +23,7 @@ import {
   notFound,
 } from './errors';
 import { deepEqual, deepEqualScalarsFirst } from './json';
-import { publishInto } from './published';
+import { Published } from './published';
 import {
   type Allocation,
   allocateService,
@@ -198,8 +198,15 @@ export class ApiServer implements ApiWriter {
     }
     obj.metadata = { ...m };
     const stored = this.store.put(compactKeys(obj));
-    // The root-ca-cert-publisher and serviceaccount controllers fill a new namespace at once.
-    if (kind === 'Namespace') publishInto(this.store, stored, this.profile);
+    // The root-ca-cert-publisher and serviceaccount controllers fill a new namespace at once
+    // (and kube-system holds CoreDNS's ConfigMap): see ./published.
+    if (kind === 'Namespace')
+      for (const n of ['kube-root-ca.crt', 'default', ...(m.name === 'kube-system' ? ['coredns'] : [])])
+        this.store.addLazy(
+          n === 'default' ? 'ServiceAccount' : 'ConfigMap',
+          m.name,
+          new Published(n, stored, this),
+        );
     return withWarnings(stored, kind);
   }
 
