@@ -158,12 +158,11 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
   };
 
   const begin = () => collector.begin(listeners.size > 0);
-  // Deliveries to open watches (Cluster.watch), queued by the writes and run once they settled.
-  let watched: (() => void)[] = [];
+  // Deliveries to open watches (Cluster.watch), queued by the writes and run once they settled
+  // (a listener never runs inside a controller's write).
+  const watched: (() => void)[] = [];
   const publish = () => {
-    const w = watched;
-    watched = [];
-    for (const f of w) f();
+    for (const f of watched.splice(0)) f();
     const batch = collector.take(clock.now());
     if (!batch) return;
     for (const l of [...listeners]) l(batch);
@@ -276,17 +275,17 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
       collector.listen();
       return () => listeners.delete(listener);
     },
-    watch(kind, ns, fn) {
+    watch(kind, fn) {
       // The store hears of this listener only while the watch is open (no cost to writes otherwise).
       let open = true;
-      const send = (type: WatchEventType, k: KindName, n: unknown, o: () => K8sObject, old?: K8sObject) => {
-        if (k !== kind || (ns !== undefined && n !== ns)) return;
-        const ev: ObjectWatchEvent = { type, object: o(), at: clock.now(), ...(old && { old }) };
+      const send = (type: WatchEventType, k: KindName, object: K8sObject, old?: K8sObject) => {
+        if (k !== kind) return;
+        const ev: ObjectWatchEvent = { type, object, old, at: clock.now() };
         watched.push(() => open && fn(ev));
       };
-      const a = store.watch((e) => send(e.type, e.kind, e.object.metadata.namespace, () => e.object, e.old));
-      // Lazy entries (Events) are built only for a watch of their kind and namespace.
-      const b = store.watchKeys((t, k, n, e) => send(t, k, n, () => e.object()));
+      const a = store.watch((e) => send(e.type, e.kind, e.object, e.old));
+      // Lazy entries (Events) are built only for a watch of their kind.
+      const b = store.watchKeys((t, k, _, e) => k === kind && send(t, k, e.object()));
       return () => {
         open = false;
         a();

@@ -23,7 +23,7 @@ describe('Cluster.watch', () => {
     const events: ObjectWatchEvent[] = [];
     const order: string[] = [];
     c.subscribe(() => order.push('batch'));
-    c.watch('Pod', 'default', (e) => {
+    c.watch('Pod', (e) => {
       events.push(e);
       order.push('event');
     });
@@ -45,15 +45,13 @@ describe('Cluster.watch', () => {
     expect(c.get('Pod', 'default', name)).toBe(events.at(-1)?.object);
   });
 
-  it('DELETED carries the last state; other kinds and namespaces are not delivered', () => {
+  it('DELETED carries the last state; only the watched kind is delivered, from every namespace', () => {
     const c = createCluster({ seed: 7 });
     c.apply(loadAll(sleep.sleep1) as unknown[]);
     c.advance(30_000);
     const pod = c.list('Pod', { namespace: 'default' })[0] as K8sObject;
     const seen: ObjectWatchEvent[] = [];
-    const system: ObjectWatchEvent[] = [];
-    c.watch('Pod', 'default', (e) => seen.push(e));
-    c.watch('Pod', 'kube-system', (e) => system.push(e));
+    c.watch('Pod', (e) => seen.push(e));
     c.delete('Pod', 'default', pod.metadata.name);
     c.advance(60_000);
     const mine = seen.filter((e) => e.object.metadata.name === pod.metadata.name);
@@ -62,16 +60,24 @@ describe('Cluster.watch', () => {
     expect(last.metadata.deletionTimestamp).toBeDefined();
     expect(rv(last)).toBeGreaterThan(rv(mine[0]?.object as K8sObject));
     expect(c.get('Pod', 'default', pod.metadata.name)).toBeUndefined();
-    expect(seen.every((e) => e.object.kind === 'Pod' && e.object.metadata.namespace === 'default')).toBe(
-      true,
+    expect(seen.every((e) => e.object.kind === 'Pod')).toBe(true);
+    const system: string[] = [];
+    c.watch('Pod', (e) => {
+      if (e.object.metadata.namespace === 'kube-system') system.push(e.type);
+    });
+    c.delete(
+      'Pod',
+      'kube-system',
+      (c.list('Pod', { namespace: 'kube-system' })[0] as K8sObject).metadata.name,
     );
-    expect(system).toEqual([]);
+    c.advance(60_000);
+    expect(system.slice(0, 2)).toEqual(['MODIFIED', 'ADDED']);
   });
 
   it("Events (the recorder's lazy entries) are delivered as objects", () => {
     const c = createCluster({ seed: 7 });
     const reasons: string[] = [];
-    c.watch('Event', 'default', (e) => reasons.push(`${e.type} ${(e.object as { reason?: string }).reason}`));
+    c.watch('Event', (e) => reasons.push(`${e.type} ${(e.object as { reason?: string }).reason}`));
     c.apply(loadAll(sleep.sleep1) as unknown[]);
     c.advance(10_000);
     expect(reasons.slice(0, 4)).toEqual([
@@ -86,7 +92,7 @@ describe('Cluster.watch', () => {
     const c = createCluster({ seed: 7 });
     const idle = storeListeners(c);
     const events: ObjectWatchEvent[] = [];
-    const stop = c.watch('Pod', undefined, (e) => events.push(e));
+    const stop = c.watch('Pod', (e) => events.push(e));
     expect(storeListeners(c)).toBe(idle + 2);
     c.apply(loadAll(sleep.sleep1) as unknown[]);
     const n = events.length;
@@ -103,11 +109,11 @@ describe('Cluster.watch', () => {
     const c = createCluster({ seed: 7 });
     const got: string[] = [];
     let stopB: () => void = () => {};
-    c.watch('Pod', 'default', (e) => {
+    c.watch('Pod', (e) => {
       got.push(`a ${e.type}`);
       stopB();
     });
-    stopB = c.watch('Pod', 'default', (e) => got.push(`b ${e.type}`));
+    stopB = c.watch('Pod', (e) => got.push(`b ${e.type}`));
     c.apply(loadAll(sleep.sleep1) as unknown[]);
     expect(got).toEqual(['a ADDED', 'a MODIFIED', 'a MODIFIED']);
   });

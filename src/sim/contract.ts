@@ -114,7 +114,7 @@ export interface ObjectWatchEvent {
   /** The object as written; for DELETED its last state, with the deletion's resourceVersion. */
   object: K8sObject;
   /** For MODIFIED, the object before the write (a label-selected watch turns a drop-out into DELETED). */
-  old?: K8sObject;
+  old?: K8sObject | undefined;
   /** Simulated ms of the write. */
   at: number;
 }
@@ -281,11 +281,11 @@ export interface Cluster {
 
   subscribe(listener: Listener): () => void;
   /**
-   * A watch on one kind (`kubectl get -w`): one event per write to an object of `kind` (in
-   * `namespace`, or any when omitted) from now on, in write order. Events are handed over once the
+   * A watch on one kind (`kubectl get -w`): one event per write to an object of `kind`, in any
+   * namespace (the watcher filters), from now on, in write order. Events are handed over once the
    * operation that wrote them (advance, apply, …) has settled, before its ChangeBatch; the returned
-   * function ends the watch and nothing reaches the listener after it. Costs nothing while no watch
-   * is open.
+   * function ends the watch and nothing reaches the listener after it. Costs writes nothing while
+   * no watch is open.
    */
-  watch(kind: KindName, namespace: string | undefined, listener: WatchListener): () => void;
+  watch(kind: KindName, listener: WatchListener): () => void;
 }

@@ -120,6 +120,28 @@ describe('get pods -w: one row per write', () => {
     expect(poll()).toBe('');
   });
 
+  it("the namespace's writes only; -A adds the others with a NAMESPACE column", () => {
+    const { cluster, s, poll } = sleeping();
+    s.run('kubectl get deploy -w');
+    expect(text(s.runDetached('kubectl scale deploy/coredns -n kube-system --replicas=3'))).toBe(
+      'deployment.apps/coredns scaled\n',
+    );
+    cluster.advance(10_000);
+    expect(poll()).toBe('');
+    s.interrupt();
+    expect(text(s.run('kubectl get deploy -A -w'))).toBe(
+      'NAMESPACE     NAME      READY   UP-TO-DATE   AVAILABLE   AGE\n' +
+        'default       sleep-1   1/1     1            1           40s\n' +
+        'kube-system   coredns   3/3     3            3           6d22h\n',
+    );
+    expect(text(s.runDetached('kubectl scale deploy/sleep-1 --replicas=0'))).toBe(
+      'default       sleep-1   1/0     1            1           40s\n' +
+        'default       sleep-1   1/0     1            1           40s\n' +
+        'default       sleep-1   0/0     0            0           40s\n' +
+        'deployment.apps/sleep-1 scaled\n',
+    );
+  });
+
   it('a Pod relabelled out of the selector is a DELETED event with its previous state', () => {
     const { s } = sleeping();
     s.run('kubectl get pods -l app=sleep-1 -w --output-watch-events');

@@ -148,8 +148,10 @@ export function runWatch(ctx: KubectlContext, t: WatchTarget, format: OutputForm
   if (!host) return 0;
 
   const sel = o.selector !== undefined ? parseSelector(o.selector) : undefined;
+  const namespace = t.type.namespaced && !o.allNamespaces ? ctx.namespace : undefined;
   const inScope = (obj: K8sObject | undefined): obj is K8sObject =>
     obj !== undefined &&
+    (namespace === undefined || obj.metadata.namespace === namespace) &&
     (t.name === undefined || obj.metadata.name === t.name) &&
     (sel === undefined || matches(sel, obj.metadata.labels));
   let stop: (() => void) | undefined;
@@ -161,8 +163,8 @@ export function runWatch(ctx: KubectlContext, t: WatchTarget, format: OutputForm
       stop?.();
     },
   });
-  const namespace = t.type.namespaced && !o.allNamespaces ? ctx.namespace : undefined;
-  stop = ctx.cluster.watch(t.kind, namespace, (ev) => {
+  stop = ctx.cluster.watch(t.kind, (ev) => {
+    if (namespace !== undefined && ev.object.metadata.namespace !== namespace) return;
     // The watch cache's filter (apiserver cacher.go convertToWatchEvent): an object that stops
     // matching the selector is a DELETED event carrying its previous state; one that starts
     // matching is ADDED.

@@ -208,6 +208,8 @@ export class FakeCluster {
           });
       },
       subscribe: () => () => {},
+      // Fixed objects: nothing is ever written, so a watch hears nothing.
+      watch: () => () => {},
     };
     return c as Cluster;
   }
