@@ -70,7 +70,7 @@ export interface GetPlan {
  * A real recorder names an event `<object>.<hex UnixNano>`, so the API's name order is by object,
  * then by creation time. The simulator's suffixes are random; the resourceVersion restores that.
  */
-function eventListOrder(objs: K8sObject[]): K8sObject[] {
+export function eventListOrder(objs: K8sObject[]): K8sObject[] {
   // `<object>.` with its dot: `sleep-1-…-88bg2.` sorts before `sleep-1.` ('-' < '.'), as in etcd.
   const base = (o: K8sObject) => o.metadata.name.slice(0, Math.max(0, o.metadata.name.lastIndexOf('.') + 1));
   const rv = (o: K8sObject) => Number(o.metadata.resourceVersion) || 0;
