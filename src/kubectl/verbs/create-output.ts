@@ -95,6 +95,8 @@ const STRUCTS: Record<string, string> = {
   NamespaceSpec: 'finalizers',
   NamespaceStatus: 'phase conditions:NamespaceCondition',
   NamespaceCondition: 'type status lastTransitionTime reason message',
+  ConfigMap: 'kind apiVersion metadata!ObjectMeta immutable data binaryData',
+  Secret: 'kind apiVersion metadata!ObjectMeta immutable data stringData type',
 };
 
 interface Field {
