@@ -220,4 +220,20 @@ describe('get -w with other printers', () => {
     );
     expect(text(s.run('kubectl get pod nope -w --ignore-not-found'))).toBe('');
   });
+
+  it('several named objects are listed, then refused: one watch per resource or type', () => {
+    const { s } = sleeping();
+    const r = s.run('kubectl get deploy,pods -w');
+    expect(text(r)).toBe('[err]error: you may only specify a single resource type\n');
+    s.run('kubectl create deploy web --image=nginx');
+    const two = s.run('kubectl get deploy sleep-1 web -w');
+    expect(text(two)).toBe(
+      'NAME      READY   UP-TO-DATE   AVAILABLE   AGE\n' +
+        'sleep-1   1/1     1            1           30s\n' +
+        'web       0/1     1            0           0s\n' +
+        '[err]error: you may only watch a single resource or type of resource at a time\n',
+    );
+    expect(two.exitCode).toBe(1);
+    expect(two.busy).toBe(false);
+  });
 });

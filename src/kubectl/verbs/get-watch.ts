@@ -37,6 +37,8 @@ export interface WatchTarget {
   initial: K8sObject[];
   /** `get pod x -w`: the watch is on that name only (a fieldSelector metadata.name=x watch). */
   name: string | undefined;
+  /** The builder's sources: a list request is one, each named object another. */
+  sources: number;
 }
 
 type EventType = ObjectWatchEvent['type'];
@@ -143,6 +145,11 @@ export function runWatch(ctx: KubectlContext, t: WatchTarget, format: OutputForm
       p.err(`error: unable to output the provided object: ${r.error}\n`);
       return 1;
     }
+  }
+  // resource.Result.Watch: several named objects are printed, then cannot be watched.
+  if (t.sources !== 1) {
+    p.err('error: you may only watch a single resource or type of resource at a time\n');
+    return 1;
   }
   const host = ctx.host;
   if (!host) return 0;

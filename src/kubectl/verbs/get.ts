@@ -324,7 +324,14 @@ function watch(
   const name = plan.singleItemImplied ? info.objs[0]?.metadata.name : undefined;
   return runWatch(
     ctx,
-    { type: info.type, kind: info.type.simulated, initial: plan.infos.flatMap((i) => i.objs), name },
+    {
+      type: info.type,
+      kind: info.type.simulated,
+      initial: plan.infos.flatMap((i) => i.objs),
+      name,
+      // `get pods a b -w`: one source per name (each named object is an Info of its own).
+      sources: plan.infos.length,
+    },
     format,
     o,
   );
