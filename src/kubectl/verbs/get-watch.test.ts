@@ -154,6 +154,20 @@ describe('get pods -w: one row per write', () => {
         'pod/sleep-1-5794978fd6-qpws9 labeled\n',
     );
   });
+  it('--field-selector filters the events as it filtered the list', () => {
+    const { cluster, s, poll } = sleeping();
+    expect(text(s.run('kubectl get pods -w --field-selector status.phase=Running'))).toBe(
+      'NAME                       READY   STATUS    RESTARTS   AGE\n' +
+        'sleep-1-5794978fd6-qpws9   1/1     Running   0          30s\n',
+    );
+    // The new Pod is Pending until its container runs: its first four writes are left out,
+    // and the one that makes it Running arrives as ADDED (it starts to match).
+    expect(text(s.runDetached('kubectl scale deploy/sleep-1 --replicas=2'))).toBe(
+      'deployment.apps/sleep-1 scaled\n',
+    );
+    cluster.advance(10_000);
+    expect(poll()).toBe('sleep-1-5794978fd6-5stbc   1/1     Running   0          1s\n');
+  });
 });
 
 describe('get -w with other printers', () => {

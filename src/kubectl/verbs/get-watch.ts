@@ -21,6 +21,8 @@ import type { KubectlContext } from './registry';
 export interface WatchOptions {
   allNamespaces: boolean;
   selector: string | undefined;
+  /** Already accepted by the initial list (a malformed one never reaches the watch). */
+  fieldSelector: string | undefined;
   noHeaders: boolean;
   showLabels: boolean;
   labelColumns: string[];
@@ -155,12 +157,14 @@ export function runWatch(ctx: KubectlContext, t: WatchTarget, format: OutputForm
   if (!host) return 0;
 
   const sel = o.selector !== undefined ? parseSelector(o.selector) : undefined;
+  const fields = o.fieldSelector ? fieldMatcher(o.fieldSelector) : undefined;
   const namespace = t.type.namespaced && !o.allNamespaces ? ctx.namespace : undefined;
   const inScope = (obj: K8sObject | undefined): obj is K8sObject =>
     obj !== undefined &&
     (namespace === undefined || obj.metadata.namespace === namespace) &&
     (t.name === undefined || obj.metadata.name === t.name) &&
-    (sel === undefined || matches(sel, obj.metadata.labels));
+    (sel === undefined || matches(sel, obj.metadata.labels)) &&
+    (fields === undefined || fields(obj));
   let stop: (() => void) | undefined;
   const job = host.startJob({
     onSignal(_signal, h) {
@@ -188,4 +192,29 @@ export function runWatch(ctx: KubectlContext, t: WatchTarget, format: OutputForm
     if (r.error !== undefined) job.finish(0);
   });
   return 0;
+}
+
+/**
+ * `--field-selector` on each event's object, as the simulated API server's list evaluates it
+ * (Store.list: `path=value`, `path==value`, `path!=value` over dotted paths, joined by commas), so
+ * the watch keeps the objects the initial list kept; the watch cache filters with the same
+ * predicate as the list (apiserver storage SelectionPredicate).
+ */
+function fieldMatcher(text: string): (o: K8sObject) => boolean {
+  const reqs = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => {
+      const m = /^([^=!]+?)\s*(==|=|!=)\s*(.*)$/.exec(p);
+      return { path: (m?.[1] ?? p).split('.'), neq: m?.[2] === '!=', value: m?.[3] ?? '' };
+    });
+  return (o) =>
+    reqs.every((r) => {
+      let v: unknown = o;
+      for (const seg of r.path)
+        v = v === null || typeof v !== 'object' ? undefined : (v as Record<string, unknown>)[seg];
+      const s = v === undefined || v === null ? '' : String(v);
+      return r.neq ? s !== r.value : s === r.value;
+    });
 }

@@ -253,6 +253,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       {
         allNamespaces,
         selector,
+        fieldSelector: str(flags, 'field-selector'),
         noHeaders,
         showLabels: bool(flags, 'show-labels'),
         labelColumns: strs(flags, 'label-columns'),
