@@ -171,6 +171,23 @@ describe('get pods -w: one row per write', () => {
 });
 
 describe('get -w with other printers', () => {
+  it('-o wide: NODE appears with the binding, IP with the sandbox', () => {
+    const { cluster, s, poll } = session();
+    s.run('kubectl get pods -o wide -w');
+    expect(text(s.runDetached('kubectl apply -f sleep/sleep1.yaml'))).toBe(
+      'NAME                       READY   STATUS    RESTARTS   AGE   IP       NODE     NOMINATED NODE   READINESS GATES\n' +
+        'sleep-1-5794978fd6-qpws9   0/1     Pending   0          0s    <none>   <none>   <none>           <none>\n' +
+        'sleep-1-5794978fd6-qpws9   0/1     Pending   0          0s    <none>   docker-desktop   <none>           <none>\n' +
+        'sleep-1-5794978fd6-qpws9   0/1     ContainerCreating   0          0s    <none>   docker-desktop   <none>           <none>\n' +
+        'deployment.apps/sleep-1 created\n',
+    );
+    cluster.advance(10_000);
+    expect(poll()).toBe(
+      'sleep-1-5794978fd6-qpws9   0/1     ContainerCreating   0          0s    10.1.0.4   docker-desktop   <none>           <none>\n' +
+        'sleep-1-5794978fd6-qpws9   1/1     Running             0          3s    10.1.0.4   docker-desktop   <none>           <none>\n',
+    );
+  });
+
   it('-o name: one line per event', () => {
     const { cluster, s, poll } = sleeping();
     expect(text(s.run('kubectl get deploy -w -o name'))).toBe('deployment.apps/sleep-1\n');
