@@ -244,3 +244,24 @@ describe('what every namespace holds', () => {
     );
   });
 });
+
+describe('kubectl patch of configuration kinds', () => {
+  it('merges data, converts stringData, and refuses bad base64 as the converter does', () => {
+    const { d } = cluster();
+    d.kubectl('create secret generic s --from-literal=a=1');
+    expect(d.kubectl(`patch secret s -p '{"stringData":{"x":"y"}}'`).text()).toBe('secret/s patched\n');
+    expect(d.kubectl('get secret s -o jsonpath={.data}').text()).toBe('{"a":"MQ==","x":"eQ=="}');
+    expect(d.kubectl(`patch secret s -p '{"data":{"z":"!!"}}'`).text()).toBe(
+      'The request is invalid: patch: Invalid value: "map[data:map[z:!!]]": error decoding from json: illegal base64 data at input byte 0\n',
+    );
+    d.kubectl('create cm cfg --from-literal=a=1');
+    expect(d.kubectl(`patch cm cfg --type=merge -p '{"data":{"a":null,"b":"2"}}'`).text()).toBe(
+      'configmap/cfg patched\n',
+    );
+    expect(d.kubectl('get cm cfg -o jsonpath={.data}').text()).toBe('{"b":"2"}');
+    expect(d.kubectl(`patch sa default -p '{"imagePullSecrets":[{"name":"reg"}]}'`).text()).toBe(
+      'serviceaccount/default patched\n',
+    );
+    expect(d.kubectl('get sa default -o jsonpath={.imagePullSecrets[0].name}').text()).toBe('reg');
+  });
+});

@@ -4,6 +4,7 @@
 // (`unrecognized type: int32`, `cannot convert int64 to v1.ServiceType`, `cannot restore
 // struct from: string`), and unknown fields are collected with their paths
 // (`spec.template.spec.containers[0].imagee`) for field validation Warn.
+import { base64Decode } from './go-base64';
 import type { FieldType, StructDef } from './schema';
 
 // biome-ignore lint/suspicious/noExplicitAny: decoded JSON.
@@ -92,10 +93,18 @@ function value(f: FieldType, v: unknown, w: Walk, named: string | undefined): vo
     case 'any':
     case 'intOrString':
       return;
-    case 'bytes':
-      // A []byte from a string (decoded later by the strict decoder) or a list of numbers.
-      if (kindOf(v) === 'map') throw new ConvertError('cannot restore slice from map');
+    case 'bytes': {
+      // sliceFromUnstructured: a string is base64 (json.Unmarshal into []byte), a list is bytes.
+      const k = kindOf(v);
+      if (k === 'string') {
+        const r = v === '' ? undefined : base64Decode(v as string);
+        if (r && !r.ok)
+          throw new ConvertError(`error decoding from json: illegal base64 data at input byte ${r.at}`);
+        return;
+      }
+      if (k !== 'slice') throw new ConvertError(`cannot restore slice from ${k}`);
       return;
+    }
     case 'string':
     case 'int':
     case 'bool':
