@@ -32,6 +32,7 @@ import { initAdmit, initRun } from './kubelet/init-containers';
 import { createLifecycle } from './kubelet/lifecycle';
 import { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import { programsOf } from './kubelet/program';
+import { pullWaits } from './kubelet/pull-waits';
 import { provideLateParts } from './late';
 import { CoreDns } from './net/dns';
 import { iptablesModeSave, ipvsadmList, ipvsModeSave } from './net/iptables';
@@ -61,6 +62,7 @@ provideLateParts({
   createLifecycle,
   initAdmit,
   initRun,
+  pullWaits,
   envFailures,
   startWithConfigErrors,
   mountFailures,

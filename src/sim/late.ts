@@ -36,6 +36,7 @@ import type { initAdmit, initRun } from './kubelet/init-containers';
 import type { createLifecycle } from './kubelet/lifecycle';
 import type { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import type { programsOf } from './kubelet/program';
+import type { pullWaits } from './kubelet/pull-waits';
 import type { CoreDns } from './net/dns';
 import type { iptablesModeSave, ipvsadmList, ipvsModeSave } from './net/iptables';
 import type { Tracer } from './net/trace';
@@ -80,6 +81,8 @@ export interface LateParts {
   /** spec.initContainers and sidecars (kubelet/init-containers.ts; only the student's Pods have them). */
   initAdmit: typeof initAdmit;
   initRun: typeof initRun;
+  /** Containers waiting on their image, and the pull back-off (kubelet/pull-waits.ts). */
+  pullWaits: typeof pullWaits;
   runContainerProcess: typeof runContainerProcess;
   /**
    * ConfigMaps and Secrets a Pod reads that do not exist (the kubelet's CreateContainerConfigError

@@ -39,7 +39,7 @@ import {
 } from './status-parts';
 
 // biome-ignore lint/suspicious/noExplicitAny: status fields are loosely typed JSON.
-type Any = any;
+export type Any = any;
 
 /** kubelet.ts's pull of the Pod's containers from `index` (the init containers are all done). */
 export type Resume = (pod: Pod, rt: PodRuntime, index: number, pending: Any | undefined) => void;

@@ -28,7 +28,6 @@ import {
   runningState,
   sharedList,
   templateOf,
-  waitingStatus,
 } from './status-parts';
 
 // biome-ignore lint/suspicious/noExplicitAny: status fields are loosely typed JSON.
@@ -38,7 +37,6 @@ type Any = any;
 const SANDBOX_MS: [number, number] = [250, 600];
 /** A pull of a cached image with imagePullPolicy Always (manifest check only). */
 const CACHED_PULL_MS: [number, number] = [700, 1300];
-const BACKOFF_MS = [10_000, 20_000, 40_000, 80_000, 160_000, 300_000];
 
 export interface KubeletDeps {
   api: ApiServer;
@@ -184,9 +182,6 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   // spec.initContainers run first (init-containers.ts, bound late: the boot's Pods have none).
   const inits = (pod: Pod) => (pod.spec as Any).initContainers?.length && latePartsLoaded();
 
-  const waitingStatuses = (pod: Pod, reason: string, message?: string): ContainerStatus[] =>
-    pod.spec.containers.map((c) => waitingStatus(c, reason, message));
-
   const schedule = (rt: PodRuntime, delay: number, next: Stage) => {
     rt.next = next;
     rt.timer = (ctxRef as ControllerContext).timers.after(delay, rt.fire);
@@ -290,12 +285,21 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     else pull(pod, rt, 0, status);
   };
 
-  // Stage 3: pull each container's image in turn (serialised pulls, as the kubelet's default).
+  // Stage 3: SyncPod starts each container to start in turn (kuberuntime_manager.go SyncPod →
+  // startContainer): its image (serialised pulls, as the kubelet's default), then create and start
+  // it, then the next. A container whose image cannot be had waits (ErrImagePull,
+  // ErrImageNeverPull) and the next one still starts; the retry sync starts only those not running.
   // `pending` is a status not written yet (see sandboxReady); the Pod's metadata is current.
   const pull = (pod: Pod, rt: PodRuntime, index: number, pending: Any | undefined): void => {
+    if (index === 0) begin(pod, rt);
     const c = pod.spec.containers[index];
     if (!c) {
       start(pod, rt, pending);
+      return;
+    }
+    // Running already (started by an earlier sync): not started again.
+    if (rt.at?.[index] !== undefined) {
+      pull(pod, rt, index + 1, pending);
       return;
     }
     const tpl = templateFor(rt, pod);
@@ -305,16 +309,16 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     const policy = c.imagePullPolicy ?? 'IfNotPresent';
     if (cached && policy !== 'Always') {
       record(pod, 'Normal', 'Pulled', tpl.presentMsg[index] as string, rt, tpl.fieldPaths[index]);
+      made(pod, rt, index);
       pull(pod, rt, index + 1, pending);
       return;
     }
     if (!cached && policy === 'Never') {
       const msg = `Container image "${c.image}" is not present with pull policy of Never`;
       record(pod, 'Warning', 'ErrImageNeverPull', msg, rt, tpl.fieldPaths[index]);
-      writeStatus(pod, {
-        ...(pending ?? pod.status),
-        containerStatuses: waitingStatuses(pod, 'ErrImageNeverPull', msg),
-      });
+      rt.waits ??= [];
+      rt.waits[index] = { reason: 'ErrImageNeverPull', message: msg };
+      pull(pod, rt, index + 1, pending);
       return;
     }
     if (pending) pod = writeStatus(pod, pending);
@@ -344,6 +348,34 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     schedule(rt, ms, pulled);
   };
 
+  // The start of a SyncPod: which containers wait on their config (config-refs.ts starts them at
+  // its end), and the runs of containers whose process ends or that have probes (lifecycle.ts).
+  // A Pod's boot-time start (before the facade is bound) is Ready at once, so no probe worker ticks
+  // through the boot's simulated days.
+  const begin = (pod: Pod, rt: PodRuntime) => {
+    rt.waits = undefined;
+    rt.env = latePartsLoaded() ? late().envFailures(pod, profile.distro) : undefined;
+    if (rt.env || rt.runs || !facade || !latePartsLoaded()) return;
+    const programs = late().programsOf(pod.spec.containers);
+    if (!programs) return;
+    lifecycle ??= late().createLifecycle(lifecycleDeps);
+    lifecycle.begin(pod, rt, programs);
+  };
+
+  // Container `i`'s image is there: create and start it (its Events now, in SyncPod's order).
+  const made = (pod: Pod, rt: PodRuntime, i: number) => {
+    if (rt.env) return;
+    rt.at ??= [];
+    rt.at[i] = now();
+    if (rt.runs) {
+      lifecycle?.launchAt(pod, rt, i);
+      return;
+    }
+    const tpl = templateFor(rt, pod);
+    record(pod, 'Normal', 'Created', tpl.createdMsg[i] as string, rt, tpl.fieldPaths[i]);
+    record(pod, 'Normal', 'Started', tpl.startedMsg[i] as string, rt, tpl.fieldPaths[i]);
+  };
+
   const pulled = (pod: Pod, rt: PodRuntime) => {
     const tpl = rt.pullTpl as ContainerTemplate;
     const index = rt.pullIndex;
@@ -360,40 +392,23 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       msgs.set(ms, msg);
     }
     record(pod, 'Normal', 'Pulled', msg, rt, tpl.fieldPaths[index]);
+    made(pod, rt, index);
     pull(pod, rt, index + 1, undefined);
   };
 
   // The image manager's Events and startContainer's `Error: …` are on the container whose image
   // it is (EnsureImageExists gets GenerateContainerRef's ref; images/image_manager.go,
-  // kuberuntime_container.go startContainer).
+  // kuberuntime_container.go startContainer). The back-off that follows: pull-waits.ts.
   const pullFailed = (pod: Pod, rt: PodRuntime) => {
     const image = rt.failedImage;
     const message = rt.failedMessage;
-    const path = rt.pullTpl?.fieldPaths[rt.pullIndex];
+    const index = rt.pullIndex;
+    const path = rt.pullTpl?.fieldPaths[index];
     record(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${message}`, rt, path);
     record(pod, 'Warning', 'Failed', 'Error: ErrImagePull', rt, path);
-    writeStatus(pod, { ...pod.status, containerStatuses: waitingStatuses(pod, 'ErrImagePull', message) });
-    rt.backoff = BACKOFF_MS[Math.min(rt.pullFailures, BACKOFF_MS.length - 1)] as number;
-    rt.pullFailures++;
-    // The next pod sync (about a second later) finds the image in back-off.
-    schedule(rt, 1000, inBackOff);
-  };
-
-  const inBackOff = (pod: Pod, rt: PodRuntime) => {
-    const image = rt.failedImage;
-    const path = rt.pullTpl?.fieldPaths[rt.pullIndex];
-    formDns(pod, rt); // a pod sync: SyncPod forms the sandbox config first
-    record(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, rt, path);
-    record(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', rt, path);
-    writeStatus(pod, {
-      ...pod.status,
-      containerStatuses: waitingStatuses(
-        pod,
-        'ImagePullBackOff',
-        `Back-off pulling image "${image}": ErrImagePull: ${rt.failedMessage}`,
-      ),
-    });
-    schedule(rt, rt.backoff - 1000, pullAgain);
+    rt.waits ??= [];
+    rt.waits[index] = { reason: 'ErrImagePull', message };
+    pull(pod, rt, index + 1, undefined);
   };
 
   // The pod worker's next sync: SyncPod forms the DNS config again before it starts containers.
@@ -402,36 +417,36 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     pull(pod, rt, 0, undefined);
   };
 
-  // Stage 4: containers created and started; no probes, so Ready at once.
+  // Stage 4: the end of the SyncPod that started them; no probes, so Ready at once.
   const start = (pod: Pod, rt: PodRuntime, pending: Any | undefined) => {
+    // Containers waiting on their image: pull-waits.ts writes them and backs the pull off.
+    if (rt.waits) {
+      late().pullWaits(lifecycleDeps, pod, rt, pending, lifecycle, schedule, pullAgain);
+      return;
+    }
     // A container whose env reads a missing ConfigMap/Secret or key: CreateContainerConfigError,
     // and the pod worker's next sync pulls and tries again (config-refs.ts).
-    const envErrors = latePartsLoaded() ? late().envFailures(pod, profile.distro) : undefined;
-    if (envErrors) {
-      const ms = late().startWithConfigErrors(lifecycleDeps, pod, rt, pending, envErrors);
+    if (rt.env) {
+      const ms = late().startWithConfigErrors(lifecycleDeps, pod, rt, pending, rt.env);
       return schedule(rt, ms, pullAgain);
     }
-    // A container whose process ends (a command, busybox's own sh) or has probes follows
-    // lifecycle.ts. The boot's Pods (started before the facade is bound) take this path, Ready at
-    // once as on the page's boot, so no probe worker ticks through the boot's simulated days.
-    const programs = latePartsLoaded() && facade ? late().programsOf(pod.spec.containers) : undefined;
-    if (programs) {
-      lifecycle ??= late().createLifecycle(lifecycleDeps);
-      lifecycle.start(pod, rt, programs, pending);
+    // A container whose process ends (a command, busybox's own sh) or has probes: lifecycle.ts.
+    if (rt.runs) {
+      lifecycle?.end(pod, rt, pending);
       return;
     }
     const tpl = templateFor(rt, pod);
     const status = pending ?? pod.status;
-    const startedAt = now();
+    const prev = status?.containerStatuses;
     const n = tpl.names.length;
-    for (let i = 0; i < n; i++) {
-      const path = tpl.fieldPaths[i];
-      record(pod, 'Normal', 'Created', tpl.createdMsg[i] as string, rt, path);
-      record(pod, 'Normal', 'Started', tpl.startedMsg[i] as string, rt, path);
-    }
-    const state = runningState(startedAt);
     const statuses: ContainerStatus[] = [];
     for (let i = 0; i < n; i++) {
+      const old = prev?.[i];
+      // Started by an earlier sync (before another one's image could be had): as it is.
+      if (old?.state?.running && old.name === tpl.names[i] && old.containerID) {
+        statuses.push(old);
+        continue;
+      }
       statuses.push({
         name: tpl.names[i] as string,
         image: (tpl.refs[i] as ImageRef).fullName, // containerd reports the normalised reference
@@ -440,7 +455,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
         ready: true,
         started: true,
         restartCount: 0,
-        state,
+        state: runningState(rt.at?.[i] ?? now()),
         lastState: EMPTY_STATE,
       });
     }

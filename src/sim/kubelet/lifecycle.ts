@@ -149,6 +149,8 @@ function phaseOf(pod: Pod, runs: ContainerRun[]): Pod['status']['phase'] {
 }
 
 export function createLifecycle(d: LifecycleDeps) {
+  /** The runs the current SyncPod of each Pod started (launchAt), until it ends (end). */
+  const fresh = new Map<PodRuntime, { run: ContainerRun; quick: boolean; failed: boolean }[]>();
   /** The fieldPath of `run`'s Events: the kubelet's container ref (pkg/kubelet/container/ref.go). */
   const pathOf = (rt: PodRuntime, run: ContainerRun, pod: Pod) => d.template(rt, pod).fieldPaths[run.index];
   // Stop times of containers killed for a probe: their own stream, so a kill does not move the
@@ -164,7 +166,12 @@ export function createLifecycle(d: LifecycleDeps) {
   };
 
   const statusOf = (r: ContainerRun, tpl: ContainerTemplate): ContainerStatus => {
-    if (r.containerID === '') return tpl.creating[r.index] as ContainerStatus;
+    if (r.containerID === '') {
+      // Not created yet: waiting on its image (kubelet.ts pull-waits), else ContainerCreating.
+      const w = r.state.waiting;
+      const c = tpl.creating[r.index] as ContainerStatus;
+      return w ? { ...c, state: { waiting: w } } : c;
+    }
     return {
       name: r.name,
       image: (tpl.refs[r.index] as ImageRef).fullName,
@@ -436,12 +443,12 @@ export function createLifecycle(d: LifecycleDeps) {
 
   return {
     /**
-     * Start every container of a Pod that has at least one ending process (the Pulled Events are
-     * recorded already). `pending` is a status not written yet (kubelet.ts sandboxReady).
+     * A SyncPod of a Pod with at least one ending process begins: its runs, none started yet
+     * (kubelet.ts then starts each once its image is there: launchAt, and ends the sync: end).
      */
-    start(pod: Pod, rt: PodRuntime, programs: Program[], pending: Any | undefined): void {
+    begin(pod: Pod, rt: PodRuntime, programs: Program[]): void {
       const tpl = d.template(rt, pod);
-      const runs: ContainerRun[] = programs.map((program, index) => ({
+      rt.runs = programs.map((program, index) => ({
         index,
         name: tpl.names[index] as string,
         program,
@@ -455,13 +462,34 @@ export function createLifecycle(d: LifecycleDeps) {
         backoffUpdated: undefined,
         probes: undefined,
       }));
-      rt.runs = runs;
-      const quick: ContainerRun[] = [];
-      for (const run of runs) {
-        const ms = launch(pod, rt, run, tpl);
-        if (ms !== undefined && ms < RELIST_MS && run.state.running) quick.push(run);
+    },
+    /** Create and start container `index` now (its Events in SyncPod's order). */
+    launchAt(pod: Pod, rt: PodRuntime, index: number): void {
+      const run = rt.runs?.[index];
+      if (!run) return;
+      run.state = EMPTY_STATE;
+      const ms = launch(pod, rt, run, d.template(rt, pod));
+      let list = fresh.get(rt);
+      if (!list) {
+        list = [];
+        fresh.set(rt, list);
       }
-      // A process that ended before the relist is first seen exited: until then it shows as it was.
+      // Not started (StartError): its back-off follows the sync's status (end).
+      list.push({
+        run,
+        quick: ms !== undefined && ms < RELIST_MS,
+        failed: run.state.terminated !== undefined,
+      });
+    },
+    /**
+     * The SyncPod ends: write the status of what it started (over `pending`, a status not written
+     * yet: kubelet.ts sandboxReady). A process that ended before the relist is first seen exited:
+     * until then it shows as it was.
+     */
+    end(pod: Pod, rt: PodRuntime, pending: Any | undefined): void {
+      const started = fresh.get(rt) ?? [];
+      fresh.delete(rt);
+      const quick = started.filter((s) => s.quick && s.run.state.running !== undefined).map((s) => s.run);
       const shown = quick.map((r) => [r, r.containerID, r.state] as const);
       for (const r of quick) {
         r.containerID = '';
@@ -472,10 +500,15 @@ export function createLifecycle(d: LifecycleDeps) {
         r.containerID = id;
         r.state = state;
       }
-      for (const run of runs) if (run.state.terminated) afterExit(pod, rt, run);
+      for (const s of started) if (s.failed) afterExit(pod, rt, s.run);
+    },
+    /** Write the Pod's status with the runs as they are (kubelet.ts pull-waits: over `base`). */
+    write(pod: Pod, rt: PodRuntime, base?: Any): void {
+      write(pod, rt, base);
     },
     /** The Pod is being deleted or replaced: no container restarts any more. */
     cancel(rt: PodRuntime): void {
+      fresh.delete(rt);
       for (const r of rt.runs ?? []) {
         stopProbes(r.probes, d.timers());
         if (r.timer !== undefined) d.timers().cancel(r.timer);

@@ -59,6 +59,14 @@ export class PodRuntime {
   failedImage = '';
   failedMessage = '';
   backoff = 0;
+  /**
+   * This SyncPod's start of each container (kubelet.ts pull → made): when it was started (its
+   * image ready, created, started), or why it waits (its image: ErrImagePull, ErrImageNeverPull…);
+   * `env`: the containers' CreateContainerConfigError messages, when any (config-refs.ts).
+   */
+  at: (string | undefined)[] | undefined = undefined;
+  waits: ({ reason: string; message: string } | undefined)[] | undefined = undefined;
+  env: readonly (string | undefined)[] | undefined = undefined;
   /** Containers of a Pod with an ending process (lifecycle.ts); undefined for all-server Pods. */
   runs: ContainerRun[] | undefined = undefined;
   constructor(

@@ -1,0 +1,125 @@
+// Containers waiting on their image at the end of a SyncPod (kubelet.ts: the others were started),
+// and the image pull back-off that follows [K8S 1.34 pkg/kubelet: images/image_manager.go
+// EnsureImageExists (ErrImagePull, then in back-off: `Back-off pulling image "X"`, ImagePullBackOff),
+// kuberuntime_container.go startContainer (`Error: …`), kuberuntime_manager.go SyncPod (each
+// container to start is started in turn; one failing does not stop the next)]:
+//   the sync's status: these waiting ErrImagePull/ErrImageNeverPull, the others as started, phase
+//   Pending, Ready/ContainersReady False for the ones not running; the next sync (1 s on) finds the
+//   image in back-off (BackOff, `Error: ImagePullBackOff`, waiting ImagePullBackOff); the sync after
+//   the back-off pulls again, starting only the containers not running. The back-off is the Pod's
+//   (10 s doubling to 5 min), not one per image. ErrImageNeverPull is not retried.
+// Bound late (src/sim/late): the boot's Pods all have their images.
+import type { ContainerStatus, Pod } from '../api/types';
+import type { Any } from './init-containers';
+import type { Lifecycle, LifecycleDeps } from './lifecycle';
+import { containerId, type PodRuntime, type Stage } from './pod-runtime';
+import { type CondSpec, condSpec, EMPTY_STATE, runningState, waitingStatus } from './status-parts';
+
+const BACKOFF_MS = [10_000, 20_000, 40_000, 80_000, 160_000, 300_000];
+const SANDBOX_READY = condSpec('PodReadyToStartContainers', 'True');
+const INITIALIZED = condSpec('Initialized', 'True');
+const specs = new Map<string, [CondSpec, CondSpec]>();
+
+function unready(names: string[]): [CondSpec, CondSpec] {
+  const msg = `containers with unready status: [${names.join(' ')}]`;
+  let c = specs.get(msg);
+  if (!c) {
+    c = [
+      condSpec('Ready', 'False', 'ContainersNotReady', msg),
+      condSpec('ContainersReady', 'False', 'ContainersNotReady', msg),
+    ];
+    if (specs.size >= 256) specs.clear();
+    specs.set(msg, c);
+  }
+  return c;
+}
+
+type Schedule = (rt: PodRuntime, ms: number, next: Stage) => void;
+
+/** Write the sync's status: the waiting containers as they wait, the others as they run. */
+function show(
+  d: LifecycleDeps,
+  pod: Pod,
+  rt: PodRuntime,
+  pending: Any | undefined,
+  lifecycle: Lifecycle | undefined,
+  waits: NonNullable<PodRuntime['waits']>,
+): void {
+  if (rt.runs && lifecycle) {
+    for (const r of rt.runs) {
+      const w = waits[r.index];
+      if (w && r.containerID === '') r.state = { waiting: w };
+    }
+    lifecycle.write(pod, rt, pending);
+    return;
+  }
+  const tpl = d.template(rt, pod);
+  const status = pending ?? pod.status;
+  const prev: readonly ContainerStatus[] = status?.containerStatuses ?? [];
+  const notRunning: string[] = [];
+  const statuses = pod.spec.containers.map((c, i): ContainerStatus => {
+    const w = waits[i];
+    const at = rt.at?.[i];
+    const old = prev[i];
+    if (!w && old?.state?.running && old.containerID && old.name === c.name) return old;
+    if (w || at === undefined) {
+      notRunning.push(c.name);
+      return w ? waitingStatus(c, w.reason, w.message) : (tpl.creating[i] as ContainerStatus);
+    }
+    return {
+      name: c.name,
+      image: tpl.refs[i]?.fullName ?? c.image,
+      imageID: tpl.imageIds[i] as string,
+      containerID: containerId(d.rng.ids),
+      ready: true,
+      started: true,
+      restartCount: 0,
+      state: runningState(at),
+      lastState: EMPTY_STATE,
+    };
+  });
+  const [ready, containersReady] = unready(notRunning);
+  d.writeStatus(pod, {
+    ...status,
+    phase: 'Pending',
+    conditions: d.conditions(status?.conditions, SANDBOX_READY, INITIALIZED, ready, containersReady),
+    containerStatuses: statuses,
+  });
+}
+
+/**
+ * The SyncPod ends with containers waiting on their image (rt.waits): write it, and back the pull
+ * off; `retry` is the kubelet's next sync (it pulls and starts the containers not running).
+ */
+export function pullWaits(
+  d: LifecycleDeps,
+  pod: Pod,
+  rt: PodRuntime,
+  pending: Any | undefined,
+  lifecycle: Lifecycle | undefined,
+  schedule: Schedule,
+  retry: Stage,
+): void {
+  const waits = rt.waits ?? [];
+  show(d, pod, rt, pending, lifecycle, waits);
+  if (!waits.some((w) => w?.reason === 'ErrImagePull')) return;
+  rt.backoff = BACKOFF_MS[Math.min(rt.pullFailures, BACKOFF_MS.length - 1)] as number;
+  rt.pullFailures++;
+  // The next pod sync (about a second later) finds the image in back-off.
+  schedule(rt, 1000, (pod, rt) => {
+    d.formDns(pod, rt); // a pod sync: SyncPod forms the sandbox config first
+    const paths = d.template(rt, pod).fieldPaths;
+    waits.forEach((w, i) => {
+      if (w?.reason !== 'ErrImagePull') return;
+      const image = pod.spec.containers[i]?.image ?? '';
+      d.record(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, rt, paths[i]);
+      d.record(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', rt, paths[i]);
+      waits[i] = {
+        reason: 'ImagePullBackOff',
+        message: `Back-off pulling image "${image}": ErrImagePull: ${w.message}`,
+      };
+    });
+    show(d, pod, rt, undefined, lifecycle, waits);
+    schedule(rt, rt.backoff - 1000, retry);
+  });
+}
