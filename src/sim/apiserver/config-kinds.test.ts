@@ -231,7 +231,13 @@ describe('published objects', () => {
     expect(x.subjectAltName).toBe('DNS:kubernetes');
     expect(x.keyUsage).toBeUndefined(); // Node lists extended key usages only; none are set
     expect(new Date(x.validTo).getTime() - new Date(x.validFrom).getTime()).toBe(3650 * 86400_000);
-    expect(new X509Certificate(pem(1, 'k3s')).subject).toMatch(/^CN=k3s-server-ca@\d+$/);
+    expect(x.publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048);
+    expect(x.checkIssued(x)).toBe(true);
+    // k3s's CA: an ECDSA P-256 key (the point is on the curve, or Node would not import it).
+    const k = new X509Certificate(pem(1, 'k3s'));
+    expect(k.subject).toMatch(/^CN=k3s-server-ca@\d+$/);
+    expect(k.publicKey.asymmetricKeyType).toBe('ec');
+    expect(k.publicKey.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
   });
 
   it("holds CoreDNS's Corefile as each distro writes it", () => {
