@@ -306,3 +306,72 @@ describe('a sidecar (an init container with restartPolicy Always)', () => {
     ]);
   });
 });
+
+describe('a sidecar with a startup probe', () => {
+  const side = (name: string, probe: string) =>
+    pod(
+      name,
+      `  - name: proxy
+    image: nginx:1.27
+    restartPolicy: Always
+${probe}
+  - name: wait
+    image: busybox:1.36
+    command: ['sleep', '2']`,
+    );
+
+  it('the next init container starts once the startup probe passes; READY counts it from then', () => {
+    const d = kdrive({ seed: 3, profile: 'kind' });
+    const seen = progression(d, 'ok');
+    d.applyOk(
+      side(
+        'ok',
+        '    startupProbe:\n      httpGet:\n        path: /\n        port: 80\n      initialDelaySeconds: 5\n      periodSeconds: 3',
+      ),
+    ).advance(30_000);
+    expect(seen).toEqual([
+      '0 0/2 Pending 0 (Pending)',
+      '0 0/2 Init:0/2 0 (Pending)',
+      // proxy started at 4.548 s; its probe runs on the Pod's 3 s ticks once 5 s have passed: 12 s.
+      '12000 1/2 Init:1/2 0 (Pending)',
+      '15670 1/2 PodInitializing 0 (Pending)',
+      '16670 2/2 Running 0 (Running)',
+    ]);
+    const pulling = (d.cluster.list('Event', { namespace: 'default' }) as unknown as Event[]).find(
+      (e) =>
+        e.involvedObject.name === 'ok' &&
+        e.reason === 'Pulling' &&
+        e.involvedObject.fieldPath === 'spec.initContainers{wait}',
+    );
+    expect(pulling?.firstTimestamp).toBe('2026-01-08T09:30:12Z');
+  });
+
+  it('a startup probe that never passes: Killing, restarted with back-off, the next one never starts', () => {
+    const d = kdrive({ seed: 3, profile: 'kind' });
+    const seen = progression(d, 'nope');
+    d.applyOk(
+      side(
+        'nope',
+        "    startupProbe:\n      exec:\n        command: ['cat', '/nope']\n      periodSeconds: 2\n      failureThreshold: 2",
+      ),
+    ).advance(30_000);
+    expect(seen.slice(0, 8)).toEqual([
+      '0 0/2 Pending 0 (Pending)',
+      '0 0/2 Init:0/2 0 (Pending)',
+      // Killed at 8 s (two failures); nginx exits 0 on SIGTERM, so printPod passes over it (Completed).
+      '8444 0/2 Init:1/2 0 (Pending)',
+      '9444 0/2 Init:0/2 1 (1s ago) (Pending)',
+      '12385 0/2 Init:1/2 1 (4s ago) (Pending)',
+      '13385 0/2 Init:CrashLoopBackOff 1 (1s ago) (Pending)',
+      '22385 0/2 Init:0/2 2 (10s ago) (Pending)',
+      '26606 0/2 Init:1/2 2 (14s ago) (Pending)',
+    ]);
+    expect(events(d, 'nope')).toContain('Killing spec.initContainers{proxy}');
+    expect(events(d, 'nope')).toContain('Unhealthy spec.initContainers{proxy}');
+    expect(events(d, 'nope').some((e) => e.includes('{wait}'))).toBe(false);
+    const s = st(get(d, 'nope'));
+    expect(s.conditions.find((c: Any) => c.type === 'Initialized')?.message).toBe(
+      'containers with incomplete status: [proxy wait]',
+    );
+  });
+});

@@ -28,6 +28,7 @@ import { registerClusterView } from '../workloads/state';
 import { checkImage, drawMs, goDuration, imageId, parseImage } from './images';
 import { BACKOFF_INITIAL_MS, BACKOFF_MAX_MS, type LifecycleDeps, SYNC_MS } from './lifecycle';
 import { containerId, type PodRuntime } from './pod-runtime';
+import { hasProbes, type ProbeKind, type ProbeSet, startProbes, stopProbes } from './probes';
 import { type Program, programOf, SERVER } from './program';
 import {
   type CondSpec,
@@ -72,6 +73,8 @@ interface InitRun {
   backoffUpdated: number | undefined;
   /** A sidecar's own timer (its exit or restart) once the Pod's sequence has moved on. */
   timer: number | undefined;
+  /** A sidecar instance's probe workers (probes.ts); undefined: it has none. */
+  probes: ProbeSet | undefined;
 }
 
 interface InitState {
@@ -101,9 +104,10 @@ function cached(type: 'Initialized' | 'Ready' | 'ContainersReady', reason: strin
   return c;
 }
 
-/** Done for the Initialized condition: exited 0, or a sidecar running (no startup probe here). */
-const isDone = (r: InitRun) =>
-  r.sidecar ? r.state.running !== undefined : r.state.terminated?.exitCode === 0;
+/** A sidecar running and past its startup probe (prober_manager UpdatePodStatus's started). */
+const sidecarStarted = (r: InitRun) => r.state.running !== undefined && (r.probes?.started ?? true);
+/** Done for the Initialized condition and the sequence: exited 0, or a sidecar started. */
+const isDone = (r: InitRun) => (r.sidecar ? sidecarStarted(r) : r.state.terminated?.exitCode === 0);
 
 const failedRun = (r: InitRun) => !r.sidecar && (r.state.terminated?.exitCode ?? 0) !== 0;
 
@@ -126,6 +130,7 @@ function stateOf(pod: Pod, rt: PodRuntime): InitState {
         backoff: 0,
         backoffUpdated: undefined,
         timer: undefined,
+        probes: undefined,
       })),
       initialized: false,
       pullFailures: 0,
@@ -152,8 +157,8 @@ function statusOf(r: InitRun): ContainerStatus {
     imageID: imageId(ref.repository),
     containerID: r.containerID,
     // UpdatePodStatus: a regular init container is ready once it exited 0; a sidecar once started.
-    ready: r.sidecar ? running : r.state.terminated?.exitCode === 0,
-    started: running,
+    ready: r.sidecar ? sidecarStarted(r) && (r.probes?.ready ?? true) : r.state.terminated?.exitCode === 0,
+    started: r.sidecar ? sidecarStarted(r) : running,
     restartCount: r.restartCount,
     state: r.state,
     lastState: r.lastState,
@@ -195,7 +200,7 @@ function compose(d: LifecycleDeps, pod: Pod, st: InitState, status: Any, sandbox
         );
   // GenerateContainersReadyCondition: sidecars not ready, then the Pod's containers (none runs yet).
   const unready = [
-    ...st.runs.filter((r) => r.sidecar && r.state.running === undefined).map((r) => r.name),
+    ...st.runs.filter((r) => r.sidecar && !statusOf(r).ready).map((r) => r.name),
     ...pod.spec.containers.map((c) => c.name),
   ].join(' ');
   const msg = `containers with unready status: [${unready}]`;
@@ -254,6 +259,8 @@ function effects(d: LifecycleDeps, rt: PodRuntime, st: InitState) {
   };
   const write = (pod: Pod, base?: Any) => d.writeStatus(pod, compose(d, pod, st, base ?? pod.status, true));
   const policyOf = (pod: Pod) => pod.spec.restartPolicy ?? 'Always';
+  // Stop times of sidecars killed for a probe: their own stream (per Pod), as lifecycle.ts's.
+  let stopStream: ReturnType<LifecycleDeps['rng']['pulls']['fork']> | undefined;
 
   /** computeInitContainerActions: start the first init container not done, or the Pod's containers. */
   const next = (pod: Pod, base?: Any) => {
@@ -370,6 +377,82 @@ function effects(d: LifecycleDeps, rt: PodRuntime, st: InitState) {
     return { ms: r.durationMs, code: r.exitCode, startError: r.startError };
   };
 
+  /** The probe workers of a sidecar's instance started at `startedMs` (as lifecycle.ts probesFor). */
+  const probesFor = (run: InitRun, startedMs: number): ProbeSet => {
+    const id = run.containerID;
+    const c = run.container;
+    const current = () => {
+      const pod = d.get(rt);
+      return live(pod) && run.containerID === id && run.state.running !== undefined ? pod : undefined;
+    };
+    const added = Date.parse(d.get(rt)?.status?.startTime ?? '');
+    return startProbes(c, startedMs, Number.isNaN(added) ? startedMs : added, {
+      timers: d.timers,
+      now: () => d.clock.now(),
+      pod: current,
+      run: (pod, probe) => {
+        const facade = d.facade();
+        if (!facade) return { ok: true, output: '' };
+        const as: Pod = { ...pod, spec: { ...pod.spec, containers: [c] } };
+        return late().runProbe(initView(facade, pod, c), as, c, probe, d.clock.now());
+      },
+      unhealthy: (pod, kind, output) =>
+        d.record(pod, 'Warning', 'Unhealthy', `${kind} probe failed: ${output}`, rt, run.path),
+      changed: (pod) => {
+        pod = write(pod);
+        // Started now: the sequence waiting on it goes on in this sync.
+        if (!st.initialized && st.waitingOn === run && isDone(run)) next(pod);
+      },
+      kill: (pod, kind) => killForProbe(pod, run, kind),
+    });
+  };
+
+  /**
+   * A sidecar's liveness or startup probe failed (computePodActions/killContainer): Killing, and
+   * after the image's stop time (SIGKILL at the grace period) it is terminated and restarted like
+   * any exited sidecar (back-off included), whatever the Pod's restartPolicy.
+   */
+  const killForProbe = (pod: Pod, run: InitRun, kind: Exclude<ProbeKind, 'Readiness'>) => {
+    const c = run.container;
+    const what = kind === 'Liveness' ? 'liveness' : 'startup';
+    d.record(
+      pod,
+      'Normal',
+      'Killing',
+      `Container ${run.name} failed ${what} probe, will be restarted`,
+      rt,
+      run.path,
+    );
+    const probe = kind === 'Liveness' ? c.livenessProbe : c.startupProbe;
+    const grace =
+      (probe?.terminationGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+    const check = checkImage(c.image);
+    stopStream ??= d.rng.pulls.fork(`init-probe-kill-stop/${rt.uid}`);
+    const stop = check.ok ? drawMs(stopStream, check.spec.stopMs) : grace;
+    const killed = stop > grace;
+    if (run.timer !== undefined) d.timers().cancel(run.timer);
+    run.timer = undefined;
+    stopProbes(run.probes, d.timers());
+    write(pod);
+    after(
+      Math.min(stop, grace),
+      (pod) => {
+        run.state = {
+          terminated: {
+            exitCode: killed ? 137 : 0,
+            reason: killed ? 'Error' : 'Completed',
+            startedAt: rfc3339(run.startedMs),
+            finishedAt: rfc3339(now()),
+            containerID: run.containerID,
+          },
+        };
+        write(pod);
+        afterExit(pod, run);
+      },
+      run,
+    );
+  };
+
   /** Create and start one instance of `run` now. */
   const launch = (pod: Pod, run: InitRun, base?: Any) => {
     const at = now();
@@ -400,6 +483,7 @@ function effects(d: LifecycleDeps, rt: PodRuntime, st: InitState) {
     }
     d.record(pod, 'Normal', 'Started', `Started container ${run.name}`, rt, run.path);
     run.state = runningState(rfc3339(at));
+    run.probes = run.sidecar && hasProbes(run.container) && latePartsLoaded() ? probesFor(run, at) : undefined;
     if (r.ms !== undefined && r.ms < RELIST_MS) {
       // Ended before the relist: never reported Running; its exit is the next status written.
       if (base) {
@@ -414,11 +498,14 @@ function effects(d: LifecycleDeps, rt: PodRuntime, st: InitState) {
     } else write(pod, base);
     const code = r.code;
     if (r.ms !== undefined) after(r.ms, (pod) => exited(pod, run, code), own);
-    // A sidecar the sequence waits on: the next sync finds it started and goes on.
-    if (run.sidecar && st.waitingOn === run && !st.initialized) after(SYNC_MS, (pod) => next(pod));
+    // A sidecar the sequence waits on: the next sync finds it started and goes on (with a startup
+    // probe, once it passes: probesFor's changed).
+    if (run.sidecar && st.waitingOn === run && !st.initialized && sidecarStarted(run))
+      after(SYNC_MS, (pod) => next(pod));
   };
 
   const exited = (pod: Pod, run: InitRun, exitCode: number) => {
+    stopProbes(run.probes, d.timers());
     run.state = {
       terminated: {
         exitCode,
