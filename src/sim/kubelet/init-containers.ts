@@ -17,9 +17,14 @@
 // a server never ends — the Pod stays Init:N/M, as a real one does —, `sleep N` ends after N s,
 // anything else is run once through the workloads' command table for its exit code and duration).
 // Timing as in lifecycle.ts: an exit is seen at once, the sync acting on it comes SYNC_MS later.
-// Not modelled: probes of sidecars (a sidecar is started and ready once running), a pull waiting
-// for the same image's fetch in flight on the node (each pull takes its own time), ErrImageNeverPull
-// retries, Killing Events for running sidecars when the Pod is deleted.
+// A sidecar's probes run as lifecycle.ts runs a container's (probes.ts): it is started once its
+// startup probe passes, ready once its readiness probe does, killed and restarted when either
+// startup or liveness fails.
+// Not modelled: a pull waiting for the same image's fetch in flight on the node (each pull takes
+// its own time), ErrImageNeverPull retries, Killing Events for running init containers and
+// sidecars when the Pod is deleted, `kubectl logs -c <init container>` (logs.ts looks in
+// spec.containers), the kube-api-access volumeMount on init containers (the API server adds it
+// only to spec.containers).
 import type { Container, ContainerState, ContainerStatus, Pod } from '../api/types';
 import type { Cluster } from '../contract';
 import { late, latePartsLoaded } from '../late';

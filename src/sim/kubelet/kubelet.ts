@@ -1,6 +1,8 @@
 // The kubelets of all nodes, as a table of stages on the simulated clock (kwok-style):
-//   bound → ContainerCreating (sandbox: Pod IP from host-local IPAM) → pull (first pull slow,
-//   cached pulls ~1 s) → Running/Ready;  bad image → ErrImagePull ⇄ ImagePullBackOff with backoff;
+//   bound → ContainerCreating (sandbox: Pod IP from host-local IPAM) → [spec.initContainers, one
+//   at a time: init-containers.ts] → per container, in order: pull (first pull slow, cached pulls
+//   ~1 s), create, start → Running/Ready;  bad image → that container ErrImagePull ⇄
+//   ImagePullBackOff with backoff (pull-waits.ts), the others started;
 //   deletionTimestamp → Killing → removed after the image's SIGTERM behaviour (≤ grace period),
 //   releasing the IP. Events carry the real reasons and messages. [K8S pkg/kubelet]
 // A container whose process ends (a command, busybox's own `sh`: program.ts) is run, restarted
