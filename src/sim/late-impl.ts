@@ -28,7 +28,7 @@ import { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import { validateService } from './apiserver/validation-service';
 import { spewHash } from './controllers/spew';
 import { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
-import { initAdmit, initRun } from './kubelet/init-containers';
+import { initAdmit, initKill, initRun } from './kubelet/init-containers';
 import { createLifecycle } from './kubelet/lifecycle';
 import { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import { programsOf } from './kubelet/program';
@@ -62,6 +62,7 @@ provideLateParts({
   createLifecycle,
   initAdmit,
   initRun,
+  initKill,
   pullWaits,
   envFailures,
   startWithConfigErrors,

@@ -32,7 +32,7 @@ import type { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import type { validateService } from './apiserver/validation-service';
 import type { spewHash } from './controllers/spew';
 import type { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
-import type { initAdmit, initRun } from './kubelet/init-containers';
+import type { initAdmit, initKill, initRun } from './kubelet/init-containers';
 import type { createLifecycle } from './kubelet/lifecycle';
 import type { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import type { programsOf } from './kubelet/program';
@@ -81,6 +81,7 @@ export interface LateParts {
   /** spec.initContainers and sidecars (kubelet/init-containers.ts; only the student's Pods have them). */
   initAdmit: typeof initAdmit;
   initRun: typeof initRun;
+  initKill: typeof initKill;
   /** Containers waiting on their image, and the pull back-off (kubelet/pull-waits.ts). */
   pullWaits: typeof pullWaits;
   runContainerProcess: typeof runContainerProcess;

@@ -375,3 +375,42 @@ ${probe}
     );
   });
 });
+
+describe('deleting a Pod with init containers', () => {
+  it('the containers are stopped first, then the sidecar, each with its own Killing', () => {
+    const d = kdrive({ seed: 3, profile: 'kind' })
+      .applyOk(
+        pod(
+          'del',
+          `  - name: proxy
+    image: nginx:1.27
+    restartPolicy: Always`,
+        ),
+      )
+      .advance(20_000);
+    expect(st(get(d, 'del')).phase).toBe('Running');
+    const t = d.cluster.now();
+    d.kubectl('delete pod del --wait=false');
+    d.advance(60_000);
+    expect(d.cluster.get('Pod', 'default', 'del')).toBeUndefined();
+    const killing = (d.cluster.list('Event', { namespace: 'default' }) as unknown as Event[]).filter(
+      (e) => e.involvedObject.name === 'del' && e.reason === 'Killing',
+    );
+    expect(killing.map((e) => `${e.involvedObject.fieldPath} ${e.message}`)).toEqual([
+      'spec.containers{app} Stopping container app',
+      'spec.initContainers{proxy} Stopping container proxy',
+    ]);
+    // The sidecar's after the app container has stopped.
+    const at = killing.map((e) => Date.parse(e.firstTimestamp as string));
+    expect(at[0]).toBe(Math.floor(t / 1000) * 1000);
+    expect(at[1] as number).toBeGreaterThanOrEqual(at[0] as number);
+  });
+
+  it('a running init container is stopped with the Pod', () => {
+    const d = kdrive({ seed: 3, profile: 'kind' }).applyOk(TWO).advance(3000);
+    d.kubectl('delete pod ic --wait=false').advance(40_000);
+    expect(events(d, 'ic')).toContain('Killing spec.initContainers{one}');
+    expect(events(d, 'ic').some((e) => e.includes('{two}'))).toBe(false);
+    expect(d.cluster.get('Pod', 'default', 'ic')).toBeUndefined();
+  });
+});

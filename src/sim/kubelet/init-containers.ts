@@ -488,7 +488,8 @@ function effects(d: LifecycleDeps, rt: PodRuntime, st: InitState) {
     }
     d.record(pod, 'Normal', 'Started', `Started container ${run.name}`, rt, run.path);
     run.state = runningState(rfc3339(at));
-    run.probes = run.sidecar && hasProbes(run.container) && latePartsLoaded() ? probesFor(run, at) : undefined;
+    run.probes =
+      run.sidecar && hasProbes(run.container) && latePartsLoaded() ? probesFor(run, at) : undefined;
     if (r.ms !== undefined && r.ms < RELIST_MS) {
       // Ended before the relist: never reported Running; its exit is the next status written.
       if (base) {
@@ -645,4 +646,38 @@ function initView(facade: Cluster, pod: Pod, c: Container): Cluster {
   });
   registerClusterView(view, facade);
   return view;
+}
+
+/**
+ * The Pod is being deleted (kubelet.ts kill, after its containers' Killing; `delay`: when they
+ * have stopped): a running init container is stopped with them, the sidecars after them in reverse
+ * order (killContainersWithSyncResult, KEP-753), each `Stopping container NAME` on its own
+ * fieldPath, within what is left of the grace period. Returns when the last one has stopped.
+ */
+export function initKill(d: LifecycleDeps, pod: Pod, rt: PodRuntime, delay: number, grace: number): number {
+  const st = states.get(rt);
+  if (!st) return delay;
+  const rng = d.rng.pulls.fork(`init-kill-stop/${rt.uid}`);
+  const stopOf = (r: InitRun) => {
+    const check = checkImage(r.container.image);
+    return Math.min(check.ok ? drawMs(rng, check.spec.stopMs) : grace, grace);
+  };
+  let main = delay;
+  for (const r of st.runs) {
+    if (r.timer !== undefined) d.timers().cancel(r.timer);
+    r.timer = undefined;
+    stopProbes(r.probes, d.timers());
+    if (r.sidecar || r.state.running === undefined) continue;
+    d.record(pod, 'Normal', 'Killing', `Stopping container ${r.name}`, rt, r.path);
+    main = Math.max(main, stopOf(r));
+  }
+  const sidecars = st.runs.filter((r) => r.sidecar && r.state.running !== undefined).reverse();
+  if (sidecars.length === 0) return main;
+  let end = main;
+  for (const r of sidecars) end = Math.max(end, Math.min(main + stopOf(r), grace));
+  // Recorded when the containers have stopped (its timer is set before the Pod's removal).
+  d.timers().after(main, () => {
+    for (const r of sidecars) d.record(pod, 'Normal', 'Killing', `Stopping container ${r.name}`, rt, r.path);
+  });
+  return end;
 }

@@ -508,6 +508,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
         delay = Math.max(delay, Math.min(stop, grace));
       }
     }
+    if (inits(pod)) delay = late().initKill(lifecycleDeps, pod, rt, delay, grace);
     (ctxRef as ControllerContext).timers.after(delay, () => {
       const p = get(rt.key);
       if (p && p.metadata.uid === pod.metadata.uid)
