@@ -12,6 +12,45 @@ describe('formatError', () => {
     expect(formatErrorRaw(e)).toBe('Error from server (NotFound): pods "x" not found');
   });
 
+  it('statusCausesToAggrError: a cause without a field keeps its ": ", and a repeated line is printed once', () => {
+    const invalid = (causes: { field: string; message: string }[]) => ({
+      code: 422,
+      reason: 'Invalid' as const,
+      message: '',
+      details: { kind: 'ConfigMap', name: 'big', causes },
+    });
+    const tooLong = { field: '', message: 'Too long: may not be more than 1048576 bytes' };
+    expect(formatError(invalid([tooLong]))).toBe(
+      'The ConfigMap "big" is invalid: : Too long: may not be more than 1048576 bytes',
+    );
+    const req = { field: 'data[a b]', message: 'Required value' };
+    expect(formatError(invalid([req, tooLong, req]))).toBe(
+      'The ConfigMap "big" is invalid: \n* data[a b]: Required value\n* : Too long: may not be more than 1048576 bytes',
+    );
+    expect(formatError(invalid([req, req]))).toBe(
+      'The ConfigMap "big" is invalid: data[a b]: Required value',
+    );
+  });
+
+  it('kubectl create and apply of a ConfigMap over 1 MiB', () => {
+    const d = kdrive();
+    const big = 'x'.repeat(600_000);
+    d.session.fs.write(
+      '/home/student/big.yaml',
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  a: ${big}\n  b: ${big}\n`,
+    );
+    // create sends the object alone; apply also writes it into the last-applied annotation,
+    // which is over the 256 KiB annotation limit as well (the well-known apply failure).
+    expect(d.kubectl('create -f /home/student/big.yaml').text()).toBe(
+      'The ConfigMap "big" is invalid: : Too long: may not be more than 1048576 bytes\n',
+    );
+    expect(d.kubectl('apply -f /home/student/big.yaml').text()).toBe(
+      'The ConfigMap "big" is invalid: \n' +
+        '* metadata.annotations: Too long: may not be more than 262144 bytes\n' +
+        '* : Too long: may not be more than 1048576 bytes\n',
+    );
+  });
+
   it('prints no parentheses for a status without a reason', () => {
     const e = { code: 500, reason: 'Unknown' as const, message: 'duplicate nodePort: {TCP 30080}' };
     expect(formatError(e)).toBe('Error from server: duplicate nodePort: {TCP 30080}');

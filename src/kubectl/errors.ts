@@ -29,11 +29,11 @@ export function formatError(e: ApiError): string {
     const head = `The ${e.details.kind ?? ''} "${e.details.name ?? ''}" is invalid`;
     const causes = e.details.causes ?? [];
     if (causes.length === 0) return head;
-    if (causes.length === 1) {
-      const c = causes[0] as { field: string; message: string };
-      return `${head}: ${c.field ? `${c.field}: ` : ''}${c.message}`;
-    }
-    return `${head}: \n${causes.map((c) => `* ${c.field ? `${c.field}: ` : ''}${c.message}`).join('\n')}`;
+    // statusCausesToAggrError: `<field>: <message>` even when the field is empty (`: Too long: …`),
+    // each distinct line once.
+    const lines = [...new Set(causes.map((c) => `${c.field}: ${c.message}`))];
+    if (lines.length === 1) return `${head}: ${lines[0]}`;
+    return `${head}: \n${lines.map((l) => `* ${l}`).join('\n')}`;
   }
   if (e.reason === 'Invalid' && e.details) {
     // checkErr for NewInvalid(GroupKind{}, "") (a PATCH whose result does not decode): `The
@@ -41,7 +41,7 @@ export function formatError(e: ApiError): string {
     // message when there are none.
     const causes = e.details.causes ?? [];
     if (causes.length === 0) return `The request is invalid${e.message ? `: ${e.message}` : ''}`;
-    const lines = causes.map((c) => `${c.field}: ${c.message}`);
+    const lines = [...new Set(causes.map((c) => `${c.field}: ${c.message}`))];
     if (lines.length === 1) return `The request is invalid: ${lines[0]}`;
     return `The request is invalid: \n${lines.map((l) => `* ${l}`).join('\n')}`;
   }
