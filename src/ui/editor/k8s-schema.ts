@@ -1,4 +1,5 @@
-// A JSON schema for the kinds the playground simulates (Deployment, Service, Endpoints, Pod, Namespace),
+// A JSON schema for the kinds the playground simulates (Deployment, Service, Endpoints, Pod, Namespace,
+// ConfigMap, Secret, ServiceAccount),
 // written from the Kubernetes 1.34 API reference: required fields, enums, and descriptions for hover.
 // `additionalProperties: false` mirrors the API server's strict field validation (`kubectl apply`
 // defaults to --validate=strict, so an unknown field such as `selecter:` is rejected).
@@ -287,6 +288,42 @@ const kinds: Record<string, Schema> = {
     { spec: podSpec },
     ['spec'],
   ),
+  ConfigMap: kindSchema(
+    'v1',
+    'ConfigMap',
+    'Configuration data as key/value pairs, for Pods to read as environment variables or files.',
+    {
+      data: strMap("UTF-8 values by key (keys: letters, digits, '-', '_' or '.')."),
+      binaryData: strMap('Binary values by key, base64-encoded.'),
+      immutable: bool('When true, data and binaryData can no longer change.'),
+    },
+    [],
+  ),
+  Secret: kindSchema(
+    'v1',
+    'Secret',
+    'Sensitive data (passwords, tokens, keys): values are base64-encoded in data.',
+    {
+      data: strMap('Values by key, base64-encoded.'),
+      stringData: strMap('Plain-text values, merged into data by the server (write-only).'),
+      type: str(
+        'How the data is used: Opaque (default), kubernetes.io/tls, kubernetes.io/dockerconfigjson …',
+      ),
+      immutable: bool('When true, data can no longer change.'),
+    },
+    [],
+  ),
+  ServiceAccount: kindSchema(
+    'v1',
+    'ServiceAccount',
+    'An identity for processes in Pods; every namespace has one named "default".',
+    {
+      secrets: arr('Secrets Pods using this account may use.', { type: 'object' }),
+      imagePullSecrets: arr("Secrets used to pull the Pods' images.", { type: 'object' }),
+      automountServiceAccountToken: bool("Whether Pods get this account's API token mounted."),
+    },
+    [],
+  ),
   Namespace: kindSchema(
     'v1',
     'Namespace',
@@ -305,13 +342,13 @@ export const k8sSchema: Schema = {
   type: 'object',
   properties: {
     apiVersion: str(
-      'API group and version: v1 for Pods, Services, Endpoints and Namespaces; apps/v1 for Deployments.',
+      'API group and version: v1 for Pods, Services, Endpoints, Namespaces, ConfigMaps, Secrets and ServiceAccounts; apps/v1 for Deployments.',
       {
         enum: ['v1', 'apps/v1'],
       },
     ),
     kind: str(
-      'The kind of object. The playground simulates Deployment, Service, Endpoints, Pod and Namespace.',
+      'The kind of object. The playground simulates Deployment, Service, Endpoints, Pod, Namespace, ConfigMap, Secret and ServiceAccount.',
       {
         enum: Object.keys(kinds),
       },
