@@ -1,8 +1,7 @@
-// A Pod that reads a ConfigMap or Secret that does not exist, as a 1.34 node runs it. The
-// simulated API server serves neither kind, so the only objects there are the ones every cluster
-// has: the `kube-root-ca.crt` ConfigMap (key ca.crt) in every namespace, which the ServiceAccount
-// token volume of every Pod reads, and kube-system's `coredns` (and, on kubeadm distros,
-// `kube-proxy`) ConfigMaps. No Secret exists.
+// A Pod that reads a ConfigMap or Secret that does not exist (or lacks a key), as a 1.34 node runs
+// it. The objects are the API server's (the kubelet's watch-based configmap/secret managers see a
+// write at once); only kubeadm's kube-system/kube-proxy ConfigMap, which the simulated API server
+// does not publish, is pretended here (keys config.conf and kubeconfig.conf, not k3s).
 //
 // Volumes [K8S 1.34 pkg/volume/configmap, secret and projected SetUpAt; volumemanager reconciler;
 // operationexecutor GenerateMountVolumeFunc; goroutinemap/exponentialbackoff]: a configMap or
@@ -21,7 +20,10 @@
 // container waits with reason CreateContainerConfigError and that message, and the pod worker
 // syncs again (once at PLEG's report of the new sandbox, then after its back-off of 10 s jittered
 // up to 15 s), pulling (or finding) the image again.
-import type { Container, ContainerStatus, Pod } from '../api/types';
+import type { ConfigMap, Container, ContainerStatus, Pod } from '../api/types';
+import { Published } from '../apiserver/published';
+import type { ApiServer } from '../apiserver/server';
+import type { Cluster } from '../contract';
 import { rfc3339 } from '../runtime/clock';
 import type { LifecycleDeps } from './lifecycle';
 import { containerId, type PodRuntime } from './pod-runtime';
@@ -30,69 +32,104 @@ import { type CondSpec, condSpec, EMPTY_STATE, runningState, waitingStatus } fro
 // biome-ignore lint/suspicious/noExplicitAny: Pod specs are loosely typed JSON here.
 type Any = any;
 
-type Distro = 'docker-desktop' | 'kind' | 'k3s';
-
 const ROOT_CA: readonly string[] = Object.freeze(['ca.crt']);
-const COREDNS: readonly string[] = Object.freeze(['Corefile']);
-const COREDNS_K3S: readonly string[] = Object.freeze(['Corefile', 'NodeHosts']);
 const KUBE_PROXY: readonly string[] = Object.freeze(['config.conf', 'kubeconfig.conf']);
 
-/** The keys of the ConfigMap `name` in `namespace`, or undefined when there is none. */
-export function configMapKeys(
-  distro: Distro,
+/**
+ * Where the kubelet reads ConfigMaps and Secrets: the API server's store (kubelet.ts), or the
+ * cluster facade (init-containers.ts, whose deps have no API server).
+ */
+export type ConfigSource = ApiServer | Cluster;
+
+/** The keys of a stored object: `data` (and `binaryData` unless `dataOnly`), or undefined if none. */
+function keysOf(
+  src: ConfigSource,
+  kind: 'ConfigMap' | 'Secret',
   namespace: string,
   name: string,
+  dataOnly = false,
 ): readonly string[] | undefined {
-  if (name === 'kube-root-ca.crt') return ROOT_CA;
-  if (namespace !== 'kube-system') return undefined;
-  // kubeadm's CoreDNS addon writes Corefile only; k3s's manifest adds NodeHosts.
-  if (name === 'coredns') return distro === 'k3s' ? COREDNS_K3S : COREDNS;
-  // kubeadm's kube-proxy addon (k3s runs kube-proxy inside its own binary, without one).
-  if (name === 'kube-proxy' && distro !== 'k3s') return KUBE_PROXY;
-  return undefined;
+  let obj: ConfigMap | undefined;
+  if ('store' in src) {
+    const e = src.store.entry(kind, namespace, name);
+    // A published kube-root-ca.crt not yet read is not built for its one key.
+    if (e instanceof Published && name === 'kube-root-ca.crt') return ROOT_CA;
+    obj = e?.object() as ConfigMap | undefined;
+  } else obj = src.get(kind, namespace, name) as ConfigMap | undefined;
+  if (!obj) {
+    // kubeadm's kube-proxy addon (k3s runs kube-proxy inside its own binary, without one): not
+    // published by the simulated API server.
+    const k3s = ('store' in src ? src.profile.distro : src.profile) === 'k3s';
+    return kind === 'ConfigMap' && namespace === 'kube-system' && name === 'kube-proxy' && !k3s
+      ? KUBE_PROXY
+      : undefined;
+  }
+  const data = Object.keys(obj.data ?? {});
+  return dataOnly ? data : [...data, ...Object.keys(obj.binaryData ?? {})];
 }
+
+/** The keys of the ConfigMap `name` in `namespace` (data and binaryData), or undefined. */
+export const configMapKeys = (src: ConfigSource, namespace: string, name: string) =>
+  keysOf(src, 'ConfigMap', namespace, name);
+
+/** The keys of the Secret `name` in `namespace`, or undefined when there is none. */
+export const secretKeys = (src: ConfigSource, namespace: string, name: string) =>
+  keysOf(src, 'Secret', namespace, name);
 
 const cmNotFound = (name: string) => `configmap "${name}" not found`;
 const secretNotFound = (name: string) => `secret "${name}" not found`;
 
-/** makeEnvironmentVariables' error for one container, or undefined when its env resolves. */
-export function envError(distro: Distro, namespace: string, c: Container): string | undefined {
+/**
+ * makeEnvironmentVariables' error for one container, or undefined when its env resolves: envFrom
+ * in order, then env valueFrom in order; the first error wins. The NotFound texts are the
+ * watch-based managers' (GroupResource "configmap"/"secret"). 1.34 no longer skips envFrom keys
+ * that are not C identifiers (nor records InvalidEnvironmentVariableNames): kubelet_pods.go takes
+ * every key since RelaxedEnvironmentVariableValidation (kubernetes/kubernetes#123385, #130099).
+ */
+export function envError(api: ConfigSource, namespace: string, c: Container): string | undefined {
   const x = c as Any;
   for (const from of (x.envFrom ?? []) as Any[]) {
-    if (from?.configMapRef) {
-      const name = String(from.configMapRef.name ?? '');
-      if (!configMapKeys(distro, namespace, name) && from.configMapRef.optional !== true)
-        return cmNotFound(name);
-    } else if (from?.secretRef) {
-      if (from.secretRef.optional !== true) return secretNotFound(String(from.secretRef.name ?? ''));
+    const cm = from?.configMapRef;
+    const sr = from?.secretRef;
+    if (cm) {
+      const name = String(cm.name ?? '');
+      if (!configMapKeys(api, namespace, name) && cm.optional !== true) return cmNotFound(name);
+    } else if (sr) {
+      const name = String(sr.name ?? '');
+      if (!secretKeys(api, namespace, name) && sr.optional !== true) return secretNotFound(name);
     }
   }
   for (const e of (x.env ?? []) as Any[]) {
+    // A literal value wins over valueFrom (`runtimeVal != ""` is checked first).
+    if (e?.value) continue;
     const cm = e?.valueFrom?.configMapKeyRef;
     const sk = e?.valueFrom?.secretKeyRef;
-    if (cm) {
-      const name = String(cm.name ?? '');
-      const optional = cm.optional === true;
-      const keys = configMapKeys(distro, namespace, name);
-      if (!keys) {
-        if (optional) continue;
-        return cmNotFound(name);
-      }
-      if (!keys.includes(cm.key) && !optional)
-        return `couldn't find key ${cm.key} in ConfigMap ${namespace}/${name}`;
-    } else if (sk && sk.optional !== true) {
-      return secretNotFound(String(sk.name ?? ''));
+    const ref = cm ?? sk;
+    if (!ref) continue;
+    const name = String(ref.name ?? '');
+    const optional = ref.optional === true;
+    const keys = cm ? configMapKeys(api, namespace, name) : secretKeys(api, namespace, name);
+    if (!keys) {
+      if (optional) continue;
+      return cm ? cmNotFound(name) : secretNotFound(name);
     }
+    // env reads data only (configMap.Data[key]): a binaryData key is not found.
+    const has = (cm ? keysOf(api, 'ConfigMap', namespace, name, true) : keys)?.includes(ref.key);
+    if (!has && !optional)
+      return `couldn't find key ${ref.key} in ${cm ? 'ConfigMap' : 'Secret'} ${namespace}/${name}`;
   }
   return undefined;
 }
 
 /** Each container's env error (undefined: none), or undefined when every container's env resolves. */
-export function envFailures(pod: Pod, distro: Distro): (string | undefined)[] | undefined {
+export function envFailures(
+  pod: Pod,
+  api: ConfigSource,
+  cs: readonly Container[] = pod.spec.containers,
+): (string | undefined)[] | undefined {
   let out: (string | undefined)[] | undefined;
-  const cs = pod.spec.containers;
   for (let i = 0; i < cs.length; i++) {
-    const err = envError(distro, pod.metadata.namespace ?? 'default', cs[i] as Container);
+    const err = envError(api, pod.metadata.namespace ?? 'default', cs[i] as Container);
     if (err === undefined) continue;
     out ??= cs.map(() => undefined);
     out[i] = err;
@@ -100,11 +137,11 @@ export function envFailures(pod: Pod, distro: Distro): (string | undefined)[] | 
   return out;
 }
 
-/** A configMap source's SetUp error (volume or projected source), or undefined. */
-function configMapError(distro: Distro, namespace: string, src: Any): string | undefined {
+/** A configMap source's SetUp error (volume or projected source), or undefined (MakePayload). */
+function configMapError(api: ConfigSource, namespace: string, src: Any): string | undefined {
   const name = String(src.name ?? '');
   const optional = src.optional === true;
-  const keys = configMapKeys(distro, namespace, name);
+  const keys = configMapKeys(api, namespace, name);
   if (!keys) return optional ? undefined : cmNotFound(name);
   for (const item of (src.items ?? []) as Any[]) {
     if (!keys.includes(item?.key) && !optional)
@@ -113,23 +150,33 @@ function configMapError(distro: Distro, namespace: string, src: Any): string | u
   return undefined;
 }
 
+/** A secret source's SetUp error (pkg/volume/secret MakePayload), or undefined. */
+function secretError(api: ConfigSource, namespace: string, name: string, src: Any): string | undefined {
+  const optional = src.optional === true;
+  const keys = secretKeys(api, namespace, name);
+  if (!keys) return optional ? undefined : secretNotFound(name);
+  for (const item of (src.items ?? []) as Any[]) {
+    if (!keys.includes(item?.key) && !optional) return `references non-existent secret key: ${item?.key}`;
+  }
+  return undefined;
+}
+
 /** The FailedMount messages of the Pod's volumes that cannot be set up, or undefined if none. */
-export function mountFailures(pod: Pod, distro: Distro): string[] | undefined {
+export function mountFailures(pod: Pod, api: ConfigSource): string[] | undefined {
   const namespace = pod.metadata.namespace ?? 'default';
   let out: string[] | undefined;
   for (const v of ((pod.spec as Any).volumes ?? []) as Any[]) {
     let err: string | undefined;
-    if (v?.configMap) err = configMapError(distro, namespace, v.configMap);
-    else if (v?.secret) {
-      if (v.secret.optional !== true) err = secretNotFound(String(v.secret.secretName ?? ''));
-    } else if (v?.projected) {
+    if (v?.configMap) err = configMapError(api, namespace, v.configMap);
+    else if (v?.secret) err = secretError(api, namespace, String(v.secret.secretName ?? ''), v.secret);
+    else if (v?.projected) {
       // collectData gathers every source's error into one aggregate (utilerrors.NewAggregate:
       // one message alone, several de-duplicated in brackets).
       const errs: string[] = [];
       for (const s of (v.projected.sources ?? []) as Any[]) {
         let e: string | undefined;
-        if (s?.configMap) e = configMapError(distro, namespace, s.configMap);
-        else if (s?.secret && s.secret.optional !== true) e = secretNotFound(String(s.secret.name ?? ''));
+        if (s?.configMap) e = configMapError(api, namespace, s.configMap);
+        else if (s?.secret) e = secretError(api, namespace, String(s.secret.name ?? ''), s.secret);
         if (e !== undefined && !errs.includes(e)) errs.push(e);
       }
       if (errs.length === 1) err = errs[0];
@@ -160,9 +207,9 @@ export function failMounts(
   deps: LifecycleDeps,
   pod: Pod,
   rt: PodRuntime,
-  distro: Distro,
+  api: ApiServer,
 ): number | undefined {
-  const failed = mountFailures(pod, distro);
+  const failed = mountFailures(pod, api);
   if (!failed) return undefined;
   // On the Pod, no fieldPath: operation_generator.go records FailedMount on volumeToMount.Pod.
   for (const msg of failed) deps.record(pod, 'Warning', 'FailedMount', msg, rt);
@@ -256,6 +303,11 @@ export function startWithConfigErrors(
     conditions: deps.conditions(status?.conditions, SANDBOX_READY, INITIALIZED, ready, containersReady),
     containerStatuses: statuses,
   });
+  return configRetryMs(deps, rt);
+}
+
+/** The ms until the pod worker syncs again after a sync that failed a container's config. */
+export function configRetryMs(deps: LifecycleDeps, rt: PodRuntime): number {
   const syncs = (configSyncs.get(rt) ?? 0) + 1;
   configSyncs.set(rt, syncs);
   if (syncs === 1) return PLEG_MS[0] + deps.rng.pulls.int(PLEG_MS[1] - PLEG_MS[0]);

@@ -30,6 +30,7 @@ import type { Cluster } from '../contract';
 import { late, latePartsLoaded } from '../late';
 import { rfc3339 } from '../runtime/clock';
 import { registerClusterView } from '../workloads/state';
+import { configRetryMs, envError } from './config-refs';
 import { checkImage, drawMs, goDuration, imageId, parseImage } from './images';
 import { BACKOFF_INITIAL_MS, BACKOFF_MAX_MS, type LifecycleDeps, SYNC_MS } from './lifecycle';
 import { containerId, type PodRuntime } from './pod-runtime';
@@ -460,6 +461,21 @@ function effects(d: LifecycleDeps, rt: PodRuntime, st: InitState) {
 
   /** Create and start one instance of `run` now. */
   const launch = (pod: Pod, run: InitRun, base?: Any) => {
+    // startContainer's generateContainerConfig (makeEnvironmentVariables) fails before the
+    // container is created: Warning Failed `Error: …` on it, Init:CreateContainerConfigError, and
+    // the pod worker's next sync pulls and tries again (config-refs.ts).
+    const facade = d.facade();
+    const envErr = facade ? envError(facade, rt.namespace, run.container) : undefined;
+    if (envErr !== undefined) {
+      d.record(pod, 'Warning', 'Failed', `Error: ${envErr}`, rt, run.path);
+      run.state = { waiting: { reason: 'CreateContainerConfigError', message: envErr } };
+      write(pod, base);
+      after(configRetryMs(d, rt), (pod) => {
+        d.formDns(pod, rt);
+        pull(pod, run);
+      });
+      return;
+    }
     const at = now();
     const shownId = run.containerID;
     const shown = run.state;

@@ -226,11 +226,11 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     writeStatus(pod, inits(pod) ? late().initAdmit(lifecycleDeps, pod, rt, status) : status);
     // A configMap/secret volume whose object does not exist: SetUp is retried, the sandbox never
     // made (config-refs.ts; the volume reconciler's first pass comes within 100 ms).
-    if (latePartsLoaded() && late().mountFailures(pod, profile.distro)) return schedule(rt, 100, mountAgain);
+    if (latePartsLoaded() && late().mountFailures(pod, api)) return schedule(rt, 100, mountAgain);
     createSandbox(pod, rt);
   };
   const mountAgain = (pod: Pod, rt: PodRuntime) => {
-    const ms = late().failMounts(lifecycleDeps, pod, rt, profile.distro);
+    const ms = late().failMounts(lifecycleDeps, pod, rt, api);
     if (ms !== undefined) schedule(rt, ms, mountAgain);
     else createSandbox(pod, rt);
   };
@@ -356,7 +356,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   // through the boot's simulated days.
   const begin = (pod: Pod, rt: PodRuntime) => {
     rt.waits = undefined;
-    rt.env = latePartsLoaded() ? late().envFailures(pod, profile.distro) : undefined;
+    rt.env = latePartsLoaded() ? late().envFailures(pod, api) : undefined;
     if (rt.env || rt.runs || !facade || !latePartsLoaded()) return;
     const programs = late().programsOf(pod.spec.containers);
     if (!programs) return;
