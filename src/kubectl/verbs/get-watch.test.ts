@@ -68,12 +68,16 @@ describe('get pods -w: one row per write', () => {
     );
     cluster.advance(60_000);
     // maxSurge 1 / maxUnavailable 0: the old Pod is deleted only once the new one is available.
-    // Its last row is the DELETED event's object: the last state written before the removal.
+    // Once its container has stopped on SIGTERM (exit 0) the kubelet writes the terminal status
+    // (SyncTerminatingPod: phase Succeeded, so no longer Terminating: printPod shows the
+    // container's reason), then the status manager deletes it: the DELETED event's object is
+    // that last state.
     expect(poll()).toBe(
       'sleep-1-7b48b6bb7b-5stbc   0/1     ContainerCreating   0          0s\n' +
         'sleep-1-7b48b6bb7b-5stbc   1/1     Running             0          1s\n' +
         'sleep-1-5794978fd6-qpws9   1/1     Terminating         0          31s\n' +
-        'sleep-1-5794978fd6-qpws9   1/1     Terminating         0          32s\n',
+        'sleep-1-5794978fd6-qpws9   0/1     Completed           0          32s\n' +
+        'sleep-1-5794978fd6-qpws9   0/1     Completed           0          32s\n',
     );
   });
 
@@ -85,10 +89,13 @@ describe('get pods -w: one row per write', () => {
     ).toBe('MODIFIED   sleep-1-5794978fd6-qpws9   1/1     Terminating   0          30s');
     cluster.advance(60_000);
     // printPod: Terminating while deletionTimestamp is set and the phase is not terminal. The
-    // simulated kubelet removes the Pod without writing its stopped containers first, so the last
-    // object still has phase Running and a running container (1/1); a kubelet that writes the
-    // terminal phase first (1.27+ getPhase with podIsTerminal) would end on 0/1 Completed / Error.
-    expect(poll()).toBe('DELETED    sleep-1-5794978fd6-qpws9   1/1     Terminating   0          30s\n');
+    // kubelet writes the stopped container (exit 0 on SIGTERM: Completed, 0/1) with the terminal
+    // phase (1.27+ getPhase with podIsTerminal: Succeeded for restartPolicy Always too) before the
+    // status manager deletes the Pod, so both last rows show 0/1 Completed.
+    expect(poll()).toBe(
+      'MODIFIED   sleep-1-5794978fd6-qpws9   0/1     Completed     0          31s\n' +
+        'DELETED    sleep-1-5794978fd6-qpws9   0/1     Completed     0          31s\n',
+    );
     const last = cluster.get('Pod', 'default', 'sleep-1-5794978fd6-qpws9');
     expect(last).toBeUndefined();
   });
@@ -234,7 +241,8 @@ describe('get -w with other printers', () => {
     expect(poll()).toBe(
       '10.1.0.5   sleep-1-5794978fd6-5stbc\n' +
         '10.1.0.4   sleep-1-5794978fd6-qpws9\n' +
-        '10.1.0.5   sleep-1-5794978fd6-5stbc\n',
+        '10.1.0.5   sleep-1-5794978fd6-5stbc\n' +
+        '10.1.0.4   sleep-1-5794978fd6-qpws9\n',
     );
   });
 

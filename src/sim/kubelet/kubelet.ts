@@ -3,8 +3,9 @@
 //   at a time: init-containers.ts] → per container, in order: pull (first pull slow, cached pulls
 //   ~1 s), create, start → Running/Ready;  bad image → that container ErrImagePull ⇄
 //   ImagePullBackOff with backoff (pull-waits.ts), the others started;
-//   deletionTimestamp → Killing → removed after the image's SIGTERM behaviour (≤ grace period),
-//   releasing the IP. Events carry the real reasons and messages. [K8S pkg/kubelet]
+//   deletionTimestamp → Killing → after the image's SIGTERM behaviour (≤ grace period) the
+//   stopped containers and terminal phase are written (lifecycle.ts terminate, bound late), then
+//   the Pod is removed, releasing the IP. Events carry the real reasons and messages. [K8S pkg/kubelet]
 // A container whose process ends (a command, busybox's own `sh`: program.ts) is run, restarted
 // and backed off by lifecycle.ts; Pods whose containers are all servers never leave this file.
 import type { Container, ContainerStatus, Pod, PodCondition } from '../api/types';
@@ -497,6 +498,8 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     const grace =
       (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
     let delay = 200 + stopRng.int(200);
+    const gap = delay;
+    const stops: number[] = [];
     if (running) {
       // killContainer's Killing is on the container it stops (recordContainerEvent).
       const paths = templateFor(rt, pod).fieldPaths;
@@ -505,10 +508,16 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
         record(pod, 'Normal', 'Killing', `Stopping container ${c.name}`, rt, paths[i]);
         const check = checkImage(c.image);
         const stop = check.ok ? drawMs(stopRng, check.spec.stopMs) : grace;
+        stops[i] = stop;
         delay = Math.max(delay, Math.min(stop, grace));
       }
     }
     if (inits(pod)) delay = late().initKill(lifecycleDeps, pod, rt, delay, grace);
+    // The stopped containers' status, then the delete (lifecycle.ts terminate).
+    if (running && latePartsLoaded()) {
+      lifecycle ??= late().createLifecycle(lifecycleDeps);
+      delay = lifecycle.terminate(pod, rt, stops, grace, delay, gap);
+    }
     (ctxRef as ControllerContext).timers.after(delay, () => {
       const p = get(rt.key);
       if (p && p.metadata.uid === pod.metadata.uid)
