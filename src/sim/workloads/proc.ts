@@ -3,11 +3,13 @@
 import type { CommandTable, ProcContext } from '../../kubectl/shell/types';
 import type { Container, Pod, Service } from '../api/types';
 import type { Cluster, ObjectKey } from '../contract';
+import { containerEnv } from './config-env';
 import { podHostname, podHostsFile } from './hosts';
 import { type ImageInfo, imageInfo } from './images';
 import { parseTime } from './pods';
 import { servicesAt } from './servicelinks';
 import { type FileEntry, procState } from './state';
+import { mountedFile } from './volumes';
 
 /** Files a shell's redirections read and write (`echo ok > /tmp/healthy`). */
 export interface PodFileAccess {
@@ -157,12 +159,18 @@ export function containerStartedAt(pod: Pod, container: Container): number | und
   );
 }
 
-/** The process environment, in the order `env` prints it (PATH, HOSTNAME, spec env, links, HOME). */
+/**
+ * The process environment, in the order `env` prints it (PATH, HOSTNAME, the image's, the
+ * container's env and envFrom as the kubelet made them when it started this instance of the
+ * container (config-env.ts), the Service links, HOME). A restarted container's is made again.
+ */
 export function processEnv(p: PodProc): [string, string][] {
   const state = procState(p.cluster, p.pod.metadata.uid);
-  if (state.env) return Object.entries(state.env);
-  const ns = p.pod.metadata.namespace ?? 'default';
   const started = containerStartedAt(p.pod, p.container) ?? p.cluster.now();
+  const key = `${p.container.name}@${started}`;
+  const cached = state.envs?.get(key);
+  if (cached) return [...cached.entries()];
+  const ns = p.pod.metadata.namespace ?? 'default';
   // The Services as kubelet's informer had them when the container started.
   const links = linkedServices(servicesAt(p.cluster, started), ns, p.pod.spec.enableServiceLinks !== false);
   const env = new Map<string, string>();
@@ -171,11 +179,13 @@ export function processEnv(p: PodProc): [string, string][] {
   if (pathVar) env.set(pathVar[0], pathVar[1]);
   env.set('HOSTNAME', podHostname(p.cluster, p.pod));
   for (const [k, v] of restImage) env.set(k, v);
-  for (const e of p.container.env ?? []) env.set(e.name, e.value ?? '');
   const linkVars = serviceLinkEnv(links).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  for (const [k, v] of linkVars) if (!env.has(k)) env.set(k, v);
+  const own = containerEnv(p.cluster, p.pod, p.container, started, new Map(linkVars));
+  for (const [k, v] of own) env.set(k, v);
+  for (const [k, v] of linkVars) if (!own.has(k)) env.set(k, v);
   if (p.info.tools !== 'none') env.set('HOME', '/root');
-  state.env = Object.fromEntries(env);
+  state.envs ??= new Map();
+  state.envs.set(key, env);
   return [...env.entries()];
 }
 
@@ -201,6 +211,10 @@ export function readPodFile(p: PodProc, path: string): string | undefined {
   const norm = path.startsWith('/') ? path : `/${path}`;
   const written = fileAt(p, norm);
   if (written !== undefined) return written.text;
+  // A configMap/secret/projected/downwardAPI volume's file (volumes.ts).
+  const now = p.cluster.now();
+  const mounted = mountedFile(p, norm, now, containerStartedAt(p.pod, p.container) ?? now);
+  if (mounted !== undefined) return mounted?.text;
   switch (norm) {
     case '/etc/resolv.conf':
       return p.cluster.net.resolvConf(p.podKey);

@@ -6,6 +6,7 @@
 // back to creationTimestamp over the current Services.
 import type { Service } from '../api/types';
 import type { ChangeBatch, Cluster } from '../contract';
+import { trackConfigObjects } from './config-history';
 import { parseTime } from './pods';
 import { realCluster } from './state';
 
@@ -48,6 +49,8 @@ function record(h: History, cluster: Cluster, key: string, at: number): void {
 export function trackServiceLinks(view: Cluster): void {
   const cluster = realCluster(view);
   if (histories.has(cluster)) return;
+  // ConfigMap and Secret versions for env and volumes, from the same moment on.
+  trackConfigObjects(cluster);
   const h: History = { byKey: new Map(), startedAt: cluster.now() };
   for (const s of cluster.list('Service') as Service[]) {
     h.byKey.set(`Service/${s.metadata.namespace}/${s.metadata.name}`, [{ svc: s, since: created(s) }]);

@@ -24,8 +24,11 @@ export interface PodProcState {
    * its second 30 is seen from second 30 on. `text` undefined: removed then.
    */
   files: Map<string, FileEntry[]>;
-  /** Environment captured when the container started (Service links are frozen then). */
-  env?: Record<string, string>;
+  /**
+   * Each container instance's environment (`<container>@<startedAt ms>`), made when it started:
+   * Service links and ConfigMap/Secret values are frozen then.
+   */
+  envs?: Map<string, Map<string, string>>;
   /** The container's PID namespace: next free PID and the init tree's restarted children. */
   pids?: PidState;
   /** Output of containers whose process was run to its end (oneshot.ts), by container ID. */
