@@ -12,6 +12,7 @@ import {
   writtenPaths,
 } from '../proc';
 import { streamFor } from '../state';
+import { lsFlags, lsMount } from './ls-mount';
 import { usageText } from './usage';
 
 export function hostname(argv: string[], ctx: ProcContext, p: PodProc): number {
@@ -180,8 +181,15 @@ export function ls(argv: string[], ctx: ProcContext, p: PodProc): number {
   const targets = paths.length ? paths : ['/'];
   const list = (names: string[]) => (ctx.tty ? columns(names) : `${names.join('\n')}\n`);
   let code = 0;
+  const flags = lsFlags(argv);
   for (const t of targets) {
     const norm = t.replace(/\/+$/, '') || '/';
+    // A configMap/secret/projected volume's mount (ls-mount.ts).
+    const mounted = lsMount(p, ctx, t, norm.startsWith('/') ? norm : `/${norm}`, flags, list);
+    if (mounted) {
+      code = Math.max(code, mounted.code);
+      continue;
+    }
     if (norm === '/') {
       // Files a command saved in the working directory (`/`), e.g. wget's index.html.
       const saved = writtenPaths(p)
