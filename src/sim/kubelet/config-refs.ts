@@ -7,7 +7,8 @@
 // operationexecutor GenerateMountVolumeFunc; goroutinemap/exponentialbackoff]: a configMap or
 // secret volume (or a projected source) whose object is missing and not `optional` fails SetUp
 // with the manager's NotFound error (`configmap "x" not found`, `secret "x" not found`), or, for
-// an `items` key the ConfigMap lacks, `configmap references non-existent config key: k`. Each
+// an `items` key the object lacks, `configmap references non-existent config key: k` (a Secret's:
+// `references non-existent secret key: k`). Each
 // failure is a Warning FailedMount Event `MountVolume.SetUp failed for volume "v" : <error>`, retried
 // after 0.5 s, doubling to 2m2s. SyncPod waits in WaitForAttachAndMount, so the sandbox is never
 // created: the Pod stays Pending, ContainerCreating, without an IP. The wait's own 2m3s timeout
@@ -19,7 +20,10 @@
 // pulled first; then the container's config fails: Warning Failed `Error: <message>`, the
 // container waits with reason CreateContainerConfigError and that message, and the pod worker
 // syncs again (once at PLEG's report of the new sandbox, then after its back-off of 10 s jittered
-// up to 15 s), pulling (or finding) the image again.
+// up to 15 s), pulling (or finding) the image again. Once the student creates the object or key,
+// that next sync (or the next mount retry) starts the Pod. An init container's env fails the same
+// way (init-containers.ts launch: Init:CreateContainerConfigError). What the containers then read
+// (env values, volume files) is the workloads layer's (src/sim/workloads/config-env.ts, volumes.ts).
 import type { ConfigMap, Container, ContainerStatus, Pod } from '../api/types';
 import { Published } from '../apiserver/published';
 import type { ApiServer } from '../apiserver/server';
