@@ -26,6 +26,7 @@ import { pushEndpointSubsetErrors } from './apiserver/validation-endpoints';
 import { serviceIPWarnings } from './apiserver/validation-ip-warnings';
 import { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import { validateService } from './apiserver/validation-service';
+import { publisherKeys, publisherSync } from './controllers/daemonset-sync';
 import { spewHash } from './controllers/spew';
 import { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
 import { initAdmit, initKill, initRun } from './kubelet/init-containers';
@@ -42,6 +43,8 @@ import { runProbe } from './workloads/probe';
 
 provideLateParts({
   buildPublished,
+  publisherKeys,
+  publisherSync,
   applyOne,
   patchOne,
   validateService,

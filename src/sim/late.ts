@@ -30,6 +30,7 @@ import type { pushEndpointSubsetErrors } from './apiserver/validation-endpoints'
 import type { serviceIPWarnings } from './apiserver/validation-ip-warnings';
 import type { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import type { validateService } from './apiserver/validation-service';
+import type { publisherKeys, publisherSync } from './controllers/daemonset-sync';
 import type { spewHash } from './controllers/spew';
 import type { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
 import type { initAdmit, initKill, initRun } from './kubelet/init-containers';
@@ -46,6 +47,9 @@ import type { runProbe } from './workloads/probe';
 export interface LateParts {
   /** The contents of the objects published into each namespace (kube-root-ca.crt, default SA, coredns). */
   buildPublished: typeof buildPublished;
+  /** The DaemonSet controller of the boot DaemonSets and the republishers (controllers/publishers). */
+  publisherKeys: typeof publisherKeys;
+  publisherSync: typeof publisherSync;
   applyOne: typeof applyOne;
   /** Server-side PATCH (JSON, merge and strategic merge patch). */
   patchOne: typeof patchOne;

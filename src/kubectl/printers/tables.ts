@@ -1,10 +1,11 @@
 // The server-side table columns kubectl prints for each kind (kubernetes pkg/printers/internalversion
 // printers.go: printPod, printService, printEndpoints, printEndpointSlice, printDeployment,
 // printReplicaSet, printNamespace, printNode, printEvent, printConfigMap, printSecret,
-// printServiceAccount). Columns are data; a row is a function
+// printServiceAccount, printDaemonSet). Columns are data; a row is a function
 // of the object and the simulated clock. Reference §B3, §B6, §B7, §B8.
 import type {
   ConfigMap,
+  DaemonSet,
   Deployment,
   EndpointSlice,
   Endpoints,
@@ -283,6 +284,28 @@ const deploymentTable: TableDef = {
   },
 };
 
+/** printDaemonSet: the status counts, the template's node selector, then -o wide's containers. */
+const daemonSetTable: TableDef = {
+  headers: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE'],
+  wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+  row(obj, now, wide) {
+    const ds = obj as DaemonSet;
+    const st = ds.status ?? ({} as DaemonSet['status']);
+    const cells = [
+      ds.metadata.name,
+      String(st.desiredNumberScheduled ?? 0),
+      String(st.currentNumberScheduled ?? 0),
+      String(st.numberReady ?? 0),
+      String(st.updatedNumberScheduled ?? 0),
+      String(st.numberAvailable ?? 0),
+      formatLabelsOrNone((ds.spec.template.spec as { nodeSelector?: Record<string, string> }).nodeSelector),
+      translateTimestampSince(ds.metadata.creationTimestamp, now),
+    ];
+    if (wide) cells.push(...containerCells(ds.spec.template?.spec), selectorString(ds.spec.selector));
+    return cells;
+  },
+};
+
 const replicaSetTable: TableDef = {
   headers: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'],
   wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
@@ -460,6 +483,7 @@ export const TABLES: Record<KindName, TableDef> = {
   Endpoints: endpointsTable,
   EndpointSlice: endpointSliceTable,
   Deployment: deploymentTable,
+  DaemonSet: daemonSetTable,
   ReplicaSet: replicaSetTable,
   Namespace: namespaceTable,
   Node: nodeTable,

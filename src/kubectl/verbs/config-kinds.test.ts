@@ -151,11 +151,15 @@ describe('what every namespace holds', () => {
     );
     expect(d.kubectl('get sa -A').text()).toBe(
       [
-        'NAMESPACE         NAME      SECRETS   AGE',
-        'default           default   0         6d22h',
-        'kube-node-lease   default   0         6d22h',
-        'kube-public       default   0         6d22h',
-        'kube-system       default   0         6d22h',
+        'NAMESPACE         NAME                  SECRETS   AGE',
+        'default           default               0         6d22h',
+        'kube-node-lease   default               0         6d22h',
+        'kube-public       default               0         6d22h',
+        'kube-system       coredns               0         6d22h',
+        'kube-system       default               0         6d22h',
+        'kube-system       kube-proxy            0         6d22h',
+        'kube-system       storage-provisioner   0         6d22h',
+        'kube-system       vpnkit-controller     0         6d22h',
         '',
       ].join('\n'),
     );

@@ -420,6 +420,34 @@ export interface ServiceAccount extends K8sObject {
   automountServiceAccountToken?: boolean;
 }
 
+// ---------------------------------------------------------------- daemon sets (apps/v1)
+
+/** apps/v1 DaemonSet (only the system ones the boot publishes: a user's is not applyable). */
+export interface DaemonSet extends K8sObject {
+  apiVersion: 'apps/v1';
+  kind: 'DaemonSet';
+  spec: {
+    selector: LabelSelector;
+    template: PodTemplateSpec;
+    updateStrategy?: {
+      type: string;
+      rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string };
+    };
+    minReadySeconds?: number;
+    revisionHistoryLimit?: number;
+  };
+  status: {
+    currentNumberScheduled: number;
+    numberMisscheduled: number;
+    desiredNumberScheduled: number;
+    numberReady: number;
+    observedGeneration?: number;
+    updatedNumberScheduled?: number;
+    numberAvailable?: number;
+    numberUnavailable?: number;
+  };
+}
+
 /** Kinds the simulated API server serves, with their REST identity (used by kubectl and errors). */
 export type KindName =
   | 'Namespace'
@@ -433,4 +461,5 @@ export type KindName =
   | 'Event'
   | 'ConfigMap'
   | 'Secret'
-  | 'ServiceAccount';
+  | 'ServiceAccount'
+  | 'DaemonSet';

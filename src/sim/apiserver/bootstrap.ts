@@ -7,6 +7,7 @@ import { kubernetesService } from '../controllers/kubernetes-service';
 import type { Profile } from '../profiles';
 import type { Clock, Rng } from '../runtime/interfaces';
 import type { ControllerManager } from '../runtime/manager';
+import { publishServiceAccount } from './published';
 import type { ApiServer } from './server';
 import type { Store } from './store';
 import { bootSystemPods } from './system-pods';
@@ -400,10 +401,7 @@ export function bootCluster(deps: {
   maxPods?: number;
 }): void {
   const { api, profile } = deps;
-  const must = (o: K8sObject) => {
-    const r = api.create(o);
-    if (!r.ok) throw new Error(`boot: ${r.error.message}`);
-  };
+  const must = (o: K8sObject) => bootCreate(api, o);
   const namespaces = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
   if (profile.distro === 'kind') namespaces.push('local-path-storage');
   for (const ns of namespaces) {
@@ -433,13 +431,19 @@ export function bootAddons(deps: {
     startedAt: deps.now,
     leaseIP: deps.leaseIP,
   });
-  for (const d of addonDeployments(deps.profile)) {
-    const r = deps.api.create(d);
-    if (!r.ok) throw new Error(`boot: ${r.error.message}`);
-  }
-  if (deps.profile.distro === 'k3s')
-    for (const o of k3sExtras()) {
-      const r = deps.api.create(o);
-      if (!r.ok) throw new Error(`boot: ${r.error.message}`);
-    }
+  // k3s's ServiceLB ensures its ServiceAccount at start (servicelb.go ensureServiceLBServiceAccount).
+  if (deps.profile.distro === 'k3s') publishServiceAccount(deps.api, 'kube-system', 'svclb');
+  for (const d of addonDeployments(deps.profile)) bootCreate(deps.api, d);
+  if (deps.profile.distro === 'k3s') for (const o of k3sExtras()) bootCreate(deps.api, o);
+}
+
+/**
+ * Create a boot object; a Deployment's ServiceAccount first, as its installer creates it (kubeadm's
+ * coredns, kind's local-path-provisioner-service-account, k3s's manifests): ./published.
+ */
+function bootCreate(api: ApiServer, o: K8sObject): void {
+  const t = (o as { spec?: { template?: { spec: { serviceAccountName?: string } } } }).spec?.template;
+  publishServiceAccount(api, o.metadata.namespace, t?.spec.serviceAccountName);
+  const r = api.create(o);
+  if (!r.ok) throw new Error(`boot: ${r.error.message}`);
 }

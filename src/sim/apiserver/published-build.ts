@@ -12,7 +12,9 @@
 // The uids come from the namespace's uid (itself from the seed), so the same seed gives the same
 // objects whenever they are first read.
 import type { K8sObject } from '../api/types';
+import { daemonSetStatus } from '../controllers/daemonset-sync';
 import { createRng, uuid } from '../runtime/rng';
+import { defaultPodSpec } from './defaults';
 import type { Published } from './published';
 import { rootCaPem } from './root-ca';
 
@@ -78,11 +80,15 @@ import /etc/coredns/custom/*.server
 }
 
 export function buildPublished(e: Published, resourceVersion: string): K8sObject {
+  if (Array.isArray(e.x)) return buildDaemonSet(e, resourceVersion);
   const ns = e.ns.metadata.name;
-  const kind = e.name === 'default' ? 'ServiceAccount' : 'ConfigMap';
-  const rng = createRng(0).fork(`published/${e.ns.metadata.uid}/${kind}/${e.name}`);
+  const kind = e.x === 1 || e.name === 'default' ? 'ServiceAccount' : 'ConfigMap';
+  // A re-created object (../controllers/daemonset-sync Republished) is a new one: created then,
+  // its uid seeded from that instant too.
+  const at: string | undefined = (e as Any).at;
+  const rng = createRng(0).fork(`published/${e.ns.metadata.uid}/${kind}/${e.name}${at ? `/${at}` : ''}`);
   const metadata: Any = { name: e.name, namespace: ns, uid: uuid(rng), resourceVersion };
-  metadata.creationTimestamp = e.ns.metadata.creationTimestamp;
+  metadata.creationTimestamp = at ?? e.ns.metadata.creationTimestamp;
   if (kind === 'ServiceAccount') return { apiVersion: 'v1', kind, metadata };
   const profile = e.api.profile;
   let data: Record<string, string>;
@@ -100,4 +106,50 @@ export function buildPublished(e: Published, resourceVersion: string): K8sObject
         : { Corefile: kubeadmCorefile(domain) };
   }
   return { apiVersion: 'v1', kind: 'ConfigMap', metadata, data } as K8sObject;
+}
+
+/** Labels the DaemonSet controller adds to its Pods (not the template's). */
+const POD_ONLY_LABELS = new Set(['controller-revision-hash', 'pod-template-generation']);
+
+/**
+ * A boot DaemonSet (./system-pods): `x` holds its first Pod as system-pods describes it and the
+ * spec that Pod was created with. The template is that spec without what the controller adds per
+ * Pod (nodeName, AddOrUpdateDaemonPodTolerations' tolerations), defaulted as the API server
+ * defaults a template; the selector is the manifests' (kubeadm's kube-proxy: k8s-app; kind's
+ * kindnet: app), the labels the template's. Created with kube-system (at boot), generation 1, the
+ * update strategy and history limit defaulted (SetDefaults_DaemonSet: RollingUpdate, maxUnavailable
+ * 1, maxSurge 0, revisionHistoryLimit 10). The status is the one ../controllers/daemonset-sync last
+ * wrote, else computed from the Pods now.
+ */
+function buildDaemonSet(e: Published, resourceVersion: string): K8sObject {
+  const [pod, podSpec] = e.x as [Any, Any];
+  const labels: Record<string, string> = {};
+  for (const [k, v] of Object.entries(pod.labels as Record<string, string>))
+    if (!POD_ONLY_LABELS.has(k)) labels[k] = v;
+  const { nodeName: _, ...rest } = podSpec;
+  rest.tolerations = podSpec.tolerations.filter((t: Any) => t.key === undefined);
+  const spec = defaultPodSpec(rest);
+  if (spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName;
+  const sel = labels.app ? 'app' : 'k8s-app';
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: {
+      annotations: { 'deprecated.daemonset.template.generation': '1' },
+      creationTimestamp: e.ns.metadata.creationTimestamp,
+      generation: 1,
+      labels,
+      name: e.name,
+      namespace: 'kube-system',
+      resourceVersion,
+      uid: pod.owner.uid,
+    },
+    spec: {
+      revisionHistoryLimit: 10,
+      selector: { matchLabels: { [sel]: labels[sel] as string } },
+      template: { metadata: { labels }, spec },
+      updateStrategy: { rollingUpdate: { maxSurge: 0, maxUnavailable: 1 }, type: 'RollingUpdate' },
+    },
+    status: (e as Any).st ?? daemonSetStatus(e.api, pod.owner.uid),
+  } as K8sObject;
 }

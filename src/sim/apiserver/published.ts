@@ -1,6 +1,7 @@
 // What the controllers publish into every namespace as it is created (kube-controller-manager's
 // root-ca-cert-publisher: ConfigMap kube-root-ca.crt; its serviceaccount controller: ServiceAccount
-// default) and kube-system's coredns ConfigMap (the installer's). They are lazy store entries: the
+// default), kube-system's coredns ConfigMap (the installer's), the ServiceAccounts the boot's
+// system Pods run as and the boot DaemonSets (kube-proxy, kindnet). They are lazy store entries: the
 // boot holds only their names, and their contents (a PEM certificate, the Corefile) are built on
 // the first read by code bound late (./published-build), which only kubectl and the kubelet's late
 // parts ever read. kubeadm's kube-proxy ConfigMap is not published: its config.conf (the
@@ -10,13 +11,19 @@ import { late } from '../late';
 import type { ApiServer } from './server';
 import { LazyObject } from './store';
 
-/** One published object: `default` is the ServiceAccount, every other name a ConfigMap. */
+/**
+ * One published object: `default` is the ServiceAccount, every other name a ConfigMap, unless `x`
+ * says otherwise (1: a ServiceAccount an installer made; an array: a boot DaemonSet, see
+ * ./system-pods).
+ */
 export class Published extends LazyObject {
   constructor(
     readonly name: string,
     /** The Namespace it was published into (its uid seeds the object's; its creation time is the object's). */
     readonly ns: K8sObject,
     readonly api: ApiServer,
+    // biome-ignore lint/suspicious/noExplicitAny: read by the late builder only.
+    readonly x?: any,
   ) {
     super();
   }
@@ -26,4 +33,14 @@ export class Published extends LazyObject {
   protected build(resourceVersion: string): K8sObject {
     return late().buildPublished(this, resourceVersion);
   }
+}
+
+/** A ServiceAccount an installer creates (none for `default`, which every namespace has). */
+export function publishServiceAccount(api: ApiServer, ns: string | undefined, name?: string): void {
+  if (name && name !== 'default' && !api.store.entry('ServiceAccount', ns, name))
+    api.store.addLazy(
+      'ServiceAccount',
+      ns as string,
+      new Published(name, api.store.get('Namespace', '', ns as string) as K8sObject, api, 1),
+    );
 }

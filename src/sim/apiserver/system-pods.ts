@@ -8,8 +8,9 @@
 // adopts (as a restarted kubelet adopts running containers) without pulling or drawing from the
 // kubelet's streams: names, uids and container IDs come from their own rng fork, so the chapter's
 // Pod names, timings and IPs are the same as without them. Static Pods and DaemonSet Pods use the
-// host network (podIP = node IP). Their controllers (static manifests, DaemonSets) are not
-// simulated: a deleted one is not recreated.
+// host network (podIP = node IP). The static Pods' manifests are not simulated (a deleted mirror
+// Pod is not recreated); the DaemonSets are stored (lazy entries, see ./published) and a deleted
+// DaemonSet Pod is recreated by ../controllers/daemonset-sync.
 // [kubeadm static Pod manifests; kubelet mirror Pods (kubernetes.io/config.mirror); kind kindnetd]
 import type { K8sObject, Node } from '../api/types';
 import { DAEMON_TOLERATIONS } from '../controllers/daemonset-tolerations';
@@ -18,6 +19,7 @@ import type { Profile } from '../profiles';
 import { rfc3339 } from '../runtime/clock';
 import type { Rng } from '../runtime/interfaces';
 import { hexDigit, uuid } from '../runtime/rng';
+import { Published, publishServiceAccount } from './published';
 import type { ApiServer } from './server';
 
 // biome-ignore lint/suspicious/noExplicitAny: Pod specs are loosely typed JSON here.
@@ -226,6 +228,7 @@ export function bootSystemPods(deps: SystemPodDeps): void {
   const nodes = [...api.store.byNamespace('Node', '')] as Node[];
   const now = rfc3339(startedAt);
   const nodeIP = new Map(profile.nodes.map((n) => [n.name, n.ip]));
+  let ds = '';
   for (const p of systemPods(profile, nodes, rng, deps.leaseIP)) {
     const spec: Any = {
       nodeName: p.node,
@@ -245,6 +248,20 @@ export function bootSystemPods(deps: SystemPodDeps): void {
           ? STATIC_TOLERATIONS
           : [{ operator: 'Exists' }, ...(p.owner ? DAEMON_TOLERATIONS : [])],
     };
+    publishServiceAccount(api, 'kube-system', p.serviceAccountName);
+    // The DaemonSet the Pods name as owner: a lazy entry (./published) holding the first Pod's
+    // template, built late (published-build.ts) and kept in step by ../controllers/daemonset-sync.
+    if (p.owner?.kind === 'DaemonSet' && p.owner.uid !== ds) {
+      ds = p.owner.uid;
+      api.store.addLazy(
+        'DaemonSet',
+        'kube-system',
+        new Published(p.owner.name, api.store.get('Namespace', '', 'kube-system') as K8sObject, api, [
+          p,
+          spec,
+        ]),
+      );
+    }
     const created = api.create(
       {
         apiVersion: 'v1',

@@ -8,15 +8,21 @@
 import { isKindName } from '../api/kinds';
 import { FOREGROUND_DELETION } from '../api/owners';
 import type { K8sObject, KindName, OwnerReference } from '../api/types';
-import type { Store } from '../apiserver/store';
+import { LazyObject, type Store } from '../apiserver/store';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
 
 /** The answer for events that queue nothing: shared, never modified (the manager only reads it). */
 const NO_KEYS = Object.freeze([]) as readonly string[] as string[];
 
-/** Some owner exists (or is of a kind the simulator does not serve, which is taken to exist). */
-function anOwnerExists(store: Store, refs: readonly OwnerReference[]): boolean {
-  for (const r of refs) if (!isKindName(r.kind) || store.getByUid(r.uid)) return true;
+/**
+ * Some owner exists (or is of a kind the simulator does not serve, which is taken to exist). The
+ * uid index holds no lazy entry (the boot DaemonSets, ../apiserver/published): one under the
+ * owner's name is it (the GC's isDangling looks the owner up by name too).
+ */
+function anOwnerExists(store: Store, refs: readonly OwnerReference[], ns?: string): boolean {
+  for (const r of refs)
+    if (!isKindName(r.kind) || store.getByUid(r.uid) || store.entry(r.kind, ns, r.name) instanceof LazyObject)
+      return true;
   return false;
 }
 
@@ -49,7 +55,7 @@ export function createGarbageCollector(store: Store): Controller {
       // DELETED event queues this object then (the graph builder's "virtual" owner check happens
       // only for owners it has not observed). [K8S garbagecollector/graph_builder.go]
       const refs = ev.type === 'ADDED' ? o.metadata.ownerReferences : undefined;
-      if (!refs?.length || anOwnerExists(store, refs)) return NO_KEYS;
+      if (!refs?.length || anOwnerExists(store, refs, o.metadata.namespace)) return NO_KEYS;
       return [o.metadata.uid];
     },
     reconcile(uid: string, ctx: ControllerContext) {
@@ -64,7 +70,7 @@ export function createGarbageCollector(store: Store): Controller {
       if (refs.length === 0) return;
       // An owner of a kind the simulator does not serve (the DaemonSet behind kube-proxy's Pods)
       // cannot be looked up, so it is taken to exist, as the real GC finds it does.
-      if (anOwnerExists(store, refs)) return;
+      if (anOwnerExists(store, refs, o.metadata.namespace)) return;
       if (!isKindName(o.kind)) return;
       ctx.api.delete(o.kind as KindName, o.metadata.namespace, o.metadata.name, {
         propagationPolicy: 'Background',

@@ -11,6 +11,7 @@ import { createDeploymentController } from './deployment';
 import { createGarbageCollector } from './gc';
 import { createKubernetesServiceController } from './kubernetes-service';
 import { createServiceLoadBalancerController } from './kubernetes-service-loadbalancer';
+import { createPublishersController } from './publishers';
 import { createReplicaSetController } from './replicaset';
 
 export interface ControlPlaneDeps {
@@ -34,6 +35,7 @@ export function createControlPlaneControllers({
     createGarbageCollector(store),
     createKubernetesServiceController(api, profile, clock.now()),
     createServiceLoadBalancerController(store, profile),
+    createPublishersController(api),
     createScheduler(api),
     createKubelet({ api, profile, clock, rng }),
   ];

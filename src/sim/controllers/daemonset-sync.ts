@@ -1,0 +1,181 @@
+// The work of ./publishers, bound late (only a user's delete, or the kubelet's writes once the
+// terminal is up, ever reaches it):
+// - the DaemonSet controller for the boot DaemonSets (kube-proxy, kindnet: lazy entries of
+//   ../apiserver/published): a node without a Pod of the DaemonSet gets one made from the
+//   template (pkg/controller/daemon/daemon_controller.go manage → podsShouldBeOnNode: a Pod still
+//   terminating counts as present, so the replacement comes once it is gone; CreatePodTemplate:
+//   the template, the controller-revision-hash and pod-template-generation labels, the node's
+//   matchFields affinity and AddOrUpdateDaemonPodTolerations), and the status is recomputed from
+//   the Pods as storeDaemonSetStatus does and written when it changed;
+// - root-ca-cert-publisher (pkg/controller/certificates/rootcacertpublisher/publisher.go): a
+//   deleted kube-root-ca.crt is published again in its namespace;
+// - the serviceaccounts controller (pkg/controller/serviceaccount/serviceaccounts_controller.go):
+//   a deleted `default` ServiceAccount is created again.
+// Neither acts in a namespace that is gone or terminating (both skip a namespace with a
+// deletionTimestamp). The re-created object is a new one: new uid, created now.
+import type { K8sObject, Node, Pod } from '../api/types';
+import { Published } from '../apiserver/published';
+import type { ApiServer } from '../apiserver/server';
+import { rfc3339 } from '../runtime/clock';
+import type { ControllerContext, WatchEvent } from '../runtime/interfaces';
+import { DAEMON_TOLERATIONS } from './daemonset-tolerations';
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON objects.
+type Any = any;
+
+/** A published object made again by its controller: created at `at` (its uid seeded from it). */
+export class Republished extends Published {
+  constructor(
+    name: string,
+    ns: K8sObject,
+    api: ApiServer,
+    x: Any,
+    readonly at: string,
+  ) {
+    super(name, ns, api, x);
+  }
+}
+
+const REPUBLISHED: Record<string, string> = { ConfigMap: 'kube-root-ca.crt', ServiceAccount: 'default' };
+
+export function publisherKeys(ev: WatchEvent): string[] {
+  const o = ev.object;
+  const m = o.metadata;
+  if (o.kind === 'Pod') {
+    const ref = m.ownerReferences?.find((r) => r.controller);
+    return ref?.kind === 'DaemonSet' ? [`DaemonSet/${m.namespace}/${ref.name}`] : [];
+  }
+  return ev.type === 'DELETED' && REPUBLISHED[o.kind] === m.name
+    ? [`${o.kind}/${m.namespace}/${m.name}`]
+    : [];
+}
+
+export function publisherSync(api: ApiServer, key: string, ctx: ControllerContext): void {
+  const [kind, ns, name] = key.split('/') as ['DaemonSet' | 'ConfigMap' | 'ServiceAccount', string, string];
+  const e = api.store.entry(kind, ns, name);
+  if (kind === 'DaemonSet') {
+    if (e instanceof Published) syncDaemonSet(api, e, ctx);
+    return;
+  }
+  const nsObj = api.store.get('Namespace', '', ns);
+  if (e !== undefined || !nsObj || nsObj.metadata.deletionTimestamp) return;
+  api.store.addLazy(kind, ns, new Republished(name, nsObj, api, undefined, rfc3339(ctx.clock.now())));
+}
+
+const ready = (p: Pod) =>
+  p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+
+/** GetTargetNodeName: spec.nodeName, else the node of the matchFields affinity the controller set. */
+function targetNode(p: Pod): string | undefined {
+  const s = p.spec as Any;
+  return (
+    s.nodeName ??
+    s.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.[0]
+      ?.matchFields?.[0]?.values?.[0]
+  );
+}
+
+/** The DaemonSet's Pods by node (deleted Pods that reached a terminal phase left out). */
+function podsByNode(api: ApiServer, uid: string): Map<string, Pod[]> {
+  const out = new Map<string, Pod[]>();
+  const all = api.store.byOwner(uid);
+  for (const p of all as Pod[]) {
+    if (p.kind !== 'Pod') continue;
+    const phase = p.status?.phase;
+    if (p.metadata.deletionTimestamp && (phase === 'Succeeded' || phase === 'Failed')) continue;
+    const n = targetNode(p);
+    if (n === undefined) continue;
+    const list = out.get(n);
+    if (list) list.push(p);
+    else out.set(n, [p]);
+  }
+  return out;
+}
+
+/**
+ * storeDaemonSetStatus for a DaemonSet that should run on every node (the boot ones tolerate
+ * every taint and select no nodes): per node, its oldest Pod decides ready, available
+ * (minReadySeconds 0) and updated (pod-template-generation 1).
+ */
+export function daemonSetStatus(api: ApiServer, uid: string): Any {
+  const byNode = podsByNode(api, uid);
+  let desired = 0;
+  let current = 0;
+  let readyN = 0;
+  let updated = 0;
+  for (const n of api.store.byNamespace('Node', '') as Iterable<Node>) {
+    desired++;
+    const pods = byNode.get(n.metadata.name);
+    if (!pods) continue;
+    current++;
+    const p = [...pods].sort((a, b) =>
+      a.metadata.creationTimestamp < b.metadata.creationTimestamp ? -1 : 1,
+    )[0] as Pod;
+    if (ready(p)) readyN++;
+    if (p.metadata.labels?.['pod-template-generation'] === '1') updated++;
+  }
+  const st: Any = {
+    currentNumberScheduled: current,
+    desiredNumberScheduled: desired,
+    numberAvailable: readyN,
+    numberMisscheduled: 0,
+    numberReady: readyN,
+    observedGeneration: 1,
+    updatedNumberScheduled: updated,
+  };
+  if (readyN === 0) delete st.numberAvailable;
+  if (updated === 0) delete st.updatedNumberScheduled;
+  if (desired - readyN > 0) st.numberUnavailable = desired - readyN;
+  return st;
+}
+
+/** The DaemonSet's template (published-build.ts) with what CreatePodTemplate adds for `node`. */
+function daemonPod(ds: Any, firstPod: Any, node: string): K8sObject {
+  const t = ds.spec.template;
+  const spec = structuredClone(t.spec);
+  spec.affinity = {
+    nodeAffinity: {
+      requiredDuringSchedulingIgnoredDuringExecution: {
+        nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node] }] }],
+      },
+    },
+  };
+  spec.tolerations = [...(spec.tolerations ?? []), ...DAEMON_TOLERATIONS.slice(0, spec.hostNetwork ? 7 : 6)];
+  delete spec.serviceAccount;
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      generateName: `${ds.metadata.name}-`,
+      namespace: ds.metadata.namespace,
+      labels: {
+        ...t.metadata.labels,
+        'controller-revision-hash': firstPod.labels['controller-revision-hash'],
+        'pod-template-generation': '1',
+      },
+      ownerReferences: [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'DaemonSet',
+          name: ds.metadata.name,
+          uid: ds.metadata.uid,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
+    },
+    spec,
+  } as unknown as K8sObject;
+}
+
+function syncDaemonSet(api: ApiServer, e: Published, ctx: ControllerContext): void {
+  const ds = e.object() as Any;
+  const byNode = podsByNode(api, ds.metadata.uid);
+  for (const n of api.store.byNamespace('Node', '') as Iterable<Node>)
+    if (!byNode.has(n.metadata.name)) ctx.api.create(daemonPod(ds, e.x[0], n.metadata.name));
+  const st = daemonSetStatus(api, ds.metadata.uid);
+  if (JSON.stringify(st) !== JSON.stringify(ds.status)) {
+    (e as Any).st = st;
+    api.store.touchLazy('DaemonSet', ds.metadata.namespace, e);
+  }
+}

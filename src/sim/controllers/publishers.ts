@@ -1,0 +1,15 @@
+// kube-controller-manager's controllers that keep what ../apiserver/published publishes in place:
+// the DaemonSet controller of the boot DaemonSets, root-ca-cert-publisher and the serviceaccounts
+// controller. On the boot path, so only the hook: the work is bound late (./daemonset-sync), and
+// nothing reaches it before the late parts load (the boot's Pods are written running; a delete
+// comes from kubectl, which loads them).
+import type { ApiServer } from '../apiserver/server';
+import { late, latePartsLoaded } from '../late';
+import type { Controller } from '../runtime/interfaces';
+
+export const createPublishersController = (api: ApiServer): Controller => ({
+  name: 'publishers',
+  watches: ['Pod', 'ConfigMap', 'ServiceAccount'],
+  keysFor: (ev) => (latePartsLoaded() ? late().publisherKeys(ev) : []),
+  reconcile: (key, ctx) => late().publisherSync(api, key, ctx),
+});
