@@ -4,6 +4,7 @@
 import type { EndpointSlice, Event, K8sObject, KindName, Pod, ReplicaSet, Secret } from '../../sim/api/types';
 import { bool, type FlagDef, str } from '../flags';
 import { describeConfigMap, describeSecret, describeServiceAccount } from '../printers/describe-config';
+import { describeDaemonSet } from '../printers/describe-daemonset';
 import { describeGeneric } from '../printers/describe-generic';
 import {
   type DescribeInput,
@@ -35,6 +36,7 @@ const DESCRIBERS: Partial<Record<KindName, (i: DescribeInput) => string>> = {
   ConfigMap: describeConfigMap,
   Secret: describeSecret,
   ServiceAccount: describeServiceAccount,
+  DaemonSet: describeDaemonSet,
 };
 
 /** Describe one object as `kubectl describe` prints it (ends with a newline). */
@@ -50,7 +52,7 @@ export function describeObject(ctx: KubectlContext, obj: K8sObject, showEvents =
     }) as EndpointSlice[];
   } else if (kind === 'Deployment') {
     related.replicaSets = cluster.list('ReplicaSet', ns ? { namespace: ns } : {}) as ReplicaSet[];
-  } else if (kind === 'ReplicaSet') {
+  } else if (kind === 'ReplicaSet' || kind === 'DaemonSet') {
     const sel = selectorString((obj as ReplicaSet).spec.selector);
     related.pods = cluster.list('Pod', {
       ...(ns ? { namespace: ns } : {}),

@@ -7,7 +7,7 @@ import { kubernetesService } from '../controllers/kubernetes-service';
 import type { Profile } from '../profiles';
 import type { Clock, Rng } from '../runtime/interfaces';
 import type { ControllerManager } from '../runtime/manager';
-import { publishServiceAccount } from './published';
+import { publish } from './published';
 import type { ApiServer } from './server';
 import type { Store } from './store';
 import { bootSystemPods } from './system-pods';
@@ -432,7 +432,7 @@ export function bootAddons(deps: {
     leaseIP: deps.leaseIP,
   });
   // k3s's ServiceLB ensures its ServiceAccount at start (servicelb.go ensureServiceLBServiceAccount).
-  if (deps.profile.distro === 'k3s') publishServiceAccount(deps.api, 'kube-system', 'svclb');
+  if (deps.profile.distro === 'k3s') publish(deps.api, 'ServiceAccount', 'kube-system', 'svclb', 1);
   for (const d of addonDeployments(deps.profile)) bootCreate(deps.api, d);
   if (deps.profile.distro === 'k3s') for (const o of k3sExtras()) bootCreate(deps.api, o);
 }
@@ -442,8 +442,9 @@ export function bootAddons(deps: {
  * coredns, kind's local-path-provisioner-service-account, k3s's manifests): ./published.
  */
 function bootCreate(api: ApiServer, o: K8sObject): void {
-  const t = (o as { spec?: { template?: { spec: { serviceAccountName?: string } } } }).spec?.template;
-  publishServiceAccount(api, o.metadata.namespace, t?.spec.serviceAccountName);
+  const sa = (o as { spec?: { template?: { spec: { serviceAccountName?: string } } } }).spec?.template?.spec
+    .serviceAccountName;
+  if (sa) publish(api, 'ServiceAccount', o.metadata.namespace as string, sa, 1);
   const r = api.create(o);
   if (!r.ok) throw new Error(`boot: ${r.error.message}`);
 }

@@ -6,7 +6,7 @@
 // the first read by code bound late (./published-build), which only kubectl and the kubelet's late
 // parts ever read. kubeadm's kube-proxy ConfigMap is not published: its config.conf (the
 // defaulted KubeProxyConfiguration of 1.34) is not established here.
-import type { K8sObject } from '../api/types';
+import type { K8sObject, KindName } from '../api/types';
 import { late } from '../late';
 import type { ApiServer } from './server';
 import { LazyObject } from './store';
@@ -35,12 +35,11 @@ export class Published extends LazyObject {
   }
 }
 
-/** A ServiceAccount an installer creates (none for `default`, which every namespace has). */
-export function publishServiceAccount(api: ApiServer, ns: string | undefined, name?: string): void {
-  if (name && name !== 'default' && !api.store.entry('ServiceAccount', ns, name))
-    api.store.addLazy(
-      'ServiceAccount',
-      ns as string,
-      new Published(name, api.store.get('Namespace', '', ns as string) as K8sObject, api, 1),
-    );
+/**
+ * Add a lazy entry `name` of `kind` (x as Published's) to namespace `ns`: the boot's ServiceAccounts
+ * (x = 1) and DaemonSets. The boot adds each name once (no two boot Deployments or system Pods
+ * share a ServiceAccount but a DaemonSet's Pods), so no name is looked up first.
+ */
+export function publish(api: ApiServer, kind: KindName, ns: string, name: string, x: unknown): void {
+  api.store.addLazy(kind, ns, new Published(name, api.store.get('Namespace', '', ns) as K8sObject, api, x));
 }

@@ -19,7 +19,7 @@ import type { Profile } from '../profiles';
 import { rfc3339 } from '../runtime/clock';
 import type { Rng } from '../runtime/interfaces';
 import { hexDigit, uuid } from '../runtime/rng';
-import { Published, publishServiceAccount } from './published';
+import { publish } from './published';
 import type { ApiServer } from './server';
 
 // biome-ignore lint/suspicious/noExplicitAny: Pod specs are loosely typed JSON here.
@@ -228,7 +228,7 @@ export function bootSystemPods(deps: SystemPodDeps): void {
   const nodes = [...api.store.byNamespace('Node', '')] as Node[];
   const now = rfc3339(startedAt);
   const nodeIP = new Map(profile.nodes.map((n) => [n.name, n.ip]));
-  let ds = '';
+  let last = '';
   for (const p of systemPods(profile, nodes, rng, deps.leaseIP)) {
     const spec: Any = {
       nodeName: p.node,
@@ -248,19 +248,14 @@ export function bootSystemPods(deps: SystemPodDeps): void {
           ? STATIC_TOLERATIONS
           : [{ operator: 'Exists' }, ...(p.owner ? DAEMON_TOLERATIONS : [])],
     };
-    publishServiceAccount(api, 'kube-system', p.serviceAccountName);
-    // The DaemonSet the Pods name as owner: a lazy entry (./published) holding the first Pod's
-    // template, built late (published-build.ts) and kept in step by ../controllers/daemonset-sync.
-    if (p.owner?.kind === 'DaemonSet' && p.owner.uid !== ds) {
-      ds = p.owner.uid;
-      api.store.addLazy(
-        'DaemonSet',
-        'kube-system',
-        new Published(p.owner.name, api.store.get('Namespace', '', 'kube-system') as K8sObject, api, [
-          p,
-          spec,
-        ]),
-      );
+    // The ServiceAccount the Pods run as and the DaemonSet they name as owner (its name too): lazy
+    // entries (./published), the DaemonSet holding its first Pod's template, built late
+    // (published-build.ts) and kept in step by ../controllers/daemonset-sync.
+    const sa = p.serviceAccountName;
+    if (sa && sa !== last) {
+      last = sa;
+      publish(api, 'ServiceAccount', 'kube-system', sa, 1);
+      if (p.owner) publish(api, 'DaemonSet', 'kube-system', sa, [p, spec]);
     }
     const created = api.create(
       {

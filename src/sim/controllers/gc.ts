@@ -8,7 +8,7 @@
 import { isKindName } from '../api/kinds';
 import { FOREGROUND_DELETION } from '../api/owners';
 import type { K8sObject, KindName, OwnerReference } from '../api/types';
-import { LazyObject, type Store } from '../apiserver/store';
+import type { LazyObject, Store } from '../apiserver/store';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
 
 /** The answer for events that queue nothing: shared, never modified (the manager only reads it). */
@@ -21,7 +21,7 @@ const NO_KEYS = Object.freeze([]) as readonly string[] as string[];
  */
 function anOwnerExists(store: Store, refs: readonly OwnerReference[], ns?: string): boolean {
   for (const r of refs)
-    if (!isKindName(r.kind) || store.getByUid(r.uid) || store.entry(r.kind, ns, r.name) instanceof LazyObject)
+    if (!isKindName(r.kind) || store.getByUid(r.uid) || (store.entry(r.kind, ns, r.name) as LazyObject)?.live)
       return true;
   return false;
 }
