@@ -49,6 +49,10 @@ describe('configMap volume files', () => {
       'color=blue\nsize=10\n',
     );
     expect(d.kubectl('exec deploy/vol -- ls /etc/config').text()).toBe('app.properties\ngreeting\n');
+    // runc made the mount point in the image's /etc.
+    expect(d.kubectl('exec deploy/vol -- ls /etc').text()).toBe(
+      'alpine-release\nconfig\nhostname\nhosts\nos-release\nresolv.conf\n',
+    );
     const la = d.kubectl('exec deploy/vol -- ls -la /etc/config').text();
     const ts = /\.\.(\d{4}_\d\d_\d\d_\d\d_\d\d_\d\d\.\d+)/.exec(la)?.[0] as string;
     expect(ts).toBeDefined();

@@ -193,3 +193,14 @@ export function mountedFile(
   }
   return volumeFiles(p, m.vol, at).get(rel) ?? null;
 }
+
+/** The names in `dir` that are mount points of the container's volumes (runc made them). */
+export function mountsUnder(c: Container, dir: string): string[] {
+  const out: string[] = [];
+  for (const m of ((c as Any).volumeMounts ?? []) as Any[]) {
+    const mp = String(m?.mountPath ?? '').replace(/\/+$/, '');
+    const i = mp.lastIndexOf('/');
+    if (i >= 0 && (mp.slice(0, i) || '/') === dir && mp.length > i + 1) out.push(mp.slice(i + 1));
+  }
+  return out;
+}

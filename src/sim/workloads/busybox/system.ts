@@ -12,6 +12,7 @@ import {
   writtenPaths,
 } from '../proc';
 import { streamFor } from '../state';
+import { mountsUnder } from '../volumes';
 import { lsFlags, lsMount } from './ls-mount';
 import { usageText } from './usage';
 
@@ -195,17 +196,27 @@ export function ls(argv: string[], ctx: ProcContext, p: PodProc): number {
       const saved = writtenPaths(p)
         .filter((f) => /^\/[^/]+$/.test(f))
         .map((f) => f.slice(1));
-      ctx.out(list([...new Set([...ROOT, ...saved])].sort()));
+      ctx.out(list([...new Set([...ROOT, ...saved, ...mountsUnder(p.container, '/')])].sort()));
     } else if (norm === '/etc')
       // The sleep image's release files (proc.ts) are there too.
-      ctx.out(list(p.info.app === 'sleep' ? [...ETC, 'alpine-release', 'os-release'].sort() : ETC));
+      ctx.out(
+        list(
+          [
+            ...new Set([
+              ...(p.info.app === 'sleep' ? [...ETC, 'alpine-release', 'os-release'] : ETC),
+              ...mountsUnder(p.container, '/etc'),
+            ]),
+          ].sort(),
+        ),
+      );
     else if (ROOT_DIRS.includes(norm.slice(1))) {
       // A top-level directory: what commands wrote directly inside it (`touch /tmp/healthy`).
       const prefix = `${norm}/`;
       const saved = writtenPaths(p)
         .filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('/'))
         .map((f) => f.slice(prefix.length));
-      if (saved.length) ctx.out(list(saved.sort()));
+      saved.push(...mountsUnder(p.container, norm));
+      if (saved.length) ctx.out(list([...new Set(saved)].sort()));
     } else if (readPodFile(p, norm) !== undefined) ctx.out(`${t}\n`);
     else {
       ctx.err(`ls: ${t}: No such file or directory\n`);
