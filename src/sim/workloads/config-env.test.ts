@@ -99,6 +99,41 @@ describe('container env from ConfigMaps and Secrets', () => {
   });
 });
 
+describe('env of a restarted container, and envFrom a Secret', () => {
+  it('a container started again reads the ConfigMap as it is then', () => {
+    const d = kdrive({ seed: 21 })
+      .apply(CM)
+      .apply(
+        deploy(`        command: ['sh', '-c', 'sleep 20; exit 1']
+        envFrom:
+        - configMapRef: {name: app-config}
+`),
+      )
+      .advance(10_000);
+    expect(d.kubectl('exec deploy/envy -- printenv greeting').text()).toBe('hello\n');
+    d.apply(CM.replace('greeting: hello', 'greeting: hola'));
+    d.advance(10_000);
+    expect(d.kubectl('exec deploy/envy -- printenv greeting').text()).toBe('hello\n');
+    for (let i = 0; i < 40 && !/\s1\/1\s+Running\s+1 /.test(d.kubectl('get pods').text()); i++)
+      d.advance(1_000);
+    expect(d.kubectl('get pods').text()).toMatch(/\s1\/1\s+Running\s+1 /);
+    expect(d.kubectl('exec deploy/envy -- printenv greeting').text()).toBe('hola\n');
+  });
+
+  it('envFrom a Secret decodes its values, with the prefix', () => {
+    const d = kdrive({ seed: 22 })
+      .apply(SECRET)
+      .apply(
+        deploy(`        envFrom:
+        - secretRef: {name: creds}
+          prefix: DB_
+`),
+      )
+      .advance(30_000);
+    expect(d.kubectl('exec deploy/envy -- printenv DB_password').text()).toBe('s3cr3t\n');
+  });
+});
+
 describe('expandEnv (expansion.Expand)', () => {
   const vars = new Map([
     ['A', 'x'],
