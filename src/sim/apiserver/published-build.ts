@@ -11,8 +11,10 @@
 //   manifests/coredns.yaml with the NodeHosts its node controller writes on k3s.
 // The uids come from the namespace's uid (itself from the seed), so the same seed gives the same
 // objects whenever they are first read.
-import type { K8sObject } from '../api/types';
+import type { K8sObject, Service } from '../api/types';
 import { daemonSetStatus } from '../controllers/daemonset-sync';
+import { SVCNAME_LABEL, SVCNAMESPACE_LABEL, svclbPod, svclbUid } from '../controllers/servicelb';
+import { rfc3339 } from '../runtime/clock';
 import { createRng, uuid } from '../runtime/rng';
 import { defaultPodSpec } from './defaults';
 import type { Published } from './published';
@@ -122,14 +124,14 @@ const POD_ONLY_LABELS = new Set(['controller-revision-hash', 'pod-template-gener
  * wrote, else computed from the Pods now.
  */
 function buildDaemonSet(e: Published, resourceVersion: string): K8sObject {
+  if (e.x[0].kind === 'Service') return buildSvclb(e, resourceVersion);
   const [pod, podSpec] = e.x as [Any, Any];
   const labels: Record<string, string> = {};
   for (const [k, v] of Object.entries(pod.labels as Record<string, string>))
     if (!POD_ONLY_LABELS.has(k)) labels[k] = v;
   const { nodeName: _, ...rest } = podSpec;
   rest.tolerations = podSpec.tolerations.filter((t: Any) => t.key === undefined);
-  const spec = defaultPodSpec(rest);
-  if (spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName;
+  const spec = templateSpec(rest);
   const sel = labels.app ? 'app' : 'k8s-app';
   return {
     apiVersion: 'apps/v1',
@@ -148,8 +150,69 @@ function buildDaemonSet(e: Published, resourceVersion: string): K8sObject {
       revisionHistoryLimit: 10,
       selector: { matchLabels: { [sel]: labels[sel] as string } },
       template: { metadata: { labels }, spec },
-      updateStrategy: { rollingUpdate: { maxSurge: 0, maxUnavailable: 1 }, type: 'RollingUpdate' },
+      updateStrategy: UPDATE_STRATEGY,
     },
     status: (e as Any).st ?? daemonSetStatus(e.api, pod.owner.uid),
+  } as K8sObject;
+}
+
+/**
+ * A template's spec as the API server returns it: defaulted, and serviceAccount set to
+ * serviceAccountName (Convert_core_PodSpec_To_v1_PodSpec sets that alias on every PodSpec it
+ * writes out, a template's too; pkg/apis/core/v1/conversion.go).
+ */
+function templateSpec(spec: Any): Any {
+  const out = defaultPodSpec(spec);
+  if (out.serviceAccountName) out.serviceAccount = out.serviceAccountName;
+  return out;
+}
+
+const UPDATE_STRATEGY = { rollingUpdate: { maxSurge: 0, maxUnavailable: 1 }, type: 'RollingUpdate' };
+
+/**
+ * k3s's svclb-<svc>-<uid8> DaemonSet (servicelb.go newDaemonSet) for the Service in `x` (as it is
+ * now, if it is still the same Service), created at the instant in `x`: labels nodeselector
+ * "false" (no node carries the enablelb label here) and the Service's name and namespace, selector
+ * app=<name>, the template ../controllers/servicelb builds the Pods from without what the
+ * DaemonSet controller adds per Pod (the node's affinity and its tolerations), defaulted; update
+ * strategy RollingUpdate maxUnavailable 1 (maxSurge defaulted to 0). The annotations wrangler's
+ * apply adds (objectset.rio.cattle.io/…) are not reproduced: their contents are not established.
+ */
+function buildSvclb(e: Published, resourceVersion: string): K8sObject {
+  const [first, at] = e.x as [Service, number];
+  const cur = e.api.store.get('Service', first.metadata.namespace, first.metadata.name) as
+    | Service
+    | undefined;
+  const svc = cur?.metadata.uid === first.metadata.uid ? cur : first;
+  const uid = svclbUid(svc);
+  const pod = svclbPod(svc, '') as Any;
+  const { affinity: _, ...rest } = pod.spec;
+  rest.tolerations = rest.tolerations.slice(0, 3);
+  const labels: Record<string, string> = { ...pod.metadata.labels };
+  delete labels['pod-template-generation'];
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: {
+      annotations: { 'deprecated.daemonset.template.generation': '1' },
+      creationTimestamp: rfc3339(at),
+      generation: 1,
+      labels: {
+        'svccontroller.k3s.cattle.io/nodeselector': 'false',
+        [SVCNAME_LABEL]: svc.metadata.name,
+        [SVCNAMESPACE_LABEL]: svc.metadata.namespace ?? 'default',
+      },
+      name: e.name,
+      namespace: 'kube-system',
+      resourceVersion,
+      uid,
+    },
+    spec: {
+      revisionHistoryLimit: 10,
+      selector: { matchLabels: { app: e.name } },
+      template: { metadata: { labels }, spec: templateSpec(rest) },
+      updateStrategy: UPDATE_STRATEGY,
+    },
+    status: (e as Any).st ?? daemonSetStatus(e.api, uid),
   } as K8sObject;
 }

@@ -171,8 +171,11 @@ function daemonPod(ds: Any, firstPod: Any, node: string): K8sObject {
 function syncDaemonSet(api: ApiServer, e: Published, ctx: ControllerContext): void {
   const ds = e.object() as Any;
   const byNode = podsByNode(api, ds.metadata.uid);
-  for (const n of api.store.byNamespace('Node', '') as Iterable<Node>)
-    if (!byNode.has(n.metadata.name)) ctx.api.create(daemonPod(ds, e.x[0], n.metadata.name));
+  // k3s's svclb DaemonSets: ../controllers/servicelb makes their Pods (and keeps them Pending
+  // where the node's ports are taken); only the status is this controller's.
+  if (e.x[0].kind !== 'Service')
+    for (const n of api.store.byNamespace('Node', '') as Iterable<Node>)
+      if (!byNode.has(n.metadata.name)) ctx.api.create(daemonPod(ds, e.x[0], n.metadata.name));
   const st = daemonSetStatus(api, ds.metadata.uid);
   if (JSON.stringify(st) !== JSON.stringify(ds.status)) {
     (e as Any).st = st;

@@ -2,12 +2,18 @@
 // kube-system runs one Pod per node whose containers hold the Service's ports as hostPorts. The
 // Service's EXTERNAL-IP is the IPs of the nodes whose svclb Pod is Ready; when another Service
 // already holds the port on every node, the new svclb Pod stays Pending (the scheduler's NodePorts
-// filter) and EXTERNAL-IP stays `<pending>` (§C3). The DaemonSet object itself is not simulated:
-// its Pods name it as owner and this controller plays its part (create, replace, clean up).
+// filter) and EXTERNAL-IP stays `<pending>` (§C3). The DaemonSet is stored (a lazy entry built
+// late from the Service: ../apiserver/published-build.ts) and its Pods name it as owner; this
+// controller plays the DaemonSet controller's part for its Pods (create, replace, clean up) and
+// deletes the DaemonSet with the Service's LoadBalancer (deleteDaemonSet).
 // [K3S pkg/cloudprovider/servicelb.go]
 import type { K8sObject, Pod, Service } from '../api/types';
+import { publish } from '../apiserver/published';
+import type { ApiServer } from '../apiserver/server';
+import type { Store } from '../apiserver/store';
 import type { Profile } from '../profiles';
 import type { ControllerContext, StoreReader } from '../runtime/interfaces';
+import { createRng, uuid } from '../runtime/rng';
 import { DAEMON_TOLERATIONS } from './daemonset-tolerations';
 
 export const SVCLB_IMAGE = 'rancher/mirrored-klipper-lb:v0.4.13';
@@ -16,6 +22,9 @@ export const SVCNAMESPACE_LABEL = 'svccontroller.k3s.cattle.io/svcnamespace';
 
 /** The DaemonSet name k3s gives a Service's svclb Pods. */
 export const svclbName = (svc: Service) => `svclb-${svc.metadata.name}-${svc.metadata.uid.slice(0, 8)}`;
+
+/** The svclb DaemonSet's uid (seeded from the Service's: the same seed gives the same one). */
+export const svclbUid = (svc: Service) => uuid(createRng(0).fork(`svclb/${svc.metadata.uid}`));
 
 function svclbPods(store: StoreReader, ns: string, name: string): Pod[] {
   const out: Pod[] = [];
@@ -68,7 +77,7 @@ function networkOf(cidr: string): string {
   return `${net >>> 24}.${(net >>> 16) & 255}.${(net >>> 8) & 255}.${net & 255}/${bits}`;
 }
 
-function svclbPod(svc: Service, node: string): K8sObject {
+export function svclbPod(svc: Service, node: string): K8sObject {
   const ds = svclbName(svc);
   const ranges = sourceRanges(svc);
   const local = svc.spec.externalTrafficPolicy === 'Local';
@@ -116,7 +125,7 @@ function svclbPod(svc: Service, node: string): K8sObject {
           apiVersion: 'apps/v1',
           kind: 'DaemonSet',
           name: ds,
-          uid: svc.metadata.uid, // stands in for the DaemonSet's own uid
+          uid: svclbUid(svc),
           controller: true,
           blockOwnerDeletion: true,
         },
@@ -174,9 +183,14 @@ export function syncServiceLB(
       templateKey((p.spec as { containers: LbContainer[] }).containers) === key &&
       !p.metadata.deletionTimestamp;
     if (current) kept.push(p);
-    else if (!p.metadata.deletionTimestamp) ctx.api.delete('Pod', 'kube-system', p.metadata.name);
+    else if (!p.metadata.deletionTimestamp) {
+      ctx.api.delete('Pod', 'kube-system', p.metadata.name);
+      if (!want) (ctx.store as Store).remove('DaemonSet', 'kube-system', p.metadata.labels?.app as string);
+    }
   }
   if (!want) return [];
+  if (!(ctx.store as Store).entry('DaemonSet', 'kube-system', ds))
+    publish(ctx.api as ApiServer, 'DaemonSet', 'kube-system', ds, [want, ctx.clock.now()]);
   const ingress: { ip: string; ipMode: 'VIP' }[] = [];
   for (const n of profile.nodes) {
     const mine = kept.filter((p) => {
