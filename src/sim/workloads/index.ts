@@ -12,6 +12,6 @@ export type {
 } from './http/types';
 export { parseUrl } from './http/url';
 export { type AppKind, type ImageInfo, imageInfo } from './images';
-export { podLogs } from './logs';
+export { logTimestamp, podLogEntries, podLogs } from './logs';
 export type { RunScript, WorkloadDeps } from './proc';
 export { trackServiceLinks } from './servicelinks';

@@ -1,8 +1,10 @@
 // What each container writes to stdout, for `kubectl logs`. Startup lines come from the image's
 // entrypoint (ASP.NET Core 6 hosting, nginx's docker-entrypoint); later lines are appended by the
-// apps as requests arrive (numbers-web's failed API calls, nginx's access log).
+// apps as requests arrive (numbers-web's failed API calls, nginx's access log). CoreDNS prints its
+// startup banner from the Corefile it read (apps/coredns.ts).
 import type { Container, Pod } from '../api/types';
 import type { Cluster, ObjectKey } from '../contract';
+import { coreDnsStartupLines } from './apps/coredns';
 import { NGINX_VERSION } from './apps/nginx';
 import { imageInfo } from './images';
 import { getPod, parseTime } from './pods';
@@ -13,9 +15,20 @@ import { procState } from './state';
  * default one; both at Information for Microsoft.Hosting.Lifetime only (appsettings.json).
  * Razor Pages' antiforgery initialises DataProtection, which warns about its key directory.
  */
-function startupLines(pod: Pod, container: Container, startedAt: number): string[] {
+function startupLines(cluster: Cluster, pod: Pod, container: Container, startedAt: number): string[] {
   const info = imageInfo(container.image);
   switch (info.app) {
+    case 'coredns': {
+      // Fixed per container instance at first read: what it read at start, not a later edit of
+      // the ConfigMap (the reload plugin's re-read after its interval is not modelled).
+      const st = procState(cluster, pod.metadata.uid);
+      st.startup ??= new Map();
+      const memo = st.startup.get(container.name);
+      if (memo && memo.startedAt === startedAt) return memo.lines;
+      const lines = coreDnsStartupLines(cluster, pod, container, info.tag);
+      st.startup.set(container.name, { startedAt, lines });
+      return lines;
+    }
     case 'numbers-api':
       return [
         '<6>Microsoft.Hosting.Lifetime[14] Now listening on: http://[::]:80',
@@ -67,6 +80,18 @@ function startupLines(pod: Pod, container: Container, startedAt: number): string
 
 /** Lines of one container's log, oldest first (the whole text is `lines.join('\n') + '\n'`). */
 export function podLogs(cluster: Cluster, podKey: ObjectKey, containerName?: string): string[] {
+  return podLogEntries(cluster, podKey, containerName).map((l) => l.text);
+}
+
+/**
+ * The same lines with the time each was written (ms), for `kubectl logs --timestamps`: startup
+ * lines at the container's start (status.containerStatuses[].state.running.startedAt).
+ */
+export function podLogEntries(
+  cluster: Cluster,
+  podKey: ObjectKey,
+  containerName?: string,
+): { at: number; text: string }[] {
   const pod = getPod(cluster, podKey);
   if (!pod) return [];
   const container =
@@ -80,6 +105,18 @@ export function podLogs(cluster: Cluster, podKey: ObjectKey, containerName?: str
   const now = cluster.now();
   const later = procState(cluster, pod.metadata.uid)
     .logs.filter((l) => l.at <= now)
-    .flatMap((l) => l.text.split('\n'));
-  return [...startupLines(pod, container, startedAt), ...later];
+    .flatMap((l) => l.text.split('\n').map((text) => ({ at: l.at, text })));
+  return [
+    ...startupLines(cluster, pod, container, startedAt).map((text) => ({ at: startedAt, text })),
+    ...later,
+  ];
+}
+
+/**
+ * A log line's time as the kubelet prefixes it for `--timestamps`: RFC3339NanoFixed
+ * ("2006-01-02T15:04:05.000000000Z07:00", pkg/kubelet/kuberuntime/logs/logs.go timeFormatOut), UTC.
+ */
+export function logTimestamp(ms: number): string {
+  const iso = new Date(ms).toISOString(); // 2006-01-02T15:04:05.000Z
+  return `${iso.slice(0, 23)}000000Z`;
 }

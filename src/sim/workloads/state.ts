@@ -33,6 +33,11 @@ export interface PodProcState {
   pids?: PidState;
   /** Output of containers whose process was run to its end (oneshot.ts), by container ID. */
   runs?: Map<string, LogLine[]>;
+  /**
+   * Startup lines computed from what the container read when it started (CoreDNS's Corefile), by
+   * container name: the first `kubectl logs` fixes them for that container instance.
+   */
+  startup?: Map<string, { startedAt: number; lines: string[] }>;
 }
 
 export interface FileEntry {
