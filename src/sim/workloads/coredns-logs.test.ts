@@ -11,9 +11,11 @@ import { kdrive } from '../../kubectl/testing';
 import type { Pod } from '../api/types';
 import { k3sCorefile, kubeadmCorefile } from '../apiserver/published-build';
 import { sha512Hex } from '../net/sha512';
-import { COREDNS_BUILDS, coreDnsBuild, corefileSha512 } from './apps/coredns';
+import { corefileSha512 } from './apps/coredns';
+import { COREDNS_BUILDS, coreDnsBuild } from './apps/coredns-builds';
 import { lexTokens, parseCaddyfile, serverBlocksJson } from './caddyfile';
 import { logTimestamp, podLogEntries } from './logs';
+import { execIn, podKeyFor, SLEEP } from './testkit';
 
 const KUBEADM_SHA =
   '1b226df79860026c6a52e67daa10d7f0d57ec5b023288ec00c5e05f93523c894564e15b91770d3a07ae1cfbe861d15b37d4a0027e69c546ab112970993a3b03b';
@@ -100,6 +102,18 @@ describe('kubectl logs of CoreDNS', () => {
     d.kubectl(`logs -n kube-system ${fresh.metadata.name}`);
     expect(d.stdout()).toBe(`${KUBEADM_BANNER.map((l) => l.replace(KUBEADM_SHA, expected)).join('\n')}\n`);
   });
+
+  for (const [profile, label] of [
+    ['kind', 'goversion="go1.23.3",revision="51e11f1",version="1.12.0"'],
+    ['k3s', 'goversion="go1.24.5",revision="463fd1c",version="1.12.3"'],
+  ] as const)
+    it(`${profile}: /metrics' coredns_build_info names the same build as the banner`, () => {
+      const d = kdrive({ seed: 3, profile }).applyOk(SLEEP('sleep-1')).advance(30_000);
+      const ip = (corednsPods(d)[0] as Pod).status.podIP;
+      const from = podKeyFor(d.cluster, 'sleep-1');
+      const out = execIn(d.cluster, from, ['wget', '-qO-', `http://${ip}:9153/metrics`]).stdout;
+      expect(out).toContain(`coredns_build_info{${label}} 1\n`);
+    });
 
   it('the builds: each image tag names a CoreDNS release', () => {
     expect(coreDnsBuild('v1.12.0')).toEqual(COREDNS_BUILDS['1.12.0']);
