@@ -177,7 +177,10 @@ export function parseCaddyfile(
     return a.File !== b.File || a.Line + breaks(cursor - 1) < b.Line;
   };
 
+  let imports = 0;
   const doImport = (): void => {
+    // A snippet that imports itself splices forever (CoreDNS would hang); stop instead.
+    if (++imports > 1000) fail('too many imports (a snippet importing itself?)');
     if (!nextArg()) fail("Wrong argument count or unexpected line ending after 'import'");
     const pattern = replaceEnvVars(val(), env);
     if (pattern === '') fail('Import requires a non-empty filepath');

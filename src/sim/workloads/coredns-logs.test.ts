@@ -13,7 +13,7 @@ import { k3sCorefile, kubeadmCorefile } from '../apiserver/published-build';
 import { sha512Hex } from '../net/sha512';
 import { corefileSha512 } from './apps/coredns';
 import { COREDNS_BUILDS, coreDnsBuild } from './apps/coredns-builds';
-import { lexTokens, parseCaddyfile, serverBlocksJson } from './caddyfile';
+import { CaddyfileError, lexTokens, parseCaddyfile, serverBlocksJson } from './caddyfile';
 import { logTimestamp, podLogEntries } from './logs';
 import { execIn, podKeyFor, SLEEP } from './testkit';
 
@@ -150,6 +150,35 @@ describe('sha512', () => {
 });
 
 describe('Caddyfile lexer', () => {
+  it('any Corefile text parses or fails with a CaddyfileError, never anything else', () => {
+    const fs = { env: {}, readFile: () => undefined, readDir: () => [] };
+    const piece = fc.constantFrom(
+      '.:53',
+      '{',
+      '}',
+      'import',
+      '(snip)',
+      'snip',
+      '"a b"',
+      '#c',
+      '\n',
+      ' ',
+      'reload',
+      'x,',
+      '{$HOME}',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        try {
+          serverBlocksJson(parseCaddyfile('/etc/coredns/Corefile', parts.join(' '), fs, () => {}));
+        } catch (e) {
+          expect(e).toBeInstanceOf(CaddyfileError);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('quotes, escaped quotes, comments, CR and a byte order mark as lexer.go reads them', () => {
     const toks = lexTokens('\uFEFFa "b c" "d\\"e" f\\g # h i\r\nj#k\n"x\ny" z');
     expect(toks.map((t) => [t.Line, t.Text])).toEqual([
