@@ -6,6 +6,7 @@ import { defaultRest } from './apiserver/defaults-late';
 import { patchOne } from './apiserver/patch';
 import { buildPublished } from './apiserver/published-build';
 import { computePodQOS } from './apiserver/qos';
+import { admitServiceAccount } from './apiserver/sa-admission-late';
 import {
   allocateHealthCheck,
   allocateServiceUpdate,
@@ -78,6 +79,7 @@ provideLateParts({
   pushProbeErrors,
   defaultRest,
   computePodQOS,
+  admitServiceAccount,
   dryRunAllocators,
   dropTypeDependentFields,
   allocateHealthCheck,

@@ -10,6 +10,7 @@ import type { defaultRest } from './apiserver/defaults-late';
 import type { patchOne } from './apiserver/patch';
 import type { buildPublished } from './apiserver/published-build';
 import type { computePodQOS } from './apiserver/qos';
+import type { admitServiceAccount } from './apiserver/sa-admission-late';
 import type {
   allocateHealthCheck,
   allocateServiceUpdate,
@@ -108,6 +109,8 @@ export interface LateParts {
    * requests and host ports (only the student's objects have them).
    */
   defaultRest: typeof defaultRest;
+  /** The ServiceAccount admission plugin's lookup, automount choice and init-container mounts. */
+  admitServiceAccount: typeof admitServiceAccount;
   /** A Pod's QoS class by quantity value (the boot's own Pods get ./apiserver/defaults' bootQOS). */
   computePodQOS: typeof computePodQOS;
   /** The allocators of a server-side dry run (only kubectl asks for one). */

@@ -388,7 +388,7 @@ export const SA_TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccoun
  * The token volume's sources, the same for every Pod. Stored objects are immutable snapshots, so
  * every Pod shares this one (frozen) object instead of carrying its own copy (5,000 Pods: ~3 MB).
  */
-const SA_TOKEN_PROJECTION = deepFreeze({
+export const SA_TOKEN_PROJECTION = deepFreeze({
   defaultMode: 420,
   sources: [
     { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
@@ -413,7 +413,8 @@ function deepFreeze<T>(o: T): T {
  * The ServiceAccount admission plugin (plugin/pkg/admission/serviceaccount): a projected volume
  * `kube-api-access-<5>` (token, the kube-root-ca.crt ConfigMap, the namespace) mounted read-only
  * at /var/run/secrets/kubernetes.io/serviceaccount in every container, unless the Pod opts out
- * (automountServiceAccountToken: false) or a container already mounts something there.
+ * (automountServiceAccountToken: false) or a container already mounts something there. The
+ * common case of ./sa-admission (which has the ServiceAccount lookup and init containers).
  */
 export function withServiceAccountToken(spec: Any, suffix: () => string, owned = false): Any {
   if (spec?.automountServiceAccountToken === false) return spec;

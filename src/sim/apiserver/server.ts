@@ -13,7 +13,7 @@ import type { ApiWriter, Clock, Rng } from '../runtime/interfaces';
 import { flat, uuid } from '../runtime/rng';
 import { ClusterIpAllocator, NodePortAllocator } from './allocators';
 import { copyOwn, copyTop } from './copy';
-import { applyDefaultsInto, withServiceAccountToken } from './defaults';
+import { applyDefaultsInto } from './defaults';
 import {
   alreadyExists,
   badRequest,
@@ -24,6 +24,7 @@ import {
 } from './errors';
 import { deepEqual, deepEqualScalarsFirst } from './json';
 import { Published } from './published';
+import { admitPod } from './sa-admission';
 import {
   type Allocation,
   allocateService,
@@ -160,6 +161,13 @@ export class ApiServer implements ApiWriter {
       obj.spec = r.spec;
       alloc = r.alloc;
     }
+    // Mutating admission, before the registry validates: the ServiceAccount plugin (./sa-admission).
+    const denied =
+      kind === 'Pod' &&
+      admitPod(this.store, obj, input.metadata?.name, opts.createdAt, () =>
+        this.randomSuffix(dry ? this.dryRunRng : this.saVolumeRng),
+      );
+    if (denied) return { ok: false, error: denied };
     const errs = validateWrite(obj);
     const error =
       errs.length > 0
@@ -171,14 +179,6 @@ export class ApiServer implements ApiWriter {
       if (allocs && alloc) releaseAllocation(allocs, alloc);
       return { ok: false, error };
     }
-    // Mirror Pods (static manifests) bypass the ServiceAccount admission plugin.
-    if (kind === 'Pod' && !meta.annotations?.['kubernetes.io/config.mirror'])
-      // The spec, its containers array and containers are the defaulting's fresh copies.
-      obj.spec = withServiceAccountToken(
-        obj.spec,
-        () => this.randomSuffix(dry ? this.dryRunRng : this.saVolumeRng),
-        true,
-      );
     const created = opts.createdAt ?? this.clock.now();
     // obj.metadata is `meta`, or the Namespace defaulting's own copy of it: ours either way.
     const m: Any = obj.metadata;
