@@ -56,6 +56,14 @@ describe('DaemonSet controller (boot DaemonSets)', () => {
         .map((x) => x.spec.nodeName)
         .sort(),
     ).toEqual(['kind-control-plane', 'kind-worker', 'kind-worker2']);
+    // The controller's Event on the DaemonSet, as describe shows it.
+    const desc = d.kubectl('describe ds kube-proxy -n kube-system').text();
+    expect(desc).toContain('Pods Status:  3 Running / 0 Waiting / 0 Succeeded / 0 Failed\n');
+    expect(desc).toMatch(
+      new RegExp(
+        `\n {2}Normal {2}SuccessfulCreate {2}\\d+s +daemonset-controller {2}Created pod: ${p.metadata.name}\n$`,
+      ),
+    );
     // The status was written again (a new resourceVersion) and is whole again.
     expect(ds(d).metadata.resourceVersion).not.toBe(rv0);
     expect(ds(d).status).toEqual({

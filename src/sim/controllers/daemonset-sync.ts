@@ -36,6 +36,8 @@ export class Republished extends Published {
   }
 }
 
+const SOURCE = { component: 'daemonset-controller' };
+
 const REPUBLISHED: Record<string, string> = { ConfigMap: 'kube-root-ca.crt', ServiceAccount: 'default' };
 
 export function publisherKeys(ev: WatchEvent): string[] {
@@ -175,7 +177,19 @@ function syncDaemonSet(api: ApiServer, e: Published, ctx: ControllerContext): vo
   // where the node's ports are taken); only the status is this controller's.
   if (e.x[0].kind !== 'Service')
     for (const n of api.store.byNamespace('Node', '') as Iterable<Node>)
-      if (!byNode.has(n.metadata.name)) ctx.api.create(daemonPod(ds, e.x[0], n.metadata.name));
+      if (!byNode.has(n.metadata.name)) {
+        // RealPodControl.CreatePods records the create on the DaemonSet (controller_utils.go).
+        const r = ctx.api.create(daemonPod(ds, e.x[0], n.metadata.name));
+        if (r.ok)
+          ctx.events.record(
+            ds,
+            'Normal',
+            'SuccessfulCreate',
+            `Created pod: ${r.object.metadata.name}`,
+            SOURCE,
+          );
+        else ctx.events.record(ds, 'Warning', 'FailedCreate', `Error creating: ${r.error.message}`, SOURCE);
+      }
   const st = daemonSetStatus(api, ds.metadata.uid);
   if (JSON.stringify(st) !== JSON.stringify(ds.status)) {
     (e as Any).st = st;
