@@ -3,6 +3,10 @@
 // as a foreground job; `--tail N` keeps the last N lines; `-p` reads the last terminated instance.
 // A container whose process ended (oneshot: `kubectl run t --image=busybox -- nslookup x`) has
 // the log of that instance, byte for byte; which instance follows the kubelet's rules.
+// `-c` names a container or an init container (podcmd.FindContainerByName: spec.containers, then
+// spec.initContainers); `--all-containers` reads the init containers, then the containers
+// (logsForObjectWithClient builds them in that order; kubectl then consumes them from a Go map,
+// in no fixed order — here always that one).
 import type { Pod } from '../../sim/api/types';
 import { containerRunLog } from '../../sim/workloads/oneshot';
 import { bool, str } from '../flags';
@@ -29,6 +33,9 @@ Examples:
   kubectl logs job/hello
 
 Options:
+    --all-containers=false:
+	Get all containers' logs in the pod(s).
+
     -c, --container='':
 	Print the logs of this container
 
@@ -57,7 +64,7 @@ type LogSource = { ok: true; cid: string | undefined; running: boolean } | { ok:
 
 function logSource(pod: Pod, container: string, previous: boolean): LogSource {
   const podName = pod.metadata.name;
-  const st = pod.status?.containerStatuses?.find((c) => c.name === container);
+  const st = statusOf(pod, container);
   const last = st?.lastState?.terminated;
   const state = st?.state ?? {};
   if (previous) {
@@ -89,6 +96,26 @@ function logSource(pod: Pod, container: string, previous: boolean): LogSource {
   return { ok: false, message: `container "${container}" in pod "${podName}" is waiting to start: ${why}` };
 }
 
+/** The container's status: among the containers', then the init containers' (GetContainerStatus). */
+function statusOf(pod: Pod, container: string) {
+  return (
+    pod.status?.containerStatuses?.find((c) => c.name === container) ??
+    initsOf(pod, 'initContainerStatuses')?.find((c) => c.name === container)
+  );
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: spec.initContainers and their statuses are optional extras.
+const initsOf = (pod: Pod, key: 'initContainers' | 'initContainerStatuses'): any[] | undefined =>
+  // biome-ignore lint/suspicious/noExplicitAny: as above.
+  key === 'initContainers' ? (pod.spec as any).initContainers : (pod.status as any)?.initContainerStatuses;
+
+/** podcmd.AllContainerNames: the containers, then each init container with ` (init)`. */
+function allContainerNames(pod: Pod): string {
+  const names = pod.spec.containers.map((c) => c.name);
+  for (const c of initsOf(pod, 'initContainers') ?? []) names.push(`${c.name} (init)`);
+  return names.join(', ');
+}
+
 /**
  * The log text of one container instance: a process run to its end keeps its own bytes (exactly
  * as written, a last line without newline included); a server's is the workloads' line model.
@@ -105,7 +132,7 @@ function logText(
     if (run !== undefined) return run;
   }
   // A server's log (only the running instance has one).
-  const st = pod.status?.containerStatuses?.find((c) => c.name === container);
+  const st = statusOf(pod, container);
   if (cid !== undefined && st?.containerID !== cid) return '';
   return logsOf(cluster, key, container)
     .map((l) => `${l}\n`)
@@ -159,31 +186,56 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     if (found.matched > 1) proc.err(`Found ${found.matched} pods, using pod/${found.pod.metadata.name}\n`);
     pods = [found.pod];
   }
+  // logs.go Validate (after Complete found the object).
+  if (bool(args.flags, 'all-containers') && str(args.flags, 'container')) {
+    proc.err(
+      `error: --all-containers=true should not be specified with container name ${str(args.flags, 'container')}\n`,
+    );
+    return 1;
+  }
   const tailFlag = args.flags.tail;
   const tail = typeof tailFlag === 'number' ? tailFlag : selector ? 10 : -1;
   const follow = bool(args.flags, 'follow');
   const previous = bool(args.flags, 'previous');
+  const all = bool(args.flags, 'all-containers');
+  const named = str(args.flags, 'container');
   const streams: { key: string; container: string; cid: string | undefined; printed: number }[] = [];
   for (const pod of pods) {
+    const inits: string[] = (initsOf(pod, 'initContainers') ?? []).map((c) => c.name);
     const names = pod.spec.containers.map((c) => c.name);
-    const container = str(args.flags, 'container') ?? names[0] ?? '';
-    if (!names.includes(container)) {
-      proc.err(`error: container ${container} is not valid for pod ${pod.metadata.name}\n`);
-      return 1;
+    let containers: string[];
+    if (all) containers = [...inits, ...names];
+    else {
+      let container = named;
+      // The kubectl.kubernetes.io/default-container annotation, when it names a container.
+      const preset = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
+      if (container === undefined && preset) {
+        if (names.includes(preset) || inits.includes(preset)) container = preset;
+        else proc.err(`Default container name "${preset}" not found in pod ${pod.metadata.name}\n`);
+      }
+      if (container === undefined) {
+        container = names[0] ?? '';
+        if (names.length > 1 || inits.length > 0)
+          proc.err(`Defaulted container "${container}" out of: ${allContainerNames(pod)}\n`);
+      }
+      if (!names.includes(container) && !inits.includes(container)) {
+        proc.err(`error: container ${container} is not valid for pod ${pod.metadata.name}\n`);
+        return 1;
+      }
+      containers = [container];
     }
-    if (str(args.flags, 'container') === undefined && names.length > 1) {
-      proc.err(`Defaulted container "${container}" out of: ${names.join(', ')}\n`);
+    for (const container of containers) {
+      const source = logSource(pod, container, previous);
+      if (!source.ok) {
+        proc.err(`Error from server (BadRequest): ${source.message}\n`);
+        return 1;
+      }
+      const key = `Pod/${pod.metadata.namespace ?? ctx.namespace}/${pod.metadata.name}`;
+      const text = logText(cluster, pod, key, container, source.cid);
+      proc.out(tailText(text, tail));
+      // Following ends with the instance: only a running one has more to say.
+      if (source.running) streams.push({ key, container, cid: source.cid, printed: text.length });
     }
-    const source = logSource(pod, container, previous);
-    if (!source.ok) {
-      proc.err(`Error from server (BadRequest): ${source.message}\n`);
-      return 1;
-    }
-    const key = `Pod/${pod.metadata.namespace ?? ctx.namespace}/${pod.metadata.name}`;
-    const text = logText(cluster, pod, key, container, source.cid);
-    proc.out(tailText(text, tail));
-    // Following ends with the instance: only a running one has more to say.
-    if (source.running) streams.push({ key, container, cid: source.cid, printed: text.length });
   }
   if (follow && ctx.host && streams.length > 0) {
     let unsubscribe: (() => void) | undefined;
@@ -196,7 +248,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
         const text = logText(cluster, pod, s.key, s.container, s.cid);
         if (text.length > s.printed) h.out(text.slice(s.printed));
         s.printed = text.length;
-        const st = pod.status?.containerStatuses?.find((c) => c.name === s.container);
+        const st = statusOf(pod, s.container);
         if (st?.state?.running && st.containerID === s.cid) open++;
       }
       if (open === 0) h.finish(0);
@@ -218,6 +270,7 @@ export const logsVerb: KubectlVerb = {
   short: 'Print the logs for a container in a pod',
   help: HELP,
   flags: [
+    { name: 'all-containers', type: 'bool' },
     { name: 'container', short: 'c', type: 'string' },
     { name: 'follow', short: 'f', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
