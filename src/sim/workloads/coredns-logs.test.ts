@@ -9,11 +9,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
 import type { Pod } from '../api/types';
+import { COREDNS_IMAGE, K3S_COREDNS_IMAGE } from '../apiserver/bootstrap';
 import { k3sCorefile, kubeadmCorefile } from '../apiserver/published-build';
 import { sha512Hex } from '../net/sha512';
 import { corefileSha512 } from './apps/coredns';
-import { COREDNS_BUILDS, coreDnsBuild } from './apps/coredns-builds';
+import { COREDNS_BUILDS, type CoreDnsBuild, coreDnsBuild } from './apps/coredns-builds';
 import { CaddyfileError, lexTokens, parseCaddyfile, serverBlocksJson } from './caddyfile';
+import { imageTag } from './images';
 import { logTimestamp, podLogEntries } from './logs';
 import { execIn, podKeyFor, SLEEP } from './testkit';
 
@@ -22,12 +24,15 @@ const KUBEADM_SHA =
 const K3S_SHA =
   'b941b080e5322f6519009bb49349462c7ddb6317425b0f6a83e5451175b720703949e3f3b454a24e77f3ffe57fd5e9c6130e528a5a1dd00d9000e4afd6c1108d';
 
+// The boot's kubeadm image is registry.k8s.io/coredns/coredns:v1.12.0 (1.12.0, go1.23.3, 51e11f1 as
+// the real log shows); the version lines follow the image the boot names.
+const KUBEADM_BUILD = coreDnsBuild(imageTag(COREDNS_IMAGE)) as CoreDnsBuild;
 const KUBEADM_BANNER = [
   'maxprocs: Leaving GOMAXPROCS=8: CPU quota undefined',
   '.:53',
   `[INFO] plugin/reload: Running configuration SHA512 = ${KUBEADM_SHA}`,
-  'CoreDNS-1.12.0',
-  'linux/amd64, go1.23.3, 51e11f1',
+  `CoreDNS-${KUBEADM_BUILD.version}`,
+  `linux/amd64, ${KUBEADM_BUILD.go}, ${KUBEADM_BUILD.commit}`,
 ];
 const K3S_BANNER = [
   'maxprocs: Leaving GOMAXPROCS=8: CPU quota undefined',
@@ -104,7 +109,10 @@ describe('kubectl logs of CoreDNS', () => {
   });
 
   for (const [profile, label] of [
-    ['kind', 'goversion="go1.23.3",revision="51e11f1",version="1.12.0"'],
+    [
+      'kind',
+      `goversion="${KUBEADM_BUILD.go}",revision="${KUBEADM_BUILD.commit}",version="${KUBEADM_BUILD.version}"`,
+    ],
     ['k3s', 'goversion="go1.24.5",revision="463fd1c",version="1.12.3"'],
   ] as const)
     it(`${profile}: /metrics' coredns_build_info names the same build as the banner`, () => {
@@ -116,7 +124,11 @@ describe('kubectl logs of CoreDNS', () => {
     });
 
   it('the builds: each image tag names a CoreDNS release', () => {
+    expect(KUBEADM_BUILD).toBeDefined();
+    // K3S_BANNER's build is the image k3s's manifest names.
+    expect(coreDnsBuild(imageTag(K3S_COREDNS_IMAGE))).toEqual(COREDNS_BUILDS['1.12.3']);
     expect(coreDnsBuild('v1.12.0')).toEqual(COREDNS_BUILDS['1.12.0']);
+    expect(coreDnsBuild('v1.12.1')).toEqual({ version: '1.12.1', go: 'go1.24.1', commit: '707c7c1' });
     expect(coreDnsBuild('1.12.3')?.go).toBe('go1.24.5');
     expect(coreDnsBuild('v1.99.0')).toBeUndefined();
   });
