@@ -1,7 +1,9 @@
 // What the controllers publish into every namespace as it is created (kube-controller-manager's
 // root-ca-cert-publisher: ConfigMap kube-root-ca.crt; its serviceaccount controller: ServiceAccount
 // default), kube-system's coredns ConfigMap (the installer's), the ServiceAccounts the boot's
-// system Pods run as and the boot DaemonSets (kube-proxy, kindnet). They are lazy store entries: the
+// system Pods run as, the boot DaemonSets (kube-proxy, kindnet) and k3s's svclb DaemonSets
+// (../controllers/servicelb). ../controllers/daemonset-sync re-creates a deleted kube-root-ca.crt or
+// default, and keeps the DaemonSets' Pods and status in step. They are lazy store entries: the
 // boot holds only their names, and their contents (a PEM certificate, the Corefile) are built on
 // the first read by code bound late (./published-build), which only kubectl and the kubelet's late
 // parts ever read. kubeadm's kube-proxy ConfigMap is not published: its config.conf (the
@@ -13,8 +15,8 @@ import { LazyObject } from './store';
 
 /**
  * One published object: `default` is the ServiceAccount, every other name a ConfigMap, unless `x`
- * says otherwise (1: a ServiceAccount an installer made; an array: a boot DaemonSet, see
- * ./system-pods).
+ * says otherwise (1: a ServiceAccount an installer made; an array: a DaemonSet, [its first Pod,
+ * that Pod's spec] from ./system-pods or [the Service, creation time] from ServiceLB).
  */
 export class Published extends LazyObject {
   constructor(
