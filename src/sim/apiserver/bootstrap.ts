@@ -12,7 +12,8 @@ import type { ApiServer } from './server';
 import type { Store } from './store';
 import { bootSystemPods } from './system-pods';
 
-export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.12.0';
+// kubeadm 1.34's CoreDNS (constants.go CoreDNSVersion v1.12.1; Docker Desktop and kind run kubeadm's).
+export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.12.1';
 
 function node(profile: Profile, n: Profile['nodes'][number], maxPods: number): K8sObject {
   const labels: Record<string, string> = {

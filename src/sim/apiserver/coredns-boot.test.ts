@@ -24,7 +24,7 @@ const KUBEADM_TEMPLATE = `  template:
       - args:
         - -conf
         - /etc/coredns/Corefile
-        image: registry.k8s.io/coredns/coredns:v1.12.0
+        image: registry.k8s.io/coredns/coredns:v1.12.1
         imagePullPolicy: IfNotPresent
         livenessProbe:
           failureThreshold: 5

@@ -71,7 +71,7 @@ export function safeEncodeString(s: string): string {
 const BOOT_TEMPLATES: Readonly<Record<number, number>> = {
   238718936: 398667802,
   500172188: 2902021363,
-  1085829893: 2781317891,
+  3636118278: 349273414,
   2123942863: 1554982797,
   3657688575: 2592779931,
   3865526097: 567615112,

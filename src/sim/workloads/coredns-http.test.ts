@@ -10,7 +10,7 @@ import { execIn, podKeyFor, SLEEP } from './testkit';
 describe('CoreDNS over HTTP', () => {
   it('recognises the CoreDNS images, mirrors included', () => {
     for (const image of [
-      'registry.k8s.io/coredns/coredns:v1.12.0',
+      'registry.k8s.io/coredns/coredns:v1.12.1',
       'coredns/coredns:1.11.1',
       'rancher/mirrored-coredns-coredns:1.12.3',
     ])

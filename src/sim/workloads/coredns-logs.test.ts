@@ -24,9 +24,12 @@ const KUBEADM_SHA =
 const K3S_SHA =
   'b941b080e5322f6519009bb49349462c7ddb6317425b0f6a83e5451175b720703949e3f3b454a24e77f3ffe57fd5e9c6130e528a5a1dd00d9000e4afd6c1108d';
 
-// The boot's kubeadm image is registry.k8s.io/coredns/coredns:v1.12.0 (1.12.0, go1.23.3, 51e11f1 as
-// the real log shows); the version lines follow the image the boot names.
+// The boot's kubeadm image is kubeadm 1.34's registry.k8s.io/coredns/coredns:v1.12.1 (1.12.1,
+// go1.24.1, 707c7c1, as a real v1.12.1 log shows); the version lines follow the image the boot names.
 const KUBEADM_BUILD = coreDnsBuild(imageTag(COREDNS_IMAGE)) as CoreDnsBuild;
+it('the kubeadm profiles run CoreDNS 1.12.1', () => {
+  expect(KUBEADM_BUILD).toEqual({ version: '1.12.1', go: 'go1.24.1', commit: '707c7c1' });
+});
 const KUBEADM_BANNER = [
   'maxprocs: Leaving GOMAXPROCS=8: CPU quota undefined',
   '.:53',
