@@ -55,10 +55,11 @@ describe('Cluster.watch', () => {
     c.delete('Pod', 'default', pod.metadata.name);
     c.advance(60_000);
     const mine = seen.filter((e) => e.object.metadata.name === pod.metadata.name);
-    expect(mine.map((e) => e.type)).toEqual(['MODIFIED', 'DELETED']);
-    const last = mine[1]?.object as K8sObject;
+    // The deletion mark, the kubelet's terminal status (lifecycle.ts terminate), the removal.
+    expect(mine.map((e) => e.type)).toEqual(['MODIFIED', 'MODIFIED', 'DELETED']);
+    const last = mine[2]?.object as K8sObject;
     expect(last.metadata.deletionTimestamp).toBeDefined();
-    expect(rv(last)).toBeGreaterThan(rv(mine[0]?.object as K8sObject));
+    expect(rv(last)).toBeGreaterThan(rv(mine[1]?.object as K8sObject));
     expect(c.get('Pod', 'default', pod.metadata.name)).toBeUndefined();
     expect(seen.every((e) => e.object.kind === 'Pod')).toBe(true);
     const system: string[] = [];

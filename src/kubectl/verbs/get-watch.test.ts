@@ -93,7 +93,7 @@ describe('get pods -w: one row per write', () => {
     // phase (1.27+ getPhase with podIsTerminal: Succeeded for restartPolicy Always too) before the
     // status manager deletes the Pod, so both last rows show 0/1 Completed.
     expect(poll()).toBe(
-      'MODIFIED   sleep-1-5794978fd6-qpws9   0/1     Completed     0          31s\n' +
+      'MODIFIED   sleep-1-5794978fd6-qpws9   0/1     Completed     0          30s\n' +
         'DELETED    sleep-1-5794978fd6-qpws9   0/1     Completed     0          31s\n',
     );
     const last = cluster.get('Pod', 'default', 'sleep-1-5794978fd6-qpws9');
@@ -241,8 +241,8 @@ describe('get -w with other printers', () => {
     expect(poll()).toBe(
       '10.1.0.5   sleep-1-5794978fd6-5stbc\n' +
         '10.1.0.4   sleep-1-5794978fd6-qpws9\n' +
-        '10.1.0.5   sleep-1-5794978fd6-5stbc\n' +
-        '10.1.0.4   sleep-1-5794978fd6-qpws9\n',
+        '10.1.0.4   sleep-1-5794978fd6-qpws9\n' +
+        '10.1.0.5   sleep-1-5794978fd6-5stbc\n',
     );
   });
 

@@ -178,7 +178,9 @@ describe('init containers run one at a time, in order, before the containers', (
         '    Ready:          True',
         '    Restart Count:  0',
         '    Environment:    <none>',
-        '    Mounts:         <none>',
+        // The ServiceAccount admission mounts the token in init containers too (sa-admission.ts).
+        '    Mounts:',
+        /^ {6}\/var\/run\/secrets\/kubernetes\.io\/serviceaccount from kube-api-access-[a-z0-9]{5} \(ro\)$/,
         '  two:',
       ]
         .map((l, i) => {

@@ -28,8 +28,13 @@ describe('kubelet', () => {
     c.delete('Pod', 'default', 'a');
     expect((c.get('Pod', 'default', 'a') as Pod).metadata.deletionTimestamp).toBeDefined();
     expect(reasons(c, 'a')).toContain('Killing');
-    // nginx stops within 700 ms of SIGTERM (images.ts), well inside the 30 s grace period.
-    c.advance(1_000);
+    // nginx stops within 700 ms of SIGTERM (images.ts), well inside the 30 s grace period; its
+    // stopped state is written then (exit 0: Succeeded), the Pod removed 200-400 ms later.
+    c.advance(700);
+    const stopped = c.get('Pod', 'default', 'a') as Pod;
+    expect(stopped.status.phase).toBe('Succeeded');
+    expect(stopped.status.containerStatuses?.[0]?.state?.terminated?.reason).toBe('Completed');
+    c.advance(400);
     expect(c.get('Pod', 'default', 'a')).toBeUndefined();
   });
 
