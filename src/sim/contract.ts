@@ -35,6 +35,8 @@ export interface ApiError {
     | 'Conflict'
     | 'Invalid'
     | 'MethodNotAllowed'
+    /** 403: an admission plugin's refusal (`pods "x" is forbidden: …`). */
+    | 'Forbidden'
     | 'InternalError'
     | 'Unknown';
   /** The full server message, e.g. `services "x" not found` or `Service "x" is invalid: spec.ports: Required value`. */

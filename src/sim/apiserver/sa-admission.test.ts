@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
 import type { Pod } from '../api/types';
 
+// biome-ignore lint/suspicious/noExplicitAny: volumeMounts are not in the Container type.
+type Any = any;
+
 const POD = (spec: string, more = '') => `apiVersion: v1
 kind: Pod
 metadata:
@@ -88,8 +91,8 @@ describe('ServiceAccount admission', () => {
     };
     const token = s.volumes[1]?.name as string;
     expect(token).toMatch(/^kube-api-access-[a-z0-9]{5}$/);
-    const mounts = (c: Pod['spec']['containers'][number] | undefined) =>
-      (c?.volumeMounts ?? []).map((m) => `${m.name}:${m.mountPath}${m.readOnly ? ':ro' : ''}`);
+    const mounts = (c: Any) =>
+      ((c?.volumeMounts ?? []) as Any[]).map((m) => `${m.name}:${m.mountPath}${m.readOnly ? ':ro' : ''}`);
     const at = '/var/run/secrets/kubernetes.io/serviceaccount';
     expect(mounts(s.initContainers[0])).toEqual([`${token}:${at}:ro`]);
     expect(mounts(s.initContainers[1])).toEqual([`mine:${at}`]);
@@ -110,7 +113,7 @@ describe('ServiceAccount admission', () => {
     expect(d.stdout()).toBe('pod/x created\n');
     const p = d.cluster.get('Pod', 'default', 'x') as Pod;
     expect((p.spec as { volumes?: unknown[] }).volumes).toBeUndefined();
-    expect(p.spec.containers[0]?.volumeMounts).toBeUndefined();
+    expect((p.spec.containers[0] as Any)?.volumeMounts).toBeUndefined();
     d.sh(
       file(
         'pod2.yaml',
@@ -122,7 +125,7 @@ describe('ServiceAccount admission', () => {
     );
     d.kubectl('apply -f pod2.yaml');
     const q = d.cluster.get('Pod', 'default', 'y') as Pod;
-    expect(q.spec.containers[0]?.volumeMounts?.[0]?.mountPath).toBe(
+    expect((q.spec.containers[0] as Any)?.volumeMounts?.[0]?.mountPath).toBe(
       '/var/run/secrets/kubernetes.io/serviceaccount',
     );
   });

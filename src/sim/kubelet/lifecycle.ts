@@ -548,7 +548,7 @@ export function createLifecycle(d: LifecycleDeps) {
                 reason: killed ? 'Error' : 'Completed',
                 startedAt: run.startedAt,
                 finishedAt: rfc3339(killedAt + Math.min(ms ?? grace, grace, at)),
-                containerID: s.containerID,
+                ...(s.containerID ? { containerID: s.containerID } : undefined),
               },
             },
           };
