@@ -74,4 +74,61 @@ describe('Pod termination: the stopped containers are written before the delete'
     expect(poll()).toBe(`${name}   0/1     Completed     0          20s\n`.repeat(2));
     expect(cluster.get('Pod', 'default', name)).toBeUndefined();
   });
+
+  it('a sidecar (restartable init container) is written stopped too; the Pod ends Succeeded', () => {
+    const { cluster, s, poll } = session();
+    s.run(`cat > side.yaml <<'EOF'
+apiVersion: v1
+kind: Pod
+metadata:
+  name: side
+spec:
+  initContainers:
+    - name: proxy
+      image: nginx
+      restartPolicy: Always
+  containers:
+    - name: app
+      image: nginx
+EOF`);
+    s.run('kubectl apply -f side.yaml');
+    cluster.advance(30_000);
+    expect(cluster.get('Pod', 'default', 'side')?.status?.phase).toBe('Running');
+    const seen: Pod[] = [];
+    cluster.watch('Pod', (e) => void seen.push(e.object as Pod));
+    s.run('kubectl get pod side -w');
+    s.runDetached('kubectl delete pod side --wait=false');
+    cluster.advance(10_000);
+    // printPod counts the sidecar among the containers (0/2); the removal comes in the next second.
+    expect(poll()).toBe(
+      'side   0/2     Completed     0          30s\n' + 'side   0/2     Completed     0          31s\n',
+    );
+    const last = seen[seen.length - 1] as Pod;
+    const st = last.status as Pod['status'] & { initContainerStatuses: Pod['status']['containerStatuses'] };
+    expect(st.phase).toBe('Succeeded');
+    expect(st.initContainerStatuses?.[0]?.state?.terminated).toMatchObject({
+      exitCode: 0,
+      reason: 'Completed',
+    });
+    expect(st.initContainerStatuses?.[0]?.ready).toBe(false);
+    expect(st.containerStatuses?.[0]?.state?.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+  });
+
+  it('a Pod deleted while its container waits (ContainerCreating): removed, no stopped state to write', () => {
+    const { cluster, s, poll } = session();
+    s.run('kubectl run slow --image=nginx');
+    cluster.advance(1_000);
+    s.run('kubectl get pod slow -w');
+    expect(
+      s
+        .runDetached('kubectl delete pod slow --wait=false')
+        .output.map((c) => c.text)
+        .join(''),
+    ).toBe(
+      'slow   0/1     Terminating         0          1s\n' + 'pod "slow" deleted from default namespace\n',
+    );
+    cluster.advance(5_000);
+    // Only the DELETED event (ContainerCreating widened the STATUS column in the first print).
+    expect(poll()).toBe('slow   0/1     Terminating         0          1s\n');
+  });
 });
