@@ -30,9 +30,20 @@ export function admitServiceAccount(
       details: { name, kind: 'pods' },
     };
   }
+  // A Pod without imagePullSecrets gets the ServiceAccount's (names only).
+  const pulls = sa.imagePullSecrets;
+  if (Array.isArray(pulls) && pulls.length > 0 && !(spec.imagePullSecrets?.length > 0))
+    obj.spec = { ...spec, imagePullSecrets: pulls.map((r: Any) => ({ name: r?.name })) };
   // shouldAutomount: the Pod's preference wins, then the ServiceAccount's, else true.
   const auto = spec.automountServiceAccountToken ?? sa.automountServiceAccountToken ?? true;
   if (auto === false) return;
+  return mount(obj, suffix);
+}
+
+/** mountServiceAccountToken on obj.spec. */
+function mount(obj: Any, suffix: () => string): undefined {
+  const spec = obj.spec;
+  if (!spec || typeof spec !== 'object') return;
   const volumes: Any[] = Array.isArray(spec.volumes) ? spec.volumes : [];
   const existing = volumes.find((v) => typeof v?.name === 'string' && v.name.startsWith(PREFIX));
   const inits: Any[] = Array.isArray(spec.initContainers) ? spec.initContainers : [];

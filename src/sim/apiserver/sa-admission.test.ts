@@ -129,4 +129,20 @@ describe('ServiceAccount admission', () => {
       '/var/run/secrets/kubernetes.io/serviceaccount',
     );
   });
+
+  it("a Pod without imagePullSecrets gets its ServiceAccount's", () => {
+    const d = kdrive({ seed: 5 });
+    d.sh(
+      file(
+        'sa.yaml',
+        'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: puller\nimagePullSecrets:\n  - name: regcred\n',
+      ),
+    );
+    d.kubectl('apply -f sa.yaml');
+    d.sh(file('pod.yaml', POD('  serviceAccountName: puller\n')));
+    d.kubectl('apply -f pod.yaml');
+    expect(d.stdout()).toBe('pod/x created\n');
+    d.kubectl('get pod x -o jsonpath={.spec.imagePullSecrets}');
+    expect(d.stdout()).toBe('[{"name":"regcred"}]');
+  });
 });

@@ -11,7 +11,9 @@
 //     prefixed `kube-api-access-` when there is one, that volume then not added again), mounted
 //     read-only at /var/run/secrets/kubernetes.io/serviceaccount in every init container, then
 //     every container, that does not mount something there already; the volume is added when a
-//     container got the mount.
+//     container got the mount;
+//   - a Pod without imagePullSecrets gets the ServiceAccount's.
+// Not modelled: the mountable-secrets enforcement annotation (kubernetes.io/enforce-mountable-secrets).
 // The boot's Pods take this path only once the late parts are in (late.ts); before that
 // defaults.ts withServiceAccountToken gives them the same volume (their ServiceAccounts exist and
 // they have no init containers nor mounts there).
