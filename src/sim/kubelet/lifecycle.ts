@@ -10,7 +10,8 @@
 //   failed container=NAME pod=NAME_NS(UID)`, Warning BackOff) until finishedAt + back-off, which
 //   doubles from 10 s to 5m0s and starts again at 10 s once the last restart is 10 min old
 //   (flowcontrol hasExpired: 2 × the 5 min maximum).
-// Pods whose containers are all servers never come here (kubelet.ts keeps its own path for them).
+// Pods whose containers are all servers never come here (kubelet.ts keeps its own path for them),
+// except when deleted: `terminate` writes every Pod's stopped containers before its removal.
 //
 // Timing simplifications (deterministic, each a choice within what a real kubelet does): the
 // kubelet notices an exit at once (PLEG relists every second), a container that ends within its
