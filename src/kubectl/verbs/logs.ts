@@ -8,7 +8,8 @@
 // (logsForObjectWithClient builds them in that order; kubectl then consumes them from a Go map,
 // in no fixed order — here always that one).
 import type { Pod } from '../../sim/api/types';
-import { containerRunLog } from '../../sim/workloads/oneshot';
+import { logTimestamp, podLogEntries } from '../../sim/workloads';
+import { containerRunChunks, containerRunLog } from '../../sim/workloads/oneshot';
 import { bool, str } from '../flags';
 import { resourceTypeByKind } from '../resources';
 import { listForKubectl } from '../selector';
@@ -139,6 +140,41 @@ function logText(
     .join('');
 }
 
+/**
+ * The same log with each line prefixed by the time it was written, as the kubelet's log reader
+ * does for `--timestamps` (RFC3339NanoFixed, then a space): a line written in several pieces
+ * carries the time of its first piece.
+ */
+function stampedLogText(
+  cluster: KubectlContext['cluster'],
+  pod: Pod,
+  key: string,
+  container: string,
+  cid: string | undefined,
+): string {
+  const chunks = cid !== undefined ? containerRunChunks(cluster, pod.metadata.uid, cid) : undefined;
+  let entries: { at: number; text: string }[];
+  if (chunks !== undefined) {
+    const now = cluster.now();
+    let out = '';
+    let lineOpen = false;
+    for (const c of chunks) {
+      if (c.at > now) continue;
+      for (const piece of c.text.split(/(?<=\n)/)) {
+        if (piece === '') continue;
+        if (!lineOpen) out += `${logTimestamp(c.at)} `;
+        out += piece;
+        lineOpen = !piece.endsWith('\n');
+      }
+    }
+    return out;
+  }
+  const st = statusOf(pod, container);
+  if (cid !== undefined && st?.containerID !== cid) entries = [];
+  else entries = podLogEntries(cluster, key, container);
+  return entries.map((e) => `${logTimestamp(e.at)} ${e.text}\n`).join('');
+}
+
 /** The last `n` lines of `text` (all when n < 0); a last line without newline counts as one. */
 function tailText(text: string, n: number): string {
   if (n < 0) return text;
@@ -199,6 +235,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   const previous = bool(args.flags, 'previous');
   const all = bool(args.flags, 'all-containers');
   const named = str(args.flags, 'container');
+  const stamps = bool(args.flags, 'timestamps');
   const streams: { key: string; container: string; cid: string | undefined; printed: number }[] = [];
   for (const pod of pods) {
     const inits: string[] = (initsOf(pod, 'initContainers') ?? []).map((c) => c.name);
@@ -231,7 +268,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
         return 1;
       }
       const key = `Pod/${pod.metadata.namespace ?? ctx.namespace}/${pod.metadata.name}`;
-      const text = logText(cluster, pod, key, container, source.cid);
+      const text = (stamps ? stampedLogText : logText)(cluster, pod, key, container, source.cid);
       proc.out(tailText(text, tail));
       // Following ends with the instance: only a running one has more to say.
       if (source.running) streams.push({ key, container, cid: source.cid, printed: text.length });
@@ -245,7 +282,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
         const [, ns, name] = s.key.split('/');
         const pod = cluster.get('Pod', ns, name as string) as Pod | undefined;
         if (!pod) continue;
-        const text = logText(cluster, pod, s.key, s.container, s.cid);
+        const text = (stamps ? stampedLogText : logText)(cluster, pod, s.key, s.container, s.cid);
         if (text.length > s.printed) h.out(text.slice(s.printed));
         s.printed = text.length;
         const st = statusOf(pod, s.container);
