@@ -21,10 +21,7 @@
 // startup probe passes, ready once its readiness probe does, killed and restarted when either
 // startup or liveness fails.
 // Not modelled: a pull waiting for the same image's fetch in flight on the node (each pull takes
-// its own time), ErrImageNeverPull retries, Killing Events for running init containers and
-// sidecars when the Pod is deleted, `kubectl logs -c <init container>` (logs.ts looks in
-// spec.containers), the kube-api-access volumeMount on init containers (the API server adds it
-// only to spec.containers).
+// its own time), ErrImageNeverPull retries, Init:Signal:N (no container signals).
 import type { Container, ContainerState, ContainerStatus, Pod } from '../api/types';
 import type { Cluster } from '../contract';
 import { late, latePartsLoaded } from '../late';
