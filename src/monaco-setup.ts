@@ -54,7 +54,9 @@ configureMonacoYaml(monaco, {
   validate: true,
   completion: true,
   hover: true,
-
+  // kubectl reads YAML 1.1 (go-yaml v2): `yes` is a boolean and `0644` octal, so the editor's
+  // schema check sees the values the API server will (src/sim/yaml.ts).
+  yamlVersion: '1.1',
   schemas: [{ uri: K8S_SCHEMA_URI, fileMatch: ['*'], schema: k8sSchema as never }],
 });
 

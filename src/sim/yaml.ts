@@ -3,7 +3,79 @@
 // one document at a time, so N counts from the document's first line; `line`/`column` are also
 // given absolutely (1-based) for editor markers. Empty documents are skipped. Alias bombs and
 // runaway nesting are refused instead of hanging.
-import { loadAll, YAMLException } from 'js-yaml';
+import {
+  boolYaml11Tag,
+  defineScalarTag,
+  FAILSAFE_SCHEMA,
+  loadAll,
+  mergeTag,
+  NOT_RESOLVED,
+  nullYaml11Tag,
+  Schema,
+  YAMLException,
+} from 'js-yaml';
+
+/** go-yaml v2's float syntax (yamlStyleFloat), tried after the integer parse fails. */
+const GO_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+/** strconv.ParseInt(s, 0, 64)'s syntax: 0x / 0b / 0o prefixes, a leading 0 for octal, else decimal. */
+const GO_INT = /^([-+]?)(?:0[xX]([0-9a-fA-F]+)|0[bB]([01]+)|0[oO]?([0-7]+)|([1-9][0-9]*|0))$/;
+const SPECIAL: Record<string, number> = {
+  '.inf': Number.POSITIVE_INFINITY,
+  '.Inf': Number.POSITIVE_INFINITY,
+  '.INF': Number.POSITIVE_INFINITY,
+  '+.inf': Number.POSITIVE_INFINITY,
+  '+.Inf': Number.POSITIVE_INFINITY,
+  '+.INF': Number.POSITIVE_INFINITY,
+  '-.inf': Number.NEGATIVE_INFINITY,
+  '-.Inf': Number.NEGATIVE_INFINITY,
+  '-.INF': Number.NEGATIVE_INFINITY,
+  '.nan': Number.NaN,
+  '.NaN': Number.NaN,
+  '.NAN': Number.NaN,
+};
+
+/**
+ * A plain scalar as go-yaml v2's resolve() reads a number: underscores dropped, then
+ * strconv.ParseInt with base 0 (so `0644` is octal 420 and `0o17`, `0x1F`, `0b101` work), then
+ * its float syntax (`1e3`, and `09`, which is no octal, as 9). Timestamps are not resolved: for
+ * an interface{} target go-yaml v2 keeps them as strings.
+ */
+const goNumberTag = defineScalarTag('tag:yaml.org,2002:int', {
+  implicit: true,
+  implicitFirstChars: [...'+-.0123456789'],
+  resolve: (source) => {
+    const special = SPECIAL[source];
+    if (special !== undefined) return special;
+    const plain = source.includes('_') ? source.replaceAll('_', '') : source;
+    const m = GO_INT.exec(plain);
+    if (m) {
+      const [, sign, hex, bin, oct, dec] = m;
+      const n =
+        hex !== undefined
+          ? Number.parseInt(hex, 16)
+          : bin !== undefined
+            ? Number.parseInt(bin, 2)
+            : oct !== undefined
+              ? Number.parseInt(oct, 8)
+              : Number(dec);
+      return sign === '-' ? -n : n;
+    }
+    return GO_FLOAT.test(plain) ? Number.parseFloat(plain) : NOT_RESOLVED;
+  },
+  identify: (v) => typeof v === 'number',
+});
+
+/**
+ * The YAML kubectl reads: sigs.k8s.io/yaml's YAMLToJSON runs go-yaml v2, a YAML 1.1 reader —
+ * `yes`/`no`/`on`/`off`/`y`/`n` are booleans, `0644` is octal, `<<` merges, and a date stays text.
+ */
+export const KUBECTL_YAML_SCHEMA = new Schema([
+  ...FAILSAFE_SCHEMA.tags,
+  nullYaml11Tag,
+  boolYaml11Tag,
+  goNumberTag,
+  mergeTag,
+]);
 
 export type ParseResult =
   | { ok: true; docs: unknown[] }
@@ -56,7 +128,7 @@ function documentStart(lines: string[], line: number): number {
 export function parseManifests(text: string, filename: string): ParseResult {
   let docs: unknown[];
   try {
-    docs = loadAll(text, { filename, maxAliases: 64, maxDepth: 100 });
+    docs = loadAll(text, { filename, maxAliases: 64, maxDepth: 100, schema: KUBECTL_YAML_SCHEMA });
   } catch (e) {
     const ex = e instanceof YAMLException ? e : undefined;
     const reason = ex?.reason ?? (e instanceof Error ? e.message : String(e));

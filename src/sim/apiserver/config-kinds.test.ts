@@ -59,7 +59,7 @@ describe('validation', () => {
     const d = drive({ seed: 1 });
     const msg = apply(
       d,
-      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: keys}\ndata: {"a/b": x, "..x": y, dup: z, ".": w}\nbinaryData: {dup: AA==, "b c": AA==}\n',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: keys}\ndata: {"a/b": x, "..x": v, dup: z, ".": w}\nbinaryData: {dup: AA==, "b c": AA==}\n',
     );
     const KEY =
       "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')";
@@ -137,7 +137,7 @@ describe('validation', () => {
     expect(
       apply(
         d,
-        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, labels: {x: y}}\nimmutable: true\ndata: {a: "1"}\n',
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, labels: {x: v}}\nimmutable: true\ndata: {a: "1"}\n',
       ),
     ).toBe('');
     expect(

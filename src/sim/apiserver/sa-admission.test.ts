@@ -119,12 +119,12 @@ describe('ServiceAccount admission', () => {
         'pod2.yaml',
         POD('  serviceAccountName: quiet\n  automountServiceAccountToken: true\n').replace(
           'name: x',
-          'name: y',
+          'name: x2',
         ),
       ),
     );
     d.kubectl('apply -f pod2.yaml');
-    const q = d.cluster.get('Pod', 'default', 'y') as Pod;
+    const q = d.cluster.get('Pod', 'default', 'x2') as Pod;
     expect((q.spec.containers[0] as Any)?.volumeMounts?.[0]?.mountPath).toBe(
       '/var/run/secrets/kubernetes.io/serviceaccount',
     );
