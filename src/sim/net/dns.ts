@@ -13,6 +13,7 @@ import { DNS_TTL } from './model';
 import {
   dnsConfigFormingMessages,
   formatResolvConf,
+  type MuslResolvConf,
   muslResolvConf,
   type NodeDnsEnv,
   PUBLIC_RESOLVERS,
@@ -185,6 +186,21 @@ export class CoreDns {
     return formatResolvConf(podDns(pod, rest.slice(0, rest.indexOf('/')) || 'default', this.dnsEnv()));
   }
 
+  /**
+   * musl's reading of the Pod's resolv.conf, kept per Pod snapshot (stored objects are immutable,
+   * and the node's DNS settings never change): every lookup from a Pod reads the same file.
+   */
+  private readonly confs = new WeakMap<Pod, MuslResolvConf>();
+  private podConf(key: ObjectKey, pod: Pod | undefined): MuslResolvConf {
+    if (!pod) return muslResolvConf(this.resolvConf(key));
+    let conf = this.confs.get(pod);
+    if (conf === undefined) {
+      conf = muslResolvConf(this.resolvConf(key));
+      this.confs.set(pod, conf);
+    }
+    return conf;
+  }
+
   private dnsEnv(): NodeDnsEnv {
     return nodeDnsEnv(this.state.profile);
   }
@@ -221,7 +237,11 @@ export class CoreDns {
           p.port === 53 &&
           p.usable.some((e) => isKubeDns || this.isCoreDnsPod(e.podKey?.slice(4))),
       );
-      return ok ? { kind: 'coredns', ref: `Service/${svcKey}` } : undefined;
+      return ok
+        ? svcKey === 'kube-system/kube-dns'
+          ? KUBE_DNS_SERVER
+          : { kind: 'coredns', ref: `Service/${svcKey}` }
+        : undefined;
     }
     // The kube-dns ClusterIP before its Service exists (bare test clusters) is CoreDNS.
     if (ip === s.profile.dnsServiceIP)
@@ -250,7 +270,11 @@ export class CoreDns {
 
   /** One question to the server on `ip` (TIMEOUT when nobody answers there). */
   queryAt(ip: string, rawName: string, qtype: DnsQType): DnsAnswer {
-    const srv = this.serverAt(ip);
+    return this.ask(this.serverAt(ip), rawName, qtype);
+  }
+
+  /** One question to a server found with `serverAt` (undefined: nobody answers on that address). */
+  private ask(srv: DnsServer | undefined, rawName: string, qtype: DnsQType): DnsAnswer {
     const name = normalizeName(rawName);
     if (!srv) return { question: name, qtype, rcode: 'TIMEOUT', records: [], authoritative: false };
     // A resolver outside the cluster asks the internet, which has no cluster zone.
@@ -281,26 +305,31 @@ export class CoreDns {
     const hostname = self?.spec.hostname ?? self?.metadata.name;
     if (podDnsType(self) !== 'host' && self?.status?.podIP && lower === hostname)
       return { queries: [], ip: self.status.podIP };
-    const conf = muslResolvConf(this.resolvConf(source.key));
-    const dots = (name.match(/\./g) ?? []).length;
-    const candidates =
-      dots >= conf.ndots || name.endsWith('.') ? [name] : [...conf.search.map((d) => `${name}.${d}`), name];
+    const conf = this.podConf(source.key, self);
+    let dots = 0;
+    for (let i = name.indexOf('.'); i >= 0; i = name.indexOf('.', i + 1)) dots++;
+    // The search list first (fewer dots than ndots, no trailing dot), then the name as given.
+    const search = dots >= conf.ndots || name.endsWith('.') ? NO_SEARCH : conf.search;
     const queries: DnsAnswer[] = [];
     const first = conf.nameservers[0] as string;
     let server: DnsServer | undefined;
-    for (const c of candidates) {
+    for (let k = 0; k <= search.length; k++) {
+      const c = k < search.length ? `${name}.${search[k]}` : name;
       let a: DnsAnswer | undefined;
       server = undefined;
       for (const ip of conf.nameservers) {
         server = this.serverAt(ip);
-        a = this.queryAt(ip, c, 'A');
+        a = this.ask(server, c, 'A');
         if (a.rcode !== 'TIMEOUT') break;
       }
       if (!a) break;
       queries.push(a);
       if (a.rcode !== 'NXDOMAIN') break;
     }
-    return { ...finish(queries), server: server?.ref ?? this.refAt(first), timeoutMs: conf.timeout * 1000 };
+    const r: Resolution = finish(queries);
+    r.server = server?.ref ?? this.refAt(first);
+    r.timeoutMs = conf.timeout * 1000;
+    return r;
   }
 
   /** The graph node for a nameserver address that does not answer: its Service or Pod, else the address. */
@@ -336,6 +365,8 @@ export interface DnsServer {
 }
 
 const KUBE_DNS = 'Service/kube-system/kube-dns';
+const KUBE_DNS_SERVER: DnsServer = { kind: 'coredns', ref: KUBE_DNS };
+const NO_SEARCH: readonly string[] = [];
 
 /**
  * The kubelet's view: --cluster-dns (the kube-dns ClusterIP), --cluster-domain, and the node's
