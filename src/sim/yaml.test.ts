@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../kubectl/testing';
+import { deploymentYaml } from './testing/manifests';
 import { parseManifests } from './yaml';
 
 const one = (text: string) => {
@@ -63,23 +64,9 @@ describe('parseManifests reads YAML as go-yaml v2 does', () => {
 });
 
 describe('through kubectl apply', () => {
-  const deploy = (volumes: string, env: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: web
-        image: nginx
-${env}${volumes}`;
+  // deploymentYaml's container fields sit at 10 spaces, the Pod spec's at 6.
+  const deploy = (volumes: string, env: string) =>
+    `${deploymentYaml('web', { name: 'web', image: 'nginx' })}${env}${volumes}`;
 
   it('defaultMode: 0644 is octal 420, as kubectl reads it', () => {
     const d = kdrive({ seed: 1 });
@@ -100,7 +87,7 @@ ${env}${volumes}`;
     const d = kdrive({ seed: 1 });
     d.session.fs.write(
       '/home/student/web.yaml',
-      deploy('', '        env:\n        - name: DEBUG\n          value: yes\n'),
+      deploy('', '          env:\n            - name: DEBUG\n              value: yes\n'),
     );
     expect(d.kubectl('apply -f /home/student/web.yaml').text()).toBe(
       'Error from server (BadRequest): error when creating "/home/student/web.yaml": Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal bool into Go struct field EnvVar.spec.template.spec.containers.env.value of type string\n',
