@@ -6,27 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
 import type { ProfileName } from '../contract';
+import { sleepPodYaml, WEB_SERVICE_YAML as WEB } from './test-helpers';
 
-const sleeper = (name: string, hostNetwork: boolean, dnsPolicy?: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-spec:
-  hostNetwork: ${hostNetwork}
-${dnsPolicy ? `  dnsPolicy: ${dnsPolicy}\n` : ''}  containers:
-  - name: c
-    image: kiamol/ch03-sleep
-`;
-
-const WEB = `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector: {app: web}
-  ports:
-  - port: 80
-`;
+const sleeper = (name: string, hostNetwork: boolean, dnsPolicy?: string) =>
+  sleepPodYaml(name, `  hostNetwork: ${hostNetwork}\n${dnsPolicy ? `  dnsPolicy: ${dnsPolicy}\n` : ''}`);
 
 const CLUSTER_CONF = (dns: string) =>
   `search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver ${dns}\noptions ndots:5\n`;

@@ -13,26 +13,7 @@ import {
   muslResolvConf,
   optionsOffset,
 } from './pod-dns';
-
-const pod = (name: string, spec: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-spec:
-${spec}  containers:
-  - name: c
-    image: kiamol/ch03-sleep
-`;
-
-const WEB = `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector: {app: web}
-  ports:
-  - port: 80
-`;
+import { sleepPodYaml as pod, WEB_SERVICE_YAML as WEB } from './test-helpers';
 
 const CLUSTER = 'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\n';
 const src = (name: string): TraceSource => ({ kind: 'pod', key: `Pod/default/${name}` });

@@ -5,26 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
 import type { Pod } from '../api/types';
 import type { Trace, TraceRequest } from '../contract';
-
-const pod = (name: string, spec: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-spec:
-${spec}  containers:
-  - name: c
-    image: kiamol/ch03-sleep
-`;
-
-const WEB = `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector: {app: web}
-  ports:
-  - port: 80
-`;
+import { sleepPodYaml as pod, WEB_SERVICE_YAML as WEB } from './test-helpers';
 
 function drive(...docs: string[]) {
   const d = kdrive({ seed: 11, profile: 'kind' }).applyOk(WEB);
