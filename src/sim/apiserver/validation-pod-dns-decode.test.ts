@@ -3,37 +3,10 @@
 // belongs is refused before validation, as the API server's strict JSON decoder refuses it.
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
+import { sleepDeploymentYaml, sleepPodYaml } from '../testing/manifests';
 
-const podYaml = (dnsConfig: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: dns
-spec:
-  dnsConfig:
-${dnsConfig}  containers:
-  - name: c
-    image: kiamol/ch03-sleep
-`;
-
-const deployYaml = (dnsConfig: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: dns
-spec:
-  selector:
-    matchLabels: {app: dns}
-  template:
-    metadata:
-      labels: {app: dns}
-    spec:
-      dnsConfig:
-${dnsConfig
-  .split('\n')
-  .map((l) => (l ? `    ${l}` : l))
-  .join('\n')}      containers:
-      - name: c
-        image: kiamol/ch03-sleep
-`;
+const podYaml = (dnsConfig: string) => sleepPodYaml('dns', `  dnsConfig:\n${dnsConfig}`);
+const deployYaml = (dnsConfig: string) => sleepDeploymentYaml('dns', `  dnsConfig:\n${dnsConfig}`);
 
 function apply(yaml: string) {
   const d = kdrive({ seed: 3, profile: 'kind' });

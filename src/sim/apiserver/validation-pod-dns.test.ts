@@ -2,39 +2,11 @@
 // applied as the student would: a Pod, and the same spec in a Deployment's pod template.
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
+import { sleepDeploymentYaml, sleepPodYaml } from '../testing/manifests';
 import { ipErrors } from './validation-pod-dns';
 
-const podYaml = (spec: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: dns
-spec:
-${spec}  containers:
-  - name: c
-    image: kiamol/ch03-sleep
-`;
-
-const indent = (s: string, by: string) =>
-  s
-    .split('\n')
-    .map((l) => (l ? by + l : l))
-    .join('\n');
-
-const deployYaml = (spec: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: dns
-spec:
-  selector:
-    matchLabels: {app: dns}
-  template:
-    metadata:
-      labels: {app: dns}
-    spec:
-${indent(spec, '    ')}      containers:
-      - name: c
-        image: kiamol/ch03-sleep
-`;
+const podYaml = (spec: string) => sleepPodYaml('dns', spec);
+const deployYaml = (spec: string) => sleepDeploymentYaml('dns', spec);
 
 function applyErr(yaml: string): string {
   const d = kdrive({ seed: 3, profile: 'kind' });

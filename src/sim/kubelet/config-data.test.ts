@@ -4,14 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
 import type { Pod } from '../api/types';
+import { appConfigYaml } from '../testing/manifests';
 
-const CM = `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: app-config
-data:
-  greeting: hello
-`;
+const CM = appConfigYaml();
 
 const pod = (spec: string) => `apiVersion: v1
 kind: Pod

@@ -16,6 +16,9 @@ import type {
 import '../late-impl'; // the tracer, DNS and rule printers, as src/sim/cluster binds them
 import { createNetworking } from './index';
 
+// The kubectl-driven DNS tests' manifests (kept with the other hand-written ones).
+export { sleepPodYaml, WEB_SERVICE_YAML } from '../testing/manifests';
+
 export function testRng(seed: number): Rng {
   let s = seed >>> 0 || 1;
   const next = () => {
@@ -330,27 +333,3 @@ export function saveTables(text: string): { mangle: string; filter: string; nat:
   };
   return { mangle: part('mangle'), filter: part('filter'), nat: part('nat') };
 }
-
-// ------------------------------------------------------------------ kubectl-driven DNS tests
-
-/** A kiamol/ch03-sleep Pod manifest; `spec` is extra spec lines, each indented two spaces. */
-export const sleepPodYaml = (name: string, spec: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-spec:
-${spec}  containers:
-  - name: c
-    image: kiamol/ch03-sleep
-`;
-
-/** A ClusterIP Service `web` (port 80, selector app=web) in default. */
-export const WEB_SERVICE_YAML = `apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector: {app: web}
-  ports:
-  - port: 80
-`;

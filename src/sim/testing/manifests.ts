@@ -37,3 +37,61 @@ ${opts.replicas === undefined ? '' : `  replicas: ${opts.replicas}\n`}  selector
 
 /** nginx 1.27 as a Deployment `web` (container `nginx`). */
 export const NGINX_WEB = deploymentYaml('web', { name: 'nginx', image: 'nginx:1.27' });
+
+/** A kiamol/ch03-sleep Pod manifest; `spec` is extra spec lines, each indented two spaces. */
+export const sleepPodYaml = (name: string, spec: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+${spec}  containers:
+  - name: c
+    image: kiamol/ch03-sleep
+`;
+
+/** A ClusterIP Service `web` (port 80, selector app=web) in default. */
+export const WEB_SERVICE_YAML = `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector: {app: web}
+  ports:
+  - port: 80
+`;
+
+/** Each non-empty line of `s` prefixed with `by`. */
+export const indentLines = (s: string, by: string) =>
+  s
+    .split('\n')
+    .map((l) => (l ? by + l : l))
+    .join('\n');
+
+/**
+ * A Deployment `name` (label app=<name>) of one kiamol/ch03-sleep container; `spec` is extra
+ * Pod-spec lines indented as in a Pod (two spaces), moved under the template here.
+ */
+export const sleepDeploymentYaml = (name: string, spec: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  selector:
+    matchLabels: {app: ${name}}
+  template:
+    metadata:
+      labels: {app: ${name}}
+    spec:
+${indentLines(spec, '    ')}      containers:
+      - name: c
+        image: kiamol/ch03-sleep
+`;
+
+/** The ConfigMap `app-config` with `greeting: hello`, then `data` (more data lines, indented two spaces). */
+export const appConfigYaml = (data = '') => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+  greeting: hello
+${data}`;

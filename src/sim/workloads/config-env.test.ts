@@ -2,16 +2,10 @@
 // values as they were when the container started, never updated.
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
+import { appConfigYaml } from '../testing/manifests';
 import { expandEnv } from './config-env';
 
-const CM = `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: app-config
-data:
-  greeting: hello
-  LOG_LEVEL: debug
-`;
+const CM = appConfigYaml('  LOG_LEVEL: debug\n');
 
 const SECRET = `apiVersion: v1
 kind: Secret

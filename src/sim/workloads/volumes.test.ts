@@ -3,17 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
 import type { ConfigMap } from '../api/types';
+import { appConfigYaml } from '../testing/manifests';
 
-const CM = `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: app-config
-data:
-  greeting: hello
-  app.properties: |
-    color=blue
-    size=10
-`;
+const CM = appConfigYaml('  app.properties: |\n    color=blue\n    size=10\n');
 
 const deploy = (volumes: string, mounts: string) => `apiVersion: apps/v1
 kind: Deployment
