@@ -29,6 +29,27 @@ function fail(ctx: KubectlContext, message: string): number {
   return 1;
 }
 
+/** How each verb words its refusals and stores a value (the Secret's is base64 of the bytes). */
+interface LiteralRules {
+  invalidKey(key: string, errs: readonly string[]): string;
+  duplicateKey(key: string): string;
+  encode(value: string): string;
+}
+
+/** The --from-literal sources as a data map, or the first refusal's message. */
+function literalData(args: ParsedArgs, rules: LiteralRules): Record<string, string> | string {
+  const data: Record<string, string> = {};
+  for (const source of strs(args.flags, 'from-literal')) {
+    const lit = parseLiteral(source);
+    if (typeof lit === 'string') return lit;
+    const errs = configMapKeyErrors(lit.key);
+    if (errs.length > 0) return rules.invalidKey(lit.key, errs);
+    if (Object.hasOwn(data, lit.key)) return rules.duplicateKey(lit.key);
+    data[lit.key] = rules.encode(lit.value);
+  }
+  return data;
+}
+
 export function runCreateConfigMap(
   args: ParsedArgs,
   ctx: KubectlContext,
@@ -38,23 +59,14 @@ export function runCreateConfigMap(
   if (!prep.ok) return prep.code;
   const { p } = prep;
   if (p.name === '') return fail(ctx, 'name must be specified');
-  const data: Record<string, string> = {};
-  for (const source of strs(args.flags, 'from-literal')) {
-    const lit = parseLiteral(source);
-    if (typeof lit === 'string') return fail(ctx, lit);
-    const errs = configMapKeyErrors(lit.key);
-    if (errs.length > 0)
-      return fail(
-        ctx,
-        `${JSON.stringify(lit.key)} is not a valid key name for a ConfigMap: ${errs.join(',')}`,
-      );
-    if (Object.hasOwn(data, lit.key))
-      return fail(
-        ctx,
-        `cannot add key ${JSON.stringify(lit.key)}, another key by that name already exists in Data for ConfigMap ${JSON.stringify(p.name)}`,
-      );
-    data[lit.key] = lit.value;
-  }
+  const data = literalData(args, {
+    invalidKey: (key, errs) =>
+      `${JSON.stringify(key)} is not a valid key name for a ConfigMap: ${errs.join(',')}`,
+    duplicateKey: (key) =>
+      `cannot add key ${JSON.stringify(key)}, another key by that name already exists in Data for ConfigMap ${JSON.stringify(p.name)}`,
+    encode: (value) => value,
+  });
+  if (typeof data === 'string') return fail(ctx, data);
   const cm: Record<string, unknown> = {
     apiVersion: 'v1',
     kind: 'ConfigMap',
@@ -79,17 +91,12 @@ export function runCreateSecretGeneric(
   if (!prep.ok) return prep.code;
   const { p } = prep;
   if (p.name === '') return fail(ctx, 'name must be specified');
-  const data: Record<string, string> = {};
-  for (const source of strs(args.flags, 'from-literal')) {
-    const lit = parseLiteral(source);
-    if (typeof lit === 'string') return fail(ctx, lit);
-    const errs = configMapKeyErrors(lit.key);
-    if (errs.length > 0)
-      return fail(ctx, `${JSON.stringify(lit.key)} is not valid key name for a Secret ${errs.join(';')}`);
-    if (Object.hasOwn(data, lit.key))
-      return fail(ctx, `cannot add key ${lit.key}, another key by that name already exists`);
-    data[lit.key] = base64Encode(utf8Bytes(lit.value));
-  }
+  const data = literalData(args, {
+    invalidKey: (key, errs) => `${JSON.stringify(key)} is not valid key name for a Secret ${errs.join(';')}`,
+    duplicateKey: (key) => `cannot add key ${key}, another key by that name already exists`,
+    encode: (value) => base64Encode(utf8Bytes(value)),
+  });
+  if (typeof data === 'string') return fail(ctx, data);
   const type = str(args.flags, 'type') ?? '';
   const secret: Record<string, unknown> = {
     apiVersion: 'v1',
