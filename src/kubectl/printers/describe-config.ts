@@ -3,7 +3,7 @@
 import type { ConfigMap, Secret, ServiceAccount } from '../../sim/api/types';
 import { base64Decode, decodedSize } from '../../sim/apiserver/go-base64';
 import type { DescribeInput } from './describe-kinds';
-import { annotationsMultiline, DescribeWriter, describeEvents, labelsMultiline } from './describe-util';
+import { DescribeWriter, describeEvents, describeObjectMeta } from './describe-util';
 
 function sortedKeys(m: Record<string, string> | undefined): string[] {
   return Object.keys(m ?? {}).sort();
@@ -13,10 +13,7 @@ function sortedKeys(m: Record<string, string> | undefined): string[] {
 export function describeConfigMap({ obj, events, now }: DescribeInput): string {
   const cm = obj as ConfigMap;
   const w = new DescribeWriter();
-  w.write(0, `Name:\t${cm.metadata.name}\n`);
-  w.write(0, `Namespace:\t${cm.metadata.namespace ?? ''}\n`);
-  labelsMultiline(w, 'Labels', cm.metadata.labels);
-  annotationsMultiline(w, 'Annotations', cm.metadata.annotations);
+  describeObjectMeta(w, cm.metadata);
   w.write(0, '\nData\n====\n');
   for (const k of sortedKeys(cm.data)) {
     w.write(0, `${k}:\n----\n`);
@@ -35,10 +32,7 @@ export function describeConfigMap({ obj, events, now }: DescribeInput): string {
 export function describeSecret({ obj }: DescribeInput): string {
   const s = obj as Secret;
   const w = new DescribeWriter();
-  w.write(0, `Name:\t${s.metadata.name}\n`);
-  w.write(0, `Namespace:\t${s.metadata.namespace ?? ''}\n`);
-  labelsMultiline(w, 'Labels', s.metadata.labels);
-  annotationsMultiline(w, 'Annotations', s.metadata.annotations);
+  describeObjectMeta(w, s.metadata);
   w.write(0, `\nType:\t${s.type ?? ''}\n`);
   w.write(0, '\nData\n====\n');
   for (const k of sortedKeys(s.data)) {
@@ -75,10 +69,7 @@ export function describeServiceAccount({ obj, events, now, related }: DescribeIn
   );
   const names = (l: { name?: string }[] | undefined) => (l ?? []).map((r) => r.name ?? '');
   const w = new DescribeWriter();
-  w.write(0, `Name:\t${sa.metadata.name}\n`);
-  w.write(0, `Namespace:\t${sa.metadata.namespace ?? ''}\n`);
-  labelsMultiline(w, 'Labels', sa.metadata.labels);
-  annotationsMultiline(w, 'Annotations', sa.metadata.annotations);
+  describeObjectMeta(w, sa.metadata);
   const sections: [string, string[], boolean][] = [
     ['Image pull secrets:', names(sa.imagePullSecrets), true],
     ['Mountable secrets: ', names(sa.secrets), true],

@@ -4,7 +4,7 @@
 // (the `-o json` form): fields sorted, maps and lists as indented sections, scalars as `Label:\tvalue`.
 import type { K8sObject } from '../../sim/api/types';
 import type { DescribeInput } from './describe-kinds';
-import { annotationsMultiline, DescribeWriter, describeEvents, labelsMultiline } from './describe-util';
+import { DescribeWriter, describeEvents, describeObjectMeta } from './describe-util';
 import { forOutput } from './output';
 
 /** camelcase.Split: runs of lower case, upper case, digits, other; `PDFLoader` → `PDF`, `Loader`. */
@@ -81,10 +81,7 @@ function printContent(
 
 export function describeGeneric({ obj, events, now }: DescribeInput): string {
   const w = new DescribeWriter();
-  w.write(0, `Name:\t${obj.metadata.name}\n`);
-  w.write(0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`);
-  labelsMultiline(w, 'Labels', obj.metadata.labels);
-  annotationsMultiline(w, 'Annotations', obj.metadata.annotations);
+  describeObjectMeta(w, obj.metadata);
   const content = JSON.parse(JSON.stringify(forOutput(obj as K8sObject))) as Record<string, unknown>;
   printContent(w, 0, content, '', [
     '.metadata.managedFields',

@@ -19,6 +19,7 @@ import {
   annotationsMultiline,
   DescribeWriter,
   describeEvents,
+  describeObjectMeta,
   labelsMultiline,
   rfc1123z,
 } from './describe-util';
@@ -92,10 +93,7 @@ export function describeService({ obj, events, now, related }: DescribeInput): s
   const svc = obj as Service;
   const spec = svc.spec;
   const w = new DescribeWriter();
-  w.write(0, `Name:\t${svc.metadata.name}\n`);
-  w.write(0, `Namespace:\t${svc.metadata.namespace ?? ''}\n`);
-  labelsMultiline(w, 'Labels', svc.metadata.labels);
-  annotationsMultiline(w, 'Annotations', svc.metadata.annotations);
+  describeObjectMeta(w, svc.metadata);
   const sel = Object.keys(spec.selector ?? {}).sort();
   w.write(
     0,
@@ -210,10 +208,7 @@ export function describeReplicaSet({ obj, events, now, related }: DescribeInput)
 export function describeEndpoints({ obj, events, now }: DescribeInput): string {
   const ep = obj as Endpoints;
   const w = new DescribeWriter();
-  w.write(0, `Name:\t${ep.metadata.name}\n`);
-  w.write(0, `Namespace:\t${ep.metadata.namespace ?? ''}\n`);
-  labelsMultiline(w, 'Labels', ep.metadata.labels);
-  annotationsMultiline(w, 'Annotations', ep.metadata.annotations);
+  describeObjectMeta(w, ep.metadata);
   w.write(0, 'Subsets:\n');
   for (const ss of ep.subsets ?? []) {
     w.write(1, `Addresses:\t${(ss.addresses ?? []).map((a) => a.ip).join(',') || '<none>'}\n`);
@@ -239,10 +234,7 @@ export function describeEndpoints({ obj, events, now }: DescribeInput): string {
 export function describeEndpointSlice({ obj, events, now }: DescribeInput): string {
   const eps = obj as EndpointSlice;
   const w = new DescribeWriter();
-  w.write(0, `Name:\t${eps.metadata.name}\n`);
-  w.write(0, `Namespace:\t${eps.metadata.namespace ?? ''}\n`);
-  labelsMultiline(w, 'Labels', eps.metadata.labels);
-  annotationsMultiline(w, 'Annotations', eps.metadata.annotations);
+  describeObjectMeta(w, eps.metadata);
   w.write(0, `AddressType:\t${eps.addressType}\n`);
   const ports = eps.ports ?? [];
   if (ports.length === 0) {

@@ -1,7 +1,7 @@
 // Building blocks of kubectl describe [kubectl pkg/describe/describe.go]: the PrefixWriter levels,
 // multi-line labels/annotations, RFC1123Z times, and the Events table, all written as tab-separated
 // text and then run through the describe tabwriter (padding 2).
-import type { Event, K8sObject } from '../../sim/api/types';
+import type { Event, K8sObject, ObjectMeta } from '../../sim/api/types';
 import { translateTimestampSince } from './duration';
 import { DESCRIBE_TABWRITER, tabwrite } from './tabwriter';
 
@@ -47,6 +47,14 @@ export function labelsMultiline(
     if (i !== 0) w.write(0, `${initialIndent}\t`);
     w.write(0, `${k}=${(labels as Record<string, string>)[k]}\n`);
   });
+}
+
+/** The header most describers open with: Name, Namespace, Labels, Annotations. */
+export function describeObjectMeta(w: DescribeWriter, meta: ObjectMeta): void {
+  w.write(0, `Name:\t${meta.name}\n`);
+  w.write(0, `Namespace:\t${meta.namespace ?? ''}\n`);
+  labelsMultiline(w, 'Labels', meta.labels);
+  annotationsMultiline(w, 'Annotations', meta.annotations);
 }
 
 const SKIP_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
