@@ -230,17 +230,22 @@ export function formatDiscoveryEndpoints(slice: EndpointSlice): string {
   return listWithMore(list, more, count, 3);
 }
 
-const endpointsTable: TableDef = {
-  headers: ['NAME', 'ENDPOINTS', 'AGE'],
-  wideHeaders: [],
-  row(obj, now) {
-    return [
-      obj.metadata.name,
-      formatEndpoints(obj as Endpoints),
-      translateTimestampSince(obj.metadata.creationTimestamp, now),
-    ];
-  },
-};
+/** The common shape: NAME, the kind's own columns, AGE; nothing more with -o wide. */
+function nameAgeTable<T extends K8sObject>(columns: string[], cells: (obj: T) => string[]): TableDef {
+  return {
+    headers: ['NAME', ...columns, 'AGE'],
+    wideHeaders: [],
+    row(obj, now) {
+      return [
+        obj.metadata.name,
+        ...cells(obj as T),
+        translateTimestampSince(obj.metadata.creationTimestamp, now),
+      ];
+    },
+  };
+}
+
+const endpointsTable = nameAgeTable<Endpoints>(['ENDPOINTS'], (ep) => [formatEndpoints(ep)]);
 
 const endpointSliceTable: TableDef = {
   headers: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'],
@@ -326,18 +331,7 @@ const replicaSetTable: TableDef = {
 
 // ------------------------------------------------------------------ cluster objects
 
-const namespaceTable: TableDef = {
-  headers: ['NAME', 'STATUS', 'AGE'],
-  wideHeaders: [],
-  row(obj, now) {
-    const ns = obj as Namespace;
-    return [
-      ns.metadata.name,
-      ns.status?.phase ?? '',
-      translateTimestampSince(ns.metadata.creationTimestamp, now),
-    ];
-  },
-};
+const namespaceTable = nameAgeTable<Namespace>(['STATUS'], (ns) => [ns.status?.phase ?? '']);
 
 export function nodeStatus(node: Node): string {
   const ready = (node.status?.conditions ?? []).find((c) => c.type === 'Ready');
@@ -438,44 +432,20 @@ const EVENT_WIDE_HEADERS = [
 // ------------------------------------------------------------------ configuration
 
 /** printConfigMap: DATA counts the keys of data and binaryData together. */
-const configMapTable: TableDef = {
-  headers: ['NAME', 'DATA', 'AGE'],
-  wideHeaders: [],
-  row(obj, now) {
-    const cm = obj as ConfigMap;
-    const n = Object.keys(cm.data ?? {}).length + Object.keys(cm.binaryData ?? {}).length;
-    return [cm.metadata.name, String(n), translateTimestampSince(cm.metadata.creationTimestamp, now)];
-  },
-};
+const configMapTable = nameAgeTable<ConfigMap>(['DATA'], (cm) => [
+  String(Object.keys(cm.data ?? {}).length + Object.keys(cm.binaryData ?? {}).length),
+]);
 
 /** printSecret: TYPE as stored (defaulted to Opaque), DATA the number of data keys. */
-const secretTable: TableDef = {
-  headers: ['NAME', 'TYPE', 'DATA', 'AGE'],
-  wideHeaders: [],
-  row(obj, now) {
-    const s = obj as Secret;
-    return [
-      s.metadata.name,
-      s.type ?? '',
-      String(Object.keys(s.data ?? {}).length),
-      translateTimestampSince(s.metadata.creationTimestamp, now),
-    ];
-  },
-};
+const secretTable = nameAgeTable<Secret>(['TYPE', 'DATA'], (s) => [
+  s.type ?? '',
+  String(Object.keys(s.data ?? {}).length),
+]);
 
 /** printServiceAccount: SECRETS is len(secrets) (0 since tokens stopped being Secrets in 1.24). */
-const serviceAccountTable: TableDef = {
-  headers: ['NAME', 'SECRETS', 'AGE'],
-  wideHeaders: [],
-  row(obj, now) {
-    const sa = obj as ServiceAccount;
-    return [
-      sa.metadata.name,
-      String((sa.secrets ?? []).length),
-      translateTimestampSince(sa.metadata.creationTimestamp, now),
-    ];
-  },
-};
+const serviceAccountTable = nameAgeTable<ServiceAccount>(['SECRETS'], (sa) => [
+  String((sa.secrets ?? []).length),
+]);
 
 export const TABLES: Record<KindName, TableDef> = {
   Pod: podTable,
