@@ -7,6 +7,7 @@ import { renderRows } from '../printers/tabwriter';
 import { resolveResourceType } from '../resources';
 import { eventListOrder } from './get';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
+import { startWatchJob } from './util';
 
 const FLAGS: FlagDef[] = [
   { name: 'all-namespaces', short: 'A', type: 'bool' },
@@ -128,20 +129,13 @@ function watchEvents(
   if (out) ctx.proc.out(out);
   const host = ctx.host;
   if (!host) return 0;
-  let stop: (() => void) | undefined;
-  const job = host.startJob({
-    onSignal(_signal, h) {
-      h.finish(130);
-    },
-    onEnd() {
-      stop?.();
-    },
-  });
-  stop = ctx.cluster.watch('Event', (ev) => {
-    const e = ev.object as Event;
-    if (ev.type === 'DELETED' || (!all && e.metadata.namespace !== ctx.namespace) || !keep(e)) return;
-    job.out(print(e, ev.at));
-  });
+  startWatchJob(host, (job) =>
+    ctx.cluster.watch('Event', (ev) => {
+      const e = ev.object as Event;
+      if (ev.type === 'DELETED' || (!all && e.metadata.namespace !== ctx.namespace) || !keep(e)) return;
+      job.out(print(e, ev.at));
+    }),
+  );
   return 0;
 }
 

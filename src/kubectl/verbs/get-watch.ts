@@ -17,6 +17,7 @@ import { renderRows } from '../printers/tabwriter';
 import { toYaml } from '../printers/yaml';
 import type { ResourceType } from '../resources';
 import type { KubectlContext } from './registry';
+import { startWatchJob } from './util';
 
 export interface WatchOptions {
   allNamespaces: boolean;
@@ -165,32 +166,25 @@ export function runWatch(ctx: KubectlContext, t: WatchTarget, format: OutputForm
     (t.name === undefined || obj.metadata.name === t.name) &&
     (sel === undefined || matches(sel, obj.metadata.labels)) &&
     (fields === undefined || fields(obj));
-  let stop: (() => void) | undefined;
-  const job = host.startJob({
-    onSignal(_signal, h) {
-      h.finish(130);
-    },
-    onEnd() {
-      stop?.();
-    },
-  });
-  stop = ctx.cluster.watch(t.kind, (ev) => {
-    if (namespace !== undefined && ev.object.metadata.namespace !== namespace) return;
-    // The watch cache's filter (apiserver cacher.go convertToWatchEvent): an object that stops
-    // matching the selector is a DELETED event carrying its previous state; one that starts
-    // matching is ADDED.
-    let type = ev.type;
-    let obj: K8sObject | undefined = ev.object;
-    if (!inScope(obj)) {
-      if (type !== 'MODIFIED' || !inScope(ev.old)) return;
-      type = 'DELETED';
-      obj = ev.old;
-    } else if (type === 'MODIFIED' && ev.old !== undefined && !inScope(ev.old)) type = 'ADDED';
-    const r = print([obj], ev.at, type);
-    if (r.out) job.out(r.out);
-    // A print error ends UntilWithoutRetry; GetOptions.watch drops that error and returns nil.
-    if (r.error !== undefined) job.finish(0);
-  });
+  startWatchJob(host, (job) =>
+    ctx.cluster.watch(t.kind, (ev) => {
+      if (namespace !== undefined && ev.object.metadata.namespace !== namespace) return;
+      // The watch cache's filter (apiserver cacher.go convertToWatchEvent): an object that stops
+      // matching the selector is a DELETED event carrying its previous state; one that starts
+      // matching is ADDED.
+      let type = ev.type;
+      let obj: K8sObject | undefined = ev.object;
+      if (!inScope(obj)) {
+        if (type !== 'MODIFIED' || !inScope(ev.old)) return;
+        type = 'DELETED';
+        obj = ev.old;
+      } else if (type === 'MODIFIED' && ev.old !== undefined && !inScope(ev.old)) type = 'ADDED';
+      const r = print([obj], ev.at, type);
+      if (r.out) job.out(r.out);
+      // A print error ends UntilWithoutRetry; GetOptions.watch drops that error and returns nil.
+      if (r.error !== undefined) job.finish(0);
+    }),
+  );
   return 0;
 }
 

@@ -3,7 +3,7 @@
 import type { LabelSelector, Pod, Service } from '../../sim/api/types';
 import type { Cluster } from '../../sim/contract';
 import { notFoundMessage, type ResourceType, resolveResourceType } from '../resources';
-import type { KubectlContext } from './registry';
+import type { JobHandle, KubectlContext, KubectlHost } from './registry';
 
 /** Step by which kubectl's watches are approximated on the simulated clock. */
 export const POLL_MS = 100;
@@ -175,4 +175,22 @@ export function podPhase(p: Pod): string {
 
 export function clusterOf(ctx: KubectlContext): Cluster {
   return ctx.cluster;
+}
+
+/**
+ * A `--watch` as a foreground job: Ctrl-C ends it with 130 (kubectl killed by SIGINT) and the
+ * subscription `subscribe` returns is dropped whatever ends the job.
+ */
+export function startWatchJob(host: KubectlHost, subscribe: (job: JobHandle) => () => void): JobHandle {
+  let stop: (() => void) | undefined;
+  const job = host.startJob({
+    onSignal(_signal, h) {
+      h.finish(130);
+    },
+    onEnd() {
+      stop?.();
+    },
+  });
+  stop = subscribe(job);
+  return job;
 }
