@@ -118,6 +118,14 @@ function allContainerNames(pod: Pod): string {
 }
 
 /**
+ * Whether the server log (the workloads' line model) is this instance's: only the running
+ * instance has one, so a named instance the status no longer shows has none.
+ */
+function serverLogIsInstance(pod: Pod, container: string, cid: string | undefined): boolean {
+  return cid === undefined || statusOf(pod, container)?.containerID === cid;
+}
+
+/**
  * The log text of one container instance: a process run to its end keeps its own bytes (exactly
  * as written, a last line without newline included); a server's is the workloads' line model.
  */
@@ -132,9 +140,7 @@ function logText(
     const run = containerRunLog(cluster, pod.metadata.uid, cid);
     if (run !== undefined) return run;
   }
-  // A server's log (only the running instance has one).
-  const st = statusOf(pod, container);
-  if (cid !== undefined && st?.containerID !== cid) return '';
+  if (!serverLogIsInstance(pod, container, cid)) return '';
   return logsOf(cluster, key, container)
     .map((l) => `${l}\n`)
     .join('');
@@ -153,7 +159,6 @@ function stampedLogText(
   cid: string | undefined,
 ): string {
   const chunks = cid !== undefined ? containerRunChunks(cluster, pod.metadata.uid, cid) : undefined;
-  let entries: { at: number; text: string }[];
   if (chunks !== undefined) {
     const now = cluster.now();
     let out = '';
@@ -169,9 +174,7 @@ function stampedLogText(
     }
     return out;
   }
-  const st = statusOf(pod, container);
-  if (cid !== undefined && st?.containerID !== cid) entries = [];
-  else entries = podLogEntries(cluster, key, container);
+  const entries = serverLogIsInstance(pod, container, cid) ? podLogEntries(cluster, key, container) : [];
   return entries.map((e) => `${logTimestamp(e.at)} ${e.text}\n`).join('');
 }
 
