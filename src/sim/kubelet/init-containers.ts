@@ -29,9 +29,15 @@ import { rfc3339 } from '../runtime/clock';
 import { registerClusterView } from '../workloads/state';
 import { configRetryMs, envError } from './config-refs';
 import { checkImage, drawMs, goDuration, imageId, parseImage } from './images';
-import { BACKOFF_INITIAL_MS, BACKOFF_MAX_MS, type LifecycleDeps, SYNC_MS } from './lifecycle';
+import {
+  BACKOFF_INITIAL_MS,
+  BACKOFF_MAX_MS,
+  containerProbes,
+  type LifecycleDeps,
+  SYNC_MS,
+} from './lifecycle';
 import { containerId, type PodRuntime } from './pod-runtime';
-import { hasProbes, type ProbeKind, type ProbeSet, startProbes, stopProbes } from './probes';
+import { hasProbes, type ProbeKind, type ProbeSet, stopProbes } from './probes';
 import { type Program, programOf, SERVER } from './program';
 import {
   type CondSpec,
@@ -285,6 +291,19 @@ function effects(d: LifecycleDeps, rt: PodRuntime, st: InitState) {
     pull(pod, run, base);
   };
 
+  /** The image is on the node and not pulled again (imagePullPolicy): Pulled says so, then start. */
+  const launchPresent = (pod: Pod, run: InitRun, base?: Any) => {
+    d.record(
+      pod,
+      'Normal',
+      'Pulled',
+      `Container image "${run.container.image}" already present on machine`,
+      rt,
+      run.path,
+    );
+    launch(pod, run, base);
+  };
+
   /** EnsureImageExists for one init container, then create and start it. */
   const pull = (pod: Pod, run: InitRun, base?: Any) => {
     const c = run.container;
@@ -292,15 +311,7 @@ function effects(d: LifecycleDeps, rt: PodRuntime, st: InitState) {
     const present = rt.node.images?.has(ref.fullName) ?? false;
     const policy = c.imagePullPolicy ?? 'IfNotPresent';
     if (present && policy !== 'Always') {
-      d.record(
-        pod,
-        'Normal',
-        'Pulled',
-        `Container image "${c.image}" already present on machine`,
-        rt,
-        run.path,
-      );
-      launch(pod, run, base);
+      launchPresent(pod, run, base);
       return;
     }
     if (!present && policy === 'Never') {
@@ -380,27 +391,20 @@ function effects(d: LifecycleDeps, rt: PodRuntime, st: InitState) {
     return { ms: r.durationMs, code: r.exitCode, startError: r.startError };
   };
 
-  /** The probe workers of a sidecar's instance started at `startedMs` (as lifecycle.ts probesFor). */
+  /** The probe workers of a sidecar's instance started at `startedMs` (lifecycle.ts containerProbes). */
   const probesFor = (run: InitRun, startedMs: number): ProbeSet => {
     const id = run.containerID;
     const c = run.container;
-    const current = () => {
-      const pod = d.get(rt);
-      return live(pod) && run.containerID === id && run.state.running !== undefined ? pod : undefined;
-    };
-    const added = Date.parse(d.get(rt)?.status?.startTime ?? '');
-    return startProbes(c, startedMs, Number.isNaN(added) ? startedMs : added, {
-      timers: d.timers,
-      now: () => d.clock.now(),
-      pod: current,
-      run: (pod, probe) => {
-        const facade = d.facade();
-        if (!facade) return { ok: true, output: '' };
+    return containerProbes(d, rt, c, startedMs, {
+      pod: () => {
+        const pod = d.get(rt);
+        return live(pod) && run.containerID === id && run.state.running !== undefined ? pod : undefined;
+      },
+      probe: (facade, pod, probe) => {
         const as: Pod = { ...pod, spec: { ...pod.spec, containers: [c] } };
         return late().runProbe(initView(facade, pod, c), as, c, probe, d.clock.now());
       },
-      unhealthy: (pod, kind, output) =>
-        d.record(pod, 'Warning', 'Unhealthy', `${kind} probe failed: ${output}`, rt, run.path),
+      path: () => run.path,
       changed: (pod) => {
         pod = write(pod);
         // Started now: the sequence waiting on it goes on in this sync.
@@ -607,15 +611,7 @@ function effects(d: LifecycleDeps, rt: PodRuntime, st: InitState) {
   const restart = (pod: Pod, run: InitRun) => {
     const c = run.container;
     if ((c.imagePullPolicy ?? 'IfNotPresent') !== 'Always') {
-      d.record(
-        pod,
-        'Normal',
-        'Pulled',
-        `Container image "${c.image}" already present on machine`,
-        rt,
-        run.path,
-      );
-      launch(pod, run);
+      launchPresent(pod, run);
       return;
     }
     d.record(pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, rt, run.path);

@@ -110,14 +110,8 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   };
   // `fieldPath`: the container the Event is about (ContainerTemplate.fieldPaths), as the kubelet's
   // container Events carry it; none for the Pod-level ones (see containerFieldPath).
-  const record = (
-    pod: Pod,
-    type: 'Normal' | 'Warning',
-    reason: string,
-    msg: string,
-    rt: PodRuntime,
-    fieldPath?: string,
-  ) => ctxRef?.events.record(pod, type, reason, msg, rt.node.source, fieldPath);
+  const record: LifecycleDeps['record'] = (pod, type, reason, msg, rt, fieldPath) =>
+    ctxRef?.events.record(pod, type, reason, msg, rt.node.source, fieldPath);
 
   const writeStatus = (pod: Pod, status: Any) => {
     const r = api.updateStatus({ ...pod, status });

@@ -18,14 +18,14 @@
 // first second is never reported Running (the relist would find it exited already), the next sync
 // after an exit is SYNC_MS later, and the pod worker re-syncs exactly when a back-off expires. One
 // BackOff Event is recorded per back-off (a real kubelet records one per sync in back-off).
-import type { Container, ContainerState, ContainerStatus, Pod, PodCondition } from '../api/types';
+import type { Container, ContainerState, ContainerStatus, Pod, PodCondition, Probe } from '../api/types';
 import type { Cluster } from '../contract';
 import { late, latePartsLoaded } from '../late';
 import { rfc3339 } from '../runtime/clock';
 import type { Clock, Rng, Timers } from '../runtime/interfaces';
 import { checkImage, drawMs, goDuration, type ImageRef } from './images';
 import { containerId, type PodRuntime } from './pod-runtime';
-import { type ProbeKind, type ProbeSet, startProbes, stopProbes } from './probes';
+import { type ProbeHooks, type ProbeKind, type ProbeSet, startProbes, stopProbes } from './probes';
 import type { Program } from './program';
 import { type CondSpec, type ContainerTemplate, condSpec, EMPTY_STATE, runningState } from './status-parts';
 
@@ -149,6 +149,40 @@ function phaseOf(pod: Pod, runs: ContainerRun[]): Pod['status']['phase'] {
   return 'Running';
 }
 
+/**
+ * The probe workers of one container instance started at `startedMs`, an app container's
+ * (createLifecycle) or a sidecar's (init-containers.ts). The workers were added with the Pod (its
+ * startTime); a restart keeps their schedule. A failure is prober.go's `%s probe failed: %s` with
+ * the probe type's name, on the container probed (prober.recordContainerEvent → GenerateContainerRef).
+ */
+export function containerProbes(
+  d: LifecycleDeps,
+  rt: PodRuntime,
+  c: Container,
+  startedMs: number,
+  h: Pick<ProbeHooks, 'pod' | 'changed' | 'kill'> & {
+    /** Runs `probe` as the container sees the cluster (only called while the facade exists). */
+    probe(facade: Cluster, pod: Pod, probe: Probe): { ok: boolean; output: string };
+    /** The Event's fieldPath: the container probed. */
+    path(pod: Pod): string | undefined;
+  },
+): ProbeSet {
+  const added = Date.parse(d.get(rt)?.status?.startTime ?? '');
+  return startProbes(c, startedMs, Number.isNaN(added) ? startedMs : added, {
+    timers: d.timers,
+    now: () => d.clock.now(),
+    pod: h.pod,
+    run: (pod, probe) => {
+      const facade = d.facade();
+      return facade ? h.probe(facade, pod, probe) : { ok: true, output: '' };
+    },
+    unhealthy: (pod, kind, output) =>
+      d.record(pod, 'Warning', 'Unhealthy', `${kind} probe failed: ${output}`, rt, h.path(pod)),
+    changed: h.changed,
+    kill: h.kill,
+  });
+}
+
 export function createLifecycle(d: LifecycleDeps) {
   /** The runs the current SyncPod of each Pod started (launchAt), until it ends (end). */
   const fresh = new Map<PodRuntime, { run: ContainerRun; quick: boolean; failed: boolean }[]>();
@@ -218,27 +252,15 @@ export function createLifecycle(d: LifecycleDeps) {
   /** The probe workers of the instance of `run` started at `startedMs`. */
   const probesFor = (rt: PodRuntime, run: ContainerRun, c: Container, startedMs: number): ProbeSet => {
     const id = run.containerID;
-    const current = () => {
-      const pod = d.get(rt);
-      if (!pod || pod.metadata.uid !== rt.uid || pod.metadata.deletionTimestamp || rt.killing)
-        return undefined;
-      return run.containerID === id && isRunning(run) ? pod : undefined;
-    };
-    // The probe workers were added with the Pod (its startTime); a restart keeps their schedule.
-    const added = Date.parse(d.get(rt)?.status?.startTime ?? '');
-    return startProbes(c, startedMs, Number.isNaN(added) ? startedMs : added, {
-      timers: d.timers,
-      now: () => d.clock.now(),
-      pod: current,
-      run: (pod, probe) => {
-        const facade = d.facade();
-        if (!facade) return { ok: true, output: '' };
-        return late().runProbe(facade, pod, c, probe, d.clock.now());
+    return containerProbes(d, rt, c, startedMs, {
+      pod: () => {
+        const pod = d.get(rt);
+        if (!pod || pod.metadata.uid !== rt.uid || pod.metadata.deletionTimestamp || rt.killing)
+          return undefined;
+        return run.containerID === id && isRunning(run) ? pod : undefined;
       },
-      // prober.go: `%s probe failed: %s` with the probe type's name, on the container probed
-      // (prober.recordContainerEvent → GenerateContainerRef).
-      unhealthy: (pod, kind, output) =>
-        d.record(pod, 'Warning', 'Unhealthy', `${kind} probe failed: ${output}`, rt, pathOf(rt, run, pod)),
+      probe: (facade, pod, probe) => late().runProbe(facade, pod, c, probe, d.clock.now()),
+      path: (pod) => pathOf(rt, run, pod),
       changed: (pod) => write(pod, rt),
       kill: (pod, kind) => killForProbe(pod, rt, run, c, kind),
     });
