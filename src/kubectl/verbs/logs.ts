@@ -125,17 +125,20 @@ function serverLogIsInstance(pod: Pod, container: string, cid: string | undefine
   return cid === undefined || statusOf(pod, container)?.containerID === cid;
 }
 
-/**
- * The log text of one container instance: a process run to its end keeps its own bytes (exactly
- * as written, a last line without newline included); a server's is the workloads' line model.
- */
-function logText(
+/** One container instance's log as text; `logs` picks the plain or the `--timestamps` reader. */
+type LogReader = (
   cluster: KubectlContext['cluster'],
   pod: Pod,
   key: string,
   container: string,
   cid: string | undefined,
-): string {
+) => string;
+
+/**
+ * The log text of one container instance: a process run to its end keeps its own bytes (exactly
+ * as written, a last line without newline included); a server's is the workloads' line model.
+ */
+const logText: LogReader = (cluster, pod, key, container, cid) => {
   if (cid !== undefined) {
     const run = containerRunLog(cluster, pod.metadata.uid, cid);
     if (run !== undefined) return run;
@@ -144,20 +147,14 @@ function logText(
   return logsOf(cluster, key, container)
     .map((l) => `${l}\n`)
     .join('');
-}
+};
 
 /**
  * The same log with each line prefixed by the time it was written, as the kubelet's log reader
  * does for `--timestamps` (RFC3339NanoFixed, then a space): a line written in several pieces
  * carries the time of its first piece.
  */
-function stampedLogText(
-  cluster: KubectlContext['cluster'],
-  pod: Pod,
-  key: string,
-  container: string,
-  cid: string | undefined,
-): string {
+const stampedLogText: LogReader = (cluster, pod, key, container, cid) => {
   const chunks = cid !== undefined ? containerRunChunks(cluster, pod.metadata.uid, cid) : undefined;
   if (chunks !== undefined) {
     const now = cluster.now();
@@ -176,7 +173,7 @@ function stampedLogText(
   }
   const entries = serverLogIsInstance(pod, container, cid) ? podLogEntries(cluster, key, container) : [];
   return entries.map((e) => `${logTimestamp(e.at)} ${e.text}\n`).join('');
-}
+};
 
 /** The last `n` lines of `text` (all when n < 0); a last line without newline counts as one. */
 function tailText(text: string, n: number): string {
