@@ -29,9 +29,9 @@ import { Published } from '../apiserver/published';
 import type { ApiServer } from '../apiserver/server';
 import type { Cluster } from '../contract';
 import { rfc3339 } from '../runtime/clock';
-import type { LifecycleDeps } from './lifecycle';
+import { type LifecycleDeps, notReady } from './lifecycle';
 import { containerId, type PodRuntime } from './pod-runtime';
-import { type CondSpec, condSpec, EMPTY_STATE, runningState, waitingStatus } from './status-parts';
+import { condSpec, EMPTY_STATE, runningState, waitingStatus } from './status-parts';
 
 // biome-ignore lint/suspicious/noExplicitAny: Pod specs are loosely typed JSON here.
 type Any = any;
@@ -232,20 +232,6 @@ const SYNC_BACKOFF_MS = 10_000;
 const PLEG_MS: [number, number] = [1000, 2000];
 const configSyncs = new WeakMap<PodRuntime, number>();
 
-const NOT_READY = new Map<string, [CondSpec, CondSpec]>();
-const unreadySpecs = (names: string[]): [CondSpec, CondSpec] => {
-  const msg = `containers with unready status: [${names.join(' ')}]`;
-  let s = NOT_READY.get(msg);
-  if (!s) {
-    s = [
-      condSpec('Ready', 'False', 'ContainersNotReady', msg),
-      condSpec('ContainersReady', 'False', 'ContainersNotReady', msg),
-    ];
-    if (NOT_READY.size >= 256) NOT_READY.clear();
-    NOT_READY.set(msg, s);
-  }
-  return s;
-};
 const SANDBOX_READY = condSpec('PodReadyToStartContainers', 'True');
 const INITIALIZED = condSpec('Initialized', 'True');
 
@@ -300,7 +286,7 @@ export function startWithConfigErrors(
       lastState: EMPTY_STATE,
     });
   });
-  const [ready, containersReady] = unreadySpecs(unready);
+  const [ready, containersReady] = notReady(unready);
   deps.writeStatus(pod, {
     ...status,
     phase: 'Pending',

@@ -104,8 +104,11 @@ const TERMINAL = {
 } as const;
 const unready = new Map<string, [CondSpec, CondSpec]>();
 
-/** Ready/ContainersReady False for these unready containers (`[a b]`, Go's %s of a []string). */
-function notReady(names: string[]): [CondSpec, CondSpec] {
+/**
+ * Ready/ContainersReady False for these unready containers (`[a b]`, Go's %s of a []string), one
+ * pair per message shared by every sync that writes it (here, pull-waits.ts, config-refs.ts).
+ */
+export function notReady(names: string[]): [CondSpec, CondSpec] {
   const msg = `containers with unready status: [${names.join(' ')}]`;
   let c = unready.get(msg);
   if (!c) {

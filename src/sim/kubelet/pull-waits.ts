@@ -11,28 +11,13 @@
 // Bound late (src/sim/late): the boot's Pods all have their images.
 import type { ContainerStatus, Pod } from '../api/types';
 import type { Any } from './init-containers';
-import type { Lifecycle, LifecycleDeps } from './lifecycle';
+import { type Lifecycle, type LifecycleDeps, notReady } from './lifecycle';
 import { containerId, type PodRuntime, type Stage } from './pod-runtime';
-import { type CondSpec, condSpec, EMPTY_STATE, runningState, waitingStatus } from './status-parts';
+import { condSpec, EMPTY_STATE, runningState, waitingStatus } from './status-parts';
 
 const BACKOFF_MS = [10_000, 20_000, 40_000, 80_000, 160_000, 300_000];
 const SANDBOX_READY = condSpec('PodReadyToStartContainers', 'True');
 const INITIALIZED = condSpec('Initialized', 'True');
-const specs = new Map<string, [CondSpec, CondSpec]>();
-
-function unready(names: string[]): [CondSpec, CondSpec] {
-  const msg = `containers with unready status: [${names.join(' ')}]`;
-  let c = specs.get(msg);
-  if (!c) {
-    c = [
-      condSpec('Ready', 'False', 'ContainersNotReady', msg),
-      condSpec('ContainersReady', 'False', 'ContainersNotReady', msg),
-    ];
-    if (specs.size >= 256) specs.clear();
-    specs.set(msg, c);
-  }
-  return c;
-}
 
 type Schedule = (rt: PodRuntime, ms: number, next: Stage) => void;
 
@@ -78,7 +63,7 @@ function show(
       lastState: EMPTY_STATE,
     };
   });
-  const [ready, containersReady] = unready(notRunning);
+  const [ready, containersReady] = notReady(notRunning);
   d.writeStatus(pod, {
     ...status,
     phase: 'Pending',
