@@ -33,6 +33,7 @@ import {
   BACKOFF_INITIAL_MS,
   BACKOFF_MAX_MS,
   containerProbes,
+  crashLoop,
   type LifecycleDeps,
   SYNC_MS,
 } from './lifecycle';
@@ -574,23 +575,7 @@ function effects(d: LifecycleDeps, rt: PodRuntime, st: InitState) {
     after(
       SYNC_MS,
       (pod) => {
-        const ref = `${rt.name}_${rt.namespace}(${rt.uid})`;
-        d.formDns(pod, rt);
-        d.record(
-          pod,
-          'Warning',
-          'BackOff',
-          `Back-off restarting failed container ${run.name} in pod ${ref}`,
-          rt,
-          run.path,
-        );
-        run.lastState = run.state;
-        run.state = {
-          waiting: {
-            reason: 'CrashLoopBackOff',
-            message: `back-off ${goDuration(run.backoff)} restarting failed container=${run.name} pod=${ref}`,
-          },
-        };
+        crashLoop(d, pod, rt, run, run.path);
         write(pod);
         after(
           finished + run.backoff - now(),

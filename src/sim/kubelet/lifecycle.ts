@@ -153,6 +153,38 @@ function phaseOf(pod: Pod, runs: ContainerRun[]): Pod['status']['phase'] {
 }
 
 /**
+ * The sync that finds an exited container still in back-off (an app container here, a sidecar or
+ * init container in init-containers.ts): SyncPod forms the sandbox config, doBackOff records
+ * BackOff on the container (kuberuntime_manager.go: GenerateContainerRef; format.Pod's
+ * NAME_NAMESPACE(UID)), and the container waits in CrashLoopBackOff. The caller writes the status.
+ */
+export function crashLoop(
+  d: LifecycleDeps,
+  pod: Pod,
+  rt: PodRuntime,
+  run: Pick<ContainerRun, 'name' | 'state' | 'lastState' | 'backoff'>,
+  path: string | undefined,
+): void {
+  const ref = `${rt.name}_${rt.namespace}(${rt.uid})`;
+  d.formDns(pod, rt);
+  d.record(
+    pod,
+    'Warning',
+    'BackOff',
+    `Back-off restarting failed container ${run.name} in pod ${ref}`,
+    rt,
+    path,
+  );
+  run.lastState = run.state;
+  run.state = {
+    waiting: {
+      reason: 'CrashLoopBackOff',
+      message: `back-off ${goDuration(run.backoff)} restarting failed container=${run.name} pod=${ref}`,
+    },
+  };
+}
+
+/**
  * The probe workers of one container instance started at `startedMs`, an app container's
  * (createLifecycle) or a sidecar's (init-containers.ts). The workers were added with the Pod (its
  * startTime); a restart keeps their schedule. A failure is prober.go's `%s probe failed: %s` with
@@ -400,25 +432,7 @@ export function createLifecycle(d: LifecycleDeps) {
       return;
     }
     after(rt, run, SYNC_MS, (pod) => {
-      // format.Pod: NAME_NAMESPACE(UID). doBackOff records it on the container
-      // (kuberuntime_manager.go: GenerateContainerRef), after SyncPod formed the sandbox config.
-      const ref = `${rt.name}_${rt.namespace}(${rt.uid})`;
-      d.formDns(pod, rt);
-      d.record(
-        pod,
-        'Warning',
-        'BackOff',
-        `Back-off restarting failed container ${run.name} in pod ${ref}`,
-        rt,
-        pathOf(rt, run, pod),
-      );
-      run.lastState = run.state;
-      run.state = {
-        waiting: {
-          reason: 'CrashLoopBackOff',
-          message: `back-off ${goDuration(run.backoff)} restarting failed container=${run.name} pod=${ref}`,
-        },
-      };
+      crashLoop(d, pod, rt, run, pathOf(rt, run, pod));
       write(pod, rt);
       after(rt, run, finished + run.backoff - d.clock.now(), (pod) => {
         run.backoff = Math.min(run.backoff * 2, BACKOFF_MAX_MS);
