@@ -31,7 +31,7 @@ import type { Cluster } from '../contract';
 import { rfc3339 } from '../runtime/clock';
 import { type LifecycleDeps, notReady } from './lifecycle';
 import { containerId, type PodRuntime } from './pod-runtime';
-import { condSpec, EMPTY_STATE, runningState, waitingStatus } from './status-parts';
+import { type ContainerTemplate, condSpec, EMPTY_STATE, runningState, waitingStatus } from './status-parts';
 
 // biome-ignore lint/suspicious/noExplicitAny: Pod specs are loosely typed JSON here.
 type Any = any;
@@ -235,6 +235,47 @@ const configSyncs = new WeakMap<PodRuntime, number>();
 const SANDBOX_READY = condSpec('PodReadyToStartContainers', 'True');
 const INITIALIZED = condSpec('Initialized', 'True');
 
+/** Container `i` started by this sync at `at` (a new container ID, running, ready). */
+export function startedStatus(
+  deps: LifecycleDeps,
+  tpl: ContainerTemplate,
+  c: Container,
+  i: number,
+  at: string,
+): ContainerStatus {
+  return {
+    name: c.name,
+    image: tpl.refs[i]?.fullName ?? c.image,
+    imageID: tpl.imageIds[i] as string,
+    containerID: containerId(deps.rng.ids),
+    ready: true,
+    started: true,
+    restartCount: 0,
+    state: runningState(at),
+    lastState: EMPTY_STATE,
+  };
+}
+
+/**
+ * A sync that left the `unready` containers waiting (on their config here, on their image in
+ * pull-waits.ts): Pending, the sandbox ready and initialized, Ready/ContainersReady False naming them.
+ */
+export function writeWaiting(
+  deps: LifecycleDeps,
+  pod: Pod,
+  status: Any | undefined,
+  statuses: ContainerStatus[],
+  unready: string[],
+): void {
+  const [ready, containersReady] = notReady(unready);
+  deps.writeStatus(pod, {
+    ...status,
+    phase: 'Pending',
+    conditions: deps.conditions(status?.conditions, SANDBOX_READY, INITIALIZED, ready, containersReady),
+    containerStatuses: statuses,
+  });
+}
+
 /**
  * SyncPod's container starts when some container's config cannot be made: those wait with
  * CreateContainerConfigError (Warning Failed `Error: …`), the others start (kept running when they
@@ -274,25 +315,9 @@ export function startWithConfigErrors(
     // Running: the next sync does not start it again (kubelet.ts pull skips it).
     rt.at ??= [];
     rt.at[i] = startedAt;
-    statuses.push({
-      name: c.name,
-      image: tpl.refs[i]?.fullName ?? c.image,
-      imageID: tpl.imageIds[i] as string,
-      containerID: containerId(deps.rng.ids),
-      ready: true,
-      started: true,
-      restartCount: 0,
-      state: runningState(startedAt),
-      lastState: EMPTY_STATE,
-    });
+    statuses.push(startedStatus(deps, tpl, c, i, startedAt));
   });
-  const [ready, containersReady] = notReady(unready);
-  deps.writeStatus(pod, {
-    ...status,
-    phase: 'Pending',
-    conditions: deps.conditions(status?.conditions, SANDBOX_READY, INITIALIZED, ready, containersReady),
-    containerStatuses: statuses,
-  });
+  writeWaiting(deps, pod, status, statuses, unready);
   return configRetryMs(deps, rt);
 }
 

@@ -10,14 +10,13 @@
 //   (10 s doubling to 5 min), not one per image. ErrImageNeverPull is not retried.
 // Bound late (src/sim/late): the boot's Pods all have their images.
 import type { ContainerStatus, Pod } from '../api/types';
+import { startedStatus, writeWaiting } from './config-refs';
 import type { Any } from './init-containers';
-import { type Lifecycle, type LifecycleDeps, notReady } from './lifecycle';
-import { containerId, type PodRuntime, type Stage } from './pod-runtime';
-import { condSpec, EMPTY_STATE, runningState, waitingStatus } from './status-parts';
+import type { Lifecycle, LifecycleDeps } from './lifecycle';
+import type { PodRuntime, Stage } from './pod-runtime';
+import { waitingStatus } from './status-parts';
 
 const BACKOFF_MS = [10_000, 20_000, 40_000, 80_000, 160_000, 300_000];
-const SANDBOX_READY = condSpec('PodReadyToStartContainers', 'True');
-const INITIALIZED = condSpec('Initialized', 'True');
 
 type Schedule = (rt: PodRuntime, ms: number, next: Stage) => void;
 
@@ -51,25 +50,9 @@ function show(
       notRunning.push(c.name);
       return w ? waitingStatus(c, w.reason, w.message) : (tpl.creating[i] as ContainerStatus);
     }
-    return {
-      name: c.name,
-      image: tpl.refs[i]?.fullName ?? c.image,
-      imageID: tpl.imageIds[i] as string,
-      containerID: containerId(d.rng.ids),
-      ready: true,
-      started: true,
-      restartCount: 0,
-      state: runningState(at),
-      lastState: EMPTY_STATE,
-    };
+    return startedStatus(d, tpl, c, i, at);
   });
-  const [ready, containersReady] = notReady(notRunning);
-  d.writeStatus(pod, {
-    ...status,
-    phase: 'Pending',
-    conditions: d.conditions(status?.conditions, SANDBOX_READY, INITIALIZED, ready, containersReady),
-    containerStatuses: statuses,
-  });
+  writeWaiting(d, pod, status, statuses, notRunning);
 }
 
 /**
