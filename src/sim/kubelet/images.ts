@@ -158,7 +158,24 @@ export function goDuration(ms: number): string {
   return minutes > 0 ? `${minutes}m${secs}s` : `${secs}s`;
 }
 
-/** A stable fake digest per repository (imageID `docker.io/x@sha256:…`). */
+/** A pull of an image the node has, with imagePullPolicy Always (the manifest check only). */
+export const CACHED_PULL_MS: [number, number] = [700, 1300];
+
+/**
+ * The image manager's Normal Pulled Event after a pull (pkg/kubelet/images/image_manager.go
+ * EnsureImageExists): the pull's time, then the time including the wait for the pulls before it,
+ * both `ms` here, and the image's size. One text for the first Pod start (kubelet.ts), a restart
+ * (lifecycle.ts) and an init container (init-pull.ts).
+ */
+export function pulledMessage(image: string, ms: number, size: number): string {
+  const d = goDuration(ms);
+  return `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: ${size} bytes.`;
+}
+
+/** The Pulled Event when the image is on the node and not pulled again (image_manager.go). */
+export const presentMessage = (image: string): string =>
+  `Container image "${image}" already present on machine`;
+
 /** `<repository>@sha256:…` as containerd reports a container's imageID (one string per repository). */
 export function imageId(repository: string): string {
   let id = imageIds.get(repository);

@@ -28,7 +28,15 @@ import { late, latePartsLoaded } from '../late';
 import { rfc3339 } from '../runtime/clock';
 import { registerClusterView } from '../workloads/state';
 import { configRetryMs, envError } from './config-refs';
-import { checkImage, drawMs, goDuration, imageId, parseImage } from './images';
+import {
+  CACHED_PULL_MS,
+  checkImage,
+  drawMs,
+  imageId,
+  parseImage,
+  presentMessage,
+  pulledMessage,
+} from './images';
 import {
   BACKOFF_INITIAL_MS,
   BACKOFF_MAX_MS,
@@ -57,7 +65,6 @@ export type Resume = (pod: Pod, rt: PodRuntime, index: number, pending: Any | un
 
 /** A container ending sooner after its start is first reported terminated (lifecycle.ts). */
 const RELIST_MS = 1000;
-const CACHED_PULL_MS: [number, number] = [700, 1300];
 const PULL_BACKOFF_MS = [10_000, 20_000, 40_000, 80_000, 160_000, 300_000];
 
 const SANDBOX_NOT_READY = condSpec('PodReadyToStartContainers', 'False');
@@ -294,14 +301,7 @@ function effects(d: LifecycleDeps, rt: PodRuntime, st: InitState) {
 
   /** The image is on the node and not pulled again (imagePullPolicy): Pulled says so, then start. */
   const launchPresent = (pod: Pod, run: InitRun, base?: Any) => {
-    d.record(
-      pod,
-      'Normal',
-      'Pulled',
-      `Container image "${run.container.image}" already present on machine`,
-      rt,
-      run.path,
-    );
+    d.record(pod, 'Normal', 'Pulled', presentMessage(run.container.image), rt, run.path);
     launch(pod, run, base);
   };
 
@@ -332,15 +332,7 @@ function effects(d: LifecycleDeps, rt: PodRuntime, st: InitState) {
     const ms = drawMs(d.rng.pulls, present ? CACHED_PULL_MS : check.spec.pullMs);
     after(ms, (pod) => {
       rt.node.images?.add(ref.fullName);
-      const dur = goDuration(ms);
-      d.record(
-        pod,
-        'Normal',
-        'Pulled',
-        `Successfully pulled image "${c.image}" in ${dur} (${dur} including waiting). Image size: ${check.spec.size} bytes.`,
-        rt,
-        run.path,
-      );
+      d.record(pod, 'Normal', 'Pulled', pulledMessage(c.image, ms, check.spec.size), rt, run.path);
       launch(pod, run);
     });
   };
@@ -605,16 +597,8 @@ function effects(d: LifecycleDeps, rt: PodRuntime, st: InitState) {
     after(
       ms,
       (pod) => {
-        const dur = goDuration(ms);
         const size = check.ok ? check.spec.size : 0;
-        d.record(
-          pod,
-          'Normal',
-          'Pulled',
-          `Successfully pulled image "${c.image}" in ${dur} (${dur} including waiting). Image size: ${size} bytes.`,
-          rt,
-          run.path,
-        );
+        d.record(pod, 'Normal', 'Pulled', pulledMessage(c.image, ms, size), rt, run.path);
         launch(pod, run);
       },
       run.sidecar ? run : undefined,

@@ -16,7 +16,7 @@ import type { Profile } from '../profiles';
 import { rfc3339 } from '../runtime/clock';
 import type { Clock, Controller, ControllerContext, Rng, WatchEvent } from '../runtime/interfaces';
 import { flat } from '../runtime/rng';
-import { checkImage, drawMs, goDuration, type ImageRef, parseImage } from './images';
+import { CACHED_PULL_MS, checkImage, drawMs, type ImageRef, parseImage, pulledMessage } from './images';
 import { NodeIpam } from './ipam';
 import type { Lifecycle, LifecycleDeps } from './lifecycle';
 import { containerId, type NodeState, PodRuntime, type Stage } from './pod-runtime';
@@ -38,8 +38,6 @@ type Any = any;
 
 /** Sandbox (pause container + CNI ADD) before the first image pull starts. */
 const SANDBOX_MS: [number, number] = [250, 600];
-/** A pull of a cached image with imagePullPolicy Always (manifest check only). */
-const CACHED_PULL_MS: [number, number] = [700, 1300];
 
 export interface KubeletDeps {
   api: ApiServer;
@@ -381,10 +379,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     const msgs = tpl.pulledMsg[index] as Map<number, string>;
     let msg = msgs.get(ms);
     if (msg === undefined) {
-      const d = goDuration(ms);
-      msg = flat(
-        `Successfully pulled image "${tpl.images[index]}" in ${d} (${d} including waiting). Image size: ${rt.pullSize} bytes.`,
-      );
+      msg = flat(pulledMessage(tpl.images[index] as string, ms, rt.pullSize));
       if (msgs.size >= 2048) msgs.clear();
       msgs.set(ms, msg);
     }

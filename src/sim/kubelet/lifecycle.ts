@@ -23,7 +23,7 @@ import type { Cluster } from '../contract';
 import { late, latePartsLoaded } from '../late';
 import { rfc3339 } from '../runtime/clock';
 import type { Clock, Rng, Timers } from '../runtime/interfaces';
-import { checkImage, drawMs, goDuration, type ImageRef } from './images';
+import { CACHED_PULL_MS, checkImage, drawMs, goDuration, type ImageRef, pulledMessage } from './images';
 import { containerId, type PodRuntime } from './pod-runtime';
 import { type ProbeHooks, type ProbeKind, type ProbeSet, startProbes, stopProbes } from './probes';
 import type { Program } from './program';
@@ -39,7 +39,6 @@ const RELIST_MS = 1000;
 /** kubelet's crash-loop back-off: containerBackOffPeriod 10 s, MaxContainerBackOff 300 s. */
 export const BACKOFF_INITIAL_MS = 10_000;
 export const BACKOFF_MAX_MS = 300_000;
-const CACHED_PULL_MS: [number, number] = [700, 1300];
 
 /** One container of a Pod with an ending process, as the kubelet tracks it. */
 export interface ContainerRun {
@@ -467,16 +466,7 @@ export function createLifecycle(d: LifecycleDeps) {
     const ms = drawMs(d.rng.pulls, CACHED_PULL_MS);
     const check = checkImage(c.image);
     after(rt, run, ms, (pod) => {
-      const dur = goDuration(ms);
-      const size = check.ok ? check.spec.size : 0;
-      d.record(
-        pod,
-        'Normal',
-        'Pulled',
-        `Successfully pulled image "${c.image}" in ${dur} (${dur} including waiting). Image size: ${size} bytes.`,
-        rt,
-        path,
-      );
+      d.record(pod, 'Normal', 'Pulled', pulledMessage(c.image, ms, check.ok ? check.spec.size : 0), rt, path);
       go(pod);
     });
   };

@@ -6,7 +6,7 @@
 // the condition list, a container's ID). Nothing here changes what a write contains.
 import type { ContainerState, ContainerStatus, PodCondition } from '../api/types';
 import { flat } from '../runtime/rng';
-import { type ImageRef, imageId, parseImage } from './images';
+import { type ImageRef, imageId, parseImage, presentMessage } from './images';
 
 /** One (type, status, reason, message) a condition can take; conditionAt adds the time. */
 export interface CondSpec {
@@ -196,7 +196,7 @@ function buildTemplate(containers: readonly ContainerLike[]): ContainerTemplate 
     notReady: condSpec('Ready', 'False', 'ContainersNotReady', unready),
     containersNotReady: condSpec('ContainersReady', 'False', 'ContainersNotReady', unready),
     creating: Object.freeze(creating),
-    presentMsg: images.map((i) => flat(`Container image "${i}" already present on machine`)),
+    presentMsg: images.map((i) => flat(presentMessage(i))),
     pullingMsg: images.map((i) => flat(`Pulling image "${i}"`)),
     createdMsg: names.map((n) => flat(`Created container: ${n}`)),
     startedMsg: names.map((n) => flat(`Started container ${n}`)),
