@@ -28,6 +28,7 @@ import { serviceIPWarnings } from './apiserver/validation-ip-warnings';
 import { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import { validateService } from './apiserver/validation-service';
 import { publisherKeys, publisherSync } from './controllers/daemonset-sync';
+import { replicaFailure } from './controllers/replicaset-failure';
 import { spewHash } from './controllers/spew';
 import { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
 import { initAdmit, initKill, initRun } from './kubelet/init-containers';
@@ -89,4 +90,5 @@ provideLateParts({
   clusterIPError,
   pushAnnotationErrors,
   spewHash,
+  replicaFailure,
 });

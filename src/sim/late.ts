@@ -32,6 +32,7 @@ import type { serviceIPWarnings } from './apiserver/validation-ip-warnings';
 import type { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import type { validateService } from './apiserver/validation-service';
 import type { publisherKeys, publisherSync } from './controllers/daemonset-sync';
+import type { replicaFailure } from './controllers/replicaset-failure';
 import type { spewHash } from './controllers/spew';
 import type { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
 import type { initAdmit, initKill, initRun } from './kubelet/init-containers';
@@ -132,6 +133,8 @@ export interface LateParts {
    * Go struct tables are ~4 KiB gzip; the boot-time templates' are kept in controllers/deployment-hash).
    */
   spewHash: typeof spewHash;
+  /** A refused Pod create: ReplicaFailure conditions and the rate-limited retry (controllers/replicaset-failure). */
+  replicaFailure: typeof replicaFailure;
 }
 
 let parts: LateParts | undefined;

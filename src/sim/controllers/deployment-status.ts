@@ -5,6 +5,7 @@
 import { ownedBy } from '../api/owners';
 import type { Deployment, DeploymentCondition, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
+import { late, latePartsLoaded } from '../late';
 import { parseRfc3339, rfc3339 } from '../runtime/clock';
 import type { ControllerContext } from '../runtime/interfaces';
 import type { SpecInfo } from './deployment';
@@ -87,8 +88,11 @@ export function syncStatus(
   let replicas = 0;
   let ready = 0;
   let available = 0;
+  /** Some ReplicaSet has a condition (only ReplicaFailure exists): see below. */
+  let failing = false;
   for (let i = 0; i < all.length; i++) {
     const rs = all[i] as ReplicaSet;
+    if ((rs.status as Any)?.conditions) failing = true;
     replicas += rs.status?.replicas ?? 0;
     ready += rs.status?.readyReplicas ?? 0;
     available += rs.status?.availableReplicas ?? 0;
@@ -189,6 +193,10 @@ export function syncStatus(
       ctx.requeueAfter(`${fresh.metadata.namespace}/${fresh.metadata.name}`, deadline - nowMs + 1);
     }
   }
+  // Move a ReplicaSet's ReplicaFailure into the Deployment's conditions, or drop the copy once
+  // none has one (syncRolloutStatus, after the Progressing checks; replicaset-failure.ts, late).
+  if ((failing || conditionOf(conds, 'ReplicaFailure')) && latePartsLoaded())
+    conds = late().replicaFailure.deployment(conds, all, newRS);
   if (conds === prevConds && !inOrder(conds)) conds = [...conds];
   // A fresh array from setCondition; sorting one already in order would only allocate.
   if (conds !== prevConds && !inOrder(conds)) (conds as DeploymentCondition[]).sort(conditionOrder);

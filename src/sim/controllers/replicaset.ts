@@ -8,6 +8,7 @@ import { fromLabelSelector, matches } from '../api/labels';
 import { controllerRef, isPodActive, ownedBy, ownerRefTo, splitKey } from '../api/owners';
 import type { Pod, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
+import { late, latePartsLoaded } from '../late';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
 import {
   adopt,
@@ -20,6 +21,7 @@ import {
   release,
   sameLabels,
 } from './claim';
+import type { ReplicaSetCondition, ReplicaSetRetry } from './replicaset-failure';
 
 // biome-ignore lint/suspicious/noExplicitAny: template fields are loosely typed JSON.
 type Any = any;
@@ -36,6 +38,8 @@ export function createReplicaSetController(store: Store): Controller {
   /** ReplicaSet uid → simulated ms before which no more Pods are created (client rate limit). */
   const throttle = new Map<string, number>();
   const orphans: Orphans = new Map();
+  /** The rate limiter of failed syncs, made at the first failure (replicaset-failure.ts, late). */
+  let retry: ReplicaSetRetry | undefined;
   return {
     name: 'replicaset-controller',
     watches: ['ReplicaSet', 'Pod'],
@@ -81,8 +85,20 @@ export function createReplicaSetController(store: Store): Controller {
     reconcile(key: string, ctx: ControllerContext) {
       const [ns, name] = splitKey(key);
       const rs = store.get('ReplicaSet', ns, name) as ReplicaSet | undefined;
-      if (!rs) return;
-      syncReplicaSet(store, rs, ctx, throttle, orphans);
+      const err = rs ? syncReplicaSet(store, rs, ctx, throttle, orphans) : undefined;
+      // processNextWorkItem: a sync that returns no error Forgets the key; one that fails is
+      // queued again through the rate limiter (AddRateLimited).
+      if (err === undefined) {
+        if (retry) retry.forget(key);
+      } else if (latePartsLoaded()) {
+        retry ??= late().replicaFailure.retry();
+        retry.retry(
+          key,
+          ctx.clock.now(),
+          (due) => ctx.timers.at(due, () => ctx.requeueAfter(key, 0)),
+          (id) => ctx.timers.cancel(id),
+        );
+      }
     },
   };
 }
@@ -231,36 +247,42 @@ function claimPods(
   return terminating;
 }
 
+/** The sync's error (manageReplicas'), as the text of the API error that stopped it. */
 function syncReplicaSet(
   store: Store,
   rs: ReplicaSet,
   ctx: ControllerContext,
   throttle: Map<string, number>,
   orphans: Orphans,
-): void {
+): string | undefined {
   const rev0 = store.revision;
   const match = selectorOf(rs);
   // `pods` becomes the claimed active Pods (replica_set.go's filteredPods).
   const pods = ownedPods(store, rs);
   let terminating = claimPods(store, ctx, rs, pods, match, orphans);
   // manageReplicas runs only while the ReplicaSet is not being deleted; status is written anyway.
-  if (!rs.metadata.deletionTimestamp) manageReplicas(ctx, rs, pods, throttle);
+  const diff = pods.length - rs.spec.replicas;
+  const err = rs.metadata.deletionTimestamp ? undefined : manageReplicas(ctx, rs, pods, throttle);
   let counted = pods;
   if (store.revision !== rev0) {
     // Something was written (Pods created, deleted, released or adopted): count what is stored now.
     counted = ownedPods(store, rs);
     terminating = partition(counted, match, undefined);
   }
-  writeStatus(store, ctx, rs, counted, terminating);
+  writeStatus(store, ctx, rs, counted, terminating, err, diff);
+  return err;
 }
 
-/** Create or delete Pods so that `active` (the claimed active Pods) reaches spec.replicas. */
+/**
+ * Create or delete Pods so that `active` (the claimed active Pods) reaches spec.replicas; the
+ * first refused create's error text, if any.
+ */
 function manageReplicas(
   ctx: ControllerContext,
   rs: ReplicaSet,
   active: Pod[],
   throttle: Map<string, number>,
-): void {
+): string | undefined {
   const want = rs.spec.replicas;
   const diff = active.length - want;
   if (diff < 0) {
@@ -279,7 +301,7 @@ function manageReplicas(
       throttle.set(rs.metadata.uid, nowMs + wait);
       ctx.requeueAfter(key, wait);
     }
-    if (n > 0) createPods(ctx, rs, tpl, n);
+    if (n > 0) return createPods(ctx, rs, tpl, n);
   } else if (diff > 0) {
     const victims = active
       .slice()
@@ -296,21 +318,33 @@ function manageReplicas(
         ctx.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, SOURCE);
     }
   }
+  return undefined;
 }
 
 /**
- * Create `n` Pods from the template. The API server defaults, validates and copies what it
+ * Create `n` Pods from the template in slowStartBatch's batches (1, 2, 4, … — controller.
+ * SlowStartInitialBatchSize): the batch in which a create is refused still finishes (its creates
+ * run concurrently), the later batches are skipped; the first error's text is returned. Each
+ * refusal records FailedCreate (controller_utils.go createPods: `Error creating: <err>`).
+ * The API server defaults, validates and copies what it
  * changes (every Pod gets its own spec and containers there), and stored objects are immutable
  * snapshots, so the Pods may share the template's labels, annotations and nested spec values,
  * and this sync's ownerReferences, instead of each carrying a copy.
  */
-function createPods(ctx: ControllerContext, rs: ReplicaSet, tpl: Any, n: number): void {
+function createPods(ctx: ControllerContext, rs: ReplicaSet, tpl: Any, n: number): string | undefined {
   const generateName = `${rs.metadata.name}-`;
   const namespace = rs.metadata.namespace;
   const labels = tpl.metadata?.labels ?? {};
   const annotations = tpl.metadata?.annotations;
   const ownerReferences = [ownerRefTo(rs)];
-  for (let i = 0; i < n; i++) {
+  let err: string | undefined;
+  // `end`: where the current batch ends (batches 1, 2, 4, …; the last one takes what remains).
+  for (let i = 0, end = 1, size = 1; i < n; i++) {
+    if (i === end) {
+      if (err !== undefined) return err;
+      size *= 2;
+      end += size;
+    }
     const pod = {
       apiVersion: 'v1',
       kind: 'Pod',
@@ -322,8 +356,12 @@ function createPods(ctx: ControllerContext, rs: ReplicaSet, tpl: Any, n: number)
     const r = ctx.api.create(pod);
     if (r.ok)
       ctx.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${r.object.metadata.name}`, SOURCE);
-    else ctx.events.record(rs, 'Warning', 'FailedCreate', `Error creating: ${r.error.message}`, SOURCE);
+    else {
+      ctx.events.record(rs, 'Warning', 'FailedCreate', `Error creating: ${r.error.message}`, SOURCE);
+      err ??= r.error.message;
+    }
   }
+  return err;
 }
 
 /** Own enumerable keys whose value is defined (what the API server's deepEqual counts). */
@@ -335,7 +373,9 @@ function definedKeys(o: object): number {
 
 /**
  * calculateStatus over the claimed active Pods and the matching Terminating ones: Pods that
- * carry all the template's labels count as fullyLabeledReplicas (replica_set_utils.go).
+ * carry all the template's labels count as fullyLabeledReplicas (replica_set_utils.go). `err`:
+ * manageReplicas' error, `diff` its active-minus-desired count; the ReplicaFailure condition they
+ * set or clear comes from replicaset-failure.ts (a status without conditions needs none of it).
  */
 function writeStatus(
   store: Store,
@@ -343,6 +383,8 @@ function writeStatus(
   rs: ReplicaSet,
   pods: Pod[],
   terminating: number,
+  err: string | undefined,
+  diff: number,
 ): void {
   const live = pods.length;
   let readyCount = 0;
@@ -358,8 +400,14 @@ function writeStatus(
   const prev = (store.get('ReplicaSet', rs.metadata.namespace, rs.metadata.name) as ReplicaSet | undefined)
     ?.status as Any;
   const gen = rs.metadata.generation;
+  const prevConds = prev?.conditions as ReplicaSetCondition[] | undefined;
+  const conds =
+    (err !== undefined || prevConds) && latePartsLoaded()
+      ? late().replicaFailure.conditions(prevConds, err, diff, ctx.clock.now())
+      : prevConds;
   if (
     prev &&
+    prevConds === conds &&
     prev.replicas === live &&
     prev.fullyLabeledReplicas === (labeled ? labeled : undefined) &&
     prev.readyReplicas === (readyCount ? readyCount : undefined) &&
@@ -367,7 +415,12 @@ function writeStatus(
     prev.observedGeneration === gen &&
     prev.terminatingReplicas === (terminating ? terminating : undefined) &&
     definedKeys(prev) ===
-      1 + (labeled ? 1 : 0) + (readyCount ? 2 : 0) + (gen !== undefined ? 1 : 0) + (terminating ? 1 : 0)
+      1 +
+        (labeled ? 1 : 0) +
+        (readyCount ? 2 : 0) +
+        (gen !== undefined ? 1 : 0) +
+        (terminating ? 1 : 0) +
+        (conds ? 1 : 0)
   )
     return;
   // Keys added in the API's order, zero counts omitted (omitempty), no temporary spreads.
@@ -379,5 +432,6 @@ function writeStatus(
   }
   status.observedGeneration = gen;
   if (terminating) status.terminatingReplicas = terminating;
+  if (conds) status.conditions = conds;
   ctx.api.updateStatus({ ...rs, status });
 }
