@@ -29,8 +29,9 @@ import { Published } from '../apiserver/published';
 import type { ApiServer } from '../apiserver/server';
 import type { Cluster } from '../contract';
 import { rfc3339 } from '../runtime/clock';
-import { type LifecycleDeps, notReady } from './lifecycle';
+import type { LifecycleDeps } from './lifecycle-deps';
 import { containerId, type PodRuntime } from './pod-runtime';
+import { notReady } from './run-status';
 import { type ContainerTemplate, condSpec, EMPTY_STATE, runningState, waitingStatus } from './status-parts';
 
 // biome-ignore lint/suspicious/noExplicitAny: Pod specs are loosely typed JSON here.

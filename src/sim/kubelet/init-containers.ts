@@ -27,6 +27,7 @@ import type { Cluster } from '../contract';
 import { late, latePartsLoaded } from '../late';
 import { rfc3339 } from '../runtime/clock';
 import { registerClusterView } from '../workloads/state';
+import { BACKOFF_INITIAL_MS, BACKOFF_MAX_MS, crashLoop, SYNC_MS } from './back-off';
 import { configRetryMs, envError } from './config-refs';
 import {
   CACHED_PULL_MS,
@@ -37,16 +38,9 @@ import {
   presentMessage,
   pulledMessage,
 } from './images';
-import {
-  BACKOFF_INITIAL_MS,
-  BACKOFF_MAX_MS,
-  containerProbes,
-  crashLoop,
-  type LifecycleDeps,
-  SYNC_MS,
-} from './lifecycle';
+import type { LifecycleDeps } from './lifecycle-deps';
 import { containerId, type PodRuntime } from './pod-runtime';
-import { hasProbes, type ProbeKind, type ProbeSet, stopProbes } from './probes';
+import { containerProbes, hasProbes, type ProbeKind, type ProbeSet, stopProbes } from './probes';
 import { type Program, programOf, SERVER } from './program';
 import {
   type CondSpec,

@@ -18,7 +18,8 @@ import type { Clock, Controller, ControllerContext, Rng, WatchEvent } from '../r
 import { flat } from '../runtime/rng';
 import { CACHED_PULL_MS, checkImage, drawMs, type ImageRef, parseImage, pulledMessage } from './images';
 import { NodeIpam } from './ipam';
-import type { Lifecycle, LifecycleDeps } from './lifecycle';
+import type { Lifecycle } from './lifecycle';
+import type { LifecycleDeps } from './lifecycle-deps';
 import { containerId, type NodeState, PodRuntime, type Stage } from './pod-runtime';
 import {
   type CondSpec,

@@ -12,210 +12,26 @@
 //   (flowcontrol hasExpired: 2 × the 5 min maximum).
 // Pods whose containers are all servers never come here (kubelet.ts keeps its own path for them),
 // except when deleted: `terminate` writes every Pod's stopped containers before its removal.
+// This file holds the runs' start, exit, restart and probe kill; the status written from them is
+// run-status.ts's, the back-off's timing back-off.ts's, the deleted Pod's last status terminate.ts's.
 //
 // Timing simplifications (deterministic, each a choice within what a real kubelet does): the
 // kubelet notices an exit at once (PLEG relists every second), a container that ends within its
 // first second is never reported Running (the relist would find it exited already), the next sync
 // after an exit is SYNC_MS later, and the pod worker re-syncs exactly when a back-off expires. One
 // BackOff Event is recorded per back-off (a real kubelet records one per sync in back-off).
-import type { Container, ContainerState, ContainerStatus, Pod, PodCondition, Probe } from '../api/types';
-import type { Cluster } from '../contract';
+import type { Container, Pod } from '../api/types';
 import { late, latePartsLoaded } from '../late';
 import { rfc3339 } from '../runtime/clock';
-import type { Clock, Rng, Timers } from '../runtime/interfaces';
-import { CACHED_PULL_MS, checkImage, drawMs, goDuration, type ImageRef, pulledMessage } from './images';
+import { BACKOFF_INITIAL_MS, BACKOFF_MAX_MS, crashLoop, RELIST_MS, SYNC_MS } from './back-off';
+import { CACHED_PULL_MS, checkImage, drawMs, pulledMessage } from './images';
+import type { Any, ContainerRun, LifecycleDeps } from './lifecycle-deps';
 import { containerId, type PodRuntime } from './pod-runtime';
-import { type ProbeHooks, type ProbeKind, type ProbeSet, startProbes, stopProbes } from './probes';
+import { containerProbes, type ProbeKind, type ProbeSet, stopProbes } from './probes';
 import type { Program } from './program';
-import { type CondSpec, type ContainerTemplate, condSpec, EMPTY_STATE, runningState } from './status-parts';
-
-// biome-ignore lint/suspicious/noExplicitAny: status fields are loosely typed JSON.
-type Any = any;
-
-/** From an exit to the sync that acts on it (PLEG relist period). */
-export const SYNC_MS = 1000;
-/** A container ending sooner after its start is first reported terminated. */
-const RELIST_MS = 1000;
-/** kubelet's crash-loop back-off: containerBackOffPeriod 10 s, MaxContainerBackOff 300 s. */
-export const BACKOFF_INITIAL_MS = 10_000;
-export const BACKOFF_MAX_MS = 300_000;
-
-/** One container of a Pod with an ending process, as the kubelet tracks it. */
-export interface ContainerRun {
-  readonly index: number;
-  readonly name: string;
-  readonly program: Program;
-  restartCount: number;
-  containerID: string;
-  /** ms of the current instance's start. */
-  startedMs: number;
-  state: ContainerState;
-  lastState: ContainerState;
-  timer: number | undefined;
-  /** flowcontrol.Backoff entry: current back-off and when it was last moved (ms). */
-  backoff: number;
-  backoffUpdated: number | undefined;
-  /** The current instance's probe workers (probes.ts); undefined: the container has none. */
-  probes: ProbeSet | undefined;
-}
-
-export interface LifecycleDeps {
-  clock: Clock;
-  rng: { ids: Rng; pulls: Rng };
-  timers(): Timers;
-  facade(): Cluster | undefined;
-  get(rt: PodRuntime): Pod | undefined;
-  /** `fieldPath`: the container the Event is about (ContainerTemplate.fieldPaths). */
-  record(
-    pod: Pod,
-    type: 'Normal' | 'Warning',
-    reason: string,
-    msg: string,
-    rt: PodRuntime,
-    fieldPath?: string,
-  ): void;
-  /** A pod sync forms the Pod's DNS config again (DNSConfigForming, kubelet.ts formDns). */
-  formDns(pod: Pod, rt: PodRuntime): void;
-  writeStatus(pod: Pod, status: Any): Pod;
-  /** The Pod's conditions in the kubelet's order (see kubelet.ts). */
-  conditions(
-    prev: readonly PodCondition[] | undefined,
-    sandbox: CondSpec,
-    initialized: CondSpec,
-    ready: CondSpec,
-    containersReady: CondSpec,
-  ): PodCondition[];
-  template(rt: PodRuntime, pod: Pod): ContainerTemplate;
-}
-
-const SANDBOX_READY = condSpec('PodReadyToStartContainers', 'True');
-const SANDBOX_GONE = condSpec('PodReadyToStartContainers', 'False');
-const INITIALIZED = condSpec('Initialized', 'True');
-const INITIALIZED_COMPLETED = condSpec('Initialized', 'True', 'PodCompleted');
-const READY = condSpec('Ready', 'True');
-const CONTAINERS_READY = condSpec('ContainersReady', 'True');
-const TERMINAL = {
-  Succeeded: [
-    condSpec('Ready', 'False', 'PodCompleted'),
-    condSpec('ContainersReady', 'False', 'PodCompleted'),
-  ],
-  Failed: [condSpec('Ready', 'False', 'PodFailed'), condSpec('ContainersReady', 'False', 'PodFailed')],
-} as const;
-const unready = new Map<string, [CondSpec, CondSpec]>();
-
-/**
- * Ready/ContainersReady False for these unready containers (`[a b]`, Go's %s of a []string), one
- * pair per message shared by every sync that writes it (here, pull-waits.ts, config-refs.ts).
- */
-export function notReady(names: string[]): [CondSpec, CondSpec] {
-  const msg = `containers with unready status: [${names.join(' ')}]`;
-  let c = unready.get(msg);
-  if (!c) {
-    c = [
-      condSpec('Ready', 'False', 'ContainersNotReady', msg),
-      condSpec('ContainersReady', 'False', 'ContainersNotReady', msg),
-    ];
-    if (unready.size >= 256) unready.clear();
-    unready.set(msg, c);
-  }
-  return c;
-}
-
-const isRunning = (r: ContainerRun) => r.state.running !== undefined;
-/** Running and past its startup probe. */
-const isStarted = (r: ContainerRun) => isRunning(r) && (r.probes?.started ?? true);
-/** Started and passing its readiness probe (a container without one is ready once started). */
-const isReady = (r: ContainerRun) => isStarted(r) && (r.probes?.ready ?? true);
-
-/** kubelet_pods.go getPhase for regular containers (no init containers here). */
-function phaseOf(pod: Pod, runs: ContainerRun[]): Pod['status']['phase'] {
-  let running = 0;
-  let waiting = 0;
-  let stopped = 0;
-  let succeeded = 0;
-  for (const r of runs) {
-    if (r.state.running) running++;
-    else if (r.state.terminated) {
-      stopped++;
-      if (r.state.terminated.exitCode === 0) succeeded++;
-    } else if (r.lastState.terminated) stopped++;
-    else waiting++;
-  }
-  if (waiting > 0) return 'Pending';
-  if (running > 0) return 'Running';
-  const policy = pod.spec.restartPolicy ?? 'Always';
-  if (policy === 'Always') return 'Running';
-  if (stopped === succeeded) return 'Succeeded';
-  if (policy === 'Never') return 'Failed';
-  // OnFailure with a failed container: it is being restarted.
-  return 'Running';
-}
-
-/**
- * The sync that finds an exited container still in back-off (an app container here, a sidecar or
- * init container in init-containers.ts): SyncPod forms the sandbox config, doBackOff records
- * BackOff on the container (kuberuntime_manager.go: GenerateContainerRef; format.Pod's
- * NAME_NAMESPACE(UID)), and the container waits in CrashLoopBackOff. The caller writes the status.
- */
-export function crashLoop(
-  d: LifecycleDeps,
-  pod: Pod,
-  rt: PodRuntime,
-  run: Pick<ContainerRun, 'name' | 'state' | 'lastState' | 'backoff'>,
-  path: string | undefined,
-): void {
-  const ref = `${rt.name}_${rt.namespace}(${rt.uid})`;
-  d.formDns(pod, rt);
-  d.record(
-    pod,
-    'Warning',
-    'BackOff',
-    `Back-off restarting failed container ${run.name} in pod ${ref}`,
-    rt,
-    path,
-  );
-  run.lastState = run.state;
-  run.state = {
-    waiting: {
-      reason: 'CrashLoopBackOff',
-      message: `back-off ${goDuration(run.backoff)} restarting failed container=${run.name} pod=${ref}`,
-    },
-  };
-}
-
-/**
- * The probe workers of one container instance started at `startedMs`, an app container's
- * (createLifecycle) or a sidecar's (init-containers.ts). The workers were added with the Pod (its
- * startTime); a restart keeps their schedule. A failure is prober.go's `%s probe failed: %s` with
- * the probe type's name, on the container probed (prober.recordContainerEvent → GenerateContainerRef).
- */
-export function containerProbes(
-  d: LifecycleDeps,
-  rt: PodRuntime,
-  c: Container,
-  startedMs: number,
-  h: Pick<ProbeHooks, 'pod' | 'changed' | 'kill'> & {
-    /** Runs `probe` as the container sees the cluster (only called while the facade exists). */
-    probe(facade: Cluster, pod: Pod, probe: Probe): { ok: boolean; output: string };
-    /** The Event's fieldPath: the container probed. */
-    path(pod: Pod): string | undefined;
-  },
-): ProbeSet {
-  const added = Date.parse(d.get(rt)?.status?.startTime ?? '');
-  return startProbes(c, startedMs, Number.isNaN(added) ? startedMs : added, {
-    timers: d.timers,
-    now: () => d.clock.now(),
-    pod: h.pod,
-    run: (pod, probe) => {
-      const facade = d.facade();
-      return facade ? h.probe(facade, pod, probe) : { ok: true, output: '' };
-    },
-    unhealthy: (pod, kind, output) =>
-      d.record(pod, 'Warning', 'Unhealthy', `${kind} probe failed: ${output}`, rt, h.path(pod)),
-    changed: h.changed,
-    kill: h.kill,
-  });
-}
+import { isRunning, writeRuns } from './run-status';
+import { type ContainerTemplate, EMPTY_STATE, runningState } from './status-parts';
+import { terminatePod } from './terminate';
 
 export function createLifecycle(d: LifecycleDeps) {
   /** The runs the current SyncPod of each Pod started (launchAt), until it ends (end). */
@@ -234,54 +50,8 @@ export function createLifecycle(d: LifecycleDeps) {
     });
   };
 
-  const statusOf = (r: ContainerRun, tpl: ContainerTemplate): ContainerStatus => {
-    if (r.containerID === '') {
-      // Not created yet: waiting on its image (kubelet.ts pull-waits), else ContainerCreating.
-      const w = r.state.waiting;
-      const c = tpl.creating[r.index] as ContainerStatus;
-      return w ? { ...c, state: { waiting: w } } : c;
-    }
-    return {
-      name: r.name,
-      image: (tpl.refs[r.index] as ImageRef).fullName,
-      imageID: tpl.imageIds[r.index] as string,
-      containerID: r.containerID,
-      ready: isReady(r),
-      started: isStarted(r),
-      restartCount: r.restartCount,
-      state: r.state,
-      lastState: r.lastState,
-    };
-  };
-
   /** Write the Pod's status from its containers' states (over `base`, a status not written yet). */
-  const write = (pod: Pod, rt: PodRuntime, base?: Any) => {
-    const runs = rt.runs as ContainerRun[];
-    const tpl = d.template(rt, pod);
-    const status = base ?? pod.status;
-    const phase = phaseOf(pod, runs);
-    const terminal = phase === 'Succeeded' || phase === 'Failed';
-    let ready: CondSpec;
-    let containersReady: CondSpec;
-    if (terminal) [ready, containersReady] = TERMINAL[phase];
-    else {
-      const names = runs.filter((r) => !isReady(r)).map((r) => r.name);
-      [ready, containersReady] = names.length === 0 ? [READY, CONTAINERS_READY] : notReady(names);
-    }
-    d.writeStatus(pod, {
-      ...status,
-      phase,
-      conditions: d.conditions(
-        status?.conditions,
-        // A terminal Pod's sandbox is stopped.
-        terminal ? SANDBOX_GONE : SANDBOX_READY,
-        phase === 'Succeeded' ? INITIALIZED_COMPLETED : INITIALIZED,
-        ready,
-        containersReady,
-      ),
-      containerStatuses: runs.map((r) => statusOf(r, tpl)),
-    });
-  };
+  const write = (pod: Pod, rt: PodRuntime, base?: Any) => writeRuns(d, pod, rt, base);
 
   /** The probe workers of the instance of `run` started at `startedMs`. */
   const probesFor = (rt: PodRuntime, run: ContainerRun, c: Container, startedMs: number): ProbeSet => {
@@ -536,19 +306,7 @@ export function createLifecycle(d: LifecycleDeps) {
     write(pod: Pod, rt: PodRuntime, base?: Any): void {
       write(pod, rt, base);
     },
-    /**
-     * kubelet.go SyncTerminatingPod after killPod: generateAPIPodStatus(pod, stoppedPodStatus,
-     * podIsTerminal=true) at `at` ms from now, the kill's end — every container terminated (exit 0
-     * `Completed` for a process that ended on SIGTERM within the grace period, 137 `Error` for one
-     * SIGKILLed at its end, as killForProbe), not ready, not started; getPhase with podIsTerminal
-     * gives Succeeded when all exited 0, else Failed, whatever the restartPolicy (1.27+); the
-     * conditions of a terminal Pod (sandbox stopped, Ready/ContainersReady PodCompleted or
-     * PodFailed). The status manager then deletes the Pod (canBeDeleted, once SyncTerminatedPod
-     * has torn its volumes down: `gap` ms later); the delay to that delete is returned.
-     * `stops[i]`: how long container i takes to exit after SIGTERM (uncapped). A Pod with a
-     * container that is not running nor terminated (waiting, back-off) is left as it was.
-     * [K8S 1.34 pkg/kubelet/kubelet.go, kubelet_pods.go getPhase, status/generate.go]
-     */
+    /** The stopped containers' status, then the delete's delay (terminate.ts). */
     terminate(
       pod: Pod,
       rt: PodRuntime,
@@ -557,61 +315,7 @@ export function createLifecycle(d: LifecycleDeps) {
       at: number,
       gap: number,
     ): number {
-      const killedAt = d.clock.now();
-      const before = pod.status?.containerStatuses;
-      if (!before || before.some((s) => !s.state?.running && !s.state?.terminated)) return at;
-      d.timers().after(at, () => {
-        const p = d.get(rt);
-        if (!p || p.metadata.uid !== rt.uid) return;
-        const status = p.status as Any;
-        const stop = (s: ContainerStatus, ms: number | undefined): ContainerStatus => {
-          const run = s.state?.running;
-          if (!run) return s;
-          const killed = ms === undefined || ms > grace;
-          return {
-            ...s,
-            ready: false,
-            started: false,
-            state: {
-              terminated: {
-                exitCode: killed ? 137 : 0,
-                reason: killed ? 'Error' : 'Completed',
-                startedAt: run.startedAt,
-                finishedAt: rfc3339(killedAt + Math.min(ms ?? grace, grace, at)),
-                ...(s.containerID ? { containerID: s.containerID } : undefined),
-              },
-            },
-          };
-        };
-        const index = new Map(p.spec.containers.map((c, i) => [c.name, i]));
-        const statuses = (status.containerStatuses as ContainerStatus[]).map((s) =>
-          stop(s, stops[index.get(s.name) ?? -1]),
-        );
-        const inits = status.initContainerStatuses as ContainerStatus[] | undefined;
-        const spec = (p.spec as Any).initContainers as Container[] | undefined;
-        const initStop = (s: ContainerStatus) => {
-          const c = spec?.find((x) => x.name === s.name);
-          const check = c ? checkImage(c.image) : undefined;
-          return check?.ok ? check.spec.stopMs[0] : undefined;
-        };
-        const failed = statuses.some((s) => s.state?.terminated?.exitCode !== 0);
-        const phase = failed ? 'Failed' : 'Succeeded';
-        const [ready, containersReady] = TERMINAL[phase];
-        d.writeStatus(p, {
-          ...status,
-          phase,
-          conditions: d.conditions(
-            status.conditions,
-            SANDBOX_GONE,
-            failed ? INITIALIZED : INITIALIZED_COMPLETED,
-            ready,
-            containersReady,
-          ),
-          ...(inits ? { initContainerStatuses: inits.map((s) => stop(s, initStop(s))) } : undefined),
-          containerStatuses: statuses,
-        });
-      });
-      return at + gap;
+      return terminatePod(d, pod, rt, stops, grace, at, gap);
     },
     /** The Pod is being deleted or replaced: no container restarts any more. */
     cancel(rt: PodRuntime): void {

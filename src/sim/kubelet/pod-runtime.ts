@@ -4,7 +4,7 @@
 import type { Container, Pod } from '../api/types';
 import type { Rng } from '../runtime/interfaces';
 import type { NodeIpam } from './ipam';
-import type { ContainerRun } from './lifecycle';
+import type { ContainerRun } from './lifecycle-deps';
 import type { ContainerTemplate } from './status-parts';
 
 /** `containerd://` and 64 hex digits, as character codes (the digits rewritten per container). */

@@ -12,8 +12,13 @@
 // (kuberuntime computePodActions); the next instance gets new workers. After the startup probe
 // succeeds the readiness worker runs at once (prober_manager UpdatePodStatus's manual trigger).
 // Deterministic: every run is on the simulated clock's timers.
+// containerProbes starts one instance's workers for the kubelet (an app container's, lifecycle.ts,
+// or a sidecar's, init-start.ts), recording the Unhealthy Events on the container probed.
 import type { Container, Pod, Probe } from '../api/types';
+import type { Cluster } from '../contract';
 import type { Timers } from '../runtime/interfaces';
+import type { LifecycleDeps } from './lifecycle-deps';
+import type { PodRuntime } from './pod-runtime';
 
 export type ProbeKind = 'Liveness' | 'Readiness' | 'Startup';
 
@@ -146,4 +151,38 @@ export function stopProbes(set: ProbeSet | undefined, timers: Timers): void {
     if (w.timer !== undefined) timers.cancel(w.timer);
     w.timer = undefined;
   }
+}
+
+/**
+ * The probe workers of one container instance started at `startedMs`, an app container's
+ * (lifecycle.ts) or a sidecar's (init-start.ts). The workers were added with the Pod (its
+ * startTime); a restart keeps their schedule. A failure is prober.go's `%s probe failed: %s` with
+ * the probe type's name, on the container probed (prober.recordContainerEvent → GenerateContainerRef).
+ */
+export function containerProbes(
+  d: LifecycleDeps,
+  rt: PodRuntime,
+  c: Container,
+  startedMs: number,
+  h: Pick<ProbeHooks, 'pod' | 'changed' | 'kill'> & {
+    /** Runs `probe` as the container sees the cluster (only called while the facade exists). */
+    probe(facade: Cluster, pod: Pod, probe: Probe): { ok: boolean; output: string };
+    /** The Event's fieldPath: the container probed. */
+    path(pod: Pod): string | undefined;
+  },
+): ProbeSet {
+  const added = Date.parse(d.get(rt)?.status?.startTime ?? '');
+  return startProbes(c, startedMs, Number.isNaN(added) ? startedMs : added, {
+    timers: d.timers,
+    now: () => d.clock.now(),
+    pod: h.pod,
+    run: (pod, probe) => {
+      const facade = d.facade();
+      return facade ? h.probe(facade, pod, probe) : { ok: true, output: '' };
+    },
+    unhealthy: (pod, kind, output) =>
+      d.record(pod, 'Warning', 'Unhealthy', `${kind} probe failed: ${output}`, rt, h.path(pod)),
+    changed: h.changed,
+    kill: h.kill,
+  });
 }

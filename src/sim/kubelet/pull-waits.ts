@@ -11,8 +11,8 @@
 // Bound late (src/sim/late): the boot's Pods all have their images.
 import type { ContainerStatus, Pod } from '../api/types';
 import { startedStatus, writeWaiting } from './config-refs';
-import type { Any } from './init-containers';
-import type { Lifecycle, LifecycleDeps } from './lifecycle';
+import type { Lifecycle } from './lifecycle';
+import type { Any, LifecycleDeps } from './lifecycle-deps';
 import type { PodRuntime, Stage } from './pod-runtime';
 import { waitingStatus } from './status-parts';
 
