@@ -2,6 +2,7 @@
 // exports: the import is the point.
 import { parseSelector } from './api/selector-parse';
 import { applyOne } from './apiserver/apply';
+import { defaultDaemonSet } from './apiserver/defaults-daemonset';
 import { defaultRest } from './apiserver/defaults-late';
 import { patchOne } from './apiserver/patch';
 import { buildPublished } from './apiserver/published-build';
@@ -18,6 +19,7 @@ import {
 } from './apiserver/service-late';
 import { validate } from './apiserver/validation';
 import { pushAnnotationErrors } from './apiserver/validation-annotations';
+import { validateDaemonSet } from './apiserver/validation-daemonset';
 import {
   pushContainerPortNameErrors,
   pushDeploymentTailErrors,
@@ -91,4 +93,6 @@ provideLateParts({
   pushAnnotationErrors,
   spewHash,
   replicaFailure,
+  defaultDaemonSet,
+  validateDaemonSet,
 });

@@ -6,6 +6,7 @@
 // them through src/sim/cluster.ts, which imports ./late-impl.
 import type { parseSelector } from './api/selector-parse';
 import type { applyOne } from './apiserver/apply';
+import type { defaultDaemonSet } from './apiserver/defaults-daemonset';
 import type { defaultRest } from './apiserver/defaults-late';
 import type { patchOne } from './apiserver/patch';
 import type { buildPublished } from './apiserver/published-build';
@@ -22,6 +23,7 @@ import type {
 } from './apiserver/service-late';
 import type { validate } from './apiserver/validation';
 import type { pushAnnotationErrors } from './apiserver/validation-annotations';
+import type { validateDaemonSet } from './apiserver/validation-daemonset';
 import type {
   pushContainerPortNameErrors,
   pushDeploymentTailErrors,
@@ -135,6 +137,10 @@ export interface LateParts {
   spewHash: typeof spewHash;
   /** A refused Pod create: ReplicaFailure conditions and the rate-limited retry (controllers/replicaset-failure). */
   replicaFailure: typeof replicaFailure;
+  /** A user's DaemonSet: SetDefaults_DaemonSet and the strategy's TemplateGeneration (boot's are lazy). */
+  defaultDaemonSet: typeof defaultDaemonSet;
+  /** ValidateDaemonSet / ValidateDaemonSetUpdate (only a user's DaemonSet is written). */
+  validateDaemonSet: typeof validateDaemonSet;
 }
 
 let parts: LateParts | undefined;

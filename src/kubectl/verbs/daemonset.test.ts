@@ -63,7 +63,7 @@ describe('kubectl get daemonsets', () => {
     });
   });
 
-  it('answers NotFound for a DaemonSet that is not there, and keeps a user DaemonSet out of apply', () => {
+  it('answers NotFound for a DaemonSet that is not there, and applies a user DaemonSet', () => {
     const d = kdrive({ seed: 1, profile: 'k3s' });
     expect(d.kubectl('get ds kube-proxy -n kube-system').text()).toBe(
       'Error from server (NotFound): daemonsets.apps "kube-proxy" not found\n',
@@ -72,10 +72,9 @@ describe('kubectl get daemonsets', () => {
       '/home/student/ch03/ds.yaml',
       'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: x\nspec:\n  selector:\n    matchLabels:\n      a: b\n  template:\n    metadata:\n      labels:\n        a: b\n    spec:\n      containers:\n      - name: c\n        image: nginx\n',
     );
-    // The DaemonSet controller for a user's DaemonSets is not simulated: apply keeps its error.
-    expect(d.kubectl('apply -f ds.yaml').text()).toContain(
-      'no matches for kind "DaemonSet" in version "apps/v1"',
-    );
+    // A user's DaemonSet is served like any apps/v1 kind (daemonset-user.test.ts has the rest).
+    expect(d.kubectl('apply -f ds.yaml').text()).toBe('daemonset.apps/x created\n');
+    expect(d.kubectl('apply -f ds.yaml').text()).toBe('daemonset.apps/x unchanged\n');
   });
 });
 

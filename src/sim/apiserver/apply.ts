@@ -34,6 +34,7 @@ const APPLYABLE = new Set<string>([
   'ConfigMap',
   'Secret',
   'ServiceAccount',
+  'DaemonSet',
 ]);
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -249,6 +249,28 @@ const ReplicaSetSpec: StructDef = {
   },
 };
 
+// apps/v1 DaemonSetSpec: no replicas; updateStrategy (not strategy) with RollingUpdateDaemonSet's
+// maxUnavailable and maxSurge. [k8s.io/api apps/v1 types.go]
+const DaemonSetSpec: StructDef = {
+  go: 'v1.DaemonSetSpec',
+  fields: {
+    selector: struct(LabelSelector),
+    template: struct(PodTemplateSpec),
+    updateStrategy: struct({
+      go: 'v1.DaemonSetUpdateStrategy',
+      fields: {
+        type: S,
+        rollingUpdate: struct({
+          go: 'v1.RollingUpdateDaemonSet',
+          fields: { maxUnavailable: IOS, maxSurge: IOS },
+        }),
+      },
+    }),
+    minReadySeconds: I32,
+    revisionHistoryLimit: I32,
+  },
+};
+
 const ServicePort: StructDef = {
   go: 'v1.ServicePort',
   fields: { name: S, protocol: S, appProtocol: S, port: I32, targetPort: IOS, nodePort: I32 },
@@ -339,6 +361,10 @@ export const ROOT_SCHEMAS: Record<string, StructDef> = {
   ReplicaSet: {
     go: 'v1.ReplicaSet',
     fields: { ...typeMeta, spec: struct(ReplicaSetSpec), status: ANY },
+  },
+  DaemonSet: {
+    go: 'v1.DaemonSet',
+    fields: { ...typeMeta, spec: struct(DaemonSetSpec), status: ANY },
   },
   Pod: { go: 'v1.Pod', fields: { ...typeMeta, spec: struct(PodSpec), status: ANY } },
   Service: { go: 'v1.Service', fields: { ...typeMeta, spec: struct(ServiceSpec), status: ANY } },

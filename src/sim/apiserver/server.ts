@@ -25,6 +25,7 @@ import {
 import { deepEqual, deepEqualScalarsFirst } from './json';
 import { Published } from './published';
 import { admitPod } from './sa-admission';
+import { compactKeys, equalExceptResourceVersion, onlyServedKeys, orderKeys } from './server-keys';
 import {
   type Allocation,
   allocateService,
@@ -44,8 +45,16 @@ const MAX_GENERATED_NAME_BASE = 58; // maxNameLength 63 - randomLength 5
 export const ENDPOINTS_WARNING =
   'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
 
-const HAS_GENERATION = new Set<string>(['Deployment', 'ReplicaSet', 'Pod']);
-const HAS_STATUS = new Set<string>(['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Namespace', 'Node']);
+const HAS_GENERATION = new Set<string>(['Deployment', 'ReplicaSet', 'Pod', 'DaemonSet']);
+const HAS_STATUS = new Set<string>([
+  'Deployment',
+  'ReplicaSet',
+  'Pod',
+  'Service',
+  'Namespace',
+  'Node',
+  'DaemonSet',
+]);
 
 export interface WriteOptions {
   /** A user write (kubectl): Pod specs are then immutable except for the allowed fields. */
@@ -150,6 +159,8 @@ export class ApiServer implements ApiWriter {
       if (HAS_STATUS.has(kind) && kind !== 'Node') obj.status = undefined;
     }
     applyDefaultsInto(obj);
+    // A user's DaemonSet (the boot's are lazy entries): its defaults, bound late (defaults-daemonset).
+    if (kind === 'DaemonSet') late().defaultDaemonSet(obj);
     // A Service's IPs and ports are allocated first (BeginCreate, before BeforeCreate validates and
     // the storage finds the name taken); a failure answers alone, and what was taken goes back
     // when a later step fails. [K8S apiserver registry/generic/registry/store.go create]
@@ -239,6 +250,7 @@ export class ApiServer implements ApiWriter {
     obj.metadata = meta;
     if (HAS_STATUS.has(kind)) obj.status = old.status;
     applyDefaultsInto(obj, true);
+    if (kind === 'DaemonSet') late().defaultDaemonSet(obj, old);
     // A Service's allocation (BeginUpdate) runs before PrepareForUpdate drops the fields a type
     // change leaves behind and before validation; what it took goes back if validation fails.
     // Only a user's write updates a Service (kubectl: the late parts are loaded).
@@ -405,7 +417,9 @@ const NO_ERRORS: FieldError[] = []; // never written: callers only read its leng
  * validate every boot object on every profile).
  */
 function validateWrite(obj: K8sObject, old?: K8sObject): FieldError[] {
-  return latePartsLoaded() ? late().validate(obj, old) : NO_ERRORS;
+  if (!latePartsLoaded()) return NO_ERRORS;
+  const l = late();
+  return (obj.kind === 'DaemonSet' ? l.validateDaemonSet : l.validate)(obj, old);
 }
 
 /**
@@ -422,90 +436,8 @@ function withWarnings(object: K8sObject, kind: KindName): ApiResult {
   return { ok: true, object };
 }
 
-/**
- * deepEqual(a, b) with metadata.resourceVersion left out (the no-op update check), without
- * copying either object: a key whose value is undefined does not count, as in deepEqual.
- */
-function equalExceptResourceVersion(a: Any, b: Any): boolean {
-  let na = 0;
-  for (const k in a) {
-    if (!Object.hasOwn(a, k) || k === 'metadata') continue;
-    const x = a[k];
-    if (x === undefined) continue;
-    na++;
-    if (!deepEqual(x, b[k])) return false;
-  }
-  let nb = 0;
-  for (const k in b) if (Object.hasOwn(b, k) && k !== 'metadata' && b[k] !== undefined) nb++;
-  return na === nb && metaEqualExceptResourceVersion(a.metadata ?? {}, b.metadata ?? {});
-}
-
-function metaEqualExceptResourceVersion(a: Any, b: Any): boolean {
-  if (a === b) return true;
-  let na = 0;
-  for (const k in a) {
-    if (!Object.hasOwn(a, k) || k === 'resourceVersion') continue;
-    const x = a[k];
-    if (x === undefined) continue;
-    na++;
-    if (!deepEqual(x, b[k])) return false;
-  }
-  let nb = 0;
-  for (const k in b) if (Object.hasOwn(b, k) && k !== 'resourceVersion' && b[k] !== undefined) nb++;
-  return na === nb;
-}
-
 /** Kinds whose defaulting always sets spec and status (and leaves metadata in place). */
 const SPEC_AND_STATUS_DEFAULTED = new Set<string>(['Pod', 'Deployment', 'ReplicaSet', 'Service']);
-
-/** Whether every own key of `o` is one of apiVersion, kind, metadata, spec, status. */
-function onlyServedKeys(o: Any): boolean {
-  for (const k in o) {
-    if (!Object.hasOwn(o, k)) continue;
-    if (k !== 'apiVersion' && k !== 'kind' && k !== 'metadata' && k !== 'spec' && k !== 'status')
-      return false;
-  }
-  return true;
-}
-
-/** orderKeys, as a spread copy when `o` is already in order (see create). */
-function compactKeys(o: Any): Any {
-  return inServedOrder(o) ? copyTop(o) : orderKeys(o);
-}
-
-/** apiVersion, kind, metadata, spec, status first (how the API server serialises objects). */
-function orderKeys(o: Any): Any {
-  if (inServedOrder(o)) return o;
-  const { apiVersion, kind, metadata, spec, status, ...rest } = o;
-  const out: Any = { apiVersion, kind, metadata, ...rest };
-  if (spec !== undefined) out.spec = spec;
-  if (status !== undefined) out.status = status;
-  return out;
-}
-
-/** Whether orderKeys(o) would only copy `o`: its own keys already in that order, spec/status set. */
-function inServedOrder(o: Any): boolean {
-  let i = 0;
-  let tail = 0; // 1 once spec was seen, 2 once status was seen
-  for (const k in o) {
-    if (!Object.hasOwn(o, k)) return false;
-    if (i === 0) {
-      if (k !== 'apiVersion') return false;
-    } else if (i === 1) {
-      if (k !== 'kind') return false;
-    } else if (i === 2) {
-      if (k !== 'metadata') return false;
-    } else if (k === 'spec') {
-      if (tail !== 0 || o.spec === undefined) return false;
-      tail = 1;
-    } else if (k === 'status') {
-      if (tail === 2 || o.status === undefined) return false;
-      tail = 2;
-    } else if (tail !== 0) return false;
-    i++;
-  }
-  return i >= 3;
-}
 
 const POD_MUTABLE_MSG =
   'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';

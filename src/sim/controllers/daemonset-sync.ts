@@ -18,6 +18,7 @@ import { Published } from '../apiserver/published';
 import type { ApiServer } from '../apiserver/server';
 import { rfc3339 } from '../runtime/clock';
 import type { ControllerContext, WatchEvent } from '../runtime/interfaces';
+import { syncUserDaemonSet } from './daemonset-controller';
 import { DAEMON_TOLERATIONS } from './daemonset-tolerations';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON objects.
@@ -47,6 +48,9 @@ export function publisherKeys(ev: WatchEvent): string[] {
     const ref = m.ownerReferences?.find((r) => r.controller);
     return ref?.kind === 'DaemonSet' ? [`DaemonSet/${m.namespace}/${ref.name}`] : [];
   }
+  // A user's DaemonSet written or deleted (./daemonset-controller; a deleted one has nothing left
+  // to do, but its key is harmless).
+  if (o.kind === 'DaemonSet') return [`DaemonSet/${m.namespace}/${m.name}`];
   return ev.type === 'DELETED' && REPUBLISHED[o.kind] === m.name
     ? [`${o.kind}/${m.namespace}/${m.name}`]
     : [];
@@ -57,6 +61,7 @@ export function publisherSync(api: ApiServer, key: string, ctx: ControllerContex
   const e = api.store.entry(kind, ns, name);
   if (kind === 'DaemonSet') {
     if (e instanceof Published) syncDaemonSet(api, e, ctx);
+    else if (e) syncUserDaemonSet(api, e.object(), key, ctx);
     return;
   }
   const nsObj = api.store.get('Namespace', '', ns);
@@ -78,7 +83,7 @@ function targetNode(p: Pod): string | undefined {
 }
 
 /** The DaemonSet's Pods by node (deleted Pods that reached a terminal phase left out). */
-function podsByNode(api: ApiServer, uid: string): Map<string, Pod[]> {
+export function podsByNode(api: ApiServer, uid: string): Map<string, Pod[]> {
   const out = new Map<string, Pod[]>();
   const all = api.store.byOwner(uid);
   for (const p of all as Pod[]) {

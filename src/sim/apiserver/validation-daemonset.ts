@@ -1,0 +1,152 @@
+// ValidateDaemonSet / ValidateDaemonSetUpdate of 1.34 (pkg/apis/apps/validation/validation.go) as
+// daemonSetStrategy runs them (pkg/registry/apps/daemonset/strategy.go), bound late (../late: only a
+// user's write validates a DaemonSet). An update runs ValidateDaemonSet and then
+// ValidateDaemonSetUpdate, which validates the metadata's labels and annotations and the whole
+// spec again: kubectl lists every cause the server sends, so an invalid update's spec causes
+// appear twice, as they do against a real API server; then the apps/v1 selector immutability.
+import { matchesLabelSelector } from '../api/labels';
+import type { K8sObject } from '../api/types';
+import { type FieldError, forbidden, invalid, required, unsupported } from './errors';
+import { pushLabelErrors, validate, validatePodSpec } from './validation';
+import { pushAnnotationErrors } from './validation-annotations';
+import { labelSelectorJson, pushSelectorErrors } from './validation-deployment';
+
+// biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
+type Any = any;
+
+const NEGATIVE = 'must be greater than or equal to 0';
+const PERCENT = /^[0-9]+%$/;
+const PERCENT_MSG =
+  "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
+const RU = 'spec.updateStrategy.rollingUpdate';
+
+/** An IntOrString as json.Marshal writes it (absent: the internal zero value, 0). */
+const intOrString = (v: unknown): string => (v === undefined || v === null ? '0' : JSON.stringify(v));
+
+/** getIntOrPercentValue: a valid percent's number, else IntValue() (Atoi of a string, 0 if none). */
+function intOrPercent(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v !== 'string') return 0;
+  if (PERCENT.test(v)) return Number(v.slice(0, -1));
+  return /^[+-]?\d+$/.test(v) ? Number(v) : 0;
+}
+
+/** ValidatePositiveIntOrPercent, then IsNotMoreThan100Percent. */
+function pushIntOrPercentErrors(out: FieldError[], v: unknown, field: string): void {
+  if (typeof v === 'string') {
+    if (!PERCENT.test(v)) out.push({ field, message: `Invalid value: ${intOrString(v)}: ${PERCENT_MSG}` });
+  } else if (typeof v === 'number' && v < 0) out.push(invalid(field, v, NEGATIVE));
+}
+
+function push100PercentError(out: FieldError[], v: unknown, field: string): void {
+  if (typeof v === 'string' && PERCENT.test(v) && intOrPercent(v) > 100)
+    out.push({ field, message: `Invalid value: ${intOrString(v)}: must not be greater than 100%` });
+}
+
+/** The internal apps.DaemonSetUpdateStrategy as json.Marshal writes it (no json tags). */
+function strategyJson(st: Any): string {
+  const ru = st?.rollingUpdate;
+  const r =
+    ru === undefined || ru === null
+      ? 'null'
+      : `{"MaxUnavailable":${intOrString(ru.maxUnavailable)},"MaxSurge":${intOrString(ru.maxSurge)}}`;
+  return `{"Type":${JSON.stringify(st?.type ?? '')},"RollingUpdate":${r}}`;
+}
+
+/** ValidateDaemonSetUpdateStrategy and ValidateRollingUpdateDaemonSet. */
+function pushStrategyErrors(out: FieldError[], st: Any): void {
+  if (st?.type === 'OnDelete') return;
+  if (st?.type !== 'RollingUpdate') {
+    out.push({
+      field: 'spec.updateStrategy',
+      message: `Unsupported value: ${strategyJson(st)}: supported values: "RollingUpdate", "OnDelete"`,
+    });
+    return;
+  }
+  const ru = st.rollingUpdate;
+  if (ru == null) {
+    out.push(required(RU));
+    return;
+  }
+  pushIntOrPercentErrors(out, ru.maxUnavailable, `${RU}.maxUnavailable`);
+  pushIntOrPercentErrors(out, ru.maxSurge, `${RU}.maxSurge`);
+  push100PercentError(out, ru.maxUnavailable, `${RU}.maxUnavailable`);
+  push100PercentError(out, ru.maxSurge, `${RU}.maxSurge`);
+  const unavailable = intOrPercent(ru.maxUnavailable) !== 0;
+  const surge = intOrPercent(ru.maxSurge) !== 0;
+  if (unavailable && surge)
+    out.push({
+      field: `${RU}.maxSurge`,
+      message: `Invalid value: ${intOrString(ru.maxSurge)}: may not be set when maxUnavailable is non-zero`,
+    });
+  else if (!unavailable && !surge)
+    out.push({ field: `${RU}.maxUnavailable`, message: 'Required value: cannot be 0 when maxSurge is 0' });
+}
+
+/** ValidateAnnotations at spec.template.annotations (its causes are written for metadata). */
+function pushTemplateAnnotationErrors(out: FieldError[], annotations: Any): void {
+  const errs: FieldError[] = [];
+  pushAnnotationErrors(errs, annotations);
+  for (const e of errs) out.push({ ...e, field: e.field.replace(/^metadata/, 'spec.template') });
+}
+
+/** ValidateDaemonSetSpec. */
+function pushSpecErrors(out: FieldError[], spec: Any): void {
+  const sel = spec?.selector;
+  const t = spec?.template ?? {};
+  const labels = t.metadata?.labels;
+  // ValidateLabelSelector's own causes (a nil selector has none); LabelSelectorAsSelector fails on
+  // the inputs it rejects, and then the template's labels are not compared.
+  let parsed = true;
+  if (sel != null) {
+    const errs: FieldError[] = [];
+    parsed = pushSelectorErrors(errs, sel);
+    for (const e of errs) if (e.field !== 'spec.selector') out.push(e);
+  }
+  // A nil selector selects nothing (labels.Nothing), an empty one everything.
+  const empty = sel != null && !Object.keys(sel.matchLabels ?? {}).length && !sel.matchExpressions?.length;
+  if (parsed && (sel == null || (!empty && !matchesLabelSelector(sel, labels ?? {}))))
+    out.push(
+      invalid('spec.template.metadata.labels', labels ?? null, '`selector` does not match template `labels`'),
+    );
+  if (empty)
+    out.push({
+      field: 'spec.selector',
+      message: `Invalid value: ${labelSelectorJson(sel)}: empty selector is invalid for daemonset`,
+    });
+  // ValidatePodTemplateSpec: labels and annotations at spec.template.*, then the pod spec.
+  pushLabelErrors(out, labels, 'spec.template.labels');
+  pushTemplateAnnotationErrors(out, t.metadata?.annotations);
+  out.push(...validatePodSpec(t.spec, 'spec.template.spec'));
+  const rp = t.spec?.restartPolicy;
+  if (rp !== 'Always') out.push(unsupported('spec.template.spec.restartPolicy', rp ?? '', ['Always']));
+  if (t.spec?.activeDeadlineSeconds != null)
+    out.push(
+      forbidden(
+        'spec.template.spec.activeDeadlineSeconds',
+        'activeDeadlineSeconds in DaemonSet is not Supported',
+      ),
+    );
+  const mrs = spec?.minReadySeconds ?? 0;
+  if (mrs < 0) out.push(invalid('spec.minReadySeconds', mrs, NEGATIVE));
+  pushStrategyErrors(out, spec?.updateStrategy);
+  const rhl = spec?.revisionHistoryLimit;
+  if (typeof rhl === 'number' && rhl < 0) out.push(invalid('spec.revisionHistoryLimit', rhl, NEGATIVE));
+}
+
+/** The causes of a DaemonSet create, or (with `old`) update, in the order the server lists them. */
+export function validateDaemonSet(obj: K8sObject, old?: K8sObject): FieldError[] {
+  // ValidateObjectMeta with NameIsDNSSubdomain: ./validation's metadata checks for this kind.
+  const out = validate(obj);
+  pushSpecErrors(out, obj.spec);
+  if (!old) return out;
+  // ValidateObjectMetaUpdate's labels and annotations, then ValidateDaemonSetSpec again.
+  pushLabelErrors(out, obj.metadata?.labels, 'metadata.labels');
+  pushAnnotationErrors(out, obj.metadata?.annotations);
+  pushSpecErrors(out, obj.spec);
+  const now = obj.spec?.selector == null ? 'null' : labelSelectorJson(obj.spec.selector);
+  const before = old.spec?.selector == null ? 'null' : labelSelectorJson(old.spec.selector);
+  if (now !== before)
+    out.push({ field: 'spec.selector', message: `Invalid value: ${now}: field is immutable` });
+  return out;
+}
