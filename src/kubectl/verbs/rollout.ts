@@ -73,7 +73,48 @@ export function deploymentStatus(d: K8sObject): { message: string; done: boolean
   return { message: 'Waiting for deployment spec update to be observed...', done: false };
 }
 
-function targets(args: string[], ctx: KubectlContext): { t: ResourceType; name: string }[] | undefined {
+/**
+ * What the DaemonSetStatusViewer says now (kubectl v0.34.9 polymorphichelpers/rollout_status.go):
+ * only a RollingUpdate DaemonSet has a rollout status; the generation observed, then the updated
+ * and the available counts against desiredNumberScheduled.
+ */
+export function daemonSetStatus(d: K8sObject): { message: string; done: boolean; error?: string } {
+  const name = d.metadata.name;
+  const st = d.status ?? {};
+  if (d.spec?.updateStrategy?.type !== 'RollingUpdate')
+    return {
+      message: '',
+      done: true,
+      error: 'rollout status is only available for RollingUpdate strategy type',
+    };
+  if ((d.metadata.generation ?? 0) <= (st.observedGeneration ?? 0)) {
+    const desired = st.desiredNumberScheduled ?? 0;
+    const updated = st.updatedNumberScheduled ?? 0;
+    if (updated < desired)
+      return {
+        message: `Waiting for daemon set "${name}" rollout to finish: ${updated} out of ${desired} new pods have been updated...`,
+        done: false,
+      };
+    const available = st.numberAvailable ?? 0;
+    if (available < desired)
+      return {
+        message: `Waiting for daemon set "${name}" rollout to finish: ${available} of ${desired} updated pods are available...`,
+        done: false,
+      };
+    return { message: `daemon set "${name}" successfully rolled out`, done: true };
+  }
+  return { message: 'Waiting for daemon set spec update to be observed...', done: false };
+}
+
+/** The kinds `rollout status` and `restart` handle here (statefulsets are not simulated). */
+const ROLLOUT_KINDS = new Set(['Deployment', 'DaemonSet']);
+const DEPLOYMENTS = new Set(['Deployment']);
+
+function targets(
+  args: string[],
+  ctx: KubectlContext,
+  kinds: ReadonlySet<string> = ROLLOUT_KINDS,
+): { t: ResourceType; name: string }[] | undefined {
   const parsed = parseResourceArgs(args, 'rollout');
   if (!parsed.ok) {
     ctx.proc.err(`${parsed.message}\n`);
@@ -81,7 +122,7 @@ function targets(args: string[], ctx: KubectlContext): { t: ResourceType; name: 
   }
   const out: { t: ResourceType; name: string }[] = [];
   for (const r of parsed.requests) {
-    if (r.type.simulated !== 'Deployment') {
+    if (!kinds.has(r.type.simulated ?? '')) {
       ctx.proc.err(`error: no status viewer has been implemented for ${r.type.kind}\n`);
       return undefined;
     }
@@ -108,13 +149,15 @@ function status(args: ParsedArgs, ctx: KubectlContext, rest: string[]): number {
     let last = '';
     let result: ReturnType<typeof deploymentStatus> | undefined;
     let missing = false;
+    const kind = t.simulated === 'DaemonSet' ? 'DaemonSet' : 'Deployment';
+    const viewer = kind === 'DaemonSet' ? daemonSetStatus : deploymentStatus;
     const check = () => {
-      const d = ctx.cluster.get('Deployment', ctx.namespace, name);
+      const d = ctx.cluster.get(kind, ctx.namespace, name);
       if (!d) {
         missing = true;
         return true;
       }
-      result = deploymentStatus(d);
+      result = viewer(d);
       if (result.error) return true;
       if (result.message !== last) {
         ctx.proc.out(`${result.message}\n`);
@@ -144,7 +187,8 @@ function restart(ctx: KubectlContext, rest: string[]): number {
   if (!list) return 1;
   let code = 0;
   for (const { t, name } of list) {
-    const d = ctx.cluster.get('Deployment', ctx.namespace, name);
+    const kind = t.simulated === 'DaemonSet' ? 'DaemonSet' : 'Deployment';
+    const d = ctx.cluster.get(kind, ctx.namespace, name);
     if (!d) {
       ctx.proc.err(`${notFoundMessage(t, name)}\n`);
       code = 1;
@@ -170,13 +214,14 @@ function restart(ctx: KubectlContext, rest: string[]): number {
       code = 1;
       continue;
     }
-    ctx.proc.out(`deployment.apps/${name} restarted\n`);
+    ctx.proc.out(`${kind.toLowerCase()}.apps/${name} restarted\n`);
   }
   return code;
 }
 
 function history(ctx: KubectlContext, rest: string[]): number {
-  const list = targets(rest, ctx);
+  // A DaemonSet's history is its ControllerRevisions, which are not simulated.
+  const list = targets(rest, ctx, DEPLOYMENTS);
   if (!list) return 1;
   for (const { t, name } of list) {
     const d = ctx.cluster.get('Deployment', ctx.namespace, name);

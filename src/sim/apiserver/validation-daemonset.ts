@@ -2,8 +2,8 @@
 // daemonSetStrategy runs them (pkg/registry/apps/daemonset/strategy.go), bound late (../late: only a
 // user's write validates a DaemonSet). An update runs ValidateDaemonSet and then
 // ValidateDaemonSetUpdate, which validates the metadata's labels and annotations and the whole
-// spec again: kubectl lists every cause the server sends, so an invalid update's spec causes
-// appear twice, as they do against a real API server; then the apps/v1 selector immutability.
+// spec again: an invalid update's causes are sent twice, as a real API server sends them (kubectl's
+// statusCausesToAggrError prints each once); then the apps/v1 selector immutability.
 import { matchesLabelSelector } from '../api/labels';
 import type { K8sObject } from '../api/types';
 import { type FieldError, forbidden, invalid, required, unsupported } from './errors';

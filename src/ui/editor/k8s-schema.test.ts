@@ -25,6 +25,12 @@ const minimal: Record<string, Record<string, unknown>> = {
       template: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } },
     },
   },
+  DaemonSet: {
+    spec: {
+      selector: { matchLabels: { app: 'x' } },
+      template: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } },
+    },
+  },
   Pod: { spec: { containers: [{ name: 'c', image: 'nginx' }] } },
   Service: { spec: { ports: [{ port: 80 }] } },
 };
@@ -34,6 +40,7 @@ describe('the editor schema', () => {
     expect(branches.map((b) => b.kind).sort()).toEqual(
       [
         'ConfigMap',
+        'DaemonSet',
         'Deployment',
         'Endpoints',
         'Namespace',

@@ -1,5 +1,5 @@
-// A JSON schema for the kinds the playground simulates (Deployment, Service, Endpoints, Pod, Namespace,
-// ConfigMap, Secret, ServiceAccount),
+// A JSON schema for the kinds the playground simulates (Deployment, DaemonSet, Service, Endpoints, Pod,
+// Namespace, ConfigMap, Secret, ServiceAccount),
 // written from the Kubernetes 1.34 API reference: required fields, enums, and descriptions for hover.
 // `additionalProperties: false` mirrors the API server's strict field validation (`kubectl apply`
 // defaults to --validate=strict, so an unknown field such as `selecter:` is rejected).
@@ -213,6 +213,30 @@ const deploymentSpec = obj(
   ['selector', 'template'],
 );
 
+const daemonSetSpec = obj(
+  'The desired state: which Pods (selector) run on every eligible node, and what they run (template).',
+  {
+    selector: labelSelector,
+    template: podTemplate,
+    updateStrategy: obj('How a template change replaces the Pods.', {
+      type: str('RollingUpdate (default): node by node. OnDelete: only when a Pod is deleted.', {
+        enum: ['RollingUpdate', 'OnDelete'],
+      }),
+      rollingUpdate: obj('RollingUpdate settings.', {
+        maxUnavailable: intOrString(
+          'Nodes whose Pod may be unavailable during the update (number or percent, default 1).',
+        ),
+        maxSurge: intOrString(
+          'Nodes that may run an extra new Pod during the update (number or percent, default 0).',
+        ),
+      }),
+    }),
+    minReadySeconds: int('Seconds a new Pod must be ready before it counts as available.'),
+    revisionHistoryLimit: int('Old revisions to keep (default 10).'),
+  },
+  ['selector', 'template'],
+);
+
 const endpointAddress = obj(
   'An endpoint address.',
   {
@@ -265,6 +289,13 @@ const kinds: Record<string, Schema> = {
     'Deployment',
     'A Deployment manages a ReplicaSet, which keeps the wanted number of Pods running.',
     { spec: deploymentSpec },
+    ['spec'],
+  ),
+  DaemonSet: kindSchema(
+    'apps/v1',
+    'DaemonSet',
+    'A DaemonSet runs one Pod on every node that can take it (a node-level agent).',
+    { spec: daemonSetSpec },
     ['spec'],
   ),
   Service: kindSchema(
@@ -342,13 +373,13 @@ export const k8sSchema: Schema = {
   type: 'object',
   properties: {
     apiVersion: str(
-      'API group and version: v1 for Pods, Services, Endpoints, Namespaces, ConfigMaps, Secrets and ServiceAccounts; apps/v1 for Deployments.',
+      'API group and version: v1 for Pods, Services, Endpoints, Namespaces, ConfigMaps, Secrets and ServiceAccounts; apps/v1 for Deployments and DaemonSets.',
       {
         enum: ['v1', 'apps/v1'],
       },
     ),
     kind: str(
-      'The kind of object. The playground simulates Deployment, Service, Endpoints, Pod, Namespace, ConfigMap, Secret and ServiceAccount.',
+      'The kind of object. The playground simulates Deployment, DaemonSet, Service, Endpoints, Pod, Namespace, ConfigMap, Secret and ServiceAccount.',
       {
         enum: Object.keys(kinds),
       },
