@@ -143,10 +143,10 @@ const DEP_TEMPLATE_BODY = [
 
 describe('kubectl describe: container resources (docker-desktop CoreDNS)', () => {
   it('prints the CoreDNS Pod: Priority Class Name, named ports, Limits/Requests, probes, config and projected volumes', () => {
-    const out = kdrive({ seed: 1 }).kubectl('describe pod -n kube-system coredns-78f6c7858-f4tft').text();
+    const out = kdrive({ seed: 1 }).kubectl('describe pod -n kube-system coredns-66bc5c9577-f4tft').text();
     expect(out).toBe(
       [
-        'Name:                 coredns-78f6c7858-f4tft',
+        'Name:                 coredns-66bc5c9577-f4tft',
         'Namespace:            kube-system',
         'Priority:             2000000000',
         'Priority Class Name:  system-cluster-critical',
@@ -154,13 +154,13 @@ describe('kubectl describe: container resources (docker-desktop CoreDNS)', () =>
         'Node:                 docker-desktop/192.168.65.3',
         'Start Time:           Thu, 01 Jan 2026 11:13:00 +0000',
         'Labels:               k8s-app=kube-dns',
-        '                      pod-template-hash=78f6c7858',
+        '                      pod-template-hash=66bc5c9577',
         'Annotations:          <none>',
         'Status:               Running',
         'IP:                   10.1.0.2',
         'IPs:',
         '  IP:           10.1.0.2',
-        'Controlled By:  ReplicaSet/coredns-78f6c7858',
+        'Controlled By:  ReplicaSet/coredns-66bc5c9577',
         'Containers:',
         '  coredns:',
         '    Container ID:  containerd://2ec6d0005906d2cb41a1c0ce6d5d534529e5eb5c6419e9fd70de635fd748e65d',
@@ -219,7 +219,7 @@ describe('kubectl describe: container resources (docker-desktop CoreDNS)', () =>
 
   it('the same through -l k8s-app=kube-dns, one block per Pod', () => {
     const d = kdrive({ seed: 1 });
-    const one = d.kubectl('describe pod -n kube-system coredns-78f6c7858-f4tft').text();
+    const one = d.kubectl('describe pod -n kube-system coredns-66bc5c9577-f4tft').text();
     const all = d.kubectl('describe pod -n kube-system -l k8s-app=kube-dns').text();
     expect(all.startsWith(`${one}\n`)).toBe(true);
     expect(
@@ -279,7 +279,7 @@ describe('kubectl describe: container resources (docker-desktop CoreDNS)', () =>
         '  Available      True    MinimumReplicasAvailable',
         '  Progressing    True    NewReplicaSetAvailable',
         'OldReplicaSets:  <none>',
-        'NewReplicaSet:   coredns-78f6c7858 (2/2 replicas created)',
+        'NewReplicaSet:   coredns-66bc5c9577 (2/2 replicas created)',
         'Events:          <none>',
         '',
       ].join('\n'),

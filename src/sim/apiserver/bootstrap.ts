@@ -121,10 +121,10 @@ export const K3S_COREDNS_IMAGE = 'rancher/mirrored-coredns-coredns:1.12.3';
  * NodeHosts in the config volume and the optional coredns-custom ConfigMap, its own probe timings,
  * capabilities dropped as `all`). What the API server defaults is spelt out (SetDefaults_Probe's
  * timeouts, periods and thresholds; a ConfigMap volume's defaultMode 420), so the defaulting bound
- * late finds nothing to add to a boot template. Left out for the page's boot budget: kubeadm's
- * preferred podAntiAffinity (weight 100, k8s-app In [kube-dns], by kubernetes.io/hostname) and
- * k3s's topologySpreadConstraints (maxSkew 1 by hostname, DoNotSchedule), scheduling preferences
- * the simulated scheduler does not weigh. The kubelet starts these Pods Ready at once on its own
+ * late finds nothing to add to a boot template. kubeadm's preferred podAntiAffinity is in the
+ * template, so its pod-template-hash is a real 1.34 cluster's (ReplicaSet coredns-66bc5c9577);
+ * the simulated scheduler does not weigh it. Left out for the page's boot budget: k3s's
+ * topologySpreadConstraints (maxSkew 1 by hostname, DoNotSchedule). The kubelet starts these Pods Ready at once on its own
  * path while its facade is unbound, whether or not the late parts are loaded (no probe workers
  * through the boot's simulated days); a CoreDNS Pod started later with the prober bound runs them, and the image answers /health on 8080 and /ready on 8181 (net/listeners.ts,
  * workloads/apps/misc.ts serveCoreDns).
@@ -199,6 +199,21 @@ function corednsDeployment(profile: Profile): K8sObject {
         ],
       }
     : {
+        affinity: {
+          podAntiAffinity: {
+            preferredDuringSchedulingIgnoredDuringExecution: [
+              {
+                weight: 100,
+                podAffinityTerm: {
+                  labelSelector: {
+                    matchExpressions: [{ key: 'k8s-app', operator: 'In', values: ['kube-dns'] }],
+                  },
+                  topologyKey: 'kubernetes.io/hostname',
+                },
+              },
+            ],
+          },
+        },
         tolerations: [
           { key: 'CriticalAddonsOnly', operator: 'Exists' },
           { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
@@ -261,6 +276,7 @@ function corednsDeployment(profile: Profile): K8sObject {
         spec: {
           priorityClassName: 'system-cluster-critical',
           serviceAccountName: 'coredns',
+          serviceAccount: 'coredns', // the alias conversion writes (pkg/apis/core/v1/conversion.go)
           nodeSelector: { 'kubernetes.io/os': 'linux' },
           dnsPolicy: 'Default',
           ...spec,
@@ -323,6 +339,7 @@ function addonDeployment(a: {
         spec: {
           priorityClassName: a.priorityClassName,
           serviceAccountName: a.serviceAccountName,
+          serviceAccount: a.serviceAccountName,
           tolerations: [
             { key: 'CriticalAddonsOnly', operator: 'Exists' },
             { key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' },

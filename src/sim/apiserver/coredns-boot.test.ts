@@ -20,6 +20,18 @@ const KUBEADM_TEMPLATE = `  template:
       labels:
         k8s-app: kube-dns
     spec:
+      affinity:
+        podAntiAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+          - podAffinityTerm:
+              labelSelector:
+                matchExpressions:
+                - key: k8s-app
+                  operator: In
+                  values:
+                  - kube-dns
+              topologyKey: kubernetes.io/hostname
+            weight: 100
       containers:
       - args:
         - -conf
@@ -89,6 +101,7 @@ const KUBEADM_TEMPLATE = `  template:
       restartPolicy: Always
       schedulerName: default-scheduler
       securityContext: {}
+      serviceAccount: coredns
       serviceAccountName: coredns
       terminationGracePeriodSeconds: 30
       tolerations:
@@ -177,6 +190,7 @@ const K3S_TEMPLATE = `  template:
       restartPolicy: Always
       schedulerName: default-scheduler
       securityContext: {}
+      serviceAccount: coredns
       serviceAccountName: coredns
       terminationGracePeriodSeconds: 30
       tolerations:
@@ -206,6 +220,20 @@ const K3S_TEMPLATE = `  template:
 `;
 
 describe('the CoreDNS Deployment as the distro manifests have it', () => {
+  it("kubeadm (Docker Desktop, kind): the ReplicaSet is a real 1.34 cluster's coredns-66bc5c9577", () => {
+    // The pod-template-hash of kubeadm 1.34's CoreDNS template as the API server stores it (the
+    // podAntiAffinity, the serviceAccount alias, every default): the name `kubectl get pods -A`
+    // shows on kubeadm-built 1.34 clusters (minikube v1.34.0, kind with node image v1.34).
+    for (const profile of ['docker-desktop', 'kind'] as const) {
+      const d = kdrive({ seed: 1, profile });
+      expect(d.kubectl('get rs -n kube-system -o name').text(), profile).toBe(
+        'replicaset.apps/coredns-66bc5c9577\n',
+      );
+      const pods = d.kubectl('get pods -n kube-system -l k8s-app=kube-dns -o name').text();
+      expect(pods, profile).toMatch(/^(pod\/coredns-66bc5c9577-[bcdfghjklmnpqrstvwxz2456789]{5}\n){2}$/);
+    }
+  });
+
   it('kubeadm (Docker Desktop, kind): -o yaml of the pod template', () => {
     expect(templateYaml('docker-desktop')).toBe(KUBEADM_TEMPLATE);
     expect(templateYaml('kind')).toBe(KUBEADM_TEMPLATE);

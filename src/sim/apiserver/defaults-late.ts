@@ -200,7 +200,7 @@ export function containerRest(c: Any): Any {
  * copy-on-write path, which keeps a complete container as it is.
  */
 export function podSpecRest(spec: Any): Any {
-  let out = atList(spec, 'volumes', defaultVolume);
+  let out = serviceAccountAlias(atList(spec, 'volumes', defaultVolume));
   const e = spec.ephemeralContainers;
   if (Array.isArray(e) && e.every(isObj)) {
     const d = defaultPodSpec({ containers: e }, true).containers;
@@ -208,6 +208,34 @@ export function podSpecRest(spec: Any): Any {
       if (out === spec) out = copyOwn(spec);
       out.ephemeralContainers = d;
     }
+  }
+  return out;
+}
+
+/**
+ * The deprecated `serviceAccount` alias, as every PodSpec (a Pod's or a template's) makes the round
+ * trip through the internal type on a write: Convert_v1_PodSpec_To_core_PodSpec takes
+ * `serviceAccount` when `serviceAccountName` is empty, and Convert_core_PodSpec_To_v1_PodSpec writes
+ * `serviceAccount` back as `serviceAccountName` (both omitempty) [pkg/apis/core/v1/conversion.go].
+ * So a template naming an account stores both, and its pod-template-hash covers both.
+ */
+function serviceAccountAlias(spec: Any): Any {
+  const name = spec.serviceAccountName;
+  const alias = spec.serviceAccount;
+  if (
+    !(name === undefined || typeof name === 'string') ||
+    !(alias === undefined || typeof alias === 'string')
+  )
+    return spec; // the decoder refuses these
+  const n = name || alias || undefined;
+  if (name === n && alias === n) return spec;
+  const out = copyOwn(spec);
+  if (n === undefined) {
+    delete out.serviceAccountName;
+    delete out.serviceAccount;
+  } else {
+    out.serviceAccountName = n;
+    out.serviceAccount = n;
   }
   return out;
 }

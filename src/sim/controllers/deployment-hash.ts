@@ -69,12 +69,12 @@ export function safeEncodeString(s: string): string {
 
 /** Canonical-JSON key → FNV-32a of the spew dump, for the boot-time templates. */
 const BOOT_TEMPLATES: Readonly<Record<number, number>> = {
-  238718936: 398667802,
-  500172188: 2902021363,
-  3636118278: 349273414,
-  2123942863: 1554982797,
-  3657688575: 2592779931,
-  3865526097: 567615112,
+  8134899: 1638932410,
+  1019087703: 2401573135,
+  1385936265: 1133768408,
+  2329889416: 3530117722,
+  3403111944: 2267175133,
+  3944460687: 2990496473,
 };
 
 /** The dump's hash of a boot-time template, if it is one (before the late parts are bound). */
