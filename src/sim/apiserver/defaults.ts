@@ -155,6 +155,8 @@ function defaultPodOnlySpec(spec: Any, mirror: boolean): Any {
   // The ServiceAccount plugin leaves mirror Pods (static manifests) without an account.
   if (!mirror) {
     if (out.serviceAccountName === undefined) out.serviceAccountName = 'default';
+    // The deprecated alias conversion writes back (a student's spec has both made consistent by
+    // defaults-late's serviceAccountAlias before this).
     if (out.serviceAccount === undefined) out.serviceAccount = out.serviceAccountName;
   }
   const ts: Any[] = out.tolerations ?? [];
