@@ -17,8 +17,8 @@ export const BACKOFF_INITIAL_MS = 10_000;
 export const BACKOFF_MAX_MS = 300_000;
 
 /**
- * The sync that finds an exited container still in back-off (an app container here, a sidecar or
- * init container in init-containers.ts): SyncPod forms the sandbox config, doBackOff records
+ * The sync that finds an exited container still in back-off (an app container in lifecycle.ts, a
+ * sidecar or init container in init-start.ts): SyncPod forms the sandbox config, doBackOff records
  * BackOff on the container (kuberuntime_manager.go: GenerateContainerRef; format.Pod's
  * NAME_NAMESPACE(UID)), and the container waits in CrashLoopBackOff. The caller writes the status.
  */

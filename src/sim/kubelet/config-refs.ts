@@ -22,7 +22,7 @@
 // syncs again (once at PLEG's report of the new sandbox, then after its back-off of 10 s jittered
 // up to 15 s), pulling (or finding) the image again. Once the student creates the object or key,
 // that next sync (or the next mount retry) starts the Pod. An init container's env fails the same
-// way (init-containers.ts launch: Init:CreateContainerConfigError). What the containers then read
+// way (init-start.ts launch: Init:CreateContainerConfigError). What the containers then read
 // (env values, volume files) is the workloads layer's (src/sim/workloads/config-env.ts, volumes.ts).
 import type { ConfigMap, Container, ContainerStatus, Pod } from '../api/types';
 import { Published } from '../apiserver/published';
@@ -42,7 +42,7 @@ const KUBE_PROXY: readonly string[] = Object.freeze(['config.conf', 'kubeconfig.
 
 /**
  * Where the kubelet reads ConfigMaps and Secrets: the API server's store (kubelet.ts), or the
- * cluster facade (init-containers.ts, whose deps have no API server).
+ * cluster facade (init-start.ts, whose deps have no API server).
  */
 export type ConfigSource = ApiServer | Cluster;
 

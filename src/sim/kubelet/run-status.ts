@@ -27,7 +27,7 @@ const unready = new Map<string, [CondSpec, CondSpec]>();
 
 /**
  * Ready/ContainersReady False for these unready containers (`[a b]`, Go's %s of a []string), one
- * pair per message shared by every sync that writes it (here, pull-waits.ts, config-refs.ts).
+ * pair per message shared by every sync that writes it (writeRuns, pull-waits.ts, config-refs.ts).
  */
 export function notReady(names: string[]): [CondSpec, CondSpec] {
   const msg = `containers with unready status: [${names.join(' ')}]`;
