@@ -120,8 +120,8 @@ describe('ReplicaSetRetry (DefaultControllerRateLimiter + delaying queue)', () =
 });
 
 describe('ReplicaFailure conditions', () => {
-  it('calculateStatus: set once (a later error does not replace it), FailedDelete when there are too many, removed by a sync without error', () => {
-    const set = replicaSetConditions(undefined, 'boom', -2, Date.UTC(2026, 0, 8, 9, 30));
+  it('calculateStatus: set once (a later error does not replace it), removed by a sync without error', () => {
+    const set = replicaSetConditions(undefined, 'boom', Date.UTC(2026, 0, 8, 9, 30));
     expect(set).toEqual([
       {
         type: 'ReplicaFailure',
@@ -131,10 +131,12 @@ describe('ReplicaFailure conditions', () => {
         message: 'boom',
       },
     ]);
-    expect(replicaSetConditions(set, 'another', -2, Date.UTC(2026, 0, 8, 9, 31))).toBe(set);
-    expect(replicaSetConditions(set, undefined, -2, 0)).toBeUndefined();
-    expect(replicaSetConditions(undefined, 'gone', 1, 0)?.[0]?.reason).toBe('FailedDelete');
-    expect(replicaSetConditions(undefined, undefined, -2, 0)).toBeUndefined();
+    expect(replicaSetConditions(set, 'another', Date.UTC(2026, 0, 8, 9, 31))).toBe(set);
+    expect(replicaSetConditions(set, undefined, 0)).toBeUndefined();
+    expect(replicaSetConditions(undefined, undefined, 0)).toBeUndefined();
+    // Another type of condition is kept when ReplicaFailure goes.
+    const other: ReplicaSetCondition = { type: 'Other', status: 'True' };
+    expect(replicaSetConditions([other, ...(set ?? [])], undefined, 0)).toEqual([other]);
   });
 
   it("the Deployment copies the new ReplicaSet's failure first, keeps an equal one, drops it when none is left", () => {
@@ -232,10 +234,11 @@ describe('the ReplicaSet controller when a Pod create is refused', () => {
     expect(tail.calls).toBe(7);
     expect(tail.log.filter((l) => l.startsWith('FailedCreate'))).toHaveLength(4);
     // The stored condition is the real controller's first failure's: a later error does not
-    // replace it, so these syncs had no status to write.
+    // replace it: the status these syncs send equals the stored one (the API server skips it).
     const stored = (d.get('ReplicaSet', 'web') as ReplicaSet).status as Conds;
     expect(stored.conditions?.map((c) => c.message)).toEqual([FORBIDDEN('web')]);
-    expect(tail.status).toBeUndefined();
+    expect(tail.status).toEqual(stored);
+    expect(mid.status).toEqual(stored);
     // All 20 succeed: no error, the ReplicaFailure condition is removed.
     const ok = run(0);
     expect(ok.calls).toBe(20);

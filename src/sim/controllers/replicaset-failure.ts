@@ -5,9 +5,11 @@
 // - The ReplicaSet's ReplicaFailure condition [K8S 1.34 pkg/controller/replicaset/
 //   replica_set_utils.go calculateStatus, NewReplicaSetCondition, SetCondition, RemoveCondition]:
 //   a sync whose manageReplicas failed adds {type ReplicaFailure, status True, lastTransitionTime
-//   now, reason FailedCreate (too few Pods) or FailedDelete (too many), message the error's text}
-//   only when the status has none (a later, different error does not replace it); a sync that did
-//   not fail removes it. An emptied list is omitted (filterOutCondition's nil slice, omitempty).
+//   now, reason FailedCreate, message the error's text} only when the status has none (a later,
+//   different error does not replace it); a sync that did not fail removes it. An emptied list is
+//   omitted (filterOutCondition's nil slice, omitempty). The real reason is FailedDelete when the
+//   failing sync had too many Pods; the simulator's deletes are never refused (the controller
+//   ignores a NotFound), so its errors are all a create's.
 // - The Deployment's copy [K8S 1.34 pkg/controller/deployment/progress.go syncRolloutStatus,
 //   getReplicaFailures; util/deployment_util.go ReplicaSetToDeploymentCondition,
 //   SetDeploymentCondition]: the new ReplicaSet's ReplicaFailure, else the first one among all its
@@ -19,6 +21,7 @@
 //   DefaultTypedControllerRateLimiter, delaying_queue.go waitingLoop].
 import type { DeploymentCondition, ReplicaSet } from '../api/types';
 import { rfc3339 } from '../runtime/clock';
+import type { ControllerContext } from '../runtime/interfaces';
 
 export interface ReplicaSetCondition {
   type: string;
@@ -39,20 +42,21 @@ function failureOf(conds: readonly ReplicaSetCondition[] | undefined): ReplicaSe
 /**
  * calculateStatus's conditions: `prev` (the stored status's, never changed) with ReplicaFailure
  * added for `err` or removed without one. The same array when nothing changes; undefined when the
- * list ends up empty. `diff`: active Pods minus spec.replicas when manageReplicas ran.
+ * list ends up empty.
  */
 export function replicaSetConditions(
   prev: readonly ReplicaSetCondition[] | undefined,
   err: string | undefined,
-  diff: number,
   nowMs: number,
 ): readonly ReplicaSetCondition[] | undefined {
   const failure = failureOf(prev);
   if (err !== undefined && !failure) {
-    // The reason is left empty (omitted) when the counts already match: manageReplicas then
-    // creates and deletes nothing, so it cannot fail; kept for fidelity with the switch.
-    const cond: ReplicaSetCondition = { type: FAILURE, status: 'True', lastTransitionTime: rfc3339(nowMs) };
-    if (diff !== 0) cond.reason = diff < 0 ? 'FailedCreate' : 'FailedDelete';
+    const cond: ReplicaSetCondition = {
+      type: FAILURE,
+      status: 'True',
+      lastTransitionTime: rfc3339(nowMs),
+      reason: 'FailedCreate',
+    };
     if (err) cond.message = err;
     return [...(prev ?? []), cond];
   }
@@ -167,7 +171,26 @@ export class ReplicaSetRetry {
 
 /** The late part (late.ts): one entry for the three. */
 export const replicaFailure = {
-  conditions: replicaSetConditions,
+  /** The status being written (`status`, a fresh object) gets the conditions `prev` and `err` give. */
+  conditions(
+    status: { conditions?: readonly ReplicaSetCondition[] },
+    prev: { conditions?: readonly ReplicaSetCondition[] } | undefined,
+    err: string | undefined,
+    nowMs: number,
+  ): void {
+    const conds = replicaSetConditions(prev?.conditions, err, nowMs);
+    if (conds) status.conditions = conds;
+  },
   deployment: deploymentReplicaFailure,
-  retry: (): ReplicaSetRetry => new ReplicaSetRetry(),
+  /** AddRateLimited for a failed sync of `key`: the retry is made at the first failure. */
+  requeue(retry: ReplicaSetRetry | undefined, key: string, ctx: ControllerContext): ReplicaSetRetry {
+    const r = retry ?? new ReplicaSetRetry();
+    r.retry(
+      key,
+      ctx.clock.now(),
+      (due) => ctx.timers.at(due, () => ctx.requeueAfter(key, 0)),
+      (id) => ctx.timers.cancel(id),
+    );
+    return r;
+  },
 };

@@ -8,7 +8,7 @@ import { fromLabelSelector, matches } from '../api/labels';
 import { controllerRef, isPodActive, ownedBy, ownerRefTo, splitKey } from '../api/owners';
 import type { Pod, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
-import { late, latePartsLoaded } from '../late';
+import { late } from '../late';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
 import {
   adopt,
@@ -21,7 +21,7 @@ import {
   release,
   sameLabels,
 } from './claim';
-import type { ReplicaSetCondition, ReplicaSetRetry } from './replicaset-failure';
+import type { ReplicaSetRetry } from './replicaset-failure';
 
 // biome-ignore lint/suspicious/noExplicitAny: template fields are loosely typed JSON.
 type Any = any;
@@ -85,20 +85,12 @@ export function createReplicaSetController(store: Store): Controller {
     reconcile(key: string, ctx: ControllerContext) {
       const [ns, name] = splitKey(key);
       const rs = store.get('ReplicaSet', ns, name) as ReplicaSet | undefined;
-      const err = rs ? syncReplicaSet(store, rs, ctx, throttle, orphans) : undefined;
+      const err = rs && syncReplicaSet(store, rs, ctx, throttle, orphans);
       // processNextWorkItem: a sync that returns no error Forgets the key; one that fails is
-      // queued again through the rate limiter (AddRateLimited).
-      if (err === undefined) {
-        if (retry) retry.forget(key);
-      } else if (latePartsLoaded()) {
-        retry ??= late().replicaFailure.retry();
-        retry.retry(
-          key,
-          ctx.clock.now(),
-          (due) => ctx.timers.at(due, () => ctx.requeueAfter(key, 0)),
-          (id) => ctx.timers.cancel(id),
-        );
-      }
+      // queued again through the rate limiter (AddRateLimited). Only a student's object can be
+      // refused, and the late parts are in before any is written.
+      if (err) retry = late().replicaFailure.requeue(retry, key, ctx);
+      else retry?.forget(key);
     },
   };
 }
@@ -247,7 +239,10 @@ function claimPods(
   return terminating;
 }
 
-/** The sync's error (manageReplicas'), as the text of the API error that stopped it. */
+/**
+ * The sync's error (manageReplicas'), as the text of the API error that stopped it (an API
+ * error's message is never empty).
+ */
 function syncReplicaSet(
   store: Store,
   rs: ReplicaSet,
@@ -261,7 +256,6 @@ function syncReplicaSet(
   const pods = ownedPods(store, rs);
   let terminating = claimPods(store, ctx, rs, pods, match, orphans);
   // manageReplicas runs only while the ReplicaSet is not being deleted; status is written anyway.
-  const diff = pods.length - rs.spec.replicas;
   const err = rs.metadata.deletionTimestamp ? undefined : manageReplicas(ctx, rs, pods, throttle);
   let counted = pods;
   if (store.revision !== rev0) {
@@ -269,7 +263,7 @@ function syncReplicaSet(
     counted = ownedPods(store, rs);
     terminating = partition(counted, match, undefined);
   }
-  writeStatus(store, ctx, rs, counted, terminating, err, diff);
+  writeStatus(store, ctx, rs, counted, terminating, err);
   return err;
 }
 
@@ -338,12 +332,11 @@ function createPods(ctx: ControllerContext, rs: ReplicaSet, tpl: Any, n: number)
   const annotations = tpl.metadata?.annotations;
   const ownerReferences = [ownerRefTo(rs)];
   let err: string | undefined;
-  // `end`: where the current batch ends (batches 1, 2, 4, …; the last one takes what remains).
-  for (let i = 0, end = 1, size = 1; i < n; i++) {
+  // `end`: where the current batch ends (1, 3, 7, …: batches of 1, 2, 4; the last takes what remains).
+  for (let i = 0, end = 1; i < n; i++) {
     if (i === end) {
-      if (err !== undefined) return err;
-      size *= 2;
-      end += size;
+      if (err) break;
+      end = 2 * end + 1;
     }
     const pod = {
       apiVersion: 'v1',
@@ -374,8 +367,8 @@ function definedKeys(o: object): number {
 /**
  * calculateStatus over the claimed active Pods and the matching Terminating ones: Pods that
  * carry all the template's labels count as fullyLabeledReplicas (replica_set_utils.go). `err`:
- * manageReplicas' error, `diff` its active-minus-desired count; the ReplicaFailure condition they
- * set or clear comes from replicaset-failure.ts (a status without conditions needs none of it).
+ * manageReplicas' error; the ReplicaFailure condition it sets, or a sync without one clears, comes
+ * from replicaset-failure.ts (a status without conditions and a sync without error need none of it).
  */
 function writeStatus(
   store: Store,
@@ -384,7 +377,6 @@ function writeStatus(
   pods: Pod[],
   terminating: number,
   err: string | undefined,
-  diff: number,
 ): void {
   const live = pods.length;
   let readyCount = 0;
@@ -400,14 +392,10 @@ function writeStatus(
   const prev = (store.get('ReplicaSet', rs.metadata.namespace, rs.metadata.name) as ReplicaSet | undefined)
     ?.status as Any;
   const gen = rs.metadata.generation;
-  const prevConds = prev?.conditions as ReplicaSetCondition[] | undefined;
-  const conds =
-    (err !== undefined || prevConds) && latePartsLoaded()
-      ? late().replicaFailure.conditions(prevConds, err, diff, ctx.clock.now())
-      : prevConds;
+  // A stored status with conditions has one key more than counted below: never skipped here.
   if (
+    !err &&
     prev &&
-    prevConds === conds &&
     prev.replicas === live &&
     prev.fullyLabeledReplicas === (labeled ? labeled : undefined) &&
     prev.readyReplicas === (readyCount ? readyCount : undefined) &&
@@ -415,12 +403,7 @@ function writeStatus(
     prev.observedGeneration === gen &&
     prev.terminatingReplicas === (terminating ? terminating : undefined) &&
     definedKeys(prev) ===
-      1 +
-        (labeled ? 1 : 0) +
-        (readyCount ? 2 : 0) +
-        (gen !== undefined ? 1 : 0) +
-        (terminating ? 1 : 0) +
-        (conds ? 1 : 0)
+      1 + (labeled ? 1 : 0) + (readyCount ? 2 : 0) + (gen !== undefined ? 1 : 0) + (terminating ? 1 : 0)
   )
     return;
   // Keys added in the API's order, zero counts omitted (omitempty), no temporary spreads.
@@ -432,6 +415,7 @@ function writeStatus(
   }
   status.observedGeneration = gen;
   if (terminating) status.terminatingReplicas = terminating;
-  if (conds) status.conditions = conds;
+  // The API server skips a status equal to the stored one (a retry that fails the same way).
+  if (err || prev?.conditions) late().replicaFailure.conditions(status, prev, err, ctx.clock.now());
   ctx.api.updateStatus({ ...rs, status });
 }
