@@ -1,7 +1,7 @@
 // What `kubectl set image` and `set env` share [KUBECTL cmd/set/helper.go, set_image.go,
 // set_env.go; polymorphichelpers/updatepodspec.go]: the builder (label's, whose Infos() fails
-// the command on any error), the pod spec of an object (a Pod's own, a Deployment's or
-// ReplicaSet's template), and the strategic merge patch of the changed containers (merged by
+// the command on any error), the pod spec of an object (a Pod's own, a Deployment's, ReplicaSet's
+// or DaemonSet's template), and the strategic merge patch of the changed containers (merged by
 // name on the server, as the two-way patch kubectl computes is).
 import type { KINDS } from '../../sim/api/kinds';
 import type { K8sObject } from '../../sim/api/types';
@@ -76,7 +76,7 @@ export function withPodSpec(obj: K8sObject): { obj: K8sObject; spec: PodSpecLike
     copy.spec ??= {};
     return { obj: copy, spec: copy.spec };
   }
-  if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') {
+  if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet' || obj.kind === 'DaemonSet') {
     copy.spec ??= {};
     copy.spec.template ??= {};
     copy.spec.template.spec ??= {};
