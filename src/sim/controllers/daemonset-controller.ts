@@ -5,7 +5,8 @@
 //   (update.go snapshot: the ControllerRevision's name suffix and controller-revision-hash label;
 //   ControllerRevisions themselves are not simulated);
 // - manage: per node (podsShouldBeOnNode) a Pod is created where the node should run one and has
-//   none (a Pod still terminating counts as present), a Failed or Succeeded Pod is deleted, extra
+//   none (a Pod still terminating counts as present; with surge, only a Pod not being deleted
+//   does), a Failed or Succeeded Pod is deleted (FailedDaemonPod / SucceededDaemonPod Events), extra
 //   running Pods are deleted (all but the oldest; with surge, the oldest old and new one are kept
 //   while the new one is not yet available), and every Pod on a node that must not keep one;
 // - syncNodes: the creates, then the deletes, each recorded as SuccessfulCreate "Created pod: X" /
@@ -70,8 +71,16 @@ function podsForNode(
           SOURCE,
         );
         remove.push(p.metadata.name);
-      } else if (phase === 'Succeeded') remove.push(p.metadata.name);
-      else running.push(p);
+      } else if (phase === 'Succeeded') {
+        ctx.events.record(
+          ds,
+          'Normal',
+          'SucceededDaemonPod',
+          `Found succeeded daemon pod ${p.metadata.namespace}/${p.metadata.name} on node ${node.metadata.name}, will try to delete it`,
+          SOURCE,
+        );
+        remove.push(p.metadata.name);
+      } else running.push(p);
     }
     running.sort(byAge);
     const surge = scaledSurge(ds) > 0;
@@ -79,6 +88,8 @@ function podsForNode(
       for (const p of running.slice(1)) remove.push(p.metadata.name);
       return { create: false, remove };
     }
+    // Surging: a node needs one Pod not being deleted (its only Pod may be terminating).
+    if (running.length <= 1) return { create: running.length === 0 && shouldRun, remove };
     let oldestNew: Pod | undefined;
     let oldestOld: Pod | undefined;
     for (const p of running) {

@@ -100,8 +100,10 @@ export function rollingPlan(
       else if (s.nu) {
         if (!available(s.nu)) unavailable++;
       } else if (s.old) {
-        if (!available(s.old)) replace.push(s.old.metadata.name);
-        else if (unavailable < maxUnavailable) candidates.push(s.old.metadata.name);
+        if (!available(s.old)) {
+          replace.push(s.old.metadata.name);
+          unavailable++;
+        } else if (unavailable < maxUnavailable) candidates.push(s.old.metadata.name);
       }
     }
     const room = Math.min(Math.max(maxUnavailable - unavailable, 0), candidates.length);
