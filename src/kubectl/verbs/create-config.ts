@@ -1,5 +1,5 @@
-// kubectl create configmap|cm NAME --from-literal=key=value… and kubectl create secret generic
-// NAME --from-literal=key=value… [--type=TYPE] [KUBECTL pkg/cmd/create/create_configmap.go,
+// kubectl create configmap|cm NAME --from-literal=key=value…, kubectl create secret generic
+// NAME --from-literal=key=value… [--type=TYPE] and kubectl create serviceaccount|sa NAME [KUBECTL pkg/cmd/create/create_configmap.go,
 // create_secret.go v0.34.9]: each literal split at its first '=' (ParseLiteralSource), the key
 // checked as a config key, a key given twice refused, then the object sent like any create
 // (`failed to create configmap: …`, `failed to create secret …`: the secret's has no colon).
@@ -12,6 +12,7 @@ import { prepare, type Subcommand, send } from './create-common';
 import type { KubectlContext, ParsedArgs } from './registry';
 
 export const CONFIGMAP: Subcommand = { path: 'configmap', flags: ['dry-run', 'output', 'from-literal'] };
+export const SERVICEACCOUNT: Subcommand = { path: 'serviceaccount', flags: ['dry-run', 'output'] };
 export const SECRET_GENERIC: Subcommand = {
   path: 'secret generic',
   flags: ['dry-run', 'output', 'from-literal', 'type'],
@@ -111,5 +112,32 @@ export function runCreateSecretGeneric(
     p,
     ctx,
     (e) => `failed to create secret ${e.message}`,
+  );
+}
+
+/**
+ * kubectl create serviceaccount|sa NAME [KUBECTL pkg/cmd/create/create_serviceaccount.go v0.34.9]:
+ * a bare ServiceAccount (the namespace only when one was given), `failed to create serviceaccount: …`.
+ */
+export function runCreateServiceAccount(
+  args: ParsedArgs,
+  ctx: KubectlContext,
+  nameArgs: readonly string[],
+): number {
+  const prep = prepare(args, ctx, SERVICEACCOUNT, nameArgs);
+  if (!prep.ok) return prep.code;
+  const { p } = prep;
+  if (p.name === '') return fail(ctx, 'name must be specified');
+  const sa = {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { name: p.name, ...(ctx.namespaceExplicit ? { namespace: ctx.namespace } : {}) },
+  };
+  return send(
+    sa as unknown as K8sObject,
+    'ServiceAccount',
+    p,
+    ctx,
+    (e) => `failed to create serviceaccount: ${e.message}`,
   );
 }

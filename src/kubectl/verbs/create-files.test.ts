@@ -121,7 +121,17 @@ describe('kubectl create: its own errors and help', () => {
     const d = kdrive().kubectl('create --help');
     expect(d.text()).toBe(CREATE_HELP);
     expect(CREATE_HELP).toContain(
-      'Available Commands:\n  deployment    Create a deployment with the specified name\n  namespace     Create a namespace with the specified name\n  service       Create a service using a specified subcommand\n\nOptions:\n',
+      [
+        'Available Commands:',
+        '  configmap        Create a config map from a local file, directory or literal value',
+        '  deployment       Create a deployment with the specified name',
+        '  namespace        Create a namespace with the specified name',
+        '  secret           Create a secret using a specified subcommand',
+        '  service          Create a service using a specified subcommand',
+        '  serviceaccount   Create a service account with the specified name',
+        '',
+        'Options:\n',
+      ].join('\n'),
     );
     expect(CREATE_HELP).toContain(
       'Use "kubectl create <command> --help" for more information about a given command.\n',

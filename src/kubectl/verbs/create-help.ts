@@ -68,9 +68,12 @@ export const CREATE_HELP = compose({
   examples:
     '# Create a pod using the data in pod.json\nkubectl create -f ./pod.json\n\n# Create a pod based on the JSON passed into stdin\ncat pod.json | kubectl create -f -',
   commands: [
+    ['configmap', 'Create a config map from a local file, directory or literal value'],
     ['deployment', 'Create a deployment with the specified name'],
     ['namespace', 'Create a namespace with the specified name'],
+    ['secret', 'Create a secret using a specified subcommand'],
     ['service', 'Create a service using a specified subcommand'],
+    ['serviceaccount', 'Create a service account with the specified name'],
   ],
   flags: [
     DRY_RUN,

@@ -1,7 +1,7 @@
 // kubectl create [KUBECTL pkg/cmd/create/create.go v0.34.9]: `-f FILENAME` (like apply's create
 // path, but an existing object is an AlreadyExists error), and the subcommands `deployment`
 // (create-deployment.ts), `service clusterip|nodeport|loadbalancer|externalname`
-// (create-service.ts), `namespace`, `configmap` and `secret generic` with --from-literal
+// (create-service.ts), `namespace`, `serviceaccount`, `configmap` and `secret generic` with --from-literal
 // (create-config.ts). All of them take `-o` and `--dry-run` (create-output.ts,
 // dryrun.ts). cobra does not reject an unknown subcommand of a non-root command: `kubectl create
 // foo` runs create itself, whose Complete answers `Unexpected args: [foo]`.
@@ -12,7 +12,7 @@ import { isClientSide, printErrors, withSource } from '../errors';
 import { str, strs } from '../flags';
 import { readDocs } from './apply';
 import { prepare, type Subcommand, send } from './create-common';
-import { runCreateConfigMap, runCreateSecretGeneric } from './create-config';
+import { runCreateConfigMap, runCreateSecretGeneric, runCreateServiceAccount } from './create-config';
 import { runCreateDeployment } from './create-deployment';
 import { CREATE_HELP, DEPLOYMENT_HELP, NAMESPACE_HELP } from './create-help';
 import { CreatePrinter, parseCreateOutput } from './create-output';
@@ -152,6 +152,9 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     case 'configmap':
     case 'cm':
       return runCreateConfigMap(args, ctx, rest);
+    case 'serviceaccount':
+    case 'sa':
+      return runCreateServiceAccount(args, ctx, rest);
     case 'secret':
       if (rest[0] === 'generic') return runCreateSecretGeneric(args, ctx, rest.slice(1));
       return runCreateFiles(args, ctx);
