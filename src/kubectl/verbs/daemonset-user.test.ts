@@ -3,7 +3,7 @@
 // messages, get ds (-o wide), describe ds, rollout status (DaemonSetStatusViewer) and restart,
 // set image, patch and delete.
 import { describe, expect, it } from 'vitest';
-import type { Pod } from '../../sim/api/types';
+import type { DaemonSet, Pod } from '../../sim/api/types';
 import { kdrive } from '../testing';
 
 type D = ReturnType<typeof kdrive>;
@@ -267,10 +267,8 @@ describe('ValidateDaemonSet through kubectl apply', () => {
     expect(apply(d, manifest('nginx', '', '      restartPolicy: OnFailure\n'))).toBe(
       'The DaemonSet "agent" is invalid: spec.template.spec.restartPolicy: Unsupported value: "OnFailure": supported values: "Always"\n',
     );
-    const r = d.cluster.update({
-      ...(d.cluster.get('DaemonSet', 'default', 'agent') as Pod),
-      spec: { ...(d.cluster.get('DaemonSet', 'default', 'agent')?.spec as object), minReadySeconds: -1 },
-    } as Pod);
+    const cur = d.cluster.get('DaemonSet', 'default', 'agent') as DaemonSet;
+    const r = d.cluster.update({ ...cur, spec: { ...cur.spec, minReadySeconds: -1 } });
     expect(r.ok ? [] : r.error.details?.causes?.map((c) => c.field)).toEqual([
       'spec.minReadySeconds',
       'spec.minReadySeconds',

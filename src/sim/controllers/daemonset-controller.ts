@@ -24,9 +24,8 @@ import type { K8sObject, Node, Pod } from '../api/types';
 import { TEMPLATE_GENERATION } from '../apiserver/defaults-daemonset';
 import type { ApiServer } from '../apiserver/server';
 import type { ControllerContext } from '../runtime/interfaces';
-import { daemonPodFor, nodeShouldRun, podAvailable, podReady } from './daemonset-nodes';
+import { daemonPodFor, nodeShouldRun, podAvailable, podReady, podsByNode } from './daemonset-nodes';
 import { podUpdated, rollingPlan } from './daemonset-rolling';
-import { podsByNode } from './daemonset-sync';
 import { computeHash } from './deployment-hash';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON objects.

@@ -11,6 +11,7 @@
 //   matchFields metadata.name term; GetPodFromTemplate (pkg/controller/controller_utils.go): the
 //   template's labels, annotations and finalizers, generateName `<ds>-`, the controller reference.
 import type { K8sObject, Node, Pod } from '../api/types';
+import type { ApiServer } from '../apiserver/server';
 import { parseRfc3339 } from '../runtime/clock';
 import { DAEMON_TOLERATIONS } from './daemonset-tolerations';
 
@@ -161,4 +162,31 @@ export function daemonPodFor(ds: Any, node: string, generation: string, hash: st
   if (t.metadata?.annotations) metadata.annotations = { ...t.metadata.annotations };
   if (t.metadata?.finalizers) metadata.finalizers = [...t.metadata.finalizers];
   return { apiVersion: 'v1', kind: 'Pod', metadata, spec } as unknown as K8sObject;
+}
+
+/** GetTargetNodeName: spec.nodeName, else the node of the matchFields affinity the controller set. */
+function targetNode(p: Pod): string | undefined {
+  const s = p.spec as Any;
+  return (
+    s.nodeName ??
+    s.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.[0]
+      ?.matchFields?.[0]?.values?.[0]
+  );
+}
+
+/** The DaemonSet's Pods by node (deleted Pods that reached a terminal phase left out). */
+export function podsByNode(api: ApiServer, uid: string): Map<string, Pod[]> {
+  const out = new Map<string, Pod[]>();
+  const all = api.store.byOwner(uid);
+  for (const p of all as Pod[]) {
+    if (p.kind !== 'Pod') continue;
+    const phase = p.status?.phase;
+    if (p.metadata.deletionTimestamp && (phase === 'Succeeded' || phase === 'Failed')) continue;
+    const n = targetNode(p);
+    if (n === undefined) continue;
+    const list = out.get(n);
+    if (list) list.push(p);
+    else out.set(n, [p]);
+  }
+  return out;
 }

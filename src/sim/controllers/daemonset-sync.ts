@@ -19,6 +19,7 @@ import type { ApiServer } from '../apiserver/server';
 import { rfc3339 } from '../runtime/clock';
 import type { ControllerContext, WatchEvent } from '../runtime/interfaces';
 import { syncUserDaemonSet } from './daemonset-controller';
+import { podsByNode } from './daemonset-nodes';
 import { DAEMON_TOLERATIONS } from './daemonset-tolerations';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON objects.
@@ -71,33 +72,6 @@ export function publisherSync(api: ApiServer, key: string, ctx: ControllerContex
 
 const ready = (p: Pod) =>
   p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
-
-/** GetTargetNodeName: spec.nodeName, else the node of the matchFields affinity the controller set. */
-function targetNode(p: Pod): string | undefined {
-  const s = p.spec as Any;
-  return (
-    s.nodeName ??
-    s.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.[0]
-      ?.matchFields?.[0]?.values?.[0]
-  );
-}
-
-/** The DaemonSet's Pods by node (deleted Pods that reached a terminal phase left out). */
-export function podsByNode(api: ApiServer, uid: string): Map<string, Pod[]> {
-  const out = new Map<string, Pod[]>();
-  const all = api.store.byOwner(uid);
-  for (const p of all as Pod[]) {
-    if (p.kind !== 'Pod') continue;
-    const phase = p.status?.phase;
-    if (p.metadata.deletionTimestamp && (phase === 'Succeeded' || phase === 'Failed')) continue;
-    const n = targetNode(p);
-    if (n === undefined) continue;
-    const list = out.get(n);
-    if (list) list.push(p);
-    else out.set(n, [p]);
-  }
-  return out;
-}
 
 /**
  * storeDaemonSetStatus for a DaemonSet that should run on every node (the boot ones tolerate
