@@ -113,6 +113,64 @@ describe('DaemonSet controller (a user DaemonSet)', () => {
     expect(dsOf(c).status.desiredNumberScheduled).toBe(3);
   });
 
+  it('a required node affinity picks the nodes, and the Pod carries only the matchFields term', () => {
+    const c = createCluster({ seed: 3, profile: 'kind' });
+    const affinity = {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [
+            {
+              matchExpressions: [
+                { key: 'kubernetes.io/hostname', operator: 'NotIn', values: ['kind-worker'] },
+              ],
+            },
+          ],
+        },
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          { weight: 1, preference: { matchExpressions: [{ key: 'x', operator: 'Exists' }] } },
+        ],
+      },
+    };
+    applied(c, dsDoc('nginx:1.27', {}, { affinity }));
+    c.advance(30_000);
+    const pods = podsOf(c);
+    expect(pods.map((p) => p.spec.nodeName)).toEqual(['kind-worker2']);
+    // ReplaceDaemonSetPodNodeNameNodeAffinity: the required terms replaced, the preferred kept.
+    expect((pods[0]?.spec as Any).affinity.nodeAffinity).toEqual({
+      requiredDuringSchedulingIgnoredDuringExecution: {
+        nodeSelectorTerms: [
+          { matchFields: [{ key: 'metadata.name', operator: 'In', values: ['kind-worker2'] }] },
+        ],
+      },
+      preferredDuringSchedulingIgnoredDuringExecution:
+        affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution,
+    });
+  });
+
+  it('a template toleration matching a daemon one is replaced where it stands (AddOrUpdateTolerationInPodSpec)', () => {
+    const c = createCluster({ seed: 3, profile: 'kind' });
+    const tolerations = [
+      {
+        key: 'node.kubernetes.io/unreachable',
+        operator: 'Exists',
+        effect: 'NoExecute',
+        tolerationSeconds: 60,
+      },
+      { key: 'example.com/x', operator: 'Equal', value: 'y', effect: 'NoSchedule' },
+    ];
+    applied(c, dsDoc('nginx:1.27', {}, { tolerations }));
+    c.advance(30_000);
+    expect((podsOf(c)[0] as Pod).spec.tolerations).toEqual([
+      { effect: 'NoExecute', key: 'node.kubernetes.io/unreachable', operator: 'Exists' },
+      tolerations[1],
+      { effect: 'NoExecute', key: 'node.kubernetes.io/not-ready', operator: 'Exists' },
+      { effect: 'NoSchedule', key: 'node.kubernetes.io/disk-pressure', operator: 'Exists' },
+      { effect: 'NoSchedule', key: 'node.kubernetes.io/memory-pressure', operator: 'Exists' },
+      { effect: 'NoSchedule', key: 'node.kubernetes.io/pid-pressure', operator: 'Exists' },
+      { effect: 'NoSchedule', key: 'node.kubernetes.io/unschedulable', operator: 'Exists' },
+    ]);
+  });
+
   it('a nodeSelector no node matches schedules nothing', () => {
     const c = createCluster({ seed: 3, profile: 'kind' });
     applied(c, dsDoc('nginx:1.27', {}, { nodeSelector: { disk: 'ssd' } }));
