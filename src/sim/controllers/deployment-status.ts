@@ -14,8 +14,14 @@ import type { SpecInfo } from './deployment';
 type Any = any;
 
 /**
- * `conds` with the condition of `type` set; the same array when it already says this (so callers
- * can tell "unchanged" by identity). Never mutates `conds`, which may be the stored status's.
+ * SetDeploymentCondition: `conds` with the condition of `type` set; the same array when one with
+ * the same status and reason is there (its message is not updated), so callers can tell
+ * "unchanged" by identity. Otherwise the old one is filtered out and the new one appended (the
+ * list's order is the order of the changes), keeping lastTransitionTime when the status is the
+ * same. `force`: the Progressing case of syncRolloutStatus, which replaces the condition even with
+ * the same reason so that lastUpdateTime marks the progress. Never mutates `conds`, which may be
+ * the stored status's. [K8S 1.34 deployment/util/deployment_util.go SetDeploymentCondition,
+ * filterOutCondition; progress.go syncRolloutStatus]
  */
 function setCondition(
   conds: readonly DeploymentCondition[],
@@ -24,9 +30,10 @@ function setCondition(
   reason: string,
   message: string,
   nowMs: number,
+  force = false,
 ): readonly DeploymentCondition[] {
   const prev = conditionOf(conds, type);
-  if (prev && prev.status === status && prev.reason === reason && prev.message === message) return conds;
+  if (!force && prev && prev.status === status && prev.reason === reason) return conds;
   const now = rfc3339(nowMs);
   const next: DeploymentCondition = {
     type,
@@ -36,7 +43,7 @@ function setCondition(
     reason,
     message,
   };
-  return prev ? conds.map((c) => (c.type === type ? next : c)) : [...conds, next];
+  return prev ? [...conds.filter((c) => c !== prev), next] : [...conds, next];
 }
 
 const NO_CONDITIONS: readonly DeploymentCondition[] = Object.freeze([]);
@@ -47,18 +54,6 @@ function conditionOf(
 ): DeploymentCondition | undefined {
   for (let i = 0; i < conds.length; i++) if ((conds[i] as DeploymentCondition).type === type) return conds[i];
   return undefined;
-}
-
-/** Available before Progressing, as the API returns them. */
-function conditionOrder(a: DeploymentCondition, b: DeploymentCondition): number {
-  return a.type === b.type ? 0 : a.type === 'Available' ? -1 : b.type === 'Available' ? 1 : 0;
-}
-
-function inOrder(conds: readonly DeploymentCondition[]): boolean {
-  for (let i = 1; i < conds.length; i++)
-    if (conditionOrder(conds[i - 1] as DeploymentCondition, conds[i] as DeploymentCondition) > 0)
-      return false;
-  return true;
 }
 
 /** Own enumerable keys whose value is defined (what deepEqual counts). */
@@ -108,7 +103,19 @@ export function syncStatus(
   const nowMs = ctx.clock.now();
   const prev = fresh.status ?? {};
   const prevConds: readonly DeploymentCondition[] = prev.conditions ?? NO_CONDITIONS;
+  const rsName = newRS?.metadata.name ?? '';
   let conds = prevConds;
+  // getNewReplicaSet records NewReplicaSetCreated before syncRolloutStatus's calculateStatus sets
+  // Available: a new Deployment's list starts Progressing, Available.
+  if (created)
+    conds = setCondition(
+      conds,
+      'Progressing',
+      'True',
+      'NewReplicaSetCreated',
+      `Created new replica set "${rsName}"`,
+      nowMs,
+    );
   if (available >= desired - maxUnavailable) {
     conds = setCondition(
       conds,
@@ -128,7 +135,6 @@ export function syncStatus(
       nowMs,
     );
   }
-  const rsName = newRS?.metadata.name ?? '';
   const complete = newRS && updated === desired && available === desired && replicas === desired;
   const progressing = conditionOf(conds, 'Progressing');
   const advanced =
@@ -136,16 +142,7 @@ export function syncStatus(
     ready > (prev.readyReplicas ?? 0) ||
     available > (prev.availableReplicas ?? 0) ||
     replicas - updated < (prev.replicas ?? 0) - (prev.updatedReplicas ?? 0);
-  if (created) {
-    conds = setCondition(
-      conds,
-      'Progressing',
-      'True',
-      'NewReplicaSetCreated',
-      `Created new replica set "${rsName}"`,
-      nowMs,
-    );
-  } else if (complete) {
+  if (complete) {
     conds = setCondition(
       conds,
       'Progressing',
@@ -156,11 +153,13 @@ export function syncStatus(
     );
   } else if (
     newRS &&
+    !created &&
     (advanced ||
       !progressing ||
       (progressing.reason === 'NewReplicaSetAvailable' &&
         progressing.message !== `ReplicaSet "${rsName}" has successfully progressed.`))
   ) {
+    // Progress moves lastUpdateTime (and the condition to the end) even with the same reason.
     conds = setCondition(
       conds,
       'Progressing',
@@ -168,9 +167,11 @@ export function syncStatus(
       'ReplicaSetUpdated',
       `ReplicaSet "${rsName}" is progressing.`,
       nowMs,
+      true,
     );
   } else if (
     newRS &&
+    !created &&
     progressing &&
     progressing.status === 'True' &&
     progressing.reason !== 'NewReplicaSetAvailable'
@@ -197,9 +198,6 @@ export function syncStatus(
   // none has one (syncRolloutStatus, after the Progressing checks; replicaset-failure.ts, late).
   if ((failing || conditionOf(conds, 'ReplicaFailure')) && latePartsLoaded())
     conds = late().replicaFailure.deployment(conds, all, newRS);
-  if (conds === prevConds && !inOrder(conds)) conds = [...conds];
-  // A fresh array from setCondition; sorting one already in order would only allocate.
-  if (conds !== prevConds && !inOrder(conds)) (conds as DeploymentCondition[]).sort(conditionOrder);
   const gen = fresh.metadata.generation;
   const unavailable = desired - available;
   // The status this sync would write equals the stored one (what the API server's deepEqual

@@ -289,7 +289,8 @@ describe('the ReplicaSet controller when a Pod create is refused', () => {
     // Retries at 5, 25, …, 10225, 20465, 40945 ms after the first sync.
     d.advance(30_000);
     expect(rsConds()?.map((c) => c.reason)).toEqual(['FailedCreate']);
-    expect(depConds()).toEqual(['Available', 'Progressing', 'ReplicaFailure']);
+    // NewReplicaSetCreated came before Available; the copied failure is appended.
+    expect(depConds()).toEqual(['Progressing', 'Available', 'ReplicaFailure']);
     d.sh(file('sa.yaml', SA));
     d.kubectl('apply -f sa.yaml');
     // Nothing watches ServiceAccounts for the ReplicaSet: the Pods wait for the 40945 ms retry.
