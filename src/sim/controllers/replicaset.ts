@@ -8,7 +8,7 @@ import { fromLabelSelector, matches } from '../api/labels';
 import { controllerRef, isPodActive, ownedBy, ownerRefTo, splitKey } from '../api/owners';
 import type { Pod, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
-import { late } from '../late';
+import { late, latePartsLoaded } from '../late';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
 import {
   adopt,
@@ -87,8 +87,8 @@ export function createReplicaSetController(store: Store): Controller {
       const rs = store.get('ReplicaSet', ns, name) as ReplicaSet | undefined;
       const err = rs && syncReplicaSet(store, rs, ctx, throttle, orphans);
       // processNextWorkItem: a sync that returns no error Forgets the key; one that fails is
-      // queued again through the rate limiter (AddRateLimited). Only a student's object can be
-      // refused, and the late parts are in before any is written.
+      // queued again through the rate limiter (AddRateLimited). An error is only reported once
+      // the late parts are in (createPods).
       if (err) retry = late().replicaFailure.requeue(retry, key, ctx);
       else retry?.forget(key);
     },
@@ -351,7 +351,9 @@ function createPods(ctx: ControllerContext, rs: ReplicaSet, tpl: Any, n: number)
       ctx.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${r.object.metadata.name}`, SOURCE);
     else {
       ctx.events.record(rs, 'Warning', 'FailedCreate', `Error creating: ${r.error.message}`, SOURCE);
-      err ??= r.error.message;
+      // The boot's Pods are never refused; should one be before the late parts are in, it is
+      // only recorded (no condition, no rate-limited retry: those are late).
+      if (latePartsLoaded()) err ??= r.error.message;
     }
   }
   return err;
