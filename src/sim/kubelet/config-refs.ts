@@ -313,7 +313,7 @@ export function startWithConfigErrors(
     }
     deps.record(pod, 'Normal', 'Created', tpl.createdMsg[i] as string, rt, path);
     deps.record(pod, 'Normal', 'Started', tpl.startedMsg[i] as string, rt, path);
-    // Running: the next sync does not start it again (kubelet.ts pull skips it).
+    // Running: the next sync does not start it again (pod-worker.ts pull skips it).
     rt.at ??= [];
     rt.at[i] = startedAt;
     statuses.push(startedStatus(deps, tpl, c, i, startedAt));

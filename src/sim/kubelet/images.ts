@@ -164,7 +164,7 @@ export const CACHED_PULL_MS: [number, number] = [700, 1300];
 /**
  * The image manager's Normal Pulled Event after a pull (pkg/kubelet/images/image_manager.go
  * EnsureImageExists): the pull's time, then the time including the wait for the pulls before it,
- * both `ms` here, and the image's size. One text for the first Pod start (kubelet.ts), a restart
+ * both `ms` here, and the image's size. One text for the first Pod start (pod-worker.ts), a restart
  * (lifecycle.ts) and an init container (init-pull.ts).
  */
 export function pulledMessage(image: string, ms: number, size: number): string {

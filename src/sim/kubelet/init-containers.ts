@@ -4,9 +4,9 @@
 // restartPolicy Always, GA in 1.33 — once started, then the next), killContainersWithSyncResult
 // (on deletion the sidecars stop after the containers, in reverse order: KEP-753)].
 //
-// Bound late (src/sim/late): the boot's Pods have no init containers. kubelet.ts hands over at
+// Bound late (src/sim/late): the boot's Pods have no init containers. pod-worker.ts hands over at
 // admission (the first status: initAdmit), once the sandbox is up (initRun) and on deletion
-// (initKill); when every init container is done the Pod's containers go on through kubelet.ts's
+// (initKill); when every init container is done the Pod's containers go on through pod-worker.ts's
 // own pull/start path (`resume`). This file holds those entry points and the context of one sync
 // (syncOf); what the kubelet keeps per init container and the status composed from it are
 // init-status.ts's, the sequence and the image pulls init-pull.ts's, the instances' starts, exits
@@ -41,7 +41,7 @@ export interface InitSync {
   readonly st: InitState;
   now(): number;
   live(pod: Pod | undefined): pod is Pod;
-  /** A timer of the Pod's sequence (rt.timer: kubelet.ts cancels it on deletion) or of a sidecar. */
+  /** A timer of the Pod's sequence (rt.timer: pod-worker.ts cancels it on deletion) or of a sidecar. */
   after(ms: number, fn: (pod: Pod) => void, own?: InitRun): void;
   /** Write the Pod's status (over `base`, a status not written yet). */
   write(pod: Pod, base?: Any): Pod;
@@ -54,14 +54,14 @@ export interface InitSync {
   launch(pod: Pod, run: InitRun, base?: Any): void;
 }
 
-/** The first status of a Pod with init containers (kubelet.ts admit): all wait PodInitializing. */
+/** The first status of a Pod with init containers (pod-worker.ts admit): all wait PodInitializing. */
 export function initAdmit(d: LifecycleDeps, pod: Pod, rt: PodRuntime, status: Any): Any {
   return compose(d, pod, stateOf(pod, rt), status, false);
 }
 
 /**
  * The sandbox is up (`pending`: its status, not written yet): run the init containers, then hand
- * the Pod's containers back to kubelet.ts (`resume`).
+ * the Pod's containers back to pod-worker.ts (`resume`).
  */
 export function initRun(d: LifecycleDeps, pod: Pod, rt: PodRuntime, pending: Any, resume: Resume): void {
   const st = stateOf(pod, rt);
@@ -96,7 +96,7 @@ function syncOf(d: LifecycleDeps, rt: PodRuntime, st: InitState): InitSync {
 }
 
 /**
- * The Pod is being deleted (kubelet.ts kill, after its containers' Killing; `delay`: when they
+ * The Pod is being deleted (pod-worker.ts kill, after its containers' Killing; `delay`: when they
  * have stopped): a running init container is stopped with them, the sidecars after them in reverse
  * order (killContainersWithSyncResult, KEP-753), each `Stopping container NAME` on its own
  * fieldPath, within what is left of the grace period. Returns when the last one has stopped.

@@ -76,7 +76,7 @@ export function pullSteps(x: InitSync) {
     });
   };
 
-  // As kubelet.ts pullFailed/inBackOff, on the init container (STATUS Init:ErrImagePull, then
+  // As pod-worker.ts pullFailed and pull-waits.ts, on the init container (STATUS Init:ErrImagePull, then
   // Init:ImagePullBackOff).
   const pullFailed = (pod: Pod, run: InitRun, message: string) => {
     const image = run.container.image;

@@ -20,7 +20,7 @@ const SANDBOX_READY = condSpec('PodReadyToStartContainers', 'True');
 const INITIALIZED = condSpec('Initialized', 'True');
 const FAILED = [condSpec('Ready', 'False', 'PodFailed'), condSpec('ContainersReady', 'False', 'PodFailed')];
 
-/** kubelet.ts's pull of the Pod's containers from `index` (the init containers are all done). */
+/** pod-worker.ts's pull of the Pod's containers from `index` (the init containers are all done). */
 export type Resume = (pod: Pod, rt: PodRuntime, index: number, pending: Any | undefined) => void;
 
 export interface InitRun {

@@ -10,7 +10,7 @@
 //   failed container=NAME pod=NAME_NS(UID)`, Warning BackOff) until finishedAt + back-off, which
 //   doubles from 10 s to 5m0s and starts again at 10 s once the last restart is 10 min old
 //   (flowcontrol hasExpired: 2 × the 5 min maximum).
-// Pods whose containers are all servers never come here (kubelet.ts keeps its own path for them),
+// Pods whose containers are all servers never come here (pod-worker.ts keeps its own path for them),
 // except when deleted: `terminate` writes every Pod's stopped containers before its removal.
 // This file holds the runs' start, exit, restart and probe kill; the status written from them is
 // run-status.ts's, the back-off's timing back-off.ts's, the deleted Pod's last status terminate.ts's.
@@ -244,7 +244,7 @@ export function createLifecycle(d: LifecycleDeps) {
   return {
     /**
      * A SyncPod of a Pod with at least one ending process begins: its runs, none started yet
-     * (kubelet.ts then starts each once its image is there: launchAt, and ends the sync: end).
+     * (pod-worker.ts then starts each once its image is there: launchAt, and ends the sync: end).
      */
     begin(pod: Pod, rt: PodRuntime, programs: Program[]): void {
       const tpl = d.template(rt, pod);
@@ -283,7 +283,7 @@ export function createLifecycle(d: LifecycleDeps) {
     },
     /**
      * The SyncPod ends: write the status of what it started (over `pending`, a status not written
-     * yet: kubelet.ts sandboxReady). A process that ended before the relist is first seen exited:
+     * yet: pod-worker.ts sandboxReady). A process that ended before the relist is first seen exited:
      * until then it shows as it was.
      */
     end(pod: Pod, rt: PodRuntime, pending: Any | undefined): void {
@@ -302,7 +302,7 @@ export function createLifecycle(d: LifecycleDeps) {
       }
       for (const s of started) if (s.failed) afterExit(pod, rt, s.run);
     },
-    /** Write the Pod's status with the runs as they are (kubelet.ts pull-waits: over `base`). */
+    /** Write the Pod's status with the runs as they are (pull-waits.ts: over `base`). */
     write(pod: Pod, rt: PodRuntime, base?: Any): void {
       write(pod, rt, base);
     },

@@ -1,5 +1,5 @@
 // The kubelet's bookkeeping: what it knows per node and per Pod it runs, so that each stage of a
-// Pod's start (kubelet.ts) finds its node, key, container template and pull in progress without
+// Pod's start (pod-worker.ts) finds its node, key, container template and pull in progress without
 // looking them up or building them again.
 import type { Container, Pod } from '../api/types';
 import type { Rng } from '../runtime/interfaces';
@@ -60,7 +60,7 @@ export class PodRuntime {
   failedMessage = '';
   backoff = 0;
   /**
-   * This SyncPod's start of each container (kubelet.ts pull → made): when it was started (its
+   * This SyncPod's start of each container (pod-worker.ts pull → made): when it was started (its
    * image ready, created, started), or why it waits (its image: ErrImagePull, ErrImageNeverPull…);
    * `env`: the containers' CreateContainerConfigError messages, when any (config-refs.ts).
    */

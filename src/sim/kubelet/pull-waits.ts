@@ -1,4 +1,4 @@
-// Containers waiting on their image at the end of a SyncPod (kubelet.ts: the others were started),
+// Containers waiting on their image at the end of a SyncPod (pod-worker.ts: the others were started),
 // and the image pull back-off that follows [K8S 1.34 pkg/kubelet: images/image_manager.go
 // EnsureImageExists (ErrImagePull, then in back-off: `Back-off pulling image "X"`, ImagePullBackOff),
 // kuberuntime_container.go startContainer (`Error: …`), kuberuntime_manager.go SyncPod (each

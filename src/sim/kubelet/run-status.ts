@@ -75,7 +75,7 @@ function phaseOf(pod: Pod, runs: ContainerRun[]): Pod['status']['phase'] {
 
 function statusOf(r: ContainerRun, tpl: ContainerTemplate): ContainerStatus {
   if (r.containerID === '') {
-    // Not created yet: waiting on its image (kubelet.ts pull-waits), else ContainerCreating.
+    // Not created yet: waiting on its image (pull-waits.ts), else ContainerCreating.
     const w = r.state.waiting;
     const c = tpl.creating[r.index] as ContainerStatus;
     return w ? { ...c, state: { waiting: w } } : c;

@@ -105,6 +105,19 @@ export function sharedList(
   return out;
 }
 
+/**
+ * The Pod's conditions the kubelet sets, built at one call site (`site`): each given spec set, the
+ * others as they were (kubelet.ts conditions).
+ */
+export type PodConditions = (
+  prev: readonly PodCondition[] | undefined,
+  site: ListSite,
+  sandbox: CondSpec | undefined,
+  initialized: CondSpec | undefined,
+  ready: CondSpec | undefined,
+  containersReady: CondSpec | undefined,
+) => PodCondition[];
+
 /** What the kubelet writes and says for one list of containers (by name and image). */
 export interface ContainerTemplate {
   readonly names: readonly string[];

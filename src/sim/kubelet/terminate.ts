@@ -1,7 +1,7 @@
 // A deleted Pod's last status, written when its containers have stopped [K8S 1.34 pkg/kubelet:
 // kubelet.go SyncTerminatingPod (killPod, then generateAPIPodStatus with podIsTerminal) and
 // SyncTerminatedPod, kubelet_pods.go getPhase, status/generate.go, status/status_manager.go
-// canBeDeleted]. Bound late: kubelet.ts kill calls it through lifecycle.ts's `terminate`.
+// canBeDeleted]. Bound late: pod-worker.ts kill calls it through lifecycle.ts's `terminate`.
 import type { Container, ContainerStatus, Pod } from '../api/types';
 import { rfc3339 } from '../runtime/clock';
 import { checkImage } from './images';
