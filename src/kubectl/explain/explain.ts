@@ -3,10 +3,16 @@
 // TAB before `<type>` and ` -required-` [kubectl pkg/explain/v2 templates/plaintext.tmpl].
 import { doesNotHaveType, resolveResourceType } from '../resources';
 import { CORE_TYPES, type FieldSchema, type TypeSchema } from './schema-core';
+import { DAEMONSET_TYPES } from './schema-daemonset';
 import { NETWORK_TYPES } from './schema-network';
 import { WORKLOAD_TYPES } from './schema-workloads';
 
-export const SCHEMA: Record<string, TypeSchema> = { ...CORE_TYPES, ...WORKLOAD_TYPES, ...NETWORK_TYPES };
+export const SCHEMA: Record<string, TypeSchema> = {
+  ...CORE_TYPES,
+  ...WORKLOAD_TYPES,
+  ...DAEMONSET_TYPES,
+  ...NETWORK_TYPES,
+};
 
 /** go-wordwrap WrapString(s, 76): greedy, existing newlines kept, long words on their own line. */
 export function wrap(text: string, limit = 76): string[] {
