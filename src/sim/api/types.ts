@@ -422,7 +422,7 @@ export interface ServiceAccount extends K8sObject {
 
 // ---------------------------------------------------------------- daemon sets (apps/v1)
 
-/** apps/v1 DaemonSet (only the system ones the boot publishes: a user's is not applyable). */
+/** apps/v1 DaemonSet: the system ones the boot publishes, and a user's (controllers/daemonset-controller). */
 export interface DaemonSet extends K8sObject {
   apiVersion: 'apps/v1';
   kind: 'DaemonSet';
@@ -445,6 +445,14 @@ export interface DaemonSet extends K8sObject {
     updatedNumberScheduled?: number;
     numberAvailable?: number;
     numberUnavailable?: number;
+    collisionCount?: number;
+    conditions?: {
+      type: string;
+      status: string;
+      lastTransitionTime?: string;
+      reason?: string;
+      message?: string;
+    }[];
   };
 }
 

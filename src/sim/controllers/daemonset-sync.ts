@@ -1,5 +1,7 @@
 // The work of ./publishers, bound late (only a user's delete, or the kubelet's writes once the
 // terminal is up, ever reaches it):
+// - a user's DaemonSet (any DaemonSet stored as a plain object, a boot one the user wrote to
+//   included) goes to ./daemonset-controller, the 1.34 daemon controller in full;
 // - the DaemonSet controller for the boot DaemonSets (kube-proxy, kindnet: lazy entries of
 //   ../apiserver/published): a node without a Pod of the DaemonSet gets one made from the
 //   template (pkg/controller/daemon/daemon_controller.go manage → podsShouldBeOnNode: a Pod still
