@@ -128,6 +128,18 @@ Events:
       `LAST SEEN   TYPE      REASON         OBJECT                      SUBOBJECT   SOURCE                  MESSAGE${pad}   FIRST SEEN   COUNT   NAME\n` +
         `47s         Warning   FailedCreate   replicaset/${RS}               replicaset-controller   Error creating: ${FORBIDDEN}   11m          18      ${RS}.1888b77cb5fcf001\n`,
     );
+    d.kubectl(`get rs ${RS} -o yaml`);
+    expect(d.stdout().slice(d.stdout().indexOf('status:\n'))).toBe(`status:
+  conditions:
+  - lastTransitionTime: "2026-01-08T09:30:00Z"
+    message: 'pods "${RS}-" is forbidden: error looking up service account
+      default/foo: serviceaccount "foo" not found'
+    reason: FailedCreate
+    status: "True"
+    type: ReplicaFailure
+  observedGeneration: 1
+  replicas: 0
+`);
     d.kubectl('get rs -o jsonpath={.items[0].status}');
     expect(JSON.parse(d.stdout())).toEqual({
       conditions: [
