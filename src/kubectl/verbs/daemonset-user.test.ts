@@ -239,6 +239,14 @@ describe('ValidateDaemonSet through kubectl apply', () => {
       manifest('nginx', '  replicas: 2\n'),
       'Error from server (BadRequest): error when creating "ds.yaml": DaemonSet in version "v1" cannot be handled as a DaemonSet: strict decoding error: unknown field "spec.replicas"',
     ],
+    [
+      'a template generation that is not an int64',
+      manifest().replace(
+        'name: agent\n',
+        'name: agent\n  annotations:\n    deprecated.daemonset.template.generation: "1.5"\n',
+      ),
+      'Error from server (BadRequest): error when creating "ds.yaml": DaemonSet in version "v1" cannot be handled as a DaemonSet: strconv.ParseInt: parsing "1.5": invalid syntax',
+    ],
   ];
   it.each(cases)('refuses %s', (_, yaml, message) => {
     const d = kdrive({ seed: 1, profile: 'kind' });

@@ -44,6 +44,11 @@ export function decodeStrict(kind: string, doc: Record<string, unknown>): Decode
   const value = decodeStruct(root, doc, ctx) as Record<string, unknown>;
   const prefix = `${kind} in version "${versionOf(doc)}" cannot be handled as a ${kind}: `;
   if (ctx.typeError) return { ok: false, message: prefix + ctx.typeError };
+  // Conversion to the internal version runs before the strict decoding error is returned: a
+  // DaemonSet's deprecated.daemonset.template.generation must parse as an int64
+  // (pkg/apis/apps/v1/conversion.go Convert_v1_DaemonSet_To_apps_DaemonSet).
+  const generationError = kind === 'DaemonSet' && templateGenerationError(value);
+  if (generationError) return { ok: false, message: prefix + generationError };
   if (ctx.unknown.length > 0) {
     return {
       ok: false,
@@ -52,6 +57,19 @@ export function decodeStrict(kind: string, doc: Record<string, unknown>): Decode
   }
   // The Secret conversion (stringData into data) and defaulting run as part of decoding.
   return { ok: true, value: kind === 'Secret' ? convertSecret(value) : value };
+}
+
+/** strconv.ParseInt(v, 10, 64)'s error for the annotation, if it has one. */
+function templateGenerationError(o: Record<string, unknown>): string | undefined {
+  const v = (o.metadata as { annotations?: Record<string, unknown> } | undefined)?.annotations?.[
+    'deprecated.daemonset.template.generation'
+  ];
+  if (typeof v !== 'string') return undefined;
+  if (!/^[+-]?[0-9]+$/.test(v)) return `strconv.ParseInt: parsing ${JSON.stringify(v)}: invalid syntax`;
+  const n = BigInt(v);
+  if (n > 9223372036854775807n || n < -9223372036854775808n)
+    return `strconv.ParseInt: parsing ${JSON.stringify(v)}: value out of range`;
+  return undefined;
 }
 
 function versionOf(doc: Record<string, unknown>): string {
