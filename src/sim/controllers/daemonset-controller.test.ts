@@ -296,6 +296,40 @@ describe('DaemonSet controller (a user DaemonSet)', () => {
     expect(podsOf(c).map((p) => p.spec.containers[0]?.image)).toEqual(['nginx:1.28', 'nginx:1.28']);
   });
 
+  it('re-created after an orphaning delete, it adopts the Pods still running instead of adding more', () => {
+    const c = createCluster({ seed: 3, profile: 'kind' });
+    applied(c, dsDoc());
+    c.advance(30_000);
+    const before = podsOf(c).map((p) => p.metadata.name);
+    expect(c.delete('DaemonSet', 'default', 'agent', { propagationPolicy: 'Orphan' }).ok).toBe(true);
+    c.advance(5000);
+    expect(podsOf(c).every((p) => p.metadata.ownerReferences === undefined)).toBe(true);
+    applied(c, dsDoc());
+    c.advance(5000);
+    const pods = podsOf(c);
+    expect(pods.map((p) => p.metadata.name)).toEqual(before);
+    const uid = dsOf(c).metadata.uid;
+    for (const p of pods)
+      expect(p.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'DaemonSet', uid, controller: true });
+    expect(dsOf(c).status).toMatchObject({ currentNumberScheduled: 2, updatedNumberScheduled: 2 });
+  });
+
+  it('a Pod relabelled out of the selector is released and replaced on its node', () => {
+    const c = createCluster({ seed: 3, profile: 'kind' });
+    applied(c, dsDoc());
+    c.advance(30_000);
+    const p = podsOf(c)[0] as Pod;
+    const r = c.update({ ...p, metadata: { ...p.metadata, labels: { ...p.metadata.labels, app: 'debug' } } });
+    expect(r.ok).toBe(true);
+    c.advance(30_000);
+    const released = c.get('Pod', 'default', p.metadata.name) as Pod;
+    expect(released.metadata.ownerReferences).toBeUndefined();
+    expect(released.status?.phase).toBe('Running');
+    const mine = podsOf(c);
+    expect(mine.map((x) => x.spec.nodeName)).toEqual(['kind-worker', 'kind-worker2']);
+    expect(mine.map((x) => x.metadata.name)).not.toContain(p.metadata.name);
+  });
+
   it('deleting the DaemonSet deletes its Pods (garbage collector)', () => {
     const c = createCluster({ seed: 3, profile: 'kind' });
     applied(c, dsDoc());

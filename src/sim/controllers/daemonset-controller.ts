@@ -18,12 +18,16 @@
 //   scheduled, ready, available (minReadySeconds) and updated; a Pod on a node that should not run
 //   it is misscheduled; observedGeneration is the generation; with minReadySeconds, a resync when
 //   ready and available differ.
-// Not simulated: adopting orphan Pods that match the selector, the failed-Pod back-off (a Failed
-// daemon Pod is replaced at once), and the slow-start create batches (every create succeeds).
+// - first, the Pods are claimed (claimPods: orphans adopted, Pods no longer matched released).
+// Not simulated: the failed-Pod back-off (a Failed daemon Pod is replaced at once), and the
+// slow-start create batches (every create succeeds).
+import { matchesLabelSelector } from '../api/labels';
+import { controllerRef } from '../api/owners';
 import type { K8sObject, Node, Pod } from '../api/types';
 import { TEMPLATE_GENERATION } from '../apiserver/defaults-daemonset';
 import type { ApiServer } from '../apiserver/server';
 import type { ControllerContext } from '../runtime/interfaces';
+import { adopt, release } from './claim';
 import { daemonPodFor, nodeShouldRun, podAvailable, podReady, podsByNode } from './daemonset-nodes';
 import { podUpdated, rollingPlan } from './daemonset-rolling';
 import { computeHash } from './deployment-hash';
@@ -183,8 +187,28 @@ export function userDaemonSetStatus(api: ApiServer, ds: Any, nodes: Node[], hash
   return st;
 }
 
+/**
+ * getDaemonPods' ClaimPods (controller_ref_manager.go ClaimObject) over every Pod of the namespace:
+ * a Pod this DaemonSet controls that its selector no longer matches is released (its
+ * ownerReference removed); an orphan it matches that is not being deleted is adopted (a
+ * controller ownerReference added); Pods another controller owns are left alone. Both are
+ * metadata updates of the Pod, as the controller's patches are. An orphan appearing later is
+ * adopted on the DaemonSet's next sync (here only its own Pods' and its own events start one).
+ */
+function claimPods(api: ApiServer, ds: Any, ctx: ControllerContext): void {
+  const uid = ds.metadata.uid;
+  for (const p of [...api.store.byNamespace('Pod', ds.metadata.namespace)] as Pod[]) {
+    const ref = controllerRef(p);
+    const match = matchesLabelSelector(ds.spec.selector, p.metadata.labels);
+    if (ref) {
+      if (ref.uid === uid && !match) release(ctx, ds, p);
+    } else if (match && !p.metadata.deletionTimestamp) adopt(ctx, ds, p);
+  }
+}
+
 export function syncUserDaemonSet(api: ApiServer, ds: Any, key: string, ctx: ControllerContext): void {
   if (ds.metadata.deletionTimestamp) return;
+  claimPods(api, ds, ctx);
   const nodes = [...(api.store.byNamespace('Node', '') as Iterable<Node>)];
   const now = ctx.clock.now();
   const hash = computeHash(ds.spec.template, ds.status?.collisionCount);
