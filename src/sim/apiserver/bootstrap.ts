@@ -361,7 +361,8 @@ function addonDeployment(a: {
 /**
  * The add-ons each distro deploys next to CoreDNS: k3s's local-path-provisioner, metrics-server
  * and traefik (in kube-system; ServiceLB adds traefik's svclb Pod), kind's local-path-provisioner
- * in its own `local-path-storage` namespace. [K3S manifests; KIND local-path-storage]
+ * in its own `local-path-storage` namespace. [K3S manifests; KIND local-path-storage] k3s v1.34.1+k3s1
+ * ships local-path-provisioner v0.0.32 (its air-gap image list; v0.0.31 was 1.33's).
  */
 export function addonDeployments(profile: Profile): K8sObject[] {
   if (profile.distro === 'kind')
@@ -381,7 +382,7 @@ export function addonDeployments(profile: Profile): K8sObject[] {
       name: 'local-path-provisioner',
       namespace: 'kube-system',
       labels: { app: 'local-path-provisioner' },
-      image: 'rancher/local-path-provisioner:v0.0.31',
+      image: 'rancher/local-path-provisioner:v0.0.32',
       priorityClassName: 'system-node-critical',
       serviceAccountName: 'local-path-provisioner-service-account',
     }),

@@ -70,7 +70,7 @@ export function safeEncodeString(s: string): string {
 /** Canonical-JSON key → FNV-32a of the spew dump, for the boot-time templates. */
 const BOOT_TEMPLATES: Readonly<Record<number, number>> = {
   8134899: 1638932410,
-  1019087703: 2401573135,
+  3742067376: 461080218,
   1385936265: 1133768408,
   2329889416: 3530117722,
   3403111944: 2267175133,
