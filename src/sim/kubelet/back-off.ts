@@ -1,8 +1,9 @@
 // The kubelet's timing of a container that exits, and its crash-loop back-off [K8S 1.34
 // pkg/kubelet: kuberuntime/kuberuntime_manager.go computePodActions/doBackOff, util/flowcontrol
 // backoff.go (containerBackOffPeriod 10 s doubling to MaxContainerBackOff 5 min; an entry not moved
-// for 2 × the maximum starts again: hasExpired), pleg/generic.go (relist every second)]. Shared by
-// the app containers (lifecycle.ts) and the init containers and sidecars (init-start.ts); bound late.
+// for 2 × the maximum starts again: hasExpired), pleg/generic.go (relist every second)], and the
+// image pull back-off. Shared by the app containers (lifecycle.ts, pull-waits.ts) and the init
+// containers and sidecars (init-start.ts, init-pull.ts); bound late.
 import type { Pod } from '../api/types';
 import { goDuration } from './images';
 import type { ContainerRun, LifecycleDeps } from './lifecycle-deps';
@@ -15,6 +16,12 @@ export const RELIST_MS = 1000;
 /** kubelet's crash-loop back-off: containerBackOffPeriod 10 s, MaxContainerBackOff 300 s. */
 export const BACKOFF_INITIAL_MS = 10_000;
 export const BACKOFF_MAX_MS = 300_000;
+/** The image pull back-off (kubelet.go imageBackOff, flowcontrol.NewBackOff: 10 s doubling to 300 s). */
+const PULL_BACKOFF_MS = [10_000, 20_000, 40_000, 80_000, 160_000, 300_000];
+
+/** The back-off after a Pod's `failures` earlier failed pulls (kept per Pod here: pull-waits.ts). */
+export const pullBackOffMs = (failures: number): number =>
+  PULL_BACKOFF_MS[Math.min(failures, PULL_BACKOFF_MS.length - 1)] as number;
 
 /**
  * The sync that finds an exited container still in back-off (an app container in lifecycle.ts, a

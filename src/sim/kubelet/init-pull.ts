@@ -6,13 +6,11 @@
 // Init:ImagePullBackOff)]. Its steps are part of one sync (init-containers.ts syncOf); creating and
 // starting the container is init-start.ts's. Bound late with init-containers.ts.
 import type { Pod } from '../api/types';
+import { pullBackOffMs } from './back-off';
 import { CACHED_PULL_MS, checkImage, drawMs, parseImage, presentMessage, pulledMessage } from './images';
 import type { InitSync } from './init-containers';
 import { type InitRun, isDone } from './init-status';
 import type { Any } from './lifecycle-deps';
-
-/** The image pull back-off (image_manager.go: 10 s doubling to 5 min), the Pod's, as pull-waits.ts's. */
-const PULL_BACKOFF_MS = [10_000, 20_000, 40_000, 80_000, 160_000, 300_000];
 
 /** The sequence's steps and the image pulls of one sync (`x`: its context). */
 export function pullSteps(x: InitSync) {
@@ -84,7 +82,7 @@ export function pullSteps(x: InitSync) {
     d.record(pod, 'Warning', 'Failed', 'Error: ErrImagePull', rt, run.path);
     run.state = { waiting: { reason: 'ErrImagePull', message } };
     write(pod);
-    const backoff = PULL_BACKOFF_MS[Math.min(st.pullFailures, PULL_BACKOFF_MS.length - 1)] as number;
+    const backoff = pullBackOffMs(st.pullFailures);
     st.pullFailures++;
     after(1000, (pod) => {
       d.formDns(pod, rt);

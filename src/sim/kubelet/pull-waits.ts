@@ -10,13 +10,12 @@
 //   (10 s doubling to 5 min), not one per image. ErrImageNeverPull is not retried.
 // Bound late (src/sim/late): the boot's Pods all have their images.
 import type { ContainerStatus, Pod } from '../api/types';
+import { pullBackOffMs } from './back-off';
 import { startedStatus, writeWaiting } from './config-refs';
 import type { Lifecycle } from './lifecycle';
 import type { Any, LifecycleDeps } from './lifecycle-deps';
 import type { PodRuntime, Stage } from './pod-runtime';
 import { waitingStatus } from './status-parts';
-
-const BACKOFF_MS = [10_000, 20_000, 40_000, 80_000, 160_000, 300_000];
 
 type Schedule = (rt: PodRuntime, ms: number, next: Stage) => void;
 
@@ -71,7 +70,7 @@ export function pullWaits(
   const waits = rt.waits ?? [];
   show(d, pod, rt, pending, lifecycle, waits);
   if (!waits.some((w) => w?.reason === 'ErrImagePull')) return;
-  rt.backoff = BACKOFF_MS[Math.min(rt.pullFailures, BACKOFF_MS.length - 1)] as number;
+  rt.backoff = pullBackOffMs(rt.pullFailures);
   rt.pullFailures++;
   // The next pod sync (about a second later) finds the image in back-off.
   schedule(rt, 1000, (pod, rt) => {
