@@ -136,7 +136,7 @@ describe('DaemonSet controller (a user DaemonSet)', () => {
     const pods = podsOf(c);
     expect(pods.map((p) => p.spec.nodeName)).toEqual(['kind-worker2']);
     // ReplaceDaemonSetPodNodeNameNodeAffinity: the required terms replaced, the preferred kept.
-    expect((pods[0]?.spec as Any).affinity.nodeAffinity).toEqual({
+    expect(((pods[0] as Pod).spec as Any).affinity.nodeAffinity).toEqual({
       requiredDuringSchedulingIgnoredDuringExecution: {
         nodeSelectorTerms: [
           { matchFields: [{ key: 'metadata.name', operator: 'In', values: ['kind-worker2'] }] },
