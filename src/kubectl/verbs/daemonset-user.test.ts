@@ -180,7 +180,7 @@ describe('kubectl with a user DaemonSet', () => {
     expect(r.exitCode()).toBe(1);
   });
 
-  it('deletes it and its Pods', () => {
+  it('deletes it and its Pods, by name or by file', () => {
     const d = kdrive({ seed: 1, profile: 'kind' });
     apply(d, manifest());
     d.advance(30_000);
@@ -189,6 +189,17 @@ describe('kubectl with a user DaemonSet', () => {
     );
     d.advance(60_000);
     expect(d.kubectl('get ds,pods').text()).toBe('No resources found in default namespace.\n');
+    apply(d, manifest());
+    expect(d.kubectl('delete -f ds.yaml').text()).toBe(
+      'daemonset.apps "agent" deleted from default namespace\n',
+    );
+    // Every served kind, the configuration ones too (they were skipped silently).
+    d.session.fs.write(
+      '/home/student/ch03/cm.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: b\n',
+    );
+    d.kubectl('apply -f cm.yaml');
+    expect(d.kubectl('delete -f cm.yaml').text()).toBe('configmap "cfg" deleted from default namespace\n');
   });
 });
 

@@ -2,6 +2,7 @@
 // --all, -f, --cascade. Prints `<kind>[.group] "<name>" deleted from <ns> namespace` (1.34) as
 // each DELETE returns, then waits (--wait=true) until every deleted object is gone, letting
 // simulated time pass.
+import { isKindName } from '../../sim/api/kinds';
 import type { K8sObject, KindName } from '../../sim/api/types';
 import { ENDPOINTS_WARNING } from '../../sim/apiserver/server';
 import type { ApiError } from '../../sim/contract';
@@ -310,19 +311,8 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
 }
 
 function resourceTypeByKindName(kind: string | undefined): ResourceType | undefined {
-  if (!kind) return undefined;
-  const known = [
-    'Namespace',
-    'Node',
-    'Pod',
-    'Deployment',
-    'ReplicaSet',
-    'Service',
-    'Endpoints',
-    'EndpointSlice',
-    'Event',
-  ];
-  return known.includes(kind) ? resourceTypeByKind(kind as KindName) : undefined;
+  // Every kind the API server serves (ConfigMap, Secret, ServiceAccount and DaemonSet included).
+  return kind && isKindName(kind) ? resourceTypeByKind(kind) : undefined;
 }
 
 export const deleteVerb: KubectlVerb = {
