@@ -180,6 +180,19 @@ describe('kubectl with a user DaemonSet', () => {
     expect(r.exitCode()).toBe(1);
   });
 
+  it('logs and exec reach one of its Pods (SelectorsForObject), expose refuses it', () => {
+    const d = kdrive({ seed: 1, profile: 'kind' });
+    apply(d, manifest('kiamol/ch03-sleep'));
+    d.advance(60_000);
+    const first = d.kubectl('exec ds/agent -- hostname').text().trim();
+    expect(pods(d).map((p) => p.metadata.name)).toContain(first);
+    const logs = d.kubectl('logs ds/agent');
+    const used = /^Found 2 pods, using pod\/(\S+)\n$/.exec(logs.stderr())?.[1];
+    expect(pods(d).map((p) => p.metadata.name)).toContain(used);
+    expect(logs.exitCode()).toBe(0);
+    expect(d.kubectl('expose ds/agent --port 80').stderr()).toBe('error: cannot expose a DaemonSet.apps\n');
+  });
+
   it('deletes it and its Pods, by name or by file', () => {
     const d = kdrive({ seed: 1, profile: 'kind' });
     apply(d, manifest());

@@ -117,7 +117,7 @@ export type PodLookup =
   | { ok: false; message: string };
 
 /**
- * `POD`, `pod/NAME`, `deploy/NAME`, `rs/NAME`, `svc/NAME` → one Pod, as kubectl's
+ * `POD`, `pod/NAME`, `deploy/NAME`, `rs/NAME`, `ds/NAME`, `svc/NAME` → one Pod, as kubectl's
  * AttachablePodForObject picks it (the most active Pod matching the owner's selector).
  */
 export function podForObject(
@@ -141,7 +141,8 @@ export function podForObject(
     const pod = cluster.get('Pod', namespace, name) as Pod | undefined;
     return pod ? { ok: true, pod, type, matched: 1 } : { ok: false, message: notFoundMessage(type, name) };
   }
-  if (kind !== 'Deployment' && kind !== 'ReplicaSet' && kind !== 'Service') {
+  // SelectorsForObject: a DaemonSet's selector as a Deployment's (kubectl polymorphichelpers).
+  if (kind !== 'Deployment' && kind !== 'ReplicaSet' && kind !== 'DaemonSet' && kind !== 'Service') {
     if (!kind) return { ok: false, message: notFoundMessage(type, name) };
     return {
       ok: false,
