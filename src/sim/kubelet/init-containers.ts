@@ -41,7 +41,7 @@ export interface InitSync {
   readonly st: InitState;
   now(): number;
   live(pod: Pod | undefined): pod is Pod;
-  /** A timer of the Pod's sequence (rt.timer: pod-worker.ts cancels it on deletion) or of a sidecar. */
+  /** A timer of the Pod's sequence (st.timer: initKill cancels it on deletion) or of a sidecar. */
   after(ms: number, fn: (pod: Pod) => void, own?: InitRun): void;
   /** Write the Pod's status (over `base`, a status not written yet). */
   write(pod: Pod, base?: Any): Pod;
@@ -80,14 +80,17 @@ function syncOf(d: LifecycleDeps, rt: PodRuntime, st: InitState): InitSync {
     now: () => d.clock.now(),
     live,
     after: (ms: number, fn: (pod: Pod) => void, own?: InitRun) => {
+      // One pending step per owner (the sequence, or a sidecar's own): a new one replaces it. The
+      // sequence's timer is its own, not the pod worker's rt.timer, which the Pod's containers
+      // use once the sequence hands them over (resume).
+      const owner: { timer: number | undefined } = own ?? st;
+      if (owner.timer !== undefined) d.timers().cancel(owner.timer);
       const id = d.timers().after(ms, () => {
-        if (own) own.timer = undefined;
-        else rt.timer = undefined;
+        if (owner.timer === id) owner.timer = undefined;
         const pod = d.get(rt);
         if (live(pod)) fn(pod);
       });
-      if (own) own.timer = id;
-      else rt.timer = id;
+      owner.timer = id;
     },
     write: (pod: Pod, base?: Any) => d.writeStatus(pod, compose(d, pod, st, base ?? pod.status, true)),
     stopStream: undefined,
@@ -109,6 +112,8 @@ export function initKill(d: LifecycleDeps, pod: Pod, rt: PodRuntime, delay: numb
     const check = checkImage(r.container.image);
     return Math.min(check.ok ? drawMs(rng, check.spec.stopMs) : grace, grace);
   };
+  if (st.timer !== undefined) d.timers().cancel(st.timer);
+  st.timer = undefined;
   let main = delay;
   for (const r of st.runs) {
     if (r.timer !== undefined) d.timers().cancel(r.timer);

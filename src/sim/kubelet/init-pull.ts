@@ -62,16 +62,23 @@ export function pullSteps(x: InitSync) {
     if (base) pod = write(pod, base);
     d.record(pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, rt, run.path);
     const check = checkImage(c.image);
+    // A sidecar's pulls are its own steps (a retry after CreateContainerConfigError can come after
+    // the sequence is done); an init container's are the sequence's.
+    const own = run.sidecar ? run : undefined;
     if (!check.ok) {
-      after(drawMs(d.rng.pulls, [800, 1600]), (pod) => pullFailed(pod, run, check.message));
+      after(drawMs(d.rng.pulls, [800, 1600]), (pod) => pullFailed(pod, run, check.message), own);
       return;
     }
     const ms = drawMs(d.rng.pulls, present ? CACHED_PULL_MS : check.spec.pullMs);
-    after(ms, (pod) => {
-      rt.node.images?.add(ref.fullName);
-      d.record(pod, 'Normal', 'Pulled', pulledMessage(c.image, ms, check.spec.size), rt, run.path);
-      x.launch(pod, run);
-    });
+    after(
+      ms,
+      (pod) => {
+        rt.node.images?.add(ref.fullName);
+        d.record(pod, 'Normal', 'Pulled', pulledMessage(c.image, ms, check.spec.size), rt, run.path);
+        x.launch(pod, run);
+      },
+      own,
+    );
   };
 
   // As pod-worker.ts pullFailed and pull-waits.ts, on the init container (STATUS Init:ErrImagePull, then
@@ -84,22 +91,31 @@ export function pullSteps(x: InitSync) {
     write(pod);
     const backoff = pullBackOffMs(st.pullFailures);
     st.pullFailures++;
-    after(1000, (pod) => {
-      d.formDns(pod, rt);
-      d.record(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, rt, run.path);
-      d.record(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', rt, run.path);
-      run.state = {
-        waiting: {
-          reason: 'ImagePullBackOff',
-          message: `Back-off pulling image "${image}": ErrImagePull: ${message}`,
-        },
-      };
-      write(pod);
-      after(backoff - 1000, (pod) => {
+    const own = run.sidecar ? run : undefined;
+    after(
+      1000,
+      (pod) => {
         d.formDns(pod, rt);
-        pull(pod, run);
-      });
-    });
+        d.record(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, rt, run.path);
+        d.record(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', rt, run.path);
+        run.state = {
+          waiting: {
+            reason: 'ImagePullBackOff',
+            message: `Back-off pulling image "${image}": ErrImagePull: ${message}`,
+          },
+        };
+        write(pod);
+        after(
+          backoff - 1000,
+          (pod) => {
+            d.formDns(pod, rt);
+            pull(pod, run);
+          },
+          own,
+        );
+      },
+      own,
+    );
   };
 
   /** Pull (per imagePullPolicy) and start the init container's next instance. */

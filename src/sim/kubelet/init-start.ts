@@ -61,8 +61,10 @@ export function startSteps(x: InitSync) {
       path: () => run.path,
       changed: (pod) => {
         pod = write(pod);
-        // Started now: the sequence waiting on it goes on in this sync.
-        if (!st.initialized && st.waitingOn === run && isDone(run)) x.next(pod);
+        // Started now, per its startup probe: the sequence waiting on it goes on in this sync
+        // (computeInitContainerActions waits for the startup probe's Success). Readiness gates
+        // nothing: without a startup probe the sync after its start goes on (launch).
+        if (c.startupProbe && !st.initialized && st.waitingOn === run && isDone(run)) x.next(pod);
       },
       kill: (pod, kind) => killForProbe(pod, run, kind),
     });
@@ -125,10 +127,14 @@ export function startSteps(x: InitSync) {
       d.record(pod, 'Warning', 'Failed', `Error: ${envErr}`, rt, run.path);
       run.state = { waiting: { reason: 'CreateContainerConfigError', message: envErr } };
       write(pod, base);
-      after(configRetryMs(d, rt), (pod) => {
-        d.formDns(pod, rt);
-        x.pull(pod, run);
-      });
+      after(
+        configRetryMs(d, rt),
+        (pod) => {
+          d.formDns(pod, rt);
+          x.pull(pod, run);
+        },
+        run.sidecar ? run : undefined,
+      );
       return;
     }
     const at = now();
@@ -177,8 +183,12 @@ export function startSteps(x: InitSync) {
     if (r.ms !== undefined) after(r.ms, (pod) => exited(pod, run, code), own);
     // A sidecar the sequence waits on: the next sync finds it started and goes on (with a startup
     // probe, once it passes: probesFor's changed).
+    // The sequence may have moved on by then (an earlier sync), or the sidecar exited: that sync
+    // finds nothing to start.
     if (run.sidecar && st.waitingOn === run && !st.initialized && sidecarStarted(run))
-      after(SYNC_MS, (pod) => x.next(pod));
+      after(SYNC_MS, (pod) => {
+        if (st.waitingOn === run && !st.initialized && sidecarStarted(run)) x.next(pod);
+      });
   };
 
   const exited = (pod: Pod, run: InitRun, exitCode: number) => {

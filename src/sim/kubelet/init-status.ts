@@ -52,6 +52,11 @@ export interface InitState {
   pullFailures: number;
   /** The init container the sequence waits on. */
   waitingOn: InitRun | undefined;
+  /**
+   * The sequence's one pending step (a pull, an exit, the sync after a sidecar's start): a new step
+   * replaces it, as the pod worker collapses the syncs queued for one Pod into the next.
+   */
+  timer: number | undefined;
   resume: Resume | undefined;
 }
 
@@ -107,6 +112,7 @@ export function stateOf(pod: Pod, rt: PodRuntime): InitState {
       pullFailures: 0,
       waitingOn: undefined,
       resume: undefined,
+      timer: undefined,
     };
     states.set(rt, st);
   }
