@@ -56,7 +56,9 @@ describe('a sidecar with a readiness probe and no startup probe (regression: nex
       'Started spec.containers{app} x1 @09:30:07Z',
     ]);
     d.kubectl('get pods');
-    expect(d.stdout()).toBe('NAME   READY   STATUS    RESTARTS   AGE\nside   2/2     Running   0          30s\n');
+    expect(d.stdout()).toBe(
+      'NAME   READY   STATUS    RESTARTS   AGE\nside   2/2     Running   0          30s\n',
+    );
     // And it keeps running: more time on the clock throws nothing and records nothing new.
     const n = podEvents(d, 'side').length;
     expect(() => d.advance(120_000)).not.toThrow();
@@ -86,7 +88,9 @@ describe('a sidecar with a readiness probe and no startup probe (regression: nex
     const d = kdrive({ seed: 3, profile: 'kind' }).applyOk(sidecarPod('side', READINESS_BAD));
     expect(() => d.advance(40_000)).not.toThrow();
     d.kubectl('get pods');
-    expect(d.stdout()).toBe('NAME   READY   STATUS    RESTARTS   AGE\nside   1/2     Running   0          40s\n');
+    expect(d.stdout()).toBe(
+      'NAME   READY   STATUS    RESTARTS   AGE\nside   1/2     Running   0          40s\n',
+    );
     const unhealthy = podEvents(d, 'side').filter((e) => e.reason === 'Unhealthy');
     expect(unhealthy.length).toBe(1);
     expect(unhealthy[0]?.involvedObject.fieldPath).toBe('spec.initContainers{proxy}');
