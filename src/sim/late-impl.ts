@@ -4,6 +4,7 @@ import { parseSelector } from './api/selector-parse';
 import { applyOne } from './apiserver/apply';
 import { defaultDaemonSet } from './apiserver/defaults-daemonset';
 import { defaultRest } from './apiserver/defaults-late';
+import { correlateEvent } from './apiserver/events-correlator';
 import { patchOne } from './apiserver/patch';
 import { buildPublished } from './apiserver/published-build';
 import { computePodQOS } from './apiserver/qos';
@@ -95,4 +96,5 @@ provideLateParts({
   replicaFailure,
   defaultDaemonSet,
   validateDaemonSet,
+  correlateEvent,
 });

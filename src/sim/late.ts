@@ -8,6 +8,7 @@ import type { parseSelector } from './api/selector-parse';
 import type { applyOne } from './apiserver/apply';
 import type { defaultDaemonSet } from './apiserver/defaults-daemonset';
 import type { defaultRest } from './apiserver/defaults-late';
+import type { correlateEvent } from './apiserver/events-correlator';
 import type { patchOne } from './apiserver/patch';
 import type { buildPublished } from './apiserver/published-build';
 import type { computePodQOS } from './apiserver/qos';
@@ -141,6 +142,11 @@ export interface LateParts {
   defaultDaemonSet: typeof defaultDaemonSet;
   /** ValidateDaemonSet / ValidateDaemonSetUpdate (only a user's DaemonSet is written). */
   validateDaemonSet: typeof validateDaemonSet;
+  /**
+   * Event recording through client-go's EventCorrelator (similar-event aggregation, the per-object
+   * spam filter): both need 10 or 25 Events about one object, which the boot never records.
+   */
+  correlateEvent: typeof correlateEvent;
 }
 
 let parts: LateParts | undefined;

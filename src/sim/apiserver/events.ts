@@ -8,13 +8,19 @@
 // 31,000 Events, building and copying full objects nobody reads was most of the recording cost
 // and a quarter of the heap. No controller watches Events, so their writes reach only the
 // change collector (Store.addLazy / touchLazy), and each waits unnamed until something reads it.
+//
+// Once the late parts are loaded (src/sim/late.ts: with kubectl on the page, always headless),
+// every Event goes through client-go's EventCorrelator instead (./events-correlator: the similar-
+// event aggregator and the per-object spam filter); until then, i.e. for the boot's Events (all
+// removed at CLUSTER_START, as --event-ttl would have), only repeats are merged, as below.
 import type { K8sObject } from '../api/types';
+import { late, latePartsLoaded } from '../late';
 import { rfc3339 } from '../runtime/clock';
 import type { Clock, EventRecorder, Rng } from '../runtime/interfaces';
 import { flat, uuid, word32 } from '../runtime/rng';
 import { LazyObject, type Store } from './store';
 
-type Source = { component: string; host?: string };
+export type Source = { component: string; host?: string };
 
 /** The involved object's reference fields, shared by the Events of one object. */
 interface Involved {
@@ -53,6 +59,14 @@ interface StoredEvent {
 export class RecordedEvent extends LazyObject {
   /** The next Event recorded for the same object uid (the recorder's per-object chain). */
   next: RecordedEvent | undefined = undefined;
+  // The correlator's state (./events-correlator), in ms since the recorder's start + 1 (small
+  // integers; 0 = none): occurrences not yet written (the spam filter dropped them), the last
+  // occurrence and the similar-event window's start then, and the spam token bucket then.
+  skipped = 0;
+  occ = 0;
+  since = 0;
+  tb = 0;
+  tk = 0;
   constructor(
     /** Spelled from the creation nanoseconds (nhi, nlo) on the first `key()` unless given. */
     private name: string | undefined,
@@ -172,19 +186,23 @@ export class Recorder implements EventRecorder {
    * as it now stands, so this behaves exactly like a map keyed by the whole (object, fieldPath,
    * type, reason, message, source) tuple.
    */
-  private readonly byObject = new Map<string, RecordedEvent>();
+  readonly byObject = new Map<string, RecordedEvent>();
   /** The last object recorded for and its chain: a ReplicaSet's 5 creations, a Pod's Created + Started. */
-  private lastUid: string | undefined = undefined;
-  private lastFirst: RecordedEvent | undefined = undefined;
+  lastUid: string | undefined = undefined;
+  lastFirst: RecordedEvent | undefined = undefined;
+  /** The clock when the recorder started, the origin of the entries' correlator times. */
+  readonly t0: number;
   /** The last creation instant handed out, as Unix ms and the nanoseconds beyond it. */
   private lastMs = Number.NEGATIVE_INFINITY;
   private lastSub = 0;
   private lastNanos = -1n; // the BigInt path's, for clocks outside the fast range
   constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-    private readonly rng: Rng,
-  ) {}
+    readonly store: Store,
+    readonly clock: Clock,
+    readonly rng: Rng,
+  ) {
+    this.t0 = clock.now();
+  }
 
   /**
    * client-go's recorder names an Event `fmt.Sprintf("%v.%x", ref.Name, t.UnixNano())`. The
@@ -244,6 +262,10 @@ export class Recorder implements EventRecorder {
     fieldPath?: string,
   ): void {
     const message = this.message(reason, rawMessage);
+    if (latePartsLoaded()) {
+      late().correlateEvent(this, obj, type, reason, message, source, fieldPath);
+      return;
+    }
     const ns = obj.metadata.namespace ?? 'default';
     const now = rfc3339(this.clock.now());
     const uid = obj.metadata.uid;
@@ -285,10 +307,34 @@ export class Recorder implements EventRecorder {
         return;
       }
     }
+    this.store.addLazy(
+      'Event',
+      ns,
+      this.create(obj, type, reason, message, source, fieldPath, now, first, tail),
+    );
+  }
+
+  /**
+   * A new entry (of class `Entry`) for an Event first seen now, named for this instant and with
+   * the next uid of the stream, chained after `tail` of the object's chain starting at `first`.
+   */
+  create(
+    obj: K8sObject,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    source: Source,
+    fieldPath: string | undefined,
+    now: string,
+    first: RecordedEvent | undefined,
+    tail: RecordedEvent | undefined,
+    Entry: typeof RecordedEvent = RecordedEvent,
+  ): RecordedEvent {
     const name = this.creation(obj.metadata.name);
     const nhi = HI | 0; // int32 halves stay small integers (unboxed) in the entry
     const nlo = LO | 0;
     const meta = obj.metadata;
+    const uid = meta.uid;
     const prev = first?.involved;
     const involved: Involved =
       prev &&
@@ -299,7 +345,7 @@ export class Recorder implements EventRecorder {
         ? prev
         : { apiVersion: obj.apiVersion, kind: obj.kind, name: meta.name, namespace: meta.namespace, uid };
     const rng = this.rng;
-    const e = new RecordedEvent(
+    const e = new Entry(
       name,
       nhi,
       nlo,
@@ -322,6 +368,6 @@ export class Recorder implements EventRecorder {
     else this.byObject.set(uid, e);
     this.lastUid = uid;
     this.lastFirst = first ?? e;
-    this.store.addLazy('Event', ns, e);
+    return e;
   }
 }
