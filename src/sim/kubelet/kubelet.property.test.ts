@@ -1,0 +1,245 @@
+// Property: bad or odd Pods never break the kubelet. fast-check draws Pods (and a Deployment or two)
+// with init containers, sidecars (restartPolicy Always) with or without startup/readiness/liveness
+// probes (httpGet/tcpSocket/exec that pass or fail against what the simulated images serve: nginx
+// answers HTTP on 80, busybox serves nothing, `true` exits 0 and `cat /nope` 1), commands that exit
+// 0/1 at once or sleep, each restartPolicy, images that do not exist, and deletions at random
+// instants; it advances random amounts and checks after every step that nothing threw, that no
+// container has more Pulled/Created/Started Events than instances (one set per start), that every
+// Pod's status is consistent and `kubectl get pods` prints it, and that a deleted Pod is gone once
+// its grace period is over. The seed is pinned (and printed); a failure prints its counterexample —
+// add it to kubelet-regressions.test.ts by name.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { podReady } from '../../kubectl/printers/tables';
+import { type KubectlDriver, kdrive } from '../../kubectl/testing';
+import type { Event, Pod } from '../api/types';
+
+// biome-ignore lint/suspicious/noExplicitAny: manifests and status are loosely typed JSON here.
+type Any = any;
+
+// Pinned; KUBELET_FUZZ_SEED / KUBELET_FUZZ_RUNS explore further by hand.
+const SEED = Number(process.env.KUBELET_FUZZ_SEED ?? 20261126);
+const RUNS = Number(process.env.KUBELET_FUZZ_RUNS ?? 150);
+
+const PHASES = new Set(['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown']);
+
+/** A probe that passes (nginx) or fails against the container it is on. */
+const probeArb: fc.Arbitrary<Any> = fc
+  .record({
+    how: fc.constantFrom(
+      { httpGet: { path: '/', port: 80 } },
+      { httpGet: { path: '/', port: 81 } },
+      { tcpSocket: { port: 80 } },
+      { exec: { command: ['true'] } },
+      { exec: { command: ['cat', '/nope'] } },
+    ),
+    periodSeconds: fc.integer({ min: 1, max: 3 }),
+    failureThreshold: fc.integer({ min: 1, max: 3 }),
+    initialDelaySeconds: fc.constantFrom(0, 0, 2),
+  })
+  .map(({ how, ...rest }) => ({ ...how, ...rest }));
+
+/** What a container runs: its image and command (weighted to the servers sidecars usually are). */
+const processArb = fc.oneof(
+  { weight: 4, arbitrary: fc.constant({ image: 'nginx:1.27', command: undefined }) },
+  { weight: 3, arbitrary: fc.constant({ image: 'busybox:1.36', command: ['sleep', '3600'] }) },
+  { weight: 1, arbitrary: fc.constant({ image: 'busybox:1.36', command: ['sleep', '2'] }) },
+  { weight: 1, arbitrary: fc.constant({ image: 'busybox:1.36', command: ['sh', '-c', 'exit 0'] }) },
+  { weight: 1, arbitrary: fc.constant({ image: 'busybox:1.36', command: ['sh', '-c', 'exit 1'] }) },
+  {
+    weight: 1,
+    arbitrary: fc.constant({ image: 'busybox:1.36', command: ['sh', '-c', 'echo hi; sleep 1; exit 1'] }),
+  },
+  // busybox's own CMD: `sh` without a terminal ends at once (exit 0).
+  { weight: 1, arbitrary: fc.constant({ image: 'busybox:1.36', command: undefined }) },
+  { weight: 1, arbitrary: fc.constant({ image: 'kiamol/ch03-sleep', command: undefined }) },
+  { weight: 1, arbitrary: fc.constant({ image: 'nosuch/thing:9', command: undefined }) },
+);
+
+const containerArb = (sidecarAllowed: boolean) =>
+  fc
+    .record({
+      process: processArb,
+      sidecar: sidecarAllowed ? fc.boolean() : fc.constant(false),
+      startupProbe: fc.option(probeArb, { freq: 2 }),
+      readinessProbe: fc.option(probeArb, { freq: 2 }),
+      livenessProbe: fc.option(probeArb, { freq: 2 }),
+    })
+    .map(({ process, ...rest }) => ({ ...process, ...rest }));
+
+type C = {
+  image: string;
+  command: string[] | undefined;
+  sidecar: boolean;
+  startupProbe: Any;
+  readinessProbe: Any;
+  livenessProbe: Any;
+};
+
+/** The container as the manifest has it (probes only where the API server allows them). */
+function manifest(c: C, name: string, kind: 'init' | 'app'): Any {
+  const out: Any = { name, image: c.image };
+  if (c.command) out.command = c.command;
+  // Probes: the app containers and sidecars only (a regular init container may not have them).
+  if (kind === 'app' || c.sidecar) {
+    if (c.startupProbe) out.startupProbe = c.startupProbe;
+    if (c.readinessProbe) out.readinessProbe = c.readinessProbe;
+    if (c.livenessProbe) out.livenessProbe = c.livenessProbe;
+  }
+  if (kind === 'init' && c.sidecar) out.restartPolicy = 'Always';
+  return out;
+}
+
+const podSpecArb = (policies: readonly string[]) =>
+  fc
+    .record({
+      restartPolicy: fc.constantFrom(...policies),
+      inits: fc.array(containerArb(true), { maxLength: 3 }),
+      apps: fc.array(containerArb(false), { minLength: 1, maxLength: 2 }),
+      grace: fc.constantFrom(undefined, 0, 1, 5),
+    })
+    .map(({ restartPolicy, inits, apps, grace }) => {
+      const spec: Any = {
+        restartPolicy,
+        containers: apps.map((c, i) => manifest(c, `app${i}`, 'app')),
+      };
+      if (inits.length) spec.initContainers = inits.map((c, i) => manifest(c, `init${i}`, 'init'));
+      if (grace !== undefined) spec.terminationGracePeriodSeconds = grace;
+      return spec;
+    });
+
+const stepArb = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.record({ op: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 20_000 }) }),
+  },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('delete' as const), which: fc.nat(9) }) },
+);
+
+const scenarioArb = fc.record({
+  pods: fc.array(podSpecArb(['Always', 'OnFailure', 'Never']), { minLength: 1, maxLength: 3 }),
+  deployments: fc.array(podSpecArb(['Always']), { maxLength: 1 }),
+  replicas: fc.integer({ min: 1, max: 2 }),
+  steps: fc.array(stepArb, { minLength: 1, maxLength: 8 }),
+});
+
+type Scenario = {
+  pods: Any[];
+  deployments: Any[];
+  replicas: number;
+  steps: ({ op: 'advance'; ms: number } | { op: 'delete'; which: number })[];
+};
+
+const docsOf = (s: Scenario): Any[] => [
+  ...s.pods.map((spec, i) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `p${i}` }, spec })),
+  ...s.deployments.map((spec, i) => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: `d${i}` },
+    spec: {
+      replicas: s.replicas,
+      selector: { matchLabels: { app: `d${i}` } },
+      template: { metadata: { labels: { app: `d${i}` } }, spec },
+    },
+  })),
+];
+
+/** The sum of the counts of the Pod's Events with `reason` on each container (fieldPath). */
+function eventCounts(d: KubectlDriver, pod: Pod): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of d.cluster.list('Event', { namespace: 'default' }) as unknown as Event[]) {
+    if (e.involvedObject.uid !== pod.metadata.uid) continue;
+    const path = e.involvedObject.fieldPath;
+    if (!path) continue;
+    const key = `${path} ${e.reason}`;
+    out.set(key, (out.get(key) ?? 0) + (e.count ?? 1));
+  }
+  return out;
+}
+
+/** Every invariant over the cluster as it is now; `deleted`: uid → when its grace period ends. */
+function check(d: KubectlDriver, deleted: Map<string, number>): void {
+  const now = d.cluster.now();
+  const pods = d.cluster.list('Pod', { namespace: 'default' }) as Pod[];
+  for (const p of pods) {
+    const st: Any = p.status ?? {};
+    const where = `${p.metadata.name} at ${now}`;
+    if (st.phase !== undefined) expect(PHASES.has(st.phase), `${where}: phase ${st.phase}`).toBe(true);
+    const sidecars = ((p.spec as Any).initContainers ?? []).filter((c: Any) => c.restartPolicy === 'Always');
+    const [ready, total] = podReady(p).split('/').map(Number) as [number, number];
+    expect(total, `${where}: READY total`).toBe(p.spec.containers.length + sidecars.length);
+    expect(ready, `${where}: READY ${ready}/${total}`).toBeLessThanOrEqual(total);
+    expect(ready).toBeGreaterThanOrEqual(0);
+    // Per container: no more Pulled/Created/Started than instances it has had (one set per start).
+    const counts = eventCounts(d, p);
+    const statuses: Any[] = [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])];
+    for (const s of statuses) {
+      const inInit = (st.initContainerStatuses ?? []).includes(s);
+      const list = inInit ? (p.spec as Any).initContainers : p.spec.containers;
+      const index = list.findIndex((c: Any) => c.name === s.name);
+      const path = `spec.${inInit ? 'initContainers' : 'containers'}{${s.name}}`;
+      expect(index, `${where}: status of unknown container ${s.name}`).toBeGreaterThanOrEqual(0);
+      // A container SyncPod has started while it pulls the next one's image is reported at the
+      // sync's end (one status write per sync): until then its Events may be ahead of the status.
+      const instances = (s.restartCount ?? 0) + 1;
+      for (const reason of ['Pulled', 'Created', 'Started']) {
+        const n = counts.get(`${path} ${reason}`) ?? 0;
+        expect(n, `${where}: ${path} ${reason} ×${n}, ${instances} instance(s)`).toBeLessThanOrEqual(
+          instances,
+        );
+      }
+      // Pulling: once per instance with imagePullPolicy Always (`:latest`), the next instance's
+      // pull being before its restart is counted; else once (the image stays on the node).
+      const pulling = counts.get(`${path} Pulling`) ?? 0;
+      const c = list[index];
+      const most = c.imagePullPolicy === 'Always' ? instances + 1 : 1;
+      if (!c.image.startsWith('nosuch/'))
+        expect(pulling, `${where}: ${path} Pulling ×${pulling}`).toBeLessThanOrEqual(most);
+    }
+    const end = deleted.get(p.metadata.uid);
+    if (end !== undefined) expect(now, `${where}: deleted Pod still there`).toBeLessThan(end);
+  }
+  d.kubectl('get pods');
+  expect(d.exitCode(), d.text()).toBe(0);
+  expect(d.stderr()).toBe(pods.length ? '' : 'No resources found in default namespace.\n');
+  d.kubectl('get pods -o wide');
+  expect(d.exitCode(), d.text()).toBe(0);
+}
+
+/** Runs a scenario, checking the invariants after every step and once all deletions are over. */
+function runScenario(s: Scenario): void {
+  const d = kdrive({ seed: 3, profile: 'kind' });
+  const outcomes = d.cluster.apply(docsOf(s));
+  for (const o of outcomes) expect(o.result.ok, JSON.stringify(o.result)).toBe(true);
+  // A deleted Pod is gone once its grace period (and the stop of its containers) is over: its
+  // deletionGracePeriodSeconds plus the kubelet's and the API server's few seconds.
+  const deleted = new Map<string, number>();
+  for (const step of s.steps) {
+    if (step.op === 'advance') d.advance(step.ms);
+    else {
+      const live = (d.cluster.list('Pod', { namespace: 'default' }) as Pod[]).filter(
+        (p) => !p.metadata.deletionTimestamp,
+      );
+      const p = live[step.which % Math.max(1, live.length)];
+      if (p) {
+        d.kubectl(`delete pod ${p.metadata.name} --wait=false`);
+        expect(d.exitCode(), d.text()).toBe(0);
+        const grace = p.spec.terminationGracePeriodSeconds ?? 30;
+        deleted.set(p.metadata.uid, d.cluster.now() + grace * 1000 + 5_000);
+      }
+    }
+    check(d, deleted);
+  }
+  d.advance(40_000);
+  check(d, deleted);
+}
+
+describe('the kubelet under random Pods, sidecars, probes and deletions', () => {
+  it(`never throws, never doubles a start's Events, keeps status consistent (fast-check seed ${SEED})`, () => {
+    console.log(`kubelet.property: fast-check seed ${SEED}, ${RUNS} runs`);
+    fc.assert(
+      fc.property(scenarioArb, (s) => runScenario(s as Scenario)),
+      { numRuns: RUNS, seed: SEED },
+    );
+  }, 60_000);
+});
