@@ -362,7 +362,7 @@ describe('ValidateDeploymentSpec (1.34): selector, strategy and timings', () => 
     expect(kubectl(deploy('d', { selector: { matchLabels: { app: 'z' } }, template: t }))).toBe(
       'The Deployment "d" is invalid: \n' +
         '* spec.template.metadata.labels: Invalid value: {"a b":"y","app":"x"}: `selector` does not match template `labels`\n' +
-        `* spec.template.metadata.labels: Invalid value: "a b": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
+        `* spec.template.labels: Invalid value: "a b": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`,
     );
   });
 });

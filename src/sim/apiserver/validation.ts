@@ -278,7 +278,9 @@ function pushWorkloadSpecErrors(out: FieldError[], obj: K8sObject): void {
       invalid('spec.template.metadata.labels', labels ?? null, '`selector` does not match template `labels`'),
     );
   }
-  pushLabelErrors(out, labels, 'spec.template.metadata.labels');
+  // ValidatePodTemplateSpec checks the template's ObjectMeta at the template's own path
+  // (`spec.template.labels`), unlike the selector comparison above.
+  pushLabelErrors(out, labels, 'spec.template.labels');
   pushPodSpecErrors(out, s.template?.spec, 'spec.template.spec');
   const rp = s.template?.spec?.restartPolicy;
   if (rp && rp !== 'Always') out.push(unsupported('spec.template.spec.restartPolicy', rp, ['Always']));

@@ -71,6 +71,15 @@ describe('applyMarkers', () => {
     );
     expect(ms).toMatchObject([{ startLine: 7, startCol: 7 }]);
   });
+  it("marks a template's own label under template.metadata, where the API server says template.labels", () => {
+    const d =
+      'kind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    metadata:\n      labels:\n        app: a\n        "a b": y\n';
+    const ms = applyMarkers(
+      d,
+      `The Deployment "d" is invalid: spec.template.labels: Invalid value: "a b": name part must consist of alphanumeric characters\n`,
+    );
+    expect(ms).toMatchObject([{ startLine: 7, endLine: 9 }]);
+  });
   it('returns nothing for a clean apply', () => {
     expect(applyMarkers(typo.replace('-port', '- port'), 'service/sleep-2 created\n')).toEqual([]);
   });

@@ -110,6 +110,20 @@ function rangeToMarker(
   return { startLine: a.line, startCol: a.col, endLine: b.line, endCol: b.col, message };
 }
 
+/**
+ * The path of a reported field as the manifest spells it: the API server reports a pod template's
+ * own labels and annotations at `…template.labels` (ValidatePodTemplateSpec validates the
+ * embedded ObjectMeta at the template's path), which the YAML holds under `…template.metadata`.
+ */
+function inManifest(path: Seg[]): Seg[] {
+  const out: Seg[] = [];
+  path.forEach((seg, i) => {
+    if ((seg === 'labels' || seg === 'annotations') && path[i - 1] === 'template') out.push('metadata');
+    out.push(seg);
+  });
+  return out;
+}
+
 /** The deepest node on the path that exists; marks the key and its value when the last step is a key. */
 function locate(doc: Document, path: Seg[]): [number, number] | undefined {
   let node: unknown = doc.contents;
@@ -165,7 +179,7 @@ export function applyMarkers(text: string, output: string): EditorMarker[] {
   for (const fe of fieldErrors(output)) {
     const doc = list.find((d) => docMatches(d, fe.kind, fe.name)) ?? list.find((d) => docMatches(d, fe.kind));
     if (!doc) continue;
-    const r = locate(doc, parsePath(fe.path));
+    const r = locate(doc, inManifest(parsePath(fe.path)));
     if (r) markers.push(rangeToMarker(lc, r[0], r[1], fe.message, text));
   }
   return markers;
