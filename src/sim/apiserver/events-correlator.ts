@@ -147,12 +147,13 @@ export function correlateEvent(
     if (e.reason !== reason) continue;
     if (e.occ > last) last = e.occ;
     if (e.since > since) since = e.since;
-    if (e instanceof SpecialEvent && e.latest !== undefined) {
-      agg = e;
-      aggPrev = prev;
-    } else if (e.message === message && e.fieldPath === fieldPath) {
+    // (An aggregate's own message has the prefix, so it never matches a plain one.)
+    if (e.message === message && e.fieldPath === fieldPath) {
       match = e;
       matchPrev = prev;
+    } else if (e instanceof SpecialEvent && e.latest !== undefined) {
+      agg = e;
+      aggPrev = prev;
     } else others++;
   }
 

@@ -1,5 +1,8 @@
 // The recorder aggregates repeats of one (object, fieldPath, type, reason, message, source) into one Event,
-// stored as a lazy entry that reads back as the whole v1 Event.
+// stored as a lazy entry that reads back as the whole v1 Event. This file does not load the late
+// parts, so it covers the recorder the boot's Events go through; once they are loaded, client-go's
+// EventCorrelator takes over (events-correlator.test.ts), which differs for an Event deleted or
+// rewritten through the API: it patches, or re-creates, the Event under the name it remembers.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../api/types';
@@ -82,7 +85,7 @@ describe('Recorder', () => {
     expect((byReason.get('New') as Ev & { involvedObject: { name: string } }).involvedObject.name).toBe('b');
   });
 
-  it('after its Event is gone, a repeat starts a new Event with count 1', () => {
+  it('after its Event is gone, a repeat starts a new Event with count 1 (before the late parts load)', () => {
     const { store, rec, pod, events } = setup();
     const a = pod('a', 'uid-a');
     rec.record(a, 'Normal', 'Pulled', 'done', { component: 'kubelet', host: 'n' });
