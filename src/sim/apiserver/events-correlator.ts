@@ -193,7 +193,7 @@ export function correlateEvent(
       now,
       first,
       tail,
-      combine || !accept ? SpecialEvent : RecordedEvent,
+      combine ? SpecialEvent : RecordedEvent,
     );
     if (combine) (e as SpecialEvent).latest = message;
     if (accept) rec.store.addLazy('Event', ns, e);
