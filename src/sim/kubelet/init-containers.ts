@@ -66,6 +66,7 @@ export function initAdmit(d: LifecycleDeps, pod: Pod, rt: PodRuntime, status: An
 export function initRun(d: LifecycleDeps, pod: Pod, rt: PodRuntime, pending: Any, resume: Resume): void {
   const st = stateOf(pod, rt);
   st.resume = resume;
+  rt.initPart = (pod, status) => compose(d, pod, st, status, true);
   const fx = syncOf(d, rt, st);
   fx.next(pod, pending);
 }
@@ -88,7 +89,8 @@ function syncOf(d: LifecycleDeps, rt: PodRuntime, st: InitState): InitSync {
       const id = d.timers().after(ms, () => {
         if (owner.timer === id) owner.timer = undefined;
         const pod = d.get(rt);
-        if (live(pod)) fn(pod);
+        // Killed with every container done (sidecar-stop.ts): nothing of the sequence runs again.
+        if (live(pod) && !st.killed) fn(pod);
       });
       owner.timer = id;
     },

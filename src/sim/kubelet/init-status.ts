@@ -58,6 +58,8 @@ export interface InitState {
    */
   timer: number | undefined;
   resume: Resume | undefined;
+  /** The Pod was killed with every container done (sidecar-stop.ts): no sidecar starts again. */
+  killed: boolean;
 }
 
 const states = new WeakMap<PodRuntime, InitState>();
@@ -113,6 +115,7 @@ export function stateOf(pod: Pod, rt: PodRuntime): InitState {
       waitingOn: undefined,
       resume: undefined,
       timer: undefined,
+      killed: false,
     };
     states.set(rt, st);
   }
@@ -159,10 +162,38 @@ function placed(status: Any, init: ContainerStatus[], containers: unknown): Any 
   return out;
 }
 
+const READY = [condSpec('Ready', 'True'), condSpec('ContainersReady', 'True')] as const;
+
+/**
+ * The sidecars' readiness is part of Ready and ContainersReady once the Pod runs
+ * (GenerateContainersReadyCondition: the restartable init containers not ready, then the
+ * containers): `names` the Pod's containers not ready. undefined: every one is.
+ */
+export function unreadySidecars(st: InitState | undefined, names: string[]): string[] {
+  const side = (st?.runs ?? []).filter((r) => r.sidecar && !statusOf(r).ready).map((r) => r.name);
+  return side.length ? [...side, ...names] : names;
+}
+
+/** `status` with Ready/ContainersReady from the sidecars' and the containers' readiness (not terminal). */
+function readyOver(d: LifecycleDeps, st: InitState, status: Any): Any {
+  if (status?.phase === 'Succeeded' || status?.phase === 'Failed') return status;
+  const cs = (status?.containerStatuses ?? []) as ContainerStatus[];
+  const names = unreadySidecars(
+    st,
+    cs.filter((c) => !c.ready).map((c) => c.name),
+  );
+  const msg = `containers with unready status: [${names.join(' ')}]`;
+  const [ready, containersReady] = names.length
+    ? [cached('Ready', 'ContainersNotReady', msg), cached('ContainersReady', 'ContainersNotReady', msg)]
+    : READY;
+  const keep = undefined as unknown as CondSpec; // as they are (kubelet.ts conditions)
+  return { ...status, conditions: d.conditions(status?.conditions, keep, keep, ready, containersReady) };
+}
+
 /** The Pod's status while it initialises, over `status` (`sandbox`: the sandbox condition). */
 export function compose(d: LifecycleDeps, pod: Pod, st: InitState, status: Any, sandboxUp: boolean): Any {
   const init = st.runs.map(statusOf);
-  if (st.initialized) return placed(status, init, status.containerStatuses);
+  if (st.initialized) return placed(readyOver(d, st, status), init, status.containerStatuses);
   const policy = pod.spec.restartPolicy ?? 'Always';
   const failed = policy === 'Never' && st.runs.some(failedRun);
   // GeneratePodInitializedCondition: every init container not ready (a sidecar: not started).

@@ -69,7 +69,7 @@ const containerArb = (sidecarAllowed: boolean) =>
 
 type C = {
   image: string;
-  command: string[] | undefined;
+  command: readonly string[] | undefined;
   sidecar: boolean;
   startupProbe: Any;
   readinessProbe: Any;
@@ -170,6 +170,23 @@ function check(d: KubectlDriver, deleted: Map<string, number>): void {
     expect(total, `${where}: READY total`).toBe(p.spec.containers.length + sidecars.length);
     expect(ready, `${where}: READY ${ready}/${total}`).toBeLessThanOrEqual(total);
     expect(ready).toBeGreaterThanOrEqual(0);
+    // A container not running is neither ready nor started (prober_manager UpdatePodStatus; a
+    // regular init container is ready once it exited 0).
+    const all: Any[] = [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])];
+    const regularInit = new Set(
+      ((p.spec as Any).initContainers ?? [])
+        .filter((c: Any) => c.restartPolicy !== 'Always')
+        .map((c: Any) => c.name),
+    );
+    for (const s of all) {
+      if (s.state?.running) continue;
+      if (!regularInit.has(s.name))
+        expect(!!s.ready, `${where}: ${s.name} ready and not running`).toBe(false);
+      expect(!!s.started, `${where}: ${s.name} started and not running`).toBe(false);
+    }
+    // The Ready condition True only with every container (and sidecar) ready.
+    const readyCond = (st.conditions ?? []).find((c: Any) => c.type === 'Ready');
+    if (readyCond?.status === 'True') expect(ready, `${where}: Ready True at ${ready}/${total}`).toBe(total);
     // Per container: no more Pulled/Created/Started than instances it has had (one set per start).
     const counts = eventCounts(d, p);
     const statuses: Any[] = [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])];
@@ -204,6 +221,21 @@ function check(d: KubectlDriver, deleted: Map<string, number>): void {
   expect(d.stderr()).toBe(pods.length ? '' : 'No resources found in default namespace.\n');
   d.kubectl('get pods -o wide');
   expect(d.exitCode(), d.text()).toBe(0);
+  if (pods.length) {
+    d.kubectl('describe pods');
+    expect(d.exitCode(), d.text()).toBe(0);
+  }
+}
+
+/** Once settled: a Pod in a terminal phase has no container running (its sidecars stopped too). */
+function checkSettled(d: KubectlDriver): void {
+  for (const p of d.cluster.list('Pod', { namespace: 'default' }) as Pod[]) {
+    const st: Any = p.status ?? {};
+    if (st.phase !== 'Succeeded' && st.phase !== 'Failed') continue;
+    const all: Any[] = [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])];
+    const running = all.filter((s) => s.state?.running).map((s) => s.name);
+    expect(running, `${p.metadata.name} ${st.phase} with containers running`).toEqual([]);
+  }
 }
 
 /** Runs a scenario, checking the invariants after every step and once all deletions are over. */
@@ -232,6 +264,7 @@ function runScenario(s: Scenario): void {
   }
   d.advance(40_000);
   check(d, deleted);
+  checkSettled(d);
 }
 
 describe('the kubelet under random Pods, sidecars, probes and deletions', () => {

@@ -25,13 +25,19 @@ import { late, latePartsLoaded } from '../late';
 import { rfc3339 } from '../runtime/clock';
 import { BACKOFF_INITIAL_MS, BACKOFF_MAX_MS, crashLoop, RELIST_MS, SYNC_MS } from './back-off';
 import { CACHED_PULL_MS, checkImage, drawMs, pulledMessage } from './images';
+import { initStateOf } from './init-status';
 import type { Any, ContainerRun, LifecycleDeps } from './lifecycle-deps';
 import { containerId, type PodRuntime } from './pod-runtime';
 import { containerProbes, type ProbeKind, type ProbeSet, stopProbes } from './probes';
 import type { Program } from './program';
 import { isRunning, writeRuns } from './run-status';
+import { initKillPod } from './sidecar-stop';
 import { type ContainerTemplate, EMPTY_STATE, runningState } from './status-parts';
 import { terminatePod } from './terminate';
+
+/** Ended for good (computePodActions keeps nothing, starts nothing): not restarted under `policy`. */
+const ended = (r: ContainerRun, policy: string) =>
+  r.state.terminated !== undefined && (policy === 'Never' || r.state.terminated.exitCode === 0);
 
 export function createLifecycle(d: LifecycleDeps) {
   /** The runs the current SyncPod of each Pod started (launchAt), until it ends (end). */
@@ -187,7 +193,12 @@ export function createLifecycle(d: LifecycleDeps) {
     const term = run.state.terminated;
     if (!term) return;
     const policy = pod.spec.restartPolicy ?? 'Always';
-    if (!restartAnyway && (policy === 'Never' || (policy === 'OnFailure' && term.exitCode === 0))) return;
+    if (!restartAnyway && (policy === 'Never' || (policy === 'OnFailure' && term.exitCode === 0))) {
+      // The last of them to end: the next sync kills the Pod, its running sidecars with it.
+      if (initStateOf(rt) && (rt.runs ?? []).every((r) => ended(r, policy)))
+        after(rt, run, SYNC_MS, (pod) => initKillPod(d, pod, rt, (pod, base) => write(pod, rt, base)));
+      return;
+    }
     const finished = d.clock.now();
     const expired = run.backoffUpdated === undefined || finished - run.backoffUpdated > 2 * BACKOFF_MAX_MS;
     if (expired) {

@@ -67,6 +67,8 @@ export class PodRuntime {
   at: (string | undefined)[] | undefined = undefined;
   waits: ({ reason: string; message: string } | undefined)[] | undefined = undefined;
   env: readonly (string | undefined)[] | undefined = undefined;
+  /** A Pod with init containers: their part of the status pod-worker.ts writes (init-containers.ts). */
+  initPart: ((pod: Pod, status: object) => object) | undefined = undefined;
   /** Containers of a Pod with an ending process (lifecycle.ts); undefined for all-server Pods. */
   runs: ContainerRun[] | undefined = undefined;
   constructor(

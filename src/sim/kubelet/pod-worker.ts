@@ -322,7 +322,7 @@ export function createPodWorker(
         lastState: EMPTY_STATE,
       });
     }
-    writeStatus(pod, {
+    const out = {
       ...status,
       phase: 'Running',
       conditions: conditions(
@@ -334,7 +334,9 @@ export function createPodWorker(
         CONTAINERS_READY,
       ),
       containerStatuses: statuses,
-    });
+    };
+    // A sidecar not ready keeps the Pod from Ready (init-containers.ts).
+    writeStatus(pod, rt.initPart ? rt.initPart(pod, out) : out);
   };
 
   // The Pod is being deleted, or is gone or replaced: its next stage does not run, and none of its

@@ -6,6 +6,7 @@
 // conditions are shared with terminate.ts, notReady with pull-waits.ts and config-refs.ts.
 import type { ContainerStatus, Pod } from '../api/types';
 import type { ImageRef } from './images';
+import { initStateOf, unreadySidecars } from './init-status';
 import type { Any, ContainerRun, LifecycleDeps } from './lifecycle-deps';
 import type { PodRuntime } from './pod-runtime';
 import { type CondSpec, type ContainerTemplate, condSpec } from './status-parts';
@@ -49,9 +50,14 @@ const isStarted = (r: ContainerRun) => isRunning(r) && (r.probes?.started ?? tru
 /** Started and passing its readiness probe (a container without one is ready once started). */
 const isReady = (r: ContainerRun) => isStarted(r) && (r.probes?.ready ?? true);
 
-/** kubelet_pods.go getPhase for regular containers (no init containers here). */
-function phaseOf(pod: Pod, runs: ContainerRun[]): Pod['status']['phase'] {
+/**
+ * kubelet_pods.go getPhase once the Pod is initialised: its containers, and its sidecars — a
+ * running one counts as running (the Pod stays Running until KillPod has stopped it:
+ * sidecar-stop.ts), a stopped one is ignored.
+ */
+function phaseOf(pod: Pod, rt: PodRuntime, runs: ContainerRun[]): Pod['status']['phase'] {
   let running = 0;
+  for (const r of initStateOf(rt)?.runs ?? []) if (r.sidecar && r.state.running) running++;
   let waiting = 0;
   let stopped = 0;
   let succeeded = 0;
@@ -98,13 +104,17 @@ export function writeRuns(d: LifecycleDeps, pod: Pod, rt: PodRuntime, base?: Any
   const runs = rt.runs as ContainerRun[];
   const tpl = d.template(rt, pod);
   const status = base ?? pod.status;
-  const phase = phaseOf(pod, runs);
+  const phase = phaseOf(pod, rt, runs);
   const terminal = phase === 'Succeeded' || phase === 'Failed';
   let ready: CondSpec;
   let containersReady: CondSpec;
   if (terminal) [ready, containersReady] = TERMINAL[phase];
   else {
-    const names = runs.filter((r) => !isReady(r)).map((r) => r.name);
+    // The sidecars count too (GenerateContainersReadyCondition), before the containers.
+    const names = unreadySidecars(
+      initStateOf(rt),
+      runs.filter((r) => !isReady(r)).map((r) => r.name),
+    );
     [ready, containersReady] = names.length === 0 ? [READY, CONTAINERS_READY] : notReady(names);
   }
   d.writeStatus(pod, {
