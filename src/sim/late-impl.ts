@@ -31,6 +31,7 @@ import { serviceIPWarnings } from './apiserver/validation-ip-warnings';
 import { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import { validateService } from './apiserver/validation-service';
 import { publisherKeys, publisherSync } from './controllers/daemonset-sync';
+import { deploymentPause } from './controllers/deployment-paused';
 import { replicaFailure } from './controllers/replicaset-failure';
 import { spewHash } from './controllers/spew';
 import { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
@@ -97,4 +98,5 @@ provideLateParts({
   defaultDaemonSet,
   validateDaemonSet,
   correlateEvent,
+  deploymentPause,
 });

@@ -35,6 +35,7 @@ import type { serviceIPWarnings } from './apiserver/validation-ip-warnings';
 import type { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import type { validateService } from './apiserver/validation-service';
 import type { publisherKeys, publisherSync } from './controllers/daemonset-sync';
+import type { deploymentPause } from './controllers/deployment-paused';
 import type { replicaFailure } from './controllers/replicaset-failure';
 import type { spewHash } from './controllers/spew';
 import type { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
@@ -147,6 +148,8 @@ export interface LateParts {
    * spam filter): both need 10 or 25 Events about one object, which the boot never records.
    */
   correlateEvent: typeof correlateEvent;
+  /** A paused Deployment's sync and its DeploymentPaused/Resumed conditions (only a user pauses one). */
+  deploymentPause: typeof deploymentPause;
 }
 
 let parts: LateParts | undefined;

@@ -16,6 +16,10 @@ export class DescribeWriter {
   done(): string {
     return tabwrite(this.parts.join(''), DESCRIBE_TABWRITER);
   }
+  /** The text as written, tabs kept: a PrefixWriter over a plain buffer (rollout history's printTemplate). */
+  raw(): string {
+    return this.parts.join('');
+  }
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -1,11 +1,17 @@
-// kubectl rollout status|restart|history for Deployments [KUBECTL cmd/rollout; polymorphichelpers
-// rollout_status.go DeploymentStatusViewer, history.go]. status waits on the simulated clock and
-// prints each distinct progress message, as the watch would.
-import type { K8sObject, ReplicaSet } from '../../sim/api/types';
+// kubectl rollout status|restart for Deployments and DaemonSets [KUBECTL cmd/rollout;
+// polymorphichelpers rollout_status.go DeploymentStatusViewer, DaemonSetStatusViewer]; history,
+// undo, pause and resume in ./rollout-history, ./rollout-undo, ./rollout-pause. status waits on
+// the simulated clock and prints each distinct progress message, as the watch would.
+import type { K8sObject } from '../../sim/api/types';
 import { formatError } from '../errors';
 import { str } from '../flags';
-import { notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
+import { notFoundMessage, type ResourceType } from '../resources';
+import { DRY_RUN_FLAG } from './dryrun';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
+import { rolloutTargets } from './rollout-common';
+import { rolloutHistory } from './rollout-history';
+import { rolloutPause } from './rollout-pause';
+import { rolloutUndo } from './rollout-undo';
 import { waitUntil } from './util';
 import { parseGoDuration } from './wait';
 
@@ -26,11 +32,17 @@ Examples:
   
   # Restart a deployment
   kubectl rollout restart deployment/abc
+  
+  # Restart deployments with the 'app=nginx' label
+  kubectl rollout restart deployment --selector=app=nginx
 
 Available Commands:
   history       View rollout history
+  pause         Mark the provided resource as paused
   restart       Restart a resource
+  resume        Resume a paused resource
   status        Show the status of the rollout
+  undo          Undo a previous rollout
 
 Usage:
   kubectl rollout SUBCOMMAND [options]
@@ -108,35 +120,14 @@ export function daemonSetStatus(d: K8sObject): { message: string; done: boolean;
 
 /** The kinds `rollout status` and `restart` handle here (statefulsets are not simulated). */
 const ROLLOUT_KINDS = new Set(['Deployment', 'DaemonSet']);
-const DEPLOYMENTS = new Set(['Deployment']);
 
-function targets(
-  args: string[],
-  ctx: KubectlContext,
-  kinds: ReadonlySet<string> = ROLLOUT_KINDS,
-): { t: ResourceType; name: string }[] | undefined {
-  const parsed = parseResourceArgs(args, 'rollout');
-  if (!parsed.ok) {
-    ctx.proc.err(`${parsed.message}\n`);
-    return undefined;
-  }
-  const out: { t: ResourceType; name: string }[] = [];
-  for (const r of parsed.requests) {
-    if (!kinds.has(r.type.simulated ?? '')) {
-      ctx.proc.err(`error: no status viewer has been implemented for ${r.type.kind}\n`);
-      return undefined;
-    }
-    if (!r.names) {
-      ctx.proc.err('error: required resource not specified\n');
-      return undefined;
-    }
-    for (const name of r.names) out.push({ t: r.type, name });
-  }
-  if (out.length === 0) {
-    ctx.proc.err('error: required resource not specified\n');
-    return undefined;
-  }
-  return out;
+function targets(args: string[], ctx: KubectlContext): { t: ResourceType; name: string }[] | undefined {
+  return rolloutTargets(
+    args,
+    ctx,
+    ROLLOUT_KINDS,
+    (t) => `no status viewer has been implemented for ${t.kind}`,
+  );
 }
 
 function status(args: ParsedArgs, ctx: KubectlContext, rest: string[]): number {
@@ -219,35 +210,6 @@ function restart(ctx: KubectlContext, rest: string[]): number {
   return code;
 }
 
-function history(ctx: KubectlContext, rest: string[]): number {
-  // A DaemonSet's history is its ControllerRevisions, which are not simulated.
-  const list = targets(rest, ctx, DEPLOYMENTS);
-  if (!list) return 1;
-  for (const { t, name } of list) {
-    const d = ctx.cluster.get('Deployment', ctx.namespace, name);
-    if (!d) {
-      ctx.proc.err(`${notFoundMessage(t, name)}\n`);
-      return 1;
-    }
-    const owned = (ctx.cluster.list('ReplicaSet', { namespace: ctx.namespace }) as ReplicaSet[]).filter(
-      (rs) => rs.metadata.ownerReferences?.some((o) => o.uid === d.metadata.uid),
-    );
-    const revs = owned
-      .map((rs) => ({
-        rev: Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? '0'),
-        cause: rs.metadata.annotations?.['kubernetes.io/change-cause'] ?? '<none>',
-      }))
-      .filter((r) => r.rev > 0)
-      .sort((a, b) => a.rev - b.rev);
-    ctx.proc.out(`deployment.apps/${name} \n`);
-    const w = Math.max('REVISION'.length, ...revs.map((r) => String(r.rev).length)) + 2;
-    ctx.proc.out(`${'REVISION'.padEnd(w)}CHANGE-CAUSE\n`);
-    for (const r of revs) ctx.proc.out(`${String(r.rev).padEnd(w)}${r.cause}\n`);
-    ctx.proc.out('\n');
-  }
-  return 0;
-}
-
 function run(args: ParsedArgs, ctx: KubectlContext): number {
   const [sub, ...rest] = args.positional;
   switch (sub) {
@@ -256,7 +218,13 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     case 'restart':
       return restart(ctx, rest);
     case 'history':
-      return history(ctx, rest);
+      return rolloutHistory(args, ctx, rest);
+    case 'undo':
+      return rolloutUndo(args, ctx, rest);
+    case 'pause':
+      return rolloutPause(ctx, rest, true);
+    case 'resume':
+      return rolloutPause(ctx, rest, false);
     case undefined:
       ctx.proc.out(HELP);
       return 0;
@@ -274,6 +242,8 @@ export const rolloutVerb: KubectlVerb = {
     { name: 'timeout', type: 'string' },
     { name: 'watch', short: 'w', type: 'bool' },
     { name: 'revision', type: 'int' },
+    { name: 'to-revision', type: 'int' },
+    DRY_RUN_FLAG,
   ],
   run,
 };

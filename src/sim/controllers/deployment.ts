@@ -9,6 +9,7 @@ import { controllerRef, ownedBy, ownerRefTo, scaledValue, splitKey } from '../ap
 import type { Deployment, K8sObject, ReplicaSet } from '../api/types';
 import { deepEqual } from '../apiserver/json';
 import type { Store } from '../apiserver/store';
+import { late } from '../late';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
 import { forgetOrphan, hasKeys, type Labels, noteOrphan, type Orphans, sameLabels } from './claim';
 import {
@@ -133,7 +134,7 @@ function ownedReplicaSets(store: Store, d: Deployment): ReplicaSet[] {
   return ownedBy(store, d, 'ReplicaSet') as ReplicaSet[];
 }
 
-function scaleRS(
+export function scaleRS(
   ctx: ControllerContext,
   d: Deployment,
   rs: ReplicaSet,
@@ -226,8 +227,18 @@ function syncDeployment(
     all.length === 1 && newRS ? (NO_OLDS as ReplicaSet[]) : all.filter((rs) => rs !== newRS).sort(byCreation);
   if (newRS) newRS = syncNewReplicaSet(ctx, d, newRS, olds);
   let created = false;
+  // Paused, or resumed with its DeploymentPaused condition still on (./deployment-paused, late:
+  // only a user's write pauses a Deployment).
+  if (d.spec.paused || d.status?.conditions?.some((c) => c.reason === 'DeploymentPaused')) {
+    const p = late().deploymentPause;
+    d = p.conditions(ctx, d);
+    if (d.spec.paused) {
+      p.sync(store, ctx, d, newRS, olds as ReplicaSet[], info);
+      return;
+    }
+  }
 
-  if (!newRS && !d.spec.paused) {
+  if (!newRS) {
     const rsName = `${d.metadata.name}-${hash}`;
     const clash = store.get('ReplicaSet', d.metadata.namespace, rsName);
     if (clash) {
@@ -286,7 +297,7 @@ function syncDeployment(
     }
   }
 
-  if (newRS && !d.spec.paused) {
+  if (newRS) {
     if (d.spec.strategy.type === 'Recreate') {
       let oldRunning = false;
       for (const rs of olds) {
@@ -387,7 +398,7 @@ function rollingUpdate(
 }
 
 /** Delete old, fully scaled-down ReplicaSets beyond revisionHistoryLimit (oldest first). */
-function cleanupOld(ctx: ControllerContext, d: Deployment, olds: ReplicaSet[]): void {
+export function cleanupOld(ctx: ControllerContext, d: Deployment, olds: ReplicaSet[]): void {
   const limit = d.spec.revisionHistoryLimit ?? 10;
   const idle = olds.filter((rs) => rs.spec.replicas === 0 && (rs.status?.replicas ?? 0) === 0);
   const excess = idle.length - limit;

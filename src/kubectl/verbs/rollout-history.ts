@@ -1,0 +1,81 @@
+// kubectl rollout history TYPE/NAME [--revision=N] [kubectl v0.34.9 pkg/cmd/rollout/rollout_history.go,
+// pkg/polymorphichelpers/history.go DeploymentHistoryViewer, DaemonSetHistoryViewer]: the NamePrinter
+// with the operation "\n<REVISION CHANGE-CAUSE table>" or "with revision #N\n<printTemplate>".
+import type { PodTemplateSpec } from '../../sim/api/types';
+import { notFoundMessage } from '../resources';
+import type { KubectlContext, ParsedArgs } from './registry';
+import {
+  deploymentReplicaSets,
+  groupKind,
+  nameOf,
+  printTemplate,
+  revisionOf,
+  rolloutTargets,
+} from './rollout-common';
+
+const KINDS = new Set(['Deployment']);
+
+/** tabbedString of the REVISION / CHANGE-CAUSE table (tabwriter padding 2). */
+function table(causes: Map<number, string>): string {
+  const revs = [...causes.keys()].sort((a, b) => a - b);
+  const w = Math.max('REVISION'.length, ...revs.map((r) => String(r).length)) + 2;
+  let out = `${'REVISION'.padEnd(w)}CHANGE-CAUSE\n`;
+  for (const r of revs) out += `${String(r).padEnd(w)}${causes.get(r) || '<none>'}\n`;
+  return out;
+}
+
+const CAUSE = 'kubernetes.io/change-cause';
+
+/** DeploymentHistoryViewer.ViewHistory: the text after the NamePrinter's name, or an error. */
+function deploymentHistory(ctx: KubectlContext, name: string, revision: number): string | { error: string } {
+  const d = ctx.cluster.get('Deployment', ctx.namespace, name);
+  if (!d) return { error: `failed to retrieve deployment ${name}: deployments.apps "${name}" not found` };
+  const info = new Map<number, PodTemplateSpec>();
+  for (const rs of deploymentReplicaSets(ctx, d)) {
+    const v = revisionOf(rs);
+    if (v === undefined) continue;
+    const t = structuredClone(rs.spec.template) as PodTemplateSpec;
+    const cause = rs.metadata.annotations?.[CAUSE];
+    t.metadata = { ...(t.metadata ?? {}), annotations: { ...(t.metadata?.annotations ?? {}) } };
+    if (cause) (t.metadata.annotations as Record<string, string>)[CAUSE] = cause;
+    info.set(v, t);
+  }
+  if (info.size === 0) return 'No rollout history found.';
+  if (revision > 0) {
+    const t = info.get(revision);
+    return t ? printTemplate(t) : { error: 'unable to find the specified revision' };
+  }
+  const causes = new Map<number, string>();
+  for (const [r, t] of info) causes.set(r, t.metadata?.annotations?.[CAUSE] ?? '');
+  return table(causes);
+}
+
+export function rolloutHistory(args: ParsedArgs, ctx: KubectlContext, rest: string[]): number {
+  const revision = typeof args.flags.revision === 'number' ? args.flags.revision : 0;
+  if (revision < 0) {
+    ctx.proc.err(`error: revision must be a positive integer: ${revision}\n`);
+    return 1;
+  }
+  const list = rolloutTargets(
+    rest,
+    ctx,
+    KINDS,
+    (t) => `no history viewer has been implemented for ${groupKind(t)}`,
+  );
+  if (!list) return 1;
+  for (const { t, name } of list) {
+    const ds = t.simulated === 'DaemonSet';
+    if (!ctx.cluster.get(ds ? 'DaemonSet' : 'Deployment', ctx.namespace, name)) {
+      ctx.proc.err(`${notFoundMessage(t, name)}\n`);
+      return 1;
+    }
+    const r = deploymentHistory(ctx, name, revision);
+    if (typeof r !== 'string') {
+      ctx.proc.err(`error: ${r.error}\n`);
+      return 1;
+    }
+    const withRevision = revision > 0 ? `with revision #${revision}` : '';
+    ctx.proc.out(`${nameOf(t, name)} ${withRevision}\n${r}\n`);
+  }
+  return 0;
+}

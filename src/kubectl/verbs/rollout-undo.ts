@@ -1,0 +1,146 @@
+// kubectl rollout undo TYPE/NAME [--to-revision=N] [--dry-run=…] [kubectl v0.34.9
+// pkg/cmd/rollout/rollout_undo.go; pkg/polymorphichelpers/rollback.go DeploymentRollbacker]:
+// the Rollbacker's result is the NamePrinter's operation (`rolled back`, `skipped rollback (…)`, or
+// with --dry-run=client the revision's printTemplate), with the dry-run suffix.
+import type { K8sObject, ReplicaSet } from '../../sim/api/types';
+import { notFoundMessage } from '../resources';
+import { clusterDryRun, type DryRunStrategy, dryRunSuffix, getDryRunStrategy } from './dryrun';
+import type { KubectlContext, ParsedArgs } from './registry';
+import {
+  deploymentReplicaSets,
+  equalIgnoreHash,
+  groupKind,
+  nameOf,
+  printTemplate,
+  revisionOf,
+  rolloutTargets,
+} from './rollout-common';
+
+type Result = { ok: string } | { error: string };
+
+/** rollback.go revisionNotFoundErr. */
+export const revisionNotFound = (r: number): Result => ({
+  error: `unable to find specified revision ${r} in history`,
+});
+
+/** deploymentRevision: the ReplicaSet of `toRevision`, or with 0 the one before the newest. */
+function deploymentRevision(ctx: KubectlContext, d: K8sObject, toRevision: number): ReplicaSet | Result {
+  let latest: ReplicaSet | undefined;
+  let latestRev = -1;
+  let previous: ReplicaSet | undefined;
+  let previousRev = -1;
+  for (const rs of deploymentReplicaSets(ctx, d)) {
+    const v = revisionOf(rs);
+    if (v === undefined) continue;
+    if (toRevision === 0) {
+      if (latestRev < v) {
+        previousRev = latestRev;
+        previous = latest;
+        latestRev = v;
+        latest = rs;
+      } else if (previousRev < v) {
+        previousRev = v;
+        previous = rs;
+      }
+    } else if (toRevision === v) return rs;
+  }
+  if (toRevision > 0) return revisionNotFound(toRevision);
+  if (!previous) return { error: `no rollout history found for deployment "${d.metadata.name}"` };
+  return previous;
+}
+
+/** Annotations a rollback keeps from the Deployment and never copies from the ReplicaSet. */
+const ANNOTATIONS_TO_SKIP = [
+  'kubectl.kubernetes.io/last-applied-configuration',
+  'deployment.kubernetes.io/revision',
+  'deployment.kubernetes.io/revision-history',
+  'deployment.kubernetes.io/desired-replicas',
+  'deployment.kubernetes.io/max-replicas',
+  'deprecated.deployment.rollback.to',
+];
+
+/** DeploymentRollbacker.Rollback. */
+function rollbackDeployment(
+  ctx: KubectlContext,
+  name: string,
+  toRevision: number,
+  dry: DryRunStrategy,
+): Result {
+  if (toRevision < 0) return revisionNotFound(toRevision);
+  const d = ctx.cluster.get('Deployment', ctx.namespace, name);
+  if (!d) return { error: `failed to retrieve Deployment ${name}: deployments.apps "${name}" not found` };
+  const rs = deploymentRevision(ctx, d, toRevision);
+  if ('error' in rs || 'ok' in rs) return rs;
+  if (dry === 'client') return { ok: printTemplate(rs.spec.template) };
+  if (d.spec.paused)
+    return {
+      error:
+        "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again",
+    };
+  if (equalIgnoreHash(rs.spec.template, d.spec.template))
+    return { ok: `skipped rollback (current template already matches revision ${toRevision})` };
+  // The hash label is removed before the template is patched back into the Deployment.
+  const template = structuredClone(rs.spec.template) as K8sObject['spec'];
+  if (template.metadata?.labels) delete template.metadata.labels['pod-template-hash'];
+  const annotations: Record<string, string> = {};
+  const own = d.metadata.annotations ?? {};
+  for (const k of ANNOTATIONS_TO_SKIP) if (Object.hasOwn(own, k)) annotations[k] = own[k] as string;
+  for (const [k, v] of Object.entries(rs.metadata.annotations ?? {}))
+    if (!ANNOTATIONS_TO_SKIP.includes(k)) annotations[k] = v;
+  // getDeploymentPatch: a JSON patch replacing spec.template and metadata.annotations.
+  const body = JSON.stringify([
+    { op: 'replace', path: '/spec/template', value: template },
+    { op: 'replace', path: '/metadata/annotations', value: annotations },
+  ]);
+  const r = ctx.cluster.patch('Deployment', ctx.namespace, name, 'json', body, clusterDryRun(dry));
+  if (!r.ok) return { error: `failed restoring revision ${toRevision}: ${r.error.message}` };
+  return { ok: 'rolled back' };
+}
+
+/** Set by ./rollout-ds-undo when the DaemonSet rollbacker is wired in (see rollout.ts). */
+export type Rollbacker = (
+  ctx: KubectlContext,
+  name: string,
+  toRevision: number,
+  dry: DryRunStrategy,
+) => Result;
+
+export function rolloutUndo(
+  args: ParsedArgs,
+  ctx: KubectlContext,
+  rest: string[],
+  daemonSets?: Rollbacker,
+): number {
+  const dry = getDryRunStrategy(args.flags, { err: ctx.proc.err, now: ctx.cluster.now() });
+  if (!dry.ok) {
+    ctx.proc.err(`${dry.message}\n`);
+    return 1;
+  }
+  const kinds = new Set(daemonSets ? ['Deployment', 'DaemonSet'] : ['Deployment']);
+  const list = rolloutTargets(
+    rest,
+    ctx,
+    kinds,
+    (t) => `no rollbacker has been implemented for ${groupKind(t)}`,
+  );
+  if (!list) return 1;
+  const to = typeof args.flags['to-revision'] === 'number' ? (args.flags['to-revision'] as number) : 0;
+  for (const { t, name } of list) {
+    const ds = t.simulated === 'DaemonSet';
+    if (!ctx.cluster.get(ds ? 'DaemonSet' : 'Deployment', ctx.namespace, name)) {
+      ctx.proc.err(`${notFoundMessage(t, name)}\n`);
+      return 1;
+    }
+    const r =
+      ds && daemonSets
+        ? daemonSets(ctx, name, to, dry.strategy)
+        : rollbackDeployment(ctx, name, to, dry.strategy);
+    if ('error' in r) {
+      // CheckErr: an error whose text starts with "error: " is printed as it is.
+      ctx.proc.err(`${r.error.startsWith('error: ') ? '' : 'error: '}${r.error}\n`);
+      return 1;
+    }
+    ctx.proc.out(`${nameOf(t, name)} ${r.ok}${dryRunSuffix(dry.strategy)}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,144 @@
+// A paused Deployment, as the 1.34 deployment controller handles it (bound late: only a user's
+// `kubectl rollout pause` or a manifest with spec.paused reaches it).
+// [K8S pkg/controller/deployment/sync.go checkPausedConditions, sync, scale, syncDeploymentStatus,
+// calculateStatus; util/deployment_util.go FindActiveOrLatest, IsSaturated, SetDeploymentCondition]
+// - checkPausedConditions: with a progress deadline, Progressing turns Unknown DeploymentPaused
+//   "Deployment is paused" while paused, Unknown DeploymentResumed "Deployment is resumed" once
+//   resumed (never over a ProgressDeadlineExceeded one), so a resumed rollout does not time out;
+// - sync: no new ReplicaSet is made for a changed template and nothing rolls; the only active (or
+//   else the newest) ReplicaSet is scaled to spec.replicas, a saturated new one scales the old ones
+//   to 0, old ReplicaSets beyond revisionHistoryLimit are deleted; the status has the counts and the
+//   Available condition only (syncRolloutStatus's Progressing updates are skipped).
+// Not simulated: proportional scaling of several active ReplicaSets while paused mid-rollout.
+import { ownedBy } from '../api/owners';
+import type { Deployment, DeploymentCondition, ReplicaSet } from '../api/types';
+import type { Store } from '../apiserver/store';
+import { rfc3339 } from '../runtime/clock';
+import type { ControllerContext } from '../runtime/interfaces';
+import { cleanupOld, type SpecInfo, scaleRS } from './deployment';
+import { DESIRED } from './deployment-annotations';
+
+// biome-ignore lint/suspicious/noExplicitAny: status fields are loosely typed JSON.
+type Any = any;
+
+const MAX_INT32 = 2147483647;
+
+/** SetDeploymentCondition: unchanged when status and reason match, else filtered out and appended. */
+function setCondition(
+  conds: readonly DeploymentCondition[],
+  type: DeploymentCondition['type'],
+  status: DeploymentCondition['status'],
+  reason: string,
+  message: string,
+  nowMs: number,
+): readonly DeploymentCondition[] {
+  const prev = conds.find((c) => c.type === type);
+  if (prev && prev.status === status && prev.reason === reason) return conds;
+  const now = rfc3339(nowMs);
+  const next: DeploymentCondition = {
+    type,
+    status,
+    lastUpdateTime: now,
+    lastTransitionTime: prev && prev.status === status ? prev.lastTransitionTime : now,
+    reason,
+    message,
+  };
+  return [...conds.filter((c) => c !== prev), next];
+}
+
+/** checkPausedConditions; the Deployment as stored after it (the same object when nothing changed). */
+function conditions(ctx: ControllerContext, d: Deployment): Deployment {
+  const deadline = d.spec.progressDeadlineSeconds;
+  if (deadline === undefined || deadline === MAX_INT32) return d;
+  const conds = d.status?.conditions ?? [];
+  const cond = conds.find((c) => c.type === 'Progressing');
+  if (cond?.reason === 'ProgressDeadlineExceeded') return d;
+  const pausedCond = cond?.reason === 'DeploymentPaused';
+  let next: readonly DeploymentCondition[] | undefined;
+  const now = ctx.clock.now();
+  if (d.spec.paused && !pausedCond)
+    next = setCondition(conds, 'Progressing', 'Unknown', 'DeploymentPaused', 'Deployment is paused', now);
+  else if (!d.spec.paused && pausedCond)
+    next = setCondition(conds, 'Progressing', 'Unknown', 'DeploymentResumed', 'Deployment is resumed', now);
+  if (!next) return d;
+  const r = ctx.api.updateStatus({ ...d, status: { ...d.status, conditions: [...next] } });
+  return r.ok ? (r.object as Deployment) : d;
+}
+
+const active = (rs: ReplicaSet) => rs.spec.replicas > 0;
+
+/** sync() for a paused Deployment: scale, cleanupDeployment, syncDeploymentStatus. */
+function sync(
+  store: Store,
+  ctx: ControllerContext,
+  d: Deployment,
+  newRS: ReplicaSet | undefined,
+  olds: ReplicaSet[],
+  info: SpecInfo,
+): void {
+  const want = d.spec.replicas;
+  // FindActiveOrLatest: old ones newest first, then the new one.
+  const byNewest = [...olds].reverse();
+  const all = newRS ? [...byNewest, newRS] : byNewest;
+  const live = all.filter(active);
+  const target = live.length === 1 ? live[0] : live.length === 0 ? (newRS ?? byNewest[0]) : undefined;
+  if (target) {
+    if (target.spec.replicas !== want) scaleRS(ctx, d, target, want, info.surge);
+  } else if (
+    newRS &&
+    newRS.spec.replicas === want &&
+    newRS.metadata.annotations?.[DESIRED] === String(want) &&
+    (newRS.status?.availableReplicas ?? 0) === want
+  ) {
+    // IsSaturated: the old ReplicaSets are scaled down fully.
+    for (const rs of olds) if (active(rs)) scaleRS(ctx, d, rs, 0, info.surge);
+  }
+  if (olds.length > (d.spec.revisionHistoryLimit ?? 10)) cleanupOld(ctx, d, olds);
+  writeStatus(store, ctx, d, newRS, info);
+}
+
+/** calculateStatus: the counts, observedGeneration and the Available condition. */
+function writeStatus(
+  store: Store,
+  ctx: ControllerContext,
+  d0: Deployment,
+  newRS0: ReplicaSet | undefined,
+  info: SpecInfo,
+): void {
+  const d = store.get('Deployment', d0.metadata.namespace, d0.metadata.name) as Deployment | undefined;
+  if (!d) return;
+  const all = ownedBy(store, d, 'ReplicaSet') as ReplicaSet[];
+  let replicas = 0;
+  let ready = 0;
+  let available = 0;
+  for (const rs of all) {
+    replicas += rs.status?.replicas ?? 0;
+    ready += rs.status?.readyReplicas ?? 0;
+    available += rs.status?.availableReplicas ?? 0;
+  }
+  const newRS = newRS0 && all.find((rs) => rs.metadata.uid === newRS0.metadata.uid);
+  const updated = newRS?.status?.replicas ?? 0;
+  const desired = d.spec.replicas;
+  const prev = d.status ?? {};
+  const ok = available >= desired - info.unavailable;
+  const conds = setCondition(
+    prev.conditions ?? [],
+    'Available',
+    ok ? 'True' : 'False',
+    ok ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
+    ok ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.',
+    ctx.clock.now(),
+  );
+  const status: Any = { observedGeneration: d.metadata.generation };
+  if (replicas) status.replicas = replicas;
+  if (updated) status.updatedReplicas = updated;
+  if (ready) status.readyReplicas = ready;
+  if (available) status.availableReplicas = available;
+  if (desired - available > 0) status.unavailableReplicas = desired - available;
+  if (conds.length) status.conditions = conds;
+  if (prev.collisionCount !== undefined) status.collisionCount = prev.collisionCount;
+  if (JSON.stringify(status) === JSON.stringify(prev)) return;
+  ctx.api.updateStatus({ ...d, status });
+}
+
+export const deploymentPause = { conditions, sync };
