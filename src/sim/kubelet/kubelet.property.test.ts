@@ -64,10 +64,16 @@ const containerArb = (sidecarAllowed: boolean) =>
       startupProbe: fc.option(probeArb, { freq: 2 }),
       readinessProbe: fc.option(probeArb, { freq: 2 }),
       livenessProbe: fc.option(probeArb, { freq: 2 }),
+      // Now and then: an env var from a ConfigMap that a step may create (CreateContainerConfigError
+      // until then), or imagePullPolicy Never (ErrImageNeverPull when the node lacks the image).
+      configRef: fc.constantFrom(false, false, false, false, true),
+      never: fc.constantFrom(false, false, false, false, false, true),
     })
     .map(({ process, ...rest }) => ({ ...process, ...rest }));
 
 type C = {
+  configRef: boolean;
+  never: boolean;
   image: string;
   command: readonly string[] | undefined;
   sidecar: boolean;
@@ -87,6 +93,8 @@ function manifest(c: C, name: string, kind: 'init' | 'app'): Any {
     if (c.livenessProbe) out.livenessProbe = c.livenessProbe;
   }
   if (kind === 'init' && c.sidecar) out.restartPolicy = 'Always';
+  if (c.configRef) out.env = [{ name: 'K', valueFrom: { configMapKeyRef: { name: 'cfg', key: 'k' } } }];
+  if (c.never) out.imagePullPolicy = 'Never';
   return out;
 }
 
@@ -114,6 +122,7 @@ const stepArb = fc.oneof(
     arbitrary: fc.record({ op: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 20_000 }) }),
   },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('delete' as const), which: fc.nat(9) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('configmap' as const) }) },
 );
 
 const scenarioArb = fc.record({
@@ -127,7 +136,7 @@ type Scenario = {
   pods: Any[];
   deployments: Any[];
   replicas: number;
-  steps: ({ op: 'advance'; ms: number } | { op: 'delete'; which: number })[];
+  steps: ({ op: 'advance'; ms: number } | { op: 'delete'; which: number } | { op: 'configmap' })[];
 };
 
 const docsOf = (s: Scenario): Any[] => [
@@ -158,7 +167,7 @@ function eventCounts(d: KubectlDriver, pod: Pod): Map<string, number> {
 }
 
 /** Every invariant over the cluster as it is now; `deleted`: uid → when its grace period ends. */
-function check(d: KubectlDriver, deleted: Map<string, number>): void {
+function check(d: KubectlDriver, deleted: Map<string, number>, created: Set<string>): void {
   const now = d.cluster.now();
   const pods = d.cluster.list('Pod', { namespace: 'default' }) as Pod[];
   for (const p of pods) {
@@ -199,7 +208,13 @@ function check(d: KubectlDriver, deleted: Map<string, number>): void {
       // A container SyncPod has started while it pulls the next one's image is reported at the
       // sync's end (one status write per sync): until then its Events may be ahead of the status.
       const instances = (s.restartCount ?? 0) + 1;
-      for (const reason of ['Pulled', 'Created', 'Started']) {
+      // Once created, a container keeps an ID: it never goes back to waiting to be created.
+      const key = `${p.metadata.uid} ${path}`;
+      if (s.containerID) created.add(key);
+      else expect(created.has(key), `${where}: ${path} created, then shown not created`).toBe(false);
+      // A container whose env waits on a ConfigMap is pulled again at each retry (config-refs.ts).
+      const reasons = list[index].env ? ['Created', 'Started'] : ['Pulled', 'Created', 'Started'];
+      for (const reason of reasons) {
         const n = counts.get(`${path} ${reason}`) ?? 0;
         expect(n, `${where}: ${path} ${reason} ×${n}, ${instances} instance(s)`).toBeLessThanOrEqual(
           instances,
@@ -210,7 +225,9 @@ function check(d: KubectlDriver, deleted: Map<string, number>): void {
       const pulling = counts.get(`${path} Pulling`) ?? 0;
       const c = list[index];
       const most = c.imagePullPolicy === 'Always' ? instances + 1 : 1;
-      if (!c.image.startsWith('nosuch/'))
+      // (Not counted: an image that does not exist, or a container whose config waits: each
+      // retry pulls again under imagePullPolicy Always.)
+      if (!c.image.startsWith('nosuch/') && !c.env)
         expect(pulling, `${where}: ${path} Pulling ×${pulling}`).toBeLessThanOrEqual(most);
     }
     const end = deleted.get(p.metadata.uid);
@@ -246,9 +263,15 @@ function runScenario(s: Scenario): void {
   // A deleted Pod is gone once its grace period (and the stop of its containers) is over: its
   // deletionGracePeriodSeconds plus the kubelet's and the API server's few seconds.
   const deleted = new Map<string, number>();
+  const created = new Set<string>();
   for (const step of s.steps) {
     if (step.op === 'advance') d.advance(step.ms);
-    else {
+    else if (step.op === 'configmap') {
+      const [o] = d.cluster.apply([
+        { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' }, data: { k: 'v' } },
+      ]);
+      expect(o?.result.ok).toBe(true);
+    } else {
       const live = (d.cluster.list('Pod', { namespace: 'default' }) as Pod[]).filter(
         (p) => !p.metadata.deletionTimestamp,
       );
@@ -260,10 +283,10 @@ function runScenario(s: Scenario): void {
         deleted.set(p.metadata.uid, d.cluster.now() + grace * 1000 + 5_000);
       }
     }
-    check(d, deleted);
+    check(d, deleted, created);
   }
   d.advance(40_000);
-  check(d, deleted);
+  check(d, deleted, created);
   checkSettled(d);
 }
 

@@ -259,20 +259,27 @@ export function createLifecycle(d: LifecycleDeps) {
      */
     begin(pod: Pod, rt: PodRuntime, programs: Program[]): void {
       const tpl = d.template(rt, pod);
-      rt.runs = programs.map((program, index) => ({
-        index,
-        name: tpl.names[index] as string,
-        program,
-        restartCount: 0,
-        containerID: '',
-        startedMs: 0,
-        state: EMPTY_STATE,
-        lastState: EMPTY_STATE,
-        timer: undefined,
-        backoff: 0,
-        backoffUpdated: undefined,
-        probes: undefined,
-      }));
+      const prev = pod.status?.containerStatuses;
+      rt.runs = programs.map((program, index) => {
+        // Started by an earlier sync that did not track it (one whose other container's config
+        // failed: config-refs.ts, pull-waits.ts): running as it is, not started again.
+        const old = rt.at?.[index] !== undefined ? prev?.find((s) => s.name === tpl.names[index]) : undefined;
+        const running = old?.state?.running && old.containerID ? old : undefined;
+        return {
+          index,
+          name: tpl.names[index] as string,
+          program,
+          restartCount: running?.restartCount ?? 0,
+          containerID: running?.containerID ?? '',
+          startedMs: running ? Date.parse(running.state.running?.startedAt ?? '') || d.clock.now() : 0,
+          state: running?.state ?? EMPTY_STATE,
+          lastState: running?.lastState ?? EMPTY_STATE,
+          timer: undefined,
+          backoff: 0,
+          backoffUpdated: undefined,
+          probes: undefined,
+        };
+      });
     },
     /** Create and start container `index` now (its Events in SyncPod's order). */
     launchAt(pod: Pod, rt: PodRuntime, index: number): void {

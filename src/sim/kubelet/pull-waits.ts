@@ -10,8 +10,9 @@
 //   (10 s doubling to 5 min), not one per image. ErrImageNeverPull is not retried.
 // Bound late (src/sim/late): the boot's Pods all have their images.
 import type { ContainerStatus, Pod } from '../api/types';
+import { rfc3339 } from '../runtime/clock';
 import { pullBackOffMs } from './back-off';
-import { startedStatus, writeWaiting } from './config-refs';
+import { configRetryMs, startedStatus, writeWaiting } from './config-refs';
 import type { Lifecycle } from './lifecycle';
 import type { Any, LifecycleDeps } from './lifecycle-deps';
 import type { PodRuntime, Stage } from './pod-runtime';
@@ -45,6 +46,11 @@ function show(
     const at = rt.at?.[i];
     const old = prev[i];
     if (!w && old?.state?.running && old.containerID && old.name === c.name) return old;
+    const err = w ? undefined : rt.env?.[i];
+    if (err !== undefined && at === undefined) {
+      notRunning.push(c.name);
+      return waitingStatus(c, 'CreateContainerConfigError', err);
+    }
     if (w || at === undefined) {
       notRunning.push(c.name);
       return w ? waitingStatus(c, w.reason, w.message) : (tpl.creating[i] as ContainerStatus);
@@ -68,8 +74,32 @@ export function pullWaits(
   retry: Stage,
 ): void {
   const waits = rt.waits ?? [];
+  // Another container's env that cannot be made (config-refs.ts) holds none of the others back:
+  // SyncPod starts each container to start in turn, one failing does not stop the next. Those
+  // with their image are started now, those whose config fails say so (`Error: …`).
+  if (rt.env && !rt.runs) {
+    const tpl = d.template(rt, pod);
+    const at = rfc3339(d.clock.now());
+    pod.spec.containers.forEach((_c, i) => {
+      if (waits[i] || rt.at?.[i] !== undefined) return;
+      const err = rt.env?.[i];
+      const path = tpl.fieldPaths[i];
+      if (err !== undefined) {
+        d.record(pod, 'Warning', 'Failed', `Error: ${err}`, rt, path);
+        return;
+      }
+      d.record(pod, 'Normal', 'Created', tpl.createdMsg[i] as string, rt, path);
+      d.record(pod, 'Normal', 'Started', tpl.startedMsg[i] as string, rt, path);
+      rt.at ??= [];
+      rt.at[i] = at;
+    });
+  }
   show(d, pod, rt, pending, lifecycle, waits);
-  if (!waits.some((w) => w?.reason === 'ErrImagePull')) return;
+  if (!waits.some((w) => w?.reason === 'ErrImagePull')) {
+    // No pull to back off (ErrImageNeverPull is not retried): the config's retry syncs again.
+    if (rt.env) schedule(rt, configRetryMs(d, rt), retry);
+    return;
+  }
   rt.backoff = pullBackOffMs(rt.pullFailures);
   rt.pullFailures++;
   // The next pod sync (about a second later) finds the image in back-off.
