@@ -32,6 +32,7 @@ import { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import { validateService } from './apiserver/validation-service';
 import { publisherKeys, publisherSync } from './controllers/daemonset-sync';
 import { deploymentPause } from './controllers/deployment-paused';
+import { reconcileMirroring } from './controllers/endpointslice-mirroring-sync';
 import { replicaFailure } from './controllers/replicaset-failure';
 import { spewHash } from './controllers/spew';
 import { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
@@ -99,4 +100,5 @@ provideLateParts({
   validateDaemonSet,
   correlateEvent,
   deploymentPause,
+  reconcileMirroring,
 });

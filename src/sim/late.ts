@@ -36,6 +36,7 @@ import type { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import type { validateService } from './apiserver/validation-service';
 import type { publisherKeys, publisherSync } from './controllers/daemonset-sync';
 import type { deploymentPause } from './controllers/deployment-paused';
+import type { reconcileMirroring } from './controllers/endpointslice-mirroring-sync';
 import type { replicaFailure } from './controllers/replicaset-failure';
 import type { spewHash } from './controllers/spew';
 import type { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
@@ -150,6 +151,8 @@ export interface LateParts {
   correlateEvent: typeof correlateEvent;
   /** A paused Deployment's sync and its DeploymentPaused/Resumed conditions (only a user pauses one). */
   deploymentPause: typeof deploymentPause;
+  /** The EndpointSlice mirroring controller's sync (only a student's Endpoints are mirrored). */
+  reconcileMirroring: typeof reconcileMirroring;
 }
 
 let parts: LateParts | undefined;
