@@ -54,6 +54,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   rt('serviceaccounts', 'ServiceAccount', '', ['sa'], true, 'ServiceAccount'),
   rt('persistentvolumeclaims', 'PersistentVolumeClaim', '', ['pvc'], true),
   rt('persistentvolumes', 'PersistentVolume', '', ['pv'], false),
+  rt('controllerrevisions', 'ControllerRevision', 'apps', [], true, 'ControllerRevision'),
   rt('daemonsets', 'DaemonSet', 'apps', ['ds'], true, 'DaemonSet'),
   rt('deployments', 'Deployment', 'apps', ['deploy'], true, 'Deployment'),
   rt('replicasets', 'ReplicaSet', 'apps', ['rs'], true, 'ReplicaSet'),

@@ -447,6 +447,26 @@ const serviceAccountTable = nameAgeTable<ServiceAccount>(['SECRETS'], (sa) => [
   String((sa.secrets ?? []).length),
 ]);
 
+/**
+ * printControllerRevision: the controller as `<kind>.<group>/<name>` (formatResourceName of the
+ * controllerRef's GroupKind), `<none>` without one.
+ */
+const controllerRevisionTable: TableDef = {
+  headers: ['NAME', 'CONTROLLER', 'REVISION', 'AGE'],
+  wideHeaders: [],
+  row(obj, now) {
+    const ref = obj.metadata.ownerReferences?.find((r) => r.controller);
+    const group = ref?.apiVersion.includes('/') ? ref.apiVersion.slice(0, ref.apiVersion.indexOf('/')) : '';
+    const controller = ref ? `${ref.kind.toLowerCase()}${group ? `.${group}` : ''}/${ref.name}` : '<none>';
+    return [
+      obj.metadata.name,
+      controller,
+      String((obj as { revision?: number }).revision ?? 0),
+      translateTimestampSince(obj.metadata.creationTimestamp, now),
+    ];
+  },
+};
+
 export const TABLES: Record<KindName, TableDef> = {
   Pod: podTable,
   Service: serviceTable,
@@ -454,6 +474,7 @@ export const TABLES: Record<KindName, TableDef> = {
   EndpointSlice: endpointSliceTable,
   Deployment: deploymentTable,
   DaemonSet: daemonSetTable,
+  ControllerRevision: controllerRevisionTable,
   ReplicaSet: replicaSetTable,
   Namespace: namespaceTable,
   Node: nodeTable,

@@ -12,8 +12,9 @@ import {
   revisionOf,
   rolloutTargets,
 } from './rollout-common';
+import { daemonSetHistory, daemonSetRevisionTemplate } from './rollout-ds-history';
 
-const KINDS = new Set(['Deployment']);
+const KINDS = new Set(['Deployment', 'DaemonSet']);
 
 /** tabbedString of the REVISION / CHANGE-CAUSE table (tabwriter padding 2). */
 function table(causes: Map<number, string>): string {
@@ -50,6 +51,22 @@ function deploymentHistory(ctx: KubectlContext, name: string, revision: number):
   return table(causes);
 }
 
+/** DaemonSetHistoryViewer.ViewHistory (printHistory over its ControllerRevisions). */
+function dsHistory(ctx: KubectlContext, name: string, revision: number): string | { error: string } {
+  const h = daemonSetHistory(ctx, name);
+  if ('error' in h) return h;
+  if (h.history.length === 0) return 'No rollout history found.';
+  const byRev = new Map(h.history.map((cr) => [Number(cr.revision), cr]));
+  if (revision > 0) {
+    const cr = byRev.get(revision);
+    if (!cr) return { error: 'unable to find the specified revision' };
+    return printTemplate(daemonSetRevisionTemplate(h.ds, cr));
+  }
+  const causes = new Map<number, string>();
+  for (const [r, cr] of byRev) causes.set(r, cr.metadata.annotations?.[CAUSE] ?? '');
+  return table(causes);
+}
+
 export function rolloutHistory(args: ParsedArgs, ctx: KubectlContext, rest: string[]): number {
   const revision = typeof args.flags.revision === 'number' ? args.flags.revision : 0;
   if (revision < 0) {
@@ -69,7 +86,7 @@ export function rolloutHistory(args: ParsedArgs, ctx: KubectlContext, rest: stri
       ctx.proc.err(`${notFoundMessage(t, name)}\n`);
       return 1;
     }
-    const r = deploymentHistory(ctx, name, revision);
+    const r = (ds ? dsHistory : deploymentHistory)(ctx, name, revision);
     if (typeof r !== 'string') {
       ctx.proc.err(`error: ${r.error}\n`);
       return 1;

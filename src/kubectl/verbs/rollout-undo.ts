@@ -97,7 +97,7 @@ function rollbackDeployment(
   return { ok: 'rolled back' };
 }
 
-/** Set by ./rollout-ds-undo when the DaemonSet rollbacker is wired in (see rollout.ts). */
+/** The DaemonSet rollbacker (./rollout-ds-history), handed in by rollout.ts. */
 export type Rollbacker = (
   ctx: KubectlContext,
   name: string,

@@ -9,6 +9,7 @@ import { notFoundMessage, type ResourceType } from '../resources';
 import { DRY_RUN_FLAG } from './dryrun';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 import { rolloutTargets } from './rollout-common';
+import { rollbackDaemonSet } from './rollout-ds-history';
 import { rolloutHistory } from './rollout-history';
 import { rolloutPause } from './rollout-pause';
 import { rolloutUndo } from './rollout-undo';
@@ -220,7 +221,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     case 'history':
       return rolloutHistory(args, ctx, rest);
     case 'undo':
-      return rolloutUndo(args, ctx, rest);
+      return rolloutUndo(args, ctx, rest, rollbackDaemonSet);
     case 'pause':
       return rolloutPause(ctx, rest, true);
     case 'resume':

@@ -55,6 +55,14 @@ export const KINDS: Record<KindName, KindInfo> = {
   ConfigMap: core('ConfigMap'),
   Secret: core('Secret'),
   ServiceAccount: core('ServiceAccount'),
+  ControllerRevision: {
+    kind: 'ControllerRevision',
+    apiVersion: 'apps/v1',
+    group: 'apps',
+    version: 'v1',
+    resource: 'controllerrevisions',
+    namespaced: true,
+  },
   DaemonSet: {
     kind: 'DaemonSet',
     apiVersion: 'apps/v1',

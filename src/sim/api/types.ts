@@ -470,4 +470,17 @@ export type KindName =
   | 'ConfigMap'
   | 'Secret'
   | 'ServiceAccount'
-  | 'DaemonSet';
+  | 'DaemonSet'
+  | 'ControllerRevision';
+
+/**
+ * apps/v1 ControllerRevision (the DaemonSet controller's history, pkg/controller/daemon/update.go):
+ * `data` is the strategic merge patch that restores the revision's pod template, `revision` its number.
+ */
+export interface ControllerRevision extends K8sObject {
+  apiVersion: 'apps/v1';
+  kind: 'ControllerRevision';
+  // biome-ignore lint/suspicious/noExplicitAny: runtime.RawExtension, any JSON.
+  data?: any;
+  revision: number;
+}

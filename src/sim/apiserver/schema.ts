@@ -362,6 +362,10 @@ export const ROOT_SCHEMAS: Record<string, StructDef> = {
     go: 'v1.ReplicaSet',
     fields: { ...typeMeta, spec: struct(ReplicaSetSpec), status: ANY },
   },
+  ControllerRevision: {
+    go: 'v1.ControllerRevision',
+    fields: { ...typeMeta, data: ANY, revision: I64 },
+  },
   DaemonSet: {
     go: 'v1.DaemonSet',
     fields: { ...typeMeta, spec: struct(DaemonSetSpec), status: ANY },

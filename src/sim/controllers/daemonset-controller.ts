@@ -1,9 +1,9 @@
 // The 1.34 daemon controller for a user's DaemonSet (pkg/controller/daemon/daemon_controller.go
 // syncDaemonSet), bound late with ./daemonset-sync, which hands it every DaemonSet that is not one
 // of the boot's lazy entries:
-// - the current revision's hash is ComputeHash of the stored template and status.collisionCount
-//   (update.go snapshot: the ControllerRevision's name suffix and controller-revision-hash label;
-//   ControllerRevisions themselves are not simulated);
+// - the current revision's hash is the controller-revision-hash label of its ControllerRevision
+//   (./daemonset-history: constructHistory before manage, cleanupHistory after the update; a new
+//   revision's is ComputeHash of the stored template and status.collisionCount);
 // - manage: per node (podsShouldBeOnNode) a Pod is created where the node should run one and has
 //   none (a Pod still terminating counts as present; with surge, only a Pod not being deleted
 //   does), a Failed or Succeeded Pod is deleted (FailedDaemonPod / SucceededDaemonPod Events), extra
@@ -28,9 +28,9 @@ import { TEMPLATE_GENERATION } from '../apiserver/defaults-daemonset';
 import type { ApiServer } from '../apiserver/server';
 import type { ControllerContext } from '../runtime/interfaces';
 import { adopt, release } from './claim';
+import { cleanupHistory, constructHistory, HASH_LABEL } from './daemonset-history';
 import { daemonPodFor, nodeShouldRun, podAvailable, podReady, podsByNode } from './daemonset-nodes';
 import { podUpdated, rollingPlan } from './daemonset-rolling';
-import { computeHash } from './deployment-hash';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON objects.
 type Any = any;
@@ -209,9 +209,12 @@ function claimPods(api: ApiServer, ds: Any, ctx: ControllerContext): void {
 export function syncUserDaemonSet(api: ApiServer, ds: Any, key: string, ctx: ControllerContext): void {
   if (ds.metadata.deletionTimestamp) return;
   claimPods(api, ds, ctx);
+  // The current revision's controller-revision-hash label (./daemonset-history).
+  const history = constructHistory(api, ds, ctx);
+  if (!history) return;
+  const hash = history.cur.metadata.labels?.[HASH_LABEL] ?? '';
   const nodes = [...(api.store.byNamespace('Node', '') as Iterable<Node>)];
   const now = ctx.clock.now();
-  const hash = computeHash(ds.spec.template, ds.status?.collisionCount);
   const gen = ds.metadata.annotations?.[TEMPLATE_GENERATION] ?? '1';
   const byNode = podsByNode(api, ds.metadata.uid);
   const create: string[] = [];
@@ -226,6 +229,8 @@ export function syncUserDaemonSet(api: ApiServer, ds: Any, key: string, ctx: Con
     const plan = rollingPlan(ds, nodes, podsByNode(api, ds.metadata.uid), hash, gen, now);
     syncNodes(ds, plan.remove, plan.create, hash, gen, ctx);
   }
+  const owned = api.store.byOwner(ds.metadata.uid).filter((o) => o.kind === 'Pod') as Pod[];
+  cleanupHistory(ds, history.old, owned, ctx);
   const cur = api.store.get('DaemonSet', ds.metadata.namespace, ds.metadata.name) as Any;
   if (cur?.metadata.uid !== ds.metadata.uid) return;
   const st = userDaemonSetStatus(api, cur, nodes, hash, now);
