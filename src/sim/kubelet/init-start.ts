@@ -20,7 +20,7 @@ import type { Any } from './lifecycle-deps';
 import { containerId } from './pod-runtime';
 import { containerProbes, hasProbes, type ProbeKind, type ProbeSet, stopProbes } from './probes';
 import { SERVER } from './program';
-import { initKillPod } from './sidecar-stop';
+import { initKillPod, initPodEnded } from './sidecar-stop';
 import { runningState } from './status-parts';
 
 /** An init container's instances and their exits in one sync (`x`: its context). */
@@ -222,7 +222,11 @@ export function startSteps(x: InitSync) {
     // A failed init container under restartPolicy Never fails the Pod (written with the exit); the
     // next sync kills it, the sidecars started before it included (sidecar-stop.ts).
     if (!run.sidecar && (pod.spec.restartPolicy ?? 'Always') === 'Never') {
-      after(SYNC_MS, (pod) => initKillPod(d, pod, rt));
+      initPodEnded(d, rt);
+      d.timers().after(SYNC_MS, () => {
+        const pod = d.get(rt);
+        if (live(pod)) initKillPod(d, pod, rt);
+      });
       return;
     }
     const finished = now();

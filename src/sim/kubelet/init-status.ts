@@ -60,6 +60,8 @@ export interface InitState {
   resume: Resume | undefined;
   /** The Pod was killed with every container done (sidecar-stop.ts): no sidecar starts again. */
   killed: boolean;
+  /** Its running sidecars are being stopped (sidecar-stop.ts initKillPod). */
+  stopping: boolean;
 }
 
 const states = new WeakMap<PodRuntime, InitState>();
@@ -116,6 +118,7 @@ export function stateOf(pod: Pod, rt: PodRuntime): InitState {
       resume: undefined,
       timer: undefined,
       killed: false,
+      stopping: false,
     };
     states.set(rt, st);
   }

@@ -287,6 +287,8 @@ function runScenario(s: Scenario): void {
   }
   d.advance(40_000);
   check(d, deleted, created);
+  // Long enough for a KillPod's SIGKILL at the longest grace period (30 s) after the last exit.
+  d.advance(35_000);
   checkSettled(d);
 }
 

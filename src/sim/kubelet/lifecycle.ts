@@ -31,7 +31,7 @@ import { containerId, type PodRuntime } from './pod-runtime';
 import { containerProbes, type ProbeKind, type ProbeSet, stopProbes } from './probes';
 import type { Program } from './program';
 import { isRunning, writeRuns } from './run-status';
-import { initKillPod } from './sidecar-stop';
+import { initKillPod, initPodEnded } from './sidecar-stop';
 import { type ContainerTemplate, EMPTY_STATE, runningState } from './status-parts';
 import { terminatePod } from './terminate';
 
@@ -195,8 +195,10 @@ export function createLifecycle(d: LifecycleDeps) {
     const policy = pod.spec.restartPolicy ?? 'Always';
     if (!restartAnyway && (policy === 'Never' || (policy === 'OnFailure' && term.exitCode === 0))) {
       // The last of them to end: the next sync kills the Pod, its running sidecars with it.
-      if (initStateOf(rt) && (rt.runs ?? []).every((r) => ended(r, policy)))
+      if (initStateOf(rt) && (rt.runs ?? []).every((r) => ended(r, policy))) {
+        initPodEnded(d, rt);
         after(rt, run, SYNC_MS, (pod) => initKillPod(d, pod, rt, (pod, base) => write(pod, rt, base)));
+      }
       return;
     }
     const finished = d.clock.now();

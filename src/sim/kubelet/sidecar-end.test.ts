@@ -117,6 +117,29 @@ describe('a Pod whose containers have all ended stops its sidecars (KillPod)', (
     expect(s.containerStatuses[0].restartCount).toBe(4);
   });
 
+  it('a sidecar between two restarts when the app ends is not started again (InitContainersToStart emptied)', () => {
+    const d = kdrive({ seed: 3, profile: 'kind' }).applyOk(
+      manifest(
+        'Never',
+        "  - name: proxy\n    image: busybox:1.36\n    command: ['sleep', '2']\n    restartPolicy: Always",
+        "    image: busybox:1.36\n    command: ['sleep', '13.5']",
+      ),
+    );
+    const seen = timeline(d);
+    d.advance(300_000);
+    expect(seen.slice(-2)).toEqual([
+      // The sidecar's second instance ended at 7.346 s: back-off until 17.346 s. The app ends at
+      // 16.846 s; the sync that notices it starts nothing more (it was restarted, then killed).
+      `8346 Running proxy:waiting app:running | ${C}=True Initialized=True Ready=False ContainersReady=False PodScheduled=True`,
+      `16846 Succeeded proxy:waiting app:terminated/0 | ${C}=False Initialized=True Ready=False ContainersReady=False PodScheduled=True`,
+    ]);
+    const created = (d.cluster.list('Event', { namespace: 'default' }) as unknown as Event[]).find(
+      (e) => e.reason === 'Created' && e.involvedObject.fieldPath === 'spec.initContainers{proxy}',
+    );
+    expect(created?.count).toBe(2);
+    expect(killing(d)).toEqual([]);
+  });
+
   it('an init container failing under restartPolicy Never: Failed, and the sidecar before it is stopped', () => {
     const d = kdrive({ seed: 3, profile: 'kind' }).applyOk(
       manifest(

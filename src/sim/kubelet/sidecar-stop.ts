@@ -15,6 +15,25 @@ import type { PodRuntime } from './pod-runtime';
 import { stopProbes } from './probes';
 
 /**
+ * The Pod's last container has ended for good (or an init container failed under Never): the sync
+ * that notices it empties InitContainersToStart, so from now on no sidecar is started again (a
+ * back-off restart, a pull, the sequence's next step). Its running sidecars are killed by that
+ * sync (initKillPod, SYNC_MS on).
+ */
+export function initPodEnded(d: LifecycleDeps, rt: PodRuntime): void {
+  const st = initStateOf(rt);
+  if (!st || st.killed) return;
+  st.killed = true;
+  if (st.timer !== undefined) d.timers().cancel(st.timer);
+  st.timer = undefined;
+  for (const r of st.runs) {
+    if (r.state.running !== undefined) continue;
+    if (r.timer !== undefined) d.timers().cancel(r.timer);
+    r.timer = undefined;
+  }
+}
+
+/**
  * computePodActions KillPod with the sidecars still running: every container of the Pod has ended
  * and none restarts (keepCount 0, nothing to start: restartPolicy Never, or OnFailure after
  * success), or an init container failed under restartPolicy Never (computeInitContainerActions).
@@ -31,10 +50,9 @@ export function initKillPod(
   written?: (pod: Pod, base: Any) => void,
 ): void {
   const st = initStateOf(rt);
-  if (!st || st.killed) return;
-  st.killed = true;
-  if (st.timer !== undefined) d.timers().cancel(st.timer);
-  st.timer = undefined;
+  if (!st || st.stopping) return;
+  st.stopping = true;
+  initPodEnded(d, rt);
   for (const r of st.runs) {
     if (r.timer !== undefined) d.timers().cancel(r.timer);
     r.timer = undefined;
