@@ -173,6 +173,29 @@ revision: 1
   });
 });
 
+describe('ControllerRevisions and --cascade=orphan', () => {
+  it('an orphaned revision is adopted by the DaemonSet made again (ClaimControllerRevisions)', () => {
+    const d = kdrive({ seed: 1, profile: 'kind' });
+    apply(d, manifest('nginx:1.27'));
+    d.advance(60_000);
+    const [r] = revisions(d);
+    d.kubectl('delete ds agent --cascade=orphan').advance(30_000);
+    d.kubectl('get controllerrevisions');
+    expect(d.stdout()).toBe(
+      `NAME               CONTROLLER   REVISION   AGE\n${r?.metadata.name}   <none>       1          90s\n`,
+    );
+    apply(d, manifest('nginx:1.27'));
+    d.advance(30_000);
+    const ds = d.cluster.get('DaemonSet', 'default', 'agent') as DaemonSet;
+    const [again] = revisions(d);
+    expect(revisions(d)).toHaveLength(1);
+    expect(again?.metadata.uid).toBe(r?.metadata.uid);
+    expect(again?.metadata.ownerReferences?.[0]?.uid).toBe(ds.metadata.uid);
+    d.kubectl('rollout history ds/agent');
+    expect(d.stdout()).toBe('daemonset.apps/agent \nREVISION  CHANGE-CAUSE\n1         <none>\n\n');
+  });
+});
+
 describe('rollout history / undo daemonset', () => {
   it('history lists each revision’s change-cause; --revision prints its template', () => {
     const d = twoRevisions();
