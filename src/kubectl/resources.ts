@@ -58,7 +58,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   rt('daemonsets', 'DaemonSet', 'apps', ['ds'], true, 'DaemonSet'),
   rt('deployments', 'Deployment', 'apps', ['deploy'], true, 'Deployment'),
   rt('replicasets', 'ReplicaSet', 'apps', ['rs'], true, 'ReplicaSet'),
-  rt('statefulsets', 'StatefulSet', 'apps', ['sts'], true),
+  rt('statefulsets', 'StatefulSet', 'apps', ['sts'], true, 'StatefulSet'),
   // autoscaling/v2 is the preferred version (v1 is still served: `hpa.v1.autoscaling` resolves too).
   rt('horizontalpodautoscalers', 'HorizontalPodAutoscaler', 'autoscaling', ['hpa'], true, undefined, 'v2'),
   rt('cronjobs', 'CronJob', 'batch', ['cj'], true),

@@ -4,6 +4,7 @@ import { parseSelector } from './api/selector-parse';
 import { applyOne } from './apiserver/apply';
 import { defaultDaemonSet } from './apiserver/defaults-daemonset';
 import { defaultRest } from './apiserver/defaults-late';
+import { defaultStatefulSet } from './apiserver/defaults-statefulset';
 import { correlateEvent } from './apiserver/events-correlator';
 import { patchOne } from './apiserver/patch';
 import { buildPublished } from './apiserver/published-build';
@@ -30,6 +31,7 @@ import { pushEndpointSubsetErrors } from './apiserver/validation-endpoints';
 import { serviceIPWarnings } from './apiserver/validation-ip-warnings';
 import { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import { validateService } from './apiserver/validation-service';
+import { validateStatefulSet } from './apiserver/validation-statefulset';
 import { publisherKeys, publisherSync } from './controllers/daemonset-sync';
 import { deploymentPause } from './controllers/deployment-paused';
 import { reconcileMirroring } from './controllers/endpointslice-mirroring-sync';
@@ -101,4 +103,6 @@ provideLateParts({
   correlateEvent,
   deploymentPause,
   reconcileMirroring,
+  defaultStatefulSet,
+  validateStatefulSet,
 });

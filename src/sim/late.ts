@@ -8,6 +8,7 @@ import type { parseSelector } from './api/selector-parse';
 import type { applyOne } from './apiserver/apply';
 import type { defaultDaemonSet } from './apiserver/defaults-daemonset';
 import type { defaultRest } from './apiserver/defaults-late';
+import type { defaultStatefulSet } from './apiserver/defaults-statefulset';
 import type { correlateEvent } from './apiserver/events-correlator';
 import type { patchOne } from './apiserver/patch';
 import type { buildPublished } from './apiserver/published-build';
@@ -34,6 +35,7 @@ import type { pushEndpointSubsetErrors } from './apiserver/validation-endpoints'
 import type { serviceIPWarnings } from './apiserver/validation-ip-warnings';
 import type { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import type { validateService } from './apiserver/validation-service';
+import type { validateStatefulSet } from './apiserver/validation-statefulset';
 import type { publisherKeys, publisherSync } from './controllers/daemonset-sync';
 import type { deploymentPause } from './controllers/deployment-paused';
 import type { reconcileMirroring } from './controllers/endpointslice-mirroring-sync';
@@ -151,6 +153,9 @@ export interface LateParts {
   correlateEvent: typeof correlateEvent;
   /** A paused Deployment's sync and its DeploymentPaused/Resumed conditions (only a user pauses one). */
   deploymentPause: typeof deploymentPause;
+  /** A user's StatefulSet: SetDefaults_StatefulSet and ValidateStatefulSet(Update) (the controller: daemonset-sync). */
+  defaultStatefulSet: typeof defaultStatefulSet;
+  validateStatefulSet: typeof validateStatefulSet;
   /** The EndpointSlice mirroring controller's sync (only a student's Endpoints are mirrored). */
   reconcileMirroring: typeof reconcileMirroring;
 }

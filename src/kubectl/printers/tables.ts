@@ -20,6 +20,7 @@ import type {
   Secret,
   Service,
   ServiceAccount,
+  StatefulSet,
 } from '../../sim/api/types';
 import { translateTimestampSince } from './duration';
 import { printPodCells } from './print-pod';
@@ -311,6 +312,22 @@ const daemonSetTable: TableDef = {
   },
 };
 
+/** printStatefulSet: READY is status.readyReplicas/spec.replicas; -o wide adds only the containers. */
+const statefulSetTable: TableDef = {
+  headers: ['NAME', 'READY', 'AGE'],
+  wideHeaders: ['CONTAINERS', 'IMAGES'],
+  row(obj, now, wide) {
+    const sts = obj as StatefulSet;
+    const cells = [
+      sts.metadata.name,
+      `${sts.status?.readyReplicas ?? 0}/${sts.spec.replicas ?? 0}`,
+      translateTimestampSince(sts.metadata.creationTimestamp, now),
+    ];
+    if (wide) cells.push(...containerCells(sts.spec.template?.spec));
+    return cells;
+  },
+};
+
 const replicaSetTable: TableDef = {
   headers: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'],
   wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
@@ -482,6 +499,7 @@ export const TABLES: Record<KindName, TableDef> = {
   ConfigMap: configMapTable,
   Secret: secretTable,
   ServiceAccount: serviceAccountTable,
+  StatefulSet: statefulSetTable,
 };
 
 export function tableHeaders(kind: KindName, wide: boolean): string[] {

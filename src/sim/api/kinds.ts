@@ -35,6 +35,14 @@ export const KINDS: Record<KindName, KindInfo> = {
   },
   Node: { kind: 'Node', apiVersion: 'v1', group: '', version: 'v1', resource: 'nodes', namespaced: false },
   Pod: { kind: 'Pod', apiVersion: 'v1', group: '', version: 'v1', resource: 'pods', namespaced: true },
+  StatefulSet: {
+    kind: 'StatefulSet',
+    apiVersion: 'apps/v1',
+    group: 'apps',
+    version: 'v1',
+    resource: 'statefulsets',
+    namespaced: true,
+  },
   Service: {
     kind: 'Service',
     apiVersion: 'v1',

@@ -456,12 +456,50 @@ export interface DaemonSet extends K8sObject {
   };
 }
 
+/**
+ * apps/v1 StatefulSet (a user's; controllers/statefulset-controller): Pods `<name>-<ordinal>` with
+ * hostname and subdomain (serviceName) for per-Pod DNS names under a headless Service.
+ */
+export interface StatefulSet extends K8sObject {
+  apiVersion: 'apps/v1';
+  kind: 'StatefulSet';
+  spec: {
+    replicas?: number;
+    selector: LabelSelector;
+    template: PodTemplateSpec;
+    // biome-ignore lint/suspicious/noExplicitAny: PersistentVolumeClaim templates (not simulated).
+    volumeClaimTemplates?: any[];
+    serviceName: string;
+    podManagementPolicy?: 'OrderedReady' | 'Parallel';
+    updateStrategy?: {
+      type: string;
+      rollingUpdate?: { partition?: number; maxUnavailable?: number | string };
+    };
+    revisionHistoryLimit?: number;
+    minReadySeconds?: number;
+    persistentVolumeClaimRetentionPolicy?: { whenDeleted?: string; whenScaled?: string };
+    ordinals?: { start?: number };
+  };
+  status: {
+    observedGeneration?: number;
+    replicas: number;
+    readyReplicas?: number;
+    currentReplicas?: number;
+    updatedReplicas?: number;
+    currentRevision?: string;
+    updateRevision?: string;
+    collisionCount?: number;
+    availableReplicas: number;
+  };
+}
+
 /** Kinds the simulated API server serves, with their REST identity (used by kubectl and errors). */
 export type KindName =
   | 'Namespace'
   | 'Node'
   | 'Pod'
   | 'Deployment'
+  | 'StatefulSet'
   | 'ReplicaSet'
   | 'Service'
   | 'Endpoints'

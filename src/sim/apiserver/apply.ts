@@ -35,6 +35,7 @@ const APPLYABLE = new Set<string>([
   'Secret',
   'ServiceAccount',
   'DaemonSet',
+  'StatefulSet',
 ]);
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -249,6 +249,37 @@ const ReplicaSetSpec: StructDef = {
   },
 };
 
+// apps/v1 StatefulSetSpec (volumeClaimTemplates: PersistentVolumeClaims, not simulated, kept as
+// given). [k8s.io/api apps/v1 types.go]
+const StatefulSetSpec: StructDef = {
+  go: 'v1.StatefulSetSpec',
+  fields: {
+    replicas: I32,
+    selector: struct(LabelSelector),
+    template: struct(PodTemplateSpec),
+    volumeClaimTemplates: ANYS,
+    serviceName: S,
+    podManagementPolicy: S,
+    updateStrategy: struct({
+      go: 'v1.StatefulSetUpdateStrategy',
+      fields: {
+        type: S,
+        rollingUpdate: struct({
+          go: 'v1.RollingUpdateStatefulSetStrategy',
+          fields: { partition: I32, maxUnavailable: IOS },
+        }),
+      },
+    }),
+    revisionHistoryLimit: I32,
+    minReadySeconds: I32,
+    persistentVolumeClaimRetentionPolicy: struct({
+      go: 'v1.StatefulSetPersistentVolumeClaimRetentionPolicy',
+      fields: { whenDeleted: S, whenScaled: S },
+    }),
+    ordinals: struct({ go: 'v1.StatefulSetOrdinals', fields: { start: I32 } }),
+  },
+};
+
 // apps/v1 DaemonSetSpec: no replicas; updateStrategy (not strategy) with RollingUpdateDaemonSet's
 // maxUnavailable and maxSurge. [k8s.io/api apps/v1 types.go]
 const DaemonSetSpec: StructDef = {
@@ -391,6 +422,10 @@ export const ROOT_SCHEMAS: Record<string, StructDef> = {
     },
   },
   Node: { go: 'v1.Node', fields: { ...typeMeta, spec: ANY, status: ANY } },
+  StatefulSet: {
+    go: 'v1.StatefulSet',
+    fields: { ...typeMeta, spec: struct(StatefulSetSpec), status: ANY },
+  },
   Event: {
     go: 'v1.Event',
     fields: {

@@ -45,7 +45,7 @@ const MAX_GENERATED_NAME_BASE = 58; // maxNameLength 63 - randomLength 5
 export const ENDPOINTS_WARNING =
   'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
 
-const HAS_GENERATION = new Set<string>(['Deployment', 'ReplicaSet', 'Pod', 'DaemonSet']);
+const HAS_GENERATION = new Set<string>(['Deployment', 'ReplicaSet', 'Pod', 'DaemonSet', 'StatefulSet']);
 const HAS_STATUS = new Set<string>([
   'Deployment',
   'ReplicaSet',
@@ -54,6 +54,7 @@ const HAS_STATUS = new Set<string>([
   'Namespace',
   'Node',
   'DaemonSet',
+  'StatefulSet',
 ]);
 
 export interface WriteOptions {
@@ -161,6 +162,7 @@ export class ApiServer implements ApiWriter {
     applyDefaultsInto(obj);
     // A user's DaemonSet (the boot's are lazy entries): its defaults, bound late (defaults-daemonset).
     if (kind === 'DaemonSet') late().defaultDaemonSet(obj);
+    else if (kind === 'StatefulSet') late().defaultStatefulSet(obj);
     // A Service's IPs and ports are allocated first (BeginCreate, before BeforeCreate validates and
     // the storage finds the name taken); a failure answers alone, and what was taken goes back
     // when a later step fails. [K8S apiserver registry/generic/registry/store.go create]
@@ -251,6 +253,7 @@ export class ApiServer implements ApiWriter {
     if (HAS_STATUS.has(kind)) obj.status = old.status;
     applyDefaultsInto(obj, true);
     if (kind === 'DaemonSet') late().defaultDaemonSet(obj, old);
+    else if (kind === 'StatefulSet') late().defaultStatefulSet(obj, old);
     // A Service's allocation (BeginUpdate) runs before PrepareForUpdate drops the fields a type
     // change leaves behind and before validation; what it took goes back if validation fails.
     // Only a user's write updates a Service (kubectl: the late parts are loaded).
@@ -419,7 +422,11 @@ const NO_ERRORS: FieldError[] = []; // never written: callers only read its leng
 function validateWrite(obj: K8sObject, old?: K8sObject): FieldError[] {
   if (!latePartsLoaded()) return NO_ERRORS;
   const l = late();
-  return (obj.kind === 'DaemonSet' ? l.validateDaemonSet : l.validate)(obj, old);
+  const k = obj.kind;
+  return (k === 'DaemonSet' ? l.validateDaemonSet : k === 'StatefulSet' ? l.validateStatefulSet : l.validate)(
+    obj,
+    old,
+  );
 }
 
 /**

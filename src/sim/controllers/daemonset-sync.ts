@@ -23,6 +23,7 @@ import type { ControllerContext, WatchEvent } from '../runtime/interfaces';
 import { syncUserDaemonSet } from './daemonset-controller';
 import { podsByNode } from './daemonset-nodes';
 import { DAEMON_TOLERATIONS } from './daemonset-tolerations';
+import { statefulSetKeys, statefulSetSync } from './statefulset-controller';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON objects.
 type Any = any;
@@ -45,6 +46,9 @@ const SOURCE = { component: 'daemonset-controller' };
 const REPUBLISHED: Record<string, string> = { ConfigMap: 'kube-root-ca.crt', ServiceAccount: 'default' };
 
 export function publisherKeys(ev: WatchEvent): string[] {
+  // A user's StatefulSet and its Pods (./statefulset-controller).
+  const sts = statefulSetKeys(ev);
+  if (sts) return sts;
   const o = ev.object;
   const m = o.metadata;
   if (o.kind === 'Pod') {
@@ -60,6 +64,10 @@ export function publisherKeys(ev: WatchEvent): string[] {
 }
 
 export function publisherSync(api: ApiServer, key: string, ctx: ControllerContext): void {
+  if (key.startsWith('StatefulSet/')) {
+    statefulSetSync(api, key, ctx);
+    return;
+  }
   const [kind, ns, name] = key.split('/') as ['DaemonSet' | 'ConfigMap' | 'ServiceAccount', string, string];
   const e = api.store.entry(kind, ns, name);
   if (kind === 'DaemonSet') {
