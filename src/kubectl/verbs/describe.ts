@@ -17,6 +17,7 @@ import {
 } from '../printers/describe-kinds';
 import { describeNode } from '../printers/describe-node';
 import { describePod } from '../printers/describe-pod';
+import { describeStatefulSet } from '../printers/describe-statefulset';
 import { eventsFor } from '../printers/describe-util';
 import { selectorString } from '../printers/tables';
 import { notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
@@ -37,6 +38,7 @@ const DESCRIBERS: Partial<Record<KindName, (i: DescribeInput) => string>> = {
   Secret: describeSecret,
   ServiceAccount: describeServiceAccount,
   DaemonSet: describeDaemonSet,
+  StatefulSet: describeStatefulSet,
 };
 
 /** Describe one object as `kubectl describe` prints it (ends with a newline). */
@@ -52,7 +54,7 @@ export function describeObject(ctx: KubectlContext, obj: K8sObject, showEvents =
     }) as EndpointSlice[];
   } else if (kind === 'Deployment') {
     related.replicaSets = cluster.list('ReplicaSet', ns ? { namespace: ns } : {}) as ReplicaSet[];
-  } else if (kind === 'ReplicaSet' || kind === 'DaemonSet') {
+  } else if (kind === 'ReplicaSet' || kind === 'DaemonSet' || kind === 'StatefulSet') {
     const sel = selectorString((obj as ReplicaSet).spec.selector);
     related.pods = cluster.list('Pod', {
       ...(ns ? { namespace: ns } : {}),

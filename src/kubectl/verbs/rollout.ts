@@ -1,5 +1,5 @@
-// kubectl rollout status|restart for Deployments and DaemonSets [KUBECTL cmd/rollout;
-// polymorphichelpers rollout_status.go DeploymentStatusViewer, DaemonSetStatusViewer]; history,
+// kubectl rollout status|restart for Deployments, DaemonSets and StatefulSets [KUBECTL cmd/rollout;
+// polymorphichelpers rollout_status.go DeploymentStatusViewer, DaemonSetStatusViewer, ./rollout-sts]; history,
 // undo, pause and resume in ./rollout-history, ./rollout-undo, ./rollout-pause. status waits on
 // the simulated clock and prints each distinct progress message, as the watch would.
 import type { K8sObject } from '../../sim/api/types';
@@ -12,6 +12,7 @@ import { rolloutTargets } from './rollout-common';
 import { rollbackDaemonSet } from './rollout-ds-history';
 import { rolloutHistory } from './rollout-history';
 import { rolloutPause } from './rollout-pause';
+import { statefulSetStatus } from './rollout-sts';
 import { rolloutUndo } from './rollout-undo';
 import { waitUntil } from './util';
 import { parseGoDuration } from './wait';
@@ -119,8 +120,13 @@ export function daemonSetStatus(d: K8sObject): { message: string; done: boolean;
   return { message: 'Waiting for daemon set spec update to be observed...', done: false };
 }
 
-/** The kinds `rollout status` and `restart` handle here (statefulsets are not simulated). */
-const ROLLOUT_KINDS = new Set(['Deployment', 'DaemonSet']);
+/** The kinds `rollout status` and `restart` handle here. */
+const ROLLOUT_KINDS = new Set(['Deployment', 'DaemonSet', 'StatefulSet']);
+
+/** The simulated kind of a rollout target and its status viewer. */
+const KIND_OF = (t: ResourceType) =>
+  t.simulated === 'DaemonSet' || t.simulated === 'StatefulSet' ? t.simulated : 'Deployment';
+const VIEWERS = { Deployment: deploymentStatus, DaemonSet: daemonSetStatus, StatefulSet: statefulSetStatus };
 
 function targets(args: string[], ctx: KubectlContext): { t: ResourceType; name: string }[] | undefined {
   return rolloutTargets(
@@ -141,8 +147,8 @@ function status(args: ParsedArgs, ctx: KubectlContext, rest: string[]): number {
     let last = '';
     let result: ReturnType<typeof deploymentStatus> | undefined;
     let missing = false;
-    const kind = t.simulated === 'DaemonSet' ? 'DaemonSet' : 'Deployment';
-    const viewer = kind === 'DaemonSet' ? daemonSetStatus : deploymentStatus;
+    const kind = KIND_OF(t);
+    const viewer = VIEWERS[kind];
     const check = () => {
       const d = ctx.cluster.get(kind, ctx.namespace, name);
       if (!d) {
@@ -179,7 +185,7 @@ function restart(ctx: KubectlContext, rest: string[]): number {
   if (!list) return 1;
   let code = 0;
   for (const { t, name } of list) {
-    const kind = t.simulated === 'DaemonSet' ? 'DaemonSet' : 'Deployment';
+    const kind = KIND_OF(t);
     const d = ctx.cluster.get(kind, ctx.namespace, name);
     if (!d) {
       ctx.proc.err(`${notFoundMessage(t, name)}\n`);

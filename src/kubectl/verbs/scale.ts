@@ -1,4 +1,4 @@
-// kubectl scale --replicas=N (deploy|rs)/NAME … [KUBECTL cmd/scale]: `deployment.apps/x scaled`.
+// kubectl scale --replicas=N (deploy|rs|sts)/NAME … [KUBECTL cmd/scale]: `deployment.apps/x scaled`.
 import type { K8sObject } from '../../sim/api/types';
 import { formatError } from '../errors';
 import { bool, str } from '../flags';
@@ -94,7 +94,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   let code = 0;
   for (const req of parsed.requests) {
     const t = req.type;
-    if (t.simulated !== 'Deployment' && t.simulated !== 'ReplicaSet') {
+    if (t.simulated !== 'Deployment' && t.simulated !== 'ReplicaSet' && t.simulated !== 'StatefulSet') {
       proc.err(`error: no scaler has been implemented for {"${t.group}" "${t.kind}"}\n`);
       return 1;
     }

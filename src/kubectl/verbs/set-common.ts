@@ -76,7 +76,12 @@ export function withPodSpec(obj: K8sObject): { obj: K8sObject; spec: PodSpecLike
     copy.spec ??= {};
     return { obj: copy, spec: copy.spec };
   }
-  if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet' || obj.kind === 'DaemonSet') {
+  if (
+    obj.kind === 'Deployment' ||
+    obj.kind === 'ReplicaSet' ||
+    obj.kind === 'DaemonSet' ||
+    obj.kind === 'StatefulSet'
+  ) {
     copy.spec ??= {};
     copy.spec.template ??= {};
     copy.spec.template.spec ??= {};

@@ -141,8 +141,14 @@ export function podForObject(
     const pod = cluster.get('Pod', namespace, name) as Pod | undefined;
     return pod ? { ok: true, pod, type, matched: 1 } : { ok: false, message: notFoundMessage(type, name) };
   }
-  // SelectorsForObject: a DaemonSet's selector as a Deployment's (kubectl polymorphichelpers).
-  if (kind !== 'Deployment' && kind !== 'ReplicaSet' && kind !== 'DaemonSet' && kind !== 'Service') {
+  // SelectorsForObject: a DaemonSet's or StatefulSet's selector as a Deployment's (kubectl polymorphichelpers).
+  if (
+    kind !== 'Deployment' &&
+    kind !== 'ReplicaSet' &&
+    kind !== 'DaemonSet' &&
+    kind !== 'StatefulSet' &&
+    kind !== 'Service'
+  ) {
     if (!kind) return { ok: false, message: notFoundMessage(type, name) };
     return {
       ok: false,

@@ -11,7 +11,8 @@
 //   `serviceName: ""`;
 // - the pod template gets the PodSpec defaults a Deployment's template gets (./defaults
 //   defaultPodSpec); each volumeClaimTemplate gets SetDefaults_PersistentVolumeClaim's volumeMode
-//   Filesystem and its status phase Pending (PVCs are otherwise not simulated);
+//   Filesystem and its status phase Pending, and is served with apiVersion v1 and kind
+//   PersistentVolumeClaim (pkg/apis/apps/v1/conversion.go); PVCs are otherwise not simulated;
 // - statefulSetStrategy (pkg/registry/apps/statefulset/strategy.go): PrepareForCreate clears the
 //   status (StatefulSetStatus{}: replicas and availableReplicas have no omitempty, so 0 each);
 //   PrepareForUpdate keeps the stored status (the generation is ./server's).
@@ -54,7 +55,9 @@ function defaultStrategy(st: Any, oldSt: Any): Any {
 }
 
 function defaultClaimTemplate(c: Any): Any {
-  const out: Any = copyOwn(c);
+  // Convert_apps_StatefulSetSpec_To_v1_StatefulSetSpec serves each template with apiVersion v1
+  // and kind PersistentVolumeClaim (issue 87583: the < 1.17 behaviour kept).
+  const out: Any = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', ...c };
   const spec: Any = copyOwn(c?.spec);
   spec.volumeMode ??= 'Filesystem';
   out.metadata ??= {};
