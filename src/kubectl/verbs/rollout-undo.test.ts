@@ -191,6 +191,24 @@ describe('rollout pause / resume', () => {
     expect(pods.map((p) => p.spec.containers[0].image)).toEqual(['nginx:1.29', 'nginx:1.29', 'nginx:1.29']);
   });
 
+  it('a template back to an old revision’s while paused renumbers that ReplicaSet; resume rolls to it', () => {
+    const { d, byRev } = twoRevisions();
+    const rs1 = byRev('1')?.metadata.name;
+    d.kubectl('rollout pause deployment/web');
+    d.kubectl('set image deployment/web web=nginx:1.27').advance(30_000);
+    expect(byRev('3')?.metadata.name).toBe(rs1);
+    expect(byRev('3')?.spec.replicas).toBe(0);
+    const dep = () => d.cluster.get('Deployment', 'default', 'web') as Deployment;
+    expect(dep().metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('3');
+    d.kubectl('rollout history deployment/web');
+    expect(d.stdout()).toBe(
+      'deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         first\n\n',
+    );
+    d.kubectl('rollout resume deployment/web').advance(120_000);
+    expect(byRev('3')?.spec.replicas).toBe(2);
+    expect(byRev('2')?.spec.replicas).toBe(0);
+  });
+
   it('Progressing goes DeploymentPaused, then DeploymentResumed before the rollout’s own reasons', () => {
     const { d } = twoRevisions();
     const reasons: string[] = [];

@@ -5,7 +5,8 @@
 // - checkPausedConditions: with a progress deadline, Progressing turns Unknown DeploymentPaused
 //   "Deployment is paused" while paused, Unknown DeploymentResumed "Deployment is resumed" once
 //   resumed (never over a ProgressDeadlineExceeded one), so a resumed rollout does not time out;
-// - sync: no new ReplicaSet is made for a changed template and nothing rolls; the only active (or
+// - sync: no new ReplicaSet is made for a changed template and nothing rolls (an old one whose
+//   template matches again is renumbered, and the Deployment's revision follows); the only active (or
 //   else the newest) ReplicaSet is scaled to spec.replicas, a saturated new one scales the old ones
 //   to 0, old ReplicaSets beyond revisionHistoryLimit are deleted; the status has the counts and the
 //   Available condition only (syncRolloutStatus's Progressing updates are skipped).
@@ -16,7 +17,7 @@ import type { Store } from '../apiserver/store';
 import { rfc3339 } from '../runtime/clock';
 import type { ControllerContext } from '../runtime/interfaces';
 import { cleanupOld, type SpecInfo, scaleRS } from './deployment';
-import { DESIRED } from './deployment-annotations';
+import { DESIRED, REVISION } from './deployment-annotations';
 
 // biome-ignore lint/suspicious/noExplicitAny: status fields are loosely typed JSON.
 type Any = any;
@@ -77,6 +78,16 @@ function sync(
   info: SpecInfo,
 ): void {
   const want = d.spec.replicas;
+  // getNewReplicaSet: the Deployment's revision follows an existing new ReplicaSet's (one found
+  // again when the template went back to an old revision is renumbered even while paused).
+  const rev = newRS?.metadata.annotations?.[REVISION];
+  if (rev && d.metadata.annotations?.[REVISION] !== rev) {
+    const r = ctx.api.update({
+      ...d,
+      metadata: { ...d.metadata, annotations: { ...(d.metadata.annotations ?? {}), [REVISION]: rev } },
+    });
+    if (r.ok) d = r.object as Deployment;
+  }
   // FindActiveOrLatest: old ones newest first, then the new one.
   const byNewest = [...olds].reverse();
   const all = newRS ? [...byNewest, newRS] : byNewest;
