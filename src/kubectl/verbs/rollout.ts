@@ -10,6 +10,7 @@ import { DRY_RUN_FLAG } from './dryrun';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 import { rolloutTargets } from './rollout-common';
 import { rollbackDaemonSet } from './rollout-ds-history';
+import { rolloutSubHelp } from './rollout-help';
 import { rolloutHistory } from './rollout-history';
 import { rolloutPause } from './rollout-pause';
 import { statefulSetStatus } from './rollout-sts';
@@ -241,10 +242,11 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   }
 }
 
-export const rolloutVerb: KubectlVerb = {
+export const rolloutVerb: KubectlVerb & { helpFor(words: readonly string[]): string } = {
   name: 'rollout',
   short: 'Manage the rollout of a resource',
   help: HELP,
+  helpFor: (words) => rolloutSubHelp(words) ?? HELP,
   flags: [
     { name: 'timeout', type: 'string' },
     { name: 'watch', short: 'w', type: 'bool' },
