@@ -1,5 +1,5 @@
 // Garbage collector: when an owner disappears, its dependents are deleted in the background
-// (Deployment → ReplicaSets → Pods; DaemonSet → Pods; Service → EndpointSlices). A dependent is deleted only when
+// (Deployment → ReplicaSets → Pods; DaemonSet and StatefulSet → Pods; Service → EndpointSlices). A dependent is deleted only when
 // none of its owners exists any more. Nothing owns Services or Endpoints, so deleting a
 // Deployment never touches them (§B9, §C5). An owner deleted in the foreground stays, with the
 // foregroundDeletion finalizer, while its dependents are deleted (in the foreground themselves
@@ -34,7 +34,16 @@ function deletingDependents(o: K8sObject | undefined): boolean {
 export function createGarbageCollector(store: Store): Controller {
   return {
     name: 'garbage-collector',
-    watches: ['Deployment', 'ReplicaSet', 'DaemonSet', 'Service', 'Pod', 'EndpointSlice', 'Endpoints'],
+    watches: [
+      'Deployment',
+      'ReplicaSet',
+      'DaemonSet',
+      'StatefulSet',
+      'Service',
+      'Pod',
+      'EndpointSlice',
+      'Endpoints',
+    ],
     keysFor(ev: WatchEvent): string[] {
       const o = ev.object;
       if (ev.type === 'DELETED') {
