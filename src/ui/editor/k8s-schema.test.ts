@@ -31,6 +31,12 @@ const minimal: Record<string, Record<string, unknown>> = {
       template: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } },
     },
   },
+  StatefulSet: {
+    spec: {
+      selector: { matchLabels: { app: 'x' } },
+      template: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } },
+    },
+  },
   Pod: { spec: { containers: [{ name: 'c', image: 'nginx' }] } },
   Service: { spec: { ports: [{ port: 80 }] } },
 };
@@ -48,6 +54,7 @@ describe('the editor schema', () => {
         'Secret',
         'Service',
         'ServiceAccount',
+        'StatefulSet',
       ].sort(),
     );
     expect(k8sSchema.properties).toMatchObject({ kind: { enum: branches.map((b) => b.kind) } });

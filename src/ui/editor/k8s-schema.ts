@@ -1,4 +1,4 @@
-// A JSON schema for the kinds the playground simulates (Deployment, DaemonSet, Service, Endpoints, Pod,
+// A JSON schema for the kinds the playground simulates (Deployment, DaemonSet, StatefulSet, Service, Endpoints, Pod,
 // Namespace, ConfigMap, Secret, ServiceAccount),
 // written from the Kubernetes 1.34 API reference: required fields, enums, and descriptions for hover.
 // `additionalProperties: false` mirrors the API server's strict field validation (`kubectl apply`
@@ -237,6 +237,55 @@ const daemonSetSpec = obj(
   ['selector', 'template'],
 );
 
+const statefulSetSpec = obj(
+  'The desired state: how many Pods, each with a stable name <statefulset>-<ordinal> and DNS name under the governing headless Service (serviceName).',
+  {
+    replicas: int('Number of Pods (default 1).', { minimum: 0 }),
+    selector: labelSelector,
+    template: podTemplate,
+    volumeClaimTemplates: arr(
+      'PersistentVolumeClaims each Pod gets (<claim>-<statefulset>-<ordinal>); not simulated: no claim objects are made.',
+      { type: 'object' },
+    ),
+    serviceName: str(
+      'The headless Service that gives each Pod its DNS name: <pod>.<serviceName>.<namespace>.svc.cluster.local.',
+    ),
+    podManagementPolicy: str(
+      'OrderedReady (default): Pods are created one by one, each after the previous is Running and Ready, and removed in reverse. Parallel: all at once.',
+      { enum: ['OrderedReady', 'Parallel'] },
+    ),
+    updateStrategy: obj('How a template change replaces the Pods.', {
+      type: str(
+        'RollingUpdate (default): from the highest ordinal down. OnDelete: only when a Pod is deleted.',
+        {
+          enum: ['RollingUpdate', 'OnDelete'],
+        },
+      ),
+      rollingUpdate: obj('RollingUpdate settings.', {
+        partition: int('Only Pods with an ordinal at or above the partition are updated (default 0).', {
+          minimum: 0,
+        }),
+        maxUnavailable: intOrString(
+          'Alpha in 1.34 (MaxUnavailableStatefulSet, off): dropped by the API server.',
+        ),
+      }),
+    }),
+    revisionHistoryLimit: int('Old revisions to keep (default 10).'),
+    minReadySeconds: int('Seconds a new Pod must be ready before it counts as available.'),
+    persistentVolumeClaimRetentionPolicy: obj(
+      'What happens to the claims when the StatefulSet is deleted or scaled down.',
+      {
+        whenDeleted: str('Retain (default) or Delete.', { enum: ['Retain', 'Delete'] }),
+        whenScaled: str('Retain (default) or Delete.', { enum: ['Retain', 'Delete'] }),
+      },
+    ),
+    ordinals: obj('The ordinals the Pods are numbered from.', {
+      start: int('The first ordinal (default 0).', { minimum: 0 }),
+    }),
+  },
+  ['selector', 'template'],
+);
+
 const endpointAddress = obj(
   'An endpoint address.',
   {
@@ -296,6 +345,13 @@ const kinds: Record<string, Schema> = {
     'DaemonSet',
     'A DaemonSet runs one Pod on every node that can take it (a node-level agent).',
     { spec: daemonSetSpec },
+    ['spec'],
+  ),
+  StatefulSet: kindSchema(
+    'apps/v1',
+    'StatefulSet',
+    'A StatefulSet runs Pods with stable names (web-0, web-1, …) and, under a headless Service, stable DNS names.',
+    { spec: statefulSetSpec },
     ['spec'],
   ),
   Service: kindSchema(
@@ -373,13 +429,13 @@ export const k8sSchema: Schema = {
   type: 'object',
   properties: {
     apiVersion: str(
-      'API group and version: v1 for Pods, Services, Endpoints, Namespaces, ConfigMaps, Secrets and ServiceAccounts; apps/v1 for Deployments and DaemonSets.',
+      'API group and version: v1 for Pods, Services, Endpoints, Namespaces, ConfigMaps, Secrets and ServiceAccounts; apps/v1 for Deployments, DaemonSets and StatefulSets.',
       {
         enum: ['v1', 'apps/v1'],
       },
     ),
     kind: str(
-      'The kind of object. The playground simulates Deployment, DaemonSet, Service, Endpoints, Pod, Namespace, ConfigMap, Secret and ServiceAccount.',
+      'The kind of object. The playground simulates Deployment, DaemonSet, StatefulSet, Service, Endpoints, Pod, Namespace, ConfigMap, Secret and ServiceAccount.',
       {
         enum: Object.keys(kinds),
       },
