@@ -209,6 +209,40 @@ describe('rollout pause / resume', () => {
     expect(byRev('2')?.spec.replicas).toBe(0);
   });
 
+  it('scaling a Deployment paused mid-rollout shares the change out proportionally', () => {
+    const manifest = web('nginx:1.27')
+      .replace('replicas: 2', 'replicas: 4')
+      .replace(
+        '  selector:',
+        '  strategy:\n    rollingUpdate:\n      maxSurge: 1\n      maxUnavailable: 0\n  selector:',
+      );
+    const d = kdrive().apply(manifest).advance(30_000);
+    // The new Pod never becomes ready: the rollout stops at old 4, new 1 (maxSurge 1).
+    d.kubectl('set image deployment/web web=kiamol/no-such').advance(30_000);
+    d.kubectl('rollout pause deployment/web').advance(1_000);
+    const sizes = () =>
+      (d.cluster.list('ReplicaSet', { namespace: 'default' }) as ReplicaSet[])
+        .map((rs) => `${rs.spec.template.spec.containers[0]?.image}=${rs.spec.replicas}`)
+        .sort();
+    expect(sizes()).toEqual(['kiamol/no-such=1', 'nginx:1.27=4']);
+    // 8 + maxSurge 1 allowed, 5 there: old 4*9/5 -> 7, new 1*9/5 -> 2.
+    d.kubectl('scale deployment/web --replicas=8').advance(1_000);
+    expect(sizes()).toEqual(['kiamol/no-such=2', 'nginx:1.27=7']);
+    // Down to 2 + 1: old 7*3/9 -> 2, new 2*3/9 -> 1.
+    d.kubectl('scale deployment/web --replicas=2').advance(1_000);
+    expect(sizes()).toEqual(['kiamol/no-such=1', 'nginx:1.27=2']);
+    const msgs = d.cluster
+      .list('Event', { namespace: 'default' })
+      .map((e) => (e as unknown as { message: string }).message)
+      .filter((m) => m.startsWith('Scaled'));
+    expect(msgs.slice(-4).map((m) => m.replace(/web-[a-z0-9]+/, 'RS'))).toEqual([
+      'Scaled up replica set RS from 4 to 7',
+      'Scaled up replica set RS from 1 to 2',
+      'Scaled down replica set RS from 7 to 2',
+      'Scaled down replica set RS from 2 to 1',
+    ]);
+  });
+
   it('Progressing goes DeploymentPaused, then DeploymentResumed before the rollout’s own reasons', () => {
     const { d } = twoRevisions();
     const reasons: string[] = [];

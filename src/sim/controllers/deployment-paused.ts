@@ -10,14 +10,14 @@
 //   else the newest) ReplicaSet is scaled to spec.replicas, a saturated new one scales the old ones
 //   to 0, old ReplicaSets beyond revisionHistoryLimit are deleted; the status has the counts and the
 //   Available condition only (syncRolloutStatus's Progressing updates are skipped).
-// Not simulated: proportional scaling of several active ReplicaSets while paused mid-rollout.
+// - with several active ReplicaSets (paused mid-rollout) a scale is shared out proportionally.
 import { ownedBy } from '../api/owners';
 import type { Deployment, DeploymentCondition, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
 import { rfc3339 } from '../runtime/clock';
 import type { ControllerContext } from '../runtime/interfaces';
 import { cleanupOld, type SpecInfo, scaleRS } from './deployment';
-import { DESIRED, REVISION } from './deployment-annotations';
+import { DESIRED, MAX_REPLICAS, REVISION } from './deployment-annotations';
 
 // biome-ignore lint/suspicious/noExplicitAny: status fields are loosely typed JSON.
 type Any = any;
@@ -68,6 +68,55 @@ function conditions(ctx: ControllerContext, d: Deployment): Deployment {
 
 const active = (rs: ReplicaSet) => rs.spec.replicas > 0;
 
+/** ReplicaSetsByCreationTimestamp: older first, then by name. */
+function older(a: ReplicaSet, b: ReplicaSet): number {
+  const t = a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp);
+  return t !== 0 ? t : a.metadata.name.localeCompare(b.metadata.name);
+}
+
+/** integer.RoundToInt32: half away from zero. */
+const round = (x: number) => (x < 0 ? Math.ceil(x - 0.5) : Math.floor(x + 0.5));
+
+/**
+ * scale()'s proportional case (several active ReplicaSets, the new one not saturated): the
+ * replicas allowed (spec.replicas + maxSurge) less those there are, shared out by each
+ * ReplicaSet's size over the max-replicas it was last scaled for (GetReplicaSetProportion,
+ * getReplicaSetFraction), the largest first (ties: newer first up, older first down), the
+ * leftover to the first.
+ */
+function proportional(ctx: ControllerContext, d: Deployment, live: ReplicaSet[], info: SpecInfo): void {
+  const want = d.spec.replicas;
+  const total = live.reduce((n, rs) => n + rs.spec.replicas, 0);
+  const toAdd = (want > 0 ? want + info.surge : 0) - total;
+  if (toAdd === 0) return;
+  const sorted = [...live].sort(
+    (a, b) => b.spec.replicas - a.spec.replicas || (toAdd > 0 ? older(b, a) : older(a, b)),
+  );
+  const sizes = new Map<ReplicaSet, number>();
+  let added = 0;
+  for (const rs of sorted) {
+    let proportion = 0;
+    if (rs.spec.replicas !== 0 && toAdd !== added) {
+      let fraction: number;
+      if (want === 0) fraction = -rs.spec.replicas;
+      else {
+        const before = Number(rs.metadata.annotations?.[MAX_REPLICAS] ?? 0) || (d.status?.replicas ?? 0);
+        fraction =
+          before === 0 ? 0 : round((rs.spec.replicas * (want + info.surge)) / before) - rs.spec.replicas;
+      }
+      const allowed = toAdd - added;
+      proportion = toAdd > 0 ? Math.min(fraction, allowed) : Math.max(fraction, allowed);
+    }
+    sizes.set(rs, rs.spec.replicas + proportion);
+    added += proportion;
+  }
+  sorted.forEach((rs, i) => {
+    let size = sizes.get(rs) as number;
+    if (i === 0) size = Math.max(0, size + toAdd - added);
+    scaleRS(ctx, d, rs, size, info.surge);
+  });
+}
+
 /** sync() for a paused Deployment: scale, cleanupDeployment, syncDeploymentStatus. */
 function sync(
   store: Store,
@@ -103,7 +152,7 @@ function sync(
   ) {
     // IsSaturated: the old ReplicaSets are scaled down fully.
     for (const rs of olds) if (active(rs)) scaleRS(ctx, d, rs, 0, info.surge);
-  }
+  } else if (d.spec.strategy.type === 'RollingUpdate') proportional(ctx, d, live, info);
   if (olds.length > (d.spec.revisionHistoryLimit ?? 10)) cleanupOld(ctx, d, olds);
   writeStatus(store, ctx, d, newRS, info);
 }
