@@ -5,12 +5,14 @@ import { doesNotHaveType, resolveResourceType } from '../resources';
 import { CORE_TYPES, type FieldSchema, type TypeSchema } from './schema-core';
 import { DAEMONSET_TYPES } from './schema-daemonset';
 import { NETWORK_TYPES } from './schema-network';
+import { STATEFULSET_TYPES } from './schema-statefulset';
 import { WORKLOAD_TYPES } from './schema-workloads';
 
 export const SCHEMA: Record<string, TypeSchema> = {
   ...CORE_TYPES,
   ...WORKLOAD_TYPES,
   ...DAEMONSET_TYPES,
+  ...STATEFULSET_TYPES,
   ...NETWORK_TYPES,
 };
 
