@@ -1,7 +1,9 @@
 // kubectl rollout history TYPE/NAME [--revision=N] [kubectl v0.34.9 pkg/cmd/rollout/rollout_history.go,
 // pkg/polymorphichelpers/history.go DeploymentHistoryViewer, DaemonSetHistoryViewer]: the NamePrinter
 // with the operation "\n<REVISION CHANGE-CAUSE table>" or "with revision #N\n<printTemplate>".
-import type { PodTemplateSpec } from '../../sim/api/types';
+import type { K8sObject, PodTemplateSpec } from '../../sim/api/types';
+import { str } from '../flags';
+import { OperationPrinter, parseOperationOutput } from '../printers/operation';
 import { notFoundMessage } from '../resources';
 import type { KubectlContext, ParsedArgs } from './registry';
 import {
@@ -67,6 +69,35 @@ function dsHistory(ctx: KubectlContext, name: string, revision: number): string 
   return table(causes);
 }
 
+/**
+ * GetHistory: revision -> the Deployment's ReplicaSet of it, or the DaemonSet with that revision's
+ * template applied (applyDaemonSetHistory).
+ */
+function historyObjects(
+  ctx: KubectlContext,
+  name: string,
+  ds: boolean,
+): Map<number, K8sObject> | { error: string } {
+  const out = new Map<number, K8sObject>();
+  if (ds) {
+    const h = daemonSetHistory(ctx, name);
+    if ('error' in h) return h;
+    for (const cr of h.history)
+      out.set(cr.revision, {
+        ...h.ds,
+        spec: { ...h.ds.spec, template: daemonSetRevisionTemplate(h.ds, cr) },
+      });
+    return out;
+  }
+  const d = ctx.cluster.get('Deployment', ctx.namespace, name);
+  if (!d) return { error: `failed to retrieve deployment ${name}: deployments.apps "${name}" not found` };
+  for (const rs of deploymentReplicaSets(ctx, d)) {
+    const v = revisionOf(rs);
+    if (v !== undefined) out.set(v, rs);
+  }
+  return out;
+}
+
 export function rolloutHistory(args: ParsedArgs, ctx: KubectlContext, rest: string[]): number {
   const revision = typeof args.flags.revision === 'number' ? args.flags.revision : 0;
   if (revision < 0) {
@@ -80,11 +111,40 @@ export function rolloutHistory(args: ParsedArgs, ctx: KubectlContext, rest: stri
     (t) => `no history viewer has been implemented for ${groupKind(t)}`,
   );
   if (!list) return 1;
+  const format = parseOperationOutput(str(args.flags, 'output'));
+  if (!format.ok) {
+    ctx.proc.err(`${format.message}\n`);
+    return 1;
+  }
+  // OutputFlagSpecified: the history's objects through the printer, built once.
+  const printer = format.format.kind === 'default' ? undefined : new OperationPrinter(format.format, '');
   for (const { t, name } of list) {
     const ds = t.simulated === 'DaemonSet';
     if (!ctx.cluster.get(ds ? 'DaemonSet' : 'Deployment', ctx.namespace, name)) {
       ctx.proc.err(`${notFoundMessage(t, name)}\n`);
       return 1;
+    }
+    if (printer) {
+      const objs = historyObjects(ctx, name, ds);
+      if ('error' in objs) {
+        ctx.proc.err(`error: ${objs.error}\n`);
+        return 1;
+      }
+      const revs = revision > 0 ? [revision] : [...objs.keys()].sort((a, b) => a - b);
+      for (const rev of revs) {
+        const o = objs.get(rev);
+        if (!o) {
+          ctx.proc.err('error: unable to find the specified revision\n');
+          return 1;
+        }
+        const p = printer.print(o);
+        ctx.proc.out(p.out);
+        if (p.error) {
+          ctx.proc.err(`${p.error}\n`);
+          return 1;
+        }
+      }
+      continue;
     }
     const r = (ds ? dsHistory : deploymentHistory)(ctx, name, revision);
     if (typeof r !== 'string') {

@@ -68,6 +68,31 @@ describe('rollout history --revision', () => {
   });
 });
 
+describe('rollout history / undo -o', () => {
+  it('history -o prints GetHistory’s ReplicaSets in revision order; undo -o the object fetched', () => {
+    const { d, byRev } = twoRevisions();
+    const rs1 = byRev('1')?.metadata.name;
+    const rs2 = byRev('2')?.metadata.name;
+    d.kubectl('rollout history deployment/web -o name');
+    expect(d.stdout()).toBe(`replicaset.apps/${rs1}\nreplicaset.apps/${rs2}\n`);
+    d.kubectl(
+      'rollout history deployment/web --revision=2 -o jsonpath={.spec.template.spec.containers[0].image}',
+    );
+    expect(d.stdout()).toBe('nginx:1.28');
+    d.kubectl('rollout history deployment/web --revision=5 -o name');
+    expect(d.stderr()).toBe('error: unable to find the specified revision\n');
+    d.kubectl('rollout history deployment/web -o yaml');
+    expect(d.stdout().split('\n---\n')).toHaveLength(2);
+    d.kubectl('rollout undo deployment/web -o jsonpath={.spec.template.spec.containers[0].image}');
+    expect(d.stdout()).toBe('nginx:1.28');
+    d.advance(1_000);
+    const dep = d.cluster.get('Deployment', 'default', 'web') as Deployment;
+    expect(dep.spec.template.spec.containers[0]?.image).toBe('nginx:1.27');
+    d.kubectl('rollout undo deployment/web -o name');
+    expect(d.stdout()).toBe('deployment.apps/web\n');
+  });
+});
+
 describe('rollout undo deployment', () => {
   it('rolls back to the previous revision: the old ReplicaSet takes over as revision 3', () => {
     const { d, rss, byRev, hash } = twoRevisions();

@@ -3,6 +3,8 @@
 // the Rollbacker's result is the NamePrinter's operation (`rolled back`, `skipped rollback (…)`, or
 // with --dry-run=client the revision's printTemplate), with the dry-run suffix.
 import type { K8sObject, ReplicaSet } from '../../sim/api/types';
+import { str } from '../flags';
+import { OperationPrinter, parseOperationOutput } from '../printers/operation';
 import { notFoundMessage } from '../resources';
 import { clusterDryRun, type DryRunStrategy, dryRunSuffix, getDryRunStrategy } from './dryrun';
 import type { KubectlContext, ParsedArgs } from './registry';
@@ -10,7 +12,6 @@ import {
   deploymentReplicaSets,
   equalIgnoreHash,
   groupKind,
-  nameOf,
   printTemplate,
   revisionOf,
   rolloutTargets,
@@ -125,9 +126,12 @@ export function rolloutUndo(
   );
   if (!list) return 1;
   const to = typeof args.flags['to-revision'] === 'number' ? (args.flags['to-revision'] as number) : 0;
+  // ToPrinter(result) per object: -o prints the object as the builder fetched it, before the rollback.
+  const format = parseOperationOutput(str(args.flags, 'output'));
   for (const { t, name } of list) {
     const ds = t.simulated === 'DaemonSet';
-    if (!ctx.cluster.get(ds ? 'DaemonSet' : 'Deployment', ctx.namespace, name)) {
+    const obj = ctx.cluster.get(ds ? 'DaemonSet' : 'Deployment', ctx.namespace, name);
+    if (!obj) {
       ctx.proc.err(`${notFoundMessage(t, name)}\n`);
       return 1;
     }
@@ -140,7 +144,16 @@ export function rolloutUndo(
       ctx.proc.err(`${r.error.startsWith('error: ') ? '' : 'error: '}${r.error}\n`);
       return 1;
     }
-    ctx.proc.out(`${nameOf(t, name)} ${r.ok}${dryRunSuffix(dry.strategy)}\n`);
+    if (!format.ok) {
+      ctx.proc.err(`${format.message}\n`);
+      return 1;
+    }
+    const p = new OperationPrinter(format.format, `${r.ok}${dryRunSuffix(dry.strategy)}`).print(obj);
+    ctx.proc.out(p.out);
+    if (p.error) {
+      ctx.proc.err(`${p.error}\n`);
+      return 1;
+    }
   }
   return 0;
 }

@@ -252,6 +252,7 @@ export const rolloutVerb: KubectlVerb & { helpFor(words: readonly string[]): str
     { name: 'watch', short: 'w', type: 'bool' },
     { name: 'revision', type: 'int' },
     { name: 'to-revision', type: 'int' },
+    { name: 'output', short: 'o', type: 'string' },
     DRY_RUN_FLAG,
   ],
   run,
