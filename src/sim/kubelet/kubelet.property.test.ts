@@ -123,6 +123,8 @@ const stepArb = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('delete' as const), which: fc.nat(9) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('configmap' as const) }) },
+  // A rollout: the Deployment's old Pods are deleted wherever their start has got to.
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('restart' as const) }) },
 );
 
 const scenarioArb = fc.record({
@@ -139,7 +141,12 @@ type Scenario = {
   pods: Any[];
   deployments: Any[];
   replicas: number;
-  steps: ({ op: 'advance'; ms: number } | { op: 'delete'; which: number } | { op: 'configmap' })[];
+  steps: (
+    | { op: 'advance'; ms: number }
+    | { op: 'delete'; which: number }
+    | { op: 'configmap' }
+    | { op: 'restart' }
+  )[];
 };
 
 const docsOf = (s: Scenario): Any[] => [
@@ -279,6 +286,11 @@ function runScenario(s: Scenario): void {
         { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' }, data: { k: 'v' } },
       ]);
       expect(o?.result.ok).toBe(true);
+    } else if (step.op === 'restart') {
+      if (s.deployments.length) {
+        d.kubectl('rollout restart deployment/d0');
+        expect(d.exitCode(), d.text()).toBe(0);
+      }
     } else {
       const live = (d.cluster.list('Pod', { namespace: 'default' }) as Pod[]).filter(
         (p) => !p.metadata.deletionTimestamp,
