@@ -29,6 +29,7 @@ import { Published } from '../apiserver/published';
 import type { ApiServer } from '../apiserver/server';
 import type { Cluster } from '../contract';
 import { rfc3339 } from '../runtime/clock';
+import { initStateOf, unreadySidecars } from './init-status';
 import type { LifecycleDeps } from './lifecycle-deps';
 import { containerId, type PodRuntime } from './pod-runtime';
 import { notReady } from './run-status';
@@ -264,11 +265,13 @@ export function startedStatus(
 export function writeWaiting(
   deps: LifecycleDeps,
   pod: Pod,
+  rt: PodRuntime,
   status: Any | undefined,
   statuses: ContainerStatus[],
   unready: string[],
 ): void {
-  const [ready, containersReady] = notReady(unready);
+  // A sidecar not ready is named first (GenerateContainersReadyCondition).
+  const [ready, containersReady] = notReady(unreadySidecars(initStateOf(rt), unready));
   deps.writeStatus(pod, {
     ...status,
     phase: 'Pending',
@@ -318,7 +321,7 @@ export function startWithConfigErrors(
     rt.at[i] = startedAt;
     statuses.push(startedStatus(deps, tpl, c, i, startedAt));
   });
-  writeWaiting(deps, pod, status, statuses, unready);
+  writeWaiting(deps, pod, rt, status, statuses, unready);
   return configRetryMs(deps, rt);
 }
 

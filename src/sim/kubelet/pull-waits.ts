@@ -57,7 +57,7 @@ function show(
     }
     return startedStatus(d, tpl, c, i, at);
   });
-  writeWaiting(d, pod, status, statuses, notRunning);
+  writeWaiting(d, pod, rt, status, statuses, notRunning);
 }
 
 /**

@@ -185,4 +185,24 @@ describe('a sidecar that is not ready keeps the Pod from Ready', () => {
       'NAME   READY   STATUS    RESTARTS   AGE\np      1/2     Running   0          60s\n',
     );
   });
+
+  it('with the app waiting on its image too: the sidecar is named first ([proxy app])', () => {
+    const d = kdrive({ seed: 3, profile: 'kind' }).applyOk(
+      manifest(
+        'Always',
+        `${NGINX_SIDECAR}\n    readinessProbe:\n      httpGet:\n        path: /\n        port: 81`,
+        '    image: nosuch/thing:9',
+      ),
+    );
+    d.advance(30_000);
+    const s = (d.cluster.get('Pod', 'default', 'p') as Pod).status as Any;
+    expect(s.conditions.find((c: Any) => c.type === 'Ready')).toMatchObject({
+      status: 'False',
+      message: 'containers with unready status: [proxy app]',
+    });
+    d.kubectl('get pods');
+    expect(d.stdout()).toBe(
+      'NAME   READY   STATUS             RESTARTS   AGE\np      0/2     ImagePullBackOff   0          30s\n',
+    );
+  });
 });
