@@ -180,7 +180,7 @@ describe('ValidateStatefulSetUpdate (1.34)', () => {
     expect(fields(r)).toEqual([]);
   });
 
-  it.each([
+  it.each<[string, Any]>([
     ['serviceName', { serviceName: 'other' }],
     ['podManagementPolicy', { podManagementPolicy: 'Parallel' }],
     ['selector', { selector: { matchLabels: { app: 'nginx', tier: 'web' } } }],
