@@ -11,6 +11,15 @@ it('completes set subcommands and the objects of annotate, patch and set', () =>
   expect(s.complete('kubectl annotate deploy numb').candidates).toEqual(['numbers-api']);
   expect(s.complete('kubectl patch svc/kube').candidates).toEqual(['svc/kubernetes']);
   expect(s.complete('kubectl rollout st').candidates).toEqual(['status']);
+  expect(s.complete('kubectl rollout ').candidates).toEqual([
+    'history',
+    'pause',
+    'restart',
+    'resume',
+    'status',
+    'undo',
+  ]);
+  expect(s.complete('kubectl rollout undo deploy/numb').candidates).toEqual(['deploy/numbers-api']);
   expect(s.complete('kubectl patch deploy x --ty').candidates).toEqual(['--type']);
 });
 

@@ -58,7 +58,7 @@ const OBJECT_VERBS = new Set([
 
 /** Verbs whose first word is a subcommand; the object arguments follow it. */
 const SUBCOMMANDS: Record<string, string[]> = {
-  rollout: ['history', 'restart', 'status'],
+  rollout: ['history', 'pause', 'restart', 'resume', 'status', 'undo'],
   set: ['env', 'image', 'selector'],
 };
 
