@@ -121,7 +121,12 @@ const stepArb = fc.oneof(
     weight: 4,
     arbitrary: fc.record({ op: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 20_000 }) }),
   },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('delete' as const), which: fc.nat(9) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('delete' as const), which: fc.nat(9), force: fc.boolean() }),
+  },
+  // A Pod of the same name created again at once after a forced delete (a new uid on the node).
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('replace' as const), which: fc.nat(9) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('configmap' as const) }) },
   // A rollout: the Deployment's old Pods are deleted wherever their start has got to.
   { weight: 1, arbitrary: fc.record({ op: fc.constant('restart' as const) }) },
@@ -143,7 +148,8 @@ type Scenario = {
   replicas: number;
   steps: (
     | { op: 'advance'; ms: number }
-    | { op: 'delete'; which: number }
+    | { op: 'delete'; which: number; force: boolean }
+    | { op: 'replace'; which: number }
     | { op: 'configmap' }
     | { op: 'restart' }
   )[];
@@ -273,7 +279,8 @@ function checkSettled(d: KubectlDriver): void {
 /** Runs a scenario, checking the invariants after every step and once all deletions are over. */
 function runScenario(s: Scenario): void {
   const d = kdrive({ seed: s.seed, profile: 'kind' });
-  const outcomes = d.cluster.apply(docsOf(s));
+  const docs = docsOf(s);
+  const outcomes = d.cluster.apply(docs);
   for (const o of outcomes) expect(o.result.ok, JSON.stringify(o.result)).toBe(true);
   // A deleted Pod is gone once its grace period (and the stop of its containers) is over: its
   // deletionGracePeriodSeconds plus the kubelet's and the API server's few seconds.
@@ -291,15 +298,22 @@ function runScenario(s: Scenario): void {
         d.kubectl('rollout restart deployment/d0');
         expect(d.exitCode(), d.text()).toBe(0);
       }
+    } else if (step.op === 'replace') {
+      const i = step.which % s.pods.length;
+      // (Gone already, or being deleted: either way removed now.)
+      d.cluster.delete('Pod', 'default', `p${i}`, { gracePeriodSeconds: 0 });
+      const [o] = d.cluster.apply([docs[i]]);
+      expect(o?.result.ok, JSON.stringify(o?.result)).toBe(true);
     } else {
       const live = (d.cluster.list('Pod', { namespace: 'default' }) as Pod[]).filter(
         (p) => !p.metadata.deletionTimestamp,
       );
       const p = live[step.which % Math.max(1, live.length)];
       if (p) {
-        d.kubectl(`delete pod ${p.metadata.name} --wait=false`);
+        const force = step.force ? ' --grace-period=0 --force' : '';
+        d.kubectl(`delete pod ${p.metadata.name} --wait=false${force}`);
         expect(d.exitCode(), d.text()).toBe(0);
-        const grace = p.spec.terminationGracePeriodSeconds ?? 30;
+        const grace = step.force ? 0 : (p.spec.terminationGracePeriodSeconds ?? 30);
         deleted.set(p.metadata.uid, d.cluster.now() + grace * 1000 + 5_000);
       }
     }
