@@ -1,5 +1,5 @@
 // kubectl rollout history TYPE/NAME [--revision=N] [kubectl v0.34.9 pkg/cmd/rollout/rollout_history.go,
-// pkg/polymorphichelpers/history.go DeploymentHistoryViewer, DaemonSetHistoryViewer]: the NamePrinter
+// pkg/polymorphichelpers/history.go DeploymentHistoryViewer, DaemonSetHistoryViewer, StatefulSetHistoryViewer]: the NamePrinter
 // with the operation "\n<REVISION CHANGE-CAUSE table>" or "with revision #N\n<printTemplate>".
 import type { K8sObject, PodTemplateSpec } from '../../sim/api/types';
 import { str } from '../flags';
@@ -15,8 +15,13 @@ import {
   rolloutTargets,
 } from './rollout-common';
 import { daemonSetHistory, daemonSetRevisionTemplate } from './rollout-ds-history';
+import { statefulSetHistory } from './rollout-sts-history';
 
-const KINDS = new Set(['Deployment', 'DaemonSet']);
+const KINDS = new Set(['Deployment', 'DaemonSet', 'StatefulSet']);
+
+/** A DaemonSet's or (StatefulSetHistoryViewer, the same printHistory) a StatefulSet's revisions. */
+const setHistory = (ctx: KubectlContext, name: string, sts?: boolean) =>
+  (sts ? statefulSetHistory : daemonSetHistory)(ctx, name);
 
 /** tabbedString of the REVISION / CHANGE-CAUSE table (tabwriter padding 2). */
 function table(causes: Map<number, string>): string {
@@ -54,8 +59,13 @@ function deploymentHistory(ctx: KubectlContext, name: string, revision: number):
 }
 
 /** DaemonSetHistoryViewer.ViewHistory (printHistory over its ControllerRevisions). */
-function dsHistory(ctx: KubectlContext, name: string, revision: number): string | { error: string } {
-  const h = daemonSetHistory(ctx, name);
+function dsHistory(
+  ctx: KubectlContext,
+  name: string,
+  revision: number,
+  sts?: boolean,
+): string | { error: string } {
+  const h = setHistory(ctx, name, sts);
   if ('error' in h) return h;
   if (h.history.length === 0) return 'No rollout history found.';
   const byRev = new Map(h.history.map((cr) => [Number(cr.revision), cr]));
@@ -77,10 +87,11 @@ function historyObjects(
   ctx: KubectlContext,
   name: string,
   ds: boolean,
+  sts?: boolean,
 ): Map<number, K8sObject> | { error: string } {
   const out = new Map<number, K8sObject>();
   if (ds) {
-    const h = daemonSetHistory(ctx, name);
+    const h = setHistory(ctx, name, sts);
     if ('error' in h) return h;
     for (const cr of h.history)
       out.set(cr.revision, {
@@ -119,13 +130,14 @@ export function rolloutHistory(args: ParsedArgs, ctx: KubectlContext, rest: stri
   // OutputFlagSpecified: the history's objects through the printer, built once.
   const printer = format.format.kind === 'default' ? undefined : new OperationPrinter(format.format, '');
   for (const { t, name } of list) {
-    const ds = t.simulated === 'DaemonSet';
-    if (!ctx.cluster.get(ds ? 'DaemonSet' : 'Deployment', ctx.namespace, name)) {
+    const sts = t.simulated === 'StatefulSet';
+    const ds = t.simulated === 'DaemonSet' || sts;
+    if (!ctx.cluster.get(sts ? 'StatefulSet' : ds ? 'DaemonSet' : 'Deployment', ctx.namespace, name)) {
       ctx.proc.err(`${notFoundMessage(t, name)}\n`);
       return 1;
     }
     if (printer) {
-      const objs = historyObjects(ctx, name, ds);
+      const objs = historyObjects(ctx, name, ds, sts);
       if ('error' in objs) {
         ctx.proc.err(`error: ${objs.error}\n`);
         return 1;
@@ -146,7 +158,7 @@ export function rolloutHistory(args: ParsedArgs, ctx: KubectlContext, rest: stri
       }
       continue;
     }
-    const r = (ds ? dsHistory : deploymentHistory)(ctx, name, revision);
+    const r = ds ? dsHistory(ctx, name, revision, sts) : deploymentHistory(ctx, name, revision);
     if (typeof r !== 'string') {
       ctx.proc.err(`error: ${r.error}\n`);
       return 1;

@@ -111,6 +111,7 @@ export function rolloutUndo(
   ctx: KubectlContext,
   rest: string[],
   daemonSets?: Rollbacker,
+  statefulSets?: Rollbacker,
 ): number {
   const dry = getDryRunStrategy(args.flags, { err: ctx.proc.err, now: ctx.cluster.now() });
   if (!dry.ok) {
@@ -118,6 +119,7 @@ export function rolloutUndo(
     return 1;
   }
   const kinds = new Set(daemonSets ? ['Deployment', 'DaemonSet'] : ['Deployment']);
+  if (statefulSets) kinds.add('StatefulSet');
   const list = rolloutTargets(
     rest,
     ctx,
@@ -130,15 +132,18 @@ export function rolloutUndo(
   const format = parseOperationOutput(str(args.flags, 'output'));
   for (const { t, name } of list) {
     const ds = t.simulated === 'DaemonSet';
-    const obj = ctx.cluster.get(ds ? 'DaemonSet' : 'Deployment', ctx.namespace, name);
+    const sts = t.simulated === 'StatefulSet';
+    const obj = ctx.cluster.get(sts ? 'StatefulSet' : ds ? 'DaemonSet' : 'Deployment', ctx.namespace, name);
     if (!obj) {
       ctx.proc.err(`${notFoundMessage(t, name)}\n`);
       return 1;
     }
     const r =
-      ds && daemonSets
-        ? daemonSets(ctx, name, to, dry.strategy)
-        : rollbackDeployment(ctx, name, to, dry.strategy);
+      sts && statefulSets
+        ? statefulSets(ctx, name, to, dry.strategy)
+        : ds && daemonSets
+          ? daemonSets(ctx, name, to, dry.strategy)
+          : rollbackDeployment(ctx, name, to, dry.strategy);
     if ('error' in r) {
       // CheckErr: an error whose text starts with "error: " is printed as it is.
       ctx.proc.err(`${r.error.startsWith('error: ') ? '' : 'error: '}${r.error}\n`);

@@ -14,6 +14,7 @@ import { rolloutSubHelp } from './rollout-help';
 import { rolloutHistory } from './rollout-history';
 import { rolloutPause } from './rollout-pause';
 import { statefulSetStatus } from './rollout-sts';
+import { rollbackStatefulSet } from './rollout-sts-history';
 import { rolloutUndo } from './rollout-undo';
 import { waitUntil } from './util';
 import { parseGoDuration } from './wait';
@@ -228,7 +229,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     case 'history':
       return rolloutHistory(args, ctx, rest);
     case 'undo':
-      return rolloutUndo(args, ctx, rest, rollbackDaemonSet);
+      return rolloutUndo(args, ctx, rest, rollbackDaemonSet, rollbackStatefulSet);
     case 'pause':
       return rolloutPause(ctx, rest, true);
     case 'resume':

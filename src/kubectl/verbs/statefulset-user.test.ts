@@ -171,3 +171,36 @@ describe('kubectl with a user StatefulSet', () => {
     expect(d.exitCode()).toBe(1);
   });
 });
+
+describe('kubectl rollout history / undo for a StatefulSet (StatefulSetHistoryViewer, StatefulSetRollbacker)', () => {
+  it('lists the ControllerRevisions, shows one, and rolls back to the previous template', () => {
+    const d = kdrive({ seed: 1, profile: 'kind' });
+    apply(d, manifest());
+    d.advance(30_000);
+    expect(d.kubectl('rollout undo sts/web').stderr()).toBe('error: no last revision to roll back to\n');
+    d.kubectl('set image sts/web nginx=nginx:1.28');
+    d.advance(60_000);
+    expect(d.kubectl('rollout history sts/web').text()).toBe(
+      'statefulset.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n',
+    );
+    const one = d.kubectl('rollout history statefulset/web --revision=1').text();
+    expect(one.startsWith('statefulset.apps/web with revision #1\nPod Template:\n')).toBe(true);
+    expect(one).toContain('nginx:1.27');
+    expect(d.kubectl('rollout undo sts/web --dry-run=client').text()).toContain(
+      'statefulset.apps/web will roll back to Pod Template:\n',
+    );
+    expect(d.kubectl('rollout undo sts/web').text()).toBe('statefulset.apps/web rolled back\n');
+    d.advance(60_000);
+    const images = (d.cluster.list('Pod', { namespace: 'default', labelSelector: 'app=nginx' }) as Pod[]).map(
+      (p) => p.spec.containers[0]?.image,
+    );
+    expect(images).toEqual(['nginx:1.27', 'nginx:1.27']);
+    // The rollback renumbers revision 1 as 3 (an equal older revision gets the next number).
+    expect(d.kubectl('rollout history sts/web').text()).toBe(
+      'statefulset.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n',
+    );
+    expect(d.kubectl('rollout undo sts/web --to-revision=3').text()).toBe(
+      'statefulset.apps/web skipped rollback (current template already matches revision 3)\n',
+    );
+  });
+});
