@@ -107,4 +107,29 @@ describe('StatefulSet Pods under their headless Service', () => {
     d.kubectl('exec client -- nslookup web-0.nginx.default.svc.cluster.local');
     expect(d.stdout()).toContain(`Address: ${ip(d, 'web-0')}\n`);
   });
+
+  it.each([false, true])(
+    'a Running Pod that is not ready: named only with publishNotReadyAddresses (%s); OrderedReady waits on it',
+    (publish) => {
+      const yaml = YAML.replace(
+        '  clusterIP: None\n',
+        `  clusterIP: None\n  publishNotReadyAddresses: ${publish}\n`,
+      ).replace(
+        '        - containerPort: 80\n          name: web\n',
+        '        - containerPort: 80\n          name: web\n        readinessProbe:\n          httpGet:\n            port: 8080\n          periodSeconds: 2\n',
+      );
+      const d = kdrive({ seed: 11, profile: 'kind' })
+        .applyOk(sleepPodYaml('client', ''))
+        .applyOk(yaml)
+        .advance(60_000);
+      const web0 = d.get('Pod', 'web-0') as Pod;
+      expect(web0.status?.phase).toBe('Running');
+      expect(web0.status?.podIP).toBeDefined();
+      expect(d.get('Pod', 'web-1')).toBeUndefined();
+      d.kubectl('exec client -- nslookup web-0.nginx.default.svc.cluster.local');
+      if (publish) expect(d.stdout()).toContain(`Address: ${web0.status?.podIP}\n`);
+      else
+        expect(d.stdout()).toContain("** server can't find web-0.nginx.default.svc.cluster.local: NXDOMAIN");
+    },
+  );
 });
