@@ -10,7 +10,9 @@
 // own pull/start path (`resume`). This file holds those entry points and the context of one sync
 // (syncOf); what the kubelet keeps per init container and the status composed from it are
 // init-status.ts's, the sequence and the image pulls init-pull.ts's, the instances' starts, exits
-// and restarts init-start.ts's.
+// and restarts init-start.ts's, the sidecars of a Pod whose containers are done sidecar-stop.ts's.
+// The sequence keeps one pending step on its own timer (a sidecar, its own): a sync that moves it
+// on replaces what was pending, so no step runs twice.
 //
 // What each init container runs comes from its command as for the Pod's containers (program.ts:
 // a server never ends — the Pod stays Init:N/M, as a real one does —, `sleep N` ends after N s,

@@ -3,7 +3,7 @@
 // container to start: KillPod, and InitContainersToStart emptied `to prevent the restartable init
 // containers to keep pod alive`), computeInitContainerActions (an init container failed under
 // restartPolicy Never: KillPod), SyncPod → killPodWithSyncResult → killContainer (`Stopping
-// container NAME`, SIGKILL at the grace period); kubelet_pods.go getPhase (a running sidecar keeps
+// container NAME`, SIGKILL at the grace period, 2 s at least); kubelet_pods.go getPhase (a running sidecar keeps
 // the phase Running; stopped ones are ignored)]. Bound late with init-containers.ts: reached from
 // lifecycle.ts (the Pod's containers all ended) and init-start.ts (an init container failed).
 import type { Pod } from '../api/types';
@@ -59,7 +59,8 @@ export function initKillPod(
   }
   const sidecars = st.runs.filter((r) => r.sidecar && r.state.running !== undefined).reverse();
   if (sidecars.length === 0) return;
-  const grace = (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+  // killContainer without a grace period override: the Pod's, at least minimumGracePeriodInSeconds (2).
+  const grace = Math.max(2, pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
   const rng = d.rng.pulls.fork(`init-killpod-stop/${rt.uid}`);
   for (const r of sidecars) {
     stopProbes(r.probes, d.timers());
