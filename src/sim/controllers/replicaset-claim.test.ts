@@ -185,9 +185,9 @@ spec:
     const d = drive({ seed: 75 }).applyOk(WEB_X3).advance(60_000);
     const rs = theReplicaSet(d);
     const labels = (d.pods() as Pod[])[0]?.metadata.labels as Record<string, string>;
-    // A Job is not served here, so the garbage collector takes the owner to exist.
+    // A custom resource's kind is never served here, so the garbage collector takes the owner to exist.
     const ownerReferences = [
-      { apiVersion: 'batch/v1', kind: 'Job', name: 'db', uid: 'other', controller: true },
+      { apiVersion: 'example.com/v1', kind: 'Database', name: 'db', uid: 'other', controller: true },
     ];
     d.tap((c) => {
       const r = c.create({
