@@ -222,3 +222,22 @@ describe('StatefulSet controller (1.34)', () => {
     expect(writes).toEqual([]);
   });
 });
+
+describe('StatefulSet controller: identity', () => {
+  it('puts a removed pod-name label back (with pod-index), recording "update Pod"; a removed pod-index alone stays', () => {
+    const d = new Driver({ seed: 3, profile: 'kind' }).applyOk(sts({ replicas: 1 })).advance(30_000);
+    const strip = (key: string) => {
+      const p = d.get('Pod', 'web-0') as Pod;
+      const labels = { ...p.metadata.labels };
+      delete labels[key];
+      expect(d.cluster.update({ ...p, metadata: { ...p.metadata, labels } }).ok).toBe(true);
+      d.advance(1000);
+      return d.get('Pod', 'web-0')?.metadata.labels ?? {};
+    };
+    expect(strip('apps.kubernetes.io/pod-index')['apps.kubernetes.io/pod-index']).toBeUndefined();
+    const back = strip('statefulset.kubernetes.io/pod-name');
+    expect(back['statefulset.kubernetes.io/pod-name']).toBe('web-0');
+    expect(back['apps.kubernetes.io/pod-index']).toBe('0');
+    expect(events(d)).toContain('Normal SuccessfulUpdate update Pod web-0 in StatefulSet web successful');
+  });
+});

@@ -18,7 +18,8 @@
 // - processReplica in ordinal order: a Failed or Succeeded Pod is deleted (and made again once
 //   gone), a missing one created; with OrderedReady (monotonic) the sync stops after a create, at a
 //   terminating Pod, at one not Running and Ready, or not yet available (minReadySeconds); a Pod
-//   whose pod-name label is wrong is updated; Parallel goes on through every ordinal;
+//   whose pod-name label is wrong gets it (and the pod-index label) back (identityMatches,
+//   UpdateStatefulPod: an "update Pod …" Event); Parallel goes on through every ordinal;
 // - processCondemned from the highest ordinal down: a terminating one waits (monotonic), one not
 //   Running and Ready waits unless it is the first unhealthy Pod, else it is deleted; monotonic
 //   deletes one per sync;
@@ -234,10 +235,8 @@ function managePods(
     }
     if (monotonic && (terminating(p) || !runningAndReady(p) || !podAvailable(p, mrs, now))) return false;
     const want = p.metadata.name;
-    if (
-      p.metadata.labels?.[POD_NAME_LABEL] !== want ||
-      p.metadata.labels?.[POD_INDEX_LABEL] !== String(ord)
-    ) {
+    // identityMatches looks at the pod-name label only; updateIdentity sets both labels back.
+    if (p.metadata.labels?.[POD_NAME_LABEL] !== want) {
       const labels = { ...p.metadata.labels, [POD_NAME_LABEL]: want, [POD_INDEX_LABEL]: String(ord) };
       const r = ctx.api.update({ ...p, metadata: { ...p.metadata, labels } });
       record(ctx, set, 'update', want, r.ok ? undefined : r.error.message);
