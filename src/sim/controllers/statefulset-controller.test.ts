@@ -241,3 +241,23 @@ describe('StatefulSet controller: identity', () => {
     expect(events(d)).toContain('Normal SuccessfulUpdate update Pod web-0 in StatefulSet web successful');
   });
 });
+
+describe('StatefulSet controller: orphans', () => {
+  it('a StatefulSet made again after --cascade=orphan adopts the running Pods and its revision', () => {
+    const d = new Driver({ seed: 3, profile: 'kind' }).applyOk(sts({ replicas: 2 })).advance(30_000);
+    const uids = live(d).map((p) => p.metadata.uid);
+    const rev = d.get('StatefulSet', 'web')?.status?.currentRevision as string;
+    d.delete('StatefulSet', 'web', 'default', { propagationPolicy: 'Orphan' }).advance(5_000);
+    expect(live(d).map((p) => p.metadata.uid)).toEqual(uids);
+    expect(live(d).every((p) => !p.metadata.ownerReferences?.length)).toBe(true);
+    d.applyOk(sts({ replicas: 2 })).advance(5_000);
+    const set = d.get('StatefulSet', 'web') as K8sObject;
+    expect(live(d).map((p) => p.metadata.uid)).toEqual(uids);
+    for (const p of live(d)) expect(p.metadata.ownerReferences?.[0]?.uid).toBe(set.metadata.uid);
+    const cr = d.get('ControllerRevision', rev) as K8sObject & { revision: number };
+    expect(cr.metadata.ownerReferences?.[0]?.uid).toBe(set.metadata.uid);
+    expect(cr.revision).toBe(1);
+    expect(set.status?.currentRevision).toBe(rev);
+    expect(events(d).filter((e) => e.includes('Create'))).toHaveLength(2);
+  });
+});
