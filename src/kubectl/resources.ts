@@ -62,7 +62,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   // autoscaling/v2 is the preferred version (v1 is still served: `hpa.v1.autoscaling` resolves too).
   rt('horizontalpodautoscalers', 'HorizontalPodAutoscaler', 'autoscaling', ['hpa'], true, undefined, 'v2'),
   rt('cronjobs', 'CronJob', 'batch', ['cj'], true),
-  rt('jobs', 'Job', 'batch', [], true),
+  rt('jobs', 'Job', 'batch', [], true, 'Job'),
   rt('endpointslices', 'EndpointSlice', 'discovery.k8s.io', [], true, 'EndpointSlice'),
   rt('ingresses', 'Ingress', 'networking.k8s.io', ['ing'], true),
   rt('networkpolicies', 'NetworkPolicy', 'networking.k8s.io', ['netpol'], true),

@@ -3,6 +3,7 @@
 import { parseSelector } from './api/selector-parse';
 import { applyOne } from './apiserver/apply';
 import { defaultDaemonSet } from './apiserver/defaults-daemonset';
+import { defaultJob } from './apiserver/defaults-job';
 import { defaultRest } from './apiserver/defaults-late';
 import { defaultStatefulSet } from './apiserver/defaults-statefulset';
 import { correlateEvent } from './apiserver/events-correlator';
@@ -29,6 +30,7 @@ import {
 } from './apiserver/validation-deployment';
 import { pushEndpointSubsetErrors } from './apiserver/validation-endpoints';
 import { serviceIPWarnings } from './apiserver/validation-ip-warnings';
+import { validateJob } from './apiserver/validation-job';
 import { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import { validateService } from './apiserver/validation-service';
 import { validateStatefulSet } from './apiserver/validation-statefulset';
@@ -105,4 +107,6 @@ provideLateParts({
   reconcileMirroring,
   defaultStatefulSet,
   validateStatefulSet,
+  defaultJob,
+  validateJob,
 });

@@ -7,6 +7,7 @@
 import type { parseSelector } from './api/selector-parse';
 import type { applyOne } from './apiserver/apply';
 import type { defaultDaemonSet } from './apiserver/defaults-daemonset';
+import type { defaultJob } from './apiserver/defaults-job';
 import type { defaultRest } from './apiserver/defaults-late';
 import type { defaultStatefulSet } from './apiserver/defaults-statefulset';
 import type { correlateEvent } from './apiserver/events-correlator';
@@ -33,6 +34,7 @@ import type {
 } from './apiserver/validation-deployment';
 import type { pushEndpointSubsetErrors } from './apiserver/validation-endpoints';
 import type { serviceIPWarnings } from './apiserver/validation-ip-warnings';
+import type { validateJob } from './apiserver/validation-job';
 import type { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import type { validateService } from './apiserver/validation-service';
 import type { validateStatefulSet } from './apiserver/validation-statefulset';
@@ -156,6 +158,9 @@ export interface LateParts {
   /** A user's StatefulSet: SetDefaults_StatefulSet and ValidateStatefulSet(Update) (the controller: daemonset-sync). */
   defaultStatefulSet: typeof defaultStatefulSet;
   validateStatefulSet: typeof validateStatefulSet;
+  /** A user's Job: SetDefaults_Job + generateSelector and ValidateJob(Update) (the controller: daemonset-sync). */
+  defaultJob: typeof defaultJob;
+  validateJob: typeof validateJob;
   /** The EndpointSlice mirroring controller's sync (only a student's Endpoints are mirrored). */
   reconcileMirroring: typeof reconcileMirroring;
 }

@@ -10,6 +10,7 @@ import type {
   EndpointSlice,
   Endpoints,
   Event,
+  Job,
   K8sObject,
   KindName,
   LabelSelector,
@@ -22,7 +23,7 @@ import type {
   ServiceAccount,
   StatefulSet,
 } from '../../sim/api/types';
-import { translateTimestampSince } from './duration';
+import { humanDuration, parseTime, translateTimestampSince } from './duration';
 import { printPodCells } from './print-pod';
 
 export interface TableDef {
@@ -328,6 +329,55 @@ const statefulSetTable: TableDef = {
   },
 };
 
+/**
+ * printJob (pkg/printers/internalversion/printers.go): STATUS from the conditions (Complete, Failed,
+ * Terminating, Suspended, FailureTarget, else Running); COMPLETIONS succeeded/completions, or
+ * `n/1` (`n/1 of p` with parallelism > 1) without completions; DURATION start to completion, or
+ * to now while running, empty before it starts.
+ */
+const jobTable: TableDef = {
+  headers: ['NAME', 'STATUS', 'COMPLETIONS', 'DURATION', 'AGE'],
+  wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+  row(obj, now, wide) {
+    const job = obj as Job;
+    const st = job.status ?? {};
+    const succeeded = st.succeeded ?? 0;
+    const par = job.spec.parallelism ?? 0;
+    const completions =
+      job.spec.completions != null
+        ? `${succeeded}/${job.spec.completions}`
+        : par > 1
+          ? `${succeeded}/1 of ${par}`
+          : `${succeeded}/1`;
+    const start = st.startTime ? parseTime(st.startTime) : undefined;
+    const duration =
+      start === undefined
+        ? ''
+        : humanDuration((st.completionTime ? parseTime(st.completionTime) : now) - start);
+    const has = (t: string) => st.conditions?.some((c) => c.type === t && c.status === 'True');
+    const status = has('Complete')
+      ? 'Complete'
+      : has('Failed')
+        ? 'Failed'
+        : job.metadata.deletionTimestamp
+          ? 'Terminating'
+          : has('Suspended')
+            ? 'Suspended'
+            : has('FailureTarget')
+              ? 'FailureTarget'
+              : 'Running';
+    const cells = [
+      job.metadata.name,
+      status,
+      completions,
+      duration,
+      translateTimestampSince(job.metadata.creationTimestamp, now),
+    ];
+    if (wide) cells.push(...containerCells(job.spec.template?.spec), selectorString(job.spec.selector));
+    return cells;
+  },
+};
+
 const replicaSetTable: TableDef = {
   headers: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'],
   wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
@@ -500,6 +550,7 @@ export const TABLES: Record<KindName, TableDef> = {
   Secret: secretTable,
   ServiceAccount: serviceAccountTable,
   StatefulSet: statefulSetTable,
+  Job: jobTable,
 };
 
 export function tableHeaders(kind: KindName, wide: boolean): string[] {

@@ -95,6 +95,14 @@ export const KINDS: Record<KindName, KindInfo> = {
     resource: 'replicasets',
     namespaced: true,
   },
+  Job: {
+    kind: 'Job',
+    apiVersion: 'batch/v1',
+    group: 'batch',
+    version: 'v1',
+    resource: 'jobs',
+    namespaced: true,
+  },
   EndpointSlice: {
     kind: 'EndpointSlice',
     apiVersion: 'discovery.k8s.io/v1',

@@ -493,6 +493,56 @@ export interface StatefulSet extends K8sObject {
   };
 }
 
+/** A Job's condition (batch/v1 JobCondition). */
+export interface JobCondition {
+  type: 'Complete' | 'Failed' | 'FailureTarget' | 'SuccessCriteriaMet' | 'Suspended';
+  status: 'True' | 'False' | 'Unknown';
+  lastProbeTime?: string;
+  lastTransitionTime?: string;
+  reason?: string;
+  message?: string;
+}
+
+/**
+ * batch/v1 Job (a user's; controllers/job-controller): Pods `<name>-<5 chars>` run to completion,
+ * retried with back-off up to backoffLimit.
+ */
+export interface Job extends K8sObject {
+  apiVersion: 'batch/v1';
+  kind: 'Job';
+  spec: {
+    parallelism?: number;
+    completions?: number;
+    activeDeadlineSeconds?: number;
+    podFailurePolicy?: unknown;
+    successPolicy?: unknown;
+    backoffLimit?: number;
+    backoffLimitPerIndex?: number;
+    maxFailedIndexes?: number;
+    selector?: LabelSelector;
+    manualSelector?: boolean;
+    template: PodTemplateSpec;
+    ttlSecondsAfterFinished?: number;
+    completionMode?: 'NonIndexed' | 'Indexed';
+    suspend?: boolean;
+    podReplacementPolicy?: 'TerminatingOrFailed' | 'Failed';
+    managedBy?: string;
+  };
+  status?: {
+    conditions?: JobCondition[];
+    startTime?: string;
+    completionTime?: string;
+    active?: number;
+    succeeded?: number;
+    failed?: number;
+    terminating?: number;
+    completedIndexes?: string;
+    failedIndexes?: string;
+    uncountedTerminatedPods?: { succeeded?: string[]; failed?: string[] };
+    ready?: number;
+  };
+}
+
 /** Kinds the simulated API server serves, with their REST identity (used by kubectl and errors). */
 export type KindName =
   | 'Namespace'
@@ -509,7 +559,8 @@ export type KindName =
   | 'Secret'
   | 'ServiceAccount'
   | 'DaemonSet'
-  | 'ControllerRevision';
+  | 'ControllerRevision'
+  | 'Job';
 
 /**
  * apps/v1 ControllerRevision (the DaemonSet controller's history, pkg/controller/daemon/update.go):

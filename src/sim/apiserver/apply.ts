@@ -36,6 +36,7 @@ const APPLYABLE = new Set<string>([
   'ServiceAccount',
   'DaemonSet',
   'StatefulSet',
+  'Job',
 ]);
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

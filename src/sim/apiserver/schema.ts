@@ -280,6 +280,30 @@ const StatefulSetSpec: StructDef = {
   },
 };
 
+// batch/v1 JobSpec (podFailurePolicy and successPolicy kept as given: not simulated).
+// [k8s.io/api batch/v1 types.go]
+const JobSpec: StructDef = {
+  go: 'v1.JobSpec',
+  fields: {
+    parallelism: I32,
+    completions: I32,
+    activeDeadlineSeconds: I64,
+    podFailurePolicy: ANY,
+    successPolicy: ANY,
+    backoffLimit: I32,
+    backoffLimitPerIndex: I32,
+    maxFailedIndexes: I32,
+    selector: struct(LabelSelector),
+    manualSelector: B,
+    template: struct(PodTemplateSpec),
+    ttlSecondsAfterFinished: I32,
+    completionMode: S,
+    suspend: B,
+    podReplacementPolicy: S,
+    managedBy: S,
+  },
+};
+
 // apps/v1 DaemonSetSpec: no replicas; updateStrategy (not strategy) with RollingUpdateDaemonSet's
 // maxUnavailable and maxSurge. [k8s.io/api apps/v1 types.go]
 const DaemonSetSpec: StructDef = {
@@ -397,6 +421,7 @@ export const ROOT_SCHEMAS: Record<string, StructDef> = {
     go: 'v1.ControllerRevision',
     fields: { ...typeMeta, data: ANY, revision: I64 },
   },
+  Job: { go: 'v1.Job', fields: { ...typeMeta, spec: struct(JobSpec), status: ANY } },
   DaemonSet: {
     go: 'v1.DaemonSet',
     fields: { ...typeMeta, spec: struct(DaemonSetSpec), status: ANY },

@@ -45,7 +45,14 @@ const MAX_GENERATED_NAME_BASE = 58; // maxNameLength 63 - randomLength 5
 export const ENDPOINTS_WARNING =
   'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
 
-const HAS_GENERATION = new Set<string>(['Deployment', 'ReplicaSet', 'Pod', 'DaemonSet', 'StatefulSet']);
+const HAS_GENERATION = new Set<string>([
+  'Deployment',
+  'ReplicaSet',
+  'Pod',
+  'DaemonSet',
+  'StatefulSet',
+  'Job',
+]);
 const HAS_STATUS = new Set<string>([
   'Deployment',
   'ReplicaSet',
@@ -55,6 +62,7 @@ const HAS_STATUS = new Set<string>([
   'Node',
   'DaemonSet',
   'StatefulSet',
+  'Job',
 ]);
 
 export interface WriteOptions {
@@ -163,6 +171,12 @@ export class ApiServer implements ApiWriter {
     // A user's DaemonSet (the boot's are lazy entries): its defaults, bound late (defaults-daemonset).
     if (kind === 'DaemonSet') late().defaultDaemonSet(obj);
     else if (kind === 'StatefulSet') late().defaultStatefulSet(obj);
+    // A Job's generated selector needs its uid (jobStrategy PrepareForCreate): drawn here.
+    else if (kind === 'Job')
+      opts = {
+        ...opts,
+        uid: late().defaultJob(obj, opts.uid ?? (dry ? uuid(this.dryRunRng) : this.newUid())),
+      };
     // A Service's IPs and ports are allocated first (BeginCreate, before BeforeCreate validates and
     // the storage finds the name taken); a failure answers alone, and what was taken goes back
     // when a later step fails. [K8S apiserver registry/generic/registry/store.go create]
@@ -254,6 +268,7 @@ export class ApiServer implements ApiWriter {
     applyDefaultsInto(obj, true);
     if (kind === 'DaemonSet') late().defaultDaemonSet(obj, old);
     else if (kind === 'StatefulSet') late().defaultStatefulSet(obj, old);
+    else if (kind === 'Job') late().defaultJob(obj, '', old);
     // A Service's allocation (BeginUpdate) runs before PrepareForUpdate drops the fields a type
     // change leaves behind and before validation; what it took goes back if validation fails.
     // Only a user's write updates a Service (kubectl: the late parts are loaded).
@@ -423,10 +438,15 @@ function validateWrite(obj: K8sObject, old?: K8sObject): FieldError[] {
   if (!latePartsLoaded()) return NO_ERRORS;
   const l = late();
   const k = obj.kind;
-  return (k === 'DaemonSet' ? l.validateDaemonSet : k === 'StatefulSet' ? l.validateStatefulSet : l.validate)(
-    obj,
-    old,
-  );
+  return (
+    k === 'DaemonSet'
+      ? l.validateDaemonSet
+      : k === 'StatefulSet'
+        ? l.validateStatefulSet
+        : k === 'Job'
+          ? l.validateJob
+          : l.validate
+  )(obj, old);
 }
 
 /**

@@ -23,6 +23,7 @@ import type { ControllerContext, WatchEvent } from '../runtime/interfaces';
 import { syncUserDaemonSet } from './daemonset-controller';
 import { podsByNode } from './daemonset-nodes';
 import { DAEMON_TOLERATIONS } from './daemonset-tolerations';
+import { jobKeys, jobSync } from './job-controller';
 import { statefulSetKeys, statefulSetSync } from './statefulset-controller';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON objects.
@@ -49,6 +50,9 @@ export function publisherKeys(ev: WatchEvent): string[] {
   // A user's StatefulSet and its Pods (./statefulset-controller).
   const sts = statefulSetKeys(ev);
   if (sts) return sts;
+  // A user's Job and its Pods (./job-controller).
+  const job = jobKeys(ev);
+  if (job) return job;
   const o = ev.object;
   const m = o.metadata;
   if (o.kind === 'Pod') {
@@ -66,6 +70,10 @@ export function publisherKeys(ev: WatchEvent): string[] {
 export function publisherSync(api: ApiServer, key: string, ctx: ControllerContext): void {
   if (key.startsWith('StatefulSet/')) {
     statefulSetSync(api, key, ctx);
+    return;
+  }
+  if (key.startsWith('Job')) {
+    jobSync(api, key, ctx);
     return;
   }
   const [kind, ns, name] = key.split('/') as ['DaemonSet' | 'ConfigMap' | 'ServiceAccount', string, string];

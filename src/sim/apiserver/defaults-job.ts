@@ -1,0 +1,108 @@
+// A user's batch/v1 Job as the 1.34 API server stores it, bound late (../late: only a user's
+// write creates or updates a Job):
+// - SetDefaults_Job (pkg/apis/batch/v1/defaults.go): completions and parallelism 1 when both are
+//   unset, else parallelism 1 when unset; backoffLimit 6 (MaxInt32 with backoffLimitPerIndex); a
+//   Job without labels gets the template's (the same map, so with the generated ones); completionMode NonIndexed; suspend false;
+//   podReplacementPolicy Failed with a podFailurePolicy, else TerminatingOrFailed
+//   (JobPodReplacementPolicy is GA in 1.34); manualSelector false;
+// - the template gets the PodSpec defaults a Deployment's template gets (./defaults defaultPodSpec:
+//   an unset restartPolicy becomes Always, which ValidateJob then rejects);
+// - jobStrategy.PrepareForCreate (pkg/registry/batch/job/strategy.go): generateSelector unless
+//   manualSelector — the template labels `batch.kubernetes.io/controller-uid` and
+//   `controller-uid` (the uid), `batch.kubernetes.io/job-name` and `job-name` (the name), each
+//   only when absent, and the selector's matchLabels `batch.kubernetes.io/controller-uid: <uid>`;
+//   the status cleared (JobStatus{}: every field omitempty, so `status: {}`);
+//   PrepareForUpdate keeps the stored status (the generation is ./server's).
+// The spec's keys are laid out in JobSpec's field order (what `-o json` prints).
+import type { K8sObject } from '../api/types';
+import { copyOwn } from './copy';
+import { defaultPodSpec } from './defaults';
+
+// biome-ignore lint/suspicious/noExplicitAny: defaulting walks decoded JSON.
+type Any = any;
+
+export const CONTROLLER_UID_LABEL = 'batch.kubernetes.io/controller-uid';
+export const JOB_NAME_LABEL = 'batch.kubernetes.io/job-name';
+export const LEGACY_CONTROLLER_UID_LABEL = 'controller-uid';
+export const LEGACY_JOB_NAME_LABEL = 'job-name';
+
+const SPEC_ORDER = [
+  'parallelism',
+  'completions',
+  'activeDeadlineSeconds',
+  'podFailurePolicy',
+  'successPolicy',
+  'backoffLimit',
+  'backoffLimitPerIndex',
+  'maxFailedIndexes',
+  'selector',
+  'manualSelector',
+  'template',
+  'ttlSecondsAfterFinished',
+  'completionMode',
+  'suspend',
+  'podReplacementPolicy',
+  'managedBy',
+];
+
+/** Go marshals a map[string]string with its keys sorted. */
+function sorted(m: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(m).sort()) out[k] = m[k] as string;
+  return out;
+}
+
+/** generateSelector of jobStrategy (pkg/registry/batch/job/strategy.go). */
+function generateSelector(spec: Any, name: string, uid: string): void {
+  const labels: Record<string, string> = { ...spec.template.metadata?.labels };
+  for (const k of [LEGACY_JOB_NAME_LABEL, JOB_NAME_LABEL]) if (!Object.hasOwn(labels, k)) labels[k] = name;
+  for (const k of [LEGACY_CONTROLLER_UID_LABEL, CONTROLLER_UID_LABEL])
+    if (!Object.hasOwn(labels, k)) labels[k] = uid;
+  spec.template.metadata = { ...spec.template.metadata, labels: sorted(labels) };
+  const sel: Any = copyOwn(spec.selector);
+  const ml: Record<string, string> = { ...sel.matchLabels };
+  if (!Object.hasOwn(ml, CONTROLLER_UID_LABEL)) ml[CONTROLLER_UID_LABEL] = uid;
+  sel.matchLabels = sorted(ml);
+  spec.selector = sel;
+}
+
+/**
+ * Default `o` (a top-level copy the API server owns) in place. A create passes the uid the Job
+ * will have (the generated selector needs it) and gets it back; an update passes `old`.
+ */
+export function defaultJob(o: Any, uid: string, old?: K8sObject): string {
+  const s: Any = o.spec ?? {};
+  const spec: Any = {};
+  for (const k of SPEC_ORDER) if (s[k] !== undefined) spec[k] = s[k];
+  for (const k in s) if (Object.hasOwn(s, k) && !SPEC_ORDER.includes(k)) spec[k] = s[k];
+  if (spec.completions == null && spec.parallelism == null) {
+    spec.completions = 1;
+    spec.parallelism = 1;
+  }
+  spec.parallelism ??= 1;
+  spec.backoffLimit ??= spec.backoffLimitPerIndex != null ? 2147483647 : 6;
+  const t = s.template;
+  const template: Any = copyOwn(t);
+  template.metadata = t?.metadata ?? {};
+  template.spec = defaultPodSpec(t?.spec);
+  spec.template = template;
+  spec.completionMode ??= 'NonIndexed';
+  spec.suspend ??= false;
+  spec.podReplacementPolicy ??= spec.podFailurePolicy != null ? 'Failed' : 'TerminatingOrFailed';
+  spec.manualSelector ??= false;
+  if (!old && !spec.manualSelector) generateSelector(spec, o.metadata.name ?? '', uid);
+  // SetDefaults_Job shares the template's label map with a Job that has no labels, so the Job
+  // shows the generated labels too (the stored object is defaulted again on every read).
+  const tl = spec.template.metadata.labels;
+  if (tl != null && Object.keys(o.metadata?.labels ?? {}).length === 0) o.metadata.labels = { ...tl };
+  const out: Any = {};
+  for (const k of SPEC_ORDER) if (spec[k] !== undefined) out[k] = spec[k];
+  for (const k in spec) if (!SPEC_ORDER.includes(k)) out[k] = spec[k];
+  o.spec = out;
+  if (!old) {
+    o.status = {};
+    // FillObjectMetaSystemFields runs before the strategy's validation: the uid is there.
+    o.metadata.uid = uid;
+  }
+  return uid;
+}
