@@ -125,6 +125,7 @@ describe('kubectl create: its own errors and help', () => {
         'Available Commands:',
         '  configmap        Create a config map from a local file, directory or literal value',
         '  deployment       Create a deployment with the specified name',
+        '  job              Create a job with the specified name',
         '  namespace        Create a namespace with the specified name',
         '  secret           Create a secret using a specified subcommand',
         '  service          Create a service using a specified subcommand',

@@ -70,6 +70,7 @@ export const CREATE_HELP = compose({
   commands: [
     ['configmap', 'Create a config map from a local file, directory or literal value'],
     ['deployment', 'Create a deployment with the specified name'],
+    ['job', 'Create a job with the specified name'],
     ['namespace', 'Create a namespace with the specified name'],
     ['secret', 'Create a secret using a specified subcommand'],
     ['service', 'Create a service using a specified subcommand'],
@@ -128,6 +129,32 @@ export const DEPLOYMENT_HELP = compose({
     { name: 'replicas', short: 'r', def: '1', usage: 'Number of replicas to create. Default is 1.' },
   ],
   usage: 'kubectl create deployment NAME --image=image -- [COMMAND] [args...]',
+});
+
+export const JOB_HELP = compose({
+  long: 'Create a job with the specified name.',
+  name: 'job',
+  examples: [
+    '# Create a job',
+    'kubectl create job my-job --image=busybox',
+    '',
+    '# Create a job with a command',
+    'kubectl create job my-job --image=busybox -- date',
+    '',
+    '# Create a job from a cron job named "a-cronjob"',
+    'kubectl create job test-job --from=cronjob/a-cronjob',
+  ].join('\n'),
+  flags: [
+    DRY_RUN,
+    {
+      name: 'from',
+      def: "''",
+      usage: 'The name of the resource to create a Job from (only cronjob is supported).',
+    },
+    { name: 'image', def: "''", usage: 'Image name to run.' },
+    OUTPUT,
+  ],
+  usage: 'kubectl create job NAME --image=image [--from=cronjob/name] -- [COMMAND] [args...]',
 });
 
 export const NAMESPACE_HELP = compose({

@@ -62,6 +62,14 @@ const STRUCTS: Record<string, string> = {
     'name generateName namespace selfLink uid resourceVersion generation creationTimestamp deletionTimestamp deletionGracePeriodSeconds labels annotations ownerReferences:OwnerReference finalizers managedFields',
   OwnerReference: 'apiVersion kind name uid controller blockOwnerDeletion',
   Deployment: 'kind apiVersion metadata!ObjectMeta spec!DeploymentSpec status!DeploymentStatus',
+  // batch/v1 (create job).
+  Job: 'kind apiVersion metadata!ObjectMeta spec!JobSpec status!JobStatus',
+  JobSpec:
+    'parallelism completions activeDeadlineSeconds podFailurePolicy successPolicy backoffLimit backoffLimitPerIndex maxFailedIndexes selector:LabelSelector manualSelector template!PodTemplateSpec ttlSecondsAfterFinished completionMode suspend podReplacementPolicy managedBy',
+  JobStatus:
+    'conditions:JobCondition startTime completionTime active succeeded failed terminating completedIndexes failedIndexes uncountedTerminatedPods:UncountedTerminatedPods ready',
+  JobCondition: 'type status lastProbeTime lastTransitionTime reason message',
+  UncountedTerminatedPods: 'succeeded failed',
   DeploymentSpec:
     'replicas selector:LabelSelector template!PodTemplateSpec strategy!DeploymentStrategy minReadySeconds revisionHistoryLimit paused progressDeadlineSeconds',
   LabelSelector: 'matchLabels matchExpressions:LabelSelectorRequirement',

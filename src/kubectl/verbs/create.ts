@@ -14,7 +14,8 @@ import { readDocs } from './apply';
 import { prepare, type Subcommand, send } from './create-common';
 import { runCreateConfigMap, runCreateSecretGeneric, runCreateServiceAccount } from './create-config';
 import { runCreateDeployment } from './create-deployment';
-import { CREATE_HELP, DEPLOYMENT_HELP, NAMESPACE_HELP } from './create-help';
+import { CREATE_HELP, DEPLOYMENT_HELP, JOB_HELP, NAMESPACE_HELP } from './create-help';
+import { runCreateJob } from './create-job';
 import { CreatePrinter, parseCreateOutput } from './create-output';
 import { runCreateService, serviceHelp } from './create-service';
 import { clusterDryRun, DRY_RUN_FLAG, getDryRunStrategy } from './dryrun';
@@ -149,6 +150,8 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     case 'namespace':
     case 'ns':
       return runCreateNamespace(args, ctx, rest);
+    case 'job':
+      return runCreateJob(args, ctx, rest);
     case 'configmap':
     case 'cm':
       return runCreateConfigMap(args, ctx, rest);
@@ -172,6 +175,7 @@ export function createHelpFor(positional: readonly string[]): string {
   const [sub, which] = positional;
   if (sub === 'deployment' || sub === 'deploy') return DEPLOYMENT_HELP;
   if (sub === 'namespace' || sub === 'ns') return NAMESPACE_HELP;
+  if (sub === 'job') return JOB_HELP;
   if (sub === 'service' || sub === 'svc') return serviceHelp(which);
   return CREATE_HELP;
 }
@@ -197,6 +201,7 @@ export const createVerb: KubectlVerb & { helpFor(words: readonly string[]): stri
     { name: 'node-port', type: 'string' },
     { name: 'external-name', type: 'string' },
     { name: 'from-literal', type: 'stringArray' },
+    { name: 'from', type: 'string' },
     { name: 'type', type: 'string' },
   ],
   run,

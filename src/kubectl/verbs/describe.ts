@@ -6,6 +6,7 @@ import { bool, type FlagDef, str } from '../flags';
 import { describeConfigMap, describeSecret, describeServiceAccount } from '../printers/describe-config';
 import { describeDaemonSet } from '../printers/describe-daemonset';
 import { describeGeneric } from '../printers/describe-generic';
+import { describeJob } from '../printers/describe-job';
 import {
   type DescribeInput,
   describeDeployment,
@@ -39,6 +40,7 @@ const DESCRIBERS: Partial<Record<KindName, (i: DescribeInput) => string>> = {
   ServiceAccount: describeServiceAccount,
   DaemonSet: describeDaemonSet,
   StatefulSet: describeStatefulSet,
+  Job: describeJob,
 };
 
 /** Describe one object as `kubectl describe` prints it (ends with a newline). */

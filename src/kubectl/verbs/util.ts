@@ -141,12 +141,13 @@ export function podForObject(
     const pod = cluster.get('Pod', namespace, name) as Pod | undefined;
     return pod ? { ok: true, pod, type, matched: 1 } : { ok: false, message: notFoundMessage(type, name) };
   }
-  // SelectorsForObject: a DaemonSet's or StatefulSet's selector as a Deployment's (kubectl polymorphichelpers).
+  // SelectorsForObject: a DaemonSet's, StatefulSet's or Job's selector as a Deployment's (kubectl polymorphichelpers).
   if (
     kind !== 'Deployment' &&
     kind !== 'ReplicaSet' &&
     kind !== 'DaemonSet' &&
     kind !== 'StatefulSet' &&
+    kind !== 'Job' &&
     kind !== 'Service'
   ) {
     if (!kind) return { ok: false, message: notFoundMessage(type, name) };
