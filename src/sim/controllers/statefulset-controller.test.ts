@@ -261,3 +261,24 @@ describe('StatefulSet controller: orphans', () => {
     expect(events(d).filter((e) => e.includes('Create'))).toHaveLength(2);
   });
 });
+
+describe('StatefulSet controller: OnDelete', () => {
+  it('replaces nothing on a template change; a Pod deleted by hand comes back on the new template', () => {
+    const onDelete = (image: string) =>
+      sts({ image }).replace('  selector:', '  updateStrategy:\n    type: OnDelete\n  selector:');
+    const d = new Driver({ seed: 3, profile: 'kind' }).applyOk(onDelete('nginx:1.27')).advance(60_000);
+    const uids = live(d).map((p) => p.metadata.uid);
+    d.applyOk(onDelete('nginx:1.28')).advance(60_000);
+    expect(live(d).map((p) => p.metadata.uid)).toEqual(uids);
+    const st = d.get('StatefulSet', 'web')?.status;
+    expect(st?.updateRevision).not.toBe(st?.currentRevision);
+    expect([st?.currentReplicas, st?.updatedReplicas ?? 0]).toEqual([3, 0]);
+    d.delete('Pod', 'web-1').advance(60_000);
+    expect(live(d).map((p) => p.spec.containers[0]?.image)).toEqual([
+      'nginx:1.27',
+      'nginx:1.28',
+      'nginx:1.27',
+    ]);
+    expect(d.get('StatefulSet', 'web')?.status?.updatedReplicas).toBe(1);
+  });
+});
