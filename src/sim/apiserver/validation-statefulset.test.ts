@@ -194,3 +194,18 @@ describe('ValidateStatefulSetUpdate (1.34)', () => {
     expect(fields(c.update({ ...s, spec }))).toEqual([FORBIDDEN]);
   });
 });
+
+describe('serviceName is optional in 1.34', () => {
+  it('a StatefulSet without one is accepted, served with serviceName "", its Pods without a subdomain', () => {
+    const c = createCluster({ seed: 1, profile: 'kind' });
+    const d = doc();
+    delete d.spec.serviceName;
+    const r = c.create(d) as Any;
+    expect(fields(r)).toEqual([]);
+    expect(r.object.spec.serviceName).toBe('');
+    c.advance(10_000);
+    const p = c.get('Pod', 'default', 'web-0') as Any;
+    expect(p.spec.hostname).toBe('web-0');
+    expect('subdomain' in p.spec).toBe(false);
+  });
+});

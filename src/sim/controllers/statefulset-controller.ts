@@ -88,7 +88,8 @@ export function statefulSetPod(set: Any, ordinal: number, revision: string): K8s
     ];
   }
   spec.hostname = name;
-  spec.subdomain = set.spec.serviceName;
+  // An empty serviceName (optional in 1.34) leaves subdomain unset (omitempty).
+  if (set.spec.serviceName) spec.subdomain = set.spec.serviceName;
   const metadata: Any = {
     name,
     generateName: `${set.metadata.name}-`,
