@@ -67,6 +67,9 @@ ${DRY_RUN_HELP}
 	Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for
 	immediate shutdown. Can only be set to 0 when --force is true (force deletion).
 
+    --ignore-not-found=false:
+	Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.
+
     --now=false:
 	If true, resources are signaled for immediate shutdown (same as --grace-period=1).
 
@@ -140,6 +143,10 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   if (bool(args.flags, 'now')) grace = 1;
   if (grace === 0 && !force) grace = 1; // kubectl: --grace-period=0 without --force becomes 1
   const wait = args.flags.wait !== false;
+  // --ignore-not-found, true by default with --all or -l (delete.go Complete): a NotFound is then
+  // skipped silently (the Result's IgnoreErrors), the object still counting as found.
+  const ignoreNotFound =
+    'ignore-not-found' in args.flags ? bool(args.flags, 'ignore-not-found') : all || selector !== undefined;
   // Complete: the dry-run strategy; Validate: -o.
   const dry = getDryRunStrategy(args.flags, { err: proc.err, now: cluster.now() });
   if (!dry.ok) {
@@ -156,6 +163,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   const targets: Target[] = [];
   const errors: string[] = [];
   let noneFound = false;
+  let visitedMissing = false; // a name kubectl visited that the server does not have, ignored
 
   if (files.length > 0) {
     if (args.positional.length > 0) {
@@ -204,7 +212,8 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
         }
         for (const name of req.names) {
           if (!t.simulated) {
-            errors.push(notFoundMessage(t, name));
+            if (ignoreNotFound) visitedMissing = true;
+            else errors.push(notFoundMessage(t, name));
             continue;
           }
           const ns = t.namespaced ? ctx.namespace : undefined;
@@ -226,7 +235,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       for (const o of r.objs)
         targets.push({ type: t, kind: t.simulated, namespace: ns, name: o.metadata.name });
     }
-    if (targets.length === 0 && errors.length === 0) noneFound = true;
+    if (targets.length === 0 && errors.length === 0 && !visitedMissing) noneFound = true;
   }
 
   if (noneFound) {
@@ -268,6 +277,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     });
     const vanished = !r.ok && r.error.reason === 'NotFound' && before !== undefined;
     if (!r.ok && !vanished) {
+      if (r.error.reason === 'NotFound' && ignoreNotFound) continue;
       if (r.error.reason === 'NotFound' && !t.source) {
         errors.push(`Error from server (NotFound): ${r.error.message}`);
       } else apiErrors.push(t.source ? withSource(r.error, 'deleting', t.source) : r.error);
@@ -328,6 +338,7 @@ export const deleteVerb: KubectlVerb = {
     { name: 'filename', short: 'f', type: 'stringArray' },
     { name: 'force', type: 'bool' },
     { name: 'grace-period', type: 'int' },
+    { name: 'ignore-not-found', type: 'bool' },
     { name: 'now', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },
     { name: 'recursive', short: 'R', type: 'bool' },
