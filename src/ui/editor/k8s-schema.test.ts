@@ -37,6 +37,9 @@ const minimal: Record<string, Record<string, unknown>> = {
       template: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } },
     },
   },
+  Job: {
+    spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } } },
+  },
   Pod: { spec: { containers: [{ name: 'c', image: 'nginx' }] } },
   Service: { spec: { ports: [{ port: 80 }] } },
 };
@@ -49,6 +52,7 @@ describe('the editor schema', () => {
         'DaemonSet',
         'Deployment',
         'Endpoints',
+        'Job',
         'Namespace',
         'Pod',
         'Secret',

@@ -1,4 +1,4 @@
-// A JSON schema for the kinds the playground simulates (Deployment, DaemonSet, StatefulSet, Service, Endpoints, Pod,
+// A JSON schema for the kinds the playground simulates (Deployment, DaemonSet, StatefulSet, Job, Service, Endpoints, Pod,
 // Namespace, ConfigMap, Secret, ServiceAccount),
 // written from the Kubernetes 1.34 API reference: required fields, enums, and descriptions for hover.
 // `additionalProperties: false` mirrors the API server's strict field validation (`kubectl apply`
@@ -310,6 +310,39 @@ const endpointsSubset = obj('A group of addresses sharing the same ports.', {
   ),
 });
 
+// batch/v1 JobSpec (k8s.io/api v0.34.9 batch/v1 types.go doc comments, shortened).
+const jobSpec = obj(
+  'The desired state: Pods that run to completion (restartPolicy Never or OnFailure), retried with a back-off until backoffLimit.',
+  {
+    parallelism: int('Pods running at once (default 1).', { minimum: 0 }),
+    completions: int('Successful Pods needed (default 1; unset with parallelism set: any one success).', {
+      minimum: 0,
+    }),
+    activeDeadlineSeconds: int('Seconds after the start before the Job is failed (DeadlineExceeded).', {
+      minimum: 0,
+    }),
+    backoffLimit: int('Failed Pods before the Job is failed (default 6).', { minimum: 0 }),
+    selector: labelSelector,
+    manualSelector: bool('Keep your own selector (default false: the server generates one from the uid).'),
+    template: podTemplate,
+    ttlSecondsAfterFinished: int('Seconds after the Job finishes before it is deleted.', { minimum: 0 }),
+    completionMode: str('NonIndexed (default) or Indexed (not simulated).', {
+      enum: ['NonIndexed', 'Indexed'],
+    }),
+    suspend: bool('true: no Pods are created (running ones are deleted).'),
+    podReplacementPolicy: str(
+      'When a replacement Pod is made: TerminatingOrFailed (default) or Failed (once the old Pod has fully failed).',
+      { enum: ['TerminatingOrFailed', 'Failed'] },
+    ),
+    podFailurePolicy: free('Rules on exit codes and Pod conditions (not simulated).'),
+    successPolicy: free('When an Indexed Job counts as succeeded (not simulated).'),
+    backoffLimitPerIndex: int('Per-index back-off limit of an Indexed Job (not simulated).'),
+    maxFailedIndexes: int('Failed indexes before an Indexed Job fails (not simulated).'),
+    managedBy: str('The controller that manages the Job (only the built-in one here).'),
+  },
+  ['template'],
+);
+
 function kindSchema(
   apiVersion: string,
   kind: string,
@@ -352,6 +385,13 @@ const kinds: Record<string, Schema> = {
     'StatefulSet',
     'A StatefulSet runs Pods with stable names (web-0, web-1, …) and, under a headless Service, stable DNS names.',
     { spec: statefulSetSpec },
+    ['spec'],
+  ),
+  Job: kindSchema(
+    'batch/v1',
+    'Job',
+    'A Job runs Pods until a number of them succeed (a one-off command), retrying failed ones.',
+    { spec: jobSpec },
     ['spec'],
   ),
   Service: kindSchema(
@@ -429,13 +469,13 @@ export const k8sSchema: Schema = {
   type: 'object',
   properties: {
     apiVersion: str(
-      'API group and version: v1 for Pods, Services, Endpoints, Namespaces, ConfigMaps, Secrets and ServiceAccounts; apps/v1 for Deployments, DaemonSets and StatefulSets.',
+      'API group and version: v1 for Pods, Services, Endpoints, Namespaces, ConfigMaps, Secrets and ServiceAccounts; apps/v1 for Deployments, DaemonSets and StatefulSets; batch/v1 for Jobs.',
       {
-        enum: ['v1', 'apps/v1'],
+        enum: ['v1', 'apps/v1', 'batch/v1'],
       },
     ),
     kind: str(
-      'The kind of object. The playground simulates Deployment, DaemonSet, StatefulSet, Service, Endpoints, Pod, Namespace, ConfigMap, Secret and ServiceAccount.',
+      'The kind of object. The playground simulates Deployment, DaemonSet, StatefulSet, Job, Service, Endpoints, Pod, Namespace, ConfigMap, Secret and ServiceAccount.',
       {
         enum: Object.keys(kinds),
       },
