@@ -4,6 +4,7 @@
 import { doesNotHaveType, resolveResourceType } from '../resources';
 import { CORE_TYPES, type FieldSchema, type TypeSchema } from './schema-core';
 import { DAEMONSET_TYPES } from './schema-daemonset';
+import { JOB_TYPES } from './schema-job';
 import { NETWORK_TYPES } from './schema-network';
 import { STATEFULSET_TYPES } from './schema-statefulset';
 import { WORKLOAD_TYPES } from './schema-workloads';
@@ -13,6 +14,7 @@ export const SCHEMA: Record<string, TypeSchema> = {
   ...WORKLOAD_TYPES,
   ...DAEMONSET_TYPES,
   ...STATEFULSET_TYPES,
+  ...JOB_TYPES,
   ...NETWORK_TYPES,
 };
 
