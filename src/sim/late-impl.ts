@@ -3,7 +3,7 @@
 import { parseSelector } from './api/selector-parse';
 import { applyOne } from './apiserver/apply';
 import { defaultDaemonSet } from './apiserver/defaults-daemonset';
-import { defaultJob } from './apiserver/defaults-job';
+import { defaultJob, defaultNewJob } from './apiserver/defaults-job';
 import { defaultRest } from './apiserver/defaults-late';
 import { defaultStatefulSet } from './apiserver/defaults-statefulset';
 import { correlateEvent } from './apiserver/events-correlator';
@@ -108,5 +108,6 @@ provideLateParts({
   defaultStatefulSet,
   validateStatefulSet,
   defaultJob,
+  defaultNewJob,
   validateJob,
 });

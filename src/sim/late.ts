@@ -7,7 +7,7 @@
 import type { parseSelector } from './api/selector-parse';
 import type { applyOne } from './apiserver/apply';
 import type { defaultDaemonSet } from './apiserver/defaults-daemonset';
-import type { defaultJob } from './apiserver/defaults-job';
+import type { defaultJob, defaultNewJob } from './apiserver/defaults-job';
 import type { defaultRest } from './apiserver/defaults-late';
 import type { defaultStatefulSet } from './apiserver/defaults-statefulset';
 import type { correlateEvent } from './apiserver/events-correlator';
@@ -160,6 +160,7 @@ export interface LateParts {
   validateStatefulSet: typeof validateStatefulSet;
   /** A user's Job: SetDefaults_Job + generateSelector and ValidateJob(Update) (the controller: daemonset-sync). */
   defaultJob: typeof defaultJob;
+  defaultNewJob: typeof defaultNewJob;
   validateJob: typeof validateJob;
   /** The EndpointSlice mirroring controller's sync (only a student's Endpoints are mirrored). */
   reconcileMirroring: typeof reconcileMirroring;

@@ -15,8 +15,10 @@
 //   PrepareForUpdate keeps the stored status (the generation is ./server's).
 // The spec's keys are laid out in JobSpec's field order (what `-o json` prints).
 import type { K8sObject } from '../api/types';
+import { uuid } from '../runtime/rng';
 import { copyOwn } from './copy';
 import { defaultPodSpec } from './defaults';
+import type { ApiServer } from './server';
 
 // biome-ignore lint/suspicious/noExplicitAny: defaulting walks decoded JSON.
 type Any = any;
@@ -67,10 +69,21 @@ function generateSelector(spec: Any, name: string, uid: string): void {
 }
 
 /**
- * Default `o` (a top-level copy the API server owns) in place. A create passes the uid the Job
- * will have (the generated selector needs it) and gets it back; an update passes `old`.
+ * A created Job: its uid is drawn here, where the server would draw it after validation (the
+ * same stream: the boot's uid, the dry-run stream for a dry run), since the generated selector
+ * needs it; the server's create options come back with it.
  */
-export function defaultJob(o: Any, uid: string, old?: K8sObject): string {
+export function defaultNewJob<T extends { uid?: string }>(o: Any, opts: T, api: ApiServer, dry: boolean): T {
+  const uid = opts.uid ?? (dry ? uuid((api as Any).dryRunRng) : api.newUid());
+  defaultJob(o, undefined, uid);
+  return { ...opts, uid };
+}
+
+/**
+ * Default `o` (a top-level copy the API server owns) in place; `old`: the stored Job of an update.
+ * A create gets the uid the Job will have (the generated selector needs it).
+ */
+export function defaultJob(o: Any, old?: K8sObject, uid = ''): void {
   const s: Any = o.spec ?? {};
   const spec: Any = {};
   for (const k of SPEC_ORDER) if (s[k] !== undefined) spec[k] = s[k];
@@ -104,5 +117,4 @@ export function defaultJob(o: Any, uid: string, old?: K8sObject): string {
     // FillObjectMetaSystemFields runs before the strategy's validation: the uid is there.
     o.metadata.uid = uid;
   }
-  return uid;
 }

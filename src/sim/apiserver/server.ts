@@ -171,12 +171,8 @@ export class ApiServer implements ApiWriter {
     // A user's DaemonSet (the boot's are lazy entries): its defaults, bound late (defaults-daemonset).
     if (kind === 'DaemonSet') late().defaultDaemonSet(obj);
     else if (kind === 'StatefulSet') late().defaultStatefulSet(obj);
-    // A Job's generated selector needs its uid (jobStrategy PrepareForCreate): drawn here.
-    else if (kind === 'Job')
-      opts = {
-        ...opts,
-        uid: late().defaultJob(obj, opts.uid ?? (dry ? uuid(this.dryRunRng) : this.newUid())),
-      };
+    // A Job's generated selector needs its uid (jobStrategy PrepareForCreate): drawn there.
+    else if (kind === 'Job') opts = late().defaultNewJob(obj, opts, this, dry);
     // A Service's IPs and ports are allocated first (BeginCreate, before BeforeCreate validates and
     // the storage finds the name taken); a failure answers alone, and what was taken goes back
     // when a later step fails. [K8S apiserver registry/generic/registry/store.go create]
@@ -268,7 +264,7 @@ export class ApiServer implements ApiWriter {
     applyDefaultsInto(obj, true);
     if (kind === 'DaemonSet') late().defaultDaemonSet(obj, old);
     else if (kind === 'StatefulSet') late().defaultStatefulSet(obj, old);
-    else if (kind === 'Job') late().defaultJob(obj, '', old);
+    else if (kind === 'Job') late().defaultJob(obj, old);
     // A Service's allocation (BeginUpdate) runs before PrepareForUpdate drops the fields a type
     // change leaves behind and before validation; what it took goes back if validation fails.
     // Only a user's write updates a Service (kubectl: the late parts are loaded).
