@@ -36,6 +36,7 @@ import { validateService } from './apiserver/validation-service';
 import { validateStatefulSet } from './apiserver/validation-statefulset';
 import { publisherKeys, publisherSync } from './controllers/daemonset-sync';
 import { deploymentPause } from './controllers/deployment-paused';
+import { deploymentRollout } from './controllers/deployment-rollout';
 import { reconcileMirroring } from './controllers/endpointslice-mirroring-sync';
 import { replicaFailure } from './controllers/replicaset-failure';
 import { spewHash } from './controllers/spew';
@@ -105,6 +106,7 @@ provideLateParts({
   correlateEvent,
   deploymentPause,
   reconcileMirroring,
+  deploymentRollout,
   defaultStatefulSet,
   validateStatefulSet,
   defaultJob,

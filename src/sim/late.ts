@@ -40,6 +40,7 @@ import type { validateService } from './apiserver/validation-service';
 import type { validateStatefulSet } from './apiserver/validation-statefulset';
 import type { publisherKeys, publisherSync } from './controllers/daemonset-sync';
 import type { deploymentPause } from './controllers/deployment-paused';
+import type { deploymentRollout } from './controllers/deployment-rollout';
 import type { reconcileMirroring } from './controllers/endpointslice-mirroring-sync';
 import type { replicaFailure } from './controllers/replicaset-failure';
 import type { spewHash } from './controllers/spew';
@@ -162,6 +163,8 @@ export interface LateParts {
   defaultJob: typeof defaultJob;
   defaultNewJob: typeof defaultNewJob;
   validateJob: typeof validateJob;
+  /** A Deployment's rollout between ReplicaSets and the old ones' clean-up (only after a student's change). */
+  deploymentRollout: typeof deploymentRollout;
   /** The EndpointSlice mirroring controller's sync (only a student's Endpoints are mirrored). */
   reconcileMirroring: typeof reconcileMirroring;
 }

@@ -16,8 +16,9 @@ import type { Deployment, DeploymentCondition, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
 import { rfc3339 } from '../runtime/clock';
 import type { ControllerContext } from '../runtime/interfaces';
-import { cleanupOld, type SpecInfo, scaleRS } from './deployment';
+import { type SpecInfo, scaleRS } from './deployment';
 import { DESIRED, MAX_REPLICAS, REVISION } from './deployment-annotations';
+import { deploymentRollout } from './deployment-rollout';
 
 // biome-ignore lint/suspicious/noExplicitAny: status fields are loosely typed JSON.
 type Any = any;
@@ -153,7 +154,7 @@ function sync(
     // IsSaturated: the old ReplicaSets are scaled down fully.
     for (const rs of olds) if (active(rs)) scaleRS(ctx, d, rs, 0, info.surge);
   } else if (d.spec.strategy.type === 'RollingUpdate') proportional(ctx, d, live, info);
-  if (olds.length > (d.spec.revisionHistoryLimit ?? 10)) cleanupOld(ctx, d, olds);
+  if (olds.length > (d.spec.revisionHistoryLimit ?? 10)) deploymentRollout.cleanupOld(ctx, d, olds);
   writeStatus(store, ctx, d, newRS, info);
 }
 
