@@ -174,6 +174,51 @@ describe('Job controller (1.34)', () => {
     expect(jobPods(d)).toHaveLength(0);
   });
 
+  it('suspend: no Pods and Suspended=True; resumed: Suspended=False JobResumed, startTime from the resume', () => {
+    const d = new Driver({ seed: 10, profile: 'kind' }).applyOk(job({ extra: '  suspend: true\n' }));
+    d.advance(5000);
+    expect(jobPods(d)).toHaveLength(0);
+    let st = theJob(d).status ?? {};
+    expect(st.startTime).toBeUndefined();
+    expect(st.conditions?.map((c) => `${c.type}/${c.status}/${c.reason}/${c.message}`)).toEqual([
+      'Suspended/True/JobSuspended/Job suspended',
+    ]);
+    const j = theJob(d);
+    expect(d.cluster.update({ ...j, spec: { ...j.spec, suspend: false } }).ok).toBe(true);
+    d.advance(1000);
+    st = theJob(d).status ?? {};
+    expect(st.startTime).toBe('2026-01-08T09:30:05Z');
+    expect(st.conditions?.map((c) => `${c.type}/${c.status}/${c.reason}/${c.message}`)).toEqual([
+      'Suspended/False/JobResumed/Job resumed',
+    ]);
+    expect(jobPods(d)).toHaveLength(1);
+    d.advance(20_000);
+    expect(theJob(d).status?.conditions?.map((c) => c.type)).toEqual([
+      'Suspended',
+      'SuccessCriteriaMet',
+      'Complete',
+    ]);
+    expect(events(d).filter((e) => /Suspended|Resumed/.test(e))).toEqual([
+      'Normal Suspended Job suspended',
+      'Normal Resumed Job resumed',
+    ]);
+  });
+
+  it('restartPolicy OnFailure: the container restarts count against backoffLimit', () => {
+    const d = new Driver({ seed: 11, profile: 'kind' }).applyOk(
+      job({ extra: '  backoffLimit: 2\n', command: "['sleep', 'x']", restart: 'OnFailure' }),
+    );
+    d.advance(120_000);
+    const st = theJob(d).status ?? {};
+    expect(st.conditions?.map((c) => `${c.type}/${c.reason}`)).toEqual([
+      'FailureTarget/BackoffLimitExceeded',
+      'Failed/BackoffLimitExceeded',
+    ]);
+    // One Pod (restarted in place by the kubelet), deleted when the Job failed.
+    expect(st.failed).toBe(1);
+    expect(jobPods(d)).toHaveLength(0);
+  });
+
   it('a settled Job: a second reconcile writes nothing (running and complete)', () => {
     for (const command of ["['sleep', '3600']", "['sleep', '1']"]) {
       const d = new Driver({ seed: 3, profile: 'kind' }).applyOk(job({ command }));

@@ -27,13 +27,14 @@
 // - succeeded >= completions (or, without completions, one succeeded and none active) →
 //   SuccessCriteriaMet then Complete, both CompletionsReached "Reached expected number of
 //   succeeded pods", completionTime, and a Normal Completed "Job completed" Event;
-// - spec.suspend: the active Pods are deleted, no Pod is made (no Suspended condition: not
-//   simulated);
+// - spec.suspend: the active Pods are deleted and no Pod is made; the Suspended condition True
+//   (JobSuspended "Job suspended"), then False (JobResumed "Job resumed") on resume, which resets
+//   startTime (and so the activeDeadlineSeconds clock); Normal Suspended / Resumed Events;
 // - ttlSecondsAfterFinished (ttlafterfinished_controller.go): the finished Job is deleted with
 //   propagationPolicy Foreground once its terminal condition is that old;
 // - a Job being deleted, or gone, leaves no Pod holding the finalizer (syncOrphanPod).
 // Not simulated: Indexed mode, podFailurePolicy, successPolicy, backoffLimitPerIndex, managedBy,
-// adopting orphans of a manualSelector, and the Suspended/Resumed conditions.
+// adopting orphans of a manualSelector.
 import { ownerRefTo } from '../api/owners';
 import type { Job, JobCondition, Pod } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
@@ -273,8 +274,22 @@ export function jobSync(api: ApiServer, key: string, ctx: ControllerContext): vo
   let active = pods.filter((p) => !finished(p) && !deleting(p));
   const terminatingPods = () => pods.filter((p) => deleting(p) && !finished(p)).length;
   const suspended = spec.suspend === true;
-  const startTime: string | undefined = st.startTime ?? (suspended ? undefined : at);
   const conditions: JobCondition[] = [...(st.conditions ?? [])];
+  // The Suspended condition: True (JobSuspended) while suspended, False (JobResumed) once resumed,
+  // which restarts startTime; a Normal Suspended/Resumed Event each time.
+  const si = conditions.findIndex((c) => c.type === 'Suspended');
+  const wasSuspended = conditions[si]?.status === 'True';
+  let suspendEvent: [string, string] | undefined;
+  let startTime: string | undefined = st.startTime ?? (suspended ? undefined : at);
+  if (suspended !== wasSuspended && (suspended || si >= 0)) {
+    const c: JobCondition = suspended
+      ? condition('Suspended', 'JobSuspended', 'Job suspended', at)
+      : { ...condition('Suspended', 'JobResumed', 'Job resumed', at), status: 'False' };
+    if (si >= 0) conditions[si] = c;
+    else conditions.push(c);
+    suspendEvent = suspended ? ['Suspended', 'Job suspended'] : ['Resumed', 'Job resumed'];
+    if (!suspended) startTime = at;
+  }
   let target = condTrue(job, 'FailureTarget') ?? condTrue(job, 'SuccessCriteriaMet');
   const completions = spec.completions;
   if (!target) {
@@ -375,6 +390,7 @@ export function jobSync(api: ApiServer, key: string, ctx: ControllerContext): vo
   status.ready = event ? 0 : active.filter((p) => podReady(p)).length;
   if (JSON.stringify(status) !== JSON.stringify(latest.status)) {
     const r = ctx.api.updateStatus({ ...latest, status } as Any);
+    if (r.ok && suspendEvent) ctx.events.record(latest, 'Normal', suspendEvent[0], suspendEvent[1], SOURCE);
     if (r.ok && event)
       ctx.events.record(latest, event[0] as 'Normal' | 'Warning', event[1], event[2], SOURCE);
   }
