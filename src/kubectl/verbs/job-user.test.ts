@@ -137,6 +137,47 @@ describe('kubectl with a user Job', () => {
     );
   });
 
+  it('an Indexed Job: Pods idx-<i>-<5>, JOB_COMPLETION_INDEX and the hostname in each, Completed Indexes', () => {
+    const d = kdrive({ seed: 5, profile: 'kind' });
+    d.session.fs.write(
+      '/home/student/ch03/j.yaml',
+      `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: idx
+spec:
+  completionMode: Indexed
+  completions: 3
+  parallelism: 3
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: bb
+        image: busybox
+        command: ['sh', '-c', 'echo index $JOB_COMPLETION_INDEX on $(hostname)']
+`,
+    );
+    expect(d.kubectl('apply -f j.yaml').text()).toBe('job.batch/idx created\n');
+    expect(d.kubectl('wait --for=condition=complete job/idx --timeout=60s').text()).toBe(
+      'job.batch/idx condition met\n',
+    );
+    const pods = (d.cluster.list('Pod', { namespace: 'default' }) as Pod[])
+      .map((p) => p.metadata.name)
+      .sort();
+    expect(pods.map((n) => n.slice(0, 6))).toEqual(['idx-0-', 'idx-1-', 'idx-2-']);
+    expect(pods.map((n) => d.kubectl(`logs ${n}`).text())).toEqual([
+      'index 0 on idx-0\n',
+      'index 1 on idx-1\n',
+      'index 2 on idx-2\n',
+    ]);
+    const text = d.kubectl('describe job idx').text();
+    expect(text).toContain('Completion Mode:    Indexed\n');
+    expect(text).toContain(
+      'Pods Statuses:      0 Active (0 Ready) / 3 Succeeded / 0 Failed\nCompleted Indexes:  0-2\n',
+    );
+  });
+
   it('create job: validation of its flags and --help', () => {
     const d = kdrive({ seed: 1 });
     expect(d.kubectl('create job x').text()).toBe('error: either --image or --from must be specified\n');

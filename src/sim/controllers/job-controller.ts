@@ -1,8 +1,8 @@
 // The 1.34 Job controller for a user's Job (pkg/controller/job: job_controller.go syncJob,
 // manageJob, trackJobStatusAndRemoveFinalizers, enactJobFinished; backoff_utils.go; and the
 // ttlafterfinished controller), bound late through ./daemonset-sync's dispatch (the publishers
-// controller watches Jobs and Pods). NonIndexed completion mode only (an Indexed Job is stored and
-// validated but its Pods are made as NonIndexed ones: not simulated).
+// controller watches Jobs and Pods); ./job-indexed makes an Indexed Job's Pods and counts its
+// completed indexes.
 // - Pods `<job>-<5 chars>` (generateName) from the template with the controller reference and the
 //   job-tracking finalizer `batch.kubernetes.io/job-tracking`; Events SuccessfulCreate
 //   `Created pod: <name>` / SuccessfulDelete `Deleted pod: <name>` (controller_utils.go);
@@ -33,7 +33,7 @@
 // - ttlSecondsAfterFinished (ttlafterfinished_controller.go): the finished Job is deleted with
 //   propagationPolicy Foreground once its terminal condition is that old;
 // - a Job being deleted, or gone, leaves no Pod holding the finalizer (syncOrphanPod).
-// Not simulated: Indexed mode, podFailurePolicy, successPolicy, backoffLimitPerIndex, managedBy,
+// Not simulated: podFailurePolicy, successPolicy, backoffLimitPerIndex, managedBy,
 // adopting orphans of a manualSelector.
 import { ownerRefTo } from '../api/owners';
 import type { Job, JobCondition, Pod } from '../api/types';
@@ -41,6 +41,14 @@ import type { ApiServer } from '../apiserver/server';
 import { parseRfc3339, rfc3339 } from '../runtime/clock';
 import type { ControllerContext, WatchEvent } from '../runtime/interfaces';
 import { podReady } from './daemonset-nodes';
+import {
+  completionIndex,
+  formatIndexes,
+  indexedPod,
+  isIndexed,
+  parseIndexes,
+  pendingIndexes,
+} from './job-indexed';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON objects.
 type Any = any;
@@ -160,7 +168,8 @@ function deletePod(ctx: ControllerContext, job: Job, p: Pod): void {
   if (r.ok) ctx.events.record(job, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, SOURCE);
 }
 
-function createPods(ctx: ControllerContext, job: Job, n: number): void {
+/** createPods: `n` Pods, or (an Indexed Job) one for each of `indexes`. */
+function createPods(ctx: ControllerContext, job: Job, n: number, indexes?: number[]): void {
   const t: Any = job.spec.template ?? {};
   const metadata: Any = {
     generateName: `${job.metadata.name}-`,
@@ -177,7 +186,9 @@ function createPods(ctx: ControllerContext, job: Job, n: number): void {
       if (failed) break;
       end = 2 * end + 1;
     }
-    const r = ctx.api.create({ apiVersion: 'v1', kind: 'Pod', metadata, spec: t.spec } as Any);
+    const ix = indexes?.[i];
+    const pod = ix === undefined ? { metadata, spec: t.spec } : indexedPod(job, metadata, t.spec ?? {}, ix);
+    const r = ctx.api.create({ apiVersion: 'v1', kind: 'Pod', ...pod } as Any);
     if (r.ok)
       ctx.events.record(job, 'Normal', 'SuccessfulCreate', `Created pod: ${r.object.metadata.name}`, SOURCE);
     else {
@@ -262,7 +273,15 @@ export function jobSync(api: ApiServer, key: string, ctx: ControllerContext): vo
     if (p.status?.phase === 'Succeeded') newSucceeded.push(p);
     else if (podFailed(p, job)) newFailed.push(p);
   }
-  const succeeded = (st.succeeded ?? 0) + newSucceeded.length;
+  // An Indexed Job counts its succeeded indexes (status.completedIndexes).
+  const indexed = isIndexed(job);
+  const done = parseIndexes(st.completedIndexes, spec.completions ?? 0);
+  if (indexed)
+    for (const p of newSucceeded) {
+      const i = completionIndex(p);
+      if (i >= 0 && i < (spec.completions ?? 0)) done.add(i);
+    }
+  const succeeded = indexed ? done.size : (st.succeeded ?? 0) + newSucceeded.length;
   const failed = (st.failed ?? 0) + newFailed.length;
   const recs = records(api);
   const rec = nextBackoff(
@@ -355,7 +374,8 @@ export function jobSync(api: ApiServer, key: string, ctx: ControllerContext): vo
       else {
         let n = want - active.length;
         if (spec.podReplacementPolicy === 'Failed') n -= terminatingPods();
-        if (n > 0) createPods(ctx, job, n);
+        if (n > 0)
+          createPods(ctx, job, n, indexed ? pendingIndexes(done, active, n, completions ?? 0) : undefined);
       }
     }
   }
@@ -386,6 +406,7 @@ export function jobSync(api: ApiServer, key: string, ctx: ControllerContext): vo
   if (succeeded) status.succeeded = succeeded;
   if (failed) status.failed = failed;
   status.terminating = terminating;
+  if (indexed && done.size) status.completedIndexes = formatIndexes(done);
   status.uncountedTerminatedPods = {};
   status.ready = event ? 0 : active.filter((p) => podReady(p)).length;
   if (JSON.stringify(status) !== JSON.stringify(latest.status)) {
