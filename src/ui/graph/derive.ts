@@ -22,6 +22,9 @@ export type GraphNodeType =
   | 'pod'
   | 'deployment'
   | 'replicaSet'
+  | 'daemonSet'
+  | 'statefulSet'
+  | 'job'
   | 'service'
   | 'endpoints'
   | 'endpointSlice'
@@ -163,6 +166,8 @@ export class GraphDeriver {
     const pods: Pod[] = [];
     const deployments: Deployment[] = [];
     const replicaSets: ReplicaSet[] = [];
+    /** The other workloads that own Pods (DaemonSet, StatefulSet, Job): a node each, like a Deployment's. */
+    const others: K8sObject[] = [];
     const services: Service[] = [];
     const endpoints: Endpoints[] = [];
     const slices: EndpointSlice[] = [];
@@ -182,6 +187,11 @@ export class GraphDeriver {
         case 'ReplicaSet':
           if (inNs) replicaSets.push(o as ReplicaSet);
           break;
+        case 'DaemonSet':
+        case 'StatefulSet':
+        case 'Job':
+          if (inNs) others.push(o);
+          break;
         case 'Service':
           if (inNs || (options.showDns && isDnsService(o as Service))) services.push(o as Service);
           break;
@@ -194,7 +204,7 @@ export class GraphDeriver {
           break;
       }
     }
-    for (const list of [clusterNodes, pods, deployments, replicaSets, services, endpoints, slices]) {
+    for (const list of [clusterNodes, pods, deployments, replicaSets, others, services, endpoints, slices]) {
       (list as K8sObject[]).sort(byName);
     }
 
@@ -235,8 +245,12 @@ export class GraphDeriver {
         })),
       );
     }
+    for (const o of others) {
+      const key = objectKey(o);
+      nodes.push(this.cached(o, '', () => otherWorkloadNode(key, o)));
+    }
     const uidToKey = new Map<string, string>();
-    for (const o of [...deployments, ...replicaSets]) uidToKey.set(o.metadata.uid, objectKey(o));
+    for (const o of [...deployments, ...replicaSets, ...others]) uidToKey.set(o.metadata.uid, objectKey(o));
     for (const rs of replicaSets) {
       const key = objectKey(rs);
       nodes.push(
@@ -351,6 +365,32 @@ function workloadData(key: string, o: K8sObject, ready: number, desired: number)
     name: o.metadata.name,
     namespace: o.metadata.namespace ?? 'default',
     replicas: `${ready}/${desired ?? 0}`,
+  };
+}
+
+/**
+ * A DaemonSet, StatefulSet or Job as a workload node: ready over desired as `kubectl get` shows
+ * them (DaemonSet READY/DESIRED, StatefulSet READY, Job COMPLETIONS).
+ */
+function otherWorkloadNode(key: string, o: K8sObject): DerivedNode {
+  // biome-ignore lint/suspicious/noExplicitAny: the three kinds' spec and status fields.
+  const x = o as any;
+  if (o.kind === 'DaemonSet')
+    return {
+      id: key,
+      type: 'daemonSet',
+      data: workloadData(key, o, x.status?.numberReady ?? 0, x.status?.desiredNumberScheduled ?? 0),
+    };
+  if (o.kind === 'StatefulSet')
+    return {
+      id: key,
+      type: 'statefulSet',
+      data: workloadData(key, o, x.status?.readyReplicas ?? 0, x.spec?.replicas ?? 1),
+    };
+  return {
+    id: key,
+    type: 'job',
+    data: workloadData(key, o, x.status?.succeeded ?? 0, x.spec?.completions ?? 1),
   };
 }
 

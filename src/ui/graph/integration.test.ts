@@ -8,7 +8,17 @@ import type { Trace } from '../../sim/contract';
 import { deriveGraph } from './derive';
 import { traceToPlan } from './trace-steps';
 
-const KINDS: KindName[] = ['Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'Endpoints'];
+const KINDS: KindName[] = [
+  'Node',
+  'Pod',
+  'Deployment',
+  'ReplicaSet',
+  'DaemonSet',
+  'StatefulSet',
+  'Job',
+  'Service',
+  'Endpoints',
+];
 
 function sleepCluster() {
   const d = kdrive({ seed: 7 });
@@ -77,5 +87,45 @@ describe('graph × real core', () => {
     const ids = graphIds(d);
     const refs = ok.traces.flatMap((t) => t.hops.flatMap((h) => [h.from, h.to]));
     expect(refs.filter((r) => !ids.has(r) && !r.startsWith('external:'))).toEqual([]);
+  });
+
+  it('a DaemonSet, a StatefulSet and a Job are workload nodes owning their Pods, with kubectl’s counts', () => {
+    const d = kdrive({ seed: 3, profile: 'kind' });
+    const ds = `apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent}
+spec:
+  selector: {matchLabels: {app: agent}}
+  template:
+    metadata: {labels: {app: agent}}
+    spec: {containers: [{name: c, image: nginx}]}
+`;
+    const sts = `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: web}
+spec:
+  serviceName: web
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: c, image: nginx}]}
+`;
+    d.sh(`cat > w.yaml <<'EOF'\n${ds}---\n${sts}EOF`);
+    d.kubectl('apply -f w.yaml');
+    expect(d.exitCode()).toBe(0);
+    d.kubectl('create job once --image=busybox -- true');
+    d.advance(60_000);
+    const objects: K8sObject[] = KINDS.flatMap((k) => d.cluster.list(k));
+    const g = deriveGraph(objects);
+    const node = (id: string) => g.nodes.find((n) => n.id === id);
+    expect(node('DaemonSet/default/agent')).toMatchObject({ type: 'daemonSet', data: { replicas: '2/2' } });
+    expect(node('StatefulSet/default/web')).toMatchObject({ type: 'statefulSet', data: { replicas: '2/2' } });
+    expect(node('Job/default/once')).toMatchObject({ type: 'job', data: { replicas: '1/1' } });
+    const owned = (owner: string) =>
+      g.edges.filter((e) => e.kind === 'owns' && e.source === owner).map((e) => e.target);
+    expect(owned('StatefulSet/default/web')).toEqual(['Pod/default/web-0', 'Pod/default/web-1']);
+    expect(owned('DaemonSet/default/agent')).toHaveLength(2);
+    expect(owned('Job/default/once')).toHaveLength(1);
   });
 });

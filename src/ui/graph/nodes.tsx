@@ -94,6 +94,15 @@ const EndpointsNode = memo(function EndpointsNode({
   );
 });
 
+/** The Kubernetes kind each workload node type stands for (kind names are not translated). */
+const WORKLOAD_KINDS: Record<string, string> = {
+  deployment: 'Deployment',
+  replicaSet: 'ReplicaSet',
+  daemonSet: 'DaemonSet',
+  statefulSet: 'StatefulSet',
+  job: 'Job',
+};
+
 const WorkloadNode = memo(function WorkloadNode({
   data,
   selected,
@@ -102,7 +111,7 @@ const WorkloadNode = memo(function WorkloadNode({
   return (
     <div className={`gnode gnode-workload${selected ? ' is-selected' : ''}`}>
       <Handles />
-      <div className="gnode-kind">{type === 'deployment' ? 'Deployment' : 'ReplicaSet'}</div>
+      <div className="gnode-kind">{WORKLOAD_KINDS[type ?? ''] ?? type}</div>
       <div className="gnode-name" title={data.name}>
         {data.name}
       </div>
@@ -166,6 +175,9 @@ export const nodeTypes: NodeTypes = {
   endpointSlice: EndpointsNode as NodeTypes[string],
   deployment: WorkloadNode as NodeTypes[string],
   replicaSet: WorkloadNode as NodeTypes[string],
+  daemonSet: WorkloadNode as NodeTypes[string],
+  statefulSet: WorkloadNode as NodeTypes[string],
+  job: WorkloadNode as NodeTypes[string],
   clusterNode: ClusterNodeGroup as NodeTypes[string],
   kubeProxy: KubeProxyNode,
   host: HostNode,

@@ -51,6 +51,9 @@ export function nodeSize(n: DerivedNode): Size {
     }
     case 'deployment':
     case 'replicaSet':
+    case 'daemonSet':
+    case 'statefulSet':
+    case 'job':
       return { width: 180, height: 56 };
     case 'host':
       return { width: 150, height: 64 };
