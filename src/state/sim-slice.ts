@@ -61,7 +61,8 @@ const KINDS: KindName[] = [
   'Pod',
   'Deployment',
   'ReplicaSet',
-  'DaemonSet',
+  // Not DaemonSet: the boot's (kube-proxy, kindnet, svclb) are built on read by the late parts; a
+  // student's arrives with its change batch like any write.
   'StatefulSet',
   'Job',
   'Service',
