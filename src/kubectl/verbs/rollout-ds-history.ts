@@ -2,6 +2,8 @@
 // daemonSetHistory, controlledHistory, applyDaemonSetHistory; rollback.go DaemonSetRollbacker,
 // findHistory, daemonSetMatch, printPodTemplate]: the ControllerRevisions its selector lists and
 // it controls; a revision's template is its data (a `$patch: replace` of spec.template) applied.
+// The lookup and the rollback are shared with ./rollout-sts-history, as history.go's
+// controlledHistory/controlledHistoryV1 and rollback.go's two Rollback methods do the same steps.
 import { matchesLabelSelector } from '../../sim/api/labels';
 import type { ControllerRevision, K8sObject, PodTemplateSpec } from '../../sim/api/types';
 import { daemonSetPatch, patchBytes } from '../../sim/controllers/daemonset-history';
@@ -10,12 +12,20 @@ import type { KubectlContext } from './registry';
 import { printTemplate } from './rollout-common';
 import { revisionNotFound } from './rollout-undo';
 
-export function daemonSetHistory(
+export type RevisionHistory = { ds: K8sObject; history: ControllerRevision[] } | { error: string };
+
+/**
+ * daemonSetHistory / statefulSetHistory with controlledHistory(V1): the workload, then the
+ * namespace's ControllerRevisions its selector matches that it controls; `notFound` when it is absent.
+ */
+export function revisionHistory(
   ctx: KubectlContext,
+  kind: 'DaemonSet' | 'StatefulSet',
   name: string,
-): { ds: K8sObject; history: ControllerRevision[] } | { error: string } {
-  const ds = ctx.cluster.get('DaemonSet', ctx.namespace, name);
-  if (!ds) return { error: `failed to retrieve DaemonSet ${name}: daemonsets.apps "${name}" not found` };
+  notFound: string,
+): RevisionHistory {
+  const ds = ctx.cluster.get(kind, ctx.namespace, name);
+  if (!ds) return { error: notFound };
   const history = (
     ctx.cluster.list('ControllerRevision', { namespace: ctx.namespace }) as ControllerRevision[]
   ).filter(
@@ -26,6 +36,15 @@ export function daemonSetHistory(
   return { ds, history };
 }
 
+export function daemonSetHistory(ctx: KubectlContext, name: string): RevisionHistory {
+  return revisionHistory(
+    ctx,
+    'DaemonSet',
+    name,
+    `failed to retrieve DaemonSet ${name}: daemonsets.apps "${name}" not found`,
+  );
+}
+
 /** applyDaemonSetHistory's spec.template: the patch's template (the replace directive dropped). */
 export function daemonSetRevisionTemplate(ds: K8sObject, cr: ControllerRevision): PodTemplateSpec {
   const t = cr.data?.spec?.template;
@@ -34,15 +53,22 @@ export function daemonSetRevisionTemplate(ds: K8sObject, cr: ControllerRevision)
   return template as PodTemplateSpec;
 }
 
-/** DaemonSetRollbacker.Rollback. */
-export function rollbackDaemonSet(
+/**
+ * DaemonSetRollbacker.Rollback / StatefulSetRollbacker.Rollback: findHistory picks the revision,
+ * `matches` is daemonSetMatch / statefulsetMatch (the current patch's bytes equal the revision's),
+ * and the revision's data is patched back (strategic merge).
+ */
+export function rollbackToRevision(
   ctx: KubectlContext,
+  kind: 'DaemonSet' | 'StatefulSet',
   name: string,
   toRevision: number,
   dry: DryRunStrategy,
+  history: (ctx: KubectlContext, name: string) => RevisionHistory,
+  matches: (obj: K8sObject, data: unknown) => boolean,
 ): { ok: string } | { error: string } {
   if (toRevision < 0) return revisionNotFound(toRevision);
-  const h = daemonSetHistory(ctx, name);
+  const h = history(ctx, name);
   if ('error' in h) return h;
   if (toRevision === 0 && h.history.length <= 1) return { error: 'no last revision to roll back to' };
   // findHistory: with 0 the second highest revision.
@@ -52,10 +78,10 @@ export function rollbackDaemonSet(
   if (!to) return revisionNotFound(toRevision);
   if (dry === 'client')
     return { ok: `will roll back to ${printTemplate(daemonSetRevisionTemplate(h.ds, to))}` };
-  if (patchBytes(daemonSetPatch(h.ds)) === patchBytes(to.data))
+  if (matches(h.ds, to.data))
     return { ok: `skipped rollback (current template already matches revision ${toRevision})` };
   const r = ctx.cluster.patch(
-    'DaemonSet',
+    kind,
     ctx.namespace,
     name,
     'strategic',
@@ -64,4 +90,22 @@ export function rollbackDaemonSet(
   );
   if (!r.ok) return { error: `failed restoring revision ${toRevision}: ${r.error.message}` };
   return { ok: 'rolled back' };
+}
+
+/** DaemonSetRollbacker.Rollback. */
+export function rollbackDaemonSet(
+  ctx: KubectlContext,
+  name: string,
+  toRevision: number,
+  dry: DryRunStrategy,
+): { ok: string } | { error: string } {
+  return rollbackToRevision(
+    ctx,
+    'DaemonSet',
+    name,
+    toRevision,
+    dry,
+    daemonSetHistory,
+    (ds, data) => patchBytes(daemonSetPatch(ds)) === patchBytes(data),
+  );
 }
