@@ -9,49 +9,25 @@ import type { K8sObject } from '../api/types';
 import { type FieldError, forbidden, invalid, required, unsupported } from './errors';
 import { pushLabelErrors, validate, validatePodSpec } from './validation';
 import { pushAnnotationErrors } from './validation-annotations';
-import { labelSelectorJson, pushSelectorErrors } from './validation-deployment';
+// apps/validation's IntOrString checks (ValidatePositiveIntOrPercent, getIntOrPercentValue,
+// IsNotMoreThan100Percent), the strategy's JSON and ValidatePodTemplateSpec's annotations are
+// validation-deployment's: ValidateDaemonSetSpec and ValidateDeploymentSpec share them.
+import {
+  intOrPercent,
+  intOrString,
+  labelSelectorJson,
+  NEGATIVE,
+  push100PercentError,
+  pushIntOrPercentErrors,
+  pushSelectorErrors,
+  pushTemplateAnnotationErrors,
+  strategyJson,
+} from './validation-deployment';
 
 // biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
 type Any = any;
 
-const NEGATIVE = 'must be greater than or equal to 0';
-const PERCENT = /^[0-9]+%$/;
-const PERCENT_MSG =
-  "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
 const RU = 'spec.updateStrategy.rollingUpdate';
-
-/** An IntOrString as json.Marshal writes it (absent: the internal zero value, 0). */
-const intOrString = (v: unknown): string => (v === undefined || v === null ? '0' : JSON.stringify(v));
-
-/** getIntOrPercentValue: a valid percent's number, else IntValue() (Atoi of a string, 0 if none). */
-function intOrPercent(v: unknown): number {
-  if (typeof v === 'number') return v;
-  if (typeof v !== 'string') return 0;
-  if (PERCENT.test(v)) return Number(v.slice(0, -1));
-  return /^[+-]?\d+$/.test(v) ? Number(v) : 0;
-}
-
-/** ValidatePositiveIntOrPercent, then IsNotMoreThan100Percent. */
-function pushIntOrPercentErrors(out: FieldError[], v: unknown, field: string): void {
-  if (typeof v === 'string') {
-    if (!PERCENT.test(v)) out.push({ field, message: `Invalid value: ${intOrString(v)}: ${PERCENT_MSG}` });
-  } else if (typeof v === 'number' && v < 0) out.push(invalid(field, v, NEGATIVE));
-}
-
-function push100PercentError(out: FieldError[], v: unknown, field: string): void {
-  if (typeof v === 'string' && PERCENT.test(v) && intOrPercent(v) > 100)
-    out.push({ field, message: `Invalid value: ${intOrString(v)}: must not be greater than 100%` });
-}
-
-/** The internal apps.DaemonSetUpdateStrategy as json.Marshal writes it (no json tags). */
-function strategyJson(st: Any): string {
-  const ru = st?.rollingUpdate;
-  const r =
-    ru === undefined || ru === null
-      ? 'null'
-      : `{"MaxUnavailable":${intOrString(ru.maxUnavailable)},"MaxSurge":${intOrString(ru.maxSurge)}}`;
-  return `{"Type":${JSON.stringify(st?.type ?? '')},"RollingUpdate":${r}}`;
-}
 
 /** ValidateDaemonSetUpdateStrategy and ValidateRollingUpdateDaemonSet. */
 function pushStrategyErrors(out: FieldError[], st: Any): void {
@@ -81,13 +57,6 @@ function pushStrategyErrors(out: FieldError[], st: Any): void {
     });
   else if (!unavailable && !surge)
     out.push({ field: `${RU}.maxUnavailable`, message: 'Required value: cannot be 0 when maxSurge is 0' });
-}
-
-/** ValidateAnnotations at spec.template.annotations (its causes are written for metadata). */
-function pushTemplateAnnotationErrors(out: FieldError[], annotations: Any): void {
-  const errs: FieldError[] = [];
-  pushAnnotationErrors(errs, annotations);
-  for (const e of errs) out.push({ ...e, field: e.field.replace(/^metadata/, 'spec.template') });
 }
 
 /** ValidateDaemonSetSpec. */

@@ -7,15 +7,16 @@
 import { labelValueErrors, qualifiedNameErrors } from '../api/labels';
 import { duplicate, type FieldError, forbidden, invalid, required } from './errors';
 import { pushLabelErrors } from './validation';
+import { pushAnnotationErrors } from './validation-annotations';
 import { portNameErrors } from './validation-service';
 
 // biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
 type Any = any;
 
-const NEGATIVE = 'must be greater than or equal to 0';
+export const NEGATIVE = 'must be greater than or equal to 0';
 const PERCENT_MSG =
   "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')";
-const PERCENT = /^[0-9]+%$/;
+export const PERCENT = /^[0-9]+%$/;
 
 /** A metav1.LabelSelector as json.Marshal writes it: struct field order, map keys sorted. */
 export function labelSelectorJson(sel: Any): string {
@@ -102,25 +103,44 @@ export function pushContainerPortNameErrors(out: FieldError[], ports: Any[], j: 
 }
 
 /** An IntOrString as json.Marshal writes it (absent: the internal zero value, 0). */
-const intOrString = (v: unknown): string => (v === undefined || v === null ? '0' : JSON.stringify(v));
+export const intOrString = (v: unknown): string => (v === undefined || v === null ? '0' : JSON.stringify(v));
 
 /** getIntOrPercentValue: a valid percent's number, else IntValue() (Atoi of a string, 0 if none). */
-function intOrPercent(v: unknown): number {
+export function intOrPercent(v: unknown): number {
   if (typeof v === 'number') return v;
   if (typeof v !== 'string') return 0;
   if (PERCENT.test(v)) return Number(v.slice(0, -1));
   return /^[+-]?\d+$/.test(v) ? Number(v) : 0;
 }
 
-/** ValidatePositiveIntOrPercent. */
-function pushIntOrPercentErrors(out: FieldError[], v: unknown, field: string): void {
+/** ValidatePositiveIntOrPercent (ValidateRollingUpdateDeployment and ValidateRollingUpdateDaemonSet call it). */
+export function pushIntOrPercentErrors(out: FieldError[], v: unknown, field: string): void {
   if (typeof v === 'string') {
     if (!PERCENT.test(v)) out.push({ field, message: `Invalid value: ${intOrString(v)}: ${PERCENT_MSG}` });
   } else if (typeof v === 'number' && v < 0) out.push(invalid(field, v, NEGATIVE));
 }
 
-/** The internal apps.DeploymentStrategy as json.Marshal writes it (no json tags). */
-function strategyJson(st: Any): string {
+/**
+ * ValidatePodTemplateSpec's ValidateAnnotations at spec.template.annotations (its causes are written
+ * for metadata), as ValidateDaemonSetSpec and ValidateStatefulSetSpec reach it.
+ */
+export function pushTemplateAnnotationErrors(out: FieldError[], annotations: Any): void {
+  const errs: FieldError[] = [];
+  pushAnnotationErrors(errs, annotations);
+  for (const e of errs) out.push({ ...e, field: e.field.replace(/^metadata/, 'spec.template') });
+}
+
+/** IsNotMoreThan100Percent (a valid percent only). */
+export function push100PercentError(out: FieldError[], v: unknown, field: string): void {
+  if (typeof v === 'string' && PERCENT.test(v) && intOrPercent(v) > 100)
+    out.push({ field, message: `Invalid value: ${intOrString(v)}: must not be greater than 100%` });
+}
+
+/**
+ * The internal apps.DeploymentStrategy as json.Marshal writes it (no json tags);
+ * apps.DaemonSetUpdateStrategy's fields (Type, RollingUpdate{MaxUnavailable, MaxSurge}) write the same.
+ */
+export function strategyJson(st: Any): string {
   const ru = st?.rollingUpdate;
   const r =
     ru === undefined || ru === null
@@ -153,15 +173,7 @@ export function pushDeploymentTailErrors(out: FieldError[], spec: Any, oldSpec?:
           field: mu,
           message: `Invalid value: ${intOrString(ru.maxUnavailable)}: may not be 0 when \`maxSurge\` is 0`,
         });
-      if (
-        typeof ru.maxUnavailable === 'string' &&
-        PERCENT.test(ru.maxUnavailable) &&
-        intOrPercent(ru.maxUnavailable) > 100
-      )
-        out.push({
-          field: mu,
-          message: `Invalid value: ${intOrString(ru.maxUnavailable)}: must not be greater than 100%`,
-        });
+      push100PercentError(out, ru.maxUnavailable, mu);
     }
   } else {
     // The whole strategy is the value, at spec.strategy.

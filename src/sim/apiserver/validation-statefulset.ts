@@ -20,7 +20,7 @@ import { type FieldError, forbidden, invalid, required, unsupported } from './er
 import { deepEqual } from './json';
 import { pushLabelErrors, validateName } from './validation';
 import { pushAnnotationErrors } from './validation-annotations';
-import { labelSelectorJson, pushSelectorErrors } from './validation-deployment';
+import { labelSelectorJson, pushSelectorErrors, pushTemplateAnnotationErrors } from './validation-deployment';
 
 // biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
 type Any = any;
@@ -48,13 +48,6 @@ function pushRetentionErrors(out: FieldError[], p: Any): void {
       out.push(
         unsupported(`spec.persistentVolumeClaimRetentionPolicy.${k}`, p[k] ?? '', ['Retain', 'Delete']),
       );
-}
-
-/** ValidateAnnotations at spec.template.annotations (its causes are written for metadata). */
-function pushTemplateAnnotationErrors(out: FieldError[], annotations: Any): void {
-  const errs: FieldError[] = [];
-  pushAnnotationErrors(errs, annotations);
-  for (const e of errs) out.push({ ...e, field: e.field.replace(/^metadata/, 'spec.template') });
 }
 
 /** ValidateStatefulSetSpec. */
