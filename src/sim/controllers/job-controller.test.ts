@@ -7,7 +7,8 @@ import type { Event, Job, K8sObject, Pod } from '../api/types';
 import { parseRfc3339 } from '../runtime/clock';
 import type { ControllerContext } from '../runtime/interfaces';
 import { Driver } from '../testing/driver';
-import { JOB_TRACKING_FINALIZER, jobSync, nextBackoff, remainingBackoff } from './job-controller';
+import { nextBackoff, remainingBackoff } from './job-backoff';
+import { JOB_TRACKING_FINALIZER, jobSync } from './job-controller';
 
 const job = (o: { extra?: string; command?: string; restart?: string } = {}) => `apiVersion: batch/v1
 kind: Job
@@ -35,10 +36,12 @@ const events = (d: Driver): string[] =>
     .filter((e) => e.involvedObject.kind === 'Job')
     .map((e) => `${e.type} ${e.reason} ${e.message}`);
 const created = (p: Pod) => parseRfc3339(p.metadata.creationTimestamp as string);
-const finishedAt = (p: Pod) =>
-  parseRfc3339(
-    (p.status?.containerStatuses?.[0]?.state as { terminated: { finishedAt: string } }).terminated.finishedAt,
-  );
+const finishedAt = (p: Pod): number => {
+  const state = p.status?.containerStatuses?.[0]?.state as
+    | { terminated?: { finishedAt: string } }
+    | undefined;
+  return parseRfc3339(state?.terminated?.finishedAt ?? '');
+};
 
 describe('Job controller (1.34)', () => {
   it('runs completions 3 with parallelism 2: Pods <job>-<5> with the finalizer, then SuccessCriteriaMet and Complete', () => {

@@ -41,6 +41,7 @@ import type { ApiServer } from '../apiserver/server';
 import { parseRfc3339, rfc3339 } from '../runtime/clock';
 import type { ControllerContext, WatchEvent } from '../runtime/interfaces';
 import { podReady } from './daemonset-nodes';
+import { finishedTime, nextBackoff, records, remainingBackoff } from './job-backoff';
 import {
   completionIndex,
   formatIndexes,
@@ -54,8 +55,6 @@ import {
 type Any = any;
 
 export const JOB_TRACKING_FINALIZER = 'batch.kubernetes.io/job-tracking';
-export const POD_FAILURE_BACKOFF_MS = 10_000;
-export const MAX_POD_FAILURE_BACKOFF_MS = 600_000;
 const SOURCE = { component: 'job-controller' };
 
 /** The queue keys of a watch event: a Job's own; a Pod's Job, and the Pod itself while it holds the finalizer. */
@@ -69,72 +68,6 @@ export function jobKeys(ev: WatchEvent): string[] | undefined {
   const keys = [`Job/${m.namespace}/${ref.name}`];
   if (m.finalizers?.includes(JOB_TRACKING_FINALIZER)) keys.push(`JobPod/${m.namespace}/${m.name}`);
   return keys;
-}
-
-/** Back-off records per API server (one cluster's controller state), by Job uid. */
-interface BackoffRecord {
-  failuresAfterLastSuccess: number;
-  lastFailureTime: number | undefined;
-}
-const RECORDS = new WeakMap<ApiServer, Map<string, BackoffRecord>>();
-
-function records(api: ApiServer): Map<string, BackoffRecord> {
-  let r = RECORDS.get(api);
-  if (!r) {
-    r = new Map();
-    RECORDS.set(api, r);
-  }
-  return r;
-}
-
-/** getFinishedTime: the containers' latest finishedAt, else the deletionTimestamp, else now. */
-export function finishedTime(p: Pod, now: number): number {
-  let t: number | undefined;
-  const all = [...((p.status as Any)?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])];
-  for (const cs of all as Any[]) {
-    const f = cs.state?.terminated?.finishedAt;
-    if (f) t = Math.max(t ?? 0, parseRfc3339(f));
-  }
-  if (t !== undefined) return t;
-  if (p.metadata.deletionTimestamp) return parseRfc3339(p.metadata.deletionTimestamp);
-  return now;
-}
-
-/** newBackoffRecord: the record after this sync's newly counted Pods. */
-export function nextBackoff(rec: BackoffRecord, succeeded: number[], failed: number[]): BackoffRecord {
-  const s = [...succeeded].sort((a, b) => a - b);
-  const f = [...failed].sort((a, b) => a - b);
-  if (s.length === 0) {
-    if (f.length === 0) return rec;
-    return {
-      failuresAfterLastSuccess: rec.failuresAfterLastSuccess + f.length,
-      lastFailureTime: f[f.length - 1],
-    };
-  }
-  const out: BackoffRecord = { failuresAfterLastSuccess: 0, lastFailureTime: undefined };
-  const lastSuccess = s[s.length - 1] as number;
-  for (let i = f.length - 1; i >= 0; i--) {
-    const t = f[i] as number;
-    if (!(t > lastSuccess)) break;
-    out.lastFailureTime ??= t;
-    out.failuresAfterLastSuccess++;
-  }
-  return out;
-}
-
-/** getRemainingTime: how long before a Pod may be made again (0: now). */
-export function remainingBackoff(rec: BackoffRecord, now: number): number {
-  if (rec.failuresAfterLastSuccess === 0 || rec.lastFailureTime === undefined) return 0;
-  let d = POD_FAILURE_BACKOFF_MS;
-  for (let i = 1; i < rec.failuresAfterLastSuccess; i++) {
-    d *= 2;
-    if (d >= MAX_POD_FAILURE_BACKOFF_MS) {
-      d = MAX_POD_FAILURE_BACKOFF_MS;
-      break;
-    }
-  }
-  const elapsed = now - rec.lastFailureTime;
-  return d < elapsed ? 0 : d - elapsed;
 }
 
 const finished = (p: Pod) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
