@@ -29,8 +29,11 @@ type Any = any;
 
 export const HASH_LABEL = 'controller-revision-hash';
 
-/** encoding/json of a map[string]interface{}: keys sorted, at every depth. */
-function sortKeys(v: unknown): unknown {
+/**
+ * encoding/json of a map[string]interface{}: keys sorted, at every depth (undefined left out); the
+ * getPatch of both the daemon and the StatefulSet controller (./statefulset-history) writes so.
+ */
+export function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v === null || typeof v !== 'object') return v;
   const out: Record<string, unknown> = {};
@@ -41,8 +44,11 @@ function sortKeys(v: unknown): unknown {
   return out;
 }
 
-/** What json.Marshal of the typed template adds: metadata and each container's resources. */
-function typedTemplate(t: Any): Any {
+/**
+ * What json.Marshal of the typed template adds: metadata and each container's resources (the
+ * daemon controller's and stateful_set_utils.go's getPatch both marshal the typed template first).
+ */
+export function typedTemplate(t: Any): Any {
   const tpl = structuredClone(t ?? {});
   tpl.metadata ??= {};
   tpl.spec ??= {};

@@ -25,6 +25,7 @@ import type { K8sObject, Pod } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
 import type { ControllerContext } from '../runtime/interfaces';
 import { adopt } from './claim';
+import { sortKeys, typedTemplate } from './daemonset-history';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON objects.
 type Any = any;
@@ -32,18 +33,6 @@ type Any = any;
 export const REVISION_LABEL = 'controller-revision-hash';
 const HISTORY_HASH_LABEL = 'controller.kubernetes.io/hash';
 const SAFE = 'bcdfghjklmnpqrstvwxz2456789';
-
-/** encoding/json of a map[string]interface{}: keys sorted at every depth (undefined left out). */
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v === null || typeof v !== 'object') return v;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v).sort()) {
-    const x = (v as Record<string, unknown>)[k];
-    if (x !== undefined) out[k] = sortKeys(x);
-  }
-  return out;
-}
 
 /** json.Marshal's bytes for decoded JSON: sorted keys and HTMLEscape's \u003c \u003e \u0026. */
 export function goJson(v: unknown): string {
@@ -57,11 +46,7 @@ export function goJson(v: unknown): string {
 
 /** getPatch's object: the template (what the typed encoding always writes added) to replace. */
 export function statefulSetPatch(set: K8sObject): Any {
-  const t = structuredClone(set.spec?.template ?? {});
-  t.metadata ??= {};
-  t.spec ??= {};
-  for (const key of ['initContainers', 'containers']) for (const c of t.spec[key] ?? []) c.resources ??= {};
-  return { spec: { template: { $patch: 'replace', ...t } } };
+  return { spec: { template: { $patch: 'replace', ...typedTemplate(set.spec?.template) } } };
 }
 
 /** HashControllerRevision(revision with Data.Raw = patch, &collisionCount). */
