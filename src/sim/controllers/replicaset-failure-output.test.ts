@@ -6,28 +6,11 @@
 // describeReplicaSet/describeDeployment, polymorphichelpers/rollout_status.go]
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
+import { forbidden, heredoc, SA_YAML, workloadYaml } from './replicaset-failure-fixtures';
 
-const DEPLOY = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      serviceAccountName: foo
-      containers:
-        - name: web
-          image: nginx
-`;
-const SA = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: foo\n';
-const file = (name: string, body: string) => `cat > ${name} <<'EOF'\n${body}EOF`;
+const DEPLOY = workloadYaml('Deployment', 2);
 const RS = 'web-59b46886c6';
-const FORBIDDEN = `pods "${RS}-" is forbidden: error looking up service account default/foo: serviceaccount "foo" not found`;
+const FORBIDDEN = forbidden(RS);
 
 const TEMPLATE = `  Service Account:  foo
   Containers:
@@ -44,7 +27,7 @@ const TEMPLATE = `  Service Account:  foo
 
 function stuck() {
   const d = kdrive({ seed: 11 });
-  d.sh(file('web.yaml', DEPLOY));
+  d.sh(heredoc('web.yaml', DEPLOY));
   d.kubectl('apply -f web.yaml');
   return d;
 }
@@ -159,7 +142,7 @@ Events:
   it('the ServiceAccount created: the next retry (1310.705 s) creates the Pods; the conditions go', () => {
     const d = stuck();
     d.advance(702_000);
-    d.sh(file('sa.yaml', SA));
+    d.sh(heredoc('sa.yaml', SA_YAML));
     d.kubectl('apply -f sa.yaml');
     d.advance(1_310_704 - 702_000);
     d.kubectl('get pods --no-headers');

@@ -15,47 +15,10 @@ import {
   ReplicaSetRetry,
   replicaSetConditions,
 } from './replicaset-failure';
+import { forbidden, heredoc, SA_YAML, workloadYaml } from './replicaset-failure-fixtures';
 
-const DEPLOY = (replicas: number) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      serviceAccountName: foo
-      containers:
-        - name: web
-          image: nginx
-`;
-
-const RS = (replicas: number) => `apiVersion: apps/v1
-kind: ReplicaSet
-metadata:
-  name: web
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      serviceAccountName: foo
-      containers:
-        - name: web
-          image: nginx
-`;
-
-const SA = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: foo\n';
-const file = (name: string, body: string) => `cat > ${name} <<'EOF'\n${body}EOF`;
-const FORBIDDEN = (rs: string) =>
-  `pods "${rs}-" is forbidden: error looking up service account default/foo: serviceaccount "foo" not found`;
+const DEPLOY = (replicas: number) => workloadYaml('Deployment', replicas);
+const RS = (replicas: number) => workloadYaml('ReplicaSet', replicas);
 
 type Conds = { conditions?: ReplicaSetCondition[] };
 
@@ -236,7 +199,7 @@ describe('the ReplicaSet controller when a Pod create is refused', () => {
     // The stored condition is the real controller's first failure's: a later error does not
     // replace it: the status these syncs send equals the stored one (the API server skips it).
     const stored = (d.get('ReplicaSet', 'web') as ReplicaSet).status as Conds;
-    expect(stored.conditions?.map((c) => c.message)).toEqual([FORBIDDEN('web')]);
+    expect(stored.conditions?.map((c) => c.message)).toEqual([forbidden('web')]);
     expect(tail.status).toEqual(stored);
     expect(mid.status).toEqual(stored);
     // All 20 succeed: no error, the ReplicaFailure condition is removed.
@@ -271,7 +234,7 @@ describe('the ReplicaSet controller when a Pod create is refused', () => {
         status: 'True',
         lastTransitionTime: rs.metadata.creationTimestamp,
         reason: 'FailedCreate',
-        message: FORBIDDEN('web'),
+        message: forbidden('web'),
       },
     ]);
     expect(d.pods()).toHaveLength(0);
@@ -279,7 +242,7 @@ describe('the ReplicaSet controller when a Pod create is refused', () => {
 
   it('recovery: the ServiceAccount created, the next retry creates the Pods and clears both conditions', () => {
     const d = kdrive({ seed: 9 });
-    d.sh(file('web.yaml', DEPLOY(3)));
+    d.sh(heredoc('web.yaml', DEPLOY(3)));
     d.kubectl('apply -f web.yaml');
     const rsName = () =>
       (d.cluster.list('ReplicaSet', { namespace: 'default' })[0] as ReplicaSet).metadata.name;
@@ -291,7 +254,7 @@ describe('the ReplicaSet controller when a Pod create is refused', () => {
     expect(rsConds()?.map((c) => c.reason)).toEqual(['FailedCreate']);
     // NewReplicaSetCreated came before Available; the copied failure is appended.
     expect(depConds()).toEqual(['Progressing', 'Available', 'ReplicaFailure']);
-    d.sh(file('sa.yaml', SA));
+    d.sh(heredoc('sa.yaml', SA_YAML));
     d.kubectl('apply -f sa.yaml');
     // Nothing watches ServiceAccounts for the ReplicaSet: the Pods wait for the 40945 ms retry.
     d.advance(40_944 - 30_000);
