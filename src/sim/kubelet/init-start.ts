@@ -22,6 +22,7 @@ import { containerProbes, hasProbes, type ProbeKind, type ProbeSet, stopProbes }
 import { SERVER } from './program';
 import { initKillPod, initPodEnded } from './sidecar-stop';
 import { runningState } from './status-parts';
+import { exitedState } from './terminate';
 
 /** An init container's instances and their exits in one sync (`x`: its context). */
 export function startSteps(x: InitSync) {
@@ -101,15 +102,7 @@ export function startSteps(x: InitSync) {
     after(
       Math.min(stop, grace),
       (pod) => {
-        run.state = {
-          terminated: {
-            exitCode: killed ? 137 : 0,
-            reason: killed ? 'Error' : 'Completed',
-            startedAt: rfc3339(run.startedMs),
-            finishedAt: rfc3339(now()),
-            containerID: run.containerID,
-          },
-        };
+        run.state = exitedState(run, killed ? 137 : 0, now());
         write(pod);
         afterExit(pod, run);
       },
@@ -194,15 +187,7 @@ export function startSteps(x: InitSync) {
 
   const exited = (pod: Pod, run: InitRun, exitCode: number) => {
     stopProbes(run.probes, d.timers());
-    run.state = {
-      terminated: {
-        exitCode,
-        reason: exitCode === 0 ? 'Completed' : 'Error',
-        startedAt: rfc3339(run.startedMs),
-        finishedAt: rfc3339(now()),
-        containerID: run.containerID,
-      },
-    };
+    run.state = exitedState(run, exitCode, now());
     write(pod);
     afterExit(pod, run);
   };

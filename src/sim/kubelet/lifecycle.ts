@@ -33,7 +33,7 @@ import type { Program } from './program';
 import { isRunning, writeRuns } from './run-status';
 import { initKillPod, initPodEnded } from './sidecar-stop';
 import { type ContainerTemplate, EMPTY_STATE, runningState } from './status-parts';
-import { terminatePod } from './terminate';
+import { exitedState, terminatePod } from './terminate';
 
 /** Ended for good (computePodActions keeps nothing, starts nothing): not restarted under `policy`. */
 const ended = (r: ContainerRun, policy: string) =>
@@ -106,15 +106,7 @@ export function createLifecycle(d: LifecycleDeps) {
     stopProbes(run.probes, d.timers());
     write(pod, rt);
     after(rt, run, Math.min(stop, grace), (pod) => {
-      run.state = {
-        terminated: {
-          exitCode: killed ? 137 : 0,
-          reason: killed ? 'Error' : 'Completed',
-          startedAt: rfc3339(run.startedMs),
-          finishedAt: rfc3339(d.clock.now()),
-          containerID: run.containerID,
-        },
-      };
+      run.state = exitedState(run, killed ? 137 : 0, d.clock.now());
       write(pod, rt);
       // OnFailure restarts a container the kubelet killed for its probe whatever its exit code.
       afterExit(pod, rt, run, restart);
@@ -175,15 +167,7 @@ export function createLifecycle(d: LifecycleDeps) {
 
   const exited = (pod: Pod, rt: PodRuntime, run: ContainerRun, exitCode: number) => {
     stopProbes(run.probes, d.timers());
-    run.state = {
-      terminated: {
-        exitCode,
-        reason: exitCode === 0 ? 'Completed' : 'Error',
-        startedAt: rfc3339(run.startedMs),
-        finishedAt: rfc3339(d.clock.now()),
-        containerID: run.containerID,
-      },
-    };
+    run.state = exitedState(run, exitCode, d.clock.now());
     write(pod, rt);
     afterExit(pod, rt, run);
   };

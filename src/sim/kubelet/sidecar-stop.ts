@@ -7,12 +7,12 @@
 // the phase Running; stopped ones are ignored)]. Bound late with init-containers.ts: reached from
 // lifecycle.ts (the Pod's containers all ended) and init-start.ts (an init container failed).
 import type { Pod } from '../api/types';
-import { rfc3339 } from '../runtime/clock';
 import { checkImage, drawMs } from './images';
 import { compose, initStateOf } from './init-status';
 import type { Any, LifecycleDeps } from './lifecycle-deps';
 import type { PodRuntime } from './pod-runtime';
 import { stopProbes } from './probes';
+import { exitedState } from './terminate';
 
 /**
  * The Pod's last container has ended for good (or an init container failed under Never): the sync
@@ -74,15 +74,7 @@ export function initKillPod(
       const now = d.get(rt);
       if (!now || now.metadata.uid !== rt.uid || now.metadata.deletionTimestamp || rt.killing) return;
       if (r.containerID !== id || r.state.running === undefined) return;
-      r.state = {
-        terminated: {
-          exitCode: killed ? 137 : 0,
-          reason: killed ? 'Error' : 'Completed',
-          startedAt: rfc3339(r.startedMs),
-          finishedAt: rfc3339(d.clock.now()),
-          containerID: r.containerID,
-        },
-      };
+      r.state = exitedState(r, killed ? 137 : 0, d.clock.now());
       const base = compose(d, now, st, now.status, true);
       if (written && st.initialized) written(now, base);
       else d.writeStatus(now, base);

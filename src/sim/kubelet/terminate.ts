@@ -2,12 +2,34 @@
 // kubelet.go SyncTerminatingPod (killPod, then generateAPIPodStatus with podIsTerminal) and
 // SyncTerminatedPod, kubelet_pods.go getPhase, status/generate.go, status/status_manager.go
 // canBeDeleted]. Bound late: pod-worker.ts kill calls it through lifecycle.ts's `terminate`.
-import type { Container, ContainerStatus, Pod } from '../api/types';
+import type { Container, ContainerState, ContainerStatus, Pod } from '../api/types';
 import { rfc3339 } from '../runtime/clock';
 import { checkImage } from './images';
 import type { Any, LifecycleDeps } from './lifecycle-deps';
 import type { PodRuntime } from './pod-runtime';
 import { INITIALIZED, INITIALIZED_COMPLETED, SANDBOX_GONE, TERMINAL } from './run-status';
+
+/**
+ * The state of a run whose process has ended now with `exitCode` (its own exit, or the kill of a
+ * probe failure or of a stopping sidecar): terminated with reason Completed for 0, else Error, as
+ * the runtime reports it and kubelet_pods.go convertToAPIContainerStatuses copies it. Shared by
+ * lifecycle.ts (containers), init-start.ts (init containers) and sidecar-stop.ts.
+ */
+export function exitedState(
+  run: { readonly startedMs: number; readonly containerID: string },
+  exitCode: number,
+  nowMs: number,
+): ContainerState {
+  return {
+    terminated: {
+      exitCode,
+      reason: exitCode === 0 ? 'Completed' : 'Error',
+      startedAt: rfc3339(run.startedMs),
+      finishedAt: rfc3339(nowMs),
+      containerID: run.containerID,
+    },
+  };
+}
 
 /**
  * kubelet.go SyncTerminatingPod after killPod: generateAPIPodStatus(pod, stoppedPodStatus,
