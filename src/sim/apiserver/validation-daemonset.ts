@@ -6,7 +6,7 @@
 // statusCausesToAggrError prints each once); then the apps/v1 selector immutability.
 import { matchesLabelSelector } from '../api/labels';
 import type { K8sObject } from '../api/types';
-import { type FieldError, forbidden, invalid, required, unsupported } from './errors';
+import { type FieldError, invalid, required } from './errors';
 import { pushLabelErrors, validate, validatePodSpec } from './validation';
 import { pushAnnotationErrors } from './validation-annotations';
 // apps/validation's IntOrString checks (ValidatePositiveIntOrPercent, getIntOrPercentValue,
@@ -18,6 +18,7 @@ import {
   labelSelectorJson,
   NEGATIVE,
   push100PercentError,
+  pushAlwaysRestartErrors,
   pushIntOrPercentErrors,
   pushSelectorErrors,
   pushTemplateAnnotationErrors,
@@ -87,15 +88,7 @@ function pushSpecErrors(out: FieldError[], spec: Any): void {
   pushLabelErrors(out, labels, 'spec.template.labels');
   pushTemplateAnnotationErrors(out, t.metadata?.annotations);
   out.push(...validatePodSpec(t.spec, 'spec.template.spec'));
-  const rp = t.spec?.restartPolicy;
-  if (rp !== 'Always') out.push(unsupported('spec.template.spec.restartPolicy', rp ?? '', ['Always']));
-  if (t.spec?.activeDeadlineSeconds != null)
-    out.push(
-      forbidden(
-        'spec.template.spec.activeDeadlineSeconds',
-        'activeDeadlineSeconds in DaemonSet is not Supported',
-      ),
-    );
+  pushAlwaysRestartErrors(out, t.spec, 'DaemonSet');
   const mrs = spec?.minReadySeconds ?? 0;
   if (mrs < 0) out.push(invalid('spec.minReadySeconds', mrs, NEGATIVE));
   pushStrategyErrors(out, spec?.updateStrategy);

@@ -5,7 +5,7 @@
 // ValidateDeploymentStrategy, ValidateRollingUpdateDeployment; APIMACH pkg/apis/meta/v1/validation
 // ValidateLabelSelector]
 import { labelValueErrors, qualifiedNameErrors } from '../api/labels';
-import { duplicate, type FieldError, forbidden, invalid, required } from './errors';
+import { duplicate, type FieldError, forbidden, invalid, required, unsupported } from './errors';
 import { pushLabelErrors } from './validation';
 import { pushAnnotationErrors } from './validation-annotations';
 import { portNameErrors } from './validation-service';
@@ -128,6 +128,26 @@ export function pushTemplateAnnotationErrors(out: FieldError[], annotations: Any
   const errs: FieldError[] = [];
   pushAnnotationErrors(errs, annotations);
   for (const e of errs) out.push({ ...e, field: e.field.replace(/^metadata/, 'spec.template') });
+}
+
+/**
+ * ValidateDaemonSetSpec's and ValidateStatefulSetSpec's template checks: restartPolicy must be
+ * Always, activeDeadlineSeconds unset ("activeDeadlineSeconds in <Kind> is not Supported").
+ */
+export function pushAlwaysRestartErrors(
+  out: FieldError[],
+  podSpec: Any,
+  kind: 'DaemonSet' | 'StatefulSet',
+): void {
+  const rp = podSpec?.restartPolicy;
+  if (rp !== 'Always') out.push(unsupported('spec.template.spec.restartPolicy', rp ?? '', ['Always']));
+  if (podSpec?.activeDeadlineSeconds != null)
+    out.push(
+      forbidden(
+        'spec.template.spec.activeDeadlineSeconds',
+        `activeDeadlineSeconds in ${kind} is not Supported`,
+      ),
+    );
 }
 
 /** IsNotMoreThan100Percent (a valid percent only). */

@@ -20,7 +20,12 @@ import { type FieldError, forbidden, invalid, required, unsupported } from './er
 import { deepEqual } from './json';
 import { pushLabelErrors, validateName } from './validation';
 import { pushAnnotationErrors } from './validation-annotations';
-import { labelSelectorJson, pushSelectorErrors, pushTemplateAnnotationErrors } from './validation-deployment';
+import {
+  labelSelectorJson,
+  pushAlwaysRestartErrors,
+  pushSelectorErrors,
+  pushTemplateAnnotationErrors,
+} from './validation-deployment';
 
 // biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
 type Any = any;
@@ -108,15 +113,7 @@ function pushSpecErrors(out: FieldError[], spec: Any): void {
     pushLabelErrors(out, labels, 'spec.template.labels');
     pushTemplateAnnotationErrors(out, t.metadata?.annotations);
   }
-  const rp = t.spec?.restartPolicy;
-  if (rp !== 'Always') out.push(unsupported('spec.template.spec.restartPolicy', rp ?? '', ['Always']));
-  if (t.spec?.activeDeadlineSeconds != null)
-    out.push(
-      forbidden(
-        'spec.template.spec.activeDeadlineSeconds',
-        'activeDeadlineSeconds in StatefulSet is not Supported',
-      ),
-    );
+  pushAlwaysRestartErrors(out, t.spec, 'StatefulSet');
 }
 
 /** The spec fields ValidateStatefulSetUpdate does not put back from the stored object. */
