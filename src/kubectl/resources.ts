@@ -61,7 +61,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   rt('statefulsets', 'StatefulSet', 'apps', ['sts'], true, 'StatefulSet'),
   // autoscaling/v2 is the preferred version (v1 is still served: `hpa.v1.autoscaling` resolves too).
   rt('horizontalpodautoscalers', 'HorizontalPodAutoscaler', 'autoscaling', ['hpa'], true, undefined, 'v2'),
-  rt('cronjobs', 'CronJob', 'batch', ['cj'], true),
+  rt('cronjobs', 'CronJob', 'batch', ['cj'], true, 'CronJob'),
   rt('jobs', 'Job', 'batch', [], true, 'Job'),
   rt('endpointslices', 'EndpointSlice', 'discovery.k8s.io', [], true, 'EndpointSlice'),
   rt('ingresses', 'Ingress', 'networking.k8s.io', ['ing'], true),

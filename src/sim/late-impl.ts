@@ -2,6 +2,7 @@
 // exports: the import is the point.
 import { parseSelector } from './api/selector-parse';
 import { applyOne } from './apiserver/apply';
+import { defaultCronJob } from './apiserver/defaults-cronjob';
 import { defaultDaemonSet } from './apiserver/defaults-daemonset';
 import { defaultJob, defaultNewJob } from './apiserver/defaults-job';
 import { defaultRest } from './apiserver/defaults-late';
@@ -22,6 +23,7 @@ import {
 } from './apiserver/service-late';
 import { validate } from './apiserver/validation';
 import { pushAnnotationErrors } from './apiserver/validation-annotations';
+import { validateCronJob } from './apiserver/validation-cronjob';
 import { validateDaemonSet } from './apiserver/validation-daemonset';
 import {
   pushContainerPortNameErrors,
@@ -34,6 +36,7 @@ import { validateJob } from './apiserver/validation-job';
 import { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import { validateService } from './apiserver/validation-service';
 import { validateStatefulSet } from './apiserver/validation-statefulset';
+import { cronJobKeys, cronJobSync } from './controllers/cronjob-controller';
 import { publisherKeys, publisherSync } from './controllers/daemonset-sync';
 import { deploymentPause } from './controllers/deployment-paused';
 import { deploymentRollout } from './controllers/deployment-rollout';
@@ -55,8 +58,10 @@ import { runProbe } from './workloads/probe';
 
 provideLateParts({
   buildPublished,
-  publisherKeys,
-  publisherSync,
+  // A user's CronJob (./controllers/cronjob-controller) rides on the publishers controller too.
+  publisherKeys: (ev) => cronJobKeys(ev, publisherKeys(ev)),
+  publisherSync: (api, key, ctx) =>
+    key.startsWith('CronJob/') ? cronJobSync(api, key, ctx) : publisherSync(api, key, ctx),
   applyOne,
   patchOne,
   validateService,
@@ -112,4 +117,6 @@ provideLateParts({
   defaultJob,
   defaultNewJob,
   validateJob,
+  defaultCronJob,
+  validateCronJob,
 });

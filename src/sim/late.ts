@@ -6,6 +6,7 @@
 // them through src/sim/cluster.ts, which imports ./late-impl.
 import type { parseSelector } from './api/selector-parse';
 import type { applyOne } from './apiserver/apply';
+import type { defaultCronJob } from './apiserver/defaults-cronjob';
 import type { defaultDaemonSet } from './apiserver/defaults-daemonset';
 import type { defaultJob, defaultNewJob } from './apiserver/defaults-job';
 import type { defaultRest } from './apiserver/defaults-late';
@@ -26,6 +27,7 @@ import type {
 } from './apiserver/service-late';
 import type { validate } from './apiserver/validation';
 import type { pushAnnotationErrors } from './apiserver/validation-annotations';
+import type { validateCronJob } from './apiserver/validation-cronjob';
 import type { validateDaemonSet } from './apiserver/validation-daemonset';
 import type {
   pushContainerPortNameErrors,
@@ -163,6 +165,9 @@ export interface LateParts {
   defaultJob: typeof defaultJob;
   defaultNewJob: typeof defaultNewJob;
   validateJob: typeof validateJob;
+  /** A user's CronJob: SetDefaults_CronJob and ValidateCronJob(Create|Update) (the controller: late-impl's publisher dispatch). */
+  defaultCronJob: typeof defaultCronJob;
+  validateCronJob: typeof validateCronJob;
   /** A Deployment's rollout between ReplicaSets and the old ones' clean-up (only after a student's change). */
   deploymentRollout: typeof deploymentRollout;
   /** The EndpointSlice mirroring controller's sync (only a student's Endpoints are mirrored). */

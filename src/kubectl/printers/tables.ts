@@ -10,6 +10,7 @@ import type {
   EndpointSlice,
   Endpoints,
   Event,
+  CronJob,
   Job,
   K8sObject,
   KindName,
@@ -378,6 +379,37 @@ const jobTable: TableDef = {
   },
 };
 
+/**
+ * printCronJob (pkg/printers/internalversion/printers.go): TIMEZONE `<none>` unless set, SUSPEND
+ * printBoolPtr (`<unset>` for nil), ACTIVE the count of status.active, LAST SCHEDULE since
+ * lastScheduleTime or `<none>`; wide: the job template's containers and images and its selector.
+ */
+const cronJobTable: TableDef = {
+  headers: ['NAME', 'SCHEDULE', 'TIMEZONE', 'SUSPEND', 'ACTIVE', 'LAST SCHEDULE', 'AGE'],
+  wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+  row(obj, now, wide) {
+    const cj = obj as CronJob;
+    const st = cj.status ?? {};
+    const suspend = cj.spec.suspend;
+    const cells = [
+      cj.metadata.name,
+      cj.spec.schedule,
+      cj.spec.timeZone ?? '<none>',
+      suspend == null ? '<unset>' : suspend ? 'True' : 'False',
+      String(st.active?.length ?? 0),
+      st.lastScheduleTime ? translateTimestampSince(st.lastScheduleTime, now) : '<none>',
+      translateTimestampSince(cj.metadata.creationTimestamp, now),
+    ];
+    if (wide)
+      cells.push(
+        ...containerCells(cj.spec.jobTemplate?.spec?.template?.spec),
+        // FormatLabelSelector(nil): labels.Nothing() prints empty, shown as <none>.
+        selectorString(cj.spec.jobTemplate?.spec?.selector) || '<none>',
+      );
+    return cells;
+  },
+};
+
 const replicaSetTable: TableDef = {
   headers: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'],
   wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
@@ -551,6 +583,7 @@ export const TABLES: Record<KindName, TableDef> = {
   ServiceAccount: serviceAccountTable,
   StatefulSet: statefulSetTable,
   Job: jobTable,
+  CronJob: cronJobTable,
 };
 
 export function tableHeaders(kind: KindName, wide: boolean): string[] {

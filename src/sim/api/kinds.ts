@@ -103,6 +103,14 @@ export const KINDS: Record<KindName, KindInfo> = {
     resource: 'jobs',
     namespaced: true,
   },
+  CronJob: {
+    kind: 'CronJob',
+    apiVersion: 'batch/v1',
+    group: 'batch',
+    version: 'v1',
+    resource: 'cronjobs',
+    namespaced: true,
+  },
   EndpointSlice: {
     kind: 'EndpointSlice',
     apiVersion: 'discovery.k8s.io/v1',

@@ -543,6 +543,40 @@ export interface Job extends K8sObject {
   };
 }
 
+/**
+ * batch/v1 CronJob (a user's; controllers/cronjob-controller): a Job `<name>-<minutes since epoch>`
+ * from jobTemplate at each time of its cron schedule.
+ */
+export interface CronJob extends K8sObject {
+  apiVersion: 'batch/v1';
+  kind: 'CronJob';
+  spec: {
+    schedule: string;
+    timeZone?: string;
+    startingDeadlineSeconds?: number;
+    concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace';
+    suspend?: boolean;
+    jobTemplate: {
+      metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
+      spec: Job['spec'];
+    };
+    successfulJobsHistoryLimit?: number;
+    failedJobsHistoryLimit?: number;
+  };
+  status?: {
+    active?: {
+      kind: string;
+      namespace: string;
+      name: string;
+      uid: string;
+      apiVersion: string;
+      resourceVersion: string;
+    }[];
+    lastScheduleTime?: string;
+    lastSuccessfulTime?: string;
+  };
+}
+
 /** Kinds the simulated API server serves, with their REST identity (used by kubectl and errors). */
 export type KindName =
   | 'Namespace'
@@ -560,7 +594,8 @@ export type KindName =
   | 'ServiceAccount'
   | 'DaemonSet'
   | 'ControllerRevision'
-  | 'Job';
+  | 'Job'
+  | 'CronJob';
 
 /**
  * apps/v1 ControllerRevision (the DaemonSet controller's history, pkg/controller/daemon/update.go):

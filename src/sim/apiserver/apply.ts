@@ -37,6 +37,7 @@ const APPLYABLE = new Set<string>([
   'DaemonSet',
   'StatefulSet',
   'Job',
+  'CronJob',
 ]);
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -304,6 +304,25 @@ const JobSpec: StructDef = {
   },
 };
 
+// batch/v1 CronJobSpec and JobTemplateSpec (its metadata an ObjectMeta, its spec a JobSpec).
+// [k8s.io/api batch/v1 types.go]
+const CronJobSpec: StructDef = {
+  go: 'v1.CronJobSpec',
+  fields: {
+    schedule: S,
+    timeZone: S,
+    startingDeadlineSeconds: I64,
+    concurrencyPolicy: S,
+    suspend: B,
+    jobTemplate: struct({
+      go: 'v1.JobTemplateSpec',
+      fields: { metadata: struct(ObjectMeta), spec: struct(JobSpec) },
+    }),
+    successfulJobsHistoryLimit: I32,
+    failedJobsHistoryLimit: I32,
+  },
+};
+
 // apps/v1 DaemonSetSpec: no replicas; updateStrategy (not strategy) with RollingUpdateDaemonSet's
 // maxUnavailable and maxSurge. [k8s.io/api apps/v1 types.go]
 const DaemonSetSpec: StructDef = {
@@ -422,6 +441,7 @@ export const ROOT_SCHEMAS: Record<string, StructDef> = {
     fields: { ...typeMeta, data: ANY, revision: I64 },
   },
   Job: { go: 'v1.Job', fields: { ...typeMeta, spec: struct(JobSpec), status: ANY } },
+  CronJob: { go: 'v1.CronJob', fields: { ...typeMeta, spec: struct(CronJobSpec), status: ANY } },
   DaemonSet: {
     go: 'v1.DaemonSet',
     fields: { ...typeMeta, spec: struct(DaemonSetSpec), status: ANY },

@@ -52,6 +52,7 @@ const HAS_GENERATION = new Set<string>([
   'DaemonSet',
   'StatefulSet',
   'Job',
+  'CronJob',
 ]);
 const HAS_STATUS = new Set<string>([
   'Deployment',
@@ -63,6 +64,7 @@ const HAS_STATUS = new Set<string>([
   'DaemonSet',
   'StatefulSet',
   'Job',
+  'CronJob',
 ]);
 
 export interface WriteOptions {
@@ -173,6 +175,7 @@ export class ApiServer implements ApiWriter {
     else if (kind === 'StatefulSet') late().defaultStatefulSet(obj);
     // A Job's generated selector needs its uid (jobStrategy PrepareForCreate): drawn there.
     else if (kind === 'Job') opts = late().defaultNewJob(obj, opts, this, dry);
+    else if (kind === 'CronJob') late().defaultCronJob(obj);
     // A Service's IPs and ports are allocated first (BeginCreate, before BeforeCreate validates and
     // the storage finds the name taken); a failure answers alone, and what was taken goes back
     // when a later step fails. [K8S apiserver registry/generic/registry/store.go create]
@@ -265,6 +268,7 @@ export class ApiServer implements ApiWriter {
     if (kind === 'DaemonSet') late().defaultDaemonSet(obj, old);
     else if (kind === 'StatefulSet') late().defaultStatefulSet(obj, old);
     else if (kind === 'Job') late().defaultJob(obj, old);
+    else if (kind === 'CronJob') late().defaultCronJob(obj, old);
     // A Service's allocation (BeginUpdate) runs before PrepareForUpdate drops the fields a type
     // change leaves behind and before validation; what it took goes back if validation fails.
     // Only a user's write updates a Service (kubectl: the late parts are loaded).
@@ -441,7 +445,9 @@ function validateWrite(obj: K8sObject, old?: K8sObject): FieldError[] {
         ? l.validateStatefulSet
         : k === 'Job'
           ? l.validateJob
-          : l.validate
+          : k === 'CronJob'
+            ? l.validateCronJob
+            : l.validate
   )(obj, old);
 }
 

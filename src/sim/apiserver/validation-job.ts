@@ -77,7 +77,7 @@ function pushNonNegative(out: FieldError[], spec: Any, k: string): void {
 }
 
 /** validateJobSpec then ValidateJobSpec's selector checks. */
-function pushSpecErrors(out: FieldError[], spec: Any): void {
+export function pushSpecErrors(out: FieldError[], spec: Any): void {
   for (const k of [
     'parallelism',
     'completions',

@@ -1,5 +1,5 @@
 // Garbage collector: when an owner disappears, its dependents are deleted in the background
-// (Deployment → ReplicaSets → Pods; DaemonSet, StatefulSet and Job → Pods; Service → EndpointSlices). A dependent is deleted only when
+// (Deployment → ReplicaSets → Pods; DaemonSet, StatefulSet and Job → Pods; CronJob → Jobs; Service → EndpointSlices). A dependent is deleted only when
 // none of its owners exists any more. Nothing owns Services or Endpoints, so deleting a
 // Deployment never touches them (§B9, §C5). An owner deleted in the foreground stays, with the
 // foregroundDeletion finalizer, while its dependents are deleted (in the foreground themselves
@@ -40,6 +40,7 @@ export function createGarbageCollector(store: Store): Controller {
       'DaemonSet',
       'StatefulSet',
       'Job',
+      'CronJob',
       'Service',
       'Pod',
       'EndpointSlice',

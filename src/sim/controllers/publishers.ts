@@ -9,7 +9,7 @@ import type { Controller } from '../runtime/interfaces';
 
 export const createPublishersController = (api: ApiServer): Controller => ({
   name: 'publishers',
-  watches: ['Pod', 'ConfigMap', 'ServiceAccount', 'DaemonSet', 'StatefulSet', 'Job'],
+  watches: ['Pod', 'ConfigMap', 'ServiceAccount', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob'],
   keysFor: (ev) => (latePartsLoaded() ? late().publisherKeys(ev) : []),
   reconcile: (key, ctx) => late().publisherSync(api, key, ctx),
 });
