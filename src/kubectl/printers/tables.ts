@@ -5,12 +5,12 @@
 // of the object and the simulated clock. Reference §B3, §B6, §B7, §B8.
 import type {
   ConfigMap,
+  CronJob,
   DaemonSet,
   Deployment,
   EndpointSlice,
   Endpoints,
   Event,
-  CronJob,
   Job,
   K8sObject,
   KindName,
