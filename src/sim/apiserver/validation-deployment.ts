@@ -1,9 +1,11 @@
 // The parts of ValidateDeploymentSpec (and ValidateReplicaSetSpec's selector) only a user's write
 // can fail, bound late (../late): the label selector's own checks, the strategy, minReadySeconds,
 // revisionHistoryLimit and progressDeadlineSeconds. The cluster's own writes before the kubectl
-// chunk loads are valid. [K8S pkg/apis/apps/validation/validation.go ValidateDeploymentSpec,
-// ValidateDeploymentStrategy, ValidateRollingUpdateDeployment; APIMACH pkg/apis/meta/v1/validation
-// ValidateLabelSelector]
+// chunk loads are valid. The checks apps/validation's DaemonSet and StatefulSet specs share with it
+// (IntOrString, template annotations, restartPolicy Always) are here too, for
+// ./validation-daemonset and ./validation-statefulset. [K8S pkg/apis/apps/validation/validation.go
+// ValidateDeploymentSpec, ValidateDeploymentStrategy, ValidateRollingUpdateDeployment; APIMACH
+// pkg/apis/meta/v1/validation ValidateLabelSelector]
 import { labelValueErrors, qualifiedNameErrors } from '../api/labels';
 import { duplicate, type FieldError, forbidden, invalid, required, unsupported } from './errors';
 import { pushLabelErrors } from './validation';
