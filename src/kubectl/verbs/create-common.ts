@@ -23,8 +23,8 @@ export interface Subcommand {
   flags: readonly string[];
   /** pflag int flags: name → [bit size, the name pflag's error shows]. */
   ints?: Readonly<Record<string, [number, string]>>;
-  /** cobra MarkFlagRequired. */
-  required?: string;
+  /** cobra MarkFlagRequired (several: cobra names every missing one, in flag-name order). */
+  required?: string | readonly string[];
 }
 
 export interface Prepared {
@@ -67,8 +67,9 @@ export function prepare(
       ints[k] = n.value;
     }
   }
-  if (sub.required && args.flags[sub.required] === undefined) {
-    return fail(ctx, `error: required flag(s) "${sub.required}" not set`);
+  const missing = [sub.required ?? []].flat().filter((f) => args.flags[f] === undefined);
+  if (missing.length > 0) {
+    return fail(ctx, `error: required flag(s) "${missing.join('", "')}" not set`);
   }
   if (nameArgs.length !== 1) {
     return fail(

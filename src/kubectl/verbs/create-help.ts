@@ -69,6 +69,7 @@ export const CREATE_HELP = compose({
     '# Create a pod using the data in pod.json\nkubectl create -f ./pod.json\n\n# Create a pod based on the JSON passed into stdin\ncat pod.json | kubectl create -f -',
   commands: [
     ['configmap', 'Create a config map from a local file, directory or literal value'],
+    ['cronjob', 'Create a cron job with the specified name'],
     ['deployment', 'Create a deployment with the specified name'],
     ['job', 'Create a job with the specified name'],
     ['namespace', 'Create a namespace with the specified name'],
@@ -155,6 +156,27 @@ export const JOB_HELP = compose({
     OUTPUT,
   ],
   usage: 'kubectl create job NAME --image=image [--from=cronjob/name] -- [COMMAND] [args...]',
+});
+
+export const CRONJOB_HELP = compose({
+  long: 'Create a cron job with the specified name.',
+  name: 'cronjob',
+  aliases: ['cj'],
+  examples: [
+    '# Create a cron job',
+    'kubectl create cronjob my-job --image=busybox --schedule="*/1 * * * *"',
+    '',
+    '# Create a cron job with a command',
+    'kubectl create cronjob my-job --image=busybox --schedule="*/1 * * * *" -- date',
+  ].join('\n'),
+  flags: [
+    DRY_RUN,
+    { name: 'image', def: "''", usage: 'Image name to run.' },
+    OUTPUT,
+    { name: 'restart', def: "''", usage: "job's restart policy. supported values: OnFailure, Never" },
+    { name: 'schedule', def: "''", usage: 'A schedule in the Cron format the job should be run with.' },
+  ],
+  usage: "kubectl create cronjob NAME --image=image --schedule='0/5 * * * ?' -- [COMMAND] [args...]",
 });
 
 export const NAMESPACE_HELP = compose({

@@ -3,10 +3,13 @@
 // the namespace only when -n was given, one container named after the Job with the image and the
 // command (the words after `--`), restartPolicy Never. Validate: exactly one of --image and --from
 // (`either --image or --from must be specified`), no command with --from (`cannot specify --from
-// and command`). --from looks the CronJob up first; this cluster serves no CronJobs, so it is
-// never found. Server errors read `error: failed to create job: <server message>`.
-import type { K8sObject } from '../../sim/api/types';
+// and command`). --from=cronjob/NAME (createJobFromCronJob): the CronJob's job template's labels,
+// its annotations plus `cronjob.kubernetes.io/instantiate: manual`, its spec, and an owner
+// reference to the CronJob with controller true but no blockOwnerDeletion; another kind is
+// `unknown object type *v1.<Kind>`. Server errors read `error: failed to create job: <server message>`.
+import type { CronJob, K8sObject } from '../../sim/api/types';
 import { str, strs } from '../flags';
+import { doesNotHaveType, notFoundMessage, resolveResourceType } from '../resources';
 import { prepare, type Subcommand, send } from './create-common';
 import type { KubectlContext, ParsedArgs } from './registry';
 
@@ -33,6 +36,57 @@ export function buildJob(o: {
   } as unknown as K8sObject;
 }
 
+/** The builder's lookup of `--from` (TYPE/NAME), then createJobFromCronJob; an error's text. */
+function jobFromCronJob(
+  ctx: KubectlContext,
+  from: string,
+  name: string,
+  namespace: string | undefined,
+): K8sObject | string {
+  const slash = from.indexOf('/');
+  const typeName = slash < 0 ? from : from.slice(0, slash);
+  const t = resolveResourceType(typeName);
+  if (!t) return `${doesNotHaveType(typeName)}\n`;
+  const kind = t.simulated;
+  let obj: K8sObject | undefined;
+  if (slash < 0) {
+    // A bare type lists them all: exactly one must come back.
+    const all = kind ? ctx.cluster.list(kind, { namespace: ctx.namespace }) : [];
+    if (all.length !== 1) return 'error: from must be an existing cronjob\n';
+    obj = all[0];
+  } else {
+    const objName = from.slice(slash + 1);
+    obj = kind ? ctx.cluster.get(kind, ctx.namespace, objName) : undefined;
+    if (!obj) return `${notFoundMessage(t, objName)}\n`;
+  }
+  if (kind !== 'CronJob') return `error: unknown object type *v1.${t.kind}\n`;
+  const cj = obj as CronJob;
+  const jt = cj.spec.jobTemplate ?? { spec: {} };
+  const metadata: Record<string, unknown> = {
+    name,
+    ...(namespace !== undefined ? { namespace } : {}),
+    annotations: { 'cronjob.kubernetes.io/instantiate': 'manual', ...jt.metadata?.annotations },
+  };
+  if (jt.metadata?.labels) metadata.labels = jt.metadata.labels;
+  // Not metav1.NewControllerRef: no blockOwnerDeletion (create_job.go).
+  metadata.ownerReferences = [
+    {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      name: cj.metadata.name,
+      uid: cj.metadata.uid,
+      controller: true,
+    },
+  ];
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata,
+    spec: structuredClone(jt.spec),
+    status: {},
+  } as unknown as K8sObject;
+}
+
 export function runCreateJob(args: ParsedArgs, ctx: KubectlContext, nameArgs: readonly string[]): number {
   const prep = prepare(args, ctx, JOB, nameArgs);
   if (!prep.ok) return prep.code;
@@ -49,16 +103,15 @@ export function runCreateJob(args: ParsedArgs, ctx: KubectlContext, nameArgs: re
     ctx.proc.err('error: cannot specify --from and command\n');
     return 1;
   }
+  const namespace = ctx.namespaceExplicit ? ctx.namespace : undefined;
+  let job: K8sObject;
   if (from !== '') {
-    const name = from.slice(from.indexOf('/') + 1);
-    ctx.proc.err(`Error from server (NotFound): cronjobs.batch "${name}" not found\n`);
-    return 1;
-  }
-  const job = buildJob({
-    name: p.name,
-    image,
-    command,
-    namespace: ctx.namespaceExplicit ? ctx.namespace : undefined,
-  });
+    const built = jobFromCronJob(ctx, from, p.name, namespace);
+    if (typeof built === 'string') {
+      ctx.proc.err(built);
+      return 1;
+    }
+    job = built;
+  } else job = buildJob({ name: p.name, image, command, namespace });
   return send(job, 'Job', p, ctx, (e) => `failed to create job: ${e.message}`);
 }

@@ -70,6 +70,13 @@ const STRUCTS: Record<string, string> = {
     'conditions:JobCondition startTime completionTime active succeeded failed terminating completedIndexes failedIndexes uncountedTerminatedPods:UncountedTerminatedPods ready',
   JobCondition: 'type status lastProbeTime lastTransitionTime reason message',
   UncountedTerminatedPods: 'succeeded failed',
+  // batch/v1 (create cronjob).
+  CronJob: 'kind apiVersion metadata!ObjectMeta spec!CronJobSpec status!CronJobStatus',
+  CronJobSpec:
+    'schedule timeZone startingDeadlineSeconds concurrencyPolicy suspend jobTemplate!JobTemplateSpec successfulJobsHistoryLimit failedJobsHistoryLimit',
+  JobTemplateSpec: 'metadata!ObjectMeta spec!JobSpec',
+  CronJobStatus: 'active:ObjectReference lastScheduleTime lastSuccessfulTime',
+  ObjectReference: 'kind namespace name uid apiVersion resourceVersion fieldPath',
   DeploymentSpec:
     'replicas selector:LabelSelector template!PodTemplateSpec strategy!DeploymentStrategy minReadySeconds revisionHistoryLimit paused progressDeadlineSeconds',
   LabelSelector: 'matchLabels matchExpressions:LabelSelectorRequirement',

@@ -13,8 +13,9 @@ import { str, strs } from '../flags';
 import { readDocs } from './apply';
 import { prepare, type Subcommand, send } from './create-common';
 import { runCreateConfigMap, runCreateSecretGeneric, runCreateServiceAccount } from './create-config';
+import { runCreateCronJob } from './create-cronjob';
 import { runCreateDeployment } from './create-deployment';
-import { CREATE_HELP, DEPLOYMENT_HELP, JOB_HELP, NAMESPACE_HELP } from './create-help';
+import { CREATE_HELP, CRONJOB_HELP, DEPLOYMENT_HELP, JOB_HELP, NAMESPACE_HELP } from './create-help';
 import { runCreateJob } from './create-job';
 import { CreatePrinter, parseCreateOutput } from './create-output';
 import { runCreateService, serviceHelp } from './create-service';
@@ -152,6 +153,9 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       return runCreateNamespace(args, ctx, rest);
     case 'job':
       return runCreateJob(args, ctx, rest);
+    case 'cronjob':
+    case 'cj':
+      return runCreateCronJob(args, ctx, rest);
     case 'configmap':
     case 'cm':
       return runCreateConfigMap(args, ctx, rest);
@@ -176,6 +180,7 @@ export function createHelpFor(positional: readonly string[]): string {
   if (sub === 'deployment' || sub === 'deploy') return DEPLOYMENT_HELP;
   if (sub === 'namespace' || sub === 'ns') return NAMESPACE_HELP;
   if (sub === 'job') return JOB_HELP;
+  if (sub === 'cronjob' || sub === 'cj') return CRONJOB_HELP;
   if (sub === 'service' || sub === 'svc') return serviceHelp(which);
   return CREATE_HELP;
 }
@@ -203,6 +208,8 @@ export const createVerb: KubectlVerb & { helpFor(words: readonly string[]): stri
     { name: 'from-literal', type: 'stringArray' },
     { name: 'from', type: 'string' },
     { name: 'type', type: 'string' },
+    { name: 'schedule', type: 'string' },
+    { name: 'restart', type: 'string' },
   ],
   run,
 };

@@ -4,6 +4,7 @@
 import type { EndpointSlice, Event, K8sObject, KindName, Pod, ReplicaSet, Secret } from '../../sim/api/types';
 import { bool, type FlagDef, str } from '../flags';
 import { describeConfigMap, describeSecret, describeServiceAccount } from '../printers/describe-config';
+import { describeCronJob } from '../printers/describe-cronjob';
 import { describeDaemonSet } from '../printers/describe-daemonset';
 import { describeGeneric } from '../printers/describe-generic';
 import { describeJob } from '../printers/describe-job';
@@ -41,6 +42,7 @@ const DESCRIBERS: Partial<Record<KindName, (i: DescribeInput) => string>> = {
   DaemonSet: describeDaemonSet,
   StatefulSet: describeStatefulSet,
   Job: describeJob,
+  CronJob: describeCronJob,
 };
 
 /** Describe one object as `kubectl describe` prints it (ends with a newline). */
