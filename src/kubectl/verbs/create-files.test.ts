@@ -124,6 +124,7 @@ describe('kubectl create: its own errors and help', () => {
       [
         'Available Commands:',
         '  configmap        Create a config map from a local file, directory or literal value',
+        '  cronjob          Create a cron job with the specified name',
         '  deployment       Create a deployment with the specified name',
         '  job              Create a job with the specified name',
         '  namespace        Create a namespace with the specified name',
