@@ -65,6 +65,7 @@ const KINDS: KindName[] = [
   // student's arrives with its change batch like any write.
   'StatefulSet',
   'Job',
+  'CronJob',
   'Service',
   'Endpoints',
   'EndpointSlice',

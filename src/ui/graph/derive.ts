@@ -25,6 +25,7 @@ export type GraphNodeType =
   | 'daemonSet'
   | 'statefulSet'
   | 'job'
+  | 'cronJob'
   | 'service'
   | 'endpoints'
   | 'endpointSlice'
@@ -190,6 +191,7 @@ export class GraphDeriver {
         case 'DaemonSet':
         case 'StatefulSet':
         case 'Job':
+        case 'CronJob':
           if (inNs) others.push(o);
           break;
         case 'Service':
@@ -251,6 +253,8 @@ export class GraphDeriver {
     }
     const uidToKey = new Map<string, string>();
     for (const o of [...deployments, ...replicaSets, ...others]) uidToKey.set(o.metadata.uid, objectKey(o));
+    // A CronJob owns its Jobs.
+    for (const o of others) ownerEdge(o, objectKey(o), uidToKey, edges);
     for (const rs of replicaSets) {
       const key = objectKey(rs);
       nodes.push(
@@ -369,8 +373,8 @@ function workloadData(key: string, o: K8sObject, ready: number, desired: number)
 }
 
 /**
- * A DaemonSet, StatefulSet or Job as a workload node: ready over desired as `kubectl get` shows
- * them (DaemonSet READY/DESIRED, StatefulSet READY, Job COMPLETIONS).
+ * A DaemonSet, StatefulSet, Job or CronJob as a workload node: ready over desired as `kubectl get`
+ * shows them (DaemonSet READY/DESIRED, StatefulSet READY, Job COMPLETIONS, CronJob ACTIVE).
  */
 function otherWorkloadNode(key: string, o: K8sObject): DerivedNode {
   // biome-ignore lint/suspicious/noExplicitAny: the three kinds' spec and status fields.
@@ -387,6 +391,11 @@ function otherWorkloadNode(key: string, o: K8sObject): DerivedNode {
       type: 'statefulSet',
       data: workloadData(key, o, x.status?.readyReplicas ?? 0, x.spec?.replicas ?? 1),
     };
+  // A CronJob: its active Jobs (kubectl's ACTIVE) over themselves.
+  if (o.kind === 'CronJob') {
+    const n = x.status?.active?.length ?? 0;
+    return { id: key, type: 'cronJob', data: workloadData(key, o, n, n) };
+  }
   return {
     id: key,
     type: 'job',

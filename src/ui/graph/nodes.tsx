@@ -101,6 +101,7 @@ const WORKLOAD_KINDS: Record<string, string> = {
   daemonSet: 'DaemonSet',
   statefulSet: 'StatefulSet',
   job: 'Job',
+  cronJob: 'CronJob',
 };
 
 const WorkloadNode = memo(function WorkloadNode({
@@ -178,6 +179,7 @@ export const nodeTypes: NodeTypes = {
   daemonSet: WorkloadNode as NodeTypes[string],
   statefulSet: WorkloadNode as NodeTypes[string],
   job: WorkloadNode as NodeTypes[string],
+  cronJob: WorkloadNode as NodeTypes[string],
   clusterNode: ClusterNodeGroup as NodeTypes[string],
   kubeProxy: KubeProxyNode,
   host: HostNode,

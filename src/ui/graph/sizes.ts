@@ -54,6 +54,7 @@ export function nodeSize(n: DerivedNode): Size {
     case 'daemonSet':
     case 'statefulSet':
     case 'job':
+    case 'cronJob':
       return { width: 180, height: 56 };
     case 'host':
       return { width: 150, height: 64 };
