@@ -40,6 +40,16 @@ const minimal: Record<string, Record<string, unknown>> = {
   Job: {
     spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } } },
   },
+  CronJob: {
+    spec: {
+      schedule: '*/1 * * * *',
+      jobTemplate: {
+        spec: {
+          template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } },
+        },
+      },
+    },
+  },
   Pod: { spec: { containers: [{ name: 'c', image: 'nginx' }] } },
   Service: { spec: { ports: [{ port: 80 }] } },
 };
@@ -49,6 +59,7 @@ describe('the editor schema', () => {
     expect(branches.map((b) => b.kind).sort()).toEqual(
       [
         'ConfigMap',
+        'CronJob',
         'DaemonSet',
         'Deployment',
         'Endpoints',

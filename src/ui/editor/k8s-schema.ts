@@ -1,4 +1,4 @@
-// A JSON schema for the kinds the playground simulates (Deployment, DaemonSet, StatefulSet, Job, Service, Endpoints, Pod,
+// A JSON schema for the kinds the playground simulates (Deployment, DaemonSet, StatefulSet, Job, CronJob, Service, Endpoints, Pod,
 // Namespace, ConfigMap, Secret, ServiceAccount),
 // written from the Kubernetes 1.34 API reference: required fields, enums, and descriptions for hover.
 // `additionalProperties: false` mirrors the API server's strict field validation (`kubectl apply`
@@ -343,6 +343,31 @@ const jobSpec = obj(
   ['template'],
 );
 
+// batch/v1 CronJobSpec (k8s.io/api v0.34.9 batch/v1 types.go doc comments, shortened).
+const cronJobSpec = obj(
+  'The desired state: a Job made from jobTemplate at each time of the cron schedule.',
+  {
+    schedule: str(
+      'The cron schedule: 5 fields (minute hour day-of-month month day-of-week) or @hourly, @daily, @every 1h…',
+    ),
+    timeZone: str("The IANA time zone of the schedule (default: the controller's, UTC here)."),
+    startingDeadlineSeconds: int('Seconds after a missed start during which the Job may still start.', {
+      minimum: 0,
+    }),
+    concurrencyPolicy: str(
+      'While a Job still runs: Allow (default) another, Forbid it, or Replace the running one.',
+      {
+        enum: ['Allow', 'Forbid', 'Replace'],
+      },
+    ),
+    suspend: bool('true: no new Jobs start (default false).'),
+    jobTemplate: obj('The Job each run makes.', { metadata, spec: jobSpec }, ['spec']),
+    successfulJobsHistoryLimit: int('Completed Jobs to keep (default 3).', { minimum: 0 }),
+    failedJobsHistoryLimit: int('Failed Jobs to keep (default 1).', { minimum: 0 }),
+  },
+  ['schedule', 'jobTemplate'],
+);
+
 function kindSchema(
   apiVersion: string,
   kind: string,
@@ -392,6 +417,13 @@ const kinds: Record<string, Schema> = {
     'Job',
     'A Job runs Pods until a number of them succeed (a one-off command), retrying failed ones.',
     { spec: jobSpec },
+    ['spec'],
+  ),
+  CronJob: kindSchema(
+    'batch/v1',
+    'CronJob',
+    'A CronJob runs a Job on a cron schedule (minutes, hours, days…).',
+    { spec: cronJobSpec },
     ['spec'],
   ),
   Service: kindSchema(
@@ -469,13 +501,13 @@ export const k8sSchema: Schema = {
   type: 'object',
   properties: {
     apiVersion: str(
-      'API group and version: v1 for Pods, Services, Endpoints, Namespaces, ConfigMaps, Secrets and ServiceAccounts; apps/v1 for Deployments, DaemonSets and StatefulSets; batch/v1 for Jobs.',
+      'API group and version: v1 for Pods, Services, Endpoints, Namespaces, ConfigMaps, Secrets and ServiceAccounts; apps/v1 for Deployments, DaemonSets and StatefulSets; batch/v1 for Jobs and CronJobs.',
       {
         enum: ['v1', 'apps/v1', 'batch/v1'],
       },
     ),
     kind: str(
-      'The kind of object. The playground simulates Deployment, DaemonSet, StatefulSet, Job, Service, Endpoints, Pod, Namespace, ConfigMap, Secret and ServiceAccount.',
+      'The kind of object. The playground simulates Deployment, DaemonSet, StatefulSet, Job, CronJob, Service, Endpoints, Pod, Namespace, ConfigMap, Secret and ServiceAccount.',
       {
         enum: Object.keys(kinds),
       },
