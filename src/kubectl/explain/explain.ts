@@ -3,6 +3,7 @@
 // TAB before `<type>` and ` -required-` [kubectl pkg/explain/v2 templates/plaintext.tmpl].
 import { doesNotHaveType, resolveResourceType } from '../resources';
 import { CORE_TYPES, type FieldSchema, type TypeSchema } from './schema-core';
+import { CRONJOB_TYPES } from './schema-cronjob';
 import { DAEMONSET_TYPES } from './schema-daemonset';
 import { JOB_TYPES } from './schema-job';
 import { NETWORK_TYPES } from './schema-network';
@@ -15,6 +16,7 @@ export const SCHEMA: Record<string, TypeSchema> = {
   ...DAEMONSET_TYPES,
   ...STATEFULSET_TYPES,
   ...JOB_TYPES,
+  ...CRONJOB_TYPES,
   ...NETWORK_TYPES,
 };
 
