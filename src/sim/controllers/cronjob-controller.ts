@@ -22,7 +22,7 @@
 //   is running and concurrency policy is Forbid`; Replace: the active Jobs are deleted first;
 // - the Job `<cronjob>-<scheduled time in minutes since the epoch>` (getJobFromTemplate2): the
 //   template's labels and annotations plus `batch.kubernetes.io/cronjob-scheduled-timestamp` (the
-//   scheduled time in RFC 3339 in the CronJob's time zone: CronJobsScheduledAnnotation, beta and on
+//   scheduled time in RFC 3339 in the CronJob's time zone: CronJobsScheduledAnnotation, GA and locked on
 //   since 1.32), the controller reference, the template's spec; a Normal SuccessfulCreate
 //   `Created job <name>` Event; then status.active gets its reference and lastScheduleTime the
 //   scheduled time;
