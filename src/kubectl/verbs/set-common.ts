@@ -80,12 +80,22 @@ export function withPodSpec(obj: K8sObject): { obj: K8sObject; spec: PodSpecLike
     obj.kind === 'Deployment' ||
     obj.kind === 'ReplicaSet' ||
     obj.kind === 'DaemonSet' ||
-    obj.kind === 'StatefulSet'
+    obj.kind === 'StatefulSet' ||
+    obj.kind === 'Job'
   ) {
     copy.spec ??= {};
     copy.spec.template ??= {};
     copy.spec.template.spec ??= {};
     return { obj: copy, spec: copy.spec.template.spec };
+  }
+  if (obj.kind === 'CronJob') {
+    // UpdatePodSpecForObject: a CronJob's pod spec is its jobTemplate's template's.
+    copy.spec ??= {};
+    copy.spec.jobTemplate ??= {};
+    copy.spec.jobTemplate.spec ??= {};
+    copy.spec.jobTemplate.spec.template ??= {};
+    copy.spec.jobTemplate.spec.template.spec ??= {};
+    return { obj: copy, spec: copy.spec.jobTemplate.spec.template.spec };
   }
   return undefined;
 }
@@ -148,7 +158,14 @@ export function sendPodSpecPatch(
     parts.push(`"metadata":${JSON.stringify({ annotations: { [CHANGE_CAUSE]: cause } })}`);
   }
   if (specPatch !== '{}') {
-    parts.push(obj.kind === 'Pod' ? `"spec":${specPatch}` : `"spec":{"template":{"spec":${specPatch}}}`);
+    const template = `{"template":{"spec":${specPatch}}}`;
+    parts.push(
+      obj.kind === 'Pod'
+        ? `"spec":${specPatch}`
+        : obj.kind === 'CronJob'
+          ? `"spec":{"jobTemplate":{"spec":${template}}}`
+          : `"spec":${template}`,
+    );
   }
   const body = `{${parts.join(',')}}`;
   const r = ctx.cluster.patch(kind, obj.metadata.namespace, obj.metadata.name, 'strategic', body, {
