@@ -36,6 +36,14 @@ export class GraphPanel {
   async ipOf(node: Locator): Promise<string> {
     return ((await node.locator('.gnode-ip').first().textContent()) ?? '').trim();
   }
+  /** A workload node's ready over desired (`2/2`: StatefulSet READY, DaemonSet READY/DESIRED, …). */
+  replicasOf(node: Locator): Locator {
+    return node.locator('.gnode-line');
+  }
+  /** The ownership edge drawn from an owner to what it owns (`StatefulSet/default/web` → `Pod/default/web-0`). */
+  ownerEdge(owner: string, owned: string): Locator {
+    return this.region.locator(`.react-flow__edge[data-id="owns:${owner}->${owned}"]`);
+  }
   /** `Running 1/1`, `ContainerCreating 0/1`, `Terminating 1/1` … */
   statusOf(node: Locator): Locator {
     return node.getByTestId('pod-status');
