@@ -54,6 +54,25 @@ export function goTypeName(f: FieldType): string {
   }
 }
 
+// core/v1 Toleration and VolumeMount: typed, so an item that is not an object is refused as
+// encoding/json refuses it, and a null item decodes to the zero value (as Go's does).
+const Toleration: StructDef = {
+  go: 'v1.Toleration',
+  fields: { key: S, operator: S, value: S, effect: S, tolerationSeconds: I64 },
+};
+const VolumeMount: StructDef = {
+  go: 'v1.VolumeMount',
+  fields: {
+    name: S,
+    readOnly: B,
+    recursiveReadOnly: S,
+    mountPath: S,
+    subPath: S,
+    mountPropagation: S,
+    subPathExpr: S,
+  },
+};
+
 const OwnerReference: StructDef = {
   go: 'v1.OwnerReference',
   fields: { apiVersion: S, kind: S, name: S, uid: S, controller: B, blockOwnerDeletion: B },
@@ -138,7 +157,7 @@ const Container: StructDef = {
     resources: ANY,
     resizePolicy: ANYS,
     restartPolicy: S,
-    volumeMounts: ANYS,
+    volumeMounts: arr(VolumeMount),
     volumeDevices: ANYS,
     livenessProbe: struct(Probe),
     readinessProbe: struct(Probe),
@@ -191,7 +210,7 @@ const PodSpec: StructDef = {
     subdomain: S,
     affinity: ANY,
     schedulerName: S,
-    tolerations: ANYS,
+    tolerations: arr(Toleration),
     hostAliases: ANYS,
     priorityClassName: S,
     priority: I32,
