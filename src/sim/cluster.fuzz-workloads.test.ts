@@ -79,6 +79,19 @@ const PATHS = [
   ['spec', 'template', 'spec', 'nodeSelector'],
   ['spec', 'template', 'spec', 'tolerations'],
   ['spec', 'template', 'spec', 'hostNetwork'],
+  ['spec', 'template', 'spec', 'affinity'],
+  ['spec', 'template', 'spec', 'affinity', 'nodeAffinity'],
+  ['spec', 'template', 'spec', 'securityContext'],
+  ['spec', 'template', 'spec', 'volumes'],
+  ['spec', 'template', 'spec', 'hostAliases'],
+  ['spec', 'template', 'spec', 'dnsConfig'],
+  ['spec', 'template', 'spec', 'initContainers'],
+  ['spec', 'template', 'spec', 'containers', 0, 'env'],
+  ['spec', 'template', 'spec', 'containers', 0, 'envFrom'],
+  ['spec', 'template', 'spec', 'containers', 0, 'readinessProbe'],
+  ['spec', 'template', 'spec', 'containers', 0, 'resources'],
+  ['spec', 'template', 'spec', 'containers', 0, 'securityContext'],
+  ['spec', 'template', 'spec', 'containers', 0, 'lifecycle'],
   ['spec', 'updateStrategy'],
   ['spec', 'updateStrategy', 'type'],
   ['spec', 'updateStrategy', 'rollingUpdate'],
@@ -215,7 +228,7 @@ describe('apply fuzz: DaemonSet, StatefulSet, Job, CronJob', () => {
     expect(seen.pods).toBeGreaterThan(50);
   }, 240_000);
 
-  it('regressions: a toleration or volume mount that is not an object is refused as encoding/json refuses it; null is the zero value', () => {
+  it('regressions: a toleration, volume mount or affinity that is not an object is refused as encoding/json refuses it; null is the zero value', () => {
     const c = createCluster({ seed: 3 });
     const pod = (name: string, spec: object) => ({
       apiVersion: 'v1',
@@ -228,12 +241,18 @@ describe('apply fuzz: DaemonSet, StatefulSet, Job, CronJob', () => {
         pod('a', { tolerations: [2.5, 'x', null] }),
         pod('b', { containers: [{ name: 'c', image: 'nginx', volumeMounts: ['x'] }] }),
         pod('c', { tolerations: [null] }),
+        pod('d', { affinity: 13 }),
+        pod('e', {
+          affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: '@hourly' } },
+        }),
       ])
       .map((o) => (o.result.ok ? 'ok' : o.result.error.message));
     expect(messages).toEqual([
       'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal number into Go struct field PodSpec.spec.tolerations of type v1.Toleration',
       'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field Container.spec.containers.volumeMounts of type v1.VolumeMount',
       'ok',
+      'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal number into Go struct field PodSpec.spec.affinity of type v1.Affinity',
+      'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal string into Go struct field NodeAffinity.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution of type v1.NodeSelector',
     ]);
     c.advance(30_000);
     expect(c.get('Pod', 'default', 'c')?.status?.phase).toBe('Running');

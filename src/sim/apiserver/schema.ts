@@ -73,6 +73,39 @@ const VolumeMount: StructDef = {
   },
 };
 
+// core/v1 Affinity down to the node selector requirements (the daemon controller writes its
+// matchFields term into a template's node affinity); pod (anti-)affinity stays loose.
+const NodeSelectorTerm: StructDef = {
+  go: 'v1.NodeSelectorTerm',
+  fields: {
+    matchExpressions: arr({
+      go: 'v1.NodeSelectorRequirement',
+      fields: { key: S, operator: S, values: STRS },
+    }),
+    matchFields: arr({ go: 'v1.NodeSelectorRequirement', fields: { key: S, operator: S, values: STRS } }),
+  },
+};
+const Affinity: StructDef = {
+  go: 'v1.Affinity',
+  fields: {
+    nodeAffinity: struct({
+      go: 'v1.NodeAffinity',
+      fields: {
+        requiredDuringSchedulingIgnoredDuringExecution: struct({
+          go: 'v1.NodeSelector',
+          fields: { nodeSelectorTerms: arr(NodeSelectorTerm) },
+        }),
+        preferredDuringSchedulingIgnoredDuringExecution: arr({
+          go: 'v1.PreferredSchedulingTerm',
+          fields: { weight: I32, preference: struct(NodeSelectorTerm) },
+        }),
+      },
+    }),
+    podAffinity: ANY,
+    podAntiAffinity: ANY,
+  },
+};
+
 const OwnerReference: StructDef = {
   go: 'v1.OwnerReference',
   fields: { apiVersion: S, kind: S, name: S, uid: S, controller: B, blockOwnerDeletion: B },
@@ -208,7 +241,7 @@ const PodSpec: StructDef = {
     imagePullSecrets: ANYS,
     hostname: S,
     subdomain: S,
-    affinity: ANY,
+    affinity: struct(Affinity),
     schedulerName: S,
     tolerations: arr(Toleration),
     hostAliases: ANYS,
