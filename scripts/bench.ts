@@ -13,7 +13,8 @@
 //   delete_pod_resettle_ms  delete one Pod among 5,000, settle until its replacement is Ready and in its Endpoints
 //   delete_pod_warm_ms      the same in 5 other Deployments afterwards (median): the delete paths warm
 //   delete_pod_over_apply   target ≤ 0.005 (work proportional to what changed)
-//   trace_us                one resolve + trace of a Service name from a Pod, target ≤ 20
+//   trace_us                one resolve + trace of a Service name from a Pod, target ≤ 20 (best of 3
+//                           batches of 5,000 after a warm pass; the first batch is trace_first_us)
 //   heap_mb                 heap growth for that cluster, target ≤ 60
 // kubectl (issue #3):
 //   get_pods_ms             `kubectl get pods -o wide` over 5,000 Pods
@@ -229,15 +230,23 @@ const src: TraceSource = {
   key: `Pod/default/${(cluster.list('Pod', { namespace: 'default', labelSelector: 'app=app-1' })[0] as Pod).metadata.name}`,
 };
 // Warm: every Service's DNS/proxy model is built lazily on its first read after a change, so one
-// pass over all of them first; the timed loop then measures a steady-state resolve + trace.
+// pass over all of them first. Then the best of 3 timed batches, as parse_ms and apply_settle_ms
+// are the best of 3: the first batch still pays V8 tiering up the tracer's code (a batch of 1,000
+// right after the warm pass measured ~45 µs per trace, the fourth ~8 µs), which is printed as
+// trace_first_us beside it.
 for (let i = 0; i < N; i++)
   cluster.net.trace({ source: src, destination: `svc-${i}`, protocol: 'TCP', port: 80 });
 const iters = 5000;
-const t3 = now();
-for (let i = 0; i < iters; i++) {
-  cluster.net.trace({ source: src, destination: `svc-${i % N}`, protocol: 'TCP', port: 80 });
+const traceBatches: number[] = [];
+for (let b = 0; b < 3; b++) {
+  const t3 = now();
+  for (let i = 0; i < iters; i++) {
+    cluster.net.trace({ source: src, destination: `svc-${i % N}`, protocol: 'TCP', port: 80 });
+  }
+  traceBatches.push(((now() - t3) * 1000) / iters);
 }
-const traceUs = ((now() - t3) * 1000) / iters;
+const traceUs = Math.min(...traceBatches);
+const traceFirstUs = traceBatches[0] as number;
 
 const kubectl = CORE_ONLY ? {} : await benchKubectl(cluster);
 
@@ -254,6 +263,7 @@ const result = {
   delete_pod_warm_ms: round(deleteWarmMs, 3),
   delete_pod_over_apply: round(deleteMs / applySettleMs, 5),
   trace_us: round(traceUs, 2),
+  trace_first_us: round(traceFirstUs, 2),
   heap_mb: gc ? round(heapMb, 1) : null,
   ...kubectl,
 };
