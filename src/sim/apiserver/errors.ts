@@ -91,10 +91,14 @@ function sortKeys(v: unknown): unknown {
   return v;
 }
 
-/** 422: `Service "x" is invalid: spec.ports: Required value`, or `[a, b]` with several causes. */
+/**
+ * 422: `Service "x" is invalid: spec.ports: Required value`, or `[a, b]` with several causes.
+ * errors.NewInvalid keeps every cause but builds the message from ErrorList.ToAggregate, which
+ * drops a repeated `field: message` (apimachinery field/errors.go), so the text names each once.
+ */
 export function invalidError(kind: KindName, name: string, causes: FieldError[]): ApiError {
   const k: KindInfo = KINDS[kind];
-  const parts = causes.map((c) => `${c.field}: ${c.message}`);
+  const parts = [...new Set(causes.map((c) => `${c.field}: ${c.message}`))];
   const body = parts.length === 1 ? parts[0] : `[${parts.join(', ')}]`;
   return {
     code: 422,
