@@ -55,9 +55,26 @@ Use "kubectl rollout <command> --help" for more information about a given comman
 Use "kubectl options" for a list of global command-line options (applies to all commands).
 `;
 
-/** What the DeploymentStatusViewer says now, and whether the rollout is done. */
-export function deploymentStatus(d: K8sObject): { message: string; done: boolean; error?: string } {
+/**
+ * What the DeploymentStatusViewer says now, and whether the rollout is done. `revision` > 0 is
+ * `--revision`: a Deployment whose deployment.kubernetes.io/revision differs is an error
+ * (polymorphichelpers/rollout_status.go; a missing annotation reads as revision 0).
+ */
+export function deploymentStatus(
+  d: K8sObject,
+  revision = 0,
+): { message: string; done: boolean; error?: string } {
   const name = d.metadata.name;
+  if (revision > 0) {
+    const running = Number.parseInt(d.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? '0', 10);
+    if (running !== revision) {
+      return {
+        message: '',
+        done: false,
+        error: `desired revision (${revision}) is different from the running revision (${running})`,
+      };
+    }
+  }
   const st = d.status ?? {};
   const want = d.spec?.replicas ?? 1;
   if ((d.metadata.generation ?? 0) <= (st.observedGeneration ?? 0)) {
@@ -140,6 +157,12 @@ function targets(args: string[], ctx: KubectlContext): { t: ResourceType; name: 
 }
 
 function status(args: ParsedArgs, ctx: KubectlContext, rest: string[]): number {
+  // Validate(): a negative --revision is refused before anything is read (rollout_status.go).
+  const revision = Number(args.flags.revision ?? 0);
+  if (revision < 0) {
+    ctx.proc.err(`error: revision must be a positive integer: ${revision}\n`);
+    return 1;
+  }
   const list = targets(rest, ctx);
   if (!list) return 1;
   const timeout = parseGoDuration(str(args.flags, 'timeout') ?? '0s') ?? 0;
@@ -157,7 +180,8 @@ function status(args: ParsedArgs, ctx: KubectlContext, rest: string[]): number {
         missing = true;
         return true;
       }
-      result = viewer(d);
+      // Only the Deployment viewer reads --revision; the DaemonSet and StatefulSet ones ignore it.
+      result = kind === 'Deployment' ? deploymentStatus(d, revision) : viewer(d);
       if (result.error) return true;
       if (result.message !== last) {
         ctx.proc.out(`${result.message}\n`);
