@@ -67,15 +67,24 @@ export function nextBackoff(rec: BackoffRecord, succeeded: number[], failed: num
 
 /** getRemainingTime: how long before a Pod may be made again (0: now). */
 export function remainingBackoff(rec: BackoffRecord, now: number): number {
-  if (rec.failuresAfterLastSuccess === 0 || rec.lastFailureTime === undefined) return 0;
+  if (rec.lastFailureTime === undefined) return 0;
+  return remainingBackoffFor(rec.failuresAfterLastSuccess, rec.lastFailureTime, now);
+}
+
+/**
+ * getRemainingTimeForFailuresCount: 10 s doubling per failure after the first, capped at 10 min,
+ * counted from the last failure (getRemainingTimePerIndex passes an index's failures + 1).
+ */
+export function remainingBackoffFor(failures: number, lastFailureTime: number, now: number): number {
+  if (failures === 0) return 0;
   let d = POD_FAILURE_BACKOFF_MS;
-  for (let i = 1; i < rec.failuresAfterLastSuccess; i++) {
+  for (let i = 1; i < failures; i++) {
     d *= 2;
     if (d >= MAX_POD_FAILURE_BACKOFF_MS) {
       d = MAX_POD_FAILURE_BACKOFF_MS;
       break;
     }
   }
-  const elapsed = now - rec.lastFailureTime;
+  const elapsed = now - lastFailureTime;
   return d < elapsed ? 0 : d - elapsed;
 }

@@ -1,61 +1,73 @@
 // The 1.34 Job controller for a user's Job (pkg/controller/job: job_controller.go syncJob,
-// manageJob, trackJobStatusAndRemoveFinalizers, enactJobFinished; backoff_utils.go; and the
-// ttlafterfinished controller), bound late through ./daemonset-sync's dispatch (the publishers
-// controller watches Jobs and Pods); ./job-indexed makes an Indexed Job's Pods and counts its
-// completed indexes.
+// trackJobStatusAndRemoveFinalizers, enactJobFinished; pod_failure_policy.go; success_policy.go;
+// indexed_job_utils.go; backoff_utils.go; and the ttlafterfinished controller), bound late through
+// ./daemonset-sync's dispatch (the publishers controller watches Jobs and Pods). ./job-manage makes
+// and deletes the Pods (manageJob), ./job-indexed an Indexed Job's Pods and index lists,
+// ./job-policy the podFailurePolicy and successPolicy rules.
 // - Pods `<job>-<5 chars>` (generateName) from the template with the controller reference and the
 //   job-tracking finalizer `batch.kubernetes.io/job-tracking`; Events SuccessfulCreate
 //   `Created pod: <name>` / SuccessfulDelete `Deleted pod: <name>` (controller_utils.go);
 // - a finished Pod still holding the finalizer is counted (Succeeded → status.succeeded; Failed, or
-//   deleted before it succeeded — isPodFailed with podReplacementPolicy TerminatingOrFailed — →
-//   status.failed) and its finalizer removed. The source writes the uid to
-//   status.uncountedTerminatedPods first and moves it to the counter after the finalizer is gone;
-//   here both happen in one sync, so uncountedTerminatedPods is always shown empty (`{}`);
-// - active = Pods neither finished nor deleting; wantActive = min(parallelism, completions -
-//   succeeded) (without completions: parallelism until one succeeds); the extra active Pods are
-//   deleted, the missing made once the pod-failure back-off allows: 10 s doubling per failure since
-//   the last success, capped at 10 min (DefaultJobPodFailureBackOff, MaxJobPodFailureBackOff),
-//   counted from the last failed Pod's finish time (getFinishedTime: its containers' latest
-//   finishedAt, else its deletionTimestamp, else now);
-// - failed > backoffLimit (or, with restartPolicy OnFailure, the active Pods' restarts reaching
-//   it: pastBackoffLimitOnFailure) → FailureTarget BackoffLimitExceeded "Job has reached the
-//   specified backoff limit"; activeDeadlineSeconds passed since startTime → FailureTarget
-//   DeadlineExceeded "Job was active longer than specified deadline"; the active Pods are deleted,
-//   and once none is terminating the Failed condition follows (the terminal condition is delayed
-//   while Pods terminate: JobPodReplacementPolicy is GA) with a Warning Event of its reason and
-//   message;
-// - succeeded >= completions (or, without completions, one succeeded and none active) →
-//   SuccessCriteriaMet then Complete, both CompletionsReached "Reached expected number of
-//   succeeded pods", completionTime, and a Normal Completed "Job completed" Event;
+//   deleted before it succeeded unless only failed Pods are replaced → status.failed, unless a
+//   podFailurePolicy Ignore rule matches) and its finalizer removed. The source writes the uid to
+//   status.uncountedTerminatedPods first and moves it to the counter after the finalizer is gone,
+//   so a sync that counts Pods writes the status twice; here both happen in one write, so
+//   uncountedTerminatedPods is always shown empty (`{}`), and each sync writes the status at most
+//   once (a sync that makes Pods reports them active in that write, as manageJob returns them);
+// - the finish criteria in syncJob's order: a SuccessCriteriaMet condition already there; a
+//   FailureTarget already there (then Failed); a failed Pod matching a FailJob rule (FailureTarget
+//   PodFailurePolicy with matchPodFailurePolicy's message); failed > backoffLimit, or with
+//   restartPolicy OnFailure the restarts reaching it (BackoffLimitExceeded "Job has reached the
+//   specified backoff limit"); activeDeadlineSeconds since startTime (DeadlineExceeded "Job was
+//   active longer than specified deadline"); an Indexed Job's failed indexes past maxFailedIndexes
+//   (MaxFailedIndexesExceeded "Job has exceeded the specified maximal number of failed indexes") or
+//   every index succeeded or failed with one failed (FailedIndexes "Job has failed indexes"); its
+//   successPolicy (SuccessCriteriaMet SuccessPolicy "Matched rules at index N"); then, after
+//   manageJob, completions reached with nothing active (SuccessCriteriaMet CompletionsReached
+//   "Reached expected number of succeeded pods"). A met criterion deletes the active Pods (their
+//   finalizers go; with a failure each unfinished one counts as failed), writes the interim
+//   FailureTarget / SuccessCriteriaMet condition, and once no Pod is terminating the terminal
+//   Failed / Complete one with the same reason and message (the terminal condition is delayed while
+//   Pods terminate: JobPodReplacementPolicy is GA), completionTime for Complete, and the Event:
+//   Normal Completed "Job completed", or Warning <reason> <message>;
+// - backoffLimitPerIndex: an index whose Pod fails (counted) with job-index-failure-count >= the
+//   limit, or matches a FailIndex rule, joins status.failedIndexes (written, even empty, for such
+//   a Job); another failed index keeps its last failed Pod (and finalizer) until the replacement,
+//   annotated with the failures so far, is made after the index's own back-off (10 s doubling);
+// - the pod-failure back-off of ./job-backoff for other Jobs;
 // - spec.suspend: the active Pods are deleted and no Pod is made; the Suspended condition True
 //   (JobSuspended "Job suspended"), then False (JobResumed "Job resumed") on resume, which resets
 //   startTime (and so the activeDeadlineSeconds clock); Normal Suspended / Resumed Events;
 // - ttlSecondsAfterFinished (ttlafterfinished_controller.go): the finished Job is deleted with
 //   propagationPolicy Foreground once its terminal condition is that old;
 // - a Job being deleted, or gone, leaves no Pod holding the finalizer (syncOrphanPod).
-// Not simulated: podFailurePolicy, successPolicy, backoffLimitPerIndex, managedBy,
-// adopting orphans of a manualSelector.
-import { ownerRefTo } from '../api/owners';
+// Not simulated: managedBy, adopting orphans of a manualSelector, removing Pods of repeated indexes.
 import type { Job, JobCondition, Pod } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
 import { parseRfc3339, rfc3339 } from '../runtime/clock';
 import type { ControllerContext, WatchEvent } from '../runtime/interfaces';
 import { podReady } from './daemonset-nodes';
-import { finishedTime, nextBackoff, records, remainingBackoff } from './job-backoff';
+import { finishedTime, nextBackoff, records } from './job-backoff';
+import { completionIndex, formatIndexes, isIndexed, parseIndexes } from './job-indexed';
 import {
-  completionIndex,
-  formatIndexes,
-  indexedPod,
-  isIndexed,
-  parseIndexes,
-  pendingIndexes,
-} from './job-indexed';
+  delayedPerIndex,
+  deletePods,
+  deleting,
+  finished,
+  hasBackoffLimitPerIndex,
+  JOB_TRACKING_FINALIZER,
+  type JobState,
+  manageJob,
+  podFailed,
+  removeFinalizer,
+  SOURCE,
+} from './job-manage';
+import { indexFailureCount, matchPodFailurePolicy, matchSuccessPolicy } from './job-policy';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON objects.
 type Any = any;
 
-export const JOB_TRACKING_FINALIZER = 'batch.kubernetes.io/job-tracking';
-const SOURCE = { component: 'job-controller' };
+export { JOB_TRACKING_FINALIZER } from './job-manage';
 
 /** The queue keys of a watch event: a Job's own; a Pod's Job, and the Pod itself while it holds the finalizer. */
 export function jobKeys(ev: WatchEvent): string[] | undefined {
@@ -70,16 +82,6 @@ export function jobKeys(ev: WatchEvent): string[] | undefined {
   return keys;
 }
 
-const finished = (p: Pod) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
-const deleting = (p: Pod) => p.metadata.deletionTimestamp != null;
-
-/** isPodFailed: Failed, or (podReplacementPolicy TerminatingOrFailed) deleted before it succeeded. */
-function podFailed(p: Pod, job: Job): boolean {
-  if (p.status?.phase === 'Failed') return true;
-  if (job.spec.podReplacementPolicy === 'Failed' || job.spec.podFailurePolicy != null) return false;
-  return deleting(p) && p.status?.phase !== 'Succeeded';
-}
-
 function condTrue(job: Job, type: JobCondition['type']): JobCondition | undefined {
   return job.status?.conditions?.find((c) => c.type === type && c.status === 'True');
 }
@@ -89,63 +91,44 @@ export function jobFinishedCondition(job: Job): JobCondition | undefined {
   return condTrue(job, 'Complete') ?? condTrue(job, 'Failed');
 }
 
-function removeFinalizer(ctx: ControllerContext, p: Pod): void {
-  const finalizers = (p.metadata.finalizers ?? []).filter((f) => f !== JOB_TRACKING_FINALIZER);
-  const metadata: Any = { ...p.metadata, finalizers };
-  if (finalizers.length === 0) delete metadata.finalizers;
-  ctx.api.update({ ...p, metadata });
-}
-
-function deletePod(ctx: ControllerContext, job: Job, p: Pod): void {
-  const r = ctx.api.delete('Pod', p.metadata.namespace, p.metadata.name);
-  if (r.ok) ctx.events.record(job, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, SOURCE);
-}
-
-/** createPods: `n` Pods, or (an Indexed Job) one for each of `indexes`. */
-function createPods(ctx: ControllerContext, job: Job, n: number, indexes?: number[]): void {
-  const t: Any = job.spec.template ?? {};
-  const metadata: Any = {
-    generateName: `${job.metadata.name}-`,
-    namespace: job.metadata.namespace,
-    labels: t.metadata?.labels ?? {},
-  };
-  if (t.metadata?.annotations) metadata.annotations = t.metadata.annotations;
-  metadata.finalizers = [...(t.metadata?.finalizers ?? []), JOB_TRACKING_FINALIZER];
-  metadata.ownerReferences = [ownerRefTo(job)];
-  // Slow start (batches 1, 2, 4, …): a refused create ends the creates after its batch.
-  let failed = false;
-  for (let i = 0, end = 1; i < n; i++) {
-    if (i === end) {
-      if (failed) break;
-      end = 2 * end + 1;
-    }
-    const ix = indexes?.[i];
-    const pod = ix === undefined ? { metadata, spec: t.spec } : indexedPod(job, metadata, t.spec ?? {}, ix);
-    const r = ctx.api.create({ apiVersion: 'v1', kind: 'Pod', ...pod } as Any);
-    if (r.ok)
-      ctx.events.record(job, 'Normal', 'SuccessfulCreate', `Created pod: ${r.object.metadata.name}`, SOURCE);
-    else {
-      ctx.events.record(job, 'Warning', 'FailedCreate', `Error creating: ${r.error.message}`, SOURCE);
-      failed = true;
-    }
-  }
-}
-
 function condition(type: JobCondition['type'], reason: string, message: string, at: string): JobCondition {
   return { type, status: 'True', lastProbeTime: at, lastTransitionTime: at, reason, message };
 }
 
-/** pastBackoffLimitOnFailure: with restartPolicy OnFailure the active Pods' restarts count. */
-function pastBackoffLimitOnFailure(job: Job, active: Pod[]): boolean {
+/** ensureJobConditionStatus: replace the condition of that type if it differs; add it unless False. */
+function ensureCondition(list: JobCondition[], c: JobCondition): boolean {
+  const i = list.findIndex((x) => x.type === c.type);
+  const cur = list[i];
+  if (cur) {
+    if (cur.status === c.status && cur.reason === c.reason && cur.message === c.message) return false;
+    list[i] = c;
+    return true;
+  }
+  if (c.status === 'False') return false;
+  list.push(c);
+  return true;
+}
+
+/** pastBackoffLimitOnFailure: with restartPolicy OnFailure the running and pending Pods' restarts count. */
+function pastBackoffLimitOnFailure(job: Job, pods: Pod[]): boolean {
   if (job.spec.template?.spec?.restartPolicy !== 'OnFailure') return false;
   let n = 0;
-  for (const p of active) {
+  for (const p of pods) {
+    if (p.status?.phase !== 'Running' && p.status?.phase !== 'Pending') continue;
     const st: Any = p.status ?? {};
     for (const cs of [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])])
       n += cs.restartCount ?? 0;
   }
   const limit = job.spec.backoffLimit ?? 6;
   return limit === 0 ? n > 0 : n >= limit;
+}
+
+/** isIndexFailed: a FailIndex rule, or a counted failure with the index's failures at the limit. */
+function indexFailed(job: Job, p: Pod): boolean {
+  if (!podFailed(p, job)) return false;
+  const m = matchPodFailurePolicy(job, p);
+  if (m.action === 'FailIndex') return true;
+  return m.countFailed && indexFailureCount(p) >= (job.spec.backoffLimitPerIndex ?? 0);
 }
 
 /** syncOrphanPod: a Pod whose Job is gone (or another's now) no longer holds the finalizer. */
@@ -173,6 +156,21 @@ function syncTtl(job: Job, key: string, ctx: ControllerContext): void {
   ctx.api.delete('Job', job.metadata.namespace, job.metadata.name, { propagationPolicy: 'Foreground' });
 }
 
+/** What the sync is heading for: the interim condition to add (if new) and the terminal one's type. */
+interface Finish {
+  interim?: JobCondition;
+  final: 'Failed' | 'Complete';
+  reason: string;
+  message: string;
+}
+
+const failure = (reason: string, message: string, at: string): Finish => ({
+  interim: condition('FailureTarget', reason, message, at),
+  final: 'Failed',
+  reason,
+  message,
+});
+
 export function jobSync(api: ApiServer, key: string, ctx: ControllerContext): void {
   if (key.startsWith('JobPod/')) {
     syncJobPod(api, key, ctx);
@@ -199,154 +197,188 @@ export function jobSync(api: ApiServer, key: string, ctx: ControllerContext): vo
   const at = rfc3339(now);
   const st: Any = job.status ?? {};
   const spec = job.spec;
-  // Count the Pods that finished since the last sync (they still hold the finalizer).
-  const newSucceeded: Pod[] = [];
-  const newFailed: Pod[] = [];
-  for (const p of tracked) {
-    if (p.status?.phase === 'Succeeded') newSucceeded.push(p);
-    else if (podFailed(p, job)) newFailed.push(p);
-  }
-  // An Indexed Job counts its succeeded indexes (status.completedIndexes).
   const indexed = isIndexed(job);
-  const done = parseIndexes(st.completedIndexes, spec.completions ?? 0);
-  if (indexed)
-    for (const p of newSucceeded) {
-      const i = completionIndex(p);
-      if (i >= 0 && i < (spec.completions ?? 0)) done.add(i);
-    }
-  const succeeded = indexed ? done.size : (st.succeeded ?? 0) + newSucceeded.length;
-  const failed = (st.failed ?? 0) + newFailed.length;
-  const recs = records(api);
-  const rec = nextBackoff(
-    recs.get(uid) ?? { failuresAfterLastSuccess: 0, lastFailureTime: undefined },
-    newSucceeded.map((p) => finishedTime(p, now)),
-    newFailed.map((p) => finishedTime(p, now)),
-  );
-  recs.set(uid, rec);
-  let active = pods.filter((p) => !finished(p) && !deleting(p));
-  const terminatingPods = () => pods.filter((p) => deleting(p) && !finished(p)).length;
+  const completions = spec.completions ?? 0;
+  const validIndex = (p: Pod) => {
+    if (!indexed) return true;
+    const i = completionIndex(p);
+    return i >= 0 && i < completions;
+  };
+  // getNewFinishedPods: the finished Pods still holding the finalizer.
+  const newSucceeded = tracked.filter((p) => p.status?.phase === 'Succeeded' && validIndex(p));
+  const newFailed = tracked.filter((p) => podFailed(p, job) && validIndex(p));
+  const active = pods.filter((p) => !finished(p) && !deleting(p));
+  const s: JobState = {
+    key,
+    now,
+    pods,
+    active,
+    terminating: pods.filter((p) => deleting(p) && !finished(p)).length,
+    ready: active.filter((p) => podReady(p)).length,
+    succeeded: (st.succeeded ?? 0) + newSucceeded.length,
+    succeededIndexes: new Set(),
+    failedIndexes: undefined,
+    delayed: new Map(),
+    backoff: nextBackoff(
+      records(api).get(uid) ?? { failuresAfterLastSuccess: 0, lastFailureTime: undefined },
+      newSucceeded.map((p) => finishedTime(p, now)),
+      newFailed.map((p) => finishedTime(p, now)),
+    ),
+  };
+  // nonIgnoredFailedPodsCount: an Ignore rule's failures do not count toward backoffLimit.
+  const failedForLimit =
+    (st.failed ?? 0) + newFailed.filter((p) => matchPodFailurePolicy(job, p).countFailed).length;
   const suspended = spec.suspend === true;
-  const conditions: JobCondition[] = [...(st.conditions ?? [])];
-  // The Suspended condition: True (JobSuspended) while suspended, False (JobResumed) once resumed,
-  // which restarts startTime; a Normal Suspended/Resumed Event each time.
-  const si = conditions.findIndex((c) => c.type === 'Suspended');
-  const wasSuspended = conditions[si]?.status === 'True';
-  let suspendEvent: [string, string] | undefined;
   let startTime: string | undefined = st.startTime ?? (suspended ? undefined : at);
-  if (suspended !== wasSuspended && (suspended || si >= 0)) {
-    const c: JobCondition = suspended
-      ? condition('Suspended', 'JobSuspended', 'Job suspended', at)
-      : { ...condition('Suspended', 'JobResumed', 'Job resumed', at), status: 'False' };
-    if (si >= 0) conditions[si] = c;
-    else conditions.push(c);
-    suspendEvent = suspended ? ['Suspended', 'Job suspended'] : ['Resumed', 'Job resumed'];
-    if (!suspended) startTime = at;
-  }
-  let target = condTrue(job, 'FailureTarget') ?? condTrue(job, 'SuccessCriteriaMet');
-  const completions = spec.completions;
-  if (!target) {
-    const backoffLimit = spec.backoffLimit ?? 6;
-    if (failed > backoffLimit || pastBackoffLimitOnFailure(job, active))
-      target = condition(
-        'FailureTarget',
-        'BackoffLimitExceeded',
-        'Job has reached the specified backoff limit',
-        at,
-      );
-    else if (
-      spec.activeDeadlineSeconds != null &&
-      !suspended &&
-      startTime &&
-      now - parseRfc3339(startTime) >= spec.activeDeadlineSeconds * 1000
-    )
-      target = condition(
-        'FailureTarget',
-        'DeadlineExceeded',
-        'Job was active longer than specified deadline',
-        at,
-      );
-    else if (completions != null ? succeeded >= completions : succeeded > 0 && active.length === 0)
-      target = condition(
-        'SuccessCriteriaMet',
-        'CompletionsReached',
-        'Reached expected number of succeeded pods',
-        at,
-      );
-    if (target) conditions.push(target);
-    else if (spec.activeDeadlineSeconds != null && !suspended && startTime)
-      ctx.requeueAfter(key, parseRfc3339(startTime) + spec.activeDeadlineSeconds * 1000 - now);
-  }
-  // Pods whose count was taken give up the finalizer.
-  for (const p of [...newSucceeded, ...newFailed]) removeFinalizer(ctx, p);
-  if (target || suspended) {
-    // A Job meeting its target (or suspended) keeps no active Pod.
-    for (const p of active) deletePod(ctx, job, p);
-    active = [];
-  } else {
-    // manageJob.
-    const parallelism = spec.parallelism ?? 1;
-    let want =
-      completions == null
-        ? succeeded > 0
-          ? 0
-          : parallelism
-        : Math.min(parallelism, completions - succeeded);
-    if (want < 0) want = 0;
-    if (active.length > want) {
-      // Delete the extra ones (not ready first, then the newest).
-      const order = [...active].sort(
-        (a, b) =>
-          Number(podReady(a)) - Number(podReady(b)) ||
-          (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? ''),
-      );
-      for (const p of order.slice(0, active.length - want)) deletePod(ctx, job, p);
-      active = order.slice(active.length - want);
-    } else if (active.length < want) {
-      const wait = remainingBackoff(rec, now);
-      if (wait > 0) ctx.requeueAfter(key, wait);
-      else {
-        let n = want - active.length;
-        if (spec.podReplacementPolicy === 'Failed') n -= terminatingPods();
-        if (n > 0)
-          createPods(ctx, job, n, indexed ? pendingIndexes(done, active, n, completions ?? 0) : undefined);
+  const conditions: JobCondition[] = [...(st.conditions ?? [])];
+
+  let fin: Finish | undefined;
+  const met = condTrue(job, 'SuccessCriteriaMet');
+  const target = condTrue(job, 'FailureTarget');
+  if (met) fin = { final: 'Complete', reason: met.reason ?? '', message: met.message ?? '' };
+  else if (target) fin = { final: 'Failed', reason: target.reason ?? '', message: target.message ?? '' };
+  else if (spec.podFailurePolicy != null) {
+    // getFailJobMessage: the first failed Pod (of all the Job's) matching a FailJob rule.
+    for (const p of pods) {
+      const msg = podFailed(p, job) ? matchPodFailurePolicy(job, p).message : undefined;
+      if (msg !== undefined) {
+        fin = failure('PodFailurePolicy', msg, at);
+        break;
       }
     }
   }
-  const latest = api.store.get('Job', ns, name) as Job | undefined;
-  if (latest?.metadata.uid !== uid) return;
-  const terminating = ([...api.store.byNamespace('Pod', ns)] as Pod[]).filter(
-    (p) => p.metadata.ownerReferences?.find((r) => r.controller)?.uid === uid && deleting(p) && !finished(p),
-  ).length;
-  let completionTime: string | undefined = st.completionTime;
-  let event: [string, string, string] | undefined;
-  // enactJobFinished: the terminal condition once no Pod is terminating.
-  if (target && terminating === 0) {
-    if (target.type === 'SuccessCriteriaMet') {
-      conditions.push(condition('Complete', target.reason ?? '', target.message ?? '', at));
-      completionTime = at;
-      event = ['Normal', 'Completed', 'Job completed'];
-    } else {
-      conditions.push(condition('Failed', target.reason ?? '', target.message ?? '', at));
-      event = ['Warning', target.reason ?? '', target.message ?? ''];
+  if (!fin) {
+    if (failedForLimit > (spec.backoffLimit ?? 6) || pastBackoffLimitOnFailure(job, pods))
+      fin = failure('BackoffLimitExceeded', 'Job has reached the specified backoff limit', at);
+    else if (spec.activeDeadlineSeconds != null && !suspended && startTime) {
+      const due = parseRfc3339(startTime) + spec.activeDeadlineSeconds * 1000;
+      if (now >= due) fin = failure('DeadlineExceeded', 'Job was active longer than specified deadline', at);
+      else ctx.requeueAfter(key, due - now);
     }
   }
+  if (indexed) {
+    // calculateSucceededIndexes / calculateFailedIndexes.
+    s.succeededIndexes = parseIndexes(st.completedIndexes, completions);
+    for (const p of newSucceeded) s.succeededIndexes.add(completionIndex(p));
+    s.succeeded = s.succeededIndexes.size;
+    if (hasBackoffLimitPerIndex(job)) {
+      const failedIx = parseIndexes(st.failedIndexes, completions);
+      for (const p of tracked) if (validIndex(p) && indexFailed(job, p)) failedIx.add(completionIndex(p));
+      s.failedIndexes = failedIx;
+      if (!fin) {
+        if (spec.maxFailedIndexes != null && failedIx.size > spec.maxFailedIndexes)
+          fin = failure(
+            'MaxFailedIndexesExceeded',
+            'Job has exceeded the specified maximal number of failed indexes',
+            at,
+          );
+        else if (failedIx.size > 0 && failedIx.size + s.succeededIndexes.size >= completions)
+          fin = failure('FailedIndexes', 'Job has failed indexes', at);
+      }
+      s.delayed = delayedPerIndex(job, s, tracked);
+    }
+    if (!fin) {
+      const msg = matchSuccessPolicy(job, s.succeededIndexes);
+      if (msg !== undefined)
+        fin = {
+          interim: condition('SuccessCriteriaMet', 'SuccessPolicy', msg, at),
+          final: 'Complete',
+          reason: 'SuccessPolicy',
+          message: msg,
+        };
+    }
+  }
+
+  let activeCount = active.length;
+  const events: [string, string, string][] = [];
+  if (fin) {
+    // deleteActivePods: DELETE only; the finalizers go below.
+    const [ready, n] = deletePods(ctx, job, active, false);
+    activeCount -= n;
+    s.terminating += n;
+    s.ready -= ready;
+  } else {
+    activeCount = manageJob(ctx, job, s);
+    const complete =
+      spec.completions == null
+        ? s.succeeded > 0 && activeCount === 0
+        : s.succeeded >= completions && activeCount === 0;
+    if (complete) {
+      const msg = 'Reached expected number of succeeded pods';
+      fin = {
+        interim: condition('SuccessCriteriaMet', 'CompletionsReached', msg, at),
+        final: 'Complete',
+        reason: 'CompletionsReached',
+        message: msg,
+      };
+    } else if (suspended) {
+      if (ensureCondition(conditions, condition('Suspended', 'JobSuspended', 'Job suspended', at)))
+        ctx.events.record(job, 'Normal', 'Suspended', 'Job suspended', SOURCE);
+    } else if (
+      ensureCondition(conditions, {
+        ...condition('Suspended', 'JobResumed', 'Job resumed', at),
+        status: 'False',
+      })
+    ) {
+      ctx.events.record(job, 'Normal', 'Resumed', 'Job resumed', SOURCE);
+      // A resumed Job's activeDeadlineSeconds counts from the resume.
+      startTime = at;
+    }
+  }
+
+  // trackJobStatusAndRemoveFinalizers: count the finished Pods whose finalizer may go.
+  const failing = fin?.final === 'Failed';
+  let failed = st.failed ?? 0;
+  for (const p of tracked) {
+    const isFailed = podFailed(p, job);
+    const ix = completionIndex(p);
+    const canRemove =
+      fin !== undefined || p.status?.phase === 'Succeeded' || (isFailed && s.delayed.get(ix) !== p);
+    if (!canRemove) continue;
+    if (!removeFinalizer(ctx, p)) continue;
+    if (p.status?.phase === 'Succeeded') continue;
+    // With the Job failing, every unfinished Pod counts as failed.
+    if ((isFailed || failing) && validIndex(p) && matchPodFailurePolicy(job, p).countFailed) failed++;
+  }
+  if (fin?.interim && !conditions.some((c) => c.type === fin.interim?.type && c.status === 'True'))
+    conditions.push(fin.interim);
+  let completionTime: string | undefined = st.completionTime;
+  // enactJobFinished: the terminal condition once no Pod is terminating.
+  const done = fin !== undefined && s.terminating === 0;
+  if (fin && done) {
+    ensureCondition(conditions, condition(fin.final, fin.reason, fin.message, at));
+    if (fin.final === 'Complete') {
+      completionTime = at;
+      if (spec.completions != null && s.succeeded > spec.completions)
+        events.push([
+          'Warning',
+          'TooManySucceededPods',
+          'Too many succeeded pods running after completion count reached',
+        ]);
+      events.push(['Normal', 'Completed', 'Job completed']);
+    } else events.push(['Warning', fin.reason, fin.message]);
+  }
+  records(api).set(uid, s.backoff);
+
+  const latest = api.store.get('Job', ns, name) as Job | undefined;
+  if (latest?.metadata.uid !== uid) return;
   const status: Any = {};
   if (conditions.length) status.conditions = conditions;
   if (startTime) status.startTime = startTime;
   if (completionTime) status.completionTime = completionTime;
-  const activeNow = event ? 0 : active.length;
-  if (activeNow) status.active = activeNow;
-  if (succeeded) status.succeeded = succeeded;
+  if (activeCount) status.active = activeCount;
+  if (s.succeeded) status.succeeded = s.succeeded;
   if (failed) status.failed = failed;
-  status.terminating = terminating;
-  if (indexed && done.size) status.completedIndexes = formatIndexes(done);
+  status.terminating = s.terminating;
+  if (indexed && s.succeededIndexes.size) status.completedIndexes = formatIndexes(s.succeededIndexes);
+  if (s.failedIndexes) status.failedIndexes = formatIndexes(s.failedIndexes);
   status.uncountedTerminatedPods = {};
-  status.ready = event ? 0 : active.filter((p) => podReady(p)).length;
+  status.ready = s.ready;
   if (JSON.stringify(status) !== JSON.stringify(latest.status)) {
     const r = ctx.api.updateStatus({ ...latest, status } as Any);
-    if (r.ok && suspendEvent) ctx.events.record(latest, 'Normal', suspendEvent[0], suspendEvent[1], SOURCE);
-    if (r.ok && event)
-      ctx.events.record(latest, event[0] as 'Normal' | 'Warning', event[1], event[2], SOURCE);
+    if (r.ok)
+      for (const [type, reason, message] of events)
+        ctx.events.record(latest, type as 'Normal' | 'Warning', reason, message, SOURCE);
   }
-  if (event) syncTtl({ ...latest, status } as Job, key, ctx);
+  if (done) syncTtl({ ...latest, status } as Job, key, ctx);
 }

@@ -3,8 +3,11 @@
 // (PodIndexLabel is GA), hostname `<job>-<index>`, generateName `<job>-<index>-`, and every
 // container gets JOB_COMPLETION_INDEX from that label (downward API); status.completedIndexes
 // lists the succeeded indexes as intervals (`0-2,4`, two in a row as `5,6`); the missing Pods are
-// made for the lowest indexes neither succeeded nor running (firstPendingIndexes).
+// made for the lowest indexes neither succeeded, failed nor running (./job-manage).
 import type { Job, Pod } from '../api/types';
+
+export const INDEX_FAILURE_COUNT = 'batch.kubernetes.io/job-index-failure-count';
+export const INDEX_IGNORED_FAILURE_COUNT = 'batch.kubernetes.io/job-index-ignored-failure-count';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON objects.
 type Any = any;
@@ -50,21 +53,18 @@ export function formatIndexes(set: Set<number>): string {
   return parts.join(',');
 }
 
-/** firstPendingIndexes: the `count` lowest indexes below completions neither done nor active. */
-export function pendingIndexes(
-  done: Set<number>,
-  active: Pod[],
-  count: number,
-  completions: number,
-): number[] {
-  const busy = new Set(active.map(completionIndex));
-  const out: number[] = [];
-  for (let i = 0; i < completions && out.length < count; i++) if (!done.has(i) && !busy.has(i)) out.push(i);
-  return out;
-}
-
-/** The Pod metadata and spec for `index`, from the Job's Pod metadata and template spec. */
-export function indexedPod(job: Job, metadata: Any, spec: Any, index: number): { metadata: Any; spec: Any } {
+/**
+ * The Pod metadata and spec for `index`, from the Job's Pod metadata and template spec; with
+ * backoffLimitPerIndex, `counts` are the index's failures so far (addIndexFailureCountAnnotation:
+ * job-index-failure-count always, job-index-ignored-failure-count when not 0).
+ */
+export function indexedPod(
+  job: Job,
+  metadata: Any,
+  spec: Any,
+  index: number,
+  counts?: [number, number],
+): { metadata: Any; spec: Any } {
   const addEnv = (c: Any) =>
     c.env?.some((e: Any) => e.name === ENV)
       ? c
@@ -81,12 +81,17 @@ export function indexedPod(job: Job, metadata: Any, spec: Any, index: number): {
   const append = `-${index}-`;
   let gen = `${job.metadata.name}${append}`;
   if (gen.length > MAX_GENERATED_NAME) gen = gen.slice(0, MAX_GENERATED_NAME - append.length) + append;
+  const annotations: Any = { ...metadata.annotations, [COMPLETION_INDEX]: String(index) };
+  if (counts) {
+    annotations[INDEX_FAILURE_COUNT] = String(counts[0]);
+    if (counts[1] > 0) annotations[INDEX_IGNORED_FAILURE_COUNT] = String(counts[1]);
+  }
   return {
     metadata: {
       ...metadata,
       generateName: gen,
       labels: { ...metadata.labels, [COMPLETION_INDEX]: String(index) },
-      annotations: { ...metadata.annotations, [COMPLETION_INDEX]: String(index) },
+      annotations,
     },
     spec: s,
   };
