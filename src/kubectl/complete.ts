@@ -56,6 +56,16 @@ const OBJECT_VERBS = new Set([
   'set',
 ]);
 
+/**
+ * cordon/uncordon/drain: a node name as the first argument (ResourceNameCompletionFunc "node");
+ * taint: the type `node`, then a node name (SpecifiedResourceTypeAndNameCompletionFunc).
+ */
+function nodeArgCandidates(cluster: Cluster, verb: string, typed: string[]): string[] {
+  if (verb !== 'taint') return typed.length === 0 ? objectNames(cluster, 'Node', '') : [];
+  if (typed.length === 0) return ['node'];
+  return typed.length === 1 ? objectNames(cluster, 'Node', '') : [];
+}
+
 /** Verbs whose first word is a subcommand; the object arguments follow it. */
 const SUBCOMMANDS: Record<string, string[]> = {
   rollout: ['history', 'pause', 'restart', 'resume', 'status', 'undo'],
@@ -136,6 +146,8 @@ export function completeLine(src: CompletionSource, line: string, cursor: number
       candidates = allVerbs()
         .map((v) => v.name)
         .filter((n) => n.startsWith(word));
+    } else if (['cordon', 'uncordon', 'drain', 'taint'].includes(verbName)) {
+      candidates = nodeArgCandidates(src.cluster, verbName, positional.slice(1));
     } else if (OBJECT_VERBS.has(verbName)) {
       const rest = positional.slice(1);
       const subs = SUBCOMMANDS[verbName];

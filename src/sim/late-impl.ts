@@ -41,6 +41,7 @@ import { publisherKeys, publisherSync } from './controllers/daemonset-sync';
 import { deploymentPause } from './controllers/deployment-paused';
 import { deploymentRollout } from './controllers/deployment-rollout';
 import { reconcileMirroring } from './controllers/endpointslice-mirroring-sync';
+import { nodeTaintKeys, nodeTaintSync } from './controllers/node-taints';
 import { replicaFailure } from './controllers/replicaset-failure';
 import { spewHash } from './controllers/spew';
 import { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
@@ -58,10 +59,15 @@ import { runProbe } from './workloads/probe';
 
 provideLateParts({
   buildPublished,
-  // A user's CronJob (./controllers/cronjob-controller) rides on the publishers controller too.
-  publisherKeys: (ev) => cronJobKeys(ev, publisherKeys(ev)),
+  // A user's CronJob (./controllers/cronjob-controller) and the node lifecycle controller's
+  // tainting (./controllers/node-taints) ride on the publishers controller too.
+  publisherKeys: (ev) => (ev.kind === 'Node' ? nodeTaintKeys(ev) : cronJobKeys(ev, publisherKeys(ev))),
   publisherSync: (api, key, ctx) =>
-    key.startsWith('CronJob/') ? cronJobSync(api, key, ctx) : publisherSync(api, key, ctx),
+    key.startsWith('CronJob/')
+      ? cronJobSync(api, key, ctx)
+      : key.startsWith('Node/')
+        ? nodeTaintSync(key, ctx)
+        : publisherSync(api, key, ctx),
   applyOne,
   patchOne,
   validateService,

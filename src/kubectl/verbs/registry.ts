@@ -147,9 +147,11 @@ import { apiVersionsVerb } from './api-versions';
 import { applyVerb } from './apply';
 import { clusterInfoVerb } from './cluster-info';
 import { configVerb } from './config';
+import { cordonVerb, uncordonVerb } from './cordon';
 import { createVerb } from './create';
 import { deleteVerb } from './delete';
 import { describeVerb } from './describe';
+import { drainVerb } from './drain';
 import { eventsVerb } from './events';
 import { execVerb } from './exec';
 import { explainVerb } from './explain';
@@ -163,6 +165,7 @@ import { rolloutVerb } from './rollout';
 import { runVerb } from './run';
 import { scaleVerb } from './scale';
 import { setVerb } from './set';
+import { taintVerb } from './taint';
 import { topVerb } from './top';
 import { versionVerb } from './version';
 import { waitVerb } from './wait';
@@ -179,6 +182,10 @@ for (const v of [
   scaleVerb,
   clusterInfoVerb,
   topVerb,
+  cordonVerb,
+  uncordonVerb,
+  drainVerb,
+  taintVerb,
   describeVerb,
   logsVerb,
   execVerb,
