@@ -332,7 +332,8 @@ const statefulSetTable: TableDef = {
 
 /**
  * printJob (pkg/printers/internalversion/printers.go): STATUS from the conditions (Complete, Failed,
- * Terminating, Suspended, FailureTarget, else Running); COMPLETIONS succeeded/completions, or
+ * Terminating, Suspended, FailureTarget, SuccessCriteriaMet — added for 1.34 by kubernetes#132832 —
+ * else Running); COMPLETIONS succeeded/completions, or
  * `n/1` (`n/1 of p` with parallelism > 1) without completions; DURATION start to completion, or
  * to now while running, empty before it starts.
  */
@@ -366,7 +367,9 @@ const jobTable: TableDef = {
             ? 'Suspended'
             : has('FailureTarget')
               ? 'FailureTarget'
-              : 'Running';
+              : has('SuccessCriteriaMet')
+                ? 'SuccessCriteriaMet'
+                : 'Running';
     const cells = [
       job.metadata.name,
       status,

@@ -3,7 +3,8 @@
 // - SetDefaults_Job (pkg/apis/batch/v1/defaults.go): completions and parallelism 1 when both are
 //   unset, else parallelism 1 when unset; backoffLimit 6 (MaxInt32 with backoffLimitPerIndex); a
 //   Job without labels gets the template's (the same map, so with the generated ones); completionMode NonIndexed; suspend false;
-//   podReplacementPolicy Failed with a podFailurePolicy, else TerminatingOrFailed
+//   podReplacementPolicy Failed with a podFailurePolicy, else TerminatingOrFailed; an onPodConditions
+//   pattern's status "True" when unset;
 //   (JobPodReplacementPolicy is GA in 1.34); manualSelector false;
 // - the template gets the PodSpec defaults a Deployment's template gets (./defaults defaultPodSpec:
 //   an unset restartPolicy becomes Always, which ValidateJob then rejects);
@@ -79,6 +80,24 @@ export function defaultNewJob<T extends { uid?: string }>(o: Any, opts: T, api: 
   return { ...opts, uid };
 }
 
+/** SetDefaults_Job: an onPodConditions pattern without a status matches status "True". */
+function defaultPodFailurePolicy(pfp: Any): Any {
+  if (pfp == null || typeof pfp !== 'object' || !Array.isArray(pfp.rules)) return pfp;
+  const rules = pfp.rules.map((r: Any) =>
+    r != null && typeof r === 'object' && Array.isArray(r.onPodConditions)
+      ? {
+          ...r,
+          onPodConditions: r.onPodConditions.map((c: Any) =>
+            c != null && typeof c === 'object' && (c.status == null || c.status === '')
+              ? { ...c, status: 'True' }
+              : c,
+          ),
+        }
+      : r,
+  );
+  return { ...pfp, rules };
+}
+
 /**
  * Default `o` (a top-level copy the API server owns) in place; `old`: the stored Job of an update.
  * A create gets the uid the Job will have (the generated selector needs it).
@@ -102,6 +121,7 @@ export function defaultJob(o: Any, old?: K8sObject, uid = ''): void {
   spec.completionMode ??= 'NonIndexed';
   spec.suspend ??= false;
   spec.podReplacementPolicy ??= spec.podFailurePolicy != null ? 'Failed' : 'TerminatingOrFailed';
+  spec.podFailurePolicy = defaultPodFailurePolicy(spec.podFailurePolicy);
   spec.manualSelector ??= false;
   if (!old && !spec.manualSelector) generateSelector(spec, o.metadata.name ?? '', uid);
   // SetDefaults_Job shares the template's label map with a Job that has no labels, so the Job
