@@ -9,6 +9,11 @@ export type DecodeResult = { ok: true; value: Record<string, unknown> } | { ok: 
 
 interface Ctx {
   typeError?: string;
+  /**
+   * An error a type's own UnmarshalJSON returned (resource.Quantity's): encoding/json returns it
+   * at once, so it stops the decoding and wins over a type error saved before it.
+   */
+  fatal?: string;
   unknown: string[];
   depth: number;
   /** The field path so far, one key per entry: joined with '.' only for an error text. */
@@ -43,6 +48,7 @@ export function decodeStrict(kind: string, doc: Record<string, unknown>): Decode
   const ctx: Ctx = { unknown: [], depth: 0, keys: [], idx: [] };
   const value = decodeStruct(root, doc, ctx) as Record<string, unknown>;
   const prefix = `${kind} in version "${versionOf(doc)}" cannot be handled as a ${kind}: `;
+  if (ctx.fatal) return { ok: false, message: prefix + ctx.fatal };
   if (ctx.typeError) return { ok: false, message: prefix + ctx.typeError };
   // Conversion to the internal version runs before the strict decoding error is returned: a
   // DaemonSet's deprecated.daemonset.template.generation must parse as an int64
@@ -100,6 +106,7 @@ function decodeStruct(s: StructDef, v: Record<string, unknown>, ctx: Ctx): Recor
   const fields = s.fields;
   // for-in with hasOwn visits what Object.keys lists, in the same order.
   for (const key in v) {
+    if (ctx.fatal) break;
     if (!Object.hasOwn(v, key)) continue;
     const ft = fields[key];
     if (!ft || !Object.hasOwn(fields, key)) {
@@ -122,6 +129,52 @@ function decodeStruct(s: StructDef, v: Record<string, unknown>, ctx: Ctx): Recor
   return out;
 }
 
+// resource.Quantity's UnmarshalJSON: a JSON string loses its quotes (nothing else), any other
+// JSON value is taken as its text; then ParseQuantity of it, trimmed. Its errors
+// [APIMACH pkg/api/resource/quantity.go v0.34.9 ParseQuantity, parseQuantityString, suffix.go]:
+const ERR_FORMAT =
+  "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+const ERR_SUFFIX = "unable to parse quantity's suffix";
+const DIGITS = /^[0-9]*/;
+
+function quantityError(v: unknown): string | undefined {
+  let str: string;
+  if (typeof v === 'string') str = v;
+  else if (typeof v === 'number') str = String(v);
+  else if (typeof v === 'boolean') str = String(v);
+  else return ERR_FORMAT; // an object or array: its text starts with { or [
+  str = str.trim();
+  if (str === '') return ERR_FORMAT;
+  if (str === '0') return undefined;
+  let pos = str[0] === '-' || str[0] === '+' ? 1 : 0;
+  pos += (DIGITS.exec(str.slice(pos)) as RegExpExecArray)[0].length;
+  if (pos >= str.length) return undefined;
+  if (str[pos] === '.') {
+    pos++;
+    pos += (DIGITS.exec(str.slice(pos)) as RegExpExecArray)[0].length;
+    if (pos >= str.length) return undefined;
+  }
+  const suffixStart = pos;
+  while (pos < str.length && 'eEinumkKMGTP'.includes(str[pos] as string)) pos++;
+  if (pos >= str.length) return suffixOk(str.slice(suffixStart)) ? undefined : ERR_SUFFIX;
+  if (str[pos] === '-' || str[pos] === '+') pos++;
+  pos += (DIGITS.exec(str.slice(pos)) as RegExpExecArray)[0].length;
+  if (pos < str.length) return ERR_FORMAT;
+  return suffixOk(str.slice(suffixStart)) ? undefined : ERR_SUFFIX;
+}
+
+/** quantitySuffixer.interpret: a decimal SI, binary SI or e<int64> exponent suffix. */
+function suffixOk(s: string): boolean {
+  if (['', 'n', 'u', 'm', 'k', 'M', 'G', 'T', 'P', 'E', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'].includes(s))
+    return true;
+  if (s.length < 2 || (s[0] !== 'e' && s[0] !== 'E')) return false;
+  // strconv.ParseInt(s[1:], 10, 64)
+  const rest = s.slice(1);
+  if (!/^[+-]?[0-9]+$/.test(rest)) return false;
+  const n = BigInt(rest);
+  return n <= 9223372036854775807n && n >= -9223372036854775808n;
+}
+
 function decodeValue(f: FieldType, v: unknown, owner: StructDef, ctx: Ctx): unknown {
   if (ctx.depth > MAX_DEPTH) {
     typeErr(ctx, v, owner, f);
@@ -130,6 +183,11 @@ function decodeValue(f: FieldType, v: unknown, owner: StructDef, ctx: Ctx): unkn
   switch (f.t) {
     case 'any':
       return v;
+    case 'quantity': {
+      const err = quantityError(v);
+      if (err) ctx.fatal ??= err;
+      return v;
+    }
     case 'string':
       if (typeof v !== 'string') return typeErr(ctx, v, owner, f);
       return v;
@@ -164,7 +222,8 @@ function decodeValue(f: FieldType, v: unknown, owner: StructDef, ctx: Ctx): unkn
         if (!Object.hasOwn(m, k)) continue;
         const x = m[k];
         if (x === null || x === undefined) {
-          out[k] = '';
+          // A null Quantity is its zero value, written "0".
+          out[k] = f.value.t === 'quantity' ? '0' : '';
           continue;
         }
         ctx.depth++;
@@ -180,6 +239,7 @@ function decodeValue(f: FieldType, v: unknown, owner: StructDef, ctx: Ctx): unkn
       const at = ctx.idx.length - 1;
       const base = ctx.idx[at] ?? '';
       for (let i = 0; i < v.length; i++) {
+        if (ctx.fatal) break;
         const x = v[i];
         if (x === null || x === undefined) {
           // Go decodes null into the element's zero value.

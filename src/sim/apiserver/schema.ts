@@ -3,7 +3,8 @@
 // fields produce `strict decoding error: unknown field "spec.selecter"`. [APIMACH serializer/json]
 
 export type FieldType =
-  | { t: 'string' }
+  | { t: 'string'; go?: string } // go: a named string type (`v1.RestartPolicy`), for the error text
+  | { t: 'quantity' } // resource.Quantity: its own UnmarshalJSON (ParseQuantity's errors)
   | { t: 'int'; go: 'int32' | 'int64' }
   | { t: 'bool' }
   | { t: 'bytes' } // []byte: a base64 string in JSON (Secret.data, ConfigMap.binaryData)
@@ -29,12 +30,18 @@ const STRMAP: FieldType = { t: 'map', value: S, go: 'map[string]string' };
 const STRS: FieldType = { t: 'array', elem: S, go: '[]string' };
 const ANYS: FieldType = { t: 'array', elem: ANY, go: '[]interface {}' };
 const struct = (s: StructDef): FieldType => ({ t: 'struct', s });
+/** A named string type (`type HostPathType string`): encoding/json names it in a type error. */
+const NS = (go: string): FieldType => ({ t: 'string', go });
+const Q: FieldType = { t: 'quantity' };
+const RESOURCE_LIST: FieldType = { t: 'map', value: Q, go: 'v1.ResourceList' };
 const arr = (s: StructDef): FieldType => ({ t: 'array', elem: struct(s), go: `[]${s.go}` });
 
 export function goTypeName(f: FieldType): string {
   switch (f.t) {
     case 'string':
-      return 'string';
+      return f.go ?? 'string';
+    case 'quantity':
+      return 'resource.Quantity';
     case 'int':
       return f.go;
     case 'bool':
@@ -58,51 +65,40 @@ export function goTypeName(f: FieldType): string {
 // encoding/json refuses it, and a null item decodes to the zero value (as Go's does).
 const Toleration: StructDef = {
   go: 'v1.Toleration',
-  fields: { key: S, operator: S, value: S, effect: S, tolerationSeconds: I64 },
+  fields: {
+    key: S,
+    operator: NS('v1.TolerationOperator'),
+    value: S,
+    effect: NS('v1.TaintEffect'),
+    tolerationSeconds: I64,
+  },
 };
 const VolumeMount: StructDef = {
   go: 'v1.VolumeMount',
   fields: {
     name: S,
     readOnly: B,
-    recursiveReadOnly: S,
+    recursiveReadOnly: NS('v1.RecursiveReadOnlyMode'),
     mountPath: S,
     subPath: S,
-    mountPropagation: S,
+    mountPropagation: NS('v1.MountPropagationMode'),
     subPathExpr: S,
   },
 };
 
-// core/v1 Affinity down to the node selector requirements (the daemon controller writes its
-// matchFields term into a template's node affinity); pod (anti-)affinity stays loose.
+// core/v1 NodeSelectorTerm (the daemon controller writes its matchFields term into a template's
+// node affinity; Affinity itself is below, after LabelSelector).
 const NodeSelectorTerm: StructDef = {
   go: 'v1.NodeSelectorTerm',
   fields: {
     matchExpressions: arr({
       go: 'v1.NodeSelectorRequirement',
-      fields: { key: S, operator: S, values: STRS },
+      fields: { key: S, operator: NS('v1.NodeSelectorOperator'), values: STRS },
     }),
-    matchFields: arr({ go: 'v1.NodeSelectorRequirement', fields: { key: S, operator: S, values: STRS } }),
-  },
-};
-const Affinity: StructDef = {
-  go: 'v1.Affinity',
-  fields: {
-    nodeAffinity: struct({
-      go: 'v1.NodeAffinity',
-      fields: {
-        requiredDuringSchedulingIgnoredDuringExecution: struct({
-          go: 'v1.NodeSelector',
-          fields: { nodeSelectorTerms: arr(NodeSelectorTerm) },
-        }),
-        preferredDuringSchedulingIgnoredDuringExecution: arr({
-          go: 'v1.PreferredSchedulingTerm',
-          fields: { weight: I32, preference: struct(NodeSelectorTerm) },
-        }),
-      },
+    matchFields: arr({
+      go: 'v1.NodeSelectorRequirement',
+      fields: { key: S, operator: NS('v1.NodeSelectorOperator'), values: STRS },
     }),
-    podAffinity: ANY,
-    podAntiAffinity: ANY,
   },
 };
 
@@ -138,17 +134,251 @@ const LabelSelector: StructDef = {
     matchLabels: STRMAP,
     matchExpressions: arr({
       go: 'v1.LabelSelectorRequirement',
-      fields: { key: S, operator: S, values: STRS },
+      fields: { key: S, operator: NS('v1.LabelSelectorOperator'), values: STRS },
     }),
+  },
+};
+
+// core/v1 pod (anti-)affinity: the terms' label selectors, namespaces and topology key.
+// RequiredDuringSchedulingRequiredDuringExecution is commented out of the Go type (unknown here).
+const PodAffinityTerm: StructDef = {
+  go: 'v1.PodAffinityTerm',
+  fields: {
+    labelSelector: struct(LabelSelector),
+    namespaces: STRS,
+    topologyKey: S,
+    namespaceSelector: struct(LabelSelector),
+    matchLabelKeys: STRS,
+    mismatchLabelKeys: STRS,
+  },
+};
+const podAffinityFields: Record<string, FieldType> = {
+  requiredDuringSchedulingIgnoredDuringExecution: arr(PodAffinityTerm),
+  preferredDuringSchedulingIgnoredDuringExecution: arr({
+    go: 'v1.WeightedPodAffinityTerm',
+    fields: { weight: I32, podAffinityTerm: struct(PodAffinityTerm) },
+  }),
+};
+const Affinity: StructDef = {
+  go: 'v1.Affinity',
+  fields: {
+    nodeAffinity: struct({
+      go: 'v1.NodeAffinity',
+      fields: {
+        requiredDuringSchedulingIgnoredDuringExecution: struct({
+          go: 'v1.NodeSelector',
+          fields: { nodeSelectorTerms: arr(NodeSelectorTerm) },
+        }),
+        preferredDuringSchedulingIgnoredDuringExecution: arr({
+          go: 'v1.PreferredSchedulingTerm',
+          fields: { weight: I32, preference: struct(NodeSelectorTerm) },
+        }),
+      },
+    }),
+    podAffinity: struct({ go: 'v1.PodAffinity', fields: podAffinityFields }),
+    podAntiAffinity: struct({ go: 'v1.PodAntiAffinity', fields: podAffinityFields }),
+  },
+};
+
+const TopologySpreadConstraint: StructDef = {
+  go: 'v1.TopologySpreadConstraint',
+  fields: {
+    maxSkew: I32,
+    topologyKey: S,
+    whenUnsatisfiable: NS('v1.UnsatisfiableConstraintAction'),
+    labelSelector: struct(LabelSelector),
+    minDomains: I32,
+    nodeAffinityPolicy: NS('v1.NodeInclusionPolicy'),
+    nodeTaintsPolicy: NS('v1.NodeInclusionPolicy'),
+    matchLabelKeys: STRS,
+  },
+};
+
+// core/v1 security contexts (the pod's and a container's). [k8s.io/api v0.34 core/v1 types.go]
+const SELinuxOptions: FieldType = struct({
+  go: 'v1.SELinuxOptions',
+  fields: { user: S, role: S, type: S, level: S },
+});
+const WindowsOptions: FieldType = struct({
+  go: 'v1.WindowsSecurityContextOptions',
+  fields: { gmsaCredentialSpecName: S, gmsaCredentialSpec: S, runAsUserName: S, hostProcess: B },
+});
+const SeccompProfile: FieldType = struct({
+  go: 'v1.SeccompProfile',
+  fields: { type: NS('v1.SeccompProfileType'), localhostProfile: S },
+});
+const AppArmorProfile: FieldType = struct({
+  go: 'v1.AppArmorProfile',
+  fields: { type: NS('v1.AppArmorProfileType'), localhostProfile: S },
+});
+const PodSecurityContext: StructDef = {
+  go: 'v1.PodSecurityContext',
+  fields: {
+    seLinuxOptions: SELinuxOptions,
+    windowsOptions: WindowsOptions,
+    runAsUser: I64,
+    runAsGroup: I64,
+    runAsNonRoot: B,
+    supplementalGroups: { t: 'array', elem: I64, go: '[]int64' },
+    supplementalGroupsPolicy: NS('v1.SupplementalGroupsPolicy'),
+    fsGroup: I64,
+    sysctls: arr({ go: 'v1.Sysctl', fields: { name: S, value: S } }),
+    fsGroupChangePolicy: NS('v1.PodFSGroupChangePolicy'),
+    seccompProfile: SeccompProfile,
+    appArmorProfile: AppArmorProfile,
+    seLinuxChangePolicy: NS('v1.PodSELinuxChangePolicy'),
+  },
+};
+const CAPABILITIES: FieldType = { t: 'array', elem: NS('v1.Capability'), go: '[]v1.Capability' };
+const SecurityContext: StructDef = {
+  go: 'v1.SecurityContext',
+  fields: {
+    capabilities: struct({ go: 'v1.Capabilities', fields: { add: CAPABILITIES, drop: CAPABILITIES } }),
+    privileged: B,
+    seLinuxOptions: SELinuxOptions,
+    windowsOptions: WindowsOptions,
+    runAsUser: I64,
+    runAsGroup: I64,
+    runAsNonRoot: B,
+    readOnlyRootFilesystem: B,
+    allowPrivilegeEscalation: B,
+    procMount: NS('v1.ProcMountType'),
+    seccompProfile: SeccompProfile,
+    appArmorProfile: AppArmorProfile,
+  },
+};
+
+// core/v1 volumes: the sources a student meets are typed; the cloud and legacy ones stay loose.
+// VolumeSource is inlined into Volume, so its fields' type errors name `Volume`.
+const LocalObjectReference: StructDef = { go: 'v1.LocalObjectReference', fields: { name: S } };
+const KeyToPath: StructDef = { go: 'v1.KeyToPath', fields: { key: S, path: S, mode: I32 } };
+const ObjectFieldSelector: StructDef = {
+  go: 'v1.ObjectFieldSelector',
+  fields: { apiVersion: S, fieldPath: S },
+};
+const ResourceFieldSelector: StructDef = {
+  go: 'v1.ResourceFieldSelector',
+  fields: { containerName: S, resource: S, divisor: Q },
+};
+const DownwardAPIVolumeFile: StructDef = {
+  go: 'v1.DownwardAPIVolumeFile',
+  fields: {
+    path: S,
+    fieldRef: struct(ObjectFieldSelector),
+    resourceFieldRef: struct(ResourceFieldSelector),
+    mode: I32,
+  },
+};
+const VolumeProjection: StructDef = {
+  go: 'v1.VolumeProjection',
+  fields: {
+    secret: struct({ go: 'v1.SecretProjection', fields: { name: S, items: arr(KeyToPath), optional: B } }),
+    downwardAPI: struct({ go: 'v1.DownwardAPIProjection', fields: { items: arr(DownwardAPIVolumeFile) } }),
+    configMap: struct({
+      go: 'v1.ConfigMapProjection',
+      fields: { name: S, items: arr(KeyToPath), optional: B },
+    }),
+    serviceAccountToken: struct({
+      go: 'v1.ServiceAccountTokenProjection',
+      fields: { audience: S, expirationSeconds: I64, path: S },
+    }),
+    clusterTrustBundle: ANY,
+    podCertificate: ANY,
+  },
+};
+const Volume: StructDef = {
+  go: 'v1.Volume',
+  fields: {
+    name: S,
+    hostPath: struct({ go: 'v1.HostPathVolumeSource', fields: { path: S, type: NS('v1.HostPathType') } }),
+    emptyDir: struct({
+      go: 'v1.EmptyDirVolumeSource',
+      fields: { medium: NS('v1.StorageMedium'), sizeLimit: Q },
+    }),
+    gcePersistentDisk: ANY,
+    awsElasticBlockStore: ANY,
+    gitRepo: ANY,
+    secret: struct({
+      go: 'v1.SecretVolumeSource',
+      fields: { secretName: S, items: arr(KeyToPath), defaultMode: I32, optional: B },
+    }),
+    nfs: struct({ go: 'v1.NFSVolumeSource', fields: { server: S, path: S, readOnly: B } }),
+    iscsi: ANY,
+    glusterfs: ANY,
+    persistentVolumeClaim: struct({
+      go: 'v1.PersistentVolumeClaimVolumeSource',
+      fields: { claimName: S, readOnly: B },
+    }),
+    rbd: ANY,
+    flexVolume: ANY,
+    cinder: ANY,
+    cephfs: ANY,
+    flocker: ANY,
+    downwardAPI: struct({
+      go: 'v1.DownwardAPIVolumeSource',
+      fields: { items: arr(DownwardAPIVolumeFile), defaultMode: I32 },
+    }),
+    fc: ANY,
+    azureFile: ANY,
+    configMap: struct({
+      go: 'v1.ConfigMapVolumeSource',
+      fields: { name: S, items: arr(KeyToPath), defaultMode: I32, optional: B },
+    }),
+    vsphereVolume: ANY,
+    quobyte: ANY,
+    azureDisk: ANY,
+    photonPersistentDisk: ANY,
+    projected: struct({
+      go: 'v1.ProjectedVolumeSource',
+      fields: { sources: arr(VolumeProjection), defaultMode: I32 },
+    }),
+    portworxVolume: ANY,
+    scaleIO: ANY,
+    storageos: ANY,
+    csi: ANY,
+    ephemeral: ANY,
+    image: struct({ go: 'v1.ImageVolumeSource', fields: { reference: S, pullPolicy: NS('v1.PullPolicy') } }),
+  },
+};
+
+const EnvFromSource: StructDef = {
+  go: 'v1.EnvFromSource',
+  fields: {
+    prefix: S,
+    configMapRef: struct({ go: 'v1.ConfigMapEnvSource', fields: { name: S, optional: B } }),
+    secretRef: struct({ go: 'v1.SecretEnvSource', fields: { name: S, optional: B } }),
+  },
+};
+
+const EnvVarSource: StructDef = {
+  go: 'v1.EnvVarSource',
+  fields: {
+    fieldRef: struct(ObjectFieldSelector),
+    resourceFieldRef: struct(ResourceFieldSelector),
+    configMapKeyRef: struct({ go: 'v1.ConfigMapKeySelector', fields: { name: S, key: S, optional: B } }),
+    secretKeyRef: struct({ go: 'v1.SecretKeySelector', fields: { name: S, key: S, optional: B } }),
+    fileKeyRef: ANY,
+  },
+};
+
+const ResourceRequirements: StructDef = {
+  go: 'v1.ResourceRequirements',
+  fields: {
+    limits: RESOURCE_LIST,
+    requests: RESOURCE_LIST,
+    claims: arr({ go: 'v1.ResourceClaim', fields: { name: S, request: S } }),
   },
 };
 
 const ContainerPort: StructDef = {
   go: 'v1.ContainerPort',
-  fields: { name: S, hostPort: I32, containerPort: I32, protocol: S, hostIP: S },
+  fields: { name: S, hostPort: I32, containerPort: I32, protocol: NS('v1.Protocol'), hostIP: S },
 };
 
-const EnvVar: StructDef = { go: 'v1.EnvVar', fields: { name: S, value: S, valueFrom: ANY } };
+const EnvVar: StructDef = {
+  go: 'v1.EnvVar',
+  fields: { name: S, value: S, valueFrom: struct(EnvVarSource) },
+};
 
 // core/v1 Probe with its inline ProbeHandler.
 const Probe: StructDef = {
@@ -161,7 +391,7 @@ const Probe: StructDef = {
         path: S,
         port: IOS,
         host: S,
-        scheme: S,
+        scheme: NS('v1.URIScheme'),
         httpHeaders: arr({ go: 'v1.HTTPHeader', fields: { name: S, value: S } }),
       },
     }),
@@ -176,6 +406,25 @@ const Probe: StructDef = {
   },
 };
 
+// core/v1 Lifecycle: LifecycleHandler shares the probe's actions, plus sleep.
+const LifecycleHandler: StructDef = {
+  go: 'v1.LifecycleHandler',
+  fields: {
+    exec: Probe.fields.exec as FieldType,
+    httpGet: Probe.fields.httpGet as FieldType,
+    tcpSocket: Probe.fields.tcpSocket as FieldType,
+    sleep: struct({ go: 'v1.SleepAction', fields: { seconds: I64 } }),
+  },
+};
+const Lifecycle: StructDef = {
+  go: 'v1.Lifecycle',
+  fields: {
+    postStart: struct(LifecycleHandler),
+    preStop: struct(LifecycleHandler),
+    stopSignal: NS('v1.Signal'),
+  },
+};
+
 const Container: StructDef = {
   go: 'v1.Container',
   fields: {
@@ -185,21 +434,24 @@ const Container: StructDef = {
     args: STRS,
     workingDir: S,
     ports: arr(ContainerPort),
-    envFrom: ANYS,
+    envFrom: arr(EnvFromSource),
     env: arr(EnvVar),
-    resources: ANY,
-    resizePolicy: ANYS,
-    restartPolicy: S,
+    resources: struct(ResourceRequirements),
+    resizePolicy: arr({
+      go: 'v1.ContainerResizePolicy',
+      fields: { resourceName: NS('v1.ResourceName'), restartPolicy: NS('v1.ResourceResizeRestartPolicy') },
+    }),
+    restartPolicy: NS('v1.ContainerRestartPolicy'),
     volumeMounts: arr(VolumeMount),
-    volumeDevices: ANYS,
+    volumeDevices: arr({ go: 'v1.VolumeDevice', fields: { name: S, devicePath: S } }),
     livenessProbe: struct(Probe),
     readinessProbe: struct(Probe),
     startupProbe: struct(Probe),
-    lifecycle: ANY,
+    lifecycle: struct(Lifecycle),
     terminationMessagePath: S,
-    terminationMessagePolicy: S,
-    imagePullPolicy: S,
-    securityContext: ANY,
+    terminationMessagePolicy: NS('v1.TerminationMessagePolicy'),
+    imagePullPolicy: NS('v1.PullPolicy'),
+    securityContext: struct(SecurityContext),
     stdin: B,
     stdinOnce: B,
     tty: B,
@@ -220,14 +472,14 @@ const PodDNSConfig: StructDef = {
 const PodSpec: StructDef = {
   go: 'v1.PodSpec',
   fields: {
-    volumes: ANYS,
+    volumes: arr(Volume),
     initContainers: arr(Container),
     containers: arr(Container),
     ephemeralContainers: ANYS,
-    restartPolicy: S,
+    restartPolicy: NS('v1.RestartPolicy'),
     terminationGracePeriodSeconds: I64,
     activeDeadlineSeconds: I64,
-    dnsPolicy: S,
+    dnsPolicy: NS('v1.DNSPolicy'),
     nodeSelector: STRMAP,
     serviceAccountName: S,
     serviceAccount: S,
@@ -237,29 +489,32 @@ const PodSpec: StructDef = {
     hostPID: B,
     hostIPC: B,
     shareProcessNamespace: B,
-    securityContext: ANY,
-    imagePullSecrets: ANYS,
+    securityContext: struct(PodSecurityContext),
+    imagePullSecrets: arr(LocalObjectReference),
     hostname: S,
     subdomain: S,
     affinity: struct(Affinity),
     schedulerName: S,
     tolerations: arr(Toleration),
-    hostAliases: ANYS,
+    hostAliases: arr({ go: 'v1.HostAlias', fields: { ip: S, hostnames: STRS } }),
     priorityClassName: S,
     priority: I32,
     dnsConfig: struct(PodDNSConfig),
-    readinessGates: ANYS,
+    readinessGates: arr({ go: 'v1.PodReadinessGate', fields: { conditionType: NS('v1.PodConditionType') } }),
     runtimeClassName: S,
     enableServiceLinks: B,
-    preemptionPolicy: S,
-    overhead: ANY,
-    topologySpreadConstraints: ANYS,
+    preemptionPolicy: NS('v1.PreemptionPolicy'),
+    overhead: RESOURCE_LIST,
+    topologySpreadConstraints: arr(TopologySpreadConstraint),
     setHostnameAsFQDN: B,
-    os: ANY,
+    os: struct({ go: 'v1.PodOS', fields: { name: NS('v1.OSName') } }),
     hostUsers: B,
-    schedulingGates: ANYS,
-    resourceClaims: ANYS,
-    resources: ANY,
+    schedulingGates: arr({ go: 'v1.PodSchedulingGate', fields: { name: S } }),
+    resourceClaims: arr({
+      go: 'v1.PodResourceClaim',
+      fields: { name: S, resourceClaimName: S, resourceClaimTemplateName: S },
+    }),
+    resources: struct(ResourceRequirements),
   },
 };
 

@@ -4,8 +4,23 @@
 import { matchesLabelSelector, qualifiedNameErrors } from '../api/labels';
 import type { K8sObject } from '../api/types';
 import { late, latePartsLoaded } from '../late';
-import { duplicate, type FieldError, invalid, required, unsupported } from './errors';
+import { duplicate, type FieldError, forbidden, invalid, required, unsupported } from './errors';
 import { validateConfigKind } from './validation-config';
+import {
+  pushAffinityErrors,
+  pushContainerSecurityContextErrors,
+  pushGateErrors,
+  pushHostAliasErrors,
+  pushPodSecurityContextErrors,
+  pushTolerationErrors,
+  pushTopologySpreadErrors,
+} from './validation-pod-fields';
+import {
+  pushEnvFromErrors,
+  pushVolumeDeviceErrors,
+  pushVolumeErrors,
+  pushVolumeMountErrors,
+} from './validation-pod-volumes';
 
 // biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
 type Any = any;
@@ -180,66 +195,119 @@ function validPort(n: unknown): boolean {
   return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 65535;
 }
 
-/** Whether an earlier item (index < i) has the same truthy name (what a Set of seen names said). */
-function nameSeenBefore(items: Any[], i: number, name: unknown): boolean {
-  for (let j = 0; j < i; j++) {
-    const n = items[j].name;
-    if (n && n === name) return true;
+/**
+ * validateContainerCommon: the name, the image, the ports, envFrom, the volume mounts and devices
+ * (against `volumes`, the pod's volumes that validated), the pull policy and the security context.
+ */
+function pushContainerCommon(out: FieldError[], c: Any, volumes: string[], spec: Any, path: string): void {
+  if (!c.name) out.push(required(`${path}.name`));
+  else if (!nameOk(c.name, 'label')) pushNameErrors(out, c.name, 'label', `${path}.name`, c.name);
+  if (!c.image || String(c.image).trim() === '') out.push(required(`${path}.image`));
+  if (Array.isArray(c.ports)) {
+    const ports: Any[] = c.ports;
+    for (let j = 0; j < ports.length; j++) {
+      const port: Any = ports[j];
+      // validateContainerPorts: the name (an IANA service name, unique in the container) by code
+      // bound late, the container port, the host port, the protocol.
+      if (port.name && latePartsLoaded())
+        late().pushContainerPortNameErrors(out, ports, j, `${path}.ports[${j}].name`);
+      if (!port.containerPort) out.push(required(`${path}.ports[${j}].containerPort`));
+      else if (!validPort(port.containerPort))
+        out.push(invalid(`${path}.ports[${j}].containerPort`, port.containerPort, PORT_RANGE));
+      if (port.hostPort && !validPort(port.hostPort))
+        out.push(invalid(`${path}.ports[${j}].hostPort`, port.hostPort, PORT_RANGE));
+      if (port.protocol && !PROTOCOLS.includes(port.protocol)) {
+        out.push(unsupported(`${path}.ports[${j}].protocol`, port.protocol, PROTOCOLS_SORTED));
+      }
+    }
   }
+  if (c.envFrom) pushEnvFromErrors(out, c.envFrom, path);
+  if (c.volumeMounts || c.volumeDevices) {
+    pushVolumeMountErrors(out, c, volumes, path);
+    pushVolumeDeviceErrors(out, c, volumes, spec?.volumes, path);
+  }
+  if (c.imagePullPolicy && !PULL_POLICIES.includes(c.imagePullPolicy)) {
+    out.push(unsupported(`${path}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
+  }
+  if (c.securityContext) pushContainerSecurityContextErrors(out, c, spec?.hostUsers !== false, path);
+}
+
+/** Whether an earlier item of `items` (index < i) has the name `name` (Go's set of names). */
+function nameSeenBefore(items: Any[], i: number, name: unknown): boolean {
+  for (let j = 0; j < i; j++) if ((items[j]?.name ?? '') === (name ?? '')) return true;
   return false;
 }
 
-function pushContainerErrors(out: FieldError[], containers: Any, path: string): void {
+/** validateContainers: each container's common checks, a repeated name, then its probes. */
+function pushContainerErrors(out: FieldError[], spec: Any, volumes: string[], path: string): void {
+  const containers = spec?.containers;
   if (!Array.isArray(containers) || containers.length === 0) {
     out.push(required(path));
     return;
   }
   for (let i = 0; i < containers.length; i++) {
-    const c: Any = containers[i];
-    if (!c.name) out.push(required(`${path}[${i}].name`));
-    else {
-      if (!nameOk(c.name, 'label')) pushNameErrors(out, c.name, 'label', `${path}[${i}].name`, c.name);
-      if (nameSeenBefore(containers, i, c.name)) out.push(duplicate(`${path}[${i}].name`, c.name));
-    }
-    if (!c.image || String(c.image).trim() === '') out.push(required(`${path}[${i}].image`));
-    if (Array.isArray(c.ports)) {
-      const ports: Any[] = c.ports;
-      for (let j = 0; j < ports.length; j++) {
-        const port: Any = ports[j];
-        // validateContainerPorts: the name (an IANA service name, unique in the container) by code
-        // bound late, the container port, the host port, the protocol.
-        if (port.name && latePartsLoaded())
-          late().pushContainerPortNameErrors(out, ports, j, `${path}[${i}].ports[${j}].name`);
-        if (!port.containerPort) out.push(required(`${path}[${i}].ports[${j}].containerPort`));
-        else if (!validPort(port.containerPort))
-          out.push(invalid(`${path}[${i}].ports[${j}].containerPort`, port.containerPort, PORT_RANGE));
-        if (port.hostPort && !validPort(port.hostPort))
-          out.push(invalid(`${path}[${i}].ports[${j}].hostPort`, port.hostPort, PORT_RANGE));
-        if (port.protocol && !PROTOCOLS.includes(port.protocol)) {
-          out.push(unsupported(`${path}[${i}].ports[${j}].protocol`, port.protocol, PROTOCOLS_SORTED));
-        }
-      }
-    }
-    if (c.imagePullPolicy && !PULL_POLICIES.includes(c.imagePullPolicy)) {
-      out.push(unsupported(`${path}[${i}].imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
-    }
+    const c: Any = containers[i] ?? {};
+    pushContainerCommon(out, c, volumes, spec, `${path}[${i}]`);
+    if (nameSeenBefore(containers, i, c.name)) out.push(duplicate(`${path}[${i}].name`, c.name ?? ''));
     // Probes, last (validateContainers), by code bound late: only the student's Pods have them.
     if ((c.livenessProbe || c.readinessProbe || c.startupProbe) && latePartsLoaded())
       late().pushProbeErrors(out, c, `${path}[${i}]`);
+    if (c.restartPolicy != null)
+      out.push(forbidden(`${path}[${i}].restartPolicy`, 'may not be set for non-init containers'));
   }
 }
 
+const NOT_RESTARTABLE = 'may not be set for init containers without restartPolicy=Always';
+
+/**
+ * validateInitContainers: the common checks, restartPolicy (only Always: a sidecar), a name
+ * repeated among the containers and the init containers before it, and the probes only for a
+ * sidecar (forbidden otherwise, as is a lifecycle).
+ */
+function pushInitContainerErrors(out: FieldError[], spec: Any, volumes: string[], path: string): void {
+  const inits = spec?.initContainers;
+  if (!Array.isArray(inits)) return;
+  const regular: Any[] = Array.isArray(spec.containers) ? spec.containers : [];
+  for (let i = 0; i < inits.length; i++) {
+    const c: Any = inits[i] ?? {};
+    const at = `${path}[${i}]`;
+    pushContainerCommon(out, c, volumes, spec, at);
+    const sidecar = c.restartPolicy === 'Always';
+    if (c.restartPolicy != null && !sidecar)
+      out.push(unsupported(`${at}.restartPolicy`, c.restartPolicy, ['Always']));
+    const name = c.name ?? '';
+    if (nameSeenBefore(regular, regular.length, name) || (name !== '' && nameSeenBefore(inits, i, name)))
+      out.push(duplicate(`${at}.name`, name));
+    if (sidecar) {
+      if ((c.livenessProbe || c.readinessProbe || c.startupProbe) && latePartsLoaded())
+        late().pushProbeErrors(out, c, at);
+    } else
+      for (const k of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'])
+        if (c[k] != null) out.push(forbidden(`${at}.${k}`, NOT_RESTARTABLE));
+  }
+}
+
+/** ValidatePodSpec, in its order, for the fields this simulation validates. */
 function pushPodSpecErrors(out: FieldError[], spec: Any, path: string): void {
-  pushContainerErrors(out, spec?.containers, `${path}.containers`);
+  const volumes = pushVolumeErrors(out, spec?.volumes, `${path}.volumes`);
+  pushContainerErrors(out, spec, volumes, `${path}.containers`);
+  pushInitContainerErrors(out, spec, volumes, `${path}.initContainers`);
   if (spec?.restartPolicy && !RESTART_POLICIES.includes(spec.restartPolicy)) {
     out.push(unsupported(`${path}.restartPolicy`, spec.restartPolicy, RESTART_POLICIES_SORTED));
   }
   if (spec?.dnsPolicy && !DNS_POLICIES.includes(spec.dnsPolicy)) {
     out.push(unsupported(`${path}.dnsPolicy`, spec.dnsPolicy, DNS_POLICIES));
   }
+  if (spec?.nodeSelector) pushLabelErrors(out, spec.nodeSelector, `${path}.nodeSelector`);
+  pushPodSecurityContextErrors(out, spec, path);
+  if (spec?.affinity) pushAffinityErrors(out, spec.affinity, path);
   // validatePodDNSConfig, bound late: only the student's Pods have a dnsConfig.
   if ((spec?.dnsConfig || spec?.dnsPolicy === 'None') && latePartsLoaded())
     late().pushPodDnsErrors(out, spec, path);
+  if (spec?.readinessGates || spec?.schedulingGates) pushGateErrors(out, spec, path);
+  if (spec?.topologySpreadConstraints) pushTopologySpreadErrors(out, spec.topologySpreadConstraints, path);
+  if (spec?.tolerations) pushTolerationErrors(out, spec.tolerations, path);
+  if (spec?.hostAliases) pushHostAliasErrors(out, spec.hostAliases, path);
 }
 
 export function validatePodSpec(spec: Any, path: string): FieldError[] {
