@@ -1,8 +1,10 @@
 // The 1.34 Job controller on kind: completions and parallelism, the job-tracking finalizer,
 // SuccessCriteriaMet then Complete, the pod-failure back-off (10 s doubling from each failure's
 // finish) until backoffLimit, activeDeadlineSeconds, ttlSecondsAfterFinished, a deleted Job's
-// Pods, and a settled Job whose reconcile run twice by hand writes nothing.
+// Pods, a settled Job whose reconcile run twice by hand writes nothing (also while a failing or
+// succeeding Job waits for its deleted Pods), and a sync that makes Pods writing the status once.
 import { describe, expect, it } from 'vitest';
+import { kdrive } from '../../kubectl/testing';
 import type { Event, Job, K8sObject, Pod } from '../api/types';
 import { parseRfc3339 } from '../runtime/clock';
 import type { ControllerContext } from '../runtime/interfaces';
@@ -246,6 +248,115 @@ describe('Job controller (1.34)', () => {
         clock,
         events: { record: (_o: K8sObject, _t: string, reason: string) => writes.push(reason) },
         requeueAfter: () => writes.push('requeue'),
+      } as unknown as ControllerContext;
+      jobSync(api, 'Job/default/batch', ctx);
+      jobSync(api, 'Job/default/batch', ctx);
+      expect(writes).toEqual([]);
+    }
+  });
+
+  it('a sync that makes Pods writes the status once, reporting them active (as manageJob returns them)', () => {
+    const d = new Driver({ seed: 4, profile: 'kind' }).applyOk(
+      job({ extra: '  completions: 2\n  parallelism: 2\n  suspend: true\n' }),
+    );
+    d.advance(1000);
+    expect(jobPods(d)).toHaveLength(0);
+    const { api, clock } = d.cluster.internals;
+    // Resumed behind the controllers' back: the next sync is run by hand.
+    const j = theJob(d);
+    expect(api.update({ ...j, spec: { ...j.spec, suspend: false } }).ok).toBe(true);
+    const writes: string[] = [];
+    const rec = (op: string, f: (o: K8sObject) => ReturnType<typeof api.create>) => (o: K8sObject) => {
+      writes.push(`${op} ${o.kind}`);
+      return f(o);
+    };
+    const ctx = {
+      store: api.store,
+      api: {
+        create: rec('create', (o) => api.create(o)),
+        update: rec('update', (o) => api.update(o)),
+        updateStatus: rec('updateStatus', (o) => api.updateStatus(o)),
+        delete: (kind: string, ns: string, name: string) => {
+          writes.push(`delete ${kind}`);
+          return api.delete(kind as 'Pod', ns, name);
+        },
+      },
+      clock,
+      events: { record: (_o: K8sObject, _t: string, reason: string) => writes.push(reason) },
+      requeueAfter: () => writes.push('requeue'),
+    } as unknown as ControllerContext;
+    jobSync(api, 'Job/default/batch', ctx);
+    expect(writes).toEqual([
+      'create Pod',
+      'SuccessfulCreate',
+      'create Pod',
+      'SuccessfulCreate',
+      'Resumed',
+      'updateStatus Job',
+    ]);
+    expect(theJob(d).status).toMatchObject({ active: 2, ready: 0, terminating: 0 });
+    expect(theJob(d).status?.conditions?.map((c) => `${c.type}/${c.status}/${c.reason}`)).toEqual([
+      'Suspended/False/JobResumed',
+    ]);
+    // The next sync (the Pods' create events) finds nothing to write.
+    writes.length = 0;
+    jobSync(api, 'Job/default/batch', ctx);
+    expect(writes).toEqual([]);
+  });
+
+  it('reconciling twice writes nothing while a failing or succeeding Job waits for its deleted Pods', () => {
+    const cases = [
+      // FailJob on index 1; index 0 is deleted and terminates for 30 s.
+      `  completionMode: Indexed
+  completions: 2
+  parallelism: 2
+  podFailurePolicy:
+    rules:
+    - action: FailJob
+      onExitCodes:
+        operator: In
+        values: [42]
+`,
+      // The success policy met by index 0; index 1 is deleted.
+      `  completionMode: Indexed
+  completions: 2
+  parallelism: 2
+  successPolicy:
+    rules:
+    - succeededIndexes: "0"
+`,
+      // backoffLimitPerIndex: index 1's failed Pod waits (finalizer kept) for its replacement.
+      `  completionMode: Indexed
+  completions: 2
+  parallelism: 2
+  backoffLimitPerIndex: 2
+`,
+    ];
+    const command = `["sh", "-c", "test $JOB_COMPLETION_INDEX = 0 && sleep 3600; test $JOB_COMPLETION_INDEX = 1 && exit 42; exit 0"]`;
+    for (const [i, extra] of cases.entries()) {
+      const d = kdrive({ seed: 40 + i, profile: 'kind' });
+      d.applyOk(job({ extra, command }));
+      d.advance(5000);
+      const types = theJob(d).status?.conditions?.map((c) => c.type) ?? [];
+      if (i === 0) expect(types).toEqual(['FailureTarget']);
+      if (i === 2) expect(types).toEqual([]);
+      const { api, clock } = d.cluster.internals;
+      const writes: string[] = [];
+      const w = (op: string) => (o: K8sObject) => {
+        writes.push(`${op} ${o.kind}/${o.metadata.name}`);
+        return { ok: true, object: o } as const;
+      };
+      const ctx = {
+        store: api.store,
+        api: {
+          create: w('create'),
+          update: w('update'),
+          updateStatus: w('updateStatus'),
+          delete: w('delete'),
+        },
+        clock,
+        events: { record: (_o: K8sObject, _t: string, reason: string) => writes.push(reason) },
+        requeueAfter: () => {},
       } as unknown as ControllerContext;
       jobSync(api, 'Job/default/batch', ctx);
       jobSync(api, 'Job/default/batch', ctx);
