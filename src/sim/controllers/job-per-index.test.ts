@@ -39,11 +39,12 @@ const events = (d: D): string[] =>
   (d.cluster.list('Event', { namespace: 'default' }) as Event[])
     .filter((e) => e.involvedObject.kind === 'Job')
     .map((e) => `${e.type} ${e.reason} ${e.message}`);
-const finishedAt = (p: Pod) =>
-  parseRfc3339(
-    (p.status?.containerStatuses?.[0]?.state as { terminated?: { finishedAt: string } }).terminated
-      ?.finishedAt ?? '',
-  );
+const finishedAt = (p: Pod) => {
+  const state = p.status?.containerStatuses?.[0]?.state as
+    | { terminated?: { finishedAt: string } }
+    | undefined;
+  return parseRfc3339(state?.terminated?.finishedAt ?? '');
+};
 
 describe('Job backoffLimitPerIndex (1.34)', () => {
   it('index 1 fails twice (failure counts 0 then 1, 10 s apart) and the Job fails FailedIndexes once index 0 succeeded', () => {
