@@ -76,8 +76,7 @@ function discardConfusingLines(
     const end = equivs.length;
     // MANY: 5 times the approximate square root of the number of lines.
     let many = 5;
-    let tem = Math.floor(end / 64);
-    while ((tem >>= 2) > 0) many *= 2;
+    for (let tem = Math.floor(end / 64) >> 2; tem > 0; tem >>= 2) many *= 2;
     for (let i = 0; i < end; i++) {
       const nmatch = other[equivs[i] as number] as number;
       if (nmatch === 0) d[i] = 1;
@@ -106,8 +105,7 @@ function discardConfusingLines(
           while (j > i) if (d[--j] === 2) d[j] = 0;
         } else {
           let minimum = 1;
-          let t = length >> 2;
-          while ((t >>= 2) > 0) minimum <<= 1;
+          for (let t = length >> 4; t > 0; t >>= 2) minimum <<= 1;
           minimum++;
           let consec = 0;
           for (j = 0; j < length; j++) {
