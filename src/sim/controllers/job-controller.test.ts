@@ -305,41 +305,38 @@ describe('Job controller (1.34)', () => {
   });
 
   it('reconciling twice writes nothing while a failing or succeeding Job waits for its deleted Pods', () => {
-    const cases = [
+    const indexed = '  completionMode: Indexed\n  completions: 2\n  parallelism: 2\n';
+    const sh = (c: string) => `["sh", "-c", ${JSON.stringify(c)}]`;
+    const cases: [string, string, string[]][] = [
       // FailJob on index 1; index 0 is deleted and terminates for 30 s.
-      `  completionMode: Indexed
-  completions: 2
-  parallelism: 2
-  podFailurePolicy:
-    rules:
-    - action: FailJob
-      onExitCodes:
-        operator: In
-        values: [42]
-`,
+      [
+        `${indexed}  podFailurePolicy:\n    rules:\n    - action: FailJob\n      onExitCodes:\n        operator: In\n        values: [42]\n`,
+        sh('test "$JOB_COMPLETION_INDEX" = 1 && sleep 3 && exit 42; sleep 3600'),
+        ['FailureTarget'],
+      ],
       // The success policy met by index 0; index 1 is deleted.
-      `  completionMode: Indexed
-  completions: 2
-  parallelism: 2
-  successPolicy:
-    rules:
-    - succeededIndexes: "0"
-`,
+      [
+        `${indexed}  successPolicy:\n    rules:\n    - succeededIndexes: "0"\n`,
+        sh('test "$JOB_COMPLETION_INDEX" = 0 && sleep 3 && exit 0; sleep 3600'),
+        ['SuccessCriteriaMet'],
+      ],
       // backoffLimitPerIndex: index 1's failed Pod waits (finalizer kept) for its replacement.
-      `  completionMode: Indexed
-  completions: 2
-  parallelism: 2
-  backoffLimitPerIndex: 2
-`,
+      [
+        `${indexed}  backoffLimitPerIndex: 2\n`,
+        sh('test "$JOB_COMPLETION_INDEX" = 1 && exit 42; sleep 3600'),
+        [],
+      ],
     ];
-    const command = `["sh", "-c", "test $JOB_COMPLETION_INDEX = 0 && sleep 3600; test $JOB_COMPLETION_INDEX = 1 && exit 42; exit 0"]`;
-    for (const [i, extra] of cases.entries()) {
+    for (const [i, [extra, command, types]] of cases.entries()) {
       const d = kdrive({ seed: 40 + i, profile: 'kind' });
       d.applyOk(job({ extra, command }));
-      d.advance(5000);
-      const types = theJob(d).status?.conditions?.map((c) => c.type) ?? [];
-      if (i === 0) expect(types).toEqual(['FailureTarget']);
-      if (i === 2) expect(types).toEqual([]);
+      d.advance(8000);
+      expect(theJob(d).status?.conditions?.map((c) => c.type) ?? []).toEqual(types);
+      if (i < 2) expect(theJob(d).status?.terminating).toBe(1);
+      else
+        expect(jobPods(d).filter((p) => p.metadata.finalizers && p.status?.phase === 'Failed')).toHaveLength(
+          1,
+        );
       const { api, clock } = d.cluster.internals;
       const writes: string[] = [];
       const w = (op: string) => (o: K8sObject) => {

@@ -119,10 +119,11 @@ describe('Job podFailurePolicy (1.34)', () => {
         operator: NotIn
         values: [1, 2]
 `,
-        command: 'test "$JOB_COMPLETION_INDEX" = 1 && exit 42; sleep 3600',
+        // Index 1 fails 3 s after it starts, when index 0 runs too.
+        command: 'test "$JOB_COMPLETION_INDEX" = 1 && sleep 3 && exit 42; sleep 3600',
       }),
     );
-    d.advance(6000);
+    d.advance(8000);
     const [p0, p1] = podsOf(d).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name)) as [Pod, Pod];
     expect(p0.metadata.name).toMatch(/^x-0-/);
     const msg = `Container main for pod default/${p1.metadata.name} failed with exit code 42 matching FailJob rule at index 0`;
@@ -273,10 +274,14 @@ describe('Job successPolicy (1.34)', () => {
     - succeededCount: 3
     - succeededIndexes: "0"
 `,
-        command: 'test "$JOB_COMPLETION_INDEX" = 0 && exit 0; sleep 3600',
+        // Index 0 succeeds 10 s after it starts, when the other two are running too.
+        command: 'test "$JOB_COMPLETION_INDEX" = 0 && sleep 10 && exit 0; sleep 3600',
       }),
     );
-    d.advance(6000);
+    d.advance(5000);
+    expect(podsOf(d).map((p) => p.status?.phase)).toEqual(['Running', 'Running', 'Running']);
+    expect(getJobs(d)).toBe('Running 0/3');
+    d.advance(10_000);
     const msg = 'Matched rules at index 1';
     expect(conds(d)).toEqual([`SuccessCriteriaMet/True/SuccessPolicy/${msg}`]);
     let st = theJob(d).status ?? {};
