@@ -30,17 +30,29 @@ export function records(api: ApiServer): Map<string, BackoffRecord> {
   return r;
 }
 
-/** getFinishedTime: the containers' latest finishedAt, else the deletionTimestamp, else now. */
+/**
+ * getFinishedTime: the latest finishedAt when every container has terminated; else the Ready
+ * condition's lastTransitionTime when it is False; else the deletion time (deletionTimestamp less
+ * the grace period); else the creation time.
+ */
 export function finishedTime(p: Pod, now: number): number {
+  const statuses: Any[] = (p.status?.containerStatuses as Any[] | undefined) ?? [];
   let t: number | undefined;
-  const all = [...((p.status as Any)?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])];
-  for (const cs of all as Any[]) {
-    const f = cs.state?.terminated?.finishedAt;
-    if (f) t = Math.max(t ?? 0, parseRfc3339(f));
+  for (const cs of statuses) {
+    const f = cs?.state?.terminated?.finishedAt;
+    if (!f) {
+      t = undefined;
+      break;
+    }
+    t = Math.max(t ?? 0, parseRfc3339(f));
   }
   if (t !== undefined) return t;
-  if (p.metadata.deletionTimestamp) return parseRfc3339(p.metadata.deletionTimestamp);
-  return now;
+  const ready = p.status?.conditions?.find((c) => c.type === 'Ready');
+  if (ready?.status === 'False' && ready.lastTransitionTime) return parseRfc3339(ready.lastTransitionTime);
+  const m = p.metadata;
+  if (m.deletionTimestamp)
+    return parseRfc3339(m.deletionTimestamp) - (m.deletionGracePeriodSeconds ?? 0) * 1000;
+  return m.creationTimestamp ? parseRfc3339(m.creationTimestamp) : now;
 }
 
 /** newBackoffRecord: the record after this sync's newly counted Pods. */
