@@ -50,6 +50,7 @@ import { createLifecycle } from './kubelet/lifecycle';
 import { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import { programsOf } from './kubelet/program';
 import { pullWaits } from './kubelet/pull-waits';
+import { createFullScheduler } from './kubelet/scheduler-full';
 import { provideLateParts } from './late';
 import { CoreDns } from './net/dns';
 import { iptablesModeSave, ipvsadmList, ipvsModeSave } from './net/iptables';
@@ -125,4 +126,5 @@ provideLateParts({
   validateJob,
   defaultCronJob,
   validateCronJob,
+  createFullScheduler,
 });

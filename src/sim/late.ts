@@ -52,6 +52,7 @@ import type { createLifecycle } from './kubelet/lifecycle';
 import type { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
 import type { programsOf } from './kubelet/program';
 import type { pullWaits } from './kubelet/pull-waits';
+import type { createFullScheduler } from './kubelet/scheduler-full';
 import type { CoreDns } from './net/dns';
 import type { iptablesModeSave, ipvsadmList, ipvsModeSave } from './net/iptables';
 import type { Tracer } from './net/trace';
@@ -172,6 +173,8 @@ export interface LateParts {
   deploymentRollout: typeof deploymentRollout;
   /** The EndpointSlice mirroring controller's sync (only a student's Endpoints are mirrored). */
   reconcileMirroring: typeof reconcileMirroring;
+  /** kube-scheduler's default profile for the Pods created after boot (kubelet/scheduler-full). */
+  createFullScheduler: typeof createFullScheduler;
 }
 
 let parts: LateParts | undefined;

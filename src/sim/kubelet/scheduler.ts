@@ -1,11 +1,16 @@
-// default-scheduler: binds Pending Pods to the least-loaded schedulable node (ties by node order),
-// respecting NoSchedule taints unless the Pod tolerates them, hostPorts already held on the node
-// (NodePorts) and DaemonSet-style matchFields node affinity. Load is tracked incrementally from
-// watch events, so scheduling is O(nodes), not O(pods).
+// default-scheduler. The boot's own Pods (scheduled before CLUSTER_START_MS) are bound here to the
+// least-loaded schedulable node (ties by node order), respecting NoSchedule taints unless the Pod
+// tolerates them, hostPorts already held on the node (NodePorts) and DaemonSet-style matchFields
+// node affinity: that placement never depends on whether the late parts have loaded. Every later
+// Pod (a student's are created after the late parts load) goes through kube-scheduler 1.34's
+// default profile in ./scheduler-full, bound late. Load is tracked incrementally from watch
+// events, so scheduling is O(nodes), not O(pods).
 import type { Node, Pod, PodCondition } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
-import { rfc3339 } from '../runtime/clock';
+import { late, latePartsLoaded } from '../late';
+import { CLUSTER_START_MS, rfc3339 } from '../runtime/clock';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
+import type { FullScheduler } from './scheduler-full';
 
 /** The kubelet's default --max-pods, used when a Node does not state status.allocatable.pods. */
 const DEFAULT_MAX_PODS = 110;
@@ -27,10 +32,9 @@ function tolerates(pod: Pod, taint: { key: string; effect: string }): boolean {
   });
 }
 
-/** TaintToleration filter: a NoSchedule taint the Pod does not tolerate. */
-function untolerated(pod: Pod, taints: readonly { key: string; effect: string }[]): boolean {
-  for (const t of taints) if (t.effect === 'NoSchedule' && !tolerates(pod, t)) return true;
-  return false;
+/** TaintToleration filter: the first NoSchedule taint the Pod does not tolerate. */
+function untolerated(pod: Pod, taints: readonly { key: string; effect: string }[]): Any {
+  for (const t of taints) if (t.effect === 'NoSchedule' && !tolerates(pod, t)) return t;
 }
 
 /** `protocol/port` of every hostPort the Pod asks for (hostIP 0.0.0.0); undefined for none. */
@@ -99,34 +103,62 @@ export function createScheduler(api: ApiServer): Controller {
     }
     return scheduled;
   };
+  const bind = (pod: Pod, nodeName: string, ctx: ControllerContext) => {
+    const status = {
+      ...(pod.status ?? {}),
+      phase: 'Pending',
+      conditions: scheduledList(rfc3339(ctx.clock.now())),
+    };
+    // Binding and the PodScheduled condition land in one write.
+    const bound = api.bindPod(pod, nodeName, status);
+    if (bound.ok)
+      ctx.events.record(
+        bound.object,
+        'Normal',
+        'Scheduled',
+        `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`,
+        SOURCE,
+      );
+  };
+  let full: FullScheduler | undefined;
+  const fullPath = () => {
+    if (latePartsLoaded()) full ??= late().createFullScheduler(api, bind);
+    return full;
+  };
+  const keysFor = (ev: WatchEvent): string[] => {
+    if (ev.kind === 'Node') {
+      nodes = undefined;
+      return NO_KEYS as string[];
+    }
+    const p = ev.object as Pod;
+    const uid = p.metadata.uid;
+    if (ev.type === 'DELETED') {
+      unschedulable.delete(`${p.metadata.namespace}/${p.metadata.name}`);
+      const n = podNode.get(uid);
+      if (n) bump(n, -1);
+      podNode.delete(uid);
+      // Room freed on a node: retry a few waiting Pods (the scheduling queue's move on PodDelete).
+      return n ? [...unschedulable].slice(0, 8) : (NO_KEYS as string[]);
+    }
+    if (p.spec?.nodeName) {
+      if (!podNode.has(uid)) {
+        podNode.set(uid, p.spec.nodeName);
+        bump(p.spec.nodeName, 1);
+      }
+      return NO_KEYS as string[];
+    }
+    return ev.type === 'ADDED' ? [`${p.metadata.namespace}/${p.metadata.name}`] : (NO_KEYS as string[]);
+  };
   return {
     name: 'default-scheduler',
     watches: ['Pod', 'Node'],
     keysFor(ev: WatchEvent): string[] {
-      if (ev.kind === 'Node') {
-        nodes = undefined;
-        return NO_KEYS as string[];
-      }
-      const p = ev.object as Pod;
-      const uid = p.metadata.uid;
-      if (ev.type === 'DELETED') {
-        unschedulable.delete(`${p.metadata.namespace}/${p.metadata.name}`);
-        const n = podNode.get(uid);
-        if (n) bump(n, -1);
-        podNode.delete(uid);
-        // Room freed on a node: retry a few waiting Pods (the scheduling queue's move on PodDelete).
-        return n ? [...unschedulable].slice(0, 8) : (NO_KEYS as string[]);
-      }
-      if (p.spec?.nodeName) {
-        if (!podNode.has(uid)) {
-          podNode.set(uid, p.spec.nodeName);
-          bump(p.spec.nodeName, 1);
-        }
-        return NO_KEYS as string[];
-      }
-      return ev.type === 'ADDED' ? [`${p.metadata.namespace}/${p.metadata.name}`] : (NO_KEYS as string[]);
+      const f = fullPath();
+      return f ? f.keysFor(ev, keysFor(ev)) : keysFor(ev);
     },
     reconcile(key: string, ctx: ControllerContext) {
+      const f = ctx.clock.now() >= CLUSTER_START_MS && fullPath();
+      if (f) return f.reconcile(key, ctx);
       const i = key.indexOf('/');
       const pod = api.store.get('Pod', key.slice(0, i), key.slice(i + 1)) as Pod | undefined;
       if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) return;
@@ -134,28 +166,32 @@ export function createScheduler(api: ApiServer): Controller {
       const only = nodeNames(pod);
       let best: Node | undefined;
       let bestLoad = 0;
-      let tainted = 0;
-      let full = 0;
-      let affinity = 0;
-      let ports = 0;
+      // The framework's FitError: per-reason node counts, sorted by message. [K8S framework/types.go]
+      const why = new Map<string, number>();
+      let victims = 0;
+      const no = (m: string, victim?: boolean) => {
+        why.set(m, (why.get(m) ?? 0) + 1);
+        if (victim) victims++;
+      };
       nodes ??= [...api.store.byNamespace('Node', '')] as Node[];
       for (const n of nodes) {
         const name = n.metadata.name;
         if (only && !only.includes(name)) {
-          affinity++;
+          no("node(s) didn't match Pod's node affinity/selector");
           continue;
         }
-        if (n.spec.taints && untolerated(pod, n.spec.taints)) {
-          tainted++;
+        const t = n.spec.taints && untolerated(pod, n.spec.taints);
+        if (t) {
+          no(`node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`);
           continue;
         }
         const onNode = load.get(name) ?? 0;
         if (onNode >= maxPods(n)) {
-          full++;
+          no('Too many pods', true);
           continue;
         }
         if (wantPorts && portsTaken(api, name, pod, wantPorts)) {
-          ports++;
+          no("node(s) didn't have free ports for the requested pod ports", true);
           continue;
         }
         if (!best || onNode < bestLoad) {
@@ -165,45 +201,21 @@ export function createScheduler(api: ApiServer): Controller {
       }
       if (!best) {
         unschedulable.add(key);
-        // The framework's FitError: per-reason node counts, sorted by message. [K8S framework/types.go]
-        const filter: [number, string][] = [
-          [full, 'Too many pods'],
-          [affinity, "node(s) didn't match Pod's node affinity/selector"],
-          [ports, "node(s) didn't have free ports for the requested pod ports"],
-          [tainted, 'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }'],
-        ];
-        const reasons = filter
-          .filter(([n]) => n > 0)
-          .map(([n, m]) => `${n} ${m}`)
+        const all = nodes.length;
+        const reasons = [...why]
+          .map(([m, n]) => `${n} ${m}`)
           .sort()
           .join(', ');
-        const victims = full + ports;
-        const notHelpful = tainted + affinity;
         const preemption = [
           ...(victims ? [`${victims} No preemption victims found for incoming pod`] : []),
-          ...(notHelpful ? [`${notHelpful} Preemption is not helpful for scheduling`] : []),
+          ...(all > victims ? [`${all - victims} Preemption is not helpful for scheduling`] : []),
         ].join(', ');
-        const msg = `0/${nodes.length} nodes are available: ${reasons}. preemption: 0/${nodes.length} nodes are available: ${preemption}.`;
+        const msg = `0/${all} nodes are available: ${reasons}. preemption: 0/${all} nodes are available: ${preemption}.`;
         ctx.events.record(pod, 'Warning', 'FailedScheduling', msg, SOURCE);
         return;
       }
       unschedulable.delete(key);
-      const nodeName = best.metadata.name;
-      const status = {
-        ...(pod.status ?? {}),
-        phase: 'Pending',
-        conditions: scheduledList(rfc3339(ctx.clock.now())),
-      };
-      // Binding and the PodScheduled condition land in one write.
-      const bound = api.bindPod(pod, nodeName, status);
-      if (!bound.ok) return;
-      ctx.events.record(
-        bound.object,
-        'Normal',
-        'Scheduled',
-        `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`,
-        SOURCE,
-      );
+      bind(pod, best.metadata.name, ctx);
     },
   };
 }

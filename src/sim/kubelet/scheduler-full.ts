@@ -1,0 +1,259 @@
+// kube-scheduler 1.34's default profile for the Pods created after boot (bound late: the boot's own
+// Pods keep ./scheduler's least-loaded placement, see there). One scheduling cycle
+// (pkg/scheduler/schedule_one.go): PreFilter, Filter on every node (./scheduler-filters), and with
+// more than one feasible node Score + selectHost (./scheduler-scores); on failure the FitError
+// message (framework/types.go FitError.Error) with DefaultPreemption's PostFilter verdict, and the
+// Pod waits in the scheduling queue's unschedulable pool (backend/queue/scheduling_queue.go) until
+//   - a cluster event one of its rejecting plugins registered for (EventsToRegister with the
+//     QueueingHints on by default) moves it: it is retried at once, since with SchedulerPopFromBackoffQ
+//     (beta, on since 1.33, kubernetes#130772) an idle scheduler pops the backoffQ without waiting
+//     out the backoff (1 s doubling to 10 s);
+//   - or flushUnschedulablePodsLeftover, every 30 s, finds it parked for 5 min
+//     (podMaxInUnschedulablePodsDuration) and retries it.
+// Every failed attempt records a FailedScheduling event, as the real one does.
+import type { LabelSelector, Labels, Node, Pod } from '../api/types';
+import type { ApiServer } from '../apiserver/server';
+import type { ControllerContext, Rng, WatchEvent } from '../runtime/interfaces';
+import { type Cycle, type Env, filterNode, preFilter, type Status } from './scheduler-filters';
+import { requiredNodeAffinity, untoleratedTaint } from './scheduler-match';
+import { scoreNodes, selectHost } from './scheduler-scores';
+import { SchedState } from './scheduler-state';
+
+// biome-ignore lint/suspicious/noExplicitAny: loosely typed decoded JSON.
+type Any = any;
+
+/** Binds a Pod and records Scheduled (./scheduler's, shared with the boot path). */
+export type Bind = (pod: Pod, node: string, ctx: ControllerContext) => void;
+
+export interface FullScheduler {
+  /** The watch event's keys: the boot scheduler's, plus parked Pods the event may help. */
+  keysFor(ev: WatchEvent, keys: string[]): string[];
+  reconcile(key: string, ctx: ControllerContext): void;
+}
+
+const SOURCE = { component: 'default-scheduler' };
+/** podMaxInUnschedulablePodsDuration and the flush period. */
+const LEFTOVER_MS = 5 * 60_000;
+const FLUSH_PERIOD_MS = 30_000;
+
+/** A parked Pod: when it was parked and which plugins rejected it (Diagnosis.UnschedulablePlugins). */
+interface Parked {
+  since: number;
+  plugins: Set<string>;
+  pod: Pod;
+  attempts: number;
+}
+
+/**
+ * FitError.Error plus DefaultPreemption's PostFilter message. `statuses` holds each evaluated
+ * node's status; the other nodes carry `absent` (the PreFilterResult's nodes-left-out status).
+ * All Pods here have the same priority, so a node preemption might help (status Unschedulable)
+ * has no lower-priority victims (SelectVictimsOnNode); the others are not helped by it.
+ */
+export function fitErrorMessage(
+  total: number,
+  statuses: readonly Status[],
+  absent: Status | undefined,
+  preemptNever: boolean,
+): string {
+  const reasons = new Map<string, number>();
+  const count = (r: string, n: number) => reasons.set(r, (reasons.get(r) ?? 0) + n);
+  for (const s of statuses) for (const r of s.reasons) count(r, 1);
+  const absentCount = total - statuses.length;
+  if (absent && absentCount > 0) for (const r of absent.reasons) count(r, absentCount);
+  const histogram = (m: Map<string, number>) =>
+    [...m]
+      .map(([r, n]) => `${n} ${r}`)
+      .sort()
+      .join(', ');
+  let msg = `0/${total} nodes are available: ${histogram(reasons)}.`;
+  if (preemptNever) return `${msg} preemption: not eligible due to preemptionPolicy=Never.`;
+  const victims = statuses.filter((s) => s.code === 'U').length;
+  const pre = new Map<string, number>();
+  if (victims > 0) pre.set('No preemption victims found for incoming pod', victims);
+  if (total - victims > 0) pre.set('Preemption is not helpful for scheduling', total - victims);
+  msg += ` preemption: 0/${total} nodes are available: ${histogram(pre)}.`;
+  return msg;
+}
+
+/** DefaultSelector (pkg/scheduler/framework/plugins/helper/spread.go): Services', then the controller's. */
+export function defaultSelector(api: ApiServer, pod: Pod): LabelSelector | undefined {
+  const ns = pod.metadata.namespace as string;
+  const labels: Labels = pod.metadata.labels ?? {};
+  const set: Labels = {};
+  for (const s of api.store.byNamespace('Service', ns)) {
+    const sel = (s as Any).spec?.selector as Labels | undefined;
+    if (!sel) continue;
+    if (Object.keys(sel).every((k) => Object.hasOwn(labels, k) && labels[k] === sel[k]))
+      Object.assign(set, sel);
+  }
+  let exprs: LabelSelector['matchExpressions'] = [];
+  const owner = (pod.metadata.ownerReferences ?? []).find((o) => o.controller);
+  if (
+    owner &&
+    (owner.kind === 'ReplicaSet' || owner.kind === 'StatefulSet') &&
+    owner.apiVersion === 'apps/v1'
+  ) {
+    const o = api.store.get(owner.kind, ns, owner.name) as Any;
+    const sel: LabelSelector | undefined = o?.spec?.selector;
+    if (sel) {
+      Object.assign(set, sel.matchLabels ?? {});
+      exprs = [...(sel.matchExpressions ?? [])];
+    }
+  }
+  if (Object.keys(set).length === 0 && exprs.length === 0) return undefined;
+  return { matchLabels: set, matchExpressions: exprs };
+}
+
+export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
+  const state = new SchedState();
+  for (const p of api.store.list('Pod') as Pod[]) state.observe(p, false);
+  const parked = new Map<string, Parked>();
+  /** Parked Pods an event moved: their next reconcile is a retry, not a stale flush timer. */
+  const movedKeys = new Set<string>();
+  let nodes: readonly Node[] | undefined;
+  let rng: Rng | undefined;
+  const env: Env = {
+    state,
+    get nodes() {
+      nodes ??= [...api.store.byNamespace('Node', '')] as Node[];
+      return nodes;
+    },
+    nsLabels: (ns) => (api.store.get('Namespace', undefined, ns) as Any)?.metadata?.labels ?? {},
+    namespaces: () =>
+      [...api.store.byNamespace('Namespace', '')].map((n) => ({
+        name: n.metadata.name as string,
+        labels: n.metadata.labels,
+      })),
+  };
+
+  /** Parked Pods whose rejecting plugins `wants` says this event may help (the QueueingHints). */
+  const moved = (wants: (p: Parked) => boolean): string[] => {
+    const out: string[] = [];
+    for (const [key, p] of parked)
+      if (wants(p)) {
+        out.push(key);
+        movedKeys.add(key);
+      }
+    return out;
+  };
+
+  const nodeEvent = (ev: WatchEvent): string[] => {
+    nodes = undefined;
+    if (parked.size === 0) return [];
+    if (ev.type === 'DELETED') return [];
+    const n = ev.object as Node;
+    const o = ev.old as Node | undefined;
+    if (ev.type === 'ADDED' || !o) return moved(() => true);
+    const labels = JSON.stringify(n.metadata.labels ?? {}) !== JSON.stringify(o.metadata.labels ?? {});
+    const taints =
+      JSON.stringify((n.spec as Any)?.taints ?? []) !== JSON.stringify((o.spec as Any)?.taints ?? []);
+    const unsched = !!(n.spec as Any)?.unschedulable !== !!(o.spec as Any)?.unschedulable;
+    const alloc = JSON.stringify(n.status?.allocatable ?? {}) !== JSON.stringify(o.status?.allocatable ?? {});
+    if (!labels && !taints && !unsched && !alloc) return [];
+    return moved(({ plugins: pl, pod }) => {
+      const tol: Any[] = (pod.spec as Any).tolerations ?? [];
+      if (
+        pl.has('NodeAffinity') &&
+        labels &&
+        requiredNodeAffinity(pod.spec, n) &&
+        !requiredNodeAffinity(pod.spec, o)
+      )
+        return true;
+      if (pl.has('TaintToleration') && taints && untoleratedTaint(o, tol) && !untoleratedTaint(n, tol))
+        return true;
+      if (pl.has('NodeUnschedulable') && unsched && !(n.spec as Any)?.unschedulable) return true;
+      if (pl.has('NodeResourcesFit') && alloc) return true;
+      if ((pl.has('PodTopologySpread') || pl.has('InterPodAffinity')) && (labels || taints)) return true;
+      return false;
+    });
+  };
+
+  const podEvent = (ev: WatchEvent): string[] => {
+    const p = ev.object as Pod;
+    const before = state.byUid.get(p.metadata.uid as string);
+    state.observe(p, ev.type === 'DELETED');
+    const after = state.byUid.get(p.metadata.uid as string);
+    if (parked.size === 0) return [];
+    const key = `${p.metadata.namespace}/${p.metadata.name}`;
+    const own = parked.get(key);
+    if (own) {
+      if (ev.type === 'DELETED') parked.delete(key);
+      // The parked Pod itself updated (a toleration added, labels changed): retried.
+      else if (own.pod.spec !== p.spec || own.pod.metadata.labels !== p.metadata.labels) {
+        movedKeys.add(key);
+        return [key];
+      }
+      return [];
+    }
+    if (before && !after)
+      // AssignedPodDelete (or a Pod that ended, which the scheduler's informer sees as deleted).
+      return moved(
+        ({ plugins: pl }) =>
+          pl.has('NodeResourcesFit') ||
+          (pl.has('NodePorts') && before.ports !== undefined) ||
+          pl.has('InterPodAffinity') ||
+          pl.has('PodTopologySpread'),
+      );
+    if (after && (!before || before.pod.metadata.labels !== after.pod.metadata.labels))
+      // AssignedPodAdd / UpdatePodLabel.
+      return moved(({ plugins: pl }) => pl.has('InterPodAffinity') || pl.has('PodTopologySpread'));
+    return [];
+  };
+
+  const schedule = (pod: Pod, ctx: ControllerContext): void => {
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    const all = env.nodes;
+    const cy: Cycle = preFilter(pod, env);
+    const feasible: Node[] = [];
+    const statuses: Status[] = [];
+    for (const n of all) {
+      if (cy.nodeNames && !cy.nodeNames.has(n.metadata.name)) continue;
+      const s = filterNode(cy, n, env);
+      if (s) statuses.push(s);
+      else feasible.push(n);
+    }
+    if (feasible.length > 0) {
+      let chosen = feasible[0] as Node;
+      if (feasible.length > 1) {
+        rng ??= ctx.rng.fork('select-host');
+        chosen = feasible[selectHost(scoreNodes(cy, feasible, env, defaultSelector(api, pod)), rng)] as Node;
+      }
+      parked.delete(key);
+      bind(pod, chosen.metadata.name, ctx);
+      return;
+    }
+    const absent: Status | undefined = cy.nodeNames
+      ? { plugin: 'NodeAffinity', code: 'UU', reasons: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"] }
+      : undefined;
+    const msg = fitErrorMessage(all.length, statuses, absent, (pod.spec as Any).preemptionPolicy === 'Never');
+    const plugins = new Set(statuses.map((s) => s.plugin));
+    if (absent) plugins.add('NodeAffinity');
+    const now = ctx.clock.now();
+    parked.set(key, { since: now, plugins, pod, attempts: (parked.get(key)?.attempts ?? 0) + 1 });
+    ctx.events.record(pod, 'Warning', 'FailedScheduling', msg, SOURCE);
+    // The next 30 s flush tick at which the Pod has been parked for 5 minutes.
+    const due = now + LEFTOVER_MS;
+    ctx.requeueAfter(key, Math.ceil(due / FLUSH_PERIOD_MS) * FLUSH_PERIOD_MS - now);
+  };
+
+  return {
+    keysFor(ev, keys) {
+      const extra = ev.kind === 'Node' ? nodeEvent(ev) : ev.kind === 'Pod' ? podEvent(ev) : [];
+      return extra.length === 0 ? keys : [...keys, ...extra];
+    },
+    reconcile(key, ctx) {
+      const i = key.indexOf('/');
+      const pod = api.store.get('Pod', key.slice(0, i), key.slice(i + 1)) as Pod | undefined;
+      if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) {
+        parked.delete(key);
+        movedKeys.delete(key);
+        return;
+      }
+      const p = parked.get(key);
+      // A leftover-flush timer of an earlier parking: the Pod was retried (and parked) since.
+      if (p && ctx.clock.now() - p.since < LEFTOVER_MS && !movedKeys.delete(key)) return;
+      schedule(pod, ctx);
+    },
+  };
+}

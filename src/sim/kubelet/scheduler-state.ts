@@ -1,0 +1,163 @@
+// The scheduler cache's NodeInfo aggregates (pkg/scheduler/backend/cache, framework.NodeInfo), kept
+// incrementally from the Pod watch so a scheduling decision is O(nodes): per node the Pods bound to
+// it, their summed requests (Requested) and non-zero requests (NonZeroRequested), the host ports in
+// use, and the Pods with (anti-)affinity terms. The scheduler's Pod informer leaves out Succeeded
+// and Failed Pods (its field selector `status.phase!=Succeeded,status.phase!=Failed`,
+// pkg/scheduler/scheduler.go newPodInformer), so a Pod that ends leaves its node's NodeInfo.
+// Updates are idempotent by uid: seeing the same Pod twice changes nothing.
+import type { Labels, Pod } from '../api/types';
+import { hostPortsOf, podRequests, type Req } from './scheduler-resources';
+
+// biome-ignore lint/suspicious/noExplicitAny: the Pod spec is loosely typed decoded JSON.
+type Any = any;
+
+export interface Entry {
+  pod: Pod;
+  node: string;
+  req: Req;
+  nz: Req;
+  ports: string[] | undefined;
+  /** Any pod affinity or anti-affinity term (NodeInfo.PodsWithAffinity). */
+  affinity: boolean;
+  /** Required anti-affinity terms (NodeInfo.PodsWithRequiredAntiAffinity). */
+  requiredAnti: boolean;
+}
+
+export interface NodeAgg {
+  pods: number;
+  req: Req;
+  nz: Req;
+  entries: Set<Entry>;
+  /** Host ports held (`protocol/hostIP/port`, one per Pod asking), NodeInfo.UsedPorts. */
+  ports: string[];
+  /** `namespace\0key\0value` → the entries with that label, built on first use. */
+  byLabel: Map<string, Set<Entry>> | undefined;
+}
+
+const labelKey = (ns: string | undefined, k: string, v: string) => `${ns ?? ''}\u0000${k}\u0000${v}`;
+
+function hasPodAffinity(spec: Any): [boolean, boolean] {
+  const a = spec?.affinity;
+  const pa = a?.podAffinity;
+  const anti = a?.podAntiAffinity;
+  const requiredAnti = (anti?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0;
+  const any =
+    requiredAnti ||
+    (pa?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0 ||
+    (pa?.preferredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0 ||
+    (anti?.preferredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0;
+  return [any, requiredAnti];
+}
+
+export class SchedState {
+  readonly nodes = new Map<string, NodeAgg>();
+  readonly byUid = new Map<string, Entry>();
+  /** Bound Pods with any pod (anti-)affinity term; usually empty. */
+  readonly withAffinity = new Set<Entry>();
+
+  agg(node: string): NodeAgg {
+    let a = this.nodes.get(node);
+    if (!a) {
+      a = {
+        pods: 0,
+        req: { cpu: 0, mem: 0, eph: 0 },
+        nz: { cpu: 0, mem: 0, eph: 0 },
+        entries: new Set(),
+        ports: [],
+        byLabel: undefined,
+      };
+      this.nodes.set(node, a);
+    }
+    return a;
+  }
+
+  /** The Pod's current state from a watch event (or a scan); `deleted` when it left the store. */
+  observe(pod: Pod, deleted: boolean): void {
+    const uid = pod.metadata.uid as string;
+    const node = pod.spec?.nodeName;
+    const phase = pod.status?.phase;
+    const gone = deleted || !node || phase === 'Succeeded' || phase === 'Failed';
+    const old = this.byUid.get(uid);
+    if (gone) {
+      if (old) this.remove(old);
+      return;
+    }
+    if (old) {
+      if (old.pod === pod) return;
+      if (old.node === node && old.pod.spec === pod.spec && old.pod.metadata.labels === pod.metadata.labels) {
+        old.pod = pod;
+        return;
+      }
+      this.remove(old);
+    }
+    const [affinity, requiredAnti] = hasPodAffinity(pod.spec);
+    const e: Entry = {
+      pod,
+      node: node as string,
+      req: podRequests(pod.spec, false),
+      nz: podRequests(pod.spec, true),
+      ports: hostPortsOf(pod),
+      affinity,
+      requiredAnti,
+    };
+    this.byUid.set(uid, e);
+    if (affinity) this.withAffinity.add(e);
+    const a = this.agg(e.node);
+    a.pods++;
+    a.req.cpu += e.req.cpu;
+    a.req.mem += e.req.mem;
+    a.req.eph += e.req.eph;
+    a.nz.cpu += e.nz.cpu;
+    a.nz.mem += e.nz.mem;
+    a.entries.add(e);
+    if (e.ports) a.ports.push(...e.ports);
+    if (a.byLabel) this.indexLabels(a.byLabel, e, 1);
+  }
+
+  private remove(e: Entry): void {
+    this.byUid.delete(e.pod.metadata.uid as string);
+    this.withAffinity.delete(e);
+    const a = this.agg(e.node);
+    a.pods--;
+    a.req.cpu -= e.req.cpu;
+    a.req.mem -= e.req.mem;
+    a.req.eph -= e.req.eph;
+    a.nz.cpu -= e.nz.cpu;
+    a.nz.mem -= e.nz.mem;
+    a.entries.delete(e);
+    for (const p of e.ports ?? []) a.ports.splice(a.ports.indexOf(p), 1);
+    if (a.byLabel) this.indexLabels(a.byLabel, e, -1);
+  }
+
+  private indexLabels(index: Map<string, Set<Entry>>, e: Entry, d: 1 | -1): void {
+    const labels: Labels = e.pod.metadata.labels ?? {};
+    for (const k of Object.keys(labels)) {
+      const key = labelKey(e.pod.metadata.namespace, k, labels[k] as string);
+      let s = index.get(key);
+      if (d > 0) {
+        if (!s) {
+          s = new Set();
+          index.set(key, s);
+        }
+        s.add(e);
+      } else if (s) {
+        s.delete(e);
+        if (s.size === 0) index.delete(key);
+      }
+    }
+  }
+
+  /**
+   * The entries on `node` in `ns` that carry label `k=v` (the label index, built the first time a
+   * spreading score needs it and kept up to date from then on).
+   */
+  withLabel(node: string, ns: string, k: string, v: string): ReadonlySet<Entry> | undefined {
+    const a = this.nodes.get(node);
+    if (!a) return undefined;
+    if (!a.byLabel) {
+      a.byLabel = new Map();
+      for (const e of a.entries) this.indexLabels(a.byLabel, e, 1);
+    }
+    return a.byLabel.get(labelKey(ns, k, v));
+  }
+}
