@@ -49,7 +49,7 @@ function defaultNormalize(scores: number[], reverse: boolean): void {
   }
 }
 
-function taintScores(cy: Cycle, nodes: readonly Node[]): number[] {
+export function taintScores(cy: Cycle, nodes: readonly Node[]): number[] {
   const prefer = cy.tolerations.filter((t) => !t?.effect || t.effect === 'PreferNoSchedule');
   const out = nodes.map((n) => {
     let c = 0;
@@ -61,7 +61,7 @@ function taintScores(cy: Cycle, nodes: readonly Node[]): number[] {
   return out;
 }
 
-function nodeAffinityScores(cy: Cycle, nodes: readonly Node[]): number[] | undefined {
+export function nodeAffinityScores(cy: Cycle, nodes: readonly Node[]): number[] | undefined {
   const terms = cy.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
   if (!Array.isArray(terms) || terms.length === 0) return undefined;
   const out = nodes.map((n) => {
@@ -74,7 +74,7 @@ function nodeAffinityScores(cy: Cycle, nodes: readonly Node[]): number[] | undef
 }
 
 /** leastRequestedScore averaged over cpu and memory (resourceAllocationScorer with NonZeroRequested). */
-function leastAllocated(cy: Cycle, nodes: readonly Node[], env: Env): number[] {
+export function leastAllocated(cy: Cycle, nodes: readonly Node[], env: Env): number[] {
   const pod = podRequests(cy.spec, true);
   return nodes.map((n) => {
     const a = allocatable(n);
@@ -93,7 +93,7 @@ function leastAllocated(cy: Cycle, nodes: readonly Node[], env: Env): number[] {
   });
 }
 
-function balanced(cy: Cycle, nodes: readonly Node[], env: Env): number[] | undefined {
+export function balanced(cy: Cycle, nodes: readonly Node[], env: Env): number[] | undefined {
   const pod = cy.req;
   if (pod.cpu === 0 && pod.mem === 0) return undefined;
   return nodes.map((n) => {
@@ -121,7 +121,7 @@ function normalizedImage(name: string): string {
   return last.includes(':') || last.includes('@') ? name : `${name}:latest`;
 }
 
-function imageLocality(cy: Cycle, nodes: readonly Node[], env: Env): number[] {
+export function imageLocality(cy: Cycle, nodes: readonly Node[], env: Env): number[] {
   const images = new Map<string, { size: number; nodes: number }>();
   for (const n of env.nodes)
     for (const img of ((n.status as Any)?.images ?? []) as Any[])
@@ -149,7 +149,7 @@ function imageLocality(cy: Cycle, nodes: readonly Node[], env: Env): number[] {
   });
 }
 
-function interPodAffinity(cy: Cycle, nodes: readonly Node[], env: Env): number[] | undefined {
+export function interPodAffinity(cy: Cycle, nodes: readonly Node[], env: Env): number[] | undefined {
   const a = cy.spec?.affinity;
   const prefAff = affinityTerms(
     cy.pod,
@@ -238,7 +238,7 @@ function countOn(env: Env, node: string, sel: LabelSelector | null | undefined, 
   return agg ? countMatching(agg.entries, sel, ns) : 0;
 }
 
-function topologySpread(
+export function topologySpread(
   cy: Cycle,
   nodes: readonly Node[],
   env: Env,
