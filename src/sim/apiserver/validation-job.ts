@@ -22,12 +22,16 @@
 //   ElasticIndexedJob is GA), selector, template (scheduling directives of a suspended Job never
 //   started aside), completionMode, podFailurePolicy, backoffLimitPerIndex, managedBy and
 //   successPolicy are immutable (`field is immutable`).
-// Not established here: podFailurePolicy and successPolicy rules (kept as given, not simulated),
-// and the exact value ValidateImmutableField prints for a changed template (Go prints the internal
+// - validatePodFailurePolicy (rules, actions, onExitCodes operator/containerName/values, onPodConditions
+//   type/status, one requirement per rule) and, for an Indexed Job, validateSuccessPolicy
+//   (validateIndexesFormat's errors, succeededCount bounds); maxFailedIndexes <= completions;
+// Not established here: a successPolicy on a NonIndexed Job (the source prints the internal
+// batch.SuccessPolicy value, whose JSON form is not established; the controller ignores it there),
+// managedBy's checks, and the exact value ValidateImmutableField prints for a changed template (Go prints the internal
 // core.PodTemplateSpec, which has no json tags): the versioned template's JSON is printed instead.
-import { matchesLabelSelector } from '../api/labels';
+import { matchesLabelSelector, qualifiedNameErrors } from '../api/labels';
 import type { K8sObject } from '../api/types';
-import { type FieldError, invalid, unsupported } from './errors';
+import { duplicate, type FieldError, invalid, tooLong, unsupported } from './errors';
 import { deepEqual } from './json';
 import { pushLabelErrors, validateName, validatePodSpec } from './validation';
 import { pushAnnotationErrors } from './validation-annotations';
@@ -76,6 +80,175 @@ function pushNonNegative(out: FieldError[], spec: Any, k: string): void {
   if (typeof v === 'number' && v < 0) out.push(invalid(`spec.${k}`, v, NEGATIVE));
 }
 
+const ACTIONS = ['Count', 'FailIndex', 'FailJob', 'Ignore'];
+const OPERATORS = ['In', 'NotIn'];
+const STATUSES = ['False', 'True', 'Unknown'];
+/** Go's %q of a []string: `["a" "b"]`. */
+const quotedList = (xs: string[]) => `[${xs.map((x) => JSON.stringify(x)).join(' ')}]`;
+const tooMany = (field: string, n: number, max: number): FieldError => ({
+  field,
+  message: `Too many: ${n}: must have at most ${max} items`,
+});
+
+function pushOnExitCodesErrors(out: FieldError[], req: Any, path: string, names: Set<string>): void {
+  const op = req.operator;
+  if (op == null || op === '')
+    out.push({
+      field: `${path}.operator`,
+      message: `Required value: valid values: ${quotedList(OPERATORS)}`,
+    });
+  else if (!OPERATORS.includes(op)) out.push(unsupported(`${path}.operator`, op, OPERATORS));
+  if (req.containerName != null && !names.has(req.containerName))
+    out.push(
+      invalid(
+        `${path}.containerName`,
+        req.containerName,
+        'must be one of the container or initContainer names in the pod template',
+      ),
+    );
+  const values: Any[] = Array.isArray(req.values) ? req.values : [];
+  if (values.length === 0)
+    out.push(invalid(`${path}.values`, req.values ?? null, 'at least one value is required'));
+  else if (values.length > 255) out.push(tooMany(`${path}.values`, values.length, 255));
+  let ordered = true;
+  const seen = new Set<unknown>();
+  values.forEach((v, j) => {
+    if (op === 'In' && v === 0)
+      out.push(invalid(`${path}.values[${j}]`, v, 'must not be 0 for the In operator'));
+    if (seen.has(v)) out.push(duplicate(`${path}.values[${j}]`, v));
+    else seen.add(v);
+    if (j > 0 && values[j - 1] > v) ordered = false;
+  });
+  if (!ordered) out.push(invalid(`${path}.values`, values, 'must be ordered'));
+}
+
+/** validatePodFailurePolicy: at most 20 rules, each with a known action and one requirement. */
+function pushPodFailurePolicyErrors(out: FieldError[], spec: Any): void {
+  const rules: Any[] = Array.isArray(spec.podFailurePolicy.rules) ? spec.podFailurePolicy.rules : [];
+  const path = 'spec.podFailurePolicy.rules';
+  if (rules.length > 20) out.push(tooMany(path, rules.length, 20));
+  const ps = spec.template?.spec ?? {};
+  const names = new Set<string>();
+  for (const c of [...(ps.containers ?? []), ...(ps.initContainers ?? [])])
+    if (c?.name != null) names.add(c.name);
+  rules.forEach((rule: Any, i: number) => {
+    const rp = `${path}[${i}]`;
+    const r = rule ?? {};
+    const action = r.action;
+    if (action == null || action === '')
+      out.push({ field: `${rp}.action`, message: `Required value: valid values: ${quotedList(ACTIONS)}` });
+    else if (action === 'FailIndex') {
+      if (spec.backoffLimitPerIndex == null)
+        out.push(invalid(`${rp}.action`, action, 'requires the backoffLimitPerIndex to be set'));
+    } else if (!ACTIONS.includes(action)) out.push(unsupported(`${rp}.action`, action, ACTIONS));
+    const onExit = r.onExitCodes;
+    const onConds: Any[] = Array.isArray(r.onPodConditions) ? r.onPodConditions : [];
+    if (onExit != null) pushOnExitCodesErrors(out, onExit, `${rp}.onExitCodes`, names);
+    if (onConds.length > 0) {
+      if (onConds.length > 20) out.push(tooMany(`${rp}.onPodConditions`, onConds.length, 20));
+      onConds.forEach((c: Any, j: number) => {
+        const cp = `${rp}.onPodConditions[${j}]`;
+        const type = String(c?.type ?? '');
+        for (const msg of qualifiedNameErrors(type)) out.push(invalid(`${cp}.type`, type, msg));
+        const st = c?.status;
+        if (st == null || st === '')
+          out.push({
+            field: `${cp}.status`,
+            message: `Required value: valid values: ${quotedList(STATUSES)}`,
+          });
+        else if (!STATUSES.includes(st)) out.push(unsupported(`${cp}.status`, st, STATUSES));
+      });
+    }
+    if (onExit != null && onConds.length > 0)
+      out.push({
+        field: rp,
+        message: 'Invalid value: specifying both OnExitCodes and OnPodConditions is not supported',
+      });
+    if (onExit == null && onConds.length === 0)
+      out.push({
+        field: rp,
+        message: 'Invalid value: specifying one of OnExitCodes and OnPodConditions is required',
+      });
+  });
+}
+
+/** validateIndexesFormat: the number of indexes, or parseIndexInterval's error. */
+function indexesFormat(s: string, completions: number): number | string {
+  if (s.length === 0) return 0;
+  let last: number | undefined;
+  let total = 0;
+  for (const part of s.split(',')) {
+    const limits = part.split('-');
+    if (limits.length > 2)
+      return `the fragment ${JSON.stringify(part)} violates the requirement that an index interval can have at most two parts separated by '-'`;
+    const nums: number[] = [];
+    for (const l of limits) {
+      if (!/^[+-]?\d+$/.test(l)) return `cannot convert string to integer for index: ${JSON.stringify(l)}`;
+      const n = Number(l);
+      if (n >= completions) return `too large index: ${JSON.stringify(l)}`;
+      nums.push(n);
+    }
+    const x = nums[0] as number;
+    const y = nums[1] ?? x;
+    if (nums.length > 1 && x >= y) return `non-increasing order, previous: ${x}, current: ${y}`;
+    if (last !== undefined && last >= x) return `non-increasing order, previous: ${last}, current: ${x}`;
+    total += y - x + 1;
+    last = y;
+  }
+  return total;
+}
+
+/** validateSuccessPolicy (an Indexed Job's): 1 to 20 rules, each with succeededIndexes or succeededCount. */
+function pushSuccessPolicyErrors(out: FieldError[], spec: Any): void {
+  const rules: Any[] = Array.isArray(spec.successPolicy.rules) ? spec.successPolicy.rules : [];
+  const path = 'spec.successPolicy.rules';
+  if (rules.length === 0)
+    out.push({
+      field: path,
+      message: 'Required value: at least one rules must be specified when the successPolicy is specified',
+    });
+  if (rules.length > 20) out.push(tooMany(path, rules.length, 20));
+  const completions = typeof spec.completions === 'number' ? spec.completions : 0;
+  rules.forEach((rule: Any, i: number) => {
+    const rp = `${path}[${i}]`;
+    const idx = rule?.succeededIndexes;
+    const count = rule?.succeededCount;
+    if (idx == null && count == null)
+      out.push({
+        field: rp,
+        message: 'Required value: at least one of succeededCount or succeededIndexes must be specified',
+      });
+    let total = 0;
+    if (typeof idx === 'string') {
+      if (idx.length > 65536) out.push(tooLong(`${rp}.succeededIndexes`, idx, 65536));
+      const r = indexesFormat(idx, completions);
+      if (typeof r === 'string')
+        out.push(invalid(`${rp}.succeededIndexes`, idx, `error parsing succeededIndexes: ${r}`));
+      else total = r;
+    }
+    if (typeof count === 'number') {
+      const cp = `${rp}.succeededCount`;
+      if (count < 0) out.push(invalid(cp, count, NEGATIVE));
+      if (count > completions)
+        out.push(
+          invalid(
+            cp,
+            count,
+            `must be less than or equal to ${completions} (the number of specified completions)`,
+          ),
+        );
+      if (idx != null && count > total)
+        out.push(
+          invalid(
+            cp,
+            count,
+            `must be less than or equal to ${total} (the number of indexes in the specified succeededIndexes field)`,
+          ),
+        );
+    }
+  });
+}
+
 /** validateJobSpec then ValidateJobSpec's selector checks. */
 export function pushSpecErrors(out: FieldError[], spec: Any): void {
   for (const k of [
@@ -107,10 +280,19 @@ export function pushSpecErrors(out: FieldError[], spec: Any): void {
           'must be less than or equal to 100000 when completion mode is Indexed',
         ),
       );
+    const mfi = spec.maxFailedIndexes;
+    if (mode === 'Indexed' && typeof mfi === 'number') {
+      if (typeof spec.completions === 'number' && mfi > spec.completions)
+        out.push(invalid('spec.maxFailedIndexes', mfi, 'must be less than or equal to completions'));
+      if (mfi > 100000)
+        out.push(invalid('spec.maxFailedIndexes', mfi, 'must be less than or equal to 100000'));
+    }
   }
   if (mode == null || mode === 'NonIndexed')
     for (const k of ['backoffLimitPerIndex', 'maxFailedIndexes'])
       if (spec[k] != null) out.push(invalid(`spec.${k}`, spec[k], 'requires indexed completion mode'));
+  if (spec.podFailurePolicy != null) pushPodFailurePolicyErrors(out, spec);
+  if (spec.successPolicy != null && mode === 'Indexed') pushSuccessPolicyErrors(out, spec);
   const prp = spec.podReplacementPolicy;
   if (prp != null) {
     if (spec.podFailurePolicy != null) {
