@@ -67,7 +67,10 @@ function discardConfusingLines(
   nClasses: number,
 ): { undiscarded: [number[], number[]]; realIndex: [number[], number[]] } {
   const counts: [Int32Array, Int32Array] = [new Int32Array(nClasses), new Int32Array(nClasses)];
-  for (let f = 0; f < 2; f++) for (const c of eq[f] as number[]) (counts[f] as Int32Array)[c]++;
+  for (let f = 0; f < 2; f++) {
+    const cf = counts[f] as Int32Array;
+    for (const c of eq[f] as number[]) cf[c] = (cf[c] as number) + 1;
+  }
   const discards: [Int8Array, Int8Array] = [new Int8Array(eq[0].length), new Int8Array(eq[1].length)];
   for (let f = 0; f < 2; f++) {
     const equivs = eq[f] as number[];

@@ -151,6 +151,7 @@ import { cordonVerb, uncordonVerb } from './cordon';
 import { createVerb } from './create';
 import { deleteVerb } from './delete';
 import { describeVerb } from './describe';
+import { diffVerb } from './diff';
 import { drainVerb } from './drain';
 import { eventsVerb } from './events';
 import { execVerb } from './exec';
@@ -191,6 +192,7 @@ for (const v of [
   execVerb,
   portForwardVerb,
   eventsVerb,
+  diffVerb,
   applyVerb,
   patchVerb,
   waitVerb,
