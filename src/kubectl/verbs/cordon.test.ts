@@ -56,6 +56,12 @@ describe('kubectl cordon / uncordon', () => {
       'node-role.kubernetes.io/control-plane:NoSchedule',
       'node.kubernetes.io/unschedulable:NoSchedule',
     ]);
+    // printTaintsMultilineWithIndent: sorted by effect then key, one a line.
+    d.kubectl('describe node kind-control-plane');
+    expect(d.text()).toContain(
+      '\nTaints:             node-role.kubernetes.io/control-plane:NoSchedule\n' +
+        '                    node.kubernetes.io/unschedulable:NoSchedule\nUnschedulable:      true\n',
+    );
     d.kubectl('uncordon kind-control-plane');
     expect(spec(d, 'kind-control-plane')?.taints).toEqual([
       { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
