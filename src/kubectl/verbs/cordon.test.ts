@@ -118,6 +118,12 @@ describe('kubectl cordon / uncordon', () => {
     d.kubectl('cordon -l app=none');
     expect(d.text()).toBe('');
     expect(d.exitCode()).toBe(0);
+    // An explicit empty selector passes the usage check, but the builder has nothing to visit.
+    d.kubectl("cordon -l ''");
+    expect(d.text()).toBe(
+      "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n",
+    );
+    expect(d.exitCode()).toBe(1);
   });
 
   it('--help, the root help line, and completion of node names', () => {

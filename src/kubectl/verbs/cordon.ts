@@ -15,6 +15,14 @@ import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 
 const NODES = resolveResourceType('nodes') as ResourceType;
 
+/** cli-runtime's missingResourceError. */
+const MISSING_RESOURCE = `You must provide one or more resources by argument or filename.
+Example resource specifications include:
+   '-f rsrc.yaml'
+   '--filename=rsrc.json'
+   '<resource> <name>'
+   '<resource>'`;
+
 /** The node the builder found (info.Object), as fetched. */
 export type NodeObj = K8sObject & { spec?: { unschedulable?: boolean } };
 
@@ -68,7 +76,10 @@ export function completeNodes(
     nodes.push(obj as NodeObj);
   }
   if (selector !== undefined && names.length === 0) {
-    const r = listForKubectl(cluster, NODES, { labelSelector: selector });
+    // The builder ignores a blank selector (LabelSelectorParam trims it): nothing is left to visit.
+    if (selector === '') return fail(`error: ${MISSING_RESOURCE}`);
+    if (selector.trim() === '') return fail('error: resource(s) were provided, but no name was specified');
+    const r = listForKubectl(cluster, NODES, { labelSelector: selector.trim() });
     if (r.error !== undefined) return fail(r.error);
     nodes.push(...(r.objs as NodeObj[]));
   }

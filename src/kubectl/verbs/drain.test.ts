@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KubectlDriver } from '../testing';
 import { kdrive } from '../testing';
+import { goDuration } from './drain';
 
 const podNames = (d: KubectlDriver, ns: string, prefix: string) =>
   d.cluster
@@ -85,6 +86,11 @@ spec:
     expect(d.text()).toBe(
       'error: invalid argument "soon" for "--timeout" flag: time: invalid duration "soon"\nSee \'kubectl drain --help\' for usage.\n',
     );
+    // A bad duration fails the flag parsing, before the missing node is noticed.
+    d.kubectl('drain --timeout=1');
+    expect(d.text()).toBe(
+      'error: invalid argument "1" for "--timeout" flag: time: invalid duration "1"\nSee \'kubectl drain --help\' for usage.\n',
+    );
     d.kubectl('drain nope');
     expect(d.text()).toBe('Error from server (NotFound): nodes "nope" not found\n');
     expect(d.exitCode()).toBe(1);
@@ -156,6 +162,26 @@ describe('kubectl drain: evictions', () => {
     expect(d.cluster.get('Pod', 'default', hold)?.metadata.deletionTimestamp).toBeDefined();
     d.advance(30_000);
     expect(d.cluster.get('Pod', 'default', hold)).toBeUndefined();
+  });
+
+  it('a negative --timeout: the global context is over before the first eviction', () => {
+    const { d, hold } = withHold();
+    d.kubectl('drain docker-desktop --ignore-daemonsets --pod-selector app=hold --timeout=-1m30s');
+    const e = `error when evicting pods/"${hold}" -n "default": global timeout reached: -1m30s`;
+    expect(d.text()).toBe(
+      `node/docker-desktop cordoned\nevicting pod default/${hold}\n` +
+        `There are pending pods in node "docker-desktop" when an error occurred: ${e}\npod/${hold}\n` +
+        `error: unable to drain node "docker-desktop" due to error: ${e}, continuing command...\n` +
+        `There are pending nodes to be drained:\n docker-desktop\n${e}\n`,
+    );
+    expect(d.cluster.get('Pod', 'default', hold)?.metadata.deletionTimestamp).toBeUndefined();
+    expect([
+      goDuration(0),
+      goDuration(500),
+      goDuration(1500),
+      goDuration(3_600_000),
+      goDuration(-90_000),
+    ]).toEqual(['0s', '500ms', '1.5s', '1h0m0s', '-1m30s']);
   });
 
   it('--dry-run: client lists, server sends dry-run evictions; nothing is cordoned or evicted', () => {

@@ -120,13 +120,7 @@ export function goDuration(ms: number): string {
 
 function run(args: ParsedArgs, ctx: KubectlContext): number {
   const { proc } = ctx;
-  const podSelector = str(args.flags, 'pod-selector');
-  const c = completeNodes('drain', args, ctx, () =>
-    podSelector && selectorParseError(podSelector) !== undefined
-      ? 'error: --pod-selector=<pod_selector> must be a valid label selector'
-      : undefined,
-  );
-  if (!c.ok) return 1;
+  // --timeout is a pflag Duration: a bad value fails the flag parsing, before anything else.
   const timeoutText = str(args.flags, 'timeout') ?? '0s';
   const timeoutMs = parseGoDuration(timeoutText);
   if (timeoutMs === undefined) {
@@ -135,6 +129,13 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     );
     return 1;
   }
+  const podSelector = str(args.flags, 'pod-selector');
+  const c = completeNodes('drain', args, ctx, () =>
+    podSelector && selectorParseError(podSelector) !== undefined
+      ? 'error: --pod-selector=<pod_selector> must be a valid label selector'
+      : undefined,
+  );
+  if (!c.ok) return 1;
   const grace = typeof args.flags['grace-period'] === 'number' ? (args.flags['grace-period'] as number) : -1;
   const opts: DrainOptions = {
     force: bool(args.flags, 'force'),
