@@ -49,6 +49,24 @@ describe('kubectl cordon / uncordon', () => {
     expect(d.text()).toContain('\nTaints:             <none>\nUnschedulable:      false\n');
   });
 
+  it('the kubelet says so: NodeNotSchedulable, then NodeSchedulable (Events in the default namespace)', () => {
+    const d = kdrive().kubectl('cordon docker-desktop').advance(3000);
+    d.kubectl('cordon docker-desktop').kubectl('uncordon docker-desktop').advance(2000);
+    d.kubectl('describe node docker-desktop');
+    expect(d.text()).toContain(
+      '\nEvents:\n  Type    Reason              Age   From     Message\n' +
+        '  ----    ------              ----  ----     -------\n' +
+        '  Normal  NodeNotSchedulable  5s    kubelet  Node docker-desktop status is now: NodeNotSchedulable\n' +
+        '  Normal  NodeSchedulable     2s    kubelet  Node docker-desktop status is now: NodeSchedulable\n',
+    );
+    d.kubectl('get events');
+    expect(d.text()).toBe(
+      'LAST SEEN   TYPE     REASON               OBJECT                MESSAGE\n' +
+        '5s          Normal   NodeNotSchedulable   node/docker-desktop   Node docker-desktop status is now: NodeNotSchedulable\n' +
+        '2s          Normal   NodeSchedulable      node/docker-desktop   Node docker-desktop status is now: NodeSchedulable\n',
+    );
+  });
+
   it('the controller keeps a taint of the user and removes only its own', () => {
     const d = kdrive({ seed: 1, profile: 'kind' });
     d.kubectl('cordon kind-control-plane');

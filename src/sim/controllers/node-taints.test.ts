@@ -9,12 +9,23 @@ import { nodeTaintKeys, nodeTaintSync } from './node-taints';
 
 const NOW = Date.UTC(2026, 0, 8, 9, 30);
 
-function run(node: K8sObject): K8sObject[] {
+const recorded: string[] = [];
+
+function run(node: K8sObject, store: object = {}): K8sObject[] {
   const writes: K8sObject[] = [];
+  const get = (kind: string, _ns: unknown, name: string) =>
+    kind === 'Node' && name === 'n1' ? node : undefined;
   const ctx = {
-    store: {
-      get: (kind: string, _ns: unknown, name: string) =>
-        kind === 'Node' && name === 'n1' ? node : undefined,
+    store: Object.assign(store, { get }),
+    events: {
+      record: (
+        o: K8sObject,
+        type: string,
+        reason: string,
+        message: string,
+        source: { component: string; host?: string },
+      ) =>
+        recorded.push(`${o.metadata.name} ${type} ${reason} ${message} ${source.component}/${source.host}`),
     },
     api: {
       update: (o: K8sObject) => {
@@ -75,6 +86,21 @@ describe('node lifecycle NoSchedule tainting', () => {
       ]),
     );
     expect(w2?.spec?.taints).toEqual(keep);
+  });
+
+  it('the kubelet’s NodeNotSchedulable / NodeSchedulable events, once per change, per cluster', () => {
+    recorded.length = 0;
+    const store = {};
+    run(node({ unschedulable: true }), store);
+    run(node({ unschedulable: true }), store);
+    run(node({}), store);
+    run(node({}), store);
+    // Another cluster's kubelet starts from schedulable again.
+    run(node({}), {});
+    expect(recorded).toEqual([
+      'n1 Normal NodeNotSchedulable Node n1 status is now: NodeNotSchedulable kubelet/n1',
+      'n1 Normal NodeSchedulable Node n1 status is now: NodeSchedulable kubelet/n1',
+    ]);
   });
 
   it('in step: no write; keys for Node events only', () => {

@@ -51,11 +51,37 @@ export function nodeTaintKeys(ev: WatchEvent): string[] {
   return ev.object.kind === 'Node' ? [`Node/${ev.object.metadata.name}`] : [];
 }
 
-/** doNoScheduleTaintingPass for one Node (`Node/<name>`). */
+/** Per cluster (its store): the kubelet's lastNodeUnschedulable of each Node (false at start). */
+const lastUnschedulable = new WeakMap<object, Map<string, boolean>>();
+
+/**
+ * The kubelet's recordNodeSchedulableEvent [kubernetes pkg/kubelet/kubelet_node_status.go]: when
+ * spec.unschedulable differs from what it last saw, `Node <name> status is now:
+ * NodeNotSchedulable` (or NodeSchedulable), Normal, from the kubelet. The kubelet notices it at
+ * its next node status update (every 10 s); here at once.
+ */
+function recordSchedulableEvent(node: K8sObject, unschedulable: boolean, ctx: ControllerContext): void {
+  let seen = lastUnschedulable.get(ctx.store);
+  if (!seen) {
+    seen = new Map();
+    lastUnschedulable.set(ctx.store, seen);
+  }
+  const name = node.metadata.name;
+  if ((seen.get(name) ?? false) === unschedulable) return;
+  seen.set(name, unschedulable);
+  const reason = unschedulable ? 'NodeNotSchedulable' : 'NodeSchedulable';
+  ctx.events.record(node, 'Normal', reason, `Node ${name} status is now: ${reason}`, {
+    component: 'kubelet',
+    host: name,
+  });
+}
+
+/** doNoScheduleTaintingPass for one Node (`Node/<name>`), and the kubelet's schedulable event. */
 export function nodeTaintSync(key: string, ctx: ControllerContext): void {
   const node = ctx.store.get('Node', undefined, key.slice('Node/'.length));
   if (!node) return;
   const nodeSpec = (node.spec ?? {}) as NodeSpec;
+  recordSchedulableEvent(node, nodeSpec.unschedulable === true, ctx);
   const conditions = ((node.status as { conditions?: { type: string; status: string }[] } | undefined)
     ?.conditions ?? []) as { type: string; status: string }[];
   const want: string[] = [];
