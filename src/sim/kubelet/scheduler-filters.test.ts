@@ -52,12 +52,28 @@ describe('NodeAffinity', () => {
     const d = kind()
       .applyOk(pod('ssd', { nodeSelector: { disktype: 'ssd' } }))
       .advance(1000);
+    // handleSchedulingFailure's updatePod: PodScheduled False, Unschedulable, the same message.
+    const waiting = d.cluster.get('Pod', 'default', 'ssd') as Pod;
+    expect(waiting.status.conditions).toEqual([
+      {
+        type: 'PodScheduled',
+        status: 'False',
+        lastProbeTime: null,
+        lastTransitionTime: expect.any(String),
+        reason: 'Unschedulable',
+        message: failed(d.cluster, 'ssd')[0],
+      },
+    ]);
     editNode(d.cluster, 'kind-worker2', (n) => {
       n.metadata.labels.disktype = 'ssd';
     });
     d.advance(1000);
     expect(nodeOf(d.cluster, 'ssd')).toBe('kind-worker2');
     expect(failed(d.cluster, 'ssd')).toHaveLength(1);
+    const scheduled = (d.cluster.get('Pod', 'default', 'ssd') as Pod).status.conditions?.find(
+      (c) => c.type === 'PodScheduled',
+    );
+    expect(scheduled?.status).toBe('True');
   });
 
   it('an unrelated label does not retry the Pod (no second FailedScheduling)', () => {

@@ -11,8 +11,9 @@
 //   - or flushUnschedulablePodsLeftover, every 30 s, finds it parked for 5 min
 //     (podMaxInUnschedulablePodsDuration) and retries it.
 // Every failed attempt records a FailedScheduling event, as the real one does.
-import type { LabelSelector, Labels, Node, Pod } from '../api/types';
+import type { K8sObject, LabelSelector, Labels, Node, Pod, PodCondition } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
+import { rfc3339 } from '../runtime/clock';
 import type { ControllerContext, Rng, WatchEvent } from '../runtime/interfaces';
 import { type Cycle, type Env, filterNode, preFilter, type Status } from './scheduler-filters';
 import { requiredNodeAffinity, untoleratedTaint } from './scheduler-match';
@@ -32,6 +33,7 @@ export interface FullScheduler {
 }
 
 const SOURCE = { component: 'default-scheduler' };
+const NONE: readonly string[] = Object.freeze([]);
 /** podMaxInUnschedulablePodsDuration and the flush period. */
 const LEFTOVER_MS = 5 * 60_000;
 const FLUSH_PERIOD_MS = 30_000;
@@ -140,8 +142,8 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
 
   const nodeEvent = (ev: WatchEvent): string[] => {
     nodes = undefined;
-    if (parked.size === 0) return [];
-    if (ev.type === 'DELETED') return [];
+    if (parked.size === 0) return NONE as string[];
+    if (ev.type === 'DELETED') return NONE as string[];
     const n = ev.object as Node;
     const o = ev.old as Node | undefined;
     if (ev.type === 'ADDED' || !o) return moved(() => true);
@@ -150,7 +152,7 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
       JSON.stringify((n.spec as Any)?.taints ?? []) !== JSON.stringify((o.spec as Any)?.taints ?? []);
     const unsched = !!(n.spec as Any)?.unschedulable !== !!(o.spec as Any)?.unschedulable;
     const alloc = JSON.stringify(n.status?.allocatable ?? {}) !== JSON.stringify(o.status?.allocatable ?? {});
-    if (!labels && !taints && !unsched && !alloc) return [];
+    if (!labels && !taints && !unsched && !alloc) return NONE as string[];
     return moved(({ plugins: pl, pod }) => {
       const tol: Any[] = (pod.spec as Any).tolerations ?? [];
       if (
@@ -174,7 +176,7 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
     const before = state.byUid.get(p.metadata.uid as string);
     state.observe(p, ev.type === 'DELETED');
     const after = state.byUid.get(p.metadata.uid as string);
-    if (parked.size === 0) return [];
+    if (parked.size === 0) return NONE as string[];
     const key = `${p.metadata.namespace}/${p.metadata.name}`;
     const own = parked.get(key);
     if (own) {
@@ -184,7 +186,7 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
         movedKeys.add(key);
         return [key];
       }
-      return [];
+      return NONE as string[];
     }
     if (before && !after)
       // AssignedPodDelete (or a Pod that ended, which the scheduler's informer sees as deleted).
@@ -198,7 +200,29 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
     if (after && (!before || before.pod.metadata.labels !== after.pod.metadata.labels))
       // AssignedPodAdd / UpdatePodLabel.
       return moved(({ plugins: pl }) => pl.has('InterPodAffinity') || pl.has('PodTopologySpread'));
-    return [];
+    return NONE as string[];
+  };
+
+  /**
+   * handleSchedulingFailure's updatePod: PodScheduled False, reason Unschedulable, the FitError
+   * message (podutil.UpdatePodCondition: written only when it changed; the transition time kept
+   * while the status stays False).
+   */
+  const unschedulableCondition = (pod: Pod, message: string, now: number) => {
+    const conds: PodCondition[] = pod.status?.conditions ?? [];
+    const i = conds.findIndex((c) => c.type === 'PodScheduled');
+    const old = conds[i];
+    if (old && old.status === 'False' && old.reason === 'Unschedulable' && old.message === message) return;
+    const next: PodCondition = {
+      type: 'PodScheduled',
+      status: 'False',
+      lastProbeTime: null,
+      lastTransitionTime: old?.status === 'False' ? old.lastTransitionTime : rfc3339(now),
+      reason: 'Unschedulable',
+      message,
+    };
+    const conditions = i < 0 ? [...conds, next] : conds.map((c, j) => (j === i ? next : c));
+    api.updateStatus({ ...pod, status: { ...pod.status, conditions } } as unknown as K8sObject);
   };
 
   const schedule = (pod: Pod, ctx: ControllerContext): void => {
@@ -232,9 +256,11 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
     const now = ctx.clock.now();
     parked.set(key, { since: now, plugins, pod, attempts: (parked.get(key)?.attempts ?? 0) + 1 });
     ctx.events.record(pod, 'Warning', 'FailedScheduling', msg, SOURCE);
-    // The next 30 s flush tick at which the Pod has been parked for 5 minutes.
+    unschedulableCondition(pod, msg, now);
+    // The first 30 s flush tick (the ticker runs from the boot instant, a whole number of 30 s
+    // periods since the epoch) at which the Pod has been parked for more than 5 minutes.
     const due = now + LEFTOVER_MS;
-    ctx.requeueAfter(key, Math.ceil(due / FLUSH_PERIOD_MS) * FLUSH_PERIOD_MS - now);
+    ctx.requeueAfter(key, (Math.floor(due / FLUSH_PERIOD_MS) + 1) * FLUSH_PERIOD_MS - now);
   };
 
   return {
@@ -252,7 +278,7 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
       }
       const p = parked.get(key);
       // A leftover-flush timer of an earlier parking: the Pod was retried (and parked) since.
-      if (p && ctx.clock.now() - p.since < LEFTOVER_MS && !movedKeys.delete(key)) return;
+      if (p && ctx.clock.now() - p.since <= LEFTOVER_MS && !movedKeys.delete(key)) return;
       schedule(pod, ctx);
     },
   };

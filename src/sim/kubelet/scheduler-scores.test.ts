@@ -205,7 +205,7 @@ describe('selectHost', () => {
 });
 
 describe('placement on kind', () => {
-  const DEPLOY = (replicas: number) => `
+  const deployYaml = (replicas: number) => `
 apiVersion: apps/v1
 kind: Deployment
 metadata: { name: web }
@@ -218,7 +218,7 @@ spec:
       containers: [{ name: web, image: nginx }]
 `;
   const placement = (seed: number) => {
-    const d = drive({ seed, profile: 'kind' }).applyOk(DEPLOY(6)).advance(5000);
+    const d = drive({ seed, profile: 'kind' }).applyOk(deployYaml(6)).advance(5000);
     return (d.cluster.list('Pod', { namespace: 'default' }) as Pod[]).map(
       (p) => `${p.metadata.name}@${p.spec.nodeName}`,
     );
