@@ -102,7 +102,19 @@ describe('Job podFailurePolicy (1.34)', () => {
     expect(d.kubectl('describe job x').text()).toContain(
       `Pods Statuses:    0 Active (0 Ready) / 0 Succeeded / 1 Failed\n`,
     );
-    expect(d.kubectl('describe job x').text()).toContain(`Warning  PodFailurePolicy  `);
+    const describe = d.kubectl('describe job x').text();
+    expect(describe.slice(describe.indexOf('Events:'))).toMatch(
+      new RegExp(
+        [
+          'Events:',
+          '  Type     Reason            Age   From            Message',
+          '  ----     ------            ----  ----            -------',
+          `  Normal   SuccessfulCreate  16s   job-controller  Created pod: ${pod}`,
+          `  Warning  PodFailurePolicy  1\\ds   job-controller  ${msg.replace(/[/.]/g, '\\$&')}`,
+          '',
+        ].join('\n'),
+      ),
+    );
   });
 
   it('FailJob (NotIn) while another index runs: FailureTarget (STATUS FailureTarget) until that Pod is gone, then Failed', () => {
