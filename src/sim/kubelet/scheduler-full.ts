@@ -176,8 +176,16 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
     const before = state.byUid.get(p.metadata.uid as string);
     state.observe(p, ev.type === 'DELETED');
     const after = state.byUid.get(p.metadata.uid as string);
-    if (parked.size === 0) return NONE as string[];
     const key = `${p.metadata.namespace}/${p.metadata.name}`;
+    // The last scheduling gate removed: the Pod enters the active queue.
+    if (
+      ev.type === 'MODIFIED' &&
+      !p.spec.nodeName &&
+      (ev.old as Any)?.spec?.schedulingGates?.length &&
+      !(p.spec as Any).schedulingGates?.length
+    )
+      return [key];
+    if (parked.size === 0) return NONE as string[];
     const own = parked.get(key);
     if (own) {
       if (ev.type === 'DELETED') parked.delete(key);
@@ -229,6 +237,17 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
     const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
     const all = env.nodes;
     const cy: Cycle = preFilter(pod, env);
+    if (cy.nodeNames?.size === 0) {
+      // NodeAffinity's PreFilter: every term names nodes by metadata.name and they exclude each other.
+      fail(
+        pod,
+        key,
+        ctx,
+        `0/${all.length} nodes are available: pod affinity terms conflict. preemption: 0/${all.length} nodes are available: ${all.length} Preemption is not helpful for scheduling.`,
+        new Set(['NodeAffinity']),
+      );
+      return;
+    }
     const feasible: Node[] = [];
     const statuses: Status[] = [];
     for (const n of all) {
@@ -253,6 +272,10 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
     const msg = fitErrorMessage(all.length, statuses, absent, (pod.spec as Any).preemptionPolicy === 'Never');
     const plugins = new Set(statuses.map((s) => s.plugin));
     if (absent) plugins.add('NodeAffinity');
+    fail(pod, key, ctx, msg, plugins);
+  };
+
+  const fail = (pod: Pod, key: string, ctx: ControllerContext, msg: string, plugins: Set<string>) => {
     const now = ctx.clock.now();
     parked.set(key, { since: now, plugins, pod, attempts: (parked.get(key)?.attempts ?? 0) + 1 });
     ctx.events.record(pod, 'Warning', 'FailedScheduling', msg, SOURCE);
@@ -276,6 +299,10 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
         movedKeys.delete(key);
         return;
       }
+      // Another scheduler's Pod (the profile answers only spec.schedulerName default-scheduler), or one
+      // the SchedulingGates PreEnqueue plugin holds back until its gates are removed: not attempted.
+      const sn = (pod.spec as Any).schedulerName;
+      if ((sn && sn !== 'default-scheduler') || (pod.spec as Any).schedulingGates?.length) return;
       const p = parked.get(key);
       // A leftover-flush timer of an earlier parking: the Pod was retried (and parked) since.
       if (p && ctx.clock.now() - p.since <= LEFTOVER_MS && !movedKeys.delete(key)) return;
