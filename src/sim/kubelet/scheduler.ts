@@ -1,7 +1,8 @@
 // default-scheduler. The boot's own Pods (scheduled before CLUSTER_START_MS) are bound here to the
 // least-loaded schedulable node (ties by node order), respecting NoSchedule taints unless the Pod
-// tolerates them, hostPorts already held on the node (NodePorts) and DaemonSet-style matchFields
-// node affinity: that placement never depends on whether the late parts have loaded. Every later
+// tolerates them, the node's max pods and DaemonSet-style matchFields node affinity: that placement
+// never depends on whether the late parts have loaded. (No two boot Pods ask for one host port —
+// k3s's svclb-traefik is the only boot Pod with any — so NodePorts is left to the full profile.) Every later
 // Pod (a student's are created after the late parts load) goes through kube-scheduler 1.34's
 // default profile in ./scheduler-full, bound late. Load is tracked incrementally from watch
 // events, so scheduling is O(nodes), not O(pods).
@@ -12,56 +13,20 @@ import { CLUSTER_START_MS, rfc3339 } from '../runtime/clock';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
 import type { FullScheduler } from './scheduler-full';
 
-/** The kubelet's default --max-pods, used when a Node does not state status.allocatable.pods. */
-const DEFAULT_MAX_PODS = 110;
-
-/** NodeResourcesFit counts Pods against the Node's status.allocatable.pods. */
-function maxPods(n: Node): number {
-  const v = Number((n.status as Any)?.allocatable?.pods);
-  return Number.isFinite(v) && v > 0 ? v : DEFAULT_MAX_PODS;
-}
-
 // biome-ignore lint/suspicious/noExplicitAny: tolerations are loosely typed.
 type Any = any;
 
 function tolerates(pod: Pod, taint: { key: string; effect: string }): boolean {
-  return (pod.spec.tolerations ?? []).some((t: Any) => {
-    const keyOk = t.operator === 'Exists' && !t.key ? true : t.key === taint.key;
-    const effectOk = !t.effect || t.effect === taint.effect;
-    return keyOk && effectOk;
-  });
+  return (pod.spec.tolerations ?? []).some(
+    (t: Any) =>
+      ((t.operator === 'Exists' && !t.key) || t.key === taint.key) &&
+      (!t.effect || t.effect === taint.effect),
+  );
 }
 
 /** TaintToleration filter: the first NoSchedule taint the Pod does not tolerate. */
 function untolerated(pod: Pod, taints: readonly { key: string; effect: string }[]): Any {
   for (const t of taints) if (t.effect === 'NoSchedule' && !tolerates(pod, t)) return t;
-}
-
-/** `protocol/port` of every hostPort the Pod asks for (hostIP 0.0.0.0); undefined for none. */
-function hostPorts(pod: Pod): Set<string> | undefined {
-  let out: Set<string> | undefined;
-  const containers = pod.spec.containers ?? [];
-  for (let i = 0; i < containers.length; i++) {
-    const ports: Any[] = (containers[i] as Any).ports ?? [];
-    for (let j = 0; j < ports.length; j++) {
-      const p = ports[j];
-      if (!p.hostPort) continue;
-      out ??= new Set();
-      out.add(`${p.protocol ?? 'TCP'}/${p.hostPort}`);
-    }
-  }
-  return out;
-}
-
-/** NodePorts filter: another live Pod on the node already holds one of these hostPorts. */
-function portsTaken(api: ApiServer, node: string, pod: Pod, want: Set<string>): boolean {
-  for (const o of api.store.list('Pod') as Pod[]) {
-    if (o.spec.nodeName !== node || o.metadata.uid === pod.metadata.uid) continue;
-    if (o.status?.phase === 'Succeeded' || o.status?.phase === 'Failed') continue;
-    const held = hostPorts(o);
-    if (held) for (const p of held) if (want.has(p)) return true;
-  }
-  return false;
 }
 
 /** NodeAffinity as DaemonSet Pods carry it: required matchFields metadata.name In [nodes]. */
@@ -153,8 +118,8 @@ export function createScheduler(api: ApiServer): Controller {
     name: 'default-scheduler',
     watches: ['Pod', 'Node'],
     keysFor(ev: WatchEvent): string[] {
-      const f = fullPath();
-      return f ? f.keysFor(ev, keysFor(ev)) : keysFor(ev);
+      const keys = keysFor(ev);
+      return fullPath()?.keysFor(ev, keys) ?? keys;
     },
     reconcile(key: string, ctx: ControllerContext) {
       const f = ctx.clock.now() >= CLUSTER_START_MS && fullPath();
@@ -162,7 +127,6 @@ export function createScheduler(api: ApiServer): Controller {
       const i = key.indexOf('/');
       const pod = api.store.get('Pod', key.slice(0, i), key.slice(i + 1)) as Pod | undefined;
       if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) return;
-      const wantPorts = hostPorts(pod);
       const only = nodeNames(pod);
       let best: Node | undefined;
       let bestLoad = 0;
@@ -186,12 +150,9 @@ export function createScheduler(api: ApiServer): Controller {
           continue;
         }
         const onNode = load.get(name) ?? 0;
-        if (onNode >= maxPods(n)) {
+        // NodeResourcesFit against status.allocatable.pods (the kubelet's --max-pods; every boot Node states it).
+        if (onNode >= +(n.status.allocatable?.pods as string)) {
           no('Too many pods', true);
-          continue;
-        }
-        if (wantPorts && portsTaken(api, name, pod, wantPorts)) {
-          no("node(s) didn't have free ports for the requested pod ports", true);
           continue;
         }
         if (!best || onNode < bestLoad) {
@@ -201,16 +162,18 @@ export function createScheduler(api: ApiServer): Controller {
       }
       if (!best) {
         unschedulable.add(key);
-        const all = nodes.length;
+        const all = `0/${nodes.length} nodes are available: `;
         const reasons = [...why]
           .map(([m, n]) => `${n} ${m}`)
           .sort()
           .join(', ');
         const preemption = [
-          ...(victims ? [`${victims} No preemption victims found for incoming pod`] : []),
-          ...(all > victims ? [`${all - victims} Preemption is not helpful for scheduling`] : []),
-        ].join(', ');
-        const msg = `0/${all} nodes are available: ${reasons}. preemption: 0/${all} nodes are available: ${preemption}.`;
+          victims && `${victims} No preemption victims found for incoming pod`,
+          nodes.length > victims && `${nodes.length - victims} Preemption is not helpful for scheduling`,
+        ]
+          .filter(Boolean)
+          .join(', ');
+        const msg = `${all}${reasons}. preemption: ${all}${preemption}.`;
         ctx.events.record(pod, 'Warning', 'FailedScheduling', msg, SOURCE);
         return;
       }
