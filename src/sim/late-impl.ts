@@ -44,6 +44,7 @@ import { reconcileMirroring } from './controllers/endpointslice-mirroring-sync';
 import { nodeTaintKeys, nodeTaintSync } from './controllers/node-taints';
 import { replicaFailure } from './controllers/replicaset-failure';
 import { spewHash } from './controllers/spew';
+import { withPodEvictionKeys } from './controllers/taint-eviction';
 import { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
 import { initAdmit, initKill, initRun } from './kubelet/init-containers';
 import { createLifecycle } from './kubelet/lifecycle';
@@ -60,9 +61,11 @@ import { runProbe } from './workloads/probe';
 
 provideLateParts({
   buildPublished,
-  // A user's CronJob (./controllers/cronjob-controller) and the node lifecycle controller's
-  // tainting (./controllers/node-taints) ride on the publishers controller too.
-  publisherKeys: (ev) => (ev.kind === 'Node' ? nodeTaintKeys(ev) : cronJobKeys(ev, publisherKeys(ev))),
+  // A user's CronJob (./controllers/cronjob-controller), the node lifecycle controller's
+  // tainting (./controllers/node-taints) and the taint eviction controller
+  // (./controllers/taint-eviction) ride on the publishers controller too.
+  publisherKeys: (ev) =>
+    ev.kind === 'Node' ? nodeTaintKeys(ev) : withPodEvictionKeys(ev, cronJobKeys(ev, publisherKeys(ev))),
   publisherSync: (api, key, ctx) =>
     key.startsWith('CronJob/')
       ? cronJobSync(api, key, ctx)

@@ -14,6 +14,7 @@
 import type { K8sObject } from '../api/types';
 import { rfc3339 } from '../runtime/clock';
 import type { ControllerContext, WatchEvent } from '../runtime/interfaces';
+import { taintEvictionKeys, taintEvictionSync } from './taint-eviction';
 
 interface Taint {
   key: string;
@@ -46,9 +47,9 @@ const OWNED = new Set([
 
 const NO_SCHEDULE = 'NoSchedule';
 
-/** The work key of a Node event. */
+/** The work keys of a Node event: this pass's, and the taint eviction controller's (./taint-eviction). */
 export function nodeTaintKeys(ev: WatchEvent): string[] {
-  return ev.object.kind === 'Node' ? [`Node/${ev.object.metadata.name}`] : [];
+  return ev.object.kind === 'Node' ? [`Node/${ev.object.metadata.name}`, ...taintEvictionKeys(ev)] : [];
 }
 
 /** Per cluster (its store): the kubelet's lastNodeUnschedulable of each Node (false at start). */
@@ -78,6 +79,10 @@ function recordSchedulableEvent(node: K8sObject, unschedulable: boolean, ctx: Co
 
 /** doNoScheduleTaintingPass for one Node (`Node/<name>`), and the kubelet's schedulable event. */
 export function nodeTaintSync(key: string, ctx: ControllerContext): void {
+  if (key.indexOf('/', 5) >= 0) {
+    taintEvictionSync(key, ctx);
+    return;
+  }
   const node = ctx.store.get('Node', undefined, key.slice('Node/'.length));
   if (!node) return;
   const nodeSpec = (node.spec ?? {}) as NodeSpec;
