@@ -9,8 +9,8 @@
 // `uncordon` loses it.
 //
 // Bound late, riding on the publishers controller (./publishers watches Node; ../late-impl routes
-// `Node/<name>` keys here): only a user's action changes a Node (the boot's Nodes are Ready with no
-// pressure and schedulable, so they need no taint).
+// `Node/…` keys here, and the longer ones go on to ./taint-eviction): only a user's action changes
+// a Node (the boot's Nodes are Ready with no pressure and schedulable, so they need no taint).
 import type { K8sObject } from '../api/types';
 import { rfc3339 } from '../runtime/clock';
 import type { ControllerContext, WatchEvent } from '../runtime/interfaces';
