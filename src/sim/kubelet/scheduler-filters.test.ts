@@ -222,7 +222,49 @@ describe('TaintToleration and NodeUnschedulable', () => {
   });
 });
 
+describe('cordon as kubectl and the node lifecycle controller leave it', () => {
+  it('spec.unschedulable plus the unschedulable taint: NodeUnschedulable answers first; uncordon retries', () => {
+    const d = kind();
+    for (const w of ['kind-worker', 'kind-worker2'])
+      editNode(d.cluster, w, (n) => {
+        n.spec.unschedulable = true;
+        n.spec.taints = [
+          {
+            key: 'node.kubernetes.io/unschedulable',
+            effect: 'NoSchedule',
+            timeAdded: '2026-01-08T09:30:00Z',
+          },
+        ];
+      });
+    d.applyOk(pod('p')).advance(1000);
+    expect(failed(d.cluster, 'p')).toEqual([
+      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) were unschedulable. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+    ]);
+    editNode(d.cluster, 'kind-worker2', (n) => {
+      delete n.spec.unschedulable;
+      delete n.spec.taints;
+    });
+    d.advance(1000);
+    expect(nodeOf(d.cluster, 'p')).toBe('kind-worker2');
+  });
+});
+
 describe('NodeResourcesFit', () => {
+  it('ephemeral-storage beyond what is left', () => {
+    const d = dd()
+      .applyOk(
+        pod('disk', {
+          containers: [
+            { name: 'c', image: 'nginx', resources: { requests: { 'ephemeral-storage': '2Ti' } } },
+          ],
+        }),
+      )
+      .advance(1000);
+    expect(failed(d.cluster, 'disk')).toEqual([
+      '0/1 nodes are available: 1 Insufficient ephemeral-storage. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+    ]);
+  });
+
   it('cpu beyond what is left: Insufficient cpu, a preemption candidate; beyond allocatable: not', () => {
     const d = dd()
       .applyOk(
