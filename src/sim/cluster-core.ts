@@ -236,6 +236,14 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
       publish();
       return r;
     },
+    replace(doc: unknown, o: { namespace?: string; dryRun?: boolean; saveConfig?: boolean } = {}): ApiResult {
+      if (o.dryRun) return createDoc(api, doc, o.namespace, true, o.saveConfig ?? false);
+      begin();
+      const r = createDoc(api, doc, o.namespace, false, o.saveConfig ?? false);
+      settle();
+      publish();
+      return r;
+    },
     update(obj: K8sObject, o?: { dryRun?: boolean }): ApiResult {
       if (o?.dryRun) return api.update(obj, { external: true, dryRun: true });
       begin();
@@ -298,11 +306,20 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
   return cluster;
 }
 
-/** `kubectl create`: like apply's create path (strict decoding, AlreadyExists if present). */
-function createDoc(api: ApiServer, doc: unknown, namespace: string | undefined, dryRun: boolean): ApiResult {
+/**
+ * `kubectl create`: like apply's create path (strict decoding, AlreadyExists if present); with
+ * `saveConfig` given, `kubectl replace`: a PUT of the document (apply.ts replaceExisting).
+ */
+function createDoc(
+  api: ApiServer,
+  doc: unknown,
+  namespace: string | undefined,
+  dryRun: boolean,
+  saveConfig?: boolean,
+): ApiResult {
   const o = late().applyOne(api, doc, 0, {
     ...(namespace !== undefined ? { namespace } : {}),
-    createOnly: true,
+    ...(saveConfig === undefined ? { createOnly: true } : { replace: { saveConfig } }),
     ...(dryRun ? { dryRun } : {}),
   });
   if (!o.result.ok) return { ok: false, error: o.result.error };

@@ -257,6 +257,12 @@ export interface Cluster {
   apply(docs: unknown[], opts?: { namespace?: string; source?: string; dryRun?: boolean }): ApplyOutcome[];
   /** `kubectl create` semantics (AlreadyExists if present). `dryRun`: see DryRunOption. */
   create(doc: unknown, opts?: { namespace?: string; dryRun?: boolean }): ApiResult;
+  /**
+   * `kubectl replace -f`: a PUT of the document (strict decoding, NotFound if absent, the stored
+   * resourceVersion filled in when the document has none, Conflict when it names another).
+   * `saveConfig`: --save-config writes the last-applied annotation. `dryRun`: see DryRunOption.
+   */
+  replace(doc: unknown, opts?: { namespace?: string; dryRun?: boolean; saveConfig?: boolean }): ApiResult;
   /** Replace an existing object (scale, label, rollout restart); validation applies. `dryRun`: see DryRunOption. */
   update(obj: K8sObject, opts?: DryRunOption): ApiResult;
   /**

@@ -162,6 +162,7 @@ import { labelVerb } from './label';
 import { logsVerb } from './logs';
 import { patchVerb } from './patch';
 import { portForwardVerb } from './port-forward';
+import { replaceVerb } from './replace';
 import { rolloutVerb } from './rollout';
 import { runVerb } from './run';
 import { scaleVerb } from './scale';
@@ -195,6 +196,7 @@ for (const v of [
   diffVerb,
   applyVerb,
   patchVerb,
+  replaceVerb,
   waitVerb,
   labelVerb,
   annotateVerb,

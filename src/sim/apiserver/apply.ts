@@ -10,7 +10,7 @@ import type { ApiError, ApplyOutcome } from '../contract';
 import { goJsonMarshal, threeWayPatch } from './apply-patch';
 import { copyOwn } from './copy';
 import { decodeStrict } from './decode';
-import { badRequest, formatValue } from './errors';
+import { badRequest, conflict, formatValue, notFound } from './errors';
 import { patchOne } from './patch';
 import { convertCheck } from './patch-convert';
 import { goValue, PatchError, strategicMergePatch } from './patch-strategic';
@@ -177,13 +177,21 @@ export function applyOne(
   doc: unknown,
   index: number,
   /** `dryRun`: every write is a server-side dry run (see ApiServer.create / update). */
-  opts: { namespace?: string; source?: string; createOnly?: boolean; dryRun?: boolean },
+  opts: {
+    namespace?: string;
+    source?: string;
+    createOnly?: boolean;
+    dryRun?: boolean;
+    /** `kubectl replace`: a PUT of the document (`saveConfig`: --save-config). */
+    replace?: { saveConfig: boolean };
+  },
 ): ApplyOutcome {
   const dry = opts.dryRun ? { dryRun: true } : {};
   const r0 = resolveDoc(doc, index, opts);
   if (!r0.ok) return r0.outcome;
   const { kind, name, namespace, base } = r0;
   const live = api.store.get(kind, namespace, name);
+  if (opts.replace) return replaceExisting(api, r0, live, index, opts.replace.saveConfig, dry);
   if (live && !opts.createOnly) return patchExisting(api, r0, live, index, opts);
   const decoded = decodeStrict(kind, r0.doc);
   if (!decoded.ok) return fail(index, badRequest(decoded.message), base);
@@ -208,6 +216,50 @@ export function applyOne(
   const r = api.create(desired as K8sObject, dry);
   if (!r.ok) return fail(index, r.error, base);
   return outcome(index, base, { ok: true, op: 'created', object: r.object }, r.warnings ?? []);
+}
+
+/**
+ * `kubectl replace -f`: a PUT of the document as written (kubectl replace.go, resource.Helper
+ * Replace with overwrite): kubectl fills in the stored resourceVersion when the file has none, so
+ * the update is unconditional; a file that names another resourceVersion fails the storage's
+ * precondition with the optimistic-lock Conflict (apiserver registry/generic/registry/store.go).
+ * The last-applied annotation is written only with --save-config or when the file carries one
+ * (util.CreateOrUpdateAnnotation); otherwise the PUT drops it with every other key the file lacks.
+ */
+function replaceExisting(
+  api: ApiServer,
+  r0: Resolved,
+  live: K8sObject | undefined,
+  index: number,
+  saveConfig: boolean,
+  dry: { dryRun?: boolean },
+): ApplyOutcome {
+  const { kind, name, namespace, base } = r0;
+  if (!live) return fail(index, notFound(kind, name), base);
+  const decoded = decodeStrict(kind, r0.doc);
+  if (!decoded.ok) return fail(index, badRequest(decoded.message), base);
+  const desired: Any = copyOwn(decoded.value);
+  const meta: Any = copyOwn(decoded.value.metadata);
+  desired.metadata = meta;
+  if (namespace !== undefined) meta.namespace = namespace;
+  if (saveConfig || meta.annotations?.[LAST_APPLIED] !== undefined) {
+    meta.annotations = { ...(meta.annotations ?? {}), [LAST_APPLIED]: lastAppliedFor(r0.doc, namespace) };
+  }
+  const rv = meta.resourceVersion;
+  if (rv === undefined || rv === '') meta.resourceVersion = live.metadata.resourceVersion;
+  else if (rv !== live.metadata.resourceVersion)
+    return fail(
+      index,
+      conflict(
+        kind,
+        name,
+        'the object has been modified; please apply your changes to the latest version and try again',
+      ),
+      base,
+    );
+  const r = api.update(desired as K8sObject, { external: true, ...dry });
+  if (!r.ok) return fail(index, r.error, base);
+  return outcome(index, base, { ok: true, op: 'configured', object: r.object }, r.warnings ?? []);
 }
 
 /**

@@ -476,11 +476,13 @@ function podUpdateErrors(old: K8sObject, next: K8sObject): { field: string; mess
     ...s,
     nodeName: undefined,
     containers: (s?.containers ?? []).map((c: Any) => ({ ...c, image: undefined })),
+    initContainers: s?.initContainers?.map((c: Any) => ({ ...c, image: undefined })),
     activeDeadlineSeconds: undefined,
     tolerations: undefined,
     terminationGracePeriodSeconds: undefined,
   });
-  if (JSON.stringify(strip(old.spec)) === JSON.stringify(strip(next.spec))) return undefined;
+  // deepEqual, not JSON text: a Pod read back from `kubectl get -o yaml` has its keys sorted.
+  if (deepEqual(strip(old.spec), strip(next.spec))) return undefined;
   return { field: 'spec', message: `Forbidden: ${POD_MUTABLE_MSG}` };
 }
 
