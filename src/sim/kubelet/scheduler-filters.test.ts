@@ -293,6 +293,17 @@ describe('NodeResourcesFit', () => {
     expect(nodeOf(d.cluster, 'huge')).toBeUndefined();
   });
 
+  it('requests defaulted from limits count (a limit of 9 cpus never fits an 8-cpu node)', () => {
+    const d = dd()
+      .applyOk(
+        pod('limited', { containers: [{ name: 'c', image: 'nginx', resources: { limits: { cpu: '9' } } }] }),
+      )
+      .advance(1000);
+    expect(failed(d.cluster, 'limited')).toEqual([
+      '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+    ]);
+  });
+
   it('Too many pods against status.allocatable.pods', () => {
     const d = drive({ seed: 3, maxPodsPerNode: 10 } as Any)
       .applyOk(pod('a'))
