@@ -7,12 +7,19 @@
 // Kept as in the source, slips included: a subPath's and a subPathExpr's causes are reported at
 // `volumeMounts.subPath` (no index), a downward-API file's at `downwardAPI` (no `items[i]`), the
 // projected token's path at `projected.path`, and a second downwardAPI source's Forbidden at
-// `downwarAPI`. Not checked here: a downward-API fieldRef's fieldPath (the defaulted apiVersion
-// v1 and a path are what a student writes), the cloud and legacy sources' own fields (kept as
-// given by the decoder), ephemeral volumes' claim templates, and image volumes (ImageVolume is
-// off by default in 1.34).
+// `downwarAPI`. envFrom's prefix is IsRelaxedEnvVarName'd (GA in 1.34); the downward-API
+// selectors are validation-pod-env's. Not checked here: the cloud and legacy sources' own fields
+// (kept as given by the decoder), ephemeral volumes' claim templates, and image volumes
+// (ImageVolume is off by default in 1.34).
 import { duplicate, type FieldError, forbidden, invalid, required, unsupported } from './errors';
 import { pushNameErrors } from './validation';
+import {
+  pushFieldSelectorErrors,
+  pushResourceFieldErrors,
+  RELAXED_ENV_MSG,
+  relaxedEnvNameOk,
+  VOLUME_FIELD_PATHS,
+} from './validation-pod-env';
 
 // biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
 type Any = any;
@@ -109,22 +116,20 @@ function pushItems(out: FieldError[], items: unknown, field: string): void {
   for (let i = 0; i < items.length; i++) pushKeyToPath(out, items[i], `${field}[${i}]`);
 }
 
-/** validateDownwardAPIVolumeFile (the fieldRef's own selector is not checked: see the header). */
+/** validateDownwardAPIVolumeFile. */
 function pushDownwardFile(out: FieldError[], file: Any, field: string): void {
   const p = str(file?.path);
   if (!p) out.push(required(`${field}.path`));
   pushLocalNonReserved(out, p, `${field}.path`);
   if (set(file?.fieldRef)) {
+    pushFieldSelectorErrors(out, file.fieldRef, VOLUME_FIELD_PATHS, `${field}.fieldRef`);
     if (set(file?.resourceFieldRef))
       out.push(
         invalid(field, 'resource', 'fieldRef and resourceFieldRef can not be specified simultaneously'),
       );
-  } else if (set(file?.resourceFieldRef)) {
-    // validateContainerResourceFieldSelector with volume=true: the container name first.
-    const r = file.resourceFieldRef;
-    if (!str(r.containerName)) out.push(required(`${field}.resourceFieldRef.containerName`));
-    else if (!str(r.resource)) out.push(required(`${field}.resourceFieldRef.resource`));
-  } else out.push({ field, message: 'Required value: one of fieldRef and resourceFieldRef is required' });
+  } else if (set(file?.resourceFieldRef))
+    pushResourceFieldErrors(out, file.resourceFieldRef, true, `${field}.resourceFieldRef`);
+  else out.push({ field, message: 'Required value: one of fieldRef and resourceFieldRef is required' });
   pushModeError(out, file?.mode, `${field}.mode`);
 }
 
@@ -377,10 +382,6 @@ export function pushVolumeDeviceErrors(
   }
 }
 
-// IsRelaxedEnvVarName (RelaxedEnvironmentVariableValidation is GA and locked on in 1.34).
-const RELAXED_ENV_MSG =
-  "a valid environment variable name must consist only of printable ASCII characters other than '='";
-
 /** ConfigMap and Secret names (NameIsDNSSubdomain with prefix: maskTrailingDash first). */
 function pushRefName(out: FieldError[], ref: Any, field: string): void {
   const name = str(ref?.name);
@@ -402,15 +403,7 @@ export function pushEnvFromErrors(out: FieldError[], envFrom: unknown, path: str
     const ev: Any = envFrom[i] ?? {};
     const idx = `${fld}[${i}]`;
     const prefix = str(ev.prefix);
-    if (prefix) {
-      for (let k = 0; k < prefix.length; k++) {
-        const ch = prefix.charCodeAt(k);
-        if (ch < 0x20 || ch > 0x7e || ch === 61) {
-          out.push(invalid(`${idx}.prefix`, prefix, RELAXED_ENV_MSG));
-          break;
-        }
-      }
-    }
+    if (prefix && !relaxedEnvNameOk(prefix)) out.push(invalid(`${idx}.prefix`, prefix, RELAXED_ENV_MSG));
     let n = 0;
     if (set(ev.configMapRef)) {
       n++;

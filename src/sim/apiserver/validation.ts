@@ -6,6 +6,7 @@ import type { K8sObject } from '../api/types';
 import { late, latePartsLoaded } from '../late';
 import { duplicate, type FieldError, forbidden, invalid, required, unsupported } from './errors';
 import { validateConfigKind } from './validation-config';
+import { pushEnvErrors } from './validation-pod-env';
 import {
   pushAffinityErrors,
   pushContainerSecurityContextErrors,
@@ -196,7 +197,7 @@ function validPort(n: unknown): boolean {
 }
 
 /**
- * validateContainerCommon: the name, the image, the ports, envFrom, the volume mounts and devices
+ * validateContainerCommon: the name, the image, the ports, env, envFrom, the volume mounts and devices
  * (against `volumes`, the pod's volumes that validated), the pull policy and the security context.
  */
 function pushContainerCommon(out: FieldError[], c: Any, volumes: string[], spec: Any, path: string): void {
@@ -221,6 +222,7 @@ function pushContainerCommon(out: FieldError[], c: Any, volumes: string[], spec:
       }
     }
   }
+  if (c.env) pushEnvErrors(out, c.env, path);
   if (c.envFrom) pushEnvFromErrors(out, c.envFrom, path);
   if (c.volumeMounts || c.volumeDevices) {
     pushVolumeMountErrors(out, c, volumes, path);
