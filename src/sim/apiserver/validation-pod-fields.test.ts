@@ -183,6 +183,52 @@ const CASES: [string, string, string, string[]][] = [
   ],
 ];
 
+// The spec's tail: a Pod's own and a template's causes differ (a template may not set
+// activeDeadlineSeconds; a Pod's hostPort with hostNetwork must be its containerPort even when
+// defaulted), so each side is spelled out.
+const LABEL_MSG =
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+
+describe("ValidatePodSpec's tail and the template's own checks", () => {
+  const spec =
+    '  nodeName: Node_1\n  activeDeadlineSeconds: 0\n  hostname: Web.1\n  subdomain: x_y\n  priorityClassName: High\n  preemptionPolicy: Always\n  os: {name: darwin}\n';
+  const causes = (p: string) => [
+    `${p}.nodeName: Invalid value: "Node_1": ${DNS1123_SUBDOMAIN_MSG}`,
+    `${p}.activeDeadlineSeconds: Invalid value: 0: must be between 1 and 2147483647, inclusive`,
+    `${p}.hostname: Invalid value: "Web.1": ${LABEL_MSG}`,
+    `${p}.subdomain: Invalid value: "x_y": ${LABEL_MSG}`,
+    `${p}.priorityClassName: Invalid value: "High": ${DNS1123_SUBDOMAIN_MSG}`,
+    `${p}.preemptionPolicy: Unsupported value: "Always": supported values: "PreemptLowerPriority", "Never"`,
+    `${p}.os: Unsupported value: "darwin": supported values: "linux", "windows"`,
+  ];
+
+  it('a Pod: node name, deadline, hostname, subdomain, priority class, preemption policy, os', () => {
+    expect(applyErr(podYaml(spec))).toBe(invalidText('Pod', causes('spec')));
+  });
+
+  it('a Deployment: the same, then activeDeadlineSeconds in ReplicaSet is not Supported', () => {
+    expect(applyErr(deployYaml(spec))).toBe(
+      invalidText('Deployment', [
+        ...causes('spec.template.spec'),
+        'spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in ReplicaSet is not Supported',
+      ]),
+    );
+  });
+
+  it('hostNetwork: a hostPort that is not the containerPort; a Pod also defaults an absent one', () => {
+    const ctr = '    ports: [{containerPort: 80, hostPort: 8080}, {containerPort: 81}]\n';
+    const cause = (p: string) =>
+      `${p}.containers[0].ports[0].hostPort: Invalid value: 8080: must match \`containerPort\` when \`hostNetwork\` is true`;
+    expect(applyErr(podYaml('  hostNetwork: true\n', ctr))).toBe(invalidText('Pod', [cause('spec')]));
+    expect(applyErr(deployYaml('  hostNetwork: true\n', ctr))).toBe(
+      invalidText('Deployment', [cause('spec.template.spec')]),
+    );
+    expect(applyErr(podYaml('  os: {}\n'))).toBe(
+      invalidText('Pod', ['spec.os.name: Required value: cannot be empty']),
+    );
+  });
+});
+
 describe('pod spec field validation through kubectl apply', () => {
   it.each(CASES)('Pod: %s', (_name, spec, ctr, causes) => {
     expect(applyErr(podYaml(spec, ctr))).toBe(

@@ -1,6 +1,7 @@
 // The rest of ValidatePodSpec a student's pod spec can fail: the security contexts, node and pod
 // (anti-)affinity, tolerations, host aliases, topology spread constraints, readiness and
-// scheduling gates [K8S pkg/apis/core/validation/validation.go: validatePodSpecSecurityContext,
+// scheduling gates, hostNetwork's host ports and the names and numbers of the spec's tail
+// (serviceAccountName … os) [K8S pkg/apis/core/validation/validation.go: validatePodSpecSecurityContext,
 // ValidateSecurityContext, validateAffinity and its term validators, ValidateTolerations,
 // ValidateHostAliases, validateTopologySpreadConstraints, validateReadinessGates,
 // validateSchedulingGates; APIMACH pkg/apis/meta/v1/validation ValidateLabelSelector,
@@ -355,5 +356,66 @@ export function pushHostAliasErrors(out: FieldError[], aliases: unknown, path: s
     const names = list(as[i]?.hostnames);
     for (let j = 0; j < names.length; j++)
       pushNameErrors(out, str(names[j]), 'subdomain', `${f}.hostnames[${j}]`, names[j]);
+  }
+}
+
+/**
+ * validatePodHostNetworkDeps: with hostNetwork a container port's hostPort must be its
+ * containerPort (in a Pod; a template may leave it 0, for SetDefaults_Pod to fill).
+ */
+export function pushHostNetworkErrors(out: FieldError[], spec: Any, path: string, isPod: boolean): void {
+  if (spec?.hostNetwork !== true) return;
+  const cs = list(spec.containers);
+  for (let i = 0; i < cs.length; i++) {
+    const ports = list(cs[i]?.ports);
+    for (let j = 0; j < ports.length; j++) {
+      const hp = typeof ports[j]?.hostPort === 'number' ? ports[j].hostPort : 0;
+      const cp = typeof ports[j]?.containerPort === 'number' ? ports[j].containerPort : 0;
+      if ((isPod || hp !== 0) && hp !== cp)
+        out.push(
+          invalid(
+            `${path}.containers[${i}].ports[${j}].hostPort`,
+            hp,
+            'must match `containerPort` when `hostNetwork` is true',
+          ),
+        );
+    }
+  }
+}
+
+/** ValidatePodSpec's names and numbers after the topology spread constraints, before tolerations. */
+export function pushPodNameFieldErrors(out: FieldError[], spec: Any, path: string): void {
+  const sa = str(spec?.serviceAccountName);
+  if (sa) pushNameErrors(out, sa, 'subdomain', `${path}.serviceAccountName`, sa);
+  const node = str(spec?.nodeName);
+  if (node) pushNameErrors(out, node, 'subdomain', `${path}.nodeName`, node);
+  const ads = spec?.activeDeadlineSeconds;
+  if (typeof ads === 'number' && (ads < 1 || ads > 2147483647))
+    out.push(invalid(`${path}.activeDeadlineSeconds`, ads, 'must be between 1 and 2147483647, inclusive'));
+  const hostname = str(spec?.hostname);
+  if (hostname) pushNameErrors(out, hostname, 'label', `${path}.hostname`, hostname);
+  const subdomain = str(spec?.subdomain);
+  if (subdomain) pushNameErrors(out, subdomain, 'label', `${path}.subdomain`, subdomain);
+}
+
+/** ValidatePodSpec's tail after the host aliases: class names, preemption policy, os. */
+export function pushPodTailErrors(out: FieldError[], spec: Any, path: string): void {
+  const pc = str(spec?.priorityClassName);
+  if (pc) pushNameErrors(out, pc, 'subdomain', `${path}.priorityClassName`, pc);
+  if (set(spec?.runtimeClassName)) {
+    const rc = str(spec.runtimeClassName);
+    pushNameErrors(out, rc, 'subdomain', `${path}.runtimeClassName`, rc);
+  }
+  if (set(spec?.preemptionPolicy)) {
+    const pp = str(spec.preemptionPolicy);
+    if (pp === '') out.push(required(`${path}.preemptionPolicy`));
+    else if (pp !== 'PreemptLowerPriority' && pp !== 'Never')
+      out.push(unsupported(`${path}.preemptionPolicy`, pp, ['PreemptLowerPriority', 'Never']));
+  }
+  if (set(spec?.os)) {
+    const name = str(spec.os.name);
+    if (name === '') out.push(reqd(`${path}.os.name`, 'cannot be empty'));
+    else if (name !== 'linux' && name !== 'windows')
+      out.push(unsupported(`${path}.os`, name, ['linux', 'windows']));
   }
 }

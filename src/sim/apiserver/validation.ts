@@ -12,7 +12,10 @@ import {
   pushContainerSecurityContextErrors,
   pushGateErrors,
   pushHostAliasErrors,
+  pushHostNetworkErrors,
+  pushPodNameFieldErrors,
   pushPodSecurityContextErrors,
+  pushPodTailErrors,
   pushTolerationErrors,
   pushTopologySpreadErrors,
 } from './validation-pod-fields';
@@ -294,6 +297,7 @@ function pushPodSpecErrors(out: FieldError[], spec: Any, path: string): void {
   const volumes = pushVolumeErrors(out, spec?.volumes, `${path}.volumes`);
   pushContainerErrors(out, spec, volumes, `${path}.containers`);
   pushInitContainerErrors(out, spec, volumes, `${path}.initContainers`);
+  if (spec?.hostNetwork) pushHostNetworkErrors(out, spec, path, path === 'spec');
   if (spec?.restartPolicy && !RESTART_POLICIES.includes(spec.restartPolicy)) {
     out.push(unsupported(`${path}.restartPolicy`, spec.restartPolicy, RESTART_POLICIES_SORTED));
   }
@@ -308,8 +312,10 @@ function pushPodSpecErrors(out: FieldError[], spec: Any, path: string): void {
     late().pushPodDnsErrors(out, spec, path);
   if (spec?.readinessGates || spec?.schedulingGates) pushGateErrors(out, spec, path);
   if (spec?.topologySpreadConstraints) pushTopologySpreadErrors(out, spec.topologySpreadConstraints, path);
+  pushPodNameFieldErrors(out, spec, path);
   if (spec?.tolerations) pushTolerationErrors(out, spec.tolerations, path);
   if (spec?.hostAliases) pushHostAliasErrors(out, spec.hostAliases, path);
+  pushPodTailErrors(out, spec, path);
 }
 
 export function validatePodSpec(spec: Any, path: string): FieldError[] {
@@ -354,6 +360,13 @@ function pushWorkloadSpecErrors(out: FieldError[], obj: K8sObject): void {
   pushPodSpecErrors(out, s.template?.spec, 'spec.template.spec');
   const rp = s.template?.spec?.restartPolicy;
   if (rp && rp !== 'Always') out.push(unsupported('spec.template.spec.restartPolicy', rp, ['Always']));
+  if (s.template?.spec?.activeDeadlineSeconds != null)
+    out.push(
+      forbidden(
+        'spec.template.spec.activeDeadlineSeconds',
+        'activeDeadlineSeconds in ReplicaSet is not Supported',
+      ),
+    );
 }
 
 function validateDeployment(obj: K8sObject, old: K8sObject | undefined): FieldError[] {
