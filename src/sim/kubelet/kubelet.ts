@@ -58,6 +58,14 @@ export interface Kubelet extends Controller {
 
 const NO_KEYS: readonly string[] = Object.freeze([]);
 
+/** kubetypes.PodConditionsByKubelet (with PodReadyToStartContainers, on by default in 1.34). */
+const BY_KUBELET = new Set([
+  'PodReadyToStartContainers',
+  'Initialized',
+  'Ready',
+  'ContainersReady',
+  'PodScheduled',
+]);
 export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubelet {
   const nodes = new Map<string, NodeState>();
   const nodeState = (name: string): NodeState => {
@@ -117,10 +125,12 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   /**
    * The Pod's conditions in the kubelet's order, each given spec set (keeping its
    * lastTransitionTime when the status does not change) and the others as they were; PodScheduled
-   * (the scheduler's) always as it was. A type not in this list is dropped.
+   * (the scheduler's) always as it was. A condition the kubelet does not own (DisruptionTarget from
+   * an eviction, a readiness gate's) is kept, ahead of the kubelet's own: status_manager.go
+   * mergePodStatus (PodConditionByKubelet).
    */
-  const conditions: PodConditions = (prev, site, sandbox, initialized, ready, containersReady) =>
-    sharedList(
+  const conditions: PodConditions = (prev, site, sandbox, initialized, ready, containersReady) => {
+    const own = sharedList(
       site,
       condition(prev, 'PodReadyToStartContainers', sandbox),
       condition(prev, 'Initialized', initialized),
@@ -128,6 +138,10 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       condition(prev, 'ContainersReady', containersReady),
       conditionOf(prev, 'PodScheduled'),
     );
+    let others: PodCondition[] | undefined;
+    if (prev) for (const c of prev) if (!BY_KUBELET.has(c.type)) (others ??= []).push(c);
+    return others ? [...others, ...own] : own;
+  };
   const condition = (
     prev: readonly PodCondition[] | undefined,
     type: PodCondition['type'],
