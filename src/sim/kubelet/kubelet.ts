@@ -138,9 +138,8 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       condition(prev, 'ContainersReady', containersReady),
       conditionOf(prev, 'PodScheduled'),
     );
-    let others: PodCondition[] | undefined;
-    if (prev) for (const c of prev) if (!BY_KUBELET.has(c.type)) (others ??= []).push(c);
-    return others ? [...others, ...own] : own;
+    const others = prev?.filter((c) => !BY_KUBELET.has(c.type));
+    return others?.length ? [...others, ...own] : own;
   };
   const condition = (
     prev: readonly PodCondition[] | undefined,
