@@ -41,6 +41,7 @@ const TYPE_WORDS = [
 
 const OBJECT_VERBS = new Set([
   'get',
+  'edit',
   'describe',
   'delete',
   'wait',

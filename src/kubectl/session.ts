@@ -58,6 +58,18 @@ export interface TerminalSessionOptions {
   /** The file system; by default a new one holding the chapter folder. */
   fs?: Vfs;
   cwd?: string;
+  /**
+   * A scripted editor for `kubectl edit` (tests, headless runs): gets the temp file's path and text
+   * and returns the text the student would save. Without it the edit waits for `finishEdit`.
+   */
+  editor?: (path: string, text: string) => string;
+}
+
+/** The temp file `kubectl edit` has open in the editor. */
+export interface OpenEdit {
+  path: string;
+  /** The file as kubectl wrote it (what "Cancel edit" leaves). */
+  text: string;
 }
 
 export interface SessionSnapshot {
@@ -79,6 +91,13 @@ export interface TerminalSession {
   runDetached(line: string): TerminalResult;
   /** Ctrl-C: ends the foreground job (its output starts with the `^C` the terminal echoes). */
   interrupt(): TerminalResult;
+  /** The file `kubectl edit` waits on, if any. */
+  editing(): OpenEdit | undefined;
+  /**
+   * The student left the editor with `text` in the file: kubectl reads it and goes on (its output
+   * arrives through `onOutput` / `poll()`, like a job's). Nothing happens when no edit is open.
+   */
+  finishEdit(text: string): void;
   /** Output written while no `run()` was active (jobs, after `cluster.advance`); drains it. */
   poll(): OutputChunk[];
   /** Called with each chunk written outside `run()`/`interrupt()`, and when busy/prompt change. */
@@ -119,6 +138,8 @@ interface Job {
     stopWatching?: () => void;
   };
   signal?: 'Interrupt' | 'Terminated';
+  /** `kubectl edit` waiting for its editor. */
+  editor?: OpenEdit & { done: (text: string) => void };
   /** A background job whose commands slept: it ends when the clock reaches this time. */
   doneAt?: number;
   pendingCode?: number;
@@ -157,9 +178,11 @@ class Session implements TerminalSession {
   readonly kubeconfig: Kubeconfig;
   private readonly shell: Shell;
   private readonly table: CommandTable;
+  private readonly scriptedEditor: TerminalSessionOptions['editor'];
 
   constructor(opts: TerminalSessionOptions) {
     this.cluster = opts.cluster;
+    this.scriptedEditor = opts.editor;
     this.kubeconfig = defaultKubeconfig(opts.cluster.profile, opts.cluster.seed);
     this.fs = opts.fs ?? defaultFs(() => opts.cluster.now());
     this.cwdPath = opts.cwd ?? (this.fs.isDir(CH03_DIR) ? CH03_DIR : HOME);
@@ -424,7 +447,56 @@ class Session implements TerminalSession {
       forwards: this.forwardRegistry(),
       kubeconfig: this.kubeconfig,
       openPodShell: (podKey, container, command, opts) => this.openPodShell(podKey, container, command, opts),
+      editFile: (path, text, done) => this.openEditor(path, text, done),
+      removeFile: (p) => {
+        this.fs.remove(resolvePath(this.cwdPath, p));
+      },
     };
+  }
+
+  /** `kubectl edit`'s editor: the temp file written, then the editor tab (or the scripted editor). */
+  private openEditor(path: string, text: string, done: (text: string) => void): void {
+    const abs = resolvePath(this.cwdPath, path);
+    this.fs.write(abs, text, { createParents: true });
+    const job = this.bgJob ?? this.fg;
+    if (this.scriptedEditor || !job) {
+      const saved = this.scriptedEditor ? this.scriptedEditor(abs, text) : text;
+      this.fs.write(abs, saved, { createParents: true });
+      done(saved);
+      return;
+    }
+    job.editor = { path: abs, text, done };
+    if (!this.sink) this.notifyState();
+  }
+
+  editing(): OpenEdit | undefined {
+    const job = [...(this.fg ? [this.fg] : []), ...this.jobList].find(
+      (j) => j.editor && j.state === 'Running',
+    );
+    return job?.editor ? { path: job.editor.path, text: job.editor.text } : undefined;
+  }
+
+  finishEdit(text: string): void {
+    const job = [...(this.fg ? [this.fg] : []), ...this.jobList].find(
+      (j) => j.editor && j.state === 'Running',
+    );
+    const ed = job?.editor;
+    if (!job || !ed) return;
+    delete job.editor;
+    // Output goes where a job's does (the terminal's onOutput), not into a run's result.
+    const outer = this.sink;
+    this.sink = undefined;
+    try {
+      this.fs.write(ed.path, text, { createParents: true });
+      ed.done(text);
+    } catch (e) {
+      this.emit('stderr', `playground: internal error: ${(e as Error).message}\n`);
+      this.finishJob(job, 1);
+    } finally {
+      this.sink = outer;
+    }
+    // The editor opened again (the file had errors): tell the terminal and the editor panel.
+    if (job.editor && !this.sink) this.notifyState();
   }
 
   private openPodShell(

@@ -164,6 +164,8 @@ function lazySession(cluster: Cluster, lazyFs: LazyVfs): TerminalSession {
     run: (line) => get()?.run(line) ?? notReady(),
     runDetached: (line) => get()?.runDetached(line) ?? notReady(),
     interrupt: () => get()?.interrupt() ?? notReady(),
+    editing: () => get()?.editing(),
+    finishEdit: (text) => get()?.finishEdit(text),
     poll: (): OutputChunk[] => get()?.poll() ?? [],
     onOutput(listener) {
       const s = get();

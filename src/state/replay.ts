@@ -26,6 +26,9 @@ export function replayInto(core: Core, sc: Scenario): void {
       case 'interrupt':
         core.session.interrupt();
         break;
+      case 'edit':
+        core.session.finishEdit(op.text);
+        break;
       case 'trace':
         core.cluster.net.trace(op.req);
         break;

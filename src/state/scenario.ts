@@ -12,6 +12,8 @@ export type ScenarioOp =
   | { t: number; op: 'remove'; path: string }
   | { t: number; op: 'run'; line: string; detached?: boolean }
   | { t: number; op: 'interrupt' }
+  /** The student left `kubectl edit`'s editor tab with this text in the temp file. */
+  | { t: number; op: 'edit'; text: string }
   | { t: number; op: 'trace'; req: TraceRequest }
   /** A request from the browser pane: it moves the clock and draws load-balancing picks, so replay needs it. */
   | { t: number; op: 'browse'; url: string; method: 'GET' | 'POST'; body?: string };
@@ -55,6 +57,8 @@ function isOp(v: unknown): v is ScenarioOp {
       return typeof v.line === 'string' && (v.detached === undefined || typeof v.detached === 'boolean');
     case 'interrupt':
       return true;
+    case 'edit':
+      return typeof v.text === 'string';
     case 'trace':
       return isRecord(v.req) && typeof v.req.destination === 'string';
     case 'browse':

@@ -51,6 +51,14 @@ export interface KubectlHost {
   kubeconfig?: Kubeconfig;
   /** Open an interactive shell in a container (`kubectl exec -it … sh`); it becomes the foreground job. */
   openPodShell?(podKey: string, container: string, command: string[], opts?: PodShellOptions): JobHandle;
+  /**
+   * `kubectl edit`'s editor ($KUBE_EDITOR, $EDITOR, else vi): write `text` to the new file `path`,
+   * show it to the student, and call `done` once with the file's text when they leave the editor
+   * (at once for a scripted editor). Absent: there is no editor to run.
+   */
+  editFile?(path: string, text: string, done: (text: string) => void): void;
+  /** Remove a file kubectl made (`kubectl edit`'s temp file after a finished edit). */
+  removeFile?(path: string): void;
 }
 
 export interface PodShellOptions {
@@ -153,6 +161,7 @@ import { deleteVerb } from './delete';
 import { describeVerb } from './describe';
 import { diffVerb } from './diff';
 import { drainVerb } from './drain';
+import { editVerb } from './edit';
 import { eventsVerb } from './events';
 import { execVerb } from './exec';
 import { explainVerb } from './explain';
@@ -160,6 +169,7 @@ import { exposeVerb } from './expose';
 import { getVerb } from './get';
 import { labelVerb } from './label';
 import { logsVerb } from './logs';
+import { optionsVerb } from './options';
 import { patchVerb } from './patch';
 import { portForwardVerb } from './port-forward';
 import { replaceVerb } from './replace';
@@ -179,6 +189,7 @@ for (const v of [
   setVerb,
   explainVerb,
   getVerb,
+  editVerb,
   deleteVerb,
   rolloutVerb,
   scaleVerb,
@@ -204,6 +215,7 @@ for (const v of [
   apiVersionsVerb,
   configVerb,
   versionVerb,
+  optionsVerb,
 ]) {
   registerVerb(v);
 }

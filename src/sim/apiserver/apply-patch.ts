@@ -301,3 +301,22 @@ export function threeWayPatch(
   });
   return mergeMap(deletions, delta, schema, { parallel: false });
 }
+
+/**
+ * CreateTwoWayMergePatch(original, modified) with the built-in type's patch metadata
+ * [APIMACH v0.34.9 util/strategicpatch/patch.go CreateTwoWayMergeMapPatchUsingLookupPatchMeta:
+ * diffMaps with only SetElementOrder]: what `kubectl edit` sends. Throws PatchError where the
+ * library fails (a merge-list item without its key).
+ */
+export function twoWayPatch(
+  original: Record<string, unknown>,
+  modified: Record<string, unknown>,
+  kind: string,
+): Record<string, unknown> {
+  return diffMaps(structuredClone(original), structuredClone(modified), ROOT_SCHEMAS[kind], {
+    setElementOrder: true,
+    ignoreChangesAndAdditions: false,
+    ignoreDeletions: false,
+    buildRetainKeys: false,
+  });
+}
