@@ -26,7 +26,7 @@ describe('kubelet status writes and conditions it does not own', () => {
       lastTransitionTime: '2026-01-08T09:30:20Z',
       reason: 'EvictionByEvictionAPI',
       message: 'Eviction API: evicting',
-    } as PodCondition;
+    } as unknown as PodCondition;
     expect(
       api.updateStatus({
         ...p,
