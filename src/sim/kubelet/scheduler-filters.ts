@@ -308,22 +308,21 @@ const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: '
 
 function resourcesFit(cy: Cycle, alloc: Allocatable, env: Env, node: string): Status | undefined {
   const agg = env.state.nodes.get(node);
-  const pods = agg?.pods ?? 0;
-  const used = agg?.req ?? { cpu: 0, mem: 0, eph: 0 };
-  const reasons: string[] = [];
-  let code: Code = 'U';
-  if (pods + 1 > alloc.pods) reasons.push('Too many pods');
+  const used = agg?.req;
   const r = cy.req;
-  const check = (want: number, cap: number, inUse: number, name: string) => {
-    if (want > 0 && want > cap - inUse) {
-      reasons.push(`Insufficient ${name}`);
-      if (want > cap) code = 'UU';
-    }
-  };
-  check(r.cpu, alloc.cpu, used.cpu, 'cpu');
-  check(r.mem, alloc.mem, used.mem, 'memory');
-  check(r.eph, alloc.eph, used.eph, 'ephemeral-storage');
-  return reasons.length ? st('NodeResourcesFit', code, ...reasons) : undefined;
+  const pods = (agg?.pods ?? 0) + 1 > alloc.pods;
+  const cpu = r.cpu > 0 && r.cpu > alloc.cpu - (used?.cpu ?? 0);
+  const mem = r.mem > 0 && r.mem > alloc.mem - (used?.mem ?? 0);
+  const eph = r.eph > 0 && r.eph > alloc.eph - (used?.eph ?? 0);
+  // The common case allocates nothing.
+  if (!pods && !cpu && !mem && !eph) return undefined;
+  const reasons: string[] = [];
+  if (pods) reasons.push('Too many pods');
+  if (cpu) reasons.push('Insufficient cpu');
+  if (mem) reasons.push('Insufficient memory');
+  if (eph) reasons.push('Insufficient ephemeral-storage');
+  const whole = (cpu && r.cpu > alloc.cpu) || (mem && r.mem > alloc.mem) || (eph && r.eph > alloc.eph);
+  return st('NodeResourcesFit', whole ? 'UU' : 'U', ...reasons);
 }
 
 function spreadFilter(cy: Cycle, node: Node): Status | undefined {
