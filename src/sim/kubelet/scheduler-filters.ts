@@ -223,7 +223,7 @@ function spreadPreFilter(cy: Cycle, env: Env): SpreadPre | undefined {
 function affinityPreFilter(cy: Cycle, env: Env): AffinityPre | undefined {
   const a = cy.spec?.affinity;
   // PreFilter returns Skip without any term on either side (the common case: nothing allocated).
-  if (!a?.podAffinity && !a?.podAntiAffinity && env.state.withAffinity.size === 0) return undefined;
+  if (!a?.podAffinity && !a?.podAntiAffinity && env.state.withRequiredAnti.size === 0) return undefined;
   const affinity = affinityTerms(
     cy.pod,
     a?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution,
@@ -246,8 +246,7 @@ function affinityPreFilter(cy: Cycle, env: Env): AffinityPre | undefined {
     const p = pair(key, labels[key] as string);
     m.set(p, (m.get(p) ?? 0) + 1);
   };
-  for (const e of env.state.withAffinity) {
-    if (!e.requiredAnti) continue;
+  for (const e of env.state.withRequiredAnti) {
     const terms = affinityTerms(
       e.pod,
       (e.pod.spec as Any).affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution,

@@ -29,7 +29,8 @@ export const tolerated = (tolerations: readonly Any[], taint: Taint): boolean =>
 
 /** The first taint with effect NoSchedule or NoExecute that no toleration tolerates. */
 export function untoleratedTaint(node: Node, tolerations: readonly Any[]): Taint | undefined {
-  const taints = (node.spec?.taints ?? []) as Taint[];
+  const taints = node.spec?.taints as Taint[] | undefined;
+  if (!taints) return undefined;
   for (const t of taints)
     if ((t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerated(tolerations, t)) return t;
   return undefined;

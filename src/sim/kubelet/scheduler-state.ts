@@ -54,6 +54,8 @@ export class SchedState {
   readonly byUid = new Map<string, Entry>();
   /** Bound Pods with any pod (anti-)affinity term; usually empty. */
   readonly withAffinity = new Set<Entry>();
+  /** Bound Pods with required anti-affinity terms (CoreDNS's are only preferred): usually empty. */
+  readonly withRequiredAnti = new Set<Entry>();
 
   agg(node: string): NodeAgg {
     let a = this.nodes.get(node);
@@ -102,6 +104,7 @@ export class SchedState {
     };
     this.byUid.set(uid, e);
     if (affinity) this.withAffinity.add(e);
+    if (requiredAnti) this.withRequiredAnti.add(e);
     const a = this.agg(e.node);
     a.pods++;
     a.req.cpu += e.req.cpu;
@@ -117,6 +120,7 @@ export class SchedState {
   private remove(e: Entry): void {
     this.byUid.delete(e.pod.metadata.uid as string);
     this.withAffinity.delete(e);
+    this.withRequiredAnti.delete(e);
     const a = this.agg(e.node);
     a.pods--;
     a.req.cpu -= e.req.cpu;
