@@ -1,8 +1,7 @@
 // `kubectl cordon|uncordon|drain --help` [KUBECTL pkg/cmd/drain/drain.go v0.34.9: cordonLong,
 // uncordonLong, drainLong and their examples, the flags each command adds]. drainLong is
 // markdown: templates.LongDesc renders a link `[text](url)` as `url text url` and the image as
-// `url alturl`, as `kubectl drain --help` prints them. Only the flags this playground supports are
-// listed (not --chunk-size, --disable-eviction, --skip-wait-for-delete-timeout).
+// `url alturl`, as `kubectl drain --help` prints them.
 import { composeHelp, DRY_RUN_USAGE, type HelpFlag } from './generate-help';
 
 /** cmdutil.AddLabelSelectorFlagVar (v0.34.9). */
@@ -50,10 +49,22 @@ ${WORKFLOW} Workflow${WORKFLOW}`,
   kubectl drain foo --grace-period=900`,
   flags: [
     {
+      name: 'chunk-size',
+      def: '500',
+      usage:
+        'Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.',
+    },
+    {
       name: 'delete-emptydir-data',
       def: 'false',
       usage:
         'Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained).',
+    },
+    {
+      name: 'disable-eviction',
+      def: 'false',
+      usage:
+        'Force drain to use delete, even if eviction is supported. This will bypass checking PodDisruptionBudgets, use with caution.',
     },
     DRY_RUN,
     {
@@ -70,6 +81,12 @@ ${WORKFLOW} Workflow${WORKFLOW}`,
     { name: 'ignore-daemonsets', def: 'false', usage: 'Ignore DaemonSet-managed pods.' },
     { name: 'pod-selector', def: "''", usage: 'Label selector to filter pods on the node' },
     SELECTOR_FLAG,
+    {
+      name: 'skip-wait-for-delete-timeout',
+      def: '0',
+      usage:
+        'If pod DeletionTimestamp older than N seconds, skip waiting for the pod.  Seconds must be greater than 0 to skip.',
+    },
     { name: 'timeout', def: '0s', usage: 'The length of time to wait before giving up, zero means infinite' },
   ],
   usage: 'kubectl drain NODE',

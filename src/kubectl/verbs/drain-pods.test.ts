@@ -58,6 +58,8 @@ const OPTS: DrainOptions = {
   ignoreDaemonSets: false,
   deleteEmptyDirData: false,
   podSelector: undefined,
+  skipWaitSeconds: 0,
+  now: () => 0,
 };
 
 describe('drain pod filters', () => {
@@ -98,15 +100,32 @@ describe('drain pod filters', () => {
       'cannot delete Pods with local storage (use --delete-emptydir-data to override): ns/e1',
     ]);
     const all = podsForDeletion(fake(ps), 'n1', {
+      ...OPTS,
       force: true,
       ignoreDaemonSets: true,
       deleteEmptyDirData: true,
-      podSelector: undefined,
     });
     expect(all.pods.map((p) => p.metadata.name)).toEqual(['b1', 'b2', 'e1']);
     expect(all.warnings).toBe(
       'deleting Pods that declare no controller: ns/b1, ns/b2; ignoring DaemonSet-managed Pods: ns/d1',
     );
+  });
+
+  it('--skip-wait-for-delete-timeout: a Pod deleted more than N seconds ago is skipped', () => {
+    const gone = pod('old');
+    (gone.metadata as { deletionTimestamp?: string }).deletionTimestamp = '2026-01-08T09:30:00Z';
+    const at = (s: number) => () => Date.parse('2026-01-08T09:30:00Z') + s * 1000;
+    const ps = [gone];
+    // int(seconds since) must exceed N; 0 turns it off.
+    expect(
+      podsForDeletion(fake(ps), 'n1', { ...OPTS, skipWaitSeconds: 5, now: at(5.9) }).errors,
+    ).toHaveLength(1);
+    expect(podsForDeletion(fake(ps), 'n1', { ...OPTS, skipWaitSeconds: 5, now: at(6) })).toEqual({
+      pods: [],
+      warnings: '',
+      errors: [],
+    });
+    expect(podsForDeletion(fake(ps), 'n1', { ...OPTS, now: at(600) }).errors).toHaveLength(1);
   });
 
   it('aggregateText: one error bare, several in brackets, repeats once', () => {

@@ -1,13 +1,14 @@
 // The Pods `kubectl drain` would remove from a node and the ones that stop it
 // [KUBECTL pkg/drain/filters.go v0.34.9: makeFilters, PodDeleteList.Pods/Warnings/errors;
 // pkg/drain/drain.go GetPodsForDeletion]. Every Pod with spec.nodeName=NODE (all namespaces,
-// --pod-selector applied) runs through the filters in order — deleted (skip-deleted is off here),
+// --pod-selector applied) runs through the filters in order — deleted (--skip-wait-for-delete-timeout),
 // DaemonSet, mirror, local storage, unreplicated — and the last status a filter gave it stands
 // (a filter that refuses stops the chain, so the local-storage warning is always overwritten by
 // the unreplicated filter's verdict, as in kubectl). Go groups warnings and errors through maps
 // (random order between different messages); here they keep the order first met.
 import type { Pod } from '../../sim/api/types';
 import type { Cluster } from '../../sim/contract';
+import { shouldSkipPod } from './drain-evict';
 
 const DAEMONSET_FATAL = 'DaemonSet-managed Pods (use --ignore-daemonsets to ignore)';
 const DAEMONSET_WARNING = 'ignoring DaemonSet-managed Pods';
@@ -20,6 +21,9 @@ export interface DrainOptions {
   ignoreDaemonSets: boolean;
   deleteEmptyDirData: boolean;
   podSelector: string | undefined;
+  /** --skip-wait-for-delete-timeout (0: off) and the clock it compares deletionTimestamps with. */
+  skipWaitSeconds: number;
+  now: () => number;
 }
 
 type Status =
@@ -49,6 +53,8 @@ function controllerOf(pod: Pod) {
 }
 
 function filterPod(cluster: Cluster, pod: Pod, o: DrainOptions): Status {
+  // skipDeletedFilter: a Pod deleted more than --skip-wait-for-delete-timeout seconds ago.
+  if (shouldSkipPod(pod, o.skipWaitSeconds, o.now())) return { reason: 'Skip', del: false };
   const ref = controllerOf(pod);
   // daemonSetFilter: apps/v1 DaemonSet controllers only; a finished Pod may go.
   if (ref?.kind === 'DaemonSet' && ref.apiVersion === 'apps/v1' && !finished(pod)) {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KubectlDriver } from '../testing';
 import { kdrive } from '../testing';
-import { goDuration } from './drain';
+import { goDuration } from './drain-evict';
 
 const podNames = (d: KubectlDriver, ns: string, prefix: string) =>
   d.cluster
@@ -184,6 +184,30 @@ describe('kubectl drain: evictions', () => {
     ]).toEqual(['0s', '500ms', '1.5s', '1h0m0s', '-1m30s']);
   });
 
+  it('--disable-eviction: DELETE instead, no `evicting` lines, `pod/x deleted` as each goes', () => {
+    const { d, hold } = withHold();
+    const t0 = d.cluster.now();
+    d.kubectl(
+      'drain docker-desktop --ignore-daemonsets --pod-selector app=hold --disable-eviction --grace-period=5',
+    );
+    expect(d.text()).toBe(`node/docker-desktop cordoned\npod/${hold} deleted\nnode/docker-desktop drained\n`);
+    expect(d.cluster.now() - t0).toBe(6000);
+  });
+
+  it('--disable-eviction past --timeout: the bare context error, printed by checkErr with `error: `', () => {
+    const { d, hold } = withHold();
+    d.kubectl(
+      'drain docker-desktop --ignore-daemonsets --pod-selector app=hold --disable-eviction --timeout=3s',
+    );
+    expect(d.text()).toBe(
+      'node/docker-desktop cordoned\n' +
+        `There are pending pods in node "docker-desktop" when an error occurred: context deadline exceeded\npod/${hold}\n` +
+        'error: unable to drain node "docker-desktop" due to error: context deadline exceeded, continuing command...\n' +
+        'There are pending nodes to be drained:\n docker-desktop\nerror: context deadline exceeded\n',
+    );
+    expect(d.exitCode()).toBe(1);
+  });
+
   it('--dry-run: client lists, server sends dry-run evictions; nothing is cordoned or evicted', () => {
     const { d, hold } = withHold();
     d.kubectl('drain docker-desktop --ignore-daemonsets --pod-selector app=hold --dry-run=client');
@@ -208,13 +232,16 @@ describe('kubectl drain: evictions', () => {
     );
     expect(help).toContain('\nUsage:\n  kubectl drain NODE [options]\n');
     expect(help.split('\n').filter((l) => /^ {4}(-\w, )?--[a-z-]+=/.test(l))).toEqual([
+      '    --chunk-size=500:',
       '    --delete-emptydir-data=false:',
+      '    --disable-eviction=false:',
       "    --dry-run='none':",
       '    --force=false:',
       '    --grace-period=-1:',
       '    --ignore-daemonsets=false:',
       "    --pod-selector='':",
       "    -l, --selector='':",
+      '    --skip-wait-for-delete-timeout=0:',
       '    --timeout=0s:',
     ]);
     expect(Math.max(...help.split('\n').map((l) => l.length))).toBeLessThanOrEqual(120);
