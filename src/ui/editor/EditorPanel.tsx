@@ -1,23 +1,43 @@
 // The editor panel: file tabs (new / rename / delete), the Monaco editor (lazy), and the result strip
-// showing what `kubectl apply -f <file>` printed for the last Apply.
-import { type KeyboardEvent, lazy, Suspense, useEffect, useRef } from 'react';
+// showing what `kubectl apply -f <file>` printed for the last Apply. While `kubectl edit` waits for
+// its editor, its temp file is one more tab (shown at once), with Finish edit / Cancel edit.
+import { type KeyboardEvent, lazy, Suspense, useEffect, useRef, useState } from 'react';
+import type { OpenEdit } from '../../kubectl/session';
+import { finishEdit, useOpenEdit } from '../../state/edit-actions';
 import { useShallow, useStore } from '../../state/store';
 import { useT } from '../i18n';
+import { useEditT } from '../i18n/messages-edit';
 
 const YamlEditor = lazy(() => import('./YamlEditor'));
 
-function FileTabs() {
+/** What the student typed in each `kubectl edit` file so far (kept across tab switches). */
+const drafts = new Map<string, string>();
+
+const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+
+interface EditTabProps {
+  open: OpenEdit | undefined;
+  shown: boolean;
+  setShown(shown: boolean): void;
+}
+
+function FileTabs({ open, shown, setShown }: EditTabProps) {
   const t = useT();
+  const te = useEditT();
   const paths = useStore(useShallow((s) => [...s.files.keys()]));
-  const { active, setActive, createFile, renameFile, deleteFile } = useStore(
+  const { active, setActiveFile, createFile, renameFile, deleteFile } = useStore(
     useShallow((s) => ({
       active: s.activeFile,
-      setActive: s.setActiveFile,
+      setActiveFile: s.setActiveFile,
       createFile: s.createFile,
       renameFile: s.renameFile,
       deleteFile: s.deleteFile,
     })),
   );
+  const setActive = (p: string) => {
+    setShown(false);
+    setActiveFile(p);
+  };
   const listRef = useRef<HTMLDivElement>(null);
   // Keep the open file's tab in view (the strip scrolls sideways when there are many files).
   useEffect(() => {
@@ -62,15 +82,30 @@ function FileTabs() {
             role="tab"
             id={`tab-${p}`}
             data-path={p}
-            aria-selected={p === active}
+            aria-selected={!shown && p === active}
             aria-controls="editor-tabpanel"
-            tabIndex={p === active ? 0 : -1}
+            tabIndex={!shown && p === active ? 0 : -1}
             className="tab"
             onClick={() => setActive(p)}
           >
             {p}
           </button>
         ))}
+        {open && (
+          <button
+            type="button"
+            role="tab"
+            id="tab-kubectl-edit"
+            aria-selected={shown}
+            aria-controls="editor-tabpanel"
+            tabIndex={shown ? 0 : -1}
+            className="tab tab-edit"
+            data-testid="edit-tab"
+            onClick={() => setShown(true)}
+          >
+            {te('editTab', { name: baseName(open.path) })}
+          </button>
+        )}
       </div>
       <div className="tab-actions">
         <button type="button" onClick={() => ask(t('newFilePrompt'), '', (n) => createFile(n))}>
@@ -117,24 +152,72 @@ function ApplyResultStrip() {
   );
 }
 
+/** The bar above `kubectl edit`'s file: what kubectl waits for, and the two ways to leave the editor. */
+function EditBar({ open, text }: { open: OpenEdit; text: () => string }) {
+  const te = useEditT();
+  return (
+    <fieldset className="edit-bar" aria-label={te('editTab', { name: baseName(open.path) })}>
+      <p className="edit-hint">{te('editTabHint')}</p>
+      <button type="button" className="primary" data-testid="finish-edit" onClick={() => finishEdit(text())}>
+        {te('finishEdit')}
+      </button>
+      <button type="button" data-testid="cancel-edit" onClick={() => finishEdit(open.text)}>
+        {te('cancelEdit')}
+      </button>
+    </fieldset>
+  );
+}
+
 export default function EditorPanel() {
   const t = useT();
+  const te = useEditT();
   const active = useStore((s) => s.activeFile);
+  const open = useOpenEdit();
+  const [shown, setShown] = useState(false);
+  const [, setDraftVersion] = useState(0);
+  // A new edit file (kubectl edit started, or reopened it with its errors) comes to the front.
+  useEffect(() => {
+    if (!open) return setShown(false);
+    if (!drafts.has(open.path)) drafts.set(open.path, open.text);
+    setShown(true);
+  }, [open]);
+  useEffect(() => {
+    // Drafts of files kubectl no longer waits on are dropped.
+    for (const p of drafts.keys()) if (p !== open?.path) drafts.delete(p);
+  }, [open]);
+  const editing = open && shown;
+  const draft = () => (open ? (drafts.get(open.path) ?? open.text) : '');
   return (
     <div className="editor-panel">
-      <FileTabs />
+      <FileTabs open={open} shown={!!editing} setShown={setShown} />
+      {editing && <EditBar open={open} text={draft} />}
       <div
         className="editor-host"
         id="editor-tabpanel"
         role="tabpanel"
-        aria-labelledby={active ? `tab-${active}` : undefined}
+        aria-labelledby={editing ? 'tab-kubectl-edit' : active ? `tab-${active}` : undefined}
         data-testid="editor"
       >
-        {active ? (
+        {active || editing ? (
           <Suspense
             fallback={<p className="panel-loading">{t('panelLoading', { name: t('panelEditor') })}</p>}
           >
-            <YamlEditor />
+            <YamlEditor
+              outside={
+                editing
+                  ? {
+                      path: open.path,
+                      text: draft(),
+                      label: te('editorEditLabel', { name: open.path }),
+                      onChange: (v) => {
+                        drafts.set(open.path, v);
+                        setDraftVersion((n) => n + 1);
+                      },
+                      onSubmit: () => finishEdit(draft()),
+                    }
+                  : undefined
+              }
+            />
           </Suspense>
         ) : (
           <p className="panel-placeholder">{t('noFile')}</p>

@@ -20,10 +20,24 @@ function languageOf(path: string): string {
   return /\.ya?ml$/i.test(path) ? 'yaml' : 'plaintext';
 }
 
-export default function YamlEditor() {
+/** A file outside the chapter folder (`kubectl edit`'s temp file): its text and what to do with it. */
+export interface OutsideFile {
+  path: string;
+  text: string;
+  label: string;
+  onChange(text: string): void;
+  /** Ctrl/Cmd+Enter (Finish edit). */
+  onSubmit(): void;
+}
+
+export default function YamlEditor({ outside }: { outside?: OutsideFile | undefined }) {
   const t = useT();
-  const path = useStore((s) => s.activeFile);
-  const text = useStore((s) => s.files.get(s.activeFile) ?? '');
+  const activeFile = useStore((s) => s.activeFile);
+  const fileText = useStore((s) => s.files.get(s.activeFile) ?? '');
+  const path = outside?.path ?? activeFile;
+  const text = outside?.text ?? fileText;
+  const outsideRef = useRef(outside);
+  outsideRef.current = outside;
   const largeText = useStore((s) => s.largeText);
   const applyResult = useStore((s) => s.applyResult);
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
@@ -32,9 +46,10 @@ export default function YamlEditor() {
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () =>
-      useStore.getState().applyActiveFile(),
-    );
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => {
+      if (outsideRef.current) outsideRef.current.onSubmit();
+      else useStore.getState().applyActiveFile();
+    });
     // Apply markers describe the text that was applied: drop them once that file is edited.
     editor.onDidChangeModelContent(() => {
       const m = editor.getModel();
@@ -73,11 +88,14 @@ export default function YamlEditor() {
       defaultLanguage={languageOf(path)}
       language={languageOf(path)}
       value={text}
-      onChange={(v) => useStore.getState().setFileText(path, v ?? '')}
+      onChange={(v) => {
+        if (outside) outside.onChange(v ?? '');
+        else useStore.getState().setFileText(path, v ?? '');
+      }}
       onMount={onMount}
       loading={t('panelLoading', { name: t('panelEditor') })}
       options={{
-        ariaLabel: t('editorLabel', { name: path }),
+        ariaLabel: outside?.label ?? t('editorLabel', { name: path }),
         minimap: { enabled: false },
         automaticLayout: true,
         tabSize: 2,

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { OutputChunk } from '../../state/core-types';
 import { useStore } from '../../state/store';
 import { loadLang, translate, useT } from '../i18n';
+import { translateEdit } from '../i18n/messages-edit';
 import { LineEditor } from './line-editor';
 
 /** e2e / benchmark hook: the text the terminal shows (its buffer), read the way a person reads the screen. */
@@ -228,7 +229,18 @@ function XtermTerminal() {
       if (res.clear) clearScreen();
       printTimed(res.output, startedAt, () => {
         if (!busy()) freshPrompt();
+        else hintEdit();
       });
+    };
+
+    // `kubectl edit` waits for the editor panel's tab: say where it is, and show that panel.
+    const hintEdit = () => {
+      const st = useStore.getState();
+      const ed = st.core.session.editing();
+      if (!ed) return;
+      write(`\x1b[2m${toCrlf(translateEdit(st.lang, 'terminalEditing', { name: ed.path }))}\x1b[0m\r\n`);
+      atLineStart = true;
+      if (!st.panels.editor) st.togglePanel('editor');
     };
 
     // Tab: a single candidate (or a longer common prefix) is inserted; several are listed, like bash.

@@ -1,0 +1,48 @@
+// `kubectl edit` as a student meets it: the command waits in the terminal, the temp file opens as
+// a tab of the editor panel, and finishing the edit there lets kubectl patch the object.
+import { expect, test } from '@playwright/test';
+import { PlaygroundPage } from './pages/PlaygroundPage';
+
+test('kubectl edit deploy/sleep-1: change replicas in the edit tab, Finish edit, the terminal and the graph follow', async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.terminal.runAndRead('kubectl apply -f sleep/sleep1.yaml');
+  await expect(app.graph.nodesWithPrefix('Pod/default/sleep-1-')).toHaveCount(1);
+
+  await app.terminal.run('kubectl edit deploy/sleep-1');
+  const tab = page.getByTestId('edit-tab');
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  await expect(tab).toContainText(/kubectl-edit-\d+\.yaml/);
+  await app.terminal.waitForText(/Editing \/tmp\/kubectl-edit-\d+\.yaml in the editor panel/);
+
+  // The file kubectl wrote: its header, then the Deployment as read from the server.
+  const model = async () =>
+    page.evaluate(() => {
+      const m = window.monaco?.editor.getModels().find((x) => x.uri.path.startsWith('/tmp/kubectl-edit-'));
+      return m?.getValue() ?? '';
+    });
+  await expect
+    .poll(model, { timeout: 20_000 })
+    .toContain("# Please edit the object below. Lines beginning with a '#' will be ignored,");
+  const text = await model();
+  expect(text).toContain('  replicas: 1\n');
+  expect(text).not.toContain('managedFields');
+
+  // Change replicas in the editor (through the model, as pasting would) and finish the edit.
+  await page.evaluate(() => {
+    const m = window.monaco?.editor.getModels().find((x) => x.uri.path.startsWith('/tmp/kubectl-edit-'));
+    if (!m) throw new Error('no kubectl edit model');
+    m.setValue(m.getValue().replace('  replicas: 1\n', '  replicas: 3\n'));
+  });
+  await page.getByTestId('finish-edit').click();
+
+  await app.terminal.waitForText('deployment.apps/sleep-1 edited');
+  await expect(tab).toHaveCount(0);
+  await expect(app.graph.nodesWithPrefix('Pod/default/sleep-1-')).toHaveCount(3);
+  // The prompt is back: the next command runs.
+  const out = await app.terminal.runAndRead('kubectl get deploy sleep-1 -o jsonpath={.spec.replicas}');
+  expect(out).toContain('3');
+  app.expectClean();
+});
