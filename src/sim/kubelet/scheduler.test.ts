@@ -1,6 +1,7 @@
 // The scheduler counts Pods against the Node's status.allocatable.pods (kubelet --max-pods).
 import { describe, expect, it } from 'vitest';
 import type { Node, Pod } from '../api/types';
+import { CLUSTER_START_MS, rfc3339 } from '../runtime/clock';
 import { drive } from '../testing/driver';
 import { WEB_X3 } from '../testing/manifests';
 
@@ -53,5 +54,18 @@ describe('scheduler room', () => {
     const now = c.list('Pod', { namespace: 'default' }) as Pod[];
     expect(now.filter((p) => p.spec.nodeName)).toHaveLength(2);
     expect((c.get('Pod', 'default', waiting.metadata.name) as Pod).spec.nodeName).toBe(bound.spec.nodeName);
+  });
+});
+
+describe('boot placement', () => {
+  it('every boot Pod is bound before CLUSTER_START_MS, so the boot path places it whether or not the late parts loaded', () => {
+    for (const profile of ['docker-desktop', 'kind', 'k3s'] as const) {
+      const c = drive({ seed: 7, profile }).cluster;
+      const late = rfc3339(CLUSTER_START_MS);
+      for (const p of c.list('Pod') as Pod[]) {
+        const t = p.status.conditions?.find((x) => x.type === 'PodScheduled')?.lastTransitionTime;
+        expect(t !== undefined && t < late, `${profile} ${p.metadata.name} ${t}`).toBe(true);
+      }
+    }
   });
 });
