@@ -170,6 +170,26 @@ const CASES: [string, string, string, string[]][] = [
     ],
   ],
   [
+    'lifecycle hooks: an empty exec with a second handler, a hook with none',
+    '',
+    '    lifecycle:\n      postStart: {exec: {command: []}, sleep: {seconds: 1}}\n      preStop: {}\n',
+    [
+      'containers[0].lifecycle.postStart.exec.command: Required value',
+      'containers[0].lifecycle.postStart.sleep: Forbidden: may not specify more than 1 handler type',
+      'containers[0].lifecycle.preStop: Required value: must specify a handler type',
+    ],
+  ],
+  [
+    'lifecycle hooks: port 0 and an unknown scheme, a sleep longer than the grace period',
+    '',
+    '    lifecycle:\n      postStart: {httpGet: {port: 0, scheme: ftp}}\n      preStop: {sleep: {seconds: 40}}\n',
+    [
+      'containers[0].lifecycle.postStart.httpGet.port: Invalid value: 0: must be between 1 and 65535, inclusive',
+      'containers[0].lifecycle.postStart.httpGet.scheme: Unsupported value: "ftp": supported values: "HTTP", "HTTPS"',
+      'containers[0].lifecycle.preStop.sleep: Invalid value: 40: must be non-negative and less than terminationGracePeriodSeconds (30)',
+    ],
+  ],
+  [
     "a container's restartPolicy, and causes in ValidatePodSpec's order",
     '  tolerations: [{operator: Equal}]\n  securityContext: {runAsUser: -1}\n  volumes: [{name: v, hostPath: {}}]\n',
     '    restartPolicy: Always\n    imagePullPolicy: Sometimes\n',

@@ -419,3 +419,72 @@ export function pushPodTailErrors(out: FieldError[], spec: Any, path: string): v
       out.push(unsupported(`${path}.os`, name, ['linux', 'windows']));
   }
 }
+
+const PORT_RANGE = 'must be between 1 and 65535, inclusive';
+const HEADER_NAME = /^[-!#$%&'*+.^_`|~0-9A-Za-z]+$/;
+const HEADER_MSG =
+  "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')";
+
+/** ValidatePortNumOrName: a port number, or an IANA service name (IsValidPortName). */
+function pushPortNumOrName(out: FieldError[], v: unknown, field: string): void {
+  if (typeof v !== 'string') {
+    const n = typeof v === 'number' ? v : 0;
+    if (n < 1 || n > 65535) out.push(invalid(field, n, PORT_RANGE));
+    return;
+  }
+  const errs: string[] = [];
+  if (v.length > 15) errs.push('must be no more than 15 characters');
+  if (!/^[-a-z0-9]+$/.test(v))
+    errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  else if (!/[a-z]/.test(v)) errs.push('must contain at least one letter (a-z)');
+  if (v.includes('--')) errs.push('must not contain consecutive hyphens');
+  if (v.startsWith('-') || v.endsWith('-')) errs.push('must not begin or end with a hyphen');
+  for (const m of errs) out.push(invalid(field, v, m));
+}
+
+/**
+ * validateHandler of a lifecycle hook (exec, httpGet, tcpSocket, sleep; one only). A sleep may
+ * be 0 up to the pod's terminationGracePeriodSeconds (PodLifecycleSleepActionAllowZero is on in
+ * 1.34). The httpGet path is defaulted to "/", so never missing here. Headers are reported at
+ * `httpHeaders`, without their index, as the source does.
+ */
+function pushHookErrors(out: FieldError[], h: Any, grace: unknown, field: string): void {
+  let n = 0;
+  for (const kind of ['exec', 'httpGet', 'tcpSocket', 'sleep']) {
+    const a = h?.[kind];
+    if (!set(a)) continue;
+    if (n > 0) {
+      out.push(forbidden(`${field}.${kind}`, 'may not specify more than 1 handler type'));
+      continue;
+    }
+    n++;
+    const f = `${field}.${kind}`;
+    if (kind === 'exec') {
+      if (list(a.command).length === 0) out.push(required(`${f}.command`));
+    } else if (kind === 'httpGet') {
+      if (!str(a.path)) out.push(required(`${f}.path`));
+      pushPortNumOrName(out, a.port, `${f}.port`);
+      if (a.scheme !== 'HTTP' && a.scheme !== 'HTTPS')
+        out.push(unsupported(`${f}.scheme`, str(a.scheme), ['HTTP', 'HTTPS']));
+      for (const hd of list(a.httpHeaders))
+        if (!HEADER_NAME.test(str(hd?.name)))
+          out.push(invalid(`${f}.httpHeaders`, str(hd?.name), HEADER_MSG));
+    } else if (kind === 'tcpSocket') pushPortNumOrName(out, a.port, `${f}.port`);
+    else if (typeof grace === 'number') {
+      const s = typeof a.seconds === 'number' ? a.seconds : 0;
+      if (s < 0 || s > grace)
+        out.push(
+          invalid(f, s, `must be non-negative and less than terminationGracePeriodSeconds (${grace})`),
+        );
+    }
+  }
+  if (n === 0) out.push(reqd(field, 'must specify a handler type'));
+}
+
+/** validateLifecycle: postStart, then preStop. */
+export function pushLifecycleErrors(out: FieldError[], c: Any, grace: unknown, path: string): void {
+  const l = c?.lifecycle;
+  if (!set(l)) return;
+  if (set(l.postStart)) pushHookErrors(out, l.postStart, grace, `${path}.lifecycle.postStart`);
+  if (set(l.preStop)) pushHookErrors(out, l.preStop, grace, `${path}.lifecycle.preStop`);
+}

@@ -13,6 +13,7 @@ import {
   pushGateErrors,
   pushHostAliasErrors,
   pushHostNetworkErrors,
+  pushLifecycleErrors,
   pushPodNameFieldErrors,
   pushPodSecurityContextErrors,
   pushPodTailErrors,
@@ -254,6 +255,7 @@ function pushContainerErrors(out: FieldError[], spec: Any, volumes: string[], pa
     const c: Any = containers[i] ?? {};
     pushContainerCommon(out, c, volumes, spec, `${path}[${i}]`);
     if (nameSeenBefore(containers, i, c.name)) out.push(duplicate(`${path}[${i}].name`, c.name ?? ''));
+    if (c.lifecycle) pushLifecycleErrors(out, c, spec.terminationGracePeriodSeconds, `${path}[${i}]`);
     // Probes, last (validateContainers), by code bound late: only the student's Pods have them.
     if ((c.livenessProbe || c.readinessProbe || c.startupProbe) && latePartsLoaded())
       late().pushProbeErrors(out, c, `${path}[${i}]`);
@@ -284,6 +286,7 @@ function pushInitContainerErrors(out: FieldError[], spec: Any, volumes: string[]
     if (nameSeenBefore(regular, regular.length, name) || (name !== '' && nameSeenBefore(inits, i, name)))
       out.push(duplicate(`${at}.name`, name));
     if (sidecar) {
+      if (c.lifecycle) pushLifecycleErrors(out, c, spec.terminationGracePeriodSeconds, at);
       if ((c.livenessProbe || c.readinessProbe || c.startupProbe) && latePartsLoaded())
         late().pushProbeErrors(out, c, at);
     } else
