@@ -46,3 +46,41 @@ test('kubectl edit deploy/sleep-1: change replicas in the edit tab, Finish edit,
   expect(out).toContain('3');
   app.expectClean();
 });
+
+test('an invalid edit reopens the tab with kubectl’s reasons; Cancel edit keeps a copy and ends it', async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.terminal.runAndRead('kubectl apply -f sleep/sleep1.yaml');
+  await app.terminal.run('kubectl edit deployment sleep-1');
+  const editModel = (prefix: string) =>
+    page.evaluate((pre) => {
+      const m = window.monaco?.editor.getModels().find((x) => x.uri.path.startsWith('/tmp/kubectl-edit-'));
+      return m?.getValue().includes(pre) ? m.uri.path : '';
+    }, prefix);
+  await expect.poll(() => editModel('replicas: 1'), { timeout: 20_000 }).not.toBe('');
+  const firstPath = await editModel('');
+  await page.evaluate(() => {
+    const m = window.monaco?.editor.getModels().find((x) => x.uri.path.startsWith('/tmp/kubectl-edit-'));
+    m?.setValue(m.getValue().replace('  replicas: 1\n', '  replicas: -1\n'));
+  });
+  await page.getByTestId('finish-edit').click();
+  await app.terminal.waitForText('error: deployments.apps "sleep-1" is invalid');
+  // The new file, with the reasons on top, is the tab now.
+  await expect
+    .poll(() =>
+      editModel('# deployments.apps "sleep-1" was not valid:\n# * spec.replicas: Invalid value: -1'),
+    )
+    .not.toBe('');
+  expect(await editModel('# deployments.apps')).not.toBe(firstPath);
+  await expect(page.getByTestId('edit-tab')).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('cancel-edit').click();
+  await app.terminal.waitForText(
+    /A copy of your changes has been stored to "\/tmp\/kubectl-edit-\d+\.yaml"\nerror: Edit cancelled, no valid changes were saved\./,
+  );
+  await expect(page.getByTestId('edit-tab')).toHaveCount(0);
+  const out = await app.terminal.runAndRead('kubectl get deploy sleep-1 -o jsonpath={.spec.replicas}');
+  expect(out).toContain('1');
+  app.expectClean();
+});

@@ -19,6 +19,7 @@ import { toYaml } from '../printers/yaml';
 import { qualifiedResource, type ResourceType, resolveResourceType } from '../resources';
 import {
   type EditReason,
+  goSharpV,
   hasLines,
   headerText,
   manualStrip,
@@ -291,7 +292,11 @@ export class EditSession {
     for (const { t, obj } of items) {
       const md = (obj.metadata ?? {}) as Record<string, unknown>;
       const original = this.targets.find((x) => x.obj.metadata.uid === md.uid);
-      if (!original) return `no original object found for ${t.kind} "${String(md.name ?? '')}"`;
+      if (!original) {
+        // restoreManagedFields found none for this uid: SetManagedFields(nil) drops the key.
+        const { managedFields: _none, ...rest } = md;
+        return `no original object found for &unstructured.Unstructured{Object:${goSharpV({ ...obj, metadata: rest })}}`;
+      }
       // restoreManagedFields: the object's own managedFields go back on both sides.
       const mf = (original.obj.metadata as { managedFields?: unknown }).managedFields;
       const editedObj = { ...obj, metadata: { ...md } } as Record<string, unknown> & {

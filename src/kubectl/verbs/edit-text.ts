@@ -99,3 +99,39 @@ export function validateEdited(stripped: string): string | undefined {
   // utilerrors.NewAggregate's Error(): one message alone, several as `[a, b]`.
   return errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`;
 }
+
+/** strconv.Quote: Go's escapes (\a \b \f \n \r \t \v, \xNN for other control bytes, \u for U+2028-like). */
+function goQuoteString(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (c === 7) out += '\\a';
+    else if (c === 8) out += '\\b';
+    else if (c === 12) out += '\\f';
+    else if (c === 10) out += '\\n';
+    else if (c === 13) out += '\\r';
+    else if (c === 9) out += '\\t';
+    else if (c === 11) out += '\\v';
+    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else if ((c >= 0x80 && c < 0xa0) || c === 0x2028 || c === 0x2029 || c === 0xfeff)
+      out += `\\u${c.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/**
+ * fmt's `%#v` of a JSON value held in an unstructured object (map keys sorted, int64 for integral
+ * numbers, `interface {}(nil)` for null), as Go prints `&unstructured.Unstructured{Object:…}`.
+ */
+export function goSharpV(v: unknown): string {
+  if (v === null || v === undefined) return 'interface {}(nil)';
+  if (typeof v === 'string') return goQuoteString(v);
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'number') return String(v).replace(/e([+-])(\d)$/, 'e$10$2');
+  if (Array.isArray(v)) return `[]interface {}{${v.map(goSharpV).join(', ')}}`;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).sort();
+  return `map[string]interface {}{${keys.map((k) => `${goQuoteString(k)}:${goSharpV(o[k])}`).join(', ')}}`;
+}

@@ -316,6 +316,25 @@ describe('kubectl edit: leaving the editor', () => {
     expect(lastExit(d)).toBe('1');
   });
 
+  it('the uid removed: no original object for it (printed as Go prints the unstructured object)', () => {
+    const d = setup();
+    d.kubectl('edit svc/web');
+    const e = open(d);
+    const uid = d.cluster.get('Service', 'default', 'web')?.metadata.uid ?? '';
+    const r = leave(d, e.text.replace(`  uid: ${uid}\n`, ''));
+    const text = r.err;
+    expect(text.startsWith(`A copy of your changes has been stored to "${e.path}"\n`)).toBe(true);
+    expect(text).toContain(
+      '\nerror: no original object found for &unstructured.Unstructured{Object:map[string]interface {}{"apiVersion":"v1", "kind":"Service", "metadata":map[string]interface {}{"annotations":map[string]interface {}{"kubectl.kubernetes.io/last-applied-configuration":"{\\"apiVersion\\":\\"v1\\",',
+    );
+    expect(text).toContain(
+      '"ports":[]interface {}{map[string]interface {}{"port":80, "protocol":"TCP", "targetPort":80}}',
+    );
+    expect(
+      text.endsWith('"status":map[string]interface {}{"loadBalancer":map[string]interface {}{}}}}\n'),
+    ).toBe(true);
+  });
+
   it('a namespace changed in the file is refused before anything is sent', () => {
     const d = setup();
     d.kubectl('edit deploy/web');

@@ -82,6 +82,15 @@ export default function YamlEditor({ outside }: { outside?: OutsideFile | undefi
     editorRef.current?.updateOptions({ fontSize: largeText ? 20 : 14 });
   }, [largeText]);
 
+  // Files of `kubectl edit` that kubectl no longer waits on: their models go.
+  useEffect(() => {
+    const open = useStore.getState().core.session.editing()?.path;
+    for (const m of monaco.editor.getModels()) {
+      const p = m.uri.path;
+      if (p.startsWith('/tmp/kubectl-edit-') && p !== open && p !== path) m.dispose();
+    }
+  }, [path]);
+
   return (
     <Editor
       path={path}
