@@ -76,6 +76,30 @@ spec:
     );
   });
 
+  it('several nodes (-l): each refusal on its line, the pending nodes, then one line per node', () => {
+    const d = kdrive({ seed: 1, profile: 'kind' });
+    const nodes = ['kind-control-plane', 'kind-worker', 'kind-worker2'];
+    const ds = nodes.map((n) =>
+      d.cluster
+        .list('Pod', { fieldSelector: `spec.nodeName=${n}` })
+        .filter((p) => p.metadata.ownerReferences?.[0]?.kind === 'DaemonSet')
+        .map((p) => `${p.metadata.namespace}/${p.metadata.name}`)
+        .join(', '),
+    );
+    const err = (i: number) =>
+      `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${ds[i]}`;
+    d.kubectl('drain -l kubernetes.io/os=linux');
+    expect(d.stdout()).toBe(nodes.map((n) => `node/${n} cordoned\n`).join(''));
+    expect(d.stderr()).toBe(
+      nodes
+        .map((n, i) => `error: unable to drain node "${n}" due to error: ${err(i)}, continuing command...\n`)
+        .join('') +
+        `There are pending nodes to be drained:\n${nodes.map((n) => ` ${n}\n`).join('')}` +
+        nodes.map((_, i) => `${err(i)}\n`).join(''),
+    );
+    expect(d.exitCode()).toBe(1);
+  });
+
   it('usage and flag errors', () => {
     const d = kdrive();
     d.kubectl('drain');
