@@ -235,6 +235,26 @@ describe("ValidatePodSpec's tail and the template's own checks", () => {
     );
   });
 
+  it('a Pod only (validateContainersOnlyForPod, ValidatePodCreate): a padded image, ephemeral containers, nodeName with gates', () => {
+    const spec =
+      '  nodeName: kind-control-plane\n  schedulingGates: [{name: example.com/wait}]\n  ephemeralContainers: [{name: debug, image: busybox}]\n  initContainers: [{name: i, image: " busybox"}]\n';
+    expect(applyErr(podYaml(spec))).toBe(
+      invalidText('Pod', [
+        'spec.initContainers[0].image: Invalid value: " busybox": must not have leading or trailing whitespace',
+        'spec.ephemeralContainers: Forbidden: cannot be set on create',
+        'spec.nodeName: Forbidden: cannot be set until all schedulingGates have been cleared',
+      ]),
+    );
+    // A template keeps a padded image (the Pods made from it are refused).
+    const d = kdrive({ seed: 3, profile: 'kind' });
+    d.session.fs.write(
+      '/home/student/ch03/p.yaml',
+      deployYaml('  initContainers: [{name: i, image: " busybox"}]\n'),
+    );
+    d.kubectl('apply -f p.yaml');
+    expect(d.stdout()).toBe('deployment.apps/p created\n');
+  });
+
   it('hostNetwork: a hostPort that is not the containerPort; a Pod also defaults an absent one', () => {
     const ctr = '    ports: [{containerPort: 80, hostPort: 8080}, {containerPort: 81}]\n';
     const cause = (p: string) =>

@@ -207,7 +207,9 @@ function validPort(n: unknown): boolean {
 function pushContainerCommon(out: FieldError[], c: Any, volumes: string[], spec: Any, path: string): void {
   if (!c.name) out.push(required(`${path}.name`));
   else if (!nameOk(c.name, 'label')) pushNameErrors(out, c.name, 'label', `${path}.name`, c.name);
-  if (!c.image || String(c.image).trim() === '') out.push(required(`${path}.image`));
+  // Only an empty image is missing: a blank one is kept for templates (the source's TODO), and a
+  // Pod's is refused by validateContainersOnlyForPod (pushPodOnlyErrors).
+  if (!c.image) out.push(required(`${path}.image`));
   if (Array.isArray(c.ports)) {
     const ports: Any[] = c.ports;
     for (let j = 0; j < ports.length; j++) {
@@ -321,6 +323,27 @@ function pushPodSpecErrors(out: FieldError[], spec: Any, path: string): void {
   pushPodTailErrors(out, spec, path);
 }
 
+/**
+ * What validatePodMetadataAndSpec adds for a Pod (validateContainersOnlyForPod: an image with
+ * leading or trailing whitespace) and, on create, ValidatePodCreate (no ephemeral containers, no
+ * nodeName while scheduling gates remain).
+ */
+function pushPodOnlyErrors(out: FieldError[], spec: Any, create: boolean): void {
+  for (const list of ['containers', 'initContainers']) {
+    const cs: Any[] = Array.isArray(spec?.[list]) ? spec[list] : [];
+    for (let i = 0; i < cs.length; i++) {
+      const image = cs[i]?.image;
+      if (typeof image === 'string' && image.trim() !== image)
+        out.push(invalid(`spec.${list}[${i}].image`, image, 'must not have leading or trailing whitespace'));
+    }
+  }
+  if (!create) return;
+  if (Array.isArray(spec?.ephemeralContainers) && spec.ephemeralContainers.length > 0)
+    out.push(forbidden('spec.ephemeralContainers', 'cannot be set on create'));
+  if (spec?.nodeName && Array.isArray(spec.schedulingGates) && spec.schedulingGates.length > 0)
+    out.push(forbidden('spec.nodeName', 'cannot be set until all schedulingGates have been cleared'));
+}
+
 export function validatePodSpec(spec: Any, path: string): FieldError[] {
   const out: FieldError[] = [];
   pushPodSpecErrors(out, spec, path);
@@ -427,6 +450,7 @@ export function validate(obj: K8sObject, old?: K8sObject): FieldError[] {
     case 'Pod': {
       const out = validateMeta(obj, 'subdomain');
       pushPodSpecErrors(out, obj.spec, 'spec');
+      pushPodOnlyErrors(out, obj.spec, old === undefined);
       return out;
     }
     case 'Service': {
