@@ -13,7 +13,7 @@ describe('cordon, drain and the scheduler', () => {
     );
     d.kubectl('describe pod p');
     expect(d.text()).toContain(
-      '\n  Warning  FailedScheduling  5s    default-scheduler  0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.\n',
+      '\n  Warning  FailedScheduling  5s    default-scheduler  0/1 nodes are available: 1 node(s) were unschedulable. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.\n',
     );
     d.kubectl('uncordon docker-desktop').advance(10_000);
     expect(d.cluster.get('Pod', 'default', 'p')?.spec?.nodeName).toBe('docker-desktop');

@@ -43,7 +43,7 @@ describe('k3s ServiceLB', () => {
           (e as unknown as { involvedObject: { name: string } }).involvedObject.name === podB?.metadata.name,
       );
     expect((ev as unknown as { message: string }).message).toBe(
-      "0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.",
+      "0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.",
     );
 
     // Deleting the first Service removes its svclb Pod; the port frees up and web-b gets the node IP.

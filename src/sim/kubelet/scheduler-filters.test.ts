@@ -44,7 +44,7 @@ describe('NodeAffinity', () => {
       .advance(1000);
     expect(nodeOf(d.cluster, 'ssd')).toBeUndefined();
     expect(failed(d.cluster, 'ssd')).toEqual([
-      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
     ]);
   });
 
@@ -128,7 +128,7 @@ describe('NodeAffinity', () => {
     // Only the control plane lacks `gen`, and its taint is not tolerated.
     expect(nodeOf(c, 'dne')).toBeUndefined();
     expect(failed(c, 'dne')[0]).toBe(
-      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
     );
   });
 
@@ -149,7 +149,7 @@ describe('NodeAffinity', () => {
       )
       .advance(1000);
     expect(failed(d.cluster, 'pinned')).toEqual([
-      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
     ]);
   });
 });
@@ -171,7 +171,7 @@ describe('TaintToleration and NodeUnschedulable', () => {
     });
     d.applyOk(pod('p')).advance(1000);
     expect(failed(d.cluster, 'p')).toEqual([
-      '0/3 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 1 node(s) had untolerated taint {evict: yes}, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+      '0/3 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 1 node(s) had untolerated taint {evict: yes}, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
     ]);
     // Removing the worker's taints (kubectl taint …-) retries the Pod there.
     editNode(d.cluster, 'kind-worker', (n) => {
@@ -211,7 +211,7 @@ describe('TaintToleration and NodeUnschedulable', () => {
       )
       .advance(1000);
     expect(failed(d.cluster, 'p')).toEqual([
-      '0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+      '0/1 nodes are available: 1 node(s) were unschedulable. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
     ]);
     expect(nodeOf(d.cluster, 'tolerant')).toBe('docker-desktop');
     editNode(d.cluster, 'docker-desktop', (n) => {
@@ -238,7 +238,7 @@ describe('cordon as kubectl and the node lifecycle controller leave it', () => {
       });
     d.applyOk(pod('p')).advance(1000);
     expect(failed(d.cluster, 'p')).toEqual([
-      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) were unschedulable. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) were unschedulable. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
     ]);
     editNode(d.cluster, 'kind-worker2', (n) => {
       delete n.spec.unschedulable;
@@ -261,7 +261,7 @@ describe('NodeResourcesFit', () => {
       )
       .advance(1000);
     expect(failed(d.cluster, 'disk')).toEqual([
-      '0/1 nodes are available: 1 Insufficient ephemeral-storage. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+      '0/1 nodes are available: 1 Insufficient ephemeral-storage. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
     ]);
   });
 
@@ -282,10 +282,10 @@ describe('NodeResourcesFit', () => {
     expect(nodeOf(d.cluster, 'half')).toBe('docker-desktop');
     // The boot's Pods request 850m (2 x CoreDNS 100m, etcd 100m, apiserver 250m, controller-manager 200m, scheduler 100m).
     expect(failed(d.cluster, 'more')).toEqual([
-      '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+      '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
     ]);
     expect(failed(d.cluster, 'huge')).toEqual([
-      '0/1 nodes are available: 1 Insufficient cpu, 1 Insufficient memory. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+      '0/1 nodes are available: 1 Insufficient cpu, 1 Insufficient memory. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
     ]);
     // Deleting the big Pod frees the room (AssignedPodDelete moves the waiting Pod).
     d.delete('Pod', 'half', 'default', { gracePeriodSeconds: 0 }).advance(1000);
@@ -300,7 +300,7 @@ describe('NodeResourcesFit', () => {
       )
       .advance(1000);
     expect(failed(d.cluster, 'limited')).toEqual([
-      '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+      '0/1 nodes are available: 1 Insufficient cpu. no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
     ]);
   });
 
@@ -311,7 +311,7 @@ describe('NodeResourcesFit', () => {
       .advance(1000);
     expect(nodeOf(d.cluster, 'a')).toBe('docker-desktop');
     expect(failed(d.cluster, 'b')).toEqual([
-      '0/1 nodes are available: 1 Too many pods. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+      '0/1 nodes are available: 1 Too many pods. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
     ]);
   });
 
@@ -325,7 +325,7 @@ describe('NodeResourcesFit', () => {
       )
       .advance(1000);
     expect(failed(d.cluster, 'never')).toEqual([
-      '0/1 nodes are available: 1 Insufficient memory. preemption: not eligible due to preemptionPolicy=Never.',
+      '0/1 nodes are available: 1 Insufficient memory. no new claims to deallocate, preemption: not eligible due to preemptionPolicy=Never.',
     ]);
   });
 });
@@ -338,7 +338,7 @@ describe('NodePorts', () => {
     const d = dd().applyOk(pod('a', ports)).applyOk(pod('b', ports)).advance(1000);
     expect(nodeOf(d.cluster, 'a')).toBe('docker-desktop');
     expect(failed(d.cluster, 'b')).toEqual([
-      "0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.",
+      "0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.",
     ]);
   });
 });
@@ -372,7 +372,7 @@ describe('InterPodAffinity (required)', () => {
     const nodes = ['w1', 'w2'].map((n) => nodeOf(d.cluster, n)).sort();
     expect(nodes).toEqual(['kind-worker', 'kind-worker2']);
     expect(failed(d.cluster, 'w3')).toEqual([
-      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match pod anti-affinity rules. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.",
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match pod anti-affinity rules. no new claims to deallocate, preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.",
     ]);
   });
 
@@ -382,7 +382,7 @@ describe('InterPodAffinity (required)', () => {
       .applyOk(pod('intruder'))
       .advance(1000);
     expect(failed(d.cluster, 'intruder')).toEqual([
-      "0/1 nodes are available: 1 node(s) didn't satisfy existing pods anti-affinity rules. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.",
+      "0/1 nodes are available: 1 node(s) didn't satisfy existing pods anti-affinity rules. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.",
     ]);
   });
 
@@ -392,7 +392,7 @@ describe('InterPodAffinity (required)', () => {
       .applyOk(pod('self', aff('self'), { app: 'self' }))
       .advance(1000);
     expect(failed(d.cluster, 'lonely')).toEqual([
-      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match pod affinity rules. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match pod affinity rules. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
     ]);
     const at = nodeOf(d.cluster, 'self');
     expect(at).toBeDefined();
@@ -425,7 +425,7 @@ describe('PodTopologySpread (DoNotSchedule)', () => {
     // skew = count + 1 - 0 must stay <= 1: one Pod per worker.
     expect(['s1', 's2'].map((n) => nodeOf(c, n)).sort()).toEqual(['kind-worker', 'kind-worker2']);
     expect(failed(c, 's3')).toEqual([
-      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match pod topology spread constraints. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.",
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match pod topology spread constraints. no new claims to deallocate, preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.",
     ]);
   });
 
@@ -434,7 +434,7 @@ describe('PodTopologySpread (DoNotSchedule)', () => {
       .applyOk(pod('z', spread(1, 'topology.kubernetes.io/zone'), { app: 's' }))
       .advance(1000);
     expect(failed(d.cluster, 'z')).toEqual([
-      "0/1 nodes are available: 1 node(s) didn't match pod topology spread constraints (missing required label). preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.",
+      "0/1 nodes are available: 1 node(s) didn't match pod topology spread constraints (missing required label). no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.",
     ]);
   });
 });
@@ -480,7 +480,7 @@ describe('scheduling queue', () => {
       )
       .advance(1000);
     expect(failed(d.cluster, 'conflict')).toEqual([
-      '0/3 nodes are available: pod affinity terms conflict. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+      '0/3 nodes are available: pod affinity terms conflict. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
     ]);
   });
 

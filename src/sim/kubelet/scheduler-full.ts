@@ -69,12 +69,17 @@ export function fitErrorMessage(
       .sort()
       .join(', ');
   let msg = `0/${total} nodes are available: ${histogram(reasons)}.`;
-  if (preemptNever) return `${msg} preemption: not eligible due to preemptionPolicy=Never.`;
+  // The PostFilter plugins' reasons, joined (RunPostFilterPlugins): DynamicResources (on by default
+  // in 1.34) answers "no new claims to deallocate" for a Pod without claims, then DefaultPreemption
+  // its "preemption: …" verdict. Events of 1.34 clusters read "… no new claims to deallocate,
+  // preemption: 0/3 nodes are available: …".
+  if (preemptNever)
+    return `${msg} no new claims to deallocate, preemption: not eligible due to preemptionPolicy=Never.`;
   const victims = statuses.filter((s) => s.code === 'U').length;
   const pre = new Map<string, number>();
   if (victims > 0) pre.set('No preemption victims found for incoming pod', victims);
   if (total - victims > 0) pre.set('Preemption is not helpful for scheduling', total - victims);
-  msg += ` preemption: 0/${total} nodes are available: ${histogram(pre)}.`;
+  msg += ` no new claims to deallocate, preemption: 0/${total} nodes are available: ${histogram(pre)}.`;
   return msg;
 }
 
@@ -243,7 +248,7 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
         pod,
         key,
         ctx,
-        `0/${all.length} nodes are available: pod affinity terms conflict. preemption: 0/${all.length} nodes are available: ${all.length} Preemption is not helpful for scheduling.`,
+        `0/${all.length} nodes are available: pod affinity terms conflict. no new claims to deallocate, preemption: 0/${all.length} nodes are available: ${all.length} Preemption is not helpful for scheduling.`,
         new Set(['NodeAffinity']),
       );
       return;

@@ -173,7 +173,7 @@ export function createScheduler(api: ApiServer): Controller {
         ]
           .filter(Boolean)
           .join(', ');
-        const msg = `${all}${reasons}. preemption: ${all}${preemption}.`;
+        const msg = `${all}${reasons}. no new claims to deallocate, preemption: ${all}${preemption}.`;
         ctx.events.record(pod, 'Warning', 'FailedScheduling', msg, SOURCE);
         return;
       }
