@@ -21,6 +21,7 @@ import type {
   ListOptions,
   ObjectKey,
   ObjectWatchEvent,
+  PatchOptions,
   PatchType,
 } from './contract';
 import { createControlPlaneControllers } from './controllers/index';
@@ -258,12 +259,12 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
       name: string,
       type: PatchType,
       body: string,
-      o?: { dryRun?: boolean },
+      o?: PatchOptions,
     ): ApiResult {
       const { patchOne } = late();
-      if (o?.dryRun) return patchOne(api, kind, namespace, name, type, body, { dryRun: true });
+      if (o?.dryRun) return patchOne(api, kind, namespace, name, type, body, o);
       begin();
-      const r = patchOne(api, kind, namespace, name, type, body);
+      const r = patchOne(api, kind, namespace, name, type, body, o);
       settle();
       publish();
       return r;

@@ -92,6 +92,16 @@ export interface DryRunOption {
 }
 
 /**
+ * Cluster.patch's options: a dry run, and the subresource the PATCH goes to —
+ * `ephemeralcontainers` (pods/NAME/ephemeralcontainers, what `kubectl debug` sends): only
+ * spec.ephemeralContainers is taken from the patched Pod, validated by
+ * ValidatePodEphemeralContainersUpdate (apiserver/ephemeral.ts).
+ */
+export interface PatchOptions extends DryRunOption {
+  subresource?: 'ephemeralcontainers';
+}
+
+/**
  * The PATCH body types (Content-Type): `strategic` (application/strategic-merge-patch+json),
  * `merge` (RFC 7386 application/merge-patch+json), `json` (RFC 6902 application/json-patch+json).
  */
@@ -270,7 +280,7 @@ export interface Cluster {
    * the patch is applied there (strategic merge with the built-in types' merge keys), then the
    * ordinary update runs (defaulting, validation, immutable fields). Unknown fields are dropped
    * and answered as `warnings` (field validation Warn). Used by kubectl patch, annotate and set.
-   * `dryRun`: see DryRunOption.
+   * `dryRun`: see DryRunOption; `subresource`: see PatchOptions.
    */
   patch(
     kind: KindName,
@@ -278,7 +288,7 @@ export interface Cluster {
     name: string,
     type: PatchType,
     body: string,
-    opts?: DryRunOption,
+    opts?: PatchOptions,
   ): ApiResult;
   /** `opts.dryRun`: see DryRunOption. */
   delete(kind: KindName, namespace: string | undefined, name: string, opts?: DeleteOptions): ApiResult;

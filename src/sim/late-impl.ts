@@ -7,6 +7,7 @@ import { defaultDaemonSet } from './apiserver/defaults-daemonset';
 import { defaultJob, defaultNewJob } from './apiserver/defaults-job';
 import { defaultRest } from './apiserver/defaults-late';
 import { defaultStatefulSet } from './apiserver/defaults-statefulset';
+import { patchEphemeralContainers } from './apiserver/ephemeral';
 import { correlateEvent } from './apiserver/events-correlator';
 import { patchOne } from './apiserver/patch';
 import { buildPublished } from './apiserver/published-build';
@@ -36,6 +37,7 @@ import { validateJob } from './apiserver/validation-job';
 import { pushPodDnsErrors } from './apiserver/validation-pod-dns';
 import { validateService } from './apiserver/validation-service';
 import { validateStatefulSet } from './apiserver/validation-statefulset';
+import type { PatchOptions } from './contract';
 import { cronJobKeys, cronJobSync } from './controllers/cronjob-controller';
 import { publisherKeys, publisherSync } from './controllers/daemonset-sync';
 import { deploymentPause } from './controllers/deployment-paused';
@@ -46,6 +48,7 @@ import { replicaFailure } from './controllers/replicaset-failure';
 import { spewHash } from './controllers/spew';
 import { withPodEvictionKeys } from './controllers/taint-eviction';
 import { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
+import { syncEphemeral } from './kubelet/ephemeral';
 import { initAdmit, initKill, initRun } from './kubelet/init-containers';
 import { createLifecycle } from './kubelet/lifecycle';
 import { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
@@ -73,7 +76,11 @@ provideLateParts({
         ? nodeTaintSync(key, ctx)
         : publisherSync(api, key, ctx),
   applyOne,
-  patchOne,
+  // PATCH pods/NAME/ephemeralcontainers (kubectl debug) takes the subresource's own strategy.
+  patchOne: (api, kind, ns, name, type, body, opts) =>
+    (opts as PatchOptions | undefined)?.subresource === 'ephemeralcontainers'
+      ? patchEphemeralContainers(api, ns, name, type, body, opts)
+      : patchOne(api, kind, ns, name, type, body, opts),
   validateService,
   validate,
   pushEndpointSubsetErrors,
@@ -130,4 +137,5 @@ provideLateParts({
   defaultCronJob,
   validateCronJob,
   createFullScheduler,
+  syncEphemeral,
 });

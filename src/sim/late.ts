@@ -47,6 +47,7 @@ import type { reconcileMirroring } from './controllers/endpointslice-mirroring-s
 import type { replicaFailure } from './controllers/replicaset-failure';
 import type { spewHash } from './controllers/spew';
 import type { envFailures, failMounts, mountFailures, startWithConfigErrors } from './kubelet/config-refs';
+import type { syncEphemeral } from './kubelet/ephemeral';
 import type { initAdmit, initKill, initRun } from './kubelet/init-containers';
 import type { createLifecycle } from './kubelet/lifecycle';
 import type { defaultProbes, probesDefaulted, pushProbeErrors } from './kubelet/probe-api';
@@ -175,6 +176,11 @@ export interface LateParts {
   reconcileMirroring: typeof reconcileMirroring;
   /** kube-scheduler's default profile for the Pods created after boot (kubelet/scheduler-full). */
   createFullScheduler: typeof createFullScheduler;
+  /**
+   * The kubelet's ephemeral containers (kubectl debug adds them through PATCH
+   * pods/NAME/ephemeralcontainers: `patchOne` with `subresource`, apiserver/ephemeral).
+   */
+  syncEphemeral: typeof syncEphemeral;
 }
 
 let parts: LateParts | undefined;

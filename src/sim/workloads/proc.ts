@@ -1,7 +1,7 @@
 // The container a command runs in: its Pod, image, environment and the few files the chapter
 // reads (`cat /etc/resolv.conf`, `/etc/hosts`), plus what commands wrote there.
 import type { CommandTable, ProcContext } from '../../kubectl/shell/types';
-import type { Container, Pod, Service } from '../api/types';
+import type { Container, ContainerStatus, Pod, Service } from '../api/types';
 import type { Cluster, ObjectKey } from '../contract';
 import { containerEnv } from './config-env';
 import { podHostname, podHostsFile } from './hosts';
@@ -64,10 +64,14 @@ export function makeProc(
   deps: WorkloadDeps,
   containerName?: string,
 ): PodProc | undefined {
+  // An ephemeral container (kubectl debug) runs in the same Pod: its image, the Pod's namespaces.
   const container =
     containerName === undefined
       ? pod.spec.containers[0]
-      : pod.spec.containers.find((c) => c.name === containerName);
+      : (pod.spec.containers.find((c) => c.name === containerName) ??
+        (pod.spec as { ephemeralContainers?: Container[] }).ephemeralContainers?.find(
+          (c) => c.name === containerName,
+        ));
   if (!container) return undefined;
   return { cluster, podKey, pod, container, info: imageInfo(container.image), deps };
 }
@@ -151,7 +155,11 @@ export function linkedServices(all: Service[], ns: string, enableServiceLinks: b
 }
 
 export function containerStartedAt(pod: Pod, container: Container): number | undefined {
-  const cs = pod.status?.containerStatuses?.find((s) => s.name === container.name);
+  const cs =
+    pod.status?.containerStatuses?.find((s) => s.name === container.name) ??
+    (
+      pod.status as { ephemeralContainerStatuses?: ContainerStatus[] } | undefined
+    )?.ephemeralContainerStatuses?.find((s) => s.name === container.name);
   return (
     parseTime(cs?.state?.running?.startedAt) ??
     parseTime(pod.status?.startTime) ??
