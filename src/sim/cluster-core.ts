@@ -272,6 +272,7 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
     delete(kind: KindName, namespace: string | undefined, name: string, o?: DeleteOptions): ApiResult {
       if (o?.dryRun) return api.delete(kind, namespace, name, o);
       begin();
+      if (o?.eviction) late().addDisruptionTarget(api, clock.now(), namespace, name, 'api');
       const r = api.delete(kind, namespace, name, o);
       settle();
       publish();

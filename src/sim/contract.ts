@@ -74,6 +74,12 @@ export interface DeleteOptions {
   propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
   /** Server-side dry run: see Cluster.delete. */
   dryRun?: boolean;
+  /**
+   * Through the Eviction subresource (`kubectl drain`): a running Pod first gets the
+   * DisruptionTarget condition (EvictionByEvictionAPI), then the delete. No PodDisruptionBudgets
+   * exist here, so an eviction is never refused with 429.
+   */
+  eviction?: boolean;
 }
 
 /**

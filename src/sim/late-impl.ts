@@ -8,6 +8,7 @@ import { defaultJob, defaultNewJob } from './apiserver/defaults-job';
 import { defaultRest } from './apiserver/defaults-late';
 import { defaultStatefulSet } from './apiserver/defaults-statefulset';
 import { patchEphemeralContainers } from './apiserver/ephemeral';
+import { addDisruptionTarget } from './apiserver/eviction';
 import { correlateEvent } from './apiserver/events-correlator';
 import { patchOne } from './apiserver/patch';
 import { buildPublished } from './apiserver/published-build';
@@ -137,5 +138,6 @@ provideLateParts({
   defaultCronJob,
   validateCronJob,
   createFullScheduler,
+  addDisruptionTarget,
   syncEphemeral,
 });

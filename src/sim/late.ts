@@ -11,6 +11,7 @@ import type { defaultDaemonSet } from './apiserver/defaults-daemonset';
 import type { defaultJob, defaultNewJob } from './apiserver/defaults-job';
 import type { defaultRest } from './apiserver/defaults-late';
 import type { defaultStatefulSet } from './apiserver/defaults-statefulset';
+import type { addDisruptionTarget } from './apiserver/eviction';
 import type { correlateEvent } from './apiserver/events-correlator';
 import type { patchOne } from './apiserver/patch';
 import type { buildPublished } from './apiserver/published-build';
@@ -176,6 +177,8 @@ export interface LateParts {
   reconcileMirroring: typeof reconcileMirroring;
   /** kube-scheduler's default profile for the Pods created after boot (kubelet/scheduler-full). */
   createFullScheduler: typeof createFullScheduler;
+  /** The DisruptionTarget condition of an eviction (apiserver/eviction; only `kubectl drain` evicts). */
+  addDisruptionTarget: typeof addDisruptionTarget;
   /**
    * The kubelet's ephemeral containers (kubectl debug adds them through PATCH
    * pods/NAME/ephemeralcontainers: `patchOne` with `subresource`, apiserver/ephemeral).

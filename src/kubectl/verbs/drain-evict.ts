@@ -6,8 +6,8 @@
 // The Eviction subresource [kubernetes pkg/registry/core/pod/storage/eviction.go EvictionREST.Create]
 // deletes the Pod with the Eviction's DeleteOptions (--grace-period, else the Pod's own) once no
 // PodDisruptionBudget objects; this simulator has no PodDisruptionBudgets, so an eviction is that
-// delete and never answers 429 (TooManyRequests). The DisruptionTarget condition the server adds
-// on the way is not written here. A wait kubectl would never end (--timeout=0) is cut at one hour
+// delete (after the DisruptionTarget condition, Cluster.delete's `eviction`) and never answers 429
+// (TooManyRequests). A wait kubectl would never end (--timeout=0) is cut at one hour
 // of simulated time, as if --timeout=1h had been given.
 import type { K8sObject } from '../../sim/api/types';
 import { formatError } from '../errors';
@@ -107,6 +107,7 @@ export function evictPods(
     const r = cluster.delete('Pod', ns, name, {
       ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
       ...(strategy === 'server' ? { dryRun: true } : {}),
+      eviction: true,
     });
     if (!r.ok) {
       if (r.error.reason !== 'NotFound')

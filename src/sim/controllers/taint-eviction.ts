@@ -12,10 +12,11 @@
 // PodUpdated is followed only for Pods with a NoExecute toleration of their own (beyond the
 // not-ready/unreachable ones every Pod gets): only those can be bound to a Node already tainted
 // NoExecute (the scheduler keeps the others off it), so a Pod's event costs the rest nothing.
-// Left out: the DisruptionTarget condition (DeletionByTaintManager) kube-controller-manager
-// patches into the Pod's status before the delete. Bound late (./node-taints' keys, on the
+// Before the delete, the DisruptionTarget condition (DeletionByTaintManager) goes into the Pod's
+// status (apiserver/eviction.ts), as kube-controller-manager patches it. Bound late (./node-taints' keys, on the
 // publishers controller): only a user's `kubectl taint` puts a NoExecute taint on a Node.
 import type { K8sObject, Pod } from '../api/types';
+import { addDisruptionTarget } from '../apiserver/eviction';
 import type { ControllerContext, WatchEvent } from '../runtime/interfaces';
 
 interface Taint {
@@ -140,6 +141,13 @@ function evict(pod: K8sObject, ctx: ControllerContext): void {
     'TaintManagerEviction',
     `Marking for deletion Pod ${podKey(pod)}`,
     COMPONENT,
+  );
+  addDisruptionTarget(
+    { store: ctx.store, updateStatus: (o) => ctx.api.updateStatus(o) },
+    ctx.clock.now(),
+    pod.metadata.namespace,
+    pod.metadata.name,
+    'taint',
   );
   ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name);
 }
