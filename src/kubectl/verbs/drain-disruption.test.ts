@@ -58,4 +58,41 @@ describe('DisruptionTarget on disrupted Pods', () => {
       message: 'Taint manager: deleting due to NoExecute taint',
     });
   });
+
+  it('a Job whose podFailurePolicy ignores DisruptionTarget does not count the drained Pod as a failure', () => {
+    const job = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: work
+spec:
+  backoffLimit: 0
+  podFailurePolicy:
+    rules:
+      - action: Ignore
+        onPodConditions:
+          - type: DisruptionTarget
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: main
+          image: busybox
+          command: ['sleep', '3600']
+`;
+    const d = kdrive({ profile: 'kind' }).apply(job).advance(20_000);
+    const first = (d.cluster.list('Pod', { namespace: 'default' }) as Pod[])[0] as Pod;
+    const node = first.spec.nodeName as string;
+    d.kubectl(`drain ${node} --ignore-daemonsets --force --grace-period=5`).advance(20_000);
+    const j = d.cluster.get('Job', 'default', 'work') as {
+      status?: { failed?: number; conditions?: { type: string }[] };
+    };
+    // backoffLimit 0: had the failure counted, the Job would have failed.
+    expect(j.status?.failed ?? 0).toBe(0);
+    expect(j.status?.conditions?.some((c) => c.type === 'Failed')).not.toBe(true);
+    const now = (d.cluster.list('Pod', { namespace: 'default' }) as Pod[]).filter(
+      (p) => !p.metadata.deletionTimestamp,
+    );
+    expect(now.map((p) => p.spec.nodeName)).not.toContain(node);
+    expect(now.length).toBe(1);
+  });
 });
