@@ -42,6 +42,25 @@ export interface EditOptions {
   outputPatch: boolean;
   /** --record's change-cause, set on every edited object. */
   cause: string | undefined;
+  /** --save-config: the last-applied annotation written from the edited object. */
+  saveConfig: boolean;
+  /** --windows-line-endings: the file written with CRLF (crlf.NewCRLFWriter). */
+  crlf: boolean;
+}
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/**
+ * util.CreateApplyAnnotation: the object without its last-applied annotation, encoded as the
+ * unstructured JSON encoder writes it (json.Encoder: sorted keys, HTML escaped, a newline), becomes
+ * that annotation.
+ */
+function withLastApplied(obj: Record<string, unknown>): Record<string, unknown> {
+  const md = (obj.metadata ?? {}) as Record<string, unknown>;
+  const annotations = { ...((md.annotations ?? {}) as Record<string, string>) };
+  delete annotations[LAST_APPLIED];
+  const encoded = `${goJsonMarshal({ ...obj, metadata: { ...md, annotations } })}\n`;
+  return { ...obj, metadata: { ...md, annotations: { ...annotations, [LAST_APPLIED]: encoded } } };
 }
 
 /** Where the editor writes its output: the job once it exists. */
@@ -166,6 +185,7 @@ export class EditSession {
       // The edited file again, without its comments: the new header replaces the old one.
       buf += manualStrip(this.edited);
     }
+    if (this.opts.crlf) buf = buf.replace(/\r?\n/g, '\r\n');
     const path = tempPath(this.ctx, this.ext);
     this.ctx.host?.editFile?.(path, buf, (text) => {
       if (this.code === undefined && !this.job?.done) this.afterEditor(path, text);
@@ -249,6 +269,8 @@ export class EditSession {
         return;
       }
     }
+    // visitAnnotation: --save-config's annotation, then --record's.
+    if (this.opts.saveConfig) for (const item of read.items) item.obj = withLastApplied(item.obj);
     if (this.opts.cause !== undefined) {
       for (const { obj } of read.items) {
         const md = (obj.metadata ?? {}) as Record<string, unknown>;

@@ -3,6 +3,7 @@
 // whose editor is the test (session.editing() / finishEdit(text)).
 import { describe, expect, it } from 'vitest';
 import type { Deployment, Service } from '../../sim/api/types';
+import { parseManifests } from '../../sim/yaml';
 import { createTerminalSession } from '../session';
 import { kdrive } from '../testing';
 import { EDIT_HEADER } from './edit-text';
@@ -378,6 +379,47 @@ describe('kubectl edit: leaving the editor', () => {
     d.sh('kubectl edit deploy/web && echo ok');
     const r = leave(d, open(d).text.replace('  replicas: 2\n', '  replicas: 3\n'));
     expect(r.out).toBe('deployment.apps/web edited\nok\n');
+  });
+});
+
+describe('kubectl edit: annotations and line endings', () => {
+  it('--save-config writes the edited object (without the old annotation) as last-applied; --record the command', () => {
+    const d = setup();
+    d.kubectl('edit deploy/web --save-config --record');
+    expect(d.stderr()).toBe('Flag --record has been deprecated, --record will be removed in the future\n');
+    const e = open(d);
+    const edited = e.text.replace('  replicas: 2\n', '  replicas: 3\n');
+    expect(leave(d, edited).all).toBe('deployment.apps/web edited\n');
+    const a = deploy(d).metadata.annotations ?? {};
+    expect(a['kubernetes.io/change-cause']).toBe('kubectl edit deploy/web --save-config=true --record=true');
+    const last = a['kubectl.kubernetes.io/last-applied-configuration'] ?? '';
+    expect(last.endsWith('}\n')).toBe(true);
+    expect(
+      last.startsWith(
+        '{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"annotations":{"deployment.kubernetes.io/revision":"1"},"creationTimestamp":"2026-01-08T09:30:00Z","generation":1,"name":"web","namespace":"default","resourceVersion":',
+      ),
+    ).toBe(true);
+    // The whole edited object, status included, as the file had it.
+    const fromFile = parseManifests(edited, 'x');
+    if (!fromFile.ok) throw new Error('the edited file parses');
+    const expected = fromFile.docs[0] as Deployment;
+    delete expected.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration'];
+    expect(JSON.parse(last)).toEqual(expected);
+  });
+
+  it('--windows-line-endings writes the file with CRLF; it still edits', () => {
+    const d = setup();
+    d.kubectl('edit svc/web --windows-line-endings');
+    const e = open(d);
+    expect(
+      e.text.startsWith("# Please edit the object below. Lines beginning with a '#' will be ignored,\r\n"),
+    ).toBe(true);
+    expect(e.text.split('\n').every((l, i, all) => i === all.length - 1 || l.endsWith('\r'))).toBe(true);
+    expect(leave(d, e.text).all).toBe('Edit cancelled, no changes made.\n');
+    d.kubectl('edit svc/web --windows-line-endings');
+    expect(leave(d, open(d).text.replace('  - port: 80\r\n', '  - port: 81\r\n')).all).toBe(
+      'service/web edited\n',
+    );
   });
 });
 

@@ -48,7 +48,23 @@ const HELP = composeHelp({
     ...filenameHelpFlags('Filename, directory, or URL to files to use to edit the resource'),
     { name: 'output', short: 'o', def: "''", usage: OUTPUT_USAGE },
     { name: 'output-patch', def: 'false', usage: 'Output the patch if the resource is edited.' },
+    {
+      name: 'field-manager',
+      def: "'kubectl-edit'",
+      usage: 'Name of the manager used to track field ownership.',
+    },
     RECORD_HELP_FLAG,
+    {
+      name: 'save-config',
+      def: 'false',
+      usage:
+        'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
+    },
+    {
+      name: 'windows-line-endings',
+      def: 'false',
+      usage: 'Defaults to the line ending native to your platform.',
+    },
   ],
   usage: 'kubectl edit (RESOURCE/NAME | -f FILENAME)',
 });
@@ -126,6 +142,8 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     format: format.format,
     outputPatch: bool(args.flags, 'output-patch'),
     cause,
+    saveConfig: bool(args.flags, 'save-config'),
+    crlf: bool(args.flags, 'windows-line-endings'),
   });
   session.start();
   // A scripted editor answers at once: the run is over already.
@@ -140,7 +158,11 @@ export const editVerb: KubectlVerb = {
     ...FILENAME_FLAGS,
     { name: 'output', short: 'o', type: 'string' },
     { name: 'output-patch', type: 'bool' },
+    // Accepted: this API server keeps no managedFields, so the manager's name changes nothing.
+    { name: 'field-manager', type: 'string' },
     RECORD_FLAG,
+    { name: 'save-config', type: 'bool' },
+    { name: 'windows-line-endings', type: 'bool' },
   ],
   run,
 };
