@@ -454,6 +454,12 @@ describe('kubectl edit: errors before the editor', () => {
     expect(d.session.busy()).toBe(false);
   });
 
+  it('Tab completes object names after `kubectl edit`', () => {
+    const d = setup();
+    expect(d.session.complete('kubectl edit deploy/w').candidates).toEqual(['deploy/web']);
+    expect(d.session.complete('kubectl edit svc w').candidates).toEqual(['web']);
+  });
+
   it('--help; listed in kubectl --help', () => {
     const d = setup();
     d.kubectl('edit --help');

@@ -13,6 +13,9 @@ const YamlEditor = lazy(() => import('./YamlEditor'));
 /** What the student typed in each `kubectl edit` file so far (kept across tab switches). */
 const drafts = new Map<string, string>();
 
+/** The edit tab's data-path: `:` is no file name's character (validPath), so it names no file. */
+const EDIT_TAB = ':kubectl-edit';
+
 const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 
 interface EditTabProps {
@@ -47,17 +50,20 @@ function FileTabs({ open, shown, setShown }: EditTabProps) {
   }, [active]);
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const i = paths.indexOf(active);
+    // The edit tab, when there is one, is the last of the row.
+    const all = open ? [...paths, EDIT_TAB] : paths;
+    const i = all.indexOf(shown ? EDIT_TAB : active);
     let next = -1;
-    if (e.key === 'ArrowRight') next = (i + 1) % paths.length;
-    else if (e.key === 'ArrowLeft') next = (i - 1 + paths.length) % paths.length;
+    if (e.key === 'ArrowRight') next = (i + 1) % all.length;
+    else if (e.key === 'ArrowLeft') next = (i - 1 + all.length) % all.length;
     else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = paths.length - 1;
+    else if (e.key === 'End') next = all.length - 1;
     if (next < 0) return;
     e.preventDefault();
-    const p = paths[next];
+    const p = all[next];
     if (p === undefined) return;
-    setActive(p);
+    if (p === EDIT_TAB) setShown(true);
+    else setActive(p);
     listRef.current?.querySelector<HTMLElement>(`[data-path="${CSS.escape(p)}"]`)?.focus();
   };
 
@@ -96,6 +102,7 @@ function FileTabs({ open, shown, setShown }: EditTabProps) {
             type="button"
             role="tab"
             id="tab-kubectl-edit"
+            data-path={EDIT_TAB}
             aria-selected={shown}
             aria-controls="editor-tabpanel"
             tabIndex={shown ? 0 : -1}
