@@ -214,7 +214,7 @@ describe('pod template defaults (SetObjectDefaults_PodTemplate part)', () => {
 `);
   });
 
-  it('env fieldRef and resourceFieldRef, lifecycle httpGet, init and ephemeral containers', () => {
+  it('env fieldRef and resourceFieldRef, lifecycle httpGet, init containers; ephemeral ones are not a template field', () => {
     const d = kdrive();
     d.cluster.apply(
       docs(`
@@ -252,10 +252,6 @@ spec:
           lifecycle:
             postStart: {httpGet: {port: 80, path: /hook, scheme: HTTPS}}
             preStop: {httpGet: {port: 80}}
-      ephemeralContainers:
-        - name: debug
-          image: busybox
-          ports: [{containerPort: 9000}]
 `),
     );
     expect(d.kubectl('get deploy envs -o yaml').exitCode()).toBe(0);
@@ -302,17 +298,16 @@ spec:
         terminationMessagePath: /dev/termination-log
         terminationMessagePolicy: File
 `);
-    expect(block(out, '      ephemeralContainers:', '      initContainers:')).toBe(`      ephemeralContainers:
-      - image: busybox
-        imagePullPolicy: Always
-        name: debug
-        ports:
-        - containerPort: 9000
-          protocol: TCP
-        resources: {}
-        terminationMessagePath: /dev/termination-log
-        terminationMessagePolicy: File
-`);
+    // ValidatePodTemplateSpec refuses ephemeral containers in a template (they are only ever added
+    // to a running Pod through its ephemeralcontainers subresource).
+    const refused = d.cluster.apply(
+      docs(
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: eph}\nspec:\n  selector: {matchLabels: {app: eph}}\n  template:\n    metadata: {labels: {app: eph}}\n    spec:\n      containers: [{name: app, image: nginx:1.27}]\n      ephemeralContainers: [{name: debug, image: busybox}]\n',
+      ),
+    );
+    expect(refused.map((o) => (o.result.ok ? 'ok' : o.result.error.message))).toEqual([
+      'Deployment.apps "eph" is invalid: spec.template.spec.ephemeralContainers: Forbidden: ephemeral containers not allowed in pod template',
+    ]);
     expect(block(out, '      initContainers:', '      restartPolicy: Always')).toBe(`      initContainers:
       - env:
         - name: POD
@@ -360,11 +355,6 @@ spec:
         - name: side
           image: nginx:1.27
           resources: {limits: {}}
-      ephemeralContainers:
-        - name: debug
-          image: busybox:1.36
-          ports: [{containerPort: 9999}]
-          resources: {limits: {memory: 8Mi}}
 `),
     );
     const t = c.get('Deployment', 'default', 'net')?.spec.template.spec;
@@ -397,9 +387,6 @@ spec:
     expect(p.containers[1].resources).toEqual({ limits: {} });
     expect(p.initContainers[0].resources).toEqual({ limits: { cpu: '50m' }, requests: { cpu: '50m' } });
     expect(p.initContainers[0].ports).toEqual([{ containerPort: 7000, protocol: 'TCP', hostPort: 7000 }]);
-    // Ephemeral containers get neither (SetDefaults_Pod walks Containers and InitContainers only).
-    expect(p.ephemeralContainers[0].resources).toEqual({ limits: { memory: '8Mi' } });
-    expect(p.ephemeralContainers[0].ports).toEqual([{ containerPort: 9999, protocol: 'TCP' }]);
     // The template the Pod came from is as it was.
     expect(c.get('Deployment', 'default', 'net')?.spec.template.spec).toEqual(t);
   });

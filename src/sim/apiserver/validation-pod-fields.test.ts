@@ -255,6 +255,21 @@ describe("ValidatePodSpec's tail and the template's own checks", () => {
     expect(d.stdout()).toBe('deployment.apps/p created\n');
   });
 
+  it('a template may hold no ephemeral containers (ValidatePodTemplateSpec): a Deployment, a Job', () => {
+    const eph = '  ephemeralContainers: [{name: debug, image: busybox}]\n';
+    expect(applyErr(deployYaml(eph))).toBe(
+      invalidText('Deployment', [
+        'spec.template.spec.ephemeralContainers: Forbidden: ephemeral containers not allowed in pod template',
+      ]),
+    );
+    const job = `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: p\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n${eph.replace('  ', '      ')}      containers: [{name: c, image: busybox}]\n`;
+    expect(applyErr(job)).toBe(
+      invalidText('Job', [
+        'spec.template.spec.ephemeralContainers: Forbidden: ephemeral containers not allowed in pod template',
+      ]),
+    );
+  });
+
   it('hostNetwork: a hostPort that is not the containerPort; a Pod also defaults an absent one', () => {
     const ctr = '    ports: [{containerPort: 80, hostPort: 8080}, {containerPort: 81}]\n';
     const cause = (p: string) =>

@@ -344,9 +344,17 @@ function pushPodOnlyErrors(out: FieldError[], spec: Any, create: boolean): void 
     out.push(forbidden('spec.nodeName', 'cannot be set until all schedulingGates have been cleared'));
 }
 
+/** ValidatePodTemplateSpec's last check: ephemeral containers are a Pod's, never a template's. */
+function pushTemplateEphemeralErrors(out: FieldError[], spec: Any, path: string): void {
+  if (Array.isArray(spec?.ephemeralContainers) && spec.ephemeralContainers.length > 0)
+    out.push(forbidden(`${path}.ephemeralContainers`, 'ephemeral containers not allowed in pod template'));
+}
+
+/** A pod template's spec (DaemonSet, Job, CronJob): ValidatePodSpec, then the template's own check. */
 export function validatePodSpec(spec: Any, path: string): FieldError[] {
   const out: FieldError[] = [];
   pushPodSpecErrors(out, spec, path);
+  pushTemplateEphemeralErrors(out, spec, path);
   return out;
 }
 
@@ -384,6 +392,7 @@ function pushWorkloadSpecErrors(out: FieldError[], obj: K8sObject): void {
   // (`spec.template.labels`), unlike the selector comparison above.
   pushLabelErrors(out, labels, 'spec.template.labels');
   pushPodSpecErrors(out, s.template?.spec, 'spec.template.spec');
+  pushTemplateEphemeralErrors(out, s.template?.spec, 'spec.template.spec');
   const rp = s.template?.spec?.restartPolicy;
   if (rp && rp !== 'Always') out.push(unsupported('spec.template.spec.restartPolicy', rp, ['Always']));
   if (s.template?.spec?.activeDeadlineSeconds != null)
