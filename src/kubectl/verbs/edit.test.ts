@@ -359,6 +359,27 @@ describe('kubectl edit: leaving the editor', () => {
     expect(lastExit(d)).toBe('1');
   });
 
+  it('a stale resourceVersion typed into the file: the Conflict is retryable, `kubectl replace -f` proposed', () => {
+    const d = setup();
+    d.kubectl('edit deploy/web');
+    const e = open(d);
+    const r = leave(d, e.text.replace(/resourceVersion: "\d+"/, 'resourceVersion: "5"'));
+    expect(r.err).toBe(
+      'error: deployments.apps "web" could not be patched: Operation cannot be fulfilled on deployments.apps "web": the object has been modified; please apply your changes to the latest version and try again\n' +
+        `You can run \`kubectl replace -f ${e.path}\` to try this update again.\n`,
+    );
+    expect(d.session.fs.read(e.path)).toContain('resourceVersion: "5"');
+    expect(lastExit(d)).toBe('1');
+  });
+
+  it('a cluster-scoped object (a Node) is edited without a namespace', () => {
+    const d = setup();
+    d.kubectl('edit node docker-desktop --output-patch');
+    const r = leave(d, open(d).text.replace('\nspec:\n', '\nspec:\n  unschedulable: true\n'));
+    expect(r.out).toBe('Patch: {"spec":{"unschedulable":true}}\nnode/docker-desktop edited\n');
+    expect(d.cluster.get('Node', undefined, 'docker-desktop')?.spec).toMatchObject({ unschedulable: true });
+  });
+
   it('Ctrl-C while the editor is open ends kubectl (exit 130); the temp file stays', () => {
     const d = setup();
     d.kubectl('edit deploy/web');
