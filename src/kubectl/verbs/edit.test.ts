@@ -152,6 +152,18 @@ describe('kubectl edit: the file in the editor', () => {
     expect(d.session.busy()).toBe(false);
   });
 
+  it('-f: the objects the file names, read from the server', () => {
+    const d = setup();
+    d.kubectl('edit -f web.yaml');
+    const e = open(d);
+    expect(e.text).toContain('\nkind: List\n');
+    expect(e.text).toContain('\n- apiVersion: v1\n  kind: Service\n');
+    const r = leave(d, e.text.replace('    - port: 80\n', '    - port: 8080\n'));
+    expect(r.out).toBe('deployment.apps/web skipped\nservice/web edited\n');
+    d.kubectl('edit -f web.yaml deploy/web');
+    expect(d.stderr()).toBe('error: resource/name arguments cannot be provided when a path is specified\n');
+  });
+
   it('a type without names edits every object of it in the namespace; none is an error', () => {
     const d = setup();
     d.kubectl('edit deployments');
