@@ -157,6 +157,7 @@ import { clusterInfoVerb } from './cluster-info';
 import { configVerb } from './config';
 import { cordonVerb, uncordonVerb } from './cordon';
 import { createVerb } from './create';
+import { debugVerb } from './debug';
 import { deleteVerb } from './delete';
 import { describeVerb } from './describe';
 import { diffVerb } from './diff';
@@ -203,6 +204,7 @@ for (const v of [
   logsVerb,
   execVerb,
   portForwardVerb,
+  debugVerb,
   eventsVerb,
   diffVerb,
   applyVerb,
