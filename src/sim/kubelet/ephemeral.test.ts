@@ -225,3 +225,21 @@ describe('the kubelet runs ephemeral containers', () => {
     expect(run()).toBe(run());
   });
 });
+
+describe('a Pod deleted with a running ephemeral container', () => {
+  it('records Killing on it, after the Pod container’s own', () => {
+    const c = running();
+    patch(c, ec('dbg'));
+    c.advance(5000);
+    c.delete('Pod', 'default', 'web');
+    const kills = (c.list('Event', { namespace: 'default' }) as Event[])
+      .filter((e) => (e as Any).reason === 'Killing')
+      .map((e) => `${(e as Any).involvedObject.fieldPath} ${(e as Any).message}`);
+    expect(kills).toEqual([
+      'spec.containers{web} Stopping container web',
+      'spec.ephemeralContainers{dbg} Stopping container dbg',
+    ]);
+    c.advance(60_000);
+    expect(c.get('Pod', 'default', 'web')).toBeUndefined();
+  });
+});

@@ -39,6 +39,8 @@ interface EphemeralRun {
   containerID: string;
   pullFailures: number;
   timer: number | undefined;
+  /** Killing recorded (the Pod is being deleted). */
+  killed?: boolean;
 }
 
 const runsOf = new WeakMap<PodRuntime, Map<string, EphemeralRun>>();
@@ -93,6 +95,7 @@ function later(d: LifecycleDeps, rt: PodRuntime, run: EphemeralRun, ms: number, 
  * it has not seen (once the sandbox is up and while the Pod is not terminal).
  */
 export function syncEphemeral(d: LifecycleDeps, pod: Pod, rt: PodRuntime): void {
+  if (pod.metadata.deletionTimestamp) return kill(d, pod, rt);
   if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed' || !sandboxReady(pod)) return;
   let runs = runsOf.get(rt);
   const fresh: Container[] = [];
@@ -129,6 +132,22 @@ export function syncEphemeral(d: LifecycleDeps, pod: Pod, rt: PodRuntime): void 
   // The sync's status (generateAPIPodStatus runs before the runtime starts anything): waiting.
   const written = write(d, pod, rt);
   for (const run of made) pull(d, written, rt, run);
+}
+
+/**
+ * The Pod is being deleted (killPod stops every container in the sandbox, its ephemeral ones
+ * too): Killing on each one still running, once; none of them is started or pulled any more.
+ * (Its SIGTERM is not modelled: busybox's sh ignores it, so on a node the Pod's deletion waits
+ * out the grace period for it; here the Pod goes when its own containers have stopped.)
+ */
+function kill(d: LifecycleDeps, pod: Pod, rt: PodRuntime): void {
+  for (const run of runsOf.get(rt)?.values() ?? []) {
+    if (run.timer !== undefined) d.timers().cancel(run.timer);
+    run.timer = undefined;
+    if (!run.state.running || run.killed) continue;
+    run.killed = true;
+    d.record(pod, 'Normal', 'Killing', `Stopping container ${run.name}`, rt, run.path);
+  }
 }
 
 function specOf(pod: Pod, name: string): Container | undefined {

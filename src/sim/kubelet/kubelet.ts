@@ -275,7 +275,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       }
       if (pod.metadata.deletionTimestamp && !rt.killing) kill(pod, rt);
       // kubectl debug's ephemeral containers (ephemeral.ts, bound late; only kubectl adds one).
-      else if ((pod.spec as Any).ephemeralContainers) late().syncEphemeral(lifecycleDeps, pod, rt);
+      if ((pod.spec as Any).ephemeralContainers) late().syncEphemeral(lifecycleDeps, pod, rt);
     },
   };
 }
