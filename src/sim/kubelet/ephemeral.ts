@@ -95,7 +95,10 @@ function later(d: LifecycleDeps, rt: PodRuntime, run: EphemeralRun, ms: number, 
  * it has not seen (once the sandbox is up and while the Pod is not terminal).
  */
 export function syncEphemeral(d: LifecycleDeps, pod: Pod, rt: PodRuntime): void {
-  if (pod.metadata.deletionTimestamp) return kill(d, pod, rt);
+  if (pod.metadata.deletionTimestamp) {
+    kill(d, pod, rt);
+    return;
+  }
   if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed' || !sandboxReady(pod)) return;
   let runs = runsOf.get(rt);
   const fresh: Container[] = [];
