@@ -7,6 +7,7 @@
 // per changed object, `deployment.apps/web edited`. The editor is the host's (the playground's
 // editor tab); the loop waits for it through a callback, so the terminal stays a foreground job.
 import type { K8sObject } from '../../sim/api/types';
+import { LAST_APPLIED, lastAppliedFor, strictFieldErrors } from '../../sim/apiserver/apply';
 import { goJsonMarshal, twoWayPatch } from '../../sim/apiserver/apply-patch';
 import { deepEqual } from '../../sim/apiserver/json';
 import type { ApiError } from '../../sim/contract';
@@ -46,21 +47,19 @@ export interface EditOptions {
   saveConfig: boolean;
   /** --windows-line-endings: the file written with CRLF (crlf.NewCRLFWriter). */
   crlf: boolean;
+  /** --validate: Ignore skips the client-side check; only Strict fails unknown fields. */
+  validation: 'Strict' | 'Warn' | 'Ignore';
 }
-
-const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /**
  * util.CreateApplyAnnotation: the object without its last-applied annotation, encoded as the
- * unstructured JSON encoder writes it (json.Encoder: sorted keys, HTML escaped, a newline), becomes
- * that annotation.
+ * unstructured JSON encoder writes it (sorted keys, HTML escaped, a newline), becomes that annotation.
  */
 function withLastApplied(obj: Record<string, unknown>): Record<string, unknown> {
   const md = (obj.metadata ?? {}) as Record<string, unknown>;
   const annotations = { ...((md.annotations ?? {}) as Record<string, string>) };
-  delete annotations[LAST_APPLIED];
-  const encoded = `${goJsonMarshal({ ...obj, metadata: { ...md, annotations } })}\n`;
-  return { ...obj, metadata: { ...md, annotations: { ...annotations, [LAST_APPLIED]: encoded } } };
+  annotations[LAST_APPLIED] = lastAppliedFor(obj, undefined);
+  return { ...obj, metadata: { ...md, annotations } };
 }
 
 /** Where the editor writes its output: the job once it exists. */
@@ -217,7 +216,8 @@ export class EditSession {
     }
     if (this.resultsFile !== '') this.remove(this.resultsFile);
     const first = this.targets[0] as EditTarget;
-    const invalid = validateEdited(stripComments(edited));
+    // f.Validator: NullSchema for Ignore.
+    const invalid = this.opts.validation === 'Ignore' ? undefined : validateEdited(stripComments(edited));
     if (invalid !== undefined) {
       this.resultsFile = file;
       this.containsError = true;
@@ -352,12 +352,23 @@ export class EditSession {
       const kind = t.simulated;
       if (kind === undefined) continue;
       const ns = t.namespaced ? this.ctx.namespace : undefined;
-      const r = this.ctx.cluster.patch(kind, ns, name, 'strategic', body);
+      // kubectl edit sends fieldValidation=Strict (--validate's default): an unknown field fails
+      // the PATCH as an Invalid `patch` instead of being dropped with a warning.
+      const live = this.ctx.cluster.get(kind, ns, name);
+      const strict =
+        live && this.opts.validation === 'Strict' ? strictFieldErrors(live, body, kind) : undefined;
+      const r = strict
+        ? { ok: false as const, error: strict }
+        : this.ctx.cluster.patch(kind, ns, name, 'strategic', body);
       if (!r.ok) {
         this.io.err(`${this.addError(r.error, t, name, tally)}\n`);
         continue;
       }
-      for (const w of r.warnings ?? []) this.io.err(`Warning: ${w}\n`);
+      for (const w of r.warnings ?? []) {
+        // fieldValidation=Ignore: the server drops unknown fields without a word.
+        if (this.opts.validation === 'Ignore' && w.startsWith('unknown field "')) continue;
+        this.io.err(`Warning: ${w}\n`);
+      }
       this.print(new OperationPrinter(this.opts.format, 'edited').print(r.object));
     }
     return undefined;

@@ -278,6 +278,51 @@ describe('kubectl edit: leaving the editor', () => {
     expect(d.session.fs.read(first)).toBeUndefined();
   });
 
+  it('a misspelt field: --validate=strict (the default) makes the server refuse the patch; reopened', () => {
+    const d = setup();
+    d.kubectl('edit deploy/web');
+    const r = leave(d, open(d).text.replace('  replicas: 2\n  revision', '  replicass: 3\n  revision'));
+    expect(r.all).toBe('error: deployments.apps "web" is invalid\n');
+    expect(open(d).text).toContain(
+      '# deployments.apps "web" was not valid:\n' +
+        '# * patch: Invalid value: "map[spec:map[replicas:<nil> replicass:3]]": strict decoding error: unknown field "spec.replicass"\n#\n',
+    );
+    expect(deploy(d).spec.replicas).toBe(2);
+  });
+
+  it('--validate=warn: the unknown field is dropped with a warning; ignore: silently; a bad value is refused', () => {
+    const d = setup();
+    d.kubectl('edit deploy/web --validate=warn');
+    let r = leave(
+      d,
+      open(d).text.replace('  replicas: 2\n  revision', '  replicas: 3\n  replicass: 3\n  revision'),
+    );
+    expect(r.err).toBe('Warning: unknown field "spec.replicass"\n');
+    expect(r.out).toBe('deployment.apps/web edited\n');
+    d.kubectl('edit deploy/web --validate=false');
+    r = leave(
+      d,
+      open(d).text.replace('  replicas: 3\n  revision', '  replicas: 4\n  replicass: 3\n  revision'),
+    );
+    expect(r.all).toBe('deployment.apps/web edited\n');
+    expect(deploy(d).spec.replicas).toBe(4);
+    d.kubectl('edit deploy/web --validate=maybe');
+    expect(d.stderr()).toBe(
+      'error: invalid - validate option "maybe"; must be one of: strict (or true), warn, ignore (or false)\n',
+    );
+    expect(d.session.busy()).toBe(false);
+  });
+
+  it('--validate=ignore: a broken file is not checked first; the builder reports the syntax error', () => {
+    const d = setup();
+    d.kubectl('edit svc/web --validate=ignore');
+    const r = leave(d, open(d).text.replace('  ports:\n', '  ports:\n  - port: [80\n'));
+    expect(r.all).toBe('');
+    expect(open(d).text).toMatch(
+      /\n# The edited file had a syntax error: error parsing edited-file: error converting YAML to JSON: yaml: line \d+: /,
+    );
+  });
+
   it('a file that is not YAML fails the client-side validation and is reopened', () => {
     const d = setup();
     d.kubectl('edit svc/web');

@@ -61,6 +61,12 @@ const HELP = composeHelp({
         'If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.',
     },
     {
+      name: 'validate',
+      def: "'strict'",
+      usage:
+        'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.',
+    },
+    {
       name: 'windows-line-endings',
       def: 'false',
       usage: 'Defaults to the line ending native to your platform.',
@@ -108,6 +114,14 @@ function readTargets(
   return { targets, errors };
 }
 
+/** cmdutil.GetValidationDirective: strconv.ParseBool's words, else strict / warn / ignore. */
+function validationDirective(v: string | undefined): 'Strict' | 'Warn' | 'Ignore' | undefined {
+  if (v === undefined) return 'Strict';
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return 'Strict';
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return 'Ignore';
+  return v === 'strict' ? 'Strict' : v === 'warn' ? 'Warn' : v === 'ignore' ? 'Ignore' : undefined;
+}
+
 function run(args: ParsedArgs, ctx: KubectlContext): number {
   // Complete.
   const cause = recordCause(args, ctx, 'edit');
@@ -116,6 +130,14 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   if (!format.ok) return fail(ctx, format.message);
   const read = readTargets(args, ctx);
   if (typeof read === 'string') return fail(ctx, read);
+  const validate = str(args.flags, 'validate');
+  const directive = validationDirective(validate);
+  if (directive === undefined) {
+    return fail(
+      ctx,
+      `error: invalid - validate option "${validate}"; must be one of: strict (or true), warn, ignore (or false)`,
+    );
+  }
   if (read.errors.length === 1) return fail(ctx, (read.errors[0] as LabelError).pretty);
   if (read.errors.length > 1) {
     for (const e of read.errors) ctx.proc.err(`${e.raw}\n`);
@@ -144,6 +166,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     cause,
     saveConfig: bool(args.flags, 'save-config'),
     crlf: bool(args.flags, 'windows-line-endings'),
+    validation: directive,
   });
   session.start();
   // A scripted editor answers at once: the run is over already.
@@ -163,6 +186,7 @@ export const editVerb: KubectlVerb = {
     RECORD_FLAG,
     { name: 'save-config', type: 'bool' },
     { name: 'windows-line-endings', type: 'bool' },
+    { name: 'validate', type: 'string', noOptDefVal: 'strict' },
   ],
   run,
 };

@@ -379,7 +379,7 @@ function patchExisting(
  * fail it as an Invalid `patch` (NewInvalid(GroupKind{}, "")) instead of becoming warnings. The
  * patch handler (patchOne) answers every other failure itself.
  */
-function strictFieldErrors(live: K8sObject, patchText: string, kind: KindName): ApiError | undefined {
+export function strictFieldErrors(live: K8sObject, patchText: string, kind: KindName): ApiError | undefined {
   const root = ROOT_SCHEMAS[kind];
   if (!root) return undefined;
   const patch = JSON.parse(patchText) as Record<string, unknown>;
