@@ -216,6 +216,15 @@ describe('kubectl debug refusals', () => {
     expect(d.exitCode()).toBe(1);
   });
 
+  it('-f and --custom (files) are refused after Validate', () => {
+    const d = cluster();
+    d.kubectl('debug -f pod.yaml --image=busybox');
+    expect(d.stderr()).toBe(`${LEGACY}error: "kubectl debug -f" is not available in this playground\n`);
+    d.kubectl('debug bare --image=busybox --custom=c.json');
+    expect(d.stderr()).toBe(`${LEGACY}error: "kubectl debug --custom" is not available in this playground\n`);
+    expect(d.exitCode()).toBe(1);
+  });
+
   it('an unknown Pod is NotFound; a Deployment is not supported', () => {
     const d = cluster();
     d.kubectl('debug nope -it --image=busybox');

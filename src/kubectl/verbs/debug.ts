@@ -266,8 +266,11 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     ctx.proc.err(`error: ${o.error}\n`);
     return 1;
   }
-  if (strs(args.flags, 'filename').length > 0) {
-    ctx.proc.err('error: "kubectl debug -f" is not available in this playground\n');
+  // -f and --custom read files (a Pod to debug, a partial container spec): not modelled here.
+  const unsupported =
+    strs(args.flags, 'filename').length > 0 ? '-f' : str(args.flags, 'custom') ? '--custom' : '';
+  if (unsupported !== '') {
+    ctx.proc.err(`error: "kubectl debug ${unsupported}" is not available in this playground\n`);
     return 1;
   }
   for (const arg of args.positional) {
