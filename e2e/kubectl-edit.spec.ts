@@ -15,6 +15,10 @@ test('kubectl edit deploy/sleep-1: change replicas in the edit tab, Finish edit,
   const tab = page.getByTestId('edit-tab');
   await expect(tab).toHaveAttribute('aria-selected', 'true');
   await expect(tab).toContainText(/kubectl-edit-\d+\.yaml/);
+  // Brought into view at the end of the tab row, with its two controls.
+  await expect(tab).toBeInViewport();
+  await expect(page.getByTestId('finish-edit')).toBeVisible();
+  await expect(page.getByTestId('cancel-edit')).toBeVisible();
   await app.terminal.waitForText(/Editing \/tmp\/kubectl-edit-\d+\.yaml in the editor panel/);
 
   // The file kubectl wrote: its header, then the Deployment as read from the server.

@@ -45,9 +45,9 @@ function FileTabs({ open, shown, setShown }: EditTabProps) {
   // Keep the open file's tab in view (the strip scrolls sideways when there are many files).
   useEffect(() => {
     listRef.current
-      ?.querySelector<HTMLElement>(`[data-path="${CSS.escape(active)}"]`)
+      ?.querySelector<HTMLElement>(`[data-path="${CSS.escape(shown ? EDIT_TAB : active)}"]`)
       ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [active]);
+  }, [active, shown]);
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     // The edit tab, when there is one, is the last of the row.
