@@ -27,6 +27,7 @@ import {
   stripComments,
   validateEdited,
 } from './edit-text';
+import { ENDPOINTS_WARNING } from './get';
 import type { JobHandle, KubectlContext } from './registry';
 import { CHANGE_CAUSE } from './set-record';
 
@@ -135,6 +136,8 @@ export class EditSession {
   private reasons: EditReason[] = [];
   private readonly ext: string;
   private job: JobHandle | undefined;
+  /** Warnings printed so far (rest.WarningWriter with Deduplicate). */
+  private readonly warned = new Set<string>();
   /** Set when the run ended (its exit code). */
   code: number | undefined;
 
@@ -144,6 +147,7 @@ export class EditSession {
     private readonly opts: EditOptions,
   ) {
     this.ext = opts.json ? '.json' : '.yaml';
+    if (targets.some((x) => x.t.simulated === 'Endpoints')) this.warned.add(ENDPOINTS_WARNING);
   }
 
   private get io(): Out {
@@ -367,7 +371,10 @@ export class EditSession {
       for (const w of r.warnings ?? []) {
         // fieldValidation=Ignore: the server drops unknown fields without a word.
         if (this.opts.validation === 'Ignore' && w.startsWith('unknown field "')) continue;
-        this.io.err(`Warning: ${w}\n`);
+        const line = `Warning: ${w}`;
+        if (this.warned.has(line)) continue;
+        this.warned.add(line);
+        this.io.err(`${line}\n`);
       }
       this.print(new OperationPrinter(this.opts.format, 'edited').print(r.object));
     }

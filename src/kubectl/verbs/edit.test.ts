@@ -164,6 +164,17 @@ describe('kubectl edit: the file in the editor', () => {
     expect(d.stderr()).toBe('error: resource/name arguments cannot be provided when a path is specified\n');
   });
 
+  it("Endpoints: the deprecation warning once, with the read (the writer deduplicates the PATCH's)", () => {
+    const d = setup();
+    d.kubectl('edit endpoints web');
+    expect(d.text()).toBe(
+      'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n',
+    );
+    const r = leave(d, open(d).text.replace(/\n {2}labels:\n/, '\n  labels:\n    x: z\n'));
+    expect(r.all).toBe('endpoints/web edited\n');
+    expect(d.cluster.get('Endpoints', 'default', 'web')?.metadata.labels).toMatchObject({ x: 'z' });
+  });
+
   it('a type without names edits every object of it in the namespace; none is an error', () => {
     const d = setup();
     d.kubectl('edit deployments');

@@ -10,6 +10,7 @@ import { parseOperationOutput } from '../printers/operation';
 import { notFoundMessage, parseResourceArgs } from '../resources';
 import { EditSession, type EditTarget } from './edit-session';
 import { composeHelp, OUTPUT_USAGE } from './generate-help';
+import { ENDPOINTS_WARNING } from './get';
 import type { LabelError } from './label';
 import { MISSING_RESOURCE } from './patch';
 import { FILENAME_FLAGS, filenameHelpFlags, fileTargets, hasFilenames } from './patch-files';
@@ -95,6 +96,8 @@ function readTargets(
   if (!parsed.ok) return parsed.message;
   if (parsed.requests.length === 0) return MISSING_RESOURCE;
   const targets: EditTarget[] = [];
+  // The server's deprecation warning comes with the GET (kubectl's warning writer deduplicates).
+  if (parsed.requests.some((r) => r.type.simulated === 'Endpoints')) ctx.proc.err(`${ENDPOINTS_WARNING}\n`);
   for (const { type: t, names } of parsed.requests) {
     const kind = t.simulated;
     const ns = t.namespaced ? ctx.namespace : undefined;
