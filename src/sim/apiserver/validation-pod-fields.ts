@@ -34,9 +34,18 @@ function pushIdError(out: FieldError[], v: unknown, field: string): void {
   if (typeof v === 'number' && (v < 0 || v > 2147483647)) out.push(invalid(field, v, ID_RANGE));
 }
 
+// Label keys found valid (tolerations' and topology keys repeat on every Pod): a bounded memo.
+const VALID_KEYS = new Set<string>();
+
 /** ValidateLabelName: IsQualifiedName's causes. */
 function pushLabelName(out: FieldError[], key: string, field: string): void {
-  for (const m of qualifiedNameErrors(key)) out.push(invalid(field, key, m));
+  if (VALID_KEYS.has(key)) return;
+  const errs = qualifiedNameErrors(key);
+  if (errs.length === 0) {
+    if (VALID_KEYS.size >= 256) VALID_KEYS.clear();
+    VALID_KEYS.add(key);
+  }
+  for (const m of errs) out.push(invalid(field, key, m));
 }
 
 /** ValidateLabelSelector (no invalid label values allowed: a create). */
@@ -336,7 +345,7 @@ export function pushTolerationErrors(out: FieldError[], tolerations: unknown, pa
     if (set(t.tolerationSeconds) && effect !== 'NoExecute')
       out.push(invalid(`${f}.effect`, effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"));
     if (op === 'Equal' || op === '') {
-      const errs = labelValueErrors(value);
+      const errs = value === '' ? [] : labelValueErrors(value);
       if (errs.length > 0) out.push(invalid(`${f}.operator`, value, errs.join(';')));
     } else if (op === 'Exists') {
       if (value) out.push(invalid(`${f}.operator`, value, "value must be empty when `operator` is 'Exists'"));

@@ -61,6 +61,8 @@ const SOURCES: [string, string][] = [
   ['image', 'image'],
 ];
 
+const SOURCE_RANK = new Map(SOURCES.map(([k], i) => [k, i]));
+
 const HOST_PATH_TYPES = [
   '',
   'BlockDevice',
@@ -249,16 +251,28 @@ export function pushVolumeErrors(out: FieldError[], volumes: unknown, path: stri
     const vol: Any = volumes[i] ?? {};
     const idx = `${path}[${i}]`;
     const before = out.length;
-    let n = 0;
-    for (const [key, forbiddenAt] of SOURCES) {
-      const src = vol[key];
-      if (!set(src)) continue;
-      if (n > 0) out.push(forbidden(`${idx}.${forbiddenAt}`, MORE_THAN_ONE));
+    // The volume's own keys (a name and a source, usually), then its sources in the source's order.
+    let first = -1;
+    let more = false;
+    for (const k in vol) {
+      const r = SOURCE_RANK.get(k);
+      if (r === undefined || !set(vol[k])) continue;
+      if (first < 0) first = r;
       else {
-        n++;
-        pushSourceErrors(out, key, src, `${idx}.${key}`);
+        more = true;
+        if (r < first) first = r;
       }
     }
+    const n = first < 0 ? 0 : 1;
+    if (n > 0) {
+      const [key] = SOURCES[first] as [string, string];
+      pushSourceErrors(out, key, vol[key], `${idx}.${key}`);
+    }
+    if (more)
+      for (let r = first + 1; r < SOURCES.length; r++) {
+        const [key, forbiddenAt] = SOURCES[r] as [string, string];
+        if (set(vol[key])) out.push(forbidden(`${idx}.${forbiddenAt}`, MORE_THAN_ONE));
+      }
     if (n === 0) out.push({ field: idx, message: 'Required value: must specify a volume type' });
     const name = str(vol.name);
     if (!name) out.push(required(`${idx}.name`));
