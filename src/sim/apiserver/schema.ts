@@ -9,7 +9,7 @@ export type FieldType =
   | { t: 'bool' }
   | { t: 'bytes' } // []byte: a base64 string in JSON (Secret.data, ConfigMap.binaryData)
   | { t: 'intOrString' }
-  | { t: 'any' } // not modelled: accepted as is (probes, volumes, affinity, …)
+  | { t: 'any' } // not modelled: accepted as is (statuses, the cloud volume sources, …)
   | { t: 'map'; value: FieldType; go: string }
   | { t: 'array'; elem: FieldType; go: string }
   | { t: 'struct'; s: StructDef };
