@@ -1,5 +1,6 @@
 // `kubectl edit` as a student meets it: the command waits in the terminal, the temp file opens as
 // a tab of the editor panel, and finishing the edit there lets kubectl patch the object.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { PlaygroundPage } from './pages/PlaygroundPage';
 
@@ -81,7 +82,17 @@ test('an invalid edit reopens the tab with kubectl’s reasons; Cancel edit keep
     .not.toBe('');
   expect(await editModel('# deployments.apps')).not.toBe(firstPath);
   await expect(page.getByTestId('edit-tab')).toHaveAttribute('aria-selected', 'true');
-  await page.getByTestId('cancel-edit').click();
+  // The tab and its controls pass axe, in English and in Korean.
+  for (const lang of ['en', 'ko']) {
+    if (lang === 'ko') await app.languageSelect.selectOption('ko');
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(bad, `axe (${lang})`).toEqual([]);
+  }
+  await expect(page.getByRole('button', { name: '편집 완료' })).toBeVisible();
+  await page.getByRole('button', { name: '편집 취소' }).click();
   await app.terminal.waitForText(
     /A copy of your changes has been stored to "\/tmp\/kubectl-edit-\d+\.yaml"\nerror: Edit cancelled, no valid changes were saved\./,
   );
