@@ -52,8 +52,8 @@ export const RESOURCE_TYPES: ResourceType[] = [
   rt('configmaps', 'ConfigMap', '', ['cm'], true, 'ConfigMap'),
   rt('secrets', 'Secret', '', [], true, 'Secret'),
   rt('serviceaccounts', 'ServiceAccount', '', ['sa'], true, 'ServiceAccount'),
-  rt('persistentvolumeclaims', 'PersistentVolumeClaim', '', ['pvc'], true),
-  rt('persistentvolumes', 'PersistentVolume', '', ['pv'], false),
+  rt('persistentvolumeclaims', 'PersistentVolumeClaim', '', ['pvc'], true, 'PersistentVolumeClaim'),
+  rt('persistentvolumes', 'PersistentVolume', '', ['pv'], false, 'PersistentVolume'),
   rt('controllerrevisions', 'ControllerRevision', 'apps', [], true, 'ControllerRevision'),
   rt('daemonsets', 'DaemonSet', 'apps', ['ds'], true, 'DaemonSet'),
   rt('deployments', 'Deployment', 'apps', ['deploy'], true, 'Deployment'),
@@ -66,6 +66,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   rt('endpointslices', 'EndpointSlice', 'discovery.k8s.io', [], true, 'EndpointSlice'),
   rt('ingresses', 'Ingress', 'networking.k8s.io', ['ing'], true),
   rt('networkpolicies', 'NetworkPolicy', 'networking.k8s.io', ['netpol'], true),
+  rt('storageclasses', 'StorageClass', 'storage.k8s.io', ['sc'], false, 'StorageClass'),
 ];
 
 /** Kinds in the `all` category, in kubectl's expansion order (§B8). */

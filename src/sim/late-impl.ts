@@ -8,8 +8,8 @@ import { defaultJob, defaultNewJob } from './apiserver/defaults-job';
 import { defaultRest } from './apiserver/defaults-late';
 import { defaultStatefulSet } from './apiserver/defaults-statefulset';
 import { patchEphemeralContainers } from './apiserver/ephemeral';
-import { addDisruptionTarget } from './apiserver/eviction';
 import { correlateEvent } from './apiserver/events-correlator';
+import { addDisruptionTarget } from './apiserver/eviction';
 import { patchOne } from './apiserver/patch';
 import { buildPublished } from './apiserver/published-build';
 import { computePodQOS } from './apiserver/qos';
@@ -23,6 +23,7 @@ import {
   ipFamilyFieldErrors,
   nodePortError,
 } from './apiserver/service-late';
+import { registerStorage } from './apiserver/storage-register';
 import { validate } from './apiserver/validation';
 import { pushAnnotationErrors } from './apiserver/validation-annotations';
 import { validateCronJob } from './apiserver/validation-cronjob';
@@ -62,6 +63,9 @@ import { iptablesModeSave, ipvsadmList, ipvsModeSave } from './net/iptables';
 import { Tracer } from './net/trace';
 import { runContainerProcess } from './workloads/oneshot';
 import { runProbe } from './workloads/probe';
+
+// PersistentVolumeClaim, PersistentVolume and StorageClass join the served kinds (apiserver/storage-register).
+registerStorage();
 
 provideLateParts({
   buildPublished,

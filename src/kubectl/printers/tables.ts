@@ -26,6 +26,7 @@ import type {
 } from '../../sim/api/types';
 import { humanDuration, parseTime, translateTimestampSince } from './duration';
 import { printPodCells } from './print-pod';
+import { persistentVolumeClaimTable, persistentVolumeTable, storageClassTable } from './tables-storage';
 
 export interface TableDef {
   headers: string[];
@@ -587,6 +588,9 @@ export const TABLES: Record<KindName, TableDef> = {
   StatefulSet: statefulSetTable,
   Job: jobTable,
   CronJob: cronJobTable,
+  PersistentVolumeClaim: persistentVolumeClaimTable,
+  PersistentVolume: persistentVolumeTable,
+  StorageClass: storageClassTable,
 };
 
 export function tableHeaders(kind: KindName, wide: boolean): string[] {

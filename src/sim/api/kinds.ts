@@ -24,7 +24,10 @@ function core(kind: KindName): KindInfo {
   };
 }
 
-export const KINDS: Record<KindName, KindInfo> = {
+// The storage kinds (PersistentVolumeClaim, PersistentVolume, StorageClass) are added by
+// ./kinds-storage when the late parts load: the boot chunk has no room for their entries, and
+// nothing before kubectl loads reads them (the boot's StorageClass is a lazy store entry).
+export const KINDS = {
   Namespace: {
     kind: 'Namespace',
     apiVersion: 'v1',
@@ -119,7 +122,7 @@ export const KINDS: Record<KindName, KindInfo> = {
     resource: 'endpointslices',
     namespaced: true,
   },
-};
+} as Record<KindName, KindInfo>;
 
 export const KIND_NAMES = Object.keys(KINDS) as KindName[];
 

@@ -595,7 +595,78 @@ export type KindName =
   | 'DaemonSet'
   | 'ControllerRevision'
   | 'Job'
-  | 'CronJob';
+  | 'CronJob'
+  // Registered late (api/kinds-storage): only the boot's StorageClass exists before kubectl loads.
+  | 'PersistentVolumeClaim'
+  | 'PersistentVolume'
+  | 'StorageClass';
+
+/** v1 PersistentVolumeClaim (apiserver/storage-*, controllers/pv-*). */
+export interface PersistentVolumeClaim extends K8sObject {
+  apiVersion: 'v1';
+  kind: 'PersistentVolumeClaim';
+  spec: {
+    accessModes?: string[];
+    selector?: unknown;
+    resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+    volumeName?: string;
+    storageClassName?: string;
+    volumeMode?: string;
+    dataSource?: unknown;
+    dataSourceRef?: unknown;
+    volumeAttributesClassName?: string;
+  };
+  status?: {
+    phase?: 'Pending' | 'Bound' | 'Lost';
+    accessModes?: string[];
+    capacity?: Record<string, string>;
+  };
+}
+
+/** v1 PersistentVolume (cluster-scoped; the provisioners' `pvc-<claim uid>`). */
+export interface PersistentVolume extends K8sObject {
+  apiVersion: 'v1';
+  kind: 'PersistentVolume';
+  spec: {
+    capacity?: Record<string, string>;
+    accessModes?: string[];
+    claimRef?: {
+      apiVersion?: string;
+      kind?: string;
+      namespace?: string;
+      name?: string;
+      uid?: string;
+      resourceVersion?: string;
+    };
+    persistentVolumeReclaimPolicy?: 'Retain' | 'Delete' | 'Recycle';
+    storageClassName?: string;
+    volumeMode?: string;
+    hostPath?: { path: string; type?: string };
+    local?: { path: string };
+    nodeAffinity?: unknown;
+    mountOptions?: string[];
+    volumeAttributesClassName?: string;
+  };
+  status?: {
+    phase?: 'Pending' | 'Available' | 'Bound' | 'Released' | 'Failed';
+    reason?: string;
+    message?: string;
+    lastPhaseTransitionTime?: string;
+  };
+}
+
+/** storage.k8s.io/v1 StorageClass (cluster-scoped, no spec: its fields sit at the top level). */
+export interface StorageClass extends K8sObject {
+  apiVersion: 'storage.k8s.io/v1';
+  kind: 'StorageClass';
+  provisioner: string;
+  parameters?: Record<string, string>;
+  reclaimPolicy?: 'Retain' | 'Delete';
+  mountOptions?: string[];
+  allowVolumeExpansion?: boolean;
+  volumeBindingMode?: 'Immediate' | 'WaitForFirstConsumer';
+  allowedTopologies?: unknown[];
+}
 
 /**
  * apps/v1 ControllerRevision (the DaemonSet controller's history, pkg/controller/daemon/update.go):

@@ -24,6 +24,9 @@ export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /** Kinds users may apply (Nodes and Events are written by the system only in this simulator). */
 const APPLYABLE = new Set<string>([
+  'PersistentVolumeClaim',
+  'PersistentVolume',
+  'StorageClass',
   'Namespace',
   'Pod',
   'Deployment',

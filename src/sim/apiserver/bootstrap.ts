@@ -15,6 +15,9 @@ import { bootSystemPods } from './system-pods';
 // kubeadm 1.34's CoreDNS (constants.go CoreDNSVersion v1.12.1; Docker Desktop and kind run kubeadm's).
 export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.12.1';
 
+/** Each distro's default StorageClass (./storage-classes). */
+const STORAGE_CLASS = { 'docker-desktop': 'hostpath', kind: 'standard', k3s: 'local-path' };
+
 function node(profile: Profile, n: Profile['nodes'][number], maxPods: number): K8sObject {
   const labels: Record<string, string> = {
     'beta.kubernetes.io/arch': 'amd64',
@@ -452,6 +455,9 @@ export function bootAddons(deps: {
   });
   // k3s's ServiceLB ensures its ServiceAccount at start (servicelb.go ensureServiceLBServiceAccount).
   if (deps.profile.distro === 'k3s') publish(deps.api, 'ServiceAccount', 'kube-system', 'svclb', 1);
+  // The distro's default StorageClass, built on read by the late parts (./storage-classes; x: its
+  // creation instant). Its name is the key, so it is spelled here.
+  publish(deps.api, 'StorageClass', 'kube-system', STORAGE_CLASS[deps.profile.distro], deps.now);
   for (const d of addonDeployments(deps.profile)) bootCreate(deps.api, d);
   if (deps.profile.distro === 'k3s') for (const o of k3sExtras()) bootCreate(deps.api, o);
 }

@@ -19,6 +19,7 @@ import { createRng, uuid } from '../runtime/rng';
 import { defaultPodSpec } from './defaults';
 import type { Published } from './published';
 import { rootCaPem } from './root-ca';
+import { buildStorageClass } from './storage-classes';
 
 // biome-ignore lint/suspicious/noExplicitAny: built JSON objects.
 type Any = any;
@@ -83,6 +84,8 @@ import /etc/coredns/custom/*.server
 
 export function buildPublished(e: Published, resourceVersion: string): K8sObject {
   if (Array.isArray(e.x)) return buildDaemonSet(e, resourceVersion);
+  // The default StorageClass (x: its creation instant, > 1).
+  if (typeof e.x === 'number' && e.x > 1) return buildStorageClass(e, resourceVersion);
   const ns = e.ns.metadata.name;
   const kind = e.x === 1 || e.name === 'default' ? 'ServiceAccount' : 'ConfigMap';
   // A re-created object (../controllers/daemonset-sync Republished) is a new one: created then,

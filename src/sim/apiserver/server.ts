@@ -194,7 +194,7 @@ export class ApiServer implements ApiWriter {
         this.randomSuffix(dry ? this.dryRunRng : this.saVolumeRng),
       );
     if (denied) return { ok: false, error: denied };
-    const errs = validateWrite(obj);
+    const errs = validateWrite(obj, undefined, this);
     const error =
       errs.length > 0
         ? invalidError(kind, meta.name ?? '', errs)
@@ -289,7 +289,7 @@ export class ApiServer implements ApiWriter {
         const errs = podUpdateErrors(old, obj);
         if (errs) return { ok: false, error: invalidError(kind, om.name, [errs]) };
       }
-      const errs = validateWrite(obj, old);
+      const errs = validateWrite(obj, old, this);
       if (errs.length > 0) return { ok: false, error: invalidError(kind, om.name, errs) };
     }
     if (HAS_GENERATION.has(kind)) {
@@ -434,12 +434,12 @@ const NO_ERRORS: FieldError[] = []; // never written: callers only read its leng
  * written, and those are valid by construction (tests, which run with the late parts loaded,
  * validate every boot object on every profile).
  */
-function validateWrite(obj: K8sObject, old?: K8sObject): FieldError[] {
+function validateWrite(obj: K8sObject, old?: K8sObject, api?: ApiServer): FieldError[] {
   if (!latePartsLoaded()) return NO_ERRORS;
   const l = late();
   const k = obj.kind;
   return (
-    k === 'DaemonSet'
+    (k === 'DaemonSet'
       ? l.validateDaemonSet
       : k === 'StatefulSet'
         ? l.validateStatefulSet
@@ -447,8 +447,10 @@ function validateWrite(obj: K8sObject, old?: K8sObject): FieldError[] {
           ? l.validateJob
           : k === 'CronJob'
             ? l.validateCronJob
-            : l.validate
-  )(obj, old);
+            : l.validate) as typeof l.validate
+  )(obj, old, api);
+  // The storage kinds are defaulted and admitted there too (apiserver/storage-api: the store's
+  // StorageClasses for DefaultStorageClass), on the server's own copy.
 }
 
 /**

@@ -91,8 +91,9 @@ export type KeyListener = (
 ) => void;
 
 // Read once: under tsx (CommonJS output) every use of an imported binding is a getter call, and
-// these sit on the path of every read and write.
-const NAMESPACED: Readonly<Record<string, boolean>> = Object.fromEntries(
+// these sit on the path of every read and write. Kinds registered late (api/kinds-storage) add
+// their entries here too.
+export const NAMESPACED: Record<string, boolean> = Object.fromEntries(
   Object.entries(KINDS).map(([k, info]) => [k, info.namespaced]),
 );
 

@@ -5,6 +5,8 @@ import { matchesLabelSelector, qualifiedNameErrors } from '../api/labels';
 import type { K8sObject } from '../api/types';
 import { late, latePartsLoaded } from '../late';
 import { duplicate, type FieldError, forbidden, invalid, required, unsupported } from './errors';
+import type { ApiServer } from './server';
+import { admitStorage } from './storage-api';
 import { validateConfigKind } from './validation-config';
 import { pushEnvErrors } from './validation-pod-env';
 import {
@@ -447,8 +449,12 @@ function validateEndpoints(obj: K8sObject): FieldError[] {
 }
 
 /** Validation on create (and, with `old`, on update). */
-export function validate(obj: K8sObject, old?: K8sObject): FieldError[] {
+export function validate(obj: K8sObject, old?: K8sObject, api?: ApiServer): FieldError[] {
   switch (obj.kind) {
+    case 'PersistentVolumeClaim':
+    case 'PersistentVolume':
+    case 'StorageClass':
+      return admitStorage(obj, old, api);
     case 'Deployment':
       return validateDeployment(obj, old);
     case 'ReplicaSet': {
