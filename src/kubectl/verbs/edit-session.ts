@@ -37,8 +37,10 @@ export interface EditTarget {
 }
 
 export interface EditOptions {
-  /** Editor format: `-o json` edits JSON (no header), anything else YAML. */
+  /** Editor format: `-o json` (any case) prints the objects as JSON, anything else YAML. */
   json: boolean;
+  /** Exactly `-o json`: no header, a .json file. */
+  jsonFile: boolean;
   /** The printer of the results (`edited`, `skipped`). */
   format: OperationFormat;
   outputPatch: boolean;
@@ -146,7 +148,7 @@ export class EditSession {
     private readonly targets: readonly EditTarget[],
     private readonly opts: EditOptions,
   ) {
-    this.ext = opts.json ? '.json' : '.yaml';
+    this.ext = opts.jsonFile ? '.json' : '.yaml';
     if (targets.some((x) => x.t.simulated === 'Endpoints')) this.warned.add(ENDPOINTS_WARNING);
   }
 
@@ -180,7 +182,7 @@ export class EditSession {
 
   /** One pass of the loop up to the editor: the file text, a new temp file, the editor opened. */
   private launch(): void {
-    let buf = this.opts.json ? '' : headerText(this.reasons);
+    let buf = this.opts.jsonFile ? '' : headerText(this.reasons);
     if (!this.containsError) {
       buf += this.printed();
       this.original = buf;

@@ -138,6 +138,15 @@ describe('kubectl edit: the file in the editor', () => {
     expect(r.err).toBe('');
   });
 
+  it('-o JSON: JSON (the printer lowercases the name) but under the header in a .yaml file (Complete does not)', () => {
+    const d = setup();
+    d.kubectl('edit svc/web -o JSON');
+    const e = open(d);
+    expect(e.path).toMatch(/^\/tmp\/kubectl-edit-\d+\.yaml$/);
+    expect(e.text).toBe(EDIT_HEADER + detached(d, 'kubectl get svc web -o json'));
+    expect(leave(d, e.text).all).toBe('Edit cancelled, no changes made.\n');
+  });
+
   it('several objects are edited together as a List; unchanged ones are `skipped`', () => {
     const d = setup();
     d.kubectl('edit deploy/web svc/web');
@@ -536,6 +545,14 @@ describe('kubectl edit: errors before the editor', () => {
     );
     d.kubectl('edit foo/bar');
     expect(d.stderr()).toBe('error: the server doesn\'t have a resource type "foo"\n');
+    d.kubectl('edit deploy/web -o jsonpath={.metadata.name}');
+    expect(d.stderr()).toBe(
+      'error: unable to match a printer suitable for the output format "jsonpath={.metadata.name}", allowed formats are: json,yaml\n',
+    );
+    d.kubectl('edit deploy/web -o wide');
+    expect(d.stderr()).toBe(
+      'error: unable to match a printer suitable for the output format "wide", allowed formats are: json,yaml\n',
+    );
     d.kubectl('edit deploy/web -o name');
     expect(d.stderr()).toBe(
       'error: unable to match a printer suitable for the output format "name", allowed formats are: json,yaml\n',

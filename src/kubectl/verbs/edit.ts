@@ -129,8 +129,6 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   // Complete.
   const cause = recordCause(args, ctx, 'edit');
   const output = str(args.flags, 'output') ?? '';
-  const format = parseOperationOutput(output);
-  if (!format.ok) return fail(ctx, format.message);
   const read = readTargets(args, ctx);
   if (typeof read === 'string') return fail(ctx, read);
   const validate = str(args.flags, 'validate');
@@ -148,9 +146,11 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   }
   // Run.
   if (read.targets.length === 0) return fail(ctx, 'error: edit cancelled, no objects found');
-  // The editor's printer accepts only json and yaml (editPrinterOptions' JSONYamlPrintFlags).
+  // The editor's printer accepts only json and yaml (editPrinterOptions' JSONYamlPrintFlags, which
+  // lowercases the name); it runs before the result printer, so its error is the one seen.
   const lower = output.toLowerCase();
-  if (output !== '' && lower !== 'yaml' && lower !== 'json') {
+  const format = parseOperationOutput(output);
+  if (!format.ok || (output !== '' && lower !== 'yaml' && lower !== 'json')) {
     return fail(
       ctx,
       `error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,yaml`,
@@ -164,6 +164,9 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   }
   const session = new EditSession(ctx, read.targets, {
     json: lower === 'json',
+    // editPrinterOptions.Complete compares the flag as typed: `-o JSON` prints JSON under the YAML
+    // header, in a .yaml file.
+    jsonFile: output === 'json',
     format: format.format,
     outputPatch: bool(args.flags, 'output-patch'),
     cause,
