@@ -27,7 +27,7 @@ import { POLL_MS, waitUntil } from './util';
 type Any = any;
 
 /** How long the wait runs on the simulated clock before it becomes a job (pulls take seconds). */
-const SYNC_WAIT_MS = 120_000;
+const SYNC_WAIT_MS = 30_000;
 const SHELLS = new Set(['sh', '/bin/sh', 'ash', '/bin/ash', 'bash', '/bin/bash']);
 const RECORDED =
   'All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\n';
