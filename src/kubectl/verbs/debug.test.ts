@@ -163,6 +163,28 @@ describe('kubectl debug -it POD --image=busybox', () => {
     expect(events).toContain('spec.ephemeralContainers{dbg}   Started');
   });
 
+  it('--env sets the container environment; the spec sent is what generateDebugContainer builds', () => {
+    const d = cluster();
+    d.kubectl(
+      'debug -it bare --image=busybox:1.36 -c dbg --env=GREETING=hi --image-pull-policy=IfNotPresent -q',
+    );
+    expect(chunks(d)).toEqual([['stderr', LEGACY]]);
+    expect(d.sh('printenv GREETING').text()).toBe('hi\n');
+    d.sh('exit');
+    const ec = ((d.cluster.get('Pod', 'default', 'bare') as Pod).spec as Any).ephemeralContainers[0];
+    expect(ec).toEqual({
+      env: [{ name: 'GREETING', value: 'hi' }],
+      image: 'busybox:1.36',
+      imagePullPolicy: 'IfNotPresent',
+      name: 'dbg',
+      resources: {},
+      stdin: true,
+      terminationMessagePath: '/dev/termination-log',
+      terminationMessagePolicy: 'File',
+      tty: true,
+    });
+  });
+
   it('a command runs in the container: its output is the log, the container Completed', () => {
     const d = cluster();
     const name = `debugger-${suffix(d, 'bare')}`;
