@@ -3,15 +3,17 @@
 // name, image, terminationMessagePolicy and imagePullPolicy; a name unique among the containers,
 // init containers and the ephemeral containers before it; targetContainerName naming a container
 // or init container; validateFieldAllowList: ports, resources, resizePolicy, restartPolicy, the
-// probes and lifecycle "cannot be set for an Ephemeral Container"; no volume mount subPath), then
-// Part 2: an existing ephemeral container may be neither removed nor changed. Not checked here:
-// the env, envFrom, volume mounts and securityContext of validateContainerCommon (kubectl debug
-// sends an env of plain name=value pairs only), and a changed container's cmp.Diff text, which
-// go-cmp deliberately makes unstable (the message is given up to its first line).
+// probes and lifecycle "cannot be set for an Ephemeral Container"; no volume mount subPath; env,
+// envFrom, volume mounts and securityContext with the Pod validation's own checks), then Part 2:
+// an existing ephemeral container may be neither removed nor changed. Not given: a changed
+// container's cmp.Diff text after the message, which go-cmp deliberately makes unstable.
 import type { K8sObject } from '../api/types';
 import { duplicate, type FieldError, forbidden, formatValue, invalid, required, unsupported } from './errors';
 import { deepEqual } from './json';
 import { DNS1123_LABEL_MSG } from './validation';
+import { pushEnvErrors } from './validation-pod-env';
+import { pushContainerSecurityContextErrors } from './validation-pod-fields';
+import { pushEnvFromErrors, pushVolumeMountErrors } from './validation-pod-volumes';
 
 // biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
 type Any = any;
@@ -46,6 +48,7 @@ export function pushEphemeralContainerErrors(out: FieldError[], spec: Any): void
   const other = new Set<string>();
   for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) other.add(c?.name ?? '');
   const all = new Set(other);
+  const volumes: string[] = (Array.isArray(spec.volumes) ? spec.volumes : []).map((v: Any) => v?.name);
   ecs.forEach((ec: Any, i: number) => {
     const path = `spec.ephemeralContainers[${i}]`;
     const name = ec?.name ?? '';
@@ -59,10 +62,14 @@ export function pushEphemeralContainerErrors(out: FieldError[], spec: Any): void
     if (tmp === '') out.push(required(`${path}.terminationMessagePolicy`));
     else if (!MESSAGE_POLICIES.includes(tmp))
       out.push(unsupported(`${path}.terminationMessagePolicy`, tmp, MESSAGE_POLICIES));
+    pushEnvErrors(out, ec?.env, path);
+    if (ec?.envFrom) pushEnvFromErrors(out, ec.envFrom, path);
+    if (ec?.volumeMounts) pushVolumeMountErrors(out, ec, volumes, path);
     const pull = ec?.imagePullPolicy ?? '';
     if (pull === '') out.push(required(`${path}.imagePullPolicy`));
     else if (!PULL_POLICIES.includes(pull))
       out.push(unsupported(`${path}.imagePullPolicy`, pull, PULL_POLICIES));
+    if (ec?.securityContext) pushContainerSecurityContextErrors(out, ec, spec.hostUsers !== false, path);
     if (all.has(name)) out.push(duplicate(`${path}.name`, name));
     else all.add(name);
     const target = ec?.targetContainerName ?? '';

@@ -243,3 +243,13 @@ describe('a Pod deleted with a running ephemeral container', () => {
     expect(c.get('Pod', 'default', 'web')).toBeUndefined();
   });
 });
+
+describe('ephemeral container validation reuses the Pod checks', () => {
+  it('env names, volume mounts of unknown volumes', () => {
+    const c = running();
+    const r = patch(c, ec('dbg', { env: [{ name: '' }], volumeMounts: [{ name: 'nope', mountPath: '/x' }] }));
+    expect(r.ok || r.error.message).toBe(
+      'Pod "web" is invalid: [spec.ephemeralContainers[0].env[0].name: Required value, spec.ephemeralContainers[0].volumeMounts[0].name: Not found: "nope"]',
+    );
+  });
+});
