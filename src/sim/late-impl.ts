@@ -46,6 +46,7 @@ import { deploymentPause } from './controllers/deployment-paused';
 import { deploymentRollout } from './controllers/deployment-rollout';
 import { reconcileMirroring } from './controllers/endpointslice-mirroring-sync';
 import { nodeTaintKeys, nodeTaintSync } from './controllers/node-taints';
+import { isPvKey, pvSync, withPvKeys } from './controllers/pv-controller';
 import { replicaFailure } from './controllers/replicaset-failure';
 import { spewHash } from './controllers/spew';
 import { withPodEvictionKeys } from './controllers/taint-eviction';
@@ -72,14 +73,20 @@ provideLateParts({
   // A user's CronJob (./controllers/cronjob-controller), the node lifecycle controller's
   // tainting (./controllers/node-taints) and the taint eviction controller
   // (./controllers/taint-eviction) ride on the publishers controller too.
+  // The PV controller and the provisioners (./controllers/pv-controller) too: claims, volumes and
+  // the Pods that use claims.
   publisherKeys: (ev) =>
-    ev.kind === 'Node' ? nodeTaintKeys(ev) : withPodEvictionKeys(ev, cronJobKeys(ev, publisherKeys(ev))),
+    ev.kind === 'Node'
+      ? nodeTaintKeys(ev)
+      : withPvKeys(ev, withPodEvictionKeys(ev, cronJobKeys(ev, publisherKeys(ev)))),
   publisherSync: (api, key, ctx) =>
     key.startsWith('CronJob/')
       ? cronJobSync(api, key, ctx)
       : key.startsWith('Node/')
         ? nodeTaintSync(key, ctx)
-        : publisherSync(api, key, ctx),
+        : isPvKey(key)
+          ? pvSync(api, key, ctx)
+          : publisherSync(api, key, ctx),
   applyOne,
   // PATCH pods/NAME/ephemeralcontainers (kubectl debug) takes the subresource's own strategy.
   patchOne: (api, kind, ns, name, type, body, opts) =>
