@@ -15,7 +15,7 @@
 //   netadmin the namespaces, sysadmin both and privileged.
 import type { K8sObject, Pod } from '../../sim/api/types';
 import { formatError } from '../errors';
-import { type DebugOptions, debugContainerName, profileSecurityContext } from './debug';
+import { type DebugOptions, debugContainerName, displayWarning, profileSecurityContext } from './debug';
 import type { KubectlContext } from './registry';
 
 // biome-ignore lint/suspicious/noExplicitAny: pod specs are loosely typed JSON.
@@ -98,6 +98,7 @@ export function debugByCopy(o: DebugOptions, pod: Pod, ctx: KubectlContext): Mad
     spec.shareProcessNamespace ??= true;
     applyContainerProfile(c, o.profile);
   }
+  displayWarning(c, copied, ctx);
   return created(ctx, o, copied, pod, c.name);
 }
 

@@ -185,6 +185,32 @@ describe('kubectl debug -it POD --image=busybox', () => {
     });
   });
 
+  it('a profile granting capabilities to a Pod running as non-root warns', () => {
+    const d = cluster();
+    d.apply(`apiVersion: v1
+kind: Pod
+metadata:
+  name: nonroot
+spec:
+  securityContext:
+    runAsUser: 1000
+  containers:
+  - name: app
+    image: registry.k8s.io/pause:3.10
+`).advance(20_000);
+    d.kubectl('debug nonroot --image=busybox --profile=netadmin -c dbg');
+    expect(chunks(d)).toEqual([
+      [
+        'stderr',
+        'Warning: Non-root user is configured for the entire target Pod, and some capabilities granted by debug profile may not work. Please consider using "--custom" with a custom profile that specifies "securityContext.runAsUser: 0".\n',
+      ],
+    ]);
+    const ec = ((d.cluster.get('Pod', 'default', 'nonroot') as Pod).spec as Any).ephemeralContainers[0];
+    expect(ec.securityContext).toEqual({ capabilities: { add: ['NET_ADMIN', 'NET_RAW'] } });
+    d.kubectl('debug nonroot --image=busybox --profile=baseline -c dbg2');
+    expect(chunks(d)).toEqual([]);
+  });
+
   it('a command runs in the container: its output is the log, the container Completed', () => {
     const d = cluster();
     const name = `debugger-${suffix(d, 'bare')}`;

@@ -223,15 +223,28 @@ export function profileSecurityContext(profile: string): Record<string, unknown>
   }
 }
 
+/**
+ * displayWarning: the profile gave the debug container capabilities or privileges, but the Pod runs
+ * as a non-root user that the container does not override to root.
+ */
+export function displayWarning(c: Any, pod: Any, ctx: KubectlContext): void {
+  const podUser = pod?.spec?.securityContext?.runAsUser;
+  const sc = c?.securityContext;
+  if (podUser == null || podUser === 0 || !sc || sc.runAsUser === 0) return;
+  if (sc.privileged !== true && !(sc.capabilities?.add?.length > 0)) return;
+  ctx.proc.err(
+    'Warning: Non-root user is configured for the entire target Pod, and some capabilities granted by debug profile may not work. Please consider using "--custom" with a custom profile that specifies "securityContext.runAsUser: 0".\n',
+  );
+}
+
 /** debugByEphemeralContainer: the patch to pods/NAME/ephemeralcontainers; the container's name. */
 function debugByEphemeralContainer(o: DebugOptions, pod: K8sObject, ctx: KubectlContext): string | undefined {
   const name = debugContainerName(o, pod, ctx);
   const original = structuredClone(pod) as Any;
   const modified = structuredClone(pod) as Any;
-  modified.spec.ephemeralContainers = [
-    ...(modified.spec.ephemeralContainers ?? []),
-    ephemeralContainer(o, name),
-  ];
+  const ec = ephemeralContainer(o, name);
+  modified.spec.ephemeralContainers = [...(modified.spec.ephemeralContainers ?? []), ec];
+  displayWarning(ec, pod, ctx);
   const patch = goJsonMarshal(twoWayPatch(original, modified, 'Pod'));
   const r = ctx.cluster.patch('Pod', pod.metadata.namespace, pod.metadata.name, 'strategic', patch, {
     subresource: 'ephemeralcontainers',
