@@ -119,12 +119,14 @@ export function syncEphemeral(d: LifecycleDeps, pod: Pod, rt: PodRuntime): void 
   }
   const made: EphemeralRun[] = [];
   const list = ecList(pod);
+  const reason =
+    ((pod.spec as Any).initContainers?.length ?? 0) > 0 ? 'PodInitializing' : 'ContainerCreating';
   for (const c of fresh) {
     const run: EphemeralRun = {
       name: c.name,
       image: c.image,
       path: containerFieldPath('ephemeralContainers', c.name, list.indexOf(c)),
-      state: { waiting: { reason: 'ContainerCreating' } },
+      state: { waiting: { reason } },
       containerID: '',
       pullFailures: 0,
       timer: undefined,
