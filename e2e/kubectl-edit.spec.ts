@@ -51,6 +51,13 @@ test('kubectl edit deploy/sleep-1: replicas typed in the edit tab, Ctrl+Enter fi
   // The prompt is back: the next command runs.
   const out = await app.terminal.runAndRead('kubectl get deploy sleep-1 -o jsonpath={.spec.replicas}');
   expect(out).toContain('3');
+
+  // Ctrl+C in the terminal ends kubectl edit: the tab goes, the prompt comes back.
+  await app.terminal.run('kubectl edit svc/kubernetes');
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  await app.terminal.press('Control+C');
+  await expect(tab).toHaveCount(0);
+  await app.terminal.waitForText(/kubectl edit svc\/kubernetes\n.*\n\^C\n.*\$ $/);
   app.expectClean();
 });
 
