@@ -22,6 +22,7 @@ import {
   pushTolerationErrors,
   pushTopologySpreadErrors,
 } from './validation-pod-fields';
+import { pushContainerResourceErrors, pushPodResourceErrors } from './validation-pod-resources';
 import {
   pushEnvFromErrors,
   pushVolumeDeviceErrors,
@@ -239,6 +240,7 @@ function pushContainerCommon(out: FieldError[], c: Any, volumes: string[], spec:
   if (c.imagePullPolicy && !PULL_POLICIES.includes(c.imagePullPolicy)) {
     out.push(unsupported(`${path}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
   }
+  if (c.resources) pushContainerResourceErrors(out, c, spec, path);
   if (c.securityContext) pushContainerSecurityContextErrors(out, c, spec?.hostUsers !== false, path);
 }
 
@@ -304,6 +306,8 @@ function pushPodSpecErrors(out: FieldError[], spec: Any, path: string): void {
   const volumes = pushVolumeErrors(out, spec?.volumes, `${path}.volumes`);
   pushContainerErrors(out, spec, volumes, `${path}.containers`);
   pushInitContainerErrors(out, spec, volumes, `${path}.initContainers`);
+  // validatePodResources (PodLevelResources, Beta and on by default in 1.34).
+  if (spec?.resources) pushPodResourceErrors(out, spec, path);
   if (spec?.hostNetwork) pushHostNetworkErrors(out, spec, path, path === 'spec');
   if (spec?.restartPolicy && !RESTART_POLICIES.includes(spec.restartPolicy)) {
     out.push(unsupported(`${path}.restartPolicy`, spec.restartPolicy, RESTART_POLICIES_SORTED));

@@ -11,7 +11,7 @@ export function quantityDump(value: string, scale: number, s: string, format: st
 type Format = 'DecimalExponent' | 'BinarySI' | 'DecimalSI';
 
 /** What ParseQuantity returns: an int64Amount (`s` kept when `cached`), or an inf.Dec worth n·10^e. */
-type Parsed =
+export type Parsed =
   | { int: true; value: bigint; scale: number; format: Format; cached: boolean }
   | { int: false; n: bigint; e: number; format: Format };
 
@@ -57,7 +57,7 @@ function split(str: string): { neg: boolean; num: string; denom: string; suffix:
 }
 
 /** ParseQuantity. [APIMACH pkg/api/resource/quantity.go, suffix.go] */
-function parse(str: string): Parsed | undefined {
+export function parse(str: string): Parsed | undefined {
   if (str === '0') return { int: true, value: 0n, scale: 0, format: 'DecimalSI', cached: true };
   const q = split(str);
   if (!q || str === '') return undefined;
@@ -113,7 +113,7 @@ function parse(str: string): Parsed | undefined {
 }
 
 /** Quantity.String() of a parse that kept no string: CanonicalizeBytes. */
-function canonical(p: Parsed): string {
+export function canonical(p: Parsed): string {
   let [n, e] = p.int ? [p.value, p.scale] : [p.n, p.e];
   if (n === 0n) return '0';
   const sign = n < 0n ? '-' : '';
@@ -160,7 +160,7 @@ export function spewQuantity(str: string, milli = false): string {
 const memo = new Map<string, string>();
 
 /** Divided by 10^k, rounded away from zero (int64Amount.AsScale, inf.Dec's Round with RoundUp). */
-function divUp(n: bigint, k: number): bigint {
+export function divUp(n: bigint, k: number): bigint {
   const d = 10n ** BigInt(k);
   const q = n / d;
   return q * d === n ? q : n < 0n ? q - 1n : q + 1n;
