@@ -189,3 +189,23 @@ describe('resources through kubectl apply', () => {
     expect(d.stdout()).toBe('pod/p created\n');
   });
 });
+
+describe('a probe’s HTTP header (validateHTTPGetAction)', () => {
+  const HEADER =
+    "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')";
+  const probe =
+    '    readinessProbe:\n      httpGet: {path: /, port: 80, httpHeaders: [{name: X-Ok, value: a}, {name: "X Bad", value: b}]}\n';
+
+  it('is reported at httpHeaders, without the index or .name', () => {
+    expect(applyErr(podYaml('', probe))).toBe(
+      invalidText('Pod', [
+        `spec.containers[0].readinessProbe.httpGet.httpHeaders: Invalid value: "X Bad": ${HEADER}`,
+      ]),
+    );
+    expect(applyErr(deployYaml('', probe))).toBe(
+      invalidText('Deployment', [
+        `spec.template.spec.containers[0].readinessProbe.httpGet.httpHeaders: Invalid value: "X Bad": ${HEADER}`,
+      ]),
+    );
+  });
+});

@@ -108,13 +108,15 @@ function pushHandlerErrors(out: FieldError[], p: Any, path: string): void {
     pushPortNumOrNameErrors(out, g.port, () => `${path}.httpGet.port`);
     if (g.port === undefined || g.port === null) out.push(invalid(`${path}.httpGet.port`, 0, PORT_RANGE));
     if (!SCHEMES.includes(g.scheme)) out.push(unsupported(`${path}.httpGet.scheme`, g.scheme, SCHEMES));
+    // validateHTTPGetAction reports a bad header name at `httpHeaders` itself, without the index
+    // or `.name` (1.34 pkg/apis/core/validation/validation.go).
     const headers: Any[] = Array.isArray(g.httpHeaders) ? g.httpHeaders : [];
     for (let i = 0; i < headers.length; i++) {
       const name = headers[i]?.name;
       if (typeof name !== 'string' || !HEADER_NAME.test(name))
         out.push(
           invalid(
-            `${path}.httpGet.httpHeaders[${i}].name`,
+            `${path}.httpGet.httpHeaders`,
             name ?? '',
             "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')",
           ),
