@@ -20,6 +20,11 @@ import {
 import { describeNode } from '../printers/describe-node';
 import { describePod } from '../printers/describe-pod';
 import { describeStatefulSet } from '../printers/describe-statefulset';
+import {
+  describePersistentVolume,
+  describePersistentVolumeClaim,
+  describeStorageClass,
+} from '../printers/describe-storage';
 import { eventsFor } from '../printers/describe-util';
 import { selectorString } from '../printers/tables';
 import { notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
@@ -43,6 +48,9 @@ const DESCRIBERS: Partial<Record<KindName, (i: DescribeInput) => string>> = {
   StatefulSet: describeStatefulSet,
   Job: describeJob,
   CronJob: describeCronJob,
+  PersistentVolumeClaim: describePersistentVolumeClaim,
+  PersistentVolume: describePersistentVolume,
+  StorageClass: describeStorageClass,
 };
 
 /** Describe one object as `kubectl describe` prints it (ends with a newline). */
@@ -66,6 +74,8 @@ export function describeObject(ctx: KubectlContext, obj: K8sObject, showEvents =
     }) as Pod[];
   } else if (kind === 'ServiceAccount') {
     related.secrets = cluster.list('Secret', ns ? { namespace: ns } : {}) as Secret[];
+  } else if (kind === 'PersistentVolumeClaim') {
+    related.pods = cluster.list('Pod', { namespace: ns ?? 'default' }) as Pod[];
   } else if (kind === 'Node') {
     related.pods = (cluster.list('Pod') as Pod[]).filter((p) => p.spec?.nodeName === obj.metadata.name);
   }

@@ -86,8 +86,8 @@ export function pvKeys(ev: WatchEvent): string[] | undefined {
   if (o.kind !== 'Pod') return undefined;
   const names = claimNames(o);
   if (!names) return undefined;
-  // A Pod matters once scheduled (selected node, protection) and when it goes.
-  if (!o.spec?.nodeName && ev.type !== 'DELETED') return undefined;
+  // A Pod matters when it is bound to a node (the selected node) and when it goes (protection).
+  if (ev.type !== 'DELETED' && (!o.spec?.nodeName || ev.old?.spec?.nodeName)) return undefined;
   return names.map((n) => `${PVC_KEY}${o.metadata.namespace}/${n}`);
 }
 
