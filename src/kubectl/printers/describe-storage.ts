@@ -134,7 +134,9 @@ export function describePersistentVolumeClaim(i: DescribeInput): string {
   }
   const users = (i.related.pods ?? [])
     .filter((p) =>
-      (p.spec?.volumes ?? []).some((v: Any) => v.persistentVolumeClaim?.claimName === pvc.metadata.name),
+      (((p.spec as Any)?.volumes ?? []) as Any[]).some(
+        (v: Any) => v.persistentVolumeClaim?.claimName === pvc.metadata.name,
+      ),
     )
     .map((p) => p.metadata.name)
     .sort();
