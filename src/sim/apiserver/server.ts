@@ -285,11 +285,8 @@ export class ApiServer implements ApiWriter {
       }
       if (!dry) releaseService(this.allocators, old, obj);
     } else {
-      if (opts.external && kind === 'Pod') {
-        const errs = podUpdateErrors(old, obj);
-        if (errs) return { ok: false, error: invalidError(kind, om.name, [errs]) };
-      }
-      const errs = validateWrite(obj, old, this);
+      // A user's Pod update also meets ValidatePodUpdate's rules (validation-pod-update, late).
+      const errs = validateWrite(obj, old, this, opts.external === true && kind === 'Pod');
       if (errs.length > 0) return { ok: false, error: invalidError(kind, om.name, errs) };
     }
     if (HAS_GENERATION.has(kind)) {
@@ -434,7 +431,7 @@ const NO_ERRORS: FieldError[] = []; // never written: callers only read its leng
  * written, and those are valid by construction (tests, which run with the late parts loaded,
  * validate every boot object on every profile).
  */
-function validateWrite(obj: K8sObject, old?: K8sObject, api?: ApiServer): FieldError[] {
+function validateWrite(obj: K8sObject, old?: K8sObject, api?: ApiServer, podUpdate = false): FieldError[] {
   if (!latePartsLoaded()) return NO_ERRORS;
   const l = late();
   const k = obj.kind;
@@ -448,7 +445,7 @@ function validateWrite(obj: K8sObject, old?: K8sObject, api?: ApiServer): FieldE
           : k === 'CronJob'
             ? l.validateCronJob
             : l.validate) as typeof l.validate
-  )(obj, old, api);
+  )(obj, old, api, podUpdate);
   // The storage kinds are defaulted and admitted there too (apiserver/storage-api: the store's
   // StorageClasses for DefaultStorageClass), on the server's own copy.
 }
@@ -469,23 +466,5 @@ function withWarnings(object: K8sObject, kind: KindName): ApiResult {
 
 /** Kinds whose defaulting always sets spec and status (and leaves metadata in place). */
 const SPEC_AND_STATUS_DEFAULTED = new Set<string>(['Pod', 'Deployment', 'ReplicaSet', 'Service']);
-
-const POD_MUTABLE_MSG =
-  'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
-
-function podUpdateErrors(old: K8sObject, next: K8sObject): { field: string; message: string } | undefined {
-  const strip = (s: Any) => ({
-    ...s,
-    nodeName: undefined,
-    containers: (s?.containers ?? []).map((c: Any) => ({ ...c, image: undefined })),
-    initContainers: s?.initContainers?.map((c: Any) => ({ ...c, image: undefined })),
-    activeDeadlineSeconds: undefined,
-    tolerations: undefined,
-    terminationGracePeriodSeconds: undefined,
-  });
-  // deepEqual, not JSON text: a Pod read back from `kubectl get -o yaml` has its keys sorted.
-  if (deepEqual(strip(old.spec), strip(next.spec))) return undefined;
-  return { field: 'spec', message: `Forbidden: ${POD_MUTABLE_MSG}` };
-}
 
 export type { ApiError };

@@ -23,6 +23,7 @@ import {
   pushTopologySpreadErrors,
 } from './validation-pod-fields';
 import { pushContainerResourceErrors, pushPodResourceErrors } from './validation-pod-resources';
+import { pushPodUpdateErrors } from './validation-pod-update';
 import {
   pushEnvFromErrors,
   pushVolumeDeviceErrors,
@@ -452,8 +453,16 @@ function validateEndpoints(obj: K8sObject): FieldError[] {
   return out;
 }
 
-/** Validation on create (and, with `old`, on update). */
-export function validate(obj: K8sObject, old?: K8sObject, api?: ApiServer): FieldError[] {
+/**
+ * Validation on create (and, with `old`, on update; `podUpdate`: a user's update of a Pod, which
+ * ValidatePodUpdate's rules apply to; the cluster's own Pod writes stand for subresources).
+ */
+export function validate(
+  obj: K8sObject,
+  old?: K8sObject,
+  api?: ApiServer,
+  podUpdate?: boolean,
+): FieldError[] {
   switch (obj.kind) {
     case 'PersistentVolumeClaim':
     case 'PersistentVolume':
@@ -467,9 +476,19 @@ export function validate(obj: K8sObject, old?: K8sObject, api?: ApiServer): Fiel
       return out;
     }
     case 'Pod': {
-      const out = validateMeta(obj, 'subdomain');
+      // ValidatePodUpdate of a user's update: ValidateObjectMetaUpdate's labels and annotations,
+      // validatePodMetadataAndSpec (as on create), then the update rules (validation-pod-update).
+      const update = podUpdate === true && old !== undefined;
+      const out: FieldError[] = [];
+      if (update) {
+        pushLabelErrors(out, obj.metadata?.labels, 'metadata.labels');
+        const annotations = obj.metadata?.annotations;
+        if (annotations && latePartsLoaded()) late().pushAnnotationErrors(out, annotations);
+      }
+      for (const e of validateMeta(obj, 'subdomain')) out.push(e);
       pushPodSpecErrors(out, obj.spec, 'spec');
       pushPodOnlyErrors(out, obj.spec, old === undefined);
+      if (update) pushPodUpdateErrors(out, obj.spec, old.spec);
       return out;
     }
     case 'Service': {
