@@ -27,6 +27,7 @@
 //   kubernetes.io/pv-protection once it is not Bound.
 import type { K8sObject, PersistentVolume, PersistentVolumeClaim, StorageClass } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
+import { wakeClaimWaiters } from '../kubelet/scheduler-volumes';
 import { rfc3339 } from '../runtime/clock';
 import type { ControllerContext, WatchEvent } from '../runtime/interfaces';
 import {
@@ -126,6 +127,8 @@ function withoutFinalizer(o: K8sObject, f: string): K8sObject {
 }
 
 function syncClaim(api: ApiServer, ns: string, name: string, ctx: ControllerContext): void {
+  // The scheduler's VolumeBinding queueing hint: Pods it parked on this claim are retried.
+  wakeClaimWaiters(api, ns, name);
   const c = ctx.store.get('PersistentVolumeClaim', ns, name) as PersistentVolumeClaim | undefined;
   if (!c) return;
   if (c.metadata.deletionTimestamp) {

@@ -19,6 +19,12 @@ import { type Cycle, type Env, filterNode, preFilter, type Status } from './sche
 import { requiredNodeAffinity, untoleratedTaint } from './scheduler-match';
 import { scoreNodes, selectHost } from './scheduler-scores';
 import { SchedState } from './scheduler-state';
+import {
+  REASON_VOLUME_NODE_CONFLICT,
+  volumeNodeConflict,
+  volumePreFilter,
+  waitOnClaims,
+} from './scheduler-volumes';
 
 // biome-ignore lint/suspicious/noExplicitAny: loosely typed decoded JSON.
 type Any = any;
@@ -253,11 +259,31 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
       );
       return;
     }
+    // VolumeBinding's PreFilter and Filter (./scheduler-volumes; a Pod without claims skips it).
+    const vol = volumePreFilter(api, pod);
+    if (vol?.message) {
+      fail(
+        pod,
+        key,
+        ctx,
+        `0/${all.length} nodes are available: ${vol.message}. no new claims to deallocate, preemption: 0/${all.length} nodes are available: ${all.length} Preemption is not helpful for scheduling.`,
+        new Set(['VolumeBinding']),
+      );
+      waitOnClaims(api, pod, key, () => {
+        movedKeys.add(key);
+        ctx.requeueAfter(key, 0);
+      });
+      return;
+    }
     const feasible: Node[] = [];
     const statuses: Status[] = [];
     for (const n of all) {
       if (cy.nodeNames && !cy.nodeNames.has(n.metadata.name)) continue;
-      const s = filterNode(cy, n, env);
+      const s =
+        filterNode(cy, n, env) ??
+        (volumeNodeConflict(vol, n)
+          ? { plugin: 'VolumeBinding', code: 'UU' as const, reasons: [REASON_VOLUME_NODE_CONFLICT] }
+          : undefined);
       if (s) statuses.push(s);
       else feasible.push(n);
     }

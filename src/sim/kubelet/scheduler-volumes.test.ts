@@ -1,0 +1,94 @@
+// The full scheduler's VolumeBinding plugin (./scheduler-volumes): a missing claim, an unbound
+// Immediate claim, a bound volume's node affinity, and the retry when the claim changes.
+import { describe, expect, it } from 'vitest';
+import { kdrive } from '../../kubectl/testing';
+import type { K8sObject } from '../api/types';
+
+const POD = (name: string, claim: string, extra = '') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:${extra}
+  containers:
+  - name: c
+    image: nginx
+  volumes:
+  - name: d
+    persistentVolumeClaim:
+      claimName: ${claim}`;
+const CLAIM = (name: string, extra = '') => `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: ${name}
+spec:
+  accessModes: [ReadWriteOnce]${extra}
+  resources:
+    requests:
+      storage: 100Mi`;
+const TAIL =
+  'no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.';
+
+function scheduledCondition(d: ReturnType<typeof kdrive>, name: string): unknown {
+  return ((d.get('Pod', name) as K8sObject).status?.conditions ?? []).find(
+    (c: { type: string }) => c.type === 'PodScheduled',
+  );
+}
+
+describe('VolumeBinding', () => {
+  it('a Pod naming a missing claim waits, and is scheduled once the claim exists and binds', () => {
+    const d = kdrive({ seed: 1 }).applyOk(POD('p', 'data')).advance(2000);
+    const msg = `0/1 nodes are available: persistentvolumeclaim "data" not found. ${TAIL}`;
+    expect(scheduledCondition(d, 'p')).toMatchObject({
+      status: 'False',
+      reason: 'Unschedulable',
+      message: msg,
+    });
+    d.kubectl('get events --field-selector involvedObject.name=p');
+    expect(d.text()).toBe(
+      'LAST SEEN   TYPE      REASON             OBJECT   MESSAGE\n' +
+        `2s          Warning   FailedScheduling   pod/p    ${msg}\n`,
+    );
+    d.applyOk(CLAIM('data')).advance(1000);
+    expect((d.get('Pod', 'p') as K8sObject).spec.nodeName).toBe('docker-desktop');
+  });
+
+  it('an unbound claim of a class that binds Immediately: "pod has unbound immediate PersistentVolumeClaims"', () => {
+    const d = kdrive({ seed: 1 })
+      .applyOk(CLAIM('data', '\n  storageClassName: fast'))
+      .applyOk(POD('p', 'data'))
+      .advance(2000);
+    expect(scheduledCondition(d, 'p')).toMatchObject({
+      message: `0/1 nodes are available: pod has unbound immediate PersistentVolumeClaims. ${TAIL}`,
+    });
+  });
+
+  it('a claim being deleted', () => {
+    const d = kdrive({ seed: 1 })
+      .applyOk(CLAIM('data'))
+      .applyOk(POD('user', 'data'))
+      .advance(2000)
+      .delete('PersistentVolumeClaim', 'data')
+      .applyOk(POD('late', 'data'))
+      .advance(1000);
+    expect(scheduledCondition(d, 'late')).toMatchObject({
+      message: `0/1 nodes are available: persistentvolumeclaim "data" is being deleted. ${TAIL}`,
+    });
+  });
+
+  it("kind: every Pod on a local-path claim lands on the volume's node; another node is a conflict", () => {
+    const d = kdrive({ seed: 1, profile: 'kind' })
+      .applyOk(CLAIM('data'))
+      .applyOk(POD('a', 'data'))
+      .advance(6000);
+    const node = (d.get('Pod', 'a') as K8sObject).spec.nodeName as string;
+    for (let i = 0; i < 4; i++) d.applyOk(POD(`b${i}`, 'data'));
+    d.advance(1000);
+    for (let i = 0; i < 4; i++) expect((d.get('Pod', `b${i}`) as K8sObject).spec.nodeName).toBe(node);
+    const other = node === 'kind-worker' ? 'kind-worker2' : 'kind-worker';
+    d.applyOk(POD('c', 'data', `\n  nodeSelector:\n    kubernetes.io/hostname: ${other}`)).advance(1000);
+    expect(scheduledCondition(d, 'c')).toMatchObject({
+      message:
+        "0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) had volume node affinity conflict. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+    });
+  });
+});
