@@ -1,9 +1,12 @@
 // Seeded fuzzing of the pod spec's decoding and validation: a Pod and a Deployment whose spec sets
 // every field validation-pod-volumes.ts and validation-pod-fields.ts check (volumes of each typed
 // source, mounts, envFrom, security contexts, resources, affinity, tolerations, host aliases,
-// topology spread, gates, init containers), with one to three of its paths (any depth, found by
-// walking the valid document) replaced by something random or malformed, created and then
-// updated: only ever API errors (400 or 422), never an exception, and the cluster keeps running.
+// topology spread, gates, init containers, pod-level resources), with one to three of its paths
+// (any depth, found by walking the valid document) replaced by something random or malformed, or
+// a container's or the pod's `resources` replaced by random resource names and quantities
+// (validation-pod-resources.ts), created and then updated (a Pod's update meets
+// validation-pod-update.ts): only ever API errors (400 or 422), never an exception, and the
+// cluster keeps running.
 // On failure fast-check prints the seed and path; pin them below as regression cases.
 // FZ_SEED / FZ_RUNS pick another seed and more runs when hunting by hand.
 import fc from 'fast-check';
@@ -88,6 +91,7 @@ const podSpec = () => ({
   ],
   imagePullSecrets: [{ name: 'regcred' }],
   readinessGates: [{ conditionType: 'example.com/ready' }],
+  resources: { limits: { cpu: '1', memory: '128Mi' } },
 });
 
 const pod = () => ({
@@ -194,22 +198,99 @@ function sameType(orig: unknown): fc.Arbitrary<unknown> {
   return fc.constantFrom({}, null);
 }
 
-const mutation = (paths: [Path, unknown][]) =>
+// Quantities as a student might write them (signs, fractions, every suffix, small exponents; the
+// pod-template-hash's dump expands an exponent, so none is absurd) and as YAML numbers.
+const QUANTITY = fc.oneof(
   fc
-    .constantFrom(...paths)
-    .chain(([p, orig]) =>
-      fc.tuple(
-        fc.constant(p),
-        fc.oneof({ arbitrary: weird, weight: 1 }, { arbitrary: sameType(orig), weight: 3 }),
+    .tuple(
+      fc.constantFrom('', '', '-', '+'),
+      fc.oneof(fc.integer({ min: 0, max: 4096 }), fc.constantFrom(0, 1, 2, 1024, 999999999999)),
+      fc.constantFrom('', '', '.5', '.25', '.001', '.0000000001', '.'),
+      fc.constantFrom(
+        '',
+        'n',
+        'u',
+        'm',
+        'k',
+        'M',
+        'G',
+        'T',
+        'P',
+        'E',
+        'Ki',
+        'Mi',
+        'Gi',
+        'Ti',
+        'Ei',
+        'e3',
+        'E-2',
+        'e+9',
       ),
-    );
+    )
+    .map(([sign, n, frac, suffix]) => `${sign}${n}${frac}${suffix}`),
+  fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+  fc.integer({ min: -5, max: 5000 }),
+);
+const RESOURCE_NAME = fc.oneof(
+  fc.constantFrom(
+    'cpu',
+    'memory',
+    'ephemeral-storage',
+    'storage',
+    'pods',
+    'cpus',
+    'hugepages-2Mi',
+    'hugepages-1Gi',
+    'hugepages-x',
+    'example.com/gpu',
+    'requests.example.com/gpu',
+    'kubernetes.io/foo',
+    'Bad Name',
+    'a/b/c',
+    '',
+  ),
+  fc.string({ maxLength: 6 }),
+);
+const RESOURCE_LIST = fc.dictionary(RESOURCE_NAME, QUANTITY, { maxKeys: 4 });
+const REQUIREMENTS = fc.record(
+  {
+    limits: RESOURCE_LIST,
+    requests: RESOURCE_LIST,
+    claims: fc.constantFrom([{ name: 'x' }], [{ name: '' }], [{ name: 'x', request: 'Bad' }, { name: 'x' }]),
+  },
+  { requiredKeys: [] },
+);
+const resourcePaths = (pre: Path): Path[] => [
+  [...pre, 'containers', 0, 'resources'],
+  [...pre, 'initContainers', 0, 'resources'],
+  [...pre, 'resources'],
+];
+
+const mutation = (paths: [Path, unknown][], pre: Path) =>
+  fc.oneof(
+    {
+      arbitrary: fc
+        .constantFrom(...paths)
+        .chain(([p, orig]) =>
+          fc.tuple(
+            fc.constant(p),
+            fc.oneof({ arbitrary: weird, weight: 1 }, { arbitrary: sameType(orig), weight: 3 }),
+          ),
+        ),
+      weight: 3,
+    },
+    {
+      arbitrary: fc.tuple(fc.constantFrom(...resourcePaths(pre)), REQUIREMENTS as fc.Arbitrary<unknown>),
+      weight: 1,
+    },
+  );
 
 const mutated = fc.oneof(
   fc
-    .array(mutation(POD_PATHS), { minLength: 1, maxLength: 3 })
+    .array(mutation(POD_PATHS, ['spec']), { minLength: 1, maxLength: 3 })
     .map((ms) => ({ kind: 'Pod' as const, doc: mutate(pod(), ms) })),
   fc
-    .array(mutation(DEPLOY_PATHS), { minLength: 1, maxLength: 3 })
+    .array(mutation(DEPLOY_PATHS, ['spec', 'template', 'spec']), { minLength: 1, maxLength: 3 })
     .map((ms) => ({ kind: 'Deployment' as const, doc: mutate(deployment(), ms) })),
 );
 
@@ -228,7 +309,7 @@ describe('apply fuzz: a pod spec with every validated field', () => {
   });
 
   it('one to three random fields only ever give API errors, on create and on update', () => {
-    const seen = { accepted: 0, refused: 0, decode: 0 };
+    const seen = { accepted: 0, refused: 0, decode: 0, resources: 0, podUpdate: 0 };
     fc.assert(
       fc.property(mutated, mutated, (first, second) => {
         const c = createCluster({ seed: 3, profile: 'kind' });
@@ -240,6 +321,8 @@ describe('apply fuzz: a pod spec with every validated field', () => {
           else {
             seen.refused++;
             if (r.error.code === 400) seen.decode++;
+            if (r.error.code === 422 && r.error.message.includes('.resources')) seen.resources++;
+            if (r.error.message.includes('pod updates may not')) seen.podUpdate++;
             expect(typeof r.error.message).toBe('string');
             // 500: the strategic merge patch of a re-apply whose list items lack their merge key
             // or hold one that is not a string ("… does not contain declared merge key: …", "The
@@ -262,5 +345,8 @@ describe('apply fuzz: a pod spec with every validated field', () => {
     expect(seen.accepted).toBeGreaterThan(20);
     expect(seen.decode).toBeGreaterThan(20);
     expect(seen.refused - seen.decode).toBeGreaterThan(20);
+    // The resource validators and a Pod update's rules were reached too.
+    expect(seen.resources).toBeGreaterThan(10);
+    expect(seen.podUpdate).toBeGreaterThan(3);
   }, 240_000);
 });
