@@ -76,6 +76,17 @@ const CASES: [string, string, string, string[]][] = [
     [`${R}.requests: Invalid value: "1": must be equal to example.com/gpu limit of 2`],
   ],
   [
+    'hugepages cannot be overcommitted: a request must equal its limit, and needs one',
+    '',
+    ctr(
+      '{limits: {memory: 1Gi, hugepages-2Mi: 4Mi}, requests: {memory: 1Gi, hugepages-2Mi: 2Mi, hugepages-1Gi: 1Gi}}',
+    ),
+    [
+      `${R}.limits: Required value: Limit must be set for non overcommitable resources`,
+      `${R}.requests: Invalid value: "2Mi": must be equal to hugepages-2Mi limit of 4Mi`,
+    ],
+  ],
+  [
     'hugepages without cpu or memory',
     '',
     ctr('{limits: {hugepages-2Mi: 100Mi}, requests: {hugepages-2Mi: 100Mi}}'),

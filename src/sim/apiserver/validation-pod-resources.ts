@@ -93,13 +93,16 @@ function addQuantity(a: Qty, b: Qty): Qty {
   return { n, e: m, str: canonical({ int: false, n, e: m, format }), format };
 }
 
-/** ceil(q·10^-k) (ScaledValue(k): MilliValue for k = -3, Value for 0). */
+/**
+ * q·10^-k rounded away from zero (ScaledValue(k): MilliValue for k = -3, Value for 0, as
+ * int64Amount.AsScaledInt64's negativeScaleInt64 rounds).
+ */
 function scaled(q: Qty, k: number): bigint {
   const shift = q.e - k;
   if (shift >= 0) return q.n * 10n ** BigInt(shift);
   const d = 10n ** BigInt(-shift);
   const t = q.n / d;
-  return t * d === q.n || q.n < 0n ? t : t + 1n;
+  return t * d === q.n ? t : q.n < 0n ? t - 1n : t + 1n;
 }
 
 const STANDARD = new Set([
@@ -206,12 +209,12 @@ function sortedKeys(list: unknown): string[] {
 
 type NameCheck = (out: FieldError[], name: string, field: string) => void;
 
-/** validateResourceRequirements at `path` (`….resources`), with the pod's claim names. */
+/** validateResourceRequirements at `path` (`….resources`) of a container or the pod of `spec`. */
 function pushRequirementErrors(
   out: FieldError[],
   r: Any,
   nameCheck: NameCheck,
-  claimNames: string[],
+  spec: Any,
   path: string,
 ): void {
   let cpuOrMemory = false;
@@ -259,7 +262,7 @@ function pushRequirementErrors(
     if (isCpuOrMemory(name)) cpuOrMemory = true;
   }
   if (!cpuOrMemory && hugePages) out.push(forbidden(path, 'HugePages require cpu or memory'));
-  if (Array.isArray(r.claims)) pushClaimNameErrors(out, r.claims, claimNames, `${path}.claims`);
+  if (Array.isArray(r.claims)) pushClaimNameErrors(out, r.claims, podClaimNames(spec), `${path}.claims`);
 }
 
 /** validateResourceClaimNames: each claim names one of spec.resourceClaims, once. */
@@ -308,14 +311,10 @@ function podClaimNames(spec: Any): string[] {
 
 /** ValidateContainerResourceRequirements for container `c` at `path` (the container's). */
 export function pushContainerResourceErrors(out: FieldError[], c: Any, spec: Any, path: string): void {
-  if (!isObj(c.resources)) return;
-  pushRequirementErrors(
-    out,
-    c.resources,
-    pushContainerResourceNameErrors,
-    podClaimNames(spec),
-    `${path}.resources`,
-  );
+  const r = c.resources;
+  // Most containers have none, or `resources: {}`: nothing to walk.
+  if (!isObj(r) || (r.limits == null && r.requests == null && r.claims == null)) return;
+  pushRequirementErrors(out, r, pushContainerResourceNameErrors, spec, `${path}.resources`);
 }
 
 /** validatePodResources: the pod-level `resources` (claims, requirements, consistency). */
@@ -325,7 +324,7 @@ export function pushPodResourceErrors(out: FieldError[], spec: Any, path: string
   const at = `${path}.resources`;
   if (r.claims != null)
     out.push(forbidden(`${at}.claims`, 'claims cannot be set for Resources at pod-level'));
-  pushRequirementErrors(out, r, pushPodResourceNameErrors, podClaimNames(spec), at);
+  pushRequirementErrors(out, r, pushPodResourceNameErrors, spec, at);
   pushConsistencyErrors(out, spec, r, at);
 }
 
