@@ -12,9 +12,8 @@
 //   apps.kubernetes.io/pod-index (PodIndexLabel is GA) and controller-revision-hash (the revision's
 //   name), spec.hostname = the Pod's name and spec.subdomain = serviceName (initIdentity); the
 //   volumeClaimTemplates become persistentVolumeClaim volumes `<claim>-<set>-<ordinal>`
-//   (updateStorage) — the PVCs themselves are NOT simulated: no PersistentVolumeClaim is created
-//   and the kubelet mounts the volume as if the claim were bound (what kind's and k3s's default
-//   StorageClass lead to);
+//   (updateStorage); the claims themselves are made before the Pod and kept by the retention
+//   policy (./statefulset-claims);
 // - processReplica in ordinal order: a Failed or Succeeded Pod is deleted (and made again once
 //   gone), a missing one created; with OrderedReady (monotonic) the sync stops after a create, at a
 //   terminating Pod, at one not Running and Ready, or not yet available (minReadySeconds); a Pod
@@ -37,6 +36,7 @@ import type { ApiServer } from '../apiserver/server';
 import type { ControllerContext, WatchEvent } from '../runtime/interfaces';
 import { adopt, release } from './claim';
 import { podAvailable, podReady } from './daemonset-nodes';
+import { claimRetention, createClaims } from './statefulset-claims';
 import { applyRevision, REVISION_LABEL, statefulSetRevisions, truncateHistory } from './statefulset-history';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON objects.
@@ -214,9 +214,22 @@ function managePods(
   const mrs = set.spec.minReadySeconds ?? 0;
   const partition = set.spec.updateStrategy?.rollingUpdate?.partition;
   const currentCount = set.status?.currentReplicas ?? 0;
+  // The claims' owner references for the retention policy (condemned Pods first: before they go).
+  if (set.spec.volumeClaimTemplates?.length) {
+    for (const p of condemned) claimRetention(set, p, parentAndOrdinal(p.metadata.name)[1], false, ctx);
+    for (const p of replicas) if (p) claimRetention(set, p, parentAndOrdinal(p.metadata.name)[1], true, ctx);
+  }
   for (let i = 0; i < n; i++) {
     const p = replicas[i];
     const ord = start + i;
+    // createMissingPersistentVolumeClaims for a Pending Pod.
+    if (p && p.status?.phase === 'Pending' && set.spec.volumeClaimTemplates?.length) {
+      const err = createClaims(set, p.metadata.name, ord, ctx);
+      if (err !== undefined) {
+        record(ctx, set, 'create', p.metadata.name, err);
+        return false;
+      }
+    }
     if (p && (p.status?.phase === 'Failed' || p.status?.phase === 'Succeeded')) {
       if (!terminating(p)) deletePod(ctx, set, p);
       if (monotonic) return false;
@@ -228,7 +241,16 @@ function managePods(
       const rolling = set.spec.updateStrategy?.type === 'RollingUpdate';
       const old = rolling && (partition == null ? ord < start + currentCount : ord < start + partition);
       const pod = old ? statefulSetPod(currentSet, ord, cur) : statefulSetPod(updateSet, ord, upd);
+      // The Pod's claims first (CreateStatefulPod).
+      const err = set.spec.volumeClaimTemplates?.length
+        ? createClaims(set, pod.metadata.name, ord, ctx)
+        : undefined;
+      if (err !== undefined) {
+        record(ctx, set, 'create', pod.metadata.name, err);
+        return false;
+      }
       const r = ctx.api.create(pod);
+      if (r.ok && set.spec.volumeClaimTemplates?.length) claimRetention(set, r.object as Pod, ord, true, ctx);
       if (!(r.ok === false && r.error.code === 409))
         record(ctx, set, 'create', pod.metadata.name, r.ok ? undefined : r.error.message);
       if (monotonic || !r.ok) return false;
