@@ -104,4 +104,28 @@ describe('a Pod update through kubectl apply', () => {
       ]),
     );
   });
+
+  it('a gated Pod may gain nodeSelector entries, not change or lose them', () => {
+    const gated = '  schedulingGates: [{name: example.com/wait}]\n';
+    const added = update(
+      podYaml(`${gated}  nodeSelector: {disk: ssd}\n`),
+      podYaml(`${gated}  nodeSelector: {disk: ssd, zone: a}\n`),
+    );
+    expect(added).toEqual({ err: '', out: 'pod/p configured\n', code: 0 });
+    const changed = update(
+      podYaml(`${gated}  nodeSelector: {disk: ssd}\n`),
+      podYaml(`${gated}  nodeSelector: {disk: hdd, zone: a}\n`),
+    );
+    expect(changed.err).toBe(
+      invalidText('Pod', [
+        'spec.nodeSelector: Invalid value: {"disk":"hdd","zone":"a"}: only additions to spec.nodeSelector are allowed (no mutations or deletions)',
+      ]),
+    );
+    // Not gated: any nodeSelector change is the Forbidden cause.
+    const scheduled = update(
+      podYaml('  nodeSelector: {disk: ssd}\n'),
+      podYaml('  nodeSelector: {disk: ssd, zone: a}\n'),
+    );
+    expect(scheduled.err).toBe(invalidText('Pod', [MUTABLE]));
+  });
 });

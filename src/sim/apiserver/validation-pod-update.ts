@@ -5,8 +5,10 @@
 // (its causes stop here too), validateOnlyAddedTolerations, validateOnlyDeletedSchedulingGates,
 // then the spec with the updatable fields put back compared with the stored one
 // (apiequality.Semantic: quantities by value, an empty list or map as none).
-// Not modelled: ValidatePodSpecificAnnotationUpdates (mirror-pod and AppArmor annotations) and
-// the extra mutability of a gated Pod's nodeSelector and node affinity.
+// A gated Pod may gain nodeSelector entries. Not modelled: ValidatePodSpecificAnnotationUpdates
+// (mirror-pod and AppArmor annotations) and a gated Pod's node affinity additions
+// (validateNodeAffinityMutation prints the internal NodeSelectorTerm list, whose JSON form we
+// could not establish): a change there gets the Forbidden cause below.
 // Bound late with validation.ts.
 
 import { type FieldError, forbidden, invalid, required } from './errors';
@@ -78,6 +80,25 @@ function pushGateUpdateErrors(out: FieldError[], next: unknown, old: unknown): v
     );
 }
 
+/**
+ * validateNodeSelectorMutation: every stored entry kept with its value (Go stops at the first
+ * one missing, in map order; the cause is the same whichever it is).
+ */
+function pushNodeSelectorMutationErrors(out: FieldError[], next: Any, old: Any): void {
+  const n = typeof next === 'object' && next !== null ? next : {};
+  for (const [k, v] of Object.entries(typeof old === 'object' && old !== null ? old : {}))
+    if (!Object.hasOwn(n, k) || n[k] !== v) {
+      out.push(
+        invalid(
+          'spec.nodeSelector',
+          next ?? null,
+          'only additions to spec.nodeSelector are allowed (no mutations or deletions)',
+        ),
+      );
+      return;
+    }
+}
+
 /** A ResourceList with each quantity as its value (n·10^e with no trailing zeros in n). */
 function quantities(m: unknown): unknown {
   if (typeof m !== 'object' || m === null || Array.isArray(m)) return m;
@@ -147,5 +168,13 @@ export function pushPodUpdateErrors(out: FieldError[], spec: Any, old: Any): voi
   const tgps = old?.terminationGracePeriodSeconds;
   if (tgps != null && tgps < 0 && munged.terminationGracePeriodSeconds === 1)
     munged.terminationGracePeriodSeconds = tgps;
+  // A gated Pod (scheduling gates remain) may gain nodeSelector entries (validateNodeSelectorMutation).
+  if (
+    list(old?.schedulingGates).length > 0 &&
+    !deepEqual(semantic(munged.nodeSelector, 'nodeSelector'), semantic(old?.nodeSelector, 'nodeSelector'))
+  ) {
+    pushNodeSelectorMutationErrors(out, munged.nodeSelector, old?.nodeSelector);
+    munged.nodeSelector = old?.nodeSelector;
+  }
   if (!deepEqual(semantic(munged), semantic(old))) out.push(forbidden('spec', POD_MUTABLE_MSG));
 }
