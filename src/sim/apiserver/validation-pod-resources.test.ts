@@ -127,6 +127,14 @@ const CASES: [string, string, string, string[]][] = [
     ],
   ],
   [
+    'pod-level: a request it leaves out is 0 (no pod limits to default from); unsupported resources skipped',
+    '  resources: {requests: {cpu: 300m}}\n',
+    ctr('{requests: {cpu: 100m, memory: 10Mi, ephemeral-storage: 1Gi}}'),
+    [
+      'resources.requests[memory]: Invalid value: "0": must be greater than or equal to aggregate container requests of 10Mi',
+    ],
+  ],
+  [
     'pod-level: requests below the containers’ (with a sidecar), a container limit above the pod’s',
     '  resources: {limits: {memory: 100Mi}, requests: {cpu: 100m, memory: 64Mi}}\n  initContainers:\n  - {name: side, image: kiamol/ch03-sleep, restartPolicy: Always, resources: {requests: {cpu: 50m}}}\n',
     ctr('{limits: {memory: 200Mi}, requests: {cpu: 0.1, memory: 32Mi}}'),

@@ -20,9 +20,9 @@
 //
 // PodLevelResources is Beta and on by default in 1.34 (pkg/features/kube_features.go), so the
 // pod's own `resources` are validated too. Not modelled: SetDefaults_Pod's pod-level requests
-// (the simulation does not default them, see defaults-late.ts), so the pod requests are compared
-// with the containers' aggregate only where the pod sets them; and AllowIndivisibleHugePagesValues
-// on an update of a Pod that already had such values.
+// (the simulation does not default them, see defaults-late.ts), so where the pod sets limits, a
+// request it leaves out is not compared with the containers' aggregate; and
+// AllowIndivisibleHugePagesValues on an update of a Pod that already had such values.
 import { qualifiedNameErrors } from '../api/labels';
 import { canonical, divUp, type Parsed, parse } from '../controllers/spew-quantity';
 import { type FieldError, forbidden, formatValue, invalid, required, unsupported } from './errors';
@@ -365,16 +365,24 @@ function aggregateRequests(spec: Any): Map<string, Qty> {
   return reqs;
 }
 
+const ZERO: Qty = { n: 0n, e: 0, str: '0', format: 'DecimalSI' };
+
 /**
- * validatePodResourceConsistency: the pod's requests at least the containers' aggregate (only
- * where the pod sets a request: see the header), each container's limit at most the pod's.
+ * validatePodResourceConsistency: for each resource the pod level supports (1.34 skips the others,
+ * kubernetes#132551), the pod's request at least the containers' aggregate, and each container's
+ * limit at most the pod's. A request the pod leaves out is Go's zero Quantity ("0") when the pod
+ * sets no limits (SetDefaults_Pod's defaultPodRequests then fills nothing); with pod limits it
+ * may be defaulted, which is not modelled (see the header), so it is not compared.
  */
 function pushConsistencyErrors(out: FieldError[], spec: Any, r: Any, at: string): void {
   const podReqs = isObj(r.requests) ? r.requests : undefined;
+  const noLimits = sortedKeys(r.limits).length === 0;
   const aggregate = aggregateRequests(spec);
   for (const name of [...aggregate.keys()].sort()) {
-    if (!podReqs || !Object.hasOwn(podReqs, name)) continue;
-    const pod = resourceQuantity(podReqs[name]);
+    if (!isCpuOrMemory(name) && !isHugePages(name)) continue;
+    const set = podReqs !== undefined && Object.hasOwn(podReqs, name);
+    if (!set && !noLimits) continue;
+    const pod = set ? resourceQuantity(podReqs[name]) : ZERO;
     const ctr = aggregate.get(name) as Qty;
     if (pod && cmpQuantity(ctr, pod) > 0)
       out.push(
