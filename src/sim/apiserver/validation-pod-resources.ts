@@ -22,7 +22,11 @@
 // pod's own `resources` are validated too. Not modelled: SetDefaults_Pod's pod-level requests
 // (the simulation does not default them, see defaults-late.ts), so where the pod sets limits, a
 // request it leaves out is not compared with the containers' aggregate; and
-// AllowIndivisibleHugePagesValues on an update of a Pod that already had such values.
+// AllowIndivisibleHugePagesValues on an update of a Pod that already had such values; and the
+// pod-level hugepages limit rule 1.34 added to validatePodResourceConsistency (kubernetes#131089,
+// whose message the stored source predates).
+// The stored validation.go copy predates 1.34 in validatePodResourceConsistency (it lacks
+// kubernetes#132551); the rest used here is unchanged in 1.34 as far as we could establish.
 import { qualifiedNameErrors } from '../api/labels';
 import { canonical, divUp, type Parsed, parse } from '../controllers/spew-quantity';
 import { type FieldError, forbidden, formatValue, invalid, required, unsupported } from './errors';
