@@ -152,12 +152,15 @@ describe('kind and k3s: WaitForFirstConsumer by rancher.io/local-path', () => {
       '  Normal  WaitForFirstConsumer  5s (x2 over 20s)  persistentvolume-controller  waiting for first consumer to be created before binding\n',
     );
     d.applyOk(POD('user', 'data')).advance(1000);
-    const node = (d.get('Pod', 'user') as K8sObject).spec.nodeName as string;
-    expect(claim(d, 'data').metadata.annotations?.['volume.kubernetes.io/selected-node']).toBe(node);
+    // The scheduler chose a node (PreBind) and waits for the volume before binding the Pod.
+    const node = claim(d, 'data').metadata.annotations?.['volume.kubernetes.io/selected-node'] as string;
+    expect(node).toMatch(/^kind-worker2?$/);
     expect(claim(d, 'data').status.phase).toBe('Pending'); // the helper Pod takes 3 s
+    expect((d.get('Pod', 'user') as K8sObject).spec.nodeName).toBeUndefined();
     d.advance(3000);
     const c = claim(d, 'data');
     expect(c.status.phase).toBe('Bound');
+    expect((d.get('Pod', 'user') as K8sObject).spec.nodeName).toBe(node);
     const pv = `pvc-${c.metadata.uid}`;
     d.kubectl(`describe pv ${pv}`);
     expect(d.text()).toBe(

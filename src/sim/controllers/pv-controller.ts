@@ -20,8 +20,8 @@
 // - A volume whose claim is gone is Released; with reclaim policy Delete, the provisioner that made
 //   it deletes it (./pv-provisioner); Retain keeps it Released.
 // - The scheduler's VolumeBinding plugin writes volume.kubernetes.io/selected-node on a
-//   WaitForFirstConsumer claim when it places a Pod using it (PreBind); here the annotation is
-//   written when the Pod is seen bound to its node.
+//   WaitForFirstConsumer claim when it places a Pod using it (PreBind: ../kubelet/scheduler-volumes);
+//   a Pod bound by spec.nodeName alone leaves such a claim Pending, as in a real cluster.
 // - pvc-protection: a claim marked for deletion loses kubernetes.io/pvc-protection once no Pod
 //   scheduled to a node uses it (podUsesPVC); pv-protection: a volume loses
 //   kubernetes.io/pv-protection once it is not Bound.
@@ -84,11 +84,10 @@ export function pvKeys(ev: WatchEvent): string[] | undefined {
     if (r?.name) keys.push(`${PVC_KEY}${r.namespace}/${r.name}`);
     return keys;
   }
-  if (o.kind !== 'Pod') return undefined;
+  if (o.kind !== 'Pod' || ev.type !== 'DELETED') return undefined;
   const names = claimNames(o);
   if (!names) return undefined;
-  // A Pod matters when it is bound to a node (the selected node) and when it goes (protection).
-  if (ev.type !== 'DELETED' && (!o.spec?.nodeName || ev.old?.spec?.nodeName)) return undefined;
+  // (A Pod matters to pvc-protection only when it goes.)
   return names.map((n) => `${PVC_KEY}${o.metadata.namespace}/${n}`);
 }
 
@@ -273,17 +272,6 @@ function syncUnboundClaim(api: ApiServer, c: PersistentVolumeClaim, ctx: Control
   const sc = cls ? (ctx.store.get('StorageClass', undefined, cls) as StorageClass | undefined) : undefined;
   const delayed = sc?.volumeBindingMode === 'WaitForFirstConsumer';
   const ann = c.metadata.annotations ?? {};
-  // The scheduler's VolumeBinding PreBind: the node of the first scheduled Pod using the claim.
-  if (delayed && !ann[ANN_SELECTED_NODE]) {
-    const user = podsUsing(ctx, c.metadata.namespace as string, c.metadata.name)[0];
-    if (user) {
-      const r = ctx.api.update({
-        ...c,
-        metadata: { ...c.metadata, annotations: { ...ann, [ANN_SELECTED_NODE]: user.spec?.nodeName } },
-      } as K8sObject);
-      if (r.ok) return; // its own event syncs the claim again
-    }
-  }
   const pv = findMatch(c, ctx);
   if (pv && (!delayed || pv.spec.claimRef || ann[ANN_SELECTED_NODE])) {
     bind(pv, c, ctx);

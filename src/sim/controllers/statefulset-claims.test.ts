@@ -50,13 +50,14 @@ describe('StatefulSet claims', () => {
     expect(c0.spec.storageClassName).toBe('standard');
     expect(c0.status.phase).toBe('Bound');
     expect(claim(d, 'www-web-1')?.status.phase).toBe('Bound');
+    // web-1 once web-0 is Running and Ready: its volume took 3 s (PreBind), its start 3 s.
     d.kubectl('get events --field-selector involvedObject.kind=StatefulSet');
     expect(d.text()).toBe(
       'LAST SEEN   TYPE     REASON             OBJECT            MESSAGE\n' +
         '30s         Normal   SuccessfulCreate   statefulset/web   create Claim www-web-0 Pod web-0 in StatefulSet web success\n' +
         '30s         Normal   SuccessfulCreate   statefulset/web   create Pod web-0 in StatefulSet web successful\n' +
-        '27s         Normal   SuccessfulCreate   statefulset/web   create Claim www-web-1 Pod web-1 in StatefulSet web success\n' +
-        '27s         Normal   SuccessfulCreate   statefulset/web   create Pod web-1 in StatefulSet web successful\n',
+        '24s         Normal   SuccessfulCreate   statefulset/web   create Claim www-web-1 Pod web-1 in StatefulSet web success\n' +
+        '24s         Normal   SuccessfulCreate   statefulset/web   create Pod web-1 in StatefulSet web successful\n',
     );
     const vol1 = claim(d, 'www-web-1')?.spec.volumeName;
     d.applyOk(STS(1)).advance(60_000);

@@ -20,7 +20,11 @@ import { requiredNodeAffinity, untoleratedTaint } from './scheduler-match';
 import { scoreNodes, selectHost } from './scheduler-scores';
 import { SchedState } from './scheduler-state';
 import {
+  BIND_TIMEOUT_MS,
+  PREBIND_TIMEOUT_MESSAGE,
+  podVolumesBound,
   REASON_VOLUME_NODE_CONFLICT,
+  selectNode,
   volumeNodeConflict,
   volumePreFilter,
   waitOnClaims,
@@ -122,6 +126,8 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
   const state = new SchedState();
   for (const p of api.store.list('Pod') as Pod[]) state.observe(p, false);
   const parked = new Map<string, Parked>();
+  /** Pods in VolumeBinding's PreBind: the node chosen and when (./scheduler-volumes). */
+  const prebinding = new Map<string, { node: string; since: number }>();
   /** Parked Pods an event moved: their next reconcile is a retry, not a stale flush timer. */
   const movedKeys = new Set<string>();
   let nodes: readonly Node[] | undefined;
@@ -294,6 +300,14 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
         chosen = feasible[selectHost(scoreNodes(cy, feasible, env, defaultSelector(api, pod)), rng)] as Node;
       }
       parked.delete(key);
+      // VolumeBinding's PreBind: WaitForFirstConsumer claims are provisioned on the chosen node first.
+      if (vol?.delayed.length) {
+        selectNode(api, vol.delayed, chosen.metadata.name);
+        prebinding.set(key, { node: chosen.metadata.name, since: ctx.clock.now() });
+        waitOnClaims(api, pod, key, () => ctx.requeueAfter(key, 0));
+        ctx.requeueAfter(key, BIND_TIMEOUT_MS);
+        return;
+      }
       bind(pod, chosen.metadata.name, ctx);
       return;
     }
@@ -328,6 +342,18 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
       if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) {
         parked.delete(key);
         movedKeys.delete(key);
+        prebinding.delete(key);
+        return;
+      }
+      const pb = prebinding.get(key);
+      if (pb) {
+        if (podVolumesBound(api, pod)) {
+          prebinding.delete(key);
+          bind(pod, pb.node, ctx);
+        } else if (ctx.clock.now() - pb.since >= BIND_TIMEOUT_MS) {
+          prebinding.delete(key);
+          fail(pod, key, ctx, PREBIND_TIMEOUT_MESSAGE, new Set(['VolumeBinding']));
+        } else waitOnClaims(api, pod, key, () => ctx.requeueAfter(key, 0));
         return;
       }
       // Another scheduler's Pod (the profile answers only spec.schedulerName default-scheduler), or one

@@ -28,6 +28,9 @@ spec:
 const TAIL =
   'no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.';
 
+const claimOf = (d: ReturnType<typeof kdrive>, name: string) =>
+  d.get('PersistentVolumeClaim', name) as K8sObject;
+
 function scheduledCondition(d: ReturnType<typeof kdrive>, name: string): unknown {
   return ((d.get('Pod', name) as K8sObject).status?.conditions ?? []).find(
     (c: { type: string }) => c.type === 'PodScheduled',
@@ -90,5 +93,42 @@ describe('VolumeBinding', () => {
       message:
         "0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) had volume node affinity conflict. no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
     });
+  });
+});
+
+describe('VolumeBinding PreBind', () => {
+  it('kind: the Pod is bound only once its WaitForFirstConsumer claim is, after the provisioner ran', () => {
+    const d = kdrive({ seed: 1, profile: 'kind' })
+      .applyOk(CLAIM('data'))
+      .applyOk(POD('p', 'data'))
+      .advance(1000);
+    expect((d.get('Pod', 'p') as K8sObject).spec.nodeName).toBeUndefined();
+    d.advance(3000);
+    const node = (d.get('Pod', 'p') as K8sObject).spec.nodeName;
+    expect(node).toBe(claimOf(d, 'data').metadata.annotations?.['volume.kubernetes.io/selected-node']);
+    d.kubectl('get events -o custom-columns=AGE:.lastTimestamp,REASON:.reason');
+    expect(d.text()).toBe(
+      'AGE                    REASON\n' +
+        '2026-01-08T09:30:00Z   WaitForFirstConsumer\n' +
+        '2026-01-08T09:30:00Z   ExternalProvisioning\n' +
+        '2026-01-08T09:30:00Z   Provisioning\n' +
+        '2026-01-08T09:30:03Z   ProvisioningSucceeded\n' +
+        '2026-01-08T09:30:03Z   Scheduled\n' +
+        '2026-01-08T09:30:03Z   Pulling\n',
+    );
+  });
+
+  it('with no provisioner running, PreBind gives up after 600 s', () => {
+    const d = kdrive({ seed: 1, profile: 'kind' });
+    d.kubectl('scale deploy local-path-provisioner -n local-path-storage --replicas=0').advance(60_000);
+    d.applyOk(CLAIM('data')).applyOk(POD('p', 'data')).advance(599_000);
+    expect(scheduledCondition(d, 'p')).toBeUndefined();
+    d.advance(2000);
+    expect(scheduledCondition(d, 'p')).toMatchObject({
+      status: 'False',
+      reason: 'Unschedulable',
+      message: 'running PreBind plugin "VolumeBinding": binding volumes: context deadline exceeded',
+    });
+    expect((d.get('Pod', 'p') as K8sObject).spec.nodeName).toBeUndefined();
   });
 });

@@ -9,8 +9,12 @@
 //   match, `node(s) had volume node affinity conflict` (ErrReasonNodeConflict);
 // - the queueing hint: a Pod VolumeBinding rejected is retried when one of its claims changes
 //   (the PV controller wakes it: wakeClaimWaiters), not only by the 5-minute flush.
-// Not modelled: PreBind's wait for the volumes to bind (the Pod is bound to its node at once and
-// the provisioner's volume follows), and Filter's search for a static volume on each node.
+// - PreBind: the chosen node is written on the Pod's unbound WaitForFirstConsumer claims
+//   (volume.kubernetes.io/selected-node) and the Pod is bound only once they are (the provisioner
+//   makes the volume on that node); after bindTimeout (600 s) the attempt fails with `running
+//   PreBind plugin "VolumeBinding": binding volumes: context deadline exceeded`.
+// Not modelled: Filter's search for a static volume on each node (a matching one is bound by the
+// PV controller), and the node's resources are not held while PreBind waits.
 import type { K8sObject, Node, Pod } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
 import { claimNames } from '../controllers/pv-controller';
@@ -26,7 +30,15 @@ export interface VolumePre {
   message?: string;
   /** The bound volumes' node selectors, as a Pod spec's required node affinity. */
   affinities: Any[];
+  /** Unbound claims of WaitForFirstConsumer classes: bound in PreBind, before the Pod. */
+  delayed: K8sObject[];
 }
+
+export const ANN_SELECTED_NODE = 'volume.kubernetes.io/selected-node';
+/** The VolumeBinding plugin's bindTimeout (--bind-timeout-seconds default, 600 s). */
+export const BIND_TIMEOUT_MS = 600_000;
+export const PREBIND_TIMEOUT_MESSAGE =
+  'running PreBind plugin "VolumeBinding": binding volumes: context deadline exceeded';
 
 /** VolumeBinding PreFilter; undefined for a Pod with no claims (Skip). */
 export function volumePreFilter(api: ApiServer, pod: Pod): VolumePre | undefined {
@@ -36,12 +48,13 @@ export function volumePreFilter(api: ApiServer, pod: Pod): VolumePre | undefined
   const claims: K8sObject[] = [];
   for (const n of names) {
     const c = api.store.get('PersistentVolumeClaim', ns, n);
-    if (!c) return { message: `persistentvolumeclaim "${n}" not found`, affinities: [] };
+    if (!c) return { message: `persistentvolumeclaim "${n}" not found`, affinities: [], delayed: [] };
     if (c.metadata.deletionTimestamp)
-      return { message: `persistentvolumeclaim "${n}" is being deleted`, affinities: [] };
+      return { message: `persistentvolumeclaim "${n}" is being deleted`, affinities: [], delayed: [] };
     claims.push(c);
   }
   const affinities: Any[] = [];
+  const delayed: K8sObject[] = [];
   let immediate = false;
   for (const c of claims) {
     const v = c.spec?.volumeName;
@@ -57,9 +70,35 @@ export function volumePreFilter(api: ApiServer, pod: Pod): VolumePre | undefined
       c.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? c.spec?.storageClassName;
     const sc: Any = cls ? api.store.get('StorageClass', undefined, cls) : undefined;
     if (sc?.volumeBindingMode !== 'WaitForFirstConsumer') immediate = true;
+    else delayed.push(c);
   }
-  if (immediate) return { message: 'pod has unbound immediate PersistentVolumeClaims', affinities };
-  return { affinities };
+  if (immediate) return { message: 'pod has unbound immediate PersistentVolumeClaims', affinities, delayed };
+  return { affinities, delayed };
+}
+
+/**
+ * AssumePodVolumes + BindPodVolumes' first step for dynamic provisioning: each delayed claim gets
+ * volume.kubernetes.io/selected-node (the provisioner then makes its volume on that node).
+ */
+export function selectNode(api: ApiServer, claims: readonly K8sObject[], node: string): void {
+  for (const c of claims) {
+    if (c.metadata.annotations?.[ANN_SELECTED_NODE] === node) continue;
+    api.update({
+      ...c,
+      metadata: { ...c.metadata, annotations: { ...c.metadata.annotations, [ANN_SELECTED_NODE]: node } },
+    });
+  }
+}
+
+/** BindPodVolumes' wait (checkBindings): every claim of the Pod bound (bind-completed). */
+export function podVolumesBound(api: ApiServer, pod: Pod): boolean {
+  const ns = pod.metadata.namespace ?? 'default';
+  for (const n of claimNames(pod as K8sObject) ?? []) {
+    const c = api.store.get('PersistentVolumeClaim', ns, n);
+    if (!c?.spec?.volumeName || c.metadata.annotations?.['pv.kubernetes.io/bind-completed'] !== 'yes')
+      return false;
+  }
+  return true;
 }
 
 /** VolumeBinding Filter: the node must match every bound volume's node affinity. */
