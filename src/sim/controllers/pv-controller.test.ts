@@ -268,3 +268,14 @@ spec:
   );
   reconcileAgainWritesNothing(d);
 });
+
+it('pv-protection: a Bound volume deleted stays Terminating until its claim goes', () => {
+  const d = kdrive({ seed: 1 }).applyOk(CLAIM('data')).advance(1000);
+  const pv = `pvc-${claim(d, 'data').metadata.uid}`;
+  d.kubectl(`delete pv ${pv} --wait=false`).advance(1000);
+  d.kubectl('get pv');
+  expect(d.text()).toContain(`${pv}   100Mi      RWO            Delete           Terminating   default/data`);
+  d.delete('PersistentVolumeClaim', 'data').advance(1000);
+  expect(d.get('PersistentVolumeClaim', 'data')).toBeUndefined();
+  expect(d.cluster.get('PersistentVolume', undefined, pv)).toBeUndefined();
+});

@@ -331,20 +331,22 @@ function syncUnboundClaim(api: ApiServer, c: PersistentVolumeClaim, ctx: Control
 function syncVolume(api: ApiServer, name: string, ctx: ControllerContext): void {
   let pv = ctx.store.get('PersistentVolume', undefined, name) as PersistentVolume | undefined;
   if (!pv) return;
-  if (pv.metadata.deletionTimestamp) {
-    if (pv.metadata.finalizers?.includes(PV_PROTECTION) && pv.status?.phase !== 'Bound')
-      ctx.api.update(withoutFinalizer(pv, PV_PROTECTION));
-    return;
-  }
   const ref = pv.spec.claimRef;
-  if (!ref) {
-    setVolumePhase(pv, 'Available', ctx);
-    return;
+  const c = ref ? ctx.store.get('PersistentVolumeClaim', ref.namespace, ref.name ?? '') : undefined;
+  if (!ref) pv = setVolumePhase(pv, 'Available', ctx);
+  else if (ref.uid && !(c && c.metadata.uid === ref.uid)) {
+    // The claim is gone: Released, then the reclaim policy.
+    pv = setVolumePhase(pv, pv.status?.phase === 'Failed' ? 'Failed' : 'Released', ctx);
+    if (pv.spec.persistentVolumeReclaimPolicy === 'Delete' && !pv.metadata.deletionTimestamp)
+      releasedVolumeSync(api, pv, ctx);
   }
-  const c = ctx.store.get('PersistentVolumeClaim', ref.namespace, ref.name ?? '');
-  if (c && (!ref.uid || c.metadata.uid === ref.uid)) return; // the claim's sync binds it
-  if (!ref.uid) return; // pre-bound to a claim not made yet: waits (Available)
-  // The claim is gone: Released, then the reclaim policy.
-  pv = setVolumePhase(pv, pv.status?.phase === 'Failed' ? 'Failed' : 'Released', ctx);
-  if (pv.spec.persistentVolumeReclaimPolicy === 'Delete') releasedVolumeSync(api, pv, ctx);
+  // (A claimRef without uid is pre-bound to a claim not made yet; a live claim's sync binds it.)
+  // pv-protection: a volume marked for deletion goes once it is not Bound.
+  pv = ctx.store.get('PersistentVolume', undefined, name) as PersistentVolume | undefined;
+  if (
+    pv?.metadata.deletionTimestamp &&
+    pv.metadata.finalizers?.includes(PV_PROTECTION) &&
+    pv.status?.phase !== 'Bound'
+  )
+    ctx.api.update(withoutFinalizer(pv, PV_PROTECTION));
 }
