@@ -128,4 +128,14 @@ describe('a Pod update through kubectl apply', () => {
     );
     expect(scheduled.err).toBe(invalidText('Pod', [MUTABLE]));
   });
+
+  it('kubectl replace with the file it was created from: the scheduled nodeName and the token volume are changes', () => {
+    const d = kdrive({ seed: 3, profile: 'kind' });
+    d.session.fs.write('/home/student/ch03/p.yaml', podYaml(''));
+    d.kubectl('create -f p.yaml').advance(5000);
+    d.kubectl('replace -f p.yaml');
+    expect(d.stderr()).toBe(invalidText('Pod', [MUTABLE]));
+    d.kubectl('get pod p -o yaml > live.yaml').kubectl('replace -f live.yaml');
+    expect(d.stdout()).toBe('pod/p replaced\n');
+  });
 });
