@@ -54,7 +54,7 @@ const memo = new Map<string, Qty | null>();
  */
 export function resourceQuantity(v: unknown): Qty | undefined {
   if (typeof v !== 'string' && typeof v !== 'number') return undefined;
-  const key = typeof v === 'number' ? `#${v}` : v;
+  const key = typeof v === 'number' ? String(v) : v; // a number is read as its text
   let q = memo.get(key);
   if (q === undefined) {
     // Templates repeat their few quantities across Pods; the parse uses BigInt.
