@@ -79,7 +79,7 @@ spec:
           image: busybox
           command: ['sleep', '3600']
 `;
-    const d = kdrive({ profile: 'kind' }).apply(job).advance(20_000);
+    const d = kdrive({ seed: 3, profile: 'kind' }).apply(job).advance(20_000);
     const first = (d.cluster.list('Pod', { namespace: 'default' }) as Pod[])[0] as Pod;
     const node = first.spec.nodeName as string;
     d.kubectl(`drain ${node} --ignore-daemonsets --force --grace-period=5`).advance(20_000);

@@ -21,7 +21,7 @@ const POD = {
 };
 
 type Step =
-  | { op: 'add'; name: string; image: string; command: string[] | undefined; stdin: boolean }
+  | { op: 'add'; name: string; image: string; command: readonly string[] | undefined; stdin: boolean }
   | { op: 'exit'; name: string; code: number }
   | { op: 'wait'; ms: number };
 
