@@ -8,6 +8,7 @@ import { DAEMONSET_TYPES } from './schema-daemonset';
 import { JOB_TYPES } from './schema-job';
 import { NETWORK_TYPES } from './schema-network';
 import { STATEFULSET_TYPES } from './schema-statefulset';
+import { STORAGE_TYPES } from './schema-storage';
 import { WORKLOAD_TYPES } from './schema-workloads';
 
 export const SCHEMA: Record<string, TypeSchema> = {
@@ -18,6 +19,7 @@ export const SCHEMA: Record<string, TypeSchema> = {
   ...JOB_TYPES,
   ...CRONJOB_TYPES,
   ...NETWORK_TYPES,
+  ...STORAGE_TYPES,
 };
 
 /** go-wordwrap WrapString(s, 76): greedy, existing newlines kept, long words on their own line. */
