@@ -2,30 +2,13 @@
 // through `diff -u -N` over two temp directories; exit 0 / 1 / >1.
 import { describe, expect, it } from 'vitest';
 import type { Deployment } from '../../sim/api/types';
+import { deploymentYaml } from '../../sim/testing/manifests';
 import { kdrive } from '../testing';
 
 const DIR = '/home/student/ch03';
 
-const web = (replicas: number, image: string, extra = '') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  labels:
-    app: web${extra}
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: ${image}
-`;
+const web = (replicas: number, image: string) =>
+  deploymentYaml('web', { name: 'web', image }, { replicas, labels: { app: 'web' } });
 
 function setup() {
   const d = kdrive({ seed: 7 });

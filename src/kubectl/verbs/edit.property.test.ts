@@ -3,28 +3,12 @@
 // the Deployment is either unchanged or changed exactly as a patch can change it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { deploymentYaml } from '../../sim/testing/manifests';
 import { kdrive } from '../testing';
 
 const SEED = 20261126;
 
-const WEB = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx
-`;
+const WEB = deploymentYaml('web', { name: 'web', image: 'nginx' }, { replicas: 2 });
 
 /** A line-level mutation of the file: delete, duplicate, replace with junk, re-indent. */
 const mutation = fc.record({

@@ -3,6 +3,7 @@
 // whose editor is the test (session.editing() / finishEdit(text)).
 import { describe, expect, it } from 'vitest';
 import type { Deployment, Service } from '../../sim/api/types';
+import { deploymentYaml } from '../../sim/testing/manifests';
 import { parseManifests } from '../../sim/yaml';
 import { createTerminalSession } from '../session';
 import { kdrive } from '../testing';
@@ -10,24 +11,7 @@ import { EDIT_HEADER } from './edit-text';
 
 const DIR = '/home/student/ch03';
 
-const WEB = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx
----
+const WEB = `${deploymentYaml('web', { name: 'web', image: 'nginx' }, { replicas: 2 })}---
 apiVersion: v1
 kind: Service
 metadata:

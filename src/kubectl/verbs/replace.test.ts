@@ -2,29 +2,13 @@
 // server's PUT: the whole object replaced, the optimistic lock, the Pod's immutable spec, --force.
 import { describe, expect, it } from 'vitest';
 import type { Deployment, Pod, Service } from '../../sim/api/types';
+import { deploymentYaml } from '../../sim/testing/manifests';
 import { kdrive } from '../testing';
 
 const DIR = '/home/student/ch03';
 const LAST = 'kubectl.kubernetes.io/last-applied-configuration';
 
-const web = (replicas: number, image: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: ${image}
-`;
+const web = (replicas: number, image: string) => deploymentYaml('web', { name: 'web', image }, { replicas });
 
 function setup() {
   const d = kdrive({ seed: 11 });

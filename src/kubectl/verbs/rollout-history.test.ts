@@ -4,27 +4,18 @@
 // follows the Deployment onto its current ReplicaSet without a new one.
 import { describe, expect, it } from 'vitest';
 import type { ReplicaSet } from '../../sim/api/types';
+import { deploymentYaml } from '../../sim/testing/manifests';
 import { kdrive } from '../testing';
 
-const web = (cause: string, image: string, minReady?: number) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  annotations:
-    kubernetes.io/change-cause: ${cause}
-spec:
-${minReady === undefined ? '' : `  minReadySeconds: ${minReady}\n`}  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: ${image}
-`;
+const web = (cause: string, image: string, minReady?: number) =>
+  deploymentYaml(
+    'web',
+    { name: 'web', image },
+    {
+      annotations: { 'kubernetes.io/change-cause': cause },
+      ...(minReady === undefined ? {} : { minReadySeconds: minReady }),
+    },
+  );
 
 describe('rollout history and the annotations a ReplicaSet takes from its Deployment', () => {
   it('each revision shows the change-cause its Deployment had; the controller’s own annotations stay apart', () => {

@@ -2,26 +2,10 @@
 // polymorphichelpers/rollout_status.go DeploymentStatusViewer): a pinned revision that is not the
 // Deployment's running one is an error; the DaemonSet and StatefulSet viewers ignore it.
 import { describe, expect, it } from 'vitest';
+import { deploymentYaml } from '../../sim/testing/manifests';
 import { kdrive } from '../testing';
 
-const web = (image: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: ${image}
-`;
+const web = (image: string) => deploymentYaml('web', { name: 'web', image }, { replicas: 2 });
 
 describe('rollout status --revision', () => {
   it('reports the rollout of the pinned revision when it is the running one', () => {

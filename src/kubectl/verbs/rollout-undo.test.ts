@@ -3,26 +3,15 @@
 // rollout_resume.go), and the deployment controller's handling of a paused Deployment.
 import { describe, expect, it } from 'vitest';
 import type { Deployment, ReplicaSet } from '../../sim/api/types';
+import { deploymentYaml } from '../../sim/testing/manifests';
 import { kdrive } from '../testing';
 
-const web = (image: string, cause?: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-${cause ? `  annotations:\n    kubernetes.io/change-cause: ${cause}\n` : ''}spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: ${image}
-`;
+const web = (image: string, cause?: string) =>
+  deploymentYaml(
+    'web',
+    { name: 'web', image },
+    { replicas: 2, ...(cause ? { annotations: { 'kubernetes.io/change-cause': cause } } : {}) },
+  );
 
 const template = (hash: string, image: string, annotations = '') =>
   `Pod Template:\n  Labels:\tapp=web\n\tpod-template-hash=${hash}\n${annotations}` +

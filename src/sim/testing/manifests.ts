@@ -9,19 +9,33 @@ export const WEB_X3 = web
 
 /**
  * A Deployment `name` with one container, whose Pods carry the label `app: <name>`, as the tests
- * write them by hand (`replicas` left to the default when not given).
+ * write them by hand (`replicas` left to the default when not given; `labels` and `annotations`
+ * go on the Deployment's own metadata, one `key: value` line each).
  */
 export function deploymentYaml(
   name: string,
   container: { name: string; image: string },
-  opts: { replicas?: number } = {},
+  opts: {
+    replicas?: number;
+    minReadySeconds?: number;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  } = {},
 ): string {
+  const map = (key: string, m: Record<string, string> | undefined) =>
+    m
+      ? `  ${key}:\n${Object.entries(m)
+          .map(([k, v]) => `    ${k}: ${v}\n`)
+          .join('')}`
+      : '';
   return `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: ${name}
-spec:
-${opts.replicas === undefined ? '' : `  replicas: ${opts.replicas}\n`}  selector:
+${map('labels', opts.labels)}${map('annotations', opts.annotations)}spec:
+${opts.replicas === undefined ? '' : `  replicas: ${opts.replicas}\n`}${
+  opts.minReadySeconds === undefined ? '' : `  minReadySeconds: ${opts.minReadySeconds}\n`
+}  selector:
     matchLabels:
       app: ${name}
   template:
