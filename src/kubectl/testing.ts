@@ -55,3 +55,13 @@ export class KubectlDriver extends Driver {
 export function kdrive(opts: ClusterOptions = { seed: 1 }): KubectlDriver {
   return new KubectlDriver(opts);
 }
+
+/** The terminal's working folder, where `kubectl … -f name.yaml` finds `name.yaml`. */
+export const STUDENT_DIR = '/home/student/ch03';
+
+/** A driver and a writer of files into the terminal's working folder. */
+export function kdriveWithFiles(opts: ClusterOptions = { seed: 1 }) {
+  const d = kdrive(opts);
+  const write = (name: string, text: string) => d.session.fs.write(`${STUDENT_DIR}/${name}`, text);
+  return { d, write };
+}

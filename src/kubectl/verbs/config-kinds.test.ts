@@ -4,15 +4,9 @@
 // and the kube-root-ca.crt ConfigMap and default ServiceAccount of every namespace.
 import { describe, expect, it } from 'vitest';
 import type { ConfigMap } from '../../sim/api/types';
-import { kdrive } from '../testing';
+import { kdriveWithFiles } from '../testing';
 
-const DIR = '/home/student/ch03';
-
-function cluster(seed = 1) {
-  const d = kdrive({ seed });
-  const write = (name: string, text: string) => d.session.fs.write(`${DIR}/${name}`, text);
-  return { d, write };
-}
+const cluster = (seed = 1) => kdriveWithFiles({ seed });
 
 const CM =
   'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "1"\n  b.txt: |\n    hello\n    world\nbinaryData:\n  bin: AAEC\n';

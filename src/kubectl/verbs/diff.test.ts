@@ -3,18 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Deployment } from '../../sim/api/types';
 import { deploymentYaml } from '../../sim/testing/manifests';
-import { kdrive } from '../testing';
-
-const DIR = '/home/student/ch03';
+import { kdriveWithFiles } from '../testing';
 
 const web = (replicas: number, image: string) =>
   deploymentYaml('web', { name: 'web', image }, { replicas, labels: { app: 'web' } });
 
-function setup() {
-  const d = kdrive({ seed: 7 });
-  const write = (name: string, text: string) => d.session.fs.write(`${DIR}/${name}`, text);
-  return { d, write };
-}
+const setup = () => kdriveWithFiles({ seed: 7 });
 
 /** The three header lines of one file's diff: `diff -u -N`, `---` and `+++` with GNU's timestamps. */
 const HEADER =

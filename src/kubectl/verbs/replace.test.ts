@@ -3,18 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Deployment, Pod, Service } from '../../sim/api/types';
 import { deploymentYaml } from '../../sim/testing/manifests';
-import { kdrive } from '../testing';
+import { type kdrive, kdriveWithFiles, STUDENT_DIR } from '../testing';
 
-const DIR = '/home/student/ch03';
 const LAST = 'kubectl.kubernetes.io/last-applied-configuration';
 
 const web = (replicas: number, image: string) => deploymentYaml('web', { name: 'web', image }, { replicas });
 
-function setup() {
-  const d = kdrive({ seed: 11 });
-  const write = (name: string, text: string) => d.session.fs.write(`${DIR}/${name}`, text);
-  return { d, write };
-}
+const setup = () => kdriveWithFiles({ seed: 11 });
 
 const deploy = (d: ReturnType<typeof kdrive>) => d.cluster.get('Deployment', 'default', 'web') as Deployment;
 
@@ -65,7 +60,7 @@ describe('kubectl replace', () => {
     d.kubectl('run p --image=nginx:1.27').advance(20_000);
     const edit = (from: string, to: string) => {
       d.kubectl('get pod p -o yaml > p.yaml');
-      const f = `${DIR}/p.yaml`;
+      const f = `${STUDENT_DIR}/p.yaml`;
       d.session.fs.write(f, (d.session.fs.read(f) ?? '').replace(from, to));
     };
     // The Pod as read back (keys sorted, status included) replaces unchanged but for the image.
