@@ -4,14 +4,7 @@
 // returns at once (so it stops the decoding and wins over a type error met before it).
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
-import { deployYaml, podYaml } from './validation-pod-testing';
-
-function apply(yaml: string) {
-  const d = kdrive({ seed: 3, profile: 'kind' });
-  d.session.fs.write('/home/student/ch03/p.yaml', yaml);
-  d.kubectl('apply -f p.yaml');
-  return d;
-}
+import { applied, deployYaml, podYaml } from './validation-pod-testing';
 
 const POD =
   'Error from server (BadRequest): error when creating "p.yaml": Pod in version "v1" cannot be handled as a Pod: ';
@@ -181,21 +174,23 @@ const CASES: [string, string, string, string][] = [
 
 describe('strict decoding of a pod spec through kubectl apply', () => {
   it.each(CASES)('a Pod: %s', (_name, spec, ctr, msg) => {
-    const d = apply(podYaml(spec, ctr));
+    const d = applied(podYaml(spec, ctr));
     expect(d.stderr()).toBe(`${POD}${msg}\n`);
     expect(d.exitCode()).toBe(1);
     expect(d.get('Pod', 'p')).toBeUndefined();
   });
 
   it('a Deployment template: the same refusals with the template path', () => {
-    const d = apply(deployYaml('  volumes:\n  - {name: s, secret: {secretName: s, defaultMode: "0644"}}\n'));
+    const d = applied(
+      deployYaml('  volumes:\n  - {name: s, secret: {secretName: s, defaultMode: "0644"}}\n'),
+    );
     expect(d.stderr()).toBe(
       'Error from server (BadRequest): error when creating "p.yaml": Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field SecretVolumeSource.spec.template.spec.volumes.secret.defaultMode of type int32\n',
     );
   });
 
   it("a quantity's error wins over a type error met before it, and stops the decoding (no unknown fields)", () => {
-    const d = apply(
+    const d = applied(
       podYaml(
         '  hostAliases: [{ip: 1}]\n  volumes:\n  - {name: e, emptyDir: {sizeLimit: 1ki, sizeLimitt: 1}}\n',
         '    imagee: x\n',

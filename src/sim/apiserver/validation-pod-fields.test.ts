@@ -3,9 +3,16 @@
 // validates them (pkg/apis/core/validation/validation.go) and in its order, as kubectl prints
 // the 422: each case applied as a Pod and as a Deployment's pod template.
 import { describe, expect, it } from 'vitest';
-import { kdrive } from '../../kubectl/testing';
 import { DNS1123_SUBDOMAIN_MSG } from './validation';
-import { applyErr, deployYaml, invalidText, podYaml } from './validation-pod-testing';
+import {
+  applied,
+  applyErr,
+  deployYaml,
+  invalidText,
+  itRefusesAsPodAndTemplate,
+  podYaml,
+  type RefusalCase,
+} from './validation-pod-testing';
 
 const NAME_PART =
   "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
@@ -13,7 +20,7 @@ const ID_RANGE = 'must be between 0 and 2147483647, inclusive';
 const TERM = 'affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0]';
 
 // [name, spec lines, container lines, causes with paths relative to the pod spec]
-const CASES: [string, string, string, string[]][] = [
+const CASES: RefusalCase[] = [
   [
     'the zero toleration (a null item)',
     '  tolerations: [null]\n',
@@ -246,12 +253,7 @@ describe("ValidatePodSpec's tail and the template's own checks", () => {
       ]),
     );
     // A template keeps a padded image (the Pods made from it are refused).
-    const d = kdrive({ seed: 3, profile: 'kind' });
-    d.session.fs.write(
-      '/home/student/ch03/p.yaml',
-      deployYaml('  initContainers: [{name: i, image: " busybox"}]\n'),
-    );
-    d.kubectl('apply -f p.yaml');
+    const d = applied(deployYaml('  initContainers: [{name: i, image: " busybox"}]\n'));
     expect(d.stdout()).toBe('deployment.apps/p created\n');
   });
 
@@ -285,28 +287,10 @@ describe("ValidatePodSpec's tail and the template's own checks", () => {
 });
 
 describe('pod spec field validation through kubectl apply', () => {
-  it.each(CASES)('Pod: %s', (_name, spec, ctr, causes) => {
-    expect(applyErr(podYaml(spec, ctr))).toBe(
-      invalidText(
-        'Pod',
-        causes.map((c) => `spec.${c}`),
-      ),
-    );
-  });
-
-  it.each(CASES)('Deployment template: %s', (_name, spec, ctr, causes) => {
-    expect(applyErr(deployYaml(spec, ctr))).toBe(
-      invalidText(
-        'Deployment',
-        causes.map((c) => `spec.template.spec.${c}`),
-      ),
-    );
-  });
+  itRefusesAsPodAndTemplate(CASES);
 
   it('valid fields are accepted, and the Deployment makes its Pods', () => {
-    const d = kdrive({ seed: 3, profile: 'kind' });
-    d.session.fs.write(
-      '/home/student/ch03/p.yaml',
+    const d = applied(
       deployYaml(
         [
           '  securityContext: {runAsUser: 1000, runAsGroup: 3000, fsGroup: 2000, seccompProfile: {type: RuntimeDefault}}',
@@ -323,7 +307,6 @@ describe('pod spec field validation through kubectl apply', () => {
         '    securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}, runAsNonRoot: true}\n',
       ),
     );
-    d.kubectl('apply -f p.yaml');
     expect(d.stdout()).toBe('deployment.apps/p created\n');
     d.advance(20_000);
     expect(d.cluster.list('Pod', { namespace: 'default' }).length).toBe(1);

@@ -4,8 +4,15 @@
 // itself (a Pod's requests default to its limits, a template's do not). Several causes of one
 // ResourceList come in sorted key order (our choice for Go's map order).
 import { describe, expect, it } from 'vitest';
-import { kdrive } from '../../kubectl/testing';
-import { applyErr, deployYaml, invalidText, podYaml } from './validation-pod-testing';
+import {
+  applied,
+  applyErr,
+  deployYaml,
+  invalidText,
+  itRefusesAsPodAndTemplate,
+  podYaml,
+  type RefusalCase,
+} from './validation-pod-testing';
 
 const R = 'containers[0].resources';
 const NAME_PART =
@@ -13,7 +20,7 @@ const NAME_PART =
 const ctr = (yaml: string) => `    resources: ${yaml}\n`;
 
 // [name, spec lines, container lines, causes with paths relative to the pod spec]
-const CASES: [string, string, string, string[]][] = [
+const CASES: RefusalCase[] = [
   [
     'names that are not container resources, in sorted order',
     '',
@@ -146,23 +153,7 @@ const CASES: [string, string, string, string[]][] = [
 ];
 
 describe('resources through kubectl apply', () => {
-  it.each(CASES)('Pod: %s', (_name, spec, c, causes) => {
-    expect(applyErr(podYaml(spec, c))).toBe(
-      invalidText(
-        'Pod',
-        causes.map((x) => `spec.${x}`),
-      ),
-    );
-  });
-
-  it.each(CASES)('Deployment template: %s', (_name, spec, c, causes) => {
-    expect(applyErr(deployYaml(spec, c))).toBe(
-      invalidText(
-        'Deployment',
-        causes.map((x) => `spec.template.spec.${x}`),
-      ),
-    );
-  });
+  itRefusesAsPodAndTemplate(CASES);
 
   it('the causes come before the security context’s and after the pull policy’s', () => {
     expect(
@@ -193,9 +184,7 @@ describe('resources through kubectl apply', () => {
   });
 
   it('valid resources are accepted: equal fractions in any notation, extended and hugepages resources, pod-level', () => {
-    const d = kdrive({ seed: 3, profile: 'kind' });
-    d.session.fs.write(
-      '/home/student/ch03/p.yaml',
+    const d = applied(
       podYaml(
         '  resources: {limits: {cpu: 1, memory: 1Gi}, requests: {cpu: 500m}}\n',
         ctr(
@@ -203,7 +192,6 @@ describe('resources through kubectl apply', () => {
         ),
       ),
     );
-    d.kubectl('apply -f p.yaml');
     expect(d.stderr()).toBe('');
     expect(d.stdout()).toBe('pod/p created\n');
   });
