@@ -4,10 +4,10 @@
 // Forbid and Replace, suspend, too many missed start times, startingDeadlineSeconds, a timeZone,
 // and delete cascading to the Jobs and their Pods.
 import { describe, expect, it } from 'vitest';
-import type { CronJob, Event, Job, K8sObject, Pod } from '../api/types';
+import type { CronJob, Event, Job, Pod } from '../api/types';
 import { parseRfc3339 } from '../runtime/clock';
-import type { ControllerContext } from '../runtime/interfaces';
 import { Driver } from '../testing/driver';
+import { recordingContext } from './controller-testing';
 import { cronJobSync, SCHEDULED_TIMESTAMP_ANNOTATION } from './cronjob-controller';
 
 const cron = (
@@ -247,20 +247,11 @@ describe('CronJob controller (1.34)', () => {
   it('between activations a reconcile by hand writes nothing, only requeues for the next one', () => {
     const d = new Driver({ seed: 11, profile: 'kind' }).applyOk(cron());
     d.advance(90_000);
-    const { api, clock } = d.cluster.internals;
-    const writes: string[] = [];
-    const w = (op: string) => (o: K8sObject) => {
-      writes.push(`${op} ${o.kind}/${o.metadata.name}`);
-      return { ok: true, object: o } as const;
-    };
+    const { api } = d.cluster.internals;
     const delays: number[] = [];
-    const ctx = {
-      store: api.store,
-      api: { create: w('create'), update: w('update'), updateStatus: w('updateStatus'), delete: w('delete') },
-      clock,
-      events: { record: (_o: K8sObject, _t: string, reason: string) => writes.push(reason) },
-      requeueAfter: (_k: string, ms: number) => delays.push(ms),
-    } as unknown as ControllerContext;
+    const { ctx, writes } = recordingContext(d.cluster.internals, {
+      requeueAfter: (_k, ms) => delays.push(ms),
+    });
     cronJobSync(api, 'CronJob/default/tick', ctx);
     cronJobSync(api, 'CronJob/default/tick', ctx);
     expect(writes).toEqual([]);

@@ -9,6 +9,7 @@ import type { Event, Job, K8sObject, Pod } from '../api/types';
 import { parseRfc3339 } from '../runtime/clock';
 import type { ControllerContext } from '../runtime/interfaces';
 import { Driver } from '../testing/driver';
+import { recordingContext } from './controller-testing';
 import { nextBackoff, remainingBackoff } from './job-backoff';
 import { JOB_TRACKING_FINALIZER, jobSync } from './job-controller';
 
@@ -231,24 +232,8 @@ describe('Job controller (1.34)', () => {
       const snap = d.snapshot();
       d.advance(30_000);
       expect(d.snapshot()).toBe(snap);
-      const { api, clock } = d.cluster.internals;
-      const writes: string[] = [];
-      const w = (op: string) => (o: K8sObject) => {
-        writes.push(`${op} ${o.kind}/${o.metadata.name}`);
-        return { ok: true, object: o } as const;
-      };
-      const ctx = {
-        store: api.store,
-        api: {
-          create: w('create'),
-          update: w('update'),
-          updateStatus: w('updateStatus'),
-          delete: w('delete'),
-        },
-        clock,
-        events: { record: (_o: K8sObject, _t: string, reason: string) => writes.push(reason) },
-        requeueAfter: () => writes.push('requeue'),
-      } as unknown as ControllerContext;
+      const { api } = d.cluster.internals;
+      const { ctx, writes } = recordingContext(d.cluster.internals, { recordRequeue: true });
       jobSync(api, 'Job/default/batch', ctx);
       jobSync(api, 'Job/default/batch', ctx);
       expect(writes).toEqual([]);
@@ -337,24 +322,8 @@ describe('Job controller (1.34)', () => {
         expect(jobPods(d).filter((p) => p.metadata.finalizers && p.status?.phase === 'Failed')).toHaveLength(
           1,
         );
-      const { api, clock } = d.cluster.internals;
-      const writes: string[] = [];
-      const w = (op: string) => (o: K8sObject) => {
-        writes.push(`${op} ${o.kind}/${o.metadata.name}`);
-        return { ok: true, object: o } as const;
-      };
-      const ctx = {
-        store: api.store,
-        api: {
-          create: w('create'),
-          update: w('update'),
-          updateStatus: w('updateStatus'),
-          delete: w('delete'),
-        },
-        clock,
-        events: { record: (_o: K8sObject, _t: string, reason: string) => writes.push(reason) },
-        requeueAfter: () => {},
-      } as unknown as ControllerContext;
+      const { api } = d.cluster.internals;
+      const { ctx, writes } = recordingContext(d.cluster.internals);
       jobSync(api, 'Job/default/batch', ctx);
       jobSync(api, 'Job/default/batch', ctx);
       expect(writes).toEqual([]);

@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
-import type { Event, Job, K8sObject, Pod } from '../api/types';
-import type { ControllerContext } from '../runtime/interfaces';
+import type { Event, Job, Pod } from '../api/types';
+import { recordingContext } from './controller-testing';
 import { jobSync } from './job-controller';
 
 const CODES = [0, 1, 3, 42] as const;
@@ -90,24 +90,8 @@ describe('Job controller with pod failure policies (property)', () => {
           for (const p of pods)
             expect(p.metadata.finalizers ?? []).not.toContain('batch.kubernetes.io/job-tracking');
         // 300 s on, every case has settled: a hand-run sync twice writes nothing.
-        const { api, clock } = d.cluster.internals;
-        const writes: string[] = [];
-        const w = (op: string) => (o: K8sObject) => {
-          writes.push(`${op} ${o.kind}/${o.metadata.name}`);
-          return { ok: true, object: o } as const;
-        };
-        const ctx = {
-          store: api.store,
-          api: {
-            create: w('create'),
-            update: w('update'),
-            updateStatus: w('updateStatus'),
-            delete: w('delete'),
-          },
-          clock,
-          events: { record: (_o: K8sObject, _t: string, reason: string) => writes.push(reason) },
-          requeueAfter: () => {},
-        } as unknown as ControllerContext;
+        const { api } = d.cluster.internals;
+        const { ctx, writes } = recordingContext(d.cluster.internals);
         if (idx('Failed') >= 0 || idx('Complete') >= 0 || pods.every((p) => p.status?.phase !== 'Running')) {
           jobSync(api, 'Job/default/p', ctx);
           jobSync(api, 'Job/default/p', ctx);

@@ -5,8 +5,8 @@
 // second reconcile that writes nothing.
 import { describe, expect, it } from 'vitest';
 import type { Event, K8sObject, Pod } from '../api/types';
-import type { ControllerContext } from '../runtime/interfaces';
 import { Driver } from '../testing/driver';
+import { recordingContext } from './controller-testing';
 import { statefulSetSync } from './statefulset-controller';
 import { goJson, revisionHash, statefulSetPatch } from './statefulset-history';
 
@@ -204,19 +204,8 @@ describe('StatefulSet controller (1.34)', () => {
     d.advance(30_000);
     expect(d.snapshot()).toBe(snap);
     // And a reconcile run by hand twice writes nothing and records nothing.
-    const { api, clock } = d.cluster.internals;
-    const writes: string[] = [];
-    const w = (op: string) => (o: K8sObject) => {
-      writes.push(`${op} ${o.kind}/${o.metadata.name}`);
-      return { ok: true, object: o } as const;
-    };
-    const ctx = {
-      store: api.store,
-      api: { create: w('create'), update: w('update'), updateStatus: w('updateStatus'), delete: w('delete') },
-      clock,
-      events: { record: (_o: K8sObject, _t: string, reason: string) => writes.push(reason) },
-      requeueAfter: () => writes.push('requeue'),
-    } as unknown as ControllerContext;
+    const { api } = d.cluster.internals;
+    const { ctx, writes } = recordingContext(d.cluster.internals, { recordRequeue: true });
     statefulSetSync(api, 'StatefulSet/default/web', ctx);
     statefulSetSync(api, 'StatefulSet/default/web', ctx);
     expect(writes).toEqual([]);
