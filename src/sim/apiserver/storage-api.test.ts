@@ -5,22 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
 import type { K8sObject } from '../api/types';
 import { drive } from '../testing/driver';
+import { claimYaml } from '../testing/manifests';
 
 function apply(d: ReturnType<typeof kdrive>, yaml: string): string {
   d.sh(`cat <<EOF > x.yaml\n${yaml}\nEOF`);
   d.kubectl('apply -f x.yaml');
   return d.text();
 }
-
-const CLAIM = (name: string, extra = '') => `apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: ${name}
-spec:
-  accessModes: [ReadWriteOnce]${extra}
-  resources:
-    requests:
-      storage: 100Mi`;
 
 describe('default StorageClass per profile', () => {
   it('docker-desktop: hostpath (default), docker.io/hostpath, Immediate', () => {
@@ -68,7 +59,7 @@ describe('default StorageClass per profile', () => {
 
 describe('PersistentVolumeClaim create', () => {
   it('defaults volumeMode and phase, gets the default class and the pvc-protection finalizer', () => {
-    const d = drive({ seed: 1 }).applyOk(CLAIM('data'));
+    const d = drive({ seed: 1 }).applyOk(claimYaml('data'));
     const c = d.get('PersistentVolumeClaim', 'data') as K8sObject;
     expect(c.spec.storageClassName).toBe('hostpath');
     expect(c.spec.volumeMode).toBe('Filesystem');
@@ -77,8 +68,8 @@ describe('PersistentVolumeClaim create', () => {
 
   it('an explicit "" class stays "" (no default), a named one is kept', () => {
     const d = drive({ seed: 1 })
-      .applyOk(CLAIM('none', '\n  storageClassName: ""'))
-      .applyOk(CLAIM('named', '\n  storageClassName: fast'));
+      .applyOk(claimYaml('none', '\n  storageClassName: ""'))
+      .applyOk(claimYaml('named', '\n  storageClassName: fast'));
     expect(d.get('PersistentVolumeClaim', 'none')?.spec.storageClassName).toBe('');
     expect(d.get('PersistentVolumeClaim', 'named')?.spec.storageClassName).toBe('fast');
   });
@@ -93,7 +84,7 @@ metadata:
   annotations:
     storageclass.kubernetes.io/is-default-class: "true"
 provisioner: example.com/x`)
-      .applyOk(CLAIM('data'));
+      .applyOk(claimYaml('data'));
     expect(d.get('PersistentVolumeClaim', 'data')?.spec.storageClassName).toBe('newer');
     const sc = d.cluster.get('StorageClass', undefined, 'newer') as K8sObject;
     expect([
@@ -103,7 +94,7 @@ provisioner: example.com/x`)
   });
 
   it('no default class at all leaves storageClassName unset', () => {
-    const d = drive({ seed: 1 }).delete('StorageClass', 'hostpath').applyOk(CLAIM('data'));
+    const d = drive({ seed: 1 }).delete('StorageClass', 'hostpath').applyOk(claimYaml('data'));
     expect(d.get('PersistentVolumeClaim', 'data')?.spec.storageClassName).toBeUndefined();
   });
 });
@@ -138,18 +129,18 @@ spec:
         '* spec.accessModes: Required value: at least 1 access mode is required\n' +
         '* spec.resources[storage]: Required value\n',
     );
-    expect(apply(d, CLAIM('rwop').replace('[ReadWriteOnce]', '[ReadWriteOncePod, ReadWriteOnce]'))).toBe(
+    expect(apply(d, claimYaml('rwop').replace('[ReadWriteOnce]', '[ReadWriteOncePod, ReadWriteOnce]'))).toBe(
       'The PersistentVolumeClaim "rwop" is invalid: spec.accessModes: Forbidden: may not use ReadWriteOncePod with other access modes\n',
     );
   });
 
   it("claim update: the spec is immutable but for a bound claim's request", () => {
     const d = kdrive({ seed: 1 });
-    apply(d, CLAIM('good'));
-    expect(apply(d, CLAIM('good').replace('ReadWriteOnce', 'ReadWriteMany'))).toBe(
+    apply(d, claimYaml('good'));
+    expect(apply(d, claimYaml('good').replace('ReadWriteOnce', 'ReadWriteMany'))).toBe(
       'The PersistentVolumeClaim "good" is invalid: spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims\n',
     );
-    expect(apply(d, CLAIM('good').replace('100Mi', '50Mi'))).toBe(
+    expect(apply(d, claimYaml('good').replace('100Mi', '50Mi'))).toBe(
       'The PersistentVolumeClaim "good" is invalid: spec.resources.requests.storage: Forbidden: field can not be less than status.capacity\n',
     );
   });
@@ -210,10 +201,10 @@ spec:
 
   it('wrong-typed fields are refused by the strict decoder', () => {
     const d = kdrive({ seed: 1 });
-    expect(apply(d, CLAIM('t').replace('[ReadWriteOnce]', 'ReadWriteOnce'))).toBe(
+    expect(apply(d, claimYaml('t').replace('[ReadWriteOnce]', 'ReadWriteOnce'))).toBe(
       'Error from server (BadRequest): error when creating "x.yaml": PersistentVolumeClaim in version "v1" cannot be handled as a PersistentVolumeClaim: json: cannot unmarshal string into Go struct field PersistentVolumeClaimSpec.spec.accessModes of type []v1.PersistentVolumeAccessMode\n',
     );
-    expect(apply(d, CLAIM('t').replace('100Mi', 'lots'))).toBe(
+    expect(apply(d, claimYaml('t').replace('100Mi', 'lots'))).toBe(
       `Error from server (BadRequest): error when creating "x.yaml": PersistentVolumeClaim in version "v1" cannot be handled as a PersistentVolumeClaim: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'\n`,
     );
   });

@@ -4,16 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
 import type { K8sObject } from '../api/types';
-
-const CLAIM = (name: string, extra = '') => `apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: ${name}
-spec:
-  accessModes: [ReadWriteOnce]${extra}
-  resources:
-    requests:
-      storage: 100Mi`;
+import { claimYaml } from '../testing/manifests';
 
 const POD = (name: string, claim: string) => `apiVersion: v1
 kind: Pod
@@ -49,7 +40,7 @@ function reconcileAgainWritesNothing(d: ReturnType<typeof kdrive>): void {
 
 describe('docker-desktop: Immediate binding by docker.io/hostpath', () => {
   it('binds a claim no Pod uses, with the annotations the controller writes', () => {
-    const d = kdrive({ seed: 1 }).applyOk(CLAIM('data')).advance(1000);
+    const d = kdrive({ seed: 1 }).applyOk(claimYaml('data')).advance(1000);
     const c = claim(d, 'data');
     const pv = `pvc-${c.metadata.uid}`;
     expect(c.metadata.annotations).toEqual({
@@ -88,7 +79,7 @@ describe('docker-desktop: Immediate binding by docker.io/hostpath', () => {
   });
 
   it('describe pvc shows the provisioning Events', () => {
-    const d = kdrive({ seed: 1 }).applyOk(CLAIM('data')).advance(2000);
+    const d = kdrive({ seed: 1 }).applyOk(claimYaml('data')).advance(2000);
     const uid = claim(d, 'data').metadata.uid;
     d.kubectl('describe pvc data');
     expect(d.text()).toBe(
@@ -119,8 +110,8 @@ Events:
 
   it('a missing class: ProvisioningFailed; no class at all: FailedBinding', () => {
     const d = kdrive({ seed: 1 })
-      .applyOk(CLAIM('a', '\n  storageClassName: fast'))
-      .applyOk(CLAIM('b', '\n  storageClassName: ""'))
+      .applyOk(claimYaml('a', '\n  storageClassName: fast'))
+      .applyOk(claimYaml('b', '\n  storageClassName: ""'))
       .advance(1000);
     expect(claim(d, 'a').status.phase).toBe('Pending');
     d.kubectl('get events --field-selector involvedObject.kind=PersistentVolumeClaim');
@@ -134,7 +125,7 @@ Events:
 
 describe('kind and k3s: WaitForFirstConsumer by rancher.io/local-path', () => {
   it('kind: Pending with WaitForFirstConsumer until a Pod uses it, then a hostPath volume on its node', () => {
-    const d = kdrive({ seed: 1, profile: 'kind' }).applyOk(CLAIM('data')).advance(20_000);
+    const d = kdrive({ seed: 1, profile: 'kind' }).applyOk(claimYaml('data')).advance(20_000);
     expect(claim(d, 'data').status.phase).toBe('Pending');
     d.kubectl('get pvc');
     expect(d.text()).toBe(
@@ -191,7 +182,7 @@ Events:            <none>
 
   it('k3s: a `local` volume under /var/lib/rancher/k3s/storage', () => {
     const d = kdrive({ seed: 2, profile: 'k3s' })
-      .applyOk(CLAIM('data'))
+      .applyOk(claimYaml('data'))
       .applyOk(POD('user', 'data'))
       .advance(5000);
     const c = claim(d, 'data');
@@ -206,7 +197,7 @@ Events:            <none>
 
 describe('deletion', () => {
   it('a claim a Pod uses stays Terminating; when the Pod goes, the claim and its Delete volume go', () => {
-    const d = kdrive({ seed: 1 }).applyOk(CLAIM('data')).applyOk(POD('user', 'data')).advance(5000);
+    const d = kdrive({ seed: 1 }).applyOk(claimYaml('data')).applyOk(POD('user', 'data')).advance(5000);
     const pv = `pvc-${claim(d, 'data').metadata.uid}`;
     d.kubectl('delete pvc data --wait=false').advance(1000);
     d.kubectl('get pvc');
@@ -225,7 +216,7 @@ metadata:
   name: keep
 provisioner: docker.io/hostpath
 reclaimPolicy: Retain`)
-      .applyOk(CLAIM('data', '\n  storageClassName: keep'))
+      .applyOk(claimYaml('data', '\n  storageClassName: keep'))
       .advance(1000);
     const pv = `pvc-${claim(d, 'data').metadata.uid}`;
     d.delete('PersistentVolumeClaim', 'data').advance(1000);
@@ -251,7 +242,7 @@ spec:
     .applyOk(pv('tiny', '50Mi'))
     .advance(1000);
   expect((d.cluster.get('PersistentVolume', undefined, 'big') as K8sObject).status.phase).toBe('Available');
-  d.applyOk(CLAIM('data', '\n  storageClassName: ""')).advance(1000);
+  d.applyOk(claimYaml('data', '\n  storageClassName: ""')).advance(1000);
   expect(claim(d, 'data').spec.volumeName).toBe('small');
   const small = d.cluster.get('PersistentVolume', undefined, 'small') as K8sObject;
   expect(small.metadata.annotations).toEqual({
@@ -270,7 +261,7 @@ spec:
 });
 
 it('pv-protection: a Bound volume deleted stays Terminating until its claim goes', () => {
-  const d = kdrive({ seed: 1 }).applyOk(CLAIM('data')).advance(1000);
+  const d = kdrive({ seed: 1 }).applyOk(claimYaml('data')).advance(1000);
   const pv = `pvc-${claim(d, 'data').metadata.uid}`;
   d.kubectl(`delete pv ${pv} --wait=false`).advance(1000);
   d.kubectl('get pv');

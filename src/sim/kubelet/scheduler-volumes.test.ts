@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
 import type { K8sObject } from '../api/types';
+import { claimYaml } from '../testing/manifests';
 
 const POD = (name: string, claim: string, extra = '') => `apiVersion: v1
 kind: Pod
@@ -16,15 +17,6 @@ spec:${extra}
   - name: d
     persistentVolumeClaim:
       claimName: ${claim}`;
-const CLAIM = (name: string, extra = '') => `apiVersion: v1
-kind: PersistentVolumeClaim
-metadata:
-  name: ${name}
-spec:
-  accessModes: [ReadWriteOnce]${extra}
-  resources:
-    requests:
-      storage: 100Mi`;
 const TAIL =
   'no new claims to deallocate, preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.';
 
@@ -51,13 +43,13 @@ describe('VolumeBinding', () => {
       'LAST SEEN   TYPE      REASON             OBJECT   MESSAGE\n' +
         `2s          Warning   FailedScheduling   pod/p    ${msg}\n`,
     );
-    d.applyOk(CLAIM('data')).advance(1000);
+    d.applyOk(claimYaml('data')).advance(1000);
     expect((d.get('Pod', 'p') as K8sObject).spec.nodeName).toBe('docker-desktop');
   });
 
   it('an unbound claim of a class that binds Immediately: "pod has unbound immediate PersistentVolumeClaims"', () => {
     const d = kdrive({ seed: 1 })
-      .applyOk(CLAIM('data', '\n  storageClassName: fast'))
+      .applyOk(claimYaml('data', '\n  storageClassName: fast'))
       .applyOk(POD('p', 'data'))
       .advance(2000);
     expect(scheduledCondition(d, 'p')).toMatchObject({
@@ -67,7 +59,7 @@ describe('VolumeBinding', () => {
 
   it('a claim being deleted', () => {
     const d = kdrive({ seed: 1 })
-      .applyOk(CLAIM('data'))
+      .applyOk(claimYaml('data'))
       .applyOk(POD('user', 'data'))
       .advance(2000)
       .delete('PersistentVolumeClaim', 'data')
@@ -80,7 +72,7 @@ describe('VolumeBinding', () => {
 
   it("kind: every Pod on a local-path claim lands on the volume's node; another node is a conflict", () => {
     const d = kdrive({ seed: 1, profile: 'kind' })
-      .applyOk(CLAIM('data'))
+      .applyOk(claimYaml('data'))
       .applyOk(POD('a', 'data'))
       .advance(6000);
     const node = (d.get('Pod', 'a') as K8sObject).spec.nodeName as string;
@@ -99,7 +91,7 @@ describe('VolumeBinding', () => {
 describe('VolumeBinding PreBind', () => {
   it('kind: the Pod is bound only once its WaitForFirstConsumer claim is, after the provisioner ran', () => {
     const d = kdrive({ seed: 1, profile: 'kind' })
-      .applyOk(CLAIM('data'))
+      .applyOk(claimYaml('data'))
       .applyOk(POD('p', 'data'))
       .advance(1000);
     expect((d.get('Pod', 'p') as K8sObject).spec.nodeName).toBeUndefined();
@@ -121,7 +113,7 @@ describe('VolumeBinding PreBind', () => {
   it('with no provisioner running, PreBind gives up after 600 s', () => {
     const d = kdrive({ seed: 1, profile: 'kind' });
     d.kubectl('scale deploy local-path-provisioner -n local-path-storage --replicas=0').advance(60_000);
-    d.applyOk(CLAIM('data')).applyOk(POD('p', 'data')).advance(599_000);
+    d.applyOk(claimYaml('data')).applyOk(POD('p', 'data')).advance(599_000);
     expect(scheduledCondition(d, 'p')).toBeUndefined();
     d.advance(2000);
     expect(scheduledCondition(d, 'p')).toMatchObject({

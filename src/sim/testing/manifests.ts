@@ -109,3 +109,17 @@ metadata:
 data:
   greeting: hello
 ${data}`;
+
+/**
+ * A PersistentVolumeClaim `name` for 100Mi, ReadWriteOnce (no trailing newline); `extra` is
+ * more spec lines after the access modes, each starting with its newline.
+ */
+export const claimYaml = (name: string, extra = '') => `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: ${name}
+spec:
+  accessModes: [ReadWriteOnce]${extra}
+  resources:
+    requests:
+      storage: 100Mi`;
