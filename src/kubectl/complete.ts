@@ -48,6 +48,7 @@ const OBJECT_VERBS = new Set([
   'scale',
   'rollout',
   'logs',
+  'attach',
   'exec',
   'port-forward',
   'events',
@@ -163,7 +164,7 @@ export function completeLine(src: CompletionSource, line: string, cursor: number
           candidates = objectNames(src.cluster, t?.simulated, namespace)
             .map((n) => `${prefix}${n}`)
             .filter((n) => n.startsWith(word));
-        } else if (typed.length === 0 && !['exec', 'port-forward', 'logs'].includes(verbName)) {
+        } else if (typed.length === 0 && !['attach', 'exec', 'port-forward', 'logs'].includes(verbName)) {
           candidates = TYPE_WORDS.filter((t) => t.startsWith(word));
         } else if (typed.length === 0) {
           candidates = objectNames(src.cluster, 'Pod', namespace).filter((n) => n.startsWith(word));

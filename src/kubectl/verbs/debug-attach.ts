@@ -19,9 +19,11 @@ import type { ObjectWatchEvent } from '../../sim/contract';
 import { endAttachedProcess } from '../../sim/kubelet/ephemeral';
 import { containerArgv, programOf } from '../../sim/kubelet/program';
 import { containerRunChunks } from '../../sim/workloads/oneshot';
+import type { LogLine } from '../../sim/workloads/state';
 import type { DebugOptions } from './debug';
+import { logsOf } from './podcommands';
 import type { JobHandle, KubectlContext } from './registry';
-import { POLL_MS, waitUntil } from './util';
+import { waitUntil } from './util';
 
 // biome-ignore lint/suspicious/noExplicitAny: pod specs are loosely typed JSON.
 type Any = any;
@@ -34,7 +36,7 @@ const RECORDED =
 const PROMPT = "If you don't see a command prompt, try pressing enter.\n";
 
 /** getContainerStatusByName: init containers, containers, ephemeral containers. */
-function statusOf(pod: Pod, name: string): ContainerStatus | undefined {
+export function statusOf(pod: Pod, name: string): ContainerStatus | undefined {
   const st = pod.status as Any;
   for (const list of [st?.initContainerStatuses, st?.containerStatuses, st?.ephemeralContainerStatuses])
     for (const s of list ?? []) if (s?.name === name) return s;
@@ -42,7 +44,7 @@ function statusOf(pod: Pod, name: string): ContainerStatus | undefined {
 }
 
 /** The container's spec and whether it is ephemeral (podcmd.FindContainerByName's path). */
-function specOf(pod: Pod, name: string): { c: Container; ephemeral: boolean } | undefined {
+export function specOf(pod: Pod, name: string): { c: Container; ephemeral: boolean } | undefined {
   const s = pod.spec as Any;
   for (const c of [...(s.initContainers ?? []), ...(s.containers ?? [])])
     if (c.name === name) return { c, ephemeral: false };
@@ -131,7 +133,12 @@ export function attachDebugContainer(
   }
   const done = logsIfDone(ctx, outcome.pod, name, proc.out);
   if (done !== undefined) return done;
-  return attach(o, outcome.pod, name, ctx);
+  return attachRunning(
+    { stdin: o.interactive, tty: o.tty, quiet: o.quiet, from: 'start' },
+    outcome.pod,
+    name,
+    ctx,
+  );
 }
 
 /** A terminated container: logOpts prints its log (the instance's output). */
@@ -151,8 +158,25 @@ function logsIfDone(
   return 0;
 }
 
-/** attach.go Run on the running debug container. */
-function attach(o: DebugOptions, pod: Pod, name: string, ctx: KubectlContext): number {
+/** What attach.go streams: stdin (-i), a TTY (-t), the notices (-q), and from when. */
+export interface AttachStreams {
+  stdin: boolean;
+  tty: boolean;
+  quiet: boolean;
+  /**
+   * `start`: kubectl debug attaches as the process starts (its output from the first byte);
+   * `now`: kubectl attach joins a running process (what it writes from now on).
+   */
+  from: 'start' | 'now';
+}
+
+/**
+ * attach.go Run from containerToAttachTo on (the Pod found, not completed): the container's TTY
+ * against -t, SetupTTY (no stdin, no TTY), the notices, the kubelet's GetAttach (only a running
+ * container: `container NAME not found in pod POD_NAMESPACE`, through the stream's upgrade), the
+ * stream, then reattachMessage. Shared by kubectl debug and kubectl attach.
+ */
+export function attachRunning(s: AttachStreams, pod: Pod, name: string, ctx: KubectlContext): number {
   const { proc, cluster } = ctx;
   const found = specOf(pod, name);
   if (!found) {
@@ -162,40 +186,41 @@ function attach(o: DebugOptions, pod: Pod, name: string, ctx: KubectlContext): n
     return 1;
   }
   const { c, ephemeral } = found;
-  const argv = containerArgv(c) ?? [];
-  const shell = programOf(c).kind === 'server' && argv.length === 1 && SHELLS.has(argv[0] as string);
-  const program = programOf(c);
-  if (!shell && program.kind === 'server') {
-    proc.err(
-      'error: "kubectl debug" attaches here only to a shell (kubectl debug -it POD --image=busybox) or to a command that ends; this form is not available in this playground\n',
-    );
-    return 1;
-  }
-  let tty = o.tty;
+  let tty = s.tty;
   if (tty && !c.tty) {
     tty = false;
-    if (!o.quiet) proc.err(`error: Unable to use a TTY - container ${name} did not allocate one\n`);
+    if (!s.quiet) proc.err(`error: Unable to use a TTY - container ${name} did not allocate one\n`);
   } else if (!tty && c.tty) tty = true;
-  const raw = tty && o.interactive;
-  if (!o.quiet) {
+  // SetupTTY: without stdin there is no TTY; with both, the terminal goes raw.
+  const raw = tty && s.stdin;
+  if (!s.quiet) {
     proc.err(RECORDED);
     proc.err(PROMPT);
   }
   const ns = pod.metadata.namespace ?? ctx.namespace;
-  const podKey = `Pod/${ns}/${pod.metadata.name}`;
+  const podName = pod.metadata.name;
+  const current = () => cluster.get('Pod', ns, podName) as Pod | undefined;
+  const now = current() ?? pod;
+  const st = statusOf(now, name);
+  if (!st?.state?.running) {
+    // kubelet GetAttach → findContainer: the runtime's running containers only.
+    proc.err(`error: unable to upgrade connection: container ${name} not found in pod ${podName}_${ns}\n`);
+    return 1;
+  }
+  const podKey = `Pod/${ns}/${podName}`;
   const reattach = () => {
-    if (o.quiet || !o.interactive || !raw || (pod.spec as Any).restartPolicy !== 'Always') return undefined;
+    if (s.quiet || !s.stdin || !raw || (pod.spec as Any).restartPolicy !== 'Always') return undefined;
     return ephemeral
-      ? `Session ended, the ephemeral container will not be restarted but may be reattached using 'kubectl attach ${pod.metadata.name} -c ${name} -i -t' if it is still running\n`
-      : `Session ended, resume using 'kubectl attach ${pod.metadata.name} -c ${name} -i -t' command when the pod is running\n`;
+      ? `Session ended, the ephemeral container will not be restarted but may be reattached using 'kubectl attach ${podName} -c ${name} -i -t' if it is still running\n`
+      : `Session ended, resume using 'kubectl attach ${podName} -c ${name} -i -t' command when the pod is running\n`;
   };
-  if (shell && ctx.host?.openPodShell) {
+  const argv = containerArgv(c) ?? [];
+  const shell = programOf(c).kind === 'server' && argv.length === 1 && SHELLS.has(argv[0] as string);
+  if (shell && s.stdin && ctx.host?.openPodShell) {
     const onExit = (code: number, h: JobHandle): number => {
-      // The shell is the container's process: its end ends the container.
-      if (ephemeral) {
-        endAttachedProcess(cluster, podKey, name, code);
-        cluster.runUntilIdle();
-      }
+      // The shell is the container's process: its end ends the container (ephemeral or not).
+      endAttachedProcess(cluster, podKey, name, code);
+      cluster.runUntilIdle();
       const msg = reattach();
       if (msg) h.out(msg);
       return 0;
@@ -203,31 +228,54 @@ function attach(o: DebugOptions, pod: Pod, name: string, ctx: KubectlContext): n
     ctx.host.openPodShell(podKey, name, argv, { attached: true, onExit });
     return 0;
   }
-  // A command still running: its output as it is written, until the instance ends.
-  const current = () => cluster.get('Pod', ns, pod.metadata.name) as Pod | undefined;
-  const cid = statusOf(pod, name)?.containerID ?? '';
-  const chunks = containerRunChunks(cluster, pod.metadata.uid, cid) ?? [];
+  // The process's output as it writes it, until the instance ends (or Ctrl-C).
+  const cid = st.containerID ?? '';
+  const chunks = containerRunChunks(cluster, pod.metadata.uid, cid);
+  const serverLog = () =>
+    logsOf(cluster, podKey, name)
+      .map((l) => `${l}\n`)
+      .join('');
   let i = 0;
-  const flush = () => {
-    for (; i < chunks.length && (chunks[i] as (typeof chunks)[number]).at <= cluster.now(); i++) {
-      const ch = chunks[i] as (typeof chunks)[number];
-      if (ch.stderr && !raw) proc.err(ch.text);
-      else proc.out(ch.text);
+  let printed = 0;
+  if (s.from === 'now') {
+    if (chunks) while (i < chunks.length && (chunks[i] as LogLine).at <= cluster.now()) i++;
+    else printed = serverLog().length;
+  }
+  const flush = (out: (t: string) => void, err: (t: string) => void) => {
+    if (chunks) {
+      for (; i < chunks.length && (chunks[i] as LogLine).at <= cluster.now(); i++) {
+        const ch = chunks[i] as LogLine;
+        // With a TTY the container's stderr is the terminal too (DisableStderr).
+        if (ch.stderr && !raw) err(ch.text);
+        else out(ch.text);
+      }
+      return;
     }
+    const text = serverLog();
+    if (text.length > printed) out(text.slice(printed));
+    printed = Math.max(printed, text.length);
   };
   const attached = () => {
-    const p = current();
-    const s = p && statusOf(p, name);
-    return s?.containerID === cid && s.state?.running !== undefined;
+    const st = statusOf(current() ?? pod, name);
+    return current() !== undefined && st?.containerID === cid && st.state?.running !== undefined;
   };
-  flush();
-  while (attached()) {
-    const next = chunks[i]?.at;
-    proc.sleep(next !== undefined && next > cluster.now() ? next - cluster.now() : POLL_MS);
-    flush();
-  }
-  flush();
-  const msg = reattach();
-  if (msg) proc.out(msg);
+  flush(proc.out, proc.err);
+  if (!ctx.host) return 0;
+  let unsubscribe: (() => void) | undefined;
+  const tick = (h: JobHandle) => {
+    flush(h.out, h.err);
+    if (attached()) return;
+    const msg = reattach();
+    if (msg) h.out(msg);
+    h.finish(0);
+  };
+  const handle = ctx.host.startJob({
+    onSignal: (_sig, h) => h.finish(130),
+    onEnd: () => unsubscribe?.(),
+    onTick: tick,
+  });
+  unsubscribe = cluster.subscribe(() => {
+    if (!handle.done) tick(handle);
+  });
   return 0;
 }

@@ -1,10 +1,15 @@
 // kubectl exec (reference §B10) [KUBECTL cmd/exec]: find the Pod (a name, pod/, deploy/, rs/,
 // svc/), run the command in its container, stream stdout/stderr, and pass the remote exit code
 // through (`command terminated with exit code N` on stderr). `-it … sh` opens the container's
-// BusyBox shell as an interactive session in the terminal.
-import type { Pod } from '../../sim/api/types';
+// BusyBox shell as an interactive session in the terminal. `-c` may name any container of the Pod,
+// an init or an ephemeral one too (the API server's podHasContainerWithName visits all three);
+// the kubelet's GetExec finds only a running one (`container not found ("NAME")`). Without `-c`,
+// podcmd.FindOrDefaultContainerByName: the default-container annotation, else the first container
+// and `Defaulted container "x" out of: …` when the Pod has any other (AllContainerNames).
+import type { ContainerStatus, Pod } from '../../sim/api/types';
 import { makeProc, processEnv } from '../../sim/workloads/proc';
 import { bool, str } from '../flags';
+import { allContainerNames } from './logs';
 import { findExecutable } from './podcommands';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 import { podForObject, waitUntil } from './util';
@@ -56,9 +61,41 @@ Use "kubectl options" for a list of global command-line options (applies to all 
 const SHELLS = new Set(['sh', '/bin/sh', 'ash', '/bin/ash', 'bash', '/bin/bash']);
 const POD_RUNNING_TIMEOUT_MS = 60_000;
 
+// biome-ignore lint/suspicious/noExplicitAny: init and ephemeral containers are optional extras.
+type Any = any;
+
+/** The kubelet's findContainer: the runtime's running containers of the Pod, by name. */
 function containerRunning(pod: Pod, container: string): boolean {
-  const st = pod.status?.containerStatuses?.find((c) => c.name === container);
-  return st?.state?.running !== undefined;
+  const st = pod.status as Any;
+  for (const list of [st?.containerStatuses, st?.initContainerStatuses, st?.ephemeralContainerStatuses])
+    for (const s of (list ?? []) as ContainerStatus[])
+      if (s.name === container) return s.state?.running !== undefined;
+  return false;
+}
+
+/** podHasContainerWithName: containers, init containers, ephemeral containers. */
+export function podHasContainer(pod: Pod, name: string): boolean {
+  const s = pod.spec as Any;
+  return [s.containers, s.initContainers, s.ephemeralContainers].some((l) =>
+    ((l ?? []) as { name: string }[]).some((c) => c.name === name),
+  );
+}
+
+/**
+ * podcmd.FindOrDefaultContainerByName without a name: the default-container annotation when it
+ * names a container, else the first container, with the notice (unless quiet) when there are others.
+ */
+export function defaultContainer(pod: Pod, quiet: boolean, err: (t: string) => void): string {
+  const preset = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
+  if (preset && podHasContainer(pod, preset)) return preset;
+  const first = pod.spec.containers[0]?.name ?? '';
+  const s = pod.spec as Any;
+  if (
+    !quiet &&
+    (pod.spec.containers.length > 1 || s.initContainers?.length > 0 || s.ephemeralContainers?.length > 0)
+  )
+    err(`Defaulted container "${first}" out of: ${allContainerNames(pod)}\n`);
+  return first;
 }
 
 function run(args: ParsedArgs, ctx: KubectlContext): number {
@@ -110,14 +147,9 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     proc.err(`error: cannot exec into a container in a completed pod; current phase is ${phase}\n`);
     return 1;
   }
-  const names = pod.spec.containers.map((c) => c.name);
   let container = str(args.flags, 'container');
-  if (container === undefined) {
-    container = names[0] ?? '';
-    if (names.length > 1 && !bool(args.flags, 'quiet')) {
-      proc.err(`Defaulted container "${container}" out of: ${names.join(', ')}\n`);
-    }
-  } else if (!names.includes(container)) {
+  if (container === undefined) container = defaultContainer(pod, bool(args.flags, 'quiet'), proc.err);
+  else if (!podHasContainer(pod, container)) {
     proc.err(`Error from server (BadRequest): container ${container} is not valid for pod ${podName}\n`);
     return 1;
   }

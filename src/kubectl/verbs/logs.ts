@@ -3,11 +3,14 @@
 // as a foreground job; `--tail N` keeps the last N lines; `-p` reads the last terminated instance.
 // A container whose process ended (oneshot: `kubectl run t --image=busybox -- nslookup x`) has
 // the log of that instance, byte for byte; which instance follows the kubelet's rules.
-// `-c` names a container or an init container (podcmd.FindContainerByName: spec.containers, then
-// spec.initContainers); `--all-containers` reads the init containers, then the containers
+// `-c` names a container, an init container or an ephemeral one (podcmd.FindContainerByName:
+// spec.containers, spec.initContainers, spec.ephemeralContainers; the kubelet's
+// validateContainerLogStatus looks the status up in the same three lists, and an ephemeral
+// container's log is its instance's, kept by container ID as any ending process's);
+// `--all-containers` reads the init containers, the containers, then the ephemeral ones
 // (logsForObjectWithClient builds them in that order; kubectl then consumes them from a Go map,
 // in no fixed order — here always that one).
-import type { Pod } from '../../sim/api/types';
+import type { ContainerStatus, Pod } from '../../sim/api/types';
 import { logTimestamp, podLogEntries } from '../../sim/workloads';
 import { containerRunChunks, containerRunLog } from '../../sim/workloads/oneshot';
 import { bool, str } from '../flags';
@@ -66,6 +69,9 @@ type LogSource = { ok: true; cid: string | undefined; running: boolean } | { ok:
 function logSource(pod: Pod, container: string, previous: boolean): LogSource {
   const podName = pod.metadata.name;
   const st = statusOf(pod, container);
+  // An ephemeral container the kubelet has not reported yet (just added by kubectl debug).
+  if (!st && ephemeralsOf(pod).includes(container))
+    return { ok: false, message: `container "${container}" in pod "${podName}" is not available` };
   const last = st?.lastState?.terminated;
   const state = st?.state ?? {};
   if (previous) {
@@ -97,22 +103,35 @@ function logSource(pod: Pod, container: string, previous: boolean): LogSource {
   return { ok: false, message: `container "${container}" in pod "${podName}" is waiting to start: ${why}` };
 }
 
-/** The container's status: among the containers', then the init containers' (GetContainerStatus). */
+/** The container's status: the containers', the init containers', the ephemeral ones' (GetContainerStatus). */
 function statusOf(pod: Pod, container: string) {
   return (
     pod.status?.containerStatuses?.find((c) => c.name === container) ??
-    initsOf(pod, 'initContainerStatuses')?.find((c) => c.name === container)
+    initsOf(pod, 'initContainerStatuses')?.find((c) => c.name === container) ??
+    // biome-ignore lint/suspicious/noExplicitAny: status.ephemeralContainerStatuses is an optional extra.
+    ((pod.status as any)?.ephemeralContainerStatuses as ContainerStatus[] | undefined)?.find(
+      (c) => c.name === container,
+    )
   );
 }
+
+/** spec.ephemeralContainers' names (kubectl debug's). */
+const ephemeralsOf = (pod: Pod): string[] =>
+  // biome-ignore lint/suspicious/noExplicitAny: spec.ephemeralContainers is an optional extra.
+  (((pod.spec as any).ephemeralContainers ?? []) as { name: string }[]).map((c) => c.name);
 
 // biome-ignore lint/suspicious/noExplicitAny: spec.initContainers and their statuses are optional extras.
 const initsOf = (pod: Pod, key: 'initContainers' | 'initContainerStatuses'): any[] | undefined =>
   // biome-ignore lint/suspicious/noExplicitAny: as above.
   key === 'initContainers' ? (pod.spec as any).initContainers : (pod.status as any)?.initContainerStatuses;
 
-/** podcmd.AllContainerNames: the containers, then each init container with ` (init)`. */
-function allContainerNames(pod: Pod): string {
+/**
+ * podcmd.AllContainerNames: the containers, each ephemeral container with ` (ephem)`, then each
+ * init container with ` (init)`.
+ */
+export function allContainerNames(pod: Pod): string {
   const names = pod.spec.containers.map((c) => c.name);
+  for (const n of ephemeralsOf(pod)) names.push(`${n} (ephem)`);
   for (const c of initsOf(pod, 'initContainers') ?? []) names.push(`${c.name} (init)`);
   return names.join(', ');
 }
@@ -240,22 +259,24 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   for (const pod of pods) {
     const inits: string[] = (initsOf(pod, 'initContainers') ?? []).map((c) => c.name);
     const names = pod.spec.containers.map((c) => c.name);
+    const ephems = ephemeralsOf(pod);
+    const known = (n: string) => names.includes(n) || inits.includes(n) || ephems.includes(n);
     let containers: string[];
-    if (all) containers = [...inits, ...names];
+    if (all) containers = [...inits, ...names, ...ephems];
     else {
       let container = named;
       // The kubectl.kubernetes.io/default-container annotation, when it names a container.
       const preset = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container'];
       if (container === undefined && preset) {
-        if (names.includes(preset) || inits.includes(preset)) container = preset;
+        if (known(preset)) container = preset;
         else proc.err(`Default container name "${preset}" not found in pod ${pod.metadata.name}\n`);
       }
       if (container === undefined) {
         container = names[0] ?? '';
-        if (names.length > 1 || inits.length > 0)
+        if (names.length > 1 || inits.length > 0 || ephems.length > 0)
           proc.err(`Defaulted container "${container}" out of: ${allContainerNames(pod)}\n`);
       }
-      if (!names.includes(container) && !inits.includes(container)) {
+      if (!known(container)) {
         proc.err(`error: container ${container} is not valid for pod ${pod.metadata.name}\n`);
         return 1;
       }

@@ -153,6 +153,7 @@ import { annotateVerb } from './annotate';
 import { apiResourcesVerb } from './api-resources';
 import { apiVersionsVerb } from './api-versions';
 import { applyVerb } from './apply';
+import { attachVerb } from './attach';
 import { clusterInfoVerb } from './cluster-info';
 import { configVerb } from './config';
 import { cordonVerb, uncordonVerb } from './cordon';
@@ -202,6 +203,7 @@ for (const v of [
   taintVerb,
   describeVerb,
   logsVerb,
+  attachVerb,
   execVerb,
   portForwardVerb,
   debugVerb,

@@ -25,6 +25,7 @@ import {
   presentMessage,
   pulledMessage,
 } from './images';
+import { endContainerProcess } from './lifecycle';
 import type { Any, LifecycleDeps } from './lifecycle-deps';
 import { containerId, type PodRuntime } from './pod-runtime';
 import { programOf } from './program';
@@ -282,10 +283,11 @@ function start(d: LifecycleDeps, pod: Pod, rt: PodRuntime, run: EphemeralRun, c:
 const attached = new WeakMap<Cluster, Map<string, { d: LifecycleDeps; rt: PodRuntime }>>();
 
 /**
- * The process of ephemeral container `container` of Pod `podKey` (`Pod/ns/name`) ended with
- * `exitCode`: the shell a terminal drives through `kubectl debug -it` exited. It is Terminated
- * (Completed, or Error with the code) and never restarted. The caller lets the cluster settle
- * (`runUntilIdle`). Nothing happens unless that container is running.
+ * The process of container `container` of Pod `podKey` (`Pod/ns/name`) ended with `exitCode`: the
+ * shell a terminal drives through `kubectl debug -it` or `kubectl attach -it` exited. An ephemeral
+ * container is Terminated (Completed, or Error with the code) and never restarted; one of the
+ * Pod's own containers follows the restartPolicy (lifecycle.ts endContainerProcess). The caller
+ * lets the cluster settle (`runUntilIdle`). Nothing happens unless that container is running.
  */
 export function endAttachedProcess(
   cluster: Cluster,
@@ -294,12 +296,16 @@ export function endAttachedProcess(
   exitCode: number,
 ): void {
   const entry = attached.get(cluster)?.get(podKey);
-  if (!entry) return;
+  const run = entry && runsOf.get(entry.rt)?.get(container);
+  if (!entry || !run) {
+    // One of the Pod's own containers (kubectl debug --copy-to, node/NAME; kubectl attach).
+    endContainerProcess(cluster, podKey, container, exitCode);
+    return;
+  }
   const { d, rt } = entry;
   const pod = current(d, rt);
-  const run = runsOf.get(rt)?.get(container);
-  const startedAt = (run?.state as Any)?.running?.startedAt;
-  if (!pod || !run || startedAt === undefined) return;
+  const startedAt = (run.state as Any)?.running?.startedAt;
+  if (!pod || startedAt === undefined) return;
   if (run.timer !== undefined) d.timers().cancel(run.timer);
   run.timer = undefined;
   run.state = terminated(exitCode, startedAt, rfc3339(d.clock.now()), run.containerID);

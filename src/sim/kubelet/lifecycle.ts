@@ -21,6 +21,7 @@
 // after an exit is SYNC_MS later, and the pod worker re-syncs exactly when a back-off expires. One
 // BackOff Event is recorded per back-off (a real kubelet records one per sync in back-off).
 import type { Container, Pod } from '../api/types';
+import type { Cluster } from '../contract';
 import { late, latePartsLoaded } from '../late';
 import { rfc3339 } from '../runtime/clock';
 import { BACKOFF_INITIAL_MS, BACKOFF_MAX_MS, crashLoop, RELIST_MS, SYNC_MS } from './back-off';
@@ -29,11 +30,36 @@ import { initStateOf } from './init-status';
 import type { Any, ContainerRun, LifecycleDeps } from './lifecycle-deps';
 import { containerId, type PodRuntime } from './pod-runtime';
 import { containerProbes, type ProbeKind, type ProbeSet, stopProbes } from './probes';
-import type { Program } from './program';
+import { type Program, SERVER } from './program';
 import { isRunning, writeRuns } from './run-status';
 import { initKillPod, initPodEnded } from './sidecar-stop';
 import { type ContainerTemplate, EMPTY_STATE, runningState } from './status-parts';
 import { exitedState, terminatePod } from './terminate';
+
+/**
+ * The Pods with a container that keeps stdin open (a shell a terminal attaches to: kubectl debug
+ * --copy-to and node/NAME, kubectl attach), per cluster facade and Pod key: how to end its process.
+ */
+const attachable = new WeakMap<
+  Cluster,
+  Map<string, { rt: PodRuntime; end(name: string, code: number): boolean }>
+>();
+
+/**
+ * The process of container `container` of Pod `podKey` (`Pod/ns/name`) ended with `exitCode`: the
+ * attached shell exited. It is Terminated (Completed, or Error with the code) and the Pod's
+ * restartPolicy applies as to any exit (Never: the Pod completes, as kubectl debug node/NAME's
+ * does; Always: restarted, with the back-off). False when that container is not running here.
+ * The caller lets the cluster settle (`runUntilIdle`).
+ */
+export function endContainerProcess(
+  cluster: Cluster,
+  podKey: string,
+  container: string,
+  exitCode: number,
+): boolean {
+  return attachable.get(cluster)?.get(podKey)?.end(container, exitCode) ?? false;
+}
 
 /** Ended for good (computePodActions keeps nothing, starts nothing): not restarted under `policy`. */
 const ended = (r: ContainerRun, policy: string) =>
@@ -238,6 +264,18 @@ export function createLifecycle(d: LifecycleDeps) {
     });
   };
 
+  /** endContainerProcess for one of this kubelet's runs. */
+  const endProcess = (rt: PodRuntime, name: string, exitCode: number): boolean => {
+    const pod = d.get(rt);
+    if (!pod || pod.metadata.uid !== rt.uid || pod.metadata.deletionTimestamp || rt.killing) return false;
+    const run = rt.runs?.find((r) => r.name === name);
+    if (!run?.state.running) return false;
+    if (run.timer !== undefined) d.timers().cancel(run.timer);
+    run.timer = undefined;
+    exited(pod, rt, run, exitCode);
+    return true;
+  };
+
   return {
     /**
      * A SyncPod of a Pod with at least one ending process begins: its runs, none started yet
@@ -245,6 +283,15 @@ export function createLifecycle(d: LifecycleDeps) {
      */
     begin(pod: Pod, rt: PodRuntime, programs: Program[]): void {
       const tpl = d.template(rt, pod);
+      const facade = d.facade();
+      if (facade && programs.some((p, i) => p === SERVER && pod.spec.containers[i]?.stdin === true)) {
+        let m = attachable.get(facade);
+        if (!m) {
+          m = new Map();
+          attachable.set(facade, m);
+        }
+        m.set(`Pod/${rt.namespace}/${rt.name}`, { rt, end: (name, code) => endProcess(rt, name, code) });
+      }
       const prev = pod.status?.containerStatuses;
       rt.runs = programs.map((program, index) => {
         // Started by an earlier sync that did not track it (one whose other container's config
@@ -324,6 +371,10 @@ export function createLifecycle(d: LifecycleDeps) {
     /** The Pod is being deleted or replaced: no container restarts any more. */
     cancel(rt: PodRuntime): void {
       fresh.delete(rt);
+      const facade = d.facade();
+      const m = facade && attachable.get(facade);
+      const key = `Pod/${rt.namespace}/${rt.name}`;
+      if (m?.get(key)?.rt === rt) m.delete(key);
       for (const r of rt.runs ?? []) {
         stopProbes(r.probes, d.timers());
         if (r.timer !== undefined) d.timers().cancel(r.timer);

@@ -148,13 +148,16 @@ export function programOf(c: Container): Program {
 
 /**
  * Each container's program, or undefined when every one is a server without probes (the
- * kubelet's own path); a container with a probe goes through lifecycle.ts, which runs them.
+ * kubelet's own path); a container with a probe goes through lifecycle.ts, which runs them, and so
+ * does one with stdin open (a shell a terminal attaches to, whose `exit` ends it: lifecycle.ts
+ * endContainerProcess).
  */
 export function programsOf(containers: readonly Container[]): Program[] | undefined {
   let any = false;
   for (const c of containers)
     if (
       programOf(c) !== SERVER ||
+      c.stdin === true ||
       c.livenessProbe !== undefined ||
       c.readinessProbe !== undefined ||
       c.startupProbe !== undefined
