@@ -75,10 +75,10 @@ provideLateParts({
   // (./controllers/taint-eviction) ride on the publishers controller too.
   // The PV controller and the provisioners (./controllers/pv-controller) too: claims, volumes and
   // the Pods that use claims.
-  publisherKeys: (ev) =>
+  publisherKeys: (ev, api) =>
     ev.kind === 'Node'
-      ? nodeTaintKeys(ev)
-      : withPvKeys(ev, withPodEvictionKeys(ev, cronJobKeys(ev, publisherKeys(ev)))),
+      ? [...nodeTaintKeys(ev), ...publisherKeys(ev, api)]
+      : withPvKeys(ev, withPodEvictionKeys(ev, cronJobKeys(ev, publisherKeys(ev, api)))),
   publisherSync: (api, key, ctx) =>
     key.startsWith('CronJob/')
       ? cronJobSync(api, key, ctx)

@@ -11,13 +11,16 @@
 //   manifests/coredns.yaml with the NodeHosts its node controller writes on k3s.
 // The uids come from the namespace's uid (itself from the seed), so the same seed gives the same
 // objects whenever they are first read.
+
+import { ownerRefTo } from '../api/owners';
 import type { K8sObject, Service } from '../api/types';
+import { daemonSetPatch, HASH_LABEL } from '../controllers/daemonset-history';
 import { daemonSetStatus } from '../controllers/daemonset-sync';
 import { SVCNAME_LABEL, SVCNAMESPACE_LABEL, svclbPod, svclbUid } from '../controllers/servicelb';
 import { rfc3339 } from '../runtime/clock';
 import { createRng, uuid } from '../runtime/rng';
 import { defaultPodSpec } from './defaults';
-import type { Published } from './published';
+import { Published } from './published';
 import { rootCaPem } from './root-ca';
 import { buildStorageClass } from './storage-classes';
 
@@ -129,6 +132,8 @@ const POD_ONLY_LABELS = new Set(['controller-revision-hash', 'pod-template-gener
 function buildDaemonSet(e: Published, resourceVersion: string): K8sObject {
   if (e.x[0].kind === 'Service') return buildSvclb(e, resourceVersion);
   const [pod, podSpec] = e.x as [Any, Any];
+  // ../apiserver/system-pods publishes the DaemonSet's ControllerRevision with the same `x`.
+  if (e.name !== pod.owner.name) return buildBootRevision(e, resourceVersion);
   const labels: Record<string, string> = {};
   for (const [k, v] of Object.entries(pod.labels as Record<string, string>))
     if (!POD_ONLY_LABELS.has(k)) labels[k] = v;
@@ -144,7 +149,7 @@ function buildDaemonSet(e: Published, resourceVersion: string): K8sObject {
       creationTimestamp: e.ns.metadata.creationTimestamp,
       generation: 1,
       labels,
-      name: e.name,
+      name: pod.owner.name,
       namespace: 'kube-system',
       resourceVersion,
       uid: pod.owner.uid,
@@ -156,6 +161,36 @@ function buildDaemonSet(e: Published, resourceVersion: string): K8sObject {
       updateStrategy: UPDATE_STRATEGY,
     },
     status: (e as Any).st ?? daemonSetStatus(e.api, pod.owner.uid),
+  } as K8sObject;
+}
+
+/**
+ * A boot DaemonSet's ControllerRevision `<ds>-<hash>`, as the daemon controller's snapshot
+ * (pkg/controller/daemon/update.go) wrote it when the cluster came up: revision 1, the template's
+ * labels plus controller-revision-hash, the DaemonSet's annotations, its controller reference and
+ * getPatch's data (../controllers/daemonset-history). Created with kube-system, as the DaemonSet is.
+ */
+function buildBootRevision(e: Published, resourceVersion: string): K8sObject {
+  const ds = buildDaemonSet(new Published(e.x[0].owner.name, e.ns, e.api, e.x), resourceVersion) as Any;
+  const rng = createRng(0).fork(`published/${e.ns.metadata.uid}/ControllerRevision/${e.name}`);
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ControllerRevision',
+    metadata: {
+      annotations: { ...ds.metadata.annotations },
+      creationTimestamp: ds.metadata.creationTimestamp,
+      labels: {
+        ...ds.spec.template.metadata.labels,
+        [HASH_LABEL]: e.name.slice(ds.metadata.name.length + 1),
+      },
+      name: e.name,
+      namespace: 'kube-system',
+      ownerReferences: [ownerRefTo(ds)],
+      resourceVersion,
+      uid: uuid(rng),
+    },
+    data: daemonSetPatch(ds),
+    revision: 1,
   } as K8sObject;
 }
 

@@ -21,6 +21,7 @@ import type { ApiServer } from '../apiserver/server';
 import { rfc3339 } from '../runtime/clock';
 import type { ControllerContext, WatchEvent } from '../runtime/interfaces';
 import { syncUserDaemonSet } from './daemonset-controller';
+import { daemonSetNodeKeys } from './daemonset-node-events';
 import { podsByNode } from './daemonset-nodes';
 import { DAEMON_TOLERATIONS } from './daemonset-tolerations';
 import { jobKeys, jobSync } from './job-controller';
@@ -46,7 +47,9 @@ const SOURCE = { component: 'daemonset-controller' };
 
 const REPUBLISHED: Record<string, string> = { ConfigMap: 'kube-root-ca.crt', ServiceAccount: 'default' };
 
-export function publisherKeys(ev: WatchEvent): string[] {
+export function publisherKeys(ev: WatchEvent, api: ApiServer): string[] {
+  // A Node added or relabelled/retainted: the DaemonSets whose placement on it changes.
+  if (ev.kind === 'Node') return daemonSetNodeKeys(api, ev);
   // A user's StatefulSet and its Pods (./statefulset-controller).
   const sts = statefulSetKeys(ev);
   if (sts) return sts;

@@ -3,7 +3,8 @@
 // controller. On the boot path, so only the hook: the work is bound late (./daemonset-sync), and
 // nothing reaches it before the late parts load (the boot's Pods are written running; a delete
 // comes from kubectl, which loads them). Node events feed the node lifecycle controller's NoSchedule
-// tainting (./node-taints): a Node changes only by a user's action. Claims and volumes feed the PV
+// tainting (./node-taints) and the DaemonSet controller (./daemonset-node-events): a Node changes
+// only by a user's action. Claims and volumes feed the PV
 // controller (./pv-controller): only a user's objects create them.
 import type { ApiServer } from '../apiserver/server';
 import { late, latePartsLoaded } from '../late';
@@ -23,6 +24,6 @@ export const createPublishersController = (api: ApiServer): Controller => ({
     'PersistentVolumeClaim',
     'PersistentVolume',
   ],
-  keysFor: (ev) => (latePartsLoaded() ? late().publisherKeys(ev) : []),
+  keysFor: (ev) => (latePartsLoaded() ? late().publisherKeys(ev, api) : []),
   reconcile: (key, ctx) => late().publisherSync(api, key, ctx),
 });
