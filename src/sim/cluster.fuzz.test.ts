@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCluster } from './cluster';
+import { setPath } from './testing/fuzz';
 
 const SEED = 20261125;
 
@@ -69,19 +70,6 @@ const PATHS = [
   ['subsets', 0, 'addresses'],
 ] as (string | number)[][];
 
-// biome-ignore lint/suspicious/noExplicitAny: building arbitrary documents.
-function setPath(doc: any, path: (string | number)[], value: unknown): unknown {
-  if (path.length === 0) return value;
-  let cur = doc;
-  for (let i = 0; i < path.length - 1; i++) {
-    const k = path[i] as string | number;
-    if (cur[k] === null || typeof cur[k] !== 'object') cur[k] = {};
-    cur = cur[k];
-  }
-  cur[path[path.length - 1] as string | number] = value;
-  return doc;
-}
-
 const deep = (n: number): unknown => (n === 0 ? 'x' : { a: deep(n - 1) });
 
 const weird = fc.oneof(
@@ -96,7 +84,10 @@ const doc = fc.oneof(
   fc.anything({ maxDepth: 5 }),
   fc
     .tuple(fc.constantFrom(deployment, service, endpoints), fc.constantFrom(...PATHS), weird)
-    .map(([base, path, value]) => setPath(base(), path, value)),
+    .map(([base, path, value]) => {
+      const d = base();
+      return path.length === 0 ? value : setPath(d, path, value);
+    }),
 );
 
 describe('apply fuzz', () => {

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { K8sObject } from './api/types';
 import { createCluster } from './cluster';
+import { setPath } from './testing/fuzz';
 
 const SEED = Number(process.env.FZ_SEED ?? 20261126);
 
@@ -129,18 +130,6 @@ const PATHS: (string | number)[][][] = [
     ['spec', 'replicas'],
   ],
 ];
-
-// biome-ignore lint/suspicious/noExplicitAny: building arbitrary documents.
-function setPath(doc: any, path: (string | number)[], value: unknown): object {
-  let cur = doc;
-  for (let i = 0; i < path.length - 1; i++) {
-    const k = path[i] as string | number;
-    if (cur[k] === null || typeof cur[k] !== 'object') cur[k] = {};
-    cur = cur[k];
-  }
-  cur[path[path.length - 1] as string | number] = value;
-  return doc;
-}
 
 const weird = fc.oneof(
   fc.anything({ maxDepth: 3 }),

@@ -12,6 +12,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../cluster';
+import { setPath } from '../testing/fuzz';
 
 const SEED = Number(process.env.FZ_SEED ?? 20261126);
 
@@ -126,17 +127,6 @@ function pathsOf(o: unknown, at: Path = [], out: [Path, unknown][] = []): [Path,
 
 const POD_PATHS = pathsOf(podSpec(), ['spec']);
 const DEPLOY_PATHS = pathsOf(podSpec(), ['spec', 'template', 'spec']);
-
-// biome-ignore lint/suspicious/noExplicitAny: building arbitrary documents.
-function setPath(doc: any, path: Path, value: unknown): void {
-  let cur = doc;
-  for (let i = 0; i < path.length - 1; i++) {
-    const k = path[i] as string | number;
-    if (cur[k] === null || typeof cur[k] !== 'object') cur[k] = {};
-    cur = cur[k];
-  }
-  cur[path[path.length - 1] as string | number] = value;
-}
 
 const weird = fc.oneof(
   fc.anything({ maxDepth: 2 }),
@@ -294,7 +284,7 @@ const mutated = fc.oneof(
     .map((ms) => ({ kind: 'Deployment' as const, doc: mutate(deployment(), ms) })),
 );
 
-function mutate<T>(doc: T, ms: [Path, unknown][]): T {
+function mutate<T extends object>(doc: T, ms: [Path, unknown][]): T {
   for (const [p, v] of ms) setPath(doc, p, structuredClone(v));
   return doc;
 }
