@@ -8,12 +8,15 @@
 //   until the container runs or a waiting message appears; from then on it is a foreground job
 //   that prints each later warning as the cluster writes it.
 // - a terminated container falls back to its logs (logOpts), on stdout;
-// - attach: a TTY asked for but not allocated (`error: Unable to use a TTY - container X did not
-//   allocate one`), the two notices on stderr unless -q, the stream (a shell: the terminal's shell
-//   inside the Pod, with the debug image's tools in the Pod's network namespace; a command: its
-//   output as it is written), then the reattach notice on stdout (a TTY with stdin, Pod
-//   restartPolicy Always; the ephemeral container's own wording). The shell's `exit N` ends the
-//   ephemeral container (Terminated with N), as its process ending does on a real node.
+// - attach (attachRunning, kubectl attach's too): a TTY asked for but not allocated (`error: Unable
+//   to use a TTY - container X did not allocate one`), the two notices on stderr unless -q, the
+//   kubelet's GetAttach (a container not running: `unable to upgrade connection: container X not
+//   found in pod POD_NS`), the stream (a shell with -i: the terminal's shell inside the Pod, with
+//   the debug image's tools in the Pod's network namespace; otherwise the process's output as it is
+//   written, from its start for debug and from now on for attach, until it ends or Ctrl-C), then
+//   the reattach notice on stdout (a TTY with stdin, Pod restartPolicy Always; the ephemeral
+//   container's own wording). The shell's `exit N` ends the container's process (Terminated with
+//   N): an ephemeral container stays so, a Pod's own container follows the restartPolicy.
 import type { Container, ContainerStatus, Pod } from '../../sim/api/types';
 import type { ObjectWatchEvent } from '../../sim/contract';
 import { endAttachedProcess } from '../../sim/kubelet/ephemeral';

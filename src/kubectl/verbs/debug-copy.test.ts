@@ -68,6 +68,20 @@ describe('kubectl debug --copy-to', () => {
       `Session ended, resume using 'kubectl attach bare-copy -c ${name} -i -t' command when the pod is running\n`,
     );
     expect(pod(d, 'bare')).toBeDefined();
+    // The shell's exit ended the debug container; restartPolicy Always starts it again, and the
+    // notice's command reattaches to the new shell.
+    const ended = pod(d, 'bare-copy').status.containerStatuses[1];
+    expect(ended.state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    d.advance(5_000);
+    const again = pod(d, 'bare-copy').status.containerStatuses[1];
+    expect([again.restartCount, again.state.running !== undefined]).toEqual([1, true]);
+    d.kubectl(`attach bare-copy -c ${name} -i -t`);
+    expect(chunks(d)).toEqual([
+      ['stderr', RECORDED],
+      ['stderr', PROMPT],
+    ]);
+    expect(d.sh('hostname').text()).toBe('bare-copy\n');
+    d.sh('exit');
   });
 
   it('--profile=general drops labels, annotations and probes and adds SYS_PTRACE; --replace deletes the original', () => {
@@ -117,8 +131,19 @@ describe('kubectl debug node/NAME', () => {
     expect(p.spec.containers[0].volumeMounts[0]).toEqual({ mountPath: '/host', name: 'host-root' });
     expect(p.status.podIP).toBe('192.168.65.3');
     expect(d.sh('hostname').text()).toBe('docker-desktop\n');
-    // restartPolicy Never: no reattach notice.
+    // restartPolicy Never: no reattach notice; the shell was the container's process, so the Pod
+    // completes as on a real node.
     expect(d.sh('exit').text()).toBe('');
+    expect(pod(d, pn).status.containerStatuses[0].state.terminated).toMatchObject({
+      exitCode: 0,
+      reason: 'Completed',
+    });
+    expect(d.kubectl(`get pod ${pn} --no-headers -o custom-columns=S:.status.phase`).text()).toBe(
+      'Succeeded\n',
+    );
+    expect(d.kubectl(`get pod ${pn}`).stdout()).toBe(
+      `NAME                                 READY   STATUS      RESTARTS   AGE\n${pn}   0/1     Completed   0          2s\n`,
+    );
   });
 
   it('--profile=baseline keeps the Pod out of the host namespaces; an unknown node is NotFound', () => {
