@@ -6,7 +6,8 @@
 //   revision's is ComputeHash of the stored template and status.collisionCount);
 // - manage: per node (podsShouldBeOnNode) a Pod is created where the node should run one and has
 //   none (a Pod still terminating counts as present; with surge, only a Pod not being deleted
-//   does), a Failed or Succeeded Pod is deleted (FailedDaemonPod / SucceededDaemonPod Events), extra
+//   does), a Failed or Succeeded Pod is deleted (FailedDaemonPod / SucceededDaemonPod Events; a
+//   Failed one not while the node's back-off runs, ./daemonset-backoff: requeued after it), extra
 //   running Pods are deleted (all but the oldest; with surge, the oldest old and new one are kept
 //   while the new one is not yet available), and every Pod on a node that must not keep one;
 // - syncNodes: the creates, then the deletes, each recorded as SuccessfulCreate "Created pod: X" /
@@ -19,8 +20,7 @@
 //   it is misscheduled; observedGeneration is the generation; with minReadySeconds, a resync when
 //   ready and available differ.
 // - first, the Pods are claimed (claimPods: orphans adopted, Pods no longer matched released).
-// Not simulated: the failed-Pod back-off (a Failed daemon Pod is replaced at once), and the
-// slow-start create batches (every create succeeds).
+// Not simulated: the slow-start create batches (every create succeeds).
 import { matchesLabelSelector } from '../api/labels';
 import { controllerRef } from '../api/owners';
 import type { K8sObject, Node, Pod } from '../api/types';
@@ -28,6 +28,7 @@ import { TEMPLATE_GENERATION } from '../apiserver/defaults-daemonset';
 import type { ApiServer } from '../apiserver/server';
 import type { ControllerContext } from '../runtime/interfaces';
 import { adopt, release } from './claim';
+import { FailedPodsBackoff } from './daemonset-backoff';
 import { cleanupHistory, constructHistory, HASH_LABEL } from './daemonset-history';
 import { daemonPodFor, nodeShouldRun, podAvailable, podReady, podsByNode } from './daemonset-nodes';
 import { podUpdated, rollingPlan } from './daemonset-rolling';
@@ -56,6 +57,8 @@ function podsForNode(
   hash: string,
   now: number,
   ctx: ControllerContext,
+  backoff: FailedPodsBackoff,
+  key: string,
 ): { create: boolean; remove: string[] } {
   const [shouldRun, shouldContinue] = nodeShouldRun(ds, node);
   const remove: string[] = [];
@@ -66,6 +69,13 @@ function podsForNode(
       if (p.metadata.deletionTimestamp) continue;
       const phase = p.status?.phase;
       if (phase === 'Failed') {
+        // Kubelets that reject a Pod would make this a hot loop: failedPodsBackoff.
+        const id = FailedPodsBackoff.key(ds, node.metadata.name);
+        if (backoff.inBackoff(id, now)) {
+          ctx.requeueAfter(key, backoff.get(id));
+          continue;
+        }
+        backoff.next(id, now);
         ctx.events.record(
           ds,
           'Warning',
@@ -219,8 +229,9 @@ export function syncUserDaemonSet(api: ApiServer, ds: Any, key: string, ctx: Con
   const byNode = podsByNode(api, ds.metadata.uid);
   const create: string[] = [];
   const remove: string[] = [];
+  const backoff = new FailedPodsBackoff(api);
   for (const n of nodes) {
-    const r = podsForNode(ds, n, byNode.get(n.metadata.name), hash, now, ctx);
+    const r = podsForNode(ds, n, byNode.get(n.metadata.name), hash, now, ctx, backoff, key);
     if (r.create) create.push(n.metadata.name);
     remove.push(...r.remove);
   }
