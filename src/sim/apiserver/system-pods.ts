@@ -110,17 +110,6 @@ function hex32(s: string): string {
   return out;
 }
 
-/**
- * controller-revision-hash of the boot DaemonSets, by image (one template each): ComputeHash of the
- * template as ./published-build stores it, which needs the late spew printer; the boot is written
- * before it loads, so the values are kept here and daemonset-boot-history.test.ts recomputes them.
- */
-const BOOT_REVISIONS: Record<string, string> = {
-  'docker.io/kindest/kindnetd:v20250512-df8de77b': '67b558767c',
-  'registry.k8s.io/kube-proxy:v1.34.0': '5999c8779f',
-  'registry.k8s.io/kube-proxy:v1.34.1': '65d455f8bb',
-};
-
 function daemonSetPods(
   nodes: Node[],
   ds: {
@@ -157,11 +146,13 @@ export function systemPods(
 ): SystemPod[] {
   const ver = profile.serverVersion.replace(/\+.*$/, '');
   const cp = nodes.find((n) => n.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined);
-  // The stored template's ComputeHash (BOOT_REVISIONS). The 8 draws stay so that the Pods' names
-  // and uids are what they were when the label was drawn.
-  const revision = (image: string) => {
+  // controller-revision-hash: ComputeHash of the template as ../apiserver/published-build stores
+  // it, which needs the spew printer, bound late; the boot runs before it loads, so the values are
+  // kept here and ../controllers/daemonset-boot-history.test.ts recomputes them. The 8 draws stay
+  // so that the Pods' names and uids are what they were when the label was drawn.
+  const revision = (hash: string) => {
     for (let i = 0; i < 8; i++) rng.int(27);
-    return BOOT_REVISIONS[image] as string;
+    return hash;
   };
   const out: SystemPod[] = [];
   if (profile.distro === 'k3s' || !cp) return out; // k3s runs its control plane and kube-proxy in the k3s binary
@@ -175,7 +166,7 @@ export function systemPods(
           labels: { app: 'kindnet', 'k8s-app': 'kindnet', tier: 'node' },
           image: 'docker.io/kindest/kindnetd:v20250512-df8de77b',
           uid: uuid(rng),
-          revision: revision('docker.io/kindest/kindnetd:v20250512-df8de77b'),
+          revision: revision('67b558767c'),
           // kind's kindnet manifest: limits equal to requests, so Guaranteed.
           resources: { limits: { cpu: '100m', memory: '50Mi' }, requests: { cpu: '100m', memory: '50Mi' } },
         },
@@ -193,7 +184,8 @@ export function systemPods(
         labels: { 'k8s-app': 'kube-proxy' },
         image: `registry.k8s.io/kube-proxy:${ver}`,
         uid: uuid(rng),
-        revision: revision(`registry.k8s.io/kube-proxy:${ver}`),
+        // kind's is v1.34.0, Docker Desktop's v1.34.1.
+        revision: revision(profile.distro === 'kind' ? '5999c8779f' : '65d455f8bb'),
       },
       rng,
     ),
@@ -269,11 +261,9 @@ export function bootSystemPods(deps: SystemPodDeps): void {
       publish(api, 'ServiceAccount', 'kube-system', sa, 1);
       // Its ControllerRevision `<ds>-<hash>` too (built from the same first Pod).
       if (p.owner) {
-        publish(api, 'DaemonSet', 'kube-system', sa, [p, spec]);
-        publish(api, 'ControllerRevision', 'kube-system', `${sa}-${p.labels['controller-revision-hash']}`, [
-          p,
-          spec,
-        ]);
+        const x = [p, spec];
+        publish(api, 'DaemonSet', 'kube-system', sa, x);
+        publish(api, 'ControllerRevision', 'kube-system', `${sa}-${p.labels['controller-revision-hash']}`, x);
       }
     }
     const created = api.create(

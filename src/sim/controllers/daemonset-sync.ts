@@ -8,7 +8,10 @@
 //   terminating counts as present, so the replacement comes once it is gone; CreatePodTemplate:
 //   the template, the controller-revision-hash and pod-template-generation labels, the node's
 //   matchFields affinity and AddOrUpdateDaemonPodTolerations), and the status is recomputed from
-//   the Pods as storeDaemonSetStatus does and written when it changed;
+//   the Pods as storeDaemonSetStatus does and written when it changed; their ControllerRevisions
+//   are lazy entries too (../apiserver/system-pods), which a sync here never rewrites;
+// - a Node added, or its labels or taints changed, queues the DaemonSets whose placement on it
+//   changes (./daemonset-node-events: addNode, updateNode);
 // - root-ca-cert-publisher (pkg/controller/certificates/rootcacertpublisher/publisher.go): a
 //   deleted kube-root-ca.crt is published again in its namespace;
 // - the serviceaccounts controller (pkg/controller/serviceaccount/serviceaccounts_controller.go):
