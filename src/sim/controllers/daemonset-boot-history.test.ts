@@ -1,7 +1,7 @@
 // The boot DaemonSets' history (../apiserver/system-pods, ../apiserver/published-build): each has
 // the ControllerRevision `<ds>-<hash>` the daemon controller's snapshot writes (revision 1, getPatch's
 // data), and its Pods' controller-revision-hash is ComputeHash of the stored template: the value
-// system-pods keeps in BOOT_REVISIONS (the boot runs before the spew printer loads), recomputed here.
+// system-pods keeps in its revision() calls (the boot runs before the spew printer loads), recomputed here.
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
 import type { ControllerRevision, DaemonSet, Pod } from '../api/types';
@@ -14,8 +14,8 @@ const BOOT: [string, string[]][] = [
 ];
 
 describe('boot DaemonSets: ControllerRevisions and controller-revision-hash', () => {
-  it('every Pod of a boot DaemonSet carries ComputeHash of its stored template (BOOT_REVISIONS by image)', () => {
-    // image → hash: on a mismatch, paste the received table into system-pods.ts's BOOT_REVISIONS.
+  it('every Pod of a boot DaemonSet carries ComputeHash of its stored template (the values system-pods keeps)', () => {
+    // image → hash: on a mismatch, put the received values into system-pods.ts (systemPods' revision calls).
     const want: Record<string, string> = {};
     const got: Record<string, string | undefined> = {};
     for (const [profile, names] of BOOT) {
