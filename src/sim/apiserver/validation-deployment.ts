@@ -10,7 +10,7 @@ import { labelValueErrors, qualifiedNameErrors } from '../api/labels';
 import { duplicate, type FieldError, forbidden, invalid, required, unsupported } from './errors';
 import { pushLabelErrors } from './validation';
 import { pushAnnotationErrors } from './validation-annotations';
-import { portNameErrors } from './validation-service';
+import { portNameErrors } from './validation-pod-fields';
 
 // biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
 type Any = any;

@@ -434,6 +434,23 @@ const HEADER_NAME = /^[-!#$%&'*+.^_`|~0-9A-Za-z]+$/;
 const HEADER_MSG =
   "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. 'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')";
 
+/**
+ * validation.IsValidPortName's causes, in its order (apimachinery v0.34.9
+ * pkg/util/validation/validation.go): every check runs, so `HTTP` gets both the charset's and the
+ * one-letter cause. Pod ports, probes and Service target ports all use it.
+ */
+export function portNameErrors(v: string): string[] {
+  const errs: string[] = [];
+  if (v.length > 15) errs.push('must be no more than 15 characters');
+  if (!/^[-a-z0-9]+$/.test(v))
+    errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/[a-z]/.test(v)) errs.push('must contain at least one letter (a-z)');
+  if (v.includes('--')) errs.push('must not contain consecutive hyphens');
+  if (v.length > 0 && (v.startsWith('-') || v.endsWith('-')))
+    errs.push('must not begin or end with a hyphen');
+  return errs;
+}
+
 /** ValidatePortNumOrName: a port number, or an IANA service name (IsValidPortName). */
 function pushPortNumOrName(out: FieldError[], v: unknown, field: string): void {
   if (typeof v !== 'string') {
@@ -441,14 +458,7 @@ function pushPortNumOrName(out: FieldError[], v: unknown, field: string): void {
     if (n < 1 || n > 65535) out.push(invalid(field, n, PORT_RANGE));
     return;
   }
-  const errs: string[] = [];
-  if (v.length > 15) errs.push('must be no more than 15 characters');
-  if (!/^[-a-z0-9]+$/.test(v))
-    errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
-  else if (!/[a-z]/.test(v)) errs.push('must contain at least one letter (a-z)');
-  if (v.includes('--')) errs.push('must not contain consecutive hyphens');
-  if (v.startsWith('-') || v.endsWith('-')) errs.push('must not begin or end with a hyphen');
-  for (const m of errs) out.push(invalid(field, v, m));
+  for (const m of portNameErrors(v)) out.push(invalid(field, v, m));
 }
 
 /**

@@ -14,6 +14,7 @@ import type { K8sObject } from '../api/types';
 import { duplicate, type FieldError, forbidden, invalid, required, unsupported } from './errors';
 import { pushLabelErrors, pushNameErrors } from './validation';
 import { endpointIPErrors, legacyCIDRErrors, legacyIPErrors } from './validation-ip';
+import { portNameErrors } from './validation-pod-fields';
 import { type IPs, isHeadless, list, normalizedIPs } from './validation-service-ips';
 
 // biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
@@ -35,19 +36,6 @@ const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-sourc
 const TOPOLOGY_HINTS = 'service.kubernetes.io/topology-aware-hints';
 const TOPOLOGY_MODE = 'service.kubernetes.io/topology-mode';
 const MAX_AFFINITY_SECONDS = 86400; // core.MaxClientIPServiceAffinitySeconds
-
-/** validation.IsValidPortName's causes, in its order. */
-export function portNameErrors(v: string): string[] {
-  const errs: string[] = [];
-  if (v.length > 15) errs.push('must be no more than 15 characters');
-  if (!/^[-a-z0-9]+$/.test(v))
-    errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
-  if (!/[a-z]/.test(v)) errs.push('must contain at least one letter (a-z)');
-  if (v.includes('--')) errs.push('must not contain consecutive hyphens');
-  if (v.length > 0 && (v.startsWith('-') || v.endsWith('-')))
-    errs.push('must not begin or end with a hyphen');
-  return errs;
-}
 
 const validPort = (n: unknown): boolean =>
   typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 65535;

@@ -8,6 +8,7 @@
 
 import { copyOwn } from '../apiserver/copy';
 import { type FieldError, forbidden, invalid, unsupported } from '../apiserver/errors';
+import { portNameErrors } from '../apiserver/validation-pod-fields';
 
 // biome-ignore lint/suspicious/noExplicitAny: defaulting and validation walk loosely typed JSON.
 type Any = any;
@@ -74,14 +75,7 @@ function pushPortNumOrNameErrors(out: FieldError[], v: unknown, field: () => str
     return;
   }
   if (typeof v !== 'string') return;
-  const errs: string[] = [];
-  if (v.length > 15) errs.push('must be no more than 15 characters');
-  if (!/^[-a-z0-9]+$/.test(v))
-    errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
-  else if (!/[a-z]/.test(v)) errs.push('must contain at least one letter (a-z)');
-  if (v.includes('--')) errs.push('must not contain consecutive hyphens');
-  if (v.startsWith('-') || v.endsWith('-')) errs.push('must not begin or end with a hyphen');
-  for (const m of errs) out.push(invalid(field(), v, m));
+  for (const m of portNameErrors(v)) out.push(invalid(field(), v, m));
 }
 
 const SCHEMES = ['HTTP', 'HTTPS'];
