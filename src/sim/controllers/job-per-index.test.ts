@@ -6,26 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
 import type { Event, Job, Pod } from '../api/types';
 import { parseRfc3339 } from '../runtime/clock';
+import { busyboxJobYaml, shCommand } from '../testing/manifests';
 
 type D = ReturnType<typeof kdrive>;
 
-const manifest = (extra: string, command: string) => `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: pi
-spec:
-  completionMode: Indexed
-  completions: 2
-  parallelism: 2
-  backoffLimitPerIndex: 1
-${extra}  template:
-    spec:
-      restartPolicy: Never
-      containers:
-      - name: main
-        image: busybox
-        command: ["sh", "-c", ${JSON.stringify(command)}]
-`;
+const manifest = (extra: string, command: string) =>
+  busyboxJobYaml(
+    'pi',
+    `  completionMode: Indexed\n  completions: 2\n  parallelism: 2\n  backoffLimitPerIndex: 1\n${extra}`,
+    shCommand(command),
+  );
 
 const theJob = (d: D) => d.get('Job', 'pi') as Job;
 const conds = (d: D) => (theJob(d).status?.conditions ?? []).map((c) => `${c.type}/${c.reason}/${c.message}`);

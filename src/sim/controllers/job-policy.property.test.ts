@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
 import type { Event, Job, Pod } from '../api/types';
+import { busyboxJobYaml, shCommand } from '../testing/manifests';
 import { recordingContext } from './controller-testing';
 import { jobSync } from './job-controller';
 
@@ -38,21 +39,11 @@ function manifest(c: Case): string {
   const script = c.indexed
     ? `${c.codes.map((code, i) => `test "$JOB_COMPLETION_INDEX" = ${i} && sleep 2 && exit ${code}`).join('; ')}; exit 0`
     : `sleep 2; exit ${c.codes[0]}`;
-  return `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: p
-spec:
-  completions: ${c.completions}
-  parallelism: ${c.parallelism}
-${perIndex ? `  backoffLimitPerIndex: ${c.perIndex}\n` : `  backoffLimit: ${c.backoffLimit}\n`}${c.indexed ? '  completionMode: Indexed\n' : ''}${rules.length ? `  podFailurePolicy:\n    rules:\n${rules.join('')}` : ''}  template:
-    spec:
-      restartPolicy: Never
-      containers:
-      - name: main
-        image: busybox
-        command: ["sh", "-c", ${JSON.stringify(script)}]
-`;
+  return busyboxJobYaml(
+    'p',
+    `  completions: ${c.completions}\n  parallelism: ${c.parallelism}\n${perIndex ? `  backoffLimitPerIndex: ${c.perIndex}\n` : `  backoffLimit: ${c.backoffLimit}\n`}${c.indexed ? '  completionMode: Indexed\n' : ''}${rules.length ? `  podFailurePolicy:\n    rules:\n${rules.join('')}` : ''}`,
+    shCommand(script),
+  );
 }
 
 function run(c: Case) {

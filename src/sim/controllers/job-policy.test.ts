@@ -6,23 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
 import type { Event, Job, Pod } from '../api/types';
+import { busyboxJobYaml, shCommand } from '../testing/manifests';
 import { matchPodFailurePolicy, matchSuccessPolicy } from './job-policy';
 
 type D = ReturnType<typeof kdrive>;
 
-const jobYaml = (o: { name?: string; spec: string; command: string }) => `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: ${o.name ?? 'x'}
-spec:
-${o.spec}  template:
-    spec:
-      restartPolicy: Never
-      containers:
-      - name: main
-        image: busybox
-        command: ["sh", "-c", ${JSON.stringify(o.command)}]
-`;
+const jobYaml = (o: { name?: string; spec: string; command: string }) =>
+  busyboxJobYaml(o.name ?? 'x', o.spec, shCommand(o.command));
 
 const theJob = (d: D, name = 'x') => d.get('Job', name) as Job;
 const conds = (d: D, name = 'x') =>

@@ -6,22 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
 import type { Job, Pod } from '../api/types';
 import { parseRfc3339 } from '../runtime/clock';
+import { busyboxJobYaml } from '../testing/manifests';
 
 type D = ReturnType<typeof kdrive>;
 
-const manifest = (name: string, extra: string) => `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: ${name}
-spec:
-${extra}  template:
-    spec:
-      restartPolicy: Never
-      containers:
-      - name: main
-        image: busybox
-        command: ["sleep", "3600"]
-`;
+const manifest = (name: string, extra: string) => busyboxJobYaml(name, extra, '["sleep", "3600"]');
 const podsOf = (d: D, name: string): Pod[] =>
   (d.pods({ namespace: 'default', labelSelector: `job-name=${name}` }) as Pod[]).sort((a, b) =>
     (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''),

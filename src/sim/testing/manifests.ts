@@ -123,3 +123,25 @@ spec:
   resources:
     requests:
       storage: 100Mi`;
+
+/**
+ * A Job `name` of one busybox container `main`, restartPolicy Never; `spec` is extra Job spec
+ * lines (indented two spaces, each ending in a newline), `command` the container's command as
+ * YAML (`shCommand(script)` for a shell script).
+ */
+export const busyboxJobYaml = (name: string, spec: string, command: string) => `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: ${name}
+spec:
+${spec}  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: main
+        image: busybox
+        command: ${command}
+`;
+
+/** `["sh", "-c", <script>]` as YAML. */
+export const shCommand = (script: string) => `["sh", "-c", ${JSON.stringify(script)}]`;
