@@ -119,7 +119,7 @@ describe('DaemonSet controller: Node label and taint changes', () => {
     const tainted = {
       ...labelled,
       spec: { ...labelled.spec, taints: [{ key: 'x', value: 'y', effect: 'NoExecute' }] },
-    } as Node;
+    } as unknown as Node;
     expect(daemonSetNodeKeys(api, ev('MODIFIED', tainted, labelled))).toEqual(['DaemonSet/default/agent']);
     expect(daemonSetNodeKeys(api, ev('MODIFIED', tainted, node))).toEqual([]);
     // addNode: every DaemonSet that should run on it (the boot's tolerate everything).
