@@ -17,10 +17,14 @@
 // its start, which kubectl sees at once: it attaches and streams the output from the first byte
 // (the simulated attach is there when the process starts), until the process exits.
 //
+// A shell attached with -i -t is the container's process: `exit N` ends the container with N (the
+// Pod completes under restartPolicy Never; Always restarts it), as on a real node.
+//
 // Still refused before anything is created: attaching to a server that is not a shell (nginx), a
-// shell without -i -t --rm, -i with `--restart=''` (run.go would wait for success on a Pod the
+// shell without -i -t, -i with `--restart=''` (run.go would wait for success on a Pod the
 // generator gives restartPolicy Always).
 import type { Container, K8sObject, Pod } from '../../sim/api/types';
+import { endAttachedProcess } from '../../sim/kubelet/ephemeral';
 import { programOf } from '../../sim/kubelet/program';
 import { imageInfo } from '../../sim/workloads/images';
 import { containerRunChunks } from '../../sim/workloads/oneshot';
@@ -79,7 +83,7 @@ function containerArgv(pod: K8sObject): string[] | undefined {
 }
 
 const NOT_HERE =
-  'error: "kubectl run" attaches here only to a command that ends (e.g. kubectl run -it --rm tmp --image=busybox --restart=Never -- nslookup kubernetes) or, with -i -t --rm, to a shell (kubectl run -it --rm tmp --image=busybox -- sh); this form is not available in this playground\n';
+  'error: "kubectl run" attaches here only to a command that ends (e.g. kubectl run -it --rm tmp --image=busybox --restart=Never -- nslookup kubernetes) or, with -i -t, to a shell (kubectl run -it --rm tmp --image=busybox -- sh); this form is not available in this playground\n';
 
 function firstContainer(pod: K8sObject): Container | undefined {
   return (pod.spec as { containers: Container[] }).containers[0];
@@ -100,7 +104,6 @@ export function attachProblem(ctx: KubectlContext, args: ParsedArgs, pod: K8sObj
   const ok =
     bool(f, 'stdin') &&
     bool(f, 'tty') &&
-    bool(f, 'rm') &&
     // (`--restart=''` waits for success with -i although the Pod gets Always: refused too.)
     (restart === 'Always' || restart === 'Never') &&
     argv !== undefined &&
@@ -285,6 +288,9 @@ export function attachToRunPod(ctx: KubectlContext, req: AttachRequest): number 
   const restart = (req.pod.spec as { restartPolicy?: string }).restartPolicy ?? 'Always';
   const argv = containerArgv(req.pod) ?? ['sh'];
   const onExit = (code: number, h: JobHandle): number => {
+    // The shell was the container's process: its end ends the container.
+    endAttachedProcess(cluster, `Pod/${ns}/${name}`, firstContainer(req.pod)?.name ?? name, code);
+    cluster.runUntilIdle();
     if (restart === 'Always' && !req.quiet) {
       h.out(
         `Session ended, resume using 'kubectl attach ${name} -c ${name} -i -t' command when the pod is running\n`,

@@ -413,7 +413,6 @@ describe('kubectl run -it --rm … sh: attached to the container’s shell', () 
   });
 
   for (const cmd of [
-    'run -it tmp --image=busybox -- sh',
     'run -i --rm tmp --image=busybox -- sh',
     'run -it --rm tmp --image=busybox --restart=OnFailure -- sh',
     "run -it --rm tmp --image=busybox --restart='' -- sh",
@@ -422,12 +421,35 @@ describe('kubectl run -it --rm … sh: attached to the container’s shell', () 
     it(`${cmd}: refused before anything is created`, () => {
       const d = kdrive().kubectl(cmd);
       expect(d.stderr()).toBe(
-        'error: "kubectl run" attaches here only to a command that ends (e.g. kubectl run -it --rm tmp --image=busybox --restart=Never -- nslookup kubernetes) or, with -i -t --rm, to a shell (kubectl run -it --rm tmp --image=busybox -- sh); this form is not available in this playground\n',
+        'error: "kubectl run" attaches here only to a command that ends (e.g. kubectl run -it --rm tmp --image=busybox --restart=Never -- nslookup kubernetes) or, with -i -t, to a shell (kubectl run -it --rm tmp --image=busybox -- sh); this form is not available in this playground\n',
       );
       expect(d.exitCode()).toBe(1);
       expect(d.cluster.list('Pod', { namespace: 'default' })).toHaveLength(0);
     });
   }
+
+  it('a shell without --rm: exit N ends the container; under Never the Pod completes and kubectl returns N', () => {
+    const d = kdrive().kubectl('run -it t --image=busybox --restart=Never -- sh');
+    d.sh('hostname');
+    expect(d.stdout()).toBe('t\n');
+    d.sh('exit 3');
+    // run.go waits for the Pod to complete and returns the container's code (CodeExitError).
+    expect(d.stderr()).toBe('pod default/t terminated (Error)\n');
+    expect(d.exitCode()).toBe(3);
+    d.kubectl('get pod t');
+    expect(d.stdout()).toMatch(/^t +0\/1 +Error +0 +/m);
+  });
+
+  it('a shell under restartPolicy Always: the reattach notice, and the kubelet starts the shell again', () => {
+    const d = kdrive().kubectl('run -it t --image=busybox -- sh');
+    d.sh('exit');
+    expect(d.stdout()).toBe(
+      "Session ended, resume using 'kubectl attach t -c t -i -t' command when the pod is running\n",
+    );
+    expect(d.exitCode()).toBe(0);
+    d.advance(3_000).kubectl('get pod t');
+    expect(d.stdout()).toMatch(/^t +1\/1 +Running +1 \(3s ago\) +/m);
+  });
 });
 
 describe('kubectl run: hostile input', () => {
