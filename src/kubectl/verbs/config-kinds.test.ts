@@ -139,6 +139,7 @@ describe('what every namespace holds', () => {
         'kube-node-lease   kube-root-ca.crt   1      6d22h',
         'kube-public       kube-root-ca.crt   1      6d22h',
         'kube-system       coredns            1      6d22h',
+        'kube-system       kube-proxy         2      6d22h',
         'kube-system       kube-root-ca.crt   1      6d22h',
         '',
       ].join('\n'),

@@ -185,6 +185,7 @@ describe('published objects', () => {
     expect(names('ConfigMap')).toEqual([
       ...NAMESPACES.map((n) => `${n}/kube-root-ca.crt`).slice(0, 3),
       'kube-system/coredns',
+      'kube-system/kube-proxy', // kubeadm's (./kubeadm-config)
       'kube-system/kube-root-ca.crt',
     ]);
     // kube-system also holds the ServiceAccounts its system Pods run as (Docker Desktop's here).

@@ -1,13 +1,12 @@
 // What the controllers publish into every namespace as it is created (kube-controller-manager's
 // root-ca-cert-publisher: ConfigMap kube-root-ca.crt; its serviceaccount controller: ServiceAccount
-// default), kube-system's coredns ConfigMap (the installer's), the ServiceAccounts the boot's
+// default), kube-system's coredns and (kubeadm) kube-proxy ConfigMaps (the installer's), the ServiceAccounts the boot's
 // system Pods run as, the boot DaemonSets (kube-proxy, kindnet) and k3s's svclb DaemonSets
 // (../controllers/servicelb). ../controllers/daemonset-sync re-creates a deleted kube-root-ca.crt or
 // default, and keeps the DaemonSets' Pods and status in step. They are lazy store entries: the
 // boot holds only their names, and their contents (a PEM certificate, the Corefile) are built on
 // the first read by code bound late (./published-build), which only kubectl and the kubelet's late
-// parts ever read. kubeadm's kube-proxy ConfigMap is not published: its config.conf (the
-// defaulted KubeProxyConfiguration of 1.34) is not established here.
+// parts ever read. kubeadm's kube-proxy ConfigMap is one too (./kubeadm-config).
 import type { K8sObject, KindName } from '../api/types';
 import { late } from '../late';
 import type { ApiServer } from './server';

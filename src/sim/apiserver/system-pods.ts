@@ -264,6 +264,8 @@ export function bootSystemPods(deps: SystemPodDeps): void {
         const x = [p, spec];
         publish(api, 'DaemonSet', 'kube-system', sa, x);
         publish(api, 'ControllerRevision', 'kube-system', `${sa}-${p.labels['controller-revision-hash']}`, x);
+        // kubeadm's kube-proxy ConfigMap, which its Pods mount (./kubeadm-config).
+        if (sa === 'kube-proxy') publish(api, 'ConfigMap', 'kube-system', sa, 0);
       }
     }
     const created = api.create(
