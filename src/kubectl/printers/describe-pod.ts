@@ -69,7 +69,7 @@ function volumeSource(w: DescribeWriter, v: Any): void {
     w.write(2, 'Type:\tHostPath (bare host directory volume)\n');
     w.write(
       0,
-      `    Path:\t${str(v.hostPath.path)}\n    HostPathType:\t${str(v.hostPath.type) || '<none>'}\n`,
+      `    Path:\t${str(v.hostPath.path)}\n    HostPathType:\t${v.hostPath.type ?? '<none>'}\n`, // a defaulted "" prints empty (printHostPathVolumeSource)
     );
   } else if (v.emptyDir) {
     const limit = v.emptyDir.sizeLimit;
