@@ -134,13 +134,15 @@ describe('what every namespace holds', () => {
     const { d } = cluster();
     expect(d.kubectl('get cm -A').text()).toBe(
       [
-        'NAMESPACE         NAME               DATA   AGE',
-        'default           kube-root-ca.crt   1      6d22h',
-        'kube-node-lease   kube-root-ca.crt   1      6d22h',
-        'kube-public       kube-root-ca.crt   1      6d22h',
-        'kube-system       coredns            1      6d22h',
-        'kube-system       kube-proxy         2      6d22h',
-        'kube-system       kube-root-ca.crt   1      6d22h',
+        'NAMESPACE         NAME                                                   DATA   AGE',
+        'default           kube-root-ca.crt                                       1      6d22h',
+        'kube-node-lease   kube-root-ca.crt                                       1      6d22h',
+        'kube-public       cluster-info                                           1      6d22h',
+        'kube-public       kube-root-ca.crt                                       1      6d22h',
+        'kube-system       coredns                                                1      6d22h',
+        'kube-system       kube-apiserver-legacy-service-account-token-tracking   1      6d22h',
+        'kube-system       kube-proxy                                             2      6d22h',
+        'kube-system       kube-root-ca.crt                                       1      6d22h',
         '',
       ].join('\n'),
     );

@@ -460,6 +460,9 @@ export function bootAddons(deps: {
   publish(deps.api, 'StorageClass', 'kube-system', STORAGE_CLASS[deps.profile.distro], deps.now);
   for (const d of addonDeployments(deps.profile)) bootCreate(deps.api, d);
   if (deps.profile.distro === 'k3s') for (const o of k3sExtras()) bootCreate(deps.api, o);
+  // kube-apiserver's legacy-token-tracking ConfigMap; kubeadm's cluster-info (./kubeadm-config).
+  publish(deps.api, 'ConfigMap', 'kube-system', 'kube-apiserver-legacy-service-account-token-tracking', 0);
+  if (deps.profile.distro !== 'k3s') publish(deps.api, 'ConfigMap', 'kube-public', 'cluster-info', 0);
 }
 
 /**

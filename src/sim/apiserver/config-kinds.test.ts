@@ -183,8 +183,11 @@ describe('published objects', () => {
     const names = (kind: 'ConfigMap' | 'ServiceAccount') =>
       d.cluster.list(kind).map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
     expect(names('ConfigMap')).toEqual([
-      ...NAMESPACES.map((n) => `${n}/kube-root-ca.crt`).slice(0, 3),
+      ...NAMESPACES.map((n) => `${n}/kube-root-ca.crt`).slice(0, 2),
+      'kube-public/cluster-info', // kubeadm's (./kubeadm-config)
+      'kube-public/kube-root-ca.crt',
       'kube-system/coredns',
+      'kube-system/kube-apiserver-legacy-service-account-token-tracking',
       'kube-system/kube-proxy', // kubeadm's (./kubeadm-config)
       'kube-system/kube-root-ca.crt',
     ]);

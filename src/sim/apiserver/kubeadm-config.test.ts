@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
 import type { ConfigMap } from '../api/types';
+import { base64Decode } from './go-base64';
 
 const get = (d: ReturnType<typeof kdrive>) =>
   d.cluster.get('ConfigMap', 'kube-system', 'kube-proxy') as ConfigMap | undefined;
@@ -74,5 +75,42 @@ metadata:
     ).toBe(true);
     // Seeded: the same cluster gives the same uid.
     expect(get(kdrive({ seed: 1, profile: 'docker-desktop' }))?.metadata.uid).toBe(get(d)?.metadata.uid);
+  });
+});
+
+describe('kube-public/cluster-info and the legacy-token-tracking ConfigMap', () => {
+  it("cluster-info: admin.conf's cluster as clientcmd.Write prints it, the CA kube-root-ca.crt publishes", () => {
+    const d = kdrive({ seed: 1, profile: 'kind' });
+    const cm = d.cluster.get('ConfigMap', 'kube-public', 'cluster-info') as ConfigMap;
+    expect(Object.keys(cm.data ?? {})).toEqual(['kubeconfig']);
+    const kc = cm.data?.kubeconfig as string;
+    const m =
+      /^apiVersion: v1\nclusters:\n- cluster:\n {4}certificate-authority-data: ([A-Za-z0-9+/=]+)\n {4}server: https:\/\/kind-control-plane:6443\n {2}name: ""\ncontexts: null\ncurrent-context: ""\nkind: Config\nusers: null\n$/.exec(
+        kc,
+      );
+    expect(m).not.toBeNull();
+    const decoded = base64Decode(m?.[1] as string);
+    const ca = (d.cluster.get('ConfigMap', 'kube-system', 'kube-root-ca.crt') as ConfigMap).data?.['ca.crt'];
+    expect(decoded.ok && new TextDecoder().decode(decoded.bytes)).toBe(ca);
+    expect(d.kubectl('get cm -n kube-public').text()).toBe(
+      'NAME               DATA   AGE\ncluster-info       1      6d22h\nkube-root-ca.crt   1      6d22h\n',
+    );
+    expect(
+      kdrive({ seed: 1, profile: 'k3s' }).cluster.get('ConfigMap', 'kube-public', 'cluster-info'),
+    ).toBeUndefined();
+  });
+
+  it('kube-apiserver-legacy-service-account-token-tracking: since = the date the API server first ran, on every profile', () => {
+    for (const profile of ['docker-desktop', 'kind', 'k3s'] as const) {
+      const d = kdrive({ seed: 1, profile });
+      const cm = d.cluster.get(
+        'ConfigMap',
+        'kube-system',
+        'kube-apiserver-legacy-service-account-token-tracking',
+      ) as ConfigMap;
+      const ns = d.cluster.get('Namespace', undefined, 'kube-system');
+      expect(cm.data).toEqual({ since: ns?.metadata.creationTimestamp?.slice(0, 10) });
+      expect(cm.data?.since).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
   });
 });

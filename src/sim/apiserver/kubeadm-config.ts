@@ -17,7 +17,19 @@
 //   (pkg/cluster/internal/kubeadm/config.go); Docker Desktop's leaves mode "" (kube-proxy's
 //   default, iptables). The IPVS option sets mode: ipvs on either.
 // Both data values are `|-` blocks in the template: no trailing newline.
+//
+// kube-public/cluster-info (kubeadm's bootstraptoken/clusterinfo CreateBootstrapConfigMapIfNotExists):
+// key kubeconfig, admin.conf's cluster (the CA's PEM as certificate-authority-data, the server)
+// under the name "" written by clientcmd.Write (client-go v0.34 tools/clientcmd/api/v1: null
+// contexts and users, preferences omitzero). The bootstrap token kubeadm init made lived 24h: the
+// token cleaner has deleted its Secret and the bootstrap signer the jws-kubeconfig-<id> key, so a
+// cluster days old has neither.
+//
+// kube-system/kube-apiserver-legacy-service-account-token-tracking (every 1.34 kube-apiserver, k3s's
+// too; pkg/controlplane/controller/legacytokentracking): key since, the UTC date (2006-01-02) the
+// API server first ran.
 import type { Profile } from '../profiles';
+import { base64Encode, utf8Bytes } from './go-base64';
 
 const KUBECONFIG_SERVER: Record<string, string> = {
   kind: 'https://kind-control-plane:6443',
@@ -118,6 +130,23 @@ winkernel:
   rootHnsEndpointName: ""
   sourceVip: ""`;
 }
+
+/** kube-public/cluster-info's kubeconfig for the cluster CA `caPem`. */
+export function clusterInfoKubeconfig(profile: Profile, caPem: string): string {
+  return `apiVersion: v1
+clusters:
+- cluster:
+    certificate-authority-data: ${base64Encode(utf8Bytes(caPem))}
+    server: ${KUBECONFIG_SERVER[profile.distro] ?? ''}
+  name: ""
+contexts: null
+current-context: ""
+kind: Config
+users: null
+`;
+}
+
+export const LEGACY_TOKEN_TRACKING = 'kube-apiserver-legacy-service-account-token-tracking';
 
 /** The data of kube-system/kube-proxy on a kubeadm profile. */
 export function kubeProxyConfigMapData(profile: Profile): Record<string, string> {

@@ -6,7 +6,8 @@
 //   key ca.crt, the kubernetes.io/description annotation below), created with the namespace;
 // - ServiceAccount default in every namespace, from the serviceaccount controller (no `secrets`:
 //   token Secrets are no longer created since 1.24);
-// - ConfigMap kube-proxy in kube-system on the kubeadm profiles (./kubeadm-config);
+// - ConfigMap kube-proxy in kube-system and cluster-info in kube-public on the kubeadm profiles,
+//   and kube-apiserver's legacy-token-tracking ConfigMap in kube-system (./kubeadm-config);
 // - ConfigMap coredns in kube-system: kubeadm's CoreDNSConfigMap (cmd/kubeadm/app/phases/addons/
 //   dns/manifests.go, rendered with DNSDomain cluster.local) on Docker Desktop and kind, k3s's
 //   manifests/coredns.yaml with the NodeHosts its node controller writes on k3s.
@@ -21,7 +22,7 @@ import { SVCNAME_LABEL, SVCNAMESPACE_LABEL, svclbPod, svclbUid } from '../contro
 import { rfc3339 } from '../runtime/clock';
 import { createRng, uuid } from '../runtime/rng';
 import { defaultPodSpec } from './defaults';
-import { kubeProxyConfigMapData } from './kubeadm-config';
+import { clusterInfoKubeconfig, kubeProxyConfigMapData, LEGACY_TOKEN_TRACKING } from './kubeadm-config';
 import { Published } from './published';
 import { rootCaPem } from './root-ca';
 import { buildStorageClass } from './storage-classes';
@@ -108,6 +109,10 @@ export function buildPublished(e: Published, resourceVersion: string): K8sObject
   } else if (e.name === 'kube-proxy') {
     metadata.labels = { app: 'kube-proxy' };
     data = kubeProxyConfigMapData(profile);
+  } else if (e.name === 'cluster-info') {
+    data = { kubeconfig: clusterInfoKubeconfig(profile, rootCaPem(e.api.store, profile)) };
+  } else if (e.name === LEGACY_TOKEN_TRACKING) {
+    data = { since: metadata.creationTimestamp.slice(0, 10) };
   } else {
     const domain = profile.clusterDomain;
     data =
