@@ -15,7 +15,9 @@
 //   clientConnection.kubeconfig and clusterCIDR = networking.podSubnet. kind's kubeadm config adds
 //   mode (kind's default "iptables"), iptables.minSyncPeriod 1s and conntrack.maxPerCore 0
 //   (pkg/cluster/internal/kubeadm/config.go); Docker Desktop's leaves mode "" (kube-proxy's
-//   default, iptables). The IPVS option sets mode: ipvs on either.
+//   default, iptables). The IPVS option sets mode: ipvs on either. Docker Desktop's clusterCIDR is
+//   the profile's (what ../net's rules use); a 2021 Docker Desktop's ConfigMap had "" (no
+//   podSubnet in its kubeadm config then), and its 1.34 config is not published.
 // Both data values are `|-` blocks in the template: no trailing newline.
 //
 // kube-public/cluster-info (kubeadm's bootstraptoken/clusterinfo CreateBootstrapConfigMapIfNotExists):
