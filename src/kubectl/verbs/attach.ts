@@ -11,7 +11,7 @@ import { bool, str } from '../flags';
 import { attachRunning, specOf } from './debug-attach';
 import { defaultContainer } from './exec';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
-import { podForObject, waitUntil } from './util';
+import { attachablePod } from './util';
 
 const HELP = `Attach to a process that is already running inside an existing container.
 
@@ -53,9 +53,6 @@ Usage:
 Use "kubectl options" for a list of global command-line options (applies to all commands).
 `;
 
-/** defaultPodAttachTimeout. */
-const POD_RUNNING_TIMEOUT_MS = 60_000;
-
 function run(args: ParsedArgs, ctx: KubectlContext): number {
   const { proc } = ctx;
   const resources = args.positional;
@@ -72,27 +69,8 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   }
   // Run: the builder's object (`pods` when one name is given), then AttachablePodForObject.
   const target = resources.length === 2 ? `${resources[0]}/${resources[1]}` : (resources[0] as string);
-  let found = podForObject(ctx, target);
-  if (!found.ok && found.message === 'error: no matching resources found') {
-    // GetFirstPod waits (--pod-running-timeout) for a Pod to appear.
-    waitUntil(
-      ctx,
-      () => {
-        found = podForObject(ctx, target);
-        return found.ok;
-      },
-      POD_RUNNING_TIMEOUT_MS,
-    );
-    if (!found.ok) {
-      proc.err('error: timed out waiting for the condition\n');
-      return 1;
-    }
-  }
-  if (!found.ok) {
-    proc.err(`${found.message}\n`);
-    return 1;
-  }
-  const pod = found.pod;
+  const pod = attachablePod(ctx, target);
+  if (!pod) return 1;
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') {
     proc.err(`error: cannot attach a container in a completed pod; current phase is ${phase}\n`);

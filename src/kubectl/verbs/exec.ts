@@ -12,7 +12,7 @@ import { bool, str } from '../flags';
 import { allContainerNames } from './logs';
 import { findExecutable } from './podcommands';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
-import { podForObject, waitUntil } from './util';
+import { attachablePod } from './util';
 
 const HELP = `Execute a command in a container.
 
@@ -59,7 +59,6 @@ Use "kubectl options" for a list of global command-line options (applies to all 
 `;
 
 const SHELLS = new Set(['sh', '/bin/sh', 'ash', '/bin/ash', 'bash', '/bin/bash']);
-const POD_RUNNING_TIMEOUT_MS = 60_000;
 
 // biome-ignore lint/suspicious/noExplicitAny: init and ephemeral containers are optional extras.
 type Any = any;
@@ -120,27 +119,8 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     proc.err('error: you must specify at least one command for the container\n');
     return 1;
   }
-  let found = podForObject(ctx, target);
-  if (!found.ok && found.message === 'error: no matching resources found') {
-    // GetFirstPod waits (--pod-running-timeout) for a Pod to appear.
-    waitUntil(
-      ctx,
-      () => {
-        found = podForObject(ctx, target);
-        return found.ok;
-      },
-      POD_RUNNING_TIMEOUT_MS,
-    );
-    if (!found.ok) {
-      proc.err('error: timed out waiting for the condition\n');
-      return 1;
-    }
-  }
-  if (!found.ok) {
-    proc.err(`${found.message}\n`);
-    return 1;
-  }
-  const pod = found.pod;
+  const pod = attachablePod(ctx, target);
+  if (!pod) return 1;
   const podName = pod.metadata.name;
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') {

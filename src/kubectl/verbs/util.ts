@@ -202,3 +202,34 @@ export function startWatchJob(host: KubectlHost, subscribe: (job: JobHandle) => 
   stop = subscribe(job);
   return job;
 }
+
+/** --pod-running-timeout's default (kubectl's defaultPodAttachTimeout). */
+const POD_RUNNING_TIMEOUT_MS = 60_000;
+
+/**
+ * AttachablePodForObject for exec and attach: the Pod, waiting as GetFirstPod does
+ * (--pod-running-timeout) while an owner's selector matches none yet; kubectl's error line is
+ * printed and undefined returned when there is none.
+ */
+export function attachablePod(ctx: KubectlContext, target: string): Pod | undefined {
+  let found = podForObject(ctx, target);
+  if (!found.ok && found.message === 'error: no matching resources found') {
+    waitUntil(
+      ctx,
+      () => {
+        found = podForObject(ctx, target);
+        return found.ok;
+      },
+      POD_RUNNING_TIMEOUT_MS,
+    );
+    if (!found.ok) {
+      ctx.proc.err('error: timed out waiting for the condition\n');
+      return undefined;
+    }
+  }
+  if (!found.ok) {
+    ctx.proc.err(`${found.message}\n`);
+    return undefined;
+  }
+  return found.pod;
+}
