@@ -5,6 +5,7 @@ import { loadSession } from './state/core';
 import { useStore } from './state/store';
 import { restoreView } from './state/view-restore';
 import { afterFirstPaint } from './ui/app/idle';
+import { loadDagre } from './ui/graph/dagre-late';
 import { loadLang } from './ui/i18n';
 
 declare global {
@@ -20,7 +21,11 @@ window.__playgroundStore = useStore;
 restoreView();
 // Restoring and autosaving (./state/persist) come with the session, not before the first graph.
 const persist = afterFirstPaint().then(() => import('./state/persist'));
-Promise.all([persist, afterFirstPaint().then(loadSession)])
+// dagre (the graph's layout of anything but the first paint's graph) comes with the session too, so
+// a student's first Apply (Apply waits for sessionReady) finds it loaded; if it fails, the graph asks
+// again when it needs it (ui/graph/layout-queue) and the restore goes on.
+const session = afterFirstPaint().then(() => Promise.all([loadSession(), loadDagre().catch(() => {})]));
+Promise.all([persist, session])
   .then(([p]) => p.restoreSaved())
   .catch((err: unknown) => console.warn('restore failed:', err))
   .finally(() => {

@@ -22,7 +22,8 @@ import { useAfterFirstPaint } from '../app/idle';
 import { useT } from '../i18n';
 import { type DerivedEdge, GraphDeriver, type GraphViewOptions } from './derive';
 import { HopList } from './HopList';
-import { EMPTY_LAYOUT, type LayoutState, layoutGraph, type PlacedNode } from './layout';
+import type { PlacedNode } from './layout';
+import { LayoutQueue, usePlacedNodes } from './layout-queue';
 import { nodeTypes } from './nodes';
 import type { XY } from './TrafficLayer';
 import { NO_TRAFFIC, type TrafficState } from './traffic-state';
@@ -39,7 +40,7 @@ const Camera = lazy(() => import('./TrafficController').then((m) => ({ default: 
 const QuickActions = lazy(() => import('./QuickActions'));
 
 // Kept across remounts (panel hidden and shown again) so nothing jumps.
-let layoutMemo: LayoutState = EMPTY_LAYOUT;
+const layouts = new LayoutQueue();
 let layoutCore: unknown = null;
 const deriver = new GraphDeriver();
 // id → the React Flow node last handed out; reused while nothing it shows changed, so React Flow
@@ -171,14 +172,10 @@ function GraphView() {
   const core = useStore((s) => s.core);
   if (core !== layoutCore) {
     layoutCore = core;
-    layoutMemo = EMPTY_LAYOUT;
+    layouts.reset();
   }
   const derived = useMemo(() => deriver.derive(objects.values(), view), [objects, view]);
-  const placed = useMemo(() => {
-    const r = layoutGraph(derived, layoutMemo);
-    layoutMemo = r.state;
-    return r.nodes;
-  }, [derived]);
+  const placed = usePlacedNodes(layouts, derived);
   nodeIds.current = new Set(placed.map((n) => n.id));
 
   const rfNodes = useMemo(() => {

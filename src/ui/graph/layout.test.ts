@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { K8sObject } from '../../sim/api/types';
+import { loadDagre } from './dagre-late';
 import { deriveGraph } from './derive';
 import { layoutGraph, type PlacedNode } from './layout';
 import { deployment, node, pod, replicaSet, service, sleepWorld } from './test-fixtures';
@@ -34,6 +35,9 @@ function noOverlap(nodes: PlacedNode[]) {
     }
   }
 }
+
+// dagre loads late in the page (./dagre-late); these layouts are not the first paint's
+beforeAll(() => loadDagre());
 
 describe('layoutGraph', () => {
   it('lays out the sleep world without overlaps, traffic left to right', () => {

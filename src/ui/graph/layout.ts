@@ -2,8 +2,9 @@
 // Endpoints | cluster Nodes with their Pods | ReplicaSets | Deployments) places everything. After
 // that, nodes that already have a position keep it; only new nodes are placed (at dagre's column,
 // moved down until they overlap nothing). Pods sit in fixed slots inside their Node's group, so a
-// new Pod takes a free slot and never moves another Pod.
-import dagre from '@dagrejs/dagre';
+// new Pod takes a free slot and never moves another Pod. dagre itself loads after the first paint
+// (./dagre-late): until then a layout that needs it is answered only for the first paint's input.
+import { type DagreInput, runDagre } from './dagre-late';
 import type { DerivedEdge, DerivedGraph, DerivedNode } from './derive';
 import {
   GAP,
@@ -38,13 +39,20 @@ export interface PlacedNode extends DerivedNode {
   height: number;
 }
 
-export function layoutGraph(
-  graph: DerivedGraph,
-  prev: LayoutState = EMPTY_LAYOUT,
-): {
+export interface LayoutResult {
   nodes: PlacedNode[];
   state: LayoutState;
-} {
+}
+
+/** The layout; throws if it needs dagre before ./dagre-late has loaded it (tests load it first). */
+export function layoutGraph(graph: DerivedGraph, prev: LayoutState = EMPTY_LAYOUT): LayoutResult {
+  const r = tryLayoutGraph(graph, prev);
+  if (!r) throw new Error('the layout needs dagre, which is not loaded yet (dagre-late.ts loadDagre)');
+  return r;
+}
+
+/** The layout, or null when it needs dagre and dagre is not loaded yet (./layout-queue waits for it). */
+export function tryLayoutGraph(graph: DerivedGraph, prev: LayoutState = EMPTY_LAYOUT): LayoutResult | null {
   const children = new Map<string, DerivedNode[]>();
   const topLevel: DerivedNode[] = [];
   for (const n of graph.nodes) {
@@ -109,11 +117,12 @@ export function layoutGraph(
     // first layout or a kind not yet on the graph (a full dagre pass on 200 nodes costs ~200 ms).
     let ideal: Map<string, XY> | undefined;
     const firstLayout = placed.length === 0;
-    const dagreFor = (n: DerivedNode): XY => {
+    const dagreFor = (n: DerivedNode): XY | undefined => {
       if (!ideal) {
         const parentOf = new Map<string, string>();
         for (const m of graph.nodes) if (m.parentId) parentOf.set(m.id, m.parentId);
         ideal = dagrePositions(topLevel, graph.edges, parentOf, sizeOf);
+        if (!ideal) return undefined;
         if (firstLayout) groupsSideBySide(ideal, topLevel, sizeOf);
       }
       return ideal.get(n.id) ?? { x: 0, y: 0 };
@@ -121,6 +130,7 @@ export function layoutGraph(
     for (const n of fresh) {
       const size = sizeOf(n);
       const start = firstLayout ? dagreFor(n) : (columnOf(n.type, placed) ?? dagreFor(n));
+      if (!start) return null;
       const p = { x: start.x, y: start.y };
       for (let guard = 0; guard < 10_000; guard++) {
         const hit = placed.find((r) => overlaps(r, { ...p, ...size }));
@@ -203,22 +213,28 @@ function overlaps(a: XY & Size, b: XY & Size): boolean {
  * dagre over the top-level nodes, with edges projected onto them (a Pod stands for its group) and
  * oriented so traffic reads left to right: host → Service → Endpoints → Node ← … and ownership
  * reversed (Pod's group → ReplicaSet → Deployment) so controllers sit to the right of the Pods.
+ * Undefined while dagre is not loaded (./dagre-late) and the input is not the first paint's.
  */
 function dagrePositions(
   topLevel: DerivedNode[],
   edges: DerivedEdge[],
   parentOf: Map<string, string>,
   sizeOf: (n: DerivedNode) => Size,
-): Map<string, XY> {
-  const g = new dagre.graphlib.Graph();
-  // tight: every pixel of width the graph saves is zoom on a 16:9 canvas (viewport.ts)
-  g.setGraph({ rankdir: 'LR', nodesep: 12, ranksep: 36, marginx: 20, marginy: 20 });
-  g.setDefaultEdgeLabel(() => ({}));
+): Map<string, XY> | undefined {
+  const input: DagreInput = { nodes: [], edges: [] };
   const ids = new Set(topLevel.map((n) => n.id));
-  for (const n of topLevel) g.setNode(n.id, { ...sizeOf(n) });
+  for (const n of topLevel) {
+    const { width, height } = sizeOf(n);
+    input.nodes.push([n.id, width, height]);
+  }
   const lift = (id: string) => parentOf.get(id) ?? id;
+  // graphlib's setEdge of an edge it has is a no-op: each edge once, in first-added order
+  const added = new Set<string>();
   const add = (a: string, b: string) => {
-    if (a !== b && ids.has(a) && ids.has(b)) g.setEdge(a, b);
+    const key = `${a}\n${b}`;
+    if (a === b || !ids.has(a) || !ids.has(b) || added.has(key)) return;
+    added.add(key);
+    input.edges.push([a, b]);
   };
   const selectedGroups = new Map<string, Set<string>>();
   for (const e of edges) {
@@ -237,11 +253,5 @@ function dagrePositions(
     if (e.kind !== 'endpoints') continue;
     for (const grp of selectedGroups.get(e.source) ?? []) add(e.target, grp);
   }
-  dagre.layout(g);
-  const out = new Map<string, XY>();
-  for (const id of g.nodes()) {
-    const n = g.node(id) as { x: number; y: number; width: number; height: number } | undefined;
-    if (n) out.set(id, { x: Math.round(n.x - n.width / 2), y: Math.round(n.y - n.height / 2) });
-  }
-  return out;
+  return runDagre(input);
 }

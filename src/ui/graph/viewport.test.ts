@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
 import type { K8sObject, KindName } from '../../sim/api/types';
 import type { Trace } from '../../sim/contract';
+import { loadDagre } from './dagre-late';
 import { deriveGraph } from './derive';
 import { layoutGraph } from './layout';
 import { traceToPlan } from './trace-steps';
@@ -31,6 +32,9 @@ function onScreen(r: Rect, vp: { x: number; y: number; zoom: number }) {
     bottom: (r.y + r.height) * vp.zoom + vp.y,
   };
 }
+
+// dagre loads late in the page (./dagre-late); these layouts are not the first paint's
+beforeAll(() => loadDagre());
 
 describe('fitViewport', () => {
   it('centres a graph that fits, at the largest zoom up to the maximum', () => {
