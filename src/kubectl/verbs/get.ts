@@ -16,6 +16,7 @@ import {
   type ResourceType,
 } from '../resources';
 import { listForKubectl } from '../selector';
+import { rawFlagError, runRawGet } from './get-raw';
 import { runWatch, type WatchOptions } from './get-watch';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 
@@ -51,6 +52,7 @@ const FLAGS: FlagDef[] = [
   { name: 'chunk-size', type: 'int' },
   { name: 'show-managed-fields', type: 'bool' },
   { name: 'output-watch-events', type: 'bool' },
+  { name: 'raw', type: 'string' },
 ];
 
 /** One fetched piece: a whole list of a type, or one named object. */
@@ -178,6 +180,20 @@ export function renderTables(infos: Info[], o: TableRenderOptions): string {
 function run(args: ParsedArgs, ctx: KubectlContext): number {
   const { flags, positional } = args;
   const p = ctx.proc;
+  const raw = str(flags, 'raw');
+  if (raw) {
+    // Complete's and Validate's --raw checks come before anything else (./get-raw).
+    const bad = rawFlagError(raw, positional, {
+      watch: bool(flags, 'watch') || bool(flags, 'watch-only'),
+      selector: Boolean(str(flags, 'selector')),
+      output: Boolean(str(flags, 'output')),
+    });
+    if (bad !== undefined) {
+      p.err(`error: ${bad}\n`);
+      return 1;
+    }
+    return runRawGet(ctx, raw);
+  }
   const watching = bool(flags, 'watch') || bool(flags, 'watch-only');
   // Complete's warnings, then Validate's check, before the printer is built in Run.
   if (str(flags, 'sort-by') && bool(flags, 'watch'))
@@ -387,6 +403,9 @@ Options:
 
     -o, --output='':
 	Output format. One of: (json, yaml, name, jsonpath, jsonpath-as-json, custom-columns, wide).
+
+    --raw='':
+	Raw URI to request from the server.  Uses the transport specified by the kubeconfig file.
 
     -l, --selector='':
 	Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.

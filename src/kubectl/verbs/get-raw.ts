@@ -1,0 +1,305 @@
+// `kubectl get --raw PATH` [kubectl v0.34.9 pkg/cmd/get/get.go Complete/Validate/Run,
+// pkg/rawhttp/raw.go RawGet]: a GET of the path through the REST client, the response body copied
+// to stdout byte for byte. A status outside 2xx is client-go's error instead (rest.Request.Stream
+// → transformResponse): a Status body gives its message (`pods "x" not found`), a plain-text body
+// (the mux's `404 page not found` for a path nothing serves) gives NewGenericServerResponse's
+// `the server could not find the requested resource`; cmdutil.CheckErr prints
+// `Error from server (NotFound): …` and exits 1, with nothing on stdout.
+// What the simulated server answers (./get-raw-discovery for discovery):
+// - objects and lists of the kinds the store holds, for every path form of the kind (namespaced,
+//   all namespaces, cluster-scoped, `/status`), with ?labelSelector=, ?fieldSelector= and
+//   ?pretty=: the API server's JSON (./get-raw-json): compact with a newline, or indented with
+//   two spaces and no newline for pretty [apiserver negotiate.go isPrettyPrint, json.go doEncode].
+//   A list is `{kind: <Kind>List, apiVersion, metadata: {resourceVersion: the store's}, items}`,
+//   its items without kind/apiVersion (the typed list's items carry no TypeMeta).
+// - /healthz, /livez, /readyz and their `ping` and `log` checks: `ok`, no newline
+//   [apiserver v0.34.9 server/healthz/healthz.go handleRootHealth: fmt.Fprint(w, "ok")].
+// Left out, with a notice: /version (the server's gitCommit, buildDate and platform are not
+// known here), the health endpoints' ?verbose (their check lists are the whole control plane's
+// post-start hooks), discovery resource lists (/api/v1, /apis/G/V: they need every
+// subresource's verbs and storageVersionHash), ?limit/?continue, ?watch, other subresources.
+
+import { KINDS } from '../../sim/api/kinds';
+import { goQuote } from '../../sim/api/labels';
+import type { K8sObject, KindName } from '../../sim/api/types';
+import type { ListOptions } from '../../sim/contract';
+import { selectorParseError } from '../selector';
+import { apiResourcesFor } from './api-resources-data';
+import { ENDPOINTS_WARNING, eventListOrder } from './get';
+import { apiGroup, apiGroupList, apiVersions, discoveryGroups } from './get-raw-discovery';
+import { indentJson, marshalTyped } from './get-raw-json';
+import type { KubectlContext } from './registry';
+
+/** cmdutil.CheckErr's `error: …` lines for --raw's own checks (Complete, then Validate). */
+export function rawFlagError(
+  raw: string,
+  positional: readonly string[],
+  o: { watch: boolean; selector: boolean; output: boolean },
+): string | undefined {
+  if (positional.length > 0) return 'arguments may not be passed when --raw is specified';
+  if (o.watch || o.selector)
+    return '--raw may not be specified with other flags that filter the server request or alter the output';
+  if (o.output) return '--raw and --output are mutually exclusive';
+  return parseRequestUriError(raw);
+}
+
+/**
+ * Go's url.ParseRequestURI: an absolute path or an absolute URL (`scheme:` first); `*` too.
+ * Its error as `--raw must be a valid URL path: parse "x": invalid URI for request`.
+ */
+function parseRequestUriError(raw: string): string | undefined {
+  if (raw.startsWith('/') || raw === '*' || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(raw)) return undefined;
+  return `--raw must be a valid URL path: parse ${goQuote(raw)}: invalid URI for request`;
+}
+
+type Answer =
+  | { ok: true; body: string; warning?: string }
+  | { ok: false; error: string }
+  | { ok: false; notSimulated: string };
+
+const NOT_FOUND: Answer = {
+  ok: false,
+  error: 'Error from server (NotFound): the server could not find the requested resource',
+};
+
+/** The kinds the store holds, by `group/version/resource`. */
+function servedKind(group: string, version: string, resource: string): KindName | undefined {
+  for (const info of Object.values(KINDS))
+    if (info.group === group && info.version === version && info.resource === resource) return info.kind;
+  return undefined;
+}
+
+/** Subresources the store's kinds have a status for (the registries' `/status` routes). */
+const WITH_STATUS = new Set<KindName>([
+  'Pod',
+  'Service',
+  'Node',
+  'Namespace',
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'PersistentVolumeClaim',
+  'PersistentVolume',
+] as KindName[]);
+
+/** Other GET-able subresources the real server routes (not simulated here). */
+const OTHER_SUBRESOURCES: Record<string, string[]> = {
+  pods: [
+    'attach',
+    'binding',
+    'ephemeralcontainers',
+    'eviction',
+    'exec',
+    'log',
+    'portforward',
+    'proxy',
+    'resize',
+  ],
+  services: ['proxy'],
+  nodes: ['proxy'],
+  namespaces: ['finalize'],
+  deployments: ['scale'],
+  replicasets: ['scale'],
+  statefulsets: ['scale'],
+  serviceaccounts: ['token'],
+};
+
+/** The Go struct behind a kind in ./get-raw-structs. */
+function structOf(kind: KindName): string {
+  const g = KINDS[kind].group;
+  const pkg = g === '' ? '' : g.split('.')[0];
+  return pkg ? `${pkg}.${kind}` : kind;
+}
+
+/** url.ParseQuery: `+` is a space, %XX decoded; the first value of each key. */
+function parseQuery(q: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of q.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const dec = (s: string) => {
+      try {
+        return decodeURIComponent(s.replace(/\+/g, ' '));
+      } catch {
+        return s;
+      }
+    };
+    const k = dec(eq < 0 ? part : part.slice(0, eq));
+    if (!out.has(k)) out.set(k, eq < 0 ? '' : dec(part.slice(eq + 1)));
+  }
+  return out;
+}
+
+/** strconv.ParseBool (an unparsable value is false). */
+const parseBool = (s: string) => ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s);
+
+function encodeObject(obj: K8sObject, kind: KindName, pretty: boolean): string {
+  const text = marshalTyped(obj, structOf(kind));
+  return pretty ? indentJson(text) : `${text}\n`;
+}
+
+function encodeList(ctx: KubectlContext, kind: KindName, objs: K8sObject[], pretty: boolean): string {
+  const info = KINDS[kind];
+  const t = structOf(kind);
+  const items = objs.map((o) => {
+    const { kind: _k, apiVersion: _a, ...rest } = o as unknown as Record<string, unknown>;
+    return marshalTyped(rest, t);
+  });
+  const rv = storeRevision(ctx, objs);
+  const text = `{"kind":"${kind}List","apiVersion":"${info.apiVersion}","metadata":{"resourceVersion":"${rv}"},"items":[${items.join(',')}]}`;
+  return pretty ? indentJson(text) : `${text}\n`;
+}
+
+/**
+ * The list's resourceVersion is the store's revision at the time of the list (etcd's). The
+ * facade does not expose it; the simulator's cluster carries its store in `internals`.
+ */
+function storeRevision(ctx: KubectlContext, objs: K8sObject[]): number {
+  const internals = (ctx.cluster as { internals?: { store?: { revision?: number } } }).internals;
+  const rev = internals?.store?.revision;
+  if (typeof rev === 'number') return rev;
+  return objs.reduce((m, o) => Math.max(m, Number(o.metadata.resourceVersion) || 0), 0);
+}
+
+function notSimulated(what: string): Answer {
+  return { ok: false, notSimulated: what };
+}
+
+/** The object or list at a resource path (segments after `/api/v1` or `/apis/G/V`). */
+function resourceGet(
+  ctx: KubectlContext,
+  group: string,
+  version: string,
+  segs: string[],
+  query: Map<string, string>,
+): Answer {
+  let ns: string | undefined;
+  let rest = segs;
+  // `/namespaces/NS/RESOURCE…`; in the core group `/namespaces/NAME[/status|/finalize]` is the
+  // namespace object itself.
+  if (
+    rest[0] === 'namespaces' &&
+    rest.length >= 3 &&
+    (group !== '' || !['status', 'finalize'].includes(rest[2] as string))
+  ) {
+    ns = rest[1];
+    rest = rest.slice(2);
+  }
+  const [resource, name, sub, ...more] = rest;
+  if (resource === undefined || more.length > 0) return NOT_FOUND;
+  const kind = servedKind(group, version, resource);
+  if (!kind) {
+    const served = apiResourcesFor(ctx.cluster.profile).some(
+      (r) => r.group === group && r.version === version && r.name === resource,
+    );
+    return served ? notSimulated(`${resource} (this cluster does not hold them)`) : NOT_FOUND;
+  }
+  const info = KINDS[kind];
+  // A namespaced resource's collection across all namespaces, or a cluster-scoped one's; a
+  // namespaced path for a cluster-scoped resource (or the reverse for a name) has no route.
+  if (ns !== undefined && !info.namespaced) return NOT_FOUND;
+  if (ns === undefined && info.namespaced && name !== undefined) return NOT_FOUND;
+  if (sub !== undefined) {
+    if (sub !== 'status' || !WITH_STATUS.has(kind)) {
+      return OTHER_SUBRESOURCES[resource]?.includes(sub)
+        ? notSimulated(`the ${resource}/${sub} subresource`)
+        : NOT_FOUND;
+    }
+  }
+  if (query.has('watch') || query.has('limit') || query.has('continue'))
+    return notSimulated('?watch, ?limit and ?continue');
+  const pretty = parseBool(query.get('pretty') ?? '');
+  const warning = kind === 'Endpoints' ? ENDPOINTS_WARNING : undefined;
+  if (name !== undefined) {
+    const obj = ctx.cluster.get(kind, ns, name);
+    if (!obj) {
+      const qualified = info.group ? `${info.resource}.${info.group}` : info.resource;
+      return { ok: false, error: `Error from server (NotFound): ${qualified} ${goQuote(name)} not found` };
+    }
+    return { ok: true, body: encodeObject(obj, kind, pretty), ...(warning ? { warning } : {}) };
+  }
+  const labelSelector = query.get('labelSelector');
+  const fieldSelector = query.get('fieldSelector');
+  if (labelSelector !== undefined) {
+    const bad = selectorParseError(labelSelector);
+    if (bad !== undefined) return { ok: false, error: `Error from server (BadRequest): ${bad}` };
+  }
+  const opts: ListOptions = {};
+  if (ns !== undefined) opts.namespace = ns;
+  if (labelSelector) opts.labelSelector = labelSelector;
+  if (fieldSelector) opts.fieldSelector = fieldSelector;
+  let objs: K8sObject[];
+  try {
+    objs = ctx.cluster.list(kind, opts);
+  } catch (e) {
+    return {
+      ok: false,
+      error: `Error from server (BadRequest): ${e instanceof Error ? e.message : String(e)}`,
+    };
+  }
+  if (kind === 'Event') objs = eventListOrder(objs);
+  return { ok: true, body: encodeList(ctx, kind, objs, pretty), ...(warning ? { warning } : {}) };
+}
+
+const HEALTH = new Set(['healthz', 'livez', 'readyz']);
+
+/** What the simulated API server answers for a GET of `uri`. */
+export function rawGet(ctx: KubectlContext, uri: string): Answer {
+  // rest.Request.RequestURI keeps only the path and the query of an absolute URL.
+  let u = uri.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/, '').replace(/#.*$/, '');
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(u)) u = u.replace(/^[^:]*:/, '');
+  const qi = u.indexOf('?');
+  const path = qi < 0 ? u : u.slice(0, qi);
+  const query = parseQuery(qi < 0 ? '' : u.slice(qi + 1));
+  // go-restful's router splits the trimmed path: a trailing slash changes nothing.
+  const segs = path.replace(/^\/+|\/+$/g, '').split('/');
+  const profile = ctx.cluster.profile;
+  const [s0, s1, s2, s3, ...rest] = segs;
+  if (s0 !== undefined && HEALTH.has(s0)) {
+    if (s1 === undefined || s1 === '' || ((s1 === 'ping' || s1 === 'log') && s2 === undefined)) {
+      if (query.has('verbose')) return notSimulated(`/${s0}?verbose (the server's list of checks)`);
+      return { ok: true, body: 'ok' };
+    }
+    return notSimulated(`/${segs.join('/')}`);
+  }
+  if (s0 === 'version' && s1 === undefined)
+    return notSimulated('/version (the server build is not modelled)');
+  if (s0 === 'api') {
+    if (s1 === undefined) return { ok: true, body: apiVersions(profile) };
+    if (s1 !== 'v1') return NOT_FOUND;
+    if (s2 === undefined) return notSimulated('/api/v1 (the resource list)');
+    return resourceGet(ctx, '', 'v1', [s2, ...(s3 === undefined ? [] : [s3]), ...rest], query);
+  }
+  if (s0 === 'apis') {
+    if (s1 === undefined) return { ok: true, body: apiGroupList(profile) };
+    const group = discoveryGroups(profile).find((g) => g.name === s1);
+    if (!group) return NOT_FOUND;
+    if (s2 === undefined) return { ok: true, body: apiGroup(profile, s1) as string };
+    if (!group.versions.includes(s2)) return NOT_FOUND;
+    if (s3 === undefined) return notSimulated(`/apis/${s1}/${s2} (the resource list)`);
+    return resourceGet(ctx, s1, s2, [s3, ...rest], query);
+  }
+  return NOT_FOUND;
+}
+
+/** GetOptions.Run with --raw: the body on stdout, or client-go's error through CheckErr. */
+export function runRawGet(ctx: KubectlContext, uri: string): number {
+  const a = rawGet(ctx, uri);
+  if (a.ok) {
+    // client-go's default warning handler prints the server's Warning headers to stderr.
+    if (a.warning) ctx.proc.err(`${a.warning}\n`);
+    ctx.proc.out(a.body);
+    return 0;
+  }
+  if ('error' in a) {
+    ctx.proc.err(`${a.error}\n`);
+    return 1;
+  }
+  ctx.proc.err(
+    `error: "kubectl get --raw ${uri}" is not available in this playground: ${a.notSimulated} is not simulated.\n`,
+  );
+  return 1;
+}
