@@ -70,6 +70,10 @@ function ls(env: HostEnv) {
       } else if (st.type === 'dir') dirs.push(p);
       else files.push(p);
     }
+    // -F (GNU --classify): a directory's name gets `/` (the playground's files are never executable
+    // or links, so no `*` or `@`).
+    const shown = (base: string, n: string) =>
+      flags.has('F') && env.fs.isDir(resolvePath(base, n)) ? `${n}/` : n;
     const render = (base: string, names: string[], withTotal: boolean) => {
       if (long) {
         const rows = names.map((n) => {
@@ -89,22 +93,33 @@ function ls(env: HostEnv) {
         for (const r of rows) {
           const mode = r.isDir ? 'drwxr-xr-x' : '-rw-r--r--';
           ctx.out(
-            `${mode} ${String(r.links).padStart(lw)} student student ${String(r.size).padStart(sw)} ${lsDate(r.mtime)} ${r.n}\n`,
+            `${mode} ${String(r.links).padStart(lw)} student student ${String(r.size).padStart(sw)} ${lsDate(r.mtime)} ${shown(base, r.n)}\n`,
           );
         }
       } else if (oneLine) {
-        for (const n of names) ctx.out(`${n}\n`);
-      } else ctx.out(columns(names));
+        for (const n of names) ctx.out(`${shown(base, n)}\n`);
+      } else ctx.out(columns(names.map((n) => shown(base, n))));
     };
     if (files.length) render(env.cwd(), files, false);
-    dirs.forEach((d, k) => {
+    // -R: every directory is headed by its name (GNU ls prints it for the first one too), and its
+    // subdirectories follow it depth first in listing order, named `<dir>/<name>` (`./lab` under `.`).
+    const recursive = flags.has('R');
+    let first = files.length === 0;
+    const listDir = (d: string) => {
       const abs = resolvePath(env.cwd(), d);
       let names = env.fs.list(abs);
       if (!flags.has('a') && !flags.has('A')) names = names.filter((n) => !n.startsWith('.'));
       if (flags.has('a')) names = ['.', '..', ...names];
-      if (paths.length > 1) ctx.out(`${files.length || k > 0 ? '\n' : ''}${d}:\n`);
+      if (paths.length > 1 || recursive) ctx.out(`${first ? '' : '\n'}${d}:\n`);
+      first = false;
       render(abs, names, true);
-    });
+      if (!recursive) return;
+      for (const n of names) {
+        if (n === '.' || n === '..' || !env.fs.isDir(resolvePath(abs, n))) continue;
+        listDir(d.endsWith('/') ? `${d}${n}` : `${d}/${n}`);
+      }
+    };
+    for (const d of dirs) listDir(d);
     return code;
   };
 }

@@ -141,6 +141,17 @@ describe('files', () => {
     expect(joinOutput(r)).toBe("ls: cannot access 'nope': No such file or directory\n");
     expect(r.exitCode).toBe(2);
   });
+  it('ls -R lists every directory under its name, depth first; ls -F marks directories', () => {
+    const h = setup();
+    // GNU ls -R heads the first directory too (`.:`), and names a subdirectory `./sleep`.
+    expect(h.text('ls -R')).toBe('.:\nnonl\nnotes.txt\nns.txt\nsleep\n\n./sleep:\nsleep1.yaml\n');
+    expect(h.text('mkdir sleep/old && ls -R sleep')).toBe(
+      'sleep:\nold\nsleep1.yaml\n\nsleep/old:\n',
+    );
+    expect(h.text('ls -R sleep/')).toBe('sleep/:\nold\nsleep1.yaml\n\nsleep/old:\n');
+    expect(h.text('ls -F')).toBe('nonl\nnotes.txt\nns.txt\nsleep/\n');
+    expect(h.text('ls -RF sleep')).toBe('sleep:\nold/\nsleep1.yaml\n\nsleep/old:\n');
+  });
   it('lays out columns like GNU ls on a terminal', () => {
     expect(columns(['lab', 'numbers', 'numbers-services', 'sleep'])).toBe(
       'lab  numbers  numbers-services  sleep\n',
