@@ -145,9 +145,7 @@ describe('files', () => {
     const h = setup();
     // GNU ls -R heads the first directory too (`.:`), and names a subdirectory `./sleep`.
     expect(h.text('ls -R')).toBe('.:\nnonl\nnotes.txt\nns.txt\nsleep\n\n./sleep:\nsleep1.yaml\n');
-    expect(h.text('mkdir sleep/old && ls -R sleep')).toBe(
-      'sleep:\nold\nsleep1.yaml\n\nsleep/old:\n',
-    );
+    expect(h.text('mkdir sleep/old && ls -R sleep')).toBe('sleep:\nold\nsleep1.yaml\n\nsleep/old:\n');
     expect(h.text('ls -R sleep/')).toBe('sleep/:\nold\nsleep1.yaml\n\nsleep/old:\n');
     expect(h.text('ls -F')).toBe('nonl\nnotes.txt\nns.txt\nsleep/\n');
     expect(h.text('ls -RF sleep')).toBe('sleep:\nold/\nsleep1.yaml\n\nsleep/old:\n');
