@@ -100,9 +100,9 @@ export function DnsTable({ records }: { records: DnsRecord[] }) {
         {records.map((r) => (
           <tr key={`${r.name} ${r.type} ${r.value}`}>
             <td>{r.name}</td>
-            <td>{r.type}</td>
+            <td className="is-short">{r.type}</td>
             <td>{r.value}</td>
-            <td>{r.ttl}</td>
+            <td className="is-short">{r.ttl}</td>
           </tr>
         ))}
       </tbody>
