@@ -59,6 +59,31 @@ const OBJECT_VERBS = new Set([
 ]);
 
 /**
+ * kubectl cp's ValidArgsFunction [kubectl pkg/cmd/cp/cp.go NewCmdCp], first argument only: a
+ * path-looking word (`/`, `.`, `~`) or one with `:` gets nothing of cp's own; `NS/` completes
+ * `NS/POD:`; otherwise namespaces with `/` and Pods with `:`, then the matching local files when
+ * there are both candidates and a prefix, or `./` and `/` for an empty word. Where cp offers
+ * nothing (and for later arguments) the shell completes file names.
+ */
+function cpCandidates(src: CompletionSource, typedArgs: number, word: string, namespace: string): string[] {
+  if (typedArgs > 0 || /^[/.~]/.test(word) || word.includes(':')) return paths(src, word);
+  const slash = word.indexOf('/');
+  const comps =
+    slash > 0
+      ? objectNames(src.cluster, 'Pod', word.slice(0, slash)).map((n) => `${word.slice(0, slash)}/${n}:`)
+      : [
+          ...objectNames(src.cluster, 'Namespace', namespace).map((n) => `${n}/`),
+          ...objectNames(src.cluster, 'Pod', namespace).map((n) => `${n}:`),
+        ];
+  const matching = comps.filter((c) => c.startsWith(word));
+  // No candidates of cp's own: the shell completes file names itself.
+  if (matching.length === 0) return paths(src, word);
+  if (word.length > 0 && slash < 0) matching.push(...paths(src, word));
+  else if (word.length === 0) matching.push('./', '/');
+  return matching;
+}
+
+/**
  * cordon/uncordon/drain: a node name as the first argument (ResourceNameCompletionFunc "node");
  * taint: the type `node`, then a node name (SpecifiedResourceTypeAndNameCompletionFunc).
  */
@@ -148,6 +173,8 @@ export function completeLine(src: CompletionSource, line: string, cursor: number
       candidates = allVerbs()
         .map((v) => v.name)
         .filter((n) => n.startsWith(word));
+    } else if (verbName === 'cp') {
+      candidates = cpCandidates(src, positional.length - 1, word, namespace);
     } else if (['cordon', 'uncordon', 'drain', 'taint'].includes(verbName)) {
       candidates = nodeArgCandidates(src.cluster, verbName, positional.slice(1));
     } else if (OBJECT_VERBS.has(verbName)) {

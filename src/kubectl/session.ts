@@ -451,6 +451,12 @@ class Session implements TerminalSession {
       removeFile: (p) => {
         this.fs.remove(resolvePath(this.cwdPath, p));
       },
+      writeFile: (p, text) => {
+        this.fs.write(resolvePath(this.cwdPath, p), text);
+      },
+      mkdir: (p) => {
+        this.fs.mkdirp(resolvePath(this.cwdPath, p));
+      },
     };
   }
 

@@ -59,6 +59,10 @@ export interface KubectlHost {
   editFile?(path: string, text: string, done: (text: string) => void): void;
   /** Remove a file kubectl made (`kubectl edit`'s temp file after a finished edit). */
   removeFile?(path: string): void;
+  /** Write a text file relative to the cwd, its parent directory existing (`kubectl cp` from a container). */
+  writeFile?(path: string, text: string): void;
+  /** Create one directory relative to the cwd, its parent existing (`kubectl cp`'s os.MkdirAll). */
+  mkdir?(path: string): void;
 }
 
 export interface PodShellOptions {
@@ -157,6 +161,7 @@ import { attachVerb } from './attach';
 import { clusterInfoVerb } from './cluster-info';
 import { configVerb } from './config';
 import { cordonVerb, uncordonVerb } from './cordon';
+import { cpVerb } from './cp';
 import { createVerb } from './create';
 import { debugVerb } from './debug';
 import { deleteVerb } from './delete';
@@ -206,6 +211,7 @@ for (const v of [
   attachVerb,
   execVerb,
   portForwardVerb,
+  cpVerb,
   debugVerb,
   eventsVerb,
   diffVerb,
