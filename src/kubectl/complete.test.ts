@@ -40,3 +40,41 @@ it('completes config subcommands, context names and flags; names in the context 
   expect(s.complete('kubectl get pods etcd').candidates).toEqual(['etcd-kind-control-plane']);
   expect(s.complete('kubectl get pods -n default etcd').candidates).toEqual([]);
 });
+
+it('completes resource types as kubectl v0.34 does: api-resources names, validArgs, <type>/ for Pods', () => {
+  const s = kdrive().kubectl('apply -f sleep/sleep1.yaml').advance(3000).session;
+  // compGetResourceList: `api-resources -o name --verbs=get`, so `po`, `svc` and `all` are not offered
+  expect(s.complete('kubectl get po').candidates).toEqual([
+    'poddisruptionbudgets.policy',
+    'pods',
+    'podtemplates',
+  ]);
+  expect(s.complete('kubectl get svc').candidates).toEqual([]);
+  expect(s.complete('kubectl describe end').candidates).toEqual([
+    'endpoints',
+    'endpointslices.discovery.k8s.io',
+  ]);
+  expect(s.complete('kubectl delete deploy').candidates).toEqual(['deployments.apps']);
+  // a short name the student typed still completes the names after it
+  expect(s.complete('kubectl get deploy sl').candidates).toEqual(['sleep-1']);
+  // scale and rollout: SpecifiedResourceTypeAndNameCompletionFunc with the verb's validArgs
+  expect(s.complete('kubectl scale ').candidates).toEqual([
+    'deployment',
+    'replicaset',
+    'replicationcontroller',
+    'statefulset',
+  ]);
+  expect(s.complete('kubectl rollout status ').candidates).toEqual([
+    'daemonset',
+    'deployment',
+    'statefulset',
+  ]);
+  expect(s.complete('kubectl rollout pause ').candidates).toEqual(['deployment']);
+  // exec: Pod names, then doPodResourceCompletion's resourcesWithPods as `<type>/`
+  const pod = s.complete('kubectl exec sl').candidates;
+  expect(pod).toHaveLength(1);
+  expect(pod[0]).toMatch(/^sleep-1-[a-z0-9]+-[a-z0-9]{5}$/);
+  expect(s.complete('kubectl exec de').candidates).toEqual(['deployments/']);
+  expect(s.complete('kubectl exec s').candidates).toEqual(['services/', pod[0], 'statefulsets/']);
+  expect(s.complete('kubectl exec deploy/sl').candidates).toEqual(['deploy/sleep-1']);
+});

@@ -4,6 +4,7 @@ import type { KindName } from '../sim/api/types';
 import type { Cluster } from '../sim/contract';
 import { RESOURCE_TYPES, resolveResourceType } from './resources';
 import type { Completion } from './session';
+import { apiResourcesFor } from './verbs/api-resources-data';
 import { CONFIG_FLAGS } from './verbs/config';
 import { CONFIG_SUBCOMMANDS } from './verbs/config-help';
 import { contextNamespace, type Kubeconfig } from './verbs/config-model';
@@ -34,9 +35,54 @@ function configCandidates(src: CompletionSource, rest: string[], word: string): 
   return [];
 }
 
+/** Verbs with no completion function in kubectl (wait, events, set env/selector): types offered anyway. */
 const TYPE_WORDS = [
   'all',
   ...RESOURCE_TYPES.filter((t) => t.simulated).flatMap((t) => [t.resource, ...t.shortNames]),
+];
+
+/** Verbs completed by kubectl's ResourceTypeAndNameCompletionFunc (cmd.go sets it for get and debug). */
+const RESOURCE_LIST_VERBS = new Set(['get', 'describe', 'delete', 'edit', 'label', 'annotate', 'patch']);
+
+/**
+ * compGetResourceList (kubectl pkg/util/completion, v0.34.9): what `kubectl api-resources -o name
+ * --cached --verbs=get` prints, `<name>[.<group>]`. No short names (`po`, `svc`, `deploy`) and no
+ * `all`: `kubectl get dep<Tab>` gives `deployments.apps`.
+ */
+function resourceList(cluster: Cluster): string[] {
+  return apiResourcesFor(cluster.profile)
+    .filter((x) => x.verbs.includes('get'))
+    .map((x) => (x.group ? `${x.name}.${x.group}` : x.name));
+}
+
+/** The validArgs kubectl's scale, rollout and set image pass to SpecifiedResourceTypeAndName…Func. */
+function specifiedTypes(verb: string, sub: string | undefined): string[] | undefined {
+  if (verb === 'scale') return ['deployment', 'replicaset', 'replicationcontroller', 'statefulset'];
+  if (verb === 'rollout')
+    return sub === 'pause' || sub === 'resume' ? ['deployment'] : ['deployment', 'daemonset', 'statefulset'];
+  if (verb === 'set' && sub === 'image')
+    return [
+      'daemonsets',
+      'deployments',
+      'pods',
+      'cronjobs',
+      'replicasets',
+      'replicationcontrollers',
+      'statefulsets',
+    ];
+  return undefined;
+}
+
+/** doPodResourceCompletion's resourcesWithPods: offered as `<type>/` after the Pod names. */
+const RESOURCES_WITH_PODS = [
+  'daemonsets',
+  'deployments',
+  'pods',
+  'jobs',
+  'replicasets',
+  'replicationcontrollers',
+  'services',
+  'statefulsets',
 ];
 
 const OBJECT_VERBS = new Set([
@@ -192,10 +238,13 @@ export function completeLine(src: CompletionSource, line: string, cursor: number
             .map((n) => `${prefix}${n}`)
             .filter((n) => n.startsWith(word));
         } else if (typed.length === 0 && !['attach', 'exec', 'port-forward', 'logs'].includes(verbName)) {
-          candidates = TYPE_WORDS.filter((t) => t.startsWith(word));
+          const types =
+            specifiedTypes(verbName, rest[0]) ??
+            (RESOURCE_LIST_VERBS.has(verbName) ? resourceList(src.cluster) : TYPE_WORDS);
+          candidates = types.filter((t) => t.startsWith(word));
         } else if (typed.length === 0) {
           candidates = objectNames(src.cluster, 'Pod', namespace).filter((n) => n.startsWith(word));
-          candidates.push(...['deploy/', 'pod/', 'svc/'].filter((t) => t.startsWith(word)));
+          candidates.push(...RESOURCES_WITH_PODS.map((t) => `${t}/`).filter((t) => t.startsWith(word)));
         } else {
           const t = resolveResourceType(typed[0] as string);
           candidates = objectNames(src.cluster, t?.simulated, namespace).filter((n) => n.startsWith(word));

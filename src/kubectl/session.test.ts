@@ -307,7 +307,8 @@ describe('completion', () => {
       'sleep/sleep2.yaml',
     ]);
     expect(s.complete('kubectl apply -f sleep/sleep2').common).toBe('sleep/sleep2');
-    expect(s.complete('kubectl get deploy').candidates).toEqual(['deploy', 'deployments']);
+    // kubectl completes resource types from `api-resources -o name`: group-qualified, no short names
+    expect(s.complete('kubectl get deploy').candidates).toEqual(['deployments.apps']);
     expect(s.complete('kubectl get deploy numbers-').candidates).toEqual(['numbers-api', 'numbers-web']);
     expect(s.complete('kubectl exec deploy/numbers-w').candidates).toEqual(['deploy/numbers-web']);
     expect(s.complete('kubectl get pods -n kube-').candidates).toEqual([
