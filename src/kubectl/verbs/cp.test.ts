@@ -81,6 +81,14 @@ describe('kubectl cp: to a container', () => {
     ]);
   });
 
+  it('a Debian image (GNU tar) is left out with a notice', () => {
+    const { d } = setup();
+    d.kubectl('run web --image=nginx').advance(30_000);
+    d.kubectl('cp note.txt web:/tmp');
+    expect([d.stdout(), d.exitCode()]).toEqual(['', 1]);
+    expect(d.stderr()).toContain('is not available in this playground');
+  });
+
   it('an image without tar under containerd: one Internal error, exit 1', () => {
     const { d } = setup('kind');
     d.kubectl('cp note.txt bare:/tmp');

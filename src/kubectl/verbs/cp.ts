@@ -14,7 +14,8 @@
 // The exec's errors are exec's (./exec): NotFound for the Pod, a completed Pod, `-c` naming no
 // container, a container not running, and the runtime's own when the image has no tar (Docker:
 // the OCI message on stdout, `command terminated with exit code 126`; containerd: one error).
-// Not modelled: --retries (the resume loop), --no-preserve (modes and owners are not modelled).
+// Not modelled: --retries (the resume loop), --no-preserve (modes and owners are not modelled),
+// images with GNU tar (Debian's nginx: a notice), symlinks and empty directories.
 import type { Pod } from '../../sim/api/types';
 import type { PodProc } from '../../sim/workloads/proc';
 import { str } from '../flags';
@@ -184,6 +185,14 @@ function noTar(ctx: CpContext, t: Extract<Target, { ok: true }>, stdoutTo: (s: s
   return 1;
 }
 
+/** GNU tar (Debian images): its messages are not modelled (./cp-container). */
+function gnuTar(ctx: CpContext): number {
+  ctx.proc.err(
+    'error: "kubectl cp" is not available in this playground for this image: its GNU tar is not simulated.\n',
+  );
+  return 1;
+}
+
 /** The local files under `path` as makeTar's members (names from `destBase`). */
 function localEntries(ctx: CpContext, path: string, destBase: string): TarEntry[] {
   const host = ctx.host;
@@ -210,6 +219,7 @@ function copyToPod(ctx: CpContext, src: FileSpec, dest: FileSpec): number {
   const t = execTarget(ctx, dest, proc.err);
   if (!t.ok) return t.code;
   if (tarOf(t.proc) === 'none') return noTar(ctx, t, proc.out);
+  if (tarOf(t.proc) === 'gnu') return gnuTar(ctx);
   const entries = localEntries(ctx, clean(src.file), baseOf(destFile));
   const r = tarExtract(t.proc, dirOf(destFile), entries);
   if (r.stdout) proc.out(r.stdout);
@@ -228,7 +238,8 @@ function copyFromPod(ctx: CpContext, src: FileSpec, dest: FileSpec): number {
   if (!t.ok) return t.code;
   const kind = tarOf(t.proc);
   if (kind === 'none') return noTar(ctx, t, () => {});
-  const r = tarCreate(t.proc, src.file, kind);
+  if (kind === 'gnu') return gnuTar(ctx);
+  const r = tarCreate(t.proc, src.file);
   if (r.stderr) proc.out(r.stderr);
   const prefix = stripPathShortcuts(clean(src.file.replace(/^[/\\]+/, '')));
   for (const e of r.entries) {

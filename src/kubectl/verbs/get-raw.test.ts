@@ -79,6 +79,22 @@ describe('kubectl get --raw: discovery', () => {
     expect(d.stdout()).toBe(
       '{"kind":"APIGroup","apiVersion":"v1","name":"apps","versions":[{"groupVersion":"apps/v1","version":"v1"}],"preferredVersion":{"groupVersion":"apps/v1","version":"v1"}}\n',
     );
+    d.kubectl('get --raw /apis/batch?pretty=1');
+    expect(d.stdout()).toBe(`{
+  "kind": "APIGroup",
+  "apiVersion": "v1",
+  "name": "batch",
+  "versions": [
+    {
+      "groupVersion": "batch/v1",
+      "version": "v1"
+    }
+  ],
+  "preferredVersion": {
+    "groupVersion": "batch/v1",
+    "version": "v1"
+  }
+}`);
     for (const p of ['/apis/nope.example.com', '/apis/apps/v1beta1/deployments', '/api/v2']) {
       d.kubectl(`get --raw ${p}`);
       expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual(['', NOT_FOUND, 1]);

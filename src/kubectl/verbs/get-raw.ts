@@ -246,6 +246,11 @@ function resourceGet(
 
 const HEALTH = new Set(['healthz', 'livez', 'readyz']);
 
+/** Discovery goes through the same negotiated serializer: ?pretty= indents it too. */
+function discovery(compactLine: string, query: Map<string, string>): string {
+  return parseBool(query.get('pretty') ?? '') ? indentJson(compactLine.slice(0, -1)) : compactLine;
+}
+
 /** What the simulated API server answers for a GET of `uri`. */
 export function rawGet(ctx: KubectlContext, uri: string): Answer {
   // rest.Request.RequestURI keeps only the path and the query of an absolute URL.
@@ -268,16 +273,16 @@ export function rawGet(ctx: KubectlContext, uri: string): Answer {
   if (s0 === 'version' && s1 === undefined)
     return notSimulated('/version (the server build is not modelled)');
   if (s0 === 'api') {
-    if (s1 === undefined) return { ok: true, body: apiVersions(profile) };
+    if (s1 === undefined) return { ok: true, body: discovery(apiVersions(profile), query) };
     if (s1 !== 'v1') return NOT_FOUND;
     if (s2 === undefined) return notSimulated('/api/v1 (the resource list)');
     return resourceGet(ctx, '', 'v1', [s2, ...(s3 === undefined ? [] : [s3]), ...rest], query);
   }
   if (s0 === 'apis') {
-    if (s1 === undefined) return { ok: true, body: apiGroupList(profile) };
+    if (s1 === undefined) return { ok: true, body: discovery(apiGroupList(profile), query) };
     const group = discoveryGroups(profile).find((g) => g.name === s1);
     if (!group) return NOT_FOUND;
-    if (s2 === undefined) return { ok: true, body: apiGroup(profile, s1) as string };
+    if (s2 === undefined) return { ok: true, body: discovery(apiGroup(profile, s1) as string, query) };
     if (!group.versions.includes(s2)) return NOT_FOUND;
     if (s3 === undefined) return notSimulated(`/apis/${s1}/${s2} (the resource list)`);
     return resourceGet(ctx, s1, s2, [s3, ...rest], query);
