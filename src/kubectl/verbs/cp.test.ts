@@ -168,6 +168,38 @@ describe('kubectl cp: from a container', () => {
   });
 });
 
+describe('kubectl cp: the default container', () => {
+  it("notices the default container on the tar exec's stderr, which copying out sends to stdout", () => {
+    const { d } = setup();
+    d.apply(`apiVersion: v1
+kind: Pod
+metadata:
+  name: two
+spec:
+  containers:
+  - name: a
+    image: kiamol/ch03-sleep
+    command: ['sleep', '100000']
+  - name: b
+    image: kiamol/ch03-sleep
+    command: ['sleep', '100000']
+`).advance(30_000);
+    const notice = 'Defaulted container "a" out of: a, b\n';
+    d.kubectl('cp note.txt two:/tmp/n.txt');
+    expect([chunks(d), d.exitCode()]).toEqual([[['stderr', notice]], 0]);
+    d.kubectl('cp two:/tmp/n.txt n2.txt');
+    expect([chunks(d), d.exitCode()]).toEqual([
+      [
+        ['stdout', notice],
+        ['stdout', "tar: removing leading '/' from member names\n"],
+      ],
+      0,
+    ]);
+    d.kubectl('cp note.txt two:/tmp/m.txt -c b');
+    expect([chunks(d), d.exitCode()]).toEqual([[], 0]);
+  });
+});
+
 describe("kubectl cp: Run's spec checks and Validate", () => {
   it("prints kubectl's messages", () => {
     const { d } = setup();
