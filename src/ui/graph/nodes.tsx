@@ -58,7 +58,9 @@ const ServiceNode = memo(function ServiceNode({ data, selected }: NodeProps & { 
         <span className="gnode-ip" data-testid="service-cluster-ip">
           {data.clusterIP}
         </span>
-        <span>{data.ports}</span>
+        <span className="gnode-ports" title={data.ports}>
+          {data.ports}
+        </span>
       </div>
       {data.external !== '<none>' ? <div className="gnode-line gnode-external">→ {data.external}</div> : null}
     </div>
