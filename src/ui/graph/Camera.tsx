@@ -44,11 +44,15 @@ export function Camera({
   const minZoom = largeText ? MIN_READABLE_ZOOM_LARGE : MIN_READABLE_ZOOM;
 
   const frame = useCallback(
-    (duration: number, onlyIfHidden = false) => {
+    (duration: number, onlyIfHidden = false, show?: readonly Rect[]) => {
       if (width <= 0 || height <= 0) return;
       let bounds: Rect | null = null;
       let focus: Rect | null = null;
-      if (plan) {
+      if (show) {
+        // new Pods: kept in view over the graph's left part (and over an old trace)
+        if (onlyIfHidden && showsAll(show, flow.getViewport(), { width, height }, minZoom)) return;
+        focus = unionRect(show);
+      } else if (plan) {
         const tr = traceRects(plan, rects);
         focus = tr.focus && {
           x: tr.focus.x + tr.focus.width / 2 - CALLOUT_ROOM.width / 2 / minZoom,
@@ -106,5 +110,29 @@ export function Camera({
     const id = requestAnimationFrame(() => frameRef.current(200, newTrace));
     return () => cancelAnimationFrame(id);
   }, [topKey, traceId, width, height, minZoom]);
+
+  // Pods that appear after the first picture (the replacement of a deleted Pod, a scale-up) are
+  // brought into view: the chapter's "delete the Pod, the IP has changed" happens on the Node's
+  // right-hand column, which the left part the camera shows at 1280×720 leaves out.
+  const podKey = [...rects.keys()]
+    .filter((id) => id.startsWith('Pod/'))
+    .sort()
+    .join('|');
+  const seenPods = useRef<Set<string> | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change in the drawn Pods moves the camera here
+  useEffect(() => {
+    const ids = podKey === '' ? [] : podKey.split('|');
+    const seen = seenPods.current;
+    seenPods.current = new Set(ids);
+    if (!seen || !framed.current || userMoved.current) return;
+    const fresh: Rect[] = [];
+    for (const id of ids) {
+      const r = seen.has(id) ? undefined : rects.get(id);
+      if (r) fresh.push(r);
+    }
+    if (fresh.length === 0) return;
+    const id = requestAnimationFrame(() => frameRef.current(200, true, fresh));
+    return () => cancelAnimationFrame(id);
+  }, [podKey]);
   return null;
 }

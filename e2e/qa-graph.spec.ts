@@ -1,0 +1,59 @@
+// The graph as a student reads it at 1280×720: a Service's port list that does not fit beside its
+// ClusterIP (kube-dns: 53/UDP,53/TCP,9153/TCP) is visibly cut with an ellipsis and whole on hover,
+// never silently clipped to "…,91"; a Pod that replaces a deleted one (§3.1: "the IP has changed")
+// comes up where the student can see it.
+import { expect, test } from '@playwright/test';
+import type { Box } from './pages/GraphPanel';
+import { PlaygroundPage } from './pages/PlaygroundPage';
+
+test('a Service port list too long for its node ends in an ellipsis and is whole in its tooltip', async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  const node = app.graph.node('Service/kube-system/kube-dns');
+  await expect(node).toBeVisible();
+  const ports = node.getByText('53/UDP,53/TCP,9153/TCP', { exact: true });
+  const fit = await ports.evaluate((el) => {
+    const line = el.parentElement as HTMLElement;
+    const s = getComputedStyle(el);
+    return {
+      cut: el.scrollWidth > el.clientWidth,
+      ellipsis: s.textOverflow === 'ellipsis' && s.overflow === 'hidden',
+      inside: el.getBoundingClientRect().right <= line.getBoundingClientRect().right + 0.5,
+    };
+  });
+  // either it fits, or it is cut where the student can see it is (an ellipsis inside the node)
+  expect(fit.inside, 'ports end inside the node').toBe(true);
+  if (fit.cut) expect(fit.ellipsis, 'a cut port list shows an ellipsis').toBe(true);
+  await expect(ports).toHaveAttribute('title', '53/UDP,53/TCP,9153/TCP');
+  app.expectClean();
+});
+
+test('kubectl delete pods -l app=sleep-2: the replacement Pod is drawn inside the canvas', async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.terminal.runAndRead('kubectl apply -f sleep/sleep1.yaml -f sleep/sleep2.yaml');
+  await app.terminal.runAndRead('kubectl wait --for=condition=Ready pod -l app=sleep-2');
+  const old = await app.graph.runningPod('sleep-2');
+  await app.terminal.runAndRead('kubectl delete pods -l app=sleep-2');
+  const replacement = app.graph.podsOf('sleep-2').and(page.locator(`:not([data-id="${old.key}"])`));
+  await expect(replacement).toHaveCount(1);
+  const canvas = (await app.graph.canvas.boundingBox()) as Box;
+  // the camera glides there (200 ms): poll until the whole node box lies inside the canvas
+  await expect
+    .poll(async () => {
+      const b = await replacement.boundingBox();
+      if (!b) return false;
+      return (
+        b.x >= canvas.x - 1 &&
+        b.y >= canvas.y - 1 &&
+        b.x + b.width <= canvas.x + canvas.width + 1 &&
+        b.y + b.height <= canvas.y + canvas.height + 1
+      );
+    })
+    .toBe(true);
+  app.expectClean();
+});
