@@ -7,7 +7,8 @@ it('completes set subcommands and the objects of annotate, patch and set', () =>
   const s = kdrive().kubectl('apply -f numbers/api.yaml').advance(1000).session;
   expect(s.complete('kubectl set ').candidates).toEqual(['env', 'image', 'selector']);
   expect(s.complete('kubectl set image deploy/numb').candidates).toEqual(['deploy/numbers-api']);
-  expect(s.complete('kubectl set env deploy numb').candidates).toEqual(['numbers-api']);
+  // set env has no ValidArgsFunction in kubectl: the shell completes file names
+  expect(s.complete('kubectl set env deploy numb').candidates).toEqual(['numbers-services/', 'numbers/']);
   expect(s.complete('kubectl annotate deploy numb').candidates).toEqual(['numbers-api']);
   expect(s.complete('kubectl patch svc/kube').candidates).toEqual(['svc/kubernetes']);
   expect(s.complete('kubectl rollout st').candidates).toEqual(['status']);
@@ -77,4 +78,8 @@ it('completes resource types as kubectl v0.34 does: api-resources names, validAr
   expect(s.complete('kubectl exec de').candidates).toEqual(['deployments/']);
   expect(s.complete('kubectl exec s').candidates).toEqual(['services/', pod[0], 'statefulsets/']);
   expect(s.complete('kubectl exec deploy/sl').candidates).toEqual(['deploy/sleep-1']);
+  // wait and events have no completion function: file names, as bash completes them
+  expect(s.complete('kubectl wait po').candidates).toEqual([]);
+  expect(s.complete('kubectl wait --for=condition=Ready sl').candidates).toEqual(['sleep/']);
+  expect(s.complete('kubectl events sl').candidates).toEqual(['sleep/']);
 });

@@ -2,7 +2,7 @@
 // object names from the cluster (also in TYPE/NAME form), namespaces after -n, and file paths.
 import type { KindName } from '../sim/api/types';
 import type { Cluster } from '../sim/contract';
-import { RESOURCE_TYPES, resolveResourceType } from './resources';
+import { resolveResourceType } from './resources';
 import type { Completion } from './session';
 import { apiResourcesFor } from './verbs/api-resources-data';
 import { CONFIG_FLAGS } from './verbs/config';
@@ -35,11 +35,13 @@ function configCandidates(src: CompletionSource, rest: string[], word: string): 
   return [];
 }
 
-/** Verbs with no completion function in kubectl (wait, events, set env/selector): types offered anyway. */
-const TYPE_WORDS = [
-  'all',
-  ...RESOURCE_TYPES.filter((t) => t.simulated).flatMap((t) => [t.resource, ...t.shortNames]),
-];
+/**
+ * Commands kubectl gives no ValidArgsFunction (wait.go, events.go, set_env.go, set_selector.go
+ * v0.34.9): cobra answers ShellCompDirectiveDefault and the shell completes file names.
+ */
+function withoutCompletion(verb: string, sub: string | undefined): boolean {
+  return verb === 'wait' || verb === 'events' || (verb === 'set' && (sub === 'env' || sub === 'selector'));
+}
 
 /** Verbs completed by kubectl's ResourceTypeAndNameCompletionFunc (cmd.go sets it for get and debug). */
 const RESOURCE_LIST_VERBS = new Set(['get', 'describe', 'delete', 'edit', 'label', 'annotate', 'patch']);
@@ -228,6 +230,8 @@ export function completeLine(src: CompletionSource, line: string, cursor: number
       const subs = SUBCOMMANDS[verbName];
       if (subs && rest.length === 0) {
         candidates = subs.filter((s) => s.startsWith(word));
+      } else if (withoutCompletion(verbName, rest[0])) {
+        candidates = paths(src, word);
       } else {
         const typed = subs ? rest.slice(1) : rest;
         const slash = word.indexOf('/');
@@ -240,7 +244,7 @@ export function completeLine(src: CompletionSource, line: string, cursor: number
         } else if (typed.length === 0 && !['attach', 'exec', 'port-forward', 'logs'].includes(verbName)) {
           const types =
             specifiedTypes(verbName, rest[0]) ??
-            (RESOURCE_LIST_VERBS.has(verbName) ? resourceList(src.cluster) : TYPE_WORDS);
+            (RESOURCE_LIST_VERBS.has(verbName) ? resourceList(src.cluster) : []);
           candidates = types.filter((t) => t.startsWith(word));
         } else if (typed.length === 0) {
           candidates = objectNames(src.cluster, 'Pod', namespace).filter((n) => n.startsWith(word));
