@@ -78,6 +78,14 @@ it('completes resource types as kubectl v0.34 does: api-resources names, validAr
   expect(s.complete('kubectl exec de').candidates).toEqual(['deployments/']);
   expect(s.complete('kubectl exec s').candidates).toEqual(['services/', pod[0], 'statefulsets/']);
   expect(s.complete('kubectl exec deploy/sl').candidates).toEqual(['deploy/sleep-1']);
+  // get's --output flag completes PrintFlags.AllowedFormats
+  expect(s.complete('kubectl get pods -o j').candidates).toEqual([
+    'json',
+    'jsonpath',
+    'jsonpath-as-json',
+    'jsonpath-file',
+  ]);
+  expect(s.complete('kubectl get svc --output w').candidates).toEqual(['wide']);
   // wait and events have no completion function: file names, as bash completes them
   expect(s.complete('kubectl wait po').candidates).toEqual([]);
   expect(s.complete('kubectl wait --for=condition=Ready sl').candidates).toEqual(['sleep/']);

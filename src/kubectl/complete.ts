@@ -2,6 +2,7 @@
 // object names from the cluster (also in TYPE/NAME form), namespaces after -n, and file paths.
 import type { KindName } from '../sim/api/types';
 import type { Cluster } from '../sim/contract';
+import { ALLOWED as GET_OUTPUT_FORMATS } from './printers/output';
 import { resolveResourceType } from './resources';
 import type { Completion } from './session';
 import { apiResourcesFor } from './verbs/api-resources-data';
@@ -207,7 +208,10 @@ export function completeLine(src: CompletionSource, line: string, cursor: number
         !['-n', '--namespace', '-f', '--filename', '-l', '-o', '-c'].includes(args[i - 1] ?? ''),
     );
     const verbName = positional[0];
-    if (prev === '-n' || prev === '--namespace') {
+    if ((prev === '-o' || prev === '--output') && verbName === 'get') {
+      // get_flags.go registers a completion for --output: PrintFlags.AllowedFormats
+      candidates = GET_OUTPUT_FORMATS.split(',');
+    } else if (prev === '-n' || prev === '--namespace') {
       candidates = objectNames(src.cluster, 'Namespace', namespace);
     } else if (prev === '-f' || prev === '--filename') {
       candidates = paths(src, word);

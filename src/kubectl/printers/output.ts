@@ -21,7 +21,7 @@ export type OutputFormat =
 // v0.34.9 pkg/cmd/get/get_flags.go; cli-runtime json_yaml_flags.go lists kyaml only under
 // KUBECTL_KYAML=true]. The go-template and *-file printers are not implemented: like the
 // mutating verbs' (./operation), they answer this same no-match error.
-const ALLOWED =
+export const ALLOWED =
   'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 
 /** Parse `-o` (and `--allow-missing-template-keys`). Errors carry the `error: ` prefix. */
