@@ -10,7 +10,10 @@
 // Pod names, timings and IPs are the same as without them. Static Pods and DaemonSet Pods use the
 // host network (podIP = node IP). The static Pods' manifests are not simulated (a deleted mirror
 // Pod is not recreated); the DaemonSets are stored (lazy entries, see ./published) and a deleted
-// DaemonSet Pod is recreated by ../controllers/daemonset-sync.
+// DaemonSet Pod is recreated by ../controllers/daemonset-sync. The DaemonSet Pods carry their
+// manifests' containers and volumes (kubeadm's kube-proxy: command, NODE_NAME, privileged, the
+// kube-proxy ConfigMap (./kubeadm-config) and host paths; kind's kindnet-cni: env, capabilities,
+// host paths), written defaulted since the late defaulting has not loaded at boot.
 // [kubeadm static Pod manifests; kubelet mirror Pods (kubernetes.io/config.mirror); kind kindnetd]
 import type { K8sObject, Node } from '../api/types';
 import { DAEMON_TOLERATIONS } from '../controllers/daemonset-tolerations';
@@ -41,6 +44,9 @@ interface SystemPod {
   /** The container's resources as the real manifest has them (they decide the QoS class). */
   resources?: Any;
   serviceAccountName?: string;
+  /** The rest of the manifest's container (command, env, securityContext, volumeMounts) and Pod spec (volumes, nodeSelector). */
+  c?: Any;
+  s?: Any;
   /** Pod-network Pods only: the address the kubelet leased to it before the chapter began. */
   podIP?: string;
 }
@@ -110,6 +116,30 @@ function hex32(s: string): string {
   return out;
 }
 
+// The manifests' pieces as the API server stores them (defaulted: a hostPath's type "", a
+// configMap's defaultMode 420, a fieldRef's apiVersion v1; `readOnly: false` omitted), written out
+// because the boot runs before the late defaulting loads. Fresh objects for every Pod.
+const fieldEnv = (name: string, fieldPath: string) => ({
+  name,
+  valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath } },
+});
+const mount = (name: string, mountPath: string, readOnly?: true) => ({
+  mountPath,
+  name,
+  ...(readOnly && { readOnly }),
+});
+const hostPath = (name: string, path: string, type = '') => ({ hostPath: { path, type }, name });
+const OS_LINUX = () => ({ 'kubernetes.io/os': 'linux' });
+/** kube-proxy's and kindnet's xtables lock and kernel modules. */
+const HOST_MOUNTS = () => [
+  mount('xtables-lock', '/run/xtables.lock'),
+  mount('lib-modules', '/lib/modules', true),
+];
+const HOST_VOLUMES = () => [
+  hostPath('xtables-lock', '/run/xtables.lock', 'FileOrCreate'),
+  hostPath('lib-modules', '/lib/modules'),
+];
+
 function daemonSetPods(
   nodes: Node[],
   ds: {
@@ -119,17 +149,21 @@ function daemonSetPods(
     uid: string;
     revision: string;
     resources?: Any;
+    container: string;
+    /** The manifest's container and Pod spec fields besides those above (a fresh copy per Pod). */
+    more: () => { c: Any; s: Any };
   },
   rng: Rng,
 ): SystemPod[] {
   return nodes.map((n) => ({
+    ...ds.more(),
     name: `${ds.name}-${suffix(rng)}`,
     namespace: 'kube-system',
     node: n.metadata.name,
     labels: { ...ds.labels, 'controller-revision-hash': ds.revision, 'pod-template-generation': '1' },
     owner: { apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.name, uid: ds.uid },
     image: ds.image,
-    container: ds.name,
+    container: ds.container,
     hostNetwork: true,
     priorityClassName: 'system-node-critical',
     serviceAccountName: ds.name,
@@ -166,9 +200,37 @@ export function systemPods(
           labels: { app: 'kindnet', 'k8s-app': 'kindnet', tier: 'node' },
           image: 'docker.io/kindest/kindnetd:v20250512-df8de77b',
           uid: uuid(rng),
-          revision: revision('67b558767c'),
+          revision: revision('5fd5c5f695'),
           // kind's kindnet manifest: limits equal to requests, so Guaranteed.
           resources: { limits: { cpu: '100m', memory: '50Mi' }, requests: { cpu: '100m', memory: '50Mi' } },
+          container: 'kindnet-cni',
+          // kind v0.30.0 (the release of node v1.34.0) pkg/build/nodeimage/const_cni.go, its
+          // {{ .PodSubnet }} rendered and CONTROL_PLANE_ENDPOINT appended by installcni's patch
+          // (the docker provider's GetAPIServerInternalEndpoint: <control-plane node>:6443).
+          more: () => ({
+            c: {
+              env: [
+                fieldEnv('HOST_IP', 'status.hostIP'),
+                fieldEnv('POD_IP', 'status.podIP'),
+                { name: 'POD_SUBNET', value: profile.clusterCIDR },
+                { name: 'CONTROL_PLANE_ENDPOINT', value: `${cp.metadata.name}:6443` },
+              ],
+              securityContext: { capabilities: { add: ['NET_RAW', 'NET_ADMIN'] }, privileged: false },
+              volumeMounts: [
+                mount('cni-cfg', '/etc/cni/net.d'),
+                ...HOST_MOUNTS(),
+                mount('nri-plugin', '/var/run/nri'),
+              ],
+            },
+            s: {
+              nodeSelector: OS_LINUX(),
+              volumes: [
+                hostPath('cni-cfg', '/etc/cni/net.d'),
+                ...HOST_VOLUMES(),
+                hostPath('nri-plugin', '/var/run/nri'),
+              ],
+            },
+          }),
         },
         rng,
       ),
@@ -185,7 +247,28 @@ export function systemPods(
         image: `registry.k8s.io/kube-proxy:${ver}`,
         uid: uuid(rng),
         // kind's is v1.34.0, Docker Desktop's v1.34.1.
-        revision: revision(profile.distro === 'kind' ? '5999c8779f' : '65d455f8bb'),
+        revision: revision(profile.distro === 'kind' ? '6f475c7966' : '66486579fc'),
+        container: 'kube-proxy',
+        // kubeadm's KubeProxyDaemonSet19 (phases/addons/proxy/manifests.go), defaulted.
+        more: () => ({
+          c: {
+            command: [
+              '/usr/local/bin/kube-proxy',
+              '--config=/var/lib/kube-proxy/config.conf',
+              '--hostname-override=$(NODE_NAME)',
+            ],
+            env: [fieldEnv('NODE_NAME', 'spec.nodeName')],
+            securityContext: { privileged: true },
+            volumeMounts: [mount('kube-proxy', '/var/lib/kube-proxy'), ...HOST_MOUNTS()],
+          },
+          s: {
+            nodeSelector: OS_LINUX(),
+            volumes: [
+              { configMap: { defaultMode: 420, name: 'kube-proxy' }, name: 'kube-proxy' },
+              ...HOST_VOLUMES(),
+            ],
+          },
+        }),
       },
       rng,
     ),
@@ -245,8 +328,10 @@ export function bootSystemPods(deps: SystemPodDeps): void {
           image: p.image,
           imagePullPolicy: 'IfNotPresent',
           ...(p.resources ? { resources: p.resources } : {}),
+          ...p.c,
         },
       ],
+      ...p.s,
       tolerations:
         p.owner?.kind === 'Node'
           ? STATIC_TOLERATIONS

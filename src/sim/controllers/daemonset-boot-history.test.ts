@@ -38,8 +38,8 @@ describe('boot DaemonSets: ControllerRevisions and controller-revision-hash', ()
     expect(d.kubectl('get controllerrevisions -n kube-system').text()).toBe(
       [
         'NAME                    CONTROLLER                  REVISION   AGE',
-        'kindnet-67b558767c      daemonset.apps/kindnet      1          6d22h',
-        'kube-proxy-5999c8779f   daemonset.apps/kube-proxy   1          6d22h',
+        'kindnet-5fd5c5f695      daemonset.apps/kindnet      1          6d22h',
+        'kube-proxy-6f475c7966   daemonset.apps/kube-proxy   1          6d22h',
         '',
       ].join('\n'),
     );
@@ -47,7 +47,7 @@ describe('boot DaemonSets: ControllerRevisions and controller-revision-hash', ()
       'daemonset.apps/kube-proxy \nREVISION  CHANGE-CAUSE\n1         <none>\n\n',
     );
     expect(
-      d.kubectl('get pods -n kube-system -l controller-revision-hash=67b558767c --no-headers').text(),
+      d.kubectl('get pods -n kube-system -l controller-revision-hash=5fd5c5f695 --no-headers').text(),
     ).toMatch(/^(kindnet-[a-z0-9]{5} .*\n){3}$/);
   });
 
@@ -57,10 +57,10 @@ describe('boot DaemonSets: ControllerRevisions and controller-revision-hash', ()
     const cr = d.cluster.get(
       'ControllerRevision',
       'kube-system',
-      'kube-proxy-65d455f8bb',
+      'kube-proxy-66486579fc',
     ) as ControllerRevision;
     expect(patchBytes(cr.data)).toBe(patchBytes(daemonSetPatch(ds)));
-    const yaml = d.kubectl('get controllerrevision kube-proxy-65d455f8bb -n kube-system -o yaml').text();
+    const yaml = d.kubectl('get controllerrevision kube-proxy-66486579fc -n kube-system -o yaml').text();
     expect(yaml.replace(/\n {4}uid: .*|\n {2}uid: .*|\n {2}resourceVersion: .*/g, '')).toBe(
       `apiVersion: apps/v1
 data:
@@ -72,14 +72,36 @@ data:
           k8s-app: kube-proxy
       spec:
         containers:
-        - image: registry.k8s.io/kube-proxy:v1.34.1
+        - command:
+          - /usr/local/bin/kube-proxy
+          - --config=/var/lib/kube-proxy/config.conf
+          - --hostname-override=$(NODE_NAME)
+          env:
+          - name: NODE_NAME
+            valueFrom:
+              fieldRef:
+                apiVersion: v1
+                fieldPath: spec.nodeName
+          image: registry.k8s.io/kube-proxy:v1.34.1
           imagePullPolicy: IfNotPresent
           name: kube-proxy
           resources: {}
+          securityContext:
+            privileged: true
           terminationMessagePath: /dev/termination-log
           terminationMessagePolicy: File
+          volumeMounts:
+          - mountPath: /var/lib/kube-proxy
+            name: kube-proxy
+          - mountPath: /run/xtables.lock
+            name: xtables-lock
+          - mountPath: /lib/modules
+            name: lib-modules
+            readOnly: true
         dnsPolicy: ClusterFirst
         hostNetwork: true
+        nodeSelector:
+          kubernetes.io/os: linux
         priorityClassName: system-node-critical
         restartPolicy: Always
         schedulerName: default-scheduler
@@ -89,15 +111,28 @@ data:
         terminationGracePeriodSeconds: 30
         tolerations:
         - operator: Exists
+        volumes:
+        - configMap:
+            defaultMode: 420
+            name: kube-proxy
+          name: kube-proxy
+        - hostPath:
+            path: /run/xtables.lock
+            type: FileOrCreate
+          name: xtables-lock
+        - hostPath:
+            path: /lib/modules
+            type: ""
+          name: lib-modules
 kind: ControllerRevision
 metadata:
   annotations:
     deprecated.daemonset.template.generation: "1"
   creationTimestamp: "${ds.metadata.creationTimestamp}"
   labels:
-    controller-revision-hash: 65d455f8bb
+    controller-revision-hash: 66486579fc
     k8s-app: kube-proxy
-  name: kube-proxy-65d455f8bb
+  name: kube-proxy-66486579fc
   namespace: kube-system
   ownerReferences:
   - apiVersion: apps/v1
@@ -113,7 +148,7 @@ revision: 1
     const again = kdrive({ seed: 1, profile: 'docker-desktop' }).cluster.get(
       'ControllerRevision',
       'kube-system',
-      'kube-proxy-65d455f8bb',
+      'kube-proxy-66486579fc',
     ) as ControllerRevision;
     expect(again.metadata.uid).toBe(cr.metadata.uid);
     expect(cr.metadata.uid).not.toBe(ds.metadata.uid);
@@ -129,17 +164,17 @@ revision: 1
           'get controllerrevisions -n kube-system --no-headers -o custom-columns=N:.metadata.name,R:.revision',
         )
         .text();
-    expect(revs()).toMatch(/^kube-proxy-65d455f8bb\s+1\nkube-proxy-[a-z0-9]+\s+2\n$/);
+    expect(revs()).toMatch(/^kube-proxy-66486579fc\s+1\nkube-proxy-[a-z0-9]+\s+2\n$/);
     expect(d.kubectl('rollout undo ds/kube-proxy -n kube-system').text()).toBe(
       'daemonset.apps/kube-proxy rolled back\n',
     );
     d.advance(30_000);
-    expect(revs()).toMatch(/^kube-proxy-65d455f8bb\s+3\nkube-proxy-[a-z0-9]+\s+2\n$/);
+    expect(revs()).toMatch(/^kube-proxy-66486579fc\s+3\nkube-proxy-[a-z0-9]+\s+2\n$/);
     const pods = d.cluster.list('Pod', {
       namespace: 'kube-system',
       labelSelector: 'k8s-app=kube-proxy',
     }) as Pod[];
-    expect(pods.map((p) => p.metadata.labels?.['controller-revision-hash'])).toEqual(['65d455f8bb']);
+    expect(pods.map((p) => p.metadata.labels?.['controller-revision-hash'])).toEqual(['66486579fc']);
     d.kubectl('delete ds kube-proxy -n kube-system');
     d.advance(5000);
     expect(d.kubectl('get controllerrevisions -n kube-system').text()).toBe(
