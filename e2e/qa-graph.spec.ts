@@ -45,15 +45,22 @@ test('kubectl delete pods -l app=sleep-2: the replacement Pod is drawn inside th
   // the camera glides there (200 ms): poll until the whole node box lies inside the canvas
   await expect
     .poll(async () => {
-      const b = await replacement.boundingBox();
-      if (!b) return false;
-      return (
-        b.x >= canvas.x - 1 &&
-        b.y >= canvas.y - 1 &&
-        b.x + b.width <= canvas.x + canvas.width + 1 &&
-        b.y + b.height <= canvas.y + canvas.height + 1
-      );
+      return inside(await replacement.boundingBox(), canvas);
     })
     .toBe(true);
+  // Pods that come with another namespace's graph do not pull the camera off its left part
+  await app.graph.namespaceSelect.selectOption('kube-system');
+  const dns = app.graph.node('Service/kube-system/kube-dns');
+  await expect.poll(async () => inside((await dns.boundingBox()) as Box, canvas)).toBe(true);
   app.expectClean();
 });
+
+function inside(b: Box | null, c: Box): boolean {
+  if (!b) return false;
+  return (
+    b.x >= c.x - 1 &&
+    b.y >= c.y - 1 &&
+    b.x + b.width <= c.x + c.width + 1 &&
+    b.y + b.height <= c.y + c.height + 1
+  );
+}

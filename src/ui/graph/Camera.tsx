@@ -119,12 +119,17 @@ export function Camera({
     .sort()
     .join('|');
   const seenPods = useRef<Set<string> | null>(null);
+  // the top-level nodes when the Pods last changed: Pods that come with a new graph (another
+  // namespace shown, a new cluster) are framed as that graph is, from its left part
+  const topAtPods = useRef(topKey);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a change in the drawn Pods moves the camera here
   useEffect(() => {
     const ids = podKey === '' ? [] : podKey.split('|');
     const seen = seenPods.current;
     seenPods.current = new Set(ids);
-    if (!seen || !framed.current || userMoved.current) return;
+    const sameGraph = topAtPods.current === topKey;
+    topAtPods.current = topKey;
+    if (!seen || !sameGraph || !framed.current || userMoved.current) return;
     const fresh: Rect[] = [];
     for (const id of ids) {
       const r = seen.has(id) ? undefined : rects.get(id);
@@ -134,5 +139,9 @@ export function Camera({
     const id = requestAnimationFrame(() => frameRef.current(200, true, fresh));
     return () => cancelAnimationFrame(id);
   }, [podKey]);
+  // declared after the Pods' effect: when both change in one commit, that effect sees the old value
+  useEffect(() => {
+    topAtPods.current = topKey;
+  }, [topKey]);
   return null;
 }
