@@ -64,3 +64,30 @@ function inside(b: Box | null, c: Box): boolean {
     b.y + b.height <= c.y + c.height + 1
   );
 }
+
+test('a Pod status badge beside a long IP ends in an ellipsis inside the node, whole in its tooltip', async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  // the control-plane Pods use the node's network: 192.168.65.3 beside "Running 1/1"
+  await app.graph.namespaceSelect.selectOption('kube-system');
+  const etcd = app.graph.node('Pod/kube-system/etcd-docker-desktop');
+  await etcd.scrollIntoViewIfNeeded();
+  const badge = app.graph.statusOf(etcd);
+  await expect(badge).toHaveText('Running 1/1');
+  const fit = await badge.evaluate((el) => {
+    // the line is the node's content box: what overflows it is clipped by the node's border
+    const line = el.parentElement as HTMLElement;
+    const s = getComputedStyle(el);
+    return {
+      cut: el.scrollWidth > el.clientWidth,
+      ellipsis: s.textOverflow === 'ellipsis' && s.overflow === 'hidden',
+      inside: el.getBoundingClientRect().right <= line.getBoundingClientRect().right + 0.5,
+    };
+  });
+  expect(fit.inside, 'badge ends inside the node').toBe(true);
+  if (fit.cut) expect(fit.ellipsis, 'a cut badge shows an ellipsis').toBe(true);
+  await expect(badge).toHaveAttribute('title', 'Running 1/1');
+  app.expectClean();
+});

@@ -34,7 +34,11 @@ const PodNode = memo(function PodNode({ data, selected }: NodeProps & { data: Po
       <div className="gnode-name">{data.name}</div>
       <div className="gnode-line">
         <span className="gnode-ip">{data.ip ?? t('graphNoIP')}</span>
-        <span className={`gnode-status tone-${v.tone}`} data-testid="pod-status">
+        <span
+          className={`gnode-status tone-${v.tone}`}
+          data-testid="pod-status"
+          title={`${v.status} ${v.ready}`}
+        >
           {v.status} {v.ready}
         </span>
       </div>
