@@ -91,3 +91,35 @@ test('a Pod status badge beside a long IP ends in an ellipsis inside the node, w
   await expect(badge).toHaveAttribute('title', 'Running 1/1');
   app.expectClean();
 });
+
+test('an Endpoints address with several ports stays on its line, whole in its tooltip, none cut off below', async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  // kube-dns: each CoreDNS Pod serves 53/UDP, 53/TCP and 9153/TCP
+  const list = app.graph.endpointAddresses('kube-dns', 'kube-system');
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  const boxes = await list.getByRole('listitem').evaluateAll((items) =>
+    items.map((li) => {
+      const node = li.closest('.gnode') as HTMLElement;
+      const range = document.createRange();
+      range.selectNodeContents(li);
+      return {
+        // distinct tops of the text's boxes: the lines it is laid out on
+        lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size,
+        below: li.getBoundingClientRect().bottom - node.getBoundingClientRect().bottom,
+        title: li.getAttribute('title'),
+      };
+    }),
+  );
+  for (const b of boxes) {
+    expect(b.lines, 'one line per address').toBe(1);
+    expect(b.below, 'inside the node').toBeLessThanOrEqual(0);
+  }
+  expect(boxes.map((b) => b.title)).toEqual([
+    '10.1.0.2:53, 10.1.0.2:53, 10.1.0.2:9153',
+    '10.1.0.3:53, 10.1.0.3:53, 10.1.0.3:9153',
+  ]);
+  app.expectClean();
+});

@@ -88,12 +88,14 @@ const EndpointsNode = memo(function EndpointsNode({
       </div>
       <ul className="gnode-addresses" data-testid="endpoint-addresses">
         {shown.length === 0 ? <li>&lt;none&gt;</li> : null}
-        {shown.map((a) => (
-          <li key={a.ip} className={a.ready ? '' : 'not-ready'}>
-            {a.ports.length > 0 ? a.ports.map((p) => `${a.ip}:${p}`).join(', ') : a.ip}
-            {a.ready ? '' : ` (${t('graphNotReady')})`}
-          </li>
-        ))}
+        {shown.map((a) => {
+          const text = `${a.ports.length > 0 ? a.ports.map((p) => `${a.ip}:${p}`).join(', ') : a.ip}${a.ready ? '' : ` (${t('graphNotReady')})`}`;
+          return (
+            <li key={a.ip} className={a.ready ? '' : 'not-ready'} title={text}>
+              {text}
+            </li>
+          );
+        })}
         {more > 0 ? <li>{t('graphMore', { count: more })}</li> : null}
       </ul>
     </div>
