@@ -1,15 +1,16 @@
 // The container a command runs in: its Pod, image, environment and the few files the chapter
 // reads (`cat /etc/resolv.conf`, `/etc/hosts`), plus what commands wrote there.
 import type { CommandTable, ProcContext } from '../../kubectl/shell/types';
-import type { Container, ContainerStatus, Pod, Service } from '../api/types';
+import type { Container, Pod, Service } from '../api/types';
 import type { Cluster, ObjectKey } from '../contract';
 import { containerEnv } from './config-env';
+import { cleanPath, containerStartedAt, entryAt, lstatPath, recordEntry, resolvePath, statPath } from './fs';
 import { podHostname, podHostsFile } from './hosts';
 import { type ImageInfo, imageInfo } from './images';
-import { parseTime } from './pods';
 import { servicesAt } from './servicelinks';
-import { type FileEntry, procState } from './state';
-import { mountedFile } from './volumes';
+import { procState } from './state';
+
+export { containerStartedAt } from './fs';
 
 /** Files a shell's redirections read and write (`echo ok > /tmp/healthy`). */
 export interface PodFileAccess {
@@ -154,19 +155,6 @@ export function linkedServices(all: Service[], ns: string, enableServiceLinks: b
   return [...byName.values()];
 }
 
-export function containerStartedAt(pod: Pod, container: Container): number | undefined {
-  const cs =
-    pod.status?.containerStatuses?.find((s) => s.name === container.name) ??
-    (
-      pod.status as { ephemeralContainerStatuses?: ContainerStatus[] } | undefined
-    )?.ephemeralContainerStatuses?.find((s) => s.name === container.name);
-  return (
-    parseTime(cs?.state?.running?.startedAt) ??
-    parseTime(pod.status?.startTime) ??
-    parseTime(pod.metadata.creationTimestamp)
-  );
-}
-
 /**
  * The process environment, in the order `env` prints it (PATH, HOSTNAME, the image's, the
  * container's env and envFrom as the kubelet made them when it started this instance of the
@@ -203,26 +191,14 @@ export function hostsFile(p: PodProc): string {
 }
 
 /**
- * alpine-baselayout's release files in the sleep image (FROM alpine:3.15). The patch release is
- * 3.15.5, the release whose build date the image's BusyBox banner carries (usage.ts); the
- * os-release text is byte-for-byte what Alpine 3.15 images print (real `cat /etc/os-release`).
+ * Read a file inside the container (./fs.ts: written, mounted, the kubelet's, the image's);
+ * undefined when there is none, it is a directory, or the image's text is not modelled.
  */
-const ALPINE_FILES: Record<string, string> = {
-  '/etc/os-release':
-    'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.15.5\nPRETTY_NAME="Alpine Linux v3.15"\n' +
-    'HOME_URL="https://alpinelinux.org/"\nBUG_REPORT_URL="https://bugs.alpinelinux.org/"\n',
-  '/etc/alpine-release': '3.15.5\n',
-};
-
-/** Read a file inside the container; undefined when it does not exist. */
 export function readPodFile(p: PodProc, path: string): string | undefined {
-  const norm = path.startsWith('/') ? path : `/${path}`;
-  const written = fileAt(p, norm);
-  if (written !== undefined) return written.text;
-  // A configMap/secret/projected/downwardAPI volume's file (volumes.ts).
-  const now = p.cluster.now();
-  const mounted = mountedFile(p, norm, now, containerStartedAt(p.pod, p.container) ?? now);
-  if (mounted !== undefined) return mounted?.text;
+  const norm = resolvePath(p, cleanPath(path), true);
+  const node = lstatPath(p, norm);
+  if (node?.kind !== 'file') return undefined;
+  if (node.text !== undefined) return node.text;
   switch (norm) {
     case '/etc/resolv.conf':
       return p.cluster.net.resolvConf(p.podKey);
@@ -230,47 +206,25 @@ export function readPodFile(p: PodProc, path: string): string | undefined {
       return hostsFile(p);
     case '/etc/hostname':
       return `${podHostname(p.cluster, p.pod)}\n`;
-    case '/etc/os-release':
-    case '/etc/alpine-release':
-      return p.info.app === 'sleep' ? ALPINE_FILES[norm] : undefined;
     default:
       return undefined;
   }
 }
 
-/** The last write to `norm` at or before the process's now (its clock: oneshot.ts). */
-function fileAt(p: PodProc, norm: string): FileEntry | undefined {
-  const h = procState(p.cluster, p.pod.metadata.uid).files.get(norm);
-  if (!h) return undefined;
-  const now = p.cluster.now();
-  for (let i = h.length - 1; i >= 0; i--) if ((h[i] as FileEntry).at <= now) return h[i];
-  return undefined;
-}
-
-function record(p: PodProc, path: string, text: string | undefined): void {
-  const norm = path.startsWith('/') ? path : `/${path}`;
-  const files = procState(p.cluster, p.pod.metadata.uid).files;
-  const h = files.get(norm) ?? [];
-  const at = p.cluster.now();
-  let i = h.length;
-  while (i > 0 && (h[i - 1] as FileEntry).at > at) i--;
-  h.splice(i, 0, { at, text });
-  files.set(norm, h);
-}
-
+/** Write a file's text (its directory must exist: callers check or make it). */
 export function writePodFile(p: PodProc, path: string, content: string): void {
-  record(p, path, content);
+  recordEntry(p, resolvePath(p, cleanPath(path)), content);
 }
 
 /** Paths written (and not removed) as of the process's now. */
 export function writtenPaths(p: PodProc): string[] {
   const out: string[] = [];
   for (const path of procState(p.cluster, p.pod.metadata.uid).files.keys())
-    if (fileAt(p, path)?.text !== undefined) out.push(path);
+    if (lstatPath(p, path)?.kind === 'file' && entryAt(p, path)?.text !== undefined) out.push(path);
   return out;
 }
 
-/** The top-level directories of the images' root file systems (what `ls /` shows). */
+/** The top-level directories of Alpine's root file system (fs.ts has each image's own tree). */
 export const ROOT_DIRS = [
   'bin',
   'dev',
@@ -292,21 +246,18 @@ export const ROOT_DIRS = [
 ];
 
 /**
- * The container's writable file system as a shell's redirections see it (paths from `/`, the
- * working directory). BusyBox ash's errors: `sh: can't create /tmp: Is a directory` for a
- * directory, `sh: can't create /nope/x: nonexistent directory` under a directory that does not
- * exist (only the root's own directories and what was written are known here).
+ * The container's file system as a shell's redirections see it (paths from `/`, the working
+ * directory). BusyBox ash's openredirect errors: `sh: can't create /tmp: Is a directory`, and
+ * errmsg's `nonexistent directory` for ENOENT and ENOTDIR (a missing or non-directory parent).
  */
 export function podFiles(p: PodProc): PodFileAccess {
-  const abs = (path: string) => (path.startsWith('/') ? path : `/${path}`).replace(/\/+$/, '') || '/';
   return {
-    read: (path) => readPodFile(p, abs(path)),
+    read: (path) => readPodFile(p, path),
     write: (path, text, append) => {
-      const norm = abs(path);
-      const parts = norm.split('/').filter(Boolean);
-      if (parts.length === 0 || (parts.length === 1 && ROOT_DIRS.includes(parts[0] as string)))
-        return `sh: can't create ${path}: Is a directory\n`;
-      if (parts.length > 1 && !ROOT_DIRS.includes(parts[0] as string))
+      const norm = resolvePath(p, cleanPath(path));
+      const node = statPath(p, norm);
+      if (norm === '/' || node?.kind === 'dir') return `sh: can't create ${path}: Is a directory\n`;
+      if (statPath(p, norm.slice(0, norm.lastIndexOf('/')) || '/')?.kind !== 'dir')
         return `sh: can't create ${path}: nonexistent directory\n`;
       writePodFile(p, norm, append ? (readPodFile(p, norm) ?? '') + text : text);
       return undefined;
@@ -314,13 +265,14 @@ export function podFiles(p: PodProc): PodFileAccess {
   };
 }
 
-/** Remove a file (from the process's now on); false when there is none. */
+/** Remove a file or directory (from the process's now on); false when there is none. */
 export function removePodFile(p: PodProc, path: string): boolean {
-  if (readPodFile(p, path) === undefined) return false;
-  record(p, path, undefined);
+  const norm = resolvePath(p, cleanPath(path));
+  if (!lstatPath(p, norm)) return false;
+  recordEntry(p, norm, undefined);
   return true;
 }
 
 export function podFileExists(p: PodProc, path: string): boolean {
-  return readPodFile(p, path) !== undefined;
+  return statPath(p, path) !== undefined;
 }

@@ -42,7 +42,10 @@ export interface PodProcState {
 
 export interface FileEntry {
   at: number;
+  /** The file's text; undefined with `dir` unset: removed then (with what was below it). */
   text: string | undefined;
+  /** A directory made then (mkdir, tar's parents). */
+  dir?: boolean;
 }
 
 /** PID allocation inside one container instance (busybox/procs.ts). */
