@@ -66,6 +66,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   rt('endpointslices', 'EndpointSlice', 'discovery.k8s.io', [], true, 'EndpointSlice'),
   rt('ingresses', 'Ingress', 'networking.k8s.io', ['ing'], true),
   rt('networkpolicies', 'NetworkPolicy', 'networking.k8s.io', ['netpol'], true),
+  rt('poddisruptionbudgets', 'PodDisruptionBudget', 'policy', ['pdb'], true, 'PodDisruptionBudget'),
   rt('storageclasses', 'StorageClass', 'storage.k8s.io', ['sc'], false, 'StorageClass'),
 ];
 

@@ -270,10 +270,15 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
       return r;
     },
     delete(kind: KindName, namespace: string | undefined, name: string, o?: DeleteOptions): ApiResult {
-      if (o?.dryRun) return api.delete(kind, namespace, name, o);
+      // An eviction (POST pods/NAME/eviction) is refused when the Pod's PodDisruptionBudget does
+      // not allow it, dry run or not (late: apiserver/eviction evictPod).
+      const del = () =>
+        o?.eviction
+          ? late().evictPod(api, clock.now(), namespace, name, o)
+          : api.delete(kind, namespace, name, o);
+      if (o?.dryRun) return del();
       begin();
-      if (o?.eviction) late().addDisruptionTarget(api, clock.now(), namespace, name, 'api');
-      const r = api.delete(kind, namespace, name, o);
+      const r = del();
       settle();
       publish();
       return r;

@@ -19,6 +19,8 @@ export interface StatusCause {
   field: string;
   /** `Required value`, `Invalid value: 0: must be between 1 and 65535, inclusive`, … */
   message: string;
+  /** metav1.StatusCause's `reason` (its type), e.g. `DisruptionBudget` on a refused eviction. */
+  reason?: string;
 }
 
 /** A `metav1.Status` failure, as the API server returns it. kubectl formats these (§B0). */
@@ -38,6 +40,8 @@ export interface ApiError {
     /** 403: an admission plugin's refusal (`pods "x" is forbidden: …`). */
     | 'Forbidden'
     | 'InternalError'
+    /** 429: an eviction a PodDisruptionBudget refuses (apiserver/eviction). */
+    | 'TooManyRequests'
     | 'Unknown';
   /** The full server message, e.g. `services "x" not found` or `Service "x" is invalid: spec.ports: Required value`. */
   message: string;
@@ -76,8 +80,8 @@ export interface DeleteOptions {
   dryRun?: boolean;
   /**
    * Through the Eviction subresource (`kubectl drain`): a running Pod first gets the
-   * DisruptionTarget condition (EvictionByEvictionAPI), then the delete. No PodDisruptionBudgets
-   * exist here, so an eviction is never refused with 429.
+   * DisruptionTarget condition (EvictionByEvictionAPI), then the delete, once the Pod's
+   * PodDisruptionBudget allows it: else 429 TooManyRequests (apiserver/eviction evictPod).
    */
   eviction?: boolean;
 }

@@ -9,8 +9,9 @@ import { defaultRest } from './apiserver/defaults-late';
 import { defaultStatefulSet } from './apiserver/defaults-statefulset';
 import { patchEphemeralContainers } from './apiserver/ephemeral';
 import { correlateEvent } from './apiserver/events-correlator';
-import { addDisruptionTarget } from './apiserver/eviction';
+import { addDisruptionTarget, evictPod } from './apiserver/eviction';
 import { patchOne } from './apiserver/patch';
+import { registerPolicy } from './apiserver/pdb-register';
 import { buildPublished } from './apiserver/published-build';
 import { computePodQOS } from './apiserver/qos';
 import { admitServiceAccount } from './apiserver/sa-admission-late';
@@ -44,6 +45,7 @@ import { cronJobKeys, cronJobSync } from './controllers/cronjob-controller';
 import { publisherKeys, publisherSync } from './controllers/daemonset-sync';
 import { deploymentPause } from './controllers/deployment-paused';
 import { deploymentRollout } from './controllers/deployment-rollout';
+import { disruptionSync, isPdbKey, withPdbKeys } from './controllers/disruption';
 import { reconcileMirroring } from './controllers/endpointslice-mirroring-sync';
 import { nodeTaintKeys, nodeTaintSync } from './controllers/node-taints';
 import { isPvKey, pvSync, withPvKeys } from './controllers/pv-controller';
@@ -67,6 +69,8 @@ import { runProbe } from './workloads/probe';
 
 // PersistentVolumeClaim, PersistentVolume and StorageClass join the served kinds (apiserver/storage-register).
 registerStorage();
+// PodDisruptionBudget (policy/v1) joins them (apiserver/pdb-register).
+registerPolicy();
 
 provideLateParts({
   buildPublished,
@@ -74,11 +78,16 @@ provideLateParts({
   // tainting (./controllers/node-taints) and the taint eviction controller
   // (./controllers/taint-eviction) ride on the publishers controller too.
   // The PV controller and the provisioners (./controllers/pv-controller) too: claims, volumes and
-  // the Pods that use claims.
+  // the Pods that use claims. And the disruption controller (./controllers/disruption): a user's
+  // PodDisruptionBudgets and the Pods they select.
   publisherKeys: (ev, api) =>
     ev.kind === 'Node'
       ? [...nodeTaintKeys(ev), ...publisherKeys(ev, api)]
-      : withPvKeys(ev, withPodEvictionKeys(ev, cronJobKeys(ev, publisherKeys(ev, api)))),
+      : withPdbKeys(
+          ev,
+          api,
+          withPvKeys(ev, withPodEvictionKeys(ev, cronJobKeys(ev, publisherKeys(ev, api)))),
+        ),
   publisherSync: (api, key, ctx) =>
     key.startsWith('CronJob/')
       ? cronJobSync(api, key, ctx)
@@ -86,7 +95,9 @@ provideLateParts({
         ? nodeTaintSync(key, ctx)
         : isPvKey(key)
           ? pvSync(api, key, ctx)
-          : publisherSync(api, key, ctx),
+          : isPdbKey(key)
+            ? disruptionSync(api, key, ctx)
+            : publisherSync(api, key, ctx),
   applyOne,
   // PATCH pods/NAME/ephemeralcontainers (kubectl debug) takes the subresource's own strategy.
   patchOne: (api, kind, ns, name, type, body, opts) =>
@@ -150,5 +161,6 @@ provideLateParts({
   validateCronJob,
   createFullScheduler,
   addDisruptionTarget,
+  evictPod,
   syncEphemeral,
 });

@@ -12,7 +12,7 @@ import type { defaultJob, defaultNewJob } from './apiserver/defaults-job';
 import type { defaultRest } from './apiserver/defaults-late';
 import type { defaultStatefulSet } from './apiserver/defaults-statefulset';
 import type { correlateEvent } from './apiserver/events-correlator';
-import type { addDisruptionTarget } from './apiserver/eviction';
+import type { addDisruptionTarget, evictPod } from './apiserver/eviction';
 import type { patchOne } from './apiserver/patch';
 import type { buildPublished } from './apiserver/published-build';
 import type { computePodQOS } from './apiserver/qos';
@@ -179,6 +179,8 @@ export interface LateParts {
   createFullScheduler: typeof createFullScheduler;
   /** The DisruptionTarget condition of an eviction (apiserver/eviction; only `kubectl drain` evicts). */
   addDisruptionTarget: typeof addDisruptionTarget;
+  /** POST pods/NAME/eviction: the PodDisruptionBudget check, then the delete (apiserver/eviction). */
+  evictPod: typeof evictPod;
   /**
    * The kubelet's ephemeral containers (kubectl debug adds them through PATCH
    * pods/NAME/ephemeralcontainers: `patchOne` with `subresource`, apiserver/ephemeral).

@@ -26,6 +26,7 @@ import type {
 } from '../../sim/api/types';
 import { humanDuration, parseTime, translateTimestampSince } from './duration';
 import { printPodCells } from './print-pod';
+import { pdbTable } from './tables-pdb';
 import { persistentVolumeClaimTable, persistentVolumeTable, storageClassTable } from './tables-storage';
 
 export interface TableDef {
@@ -591,6 +592,7 @@ export const TABLES: Record<KindName, TableDef> = {
   PersistentVolumeClaim: persistentVolumeClaimTable,
   PersistentVolume: persistentVolumeTable,
   StorageClass: storageClassTable,
+  PodDisruptionBudget: pdbTable,
 };
 
 export function tableHeaders(kind: KindName, wide: boolean): string[] {

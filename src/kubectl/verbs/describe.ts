@@ -18,6 +18,7 @@ import {
   describeService,
 } from '../printers/describe-kinds';
 import { describeNode } from '../printers/describe-node';
+import { describePodDisruptionBudget } from '../printers/describe-pdb';
 import { describePod } from '../printers/describe-pod';
 import { describeStatefulSet } from '../printers/describe-statefulset';
 import {
@@ -51,6 +52,7 @@ const DESCRIBERS: Partial<Record<KindName, (i: DescribeInput) => string>> = {
   PersistentVolumeClaim: describePersistentVolumeClaim,
   PersistentVolume: describePersistentVolume,
   StorageClass: describeStorageClass,
+  PodDisruptionBudget: describePodDisruptionBudget,
 };
 
 /** Describe one object as `kubectl describe` prints it (ends with a newline). */

@@ -3,12 +3,17 @@
 // kubectl polls each second (PollUntilContextTimeout, immediate), and a Pod is done when it is
 // gone or another Pod (another uid) has its name.
 //
-// The Eviction subresource [kubernetes pkg/registry/core/pod/storage/eviction.go EvictionREST.Create]
-// deletes the Pod with the Eviction's DeleteOptions (--grace-period, else the Pod's own) once no
-// PodDisruptionBudget objects; this simulator has no PodDisruptionBudgets, so an eviction is that
-// delete (after the DisruptionTarget condition, Cluster.delete's `eviction`) and never answers 429
-// (TooManyRequests). A wait kubectl would never end (--timeout=0) is cut at one hour
-// of simulated time, as if --timeout=1h had been given.
+// evictPods runs one goroutine per Pod, all on one global deadline (--timeout; 0 is no deadline,
+// cut here at one hour of simulated time, as if --timeout=1h had been given): each prints
+// `evicting pod ns/x`, gives up with `global timeout reached: <timeout>` once the deadline has
+// passed, and POSTs the Eviction (Cluster.delete's `eviction`: apiserver/eviction evictPod, which
+// honours the Pod's PodDisruptionBudget). A 429 TooManyRequests prints `error when evicting
+// pods/"x" -n "ns" (will retry after 5s): <message>` on stderr, sleeps 5 s and starts over (the
+// `evicting pod` line again); NotFound ends it quietly; any other refusal (the 500 of a Pod with
+// two budgets) ends it with `error when evicting pods/"x" -n "ns": <message>`. An accepted
+// eviction waits for its Pod (`pod/x evicted`). Goroutines run in the list's order at each instant:
+// the `evicting pod` lines, then the requests and their answers, then the waits' polls. --disable-eviction (deletePods) DELETEs instead, so budgets
+// do not apply.
 import type { K8sObject } from '../../sim/api/types';
 import { formatError } from '../errors';
 import type { DryRunStrategy } from './dryrun';
@@ -78,10 +83,22 @@ function waitForDelete(
   }
 }
 
+/** The retry delay after a 429 (time.Sleep(5 * time.Second)). */
+const RETRY_MS = 5000;
+
+interface Goroutine {
+  pod: K8sObject;
+  ref: PodRef;
+  /** Elapsed ms of its next step. */
+  at: number;
+  /** Evicting, or polling its Pod (waitForDelete) since `since`. */
+  phase: 'evict' | 'wait';
+  since: number;
+}
+
 /**
- * evictPods: per Pod `evicting pod ns/x`, the eviction, then its wait (all on one global
- * deadline); a Pod already gone needs no wait and prints nothing more. Returns the members of
- * the aggregate error.
+ * evictPods: the goroutines on the simulated clock until each has answered. Returns the members
+ * of the aggregate error, in the order the goroutines answered.
  */
 export function evictPods(
   ctx: KubectlContext,
@@ -93,42 +110,72 @@ export function evictPods(
 ): string[] {
   const { proc, cluster } = ctx;
   const errors: string[] = [];
-  const waiting: PodRef[] = [];
-  for (const pod of pods) {
-    const { namespace: ns, name } = ref(pod);
-    proc.out(`evicting pod ${ns}/${name}${strategy === 'server' ? ' (server dry run)' : ''}\n`);
-    // A negative --timeout: the global context is already done when the goroutine checks it.
-    if (timeoutMs < 0) {
-      errors.push(
-        `error when evicting pods/"${name}" -n "${ns}": global timeout reached: ${goDuration(timeoutMs)}`,
-      );
-      continue;
+  const deadline = timeoutMs === 0 ? UNBOUNDED_MS : timeoutMs;
+  const global = goDuration(deadline);
+  const suffix = strategy === 'server' ? ' (server dry run)' : '';
+  let active: Goroutine[] = pods.map((pod) => ({ pod, ref: ref(pod), at: 0, phase: 'evict', since: 0 }));
+  let now = 0;
+  while (active.length > 0) {
+    const next = Math.min(...active.map((g) => g.at));
+    if (next > now) {
+      proc.sleep(next - now);
+      now = next;
     }
-    const r = cluster.delete('Pod', ns, name, {
-      ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
-      ...(strategy === 'server' ? { dryRun: true } : {}),
-      eviction: true,
-    });
-    if (!r.ok) {
-      if (r.error.reason !== 'NotFound')
+    const done = new Set<Goroutine>();
+    let evicted = false;
+    // Each goroutine prints its line before its request goes out: the lines of an instant first.
+    const due = active.filter((g) => g.at === now && g.phase === 'evict');
+    for (const g of due) proc.out(`evicting pod ${g.ref.namespace}/${g.ref.name}${suffix}\n`);
+    for (const g of due) {
+      const { namespace: ns, name } = g.ref;
+      if (now >= deadline) {
+        errors.push(`error when evicting pods/"${name}" -n "${ns}": global timeout reached: ${global}`);
+        done.add(g);
+        continue;
+      }
+      const r = cluster.delete('Pod', ns, name, {
+        ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
+        ...(strategy === 'server' ? { dryRun: true } : {}),
+        eviction: true,
+      });
+      if (r.ok) {
+        evicted = true;
+        if (strategy === 'server') done.add(g);
+        else {
+          g.phase = 'wait';
+          g.since = now;
+        }
+      } else if (r.error.reason === 'NotFound') done.add(g);
+      else if (r.error.reason === 'TooManyRequests') {
+        proc.err(`error when evicting pods/"${name}" -n "${ns}" (will retry after 5s): ${r.error.message}\n`);
+        g.at = now + RETRY_MS;
+      } else {
         errors.push(`error when evicting pods/"${name}" -n "${ns}": ${r.error.message}`);
-      continue;
+        done.add(g);
+      }
     }
-    if (strategy !== 'server') waiting.push(ref(pod));
-  }
-  if (waiting.length === 0) return errors;
-  cluster.runUntilIdle();
-  const pending = waitForDelete(
-    ctx,
-    waiting,
-    'evicted',
-    timeoutMs === 0 ? UNBOUNDED_MS : timeoutMs,
-    skipSeconds,
-  );
-  for (const p of pending) {
-    errors.push(
-      `error when waiting for pod "${p.name}" in namespace "${p.namespace}" to terminate: context deadline exceeded`,
-    );
+    if (evicted) cluster.runUntilIdle();
+    for (const g of active) {
+      if (g.at !== now || g.phase !== 'wait' || done.has(g)) continue;
+      // loopConditionUntilContext: the immediate poll runs even past the deadline; later ones
+      // only before it (the deadline wins a tie with the next tick).
+      if (now > g.since && now >= deadline) {
+        errors.push(
+          `error when waiting for pod "${g.ref.name}" in namespace "${g.ref.namespace}" to terminate: context deadline exceeded`,
+        );
+        done.add(g);
+        continue;
+      }
+      const p = cluster.get('Pod', g.ref.namespace, g.ref.name);
+      if (!p || p.metadata.uid !== g.ref.uid) {
+        proc.out(`pod/${g.ref.name} evicted\n`);
+        done.add(g);
+      } else if (shouldSkipPod(p, skipSeconds, cluster.now())) {
+        proc.out(`pod "${g.ref.name}" has DeletionTimestamp older than ${skipSeconds} seconds, skipping\n`);
+        done.add(g);
+      } else g.at = Math.min(now + INTERVAL_MS, deadline);
+    }
+    active = active.filter((g) => !done.has(g));
   }
   return errors;
 }

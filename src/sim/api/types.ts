@@ -599,7 +599,9 @@ export type KindName =
   // Registered late (api/kinds-storage): only the boot's StorageClass exists before kubectl loads.
   | 'PersistentVolumeClaim'
   | 'PersistentVolume'
-  | 'StorageClass';
+  | 'StorageClass'
+  // Registered late too (api/kinds-policy): only a user's PodDisruptionBudget exists.
+  | 'PodDisruptionBudget';
 
 /** v1 PersistentVolumeClaim (apiserver/storage-*, controllers/pv-*). */
 export interface PersistentVolumeClaim extends K8sObject {
@@ -666,6 +668,38 @@ export interface StorageClass extends K8sObject {
   allowVolumeExpansion?: boolean;
   volumeBindingMode?: 'Immediate' | 'WaitForFirstConsumer';
   allowedTopologies?: unknown[];
+}
+
+/** A metav1.Condition (status.conditions of the kinds written with the newer condition type). */
+export interface MetaCondition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  observedGeneration?: number;
+  lastTransitionTime: string;
+  reason: string;
+  message: string;
+}
+
+/** policy/v1 PodDisruptionBudget (apiserver/pdb-*, controllers/disruption, apiserver/eviction). */
+export interface PodDisruptionBudget extends K8sObject {
+  apiVersion: 'policy/v1';
+  kind: 'PodDisruptionBudget';
+  spec: {
+    minAvailable?: number | string;
+    selector?: LabelSelector;
+    maxUnavailable?: number | string;
+    unhealthyPodEvictionPolicy?: 'IfHealthyBudget' | 'AlwaysAllow';
+  };
+  status?: {
+    observedGeneration?: number;
+    /** Pod name → the RFC 3339 instant the Eviction API let it go. */
+    disruptedPods?: Record<string, string>;
+    disruptionsAllowed: number;
+    currentHealthy: number;
+    desiredHealthy: number;
+    expectedPods: number;
+    conditions?: MetaCondition[];
+  };
 }
 
 /**

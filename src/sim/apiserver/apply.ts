@@ -27,6 +27,7 @@ const APPLYABLE = new Set<string>([
   'PersistentVolumeClaim',
   'PersistentVolume',
   'StorageClass',
+  'PodDisruptionBudget',
   'Namespace',
   'Pod',
   'Deployment',

@@ -5,6 +5,7 @@ import { matchesLabelSelector, qualifiedNameErrors } from '../api/labels';
 import type { K8sObject } from '../api/types';
 import { late, latePartsLoaded } from '../late';
 import { duplicate, type FieldError, forbidden, invalid, required, unsupported } from './errors';
+import { admitPdb } from './pdb-api';
 import type { ApiServer } from './server';
 import { admitStorage } from './storage-api';
 import { validateConfigKind } from './validation-config';
@@ -468,6 +469,8 @@ export function validate(
     case 'PersistentVolume':
     case 'StorageClass':
       return admitStorage(obj, old, api);
+    case 'PodDisruptionBudget':
+      return admitPdb(obj, old);
     case 'Deployment':
       return validateDeployment(obj, old);
     case 'ReplicaSet': {

@@ -5,7 +5,8 @@
 // comes from kubectl, which loads them). Node events feed the node lifecycle controller's NoSchedule
 // tainting (./node-taints) and the DaemonSet controller (./daemonset-node-events): a Node changes
 // only by a user's action. Claims and volumes feed the PV
-// controller (./pv-controller): only a user's objects create them.
+// controller (./pv-controller): only a user's objects create them. PodDisruptionBudgets feed the
+// disruption controller (./disruption), likewise.
 import type { ApiServer } from '../apiserver/server';
 import { late, latePartsLoaded } from '../late';
 import type { Controller } from '../runtime/interfaces';
@@ -23,6 +24,7 @@ export const createPublishersController = (api: ApiServer): Controller => ({
     'Node',
     'PersistentVolumeClaim',
     'PersistentVolume',
+    'PodDisruptionBudget',
   ],
   keysFor: (ev) => (latePartsLoaded() ? late().publisherKeys(ev, api) : []),
   reconcile: (key, ctx) => late().publisherSync(api, key, ctx),
