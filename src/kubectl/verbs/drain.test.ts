@@ -1,7 +1,7 @@
 // kubectl drain (drain.go v0.34.9 RunDrain; pkg/drain evictPods/waitForDelete/filters): the
 // refusals and their lines, the warnings, evictions through the Eviction subresource (here: the
-// Pod's graceful delete, no PodDisruptionBudgets) and the wait for the Pods to go, on the
-// simulated clock.
+// Pod's graceful delete; these Pods have no PodDisruptionBudget, see drain-pdb.test.ts) and the
+// wait for the Pods to go, on the simulated clock.
 import { describe, expect, it } from 'vitest';
 import type { KubectlDriver } from '../testing';
 import { kdrive } from '../testing';
