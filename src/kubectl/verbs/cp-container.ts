@@ -8,25 +8,20 @@
 //   `tar: removing leading '/' from member names` once, `tar: PATH: No such file or directory`
 //   then `tar: error exit delayed from previous errors` (exit 1), and for extraction
 //   `tar: can't change directory to 'DIR': No such file or directory` (xchdir, exit 1).
-// - GNU tar (Debian's nginx): its messages differ between releases (the quoting of
-//   ``Removing leading `/'``) and were not established for bookworm's tar: not simulated.
+// - GNU tar 1.34 (Debian's nginx), extracting only [tar src/misc.c chdir_do -> chdir_fatal,
+//   paxlib call_arg_fatal; FATAL_ERROR]: a missing -C directory is
+//   `tar: DIR: Cannot chdir: No such file or directory` then `tar: Error is not recoverable:
+//   exiting now`, exit 2. Its messages when archiving (the quoting of ``Removing leading `/'``)
+//   differ between releases and were not established: copying out of it is not simulated (cp.ts).
 // - none (distroless CoreDNS, pause, unknown images): the runtime's exec error (./exec's lookup).
-// Known gaps: directories the image has below its top level (/usr/share/…, /etc/nginx) are not
-// in the model, so they do not exist here; a copied directory's files exist, but `ls` lists
-// only files directly inside a top-level directory.
+// The tree is the container's (src/sim/workloads/fs.ts): the image's directories and files, what
+// was written, mounts. Extraction makes each member's missing parent directories, as both tars do.
 import type { ContainerStatus, Pod } from '../../sim/api/types';
 import type { Cluster } from '../../sim/contract';
 import { workdir } from '../../sim/workloads/busybox/info';
 import type { ExecLookup } from '../../sim/workloads/commands';
-import {
-  makeProc,
-  type PodProc,
-  ROOT_DIRS,
-  readPodFile,
-  writePodFile,
-  writtenPaths,
-} from '../../sim/workloads/proc';
-import { mountsUnder } from '../../sim/workloads/volumes';
+import { cleanPath, listDir, lstatPath, mkdirAll, resolvePath, statPath } from '../../sim/workloads/fs';
+import { makeProc, type PodProc, readPodFile, writePodFile } from '../../sim/workloads/proc';
 import { findExecutable } from './podcommands';
 
 export type TarKind = 'busybox' | 'gnu' | 'none';
@@ -39,39 +34,24 @@ export function tarOf(p: PodProc): TarKind {
 
 /** path.Clean of an absolute or working-directory-relative container path. */
 export function containerPath(p: PodProc, path: string): string {
-  const abs = path.startsWith('/') ? path : `${workdir(p)}/${path}`;
+  return cleanPath(path, workdir(p));
+}
+
+/** Every file below directory `dir` (links not followed), depth first in name order. */
+function filesUnder(p: PodProc, dir: string): string[] {
   const out: string[] = [];
-  for (const s of abs.split('/')) {
-    if (s === '' || s === '.') continue;
-    if (s === '..') out.pop();
-    else out.push(s);
+  for (const n of listDir(p, dir) ?? []) {
+    const path = dir === '/' ? `/${n}` : `${dir}/${n}`;
+    const node = lstatPath(p, path);
+    if (node?.kind === 'dir') out.push(...filesUnder(p, path));
+    else if (node?.kind === 'file') out.push(path);
   }
-  return `/${out.join('/')}`;
+  return out;
 }
 
-/** Files the model knows in the container: written ones and the image's/kubelet's few. */
-function knownFiles(p: PodProc): string[] {
-  const files = new Set(writtenPaths(p));
-  for (const f of [
-    '/etc/resolv.conf',
-    '/etc/hosts',
-    '/etc/hostname',
-    '/etc/os-release',
-    '/etc/alpine-release',
-  ])
-    if (readPodFile(p, f) !== undefined) files.add(f);
-  return [...files].sort();
-}
-
-/** `test -d`: the root, its top-level directories, the working directory, a file's parents. */
+/** `test -d`: a directory, links followed. */
 export function isContainerDir(p: PodProc, norm: string): boolean {
-  if (norm === '/' || norm === workdir(p)) return true;
-  const parts = norm.split('/').filter(Boolean);
-  if (parts.length === 1 && ROOT_DIRS.includes(parts[0] as string)) return true;
-  const prefix = `${norm}/`;
-  if (knownFiles(p).some((f) => f.startsWith(prefix))) return true;
-  const parent = norm.slice(0, norm.lastIndexOf('/')) || '/';
-  return mountsUnder(p.container, parent).includes(norm.slice(parent.length + (parent === '/' ? 0 : 1)));
+  return statPath(p, norm)?.kind === 'dir';
 }
 
 /** One file or directory of the tar stream: path relative to the extraction directory. */
@@ -87,17 +67,25 @@ export interface ExecOut {
   code: number;
 }
 
-/** BusyBox `tar -xmf - -C DIR` with the entries kubectl's makeTar wrote. */
-export function tarExtract(p: PodProc, dir: string, entries: TarEntry[]): ExecOut {
+/** `tar -xmf - -C DIR` with the entries kubectl's makeTar wrote (BusyBox's or GNU's tar). */
+export function tarExtract(p: PodProc, dir: string, entries: TarEntry[], kind: TarKind = 'busybox'): ExecOut {
   const abs = containerPath(p, dir);
   if (!isContainerDir(p, abs)) {
-    return {
-      stdout: '',
-      stderr: `tar: can't change directory to '${dir}': No such file or directory\n`,
-      code: 1,
-    };
+    const stderr =
+      kind === 'gnu'
+        ? `tar: ${dir}: Cannot chdir: No such file or directory\ntar: Error is not recoverable: exiting now\n`
+        : `tar: can't change directory to '${dir}': No such file or directory\n`;
+    return { stdout: '', stderr, code: kind === 'gnu' ? 2 : 1 };
   }
-  for (const e of entries) if (!e.dir) writePodFile(p, containerPath(p, `${abs}/${e.name}`), e.text);
+  const base = resolvePath(p, abs, true);
+  for (const e of entries) {
+    const target = containerPath(p, `${base}/${e.name}`);
+    if (e.dir) mkdirAll(p, target);
+    else {
+      mkdirAll(p, target.slice(0, target.lastIndexOf('/')) || '/');
+      writePodFile(p, target, e.text);
+    }
+  }
   return { stdout: '', stderr: '', code: 0 };
 }
 
@@ -109,9 +97,8 @@ export interface TarCreate extends ExecOut {
 /** BusyBox `tar cf - PATH`: the members, and what tar wrote on stderr. */
 export function tarCreate(p: PodProc, path: string): TarCreate {
   const abs = containerPath(p, path);
-  const text = readPodFile(p, abs);
-  const under = knownFiles(p).filter((f) => f.startsWith(`${abs === '/' ? '' : abs}/`));
-  if (text === undefined && under.length === 0 && !isContainerDir(p, abs)) {
+  const node = statPath(p, abs);
+  if (!node) {
     const stderr = `tar: ${path}: No such file or directory\ntar: error exit delayed from previous errors\n`;
     return { stdout: '', stderr, code: 1, entries: [] };
   }
@@ -120,12 +107,23 @@ export function tarCreate(p: PodProc, path: string): TarCreate {
   const stderr = lead ? `tar: removing leading '${lead}' from member names\n` : '';
   const member = path.slice(lead.length).replace(/\/+$/, '');
   const entries: TarEntry[] = [];
-  if (text !== undefined) entries.push({ name: member, dir: false, text });
+  const real = resolvePath(p, abs, true);
+  const files = node.kind === 'dir' ? filesUnder(p, real) : [real];
+  // The image's files whose text is not modelled cannot be archived here.
+  const opaque = files.find((f) => readPodFile(p, f) === undefined);
+  if (opaque !== undefined)
+    return {
+      stdout: '',
+      stderr: `tar: ${opaque}: the text of this image file is not modelled in this playground\n`,
+      code: 1,
+      entries: [],
+    };
+  if (node.kind !== 'dir') entries.push({ name: member, dir: false, text: readPodFile(p, real) ?? '' });
   else {
     entries.push({ name: `${member}/`, dir: true, text: '' });
-    for (const f of under)
+    for (const f of files)
       entries.push({
-        name: `${member}/${f.slice(abs.length + 1)}`,
+        name: `${member}/${f.slice(real.length + 1)}`,
         dir: false,
         text: readPodFile(p, f) ?? '',
       });

@@ -81,10 +81,25 @@ describe('kubectl cp: to a container', () => {
     ]);
   });
 
-  it('a Debian image (GNU tar) is left out with a notice', () => {
+  it("a Debian image (GNU tar): copying in works, a missing directory is GNU tar's chdir error (exit 2), copying out is left out with a notice", () => {
     const { d } = setup();
     d.kubectl('run web --image=nginx').advance(30_000);
     d.kubectl('cp note.txt web:/tmp');
+    expect([chunks(d), d.exitCode()]).toEqual([[], 0]);
+    d.kubectl('exec web -- cat /tmp/note.txt');
+    expect(d.stdout()).toBe('hello\n');
+    d.kubectl('cp note.txt web:/nope/x');
+    expect([chunks(d), d.exitCode()]).toEqual([
+      [
+        [
+          'stderr',
+          'tar: /nope: Cannot chdir: No such file or directory\ntar: Error is not recoverable: exiting now\n',
+        ],
+        ['stderr', 'command terminated with exit code 2\n'],
+      ],
+      2,
+    ]);
+    d.kubectl('cp web:/tmp/note.txt back.txt');
     expect([d.stdout(), d.exitCode()]).toEqual(['', 1]);
     expect(d.stderr()).toContain('is not available in this playground');
   });

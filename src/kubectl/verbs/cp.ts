@@ -15,7 +15,7 @@
 // container, a container not running, and the runtime's own when the image has no tar (Docker:
 // the OCI message on stdout, `command terminated with exit code 126`; containerd: one error).
 // Not modelled: --retries (the resume loop), --no-preserve (modes and owners are not modelled),
-// images with GNU tar (Debian's nginx: a notice), symlinks and empty directories.
+// copying out of images with GNU tar (Debian's nginx: a notice), symlinks and empty directories.
 import type { Pod } from '../../sim/api/types';
 import type { PodProc } from '../../sim/workloads/proc';
 import { str } from '../flags';
@@ -185,7 +185,7 @@ function noTar(ctx: CpContext, t: Extract<Target, { ok: true }>, stdoutTo: (s: s
   return 1;
 }
 
-/** GNU tar (Debian images): its messages are not modelled (./cp-container). */
+/** GNU tar (Debian images) archiving: its messages are not established (./cp-container). */
 function gnuTar(ctx: CpContext): number {
   ctx.proc.err(
     'error: "kubectl cp" is not available in this playground for this image: its GNU tar is not simulated.\n',
@@ -218,10 +218,10 @@ function copyToPod(ctx: CpContext, src: FileSpec, dest: FileSpec): number {
   }
   const t = execTarget(ctx, dest, proc.err);
   if (!t.ok) return t.code;
-  if (tarOf(t.proc) === 'none') return noTar(ctx, t, proc.out);
-  if (tarOf(t.proc) === 'gnu') return gnuTar(ctx);
+  const kind = tarOf(t.proc);
+  if (kind === 'none') return noTar(ctx, t, proc.out);
   const entries = localEntries(ctx, clean(src.file), baseOf(destFile));
-  const r = tarExtract(t.proc, dirOf(destFile), entries);
+  const r = tarExtract(t.proc, dirOf(destFile), entries, kind);
   if (r.stdout) proc.out(r.stdout);
   if (r.stderr) proc.err(r.stderr);
   if (r.code !== 0) {

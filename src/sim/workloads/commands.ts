@@ -5,14 +5,16 @@
 import type { CommandFn, CommandTable, ProcContext } from '../../kubectl/shell/types';
 import type { Cluster, ObjectKey } from '../contract';
 import { date } from './busybox/date';
+import { mkdir, rm, touch } from './busybox/files';
 import { id, printenv, pwd, uname, which, whoami } from './busybox/info';
+import { ls } from './busybox/ls';
 import { nc } from './busybox/nc';
 import { netstat } from './busybox/netstat';
 import { nslookup } from './busybox/nslookup';
 import { ping } from './busybox/ping';
 import { printf } from './busybox/printf';
 import { exit, ps, spawn } from './busybox/procs';
-import { env, falseCmd, hostname, ip, ls, rm, sleep, touch, trueCmd } from './busybox/system';
+import { env, falseCmd, hostname, ip, sleep, trueCmd } from './busybox/system';
 import { cat, echo, grep, headTail, wc } from './busybox/text';
 import { wget } from './busybox/wget';
 import { curl } from './curl';
@@ -36,6 +38,7 @@ const COREUTILS: Record<string, Applet> = {
   ls,
   touch,
   rm,
+  mkdir,
   true: () => trueCmd(),
   false: () => falseCmd(),
 };
@@ -76,6 +79,7 @@ const LOCATIONS: Record<string, string> = {
   ls: '/bin',
   touch: '/bin',
   rm: '/bin',
+  mkdir: '/bin',
   true: '/bin',
   false: '/bin',
   ping: '/bin',

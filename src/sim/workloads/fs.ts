@@ -27,7 +27,7 @@ export interface FsNode {
   mtime?: number;
   nlink: number;
   target?: string;
-  /** A directory whose entries are all modelled (ls -l can total and count it). */
+  /** A directory whose entries are all modelled (ls -l can total and count it). `nlink` 0: unknown. */
   complete: boolean;
 }
 
@@ -268,8 +268,9 @@ function dirMeta(p: PodProc, path: string, img: ImageEntry | undefined, createdA
     kind: 'dir',
     size: DIR_SIZE,
     mode: img?.mode ?? 0o755,
-    // overlayfs reports 1 link for a merged (copied-up) directory of the image.
-    nlink: img && touched ? 1 : 2 + subdirs,
+    // overlayfs reports 1 link for a merged (copied-up) directory of the image; a directory
+    // whose entries are not all modelled has an unknown count (0).
+    nlink: img && touched ? 1 : img && !img.complete ? 0 : 2 + subdirs,
     complete: img ? img.complete === true : true,
   };
   if (mtime !== undefined) node.mtime = mtime;

@@ -14,8 +14,9 @@
 // Times: the timestamped directory, `..data` and `.` are from the last write, the per-name links
 // from the first; `..` from the container's start.
 import type { ProcContext } from '../../../kubectl/shell/types';
+import { imageLayout } from '../image-fs';
 import type { PodProc } from '../proc';
-import { containerStartedAt, ROOT_DIRS } from '../proc';
+import { containerStartedAt } from '../proc';
 import {
   isDataVolume,
   mountAt,
@@ -39,7 +40,7 @@ interface Entry {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** ctime's `mmm dd hh:mm` (UTC, the containers' zone), or `mmm dd  yyyy` when 6 months old. */
-function lsTime(t: number, now: number): string {
+export function lsTime(t: number, now: number): string {
   const d = new Date(t);
   const md = `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')}`;
   const age = (now - t) / 1000;
@@ -142,7 +143,7 @@ export function lsMount(
     self = root;
     // The container's directory the mount is in (see the header).
     const up = m.mountPath.slice(0, m.mountPath.lastIndexOf('/')) || '/';
-    const imageDir = up === '/' || up === '/etc' || ROOT_DIRS.includes(up.slice(1));
+    const imageDir = imageLayout(p.info).get(up)?.kind === 'dir';
     parent = {
       name: '..',
       mode: 'drwxr-xr-x',

@@ -1,19 +1,9 @@
-// BusyBox system applets: hostname, env, ip (addr/route), sleep, ls, true, false.
+// BusyBox system applets: hostname, env, ip (addr/route), sleep, true, false; ls's columns.
 import type { ProcContext } from '../../../kubectl/shell/types';
 import type { Node } from '../../api/types';
 import { hostsFileAddresses, podHostname } from '../hosts';
-import {
-  type PodProc,
-  processEnv,
-  ROOT_DIRS,
-  readPodFile,
-  removePodFile,
-  writePodFile,
-  writtenPaths,
-} from '../proc';
+import { type PodProc, processEnv, readPodFile } from '../proc';
 import { streamFor } from '../state';
-import { mountsUnder } from '../volumes';
-import { lsFlags, lsMount } from './ls-mount';
 import { usageText } from './usage';
 
 export function hostname(argv: string[], ctx: ProcContext, p: PodProc): number {
@@ -154,9 +144,6 @@ export function sleep(argv: string[], ctx: ProcContext): number {
 /** Longest simulated time one BusyBox `sleep` lets pass (the host shell's cap, 1 h). */
 export const MAX_POD_SLEEP_MS = 3_600_000;
 
-const ROOT = ROOT_DIRS;
-const ETC = ['hostname', 'hosts', 'resolv.conf'];
-
 /** BusyBox ls -C on a terminal: column-major, columns two wider than the longest name, 80 wide. */
 export function columns(names: string[], width = 80): string {
   const colWidth = Math.max(...names.map((n) => n.length)) + 2;
@@ -174,85 +161,6 @@ export function columns(names: string[], width = 80): string {
     out += `${line}\n`;
   }
   return out;
-}
-
-/** BusyBox ls: one name per line into a pipe, columns on a terminal. Only the chapter's directories. */
-export function ls(argv: string[], ctx: ProcContext, p: PodProc): number {
-  const paths = argv.slice(1).filter((a) => !a.startsWith('-'));
-  const targets = paths.length ? paths : ['/'];
-  const list = (names: string[]) => (ctx.tty ? columns(names) : `${names.join('\n')}\n`);
-  let code = 0;
-  const flags = lsFlags(argv);
-  for (const t of targets) {
-    const norm = t.replace(/\/+$/, '') || '/';
-    // A configMap/secret/projected volume's mount (ls-mount.ts).
-    const mounted = lsMount(p, ctx, t, norm.startsWith('/') ? norm : `/${norm}`, flags, list);
-    if (mounted) {
-      code = Math.max(code, mounted.code);
-      continue;
-    }
-    if (norm === '/') {
-      // Files a command saved in the working directory (`/`), e.g. wget's index.html.
-      const saved = writtenPaths(p)
-        .filter((f) => /^\/[^/]+$/.test(f))
-        .map((f) => f.slice(1));
-      ctx.out(list([...new Set([...ROOT, ...saved, ...mountsUnder(p.container, '/')])].sort()));
-    } else if (norm === '/etc')
-      // The sleep image's release files (proc.ts) are there too.
-      ctx.out(
-        list(
-          [
-            ...new Set([
-              ...(p.info.app === 'sleep' ? [...ETC, 'alpine-release', 'os-release'] : ETC),
-              ...mountsUnder(p.container, '/etc'),
-            ]),
-          ].sort(),
-        ),
-      );
-    else if (ROOT_DIRS.includes(norm.slice(1))) {
-      // A top-level directory: what commands wrote directly inside it (`touch /tmp/healthy`).
-      const prefix = `${norm}/`;
-      const saved = writtenPaths(p)
-        .filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('/'))
-        .map((f) => f.slice(prefix.length));
-      saved.push(...mountsUnder(p.container, norm));
-      if (saved.length) ctx.out(list([...new Set(saved)].sort()));
-    } else if (readPodFile(p, norm) !== undefined) ctx.out(`${t}\n`);
-    else {
-      ctx.err(`ls: ${t}: No such file or directory\n`);
-      code = 1;
-    }
-  }
-  return code;
-}
-
-/** BusyBox touch: creates each missing file empty (times are not modelled). */
-export function touch(argv: string[], ctx: ProcContext, p: PodProc): number {
-  const files = argv.slice(1).filter((a) => !a.startsWith('-'));
-  if (files.length === 0) {
-    ctx.err('touch: missing operand\n');
-    return 1;
-  }
-  for (const f of files) if (readPodFile(p, f) === undefined) writePodFile(p, f, '');
-  return 0;
-}
-
-/** BusyBox rm for files commands wrote: `rm: can't remove 'x': No such file or directory`; -f is quiet. */
-export function rm(argv: string[], ctx: ProcContext, p: PodProc): number {
-  const flags = argv.slice(1).filter((a) => a.startsWith('-') && a !== '-');
-  const force = flags.some((f) => f.includes('f'));
-  const files = argv.slice(1).filter((a) => !a.startsWith('-') || a === '-');
-  if (files.length === 0 && !force) {
-    ctx.err('rm: missing operand\n');
-    return 1;
-  }
-  let code = 0;
-  for (const f of files) {
-    if (removePodFile(p, f) || force) continue;
-    ctx.err(`rm: can't remove '${f}': No such file or directory\n`);
-    code = 1;
-  }
-  return code;
 }
 
 export function trueCmd(): number {

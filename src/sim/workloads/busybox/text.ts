@@ -1,10 +1,19 @@
 // BusyBox text applets the chapter pipes through: cat, echo, grep (BRE by default, -E ERE, -F),
 // head, tail, wc. Files come from the container (proc.ts); no file argument means stdin.
 import type { ProcContext } from '../../../kubectl/shell/types';
+import { cleanPath, statPath } from '../fs';
 import type { PodProc } from '../proc';
 import { readPodFile } from '../proc';
 import { parseOpts } from './getopt';
+import { workdir } from './info';
 import { usageText } from './usage';
+
+/** GNU coreutils 9.1 / grep 3.8's line for a missing file. */
+function gnuMissing(applet: string, f: string): string {
+  if (applet === 'head' || applet === 'tail')
+    return `${applet}: cannot open '${f}' for reading: No such file or directory\n`;
+  return `${applet}: ${f}: No such file or directory\n`;
+}
 
 function splitLines(text: string): string[] {
   if (text === '') return [];
@@ -28,11 +37,22 @@ function inputs(
       out.push({ name: '-', text: ctx.stdin });
       continue;
     }
-    const text = readPodFile(p, f);
-    if (text === undefined) {
-      ctx.err(`${applet}: can't open '${f}': No such file or directory\n`);
-      error = 1;
-    } else out.push({ name: f, text });
+    const text = readPodFile(p, cleanPath(f, workdir(p)));
+    if (text !== undefined) {
+      out.push({ name: f, text });
+      continue;
+    }
+    error = 1;
+    const node = statPath(p, cleanPath(f, workdir(p)));
+    const gnu = p.info.tools === 'debian-curl';
+    if (node?.kind === 'file')
+      // The image has the file but its text is not modelled (../image-fs.ts).
+      ctx.err(`${applet}: ${f}: the text of this image file is not modelled in this playground\n`);
+    else if (node && applet === 'cat')
+      // BusyBox's bb_copyfd: `read error`; GNU cat names the file.
+      ctx.err(gnu ? `cat: ${f}: Is a directory\n` : 'cat: read error: Is a directory\n');
+    else if (gnu) ctx.err(gnuMissing(applet, f));
+    else ctx.err(`${applet}: can't open '${f}': No such file or directory\n`);
   }
   return error ? { error, partial: out } : out;
 }

@@ -176,6 +176,10 @@ const USAGE: Record<string, [string, string]> = {
   which: ['COMMAND...', 'Locate COMMAND'],
   printenv: ['[VARIABLE]...', 'Print environment VARIABLEs.\nIf no VARIABLE specified, print all.'],
   pwd: ['', 'Print the full filename of the current working directory'],
+  mkdir: [
+    '[-m MODE] [-p] DIRECTORY...',
+    'Create DIRECTORY\n\n\t-m MODE\tMode\n\t-p\tNo error if exists; make parent directories as needed',
+  ],
   printf: ['FORMAT [ARG]...', 'Format and print ARG(s) according to FORMAT (a-la C printf)'],
 };
 
