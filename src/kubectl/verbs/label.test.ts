@@ -128,7 +128,12 @@ describe('kubectl label', () => {
   it('completes like the other object verbs: types, then names, then its flags', () => {
     const { d, name } = sleep2();
     expect(d.session.complete('kubectl lab').candidates).toEqual(['label']);
-    expect(d.session.complete('kubectl label po').candidates).toEqual(['po', 'pods']);
+    // kubectl's compGetResourceList: api-resources names, no short names
+    expect(d.session.complete('kubectl label po').candidates).toEqual([
+      'poddisruptionbudgets.policy',
+      'pods',
+      'podtemplates',
+    ]);
     expect(d.session.complete('kubectl label pods sle').candidates).toEqual([name]);
     expect(d.session.complete('kubectl label pod/sle').candidates).toEqual([`pod/${name}`]);
     expect(d.session.complete('kubectl label pods x --ov').candidates).toEqual(['--overwrite']);
