@@ -83,18 +83,29 @@ export function recordEntry(p: PodProc, path: string, text: string | undefined, 
   const at = p.cluster.now();
   let i = h.length;
   while (i > 0 && (h[i - 1] as FileEntry).at > at) i--;
-  const e: FileEntry = { at, text };
+  const e: FileEntry = { at, text, seq: nextSeq(files) };
   if (dir) e.dir = true;
   h.splice(i, 0, e);
   files.set(path, h);
 }
 
+/** The number of entries recorded in the Pod so far (each entry's `seq`). */
+function nextSeq(files: Map<string, FileEntry[]>): number {
+  let n = 0;
+  for (const h of files.values()) n += h.length;
+  return n;
+}
+
 const isRemoval = (e: FileEntry) => e.text === undefined && !e.dir;
 
-/** A proper ancestor of `path` was removed after `since` (and by now). */
-function ancestorRemovedAfter(p: PodProc, path: string, since: number): boolean {
+/** `a` happened after `b`: a later instant, or the same one recorded later. */
+const after = (a: FileEntry, b: FileEntry | undefined) =>
+  b === undefined || a.at > b.at || (a.at === b.at && (a.seq ?? 0) > (b.seq ?? 0));
+
+/** A proper ancestor of `path` was removed after `since` (ever, with none), by now. */
+function ancestorRemovedAfter(p: PodProc, path: string, since: FileEntry | undefined): boolean {
   for (let a = parentOf(path); a !== '/'; a = parentOf(a))
-    if (history(p, a).some((e) => isRemoval(e) && e.at > since)) return true;
+    if (history(p, a).some((e) => isRemoval(e) && after(e, since))) return true;
   return false;
 }
 
@@ -117,7 +128,7 @@ function writtenBelow(p: PodProc, dir: string): string[] {
 /** The image's entry at `path`, unless a removal hides it. */
 function imageEntry(p: PodProc, path: string): ImageEntry | undefined {
   const e = layoutOf(p).get(path);
-  if (!e || ancestorRemovedAfter(p, path, Number.NEGATIVE_INFINITY)) return undefined;
+  if (!e || ancestorRemovedAfter(p, path, undefined)) return undefined;
   return e;
 }
 
@@ -160,7 +171,7 @@ function lookup(p: PodProc, path: string, full: boolean): FsNode | undefined {
   if (path === '/') return dirNode('/', layoutOf(p).get('/'));
   const e = entryAt(p, path);
   if (e) {
-    if (isRemoval(e) || ancestorRemovedAfter(p, path, e.at)) return undefined;
+    if (isRemoval(e) || ancestorRemovedAfter(p, path, e)) return undefined;
     if (e.dir) return dirNode(path, undefined, e.at);
     const text = e.text as string;
     return { kind: 'file', text, size: utf8(text), mode: 0o644, mtime: e.at, nlink: 1, complete: true };

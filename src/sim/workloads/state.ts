@@ -46,6 +46,8 @@ export interface FileEntry {
   text: string | undefined;
   /** A directory made then (mkdir, tar's parents). */
   dir?: boolean;
+  /** Order among the Pod's entries of the same instant (commands at one simulated time). */
+  seq?: number;
 }
 
 /** PID allocation inside one container instance (busybox/procs.ts). */
