@@ -82,4 +82,25 @@ describe('kubectl drain and PodDisruptionBudgets', () => {
     expect(d.stderr()).toContain(`${err}\n`);
     expect(d.stderr()).not.toContain('will retry');
   });
+
+  it('one drain: the second Pod waits for the replacement of the first to be Ready, then goes', () => {
+    const d = kdrive({ seed: 1, profile: 'kind' });
+    d.kubectl('cordon kind-worker2 kind-control-plane');
+    d.kubectl('create deployment web --image=nginx --replicas=2').advance(30_000);
+    d.kubectl('uncordon kind-worker2 kind-control-plane');
+    d.apply(PDB.replace('minAvailable: 2', 'minAvailable: 1')).advance(1000);
+    const [a, b] = (d.cluster.list('Pod', { namespace: 'default' }) as Pod[]).map((p) => p.metadata.name);
+    d.kubectl('drain kind-worker --ignore-daemonsets --timeout=60s');
+    const retry = `error when evicting pods/"${b}" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.\n`;
+    // Both lines of an instant go out before the answers; b is refused once, then let go at 5 s.
+    expect(d.stdout()).toContain(`evicting pod default/${a}\nevicting pod default/${b}\n`);
+    expect(d.stderr()).toBe(
+      `Warning: ignoring DaemonSet-managed Pods: kube-system/kindnet-wd4h9, kube-system/kube-proxy-2xkfs\n${retry}${retry}`,
+    );
+    expect(d.stdout()).toContain(`pod/${a} evicted\n`);
+    expect(
+      d.stdout().endsWith(`evicting pod default/${b}\npod/${b} evicted\nnode/kind-worker drained\n`),
+    ).toBe(true);
+    expect(d.exitCode()).toBe(0);
+  });
 });
