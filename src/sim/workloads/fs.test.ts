@@ -195,3 +195,33 @@ describe('the nginx image (Debian: GNU coreutils)', () => {
     );
   });
 });
+
+describe('a configMap volume beside the image', () => {
+  it('ls of the mount and another directory lists both (the mount through its atomic writer layout)', () => {
+    const { d } = setup();
+    d.kubectl('create configmap cfg --from-literal=greeting=hello');
+    d.apply(`apiVersion: v1
+kind: Pod
+metadata:
+  name: vol
+spec:
+  containers:
+    - name: vol
+      image: busybox
+      args: [sleep, '100000']
+      volumeMounts:
+        - name: c
+          mountPath: /etc/cfg
+  volumes:
+    - name: c
+      configMap:
+        name: cfg
+`);
+    d.advance(60_000);
+    expect(run(d, 'exec vol -- ls /etc/cfg /var/www')).toEqual(['/etc/cfg:\ngreeting\n\n/var/www:\n', '', 0]);
+    expect(run(d, 'exec vol -- cat /etc/cfg/greeting')[0]).toBe('hello');
+    expect(run(d, 'exec vol -- ls /etc')[0]).toBe(
+      'cfg\ngroup\nhostname\nhosts\nlocaltime\nnsswitch.conf\npasswd\nresolv.conf\nshadow\n',
+    );
+  });
+});

@@ -4,7 +4,7 @@ import type { CommandTable, ProcContext } from '../../kubectl/shell/types';
 import type { Container, Pod, Service } from '../api/types';
 import type { Cluster, ObjectKey } from '../contract';
 import { containerEnv } from './config-env';
-import { cleanPath, containerStartedAt, entryAt, lstatPath, recordEntry, resolvePath, statPath } from './fs';
+import { cleanPath, containerStartedAt, lstatPath, recordEntry, resolvePath, statPath } from './fs';
 import { podHostname, podHostsFile } from './hosts';
 import { type ImageInfo, imageInfo } from './images';
 import { servicesAt } from './servicelinks';
@@ -215,35 +215,6 @@ export function readPodFile(p: PodProc, path: string): string | undefined {
 export function writePodFile(p: PodProc, path: string, content: string): void {
   recordEntry(p, resolvePath(p, cleanPath(path)), content);
 }
-
-/** Paths written (and not removed) as of the process's now. */
-export function writtenPaths(p: PodProc): string[] {
-  const out: string[] = [];
-  for (const path of procState(p.cluster, p.pod.metadata.uid).files.keys())
-    if (lstatPath(p, path)?.kind === 'file' && entryAt(p, path)?.text !== undefined) out.push(path);
-  return out;
-}
-
-/** The top-level directories of Alpine's root file system (fs.ts has each image's own tree). */
-export const ROOT_DIRS = [
-  'bin',
-  'dev',
-  'etc',
-  'home',
-  'lib',
-  'media',
-  'mnt',
-  'opt',
-  'proc',
-  'root',
-  'run',
-  'sbin',
-  'srv',
-  'sys',
-  'tmp',
-  'usr',
-  'var',
-];
 
 /**
  * The container's file system as a shell's redirections see it (paths from `/`, the working

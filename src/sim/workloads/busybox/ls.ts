@@ -152,6 +152,16 @@ export function ls(argv: string[], ctx: ProcContext, p: PodProc): number {
       out += `${d.name}:\n`;
     }
     first = false;
+    // A data volume's mount inside a longer listing: its own layout (ls-mount.ts).
+    if (!recursive) {
+      if (out) ctx.out(out);
+      out = '';
+      const mounted = lsMount(p, ctx, d.name, d.path, flags, print);
+      if (mounted) {
+        code = Math.max(code, mounted.code);
+        return;
+      }
+    }
     const entries: Shown[] = [];
     const under = d.path === '/' ? '/' : `${d.path}/`;
     if (all) {
