@@ -135,4 +135,12 @@ describe('PodDisruptionBudget printers', () => {
     expect(d.text()).toMatch(/^apiVersion: policy\/v1\nkind: PodDisruptionBudget\nmetadata:\n/);
     expect(d.text()).toContain('  generation: 1\n');
   });
+
+  it('get --raw: policy/v1 struct order (spec minAvailable before selector, the counts never omitted)', () => {
+    const d = driver();
+    d.kubectl('get --raw /apis/policy/v1/namespaces/default/poddisruptionbudgets/nothing');
+    expect(d.text()).toContain(
+      '"spec":{"minAvailable":1},"status":{"observedGeneration":1,"disruptionsAllowed":0,"currentHealthy":0,"desiredHealthy":1,"expectedPods":0,"conditions":[{"type":"DisruptionAllowed","status":"False","observedGeneration":1,"lastTransitionTime":"2026-01-08T09:30:30Z","reason":"InsufficientPods","message":""}]}}',
+    );
+  });
 });

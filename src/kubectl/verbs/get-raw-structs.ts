@@ -304,6 +304,13 @@ export const RAW_STRUCTS: Record<string, string> = {
   'discovery.EndpointPort': 'name protocol port appProtocol',
   'storage.StorageClass':
     'kind? apiVersion? metadata!ObjectMeta provisioner=s parameters? reclaimPolicy mountOptions? allowVolumeExpansion volumeBindingMode allowedTopologies:TopologySelectorTerm?',
+  // k8s.io/api v0.34.9 policy/v1 types.go.
+  'policy.PodDisruptionBudget':
+    'kind? apiVersion? metadata!ObjectMeta spec!policy.PodDisruptionBudgetSpec status!policy.PodDisruptionBudgetStatus',
+  'policy.PodDisruptionBudgetSpec':
+    'minAvailable selector:LabelSelector maxUnavailable unhealthyPodEvictionPolicy',
+  'policy.PodDisruptionBudgetStatus':
+    'observedGeneration? disruptedPods? disruptionsAllowed=n currentHealthy=n desiredHealthy=n expectedPods=n conditions:Condition?',
   TopologySelectorTerm: 'matchLabelExpressions:TopologySelectorLabelRequirement?',
   TopologySelectorLabelRequirement: 'key=s values=z',
   Status: 'kind? apiVersion? metadata!ListMeta status? message? reason? details:StatusDetails code?',
