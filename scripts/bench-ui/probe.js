@@ -3,9 +3,17 @@
 //
 // A rendering update runs every requestAnimationFrame callback, then style, layout and paint, and no
 // task runs in between. This probe keeps one rAF loop: its callback marks "inside a frame" and posts a
-// MessageChannel message, which runs as the first task after that frame's paint and clears the mark.
-// So a DOM change seen while inside a frame (xterm and React Flow write the DOM from rAF callbacks) is
-// painted when that message runs; a change made by an ordinary task is painted after the NEXT frame.
+// MessageChannel message; the first task after that frame's paint clears the mark. So a DOM change seen
+// while inside a frame (xterm and React Flow write the DOM from rAF callbacks) is painted when that
+// task runs; a change made by an ordinary task is painted after the NEXT frame.
+// The message is not always that first task: after a discrete input event Chrome holds ordinary tasks
+// (postMessage, timers, even scheduler.postTask 'user-blocking') until its next frame
+// (DeferRendererTasksAfterInput, on by default; --disable-features=DeferRendererTasksAfterInput lifts
+// it). Playwright's keyboard.press sends keyup right after keydown is handled, so a keyup dispatched
+// just after the frame that painted the output held the message back a whole frame (seen in Chrome
+// traces: Paint and Commit done at ~11 ms, keyup at ~11 ms, message at ~19 ms, after the next, empty
+// frame). Input events are never held, and a trusted one dispatched while the mark is set is a task (or
+// the start of a later frame) after the marked frame, so it clears the mark too.
 // Times are performance.now() (navigation start = 0).
 (() => {
   if (window.__bench) return;
@@ -15,14 +23,23 @@
   let afterThisFrame = [];
   /** Callbacks to run after the next frame's paint. */
   let afterNextFrame = [];
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
+  /** The first task after the marked frame: its DOM changes are painted now. */
+  const painted = () => {
+    if (!inFrame) return;
     inFrame = false;
     const due = afterThisFrame;
     afterThisFrame = [];
     const t = performance.now();
     for (const cb of due) cb(t);
   };
+  const channel = new MessageChannel();
+  channel.port1.onmessage = painted;
+  // trusted events only: a script can dispatch a synthetic one from a rAF callback, before the paint
+  const onInput = (e) => {
+    if (e.isTrusted) painted();
+  };
+  for (const type of ['keydown', 'keyup', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click'])
+    window.addEventListener(type, onInput, true);
   const loop = () => {
     frames++;
     inFrame = true;
