@@ -73,6 +73,7 @@ export const CREATE_HELP = compose({
     ['deployment', 'Create a deployment with the specified name'],
     ['job', 'Create a job with the specified name'],
     ['namespace', 'Create a namespace with the specified name'],
+    ['poddisruptionbudget', 'Create a pod disruption budget with the specified name'],
     ['secret', 'Create a secret using a specified subcommand'],
     ['service', 'Create a service using a specified subcommand'],
     ['serviceaccount', 'Create a service account with the specified name'],
@@ -177,6 +178,44 @@ export const CRONJOB_HELP = compose({
     { name: 'schedule', def: "''", usage: 'A schedule in the Cron format the job should be run with.' },
   ],
   usage: "kubectl create cronjob NAME --image=image --schedule='0/5 * * * ?' -- [COMMAND] [args...]",
+});
+
+/** [KUBECTL pkg/cmd/create/create_pdb.go v0.34.9 pdbLong, pdbExample, Use, the three flags.] */
+export const PDB_HELP = compose({
+  long: 'Create a pod disruption budget with the specified name, selector, and desired minimum available pods.',
+  name: 'poddisruptionbudget',
+  aliases: ['pdb'],
+  examples: [
+    '# Create a pod disruption budget named my-pdb that will select all pods with the app=rails label',
+    '# and require at least one of them being available at any point in time',
+    'kubectl create poddisruptionbudget my-pdb --selector=app=rails --min-available=1',
+    '',
+    '# Create a pod disruption budget named my-pdb that will select all pods with the app=nginx label',
+    '# and require at least half of the pods selected to be available at any point in time',
+    'kubectl create pdb my-pdb --selector=app=nginx --min-available=50%',
+  ].join('\n'),
+  flags: [
+    DRY_RUN,
+    {
+      name: 'max-unavailable',
+      def: "''",
+      usage: 'The maximum number or percentage of unavailable pods this budget requires.',
+    },
+    {
+      name: 'min-available',
+      def: "''",
+      usage: 'The minimum number or percentage of available pods this budget requires.',
+    },
+    OUTPUT,
+    {
+      name: 'selector',
+      def: "''",
+      usage:
+        'A label selector to use for this budget. Only equality-based selector requirements are supported.',
+    },
+  ],
+  usage:
+    'kubectl create poddisruptionbudget NAME --selector=SELECTOR --min-available=N [--dry-run=server|client|none]',
 });
 
 export const NAMESPACE_HELP = compose({

@@ -2,8 +2,8 @@
 // path, but an existing object is an AlreadyExists error), and the subcommands `deployment`
 // (create-deployment.ts), `service clusterip|nodeport|loadbalancer|externalname`
 // (create-service.ts), `namespace`, `serviceaccount`, `configmap` and `secret generic` with --from-literal
-// (create-config.ts). All of them take `-o` and `--dry-run` (create-output.ts,
-// dryrun.ts). cobra does not reject an unknown subcommand of a non-root command: `kubectl create
+// (create-config.ts), `poddisruptionbudget` (create-pdb.ts). All of them take `-o` and `--dry-run`
+// (create-output.ts, dryrun.ts). cobra does not reject an unknown subcommand of a non-root command: `kubectl create
 // foo` runs create itself, whose Complete answers `Unexpected args: [foo]`.
 import { isKindName, KINDS } from '../../sim/api/kinds';
 import type { K8sObject } from '../../sim/api/types';
@@ -15,9 +15,17 @@ import { prepare, type Subcommand, send } from './create-common';
 import { runCreateConfigMap, runCreateSecretGeneric, runCreateServiceAccount } from './create-config';
 import { runCreateCronJob } from './create-cronjob';
 import { runCreateDeployment } from './create-deployment';
-import { CREATE_HELP, CRONJOB_HELP, DEPLOYMENT_HELP, JOB_HELP, NAMESPACE_HELP } from './create-help';
+import {
+  CREATE_HELP,
+  CRONJOB_HELP,
+  DEPLOYMENT_HELP,
+  JOB_HELP,
+  NAMESPACE_HELP,
+  PDB_HELP,
+} from './create-help';
 import { runCreateJob } from './create-job';
 import { CreatePrinter, parseCreateOutput } from './create-output';
+import { runCreatePdb } from './create-pdb';
 import { runCreateService, serviceHelp } from './create-service';
 import { clusterDryRun, DRY_RUN_FLAG, getDryRunStrategy } from './dryrun';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
@@ -162,6 +170,9 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     case 'serviceaccount':
     case 'sa':
       return runCreateServiceAccount(args, ctx, rest);
+    case 'poddisruptionbudget':
+    case 'pdb':
+      return runCreatePdb(args, ctx, rest);
     case 'secret':
       if (rest[0] === 'generic') return runCreateSecretGeneric(args, ctx, rest.slice(1));
       return runCreateFiles(args, ctx);
@@ -181,6 +192,7 @@ export function createHelpFor(positional: readonly string[]): string {
   if (sub === 'namespace' || sub === 'ns') return NAMESPACE_HELP;
   if (sub === 'job') return JOB_HELP;
   if (sub === 'cronjob' || sub === 'cj') return CRONJOB_HELP;
+  if (sub === 'poddisruptionbudget' || sub === 'pdb') return PDB_HELP;
   if (sub === 'service' || sub === 'svc') return serviceHelp(which);
   return CREATE_HELP;
 }
@@ -210,6 +222,9 @@ export const createVerb: KubectlVerb & { helpFor(words: readonly string[]): stri
     { name: 'type', type: 'string' },
     { name: 'schedule', type: 'string' },
     { name: 'restart', type: 'string' },
+    { name: 'selector', type: 'string' },
+    { name: 'min-available', type: 'string' },
+    { name: 'max-unavailable', type: 'string' },
   ],
   run,
 };
