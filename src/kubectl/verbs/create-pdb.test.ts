@@ -15,9 +15,9 @@ describe('kubectl create poddisruptionbudget', () => {
     expect(pdb.status).toMatchObject({ disruptionsAllowed: 1, currentHealthy: 2, desiredHealthy: 1 });
   });
 
-  it('client dry run: set-based requirements, values sorted, the percent kept a string', () => {
+  it('client dry run: set-based requirements sorted by key, values sorted, the percent kept a string', () => {
     const d = kdrive().kubectl(
-      'create pdb x --selector="app in (b,a),tier" --max-unavailable=50% --dry-run=client -o yaml',
+      'create pdb x --selector="tier,app in (b,a)" --max-unavailable=50% --dry-run=client -o yaml',
     );
     expect(d.text()).toBe(
       [

@@ -28,7 +28,9 @@ export function parseToLabelSelector(s: string): LabelSelector | string {
   if (!r.ok) return `couldn't parse the selector string "${s}": ${r.error}`;
   const matchLabels: Record<string, string> = {};
   const matchExpressions: LabelSelectorRequirement[] = [];
-  for (const q of r.selector) {
+  // labels.ParseToRequirements sorts them by key (ByKey).
+  const reqs = [...r.selector].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const q of reqs) {
     switch (q.op) {
       case 'eq':
         matchLabels[q.key] = q.value;
