@@ -87,7 +87,6 @@ function waitForDelete(
 const RETRY_MS = 5000;
 
 interface Goroutine {
-  pod: K8sObject;
   ref: PodRef;
   /** Elapsed ms of its next step. */
   at: number;
@@ -113,7 +112,7 @@ export function evictPods(
   const deadline = timeoutMs === 0 ? UNBOUNDED_MS : timeoutMs;
   const global = goDuration(deadline);
   const suffix = strategy === 'server' ? ' (server dry run)' : '';
-  let active: Goroutine[] = pods.map((pod) => ({ pod, ref: ref(pod), at: 0, phase: 'evict', since: 0 }));
+  let active: Goroutine[] = pods.map((pod) => ({ ref: ref(pod), at: 0, phase: 'evict', since: 0 }));
   let now = 0;
   while (active.length > 0) {
     const next = Math.min(...active.map((g) => g.at));
