@@ -225,3 +225,54 @@ spec:
     );
   });
 });
+
+describe('writable layers', () => {
+  const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: two
+spec:
+  containers:
+    - name: a
+      image: busybox
+      args: [sleep, '100000']
+      volumeMounts: [{ name: shared, mountPath: /shared }]
+    - name: b
+      image: busybox
+      args: [sleep, '100000']
+      volumeMounts: [{ name: shared, mountPath: /shared }]
+  volumes:
+    - name: shared
+      emptyDir: {}
+`;
+
+  it("each container has its own; an emptyDir volume's files are the Pod's", () => {
+    const { d } = setup();
+    d.apply(POD).advance(60_000);
+    expect(run(d, 'exec two -c a -- sh -c "echo a > /tmp/own; echo s > /shared/f"')[2]).toBe(0);
+    expect(run(d, 'exec two -c b -- ls /tmp /shared')).toEqual(['/shared:\nf\n\n/tmp:\n', '', 0]);
+    expect(run(d, 'exec two -c b -- cat /shared/f')[0]).toBe('s\n');
+    expect(run(d, 'exec two -c a -- cat /tmp/own')[0]).toBe('a\n');
+  });
+});
+
+describe('a restarted container', () => {
+  it("starts from the image again: the last instance's writes are gone", () => {
+    const { d } = setup();
+    d.apply(`apiVersion: v1
+kind: Pod
+metadata:
+  name: brief
+spec:
+  containers:
+    - name: brief
+      image: busybox
+      args: [sleep, '40']
+`).advance(10_000);
+    expect(run(d, 'exec brief -- sh -c "echo x > /tmp/x; ls /tmp"')[0]).toBe('x\n');
+    d.advance(45_000);
+    d.kubectl('get pod brief -o jsonpath={.status.containerStatuses[0].restartCount}');
+    expect(d.stdout()).toBe('1');
+    expect(run(d, 'exec brief -- ls /tmp')).toEqual(['', '', 0]);
+  });
+});

@@ -62,12 +62,21 @@ const under = (dir: string) => (dir === '/' ? '/' : `${dir}/`);
 
 const layoutOf = (p: PodProc): Layout => imageLayout(p.info);
 
-/** The entries recorded for `path` at or before the process's now, oldest first. */
+/**
+ * The entries recorded for `path` at or before the process's now, oldest first: this container's
+ * own (each container has its own writable layer) since this instance of it started (a restarted
+ * container gets a new one: what the last instance wrote is gone), but for a volume's paths.
+ */
 function history(p: PodProc, path: string): FileEntry[] {
   const h = procState(p.cluster, p.pod.metadata.uid).files.get(path);
   if (!h) return [];
   const now = p.cluster.now();
-  return h.filter((e) => e.at <= now);
+  // A volume's files (emptyDir and the like) outlive the container and are the Pod's.
+  if (mountPaths(p.container).some((m) => m !== '/' && (path === m || path.startsWith(`${m}/`))))
+    return h.filter((e) => e.at <= now);
+  const started = containerStartedAt(p.pod, p.container) ?? Number.NEGATIVE_INFINITY;
+  const name = p.container.name;
+  return h.filter((e) => e.at <= now && e.at >= started && (e.container ?? name) === name);
 }
 
 /** The last write, mkdir or removal of `path` at or before now. */
@@ -83,7 +92,7 @@ export function recordEntry(p: PodProc, path: string, text: string | undefined, 
   const at = p.cluster.now();
   let i = h.length;
   while (i > 0 && (h[i - 1] as FileEntry).at > at) i--;
-  const e: FileEntry = { at, text, seq: nextSeq(files) };
+  const e: FileEntry = { at, text, seq: nextSeq(files), container: p.container.name };
   if (dir) e.dir = true;
   h.splice(i, 0, e);
   files.set(path, h);

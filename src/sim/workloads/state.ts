@@ -48,6 +48,8 @@ export interface FileEntry {
   dir?: boolean;
   /** Order among the Pod's entries of the same instant (commands at one simulated time). */
   seq?: number;
+  /** The container whose writable layer it is in. */
+  container?: string;
 }
 
 /** PID allocation inside one container instance (busybox/procs.ts). */
