@@ -106,6 +106,21 @@ describe('nginx serves /usr/share/nginx/html', () => {
     expect(curl(d, 'http://web:8080/nope/').status).toBe('HTTP/1.1 404 Not Found');
   });
 
+  it("wget saves the page into the sleep container's tree; a missing directory is xopen3's error", () => {
+    const { d } = setup();
+    d.kubectl('exec sl -- wget -q -P /tmp/pages http://web:8080/');
+    expect([d.stderr(), d.exitCode()]).toEqual([
+      "wget: can't open '/tmp/pages/index.html': No such file or directory\ncommand terminated with exit code 1\n",
+      1,
+    ]);
+    d.kubectl(
+      'exec sl -- sh -c "mkdir /tmp/pages && wget -q -P /tmp/pages http://web:8080/ && ls /tmp/pages"',
+    );
+    expect(d.stdout()).toBe('index.html\n');
+    d.kubectl('exec sl -- cat /tmp/pages/index.html');
+    expect(d.stdout()).toBe(NGINX_WELCOME);
+  });
+
   it('nginx:alpine has BusyBox tar and ls: the same exercise', () => {
     const { d, write } = setup('nginx:alpine');
     write('index.html', 'alpine page\n');
