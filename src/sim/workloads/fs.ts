@@ -272,7 +272,8 @@ function dirMeta(p: PodProc, path: string, img: ImageEntry | undefined, createdA
     ...kids,
     ...writtenBelow(p, path).map((k) => k.slice(prefix.length).split('/')[0]),
   ]);
-  let touched = false;
+  // Anything written below it copies it up (overlayfs copies a file's directories up with it).
+  let touched = writtenBelow(p, path).some((k) => history(p, k).length > 0);
   for (const k of kidNames) {
     const t = lastFlip(p, prefix + k);
     if (t !== undefined && (mtime === undefined || t > mtime)) mtime = t;
