@@ -48,12 +48,21 @@ export class EditorPanel {
     await this.ready(path);
   }
 
-  /** Monaco loaded and showing a model for `path` (or any model). */
+  /**
+   * Monaco loaded and its editor showing the model for `path` (or any model). A model can exist
+   * before the editor shows it (a file just created in the store): text set on it then would
+   * reach no change listener, which a person typing into the editor can never do.
+   */
   async ready(path?: string) {
     await this.page.waitForFunction(
       (p) => {
-        const models = window.monaco?.editor.getModels() ?? [];
-        return p ? models.some((m) => m.uri.path.endsWith(`/${p}`) || m.uri.path === p) : models.length > 0;
+        const mon = window.monaco;
+        if (!mon) return false;
+        if (!p) return mon.editor.getModels().length > 0;
+        return mon.editor.getEditors().some((e) => {
+          const u = e.getModel()?.uri.path;
+          return u !== undefined && (u.endsWith(`/${p}`) || u === p);
+        });
       },
       path,
       { timeout: 20_000 },
