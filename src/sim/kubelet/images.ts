@@ -10,6 +10,11 @@ export interface ImageSpec {
   pullMs: [number, number];
   /** How long the container takes to exit after SIGTERM (capped by the grace period). */
   stopMs: [number, number];
+  /**
+   * The exit code of the image's own process (its ENTRYPOINT/CMD) when it ends on SIGTERM within
+   * the grace period; 0 when unset (nginx, CoreDNS, the .NET apps: see terminate.ts sigtermExit).
+   */
+  termExit?: number;
   /** Tags that exist; undefined means any tag is accepted (well-known public images). */
   tags?: string[];
 }
@@ -17,11 +22,13 @@ export interface ImageSpec {
 const GRACE = Number.POSITIVE_INFINITY; // ignores SIGTERM (PID 1 without a handler): full grace period
 
 const KNOWN: Record<string, ImageSpec> = {
-  // sh with `trap : TERM INT` ends `wait` at once: deletion takes about a second.
+  // sh with `trap : TERM INT` ends `wait` at once: deletion takes about a second. The interrupted
+  // wait returns 128+15 and ash exits with it after the trap (terminate.ts sigtermExit).
   'docker.io/kiamol/ch03-sleep': {
     size: 7_654_321,
     pullMs: [2000, 4000],
     stopMs: [700, 1200],
+    termExit: 143,
     tags: ['latest'],
   },
   'docker.io/kiamol/ch03-numbers-api': {

@@ -22,7 +22,7 @@ import { containerProbes, hasProbes, type ProbeKind, type ProbeSet, stopProbes }
 import { SERVER } from './program';
 import { initKillPod, initPodEnded } from './sidecar-stop';
 import { runningState } from './status-parts';
-import { exitedState } from './terminate';
+import { exitedState, sigtermExit } from './terminate';
 
 /** An init container's instances and their exits in one sync (`x`: its context). */
 export function startSteps(x: InitSync) {
@@ -102,7 +102,7 @@ export function startSteps(x: InitSync) {
     after(
       Math.min(stop, grace),
       (pod) => {
-        run.state = exitedState(run, killed ? 137 : 0, now());
+        run.state = exitedState(run, killed ? 137 : sigtermExit(c), now());
         write(pod);
         afterExit(pod, run);
       },

@@ -34,7 +34,7 @@ import { type Program, SERVER } from './program';
 import { isRunning, writeRuns } from './run-status';
 import { initKillPod, initPodEnded } from './sidecar-stop';
 import { type ContainerTemplate, EMPTY_STATE, runningState } from './status-parts';
-import { exitedState, terminatePod } from './terminate';
+import { exitedState, sigtermExit, terminatePod } from './terminate';
 
 /**
  * The Pods with a container that keeps stdin open (a shell a terminal attaches to: kubectl debug
@@ -106,8 +106,9 @@ export function createLifecycle(d: LifecycleDeps) {
    * kuberuntime computePodActions/killContainer for a failed liveness or startup probe: Killing
    * `Container NAME failed liveness probe, will be restarted` (without the tail when the Pod's
    * restartPolicy does not restart it), SIGTERM, and after the image's stop time (SIGKILL at the
-   * probe's or Pod's grace period) the instance is terminated — exit code 0 (Completed) for a
-   * process that exits on SIGTERM (nginx, the .NET apps), 137 (Error) for one killed — and
+   * probe's or Pod's grace period) the instance is terminated — the process's own exit code for
+   * one that ends on SIGTERM (terminate.ts sigtermExit: 0 Completed for nginx and the .NET apps,
+   * 143 Error for the sleep image's trapping shell), 137 (Error) for one killed — and
    * restarted like any exited container (back-off included).
    */
   const killForProbe = (pod: Pod, rt: PodRuntime, run: ContainerRun, c: Container, kind: ProbeKind) => {
@@ -132,7 +133,7 @@ export function createLifecycle(d: LifecycleDeps) {
     stopProbes(run.probes, d.timers());
     write(pod, rt);
     after(rt, run, Math.min(stop, grace), (pod) => {
-      run.state = exitedState(run, killed ? 137 : 0, d.clock.now());
+      run.state = exitedState(run, killed ? 137 : sigtermExit(c), d.clock.now());
       write(pod, rt);
       // OnFailure restarts a container the kubelet killed for its probe whatever its exit code.
       afterExit(pod, rt, run, restart);

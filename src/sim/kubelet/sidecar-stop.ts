@@ -12,7 +12,7 @@ import { compose, initStateOf } from './init-status';
 import type { Any, LifecycleDeps } from './lifecycle-deps';
 import type { PodRuntime } from './pod-runtime';
 import { stopProbes } from './probes';
-import { exitedState } from './terminate';
+import { exitedState, sigtermExit } from './terminate';
 
 /**
  * The Pod's last container has ended for good (or an init container failed under Never): the sync
@@ -39,9 +39,10 @@ export function initPodEnded(d: LifecycleDeps, rt: PodRuntime): void {
  * success), or an init container failed under restartPolicy Never (computeInitContainerActions).
  * InitContainersToStart is emptied — no sidecar restarts any more — and killPodWithSyncResult
  * stops the running ones (`Stopping container NAME` on each, in reverse order, KEP-753), each after
- * its image's stop time or SIGKILL at the Pod's grace period (exit 137). `written(pod, base)`
- * writes the Pod's status over `base` (the init containers' statuses composed) once one has
- * stopped: lifecycle.ts's, whose phase counts a running sidecar (getPhase), else the init one's.
+ * its image's stop time (its exit code: terminate.ts sigtermExit) or SIGKILL at the Pod's grace
+ * period (exit 137). `written(pod, base)` writes the Pod's status over `base` (the init
+ * containers' statuses composed) once one has stopped: lifecycle.ts's, whose phase counts a
+ * running sidecar (getPhase), else the init one's.
  */
 export function initKillPod(
   d: LifecycleDeps,
@@ -74,7 +75,7 @@ export function initKillPod(
       const now = d.get(rt);
       if (!now || now.metadata.uid !== rt.uid || now.metadata.deletionTimestamp || rt.killing) return;
       if (r.containerID !== id || r.state.running === undefined) return;
-      r.state = exitedState(r, killed ? 137 : 0, d.clock.now());
+      r.state = exitedState(r, killed ? 137 : sigtermExit(r.container), d.clock.now());
       const base = compose(d, now, st, now.status, true);
       if (written && st.initialized) written(now, base);
       else d.writeStatus(now, base);

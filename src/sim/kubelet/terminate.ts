@@ -32,11 +32,40 @@ export function exitedState(
 }
 
 /**
+ * The exit code of container `c` when its process ends on SIGTERM within the grace period (one
+ * SIGKILLed at its end exits 137 instead). It is the process's own: the image's ImageSpec.termExit
+ * when the container runs the image's ENTRYPOINT/CMD (no command/args), else 0.
+ * - kiamol/ch03-sleep: 143. Its PID 1 is BusyBox 1.34.1 ash running `trap : TERM INT; (…) & wait`
+ *   [BUSYBOX 1_34_1 shell/ash.c]: the trap installs signal_handler, which sets pending_sig; waitcmd's
+ *   dowait(DOWAIT_BLOCK_OR_SIG) returns on it and wait returns `128 | pending_sig`; evaltree's
+ *   closing dotrap() runs `:` and then restores exitstatus to that 143; the -c string was
+ *   evaluated with EV_EXIT, so the shell exits (exitshell, `_exit(exitstatus)`) with 143.
+ * - nginx: 0. ngx_master_process_cycle calls ngx_master_process_exit, `exit(0)`, once its workers
+ *   are gone after SIGTERM or the image's STOPSIGNAL SIGQUIT [nginx src/os/unix/ngx_process_cycle.c;
+ *   docker-nginx Dockerfile, whose entrypoint ends with `exec "$@"`].
+ * - CoreDNS: 0 (caddy sigtrap_posix.go: SIGTERM → os.Exit(executeShutdownCallbacks(…)), 0 unless
+ *   a callback or Stop fails) [coredns/caddy].
+ * - the .NET 6 numbers apps: 0. Host.CreateDefaultBuilder's ConsoleLifetime cancels SIGTERM's
+ *   default termination (PosixSignalRegistration, context.Cancel; dotnet/runtime#56057, .NET 6)
+ *   and stops the host, so `void Main` returns normally [Microsoft.Extensions.Hosting
+ *   ConsoleLifetime; kiamol ch03 Numbers.Api, Numbers.Web Program.cs].
+ * A process without a SIGTERM handler (sh or sleep as PID 1) is not ended by it: its stopMs is the
+ * grace period and it is SIGKILLed (137).
+ */
+export function sigtermExit(c: Pick<Container, 'image' | 'command' | 'args'> | undefined): number {
+  if (!c || (c.command?.length ?? 0) > 0 || (c.args?.length ?? 0) > 0) return 0;
+  const check = checkImage(c.image);
+  return check.ok ? (check.spec.termExit ?? 0) : 0;
+}
+
+/**
  * kubelet.go SyncTerminatingPod after killPod: generateAPIPodStatus(pod, stoppedPodStatus,
- * podIsTerminal=true) at `at` ms from now, the kill's end — every container terminated (exit 0
- * `Completed` for a process that ended on SIGTERM within the grace period, 137 `Error` for one
- * SIGKILLed at its end, as killForProbe), not ready, not started; getPhase with podIsTerminal
- * gives Succeeded when all exited 0, else Failed, whatever the restartPolicy (1.27+); the
+ * podIsTerminal=true) at `at` ms from now, the kill's end — every container terminated (the
+ * process's own exit code for one that ended on SIGTERM within the grace period, sigtermExit: 0
+ * `Completed`, or 143 `Error` for the sleep image; 137 `Error` for one SIGKILLed at its end, as
+ * killForProbe), not ready, not started; getPhase with podIsTerminal gives Succeeded when all
+ * exited 0, else Failed, whatever the restartPolicy (1.27+) — so a deleted sleep Pod ends Failed,
+ * which kubectl prints as `Error`, not `Terminating` (printPod: a terminal phase); the
  * conditions of a terminal Pod (sandbox stopped, Ready/ContainersReady PodCompleted or
  * PodFailed). The status manager then deletes the Pod (canBeDeleted, once SyncTerminatedPod
  * has torn its volumes down: `gap` ms later); the delay to that delete is returned.
@@ -60,18 +89,19 @@ export function terminatePod(
     const p = d.get(rt);
     if (!p || p.metadata.uid !== rt.uid) return;
     const status = p.status as Any;
-    const stop = (s: ContainerStatus, ms: number | undefined): ContainerStatus => {
+    const stop = (s: ContainerStatus, ms: number | undefined, c: Container | undefined): ContainerStatus => {
       const run = s.state?.running;
       if (!run) return s;
       const killed = ms === undefined || ms > grace;
+      const exitCode = killed ? 137 : sigtermExit(c);
       return {
         ...s,
         ready: false,
         started: false,
         state: {
           terminated: {
-            exitCode: killed ? 137 : 0,
-            reason: killed ? 'Error' : 'Completed',
+            exitCode,
+            reason: exitCode === 0 ? 'Completed' : 'Error',
             startedAt: run.startedAt,
             finishedAt: rfc3339(killedAt + Math.min(ms ?? grace, grace, at)),
             ...(s.containerID ? { containerID: s.containerID } : undefined),
@@ -80,15 +110,16 @@ export function terminatePod(
       };
     };
     const index = new Map(p.spec.containers.map((c, i) => [c.name, i]));
-    const statuses = (status.containerStatuses as ContainerStatus[]).map((s) =>
-      stop(s, stops[index.get(s.name) ?? -1]),
-    );
+    const statuses = (status.containerStatuses as ContainerStatus[]).map((s) => {
+      const i = index.get(s.name) ?? -1;
+      return stop(s, stops[i], p.spec.containers[i]);
+    });
     const inits = status.initContainerStatuses as ContainerStatus[] | undefined;
     const spec = (p.spec as Any).initContainers as Container[] | undefined;
-    const initStop = (s: ContainerStatus) => {
+    const stopInit = (s: ContainerStatus) => {
       const c = spec?.find((x) => x.name === s.name);
       const check = c ? checkImage(c.image) : undefined;
-      return check?.ok ? check.spec.stopMs[0] : undefined;
+      return stop(s, check?.ok ? check.spec.stopMs[0] : undefined, c);
     };
     const failed = statuses.some((s) => s.state?.terminated?.exitCode !== 0);
     const phase = failed ? 'Failed' : 'Succeeded';
@@ -103,7 +134,7 @@ export function terminatePod(
         ready,
         containersReady,
       ),
-      ...(inits ? { initContainerStatuses: inits.map((s) => stop(s, initStop(s))) } : undefined),
+      ...(inits ? { initContainerStatuses: inits.map(stopInit) } : undefined),
       containerStatuses: statuses,
     });
   });

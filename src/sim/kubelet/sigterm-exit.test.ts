@@ -1,0 +1,133 @@
+// The exit code a container reports when its process ends on SIGTERM (terminate.ts sigtermExit):
+// the book's sleep image's PID 1 is BusyBox ash with `trap : TERM INT; … & wait`, whose interrupted
+// `wait` returns 128+SIGTERM and the shell exits with it (143) — so a deleted sleep Pod ends Failed
+// with `Error`, on every SIGTERM path (Pod deletion, a liveness kill, a sidecar's stop).
+import { describe, expect, it } from 'vitest';
+import { createTerminalSession, type TerminalResult } from '../../kubectl/session';
+import { runScript } from '../../kubectl/shell/exec';
+import type { ContainerStatus, Pod } from '../api/types';
+import { createCluster, type SimCluster } from '../cluster';
+import { provideContainerShell } from '../workloads/oneshot';
+
+provideContainerShell(runScript);
+
+const text = (r: TerminalResult) =>
+  r.output.map((c) => (c.stream === 'stderr' ? `[err]${c.text}` : c.text)).join('');
+const pods = (c: SimCluster) => c.list('Pod', { namespace: 'default' }) as Pod[];
+type WithInits = Pod['status'] & { initContainerStatuses?: ContainerStatus[] };
+
+describe('SIGTERM exit codes', () => {
+  it('deleting a kiamol/ch03-sleep Pod: exit 143 Error, phase Failed, `get -w` and describe show it', () => {
+    const cluster = createCluster({ seed: 21 });
+    const s = createTerminalSession({ cluster });
+    s.run('kubectl create deployment sleep-2 --image=kiamol/ch03-sleep');
+    cluster.advance(20_000);
+    const name = (pods(cluster)[0] as Pod).metadata.name;
+    s.run(`kubectl get pod ${name} -w`);
+    expect(text(s.runDetached(`kubectl delete pod ${name} --wait=false`))).toBe(
+      `${name}   1/1     Terminating   0          20s\n` + `pod "${name}" deleted from default namespace\n`,
+    );
+    // The terminal write comes within the sleep image's ~1 s stop, the DELETE 200–400 ms later.
+    let p = cluster.get('Pod', 'default', name) as Pod;
+    for (let i = 0; i < 40 && p.status.phase === 'Running'; i++) {
+      cluster.advance(50);
+      p = cluster.get('Pod', 'default', name) as Pod;
+    }
+    expect(p.status.phase).toBe('Failed');
+    expect(p.metadata.deletionTimestamp).toBeDefined();
+    expect(p.status.containerStatuses?.[0]?.state.terminated).toMatchObject({
+      exitCode: 143,
+      reason: 'Error',
+    });
+    const described = text(createTerminalSession({ cluster }).run(`kubectl describe pod ${name}`));
+    // describePod: `Terminating (lasts …)` only while the phase is not terminal.
+    expect(described).toContain('\nStatus:           Failed\n');
+    expect(described).toMatch(
+      /\n {4}State: {10}Terminated\n {6}Reason: {7}Error\n {6}Exit Code: {4}143\n {6}Started: .*\n {6}Finished: .*\n {4}Ready: {10}False\n/,
+    );
+    cluster.advance(1_000);
+    expect(cluster.get('Pod', 'default', name)).toBeUndefined();
+    // printPod: a terminal phase is not `Terminating`; the container's reason shows.
+    // (The AGE is read at each event: the Pod is 20–21 s old.)
+    const lines = s
+      .poll()
+      .map((c) => c.text)
+      .join('')
+      .split('\n');
+    expect(lines).toHaveLength(3);
+    for (const l of lines.slice(0, 2))
+      expect(l).toMatch(new RegExp(`^${name} {3}0/1 {5}Error {9}0 {10}2[01]s$`));
+  });
+
+  it('a liveness kill of the sleep image: the killed instance ended 143 Error, and it restarts', () => {
+    const cluster = createCluster({ seed: 22 });
+    const r = cluster.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'live' },
+      spec: {
+        containers: [
+          {
+            name: 'sleep',
+            image: 'kiamol/ch03-sleep',
+            livenessProbe: {
+              exec: { command: ['cat', '/tmp/healthy'] },
+              periodSeconds: 5,
+              failureThreshold: 1,
+            },
+          },
+        ],
+      },
+    });
+    expect(r.ok).toBe(true);
+    cluster.advance(15_000);
+    const st = (cluster.get('Pod', 'default', 'live') as Pod).status
+      .containerStatuses?.[0] as ContainerStatus;
+    expect(st.restartCount).toBeGreaterThanOrEqual(1);
+    expect(st.lastState.terminated).toMatchObject({ exitCode: 143, reason: 'Error' });
+  });
+
+  it('a sleep-image sidecar stopped when the app ends: 143 Error, not counted in the phase', () => {
+    const cluster = createCluster({ seed: 23 });
+    const r = cluster.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'side' },
+      spec: {
+        restartPolicy: 'Never',
+        initContainers: [{ name: 'helper', image: 'kiamol/ch03-sleep', restartPolicy: 'Always' }],
+        containers: [{ name: 'app', image: 'busybox', command: ['sleep', '5'] }],
+      } as Pod['spec'],
+    });
+    expect(r.ok).toBe(true);
+    cluster.advance(30_000);
+    const st = (cluster.get('Pod', 'default', 'side') as Pod).status as WithInits;
+    expect(st.containerStatuses?.[0]?.state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(st.initContainerStatuses?.[0]?.state.terminated).toMatchObject({ exitCode: 143, reason: 'Error' });
+    expect(st.phase).toBe('Succeeded');
+  });
+
+  it('nginx and the .NET apps exit 0 on a Pod deletion: Completed, phase Succeeded', () => {
+    const cluster = createCluster({ seed: 24 });
+    const s = createTerminalSession({ cluster });
+    s.run('kubectl run web --image=nginx');
+    s.run('kubectl run api --image=kiamol/ch03-numbers-api');
+    cluster.advance(30_000);
+    const last = new Map<string, Pod>();
+    cluster.watch('Pod', (e) => {
+      const p = e.object as Pod;
+      if (e.type === 'MODIFIED') last.set(p.metadata.name, p);
+    });
+    s.runDetached('kubectl delete pod web api --wait=false');
+    cluster.advance(35_000);
+    for (const n of ['web', 'api']) {
+      expect(cluster.get('Pod', 'default', n)).toBeUndefined();
+      const p = last.get(n) as Pod;
+      expect(p.status.phase, n).toBe('Succeeded');
+      expect(p.status.containerStatuses?.[0]?.state.terminated, n).toMatchObject({
+        exitCode: 0,
+        reason: 'Completed',
+      });
+    }
+  });
+});
