@@ -87,22 +87,18 @@ export function entryAt(p: PodProc, path: string): FileEntry | undefined {
 
 /** Record a write (`text`), a mkdir (`dir`) or a removal (neither) of `path` at now. */
 export function recordEntry(p: PodProc, path: string, text: string | undefined, dir = false): void {
-  const files = procState(p.cluster, p.pod.metadata.uid).files;
+  const state = procState(p.cluster, p.pod.metadata.uid);
+  const files = state.files;
   const h = files.get(path) ?? [];
   const at = p.cluster.now();
   let i = h.length;
   while (i > 0 && (h[i - 1] as FileEntry).at > at) i--;
-  const e: FileEntry = { at, text, seq: nextSeq(files), container: p.container.name };
+  const seq = state.fileSeq ?? 0;
+  state.fileSeq = seq + 1;
+  const e: FileEntry = { at, text, seq, container: p.container.name };
   if (dir) e.dir = true;
   h.splice(i, 0, e);
   files.set(path, h);
-}
-
-/** The number of entries recorded in the Pod so far (each entry's `seq`). */
-function nextSeq(files: Map<string, FileEntry[]>): number {
-  let n = 0;
-  for (const h of files.values()) n += h.length;
-  return n;
 }
 
 const isRemoval = (e: FileEntry) => e.text === undefined && !e.dir;

@@ -24,6 +24,8 @@ export interface PodProcState {
    * its second 30 is seen from second 30 on. `text` undefined: removed then.
    */
   files: Map<string, FileEntry[]>;
+  /** The next file entry's `seq`. */
+  fileSeq?: number;
   /**
    * Each container instance's environment (`<container>@<startedAt ms>`), made when it started:
    * Service links and ConfigMap/Secret values are frozen then.
