@@ -1,0 +1,140 @@
+// Pure: where the hop labels of one trace go on screen, so that no two overlap. Each label was put at
+// its hop line's midpoint on its own: a query and its answer (the same two nodes), a ping's two echo
+// requests, kube-proxy's rule hops (loops on one node) and every try of a DNS search list landed on the
+// same spot, one unreadable smear on a projector. Here the labels are placed one after another in hop
+// order (an earlier hop keeps its place when a later one appears, as in step mode), each at the free
+// spot nearest its anchor: first the anchor itself, then stacked above/below it and shifted along it,
+// kept inside the canvas and, where possible, off the nodes the packet travels through. A label moved
+// off its line is `displaced`, so the layer draws a leader line from it back to its hop.
+import type { Insets, Rect } from './viewport';
+
+export interface XY {
+  x: number;
+  y: number;
+}
+
+export interface LabelRequest {
+  /** Where the label belongs (screen px): the midpoint of its hop's line. */
+  anchor: XY;
+  /** The label's box, screen px. */
+  w: number;
+  h: number;
+}
+
+export interface PlacedLabel {
+  /** Top-left corner and size, screen px. */
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** The anchor lies outside the box: the hop needs a leader line to its label. */
+  displaced: boolean;
+  /** The point of the box nearest the anchor (where a leader line ends). */
+  attach: XY;
+}
+
+export interface LabelLayoutOptions {
+  canvas: { width: number; height: number };
+  /** Screen px kept free at the canvas edges (the zoom controls sit bottom-left). */
+  insets: Insets;
+  /** Space kept between two labels, px. */
+  gap?: number;
+  /** Boxes a label should rather not cover (the trace's nodes); a soft rule, unlike other labels. */
+  obstacles?: readonly Rect[];
+  /** Rows tried above and below the anchor before the search leaves the canvas. */
+  maxRows?: number;
+}
+
+/** Extra cost (px of distance) of a spot that covers a node the packet travels through. */
+const OBSTACLE_COST = 24;
+/** A sideways shift costs more than a step up or down: labels are wide and short. */
+const SHIFT_WEIGHT = 0.6;
+
+interface Candidate {
+  cx: number;
+  cy: number;
+  cost: number;
+}
+
+function intersects(a: Rect, b: Rect, pad = 0): boolean {
+  return (
+    a.x < b.x + b.width + pad &&
+    b.x < a.x + a.width + pad &&
+    a.y < b.y + b.height + pad &&
+    b.y < a.y + a.height + pad
+  );
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return hi < lo ? lo : Math.min(hi, Math.max(lo, v));
+}
+
+/**
+ * Non-overlapping boxes for `labels`, in the same order. Deterministic: the same input gives the same
+ * boxes (candidates are tried in a fixed order; ties keep the first). Two placed boxes never intersect,
+ * even with `gap` between them; a label is kept inside the canvas unless nothing free is left there, or
+ * its anchor is off the canvas (its hop is not on screen; pulling it in would put it beside another line).
+ */
+export function layoutLabels(labels: readonly LabelRequest[], opts: LabelLayoutOptions): PlacedLabel[] {
+  const gap = opts.gap ?? 3;
+  const maxRows = opts.maxRows ?? 8;
+  const { canvas, insets } = opts;
+  const obstacles = opts.obstacles ?? [];
+  const placed: Rect[] = [];
+  const out: PlacedLabel[] = [];
+  for (const req of labels) {
+    const { anchor, w, h } = req;
+    const onCanvas = anchor.x >= 0 && anchor.y >= 0 && anchor.x <= canvas.width && anchor.y <= canvas.height;
+    const intoCanvas = (c: XY): XY =>
+      onCanvas
+        ? {
+            x: clamp(c.x, insets.left + w / 2, canvas.width - insets.right - w / 2),
+            y: clamp(c.y, insets.top + h / 2, canvas.height - insets.bottom - h / 2),
+          }
+        : c;
+    const rectAt = (c: XY): Rect => ({ x: c.x - w / 2, y: c.y - h / 2, width: w, height: h });
+    const free = (r: Rect) => placed.every((p) => !intersects(r, p, gap));
+
+    const candidates: Candidate[] = [];
+    const rowStep = h + gap;
+    const shifts = [0, -0.5, 0.5, -1, 1];
+    for (let row = 0; row <= maxRows; row++) {
+      for (const sign of row === 0 ? [1] : [1, -1]) {
+        for (const s of shifts) {
+          const c = intoCanvas({ x: anchor.x + s * (w + gap), y: anchor.y + sign * row * rowStep });
+          const cost = Math.abs(c.y - anchor.y) + SHIFT_WEIGHT * Math.abs(c.x - anchor.x);
+          candidates.push({ cx: c.x, cy: c.y, cost });
+        }
+      }
+    }
+    let best: { rect: Rect; cost: number } | null = null;
+    for (const c of candidates) {
+      const r = rectAt({ x: c.cx, y: c.cy });
+      if (!free(r)) continue;
+      let cost = c.cost;
+      for (const o of obstacles) if (intersects(r, o)) cost += OBSTACLE_COST;
+      if (best === null || cost < best.cost) best = { rect: r, cost };
+    }
+    // Nothing free near the anchor inside the canvas: the first free row below, whatever the canvas
+    // (finitely many boxes are placed, so a row below them all is free).
+    let rect = best?.rect;
+    for (let row = maxRows + 1; rect === undefined; row++) {
+      const r = rectAt({ x: anchor.x, y: anchor.y + row * rowStep });
+      if (free(r)) rect = r;
+    }
+    placed.push(rect);
+    const attach = {
+      x: clamp(anchor.x, rect.x, rect.x + rect.width),
+      y: clamp(anchor.y, rect.y, rect.y + rect.height),
+    };
+    out.push({
+      x: rect.x,
+      y: rect.y,
+      w,
+      h,
+      displaced: attach.x !== anchor.x || attach.y !== anchor.y,
+      attach,
+    });
+  }
+  return out;
+}
