@@ -136,7 +136,12 @@ describe('the nginx image (Debian: GNU coreutils)', () => {
     expect(run(d, 'exec web -- ls -F /etc/nginx /var/log/nginx')[0]).toBe(
       '/etc/nginx:\nconf.d/\nfastcgi_params\nmime.types\nmodules@\nnginx.conf\nscgi_params\nuwsgi_params\n\n/var/log/nginx:\naccess.log@\nerror.log@\n',
     );
-    expect(run(d, 'exec web -- ls /etc/nginx/modules/')).toEqual(['', '', 0]);
+    // The link is followed to /usr/lib/nginx/modules, whose .so files are not modelled.
+    expect(run(d, 'exec web -- ls /etc/nginx/modules/')).toEqual([
+      '',
+      "ls: /etc/nginx/modules/: the image's own files here are not modelled in this playground\n",
+      0,
+    ]);
   });
 
   it('cat shows the package configuration (the entrypoint added the IPv6 listen)', () => {
@@ -274,5 +279,18 @@ spec:
     d.kubectl('get pod brief -o jsonpath={.status.containerStatuses[0].restartCount}');
     expect(d.stdout()).toBe('1');
     expect(run(d, 'exec brief -- ls /tmp')).toEqual(['', '', 0]);
+  });
+});
+
+describe('directories whose contents the model does not have', () => {
+  it('ls says so on stderr rather than looking empty; an empty directory of the image is just empty', () => {
+    const { d } = setup();
+    expect(run(d, 'exec sl -- ls /usr/lib')).toEqual([
+      '',
+      "ls: /usr/lib: the image's own files here are not modelled in this playground\n",
+      0,
+    ]);
+    expect(run(d, 'exec sl -- ls /mnt')).toEqual(['', '', 0]);
+    expect(run(d, 'exec bb -- ls /home')).toEqual(['', '', 0]);
   });
 });

@@ -15,7 +15,8 @@
 // `%-10s %4lu %-8.8s %-8.8s %9u ` and GNU's widest-entry widths, one space apart.
 // Not established, so -l refuses with a notice: times of the image's own entries that no source
 // gives (most directories, the kubelet's /etc files), and directories whose entries are not all
-// modelled (../image-fs.ts).
+// modelled (../image-fs.ts). A listing of an image directory with none of its entries modelled
+// (/bin, /usr/lib, /app) adds a notice on stderr instead of looking empty (exit status 0).
 import type { ProcContext } from '../../../kubectl/shell/types';
 import { cleanPath, type FsNode, listDir, lstatPath, resolvePath } from '../fs';
 import type { PodProc } from '../proc';
@@ -187,6 +188,13 @@ export function ls(argv: string[], ctx: ProcContext, p: PodProc): number {
         out += `total ${gnu ? total / 2 : (total + 1) >> 1}\n${rows}`;
       }
     } else if (entries.length) out += print(names(entries));
+    else if (!d.node.complete) {
+      // An image directory none of whose entries is modelled (/bin's applets, /app's
+      // assemblies): say so rather than answer as if it were empty.
+      if (out) ctx.out(out);
+      out = '';
+      ctx.err(`ls: ${d.name}: the image's own files here are not modelled in this playground\n`);
+    }
     if (recursive) {
       const join = (n: string) => (d.name.endsWith('/') ? `${d.name}${n}` : `${d.name}/${n}`);
       for (const e of entries)
