@@ -294,3 +294,34 @@ describe('directories whose contents the model does not have', () => {
     expect(run(d, 'exec bb -- ls /home')).toEqual(['', '', 0]);
   });
 });
+
+describe('a file where a directory is wanted', () => {
+  it('is ENOTDIR: "Not a directory" in each applet', () => {
+    const { d } = setup();
+    expect(run(d, 'exec bb -- ls /etc/passwd/x')[1]).toBe(
+      'ls: /etc/passwd/x: Not a directory\ncommand terminated with exit code 1\n',
+    );
+    expect(run(d, 'exec bb -- cat /etc/passwd/x')[1]).toBe(
+      "cat: can't open '/etc/passwd/x': Not a directory\ncommand terminated with exit code 1\n",
+    );
+    expect(run(d, 'exec bb -- mkdir /etc/passwd/x')[1]).toBe(
+      "mkdir: can't create directory '/etc/passwd/x': Not a directory\ncommand terminated with exit code 1\n",
+    );
+    expect(run(d, 'exec web -- ls /etc/hostname/x')[1]).toBe(
+      "ls: cannot access '/etc/hostname/x': Not a directory\ncommand terminated with exit code 2\n",
+    );
+    expect(run(d, 'exec web -- rm /etc/hostname/x')[1]).toBe(
+      "rm: cannot remove '/etc/hostname/x': Not a directory\ncommand terminated with exit code 1\n",
+    );
+  });
+});
+
+describe('rm through a file', () => {
+  it("BusyBox's remove_file: ENOTDIR is `can't stat`, even with -f; GNU's -f ignores it", () => {
+    const { d } = setup();
+    expect(run(d, 'exec bb -- rm -f /etc/passwd/x')[1]).toBe(
+      "rm: can't stat '/etc/passwd/x': Not a directory\ncommand terminated with exit code 1\n",
+    );
+    expect(run(d, 'exec web -- rm -f /etc/hostname/x')).toEqual(['', '', 0]);
+  });
+});

@@ -224,6 +224,17 @@ export function statPath(p: PodProc, path: string): FsNode | undefined {
   return lstatPath(p, resolvePath(p, path, true));
 }
 
+/** strerror of a failed lookup of `path`: ENOTDIR when a component before the last is not a directory. */
+export function missingReason(p: PodProc, path: string): string {
+  const parts = resolvePath(p, path).split('/').filter(Boolean);
+  for (let i = 1; i < parts.length; i++) {
+    const n = statPath(p, `/${parts.slice(0, i).join('/')}`);
+    if (!n) break;
+    if (n.kind !== 'dir') return 'Not a directory';
+  }
+  return 'No such file or directory';
+}
+
 /** The names in directory `dir` (resolved), byte order; undefined when it is not a directory. */
 export function listDir(p: PodProc, dir: string): string[] | undefined {
   const node = lstatPath(p, dir);

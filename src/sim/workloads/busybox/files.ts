@@ -3,7 +3,7 @@
 // coreutils/touch.c) in the Alpine and busybox images, and as GNU coreutils 9.1 does in Debian's
 // nginx (C locale: names in ASCII single quotes). Exit 1 on any failure in both.
 import type { ProcContext } from '../../../kubectl/shell/types';
-import { cleanPath, lstatPath, mkdirAll, recordEntry, resolvePath, statPath } from '../fs';
+import { cleanPath, lstatPath, missingReason, mkdirAll, recordEntry, resolvePath, statPath } from '../fs';
 import { type PodProc, readPodFile, writePodFile } from '../proc';
 import { workdir } from './info';
 import { usageText } from './usage';
@@ -50,8 +50,7 @@ export function mkdir(argv: string[], ctx: ProcContext, p: PodProc): number {
       continue;
     }
     const parent = statPath(p, parentOf(path));
-    if (!parents && !parent) fail(d, 'No such file or directory');
-    else if (!parents && parent?.kind !== 'dir') fail(d, 'Not a directory');
+    if (!parents && parent?.kind !== 'dir') fail(d, parent ? 'Not a directory' : missingReason(p, path));
     else if (parents) {
       // -p: each missing component; a file in the way stops it.
       const parts = path.split('/').filter(Boolean);
@@ -83,11 +82,15 @@ export function rm(argv: string[], ctx: ProcContext, p: PodProc): number {
     const path = resolvePath(p, cleanPath(f, workdir(p)));
     const node = lstatPath(p, path);
     if (!node) {
-      if (force) continue;
+      // remove_file: lstat's ENOENT is quiet under -f, any other errno is `can't stat`; GNU's
+      // -f ignores ENOTDIR too (ignorable_missing).
+      const why = missingReason(p, path);
+      const enoent = why === 'No such file or directory';
+      if (force && (enoent || gnu)) continue;
       ctx.err(
         gnu
-          ? `rm: cannot remove '${f}': No such file or directory\n`
-          : `rm: can't remove '${f}': No such file or directory\n`,
+          ? `rm: cannot remove '${f}': ${why}\n`
+          : `rm: can't ${enoent ? 'remove' : 'stat'} '${f}': ${why}\n`,
       );
       code = 1;
       continue;
@@ -119,12 +122,10 @@ export function touch(argv: string[], ctx: ProcContext, p: PodProc): number {
     const path = resolvePath(p, cleanPath(f, workdir(p)), true);
     const node = lstatPath(p, path);
     if (node?.kind === 'dir') continue;
-    if (!node && statPath(p, parentOf(path))?.kind !== 'dir') {
-      ctx.err(
-        gnu
-          ? `touch: cannot touch '${f}': No such file or directory\n`
-          : `touch: ${f}: No such file or directory\n`,
-      );
+    const parent = statPath(p, parentOf(path));
+    if (!node && parent?.kind !== 'dir') {
+      const why = parent ? 'Not a directory' : missingReason(p, path);
+      ctx.err(gnu ? `touch: cannot touch '${f}': ${why}\n` : `touch: ${f}: ${why}\n`);
       code = 1;
       continue;
     }

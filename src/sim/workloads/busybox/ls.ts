@@ -18,7 +18,7 @@
 // modelled (../image-fs.ts). A listing of an image directory with none of its entries modelled
 // (/bin, /usr/lib, /app) adds a notice on stderr instead of looking empty (exit status 0).
 import type { ProcContext } from '../../../kubectl/shell/types';
-import { cleanPath, type FsNode, listDir, lstatPath, resolvePath } from '../fs';
+import { cleanPath, type FsNode, listDir, lstatPath, missingReason, resolvePath } from '../fs';
 import type { PodProc } from '../proc';
 import { workdir } from './info';
 import { fileMode, lsFlags, lsMount, lsTime } from './ls-mount';
@@ -121,12 +121,8 @@ export function ls(argv: string[], ctx: ProcContext, p: PodProc): number {
       if (target) node = target;
     }
     if (!node) {
-      fail(
-        gnu
-          ? `ls: cannot access '${t}': No such file or directory\n`
-          : `ls: ${t}: No such file or directory\n`,
-        gnu ? 2 : 1,
-      );
+      const why = missingReason(p, lexical);
+      fail(gnu ? `ls: cannot access '${t}': ${why}\n` : `ls: ${t}: ${why}\n`, gnu ? 2 : 1);
       continue;
     }
     const real = node.kind === 'dir' ? resolvePath(p, lexical, true) : path;

@@ -1,18 +1,17 @@
 // BusyBox text applets the chapter pipes through: cat, echo, grep (BRE by default, -E ERE, -F),
 // head, tail, wc. Files come from the container (proc.ts); no file argument means stdin.
 import type { ProcContext } from '../../../kubectl/shell/types';
-import { cleanPath, statPath } from '../fs';
+import { cleanPath, missingReason, statPath } from '../fs';
 import type { PodProc } from '../proc';
 import { readPodFile } from '../proc';
 import { parseOpts } from './getopt';
 import { workdir } from './info';
 import { usageText } from './usage';
 
-/** GNU coreutils 9.1 / grep 3.8's line for a missing file. */
-function gnuMissing(applet: string, f: string): string {
-  if (applet === 'head' || applet === 'tail')
-    return `${applet}: cannot open '${f}' for reading: No such file or directory\n`;
-  return `${applet}: ${f}: No such file or directory\n`;
+/** GNU coreutils 9.1 / grep 3.8's line for a file that cannot be opened. */
+function gnuMissing(applet: string, f: string, why: string): string {
+  if (applet === 'head' || applet === 'tail') return `${applet}: cannot open '${f}' for reading: ${why}\n`;
+  return `${applet}: ${f}: ${why}\n`;
 }
 
 function splitLines(text: string): string[] {
@@ -51,8 +50,8 @@ function inputs(
     else if (node && applet === 'cat')
       // BusyBox's bb_copyfd: `read error`; GNU cat names the file.
       ctx.err(gnu ? `cat: ${f}: Is a directory\n` : 'cat: read error: Is a directory\n');
-    else if (gnu) ctx.err(gnuMissing(applet, f));
-    else ctx.err(`${applet}: can't open '${f}': No such file or directory\n`);
+    else if (gnu) ctx.err(gnuMissing(applet, f, missingReason(p, cleanPath(f, workdir(p)))));
+    else ctx.err(`${applet}: can't open '${f}': ${missingReason(p, cleanPath(f, workdir(p)))}\n`);
   }
   return error ? { error, partial: out } : out;
 }

@@ -2,7 +2,7 @@
 // `writing to stdout`, a progress line when the size is known (stderr is not a tty under
 // `kubectl exec`, so one final line), then `'file' saved` / `written to stdout`.
 import type { ProcContext } from '../../../kubectl/shell/types';
-import { statPath } from '../fs';
+import { missingReason, statPath } from '../fs';
 import { httpRequest } from '../http/client';
 import { parseUrl } from '../http/url';
 import type { PodProc } from '../proc';
@@ -127,8 +127,9 @@ export function wget(argv: string[], ctx: ProcContext, p: PodProc): number {
     }
     // xopen3 before retrieve_file_data's "saving to": a missing directory dies there.
     const abs = path.startsWith('/') ? path : `/${path}`;
-    if (!toStdout && statPath(p, abs.slice(0, abs.lastIndexOf('/')) || '/')?.kind !== 'dir') {
-      ctx.err(`wget: can't open '${path}': No such file or directory\n`);
+    const parent = statPath(p, abs.slice(0, abs.lastIndexOf('/')) || '/');
+    if (!toStdout && parent?.kind !== 'dir') {
+      ctx.err(`wget: can't open '${path}': ${parent ? 'Not a directory' : missingReason(p, abs)}\n`);
       return 1;
     }
     const contentLength = res.headers.find(([k]) => k.toLowerCase() === 'content-length')?.[1];
