@@ -68,16 +68,16 @@ describe('get pods -w: one row per write', () => {
     );
     cluster.advance(60_000);
     // maxSurge 1 / maxUnavailable 0: the old Pod is deleted only once the new one is available.
-    // Once its container has stopped on SIGTERM (exit 0) the kubelet writes the terminal status
-    // (SyncTerminatingPod: phase Succeeded, so no longer Terminating: printPod shows the
-    // container's reason), then the status manager deletes it: the DELETED event's object is
-    // that last state.
+    // Once its container has stopped on SIGTERM (the sleep image's trapping shell exits 143) the
+    // kubelet writes the terminal status (SyncTerminatingPod: phase Failed, so no longer
+    // Terminating: printPod shows the container's reason, Error), then the status manager deletes
+    // it: the DELETED event's object is that last state.
     expect(poll()).toBe(
       'sleep-1-7b48b6bb7b-5stbc   0/1     ContainerCreating   0          0s\n' +
         'sleep-1-7b48b6bb7b-5stbc   1/1     Running             0          1s\n' +
         'sleep-1-5794978fd6-qpws9   1/1     Terminating         0          31s\n' +
-        'sleep-1-5794978fd6-qpws9   0/1     Completed           0          32s\n' +
-        'sleep-1-5794978fd6-qpws9   0/1     Completed           0          32s\n',
+        'sleep-1-5794978fd6-qpws9   0/1     Error               0          32s\n' +
+        'sleep-1-5794978fd6-qpws9   0/1     Error               0          32s\n',
     );
   });
 
@@ -89,12 +89,12 @@ describe('get pods -w: one row per write', () => {
     ).toBe('MODIFIED   sleep-1-5794978fd6-qpws9   1/1     Terminating   0          30s');
     cluster.advance(60_000);
     // printPod: Terminating while deletionTimestamp is set and the phase is not terminal. The
-    // kubelet writes the stopped container (exit 0 on SIGTERM: Completed, 0/1) with the terminal
-    // phase (1.27+ getPhase with podIsTerminal: Succeeded for restartPolicy Always too) before the
-    // status manager deletes the Pod, so both last rows show 0/1 Completed.
+    // kubelet writes the stopped container (the sleep image exits 143 on SIGTERM: Error, 0/1) with
+    // the terminal phase (1.27+ getPhase with podIsTerminal: Failed) before the status manager
+    // deletes the Pod, so both last rows show 0/1 Error.
     expect(poll()).toBe(
-      'MODIFIED   sleep-1-5794978fd6-qpws9   0/1     Completed     0          30s\n' +
-        'DELETED    sleep-1-5794978fd6-qpws9   0/1     Completed     0          31s\n',
+      'MODIFIED   sleep-1-5794978fd6-qpws9   0/1     Error         0          30s\n' +
+        'DELETED    sleep-1-5794978fd6-qpws9   0/1     Error         0          31s\n',
     );
     const last = cluster.get('Pod', 'default', 'sleep-1-5794978fd6-qpws9');
     expect(last).toBeUndefined();
