@@ -87,6 +87,36 @@ describe('SIGTERM exit codes', () => {
     expect(st.lastState.terminated).toMatchObject({ exitCode: 143, reason: 'Error' });
   });
 
+  it('a liveness kill of a sleep-image sidecar (init-start.ts): 143 Error, restarted', () => {
+    const cluster = createCluster({ seed: 25 });
+    const r = cluster.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'side-live' },
+      spec: {
+        initContainers: [
+          {
+            name: 'helper',
+            image: 'kiamol/ch03-sleep',
+            restartPolicy: 'Always',
+            livenessProbe: {
+              exec: { command: ['cat', '/tmp/healthy'] },
+              periodSeconds: 5,
+              failureThreshold: 1,
+            },
+          },
+        ],
+        containers: [{ name: 'app', image: 'nginx' }],
+      } as Pod['spec'],
+    });
+    expect(r.ok).toBe(true);
+    cluster.advance(15_000);
+    const st = (cluster.get('Pod', 'default', 'side-live') as Pod).status as WithInits;
+    const helper = st.initContainerStatuses?.[0] as ContainerStatus;
+    expect(helper.restartCount).toBeGreaterThanOrEqual(1);
+    expect(helper.lastState.terminated).toMatchObject({ exitCode: 143, reason: 'Error' });
+  });
+
   it('a sleep-image sidecar stopped when the app ends: 143 Error, not counted in the phase', () => {
     const cluster = createCluster({ seed: 23 });
     const r = cluster.create({
