@@ -2,12 +2,14 @@
 // never re-renders or repaints the 700 structural edges: each hop is a marker moved by SVG
 // <animateMotion> along a curve between two node centres, timed by SMIL itself (beginElementAt),
 // so a playing trace costs React nothing after it mounts. 'numbered' hops (reduced motion, or earlier
-// hops in step mode) are static lines with their number. The verdict callout points at where the packet
+// hops in step mode) are static lines with their number. The hop labels of the trace shown are laid out
+// together so none covers another (label-layout.ts). The verdict callout points at where the packet
 // stopped; it is drawn in screen space (Callout), so it keeps its size and stays inside the canvas.
-import { useStore as useFlowStore, ViewportPortal } from '@xyflow/react';
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type ReactFlowState, useStore as useFlowStore, ViewportPortal } from '@xyflow/react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { layoutLabels } from './label-layout';
 import type { TrafficStep } from './trace-steps';
-import { keepLabelInside, placeCallout } from './viewport';
+import { CALLOUT_INSETS, placeCallout, type Rect } from './viewport';
 
 export interface XY {
   x: number;
@@ -182,51 +184,6 @@ const Hop = memo(function Hop({
   );
 });
 
-const HopLabel = memo(function HopLabel({
-  hop,
-  a,
-  b,
-  scale,
-}: {
-  hop: TrafficHopView;
-  a: XY;
-  b: XY;
-  scale: number;
-}) {
-  const { step, mode, delayMs } = hop;
-  const g = geometry(a, b, step.from === step.to, step.returning);
-  // a label whose hop is on screen stays whole inside the canvas, clear of the zoom controls
-  const [tx, ty, zoom] = useFlowStore((s) => s.transform);
-  const width = useFlowStore((s) => s.width);
-  const height = useFlowStore((s) => s.height);
-  const ref = useRef<HTMLDivElement>(null);
-  const [box, setBox] = useState({ w: 0, h: 0 });
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (el && (el.offsetWidth !== box.w || el.offsetHeight !== box.h))
-      setBox({ w: el.offsetWidth, h: el.offsetHeight });
-  });
-  const k = scale * zoom;
-  const c = keepLabelInside(
-    { x: g.mid.x * zoom + tx, y: g.mid.y * zoom + ty },
-    { w: box.w * k, h: box.h * k },
-    { width, height },
-  );
-  return (
-    <div
-      ref={ref}
-      className={`traffic-label${step.failed ? ' is-failed' : ''}`}
-      style={{
-        transform: `translate(${(c.x - tx) / zoom}px, ${(c.y - ty) / zoom}px) scale(${scale}) translate(-50%, -50%)`,
-        animationDelay: `${mode === 'motion' ? delayMs : 0}ms`,
-      }}
-    >
-      <span className="traffic-number">{step.n}</span>
-      {step.label ? <span className="traffic-text">{step.label}</span> : null}
-    </div>
-  );
-});
-
 const TraceGroup = memo(function TraceGroup({
   trace,
   centres,
@@ -247,22 +204,146 @@ const TraceGroup = memo(function TraceGroup({
   );
 });
 
-function Labels({ trace, centres }: { trace: TrafficTraceView; centres: ReadonlyMap<string, XY> }) {
+/**
+ * The labels of the trace being shown, laid out together (layoutLabels): measured, then each put at the
+ * free spot nearest its hop's midpoint, so a query and its answer, a ping's requests or kube-proxy's rule
+ * hops on one node never cover each other. A label moved off its line gets a leader line back to it.
+ */
+function Labels({
+  trace,
+  centres,
+  avoid,
+}: {
+  trace: TrafficTraceView;
+  centres: ReadonlyMap<string, XY>;
+  /** The verdict callout's screen box, "x,y,w,h" ('' when there is none): no label goes under it. */
+  avoid: string;
+}) {
   const scale = useReadableScale();
+  const [tx, ty, zoom] = useFlowStore((s) => s.transform);
+  const width = useFlowStore((s) => s.width);
+  const height = useFlowStore((s) => s.height);
+  const drawn = useMemo(() => {
+    const out: { hop: TrafficHopView; g: Geometry }[] = [];
+    for (const h of trace.hops) {
+      const a = h.detailed && h.step.from ? centres.get(h.step.from) : undefined;
+      const b = h.detailed && h.step.to ? centres.get(h.step.to) : undefined;
+      if (a && b) out.push({ hop: h, g: geometry(a, b, h.step.from === h.step.to, h.step.returning) });
+    }
+    return out;
+  }, [trace, centres]);
+  const obstacleKey = useFlowStore((s) => traceNodeBoxes(s.nodeLookup, drawn));
+  const refs = useRef<(HTMLDivElement | null)[]>([]);
+  const [sizes, setSizes] = useState<string>('');
+  useLayoutEffect(() => {
+    const now = refs.current
+      .slice(0, drawn.length)
+      .map((el) => (el ? `${el.offsetWidth}x${el.offsetHeight}` : '0x0'))
+      .join(',');
+    if (now !== sizes) setSizes(now);
+  });
+  const placed = useMemo(() => {
+    const k = scale * zoom;
+    const dims = sizes === '' ? [] : sizes.split(',').map((d) => d.split('x').map(Number));
+    const obstacles: Rect[] = [];
+    for (const r of obstacleKey === '' ? [] : obstacleKey.split(';')) {
+      const [x = 0, y = 0, w = 0, h = 0] = r.split(',').map(Number);
+      obstacles.push({ x: x * zoom + tx, y: y * zoom + ty, width: w * zoom, height: h * zoom });
+    }
+    const [cx = 0, cy = 0, cw = 0, ch = 0] = avoid === '' ? [] : avoid.split(',').map(Number);
+    const blocked: Rect[] = avoid === '' ? [] : [{ x: cx, y: cy, width: cw, height: ch }];
+    return layoutLabels(
+      drawn.map(({ g }, i) => ({
+        anchor: { x: g.mid.x * zoom + tx, y: g.mid.y * zoom + ty },
+        w: (dims[i]?.[0] ?? 0) * k,
+        h: (dims[i]?.[1] ?? 0) * k,
+      })),
+      { canvas: { width, height }, insets: CALLOUT_INSETS, gap: 3, obstacles, blocked },
+    );
+  }, [drawn, sizes, obstacleKey, avoid, scale, tx, ty, zoom, width, height]);
+  const toFlow = (p: XY): XY => ({ x: (p.x - tx) / zoom, y: (p.y - ty) / zoom });
   return (
     <>
-      {trace.hops
-        .filter((h) => h.detailed)
-        .map((h) => {
-          const a = h.step.from ? centres.get(h.step.from) : undefined;
-          const b = h.step.to ? centres.get(h.step.to) : undefined;
-          return a && b ? <HopLabel key={h.step.n} hop={h} a={a} b={b} scale={scale} /> : null;
+      <svg className="traffic-leaders" aria-hidden="true" width={1} height={1}>
+        {drawn.map(({ hop, g }, i) => {
+          const p = placed[i];
+          if (!p?.displaced) return null;
+          const end = toFlow(p.attach);
+          const delay = `${hop.mode === 'motion' ? hop.delayMs : 0}ms`;
+          return (
+            <g
+              key={hop.step.n}
+              className={`traffic-leader${hop.step.failed ? ' is-failed' : ''}`}
+              style={{ animationDelay: delay }}
+            >
+              <line x1={g.mid.x} y1={g.mid.y} x2={end.x} y2={end.y} vectorEffect="non-scaling-stroke" />
+              <circle cx={g.mid.x} cy={g.mid.y} r={3 / zoom} />
+            </g>
+          );
         })}
+      </svg>
+      {drawn.map(({ hop }, i) => {
+        const { step, mode, delayMs } = hop;
+        const p = placed[i];
+        const c = p ? toFlow({ x: p.x + p.w / 2, y: p.y + p.h / 2 }) : { x: 0, y: 0 };
+        return (
+          <div
+            key={step.n}
+            ref={(el) => {
+              refs.current[i] = el;
+            }}
+            className={`traffic-label${step.failed ? ' is-failed' : ''}`}
+            data-hop={step.n}
+            style={{
+              transform: `translate(${c.x}px, ${c.y}px) scale(${scale}) translate(-50%, -50%)`,
+              animationDelay: `${mode === 'motion' ? delayMs : 0}ms`,
+            }}
+          >
+            <span className="traffic-number">{step.n}</span>
+            {step.label ? <span className="traffic-text">{step.label}</span> : null}
+          </div>
+        );
+      })}
     </>
   );
 }
 
-function Callout({ c, at }: { c: NonNullable<TrafficTraceView['callout']>; at: XY }) {
+/**
+ * Flow-space boxes ("x,y,w,h;…", a string so the selector's result compares by value) of the nodes the
+ * shown hops join: a label should not hide the Pod or Service the packet goes through. The cluster Node
+ * group is left out: it holds the Pods, so every spot near them is "on" it.
+ */
+function traceNodeBoxes(
+  lookup: ReactFlowState['nodeLookup'],
+  drawn: readonly { hop: TrafficHopView }[],
+): string {
+  const ids = new Set<string>();
+  for (const { hop } of drawn) {
+    if (hop.step.from) ids.add(hop.step.from);
+    if (hop.step.to) ids.add(hop.step.to);
+  }
+  const out: string[] = [];
+  for (const id of [...ids].sort()) {
+    const n = lookup.get(id);
+    if (!n || n.type === 'clusterNode') continue;
+    const w = n.measured.width ?? n.width ?? 0;
+    const h = n.measured.height ?? n.height ?? 0;
+    const p = n.internals.positionAbsolute;
+    out.push(`${p.x},${p.y},${w},${h}`);
+  }
+  return out.join(';');
+}
+
+function Callout({
+  c,
+  at,
+  onPlace,
+}: {
+  c: NonNullable<TrafficTraceView['callout']>;
+  at: XY;
+  /** Where it went on screen ("x,y,w,h"), so the labels keep out from under it. */
+  onPlace: (box: string) => void;
+}) {
   const [tx, ty, zoom] = useFlowStore((s) => s.transform);
   const width = useFlowStore((s) => s.width);
   const height = useFlowStore((s) => s.height);
@@ -276,6 +357,8 @@ function Callout({ c, at }: { c: NonNullable<TrafficTraceView['callout']>; at: X
     if (w !== box.w || h !== box.h) setBox({ w, h });
   });
   const p = placeCallout({ x: at.x * zoom + tx, y: at.y * zoom + ty }, box, { width, height });
+  const placed = box.w > 0 ? `${p.x},${p.y},${box.w},${box.h}` : '';
+  useLayoutEffect(() => onPlace(placed), [onPlace, placed]);
   return (
     <div
       ref={ref}
@@ -297,6 +380,20 @@ export function TrafficLayer({
   centres: ReadonlyMap<string, XY>;
 }) {
   const detailed = traces.filter((t) => t.callout !== undefined || t.hops.some((h) => h.detailed));
+  // the verdict callout's screen box, per trace: its hop labels are laid out around it
+  const traceKeys = useRef(new Set<string>());
+  traceKeys.current = new Set(detailed.map((t) => t.key));
+  const [callouts, setCallouts] = useState<ReadonlyMap<string, string>>(new Map());
+  const onPlace = useCallback(
+    (key: string, box: string) =>
+      setCallouts((m) => {
+        if (m.get(key) === box) return m;
+        const next = new Map([...m].filter(([k]) => traceKeys.current.has(k)));
+        next.set(key, box);
+        return next;
+      }),
+    [],
+  );
   return (
     <>
       <ViewportPortal>
@@ -310,12 +407,14 @@ export function TrafficLayer({
         </svg>
         {traces.map((t) => (t.compact ? <TracePacket key={t.key} trace={t} centres={centres} /> : null))}
         {detailed.map((t) => (
-          <Labels key={t.key} trace={t} centres={centres} />
+          <Labels key={t.key} trace={t} centres={centres} avoid={callouts.get(t.key) ?? ''} />
         ))}
       </ViewportPortal>
       {detailed.map((t) => {
         const at = t.callout ? centres.get(t.callout.at) : undefined;
-        return t.callout && at ? <Callout key={t.key} c={t.callout} at={at} /> : null;
+        return t.callout && at ? (
+          <Callout key={t.key} c={t.callout} at={at} onPlace={(box) => onPlace(t.key, box)} />
+        ) : null;
       })}
     </>
   );

@@ -51,6 +51,36 @@ describe('layoutLabels', () => {
     expect(out.slice(1).every((l) => l.displaced)).toBe(true);
   });
 
+  it('stacks labels that share a spot downwards in hop order while there is room below', () => {
+    const reqs: LabelRequest[] = Array.from({ length: 8 }, (_, i) => ({
+      // a query and its answer bend to opposite sides of one line: midpoints 14 px apart
+      anchor: { x: 260, y: i % 2 === 0 ? 60 : 74 },
+      w: 140 + (i % 3) * 30,
+      h: 16,
+    }));
+    const out = layoutLabels(reqs, opts);
+    expect(pairsOverlapping(out)).toEqual([]);
+    const tops = out.map((l) => l.y);
+    expect(tops).toEqual([...tops].sort((a, b) => a - b));
+    expect(out[0]?.y).toBe(52);
+  });
+
+  it('keeps every label out from under the verdict callout', () => {
+    // ping sleep-2: the last hop's label and the callout both sit at the Service where the packet stopped
+    const callout: Rect = { x: 70, y: 215, width: 250, height: 70 };
+    const [l] = layoutLabels([{ anchor: { x: 195, y: 240 }, w: 180, h: 16 }], {
+      ...opts,
+      blocked: [callout],
+    });
+    const under =
+      (l?.x ?? 0) < callout.x + callout.width &&
+      callout.x < (l?.x ?? 0) + 180 &&
+      (l?.y ?? 0) < callout.y + callout.height &&
+      callout.y < (l?.y ?? 0) + 16;
+    expect(under).toBe(false);
+    expect(l?.displaced).toBe(true);
+  });
+
   it('keeps at least the gap between two labels', () => {
     const out = layoutLabels(
       [

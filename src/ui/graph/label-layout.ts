@@ -3,8 +3,9 @@
 // requests, kube-proxy's rule hops (loops on one node) and every try of a DNS search list landed on the
 // same spot, one unreadable smear on a projector. Here the labels are placed one after another in hop
 // order (an earlier hop keeps its place when a later one appears, as in step mode), each at the free
-// spot nearest its anchor: first the anchor itself, then stacked above/below it and shifted along it,
-// kept inside the canvas and, where possible, off the nodes the packet travels through. A label moved
+// spot nearest its anchor: first the anchor itself, then stacked above/below it and shifted sideways,
+// kept inside the canvas and, where possible, off the nodes the packet travels through. Labels sharing
+// a spot are stacked downwards in hop order, so the class reads them as a numbered list. A label moved
 // off its line is `displaced`, so the layer draws a leader line from it back to its hop.
 import type { Insets, Rect } from './viewport';
 
@@ -41,6 +42,8 @@ export interface LabelLayoutOptions {
   gap?: number;
   /** Boxes a label should rather not cover (the trace's nodes); a soft rule, unlike other labels. */
   obstacles?: readonly Rect[];
+  /** Boxes no label may cover, like another label (the verdict callout). */
+  blocked?: readonly Rect[];
   /** Rows tried above and below the anchor before the search leaves the canvas. */
   maxRows?: number;
 }
@@ -77,10 +80,12 @@ function clamp(v: number, lo: number, hi: number): number {
  */
 export function layoutLabels(labels: readonly LabelRequest[], opts: LabelLayoutOptions): PlacedLabel[] {
   const gap = opts.gap ?? 3;
-  const maxRows = opts.maxRows ?? 8;
+  const maxRows = opts.maxRows ?? 12;
   const { canvas, insets } = opts;
   const obstacles = opts.obstacles ?? [];
-  const placed: Rect[] = [];
+  const placed: Rect[] = [...(opts.blocked ?? [])];
+  /** Each placed label's box as if centred on its anchor, and where its centre went. */
+  const placedAt: { at: Rect; cy: number }[] = [];
   const out: PlacedLabel[] = [];
   for (const req of labels) {
     const { anchor, w, h } = req;
@@ -107,14 +112,23 @@ export function layoutLabels(labels: readonly LabelRequest[], opts: LabelLayoutO
         }
       }
     }
-    let best: { rect: Rect; cost: number } | null = null;
-    for (const c of candidates) {
-      const r = rectAt({ x: c.cx, y: c.cy });
-      if (!free(r)) continue;
-      let cost = c.cost;
-      for (const o of obstacles) if (intersects(r, o)) cost += OBSTACLE_COST;
-      if (best === null || cost < best.cost) best = { rect: r, cost };
-    }
+    // Labels that would cover each other at their anchors (a query and its answer, the tries of a
+    // search list) read as a list: a later one goes below the earlier ones while there is room.
+    const own = rectAt(anchor);
+    const siblings = placedAt.filter((p) => intersects(own, p.at)).map((p) => p.cy);
+    const pick = (ordered: boolean) => {
+      let best: { rect: Rect; cost: number } | null = null;
+      for (const c of candidates) {
+        if (ordered && siblings.some((cy) => c.cy <= cy)) continue;
+        const r = rectAt({ x: c.cx, y: c.cy });
+        if (!free(r)) continue;
+        let cost = c.cost;
+        for (const o of obstacles) if (intersects(r, o)) cost += OBSTACLE_COST;
+        if (best === null || cost < best.cost) best = { rect: r, cost };
+      }
+      return best;
+    };
+    const best = (siblings.length > 0 ? pick(true) : null) ?? pick(false);
     // Nothing free near the anchor inside the canvas: the first free row below, whatever the canvas
     // (finitely many boxes are placed, so a row below them all is free).
     let rect = best?.rect;
@@ -123,6 +137,7 @@ export function layoutLabels(labels: readonly LabelRequest[], opts: LabelLayoutO
       if (free(r)) rect = r;
     }
     placed.push(rect);
+    placedAt.push({ at: own, cy: rect.y + h / 2 });
     const attach = {
       x: clamp(anchor.x, rect.x, rect.x + rect.width),
       y: clamp(anchor.y, rect.y, rect.y + rect.height),
