@@ -30,7 +30,7 @@ export function snapshotForSave(): SavedState {
     scenario: s.serializeScenario(),
     history: [...s.history],
     activeFile: s.activeFile,
-    view: { panels: s.panels, lang: s.lang, largeText: s.largeText },
+    view: { panels: s.panels, lang: s.lang, largeText: s.largeText, layout: s.layout },
     playing: s.playing,
     speed: s.speed,
   };
@@ -134,6 +134,7 @@ export function startAutosave(storage: Storage = window.localStorage): () => voi
       s.panels === prev.panels &&
       s.lang === prev.lang &&
       s.largeText === prev.largeText &&
+      s.layout === prev.layout &&
       s.playing === prev.playing &&
       s.speed === prev.speed &&
       s.seed === prev.seed &&

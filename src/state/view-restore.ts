@@ -1,6 +1,7 @@
 // The part of persistence the first paint needs: the storage key, and the layout, language and text
 // size read from the saved playground (so the page does not flash the default layout). The rest
 // (./persist: restoring files, cluster and history; autosave) is loaded after the first paint.
+import { readLayout } from './layout';
 import { useStore } from './store';
 import { DEFAULT_VIEW, type Lang, PANEL_IDS, type PanelId, type ViewSettings } from './view-slice';
 
@@ -17,7 +18,8 @@ export function readView(v: unknown): ViewSettings {
   if (isRecord(v.panels))
     for (const id of PANEL_IDS) if (typeof v.panels[id] === 'boolean') panels[id as PanelId] = v.panels[id];
   const lang: Lang = v.lang === 'ko' ? 'ko' : 'en';
-  return { panels, lang, largeText: v.largeText === true };
+  // `layout` came later (optional, same STORAGE_VERSION): missing or hostile values give the defaults.
+  return { panels, lang, largeText: v.largeText === true, layout: readLayout(v.layout) };
 }
 
 export function readRaw(storage: Storage): string | null {
@@ -36,7 +38,12 @@ export function restoreView(storage: Storage = window.localStorage): void {
     const data: unknown = JSON.parse(raw);
     if (!isRecord(data)) return;
     const view = readView(data.view);
-    useStore.setState({ panels: view.panels, lang: view.lang, largeText: view.largeText });
+    useStore.setState({
+      panels: view.panels,
+      lang: view.lang,
+      largeText: view.largeText,
+      layout: view.layout,
+    });
   } catch {
     // restoreSaved reports unreadable data.
   }

@@ -1,4 +1,5 @@
 // Layout and view settings (persisted with the scenario, but not part of it).
+import { DEFAULT_LAYOUT, type Layout, type SplitId } from './layout';
 import type { Slice } from './types';
 
 export type PanelId = 'editor' | 'graph' | 'terminal' | 'inspector' | 'browser';
@@ -10,6 +11,8 @@ export interface ViewSettings {
   panels: Record<PanelId, boolean>;
   lang: Lang;
   largeText: boolean;
+  /** The splitters' positions (see ./layout). */
+  layout: Layout;
 }
 
 export interface ViewSlice extends ViewSettings {
@@ -17,6 +20,7 @@ export interface ViewSlice extends ViewSettings {
   togglePanel(id: PanelId): void;
   setLang(lang: Lang): void;
   setLargeText(on: boolean): void;
+  setSplit(id: SplitId, share: number): void;
   showNotice(kind: NoticeKind): void;
   dismissNotice(): void;
 }
@@ -25,6 +29,7 @@ export const DEFAULT_VIEW: ViewSettings = {
   panels: { editor: true, graph: true, terminal: true, inspector: true, browser: false },
   lang: 'en',
   largeText: false,
+  layout: DEFAULT_LAYOUT,
 };
 
 export const createViewSlice: Slice<ViewSlice> = (set) => ({
@@ -33,6 +38,8 @@ export const createViewSlice: Slice<ViewSlice> = (set) => ({
   togglePanel: (id) => set((s) => ({ panels: { ...s.panels, [id]: !s.panels[id] } })),
   setLang: (lang) => set({ lang }),
   setLargeText: (largeText) => set({ largeText }),
+  setSplit: (id, share) =>
+    set((s) => (s.layout[id] === share ? s : { layout: { ...s.layout, [id]: share } })),
   showNotice: (notice) => set({ notice }),
   dismissNotice: () => set({ notice: null }),
 });

@@ -1,6 +1,8 @@
 // The page: toolbar, notice, and the panels (editor + terminal on the left, graph with inspector and
 // browser on the right). Hidden panels are unmounted; a column with nothing to show collapses.
-import { lazy, useEffect } from 'react';
+// Splitters sit between the columns and between the panels of a column while both sides are shown.
+import { lazy, useEffect, useLayoutEffect, useRef } from 'react';
+import type { Layout } from '../../state/layout';
 import { useShallow, useStore } from '../../state/store';
 import { Toolbar } from '../controls/Toolbar';
 import { useT } from '../i18n';
@@ -8,6 +10,7 @@ import { useFrameLoop } from './frame-loop';
 import { useAfterFirstPaint } from './idle';
 import { Notice } from './Notice';
 import { Panel } from './Panel';
+import { Splitter } from './Splitter';
 import { BrowserSlot, GraphSlot, InspectorSlot } from './slots';
 
 const EditorPanel = lazy(() => import('../editor/EditorPanel'));
@@ -44,8 +47,28 @@ export function AppShell() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+  // The splitters' shares become the panes' flex-grow (app.css) through CSS variables set here, not by
+  // rendering: a drag changes them every frame and must not re-render every panel.
+  const main = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const apply = (l: Layout) => {
+      const st = main.current?.style;
+      if (!st) return;
+      for (const [k, v] of Object.entries(l)) {
+        st.setProperty(`--${k}-a`, String(v * 1000));
+        st.setProperty(`--${k}-b`, String((1 - v) * 1000));
+      }
+    };
+    apply(useStore.getState().layout);
+    return useStore.subscribe((s, prev) => {
+      if (s.layout !== prev.layout) apply(s.layout);
+    });
+  }, []);
   const left = panels.editor || panels.terminal;
   const right = panels.graph || panels.inspector || panels.browser;
+  const bottom = panels.inspector || panels.browser;
+  const hint = t('resizeHint');
+  const between = (a: string, b: string) => t('resizeBetween', { a, b });
   return (
     <div className="app">
       <a className="skip-link" href="#panel-title-editor">
@@ -53,13 +76,22 @@ export function AppShell() {
       </a>
       <Toolbar />
       <Notice />
-      <main className={`workspace${left ? '' : ' no-left'}${right ? '' : ' no-right'}`}>
+      <main ref={main} className="workspace">
         {left && (
-          <div className="column column-left">
+          <div className="column column-left" id="column-left">
             {panels.editor && <Panel id="editor">{painted && <EditorPanel />}</Panel>}
+            {panels.editor && panels.terminal && (
+              <Splitter
+                id="left"
+                controls="panel-editor"
+                label={between(t('panelEditor'), t('panelTerminal'))}
+                hint={hint}
+              />
+            )}
             {panels.terminal && <Panel id="terminal">{painted && <TerminalPanel />}</Panel>}
           </div>
         )}
+        {left && right && <Splitter id="col" controls="column-left" label={t('resizeColumns')} hint={hint} />}
         {right && (
           <div className="column column-right">
             {panels.graph && (
@@ -67,7 +99,15 @@ export function AppShell() {
                 <GraphSlot />
               </Panel>
             )}
-            {(panels.inspector || panels.browser) && (
+            {panels.graph && bottom && (
+              <Splitter
+                id="right"
+                controls="panel-graph"
+                label={between(t('panelGraph'), t(panels.inspector ? 'panelInspector' : 'panelBrowser'))}
+                hint={hint}
+              />
+            )}
+            {bottom && (
               <div className="row-bottom">
                 {panels.inspector && <Panel id="inspector">{painted && <InspectorSlot />}</Panel>}
                 {panels.browser && <Panel id="browser">{painted && <BrowserSlot />}</Panel>}

@@ -17,6 +17,7 @@ export function Panel({ id, children, actions }: { id: PanelId; children: ReactN
   const name = t(PANEL_TITLES[id]);
   return (
     <section
+      id={`panel-${id}`}
       className={`panel panel-${id}`}
       aria-labelledby={`panel-title-${id}`}
       data-testid={`panel-${id}`}

@@ -18,6 +18,9 @@ export const en = {
   panelRetry: 'Restart panel',
   panelLoading: 'Loading {name}…',
   panelComingSoon: 'This panel is not available yet.',
+  resizeBetween: 'Resize {a} and {b}',
+  resizeColumns: 'Resize the left and right columns',
+  resizeHint: 'Drag, or use the arrow keys; double-click to reset',
   // controls
   apply: 'Apply',
   applyHint: 'Apply the current file (Ctrl+Enter), like kubectl apply -f',
