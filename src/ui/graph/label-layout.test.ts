@@ -131,11 +131,17 @@ describe('layoutLabels', () => {
     expect([l?.y, (l?.y ?? 0) + 16]).toContain(l?.attach.y);
   });
 
-  it('still never overlaps when the canvas is full: the rest go below it', () => {
-    const tiny = { width: 200, height: 60 };
-    const reqs = Array.from({ length: 10 }, () => ({ anchor: { x: 100, y: 30 }, w: 150, h: 16 }));
-    const out = layoutLabels(reqs, { canvas: tiny, insets: CALLOUT_INSETS, gap: 2 });
+  it('still never overlaps when the canvas is full: the rest go below it, none cut by its edge', () => {
+    const tiny = { width: 200, height: 100 };
+    const reqs = Array.from({ length: 10 }, () => ({ anchor: { x: 100, y: 50 }, w: 150, h: 16 }));
+    const out = layoutLabels(reqs, { canvas: tiny, insets: CALLOUT_INSETS, gap: 2, maxRows: 1 });
     expect(pairsOverlapping(out)).toEqual([]);
+    // whole inside, or wholly below the canvas (the hop list still names it)
+    for (const l of out) {
+      const whole = l.y >= CALLOUT_INSETS.top && l.y + l.h <= tiny.height - CALLOUT_INSETS.bottom;
+      expect(whole || l.y >= tiny.height, `label at y=${l.y}`).toBe(true);
+    }
+    expect(out.filter((l) => l.y < tiny.height).length).toBe(4);
   });
 
   it('is deterministic, and a later hop never moves an earlier label (step mode adds hops one by one)', () => {

@@ -129,12 +129,15 @@ export function layoutLabels(labels: readonly LabelRequest[], opts: LabelLayoutO
       return best;
     };
     const best = (siblings.length > 0 ? pick(true) : null) ?? pick(false);
-    // Nothing free near the anchor inside the canvas: the first free row below, whatever the canvas
-    // (finitely many boxes are placed, so a row below them all is free).
+    // Nothing free near the anchor inside the canvas: the first free row below that is not cut by the
+    // canvas edge (whole inside, or wholly below it, where the hop list still names it). Finitely many
+    // boxes are placed, so a row below them all and below the canvas ends the search.
+    const cut = (r: Rect) =>
+      onCanvas && r.y < canvas.height && r.y + r.height > canvas.height - insets.bottom;
     let rect = best?.rect;
     for (let row = maxRows + 1; rect === undefined; row++) {
       const r = rectAt({ x: anchor.x, y: anchor.y + row * rowStep });
-      if (free(r)) rect = r;
+      if (free(r) && !cut(r)) rect = r;
     }
     placed.push(rect);
     placedAt.push({ at: own, cy: rect.y + h / 2 });
