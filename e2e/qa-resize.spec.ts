@@ -183,3 +183,41 @@ test('in a narrow window the panels stack and no splitter is shown', async ({ pa
   expect(terminal?.y ?? 0).toBeGreaterThan((editor?.y ?? 0) + (editor?.height ?? 0) - 1);
   app.expectClean();
 });
+
+test('a drag mid-command: the typed line, the editor and the graph follow the new sizes', async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.editor.ready();
+  const cols = splitter(page, COLUMNS);
+  // the graph moved by the student (a wheel zoom) keeps that view when its column changes size
+  const canvas = await app.graph.canvas.boundingBox();
+  if (!canvas) throw new Error('no graph canvas');
+  await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+  await page.mouse.wheel(0, -200);
+  await app.graph.zoom();
+  const view = () =>
+    app.graph.region.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+  const viewBefore = await view();
+
+  // half a command typed, then the column is dragged narrower and the command finished
+  await app.terminal.focus();
+  await page.keyboard.type('kubectl get svc -n');
+  await drag(page, cols, -150, 0);
+  await app.terminal.focus();
+  await page.keyboard.type(' kube-system');
+  await page.keyboard.press('Enter');
+  await app.terminal.waitForText(/kubectl get svc -n kube-system\nNAME +TYPE[^\n]*\nkube-dns +ClusterIP/);
+
+  // Monaco laid itself out again for the narrower editor (automaticLayout)
+  const editorBox = await app.panel('Editor').boundingBox();
+  await expect
+    .poll(() => page.evaluate(() => window.monaco?.editor.getEditors()[0]?.getLayoutInfo().width ?? 0))
+    .toBeGreaterThan((editorBox?.width ?? 0) - 12);
+  expect(
+    await page.evaluate(() => window.monaco?.editor.getEditors()[0]?.getLayoutInfo().width ?? 0),
+  ).toBeLessThanOrEqual(editorBox?.width ?? 0);
+  expect(await view()).toBe(viewBefore);
+  app.expectClean();
+});
