@@ -107,9 +107,32 @@ describe('layoutLabels', () => {
     expect(left?.x).toBe(CALLOUT_INSETS.left);
   });
 
-  it('leaves a label whose hop is off the canvas where it is', () => {
+  it('leaves a label whose hop is well off the canvas where it is, out of sight', () => {
     const [l] = layoutLabels([{ anchor: { x: -300, y: 100 }, w: 100, h: 16 }], opts);
     expect(l).toMatchObject({ x: -350, y: 92, displaced: false });
+  });
+
+  it('pulls in the label of a hop whose midpoint is just off the canvas, tied to it by a leader', () => {
+    // kube-proxy's rules on a Service at the canvas' left edge: midpoints at x = -27 and -59
+    const out = layoutLabels(
+      [
+        { anchor: { x: -27, y: 113 }, w: 198, h: 17 },
+        { anchor: { x: -59, y: 122 }, w: 141, h: 17 },
+        { anchor: { x: -27, y: 113 }, w: 224, h: 17 },
+      ],
+      opts,
+    );
+    expect(pairsOverlapping(out)).toEqual([]);
+    expect(out.every(inside)).toBe(true);
+    expect(out.every((l) => l.displaced && l.attach.x === CALLOUT_INSETS.left)).toBe(true);
+  });
+
+  it('never cuts a label of a hop far off the canvas by its edge', () => {
+    // five labels above the canvas, sharing a spot: those stacked downwards must not poke into view
+    const reqs = Array.from({ length: 5 }, () => ({ anchor: { x: 200, y: -60 }, w: 150, h: 16 }));
+    const out = layoutLabels(reqs, opts);
+    expect(pairsOverlapping(out)).toEqual([]);
+    for (const l of out) expect(l.y + l.h <= 0 || l.y >= canvas.height, `label at y=${l.y}`).toBe(true);
   });
 
   it('steps off a node the packet travels through when a free spot is near', () => {

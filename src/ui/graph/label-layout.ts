@@ -75,8 +75,8 @@ function clamp(v: number, lo: number, hi: number): number {
 /**
  * Non-overlapping boxes for `labels`, in the same order. Deterministic: the same input gives the same
  * boxes (candidates are tried in a fixed order; ties keep the first). Two placed boxes never intersect,
- * even with `gap` between them; a label is kept inside the canvas unless nothing free is left there, or
- * its anchor is off the canvas (its hop is not on screen; pulling it in would put it beside another line).
+ * even with `gap` between them; none is cut by the canvas edge: a label is whole inside the canvas (or
+ * wholly below it when nothing free is left there), or, when its hop is well off the canvas, out of sight.
  */
 export function layoutLabels(labels: readonly LabelRequest[], opts: LabelLayoutOptions): PlacedLabel[] {
   const gap = opts.gap ?? 3;
@@ -89,7 +89,15 @@ export function layoutLabels(labels: readonly LabelRequest[], opts: LabelLayoutO
   const out: PlacedLabel[] = [];
   for (const req of labels) {
     const { anchor, w, h } = req;
-    const onCanvas = anchor.x >= 0 && anchor.y >= 0 && anchor.x <= canvas.width && anchor.y <= canvas.height;
+    // A hop whose midpoint is on the canvas, or just off it (its line still crosses the edge), gets its
+    // label whole inside the canvas. One further off is not on screen: its label stays out of sight
+    // rather than being cut by the edge or pulled in beside another line.
+    const onCanvas =
+      anchor.x >= -w / 2 &&
+      anchor.y >= -2 * h &&
+      anchor.x <= canvas.width + w / 2 &&
+      anchor.y <= canvas.height + 2 * h;
+    const view: Rect = { x: 0, y: 0, width: canvas.width, height: canvas.height };
     const intoCanvas = (c: XY): XY =>
       onCanvas
         ? {
@@ -121,7 +129,7 @@ export function layoutLabels(labels: readonly LabelRequest[], opts: LabelLayoutO
       for (const c of candidates) {
         if (ordered && siblings.some((cy) => c.cy <= cy)) continue;
         const r = rectAt({ x: c.cx, y: c.cy });
-        if (!free(r)) continue;
+        if (!free(r) || (!onCanvas && intersects(r, view))) continue;
         let cost = c.cost;
         for (const o of obstacles) if (intersects(r, o)) cost += OBSTACLE_COST;
         if (best === null || cost < best.cost) best = { rect: r, cost };
@@ -129,11 +137,11 @@ export function layoutLabels(labels: readonly LabelRequest[], opts: LabelLayoutO
       return best;
     };
     const best = (siblings.length > 0 ? pick(true) : null) ?? pick(false);
-    // Nothing free near the anchor inside the canvas: the first free row below that is not cut by the
-    // canvas edge (whole inside, or wholly below it, where the hop list still names it). Finitely many
-    // boxes are placed, so a row below them all and below the canvas ends the search.
+    // Nothing free near the anchor: the first free row below that is not cut by the canvas edge (whole
+    // inside, or wholly out of sight, where the hop list still names it). Finitely many boxes are
+    // placed, so a row below them all and below the canvas ends the search.
     const cut = (r: Rect) =>
-      onCanvas && r.y < canvas.height && r.y + r.height > canvas.height - insets.bottom;
+      onCanvas ? r.y < canvas.height && r.y + r.height > canvas.height - insets.bottom : intersects(r, view);
     let rect = best?.rect;
     for (let row = maxRows + 1; rect === undefined; row++) {
       const r = rectAt({ x: anchor.x, y: anchor.y + row * rowStep });
