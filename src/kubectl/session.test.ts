@@ -248,7 +248,8 @@ describe('kubectl exec -it sh', () => {
     const { s } = ready();
     const r = s.run('kubectl exec -it deploy/numbers-api -- sh');
     expect(text(r)).toBe('');
-    expect(r.prompt).toBe('/ # ');
+    // ash's `\w # ` in the image's WORKDIR (/app in the .NET images).
+    expect(r.prompt).toBe('/app # ');
     expect(r.busy).toBe(false);
     expect(text(s.run('echo hi | wc -c'))).toBe('3\n');
     const nf = s.run('nope');
@@ -268,7 +269,7 @@ describe('kubectl exec -it sh', () => {
     expect(text(s.run(`kubectl get pod ${name} -o name`))).toBe('sh: kubectl: not found\n');
     const r = s.runDetached(`kubectl get pod ${name} -o name`);
     expect(text(r)).toBe(`pod/${name}\n`);
-    expect(s.prompt()).toBe('/ # ');
+    expect(s.prompt()).toBe('/app # ');
     expect(s.history).not.toContain(`kubectl get pod ${name} -o name`);
   });
   it("the exec'd shell is a process of its own: ps inside it lists the shell, then ps", () => {

@@ -8,6 +8,7 @@
 import { CH03_DIR, CH03_FILES } from '../scenarios/ch03/index';
 import type { Pod } from '../sim/api/types';
 import type { Cluster, Trace } from '../sim/contract';
+import { workdir } from '../sim/workloads/busybox/info';
 import type { HttpResult } from '../sim/workloads/http/types';
 import { makeProc, podFiles, processEnv } from '../sim/workloads/proc';
 import { trackServiceLinks } from '../sim/workloads/servicelinks';
@@ -18,6 +19,7 @@ import { hostFetch, httpCommands } from './host/http';
 import { jobLine, jobMarkers, miscCommands } from './host/misc';
 import { textCommands } from './host/text';
 import { kubectlCommand } from './kubectl';
+import { shellPrompt } from './shell/cd';
 import { type Continuation, type ListItem, parse, Shell } from './shell/index';
 import type { CommandTable, OutputChunk, ProcContext, RunResult } from './shell/types';
 import { defaultKubeconfig, type Kubeconfig } from './verbs/config-model';
@@ -132,7 +134,6 @@ interface Job {
   podShell?: {
     shell: Shell;
     podKey: string;
-    prompt: string;
     /** `kubectl run -it`: what kubectl prints and returns once the shell exits (PodShellOptions). */
     onExit?: (code: number, h: JobHandle) => number;
     stopWatching?: () => void;
@@ -519,7 +520,16 @@ class Session implements TerminalSession {
     const proc = pod ? makeProc(this.cluster, podKey, pod as Pod, {}, container) : undefined;
     const env = proc ? Object.fromEntries(processEnv(proc)) : { HOME: '/root' };
     // Redirections write into the container (`echo ok > /tmp/healthy`), as `sh -c` scripts do.
-    const shell = new Shell(table, { dialect: 'sh', ...(proc ? { files: podFiles(proc) } : {}) }, env);
+    // BusyBox ash in the Alpine/busybox images, dash in Debian's (nginx); it reads the terminal.
+    const flavor = proc?.info.tools === 'debian-curl' ? 'dash' : 'ash';
+    const shell = new Shell(
+      table,
+      { dialect: 'sh', interactive: true, flavor, ...(proc ? { files: podFiles(proc) } : {}) },
+      env,
+    );
+    // It starts in the container's working directory (WORKDIR or the Pod's workingDir), as PWD.
+    shell.state.cwd = proc ? workdir(proc) : '/';
+    shell.state.vars.PWD = shell.state.cwd;
     const uid = pod?.metadata.uid;
     let unsubscribe: (() => void) | undefined;
     const handle = this.startJob({
@@ -538,10 +548,8 @@ class Session implements TerminalSession {
       }
     });
     const job = this.fg;
-    // BusyBox ash as root in / shows `/ # `; Debian's dash (nginx) shows `# `.
-    const prompt = proc?.info.tools === 'debian-curl' ? '# ' : '/ # ';
     if (job) {
-      job.podShell = { shell, podKey, prompt };
+      job.podShell = { shell, podKey };
       if (opts?.onExit) {
         job.podShell.onExit = opts.onExit;
         job.podShell.stopWatching = () => unsubscribe?.();
@@ -649,7 +657,8 @@ class Session implements TerminalSession {
   }
 
   prompt(): string {
-    if (this.fg?.podShell) return this.fg.podShell.prompt;
+    // ash's `\w # ` follows its `cd` (`/usr/share/nginx/html # `); dash's is `# ` (cd.ts).
+    if (this.fg?.podShell) return shellPrompt(this.fg.podShell.shell);
     if (this.continued !== undefined) return '> ';
     return `${tildify(this.cwdPath)}$ `;
   }

@@ -37,6 +37,8 @@ export interface SimpleCommand {
   redirects: Redirect[];
   /** Set for a loop: the command is the loop (words stay empty), redirections apply to it. */
   loop?: Loop;
+  /** 1-based line of the script the command starts on (ash's and dash's `line N:` in errors). */
+  line?: number;
 }
 
 export interface Pipeline {

@@ -2,6 +2,7 @@
 // stage by stage (each stage's stdout is the next one's stdin), && / || / ;, redirections and `&`.
 // The same executor serves the student's host shell (bash dialect) and BusyBox `sh -c` in a Pod.
 import type { AndOr, ListItem, Loop, Pipeline, Script, SimpleCommand, Word } from './ast';
+import { cdBuiltin } from './cd';
 import { type Dialect, parse, syntaxMessage } from './parse';
 import { testBuiltin } from './test-builtin';
 import type { CommandTable, ProcContext } from './types';
@@ -18,9 +19,14 @@ export const MAX_LOOP_ROUNDS = 1000;
 export const MAX_LOOP_MS = 3_600_000;
 
 export interface FileAccess {
-  read(path: string): string | undefined;
+  /** `cwd`: the in-Pod shell's working directory, against which a relative path resolves. */
+  read(path: string, cwd?: string): string | undefined;
   /** Returns an error text (`bash: x: Is a directory`) or undefined on success. */
-  write(path: string, text: string, append: boolean): string | undefined;
+  write(path: string, text: string, append: boolean, cwd?: string): string | undefined;
+  /** Why `cd` cannot enter the absolute `dir` (`No such file or directory`), undefined if it can. */
+  cdError?(dir: string): string | undefined;
+  /** Pathname expansion against the files (see ExecOptions.glob), relative to `cwd`. */
+  glob?(pattern: string, cwd: string): string[];
 }
 
 export interface ExecOptions {
@@ -37,6 +43,13 @@ export interface ExecOptions {
    * next character), sorted; empty when nothing matches (the word then stays as typed, as in bash).
    */
   glob?(pattern: string): string[];
+  /**
+   * The `sh` dialect's shell: BusyBox ash (Alpine, busybox) or Debian's dash (nginx). They differ
+   * in their error prefixes (ash `sh: cd: line 1: `, dash `sh: 1: cd: `). Absent: ash.
+   */
+  flavor?: 'ash' | 'dash';
+  /** Reads the terminal (`kubectl exec -it … sh`): ash drops `line N: ` from its errors then. */
+  interactive?: boolean;
 }
 
 const GLOB_CHARS = /[*?[]/;
@@ -56,6 +69,12 @@ export interface ShellState {
   loopDepth?: number;
   /** A pending `break N` / `continue N`, unwinding to its loop. */
   loopCtl?: { kind: 'break' | 'continue'; n: number };
+  /** The `sh` dialect's working directory (ash's curdir); set when the first line runs. */
+  cwd?: string;
+  /** Lines an interactive shell has read (dash counts them in its error prefix). */
+  linesRead?: number;
+  /** The line of the script the running command is on. */
+  line?: number;
 }
 
 let shellDepth = 0;
@@ -79,6 +98,8 @@ export class Shell {
   /** Parse and run a whole line; returns the exit code and, if a job suspended it, the rest. */
   runLine(line: string, ctx: ProcContext): { exitCode: number; rest?: Continuation } {
     delete this.state.exitRequested; // an `exit` on an earlier line ended that line only
+    this.startCwd(ctx);
+    this.state.linesRead = (this.state.linesRead ?? 0) + 1;
     const parsed = parse(line);
     if (!parsed.ok) {
       ctx.err(syntaxMessage(parsed.problem, this.opts.dialect));
@@ -102,6 +123,27 @@ export class Shell {
     } finally {
       shellDepth--;
     }
+  }
+
+  /**
+   * ash and dash start in the process's working directory and export it as PWD (ash.c init():
+   * setpwd(NULL, 0), dash likewise); an inherited PWD naming another directory is replaced.
+   */
+  private startCwd(ctx: ProcContext): void {
+    if (this.opts.dialect !== 'sh' || this.state.cwd !== undefined) return;
+    this.state.cwd = ctx.cwd ?? '/';
+    this.state.vars.PWD = this.state.cwd;
+  }
+
+  /** The file access with relative paths resolved against the shell's working directory. */
+  private files(): FileAccess | undefined {
+    const f = this.opts.files;
+    const cwd = this.state.cwd;
+    if (!f || cwd === undefined) return f;
+    return {
+      read: (path) => f.read(path, cwd),
+      write: (path, text, append) => f.write(path, text, append, cwd),
+    };
   }
 
   /** Continue a line after its foreground job ended with `exitCode`. */
@@ -185,7 +227,7 @@ export class Shell {
     let globbable = false;
     const flush = () => {
       if (have) {
-        const matches = globbable && this.opts.glob ? this.opts.glob(pat) : [];
+        const matches = globbable ? this.glob(pat) : [];
         if (matches.length > 0) fields.push(...matches);
         else fields.push(cur);
       }
@@ -228,6 +270,12 @@ export class Shell {
     return fields;
   }
 
+  private glob(pattern: string): string[] {
+    if (this.opts.glob) return this.opts.glob(pattern);
+    const f = this.opts.files;
+    return f?.glob && this.state.cwd !== undefined ? f.glob(pattern, this.state.cwd) : [];
+  }
+
   /** Expand without splitting (assignment values, redirection targets). */
   expandFlat(word: Word, ctx: ProcContext): string {
     let s = '';
@@ -251,14 +299,24 @@ export class Shell {
     const cap = capture(ctx, '');
     const saved = this.state.exitRequested;
     try {
+      const { dialect, files, glob, flavor, interactive } = this.opts;
       const sub = new Shell(
         this.table,
-        { dialect: this.opts.dialect, ...(this.opts.files ? { files: this.opts.files } : {}) },
+        {
+          dialect,
+          ...(files ? { files } : {}),
+          ...(glob ? { glob } : {}),
+          ...(flavor ? { flavor } : {}),
+          ...(interactive ? { interactive } : {}),
+        },
         {
           ...this.state.vars,
         },
       );
       sub.state.lastExit = this.state.lastExit;
+      // A subshell starts where its parent is; its `cd` does not move the parent.
+      if (this.state.cwd !== undefined) sub.state.cwd = this.state.cwd;
+      if (this.state.line !== undefined) sub.state.line = this.state.line;
       const r = sub.runItems(body, cap.ctx);
       this.state.lastExit = r.exitCode;
       this.subExit = r.exitCode;
@@ -334,6 +392,7 @@ export class Shell {
 
   runSimple(cmd: SimpleCommand, ctx0: ProcContext): number {
     this.subExit = undefined;
+    if (cmd.line !== undefined) this.state.line = cmd.line;
     const argv: string[] = [];
     for (const w of cmd.words) argv.push(...this.expandWord(w, ctx0));
     const assigns: Record<string, string> = {};
@@ -369,7 +428,7 @@ export class Shell {
       code = this.runCommand(argv, assigns, ctx);
     }
     for (const p of pending) {
-      const e = this.opts.files?.write(p.path, p.cap.text(), p.append);
+      const e = this.files()?.write(p.path, p.cap.text(), p.append);
       if (e) {
         ctx0.err(e);
         code = 1;
@@ -397,9 +456,10 @@ export class Shell {
       const drop = () => {};
       return { ctx: fd === 2 ? { ...ctx, err: drop } : { ...ctx, out: drop } };
     }
-    if (!this.opts.files) return `${sh}: ${target}: Read-only file system\n`;
+    const files = this.files();
+    if (!files) return `${sh}: ${target}: Read-only file system\n`;
     if (op === '<') {
-      const text = this.opts.files.read(target);
+      const text = files.read(target);
       if (text === undefined) return `${sh}: ${target}: No such file or directory\n`;
       return { ctx: { ...ctx, stdin: text } };
     }
@@ -439,7 +499,7 @@ export class Shell {
       }
       case 'test':
       case '[':
-        return testBuiltin(argv, ctx, this.opts.dialect, this.opts.files);
+        return testBuiltin(argv, ctx, this.opts.dialect, this.files());
       case 'true':
       case ':':
         return 0;
@@ -456,6 +516,14 @@ export class Shell {
         for (const a of argv.slice(1)) delete this.state.vars[a];
         return 0;
     }
+    if (this.opts.dialect === 'sh' && this.state.cwd !== undefined) {
+      if (name === 'cd' || name === 'chdir') return cdBuiltin(this, argv, ctx);
+      if (name === 'pwd' && argv.slice(1).every((a) => a === '-L' || a === '-P')) {
+        // pwdcmd: curdir (-P: the physical one, the same here: the modelled dirs are no links).
+        ctx.out(`${this.state.cwd}\n`);
+        return 0;
+      }
+    }
     const fn = Object.hasOwn(this.table, name) ? this.table[name] : undefined;
     if (!fn) {
       ctx.err(
@@ -464,7 +532,7 @@ export class Shell {
       return 127;
     }
     const env = { ...this.state.vars, ...assigns };
-    const code = fn(argv, { ...ctx, env });
+    const code = fn(argv, { ...ctx, env, ...(this.state.cwd !== undefined ? { cwd: this.state.cwd } : {}) });
     return Number.isInteger(code) ? code : 1;
   }
 }
@@ -493,7 +561,17 @@ export function capture(ctx: ProcContext, stdin: string): { ctx: ProcContext; te
  * BusyBox `sh -c SCRIPT` for the in-Pod command tables: runs the script with `table`, writing
  * through `ctx`, and returns the exit code. Never throws on any input.
  */
-export function runScript(script: string, table: CommandTable, ctx: ProcContext, files?: FileAccess): number {
-  const shell = new Shell(table, { dialect: 'sh', ...(files ? { files } : {}) }, { ...ctx.env });
+export function runScript(
+  script: string,
+  table: CommandTable,
+  ctx: ProcContext,
+  files?: FileAccess,
+  flavor?: 'ash' | 'dash',
+): number {
+  const shell = new Shell(
+    table,
+    { dialect: 'sh', ...(files ? { files } : {}), ...(flavor ? { flavor } : {}) },
+    { ...ctx.env },
+  );
   return shell.runLine(script, ctx).exitCode;
 }

@@ -63,6 +63,19 @@ class Parser {
     this.pending = [];
   }
 
+  private lineFrom = 0;
+  private lineNo = 1;
+  /** The 1-based line of offset `at` (counted on from the last asked-for offset). */
+  lineAt(at: number): number {
+    if (at < this.lineFrom) {
+      this.lineFrom = 0;
+      this.lineNo = 1;
+    }
+    for (let k = this.lineFrom; k < at; k++) if (this.s[k] === '\n') this.lineNo++;
+    this.lineFrom = at;
+    return this.lineNo;
+  }
+
   peek(o = 0): string | undefined {
     return this.s[this.i + o];
   }
@@ -255,6 +268,7 @@ class Parser {
   parseCommand(depth: number, closer: string | undefined): SimpleCommand {
     const cmd: SimpleCommand = { assigns: [], words: [], redirects: [] };
     const ahead = this.wordAhead();
+    cmd.line = this.lineAt(this.i);
     if (ahead === 'for' || ahead === 'while' || ahead === 'until' || ahead === 'if') {
       cmd.loop = this.parseLoop(depth, closer, ahead);
     } else if (['do', 'done', 'then', 'elif', 'else', 'fi'].includes(ahead)) {

@@ -23,6 +23,11 @@ export interface ProcContext {
   sleep(ms: number): void;
   /** stdout is the terminal itself (not a pipe or a `$( )`): ls lays out columns. Absent = false. */
   tty?: boolean;
+  /**
+   * The working directory an in-Pod shell passes to its commands (relative paths resolve against
+   * it). Absent: the container's own (the image's WORKDIR or the Pod's workingDir).
+   */
+  cwd?: string;
 }
 
 /** A command: argv[0] is its name. Returns the exit code. */

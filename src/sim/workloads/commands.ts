@@ -6,7 +6,7 @@ import type { CommandFn, CommandTable, ProcContext } from '../../kubectl/shell/t
 import type { Cluster, ObjectKey } from '../contract';
 import { date } from './busybox/date';
 import { mkdir, rm, touch } from './busybox/files';
-import { id, printenv, pwd, uname, which, whoami } from './busybox/info';
+import { gnuPwd, id, printenv, pwd, uname, which, whoami, workdir } from './busybox/info';
 import { ls } from './busybox/ls';
 import { nc } from './busybox/nc';
 import { netstat } from './busybox/netstat';
@@ -18,6 +18,7 @@ import { env, falseCmd, hostname, ip, sleep, trueCmd } from './busybox/system';
 import { cat, echo, grep, headTail, wc } from './busybox/text';
 import { wget } from './busybox/wget';
 import { curl } from './curl';
+import { cleanPath } from './fs';
 import { jq } from './jq';
 import { getPod } from './pods';
 import { type ExecSession, makeProc, type PodProc, podFiles, readPodFile, type WorkloadDeps } from './proc';
@@ -113,7 +114,7 @@ function sh(argv: string[], ctx: ProcContext, p: PodProc, table: CommandTable): 
     }
     script = s;
   } else if (a1 !== undefined && !a1.startsWith('-')) {
-    const text = readPodFile(p, a1);
+    const text = readPodFile(p, cleanPath(a1, workdir(p, ctx)));
     if (text === undefined) {
       ctx.err(`sh: can't open '${a1}': No such file or directory\n`);
       return 2;
@@ -130,7 +131,16 @@ function sh(argv: string[], ctx: ProcContext, p: PodProc, table: CommandTable): 
   const env = Object.fromEntries(Object.entries(ctx.env));
   // `sh -c` and `sh FILE` leave stdin to the script's commands (`kubectl exec -i … sh -c 'cat'`);
   // plain `sh` reads its script from stdin, so nothing is left over.
-  return run(script, table, { ...ctx, env, stdin: a1 === undefined ? '' : ctx.stdin }, podFiles(p));
+  // The shell starts in its parent's working directory (the container's for `kubectl exec`).
+  const cwd = workdir(p, ctx);
+  const flavor = p.info.tools === 'debian-curl' ? 'dash' : 'ash';
+  return run(
+    script,
+    table,
+    { ...ctx, env, cwd, stdin: a1 === undefined ? '' : ctx.stdin },
+    podFiles(p),
+    flavor,
+  );
 }
 
 /** The in-container command table (names and absolute paths) for one Pod's first/named container. */
@@ -176,6 +186,8 @@ function buildTable(
   const applets: Record<string, Applet> = { ...COREUTILS };
   if (p.info.tools !== 'debian-curl') Object.assign(applets, BUSYBOX_NET);
   if (busybox) Object.assign(applets, BUSYBOX_MORE);
+  // Debian's coreutils pwd (/bin is /usr/bin there): `kubectl exec web -- pwd` finds it.
+  else applets.pwd = gnuPwd;
   // ps is in every BusyBox image; it lists processes where the tree is known (busybox/procs.ts).
   if (busybox) applets.ps = ps;
   if (p.info.tools === 'alpine-curl' || p.info.tools === 'debian-curl') applets.curl = curl;

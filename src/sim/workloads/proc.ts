@@ -3,8 +3,18 @@
 import type { CommandTable, ProcContext } from '../../kubectl/shell/types';
 import type { Container, Pod, Service } from '../api/types';
 import type { Cluster, ObjectKey } from '../contract';
+import { workdir } from './busybox/info';
 import { containerEnv } from './config-env';
-import { cleanPath, containerStartedAt, lstatPath, recordEntry, resolvePath, statPath } from './fs';
+import {
+  cleanPath,
+  containerStartedAt,
+  lstatPath,
+  missingReason,
+  recordEntry,
+  resolvePath,
+  statPath,
+} from './fs';
+import { podGlob } from './fs-glob';
 import { podHostname, podHostsFile } from './hosts';
 import { type ImageInfo, imageInfo } from './images';
 import { servicesAt } from './servicelinks';
@@ -14,9 +24,14 @@ export { containerStartedAt } from './fs';
 
 /** Files a shell's redirections read and write (`echo ok > /tmp/healthy`). */
 export interface PodFileAccess {
-  read(path: string): string | undefined;
+  /** `cwd`: the shell's working directory (relative paths); absent: the container's. */
+  read(path: string, cwd?: string): string | undefined;
   /** Returns the shell's error text, or undefined on success. */
-  write(path: string, text: string, append: boolean): string | undefined;
+  write(path: string, text: string, append: boolean, cwd?: string): string | undefined;
+  /** Why `cd` cannot enter the absolute `dir` (chdir's errno text), undefined when it can. */
+  cdError(dir: string): string | undefined;
+  /** The shell's pathname expansion against this file system (./fs-glob.ts). */
+  glob(pattern: string, cwd: string): string[];
 }
 
 /** The BusyBox shell, injected by the caller so src/sim never imports src/kubectl at runtime. */
@@ -25,6 +40,8 @@ export type RunScript = (
   table: CommandTable,
   ctx: ProcContext,
   files?: PodFileAccess,
+  /** Debian images run dash (its error prefixes), the rest BusyBox ash. */
+  flavor?: 'ash' | 'dash',
 ) => number;
 
 export interface WorkloadDeps {
@@ -223,9 +240,9 @@ export function writePodFile(p: PodProc, path: string, content: string): void {
  */
 export function podFiles(p: PodProc): PodFileAccess {
   return {
-    read: (path) => readPodFile(p, path),
-    write: (path, text, append) => {
-      const norm = resolvePath(p, cleanPath(path));
+    read: (path, cwd) => readPodFile(p, cleanPath(path, cwd ?? workdir(p))),
+    write: (path, text, append, cwd) => {
+      const norm = resolvePath(p, cleanPath(path, cwd ?? workdir(p)));
       const node = statPath(p, norm);
       if (norm === '/' || node?.kind === 'dir') return `sh: can't create ${path}: Is a directory\n`;
       if (statPath(p, norm.slice(0, norm.lastIndexOf('/')) || '/')?.kind !== 'dir')
@@ -233,6 +250,13 @@ export function podFiles(p: PodProc): PodFileAccess {
       writePodFile(p, norm, append ? (readPodFile(p, norm) ?? '') + text : text);
       return undefined;
     },
+    // chdir(2): ENOENT for a missing name, ENOTDIR for a file on the way or at the end.
+    cdError: (dir) => {
+      const node = statPath(p, resolvePath(p, dir, true));
+      if (node?.kind === 'dir') return undefined;
+      return node ? 'Not a directory' : missingReason(p, dir);
+    },
+    glob: (pattern, cwd) => podGlob(p, pattern, cwd),
   };
 }
 

@@ -43,7 +43,7 @@ export function mkdir(argv: string[], ctx: ProcContext, p: PodProc): number {
     code = 1;
   };
   for (const d of operands) {
-    const path = resolvePath(p, cleanPath(d, workdir(p)));
+    const path = resolvePath(p, cleanPath(d, workdir(p, ctx)));
     const node = statPath(p, path);
     if (node) {
       if (!parents || node.kind !== 'dir') fail(d, 'File exists');
@@ -79,7 +79,7 @@ export function rm(argv: string[], ctx: ProcContext, p: PodProc): number {
   }
   let code = 0;
   for (const f of operands) {
-    const path = resolvePath(p, cleanPath(f, workdir(p)));
+    const path = resolvePath(p, cleanPath(f, workdir(p, ctx)));
     const node = lstatPath(p, path);
     if (!node) {
       // remove_file: lstat's ENOENT is quiet under -f, any other errno is `can't stat`; GNU's
@@ -119,7 +119,7 @@ export function touch(argv: string[], ctx: ProcContext, p: PodProc): number {
   }
   let code = 0;
   for (const f of operands) {
-    const path = resolvePath(p, cleanPath(f, workdir(p)), true);
+    const path = resolvePath(p, cleanPath(f, workdir(p, ctx)), true);
     const node = lstatPath(p, path);
     if (node?.kind === 'dir') continue;
     const parent = statPath(p, parentOf(path));

@@ -3,6 +3,7 @@
 // are what the runtime gives root from Alpine's /etc/group (real `kubectl exec … id` output).
 import type { CommandTable, ProcContext } from '../../../kubectl/shell/types';
 import type { Node } from '../../api/types';
+import { cleanPath } from '../fs';
 import { podHostname } from '../hosts';
 import { type PodProc, processEnv } from '../proc';
 import { parseOpts } from './getopt';
@@ -37,10 +38,14 @@ export function printenv(argv: string[], ctx: ProcContext, p: PodProc): number {
 }
 
 /**
- * The working directory `kubectl exec` starts in: the image's WORKDIR (none in the sleep and
- * Alpine images, so `/`; the .NET images set WORKDIR /app). The Pod API here has no workingDir.
+ * The working directory a command runs in: the shell's (`cd`) when a shell started it, else the
+ * container's: the Pod's `workingDir` (the runtime's cwd), or else the image's WORKDIR
+ * (none in the sleep, busybox, Alpine and nginx images, so `/`; the .NET images set WORKDIR /app).
  */
-export function workdir(p: PodProc): string {
+export function workdir(p: PodProc, ctx?: Pick<ProcContext, 'cwd'>): string {
+  if (ctx?.cwd !== undefined) return ctx.cwd;
+  const wd = (p.container as { workingDir?: string }).workingDir;
+  if (wd?.startsWith('/')) return cleanPath(wd);
   return p.info.app === 'numbers-api' || p.info.app === 'numbers-web' ? '/app' : '/';
 }
 
@@ -52,7 +57,35 @@ export function pwd(argv: string[], ctx: ProcContext, p: PodProc): number {
     ctx.err(usageText('pwd'));
     return 1;
   }
-  ctx.out(`${workdir(p)}\n`);
+  ctx.out(`${workdir(p, ctx)}\n`);
+  return 0;
+}
+
+/**
+ * GNU coreutils 9.1 pwd (Debian images): -L/-P (physical by default, the same here), getopt's
+ * message for another option, `ignoring non-option arguments` for operands (pwd.c).
+ */
+export function gnuPwd(argv: string[], ctx: ProcContext, p: PodProc): number {
+  let operands = false;
+  let options = true;
+  for (const a of argv.slice(1)) {
+    if (options && a === '--') options = false;
+    else if (options && (a === '--logical' || a === '--physical')) continue;
+    else if (options && (a === '--help' || a === '--version')) {
+      ctx.err(`pwd: ${a} is not modelled in this playground\n`);
+      return 1;
+    } else if (options && a.startsWith('-') && a !== '-') {
+      const bad = a.startsWith('--') ? undefined : [...a.slice(1)].find((c) => c !== 'L' && c !== 'P');
+      if (a.startsWith('--') || bad !== undefined) {
+        ctx.err(
+          `${a.startsWith('--') ? `pwd: unrecognized option '${a}'` : `pwd: invalid option -- '${bad}'`}\nTry 'pwd --help' for more information.\n`,
+        );
+        return 1;
+      }
+    } else operands = true;
+  }
+  if (operands) ctx.err('pwd: ignoring non-option arguments\n');
+  ctx.out(`${workdir(p, ctx)}\n`);
   return 0;
 }
 

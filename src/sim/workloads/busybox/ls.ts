@@ -87,7 +87,7 @@ export function ls(argv: string[], ctx: ProcContext, p: PodProc): number {
   const asSelf = flags.includes('d');
   const mark = flags.includes('F');
   const args = argv.slice(1).filter((a) => !a.startsWith('-') || a === '-');
-  const cwd = workdir(p);
+  const cwd = workdir(p, ctx);
   const targets = args.length ? args : ['.'];
   const now = p.cluster.now();
   const print = (names: string[]) => (ctx.tty && !long ? columns(names) : `${names.join('\n')}\n`);

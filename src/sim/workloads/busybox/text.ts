@@ -36,13 +36,13 @@ function inputs(
       out.push({ name: '-', text: ctx.stdin });
       continue;
     }
-    const text = readPodFile(p, cleanPath(f, workdir(p)));
+    const text = readPodFile(p, cleanPath(f, workdir(p, ctx)));
     if (text !== undefined) {
       out.push({ name: f, text });
       continue;
     }
     error = 1;
-    const node = statPath(p, cleanPath(f, workdir(p)));
+    const node = statPath(p, cleanPath(f, workdir(p, ctx)));
     const gnu = p.info.tools === 'debian-curl';
     if (node?.kind === 'file')
       // The image has the file but its text is not modelled (../image-fs.ts).
@@ -50,8 +50,8 @@ function inputs(
     else if (node && applet === 'cat')
       // BusyBox's bb_copyfd: `read error`; GNU cat names the file.
       ctx.err(gnu ? `cat: ${f}: Is a directory\n` : 'cat: read error: Is a directory\n');
-    else if (gnu) ctx.err(gnuMissing(applet, f, missingReason(p, cleanPath(f, workdir(p)))));
-    else ctx.err(`${applet}: can't open '${f}': ${missingReason(p, cleanPath(f, workdir(p)))}\n`);
+    else if (gnu) ctx.err(gnuMissing(applet, f, missingReason(p, cleanPath(f, workdir(p, ctx)))));
+    else ctx.err(`${applet}: can't open '${f}': ${missingReason(p, cleanPath(f, workdir(p, ctx)))}\n`);
   }
   return error ? { error, partial: out } : out;
 }

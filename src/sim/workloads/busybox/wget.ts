@@ -2,13 +2,14 @@
 // `writing to stdout`, a progress line when the size is known (stderr is not a tty under
 // `kubectl exec`, so one final line), then `'file' saved` / `written to stdout`.
 import type { ProcContext } from '../../../kubectl/shell/types';
-import { missingReason, statPath } from '../fs';
+import { cleanPath, missingReason, statPath } from '../fs';
 import { httpRequest } from '../http/client';
 import { parseUrl } from '../http/url';
 import type { PodProc } from '../proc';
 import { podFileExists, writePodFile } from '../proc';
 import { getaddrinfo, podSource, withLookup } from '../resolve';
 import { parseOpts } from './getopt';
+import { workdir } from './info';
 import { usageText } from './usage';
 
 const LONGS: Record<string, string> = {
@@ -120,13 +121,14 @@ export function wget(argv: string[], ctx: ProcContext, p: PodProc): number {
     const fname = out ?? (url.path.split('?')[0]?.split('/').pop() || 'index.html');
     const dir = o.get('P');
     const path = dir ? `${dir.replace(/\/$/, '')}/${fname}` : fname;
-    if (!toStdout && out === undefined && podFileExists(p, path.startsWith('/') ? path : `/${path}`)) {
+    // Relative to the working directory (the shell's after `cd`).
+    const abs = cleanPath(path, workdir(p, ctx));
+    if (!toStdout && out === undefined && podFileExists(p, abs)) {
       ctx.err(`wget: can't open '${path}': File exists\n`);
       exit = 1;
       continue;
     }
     // xopen3 before retrieve_file_data's "saving to": a missing directory dies there.
-    const abs = path.startsWith('/') ? path : `/${path}`;
     const parent = statPath(p, abs.slice(0, abs.lastIndexOf('/')) || '/');
     if (!toStdout && parent?.kind !== 'dir') {
       ctx.err(`wget: can't open '${path}': ${parent ? 'Not a directory' : missingReason(p, abs)}\n`);
@@ -135,7 +137,7 @@ export function wget(argv: string[], ctx: ProcContext, p: PodProc): number {
     const contentLength = res.headers.find(([k]) => k.toLowerCase() === 'content-length')?.[1];
     if (!quiet) ctx.err(toStdout ? 'writing to stdout\n' : `saving to '${path}'\n`);
     if (toStdout) ctx.out(res.body);
-    else writePodFile(p, path.startsWith('/') ? path : `/${path}`, res.body);
+    else writePodFile(p, abs, res.body);
     if (!quiet) {
       // Chunked answers have no known size: the bar is only drawn once a second, so none shows.
       if (contentLength !== undefined) {
