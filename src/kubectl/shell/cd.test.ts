@@ -165,6 +165,38 @@ describe("the prompt: ash's \\w # (busybox image) and dash's # (nginx, Debian)",
     expect(d.session.prompt()).toBe('~ # ');
   });
 
+  it('a symbolic link: the logical name in pwd and $PWD, the physical one in the 1.34 prompt and pwd -P; cd -P', () => {
+    const d = cluster();
+    expect(
+      transcript(d, [
+        'kubectl exec -it bb -- sh',
+        'cd /lib64',
+        'pwd',
+        'pwd -P',
+        'cd ..',
+        'cd -P /lib64',
+        'echo $PWD',
+        'exit',
+      ]),
+    ).toBe(
+      [
+        '~/ch03$ kubectl exec -it bb -- sh',
+        '/ # cd /lib64',
+        '/lib # pwd',
+        '/lib64',
+        '/lib # pwd -P',
+        '/lib',
+        // updatepwd: `..` drops the last name of the logical path.
+        '/lib # cd ..',
+        '/ # cd -P /lib64',
+        '/lib # echo $PWD',
+        '/lib',
+        '/lib # exit',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it("nginx: dash's `# ` whatever the directory; `sh: N: cd: can't cd to DIR` (N: lines read)", () => {
     const d = cluster();
     expect(
@@ -261,5 +293,8 @@ describe('logicalPath (ash updatepwd)', () => {
     expect(logicalPath('..', '/')).toBe('/');
     expect(logicalPath('../../x/./y/', '/a/b/c')).toBe('/a/x/y');
     expect(logicalPath('/etc//nginx/..', '/tmp')).toBe('/etc');
+    expect(logicalPath('//tmp/..', '/')).toBe('//');
+    expect(logicalPath('x', '//tmp')).toBe('//tmp/x');
+    expect(logicalPath('///tmp', '/')).toBe('/tmp');
   });
 });

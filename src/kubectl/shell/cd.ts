@@ -5,15 +5,21 @@
 import type { Shell } from './exec';
 import type { ProcContext } from './types';
 
-/** path.Clean-like logical resolution of `dir` against `cwd` (ash's updatepwd: `..` drops a name). */
+/**
+ * The logical resolution of `dir` against `cwd` (ash's updatepwd): `.` and empty names go, `..`
+ * drops the name before it; a path starting with exactly two slashes keeps them (POSIX leaves
+ * `//` implementation-defined; updatepwd preserves it, as the cwd it came from does).
+ */
 export function logicalPath(dir: string, cwd: string): string {
+  const abs = dir.startsWith('/') ? dir : cwd.endsWith('/') ? cwd + dir : `${cwd}/${dir}`;
+  const root = abs.startsWith('//') && !abs.startsWith('///') ? '//' : '/';
   const out: string[] = [];
-  for (const s of (dir.startsWith('/') ? dir : `${cwd}/${dir}`).split('/')) {
+  for (const s of abs.split('/')) {
     if (s === '' || s === '.') continue;
     if (s === '..') out.pop();
     else out.push(s);
   }
-  return `/${out.join('/')}`;
+  return `${root}${out.join('/')}`;
 }
 
 /**
@@ -43,6 +49,8 @@ export function cdBuiltin(shell: Shell, argv: string[], ctx: ProcContext): numbe
     return 2;
   };
   // nextopt("LP"): options up to the first non-option word, `--` or a lone `-`.
+  // cdopt: each switch between -L and -P toggles, so the last one given counts.
+  let physical = false;
   let k = 1;
   for (; k < argv.length; k++) {
     const a = argv[k] as string;
@@ -53,6 +61,7 @@ export function cdBuiltin(shell: Shell, argv: string[], ctx: ProcContext): numbe
     if (!a.startsWith('-') || a === '-') break;
     for (const c of a.slice(1)) {
       if (c !== 'L' && c !== 'P') return fail(`${dash ? 'Illegal' : 'illegal'} option -${c}`);
+      physical = c === 'P';
     }
   }
   let dest = argv[k];
@@ -67,21 +76,25 @@ export function cdBuiltin(shell: Shell, argv: string[], ctx: ProcContext): numbe
   const target = logicalPath(dest === '' ? '.' : dest, cwd);
   const why = shell.opts.files?.cdError?.(target);
   if (why !== undefined) return fail(dash ? `can't cd to ${dest}` : `can't cd to ${dest}: ${why}`);
-  shell.state.cwd = target;
+  // docd: -P chdirs to the name as given and takes getcwd's answer (setpwd(NULL)).
+  const now = physical ? (shell.opts.files?.realpath?.(target) ?? target) : target;
+  shell.state.cwd = now;
   vars.OLDPWD = cwd;
-  vars.PWD = target;
-  if (print) ctx.out(`${target}\n`);
+  vars.PWD = now;
+  if (print) ctx.out(`${now}\n`);
   return 0;
 }
 
 /**
  * The prompt an interactive shell prints. BusyBox (FEATURE_EDITING_FANCY_PROMPT, on in Alpine's
  * and the busybox image's builds) defaults PS1 to `\w \$ `: the directory with $HOME shown as `~`,
- * then `#` for root. dash's default PS1 for root is `# ` (var.c).
+ * then `#` for root. In 1.34 (the images here) lineedit.c takes \w from getcwd(), the physical
+ * directory (`cd /var/run` shows `/run # `; 1.36 shows $PWD). dash's PS1 for root is `# `.
  */
 export function shellPrompt(shell: Shell): string {
   if (shell.opts.flavor === 'dash') return '# ';
-  const cwd = shell.state.cwd ?? '/';
+  const logical = shell.state.cwd ?? '/';
+  const cwd = shell.opts.files?.realpath?.(logical) ?? logical;
   const home = shell.state.vars.HOME;
   let w = cwd;
   const after = home ? cwd.slice(home.length) : undefined;

@@ -25,6 +25,8 @@ export interface FileAccess {
   write(path: string, text: string, append: boolean, cwd?: string): string | undefined;
   /** Why `cd` cannot enter the absolute `dir` (`No such file or directory`), undefined if it can. */
   cdError?(dir: string): string | undefined;
+  /** The absolute `dir` with its symbolic links followed (getcwd's answer once there). */
+  realpath?(dir: string): string;
   /** Pathname expansion against the files (see ExecOptions.glob), relative to `cwd`. */
   glob?(pattern: string, cwd: string): string[];
 }
@@ -518,9 +520,11 @@ export class Shell {
     }
     if (this.opts.dialect === 'sh' && this.state.cwd !== undefined) {
       if (name === 'cd' || name === 'chdir') return cdBuiltin(this, argv, ctx);
-      if (name === 'pwd' && argv.slice(1).every((a) => a === '-L' || a === '-P')) {
-        // pwdcmd: curdir (-P: the physical one, the same here: the modelled dirs are no links).
-        ctx.out(`${this.state.cwd}\n`);
+      if (name === 'pwd' && argv.slice(1).every((a) => /^-[LP]+$/.test(a))) {
+        // pwdcmd: curdir, or with -P (cdopt: the last of -L/-P counts) getcwd's physical path.
+        const physical = argv.slice(1).join('').endsWith('P');
+        const cwd = this.state.cwd;
+        ctx.out(`${physical ? (this.opts.files?.realpath?.(cwd) ?? cwd) : cwd}\n`);
         return 0;
       }
     }

@@ -32,6 +32,8 @@ export interface PodFileAccess {
   cdError(dir: string): string | undefined;
   /** The shell's pathname expansion against this file system (./fs-glob.ts). */
   glob(pattern: string, cwd: string): string[];
+  /** `dir` with the image's symbolic links followed (getcwd's answer in it). */
+  realpath(dir: string): string;
 }
 
 /** The BusyBox shell, injected by the caller so src/sim never imports src/kubectl at runtime. */
@@ -257,6 +259,7 @@ export function podFiles(p: PodProc): PodFileAccess {
       return node ? 'Not a directory' : missingReason(p, dir);
     },
     glob: (pattern, cwd) => podGlob(p, pattern, cwd),
+    realpath: (dir) => resolvePath(p, dir, true),
   };
 }
 
