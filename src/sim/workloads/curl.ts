@@ -4,6 +4,8 @@
 // The progress meter goes to stderr unless -s, because stdout is a pipe under `kubectl exec`.
 import type { ProcContext } from '../../kubectl/shell/types';
 import { parseOpts } from './busybox/getopt';
+import { workdir } from './busybox/info';
+import { cleanPath } from './fs';
 import { httpRequest } from './http/client';
 import type { HttpResponse } from './http/types';
 import { parseUrl } from './http/url';
@@ -207,7 +209,8 @@ export function curl(argv: string[], ctx: ProcContext, p: PodProc): number {
   if (o.has('I') || o.has('i')) body = head + body;
   const sizeKnown = res.headers.some(([k]) => k.toLowerCase() === 'content-length');
   const outFile = o.get('o') ?? (o.has('O') ? url.path.split('/').pop() || '' : undefined);
-  if (outFile !== undefined && outFile !== '-') writePodFile(p, outFile, body);
+  // -o/-O name a file relative to the working directory (the shell's after `cd`).
+  if (outFile !== undefined && outFile !== '-') writePodFile(p, cleanPath(outFile, workdir(p, ctx)), body);
   else ctx.out(body);
   if (meter) ctx.err(`\r${meterLine(new TextEncoder().encode(res.body).length, sizeKnown, elapsed)}\n`);
   if (verbose) ctx.err(`* Connection #0 to host ${url.host} left intact\n`);

@@ -68,7 +68,7 @@ describe('glob expansion in the sleep image (BusyBox ash)', () => {
   });
 });
 
-describe('wget -O after cd', () => {
+describe('wget and curl output files after cd', () => {
   it("saves relative to the shell directory, with -O and with the URL's name", () => {
     const d = sleepPod();
     d.kubectl('run web --image=nginx --labels=app=web');
@@ -77,6 +77,38 @@ describe('wget -O after cd', () => {
       'page\n<!DOCTYPE html>\n',
     );
     expect(sh(d, 'cd /tmp/g && wget -q http://web/ && ls /tmp/g')).toBe('index.html\npage\n');
+    expect(
+      sh(d, 'cd /tmp/g && curl -s -o c.html http://web/ && curl -s -O http://web/50x.html && ls /tmp/g'),
+    ).toBe('50x.html\nc.html\nindex.html\npage\n');
+  });
+});
+
+describe('glob property: a directory of random names', () => {
+  it('* lists the names not starting with a dot, in byte order; [a-c]* and ?? filter them as fnmatch does', () => {
+    const d = sleepPod();
+    // No leading '-': touch would take the name for an option.
+    const name = fc
+      .stringMatching(/^[a-zA-Z0-9._][a-zA-Z0-9._-]{0,5}$/)
+      .filter((n) => n !== '.' && n !== '..');
+    let round = 0;
+    fc.assert(
+      fc.property(fc.uniqueArray(name, { minLength: 1, maxLength: 8 }), (names) => {
+        const dir = `/tmp/p${round++}`;
+        sh(d, `mkdir ${dir} && cd ${dir} && touch ${names.map((n) => `"${n}"`).join(' ')}`);
+        const sorted = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        const want = (keep: (n: string) => boolean, pattern: string) => {
+          const hit = sorted.filter((n) => !n.startsWith('.') && keep(n)).map((n) => `${dir}/${n}`);
+          return `${hit.length > 0 ? hit.join(' ') : `${dir}/${pattern}`}\n`;
+        };
+        expect(sh(d, `echo ${dir}/*`)).toBe(want(() => true, '*'));
+        expect(sh(d, `echo ${dir}/[a-c]*`)).toBe(want((n) => /^[a-c]/.test(n), '[a-c]*'));
+        expect(sh(d, `echo ${dir}/??`)).toBe(want((n) => n.length === 2, '??'));
+        expect(sh(d, `cd ${dir} && echo .*`)).toBe(
+          `${['.', '..', ...sorted.filter((n) => n.startsWith('.'))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(' ')}\n`,
+        );
+      }),
+      { seed: 42, numRuns: 15 },
+    );
   });
 });
 
