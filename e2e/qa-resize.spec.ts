@@ -21,14 +21,18 @@ function screenRows(page: Page): Promise<string[]> {
     );
 }
 
-/** Run the 80-column table and say whether its kube-dns line fits one row of the screen. */
-async function tableFits(app: PlaygroundPage): Promise<boolean> {
+/**
+ * Run a table and say whether its `name` line fits one row of the screen (it ends with AGE 6d22h).
+ * `kube-dns   ClusterIP   10.96.0.10   <none>   53/UDP,53/TCP,9153/TCP   6d22h` is 80 columns;
+ * `kubectl get svc` with kubernetes and sleep-2 is 69.
+ */
+async function tableFits(app: PlaygroundPage, command = WIDE_TABLE, name = 'kube-dns'): Promise<boolean> {
   await app.terminal.press('Control+l');
-  const out = await app.terminal.runAndRead(WIDE_TABLE);
-  expect(out).toMatch(/^kube-dns +ClusterIP .*6d22h$/m); // the whole line, as a person reads it
+  const out = await app.terminal.runAndRead(command);
+  expect(out).toMatch(new RegExp(`^${name} +ClusterIP .*6d22h$`, 'm')); // the whole line, as a person reads it
   const rows = await screenRows(app.page);
-  const row = rows.find((r) => r.startsWith('kube-dns '));
-  expect(row, 'the kube-dns row on screen').toBeDefined();
+  const row = rows.find((r) => r.startsWith(`${name} `));
+  expect(row, `the ${name} row on screen`).toBeDefined();
   return /6d22h\s*$/.test(row ?? '');
 }
 
@@ -53,24 +57,26 @@ test('the column splitter: drag, keys, double-click, and the size survives a rel
   await expect(cols).toHaveAttribute('aria-orientation', 'vertical');
   await expect(cols).toHaveAttribute('aria-controls', 'column-left');
   await expect(page.locator('#column-left')).toContainText(/Terminal/i);
-  await expect(cols).toHaveAttribute('aria-valuenow', '53');
-  // the default at 1280×720 already fits the chapter's 80-column tables
-  expect(await tableFits(app), 'fits at the default size').toBe(true);
+  await expect(cols).toHaveAttribute('aria-valuenow', '45');
+  // the default at 1280×720 fits the chapter's first `kubectl get svc`, not the 80-column table
+  await app.terminal.runAndRead('kubectl apply -f sleep/sleep2-service.yaml');
+  expect(await tableFits(app, 'kubectl get svc', 'kubernetes'), 'get svc at the default size').toBe(true);
+  expect(await tableFits(app), 'the 80-column table at the default size').toBe(false);
 
-  // narrower by hand: the table wraps
+  // wider by hand: the terminal re-fits and the table is one row per line
   const terminal = app.panel('Terminal');
-  const wide = (await terminal.boundingBox())?.width ?? 0;
-  await drag(page, cols, -200, 0);
-  await expect.poll(async () => (await terminal.boundingBox())?.width ?? 0).toBeLessThan(wide - 150);
-  expect(await valueNow(cols)).toBeLessThan(40);
-  expect(await tableFits(app), 'wraps in a narrow column').toBe(false);
-
-  // wider by hand: the terminal re-fits and the same table is one row per line again
-  await drag(page, cols, 260, 0);
-  await expect.poll(async () => (await terminal.boundingBox())?.width ?? 0).toBeGreaterThan(wide + 40);
+  const start = (await terminal.boundingBox())?.width ?? 0;
+  await drag(page, cols, 150, 0);
+  await expect.poll(async () => (await terminal.boundingBox())?.width ?? 0).toBeGreaterThan(start + 140);
   expect(await tableFits(app), 'fits after dragging wider').toBe(true);
+  expect(await valueNow(cols)).toBeGreaterThan(55);
+
+  // narrower by hand: it wraps again
+  await drag(page, cols, -250, 0);
+  await expect.poll(async () => (await terminal.boundingBox())?.width ?? 0).toBeLessThan(start - 90);
+  expect(await tableFits(app), 'wraps in a narrow column').toBe(false);
   const dragged = await valueNow(cols);
-  expect(dragged).toBeGreaterThan(55);
+  expect(dragged).toBeLessThan(40);
 
   // the keyboard: arrows move it a step, Home / End as far as it goes, with a visible focus ring
   await cols.focus();
@@ -89,16 +95,16 @@ test('the column splitter: drag, keys, double-click, and the size survives a rel
 
   // a double click puts it back; then a size of the student's own survives the reload
   await cols.dblclick();
-  await expect(cols).toHaveAttribute('aria-valuenow', '53');
+  await expect(cols).toHaveAttribute('aria-valuenow', '45');
   await cols.focus();
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-  await expect(cols).toHaveAttribute('aria-valuenow', '59');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await expect(cols).toHaveAttribute('aria-valuenow', '55');
   const before = (await terminal.boundingBox())?.width ?? 0;
   await expect
     .poll(async () => ((await app.savedState()) as { view?: { layout?: unknown } })?.view?.layout)
-    .toMatchObject({ col: 0.59 });
+    .toMatchObject({ col: 0.55 });
   await app.reload();
-  await expect(splitter(page, COLUMNS)).toHaveAttribute('aria-valuenow', '59');
+  await expect(splitter(page, COLUMNS)).toHaveAttribute('aria-valuenow', '55');
   expect(Math.abs(((await terminal.boundingBox())?.width ?? 0) - before)).toBeLessThan(2);
   expect(await tableFits(app), 'fits after the reload').toBe(true);
   app.expectClean();
@@ -161,7 +167,7 @@ test('saved sizes that are corrupt or hostile are ignored and the page works', a
       view: { largeText: true, layout: { col: 'calc(100%)', left: 1e300, right: -3 } },
     }),
   );
-  await expect(splitter(page, COLUMNS)).toHaveAttribute('aria-valuenow', '53');
+  await expect(splitter(page, COLUMNS)).toHaveAttribute('aria-valuenow', '45');
   await expect(splitter(page, EDITOR_TERMINAL)).toHaveAttribute('aria-valuenow', '55');
   await expect(splitter(page, GRAPH_BOTTOM)).toHaveAttribute('aria-valuenow', '70');
   await expect(app.largeTextToggle).toBeChecked();
@@ -219,5 +225,28 @@ test('a drag mid-command: the typed line, the editor and the graph follow the ne
     await page.evaluate(() => window.monaco?.editor.getEditors()[0]?.getLayoutInfo().width ?? 0),
   ).toBeLessThanOrEqual(editorBox?.width ?? 0);
   expect(await view()).toBe(viewBefore);
+  app.expectClean();
+});
+
+test('after a drag, a command exactly as wide as the terminal is followed by its output, no empty row', async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await drag(page, splitter(page, COLUMNS), -90, 0);
+  // the terminal's width in columns: the first row of a long run of x's
+  await app.terminal.runAndRead(`echo ${'x'.repeat(300)}`);
+  const cols = Math.max(
+    ...(await screenRows(page)).filter((r) => /^x+\s*$/.test(r)).map((r) => r.trim().length),
+  );
+  expect(cols).toBeGreaterThan(40);
+  // `student@playground:~/ch03$ ` (27) + `echo ` (5) + the y's fill the row to the margin
+  const ys = 'y'.repeat(cols - 32);
+  await app.terminal.press('Control+l');
+  expect(await app.terminal.runAndRead(`echo ${ys}`)).toBe(`${ys}\n`);
+  const rows = await screenRows(page);
+  const at = rows.findIndex((r) => r.includes(`$ echo ${ys}`));
+  expect(rows[at]?.trimEnd()).toHaveLength(cols);
+  expect(rows[at + 1]?.trimEnd(), 'the output on the next row').toBe(ys);
   app.expectClean();
 });

@@ -266,7 +266,11 @@ function XtermTerminal() {
     };
 
     const submit = (raw: string) => {
-      write('\r\n');
+      // A line that ends at the right margin left the cursor at the start of the blank row below it
+      // (redraw's " \r"): the output starts there, with no empty row between, as readline does
+      // (display.c _rl_update_final: "compensate so we don't print an extra CRLF"). Any width a
+      // student drags the terminal to makes some command exactly that long.
+      write(shown > 0 && shown % term.cols === 0 ? '\r' : '\r\n');
       shown = 0;
       // An empty line just gives a new prompt, like bash (nothing to run or replay).
       if (raw.trim() === '') return freshPrompt();
