@@ -203,15 +203,39 @@ function lineCount(o: Map<string, string>, args: string[]): { n: number; plus: b
   return { n: Number(digits), plus };
 }
 
+/**
+ * `-c N` (BusyBox 1.34 head.c / tail.c): a byte count with the b/k/m suffixes (512, 1024, 1048576,
+ * xatoul_sfx's head_suffixes and bkm_suffixes); head takes `-N` for "all but the last N bytes", tail
+ * takes `+N` for "from byte N on".
+ */
+function byteCount(v: string): { n: number; plus: boolean; minus: boolean; bad?: string } {
+  const m = /^([+-]?)(\d+)([bkm]?)$/.exec(v);
+  if (!m) return { n: 0, plus: false, minus: false, bad: v };
+  const mult = m[3] === 'b' ? 512 : m[3] === 'k' ? 1024 : m[3] === 'm' ? 1024 * 1024 : 1;
+  return { n: Number(m[2]) * mult, plus: m[1] === '+', minus: m[1] === '-' };
+}
+
+/** The bytes `-c` selects (UTF-8, as the file holds them). */
+function sliceBytes(applet: 'head' | 'tail', text: string, n: number, plus: boolean, minus: boolean): string {
+  const b = new TextEncoder().encode(text);
+  let pick: Uint8Array;
+  if (applet === 'head') pick = minus ? b.subarray(0, Math.max(0, b.length - n)) : b.subarray(0, n);
+  else if (plus) pick = b.subarray(Math.max(0, n - 1));
+  else pick = n === 0 ? b.subarray(b.length) : b.subarray(Math.max(0, b.length - n));
+  return new TextDecoder().decode(pick);
+}
+
 export function headTail(argv: string[], ctx: ProcContext, p: PodProc): number {
   const applet = argv[0]?.split('/').pop() === 'tail' ? 'tail' : 'head';
-  const legacyArgs = argv.slice(1).map((a) => (/^-\d+$/.test(a) ? `-n${a.slice(1)}` : a));
+  // Only argv[1] may be the legacy `-N` (head.c/tail.c); later a `-7` is an option argument (`-c -7`).
+  const legacyArgs = argv.slice(1).map((a, i) => (i === 0 && /^-\d+$/.test(a) ? `-n${a.slice(1)}` : a));
   const parsed = parseOpts(legacyArgs, 'n:c:qvfFs:');
   if (!parsed.ok) {
     ctx.err(`${applet}: ${parsed.error}\n${usageText(applet)}`);
     return 1;
   }
-  const { n, plus, bad } = lineCount(parsed.opts, []);
+  const bytes = parsed.opts.has('c') ? byteCount(parsed.opts.get('c') ?? '') : undefined;
+  const { n, plus, bad } = bytes ?? lineCount(parsed.opts, []);
   if (bad !== undefined) {
     ctx.err(`${applet}: invalid number '${bad}'\n`);
     return 1;
@@ -222,6 +246,10 @@ export function headTail(argv: string[], ctx: ProcContext, p: PodProc): number {
   list.forEach((input, i) => {
     if (headers)
       ctx.out(`${i > 0 ? '\n' : ''}==> ${input.name === '-' ? 'standard input' : input.name} <==\n`);
+    if (bytes) {
+      ctx.out(sliceBytes(applet, input.text, n, plus, bytes.minus));
+      return;
+    }
     const lines = input.text.split('\n');
     const trailing = input.text.endsWith('\n');
     if (trailing) lines.pop();
