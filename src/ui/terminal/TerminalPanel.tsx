@@ -146,7 +146,8 @@ function XtermTerminal() {
     /** Redraw prompt + line (over as many rows as it needs) and put the cursor back where it belongs. */
     const redraw = () => {
       const cols = term.cols;
-      const p = prompt();
+      // Ctrl-R's search draws its own prompt in place of the shell's, as readline's rl_message does.
+      const p = editor.searchPrompt() ?? prompt();
       const end = p.length + editor.line.length;
       const target = p.length + editor.cursor;
       let out = `\r${Math.floor(shown / cols) > 0 ? `\x1b[${Math.floor(shown / cols)}A` : ''}${p}${editor.line}`;
@@ -325,6 +326,54 @@ function XtermTerminal() {
       }
       batch(() => handleData(data), renderNow);
     });
+    /** Ctrl-C: the line on screen is dropped (the session echoes ^C) and a new prompt starts. */
+    const abandonLine = () => {
+      editor.take();
+      inCommand = true;
+      print(useStore.getState().interruptCommand().output);
+      inCommand = false;
+      freshPrompt();
+    };
+    /**
+     * A key during Ctrl-R's search (readline isearch.c): the search keys change the search and return
+     * true; any other key (Enter, an arrow, Tab, Ctrl-A…) accepts the found line and is then run as
+     * usual (false). Ctrl-C leaves the search line on screen and abandons it, as bash does.
+     */
+    const searchKey = (data: string): boolean => {
+      switch (data) {
+        case '\x12':
+          editor.reverseSearch();
+          return true;
+        case '\x7f':
+        case '\b':
+          editor.searchBackspace();
+          return true;
+        case '\x07':
+          editor.searchCancel();
+          return true;
+        case '\x17':
+        case '\x19':
+          editor.searchYank(data === '\x19');
+          return true;
+        case '\x1b':
+        case '\n':
+          editor.searchAccept();
+          return true;
+        case '\x03':
+          editor.end();
+          redraw();
+          editor.searchCancel();
+          abandonLine();
+          return true;
+      }
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: typed characters, not keys
+      if (!/[\x00-\x1f\x7f]/.test(data)) {
+        editor.searchInsert(data);
+        return true;
+      }
+      editor.searchAccept();
+      return false;
+    };
     function handleData(data: string) {
       if (busy()) {
         // A foreground job holds the terminal: only Ctrl-C matters (the session echoes ^C).
@@ -342,6 +391,7 @@ function XtermTerminal() {
         typeahead.push(data);
         return;
       }
+      if (editor.searching && searchKey(data)) return redraw();
       switch (data) {
         case '\r':
           // Move past the whole input first, so the output starts below it.
@@ -394,12 +444,11 @@ function XtermTerminal() {
           // Ctrl-C at the prompt: abandon the line, like bash.
           editor.end();
           redraw();
-          editor.take();
-          inCommand = true;
-          print(useStore.getState().interruptCommand().output);
-          inCommand = false;
-          freshPrompt();
+          abandonLine();
           return;
+        case '\x12':
+          editor.reverseSearch();
+          break;
         case '\x0c':
           clearScreen();
           shown = 0;
