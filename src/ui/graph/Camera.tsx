@@ -1,5 +1,6 @@
 // The graph's camera (viewport.ts decides where it goes): the whole graph when it fits at a readable
-// zoom, else its left part (where traffic starts); while a packet is shown, the nodes it travels
+// zoom, else the cluster Node with its Pods whole and as much of the left part (where traffic starts)
+// as fits beside it; while a packet is shown, the nodes it travels
 // through, with the node where it stopped in view. It follows the graph as it grows, the canvas as it
 // resizes and "Large text", until the user pans or zooms; the fit-view button hands control back.
 // In the traffic chunk (re-exported by TrafficController.tsx), mounted after the graph's first paint:
@@ -9,6 +10,7 @@ import { type RefObject, useCallback, useEffect, useRef } from 'react';
 import { useStore } from '../../state/store';
 import type { TrafficPlan } from './trace-steps';
 import {
+  clusterFocus,
   fitViewport,
   MAX_FIT_ZOOM,
   MIN_READABLE_ZOOM,
@@ -67,11 +69,16 @@ export function Camera({
       }
       if (!bounds) {
         const top: Rect[] = [];
+        const groups: Rect[] = [];
         for (const id of topKey.split('|')) {
           const r = rects.get(id);
           if (r) top.push(r);
+          if (r && id.startsWith('Node/')) groups.push(r);
         }
         bounds = unionRect(top);
+        // the whole graph: what does not fit at the readable zoom leaves the cluster Node and its Pods
+        // whole in view (the left part otherwise)
+        if (!show) focus = clusterFocus(groups, { width, height }, minZoom);
       }
       if (!bounds) return;
       const vp = fitViewport(bounds, { width, height }, { minZoom, maxZoom: MAX_FIT_ZOOM, focus });
@@ -112,15 +119,15 @@ export function Camera({
   }, [topKey, traceId, width, height, minZoom]);
 
   // Pods that appear after the first picture (the replacement of a deleted Pod, a scale-up) are
-  // brought into view: the chapter's "delete the Pod, the IP has changed" happens on the Node's
-  // right-hand column, which the left part the camera shows at 1280×720 leaves out.
+  // brought into view: the chapter's "delete the Pod, the IP has changed" may put it in a slot below
+  // the ones the camera framed.
   const podKey = [...rects.keys()]
     .filter((id) => id.startsWith('Pod/'))
     .sort()
     .join('|');
   const seenPods = useRef<Set<string> | null>(null);
   // the top-level nodes when the Pods last changed: Pods that come with a new graph (another
-  // namespace shown, a new cluster) are framed as that graph is, from its left part
+  // namespace shown, a new cluster) are framed as that graph is (its cluster Node, viewport.ts)
   const topAtPods = useRef(topKey);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a change in the drawn Pods moves the camera here
   useEffect(() => {

@@ -8,10 +8,12 @@ import { layoutGraph } from './layout';
 import { traceToPlan } from './trace-steps';
 import {
   CALLOUT_INSETS,
+  clusterFocus,
   FIT_INSETS,
   fitViewport,
   keepLabelInside,
   MIN_READABLE_ZOOM,
+  MIN_READABLE_ZOOM_LARGE,
   placeCallout,
   type Rect,
   showsAll,
@@ -69,6 +71,126 @@ describe('fitViewport', () => {
     const bounds = { x: 0, y: 0, width: 2000, height: 200 };
     const vp = fitViewport(bounds, SMALL, { ...opts, focus: { x: 10, y: 10, width: 50, height: 50 } });
     expect(onScreen(bounds, vp).left).toBe(FIT_INSETS.left);
+  });
+});
+
+/** Absolute boxes of a layout's nodes (children are placed relative to their group), as GraphPanel. */
+function absoluteRects(objects: K8sObject[]): Map<string, Rect> {
+  const { nodes } = layoutGraph(deriveGraph(objects));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const rects = new Map<string, Rect>();
+  for (const n of nodes) {
+    const p = n.parentId ? byId.get(n.parentId) : undefined;
+    rects.set(n.id, {
+      x: n.position.x + (p?.position.x ?? 0),
+      y: n.position.y + (p?.position.y ?? 0),
+      width: n.width,
+      height: n.height,
+    });
+  }
+  return rects;
+}
+
+/** The camera's whole-graph framing (Camera.tsx): top-level bounds, the cluster Nodes as focus. */
+function frameWhole(rects: Map<string, Rect>, canvas: { width: number; height: number }, minZoom: number) {
+  const top = [...rects].filter(([id]) => !id.startsWith('Pod/') && !id.startsWith('kube-proxy/'));
+  const groups = top.filter(([id]) => id.startsWith('Node/')).map(([, r]) => r);
+  const focus = clusterFocus(groups, canvas, minZoom);
+  return fitViewport(unionRect(top.map(([, r]) => r)) as Rect, canvas, { minZoom, maxZoom: 1.25, focus });
+}
+
+// The canvas beside the "Last packet" list at 1280×720 with every panel shown (measured in
+// e2e/qa-graph-fit.spec.ts: 512×360), and with the list folded to its strip (668×360). React Flow's
+// pane is that canvas: the list is its flex sibling, so the visible area is the whole pane.
+const BESIDE_LIST = { width: 512, height: 360 };
+const LIST_FOLDED = { width: 668, height: 360 };
+
+describe('clusterFocus: the whole graph at 1280×720 keeps the Node and its Pods in view', () => {
+  const d = kdrive({ seed: 1 });
+  d.kubectl('apply -f sleep/sleep1.yaml -f sleep/sleep2.yaml -f sleep/sleep2-service.yaml');
+  const objects = (): K8sObject[] => KINDS.flatMap((k) => d.cluster.list(k));
+
+  for (const [name, canvas] of [
+    ['beside the open list', BESIDE_LIST],
+    ['with the list folded', LIST_FOLDED],
+  ] as const) {
+    for (const minZoom of [MIN_READABLE_ZOOM, MIN_READABLE_ZOOM_LARGE]) {
+      it(`${name}, zoom ≥ ${minZoom}: every Pod is whole inside the canvas, clear of the insets`, () => {
+        const rects = absoluteRects(objects());
+        const top = [...rects].filter(([id]) => !id.startsWith('Pod/') && !id.startsWith('kube-proxy/'));
+        const all = unionRect(top.map(([, r]) => r)) as Rect;
+        // the case this is about: the graph is wider than the canvas at the readable zoom
+        expect(all.width * minZoom).toBeGreaterThan(canvas.width);
+        const vp = frameWhole(rects, canvas, minZoom);
+        expect(vp.zoom).toBeGreaterThanOrEqual(minZoom);
+        const pods = [...rects].filter(([id]) => id.startsWith('Pod/'));
+        expect(pods.length).toBe(4);
+        for (const [id, r] of [...pods, ...top.filter(([id]) => id.startsWith('Node/'))]) {
+          const s = onScreen(r, vp);
+          expect(s.left, id).toBeGreaterThanOrEqual(FIT_INSETS.left - 1e-9);
+          expect(s.right, id).toBeLessThanOrEqual(canvas.width - FIT_INSETS.right + 1e-9);
+          expect(s.top, id).toBeGreaterThanOrEqual(FIT_INSETS.top - 1e-9);
+          expect(s.bottom, id).toBeLessThanOrEqual(canvas.height - FIT_INSETS.bottom + 1e-9);
+        }
+        // as much of the left as fits beside it: the Node's right edge sits at the canvas's
+        expect(onScreen(top.find(([id]) => id.startsWith('Node/'))?.[1] as Rect, vp).right).toBeCloseTo(
+          canvas.width - FIT_INSETS.right,
+          6,
+        );
+      });
+    }
+  }
+
+  it('the left part alone (no focus) cuts the Node at the edge: the framing the fix replaces', () => {
+    const rects = absoluteRects(objects());
+    const top = [...rects].filter(([id]) => !id.startsWith('Pod/') && !id.startsWith('kube-proxy/'));
+    const vp = fitViewport(unionRect(top.map(([, r]) => r)) as Rect, BESIDE_LIST, opts);
+    const node = rects.get('Node/docker-desktop') as Rect;
+    expect(onScreen(node, vp).right).toBeGreaterThan(BESIDE_LIST.width);
+  });
+
+  it('a graph that fits is centred whole; the focus changes nothing', () => {
+    const rects = absoluteRects(objects());
+    const big = { width: 2000, height: 900 };
+    const vp = frameWhole(rects, big, MIN_READABLE_ZOOM);
+    const top = [...rects].filter(([id]) => !id.startsWith('Pod/') && !id.startsWith('kube-proxy/'));
+    const all = unionRect(top.map(([, r]) => r)) as Rect;
+    expect(vp).toEqual(fitViewport(all, big, opts));
+  });
+});
+
+describe('clusterFocus', () => {
+  const canvas = { width: 512, height: 360 };
+  const maxW = (canvas.width - FIT_INSETS.left - FIT_INSETS.right) / MIN_READABLE_ZOOM;
+  const maxH = (canvas.height - FIT_INSETS.top - FIT_INSETS.bottom) / MIN_READABLE_ZOOM;
+  it('is null without a cluster Node', () => {
+    expect(clusterFocus([], canvas, MIN_READABLE_ZOOM)).toBeNull();
+  });
+  it('is every Node when they fit together at the minimum zoom', () => {
+    const a = { x: 500, y: 20, width: 200, height: 150 };
+    const b = { x: 500, y: 200, width: 200, height: 150 };
+    expect(clusterFocus([b, a], canvas, MIN_READABLE_ZOOM)).toEqual({
+      x: 500,
+      y: 20,
+      width: 200,
+      height: 330,
+    });
+  });
+  it('else the top-most Node, and of one too big its top-left part (its name and first Pods)', () => {
+    const a = { x: 500, y: 20, width: 398, height: 256 };
+    const b = { x: 500, y: 300, width: 398, height: 256 };
+    expect(clusterFocus([b, a], canvas, MIN_READABLE_ZOOM)).toEqual(a);
+    const tall = { x: 484, y: 179, width: 398, height: 880 };
+    expect(clusterFocus([tall], canvas, MIN_READABLE_ZOOM)).toEqual({ ...tall, height: maxH });
+    const wide = { x: 10, y: 10, width: 2000, height: 100 };
+    expect(clusterFocus([wide], canvas, MIN_READABLE_ZOOM)).toEqual({ ...wide, width: maxW });
+  });
+  it('a larger minimum zoom ("Large text") leaves less room', () => {
+    const tall = { x: 0, y: 0, width: 300, height: 600 };
+    const small = clusterFocus([tall], canvas, MIN_READABLE_ZOOM_LARGE) as Rect;
+    const big = clusterFocus([tall], canvas, MIN_READABLE_ZOOM) as Rect;
+    expect(small.height).toBeCloseTo(canvas.height - FIT_INSETS.top - FIT_INSETS.bottom, 9);
+    expect(small.height).toBeLessThan(big.height);
   });
 });
 

@@ -2,7 +2,8 @@
 // small that makes it: at 1280×720 the chapter's cluster came out at zoom ~0.32, Pod names ~5 px tall.
 // Here the zoom never drops below a readable minimum (node text is 12 px at zoom 1, so 0.75 keeps Pod
 // names at 9 px; more with "Large text"); what does not fit is reached by panning, and the part shown
-// is the one that matters: the left of the graph (host, Services, Endpoints: where traffic starts),
+// is the one that matters: the cluster Node with its Pods whole (what the student's commands change),
+// with as much of the graph's left (host, Services, Endpoints: where traffic starts) as fits beside it,
 // or, while a packet is shown, the nodes it travels through with the node where it stopped in view.
 import type { TrafficPlan } from './trace-steps';
 
@@ -87,6 +88,32 @@ export function fitViewport(
     x: axis(bounds.x, bounds.width, availW, ins.left, f ? [f.x, f.width] : undefined),
     y: axis(bounds.y, bounds.height, availH, ins.top, f ? [f.y, f.height] : undefined),
   };
+}
+
+/**
+ * What framing the whole graph keeps whole in view when the graph is wider or taller than the canvas
+ * at the readable zoom: the cluster Nodes with their Pods (what the student's kubectl commands change:
+ * §3.1's new Pods, the replacement of a deleted one), all of them if they fit together at `minZoom`,
+ * else the first one (top-most, then left-most). A Node taller or wider than the canvas (kube-system's
+ * nine Pods) is kept from its top-left corner: its name and first Pods. The canvas here is React Flow's
+ * pane, which ends where the "Last packet" list begins (a flex sibling, folded to a strip when closed),
+ * so the focus is placed beside the list, never under it. Null when there is no Node.
+ */
+export function clusterFocus(
+  groups: readonly Rect[],
+  canvas: { width: number; height: number },
+  minZoom: number,
+  insets: Insets = FIT_INSETS,
+): Rect | null {
+  const all = unionRect(groups);
+  if (!all) return null;
+  const maxW = Math.max(1, canvas.width - insets.left - insets.right) / minZoom;
+  const maxH = Math.max(1, canvas.height - insets.top - insets.bottom) / minZoom;
+  let f = all;
+  if (all.width > maxW || all.height > maxH) {
+    f = groups.reduce((a, b) => (b.y < a.y || (b.y === a.y && b.x < a.x) ? b : a));
+  }
+  return { x: f.x, y: f.y, width: Math.min(f.width, maxW), height: Math.min(f.height, maxH) };
 }
 
 /** The nodes a packet travels through (and the one its verdict points at), for framing the trace. */
