@@ -160,4 +160,110 @@ describe('SIGTERM exit codes', () => {
       });
     }
   });
+
+  // pid1.ts: a container's own command/args decide its PID 1, whose SIGTERM handling counts.
+  const ownPod = (name: string, command: string[], grace?: number, image = 'kiamol/ch03-sleep') => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name },
+    spec: {
+      ...(grace === undefined ? {} : { terminationGracePeriodSeconds: grace }),
+      containers: [{ name: 'c', image, command }],
+    },
+  });
+  /** Deletes `name` as the terminal does (waiting), and reports how long that took and the last write. */
+  const deleteTimed = (cluster: SimCluster, name: string) => {
+    let last: Pod | undefined;
+    cluster.watch('Pod', (e) => {
+      if (e.type === 'MODIFIED' && (e.object as Pod).metadata.name === name) last = e.object as Pod;
+    });
+    const t0 = cluster.now();
+    const out = text(createTerminalSession({ cluster }).run(`kubectl delete pod ${name}`));
+    expect(out).toBe(`pod "${name}" deleted from default namespace\n`);
+    expect(cluster.get('Pod', 'default', name)).toBeUndefined();
+    return { ms: cluster.now() - t0, last: last as Pod };
+  };
+
+  it('`kubectl run s --image=kiamol/ch03-sleep -- sleep 3600`: PID 1 is sleep, SIGKILL at 30 s, 137 Error', () => {
+    const cluster = createCluster({ seed: 31 });
+    const s = createTerminalSession({ cluster });
+    s.run('kubectl run s --image=kiamol/ch03-sleep -- sleep 3600');
+    cluster.advance(20_000);
+    s.run('kubectl get pod s -w');
+    const { ms, last } = deleteTimed(cluster, 's');
+    expect(ms).toBeGreaterThanOrEqual(30_000);
+    expect(ms).toBeLessThan(31_000);
+    expect(last.status.phase).toBe('Failed');
+    expect(last.status.containerStatuses?.[0]?.state.terminated).toMatchObject({
+      exitCode: 137,
+      reason: 'Error',
+    });
+    const lines = s
+      .poll()
+      .map((c) => c.text)
+      .join('')
+      .split('\n');
+    // The terminal write at the grace period's end, then the DELETED a moment later.
+    expect(lines).toEqual([
+      's      1/1     Terminating   0          20s',
+      's      0/1     Error         0          50s',
+      's      0/1     Error         0          50s',
+      '',
+    ]);
+  });
+
+  it('command ["sleep", "3600"] with terminationGracePeriodSeconds: 5: 137 after 5 s; describe shows it', () => {
+    const cluster = createCluster({ seed: 32 });
+    expect(cluster.create(ownPod('g5', ['sleep', '3600'], 5)).ok).toBe(true);
+    cluster.advance(20_000);
+    const s = createTerminalSession({ cluster });
+    s.runDetached('kubectl delete pod g5 --wait=false');
+    cluster.advance(4_900);
+    expect((cluster.get('Pod', 'default', 'g5') as Pod).status.phase).toBe('Running');
+    cluster.advance(200);
+    const p = cluster.get('Pod', 'default', 'g5') as Pod;
+    expect(p.status.phase).toBe('Failed');
+    const described = text(s.run('kubectl describe pod g5'));
+    expect(described).toMatch(/\n {4}State: {10}Terminated\n {6}Reason: {7}Error\n {6}Exit Code: {4}137\n/);
+  });
+
+  it("sh -c 'sleep 3600' (ash execs it) and sh -c 'while …; done' (ash stays PID 1): 137 at the grace period", () => {
+    const cluster = createCluster({ seed: 33 });
+    expect(cluster.create(ownPod('a', ['sh', '-c', 'sleep 3600'], 3)).ok).toBe(true);
+    expect(cluster.create(ownPod('b', ['/bin/sh', '-c', 'while true; do sleep 1; done'], 3)).ok).toBe(true);
+    cluster.advance(20_000);
+    for (const n of ['a', 'b']) {
+      const { ms, last } = deleteTimed(cluster, n);
+      expect(ms, n).toBeGreaterThanOrEqual(3_000);
+      expect(last.status.containerStatuses?.[0]?.state.terminated, n).toMatchObject({ exitCode: 137 });
+    }
+  });
+
+  it("sh -c 'trap : TERM; sleep 1000 & wait' on busybox: the trap ends wait at once, 143 Error", () => {
+    const cluster = createCluster({ seed: 34 });
+    const r = cluster.create(
+      ownPod('t', ['sh', '-c', 'trap : TERM; sleep 1000 & wait'], undefined, 'busybox'),
+    );
+    expect(r.ok).toBe(true);
+    cluster.advance(20_000);
+    const { ms, last } = deleteTimed(cluster, 't');
+    expect(ms).toBeLessThan(2_000);
+    expect(last.status.containerStatuses?.[0]?.state.terminated).toMatchObject({
+      exitCode: 143,
+      reason: 'Error',
+    });
+  });
+
+  it("the sleep image's own process unchanged: ~1 s, 143; a program not established keeps the image's", () => {
+    const cluster = createCluster({ seed: 35 });
+    createTerminalSession({ cluster }).run('kubectl run own --image=kiamol/ch03-sleep');
+    // `nc -l`: BusyBox's nc or nc_bloaty (which catches SIGTERM) by build config: not established.
+    expect(cluster.create(ownPod('nc', ['nc', '-l', '-p', '8080'])).ok).toBe(true);
+    cluster.advance(20_000);
+    const own = deleteTimed(cluster, 'own');
+    expect(own.ms).toBeLessThan(2_000);
+    expect(own.last.status.containerStatuses?.[0]?.state.terminated).toMatchObject({ exitCode: 143 });
+    const nc = deleteTimed(cluster, 'nc');
+    expect(nc.ms).toBeLessThan(2_000);
+  });
 });

@@ -4,8 +4,9 @@
 // canBeDeleted]. Bound late: pod-worker.ts kill calls it through lifecycle.ts's `terminate`.
 import type { Container, ContainerState, ContainerStatus, Pod } from '../api/types';
 import { rfc3339 } from '../runtime/clock';
-import { checkImage } from './images';
+import { checkImage, drawMs } from './images';
 import type { Any, LifecycleDeps } from './lifecycle-deps';
+import { pid1Stop } from './pid1';
 import type { PodRuntime } from './pod-runtime';
 import { INITIALIZED, INITIALIZED_COMPLETED, SANDBOX_GONE, TERMINAL } from './run-status';
 
@@ -50,9 +51,12 @@ export function exitedState(
  *   and stops the host, so `void Main` returns normally [Microsoft.Extensions.Hosting
  *   ConsoleLifetime; kiamol ch03 Numbers.Api, Numbers.Web Program.cs].
  * A process without a SIGTERM handler (sh or sleep as PID 1) is not ended by it: its stopMs is the
- * grace period and it is SIGKILLed (137).
+ * grace period and it is SIGKILLed (137). A container's own command/args: its PID 1's (pid1.ts),
+ * else 0.
  */
 export function sigtermExit(c: Pick<Container, 'image' | 'command' | 'args'> | undefined): number {
+  const own = c && pid1Stop(c);
+  if (own) return own.termExit;
   if (!c || (c.command?.length ?? 0) > 0 || (c.args?.length ?? 0) > 0) return 0;
   const check = checkImage(c.image);
   return check.ok ? (check.spec.termExit ?? 0) : 0;
@@ -69,8 +73,11 @@ export function sigtermExit(c: Pick<Container, 'image' | 'command' | 'args'> | u
  * conditions of a terminal Pod (sandbox stopped, Ready/ContainersReady PodCompleted or
  * PodFailed). The status manager then deletes the Pod (canBeDeleted, once SyncTerminatedPod
  * has torn its volumes down: `gap` ms later); the delay to that delete is returned.
- * `stops[i]`: how long container i takes to exit after SIGTERM (uncapped). A Pod with a
- * container that is not running nor terminated (waiting, back-off) is left as it was.
+ * `stops[i]`: how long container i takes to exit after SIGTERM (uncapped), drawn from its image;
+ * a container whose own command/args make another program PID 1 takes that one's (pid1.ts: a
+ * BusyBox `sleep` ignores SIGTERM, so the Pod's deletion waits for the SIGKILL at the grace
+ * period), and the kill then ends at `at` recomputed. A Pod with a container that is not running
+ * nor terminated (waiting, back-off) is left as it was.
  * [K8S 1.34 pkg/kubelet/kubelet.go, kubelet_pods.go getPhase, status/generate.go]
  */
 export function terminatePod(
@@ -85,6 +92,7 @@ export function terminatePod(
   const killedAt = d.clock.now();
   const before = pod.status?.containerStatuses;
   if (!before || before.some((s) => !s.state?.running && !s.state?.terminated)) return at;
+  [stops, at] = ownStops(d, pod, rt, stops, grace, at, gap);
   d.timers().after(at, () => {
     const p = d.get(rt);
     if (!p || p.metadata.uid !== rt.uid) return;
@@ -139,4 +147,36 @@ export function terminatePod(
     });
   });
   return at + gap;
+}
+
+/**
+ * The stop times of `pod`'s containers with their PID 1's behaviour (pid1.ts) in place of the
+ * image's, and when the last has stopped: from the kill's start (`gap`: pod-worker.ts's minimum)
+ * without init containers; with them `at` (which counts their stops, init-containers.ts initKill)
+ * can only grow. Unchanged when no container has a program of its own that is known.
+ */
+function ownStops(
+  d: LifecycleDeps,
+  pod: Pod,
+  rt: PodRuntime,
+  stops: readonly number[],
+  grace: number,
+  at: number,
+  gap: number,
+): [readonly number[], number] {
+  let own: number[] | undefined;
+  pod.spec.containers.forEach((c, i) => {
+    const p = pid1Stop(c);
+    const was = stops[i];
+    if (!p || was === undefined) return;
+    const [lo, hi] = p.stopMs;
+    if (was >= lo && was <= hi) return;
+    own ??= [...stops];
+    own[i] = drawMs(d.rng.pulls.fork(`pid1-stop/${rt.uid}/${i}`), p.stopMs);
+  });
+  if (!own) return [stops, at];
+  const inits = ((pod.spec as Any).initContainers?.length ?? 0) > 0;
+  let end = inits ? at : gap;
+  for (const ms of own) end = Math.max(end, Math.min(ms, grace));
+  return [own, end];
 }
