@@ -148,7 +148,7 @@ const SUBCOMMANDS: Record<string, string[]> = {
   set: ['env', 'image', 'selector'],
 };
 
-function commonPrefix(xs: string[]): string {
+export function commonPrefix(xs: string[]): string {
   if (xs.length === 0) return '';
   let p = xs[0] as string;
   for (const x of xs) while (!x.startsWith(p)) p = p.slice(0, -1);
@@ -173,9 +173,12 @@ function objectNames(cluster: Cluster, kind: KindName | undefined, namespace: st
   return cluster.list(kind, namespaced ? { namespace } : {}).map((o) => o.metadata.name);
 }
 
-export function completeLine(src: CompletionSource, line: string, cursor: number): Completion {
+/**
+ * The word being completed (from `start` to the cursor) and the words before it in the current
+ * simple command: after the last | ; & ( and not inside quotes (good enough here).
+ */
+export function currentWord(line: string, cursor: number): { word: string; start: number; words: string[] } {
   const before = line.slice(0, cursor);
-  // The current simple command: after the last | ; & ( and not inside quotes (good enough here).
   const sub = before.lastIndexOf('$(');
   const cmdStart = Math.max(
     before.lastIndexOf('|'),
@@ -192,6 +195,11 @@ export function completeLine(src: CompletionSource, line: string, cursor: number
     .trim()
     .split(/\s+/)
     .filter(Boolean);
+  return { word, start, words };
+}
+
+export function completeLine(src: CompletionSource, line: string, cursor: number): Completion {
+  const { word, start, words } = currentWord(line, cursor);
   let candidates: string[] = [];
 
   if (words.length === 0) {

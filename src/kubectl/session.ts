@@ -13,6 +13,7 @@ import type { HttpResult } from '../sim/workloads/http/types';
 import { makeProc, podFiles, processEnv } from '../sim/workloads/proc';
 import { trackServiceLinks } from '../sim/workloads/servicelinks';
 import { completeLine } from './complete';
+import { completeInPod } from './complete-pod';
 import type { HostEnv, JobInfo } from './host/env';
 import { fileCommands } from './host/files';
 import { hostFetch, httpCommands } from './host/http';
@@ -649,6 +650,9 @@ class Session implements TerminalSession {
   }
 
   complete(line: string, cursor = line.length): Completion {
+    // Inside `kubectl exec -it … sh` the container's shell completes, against the container's files.
+    const ps = this.fg?.podShell;
+    if (ps) return completeInPod(this.cluster, ps.podKey, ps.shell, line, cursor);
     return completeLine(this, line, cursor);
   }
 

@@ -1,0 +1,59 @@
+// Tab inside `kubectl exec -it POD -- sh`: the container's shell completes against the container's
+// files, not the student's. BusyBox ash's line editor (libbb/lineedit.c, 1.34,
+// complete_cmd_dir_file): a word is a path, relative to the shell's directory; a dot file only for a
+// word whose last component starts with `.`; a directory is completed with a trailing `/`; `cd`
+// takes directories only (FIND_DIR_ONLY). One match is inserted,
+// several are listed (the terminal does that part). Debian's dash (the nginx image) is built without
+// line editing: Tab completes nothing there.
+import type { Pod } from '../sim/api/types';
+import type { Cluster } from '../sim/contract';
+import { cleanPath, listDir, resolvePath, statPath } from '../sim/workloads/fs';
+import type { PodProc } from '../sim/workloads/proc';
+import { makeProc } from '../sim/workloads/proc';
+import { commonPrefix, currentWord } from './complete';
+import type { Completion } from './session';
+import type { Shell } from './shell/index';
+
+/** The entries of directory `dir` (as typed, `dirPart` ends with `/` or is empty) that start with `base`. */
+function matches(p: PodProc, cwd: string, dirPart: string, base: string, dirsOnly = false): string[] {
+  const dir = resolvePath(p, cleanPath(dirPart === '' ? '.' : dirPart, cwd), true);
+  const names = listDir(p, dir);
+  if (!names) return [];
+  // readdir also returns . and .., which only a word starting with a dot matches.
+  const all = base.startsWith('.') ? ['.', '..', ...names] : names;
+  const out: string[] = [];
+  for (const n of all) {
+    if (!n.startsWith(base) || (base === '' && n.startsWith('.'))) continue;
+    const isDir = statPath(p, dir === '/' ? `/${n}` : `${dir}/${n}`)?.kind === 'dir';
+    if (dirsOnly && !isDir) continue;
+    out.push(`${dirPart}${n}${isDir ? '/' : ''}`);
+  }
+  return out;
+}
+
+export function completeInPod(
+  cluster: Cluster,
+  podKey: string,
+  shell: Shell,
+  line: string,
+  cursor: number,
+): Completion {
+  const { word, start, words } = currentWord(line, cursor);
+  const none = { start, end: cursor, candidates: [], common: '' };
+  if (shell.opts.flavor === 'dash') return none;
+  const [, namespace = '', name = ''] = podKey.split('/');
+  const pod = cluster.get('Pod', namespace, name);
+  const p = pod ? makeProc(cluster, podKey, pod as Pod, {}) : undefined;
+  if (!p) return none;
+  const cwd = shell.state.cwd ?? '/';
+  const slash = word.lastIndexOf('/');
+  const dirPart = slash >= 0 ? word.slice(0, slash + 1) : '';
+  const base = slash >= 0 ? word.slice(slash + 1) : word;
+  // A command name is looked up in the $PATH directories, whose entries (the applets' links in /bin)
+  // the image models do not hold: no candidates rather than a made-up list. A path (`./run.sh`,
+  // `/bin/ca`) completes as a path.
+  if (words.length === 0 && slash < 0) return none;
+  let candidates = matches(p, cwd, dirPart, base, words[0] === 'cd' && words.length === 1);
+  candidates = [...new Set(candidates)].sort();
+  return { start, end: cursor, candidates, common: commonPrefix(candidates) };
+}
