@@ -70,6 +70,22 @@ test('after the sleep Deployments are applied, every Pod is whole beside the sid
   await app.graph.foldHopListButton.click();
   await expect.poll(async () => (await boxOf(app.graph.canvas)).width).toBeLessThan(before.width + 1);
   await expect.poll(() => podsCut(app), { timeout: 10_000 }).toEqual([]);
+
+  // the student resizes the columns with the splitter's keys: the camera re-frames each time
+  const columns = page.getByRole('separator', {
+    name: /^(Resize the left and right columns|왼쪽·오른쪽 열 크기 조절)$/,
+  });
+  for (const [key, times] of [
+    ['ArrowLeft', 4],
+    ['ArrowRight', 6],
+  ] as const) {
+    const width = (await boxOf(app.graph.canvas)).width;
+    await columns.focus();
+    for (let i = 0; i < times; i++) await page.keyboard.press(key);
+    await expect.poll(async () => (await boxOf(app.graph.canvas)).width).not.toBe(width);
+    await expect.poll(() => podsCut(app), { timeout: 10_000 }).toEqual([]);
+    expect(await app.graph.zoom()).toBeGreaterThanOrEqual(MIN_ZOOM);
+  }
   app.expectClean();
 });
 
