@@ -115,3 +115,40 @@ test('an exec shell killed with its Pod (exit 137) gives the local prompt back',
   expect(await app.terminal.runAndRead('echo back')).toBe('back\n');
   app.expectClean();
 });
+
+test('Ctrl-R searches the history as bash does: type, Ctrl-R again, Esc to edit, Enter to run', async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.terminal.runAndRead('echo first');
+  await app.terminal.runAndRead('ls sleep');
+  await app.terminal.runAndRead('echo second');
+  await app.terminal.focus();
+  await page.keyboard.press('Control+r');
+  await app.terminal.waitForText(/\(reverse-i-search\)`':\s*$/);
+  await page.keyboard.type('echo');
+  await app.terminal.waitForText(/\(reverse-i-search\)`echo': echo second$/);
+  await page.keyboard.press('Control+r');
+  await app.terminal.waitForText(/\(reverse-i-search\)`echo': echo first$/);
+  await page.keyboard.press('Control+r');
+  await app.terminal.waitForText(/\(failed reverse-i-search\)`echo': echo first$/);
+  // Ctrl-G gives back the empty line with the shell's prompt.
+  await page.keyboard.press('Control+g');
+  await app.terminal.waitForText(/\$\s*$/);
+  await page.keyboard.press('Control+r');
+  await page.keyboard.type('ls');
+  await app.terminal.waitForText(/\(reverse-i-search\)`ls': ls sleep$/);
+  // Esc accepts the match into the line, to edit: the cursor is on the match, at the start.
+  await page.keyboard.press('Escape');
+  await app.terminal.waitForText(/\$ ls sleep$/);
+  await page.keyboard.press('End');
+  await page.keyboard.type('/');
+  await page.keyboard.press('Control+r');
+  await page.keyboard.type('second');
+  await page.keyboard.press('Backspace');
+  await app.terminal.waitForText(/\(reverse-i-search\)`secon': echo second$/);
+  await page.keyboard.press('Enter');
+  await app.terminal.waitForText(/\$ echo second\nsecond\n.*\$\s*$/);
+  app.expectClean();
+});
