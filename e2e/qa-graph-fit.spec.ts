@@ -2,7 +2,8 @@
 // panel shown, the chapter's sleep Deployments (applied from the terminal, as §3.1 does) leave the
 // graph wider than the canvas beside the "Last packet" list at a readable zoom; the cluster Node with
 // its Pods (what the student's commands change) is then the part kept whole in view, never cut at the
-// list's edge. Folding the list gives the canvas its width, and the Pods stay in view.
+// list's edge. The list starts folded while it has no packet to show, so after the sleep apply the
+// canvas has its width and the whole graph (Services and Pods) fits; the first packet unfolds it.
 import { expect, type Locator, test } from '@playwright/test';
 import type { Box } from './pages/GraphPanel';
 import { PlaygroundPage } from './pages/PlaygroundPage';
@@ -16,13 +17,13 @@ async function boxOf(what: Locator): Promise<Box> {
   return b as Box;
 }
 
-/** Pods whose node box is not wholly inside the visible canvas (1 px slack for subpixel rounding). */
-async function podsCut(app: PlaygroundPage): Promise<string[]> {
+/** Nodes (by id prefix) whose box is not wholly inside the visible canvas (1 px slack for subpixel rounding). */
+async function podsCut(app: PlaygroundPage, prefix = 'Pod/'): Promise<string[]> {
   const canvas = await boxOf(app.graph.canvas);
   const list = await boxOf(app.graph.hopList);
   // the visible area: the canvas, and never under the side panel (it sits to the canvas's right)
   const right = Math.min(canvas.x + canvas.width, list.x);
-  const pods = await app.graph.nodesWithPrefix('Pod/').evaluateAll((els) =>
+  const pods = await app.graph.nodesWithPrefix(prefix).evaluateAll((els) =>
     els.map((e) => {
       const r = e.getBoundingClientRect();
       return { id: e.getAttribute('data-id') ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
@@ -39,7 +40,7 @@ async function podsCut(app: PlaygroundPage): Promise<string[]> {
     .map((p) => p.id);
 }
 
-test('after the sleep Deployments are applied, every Pod is whole beside the side panel and with it folded', async ({
+test('after the sleep Deployments are applied, the folded list leaves the whole graph in view; unfolded by hand, every Pod is whole beside it', async ({
   page,
 }) => {
   const app = new PlaygroundPage(page);
@@ -53,23 +54,33 @@ test('after the sleep Deployments are applied, every Pod is whole beside the sid
   await expect(app.graph.nodesWithPrefix('Pod/')).toHaveCount(4);
   await expect(app.graph.hopList).toBeVisible();
 
-  // the camera glides (200 ms): poll until it has framed the graph
-  await expect.poll(() => podsCut(app), { timeout: 10_000 }).toEqual([]);
-  expect(await app.graph.zoom()).toBeGreaterThanOrEqual(MIN_ZOOM);
-  await page.screenshot({ path: 'test-results/qa-graph-fit-open.png' });
-
-  // folded, the list is a narrow strip and the canvas takes the width back; the Pods stay in view
-  const before = await boxOf(app.graph.canvas);
-  await app.graph.foldHopListButton.click();
-  await expect.poll(async () => (await boxOf(app.graph.canvas)).width).toBeGreaterThan(before.width + 100);
+  // no packet yet: the list is folded, and the Services (the chapter's subject) and the Pods are all
+  // inside the canvas at a readable zoom (the camera glides for 200 ms: poll)
+  await expect(app.graph.foldHopListButton).toHaveAttribute('aria-expanded', 'false');
+  await expect(app.graph.nodesWithPrefix('Service/')).not.toHaveCount(0);
+  await expect.poll(() => podsCut(app, 'Service/'), { timeout: 10_000 }).toEqual([]);
   await expect.poll(() => podsCut(app), { timeout: 10_000 }).toEqual([]);
   expect(await app.graph.zoom()).toBeGreaterThanOrEqual(MIN_ZOOM);
   await page.screenshot({ path: 'test-results/qa-graph-fit-folded.png' });
 
-  // unfolded again: back beside the list, still whole
+  // unfolded by hand, the canvas narrows; the cluster Node's Pods stay whole beside the list
+  const before = await boxOf(app.graph.canvas);
   await app.graph.foldHopListButton.click();
-  await expect.poll(async () => (await boxOf(app.graph.canvas)).width).toBeLessThan(before.width + 1);
+  await expect(app.graph.foldHopListButton).toHaveAttribute('aria-expanded', 'true');
+  await expect.poll(async () => (await boxOf(app.graph.canvas)).width).toBeLessThan(before.width - 100);
   await expect.poll(() => podsCut(app), { timeout: 10_000 }).toEqual([]);
+  expect(await app.graph.zoom()).toBeGreaterThanOrEqual(MIN_ZOOM);
+  await page.screenshot({ path: 'test-results/qa-graph-fit-open.png' });
+
+  // folded again: the canvas takes the width back, the Pods stay in view
+  await app.graph.foldHopListButton.click();
+  await expect(app.graph.foldHopListButton).toHaveAttribute('aria-expanded', 'false');
+  await expect.poll(async () => (await boxOf(app.graph.canvas)).width).toBeGreaterThan(before.width - 1);
+  await expect.poll(() => podsCut(app), { timeout: 10_000 }).toEqual([]);
+
+  // unfolded for the splitter part: the camera re-frames beside the list each time
+  await app.graph.foldHopListButton.click();
+  await expect(app.graph.foldHopListButton).toHaveAttribute('aria-expanded', 'true');
 
   // the student resizes the columns with the splitter's keys: the camera re-frames each time
   const columns = page.getByRole('separator', {
@@ -86,6 +97,30 @@ test('after the sleep Deployments are applied, every Pod is whole beside the sid
     await expect.poll(() => podsCut(app), { timeout: 10_000 }).toEqual([]);
     expect(await app.graph.zoom()).toBeGreaterThanOrEqual(MIN_ZOOM);
   }
+  app.expectClean();
+});
+
+test('the first packet, a ping typed in the terminal, unfolds the list, and its hops are in view', async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.terminal.runAndRead(
+    'kubectl apply -f sleep/sleep1.yaml -f sleep/sleep2.yaml -f sleep/sleep2-service.yaml',
+  );
+  await app.terminal.runAndRead('kubectl wait --for=condition=Ready pod -l app=sleep-1');
+  await app.terminal.runAndRead('kubectl wait --for=condition=Ready pod -l app=sleep-2');
+  await expect(app.graph.foldHopListButton).toHaveAttribute('aria-expanded', 'false');
+  const folded = await boxOf(app.graph.canvas);
+  await app.terminal.run('kubectl exec deploy/sleep-1 -- ping -c 1 sleep-2');
+  await expect(app.graph.foldHopListButton).toHaveAttribute('aria-expanded', 'true', { timeout: 30_000 });
+  await expect(app.graph.verdict).toContainText('no reply', { timeout: 30_000 });
+  await expect.poll(async () => (await boxOf(app.graph.canvas)).width).toBeLessThan(folded.width - 100);
+  // the camera keeps the packet's path in view beside the unfolded list: the pinging Pod and the
+  // Service it pinged are whole
+  await expect.poll(() => podsCut(app, 'Pod/default/sleep-1-'), { timeout: 10_000 }).toEqual([]);
+  await expect.poll(() => podsCut(app, 'Service/default/sleep-2'), { timeout: 10_000 }).toEqual([]);
+  expect(await app.graph.zoom()).toBeGreaterThanOrEqual(MIN_ZOOM);
   app.expectClean();
 });
 

@@ -114,6 +114,7 @@ describe('the layout in the saved view settings', () => {
       lang: 'ko',
       largeText: true,
       layout: DEFAULT_LAYOUT,
+      hopListOpen: null,
     });
   });
 

@@ -30,7 +30,13 @@ export function snapshotForSave(): SavedState {
     scenario: s.serializeScenario(),
     history: [...s.history],
     activeFile: s.activeFile,
-    view: { panels: s.panels, lang: s.lang, largeText: s.largeText, layout: s.layout },
+    view: {
+      panels: s.panels,
+      lang: s.lang,
+      largeText: s.largeText,
+      layout: s.layout,
+      hopListOpen: s.hopListOpen,
+    },
     playing: s.playing,
     speed: s.speed,
   };
@@ -135,6 +141,7 @@ export function startAutosave(storage: Storage = window.localStorage): () => voi
       s.lang === prev.lang &&
       s.largeText === prev.largeText &&
       s.layout === prev.layout &&
+      s.hopListOpen === prev.hopListOpen &&
       s.playing === prev.playing &&
       s.speed === prev.speed &&
       s.seed === prev.seed &&

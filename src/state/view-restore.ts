@@ -19,7 +19,10 @@ export function readView(v: unknown): ViewSettings {
     for (const id of PANEL_IDS) if (typeof v.panels[id] === 'boolean') panels[id as PanelId] = v.panels[id];
   const lang: Lang = v.lang === 'ko' ? 'ko' : 'en';
   // `layout` came later (optional, same STORAGE_VERSION): missing or hostile values give the defaults.
-  return { panels, lang, largeText: v.largeText === true, layout: readLayout(v.layout) };
+  // `hopListOpen` came later still: anything but a boolean (missing, hostile) leaves the list to follow
+  // the traffic.
+  const hopListOpen = typeof v.hopListOpen === 'boolean' ? v.hopListOpen : null;
+  return { panels, lang, largeText: v.largeText === true, layout: readLayout(v.layout), hopListOpen };
 }
 
 export function readRaw(storage: Storage): string | null {
@@ -43,6 +46,7 @@ export function restoreView(storage: Storage = window.localStorage): void {
       lang: view.lang,
       largeText: view.largeText,
       layout: view.layout,
+      hopListOpen: view.hopListOpen,
     });
   } catch {
     // restoreSaved reports unreadable data.

@@ -13,6 +13,9 @@ export interface ViewSettings {
   largeText: boolean;
   /** The splitters' positions (see ./layout). */
   layout: Layout;
+  /** The graph's "Last packet" list folded (false) or unfolded (true) by the student's hand; null until
+   * then: it follows the traffic (folded until the first packet, src/ui/graph/hop-fold.ts). */
+  hopListOpen: boolean | null;
 }
 
 export interface ViewSlice extends ViewSettings {
@@ -21,6 +24,7 @@ export interface ViewSlice extends ViewSettings {
   setLang(lang: Lang): void;
   setLargeText(on: boolean): void;
   setSplit(id: SplitId, share: number): void;
+  setHopListOpen(open: boolean): void;
   showNotice(kind: NoticeKind): void;
   dismissNotice(): void;
 }
@@ -30,6 +34,7 @@ export const DEFAULT_VIEW: ViewSettings = {
   lang: 'en',
   largeText: false,
   layout: DEFAULT_LAYOUT,
+  hopListOpen: null,
 };
 
 export const createViewSlice: Slice<ViewSlice> = (set) => ({
@@ -40,6 +45,7 @@ export const createViewSlice: Slice<ViewSlice> = (set) => ({
   setLargeText: (largeText) => set({ largeText }),
   setSplit: (id, share) =>
     set((s) => (s.layout[id] === share ? s : { layout: { ...s.layout, [id]: share } })),
+  setHopListOpen: (hopListOpen) => set({ hopListOpen }),
   showNotice: (notice) => set({ notice }),
   dismissNotice: () => set({ notice: null }),
 });

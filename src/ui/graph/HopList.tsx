@@ -3,11 +3,14 @@
 // The region and its empty state are drawn with the graph; the hops (HopSteps) come with the traffic
 // chunk, which is loaded before any trace can be shown, and so do the header's buttons (HopControls).
 // It can be folded to a narrow strip, giving its width back to the graph (a teacher projecting the
-// graph; a small screen).
+// graph; a small screen). It starts folded and unfolds with the first packet, until the student folds
+// or unfolds it by hand (./hop-fold).
 import { lazy, Suspense, useState } from 'react';
 import type { Trace } from '../../sim/contract';
+import { useStore } from '../../state/store';
 import { useAfterFirstPaint } from '../app/idle';
 import { useT } from '../i18n';
+import { hopListOpen, stillTraced } from './hop-fold';
 import type { TrafficPlan } from './trace-steps';
 
 const HopSteps = lazy(() => import('./TrafficController').then((m) => ({ default: m.HopSteps })));
@@ -25,7 +28,14 @@ export function HopList({
   onClear(): void;
 }) {
   const t = useT();
-  const [open, setOpen] = useState(true);
+  const choice = useStore((s) => s.hopListOpen);
+  const setChoice = useStore((s) => s.setHopListOpen);
+  const [traced, setTraced] = useState(false);
+  // adjusted while rendering (not in an effect): the list unfolds in the same commit as the packet, so
+  // the camera frames the trace once, beside the list
+  const tracedNow = stillTraced(traced, trace !== null);
+  if (tracedNow !== traced) setTraced(tracedNow);
+  const open = hopListOpen(choice, tracedNow);
   const painted = useAfterFirstPaint();
   return (
     <section
@@ -39,7 +49,7 @@ export function HopList({
         <h3 id="hop-list-title">{t('graphHopList')}</h3>
         {painted && (
           <Suspense fallback={null}>
-            <HopControls open={open} onFold={() => setOpen(!open)} onClear={onClear} />
+            <HopControls open={open} onFold={() => setChoice(!open)} onClear={onClear} />
           </Suspense>
         )}
       </div>
