@@ -33,6 +33,7 @@ describe('pid1Stop', () => {
     expect(sh('trap : INT; sleep 1000 & wait')).toBeUndefined(); // TERM not trapped: not modelled
     expect(sh('trap "exit 0" TERM; sleep 1000 & wait')).toBeUndefined();
     expect(sh('trap : TERM; sleep 1000')).toBeUndefined(); // a foreground child: not modelled
+    expect(sh('trap : TERM; true && wait')).toBeUndefined();
     expect(sh('echo hi; nginx')).toBeUndefined();
     expect(pid1Stop(c('busybox', { command: ['nc', '-l', '-p', '80'] }))).toBeUndefined();
     expect(pid1Stop(c('nginx', { command: ['sleep', '3600'] }))).toBeUndefined(); // GNU coreutils

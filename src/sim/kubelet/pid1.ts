@@ -96,7 +96,8 @@ function ofScript(script: string, depth: number): Pid1Stop | undefined {
     const body = t[2] as string;
     if (
       sigs.some((x) => x === 'TERM' || x === 'SIGTERM' || x === '15') &&
-      !/\b(trap|exec|eval|source|wait|kill|exit)\b/.test(body)
+      !/\b(trap|exec|eval|source|wait|kill|exit)\b/.test(body) &&
+      !/&\s*$/.test(body) // `x && wait`: no background job
     )
       return TRAP_WAIT;
     return undefined;
