@@ -46,5 +46,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // A guard against hangs, not a speed target (speed lives in the benchmarks): the property
+    // tests build hundreds of clusters and took 5-6 s under a loaded 2-core full run, past
+    // vitest's 5 s default, while 2-3 s alone.
+    testTimeout: 30_000,
   },
 });

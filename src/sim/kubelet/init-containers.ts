@@ -30,6 +30,7 @@ import { pullSteps } from './init-pull';
 import { startSteps } from './init-start';
 import { compose, type InitRun, type InitState, initStateOf, type Resume, stateOf } from './init-status';
 import type { Any, LifecycleDeps } from './lifecycle-deps';
+import { pid1Stop } from './pid1';
 import type { PodRuntime } from './pod-runtime';
 import { stopProbes } from './probes';
 
@@ -114,7 +115,10 @@ export function initKill(d: LifecycleDeps, pod: Pod, rt: PodRuntime, delay: numb
   const rng = d.rng.pulls.fork(`init-kill-stop/${rt.uid}`);
   const stopOf = (r: InitRun) => {
     const check = checkImage(r.container.image);
-    return Math.min(check.ok ? drawMs(rng, check.spec.stopMs) : grace, grace);
+    return Math.min(
+      check.ok ? drawMs(rng, pid1Stop(r.container)?.stopMs ?? check.spec.stopMs) : grace,
+      grace,
+    );
   };
   if (st.timer !== undefined) d.timers().cancel(st.timer);
   st.timer = undefined;

@@ -17,6 +17,7 @@ import { checkImage, drawMs } from './images';
 import type { InitSync } from './init-containers';
 import { type InitRun, isDone, sidecarStarted } from './init-status';
 import type { Any } from './lifecycle-deps';
+import { pid1Stop } from './pid1';
 import { containerId } from './pod-runtime';
 import { containerProbes, hasProbes, type ProbeKind, type ProbeSet, stopProbes } from './probes';
 import { SERVER } from './program';
@@ -93,7 +94,7 @@ export function startSteps(x: InitSync) {
       (probe?.terminationGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
     const check = checkImage(c.image);
     x.stopStream ??= d.rng.pulls.fork(`init-probe-kill-stop/${rt.uid}`);
-    const stop = check.ok ? drawMs(x.stopStream, check.spec.stopMs) : grace;
+    const stop = check.ok ? drawMs(x.stopStream, pid1Stop(c)?.stopMs ?? check.spec.stopMs) : grace;
     const killed = stop > grace;
     if (run.timer !== undefined) d.timers().cancel(run.timer);
     run.timer = undefined;

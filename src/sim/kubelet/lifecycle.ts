@@ -28,6 +28,7 @@ import { BACKOFF_INITIAL_MS, BACKOFF_MAX_MS, crashLoop, RELIST_MS, SYNC_MS } fro
 import { CACHED_PULL_MS, checkImage, drawMs, pulledMessage } from './images';
 import { initStateOf } from './init-status';
 import type { Any, ContainerRun, LifecycleDeps } from './lifecycle-deps';
+import { pid1Stop } from './pid1';
 import { containerId, type PodRuntime } from './pod-runtime';
 import { containerProbes, type ProbeKind, type ProbeSet, stopProbes } from './probes';
 import { type Program, SERVER } from './program';
@@ -127,7 +128,7 @@ export function createLifecycle(d: LifecycleDeps) {
     const grace =
       (probe?.terminationGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
     const check = checkImage(c.image);
-    const stop = check.ok ? drawMs(probeStopRng, check.spec.stopMs) : grace;
+    const stop = check.ok ? drawMs(probeStopRng, pid1Stop(c)?.stopMs ?? check.spec.stopMs) : grace;
     const killed = stop > grace;
     if (run.timer !== undefined) d.timers().cancel(run.timer);
     stopProbes(run.probes, d.timers());

@@ -10,6 +10,7 @@ import type { Pod } from '../api/types';
 import { checkImage, drawMs } from './images';
 import { compose, initStateOf } from './init-status';
 import type { Any, LifecycleDeps } from './lifecycle-deps';
+import { pid1Stop } from './pid1';
 import type { PodRuntime } from './pod-runtime';
 import { stopProbes } from './probes';
 import { exitedState, sigtermExit } from './terminate';
@@ -67,7 +68,7 @@ export function initKillPod(
     stopProbes(r.probes, d.timers());
     d.record(pod, 'Normal', 'Killing', `Stopping container ${r.name}`, rt, r.path);
     const check = checkImage(r.container.image);
-    const stop = check.ok ? drawMs(rng, check.spec.stopMs) : grace;
+    const stop = check.ok ? drawMs(rng, pid1Stop(r.container)?.stopMs ?? check.spec.stopMs) : grace;
     const killed = stop > grace;
     const id = r.containerID;
     r.timer = d.timers().after(Math.min(stop, grace), () => {

@@ -87,6 +87,39 @@ describe('SIGTERM exit codes', () => {
     expect(st.lastState.terminated).toMatchObject({ exitCode: 143, reason: 'Error' });
   });
 
+  it('a liveness kill of a container whose own command is `sleep 3600`: SIGKILL at the grace period, 137 Error', () => {
+    const cluster = createCluster({ seed: 22 });
+    const r = cluster.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'live-sleep' },
+      spec: {
+        terminationGracePeriodSeconds: 5,
+        containers: [
+          {
+            name: 'sleep',
+            image: 'kiamol/ch03-sleep',
+            command: ['sleep', '3600'],
+            livenessProbe: {
+              exec: { command: ['cat', '/tmp/healthy'] },
+              periodSeconds: 5,
+              failureThreshold: 1,
+            },
+          },
+        ],
+      },
+    });
+    expect(r.ok).toBe(true);
+    cluster.advance(30_000);
+    const st = (cluster.get('Pod', 'default', 'live-sleep') as Pod).status
+      .containerStatuses?.[0] as ContainerStatus;
+    expect(st.restartCount).toBeGreaterThanOrEqual(1);
+    expect(st.lastState.terminated).toMatchObject({ exitCode: 137, reason: 'Error' });
+    const t = st.lastState.terminated as { startedAt: string; finishedAt: string };
+    // The kill waited out the 5 s grace period (the image's own process would end in ~1 s).
+    expect(Date.parse(t.finishedAt) - Date.parse(t.startedAt)).toBeGreaterThanOrEqual(5_000);
+  });
+
   it('a liveness kill of a sleep-image sidecar (init-start.ts): 143 Error, restarted', () => {
     const cluster = createCluster({ seed: 25 });
     const r = cluster.create({
