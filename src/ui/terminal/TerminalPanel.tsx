@@ -10,6 +10,7 @@ import { useStore } from '../../state/store';
 import { loadLang, translate, useT } from '../i18n';
 import { translateEdit } from '../i18n/messages-edit';
 import { LineEditor } from './line-editor';
+import { liveAnnouncer, renderNow } from './xterm-sync';
 
 /** e2e / benchmark hook: the text the terminal shows (its buffer), read the way a person reads the screen. */
 declare global {
@@ -33,7 +34,7 @@ function XtermTerminal() {
   const host = useRef<HTMLDivElement>(null);
   // Screen readers get the last command's output through a polite live region (xterm's rows are not
   // announced). Its text is set here, not through React state, and only after the frame that paints
-  // the output (see `announce`).
+  // the output (liveAnnouncer, ./xterm-sync).
   const liveRegion = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -97,32 +98,6 @@ function XtermTerminal() {
         if (data) term.write(data, parsed);
       }
     };
-    // xterm draws what it parsed in animation-frame callbacks, so the frame after a key press had to
-    // build the rows' DOM (twice when the output scrolled: every scroll also queues the selection
-    // layer's redraw, which renders every row again) and lay them out before it could paint. A key
-    // press's output is drawn and laid out at once instead, in the key's own task, which usually ends
-    // well before the next frame starts: that frame is left with paint. xterm has no public synchronous
-    // render, so this runs the two queued callbacks early, in the order they were queued, and cancels
-    // their frames (@xterm/xterm 6: SelectionService `_refreshAnimationFrame`/`_refresh`, then
-    // RenderDebouncer `_animationFrame`/`_innerRefresh`, which renders the dirty rows and runs the
-    // viewport's refresh callbacks). Without those fields (another xterm) nothing changes.
-    type XtermCore = {
-      _selectionService?: { _refreshAnimationFrame?: number; _refresh?: () => void };
-      _renderService?: { _renderDebouncer?: { _animationFrame?: number; _innerRefresh?: () => void } };
-    };
-    const renderNow = () => {
-      const core = (term as unknown as { _core?: XtermCore })._core;
-      const rows = core?._renderService?._renderDebouncer;
-      if (rows?._animationFrame === undefined || typeof rows._innerRefresh !== 'function') return;
-      const selection = core?._selectionService;
-      if (selection?._refreshAnimationFrame !== undefined && typeof selection._refresh === 'function') {
-        cancelAnimationFrame(selection._refreshAnimationFrame);
-        selection._refresh();
-      }
-      cancelAnimationFrame(rows._animationFrame);
-      rows._innerRefresh();
-      el.getBoundingClientRect(); // lay the new rows out now, not in the frame
-    };
     /** Clear the screen and the scrollback (Ctrl-L, `clear`), in the same write stream as the output. */
     const clearScreen = () => write('\x1b[H\x1b[2J\x1b[3J');
 
@@ -169,34 +144,14 @@ function XtermTerminal() {
       shown = 0;
       redraw();
     };
-    // The live region's text is a second copy of the output (a whole table for `get pods`): as React
-    // state it re-rendered this component and laid the text out between the key press and the frame that
-    // paints the output. A polite announcement can wait: the latest text is written after that frame
-    // (rAF, then a task), and a command that prints again before then replaces it, as React's batching did.
-    let liveText: string | null = null;
-    let liveFrame: number | undefined;
-    let liveTimer: ReturnType<typeof setTimeout> | undefined;
-    const announce = (text: string) => {
-      liveText = text;
-      if (liveFrame !== undefined || liveTimer !== undefined) return;
-      liveFrame = requestAnimationFrame(() => {
-        liveFrame = undefined;
-        liveTimer = setTimeout(() => {
-          liveTimer = undefined;
-          const region = liveRegion.current;
-          // the same text again is not a change (React skipped it too): nothing to announce twice
-          if (region && liveText !== null && region.textContent !== liveText) region.textContent = liveText;
-          liveText = null;
-        });
-      });
-    };
+    const live = liveAnnouncer(() => liveRegion.current);
     const print = (chunks: readonly OutputChunk[]) => {
       for (const c of chunks) {
         if (c.text === '') continue;
         write(toCrlf(c.text));
         atLineStart = c.text.endsWith('\n');
       }
-      if (chunks.length > 0) announce(chunks.map((c) => c.text).join(''));
+      if (chunks.length > 0) live.announce(chunks.map((c) => c.text).join(''));
     };
     const busy = () => useStore.getState().core.session.busy();
 
@@ -324,7 +279,10 @@ function XtermTerminal() {
         else typeahead.push(data);
         return;
       }
-      batch(() => handleData(data), renderNow);
+      batch(
+        () => handleData(data),
+        () => renderNow(term, el),
+      );
     });
     /** Ctrl-C: the line on screen is dropped (the session echoes ^C) and a new prompt starts. */
     const abandonLine = () => {
@@ -575,8 +533,7 @@ function XtermTerminal() {
 
     return () => {
       if (reveal) clearTimeout(reveal.timer);
-      if (liveFrame !== undefined) cancelAnimationFrame(liveFrame);
-      clearTimeout(liveTimer);
+      live.dispose();
       onData.dispose();
       unsubOutput();
       unsubCore();
