@@ -40,6 +40,20 @@ async function podsCut(app: PlaygroundPage, prefix = 'Pod/'): Promise<string[]> 
     .map((p) => p.id);
 }
 
+/** Nodes whose box meets the zoom controls' box (React Flow's `.react-flow__controls`). */
+async function nodesUnderControls(app: PlaygroundPage): Promise<string[]> {
+  const c = await boxOf(app.graph.region.locator('.react-flow__controls'));
+  const nodes = await app.graph.nodes.evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { id: e.getAttribute('data-id') ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+  return nodes
+    .filter((n) => n.x < c.x + c.width && n.x + n.width > c.x && n.y < c.y + c.height && n.y + n.height > c.y)
+    .map((n) => n.id);
+}
+
 test('after the sleep Deployments are applied, the folded list leaves the whole graph in view; unfolded by hand, every Pod is whole beside it', async ({
   page,
 }) => {
@@ -61,6 +75,9 @@ test('after the sleep Deployments are applied, the folded list leaves the whole 
   await expect.poll(() => podsCut(app, 'Service/'), { timeout: 10_000 }).toEqual([]);
   await expect.poll(() => podsCut(app), { timeout: 10_000 }).toEqual([]);
   expect(await app.graph.zoom()).toBeGreaterThanOrEqual(MIN_ZOOM);
+  // the zoom controls cover no node: the camera keeps their strip free (the sleep-2 Service, bottom-left
+  // of the graph, sat under the buttons)
+  await expect.poll(() => nodesUnderControls(app), { timeout: 10_000 }).toEqual([]);
   await page.screenshot({ path: 'test-results/qa-graph-fit-folded.png' });
 
   // unfolded by hand, the canvas narrows; the cluster Node's Pods stay whole beside the list
@@ -70,6 +87,7 @@ test('after the sleep Deployments are applied, the folded list leaves the whole 
   await expect.poll(async () => (await boxOf(app.graph.canvas)).width).toBeLessThan(before.width - 100);
   await expect.poll(() => podsCut(app), { timeout: 10_000 }).toEqual([]);
   expect(await app.graph.zoom()).toBeGreaterThanOrEqual(MIN_ZOOM);
+  await expect.poll(() => nodesUnderControls(app), { timeout: 10_000 }).toEqual([]);
   await page.screenshot({ path: 'test-results/qa-graph-fit-open.png' });
 
   // folded again: the canvas takes the width back, the Pods stay in view

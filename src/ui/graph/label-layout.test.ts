@@ -156,12 +156,14 @@ describe('layoutLabels', () => {
 
   it('still never overlaps when the canvas is full: the rest go below it, none cut by its edge', () => {
     const tiny = { width: 200, height: 100 };
+    // insets pinned here (CALLOUT_INSETS follows the zoom controls' place): 88 px of height, 4 rows
+    const ins = { top: 6, right: 6, bottom: 6, left: 52 };
     const reqs = Array.from({ length: 10 }, () => ({ anchor: { x: 100, y: 50 }, w: 150, h: 16 }));
-    const out = layoutLabels(reqs, { canvas: tiny, insets: CALLOUT_INSETS, gap: 2, maxRows: 1 });
+    const out = layoutLabels(reqs, { canvas: tiny, insets: ins, gap: 2, maxRows: 1 });
     expect(pairsOverlapping(out)).toEqual([]);
     // whole inside, or wholly below the canvas (the hop list still names it)
     for (const l of out) {
-      const whole = l.y >= CALLOUT_INSETS.top && l.y + l.h <= tiny.height - CALLOUT_INSETS.bottom;
+      const whole = l.y >= ins.top && l.y + l.h <= tiny.height - ins.bottom;
       expect(whole || l.y >= tiny.height, `label at y=${l.y}`).toBe(true);
     }
     expect(out.filter((l) => l.y < tiny.height).length).toBe(4);

@@ -8,6 +8,7 @@ import { layoutGraph } from './layout';
 import { traceToPlan } from './trace-steps';
 import {
   CALLOUT_INSETS,
+  CONTROLS_STRIP,
   clusterFocus,
   FIT_INSETS,
   fitViewport,
@@ -137,6 +138,39 @@ describe('clusterFocus: the whole graph at 1280×720 keeps the Node and its Pods
           canvas.width - FIT_INSETS.right,
           6,
         );
+      });
+    }
+  }
+
+  // React Flow's Controls in a row at the bottom-left corner (graph.css): three 26 px buttons
+  const controlsBox = (canvas: { width: number; height: number }) => ({
+    left: CONTROLS_STRIP.margin,
+    right: CONTROLS_STRIP.margin + 3 * CONTROLS_STRIP.height,
+    top: canvas.height - CONTROLS_STRIP.margin - CONTROLS_STRIP.height,
+    bottom: canvas.height - CONTROLS_STRIP.margin,
+  });
+  for (const [name, canvas] of [
+    ['beside the open list', BESIDE_LIST],
+    ['with the list folded', LIST_FOLDED],
+  ] as const) {
+    for (const minZoom of [MIN_READABLE_ZOOM, MIN_READABLE_ZOOM_LARGE]) {
+      it(`${name}, zoom ≥ ${minZoom}: the framing keeps the controls' strip free, no node under the buttons`, () => {
+        const rects = absoluteRects(objects());
+        const vp = frameWhole(rects, canvas, minZoom);
+        const c = controlsBox(canvas);
+        // the strip is reserved: the inset is below no node, and above the buttons' top edge
+        expect(canvas.height - FIT_INSETS.bottom).toBeLessThan(c.top);
+        const under: string[] = [];
+        for (const [id, r] of rects) {
+          const s = onScreen(r, vp);
+          // the sleep-2 Service sits bottom-left of the graph: it was the node the buttons hid
+          if (s.left < c.right && s.right > c.left && s.top < c.bottom && s.bottom > c.top) under.push(id);
+          expect(s.bottom, id).toBeLessThanOrEqual(canvas.height - FIT_INSETS.bottom + 1e-9);
+        }
+        expect(under).toEqual([]);
+        expect(
+          rects.has('Service/default/sleep-2') || [...rects.keys()].some((k) => k.includes('sleep-2')),
+        ).toBe(true);
       });
     }
   }

@@ -30,8 +30,19 @@ export interface Insets {
   left: number;
 }
 
-/** Left inset clears the zoom controls (React Flow's Controls: 26 px buttons, 15 px margin). */
-export const FIT_INSETS: Insets = { top: 12, right: 12, bottom: 12, left: 52 };
+/**
+ * The zoom controls' strip: React Flow's Controls (three 26 px buttons) laid in a row along the
+ * canvas's bottom-left corner (graph.css), 15 px from its edges. A column at the left edge took a
+ * 52 px strip off the canvas's width, the short axis whenever the graph is cut (the cluster is wider
+ * than tall): at 1280×720 the sleep graph then missed fitting at the readable zoom by ~26 px and the
+ * camera, keeping the cluster Node whole, slid the sleep-2 Service under the buttons. A row costs
+ * 26 + 15 px of the height, where the graph fits.
+ */
+export const CONTROLS_STRIP = { height: 26, margin: 15, gap: 6 } as const;
+const CONTROLS_BOTTOM = CONTROLS_STRIP.margin + CONTROLS_STRIP.height + CONTROLS_STRIP.gap;
+
+/** The bottom inset clears the zoom controls' strip, so a framed graph never lies under them. */
+export const FIT_INSETS: Insets = { top: 12, right: 12, bottom: CONTROLS_BOTTOM, left: 12 };
 
 export function unionRect(rects: Iterable<Rect>): Rect | null {
   let x0 = Number.POSITIVE_INFINITY;
@@ -133,8 +144,8 @@ export function traceRects(
   return { all, focus };
 }
 
-/** Screen pixels the verdict callout keeps from the canvas edges; the left one clears the zoom controls. */
-export const CALLOUT_INSETS: Insets = { top: 6, right: 6, bottom: 6, left: 52 };
+/** Screen pixels the verdict callout keeps from the canvas edges; the bottom one clears the zoom controls. */
+export const CALLOUT_INSETS: Insets = { top: 6, right: 6, bottom: CONTROLS_BOTTOM, left: 6 };
 
 /**
  * Where the verdict callout (w×h, screen px) goes: centred under its anchor (screen coordinates),
