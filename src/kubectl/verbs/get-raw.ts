@@ -12,12 +12,16 @@
 //   two spaces and no newline for pretty [apiserver negotiate.go isPrettyPrint, json.go doEncode].
 //   A list is `{kind: <Kind>List, apiVersion, metadata: {resourceVersion: the store's}, items}`,
 //   its items without kind/apiVersion (the typed list's items carry no TypeMeta).
-// - /healthz, /livez, /readyz and their `ping` and `log` checks: `ok`, no newline
-//   [apiserver v0.34.9 server/healthz/healthz.go handleRootHealth: fmt.Fprint(w, "ok")].
-// Left out, with a notice: /version (the server's gitCommit, buildDate and platform are not
-// known here), the health endpoints' ?verbose (their check lists are the whole control plane's
-// post-start hooks), discovery resource lists (/api/v1, /apis/G/V: they need every
-// subresource's verbs and storageVersionHash), ?limit/?continue, ?watch, other subresources.
+// - /healthz, /livez, /readyz and the checks of theirs the generic server registers: `ok`, no
+//   newline [apiserver v0.34.9 server/healthz/healthz.go handleRootHealth: fmt.Fprint(w, "ok");
+//   adaptCheckToHandler for `/<endpoint>/<check>`]: ping and log (every endpoint), etcd
+//   (options/etcd.go AddHealthChecks: all three), etcd-readiness (AddReadyzChecks), and on
+//   /readyz informer-sync (config.go) and shutdown (server/healthz.go addReadyzShutdownCheck).
+// - /version (./raw-version) and the resource lists /api/v1, /apis/G/V (./raw-resources).
+// Left out, with a notice: the health endpoints' ?verbose and their poststarthook/* checks
+// (kube-apiserver registers its post-start hooks from several maps, so neither the list nor its
+// order is established for 1.34), the resource lists of group/versions ./raw-resources does not
+// establish, ?limit/?continue, ?watch, other subresources.
 
 import { KINDS } from '../../sim/api/kinds';
 import { goQuote } from '../../sim/api/labels';
@@ -28,6 +32,8 @@ import { apiResourcesFor } from './api-resources-data';
 import { ENDPOINTS_WARNING, eventListOrder } from './get';
 import { apiGroup, apiGroupList, apiVersions, discoveryGroups } from './get-raw-discovery';
 import { indentJson, marshalTyped } from './get-raw-json';
+import { apiResourceList } from './raw-resources';
+import { versionBody } from './raw-version';
 import type { KubectlContext } from './registry';
 
 /** cmdutil.CheckErr's `error: …` lines for --raw's own checks (Complete, then Validate). */
@@ -246,6 +252,13 @@ function resourceGet(
 
 const HEALTH = new Set(['healthz', 'livez', 'readyz']);
 
+/** The individual checks each health endpoint serves (see the header). */
+const HEALTH_CHECKS: Record<string, string[]> = {
+  healthz: ['ping', 'log', 'etcd'],
+  livez: ['ping', 'log', 'etcd'],
+  readyz: ['ping', 'log', 'etcd', 'etcd-readiness', 'informer-sync', 'shutdown'],
+};
+
 /** Discovery goes through the same negotiated serializer: ?pretty= indents it too. */
 function discovery(compactLine: string, query: Map<string, string>): string {
   return parseBool(query.get('pretty') ?? '') ? indentJson(compactLine.slice(0, -1)) : compactLine;
@@ -264,18 +277,26 @@ export function rawGet(ctx: KubectlContext, uri: string): Answer {
   const profile = ctx.cluster.profile;
   const [s0, s1, s2, s3, ...rest] = segs;
   if (s0 !== undefined && HEALTH.has(s0)) {
-    if (s1 === undefined || s1 === '' || ((s1 === 'ping' || s1 === 'log') && s2 === undefined)) {
+    if (s1 === undefined || s1 === '') {
       if (query.has('verbose')) return notSimulated(`/${s0}?verbose (the server's list of checks)`);
       return { ok: true, body: 'ok' };
     }
+    if (s2 === undefined && HEALTH_CHECKS[s0]?.includes(s1)) return { ok: true, body: 'ok' };
     return notSimulated(`/${segs.join('/')}`);
   }
-  if (s0 === 'version' && s1 === undefined)
-    return notSimulated('/version (the server build is not modelled)');
+  if (s0 === 'version' && s1 === undefined) {
+    const body = versionBody(profile, ctx.cluster.proxyMode);
+    return body === undefined
+      ? notSimulated('/version (this server build is not known)')
+      : { ok: true, body };
+  }
   if (s0 === 'api') {
     if (s1 === undefined) return { ok: true, body: discovery(apiVersions(profile), query) };
     if (s1 !== 'v1') return NOT_FOUND;
-    if (s2 === undefined) return notSimulated('/api/v1 (the resource list)');
+    if (s2 === undefined) {
+      const list = apiResourceList(profile, 'v1');
+      return list ? { ok: true, body: discovery(list, query) } : notSimulated('/api/v1 (the resource list)');
+    }
     return resourceGet(ctx, '', 'v1', [s2, ...(s3 === undefined ? [] : [s3]), ...rest], query);
   }
   if (s0 === 'apis') {
@@ -284,7 +305,11 @@ export function rawGet(ctx: KubectlContext, uri: string): Answer {
     if (!group) return NOT_FOUND;
     if (s2 === undefined) return { ok: true, body: discovery(apiGroup(profile, s1) as string, query) };
     if (!group.versions.includes(s2)) return NOT_FOUND;
-    if (s3 === undefined) return notSimulated(`/apis/${s1}/${s2} (the resource list)`);
+    if (s3 === undefined) {
+      const list = apiResourceList(profile, `${s1}/${s2}`);
+      if (list) return { ok: true, body: discovery(list, query) };
+      return notSimulated(`/apis/${s1}/${s2} (the resource list)`);
+    }
     return resourceGet(ctx, s1, s2, [s3, ...rest], query);
   }
   return NOT_FOUND;

@@ -1,0 +1,308 @@
+// kubectl get --raw /version, /api/v1, /apis/G/V and the health endpoints' named checks
+// (raw-version.ts, raw-resources.ts, get-raw.ts). Golden bytes copied by hand from real servers'
+// answers (see the sources in raw-version.ts / raw-resources.ts), not from the code under test.
+import { describe, expect, it } from 'vitest';
+import { KIND_NAMES, KINDS } from '../../sim/api/kinds';
+import type { ProfileName } from '../../sim/contract';
+import { kdrive } from '../testing';
+import { apiResourcesFor } from './api-resources-data';
+import { LISTED_GROUP_VERSIONS, listedResources, storageVersionHash } from './raw-resources';
+
+const NOT_FOUND = 'Error from server (NotFound): the server could not find the requested resource\n';
+const PROFILES: ProfileName[] = ['docker-desktop', 'kind', 'k3s'];
+
+const ALL = '["create","delete","deletecollection","get","list","patch","update","watch"]';
+const GPU = '["get","patch","update"]';
+const PROXY = '["create","delete","get","patch","update"]';
+/** A top-level resource line (the STD verbs unless given). */
+function top(
+  name: string,
+  kind: string,
+  ns: boolean,
+  hash: string,
+  extra: { short?: string; cat?: string; verbs?: string } = {},
+): string {
+  let s = `{"name":"${name}","singularName":"${kind.toLowerCase()}","namespaced":${ns},"kind":"${kind}","verbs":${extra.verbs ?? ALL}`;
+  if (extra.short) s += `,"shortNames":${extra.short}`;
+  if (extra.cat) s += `,"categories":${extra.cat}`;
+  if (hash) s += `,"storageVersionHash":"${hash}"`;
+  return `${s}}`;
+}
+function sub(name: string, kind: string, ns: boolean, verbs: string, gv?: [string, string]): string {
+  const g = gv ? `,"group":"${gv[0]}","version":"${gv[1]}"` : '';
+  return `{"name":"${name}","singularName":"","namespaced":${ns}${g},"kind":"${kind}","verbs":${verbs}}`;
+}
+
+describe('kubectl get --raw /version', () => {
+  it("is the release's version.Info, MarshalIndent with two spaces and no newline", () => {
+    const expected: Record<ProfileName, string> = {
+      'docker-desktop': `{
+  "major": "1",
+  "minor": "34",
+  "emulationMajor": "1",
+  "emulationMinor": "34",
+  "minCompatibilityMajor": "1",
+  "minCompatibilityMinor": "33",
+  "gitVersion": "v1.34.1",
+  "gitCommit": "93248f9ae092f571eb870b7664c534bfc7d00f03",
+  "gitTreeState": "clean",
+  "buildDate": "2025-09-09T19:37:20Z",
+  "goVersion": "go1.24.6",
+  "compiler": "gc",
+  "platform": "linux/amd64"
+}`,
+      kind: `{
+  "major": "1",
+  "minor": "34",
+  "emulationMajor": "1",
+  "emulationMinor": "34",
+  "minCompatibilityMajor": "1",
+  "minCompatibilityMinor": "33",
+  "gitVersion": "v1.34.0",
+  "gitCommit": "f28b4c9efbca5c5c0af716d9f2d5702667ee8a45",
+  "gitTreeState": "clean",
+  "buildDate": "2025-08-27T10:09:04Z",
+  "goVersion": "go1.24.6",
+  "compiler": "gc",
+  "platform": "linux/amd64"
+}`,
+      k3s: `{
+  "major": "1",
+  "minor": "34",
+  "emulationMajor": "1",
+  "emulationMinor": "34",
+  "minCompatibilityMajor": "1",
+  "minCompatibilityMinor": "33",
+  "gitVersion": "v1.34.1+k3s1",
+  "gitCommit": "24fc436e6ea59c56ebc37727baa4e6c9a201ee01",
+  "gitTreeState": "clean",
+  "buildDate": "2025-09-22T21:39:43Z",
+  "goVersion": "go1.24.6",
+  "compiler": "gc",
+  "platform": "linux/amd64"
+}`,
+    };
+    for (const profile of PROFILES) {
+      const d = kdrive({ seed: 1, profile }).kubectl('get --raw /version');
+      expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([expected[profile], '', 0]);
+      // The same gitVersion `kubectl version` prints for the profile (one source of truth).
+      const server = /Server Version: (\S+)/.exec(d.kubectl('version').stdout())?.[1];
+      expect(JSON.parse(expected[profile]).gitVersion).toBe(server);
+      // WriteRawJSON ignores ?pretty; a trailing slash routes to the same handler.
+      expect(d.kubectl('get --raw /version/?pretty=true').stdout()).toBe(expected[profile]);
+    }
+  });
+});
+
+describe('kubectl get --raw: resource lists', () => {
+  it('/api/v1 is the core APIResourceList without apiVersion, sorted by path', () => {
+    const CREATE = '["create"]';
+    const lines = [
+      top('bindings', 'Binding', true, '', { verbs: CREATE }),
+      top('componentstatuses', 'ComponentStatus', false, '', { short: '["cs"]', verbs: '["get","list"]' }),
+      top('configmaps', 'ConfigMap', true, 'qFsyl6wFWjQ=', { short: '["cm"]' }),
+      top('endpoints', 'Endpoints', true, 'fWeeMqaN/OA=', { short: '["ep"]' }),
+      top('events', 'Event', true, 'r2yiGXH7wu8=', { short: '["ev"]' }),
+      top('limitranges', 'LimitRange', true, 'EBKMFVe6cwo=', { short: '["limits"]' }),
+      top('namespaces', 'Namespace', false, 'Q3oi5N2YM8M=', {
+        short: '["ns"]',
+        verbs: '["create","delete","get","list","patch","update","watch"]',
+      }),
+      sub('namespaces/finalize', 'Namespace', false, '["update"]'),
+      sub('namespaces/status', 'Namespace', false, GPU),
+      top('nodes', 'Node', false, 'XwShjMxG9Fs=', { short: '["no"]' }),
+      sub('nodes/proxy', 'NodeProxyOptions', false, PROXY),
+      sub('nodes/status', 'Node', false, GPU),
+      top('persistentvolumeclaims', 'PersistentVolumeClaim', true, 'QWTyNDq0dC4=', { short: '["pvc"]' }),
+      sub('persistentvolumeclaims/status', 'PersistentVolumeClaim', true, GPU),
+      top('persistentvolumes', 'PersistentVolume', false, 'HN/zwEC+JgM=', { short: '["pv"]' }),
+      sub('persistentvolumes/status', 'PersistentVolume', false, GPU),
+      top('pods', 'Pod', true, 'xPOwRZ+Yhw8=', { short: '["po"]', cat: '["all"]' }),
+      sub('pods/attach', 'PodAttachOptions', true, '["create","get"]'),
+      sub('pods/binding', 'Binding', true, CREATE),
+      sub('pods/ephemeralcontainers', 'Pod', true, GPU),
+      sub('pods/eviction', 'Eviction', true, CREATE, ['policy', 'v1']),
+      sub('pods/exec', 'PodExecOptions', true, '["create","get"]'),
+      sub('pods/log', 'Pod', true, '["get"]'),
+      sub('pods/portforward', 'PodPortForwardOptions', true, '["create","get"]'),
+      sub('pods/proxy', 'PodProxyOptions', true, PROXY),
+      sub('pods/resize', 'Pod', true, GPU),
+      sub('pods/status', 'Pod', true, GPU),
+      top('podtemplates', 'PodTemplate', true, 'LIXB2x4IFpk='),
+      top('replicationcontrollers', 'ReplicationController', true, 'Jond2If31h0=', {
+        short: '["rc"]',
+        cat: '["all"]',
+      }),
+      sub('replicationcontrollers/scale', 'Scale', true, GPU, ['autoscaling', 'v1']),
+      sub('replicationcontrollers/status', 'ReplicationController', true, GPU),
+      top('resourcequotas', 'ResourceQuota', true, '8uhSgffRX6w=', { short: '["quota"]' }),
+      sub('resourcequotas/status', 'ResourceQuota', true, GPU),
+      top('secrets', 'Secret', true, 'S6u1pOWzb84='),
+      top('serviceaccounts', 'ServiceAccount', true, 'pbx9ZvyFpBE=', { short: '["sa"]' }),
+      sub('serviceaccounts/token', 'TokenRequest', true, CREATE, ['authentication.k8s.io', 'v1']),
+      top('services', 'Service', true, '0/CO1lhkEBI=', { short: '["svc"]', cat: '["all"]' }),
+      sub('services/proxy', 'ServiceProxyOptions', true, PROXY),
+      sub('services/status', 'Service', true, GPU),
+    ];
+    const expected = `{"kind":"APIResourceList","groupVersion":"v1","resources":[${lines.join(',')}]}\n`;
+    for (const profile of PROFILES) {
+      const d = kdrive({ seed: 1, profile }).kubectl('get --raw /api/v1');
+      expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([expected, '', 0]);
+    }
+  });
+
+  it('/apis/apps/v1, batch/v1, discovery.k8s.io/v1 and policy/v1 carry apiVersion v1', () => {
+    const ALLC = '["all"]';
+    const golden: Record<string, string[]> = {
+      'apps/v1': [
+        top('controllerrevisions', 'ControllerRevision', true, '85nkx63pcBU='),
+        top('daemonsets', 'DaemonSet', true, 'dd7pWHUlMKQ=', { short: '["ds"]', cat: ALLC }),
+        sub('daemonsets/status', 'DaemonSet', true, GPU),
+        top('deployments', 'Deployment', true, '8aSe+NMegvE=', { short: '["deploy"]', cat: ALLC }),
+        sub('deployments/scale', 'Scale', true, GPU, ['autoscaling', 'v1']),
+        sub('deployments/status', 'Deployment', true, GPU),
+        top('replicasets', 'ReplicaSet', true, 'P1RzHs8/mWQ=', { short: '["rs"]', cat: ALLC }),
+        sub('replicasets/scale', 'Scale', true, GPU, ['autoscaling', 'v1']),
+        sub('replicasets/status', 'ReplicaSet', true, GPU),
+        top('statefulsets', 'StatefulSet', true, 'H+vl74LkKdo=', { short: '["sts"]', cat: ALLC }),
+        sub('statefulsets/scale', 'Scale', true, GPU, ['autoscaling', 'v1']),
+        sub('statefulsets/status', 'StatefulSet', true, GPU),
+      ],
+      'batch/v1': [
+        top('cronjobs', 'CronJob', true, 'sd5LIXh4Fjs=', { short: '["cj"]', cat: ALLC }),
+        sub('cronjobs/status', 'CronJob', true, GPU),
+        top('jobs', 'Job', true, 'mudhfqk/qZY=', { cat: ALLC }),
+        sub('jobs/status', 'Job', true, GPU),
+      ],
+      'discovery.k8s.io/v1': [top('endpointslices', 'EndpointSlice', true, 'qgS0xkrxYAI=')],
+      'policy/v1': [
+        top('poddisruptionbudgets', 'PodDisruptionBudget', true, 'EVWiDmWqyJw=', { short: '["pdb"]' }),
+        sub('poddisruptionbudgets/status', 'PodDisruptionBudget', true, GPU),
+      ],
+    };
+    const d = kdrive({ seed: 1 });
+    for (const [gv, lines] of Object.entries(golden)) {
+      d.kubectl(`get --raw /apis/${gv}`);
+      expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([
+        `{"kind":"APIResourceList","apiVersion":"v1","groupVersion":"${gv}","resources":[${lines.join(',')}]}\n`,
+        '',
+        0,
+      ]);
+    }
+  });
+
+  it('?pretty indents the list like every negotiated body; a trailing slash is the same path', () => {
+    const d = kdrive({ seed: 1 });
+    const compact = d.kubectl('get --raw /apis/discovery.k8s.io/v1').stdout();
+    expect(d.kubectl('get --raw /apis/discovery.k8s.io/v1/').stdout()).toBe(compact);
+    expect(d.kubectl('get --raw /apis/discovery.k8s.io/v1?pretty=true').stdout()).toBe(
+      `{
+  "kind": "APIResourceList",
+  "apiVersion": "v1",
+  "groupVersion": "discovery.k8s.io/v1",
+  "resources": [
+    {
+      "name": "endpointslices",
+      "singularName": "endpointslice",
+      "namespaced": true,
+      "kind": "EndpointSlice",
+      "verbs": [
+        "create",
+        "delete",
+        "deletecollection",
+        "get",
+        "list",
+        "patch",
+        "update",
+        "watch"
+      ],
+      "storageVersionHash": "qgS0xkrxYAI="
+    }
+  ]
+}`,
+    );
+  });
+
+  it('a group/version the lists do not establish keeps the notice; an unserved one is a 404', () => {
+    const d = kdrive({ seed: 1 }).kubectl('get --raw /apis/networking.k8s.io/v1');
+    expect(d.stderr()).toBe(
+      'error: "kubectl get --raw /apis/networking.k8s.io/v1" is not available in this playground: /apis/networking.k8s.io/v1 (the resource list) is not simulated.\n',
+    );
+    d.kubectl('get --raw /apis/apps/v2');
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual(['', NOT_FOUND, 1]);
+    d.kubectl('get --raw /api/v2');
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual(['', NOT_FOUND, 1]);
+  });
+
+  it('lists exactly the resources discovery serves, and every kind the store holds', () => {
+    for (const profile of PROFILES) {
+      for (const gv of LISTED_GROUP_VERSIONS) {
+        const listed = listedResources(profile, gv) ?? [];
+        const tops = listed.filter((r) => !r.name.includes('/')).map((r) => r.name);
+        const served = apiResourcesFor(profile)
+          .filter((r) => (r.group ? `${r.group}/${r.version}` : r.version) === gv)
+          .map((r) => r.name)
+          .sort();
+        expect(tops, `${profile} ${gv}`).toEqual(served);
+        // Every subresource hangs off a listed resource.
+        for (const r of listed.filter((x) => x.name.includes('/')))
+          expect(tops).toContain(r.name.split('/')[0]);
+      }
+    }
+    // Every kind the simulator stores is listed under its group/version, with its scope.
+    for (const kind of KIND_NAMES) {
+      const info = KINDS[kind];
+      const gv = info.group ? `${info.group}/${info.version}` : info.version;
+      if (!LISTED_GROUP_VERSIONS.includes(gv)) continue;
+      const r = listedResources('docker-desktop', gv)?.find((x) => x.name === info.resource);
+      expect(r, kind).toMatchObject({ kind, namespaced: info.namespaced });
+    }
+  });
+
+  it("a stored kind's listed status subresource is one `get --raw` routes", () => {
+    const d = kdrive({ seed: 1 }).kubectl('create deployment web --image=nginx').advance(30_000);
+    const list = listedResources('docker-desktop', 'apps/v1') ?? [];
+    expect(list.some((r) => r.name === 'deployments/status')).toBe(true);
+    const body = d.kubectl('get --raw /apis/apps/v1/namespaces/default/deployments/web/status').stdout();
+    expect(JSON.parse(body)).toMatchObject({ kind: 'Deployment', metadata: { name: 'web' } });
+    // pods/log is listed but not simulated: a notice, not a 404.
+    expect(listedResources('docker-desktop', 'v1')?.some((r) => r.name === 'pods/log')).toBe(true);
+    expect(d.kubectl('get --raw /api/v1/namespaces/default/pods/x/log').stderr()).toContain(
+      'is not available in this playground',
+    );
+  });
+});
+
+describe('storageVersionHash', () => {
+  it("is base64 of sha256('<group>/<version>/<kind>')'s first 8 bytes (real servers' values)", () => {
+    // Values from kubernetes/kubernetes api/discovery/*.json (a running kube-apiserver's answers)
+    // and pkg/controlplane/storageversionhashdata/data.go (the hashes upstream pins).
+    expect(storageVersionHash('', 'v1', 'ConfigMap')).toBe('qFsyl6wFWjQ=');
+    expect(storageVersionHash('', 'v1', 'Pod')).toBe('xPOwRZ+Yhw8=');
+    expect(storageVersionHash('apps', 'v1', 'Deployment')).toBe('8aSe+NMegvE=');
+    expect(storageVersionHash('discovery.k8s.io', 'v1', 'EndpointSlice')).toBe('qgS0xkrxYAI=');
+    // An old dump's EndpointSlice was still stored as v1beta1: the hash follows the storage version.
+    expect(storageVersionHash('discovery.k8s.io', 'v1beta1', 'EndpointSlice')).toBe('Nx3SIv6I0mE=');
+    expect(storageVersionHash('policy', 'v1', 'PodDisruptionBudget')).toBe('EVWiDmWqyJw=');
+  });
+});
+
+describe('kubectl get --raw: named health checks', () => {
+  it('the generic server checks answer ok on the endpoints that register them', () => {
+    const d = kdrive({ seed: 1 });
+    for (const p of [
+      '/livez/etcd',
+      '/healthz/etcd',
+      '/readyz/etcd-readiness',
+      '/readyz/informer-sync',
+      '/readyz/shutdown',
+    ]) {
+      d.kubectl(`get --raw ${p}`);
+      expect([d.stdout(), d.stderr(), d.exitCode()], p).toEqual(['ok', '', 0]);
+    }
+    // informer-sync is a readyz check only; post-start hooks are not established.
+    for (const p of ['/livez/informer-sync', '/livez/poststarthook/generic-apiserver-start-informers']) {
+      expect(d.kubectl(`get --raw ${p}`).stderr(), p).toContain('is not available in this playground');
+    }
+  });
+});
