@@ -7,20 +7,25 @@
 //   libarchive/unsafe_prefix.c strip_unsafe_prefix, libbb/recursive_action.c]:
 //   `tar: removing leading '/' from member names` once, `tar: PATH: No such file or directory`
 //   then `tar: error exit delayed from previous errors` (exit 1), and for extraction
-//   `tar: can't change directory to 'DIR': No such file or directory` (xchdir, exit 1).
-// - GNU tar 1.34 (Debian's nginx), extracting only [tar src/misc.c chdir_do -> chdir_fatal,
-//   paxlib call_arg_fatal; FATAL_ERROR]: a missing -C directory is
-//   `tar: DIR: Cannot chdir: No such file or directory` then `tar: Error is not recoverable:
-//   exiting now`, exit 2. Its messages when archiving (the quoting of ``Removing leading `/'``)
-//   differ between releases and were not established: copying out of it is not simulated (cp.ts).
+//   `tar: can't change directory to 'DIR': STRERROR` (xchdir, exit 1).
+// - GNU tar 1.34 (Debian's nginx): ./cp-gnu.ts.
 // - none (distroless CoreDNS, pause, unknown images): the runtime's exec error (./exec's lookup).
 // The tree is the container's (src/sim/workloads/fs.ts): the image's directories and files, what
 // was written, mounts. Extraction makes each member's missing parent directories, as both tars do.
+// The image's files whose text is not modelled cannot be archived: a playground notice says so.
 import type { ContainerStatus, Pod } from '../../sim/api/types';
 import type { Cluster } from '../../sim/contract';
 import { workdir } from '../../sim/workloads/busybox/info';
 import type { ExecLookup } from '../../sim/workloads/commands';
-import { cleanPath, listDir, lstatPath, mkdirAll, resolvePath, statPath } from '../../sim/workloads/fs';
+import {
+  cleanPath,
+  listDir,
+  lstatPath,
+  missingReason,
+  mkdirAll,
+  resolvePath,
+  statPath,
+} from '../../sim/workloads/fs';
 import { makeProc, type PodProc, readPodFile, writePodFile } from '../../sim/workloads/proc';
 import { findExecutable } from './podcommands';
 
@@ -59,6 +64,21 @@ export interface TarEntry {
   name: string;
   dir: boolean;
   text: string;
+  /** A symbolic link's target (GNU tar archives links as links). */
+  link?: string;
+}
+
+/** The playground's notice for an image file whose text (or directory whose entries) is not modelled. */
+export function unmodelled(path: string): string {
+  return path.endsWith('/')
+    ? `tar: ${path.slice(0, -1)}: the entries of this image directory are not all modelled in this playground\n`
+    : `tar: ${path}: the text of this image file is not modelled in this playground\n`;
+}
+
+/** strerror of a directory that cannot be entered: ENOTDIR for a file, else the lookup's. */
+export function chdirError(p: PodProc, abs: string): string {
+  const node = statPath(p, abs);
+  return node && node.kind !== 'dir' ? 'Not a directory' : missingReason(p, abs);
 }
 
 export interface ExecOut {
@@ -67,16 +87,19 @@ export interface ExecOut {
   code: number;
 }
 
-/** `tar -xmf - -C DIR` with the entries kubectl's makeTar wrote (BusyBox's or GNU's tar). */
-export function tarExtract(p: PodProc, dir: string, entries: TarEntry[], kind: TarKind = 'busybox'): ExecOut {
+/** BusyBox `tar -xmf - -C DIR` with the entries kubectl's makeTar wrote. */
+export function tarExtract(p: PodProc, dir: string, entries: TarEntry[]): ExecOut {
   const abs = containerPath(p, dir);
   if (!isContainerDir(p, abs)) {
-    const stderr =
-      kind === 'gnu'
-        ? `tar: ${dir}: Cannot chdir: No such file or directory\ntar: Error is not recoverable: exiting now\n`
-        : `tar: can't change directory to '${dir}': No such file or directory\n`;
-    return { stdout: '', stderr, code: kind === 'gnu' ? 2 : 1 };
+    const stderr = `tar: can't change directory to '${dir}': ${chdirError(p, abs)}\n`;
+    return { stdout: '', stderr, code: 1 };
   }
+  extractEntries(p, abs, entries);
+  return { stdout: '', stderr: '', code: 0 };
+}
+
+/** Write the members below directory `abs` (which exists), making missing parents. */
+export function extractEntries(p: PodProc, abs: string, entries: TarEntry[]): void {
   const base = resolvePath(p, abs, true);
   for (const e of entries) {
     const target = containerPath(p, `${base}/${e.name}`);
@@ -86,7 +109,6 @@ export function tarExtract(p: PodProc, dir: string, entries: TarEntry[], kind: T
       writePodFile(p, target, e.text);
     }
   }
-  return { stdout: '', stderr: '', code: 0 };
 }
 
 export interface TarCreate extends ExecOut {
@@ -111,13 +133,7 @@ export function tarCreate(p: PodProc, path: string): TarCreate {
   const files = node.kind === 'dir' ? filesUnder(p, real) : [real];
   // The image's files whose text is not modelled cannot be archived here.
   const opaque = files.find((f) => readPodFile(p, f) === undefined);
-  if (opaque !== undefined)
-    return {
-      stdout: '',
-      stderr: `tar: ${opaque}: the text of this image file is not modelled in this playground\n`,
-      code: 1,
-      entries: [],
-    };
+  if (opaque !== undefined) return { stdout: '', stderr: unmodelled(opaque), code: 1, entries: [] };
   if (node.kind !== 'dir') entries.push({ name: member, dir: false, text: readPodFile(p, real) ?? '' });
   else {
     entries.push({ name: `${member}/`, dir: true, text: '' });

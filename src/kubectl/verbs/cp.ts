@@ -14,11 +14,15 @@
 // The exec's errors are exec's (./exec): NotFound for the Pod, a completed Pod, `-c` naming no
 // container, a container not running, and the runtime's own when the image has no tar (Docker:
 // the OCI message on stdout, `command terminated with exit code 126`; containerd: one error).
+// GNU tar (Debian's nginx, ./cp-gnu) archives symbolic links as links and directories as members:
+// untarAll makes the directories and skips each link with a warning on stderr, the first one
+// naming the exec that would copy it (`ExecParentCmdName`, cobra's `kubectl`).
 // Not modelled: --retries (the resume loop), --no-preserve (modes and owners are not modelled),
-// copying out of images with GNU tar (Debian's nginx: a notice), symlinks and empty directories.
+// BusyBox tar's symlinks and empty directories.
 import type { Pod } from '../../sim/api/types';
 import type { PodProc } from '../../sim/workloads/proc';
 import { str } from '../flags';
+import { goQuote } from '../printers/gofmt';
 import {
   containerPath,
   containerRunning,
@@ -30,6 +34,7 @@ import {
   tarExtract,
   tarOf,
 } from './cp-container';
+import { gnuTarCreate, gnuTarExtract } from './cp-gnu';
 import { defaultContainer, podHasContainer } from './exec';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 
@@ -185,14 +190,6 @@ function noTar(ctx: CpContext, t: Extract<Target, { ok: true }>, stdoutTo: (s: s
   return 1;
 }
 
-/** GNU tar (Debian images) archiving: its messages are not established (./cp-container). */
-function gnuTar(ctx: CpContext): number {
-  ctx.proc.err(
-    'error: "kubectl cp" is not available in this playground for this image: its GNU tar is not simulated.\n',
-  );
-  return 1;
-}
-
 /** The local files under `path` as makeTar's members (names from `destBase`). */
 function localEntries(ctx: CpContext, path: string, destBase: string): TarEntry[] {
   const host = ctx.host;
@@ -221,7 +218,8 @@ function copyToPod(ctx: CpContext, src: FileSpec, dest: FileSpec): number {
   const kind = tarOf(t.proc);
   if (kind === 'none') return noTar(ctx, t, proc.out);
   const entries = localEntries(ctx, clean(src.file), baseOf(destFile));
-  const r = tarExtract(t.proc, dirOf(destFile), entries, kind);
+  const dir = dirOf(destFile);
+  const r = kind === 'gnu' ? gnuTarExtract(t.proc, dir, entries) : tarExtract(t.proc, dir, entries);
   if (r.stdout) proc.out(r.stdout);
   if (r.stderr) proc.err(r.stderr);
   if (r.code !== 0) {
@@ -238,10 +236,10 @@ function copyFromPod(ctx: CpContext, src: FileSpec, dest: FileSpec): number {
   if (!t.ok) return t.code;
   const kind = tarOf(t.proc);
   if (kind === 'none') return noTar(ctx, t, () => {});
-  if (kind === 'gnu') return gnuTar(ctx);
-  const r = tarCreate(t.proc, src.file);
+  const r = kind === 'gnu' ? gnuTarCreate(t.proc, src.file) : tarCreate(t.proc, src.file);
   if (r.stderr) proc.out(r.stderr);
   const prefix = stripPathShortcuts(clean(src.file.replace(/^[/\\]+/, '')));
+  let symlinkWarned = false;
   for (const e of r.entries) {
     if (!e.name.startsWith(prefix)) {
       proc.err('error: tar contents corrupted\n');
@@ -258,6 +256,17 @@ function copyFromPod(ctx: CpContext, src: FileSpec, dest: FileSpec): number {
       if (err) {
         proc.err(`error: ${err}\n`);
         return 1;
+      }
+      continue;
+    }
+    if (e.link !== undefined) {
+      const skip = `warning: skipping symlink: ${goQuote(target)} -> ${goQuote(e.link)}`;
+      if (symlinkWarned) proc.err(`${skip}\n`);
+      else {
+        const ns = goQuote(src.podNamespace ?? '');
+        const how = `kubectl exec -n ${ns} ${goQuote(src.podName ?? '')} -- tar cf - ${goQuote(src.file)} | tar xf -`;
+        proc.err(`${skip} (consider using "${how}")\n`);
+        symlinkWarned = true;
       }
       continue;
     }
