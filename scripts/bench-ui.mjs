@@ -1,6 +1,6 @@
 // `npm run bench:ui`: the playground's browser benchmark (issue #4, "Quality bar"). Playwright drives
-// Debian's Chromium against the PRODUCTION build served by `vite preview` on 127.0.0.1:4174, the way a
-// person uses the app (editor model + Apply button, typing in the terminal, the graph's trace action).
+// Debian's Chromium against the PRODUCTION build served by `vite preview` on 127.0.0.1:4174 (--port), the
+// way a person uses the app (editor model + Apply button, typing in the terminal, the graph's trace action).
 // Prints a table, then, as its LAST line, one JSON object:
 //   initial_js_gzip_kb    JS fetched from navigation until the chapter graph is painted, minus the lazy
 //                         Monaco / xterm chunks and workers; each file gzip -9 here (target <= 200)
@@ -14,27 +14,44 @@
 //                         of the two, median over runs (<= 150)
 // "Painted" = the frame that carries the DOM change has been painted (see scripts/bench-ui/probe.js).
 // Exit 0 whether or not targets are met (a measurement, not a test); exit 1 if something could not
-// be measured. Flags: --no-build (reuse the last bench build), --quick (fewer repetitions),
-// --profile (also print the functions that use the most CPU during the 200-Pod run).
+// be measured. Flags: --no-build (reuse the last build in the output directory, whatever commit it was
+// built from), --quick (fewer repetitions), --profile (also print the functions that use the most CPU
+// during the 200-Pod run), --only=graph,terminal,apply,fps (just those phases), --port=N (serve on N,
+// default 4174), --out-dir=DIR (build into and serve DIR, default node_modules/.cache/bench-ui/dist;
+// on a shared host with node_modules symlinked into several clones, give each clone its own).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { benchYaml, lazyHeavyFiles } from './bench-ui/manifests.mjs';
 import { chunkComposition, mainThreadBreakdown, topFunctions } from './bench-ui/profile.mjs';
-import { build, hasBuild, OUT_DIR, portTaken, startPreview } from './bench-ui/server.mjs';
+import { build, DEFAULT_OUT_DIR, hasBuild, portTaken, startPreview } from './bench-ui/server.mjs';
 
 const HOST = '127.0.0.1';
-const PORT = 4174;
 const argv = process.argv.slice(2);
+if (argv.includes('--help') || argv.includes('-h')) {
+  // the header comment above is the usage text: print it rather than run a minute of benchmark
+  const src = readFileSync(fileURLToPath(import.meta.url), 'utf8');
+  const lines = src.split('\n');
+  const end = lines.findIndex((l) => !l.startsWith('//'));
+  console.log(
+    lines
+      .slice(0, end)
+      .map((l) => l.replace(/^\/\/ ?/, ''))
+      .join('\n'),
+  );
+  process.exit(0);
+}
+/** The value of `--name=value`, or undefined. */
+const flag = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const PORT = Number(flag('port') ?? 4174);
+if (!Number.isInteger(PORT) || PORT <= 0 || PORT > 65535)
+  throw new Error(`--port: not a port: ${flag('port')}`);
+const OUT_DIR = flag('out-dir') ?? DEFAULT_OUT_DIR;
 const QUICK = argv.includes('--quick');
 const PROFILE = argv.includes('--profile');
 /** --only=graph,terminal,apply,fps runs just those phases (the others print as not measured). */
-const ONLY =
-  argv
-    .find((a) => a.startsWith('--only='))
-    ?.slice(7)
-    .split(',') ?? null;
+const ONLY = flag('only')?.split(',') ?? null;
 const RUNS = { graph: QUICK ? 3 : 5, getPods: QUICK ? 5 : 9, apply: QUICK ? 3 : 5 };
 const PROBE = fileURLToPath(new URL('./bench-ui/probe.js', import.meta.url));
 const PROMPT = 'student@playground:';
@@ -293,6 +310,32 @@ async function terminalGetPods(browser, base) {
 
 // ---------------------------------------------------------------- Apply numbers files -> Pods drawn
 
+/**
+ * Open numbers/<name>.yaml's tab, click Apply; resolves with the probe's { t0, tHandled, tDom, tPaint }.
+ * `beforeClick` (optional) runs once the measurement is armed, right before the click.
+ */
+async function applyNumbersFile(page, name, beforeClick = async () => {}) {
+  const path = `numbers/${name}.yaml`;
+  await page.getByRole('tab', { name: path, exact: true }).click();
+  await page.waitForFunction(
+    (p) => (window.monaco?.editor.getModels() ?? []).some((m) => m.uri.path.endsWith(`/${p}`)),
+    path,
+    { timeout: 30_000 },
+  );
+  await sleep(300);
+  await page.evaluate((n) => {
+    window.__bench.arm(
+      { type: 'click', selector: 'button.primary' },
+      'nodesDrawn',
+      [[`Pod/default/numbers-${n}-`], 1],
+      10_000,
+    );
+  }, name);
+  await beforeClick();
+  await applyButton(page).click();
+  return page.evaluate(() => window.__bench.pending);
+}
+
 async function applyToGraph(browser, base) {
   const worst = [];
   const perFile = { api: [], web: [] };
@@ -301,24 +344,7 @@ async function applyToGraph(browser, base) {
     try {
       await openApp(page, base);
       for (const name of ['api', 'web']) {
-        const path = `numbers/${name}.yaml`;
-        await page.getByRole('tab', { name: path, exact: true }).click();
-        await page.waitForFunction(
-          (p) => (window.monaco?.editor.getModels() ?? []).some((m) => m.uri.path.endsWith(`/${p}`)),
-          path,
-          { timeout: 30_000 },
-        );
-        await sleep(300);
-        await page.evaluate((n) => {
-          window.__bench.arm(
-            { type: 'click', selector: 'button.primary' },
-            'nodesDrawn',
-            [[`Pod/default/numbers-${n}-`], 1],
-            10_000,
-          );
-        }, name);
-        await applyButton(page).click();
-        const r = await page.evaluate(() => window.__bench.pending);
+        const r = await applyNumbersFile(page, name);
         perFile[name].push(r.tPaint - r.t0);
       }
       worst.push(Math.max(perFile.api.at(-1), perFile.web.at(-1)));
@@ -329,7 +355,31 @@ async function applyToGraph(browser, base) {
   notes.push(
     `apply_to_graph_ms runs (api / web): ${perFile.api.map((a, i) => `${round(a, 0)}/${round(perFile.web[i], 0)}`).join(', ')}`,
   );
+  if (PROFILE) await profileApply(browser, base);
   return median(worst);
+}
+
+/**
+ * One more run (not counted): the api file's Apply click -> Pod painted under the CPU profiler, started
+ * just before the click and stopped once the probe has reported the paint (the few idle ms around it
+ * show as "(idle)").
+ */
+async function profileApply(browser, base) {
+  const { context, page } = await freshPage(browser);
+  try {
+    await openApp(page, base);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    const r = await applyNumbersFile(page, 'api', () => cdp.send('Profiler.start'));
+    const { profile } = await cdp.send('Profiler.stop');
+    notes.push(
+      `CPU profile, numbers/api.yaml Apply click -> Pod painted (${round(r.tPaint - r.t0, 0)} ms), top self time (source-mapped):`,
+    );
+    for (const line of topFunctions(profile, OUT_DIR, 20)) notes.push(`  ${line}`);
+  } finally {
+    await context.close();
+  }
 }
 
 // ---------------------------------------------------------------- 200 Pods, 50 Services, 20 traces/s
@@ -462,8 +512,8 @@ async function main() {
   // checked before building: a second run would rebuild the directory the first one is serving
   if (await portTaken(HOST, PORT))
     throw new Error(`port ${PORT} is in use (another bench:ui run?); not building or measuring`);
-  if (!argv.includes('--no-build') || !hasBuild()) build();
-  const server = await startPreview(HOST, PORT);
+  if (!argv.includes('--no-build') || !hasBuild(OUT_DIR)) build(OUT_DIR);
+  const server = await startPreview(HOST, PORT, OUT_DIR);
   const onSignal = () => {
     void server.stop().then(() => process.exit(130));
   };

@@ -10,18 +10,19 @@ import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-export const OUT_DIR = 'node_modules/.cache/bench-ui/dist';
+/** Where the bench build goes unless --out-dir says otherwise (relative to the working directory). */
+export const DEFAULT_OUT_DIR = 'node_modules/.cache/bench-ui/dist';
 
-/** `npx vite build` into OUT_DIR, with a manifest (to tell lazy chunks apart) and hidden source maps. */
-export function build() {
-  const args = ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--manifest', '--sourcemap', 'hidden'];
+/** `npx vite build` into outDir, with a manifest (to tell lazy chunks apart) and hidden source maps. */
+export function build(outDir) {
+  const args = ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--manifest', '--sourcemap', 'hidden'];
   process.stderr.write(`[bench-ui] npx ${args.join(' ')}\n`);
   const r = spawnSync('npx', args, { stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status})`);
 }
 
-export function hasBuild() {
-  return existsSync(join(OUT_DIR, 'index.html'));
+export function hasBuild(outDir) {
+  return existsSync(join(outDir, 'index.html'));
 }
 
 /** True when something already listens on host:port (another bench:ui run: it would share OUT_DIR). */
@@ -42,10 +43,10 @@ function viteBin() {
 }
 
 /** Start `vite preview` on host:port; resolves once it answers. */
-export async function startPreview(host, port) {
+export async function startPreview(host, port, outDir) {
   const child = spawn(
     process.execPath,
-    [viteBin(), 'preview', '--outDir', OUT_DIR, '--host', host, '--port', String(port), '--strictPort'],
+    [viteBin(), 'preview', '--outDir', outDir, '--host', host, '--port', String(port), '--strictPort'],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   // last resort if this process ends without stopping it (an uncaught error): never leave the port taken
