@@ -94,6 +94,38 @@ describe('kubectl get --raw /version', () => {
   });
 });
 
+describe('kubectl version -o json|yaml', () => {
+  it("prints the server's whole version.Info, the one /version answers", () => {
+    const d = kdrive({ seed: 1 });
+    const raw = JSON.parse(d.kubectl('get --raw /version').stdout());
+    expect(JSON.parse(d.kubectl('version -o json').stdout()).serverVersion).toEqual(raw);
+    // sigs.k8s.io/yaml: keys sorted, strings that read back as numbers or timestamps quoted.
+    expect(d.kubectl('version -o yaml').stdout()).toBe(
+      `clientVersion:
+  gitVersion: v1.34.1
+  major: "1"
+  minor: "34"
+kustomizeVersion: v5.7.1
+serverVersion:
+  buildDate: "2025-09-09T19:37:20Z"
+  compiler: gc
+  emulationMajor: "1"
+  emulationMinor: "34"
+  gitCommit: 93248f9ae092f571eb870b7664c534bfc7d00f03
+  gitTreeState: clean
+  gitVersion: v1.34.1
+  goVersion: go1.24.6
+  major: "1"
+  minCompatibilityMajor: "1"
+  minCompatibilityMinor: "33"
+  minor: "34"
+  platform: linux/amd64
+`,
+    );
+    expect(d.kubectl('version -o yaml --client').stdout()).not.toContain('serverVersion');
+  });
+});
+
 describe('kubectl get --raw: resource lists', () => {
   it('/api/v1 is the core APIResourceList without apiVersion, sorted by path', () => {
     const CREATE = '["create"]';

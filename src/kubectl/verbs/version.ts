@@ -1,6 +1,8 @@
 // kubectl version: client 1.34.1 with its bundled Kustomize, server from the cluster profile.
 import { getProfile } from '../../sim/profiles';
 import { bool, str } from '../flags';
+import { toYaml } from '../printers/yaml';
+import { serverVersionInfo } from './raw-version';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 
 export const CLIENT_VERSION = 'v1.34.1';
@@ -42,12 +44,17 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     const m = /^v(\d+)\.(\d+)\.(\d+)/.exec(v);
     return { major: m?.[1] ?? '1', minor: m?.[2] ?? '34', gitVersion: v };
   };
+  // The server's whole version.Info, as `/version` answers it (./raw-version).
+  const serverInfo = () => {
+    const full = serverVersionInfo(cluster.profile, cluster.proxyMode);
+    return full ? Object.fromEntries(full) : info(server);
+  };
   if (output === 'json') {
     const o: Record<string, unknown> = {
       clientVersion: info(CLIENT_VERSION),
       kustomizeVersion: KUSTOMIZE_VERSION,
     };
-    if (!client) o.serverVersion = info(server);
+    if (!client) o.serverVersion = serverInfo();
     proc.out(`${JSON.stringify(o, null, 2)}\n`);
     return 0;
   }
@@ -57,7 +64,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       return `${name}:\n  gitVersion: ${i.gitVersion}\n  major: "${i.major}"\n  minor: "${i.minor}"\n`;
     };
     proc.out(
-      `${block('clientVersion', CLIENT_VERSION)}kustomizeVersion: ${KUSTOMIZE_VERSION}\n${client ? '' : block('serverVersion', server)}`,
+      `${block('clientVersion', CLIENT_VERSION)}kustomizeVersion: ${KUSTOMIZE_VERSION}\n${client ? '' : toYaml({ serverVersion: serverInfo() })}`,
     );
     return 0;
   }
