@@ -17,19 +17,26 @@
 // - storageVersionHash: discovery.StorageVersionHash(group, version, kind) of the storage
 //   version [endpoints/discovery/storageversionhash.go: base64 of the first 8 bytes of
 //   sha256("<group>/<version>/<kind>")], set when the storage has a storage version (not for
-//   bindings, componentstatuses and the review kinds). These groups store their own version;
-//   kubernetes/kubernetes pkg/controlplane/storageversionhashdata/data.go pins the values
-//   (e.g. discovery.k8s.io/v1/endpointslices qgS0xkrxYAI=, policy/v1 EVWiDmWqyJw=).
+//   bindings, componentstatuses and the review kinds). Most resources store their own
+//   group/version; events.k8s.io/v1 events are stored as core v1 Events, both autoscaling
+//   versions as autoscaling/v2, CRDs still as apiextensions.k8s.io/v1beta1. The values are pinned
+//   upstream in kubernetes/kubernetes pkg/controlplane/storageversionhashdata/data.go (e.g.
+//   discovery.k8s.io/v1/endpointslices qgS0xkrxYAI=, events.k8s.io/v1/events r2yiGXH7wu8=); the
+//   two aggregated-server ones (apiservices InPBPD7+PqM=, customresourcedefinitions
+//   jfWCUB31mvA=) come from a real server's `-v=8` discovery log.
 // The top-level resources (names, short names, verbs, categories, scope, kind) are
-// ./api-resources-data's, what `kubectl api-resources` prints. The subresources, their kinds and
-// verbs are copied from the real server's dumps in kubernetes/kubernetes api/discovery
-// (api__v1.json, apis__apps__v1.json, apis__batch__v1.json, apis__policy__v1.json,
-// apis__discovery.k8s.io__v1.json), plus pods/resize: kube-apiserver 1.34 registers it while
+// ./api-resources-data's, what `kubectl api-resources` prints (autoscaling/v1 lists the same
+// HorizontalPodAutoscaler as the preferred v2). The subresources, their kinds and verbs are
+// copied from the real server's dumps in kubernetes/kubernetes api/discovery (api__v1.json,
+// apis__apps__v1.json, apis__batch__v1.json, apis__policy__v1.json, aggregated_v2.json) and
+// the `-v=8` log (apiservices/status, certificatesigningrequests/approval, the flowcontrol
+// statuses …), plus pods/resize: kube-apiserver 1.34 registers it while
 // InPlacePodVerticalScaling is on (beta, on by default since 1.33; pkg/registry/core/rest
 // storage_core.go), served like pods/ephemeralcontainers (kind Pod; get, patch, update).
-// Only the group/versions of the kinds this simulator stores are listed here (v1, apps/v1,
-// batch/v1, discovery.k8s.io/v1, policy/v1); the others' subresources, and the storage
-// versions of the APIs promoted in 1.33/1.34, are not established, so get-raw leaves them out.
+// Left out (get-raw answers with a notice): networking.k8s.io/v1 (ipaddresses and servicecidrs,
+// GA in 1.33, were still stored as v1beta1 there and as v1 later: 1.34's is not established),
+// storage.k8s.io/v1 (volumeattributesclasses, GA in 1.34, likewise) and resource.k8s.io/v1 (new
+// in 1.34), and k3s's CRD and metrics-server groups.
 import type { ProfileName } from '../../sim/contract';
 import { sha256 } from '../../sim/net/hash';
 import { type ApiResource, apiResourcesFor } from './api-resources-data';
@@ -79,13 +86,60 @@ const SUBRESOURCES: Record<string, Sub[]> = {
   'batch/v1/cronjobs': [STATUS],
   'batch/v1/jobs': [STATUS],
   'policy/v1/poddisruptionbudgets': [STATUS],
+  'admissionregistration.k8s.io/v1/validatingadmissionpolicies': [STATUS],
+  'apiextensions.k8s.io/v1/customresourcedefinitions': [STATUS],
+  'apiregistration.k8s.io/v1/apiservices': [STATUS],
+  'autoscaling/v1/horizontalpodautoscalers': [STATUS],
+  'autoscaling/v2/horizontalpodautoscalers': [STATUS],
+  'certificates.k8s.io/v1/certificatesigningrequests': [{ name: 'approval', verbs: GPU }, STATUS],
+  'flowcontrol.apiserver.k8s.io/v1/flowschemas': [STATUS],
+  'flowcontrol.apiserver.k8s.io/v1/prioritylevelconfigurations': [STATUS],
 };
 
 /** The group/versions whose lists are established (see the header). */
-export const LISTED_GROUP_VERSIONS = ['v1', 'apps/v1', 'batch/v1', 'discovery.k8s.io/v1', 'policy/v1'];
+export const LISTED_GROUP_VERSIONS = [
+  'v1',
+  'admissionregistration.k8s.io/v1',
+  'apiextensions.k8s.io/v1',
+  'apiregistration.k8s.io/v1',
+  'apps/v1',
+  'authentication.k8s.io/v1',
+  'authorization.k8s.io/v1',
+  'autoscaling/v1',
+  'autoscaling/v2',
+  'batch/v1',
+  'certificates.k8s.io/v1',
+  'coordination.k8s.io/v1',
+  'discovery.k8s.io/v1',
+  'events.k8s.io/v1',
+  'flowcontrol.apiserver.k8s.io/v1',
+  'node.k8s.io/v1',
+  'policy/v1',
+  'rbac.authorization.k8s.io/v1',
+  'scheduling.k8s.io/v1',
+];
 
-/** Resources without a storage version: no storageVersionHash. */
-const NO_STORAGE = new Set(['v1/bindings', 'v1/componentstatuses']);
+/** Resources without a storage version (storageversionhashdata NoStorageVersionHash). */
+const NO_STORAGE = new Set([
+  'v1/bindings',
+  'v1/componentstatuses',
+  'authentication.k8s.io/v1/selfsubjectreviews',
+  'authentication.k8s.io/v1/tokenreviews',
+  'authorization.k8s.io/v1/localsubjectaccessreviews',
+  'authorization.k8s.io/v1/selfsubjectaccessreviews',
+  'authorization.k8s.io/v1/selfsubjectrulesreviews',
+  'authorization.k8s.io/v1/subjectaccessreviews',
+]);
+
+/** Resources stored in another group/version than the one served: [group, version]. */
+const STORED_AS: Record<string, [string, string]> = {
+  'events.k8s.io/v1/events': ['', 'v1'],
+  'autoscaling/v1/horizontalpodautoscalers': ['autoscaling', 'v2'],
+  'apiextensions.k8s.io/v1/customresourcedefinitions': ['apiextensions.k8s.io', 'v1beta1'],
+};
+
+/** Group/versions that serve another version's resources (discovery data lists the preferred). */
+const SAME_AS: Record<string, string> = { 'autoscaling/v1': 'autoscaling/v2' };
 
 /** discovery.StorageVersionHash. */
 export function storageVersionHash(group: string, version: string, kind: string): string {
@@ -115,9 +169,11 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function listedResources(profile: ProfileName, gv: string): ListedResource[] | undefined {
   if (!LISTED_GROUP_VERSIONS.includes(gv)) return undefined;
   const out: ListedResource[] = [];
+  const source = SAME_AS[gv] ?? gv;
   for (const r of apiResourcesFor(profile)) {
-    if (gvOf(r) !== gv) continue;
+    if (gvOf(r) !== source) continue;
     const key = `${gv}/${r.name}`;
+    const [sg, sv] = STORED_AS[key] ?? [r.group, r.version];
     out.push({
       name: r.name,
       singularName: r.kind.toLowerCase(),
@@ -126,7 +182,7 @@ export function listedResources(profile: ProfileName, gv: string): ListedResourc
       verbs: [...r.verbs].sort(cmp),
       shortNames: r.shortNames,
       categories: r.categories,
-      ...(NO_STORAGE.has(key) ? {} : { storageVersionHash: storageVersionHash(r.group, r.version, r.kind) }),
+      ...(NO_STORAGE.has(key) ? {} : { storageVersionHash: storageVersionHash(sg, sv, r.kind) }),
     });
     for (const s of SUBRESOURCES[key] ?? []) {
       const slash = s.gv?.indexOf('/') ?? -1;
