@@ -22,6 +22,7 @@ import { textCommands } from './host/text';
 import { kubectlCommand } from './kubectl';
 import { shellPrompt } from './shell/cd';
 import { type Continuation, type ListItem, parse, Shell } from './shell/index';
+import { type PodLineEditing, podLineEditing } from './shell/line-editing';
 import type { CommandTable, OutputChunk, ProcContext, RunResult } from './shell/types';
 import { defaultKubeconfig, type Kubeconfig } from './verbs/config-model';
 import { execShellTable, podShellTable } from './verbs/podcommands';
@@ -111,6 +112,8 @@ export interface TerminalSession {
   complete(line: string, cursor?: number): Completion;
   readonly history: readonly string[];
   prompt(): string;
+  /** Inside `exec -it … sh`: the Pod shell's own line editing (Ctrl-R), not bash's (./shell/line-editing). */
+  podLineEditing?(): PodLineEditing | undefined;
   busy(): boolean;
   cwd(): string;
   jobs(): JobInfo[];
@@ -665,6 +668,10 @@ class Session implements TerminalSession {
     if (this.fg?.podShell) return shellPrompt(this.fg.podShell.shell);
     if (this.continued !== undefined) return '> ';
     return `${tildify(this.cwdPath)}$ `;
+  }
+
+  podLineEditing(): PodLineEditing | undefined {
+    return this.fg?.podShell ? podLineEditing(this.fg.podShell.shell) : undefined;
   }
 
   busy(): boolean {

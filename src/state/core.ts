@@ -182,6 +182,7 @@ function lazySession(cluster: Cluster, lazyFs: LazyVfs): TerminalSession {
       return get()?.history ?? [];
     },
     prompt: () => get()?.prompt() ?? '~/ch03$ ',
+    podLineEditing: () => get()?.podLineEditing?.(),
     busy: () => get()?.busy() ?? false,
     cwd: () => get()?.cwd() ?? CH03_DIR,
     jobs: () => get()?.jobs() ?? [],

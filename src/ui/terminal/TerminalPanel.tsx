@@ -5,6 +5,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef } from 'react';
+import type { BusyboxSearch } from '../../kubectl/shell/line-editing';
 import type { OutputChunk } from '../../state/core-types';
 import { useStore } from '../../state/store';
 import { loadLang, translate, useT } from '../i18n';
@@ -102,6 +103,11 @@ function XtermTerminal() {
     const clearScreen = () => write('\x1b[H\x1b[2J\x1b[3J');
 
     const editor = new LineEditor(() => useStore.getState().history);
+    // Inside `kubectl exec -it … sh` Ctrl-R is the Pod shell's (src/kubectl/shell/line-editing.ts):
+    // BusyBox ash's search, or (dash, no line editor) the tty's reprint, after which the line
+    // stands on a row of its own without the prompt until it is entered.
+    let podSearch: BusyboxSearch | null = null;
+    let reprinted = false;
     // The prompt last drawn, as the session gave it (an exec shell's `/ # ` or `~/ch03$ `).
     let shownPrompt = '';
     const prompt = () => {
@@ -122,7 +128,7 @@ function XtermTerminal() {
     const redraw = () => {
       const cols = term.cols;
       // Ctrl-R's search draws its own prompt in place of the shell's, as readline's rl_message does.
-      const p = editor.searchPrompt() ?? prompt();
+      const p = podSearch?.prompt() ?? editor.searchPrompt() ?? (reprinted ? '' : prompt());
       const end = p.length + editor.line.length;
       const target = p.length + editor.cursor;
       let out = `\r${Math.floor(shown / cols) > 0 ? `\x1b[${Math.floor(shown / cols)}A` : ''}${p}${editor.line}`;
@@ -142,6 +148,7 @@ function XtermTerminal() {
       if (!atLineStart) write('\r\n');
       atLineStart = true;
       shown = 0;
+      reprinted = false;
       redraw();
     };
     const live = liveAnnouncer(() => liveRegion.current);
@@ -332,6 +339,27 @@ function XtermTerminal() {
       editor.searchAccept();
       return false;
     };
+    /**
+     * A key during BusyBox's search (lineedit.c reverse_i_search): Ctrl-R, Backspace and typed
+     * characters search (a miss beeps); any other key ends it with the found line and is then
+     * handled as usual (false).
+     */
+    const busyboxSearchKey = (search: BusyboxSearch, data: string): boolean => {
+      let misses = 0;
+      if (data === '\x12') misses = search.next() ? 0 : 1;
+      else if (data === '\x7f' || data === '\b') misses = search.backspace() ? 0 : 1;
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: typed characters, not keys
+      else if (!/[\x00-\x1f\x7f]/.test(data)) for (const ch of data) misses += search.insert(ch) ? 0 : 1;
+      else {
+        const { line, cursor } = search.finish();
+        podSearch = null;
+        editor.set(line, cursor);
+        return false;
+      }
+      editor.set(search.line, search.cursor);
+      if (misses > 0) write('\x07'.repeat(misses));
+      return true;
+    };
     function handleData(data: string) {
       if (busy()) {
         // A foreground job holds the terminal: only Ctrl-C matters (the session echoes ^C).
@@ -349,6 +377,7 @@ function XtermTerminal() {
         typeahead.push(data);
         return;
       }
+      if (podSearch && busyboxSearchKey(podSearch, data)) return redraw();
       if (editor.searching && searchKey(data)) return redraw();
       switch (data) {
         case '\r':
@@ -404,9 +433,20 @@ function XtermTerminal() {
           redraw();
           abandonLine();
           return;
-        case '\x12':
-          editor.reverseSearch();
+        case '\x12': {
+          const pod = useStore.getState().core.session.podLineEditing?.();
+          if (pod?.kind === 'tty') {
+            editor.end();
+            redraw();
+            write(pod.reprint(editor.line));
+            reprinted = true;
+            shown = editor.line.length;
+            return;
+          }
+          if (pod) podSearch = pod.search(useStore.getState().history, editor.line, editor.cursor);
+          else editor.reverseSearch();
           break;
+        }
         case '\x0c':
           clearScreen();
           shown = 0;

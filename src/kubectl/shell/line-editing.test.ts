@@ -1,0 +1,95 @@
+// Ctrl-R inside `kubectl exec -it POD -- sh` (line-editing.ts): BusyBox ash's reverse_i_search
+// (lineedit.c) in the Alpine and busybox images, the tty's VREPRINT for Debian's dash; bash's
+// readline search stays the host's (src/ui/terminal/line-editor-isearch.test.ts).
+import { describe, expect, it } from 'vitest';
+import { kdrive } from '../testing';
+import { BusyboxSearch, ttyReprint } from './line-editing';
+
+const HISTORY = ['cat /etc/hosts', 'wget -q -O - sleep-2', 'ls /tmp', 'nslookup sleep-2'];
+
+describe("BusyBox ash's Ctrl-R (lineedit.c reverse_i_search)", () => {
+  it("draws (reverse-i-search)'': with plain quotes and leaves the line alone until a key", () => {
+    const s = new BusyboxSearch(HISTORY, 'ech', 3);
+    expect(s.prompt()).toBe("(reverse-i-search)'': ");
+    expect([s.line, s.cursor]).toEqual(['ech', 3]);
+  });
+
+  it('finds the string anywhere in older lines, newest first, the cursor on the match', () => {
+    const s = new BusyboxSearch(HISTORY, '', 0);
+    expect(s.insert('s')).toBe(true);
+    expect(s.insert('l')).toBe(true);
+    expect([s.prompt(), s.line, s.cursor]).toEqual(["(reverse-i-search)'sl': ", 'nslookup sleep-2', 1]);
+    // Ctrl-R: the next older line that has it (strstr: the first occurrence in that line).
+    expect(s.next()).toBe(true);
+    expect([s.prompt(), s.line, s.cursor]).toEqual(["(reverse-i-search)'sl': ", 'wget -q -O - sleep-2', 13]);
+    // No older match: a beep, and everything stays.
+    expect(s.next()).toBe(false);
+    expect([s.prompt(), s.line, s.cursor]).toEqual(["(reverse-i-search)'sl': ", 'wget -q -O - sleep-2', 13]);
+  });
+
+  it('a character that matches nothing is dropped with a beep; there is no "failed" prompt', () => {
+    const s = new BusyboxSearch(HISTORY, '', 0);
+    s.insert('l');
+    s.insert('s');
+    expect([s.prompt(), s.line]).toEqual(["(reverse-i-search)'ls': ", 'ls /tmp']);
+    expect(s.insert('x')).toBe(false);
+    expect([s.prompt(), s.line]).toEqual(["(reverse-i-search)'ls': ", 'ls /tmp']);
+    // The next character searches with `ls` + it, not with the rejected x.
+    expect(s.insert(' ')).toBe(true);
+    expect([s.prompt(), s.line, s.cursor]).toEqual(["(reverse-i-search)'ls ': ", 'ls /tmp', 0]);
+  });
+
+  it('Backspace searches again from the current line; the prompt is redrawn only on a match', () => {
+    const s = new BusyboxSearch(['abc', 'xyz'], '', 0);
+    s.insert('a');
+    s.insert('b');
+    expect([s.prompt(), s.line]).toEqual(["(reverse-i-search)'ab': ", 'abc']);
+    expect(s.backspace()).toBe(true);
+    expect([s.prompt(), s.line, s.cursor]).toEqual(["(reverse-i-search)'a': ", 'abc', 0]);
+  });
+
+  it('Ctrl-R with an empty string walks back through history (strstr of "" matches every line)', () => {
+    const s = new BusyboxSearch(HISTORY, 'typed', 5);
+    expect(s.next()).toBe(true);
+    expect([s.prompt(), s.line, s.cursor]).toEqual(["(reverse-i-search)'': ", 'nslookup sleep-2', 0]);
+    expect(s.next()).toBe(true);
+    expect(s.line).toBe('ls /tmp');
+  });
+
+  it('another key ends the search with the found line, the cursor on the match; with none, the line typed', () => {
+    const s = new BusyboxSearch(HISTORY, '', 0);
+    s.insert('t');
+    s.insert('m');
+    expect(s.finish()).toEqual({ line: 'ls /tmp', cursor: 4 });
+    const none = new BusyboxSearch(HISTORY, 'zzz', 2);
+    expect(none.insert('#')).toBe(false);
+    expect(none.finish()).toEqual({ line: 'zzz', cursor: 2 });
+  });
+});
+
+describe("dash's Ctrl-R: canonical mode's VREPRINT", () => {
+  it('echoes ^R, CR LF and the pending input (control characters as ^X)', () => {
+    expect(ttyReprint('ls')).toBe('^R\r\nls');
+    expect(ttyReprint('')).toBe('^R\r\n');
+    expect(ttyReprint('a\x01b')).toBe('^R\r\na^Ab');
+  });
+});
+
+describe('which line editing the session hands the terminal', () => {
+  it('none on the host (bash readline), BusyBox in the sleep Pod, the tty in the Debian nginx Pod', () => {
+    const d = kdrive({ seed: 3 });
+    d.kubectl('run web --image=nginx');
+    d.kubectl('run sl --image=kiamol/ch03-sleep -- sleep 100000').advance(60_000);
+    expect(d.session.podLineEditing?.()).toBeUndefined();
+    d.sh('kubectl exec -it sl -- sh');
+    const bb = d.session.podLineEditing?.();
+    expect(bb?.kind).toBe('busybox');
+    if (bb?.kind === 'busybox') expect(bb.search(['ls'], '', 0).prompt()).toBe("(reverse-i-search)'': ");
+    d.sh('exit');
+    expect(d.session.podLineEditing?.()).toBeUndefined();
+    d.sh('kubectl exec -it web -- sh');
+    const tty = d.session.podLineEditing?.();
+    expect(tty?.kind).toBe('tty');
+    if (tty?.kind === 'tty') expect(tty.reprint('ls')).toBe('^R\r\nls');
+  });
+});

@@ -1,0 +1,108 @@
+// Who edits the line typed into a terminal, and what Ctrl-R does there:
+// - `readline`: the student's own bash (GNU readline's reverse-i-search, src/ui/terminal/line-editor.ts).
+// - `busybox`: BusyBox ash (the sleep, busybox and Alpine images: BusyBox 1.34.1 / 1.36), whose
+//   libbb/lineedit.c reverse_i_search (CONFIG_FEATURE_REVERSE_SEARCH: `default y` in libbb/Config.src,
+//   `=y` in Alpine's main/busybox/busyboxconfig) draws `(reverse-i-search)'QUERY': ` with plain
+//   quotes, looks for QUERY anywhere in older history lines (strstr), rejects a character that
+//   matches nothing with a beep (BEL) and keeps the last match and its prompt, and has no
+//   "failed" prompt, no Ctrl-G abort and no yank; any other control key leaves the search with the
+//   found line and is then handled as usual (`goto again`). Identical in 1.34.1 and 1.36.1.
+// - `tty`: dash in Debian's images has no line editor (Debian's dash 0.5.12-2 depends on libc6
+//   only: built without libedit), so the kernel's canonical mode edits the line: Ctrl-R is VREPRINT
+//   (Linux drivers/tty/n_tty.c n_tty_receive_char_special: with ECHO and IEXTEN it echoes `^R`
+//   (ECHOCTL), a newline, then the pending input again); checked against bookworm's /bin/dash on a pty.
+import type { Shell } from './exec';
+
+/** An in-Pod shell's line editing, handed to the terminal (which binds it late, through the session). */
+export type PodLineEditing =
+  | { kind: 'busybox'; search(history: readonly string[], line: string, cursor: number): BusyboxSearch }
+  | { kind: 'tty'; reprint(line: string): string };
+
+export function podLineEditing(shell: Shell): PodLineEditing {
+  if (shell.opts.flavor === 'dash') return { kind: 'tty', reprint: ttyReprint };
+  return { kind: 'busybox', search: (history, line, cursor) => new BusyboxSearch(history, line, cursor) };
+}
+
+/** What canonical mode echoes for Ctrl-R (VREPRINT) with `line` pending: `^R`, CR LF, the line. */
+export function ttyReprint(line: string): string {
+  // echo_char: a control character other than tab/newline shows as `^` and the character ^ 0100.
+  let ctl = '';
+  for (const ch of line) {
+    const c = ch.charCodeAt(0);
+    ctl += (c < 0x20 && ch !== '\t' && ch !== '\n') || c === 0x7f ? `^${String.fromCharCode(c ^ 0o100)}` : ch;
+  }
+  return `^R\r\n${ctl}`;
+}
+
+/**
+ * BusyBox lineedit.c reverse_i_search over `history` (oldest first): the line and cursor it
+ * leaves, the prompt it draws. `history.length` is the line being typed (state->cur_history
+ * starts there; that slot holds no history line).
+ */
+export class BusyboxSearch {
+  /** match_buf. */
+  private query = '';
+  /** The match_buf the prompt was last drawn with (only a match redraws it). */
+  private shownQuery = '';
+  private cur: number;
+  /** The line found (loaded when the search ends), null before any match. */
+  matched: string | null = null;
+  line: string;
+  cursor: number;
+
+  constructor(
+    private readonly history: readonly string[],
+    line: string,
+    cursor: number,
+  ) {
+    this.cur = history.length;
+    this.line = line;
+    this.cursor = cursor;
+  }
+
+  prompt(): string {
+    return `(reverse-i-search)'${this.shownQuery}': `;
+  }
+
+  /** Ctrl-R: the next older match. False: nothing matched (the terminal beeps). */
+  next(): boolean {
+    return this.search(this.cur - 1, this.query);
+  }
+
+  /** A typed character appended to the search string; a character that matches nothing is dropped. */
+  insert(ch: string): boolean {
+    const found = this.search(this.cur, this.query + ch);
+    if (found) this.query += ch;
+    return found;
+  }
+
+  /** Backspace: one character off (a whole UTF-8 character), then a search from the current line. */
+  backspace(): boolean {
+    const chars = Array.from(this.query);
+    chars.pop();
+    this.query = chars.join('');
+    return this.search(this.cur, this.query);
+  }
+
+  /** The search ends on a non-search key: the found line stays, the cursor where the match is. */
+  finish(): { line: string; cursor: number } {
+    if (this.matched !== null) this.line = this.matched;
+    return { line: this.line, cursor: Math.min(this.cursor, this.line.length) };
+  }
+
+  private search(from: number, q: string): boolean {
+    for (let h = from; h >= 0; h--) {
+      const text = this.history[h];
+      if (text === undefined) continue;
+      const at = text.indexOf(q);
+      if (at < 0) continue;
+      this.cur = h;
+      this.matched = text;
+      this.line = text;
+      this.cursor = at;
+      this.shownQuery = q;
+      return true;
+    }
+    return false;
+  }
+}
