@@ -317,4 +317,9 @@ export const RAW_STRUCTS: Record<string, string> = {
   ListMeta: 'selfLink? resourceVersion? continue? remainingItemCount',
   StatusDetails: 'name? group? kind? uid? causes:StatusCause? retryAfterSeconds?',
   StatusCause: 'reason? message? field?',
+  // k8s.io/api v0.34.9 autoscaling/v1 types.go: the scale subresource's body.
+  'autoscaling.Scale':
+    'kind? apiVersion? metadata!ObjectMeta spec!autoscaling.ScaleSpec status!autoscaling.ScaleStatus',
+  'autoscaling.ScaleSpec': 'replicas?',
+  'autoscaling.ScaleStatus': 'replicas=n selector?',
 };

@@ -17,7 +17,8 @@
 //   adaptCheckToHandler for `/<endpoint>/<check>`]: ping and log (every endpoint), etcd
 //   (options/etcd.go AddHealthChecks: all three), etcd-readiness (AddReadyzChecks), and on
 //   /readyz informer-sync (config.go) and shutdown (server/healthz.go addReadyzShutdownCheck).
-// - /version (./raw-version) and the resource lists /api/v1, /apis/G/V (./raw-resources).
+// - /version (./raw-version), the resource lists /api/v1, /apis/G/V (./raw-resources), and the
+//   apps/v1 workloads' `scale` subresource (./raw-scale).
 // Left out, with a notice: the health endpoints' ?verbose and their poststarthook/* checks
 // (kube-apiserver registers its post-start hooks from several maps, so neither the list nor its
 // order is established for 1.34), the resource lists of group/versions ./raw-resources does not
@@ -33,6 +34,7 @@ import { ENDPOINTS_WARNING, eventListOrder } from './get';
 import { apiGroup, apiGroupList, apiVersions, discoveryGroups } from './get-raw-discovery';
 import { indentJson, marshalTyped } from './get-raw-json';
 import { apiResourceList } from './raw-resources';
+import { scaleJson } from './raw-scale';
 import { versionBody } from './raw-version';
 import type { KubectlContext } from './registry';
 
@@ -90,6 +92,9 @@ const WITH_STATUS = new Set<KindName>([
   'PersistentVolumeClaim',
   'PersistentVolume',
 ] as KindName[]);
+
+/** Kinds whose `scale` subresource answers a GET (./raw-scale). */
+const SCALED = new Set<KindName>(['Deployment', 'ReplicaSet', 'StatefulSet'] as KindName[]);
 
 /** Other GET-able subresources the real server routes (not simulated here). */
 const OTHER_SUBRESOURCES: Record<string, string[]> = {
@@ -209,7 +214,8 @@ function resourceGet(
   if (ns !== undefined && !info.namespaced) return NOT_FOUND;
   if (ns === undefined && info.namespaced && name !== undefined) return NOT_FOUND;
   if (sub !== undefined) {
-    if (sub !== 'status' || !WITH_STATUS.has(kind)) {
+    const routed = sub === 'status' ? WITH_STATUS.has(kind) : sub === 'scale' && SCALED.has(kind);
+    if (!routed) {
       return OTHER_SUBRESOURCES[resource]?.includes(sub)
         ? notSimulated(`the ${resource}/${sub} subresource`)
         : NOT_FOUND;
@@ -224,6 +230,10 @@ function resourceGet(
     if (!obj) {
       const qualified = info.group ? `${info.resource}.${info.group}` : info.resource;
       return { ok: false, error: `Error from server (NotFound): ${qualified} ${goQuote(name)} not found` };
+    }
+    if (sub === 'scale') {
+      const text = scaleJson(obj);
+      return { ok: true, body: pretty ? indentJson(text) : `${text}\n` };
     }
     return { ok: true, body: encodeObject(obj, kind, pretty), ...(warning ? { warning } : {}) };
   }

@@ -3,10 +3,12 @@
 // answers (see the sources in raw-version.ts / raw-resources.ts), not from the code under test.
 import { describe, expect, it } from 'vitest';
 import { KIND_NAMES, KINDS } from '../../sim/api/kinds';
+import type { K8sObject } from '../../sim/api/types';
 import type { ProfileName } from '../../sim/contract';
 import { kdrive } from '../testing';
 import { apiResourcesFor, apiVersionsFor } from './api-resources-data';
 import { LISTED_GROUP_VERSIONS, listedResources, storageVersionHash } from './raw-resources';
+import { scaleJson } from './raw-scale';
 
 const NOT_FOUND = 'Error from server (NotFound): the server could not find the requested resource\n';
 const PROFILES: ProfileName[] = ['docker-desktop', 'kind', 'k3s'];
@@ -463,5 +465,65 @@ describe('kubectl get --raw: named health checks', () => {
     for (const p of ['/livez/informer-sync', '/livez/poststarthook/generic-apiserver-start-informers']) {
       expect(d.kubectl(`get --raw ${p}`).stderr(), p).toContain('is not available in this playground');
     }
+  });
+});
+
+describe('kubectl get --raw …/scale', () => {
+  it('is the autoscaling/v1 Scale built from the workload (five metadata fields, selector string)', () => {
+    const d = kdrive({ seed: 1 }).kubectl('create deployment web --image=nginx').advance(30_000);
+    const dep = JSON.parse(d.kubectl('get --raw /apis/apps/v1/namespaces/default/deployments/web').stdout());
+    const m = dep.metadata;
+    d.kubectl('get --raw /apis/apps/v1/namespaces/default/deployments/web/scale');
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([
+      `{"kind":"Scale","apiVersion":"autoscaling/v1","metadata":{"name":"web","namespace":"default","uid":"${m.uid}","resourceVersion":"${m.resourceVersion}","creationTimestamp":"${m.creationTimestamp}"},"spec":{"replicas":1},"status":{"replicas":1,"selector":"app=web"}}\n`,
+      '',
+      0,
+    ]);
+    // replicas 0 is omitempty in ScaleSpec, not in ScaleStatus; the ReplicaSet's selector is sorted.
+    d.kubectl('scale deployment web --replicas=0').advance(60_000);
+    const scale = d.kubectl('get --raw /apis/apps/v1/namespaces/default/deployments/web/scale').stdout();
+    expect(scale).toContain('"spec":{},"status":{"replicas":0,"selector":"app=web"}}\n');
+    const rs = JSON.parse(d.kubectl('get --raw /apis/apps/v1/namespaces/default/replicasets').stdout())
+      .items[0];
+    const rsScale = JSON.parse(
+      d
+        .kubectl(
+          `get --raw /apis/apps/v1/namespaces/default/replicasets/${rs.metadata.name}/scale?pretty=true`,
+        )
+        .stdout(),
+    );
+    expect(rsScale.status.selector).toBe(
+      `app=web,pod-template-hash=${rs.metadata.labels['pod-template-hash']}`,
+    );
+    // A missing workload is the store's NotFound; other kinds have no scale route.
+    d.kubectl('get --raw /apis/apps/v1/namespaces/default/deployments/nope/scale');
+    expect(d.stderr()).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
+    d.kubectl('get --raw /apis/apps/v1/namespaces/default/daemonsets/x/scale');
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual(['', NOT_FOUND, 1]);
+  });
+
+  it('selector requirements are sorted by key, In values sorted', () => {
+    const obj = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: {
+        name: 'x',
+        namespace: 'default',
+        uid: 'u',
+        resourceVersion: '7',
+        creationTimestamp: '2026-01-01T00:00:00Z',
+      },
+      spec: {
+        replicas: 2,
+        selector: {
+          matchLabels: { tier: 'a', app: 'x' },
+          matchExpressions: [{ key: 'env', operator: 'In', values: ['prod', 'dev'] }],
+        },
+      },
+      status: { replicas: 2 },
+    } as unknown as K8sObject;
+    expect(scaleJson(obj)).toBe(
+      '{"kind":"Scale","apiVersion":"autoscaling/v1","metadata":{"name":"x","namespace":"default","uid":"u","resourceVersion":"7","creationTimestamp":"2026-01-01T00:00:00Z"},"spec":{"replicas":2},"status":{"replicas":2,"selector":"app=x,env in (dev,prod),tier=a"}}',
+    );
   });
 });
