@@ -322,8 +322,15 @@ export function rawGet(ctx: KubectlContext, uri: string): Answer {
     }
     return resourceGet(ctx, s1, s2, [s3, ...rest], query);
   }
+  // The rest of a 1.34 server's root paths (`/`'s RootPaths list: /logs, /metrics,
+  // /metrics/slis, /openapi/v2, /openapi/v3, /openid/v1/jwks,
+  // /.well-known/openid-configuration): served there, not modelled here, so not a 404.
+  if (s0 !== undefined && OTHER_ROOTS.has(s0))
+    return notSimulated(s0 === '' ? '/ (the root paths)' : `/${s0}`);
   return NOT_FOUND;
 }
+
+const OTHER_ROOTS = new Set(['', 'logs', 'metrics', 'openapi', 'openid', '.well-known']);
 
 /** GetOptions.Run with --raw: the body on stdout, or client-go's error through CheckErr. */
 export function runRawGet(ctx: KubectlContext, uri: string): number {

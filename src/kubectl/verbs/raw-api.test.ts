@@ -527,3 +527,25 @@ describe('kubectl get --raw …/scale', () => {
     );
   });
 });
+
+describe('kubectl get --raw: the other root paths', () => {
+  it('paths a real server serves get a notice; paths no server serves are 404s', () => {
+    const d = kdrive({ seed: 1 });
+    for (const p of [
+      '/',
+      '/metrics',
+      '/openapi/v2',
+      '/openid/v1/jwks',
+      '/.well-known/openid-configuration',
+      '/logs',
+    ]) {
+      d.kubectl(`get --raw ${p}`);
+      expect(d.stderr(), p).toContain('is not available in this playground');
+      expect(d.exitCode(), p).toBe(1);
+    }
+    for (const p of ['/nope', '/apis/nope.example.com', '/api/v1/nopes']) {
+      d.kubectl(`get --raw ${p}`);
+      expect([d.stdout(), d.stderr(), d.exitCode()], p).toEqual(['', NOT_FOUND, 1]);
+    }
+  });
+});
