@@ -1,0 +1,169 @@
+// A Korean student's screen at 1280×720 (the class's projector), with the Korean font installed: the
+// UI's own text stays inside its boxes, the folded "마지막 패킷" strip reads as one column, and Korean
+// lines break between words (eojeol) as Korean typesetting does, never in the middle of one.
+import { expect, type Locator, test } from '@playwright/test';
+import { PlaygroundPage } from './pages/PlaygroundPage';
+
+async function korean(app: PlaygroundPage) {
+  await app.goto();
+  await app.languageSelect.selectOption('ko');
+  await expect(app.heading).toHaveText('쿠버네티스 서비스 놀이터');
+  await expect(app.page.locator('html')).toHaveAttribute('lang', 'ko');
+}
+
+interface Overflow {
+  text: string;
+  scroll: [number, number];
+  client: [number, number];
+  lines: number;
+}
+
+/**
+ * The controls whose text is cut (content wider or taller than the box) or, for buttons and tabs,
+ * wrapped onto a second line. Lines are counted from the text's own boxes (a Range over it).
+ */
+async function overflowing(controls: Locator): Promise<Overflow[]> {
+  const all = await controls.evaluateAll((els) =>
+    els.map((el) => {
+      const e = el as HTMLElement;
+      const tops = new Set<number>();
+      const range = document.createRange();
+      range.selectNodeContents(e);
+      for (const r of Array.from(range.getClientRects())) if (r.width > 0) tops.add(Math.round(r.top));
+      const box = e.getBoundingClientRect();
+      return {
+        text: (e.textContent ?? '').trim() || (e.getAttribute('aria-label') ?? ''),
+        shown: box.width > 0 && box.height > 0,
+        scroll: [e.scrollWidth, e.scrollHeight] as [number, number],
+        client: [e.clientWidth, e.clientHeight] as [number, number],
+        lines: tops.size,
+        select: e.tagName === 'SELECT',
+      };
+    }),
+  );
+  return all
+    .filter(
+      (o) =>
+        o.shown &&
+        // a <select>'s scroll size is its open list's, not its text's: its one line is what counts
+        ((!o.select && (o.scroll[0] > o.client[0] + 1 || o.scroll[1] > o.client[1] + 1)) || o.lines > 1),
+    )
+    .map(({ text, scroll, client, lines }) => ({ text, scroll, client, lines }));
+}
+
+/** Every button, tab and drop-down on the page (the toolbar, panels' bars, the graph's, the inspector's). */
+function controls(app: PlaygroundPage): Locator {
+  const p = app.page;
+  return p.getByRole('button').or(p.getByRole('tab')).or(p.getByRole('combobox'));
+}
+
+/**
+ * Where a paragraph's Korean lines break: for each line after the first, the characters either side
+ * of the break. A break between words has a space (or the text's start) before it.
+ */
+async function midWordBreaks(paragraph: Locator): Promise<string[]> {
+  return paragraph.evaluate((p) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    let prevTop: number | undefined;
+    let prevChar = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent ?? '';
+      for (let i = 0; i < text.length; i++) {
+        const ch = text[i] ?? '';
+        // a space is a word boundary, wherever (or whether) it is drawn at a break
+        if (/\s/.test(ch)) {
+          prevChar = ' ';
+          continue;
+        }
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 1);
+        const rect = Array.from(r.getClientRects()).find((x) => x.width > 0);
+        if (!rect) continue;
+        const top = Math.round(rect.top);
+        if (prevTop !== undefined && top > prevTop + 2 && /[가-힣]/.test(prevChar) && /[가-힣]/.test(ch))
+          out.push(`${prevChar}|${ch}`);
+        prevTop = top;
+        prevChar = ch;
+      }
+    }
+    return out;
+  });
+}
+
+test.describe('Korean at 1280×720', () => {
+  test("no button, tab or drop-down's Korean text is cut or wrapped (normal and large text)", async ({
+    page,
+  }) => {
+    const app = new PlaygroundPage(page);
+    await korean(app);
+    await app.editor.ready();
+    await app.terminal.ready();
+    // the chapter's Pods, a Pod selected (its quick actions and the inspector's tabs in Korean)
+    await app.terminal.runAndRead('kubectl apply -f sleep/sleep1.yaml -f sleep/sleep2.yaml');
+    const pod = await app.graph.runningPod('sleep-1');
+    await app.graph.select(pod.key);
+    await expect(app.graph.quickActions).toBeVisible();
+    await expect(page.getByRole('tab', { name: '이벤트' })).toBeVisible();
+    expect(await overflowing(controls(app))).toEqual([]);
+
+    await app.largeTextToggle.check();
+    await expect(page.locator('html')).toHaveClass(/large-text/);
+    expect(await overflowing(controls(app))).toEqual([]);
+    app.expectClean();
+  });
+
+  test('the folded "마지막 패킷" strip shows its title as one column inside the strip', async ({ page }) => {
+    const app = new PlaygroundPage(page);
+    await korean(app);
+    const title = app.graph.hopList.getByRole('heading', { name: '마지막 패킷' });
+    await expect(app.graph.foldHopListButton).toHaveAttribute('aria-expanded', 'false');
+    for (const large of [false, true]) {
+      if (large) await app.largeTextToggle.check();
+      await expect(title).toBeVisible();
+      const m = await title.evaluate((h) => {
+        const strip = (h.closest('[data-testid="hop-list"]') as HTMLElement).getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(h);
+        const lefts = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.left)));
+        const box = h.getBoundingClientRect();
+        return {
+          columns: lefts.size,
+          inside:
+            box.left >= strip.left - 1 && box.right <= strip.right + 1 && box.bottom <= strip.bottom + 1,
+          list: (h.closest('[data-testid="hop-list"]') as HTMLElement).scrollWidth,
+          listClient: (h.closest('[data-testid="hop-list"]') as HTMLElement).clientWidth,
+        };
+      });
+      // before: a column per syllable (5), running sideways out of the strip, which scrolled
+      expect(m.columns, `columns (large text: ${large})`).toBe(1);
+      expect(m.inside, `inside the strip (large text: ${large})`).toBe(true);
+      expect(m.list, 'the strip does not scroll sideways').toBeLessThanOrEqual(m.listClient);
+    }
+    app.expectClean();
+  });
+
+  test('Korean hints break lines between words, never inside one', async ({ page }) => {
+    const app = new PlaygroundPage(page);
+    await korean(app);
+    // unfolded by hand before any packet: the list (13rem) shows two hints of several lines each
+    await app.graph.foldHopListButton.click();
+    await expect(app.graph.foldHopListButton).toHaveAttribute('aria-expanded', 'true');
+    const hints = app.graph.hopList.getByRole('paragraph');
+    await expect(hints).toHaveCount(2);
+    for (const hint of await hints.all()) {
+      const lines = await hint.evaluate((p) => {
+        const range = document.createRange();
+        range.selectNodeContents(p);
+        return new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
+      });
+      expect(lines, 'the hint wraps (so where it breaks is tested)').toBeGreaterThan(1);
+      expect(await midWordBreaks(hint)).toEqual([]);
+    }
+    // and the same in large text, where the lines are shorter
+    await app.largeTextToggle.check();
+    for (const hint of await hints.all()) expect(await midWordBreaks(hint)).toEqual([]);
+    app.expectClean();
+  });
+});
