@@ -53,8 +53,12 @@ export const DELETION_TIMEOUT_MS = 2 * 60_000;
 const KEY = 'PDB/';
 const MULTI = 'PDBMulti/';
 
-/** Set once a PDB was seen: until then a Pod event costs one boolean test. */
-let seen = false;
+/**
+ * The clusters (by API server) that have seen a PDB: until theirs did, a Pod event costs one
+ * lookup here. Per cluster, so a page's new cluster (a reset, a restored share link) starts with
+ * the gate closed whatever an earlier one saw; weak, so a dropped cluster is not kept alive.
+ */
+const seenBy = new WeakSet<ApiServer>();
 
 export const isPdbKey = (key: string): boolean => key.startsWith('PDB');
 
@@ -72,10 +76,10 @@ function pdbsForPod(api: ApiServer, pod: K8sObject): PodDisruptionBudget[] {
 export function withPdbKeys(ev: WatchEvent, api: ApiServer, base: string[]): string[] {
   const o = ev.object;
   if (ev.kind === 'PodDisruptionBudget') {
-    seen = true;
+    seenBy.add(api);
     return [...base, `${KEY}${o.metadata.namespace}/${o.metadata.name}`];
   }
-  if (ev.kind !== 'Pod' || !seen) return base;
+  if (ev.kind !== 'Pod' || !seenBy.has(api)) return base;
   const pdbs = pdbsForPod(api, o);
   const first = pdbs[0];
   if (!first) return base;
