@@ -16,7 +16,8 @@
 //   gnulib lib/quotearg.c quotearg_buffer_restyled escapes, in that style, `\` and the C
 //   escapes (\a \b \f \n \r \t \v), every byte the C locale cannot print as three octal digits
 //   (the image sets no LANG: UTF-8 bytes are unprintable there), and quotearg_colon's `:` as `\:`.
-// error() prefixes `tar: ` (the program name) and ends the line.
+// error() prefixes `tar: ` (the program name) and ends the line. Every line here was also checked
+// byte for byte against Debian bookworm's own build (tar 1.34+dfsg-1.2+deb12u1, LC_ALL=C).
 
 /** quotearg_colon in escape_quoting_style, the C locale: the name as tar prints it. */
 export function quoteColon(name: string): string {

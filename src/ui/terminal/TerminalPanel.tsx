@@ -149,6 +149,7 @@ function XtermTerminal() {
       atLineStart = true;
       shown = 0;
       reprinted = false;
+      podSearch = null;
       redraw();
     };
     const live = liveAnnouncer(() => liveRegion.current);
