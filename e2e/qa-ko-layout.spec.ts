@@ -166,4 +166,44 @@ test.describe('Korean at 1280×720', () => {
     for (const hint of await hints.all()) expect(await midWordBreaks(hint)).toEqual([]);
     app.expectClean();
   });
+
+  test("the graph toolbar keeps step mode's Next hop on its one row, and shows 모든 네임스페이스 whole", async ({
+    page,
+  }) => {
+    const app = new PlaygroundPage(page);
+    for (const lang of ['en', 'ko'] as const) {
+      if (lang === 'ko') await korean(app);
+      else await app.goto();
+      await app.graph.stepModeToggle.check();
+      await expect(app.graph.nextHopButton).toBeVisible();
+      // one row: every control of the toolbar has its top where the first one has (a wrapped row took
+      // 34 px of graph, in both languages: the drop-downs were as wide as their longest entry)
+      const rows = await app.graph.region.getByRole('toolbar').evaluate((tb) => {
+        const tops = Array.from(tb.children).map((c) => c.getBoundingClientRect());
+        return new Set(tops.map((r) => Math.round(r.top + r.height / 2))).size;
+      });
+      expect(rows, `${lang}: rows of the graph toolbar`).toBe(1);
+      await app.graph.stepModeToggle.uncheck();
+    }
+    // "All namespaces" chosen in Korean: the drop-down shows the whole entry (its text, the padding and at
+    // least 16 px of arrow inside the box; 9rem cut the last syllable)
+    await app.graph.namespaceSelect.selectOption('');
+    const fit = await app.graph.namespaceSelect.evaluate((e) => {
+      const el = e as HTMLSelectElement;
+      const cs = getComputedStyle(el);
+      const ctx = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+      ctx.font = `${cs.fontSize} ${cs.fontFamily}`;
+      const text = el.selectedOptions[0]?.text ?? '';
+      const need =
+        ctx.measureText(text).width +
+        Number.parseFloat(cs.paddingLeft) +
+        Number.parseFloat(cs.paddingRight) +
+        16;
+      return { text, need: Math.ceil(need), width: el.clientWidth };
+    });
+    expect(fit.text).toBe('모든 네임스페이스');
+    expect(fit.width).toBeGreaterThanOrEqual(fit.need);
+    await page.screenshot({ path: 'test-results/qa-ko-graph-toolbar.png' });
+    app.expectClean();
+  });
 });
