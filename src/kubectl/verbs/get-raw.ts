@@ -19,10 +19,12 @@
 //   /readyz informer-sync (config.go) and shutdown (server/healthz.go addReadyzShutdownCheck).
 // - /version (./raw-version), the resource lists /api/v1, /apis/G/V (./raw-resources), and the
 //   apps/v1 workloads' `scale` subresource (./raw-scale).
-// Left out, with a notice: the health endpoints' ?verbose and their poststarthook/* checks
-// (kube-apiserver registers its post-start hooks from several maps, so neither the list nor its
-// order is established for 1.34), the resource lists of group/versions ./raw-resources does not
-// establish, ?limit/?continue, ?watch, other subresources.
+// Left out, with a notice: the health endpoints' ?verbose and their poststarthook/* checks (each
+// post-start hook adds its check as it is registered [server/hooks.go AddPostStartHook], and
+// New registers the preconfigured hooks by ranging over a map [server/config.go], so the order
+// changes from one server start to the next; the 1.34 set of hook names is not established
+// either), the resource lists of group/versions ./raw-resources does not establish,
+// ?limit/?continue, ?watch, the other subresources.
 
 import { KINDS } from '../../sim/api/kinds';
 import { goQuote } from '../../sim/api/labels';
