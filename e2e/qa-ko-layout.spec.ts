@@ -206,4 +206,31 @@ test.describe('Korean at 1280×720', () => {
     await page.screenshot({ path: 'test-results/qa-ko-graph-toolbar.png' });
     app.expectClean();
   });
+
+  test("no graph node's text is cut at its bottom (the chapter's objects, en and ko)", async ({ page }) => {
+    const app = new PlaygroundPage(page);
+    await app.goto();
+    await app.terminal.runAndRead(
+      'kubectl apply -f sleep/sleep1.yaml -f sleep/sleep2.yaml -f sleep/sleep2-service.yaml -f numbers/api.yaml -f numbers/web.yaml -f numbers/api-service.yaml -f numbers/web-service.yaml',
+    );
+    await expect(app.graph.node('Service/default/numbers-web')).toBeVisible();
+    await app.graph.runningPod('numbers-web');
+    // a node's drawn box (its first child) holds all its lines: nothing below the border (names may end
+    // in an ellipsis sideways, by design; a lost line cannot be read at all). "Your machine" lost the
+    // last line of "port-forward · LoadBalancer · NodePort" (66 px of text in 60)
+    const cut = () =>
+      app.graph.nodes.evaluateAll((els) =>
+        els.flatMap((n) => {
+          const box = n.firstElementChild as HTMLElement | null;
+          if (!box || box.scrollHeight <= box.clientHeight + 1) return [];
+          return [`${n.getAttribute('data-id')}: ${box.scrollHeight}/${box.clientHeight}`];
+        }),
+      );
+    await expect(app.graph.node('host')).toBeVisible();
+    expect(await cut()).toEqual([]);
+    await app.languageSelect.selectOption('ko');
+    await expect(app.graph.node('host')).toContainText('내 컴퓨터');
+    expect(await cut()).toEqual([]);
+    app.expectClean();
+  });
 });
