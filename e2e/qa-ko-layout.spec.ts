@@ -2,6 +2,7 @@
 // UI's own text stays inside its boxes, the folded "마지막 패킷" strip reads as one column, and Korean
 // lines break between words (eojeol) as Korean typesetting does, never in the middle of one.
 import { expect, type Locator, test } from '@playwright/test';
+import { InspectorPanel } from './pages/InspectorPanel';
 import { PlaygroundPage } from './pages/PlaygroundPage';
 
 async function korean(app: PlaygroundPage) {
@@ -58,11 +59,13 @@ function controls(app: PlaygroundPage): Locator {
 }
 
 /**
- * Where a paragraph's Korean lines break: for each line after the first, the characters either side
- * of the break. A break between words has a space (or the text's start) before it.
+ * Where a box's text breaks inside a word (Korean or Latin): the two letters either side of each such
+ * break. A break between words has a space, or a hyphen, slash or dot, before it.
  */
 async function midWordBreaks(paragraph: Locator): Promise<string[]> {
   return paragraph.evaluate((p) => {
+    // letters of a word, Korean or Latin (a break after '-', '/' or '.' is between parts)
+    const WORD = /[가-힣A-Za-z0-9]/;
     const out: string[] = [];
     const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
     let prevTop: number | undefined;
@@ -82,7 +85,7 @@ async function midWordBreaks(paragraph: Locator): Promise<string[]> {
         const rect = Array.from(r.getClientRects()).find((x) => x.width > 0);
         if (!rect) continue;
         const top = Math.round(rect.top);
-        if (prevTop !== undefined && top > prevTop + 2 && /[가-힣]/.test(prevChar) && /[가-힣]/.test(ch))
+        if (prevTop !== undefined && top > prevTop + 2 && WORD.test(prevChar) && WORD.test(ch))
           out.push(`${prevChar}|${ch}`);
         prevTop = top;
         prevChar = ch;
@@ -231,6 +234,35 @@ test.describe('Korean at 1280×720', () => {
     await app.languageSelect.selectOption('ko');
     await expect(app.graph.node('host')).toContainText('내 컴퓨터');
     expect(await cut()).toEqual([]);
+    app.expectClean();
+  });
+
+  test("beside the browser pane, the inspector's Events table breaks no word of TYPE, REASON, AGE or FROM", async ({
+    page,
+  }) => {
+    const app = new PlaygroundPage(page);
+    await korean(app);
+    // the Browser toggle, by its Korean name
+    await page
+      .getByRole('button', { name: /브라우저$/ })
+      .and(page.locator('[aria-pressed]'))
+      .click();
+    await expect(page.getByRole('region', { name: '브라우저' })).toBeVisible();
+    await app.terminal.runAndRead('kubectl apply -f sleep/sleep1.yaml');
+    const pod = await app.graph.runningPod('sleep-1');
+    await app.graph.select(pod.key);
+    const inspector = new InspectorPanel(page);
+    await inspector.region.getByRole('tab', { name: '이벤트' }).click();
+    const rows = inspector.region.getByRole('table').getByRole('row');
+    await expect(rows.nth(1)).toContainText('Scheduled');
+    const cells = rows.filter({ has: page.getByRole('cell') });
+    expect(await cells.count()).toBeGreaterThan(1);
+    for (const row of await cells.all()) {
+      const all = row.getByRole('cell');
+      // the four short columns; the message (5th) may wrap anywhere, it has the room that is left
+      for (let i = 0; i < 4; i++)
+        expect(await midWordBreaks(all.nth(i)), `row ${await row.textContent()}`).toEqual([]);
+    }
     app.expectClean();
   });
 });

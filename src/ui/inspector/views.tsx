@@ -37,10 +37,12 @@ export function EventsView({ events }: { events: Event[] }) {
       <tbody>
         {events.map((e) => (
           <tr key={e.metadata.name} className={e.type === 'Warning' ? 'is-warning' : ''}>
-            <td>{e.type}</td>
-            <td>{e.reason}</td>
-            <td>{translateTimestampSince(e.lastTimestamp || e.metadata.creationTimestamp, now)}</td>
-            <td>{e.source?.component ?? e.reportingComponent ?? ''}</td>
+            <td className="is-short">{e.type}</td>
+            <td className="is-word">{e.reason}</td>
+            <td className="is-short">
+              {translateTimestampSince(e.lastTimestamp || e.metadata.creationTimestamp, now)}
+            </td>
+            <td className="is-word">{e.source?.component ?? e.reportingComponent ?? ''}</td>
             <td>{e.message}</td>
           </tr>
         ))}
