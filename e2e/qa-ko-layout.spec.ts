@@ -265,4 +265,39 @@ test.describe('Korean at 1280×720', () => {
     }
     app.expectClean();
   });
+
+  test("beside the browser pane, the inspector's DNS records wrap names only between labels", async ({
+    page,
+  }) => {
+    const app = new PlaygroundPage(page);
+    await korean(app);
+    await page
+      .getByRole('button', { name: /브라우저$/ })
+      .and(page.locator('[aria-pressed]'))
+      .click();
+    await expect(page.getByRole('region', { name: '브라우저' })).toBeVisible();
+    // nothing selected: the inspector shows the cluster's DNS records
+    const inspector = new InspectorPanel(page);
+    await expect(inspector.dnsRecords).toBeVisible();
+    const rows = inspector.dnsRecords.getByRole('row').filter({ has: page.getByRole('cell') });
+    await expect(rows.first()).toContainText('in-addr.arpa');
+    let wrapped = 0;
+    for (const row of await rows.all()) {
+      for (const i of [0, 2]) {
+        const cell = row.getByRole('cell').nth(i);
+        // a name wraps after a dot or a hyphen ("kube-dns.kube-system.svc." / "cluster.local"), never
+        // inside a label ("cluster.l" / "ocal" before)
+        expect(await midWordBreaks(cell), `${await cell.textContent()}`).toEqual([]);
+        wrapped +=
+          (await cell.evaluate((c) => c.getClientRects().length && c.getBoundingClientRect().height)) > 20
+            ? 1
+            : 0;
+      }
+    }
+    expect(
+      wrapped,
+      'some names wrap (the inspector is narrow), so where they break is tested',
+    ).toBeGreaterThan(0);
+    app.expectClean();
+  });
 });

@@ -1,6 +1,6 @@
 // The inspector's views. YAML comes from kubectl's own `-o yaml` printer (no second printer);
 // rules, resolv.conf and DNS records come from the cluster's network model through the store's core.
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import { translateTimestampSince } from '../../kubectl/printers/duration';
 import { toYaml } from '../../kubectl/printers/yaml';
 import type { Event, K8sObject, Labels, Pod, Service } from '../../sim/api/types';
@@ -101,14 +101,37 @@ export function DnsTable({ records }: { records: DnsRecord[] }) {
       <tbody>
         {records.map((r) => (
           <tr key={`${r.name} ${r.type} ${r.value}`}>
-            <td>{r.name}</td>
+            <td className="is-dns">
+              <DnsName text={r.name} />
+            </td>
             <td className="is-short">{r.type}</td>
-            <td>{r.value}</td>
+            <td className="is-dns">
+              <DnsName text={r.value} />
+            </td>
             <td className="is-short">{r.ttl}</td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * A DNS name that may wrap after each dot (`kube-dns.kube-system.svc.` / `cluster.local`): a browser
+ * finds no break between a dot and a letter, so the narrow inspector cut names mid-label instead.
+ */
+function DnsName({ text }: { text: string }) {
+  const parts = text.split(/(?<=\.)/);
+  return (
+    <>
+      {parts.map((p, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string, in order
+        <Fragment key={i}>
+          {p}
+          {i < parts.length - 1 && <wbr />}
+        </Fragment>
+      ))}
+    </>
   );
 }
 
