@@ -64,6 +64,9 @@ const median = (xs) => {
 };
 const round = (x, d = 1) => (x === null || x === undefined ? null : Math.round(x * 10 ** d) / 10 ** d);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** `handled/dom/painted` ms after the event for a probe result ('-' when the dispatch's end is unknown). */
+const phases = (r) =>
+  `${r.tHandled === null ? '-' : round(r.tHandled - r.t0, 0)}/${round(r.tDom - r.t0, 0)}/${round(r.tPaint - r.t0, 0)}`;
 
 const TARGETS = {
   initial_js_gzip_kb: { op: '<=', value: 200 },
@@ -297,9 +300,10 @@ async function terminalGetPods(browser, base) {
       for (const line of topFunctions(profile, OUT_DIR, 12)) notes.push(`  ${line}`);
     }
     const lines = await page.evaluate(() => window.__playgroundTerminal?.text().split('\n').length ?? 0);
+    // handlers done: the end of the key's dispatch through the app's handlers (probe.js arm)
     notes.push(
       `terminal_get_pods_ms runs (Enter -> handlers done / DOM / painted): ${samples
-        .map((r) => `${round(r.tHandled - r.t0, 0)}/${round(r.tDom - r.t0, 0)}/${round(r.tPaint - r.t0, 0)}`)
+        .map(phases)
         .join(', ')}; ${lines} lines on screen after the last run`,
     );
     return median(samples.map((r) => r.tPaint - r.t0));
@@ -339,6 +343,7 @@ async function applyNumbersFile(page, name, beforeClick = async () => {}) {
 async function applyToGraph(browser, base) {
   const worst = [];
   const perFile = { api: [], web: [] };
+  const apiPhases = [];
   for (let i = 0; i < RUNS.apply; i++) {
     const { context, page } = await freshPage(browser);
     try {
@@ -346,6 +351,7 @@ async function applyToGraph(browser, base) {
       for (const name of ['api', 'web']) {
         const r = await applyNumbersFile(page, name);
         perFile[name].push(r.tPaint - r.t0);
+        if (name === 'api') apiPhases.push(phases(r));
       }
       worst.push(Math.max(perFile.api.at(-1), perFile.web.at(-1)));
     } finally {
@@ -355,6 +361,8 @@ async function applyToGraph(browser, base) {
   notes.push(
     `apply_to_graph_ms runs (api / web): ${perFile.api.map((a, i) => `${round(a, 0)}/${round(perFile.web[i], 0)}`).join(', ')}`,
   );
+  // handlers done: the end of the click's dispatch, which runs the apply and the graph's render
+  notes.push(`numbers/api.yaml click -> handlers done / DOM / painted: ${apiPhases.join(', ')}`);
   if (PROFILE) await profileApply(browser, base);
   return median(worst);
 }

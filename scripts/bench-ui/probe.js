@@ -143,22 +143,46 @@
    * Arm a measurement: on the next trusted `type` event (keydown with `key`, or click inside an element
    * matching `selector`), start the clock at the event's timeStamp and wait for the named check.
    * The result promise is `window.__bench.pending` → { t0, tHandled, tDom, tPaint }.
+   * tHandled: when the app's own handlers for that event had run, i.e. the end of its dispatch, or null
+   * when it cannot be told. It is taken by listeners added, from this capture listener on window, to
+   * every node on the event's path, for the capture and the bubble phase: a node's listeners run in
+   * the order they were added, so each of ours runs after the app's on that node in that phase (and
+   * after the microtasks they queued, React's render of a discrete event included), and the last of
+   * ours to run marks the dispatch's end, also when a handler stopped propagation (xterm's keydown
+   * listener, a capture one on its textarea, does for the keys it handles: that also skips the
+   * target's bubble listeners). Work the app defers to a later task, a timer or a frame is not in
+   * it: that is in tDom and tPaint. (It used to be a setTimeout(0) queued here: after input, Chrome
+   * holds such tasks until after its next frame, so it measured that frame, and read 0, printed as a
+   * large negative time, when the paint was seen before it ran.)
    */
   const arm = ({ type, key, selector }, name, args, timeoutMs) => {
     window.__bench.pending = new Promise((resolve, reject) => {
       const onEvent = (e) => {
+        if (!e.isTrusted) return;
         if (type === 'keydown' && e.key !== key) return;
         if (selector && !(e.target instanceof Element && e.target.closest(selector))) return;
         window.removeEventListener(type, onEvent, true);
         const t0 = e.timeStamp;
-        let tHandled = 0;
-        // after the app's own handlers for this event (a task queued behind them)
-        setTimeout(() => {
+        let tHandled = null;
+        const mark = () => {
           tHandled = performance.now();
-        }, 0);
+        };
+        const path = e.composedPath();
+        for (const node of path)
+          for (const capture of [true, false]) node.addEventListener(type, mark, { capture, once: true });
+        const unmark = () => {
+          for (const node of path)
+            for (const capture of [true, false]) node.removeEventListener(type, mark, { capture });
+        };
         waitFor(name, args, timeoutMs).then(
-          ({ tDom, tPaint }) => resolve({ t0, tHandled, tDom, tPaint }),
-          reject,
+          ({ tDom, tPaint }) => {
+            unmark();
+            resolve({ t0, tHandled, tDom, tPaint });
+          },
+          (err) => {
+            unmark();
+            reject(err);
+          },
         );
       };
       window.addEventListener(type, onEvent, true);
