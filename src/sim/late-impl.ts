@@ -10,6 +10,7 @@ import { defaultStatefulSet } from './apiserver/defaults-statefulset';
 import { patchEphemeralContainers } from './apiserver/ephemeral';
 import { correlateEvent } from './apiserver/events-correlator';
 import { addDisruptionTarget, evictPod } from './apiserver/eviction';
+import { compileFieldSelector } from './apiserver/field-selectors';
 import { patchOne } from './apiserver/patch';
 import { registerPolicy } from './apiserver/pdb-register';
 import { buildPublished } from './apiserver/published-build';
@@ -118,6 +119,7 @@ provideLateParts({
   ipvsModeSave,
   ipvsadmList,
   parseSelector,
+  compileFieldSelector,
   programsOf,
   createLifecycle,
   initAdmit,

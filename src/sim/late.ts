@@ -13,6 +13,7 @@ import type { defaultRest } from './apiserver/defaults-late';
 import type { defaultStatefulSet } from './apiserver/defaults-statefulset';
 import type { correlateEvent } from './apiserver/events-correlator';
 import type { addDisruptionTarget, evictPod } from './apiserver/eviction';
+import type { compileFieldSelector } from './apiserver/field-selectors';
 import type { patchOne } from './apiserver/patch';
 import type { buildPublished } from './apiserver/published-build';
 import type { computePodQOS } from './apiserver/qos';
@@ -88,6 +89,8 @@ export interface LateParts {
   pushContainerPortNameErrors: typeof pushContainerPortNameErrors;
   /** The label selector string parser (Store.list with a labelSelector). */
   parseSelector: typeof parseSelector;
+  /** Field selectors: parse, the kind's field label conversion, its field set (Store.list). */
+  compileFieldSelector: typeof compileFieldSelector;
   CoreDns: typeof CoreDns;
   Tracer: typeof Tracer;
   iptablesModeSave: typeof iptablesModeSave;

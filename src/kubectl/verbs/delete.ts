@@ -136,6 +136,9 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     return 1;
   }
   const selector = str(args.flags, 'selector');
+  const rawFieldSelector = str(args.flags, 'field-selector') ?? '';
+  // FieldSelectorParam: trimmed, and an empty one is none.
+  const fieldSelector = rawFieldSelector.trim() || undefined;
   const all = bool(args.flags, 'all');
   const files = strs(args.flags, 'filename');
   const force = bool(args.flags, 'force');
@@ -143,10 +146,12 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   if (bool(args.flags, 'now')) grace = 1;
   if (grace === 0 && !force) grace = 1; // kubectl: --grace-period=0 without --force becomes 1
   const wait = args.flags.wait !== false;
-  // --ignore-not-found, true by default with --all or -l (delete.go Complete): a NotFound is then
-  // skipped silently (the Result's IgnoreErrors), the object still counting as found.
+  // --ignore-not-found, true by default with --all, -l or --field-selector (delete.go Complete): a
+  // NotFound is then skipped silently (the Result's IgnoreErrors), the object still counting as found.
   const ignoreNotFound =
-    'ignore-not-found' in args.flags ? bool(args.flags, 'ignore-not-found') : all || selector !== undefined;
+    'ignore-not-found' in args.flags
+      ? bool(args.flags, 'ignore-not-found')
+      : all || selector !== undefined || rawFieldSelector !== '';
   // Complete: the dry-run strategy; Validate: -o.
   const dry = getDryRunStrategy(args.flags, { err: proc.err, now: cluster.now() });
   if (!dry.ok) {
@@ -154,6 +159,11 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     return 1;
   }
   const strategy: DryRunStrategy = dry.strategy;
+  // The builder's SelectAllParam, after Label/FieldSelectorParam (Complete, before Validate's -o).
+  if (all && ((selector ?? '').trim() !== '' || fieldSelector !== undefined)) {
+    proc.err("error: setting 'all' parameter but found a non empty selector. \n");
+    return 1;
+  }
   const output = str(args.flags, 'output') ?? '';
   if (output !== '' && output !== 'name') {
     proc.err(`error: unexpected -o output mode: ${output}. We only support '-o name'\n`);
@@ -206,7 +216,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     for (const req of parsed.requests) {
       const t = req.type;
       if (req.names) {
-        if (selector !== undefined || all) {
+        if (selector !== undefined || fieldSelector !== undefined || all) {
           proc.err('error: name cannot be provided when a selector is specified\n');
           return 1;
         }
@@ -221,13 +231,13 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
         }
         continue;
       }
-      if (selector === undefined && !all) {
+      if (selector === undefined && fieldSelector === undefined && !all) {
         proc.err('error: resource(s) were provided, but no name was specified\n');
         return 1;
       }
       if (!t.simulated) continue;
       const ns = t.namespaced ? ctx.namespace : undefined;
-      const r = listForKubectl(cluster, t, { namespace: ns, labelSelector: selector });
+      const r = listForKubectl(cluster, t, { namespace: ns, labelSelector: selector, fieldSelector });
       if (r.error !== undefined) {
         proc.err(`${r.error}\n`);
         return 1;
@@ -343,6 +353,7 @@ export const deleteVerb: KubectlVerb = {
     { name: 'output', short: 'o', type: 'string' },
     { name: 'recursive', short: 'R', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
+    { name: 'field-selector', type: 'string' },
     { name: 'wait', type: 'bool' },
   ],
   run,

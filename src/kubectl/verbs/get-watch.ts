@@ -7,6 +7,7 @@
 import { matches } from '../../sim/api/labels';
 import { parseSelector } from '../../sim/api/selector-parse';
 import type { K8sObject, KindName } from '../../sim/api/types';
+import { compileFieldSelector } from '../../sim/apiserver/field-selectors';
 import type { ObjectWatchEvent } from '../../sim/contract';
 import { printCustomColumns } from '../customcolumns';
 import { JsonPathExecError } from '../jsonpath';
@@ -158,7 +159,9 @@ export function runWatch(ctx: KubectlContext, t: WatchTarget, format: OutputForm
   if (!host) return 0;
 
   const sel = o.selector !== undefined ? parseSelector(o.selector) : undefined;
-  const fields = o.fieldSelector ? fieldMatcher(o.fieldSelector) : undefined;
+  // The watch cache filters with the list's predicate (apiserver storage SelectionPredicate); the
+  // list before the watch already refused a selector the kind does not take.
+  const fields = o.fieldSelector ? compileFieldSelector(t.kind, o.fieldSelector) : undefined;
   const namespace = t.type.namespaced && !o.allNamespaces ? ctx.namespace : undefined;
   const inScope = (obj: K8sObject | undefined): obj is K8sObject =>
     obj !== undefined &&
@@ -186,29 +189,4 @@ export function runWatch(ctx: KubectlContext, t: WatchTarget, format: OutputForm
     }),
   );
   return 0;
-}
-
-/**
- * `--field-selector` on each event's object, as the simulated API server's list evaluates it
- * (Store.list: `path=value`, `path==value`, `path!=value` over dotted paths, joined by commas), so
- * the watch keeps the objects the initial list kept; the watch cache filters with the same
- * predicate as the list (apiserver storage SelectionPredicate).
- */
-function fieldMatcher(text: string): (o: K8sObject) => boolean {
-  const reqs = text
-    .split(',')
-    .map((p) => p.trim())
-    .filter((p) => p !== '')
-    .map((p) => {
-      const m = /^([^=!]+?)\s*(==|=|!=)\s*(.*)$/.exec(p);
-      return { path: (m?.[1] ?? p).split('.'), neq: m?.[2] === '!=', value: m?.[3] ?? '' };
-    });
-  return (o) =>
-    reqs.every((r) => {
-      let v: unknown = o;
-      for (const seg of r.path)
-        v = v === null || typeof v !== 'object' ? undefined : (v as Record<string, unknown>)[seg];
-      const s = v === undefined || v === null ? '' : String(v);
-      return r.neq ? s !== r.value : s === r.value;
-    });
 }

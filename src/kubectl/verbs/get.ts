@@ -226,9 +226,16 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     return 1;
   }
   const selector = str(flags, 'selector');
+  // FieldSelectorParam: trimmed, and an empty one is none.
+  const fieldSelector = str(flags, 'field-selector')?.trim() || undefined;
   const hasNames = parsed.requests.some((r) => r.names);
-  if (hasNames && selector !== undefined) {
-    p.err('error: name cannot be provided when a selector is specified\n');
+  if (hasNames && (selector !== undefined || fieldSelector !== undefined)) {
+    // visitBySelector: names, then TYPE/NAME tuples (parseResourceArgs: all args slashed or none).
+    p.err(
+      positional.some((a) => a.includes('/'))
+        ? 'error: selectors and the all flag cannot be used when passing resource/name arguments\n'
+        : 'error: name cannot be provided when a selector is specified\n',
+    );
     return 1;
   }
   if (hasNames && allNamespaces) {
@@ -239,7 +246,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   const plan = fetchResources(ctx, parsed.requests, {
     allNamespaces,
     selector,
-    fieldSelector: str(flags, 'field-selector'),
+    fieldSelector,
   });
   const sortBy = str(flags, 'sort-by');
   // A watch prints objects one PrintObj at a time, so the SortingPrinter has nothing to sort.
@@ -269,7 +276,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       {
         allNamespaces,
         selector,
-        fieldSelector: str(flags, 'field-selector'),
+        fieldSelector,
         noHeaders,
         showLabels: bool(flags, 'show-labels'),
         labelColumns: strs(flags, 'label-columns'),

@@ -188,7 +188,10 @@ export class Store implements StoreReader {
       .map(([ns]) => ns);
   }
 
-  /** Sorted by namespace, then name (etcd key order). Throws on a malformed label selector. */
+  /**
+   * Sorted by namespace, then name (etcd key order). Throws on a malformed label selector, or a
+   * field selector the kind refuses (the message is the API server's 400).
+   */
   list(kind: KindName, opts: ListOptions = {}): K8sObject[] {
     const nsMap = this.data.get(kind);
     if (!nsMap) return [];
@@ -196,7 +199,8 @@ export class Store implements StoreReader {
     const nss =
       namespaced && opts.namespace !== undefined ? [opts.namespace] : [...nsMap.keys()].sort(compareStrings);
     const sel = opts.labelSelector ? late().parseSelector(opts.labelSelector) : undefined;
-    const field = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector) : undefined;
+    // Field selectors: the kind's conversion and field set (./field-selectors, bound late).
+    const field = opts.fieldSelector ? late().compileFieldSelector(kind, opts.fieldSelector) : undefined;
     const out: K8sObject[] = [];
     for (const ns of nss) {
       const m = nsMap.get(ns);
@@ -403,25 +407,4 @@ function sameOwners(a: K8sObject, b: K8sObject): boolean {
 
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** `metadata.name=x,status.phase!=Running` over dotted paths (the fields kubectl users pass). */
-function parseFieldSelector(text: string): (o: K8sObject) => boolean {
-  const reqs = text
-    .split(',')
-    .map((p) => p.trim())
-    .filter((p) => p !== '')
-    .map((p) => {
-      const m = /^([^=!]+?)\s*(==|=|!=)\s*(.*)$/.exec(p);
-      if (!m) throw new Error(`invalid selector: '${text}'; can't understand '${p}'`);
-      return { path: (m[1] as string).split('.'), neq: m[2] === '!=', value: m[3] as string };
-    });
-  return (o) =>
-    reqs.every((r) => {
-      // biome-ignore lint/suspicious/noExplicitAny: walking a JSON object by path.
-      let v: any = o;
-      for (const seg of r.path) v = v?.[seg];
-      const s = v === undefined || v === null ? '' : String(v);
-      return r.neq ? s !== r.value : s === r.value;
-    });
 }
