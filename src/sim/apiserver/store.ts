@@ -193,14 +193,15 @@ export class Store implements StoreReader {
    * field selector the kind refuses (the message is the API server's 400).
    */
   list(kind: KindName, opts: ListOptions = {}): K8sObject[] {
+    // The selectors are checked whether or not any object exists (the request's 400 comes first).
+    const sel = opts.labelSelector ? late().parseSelector(opts.labelSelector) : undefined;
+    // Field selectors: the kind's conversion and field set (./field-selectors, bound late).
+    const field = opts.fieldSelector ? late().compileFieldSelector(kind, opts.fieldSelector) : undefined;
     const nsMap = this.data.get(kind);
     if (!nsMap) return [];
     const namespaced = NAMESPACED[kind];
     const nss =
       namespaced && opts.namespace !== undefined ? [opts.namespace] : [...nsMap.keys()].sort(compareStrings);
-    const sel = opts.labelSelector ? late().parseSelector(opts.labelSelector) : undefined;
-    // Field selectors: the kind's conversion and field set (./field-selectors, bound late).
-    const field = opts.fieldSelector ? late().compileFieldSelector(kind, opts.fieldSelector) : undefined;
     const out: K8sObject[] = [];
     for (const ns of nss) {
       const m = nsMap.get(ns);
