@@ -95,6 +95,22 @@ async function midWordBreaks(paragraph: Locator): Promise<string[]> {
   });
 }
 
+test("in the narrow layout (700×900) no button, tab or drop-down's Korean text is cut or wrapped", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 700, height: 900 });
+  const app = new PlaygroundPage(page);
+  await korean(app);
+  await app.editor.ready();
+  await app.terminal.ready();
+  await app.terminal.runAndRead('kubectl apply -f sleep/sleep1.yaml');
+  const pod = await app.graph.runningPod('sleep-1');
+  await app.graph.select(pod.key);
+  await expect(page.getByRole('tab', { name: '이벤트' })).toBeVisible();
+  expect(await overflowing(controls(app))).toEqual([]);
+  app.expectClean();
+});
+
 test.describe('Korean at 1280×720', () => {
   test("no button, tab or drop-down's Korean text is cut or wrapped (normal and large text)", async ({
     page,
