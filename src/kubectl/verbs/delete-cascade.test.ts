@@ -183,7 +183,7 @@ describe('kubectl delete --cascade', () => {
     ]);
   });
 
-  it('kubectl delete --help lists --cascade between --all and --dry-run, then -f', () => {
+  it('kubectl delete --help lists --cascade between --all and --dry-run, then --field-selector and -f', () => {
     const d = kdrive().kubectl('delete --help');
     expect(d.stdout()).toContain(
       `    --all=false:
@@ -196,6 +196,10 @@ describe('kubectl delete --cascade', () => {
     --dry-run='none':
 	Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without
 	sending it. If server strategy, submit server-side request without persisting the resource.
+
+    --field-selector='':
+	Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector
+	key1=value1,key2=value2). The server only supports a limited number of field queries per type.
 
     -f, --filename=[]:
 `,

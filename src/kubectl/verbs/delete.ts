@@ -56,6 +56,10 @@ Options:
 	(e.g. Pods created by a ReplicationController). Defaults to background.
 
 ${DRY_RUN_HELP}
+    --field-selector='':
+	Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector
+	key1=value1,key2=value2). The server only supports a limited number of field queries per type.
+
     -f, --filename=[]:
 	containing the resource to delete.
 

@@ -399,6 +399,10 @@ Options:
     --allow-missing-template-keys=true:
 	If true, ignore any errors in templates when a field or map key is missing in the template.
 
+    --field-selector='':
+	Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector
+	key1=value1,key2=value2). The server only supports a limited number of field queries per type.
+
     --ignore-not-found=false:
 	If set to true, suppresses NotFound error for specific objects that do not exist.
 

@@ -197,3 +197,16 @@ describe('the selectors the kinds take', () => {
     expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual(['No resources found\n', '', 0]);
   });
 });
+
+describe('--field-selector in get --help and delete --help', () => {
+  it('between the flags before and after it by name, wrapped as kubectl wraps it', () => {
+    const help = `    --field-selector='':
+\tSelector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector
+\tkey1=value1,key2=value2). The server only supports a limited number of field queries per type.
+
+`;
+    const d = kdrive({ seed: 1 });
+    expect(d.kubectl('get --help').stdout()).toContain(`template.\n\n${help}    --ignore-not-found=false:`);
+    expect(d.kubectl('delete --help').stdout()).toContain(`the resource.\n\n${help}    -f, --filename=[]:`);
+  });
+});
