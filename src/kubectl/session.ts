@@ -22,7 +22,7 @@ import { textCommands } from './host/text';
 import { kubectlCommand } from './kubectl';
 import { shellPrompt } from './shell/cd';
 import { type Continuation, type ListItem, parse, Shell } from './shell/index';
-import { type PodLineEditing, podLineEditing } from './shell/line-editing';
+import { type PodLineEditing, podLineEditing, rememberLine } from './shell/line-editing';
 import type { CommandTable, OutputChunk, ProcContext, RunResult } from './shell/types';
 import { defaultKubeconfig, type Kubeconfig } from './verbs/config-model';
 import { execShellTable, podShellTable } from './verbs/podcommands';
@@ -570,6 +570,8 @@ class Session implements TerminalSession {
       const { shell, onExit, stopWatching } = fg.podShell;
       return this.collect(() => {
         const ctx = { ...this.ctx(), env: shell.state.vars };
+        // ash keeps the line in its own history (and its file) before running it.
+        rememberLine(shell, line);
         const r = shell.runLine(line, ctx);
         if (shell.state.exitRequested !== undefined) {
           // `exit N` ends `kubectl exec -it`, which reports a non-zero status like any exec.

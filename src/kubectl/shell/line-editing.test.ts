@@ -84,12 +84,54 @@ describe('which line editing the session hands the terminal', () => {
     d.sh('kubectl exec -it sl -- sh');
     const bb = d.session.podLineEditing?.();
     expect(bb?.kind).toBe('busybox');
-    if (bb?.kind === 'busybox') expect(bb.search(['ls'], '', 0).prompt()).toBe("(reverse-i-search)'': ");
+    if (bb?.kind === 'busybox') expect(bb.search('', 0).prompt()).toBe("(reverse-i-search)'': ");
     d.sh('exit');
     expect(d.session.podLineEditing?.()).toBeUndefined();
     d.sh('kubectl exec -it web -- sh');
     const tty = d.session.podLineEditing?.();
     expect(tty?.kind).toBe('tty');
     if (tty?.kind === 'tty') expect(tty.reprint('ls')).toBe('^R\r\nls');
+  });
+});
+
+describe("ash's own history (lineedit.c load_history / remember_in_history, $HOME/.ash_history)", () => {
+  it("keeps the lines typed in the Pod's shell, not the host's, and appends each to /root/.ash_history", () => {
+    const d = kdrive({ seed: 3 });
+    d.kubectl('run sl --image=kiamol/ch03-sleep -- sleep 100000').advance(60_000);
+    d.sh('kubectl exec -it sl -- sh');
+    d.sh('echo one');
+    d.sh('echo one');
+    d.sh('nslookup kubernetes');
+    const pod = d.session.podLineEditing?.();
+    expect(pod?.history()).toEqual(['echo one', 'nslookup kubernetes']);
+    // Ctrl-R searches it: `kubectl` (typed on the host) is not there.
+    if (pod?.kind === 'busybox') {
+      const s = pod.search('', 0);
+      expect(s.insert('k')).toBe(true);
+      expect(s.line).toBe('nslookup kubernetes');
+      expect(pod.search('', 0).insert('$')).toBe(false);
+    }
+    // The line is kept before it runs, so `cat` sees itself.
+    d.sh('cat /root/.ash_history');
+    expect(d.stdout()).toBe('echo one\nnslookup kubernetes\ncat /root/.ash_history\n');
+    d.sh('exit');
+    // A later session in the same container loads the file (and the lines of the one before).
+    d.sh('kubectl exec -it sl -- sh');
+    expect(d.session.podLineEditing?.()?.history()).toEqual([
+      'echo one',
+      'nslookup kubernetes',
+      'cat /root/.ash_history',
+      'exit',
+    ]);
+  });
+
+  it('dash keeps none: no history for the terminal and no file', () => {
+    const d = kdrive({ seed: 3 });
+    d.kubectl('run web --image=nginx').advance(60_000);
+    d.sh('kubectl exec -it web -- sh');
+    d.sh('echo one');
+    expect(d.session.podLineEditing?.()?.history()).toEqual([]);
+    d.sh('ls -a /root');
+    expect(d.stdout()).not.toContain('history');
   });
 });

@@ -11,16 +11,61 @@
 //   only: built without libedit), so the kernel's canonical mode edits the line: Ctrl-R is VREPRINT
 //   (Linux drivers/tty/n_tty.c n_tty_receive_char_special: with ECHO and IEXTEN it echoes `^R`
 //   (ECHOCTL), a newline, then the pending input again); checked against bookworm's /bin/dash on a pty.
+// ash's history is its own, not the host's: lineedit.c load_history reads $HISTFILE (ash.c sets it
+// to $HOME/.ash_history when unset; CONFIG_FEATURE_EDITING_SAVEHISTORY, `=y` in Alpine's config) the
+// first time a line is read, skipping empty lines, and remember_in_history keeps each line typed
+// (not an empty one, not the previous one again) and appends it to that file at once (no
+// SAVE_ON_EXIT), so the next `kubectl exec -it` into the same container finds it. The HISTFILE
+// variable itself is not set here: this shell's variables are all exported. The history's size
+// limit (CONFIG_FEATURE_EDITING_HISTORY) is not applied. dash keeps no history the tty could use.
 import type { Shell } from './exec';
 
-/** An in-Pod shell's line editing, handed to the terminal (which binds it late, through the session). */
+/**
+ * An in-Pod shell's line editing, handed to the terminal (which binds it late, through the
+ * session): the history ↑/↓ and Ctrl-R go through, and what Ctrl-R does.
+ */
 export type PodLineEditing =
-  | { kind: 'busybox'; search(history: readonly string[], line: string, cursor: number): BusyboxSearch }
-  | { kind: 'tty'; reprint(line: string): string };
+  | { kind: 'busybox'; history(): readonly string[]; search(line: string, cursor: number): BusyboxSearch }
+  | { kind: 'tty'; history(): readonly string[]; reprint(line: string): string };
 
 export function podLineEditing(shell: Shell): PodLineEditing {
-  if (shell.opts.flavor === 'dash') return { kind: 'tty', reprint: ttyReprint };
-  return { kind: 'busybox', search: (history, line, cursor) => new BusyboxSearch(history, line, cursor) };
+  if (shell.opts.flavor === 'dash') return { kind: 'tty', history: () => [], reprint: ttyReprint };
+  return {
+    kind: 'busybox',
+    history: () => ashHistory(shell),
+    search: (line, cursor) => new BusyboxSearch(ashHistory(shell), line, cursor),
+  };
+}
+
+const histories = new WeakMap<Shell, string[]>();
+
+/** $HOME/.ash_history (concat_path_file), undefined without HOME. */
+function histFile(shell: Shell): string | undefined {
+  const home = shell.state.vars.HOME;
+  if (home === undefined) return undefined;
+  return `${home.endsWith('/') ? home : `${home}/`}.ash_history`;
+}
+
+/** The interactive ash's history, oldest first, loaded from its file on first use. */
+export function ashHistory(shell: Shell): string[] {
+  let h = histories.get(shell);
+  if (!h) {
+    const file = histFile(shell);
+    const text = file === undefined ? undefined : shell.opts.files?.read(file);
+    h = (text ?? '').split('\n').filter((l) => l !== '');
+    histories.set(shell, h);
+  }
+  return h;
+}
+
+/** A line an interactive ash read (remember_in_history): kept, and appended to its file. */
+export function rememberLine(shell: Shell, line: string): void {
+  if (shell.opts.flavor === 'dash' || !shell.opts.interactive || line === '') return;
+  const h = ashHistory(shell);
+  if (h[h.length - 1] === line) return;
+  h.push(line);
+  const file = histFile(shell);
+  if (file !== undefined) shell.opts.files?.write(file, `${line}\n`, true);
 }
 
 /** What canonical mode echoes for Ctrl-R (VREPRINT) with `line` pending: `^R`, CR LF, the line. */

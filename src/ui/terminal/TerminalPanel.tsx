@@ -102,7 +102,11 @@ function XtermTerminal() {
     /** Clear the screen and the scrollback (Ctrl-L, `clear`), in the same write stream as the output. */
     const clearScreen = () => write('\x1b[H\x1b[2J\x1b[3J');
 
-    const editor = new LineEditor(() => useStore.getState().history);
+    // ↑/↓ and Ctrl-R go through the foreground shell's history: a Pod shell keeps its own.
+    const editor = new LineEditor(() => {
+      const s = useStore.getState();
+      return s.core.session.podLineEditing?.()?.history() ?? s.history;
+    });
     // Inside `kubectl exec -it … sh` Ctrl-R is the Pod shell's (src/kubectl/shell/line-editing.ts):
     // BusyBox ash's search, or (dash, no line editor) the tty's reprint, after which the line
     // stands on a row of its own without the prompt until it is entered.
@@ -444,7 +448,7 @@ function XtermTerminal() {
             shown = editor.line.length;
             return;
           }
-          if (pod) podSearch = pod.search(useStore.getState().history, editor.line, editor.cursor);
+          if (pod) podSearch = pod.search(editor.line, editor.cursor);
           else editor.reverseSearch();
           break;
         }
