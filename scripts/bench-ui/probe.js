@@ -40,8 +40,14 @@
   };
   for (const type of ['keydown', 'keyup', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click'])
     window.addEventListener(type, onInput, true);
+  /** [frame number, cb]: cb(t) at the start of that frame's rAF callback. */
+  let frameWaiters = [];
   const loop = () => {
     frames++;
+    const now = performance.now();
+    const due = frameWaiters.filter(([f]) => f <= frames);
+    frameWaiters = frameWaiters.filter(([f]) => f > frames);
+    for (const [, cb] of due) cb(now);
     inFrame = true;
     afterThisFrame.push(...afterNextFrame);
     afterNextFrame = [];
@@ -54,6 +60,16 @@
   const afterPaint = (cb) => {
     if (inFrame) afterThisFrame.push(cb);
     else afterNextFrame.push(cb);
+  };
+
+  /**
+   * Call `cb(t)` when the frame after the one that paints the DOM as it is now begins (its rAF
+   * callback): frames follow one another on the main thread, so by then that paint is done. An upper
+   * bound for the paint when afterPaint's message is held back (after a click, Chrome defers it past
+   * the next frame: the message then reports that frame's paint, a frame late).
+   */
+  const afterNextFrameBegins = (cb) => {
+    frameWaiters.push([(inFrame ? frames : frames + 1) + 1, cb]);
   };
 
   const longTasks = [];
@@ -102,7 +118,7 @@
   };
 
   /**
-   * Resolve with { tDom, tPaint } when `checks[name](...args)` first holds (checked on every DOM
+   * Resolve with { tDom, tPaint, tNextFrame } when `checks[name](...args)` first holds (checked on every DOM
    * mutation), tPaint being when that DOM was painted. Rejects after `timeoutMs`.
    */
   const waitFor = (name, args, timeoutMs = 20_000) =>
@@ -115,7 +131,11 @@
         mo.disconnect();
         clearTimeout(timer);
         const tDom = performance.now();
-        afterPaint((tPaint) => resolve({ tDom, tPaint }));
+        let tNextFrame = null;
+        afterNextFrameBegins((t) => {
+          tNextFrame = t;
+        });
+        afterPaint((tPaint) => resolve({ tDom, tPaint, tNextFrame }));
       };
       const mo = new MutationObserver(() => {
         if (check()) finish();
@@ -142,7 +162,8 @@
   /**
    * Arm a measurement: on the next trusted `type` event (keydown with `key`, or click inside an element
    * matching `selector`), start the clock at the event's timeStamp and wait for the named check.
-   * The result promise is `window.__bench.pending` → { t0, tHandled, tDom, tPaint }.
+   * The result promise is `window.__bench.pending` → { t0, tHandled, tDom, tPaint, tNextFrame }
+   * (tNextFrame: see afterNextFrameBegins; null when the paint was seen first).
    * tHandled: when the app's own handlers for that event had run, i.e. the end of its dispatch, or null
    * when it cannot be told. It is taken by listeners added, from this capture listener on window, to
    * every node on the event's path, for the capture and the bubble phase: a node's listeners run in
@@ -175,9 +196,9 @@
             for (const capture of [true, false]) node.removeEventListener(type, mark, { capture });
         };
         waitFor(name, args, timeoutMs).then(
-          ({ tDom, tPaint }) => {
+          ({ tDom, tPaint, tNextFrame }) => {
             unmark();
-            resolve({ t0, tHandled, tDom, tPaint });
+            resolve({ t0, tHandled, tDom, tPaint, tNextFrame });
           },
           (err) => {
             unmark();
