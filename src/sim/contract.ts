@@ -178,6 +178,8 @@ export interface Hop {
   to: HopRef;
   /** Short text for the graph label, e.g. `A? sleep-2.default.svc.cluster.local`. */
   label: string;
+  /** `label` in machine form when it is prose (absent for notation such as `DNAT → 10.1.0.5:80`). */
+  textCode?: TextCode;
   /** The iptables-save line that matched, when kind is rule / dnat / reject. */
   rule?: string;
   /** Simulated time offset from the trace start, in ms. */
@@ -206,8 +208,21 @@ export interface Trace {
   verdict: Verdict;
   /** Plain words: "ICMP to a ClusterIP matches no kube-proxy rule, and no interface owns 10.98.2.165, so nothing answers". */
   reason: string;
+  /** `reason` in machine form, for the UI's message catalogue (src/ui/i18n/messages-trace.ts). */
+  reasonCode?: TextCode;
   startedAt: number;
 }
+
+/**
+ * A sentence in machine form: a message key of the UI's trace catalogue and its parameters. Notation
+ * (addresses, object names, chains, rules) is passed as a string; a nested sentence as a TextCode; a
+ * list of sentences is shown joined by `; `. Rendering the English message gives the core's English text.
+ */
+export interface TextCode {
+  key: string;
+  params: Record<string, TextParam>;
+}
+export type TextParam = string | number | TextCode | TextCode[];
 
 export type DnsQType = 'A' | 'AAAA' | 'SRV' | 'PTR' | 'CNAME';
 

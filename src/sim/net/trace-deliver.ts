@@ -8,10 +8,10 @@ import { hostNetworkListener } from './hostnet';
 import { podListens } from './listeners';
 import type { ServiceModel } from './model';
 import { PUBLIC_RESOLVERS } from './pod-dns';
-import { pingNode, pingPod } from './trace-icmp';
+import { nobodyOwns, pingNode, pingPod } from './trace-icmp';
 import { viaLoadBalancerIP, viaNodePort } from './trace-proxy';
-import { type Ctx, EXTERNAL_BY_IP, hop, NODE_PORTS, nodeRst, type Outcome } from './trace-walk';
-import { lost, what } from './trace-wording';
+import { type Ctx, daemon, EXTERNAL_BY_IP, hop, NODE_PORTS, nodeRst, type Outcome } from './trace-walk';
+import { via as after, lost, outcome, type Said, say, what } from './trace-wording';
 
 /**
  * The packet has its final destination address: who owns it, and does it answer? `viaNode` is
@@ -23,7 +23,7 @@ export function deliver(
   ip: string,
   port: number,
   viaNode?: string,
-  via?: string,
+  via?: Said,
 ): Outcome {
   const { protocol: proto } = c.req;
   const s = c.s;
@@ -37,24 +37,48 @@ export function deliver(
     if (fromNode && dstNode && dstNode !== fromNode) {
       hop(c, 'forward', `Node/${fromNode}`, `Node/${dstNode}`, `→ ${dstNode} (${ip})`, 0.1);
     }
-    const terminating = pod.metadata.deletionTimestamp ? ' (Terminating, still running)' : '';
-    const prefix = via ? `${via}: ` : '';
-    if (proto === 'ICMP') return pingPod(c, from, ip, podKey, terminating, prefix);
+    const note = pod.metadata.deletionTimestamp
+      ? say('noteTerminating', {}, ' (Terminating, still running)')
+      : undefined;
+    const terminating = note?.text ?? '';
+    const n = note?.code ?? '';
+    if (proto === 'ICMP') return pingPod(c, from, ip, podKey, note, via);
     const running = pod.status?.phase === 'Running';
     hop(c, 'deliver', from, ref, what(proto, ip, port), 0.02);
     if (running && podListens(pod, port, proto)) {
       hop(c, 'reply', ref, c.src, proto === 'TCP' ? 'SYN-ACK' : 'UDP reply', 0.03);
-      return {
-        verdict: 'delivered',
-        reason: `${prefix}Pod ${podKey}${terminating} listens on ${port}/${proto} and answers`,
-      };
+      return outcome(
+        'delivered',
+        after(
+          via,
+          say(
+            'podListens',
+            { pod: podKey, note: n, port, proto },
+            `Pod ${podKey}${terminating} listens on ${port}/${proto} and answers`,
+          ),
+        ),
+      );
     }
     hop(c, 'reply', ref, c.src, proto === 'TCP' ? 'RST' : 'ICMP port unreachable', 0.03);
     const image = pod.spec.containers.map((x) => x.image).join(', ');
-    return {
-      verdict: 'refused',
-      reason: `${prefix}nothing in Pod ${podKey}${terminating} listens on ${port}/${proto} (image ${image}), so its kernel answers ${proto === 'TCP' ? 'the SYN with RST' : 'ICMP port unreachable'}: connection refused`,
-    };
+    const p = { pod: podKey, note: n, port, proto, image };
+    return outcome(
+      'refused',
+      after(
+        via,
+        proto === 'TCP'
+          ? say(
+              'podRefusedTcp',
+              p,
+              `nothing in Pod ${podKey}${terminating} listens on ${port}/${proto} (image ${image}), so its kernel answers the SYN with RST: connection refused`,
+            )
+          : say(
+              'podRefusedUdp',
+              p,
+              `nothing in Pod ${podKey}${terminating} listens on ${port}/${proto} (image ${image}), so its kernel answers ICMP port unreachable: connection refused`,
+            ),
+      ),
+    );
   }
   const nodeName = s.nodeByIP.get(ip);
   if (nodeName) return toNode(c, nodeName, ip, port, from, fromNode, via);
@@ -66,21 +90,40 @@ export function deliver(
     const dns = port === 53 && PUBLIC_RESOLVERS[ip] !== undefined;
     if (proto === 'ICMP' || dns || (proto === 'TCP' && (port === 80 || port === 443))) {
       const answer =
-        proto === 'ICMP' ? `ICMP echo reply from ${ip}` : proto === 'TCP' ? 'SYN-ACK' : 'UDP reply';
+        proto === 'ICMP'
+          ? say('echoReply', { ip }, `ICMP echo reply from ${ip}`)
+          : proto === 'TCP'
+            ? 'SYN-ACK'
+            : 'UDP reply';
       hop(c, 'reply', ref, c.src, answer, 5);
-      return {
-        verdict: 'delivered',
-        reason: `${ip} is ${ext} on the internet, reached through the node's default route (SNAT)`,
-      };
+      return outcome(
+        'delivered',
+        say(
+          'externalDelivered',
+          { ip, host: ext },
+          `${ip} is ${ext} on the internet, reached through the node's default route (SNAT)`,
+        ),
+      );
     }
-    return lost(proto, `${ext} (${ip}) does not answer on ${port}/${proto}`);
+    return lost(
+      proto,
+      say(
+        'externalSilent',
+        { host: ext, ip, port, proto },
+        `${ext} (${ip}) does not answer on ${port}/${proto}`,
+      ),
+    );
   }
-  hop(c, 'drop', from, `external:${ip}`, `nobody owns ${ip}`, 0.02);
+  hop(c, 'drop', from, `external:${ip}`, nobodyOwns(ip), 0.02);
   const former = s.formerPodIP.get(ip);
   const why = former
-    ? `${ip} belonged to Pod ${former}, which was deleted; no Pod owns it now`
-    : `no Pod, node or host owns ${ip}`;
-  return lost(proto, via ? `${via}: ${why}` : why);
+    ? say(
+        'formerPod',
+        { ip, pod: former },
+        `${ip} belonged to Pod ${former}, which was deleted; no Pod owns it now`,
+      )
+    : say('nobodyOwnsIP', { ip }, `no Pod, node or host owns ${ip}`);
+  return lost(proto, after(via, why));
 }
 
 /**
@@ -95,7 +138,7 @@ export function toNode(
   port: number,
   from?: HopRef,
   fromNode?: string,
-  via?: string,
+  via?: Said,
 ): Outcome {
   const { protocol: proto } = c.req;
   const ref = `Node/${nodeName}`;
@@ -108,23 +151,46 @@ export function toNode(
   if (npKey) return viaNodePort(c, s.models.get(npKey) as ServiceModel, port, nodeName, ip);
   if (proto === 'TCP' && NODE_PORTS[port] && (port !== 6443 || s.profile.apiServerEndpoint.ip === ip)) {
     hop(c, 'reply', ref, c.src, 'SYN-ACK', 0.03);
-    return {
-      verdict: 'delivered',
-      reason: `${NODE_PORTS[port]} listens on ${ip}:${port} on node ${nodeName}`,
-    };
+    return outcome(
+      'delivered',
+      say(
+        'nodeDaemon',
+        { daemon: daemon(port), ip, port, node: nodeName },
+        `${NODE_PORTS[port]} listens on ${ip}:${port} on node ${nodeName}`,
+      ),
+    );
   }
   // A hostNetwork Pod's process listens in the node's network namespace: its port is the node's.
   const hn = hostNetworkListener(s, nodeName, port, proto);
   if (hn?.running) return toHostNetPod(c, hn.key, nodeName, ip, port, from, fromNode, via);
-  const prefix = via ? `${via}: ` : '';
+  const phase = hn?.pod.status?.phase ?? 'Pending';
   const later = hn
-    ? ` (the hostNetwork Pod ${hn.key} would, but it is ${hn.pod.status?.phase ?? 'Pending'}, its container not started yet)`
-    : '';
+    ? say(
+        'noteHostNetPending',
+        { pod: hn.key, phase },
+        ` (the hostNetwork Pod ${hn.key} would, but it is ${phase}, its container not started yet)`,
+      )
+    : undefined;
+  const l = later?.text ?? '';
+  const p = { node: nodeName, port, proto, later: later?.code ?? '' };
   return nodeRst(
     c,
     ref,
     nodeName,
-    `${prefix}nothing on node ${nodeName} listens on ${port}/${proto}${later}, so it answers ${proto === 'TCP' ? 'RST' : 'ICMP port unreachable'}`,
+    after(
+      via,
+      proto === 'TCP'
+        ? say(
+            'nodeNothingTcp',
+            p,
+            `nothing on node ${nodeName} listens on ${port}/${proto}${l}, so it answers RST`,
+          )
+        : say(
+            'nodeNothingUdp',
+            p,
+            `nothing on node ${nodeName} listens on ${port}/${proto}${l}, so it answers ICMP port unreachable`,
+          ),
+    ),
   );
 }
 
@@ -137,20 +203,31 @@ function toHostNetPod(
   port: number,
   from?: HopRef,
   fromNode?: string,
-  via?: string,
+  via?: Said,
 ): Outcome {
   const proto = c.req.protocol;
   const ref = `Pod/${key}`;
   const name = key.slice(key.indexOf('/') + 1);
   if (from && fromNode && fromNode !== nodeName)
     hop(c, 'forward', `Node/${fromNode}`, `Node/${nodeName}`, `→ ${nodeName} (${ip})`, 0.1);
-  const label = `${what(proto, ip, port)}: delivered to the Pod ${name} on the node's network`;
+  const w = what(proto, ip, port);
+  const label = say(
+    'hostNetDeliver',
+    { what: w, pod: name },
+    `${w}: delivered to the Pod ${name} on the node's network`,
+  );
   hop(c, 'deliver', from ?? `Node/${nodeName}`, ref, label, 0.02);
   hop(c, 'reply', ref, c.src, proto === 'TCP' ? 'SYN-ACK' : 'UDP reply', 0.03);
   c.endpoint = { ip, port, pod: ref };
-  const prefix = via ? `${via}: ` : '';
-  return {
-    verdict: 'delivered',
-    reason: `${prefix}delivered to the Pod ${key} on node ${nodeName}'s network: it runs with hostNetwork, so its process listens on ${port}/${proto} in the node's own network namespace, at ${ip}`,
-  };
+  return outcome(
+    'delivered',
+    after(
+      via,
+      say(
+        'hostNetDelivered',
+        { pod: key, node: nodeName, port, proto, ip },
+        `delivered to the Pod ${key} on node ${nodeName}'s network: it runs with hostNetwork, so its process listens on ${port}/${proto} in the node's own network namespace, at ${ip}`,
+      ),
+    ),
+  );
 }

@@ -12,6 +12,7 @@ import type { EndpointInfo } from './model';
 import { muslResolvConf } from './pod-dns';
 import { sepDnat } from './trace-proxy';
 import { type Ctx, hop } from './trace-walk';
+import { type Said, say } from './trace-wording';
 
 const KUBE_DNS = 'kube-system/kube-dns';
 
@@ -49,9 +50,11 @@ export function dnsHops(c: Ctx, res: Resolution, dnsLb: Rng): void {
   }
 }
 
-function answerLabel(q: DnsAnswer): string {
+function answerLabel(q: DnsAnswer): string | Said {
   if (q.rcode === 'NXDOMAIN') return `NXDOMAIN ${q.question}`;
-  if (!q.records.length) return `NOERROR (no ${q.qtype} record) ${q.question}`;
+  const { qtype, question } = q;
+  if (!q.records.length)
+    return say('dnsNoRecord', { qtype, question }, `NOERROR (no ${qtype} record) ${question}`);
   return q.records.map((r) => (r.type === 'CNAME' ? `CNAME ${r.value}` : `${r.type} ${r.value}`)).join(', ');
 }
 
@@ -59,35 +62,49 @@ function answerLabel(q: DnsAnswer): string {
  * Why the question got no answer: for each nameserver the source's resolv.conf lists (musl asks
  * them all at once and none replied), what is on that address.
  */
-export function dnsSilence(c: Ctx, dns: CoreDns, question: string): string {
+export function dnsSilence(c: Ctx, dns: CoreDns, question: string): Said {
   const pod = sourcePod(c.s, c.req.source);
   const servers =
     pod && c.req.source.kind === 'pod' ? muslResolvConf(dns.resolvConf(c.req.source.key)).nameservers : [];
-  const causes = servers.map((ip) => silentCause(c, ip));
-  const why = causes.length ? [...new Set(causes)].join('; ') : 'nothing answers DNS';
-  return `the DNS query for ${question} got no answer: ${why}`;
+  // one cause per distinct sentence, in resolv.conf order
+  const causes = [...new Map(servers.map((ip) => silentCause(c, ip)).map((s) => [s.text, s])).values()];
+  const why = causes.length
+    ? { text: causes.map((s) => s.text).join('; '), code: causes.map((s) => s.code) }
+    : say('dnsNobody', {}, 'nothing answers DNS');
+  return say(
+    'dnsSilence',
+    { question, why: why.code },
+    `the DNS query for ${question} got no answer: ${why.text}`,
+  );
 }
 
 /** What sits on a nameserver address that does not answer DNS. */
-function silentCause(c: Ctx, ip: string): string {
+function silentCause(c: Ctx, ip: string): Said {
   const s = c.s;
   const svcKey = s.svcByClusterIP.get(ip) ?? (ip === s.profile.dnsServiceIP ? KUBE_DNS : undefined);
-  if (svcKey === KUBE_DNS) return 'the kube-dns Service has no ready CoreDNS endpoint';
+  if (svcKey === KUBE_DNS)
+    return say('silentKubeDns', {}, 'the kube-dns Service has no ready CoreDNS endpoint');
   if (svcKey) {
     const udp = s.models.get(svcKey)?.ports.find((p) => p.protocol === 'UDP' && p.port === 53);
-    if (!udp) return `the Service ${svcKey} (${ip}) has no UDP port 53`;
+    const p = { svc: svcKey, ip };
+    if (!udp) return say('silentNo53', p, `the Service ${svcKey} (${ip}) has no UDP port 53`);
     return udp.usable.length
-      ? `the Service ${svcKey} (${ip}) sends port 53 to Pods that are not CoreDNS`
-      : `the Service ${svcKey} (${ip}) has no ready endpoint`;
+      ? say('silentNotDns', p, `the Service ${svcKey} (${ip}) sends port 53 to Pods that are not CoreDNS`)
+      : say('silentNoEndpoint', p, `the Service ${svcKey} (${ip}) has no ready endpoint`);
   }
   const owner = s.podByIP.get(ip);
   if (owner) {
     const phase = s.pods.get(owner.key)?.status?.phase ?? 'Pending';
+    const p = { pod: owner.key, ip, phase };
     return phase === 'Running'
-      ? `nothing in Pod ${owner.key} (${ip}) serves DNS`
-      : `Pod ${owner.key} (${ip}) is ${phase}, not serving DNS`;
+      ? say('silentPod', p, `nothing in Pod ${owner.key} (${ip}) serves DNS`)
+      : say('silentPodPhase', p, `Pod ${owner.key} (${ip}) is ${phase}, not serving DNS`);
   }
   const node = s.nodeByIP.get(ip);
-  if (node) return `nothing on node ${node} (${ip}) serves DNS`;
-  return `nothing answers DNS on ${ip}: no Service, Pod, node or resolver owns that address`;
+  if (node) return say('silentNode', { node, ip }, `nothing on node ${node} (${ip}) serves DNS`);
+  return say(
+    'silentNobody',
+    { ip },
+    `nothing answers DNS on ${ip}: no Service, Pod, node or resolver owns that address`,
+  );
 }

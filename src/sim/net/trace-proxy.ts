@@ -11,11 +11,13 @@ import { ipvsLocalOnly, ipvsRealServers, realServerLine } from './ipvs';
 import type { EndpointInfo, PortModel, ServiceModel } from './model';
 import { featuresOf, localEndpoints, svlChain } from './policy';
 import { deliver } from './trace-deliver';
-import { pingClusterIP } from './trace-icmp';
+import { nobodyOwns, pingClusterIP } from './trace-icmp';
 import {
   type Choice,
   type Ctx,
   clientIP,
+  clientParam,
+  daemon,
   hop,
   NODE_PORTS,
   nodeRst,
@@ -23,7 +25,7 @@ import {
   refFor,
   rules,
 } from './trace-walk';
-import { clockTime, lost, what } from './trace-wording';
+import { clockTime, lost, outcome, say, what } from './trace-wording';
 
 export function toClusterIP(c: Ctx, m: ServiceModel, ip: string, port: number): Outcome {
   const { protocol: proto } = c.req;
@@ -37,23 +39,43 @@ export function toClusterIP(c: Ctx, m: ServiceModel, ip: string, port: number): 
       // kubernetes#72236: the VIP is a local address, so host daemons bound to 0.0.0.0 answer on it.
       hop(c, 'deliver', m.ref, `Node/${node}`, what(proto, ip, port), 0.02);
       hop(c, 'reply', `Node/${node}`, c.src, 'SYN-ACK', 0.03);
-      return {
-        verdict: 'delivered',
-        reason: `${ip} is bound to kube-ipvs0 on ${node}, and ${NODE_PORTS[port]} listens on 0.0.0.0:${port} there`,
-      };
+      return outcome(
+        'delivered',
+        say(
+          'ipvsDaemon',
+          { ip, node, daemon: daemon(port), port },
+          `${ip} is bound to kube-ipvs0 on ${node}, and ${NODE_PORTS[port]} listens on 0.0.0.0:${port} there`,
+        ),
+      );
     }
+    const svc = m.key;
     if (c.ipvs)
       return nodeRst(
         c,
         m.ref,
         node,
-        `${m.key} has no port ${port}/${proto}; kube-ipvs0 on ${node} owns ${ip} but nothing listens there`,
+        say(
+          'ipvsNoPort',
+          { svc, port, proto, node, ip },
+          `${svc} has no port ${port}/${proto}; kube-ipvs0 on ${node} owns ${ip} but nothing listens there`,
+        ),
       );
-    hop(c, 'no-rule', proxy, m.ref, `no rule for ${ip}:${port}/${proto}`, 0.01);
-    hop(c, 'drop', m.ref, m.ref, `nobody owns ${ip}`, 0.01);
+    hop(
+      c,
+      'no-rule',
+      proxy,
+      m.ref,
+      say('noRuleFor', { ip, port, proto }, `no rule for ${ip}:${port}/${proto}`),
+      0.01,
+    );
+    hop(c, 'drop', m.ref, m.ref, nobodyOwns(ip), 0.01);
     return lost(
       proto,
-      `${m.key} has no port ${port}/${proto}, so no kube-proxy rule matches and no interface owns ${ip}`,
+      say(
+        'noPort',
+        { svc, port, proto, ip },
+        `${svc} has no port ${port}/${proto}, so no kube-proxy rule matches and no interface owns ${ip}`,
+      ),
     );
   }
   if (pm.usable.length === 0) return noEndpoints(c, pm, proxy, node, filterReject(m, pm, ip));
@@ -148,20 +170,37 @@ function viaIpvs(
   const policy = external ? f?.extLocal && 'externalTrafficPolicy' : f?.intLocal && 'internalTrafficPolicy';
   const reals = ipvsRealServers(m, pm, node, external);
   const local = ipvsLocalOnly(m, pm, node, external);
-  let note = '';
-  if (policy)
-    note = local
-      ? ` (${policy} Local: ${node}'s endpoints)`
+  const note = !policy
+    ? undefined
+    : local
+      ? say('ipvsNoteLocal', { policy, node }, ` (${policy} Local: ${node}'s endpoints)`)
       : reals.length
-        ? ` (${policy} Local, no endpoint on ${node}: every endpoint)`
-        : ` (${policy} Local, no endpoint on ${node}: no real servers)`;
-  hop(c, 'rule', proxy, m.ref, `IPVS ${addr}:${port} rr${note}`, 0.01, vs);
+        ? say('ipvsNoteEvery', { policy, node }, ` (${policy} Local, no endpoint on ${node}: every endpoint)`)
+        : say(
+            'ipvsNoteNone',
+            { policy, node },
+            ` (${policy} Local, no endpoint on ${node}: no real servers)`,
+          );
+  const label = `IPVS ${addr}:${port} rr`;
+  hop(
+    c,
+    'rule',
+    proxy,
+    m.ref,
+    note ? say('ipvsRule', { vs: label, note: note.code }, `${label}${note.text}`) : label,
+    0.01,
+    vs,
+  );
   if (!reals.length) {
-    hop(c, 'reject', `Node/${node}`, c.src, 'ICMP port unreachable (no real server)', 0.01, vs);
-    return {
-      verdict: 'refused',
-      reason: `${m.key} has internalTrafficPolicy: Local and no ready endpoint on node ${node}, so kube-proxy leaves the IPVS virtual server ${addr}:${port} there without real servers and IPVS answers ICMP port unreachable: connection refused`,
-    };
+    hop(c, 'reject', `Node/${node}`, c.src, noRealServer(), 0.01, vs);
+    return outcome(
+      'refused',
+      say(
+        'ipvsLocalNone',
+        { svc: m.key, node, addr, port },
+        `${m.key} has internalTrafficPolicy: Local and no ready endpoint on node ${node}, so kube-proxy leaves the IPVS virtual server ${addr}:${port} there without real servers and IPVS answers ICMP port unreachable: connection refused`,
+      ),
+    );
   }
   const choice: Choice = { eps: reals, chain: '' };
   if (external && f?.extLocal) {
@@ -208,7 +247,9 @@ export function dnat(
     if (seen) {
       const ago = Math.floor((c.startedAt - seen.at) / 1000);
       const prev = choice.eps.find((e) => `${e.ip}:${e.port}` === seen.ep);
-      const when = `affinity: ${client} was sent to ${seen.ep} at ${clockTime(seen.at)}, ${ago} s ago`;
+      const time = clockTime(seen.at);
+      const when = `affinity: ${client} was sent to ${seen.ep} at ${time}, ${ago} s ago`;
+      const p = { client: clientParam(client), ep: seen.ep, time, ago, timeout };
       if (prev && ago <= timeout) {
         ep = prev;
         const rc = c.ipvs
@@ -219,7 +260,15 @@ export function dnat(
                 r.text.includes(`--rcheck`) &&
                 r.text.endsWith(` -j ${prev.sepChain}`),
             )?.text;
-        hop(c, 'rule', proxy, m.ref, `${when} (timeout ${timeout} s): same endpoint`, 0.01, rc);
+        hop(
+          c,
+          'rule',
+          proxy,
+          m.ref,
+          say('affinitySame', p, `${when} (timeout ${timeout} s): same endpoint`),
+          0.01,
+          rc,
+        );
       } else {
         hop(
           c,
@@ -227,8 +276,8 @@ export function dnat(
           proxy,
           m.ref,
           prev
-            ? `${when}: past the ${timeout} s timeout, so a fresh pick`
-            : `${when}: that endpoint is gone, so a fresh pick`,
+            ? say('affinityExpired', p, `${when}: past the ${timeout} s timeout, so a fresh pick`)
+            : say('affinityGone', p, `${when}: that endpoint is gone, so a fresh pick`),
           0.01,
         );
       }
@@ -246,7 +295,16 @@ export function dnat(
       (r) => r.chain === choice.chain && r.text.endsWith(` -j ${sep}`) && !r.text.includes('--rcheck'),
     );
     const n = choice.eps.length;
-    hop(c, 'rule', proxy, m.ref, `${choice.chain} → ${sep} (1 of ${n})`, 0.01, jump?.text);
+    const chain = choice.chain;
+    hop(
+      c,
+      'rule',
+      proxy,
+      m.ref,
+      say('sepPick', { chain, sep, n }, `${chain} → ${sep} (1 of ${n})`),
+      0.01,
+      jump?.text,
+    );
   }
   hop(
     c,
@@ -258,14 +316,35 @@ export function dnat(
     sepDnat(ep, pm, c.ipvs, timeout !== undefined),
   );
   c.endpoint = ep.podKey ? { ip: ep.ip, port: ep.port, pod: ep.podKey } : { ip: ep.ip, port: ep.port };
-  const kept = choice.keepSource ? ' (externalTrafficPolicy Local: the client source IP is kept)' : '';
-  const out = deliver(c, m.ref, ep.ip, ep.port, node, `${m.key} → ${ep.ip}:${ep.port}${kept}`);
+  const kept = choice.keepSource
+    ? say('noteKeptSource', {}, ' (externalTrafficPolicy Local: the client source IP is kept)')
+    : undefined;
+  const dest = `${ep.ip}:${ep.port}`;
+  const via = say(
+    'viaService',
+    { svc: m.key, dest, kept: kept?.code ?? '' },
+    `${m.key} → ${dest}${kept?.text ?? ''}`,
+  );
+  const out = deliver(c, m.ref, ep.ip, ep.port, node, via);
   if (!choice.asymmetric || out.verdict === 'timeout' || out.verdict === 'no-reply') return out;
   const client = choice.asymmetric;
-  hop(c, 'drop', to, c.src, `${client} drops the answer from ${ep.ip}`, 0.01);
+  const cp = clientParam(client);
+  const ip = ep.ip;
+  hop(
+    c,
+    'drop',
+    to,
+    c.src,
+    say('dropsAnswer', { client: cp, ip }, `${client} drops the answer from ${ip}`),
+    0.01,
+  );
   return lost(
     c.req.protocol,
-    `${m.key} has externalTrafficPolicy: Local and no ready endpoint on node ${node}; kube-proxy (IPVS) gives the virtual server every endpoint instead (kubernetes#97081), so the packet reaches ${ep.ip}:${ep.port} on another node without SNAT, but the answer goes from ${ep.ip} straight back to ${client}, which never sent anything to ${ep.ip} and drops it`,
+    say(
+      'asymmetric',
+      { svc: m.key, node, dest, ip, client: cp },
+      `${m.key} has externalTrafficPolicy: Local and no ready endpoint on node ${node}; kube-proxy (IPVS) gives the virtual server every endpoint instead (kubernetes#97081), so the packet reaches ${dest} on another node without SNAT, but the answer goes from ${ip} straight back to ${client}, which never sent anything to ${ip} and drops it`,
+    ),
   );
 }
 
@@ -282,10 +361,23 @@ function noLocal(
   rule: string | undefined,
   policy: 'internalTrafficPolicy' | 'externalTrafficPolicy',
 ): Outcome {
-  hop(c, 'drop', proxy, m.ref, `DROP: ${pm.spn} has no local endpoints`, 0.01, rule);
+  const spn = pm.spn;
+  hop(
+    c,
+    'drop',
+    proxy,
+    m.ref,
+    say('noLocalDrop', { spn }, `DROP: ${spn} has no local endpoints`),
+    0.01,
+    rule,
+  );
   return lost(
     c.req.protocol,
-    `${m.key} has ${policy}: Local and no ready endpoint on node ${node}, so kube-proxy there drops the packet ("${pm.spn} has no local endpoints")`,
+    say(
+      'noLocal',
+      { svc: m.key, policy, node, spn },
+      `${m.key} has ${policy}: Local and no ready endpoint on node ${node}, so kube-proxy there drops the packet ("${spn} has no local endpoints")`,
+    ),
   );
 }
 
@@ -334,18 +426,28 @@ export function noEndpoints(
 ): Outcome {
   if (c.ipvs) {
     // ip_vs_leave: a virtual server with no real servers answers ICMP port unreachable.
-    hop(c, 'reject', `Node/${node}`, c.src, 'ICMP port unreachable (no real server)', 0.01);
-    return {
-      verdict: 'refused',
-      reason: `${pm.spn} has no endpoints: its IPVS virtual server on ${node} has no real servers, so IPVS answers ICMP port unreachable and the connection is refused at once`,
-    };
+    hop(c, 'reject', `Node/${node}`, c.src, noRealServer(), 0.01);
+    return outcome(
+      'refused',
+      say(
+        'noEndpointsIpvs',
+        { spn: pm.spn, node },
+        `${pm.spn} has no endpoints: its IPVS virtual server on ${node} has no real servers, so IPVS answers ICMP port unreachable and the connection is refused at once`,
+      ),
+    );
   }
   hop(c, 'reject', proxy, c.src, 'REJECT icmp-port-unreachable', 0.01, rule);
-  return {
-    verdict: 'refused',
-    reason: `${pm.spn} has no endpoints, so kube-proxy's REJECT rule answers icmp-port-unreachable and the connection is refused at once`,
-  };
+  return outcome(
+    'refused',
+    say(
+      'noEndpoints',
+      { spn: pm.spn },
+      `${pm.spn} has no endpoints, so kube-proxy's REJECT rule answers icmp-port-unreachable and the connection is refused at once`,
+    ),
+  );
 }
+
+const noRealServer = () => say('noRealServer', {}, 'ICMP port unreachable (no real server)');
 
 /** The KUBE-SEP chain's DNAT line (iptables) or the real server's `ipvsadm -Ln` line (IPVS). */
 export function sepDnat(ep: EndpointInfo, pm: PortModel, ipvs: boolean, affinity = false): string {

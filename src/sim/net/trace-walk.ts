@@ -2,7 +2,7 @@
 // packet carries from hop to hop, the hop recorder, and the lookups every part needs (who owns an
 // address, the client address kube-proxy sees, kube-proxy's rules on a node). Bound late with
 // ./trace (src/sim/late-impl.ts): nothing on the boot path imports it.
-import type { Hop, HopKind, HopRef, Trace, TraceRequest, Verdict } from '../contract';
+import type { Hop, HopKind, HopRef, TextCode, TextParam, Trace, TraceRequest, Verdict } from '../contract';
 import type { Rng } from '../runtime/interfaces';
 import { EXTERNAL_HOSTS } from './dns';
 import { renderRule } from './iptables';
@@ -10,6 +10,7 @@ import type { EndpointInfo, RuleLine, ServiceModel } from './model';
 import { PUBLIC_RESOLVERS } from './pod-dns';
 import { rulesFor } from './policy';
 import type { NetState } from './state';
+import { outcome, type Said } from './trace-wording';
 
 /** Hosts on the internet by address: the upstream's public names and the public DNS resolvers. */
 export const EXTERNAL_BY_IP = new Map([
@@ -18,6 +19,11 @@ export const EXTERNAL_BY_IP = new Map([
 ]);
 /** Ports the node's own processes listen on: the API server (control plane) and the kubelet. */
 export const NODE_PORTS: Record<number, string> = { 6443: 'the API server', 10250: 'the kubelet' };
+/** NODE_PORTS' daemon as a sentence part. */
+export const daemon = (port: number): TextCode => ({
+  key: port === 6443 ? 'daemonApiServer' : 'daemonKubelet',
+  params: {},
+});
 
 /** What a Tracer keeps from one trace to the next. */
 export interface TracerMemory {
@@ -69,20 +75,27 @@ export interface Choice {
 export interface Outcome {
   verdict: Verdict;
   reason: string;
+  code: TextCode;
 }
 
-/** Record one hop, `dt` ms after the previous one; `rule` is shown as iptables-save prints it. */
+/**
+ * Record one hop, `dt` ms after the previous one; `rule` is shown as iptables-save prints it. A
+ * label in prose is a `Said` (notation such as `DNAT → 10.1.0.5:80` is a plain string).
+ */
 export function hop(
   c: Ctx,
   kind: HopKind,
   from: HopRef,
   to: HopRef,
-  label: string,
+  label: string | Said,
   dt: number,
   rule?: string,
 ): void {
   c.t = Math.round((c.t + dt) * 1000) / 1000;
-  const h: Hop = { kind, from, to, label, atMs: c.t };
+  const h: Hop =
+    typeof label === 'string'
+      ? { kind, from, to, label, atMs: c.t }
+      : { kind, from, to, label: label.text, textCode: label.code, atMs: c.t };
   if (rule !== undefined) h.rule = renderRule(rule);
   c.hops.push(h);
 }
@@ -110,13 +123,18 @@ export function clientIP(c: Ctx): string {
   return 'your machine';
 }
 
+/** clientIP as a sentence part: the student's machine is words, an address is notation. */
+export function clientParam(client: string): TextParam {
+  return client === 'your machine' ? { key: 'yourMachine', params: {} } : client;
+}
+
 export function nodeIP(s: NetState, name: string): string | undefined {
   return s.nodes.get(name)?.status.addresses.find((a) => a.type === 'InternalIP')?.address;
 }
 
 /** The packet reaches `node` and nothing there listens: its kernel answers RST (TCP) or ICMP port unreachable. */
-export function nodeRst(c: Ctx, from: HopRef, node: string, reason: string): Outcome {
+export function nodeRst(c: Ctx, from: HopRef, node: string, reason: Said): Outcome {
   hop(c, 'deliver', from, `Node/${node}`, c.req.protocol === 'TCP' ? 'SYN' : 'UDP', 0.02);
   hop(c, 'reply', `Node/${node}`, c.src, c.req.protocol === 'TCP' ? 'RST' : 'ICMP port unreachable', 0.02);
-  return { verdict: 'refused', reason };
+  return outcome('refused', reason);
 }

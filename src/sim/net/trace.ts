@@ -15,7 +15,7 @@ import { dnsHops, dnsSilence } from './trace-dns';
 import { pingLocalhost } from './trace-icmp';
 import { dnat, externalChoice, externalDrop, noEndpoints, toClusterIP, viaNodePort } from './trace-proxy';
 import { type Ctx, EXTERNAL_BY_IP, hop, nodeIP, type Outcome, refFor, type TracerMemory } from './trace-walk';
-import { lost, what } from './trace-wording';
+import { lost, outcome, say, what } from './trace-wording';
 
 export class Tracer {
   private seq = 0;
@@ -63,6 +63,7 @@ export class Tracer {
       hops: c.hops,
       verdict: out.verdict,
       reason: out.reason,
+      reasonCode: out.code,
       startedAt,
     };
     if (req.port !== undefined) t.port = req.port;
@@ -74,31 +75,41 @@ export class Tracer {
   private run(c: Ctx): Outcome {
     const { req } = c;
     if (req.source.kind === 'pod' && !this.state.pods.has(req.source.key.slice(4))) {
-      return { verdict: 'timeout', reason: `${req.source.key} does not exist, so nothing was sent` };
+      const src = req.source.key;
+      return outcome('timeout', say('noSource', { src }, `${src} does not exist, so nothing was sent`));
     }
     if (req.protocol !== 'ICMP' && req.port === undefined) {
-      return { verdict: 'refused', reason: `${req.protocol} needs a destination port` };
+      const proto = req.protocol;
+      return outcome('refused', say('needsPort', { proto }, `${proto} needs a destination port`));
     }
     let ip = req.destination.trim();
     if (!isIPv4(ip)) {
       const res = this.dns.resolve(req.source, ip);
       dnsHops(c, res, this.dnsLb);
       const last = res.queries[res.queries.length - 1];
-      if (last?.rcode === 'TIMEOUT')
-        return { verdict: 'timeout', reason: dnsSilence(c, this.dns, last.question) };
+      if (last?.rcode === 'TIMEOUT') return outcome('timeout', dnsSilence(c, this.dns, last.question));
       const cname = last?.records.find((r) => r.type === 'CNAME');
       if (!res.ip && cname) {
-        return {
-          verdict: 'nxdomain',
-          reason: `${last?.question} is a CNAME for ${cname.value}, which has no address (the upstream resolver knows no such host)`,
-        };
+        const question = `${last?.question}`;
+        const target = cname.value;
+        return outcome(
+          'nxdomain',
+          say(
+            'dnsCname',
+            { question, target },
+            `${question} is a CNAME for ${target}, which has no address (the upstream resolver knows no such host)`,
+          ),
+        );
       }
       if (!res.ip) {
         const tried = res.queries.map((q) => `${q.question} (${q.rcode})`).join(', ');
-        return {
-          verdict: 'nxdomain',
-          reason: `${req.destination} does not resolve: tried ${tried || 'no server'}`,
-        };
+        const name = req.destination;
+        return outcome(
+          'nxdomain',
+          tried
+            ? say('dnsNoResolve', { name, tried }, `${name} does not resolve: tried ${tried}`)
+            : say('dnsNoServer', { name }, `${name} does not resolve: tried no server`),
+        );
       }
       ip = res.ip;
     }
@@ -115,7 +126,7 @@ export class Tracer {
         req.source.kind === 'pod' && !c.hostNet
           ? s.pods.get(req.source.key.slice(4))?.status?.podIP
           : undefined;
-      if (self) return deliver(c, c.src, self, port, c.srcNode, `loopback ${ip}`);
+      if (self) return deliver(c, c.src, self, port, c.srcNode, say('viaLoopback', { ip }, `loopback ${ip}`));
       const own = nodeIP(s, c.srcNode ?? '');
       if (own) return toNode(c, c.srcNode as string, own, port, c.src);
     }
@@ -156,7 +167,10 @@ function fromHost(c: Ctx, ip: string, port: number): Outcome {
       return viaNodePort(c, s.models.get(npKey) as ServiceModel, port, first, p.nodes[0]?.ip ?? ip);
     }
     hop(c, 'reply', 'host', 'host', proto === 'TCP' ? 'RST' : 'ICMP port unreachable', 0.01);
-    return { verdict: 'refused', reason: `nothing on your machine listens on localhost:${port}` };
+    return outcome(
+      'refused',
+      say('hostNoListener', { port }, `nothing on your machine listens on localhost:${port}`),
+    );
   }
   const node = s.nodeByIP.get(ip);
   if (node && p.distro !== 'docker-desktop' && p.nodePortFromHost) return toNode(c, node, ip, port);
@@ -166,11 +180,26 @@ function fromHost(c: Ctx, ip: string, port: number): Outcome {
     return deliver(c, 'host', ip, port);
   }
   hop(c, 'send', 'host', refFor(c, ip), what(proto, ip, port), 0.01);
-  hop(c, 'drop', 'host', refFor(c, ip), `no route to ${ip} from your machine`, 0.01);
+  hop(
+    c,
+    'drop',
+    'host',
+    refFor(c, ip),
+    say('hostNoRoute', { ip }, `no route to ${ip} from your machine`),
+    0.01,
+  );
   return lost(
     proto,
     node
-      ? `node ${node}'s address ${ip} is on a network your machine cannot reach (kind needs extraPortMappings)`
-      : `${ip} is inside the cluster network, which your machine has no route to`,
+      ? say(
+          'hostNodeUnreachable',
+          { node, ip },
+          `node ${node}'s address ${ip} is on a network your machine cannot reach (kind needs extraPortMappings)`,
+        )
+      : say(
+          'hostClusterNet',
+          { ip },
+          `${ip} is inside the cluster network, which your machine has no route to`,
+        ),
   );
 }
