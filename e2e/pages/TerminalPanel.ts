@@ -42,6 +42,11 @@ export class TerminalPanel {
     return this.page.evaluate(() => window.__playgroundTerminal?.text() ?? '');
   }
 
+  /** The terminal's width in columns (xterm re-fits it to its panel). */
+  async columns(): Promise<number> {
+    return this.page.evaluate(() => window.__playgroundTerminal?.cols() ?? 0);
+  }
+
   /** Run a command and return the text printed after it, once the next prompt appears. */
   async runAndRead(line: string): Promise<string> {
     const before = await this.text();
@@ -76,6 +81,6 @@ function escapeRe(s: string) {
 
 declare global {
   interface Window {
-    __playgroundTerminal?: { text(): string };
+    __playgroundTerminal?: { text(): string; cols(): number };
   }
 }

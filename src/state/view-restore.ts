@@ -1,7 +1,7 @@
 // The part of persistence the first paint needs: the storage key, and the layout, language and text
 // size read from the saved playground (so the page does not flash the default layout). The rest
 // (./persist: restoring files, cluster and history; autosave) is loaded after the first paint.
-import { readLayout } from './layout';
+import { readSavedLayout } from './layout';
 import { useStore } from './store';
 import { DEFAULT_VIEW, type Lang, PANEL_IDS, type PanelId, type ViewSettings } from './view-slice';
 
@@ -18,11 +18,12 @@ export function readView(v: unknown): ViewSettings {
   if (isRecord(v.panels))
     for (const id of PANEL_IDS) if (typeof v.panels[id] === 'boolean') panels[id as PanelId] = v.panels[id];
   const lang: Lang = v.lang === 'ko' ? 'ko' : 'en';
-  // `layout` came later (optional, same STORAGE_VERSION): missing or hostile values give the defaults.
+  // `layout` came later (optional, same STORAGE_VERSION): missing or hostile values give the defaults;
+  // null (or the shares every earlier version saved untouched) leaves the layout to the window's size.
   // `hopListOpen` came later still: anything but a boolean (missing, hostile) leaves the list to follow
   // the traffic.
   const hopListOpen = typeof v.hopListOpen === 'boolean' ? v.hopListOpen : null;
-  return { panels, lang, largeText: v.largeText === true, layout: readLayout(v.layout), hopListOpen };
+  return { panels, lang, largeText: v.largeText === true, layout: readSavedLayout(v.layout), hopListOpen };
 }
 
 export function readRaw(storage: Storage): string | null {

@@ -4,6 +4,7 @@
 import { lazy, useEffect, useLayoutEffect, useRef } from 'react';
 import type { Layout } from '../../state/layout';
 import { useShallow, useStore } from '../../state/store';
+import { currentLayout } from '../../state/view-slice';
 import { Toolbar } from '../controls/Toolbar';
 import { useT } from '../i18n';
 import { useFrameLoop } from './frame-loop';
@@ -59,10 +60,23 @@ export function AppShell() {
         st.setProperty(`--${k}-b`, String((1 - v) * 1000));
       }
     };
-    apply(useStore.getState().layout);
-    return useStore.subscribe((s, prev) => {
-      if (s.layout !== prev.layout) apply(s.layout);
+    // Until the student moves a splitter the shares follow the window's size (src/state/layout
+    // defaultLayoutFor): measured here, before the first paint, and on every resize.
+    const measure = () => useStore.getState().setWindowSize(window.innerWidth, window.innerHeight);
+    measure();
+    let shown = currentLayout(useStore.getState());
+    apply(shown);
+    const unsub = useStore.subscribe((s, prev) => {
+      if (s.layout === prev.layout && s.windowSize === prev.windowSize) return;
+      const l = currentLayout(s);
+      if (l !== shown) apply(l);
+      shown = l;
     });
+    window.addEventListener('resize', measure);
+    return () => {
+      unsub();
+      window.removeEventListener('resize', measure);
+    };
   }, []);
   const left = panels.editor || panels.terminal;
   const right = panels.graph || panels.inspector || panels.browser;

@@ -1,18 +1,12 @@
 // A splitter between two panes (the WAI-ARIA window splitter pattern): drag it with the mouse or a
 // finger, or focus it and use the arrow keys (Home / End: as far as it goes); a double click puts it
-// back where it started. Its value is the first pane's share (src/state/layout), which AppShell turns
-// into the panes' flex-grow; the panes are this element's previous and next siblings.
+// back where it started (the window's default). Its value is the first pane's share (src/state/layout),
+// which AppShell turns into the panes' flex-grow; the panes are this element's previous and next
+// siblings. Moving it makes the layout the student's own (saved, kept when the window is resized).
 import { type KeyboardEvent, type PointerEvent, useRef, useState } from 'react';
-import {
-  clampSplit,
-  DEFAULT_LAYOUT,
-  SPLIT_MAX,
-  SPLIT_MIN,
-  SPLIT_STEP,
-  type SplitId,
-  splitRange,
-} from '../../state/layout';
+import { clampSplit, SPLIT_MAX, SPLIT_MIN, SPLIT_STEP, type SplitId, splitRange } from '../../state/layout';
 import { useStore } from '../../state/store';
+import { currentLayout } from '../../state/view-slice';
 
 export function Splitter({
   id,
@@ -26,7 +20,7 @@ export function Splitter({
   label: string;
   hint: string;
 }) {
-  const share = useStore((s) => s.layout[id]);
+  const share = useStore((s) => currentLayout(s)[id]);
   const [range, setRange] = useState<readonly [number, number]>([SPLIT_MIN, SPLIT_MAX]);
   const drag = useRef<{ origin: number; total: number; offset: number } | null>(null);
   // the bar between the columns stands upright; the ones between stacked panels lie flat
@@ -96,8 +90,8 @@ export function Splitter({
       onPointerUp={end}
       onPointerCancel={end}
       onDoubleClick={(e) => {
-        const m = measure(e.currentTarget);
-        if (m) set(DEFAULT_LAYOUT[id], m.total);
+        measure(e.currentTarget);
+        useStore.getState().resetSplit(id);
       }}
     />
   );

@@ -16,7 +16,7 @@ import { liveAnnouncer, renderNow } from './xterm-sync';
 /** e2e / benchmark hook: the text the terminal shows (its buffer), read the way a person reads the screen. */
 declare global {
   interface Window {
-    __playgroundTerminal?: { text(): string };
+    __playgroundTerminal?: { text(): string; cols(): number };
   }
 }
 
@@ -549,6 +549,7 @@ function XtermTerminal() {
     });
 
     window.__playgroundTerminal = {
+      cols: () => term.cols,
       text() {
         const buf = term.buffer.active;
         const lines: string[] = [];
