@@ -3,6 +3,7 @@
 // dropped one shows a raw `{name}` to the student), and no English word left in a Korean sentence other
 // than the names Kubernetes, kubectl and the chapter use as they are (Korean docs keep "Pod", "Service").
 import { describe, expect, it } from 'vitest';
+import { placeholders, strayEnglish } from './ko-check';
 import { en, type MessageKey } from './messages';
 import { EDIT_MESSAGES } from './messages-edit';
 import { ko } from './messages-ko';
@@ -24,29 +25,6 @@ const SAME_IN_BOTH = new Set<string>([
   'browserStatus',
   'editTab',
 ]);
-
-/**
- * Latin words a Korean sentence may keep: object kinds, commands, tools, keys, protocols and file
- * names, as the Korean Kubernetes docs (kubernetes.io/ko) and kubectl itself spell them.
- */
-const TERMS = new Set(
-  `Kubernetes kubectl apply edit port-forward Pod Service Endpoints EndpointSlice LoadBalancer NodePort
-   kube-proxy iptables iptables-save IPVS DNS NXDOMAIN TTL YAML IP ICMP TCP UDP HTTP http localhost
-   ping curl nslookup resolv.conf Docker Desktop kind k3s Tab Ctrl Enter Space N L C
-   sleep sleep-2 sleep/my-service.yaml my-service.yaml numbers-api rng`.split(/\s+/),
-);
-
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-
-/** The Latin words of a Korean string that are not known terms (placeholders, addresses, flags removed). */
-function strayEnglish(s: string): string[] {
-  const words = s
-    .replace(/\{\w+\}/g, ' ')
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/(^|\s)--?[a-z][\w-]*/g, ' ') // a command's flags (kubectl apply -f)
-    .match(/[A-Za-z][A-Za-z0-9./_-]*[A-Za-z0-9]|[A-Za-z]/g);
-  return (words ?? []).filter((w) => !TERMS.has(w) && !TERMS.has(w.replace(/[.]$/, '')));
-}
 
 describe('the Korean message catalogue', () => {
   const keys = Object.keys(en) as MessageKey[];

@@ -1,6 +1,7 @@
 // The Korean message catalogue (type-checked against the English one in ./messages.ts). Loaded lazily
 // by ./index.ts the first time Korean is chosen or restored.
 import type { MessageKey } from './messages';
+import type { TraceMessageKey } from './messages-trace';
 
 export const ko: Record<MessageKey, string> = {
   appTitle: '쿠버네티스 서비스 놀이터',
@@ -149,4 +150,116 @@ export const ko: Record<MessageKey, string> = {
   browserPage: '{url}의 페이지',
   browserReload: '새로 고침 (마지막 요청 반복)',
   browserLoading: '{url} 기다리는 중…',
+};
+
+/**
+ * The packet tracer's sentences (./messages-trace has the English and what the params are). A param
+ * is notation or a nested sentence, so each message reads whole in Korean around it.
+ */
+export const koTrace: Record<TraceMessageKey, string> = {
+  'kind.dns-query': 'DNS 질의',
+  'kind.dns-answer': 'DNS 응답',
+  'kind.dns-nxdomain': 'NXDOMAIN 응답',
+  'kind.send': '보냄',
+  'kind.rule': '규칙',
+  'kind.no-rule': '규칙 없음',
+  'kind.dnat': 'DNAT',
+  'kind.reject': '거부',
+  'kind.forward': '노드 이동',
+  'kind.deliver': '도착',
+  'kind.reply': '응답',
+  'kind.drop': '버려짐',
+  via: '{via}: {text}',
+  viaLoopback: '루프백 {ip}',
+  viaService: '{svc} → {dest}{kept}',
+  noteKeptSource: ' (externalTrafficPolicy Local: 클라이언트의 소스 IP 유지)',
+  noteTerminating: ' (Terminating, 아직 실행 중)',
+  noteHostNetPending:
+    ' (hostNetwork Pod {pod}이(가) 받을 수 있지만 아직 {phase} 상태라 컨테이너가 시작되지 않음)',
+  yourMachine: '내 컴퓨터',
+  daemonApiServer: 'API 서버',
+  daemonKubelet: 'kubelet',
+  lostTcp: '{reason}. 그래서 SYN에 아무도 응답하지 않아 연결 시간이 초과됩니다',
+  lostNoReply: '{reason}. 그래서 아무도 응답하지 않습니다',
+  echoReply: '{ip}에서 온 ICMP 에코 응답',
+  nobodyOwns: '{ip}을(를) 가진 곳 없음',
+  noRuleIcmp: 'ICMP에 맞는 규칙 없음',
+  noRuleFor: '{ip}:{port}/{proto}에 맞는 규칙 없음',
+  ipvsOwns: '{node}의 kube-ipvs0이 {ip}을(를) 가짐',
+  ipvsRule: '{vs}{note}',
+  ipvsNoteLocal: ' ({policy} Local: {node}의 엔드포인트)',
+  ipvsNoteEvery: ' ({policy} Local, {node}에 엔드포인트 없음: 모든 엔드포인트)',
+  ipvsNoteNone: ' ({policy} Local, {node}에 엔드포인트 없음: 실제 서버 없음)',
+  noRealServer: 'ICMP port unreachable (실제 서버 없음)',
+  affinitySame:
+    '세션 어피니티: {client}은(는) {time}({ago}초 전)에 {ep}(으)로 보내짐 (타임아웃 {timeout}초): 같은 엔드포인트',
+  affinityExpired:
+    '세션 어피니티: {client}은(는) {time}({ago}초 전)에 {ep}(으)로 보내짐: 타임아웃 {timeout}초가 지나 새로 고름',
+  affinityGone:
+    '세션 어피니티: {client}은(는) {time}({ago}초 전)에 {ep}(으)로 보내짐: 그 엔드포인트가 사라져 새로 고름',
+  sepPick: '{chain} → {sep} ({n}개 중 1개)',
+  dropsAnswer: '{client}이(가) {ip}의 응답을 버림',
+  noLocalDrop: 'DROP: {spn}에 로컬 엔드포인트 없음',
+  hostNoRoute: '내 컴퓨터에서 {ip}(으)로 가는 경로 없음',
+  hostNetDeliver: '{what}: 노드 네트워크의 Pod {pod}에 도착',
+  dnsNoRecord: 'NOERROR ({qtype} 레코드 없음) {question}',
+  noSource: '{src}이(가) 없어 아무것도 보내지 않았습니다',
+  needsPort: '{proto}에는 목적지 포트가 필요합니다',
+  dnsCname:
+    '{question}은(는) {target}의 CNAME인데 그 이름에는 주소가 없습니다 (상위 리졸버가 그런 호스트를 모릅니다)',
+  dnsNoResolve: '{name}을(를) 주소로 바꿀 수 없습니다. 시도한 질의: {tried}',
+  dnsNoServer: '{name}을(를) 주소로 바꿀 수 없습니다. 물어볼 네임서버가 없습니다',
+  dnsSilence: '{question}에 대한 DNS 질의에 응답이 없습니다: {why}',
+  dnsNobody: 'DNS에 응답하는 곳이 없습니다',
+  silentKubeDns: 'kube-dns Service에 준비된 CoreDNS 엔드포인트가 없습니다',
+  silentNo53: 'Service {svc}({ip})에 UDP 포트 53이 없습니다',
+  silentNotDns: 'Service {svc}({ip})은(는) 포트 53을 CoreDNS가 아닌 Pod로 보냅니다',
+  silentNoEndpoint: 'Service {svc}({ip})에 준비된 엔드포인트가 없습니다',
+  silentPod: 'Pod {pod}({ip})에는 DNS를 제공하는 것이 없습니다',
+  silentPodPhase: 'Pod {pod}({ip})은(는) {phase} 상태라 DNS를 제공하지 않습니다',
+  silentNode: '노드 {node}({ip})에는 DNS를 제공하는 것이 없습니다',
+  silentNobody: '{ip}에서 DNS에 응답하는 곳이 없습니다. 그 주소를 가진 Service, Pod, 노드, 리졸버가 없습니다',
+  hostNoListener: '내 컴퓨터에는 localhost:{port}에서 수신 대기하는 것이 없습니다',
+  hostNodeUnreachable:
+    '노드 {node}의 주소 {ip}은(는) 내 컴퓨터가 닿을 수 없는 네트워크에 있습니다 (kind에는 extraPortMappings가 필요합니다)',
+  hostClusterNet: '{ip}은(는) 클러스터 네트워크 안의 주소이고, 내 컴퓨터에는 그곳으로 가는 경로가 없습니다',
+  pingIpvs:
+    'IPVS 모드에서는 모든 ClusterIP가 각 노드의 kube-ipvs0 인터페이스에 붙어 있어서, {node}이(가) {ip}에 대한 ping에 직접 응답합니다',
+  pingClusterIP:
+    'ClusterIP로 보낸 ICMP는 어떤 kube-proxy 규칙과도 일치하지 않고 {ip}을(를) 가진 인터페이스도 없어서, 아무도 응답하지 않습니다',
+  pingPod: '{ip}은(는) Pod {pod}{note}의 주소이고, 그 Pod의 네트워크 네임스페이스가 에코 요청에 응답합니다',
+  pingNode: '{ip}은(는) 노드 {node}의 주소이고, 노드가 ping에 응답합니다',
+  pingLocalhost: 'localhost는 내 컴퓨터 자신입니다',
+  ipvsDaemon:
+    '{ip}은(는) {node}의 kube-ipvs0에 붙어 있고, 그곳에서 {daemon}이(가) 0.0.0.0:{port}에서 수신 대기합니다',
+  ipvsNoPort:
+    '{svc}에는 {port}/{proto} 포트가 없습니다. {node}의 kube-ipvs0이 {ip}을(를) 가지지만 그곳에서 수신 대기하는 것이 없습니다',
+  noPort:
+    '{svc}에는 {port}/{proto} 포트가 없어서, 어떤 kube-proxy 규칙도 일치하지 않고 {ip}을(를) 가진 인터페이스도 없습니다',
+  ipvsLocalNone:
+    '{svc}은(는) internalTrafficPolicy: Local인데 노드 {node}에 준비된 엔드포인트가 없어서, kube-proxy가 그곳의 IPVS 가상 서버 {addr}:{port}를 실제 서버 없이 두고 IPVS가 ICMP port unreachable로 응답합니다: 연결 거부',
+  asymmetric:
+    '{svc}은(는) externalTrafficPolicy: Local인데 노드 {node}에 준비된 엔드포인트가 없어서, kube-proxy(IPVS)가 대신 모든 엔드포인트를 가상 서버에 넣습니다 (kubernetes#97081). 패킷은 SNAT 없이 다른 노드의 {dest}에 닿지만, 응답은 {ip}에서 곧바로 {client}(으)로 돌아가고, {ip}에 아무것도 보낸 적이 없는 그쪽은 응답을 버립니다',
+  noLocal:
+    '{svc}은(는) {policy}: Local인데 노드 {node}에 준비된 엔드포인트가 없어서, 그곳의 kube-proxy가 패킷을 버립니다 (규칙: {spn}에 로컬 엔드포인트 없음)',
+  noEndpointsIpvs:
+    '{spn}에는 엔드포인트가 없습니다. {node}의 IPVS 가상 서버에 실제 서버가 없어서 IPVS가 ICMP port unreachable로 응답하고, 연결은 바로 거부됩니다',
+  noEndpoints:
+    '{spn}에는 엔드포인트가 없어서, kube-proxy의 REJECT 규칙이 icmp-port-unreachable로 응답하고 연결은 바로 거부됩니다',
+  podListens: 'Pod {pod}{note}이(가) {port}/{proto}에서 수신 대기하다가 응답합니다',
+  podRefusedTcp:
+    'Pod {pod}{note}에는 {port}/{proto}에서 수신 대기하는 것이 없어서 (이미지 {image}), 커널이 SYN에 RST로 응답합니다: 연결 거부',
+  podRefusedUdp:
+    'Pod {pod}{note}에는 {port}/{proto}에서 수신 대기하는 것이 없어서 (이미지 {image}), 커널이 ICMP port unreachable로 응답합니다: 연결 거부',
+  externalDelivered: '{ip}은(는) 인터넷의 {host}이고, 노드의 기본 경로를 거쳐(SNAT) 닿습니다',
+  externalSilent: '{host}({ip})은(는) {port}/{proto}에서 응답하지 않습니다',
+  formerPod: '{ip}은(는) 삭제된 Pod {pod}의 주소였고, 지금은 그 주소를 가진 Pod가 없습니다',
+  nobodyOwnsIP: '{ip}을(를) 가진 Pod, 노드, 호스트가 없습니다',
+  nodeDaemon: '노드 {node}의 {ip}:{port}에서 {daemon}이(가) 수신 대기합니다',
+  nodeNothingTcp:
+    '노드 {node}에는 {port}/{proto}에서 수신 대기하는 것이 없어서{later} 노드가 RST로 응답합니다',
+  nodeNothingUdp:
+    '노드 {node}에는 {port}/{proto}에서 수신 대기하는 것이 없어서{later} 노드가 ICMP port unreachable로 응답합니다',
+  hostNetDelivered:
+    '노드 {node} 네트워크의 Pod {pod}에 도착했습니다. 이 Pod는 hostNetwork로 실행되므로 프로세스가 노드 자신의 네트워크 네임스페이스에서 {ip}의 {port}/{proto}로 수신 대기합니다',
 };

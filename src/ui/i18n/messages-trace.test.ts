@@ -1,0 +1,207 @@
+// The tracer's sentences in the trace catalogues, over every trace the packet tracer's own tests
+// produce (their files are run again here, with a recorder on Tracer.trace): the English message of
+// each code renders to exactly the tracer's English text (kubectl and the replay show that text, the
+// Korean page shows the Korean message, so the two must say the same thing), every prose label has a
+// code, and the Korean message of each code is whole Korean around its notation.
+import { describe, expect, it } from 'vitest';
+import type { TextCode, TextParam, Trace } from '../../sim/contract';
+import { netHarness, pod } from '../../sim/net/test-helpers';
+import { Tracer } from '../../sim/net/trace';
+import { placeholders, strayEnglish } from './ko-check';
+import { koTrace } from './messages-ko';
+import { enTrace, type TraceMessageKey } from './messages-trace';
+import { renderText } from './trace-text';
+import '../../sim/net/trace.test';
+import '../../sim/net/trace-dns.test';
+import '../../sim/net/hostnetwork-trace.test';
+import '../../sim/net/policy-trace.test';
+import '../../sim/net/ipvs.test';
+import '../../sim/net/integration.test';
+import '../../sim/net/dns.test';
+import '../../sim/net/hostnetwork.test';
+import '../../sim/net/hostnetwork-dns.test';
+import '../../sim/net/statefulset-dns.test';
+
+const seen: Trace[] = [];
+const real = Tracer.prototype.trace;
+Tracer.prototype.trace = function (this: Tracer, ...args: Parameters<Tracer['trace']>) {
+  const t = real.apply(this, args);
+  seen.push(structuredClone(t));
+  return t;
+};
+
+/** Every code of a trace: its reason's and its prose hop labels', each with the English text. */
+function codes(t: Trace): { code: TextCode; english: string }[] {
+  const out = t.reasonCode ? [{ code: t.reasonCode, english: t.reason }] : [];
+  for (const h of t.hops) if (h.textCode) out.push({ code: h.textCode, english: h.label });
+  return out;
+}
+
+/** Every key a code uses, nested ones included. */
+function keys(code: TextCode, into = new Set<string>()): Set<string> {
+  into.add(code.key);
+  const visit = (v: TextParam) => {
+    if (Array.isArray(v)) for (const c of v) keys(c, into);
+    else if (typeof v === 'object') keys(v, into);
+  };
+  for (const v of Object.values(code.params)) visit(v);
+  return into;
+}
+
+/** The notation a code carries (addresses, names, chains): the words a Korean sentence keeps. */
+function notation(code: TextCode, into: string[] = []): string[] {
+  for (const v of Object.values(code.params)) {
+    if (typeof v === 'number' || (typeof v === 'string' && v !== '')) into.push(String(v));
+    else if (Array.isArray(v)) for (const c of v) notation(c, into);
+    else if (typeof v === 'object') notation(v, into);
+  }
+  return into;
+}
+
+/**
+ * Hop labels that are notation, not prose: packets, answers, DNS questions and records, DNAT and
+ * forwarding arrows, chains and IPVS virtual servers, the Docker Desktop VM hop.
+ */
+const NOTATION =
+  /^(SYN|SYN-ACK|RST|UDP|UDP reply|ICMP port unreachable|REJECT icmp-port-unreachable|KUBE-[A-Z0-9-]+|IPVS \S+ rr|localhost:\d+ → Docker Desktop VM)$|^(ICMP echo|SYN|UDP|DNAT) → |^→ |^NXDOMAIN |^[A-Z]+\? |^(A|AAAA|CNAME|SRV|PTR) /;
+
+/** Latin words the tracer's Korean sentences keep, beyond the catalogue's (./ko-check). */
+const TRACE_TERMS = new Set(
+  `ClusterIP CoreDNS kube-dns kube-ipvs0 SYN RST SNAT DNAT REJECT DROP CNAME NOERROR hostNetwork
+   internalTrafficPolicy externalTrafficPolicy Local Terminating kubelet API extraPortMappings
+   port unreachable icmp-port-unreachable kubernetes`.split(/\s+/),
+);
+
+/** Keys whose Korean is the English: a pure format, or a term Korean keeps. */
+const SAME = new Set<string>(['via', 'viaService', 'ipvsRule', 'daemonKubelet']);
+
+describe('a few traces the tracer tests do not make', () => {
+  it('a gone source, a missing port, ping to localhost, UDP to a Pod port nobody listens on', () => {
+    const { api, loop, net } = netHarness();
+    api.create(
+      pod('sleep-1-aaaaa', { labels: { app: 'sleep-1' }, ip: '10.1.0.10', image: 'kiamol/ch03-sleep' }),
+    );
+    loop.runUntilIdle();
+    const sleep1 = { kind: 'pod', key: 'Pod/default/sleep-1-aaaaa' } as const;
+    const verdicts = [
+      net.trace({
+        source: { kind: 'pod', key: 'Pod/default/gone' },
+        destination: '10.1.0.10',
+        protocol: 'ICMP',
+      }),
+      net.trace({ source: sleep1, destination: '10.1.0.10', protocol: 'TCP' }),
+      net.trace({ source: { kind: 'host' }, destination: '127.0.0.1', protocol: 'ICMP' }),
+      net.trace({ source: sleep1, destination: '10.1.0.10', protocol: 'UDP', port: 9999 }),
+    ].map((t) => t.verdict);
+    expect(verdicts).toEqual(['timeout', 'refused', 'delivered', 'refused']);
+  });
+});
+
+describe('the trace catalogues against the traces the tracer tests produce', () => {
+  it('recorded the traces of the tracer tests', () => {
+    expect(seen.length).toBeGreaterThan(100);
+  });
+
+  it('every trace has a reason code, and the English message renders to the tracer text', () => {
+    const wrong = seen.flatMap((t) =>
+      codes(t)
+        .filter(({ code, english }) => renderText(enTrace, code) !== english)
+        .map(({ code, english }) => `${code.key}: ${renderText(enTrace, code)} ≠ ${english}`),
+    );
+    expect(seen.filter((t) => !t.reasonCode).map((t) => t.reason)).toEqual([]);
+    expect(wrong).toEqual([]);
+  });
+
+  it('a hop label without a code is notation', () => {
+    const prose = seen.flatMap((t) => t.hops.filter((h) => !h.textCode && !NOTATION.test(h.label)));
+    expect(prose.map((h) => h.label)).toEqual([]);
+  });
+
+  it("covers the chapter's cases", () => {
+    const used = new Set<string>();
+    for (const t of seen) for (const { code } of codes(t)) keys(code, used);
+    // pod → pod IP ping; ping to a ClusterIP (iptables, IPVS); TCP to a Service with and without
+    // endpoints; NXDOMAIN; NodePort and LoadBalancer from the host; ExternalName; the old IP of a
+    // deleted Pod; a DNS server that does not answer
+    for (const k of [
+      'pingPod',
+      'pingClusterIP',
+      'noRuleIcmp',
+      'nobodyOwns',
+      'pingIpvs',
+      'viaService',
+      'podListens',
+      'noEndpoints',
+      'noEndpointsIpvs',
+      'dnsNoResolve',
+      'dnsCname',
+      'externalDelivered',
+      'formerPod',
+      'dnsSilence',
+      'lostTcp',
+      'lostNoReply',
+      'noSource',
+      'needsPort',
+      'pingLocalhost',
+      'podRefusedUdp',
+    ])
+      expect(used, k).toContain(k);
+  });
+
+  it('every code renders whole in Korean, differently from English, with no English word left', () => {
+    const bad: string[] = [];
+    for (const t of seen)
+      for (const { code, english } of codes(t)) {
+        const ko = renderText(koTrace, code);
+        if (ko === undefined || ko.includes('{')) bad.push(`${code.key}: not rendered`);
+        else if (ko === english && !SAME.has(code.key)) bad.push(`${code.key}: English`);
+        else {
+          // the notation it carries (names, addresses, images) is removed first, longest first
+          let rest = ko;
+          for (const n of notation(code).sort((a, b) => b.length - a.length)) rest = rest.split(n).join(' ');
+          for (const w of strayEnglish(rest, TRACE_TERMS)) bad.push(`${code.key}: ${w} in ${ko}`);
+        }
+      }
+    expect([...new Set(bad)]).toEqual([]);
+  });
+});
+
+describe('the Korean trace catalogue', () => {
+  const all = Object.keys(enTrace) as TraceMessageKey[];
+
+  it('translates every message but formats, with the same placeholders and no English word left', () => {
+    for (const k of all) {
+      expect(koTrace[k], k).toBeTruthy();
+      if (!SAME.has(k)) expect(koTrace[k], k).not.toBe(enTrace[k]);
+      expect([...new Set(placeholders(koTrace[k]))], k).toEqual([...new Set(placeholders(enTrace[k]))]);
+      expect(strayEnglish(koTrace[k], TRACE_TERMS), k).toEqual([]);
+    }
+  });
+
+  it('renders nested sentences and lists, and gives up on a missing key', () => {
+    const code: TextCode = {
+      key: 'lostNoReply',
+      params: { reason: { key: 'nobodyOwnsIP', params: { ip: '10.1.0.9' } } },
+    };
+    expect(renderText(enTrace, code)).toBe('no Pod, node or host owns 10.1.0.9, so nothing answers');
+    expect(renderText(koTrace, code)).toBe(
+      '10.1.0.9을(를) 가진 Pod, 노드, 호스트가 없습니다. 그래서 아무도 응답하지 않습니다',
+    );
+    const list: TextCode = {
+      key: 'dnsSilence',
+      params: {
+        question: 'a.default.svc.cluster.local',
+        why: [
+          { key: 'silentKubeDns', params: {} },
+          { key: 'silentNode', params: { node: 'n1', ip: '172.18.0.2' } },
+        ],
+      },
+    };
+    expect(renderText(enTrace, list)).toBe(
+      'the DNS query for a.default.svc.cluster.local got no answer: the kube-dns Service has no ready CoreDNS endpoint; nothing on node n1 (172.18.0.2) serves DNS',
+    );
+    expect(renderText(koTrace, { key: 'lostNoReply', params: { reason: { key: 'nope', params: {} } } })).toBe(
+      undefined,
+    );
+  });
+});
