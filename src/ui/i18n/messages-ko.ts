@@ -111,7 +111,7 @@ export const ko: Record<MessageKey, string> = {
   graphDeletePod: 'Pod 삭제',
   graphTool: '도구',
   graphTarget: '대상',
-  graphTargetPlaceholder: 'sleep-2, 10.1.0.24 또는 http://numbers-api/rng',
+  graphTargetPlaceholder: 'sleep-2, IP 또는 웹 주소',
   graphRun: '실행',
   graphSelectPodHint: 'Pod를 선택하면 삭제하거나 그 Pod에서 ping, curl, nslookup을 실행할 수 있습니다.',
   inspectorNone: '그래프에서 객체를 선택하면 자세히 볼 수 있습니다.',

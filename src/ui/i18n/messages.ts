@@ -118,7 +118,7 @@ export const en = {
   graphDeletePod: 'Delete Pod',
   graphTool: 'Tool',
   graphTarget: 'Target',
-  graphTargetPlaceholder: 'sleep-2, 10.1.0.24 or http://numbers-api/rng',
+  graphTargetPlaceholder: 'sleep-2, an IP or a URL',
   graphRun: 'Run',
   graphSelectPodHint: 'Select a Pod to delete it or to ping, curl or nslookup from it.',
   // inspector
