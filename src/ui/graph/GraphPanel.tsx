@@ -24,6 +24,7 @@ import { type DerivedEdge, GraphDeriver, type GraphViewOptions } from './derive'
 import { HopList } from './HopList';
 import type { PlacedNode } from './layout';
 import { LayoutQueue, usePlacedNodes } from './layout-queue';
+import { edgeLabel, nodeLabel } from './node-label';
 import { nodeTypes } from './nodes';
 import type { XY } from './TrafficLayer';
 import { NO_TRAFFIC, type TrafficState } from './traffic-state';
@@ -48,11 +49,12 @@ const deriver = new GraphDeriver();
 const rfCache = new Map<string, Node>();
 const edgeCache = new WeakMap<DerivedEdge, Edge>();
 
-function toRfNode(n: PlacedNode, selected: boolean): Node {
+function toRfNode(n: PlacedNode, selected: boolean, ariaLabel: string): Node {
   const hit = rfCache.get(n.id);
   if (
     hit &&
     hit.data === n.data &&
+    hit.ariaLabel === ariaLabel &&
     (hit.selected ?? false) === selected &&
     hit.position.x === n.position.x &&
     hit.position.y === n.position.y &&
@@ -71,7 +73,7 @@ function toRfNode(n: PlacedNode, selected: boolean): Node {
     selected,
     draggable: false,
     connectable: false,
-    ariaLabel: `${n.type === 'clusterNode' ? 'Node' : n.type} ${String(n.data.name)}`,
+    ariaLabel,
   };
   if (n.parentId) node.parentId = n.parentId;
   if (n.type === 'clusterNode') {
@@ -82,11 +84,12 @@ function toRfNode(n: PlacedNode, selected: boolean): Node {
   return node;
 }
 
-function toRfEdge(e: DerivedEdge): Edge {
+function toRfEdge(e: DerivedEdge, ariaLabel: string): Edge {
   const hit = edgeCache.get(e);
-  if (hit) return hit;
+  if (hit?.ariaLabel === ariaLabel) return hit;
   const edge: Edge = {
     id: e.id,
+    ariaLabel,
     source: e.source,
     target: e.target,
     className: `gedge gedge-${e.kind}`,
@@ -179,14 +182,18 @@ function GraphView() {
   nodeIds.current = new Set(placed.map((n) => n.id));
 
   const rfNodes = useMemo(() => {
-    const out = placed.map((n) => toRfNode(n, n.id === selected));
+    const out = placed.map((n) => toRfNode(n, n.id === selected, nodeLabel(t, n.type, String(n.data.name))));
     if (rfCache.size > out.length * 2 + 64) {
       const live = new Set(out.map((n) => n.id));
       for (const id of rfCache.keys()) if (!live.has(id)) rfCache.delete(id);
     }
     return out;
-  }, [placed, selected]);
-  const baseEdges = useMemo(() => derived.edges.map(toRfEdge), [derived]);
+  }, [placed, selected, t]);
+  const baseEdges = useMemo(() => {
+    const names = new Map(derived.nodes.map((n) => [n.id, nodeLabel(t, n.type, String(n.data.name))]));
+    const name = (id: string) => names.get(id) ?? id;
+    return derived.edges.map((e) => toRfEdge(e, edgeLabel(t, e.kind, name(e.source), name(e.target))));
+  }, [derived, t]);
   const edges = baseEdges;
   // absolute node boxes and centres for the camera and the traffic layer (children are placed
   // relative to their group)
@@ -244,7 +251,11 @@ function GraphView() {
   }, []);
   const ariaLabelConfig = useMemo(
     () => ({
+      // React Flow reads keyboardDisabled's text while keyboard use is on (A11yDescriptions); nodes
+      // here can be selected, not moved or removed, and edges neither
       'node.a11yDescription.default': t('graphNodeHelp'),
+      'node.a11yDescription.keyboardDisabled': t('graphNodeHelp'),
+      'edge.a11yDescription.default': t('graphEdgeHelp'),
       'controls.ariaLabel': t('graphControls'),
       'controls.zoomIn.ariaLabel': t('graphZoomIn'),
       'controls.zoomOut.ariaLabel': t('graphZoomOut'),

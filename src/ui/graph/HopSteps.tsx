@@ -4,6 +4,7 @@
 import type { Trace } from '../../sim/contract';
 import { type MessageKey, useT } from '../i18n';
 import type { TrafficPlan } from './trace-steps';
+import { kindText, useTraceT } from './use-trace-text';
 
 function describeSource(trace: Trace): string {
   switch (trace.source.kind) {
@@ -18,6 +19,7 @@ function describeSource(trace: Trace): string {
 
 export function HopSteps({ trace, plan, revealed }: { trace: Trace; plan: TrafficPlan; revealed: number }) {
   const t = useT();
+  const tt = useTraceT();
   return (
     <>
       <p className="hop-title">
@@ -30,7 +32,7 @@ export function HopSteps({ trace, plan, revealed }: { trace: Trace; plan: Traffi
       <ol>
         {plan.steps.slice(0, revealed).map((s) => (
           <li key={s.n} className={s.failed ? 'is-failed' : ''} data-kind={s.kind}>
-            <span className="hop-kind">{s.kind}</span> {s.label}
+            <span className="hop-kind">{kindText(tt, s.kind)}</span> {tt(s.label, s.textCode)}
             {s.rule ? <code className="hop-rule">{t('graphRule', { rule: s.rule })}</code> : null}
           </li>
         ))}
@@ -38,7 +40,7 @@ export function HopSteps({ trace, plan, revealed }: { trace: Trace; plan: Traffi
       {revealed >= plan.steps.length ? (
         <p className={`hop-verdict${plan.ok ? ' is-ok' : ' is-failed'}`} data-testid="hop-verdict">
           <strong>{t('graphVerdict', { verdict: t(`graphVerdict.${plan.verdict}` as MessageKey) })}</strong>
-          {plan.reason ? ` — ${plan.reason}` : ''}
+          {plan.reason ? ` — ${tt(plan.reason, plan.reasonCode)}` : ''}
         </p>
       ) : (
         <p className="hop-progress">{t('graphStepOf', { n: revealed, total: plan.steps.length })}</p>

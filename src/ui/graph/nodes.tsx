@@ -7,6 +7,7 @@ import { memo } from 'react';
 import { useStore } from '../../state/store';
 import { useT } from '../i18n';
 import type { ClusterNodeData, EndpointsData, PodData, ServiceData, WorkloadData } from './derive';
+import { KIND_NAMES } from './node-label';
 import { ENDPOINT_LINES } from './sizes';
 
 function Handles() {
@@ -102,16 +103,6 @@ const EndpointsNode = memo(function EndpointsNode({
   );
 });
 
-/** The Kubernetes kind each workload node type stands for (kind names are not translated). */
-const WORKLOAD_KINDS: Record<string, string> = {
-  deployment: 'Deployment',
-  replicaSet: 'ReplicaSet',
-  daemonSet: 'DaemonSet',
-  statefulSet: 'StatefulSet',
-  job: 'Job',
-  cronJob: 'CronJob',
-};
-
 const WorkloadNode = memo(function WorkloadNode({
   data,
   selected,
@@ -120,7 +111,7 @@ const WorkloadNode = memo(function WorkloadNode({
   return (
     <div className={`gnode gnode-workload${selected ? ' is-selected' : ''}`}>
       <Handles />
-      <div className="gnode-kind">{WORKLOAD_KINDS[type ?? ''] ?? type}</div>
+      <div className="gnode-kind">{KIND_NAMES[type ?? ''] ?? type}</div>
       <div className="gnode-name" title={data.name}>
         {data.name}
       </div>

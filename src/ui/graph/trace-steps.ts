@@ -1,7 +1,7 @@
 // Pure: a Trace from the core → the animation plan the graph plays. One step per hop, each with its
 // start time (hops play one after another), the graph nodes it joins, and where the verdict callout
 // goes. Kept apart from React so the mapping is unit-tested in node.
-import type { Hop, HopKind, Trace, Verdict } from '../../sim/contract';
+import type { Hop, HopKind, TextCode, Trace, Verdict } from '../../sim/contract';
 
 /** Hops that end the journey badly; drawn in the failure colour. */
 const FAILED_KINDS: ReadonlySet<HopKind> = new Set(['dns-nxdomain', 'no-rule', 'reject', 'drop']);
@@ -20,6 +20,8 @@ export interface TrafficStep {
   from: string | null;
   to: string | null;
   label: string;
+  /** `label` in machine form, for the page's language (use-trace-text). */
+  textCode?: TextCode;
   rule?: string;
   startMs: number;
   durMs: number;
@@ -33,6 +35,7 @@ export interface TrafficPlan {
   verdict: Verdict;
   ok: boolean;
   reason: string;
+  reasonCode?: TextCode;
   /** The node the verdict callout points at (the last drawn hop's end, else the source). */
   calloutAt: string | null;
   totalMs: number;
@@ -72,13 +75,14 @@ export function traceToPlan(trace: Trace, has: (id: string) => boolean, hopMs = 
       returning: RETURN_KINDS.has(h.kind),
     };
     if (h.rule !== undefined) step.rule = h.rule;
+    if (h.textCode) step.textCode = h.textCode;
     t += durMs;
     return step;
   });
   const drawn = steps.filter((s) => s.from !== null && s.to !== null);
   const last = drawn[drawn.length - 1];
   const calloutAt = last ? last.to : resolve(sourceRef(trace));
-  return {
+  const plan: TrafficPlan = {
     traceId: trace.id,
     steps,
     verdict: trace.verdict,
@@ -87,6 +91,8 @@ export function traceToPlan(trace: Trace, has: (id: string) => boolean, hopMs = 
     calloutAt,
     totalMs: t,
   };
+  if (trace.reasonCode) plan.reasonCode = trace.reasonCode;
+  return plan;
 }
 
 /** `external:<host>` refs a trace touches, so the graph can draw nodes for them. */

@@ -8,6 +8,7 @@ import { useStore } from '../../state/store';
 import type { MessageKey, TFn } from '../i18n';
 import type { TrafficHopView, TrafficTraceView } from './TrafficLayer';
 import { HOP_MS, type TrafficPlan, traceToPlan } from './trace-steps';
+import { type TraceTFn, useTraceT } from './use-trace-text';
 
 interface Active {
   seq: number;
@@ -190,8 +191,16 @@ export function useTraffic(has: (id: string) => boolean, t: TFn): TrafficView {
 
   // a trace's view keeps its identity while nothing about it changes (memoised layer components skip)
   const viewCache = useRef(new Map<string, TrafficTraceView>());
+  // the labels and the callout are in the page's language: a new language (or its catalogue
+  // arriving) redraws them
+  const tt = useTraceT();
+  const viewWords = useRef<[TFn, TraceTFn]>([t, tt]);
   const traces = useMemo(() => {
     const out: TrafficTraceView[] = [];
+    if (viewWords.current[0] !== t || viewWords.current[1] !== tt) {
+      viewWords.current = [t, tt];
+      viewCache.current = new Map();
+    }
     const cache = viewCache.current;
     const nextCache = new Map<string, TrafficTraceView>();
     const list = stepMode || reduced ? (shown ? [shown] : []) : active;
@@ -211,7 +220,7 @@ export function useTraffic(has: (id: string) => boolean, t: TFn): TrafficView {
         if (stepMode && idx > stepIndex) continue;
         const numbered = reduced || (stepMode && idx < stepIndex);
         hops.push({
-          step,
+          step: step.textCode ? { ...step, label: tt(step.label, step.textCode) } : step,
           mode: numbered ? 'numbered' : 'motion',
           delayMs: stepMode ? 0 : step.startMs,
           detailed: isShown,
@@ -228,7 +237,7 @@ export function useTraffic(has: (id: string) => boolean, t: TFn): TrafficView {
         view.callout = {
           at: a.plan.calloutAt,
           title: t('graphVerdict', { verdict: t(`graphVerdict.${a.plan.verdict}` as MessageKey) }),
-          reason: a.plan.reason,
+          reason: tt(a.plan.reason, a.plan.reasonCode),
           ok: a.plan.ok,
           delayMs: stepMode || reduced ? 0 : a.plan.totalMs,
         };
@@ -238,7 +247,7 @@ export function useTraffic(has: (id: string) => boolean, t: TFn): TrafficView {
     }
     viewCache.current = nextCache;
     return out;
-  }, [active, shown, stepMode, stepIndex, reduced, t]);
+  }, [active, shown, stepMode, stepIndex, reduced, t, tt]);
 
   const externals = useMemo(() => {
     const set = new Set<string>();

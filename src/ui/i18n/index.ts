@@ -11,6 +11,8 @@ export type { MessageKey } from './messages';
 export type TFn = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 const catalogues: Partial<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en };
+/** The packet tracer's sentences (./messages-trace) by language; English shows the tracer's own text. */
+const traceCatalogues: Partial<Record<Lang, Readonly<Record<string, string>>>> = {};
 const loading = new Map<Lang, Promise<void>>();
 const listeners = new Set<() => void>();
 /** Bumped when a catalogue arrives, so `useT` users re-render with it. */
@@ -23,6 +25,7 @@ export function loadLang(lang: Lang): Promise<void> {
   if (!p) {
     p = import('./messages-ko').then((m) => {
       catalogues.ko = m.ko;
+      traceCatalogues.ko = m.koTrace;
       version++;
       for (const l of listeners) l();
     });
@@ -41,6 +44,8 @@ export function translate(lang: Lang, key: MessageKey, vars?: Record<string, str
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
+
+export const traceCatalogue = (lang: Lang) => traceCatalogues[lang];
 
 const subscribe = (l: () => void) => {
   listeners.add(l);

@@ -121,6 +121,13 @@ export const en = {
   graphTargetPlaceholder: 'sleep-2, an IP or a URL',
   graphRun: 'Run',
   graphSelectPodHint: 'Select a Pod to delete it or to ping, curl or nslookup from it.',
+  graphNodeAria: 'Node {name}',
+  graphProxyAria: 'kube-proxy on {name}',
+  graphEdgeHelp: 'Lines show how the objects are related; they cannot be selected or removed.',
+  'graphEdge.owns': '{from} owns {to}',
+  'graphEdge.selects': '{from} selects {to}',
+  'graphEdge.endpoints': '{from} lists its endpoints in {to}',
+  'graphEdge.exposes': '{from} can reach {to}',
   // inspector
   inspectorNone: 'Select an object in the graph to inspect it.',
   inspectorGone: '{key} no longer exists.',
