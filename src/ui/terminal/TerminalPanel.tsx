@@ -83,7 +83,14 @@ function XtermTerminal() {
     // user input synchronously (so the next frame renders it), later ones in a timer task that Chrome
     // may run only after that frame (a whole frame of latency). `batch` collects, `write` appends.
     let pending: string | null = null;
+    // Whether the screen still shows only the welcome line and the prompt (with what is being typed):
+    // no command, output or clear yet. Printed text stays as printed, as in any terminal; the welcome
+    // alone is reprinted when the student switches the language before using the terminal.
+    let welcomeOnly = true;
+    // True while the prompt and the typed line are drawn (that leaves the welcome alone).
+    let drawingInput = false;
     const write = (data: string) => {
+      if (!drawingInput) welcomeOnly = false;
       if (pending !== null) pending += data;
       else term.write(data);
     };
@@ -118,6 +125,15 @@ function XtermTerminal() {
       shownPrompt = useStore.getState().core.session.prompt();
       return decoratePrompt(shownPrompt);
     };
+    /** Write what only draws the prompt and the typed line. */
+    const drawInput = (data: string) => {
+      drawingInput = true;
+      try {
+        write(data);
+      } finally {
+        drawingInput = false;
+      }
+    };
     // Where the cursor is, counted in cells from the start of the prompt (the input may wrap over rows).
     let shown = 0;
     // Whether the last output ended its line (the prompt must start on a fresh row for redraws).
@@ -125,7 +141,7 @@ function XtermTerminal() {
     /** Move to the start of the prompt row and clear everything below: the input area is blank. */
     const clearInput = () => {
       const up = Math.floor(shown / term.cols);
-      write(`\r${up > 0 ? `\x1b[${up}A` : ''}\x1b[J`);
+      drawInput(`\r${up > 0 ? `\x1b[${up}A` : ''}\x1b[J`);
       shown = 0;
     };
     /** Redraw prompt + line (over as many rows as it needs) and put the cursor back where it belongs. */
@@ -142,7 +158,7 @@ function XtermTerminal() {
       const up = Math.floor(end / cols) - Math.floor(target / cols);
       if (up > 0) out += `\x1b[${up}A`;
       out += `\r${target % cols > 0 ? `\x1b[${target % cols}C` : ''}`;
-      write(out);
+      drawInput(out);
       shown = target;
     };
     /** A new prompt on a fresh line. */
@@ -566,11 +582,31 @@ function XtermTerminal() {
       },
     };
 
-    term.write(`\x1b[2m${toCrlf(translate(useStore.getState().lang, 'terminalHelp'))}\x1b[0m\r\n`);
+    const welcome = () => `\x1b[2m${toCrlf(translate(useStore.getState().lang, 'terminalHelp'))}\x1b[0m\r\n`;
+    term.write(welcome());
     freshPrompt();
+    /** The language changed before the terminal was used: the welcome again, in it, above the prompt. */
+    let disposed = false;
+    const rewelcome = () => {
+      if (disposed || !welcomeOnly || reveal) return;
+      batch(() => {
+        // the screen and scrollback hold only the welcome and the prompt: start them afresh
+        drawInput(`\x1b[H\x1b[2J\x1b[3J${welcome()}`);
+        shown = 0;
+        redraw();
+      });
+    };
 
     const unsubLang = useStore.subscribe((s, prev) => {
-      if (s.lang !== prev.lang) applyLabel();
+      if (s.lang !== prev.lang) {
+        applyLabel();
+        // once the language's messages are in (a lazy chunk), unless it changed again meanwhile
+        void loadLang(s.lang)
+          .catch(() => {})
+          .then(() => {
+            if (useStore.getState().lang === s.lang) rewelcome();
+          });
+      }
       if (s.largeText !== prev.largeText) {
         term.options.fontSize = s.largeText ? 18 : 13;
         safeFit();
@@ -578,6 +614,7 @@ function XtermTerminal() {
     });
 
     return () => {
+      disposed = true;
       if (reveal) clearTimeout(reveal.timer);
       live.dispose();
       onData.dispose();
