@@ -1,0 +1,79 @@
+// The chapter's key moment in Korean (QA pass, Korean UI in Chromium): a student applies the sleep
+// Deployments and the sleep-2 Service from the editor, pings the Service name from sleep-1, and reads
+// in the packet list why nothing answers: the hop kinds, the step explanations and the verdict are
+// Korean, while kubectl's BusyBox output in the terminal stays exactly what the real ping prints.
+// The graph's screen-reader text is Korean too and says only what the graph allows.
+import { expect, test } from '@playwright/test';
+import { PlaygroundPage } from './pages/PlaygroundPage';
+
+test('ping sleep-2 in the Korean UI: the packet list explains it in Korean, BusyBox stays English', async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.languageSelect.selectOption('ko');
+  await expect(app.heading).toHaveText('쿠버네티스 서비스 놀이터');
+
+  for (const file of ['sleep/sleep1.yaml', 'sleep/sleep2.yaml', 'sleep/sleep2-service.yaml']) {
+    await app.editor.open(file);
+    await app.applyButton.click();
+    await app.terminal.waitForText(`$ kubectl apply -f ${file}\n`);
+  }
+  await expect(app.editor.result).toContainText('service/sleep-2 created');
+  await app.graph.runningPod('sleep-1');
+  await app.graph.runningPod('sleep-2');
+
+  const out = await app.terminal.runAndRead('kubectl exec deploy/sleep-1 -- ping -c 1 sleep-2');
+  expect(out).toMatch(/^PING sleep-2 \(10\.\d+\.\d+\.\d+\): 56 data bytes\n/);
+  expect(out).toContain('--- sleep-2 ping statistics ---\n');
+  expect(out).toContain('1 packets transmitted, 0 packets received, 100% packet loss');
+  const ip = out.match(/^PING sleep-2 \((10\.\d+\.\d+\.\d+)\)/)?.[1] ?? '';
+
+  // the packet list: hop kinds and explanations in Korean, notation (DNS question, addresses) as is
+  const list = app.graph.hopList;
+  await expect(app.graph.verdict).toBeVisible({ timeout: 20_000 });
+  await expect(list).toContainText('DNS 질의');
+  await expect(list).toContainText('A? sleep-2.default.svc.cluster.local');
+  await expect(app.graph.hops.filter({ hasText: '규칙 없음' })).toContainText('ICMP에 맞는 규칙 없음');
+  await expect(app.graph.hops.filter({ hasText: '버려짐' })).toContainText(`${ip}을(를) 가진 곳 없음`);
+  await expect(app.graph.verdict).toHaveText(
+    `결과: 응답 없음 — ClusterIP로 보낸 ICMP는 어떤 kube-proxy 규칙과도 일치하지 않고 ${ip}을(를) 가진 인터페이스도 없어서, 아무도 응답하지 않습니다`,
+  );
+  await expect(app.graph.callout).toContainText('아무도 응답하지 않습니다');
+  for (const english of ['no rule matches ICMP', 'nobody owns', 'nothing answers', 'no-rule', 'send']) {
+    await expect(list).not.toContainText(english);
+    await expect(app.graph.callout).not.toContainText(english);
+  }
+  // the labels drawn on the graph are the same Korean explanations
+  await expect(app.graph.hopLabels.filter({ hasText: 'ICMP에 맞는 규칙 없음' })).toHaveCount(1);
+
+  // the terminal is untouched by the language: BusyBox's own lines only
+  const screen = await app.terminal.text();
+  expect(screen).toContain('1 packets transmitted, 0 packets received, 100% packet loss');
+  expect(screen).not.toMatch(/[가-힣]/);
+
+  // screen-reader text: catalogue labels, nothing about moving or deleting
+  await expect(app.graph.node('Deployment/default/sleep-1')).toHaveAttribute(
+    'aria-label',
+    'Deployment sleep-1',
+  );
+  await expect(app.graph.node('Service/default/sleep-2')).toHaveAttribute('aria-label', 'Service sleep-2');
+  await expect(app.graph.node('kube-proxy/docker-desktop')).toHaveAttribute(
+    'aria-label',
+    'docker-desktop의 kube-proxy',
+  );
+  const described = app.graph.region.locator('[id^="react-flow__node-desc"], [id^="react-flow__edge-desc"]');
+  await expect(described).toHaveText([
+    'Enter 또는 Space 키로 이 객체를 선택해 검사기에서 봅니다.',
+    '선은 객체 사이의 관계를 보여 줍니다. 선택하거나 지울 수 없습니다.',
+  ]);
+  const edgeLabels = await app.graph.region
+    .locator('.react-flow__edge')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  expect(edgeLabels.length).toBeGreaterThan(0);
+  expect(edgeLabels.filter((l) => /^Edge from|[A-Z][a-z]+\/default\//.test(l))).toEqual([]);
+  expect(
+    edgeLabels.filter((l) => /^Service sleep-2이\(가\) Pod sleep-2-\S+을\(를\) 선택함$/.test(l)),
+  ).toHaveLength(1);
+  app.expectClean();
+});
