@@ -9,6 +9,7 @@ import { CH03_DIR, CH03_FILES } from '../scenarios/ch03/index';
 import type { Pod } from '../sim/api/types';
 import type { Cluster, Trace } from '../sim/contract';
 import { workdir } from '../sim/workloads/busybox/info';
+import { podHostname } from '../sim/workloads/hosts';
 import type { HttpResult } from '../sim/workloads/http/types';
 import { makeProc, podFiles, processEnv } from '../sim/workloads/proc';
 import { trackServiceLinks } from '../sim/workloads/servicelinks';
@@ -22,7 +23,8 @@ import { textCommands } from './host/text';
 import { kubectlCommand } from './kubectl';
 import { shellPrompt } from './shell/cd';
 import { type Continuation, type ListItem, parse, Shell } from './shell/index';
-import { type PodLineEditing, podLineEditing, rememberLine } from './shell/line-editing';
+import { type PodLineEditing, podLineEditing, rememberLine, shellExited } from './shell/line-editing';
+import { bashPrompt, containerBash } from './shell/pod-bash';
 import type { CommandTable, OutputChunk, ProcContext, RunResult } from './shell/types';
 import { defaultKubeconfig, type Kubeconfig } from './verbs/config-model';
 import { execShellTable, podShellTable } from './verbs/podcommands';
@@ -46,6 +48,11 @@ export interface TerminalResult extends RunResult {
   busy: boolean;
   /** The prompt to show next (`~/ch03$ `, or `/ # ` inside `kubectl exec -it … sh`). */
   prompt: string;
+  /**
+   * The line was read by a Pod's shell (`kubectl exec -it … sh|bash`), not the host's: it is that
+   * shell's history (./shell/line-editing.ts), not the host's.
+   */
+  podShell?: true;
 }
 
 export interface Completion {
@@ -525,15 +532,28 @@ class Session implements TerminalSession {
     const env = proc ? Object.fromEntries(processEnv(proc)) : { HOME: '/root' };
     // Redirections write into the container (`echo ok > /tmp/healthy`), as `sh -c` scripts do.
     // BusyBox ash in the Alpine/busybox images, dash in Debian's (nginx); it reads the terminal.
+    // `bash` (Debian's images have it) is bash itself: ./shell/pod-bash.ts.
     const flavor = proc?.info.tools === 'debian-curl' ? 'dash' : 'ash';
-    const shell = new Shell(
-      table,
-      { dialect: 'sh', interactive: true, flavor, ...(proc ? { files: podFiles(proc) } : {}) },
-      env,
-    );
+    const cwd = proc ? workdir(proc) : '/';
+    const argv0 = command[0] ?? 'sh';
+    const isBash = pod !== undefined && argv0.split('/').pop() === 'bash' && Object.hasOwn(table, argv0);
+    const shell = isBash
+      ? containerBash(
+          table,
+          env,
+          { argv0, hostname: podHostname(this.cluster, pod as Pod) },
+          { interactive: true, cwd, ...(proc ? { files: podFiles(proc) } : {}) },
+        )
+      : new Shell(
+          table,
+          { dialect: 'sh', interactive: true, flavor, ...(proc ? { files: podFiles(proc) } : {}) },
+          env,
+        );
     // It starts in the container's working directory (WORKDIR or the Pod's workingDir), as PWD.
-    shell.state.cwd = proc ? workdir(proc) : '/';
-    shell.state.vars.PWD = shell.state.cwd;
+    shell.state.cwd = cwd;
+    shell.state.vars.PWD = cwd;
+    // bash reads its history file when it starts (shell.c: load_history), ash when it first edits a line.
+    if (isBash) podLineEditing(shell).history();
     const uid = pod?.metadata.uid;
     let unsubscribe: (() => void) | undefined;
     const handle = this.startJob({
@@ -568,12 +588,14 @@ class Session implements TerminalSession {
     const fg = this.fg;
     if (fg?.podShell) {
       const { shell, onExit, stopWatching } = fg.podShell;
-      return this.collect(() => {
+      const result = this.collect(() => {
         const ctx = { ...this.ctx(), env: shell.state.vars };
         // ash keeps the line in its own history (and its file) before running it.
         rememberLine(shell, line);
         const r = shell.runLine(line, ctx);
         if (shell.state.exitRequested !== undefined) {
+          // bash writes this session's lines to its history file as it exits.
+          shellExited(shell);
           // `exit N` ends `kubectl exec -it`, which reports a non-zero status like any exec.
           const code = shell.state.exitRequested;
           if (onExit && fg.handle) {
@@ -589,6 +611,7 @@ class Session implements TerminalSession {
         }
         return r.exitCode;
       });
+      return { ...result, podShell: true };
     }
     if (fg) {
       // Typed into a program that does not read its input (port-forward, get -w): ignored.
@@ -666,8 +689,10 @@ class Session implements TerminalSession {
   }
 
   prompt(): string {
-    // ash's `\w # ` follows its `cd` (`/usr/share/nginx/html # `); dash's is `# ` (cd.ts).
-    if (this.fg?.podShell) return shellPrompt(this.fg.podShell.shell);
+    // ash's `\w # ` follows its `cd` (`/usr/share/nginx/html # `); dash's is `# ` (cd.ts);
+    // bash's `root@web-…:/etc/nginx# ` (shell/pod-bash.ts).
+    const podShell = this.fg?.podShell?.shell;
+    if (podShell) return podShell.opts.container ? bashPrompt(podShell) : shellPrompt(podShell);
     if (this.continued !== undefined) return '> ';
     return `${tildify(this.cwdPath)}$ `;
   }

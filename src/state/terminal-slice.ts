@@ -65,7 +65,14 @@ export const createTerminalSlice: Slice<TerminalSlice> = (set, get) => ({
     }
     if (result.traces.length > 0) patch.traceQueue = [...s.traceQueue, ...result.traces].slice(-QUEUE_MAX);
     const trimmed = line.trim();
-    if (source === 'terminal' && trimmed !== '' && s.history[s.history.length - 1] !== trimmed)
+    // A line a Pod's shell read (`kubectl exec -it … bash`) is that shell's history, not the host's:
+    // ↑ back in the host shell shows host commands only.
+    if (
+      source === 'terminal' &&
+      !result.podShell &&
+      trimmed !== '' &&
+      s.history[s.history.length - 1] !== trimmed
+    )
       patch.history = [...s.history, trimmed].slice(-HISTORY_MAX);
     if (source !== 'terminal')
       patch.feed = [

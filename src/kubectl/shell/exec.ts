@@ -2,8 +2,10 @@
 // stage by stage (each stage's stdout is the next one's stdin), && / || / ;, redirections and `&`.
 // The same executor serves the student's host shell (bash dialect) and BusyBox `sh -c` in a Pod.
 import type { AndOr, ListItem, Loop, Pipeline, Script, SimpleCommand, Word } from './ast';
+import { bashBuiltin, bashNotFound } from './bash-builtins';
 import { cdBuiltin } from './cd';
 import { type Dialect, parse, syntaxMessage } from './parse';
+import { type BashStart, runBashScript } from './pod-bash';
 import { testBuiltin } from './test-builtin';
 import type { CommandTable, ProcContext } from './types';
 
@@ -52,6 +54,13 @@ export interface ExecOptions {
   flavor?: 'ash' | 'dash';
   /** Reads the terminal (`kubectl exec -it … sh`): ash drops `line N: ` from its errors then. */
   interactive?: boolean;
+  /**
+   * The bash dialect running in a container (`kubectl exec … bash`, Debian images; ./pod-bash.ts):
+   * it keeps its own working directory, runs cd and pwd itself and words its errors as bash 5.2
+   * does there. `argv0` is $0 (and, when not interactive, the name its errors start with);
+   * `hostname` is the prompt's \h.
+   */
+  container?: { argv0: string; hostname: string };
 }
 
 const GLOB_CHARS = /[*?[]/;
@@ -77,6 +86,8 @@ export interface ShellState {
   linesRead?: number;
   /** The line of the script the running command is on. */
   line?: number;
+  /** Lines of a `bash -c` script before the part being run (./pod-bash.ts runs it a command at a time). */
+  lineBase?: number;
 }
 
 let shellDepth = 0;
@@ -127,12 +138,44 @@ export class Shell {
     }
   }
 
+  /** A shell in a container (ash, dash, or bash there): it keeps its own working directory. */
+  get inContainer(): boolean {
+    return this.opts.dialect === 'sh' || this.opts.container !== undefined;
+  }
+
+  /**
+   * How a container bash starts its error lines: `bash: ` reading the terminal, else $0 and the
+   * line (`bash: line 1: `; error.c error_prolog). Other shells: their name.
+   */
+  errPrefix(): string {
+    const c = this.opts.container;
+    if (!c) return `${this.name}: `;
+    if (this.opts.interactive) return 'bash: ';
+    return `${c.argv0}: line ${this.state.line ?? 1}: `;
+  }
+
+  /** Run parsed items (a `bash -c` script a command at a time), within the nesting limit. */
+  runParsed(items: Script, ctx: ProcContext): { exitCode: number; rest?: Continuation } {
+    this.startCwd(ctx);
+    if (shellDepth >= MAX_SHELL_DEPTH) {
+      ctx.err(`${this.name}: too many nested shells (limit ${MAX_SHELL_DEPTH})\n`);
+      return { exitCode: 2 };
+    }
+    shellDepth++;
+    try {
+      return this.runItems(items, ctx);
+    } finally {
+      shellDepth--;
+    }
+  }
+
   /**
    * ash and dash start in the process's working directory and export it as PWD (ash.c init():
    * setpwd(NULL, 0), dash likewise); an inherited PWD naming another directory is replaced.
+   * bash too (variables.c set_pwd: PWD when it names the working directory, else getcwd()).
    */
   private startCwd(ctx: ProcContext): void {
-    if (this.opts.dialect !== 'sh' || this.state.cwd !== undefined) return;
+    if (!this.inContainer || this.state.cwd !== undefined) return;
     this.state.cwd = ctx.cwd ?? '/';
     this.state.vars.PWD = this.state.cwd;
   }
@@ -221,7 +264,8 @@ export class Shell {
   }
 
   /** Expand a word into fields (bash word splitting on unquoted expansions, then globbing). */
-  expandWord(word: Word, ctx: ProcContext): string[] {
+  expandWord(word0: Word, ctx: ProcContext): string[] {
+    const word = this.tilde(word0);
     const fields: string[] = [];
     let cur = '';
     let pat = '';
@@ -272,6 +316,19 @@ export class Shell {
     return fields;
   }
 
+  /**
+   * A container bash's tilde prefix: an unquoted `~` alone or before `/` is $HOME (subst.c
+   * expand_word_internal → bash_tilde_expand), not split or globbed. (`~user` is not modelled.)
+   */
+  private tilde(word: Word): Word {
+    const first = word[0];
+    if (!this.opts.container || first?.t !== 'lit' || first.q || !first.v.startsWith('~')) return word;
+    if (first.v.length > 1 ? first.v[1] !== '/' : word.length > 1) return word;
+    const home = this.state.vars.HOME;
+    if (home === undefined) return word;
+    return [{ t: 'lit', v: home, q: true }, { t: 'lit', v: first.v.slice(1), q: false }, ...word.slice(1)];
+  }
+
   private glob(pattern: string): string[] {
     if (this.opts.glob) return this.opts.glob(pattern);
     const f = this.opts.files;
@@ -281,7 +338,7 @@ export class Shell {
   /** Expand without splitting (assignment values, redirection targets). */
   expandFlat(word: Word, ctx: ProcContext): string {
     let s = '';
-    for (const part of word) {
+    for (const part of this.tilde(word)) {
       if (part.t === 'lit') s += part.v;
       else if (part.t === 'var') s += this.lookup(part.name);
       else s += this.substitute(part.body, ctx);
@@ -293,6 +350,7 @@ export class Shell {
     if (name === '?') return String(this.state.lastExit);
     if (name === '$') return '1';
     if (name === '#') return '0';
+    if (name === '0' && this.opts.container) return this.opts.container.argv0;
     return this.state.vars[name] ?? '';
   }
 
@@ -301,7 +359,7 @@ export class Shell {
     const cap = capture(ctx, '');
     const saved = this.state.exitRequested;
     try {
-      const { dialect, files, glob, flavor, interactive } = this.opts;
+      const { dialect, files, glob, flavor, interactive, container } = this.opts;
       const sub = new Shell(
         this.table,
         {
@@ -310,6 +368,7 @@ export class Shell {
           ...(glob ? { glob } : {}),
           ...(flavor ? { flavor } : {}),
           ...(interactive ? { interactive } : {}),
+          ...(container ? { container } : {}),
         },
         {
           ...this.state.vars,
@@ -394,7 +453,7 @@ export class Shell {
 
   runSimple(cmd: SimpleCommand, ctx0: ProcContext): number {
     this.subExit = undefined;
-    if (cmd.line !== undefined) this.state.line = cmd.line;
+    if (cmd.line !== undefined) this.state.line = cmd.line + (this.state.lineBase ?? 0);
     const argv: string[] = [];
     for (const w of cmd.words) argv.push(...this.expandWord(w, ctx0));
     const assigns: Record<string, string> = {};
@@ -447,11 +506,11 @@ export class Shell {
   ):
     | string
     | { ctx: ProcContext; file?: { path: string; append: boolean; cap: ReturnType<typeof capture> } } {
-    const sh = this.name;
+    const sh = this.errPrefix();
     if (op === '>&') {
       if (target === '1') return { ctx: fd === 2 ? { ...ctx, err: ctx.out } : ctx };
       if (target === '2') return { ctx: fd === 1 ? { ...ctx, out: ctx.err } : ctx };
-      return `${sh}: ${target}: ambiguous redirect\n`;
+      return `${sh}${target}: ambiguous redirect\n`;
     }
     if (target === '/dev/null') {
       if (op === '<') return { ctx: { ...ctx, stdin: '' } };
@@ -459,10 +518,10 @@ export class Shell {
       return { ctx: fd === 2 ? { ...ctx, err: drop } : { ...ctx, out: drop } };
     }
     const files = this.files();
-    if (!files) return `${sh}: ${target}: Read-only file system\n`;
+    if (!files) return `${sh}${target}: Read-only file system\n`;
     if (op === '<') {
       const text = files.read(target);
-      if (text === undefined) return `${sh}: ${target}: No such file or directory\n`;
+      if (text === undefined) return `${sh}${target}: No such file or directory\n`;
       return { ctx: { ...ctx, stdin: text } };
     }
     const cap = capture(ctx, ctx.stdin);
@@ -472,6 +531,10 @@ export class Shell {
 
   runCommand(argv: string[], assigns: Record<string, string>, ctx: ProcContext): number {
     const name = argv[0] as string;
+    if (this.opts.container) {
+      const code = bashBuiltin(this, argv, ctx);
+      if (code !== undefined) return code;
+    }
     switch (name) {
       case 'exit': {
         const n = argv[1] === undefined ? this.state.lastExit : Number.parseInt(argv[1], 10);
@@ -529,6 +592,7 @@ export class Shell {
       }
     }
     const fn = Object.hasOwn(this.table, name) ? this.table[name] : undefined;
+    if (!fn && this.opts.container) return bashNotFound(this, name, ctx);
     if (!fn) {
       ctx.err(
         this.opts.dialect === 'bash' ? `bash: ${name}: command not found\n` : `sh: ${name}: not found\n`,
@@ -563,15 +627,20 @@ export function capture(ctx: ProcContext, stdin: string): { ctx: ProcContext; te
 
 /**
  * BusyBox `sh -c SCRIPT` for the in-Pod command tables: runs the script with `table`, writing
- * through `ctx`, and returns the exit code. Never throws on any input.
+ * through `ctx`, and returns the exit code. Never throws on any input. A `bash` flavour is a
+ * Debian image's bash (./pod-bash.ts; `source`: `-c` or the script file's name).
  */
 export function runScript(
   script: string,
   table: CommandTable,
   ctx: ProcContext,
   files?: FileAccess,
-  flavor?: 'ash' | 'dash',
+  flavor?: 'ash' | 'dash' | (BashStart & { source?: string }),
 ): number {
+  if (typeof flavor === 'object') {
+    const { source, ...start } = flavor;
+    return runBashScript(script, table, ctx, start, files, source);
+  }
   const shell = new Shell(
     table,
     { dialect: 'sh', ...(files ? { files } : {}), ...(flavor ? { flavor } : {}) },

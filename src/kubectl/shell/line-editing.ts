@@ -18,6 +18,16 @@
 // SAVE_ON_EXIT), so the next `kubectl exec -it` into the same container finds it. The HISTFILE
 // variable itself is not set here: this shell's variables are all exported. The history's size
 // limit (CONFIG_FEATURE_EDITING_HISTORY) is not applied. dash keeps no history the tty could use.
+// - `readline`: bash in Debian's images (./pod-bash.ts) edits with GNU readline, as the host's bash
+//   does (the terminal's own reverse-i-search, over this shell's history). bash 5.2.15's history
+//   (bashhist.c): an interactive shell loads $HISTFILE (variables.c: ~/.bash_history when unset)
+//   as it starts (load_history, at most HISTSIZE lines, 500 by default: HISTSIZE_DEFAULT); every
+//   non-empty line read is kept (pre_process_line; no HISTCONTROL in Debian's root dotfiles, so
+//   repeats and lines starting with a space stay) and the list holds the last HISTSIZE; the file is
+//   written only when the shell exits (shell.c exit_shell → maybe_save_shell_history): created if
+//   missing, then this session's lines appended (append_history), or the whole list written when
+//   the session outgrew it, then cut to its last HISTFILESIZE (= HISTSIZE) lines. A shell killed
+//   with its Pod (SIGKILL) writes nothing. The file's 0600 mode is not modelled.
 import type { Shell } from './exec';
 
 /**
@@ -26,9 +36,11 @@ import type { Shell } from './exec';
  */
 export type PodLineEditing =
   | { kind: 'busybox'; history(): readonly string[]; search(line: string, cursor: number): BusyboxSearch }
-  | { kind: 'tty'; history(): readonly string[]; reprint(line: string): string };
+  | { kind: 'tty'; history(): readonly string[]; reprint(line: string): string }
+  | { kind: 'readline'; history(): readonly string[] };
 
 export function podLineEditing(shell: Shell): PodLineEditing {
+  if (shell.opts.container) return { kind: 'readline', history: () => bashHistory(shell) };
   if (shell.opts.flavor === 'dash') return { kind: 'tty', history: () => [], reprint: ttyReprint };
   return {
     kind: 'busybox',
@@ -58,8 +70,60 @@ export function ashHistory(shell: Shell): string[] {
   return h;
 }
 
+/** bash's HISTSIZE and HISTFILESIZE when neither is set (bashhist.c HISTSIZE_DEFAULT). */
+export const BASH_HISTSIZE = 500;
+
+/** bash's $HISTFILE: ~/.bash_history (a HOME-less shell: root's home from /etc/passwd). */
+function bashHistFile(shell: Shell): string {
+  const home = shell.state.vars.HOME ?? '/root';
+  return `${home.endsWith('/') ? home : `${home}/`}.bash_history`;
+}
+
+/** Lines this bash session added (history_lines_this_session). */
+const bashSession = new WeakMap<Shell, number>();
+
+/** The interactive bash's history, oldest first: its file's last HISTSIZE lines, read once. */
+export function bashHistory(shell: Shell): string[] {
+  let h = histories.get(shell);
+  if (!h) {
+    const text = shell.opts.files?.read(bashHistFile(shell));
+    const lines = text === undefined || text === '' ? [] : text.replace(/\n$/, '').split('\n');
+    h = lines.slice(-BASH_HISTSIZE);
+    histories.set(shell, h);
+  }
+  return h;
+}
+
+/** An interactive bash exits: this session's lines go to its history file (maybe_save_shell_history). */
+export function shellExited(shell: Shell): void {
+  const added = bashSession.get(shell) ?? 0;
+  const files = shell.opts.files;
+  if (!shell.opts.container || !shell.opts.interactive || added === 0 || !files) return;
+  bashSession.delete(shell);
+  const file = bashHistFile(shell);
+  const h = bashHistory(shell);
+  const lines = (lines: readonly string[]) => lines.map((l) => `${l}\n`).join('');
+  const before = files.read(file);
+  if (before === undefined && files.write(file, '', false) !== undefined) return;
+  if (added <= h.length) files.write(file, lines(h.slice(h.length - added)), true);
+  else files.write(file, lines(h), false);
+  // history_truncate_file: the file's last HISTFILESIZE lines.
+  const text = files.read(file) ?? '';
+  const all = text.replace(/\n$/, '').split('\n');
+  if (all.length > BASH_HISTSIZE) files.write(file, lines(all.slice(-BASH_HISTSIZE)), false);
+}
+
 /** A line an interactive ash read (remember_in_history): kept, and appended to its file. */
 export function rememberLine(shell: Shell, line: string): void {
+  if (shell.opts.container) {
+    // bash: every non-empty line, kept in memory until the shell exits.
+    if (!shell.opts.interactive || line === '') return;
+    const h = bashHistory(shell);
+    h.push(line);
+    if (h.length > BASH_HISTSIZE) h.splice(0, h.length - BASH_HISTSIZE);
+    bashSession.set(shell, (bashSession.get(shell) ?? 0) + 1);
+    return;
+  }
   if (shell.opts.flavor === 'dash' || !shell.opts.interactive || line === '') return;
   const h = ashHistory(shell);
   if (h[h.length - 1] === line) return;

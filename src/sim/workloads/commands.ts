@@ -1,7 +1,7 @@
 // The executables `kubectl exec` finds in a container, as a CommandTable for the shell's process
 // model. What exists depends on the image (images.ts): the sleep image is Alpine 3.15 with
 // BusyBox 1.34.1 applets plus curl; the .NET images are Alpine with BusyBox but no curl; nginx is
-// Debian (sh, coreutils, curl); CoreDNS is distroless (nothing at all).
+// Debian (sh, bash, coreutils, curl); CoreDNS is distroless (nothing at all).
 import type { CommandFn, CommandTable, ProcContext } from '../../kubectl/shell/types';
 import type { Cluster, ObjectKey } from '../contract';
 import { date } from './busybox/date';
@@ -19,6 +19,7 @@ import { cat, echo, grep, headTail, wc } from './busybox/text';
 import { wget } from './busybox/wget';
 import { curl } from './curl';
 import { cleanPath } from './fs';
+import { podHostname } from './hosts';
 import { jq } from './jq';
 import { getPod } from './pods';
 import { type ExecSession, makeProc, type PodProc, podFiles, readPodFile, type WorkloadDeps } from './proc';
@@ -143,6 +144,53 @@ function sh(argv: string[], ctx: ProcContext, p: PodProc, table: CommandTable): 
   );
 }
 
+/**
+ * bash in the Debian images (Essential in Debian: bookworm's bash 5.2.15 at /bin/bash, which merged
+ * /usr also makes /usr/bin/bash): `bash -c SCRIPT [NAME]`, `bash FILE`, or the script on stdin, run
+ * by the kubectl layer's bash (src/kubectl/shell/pod-bash.ts). Texts as bash 5.2.15 prints them.
+ */
+function bash(argv: string[], ctx: ProcContext, p: PodProc, table: CommandTable): number {
+  let argv0 = argv[0] ?? 'bash';
+  const a1 = argv[1];
+  let script: string;
+  let source: string | undefined;
+  if (a1 === '-c') {
+    const s = argv[2];
+    if (s === undefined) {
+      ctx.err(`${argv0}: -c: option requires an argument\n`);
+      return 2;
+    }
+    script = s;
+    source = '-c';
+    if (argv[3] !== undefined) argv0 = argv[3];
+  } else if (a1 !== undefined && !a1.startsWith('-')) {
+    const text = readPodFile(p, cleanPath(a1, workdir(p, ctx)));
+    if (text === undefined) {
+      ctx.err(`${argv0}: ${a1}: No such file or directory\n`);
+      return 127;
+    }
+    script = text;
+    argv0 = a1;
+  } else {
+    script = ctx.stdin;
+  }
+  const run = p.deps.runScript;
+  if (!run) {
+    ctx.err(`${argv0}: no shell interpreter was provided to the workloads module\n`);
+    return 2;
+  }
+  const env = Object.fromEntries(Object.entries(ctx.env));
+  const start = { argv0, hostname: podHostname(p.cluster, p.pod), ...(source ? { source } : {}) };
+  const cwd = workdir(p, ctx);
+  return run(
+    script,
+    table,
+    { ...ctx, env, cwd, stdin: a1 === undefined ? '' : ctx.stdin },
+    podFiles(p),
+    start,
+  );
+}
+
 /** The in-container command table (names and absolute paths) for one Pod's first/named container. */
 export function podCommands(
   cluster: Cluster,
@@ -226,6 +274,10 @@ function buildTable(
   if (busybox) {
     table.ash = shell;
     table['/bin/ash'] = shell;
+  }
+  if (p.info.tools === 'debian-curl') {
+    const bashFn: CommandFn = bind((argv, ctx) => bash(argv, ctx, p, table));
+    for (const name of ['bash', '/bin/bash', '/usr/bin/bash']) table[name] = bashFn;
   }
   return table;
 }

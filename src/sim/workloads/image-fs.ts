@@ -10,8 +10,11 @@
 //   lib64 -> lib link, and buildroot's system/device_table.txt directories (/dev, /tmp 1777,
 //   /etc, /root 700, /var/www), every passwd home made (/usr/sbin, /var/spool/mail, /var, /home),
 //   /usr/bin/env -> ../../bin/env. runc adds the /proc and /sys mount points.
-// - nginx (Debian bookworm-slim, merged /usr: bin, lib, lib64, sbin link into usr): ./image-nginx.ts.
+// - nginx (Debian bookworm-slim, merged /usr: bin, lib, lib64, sbin link into usr): ./image-nginx.ts;
+//   bash's /etc/bash.bashrc and /etc/skel, root's .bashrc and .profile (all /root holds):
+//   ./image-debian.ts. bash itself is /bin/bash (a program of the command table, not listed here).
 
+import { DEBIAN_BASH_BASHRC, DEBIAN_ROOT_BASHRC, DEBIAN_ROOT_PROFILE, DEBIAN_SKEL } from './image-debian';
 import {
   NGINX_50X,
   NGINX_CONF,
@@ -184,6 +187,13 @@ function nginxImage(alpine: boolean): Builder {
     b.file(path, undefined, script ? { size, mode: 0o755 } : { size, mtime: NGINX_TARBALL_MS });
   }
   if (alpine) b.file('/etc/nginx/fastcgi.conf', undefined, { size: 1077, mtime: NGINX_TARBALL_MS });
+  else {
+    b.file('/etc/bash.bashrc', DEBIAN_BASH_BASHRC)
+      .file('/root/.bashrc', DEBIAN_ROOT_BASHRC)
+      .file('/root/.profile', DEBIAN_ROOT_PROFILE)
+      .complete(['/root']);
+    for (const [path, size] of Object.entries(DEBIAN_SKEL)) b.file(path, undefined, { size });
+  }
   b.complete(['/etc/nginx', '/etc/nginx/conf.d', '/docker-entrypoint.d', '/usr/share/nginx', NGINX_ROOT]);
   b.complete(['/var/log/nginx', '/tmp', '/home', '/media', '/mnt', '/opt', '/srv']);
   return b;

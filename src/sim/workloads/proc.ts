@@ -42,8 +42,11 @@ export type RunScript = (
   table: CommandTable,
   ctx: ProcContext,
   files?: PodFileAccess,
-  /** Debian images run dash (its error prefixes), the rest BusyBox ash. */
-  flavor?: 'ash' | 'dash',
+  /**
+   * Debian images run dash (its error prefixes), the rest BusyBox ash; Debian's bash is named
+   * by how it was called ($0), the Pod's host name and where its script came from (`-c`, a file).
+   */
+  flavor?: 'ash' | 'dash' | { argv0: string; hostname: string; source?: string },
 ) => number;
 
 export interface WorkloadDeps {

@@ -464,7 +464,8 @@ function XtermTerminal() {
             shown = editor.line.length;
             return;
           }
-          if (pod) podSearch = pod.search(editor.line, editor.cursor);
+          // ash's own search; bash in a Pod (readline) searches like the host's, over its own history.
+          if (pod?.kind === 'busybox') podSearch = pod.search(editor.line, editor.cursor);
           else editor.reverseSearch();
           break;
         }

@@ -1,0 +1,154 @@
+// The builtins of a bash running in a container (`kubectl exec … bash` in a Debian image) whose
+// words differ from ash's and dash's: cd, pwd, exit and "command not found". Texts as bash 5.2.15
+// (Debian bookworm's 5.2.15-2) prints them, checked against that bash: builtins/cd.def (cd_builtin,
+// pwd_builtin: `cd: usage: cd [-L|[-P [-e]] [-@]] [dir]`, `HOME not set`, `OLDPWD not set`,
+// `too many arguments`), builtins/exit.def (interactive shells print `exit` on stderr first),
+// builtins/common.c (sh_invalidopt, get_exitstat's `numeric argument required` with status 2),
+// execute_cmd.c (`command not found` 127; a path naming nothing: the errno text, 127; a
+// directory: `Is a directory`, 126) and error.c (error_prolog: `$0: line N: ` unless interactive).
+import { logicalPath } from './cd';
+import type { Shell } from './exec';
+import type { ProcContext } from './types';
+
+/** The usage lines bash prints after an invalid option (builtins' short docs). */
+const USAGE: Record<string, string> = {
+  cd: 'cd: usage: cd [-L|[-P [-e]] [-@]] [dir]\n',
+  pwd: 'pwd: usage: pwd [-LP]\n',
+};
+
+/**
+ * Options of a builtin (internal_getopt): `-` words up to `--` or the first other word. Returns
+ * the index of the first operand and the options seen, or the invalid option's letter.
+ */
+function options(argv: string[], allowed: string): { next: number; opts: string } | { bad: string } {
+  let opts = '';
+  let k = 1;
+  for (; k < argv.length; k++) {
+    const a = argv[k] as string;
+    if (a === '--') return { next: k + 1, opts };
+    if (!a.startsWith('-') || a === '-') break;
+    for (const c of a.slice(1)) {
+      if (!allowed.includes(c)) return { bad: c };
+      opts += c;
+    }
+  }
+  return { next: k, opts };
+}
+
+function invalid(shell: Shell, name: string, c: string, ctx: ProcContext): number {
+  ctx.err(`${shell.errPrefix()}${name}: -${c}: invalid option\n${USAGE[name] ?? ''}`);
+  return 2;
+}
+
+/** bash's own builtins that answer differently from the other shells; undefined: not one of them. */
+export function bashBuiltin(shell: Shell, argv: string[], ctx: ProcContext): number | undefined {
+  switch (argv[0]) {
+    case 'cd':
+      return cd(shell, argv, ctx);
+    case 'pwd':
+      return pwd(shell, argv, ctx);
+    case 'exit':
+      return exit(shell, argv, ctx);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * cd [-L|-P] [DIR]: no DIR is $HOME (an empty HOME stays put), `-` is $OLDPWD and prints where it
+ * went, "" stays put. The new directory is the logical one (-L) unless -P; OLDPWD and PWD follow.
+ * A directory it cannot enter: `cd: DIR: <errno text>`, status 1.
+ */
+function cd(shell: Shell, argv: string[], ctx: ProcContext): number {
+  const o = options(argv, 'LPe@');
+  if ('bad' in o) return invalid(shell, 'cd', o.bad, ctx);
+  const fail = (msg: string): number => {
+    ctx.err(`${shell.errPrefix()}cd: ${msg}\n`);
+    return 1;
+  };
+  const vars = shell.state.vars;
+  const operands = argv.slice(o.next);
+  if (operands.length > 1) return fail('too many arguments');
+  let dest = operands[0];
+  let print = false;
+  if (dest === undefined) {
+    dest = vars.HOME;
+    if (dest === undefined) return fail('HOME not set');
+  } else if (dest === '-') {
+    dest = vars.OLDPWD;
+    if (dest === undefined) return fail('OLDPWD not set');
+    print = true;
+  }
+  if (dest === '') return 0;
+  const cwd = shell.state.cwd ?? '/';
+  const target = logicalPath(dest, cwd);
+  const why = shell.opts.files?.cdError?.(target);
+  if (why !== undefined) return fail(`${dest}: ${why}`);
+  const physical = o.opts.lastIndexOf('P') > o.opts.lastIndexOf('L');
+  const now = physical ? (shell.opts.files?.realpath?.(target) ?? target) : target;
+  shell.state.cwd = now;
+  vars.OLDPWD = cwd;
+  vars.PWD = now;
+  if (print) ctx.out(`${now}\n`);
+  return 0;
+}
+
+/** pwd [-LP]: the logical directory, or with -P the physical one; operands are ignored. */
+function pwd(shell: Shell, argv: string[], ctx: ProcContext): number {
+  const o = options(argv, 'LP');
+  if ('bad' in o) return invalid(shell, 'pwd', o.bad, ctx);
+  const cwd = shell.state.cwd ?? '/';
+  const physical = o.opts.lastIndexOf('P') > o.opts.lastIndexOf('L');
+  ctx.out(`${physical ? (shell.opts.files?.realpath?.(cwd) ?? cwd) : cwd}\n`);
+  return 0;
+}
+
+/**
+ * exit [N]: an interactive bash says `exit` first. A non-number ends the shell with status 2 after
+ * its error; more than one argument is an error that does not end it (status 1).
+ */
+function exit(shell: Shell, argv: string[], ctx: ProcContext): number {
+  if (shell.opts.interactive) ctx.err('exit\n');
+  const arg = argv[1];
+  let code = shell.state.lastExit;
+  if (arg !== undefined) {
+    if (!/^[ \t]*[-+]?[0-9]+[ \t]*$/.test(arg)) {
+      ctx.err(`${shell.errPrefix()}exit: ${arg}: numeric argument required\n`);
+      code = 2;
+    } else if (argv.length > 2) {
+      ctx.err(`${shell.errPrefix()}exit: too many arguments\n`);
+      return 1;
+    } else code = Number(BigInt.asUintN(8, BigInt(arg.trim())));
+  }
+  shell.state.exitRequested = code;
+  return code;
+}
+
+/**
+ * A command the container does not have. A name with a slash is a path: bash reports the errno
+ * of its execve: `No such file or directory` or `Not a directory` (127), a directory `Is a
+ * directory` (126), a file that is not one of the image's programs `Permission denied` (126: the
+ * files modelled are mode 644, but for the entrypoint scripts, which a real bash would run).
+ */
+export function bashNotFound(shell: Shell, name: string, ctx: ProcContext): number {
+  const prefix = shell.errPrefix();
+  if (!name.includes('/')) {
+    ctx.err(`${prefix}${name}: command not found\n`);
+    return 127;
+  }
+  const files = shell.opts.files;
+  const path = logicalPath(name, shell.state.cwd ?? '/');
+  const why = files?.cdError?.(path);
+  if (why === undefined && files?.cdError) {
+    ctx.err(`${prefix}${name}: Is a directory\n`);
+    return 126;
+  }
+  if (files?.read(path) !== undefined) {
+    ctx.err(`${prefix}${name}: Permission denied\n`);
+    return 126;
+  }
+  ctx.err(
+    `${prefix}${name}: ${why === 'Not a directory' ? 'Not a directory' : 'No such file or directory'}\n`,
+  );
+  return 127;
+}

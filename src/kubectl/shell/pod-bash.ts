@@ -1,0 +1,148 @@
+// bash in a container (Debian's images: nginx): the host shell's bash dialect in the container's
+// context (its file system, environment, working directory and host name, uid 0) with none of the
+// host's programs (no kubectl there). Texts as Debian bookworm's bash 5.2.15 prints them.
+// - `bash -c SCRIPT` reads and runs its script a command at a time (parse.y shell_getc): the
+//   commands before a syntax error run; the error names `-c` and the line
+//   (`bash: -c: line 2: syntax error near unexpected token `)'` and the line itself); an
+//   unfinished script is `unexpected end of file` on the line after its last, an unclosed quote
+//   `unexpected EOF while looking for matching` on its last.
+// - The interactive prompt: /etc/bash.bashrc sets PS1='${debian_chroot:+($debian_chroot)}\u@\h:\w\$ '
+//   (bash 5.2.15-2's debian/etc.bash.bashrc); root's ~/.bashrc (base-files' dot.bashrc) keeps it.
+import type { ListItem } from './ast';
+import { logicalPath } from './cd';
+import { type FileAccess, Shell } from './exec';
+import { parse, syntaxMessage } from './parse';
+import type { CommandTable, ProcContext } from './types';
+
+export interface BashStart {
+  /** $0: how bash was named (`bash`, `/bin/bash`). */
+  argv0: string;
+  /** gethostname(): the Pod's host name (the prompt's \h). */
+  hostname: string;
+}
+
+/**
+ * Redirections as bash words their failures (`bash: /nope/f: No such file or directory`,
+ * `Is a directory`, `Not a directory`): open(2)'s errno after the shell's prefix.
+ */
+export function bashFiles(files: FileAccess, prefix: () => string): FileAccess {
+  return {
+    ...files,
+    write: (path, text, append, cwd) => {
+      const abs = logicalPath(path, cwd ?? '/');
+      if (files.cdError && abs !== '/') {
+        if (files.cdError(abs) === undefined) return `${prefix()}${path}: Is a directory\n`;
+        const parent = abs.slice(0, abs.lastIndexOf('/')) || '/';
+        const why = files.cdError(parent);
+        if (why !== undefined) return `${prefix()}${path}: ${why}\n`;
+      } else if (abs === '/') return `${prefix()}${path}: Is a directory\n`;
+      return files.write(path, text, append, cwd);
+    },
+  };
+}
+
+/** A bash in a container: interactive (`kubectl exec -it … bash`) or running a script. */
+export function containerBash(
+  table: CommandTable,
+  env: Record<string, string>,
+  start: BashStart,
+  opts: { files?: FileAccess; interactive?: boolean; cwd?: string },
+): Shell {
+  let shell: Shell | undefined;
+  const prefix = () => shell?.errPrefix() ?? 'bash: ';
+  shell = new Shell(
+    table,
+    {
+      dialect: 'bash',
+      container: { argv0: start.argv0, hostname: start.hostname },
+      ...(opts.files ? { files: bashFiles(opts.files, prefix) } : {}),
+      ...(opts.interactive ? { interactive: true } : {}),
+    },
+    env,
+  );
+  if (opts.cwd !== undefined) {
+    shell.state.cwd = opts.cwd;
+    shell.state.vars.PWD = opts.cwd;
+  }
+  return shell;
+}
+
+/**
+ * `bash -c SCRIPT` / `bash FILE` / `bash` reading stdin: the script run a command at a time (each
+ * complete command before the next is read), as bash does. Returns the exit status.
+ */
+export function runBashScript(
+  script: string,
+  table: CommandTable,
+  ctx: ProcContext,
+  start: BashStart,
+  files?: FileAccess,
+  /** Where the script came from, for syntax errors: `-c` or the file's name (undefined: stdin). */
+  source?: string,
+): number {
+  const shell = containerBash(table, { ...ctx.env }, start, {
+    ...(files ? { files } : {}),
+    ...(ctx.cwd !== undefined ? { cwd: ctx.cwd } : {}),
+  });
+  const lines = script.split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  const where = (n: number) => `${start.argv0}: ${source === undefined ? '' : `${source}: `}line ${n}: `;
+  let chunk: string[] = [];
+  let first = 1;
+  let code = 0;
+  const runChunk = (items: ListItem[]): boolean => {
+    shell.state.lineBase = first - 1;
+    const r = shell.runParsed(items, ctx);
+    code = r.exitCode;
+    return shell.state.exitRequested !== undefined;
+  };
+  for (let n = 1; n <= lines.length; n++) {
+    chunk.push(lines[n - 1] as string);
+    const parsed = parse(chunk.join('\n'));
+    if (!parsed.ok) {
+      const p = parsed.problem;
+      if (p.kind === 'eof' || p.kind === 'eof-quote') continue;
+      if (p.kind === 'token') {
+        const at = where(n);
+        ctx.err(`${at}syntax error near unexpected token \`${p.token}'\n${at}\`${lines[n - 1]}'\n`);
+      } else ctx.err(syntaxMessage(p, 'bash'));
+      return 2;
+    }
+    if (parsed.heredocEof !== undefined && n < lines.length) continue;
+    if (parsed.heredocEof !== undefined) {
+      ctx.err(
+        `${start.argv0}: line ${n}: warning: here-document at line ${first} delimited by end-of-file (wanted \`${parsed.heredocEof}')\n`,
+      );
+    }
+    if (runChunk(parsed.script)) return shell.state.exitRequested ?? code;
+    chunk = [];
+    first = n + 1;
+  }
+  if (chunk.length > 0) {
+    const parsed = parse(chunk.join('\n'));
+    if (!parsed.ok && parsed.problem.kind === 'eof-quote') {
+      ctx.err(`${where(lines.length)}unexpected EOF while looking for matching \`${parsed.problem.quote}'\n`);
+    } else ctx.err(`${where(lines.length + 1)}syntax error: unexpected end of file\n`);
+    return 2;
+  }
+  return code;
+}
+
+/**
+ * The prompt: PS1 `${debian_chroot:+($debian_chroot)}\u@\h:\w\$ ` expanded for root (uid 0):
+ * \u the user's name, \h the host name up to its first dot, \w $PWD with $HOME shown as `~`
+ * (polite_directory_format: a HOME of `/` is not abbreviated), \$ `#` for uid 0.
+ */
+export function bashPrompt(shell: Shell): string {
+  const vars = shell.state.vars;
+  const chroot = vars.debian_chroot ? `(${vars.debian_chroot})` : '';
+  const host = (shell.opts.container?.hostname ?? '').split('.')[0];
+  const pwd = vars.PWD ?? shell.state.cwd ?? '/';
+  const home = vars.HOME;
+  let w = pwd;
+  if (home && home.length > 1 && pwd.startsWith(home)) {
+    const rest = pwd.slice(home.length);
+    if (rest === '' || rest.startsWith('/')) w = `~${rest}`;
+  }
+  return `${chroot}root@${host}:${w}# `;
+}
