@@ -1,6 +1,7 @@
 // Ctrl-R inside `kubectl exec -it POD -- sh` (line-editing.ts): BusyBox ash's reverse_i_search
 // (lineedit.c) in the Alpine and busybox images, the tty's VREPRINT for Debian's dash; bash's
-// readline search stays the host's (src/ui/terminal/line-editor-isearch.test.ts).
+// readline search is the host's (src/ui/terminal/line-editor-isearch.test.ts), over the history of
+// the bash it runs in (a Pod's bash keeps its own).
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../testing';
 import { BusyboxSearch, ttyReprint } from './line-editing';
@@ -133,5 +134,54 @@ describe("ash's own history (lineedit.c load_history / remember_in_history, $HOM
     expect(d.session.podLineEditing?.()?.history()).toEqual([]);
     d.sh('ls -a /root');
     expect(d.stdout()).not.toContain('history');
+  });
+});
+
+describe("bash's own history in the Debian image (bashhist.c, ~/.bash_history)", () => {
+  const nginx = () => {
+    const d = kdrive({ seed: 3 });
+    d.kubectl('run web --image=nginx').advance(60_000);
+    return d;
+  };
+
+  it('readline edits the line (the terminal searches with Ctrl-R) over the shell history, not the host', () => {
+    const d = nginx();
+    d.sh('kubectl exec -it web -- bash');
+    const ed = d.session.podLineEditing?.();
+    expect(ed?.kind).toBe('readline');
+    d.sh('echo one');
+    d.sh('echo one');
+    d.sh(' echo two');
+    d.sh('');
+    d.sh('   ');
+    // Every non-empty line, repeats and leading spaces kept (no HISTCONTROL in Debian's dotfiles).
+    expect(ed?.history()).toEqual(['echo one', 'echo one', ' echo two', '   ']);
+  });
+
+  it('writes the file only when the shell exits, appending; a later session loads it', () => {
+    const d = nginx();
+    d.sh('kubectl exec -it web -- bash');
+    d.sh('cat ~/.bash_history');
+    expect(d.text()).toBe('cat: /root/.bash_history: No such file or directory\n');
+    d.sh('exit 0');
+    d.kubectl('exec web -- cat /root/.bash_history');
+    expect(d.text()).toBe('cat ~/.bash_history\nexit 0\n');
+    d.sh('kubectl exec -it web -- bash');
+    expect(d.session.podLineEditing?.()?.history()).toEqual(['cat ~/.bash_history', 'exit 0']);
+    d.sh('true');
+    d.sh('exit');
+    d.kubectl('exec web -- cat /root/.bash_history');
+    expect(d.text()).toBe('cat ~/.bash_history\nexit 0\ntrue\nexit\n');
+  });
+
+  it('keeps the last 500 lines (HISTSIZE / HISTFILESIZE default), in memory and in the file', () => {
+    const d = nginx();
+    d.sh('kubectl exec -it web -- bash');
+    for (let i = 1; i <= 502; i++) d.sh(`: ${i}`);
+    const h = d.session.podLineEditing?.()?.history() ?? [];
+    expect([h.length, h[0], h[499]]).toEqual([500, ': 3', ': 502']);
+    d.sh('exit');
+    d.kubectl('exec web -- sh -c "wc -l < /root/.bash_history; head -n 1 /root/.bash_history"');
+    expect(d.text()).toBe('500\n: 4\n');
   });
 });
