@@ -4,6 +4,7 @@ import type { Pod } from '../api/types';
 import type { Cluster, DnsAnswer, Hop, ObjectKey, ProfileName, Trace, TraceSource } from '../contract';
 import { podDnsType } from '../net/hostnet';
 import { PUBLIC_RESOLVERS, podDnsConfigSpec } from '../net/pod-dns';
+import { type Said, say } from '../net/trace-wording';
 import { getProfile } from '../profiles';
 import { imageInfo } from './images';
 import { listServices, podByIP, podKeyOf } from './pods';
@@ -141,11 +142,20 @@ export function dnsTrace(
       });
     } else if (q.rcode === 'NOERROR') {
       const values = q.records.map((r) => (r.type === 'CNAME' ? `CNAME ${r.value}` : `${r.type} ${r.value}`));
+      // the records are notation; an empty answer is a sentence (in machine form for the UI too)
+      const none = values.length
+        ? undefined
+        : say(
+            'dnsNoRecords',
+            { question: q.question, qtype: q.qtype },
+            `${q.question}: no ${q.qtype} records`,
+          );
       hops.push({
         kind: 'dns-answer',
         from: to,
         to: from,
-        label: values.length ? values.join(', ') : `${q.question}: no ${q.qtype} records`,
+        label: none ? none.text : values.join(', '),
+        ...(none ? { textCode: none.code } : {}),
         atMs: at,
       });
     }
@@ -153,6 +163,18 @@ export function dnsTrace(
   }
   const last = queries[queries.length - 1];
   const silent = last?.rcode === 'TIMEOUT' ? last : undefined;
+  const n = queries.length;
+  const why: Said = found
+    ? n === 1
+      ? say('dnsResolvedOne', { name, server }, `${name} resolved after 1 DNS query to ${server}`)
+      : say('dnsResolved', { name, n, server }, `${name} resolved after ${n} DNS queries to ${server}`)
+    : silent
+      ? silence(silent.question, silentCause(to, server))
+      : say(
+          'dnsAllNxdomain',
+          { name },
+          `no search domain made ${name} resolve: every query came back NXDOMAIN`,
+        );
   return {
     id: nextTraceId(cluster, 'dns'),
     source,
@@ -162,20 +184,37 @@ export function dnsTrace(
     ...(server ? { resolvedIP: server } : {}),
     hops,
     verdict: found ? 'delivered' : silent ? 'timeout' : 'nxdomain',
-    reason: found
-      ? `${name} resolved after ${queries.length} DNS ${queries.length === 1 ? 'query' : 'queries'} to ${server}`
-      : silent
-        ? `the DNS query for ${silent.question} got no answer: ${silentCause(to, server)}`
-        : `no search domain made ${name} resolve: every query came back NXDOMAIN`,
+    reason: why.text,
+    reasonCode: why.code,
     startedAt: cluster.now(),
   };
 }
 
+/** The tracer's sentence for a question nobody answered (net/trace-dns words it the same). */
+function silence(question: string, why: Said): Said {
+  return say(
+    'dnsSilence',
+    { question, why: why.code },
+    `the DNS query for ${question} got no answer: ${why.text}`,
+  );
+}
+
 /** Why the nameserver `to` (at `server`) did not answer, in the tracer's words (net/trace-dns). */
-function silentCause(to: string, server: string): string {
-  if (to === KUBE_DNS_REF) return 'the kube-dns Service has no ready CoreDNS endpoint';
-  if (to.startsWith('Service/'))
-    return `the Service ${to.slice(8)} (${server}) has no ready CoreDNS endpoint`;
-  if (to.startsWith('Pod/')) return `nothing in Pod ${to.slice(4)} (${server}) serves DNS`;
-  return `nothing answers DNS on ${server || 'the nameserver'}`;
+function silentCause(to: string, server: string): Said {
+  if (to === KUBE_DNS_REF)
+    return say('silentKubeDns', {}, 'the kube-dns Service has no ready CoreDNS endpoint');
+  if (to.startsWith('Service/')) {
+    const svc = to.slice(8);
+    return say(
+      'silentNoCoreDns',
+      { svc, ip: server },
+      `the Service ${svc} (${server}) has no ready CoreDNS endpoint`,
+    );
+  }
+  if (to.startsWith('Pod/')) {
+    const pod = to.slice(4);
+    return say('silentPod', { pod, ip: server }, `nothing in Pod ${pod} (${server}) serves DNS`);
+  }
+  if (server) return say('silentOn', { ip: server }, `nothing answers DNS on ${server}`);
+  return say('silentOnNameserver', {}, 'nothing answers DNS on the nameserver');
 }

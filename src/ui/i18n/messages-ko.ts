@@ -269,4 +269,15 @@ export const koTrace: Record<TraceMessageKey, string> = {
     '노드 {node}에는 {port}/{proto}에서 수신 대기하는 것이 없어서{later} 노드가 ICMP port unreachable로 응답합니다',
   hostNetDelivered:
     '노드 {node} 네트워크의 Pod {pod}에 도착했습니다. 이 Pod는 hostNetwork로 실행되므로 프로세스가 노드 자신의 네트워크 네임스페이스에서 {ip}의 {port}/{proto}로 수신 대기합니다',
+  dnsNoRecords: '{question}: {qtype} 레코드 없음',
+  dnsResolvedOne: '{server}에 DNS 질의를 1번 보내 {name}의 답을 얻었습니다',
+  dnsResolved: '{server}에 DNS 질의를 {n}번 보내 {name}의 답을 얻었습니다',
+  dnsAllNxdomain:
+    '어떤 검색 도메인을 붙여도 {name}을(를) 주소로 바꿀 수 없습니다. 모든 질의가 NXDOMAIN으로 돌아왔습니다',
+  silentNoCoreDns: 'Service {svc}({ip})에 준비된 CoreDNS 엔드포인트가 없습니다',
+  silentOn: '{ip}에서 DNS에 응답하는 곳이 없습니다',
+  silentOnNameserver: '네임서버에서 DNS에 응답하는 곳이 없습니다',
+  pfNoListener: '{port}에서 수신 대기하는 것이 없음',
+  pfTunnel: 'port-forward가 localhost:{local}을(를) Pod 안의 포트 {port}(으)로 터널링합니다',
+  pfRefused: 'port-forward가 Pod에 닿았지만, 그 안의 포트 {port}에서 수신 대기하는 것이 없습니다',
 };

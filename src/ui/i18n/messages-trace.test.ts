@@ -1,9 +1,11 @@
 // The tracer's sentences in the trace catalogues, over every trace the packet tracer's own tests
-// produce (their files are run again here, with a recorder on Tracer.trace): the English message of
+// produce (their files are run again here, with a recorder on Tracer.trace) and the traces the
+// workloads build themselves (name lookups, port-forwards: nslookup, ping, wget and curl tests, with
+// recorders on dnsTrace and httpRequest): the English message of
 // each code renders to exactly the tracer's English text (kubectl and the replay show that text, the
 // Korean page shows the Korean message, so the two must say the same thing), every prose label has a
 // code, and the Korean message of each code is whole Korean around its notation.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TextCode, TextParam, Trace } from '../../sim/contract';
 import { netHarness, pod } from '../../sim/net/test-helpers';
 import { Tracer } from '../../sim/net/trace';
@@ -21,8 +23,33 @@ import '../../sim/net/dns.test';
 import '../../sim/net/hostnetwork.test';
 import '../../sim/net/hostnetwork-dns.test';
 import '../../sim/net/statefulset-dns.test';
+import '../../sim/workloads/nslookup.test';
+import '../../sim/workloads/resolve-dns.test';
+import '../../sim/workloads/http.test';
+import '../../sim/workloads/ping.test';
 
-const seen: Trace[] = [];
+const seen: Trace[] = vi.hoisted(() => []);
+
+// the traces made outside the tracer: every lookup's (dnsTrace) and every HTTP exchange's
+vi.mock('../../sim/workloads/dns', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../sim/workloads/dns')>();
+  const dnsTrace: typeof real.dnsTrace = (...args) => {
+    const t = real.dnsTrace(...args);
+    seen.push(structuredClone(t));
+    return t;
+  };
+  return { ...real, dnsTrace };
+});
+vi.mock('../../sim/workloads/http/client', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../sim/workloads/http/client')>();
+  const httpRequest: typeof real.httpRequest = (...args) => {
+    const r = real.httpRequest(...args);
+    seen.push(...structuredClone(r.traces));
+    return r;
+  };
+  return { ...real, httpRequest };
+});
+
 const real = Tracer.prototype.trace;
 Tracer.prototype.trace = function (this: Tracer, ...args: Parameters<Tracer['trace']>) {
   const t = real.apply(this, args);
@@ -63,7 +90,7 @@ function notation(code: TextCode, into: string[] = []): string[] {
  * forwarding arrows, chains and IPVS virtual servers, the Docker Desktop VM hop.
  */
 const NOTATION =
-  /^(SYN|SYN-ACK|RST|UDP|UDP reply|ICMP port unreachable|REJECT icmp-port-unreachable|KUBE-[A-Z0-9-]+|IPVS \S+ rr|localhost:\d+ → Docker Desktop VM)$|^(ICMP echo|SYN|UDP|DNAT) → |^→ |^NXDOMAIN |^[A-Z]+\? |^(A|AAAA|CNAME|SRV|PTR) /;
+  /^(SYN|SYN-ACK|RST|UDP|UDP reply|ICMP port unreachable|REJECT icmp-port-unreachable|KUBE-[A-Z0-9-]+|IPVS \S+ rr|localhost:\d+ → Docker Desktop VM|port-forward localhost:\d+ → \d+|:\d+)$|^(ICMP echo|SYN|UDP|DNAT) → |^→ |^NXDOMAIN |^[A-Z]+\? |^(A|AAAA|CNAME|SRV|PTR) /;
 
 /** Latin words the tracer's Korean sentences keep, beyond the catalogue's (./ko-check). */
 const TRACE_TERMS = new Set(
@@ -144,6 +171,16 @@ describe('the trace catalogues against the traces the tracer tests produce', () 
       'needsPort',
       'pingLocalhost',
       'podRefusedUdp',
+      // the workloads' own traces: nslookup and the lookup before a packet, port-forwards
+      'dnsResolvedOne',
+      'dnsResolved',
+      'dnsAllNxdomain',
+      'dnsNoRecords',
+      'silentKubeDns',
+      'silentOn',
+      'pfTunnel',
+      'pfRefused',
+      'pfNoListener',
     ])
       expect(used, k).toContain(k);
   });

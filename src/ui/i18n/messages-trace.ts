@@ -1,4 +1,5 @@
-// The packet tracer's sentences (Trace.reasonCode, Hop.textCode from src/sim/net/trace*.ts), in
+// The packet tracer's sentences (Trace.reasonCode, Hop.textCode from src/sim/net/trace*.ts and the
+// traces src/sim/workloads makes itself), in
 // English: one message per key, which with the code's params renders to exactly the tracer's English
 // text (messages-trace.test.ts holds the two together over real traces). The English page shows the
 // tracer's own text, so this table is the reference the Korean one (`koTrace` in ./messages-ko) is
@@ -109,6 +110,18 @@ export const enTrace = {
     'nothing on node {node} listens on {port}/{proto}{later}, so it answers ICMP port unreachable',
   hostNetDelivered:
     "delivered to the Pod {pod} on node {node}'s network: it runs with hostNetwork, so its process listens on {port}/{proto} in the node's own network namespace, at {ip}",
+  // traces made outside the tracer: a Pod's name lookup (src/sim/workloads/dns.ts: nslookup, and the
+  // lookup before ping, nc, wget, curl) and a port-forward from the student's machine (http/client.ts)
+  dnsNoRecords: '{question}: no {qtype} records',
+  dnsResolvedOne: '{name} resolved after 1 DNS query to {server}',
+  dnsResolved: '{name} resolved after {n} DNS queries to {server}',
+  dnsAllNxdomain: 'no search domain made {name} resolve: every query came back NXDOMAIN',
+  silentNoCoreDns: 'the Service {svc} ({ip}) has no ready CoreDNS endpoint',
+  silentOn: 'nothing answers DNS on {ip}',
+  silentOnNameserver: 'nothing answers DNS on the nameserver',
+  pfNoListener: 'nothing listens on {port}',
+  pfTunnel: 'port-forward tunnels localhost:{local} to port {port} inside the Pod',
+  pfRefused: 'port-forward reached the Pod, but nothing listens on port {port} there',
 } as const;
 
 export type TraceMessageKey = keyof typeof enTrace;

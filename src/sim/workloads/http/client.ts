@@ -5,6 +5,7 @@
 import type { Node, Pod, Service } from '../../api/types';
 import type { Cluster, Hop, Trace, TraceSource } from '../../contract';
 import { podListens } from '../../net/listeners';
+import { say } from '../../net/trace-wording';
 import { getPod, podByIP } from '../pods';
 import { nextTraceId } from '../traceids';
 import { serveExternal } from './external';
@@ -110,19 +111,29 @@ function connectFromHost(
     const ip = pod?.status?.podIP;
     const listening = pod !== undefined && podListens(pod, podPort, 'TCP');
     const hops: Hop[] = [hop('send', 'host', podKey, `port-forward localhost:${port} → ${podPort}`, 0)];
-    hops.push(
-      listening
-        ? hop('deliver', 'host', podKey, `:${podPort}`, 0.2)
-        : hop('reject', podKey, 'host', `nothing listens on ${podPort}`, 0.2),
-    );
+    if (listening) hops.push(hop('deliver', 'host', podKey, `:${podPort}`, 0.2));
+    else {
+      const none = say('pfNoListener', { port: podPort }, `nothing listens on ${podPort}`);
+      hops.push({ ...hop('reject', podKey, 'host', none.text, 0.2), textCode: none.code });
+    }
+    const why = listening
+      ? say(
+          'pfTunnel',
+          { local: port, port: podPort },
+          `port-forward tunnels localhost:${port} to port ${podPort} inside the Pod`,
+        )
+      : say(
+          'pfRefused',
+          { port: podPort },
+          `port-forward reached the Pod, but nothing listens on port ${podPort} there`,
+        );
     const trace: Trace = {
       ...base,
       ...(ip ? { resolvedIP: ip, endpoint: { ip, port: podPort, pod: podKey } } : {}),
       hops,
       verdict: listening ? 'delivered' : 'refused',
-      reason: listening
-        ? `port-forward tunnels localhost:${port} to port ${podPort} inside the Pod`
-        : `port-forward reached the Pod, but nothing listens on port ${podPort} there`,
+      reason: why.text,
+      reasonCode: why.code,
     };
     return pod && listening ? { trace, pod } : { trace };
   }
