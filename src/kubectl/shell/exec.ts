@@ -5,7 +5,7 @@ import type { AndOr, ListItem, Loop, Pipeline, Script, SimpleCommand, Word } fro
 import { bashBuiltin, bashNotFound } from './bash-builtins';
 import { cdBuiltin } from './cd';
 import { type Dialect, parse, syntaxMessage } from './parse';
-import { type BashStart, runBashScript } from './pod-bash';
+import { type BashStart, bashVariable, runBashScript } from './pod-bash';
 import { testBuiltin } from './test-builtin';
 import type { CommandTable, ProcContext } from './types';
 
@@ -60,7 +60,7 @@ export interface ExecOptions {
    * does there. `argv0` is $0 (and, when not interactive, the name its errors start with);
    * `hostname` is the prompt's \h.
    */
-  container?: { argv0: string; hostname: string };
+  container?: BashStart;
 }
 
 const GLOB_CHARS = /[*?[]/;
@@ -351,7 +351,7 @@ export class Shell {
     if (name === '$') return '1';
     if (name === '#') return '0';
     if (name === '0' && this.opts.container) return this.opts.container.argv0;
-    return this.state.vars[name] ?? '';
+    return this.state.vars[name] ?? (this.opts.container ? bashVariable(this.opts.container, name) : '');
   }
 
   /** `$( … )`: run the body with stdout captured; trailing newlines are removed, as in sh. */

@@ -227,3 +227,32 @@ describe('images without bash', () => {
     }
   });
 });
+
+describe("bash's own variables", () => {
+  it('BASH, BASH_VERSION and SHELL when the environment has none (variables.c)', () => {
+    const d = cluster();
+    d.kubectl(`exec web -- bash -c 'echo $BASH $BASH_VERSION $SHELL'`);
+    expect(d.text()).toBe('/usr/bin/bash 5.2.15(1)-release /bin/bash\n');
+    d.kubectl(`exec web -- /bin/bash -c 'echo $BASH'`);
+    expect(d.text()).toBe('/bin/bash\n');
+    d.kubectl(`exec web -- sh -c 'echo "echo \\$0 \\$BASH" > /tmp/v.sh'`);
+    d.kubectl('exec web -- bash /tmp/v.sh');
+    expect(d.text()).toBe('/tmp/v.sh /usr/bin/bash\n');
+    // dash sets none of them.
+    d.kubectl(`exec web -- sh -c 'echo "[$BASH_VERSION]"'`);
+    expect(d.text()).toBe('[]\n');
+  });
+});
+
+describe('kubectl exec -i <nginx> -- bash', () => {
+  it('reads its script from stdin: errors carry `bash: line N: ` without `-c`', () => {
+    const d = cluster();
+    d.sh(`echo 'echo hi; foo' | kubectl exec -i web -- bash`);
+    expect(d.stdout()).toBe('hi\n');
+    expect(d.stderr()).toBe('bash: line 1: foo: command not found\ncommand terminated with exit code 127\n');
+    d.sh(`echo 'echo )' | kubectl exec -i web -- bash`);
+    expect(d.stderr()).toBe(
+      "bash: line 1: syntax error near unexpected token `)'\nbash: line 1: `echo )'\ncommand terminated with exit code 2\n",
+    );
+  });
+});

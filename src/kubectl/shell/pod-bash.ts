@@ -19,6 +19,8 @@ export interface BashStart {
   argv0: string;
   /** gethostname(): the Pod's host name (the prompt's \h). */
   hostname: string;
+  /** The name bash was run by when $0 is a script's (`bash FILE`). */
+  called?: string;
 }
 
 /**
@@ -54,7 +56,7 @@ export function containerBash(
     table,
     {
       dialect: 'bash',
-      container: { argv0: start.argv0, hostname: start.hostname },
+      container: { ...start },
       ...(opts.files ? { files: bashFiles(opts.files, prefix) } : {}),
       ...(opts.interactive ? { interactive: true } : {}),
     },
@@ -126,6 +128,26 @@ export function runBashScript(
     return 2;
   }
   return code;
+}
+
+/**
+ * Variables bash sets itself when the environment has none (variables.c initialize_shell_variables:
+ * BASH, the shell's full path, found on $PATH as /usr/bin/bash in merged /usr; BASH_VERSION;
+ * SHELL, the user's login shell, /bin/bash for root in Debian's base-passwd). Not exported.
+ */
+export function bashVariable(start: BashStart, name: string): string {
+  switch (name) {
+    case 'BASH': {
+      const called = start.called ?? start.argv0;
+      return called.includes('/') ? called : '/usr/bin/bash';
+    }
+    case 'BASH_VERSION':
+      return '5.2.15(1)-release';
+    case 'SHELL':
+      return '/bin/bash';
+    default:
+      return '';
+  }
 }
 
 /**

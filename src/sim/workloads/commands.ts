@@ -151,6 +151,7 @@ function sh(argv: string[], ctx: ProcContext, p: PodProc, table: CommandTable): 
  */
 function bash(argv: string[], ctx: ProcContext, p: PodProc, table: CommandTable): number {
   let argv0 = argv[0] ?? 'bash';
+  let called: string | undefined;
   const a1 = argv[1];
   let script: string;
   let source: string | undefined;
@@ -170,6 +171,7 @@ function bash(argv: string[], ctx: ProcContext, p: PodProc, table: CommandTable)
       return 127;
     }
     script = text;
+    called = argv0;
     argv0 = a1;
   } else {
     script = ctx.stdin;
@@ -180,7 +182,12 @@ function bash(argv: string[], ctx: ProcContext, p: PodProc, table: CommandTable)
     return 2;
   }
   const env = Object.fromEntries(Object.entries(ctx.env));
-  const start = { argv0, hostname: podHostname(p.cluster, p.pod), ...(source ? { source } : {}) };
+  const start = {
+    argv0,
+    hostname: podHostname(p.cluster, p.pod),
+    ...(source ? { source } : {}),
+    ...(called ? { called } : {}),
+  };
   const cwd = workdir(p, ctx);
   return run(
     script,

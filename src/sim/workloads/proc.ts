@@ -43,10 +43,10 @@ export type RunScript = (
   ctx: ProcContext,
   files?: PodFileAccess,
   /**
-   * Debian images run dash (its error prefixes), the rest BusyBox ash; Debian's bash is named
-   * by how it was called ($0), the Pod's host name and where its script came from (`-c`, a file).
+   * Debian images run dash (its error prefixes), the rest BusyBox ash; Debian's bash gets its $0,
+   * the Pod's host name, where its script came from (`-c`) and the name it was run by (`called`).
    */
-  flavor?: 'ash' | 'dash' | { argv0: string; hostname: string; source?: string },
+  flavor?: 'ash' | 'dash' | { argv0: string; hostname: string; source?: string; called?: string },
 ) => number;
 
 export interface WorkloadDeps {
