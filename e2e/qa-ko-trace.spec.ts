@@ -79,3 +79,56 @@ test('ping sleep-2 in the Korean UI: the packet list explains it in Korean, Busy
   ).toHaveLength(1);
   app.expectClean();
 });
+
+/** Text as xterm shows it: a tab moves to the next multiple of 8 columns, the cells between blank. */
+const tabbed = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.replace(/([^\t]*)\t/g, (_, head: string) => head + ' '.repeat(8 - (head.length % 8))))
+    .join('\n');
+
+test("chapter 3.5's nslookup in the Korean UI: the lookup is explained in Korean, BusyBox's lines stay as they are", async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.goto();
+  await app.languageSelect.selectOption('ko');
+  await expect(app.heading).toHaveText('쿠버네티스 서비스 놀이터');
+  await app.terminal.runAndRead(
+    'kubectl apply -f sleep/sleep1.yaml -f numbers/api.yaml -f numbers/api-service.yaml',
+  );
+  await app.graph.runningPod('sleep-1');
+  const ip = (
+    await app.terminal.runAndRead("kubectl get svc numbers-api -o jsonpath='{.spec.clusterIP}'")
+  ).trim();
+  expect(ip).toMatch(/^10\.\d+\.\d+\.\d+$/);
+
+  const name = 'numbers-api.default.svc.cluster.local';
+  const out = await app.terminal.runAndRead(
+    `kubectl exec deploy/sleep-1 -- sh -c 'nslookup ${name} | grep "^[^*]"'`,
+  );
+  // exactly the four lines BusyBox nslookup leaves through grep (its tabs drawn as xterm draws them)
+  expect(out).toBe(
+    tabbed(`Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\nName:\t${name}\nAddress: ${ip}\n`),
+  );
+  expect(out).not.toMatch(/[가-힣]/);
+
+  // the packet list: the questions and records as notation, the empty AAAA answer and the verdict in Korean
+  const list = app.graph.hopList;
+  await expect(app.graph.verdict).toBeVisible({ timeout: 20_000 });
+  await expect(list).toContainText(`A? ${name}`);
+  await expect(list).toContainText(`A ${ip}`);
+  await expect(app.graph.hops.filter({ hasText: `AAAA? ${name}` })).toContainText('DNS 질의');
+  await expect(app.graph.hops.filter({ hasText: 'AAAA 레코드 없음' })).toContainText(
+    `DNS 응답 ${name}: AAAA 레코드 없음`,
+  );
+  const said = `10.96.0.10에 DNS 질의를 2번 보내 ${name}의 답을 얻었습니다`;
+  await expect(app.graph.verdict).toHaveText(`결과: 전달됨 — ${said}`);
+  await expect(app.graph.callout).toContainText(said);
+  for (const english of ['resolved after', 'DNS queries', 'no AAAA records', 'dns-query', 'dns-answer']) {
+    await expect(list).not.toContainText(english);
+    await expect(app.graph.callout).not.toContainText(english);
+  }
+  expect(await app.terminal.text()).toContain(`grep "^[^*]"'\n${out}`);
+  app.expectClean();
+});
