@@ -24,7 +24,7 @@ import { kubectlCommand } from './kubectl';
 import { shellPrompt } from './shell/cd';
 import { type Continuation, type ListItem, parse, Shell } from './shell/index';
 import { type PodLineEditing, podLineEditing, rememberLine, shellExited } from './shell/line-editing';
-import { bashPrompt, containerBash } from './shell/pod-bash';
+import { abandonBashInput, bashPrompt, containerBash, readBashLine } from './shell/pod-bash';
 import type { CommandTable, OutputChunk, ProcContext, RunResult } from './shell/types';
 import { defaultKubeconfig, type Kubeconfig } from './verbs/config-model';
 import { execShellTable, podShellTable } from './verbs/podcommands';
@@ -590,9 +590,12 @@ class Session implements TerminalSession {
       const { shell, onExit, stopWatching } = fg.podShell;
       const result = this.collect(() => {
         const ctx = { ...this.ctx(), env: shell.state.vars };
-        // ash keeps the line in its own history (and its file) before running it.
-        rememberLine(shell, line);
-        const r = shell.runLine(line, ctx);
+        // ash keeps the line in its own history (and its file) before running it; bash reads on
+        // at its `> ` prompt until the command is whole (shell/pod-bash.ts).
+        const text = shell.opts.container ? readBashLine(shell, line) : line;
+        if (!shell.opts.container) rememberLine(shell, line);
+        if (text === undefined) return shell.state.lastExit;
+        const r = shell.runLine(text, ctx);
         if (shell.state.exitRequested !== undefined) {
           // bash writes this session's lines to its history file as it exits.
           shellExited(shell);
@@ -647,6 +650,7 @@ class Session implements TerminalSession {
       const fg = this.fg;
       if (!fg || fg.podShell) {
         if (!fg) this.shell.state.lastExit = 130;
+        if (fg?.podShell) abandonBashInput(fg.podShell.shell);
         return;
       }
       this.signal(fg, 'INT');

@@ -87,7 +87,8 @@ export function bashHistory(shell: Shell): string[] {
   let h = histories.get(shell);
   if (!h) {
     const text = shell.opts.files?.read(bashHistFile(shell));
-    const lines = text === undefined || text === '' ? [] : text.replace(/\n$/, '').split('\n');
+    // read_history: each non-empty line of the file is an entry.
+    const lines = (text ?? '').split('\n').filter((l) => l !== '');
     h = lines.slice(-BASH_HISTSIZE);
     histories.set(shell, h);
   }
@@ -111,6 +112,12 @@ export function shellExited(shell: Shell): void {
   const text = files.read(file) ?? '';
   const all = text.replace(/\n$/, '').split('\n');
   if (all.length > BASH_HISTSIZE) files.write(file, lines(all.slice(-BASH_HISTSIZE)), false);
+}
+
+/** A later line of a multi-line command joins the history entry of its first (bash_add_history). */
+export function amendLastLine(shell: Shell, text: string): void {
+  const h = bashHistory(shell);
+  if (h.length > 0) h[h.length - 1] += text;
 }
 
 /** A line an interactive ash read (remember_in_history): kept, and appended to its file. */

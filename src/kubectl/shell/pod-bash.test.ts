@@ -256,3 +256,57 @@ describe('kubectl exec -i <nginx> -- bash', () => {
     );
   });
 });
+
+describe("the interactive bash's `> ` prompt (PS2)", () => {
+  it('reads on until the command is whole; the history entry joins its lines as bash does', () => {
+    const d = cluster();
+    const lines = [
+      'kubectl exec -it web -- bash',
+      'for i in 1 2; do',
+      'echo $i',
+      'done',
+      'echo "a',
+      'b"',
+      'echo a |',
+      'cat',
+      'if true',
+      'then echo y',
+      'fi',
+      'cat <<EOF',
+      'hi',
+      'EOF',
+      'echo x &&',
+      '',
+      'echo z',
+      'exit',
+    ];
+    expect(transcript(d, lines)).toBe(
+      '~/ch03$ kubectl exec -it web -- bash\n' +
+        'root@web:/# for i in 1 2; do\n> echo $i\n> done\n1\n2\n' +
+        'root@web:/# echo "a\n> b"\na\nb\n' +
+        'root@web:/# echo a |\n> cat\na\n' +
+        'root@web:/# if true\n> then echo y\n> fi\ny\n' +
+        'root@web:/# cat <<EOF\n> hi\n> EOF\nhi\n' +
+        'root@web:/# echo x &&\n> \n> echo z\nx\nz\n' +
+        'root@web:/# exit\nexit\n' +
+        '~/ch03$ ',
+    );
+    // The file Debian's bash 5.2.15 wrote for the same lines typed on a pty.
+    d.kubectl('exec web -- cat /root/.bash_history');
+    expect(d.text()).toBe(
+      'for i in 1 2; do echo $i; done\necho "a\nb"\necho a | cat\nif true; then echo y; fi\n' +
+        'cat <<EOF\nhi\nEOF\n\necho x && echo z\nexit\n',
+    );
+  });
+
+  it('Ctrl-C at `> ` drops the unfinished command', () => {
+    const d = cluster();
+    d.sh('kubectl exec -it web -- bash');
+    d.sh('echo "open');
+    expect(d.session.prompt()).toBe('> ');
+    d.session.interrupt();
+    expect(d.session.prompt()).toBe('root@web:/# ');
+    d.sh('echo next');
+    expect(d.text()).toBe('next\n');
+  });
+});

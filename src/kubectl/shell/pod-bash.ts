@@ -11,6 +11,7 @@
 import type { ListItem } from './ast';
 import { logicalPath } from './cd';
 import { type FileAccess, Shell } from './exec';
+import { amendLastLine, rememberLine } from './line-editing';
 import { parse, syntaxMessage } from './parse';
 import type { CommandTable, ProcContext } from './types';
 
@@ -150,6 +151,56 @@ export function bashVariable(start: BashStart, name: string): string {
   }
 }
 
+/** What an interactive bash has read of a command it has not finished (its `> ` prompt is up). */
+const pending = new WeakMap<Shell, string>();
+
+/**
+ * A line typed at an interactive bash: the whole command once it is complete; undefined while it
+ * needs more (an open quote, loop, `|`, `&&` or here-document: parse.y reads on at PS2, `> `).
+ * The first line is a history entry of its own, later ones join it (cmdhist, on by default).
+ */
+export function readBashLine(shell: Shell, line: string): string | undefined {
+  const before = pending.get(shell);
+  if (before === undefined) rememberLine(shell, line);
+  else if (line.trim() !== '') amendLastLine(shell, `${historyDelimiter(before)}${line}`);
+  const text = before === undefined ? line : `${before}\n${line}`;
+  const parsed = parse(text);
+  const more = parsed.ok
+    ? parsed.heredocEof !== undefined
+    : parsed.problem.kind === 'eof' || parsed.problem.kind === 'eof-quote';
+  if (more) pending.set(shell, text);
+  else pending.delete(shell);
+  // A here-document's lines keep their newline in the entry, its delimiter's too (bash_add_history).
+  if (!more && before !== undefined) {
+    const was = parse(before);
+    if (was.ok && was.heredocEof !== undefined) amendLastLine(shell, '\n');
+  }
+  return more ? undefined : text;
+}
+
+/** Ctrl-C at the `> ` prompt: the unfinished command is dropped (its lines stay in history). */
+export function abandonBashInput(shell: Shell): void {
+  pending.delete(shell);
+}
+
+/** Reserved words after which bash joins the next line with a space (parse.y no_semi_successors). */
+const NO_SEMI_WORDS = new Set(['case', 'do', 'else', 'if', 'then', 'until', 'while', 'in']);
+
+/**
+ * What joins a command's next line to its history entry (parse.y history_delimiting_chars): a
+ * newline inside quotes or a here-document, a space after an operator (`|`, `&&`, `;`, `(`, `{`)
+ * or a reserved word such as `do`, else `; `.
+ */
+function historyDelimiter(before: string): string {
+  const parsed = parse(before);
+  if (parsed.ok ? parsed.heredocEof !== undefined : parsed.problem.kind === 'eof-quote') return '\n';
+  const last = (before.split('\n').pop() ?? '').trimEnd();
+  // `)` closing a subshell takes `; `, but `()` of a function definition a space.
+  if (last === '' || /[{(;&|]$/.test(last) || /\(\s*\)$/.test(last)) return ' ';
+  const word = /(?:^|[\s;&|])([a-z]+)$/.exec(last)?.[1];
+  return word !== undefined && NO_SEMI_WORDS.has(word) ? ' ' : '; ';
+}
+
 /**
  * The prompt: PS1 `${debian_chroot:+($debian_chroot)}\u@\h:\w\$ ` expanded for root (uid 0):
  * \u the user's name, \h the host name up to its first dot, \w $PWD with $HOME shown as `~`
@@ -157,6 +208,7 @@ export function bashVariable(start: BashStart, name: string): string {
  */
 export function bashPrompt(shell: Shell): string {
   const vars = shell.state.vars;
+  if (pending.has(shell)) return vars.PS2 ?? '> ';
   const chroot = vars.debian_chroot ? `(${vars.debian_chroot})` : '';
   const host = (shell.opts.container?.hostname ?? '').split('.')[0];
   const pwd = vars.PWD ?? shell.state.cwd ?? '/';
