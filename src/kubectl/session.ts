@@ -650,7 +650,7 @@ class Session implements TerminalSession {
       const fg = this.fg;
       if (!fg || fg.podShell) {
         if (!fg) this.shell.state.lastExit = 130;
-        if (fg?.podShell) abandonBashInput(fg.podShell.shell);
+        if (fg?.podShell?.shell.opts.container) abandonBashInput(fg.podShell.shell);
         return;
       }
       this.signal(fg, 'INT');

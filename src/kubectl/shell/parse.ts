@@ -11,7 +11,8 @@ export const MAX_LINE_LENGTH = 100_000;
 export type SyntaxProblem =
   | { kind: 'eof-quote'; quote: string }
   | { kind: 'eof'; expecting?: string }
-  | { kind: 'token'; token: string }
+  /** `bash`: the token bash names instead, when it differs (a `(` after a lone first word). */
+  | { kind: 'token'; token: string; bash?: string }
   | { kind: 'depth' }
   | { kind: 'too-long'; length: number };
 
@@ -279,6 +280,14 @@ class Parser {
       const c = this.peek();
       if (c === undefined || c === '\n' || c === ';' || c === '&' || c === '|') break;
       if (closer && c === closer) break;
+      if (c === '(' && cmd.words.length === 1 && cmd.assigns.length === 0 && cmd.redirects.length === 0) {
+        // bash reads `NAME (` as the start of a function definition `NAME ()` and names the
+        // token after the `(` (parse.y: the function_def rule wants `)` there).
+        this.i++;
+        this.skipBlanksAndComments(false);
+        const next = this.peek() === ')' ? '(' : this.wordAhead() || this.operatorHere();
+        throw new Fail({ kind: 'token', token: c, bash: next });
+      }
       if (c === '(' || c === ')') throw new Fail({ kind: 'token', token: c });
       const redirect = this.tryRedirect(depth);
       if (redirect) {
@@ -535,7 +544,7 @@ export function syntaxMessage(p: SyntaxProblem, dialect: Dialect): string {
         : `sh: syntax error: unexpected end of file (expecting "${p.expecting}")\n`;
     case 'token':
       return dialect === 'bash'
-        ? `bash: syntax error near unexpected token \`${p.token}'\n`
+        ? `bash: syntax error near unexpected token \`${p.bash ?? p.token}'\n`
         : `sh: syntax error: unexpected "${p.token === 'newline' ? 'newline' : p.token}"\n`;
     case 'depth':
       return `${sh}: command substitution nested too deeply (limit ${MAX_SUBST_DEPTH})\n`;

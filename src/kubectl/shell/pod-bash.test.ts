@@ -121,6 +121,9 @@ describe('kubectl exec -it <nginx> -- bash', () => {
       '/etc',
       '/nope/x',
       'echo )',
+      'echo (',
+      'ls (x)',
+      'echo a (',
       'echo hi > ~/f; cat /root/f',
     ];
     expect(transcript(d, lines)).toBe(
@@ -131,6 +134,10 @@ describe('kubectl exec -it <nginx> -- bash', () => {
         'root@web:/# /etc\nbash: /etc: Is a directory\n' +
         'root@web:/# /nope/x\nbash: /nope/x: No such file or directory\n' +
         "root@web:/# echo )\nbash: syntax error near unexpected token `)'\n" +
+        // `NAME (` starts a function definition: bash names what follows the `(`.
+        "root@web:/# echo (\nbash: syntax error near unexpected token `newline'\n" +
+        "root@web:/# ls (x)\nbash: syntax error near unexpected token `x'\n" +
+        "root@web:/# echo a (\nbash: syntax error near unexpected token `('\n" +
         'root@web:/# echo hi > ~/f; cat /root/f\nhi\n' +
         'root@web:/# ',
     );
@@ -181,6 +188,11 @@ describe('kubectl exec <nginx> -- bash -c …', () => {
     d.kubectl(`exec web -- bash -c 'echo a\nif'`);
     expect(d.text()).toBe(
       'a\nbash: -c: line 3: syntax error: unexpected end of file\ncommand terminated with exit code 2\n',
+    );
+    d.kubectl(`exec web -- bash -c 'echo ( a'`);
+    expect(d.text()).toBe(
+      "bash: -c: line 1: syntax error near unexpected token `a'\nbash: -c: line 1: `echo ( a'\n" +
+        'command terminated with exit code 2\n',
     );
     d.kubectl(`exec web -- bash -c 'echo "abc'`);
     expect(d.text()).toBe(
@@ -299,14 +311,14 @@ describe("the interactive bash's `> ` prompt (PS2)", () => {
     );
   });
 
-  it('Ctrl-C at `> ` drops the unfinished command', () => {
+  it('Ctrl-C at `> ` drops the unfinished command; $? is 130', () => {
     const d = cluster();
     d.sh('kubectl exec -it web -- bash');
     d.sh('echo "open');
     expect(d.session.prompt()).toBe('> ');
     d.session.interrupt();
     expect(d.session.prompt()).toBe('root@web:/# ');
-    d.sh('echo next');
-    expect(d.text()).toBe('next\n');
+    d.sh('echo next $?');
+    expect(d.text()).toBe('next 130\n');
   });
 });

@@ -107,7 +107,7 @@ export function runBashScript(
       if (p.kind === 'eof' || p.kind === 'eof-quote') continue;
       if (p.kind === 'token') {
         const at = where(n);
-        ctx.err(`${at}syntax error near unexpected token \`${p.token}'\n${at}\`${lines[n - 1]}'\n`);
+        ctx.err(`${at}syntax error near unexpected token \`${p.bash ?? p.token}'\n${at}\`${lines[n - 1]}'\n`);
       } else ctx.err(syntaxMessage(p, 'bash'));
       return 2;
     }
@@ -178,9 +178,13 @@ export function readBashLine(shell: Shell, line: string): string | undefined {
   return more ? undefined : text;
 }
 
-/** Ctrl-C at the `> ` prompt: the unfinished command is dropped (its lines stay in history). */
+/**
+ * Ctrl-C at bash's prompt: the line (at `> `, the unfinished command) is dropped, its lines
+ * staying in history, and $? is 130 (128 + SIGINT), as on a pty.
+ */
 export function abandonBashInput(shell: Shell): void {
   pending.delete(shell);
+  shell.state.lastExit = 130;
 }
 
 /** Reserved words after which bash joins the next line with a space (parse.y no_semi_successors). */
