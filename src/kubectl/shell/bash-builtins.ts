@@ -8,6 +8,7 @@
 // directory: `Is a directory`, 126) and error.c (error_prolog: `$0: line N: ` unless interactive).
 import { logicalPath } from './cd';
 import type { Shell } from './exec';
+import { bashHistory, bashHistoryBase, clearBashHistory } from './line-editing';
 import type { ProcContext } from './types';
 
 /** The usage lines bash prints after an invalid option (builtins' short docs). */
@@ -49,6 +50,8 @@ export function bashBuiltin(shell: Shell, argv: string[], ctx: ProcContext): num
       return pwd(shell, argv, ctx);
     case 'exit':
       return exit(shell, argv, ctx);
+    case 'history':
+      return history(shell, argv, ctx);
     default:
       return undefined;
   }
@@ -122,6 +125,35 @@ function exit(shell: Shell, argv: string[], ctx: ProcContext): number {
   }
   shell.state.exitRequested = code;
   return code;
+}
+
+/**
+ * history [N] | history -c (builtins/history.def): the entries numbered from history_base
+ * (`%5d  %s`), the last N of them, or none after -c. A shell not reading a terminal keeps no
+ * history. Its other options (-a, -d, -r, -w, -p, -s) are not modelled: they print nothing.
+ */
+function history(shell: Shell, argv: string[], ctx: ProcContext): number {
+  if (!shell.opts.interactive) return 0;
+  const arg = argv[1];
+  if (arg === '-c') {
+    clearBashHistory(shell);
+    return 0;
+  }
+  if (arg?.startsWith('-') && arg !== '--') return 0;
+  const h = bashHistory(shell);
+  let from = 0;
+  if (arg !== undefined && arg !== '--') {
+    if (!/^[0-9]+$/.test(arg)) {
+      ctx.err(`${shell.errPrefix()}history: ${arg}: numeric argument required\n`);
+      return 1;
+    }
+    from = Math.max(0, h.length - Number(arg));
+  }
+  const base = bashHistoryBase(shell);
+  let out = '';
+  for (let i = from; i < h.length; i++) out += `${String(base + i).padStart(5)}  ${h[i]}\n`;
+  ctx.out(out);
+  return 0;
 }
 
 /**

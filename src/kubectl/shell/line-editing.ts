@@ -81,6 +81,20 @@ function bashHistFile(shell: Shell): string {
 
 /** Lines this bash session added (history_lines_this_session). */
 const bashSession = new WeakMap<Shell, number>();
+/** The number of bash's oldest kept entry (history_base: 1 plus the entries stifling dropped). */
+const bashBase = new WeakMap<Shell, number>();
+
+export function bashHistoryBase(shell: Shell): number {
+  bashHistory(shell);
+  return bashBase.get(shell) ?? 1;
+}
+
+/** `history -c` (clear_history, bash_clear_history): no entries, none of them this session's. */
+export function clearBashHistory(shell: Shell): void {
+  bashHistory(shell).length = 0;
+  bashSession.delete(shell);
+  bashBase.set(shell, 1);
+}
 
 /** The interactive bash's history, oldest first: its file's last HISTSIZE lines, read once. */
 export function bashHistory(shell: Shell): string[] {
@@ -91,6 +105,7 @@ export function bashHistory(shell: Shell): string[] {
     const lines = (text ?? '').split('\n').filter((l) => l !== '');
     h = lines.slice(-BASH_HISTSIZE);
     histories.set(shell, h);
+    if (shell.opts.container) bashBase.set(shell, 1 + lines.length - h.length);
   }
   return h;
 }
@@ -127,7 +142,10 @@ export function rememberLine(shell: Shell, line: string): void {
     if (!shell.opts.interactive || line === '') return;
     const h = bashHistory(shell);
     h.push(line);
-    if (h.length > BASH_HISTSIZE) h.splice(0, h.length - BASH_HISTSIZE);
+    if (h.length > BASH_HISTSIZE) {
+      bashBase.set(shell, bashHistoryBase(shell) + h.length - BASH_HISTSIZE);
+      h.splice(0, h.length - BASH_HISTSIZE);
+    }
     bashSession.set(shell, (bashSession.get(shell) ?? 0) + 1);
     return;
   }

@@ -322,3 +322,31 @@ describe("the interactive bash's `> ` prompt (PS2)", () => {
     expect(d.text()).toBe('next 130\n');
   });
 });
+
+describe('the history builtin (builtins/history.def)', () => {
+  it('numbers the entries, takes a count, clears with -c (checked on a pty)', () => {
+    const d = cluster();
+    const lines = [
+      'kubectl exec -it web -- bash',
+      'echo a',
+      'history',
+      'history 2',
+      'history x',
+      'history -c; history',
+    ];
+    expect(transcript(d, lines)).toBe(
+      '~/ch03$ kubectl exec -it web -- bash\n' +
+        'root@web:/# echo a\na\n' +
+        'root@web:/# history\n    1  echo a\n    2  history\n' +
+        'root@web:/# history 2\n    2  history\n    3  history 2\n' +
+        'root@web:/# history x\nbash: history: x: numeric argument required\n' +
+        'root@web:/# history -c; history\n' +
+        'root@web:/# ',
+    );
+    d.sh('exit');
+    d.kubectl('exec web -- cat /root/.bash_history');
+    expect(d.text()).toBe('exit\n');
+    d.kubectl(`exec web -- bash -c 'history; echo $?'`);
+    expect(d.text()).toBe('0\n');
+  });
+});
