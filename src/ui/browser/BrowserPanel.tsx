@@ -1,15 +1,20 @@
 // Browser pane (slot: src/ui/app/slots.tsx, lazy): an address bar for what the student's machine can
 // reach — a port-forward (http://localhost:8080), Docker Desktop's LoadBalancer, a NodePort — and
 // the numbers-web page rendered as React elements. Every request's traces animate on the graph.
+// The chrome and the error page (Chrome's heading, then why the connection failed) are in the page's
+// language: the explanation through the trace catalogue (HttpError.code), else the client's English.
+// What an app serves (numbers-web's page, nginx's HTML, a raw body) is shown as the app wrote it.
 import './browser.css';
 import { type FormEvent, useState } from 'react';
 import type { HttpResult } from '../../sim/workloads/http/types';
+import { useTraceT } from '../graph/use-trace-text';
 import { useT } from '../i18n';
 import { type BrowseRequest, browse } from './browse';
 import { NumbersWebPage } from './NumbersWebPage';
 
 export default function BrowserPanel() {
   const t = useT();
+  const tt = useTraceT();
   const [address, setAddress] = useState('http://localhost:8080');
   const [last, setLast] = useState<BrowseRequest | null>(null);
   const [result, setResult] = useState<HttpResult | null>(null);
@@ -57,7 +62,7 @@ export default function BrowserPanel() {
         {result?.error ? (
           <div className="browser-error" data-testid="browser-error">
             <h3>{t('browserCannotReach')}</h3>
-            <p>{result.error.message}</p>
+            <p data-testid="browser-error-reason">{tt(result.error.message, result.error.code)}</p>
           </div>
         ) : null}
         {result?.response && page ? (

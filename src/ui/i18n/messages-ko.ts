@@ -280,4 +280,8 @@ export const koTrace: Record<TraceMessageKey, string> = {
   pfNoListener: '{port}에서 수신 대기하는 것이 없음',
   pfTunnel: 'port-forward가 localhost:{local}을(를) Pod 안의 포트 {port}(으)로 터널링합니다',
   pfRefused: 'port-forward가 Pod에 닿았지만, 그 안의 포트 {port}에서 수신 대기하는 것이 없습니다',
+  httpBadUrl: '올바른 주소가 아닙니다: {url}',
+  httpNoHost: '호스트 {host}의 주소를 찾을 수 없습니다',
+  httpNoAnswer: '서버가 제시간에 응답하지 않았습니다',
+  httpReset: '상대편이 연결을 재설정했습니다',
 };

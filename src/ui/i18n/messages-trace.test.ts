@@ -1,7 +1,8 @@
 // The tracer's sentences in the trace catalogues, over every trace the packet tracer's own tests
 // produce (their files are run again here, with a recorder on Tracer.trace) and the traces the
 // workloads build themselves (name lookups, port-forwards: nslookup, ping, wget and curl tests, with
-// recorders on dnsTrace and httpRequest): the English message of
+// recorders on dnsTrace and httpRequest), and the HTTP client's errors (HttpError.code, which the
+// browser pane shows: the same tests, and the few below): the English message of
 // each code renders to exactly the tracer's English text (kubectl and the replay show that text, the
 // Korean page shows the Korean message, so the two must say the same thing), every prose label has a
 // code, and the Korean message of each code is whole Korean around its notation.
@@ -9,6 +10,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { TextCode, TextParam, Trace } from '../../sim/contract';
 import { netHarness, pod } from '../../sim/net/test-helpers';
 import { Tracer } from '../../sim/net/trace';
+import { httpRequest } from '../../sim/workloads/http/client';
+import type { HttpError } from '../../sim/workloads/http/types';
+import { API_SVC, numbersApp, podKeyFor } from '../../sim/workloads/testkit';
 import { placeholders, strayEnglish } from './ko-check';
 import { koTrace } from './messages-ko';
 import { enTrace, type TraceMessageKey } from './messages-trace';
@@ -29,6 +33,7 @@ import '../../sim/workloads/http.test';
 import '../../sim/workloads/ping.test';
 
 const seen: Trace[] = vi.hoisted(() => []);
+const errors: HttpError[] = vi.hoisted(() => []);
 
 // the traces made outside the tracer: every lookup's (dnsTrace) and every HTTP exchange's
 vi.mock('../../sim/workloads/dns', async (importOriginal) => {
@@ -45,6 +50,7 @@ vi.mock('../../sim/workloads/http/client', async (importOriginal) => {
   const httpRequest: typeof real.httpRequest = (...args) => {
     const r = real.httpRequest(...args);
     seen.push(...structuredClone(r.traces));
+    if (r.error) errors.push(structuredClone(r.error));
     return r;
   };
   return { ...real, httpRequest };
@@ -124,6 +130,22 @@ describe('a few traces the tracer tests do not make', () => {
   });
 });
 
+describe('HTTP errors the workloads tests do not make', () => {
+  it('a bad URL, a TCP connection CoreDNS closes without a word, a -m shorter than the answer', () => {
+    const d = numbersApp({ seed: 9 });
+    d.applyOk(API_SVC).advance(5000);
+    const c = d.cluster;
+    const source = { kind: 'pod', key: podKeyFor(c, 'sleep-1') } as const;
+    const rng = 'http://numbers-api/sixeyed/kiamol/master/ch03/numbers/rng';
+    const kinds = [
+      httpRequest(c, { source, url: 'ht tp://x' }),
+      httpRequest(c, { source, url: 'http://10.96.0.10:53/' }),
+      httpRequest(c, { source, url: rng, timeoutMs: 1 }),
+    ].map((r) => r.error?.kind);
+    expect(kinds).toEqual(['nxdomain', 'refused', 'timeout']);
+  });
+});
+
 describe('the trace catalogues against the traces the tracer tests produce', () => {
   it('recorded the traces of the tracer tests', () => {
     expect(seen.length).toBeGreaterThan(100);
@@ -199,6 +221,55 @@ describe('the trace catalogues against the traces the tracer tests produce', () 
           for (const w of strayEnglish(rest, TRACE_TERMS)) bad.push(`${code.key}: ${w} in ${ko}`);
         }
       }
+    expect([...new Set(bad)]).toEqual([]);
+  });
+});
+
+describe("the HTTP client's errors in the trace catalogues (the browser pane's explanations)", () => {
+  it('recorded the errors of the HTTP tests', () => {
+    expect(errors.length).toBeGreaterThan(10);
+  });
+
+  it('every error has a code whose English message is its text', () => {
+    expect(errors.filter((e) => !e.code).map((e) => e.message)).toEqual([]);
+    const wrong = errors
+      .filter((e) => e.code && renderText(enTrace, e.code) !== e.message)
+      .map((e) => `${e.code?.key}: ${e.code && renderText(enTrace, e.code)} ≠ ${e.message}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it("covers the client's own words and the refusals and timeouts a browser meets", () => {
+    const used = new Set<string>();
+    for (const e of errors) if (e.code) keys(e.code, used);
+    // its own: a bad URL, a host name the machine cannot resolve, an answer too late, a reset;
+    // through the trace: nothing on localhost, a port-forward into a Pod nobody listens in, a Service
+    // whose Pod has nothing on the port, a SYN never answered
+    for (const k of [
+      'httpBadUrl',
+      'httpNoHost',
+      'httpNoAnswer',
+      'httpReset',
+      'hostNoListener',
+      'pfRefused',
+      'podRefusedTcp',
+      'lostTcp',
+    ])
+      expect(used, k).toContain(k);
+  });
+
+  it('every error renders whole in Korean, with no English word left', () => {
+    const bad: string[] = [];
+    for (const e of errors) {
+      if (!e.code) continue;
+      const ko = renderText(koTrace, e.code);
+      if (ko === undefined || ko.includes('{')) bad.push(`${e.code.key}: not rendered`);
+      else if (ko === e.message) bad.push(`${e.code.key}: English`);
+      else {
+        let rest = ko;
+        for (const n of notation(e.code).sort((a, b) => b.length - a.length)) rest = rest.split(n).join(' ');
+        for (const w of strayEnglish(rest, TRACE_TERMS)) bad.push(`${e.code.key}: ${w} in ${ko}`);
+      }
+    }
     expect([...new Set(bad)]).toEqual([]);
   });
 });

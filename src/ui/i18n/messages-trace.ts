@@ -1,5 +1,5 @@
 // The packet tracer's sentences (Trace.reasonCode, Hop.textCode from src/sim/net/trace*.ts and the
-// traces src/sim/workloads makes itself), in
+// traces src/sim/workloads makes itself, and the HTTP client's HttpError.code), in
 // English: one message per key, which with the code's params renders to exactly the tracer's English
 // text (messages-trace.test.ts holds the two together over real traces). The English page shows the
 // tracer's own text, so this table is the reference the Korean one (`koTrace` in ./messages-ko) is
@@ -122,6 +122,11 @@ export const enTrace = {
   pfNoListener: 'nothing listens on {port}',
   pfTunnel: 'port-forward tunnels localhost:{local} to port {port} inside the Pod',
   pfRefused: 'port-forward reached the Pod, but nothing listens on port {port} there',
+  // the HTTP client's own errors (http/client.ts: HttpError.code), shown by the browser pane
+  httpBadUrl: 'bad URL {url}',
+  httpNoHost: 'Could not resolve host: {host}',
+  httpNoAnswer: 'the server did not answer in time',
+  httpReset: 'connection reset by peer',
 } as const;
 
 export type TraceMessageKey = keyof typeof enTrace;

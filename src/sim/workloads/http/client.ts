@@ -173,8 +173,9 @@ export function httpRequest(cluster: Cluster, opts: HttpRequestOptions): HttpRes
   const url = parseUrl(opts.url);
   const method = (opts.method ?? 'GET').toUpperCase();
   if (!url) {
+    const bad = say('httpBadUrl', { url: opts.url }, `bad URL ${opts.url}`);
     return {
-      error: { kind: 'nxdomain', message: `bad URL ${opts.url}` },
+      error: { kind: 'nxdomain', message: bad.text, code: bad.code },
       traces: [],
       durationMs: 0,
       port: 0,
@@ -211,22 +212,26 @@ export function httpRequest(cluster: Cluster, opts: HttpRequestOptions): HttpRes
   const quick = dnsUsed ? 1 : 0;
   const ip = trace.endpoint?.ip ?? trace.resolvedIP;
   const baseResult = { traces, port: url.port, ...(trace.resolvedIP ? { ip: trace.resolvedIP } : {}) };
+  // a refused or timed-out connection is explained by its trace's reason, machine form included
+  const why = { message: trace.reason, ...(trace.reasonCode ? { code: trace.reasonCode } : {}) };
 
   switch (trace.verdict) {
-    case 'nxdomain':
+    case 'nxdomain': {
+      const nx = say('httpNoHost', { host: url.host }, `Could not resolve host: ${url.host}`);
       return {
         ...baseResult,
-        error: { kind: 'nxdomain', message: `Could not resolve host: ${url.host}` },
+        error: { kind: 'nxdomain', message: nx.text, code: nx.code },
         durationMs: quick,
         connectMs: quick,
       };
+    }
     case 'refused':
       return {
         ...baseResult,
         error: {
           kind: noListener ? 'no-listener' : 'refused',
           ...(trace.resolvedIP ? { ip: trace.resolvedIP } : {}),
-          message: trace.reason,
+          ...why,
         },
         durationMs: quick,
         connectMs: quick,
@@ -239,7 +244,7 @@ export function httpRequest(cluster: Cluster, opts: HttpRequestOptions): HttpRes
         error: {
           kind: 'timeout',
           ...(trace.resolvedIP ? { ip: trace.resolvedIP } : {}),
-          message: trace.reason,
+          ...why,
         },
         durationMs: waited,
         connectMs: waited,
@@ -265,17 +270,19 @@ export function httpRequest(cluster: Cluster, opts: HttpRequestOptions): HttpRes
   const durationMs = quick + served.durationMs;
   if (timeoutMs !== undefined && durationMs > timeoutMs) {
     // Connected, but the answer did not come back in time (curl: "Operation timed out after …").
+    const late = say('httpNoAnswer', {}, 'the server did not answer in time');
     return {
       ...baseResult,
-      error: { kind: 'timeout', ...(ip ? { ip } : {}), message: 'the server did not answer in time' },
+      error: { kind: 'timeout', ...(ip ? { ip } : {}), message: late.text, code: late.code },
       durationMs: timeoutMs,
       connectMs: quick,
     };
   }
   if (!served.response) {
+    const reset = say('httpReset', {}, 'connection reset by peer');
     return {
       ...baseResult,
-      error: { kind: 'refused', ...(ip ? { ip } : {}), message: 'connection reset by peer' },
+      error: { kind: 'refused', ...(ip ? { ip } : {}), message: reset.text, code: reset.code },
       durationMs,
       connectMs: quick,
     };

@@ -1,6 +1,6 @@
 // HTTP as the simulated apps see it: one request in, one response out, plus the packet traces
 // of every hop it took (a numbers-web POST includes its own call to numbers-api).
-import type { ObjectKey, Trace, TraceSource } from '../../contract';
+import type { ObjectKey, TextCode, Trace, TraceSource } from '../../contract';
 
 export interface HttpRequest {
   method: string;
@@ -50,6 +50,11 @@ export interface HttpError {
   ip?: string;
   /** Plain words for the UI. */
   message: string;
+  /**
+   * `message` in machine form (a key of the UI's trace catalogue and its params, as Trace.reasonCode),
+   * so the browser pane can say it in the page's language; its English message renders to `message`.
+   */
+  code?: TextCode;
 }
 
 /** `kubectl port-forward` mappings on the student's machine: localhost:localPort → pod:podPort. */
