@@ -24,7 +24,10 @@ test('numbers-web in the Korean UI: refused and unresolvable explained in Korean
   await app.terminal.runAndRead('kubectl apply -f numbers/api.yaml -f numbers/web.yaml');
   await app.terminal.runAndRead('kubectl wait --for=condition=Ready pod -l app=numbers-web --timeout=120s');
 
-  await page.getByRole('button', { name: /브라우저$/ }).and(page.locator('[aria-pressed]')).click();
+  await page
+    .getByRole('button', { name: /브라우저$/ })
+    .and(page.locator('[aria-pressed]'))
+    .click();
   const pane = page.getByRole('region', { name: '브라우저', exact: true });
   await expect(pane).toBeVisible();
   // the chrome before any request: the empty state, the address bar, the buttons
@@ -42,7 +45,7 @@ test('numbers-web in the Korean UI: refused and unresolvable explained in Korean
   await expect(browser.error.getByRole('heading')).toHaveText('사이트에 연결할 수 없음');
   const reason = pane.getByTestId('browser-error-reason');
   await expect(reason).toHaveText('내 컴퓨터에는 localhost:8080에서 수신 대기하는 것이 없습니다');
-  expect(latin(await browser.error.innerText(), 'localhost:8080')).toEqual([]);
+  expect(latin((await browser.error.textContent()) ?? '', 'localhost:8080')).toEqual([]);
   // Reload repeats the request: the same Korean explanation
   await expect(reload).toBeEnabled();
   await reload.click();
@@ -52,7 +55,7 @@ test('numbers-web in the Korean UI: refused and unresolvable explained in Korean
   await browser.open('numbers-web');
   await expect(browser.address).toHaveValue('http://numbers-web');
   await expect(reason).toHaveText('호스트 numbers-web의 주소를 찾을 수 없습니다');
-  expect(latin(await browser.error.innerText(), 'numbers-web')).toEqual([]);
+  expect(latin((await browser.error.textContent()) ?? '', 'numbers-web')).toEqual([]);
 
   // with the port-forward running the page is the app's own, word for word
   await app.terminal.run('kubectl port-forward deploy/numbers-web 8080:80');
