@@ -58,7 +58,9 @@ Usage:
 Use "kubectl options" for a list of global command-line options (applies to all commands).
 `;
 
-const SHELLS = new Set(['sh', '/bin/sh', 'ash', '/bin/ash', 'bash', '/bin/bash']);
+// The shells an interactive exec opens in the terminal, when the container has them (its command
+// table: BusyBox's sh/ash, Debian's sh and bash, whose merged /usr also makes /usr/bin/bash).
+const SHELLS = new Set(['sh', '/bin/sh', 'ash', '/bin/ash', 'bash', '/bin/bash', '/usr/bin/bash']);
 
 // biome-ignore lint/suspicious/noExplicitAny: init and ephemeral containers are optional extras.
 type Any = any;

@@ -68,7 +68,8 @@ export const RUN_ATTACH_FLAGS_HELP: HelpFlag[] = [
   { name: 'tty', short: 't', def: 'false', usage: 'Allocate a TTY for the container in the pod.' },
 ];
 
-const SHELLS = new Set(['sh', '/bin/sh', 'ash', '/bin/ash', 'bash', '/bin/bash']);
+const SHELLS = new Set(['sh', '/bin/sh', 'ash', '/bin/ash', 'bash', '/bin/bash', '/usr/bin/bash']);
+const BASH = new Set(['bash', '/bin/bash', '/usr/bin/bash']);
 
 /** The container's process: --command's words, else the words replace the image's CMD. */
 function containerArgv(pod: K8sObject): string[] | undefined {
@@ -76,9 +77,17 @@ function containerArgv(pod: K8sObject): string[] | undefined {
     .containers[0];
   if (!c) return undefined;
   if (c.command) return c.command;
+  const info = imageInfo(c.image);
+  // nginx's ENTRYPOINT /docker-entrypoint.sh configures nginx only when $1 is nginx or nginx-debug
+  // and ends with exec "$@": `-- bash` (Debian's image only) or `-- sh` is that shell itself.
+  const one = c.args?.length === 1 ? (c.args[0] as string) : undefined;
+  if (info.app === 'nginx' && one !== undefined && SHELLS.has(one)) {
+    const debian = info.tools === 'debian-curl';
+    return (debian ? !one.endsWith('ash') || BASH.has(one) : !BASH.has(one)) ? [one] : undefined;
+  }
   // busybox and alpine have no ENTRYPOINT and CMD ["sh"] / ["/bin/sh"]; other images' entrypoints
   // are not modelled.
-  if (imageInfo(c.image).app !== 'busybox') return undefined;
+  if (info.app !== 'busybox') return undefined;
   return c.args ?? ['sh'];
 }
 
