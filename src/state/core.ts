@@ -190,7 +190,7 @@ function lazySession(cluster: Cluster, lazyFs: LazyVfs): TerminalSession {
       const s = get();
       if (s) return s.browse(url, opts);
       return {
-        error: { kind: 'refused', message: NOT_READY.trim() },
+        error: { kind: 'refused', message: NOT_READY.trim(), code: { key: 'appNotReady', params: {} } },
         traces: [],
         durationMs: 0,
         port: 0,

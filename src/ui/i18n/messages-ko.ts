@@ -154,9 +154,7 @@ export const ko: Record<MessageKey, string> = {
   browserHint: 'kubectl port-forward 후 http://localhost:8080 또는 LoadBalancer / NodePort 주소를 여세요.',
   browserCannotReach: '사이트에 연결할 수 없음',
   browserStatus: 'HTTP {status} {text}',
-  browserPage: '{url}의 페이지',
   browserReload: '새로 고침 (마지막 요청 반복)',
-  browserLoading: '{url} 기다리는 중…',
 };
 
 /**
@@ -284,4 +282,5 @@ export const koTrace: Record<TraceMessageKey, string> = {
   httpNoHost: '호스트 {host}의 주소를 찾을 수 없습니다',
   httpNoAnswer: '서버가 제시간에 응답하지 않았습니다',
   httpReset: '상대편이 연결을 재설정했습니다',
+  appNotReady: '터미널이 아직 시작하는 중입니다. 잠시 후 다시 시도하세요',
 };

@@ -127,6 +127,8 @@ export const enTrace = {
   httpNoHost: 'Could not resolve host: {host}',
   httpNoAnswer: 'the server did not answer in time',
   httpReset: 'connection reset by peer',
+  // the playground's own answer before the kubectl part has loaded (state/core.ts NOT_READY)
+  appNotReady: 'the terminal is still starting; try again in a moment',
 } as const;
 
 export type TraceMessageKey = keyof typeof enTrace;

@@ -163,9 +163,7 @@ export const en = {
   browserHint: 'Open http://localhost:8080 after kubectl port-forward, or a LoadBalancer / NodePort address.',
   browserCannotReach: 'This site can’t be reached',
   browserStatus: 'HTTP {status} {text}',
-  browserPage: 'Page from {url}',
   browserReload: 'Reload (repeat the last request)',
-  browserLoading: 'Waiting for {url}…',
 } as const;
 
 export type MessageKey = keyof typeof en;
