@@ -6,9 +6,11 @@
 // builtins/common.c (sh_invalidopt, get_exitstat's `numeric argument required` with status 2),
 // execute_cmd.c (`command not found` 127; a path naming nothing: the errno text, 127; a
 // directory: `Is a directory`, 126) and error.c (error_prolog: `$0: line N: ` unless interactive).
+import { moreBashBuiltin } from './bash-builtins-more';
 import { logicalPath } from './cd';
 import type { Shell } from './exec';
 import { bashHistory, bashHistoryBase, clearBashHistory } from './line-editing';
+import { sourceBuiltin } from './pod-bash-source';
 import type { ProcContext } from './types';
 
 /** The usage lines bash prints after an invalid option (builtins' short docs). */
@@ -52,8 +54,11 @@ export function bashBuiltin(shell: Shell, argv: string[], ctx: ProcContext): num
       return exit(shell, argv, ctx);
     case 'history':
       return history(shell, argv, ctx);
+    case 'source':
+    case '.':
+      return sourceBuiltin(shell, argv, ctx);
     default:
-      return undefined;
+      return moreBashBuiltin(shell, argv, ctx);
   }
 }
 

@@ -9,11 +9,13 @@
 // - The interactive prompt: /etc/bash.bashrc sets PS1='${debian_chroot:+($debian_chroot)}\u@\h:\w\$ '
 //   (bash 5.2.15-2's debian/etc.bash.bashrc); root's ~/.bashrc (base-files' dot.bashrc) keeps it.
 import type { ListItem } from './ast';
+import { bashExtras, expandAliases } from './bash-builtins-more';
 import { logicalPath } from './cd';
 import { type FileAccess, Shell } from './exec';
 import { amendLastLine, rememberLine } from './line-editing';
-import { parse, syntaxMessage } from './parse';
-import type { CommandTable, ProcContext } from './types';
+import { parse } from './parse';
+import { runChunked } from './pod-bash-source';
+import type { CommandFn, CommandTable, ProcContext } from './types';
 
 export interface BashStart {
   /** $0: how bash was named (`bash`, `/bin/bash`). */
@@ -44,6 +46,39 @@ export function bashFiles(files: FileAccess, prefix: () => string): FileAccess {
   };
 }
 
+/**
+ * bash itself remembers a program it finds on $PATH and runs (hash.c), so `type` then says
+ * `is hashed`; not one run in a pipeline's or a command substitution's subshell, whose table dies
+ * with it. The shell's pipelines and substitutions are counted to tell them apart. (Methods are
+ * wrapped on the instance: ./exec imports this file, so a subclass of its Shell cannot be made
+ * while the modules load.)
+ */
+function rememberPrograms(shell: Shell, table: CommandTable): void {
+  let subshells = 0;
+  const inSubshell = <T>(run: () => T): T => {
+    subshells++;
+    try {
+      return run();
+    } finally {
+      subshells--;
+    }
+  };
+  const runPipeline = shell.runPipeline.bind(shell);
+  const substitute = shell.substitute.bind(shell);
+  shell.runPipeline = (p, ctx) =>
+    p.cmds.length < 2 ? runPipeline(p, ctx) : inSubshell(() => runPipeline(p, ctx));
+  shell.substitute = (body, ctx) => inSubshell(() => substitute(body, ctx));
+  const { hashed } = bashExtras(shell);
+  for (const [name, fn] of Object.entries(table)) {
+    if (name.includes('/')) continue;
+    const run: CommandFn = (argv, ctx) => {
+      if (subshells === 0) hashed.add(name);
+      return fn(argv, ctx);
+    };
+    table[name] = run;
+  }
+}
+
 /** A bash in a container: interactive (`kubectl exec -it … bash`) or running a script. */
 export function containerBash(
   table: CommandTable,
@@ -53,8 +88,9 @@ export function containerBash(
 ): Shell {
   let shell: Shell | undefined;
   const prefix = () => shell?.errPrefix() ?? 'bash: ';
+  const own = { ...table };
   shell = new Shell(
-    table,
+    own,
     {
       dialect: 'bash',
       container: { ...start },
@@ -63,6 +99,7 @@ export function containerBash(
     },
     env,
   );
+  rememberPrograms(shell, own);
   if (opts.cwd !== undefined) {
     shell.state.cwd = opts.cwd;
     shell.state.vars.PWD = opts.cwd;
@@ -87,48 +124,9 @@ export function runBashScript(
     ...(files ? { files } : {}),
     ...(ctx.cwd !== undefined ? { cwd: ctx.cwd } : {}),
   });
-  const lines = script.split('\n');
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   const where = (n: number) => `${start.argv0}: ${source === undefined ? '' : `${source}: `}line ${n}: `;
-  let chunk: string[] = [];
-  let first = 1;
-  let code = 0;
-  const runChunk = (items: ListItem[]): boolean => {
-    shell.state.lineBase = first - 1;
-    const r = shell.runParsed(items, ctx);
-    code = r.exitCode;
-    return shell.state.exitRequested !== undefined;
-  };
-  for (let n = 1; n <= lines.length; n++) {
-    chunk.push(lines[n - 1] as string);
-    const parsed = parse(chunk.join('\n'));
-    if (!parsed.ok) {
-      const p = parsed.problem;
-      if (p.kind === 'eof' || p.kind === 'eof-quote') continue;
-      if (p.kind === 'token') {
-        const at = where(n);
-        ctx.err(`${at}syntax error near unexpected token \`${p.bash ?? p.token}'\n${at}\`${lines[n - 1]}'\n`);
-      } else ctx.err(syntaxMessage(p, 'bash'));
-      return 2;
-    }
-    if (parsed.heredocEof !== undefined && n < lines.length) continue;
-    if (parsed.heredocEof !== undefined) {
-      ctx.err(
-        `${start.argv0}: line ${n}: warning: here-document at line ${first} delimited by end-of-file (wanted \`${parsed.heredocEof}')\n`,
-      );
-    }
-    if (runChunk(parsed.script)) return shell.state.exitRequested ?? code;
-    chunk = [];
-    first = n + 1;
-  }
-  if (chunk.length > 0) {
-    const parsed = parse(chunk.join('\n'));
-    if (!parsed.ok && parsed.problem.kind === 'eof-quote') {
-      ctx.err(`${where(lines.length)}unexpected EOF while looking for matching \`${parsed.problem.quote}'\n`);
-    } else ctx.err(`${where(lines.length + 1)}syntax error: unexpected end of file\n`);
-    return 2;
-  }
-  return code;
+  const warn = (n: number) => `${start.argv0}: line ${n}: `;
+  return runChunked(shell, script, ctx, where, warn);
 }
 
 /**
@@ -175,7 +173,7 @@ export function readBashLine(shell: Shell, line: string): string | undefined {
     const was = parse(before);
     if (was.ok && was.heredocEof !== undefined) amendLastLine(shell, '\n');
   }
-  return more ? undefined : text;
+  return more ? undefined : expandAliases(shell, text);
 }
 
 /**
