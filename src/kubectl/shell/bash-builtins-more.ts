@@ -101,9 +101,24 @@ function invalid(shell: Shell, name: string, c: string, ctx: ProcContext): numbe
   return 2;
 }
 
+/**
+ * How an interactive bash starts a nested interactive one (./pod-bash.ts registers it; kept here
+ * so that this file need not import that one, which imports this).
+ */
+export const nestedBash = new WeakMap<Shell, (argv0: string) => number>();
+
+const BASH_NAMES = new Set(['bash', '/bin/bash', '/usr/bin/bash']);
+
 /** The builtins of this file; undefined: not one of them. */
 export function moreBashBuiltin(shell: Shell, argv: string[], ctx: ProcContext): number | undefined {
-  switch (argv[0]) {
+  const name = argv[0] as string;
+  // `bash` alone reading the terminal (not a pipe or a file): another interactive shell.
+  const nest = nestedBash.get(shell);
+  if (nest && argv.length === 1 && BASH_NAMES.has(name) && ctx.tty === true && ctx.stdin === '') {
+    if (name === 'bash') bashExtras(shell).hashed.add(name);
+    return nest(name);
+  }
+  switch (name) {
     case 'type':
       return type(shell, argv, ctx);
     case 'alias':

@@ -69,3 +69,58 @@ describe('kubectl run -it <name> --image=nginx -- bash', () => {
     expect(d.text()).toBe('No resources found in default namespace.\n');
   });
 });
+
+describe('bash typed inside the Pod bash', () => {
+  it('starts a nested interactive bash (its own aliases, the parent directory); exit N returns with $? N', () => {
+    const d = cluster();
+    expect(
+      transcript(d, [
+        'kubectl exec -it web -- bash',
+        'cd /tmp',
+        "alias ll='ls'",
+        'bash',
+        'pwd',
+        'type ll',
+        'cd /etc',
+        'bash',
+        'exit 4',
+        'echo $?',
+        'exit 3',
+        'echo $?; pwd',
+        'type bash',
+        'echo hi | bash',
+        'exit',
+      ]),
+    ).toBe(
+      '~/ch03$ kubectl exec -it web -- bash\n' +
+        'root@web:/# cd /tmp\n' +
+        "root@web:/tmp# alias ll='ls'\n" +
+        'root@web:/tmp# bash\n' +
+        'root@web:/tmp# pwd\n/tmp\n' +
+        'root@web:/tmp# type ll\nbash: type: ll: not found\n' +
+        'root@web:/tmp# cd /etc\n' +
+        'root@web:/etc# bash\n' +
+        'root@web:/etc# exit 4\nexit\n' +
+        'root@web:/etc# echo $?\n4\n' +
+        'root@web:/etc# exit 3\nexit\n' +
+        'root@web:/tmp# echo $?; pwd\n3\n/tmp\n' +
+        'root@web:/tmp# type bash\nbash is hashed (/usr/bin/bash)\n' +
+        'root@web:/tmp# echo hi | bash\nbash: line 1: hi: command not found\n' +
+        'root@web:/tmp# exit\nexit\ncommand terminated with exit code 127\n' +
+        '~/ch03$ ',
+    );
+  });
+
+  it('under kubectl run -it, only the outer bash ends the session', () => {
+    const d = kdrive({ seed: 3 });
+    d.sh('kubectl run -it shell --image=nginx:1.27.3 -- bash');
+    d.text();
+    expect(transcript(d, ['bash', 'exit', 'exit'])).toBe(
+      'root@shell:/# bash\n' +
+        'root@shell:/# exit\nexit\n' +
+        'root@shell:/# exit\nexit\n' +
+        "Session ended, resume using 'kubectl attach shell -c shell -i -t' command when the pod is running\n" +
+        '~/ch03$ ',
+    );
+  });
+});

@@ -8,11 +8,10 @@
 //   `unexpected EOF while looking for matching` on its last.
 // - The interactive prompt: /etc/bash.bashrc sets PS1='${debian_chroot:+($debian_chroot)}\u@\h:\w\$ '
 //   (bash 5.2.15-2's debian/etc.bash.bashrc); root's ~/.bashrc (base-files' dot.bashrc) keeps it.
-import type { ListItem } from './ast';
-import { bashExtras, expandAliases } from './bash-builtins-more';
+import { bashExtras, expandAliases, nestedBash } from './bash-builtins-more';
 import { logicalPath } from './cd';
 import { type FileAccess, Shell } from './exec';
-import { amendLastLine, rememberLine } from './line-editing';
+import { amendLastLine, podLineEditing, rememberLine, shellExited } from './line-editing';
 import { parse } from './parse';
 import { runChunked } from './pod-bash-source';
 import type { CommandFn, CommandTable, ProcContext } from './types';
@@ -104,7 +103,52 @@ export function containerBash(
     shell.state.cwd = opts.cwd;
     shell.state.vars.PWD = opts.cwd;
   }
+  if (opts.interactive) nestable(shell, table, start, opts.files);
   return shell;
+}
+
+/** An interactive bash's nested interactive bash (`bash` typed at its prompt), while it runs. */
+const nested = new WeakMap<Shell, Shell>();
+
+/** The shell reading the terminal: the innermost nested bash. */
+export function activeBash(shell: Shell): Shell {
+  let s = shell;
+  for (let c = nested.get(s); c !== undefined; c = nested.get(s)) s = c;
+  return s;
+}
+
+/**
+ * `bash` typed at an interactive bash's prompt starts another interactive bash on the terminal
+ * (a child process: it starts in the parent's directory with its environment, reads the history
+ * file afresh, and its own `exit N` prints `exit` and returns to the parent, whose $? is then N).
+ * The parent's lines go to the child while it runs. (Variables the parent did not export are
+ * passed on too: the shells here keep no export flag.)
+ */
+function nestable(shell: Shell, table: CommandTable, start: BashStart, files: FileAccess | undefined): void {
+  nestedBash.set(shell, (argv0) => {
+    const child = containerBash(
+      table,
+      { ...shell.state.vars },
+      { argv0, hostname: start.hostname },
+      { interactive: true, cwd: shell.state.cwd ?? '/', ...(files ? { files } : {}) },
+    );
+    podLineEditing(child).history();
+    nested.set(shell, child);
+    return 0;
+  });
+  const runLine = shell.runLine.bind(shell);
+  shell.runLine = (line, ctx) => {
+    const child = nested.get(shell);
+    if (!child) return runLine(line, ctx);
+    const r = child.runLine(line, ctx);
+    const code = child.state.exitRequested;
+    if (code === undefined) return r;
+    // The child exits: it writes its history file (bashhist.c) and the parent reads on.
+    shellExited(child);
+    nested.delete(shell);
+    shell.state.lastExit = code;
+    return { exitCode: code };
+  };
 }
 
 /**
@@ -157,7 +201,8 @@ const pending = new WeakMap<Shell, string>();
  * needs more (an open quote, loop, `|`, `&&` or here-document: parse.y reads on at PS2, `> `).
  * The first line is a history entry of its own, later ones join it (cmdhist, on by default).
  */
-export function readBashLine(shell: Shell, line: string): string | undefined {
+export function readBashLine(outer: Shell, line: string): string | undefined {
+  const shell = activeBash(outer);
   const before = pending.get(shell);
   if (before === undefined) rememberLine(shell, line);
   else if (line.trim() !== '') amendLastLine(shell, `${historyDelimiter(before)}${line}`);
@@ -180,7 +225,8 @@ export function readBashLine(shell: Shell, line: string): string | undefined {
  * Ctrl-C at bash's prompt: the line (at `> `, the unfinished command) is dropped, its lines
  * staying in history, and $? is 130 (128 + SIGINT), as on a pty.
  */
-export function abandonBashInput(shell: Shell): void {
+export function abandonBashInput(outer: Shell): void {
+  const shell = activeBash(outer);
   pending.delete(shell);
   shell.state.lastExit = 130;
 }
@@ -208,7 +254,8 @@ function historyDelimiter(before: string): string {
  * \u the user's name, \h the host name up to its first dot, \w $PWD with $HOME shown as `~`
  * (polite_directory_format: a HOME of `/` is not abbreviated), \$ `#` for uid 0.
  */
-export function bashPrompt(shell: Shell): string {
+export function bashPrompt(outer: Shell): string {
+  const shell = activeBash(outer);
   const vars = shell.state.vars;
   if (pending.has(shell)) return vars.PS2 ?? '> ';
   const chroot = vars.debian_chroot ? `(${vars.debian_chroot})` : '';
