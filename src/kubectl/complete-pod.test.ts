@@ -74,3 +74,31 @@ describe('Tab completion inside a Pod shell', () => {
     expect(cands(d, 'kubec')).toEqual(['kubectl']);
   });
 });
+
+describe('Tab completion inside the nginx Pod bash (readline defaults, no bash-completion)', () => {
+  it('dot files for an empty word, . and .. only for a dot word; cd completes any file', () => {
+    const d = cluster();
+    d.sh('kubectl exec -it web -- bash');
+    d.sh('cd /tmp');
+    d.sh('mkdir sub sub2');
+    d.sh('touch .hid file');
+    expect(cands(d, 'ls ')).toEqual(['.hid', 'file', 'sub/', 'sub2/']);
+    expect(cands(d, 'cd ')).toEqual(['.hid', 'file', 'sub/', 'sub2/']);
+    expect(cands(d, 'ls .')).toEqual(['../', './', '.hid']);
+    expect(cands(d, 'cd s')).toEqual(['sub/', 'sub2/']);
+  });
+
+  it('a path as the first word completes executables and directories only; a nested bash its own directory', () => {
+    const d = cluster();
+    d.sh('kubectl exec -it web -- bash');
+    d.sh('cd /tmp');
+    d.sh('mkdir sub');
+    d.sh('echo "echo hi" > run.sh');
+    expect(cands(d, './')).toEqual(['./sub/']);
+    expect(cands(d, '/docker-entrypoint.')).toEqual(['/docker-entrypoint.d/', '/docker-entrypoint.sh']);
+    d.sh('bash');
+    d.sh('cd sub');
+    d.sh('touch inner');
+    expect(cands(d, 'ls ')).toEqual(['inner']);
+  });
+});
