@@ -271,3 +271,27 @@ describe('running a script by its path', () => {
     );
   });
 });
+
+describe('printf (a bash builtin; Debian has no other printf in the model)', () => {
+  it('formats as bash does; its errors and usage in bash words', () => {
+    expect(
+      inBash(cluster(), [
+        "printf '%d|%s|%5.2f|%x\\n' 42 hi 3.14159 255 7 x",
+        "printf '%d\\n' x; echo $?",
+        'printf; echo $?',
+        "printf '%z\\n'; echo $?",
+        "printf '%b\\n' 'a\\nb'; printf -- '-%s\\n' x",
+        "printf '%i %o %X %e %g %G %E\\n' 1 8 255 1.5 0.0001 1e10 2",
+        'printf hi > /tmp/f; cat /tmp/f',
+      ]),
+    ).toBe(
+      "root@web:/# printf '%d|%s|%5.2f|%x\\n' 42 hi 3.14159 255 7 x\n42|hi| 3.14|ff\n7|x| 0.00|0\n" +
+        "root@web:/# printf '%d\\n' x; echo $?\nbash: printf: x: invalid number\n0\n1\n" +
+        'root@web:/# printf; echo $?\nprintf: usage: printf [-v var] format [arguments]\n2\n' +
+        "root@web:/# printf '%z\\n'; echo $?\nbash: printf: `\\': invalid format character\n1\n" +
+        "root@web:/# printf '%b\\n' 'a\\nb'; printf -- '-%s\\n' x\na\nb\n-x\n" +
+        "root@web:/# printf '%i %o %X %e %g %G %E\\n' 1 8 255 1.5 0.0001 1e10 2\n1 10 FF 1.500000e+00 0.0001 1E+10 2.000000E+00\n" +
+        'root@web:/# printf hi > /tmp/f; cat /tmp/f\nhiroot@web:/# ',
+    );
+  });
+});

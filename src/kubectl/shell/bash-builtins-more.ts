@@ -7,6 +7,7 @@
 // `alias NAME='VALUE'`, `invalid alias name`, `not found`), builtins/shopt.def (`%-15s\t%s`, -p as
 // `shopt -s NAME`, `invalid shell option name`), parse.y alias expansion (the first word of a
 // simple command; a value ending in a blank makes the next word one too).
+import { bashPrintf } from './bash-builtins-printf';
 import { logicalPath } from './cd';
 import type { Shell } from './exec';
 import type { ProcContext } from './types';
@@ -127,6 +128,8 @@ export function moreBashBuiltin(shell: Shell, argv: string[], ctx: ProcContext):
       return unalias(shell, argv, ctx);
     case 'shopt':
       return shopt(shell, argv, ctx);
+    case 'printf':
+      return bashPrintf(shell, argv, ctx);
     default:
       return undefined;
   }
