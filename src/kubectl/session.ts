@@ -546,7 +546,14 @@ class Session implements TerminalSession {
         )
       : new Shell(
           table,
-          { dialect: 'sh', interactive: true, flavor, ...(proc ? { files: podFiles(proc) } : {}) },
+          {
+            dialect: 'sh',
+            interactive: true,
+            flavor,
+            // dash's errors start with the name it was run by (`/bin/sh: 1: foo: not found`).
+            ...(flavor === 'dash' ? { argv0 } : {}),
+            ...(proc ? { files: podFiles(proc) } : {}),
+          },
           env,
         );
     // It starts in the container's working directory (WORKDIR or the Pod's workingDir), as PWD.

@@ -29,10 +29,7 @@ export function logicalPath(dir: string, cwd: string): string {
  */
 export function builtinErrorPrefix(shell: Shell, name: string): string {
   const line = shell.state.line ?? 1;
-  if (shell.opts.flavor === 'dash') {
-    const n = shell.opts.interactive ? (shell.state.linesRead ?? 1) : line;
-    return `sh: ${n}: ${name}: `;
-  }
+  if (shell.opts.flavor === 'dash') return `${shell.dashPrefix()}${name}: `;
   return shell.opts.interactive ? `sh: ${name}: ` : `sh: ${name}: line ${line}: `;
 }
 

@@ -4,7 +4,7 @@
 import type { AndOr, ListItem, Loop, Pipeline, Script, SimpleCommand, Word } from './ast';
 import { bashBuiltin, bashNotFound } from './bash-builtins';
 import { cdBuiltin } from './cd';
-import { type Dialect, parse, syntaxMessage } from './parse';
+import { type Dialect, parse, type SyntaxProblem, syntaxMessage } from './parse';
 import { type BashStart, bashVariable, runBashScript } from './pod-bash';
 import { testBuiltin } from './test-builtin';
 import type { CommandTable, ProcContext } from './types';
@@ -52,6 +52,11 @@ export interface ExecOptions {
    * in their error prefixes (ash `sh: cd: line 1: `, dash `sh: 1: cd: `). Absent: ash.
    */
   flavor?: 'ash' | 'dash';
+  /**
+   * dash's $0 (`sh`, `/bin/sh`, `dash`, or `sh -c SCRIPT NAME`'s NAME): its error lines start with
+   * it (error.c exvwarning2 prints arg0, then the line). Absent: `sh`.
+   */
+  argv0?: string;
   /** Reads the terminal (`kubectl exec -it … sh`): ash drops `line N: ` from its errors then. */
   interactive?: boolean;
   /**
@@ -115,7 +120,10 @@ export class Shell {
     this.state.linesRead = (this.state.linesRead ?? 0) + 1;
     const parsed = parse(line);
     if (!parsed.ok) {
-      ctx.err(syntaxMessage(parsed.problem, this.opts.dialect));
+      ctx.err(
+        (this.opts.flavor === 'dash' && this.dashSyntax(parsed.problem, line)) ||
+          syntaxMessage(parsed.problem, this.opts.dialect),
+      );
       this.state.lastExit = 2;
       return { exitCode: 2 };
     }
@@ -152,6 +160,43 @@ export class Shell {
     if (!c) return `${this.name}: `;
     if (this.opts.interactive) return 'bash: ';
     return `${c.argv0}: line ${this.state.line ?? 1}: `;
+  }
+
+  /**
+   * dash's parser errors (parser.c synexpect/synerror: `Syntax error: %s unexpected` with the
+   * token's quoted name or `end of file`, `(expecting "X")`; `Unterminated quoted string`,
+   * `Missing '}'` for `${`), after `$0: N: `. Checked against dash 0.5.12-2. Undefined where the
+   * line or dash's words are not established here (a token error inside a script of several
+   * lines, `newline`, a `(` after a lone first word): the ash text stays.
+   */
+  private dashSyntax(p: SyntaxProblem, script: string): string | undefined {
+    const lines = script.split('\n').length;
+    const at = (n: number) =>
+      `${this.opts.argv0 ?? 'sh'}: ${this.opts.interactive ? (this.state.linesRead ?? 1) : n}: Syntax error: `;
+    const expecting = (x: string | undefined) => (x === undefined ? '' : ` (expecting "${x}")`);
+    switch (p.kind) {
+      case 'eof-quote':
+        return p.quote === ')' || p.quote === '}'
+          ? `${at(lines)}end of file unexpected${expecting(p.quote)}\n`
+          : `${at(lines)}Unterminated quoted string\n`;
+      case 'eof':
+        return `${at(lines)}end of file unexpected${expecting(p.expecting)}\n`;
+      case 'token':
+        if (lines > 1 || p.token === 'newline' || p.bash !== undefined) return undefined;
+        return `${at(1)}"${p.token}" unexpected\n`;
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * dash's error prefix `$0: N: ` (error.c exvwarning2: `%s: %d: ` with arg0 and errlinno): N is
+   * the script's line, or in an interactive dash the lines it has read so far. Checked against
+   * bookworm's dash 0.5.12-2 (`sh -c foo` → `sh: 1: foo: not found`).
+   */
+  dashPrefix(): string {
+    const n = this.opts.interactive ? (this.state.linesRead ?? 1) : (this.state.line ?? 1);
+    return `${this.opts.argv0 ?? 'sh'}: ${n}: `;
   }
 
   /** Run parsed items (a `bash -c` script a command at a time), within the nesting limit. */
@@ -594,8 +639,13 @@ export class Shell {
     const fn = Object.hasOwn(this.table, name) ? this.table[name] : undefined;
     if (!fn && this.opts.container) return bashNotFound(this, name, ctx);
     if (!fn) {
+      // dash: `sh: 1: foo: not found` (exec.c shellexec → exerror "%s: %s", errmsg ENOENT); ash: `sh: foo: not found`.
       ctx.err(
-        this.opts.dialect === 'bash' ? `bash: ${name}: command not found\n` : `sh: ${name}: not found\n`,
+        this.opts.dialect === 'bash'
+          ? `bash: ${name}: command not found\n`
+          : this.opts.flavor === 'dash'
+            ? `${this.dashPrefix()}${name}: not found\n`
+            : `sh: ${name}: not found\n`,
       );
       return 127;
     }
@@ -636,6 +686,7 @@ export function runScript(
   ctx: ProcContext,
   files?: FileAccess,
   flavor?: 'ash' | 'dash' | (BashStart & { source?: string }),
+  argv0?: string,
 ): number {
   if (typeof flavor === 'object') {
     const { source, ...start } = flavor;
@@ -643,7 +694,12 @@ export function runScript(
   }
   const shell = new Shell(
     table,
-    { dialect: 'sh', ...(files ? { files } : {}), ...(flavor ? { flavor } : {}) },
+    {
+      dialect: 'sh',
+      ...(files ? { files } : {}),
+      ...(flavor ? { flavor } : {}),
+      ...(flavor === 'dash' && argv0 !== undefined ? { argv0 } : {}),
+    },
     { ...ctx.env },
   );
   return shell.runLine(script, ctx).exitCode;

@@ -59,8 +59,20 @@ Use "kubectl options" for a list of global command-line options (applies to all 
 `;
 
 // The shells an interactive exec opens in the terminal, when the container has them (its command
-// table: BusyBox's sh/ash, Debian's sh and bash, whose merged /usr also makes /usr/bin/bash).
-const SHELLS = new Set(['sh', '/bin/sh', 'ash', '/bin/ash', 'bash', '/bin/bash', '/usr/bin/bash']);
+// table: BusyBox's sh/ash, Debian's sh, dash and bash, whose merged /usr also makes /usr/bin/…).
+const SHELLS = new Set([
+  'sh',
+  '/bin/sh',
+  '/usr/bin/sh',
+  'dash',
+  '/bin/dash',
+  '/usr/bin/dash',
+  'ash',
+  '/bin/ash',
+  'bash',
+  '/bin/bash',
+  '/usr/bin/bash',
+]);
 
 // biome-ignore lint/suspicious/noExplicitAny: init and ephemeral containers are optional extras.
 type Any = any;

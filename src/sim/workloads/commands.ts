@@ -110,7 +110,12 @@ function sh(argv: string[], ctx: ProcContext, p: PodProc, table: CommandTable): 
   if (a1 === '-c') {
     const s = argv[2];
     if (s === undefined) {
-      ctx.err('sh: -c requires an argument\n');
+      // dash: `sh: 0: -c requires an argument` (no line read yet); ash: `sh: -c requires an argument`.
+      ctx.err(
+        p.info.tools === 'debian-curl'
+          ? `${argv[0] ?? 'sh'}: 0: -c requires an argument\n`
+          : 'sh: -c requires an argument\n',
+      );
       return 2;
     }
     script = s;
@@ -141,6 +146,8 @@ function sh(argv: string[], ctx: ProcContext, p: PodProc, table: CommandTable): 
     { ...ctx, env, cwd, stdin: a1 === undefined ? '' : ctx.stdin },
     podFiles(p),
     flavor,
+    // dash's $0: the name it was run by, or `sh -c SCRIPT NAME`'s NAME (`myname: 1: foo: not found`).
+    (a1 === '-c' ? argv[3] : undefined) ?? argv[0] ?? 'sh',
   );
 }
 
@@ -278,6 +285,11 @@ function buildTable(
   const shell: CommandFn = bind((argv, ctx) => sh(argv, ctx, p, table));
   table.sh = shell;
   table['/bin/sh'] = shell;
+  if (p.info.tools === 'debian-curl') {
+    // bookworm's dash 0.5.12-2 ships /bin/dash and /bin/sh -> dash (dpkg -L dash); merged /usr
+    // (/bin -> usr/bin) makes /usr/bin/dash and /usr/bin/sh the same files.
+    for (const name of ['/usr/bin/sh', 'dash', '/bin/dash', '/usr/bin/dash']) table[name] = shell;
+  }
   if (busybox) {
     table.ash = shell;
     table['/bin/ash'] = shell;

@@ -47,6 +47,8 @@ export type RunScript = (
    * the Pod's host name, where its script came from (`-c`) and the name it was run by (`called`).
    */
   flavor?: 'ash' | 'dash' | { argv0: string; hostname: string; source?: string; called?: string },
+  /** dash's $0 (`sh`, `/bin/sh`, `dash`; `sh -c SCRIPT NAME`'s NAME): its errors start with it. */
+  argv0?: string,
 ) => number;
 
 export interface WorkloadDeps {
