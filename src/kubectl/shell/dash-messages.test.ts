@@ -57,6 +57,17 @@ describe("dash's `$0: N:` prefix (nginx, Debian bookworm)", () => {
     ]);
   });
 
+  it('break N, < FILE and an unfinished here-document', () => {
+    const d = cluster();
+    expect(run(d, "kubectl exec web -- sh -c 'break x'")[0]).toBe(
+      'sh: 1: break: Illegal number: x\ncommand terminated with exit code 2\n',
+    );
+    expect(run(d, "kubectl exec web -- sh -c 'echo a\ncat < /nope'")[0]).toBe(
+      'a\nsh: 2: cannot open /nope: No such file\ncommand terminated with exit code 2\n',
+    );
+    expect(run(d, "kubectl exec web -- sh -c 'cat <<EOF\na'")).toEqual(['a\n', 0]);
+  });
+
   it('-c without its script: `sh: 0: -c requires an argument`', () => {
     const d = cluster();
     expect(run(d, 'kubectl exec web -- dash -c')[0]).toBe(

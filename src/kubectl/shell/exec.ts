@@ -127,7 +127,8 @@ export class Shell {
       this.state.lastExit = 2;
       return { exitCode: 2 };
     }
-    if (parsed.heredocEof !== undefined) {
+    // dash says nothing when the input ends inside a here-document (checked: dash 0.5.12-2).
+    if (parsed.heredocEof !== undefined && this.opts.flavor !== 'dash') {
       ctx.err(
         this.opts.dialect === 'bash'
           ? `bash: warning: here-document at line 1 delimited by end-of-file (wanted \`${parsed.heredocEof}')\n`
@@ -517,7 +518,8 @@ export class Shell {
       const res = this.applyRedirect(r.fd, r.op, target, ctx);
       if (typeof res === 'string') {
         ctx0.err(res);
-        return 1;
+        // dash: a failed redirection is status 2 (`sh -c 'cat < /nope; echo $?'` prints 2).
+        return this.opts.flavor === 'dash' ? 2 : 1;
       }
       ctx = res.ctx;
       if (res.file) pending.push(res.file);
@@ -566,7 +568,11 @@ export class Shell {
     if (!files) return `${sh}${target}: Read-only file system\n`;
     if (op === '<') {
       const text = files.read(target);
-      if (text === undefined) return `${sh}${target}: No such file or directory\n`;
+      if (text === undefined)
+        // dash: `sh: 1: cannot open /nope: No such file` (redir.c openredirect, errmsg E_OPEN).
+        return this.opts.flavor === 'dash'
+          ? `${this.dashPrefix()}cannot open ${target}: No such file\n`
+          : `${sh}${target}: No such file or directory\n`;
       return { ctx: { ...ctx, stdin: text } };
     }
     const cap = capture(ctx, ctx.stdin);
@@ -594,7 +600,7 @@ export class Shell {
           ctx.err(
             this.opts.dialect === 'bash'
               ? `bash: ${name}: ${argv[1]}: ${Number.isInteger(n) ? 'loop count out of range' : 'numeric argument required'}\n`
-              : `sh: ${name}: Illegal number: ${argv[1]}\n`,
+              : `${this.opts.flavor === 'dash' ? this.dashPrefix() : 'sh: '}${name}: Illegal number: ${argv[1]}\n`,
           );
           return this.opts.dialect === 'bash' && !Number.isInteger(n) ? 128 : Number.isInteger(n) ? 1 : 2;
         }
