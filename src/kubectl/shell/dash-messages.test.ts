@@ -68,6 +68,17 @@ describe("dash's `$0: N:` prefix (nginx, Debian bookworm)", () => {
     expect(run(d, "kubectl exec web -- sh -c 'cat <<EOF\na'")).toEqual(['a\n', 0]);
   });
 
+  it('exit with a bad number: ends a script with 2, an interactive dash goes on', () => {
+    const d = cluster();
+    expect(run(d, "kubectl exec web -- sh -c 'exit x; echo after'")).toEqual([
+      'sh: 1: exit: Illegal number: x\ncommand terminated with exit code 2\n',
+      2,
+    ]);
+    expect(transcript(d, ['kubectl exec -it web -- sh', 'exit 3x', 'echo $?', 'exit 0'])).toContain(
+      '# exit 3x\nsh: 1: exit: Illegal number: 3x\n# echo $?\n2\n# exit 0\n',
+    );
+  });
+
   it('-c without its script: `sh: 0: -c requires an argument`', () => {
     const d = cluster();
     expect(run(d, 'kubectl exec web -- dash -c')[0]).toBe(

@@ -589,6 +589,13 @@ export class Shell {
     switch (name) {
       case 'exit': {
         const n = argv[1] === undefined ? this.state.lastExit : Number.parseInt(argv[1], 10);
+        if (this.opts.flavor === 'dash' && argv[1] !== undefined && !/^[0-9]+$/.test(argv[1])) {
+          // dash: `sh: 1: exit: Illegal number: x`, status 2; an error in a special builtin ends a
+          // script, an interactive dash goes on (0.5.12-2).
+          ctx.err(`${this.dashPrefix()}exit: Illegal number: ${argv[1]}\n`);
+          if (!this.opts.interactive) this.state.exitRequested = 2;
+          return 2;
+        }
         const code = Number.isFinite(n) ? ((n % 256) + 256) % 256 : 2;
         this.state.exitRequested = code;
         return code;
