@@ -8,6 +8,7 @@
 // `shopt -s NAME`, `invalid shell option name`), parse.y alias expansion (the first word of a
 // simple command; a value ending in a blank makes the next word one too).
 import { bashPrintf } from './bash-builtins-printf';
+import { invalidOption, options } from './bash-getopt';
 import { logicalPath } from './cd';
 import type { Shell } from './exec';
 import type { ProcContext } from './types';
@@ -81,25 +82,8 @@ export function bashExtras(shell: Shell): BashExtras {
   return e;
 }
 
-/** Options (internal_getopt): the letters seen and the first operand, or the invalid letter. */
-function options(argv: string[], allowed: string): { next: number; opts: string } | { bad: string } {
-  let opts = '';
-  let k = 1;
-  for (; k < argv.length; k++) {
-    const a = argv[k] as string;
-    if (a === '--') return { next: k + 1, opts };
-    if (!a.startsWith('-') || a === '-') break;
-    for (const c of a.slice(1)) {
-      if (!allowed.includes(c)) return { bad: c };
-      opts += c;
-    }
-  }
-  return { next: k, opts };
-}
-
 function invalid(shell: Shell, name: string, c: string, ctx: ProcContext): number {
-  ctx.err(`${shell.errPrefix()}${name}: -${c}: invalid option\n${USAGE[name] ?? ''}`);
-  return 2;
+  return invalidOption(shell, USAGE, name, c, ctx);
 }
 
 /**

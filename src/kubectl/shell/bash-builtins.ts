@@ -7,6 +7,7 @@
 // execute_cmd.c (`command not found` 127; a path naming nothing: the errno text, 127; a
 // directory: `Is a directory`, 126) and error.c (error_prolog: `$0: line N: ` unless interactive).
 import { moreBashBuiltin } from './bash-builtins-more';
+import { invalidOption, options } from './bash-getopt';
 import { logicalPath } from './cd';
 import type { Shell } from './exec';
 import { bashHistory, bashHistoryBase, clearBashHistory } from './line-editing';
@@ -19,28 +20,8 @@ const USAGE: Record<string, string> = {
   pwd: 'pwd: usage: pwd [-LP]\n',
 };
 
-/**
- * Options of a builtin (internal_getopt): `-` words up to `--` or the first other word. Returns
- * the index of the first operand and the options seen, or the invalid option's letter.
- */
-function options(argv: string[], allowed: string): { next: number; opts: string } | { bad: string } {
-  let opts = '';
-  let k = 1;
-  for (; k < argv.length; k++) {
-    const a = argv[k] as string;
-    if (a === '--') return { next: k + 1, opts };
-    if (!a.startsWith('-') || a === '-') break;
-    for (const c of a.slice(1)) {
-      if (!allowed.includes(c)) return { bad: c };
-      opts += c;
-    }
-  }
-  return { next: k, opts };
-}
-
 function invalid(shell: Shell, name: string, c: string, ctx: ProcContext): number {
-  ctx.err(`${shell.errPrefix()}${name}: -${c}: invalid option\n${USAGE[name] ?? ''}`);
-  return 2;
+  return invalidOption(shell, USAGE, name, c, ctx);
 }
 
 /** bash's own builtins that answer differently from the other shells; undefined: not one of them. */
