@@ -7,8 +7,11 @@ import { finishEdit, useOpenEdit } from '../../state/edit-actions';
 import { useShallow, useStore } from '../../state/store';
 import { useT } from '../i18n';
 import { useEditT } from '../i18n/messages-edit';
+import { MonacoLangNotice } from './MonacoLangNotice';
+import { loadMonacoEditor } from './monaco-lang';
 
-const YamlEditor = lazy(() => import('./YamlEditor'));
+// Monaco's own UI strings are read while its modules load: the Korean table comes first (./monaco-lang).
+const YamlEditor = lazy(loadMonacoEditor);
 
 /** What the student typed in each `kubectl edit` file so far (kept across tab switches). */
 const drafts = new Map<string, string>();
@@ -198,6 +201,7 @@ export default function EditorPanel() {
     <div className="editor-panel">
       <FileTabs open={open} shown={!!editing} setShown={setShown} />
       {editing && <EditBar open={open} text={draft} />}
+      <MonacoLangNotice />
       <div
         className="editor-host"
         id="editor-tabpanel"

@@ -8,7 +8,7 @@
 export const TERMS = new Set(
   `Kubernetes kubectl apply edit port-forward Pod Service Endpoints EndpointSlice LoadBalancer NodePort
    kube-proxy iptables iptables-save IPVS DNS NXDOMAIN TTL YAML IP ICMP TCP UDP HTTP http localhost
-   ping curl nslookup resolv.conf Docker Desktop kind k3s Tab Ctrl Enter Space N L C
+   ping curl nslookup resolv.conf Docker Desktop kind k3s Tab Ctrl Enter Space N L C F1
    sleep sleep-2 sleep/my-service.yaml my-service.yaml numbers-api rng`.split(/\s+/),
 );
 

@@ -7,6 +7,7 @@ import { placeholders, strayEnglish } from './ko-check';
 import { en, type MessageKey } from './messages';
 import { EDIT_MESSAGES } from './messages-edit';
 import { ko } from './messages-ko';
+import { MONACO_MESSAGES } from './messages-monaco';
 
 /** Keys whose text is a name or a format, the same in both languages. */
 const SAME_IN_BOTH = new Set<string>([
@@ -55,6 +56,18 @@ describe('the Korean message catalogue', () => {
       const e = EDIT_MESSAGES.en[k];
       const t = EDIT_MESSAGES.ko[k];
       if (!SAME_IN_BOTH.has(k)) expect(t, k).not.toBe(e);
+      expect(placeholders(t), k).toEqual(placeholders(e));
+      expect(strayEnglish(t), k).toEqual([]);
+    }
+  });
+
+  it('the notice about Monaco’s own menus too', () => {
+    const mKeys = Object.keys(MONACO_MESSAGES.en) as (keyof typeof MONACO_MESSAGES.en)[];
+    expect(Object.keys(MONACO_MESSAGES.ko).sort()).toEqual([...mKeys].sort());
+    for (const k of mKeys) {
+      const e = MONACO_MESSAGES.en[k];
+      const t = MONACO_MESSAGES.ko[k];
+      expect(t, k).not.toBe(e);
       expect(placeholders(t), k).toEqual(placeholders(e));
       expect(strayEnglish(t), k).toEqual([]);
     }
