@@ -6,7 +6,7 @@ import { isKindName } from '../../sim/api/kinds';
 import type { K8sObject, KindName } from '../../sim/api/types';
 import { ENDPOINTS_WARNING } from '../../sim/apiserver/server';
 import type { ApiError } from '../../sim/contract';
-import { formatError, printErrors, withSource } from '../errors';
+import { formatError, formatErrorRaw, printErrors, withSource } from '../errors';
 import { bool, str, strs } from '../flags';
 import {
   kindPrefix,
@@ -15,9 +15,9 @@ import {
   type ResourceType,
   resourceTypeByKind,
 } from '../resources';
-import { listForKubectl } from '../selector';
 import { readDocs } from './apply';
 import { DRY_RUN_FLAG, DRY_RUN_HELP, type DryRunStrategy, dryRunSuffix, getDryRunStrategy } from './dryrun';
+import { listType, visitErrorLines } from './get-list';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 import { waitUntil } from './util';
 
@@ -176,6 +176,8 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
 
   const targets: Target[] = [];
   const errors: string[] = [];
+  // Failed list requests: visitErrorLines puts them after every other error.
+  const listErrors: string[] = [];
   let noneFound = false;
   let visitedMissing = false; // a name kubectl visited that the server does not have, ignored
 
@@ -239,17 +241,20 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
         proc.err('error: resource(s) were provided, but no name was specified\n');
         return 1;
       }
-      if (!t.simulated) continue;
       const ns = t.namespaced ? ctx.namespace : undefined;
-      const r = listForKubectl(cluster, t, { namespace: ns, labelSelector: selector, fieldSelector });
+      const r = listType(cluster, t, { namespace: ns, labelSelector: selector, fieldSelector });
       if (r.error !== undefined) {
-        proc.err(`${r.error}\n`);
-        return 1;
+        // The builder has ContinueOnError [KUBECTL v0.34.9 delete.go Complete]: the other types
+        // are still listed and deleted; the refusals end up in Visit's error (./get-list).
+        listErrors.push(r.error);
+        continue;
       }
+      if (!t.simulated) continue;
       for (const o of r.objs)
         targets.push({ type: t, kind: t.simulated, namespace: ns, name: o.metadata.name });
     }
-    if (targets.length === 0 && errors.length === 0 && !visitedMissing) noneFound = true;
+    if (targets.length === 0 && errors.length === 0 && listErrors.length === 0 && !visitedMissing)
+      noneFound = true;
   }
 
   if (noneFound) {
@@ -314,7 +319,10 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   }
   // A dry run changed nothing and is not waited for.
   if (strategy === 'none') cluster.runUntilIdle();
-  if (wait && deleted.length && strategy === 'none') {
+  // DeleteResult returns Visit's error before it waits: one failed DELETE or list, and kubectl
+  // does not wait for the objects it did delete.
+  const failed = errors.length > 0 || apiErrors.length > 0 || listErrors.length > 0;
+  if (wait && deleted.length && strategy === 'none' && !failed) {
     // Wait for these objects (by uid: a re-created `kubernetes` Service is a new object).
     waitUntil(
       ctx,
@@ -325,6 +333,14 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
         }),
       MAX_WAIT_MS,
     );
+  }
+  if (listErrors.length > 0) {
+    const fnErrors = [
+      ...errors.map((e) => ({ pretty: e, raw: e })),
+      ...apiErrors.map((e) => ({ pretty: formatError(e), raw: formatErrorRaw(e) })),
+    ];
+    for (const line of visitErrorLines(fnErrors, listErrors)) proc.err(`${line}\n`);
+    return 1;
   }
   for (const e of errors) proc.err(`${e}\n`);
   if (apiErrors.length) {

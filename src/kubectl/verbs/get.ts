@@ -15,7 +15,7 @@ import {
   type ResourceRequest,
   type ResourceType,
 } from '../resources';
-import { listForKubectl } from '../selector';
+import { listType } from './get-list';
 import { rawFlagError, runRawGet } from './get-raw';
 import { runWatch, type WatchOptions } from './get-watch';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
@@ -108,15 +108,18 @@ export function fetchResources(
       }
       continue;
     }
-    const r = listForKubectl(ctx.cluster, t, {
+    const r = listType(ctx.cluster, t, {
       namespace: opts.allNamespaces || !t.namespaced ? undefined : ctx.namespace,
       labelSelector: opts.selector,
       fieldSelector: opts.fieldSelector,
     });
     if (r.error !== undefined) {
-      // The builder's visitor stops at the first failed list (get all -l bad: one error).
+      // get's builder has ContinueOnError [KUBECTL v0.34.9 pkg/cmd/get/get.go Run]: its
+      // EagerVisitorList [CLI-RT pkg/resource/visitor.go] lists every type and collects each
+      // failed list's error (`get all -l 'a b'`: one line per type); the types that listed are
+      // still printed.
       plan.errors.push(r.error);
-      break;
+      continue;
     }
     plan.infos.push({ type: t, objs: t.simulated === 'Event' ? eventListOrder(r.objs) : r.objs });
   }
@@ -243,6 +246,13 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     return 1;
   }
 
+  if (watching) {
+    const single = watchSingleTypeError(positional, parsed.requests);
+    if (single !== undefined) {
+      p.err(`error: ${single}\n`);
+      return 1;
+    }
+  }
   const plan = fetchResources(ctx, parsed.requests, {
     allNamespaces,
     selector,
@@ -283,7 +293,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
         watchOnly: bool(flags, 'watch-only'),
         outputWatchEvents: bool(flags, 'output-watch-events'),
       },
-      errors,
+      ignoreNotFound,
     );
   }
 
@@ -323,28 +333,47 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
 }
 
 /**
- * GetOptions.watch's checks before it prints: the request's errors, then one resource type
- * (the builder's SingleResourceType), then the watch itself (./get-watch).
+ * The watch builder's SingleResourceType, checked before anything is fetched [CLI-RT v0.34.9
+ * pkg/resource/builder.go resourceMappings / resourceTupleMappings]: with a selector (a bare
+ * `TYPE[,TYPE…]` gets the everything selector) the resource strings as given, split at commas
+ * and de-duplicated as strings (SplitResourceArgument; `all` expanded first by ReplaceAliases),
+ * so `po,pods` is two; with TYPE/NAME tuples the distinct resources they map to.
+ */
+function watchSingleTypeError(
+  positional: readonly string[],
+  requests: ResourceRequest[],
+): string | undefined {
+  const message = 'you may only specify a single resource type';
+  if (positional.some((a) => a.includes('/'))) {
+    return new Set(requests.map((r) => r.type)).size > 1 ? message : undefined;
+  }
+  if (positional.length !== 1) return undefined;
+  const strings = new Set((positional[0] as string).split(','));
+  // `all` is ten resources once expanded.
+  return strings.size > 1 || strings.has('all') ? message : undefined;
+}
+
+/**
+ * GetOptions.watch's checks before it prints: its builder has no ContinueOnError, so the first
+ * failed request ends it (a NotFound quietly with --ignore-not-found), then the watch itself
+ * (./get-watch).
  */
 function watch(
   ctx: KubectlContext,
   plan: GetPlan,
   format: OutputFormat,
   o: WatchOptions,
-  errors: string[],
+  ignoreNotFound: boolean,
 ): number {
   const p = ctx.proc;
-  if (errors.length > 0) {
-    p.err(formatErrors(errors));
+  const first = plan.errors[0];
+  if (first !== undefined) {
+    if (ignoreNotFound && first.startsWith('Error from server (NotFound)')) return 0;
+    p.err(formatErrors([first]));
     return 1;
   }
   const info = plan.infos[0];
-  // --ignore-not-found: the named object's NotFound ends the command quietly.
-  if (!info) return 0;
-  if (new Set(plan.infos.map((i) => i.type)).size !== 1 || !info.type.simulated) {
-    p.err('error: you may only specify a single resource type\n');
-    return 1;
-  }
+  if (!info?.type.simulated) return 0;
   const name = plan.singleItemImplied ? info.objs[0]?.metadata.name : undefined;
   return runWatch(
     ctx,

@@ -229,18 +229,45 @@ export function fieldLabels(kind: KindName): readonly string[] {
   return c ? [...c.labels, ...Object.keys(c.renames ?? {})] : ['metadata.name', 'metadata.namespace'];
 }
 
+/** DefaultMetaV1FieldSelectorConversion [APIMACH pkg/runtime/conversion.go]. */
+function defaultConversion(label: string): { label: string } | { error: string } {
+  if (label === 'metadata.name' || label === 'metadata.namespace') return { label };
+  return {
+    error: `${goQuote(label)} is not a known field selector: only "metadata.name", "metadata.namespace"`,
+  };
+}
+
 /** Scheme.ConvertFieldLabel: the label to match on, or the conversion's error. */
 export function convertFieldLabel(kind: KindName, label: string): { label: string } | { error: string } {
   const c = CONVERSIONS[kind];
-  if (!c) {
-    if (label === 'metadata.name' || label === 'metadata.namespace') return { label };
-    return {
-      error: `${goQuote(label)} is not a known field selector: only "metadata.name", "metadata.namespace"`,
-    };
-  }
+  if (!c) return defaultConversion(label);
   const renamed = c.renames && Object.hasOwn(c.renames, label) ? c.renames[label] : undefined;
   if (renamed !== undefined) return { label: renamed };
   return c.labels.includes(label) ? { label } : { error: c.refuse(label) };
+}
+
+/**
+ * The field label check of a kind the simulator serves but never holds (an empty list): core/v1
+ * ReplicationController registers metadata.name, metadata.namespace and status.replicas
+ * [kubernetes pkg/apis/core/v1/conversion.go]; autoscaling/v2, networking/v1 register none
+ * [pkg/apis/{autoscaling/v2,networking/v1}/register.go: defaulting funcs only], so the default.
+ * Returns the 400's message (parse errors first, then the conversions in sorted order) or
+ * undefined when the server would list.
+ */
+export function fieldSelectorError(kind: string, selector: string): string | undefined {
+  const parsed = parseFieldSelector(selector);
+  if ('error' in parsed) return parsed.error;
+  for (const t of parsed.terms) {
+    if (kind === 'ReplicationController') {
+      if (!['metadata.name', 'metadata.namespace', 'status.replicas'].includes(t.label)) return CORE(t.label);
+      continue;
+    }
+    const c = Object.hasOwn(CONVERSIONS, kind)
+      ? convertFieldLabel(kind as KindName, t.label)
+      : defaultConversion(t.label);
+    if ('error' in c) return c.error;
+  }
+  return undefined;
 }
 
 /** The registry's GetAttrs field set of one object (metadata.namespace only when namespaced). */
