@@ -12,14 +12,8 @@ import { OperationPrinter, parseOperationOutput } from '../printers/operation';
 import { notFoundMessage } from '../resources';
 import { DRY_RUN_FLAG, dryRunSuffix, getDryRunStrategy } from './dryrun';
 import { composeHelp, DRY_RUN_USAGE, OUTPUT_USAGE } from './generate-help';
-import {
-  type LabelError,
-  plainError,
-  printAggregate,
-  resolveTargets,
-  resourcesAndPairs,
-  type Target,
-} from './label';
+import { visitErrorLines } from './get-list';
+import { type LabelError, plainError, resolveTargets, resourcesAndPairs, type Target } from './label';
 import { patchErrorPretty, patchErrorRaw } from './patch-errors';
 import { FILENAME_FLAGS, filenameHelpFlags, fileTargets, hasFilenames } from './patch-files';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
@@ -61,7 +55,19 @@ Use "kubectl api-resources" for a complete list of supported resources.`,
       def: 'false',
       usage: 'Select all resources, in the namespace of the specified resource types.',
     },
+    {
+      name: 'all-namespaces',
+      short: 'A',
+      def: 'false',
+      usage: 'If true, check the specified action in all namespaces.',
+    },
     { name: 'dry-run', def: "'none'", usage: DRY_RUN_USAGE },
+    {
+      name: 'field-selector',
+      def: "''",
+      usage:
+        "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
+    },
     ...filenameHelpFlags(
       'Filename, directory, or URL to files identifying the resource to update the annotation',
     ),
@@ -174,6 +180,10 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   if (bool(args.flags, 'all') && (str(args.flags, 'selector') ?? '') !== '') {
     return fail(ctx, 'error: cannot set --all and --selector at the same time');
   }
+  // ToOptions compares the flags' lengths untrimmed (a blank --field-selector counts here).
+  if (bool(args.flags, 'all') && (str(args.flags, 'field-selector') ?? '') !== '') {
+    return fail(ctx, 'error: cannot set --all and --field-selector at the same time');
+  }
   if (split.resources.length === 0 && !hasFilenames(args)) {
     return fail(
       ctx,
@@ -193,9 +203,10 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
 
   // RunAnnotate.
   const errors: LabelError[] = [];
+  const listErrors: string[] = [];
   const resolved = hasFilenames(args)
     ? fileTargets(ctx, args, split.resources, errors, true)
-    : resolveTargets(args, ctx, split.resources, errors, 'annotate');
+    : resolveTargets(args, ctx, split.resources, errors, 'annotate', listErrors);
   if (!resolved.ok) return fail(ctx, resolved.message);
   const resourceVersion = str(args.flags, 'resource-version') ?? '';
   if (!resolved.one && resourceVersion !== '') {
@@ -248,7 +259,8 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     proc.out(p.out);
     if (p.error) errors.push({ pretty: p.error, raw: p.error.replace(/^error: /, '') });
   }
-  return printAggregate(errors, proc.err);
+  for (const line of visitErrorLines(errors, listErrors)) proc.err(`${line}\n`);
+  return errors.length > 0 || listErrors.length > 0 ? 1 : 0;
 }
 
 export const annotateVerb: KubectlVerb = {
@@ -257,7 +269,9 @@ export const annotateVerb: KubectlVerb = {
   help: HELP,
   flags: [
     { name: 'all', type: 'bool' },
+    { name: 'all-namespaces', short: 'A', type: 'bool' },
     DRY_RUN_FLAG,
+    { name: 'field-selector', type: 'string' },
     ...FILENAME_FLAGS,
     { name: 'list', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },

@@ -9,8 +9,8 @@ import { formatError, formatErrorRaw } from '../errors';
 import { bool, str } from '../flags';
 import { OperationPrinter, parseOperationOutput } from '../printers/operation';
 import { notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
-import { listForKubectl } from '../selector';
 import { DRY_RUN_FLAG, DRY_RUN_HELP, type DryRunStrategy, dryRunSuffix, getDryRunStrategy } from './dryrun';
+import { listType, visitErrorLines } from './get-list';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 
 const HELP = `Update the labels on a resource.
@@ -41,7 +41,14 @@ Options:
     --all=false:
 	Select all resources, in the namespace of the specified resource types
 
+    -A, --all-namespaces=false:
+	If true, check the specified action in all namespaces.
+
 ${DRY_RUN_HELP}
+    --field-selector='':
+	Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector
+	key1=value1,key2=value2). The server only supports a limited number of field queries per type.
+
     --list=false:
 	If true, display the labels for a given resource.
 
@@ -143,13 +150,18 @@ export function resolveTargets(
   resources: string[],
   errors: LabelError[],
   verb = 'label',
+  listErrors?: string[],
 ): { ok: true; targets: Target[]; one: boolean } | { ok: false; message: string } {
   const parsed = parseResourceArgs(resources, verb);
   if (!parsed.ok) return { ok: false, message: parsed.message };
-  // LabelSelectorParam: a blank selector is no selector.
+  // LabelSelectorParam / FieldSelectorParam: a blank selector is no selector. --field-selector
+  // and -A are label's and annotate's (set's builders have neither flag).
   const selector = str(args.flags, 'selector')?.trim() || undefined;
+  const fieldSelector = str(args.flags, 'field-selector')?.trim() || undefined;
+  const selecting = selector !== undefined || fieldSelector !== undefined;
+  const allNamespaces = bool(args.flags, 'all-namespaces');
   const all = bool(args.flags, 'all');
-  if (selector !== undefined && resources.some((r) => r.includes('/'))) {
+  if (selecting && resources.some((r) => r.includes('/'))) {
     return {
       ok: false,
       message: 'error: selectors and the all flag cannot be used when passing resource/name arguments',
@@ -157,10 +169,14 @@ export function resolveTargets(
   }
   const targets: Target[] = [];
   for (const { type: t, names } of parsed.requests) {
-    const ns = t.namespaced ? ctx.namespace : undefined;
+    const ns = t.namespaced && !allNamespaces ? ctx.namespace : undefined;
     if (names) {
-      if (selector !== undefined) {
+      if (selecting) {
         return { ok: false, message: 'error: name cannot be provided when a selector is specified' };
+      }
+      // visitByName / visitByResource with AllNamespaces(true): the namespace is empty.
+      if (allNamespaces && t.namespaced) {
+        return { ok: false, message: 'error: a resource cannot be retrieved by name across all namespaces' };
       }
       for (const name of names) {
         const obj = t.simulated ? ctx.cluster.get(t.simulated, ns, name) : undefined;
@@ -172,11 +188,19 @@ export function resolveTargets(
       }
       continue;
     }
-    if (selector === undefined && !all) {
+    if (!selecting && !all) {
       return { ok: false, message: 'error: resource(s) were provided, but no name was specified' };
     }
-    const r = listForKubectl(ctx.cluster, t, { namespace: ns, labelSelector: selector });
-    if (r.error !== undefined) return { ok: false, message: r.error };
+    const r = listType(ctx.cluster, t, { namespace: ns, labelSelector: selector, fieldSelector });
+    if (r.error !== undefined) {
+      // ContinueOnError (label.go / annotate.go RunLabel, RunAnnotate): the other types are
+      // still listed and changed; the caller prints the failures last (./get-list).
+      if (listErrors) {
+        listErrors.push(r.error);
+        continue;
+      }
+      return { ok: false, message: r.error };
+    }
     for (const obj of r.objs) targets.push({ t, obj });
   }
   // IntoSingleItemImplied: one resource named (TYPE NAME or TYPE/NAME), not a selection.
@@ -293,6 +317,11 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     proc.err('error: cannot set --all and --selector at the same time\n');
     return 1;
   }
+  // Validate compares the flags' lengths untrimmed (a blank --field-selector counts here).
+  if (bool(args.flags, 'all') && (str(args.flags, 'field-selector') ?? '') !== '') {
+    proc.err('error: cannot set --all and --field-selector at the same time\n');
+    return 1;
+  }
   if (split.resources.length === 0) {
     proc.err('error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n');
     return 1;
@@ -303,7 +332,8 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     return 1;
   }
   const errors: LabelError[] = [];
-  const resolved = resolveTargets(args, ctx, split.resources, errors);
+  const listErrors: string[] = [];
+  const resolved = resolveTargets(args, ctx, split.resources, errors, 'label', listErrors);
   if (!resolved.ok) {
     proc.err(`${resolved.message}\n`);
     return 1;
@@ -341,7 +371,8 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     proc.out(p.out);
     if (p.error) errors.push({ pretty: p.error, raw: p.error.replace(/^error: /, '') });
   }
-  return printAggregate(errors, proc.err);
+  for (const line of visitErrorLines(errors, listErrors)) proc.err(`${line}\n`);
+  return errors.length > 0 || listErrors.length > 0 ? 1 : 0;
 }
 
 /**
@@ -361,7 +392,9 @@ export const labelVerb: KubectlVerb = {
   help: HELP,
   flags: [
     { name: 'all', type: 'bool' },
+    { name: 'all-namespaces', short: 'A', type: 'bool' },
     DRY_RUN_FLAG,
+    { name: 'field-selector', type: 'string' },
     { name: 'list', type: 'bool' },
     { name: 'output', short: 'o', type: 'string' },
     { name: 'overwrite', type: 'bool' },
