@@ -4,6 +4,7 @@
 // Debian (sh, bash, coreutils, curl); CoreDNS is distroless (nothing at all).
 import type { CommandFn, CommandTable, ProcContext } from '../../kubectl/shell/types';
 import type { Cluster, ObjectKey } from '../contract';
+import { chmod } from './busybox/chmod';
 import { date } from './busybox/date';
 import { mkdir, rm, touch } from './busybox/files';
 import { gnuPwd, id, printenv, pwd, uname, which, whoami, workdir } from './busybox/info';
@@ -41,6 +42,7 @@ const COREUTILS: Record<string, Applet> = {
   touch,
   rm,
   mkdir,
+  chmod,
   true: () => trueCmd(),
   false: () => falseCmd(),
 };
@@ -82,6 +84,7 @@ const LOCATIONS: Record<string, string> = {
   touch: '/bin',
   rm: '/bin',
   mkdir: '/bin',
+  chmod: '/bin',
   true: '/bin',
   false: '/bin',
   ping: '/bin',

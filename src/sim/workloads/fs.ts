@@ -79,10 +79,39 @@ function history(p: PodProc, path: string): FileEntry[] {
   return h.filter((e) => e.at <= now && e.at >= started && (e.container ?? name) === name);
 }
 
-/** The last write, mkdir or removal of `path` at or before now. */
+/** The last write, mkdir or removal of `path` at or before now (a chmod is none of them). */
 export function entryAt(p: PodProc, path: string): FileEntry | undefined {
   const h = history(p, path);
-  return h[h.length - 1];
+  for (let i = h.length - 1; i >= 0; i--) if ((h[i] as FileEntry).mode === undefined) return h[i];
+  return undefined;
+}
+
+/**
+ * The permission bits a chmod gave `path` and that still hold: a write keeps a file's mode
+ * (open(2) with O_TRUNC leaves it), a removal or a new directory there (or a removed ancestor)
+ * ends it. Undefined: the mode it was made with.
+ */
+function chmodded(p: PodProc, path: string): number | undefined {
+  const h = history(p, path);
+  for (let i = h.length - 1; i >= 0; i--) {
+    const e = h[i] as FileEntry;
+    if (e.mode !== undefined) return ancestorRemovedAfter(p, path, e) ? undefined : e.mode;
+    if (isRemoval(e) || e.dir) return undefined;
+  }
+  return undefined;
+}
+
+/** chmod(2) of `path` (links already followed) at now: its contents and times stay. */
+export function recordMode(p: PodProc, path: string, mode: number): void {
+  const state = procState(p.cluster, p.pod.metadata.uid);
+  const h = state.files.get(path) ?? [];
+  const at = p.cluster.now();
+  let i = h.length;
+  while (i > 0 && (h[i - 1] as FileEntry).at > at) i--;
+  const seq = state.fileSeq ?? 0;
+  state.fileSeq = seq + 1;
+  h.splice(i, 0, { at, text: undefined, seq, container: p.container.name, mode: mode & 0o7777 });
+  state.files.set(path, h);
 }
 
 /** Record a write (`text`), a mkdir (`dir`) or a removal (neither) of `path` at now. */
@@ -101,7 +130,7 @@ export function recordEntry(p: PodProc, path: string, text: string | undefined, 
   files.set(path, h);
 }
 
-const isRemoval = (e: FileEntry) => e.text === undefined && !e.dir;
+const isRemoval = (e: FileEntry) => e.text === undefined && !e.dir && e.mode === undefined;
 
 /** `a` happened after `b`: a later instant, or the same one recorded later. */
 const after = (a: FileEntry, b: FileEntry | undefined) =>
@@ -169,6 +198,15 @@ export function lstatPath(p: PodProc, path: string): FsNode | undefined {
 
 /** lstatPath; a directory's listing-derived fields (mtime, nlink) only when `full`. */
 function lookup(p: PodProc, path: string, full: boolean): FsNode | undefined {
+  const node = lookupMade(p, path, full);
+  if (!node || node.kind === 'link') return node;
+  const mode = chmodded(p, path);
+  if (mode !== undefined) node.mode = mode;
+  return node;
+}
+
+/** lookup with the mode each node was made with. */
+function lookupMade(p: PodProc, path: string, full: boolean): FsNode | undefined {
   const dirNode = (at: string, img: ImageEntry | undefined, createdAt?: number): FsNode =>
     full
       ? dirMeta(p, at, img, createdAt)
@@ -280,7 +318,10 @@ function dirMeta(p: PodProc, path: string, img: ImageEntry | undefined, createdA
     ...writtenBelow(p, path).map((k) => k.slice(prefix.length).split('/')[0]),
   ]);
   // Anything written below it copies it up (overlayfs copies a file's directories up with it).
-  let touched = writtenBelow(p, path).some((k) => history(p, k).length > 0);
+  // A chmod of the directory itself copies it up too.
+  let touched =
+    history(p, path).some((e) => e.mode !== undefined) ||
+    writtenBelow(p, path).some((k) => history(p, k).length > 0);
   for (const k of kidNames) {
     const t = lastFlip(p, prefix + k);
     if (t !== undefined && (mtime === undefined || t > mtime)) mtime = t;

@@ -52,6 +52,11 @@ export interface FileEntry {
   seq?: number;
   /** The container whose writable layer it is in. */
   container?: string;
+  /**
+   * chmod: the path's permission bits (07777) from then on. Such an entry changes neither the
+   * contents nor the modification time (`text` and `dir` unset; it is not a removal).
+   */
+  mode?: number;
 }
 
 /** PID allocation inside one container instance (busybox/procs.ts). */

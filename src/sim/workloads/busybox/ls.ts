@@ -20,8 +20,9 @@
 import type { ProcContext } from '../../../kubectl/shell/types';
 import { cleanPath, type FsNode, listDir, lstatPath, missingReason, resolvePath } from '../fs';
 import type { PodProc } from '../proc';
+import { permString } from './chmod-mode';
 import { workdir } from './info';
-import { fileMode, lsFlags, lsMount, lsTime } from './ls-mount';
+import { lsFlags, lsMount, lsTime } from './ls-mount';
 import { columns } from './system';
 
 interface Shown {
@@ -37,11 +38,8 @@ const NOT_MODELLED = (name: string) =>
 
 function modeString(n: FsNode): string {
   if (n.kind === 'link') return 'lrwxrwxrwx';
-  const s = fileMode(n.mode & 0o777)
-    .slice(1)
-    .split('');
-  if (n.mode & 0o1000) s[8] = s[8] === 'x' ? 't' : 'T';
-  return (n.kind === 'dir' ? 'd' : '-') + s.join('');
+  // bb_mode_string and GNU's filemodestring alike: s/S for set-id, t/T for the sticky bit.
+  return (n.kind === 'dir' ? 'd' : '-') + permString(n.mode);
 }
 
 const blocks = (n: FsNode) => (n.kind === 'dir' ? 8 : n.kind === 'link' ? 0 : Math.ceil(n.size / 4096) * 8);

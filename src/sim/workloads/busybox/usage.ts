@@ -181,6 +181,15 @@ const USAGE: Record<string, [string, string]> = {
     'Create DIRECTORY\n\n\t-m MODE\tMode\n\t-p\tNo error if exists; make parent directories as needed',
   ],
   printf: ['FORMAT [ARG]...', 'Format and print ARG(s) according to FORMAT (a-la C printf)'],
+  // coreutils/chmod.c with DESKTOP (Alpine's config): -c -v -f.
+  chmod: [
+    '[-Rcvf] MODE[,MODE]... FILE...',
+    'MODE is octal number (bit pattern sstrwxrwxrwx) or [ugoa]{+|-|=}[rwxXst]\n' +
+      '\n\t-R\tRecurse' +
+      '\n\t-c\tList changed files' +
+      '\n\t-v\tVerbose' +
+      '\n\t-f\tHide errors',
+  ],
 };
 
 /** The text bb_show_usage() writes to stderr. */
