@@ -76,8 +76,8 @@ function cd(shell: Shell, argv: string[], ctx: ProcContext): number {
   const physical = o.opts.lastIndexOf('P') > o.opts.lastIndexOf('L');
   const now = physical ? (shell.opts.files?.realpath?.(target) ?? target) : target;
   shell.state.cwd = now;
-  vars.OLDPWD = cwd;
-  vars.PWD = now;
+  shell.exportVar('OLDPWD', cwd);
+  shell.exportVar('PWD', now);
   if (print) ctx.out(`${now}\n`);
   return 0;
 }

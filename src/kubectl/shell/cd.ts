@@ -30,7 +30,9 @@ export function logicalPath(dir: string, cwd: string): string {
 export function builtinErrorPrefix(shell: Shell, name: string): string {
   const line = shell.state.line ?? 1;
   if (shell.opts.flavor === 'dash') return `${shell.dashPrefix()}${name}: `;
-  return shell.opts.interactive ? `sh: ${name}: ` : `sh: ${name}: line ${line}: `;
+  // ash_vmsg: arg0 (`sh`, or the script's name), the builtin's name, `line N: ` unless interactive.
+  const arg0 = shell.opts.script ?? 'sh';
+  return shell.opts.interactive ? `${arg0}: ${name}: ` : `${arg0}: ${name}: line ${line}: `;
 }
 
 /**
@@ -76,8 +78,8 @@ export function cdBuiltin(shell: Shell, argv: string[], ctx: ProcContext): numbe
   // docd: -P chdirs to the name as given and takes getcwd's answer (setpwd(NULL)).
   const now = physical ? (shell.opts.files?.realpath?.(target) ?? target) : target;
   shell.state.cwd = now;
-  vars.OLDPWD = cwd;
-  vars.PWD = now;
+  shell.exportVar('OLDPWD', cwd);
+  shell.exportVar('PWD', now);
   if (print) ctx.out(`${now}\n`);
   return 0;
 }

@@ -4,6 +4,7 @@
 import type { AndOr, ListItem, Loop, Pipeline, Script, SimpleCommand, Word } from './ast';
 import { bashBuiltin, bashNotFound } from './bash-builtins';
 import { cdBuiltin } from './cd';
+import { execPath } from './exec-path';
 import { type Dialect, parse, type SyntaxProblem, syntaxMessage } from './parse';
 import { type BashStart, bashVariable, runBashScript } from './pod-bash';
 import { testBuiltin } from './test-builtin';
@@ -31,7 +32,17 @@ export interface FileAccess {
   realpath?(dir: string): string;
   /** Pathname expansion against the files (see ExecOptions.glob), relative to `cwd`. */
   glob?(pattern: string, cwd: string): string[];
+  /**
+   * What execve(2) of `path` finds (links followed; uid 0, so any x bit will do): its errno, or
+   * the file's text (undefined: an image file whose text is not modelled).
+   */
+  execve?(path: string, cwd?: string): ExecTarget;
 }
+
+/** execve(2)'s view of a path: ENOENT, ENOTDIR, EACCES (a directory, or no x bit), or the file. */
+export type ExecTarget =
+  | { errno: 'ENOENT' | 'ENOTDIR' | 'EACCES'; dir?: boolean }
+  | { text: string | undefined };
 
 export interface ExecOptions {
   dialect: Dialect;
@@ -59,6 +70,11 @@ export interface ExecOptions {
   argv0?: string;
   /** Reads the terminal (`kubectl exec -it … sh`): ash drops `line N: ` from its errors then. */
   interactive?: boolean;
+  /**
+   * ash's arg0 and commandname when it runs a script file (`sh FILE`, `./FILE`) or `sh -c S NAME`:
+   * its errors start `NAME: line N: ` (ash.c ash_vmsg) instead of `sh: `; also its $0.
+   */
+  script?: string;
   /**
    * The bash dialect running in a container (`kubectl exec … bash`, Debian images; ./pod-bash.ts):
    * it keeps its own working directory, runs cd and pwd itself and words its errors as bash 5.2
@@ -93,6 +109,14 @@ export interface ShellState {
   line?: number;
   /** Lines of a `bash -c` script before the part being run (./pod-bash.ts runs it a command at a time). */
   lineBase?: number;
+  /**
+   * A container shell's exported names (the environment it started with, `export`, cd's PWD and
+   * OLDPWD): only these (and a command's own assignments) reach the commands it runs. Absent
+   * (the host shell): every variable is passed on.
+   */
+  exported?: Set<string>;
+  /** $1 … (`sh FILE ARGS`, `./script ARGS`). */
+  positional?: string[];
 }
 
 let shellDepth = 0;
@@ -107,6 +131,25 @@ export class Shell {
     vars: Record<string, string>,
   ) {
     this.state = { vars, lastExit: 0 };
+    // ash, dash and bash all export PWD from the start (and OLDPWD once cd sets it).
+    if (opts.dialect === 'sh' || opts.container !== undefined)
+      this.state.exported = new Set([...Object.keys(vars), 'PWD', 'OLDPWD']);
+  }
+
+  /** Set and export a variable (cd's PWD and OLDPWD, `export NAME=V`). */
+  exportVar(name: string, value?: string): void {
+    if (value !== undefined) this.state.vars[name] = value;
+    this.state.exported?.add(name);
+  }
+
+  /** The environment a command gets: the exported variables, then its own assignments. */
+  environ(assigns: Record<string, string> = {}): Record<string, string> {
+    const ex = this.state.exported;
+    const vars = this.state.vars;
+    if (!ex) return { ...vars, ...assigns };
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(vars)) if (ex.has(k)) env[k] = v;
+    return { ...env, ...assigns };
   }
 
   get name(): string {
@@ -195,6 +238,17 @@ export class Shell {
    * the script's line, or in an interactive dash the lines it has read so far. Checked against
    * bookworm's dash 0.5.12-2 (`sh -c foo` → `sh: 1: foo: not found`).
    */
+  /**
+   * BusyBox ash's error prefix (ash_vmsg): arg0, then `line N: ` when it runs a script file or
+   * `sh -c S NAME` (commandname set); plain `sh -c` and the interactive shell: `sh: `.
+   */
+  ashPrefix(): string {
+    const s = this.opts.script;
+    return s === undefined
+      ? 'sh: '
+      : `${s}: ${this.opts.interactive ? '' : `line ${this.state.line ?? 1}: `}`;
+  }
+
   dashPrefix(): string {
     const n = this.opts.interactive ? (this.state.linesRead ?? 1) : (this.state.line ?? 1);
     return `${this.opts.argv0 ?? 'sh'}: ${n}: `;
@@ -223,7 +277,7 @@ export class Shell {
   private startCwd(ctx: ProcContext): void {
     if (!this.inContainer || this.state.cwd !== undefined) return;
     this.state.cwd = ctx.cwd ?? '/';
-    this.state.vars.PWD = this.state.cwd;
+    this.exportVar('PWD', this.state.cwd);
   }
 
   /** The file access with relative paths resolved against the shell's working directory. */
@@ -395,8 +449,13 @@ export class Shell {
   lookup(name: string): string {
     if (name === '?') return String(this.state.lastExit);
     if (name === '$') return '1';
-    if (name === '#') return '0';
+    if (name === '#') return String(this.state.positional?.length ?? 0);
     if (name === '0' && this.opts.container) return this.opts.container.argv0;
+    if (name === '0' && this.opts.dialect === 'sh')
+      return this.opts.script ?? (this.opts.flavor === 'dash' ? this.opts.argv0 : undefined) ?? 'sh';
+    const pos = this.state.positional;
+    if (pos && /^[1-9]$/.test(name)) return pos[Number(name) - 1] ?? '';
+    if (pos && (name === '@' || name === '*')) return pos.join(' ');
     return this.state.vars[name] ?? (this.opts.container ? bashVariable(this.opts.container, name) : '');
   }
 
@@ -405,7 +464,7 @@ export class Shell {
     const cap = capture(ctx, '');
     const saved = this.state.exitRequested;
     try {
-      const { dialect, files, glob, flavor, interactive, container } = this.opts;
+      const { dialect, files, glob, flavor, interactive, container, script, argv0 } = this.opts;
       const sub = new Shell(
         this.table,
         {
@@ -415,12 +474,16 @@ export class Shell {
           ...(flavor ? { flavor } : {}),
           ...(interactive ? { interactive } : {}),
           ...(container ? { container } : {}),
+          ...(script !== undefined ? { script } : {}),
+          ...(argv0 !== undefined ? { argv0 } : {}),
         },
         {
           ...this.state.vars,
         },
       );
       sub.state.lastExit = this.state.lastExit;
+      if (this.state.exported) sub.state.exported = new Set(this.state.exported);
+      if (this.state.positional) sub.state.positional = this.state.positional;
       // A subshell starts where its parent is; its `cd` does not move the parent.
       if (this.state.cwd !== undefined) sub.state.cwd = this.state.cwd;
       if (this.state.line !== undefined) sub.state.line = this.state.line;
@@ -631,12 +694,16 @@ export class Shell {
       case 'export':
         for (const a of argv.slice(1)) {
           const eq = a.indexOf('=');
-          if (eq > 0) this.state.vars[a.slice(0, eq)] = a.slice(eq + 1);
+          if (eq > 0) this.exportVar(a.slice(0, eq), a.slice(eq + 1));
+          else if (eq < 0 && !a.startsWith('-')) this.exportVar(a);
         }
         Object.assign(this.state.vars, assigns);
         return 0;
       case 'unset':
-        for (const a of argv.slice(1)) delete this.state.vars[a];
+        for (const a of argv.slice(1)) {
+          delete this.state.vars[a];
+          this.state.exported?.delete(a);
+        }
         return 0;
     }
     if (this.opts.dialect === 'sh' && this.state.cwd !== undefined) {
@@ -650,6 +717,9 @@ export class Shell {
       }
     }
     const fn = Object.hasOwn(this.table, name) ? this.table[name] : undefined;
+    // A path to a file of the container's (a script the student wrote): execve's rules.
+    if (!fn && name.includes('/') && this.inContainer && this.opts.files?.execve)
+      return execPath(this, argv, this.environ(assigns), ctx);
     if (!fn && this.opts.container) return bashNotFound(this, name, ctx);
     if (!fn) {
       // dash: `sh: 1: foo: not found` (exec.c shellexec → exerror "%s: %s", errmsg ENOENT); ash: `sh: foo: not found`.
@@ -658,11 +728,11 @@ export class Shell {
           ? `bash: ${name}: command not found\n`
           : this.opts.flavor === 'dash'
             ? `${this.dashPrefix()}${name}: not found\n`
-            : `sh: ${name}: not found\n`,
+            : `${this.ashPrefix()}${name}: not found\n`,
       );
       return 127;
     }
-    const env = { ...this.state.vars, ...assigns };
+    const env = this.environ(assigns);
     const code = fn(argv, { ...ctx, env, ...(this.state.cwd !== undefined ? { cwd: this.state.cwd } : {}) });
     return Number.isInteger(code) ? code : 1;
   }
@@ -700,10 +770,12 @@ export function runScript(
   files?: FileAccess,
   flavor?: 'ash' | 'dash' | (BashStart & { source?: string }),
   argv0?: string,
+  /** The positional parameters, $1 on. */
+  args?: string[],
 ): number {
   if (typeof flavor === 'object') {
     const { source, ...start } = flavor;
-    return runBashScript(script, table, ctx, start, files, source);
+    return runBashScript(script, table, ctx, args ? { ...start, args } : start, files, source);
   }
   const shell = new Shell(
     table,
@@ -712,8 +784,11 @@ export function runScript(
       ...(files ? { files } : {}),
       ...(flavor ? { flavor } : {}),
       ...(flavor === 'dash' && argv0 !== undefined ? { argv0 } : {}),
+      // ash: a script file's name or `sh -c S NAME`'s NAME (its arg0 and commandname).
+      ...(flavor !== 'dash' && argv0 !== undefined ? { script: argv0 } : {}),
     },
     { ...ctx.env },
   );
+  if (args) shell.state.positional = args;
   return shell.runLine(script, ctx).exitCode;
 }

@@ -23,6 +23,8 @@ export interface BashStart {
   hostname: string;
   /** The name bash was run by when $0 is a script's (`bash FILE`). */
   called?: string;
+  /** The positional parameters ($1 …) of `bash FILE ARGS` or `./script ARGS`. */
+  args?: string[];
 }
 
 /**
@@ -99,9 +101,10 @@ export function containerBash(
     env,
   );
   rememberPrograms(shell, own);
+  if (start.args) shell.state.positional = start.args;
   if (opts.cwd !== undefined) {
     shell.state.cwd = opts.cwd;
-    shell.state.vars.PWD = opts.cwd;
+    shell.exportVar('PWD', opts.cwd);
   }
   if (opts.interactive) nestable(shell, table, start, opts.files);
   return shell;

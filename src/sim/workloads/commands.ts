@@ -109,6 +109,7 @@ const LOCATIONS: Record<string, string> = {
 
 function sh(argv: string[], ctx: ProcContext, p: PodProc, table: CommandTable): number {
   let script: string;
+  let file: string | undefined;
   const a1 = argv[1];
   if (a1 === '-c') {
     const s = argv[2];
@@ -129,6 +130,7 @@ function sh(argv: string[], ctx: ProcContext, p: PodProc, table: CommandTable): 
       return 2;
     }
     script = text;
+    file = a1;
   } else {
     script = ctx.stdin;
   }
@@ -143,14 +145,17 @@ function sh(argv: string[], ctx: ProcContext, p: PodProc, table: CommandTable): 
   // The shell starts in its parent's working directory (the container's for `kubectl exec`).
   const cwd = workdir(p, ctx);
   const flavor = p.info.tools === 'debian-curl' ? 'dash' : 'ash';
+  // $0: `sh -c SCRIPT NAME`'s NAME or `sh FILE`'s FILE (dash `FILE: 2: foo: not found`, checked
+  // on bookworm; ash `FILE: line 2: …`, procargs setarg0), else the name it was run by (dash).
+  const named = a1 === '-c' ? argv[3] : file;
   return run(
     script,
     table,
     { ...ctx, env, cwd, stdin: a1 === undefined ? '' : ctx.stdin },
     podFiles(p),
     flavor,
-    // dash's $0: the name it was run by, or `sh -c SCRIPT NAME`'s NAME (`myname: 1: foo: not found`).
-    (a1 === '-c' ? argv[3] : undefined) ?? argv[0] ?? 'sh',
+    flavor === 'dash' ? (named ?? argv[0] ?? 'sh') : named,
+    argv.slice(a1 === '-c' ? 4 : 2),
   );
 }
 
@@ -205,6 +210,8 @@ function bash(argv: string[], ctx: ProcContext, p: PodProc, table: CommandTable)
     { ...ctx, env, cwd, stdin: a1 === undefined ? '' : ctx.stdin },
     podFiles(p),
     start,
+    undefined,
+    argv.slice(a1 === '-c' ? 4 : 2),
   );
 }
 

@@ -34,6 +34,11 @@ export interface PodFileAccess {
   glob(pattern: string, cwd: string): string[];
   /** `dir` with the image's symbolic links followed (getcwd's answer in it). */
   realpath(dir: string): string;
+  /** execve(2) of `path`: its errno, or the file's text (undefined: not modelled). */
+  execve(
+    path: string,
+    cwd?: string,
+  ): { errno: 'ENOENT' | 'ENOTDIR' | 'EACCES'; dir?: boolean } | { text: string | undefined };
 }
 
 /** The BusyBox shell, injected by the caller so src/sim never imports src/kubectl at runtime. */
@@ -47,8 +52,13 @@ export type RunScript = (
    * the Pod's host name, where its script came from (`-c`) and the name it was run by (`called`).
    */
   flavor?: 'ash' | 'dash' | { argv0: string; hostname: string; source?: string; called?: string },
-  /** dash's $0 (`sh`, `/bin/sh`, `dash`; `sh -c SCRIPT NAME`'s NAME): its errors start with it. */
+  /**
+   * dash's $0 (`sh`, `/bin/sh`, `dash`; `sh -c SCRIPT NAME`'s NAME; `sh FILE`'s FILE): its errors
+   * start with it. ash: FILE or NAME only (its arg0 and commandname), else undefined.
+   */
   argv0?: string,
+  /** The positional parameters ($1 …). */
+  args?: string[],
 ) => number;
 
 export interface WorkloadDeps {
@@ -265,6 +275,16 @@ export function podFiles(p: PodProc): PodFileAccess {
     },
     glob: (pattern, cwd) => podGlob(p, pattern, cwd),
     realpath: (dir) => resolvePath(p, dir, true),
+    // execve(2) as root: any x bit lets it run; a directory or a file without one is EACCES.
+    execve: (path, cwd) => {
+      const abs = cleanPath(path, cwd ?? workdir(p));
+      const norm = resolvePath(p, abs, true);
+      const node = lstatPath(p, norm);
+      if (!node) return { errno: missingReason(p, abs) === 'Not a directory' ? 'ENOTDIR' : 'ENOENT' };
+      if (node.kind === 'dir') return { errno: 'EACCES', dir: true };
+      if (!(node.mode & 0o111)) return { errno: 'EACCES' };
+      return { text: readPodFile(p, norm) };
+    },
   };
 }
 

@@ -2,8 +2,9 @@
 import type { ProcContext } from '../../../kubectl/shell/types';
 import type { Node } from '../../api/types';
 import { hostsFileAddresses, podHostname } from '../hosts';
-import { type PodProc, processEnv, readPodFile } from '../proc';
+import { type PodProc, readPodFile } from '../proc';
 import { streamFor } from '../state';
+import { environ } from './info';
 import { usageText } from './usage';
 
 export function hostname(argv: string[], ctx: ProcContext, p: PodProc): number {
@@ -23,8 +24,9 @@ export function env(argv: string[], ctx: ProcContext, p: PodProc): number {
     ctx.err(`env: can't execute '${argv[1]}': No such file or directory\n`);
     return 127;
   }
+  // What the shell passed down (its exported variables), or the container's own at the top.
   ctx.out(
-    processEnv(p)
+    Object.entries(environ(ctx, p))
       .map(([k, v]) => `${k}=${v}\n`)
       .join(''),
   );
