@@ -17,14 +17,15 @@
 //   adaptCheckToHandler for `/<endpoint>/<check>`]: ping and log (every endpoint), etcd
 //   (options/etcd.go AddHealthChecks: all three), etcd-readiness (AddReadyzChecks), and on
 //   /readyz informer-sync (config.go) and shutdown (server/healthz.go addReadyzShutdownCheck).
-// - /version (./raw-version), the resource lists /api/v1, /apis/G/V (./raw-resources), and the
-//   apps/v1 workloads' `scale` subresource (./raw-scale).
+// - /version (./raw-version), the resource lists /api/v1, /apis/G/V (./raw-resources), the
+//   apps/v1 workloads' `scale` subresource (./raw-scale), pages of a list with ?limit= and
+//   ?continue= (./raw-list-page), and a Pod's `log` (./raw-pod-log).
 // Left out, with a notice: the health endpoints' ?verbose and their poststarthook/* checks (each
 // post-start hook adds its check as it is registered [server/hooks.go AddPostStartHook], and
 // New registers the preconfigured hooks by ranging over a map [server/config.go], so the order
 // changes from one server start to the next; the 1.34 set of hook names is not established
 // either), the resource lists of group/versions ./raw-resources does not establish,
-// ?limit/?continue, ?watch, the other subresources.
+// ?watch, the other subresources.
 
 import { KINDS } from '../../sim/api/kinds';
 import { goQuote } from '../../sim/api/labels';
@@ -35,6 +36,8 @@ import { apiResourcesFor } from './api-resources-data';
 import { ENDPOINTS_WARNING, eventListOrder } from './get';
 import { apiGroup, apiGroupList, apiVersions, discoveryGroups } from './get-raw-discovery';
 import { indentJson, marshalTyped } from './get-raw-json';
+import { listPage } from './raw-list-page';
+import { podLog } from './raw-pod-log';
 import { apiResourceList } from './raw-resources';
 import { scaleJson } from './raw-scale';
 import { versionBody } from './raw-version';
@@ -154,15 +157,31 @@ function encodeObject(obj: K8sObject, kind: KindName, pretty: boolean): string {
   return pretty ? indentJson(text) : `${text}\n`;
 }
 
-function encodeList(ctx: KubectlContext, kind: KindName, objs: K8sObject[], pretty: boolean): string {
+/** A page's ListMeta beyond the revision (metav1.ListMeta field order: continue, remainingItemCount). */
+interface PageMeta {
+  rv: number;
+  continue?: string | undefined;
+  remainingItemCount?: number | undefined;
+}
+
+function encodeList(
+  ctx: KubectlContext,
+  kind: KindName,
+  objs: K8sObject[],
+  pretty: boolean,
+  page?: PageMeta,
+): string {
   const info = KINDS[kind];
   const t = structOf(kind);
   const items = objs.map((o) => {
     const { kind: _k, apiVersion: _a, ...rest } = o as unknown as Record<string, unknown>;
     return marshalTyped(rest, t);
   });
-  const rv = storeRevision(ctx, objs);
-  const text = `{"kind":"${kind}List","apiVersion":"${info.apiVersion}","metadata":{"resourceVersion":"${rv}"},"items":[${items.join(',')}]}`;
+  const rv = page?.rv ?? storeRevision(ctx, objs);
+  let meta = `"resourceVersion":"${rv}"`;
+  if (page?.continue !== undefined) meta += `,"continue":"${page.continue}"`;
+  if (page?.remainingItemCount !== undefined) meta += `,"remainingItemCount":${page.remainingItemCount}`;
+  const text = `{"kind":"${kind}List","apiVersion":"${info.apiVersion}","metadata":{${meta}},"items":[${items.join(',')}]}`;
   return pretty ? indentJson(text) : `${text}\n`;
 }
 
@@ -215,6 +234,10 @@ function resourceGet(
   // namespaced path for a cluster-scoped resource (or the reverse for a name) has no route.
   if (ns !== undefined && !info.namespaced) return NOT_FOUND;
   if (ns === undefined && info.namespaced && name !== undefined) return NOT_FOUND;
+  if (kind === 'Pod' && sub === 'log' && name !== undefined && ns !== undefined) {
+    const a = podLog(ctx, ns, name, query);
+    return a.ok ? { ok: true, body: a.body } : 'error' in a ? a : notSimulated(a.notSimulated);
+  }
   if (sub !== undefined) {
     const routed = sub === 'status' ? WITH_STATUS.has(kind) : sub === 'scale' && SCALED.has(kind);
     if (!routed) {
@@ -223,8 +246,7 @@ function resourceGet(
         : NOT_FOUND;
     }
   }
-  if (query.has('watch') || query.has('limit') || query.has('continue'))
-    return notSimulated('?watch, ?limit and ?continue');
+  if (query.has('watch')) return notSimulated('?watch');
   const pretty = parseBool(query.get('pretty') ?? '');
   const warning = kind === 'Endpoints' ? ENDPOINTS_WARNING : undefined;
   if (name !== undefined) {
@@ -257,6 +279,29 @@ function resourceGet(
       ok: false,
       error: `Error from server (BadRequest): ${e instanceof Error ? e.message : String(e)}`,
     };
+  }
+  if (query.has('limit') || query.has('continue')) {
+    // A list with a resourceVersion and a limit is the legacy exact read; with a continue, a 400.
+    if (query.has('resourceVersion') || query.has('resourceVersionMatch'))
+      return notSimulated('?resourceVersion with ?limit or ?continue');
+    const a = listPage(ctx, kind, {
+      namespace: ns,
+      labelSelector,
+      fieldSelector,
+      limit: query.get('limit'),
+      continue: query.get('continue'),
+      revision: storeRevision(ctx, objs),
+    });
+    if (a.ok) {
+      const body = encodeList(ctx, kind, a.page.items, pretty, {
+        rv: a.rv,
+        continue: a.page.continue,
+        remainingItemCount: a.page.remainingItemCount,
+      });
+      return { ok: true, body, ...(warning ? { warning } : {}) };
+    }
+    if ('error' in a) return { ok: false, error: `Error from server (BadRequest): ${a.error}` };
+    if ('notSimulated' in a) return notSimulated(a.notSimulated);
   }
   if (kind === 'Event') objs = eventListOrder(objs);
   return { ok: true, body: encodeList(ctx, kind, objs, pretty), ...(warning ? { warning } : {}) };

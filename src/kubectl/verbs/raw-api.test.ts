@@ -348,9 +348,12 @@ describe('kubectl get --raw: resource lists', () => {
     expect(list.some((r) => r.name === 'deployments/status')).toBe(true);
     const body = d.kubectl('get --raw /apis/apps/v1/namespaces/default/deployments/web/status').stdout();
     expect(JSON.parse(body)).toMatchObject({ kind: 'Deployment', metadata: { name: 'web' } });
-    // pods/log is listed but not simulated: a notice, not a 404.
-    expect(listedResources('docker-desktop', 'v1')?.some((r) => r.name === 'pods/log')).toBe(true);
-    expect(d.kubectl('get --raw /api/v1/namespaces/default/pods/x/log').stderr()).toContain(
+    // pods/ephemeralcontainers is listed but not simulated: a notice, not a 404 (pods/log is
+    // served now: raw-pod-log.test.ts).
+    expect(listedResources('docker-desktop', 'v1')?.some((r) => r.name === 'pods/ephemeralcontainers')).toBe(
+      true,
+    );
+    expect(d.kubectl('get --raw /api/v1/namespaces/default/pods/x/ephemeralcontainers').stderr()).toContain(
       'is not available in this playground',
     );
   });
