@@ -50,6 +50,16 @@ async function contextMenu(page: Page): Promise<string[]> {
   return labels;
 }
 
+/** The hover on `name:` under metadata: the schema's title and the field's description. */
+async function schemaHover(app: PlaygroundPage): Promise<string> {
+  await app.editor.open('sleep/sleep2-service.yaml');
+  await app.editor.setText('apiVersion: v1\nkind: Service\nmetadata:\n  name: sleep-2\n');
+  await app.editor.setCursor(4, 4);
+  const text = await app.editor.hoverText();
+  await app.page.keyboard.press('Escape');
+  return text;
+}
+
 test('Monaco in English: English menus and find widget, and the Korean table is never fetched', async ({
   page,
 }) => {
@@ -63,6 +73,7 @@ test('Monaco in English: English menus and find widget, and the Korean table is 
   await find.close();
   const menu = await contextMenu(page);
   expect(menu).toEqual(expect.arrayContaining(['Cut', 'Copy', 'Paste', 'Command Palette']));
+  expect(await schemaHover(app)).toMatch(/Kubernetes object \(playground\)[\s\S]*Name must be unique/);
   await expect(page.getByTestId('monaco-lang-notice')).toHaveCount(0);
   expect(ko).toEqual([]);
   app.expectClean();
@@ -98,6 +109,10 @@ test('Korean chosen after the editor loaded: a one-line notice, reload, then Mon
   const menu = await contextMenu(page);
   expect(menu).toEqual(expect.arrayContaining(['잘라내기', '복사', '붙여넣기', '명령 팔레트']));
   expect(menu).not.toContain('Command Palette');
+  // the schema's hover (our text) is Korean too; YAML keys stay as YAML spells them
+  expect(await schemaHover(app)).toMatch(
+    /쿠버네티스 객체 \(놀이터\)[\s\S]*이름은 네임스페이스 안에서 고유해야 합니다/,
+  );
 
   // Back to English: the same notice in English, and after the reload Monaco is English again.
   await app.languageSelect.selectOption('en');

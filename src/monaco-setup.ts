@@ -6,7 +6,9 @@ import 'monaco-editor/languages/definitions/yaml/register';
 import * as monaco from 'monaco-editor/editor/editor.api';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
-import { K8S_SCHEMA_URI, k8sSchema } from './ui/editor/k8s-schema';
+import { useStore } from './state/store';
+import type { Lang } from './state/view-slice';
+import { K8S_SCHEMA_URI, k8sSchema, localizedSchema } from './ui/editor/k8s-schema';
 import YamlWorker from './yaml.worker?worker';
 
 declare global {
@@ -49,15 +51,35 @@ monaco.editor.createWebWorker = ((opts: LegacyWorkerOpts | Parameters<typeof cre
   return createWebWorker(o);
 }) as typeof createWebWorker;
 
-configureMonacoYaml(monaco, {
+const yamlOptions = (schema: object) => ({
   enableSchemaRequest: false, // offline
   validate: true,
   completion: true,
   hover: true,
   // kubectl reads YAML 1.1 (go-yaml v2): `yes` is a boolean and `0644` octal, so the editor's
   // schema check sees the values the API server will (src/sim/yaml.ts).
-  yamlVersion: '1.1',
-  schemas: [{ uri: K8S_SCHEMA_URI, fileMatch: ['*'], schema: k8sSchema as never }],
+  yamlVersion: '1.1' as const,
+  schemas: [{ uri: K8S_SCHEMA_URI, fileMatch: ['*'], schema: schema as never }],
+});
+const monacoYaml = configureMonacoYaml(monaco, yamlOptions(k8sSchema));
+
+// The schema's title and descriptions (hover, completion details, the source of its problems) follow
+// the UI language; monaco-yaml restarts its worker with the new schema. The Korean texts are their own
+// chunk. (The YAML language server's own sentences, e.g. "Incorrect type.", stay English.)
+let schemaSeq = 0;
+async function schemaFollows(lang: Lang) {
+  const seq = ++schemaSeq;
+  const schema =
+    lang === 'ko'
+      ? await import('./ui/i18n/schema-ko').then((m) =>
+          localizedSchema(m.SCHEMA_TITLE_KO, (d) => m.SCHEMA_KO[d] ?? d),
+        )
+      : k8sSchema;
+  if (seq === schemaSeq) await monacoYaml.update(yamlOptions(schema));
+}
+if (useStore.getState().lang !== 'en') void schemaFollows(useStore.getState().lang).catch(() => {});
+useStore.subscribe((s, prev) => {
+  if (s.lang !== prev.lang) void schemaFollows(s.lang).catch(() => {});
 });
 
 loader.config({ monaco });

@@ -48,7 +48,10 @@ export default function YamlEditor({ outside }: { outside?: OutsideFile | undefi
     editorRef.current = editor;
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => {
       if (outsideRef.current) outsideRef.current.onSubmit();
-      else useStore.getState().applyActiveFile();
+      // Like the Apply button (disabled) and the page's Ctrl+Enter (AppShell): nothing until the
+      // session has loaded, else the result strip showed the core's English "still starting" error
+      // (state/core.ts NOT_READY) and the run was recorded for replay.
+      else if (useStore.getState().sessionReady) useStore.getState().applyActiveFile();
     });
     // Apply markers describe the text that was applied: drop them once that file is edited.
     editor.onDidChangeModelContent(() => {

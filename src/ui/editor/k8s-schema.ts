@@ -520,3 +520,34 @@ export const k8sSchema: Schema = {
     then: schema,
   })),
 };
+
+/**
+ * The schema with its title and every `description` (the hover's and completion's text) in another
+ * language: `tr` maps each English description, keeping it when it has no translation.
+ */
+export function localizedSchema(title: string, tr: (english: string) => string): Schema {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (typeof v !== 'object' || v === null) return v;
+    const out: Schema = {};
+    for (const [k, x] of Object.entries(v))
+      out[k] = k === 'description' && typeof x === 'string' ? tr(x) : walk(x);
+    return out;
+  };
+  return { ...(walk(k8sSchema) as Schema), title };
+}
+
+/** Every description in the schema (for the translation's completeness test). */
+export function schemaDescriptions(): string[] {
+  const out = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (typeof v === 'object' && v !== null)
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'description' && typeof x === 'string') out.add(x);
+        else walk(x);
+      }
+  };
+  walk(k8sSchema);
+  return [...out];
+}

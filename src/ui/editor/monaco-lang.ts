@@ -68,6 +68,9 @@ const subscribe = (l: () => void) => {
 };
 const getBuilt = () => built;
 
+/** Monaco's UI language once it has loaded (for tests and non-React callers). */
+export const monacoBuiltLang = getBuilt;
+
 /** Monaco's UI language once it has loaded, else undefined. */
 export function useMonacoLang(): Lang | undefined {
   return useSyncExternalStore(subscribe, getBuilt);
