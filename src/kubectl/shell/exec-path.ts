@@ -64,7 +64,7 @@ export function execPath(
       text,
       table,
       run,
-      { argv0: name, hostname: c?.hostname ?? '', called: c?.called ?? c?.argv0 ?? 'bash', args },
+      { argv0: name, hostname: c?.hostname ?? '', called: c?.called ?? c?.argv0 ?? 'bash', args, fork: true },
       files,
     );
   }

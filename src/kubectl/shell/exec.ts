@@ -4,6 +4,7 @@
 import type { AndOr, ListItem, Loop, Pipeline, Script, SimpleCommand, Word } from './ast';
 import { bashBuiltin, bashNotFound } from './bash-builtins';
 import { cdBuiltin } from './cd';
+import { orderedEnviron } from './environ';
 import { execPath } from './exec-path';
 import { type Dialect, parse, type SyntaxProblem, syntaxMessage } from './parse';
 import { type BashStart, bashVariable, runBashScript } from './pod-bash';
@@ -120,6 +121,8 @@ export interface ShellState {
 }
 
 let shellDepth = 0;
+/** A `$( )` subshell is being made: a fork of its shell, which does not start over (SHLVL). */
+let forking = false;
 
 export class Shell {
   readonly state: ShellState;
@@ -134,6 +137,12 @@ export class Shell {
     // ash, dash and bash all export PWD from the start (and OLDPWD once cd sets it).
     if (opts.dialect === 'sh' || opts.container !== undefined)
       this.state.exported = new Set([...Object.keys(vars), 'PWD', 'OLDPWD']);
+    // BusyBox ash (ASH_BASH_COMPAT: BASH_SHLVL_VAR) exports SHLVL one above the one it was given
+    // as it starts (ash.c init); a subshell is no new shell.
+    if (opts.dialect === 'sh' && opts.flavor !== 'dash' && !forking) {
+      vars.SHLVL = String((Number.parseInt(vars.SHLVL ?? '', 10) || 0) + 1);
+      this.state.exported?.add('SHLVL');
+    }
   }
 
   /** Set and export a variable (cd's PWD and OLDPWD, `export NAME=V`). */
@@ -142,14 +151,14 @@ export class Shell {
     this.state.exported?.add(name);
   }
 
-  /** The environment a command gets: the exported variables, then its own assignments. */
-  environ(assigns: Record<string, string> = {}): Record<string, string> {
+  /**
+   * The environment a command gets: the exported variables and its own assignments, in the order
+   * the shell builds it (./environ.ts); bash's `_` is `program`, the path of the program it runs.
+   */
+  environ(assigns: Record<string, string> = {}, program?: string): Record<string, string> {
     const ex = this.state.exported;
-    const vars = this.state.vars;
-    if (!ex) return { ...vars, ...assigns };
-    const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(vars)) if (ex.has(k)) env[k] = v;
-    return { ...env, ...assigns };
+    if (!ex) return { ...this.state.vars, ...assigns };
+    return orderedEnviron(this, ex, assigns, program);
   }
 
   get name(): string {
@@ -465,6 +474,7 @@ export class Shell {
     const saved = this.state.exitRequested;
     try {
       const { dialect, files, glob, flavor, interactive, container, script, argv0 } = this.opts;
+      forking = true;
       const sub = new Shell(
         this.table,
         {
@@ -481,6 +491,7 @@ export class Shell {
           ...this.state.vars,
         },
       );
+      forking = false;
       sub.state.lastExit = this.state.lastExit;
       if (this.state.exported) sub.state.exported = new Set(this.state.exported);
       if (this.state.positional) sub.state.positional = this.state.positional;
@@ -598,6 +609,9 @@ export class Shell {
     } else {
       code = this.runCommand(argv, assigns, ctx);
     }
+    // execute_cmd.c bind_lastarg: once a command has run, bash's `_` is its last argument and no
+    // longer exported (an inherited `_` stands in its hash place only until then).
+    if (this.opts.container) this.state.exported?.delete('_');
     for (const p of pending) {
       const e = this.files()?.write(p.path, p.cap.text(), p.append);
       if (e) {
@@ -732,7 +746,10 @@ export class Shell {
       );
       return 127;
     }
-    const env = this.environ(assigns);
+    const env = this.environ(
+      assigns,
+      this.opts.container ? (name.includes('/') ? name : `/usr/bin/${name}`) : undefined,
+    );
     const code = fn(argv, { ...ctx, env, ...(this.state.cwd !== undefined ? { cwd: this.state.cwd } : {}) });
     return Number.isInteger(code) ? code : 1;
   }

@@ -29,6 +29,7 @@
 //   the session outgrew it, then cut to its last HISTFILESIZE (= HISTSIZE) lines. A shell killed
 //   with its Pod (SIGKILL) writes nothing. The file's 0600 mode is not modelled.
 import type { Shell } from './exec';
+import { activeBash } from './pod-bash';
 
 /**
  * An in-Pod shell's line editing, handed to the terminal (which binds it late, through the
@@ -40,7 +41,9 @@ export type PodLineEditing =
   | { kind: 'readline'; history(): readonly string[] };
 
 export function podLineEditing(shell: Shell): PodLineEditing {
-  if (shell.opts.container) return { kind: 'readline', history: () => bashHistory(shell) };
+  // A nested bash (`bash` typed at the prompt) reads the terminal while it runs: ↑ walks its own
+  // history (the history file as it was when it started, then its own lines), not its parent's.
+  if (shell.opts.container) return { kind: 'readline', history: () => bashHistory(activeBash(shell)) };
   if (shell.opts.flavor === 'dash') return { kind: 'tty', history: () => [], reprint: ttyReprint };
   return {
     kind: 'busybox',

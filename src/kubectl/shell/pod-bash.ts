@@ -25,6 +25,8 @@ export interface BashStart {
   called?: string;
   /** The positional parameters ($1 …) of `bash FILE ARGS` or `./script ARGS`. */
   args?: string[];
+  /** A subshell (a script without #! that bash runs itself): no new shell level. */
+  fork?: boolean;
 }
 
 /**
@@ -101,10 +103,17 @@ export function containerBash(
     env,
   );
   rememberPrograms(shell, own);
+  // An interactive bash has run its startup files' commands: its `_` is no longer exported.
+  if (opts.interactive) shell.state.exported?.delete('_');
   if (start.args) shell.state.positional = start.args;
   if (opts.cwd !== undefined) {
     shell.state.cwd = opts.cwd;
     shell.exportVar('PWD', opts.cwd);
+  }
+  // variables.c adjust_shell_level: SHLVL one above the environment's, exported (after PWD).
+  if (!start.fork) {
+    const n = Number.parseInt(env.SHLVL ?? '', 10);
+    shell.exportVar('SHLVL', String((Number.isFinite(n) ? n : 0) + 1));
   }
   if (opts.interactive) nestable(shell, table, start, opts.files);
   return shell;
@@ -124,14 +133,15 @@ export function activeBash(shell: Shell): Shell {
  * `bash` typed at an interactive bash's prompt starts another interactive bash on the terminal
  * (a child process: it starts in the parent's directory with its environment, reads the history
  * file afresh, and its own `exit N` prints `exit` and returns to the parent, whose $? is then N).
- * The parent's lines go to the child while it runs. (Variables the parent did not export are
- * passed on too: the shells here keep no export flag.)
+ * The parent's lines go to the child while it runs. It gets the variables the parent exports
+ * (SHLVL one higher), not the others.
  */
 function nestable(shell: Shell, table: CommandTable, start: BashStart, files: FileAccess | undefined): void {
   nestedBash.set(shell, (argv0) => {
+    // A child process: only what the parent exports, with `_` the program's path.
     const child = containerBash(
       table,
-      { ...shell.state.vars },
+      shell.environ({}, argv0.includes('/') ? argv0 : '/usr/bin/bash'),
       { argv0, hostname: start.hostname },
       { interactive: true, cwd: shell.state.cwd ?? '/', ...(files ? { files } : {}) },
     );
