@@ -45,6 +45,18 @@ async function contextMenu(page: Page): Promise<string[]> {
   const items = page.locator('.monaco-menu .action-item .action-label');
   await expect(items.first()).toBeVisible();
   const labels = (await items.allTextContents()).map((s) => s.trim()).filter((s) => s !== '');
+  // The menu is drawn on a background (in a shadow root it had none and lay over the code, unreadable).
+  const painted = await page
+    .locator('.monaco-menu')
+    .first()
+    .evaluate((m) => {
+      for (let e: Element | null = m; e; e = e.parentElement) {
+        if (getComputedStyle(e).backgroundColor !== 'rgba(0, 0, 0, 0)') return true;
+        if (e.classList.contains('context-view')) break;
+      }
+      return false;
+    });
+  expect(painted, 'context menu background').toBe(true);
   await page.keyboard.press('Escape');
   await expect(page.locator('.monaco-menu')).toHaveCount(0);
   return labels;

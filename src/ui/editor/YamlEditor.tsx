@@ -119,6 +119,10 @@ export default function YamlEditor({ outside }: { outside?: OutsideFile | undefi
         renderWhitespace: 'boundary',
         quickSuggestions: { other: true, comments: false, strings: true },
         fixedOverflowWidgets: true,
+        // Monaco 0.57 draws its context menu in a shadow root that its theme's CSS variables
+        // (--vscode-menu-background, …) do not reach: the menu had no background and its items lay
+        // over the code, unreadable. In the page's DOM the menu gets the theme's colours.
+        useShadowDOM: false,
       }}
     />
   );
