@@ -107,6 +107,8 @@ test('Korean chosen after the editor loaded: a one-line notice, reload, then Mon
   // Until then the editor's own menus are the English ones it was built with.
   await focusEditor(app);
   expect(await contextMenu(page)).toContain('Command Palette');
+  // the schema's hover is ours, not Monaco's: it follows the language at once
+  expect(await schemaHover(app)).toMatch(/쿠버네티스 객체 \(놀이터\)/);
 
   await notice.getByRole('button', { name: '지금 새로 고침' }).click();
   await app.ready();
