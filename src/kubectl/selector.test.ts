@@ -65,13 +65,33 @@ describe('kubectl verbs with a rejected selector', () => {
       [`describe pods -l app=${long}`, '/v1, Resource=pods'],
       [`logs -l app=${long}`, '/v1, Resource=pods'],
       [`scale deploy -l app=${long} --replicas=2`, 'apps/v1, Resource=deployments'],
-      [`get all -l app=${long}`, '/v1, Resource=pods'],
     ] as const) {
       d.kubectl(cmd);
       expect(d.stdout(), cmd).toBe('');
       expect(d.stderr(), cmd).toBe(line(gvr, `app=${long}`, valueMsg));
       expect(d.exitCode(), cmd).toBe(1);
     }
+    // get's builder has ContinueOnError (kubectl v0.34.9 get.go; cli-runtime EagerVisitorList):
+    // every type of the `all` category is listed, each refusal is a line.
+    d.kubectl(`get all -l app=${long}`);
+    expect(d.stdout()).toBe('');
+    expect(d.stderr()).toBe(
+      [
+        '/v1, Resource=pods',
+        '/v1, Resource=replicationcontrollers',
+        '/v1, Resource=services',
+        'apps/v1, Resource=daemonsets',
+        'apps/v1, Resource=deployments',
+        'apps/v1, Resource=replicasets',
+        'apps/v1, Resource=statefulsets',
+        'autoscaling/v2, Resource=horizontalpodautoscalers',
+        'batch/v1, Resource=cronjobs',
+        'batch/v1, Resource=jobs',
+      ]
+        .map((gvr) => line(gvr, `app=${long}`, valueMsg))
+        .join(''),
+    );
+    expect(d.exitCode()).toBe(1);
     d.kubectl("delete pods -l 'app=a b'");
     expect(d.stderr()).toBe(
       line('/v1, Resource=pods', 'app=a b', "found 'b', expected: ',' or 'end of string'"),

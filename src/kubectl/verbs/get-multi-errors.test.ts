@@ -174,6 +174,18 @@ describe('delete TYPE,TYPE --field-selector where a type refuses it', () => {
       expect(d.cluster.get('Pod', 'default', p)?.metadata.deletionTimestamp).toBeDefined();
   });
 
+  it('a named delete with a missing name does not wait either (Visit returned the NotFound)', () => {
+    const d = web();
+    const pod = d.cluster.list('Pod', { namespace: 'default' })[0]?.metadata.name as string;
+    d.kubectl(`delete pod ${pod} nope`);
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([
+      `pod "${pod}" deleted from default namespace\n`,
+      'Error from server (NotFound): pods "nope" not found\n',
+      1,
+    ]);
+    expect(d.cluster.get('Pod', 'default', pod)?.metadata.deletionTimestamp).toBeDefined();
+  });
+
   it('every type refused: each error, no "No resources found"', () => {
     const d = web();
     d.kubectl('delete svc,deploy --field-selector status.phase=Running');
