@@ -12,10 +12,11 @@
 //   remainingItemCount = items from the continue key on − limit, only with no selector;
 // - a token is decoded first by storage.ValidateListOptions: a 400 `invalid continue token: …`
 //   with DecodeContinue's errors [pkg/storage/interfaces.go, continue.go].
-// Left out: the watch cache's index pre-filtering other than Pods' spec.nodeName, a token whose
-// revision's snapshot this module did not keep (a real server lists it from etcd at that
-// revision until etcd compacts it: 410 Gone, not modelled), and JSON inside a token that is not
-// a well-formed object of the three fields (Go's encoding/json messages are not reproduced).
+// Left out: the watch cache's index pre-filtering other than Pods' spec.nodeName; a token whose
+// revision's snapshot this module did not keep (a real server whose cache dropped it lists from
+// etcd at that revision — etcd3/store.go GetList, whose next token's start has no leading `/` —
+// until etcd compacts it: a 410 Gone, not modelled); JSON inside a token that is not a
+// well-formed object of the three fields (Go's encoding/json messages are not reproduced).
 import type { K8sObject } from '../api/types';
 
 /** One stored object of the request's scope, with its key below the prefix: `name` or `ns/name`. */
