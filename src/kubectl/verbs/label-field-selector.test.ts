@@ -90,6 +90,28 @@ describe.each(['label', 'annotate'])('kubectl %s --field-selector', (verb) => {
     expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual(['', stderr, 1]);
   });
 
+  it('-l and --field-selector together: both go to the server; a bad -l names both in its 400', () => {
+    const d = web();
+    const pods = d.cluster.list('Pod', { namespace: 'default' }).map((p) => `pod/${p.metadata.name}\n`);
+    d.kubectl(`${verb} pods -l app=web --field-selector status.phase=Running k=v -o name`);
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([pods.join(''), '', 0]);
+    d.kubectl(`${verb} pods -l 'a b' --field-selector status.phase=Running k=v`);
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([
+      '',
+      `Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "a b", field selector "status.phase=Running": unable to parse requirement: found 'b', expected: in, notin, =, ==, !=, gt, lt\n`,
+      1,
+    ]);
+  });
+
+  it('--all with a name or TYPE/NAME: ResourceTypeOrNameArgs sets no selector, the name is used', () => {
+    const d = web();
+    const pod = d.cluster.list('Pod', { namespace: 'default' })[0]?.metadata.name as string;
+    d.kubectl(`${verb} pods ${pod} --all k=v -o name`);
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([`pod/${pod}\n`, '', 0]);
+    d.kubectl(`${verb} svc/web --all k2=v -o name`);
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual(['service/web\n', '', 0]);
+  });
+
   it('--help lists -A and --field-selector', () => {
     const help = kdrive().kubectl(`${verb} --help`).stdout();
     expect(help).toContain(
