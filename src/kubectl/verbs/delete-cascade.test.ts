@@ -183,11 +183,15 @@ describe('kubectl delete --cascade', () => {
     ]);
   });
 
-  it('kubectl delete --help lists --cascade between --all and --dry-run, then --field-selector and -f', () => {
+  it('kubectl delete --help lists --cascade between -A and --dry-run, then --field-selector and -f', () => {
     const d = kdrive().kubectl('delete --help');
     expect(d.stdout()).toContain(
       `    --all=false:
 	Delete all resources, in the namespace of the specified resource types.
+
+    -A, --all-namespaces=false:
+	If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even
+	if specified with --namespace.
 
     --cascade='background':
 	Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents

@@ -51,6 +51,10 @@ Options:
     --all=false:
 	Delete all resources, in the namespace of the specified resource types.
 
+    -A, --all-namespaces=false:
+	If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even
+	if specified with --namespace.
+
     --cascade='background':
 	Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents
 	(e.g. Pods created by a ReplicationController). Defaults to background.
@@ -144,11 +148,21 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   // FieldSelectorParam: trimmed, and an empty one is none.
   const fieldSelector = rawFieldSelector.trim() || undefined;
   const all = bool(args.flags, 'all');
+  const allNamespaces = bool(args.flags, 'all-namespaces');
   const files = strs(args.flags, 'filename');
   const force = bool(args.flags, 'force');
+  // delete.go Complete: --now is a grace period of 1 (refused with an explicit one), 0 without
+  // --force becomes 1, and --force without a grace period is 0 (a force deletion).
   let grace = typeof args.flags['grace-period'] === 'number' ? (args.flags['grace-period'] as number) : -1;
-  if (bool(args.flags, 'now')) grace = 1;
-  if (grace === 0 && !force) grace = 1; // kubectl: --grace-period=0 without --force becomes 1
+  if (bool(args.flags, 'now')) {
+    if (grace !== -1) {
+      proc.err('error: --now and --grace-period cannot be specified together\n');
+      return 1;
+    }
+    grace = 1;
+  }
+  if (grace === 0 && !force) grace = 1;
+  if (force && grace < 0) grace = 0;
   const wait = args.flags.wait !== false;
   // --ignore-not-found, true by default with --all, -l or --field-selector (delete.go Complete): a
   // NotFound is then skipped silently (the Result's IgnoreErrors), the object still counting as found.
@@ -171,6 +185,23 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   const output = str(args.flags, 'output') ?? '';
   if (output !== '' && output !== 'name') {
     proc.err(`error: unexpected -o output mode: ${output}. We only support '-o name'\n`);
+    return 1;
+  }
+  // The rest of Validate: --all against the flags as given (a blank -l passed the builder).
+  if (all && (selector ?? '') !== '') {
+    proc.err('error: cannot set --all and --selector at the same time\n');
+    return 1;
+  }
+  if (all && rawFieldSelector !== '') {
+    proc.err('error: cannot set --all and --field-selector at the same time\n');
+    return 1;
+  }
+  if (force && grace === 0) {
+    proc.err(
+      'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+    );
+  } else if (force && grace > 0) {
+    proc.err('error: --force and --grace-period greater than 0 cannot be specified together\n');
     return 1;
   }
 
@@ -232,6 +263,11 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
             else errors.push(notFoundMessage(t, name));
             continue;
           }
+          // visitByName / visitByResource with AllNamespaces(true): the namespace is empty.
+          if (allNamespaces && t.namespaced) {
+            proc.err('error: a resource cannot be retrieved by name across all namespaces\n');
+            return 1;
+          }
           const ns = t.namespaced ? ctx.namespace : undefined;
           targets.push({ type: t, kind: t.simulated, namespace: ns, name });
         }
@@ -241,7 +277,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
         proc.err('error: resource(s) were provided, but no name was specified\n');
         return 1;
       }
-      const ns = t.namespaced ? ctx.namespace : undefined;
+      const ns = t.namespaced && !allNamespaces ? ctx.namespace : undefined;
       const r = listType(cluster, t, { namespace: ns, labelSelector: selector, fieldSelector });
       if (r.error !== undefined) {
         // The builder has ContinueOnError [KUBECTL v0.34.9 delete.go Complete]: the other types
@@ -251,7 +287,12 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       }
       if (!t.simulated) continue;
       for (const o of r.objs)
-        targets.push({ type: t, kind: t.simulated, namespace: ns, name: o.metadata.name });
+        targets.push({
+          type: t,
+          kind: t.simulated,
+          namespace: t.namespaced ? (o.metadata.namespace ?? ctx.namespace) : undefined,
+          name: o.metadata.name,
+        });
     }
     if (targets.length === 0 && errors.length === 0 && listErrors.length === 0 && !visitedMissing)
       noneFound = true;
@@ -280,7 +321,14 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     const where = t.namespace !== undefined ? ` from ${t.namespace} namespace` : '';
     proc.out(`${kindPrefix(t.type)} "${t.name}" ${op}${where}${dryRunSuffix(strategy)}\n`);
   };
+  // DeleteResult: with -n given (enforceNamespace) and not -A, the first cluster-scoped object
+  // deleted is preceded by the WarningPrinter's notice, once.
+  let warnClusterScope = ctx.namespaceExplicit && !allNamespaces;
   for (const t of targets) {
+    if (warnClusterScope && !t.type.namespaced) {
+      proc.err('Warning: deleting cluster-scoped resources, not scoped to the provided namespace\n');
+      warnClusterScope = false;
+    }
     if (strategy === 'client') {
       // Nothing is sent, and the builder fetched nothing for a name (RequireObject(false)).
       printDeleted(t);
@@ -308,11 +356,6 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       if (seenWarnings.has(w)) continue;
       seenWarnings.add(w);
       proc.err(`Warning: ${w}\n`);
-    }
-    if (force && grace === 0 && deleted.length === 0) {
-      proc.err(
-        'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
-      );
     }
     printDeleted(t);
     deleted.push({ t, uid: (before as K8sObject | undefined)?.metadata.uid ?? '' });
@@ -361,6 +404,7 @@ export const deleteVerb: KubectlVerb = {
   help: HELP,
   flags: [
     { name: 'all', type: 'bool' },
+    { name: 'all-namespaces', short: 'A', type: 'bool' },
     // NoOptDefVal "background" as kubectl's: a bare --cascade is background, and in `--cascade
     // orphan` the word after it is a resource argument, not the flag's value.
     { name: 'cascade', type: 'string', noOptDefVal: 'background' },
