@@ -1,7 +1,9 @@
 // The graph's camera (viewport.ts decides where it goes): the whole graph when it fits at a readable
 // zoom, else the cluster Node with its Pods whole and as much of the left part (where traffic starts)
 // as fits beside it; while a packet is shown, the nodes it travels
-// through, with the node where it stopped in view. It follows the graph as it grows, the canvas as it
+// through, with the node where it stopped in view, or, when they do not all fit at the readable zoom,
+// the node it starts from, the one where it stopped and every hop's line (viewport.ts
+// traceEssentials), clear of the selected Pod's action form. It follows the graph as it grows, the canvas as it
 // resizes and "Large text", until the user pans or zooms; the fit-view button hands control back.
 // In the traffic chunk (re-exported by TrafficController.tsx), mounted after the graph's first paint:
 // that paint uses React Flow's own fitView, clamped to the same readable zoom.
@@ -11,18 +13,33 @@ import { useStore } from '../../state/store';
 import type { TrafficPlan } from './trace-steps';
 import {
   clusterFocus,
+  fitsAt,
   fitViewport,
+  type Insets,
   MAX_FIT_ZOOM,
   MIN_READABLE_ZOOM,
   MIN_READABLE_ZOOM_LARGE,
   type Rect,
   showsAll,
+  TRACE_INSETS,
+  traceEssentials,
   traceRects,
   unionRect,
 } from './viewport';
 
 /** The verdict callout hangs below its node (screen px, whatever the zoom): frame room for it. */
 const CALLOUT_ROOM = { width: 280, height: 110 };
+
+/**
+ * How far down the canvas the selected Pod's action form reaches (screen px from the canvas's top; 0
+ * without one): it sits over the canvas's top-right corner (GraphPanel.tsx), and a trace framed under
+ * it hid the DNS hop's Service at 1280×720.
+ */
+function overlayBottom(dom: HTMLDivElement | null): number {
+  const form = dom?.querySelector('.react-flow__panel.top.right');
+  if (!dom || !form) return 0;
+  return Math.ceil(form.getBoundingClientRect().bottom - dom.getBoundingClientRect().top) + 6;
+}
 
 export function Camera({
   rects,
@@ -42,14 +59,17 @@ export function Camera({
   const flow = useReactFlow();
   const width = useFlowStore((s) => s.width);
   const height = useFlowStore((s) => s.height);
+  const domNode = useFlowStore((s) => s.domNode);
   const largeText = useStore((s) => s.largeText);
   const minZoom = largeText ? MIN_READABLE_ZOOM_LARGE : MIN_READABLE_ZOOM;
 
   const frame = useCallback(
     (duration: number, onlyIfHidden = false, show?: readonly Rect[]) => {
       if (width <= 0 || height <= 0) return;
+      const canvas = { width, height };
       let bounds: Rect | null = null;
       let focus: Rect | null = null;
+      let insets: Insets | undefined;
       if (show) {
         // new Pods: kept in view over the graph's left part (and over an old trace)
         if (onlyIfHidden && showsAll(show, flow.getViewport(), { width, height }, minZoom)) return;
@@ -62,9 +82,22 @@ export function Camera({
           width: CALLOUT_ROOM.width / minZoom,
           height: tr.focus.height / 2 + CALLOUT_ROOM.height / minZoom,
         };
-        const shown = focus ? [...tr.all, focus] : tr.all;
+        insets = { ...TRACE_INSETS, top: Math.max(TRACE_INSETS.top, overlayBottom(domNode)) };
+        let shown = focus ? [...tr.all, focus] : tr.all;
+        const whole = unionRect(shown);
+        if (whole && !fitsAt(whole, canvas, minZoom, insets)) {
+          // Too big to show whole at a readable zoom (§3.1's `ping sleep-2` at 1280×720): where the
+          // packet starts, where it ended and every hop's line, rather than the trace's left part,
+          // which cut sleep-1's Pod (the pinging one) at the "Last packet" list.
+          const must = traceEssentials(plan, rects);
+          const core = unionRect(must);
+          if (core && fitsAt(core, canvas, minZoom, insets)) {
+            shown = must;
+            focus = null;
+          }
+        }
         // a trace on nodes already in view leaves the camera alone (20 traces a second do not shake it)
-        if (onlyIfHidden && showsAll(shown, flow.getViewport(), { width, height }, minZoom)) return;
+        if (onlyIfHidden && showsAll(shown, flow.getViewport(), canvas, minZoom, insets)) return;
         bounds = unionRect(shown);
       }
       if (!bounds) {
@@ -81,14 +114,19 @@ export function Camera({
         if (!show) focus = clusterFocus(groups, { width, height }, minZoom);
       }
       if (!bounds) return;
-      const vp = fitViewport(bounds, { width, height }, { minZoom, maxZoom: MAX_FIT_ZOOM, focus });
+      const vp = fitViewport(bounds, canvas, {
+        minZoom,
+        maxZoom: MAX_FIT_ZOOM,
+        focus,
+        ...(insets ? { insets } : {}),
+      });
       const now = flow.getViewport();
       // already there: no transition (it would repaint the graph for nothing)
       if (Math.abs(now.x - vp.x) < 0.5 && Math.abs(now.y - vp.y) < 0.5 && Math.abs(now.zoom - vp.zoom) < 1e-3)
         return;
       void flow.setViewport(vp, { duration });
     },
-    [width, height, minZoom, plan, rects, topKey, flow],
+    [width, height, minZoom, plan, rects, topKey, flow, domNode],
   );
   const frameRef = useRef(frame);
   frameRef.current = frame;

@@ -11,6 +11,7 @@ import {
   CONTROLS_STRIP,
   clusterFocus,
   FIT_INSETS,
+  fitsAt,
   fitViewport,
   keepLabelInside,
   MIN_READABLE_ZOOM,
@@ -18,6 +19,8 @@ import {
   placeCallout,
   type Rect,
   showsAll,
+  TRACE_INSETS,
+  traceEssentials,
   traceRects,
   unionRect,
 } from './viewport';
@@ -262,7 +265,104 @@ describe('framing the chapter ping trace (real core)', () => {
   });
 });
 
+describe('traceEssentials: a trace too wide for the canvas keeps where it starts and where it ended', () => {
+  // the canvas beside the unfolded "Last packet" list at 1280×720 (measured: 512×360)
+  const LIST_OPEN = { width: 512, height: 360 };
+  it("§3.1's ping sleep-2: sleep-1's Pod, the sleep-2 Service and every hop's ends on screen at a readable zoom", () => {
+    const d = kdrive({ seed: 7 });
+    d.kubectl('apply -f sleep/sleep1.yaml -f sleep/sleep2.yaml -f sleep/sleep2-service.yaml');
+    d.kubectl('wait --for=condition=Ready pod -l app=sleep-1');
+    d.kubectl('wait --for=condition=Ready pod -l app=sleep-2');
+    d.kubectl('exec deploy/sleep-1 -- ping -c 1 sleep-2');
+    const trace = (d.last?.traces ?? []).at(-1) as Trace;
+    const objects: K8sObject[] = KINDS.flatMap((k) => d.cluster.list(k));
+    const { nodes } = layoutGraph(deriveGraph(objects));
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const rects = new Map<string, Rect>();
+    for (const n of nodes) {
+      const p = n.parentId ? byId.get(n.parentId) : undefined;
+      rects.set(n.id, {
+        x: n.position.x + (p?.position.x ?? 0),
+        y: n.position.y + (p?.position.y ?? 0),
+        width: n.width,
+        height: n.height,
+      });
+    }
+    const plan = traceToPlan(trace, (id) => rects.has(id));
+    const source = plan.steps.find((s) => s.from && s.to)?.from ?? '';
+    expect(source).toMatch(/^Pod\/default\/sleep-1-/);
+    expect(plan.calloutAt).toBe('Service/default/sleep-2');
+    const must = traceEssentials(plan, rects);
+    // the source and the verdict's node whole, and one point per hop end (a group by its centre)
+    expect(must).toContainEqual(rects.get(source));
+    expect(must).toContainEqual(rects.get('Service/default/sleep-2'));
+    expect(must.filter((r) => r.width === 0 && r.height === 0)).toHaveLength(2 * plan.steps.length);
+    const core = unionRect(must) as Rect;
+    expect(fitsAt(core, LIST_OPEN, MIN_READABLE_ZOOM, TRACE_INSETS)).toBe(true);
+    const vp = fitViewport(core, LIST_OPEN, { ...opts, insets: TRACE_INSETS });
+    expect(vp.zoom).toBeGreaterThanOrEqual(MIN_READABLE_ZOOM);
+    expect(showsAll(must, vp, LIST_OPEN, MIN_READABLE_ZOOM, TRACE_INSETS)).toBe(true);
+  });
+
+  it('is empty when no hop is drawn, and frames a cluster Node by its centre', () => {
+    const group = { x: 400, y: 100, width: 600, height: 400 };
+    const pod = { x: 420, y: 140, width: 176, height: 64 };
+    const rects = new Map<string, Rect>([
+      ['Node/docker-desktop', group],
+      ['Pod/default/a', pod],
+    ]);
+    const step = {
+      n: 1,
+      kind: 'send' as const,
+      label: '',
+      startMs: 0,
+      durMs: 700,
+      failed: false,
+      returning: false,
+    };
+    const plan = {
+      traceId: 't',
+      verdict: 'delivered' as const,
+      ok: true,
+      reason: '',
+      totalMs: 700,
+      calloutAt: 'Node/docker-desktop',
+      steps: [{ ...step, from: 'Pod/default/a', to: 'Node/docker-desktop' }],
+    };
+    const must = traceEssentials(plan, rects);
+    expect(must).toEqual([
+      pod,
+      { x: 700, y: 300, width: 0, height: 0 },
+      { x: 508, y: 172, width: 0, height: 0 },
+      { x: 700, y: 300, width: 0, height: 0 },
+    ]);
+    expect(
+      traceEssentials({ ...plan, steps: [{ ...step, from: null, to: 'Pod/default/a' }] }, rects),
+    ).toEqual([]);
+  });
+});
+
+describe('fitsAt', () => {
+  it('compares the scaled bounds with the canvas inside the insets', () => {
+    const ins = { top: 10, right: 5, bottom: 20, left: 5 };
+    expect(fitsAt({ x: 0, y: 0, width: 490, height: 270 }, { width: 500, height: 300 }, 1, ins)).toBe(true);
+    expect(fitsAt({ x: 0, y: 0, width: 491, height: 270 }, { width: 500, height: 300 }, 1, ins)).toBe(false);
+    expect(fitsAt({ x: 0, y: 0, width: 490, height: 271 }, { width: 500, height: 300 }, 1, ins)).toBe(false);
+    expect(fitsAt({ x: 0, y: 0, width: 980, height: 540 }, { width: 500, height: 300 }, 0.5, ins)).toBe(true);
+  });
+});
+
 describe('showsAll', () => {
+  it('does not count what lies inside the insets (under the action form) as shown', () => {
+    const r = { x: 100, y: 10, width: 100, height: 50 };
+    const vp = { x: 0, y: 0, zoom: 1 };
+    expect(showsAll([r], vp, SMALL, MIN_READABLE_ZOOM)).toBe(true);
+    expect(showsAll([r], vp, SMALL, MIN_READABLE_ZOOM, { top: 40, right: 0, bottom: 0, left: 0 })).toBe(
+      false,
+    );
+    expect(showsAll([r], vp, SMALL, MIN_READABLE_ZOOM, { top: 10, right: 0, bottom: 0, left: 0 })).toBe(true);
+  });
+
   const r = { x: 100, y: 100, width: 200, height: 100 };
   it('is true only when every rect is whole on the canvas at a readable zoom', () => {
     expect(showsAll([r], { x: 0, y: 0, zoom: 1 }, SMALL, MIN_READABLE_ZOOM)).toBe(true);

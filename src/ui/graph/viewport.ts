@@ -144,6 +144,57 @@ export function traceRects(
   return { all, focus };
 }
 
+/**
+ * Screen pixels kept free around a framed trace: the zoom controls' strip below, and only 6 px at the
+ * sides (the callout's own margin). At 1280×720 the canvas beside the "Last packet" list is 512 px
+ * wide and §3.1's `ping sleep-2` runs from sleep-1's Pod (right, in the cluster Node) to the sleep-2
+ * Service (left column): at the readable zoom its ends take 497 px, which 12 px sides did not leave.
+ */
+export const TRACE_INSETS: Insets = { top: 12, right: 6, bottom: CONTROLS_BOTTOM, left: 6 };
+
+/** A node drawn as a box around others (a cluster Node): framed by its centre, where hop lines end. */
+const isGroup = (id: string) => id.startsWith('Node/');
+const centreOf = (r: Rect): Rect => ({ x: r.x + r.width / 2, y: r.y + r.height / 2, width: 0, height: 0 });
+
+/**
+ * What of a trace must stay on screen while it plays when the whole of it (every node box it
+ * touches, the verdict's room) does not fit at a readable zoom: the node the packet starts from and
+ * the node its verdict points at, whole (where it starts and where it ended), and both ends of every
+ * hop (the centres its lines join), so each hop's line is seen from end to end. A cluster Node counts
+ * by its centre only: its box holds every Pod. Empty when no hop is drawn.
+ */
+export function traceEssentials(plan: TrafficPlan, rects: ReadonlyMap<string, Rect>): Rect[] {
+  const out: Rect[] = [];
+  const whole = (id: string | null | undefined) => {
+    const r = id ? rects.get(id) : undefined;
+    if (r && id) out.push(isGroup(id) ? centreOf(r) : r);
+  };
+  const first = plan.steps.find((s) => s.from !== null && s.to !== null);
+  if (!first) return out;
+  whole(first.from);
+  whole(plan.calloutAt);
+  for (const s of plan.steps) {
+    for (const id of [s.from, s.to]) {
+      const r = id ? rects.get(id) : undefined;
+      if (r) out.push(centreOf(r));
+    }
+  }
+  return out;
+}
+
+/** Whether `bounds` fits the canvas inside `insets` at `zoom`. */
+export function fitsAt(
+  bounds: Rect,
+  canvas: { width: number; height: number },
+  zoom: number,
+  insets: Insets,
+): boolean {
+  return (
+    bounds.width * zoom <= canvas.width - insets.left - insets.right + 1e-6 &&
+    bounds.height * zoom <= canvas.height - insets.top - insets.bottom + 1e-6
+  );
+}
+
 /** Screen pixels the verdict callout keeps from the canvas edges; the bottom one clears the zoom controls. */
 export const CALLOUT_INSETS: Insets = { top: 6, right: 6, bottom: CONTROLS_BOTTOM, left: 6 };
 
@@ -165,22 +216,26 @@ export function placeCallout(
   return { x: Math.round(x), y: Math.round(y) };
 }
 
-/** Whether the viewport already shows every rect whole, at zoom ≥ minZoom (then the camera stays). */
+/**
+ * Whether the viewport already shows every rect whole, at zoom ≥ minZoom (then the camera stays);
+ * `insets`: screen px along the edges that do not count as shown (under the Pod's action form).
+ */
 export function showsAll(
   rects: readonly Rect[],
   vp: Viewport,
   canvas: { width: number; height: number },
   minZoom: number,
+  insets: Insets = { top: 0, right: 0, bottom: 0, left: 0 },
 ): boolean {
   if (vp.zoom < minZoom - 1e-6) return false;
   return rects.every((r) => {
     const left = r.x * vp.zoom + vp.x;
     const top = r.y * vp.zoom + vp.y;
     return (
-      left >= 0 &&
-      top >= 0 &&
-      left + r.width * vp.zoom <= canvas.width &&
-      top + r.height * vp.zoom <= canvas.height
+      left >= insets.left &&
+      top >= insets.top &&
+      left + r.width * vp.zoom <= canvas.width - insets.right &&
+      top + r.height * vp.zoom <= canvas.height - insets.bottom
     );
   });
 }

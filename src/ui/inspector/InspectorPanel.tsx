@@ -5,7 +5,7 @@
 import './inspector.css';
 // The rules, resolv.conf and DNS tabs need the core's late parts (src/sim/late): bind them with this chunk.
 import '../../sim/late-impl';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Event, KindName } from '../../sim/api/types';
 import { useStore } from '../../state/store';
 import { parseKey } from '../graph/keys';
@@ -53,6 +53,12 @@ export default function InspectorPanel() {
 
   const tabs = tabsFor(selected);
   const tab = tabs.includes(chosen) ? chosen : (tabs[0] ?? 'dns');
+  // The tab row scrolls sideways when it cannot show every tab (inspector.css): keep the chosen one in
+  // sight, whether chosen by click, arrow key or a new selection.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: selected: another object's tabs, same id
+  useEffect(() => {
+    document.getElementById(`inspector-tab-${tab}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [tab, selected]);
   // Only the rules view highlights the last trace: the graph sets lastTrace 5 times a second under
   // traffic, and the DNS table (250 records with 200 Pods) must not be rebuilt for it.
   const lastTrace = useStore((s) => (tab === 'rules' ? s.lastTrace : null));
