@@ -24,7 +24,7 @@ const USAGE: Record<string, string> = {
 };
 
 /** bash 5.2's builtins (`compgen -b`). */
-const BUILTINS = new Set(
+export const BUILTINS = new Set(
   (
     '. : [ alias bg bind break builtin caller cd command compgen complete compopt continue declare ' +
     'dirs disown echo enable eval exec exit export false fc fg getopts hash help history jobs kill ' +
@@ -64,19 +64,38 @@ const SHOPT_DEFAULTS: [string, boolean][] = (
 
 interface BashExtras {
   aliases: Map<string, string>;
-  /** Programs found on $PATH and run by this shell itself (hash.c: remembered after use). */
-  hashed: Set<string>;
+  /**
+   * Programs found on $PATH and run by this shell itself (hashcmd.c: remembered after use), in the
+   * order they were hashed: [hits, path].
+   */
+  hashed: Map<string, [number, string]>;
   shopt: Map<string, boolean>;
 }
 
 const extras = new WeakMap<Shell, BashExtras>();
+
+/** A program the shell ran after a $PATH search: phash_insert with a hit, a hit per later run. */
+export function hashHit(shell: Shell, name: string): void {
+  const t = bashExtras(shell).hashed;
+  const e = t.get(name);
+  if (e) e[0]++;
+  else t.set(name, [1, `/usr/bin/${name}`]);
+}
+
+/** phash_search, as type and hash -t do it: the hashed path, counting a hit. */
+export function hashLookup(shell: Shell, name: string): string | undefined {
+  const e = bashExtras(shell).hashed.get(name);
+  if (!e) return undefined;
+  e[0]++;
+  return e[1];
+}
 
 export function bashExtras(shell: Shell): BashExtras {
   let e = extras.get(shell);
   if (!e) {
     const shopt = new Map(SHOPT_DEFAULTS);
     if (shell.opts.interactive) shopt.set('expand_aliases', true);
-    e = { aliases: new Map(), hashed: new Set(), shopt };
+    e = { aliases: new Map(), hashed: new Map(), shopt };
     extras.set(shell, e);
   }
   return e;
@@ -100,7 +119,7 @@ export function moreBashBuiltin(shell: Shell, argv: string[], ctx: ProcContext):
   // `bash` alone reading the terminal (not a pipe or a file): another interactive shell.
   const nest = nestedBash.get(shell);
   if (nest && argv.length === 1 && BASH_NAMES.has(name) && ctx.tty === true && ctx.stdin === '') {
-    if (name === 'bash') bashExtras(shell).hashed.add(name);
+    if (name === 'bash') hashHit(shell, name);
     return nest(name);
   }
   switch (name) {
@@ -162,10 +181,12 @@ function type(shell: Shell, argv: string[], ctx: ProcContext): number {
     if (!(found && !all && !pathOnly)) {
       const paths = programPaths(shell, name);
       const first = paths[0];
-      if (!all && first !== undefined && hashed.has(name) && !name.includes('/')) {
+      const h = !all && first !== undefined && hashed.has(name) && !name.includes('/');
+      if (h) {
         found = true;
+        const at = hashLookup(shell, name) ?? first;
         if (kind) ctx.out('file\n');
-        else ctx.out(path ? `${first}\n` : `${name} is hashed (${first})\n`);
+        else ctx.out(path ? `${at}\n` : `${name} is hashed (${at})\n`);
       } else {
         for (const p of all ? paths : paths.slice(0, 1)) {
           found = true;

@@ -8,6 +8,7 @@
 // directory: `Is a directory`, 126) and error.c (error_prolog: `$0: line N: ` unless interactive).
 import { moreBashBuiltin } from './bash-builtins-more';
 import { invalidOption, options } from './bash-getopt';
+import { hashBuiltin, helpBuiltin } from './bash-help';
 import { logicalPath } from './cd';
 import type { Shell } from './exec';
 import { bashHistory, bashHistoryBase, clearBashHistory } from './line-editing';
@@ -38,6 +39,10 @@ export function bashBuiltin(shell: Shell, argv: string[], ctx: ProcContext): num
     case 'source':
     case '.':
       return sourceBuiltin(shell, argv, ctx);
+    case 'help':
+      return helpBuiltin(shell, argv, ctx);
+    case 'hash':
+      return hashBuiltin(shell, argv, ctx);
     default:
       return moreBashBuiltin(shell, argv, ctx);
   }

@@ -181,4 +181,20 @@ describe('env under the Pod shells', () => {
     expect(bashHash('')).toBe(0x811c9dc5);
     expect(bashHash('a')).toBe(0x050c5d7e);
   });
+
+  it('a nested bash: ↑ walks the history file as written so far, then its own lines; the parent keeps its own', () => {
+    // bash writes its history file only when it exits (shell.c exit_shell → maybe_save_shell_history).
+    const d = nginx();
+    d.kubectl('exec -it web -- bash');
+    d.sh('echo one');
+    d.sh('bash');
+    const history = () => d.session.podLineEditing?.()?.history() ?? [];
+    expect(history()).toEqual([]);
+    d.sh('echo two');
+    expect(history()).toEqual(['echo two']);
+    d.sh('exit');
+    expect(history()).toEqual(['echo one', 'bash']);
+    d.sh('bash');
+    expect(history()).toEqual(['echo two', 'exit']);
+  });
 });

@@ -8,7 +8,7 @@
 //   `unexpected EOF while looking for matching` on its last.
 // - The interactive prompt: /etc/bash.bashrc sets PS1='${debian_chroot:+($debian_chroot)}\u@\h:\w\$ '
 //   (bash 5.2.15-2's debian/etc.bash.bashrc); root's ~/.bashrc (base-files' dot.bashrc) keeps it.
-import { bashExtras, expandAliases, nestedBash } from './bash-builtins-more';
+import { BUILTINS, expandAliases, hashHit, nestedBash } from './bash-builtins-more';
 import { logicalPath } from './cd';
 import { type FileAccess, Shell } from './exec';
 import { amendLastLine, podLineEditing, rememberLine, shellExited } from './line-editing';
@@ -71,11 +71,11 @@ function rememberPrograms(shell: Shell, table: CommandTable): void {
   shell.runPipeline = (p, ctx) =>
     p.cmds.length < 2 ? runPipeline(p, ctx) : inSubshell(() => runPipeline(p, ctx));
   shell.substitute = (body, ctx) => inSubshell(() => substitute(body, ctx));
-  const { hashed } = bashExtras(shell);
   for (const [name, fn] of Object.entries(table)) {
-    if (name.includes('/')) continue;
+    // A path is not hashed, nor a name bash runs as its builtin (echo, printf, true, pwd …).
+    if (name.includes('/') || BUILTINS.has(name)) continue;
     const run: CommandFn = (argv, ctx) => {
-      if (subshells === 0) hashed.add(name);
+      if (subshells === 0) hashHit(shell, name);
       return fn(argv, ctx);
     };
     table[name] = run;
