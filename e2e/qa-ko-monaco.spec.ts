@@ -72,6 +72,16 @@ async function schemaHover(app: PlaygroundPage): Promise<string> {
   return text;
 }
 
+/** The schema's problem for a misspelt field (the YAML language server's message, as shown). */
+async function typoProblem(app: PlaygroundPage): Promise<string> {
+  await app.editor.open('sleep/sleep2-service.yaml');
+  await app.editor.setText(
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: sleep-2\nspec:\n  selecter: {}\n',
+  );
+  const m = await app.editor.waitForMarker((k) => k.owner === 'yaml' && k.line === 6);
+  return m.message;
+}
+
 test('Monaco in English: English menus and find widget, and the Korean table is never fetched', async ({
   page,
 }) => {
@@ -86,6 +96,7 @@ test('Monaco in English: English menus and find widget, and the Korean table is 
   const menu = await contextMenu(page);
   expect(menu).toEqual(expect.arrayContaining(['Cut', 'Copy', 'Paste', 'Command Palette']));
   expect(await schemaHover(app)).toMatch(/Kubernetes object \(playground\)[\s\S]*Name must be unique/);
+  expect(await typoProblem(app)).toBe('Property selecter is not allowed.');
   await expect(page.getByTestId('monaco-lang-notice')).toHaveCount(0);
   expect(ko).toEqual([]);
   app.expectClean();
@@ -109,6 +120,7 @@ test('Korean chosen after the editor loaded: a one-line notice, reload, then Mon
   expect(await contextMenu(page)).toContain('Command Palette');
   // the schema's hover is ours, not Monaco's: it follows the language at once
   expect(await schemaHover(app)).toMatch(/쿠버네티스 객체 \(놀이터\)/);
+  expect(await typoProblem(app)).toBe('속성 selecter은(는) 허용되지 않습니다.');
 
   await notice.getByRole('button', { name: '지금 새로 고침' }).click();
   await app.ready();
@@ -127,6 +139,8 @@ test('Korean chosen after the editor loaded: a one-line notice, reload, then Mon
   expect(await schemaHover(app)).toMatch(
     /쿠버네티스 객체 \(놀이터\)[\s\S]*이름은 네임스페이스 안에서 고유해야 합니다/,
   );
+  // the YAML language server's problem for a misspelt field, in Korean (the field name as typed)
+  expect(await typoProblem(app)).toBe('속성 selecter은(는) 허용되지 않습니다.');
 
   // Back to English: the same notice in English, and after the reload Monaco is English again.
   await app.languageSelect.selectOption('en');

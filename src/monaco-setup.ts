@@ -65,18 +65,25 @@ const monacoYaml = configureMonacoYaml(monaco, yamlOptions(k8sSchema));
 
 // The schema's title and descriptions (hover, completion details, the source of its problems) follow
 // the UI language; monaco-yaml restarts its worker with the new schema. The Korean texts are their own
-// chunk. (The YAML language server's own sentences, e.g. "Incorrect type.", stay English.)
+// chunk. The YAML language server's problem messages are translated as monaco-yaml sets them (owner
+// 'yaml', ./ui/i18n/yaml-ls-ko); update() revalidates every model, so a switch re-sets them.
 let schemaSeq = 0;
+let yamlMessageKo: ((message: string) => string) | undefined;
 async function schemaFollows(lang: Lang) {
   const seq = ++schemaSeq;
-  const schema =
-    lang === 'ko'
-      ? await import('./ui/i18n/schema-ko').then((m) =>
-          localizedSchema(m.SCHEMA_TITLE_KO, (d) => m.SCHEMA_KO[d] ?? d),
-        )
-      : k8sSchema;
+  let schema = k8sSchema;
+  if (lang === 'ko') {
+    const [s, ls] = await Promise.all([import('./ui/i18n/schema-ko'), import('./ui/i18n/yaml-ls-ko')]);
+    schema = localizedSchema(s.SCHEMA_TITLE_KO, (d) => s.SCHEMA_KO[d] ?? d);
+    yamlMessageKo = ls.yamlMessageKo;
+  }
   if (seq === schemaSeq) await monacoYaml.update(yamlOptions(schema));
 }
+const setModelMarkers = monaco.editor.setModelMarkers;
+monaco.editor.setModelMarkers = (model, owner, markers) => {
+  const tr = owner === 'yaml' && useStore.getState().lang === 'ko' ? yamlMessageKo : undefined;
+  setModelMarkers(model, owner, tr ? markers.map((m) => ({ ...m, message: tr(m.message) })) : markers);
+};
 if (useStore.getState().lang !== 'en') void schemaFollows(useStore.getState().lang).catch(() => {});
 useStore.subscribe((s, prev) => {
   if (s.lang !== prev.lang) void schemaFollows(s.lang).catch(() => {});
