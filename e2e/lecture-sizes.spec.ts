@@ -188,3 +188,48 @@ for (const size of SIZES) {
     });
   });
 }
+
+test.describe('projector 1920×1080 with Large text', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('Large text: the ping keeps both ends in view at zoom 1, the inspector text grows with the page, its tabs stay one row', async ({
+    page,
+  }) => {
+    const app = new PlaygroundPage(page);
+    await app.goto();
+    await app.largeTextToggle.check();
+    await app.terminal.runAndRead('kubectl apply -f sleep/sleep1.yaml -f sleep/sleep2.yaml');
+    const sleep1 = await app.graph.runningPod('sleep-1');
+    const sleep2 = await app.graph.runningPod('sleep-2');
+    await app.terminal.run(`kubectl exec deploy/sleep-1 -- ping -c 1 ${sleep2.ip}`);
+    await expectInViewWhileAnimating(app, [sleep1.key, sleep2.key]);
+    await app.terminal.runAndRead('kubectl apply -f sleep/sleep2-service.yaml');
+    await app.terminal.run('kubectl exec deploy/sleep-1 -- ping -c 1 sleep-2');
+    await expectInViewWhileAnimating(app, [sleep1.key, 'Service/default/sleep-2']);
+    // "Large text" keeps node text at 12 px or more: the camera does not zoom below 1 for the trace
+    expect(await app.graph.zoom()).toBeGreaterThanOrEqual(1);
+
+    // the inspector's YAML and DNS table were 12 px whatever the setting; the page's text is 18 px
+    await page
+      .getByRole('button', { name: /Browser$/ })
+      .and(page.locator('[aria-pressed]'))
+      .click();
+    await app.graph.select(sleep1.key);
+    const inspector = new InspectorPanel(page);
+    const px = (l: Locator) => l.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    await expect(inspector.yaml).toBeVisible();
+    expect(await px(inspector.yaml)).toBeGreaterThanOrEqual(15);
+    await inspector.open('DNS records');
+    await expect(inspector.dnsRecords).toBeVisible();
+    expect(await px(inspector.dnsRecords)).toBeGreaterThanOrEqual(15);
+    // one row of tabs; when they cannot all fit it scrolls, and the chosen tab is the one in view
+    const row = inspector.region.getByRole('tablist');
+    const boxes = await inspector.region
+      .getByRole('tab')
+      .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().y)));
+    expect(new Set(boxes).size).toBe(1);
+    const rowBox = await boxOf(row);
+    expect(inside(await boxOf(inspector.tab('DNS records')), rowBox)).toBe(true);
+    app.expectClean();
+  });
+});
