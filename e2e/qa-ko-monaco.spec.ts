@@ -137,7 +137,7 @@ test('Korean chosen after the editor loaded: a one-line notice, reload, then Mon
   expect(menu).not.toContain('Command Palette');
   // the schema's hover (our text) is Korean too; YAML keys stay as YAML spells them
   expect(await schemaHover(app)).toMatch(
-    /쿠버네티스 객체 \(놀이터\)[\s\S]*이름은 네임스페이스 안에서 고유해야 합니다/,
+    /쿠버네티스 객체 \(놀이터\)[\s\S]*이름은 네임스페이스 안에서 고유해야 합니다[\s\S]*출처: kubernetes-playground\.json/,
   );
   // the YAML language server's problem for a misspelt field, in Korean (the field name as typed)
   expect(await typoProblem(app)).toBe('속성 selecter은(는) 허용되지 않습니다.');

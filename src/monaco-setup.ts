@@ -61,6 +61,18 @@ const yamlOptions = (schema: object) => ({
   yamlVersion: '1.1' as const,
   schemas: [{ uri: K8S_SCHEMA_URI, fileMatch: ['*'], schema: schema as never }],
 });
+// The hover's own words ("Source:", "Allowed Values:") in Korean (./ui/i18n/yaml-ls-ko); wrapped
+// before monaco-yaml registers its hover provider for 'yaml'.
+const registerHoverProvider = monaco.languages.registerHoverProvider;
+monaco.languages.registerHoverProvider = (selector, provider) =>
+  registerHoverProvider(selector, {
+    async provideHover(...args) {
+      const hover = await provider.provideHover(...args);
+      const tr = useStore.getState().lang === 'ko' ? yamlHoverKo : undefined;
+      if (!hover || !tr || selector !== 'yaml') return hover;
+      return { ...hover, contents: hover.contents.map((c) => ({ ...c, value: tr(c.value) })) };
+    },
+  });
 const monacoYaml = configureMonacoYaml(monaco, yamlOptions(k8sSchema));
 
 // The schema's title and descriptions (hover, completion details, the source of its problems) follow
@@ -69,6 +81,7 @@ const monacoYaml = configureMonacoYaml(monaco, yamlOptions(k8sSchema));
 // 'yaml', ./ui/i18n/yaml-ls-ko); update() revalidates every model, so a switch re-sets them.
 let schemaSeq = 0;
 let yamlMessageKo: ((message: string) => string) | undefined;
+let yamlHoverKo: ((markdown: string) => string) | undefined;
 async function schemaFollows(lang: Lang) {
   const seq = ++schemaSeq;
   let schema = k8sSchema;
@@ -76,6 +89,7 @@ async function schemaFollows(lang: Lang) {
     const [s, ls] = await Promise.all([import('./ui/i18n/schema-ko'), import('./ui/i18n/yaml-ls-ko')]);
     schema = localizedSchema(s.SCHEMA_TITLE_KO, (d) => s.SCHEMA_KO[d] ?? d);
     yamlMessageKo = ls.yamlMessageKo;
+    yamlHoverKo = ls.yamlHoverKo;
   }
   if (seq === schemaSeq) await monacoYaml.update(yamlOptions(schema));
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { placeholders, strayEnglish } from './ko-check';
-import { YAML_LS_KO, yamlMessageKo } from './yaml-ls-ko';
+import { YAML_LS_KO, yamlHoverKo, yamlMessageKo } from './yaml-ls-ko';
 
 const worker = readFileSync(createRequire(import.meta.url).resolve('monaco-yaml/yaml.worker.js'), 'utf8');
 /** The template as the worker's source writes it (in "…" or '…'). */
@@ -40,5 +40,14 @@ describe('the YAML language server in Korean', () => {
       'Implicit keys need to be on a single line',
     );
     expect(yamlMessageKo('Property x is not allowed. And more')).toBe('Property x is not allowed. And more');
+  });
+
+  it('the hover’s own words, as the worker writes them', () => {
+    for (const t of ['Allowed Values:', 'Example:', 'Source: [{0}]({1})']) expect(inWorker(t), t).toBe(true);
+    const hover =
+      'Name of the container.\n\nAllowed Values:\n\n* `a`\n\nExample:\n\nx\n\nSource: [s.json](inmemory://s.json)';
+    expect(yamlHoverKo(hover)).toBe(
+      'Name of the container.\n\n허용되는 값:\n\n* `a`\n\n예:\n\nx\n\n출처: [s.json](inmemory://s.json)',
+    );
   });
 });

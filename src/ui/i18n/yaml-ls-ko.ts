@@ -70,3 +70,14 @@ export function yamlMessageKo(message: string): string {
   }
   return message;
 }
+
+/**
+ * The language server's own words in a hover (markdown; yaml-language-server's yamlHover.ts): the
+ * headings before the allowed values and examples, and the schema's source line.
+ */
+export function yamlHoverKo(markdown: string): string {
+  return markdown
+    .replace(/^Allowed Values:$/gm, '허용되는 값:')
+    .replace(/^Example:$/gm, '예:')
+    .replace(/^Source: \[/gm, '출처: [');
+}
