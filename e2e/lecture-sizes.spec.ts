@@ -160,6 +160,21 @@ for (const size of SIZES) {
         .and(page.locator('[aria-pressed]'))
         .click();
       await expect(page.getByTestId('panel-browser')).toBeVisible();
+      // every panel inside the window, none over another, nothing for the page itself to scroll
+      const panels = await page
+        .locator('section.panel')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as Box));
+      expect(panels).toHaveLength(5);
+      const win = { x: 0, y: 0, width: size.width, height: size.height };
+      for (const [i, a] of panels.entries()) {
+        expect(inside(a, win), `panel ${i} inside the window`).toBe(true);
+        for (const b of panels.slice(i + 1)) expect(overlap(a, b), 'panels overlap').toBe(false);
+      }
+      const scroll = await page.evaluate(() => [
+        document.documentElement.scrollWidth - innerWidth,
+        document.documentElement.scrollHeight - innerHeight,
+      ]);
+      expect(scroll).toEqual([0, 0]);
       const tabsRow = inspector.region.getByRole('tablist');
       // a Pod has the most tabs (YAML, Events, resolv.conf, Selector, DNS records); a Node the widest
       // (iptables-save)
@@ -233,3 +248,33 @@ test.describe('projector 1920×1080 with Large text', () => {
     app.expectClean();
   });
 });
+
+for (const lang of ['en', 'ko'] as const) {
+  test.describe(`projector 1920×1080 at 150% with Large text (${lang})`, () => {
+    test.use({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1.5 });
+
+    test(`Large text at 150% (${lang}): the graph's toolbar keeps one row (a second one took 34 px of a 257 px canvas)`, async ({
+      page,
+    }) => {
+      const app = await setUp(page, { name: '', width: 1280, height: 720, scale: 1.5, lang });
+      const toolbar = app.graph.region.getByRole('toolbar');
+      await expect(toolbar.locator('select').first()).toBeVisible();
+      await app.largeTextToggle.check();
+      await expect
+        .poll(() => page.evaluate(() => getComputedStyle(document.documentElement).fontSize))
+        .toBe('18px');
+      // one row: every control's middle within the first control's height
+      const boxes = await toolbar
+        .locator(':scope > *')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as Box));
+      expect(boxes.length).toBeGreaterThanOrEqual(5);
+      const first = boxes[0] as Box;
+      for (const b of boxes) {
+        const mid = b.y + b.height / 2;
+        expect(mid >= first.y && mid <= first.y + first.height, `one row: ${JSON.stringify(b)}`).toBe(true);
+        expect(inside(b, await boxOf(toolbar)), 'inside the toolbar').toBe(true);
+      }
+      app.expectClean();
+    });
+  });
+}
