@@ -197,4 +197,20 @@ describe('env under the Pod shells', () => {
     d.sh('bash');
     expect(history()).toEqual(['echo two', 'exit']);
   });
+
+  it("bash -c's last simple command is exec'd without a fork: SHLVL one lower there", () => {
+    // host: env -i PATH=/usr/bin:/bin bash -c S | grep SHLVL → env: 0, ': ; env': 0,
+    // 'true && env': 0, 'X=1 env': 0, 'env | cat': 1, 'env >/dev/stdout': 1.
+    const d = nginx();
+    const shlvl = (script: string) => {
+      d.kubectl(`exec web -- bash -c '${script}'`);
+      return d.stdout().match(/^SHLVL=.*$/m)?.[0];
+    };
+    expect(shlvl('env')).toBe('SHLVL=0');
+    expect(shlvl(': ; env')).toBe('SHLVL=0');
+    expect(shlvl('true && env')).toBe('SHLVL=0');
+    expect(shlvl('X=1 env')).toBe('SHLVL=0');
+    expect(shlvl('env | cat')).toBe('SHLVL=1');
+    expect(shlvl('env; :')).toBe('SHLVL=1');
+  });
 });

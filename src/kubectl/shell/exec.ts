@@ -118,6 +118,11 @@ export interface ShellState {
   exported?: Set<string>;
   /** $1 … (`sh FILE ARGS`, `./script ARGS`). */
   positional?: string[];
+  /**
+   * `bash -c`'s last simple command (no redirection, not in a pipeline): bash execs it in place
+   * of itself, one shell level down (evalstring.c should_suppress_fork; adjust_shell_level(-1)).
+   */
+  noFork?: SimpleCommand;
 }
 
 let shellDepth = 0;
@@ -158,8 +163,16 @@ export class Shell {
   environ(assigns: Record<string, string> = {}, program?: string): Record<string, string> {
     const ex = this.state.exported;
     if (!ex) return { ...this.state.vars, ...assigns };
-    return orderedEnviron(this, ex, assigns, program);
+    const env = orderedEnviron(this, ex, assigns, program);
+    if (this.execing && env.SHLVL !== undefined) {
+      const n = Number.parseInt(env.SHLVL, 10);
+      env.SHLVL = String((Number.isFinite(n) ? n : 0) - 1);
+    }
+    return env;
   }
+
+  /** The command being run is bash -c's last, exec'd without a fork (ShellState.noFork). */
+  private execing = false;
 
   get name(): string {
     return this.opts.dialect;
@@ -607,7 +620,12 @@ export class Shell {
       Object.assign(this.state.vars, assigns);
       code = subExit;
     } else {
-      code = this.runCommand(argv, assigns, ctx);
+      this.execing = this.state.noFork === cmd && this.opts.container !== undefined;
+      try {
+        code = this.runCommand(argv, assigns, ctx);
+      } finally {
+        this.execing = false;
+      }
     }
     // execute_cmd.c bind_lastarg: once a command has run, bash's `_` is its last argument and no
     // longer exported (an inherited `_` stands in its hash place only until then).

@@ -9,6 +9,20 @@ import { parse, syntaxMessage } from './parse';
 import type { ProcContext } from './types';
 
 /**
+ * The last command of a `bash -c` script, when bash would exec it without forking: a simple
+ * command, last of the list and of its && / || chain, not in a pipeline, not negated, without
+ * redirections (checked on bookworm's bash: `env`, `: ; env`, `true && env`, `X=1 env` print
+ * SHLVL one lower; `env | cat`, `env >/dev/stdout` do not).
+ */
+function markNoFork(shell: Shell, items: ListItem[]): void {
+  const last = items[items.length - 1];
+  if (!last || last.background) return;
+  const p = last.andOr.rest.length > 0 ? last.andOr.rest[last.andOr.rest.length - 1]?.p : last.andOr.first;
+  const cmd = p?.cmds.length === 1 && !p.bang ? p.cmds[0] : undefined;
+  if (cmd && !cmd.loop && cmd.redirects.length === 0) shell.state.noFork = cmd;
+}
+
+/**
  * A script run a command at a time (each complete command before the next is read; parse.y
  * shell_getc): the commands before a syntax error run, the error names its line (`where`).
  * Returns the exit status.
@@ -19,6 +33,8 @@ export function runChunked(
   ctx: ProcContext,
   where: (line: number) => string,
   warn: (line: number) => string,
+  /** `bash -c`: its last simple command is exec'd without a fork (ShellState.noFork). */
+  oneShot = false,
 ): number {
   const lines = script.split('\n');
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
@@ -49,6 +65,7 @@ export function runChunked(
         `${warn(n)}warning: here-document at line ${first} delimited by end-of-file (wanted \`${parsed.heredocEof}')\n`,
       );
     }
+    if (oneShot && n === lines.length) markNoFork(shell, parsed.script);
     // A blank or comment-only line runs nothing and leaves the status as it is.
     if (parsed.script.length > 0 && runChunk(parsed.script)) return shell.state.exitRequested ?? code;
     chunk = [];

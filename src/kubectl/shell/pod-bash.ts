@@ -183,7 +183,7 @@ export function runBashScript(
   });
   const where = (n: number) => `${start.argv0}: ${source === undefined ? '' : `${source}: `}line ${n}: `;
   const warn = (n: number) => `${start.argv0}: line ${n}: `;
-  return runChunked(shell, script, ctx, where, warn);
+  return runChunked(shell, script, ctx, where, warn, source === '-c');
 }
 
 /**
