@@ -75,11 +75,11 @@ interface BashExtras {
 const extras = new WeakMap<Shell, BashExtras>();
 
 /** A program the shell ran after a $PATH search: phash_insert with a hit, a hit per later run. */
-export function hashHit(shell: Shell, name: string): void {
+export function hashHit(shell: Shell, name: string, path = `/usr/bin/${name}`): void {
   const t = bashExtras(shell).hashed;
   const e = t.get(name);
   if (e) e[0]++;
-  else t.set(name, [1, `/usr/bin/${name}`]);
+  else t.set(name, [1, path]);
 }
 
 /** phash_search, as type and hash -t do it: the hashed path, counting a hit. */
@@ -181,7 +181,7 @@ function type(shell: Shell, argv: string[], ctx: ProcContext): number {
     if (!(found && !all && !pathOnly)) {
       const paths = programPaths(shell, name);
       const first = paths[0];
-      const h = !all && first !== undefined && hashed.has(name) && !name.includes('/');
+      const h = !all && hashed.has(name) && !name.includes('/');
       if (h) {
         found = true;
         const at = hashLookup(shell, name) ?? first;

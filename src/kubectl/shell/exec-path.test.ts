@@ -104,4 +104,28 @@ describe('./script in the Pod shells', () => {
       's2 a 2\ns2: 2: foo: not found\nrc=127\ns2 a 1\ns2: line 2: foo: command not found\nrc=127\n',
     );
   });
+
+  it('sh FILE with no such file: dash and ash words, status 2', () => {
+    const d = nginx();
+    // host: dash nope.sh 2>&1 → 'dash: 0: cannot open nope.sh: No such file', 2 (as sh: 'sh: 0: …')
+    d.kubectl(`exec web -- sh -c 'sh nope.sh; echo rc=$?; dash nope.sh'`);
+    expect(d.text()).toBe(
+      'sh: 0: cannot open nope.sh: No such file\nrc=2\ndash: 0: cannot open nope.sh: No such file\ncommand terminated with exit code 2\n',
+    );
+  });
+
+  it('a script in a $PATH directory runs by its name; a non-executable one is denied per shell', () => {
+    // host: PATH=/tmp/sh11/pbin:/usr/bin:/bin with pbin/myx (x, 'echo ran $0') and pbin/myn (644):
+    // bash -c / dash -c 'myx a; echo rc=$?; myn; echo rc=$?; type myx' 2>&1 (the directory here is
+    // /usr/local/bin, first on the image's PATH after /usr/local/sbin).
+    const d = nginx();
+    const setup =
+      'mkdir -p /usr/local/bin && echo "echo ran \\$0" > /usr/local/bin/myx && chmod +x /usr/local/bin/myx && echo "echo ran" > /usr/local/bin/myn';
+    d.kubectl(`exec web -- bash -c '${setup}; myx a; echo rc=$?; myn; echo rc=$?; type myx'`);
+    expect(d.text()).toBe(
+      'ran /usr/local/bin/myx\nrc=0\nbash: line 1: /usr/local/bin/myn: Permission denied\nrc=126\nmyx is hashed (/usr/local/bin/myx)\n',
+    );
+    d.kubectl(`exec web -- sh -c 'myx a; echo rc=$?; myn; echo rc=$?'`);
+    expect(d.text()).toBe('ran /usr/local/bin/myx\nrc=0\nsh: 1: myn: Permission denied\nrc=127\n');
+  });
 });

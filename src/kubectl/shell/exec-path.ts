@@ -13,6 +13,7 @@
 //   a directory    bash `Is a directory` 126              dash/ash `Permission denied` 126
 //   no x bit       `Permission denied` 126 in all three
 //   bad #! line    bash `cannot execute: required file not found` 127, dash/ash `not found` 127
+import { hashHit } from './bash-builtins-more';
 import type { Shell } from './exec';
 import { runBashScript } from './pod-bash';
 import type { ProcContext } from './types';
@@ -73,4 +74,48 @@ export function execPath(
   const fn = Object.hasOwn(table, sh) ? table[sh] : undefined;
   if (!fn) return fail('not found', 127);
   return fn([sh, name, ...args], run);
+}
+
+/**
+ * A command name without a slash that is none of the image's programs: the first executable file
+ * of that name in a $PATH directory (a script the student put in /usr/local/bin) runs as by its
+ * full path ($0 is that path). A non-executable one and nothing better: bash execs it anyway
+ * (`bash: line 1: /DIR/NAME: Permission denied`, 126), dash reports it from its lookup
+ * (`sh: 1: NAME: Permission denied`, 127), ash from its exec (`sh: NAME: Permission denied`, 126).
+ * Checked against bash 5.2.15 and dash 0.5.12 (ash: ash.c find_command and shellexec).
+ * Undefined: no such file anywhere (the caller says `not found`).
+ */
+export function execSearch(
+  shell: Shell,
+  argv: string[],
+  assigns: Record<string, string>,
+  ctx: ProcContext,
+): number | undefined {
+  const name = argv[0] as string;
+  const files = shell.opts.files;
+  const cwd = shell.state.cwd ?? '/';
+  let denied: string | undefined;
+  for (const dir of (shell.state.vars.PATH ?? '').split(':')) {
+    const full = `${dir === '' ? '.' : dir}/${name}`;
+    const t = files?.execve?.(full, cwd);
+    if (!t || ('errno' in t && (t.errno !== 'EACCES' || t.dir))) continue;
+    if ('errno' in t) {
+      denied ??= full;
+      continue;
+    }
+    const bash = shell.opts.container !== undefined;
+    if (bash) hashHit(shell, name, full);
+    return execPath(shell, [full, ...argv.slice(1)], shell.environ(assigns, bash ? full : undefined), ctx);
+  }
+  if (denied === undefined) return undefined;
+  if (shell.opts.container) {
+    ctx.err(`${shell.errPrefix()}${denied}: Permission denied\n`);
+    return 126;
+  }
+  if (shell.opts.flavor === 'dash') {
+    ctx.err(`${shell.dashPrefix()}${name}: Permission denied\n`);
+    return 127;
+  }
+  ctx.err(`${shell.ashPrefix()}${name}: Permission denied\n`);
+  return 126;
 }

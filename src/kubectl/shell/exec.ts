@@ -5,7 +5,7 @@ import type { AndOr, ListItem, Loop, Pipeline, Script, SimpleCommand, Word } fro
 import { bashBuiltin, bashNotFound } from './bash-builtins';
 import { cdBuiltin } from './cd';
 import { orderedEnviron } from './environ';
-import { execPath } from './exec-path';
+import { execPath, execSearch } from './exec-path';
 import { type Dialect, parse, type SyntaxProblem, syntaxMessage } from './parse';
 import { type BashStart, bashVariable, runBashScript } from './pod-bash';
 import { testBuiltin } from './test-builtin';
@@ -752,6 +752,11 @@ export class Shell {
     // A path to a file of the container's (a script the student wrote): execve's rules.
     if (!fn && name.includes('/') && this.inContainer && this.opts.files?.execve)
       return execPath(this, argv, this.environ(assigns), ctx);
+    // A name the image's programs do not have: a file of the student's in a $PATH directory.
+    if (!fn && this.inContainer && this.opts.files?.execve) {
+      const code = execSearch(this, argv, assigns, ctx);
+      if (code !== undefined) return code;
+    }
     if (!fn && this.opts.container) return bashNotFound(this, name, ctx);
     if (!fn) {
       // dash: `sh: 1: foo: not found` (exec.c shellexec → exerror "%s: %s", errmsg ENOENT); ash: `sh: foo: not found`.

@@ -126,7 +126,13 @@ function sh(argv: string[], ctx: ProcContext, p: PodProc, table: CommandTable): 
   } else if (a1 !== undefined && !a1.startsWith('-')) {
     const text = readPodFile(p, cleanPath(a1, workdir(p, ctx)));
     if (text === undefined) {
-      ctx.err(`sh: can't open '${a1}': No such file or directory\n`);
+      // dash: `sh: 0: cannot open F: No such file` (errmsg E_OPEN, no line read yet; bookworm's
+      // dash 0.5.12); ash: setinputfile's `can't open 'F': <strerror>`. Both exit 2.
+      ctx.err(
+        p.info.tools === 'debian-curl'
+          ? `${argv[0] ?? 'sh'}: 0: cannot open ${a1}: No such file\n`
+          : `sh: can't open '${a1}': No such file or directory\n`,
+      );
       return 2;
     }
     script = text;
