@@ -128,4 +128,26 @@ describe('./script in the Pod shells', () => {
     d.kubectl(`exec web -- sh -c 'myx a; echo rc=$?; myn; echo rc=$?'`);
     expect(d.text()).toBe('ran /usr/local/bin/myx\nrc=0\nsh: 1: myn: Permission denied\nrc=127\n');
   });
+
+  it('the interactive ash (sleep): the brief example, x.sh without and with chmod +x', () => {
+    // ash.c shellexec: `sh: ./x.sh: Permission denied` (126, no line: interactive), then ENOEXEC → `ash ./x.sh`.
+    const d = kdrive({ seed: 5 });
+    d.kubectl('apply -f sleep/sleep1.yaml');
+    d.kubectl('wait --for=condition=Ready pod -l app=sleep-1');
+    d.kubectl('exec -it deploy/sleep-1 -- sh');
+    let out = '';
+    for (const line of [
+      'cd /tmp',
+      "echo 'echo hi' > x.sh",
+      './x.sh',
+      'echo $?',
+      'chmod +x x.sh',
+      './x.sh',
+      'exit',
+    ]) {
+      d.sh(line);
+      out += d.text();
+    }
+    expect(out).toBe('sh: ./x.sh: Permission denied\n126\nhi\n');
+  });
 });

@@ -117,3 +117,27 @@ describe('permString (strmode, bb_mode_string)', () => {
     expect(permString(0o7666)).toBe('rwSrwSrwT');
   });
 });
+
+describe('the mode parsers on generated input (fast-check, seed 20261126)', () => {
+  it('never throw; a result is a mode of 07777 bits (GNU) or -1 / type bits kept (BusyBox)', async () => {
+    const fc = await import('fast-check');
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'ugoa+-=rwxXst,01234567 z'.split('')), maxLength: 12 }),
+        fc.integer({ min: 0, max: 0o7777 }),
+        fc.boolean(),
+        (spec, start, dir) => {
+          const ch = gnuModeCompile(spec);
+          if (ch) {
+            const m = gnuModeAdjust(start, dir, 0o022, ch);
+            expect(m & ~0o7777).toBe(0);
+          }
+          const type = dir ? 0o040000 : 0o100000;
+          const b = bbParseMode(spec, type | start);
+          if (b !== -1 && !/^[0-7]/.test(spec)) expect(b & ~0o7777).toBe(type);
+        },
+      ),
+      { seed: 20261126, numRuns: 2000 },
+    );
+  });
+});
