@@ -230,3 +230,30 @@ describe('Store.byOwner', () => {
     expect(store.getByUid('uid-a')).toBeUndefined();
   });
 });
+
+describe('Store.list across namespaces', () => {
+  // A list over every namespace comes back in etcd key order (`/registry/configmaps/<ns>/<name>`,
+  // the order the watch cache serves and `kubectl get -A` prints): '-' sorts before '/', so a
+  // namespace named like another plus a dash comes first.
+  const cm = (ns: string, name: string) =>
+    ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name, namespace: ns, uid: `uid-${ns}-${name}`, resourceVersion: '', creationTimestamp: '' },
+    }) as unknown as K8sObject;
+  it('orders by the whole key, not by the namespace name alone', () => {
+    const store = new Store();
+    for (const [ns, name] of [
+      ['default', 'b'],
+      ['default-x', 'a'],
+      ['default1', 'c'],
+      ['default', 'a'],
+      ['app', 'z'],
+    ] as const)
+      store.put(cm(ns, name));
+    const keys = store.list('ConfigMap').map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
+    expect(keys).toEqual(['app/z', 'default-x/a', 'default/a', 'default/b', 'default1/c']);
+    // the namespace names alone, sorted, would put default before default-x
+    expect(['default-x', 'default'].sort()).toEqual(['default', 'default-x']);
+  });
+});

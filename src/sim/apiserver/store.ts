@@ -201,7 +201,7 @@ export class Store implements StoreReader {
     if (!nsMap) return [];
     const namespaced = NAMESPACED[kind];
     const nss =
-      namespaced && opts.namespace !== undefined ? [opts.namespace] : [...nsMap.keys()].sort(compareStrings);
+      namespaced && opts.namespace !== undefined ? [opts.namespace] : [...nsMap.keys()].sort(compareKeyPrefixes);
     const out: K8sObject[] = [];
     for (const ns of nss) {
       const m = nsMap.get(ns);
@@ -404,6 +404,15 @@ function sameOwners(a: K8sObject, b: K8sObject): boolean {
     return (x?.length ?? 0) === 0 && (y?.length ?? 0) === 0;
   for (let i = 0; i < x.length; i++) if (x[i]?.uid !== y[i]?.uid) return false;
   return true;
+}
+
+/**
+ * Namespaces in etcd key order: a key is `<prefix>/<namespace>/<name>`, so `default-x/…` sorts
+ * before `default/…` ('-' < '/'), unlike the bare names. (The namespace map's '' key, cluster-scoped
+ * kinds, is the only entry then.)
+ */
+function compareKeyPrefixes(a: string, b: string): number {
+  return compareStrings(`${a}/`, `${b}/`);
 }
 
 export function compareStrings(a: string, b: string): number {
