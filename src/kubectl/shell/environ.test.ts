@@ -213,4 +213,62 @@ describe('env under the Pod shells', () => {
     expect(shlvl('env | cat')).toBe('SHLVL=1');
     expect(shlvl('env; :')).toBe('SHLVL=1');
   });
+
+  it("export with no names lists the exported variables, sorted: bash declare -x, dash export NAME='V'", () => {
+    // host: env -i <the Pod's environment> bash -c S 2>&1 (and dash -c S2), S below.
+    const d = nginx();
+    d.kubectl(
+      `exec web -- bash -c 'x=2; export Y=3 Q="a \\$b \\"c\\""; export; cd /tmp; export -p | grep PWD; export -z'`,
+    );
+    expect(d.text()).toBe(
+      'declare -x HOME="/root"\n' +
+        'declare -x HOSTNAME="web"\n' +
+        'declare -x KUBERNETES_PORT="tcp://10.96.0.1:443"\n' +
+        'declare -x KUBERNETES_PORT_443_TCP="tcp://10.96.0.1:443"\n' +
+        'declare -x KUBERNETES_PORT_443_TCP_ADDR="10.96.0.1"\n' +
+        'declare -x KUBERNETES_PORT_443_TCP_PORT="443"\n' +
+        'declare -x KUBERNETES_PORT_443_TCP_PROTO="tcp"\n' +
+        'declare -x KUBERNETES_SERVICE_HOST="10.96.0.1"\n' +
+        'declare -x KUBERNETES_SERVICE_PORT="443"\n' +
+        'declare -x KUBERNETES_SERVICE_PORT_HTTPS="443"\n' +
+        'declare -x NGINX_VERSION="1.27.3"\n' +
+        'declare -x NJS_VERSION="0.8.7"\n' +
+        'declare -x OLDPWD\n' +
+        'declare -x PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"\n' +
+        'declare -x PKG_RELEASE="1~bookworm"\n' +
+        'declare -x PWD="/"\n' +
+        'declare -x Q="a \\$b \\"c\\""\n' +
+        'declare -x SHLVL="1"\n' +
+        'declare -x Y="3"\n' +
+        'declare -x OLDPWD="/"\n' +
+        'declare -x PWD="/tmp"\n' +
+        'bash: line 1: export: -z: invalid option\n' +
+        'export: usage: export [-fn] [name[=value] ...] or export -p\n' +
+        'command terminated with exit code 2\n',
+    );
+    d.kubectl(
+      `exec web -- sh -c 'x=2; export Y=3 Q="a \\$b \\"c\\""; export; cd /tmp; export -p | grep PWD'`,
+    );
+    expect(d.text()).toBe(
+      "export HOME='/root'\n" +
+        "export HOSTNAME='web'\n" +
+        "export KUBERNETES_PORT='tcp://10.96.0.1:443'\n" +
+        "export KUBERNETES_PORT_443_TCP='tcp://10.96.0.1:443'\n" +
+        "export KUBERNETES_PORT_443_TCP_ADDR='10.96.0.1'\n" +
+        "export KUBERNETES_PORT_443_TCP_PORT='443'\n" +
+        "export KUBERNETES_PORT_443_TCP_PROTO='tcp'\n" +
+        "export KUBERNETES_SERVICE_HOST='10.96.0.1'\n" +
+        "export KUBERNETES_SERVICE_PORT='443'\n" +
+        "export KUBERNETES_SERVICE_PORT_HTTPS='443'\n" +
+        "export NGINX_VERSION='1.27.3'\n" +
+        "export NJS_VERSION='0.8.7'\n" +
+        "export PATH='/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'\n" +
+        "export PKG_RELEASE='1~bookworm'\n" +
+        "export PWD='/'\n" +
+        'export Q=\'a $b "c"\'\n' +
+        "export Y='3'\n" +
+        "export OLDPWD='/'\n" +
+        "export PWD='/tmp'\n",
+    );
+  });
 });

@@ -94,3 +94,47 @@ export function orderedEnviron(
     env[n] = Object.hasOwn(assigns, n) ? (assigns[n] as string) : (vars[n] as string);
   return env;
 }
+
+/** bash's sh_double_quote (`"` `$` `` ` `` `\` escaped), or $'…' (ansic_quote) for control characters. */
+function bashQuote(v: string): string {
+  const control = [...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+  if (!control) return `"${v.replace(/["$`\\]/g, '\\$&')}"`;
+  const esc: Record<string, string> = {
+    '\x07': '\\a',
+    '\b': '\\b',
+    '\x1b': '\\E',
+    '\f': '\\f',
+    '\n': '\\n',
+    '\r': '\\r',
+    '\t': '\\t',
+    '\v': '\\v',
+    '\\': '\\\\',
+    "'": "\\'",
+  };
+  let out = '';
+  for (const c of v) {
+    const code = c.charCodeAt(0);
+    out += esc[c] ?? (code < 0x20 || code === 0x7f ? `\\${code.toString(8).padStart(3, '0')}` : c);
+  }
+  return `$'${out}'`;
+}
+
+/**
+ * `export` / `export -p`: every exported variable sorted by name (C locale): bash `declare -x
+ * NAME="VALUE"` (OLDPWD, exported from the start, without a value until cd sets it), dash and ash
+ * `export NAME='VALUE'` (an embedded ' as '"'"'). Checked against bookworm's bash 5.2.15 and dash.
+ */
+export function exportList(shell: Shell, exported: Set<string>): string {
+  const vars = shell.state.vars;
+  const names = [...exported].filter((n) => n !== '_' || !shell.opts.container);
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  let out = '';
+  for (const n of names) {
+    const v = Object.hasOwn(vars, n) ? vars[n] : undefined;
+    if (shell.opts.container)
+      out += v === undefined ? `declare -x ${n}\n` : `declare -x ${n}=${bashQuote(v)}\n`;
+    else if (v !== undefined) out += `export ${n}='${v.replace(/'/g, `'"'"'`)}'\n`;
+    else if (n !== 'OLDPWD') out += `export ${n}\n`;
+  }
+  return out;
+}

@@ -4,7 +4,7 @@
 import type { AndOr, ListItem, Loop, Pipeline, Script, SimpleCommand, Word } from './ast';
 import { bashBuiltin, bashNotFound } from './bash-builtins';
 import { cdBuiltin } from './cd';
-import { orderedEnviron } from './environ';
+import { exportList, orderedEnviron } from './environ';
 import { execPath, execSearch } from './exec-path';
 import { type Dialect, parse, type SyntaxProblem, syntaxMessage } from './parse';
 import { type BashStart, bashVariable, runBashScript } from './pod-bash';
@@ -724,6 +724,21 @@ export class Shell {
       case 'false':
         return 1;
       case 'export':
+        if (this.state.exported && argv.slice(1).every((a) => a === '-p')) {
+          ctx.out(exportList(this, this.state.exported));
+          return 0;
+        }
+        if (
+          this.opts.container &&
+          argv[1]?.startsWith('-') &&
+          !/^-[fnp]+$/.test(argv[1]) &&
+          argv[1] !== '--'
+        ) {
+          ctx.err(
+            `${this.errPrefix()}export: ${argv[1].slice(0, 2)}: invalid option\nexport: usage: export [-fn] [name[=value] ...] or export -p\n`,
+          );
+          return 2;
+        }
         for (const a of argv.slice(1)) {
           const eq = a.indexOf('=');
           if (eq > 0) this.exportVar(a.slice(0, eq), a.slice(eq + 1));
