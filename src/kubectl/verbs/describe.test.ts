@@ -174,6 +174,9 @@ describe('kubectl describe pod', () => {
         '  ----    ------     ----  ----               -------',
         '  Normal  Scheduled  60s   default-scheduler  Successfully assigned default/sleep-1-8f68bd59d-4s7j5 to docker-desktop',
         '  Normal  Started    58s   kubelet            Started container sleep',
+        // `pod sleep-1` is a name prefix: DescribeMatchingResources prints each match as "%s\n"
+        // (kubectl v0.34.9 describe.go), so a blank line follows the description.
+        '',
         '',
       ].join('\n'),
     );

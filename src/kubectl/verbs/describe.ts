@@ -1,6 +1,7 @@
-// `kubectl describe` [kubectl pkg/cmd/describe/describe.go]: TYPE [NAME_PREFIX], TYPE/NAME, -l,
-// -A; objects separated by a blank line; a name that does not exist is tried as a prefix before
-// the NotFound error.
+// `kubectl describe` [kubectl v0.34.9 pkg/cmd/describe/describe.go]: TYPE [NAME…], TYPE/NAME…,
+// -l, -A. The builder has ContinueOnError: every type is listed and every name fetched, the
+// objects found are described (separated by a blank line), then the failed requests' errors one
+// line each, exit 1. Exactly two arguments and a NotFound is the name-prefix search instead.
 import type { EndpointSlice, Event, K8sObject, KindName, Pod, ReplicaSet, Secret } from '../../sim/api/types';
 import { bool, type FlagDef, str } from '../flags';
 import { describeConfigMap, describeSecret, describeServiceAccount } from '../printers/describe-config';
@@ -28,9 +29,9 @@ import {
 } from '../printers/describe-storage';
 import { eventsFor } from '../printers/describe-util';
 import { selectorString } from '../printers/tables';
-import { notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
-import { listForKubectl } from '../selector';
+import { notFoundMessage, parseResourceArgs, type ResourceRequest, type ResourceType } from '../resources';
 import { ENDPOINTS_WARNING, formatErrors } from './get';
+import { listType } from './get-list';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 
 const DESCRIBERS: Partial<Record<KindName, (i: DescribeInput) => string>> = {
@@ -114,69 +115,130 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     return 1;
   }
   const requests = parsed.requests;
-  const selector = str(flags, 'selector');
+  // LabelSelectorParam trims the selector; an empty one is none (a bare type lists everything).
+  const selector = str(flags, 'selector')?.trim() || undefined;
   const allNamespaces = bool(flags, 'all-namespaces');
   const showEvents = flags['show-events'] !== false;
-  const objs: K8sObject[] = [];
-  const errors: string[] = [];
+  const builderError = describeBuilderError(positional, requests, selector, allNamespaces);
+  if (builderError !== undefined) {
+    p.err(`error: ${builderError}\n`);
+    return 1;
+  }
   const warned = new Set<string>();
-  const list = (t: ResourceType): K8sObject[] => {
-    const r = listForKubectl(ctx.cluster, t, {
+  const warnEndpoints = (t: ResourceType) => {
+    if (t.simulated === 'Endpoints' && !warned.has(ENDPOINTS_WARNING)) {
+      warned.add(ENDPOINTS_WARNING);
+      p.err(`${ENDPOINTS_WARNING}\n`);
+    }
+  };
+  const objs: K8sObject[] = [];
+  // What Visit returned, in visiting order: a named object's NotFound, a failed list's 400.
+  const errors: string[] = [];
+  for (const req of requests) {
+    const t = req.type;
+    warnEndpoints(t);
+    if (req.names) {
+      for (const name of req.names) {
+        const obj = t.simulated
+          ? ctx.cluster.get(t.simulated, t.namespaced ? ctx.namespace : undefined, name)
+          : undefined;
+        if (obj) objs.push(obj);
+        else errors.push(notFoundMessage(t, name));
+      }
+      continue;
+    }
+    const r = listType(ctx.cluster, t, {
       namespace: allNamespaces || !t.namespaced ? undefined : ctx.namespace,
       labelSelector: selector,
     });
-    if (r.error !== undefined) throw new SelectorRejected(r.error);
-    return r.objs;
-  };
-  try {
-    collect();
-  } catch (e) {
-    if (!(e instanceof SelectorRejected)) throw e;
-    p.err(`${e.message}\n`);
-    return 1;
+    if (r.error !== undefined) errors.push(r.error);
+    else objs.push(...r.objs);
   }
-  function collect(): void {
-    for (const req of requests) {
-      const t = req.type;
-      if (t.simulated === 'Endpoints' && !warned.has(ENDPOINTS_WARNING)) {
-        warned.add(ENDPOINTS_WARNING);
-        p.err(`${ENDPOINTS_WARNING}\n`);
-      }
-      if (!req.names) {
-        objs.push(...list(t));
-        continue;
-      }
-      for (const name of req.names) {
-        const exact = t.simulated
-          ? ctx.cluster.get(t.simulated, t.namespaced ? ctx.namespace : undefined, name)
-          : undefined;
-        if (exact) {
-          objs.push(exact);
-          continue;
-        }
-        // describe.go DescribeMatchingResources: a missing name is tried as a prefix.
-        const prefixed = list(t).filter((o) => o.metadata.name.startsWith(name));
-        if (prefixed.length > 0) objs.push(...prefixed);
-        else errors.push(notFoundMessage(t, name));
-      }
-    }
+  // describe.go Run: a NotFound with exactly two arguments (TYPE NAME, or two TYPE/NAMEs) is
+  // DescribeMatchingResources' prefix search instead; nothing listed before it is described.
+  const only = errors.length === 1 ? (errors[0] as string) : undefined;
+  if (only?.startsWith('Error from server (NotFound): ') && positional.length === 2) {
+    return describeMatching(ctx, requests, positional[1] as string, only, showEvents);
   }
+  // The first object as it is, each further one after "\n\n" (describe.go Run).
+  objs.forEach((o, i) => {
+    const text = describeObject(ctx, o, showEvents);
+    p.out(i === 0 ? text : `\n\n${text}`);
+  });
   if (objs.length === 0 && errors.length === 0) {
-    const allNamespaced = !allNamespaces && parsed.requests.every((r) => r.type.namespaced);
-    p.err(allNamespaced ? `No resources found in ${ctx.namespace} namespace.\n` : 'No resources found\n');
-    return 0;
+    // o.Namespace even for a cluster-scoped type: `describe nodes -l x=y` says "in default namespace".
+    p.err(allNamespaces ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`);
   }
-  const texts = objs.map((o) => describeObject(ctx, o, showEvents));
-  if (texts.length > 0) p.out(texts.join('\n\n'));
-  if (errors.length > 0) {
-    p.err(formatErrors(errors));
-    return 1;
-  }
-  return 0;
+  if (errors.length === 0) return 0;
+  // checkErr: one error as it is; an aggregate one line each (MultipleErrors; for a StatusError
+  // messageForError is the same `Error from server (Reason): …` line).
+  p.err(formatErrors(errors));
+  return 1;
 }
 
-/** A list the server rejected (bad selector): ends the describe with kubectl's error line. */
-class SelectorRejected extends Error {}
+/**
+ * The builder's refusals before any request [CLI-RT v0.34.9 pkg/resource/builder.go
+ * visitBySelector, visitByResource, visitByName]: names or TYPE/NAME with -l, and a namespaced
+ * type's name with -A (a cluster-scoped one's is fine).
+ */
+function describeBuilderError(
+  positional: readonly string[],
+  requests: readonly ResourceRequest[],
+  selector: string | undefined,
+  allNamespaces: boolean,
+): string | undefined {
+  const named = requests.filter((r) => r.names);
+  if (named.length === 0) return undefined;
+  if (selector !== undefined) {
+    return positional.some((a) => a.includes('/'))
+      ? 'selectors and the all flag cannot be used when passing resource/name arguments'
+      : 'name cannot be provided when a selector is specified';
+  }
+  if (allNamespaces && named.some((r) => r.type.namespaced))
+    return 'a resource cannot be retrieved by name across all namespaces';
+  return undefined;
+}
+
+/**
+ * describe.go DescribeMatchingResources(err, args[0], args[1]): the first argument's objects
+ * (a type: all of them in the namespace; a TYPE/NAME: that one) whose name starts with the
+ * second, each printed as "%s\n"; none: the original NotFound. A TYPE/NAME second argument
+ * never matches (names have no '/').
+ */
+function describeMatching(
+  ctx: KubectlContext,
+  requests: readonly ResourceRequest[],
+  prefix: string,
+  notFound: string,
+  showEvents: boolean,
+): number {
+  const p = ctx.proc;
+  const first = requests[0] as ResourceRequest;
+  const t = first.type;
+  let candidates: K8sObject[];
+  if (requests.length === 2) {
+    // Two TYPE/NAMEs: the first one is fetched again; missing, its NotFound is the error.
+    const name = (first.names as string[])[0] as string;
+    const obj = t.simulated
+      ? ctx.cluster.get(t.simulated, t.namespaced ? ctx.namespace : undefined, name)
+      : undefined;
+    if (!obj) {
+      p.err(`${notFoundMessage(t, name)}\n`);
+      return 1;
+    }
+    candidates = [obj];
+  } else {
+    const r = listType(ctx.cluster, t, { namespace: t.namespaced ? ctx.namespace : undefined });
+    candidates = r.objs ?? [];
+  }
+  const matches = candidates.filter((o) => o.metadata.name.startsWith(prefix));
+  if (matches.length === 0) {
+    p.err(`${notFound}\n`);
+    return 1;
+  }
+  for (const o of matches) p.out(`${describeObject(ctx, o, showEvents)}\n`);
+  return 0;
+}
 
 export const describeVerb: KubectlVerb = {
   name: 'describe',
@@ -207,10 +269,13 @@ Examples:
 
 Options:
     -A, --all-namespaces=false:
-	If present, list the requested object(s) across all namespaces.
+	If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even
+	if specified with --namespace.
 
     -l, --selector='':
-	Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.
+	Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l
+	key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label
+	constraints.
 
     --show-events=true:
 	If true, display events related to the described object.
