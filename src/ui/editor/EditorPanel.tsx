@@ -1,7 +1,7 @@
 // The editor panel: file tabs (new / rename / delete), the Monaco editor (lazy), and the result strip
 // showing what `kubectl apply -f <file>` printed for the last Apply. While `kubectl edit` waits for
 // its editor, its temp file is one more tab (shown at once), with Finish edit / Cancel edit.
-import { type KeyboardEvent, lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, lazy, type RefObject, Suspense, useEffect, useRef, useState } from 'react';
 import type { OpenEdit } from '../../kubectl/session';
 import { finishEdit, useOpenEdit } from '../../state/edit-actions';
 import { useShallow, useStore } from '../../state/store';
@@ -20,6 +20,72 @@ const drafts = new Map<string, string>();
 const EDIT_TAB = ':kubectl-edit';
 
 const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+
+/** Scroll the tab row sideways so `tab` lies whole inside it (only the row: scrollIntoView moved the panels too). */
+function reveal(list: HTMLElement, tab: HTMLElement | null) {
+  if (!tab) return;
+  const l = list.getBoundingClientRect();
+  const r = tab.getBoundingClientRect();
+  if (r.left < l.left) list.scrollLeft -= Math.ceil(l.left - r.left);
+  else if (r.right > l.right) list.scrollLeft += Math.ceil(Math.min(r.right - l.right, r.left - l.left));
+}
+
+/** A page of tabs further along the row (`dir` −1: back), leaving the last one seen in view. */
+function page(list: HTMLElement | null, dir: 1 | -1) {
+  if (list) list.scrollLeft += dir * Math.max(40, list.clientWidth * 0.8);
+}
+
+/**
+ * The chapter's thirteen files do not fit one row at 1280×720 (3,176 px of tabs in a 319 px row with
+ * Large text), and a sideways scroll hid which files exist. So: how many tabs lie (partly) outside the
+ * row on each side, shown as the row's ‹N / N› buttons beside an "All files" list; and the open
+ * file's tab is kept whole in view when it changes and when the row is resized (Large text, a
+ * splitter), not when the student scrolls it.
+ */
+function useTabOverflow(
+  listRef: RefObject<HTMLDivElement | null>,
+  current: string,
+  count: number,
+): { before: number; after: number } {
+  const [hidden, setHidden] = useState({ before: 0, after: 0 });
+  const currentRef = useRef(current);
+  currentRef.current = current;
+  useEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const measure = () => {
+      const l = list.getBoundingClientRect();
+      let before = 0;
+      let after = 0;
+      for (const tab of list.children) {
+        const r = tab.getBoundingClientRect();
+        if (r.left < l.left - 1) before++;
+        else if (r.right > l.right + 1) after++;
+      }
+      setHidden((h) => (h.before === before && h.after === after ? h : { before, after }));
+    };
+    const resized = () => {
+      reveal(list, list.querySelector<HTMLElement>(`[data-path="${CSS.escape(currentRef.current)}"]`));
+      measure();
+    };
+    const ro = new ResizeObserver(resized);
+    ro.observe(list);
+    list.addEventListener('scroll', measure, { passive: true });
+    return () => {
+      ro.disconnect();
+      list.removeEventListener('scroll', measure);
+    };
+  }, [listRef]);
+  // the open file's tab into view when it changes (or the files do)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: count: a file added or removed moves the tabs
+  useEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    reveal(list, list.querySelector<HTMLElement>(`[data-path="${CSS.escape(current)}"]`));
+    list.dispatchEvent(new Event('scroll'));
+  }, [current, count, listRef]);
+  return hidden;
+}
 
 interface EditTabProps {
   open: OpenEdit | undefined;
@@ -45,12 +111,8 @@ function FileTabs({ open, shown, setShown }: EditTabProps) {
     setActiveFile(p);
   };
   const listRef = useRef<HTMLDivElement>(null);
-  // Keep the open file's tab in view (the strip scrolls sideways when there are many files).
-  useEffect(() => {
-    listRef.current
-      ?.querySelector<HTMLElement>(`[data-path="${CSS.escape(shown ? EDIT_TAB : active)}"]`)
-      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [active, shown]);
+  const current = shown ? EDIT_TAB : active;
+  const { before, after } = useTabOverflow(listRef, current, paths.length + (open ? 1 : 0));
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     // The edit tab, when there is one, is the last of the row.
@@ -81,8 +143,40 @@ function FileTabs({ open, shown, setShown }: EditTabProps) {
     }
   };
 
+  const overflows = before + after > 0;
   return (
-    <div className="file-tabs">
+    <div className={`file-tabs${overflows ? ' is-overflowing' : ''}`}>
+      {overflows && (
+        // every file in one list, the open one shown, when the row cannot show every tab
+        <select
+          className="file-picker"
+          aria-label={t('editorAllFiles', { n: paths.length })}
+          title={t('editorAllFiles', { n: paths.length })}
+          value={shown ? '' : active}
+          onChange={(e) => setActive(e.target.value)}
+        >
+          {shown || !paths.includes(active) ? <option value="">…</option> : null}
+          {paths.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      )}
+      {/* both ends' buttons while the row overflows, of a fixed width: a resize of the row brings
+          the open tab back into view, and a button coming or going resized it */}
+      {overflows && (
+        <button
+          type="button"
+          className="tab-more"
+          aria-label={t('editorTabsBefore', { n: before })}
+          title={t('editorTabsBefore', { n: before })}
+          disabled={before === 0}
+          onClick={() => page(listRef.current, -1)}
+        >
+          ‹{before || ''}
+        </button>
+      )}
       <div className="tab-list" role="tablist" aria-label={t('editorTabs')} ref={listRef} onKeyDown={onKey}>
         {paths.map((p) => (
           <button
@@ -96,8 +190,14 @@ function FileTabs({ open, shown, setShown }: EditTabProps) {
             tabIndex={!shown && p === active ? 0 : -1}
             className="tab"
             onClick={() => setActive(p)}
+            title={p}
+            // its name is the path as written (the folder's box would read as a separate word)
+            aria-label={p}
           >
-            {p}
+            {/* the folder shrinks to its first letters when tabs are crowded (app.css .tab-dir) */}
+            {p.includes('/') ? <span className="tab-dir">{p.slice(0, p.lastIndexOf('/'))}</span> : null}
+            {p.includes('/') ? '/' : ''}
+            {baseName(p)}
           </button>
         ))}
         {open && (
@@ -117,25 +217,53 @@ function FileTabs({ open, shown, setShown }: EditTabProps) {
           </button>
         )}
       </div>
+      {overflows && (
+        <button
+          type="button"
+          className="tab-more"
+          aria-label={t('editorTabsAfter', { n: after })}
+          title={t('editorTabsAfter', { n: after })}
+          disabled={after === 0}
+          onClick={() => page(listRef.current, 1)}
+        >
+          {after || ''}›
+        </button>
+      )}
       <div className="tab-actions">
-        <button type="button" onClick={() => ask(t('newFilePrompt'), '', (n) => createFile(n))}>
-          <span aria-hidden="true">+</span> {t('newFile')}
+        {/* on a narrow panel each keeps its sign only (app.css); the name stays its accessible name */}
+        <button
+          type="button"
+          aria-label={t('newFile')}
+          title={t('newFile')}
+          onClick={() => ask(t('newFilePrompt'), '', (n) => createFile(n))}
+        >
+          <span aria-hidden="true">+</span> <span className="tab-action-text">{t('newFile')}</span>
         </button>
         <button
           type="button"
+          aria-label={t('renameFile')}
+          title={t('renameFile')}
           disabled={!active}
           onClick={() => ask(t('renameFilePrompt', { name: active }), active, (n) => renameFile(active, n))}
         >
-          {t('renameFile')}
+          <span aria-hidden="true" className="tab-action-sign">
+            ✎
+          </span>
+          <span className="tab-action-text">{t('renameFile')}</span>
         </button>
         <button
           type="button"
+          aria-label={t('deleteFile')}
+          title={t('deleteFile')}
           disabled={!active}
           onClick={() => {
             if (window.confirm(t('deleteFileConfirm', { name: active }))) deleteFile(active);
           }}
         >
-          {t('deleteFile')}
+          <span aria-hidden="true" className="tab-action-sign">
+            ✕
+          </span>
+          <span className="tab-action-text">{t('deleteFile')}</span>
         </button>
       </div>
     </div>

@@ -70,6 +70,7 @@ export function Camera({
       let bounds: Rect | null = null;
       let focus: Rect | null = null;
       let insets: Insets | undefined;
+      let floor = minZoom;
       if (show) {
         // new Pods: kept in view over the graph's left part (and over an old trace)
         if (onlyIfHidden && showsAll(show, flow.getViewport(), { width, height }, minZoom)) return;
@@ -94,10 +95,17 @@ export function Camera({
           if (core && fitsAt(core, canvas, minZoom, insets)) {
             shown = must;
             focus = null;
+          } else if (core && minZoom > MIN_READABLE_ZOOM && fitsAt(core, canvas, MIN_READABLE_ZOOM, insets)) {
+            // "Large text" on a small canvas (1280×720: 460 px beside the list, ~670 folded): the
+            // packet's ends at a zoom a little under 1 (never under the readable one), rather than
+            // its source Pod cut off at zoom 1
+            shown = must;
+            focus = null;
+            floor = MIN_READABLE_ZOOM;
           }
         }
         // a trace on nodes already in view leaves the camera alone (20 traces a second do not shake it)
-        if (onlyIfHidden && showsAll(shown, flow.getViewport(), canvas, minZoom, insets)) return;
+        if (onlyIfHidden && showsAll(shown, flow.getViewport(), canvas, floor, insets)) return;
         bounds = unionRect(shown);
       }
       if (!bounds) {
@@ -115,7 +123,7 @@ export function Camera({
       }
       if (!bounds) return;
       const vp = fitViewport(bounds, canvas, {
-        minZoom,
+        minZoom: floor,
         maxZoom: MAX_FIT_ZOOM,
         focus,
         ...(insets ? { insets } : {}),

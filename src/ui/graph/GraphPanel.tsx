@@ -49,12 +49,20 @@ const deriver = new GraphDeriver();
 const rfCache = new Map<string, Node>();
 const edgeCache = new WeakMap<DerivedEdge, Edge>();
 
-function toRfNode(n: PlacedNode, selected: boolean, ariaLabel: string): Node {
+/**
+ * What a screen reader calls a graph element, in the page's language. React Flow's own
+ * aria-roledescription is the English "node" / "edge" in every language, and "node" says Kubernetes
+ * Node here (graphNodeAria): an object and a line, as graphNodeHelp / graphEdgeHelp call them.
+ * React Flow spreads `domAttributes` after its own attributes (@xyflow/react 12.12.1, NodeWrapper /
+ * EdgeWrapper), so these win.
+ */
+function toRfNode(n: PlacedNode, selected: boolean, ariaLabel: string, role: string): Node {
   const hit = rfCache.get(n.id);
   if (
     hit &&
     hit.data === n.data &&
     hit.ariaLabel === ariaLabel &&
+    hit.domAttributes?.['aria-roledescription'] === role &&
     (hit.selected ?? false) === selected &&
     hit.position.x === n.position.x &&
     hit.position.y === n.position.y &&
@@ -74,6 +82,7 @@ function toRfNode(n: PlacedNode, selected: boolean, ariaLabel: string): Node {
     draggable: false,
     connectable: false,
     ariaLabel,
+    domAttributes: { 'aria-roledescription': role },
   };
   if (n.parentId) node.parentId = n.parentId;
   if (n.type === 'clusterNode') {
@@ -84,12 +93,13 @@ function toRfNode(n: PlacedNode, selected: boolean, ariaLabel: string): Node {
   return node;
 }
 
-function toRfEdge(e: DerivedEdge, ariaLabel: string): Edge {
+function toRfEdge(e: DerivedEdge, ariaLabel: string, role: string): Edge {
   const hit = edgeCache.get(e);
-  if (hit?.ariaLabel === ariaLabel) return hit;
+  if (hit?.ariaLabel === ariaLabel && hit.domAttributes?.['aria-roledescription'] === role) return hit;
   const edge: Edge = {
     id: e.id,
     ariaLabel,
+    domAttributes: { 'aria-roledescription': role },
     source: e.source,
     target: e.target,
     className: `gedge gedge-${e.kind}`,
@@ -182,7 +192,10 @@ function GraphView() {
   nodeIds.current = new Set(placed.map((n) => n.id));
 
   const rfNodes = useMemo(() => {
-    const out = placed.map((n) => toRfNode(n, n.id === selected, nodeLabel(t, n.type, String(n.data.name))));
+    const role = t('graphNodeRole');
+    const out = placed.map((n) =>
+      toRfNode(n, n.id === selected, nodeLabel(t, n.type, String(n.data.name)), role),
+    );
     if (rfCache.size > out.length * 2 + 64) {
       const live = new Set(out.map((n) => n.id));
       for (const id of rfCache.keys()) if (!live.has(id)) rfCache.delete(id);
@@ -192,7 +205,8 @@ function GraphView() {
   const baseEdges = useMemo(() => {
     const names = new Map(derived.nodes.map((n) => [n.id, nodeLabel(t, n.type, String(n.data.name))]));
     const name = (id: string) => names.get(id) ?? id;
-    return derived.edges.map((e) => toRfEdge(e, edgeLabel(t, e.kind, name(e.source), name(e.target))));
+    const role = t('graphEdgeRole');
+    return derived.edges.map((e) => toRfEdge(e, edgeLabel(t, e.kind, name(e.source), name(e.target)), role));
   }, [derived, t]);
   const edges = baseEdges;
   // absolute node boxes and centres for the camera and the traffic layer (children are placed

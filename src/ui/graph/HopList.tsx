@@ -5,12 +5,12 @@
 // It can be folded to a narrow strip, giving its width back to the graph (a teacher projecting the
 // graph; a small screen). It starts folded and unfolds with the first packet, until the student folds
 // or unfolds it by hand (./hop-fold).
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Trace } from '../../sim/contract';
 import { useStore } from '../../state/store';
 import { useAfterFirstPaint } from '../app/idle';
 import { useT } from '../i18n';
-import { hopListOpen, stillTraced } from './hop-fold';
+import { crampedForList, hopListOpen, stillTraced } from './hop-fold';
 import type { TrafficPlan } from './trace-steps';
 
 const HopSteps = lazy(() => import('./TrafficController').then((m) => ({ default: m.HopSteps })));
@@ -35,10 +35,27 @@ export function HopList({
   // the camera frames the trace once, beside the list
   const tracedNow = stillTraced(traced, trace !== null);
   if (tracedNow !== traced) setTraced(tracedNow);
-  const open = hopListOpen(choice, tracedNow);
+  // the graph area's width (the list's parent), for crampedForList
+  const largeText = useStore((s) => s.largeText);
+  const ref = useRef<HTMLElement>(null);
+  const [cramped, setCramped] = useState(false);
+  useEffect(() => {
+    const main = ref.current?.parentElement;
+    if (!main) return;
+    const measure = () => {
+      const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      setCramped(crampedForList(largeText, main.clientWidth, rem));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(main);
+    return () => ro.disconnect();
+  }, [largeText]);
+  const open = hopListOpen(choice, tracedNow, cramped);
   const painted = useAfterFirstPaint();
   return (
     <section
+      ref={ref}
       className={`hop-list${open ? '' : ' is-folded'}`}
       aria-labelledby="hop-list-title"
       data-testid="hop-list"

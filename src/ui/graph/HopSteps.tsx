@@ -1,6 +1,7 @@
 // The hops of the packet shown in the hop list (HopList.tsx): title, the hops revealed so far, then the
 // verdict and why. In the traffic chunk (re-exported by TrafficController.tsx): there is nothing to
 // list before a trace has been played, and the player is what brings the first one.
+import { useEffect, useRef } from 'react';
 import type { Trace } from '../../sim/contract';
 import { type MessageKey, useT } from '../i18n';
 import type { TrafficPlan } from './trace-steps';
@@ -20,6 +21,21 @@ function describeSource(trace: Trace): string {
 export function HopSteps({ trace, plan, revealed }: { trace: Trace; plan: TrafficPlan; revealed: number }) {
   const t = useT();
   const tt = useTraceT();
+  // The newest hop, then the verdict, kept in view as a log does: the list is shorter than a ping's
+  // hops with Large text (1280×720: 299 px of 427), and the verdict scrolled out of sight. Only the
+  // list scrolls (scrollIntoView would scroll the panels around it too).
+  const endRef = useRef<HTMLParagraphElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each hop revealed, and a new packet, scroll
+  useEffect(() => {
+    const end = endRef.current;
+    const list = end?.closest<HTMLElement>('.hop-list');
+    if (!end || !list || revealed <= 0) return;
+    const e = end.getBoundingClientRect();
+    const l = list.getBoundingClientRect();
+    // its bottom into view, but never its top out (a long verdict reads from its start)
+    const by = Math.min(e.bottom + 4 - l.bottom, e.top - l.top);
+    if (by > 0) list.scrollTop += Math.ceil(by);
+  }, [revealed, plan]);
   return (
     <>
       <p className="hop-title">
@@ -38,12 +54,18 @@ export function HopSteps({ trace, plan, revealed }: { trace: Trace; plan: Traffi
         ))}
       </ol>
       {revealed >= plan.steps.length ? (
-        <p className={`hop-verdict${plan.ok ? ' is-ok' : ' is-failed'}`} data-testid="hop-verdict">
+        <p
+          ref={endRef}
+          className={`hop-verdict${plan.ok ? ' is-ok' : ' is-failed'}`}
+          data-testid="hop-verdict"
+        >
           <strong>{t('graphVerdict', { verdict: t(`graphVerdict.${plan.verdict}` as MessageKey) })}</strong>
           {plan.reason ? ` — ${tt(plan.reason, plan.reasonCode)}` : ''}
         </p>
       ) : (
-        <p className="hop-progress">{t('graphStepOf', { n: revealed, total: plan.steps.length })}</p>
+        <p ref={endRef} className="hop-progress">
+          {t('graphStepOf', { n: revealed, total: plan.steps.length })}
+        </p>
       )}
     </>
   );

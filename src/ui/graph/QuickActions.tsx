@@ -1,6 +1,8 @@
 // Quick actions on the selected Pod. They run real kubectl lines through the terminal session
 // (`runCommand(line, 'graph')`), so the output lands in the terminal, the command is recorded for
-// replay, and the traces come back through the same queue as typed commands.
+// replay, and the traces come back through the same queue as typed commands. Until the session has
+// loaded (sessionReady, as the Apply button and the editor's Ctrl+Enter wait) they are disabled: a
+// line run before then was recorded for replay while its output went to no terminal.
 import { type FormEvent, useState } from 'react';
 import { useStore } from '../../state/store';
 import { useT } from '../i18n';
@@ -12,16 +14,24 @@ export default function QuickActions({ podKey }: { podKey: string }) {
   const { name, namespace = 'default' } = parseKey(podKey);
   const [tool, setTool] = useState<Tool>('ping');
   const [target, setTarget] = useState('');
-  const run = (line: string) => useStore.getState().runCommand(line, 'graph');
+  const ready = useStore((s) => s.sessionReady);
+  const run = (line: string) => {
+    if (useStore.getState().sessionReady) useStore.getState().runCommand(line, 'graph');
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const tgt = target.trim();
-    if (tgt === '') return;
+    if (tgt === '' || !ready) return;
     run(podCommand(tool, name, namespace, tgt));
   };
   return (
     <form className="quick-actions" aria-label={t('graphQuickActions', { name })} onSubmit={submit}>
-      <button type="button" className="danger" onClick={() => run(deletePodCommand(name, namespace))}>
+      <button
+        type="button"
+        className="danger"
+        disabled={!ready}
+        onClick={() => run(deletePodCommand(name, namespace))}
+      >
         {t('graphDeletePod')}
       </button>
       <label>
@@ -41,7 +51,9 @@ export default function QuickActions({ podKey }: { podKey: string }) {
           spellCheck={false}
         />
       </label>
-      <button type="submit">{t('graphRun')}</button>
+      <button type="submit" disabled={!ready}>
+        {t('graphRun')}
+      </button>
     </form>
   );
 }

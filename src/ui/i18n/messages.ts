@@ -56,6 +56,9 @@ export const en = {
     'The browser refused to save the playground (storage is full). Your work stays until you reload.',
   // editor
   editorTabs: 'Files',
+  editorAllFiles: 'All files ({n})',
+  editorTabsBefore: 'Show {n} more files to the left',
+  editorTabsAfter: 'Show {n} more files to the right',
   newFile: 'New file',
   newFilePrompt: 'Name of the new file (for example sleep/my-service.yaml):',
   renameFile: 'Rename',
@@ -124,6 +127,10 @@ export const en = {
   graphNodeAria: 'Node {name}',
   graphProxyAria: 'kube-proxy on {name}',
   graphEdgeHelp: 'Lines show how the objects are related; they cannot be selected or removed.',
+  // what a screen reader calls a graph box and a relation line (aria-roledescription; React Flow's
+  // "node" would read as a Kubernetes Node)
+  graphNodeRole: 'object',
+  graphEdgeRole: 'line',
   'graphEdge.owns': '{from} owns {to}',
   'graphEdge.selects': '{from} selects {to}',
   'graphEdge.endpoints': '{from} lists its endpoints in {to}',
