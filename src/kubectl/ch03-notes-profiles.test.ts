@@ -210,7 +210,8 @@ describe.each(RUNS)('the notes command list on %s (%s)', (profile, proxyMode) =>
   });
 
   it('Endpoints follow the Pod, keep their AGE, and stay with <none> after the Deployment goes', () => {
-    const warn = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
+    const warn =
+      '\u001b[33;1mWarning:\u001b[0m v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
     const eps = [0, 1, 2].map((n) => at('kubectl get endpoints sleep-2', n));
     for (const s of eps) expect([s.err, s.code]).toEqual([warn, 0]);
     const cells = eps.map((s) => (s.out.split('\n')[1] as string).split(/ {3,}/));

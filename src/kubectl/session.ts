@@ -270,6 +270,8 @@ class Session implements TerminalSession {
       },
       sleep: (ms) => this.cluster.advance(ms),
       tty: true,
+      // The terminal is also stderr: kubectl colours its warnings here (./warnings).
+      errTty: true,
     };
   }
 

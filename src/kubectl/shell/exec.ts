@@ -650,14 +650,15 @@ export class Shell {
     | { ctx: ProcContext; file?: { path: string; append: boolean; cap: ReturnType<typeof capture> } } {
     const sh = this.errPrefix();
     if (op === '>&') {
-      if (target === '1') return { ctx: fd === 2 ? { ...ctx, err: ctx.out } : ctx };
+      // 2>&1: stderr is whatever stdout is, a terminal only if stdout is one.
+      if (target === '1') return { ctx: fd === 2 ? { ...ctx, err: ctx.out, errTty: ctx.tty === true } : ctx };
       if (target === '2') return { ctx: fd === 1 ? { ...ctx, out: ctx.err } : ctx };
       return `${sh}${target}: ambiguous redirect\n`;
     }
     if (target === '/dev/null') {
       if (op === '<') return { ctx: { ...ctx, stdin: '' } };
       const drop = () => {};
-      return { ctx: fd === 2 ? { ...ctx, err: drop } : { ...ctx, out: drop } };
+      return { ctx: fd === 2 ? { ...ctx, err: drop, errTty: false } : { ...ctx, out: drop } };
     }
     const files = this.files();
     if (!files) return `${sh}${target}: Read-only file system\n`;
@@ -671,7 +672,7 @@ export class Shell {
       return { ctx: { ...ctx, stdin: text } };
     }
     const cap = capture(ctx, ctx.stdin);
-    const redirected = fd === 2 ? { ...ctx, err: cap.ctx.out } : { ...ctx, out: cap.ctx.out };
+    const redirected = fd === 2 ? { ...ctx, err: cap.ctx.out, errTty: false } : { ...ctx, out: cap.ctx.out };
     return { ctx: redirected, file: { path: target, append: op === '>>', cap } };
   }
 

@@ -24,6 +24,11 @@ export interface ProcContext {
   /** stdout is the terminal itself (not a pipe or a `$( )`): ls lays out columns. Absent = false. */
   tty?: boolean;
   /**
+   * stderr is the terminal itself (not redirected to a file, /dev/null or a pipe): kubectl
+   * colours its `Warning:` prefix there (../warnings). Absent = false.
+   */
+  errTty?: boolean;
+  /**
    * The working directory an in-Pod shell passes to its commands (relative paths resolve against
    * it). Absent: the container's own (the image's WORKDIR or the Pod's workingDir).
    */

@@ -10,6 +10,7 @@ import type { K8sObject } from '../../sim/api/types';
 import { bool, str } from '../flags';
 import { OperationPrinter, parseOperationOutput } from '../printers/operation';
 import { notFoundMessage } from '../resources';
+import { warningLine } from '../warnings';
 import { DRY_RUN_FLAG, dryRunSuffix, getDryRunStrategy } from './dryrun';
 import { composeHelp, DRY_RUN_USAGE, OUTPUT_USAGE } from './generate-help';
 import { visitErrorLines } from './get-list';
@@ -248,7 +249,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
         errors.push({ pretty: patchErrorPretty(res.error), raw: patchErrorRaw(res.error) });
         continue;
       }
-      for (const w of res.warnings ?? []) proc.err(`Warning: ${w}\n`);
+      for (const w of res.warnings ?? []) proc.err(warningLine(proc, w));
       out = res.object;
     }
     if (list) {

@@ -9,6 +9,7 @@ import { isClientSide, printErrors, withAppliedPatch, withSource } from '../erro
 import { bool, str, strs } from '../flags';
 import { OperationPrinter, parseOperationOutput, printObjectsList } from '../printers/operation';
 import { resourceTypeByKind } from '../resources';
+import { warningLine } from '../warnings';
 import { DRY_RUN_FLAG, DRY_RUN_HELP, dryRunSuffix, getDryRunStrategy } from './dryrun';
 import { collectFiles, parseDocs } from './filenames';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
@@ -172,7 +173,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     for (const w of outcome.warnings) {
       if (seenWarnings.has(w)) continue;
       seenWarnings.add(w);
-      proc.err(`Warning: ${w}\n`);
+      proc.err(warningLine(proc, w));
     }
     if (unannotated) proc.err(unannotated);
     // patcher.go patchSimple: a patch that cannot be computed from OpenAPI v3, then v2, is

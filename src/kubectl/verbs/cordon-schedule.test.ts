@@ -39,7 +39,9 @@ describe('cordon, drain and the scheduler', () => {
     expect(evicted.some((p) => p.startsWith('default/web-'))).toBe(true);
     d.kubectl('drain kind-worker --ignore-daemonsets');
     const ds = onWorker.filter((p) => /kube-proxy|kindnet/.test(p));
-    expect(d.stderr()).toBe(`Warning: ignoring DaemonSet-managed Pods: ${ds.join(', ')}\n`);
+    expect(d.stderr()).toBe(
+      `\u001b[33;1mWarning:\u001b[0m ignoring DaemonSet-managed Pods: ${ds.join(', ')}\n`,
+    );
     const out = d.stdout().split('\n');
     expect(out.slice(0, 1 + evicted.length)).toEqual([
       'node/kind-worker cordoned',

@@ -11,6 +11,7 @@ import type { K8sObject } from '../../sim/api/types';
 import type { ApiError } from '../../sim/contract';
 import { printErrors } from '../errors';
 import { str } from '../flags';
+import { warningLine } from '../warnings';
 import { CreatePrinter, type DryRun, parseCreateOutput } from './create-output';
 import { goParseInt } from './create-parse';
 import { clusterDryRun, getDryRunStrategy } from './dryrun';
@@ -115,7 +116,7 @@ export function send(
       else printErrors([r.error], proc.err);
       return 1;
     }
-    for (const w of r.warnings ?? []) proc.err(`Warning: ${w}\n`);
+    for (const w of r.warnings ?? []) proc.err(warningLine(proc, w));
     shown = r.object;
   }
   const printed = p.printer.print(shown, type);

@@ -10,6 +10,7 @@ import type { K8sObject } from '../../sim/api/types';
 import type { ApiError } from '../../sim/contract';
 import { isClientSide, printErrors, withSource } from '../errors';
 import { str, strs } from '../flags';
+import { warningLine } from '../warnings';
 import { readDocs } from './apply';
 import { prepare, type Subcommand, send } from './create-common';
 import { runCreateConfigMap, runCreateSecretGeneric, runCreateServiceAccount } from './create-config';
@@ -127,7 +128,7 @@ function runCreateFiles(args: ParsedArgs, ctx: KubectlContext): number {
         errors.push(withSource(r.error, 'creating', source));
         continue;
       }
-      for (const w of r.warnings ?? []) proc.err(`Warning: ${w}\n`);
+      for (const w of r.warnings ?? []) proc.err(warningLine(proc, w));
       obj = r.object;
     }
     count++;

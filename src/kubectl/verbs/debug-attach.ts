@@ -23,6 +23,7 @@ import { endAttachedProcess } from '../../sim/kubelet/ephemeral';
 import { containerArgv, programOf } from '../../sim/kubelet/program';
 import { containerRunChunks } from '../../sim/workloads/oneshot';
 import type { LogLine } from '../../sim/workloads/state';
+import { warningLine } from '../warnings';
 import type { DebugOptions } from './debug';
 import { logsOf } from './podcommands';
 import type { JobHandle, KubectlContext } from './registry';
@@ -88,7 +89,7 @@ export function attachDebugContainer(
     }
     const msg = s.state?.waiting?.message;
     if (!o.quiet && msg) {
-      warn(`Warning: container ${name}: ${msg}\n`);
+      warn(warningLine(proc, `container ${name}: ${msg}`));
       warned = true;
     }
   };

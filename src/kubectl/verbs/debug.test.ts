@@ -301,13 +301,13 @@ describe('kubectl debug refusals', () => {
       'rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/library/busybx:latest": failed to resolve reference "docker.io/library/busybx:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
     expect(chunks(d)).toEqual([
       ['stderr', LEGACY],
-      ['stderr', `Warning: container bad: ${pull}\n`],
+      ['stderr', `\u001b[33;1mWarning:\u001b[0m container bad: ${pull}\n`],
     ]);
     expect(d.session.busy()).toBe(true);
     expect(ecStatus(d, 'bare', 'bad').state.waiting.reason).toBe('ErrImagePull');
     d.advance(1500);
     expect(d.session.poll().map((c) => c.text)).toEqual([
-      `Warning: container bad: Back-off pulling image "busybx": ErrImagePull: ${pull}\n`,
+      `\u001b[33;1mWarning:\u001b[0m container bad: Back-off pulling image "busybx": ErrImagePull: ${pull}\n`,
     ]);
     d.last = d.session.interrupt();
     expect(d.session.busy()).toBe(false);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { kdrive } from '../testing';
 
 const IMMEDIATE =
-  'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n';
+  '\u001b[33;1mWarning:\u001b[0m Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n';
 
 function web() {
   const d = kdrive({ seed: 1 });
@@ -96,7 +96,7 @@ describe('delete -A and the cluster-scope warning', () => {
     d.kubectl('create namespace third');
     expect(run(d, 'delete ns other third -n default')).toEqual([
       'namespace "other" deleted\nnamespace "third" deleted\n',
-      'Warning: deleting cluster-scoped resources, not scoped to the provided namespace\n',
+      '\u001b[33;1mWarning:\u001b[0m deleting cluster-scoped resources, not scoped to the provided namespace\n',
       0,
     ]);
     d.kubectl('create namespace fourth');

@@ -15,6 +15,7 @@ import {
   type ResourceType,
   resourceTypeByKind,
 } from '../resources';
+import { warningLine } from '../warnings';
 import { readDocs } from './apply';
 import { DRY_RUN_FLAG, DRY_RUN_HELP, type DryRunStrategy, dryRunSuffix, getDryRunStrategy } from './dryrun';
 import { listType, visitErrorLines } from './get-list';
@@ -198,7 +199,10 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   }
   if (force && grace === 0) {
     proc.err(
-      'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+      warningLine(
+        proc,
+        'Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.',
+      ),
     );
   } else if (force && grace > 0) {
     proc.err('error: --force and --grace-period greater than 0 cannot be specified together\n');
@@ -326,7 +330,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   let warnClusterScope = ctx.namespaceExplicit && !allNamespaces;
   for (const t of targets) {
     if (warnClusterScope && !t.type.namespaced) {
-      proc.err('Warning: deleting cluster-scoped resources, not scoped to the provided namespace\n');
+      proc.err(warningLine(proc, 'deleting cluster-scoped resources, not scoped to the provided namespace'));
       warnClusterScope = false;
     }
     if (strategy === 'client') {
@@ -355,7 +359,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     for (const w of warnings) {
       if (seenWarnings.has(w)) continue;
       seenWarnings.add(w);
-      proc.err(`Warning: ${w}\n`);
+      proc.err(warningLine(proc, w));
     }
     printDeleted(t);
     deleted.push({ t, uid: (before as K8sObject | undefined)?.metadata.uid ?? '' });

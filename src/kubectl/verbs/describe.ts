@@ -30,6 +30,7 @@ import {
 import { eventsFor } from '../printers/describe-util';
 import { selectorString } from '../printers/tables';
 import { notFoundMessage, parseResourceArgs, type ResourceRequest, type ResourceType } from '../resources';
+import { styleWarning } from '../warnings';
 import { ENDPOINTS_WARNING, formatErrors } from './get';
 import { listType } from './get-list';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
@@ -128,7 +129,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   const warnEndpoints = (t: ResourceType) => {
     if (t.simulated === 'Endpoints' && !warned.has(ENDPOINTS_WARNING)) {
       warned.add(ENDPOINTS_WARNING);
-      p.err(`${ENDPOINTS_WARNING}\n`);
+      p.err(styleWarning(p, `${ENDPOINTS_WARNING}\n`));
     }
   };
   const objs: K8sObject[] = [];

@@ -95,7 +95,7 @@ describe('kubectl drain and PodDisruptionBudgets', () => {
     // Both lines of an instant go out before the answers; b is refused once, then let go at 5 s.
     expect(d.stdout()).toContain(`evicting pod default/${a}\nevicting pod default/${b}\n`);
     expect(d.stderr()).toBe(
-      `Warning: ignoring DaemonSet-managed Pods: kube-system/kindnet-wd4h9, kube-system/kube-proxy-2xkfs\n${retry}${retry}`,
+      `\u001b[33;1mWarning:\u001b[0m ignoring DaemonSet-managed Pods: kube-system/kindnet-wd4h9, kube-system/kube-proxy-2xkfs\n${retry}${retry}`,
     );
     expect(d.stdout()).toContain(`pod/${a} evicted\n`);
     expect(

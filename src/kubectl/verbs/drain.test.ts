@@ -130,7 +130,7 @@ describe('kubectl drain: evictions', () => {
     const coredns = podNames(d, 'kube-system', 'coredns-');
     d.kubectl('drain docker-desktop --ignore-daemonsets --force');
     expect(d.stderr()).toBe(
-      'Warning: deleting Pods that declare no controller: default/bare, kube-system/storage-provisioner, kube-system/vpnkit-controller; ' +
+      '\u001b[33;1mWarning:\u001b[0m deleting Pods that declare no controller: default/bare, kube-system/storage-provisioner, kube-system/vpnkit-controller; ' +
         `ignoring DaemonSet-managed Pods: kube-system/${proxy}\n`,
     );
     const evicting = [

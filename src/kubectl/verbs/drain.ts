@@ -4,6 +4,7 @@
 // they are gone (./drain-evict: the eviction, the waits, the deadline).
 import { bool, str } from '../flags';
 import { selectorParseError } from '../selector';
+import { warningLine } from '../warnings';
 import { completeNodes, cordonNodes } from './cordon';
 import { deletePods, evictPods, type NodeError } from './drain-evict';
 import { DRAIN_HELP } from './drain-help';
@@ -89,7 +90,7 @@ function drainOne(ctx: KubectlContext, node: string, opts: DrainOptions, r: Remo
   const list = podsForDeletion(cluster, node, opts);
   if (list.errors.length > 0) return { text: aggregateText(list.errors), lines: list.errors };
   // printers.WarningPrinter (no colour: the terminal is not asked for it).
-  if (list.warnings !== '') proc.err(`Warning: ${list.warnings}\n`);
+  if (list.warnings !== '') proc.err(warningLine(proc, list.warnings));
   if (r.strategy === 'client') {
     for (const p of list.pods)
       proc.out(`evicting pod ${p.metadata.namespace}/${p.metadata.name} (dry run)\n`);

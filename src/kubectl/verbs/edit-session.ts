@@ -18,6 +18,7 @@ import { type OperationFormat, OperationPrinter } from '../printers/operation';
 import { forOutput } from '../printers/output';
 import { toYaml } from '../printers/yaml';
 import { qualifiedResource, type ResourceType, resolveResourceType } from '../resources';
+import { styleWarning } from '../warnings';
 import {
   type EditReason,
   goSharpV,
@@ -376,7 +377,7 @@ export class EditSession {
         const line = `Warning: ${w}`;
         if (this.warned.has(line)) continue;
         this.warned.add(line);
-        this.io.err(`${line}\n`);
+        this.io.err(styleWarning(this.ctx.proc, `${line}\n`));
       }
       this.print(new OperationPrinter(this.opts.format, 'edited').print(r.object));
     }

@@ -161,7 +161,7 @@ describe('kubectl edit: the file in the editor', () => {
     const d = setup();
     d.kubectl('edit endpoints web');
     expect(d.text()).toBe(
-      'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n',
+      '\u001b[33;1mWarning:\u001b[0m v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n',
     );
     const r = leave(d, open(d).text.replace(/\n {2}labels:\n/, '\n  labels:\n    x: z\n'));
     expect(r.all).toBe('endpoints/web edited\n');
@@ -301,7 +301,7 @@ describe('kubectl edit: leaving the editor', () => {
       d,
       open(d).text.replace('  replicas: 2\n  revision', '  replicas: 3\n  replicass: 3\n  revision'),
     );
-    expect(r.err).toBe('Warning: unknown field "spec.replicass"\n');
+    expect(r.err).toBe('\u001b[33;1mWarning:\u001b[0m unknown field "spec.replicass"\n');
     expect(r.out).toBe('deployment.apps/web edited\n');
     d.kubectl('edit deploy/web --validate=false');
     r = leave(

@@ -8,6 +8,7 @@ import type { K8sObject } from '../../sim/api/types';
 import { bool, str } from '../flags';
 import { parseOperationOutput } from '../printers/operation';
 import { notFoundMessage, parseResourceArgs } from '../resources';
+import { styleWarning } from '../warnings';
 import { EditSession, type EditTarget } from './edit-session';
 import { composeHelp, OUTPUT_USAGE } from './generate-help';
 import { ENDPOINTS_WARNING } from './get';
@@ -97,7 +98,8 @@ function readTargets(
   if (parsed.requests.length === 0) return MISSING_RESOURCE;
   const targets: EditTarget[] = [];
   // The server's deprecation warning comes with the GET (kubectl's warning writer deduplicates).
-  if (parsed.requests.some((r) => r.type.simulated === 'Endpoints')) ctx.proc.err(`${ENDPOINTS_WARNING}\n`);
+  if (parsed.requests.some((r) => r.type.simulated === 'Endpoints'))
+    ctx.proc.err(styleWarning(ctx.proc, `${ENDPOINTS_WARNING}\n`));
   for (const { type: t, names } of parsed.requests) {
     const kind = t.simulated;
     const ns = t.namespaced ? ctx.namespace : undefined;

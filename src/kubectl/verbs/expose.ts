@@ -16,6 +16,7 @@ import {
   type ResourceType,
   resolveResourceType,
 } from '../resources';
+import { warningLine } from '../warnings';
 import { readDocs } from './apply';
 import { clusterDryRun, DRY_RUN_FLAG, dryRunSuffix, getDryRunStrategy } from './dryrun';
 import {
@@ -291,7 +292,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
         fails.push({ api: r.error });
         continue;
       }
-      for (const w of r.warnings ?? []) proc.err(`Warning: ${w}\n`);
+      for (const w of r.warnings ?? []) proc.err(warningLine(proc, w));
       shown = r.object;
     }
     const p = printGenerated(out.format, shown, operation, dry.strategy === 'client', yamlCount);

@@ -136,7 +136,7 @@ describe('kubectl get --raw: objects and lists', () => {
     );
     const ep = d.cluster.get('Endpoints', 'default', 'kubernetes') as K8sObject;
     expect(d.stderr()).toBe(
-      'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n',
+      '\u001b[33;1mWarning:\u001b[0m v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n',
     );
     expect(d.stdout()).toBe(`{
   "kind": "Endpoints",

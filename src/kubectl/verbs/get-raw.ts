@@ -32,6 +32,7 @@ import { goQuote } from '../../sim/api/labels';
 import type { K8sObject, KindName } from '../../sim/api/types';
 import type { ListOptions } from '../../sim/contract';
 import { selectorParseError } from '../selector';
+import { styleWarning } from '../warnings';
 import { apiResourcesFor } from './api-resources-data';
 import { ENDPOINTS_WARNING, eventListOrder } from './get';
 import { apiGroup, apiGroupList, apiVersions, discoveryGroups } from './get-raw-discovery';
@@ -384,7 +385,7 @@ export function runRawGet(ctx: KubectlContext, uri: string): number {
   const a = rawGet(ctx, uri);
   if (a.ok) {
     // client-go's default warning handler prints the server's Warning headers to stderr.
-    if (a.warning) ctx.proc.err(`${a.warning}\n`);
+    if (a.warning) ctx.proc.err(styleWarning(ctx.proc, `${a.warning}\n`));
     ctx.proc.out(a.body);
     return 0;
   }

@@ -15,6 +15,7 @@ import {
   type ResourceRequest,
   type ResourceType,
 } from '../resources';
+import { styleWarning } from '../warnings';
 import { listType } from './get-list';
 import { rawFlagError, runRawGet } from './get-raw';
 import { runWatch, type WatchOptions } from './get-watch';
@@ -269,7 +270,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       return 1;
     }
   }
-  for (const w of plan.warnings) p.err(`${w}\n`);
+  for (const w of plan.warnings) p.err(styleWarning(p, `${w}\n`));
   const ignoreNotFound = bool(flags, 'ignore-not-found');
   // --ignore-not-found drops NotFound errors only; a rejected selector still fails.
   const errors = ignoreNotFound

@@ -42,7 +42,10 @@ describe('kubectl apply', () => {
     const d = kdrive().kubectl('apply -f numbers-services/api-service-headless.yaml');
     expect(d.last?.output.map((c) => [c.stream, c.text])).toEqual([
       ['stdout', 'service/numbers-api created\n'],
-      ['stderr', 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n'],
+      [
+        'stderr',
+        '\u001b[33;1mWarning:\u001b[0m v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n',
+      ],
       ['stdout', 'endpoints/numbers-api created\n'],
     ]);
   });
@@ -110,7 +113,7 @@ describe('kubectl apply over objects it did not create', () => {
       .advance(2000)
       .kubectl('apply -f numbers-services/api-service-headless.yaml');
     expect(d.stderr()).toBe(
-      'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n' +
+      '\u001b[33;1mWarning:\u001b[0m v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n' +
         'Warning: resource endpoints/numbers-api is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n',
     );
     expect(d.stdout()).toBe('service/numbers-api configured\nendpoints/numbers-api configured\n');
@@ -168,7 +171,7 @@ describe('kubectl delete', () => {
     const name = d.pods()[0]?.metadata.name;
     d.kubectl(`delete pod ${name} --grace-period=0 --force`);
     expect(d.text()).toBe(
-      `Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\npod "${name}" force deleted from default namespace\n`,
+      `\u001b[33;1mWarning:\u001b[0m Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\npod "${name}" force deleted from default namespace\n`,
     );
   });
 
@@ -373,7 +376,10 @@ describe('delete -f of the selectorless Service file', () => {
     d.kubectl('delete -f numbers-services/api-service-headless.yaml');
     expect(d.last?.output.map((c) => [c.stream, c.text])).toEqual([
       ['stdout', 'service "numbers-api" deleted from default namespace\n'],
-      ['stderr', 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n'],
+      [
+        'stderr',
+        '\u001b[33;1mWarning:\u001b[0m v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n',
+      ],
       ['stdout', 'endpoints "numbers-api" deleted from default namespace\n'],
     ]);
     expect(d.exitCode()).toBe(0);

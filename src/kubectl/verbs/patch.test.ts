@@ -45,7 +45,7 @@ describe('kubectl patch', () => {
     d.kubectl(`patch deploy numbers-api -p '{"spec":{"bogus":true}}'`);
     expect(out(d)).toEqual([
       'deployment.apps/numbers-api patched (no change)\n',
-      'Warning: unknown field "spec.bogus"\n',
+      '\u001b[33;1mWarning:\u001b[0m unknown field "spec.bogus"\n',
       0,
     ]);
   });
@@ -175,7 +175,7 @@ describe('kubectl patch', () => {
     );
     expect(out(d)).toEqual([
       'deployment.apps/numbers-api patched (no change)\n',
-      'Warning: unknown field "spec.nothing"\n',
+      '\u001b[33;1mWarning:\u001b[0m unknown field "spec.nothing"\n',
       0,
     ]);
     d.advance(10_000);

@@ -17,6 +17,7 @@ import { parseManifests } from '../../sim/yaml';
 import { str } from '../flags';
 import { OperationPrinter, parseOperationOutput } from '../printers/operation';
 import { notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
+import { warningLine } from '../warnings';
 import { DRY_RUN_FLAG, getDryRunStrategy } from './dryrun';
 import { composeHelp, DRY_RUN_USAGE, OUTPUT_USAGE } from './generate-help';
 import type { LabelError } from './label';
@@ -222,7 +223,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
         errors.push({ pretty: patchErrorPretty(r.error), raw: patchErrorRaw(r.error) });
         continue;
       }
-      for (const w of r.warnings ?? []) proc.err(`Warning: ${w}\n`);
+      for (const w of r.warnings ?? []) proc.err(warningLine(proc, w));
       after = r.object;
       if (cause !== undefined) {
         // MakeRecordMergePatch on the patched object, a second PATCH whose failure is only logged.

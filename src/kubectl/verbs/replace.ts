@@ -13,6 +13,7 @@ import { printErrors, withSource } from '../errors';
 import { bool, str, strs } from '../flags';
 import { OperationPrinter, parseOperationOutput } from '../printers/operation';
 import { kindPrefix, resourceTypeByKind } from '../resources';
+import { warningLine } from '../warnings';
 import { readDocs } from './apply';
 import { DRY_RUN_FLAG, dryRunSuffix, getDryRunStrategy } from './dryrun';
 import { composeHelp, DRY_RUN_USAGE, OUTPUT_USAGE } from './generate-help';
@@ -174,7 +175,7 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       errors.push(withSource(r.error, 'replacing', source));
       continue;
     }
-    for (const w of r.warnings ?? []) proc.err(`Warning: ${w}\n`);
+    for (const w of r.warnings ?? []) proc.err(warningLine(proc, w));
     print(r.object);
   }
   if (strategy === 'none') cluster.runUntilIdle();

@@ -7,6 +7,7 @@ import type { K8sObject } from '../../sim/api/types';
 import type { ApiError } from '../../sim/contract';
 import { formatError } from '../errors';
 import { bool, str, strs } from '../flags';
+import { warningLine } from '../warnings';
 import { clusterDryRun, DRY_RUN_FLAG, dryRunSuffix, getDryRunStrategy } from './dryrun';
 import { composeHelp, DRY_RUN_USAGE, OUTPUT_USAGE } from './generate-help';
 import { type GenFormat, parseGenOutput, printGenerated } from './generate-output';
@@ -140,7 +141,7 @@ function createOrShow(ctx: KubectlContext, obj: K8sObject, dry: string): Created
     ...clusterDryRun(dry as 'none' | 'server'),
   });
   if (!r.ok) return { ok: false, error: r.error };
-  for (const w of r.warnings ?? []) ctx.proc.err(`Warning: ${w}\n`);
+  for (const w of r.warnings ?? []) ctx.proc.err(warningLine(ctx.proc, w));
   return { ok: true, obj: r.object };
 }
 

@@ -8,6 +8,7 @@ import type { K8sObject } from '../../sim/api/types';
 import type { ApiError } from '../../sim/contract';
 import { bool, type FlagValue, str } from '../flags';
 import type { ResourceType } from '../resources';
+import { warningLine } from '../warnings';
 import { type LabelError, resolveTargets, type Target } from './label';
 import { MISSING_RESOURCE } from './patch';
 import { fileTargets, hasFilenames } from './patch-files';
@@ -172,7 +173,7 @@ export function sendPodSpecPatch(
     ...(dryRun ? { dryRun: true } : {}),
   });
   if (!r.ok) return r;
-  for (const w of r.warnings ?? []) ctx.proc.err(`Warning: ${w}\n`);
+  for (const w of r.warnings ?? []) ctx.proc.err(warningLine(ctx.proc, w));
   return { ok: true, object: r.object };
 }
 

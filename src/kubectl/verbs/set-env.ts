@@ -6,6 +6,7 @@
 // cluster has no ConfigMaps or Secrets.
 import { bool, str, strs } from '../flags';
 import { OperationPrinter, parseOperationOutput } from '../printers/operation';
+import { warningLine } from '../warnings';
 import { dryRunSuffix, getDryRunStrategy } from './dryrun';
 import { composeHelp, DRY_RUN_USAGE, OUTPUT_USAGE } from './generate-help';
 import type { LabelError } from './label';
@@ -287,7 +288,10 @@ export function runSetEnv(args: ParsedArgs, ctx: KubectlContext, words: string[]
     const containers = [...pick(w.spec.containers), ...pick(w.spec.initContainers)];
     if (containers.length === 0) {
       proc.err(
-        `Warning: ${obj.kind}/${obj.metadata.name} does not have any containers matching "${selector}"\n`,
+        warningLine(
+          proc,
+          `${obj.kind}/${obj.metadata.name} does not have any containers matching "${selector}"`,
+        ),
       );
       continue;
     }

@@ -7,6 +7,7 @@ import { tryParseSelector } from '../../sim/api/selector-parse';
 import type { K8sObject } from '../../sim/api/types';
 import { bool, str } from '../flags';
 import { OperationPrinter, parseOperationOutput } from '../printers/operation';
+import { warningLine } from '../warnings';
 import { dryRunSuffix, getDryRunStrategy } from './dryrun';
 import { composeHelp, DRY_RUN_USAGE, OUTPUT_USAGE } from './generate-help';
 import { type LabelError, plainError, resolveTargets } from './label';
@@ -180,7 +181,7 @@ export function runSetSelector(args: ParsedArgs, ctx: KubectlContext, words: str
         errors.push({ pretty: patchErrorPretty(r.error), raw: patchErrorRaw(r.error) });
         continue;
       }
-      for (const w of r.warnings ?? []) proc.err(`Warning: ${w}\n`);
+      for (const w of r.warnings ?? []) proc.err(warningLine(proc, w));
       out = r.object;
     }
     const p = printer.print(out);

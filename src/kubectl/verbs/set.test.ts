@@ -203,7 +203,7 @@ describe('kubectl set env', () => {
       ],
       [
         'set env deploy/numbers-web -c db X=1',
-        'Warning: Deployment/numbers-web does not have any containers matching "db"\n',
+        '\u001b[33;1mWarning:\u001b[0m Deployment/numbers-web does not have any containers matching "db"\n',
         0,
       ],
     ];

@@ -62,8 +62,8 @@ describe('spec.externalIPs: IsValidIPForLegacyField, then ValidateEndpointIP', (
       apply(d, service('web', '  externalIPs:\n  - 10.096.0.1\n  - ::ffff:1.2.3.4\n  - 2001:db8::5\n')),
     ).toBe(
       // GetWarningsForService: accepted, with a warning for each non-standard form (kubectl: stderr).
-      'Warning: spec.externalIPs[0]: non-standard IP address "10.096.0.1" will be considered invalid in a future Kubernetes release: use "10.96.0.1"\n' +
-        'Warning: spec.externalIPs[1]: non-standard IP address "::ffff:1.2.3.4" will be considered invalid in a future Kubernetes release: use "1.2.3.4"\n' +
+      '\u001b[33;1mWarning:\u001b[0m spec.externalIPs[0]: non-standard IP address "10.096.0.1" will be considered invalid in a future Kubernetes release: use "10.96.0.1"\n' +
+        '\u001b[33;1mWarning:\u001b[0m spec.externalIPs[1]: non-standard IP address "::ffff:1.2.3.4" will be considered invalid in a future Kubernetes release: use "1.2.3.4"\n' +
         'service/web created\n',
     );
     expect(d.cluster.get('Service', 'default', 'web')?.spec.externalIPs).toEqual([
@@ -118,7 +118,7 @@ describe('spec.clusterIP / clusterIPs (ValidateServiceClusterIPsRelatedFields, b
   it('a clusterIP with leading zeros passes validation and is allocated', () => {
     const d = kdrive();
     expect(apply(d, service('web', '  clusterIP: 10.096.0.77\n'))).toBe(
-      'Warning: spec.clusterIPs[0]: non-standard IP address "10.096.0.77" will be considered invalid in a future Kubernetes release: use "10.96.0.77"\n' +
+      '\u001b[33;1mWarning:\u001b[0m spec.clusterIPs[0]: non-standard IP address "10.096.0.77" will be considered invalid in a future Kubernetes release: use "10.96.0.77"\n' +
         'service/web created\n',
     );
     expect(d.cluster.get('Service', 'default', 'web')?.spec.clusterIPs).toEqual(['10.096.0.77']);
@@ -133,8 +133,8 @@ describe('load balancer fields', () => {
     const ok =
       '  loadBalancerSourceRanges:\n  - 10.0.0.1/8\n  - " 192.168.0.0/16 "\n  - 10.0.0.0/008\n  - 2001:db8::/64\n';
     expect(apply(d, lb(ok))).toBe(
-      'Warning: spec.loadBalancerSourceRanges[0]: CIDR value "10.0.0.1/8" is ambiguous in this context (should be "10.0.0.0/8" or "10.0.0.1/32"?)\n' +
-        'Warning: spec.loadBalancerSourceRanges[2]: non-standard CIDR value "10.0.0.0/008" will be considered invalid in a future Kubernetes release: use "10.0.0.0/8"\n' +
+      '\u001b[33;1mWarning:\u001b[0m spec.loadBalancerSourceRanges[0]: CIDR value "10.0.0.1/8" is ambiguous in this context (should be "10.0.0.0/8" or "10.0.0.1/32"?)\n' +
+        '\u001b[33;1mWarning:\u001b[0m spec.loadBalancerSourceRanges[2]: non-standard CIDR value "10.0.0.0/008" will be considered invalid in a future Kubernetes release: use "10.0.0.0/8"\n' +
         'service/lb created\n',
     );
     const bad = '  loadBalancerSourceRanges:\n  - 10.0.0.0/8x\n  - " 10.0.0.0/33 "\n  - 2001:db8::/129\n';
@@ -190,7 +190,8 @@ describe('metadata: the topology annotations', () => {
 describe('Endpoints addresses (validateEndpointAddress)', () => {
   const endpoints = (ips: string[]) =>
     `apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: ext\nsubsets:\n- addresses:\n${ips.map((ip) => `  - ip: "${ip}"\n`).join('')}  ports:\n  - port: 80\n`;
-  const WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
+  const WARNING =
+    '\u001b[33;1mWarning:\u001b[0m v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n';
 
   it('IPv6, leading zeros and mapped addresses are accepted', () => {
     expect(one(endpoints(['10.096.0.1', 'fd00::1', '::ffff:10.1.2.3']))).toBe(
@@ -218,7 +219,7 @@ describe('Endpoints subsets (validateEndpointSubsets: addresses required, hostna
       'The Endpoints "ext" is invalid: subsets[0]: Required value: must specify `addresses` or `notReadyAddresses`\n',
     );
     expect(one(file('- notReadyAddresses:\n  - ip: 10.0.0.9\n  ports:\n  - port: 80\n'))).toBe(
-      'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\nendpoints/ext created\n',
+      '\u001b[33;1mWarning:\u001b[0m v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\nendpoints/ext created\n',
     );
   });
 
