@@ -55,7 +55,7 @@ describe('kubectl verbs with a rejected selector', () => {
   const long = 'x'.repeat(10_000);
   const line = (gvr: string, sel: string, msg: string) =>
     `Error from server (BadRequest): Unable to find "${gvr}" that match label selector "${sel}", field selector "": ${msg}\n`;
-  it('get, delete, wait, describe, logs, scale print the BadRequest on stderr and exit 1', () => {
+  it('get, delete, wait, describe, logs print the BadRequest on stderr and exit 1 (scale wraps it)', () => {
     const d = kdrive().kubectl('apply -f sleep/sleep1.yaml').advance(5000);
     const valueMsg = `unable to parse requirement: values[0][app]: Invalid value: "${long}": must be no more than 63 characters`;
     for (const [cmd, gvr] of [
@@ -64,13 +64,20 @@ describe('kubectl verbs with a rejected selector', () => {
       [`wait --for=condition=Ready pod -l app=${long}`, '/v1, Resource=pods'],
       [`describe pods -l app=${long}`, '/v1, Resource=pods'],
       [`logs -l app=${long}`, '/v1, Resource=pods'],
-      [`scale deploy -l app=${long} --replicas=2`, 'apps/v1, Resource=deployments'],
     ] as const) {
       d.kubectl(cmd);
       expect(d.stdout(), cmd).toBe('');
       expect(d.stderr(), cmd).toBe(line(gvr, `app=${long}`, valueMsg));
       expect(d.exitCode(), cmd).toBe(1);
     }
+    // scale.go RunScale: no infos, so fmt.Errorf("no objects passed to scale %w", infoErr); checkErr
+    // prints its Error() (not a StatusError itself): the 400's message without `Error from server`.
+    d.kubectl(`scale deploy -l app=${long} --replicas=2`);
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([
+      '',
+      `error: no objects passed to scale ${line('apps/v1, Resource=deployments', `app=${long}`, valueMsg).replace('Error from server (BadRequest): ', '')}`,
+      1,
+    ]);
     // get's builder has ContinueOnError (kubectl v0.34.9 get.go; cli-runtime EagerVisitorList):
     // every type of the `all` category is listed, each refusal is a line.
     d.kubectl(`get all -l app=${long}`);

@@ -4,8 +4,9 @@ import { formatError } from '../errors';
 import { bool, str } from '../flags';
 import { OperationPrinter, parseOperationOutput } from '../printers/operation';
 import { notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
-import { listForKubectl } from '../selector';
 import { DRY_RUN_FLAG, DRY_RUN_HELP, dryRunSuffix, getDryRunStrategy } from './dryrun';
+import { formatErrors } from './get';
+import { listType, statusMessage } from './get-list';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 
 const HELP = `Set a new size for a deployment, replica set, replication controller, or stateful set.
@@ -91,7 +92,9 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   }
   const selector = str(args.flags, 'selector');
   const targets: { t: ResourceType; obj: K8sObject }[] = [];
-  let code = 0;
+  // scale.go RunScale: the builder has ContinueOnError, so r.Infos() returns every object it
+  // found and the failed requests' error (infoErr) is kept for the end.
+  const infoErrors: string[] = [];
   for (const req of parsed.requests) {
     const t = req.type;
     if (t.simulated !== 'Deployment' && t.simulated !== 'ReplicaSet' && t.simulated !== 'StatefulSet') {
@@ -102,47 +105,46 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       for (const n of req.names) {
         const obj = cluster.get(t.simulated, ctx.namespace, n);
         if (obj) targets.push({ t, obj });
-        else {
-          proc.err(`${notFoundMessage(t, n)}\n`);
-          code = 1;
-        }
+        else infoErrors.push(notFoundMessage(t, n));
       }
     } else if (selector !== undefined || bool(args.flags, 'all')) {
-      const r = listForKubectl(cluster, t, { namespace: ctx.namespace, labelSelector: selector });
-      if (r.error !== undefined) {
-        proc.err(`${r.error}\n`);
-        return 1;
-      }
-      for (const obj of r.objs) targets.push({ t, obj });
+      const r = listType(cluster, t, { namespace: ctx.namespace, labelSelector: selector });
+      if (r.error !== undefined) infoErrors.push(r.error);
+      else for (const obj of r.objs) targets.push({ t, obj });
     } else {
       proc.err('error: resource(s) were provided, but no name was specified\n');
       return 1;
     }
   }
-  // scale.go: a selector that matched nothing is an error, not silence.
-  if (targets.length === 0 && code === 0) {
-    proc.err('error: no objects passed to scale\n');
+  if (targets.length === 0) {
+    // fmt.Errorf("no objects passed to scale %w", infoErr): checkErr prints its Error(), the
+    // StatusError's message (an aggregate's `[a, b]`); a selector that matched nothing is an error too.
+    proc.err(
+      infoErrors.length > 0
+        ? `error: no objects passed to scale ${aggregateMessage(infoErrors)}\n`
+        : 'error: no objects passed to scale\n',
+    );
     return 1;
   }
   for (const { obj } of targets) {
     // The printer gets info.Object: the object as fetched, before the scale.
-    const print = () => {
+    const print = (): boolean => {
       const p = printer.print(obj);
       proc.out(p.out);
-      if (p.error) {
-        proc.err(`${p.error}\n`);
-        code = 1;
-      }
+      if (p.error) proc.err(`${p.error}\n`);
+      return !p.error;
     };
     if (strategy === 'client') {
-      print(); // nothing sent, no precondition checked
+      // nothing sent, no precondition checked; a printer error ends the command
+      if (!print()) return 1;
       continue;
     }
+    // A failed precondition or update is returned at once: the later objects are not scaled
+    // and infoErr is not printed (RunScale `return err`).
     const have = obj.spec?.replicas ?? 1;
     if (current >= 0 && have !== current) {
       proc.err(`error: Expected replicas to be ${current}, was ${have}\n`);
-      code = 1;
-      continue;
+      return 1;
     }
     const r = cluster.update(
       { ...obj, spec: { ...obj.spec, replicas } },
@@ -150,12 +152,22 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     );
     if (!r.ok) {
       proc.err(`${formatError(r.error)}\n`);
-      code = 1;
-      continue;
+      return 1;
     }
-    print();
+    if (!print()) return 1;
   }
-  return code;
+  // `return infoErr` after the objects found were scaled: checkErr, one line per error.
+  if (infoErrors.length > 0) {
+    proc.err(formatErrors(infoErrors));
+    return 1;
+  }
+  return 0;
+}
+
+/** An error's Error() as `%w` embeds it: a StatusError's message; several: `[a, b]` (deduplicated). */
+function aggregateMessage(errors: readonly string[]): string {
+  const msgs = [...new Set(errors.map(statusMessage))];
+  return msgs.length === 1 ? (msgs[0] as string) : `[${msgs.join(', ')}]`;
 }
 
 export const scaleVerb: KubectlVerb = {
