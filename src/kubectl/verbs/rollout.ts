@@ -3,7 +3,6 @@
 // undo, pause and resume in ./rollout-history, ./rollout-undo, ./rollout-pause. status waits on
 // the simulated clock and prints each distinct progress message, as the watch would.
 import type { K8sObject } from '../../sim/api/types';
-import { formatError } from '../errors';
 import { str } from '../flags';
 import { notFoundMessage, type ResourceType } from '../resources';
 import { DRY_RUN_FLAG } from './dryrun';
@@ -13,6 +12,7 @@ import { rollbackDaemonSet } from './rollout-ds-history';
 import { rolloutSubHelp } from './rollout-help';
 import { rolloutHistory } from './rollout-history';
 import { rolloutPause } from './rollout-pause';
+import { rolloutRestart } from './rollout-restart';
 import { statefulSetStatus } from './rollout-sts';
 import { rollbackStatefulSet } from './rollout-sts-history';
 import { rolloutUndo } from './rollout-undo';
@@ -206,50 +206,13 @@ function status(args: ParsedArgs, ctx: KubectlContext, rest: string[]): number {
   return 0;
 }
 
-function restart(ctx: KubectlContext, rest: string[]): number {
-  const list = targets(rest, ctx);
-  if (!list) return 1;
-  let code = 0;
-  for (const { t, name } of list) {
-    const kind = KIND_OF(t);
-    const d = ctx.cluster.get(kind, ctx.namespace, name);
-    if (!d) {
-      ctx.proc.err(`${notFoundMessage(t, name)}\n`);
-      code = 1;
-      continue;
-    }
-    const at = new Date(ctx.cluster.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const tmpl = d.spec.template;
-    const r = ctx.cluster.update({
-      ...d,
-      spec: {
-        ...d.spec,
-        template: {
-          ...tmpl,
-          metadata: {
-            ...tmpl.metadata,
-            annotations: { ...(tmpl.metadata?.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': at },
-          },
-        },
-      },
-    });
-    if (!r.ok) {
-      ctx.proc.err(`${formatError(r.error)}\n`);
-      code = 1;
-      continue;
-    }
-    ctx.proc.out(`${kind.toLowerCase()}.apps/${name} restarted\n`);
-  }
-  return code;
-}
-
 function run(args: ParsedArgs, ctx: KubectlContext): number {
   const [sub, ...rest] = args.positional;
   switch (sub) {
     case 'status':
       return status(args, ctx, rest);
     case 'restart':
-      return restart(ctx, rest);
+      return rolloutRestart(ctx, rest);
     case 'history':
       return rolloutHistory(args, ctx, rest);
     case 'undo':

@@ -1,0 +1,78 @@
+// kubectl rollout restart [kubectl v0.34.9 pkg/cmd/rollout/rollout_restart.go RunRestart,
+// pkg/polymorphichelpers/objectrestarter.go]: ContinueOnError and ResourceTypeOrNameArgs(true, …),
+// every object found restarted first, then allErrs through checkErr.
+import { describe, expect, it } from 'vitest';
+import { kdrive } from '../testing';
+
+function two() {
+  const d = kdrive({ seed: 1 });
+  d.kubectl('create deployment a --image=nginx');
+  d.kubectl('create deployment b --image=nginx');
+  d.advance(10_000);
+  return d;
+}
+
+const restartedAt = (d: ReturnType<typeof two>, name: string): unknown =>
+  JSON.parse(d.kubectl(`get deploy ${name} -o json`).stdout()).spec.template.metadata.annotations?.[
+    'kubectl.kubernetes.io/restartedAt'
+  ];
+
+describe('kubectl rollout restart', () => {
+  it('a missing name among others: the others restarted, then the NotFound', () => {
+    const d = two();
+    d.kubectl('rollout restart deploy/a deploy/nope deploy/b');
+    expect(d.text()).toBe(
+      'deployment.apps/a restarted\ndeployment.apps/b restarted\nError from server (NotFound): deployments.apps "nope" not found\n',
+    );
+    expect(d.exitCode()).toBe(1);
+    expect(restartedAt(d, 'a')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  });
+
+  it('a bare TYPE restarts every object of it; none: No resources found', () => {
+    const d = two();
+    d.kubectl('rollout restart deployment');
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([
+      'deployment.apps/a restarted\ndeployment.apps/b restarted\n',
+      '',
+      0,
+    ]);
+    d.kubectl('rollout restart statefulset');
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([
+      '',
+      'No resources found in default namespace.\n',
+      0,
+    ]);
+  });
+
+  it('again within the same second: the empty patch is refused; with a NotFound, both lines', () => {
+    const d = two();
+    d.kubectl('rollout restart deploy a');
+    d.kubectl('rollout restart deploy a');
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([
+      '',
+      'error: failed to create patch for a: if restart has already been triggered within the past second, please wait before attempting to trigger another\n',
+      1,
+    ]);
+    d.kubectl('rollout restart deploy a x y');
+    expect([d.stdout(), d.stderr()]).toEqual([
+      '',
+      '[deployments.apps "x" not found, deployments.apps "y" not found]\nfailed to create patch for a: if restart has already been triggered within the past second, please wait before attempting to trigger another\n',
+    ]);
+    d.advance(1000);
+    d.kubectl('rollout restart deploy a');
+    expect(d.stdout()).toBe('deployment.apps/a restarted\n');
+  });
+
+  it('a paused Deployment and a Pod are refused by the restarter, the others restarted', () => {
+    const d = two();
+    d.kubectl('rollout pause deploy/a');
+    d.kubectl('get pods -o name');
+    const pod = (d.stdout().split('\n')[0] as string).replace('pod/', '');
+    d.kubectl(`rollout restart deploy/a deploy/b pod/${pod}`);
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([
+      'deployment.apps/b restarted\n',
+      `error: deployments.apps "a" can't restart paused deployment (run rollout resume first)\nerror: pods "${pod}" restarting is not supported\n`,
+      1,
+    ]);
+  });
+});
