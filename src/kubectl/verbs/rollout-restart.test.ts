@@ -76,3 +76,47 @@ describe('kubectl rollout restart', () => {
     ]);
   });
 });
+
+// rollout_status.go Run: r.Visit with ContinueOnError; ResourceTypeOrNameArgs(true, …).
+describe('kubectl rollout status with several objects', () => {
+  it('a missing name first: the next object still watched, the NotFound after', () => {
+    const d = two();
+    d.kubectl('rollout status deploy/nope deploy/a');
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([
+      'deployment "a" successfully rolled out\n',
+      'Error from server (NotFound): deployments.apps "nope" not found\n',
+      1,
+    ]);
+  });
+
+  it('two errors: one line each without `error: ` (MultipleErrors)', () => {
+    const d = two();
+    d.kubectl('rollout status deploy x a y');
+    expect([d.stdout(), d.stderr()]).toEqual([
+      'deployment "a" successfully rolled out\n',
+      'Error from server (NotFound): deployments.apps "x" not found\nError from server (NotFound): deployments.apps "y" not found\n',
+    ]);
+    d.kubectl('rollout status deploy/a deploy/b --revision=7');
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([
+      '',
+      'desired revision (7) is different from the running revision (1)\ndesired revision (7) is different from the running revision (1)\n',
+      1,
+    ]);
+  });
+
+  it('a bare TYPE: every object in turn; none: No resources found', () => {
+    const d = two();
+    d.kubectl('rollout status deployment');
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([
+      'deployment "a" successfully rolled out\ndeployment "b" successfully rolled out\n',
+      '',
+      0,
+    ]);
+    d.kubectl('rollout status daemonset');
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([
+      '',
+      'No resources found in default namespace.\n',
+      0,
+    ]);
+  });
+});

@@ -4,10 +4,9 @@
 // the simulated clock and prints each distinct progress message, as the watch would.
 import type { K8sObject } from '../../sim/api/types';
 import { str } from '../flags';
-import { notFoundMessage, type ResourceType } from '../resources';
+import { notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
 import { DRY_RUN_FLAG } from './dryrun';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
-import { rolloutTargets } from './rollout-common';
 import { rollbackDaemonSet } from './rollout-ds-history';
 import { rolloutSubHelp } from './rollout-help';
 import { rolloutHistory } from './rollout-history';
@@ -147,15 +146,6 @@ const KIND_OF = (t: ResourceType) =>
   t.simulated === 'DaemonSet' || t.simulated === 'StatefulSet' ? t.simulated : 'Deployment';
 const VIEWERS = { Deployment: deploymentStatus, DaemonSet: daemonSetStatus, StatefulSet: statefulSetStatus };
 
-function targets(args: string[], ctx: KubectlContext): { t: ResourceType; name: string }[] | undefined {
-  return rolloutTargets(
-    args,
-    ctx,
-    ROLLOUT_KINDS,
-    (t) => `no status viewer has been implemented for ${t.kind}`,
-  );
-}
-
 function status(args: ParsedArgs, ctx: KubectlContext, rest: string[]): number {
   // Validate(): a negative --revision is refused before anything is read (rollout_status.go).
   const revision = Number(args.flags.revision ?? 0);
@@ -163,21 +153,33 @@ function status(args: ParsedArgs, ctx: KubectlContext, rest: string[]): number {
     ctx.proc.err(`error: revision must be a positive integer: ${revision}\n`);
     return 1;
   }
-  const list = targets(rest, ctx);
+  const list = statusTargets(rest, ctx);
   if (!list) return 1;
   const timeout = parseGoDuration(str(args.flags, 'timeout') ?? '0s') ?? 0;
   const limit = timeout > 0 ? timeout : 10 * 60_000;
   const watch = args.flags.watch !== false;
-  for (const { t, name } of list) {
+  // rollout_status.go Run: r.Visit under ContinueOnError, so a missing name, a viewer's error or
+  // a timeout does not stop the next object; the errors come after (checkErr: one as it is,
+  // several one line each as messageForError prints them, without `error: `).
+  const errors: { pretty: string; raw: string }[] = [];
+  const fail = (msg: string) => errors.push({ pretty: `error: ${msg}`, raw: msg });
+  let found = false;
+  for (const target of list) {
+    if ('notFound' in target) {
+      errors.push({ pretty: target.notFound, raw: target.notFound });
+      continue;
+    }
+    found = true;
+    const { name } = target;
     let last = '';
     let result: ReturnType<typeof deploymentStatus> | undefined;
-    let missing = false;
-    const kind = KIND_OF(t);
+    let deleted = false;
+    const kind = KIND_OF(target.t);
     const viewer = VIEWERS[kind];
     const check = () => {
       const d = ctx.cluster.get(kind, ctx.namespace, name);
       if (!d) {
-        missing = true;
+        deleted = true;
         return true;
       }
       // Only the Deployment viewer reads --revision; the DaemonSet and StatefulSet ones ignore it.
@@ -190,20 +192,55 @@ function status(args: ParsedArgs, ctx: KubectlContext, rest: string[]): number {
       return result.done || !watch;
     };
     const ok = waitUntil(ctx, check, limit);
-    if (missing) {
-      ctx.proc.err(`${notFoundMessage(t, name)}\n`);
-      return 1;
-    }
-    if (result?.error) {
-      ctx.proc.err(`error: ${result.error}\n`);
-      return 1;
-    }
-    if (!ok) {
-      ctx.proc.err('error: timed out waiting for the condition\n');
-      return 1;
-    }
+    // The watch's Deleted event (UntilWithSync's condition).
+    if (deleted) fail('object has been deleted');
+    else if (result?.error) fail(result.error);
+    else if (!ok) fail('timed out waiting for the condition');
   }
+  if (errors.length === 1) ctx.proc.err(`${(errors[0] as { pretty: string }).pretty}\n`);
+  else for (const e of errors) ctx.proc.err(`${e.raw}\n`);
+  if (errors.length > 0) return 1;
+  if (!found) ctx.proc.err(`No resources found in ${ctx.namespace} namespace.\n`);
   return 0;
+}
+
+/**
+ * rollout status's objects in visiting order: a name fetched (missing: its NotFound), a bare
+ * TYPE listed (ResourceTypeOrNameArgs(true, …): every object of it). A kind without a status
+ * viewer is refused before anything is read, as before.
+ */
+function statusTargets(
+  args: string[],
+  ctx: KubectlContext,
+): ({ t: ResourceType; name: string } | { notFound: string })[] | undefined {
+  if (args.length === 0) {
+    ctx.proc.err('error: required resource not specified\n');
+    return undefined;
+  }
+  const parsed = parseResourceArgs(args, 'rollout');
+  if (!parsed.ok) {
+    ctx.proc.err(`${parsed.message}\n`);
+    return undefined;
+  }
+  const out: ({ t: ResourceType; name: string } | { notFound: string })[] = [];
+  for (const r of parsed.requests) {
+    const t = r.type;
+    if (!ROLLOUT_KINDS.has(t.simulated ?? '')) {
+      ctx.proc.err(`error: no status viewer has been implemented for ${t.kind}\n`);
+      return undefined;
+    }
+    const kind = KIND_OF(t);
+    if (r.names) {
+      for (const name of r.names)
+        out.push(
+          ctx.cluster.get(kind, ctx.namespace, name) ? { t, name } : { notFound: notFoundMessage(t, name) },
+        );
+      continue;
+    }
+    for (const o of ctx.cluster.list(kind, { namespace: ctx.namespace }))
+      out.push({ t, name: o.metadata.name });
+  }
+  return out;
 }
 
 function run(args: ParsedArgs, ctx: KubectlContext): number {
