@@ -9,6 +9,7 @@ import { JsonPathParseError, parseJsonPath } from '../jsonpath-parser';
 import { goPrint, goQuote } from '../printers/gofmt';
 import { kindPrefix, notFoundMessage, parseResourceArgs, type ResourceType } from '../resources';
 import { listForKubectl } from '../selector';
+import { formatErrors } from './get';
 import type { KubectlContext, KubectlVerb, ParsedArgs } from './registry';
 import { waitUntil } from './util';
 
@@ -209,9 +210,12 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   // The list is taken once, now (for --for=create: once everything named exists).
   let objs: Obj[] = [];
   let missing: string[] = [];
+  // The visiting order, names' NotFounds in their places (RunWait's Visit under ContinueOnError).
+  let order: (Obj | { notFound: string })[] = [];
   const collect = (): string | undefined => {
     objs = [];
     missing = [];
+    order = [];
     for (const req of parsed.requests) {
       const t = req.type;
       const kind = t.simulated;
@@ -219,14 +223,22 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       if (req.names) {
         for (const name of req.names) {
           const o = kind ? cluster.get(kind, ns, name) : undefined;
-          if (o && kind) objs.push({ type: t, kind, namespace: ns, name, uid: o.metadata.uid });
-          else if (mode.kind !== 'delete') missing.push(notFoundMessage(t, name));
+          if (o && kind) {
+            const found = { type: t, kind, namespace: ns, name, uid: o.metadata.uid };
+            objs.push(found);
+            order.push(found);
+          } else if (mode.kind !== 'delete') {
+            missing.push(notFoundMessage(t, name));
+            order.push({ notFound: notFoundMessage(t, name) });
+          }
         }
       } else if (kind && (selector !== undefined || all)) {
         const r = listForKubectl(cluster, t, { namespace: ns, labelSelector: selector });
         if (r.error !== undefined) return r.error;
         for (const o of r.objs) {
-          objs.push({ type: t, kind, namespace: ns, name: o.metadata.name, uid: o.metadata.uid });
+          const found = { type: t, kind, namespace: ns, name: o.metadata.name, uid: o.metadata.uid };
+          objs.push(found);
+          order.push(found);
         }
       } else if (!selector && !all) {
         return 'error: resource(s) were provided, but no name was specified';
@@ -253,8 +265,8 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
       return 1;
     }
   }
-  if (missing.length) {
-    for (const m of missing) proc.err(`${m}\n`);
+  if (objs.length === 0 && missing.length > 0) {
+    proc.err(formatErrors(missing));
     return 1;
   }
   if (objs.length === 0) {
@@ -265,7 +277,16 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
   // One deadline for the whole command (RunWait's context carries --timeout), so a later
   // object gets only what the earlier ones left.
   const deadline = start + timeoutMs;
-  for (const o of objs) {
+  // RunWait: Visit under ContinueOnError (the ResourceFinder has no StopOnFirstError), so a
+  // missing name, a failed jsonpath or a timeout does not stop the later objects; the errors come
+  // after (checkErr: one as it is, several one line each, without `error: ` but a StatusError's).
+  const errors: { pretty: string; raw: string }[] = [];
+  const fail = (msg: string) => errors.push({ pretty: `error: ${msg}`, raw: msg });
+  for (const o of order) {
+    if ('notFound' in o) {
+      errors.push({ pretty: o.notFound, raw: o.notFound });
+      continue;
+    }
     let gone = false;
     let failed: string | undefined;
     const check = (): boolean => {
@@ -286,24 +307,27 @@ function run(args: ParsedArgs, ctx: KubectlContext): number {
     // --timeout=0 checks once: `condition not met for pods/x` [condition.go, delete.go].
     const ok = timeoutMs === 0 ? check() : waitUntil(ctx, check, Math.max(0, deadline - cluster.now()));
     if (failed !== undefined) {
-      proc.err(`error: ${failed}\n`);
-      return 1;
+      fail(failed);
+      continue;
     }
     if (!ok) {
-      proc.err(
+      fail(
         timeoutMs === 0
-          ? `error: condition not met for ${o.type.resource}/${o.name}\n`
-          : `error: timed out waiting for the condition on ${o.type.resource}/${o.name}\n`,
+          ? `condition not met for ${o.type.resource}/${o.name}`
+          : `timed out waiting for the condition on ${o.type.resource}/${o.name}`,
       );
-      return 1;
+      continue;
     }
     if (gone && mode.kind !== 'delete') {
-      proc.err(`${notFoundMessage(o.type, o.name)}\n`);
-      return 1;
+      const nf = notFoundMessage(o.type, o.name);
+      errors.push({ pretty: nf, raw: nf });
+      continue;
     }
     proc.out(`${kindPrefix(o.type)}/${o.name} condition met\n`);
   }
-  return 0;
+  if (errors.length === 1) proc.err(`${(errors[0] as { pretty: string }).pretty}\n`);
+  else for (const e of errors) proc.err(`${e.raw}\n`);
+  return errors.length > 0 ? 1 : 0;
 }
 
 export const waitVerb: KubectlVerb = {
