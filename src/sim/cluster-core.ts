@@ -99,6 +99,11 @@ export interface SimCluster extends Cluster {
 export interface SimClusterOptions extends ClusterOptions {
   /** The kubelet's --max-pods on every node (default 110, as kubelet's default). */
   maxPodsPerNode?: number;
+  /**
+   * For test tools (testing/version-stream.ts): called with the new, empty store before anything
+   * is written, so a watcher registered here hears the boot's writes too.
+   */
+  onStore?: (store: Store) => void;
 }
 
 /** CoreDNS is up well within this; the other system Pods and add-ons are created after it. */
@@ -111,6 +116,7 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
   const clock = new ManualClock(CLUSTER_START_MS - BOOT_AGE_MS);
   const timers = new TimerHeap(clock);
   const store = new Store();
+  opts.onStore?.(store);
   const api = new ApiServer(store, clock, rng.fork('apiserver'), profile);
   const events = new Recorder(store, clock, rng.fork('events'));
   const manager = new ControllerManager({ store, api, clock, timers, rng: rng.fork('controllers'), events });

@@ -34,6 +34,15 @@ export abstract class LazyObject {
     }
     return o;
   }
+  /**
+   * The entry's current state as `object()` would return it now, without keeping a snapshot it
+   * builds: for a reader that must not change what later reads see (testing/version-stream.ts
+   * records every Event as written). A build can read live state (a boot DaemonSet's status before
+   * its first sync, apiserver/published-build.ts), so a snapshot kept early would change later writes.
+   */
+  peek(): K8sObject {
+    return this.built ?? this.build(String(this.rv));
+  }
   /** Called by the store on a write: the next read builds the new state. */
   stamp(rv: number): void {
     this.rv = rv;
