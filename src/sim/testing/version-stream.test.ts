@@ -165,14 +165,16 @@ describe('the recorder', () => {
     const final = (c: ReturnType<typeof createCluster>) =>
       `${c.internals.store.revision} ${JSON.stringify(KIND_NAMES.map((k) => c.list(k)))}`;
     for (const [seed, run] of [
+      [42, benchScenario],
       [9, ch03Scenario],
       [103, sequenceScenario(SEQS[2] ?? [])],
     ] as const) {
-      const plain = createCluster({ seed });
+      const plain = createCluster({ seed, ...BIG });
       run(plain);
       let rec: ReturnType<typeof recordVersions> | undefined;
       const watched = createCluster({
         seed,
+        ...BIG,
         onStore: (s) => {
           rec = recordVersions(s);
         },
