@@ -129,42 +129,50 @@ export function rolloutHistory(args: ParsedArgs, ctx: KubectlContext, rest: stri
   }
   // OutputFlagSpecified: the history's objects through the printer, built once.
   const printer = format.format.kind === 'default' ? undefined : new OperationPrinter(format.format, '');
+  // rollout_history.go Run: r.Visit under ContinueOnError, so a missing name or a viewer's error
+  // does not stop the later objects; the errors come after (checkErr: one as it is, several one
+  // line each, raw).
+  const errors: { pretty: string; raw: string }[] = [];
+  const fail = (msg: string) => errors.push({ pretty: `error: ${msg}`, raw: msg });
   for (const { t, name } of list) {
     const sts = t.simulated === 'StatefulSet';
     const ds = t.simulated === 'DaemonSet' || sts;
     if (!ctx.cluster.get(sts ? 'StatefulSet' : ds ? 'DaemonSet' : 'Deployment', ctx.namespace, name)) {
-      ctx.proc.err(`${notFoundMessage(t, name)}\n`);
-      return 1;
+      const nf = notFoundMessage(t, name);
+      errors.push({ pretty: nf, raw: nf });
+      continue;
     }
     if (printer) {
       const objs = historyObjects(ctx, name, ds, sts);
       if ('error' in objs) {
-        ctx.proc.err(`error: ${objs.error}\n`);
-        return 1;
+        fail(objs.error);
+        continue;
       }
-      const revs = revision > 0 ? [revision] : [...objs.keys()].sort((a, b) => a - b);
-      for (const rev of revs) {
-        const o = objs.get(rev);
+      if (revision > 0) {
+        const o = objs.get(revision);
         if (!o) {
-          ctx.proc.err('error: unable to find the specified revision\n');
-          return 1;
+          fail('unable to find the specified revision');
+          continue;
         }
         const p = printer.print(o);
         ctx.proc.out(p.out);
-        if (p.error) {
-          ctx.proc.err(`${p.error}\n`);
-          return 1;
-        }
+        if (p.error) errors.push({ pretty: p.error, raw: p.error.replace(/^error: /, '') });
+        continue;
       }
+      // Every revision: PrintObj's error is not checked there.
+      for (const rev of [...objs.keys()].sort((a, b) => a - b))
+        ctx.proc.out(printer.print(objs.get(rev) as K8sObject).out);
       continue;
     }
     const r = ds ? dsHistory(ctx, name, revision, sts) : deploymentHistory(ctx, name, revision);
     if (typeof r !== 'string') {
-      ctx.proc.err(`error: ${r.error}\n`);
-      return 1;
+      fail(r.error);
+      continue;
     }
     const withRevision = revision > 0 ? `with revision #${revision}` : '';
     ctx.proc.out(`${nameOf(t, name)} ${withRevision}\n${r}\n`);
   }
-  return 0;
+  if (errors.length === 1) ctx.proc.err(`${(errors[0] as { pretty: string }).pretty}\n`);
+  else for (const e of errors) ctx.proc.err(`${e.raw}\n`);
+  return errors.length > 0 ? 1 : 0;
 }

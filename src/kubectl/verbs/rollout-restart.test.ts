@@ -120,3 +120,28 @@ describe('kubectl rollout status with several objects', () => {
     ]);
   });
 });
+
+// rollout_history.go Run: r.Visit under ContinueOnError.
+describe('kubectl rollout history with several objects', () => {
+  it('a missing name first: the next history still printed, the NotFound after', () => {
+    const d = two();
+    d.kubectl('rollout history deploy/a');
+    const a = d.stdout();
+    expect(a).toMatch(/^deployment\.apps\/a \nREVISION +CHANGE-CAUSE\n1 +<none>\n\n$/);
+    d.kubectl('rollout history deploy/nope deploy/a');
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([
+      a,
+      'Error from server (NotFound): deployments.apps "nope" not found\n',
+      1,
+    ]);
+  });
+
+  it('--revision missing on both: one line each, without `error: `', () => {
+    const d = two();
+    d.kubectl('rollout history deploy/a --revision=9');
+    const one = d.stderr();
+    expect(one.startsWith('error: ')).toBe(true);
+    d.kubectl('rollout history deploy/a deploy/b --revision=9');
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual(['', one.slice(7).repeat(2), 1]);
+  });
+});
