@@ -145,3 +145,20 @@ describe('kubectl rollout history with several objects', () => {
     expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual(['', one.slice(7).repeat(2), 1]);
   });
 });
+
+// rollout_undo.go RunUndo: r.Visit under ContinueOnError.
+describe('kubectl rollout undo with several objects', () => {
+  it('a missing name first: the next object still rolled back, the NotFound after', () => {
+    const d = two();
+    d.kubectl('set image deploy/a nginx=nginx:1.27');
+    d.advance(30_000);
+    d.kubectl('rollout undo deploy/nope deploy/a');
+    expect([d.stdout(), d.stderr(), d.exitCode()]).toEqual([
+      'deployment.apps/a rolled back\n',
+      'Error from server (NotFound): deployments.apps "nope" not found\n',
+      1,
+    ]);
+    d.kubectl('get deploy a -o jsonpath={.spec.template.spec.containers[0].image}');
+    expect(d.stdout()).toBe('nginx');
+  });
+});

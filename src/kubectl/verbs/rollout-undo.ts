@@ -130,13 +130,25 @@ export function rolloutUndo(
   const to = typeof args.flags['to-revision'] === 'number' ? (args.flags['to-revision'] as number) : 0;
   // ToPrinter(result) per object: -o prints the object as the builder fetched it, before the rollback.
   const format = parseOperationOutput(str(args.flags, 'output'));
+  // rollout_undo.go RunUndo: r.Visit under ContinueOnError, so a missing name, a refused rollback
+  // or a printer error does not stop the later objects; the errors come after (checkErr: one as
+  // it is, an error with no `error: ` getting one; several one line each, raw).
+  const errors: { pretty: string; raw: string }[] = [];
+  const fail = (msg: string) => {
+    const raw = msg.replace(/^error: /, '');
+    errors.push({
+      pretty: msg.startsWith('error: ') ? msg : `error: ${msg}`,
+      raw: msg.startsWith('error: ') ? msg : raw,
+    });
+  };
   for (const { t, name } of list) {
     const ds = t.simulated === 'DaemonSet';
     const sts = t.simulated === 'StatefulSet';
     const obj = ctx.cluster.get(sts ? 'StatefulSet' : ds ? 'DaemonSet' : 'Deployment', ctx.namespace, name);
     if (!obj) {
-      ctx.proc.err(`${notFoundMessage(t, name)}\n`);
-      return 1;
+      const nf = notFoundMessage(t, name);
+      errors.push({ pretty: nf, raw: nf });
+      continue;
     }
     const r =
       sts && statefulSets
@@ -145,20 +157,18 @@ export function rolloutUndo(
           ? daemonSets(ctx, name, to, dry.strategy)
           : rollbackDeployment(ctx, name, to, dry.strategy);
     if ('error' in r) {
-      // CheckErr: an error whose text starts with "error: " is printed as it is.
-      ctx.proc.err(`${r.error.startsWith('error: ') ? '' : 'error: '}${r.error}\n`);
-      return 1;
+      fail(r.error);
+      continue;
     }
     if (!format.ok) {
-      ctx.proc.err(`${format.message}\n`);
-      return 1;
+      errors.push({ pretty: format.message, raw: format.message.replace(/^error: /, '') });
+      continue;
     }
     const p = new OperationPrinter(format.format, `${r.ok}${dryRunSuffix(dry.strategy)}`).print(obj);
     ctx.proc.out(p.out);
-    if (p.error) {
-      ctx.proc.err(`${p.error}\n`);
-      return 1;
-    }
+    if (p.error) errors.push({ pretty: p.error, raw: p.error.replace(/^error: /, '') });
   }
-  return 0;
+  if (errors.length === 1) ctx.proc.err(`${(errors[0] as { pretty: string }).pretty}\n`);
+  else for (const e of errors) ctx.proc.err(`${e.raw}\n`);
+  return errors.length > 0 ? 1 : 0;
 }
