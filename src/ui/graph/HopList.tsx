@@ -52,6 +52,7 @@ export function HopList({
     return () => ro.disconnect();
   }, [largeText]);
   const open = hopListOpen(choice, tracedNow, cramped);
+  const autoFolded = !open && choice === null && tracedNow;
   const painted = useAfterFirstPaint();
   return (
     <section
@@ -70,7 +71,16 @@ export function HopList({
           </Suspense>
         )}
       </div>
-      <div id="hop-list-body" role="log" aria-live="polite" aria-atomic="false" hidden={!open}>
+      <div
+        id="hop-list-body"
+        role="log"
+        aria-live="polite"
+        aria-atomic="false"
+        // folded by the graph's narrowness (not by hand), the hops are still read out: the list is a
+        // screen reader's account of the packet, and Large text users may use one
+        hidden={!open && !autoFolded}
+        className={autoFolded ? 'visually-hidden' : undefined}
+      >
         {!trace || !plan ? (
           <>
             <p className="hop-empty">{t('graphNoTraffic')}</p>
