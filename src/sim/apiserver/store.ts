@@ -210,7 +210,9 @@ export class Store implements StoreReader {
     if (!nsMap) return [];
     const namespaced = NAMESPACED[kind];
     const nss =
-      namespaced && opts.namespace !== undefined ? [opts.namespace] : [...nsMap.keys()].sort(compareKeyPrefixes);
+      namespaced && opts.namespace !== undefined
+        ? [opts.namespace]
+        : [...nsMap.keys()].sort(compareKeyPrefixes);
     const out: K8sObject[] = [];
     for (const ns of nss) {
       const m = nsMap.get(ns);
