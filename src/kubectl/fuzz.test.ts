@@ -279,8 +279,11 @@ describe('fuzz: hostile command lines', () => {
         const quoted = `'${sel.replace(/'/g, "'\\''")}'`;
         const r = check(s, `kubectl ${verb} -l ${quoted}`);
         if (stderr(r).includes('Unable to find')) {
+          // scale.go RunScale wraps it: `no objects passed to scale %w` prints the 400's message.
           expect(stderr(r)).toMatch(
-            /^Error from server \(BadRequest\): Unable to find "[^"]*" that match label selector /,
+            verb.startsWith('scale')
+              ? /^error: no objects passed to scale Unable to find "[^"]*" that match label selector /
+              : /^Error from server \(BadRequest\): Unable to find "[^"]*" that match label selector /,
           );
           expect(r.exitCode).toBe(1);
         }
