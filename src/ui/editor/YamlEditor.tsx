@@ -1,18 +1,34 @@
 // Monaco with monaco-yaml (schema validation, completion, hover). One model per VFS file (the `path`
-// prop); edits go straight to the VFS through the store. Ctrl/Cmd+Enter applies the file. After an
+// prop); edits go straight to the VFS through the store, from the model (./model-sync: the library's
+// onChange missed text typed as the editor appeared). Ctrl/Cmd+Enter applies the file. After an
 // apply, kubectl's errors become markers at the field's line and column (./markers).
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { monaco } from '../../monaco-setup';
 import { useStore } from '../../state/store';
 import { useT } from '../i18n';
 import { applyMarkers } from './markers';
+import { bindFileModel, boundPath, storeSink } from './model-sync';
 
 const OWNER = 'kubectl-apply';
+
+function modelUriPath(path: string) {
+  return monaco.Uri.parse(path).path;
+}
 
 function modelFor(path: string) {
   const uri = monaco.Uri.parse(path).toString();
   return monaco.editor.getModels().find((m) => m.uri.toString() === uri);
+}
+
+/**
+ * The chapter file's model, bound to the store before any editor shows it. Created here with the
+ * store's text (the library then finds it by its path and does not create its own).
+ */
+function fileModel(path: string, text: string) {
+  const model = modelFor(path) ?? monaco.editor.createModel(text, languageOf(path), monaco.Uri.parse(path));
+  bindFileModel(model, path, storeSink);
+  return model;
 }
 
 /** YAML files get the YAML grammar and the Kubernetes schema; anything else (README.md) is plain text. */
@@ -81,18 +97,30 @@ export default function YamlEditor({ outside }: { outside?: OutsideFile | undefi
     );
   }, [applyResult]);
 
+  // Layout effect: it runs before the library's own (passive) effects that create the editor or
+  // switch it to this path's model, so the model is bound before it can take a key.
+  useLayoutEffect(() => {
+    if (!outsideRef.current) fileModel(path, useStore.getState().files.get(path) ?? '');
+  }, [path]);
+
   useEffect(() => {
     editorRef.current?.updateOptions({ fontSize: largeText ? 20 : 14 });
   }, [largeText]);
 
-  // Files of `kubectl edit` that kubectl no longer waits on: their models go.
+  // Files of `kubectl edit` that kubectl no longer waits on, and files renamed or deleted: their
+  // models go (a new file of the same name gets a new model with its own text).
+  const files = useStore((s) => s.files);
   useEffect(() => {
     const open = useStore.getState().core.session.editing()?.path;
+    const shown = editorRef.current?.getModel();
     for (const m of monaco.editor.getModels()) {
+      if (m === shown) continue;
       const p = m.uri.path;
+      const file = boundPath(m);
       if (p.startsWith('/tmp/kubectl-edit-') && p !== open && p !== path) m.dispose();
+      else if (file !== undefined && file !== path && !files.has(file)) m.dispose();
     }
-  }, [path]);
+  }, [path, files]);
 
   return (
     <Editor
@@ -100,9 +128,14 @@ export default function YamlEditor({ outside }: { outside?: OutsideFile | undefi
       defaultLanguage={languageOf(path)}
       language={languageOf(path)}
       value={text}
+      // Only `kubectl edit`'s file: the chapter's files are written from their models (fileModel).
+      // This closure stays subscribed until the library's effect replaces it, so it checks which
+      // model the change is in rather than trusting the render it came from.
       onChange={(v) => {
-        if (outside) outside.onChange(v ?? '');
-        else useStore.getState().setFileText(path, v ?? '');
+        const o = outsideRef.current;
+        const shown = editorRef.current?.getModel();
+        if (o && shown && boundPath(shown) === undefined && shown.uri.path === modelUriPath(o.path))
+          o.onChange(v ?? '');
       }}
       onMount={onMount}
       loading={t('panelLoading', { name: t('panelEditor') })}
