@@ -2,8 +2,9 @@
 // as the terminal's `cat` and `kubectl apply -f` read it (controls.spec `files: new, rename and
 // delete` lost it about 1 run in 4: @monaco-editor/react subscribes its onChange only after the
 // editor shows its model, and text arriving in between never reached the store; see
-// src/ui/editor/model-sync.ts). Five rounds per test, each on a freshly loaded page, because the gap
-// is at the editor's mount.
+// src/ui/editor/model-sync.ts). Five rounds, each on a freshly loaded page, because the gap is at the
+// editor's mount. (A timing-only variant — new file right after load, text once the editor shows it —
+// failed 0 of 5 runs on the old build, so the paste is placed in the gap by a hook instead.)
 import { expect, type Page, test } from '@playwright/test';
 import { PlaygroundPage } from './pages/PlaygroundPage';
 
@@ -74,26 +75,6 @@ test('text pasted as the editor mounts, then rename at once: the renamed file ho
     expect(await app.terminal.runAndRead(`kubectl apply -f lab/${name}-renamed.yaml`)).toBe(
       `service/${name} created\n`,
     );
-    expect(await app.editor.text()).toBe(manifest(name));
-  }
-  app.expectClean();
-});
-
-test('new file right after load, text as soon as the editor shows it, rename with no wait (5 rounds)', async ({
-  page,
-}) => {
-  const app = new PlaygroundPage(page);
-  for (let i = 0; i < 5; i++) {
-    const name = `quick-${i}`;
-    await app.goto(); // a fresh load each round: Monaco is still loading when the file is made
-    page.once('dialog', (d) => d.accept(`lab/${name}.yaml`));
-    await app.editor.newFileButton.click();
-    await expect(app.editor.activeTab).toHaveText(`lab/${name}.yaml`);
-    await app.editor.setText(manifest(name));
-    page.once('dialog', (d) => d.accept(`lab/${name}-renamed.yaml`));
-    await app.editor.renameButton.click();
-    await expect(app.editor.activeTab).toHaveText(`lab/${name}-renamed.yaml`);
-    expect(await app.terminal.runAndRead(`cat lab/${name}-renamed.yaml`)).toBe(manifest(name));
     expect(await app.editor.text()).toBe(manifest(name));
   }
   app.expectClean();
