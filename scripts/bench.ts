@@ -26,49 +26,13 @@ import { loadAll } from 'js-yaml';
 import type { Deployment, Endpoints, Pod } from '../src/sim/api/types';
 import { createCluster } from '../src/sim/cluster';
 import type { Cluster, TraceSource } from '../src/sim/contract';
+import { benchManifest } from '../src/sim/testing/bench-manifest';
 import { parseManifests } from '../src/sim/yaml';
 import { floorRun } from './bench-floor';
 import { benchKubectl } from './bench-kubectl';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const now = () => performance.now();
-
-function manifest(n: number): string {
-  const parts: string[] = [];
-  for (let i = 0; i < n; i++) {
-    parts.push(`apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: app-${i}
-spec:
-  replicas: 5
-  selector:
-    matchLabels:
-      app: app-${i}
-  template:
-    metadata:
-      labels:
-        app: app-${i}
-    spec:
-      containers:
-        - name: web
-          image: nginx
-          ports:
-            - containerPort: 80
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: svc-${i}
-spec:
-  selector:
-    app: app-${i}
-  ports:
-    - port: 80
-      targetPort: 80`);
-  }
-  return parts.join('\n---\n');
-}
 
 // Every Pod Ready, read through the Deployments' status (what `kubectl rollout status` reads):
 // 1,000 objects per check instead of 5,000, so the check costs little of the measured time.
@@ -99,7 +63,7 @@ const N = Number(process.env.BENCH_N ?? 1000);
 // `--core-only`: stop after the core metrics (skips the kubectl part).
 const PROFILE = process.argv.includes('--profile');
 const CORE_ONLY = process.argv.includes('--core-only');
-const text = manifest(N);
+const text = benchManifest(N);
 
 // parse floor (best of 3)
 let parseMs = Number.POSITIVE_INFINITY;

@@ -6,6 +6,7 @@ import { CH03_FILES } from '../../scenarios/ch03/index';
 import type { Deployment, K8sObject, Pod } from '../api/types';
 import { createCluster, type SimCluster, type SimClusterOptions } from '../cluster';
 import { parseManifests } from '../yaml';
+import { benchManifest } from './bench-manifest';
 import { recordVersions, type Version } from './version-stream';
 
 export type ScenarioOptions = Omit<SimClusterOptions, 'onStore'>;
@@ -72,44 +73,6 @@ const merge = (c: SimCluster, kind: 'Deployment' | 'Pod', name: string, body: ob
 
 const podsOf = (c: SimCluster, app: string) =>
   c.list('Pod', { namespace: 'default', labelSelector: `app=${app}` }) as Pod[];
-
-/** scripts/bench.ts's manifest() shape: n Deployments × 5 replicas of nginx + n Services. */
-export function benchManifest(n: number): string {
-  const parts: string[] = [];
-  for (let i = 0; i < n; i++) {
-    parts.push(`apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: app-${i}
-spec:
-  replicas: 5
-  selector:
-    matchLabels:
-      app: app-${i}
-  template:
-    metadata:
-      labels:
-        app: app-${i}
-    spec:
-      containers:
-        - name: web
-          image: nginx
-          ports:
-            - containerPort: 80
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: svc-${i}
-spec:
-  selector:
-    app: app-${i}
-  ports:
-    - port: 80
-      targetPort: 80`);
-  }
-  return parts.join('\n---\n');
-}
 
 export const BENCH_N = 20;
 
