@@ -4,7 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { build } from 'vite';
 
-const outDir = 'node_modules/.cache/bench';
+// BENCH_OUT: another bundle directory, so two checkouts sharing node_modules can benchmark at once.
+const outDir = process.env.BENCH_OUT ?? 'node_modules/.cache/bench';
 await build({
   configFile: false,
   logLevel: 'warn',
@@ -21,5 +22,6 @@ await build({
 });
 const r = spawnSync(process.execPath, ['--expose-gc', `${outDir}/bench.mjs`, ...process.argv.slice(2)], {
   stdio: 'inherit',
+  env: { ...process.env, BENCH_OUT: outDir },
 });
 process.exit(r.status ?? 1);

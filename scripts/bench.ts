@@ -59,7 +59,7 @@ function settleUntil(c: Cluster, cond: () => boolean, stepMs = 500, maxMs = 600_
 
 const N = Number(process.env.BENCH_N ?? 1000);
 // `--profile`: a CPU profile of the apply + settle phase only, written to
-// node_modules/.cache/bench/apply.cpuprofile, with the top functions (inclusive and self) printed.
+// <BENCH_OUT, default node_modules/.cache/bench>/apply.cpuprofile, with the top functions (inclusive and self) printed.
 // `--core-only`: stop after the core metrics (skips the kubectl part).
 const PROFILE = process.argv.includes('--profile');
 const CORE_ONLY = process.argv.includes('--core-only');
@@ -131,7 +131,10 @@ if (inspector) await inspector.post('Profiler.start');
 const lastBuild = build();
 if (inspector) {
   const { profile } = await inspector.post('Profiler.stop');
-  writeFileSync('node_modules/.cache/bench/apply.cpuprofile', JSON.stringify(profile));
+  writeFileSync(
+    `${process.env.BENCH_OUT ?? 'node_modules/.cache/bench'}/apply.cpuprofile`,
+    JSON.stringify(profile),
+  );
   printProfile(profile as unknown as CpuProfile);
   inspector.disconnect();
 }
@@ -283,7 +286,9 @@ function printProfile(p: CpuProfile, top = 40): void {
       incl.set(k, (incl.get(k) ?? 0) + dt);
     }
   });
-  console.log('inclusive ms   self ms   function (bundle line: node_modules/.cache/bench/bench.mjs)');
+  console.log(
+    `inclusive ms   self ms   function (bundle line: ${process.env.BENCH_OUT ?? 'node_modules/.cache/bench'}/bench.mjs)`,
+  );
   for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, top))
     console.log(`${v.toFixed(1).padStart(12)}${(self.get(k) ?? 0).toFixed(1).padStart(10)}   ${k}`);
 }
