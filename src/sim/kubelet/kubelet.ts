@@ -13,6 +13,7 @@
 // sandbox IPs, the Events, status writes and condition lists every stage uses, and which Pod goes to
 // the pod worker (pod-worker.ts: admit, kill) or is adopted as it runs.
 import type { Pod, PodCondition } from '../api/types';
+import { copyTop } from '../apiserver/copy';
 import type { ApiServer } from '../apiserver/server';
 import type { Cluster } from '../contract';
 import { late, latePartsLoaded } from '../late';
@@ -108,7 +109,10 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     ctxRef?.events.record(pod, type, reason, msg, rt.node.source, fieldPath);
 
   const writeStatus = (pod: Pod, status: Any) => {
-    const r = api.updateStatus({ ...pod, status });
+    // `{ ...pod, status }`: a stored Pod's usual keys copied as one literal (copy.ts copyTop).
+    const input = copyTop(pod);
+    input.status = status;
+    const r = api.updateStatus(input);
     return r.ok ? (r.object as Pod) : pod;
   };
 
@@ -138,8 +142,16 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       condition(prev, 'ContainersReady', containersReady),
       conditionOf(prev, 'PodScheduled'),
     );
-    const others = prev?.filter((c) => !BY_KUBELET.has(c.type));
-    return others?.length ? [...others, ...own] : own;
+    // Usually every condition is the kubelet's (or PodScheduled): no array is built to find none.
+    if (prev === undefined || prev === null) return own;
+    let others: PodCondition[] | undefined;
+    for (let i = 0; i < prev.length; i++) {
+      const c = prev[i] as PodCondition;
+      if (BY_KUBELET.has(c.type)) continue;
+      others ??= [];
+      others.push(c);
+    }
+    return others ? [...others, ...own] : own;
   };
   const condition = (
     prev: readonly PodCondition[] | undefined,

@@ -13,6 +13,7 @@
 // containers whose process ends or that have probes (lifecycle.ts), containers waiting on their
 // image (pull-waits.ts), the stopped containers' status (terminate.ts).
 import type { Container, ContainerStatus, Pod } from '../api/types';
+import { copyOwn } from '../apiserver/copy';
 import type { ApiServer } from '../apiserver/server';
 import { late, latePartsLoaded } from '../late';
 import { rfc3339 } from '../runtime/clock';
@@ -87,26 +88,29 @@ export function createPodWorker(
   const admit = (pod: Pod, rt: PodRuntime) => {
     const node = rt.node;
     const tpl = templateFor(rt, pod);
-    const status: Any = {
-      ...pod.status,
-      phase: 'Pending',
-      conditions: conditions(
-        pod.status?.conditions,
-        admitted,
-        SANDBOX_NOT_READY,
-        INITIALIZED,
-        tpl.notReady,
-        tpl.containersNotReady,
-      ),
-      hostIP: node.ip,
-      hostIPs: node.hostIPs,
-      // generateAPIPodStatus: "HostNetwork Pods inherit the node IPs as PodIPs", from the first
-      // status that has the host IPs. [K8S 1.34 pkg/kubelet/kubelet_pods.go]
-      ...(pod.spec.hostNetwork ? { podIP: node.ip, podIPs: node.hostIPs } : undefined),
-      startTime: now(),
-      containerStatuses: tpl.creating,
-      // qosClass: the API server's, kept from the status it wrote at create.
-    };
+    // `{ ...pod.status, phase, conditions, hostIP, … }` built by assignment (copy.ts: a spread
+    // that gains keys takes V8's slow path); the same keys in the same order.
+    const status: Any = copyOwn(pod.status);
+    status.phase = 'Pending';
+    status.conditions = conditions(
+      pod.status?.conditions,
+      admitted,
+      SANDBOX_NOT_READY,
+      INITIALIZED,
+      tpl.notReady,
+      tpl.containersNotReady,
+    );
+    status.hostIP = node.ip;
+    status.hostIPs = node.hostIPs;
+    // generateAPIPodStatus: "HostNetwork Pods inherit the node IPs as PodIPs", from the first
+    // status that has the host IPs. [K8S 1.34 pkg/kubelet/kubelet_pods.go]
+    if (pod.spec.hostNetwork) {
+      status.podIP = node.ip;
+      status.podIPs = node.hostIPs;
+    }
+    status.startTime = now();
+    status.containerStatuses = tpl.creating;
+    // qosClass: the API server's, kept from the status it wrote at create.
     writeStatus(pod, hasInits(pod) ? late().initAdmit(d, pod, rt, status) : status);
     // A configMap/secret volume whose object does not exist: SetUp is retried, the sandbox never
     // made (config-refs.ts; the volume reconciler's first pass comes within 100 ms).
@@ -131,17 +135,15 @@ export function createPodWorker(
     // sync, and the kubelet's status manager sends one update (IP, sandbox condition, Running,
     // Ready) rather than two at the same instant. A pull that takes time writes it first (the pod
     // shows its IP while ContainerCreating, §C2).
-    const status: Any = {
-      ...pod.status,
-      conditions: conditions(
-        pod.status?.conditions,
-        sandboxed,
-        SANDBOX_READY,
-        undefined,
-        undefined,
-        undefined,
-      ),
-    };
+    const status: Any = copyOwn(pod.status); // gains podIP and podIPs (copy.ts)
+    status.conditions = conditions(
+      pod.status?.conditions,
+      sandboxed,
+      SANDBOX_READY,
+      undefined,
+      undefined,
+      undefined,
+    );
     if (ip) {
       status.podIP = ip;
       status.podIPs = [{ ip }];

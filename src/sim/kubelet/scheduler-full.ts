@@ -191,9 +191,7 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
   const podEvent = (ev: WatchEvent): string[] => {
     const p = ev.object as Pod;
     const before = state.byUid.get(p.metadata.uid as string);
-    state.observe(p, ev.type === 'DELETED');
-    const after = state.byUid.get(p.metadata.uid as string);
-    const key = `${p.metadata.namespace}/${p.metadata.name}`;
+    const after = state.observe(p, ev.type === 'DELETED', before);
     // The last scheduling gate removed: the Pod enters the active queue.
     if (
       ev.type === 'MODIFIED' &&
@@ -201,8 +199,9 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
       (ev.old as Any)?.spec?.schedulingGates?.length &&
       !(p.spec as Any).schedulingGates?.length
     )
-      return [key];
+      return [`${p.metadata.namespace}/${p.metadata.name}`];
     if (parked.size === 0) return NONE as string[];
+    const key = `${p.metadata.namespace}/${p.metadata.name}`;
     const own = parked.get(key);
     if (own) {
       if (ev.type === 'DELETED') parked.delete(key);

@@ -73,22 +73,28 @@ export class SchedState {
     return a;
   }
 
-  /** The Pod's current state from a watch event (or a scan); `deleted` when it left the store. */
-  observe(pod: Pod, deleted: boolean): void {
+  /**
+   * The Pod's current state from a watch event (or a scan); `deleted` when it left the store.
+   * `old` is its entry before (looked up unless given); returns its entry now.
+   */
+  observe(
+    pod: Pod,
+    deleted: boolean,
+    old: Entry | undefined = this.byUid.get(pod.metadata.uid as string),
+  ): Entry | undefined {
     const uid = pod.metadata.uid as string;
     const node = pod.spec?.nodeName;
     const phase = pod.status?.phase;
     const gone = deleted || !node || phase === 'Succeeded' || phase === 'Failed';
-    const old = this.byUid.get(uid);
     if (gone) {
       if (old) this.remove(old);
-      return;
+      return undefined;
     }
     if (old) {
-      if (old.pod === pod) return;
+      if (old.pod === pod) return old;
       if (old.node === node && old.pod.spec === pod.spec && old.pod.metadata.labels === pod.metadata.labels) {
         old.pod = pod;
-        return;
+        return old;
       }
       this.remove(old);
     }
@@ -115,6 +121,7 @@ export class SchedState {
     a.entries.add(e);
     if (e.ports) a.ports.push(...e.ports);
     if (a.byLabel) this.indexLabels(a.byLabel, e, 1);
+    return e;
   }
 
   private remove(e: Entry): void {

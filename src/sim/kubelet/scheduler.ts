@@ -7,6 +7,7 @@
 // default profile in ./scheduler-full, bound late. Load is tracked incrementally from watch
 // events, so scheduling is O(nodes), not O(pods).
 import type { Node, Pod, PodCondition } from '../api/types';
+import { copyOwn } from '../apiserver/copy';
 import type { ApiServer } from '../apiserver/server';
 import { late, latePartsLoaded } from '../late';
 import { CLUSTER_START_MS, rfc3339 } from '../runtime/clock';
@@ -69,11 +70,11 @@ export function createScheduler(api: ApiServer): Controller {
     return scheduled;
   };
   const bind = (pod: Pod, nodeName: string, ctx: ControllerContext) => {
-    const status = {
-      ...(pod.status ?? {}),
-      phase: 'Pending',
-      conditions: scheduledList(rfc3339(ctx.clock.now())),
-    };
+    // `{ ...pod.status, phase, conditions }` by assignment: a new Pod's status gains conditions
+    // (copy.ts: a spread that gains keys takes V8's slow path).
+    const status: Any = copyOwn(pod.status);
+    status.phase = 'Pending';
+    status.conditions = scheduledList(rfc3339(ctx.clock.now()));
     // Binding and the PodScheduled condition land in one write.
     const bound = api.bindPod(pod, nodeName, status);
     if (bound.ok)
@@ -90,12 +91,20 @@ export function createScheduler(api: ApiServer): Controller {
     if (latePartsLoaded()) full ??= late().createFullScheduler(api, bind);
     return full;
   };
+  // Set once the full profile schedules (the clock is past CLUSTER_START and the late parts are
+  // in, both for good): this path's load and placement are never read again, and `unschedulable`
+  // only shrinks. Once it is empty, a Pod event's keys are only a new unbound Pod's own.
+  let bootDone = false;
   const keysFor = (ev: WatchEvent): string[] => {
     if (ev.kind === 'Node') {
       nodes = undefined;
       return NO_KEYS as string[];
     }
     const p = ev.object as Pod;
+    if (bootDone && unschedulable.size === 0)
+      return ev.type === 'ADDED' && !p.spec?.nodeName
+        ? [`${p.metadata.namespace}/${p.metadata.name}`]
+        : (NO_KEYS as string[]);
     const uid = p.metadata.uid;
     if (ev.type === 'DELETED') {
       unschedulable.delete(`${p.metadata.namespace}/${p.metadata.name}`);
@@ -123,7 +132,10 @@ export function createScheduler(api: ApiServer): Controller {
     },
     reconcile(key: string, ctx: ControllerContext) {
       const f = ctx.clock.now() >= CLUSTER_START_MS && fullPath();
-      if (f) return f.reconcile(key, ctx);
+      if (f) {
+        bootDone = true;
+        return f.reconcile(key, ctx);
+      }
       const i = key.indexOf('/');
       const pod = api.store.get('Pod', key.slice(0, i), key.slice(i + 1)) as Pod | undefined;
       if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) return;
