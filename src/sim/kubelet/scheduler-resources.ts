@@ -61,15 +61,37 @@ function containerReq(c: Any, nonZero: boolean): Req {
 /** resource.PodRequests over a Pod spec. */
 export function podRequests(spec: Any, nonZero: boolean): Req {
   const out: Req = { cpu: 0, mem: 0, eph: 0 };
-  for (const c of spec?.containers ?? []) {
-    const r = containerReq(c, nonZero);
-    out.cpu += r.cpu;
-    out.mem += r.mem;
-    out.eph += r.eph;
+  const cs = spec?.containers;
+  if (cs)
+    for (const c of cs) {
+      const r = containerReq(c, nonZero);
+      out.cpu += r.cpu;
+      out.mem += r.mem;
+      out.eph += r.eph;
+    }
+  const inits = spec?.initContainers;
+  if (inits) initFloor(out, inits, nonZero);
+  else {
+    // No init container: the floor is 0 (what initFloor would leave).
+    out.cpu = Math.max(out.cpu, 0);
+    out.mem = Math.max(out.mem, 0);
+    out.eph = Math.max(out.eph, 0);
   }
+  const pod = spec?.resources?.requests;
+  if (has(pod, 'cpu')) out.cpu = milli(pod.cpu);
+  if (has(pod, 'memory')) out.mem = units(pod.memory);
+  const oh = spec?.overhead;
+  if (has(oh, 'cpu')) out.cpu += milli(oh.cpu);
+  if (has(oh, 'memory')) out.mem += units(oh.memory);
+  if (has(oh, 'ephemeral-storage')) out.eph += units(oh['ephemeral-storage']);
+  return out;
+}
+
+/** The init containers' part of podRequests: sidecars added to `out`, then each one's floor. */
+function initFloor(out: Req, inits: Iterable<Any>, nonZero: boolean): void {
   const sidecars: Req = { cpu: 0, mem: 0, eph: 0 };
   const initMax: Req = { cpu: 0, mem: 0, eph: 0 };
-  for (const c of spec?.initContainers ?? []) {
+  for (const c of inits) {
     const r = containerReq(c, nonZero);
     let floor: Req;
     if (c?.restartPolicy === 'Always') {
@@ -88,14 +110,6 @@ export function podRequests(spec: Any, nonZero: boolean): Req {
   out.cpu = Math.max(out.cpu, initMax.cpu);
   out.mem = Math.max(out.mem, initMax.mem);
   out.eph = Math.max(out.eph, initMax.eph);
-  const pod = spec?.resources?.requests;
-  if (has(pod, 'cpu')) out.cpu = milli(pod.cpu);
-  if (has(pod, 'memory')) out.mem = units(pod.memory);
-  const oh = spec?.overhead;
-  if (has(oh, 'cpu')) out.cpu += milli(oh.cpu);
-  if (has(oh, 'memory')) out.mem += units(oh.memory);
-  if (has(oh, 'ephemeral-storage')) out.eph += units(oh['ephemeral-storage']);
-  return out;
 }
 
 /** The kubelet's default --max-pods, used when a Node does not state status.allocatable.pods. */
