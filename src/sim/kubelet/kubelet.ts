@@ -90,8 +90,9 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   for (const n of profile.nodes) nodeState(n.name);
   const runtimes = new Map<string, PodRuntime>(); // pod uid → runtime
   const byKey = new Map<string, PodRuntime>(); // pod key → runtime of the Pod the kubelet runs
-  const ips = new Map<string, { node: string; ip: string }>(); // pod key → IP
-  const ipView = new Map<string, string>();
+  // Pod key → IP its sandbox holds, leased from the node of the runtime under that key (an IP is
+  // held only while that runtime is the key's, and released when it stops being so).
+  const ips = new Map<string, string>();
   const pullRng = rng.fork('image-pulls');
   const stopRng = rng.fork('container-stop');
   const idRng = rng.fork('container-ids');
@@ -192,17 +193,16 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   };
 
   // The sandbox IP each Pod holds, by Pod key (CNI ADD and DEL on host-local IPAM, ipam.ts).
-  const holdIp = (key: string, node: string, ip: string) => {
-    ips.set(key, { node, ip });
-    ipView.set(key, ip);
+  const holdIp = (key: string, ip: string) => {
+    ips.set(key, ip);
   };
   // Sandbox torn down: the IP goes back to the pool (not reused at once: next-free cursor).
-  const releaseIp = (key: string) => {
-    const held = ips.get(key);
+  // `rt`: the runtime that held it (none under the key: nothing is held).
+  const releaseIp = (key: string, rt: PodRuntime | undefined) => {
+    const held = rt && ips.get(key);
     if (held) {
-      nodes.get(held.node)?.ipam?.release(held.ip);
+      rt.node.ipam?.release(held);
       ips.delete(key);
-      ipView.delete(key);
     }
   };
 
@@ -213,17 +213,17 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     const node = rt.node;
     if (ip && ip !== node.ip && node.ipam) {
       node.ipam.reserve(ip); // false when the boot already reserved it: either way it is held now
-      holdIp(rt.key, node.name, ip);
+      holdIp(rt.key, ip);
     }
     for (const c of pod.spec.containers) node.images?.add(parseImage(c.image).fullName);
   };
 
   // CNI ADD: the IP the Pod's sandbox holds already, else a new one from its node's range.
   const sandboxIp = (pod: Pod, rt: PodRuntime) => {
-    let ip = pod.spec.hostNetwork ? rt.node.ip : ips.get(rt.key)?.ip;
+    let ip = pod.spec.hostNetwork ? rt.node.ip : ips.get(rt.key);
     if (!ip) {
       ip = rt.node.ipam?.allocate();
-      if (ip) holdIp(rt.key, rt.node.name, ip);
+      if (ip) holdIp(rt.key, ip);
     }
     return ip;
   };
@@ -233,7 +233,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   return {
     name: 'kubelet',
     watches: ['Pod'],
-    ips: ipView,
+    ips,
     ipamFor: (node) => nodes.get(node)?.ipam,
     bindFacade(cluster: Cluster) {
       facade = cluster;
@@ -252,7 +252,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       const known = byKey.get(key);
       const pod = known ? (api.store.get('Pod', known.namespace, known.name) as Pod | undefined) : get(key);
       if (!pod) {
-        releaseIp(key);
+        releaseIp(key, known);
         if (known) {
           cancel(known);
           runtimes.delete(known.uid);
@@ -269,7 +269,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
         known.killing = true;
         runtimes.delete(known.uid);
         byKey.delete(key);
-        releaseIp(key);
+        releaseIp(key, known);
       }
       const node = pod.spec.nodeName;
       if (!node) return;
