@@ -75,7 +75,48 @@ class NameMap extends Map<string, Entry> {
   /** How many entries are Slots (objects written with `put`): while none, no name can clash. */
   slots = 0;
 }
-type NsMap = Map<string, NameMap>;
+/**
+ * One kind's objects: by namespace, or (cluster-scoped kinds) in one map, so a read of a Node or a
+ * Namespace takes one map hop fewer and no read looks up whether the kind is namespaced.
+ */
+class KindMap {
+  readonly byNs = new Map<string, NameMap>();
+  /** The cluster-scoped kinds' one map (also byNs's '' entry, for the code that walks byNs). */
+  cluster: NameMap | undefined = undefined;
+  constructor(readonly namespaced: boolean) {}
+  /** The namespace's map, if any (a cluster-scoped kind ignores `ns`). */
+  get(ns: string | undefined): NameMap | undefined {
+    return this.namespaced ? this.byNs.get(ns ?? '') : this.cluster;
+  }
+  /** The map of `ns` (already '' for a cluster-scoped kind), made if new. */
+  nameMap(ns: string): NameMap {
+    let m = this.namespaced ? this.byNs.get(ns) : this.cluster;
+    if (m === undefined) {
+      m = new NameMap();
+      this.byNs.set(ns, m);
+      if (!this.namespaced) this.cluster = m;
+    }
+    return m;
+  }
+}
+
+/**
+ * The store's watch event: a class, so every event has one shape (controllers read `old` and
+ * `object` on every event) and the key is spelled only if a listener asks (the change collector,
+ * only while someone is subscribed).
+ */
+class StoreEvent implements WatchEvent {
+  constructor(
+    readonly type: WatchEventType,
+    readonly kind: KindName,
+    private readonly ns: string,
+    readonly object: K8sObject,
+    readonly old: K8sObject | undefined,
+  ) {}
+  get key(): string {
+    return keyOf(this.kind, this.ns, this.object.metadata.name);
+  }
+}
 
 /** The map with its pending lazy entries keyed: what every read or write by name goes through. */
 function keyed(m: NameMap): NameMap {
@@ -112,7 +153,7 @@ export function keyOf(kind: KindName, ns: string, name: string): string {
 }
 
 export class Store implements StoreReader {
-  private readonly data = new Map<KindName, NsMap>();
+  private readonly data = new Map<KindName, KindMap>();
   private readonly byUid = new Map<string, Slot>(); // uid → the object's slot (not Events)
   /** Owner uid → the slots of the objects naming it (not Events, which byOwner never returned). */
   private readonly dependents = new Map<string, Set<Slot>>();
@@ -146,7 +187,9 @@ export class Store implements StoreReader {
 
   /** What is stored under a key (a Slot or a lazy entry), without building the object. */
   entry(kind: KindName, namespace: string | undefined, name: string): Entry | undefined {
-    const m = this.data.get(kind)?.get(NAMESPACED[kind] ? (namespace ?? '') : '');
+    const k = this.data.get(kind);
+    if (k === undefined) return undefined;
+    const m = k.namespaced ? k.byNs.get(namespace ?? '') : k.cluster;
     return m === undefined ? undefined : (m.pending === undefined ? m : keyed(m)).get(name);
   }
 
@@ -181,18 +224,18 @@ export class Store implements StoreReader {
   }
 
   *byNamespace(kind: KindName, namespace: string): Iterable<K8sObject> {
-    const m = this.data.get(kind)?.get(NAMESPACED[kind] ? namespace : '');
+    const m = this.data.get(kind)?.get(namespace);
     if (m) for (const e of keyed(m).values()) yield e.object();
   }
 
   count(kind: KindName): number {
     let n = 0;
-    for (const m of this.data.get(kind)?.values() ?? []) n += m.size + (m.pending?.length ?? 0);
+    for (const m of this.data.get(kind)?.byNs.values() ?? []) n += m.size + (m.pending?.length ?? 0);
     return n;
   }
 
   namespacesOf(kind: KindName): string[] {
-    return [...(this.data.get(kind)?.entries() ?? [])]
+    return [...(this.data.get(kind)?.byNs.entries() ?? [])]
       .filter(([, m]) => m.size + (m.pending?.length ?? 0) > 0)
       .map(([ns]) => ns);
   }
@@ -206,9 +249,10 @@ export class Store implements StoreReader {
     const sel = opts.labelSelector ? late().parseSelector(opts.labelSelector) : undefined;
     // Field selectors: the kind's conversion and field set (./field-selectors, bound late).
     const field = opts.fieldSelector ? late().compileFieldSelector(kind, opts.fieldSelector) : undefined;
-    const nsMap = this.data.get(kind);
-    if (!nsMap) return [];
-    const namespaced = NAMESPACED[kind];
+    const km = this.data.get(kind);
+    if (!km) return [];
+    const nsMap = km.byNs;
+    const namespaced = km.namespaced;
     const nss =
       namespaced && opts.namespace !== undefined
         ? [opts.namespace]
@@ -236,44 +280,51 @@ export class Store implements StoreReader {
   /** Write a whole object (already defaulted/validated) and emit ADDED or MODIFIED. */
   put(obj: K8sObject): K8sObject {
     const kind = obj.kind as KindName;
-    const ns = NAMESPACED[kind] ? (obj.metadata.namespace ?? '') : '';
+    const km = this.kindMap(kind);
+    const ns = km.namespaced ? (obj.metadata.namespace ?? '') : '';
     const name = obj.metadata.name;
-    const m = keyed(this.nameMap(kind, ns));
+    const m = keyed(km.nameMap(ns));
     const prev = m.get(name);
-    const old = prev?.object();
+    const old = prev instanceof Slot ? prev.obj : prev?.object();
     const stored = stamped(obj, this.nextResourceVersion());
-    let slot = prev;
-    if (slot instanceof Slot) slot.obj = stored;
-    else {
-      if (slot !== undefined) slot.live = false;
-      slot = new Slot(stored);
-      m.set(name, slot);
-      m.slots++;
-    }
     // Events are never owners or dependents, and only GC looks objects up by uid: leaving the
     // (30,000 at the benchmark's scale) Events out of the uid index saves its entries.
     const indexed = kind !== 'Event';
-    if (!old) {
-      m.sorted = undefined;
-      if (indexed) {
-        this.byUid.set(stored.metadata.uid, slot);
-        this.indexOwners(stored, slot);
-      }
-    } else {
+    let slot: Slot;
+    if (prev instanceof Slot && old !== undefined) {
+      // The usual write: an object replaced in its slot.
+      slot = prev;
+      slot.obj = stored;
       if (old.metadata.uid !== stored.metadata.uid) {
         this.byUid.delete(old.metadata.uid);
         if (indexed) this.byUid.set(stored.metadata.uid, slot);
-      } else if (indexed && slot !== prev) this.byUid.set(stored.metadata.uid, slot);
-      if (indexed && (slot !== prev || !sameOwners(old, stored))) {
+      }
+      if (indexed && !sameOwners(old, stored)) {
         this.unindexOwners(old, slot);
         this.indexOwners(stored, slot);
       }
+    } else {
+      if (prev !== undefined) (prev as LazyObject).live = false;
+      slot = new Slot(stored);
+      m.set(name, slot);
+      m.slots++;
+      if (!old) {
+        m.sorted = undefined;
+        if (indexed) {
+          this.byUid.set(stored.metadata.uid, slot);
+          this.indexOwners(stored, slot);
+        }
+      } else {
+        // A put over a lazy entry (in no index: only put objects are).
+        if (old.metadata.uid !== stored.metadata.uid) this.byUid.delete(old.metadata.uid);
+        if (indexed) {
+          this.byUid.set(stored.metadata.uid, slot);
+          this.unindexOwners(old, slot);
+          this.indexOwners(stored, slot);
+        }
+      }
     }
-    const key = keyOf(kind, ns, name);
-    const ev: WatchEvent = old
-      ? { type: 'MODIFIED', kind, key, object: stored, old }
-      : { type: 'ADDED', kind, key, object: stored };
-    this.emit(ev);
+    this.emit(new StoreEvent(old ? 'MODIFIED' : 'ADDED', kind, ns, stored, old));
     return stored;
   }
 
@@ -284,8 +335,9 @@ export class Store implements StoreReader {
    * so the entry waits unkeyed (and unnamed) until something reads the namespace.
    */
   addLazy(kind: KindName, namespace: string, entry: LazyObject): void {
-    const ns = NAMESPACED[kind] ? namespace : '';
-    const m = this.nameMap(kind, ns);
+    const km = this.kindMap(kind);
+    const ns = km.namespaced ? namespace : '';
+    const m = km.nameMap(ns);
     this.rv += 1;
     entry.stamp(this.rv);
     entry.live = true;
@@ -319,18 +371,13 @@ export class Store implements StoreReader {
     for (const l of this.keyListeners) l('MODIFIED', kind, ns, entry);
   }
 
-  private nameMap(kind: KindName, ns: string): NameMap {
-    let nsMap = this.data.get(kind);
-    if (!nsMap) {
-      nsMap = new Map();
-      this.data.set(kind, nsMap);
+  private kindMap(kind: KindName): KindMap {
+    let km = this.data.get(kind);
+    if (km === undefined) {
+      km = new KindMap(NAMESPACED[kind] === true);
+      this.data.set(kind, km);
     }
-    let m = nsMap.get(ns);
-    if (!m) {
-      m = new NameMap();
-      nsMap.set(ns, m);
-    }
-    return m;
+    return km;
   }
 
   /** Remove an object outright and emit DELETED. */
@@ -349,12 +396,13 @@ export class Store implements StoreReader {
     if (prev instanceof Slot) this.unindexOwners(old, prev);
     // The DELETED event carries the last state with a fresh resourceVersion, as a watch does.
     const last = stamped(old, this.nextResourceVersion());
-    this.emit({ type: 'DELETED', kind, key: keyOf(kind, ns, name), object: last });
+    this.emit(new StoreEvent('DELETED', kind, ns, last, undefined));
     return last;
   }
 
   private emit(ev: WatchEvent): void {
-    for (const l of this.listeners) l(ev);
+    const ls = this.listeners;
+    for (let i = 0; i < ls.length; i++) (ls[i] as (ev: WatchEvent) => void)(ev);
   }
 
   private indexOwners(o: K8sObject, slot: Slot): void {

@@ -31,7 +31,7 @@ export interface WatchEvent {
   kind: KindName;
   key: ObjectKey;
   object: K8sObject; // new object (or the last state, for DELETED)
-  old?: K8sObject; // previous object for MODIFIED
+  old?: K8sObject | undefined; // previous object for MODIFIED
 }
 
 /** Read access to the API server's store (immutable snapshots). */

@@ -25,16 +25,37 @@ export interface ManagerDeps {
   maxIterations?: number;
 }
 
+/**
+ * One (controller, key) the manager has queued: kept after it runs, so the next enqueue of the
+ * same key finds it with one map lookup and queues it again with no map write, and running it
+ * needs no map write either (`at`, not a set's membership, says whether it is waiting).
+ */
+class Queued {
+  /** Absolute queue position of its last enqueue: waiting while it has not been reached. */
+  at = -1;
+  constructor(
+    readonly index: number,
+    readonly key: string,
+  ) {}
+}
+
+/** Entries kept past their run before an idle queue forgets them all (see `forget`). */
+const KEEP_ENTRIES = 1 << 16;
+
 export class ControllerManager {
   private readonly controllers: Controller[] = [];
   private readonly contexts: ControllerContext[] = [];
-  private readonly byKind = new Map<KindName, number[]>();
+  /** Per watched kind, its controllers' indexes and the controllers, in registration order. */
+  private readonly byKind = new Map<KindName, { indexes: number[]; controllers: Controller[] }>();
   // One stingy FIFO of (controller index, key) (client-go workqueue semantics, see ./workqueue):
-  // parallel arrays plus a waiting-set per controller, so no composite string is built per event.
-  private qIndex: number[] = [];
-  private qKey: string[] = [];
+  // the entries, with a map per controller from key to its entry, so no composite string is built
+  // per event. Positions are absolute: q[i] is position qBase + i; qBase + qHead is the next to run.
+  private q: Queued[] = [];
   private qHead = 0;
-  private readonly waiting: Set<string>[] = [];
+  private qBase = 0;
+  private readonly entries: Map<string, Queued>[] = [];
+  /** Entries made since the maps were last emptied. */
+  private made = 0;
   /** Pending requeueAfter timers by (controller, due, key). */
   private readonly requeues = new Set<string>();
   private readonly maxIterations: number;
@@ -70,11 +91,15 @@ export class ControllerManager {
       },
     };
     this.contexts.push(ctx);
-    this.waiting.push(new Set());
+    this.entries.push(new Map());
     for (const kind of controller.watches) {
-      const list = this.byKind.get(kind) ?? [];
-      list.push(index);
-      this.byKind.set(kind, list);
+      let list = this.byKind.get(kind);
+      if (list === undefined) {
+        list = { indexes: [], controllers: [] };
+        this.byKind.set(kind, list);
+      }
+      list.indexes.push(index);
+      list.controllers.push(controller);
     }
   }
 
@@ -87,19 +112,21 @@ export class ControllerManager {
 
   /** Synchronous watch fan-out; the work runs later in `runUntilIdle`. */
   onWatch(ev: WatchEvent): void {
-    const indexes = this.byKind.get(ev.kind);
-    if (!indexes) return;
+    const list = this.byKind.get(ev.kind);
+    if (!list) return;
+    const { indexes, controllers } = list;
     // Indexed loops: this runs for every write (~50,000 in the benchmark), and for-of allocates an
     // iterator result per step until the optimising tier has seen enough of it.
     for (let n = 0; n < indexes.length; n++) {
+      const keys = (controllers[n] as Controller).keysFor(ev);
+      if (keys.length === 0) continue;
       const i = indexes[n] as number;
-      const keys = (this.controllers[i] as Controller).keysFor(ev);
       for (let k = 0; k < keys.length; k++) this.enqueue(i, keys[k] as string);
     }
   }
 
   get pending(): number {
-    return this.qKey.length - this.qHead;
+    return this.q.length - this.qHead;
   }
 
   /** Reconcile until the queue is empty. Returns the number of reconciles run. */
@@ -109,17 +136,20 @@ export class ControllerManager {
     let n = 0;
     try {
       for (;;) {
-        if (this.qHead >= this.qKey.length) return n;
-        const index = this.qIndex[this.qHead] as number;
-        const key = this.qKey[this.qHead] as string;
+        if (this.qHead >= this.q.length) {
+          this.forget();
+          return n;
+        }
+        const e = this.q[this.qHead] as Queued;
+        const index = e.index;
+        const key = e.key;
         this.qHead++;
         // Compact now and then so a long-lived queue does not grow without bound.
-        if (this.qHead > 1024 && this.qHead * 2 > this.qKey.length) {
-          this.qIndex = this.qIndex.slice(this.qHead);
-          this.qKey = this.qKey.slice(this.qHead);
+        if (this.qHead > 1024 && this.qHead * 2 > this.q.length) {
+          this.q = this.q.slice(this.qHead);
+          this.qBase += this.qHead;
           this.qHead = 0;
         }
-        (this.waiting[index] as Set<string>).delete(key);
         if (++n > this.maxIterations) {
           throw new Error(
             `controller manager: more than ${this.maxIterations} reconciles without settling (last: ${index}\u0000${key}); a controller is probably looping`,
@@ -134,10 +164,24 @@ export class ControllerManager {
   }
 
   private enqueue(index: number, key: string): void {
-    const waiting = this.waiting[index] as Set<string>;
-    if (waiting.has(key)) return;
-    waiting.add(key);
-    this.qIndex.push(index);
-    this.qKey.push(key);
+    const entries = this.entries[index] as Map<string, Queued>;
+    let e = entries.get(key);
+    if (e === undefined) {
+      e = new Queued(index, key);
+      entries.set(key, e);
+      this.made++;
+    } else if (e.at >= this.qBase + this.qHead) return; // still waiting
+    e.at = this.qBase + this.q.length;
+    this.q.push(e);
+  }
+
+  /**
+   * The queue is empty, so no entry is waiting: once many were made (keys of objects long gone
+   * among them), drop them all; the next enqueue of a key makes its entry again.
+   */
+  private forget(): void {
+    if (this.made < KEEP_ENTRIES) return;
+    for (const m of this.entries) m.clear();
+    this.made = 0;
   }
 }

@@ -2,23 +2,24 @@
 // instant fire in the order they were scheduled.
 import type { Clock, Timers } from './interfaces';
 
-interface Entry {
-  due: number;
-  seq: number;
-  fn: () => void;
-}
-
 export class TimerHeap implements Timers {
-  private heap: Entry[] = [];
+  // The heap as three parallel arrays (due, seq, callback) rather than one object per timer: a
+  // comparison reads two numbers from packed arrays instead of two objects, and scheduling a
+  // timer allocates nothing but its callback (and, now and then, the arrays' growth).
+  private readonly dues: number[] = [];
+  private readonly seqs: number[] = [];
+  private readonly fns: (() => void)[] = [];
   private seq = 0;
   private readonly cancelled = new Set<number>();
   constructor(private readonly clock: Clock) {}
 
   at(dueMs: number, fn: () => void): number {
-    const e: Entry = { due: dueMs, seq: ++this.seq, fn };
-    this.heap.push(e);
-    this.up(this.heap.length - 1);
-    return e.seq;
+    const seq = ++this.seq;
+    this.dues.push(dueMs);
+    this.seqs.push(seq);
+    this.fns.push(fn);
+    this.up(this.dues.length - 1, dueMs, seq, fn);
+    return seq;
   }
   after(delayMs: number, fn: () => void): number {
     return this.at(this.clock.now() + Math.max(0, delayMs), fn);
@@ -28,60 +29,82 @@ export class TimerHeap implements Timers {
   }
   /** Due time of the earliest live timer, or undefined. */
   peekDue(): number | undefined {
-    this.dropCancelled();
-    return this.heap[0]?.due;
+    if (this.cancelled.size > 0) this.dropCancelled();
+    return this.dues.length > 0 ? this.dues[0] : undefined;
   }
   /** Remove and return the earliest live timer if it is due at or before `t`. */
   popDue(t: number): (() => void) | undefined {
-    this.dropCancelled();
-    const top = this.heap[0];
-    if (!top || top.due > t) return undefined;
+    if (this.cancelled.size > 0) this.dropCancelled();
+    if (this.dues.length === 0 || (this.dues[0] as number) > t) return undefined;
+    const fn = this.fns[0] as () => void;
     this.pop();
-    return top.fn;
+    return fn;
   }
   get size(): number {
-    return this.heap.length;
+    return this.dues.length;
   }
   private dropCancelled(): void {
-    while (this.heap.length > 0) {
-      const top = this.heap[0] as Entry;
-      if (!this.cancelled.has(top.seq)) return;
-      this.cancelled.delete(top.seq);
+    while (this.seqs.length > 0) {
+      const top = this.seqs[0] as number;
+      if (!this.cancelled.has(top)) return;
+      this.cancelled.delete(top);
       this.pop();
     }
   }
-  private less(i: number, j: number): boolean {
-    const a = this.heap[i] as Entry;
-    const b = this.heap[j] as Entry;
-    return a.due < b.due || (a.due === b.due && a.seq < b.seq);
-  }
-  private swap(i: number, j: number): void {
-    const t = this.heap[i] as Entry;
-    this.heap[i] = this.heap[j] as Entry;
-    this.heap[j] = t;
-  }
-  private up(i: number): void {
+  /** Sift the entry (due, seq, fn), now at `i`, up to its place. */
+  private up(i: number, due: number, seq: number, fn: () => void): void {
+    const dues = this.dues;
+    const seqs = this.seqs;
+    const fns = this.fns;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.less(i, p)) return;
-      this.swap(i, p);
+      const pd = dues[p] as number;
+      if (!(due < pd || (due === pd && seq < (seqs[p] as number)))) break;
+      dues[i] = pd;
+      seqs[i] = seqs[p] as number;
+      fns[i] = fns[p] as () => void;
       i = p;
     }
+    dues[i] = due;
+    seqs[i] = seq;
+    fns[i] = fn;
   }
+  /** Remove the top entry: the last one takes its place and sifts down. */
   private pop(): void {
-    const last = this.heap.pop() as Entry;
-    if (this.heap.length === 0) return;
-    this.heap[0] = last;
+    const dues = this.dues;
+    const seqs = this.seqs;
+    const fns = this.fns;
+    const due = dues.pop() as number;
+    const seq = seqs.pop() as number;
+    const fn = fns.pop() as () => void;
+    const n = dues.length;
+    if (n === 0) return;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
+      if (l >= n) break;
+      // The smaller child, then whether it comes before the moving entry.
+      let m = l;
+      let md = dues[l] as number;
+      let ms = seqs[l] as number;
       const r = l + 1;
-      let m = i;
-      if (l < this.heap.length && this.less(l, m)) m = l;
-      if (r < this.heap.length && this.less(r, m)) m = r;
-      if (m === i) return;
-      this.swap(i, m);
+      if (r < n) {
+        const rd = dues[r] as number;
+        const rs = seqs[r] as number;
+        if (rd < md || (rd === md && rs < ms)) {
+          m = r;
+          md = rd;
+          ms = rs;
+        }
+      }
+      if (!(md < due || (md === due && ms < seq))) break;
+      dues[i] = md;
+      seqs[i] = ms;
+      fns[i] = fns[m] as () => void;
       i = m;
     }
+    dues[i] = due;
+    seqs[i] = seq;
+    fns[i] = fn;
   }
 }
