@@ -1,7 +1,7 @@
 // What the controllers that claim objects share (controller_ref_manager.go: ReplicaSets claim Pods,
 // Deployments claim ReplicaSets): the orphan index, label helpers, and the release / adopt writes.
 import { ownerRefTo } from '../api/owners';
-import type { K8sObject } from '../api/types';
+import type { K8sObject, OwnerReference } from '../api/types';
 import type { ControllerContext } from '../runtime/interfaces';
 
 export type Labels = Record<string, string> | undefined;
@@ -73,4 +73,11 @@ export function adopt<T extends K8sObject>(ctx: ControllerContext, owner: K8sObj
   const ownerReferences = at < 0 ? [...refs, ref] : refs.map((r, i) => (i === at ? { ...r, ...ref } : r));
   const r = ctx.api.update({ ...o, metadata: { ...o.metadata, ownerReferences } });
   return r.ok ? (r.object as T) : undefined;
+}
+
+/** The controller reference among `refs` (controllerRef without a closure per event). */
+export function controllerOf(refs: readonly OwnerReference[] | undefined): OwnerReference | undefined {
+  if (refs === undefined) return undefined;
+  for (let i = 0; i < refs.length; i++) if ((refs[i] as OwnerReference).controller) return refs[i];
+  return undefined;
 }

@@ -55,6 +55,17 @@ function copyDeploymentAnnotations(d: Deployment, into: Record<string, string>):
 }
 
 /**
+ * The objects a syncNewReplicaSet without old ReplicaSets last found nothing to do with: its
+ * answer depends on these alone (stored objects are immutable, and status writes keep them).
+ */
+export interface NewRSCheck {
+  dMeta: object;
+  dSpec: object;
+  rsMeta: object;
+  rsSpec: object;
+}
+
+/**
  * getNewReplicaSet for an existing new ReplicaSet: SetNewReplicaSetAnnotations (the Deployment's
  * annotations copied on; its revision must exceed every old one's, an adopted or rolled-back-to
  * ReplicaSet's raised, with the number it had appended to revision-history within
@@ -66,7 +77,18 @@ export function syncNewReplicaSet(
   d: Deployment,
   newRS: ReplicaSet,
   olds: readonly ReplicaSet[],
+  memo?: { annotationsOk: NewRSCheck | undefined },
 ): ReplicaSet {
+  const ok = memo?.annotationsOk;
+  if (
+    ok !== undefined &&
+    olds.length === 0 &&
+    ok.dMeta === d.metadata &&
+    ok.dSpec === d.spec &&
+    ok.rsMeta === newRS.metadata &&
+    ok.rsSpec === newRS.spec
+  )
+    return newRS;
   const annotations = newRS.metadata.annotations ?? {};
   let maxOld = 0;
   for (let i = 0; i < olds.length; i++) maxOld = Math.max(maxOld, revisionOf(olds[i] as ReplicaSet));
@@ -80,7 +102,11 @@ export function syncNewReplicaSet(
   const copy = needsCopy(d, annotations);
   const minReady = d.spec.minReadySeconds ?? 0;
   const minReadyStale = (newRS.spec.minReadySeconds ?? 0) !== minReady;
-  if (!((parses && (copy || raise)) || minReadyStale)) return newRS;
+  if (!((parses && (copy || raise)) || minReadyStale)) {
+    if (memo && olds.length === 0)
+      memo.annotationsOk = { dMeta: d.metadata, dSpec: d.spec, rsMeta: newRS.metadata, rsSpec: newRS.spec };
+    return newRS;
+  }
   const updated: Record<string, string> = { ...annotations };
   if (copy) copyDeploymentAnnotations(d, updated);
   if (raise) {

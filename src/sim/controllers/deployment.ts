@@ -5,16 +5,25 @@
 // [K8S pkg/controller/deployment: deployment_controller.go, sync.go, rolling.go, recreate.go,
 // progress.go, util/deployment_util.go; controller/controller_ref_manager.go]
 
-import { controllerRef, ownedBy, ownerRefTo, scaledValue, splitKey } from '../api/owners';
-import type { Deployment, K8sObject, ReplicaSet } from '../api/types';
+import { ownedBy, ownerRefTo, scaledValue, splitKey } from '../api/owners';
+import type { Deployment, DeploymentCondition, K8sObject, ReplicaSet } from '../api/types';
 import { deepEqual } from '../apiserver/json';
 import type { Store } from '../apiserver/store';
 import { late } from '../late';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
-import { forgetOrphan, hasKeys, type Labels, noteOrphan, type Orphans, sameLabels } from './claim';
+import {
+  controllerOf,
+  forgetOrphan,
+  hasKeys,
+  type Labels,
+  noteOrphan,
+  type Orphans,
+  sameLabels,
+} from './claim';
 import {
   DESIRED,
   MAX_REPLICAS,
+  type NewRSCheck,
   newReplicaSetAnnotations,
   REVISION,
   revisionOf,
@@ -59,6 +68,14 @@ export interface SpecInfo {
   match: (labels: Labels) => boolean;
   /** Due time of the progress-deadline requeue last asked for (pending until the clock gets there). */
   deadlineDue: number;
+  /**
+   * The Deployment's and its new ReplicaSet's metadata last found to agree on the revision
+   * annotation (nothing to update while both are the same objects).
+   */
+  revisionOk: object | undefined;
+  revisionOkRS: object | undefined;
+  /** The same for syncNewReplicaSet's no-op (./deployment-annotations). */
+  annotationsOk: NewRSCheck | undefined;
 }
 
 /** The answer for events that queue nothing: shared, never modified (the manager only reads it). */
@@ -75,7 +92,18 @@ export function createDeploymentController(store: Store): Controller {
     const { surge, unavailable } = resolveFenceposts(d);
     const hash = computeHash(d.spec.template, collisionCount);
     const match = selectorOf(d);
-    const info: SpecInfo = { generation, collisionCount, hash, surge, unavailable, match, deadlineDue: -1 };
+    const info: SpecInfo = {
+      generation,
+      collisionCount,
+      hash,
+      surge,
+      unavailable,
+      match,
+      deadlineDue: -1,
+      revisionOk: undefined,
+      revisionOkRS: undefined,
+      annotationsOk: undefined,
+    };
     // Objects created without the API server (tests' raw store writes) may lack a generation.
     if (generation !== undefined) specInfo.set(d.metadata.uid, info);
     return info;
@@ -90,11 +118,11 @@ export function createDeploymentController(store: Store): Controller {
         return [`${o.metadata.namespace}/${o.metadata.name}`];
       }
       const ns = o.metadata.namespace ?? '';
-      const ref = controllerRef(o);
+      const ref = controllerOf(o.metadata.ownerReferences);
       const old = ev.old;
       // Most writes keep the ownerReferences array (status writes, scaling, annotations).
       const refsMoved = old !== undefined && old.metadata.ownerReferences !== o.metadata.ownerReferences;
-      const oldRef = refsMoved ? controllerRef(old) : ref;
+      const oldRef = refsMoved ? controllerOf(old.metadata.ownerReferences) : ref;
       if (ev.type === 'DELETED') {
         if (!ref) forgetOrphan(orphans, ns, o.metadata.name);
       } else if (!ref) noteOrphan(orphans, ns, o.metadata.name);
@@ -207,6 +235,14 @@ function withoutHash(template: unknown): unknown {
   return { ...t, metadata: hasKeys(rest) ? { ...meta, labels: rest } : meta };
 }
 
+/** Some condition has reason DeploymentPaused (Array.some without a closure per sync). */
+function pausedCondition(conds: readonly DeploymentCondition[] | undefined): boolean {
+  if (conds === undefined) return false;
+  for (let i = 0; i < conds.length; i++)
+    if ((conds[i] as DeploymentCondition).reason === 'DeploymentPaused') return true;
+  return false;
+}
+
 /** Shared by every sync whose Deployment has no old ReplicaSets (never written to). */
 const NO_OLDS: readonly ReplicaSet[] = Object.freeze([]);
 
@@ -225,11 +261,11 @@ function syncDeployment(
   // The steady state (one ReplicaSet, the current one) needs no list of old ones.
   const olds =
     all.length === 1 && newRS ? (NO_OLDS as ReplicaSet[]) : all.filter((rs) => rs !== newRS).sort(byCreation);
-  if (newRS) newRS = syncNewReplicaSet(ctx, d, newRS, olds);
+  if (newRS) newRS = syncNewReplicaSet(ctx, d, newRS, olds, info);
   let created = false;
   // Paused, or resumed with its DeploymentPaused condition still on (./deployment-paused, late:
   // only a user's write pauses a Deployment).
-  if (d.spec.paused || d.status?.conditions?.some((c) => c.reason === 'DeploymentPaused')) {
+  if (d.spec.paused || pausedCondition(d.status?.conditions)) {
     const p = late().deploymentPause;
     d = p.conditions(ctx, d);
     if (d.spec.paused) {
@@ -303,13 +339,20 @@ function syncDeployment(
     if (olds.length === 0) newRS = scaleRS(ctx, d, newRS, d.spec.replicas, surge);
     else newRS = late().deploymentRollout.roll(store, ctx, d, newRS, olds, surge, unavailable);
     // Revision annotation on the Deployment follows its newest ReplicaSet.
-    const rev = newRS.metadata.annotations?.[REVISION];
-    if (rev && d.metadata.annotations?.[REVISION] !== rev) {
-      const r = ctx.api.update({
-        ...d,
-        metadata: { ...d.metadata, annotations: { ...(d.metadata.annotations ?? {}), [REVISION]: rev } },
-      });
-      if (r.ok) d = r.object as Deployment;
+    // Its answer depends on the two metadata objects alone, which status writes keep: one look
+    // per pair.
+    if (info.revisionOk !== d.metadata || info.revisionOkRS !== newRS.metadata) {
+      const rev = newRS.metadata.annotations?.[REVISION];
+      if (rev && d.metadata.annotations?.[REVISION] !== rev) {
+        const r = ctx.api.update({
+          ...d,
+          metadata: { ...d.metadata, annotations: { ...(d.metadata.annotations ?? {}), [REVISION]: rev } },
+        });
+        if (r.ok) d = r.object as Deployment;
+      } else {
+        info.revisionOk = d.metadata;
+        info.revisionOkRS = newRS.metadata;
+      }
     }
     // Only old ReplicaSets can be idle ones, so fewer than the limit can never exceed it.
     if (olds.length > (d.spec.revisionHistoryLimit ?? 10)) late().deploymentRollout.cleanupOld(ctx, d, olds);

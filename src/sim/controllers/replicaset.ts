@@ -12,6 +12,7 @@ import { late, latePartsLoaded } from '../late';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
 import {
   adopt,
+  controllerOf,
   forgetOrphan,
   hasAll,
   hasKeys,
@@ -51,15 +52,16 @@ export function createReplicaSetController(store: Store): Controller {
       // updates). Checked before the owner lookup: most Pod updates are these.
       const old = ev.old as Pod | undefined;
       if (ev.type === 'MODIFIED' && old && !countsChanged(old, o as Pod)) return NO_KEYS;
-      const ns = o.metadata.namespace ?? '';
-      const ref = controllerRef(o);
+      const meta = o.metadata;
+      const ns = meta.namespace ?? '';
+      const ref = controllerOf(meta.ownerReferences);
       // Most writes keep the ownerReferences array (status writes, binds, deletion marks).
-      const refsMoved = old !== undefined && old.metadata.ownerReferences !== o.metadata.ownerReferences;
-      const oldRef = refsMoved ? controllerRef(old) : ref;
+      const refsMoved = old !== undefined && old.metadata.ownerReferences !== meta.ownerReferences;
+      const oldRef = refsMoved ? controllerOf(old.metadata.ownerReferences) : ref;
       if (ev.type === 'DELETED') {
-        if (!ref) forgetOrphan(orphans, ns, o.metadata.name);
-      } else if (!ref) noteOrphan(orphans, ns, o.metadata.name);
-      else if (refsMoved && !oldRef) forgetOrphan(orphans, ns, o.metadata.name);
+        if (!ref) forgetOrphan(orphans, ns, meta.name);
+      } else if (!ref) noteOrphan(orphans, ns, meta.name);
+      else if (refsMoved && !oldRef) forgetOrphan(orphans, ns, meta.name);
       // The steady state: an owned Pod whose controller did not change (updatePod / addPod /
       // deletePod: "If it has a ControllerRef, that's all that matters").
       if (ref && (!refsMoved || oldRef?.uid === ref.uid))
@@ -117,15 +119,19 @@ export function countsChanged(a: Pod, b: Pod): boolean {
   // Same status object (a bind, a deletion mark) or the same conditions: readiness is unchanged.
   if (sa !== sb && (sa?.phase !== sb?.phase || (sa?.conditions !== sb?.conditions && ready(a) !== ready(b))))
     return true;
-  return (
-    a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp ||
-    a.spec?.nodeName !== b.spec?.nodeName ||
-    // Status writes keep the metadata maps by reference: compare text only when they differ.
-    (a.metadata.labels !== b.metadata.labels &&
-      JSON.stringify(a.metadata.labels) !== JSON.stringify(b.metadata.labels)) ||
-    (a.metadata.ownerReferences !== b.metadata.ownerReferences &&
-      JSON.stringify(a.metadata.ownerReferences) !== JSON.stringify(b.metadata.ownerReferences))
-  );
+  // Status writes keep metadata and spec by reference: compare their fields only when they differ.
+  const ma = a.metadata;
+  const mb = b.metadata;
+  if (
+    ma !== mb &&
+    (ma.deletionTimestamp !== mb.deletionTimestamp ||
+      // The maps too: compare text only when they differ.
+      (ma.labels !== mb.labels && JSON.stringify(ma.labels) !== JSON.stringify(mb.labels)) ||
+      (ma.ownerReferences !== mb.ownerReferences &&
+        JSON.stringify(ma.ownerReferences) !== JSON.stringify(mb.ownerReferences)))
+  )
+    return true;
+  return a.spec !== b.spec && a.spec?.nodeName !== b.spec?.nodeName;
 }
 
 /** Which surplus Pods go first: unscheduled, then not running, then not ready, then newest. */
@@ -155,6 +161,18 @@ function ready(p: Pod): boolean {
 /** `labels` satisfies the ReplicaSet's selector (one-off checks; a sync builds selectorOf once). */
 function labeledBy(rs: ReplicaSet, labels: Labels): boolean {
   return selectorOf(rs)(labels);
+}
+
+/**
+ * selectorOf(rs) for its Pods: createPods gives every Pod the template's labels map, so the
+ * answer for that map is worked out once per sync.
+ */
+function podMatcher(rs: ReplicaSet): (labels: Labels) => boolean {
+  const base = selectorOf(rs);
+  const tpl = (rs.spec.template as Any)?.metadata?.labels as Labels;
+  if (tpl === undefined) return base;
+  const tplMatch = base(tpl);
+  return (labels) => (labels === tpl ? tplMatch : base(labels));
 }
 
 /**
@@ -251,19 +269,20 @@ function syncReplicaSet(
   orphans: Orphans,
 ): string | undefined {
   const rev0 = store.revision;
-  const match = selectorOf(rs);
+  const match = podMatcher(rs);
   // `pods` becomes the claimed active Pods (replica_set.go's filteredPods).
   const pods = ownedPods(store, rs);
   let terminating = claimPods(store, ctx, rs, pods, match, orphans);
   // manageReplicas runs only while the ReplicaSet is not being deleted; status is written anyway.
   const err = rs.metadata.deletionTimestamp ? undefined : manageReplicas(ctx, rs, pods, throttle);
   let counted = pods;
-  if (store.revision !== rev0) {
+  const unchanged = store.revision === rev0;
+  if (!unchanged) {
     // Something was written (Pods created, deleted, released or adopted): count what is stored now.
     counted = ownedPods(store, rs);
     terminating = partition(counted, match, undefined);
   }
-  writeStatus(store, ctx, rs, counted, terminating, err);
+  writeStatus(store, ctx, rs, unchanged, counted, terminating, err);
   return err;
 }
 
@@ -376,6 +395,8 @@ function writeStatus(
   store: Store,
   ctx: ControllerContext,
   rs: ReplicaSet,
+  /** Nothing was written during this sync: `rs` is still what the store holds. */
+  unchanged: boolean,
   pods: Pod[],
   terminating: number,
   err: string | undefined,
@@ -391,8 +412,11 @@ function writeStatus(
   }
   // The status the API server holds already says this (its deepEqual would find them equal):
   // nothing to build or write.
-  const prev = (store.get('ReplicaSet', rs.metadata.namespace, rs.metadata.name) as ReplicaSet | undefined)
-    ?.status as Any;
+  const prev = (
+    unchanged
+      ? rs
+      : (store.get('ReplicaSet', rs.metadata.namespace, rs.metadata.name) as ReplicaSet | undefined)
+  )?.status as Any;
   const gen = rs.metadata.generation;
   // A stored status with conditions has one key more than counted below: never skipped here.
   if (

@@ -46,6 +46,15 @@ interface GoType {
   /** Pointer, slice or map element type. */
   elem?: GoType;
   fields?: Field[];
+  /**
+   * A struct's field index by JSON key, when no two fields share one: then a value's fields are
+   * found from its own keys, and each run of absent fields between them is printed as one piece.
+   * Inline embedded fields (json '') are always printed.
+   */
+  byJson?: Map<string, number> | undefined;
+  inline?: number[];
+  /** Pieces for runs of absent fields, by `from * 1024 + to` (built on first use). */
+  runs?: Map<number, Piece>;
   /** The value as printed when absent (nil or zero), after its type. */
   zero: Piece;
 }
@@ -132,6 +141,19 @@ function compile(type: string, look: StructLookup): GoType {
         };
       });
       st.zero = new Piece(`{${st.fields.map((f) => f.preZero.s).join('')}}`);
+      const byJson = new Map<string, number>();
+      const inline: number[] = [];
+      let unique = true;
+      st.fields.forEach((f, i) => {
+        if (f.json === '') inline.push(i);
+        else if (byJson.has(f.json)) unique = false;
+        else byJson.set(f.json, i);
+      });
+      if (unique && st.fields.length < 1024) {
+        st.byJson = byJson;
+        st.inline = inline;
+        st.runs = new Map();
+      }
       return st;
     }
   }
@@ -217,6 +239,11 @@ function emit(t: GoType, v: Any, out: Sink): void {
       }
       out.c(OPEN);
       const fields = t.fields as Field[];
+      if (t.byJson !== undefined) {
+        emitFields(t, fields, v, out);
+        out.c(CLOSE);
+        break;
+      }
       for (let i = 0; i < fields.length; i++) {
         const f = fields[i] as Field;
         const fv = f.json === '' ? v : v[f.json];
@@ -243,6 +270,57 @@ function emit(t: GoType, v: Any, out: Sink): void {
       out.v(spewQuantity(String(v), t.k === K.QuantityMilli));
       break;
   }
+}
+
+/**
+ * A non-empty struct value's fields, in declaration order: found from the value's own keys (a
+ * template sets few of a PodSpec's or Container's dozens of fields), each run of absent fields
+ * between them printed as one piece, which is the same text as their zero values one by one.
+ */
+function emitFields(t: GoType, fields: Field[], v: Any, out: Sink): void {
+  const byJson = t.byJson as Map<string, number>;
+  const inline = t.inline as number[];
+  const keys = Object.keys(v);
+  // The indexes of the fields to print (set ones and inline ones), kept sorted by insertion.
+  const at: number[] = inline.length > 0 ? inline.slice() : [];
+  for (let k = 0; k < keys.length; k++) {
+    const i = byJson.get(keys[k] as string);
+    if (i === undefined) continue;
+    const fv = v[keys[k] as string];
+    if (fv === undefined || fv === null) continue;
+    let j = at.length;
+    at.push(i);
+    while (j > 0 && (at[j - 1] as number) > i) {
+      at[j] = at[j - 1] as number;
+      j--;
+    }
+    at[j] = i;
+  }
+  let next = 0;
+  for (let k = 0; k < at.length; k++) {
+    const i = at[k] as number;
+    if (i > next) out.c(absentRun(t, fields, next, i));
+    const f = fields[i] as Field;
+    out.c(f.pre);
+    emit(f.t, f.json === '' ? v : v[f.json], out);
+    next = i + 1;
+  }
+  if (next < fields.length) out.c(absentRun(t, fields, next, fields.length));
+}
+
+/** The zero values of fields [from, to) as one piece. */
+function absentRun(t: GoType, fields: Field[], from: number, to: number): Piece {
+  if (to === from + 1) return (fields[from] as Field).preZero;
+  const runs = t.runs as Map<number, Piece>;
+  const key = from * 1024 + to;
+  let p = runs.get(key);
+  if (p === undefined) {
+    let text = '';
+    for (let i = from; i < to; i++) text += (fields[i] as Field).preZero.s;
+    p = new Piece(text);
+    runs.set(key, p);
+  }
+  return p;
 }
 
 /** A value of `type` as spew prints it after its `(type)` (tests check single structs with it). */
