@@ -6,8 +6,8 @@
 //   Service, like the real controller's cached selectors in pkg/controller/util/endpoint);
 // - EndpointSlices by (Service name, managed-by) (the real controllers' slice tracker).
 import type { Labels, Service } from '../api/types';
-import type { WatchEvent } from '../runtime/interfaces';
-import { MANAGED_BY, SERVICE_NAME_LABEL, sameLabelSet, sortSmall } from './endpoints-util';
+import type { StoreReader, WatchEvent } from '../runtime/interfaces';
+import { MANAGED_BY, SERVICE_NAME_LABEL, sameLabelSet, selectorMatches, sortSmall } from './endpoints-util';
 
 /** Names by namespace → label key → label value, in nested maps (no key strings built per lookup). */
 class LabelSets {
@@ -79,17 +79,18 @@ export class PodLabelIndex {
   }
 
   /**
-   * Names of the Pods whose labels `selector` matches, in candidate order: computed by `matches`
-   * (which must read only labels) and then kept for that selector object until a Pod is filed
-   * or unfiled. Status updates, most Pod events, move nothing, so the Endpoints and EndpointSlice
-   * reconciles of a Service share one answer across many Pod updates.
+   * Names of the Pods whose labels `selector` matches (read from `store`), in candidate order,
+   * kept for that selector object until a Pod is filed or unfiled. Status updates, most Pod
+   * events, move nothing, so the Endpoints and EndpointSlice reconciles of a Service share one
+   * answer across many Pod updates.
    */
-  selectedNames(ns: string, selector: Labels, matches: (name: string) => boolean): readonly string[] {
+  selectedNames(ns: string, selector: Labels, store: StoreReader): readonly string[] {
     const cached = this.bySelector.get(selector);
     if (cached !== undefined && cached.version === this.version && cached.ns === ns) return cached.names;
     const names: string[] = [];
     this.candidates(ns, selector).forEach((name) => {
-      if (matches(name)) names.push(name);
+      const o = store.get('Pod', ns, name);
+      if (o !== undefined && selectorMatches(selector, o.metadata.labels)) names.push(name);
     });
     this.bySelector.set(selector, { version: this.version, ns, names });
     return names;

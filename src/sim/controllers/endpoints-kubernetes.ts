@@ -42,14 +42,17 @@ export function reconcileKubernetesEndpoints(
   }
 }
 
+const OWN_KEY: readonly string[] = ['default/kubernetes']; // shared: never modified
+const NO_KEYS: readonly string[] = [];
+
 export function createKubernetesEndpointsController(profile: Profile): Controller {
   return {
     name: 'kubernetes-endpoints-reconciler',
     watches: ['Service', 'Endpoints', 'EndpointSlice'],
     keysFor: (ev) =>
       (ev.object.metadata.namespace ?? 'default') === 'default' && ev.object.metadata.name === 'kubernetes'
-        ? ['default/kubernetes']
-        : [],
+        ? (OWN_KEY as string[])
+        : (NO_KEYS as string[]),
     reconcile: (_key, ctx) => reconcileKubernetesEndpoints(profile, ctx),
   };
 }

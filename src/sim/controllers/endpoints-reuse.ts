@@ -116,8 +116,12 @@ export function isPodSliceEndpoint(
  * entries are scanned; many are put in a map once. One instance per controller is reused:
  * `clear()` after each use drops the references.
  */
+const NONE: readonly never[] = [];
+
 export class PreviousEntries<T> {
+  /** The first `nLists` are this use's (the array is reused, see endpoints-util truncated). */
   private readonly lists: (readonly T[])[] = [];
+  private nLists = 0;
   private count = 0;
   private map: Map<string, T> | undefined;
 
@@ -125,13 +129,13 @@ export class PreviousEntries<T> {
 
   add(entries: readonly T[] | null | undefined): void {
     if (!entries?.length) return;
-    this.lists.push(entries);
+    this.lists[this.nLists++] = entries;
     this.count += entries.length;
   }
 
   get(ip: string): T | undefined {
     if (this.count <= 8) {
-      for (let l = 0; l < this.lists.length; l++) {
+      for (let l = 0; l < this.nLists; l++) {
         const list = this.lists[l] as readonly T[];
         for (let i = 0; i < list.length; i++) if (this.ipOf(list[i] as T) === ip) return list[i];
       }
@@ -139,8 +143,8 @@ export class PreviousEntries<T> {
     }
     if (!this.map) {
       this.map = new Map();
-      for (const list of this.lists) {
-        for (const e of list) {
+      for (let l = 0; l < this.nLists; l++) {
+        for (const e of this.lists[l] as readonly T[]) {
           const k = this.ipOf(e);
           if (k !== undefined && !this.map.has(k)) this.map.set(k, e);
         }
@@ -150,7 +154,8 @@ export class PreviousEntries<T> {
   }
 
   clear(): void {
-    this.lists.length = 0;
+    for (let l = 0; l < this.nLists; l++) this.lists[l] = NONE; // no references kept
+    this.nLists = 0;
     this.count = 0;
     this.map = undefined;
   }

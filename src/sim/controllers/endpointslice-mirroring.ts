@@ -11,22 +11,27 @@ import type { EndpointsIndex } from './endpoints-index';
 import { MANAGED_BY, MIRROR_CONTROLLER, SERVICE_NAME_LABEL, SKIP_MIRROR } from './endpoints-util';
 import { OwnSliceWrites } from './endpointslice';
 
+/** No keys (shared, never modified: most events, the controllers' own Endpoints and slices). */
+const NO_KEYS: string[] = [];
+
+const skipsMirror = (e: WatchEvent['object'] | undefined): boolean =>
+  e?.metadata.labels?.[SKIP_MIRROR] === 'true';
+
 export function mirroringKeysFor(ev: WatchEvent): string[] {
   const o = ev.object;
-  const ns = o.metadata.namespace ?? 'default';
-  if (ev.kind === 'Service') return [`${ns}/${o.metadata.name}`];
+  if (ev.kind === 'Service') return [`${o.metadata.namespace ?? 'default'}/${o.metadata.name}`];
   if (ev.kind === 'Endpoints') {
     // onEndpointsAdd/Update/Delete: Endpoints labelled skip-mirror (before and after) are not queued.
-    const skip = (e: WatchEvent['object'] | undefined) => e?.metadata.labels?.[SKIP_MIRROR] === 'true';
-    if (skip(o) && (ev.old === undefined || skip(ev.old))) return [];
-    return [`${ns}/${o.metadata.name}`];
+    if (skipsMirror(o) && (ev.old === undefined || skipsMirror(ev.old))) return NO_KEYS;
+    return [`${o.metadata.namespace ?? 'default'}/${o.metadata.name}`];
   }
   if (ev.kind === 'EndpointSlice') {
-    const l = o.metadata.labels ?? {};
-    const svcName = l[SERVICE_NAME_LABEL];
-    if (svcName && l[MANAGED_BY] === MIRROR_CONTROLLER) return [`${ns}/${svcName}`];
+    const l = o.metadata.labels;
+    const svcName = l?.[SERVICE_NAME_LABEL];
+    if (svcName && l[MANAGED_BY] === MIRROR_CONTROLLER)
+      return [`${o.metadata.namespace ?? 'default'}/${svcName}`];
   }
-  return [];
+  return NO_KEYS;
 }
 
 export function createEndpointSliceMirroringController(index?: EndpointsIndex): Controller {
@@ -34,7 +39,7 @@ export function createEndpointSliceMirroringController(index?: EndpointsIndex): 
   return {
     name: 'endpointslicemirroring-controller',
     watches: ['Service', 'Endpoints', 'EndpointSlice'],
-    keysFor: (ev) => (own.isOwn(ev) ? [] : mirroringKeysFor(ev)),
+    keysFor: (ev) => (own.isOwn(ev) ? NO_KEYS : mirroringKeysFor(ev)),
     reconcile: (key, ctx) => {
       if (latePartsLoaded()) late().reconcileMirroring(key, own.wrap(ctx), index);
     },

@@ -18,7 +18,7 @@ import {
   perPodPorts,
   podServiceKeys,
   podTargetRef,
-  withSelectedPods,
+  scratchSelectedPods,
 } from './endpoints';
 import type { EndpointsIndex } from './endpoints-index';
 import { conditions, isPodSliceEndpoint, PreviousEntries } from './endpoints-reuse';
@@ -39,6 +39,7 @@ import {
   sortSmall,
   splitKey,
   TRIGGER_TIME,
+  truncated,
   withTriggerTime,
 } from './endpoints-util';
 
@@ -192,20 +193,18 @@ function oneGroup(
   pods: readonly Pod[],
   prev: PreviousEntries<EndpointSliceEndpoint> | undefined,
 ): SliceContent[] {
-  // Collected in a scratch array and copied out at its final size (a growing array over-allocates).
+  // Collected in a scratch array (reused, see truncated) and copied out at its final size (a
+  // growing array over-allocates).
   const endpoints = scratchEndpoints;
-  try {
-    for (let i = 0; i < pods.length; i++) {
-      const pod = pods[i] as Pod;
-      if (shouldPodBeInEndpoints(pod, true)) endpoints.push(sliceEndpoint(pod, svc, prev));
-    }
-    if (endpoints.length === 0) return [{ ports: null, endpoints: null }]; // placeholder slice
-    const out: SliceContent[] = [];
-    chunk(slicePorts(svc, undefined), endpoints, out, true);
-    return out;
-  } finally {
-    endpoints.length = 0;
+  let n = 0;
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i] as Pod;
+    if (shouldPodBeInEndpoints(pod, true)) endpoints[n++] = sliceEndpoint(pod, svc, prev);
   }
+  if (n === 0) return [{ ports: null, endpoints: null }]; // placeholder slice
+  const out: SliceContent[] = [];
+  chunk(slicePorts(svc, undefined), truncated(endpoints, n), out, true);
+  return out;
 }
 const scratchEndpoints: EndpointSliceEndpoint[] = [];
 
@@ -381,7 +380,20 @@ export class OwnSliceWrites {
       api: {
         create: (o, opts) =>
           this.during(o.kind, o.metadata.namespace, o.metadata.name, () => api.create(o, opts)),
-        update: (o) => this.during(o.kind, o.metadata.namespace, o.metadata.name, () => api.update(o)),
+        update: (o) => {
+          // Inline (no closure per write): a slice update is this controller's most frequent write.
+          if (o.kind !== 'EndpointSlice') return api.update(o);
+          const beforeNs = this.currentNs;
+          const beforeName = this.currentName;
+          this.currentNs = o.metadata.namespace ?? 'default';
+          this.currentName = o.metadata.name;
+          try {
+            return api.update(o);
+          } finally {
+            this.currentNs = beforeNs;
+            this.currentName = beforeName;
+          }
+        },
         updateStatus: (o) =>
           this.during(o.kind, o.metadata.namespace, o.metadata.name, () => api.updateStatus(o)),
         delete: (kind, ns, name, opts) => this.during(kind, ns, name, () => api.delete(kind, ns, name, opts)),
@@ -393,19 +405,35 @@ export class OwnSliceWrites {
 }
 
 /**
- * The labels of a Service's slices. They depend on the Service object alone, so they are built
- * once per Service object and shared by every slice written for it (stored objects are never
- * modified, so sharing is safe; the stored slices hold them anyway).
+ * The labels and owner of a Service's slices. They depend on the Service object alone, so they
+ * are built once per Service object and shared by every slice written for it (stored objects are
+ * never modified, so sharing is safe; the stored slices hold them anyway).
  */
-export function sliceLabels(svc: Service): Record<string, string> {
-  let labels = sliceLabelCache.get(svc);
-  if (!labels) {
-    labels = derivedLabels(svc, { [SERVICE_NAME_LABEL]: svc.metadata.name, [MANAGED_BY]: SLICE_CONTROLLER });
-    sliceLabelCache.set(svc, labels);
+function sliceMeta(svc: Service): SliceMeta {
+  let meta = sliceMetaCache.get(svc);
+  if (!meta) {
+    meta = {
+      labels: derivedLabels(svc, { [SERVICE_NAME_LABEL]: svc.metadata.name, [MANAGED_BY]: SLICE_CONTROLLER }),
+      ownerReferences: () => [
+        {
+          apiVersion: 'v1',
+          kind: 'Service',
+          name: svc.metadata.name,
+          uid: svc.metadata.uid,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
+    };
+    sliceMetaCache.set(svc, meta);
   }
-  return labels;
+  return meta;
 }
-const sliceLabelCache = new WeakMap<Service, Record<string, string>>();
+const sliceMetaCache = new WeakMap<Service, SliceMeta>();
+
+export function sliceLabels(svc: Service): Record<string, string> {
+  return sliceMeta(svc).labels;
+}
 
 /** Make the Service's slices match its Pods; returns whether they are in sync afterwards. */
 export function reconcileEndpointSlices(
@@ -421,18 +449,8 @@ export function reconcileEndpointSlices(
     for (const s of existing) ctx.api.delete('EndpointSlice', ns, s.metadata.name);
     return false;
   }
-  const want = withSelectedPods(ctx.store, svc, index, (pods) => desiredSlices(svc, pods, existing));
-  const ownerReferences = () => [
-    {
-      apiVersion: 'v1',
-      kind: 'Service',
-      name: svc.metadata.name,
-      uid: svc.metadata.uid,
-      controller: true,
-      blockOwnerDeletion: true,
-    },
-  ];
-  return syncSlices(ctx, ns, name, existing, want, { labels: sliceLabels(svc), ownerReferences });
+  const want = desiredSlices(svc, scratchSelectedPods(ctx.store, svc, index), existing);
+  return syncSlices(ctx, ns, name, existing, want, sliceMeta(svc));
 }
 
 export function endpointSliceKeysFor(
