@@ -2,14 +2,13 @@
 // trace is a handful of Map lookups and a Pod change costs O(1) (a Service or EndpointSlice
 // change recomputes that one Service's model). Pods matter to the data plane only through
 // EndpointSlices (like kube-proxy and CoreDNS), and through "who owns this IP" for delivery.
-import type { EndpointSlice, K8sObject, Node, Pod, Service } from '../api/types';
+import type { EndpointSlice, Node, Pod, Service } from '../api/types';
 import type { DnsRecord } from '../contract';
 import type { Profile } from '../profiles';
 import type { StoreReader, WatchEvent } from '../runtime/interfaces';
 import { buildServiceModel, type ServiceModel } from './model';
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
-const nsName = (o: K8sObject) => `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
 
 /** The Pod owning an IP: its `ns/name` key, and the parts to read it from the store by. */
 export interface PodRef {
@@ -55,19 +54,17 @@ export class PodLookup {
 }
 
 export class NetState {
-  readonly services = new Map<string, Service>();
-  readonly slicesBySvc = new Map<string, Map<string, EndpointSlice>>();
-  /** The same slice maps by namespace → Service name, with their key. */
-  private readonly sliceSlots = new Map<string, Map<string, SliceSlot>>();
+  /**
+   * Per Service key (`ns/name`): its Service, its EndpointSlices and its model, in one record
+   * reached by namespace and name (no key string built per event), so a slice event costs two
+   * map lookups and a set.
+   */
+  private readonly slots = new Map<string, Map<string, ServiceSlot>>();
+  private readonly slotsByKey = new Map<string, ServiceSlot>();
   // A stale model is rebuilt from the Service and slices it has when read: the Service is the one
   // the stale model was built from (a Service change rebuilds at once), and so are its DNS records.
-  readonly models = new Models((key, old) =>
-    buildServiceModel(
-      this.services.get(key) as Service,
-      this.slicesBySvc.get(key)?.values() ?? [],
-      this.profile,
-      old.dns,
-    ),
+  readonly models = new Models(this.slotsByKey, (slot, old) =>
+    buildServiceModel(slot.svc as Service, slot.slices.values(), this.profile, old.dns),
   );
   readonly pods: PodLookup;
   /** IP → the Pod owning it (its `ns/name` key and parts, built when it takes the IP). */
@@ -98,10 +95,9 @@ export class NetState {
     const o = ev.object;
     switch (ev.kind) {
       case 'Service': {
-        const key = nsName(o);
-        if (ev.type === 'DELETED') this.services.delete(key);
-        else this.services.set(key, o as Service);
-        this.rebuild(key);
+        const slot = this.slot(o.metadata.namespace ?? 'default', o.metadata.name);
+        slot.svc = ev.type === 'DELETED' ? undefined : (o as Service);
+        this.rebuild(slot);
         return;
       }
       case 'EndpointSlice': {
@@ -116,7 +112,7 @@ export class NetState {
         }
         const slot = this.slot(ns, svcName);
         slot.slices.set(o.metadata.name, o as EndpointSlice);
-        this.rebuild(slot.key);
+        this.rebuild(slot);
         return;
       }
       case 'Pod': {
@@ -177,52 +173,62 @@ export class NetState {
     }
   }
 
-  /** A Service's slices by namespace and name (its key string built once, not per slice event). */
-  private slot(ns: string, svcName: string): SliceSlot {
-    let byName = this.sliceSlots.get(ns);
+  /** The record for a Service key, made on first use (its key string built once). */
+  private slot(ns: string, name: string): ServiceSlot {
+    let byName = this.slots.get(ns);
     if (!byName) {
       byName = new Map();
-      this.sliceSlots.set(ns, byName);
+      this.slots.set(ns, byName);
     }
-    let slot = byName.get(svcName);
+    let slot = byName.get(name);
     if (!slot) {
-      slot = { key: `${ns}/${svcName}`, slices: new Map() };
-      byName.set(svcName, slot);
-      this.slicesBySvc.set(slot.key, slot.slices);
+      slot = {
+        key: `${ns}/${name}`,
+        ns,
+        name,
+        svc: undefined,
+        slices: new Map(),
+        model: undefined,
+        stale: false,
+      };
+      byName.set(name, slot);
+      this.slotsByKey.set(slot.key, slot);
     }
     return slot;
   }
 
   private removeSlice(ns: string, svcName: string, name: string): void {
-    const byName = this.sliceSlots.get(ns);
-    const slot = byName?.get(svcName);
-    if (!byName || !slot) return;
+    const slot = this.slots.get(ns)?.get(svcName);
+    // Only a Service that has slices is touched (as when its slices were kept apart from it).
+    if (!slot || slot.slices.size === 0) return;
     slot.slices.delete(name);
-    if (slot.slices.size === 0) {
-      this.slicesBySvc.delete(slot.key);
-      byName.delete(svcName);
-      if (byName.size === 0) this.sliceSlots.delete(ns);
-    }
-    this.rebuild(slot.key);
+    this.rebuild(slot);
   }
 
-  private rebuild(key: string): void {
-    const old = this.models.peek(key);
-    const svc = this.services.get(key);
+  private rebuild(slot: ServiceSlot): void {
+    const old = slot.model;
+    const svc = slot.svc;
     // Only a headless Service's DNS records come from its slices; for the others, and for every
     // lookup map, the Service alone decides: a slice change only makes the model stale, and it is
     // rebuilt when someone reads it (a trace, iptables-save), as kube-proxy batches its syncs.
     if (old !== undefined && svc !== undefined && old.svc === svc && old.mode !== 'headless') {
-      this.models.markStale(key);
+      this.models.markStale(slot);
       return;
     }
     if (old) this.unindex(old);
     if (!svc) {
-      this.models.delete(key);
+      this.models.delete(slot);
+      if (slot.slices.size === 0) {
+        // Nothing left for this key: forget the record.
+        const byName = this.slots.get(slot.ns);
+        byName?.delete(slot.name);
+        if (byName?.size === 0) this.slots.delete(slot.ns);
+        this.slotsByKey.delete(slot.key);
+      }
       return;
     }
-    const model = buildServiceModel(svc, this.slicesBySvc.get(key)?.values() ?? [], this.profile);
-    this.models.set(key, model);
+    const model = buildServiceModel(svc, slot.slices.values(), this.profile);
+    this.models.set(slot, model);
     this.index(model);
   }
 
@@ -263,50 +269,69 @@ export class NetState {
   }
 }
 
-interface SliceSlot {
-  key: string;
-  slices: Map<string, EndpointSlice>;
+/** A Service key's Service, slices and model (see NetState.slots). */
+interface ServiceSlot {
+  readonly key: string;
+  readonly ns: string;
+  readonly name: string;
+  svc: Service | undefined;
+  /** Its EndpointSlices by name, in the order they were first seen. */
+  readonly slices: Map<string, EndpointSlice>;
+  /** The last model built, possibly stale (its Service-derived fields are current). */
+  model: ServiceModel | undefined;
+  stale: boolean;
 }
 
-/** Service models by key; a stale one is rebuilt on its next read (by `rebuild(key, stale model)`). */
+/** Service models by key; a stale one is rebuilt on its next read (by `rebuild(slot, stale model)`). */
 export class Models {
+  /** The built models by key, in the order they were first built (what values() iterates). */
   private readonly built = new Map<string, ServiceModel>();
-  private readonly stale = new Set<string>();
+  private readonly stale = new Set<ServiceSlot>();
 
-  constructor(private readonly rebuild: (key: string, old: ServiceModel) => ServiceModel) {}
+  constructor(
+    private readonly slots: ReadonlyMap<string, ServiceSlot>,
+    private readonly rebuild: (slot: ServiceSlot, old: ServiceModel) => ServiceModel,
+  ) {}
 
   get(key: string): ServiceModel | undefined {
-    const old = this.built.get(key);
-    if (old !== undefined && this.stale.delete(key)) {
-      const model = this.rebuild(key, old);
-      this.built.set(key, model);
-      return model;
-    }
-    return old;
-  }
-
-  /** The last model built, possibly stale (its Service-derived fields are current). */
-  peek(key: string): ServiceModel | undefined {
-    return this.built.get(key);
+    const slot = this.slots.get(key);
+    if (slot === undefined) return undefined;
+    if (slot.stale) this.refresh(slot);
+    return slot.model;
   }
 
   values(): IterableIterator<ServiceModel> {
-    for (const key of [...this.stale.keys()]) this.get(key);
+    for (const slot of [...this.stale]) this.refresh(slot);
     return this.built.values();
   }
 
-  set(key: string, model: ServiceModel): void {
-    this.stale.delete(key);
-    this.built.set(key, model);
+  set(slot: ServiceSlot, model: ServiceModel): void {
+    this.fresh(slot);
+    slot.model = model;
+    this.built.set(slot.key, model);
   }
 
-  delete(key: string): void {
-    this.stale.delete(key);
-    this.built.delete(key);
+  delete(slot: ServiceSlot): void {
+    this.fresh(slot);
+    slot.model = undefined;
+    this.built.delete(slot.key);
   }
 
   /** Only a built model can be stale. */
-  markStale(key: string): void {
-    this.stale.add(key);
+  markStale(slot: ServiceSlot): void {
+    if (slot.stale) return;
+    slot.stale = true;
+    this.stale.add(slot);
+  }
+
+  private fresh(slot: ServiceSlot): void {
+    if (!slot.stale) return;
+    slot.stale = false;
+    this.stale.delete(slot);
+  }
+
+  private refresh(slot: ServiceSlot): void {
+    const model = this.rebuild(slot, slot.model as ServiceModel);
+    this.set(slot, model);
   }
 }
