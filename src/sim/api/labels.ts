@@ -124,8 +124,64 @@ const SUBDOMAIN_MSG =
 const VALUE_MSG =
   "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
 
+function isAlnumCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** NAME_RE over k[from, to), to > from, by character. */
+function isQualifiedNamePart(k: string, from: number, to: number): boolean {
+  if (!isAlnumCode(k.charCodeAt(from)) || !isAlnumCode(k.charCodeAt(to - 1))) return false;
+  for (let i = from + 1; i < to - 1; i++) {
+    const c = k.charCodeAt(i);
+    if (!isAlnumCode(c) && c !== 45 && c !== 95 && c !== 46) return false; // - _ .
+  }
+  return true;
+}
+
+function isLowerAlnumCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** SUBDOMAIN_RE over k[0, to), by character: DNS-1123 labels joined by single dots. */
+function isSubdomainPrefix(k: string, to: number): boolean {
+  let from = 0;
+  for (;;) {
+    let end = k.indexOf('.', from);
+    if (end < 0 || end > to) end = to;
+    if (end <= from) return false;
+    if (!isLowerAlnumCode(k.charCodeAt(from)) || !isLowerAlnumCode(k.charCodeAt(end - 1))) return false;
+    for (let i = from + 1; i < end - 1; i++) {
+      const c = k.charCodeAt(i);
+      if (!isLowerAlnumCode(c) && c !== 45) return false;
+    }
+    if (end === to) return true;
+    from = end + 1;
+  }
+}
+
+/**
+ * Whether IsQualifiedName finds nothing wrong with `k` (qualifiedNameErrors(k) is empty), by a
+ * character scan that allocates nothing: label keys are checked on every write.
+ */
+export function isQualifiedName(k: string): boolean {
+  if (typeof k !== 'string') return false;
+  const slash = k.indexOf('/');
+  if (slash < 0) return k.length > 0 && k.length <= 63 && isQualifiedNamePart(k, 0, k.length);
+  if (k.indexOf('/', slash + 1) >= 0) return false;
+  const n = k.length - slash - 1;
+  return (
+    slash > 0 &&
+    slash <= 253 &&
+    isSubdomainPrefix(k, slash) &&
+    n > 0 &&
+    n <= 63 &&
+    isQualifiedNamePart(k, slash + 1, k.length)
+  );
+}
+
 /** validation.IsQualifiedName (label keys). */
 export function qualifiedNameErrors(k: string): string[] {
+  if (isQualifiedName(k)) return [];
   const errs: string[] = [];
   const parts = k.split('/');
   let name = k;

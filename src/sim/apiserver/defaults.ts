@@ -196,6 +196,77 @@ function defaultPodInto(o: Any): void {
   o.status = o.status ?? { phase: 'Pending', qosClass: podQOS(o.spec) };
 }
 
+/**
+ * A Pod template's spec as defaulted for the Pods created from it. The defaulted spec is a
+ * deterministic function of the template's spec (and of whether the late parts are in, and of the
+ * mirror annotation), and a template read from a stored object never changes (stored objects are
+ * immutable snapshots): a controller creating Pods from one template defaults it once, and each
+ * Pod gets its own copy of the result (the top level and each container, which admission fills
+ * in) with the same keys in the same order and the same values as defaulting it again would give.
+ * `clean`: a Pod from it, given the ServiceAccount token volume in the usual way (see server.ts),
+ * validated with no cause.
+ */
+export interface PodTemplateDefaults {
+  readonly late: boolean;
+  readonly mirror: boolean;
+  /** The defaulted spec, never handed out (copied by copyPodSpec). */
+  readonly spec: Any;
+  readonly qos: string;
+  /** Whether no volume, mount or device name of the spec starts with kube-api-access-. */
+  readonly noTokenNames: boolean;
+  clean: boolean;
+}
+
+const POD_TEMPLATES = new WeakMap<object, PodTemplateDefaults>();
+
+/**
+ * defaultPodInto for a Pod being created whose spec is a stored object's pod template spec (the
+ * caller checked): the template's defaults, computed once, copied into `o`.
+ */
+export function defaultPodFromTemplate(o: Any): PodTemplateDefaults {
+  const tpl = o.spec;
+  const mirror = !!o.metadata?.annotations?.['kubernetes.io/config.mirror'];
+  const late = latePartsLoaded();
+  let e = POD_TEMPLATES.get(tpl);
+  if (e === undefined || e.late !== late || e.mirror !== mirror) {
+    const spec = defaultPodOnlySpec(tpl, mirror);
+    e = { late, mirror, spec, qos: podQOS(spec), noTokenNames: noTokenNames(spec), clean: false };
+    POD_TEMPLATES.set(tpl, e);
+  }
+  o.spec = copyPodSpec(e.spec);
+  o.status = { phase: 'Pending', qosClass: e.qos };
+  return e;
+}
+
+/** What defaultPodOnlySpec returns, again: the top level and each (init) container copied. */
+function copyPodSpec(d: Any): Any {
+  const s: Any = copyOwn(d);
+  if (Array.isArray(d.containers)) s.containers = copyEach(d.containers);
+  if (Array.isArray(d.initContainers)) s.initContainers = copyEach(d.initContainers);
+  return s;
+}
+
+function copyEach(arr: Any[]): Any[] {
+  const out: Any[] = new Array(arr.length);
+  for (let i = 0; i < arr.length; i++) {
+    const c = arr[i];
+    out[i] = typeof c === 'object' && c !== null && !Array.isArray(c) ? copyOwn(c) : c;
+  }
+  return out;
+}
+
+const TOKEN_PREFIX = 'kube-api-access-';
+
+function noTokenNames(spec: Any): boolean {
+  const named = (list: unknown) =>
+    Array.isArray(list) && list.some((x) => typeof x?.name !== 'string' || x.name.startsWith(TOKEN_PREFIX));
+  if (named(spec.volumes)) return false;
+  for (const key of ['containers', 'initContainers', 'ephemeralContainers'])
+    for (const c of Array.isArray(spec[key]) ? spec[key] : [])
+      if (named(c?.volumeMounts) || named(c?.volumeDevices)) return false;
+  return true;
+}
+
 function defaultTemplate(t: Any, cow: boolean): Any {
   const spec = defaultPodSpec(t?.spec, cow);
   if (

@@ -13,7 +13,12 @@ import type { ApiWriter, Clock, Rng } from '../runtime/interfaces';
 import { flat, uuid } from '../runtime/rng';
 import { ClusterIpAllocator, NodePortAllocator } from './allocators';
 import { copyOwn, copyTop } from './copy';
-import { applyDefaultsInto } from './defaults';
+import {
+  applyDefaultsInto,
+  defaultPodFromTemplate,
+  SA_TOKEN_MOUNT_PATH,
+  SA_TOKEN_PROJECTION,
+} from './defaults';
 import {
   alreadyExists,
   badRequest,
@@ -169,7 +174,12 @@ export class ApiServer implements ApiWriter {
       // A created object's status is the default one (the status the client sent is dropped).
       if (HAS_STATUS.has(kind) && kind !== 'Node') obj.status = undefined;
     }
-    applyDefaultsInto(obj);
+    // A Pod from a stored object's template (a controller's create) gets the template's defaults,
+    // computed once per template (defaults.ts defaultPodFromTemplate).
+    const tpl =
+      kind === 'Pod' && this.storedTemplateSpec(input, meta) ? defaultPodFromTemplate(obj) : undefined;
+    const pre = tpl && obj.spec;
+    if (!tpl) applyDefaultsInto(obj);
     // A user's DaemonSet (the boot's are lazy entries): its defaults, bound late (defaults-daemonset).
     if (kind === 'DaemonSet') late().defaultDaemonSet(obj);
     else if (kind === 'StatefulSet') late().defaultStatefulSet(obj);
@@ -194,7 +204,12 @@ export class ApiServer implements ApiWriter {
         this.randomSuffix(dry ? this.dryRunRng : this.saVolumeRng),
       );
     if (denied) return { ok: false, error: denied };
-    const errs = validateWrite(obj, undefined, this);
+    // The template's spec with the usual token volume validated with no cause once: this Pod's
+    // spec differs from that one only in the volume's random name, which no check depends on
+    // (see tokenAdded), so only its metadata is validated.
+    const usual = tpl?.noTokenNames === true && tokenAdded(obj.spec, pre, tpl.spec);
+    const errs = validateWrite(obj, undefined, this, false, usual && tpl.clean);
+    if (usual && errs.length === 0) tpl.clean = true;
     const error =
       errs.length > 0
         ? invalidError(kind, meta.name ?? '', errs)
@@ -234,6 +249,26 @@ export class ApiServer implements ApiWriter {
           new Published(n, stored, this),
         );
     return withWarnings(stored, kind);
+  }
+
+  /**
+   * Whether the Pod `input` is being created from the pod template of its controller as the store
+   * holds it (input.spec is that very object: a ReplicaSet's, Job's, DaemonSet's or StatefulSet's
+   * Pods), so its spec never changes (stored objects are immutable snapshots).
+   */
+  private storedTemplateSpec(input: K8sObject, meta: Any): boolean {
+    // meta: the request's metadata copy (its ownerReferences are the input's).
+    const spec = input.spec;
+    const refs = meta.ownerReferences;
+    if (typeof spec !== 'object' || spec === null || !Array.isArray(refs)) return false;
+    for (let i = 0; i < refs.length; i++) {
+      const ref = refs[i];
+      if (ref?.controller !== true) continue;
+      // By uid: written objects only (a lazy boot entry is not built by this look-up).
+      const owner: Any = typeof ref.uid === 'string' ? this.store.getByUid(ref.uid) : undefined;
+      return owner !== undefined && owner.spec?.template?.spec === spec;
+    }
+    return false;
   }
 
   /**
@@ -423,6 +458,38 @@ function withResourceVersion(o: Any, rv: string | undefined): Any {
   return o;
 }
 
+/**
+ * Whether admission gave the Pod spec `spec` the ServiceAccount token volume the usual way and
+ * nothing else: `pre`, the copy of the template's defaulted spec `d` it admitted, with its
+ * containers (the same array) each given one more mount, the token volume appended to d's volumes,
+ * and d's imagePullSecrets. With no name in d starting kube-api-access- (the caller checked), the
+ * token volume's random name is then a new, valid volume name that only the new mounts name: the
+ * validation of two such specs finds the same causes.
+ */
+function tokenAdded(spec: Any, pre: Any, d: Any): boolean {
+  if (spec === pre || spec.imagePullSecrets !== d.imagePullSecrets) return false;
+  const cs = spec.containers;
+  if (cs !== pre.containers || !Array.isArray(cs) || cs.length === 0) return false;
+  if (Array.isArray(spec.initContainers) && spec.initContainers.length > 0) return false;
+  const vols = spec.volumes;
+  const dv: Any[] = Array.isArray(d.volumes) ? d.volumes : [];
+  if (!Array.isArray(vols) || vols.length !== dv.length + 1) return false;
+  for (let i = 0; i < dv.length; i++) if (vols[i] !== dv[i]) return false;
+  const v = vols[dv.length];
+  if (v?.projected !== SA_TOKEN_PROJECTION || typeof v.name !== 'string') return false;
+  const dc: Any[] = d.containers;
+  for (let i = 0; i < cs.length; i++) {
+    const ms = cs[i]?.volumeMounts;
+    const before = dc[i]?.volumeMounts;
+    const n = Array.isArray(before) ? before.length : 0;
+    if (!Array.isArray(ms) || ms.length !== n + 1) return false;
+    for (let j = 0; j < n; j++) if (ms[j] !== before[j]) return false;
+    const m = ms[n];
+    if (m?.name !== v.name || m.mountPath !== SA_TOKEN_MOUNT_PATH || m.readOnly !== true) return false;
+  }
+  return true;
+}
+
 const NO_ERRORS: FieldError[] = []; // never written: callers only read its length
 
 /**
@@ -431,7 +498,13 @@ const NO_ERRORS: FieldError[] = []; // never written: callers only read its leng
  * written, and those are valid by construction (tests, which run with the late parts loaded,
  * validate every boot object on every profile).
  */
-function validateWrite(obj: K8sObject, old?: K8sObject, api?: ApiServer, podUpdate = false): FieldError[] {
+function validateWrite(
+  obj: K8sObject,
+  old?: K8sObject,
+  api?: ApiServer,
+  podUpdate = false,
+  podSpecValid = false,
+): FieldError[] {
   if (!latePartsLoaded()) return NO_ERRORS;
   const l = late();
   const k = obj.kind;
@@ -445,7 +518,7 @@ function validateWrite(obj: K8sObject, old?: K8sObject, api?: ApiServer, podUpda
           : k === 'CronJob'
             ? l.validateCronJob
             : l.validate) as typeof l.validate
-  )(obj, old, api, podUpdate);
+  )(obj, old, api, podUpdate, podSpecValid);
   // The storage kinds are defaulted and admitted there too (apiserver/storage-api: the store's
   // StorageClasses for DefaultStorageClass), on the server's own copy.
 }

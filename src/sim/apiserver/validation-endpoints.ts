@@ -3,9 +3,9 @@
 // controllers' own Endpoints, written before it loads, hold Pod IPs and named, numbered ports.
 // [K8S pkg/apis/core/validation/validation.go validateEndpointSubsets, validateEndpointAddress,
 //  validateEndpointPort, ValidateNodeName]
-import { qualifiedNameErrors } from '../api/labels';
+import { isQualifiedName, qualifiedNameErrors } from '../api/labels';
 import { type FieldError, invalid, required, unsupported } from './errors';
-import { pushNameErrors } from './validation';
+import { nameOk, pushNameErrors } from './validation';
 import { endpointIPErrors, legacyIPErrors } from './validation-ip';
 
 // biome-ignore lint/suspicious/noExplicitAny: validators walk decoded JSON.
@@ -33,6 +33,54 @@ function pushAddress(out: FieldError[], a: Any, path: string): void {
   out.push(...endpointIPErrors(`${path}.ip`, ip));
 }
 
+/** One IPv4 octet: 1 to 3 decimal digits, at most 255 (leading zeros allowed, as net.dtoi reads). */
+function octetOk(s: string, from: number, to: number): number {
+  const n = to - from;
+  if (n < 1 || n > 3) return -1;
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    v = v * 10 + (c - 48);
+  }
+  return v <= 255 ? v : -1;
+}
+
+/**
+ * Whether `ip` is a dotted IPv4 address (octets of 1-3 digits) outside the ranges ValidateEndpointIP
+ * refuses: then neither IP check has a cause. False when unsure (the full checks decide).
+ */
+function plainEndpointIPv4(ip: string): boolean {
+  const d1 = ip.indexOf('.');
+  const d2 = ip.indexOf('.', d1 + 1);
+  const d3 = ip.indexOf('.', d2 + 1);
+  if (d1 < 0 || d2 < 0 || d3 < 0 || ip.indexOf('.', d3 + 1) >= 0) return false;
+  const a = octetOk(ip, 0, d1);
+  const b = octetOk(ip, d1 + 1, d2);
+  const c = octetOk(ip, d2 + 1, d3);
+  const d = octetOk(ip, d3 + 1, ip.length);
+  if (a < 0 || b < 0 || c < 0 || d < 0) return false;
+  // unspecified, loopback, link-local, link-local multicast
+  return !(
+    (a | b | c | d) === 0 ||
+    a === 127 ||
+    (a === 169 && b === 254) ||
+    (a === 224 && b === 0 && c === 0)
+  );
+}
+
+/** An address with no cause at all (the usual one, a Pod's), found without building its paths. */
+function addressOk(a: Any): boolean {
+  if (typeof a !== 'object' || a === null) return false;
+  const ip = a.ip;
+  if (typeof ip !== 'string' || !plainEndpointIPv4(ip)) return false;
+  const hostname = a.hostname;
+  if (hostname != null && hostname !== '' && !(typeof hostname === 'string' && nameOk(hostname, 'label')))
+    return false;
+  const node = a.nodeName;
+  return node == null || (typeof node === 'string' && nameOk(node, 'subdomain'));
+}
+
 /** validateEndpointPort: the name (required when there are several), number, protocol, appProtocol. */
 function pushPort(out: FieldError[], p: Any, requireName: boolean, path: string): void {
   const name = str(p?.name);
@@ -52,15 +100,36 @@ function pushPort(out: FieldError[], p: Any, requireName: boolean, path: string)
 
 /** Every subset's causes, in validateEndpointSubsets' order. */
 export function pushEndpointSubsetErrors(out: FieldError[], subsets: unknown): void {
-  for (const [i, ss] of list(subsets).entries()) {
+  const all = list(subsets);
+  for (let i = 0; i < all.length; i++) {
+    const ss = all[i];
     const path = `subsets[${i}]`;
     const ready = list(ss?.addresses);
     const notReady = list(ss?.notReadyAddresses);
     if (ready.length === 0 && notReady.length === 0)
       out.push({ field: path, message: 'Required value: must specify `addresses` or `notReadyAddresses`' });
-    for (const [j, a] of ready.entries()) pushAddress(out, a, `${path}.addresses[${j}]`);
-    for (const [j, a] of notReady.entries()) pushAddress(out, a, `${path}.notReadyAddresses[${j}]`);
+    // Each address's path is built only for one the quick check does not clear.
+    for (let j = 0; j < ready.length; j++)
+      if (!addressOk(ready[j])) pushAddress(out, ready[j], `${path}.addresses[${j}]`);
+    for (let j = 0; j < notReady.length; j++)
+      if (!addressOk(notReady[j])) pushAddress(out, notReady[j], `${path}.notReadyAddresses[${j}]`);
     const ports = list(ss?.ports);
-    for (const [j, p] of ports.entries()) pushPort(out, p, ports.length > 1, `${path}.ports[${j}]`);
+    for (let j = 0; j < ports.length; j++)
+      if (!portOk(ports[j], ports.length > 1))
+        pushPort(out, ports[j], ports.length > 1, `${path}.ports[${j}]`);
   }
+}
+
+/** A port with no cause (named when it must be, a valid number and protocol, no bad appProtocol). */
+function portOk(p: Any, requireName: boolean): boolean {
+  if (typeof p !== 'object' || p === null) return false;
+  const name = p.name;
+  if (typeof name === 'string' && name !== '') {
+    if (!nameOk(name, 'label')) return false;
+  } else if (requireName || (name != null && typeof name !== 'string')) return false;
+  const port = p.port;
+  if (!(Number.isInteger(port) && port >= 1 && port <= 65535)) return false;
+  const protocol = p.protocol;
+  if (protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'SCTP') return false;
+  return typeof p.appProtocol !== 'string' || isQualifiedName(p.appProtocol);
 }

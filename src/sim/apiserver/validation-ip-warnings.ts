@@ -7,6 +7,7 @@
 // [K8S apimachinery pkg/util/validation/ip.go (v0.34) GetWarningsForIP, GetWarningsForCIDR;
 //  pkg/api/service/warnings.go GetWarningsForService (clusterIPs when set, externalIPs,
 //  loadBalancerIP, loadBalancerSourceRanges untrimmed); Go net.IP.String, net.IPNet.String]
+import { isValidIPv4 } from './validation';
 import { type IP, isV4, parseIPSloppy } from './validation-ip';
 
 // biome-ignore lint/suspicious/noExplicitAny: the Service spec is decoded JSON.
@@ -44,6 +45,8 @@ function strictAddr(text: string): boolean {
 
 /** GetWarningsForIP for a value ParseIPSloppy accepts (nothing for one it refuses). */
 export function ipWarnings(field: string, value: string): string[] {
+  // A canonical dotted IPv4 address (what the allocator hands out) has nothing to warn about.
+  if (isValidIPv4(value)) return [];
   const ip = parseIPSloppy(value);
   if (!ip) return [];
   const q = JSON.stringify;

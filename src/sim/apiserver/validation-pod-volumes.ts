@@ -11,8 +11,10 @@
 // selectors are validation-pod-env's. Not checked here: the cloud and legacy sources' own fields
 // (kept as given by the decoder), ephemeral volumes' claim templates, and image volumes
 // (ImageVolume is off by default in 1.34).
+
+import { SA_TOKEN_PROJECTION } from './defaults';
 import { duplicate, type FieldError, forbidden, invalid, required, unsupported } from './errors';
-import { pushNameErrors } from './validation';
+import { nameOk, pushNameErrors } from './validation';
 import {
   pushFieldSelectorErrors,
   pushResourceFieldErrors,
@@ -62,6 +64,7 @@ const SOURCES: [string, string][] = [
 ];
 
 const SOURCE_RANK = new Map(SOURCES.map(([k], i) => [k, i]));
+const PROJECTED_RANK = SOURCE_RANK.get('projected');
 
 const HOST_PATH_TYPES = [
   '',
@@ -83,9 +86,17 @@ function modeOk(m: unknown): boolean {
   return !(typeof m === 'number' && (m > 0o777 || m < 0));
 }
 
+/** Whether a `/`-separated element of `p` is `..` (p.split('/').includes('..'), without the split). */
+function hasBackstep(p: string): boolean {
+  for (let i = p.indexOf('..'); i >= 0; i = p.indexOf('..', i + 1))
+    if ((i === 0 || p.charCodeAt(i - 1) === 47) && (i + 2 === p.length || p.charCodeAt(i + 2) === 47))
+      return true;
+  return false;
+}
+
 /** validatePathNoBacksteps: one cause when any `/`-separated element is `..`. */
 function pushNoBacksteps(out: FieldError[], p: string, field: string): void {
-  if (p.split('/').includes('..')) out.push(invalid(field, p, "must not contain '..'"));
+  if (hasBackstep(p)) out.push(invalid(field, p, "must not contain '..'"));
 }
 
 /** validateLocalDescendingPath: relative, and no `..` element. */
@@ -235,7 +246,8 @@ function pushSourceErrors(out: FieldError[], key: string, src: Any, fld: string)
       return;
     }
     case 'projected':
-      pushProjected(out, src, fld);
+      // The ServiceAccount token volume's sources: one frozen object every Pod shares, valid.
+      if (src !== SA_TOKEN_PROJECTION) pushProjected(out, src, fld);
       return;
   }
 }
@@ -249,7 +261,6 @@ export function pushVolumeErrors(out: FieldError[], volumes: unknown, path: stri
   if (!Array.isArray(volumes)) return names;
   for (let i = 0; i < volumes.length; i++) {
     const vol: Any = volumes[i] ?? {};
-    const idx = `${path}[${i}]`;
     const before = out.length;
     // The volume's own keys (a name and a source, usually), then its sources in the source's order.
     let first = -1;
@@ -263,6 +274,22 @@ export function pushVolumeErrors(out: FieldError[], volumes: unknown, path: stri
         if (r < first) first = r;
       }
     }
+    // The ServiceAccount token volume (its shared, valid sources) with a valid, new name: no cause,
+    // and no field path built.
+    const vname = vol.name;
+    if (
+      !more &&
+      first === PROJECTED_RANK &&
+      vol.projected === SA_TOKEN_PROJECTION &&
+      typeof vname === 'string' &&
+      vname !== '' &&
+      nameOk(vname, 'label') &&
+      !names.includes(vname)
+    ) {
+      names.push(vname);
+      continue;
+    }
+    const idx = `${path}[${i}]`;
     const n = first < 0 ? 0 : 1;
     if (n > 0) {
       const [key] = SOURCES[first] as [string, string];
@@ -276,11 +303,31 @@ export function pushVolumeErrors(out: FieldError[], volumes: unknown, path: stri
     if (n === 0) out.push({ field: idx, message: 'Required value: must specify a volume type' });
     const name = str(vol.name);
     if (!name) out.push(required(`${idx}.name`));
-    else pushNameErrors(out, name, 'label', `${idx}.name`, name);
+    else if (!nameOk(name, 'label')) pushNameErrors(out, name, 'label', `${idx}.name`, name);
     if (names.includes(name)) out.push(duplicate(`${idx}.name`, name));
     if (out.length === before) names.push(name);
   }
   return names;
+}
+
+/**
+ * A mount ValidateVolumeMounts finds nothing wrong with, when the container has no devices: a
+ * named volume that validated, a path no earlier mount has, and none of the optional fields that
+ * have their own checks.
+ */
+function plainMountOk(
+  m: Any,
+  name: string,
+  mountPath: string,
+  volumes: string[],
+  mounts: Any[],
+  i: number,
+): boolean {
+  if (!name || !mountPath || !volumes.includes(name)) return false;
+  if (set(m.subPath) || set(m.subPathExpr) || set(m.mountPropagation) || set(m.recursiveReadOnly))
+    return false;
+  for (let j = 0; j < i; j++) if (str(mounts[j]?.mountPath) === mountPath) return false;
+  return true;
 }
 
 /** ValidateVolumeMounts (with the container's volumeDevices for the overlap checks). */
@@ -291,9 +338,11 @@ export function pushVolumeMountErrors(out: FieldError[], c: Any, volumes: string
   const privileged = c.securityContext?.privileged === true;
   for (let i = 0; i < mounts.length; i++) {
     const m: Any = mounts[i] ?? {};
-    const idx = `${fld}[${i}]`;
     const name = str(m.name);
     const mountPath = str(m.mountPath);
+    // The usual mount (a volume's name, a path of its own, nothing more): no cause, no path built.
+    if (devices.length === 0 && plainMountOk(m, name, mountPath, volumes, mounts, i)) continue;
+    const idx = `${fld}[${i}]`;
     if (!name) out.push(required(`${idx}.name`));
     if (!volumes.includes(name))
       out.push({ field: `${idx}.name`, message: `Not found: ${JSON.stringify(name)}` });

@@ -1,7 +1,7 @@
 // Validation with the API server's own messages (reference §C8). Field paths start at the object
 // root. Returns the causes in the order the real validators produce them.
 // [K8S pkg/apis/core/validation, pkg/apis/apps/validation; APIMACH util/validation]
-import { matchesLabelSelector, qualifiedNameErrors } from '../api/labels';
+import { isQualifiedName, matchesLabelSelector, qualifiedNameErrors } from '../api/labels';
 import type { K8sObject } from '../api/types';
 import { late, latePartsLoaded } from '../late';
 import { duplicate, type FieldError, forbidden, invalid, required, unsupported } from './errors';
@@ -65,7 +65,7 @@ const RESTART_POLICIES_SORTED = ['Always', 'Never', 'OnFailure'];
 const DNS_POLICIES = ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'];
 
 /** Whether `name` is a valid name of `kind` (false also when unsure: pushNameErrors decides). */
-function nameOk(name: string, kind: NameKind): boolean {
+export function nameOk(name: string, kind: NameKind): boolean {
   if (typeof name !== 'string') return false;
   if (kind === 'subdomain') return name.length <= 253 && isSubdomain(name);
   return name.length <= 63 && isDnsLabel(name, 0, name.length, kind === 'dns1035');
@@ -148,25 +148,33 @@ export function pushLabelErrors(out: FieldError[], labels: Any, field: string): 
     const v = labels[k];
     // ValidateLabelName: one cause per IsQualifiedName message (the prefix part, a key of more
     // than two parts, an empty or long name part). A plain key that scans clean needs no more.
-    if (k.indexOf('/') >= 0 || !(k.length > 0 && k.length <= 63 && isLabelName(k, 0, k.length))) {
-      for (const m of qualifiedNameErrors(k)) out.push(invalid(field, k, m));
-    }
+    if (!isQualifiedName(k)) for (const m of qualifiedNameErrors(k)) out.push(invalid(field, k, m));
     if (typeof v === 'string' && v.length <= 63 && (v.length === 0 || isLabelName(v, 0, v.length))) continue;
     if (v.length > 63) out.push(invalid(field, v, 'must be no more than 63 characters'));
     if (!LABEL_VALUE.test(v)) out.push(invalid(field, v, LABEL_VALUE_MSG));
   }
 }
 
-function validateMeta(obj: K8sObject, kind: NameKind): FieldError[] {
-  const name = obj.metadata?.name ?? '';
+/**
+ * ValidateObjectMeta's name, labels and annotations. `old`: the stored object an update replaces,
+ * which passed these same checks when it was written; a name, labels map or annotations map it
+ * shares (the same string, the same object: stored objects are immutable snapshots) has no cause
+ * now either, so a controller's update that keeps them pays nothing for them.
+ */
+function validateMeta(obj: K8sObject, kind: NameKind, old?: K8sObject): FieldError[] {
+  const m = obj.metadata;
+  const om = old?.metadata;
+  const name = m?.name ?? '';
   const out: FieldError[] = [];
   if (name === '')
     out.push({ field: 'metadata.name', message: 'Required value: name or generateName is required' });
-  else if (!nameOk(name, kind)) pushNameErrors(out, name, kind, 'metadata.name', name);
-  pushLabelErrors(out, obj.metadata?.labels, 'metadata.labels');
+  else if (name !== om?.name && !nameOk(name, kind)) pushNameErrors(out, name, kind, 'metadata.name', name);
+  const labels = m?.labels;
+  if (labels !== om?.labels || om === undefined) pushLabelErrors(out, labels, 'metadata.labels');
   // Annotations by code bound late: writes before the kubectl chunk loads are the cluster's own.
-  const annotations = obj.metadata?.annotations;
-  if (annotations && latePartsLoaded()) late().pushAnnotationErrors(out, annotations);
+  const annotations = m?.annotations;
+  if (annotations && (annotations !== om?.annotations || om === undefined) && latePartsLoaded())
+    late().pushAnnotationErrors(out, annotations);
   return out;
 }
 
@@ -378,12 +386,17 @@ function isEmptySelector(sel: Any): boolean {
  * replicas, the selector, then ValidatePodTemplateSpecForReplicaSet: the selector against the
  * template labels, the template's labels, its pod spec, restartPolicy Always).
  */
-function pushWorkloadSpecErrors(out: FieldError[], obj: K8sObject): void {
+function pushWorkloadSpecErrors(out: FieldError[], obj: K8sObject, old?: K8sObject): void {
   const s: Any = obj.spec ?? {};
   if (typeof s.replicas === 'number' && s.replicas < 0) {
     out.push(invalid('spec.replicas', s.replicas, 'must be greater than or equal to 0'));
   }
   const sel = s.selector;
+  // An update that keeps the stored selector and template (the same objects: stored objects are
+  // immutable snapshots) keeps what passed these checks when it was written: a controller's scale
+  // or annotation write. Every check below reads only these two.
+  const os: Any = old?.spec;
+  if (os && sel !== undefined && sel === os.selector && s.template === os.template) return;
   if (sel === undefined) out.push(required('spec.selector'));
   // The selector's own checks are bound late (the cluster's own selectors are valid); one that
   // does not parse leaves the template unchecked.
@@ -413,11 +426,13 @@ function pushWorkloadSpecErrors(out: FieldError[], obj: K8sObject): void {
 }
 
 function validateDeployment(obj: K8sObject, old: K8sObject | undefined): FieldError[] {
-  const out = validateMeta(obj, 'subdomain');
-  pushWorkloadSpecErrors(out, obj);
+  const out = validateMeta(obj, 'subdomain', old);
+  pushWorkloadSpecErrors(out, obj, old);
   // Strategy, minReadySeconds, revisionHistoryLimit, progressDeadlineSeconds and, on update, the
-  // selector's immutability (bound late: the cluster's own writes keep their selectors).
-  if (latePartsLoaded()) late().pushDeploymentTailErrors(out, obj.spec, old?.spec);
+  // selector's immutability (bound late: the cluster's own writes keep their selectors). Only the
+  // spec is read: an update keeping the stored spec object passed them already.
+  if (latePartsLoaded() && !(old !== undefined && obj.spec === old.spec))
+    late().pushDeploymentTailErrors(out, obj.spec, old?.spec);
   return out;
 }
 
@@ -430,8 +445,8 @@ function pushAddressErrors(out: FieldError[], list: unknown, i: number, which: s
   }
 }
 
-function validateEndpoints(obj: K8sObject): FieldError[] {
-  const out = validateMeta(obj, 'subdomain');
+function validateEndpoints(obj: K8sObject, old: K8sObject | undefined): FieldError[] {
+  const out = validateMeta(obj, 'subdomain', old);
   // validateEndpointSubsets in full is bound late (validation-endpoints.ts); before it loads only
   // the controllers write Endpoints (Pod IPs, valid ports), and this short form checks them.
   if (latePartsLoaded()) {
@@ -463,6 +478,11 @@ export function validate(
   old?: K8sObject,
   api?: ApiServer,
   podUpdate?: boolean,
+  /**
+   * A created Pod whose spec is known to pass pushPodSpecErrors and pushPodOnlyErrors with no
+   * cause (server.ts: one from a template whose Pods validated clean): only its metadata is checked.
+   */
+  podSpecValid?: boolean,
 ): FieldError[] {
   switch (obj.kind) {
     case 'PersistentVolumeClaim':
@@ -474,8 +494,8 @@ export function validate(
     case 'Deployment':
       return validateDeployment(obj, old);
     case 'ReplicaSet': {
-      const out = validateMeta(obj, 'subdomain');
-      pushWorkloadSpecErrors(out, obj);
+      const out = validateMeta(obj, 'subdomain', old);
+      pushWorkloadSpecErrors(out, obj, old);
       return out;
     }
     case 'Pod': {
@@ -488,7 +508,8 @@ export function validate(
         const annotations = obj.metadata?.annotations;
         if (annotations && latePartsLoaded()) late().pushAnnotationErrors(out, annotations);
       }
-      for (const e of validateMeta(obj, 'subdomain')) out.push(e);
+      if (podSpecValid === true && old === undefined) return validateMeta(obj, 'subdomain');
+      for (const e of validateMeta(obj, 'subdomain', old)) out.push(e);
       pushPodSpecErrors(out, obj.spec, 'spec');
       pushPodOnlyErrors(out, obj.spec, old === undefined);
       if (update) pushPodUpdateErrors(out, obj.spec, old.spec);
@@ -497,18 +518,18 @@ export function validate(
     case 'Service': {
       // ValidateService is bound late: Services written before the kubectl chunk loads are the
       // cluster's own, and valid.
-      const meta = validateMeta(obj, 'dns1035');
+      const meta = validateMeta(obj, 'dns1035', old);
       return latePartsLoaded() ? late().validateService(obj, old, meta) : meta;
     }
     case 'Endpoints':
-      return validateEndpoints(obj);
+      return validateEndpoints(obj, old);
     case 'Namespace':
-      return validateMeta(obj, 'label');
+      return validateMeta(obj, 'label', old);
     case 'ConfigMap':
     case 'Secret':
     case 'ServiceAccount':
-      return validateConfigKind(obj, old, validateMeta(obj, 'subdomain'));
+      return validateConfigKind(obj, old, validateMeta(obj, 'subdomain', old));
     default:
-      return validateMeta(obj, 'subdomain');
+      return validateMeta(obj, 'subdomain', old);
   }
 }
