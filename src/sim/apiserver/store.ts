@@ -56,7 +56,11 @@ export abstract class LazyObject {
  * an entry in each map.
  */
 export class Slot {
-  constructor(public obj: K8sObject) {}
+  constructor(
+    public obj: K8sObject,
+    /** obj's resourceVersion as a number (byOwner sorts by it without parsing the string). */
+    public rv: number,
+  ) {}
   object(): K8sObject {
     return this.obj;
   }
@@ -157,6 +161,8 @@ export class Store implements StoreReader {
   private readonly byUid = new Map<string, Slot>(); // uid → the object's slot (not Events)
   /** Owner uid → the slots of the objects naming it (not Events, which byOwner never returned). */
   private readonly dependents = new Map<string, Set<Slot>>();
+  /** byOwner's scratch array (empty between calls). */
+  private readonly ownerScratch: Slot[] = [];
   private rv = 1000;
   private readonly listeners: ((ev: WatchEvent) => void)[] = [];
   private readonly keyListeners: KeyListener[] = [];
@@ -206,20 +212,27 @@ export class Store implements StoreReader {
     const out: K8sObject[] = [];
     const set = this.dependents.get(uid);
     if (!set) return out;
-    for (const slot of set) out.push(slot.obj);
-    const n = out.length;
-    if (n > 16) out.sort((a, b) => rvOf(a) - rvOf(b));
+    if (set.size === 1) {
+      for (const slot of set) out.push(slot.obj);
+      return out;
+    }
+    // Sorted as slots, by the number each keeps (no resourceVersion string parsed per comparison).
+    const slots = this.ownerScratch;
+    for (const slot of set) slots.push(slot);
+    const n = slots.length;
+    if (n > 16) slots.sort((a, b) => a.rv - b.rv);
     else
       for (let i = 1; i < n; i++) {
-        const o = out[i] as K8sObject;
-        const rv = rvOf(o);
+        const s = slots[i] as Slot;
         let j = i - 1;
-        while (j >= 0 && rvOf(out[j] as K8sObject) > rv) {
-          out[j + 1] = out[j] as K8sObject;
+        while (j >= 0 && (slots[j] as Slot).rv > s.rv) {
+          slots[j + 1] = slots[j] as Slot;
           j--;
         }
-        out[j + 1] = o;
+        slots[j + 1] = s;
       }
+    for (let i = 0; i < n; i++) out.push((slots[i] as Slot).obj);
+    slots.length = 0;
     return out;
   }
 
@@ -295,6 +308,7 @@ export class Store implements StoreReader {
       // The usual write: an object replaced in its slot.
       slot = prev;
       slot.obj = stored;
+      slot.rv = this.rv;
       if (old.metadata.uid !== stored.metadata.uid) {
         this.byUid.delete(old.metadata.uid);
         if (indexed) this.byUid.set(stored.metadata.uid, slot);
@@ -305,7 +319,7 @@ export class Store implements StoreReader {
       }
     } else {
       if (prev !== undefined) (prev as LazyObject).live = false;
-      slot = new Slot(stored);
+      slot = new Slot(stored, this.rv);
       m.set(name, slot);
       m.slots++;
       if (!old) {
@@ -446,11 +460,6 @@ function stamped(o: K8sObject, resourceVersion: string): K8sObject {
   const out = { ...o };
   out.metadata = metadata;
   return out;
-}
-
-/** A stored object's resourceVersion as a number (the store writes them as decimal integers). */
-function rvOf(o: K8sObject): number {
-  return +o.metadata.resourceVersion;
 }
 
 /** Same uid and the same owner uids in order: the owner index needs no change. */
