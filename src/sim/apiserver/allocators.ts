@@ -16,9 +16,24 @@ export function ipToInt(ip: string): number | undefined {
   );
 }
 
+/**
+ * The dotted form of `n` (`[a, b, c, d].join('.')`), built from its character codes in one call:
+ * a flat string without the array and the four number-to-string conversions (every Pod's IP).
+ */
 export function intToIp(n: number): string {
-  return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+  const buf = IP_BUF;
+  let i = 0;
+  for (let shift = 24; shift >= 0; shift -= 8) {
+    const o = (n >>> shift) & 255;
+    if (o >= 100) buf[i++] = 48 + ((o / 100) | 0);
+    if (o >= 10) buf[i++] = 48 + (((o / 10) | 0) % 10);
+    buf[i++] = 48 + (o % 10);
+    if (shift > 0) buf[i++] = 46; // .
+  }
+  buf.length = i;
+  return String.fromCharCode.apply(null, buf);
 }
+const IP_BUF: number[] = [];
 
 export function parseCidr(cidr: string): { base: number; bits: number; size: number } {
   const [ip, bitsText] = cidr.split('/');

@@ -29,6 +29,10 @@ describe('stableStringify', () => {
   it('writes a Date as its (empty) own keys, -0 as 0, NaN as null, and skips undefined values', () => {
     const v = { d: new Date(0), z: -0, n: Number.NaN, u: undefined, a: [undefined, -0] };
     expect(stableStringify(v)).toBe('{"a":[null,0],"d":{},"n":null,"z":0}');
+    // Also inside values that are otherwise printed as they are (sorted keys, nothing to drop).
+    const nested = { a: [new Date(0), 1], b: { c: new Date(0) }, c: [[1, 2], { x: 1 }] };
+    expect(stableStringify(nested)).toBe('{"a":[{},1],"b":{"c":{}},"c":[[1,2],{"x":1}]}');
+    expect(stableStringify(Object.assign(Object.create(null), { a: 1 }))).toBe('{"a":1}');
   });
 
   it('keeps a __proto__ key as an ordinary key', () => {

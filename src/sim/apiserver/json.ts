@@ -29,24 +29,56 @@ function sortedCopy(v: unknown): unknown {
   // JSON.stringify would drop (or, for a BigInt, throw on) what the slow path writes differently.
   if (t === 'function' || t === 'symbol' || t === 'bigint') return UNSORTABLE;
   if (v === null || t !== 'object') return v;
+  // A value that needs no change is handed to JSON.stringify as it is (no copy): an array whose
+  // items all come back as they are, an object whose keys are already in order with no undefined
+  // value and whose values all come back as they are (a label map, a port, most of a document).
+  // Only plain arrays and objects: JSON.stringify would call another prototype's toJSON.
   if (Array.isArray(v)) {
-    const out: unknown[] = new Array(v.length);
+    const plain = Object.getPrototypeOf(v) === Array.prototype;
+    let out: unknown[] | undefined;
     for (let i = 0; i < v.length; i++) {
       const x = sortedCopy(v[i]);
       if (x === UNSORTABLE) return UNSORTABLE;
-      out[i] = x;
+      if (out !== undefined) out[i] = x;
+      else if (x !== v[i] || !plain || !(i in v)) {
+        out = new Array(v.length);
+        for (let j = 0; j < i; j++) out[j] = v[j];
+        out[i] = x;
+      }
     }
-    return out;
+    return out ?? v;
   }
   const o = v as Record<string, unknown>;
-  const keys = Object.keys(o).sort();
-  const out: Record<string, unknown> = {};
-  for (const k of keys) {
+  const keys = Object.keys(o);
+  let inOrder = Object.getPrototypeOf(o) === Object.prototype;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
     const c = k.charCodeAt(0);
     if ((c >= 48 && c <= 57) || k === '__proto__') return UNSORTABLE; // possibly an array index
+    if (i > 0 && (keys[i - 1] as string) > k) inOrder = false;
+  }
+  let from = 0; // keys[0, from) are in order and their values came back as they are
+  let first: unknown = UNSORTABLE; // what keys[from]'s value came back as, when already copied
+  if (inOrder) {
+    for (; from < keys.length; from++) {
+      const x = o[keys[from] as string];
+      if (x === undefined) break;
+      const y = sortedCopy(x);
+      if (y === UNSORTABLE) return UNSORTABLE;
+      if (y !== x) {
+        first = y;
+        break;
+      }
+    }
+    if (from === keys.length) return o;
+  } else keys.sort();
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < from; i++) out[keys[i] as string] = o[keys[i] as string];
+  for (let i = from; i < keys.length; i++) {
+    const k = keys[i] as string;
     const x = o[k];
     if (x === undefined) continue;
-    const y = sortedCopy(x);
+    const y = i === from && first !== UNSORTABLE ? first : sortedCopy(x);
     if (y === UNSORTABLE) return UNSORTABLE;
     out[k] = y;
   }
