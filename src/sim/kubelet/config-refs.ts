@@ -94,6 +94,8 @@ const secretNotFound = (name: string) => `secret "${name}" not found`;
  */
 export function envError(api: ConfigSource, namespace: string, c: Container): string | undefined {
   const x = c as Any;
+  // Most containers have neither list: nothing to walk (and no empty array made for it).
+  if (x.envFrom == null && x.env == null) return undefined;
   for (const from of (x.envFrom ?? []) as Any[]) {
     const cm = from?.configMapRef;
     const sr = from?.secretRef;
