@@ -221,7 +221,7 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
           pl.has('InterPodAffinity') ||
           pl.has('PodTopologySpread'),
       );
-    if (after && (!before || before.pod.metadata.labels !== after.pod.metadata.labels))
+    if (after && (!before || before.labels !== after.labels))
       // AssignedPodAdd / UpdatePodLabel.
       return moved(({ plugins: pl }) => pl.has('InterPodAffinity') || pl.has('PodTopologySpread'));
     return NONE as string[];

@@ -13,6 +13,12 @@ type Any = any;
 
 export interface Entry {
   pod: Pod;
+  /**
+   * `pod.spec` and `pod.metadata.labels`, kept beside it: a watch event compares the new version's
+   * with these without reading the previous version's objects again.
+   */
+  spec: Pod['spec'];
+  labels: Labels | undefined;
   node: string;
   req: Req;
   nz: Req;
@@ -92,7 +98,7 @@ export class SchedState {
     }
     if (old) {
       if (old.pod === pod) return old;
-      if (old.node === node && old.pod.spec === pod.spec && old.pod.metadata.labels === pod.metadata.labels) {
+      if (old.node === node && old.spec === pod.spec && old.labels === pod.metadata.labels) {
         old.pod = pod;
         return old;
       }
@@ -101,6 +107,8 @@ export class SchedState {
     const [affinity, requiredAnti] = hasPodAffinity(pod.spec);
     const e: Entry = {
       pod,
+      spec: pod.spec,
+      labels: pod.metadata.labels,
       node: node as string,
       req: podRequests(pod.spec, false),
       nz: podRequests(pod.spec, true),
