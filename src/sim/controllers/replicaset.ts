@@ -112,26 +112,26 @@ function addSelecting(store: Store, ns: string, labels: Record<string, string> |
   }
 }
 
-/** A Pod update that can change what the controller counts (readiness, phase, deletion, node, labels, owners). */
+/**
+ * A Pod update that can change what the controller counts or claims (readiness, phase, deletion,
+ * labels, owners). A bind (spec.nodeName) changes none of them: the node only ranks surplus Pods
+ * for deletion, which a sync that something else causes (a scale-down, a count change) reads.
+ */
 export function countsChanged(a: Pod, b: Pod): boolean {
   const sa = a.status;
   const sb = b.status;
   // Same status object (a bind, a deletion mark) or the same conditions: readiness is unchanged.
   if (sa !== sb && (sa?.phase !== sb?.phase || (sa?.conditions !== sb?.conditions && ready(a) !== ready(b))))
     return true;
-  // Status writes keep metadata and spec by reference: compare their fields only when they differ.
+  // Status writes keep the metadata maps by reference: compare text only when they differ.
   const ma = a.metadata;
   const mb = b.metadata;
-  if (
-    ma !== mb &&
-    (ma.deletionTimestamp !== mb.deletionTimestamp ||
-      // The maps too: compare text only when they differ.
-      (ma.labels !== mb.labels && JSON.stringify(ma.labels) !== JSON.stringify(mb.labels)) ||
-      (ma.ownerReferences !== mb.ownerReferences &&
-        JSON.stringify(ma.ownerReferences) !== JSON.stringify(mb.ownerReferences)))
-  )
-    return true;
-  return a.spec !== b.spec && a.spec?.nodeName !== b.spec?.nodeName;
+  return (
+    ma.deletionTimestamp !== mb.deletionTimestamp ||
+    (ma.labels !== mb.labels && JSON.stringify(ma.labels) !== JSON.stringify(mb.labels)) ||
+    (ma.ownerReferences !== mb.ownerReferences &&
+      JSON.stringify(ma.ownerReferences) !== JSON.stringify(mb.ownerReferences))
+  );
 }
 
 /** Which surplus Pods go first: unscheduled, then not running, then not ready, then newest. */
