@@ -43,7 +43,13 @@ export function newReplicaSetAnnotations(d: Deployment): Record<string, string> 
 function needsCopy(d: Deployment, rs: Record<string, string>): boolean {
   const from = d.metadata.annotations;
   if (from === undefined) return false;
-  for (const k in from) if (Object.hasOwn(from, k) && !SKIP_COPY.has(k) && rs[k] !== from[k]) return true;
+  // Object.keys, not for-in: annotation maps are often dictionary-mode objects, which for-in
+  // walks slowly.
+  const keys = Object.keys(from);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    if (!SKIP_COPY.has(k) && rs[k] !== from[k]) return true;
+  }
   return false;
 }
 
@@ -51,7 +57,11 @@ function needsCopy(d: Deployment, rs: Record<string, string>): boolean {
 function copyDeploymentAnnotations(d: Deployment, into: Record<string, string>): void {
   const from = d.metadata.annotations;
   if (from === undefined) return;
-  for (const k in from) if (Object.hasOwn(from, k) && !SKIP_COPY.has(k)) into[k] = from[k] as string;
+  const keys = Object.keys(from);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    if (!SKIP_COPY.has(k)) into[k] = from[k] as string;
+  }
 }
 
 /**
