@@ -4,6 +4,7 @@
 import type { K8sObject } from '../api/types';
 import { late, latePartsLoaded } from '../late';
 import { copyOwn } from './copy';
+import { exactlyEqual } from './json';
 
 // biome-ignore lint/suspicious/noExplicitAny: defaulting walks loosely typed decoded JSON.
 type Any = any;
@@ -214,23 +215,81 @@ export interface PodTemplateDefaults {
   readonly qos: string;
   /** Whether no volume, mount or device name of the spec starts with kube-api-access-. */
   readonly noTokenNames: boolean;
+  /** The template spec it was computed from (a stored object's: never changes). */
+  readonly source: Any;
   clean: boolean;
 }
 
 const POD_TEMPLATES = new WeakMap<object, PodTemplateDefaults>();
 
 /**
- * defaultPodInto for a Pod being created whose spec is a stored object's pod template spec (the
- * caller checked): the template's defaults, computed once, copied into `o`.
+ * Template defaults by content, for one cluster (the ApiServer holds one): templates written
+ * alike (several Deployments of one image, a Deployment's new ReplicaSet after a rollback) share
+ * one PodTemplateDefaults, found by the first container's image and confirmed by exactlyEqual
+ * (the same keys in the same order with the same values: what defaulting and validating them
+ * gives is then the same). Bounded: a few hundred templates, then it starts over.
  */
-export function defaultPodFromTemplate(o: Any): PodTemplateDefaults {
+export class PodTemplateIndex {
+  private readonly byImage = new Map<unknown, PodTemplateDefaults[]>();
+  private size = 0;
+
+  find(tpl: Any, late: boolean, mirror: boolean): PodTemplateDefaults | undefined {
+    const list = this.byImage.get(firstImage(tpl));
+    if (list === undefined) return undefined;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const e = list[i] as PodTemplateDefaults;
+      if (e.late === late && e.mirror === mirror && exactlyEqual(tpl, e.source)) return e;
+    }
+    return undefined;
+  }
+
+  add(e: PodTemplateDefaults): void {
+    if (this.size >= MAX_INDEXED_TEMPLATES) {
+      this.byImage.clear();
+      this.size = 0;
+    }
+    const key = firstImage(e.source);
+    const list = this.byImage.get(key);
+    if (list === undefined) this.byImage.set(key, [e]);
+    else if (list.length < MAX_TEMPLATES_PER_IMAGE) list.push(e);
+    else return;
+    this.size++;
+  }
+}
+
+const MAX_INDEXED_TEMPLATES = 512;
+const MAX_TEMPLATES_PER_IMAGE = 16;
+
+function firstImage(spec: Any): unknown {
+  const cs = spec?.containers;
+  return Array.isArray(cs) ? cs[0]?.image : undefined;
+}
+
+/**
+ * defaultPodInto for a Pod being created whose spec is a stored object's pod template spec (the
+ * caller checked): the template's defaults, computed once (or found in `index` for a template
+ * written alike), copied into `o`.
+ */
+export function defaultPodFromTemplate(o: Any, index?: PodTemplateIndex): PodTemplateDefaults {
   const tpl = o.spec;
   const mirror = !!o.metadata?.annotations?.['kubernetes.io/config.mirror'];
   const late = latePartsLoaded();
   let e = POD_TEMPLATES.get(tpl);
   if (e === undefined || e.late !== late || e.mirror !== mirror) {
-    const spec = defaultPodOnlySpec(tpl, mirror);
-    e = { late, mirror, spec, qos: podQOS(spec), noTokenNames: noTokenNames(spec), clean: false };
+    e = index?.find(tpl, late, mirror);
+    if (e === undefined) {
+      const spec = defaultPodOnlySpec(tpl, mirror);
+      e = {
+        late,
+        mirror,
+        spec,
+        qos: podQOS(spec),
+        noTokenNames: noTokenNames(spec),
+        source: tpl,
+        clean: false,
+      };
+      index?.add(e);
+    }
     POD_TEMPLATES.set(tpl, e);
   }
   o.spec = copyPodSpec(e.spec);

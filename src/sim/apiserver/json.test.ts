@@ -3,7 +3,7 @@
 // exactly where the two could part: array-index keys, __proto__, Dates, undefined, -0, NaN.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deepEqual, deepEqualScalarsFirst, stableStringify } from './json';
+import { deepEqual, deepEqualScalarsFirst, exactlyEqual, stableStringify } from './json';
 
 /** The piece-by-piece reference: sorted keys, undefined values skipped, undefined in arrays null. */
 function reference(v: unknown): string {
@@ -80,5 +80,46 @@ describe('deepEqualScalarsFirst', () => {
       }),
       { seed: 20261125, numRuns: 3000 },
     );
+  });
+});
+
+describe('exactlyEqual', () => {
+  it('is true exactly when the values print alike with their key order and undefined keys kept', () => {
+    // The reference: each object as its [key, value] entries in order, undefined spelled out.
+    const spell = (v: unknown): unknown =>
+      v === undefined
+        ? '<undefined>'
+        : Object.is(v, -0)
+          ? '<-0>'
+          : typeof v === 'number' && Number.isNaN(v)
+            ? '<NaN>'
+            : Array.isArray(v)
+              ? v.map(spell)
+              : v && typeof v === 'object'
+                ? { entries: Object.entries(v).map(([k, x]) => [k, spell(x)]) }
+                : v;
+    const leaf = fc.constantFrom(null, undefined, 0, -0, 1, Number.NaN, 'a', '', true);
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'small' },
+        leaf,
+        fc.array(tie('v'), { maxLength: 3 }),
+        fc.dictionary(fc.constantFrom('a', 'b', 'c'), tie('v'), { maxKeys: 3 }),
+      ),
+    })).v;
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        const same = JSON.stringify(spell(a)) === JSON.stringify(spell(b));
+        expect(exactlyEqual(a, b)).toBe(same);
+        expect(exactlyEqual(a, structuredClone(a))).toBe(true);
+      }),
+      { seed: 20261126, numRuns: 3000 },
+    );
+    expect(exactlyEqual({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(false);
+    expect(exactlyEqual({ a: 1, b: undefined }, { a: 1 })).toBe(false);
+    const holey = [1, 2, 3];
+    delete holey[1];
+    expect(exactlyEqual(holey, [1, undefined, 3])).toBe(false);
+    expect(exactlyEqual(new Date(0), new Date(0))).toBe(false);
   });
 });

@@ -161,3 +161,43 @@ export function deepEqualScalarsFirst(a: unknown, b: unknown): boolean {
   }
   return deepEqual(a, b);
 }
+
+/**
+ * Whether `a` and `b` are the same plain data to every reader, key order included: arrays of the
+ * same length with exactly equal items, plain objects with the same own enumerable keys in the
+ * same order (a key holding undefined counts) and exactly equal values, primitives by Object.is
+ * (an object's prototype may be Object.prototype or null: either is plain data).
+ * Anything else (another prototype, a function) only equals itself. What a deterministic function
+ * of such data (defaulting, validation) computes is then the same for both.
+ */
+export function exactlyEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return a !== 0 || Object.is(a, b);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+    return typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b);
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    if (Object.getPrototypeOf(a) !== Array.prototype || Object.getPrototypeOf(b) !== Array.prototype)
+      return false;
+    for (let i = 0; i < a.length; i++) {
+      if (!(i in a) || !(i in b) || !exactlyEqual(a[i], b[i])) return false;
+    }
+    return Object.keys(a).length === a.length && Object.keys(b).length === b.length;
+  }
+  if (Array.isArray(b)) return false;
+  if (!plainProto(a) || !plainProto(b)) return false;
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const ka = Object.keys(ao);
+  const kb = Object.keys(bo);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i] as string;
+    if (k !== kb[i] || !exactlyEqual(ao[k], bo[k])) return false;
+  }
+  return true;
+}
+
+function plainProto(o: object): boolean {
+  const p = Object.getPrototypeOf(o);
+  return p === Object.prototype || p === null;
+}

@@ -103,3 +103,132 @@ describe('Pods from a stored pod template', () => {
     for (let i = 0; i < 3; i++) expect(msgs(api.create(pod(tpl, 'w')))).toBe(full);
   });
 });
+
+const VARIANTS: Record<string, string> = {
+  'init containers (admission mounts the token in them too)': `
+      initContainers:
+        - name: init
+          image: busybox
+          command: [sh, -c, 'true']
+      containers:
+        - name: web
+          image: nginx`,
+  'automountServiceAccountToken false': `
+      automountServiceAccountToken: false
+      containers:
+        - name: web
+          image: nginx`,
+  'a container already mounting at the token path': `
+      volumes:
+        - name: own
+          emptyDir: {}
+      containers:
+        - name: web
+          image: nginx
+          volumeMounts: [{name: own, mountPath: /var/run/secrets/kubernetes.io/serviceaccount}]
+        - name: side
+          image: busybox`,
+  'a volume already named kube-api-access-': `
+      volumes:
+        - name: kube-api-access-zzzzz
+          emptyDir: {}
+      containers:
+        - name: web
+          image: nginx`,
+  'hostNetwork, limits only, a custom ServiceAccount with imagePullSecrets': `
+      hostNetwork: true
+      serviceAccountName: puller
+      containers:
+        - name: web
+          image: nginx
+          ports: [{containerPort: 8080}]
+          resources: {limits: {cpu: 200m, memory: 64Mi}}`,
+};
+
+const SA = `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: puller
+imagePullSecrets: [{name: reg}]
+`;
+
+describe('Pods from a stored pod template: the admission paths other than the usual one', () => {
+  for (const [name, spec] of Object.entries(VARIANTS))
+    it(name, () => {
+      const c = createCluster({ seed: 4 });
+      const yaml = `${SA}---\n${TEMPLATE.replace(/\n {4}spec:\n[\s\S]*$/, `\n    spec:${spec}\n`)}`;
+      const parsed = parseManifests(yaml, 'rs.yaml');
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      const applied = c.apply(parsed.docs);
+      expect(applied.map((o: Any) => (o.result.ok ? 'ok' : o.result.error.message))).toEqual(['ok', 'ok']);
+      const { api, store } = c.internals;
+      const rs = store.get('ReplicaSet', 'default', 'web') as ReplicaSet;
+      const owner = {
+        apiVersion: 'apps/v1',
+        kind: 'ReplicaSet',
+        name: 'web',
+        uid: rs.metadata.uid,
+        controller: true,
+        blockOwnerDeletion: true,
+      };
+      const pod = (s: unknown, n: string) =>
+        ({
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: n, namespace: 'default', labels: { app: 'web' }, ownerReferences: [owner] },
+          spec: s,
+        }) as unknown as K8sObject;
+      const tpl = rs.spec.template.spec;
+      for (let i = 0; i < 3; i++) {
+        const a = api.create(pod(tpl, `a${i}`));
+        const b = api.create(pod(structuredClone(tpl), `b${i}`));
+        const text = (r: Any) => (r.ok ? norm(r.object) : r.error.message.replace(/"[ab]\d"/g, '"x"'));
+        expect(text(a)).toBe(text(b));
+      }
+    });
+});
+
+describe('Pods from templates written alike', () => {
+  it('share the defaults of an equal template; a different key order is its own', () => {
+    const c = createCluster({ seed: 5 });
+    const second = TEMPLATE.replace('name: web\n', 'name: web2\n');
+    // The same containers with their keys in another order: defaulted with that order.
+    const reordered = TEMPLATE.replace('name: web\n', 'name: web3\n').replace(
+      '        - name: side\n          image: busybox\n',
+      '        - image: busybox\n          name: side\n',
+    );
+    const parsed = parseManifests(`${TEMPLATE}---\n${second}---\n${reordered}`, 'rs.yaml');
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(c.apply(parsed.docs).every((o: Any) => o.result.ok)).toBe(true);
+    const { api, store } = c.internals;
+    const made: string[] = [];
+    for (const name of ['web', 'web2', 'web3']) {
+      const rs = store.get('ReplicaSet', 'default', name) as ReplicaSet;
+      const owner = {
+        apiVersion: 'apps/v1',
+        kind: 'ReplicaSet',
+        name,
+        uid: rs.metadata.uid,
+        controller: true,
+      };
+      const pod = (spec: unknown, n: string) =>
+        ({
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: n, namespace: 'default', labels: { app: 'web' }, ownerReferences: [owner] },
+          spec,
+        }) as unknown as K8sObject;
+      const tpl = rs.spec.template.spec;
+      for (let i = 0; i < 2; i++) {
+        const a = api.create(pod(tpl, `${name}-a${i}`));
+        const b = api.create(pod(structuredClone(tpl), `${name}-b${i}`));
+        if (!a.ok || !b.ok) throw new Error('refused');
+        const strip = (o: Any) => norm({ ...o, metadata: { ...o.metadata, ownerReferences: [] } });
+        expect(strip(a.object)).toBe(strip(b.object));
+        if (i === 0) made.push(strip(a.object));
+      }
+    }
+    expect(made[1]).toBe(made[0]);
+    expect(made[2]).not.toBe(made[0]);
+  });
+});

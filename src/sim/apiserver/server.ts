@@ -16,6 +16,7 @@ import { copyOwn, copyTop } from './copy';
 import {
   applyDefaultsInto,
   defaultPodFromTemplate,
+  PodTemplateIndex,
   SA_TOKEN_MOUNT_PATH,
   SA_TOKEN_PROJECTION,
 } from './defaults';
@@ -90,6 +91,8 @@ export class ApiServer implements ApiWriter {
    * its own, so a dry run never shifts the names, uids or addresses of later real writes.
    */
   private readonly dryRunRng: Rng;
+  /** Pod template defaults by content (defaults.ts PodTemplateIndex). */
+  private readonly podTemplates = new PodTemplateIndex();
 
   constructor(
     readonly store: Store,
@@ -177,7 +180,9 @@ export class ApiServer implements ApiWriter {
     // A Pod from a stored object's template (a controller's create) gets the template's defaults,
     // computed once per template (defaults.ts defaultPodFromTemplate).
     const tpl =
-      kind === 'Pod' && this.storedTemplateSpec(input, meta) ? defaultPodFromTemplate(obj) : undefined;
+      kind === 'Pod' && this.storedTemplateSpec(input, meta)
+        ? defaultPodFromTemplate(obj, this.podTemplates)
+        : undefined;
     const pre = tpl && obj.spec;
     if (!tpl) applyDefaultsInto(obj);
     // A user's DaemonSet (the boot's are lazy entries): its defaults, bound late (defaults-daemonset).
