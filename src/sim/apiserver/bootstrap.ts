@@ -5,6 +5,7 @@
 import type { K8sObject } from '../api/types';
 import { kubernetesService } from '../controllers/kubernetes-service';
 import type { Profile } from '../profiles';
+import { rfc3339 } from '../runtime/clock';
 import type { Clock, Rng } from '../runtime/interfaces';
 import type { ControllerManager } from '../runtime/manager';
 import { publish } from './published';
@@ -426,9 +427,20 @@ export function bootCluster(deps: {
   const must = (o: K8sObject) => bootCreate(api, o);
   const namespaces = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
   if (profile.distro === 'kind') namespaces.push('local-path-storage');
-  for (const ns of namespaces) {
-    must({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } } as unknown as K8sObject);
-  }
+  // The namespaces' uids are drawn first, in the order they are created (as create would draw
+  // them), so the CA (root-ca.ts: kube-system's uid and creation time) is fixed before `default`
+  // and its kube-root-ca.crt exist: a read of that ConfigMap during the boot finds the same CA.
+  const uids = namespaces.map(() => api.newUid());
+  const createdAt = deps.clock.now();
+  deps.store.caIdentity = {
+    uid: uids[namespaces.indexOf('kube-system')] as string,
+    creationTimestamp: rfc3339(createdAt),
+  };
+  namespaces.forEach((ns, i) => {
+    const o = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } } as unknown as K8sObject;
+    const r = api.create(o, { uid: uids[i] as string, createdAt });
+    if (!r.ok) throw new Error(`boot: ${r.error.message}`);
+  });
   for (const n of profile.nodes) must(node(profile, n, deps.maxPods ?? 110));
   must(kubernetesService(profile));
   must(kubeDnsService(profile));

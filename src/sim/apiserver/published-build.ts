@@ -170,8 +170,18 @@ function buildDaemonSet(e: Published, resourceVersion: string): K8sObject {
       template: { metadata: { labels }, spec },
       updateStrategy: UPDATE_STRATEGY,
     },
-    status: (e as Any).st ?? daemonSetStatus(e.api, pod.owner.uid),
+    status: (e as Any).st ?? liveStatus(e, pod.owner.uid),
   } as K8sObject;
+}
+
+/**
+ * The status of a DaemonSet its controller has not synced yet, from its Pods now: the entry keeps
+ * no snapshot of it (LazyObject.transient), so a read before that sync cannot pin an older status
+ * than the one the sync compares with (../controllers/daemonset-sync pins it).
+ */
+function liveStatus(e: Published, uid: string): Any {
+  e.transient = true;
+  return daemonSetStatus(e.api, uid);
 }
 
 /**
@@ -261,6 +271,6 @@ function buildSvclb(e: Published, resourceVersion: string): K8sObject {
       template: { metadata: { labels }, spec: templateSpec(rest) },
       updateStrategy: UPDATE_STRATEGY,
     },
-    status: (e as Any).st ?? daemonSetStatus(e.api, uid),
+    status: (e as Any).st ?? liveStatus(e, uid),
   } as K8sObject;
 }

@@ -21,13 +21,11 @@ const cache = new WeakMap<Store, string>();
 export function rootCaPem(store: Store, profile: Profile): string {
   let pem = cache.get(store);
   if (pem === undefined) {
-    const ks = store.get('Namespace', undefined, 'kube-system');
-    const created = Date.parse(ks?.metadata.creationTimestamp ?? '2026-01-01T00:00:00Z');
-    pem = selfSignedCaPem(
-      createRng(0).fork(`root-ca/${ks?.metadata.uid ?? ''}`),
-      created,
-      profile.distro === 'k3s',
-    );
+    // Fixed by the boot before any namespace exists (Store.caIdentity); a store nothing booted (unit
+    // tests) reads kube-system as it is now.
+    const id = store.caIdentity ?? store.get('Namespace', undefined, 'kube-system')?.metadata;
+    const created = Date.parse(id?.creationTimestamp ?? '2026-01-01T00:00:00Z');
+    pem = selfSignedCaPem(createRng(0).fork(`root-ca/${id?.uid ?? ''}`), created, profile.distro === 'k3s');
     cache.set(store, pem);
   }
   return pem;

@@ -22,6 +22,13 @@ export abstract class LazyObject {
   /** Held by the store under its name: false once replaced by another write or removed. */
   live = false;
   private built: K8sObject | undefined = undefined;
+  /**
+   * Set by a build whose object shows live state nothing has fixed yet (a boot DaemonSet's status
+   * before its first sync, apiserver/published-build.ts): `object()` then keeps no snapshot, so
+   * reading early (a watchKeys listener during the boot) cannot pin a state a later read would not
+   * see. Cleared by `object()` after each build.
+   */
+  transient = false;
   /** The entry's name (spelled on the first call, which may come only when something reads). */
   abstract key(): string;
   /** The whole object for the entry's current state, with this resourceVersion. */
@@ -30,7 +37,8 @@ export abstract class LazyObject {
     let o = this.built;
     if (o === undefined) {
       o = this.build(String(this.rv));
-      this.built = o;
+      if (this.transient) this.transient = false;
+      else this.built = o;
     }
     return o;
   }
@@ -41,7 +49,10 @@ export abstract class LazyObject {
    * its first sync, apiserver/published-build.ts), so a snapshot kept early would change later writes.
    */
   peek(): K8sObject {
-    return this.built ?? this.build(String(this.rv));
+    if (this.built !== undefined) return this.built;
+    const o = this.build(String(this.rv));
+    this.transient = false;
+    return o;
   }
   /** Called by the store on a write: the next read builds the new state. */
   stamp(rv: number): void {
@@ -164,6 +175,12 @@ export class Store implements StoreReader {
   /** byOwner's scratch array (empty between calls). */
   private readonly ownerScratch: Slot[] = [];
   private rv = 1000;
+  /**
+   * The cluster CA's identity (kube-system's uid and creation time, apiserver/root-ca.ts), fixed by
+   * the boot before the first namespace and its kube-root-ca.crt exist, so the CA a read finds
+   * never depends on when it reads.
+   */
+  caIdentity: { uid: string; creationTimestamp: string } | undefined = undefined;
   private readonly listeners: ((ev: WatchEvent) => void)[] = [];
   private readonly keyListeners: KeyListener[] = [];
 

@@ -197,5 +197,7 @@ function syncDaemonSet(api: ApiServer, e: Published, ctx: ControllerContext): vo
   if (JSON.stringify(st) !== JSON.stringify(ds.status)) {
     (e as Any).st = st;
     api.store.touchLazy('DaemonSet', ds.metadata.namespace, e);
-  }
+    // Unchanged: the status read is the entry's from now on (before its first sync a read builds it
+    // live and keeps nothing, ../apiserver/published-build liveStatus).
+  } else (e as Any).st = ds.status;
 }
