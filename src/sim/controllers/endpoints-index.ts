@@ -274,6 +274,14 @@ export class EndpointsIndex {
   readonly pods = new PodLabelIndex();
   readonly services = new ServiceSelectorIndex();
   readonly slices = new SliceIndex();
+  /**
+   * The last Pod event's Service keys (endpoints.ts podServiceKeys): the Endpoints and
+   * EndpointSlice controllers ask in turn about the same event.
+   */
+  readonly lastPodKeys: { ev: WatchEvent | undefined; keys: readonly string[] } = {
+    ev: undefined,
+    keys: NO_KEYS,
+  };
 
   apply(ev: WatchEvent): void {
     if (ev.kind === 'Pod') this.pods.apply(ev);

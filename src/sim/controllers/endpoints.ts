@@ -332,11 +332,12 @@ export function podServiceKeys(
   ev: WatchEvent,
   index?: EndpointsIndex,
 ): readonly string[] {
-  let memo = memos.get(store);
+  // The memo lives on the index (one field read per event) or, without one, per store.
+  let memo = index?.lastPodKeys ?? memos.get(store);
   if (memo === undefined) {
-    memo = { ev: undefined, index: undefined, keys: NO_KEYS };
+    memo = { ev: undefined, keys: NO_KEYS };
     memos.set(store, memo);
-  } else if (ev === memo.ev && index === memo.index) return memo.keys;
+  } else if (ev === memo.ev) return memo.keys;
   let keys = NO_KEYS;
   if (!(ev.type === 'MODIFIED' && ev.old && !podEndpointsChanged(ev.old as Pod, ev.object as Pod))) {
     const pod = ev.object;
@@ -353,7 +354,6 @@ export function podServiceKeys(
     } else keys = serviceKeysForPod(store, pod, old);
   }
   memo.ev = ev;
-  memo.index = index;
   memo.keys = keys;
   return keys;
 }
@@ -361,10 +361,7 @@ export function podServiceKeys(
  * The last answer per store (weakly held: a module-level memo of the event and store kept the
  * whole previous cluster alive after the page or a test built a new one).
  */
-const memos = new WeakMap<
-  StoreReader,
-  { ev: WatchEvent | undefined; index: EndpointsIndex | undefined; keys: readonly string[] }
->();
+const memos = new WeakMap<StoreReader, { ev: WatchEvent | undefined; keys: readonly string[] }>();
 
 /**
  * Whether a watch event the controllers were given keys for can change a Service's desired

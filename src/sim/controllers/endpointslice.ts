@@ -466,8 +466,10 @@ export function endpointSliceKeysFor(
     const svcName = managedSliceService(o);
     if (svcName) return [`${ns}/${svcName}`];
   }
-  return [];
+  return NO_KEYS;
 }
+/** No keys (shared, never modified: the answer for most events, and for this controller's own writes). */
+const NO_KEYS: string[] = [];
 
 /** The Service a slice managed by this controller belongs to. */
 function managedSliceService(o: K8sObject | undefined): string | undefined {
@@ -486,7 +488,7 @@ export function createEndpointSliceController(store: StoreReader, index?: Endpoi
     name: 'endpointslice-controller',
     watches: ['Service', 'Pod', 'EndpointSlice'],
     keysFor: (ev) => {
-      if (own.isOwn(ev)) return [];
+      if (own.isOwn(ev)) return NO_KEYS;
       const keys = endpointSliceKeysFor(store, ev, index);
       if (keys.length && eventChangesDesired(ev))
         for (let i = 0; i < keys.length; i++) clean.delete(keys[i] as string);

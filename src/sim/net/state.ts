@@ -53,6 +53,15 @@ export class PodLookup {
   }
 }
 
+/**
+ * Whether the Pod holds its IP: a terminal Pod's sandbox is gone and its IP released (host-local
+ * IPAM); a hostNetwork Pod shows its node's IP, which belongs to the node, not to the Pod.
+ */
+function ownsIP(pod: Pod | undefined): boolean {
+  const ip = pod?.status?.podIP;
+  return !!ip && !pod.spec?.hostNetwork && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed';
+}
+
 export class NetState {
   /**
    * Per Service key (`ns/name`): its Service, its EndpointSlices and its model, in one record
@@ -71,6 +80,8 @@ export class NetState {
   readonly podByIP = new Map<string, PodRef>();
   /** IPs of Pods that were deleted (for the "old IP" explanation); cleared when an IP is reused. */
   readonly formerPodIP = new Map<string, string>();
+  /** How many times podByIP gave an IP held by one Pod to another (only hand-written statuses do). */
+  private handovers = 0;
   readonly nodes = new Map<string, Node>();
   readonly nodeByIP = new Map<string, string>();
   readonly namespaces = new Set<string>();
@@ -132,19 +143,22 @@ export class NetState {
         }
         const pod = o as Pod;
         const ip = pod.status?.podIP;
-        // A terminal Pod's sandbox is gone and its IP released (host-local IPAM). A hostNetwork
-        // Pod shows its node's IP: that address belongs to the node, not to the Pod.
-        const owns =
-          ip && !pod.spec?.hostNetwork && pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed';
+        const owns = ownsIP(pod);
         if (oldIP && (oldIP !== ip || !owns)) {
           const cur = this.podByIP.get(oldIP);
           if (cur !== undefined && cur.name === name && cur.ns === ns) this.podByIP.delete(oldIP);
         }
-        if (owns) {
-          // Most Pod updates keep the IP it already owns: no key string is built for those.
-          const cur = this.podByIP.get(ip);
-          if (cur === undefined || cur.name !== name || cur.ns !== ns)
-            this.podByIP.set(ip, { key: `${ns}/${name}`, ns, name });
+        if (owns && ip) {
+          // Most Pod updates keep the IP it already owns. While no IP has passed from one owning
+          // Pod to another, an owner stays in podByIP until it lets go, so nothing is looked up.
+          const kept = oldIP === ip && this.handovers === 0 && ownsIP(prev as Pod);
+          if (!kept) {
+            const cur = this.podByIP.get(ip);
+            if (cur === undefined || cur.name !== name || cur.ns !== ns) {
+              if (cur !== undefined) this.handovers++;
+              this.podByIP.set(ip, { key: `${ns}/${name}`, ns, name });
+            }
+          }
           if (this.formerPodIP.size) this.formerPodIP.delete(ip);
         }
         return;
