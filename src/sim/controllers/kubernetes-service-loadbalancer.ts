@@ -22,6 +22,9 @@ export function loadBalancerIngress(profile: Profile): LoadBalancerIngress[] | u
   }
 }
 
+/** No keys (shared, never modified: the answer for every Pod event but a svclb Pod's, under k3s). */
+const NO_KEYS: string[] = [];
+
 export function createServiceLoadBalancerController(store: Store, profile: Profile): Controller {
   // k3s: ServiceLB's svclb Pods decide the ingress (see servicelb.ts).
   const serviceLB = profile.loadBalancer === 'node-ip';
@@ -32,9 +35,9 @@ export function createServiceLoadBalancerController(store: Store, profile: Profi
       const m = ev.object.metadata;
       if (ev.object.kind === 'Pod') {
         const svc = m.namespace === 'kube-system' ? m.labels?.[SVCNAME_LABEL] : undefined;
-        return svc ? [`${m.labels?.[SVCNAMESPACE_LABEL]}/${svc}`] : [];
+        return svc ? [`${m.labels?.[SVCNAMESPACE_LABEL]}/${svc}`] : NO_KEYS;
       }
-      return ev.type === 'DELETED' && !serviceLB ? [] : [`${m.namespace}/${m.name}`];
+      return ev.type === 'DELETED' && !serviceLB ? NO_KEYS : [`${m.namespace}/${m.name}`];
     },
     reconcile(key: string, ctx: ControllerContext) {
       const [ns, name] = splitKey(key);

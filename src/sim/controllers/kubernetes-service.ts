@@ -9,6 +9,9 @@ import type { Controller, ControllerContext, WatchEvent } from '../runtime/inter
 
 export const KUBERNETES_SERVICE_INTERVAL_MS = 10_000;
 
+/** No keys (shared, never modified: every Service event but the kubernetes Service's deletion). */
+const NO_KEYS: string[] = [];
+
 export function kubernetesService(profile: Profile): K8sObject {
   return {
     apiVersion: 'v1',
@@ -43,7 +46,9 @@ export function createKubernetesServiceController(
     watches: ['Service'],
     keysFor(ev: WatchEvent): string[] {
       const m = ev.object.metadata;
-      return ev.type === 'DELETED' && m.namespace === 'default' && m.name === 'kubernetes' ? ['tick'] : [];
+      return ev.type === 'DELETED' && m.namespace === 'default' && m.name === 'kubernetes'
+        ? ['tick']
+        : NO_KEYS;
     },
     reconcile(_key: string, ctx: ControllerContext) {
       if (api.store.get('Service', 'default', 'kubernetes')) return;
