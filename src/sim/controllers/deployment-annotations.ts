@@ -66,12 +66,13 @@ function copyDeploymentAnnotations(d: Deployment, into: Record<string, string>):
 
 /**
  * The objects a syncNewReplicaSet without old ReplicaSets last found nothing to do with: its
- * answer depends on these alone (stored objects are immutable, and status writes keep them).
+ * answer depends on these alone (stored objects are immutable; every write copies metadata, but
+ * one that does not change the annotations keeps the map, and status writes keep the spec).
  */
 export interface NewRSCheck {
-  dMeta: object;
+  dAnnotations: object | undefined;
   dSpec: object;
-  rsMeta: object;
+  rsAnnotations: object | undefined;
   rsSpec: object;
 }
 
@@ -93,9 +94,9 @@ export function syncNewReplicaSet(
   if (
     ok !== undefined &&
     olds.length === 0 &&
-    ok.dMeta === d.metadata &&
+    ok.dAnnotations === d.metadata.annotations &&
     ok.dSpec === d.spec &&
-    ok.rsMeta === newRS.metadata &&
+    ok.rsAnnotations === newRS.metadata.annotations &&
     ok.rsSpec === newRS.spec
   )
     return newRS;
@@ -114,7 +115,12 @@ export function syncNewReplicaSet(
   const minReadyStale = (newRS.spec.minReadySeconds ?? 0) !== minReady;
   if (!((parses && (copy || raise)) || minReadyStale)) {
     if (memo && olds.length === 0)
-      memo.annotationsOk = { dMeta: d.metadata, dSpec: d.spec, rsMeta: newRS.metadata, rsSpec: newRS.spec };
+      memo.annotationsOk = {
+        dAnnotations: d.metadata.annotations,
+        dSpec: d.spec,
+        rsAnnotations: newRS.metadata.annotations,
+        rsSpec: newRS.spec,
+      };
     return newRS;
   }
   const updated: Record<string, string> = { ...annotations };

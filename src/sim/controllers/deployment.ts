@@ -69,14 +69,20 @@ export interface SpecInfo {
   /** Due time of the progress-deadline requeue last asked for (pending until the clock gets there). */
   deadlineDue: number;
   /**
-   * The Deployment's and its new ReplicaSet's metadata last found to agree on the revision
-   * annotation (nothing to update while both are the same objects).
+   * The Deployment's and its new ReplicaSet's annotation maps last found to agree on the revision
+   * (nothing to update while both are the same objects: every write copies metadata, but a write
+   * that does not change the annotations keeps the map).
    */
   revisionOk: object | undefined;
   revisionOkRS: object | undefined;
   /** The same for syncNewReplicaSet's no-op (./deployment-annotations). */
   annotationsOk: NewRSCheck | undefined;
+  /** A conditions array last found without DeploymentPaused (status writes keep an unchanged one). */
+  unpausedConds: readonly DeploymentCondition[] | undefined;
 }
+
+/** SpecInfo.revisionOk before any check (annotation maps may be undefined). */
+const NOT_CHECKED: object = Object.freeze({});
 
 /** The answer for events that queue nothing: shared, never modified (the manager only reads it). */
 const NO_KEYS = Object.freeze([]) as readonly string[] as string[];
@@ -100,9 +106,10 @@ export function createDeploymentController(store: Store): Controller {
       unavailable,
       match,
       deadlineDue: -1,
-      revisionOk: undefined,
-      revisionOkRS: undefined,
+      revisionOk: NOT_CHECKED,
+      revisionOkRS: NOT_CHECKED,
       annotationsOk: undefined,
+      unpausedConds: undefined,
     };
     // Objects created without the API server (tests' raw store writes) may lack a generation.
     if (generation !== undefined) specInfo.set(d.metadata.uid, info);
@@ -235,11 +242,15 @@ function withoutHash(template: unknown): unknown {
   return { ...t, metadata: hasKeys(rest) ? { ...meta, labels: rest } : meta };
 }
 
-/** Some condition has reason DeploymentPaused (Array.some without a closure per sync). */
-function pausedCondition(conds: readonly DeploymentCondition[] | undefined): boolean {
+/**
+ * Some condition has reason DeploymentPaused (Array.some without a closure per sync); an array
+ * without one is remembered in `info`.
+ */
+function pausedCondition(conds: readonly DeploymentCondition[] | undefined, info: SpecInfo): boolean {
   if (conds === undefined) return false;
   for (let i = 0; i < conds.length; i++)
     if ((conds[i] as DeploymentCondition).reason === 'DeploymentPaused') return true;
+  info.unpausedConds = conds;
   return false;
 }
 
@@ -265,7 +276,8 @@ function syncDeployment(
   let created = false;
   // Paused, or resumed with its DeploymentPaused condition still on (./deployment-paused, late:
   // only a user's write pauses a Deployment).
-  if (d.spec.paused || pausedCondition(d.status?.conditions)) {
+  const conds = d.status?.conditions;
+  if (d.spec.paused || (conds !== info.unpausedConds && pausedCondition(conds, info))) {
     const p = late().deploymentPause;
     d = p.conditions(ctx, d);
     if (d.spec.paused) {
@@ -339,9 +351,8 @@ function syncDeployment(
     if (olds.length === 0) newRS = scaleRS(ctx, d, newRS, d.spec.replicas, surge);
     else newRS = late().deploymentRollout.roll(store, ctx, d, newRS, olds, surge, unavailable);
     // Revision annotation on the Deployment follows its newest ReplicaSet.
-    // Its answer depends on the two metadata objects alone, which status writes keep: one look
-    // per pair.
-    if (info.revisionOk !== d.metadata || info.revisionOkRS !== newRS.metadata) {
+    // Its answer depends on the two annotation maps alone: one look per pair.
+    if (info.revisionOk !== d.metadata.annotations || info.revisionOkRS !== newRS.metadata.annotations) {
       const rev = newRS.metadata.annotations?.[REVISION];
       if (rev && d.metadata.annotations?.[REVISION] !== rev) {
         const r = ctx.api.update({
@@ -350,8 +361,8 @@ function syncDeployment(
         });
         if (r.ok) d = r.object as Deployment;
       } else {
-        info.revisionOk = d.metadata;
-        info.revisionOkRS = newRS.metadata;
+        info.revisionOk = d.metadata.annotations;
+        info.revisionOkRS = newRS.metadata.annotations;
       }
     }
     // Only old ReplicaSets can be idle ones, so fewer than the limit can never exceed it.
