@@ -32,7 +32,7 @@
 import type { K8sObject } from '../api/types';
 import { rfc3339 } from '../runtime/clock';
 import { word32 } from '../runtime/rng';
-import { RecordedEvent, type Recorder, type Source } from './events';
+import { compactRv, type EventKind, RecordedEvent, type Recorder } from './events';
 
 /** Milliseconds per token: 1 s / float32(1/300) (defaultSpamQPS is a float32; 299999.9927… ms). */
 const PERIOD_MS = 1000 / Math.fround(1 / 300);
@@ -75,8 +75,13 @@ export class SpecialEvent extends RecordedEvent {
   }
 }
 
-function sameSource(s: Source, source: Source, host: string): boolean {
-  return s === source || (s.component === source.component && (s.host ?? '') === host);
+/** Same type and source (component and host) as `kind`: the spam filter's key, less the object. */
+function sameTypeSource(k: EventKind, kind: EventKind): boolean {
+  return (
+    k === kind ||
+    (k.type === kind.type &&
+      (k.source === kind.source || (k.source.component === kind.source.component && k.host === kind.host)))
+  );
 }
 
 /**
@@ -85,17 +90,13 @@ function sameSource(s: Source, source: Source, host: string): boolean {
  */
 function setIsFull(
   first: RecordedEvent | undefined,
-  type: string,
-  reason: string,
+  kind: EventKind,
   message: string,
-  source: Source,
-  host: string,
   start: number,
 ): boolean {
   const seen = new Set<string>();
   for (let e = first; e !== undefined; e = e.next) {
-    if (e.occ < start || e.type !== type || e.reason !== reason || !sameSource(e.source, source, host))
-      continue;
+    if (e.occ < start || e.kind.reason !== kind.reason || !sameTypeSource(e.kind, kind)) continue;
     if (e instanceof SpecialEvent && e.latest !== undefined) continue;
     if (e.message === message) return false; // already a member: the set does not grow
     seen.add(e.message);
@@ -104,21 +105,13 @@ function setIsFull(
 }
 
 /** Recorder.record once the late parts are loaded: EventCorrelate, then recordToSink. */
-export function correlateEvent(
-  rec: Recorder,
-  obj: K8sObject,
-  type: 'Normal' | 'Warning',
-  reason: string,
-  message: string,
-  source: Source,
-  fieldPath: string | undefined,
-): void {
+export function correlateEvent(rec: Recorder, obj: K8sObject, kind: EventKind, message: string): void {
+  const { reason, fieldPath } = kind;
   const ms = rec.clock.now();
   const t = ms - rec.t0 + 1; // the entries' time: ms since the recorder started, + 1
   const now = rfc3339(ms);
   const uid = obj.metadata.uid;
-  const host = source.host ?? '';
-  const correlated = source.component !== UNCORRELATED;
+  const correlated = kind.source.component !== UNCORRELATED;
   const first = uid === rec.lastUid ? rec.lastFirst : rec.byObject.get(uid);
   // One walk of the object's chain: the entry of this Event's key (the last, as the logger's cache
   // holds the latest), the group's aggregate, the group's last occurrence and window, the bucket.
@@ -135,7 +128,8 @@ export function correlateEvent(
   for (let e = first; e !== undefined; e = e.next) {
     const prev = tail;
     tail = e;
-    if (e.type !== type || !sameSource(e.source, source, host)) continue;
+    const k = e.kind;
+    if (!sameTypeSource(k, kind)) continue;
     if (e.tk !== 0) {
       // The bucket's theoretical arrival time (GCRA): when it would be full again.
       const v = e.tb + e.tk * PERIOD_MS;
@@ -144,11 +138,11 @@ export function correlateEvent(
         bucket = e;
       }
     }
-    if (e.reason !== reason) continue;
+    if (k.reason !== reason) continue;
     if (e.occ > last) last = e.occ;
     if (e.since > since) since = e.since;
     // (An aggregate's own message has the prefix, so it never matches a plain one.)
-    if (e.message === message && e.fieldPath === fieldPath) {
+    if (e.message === message && k.fieldPath === fieldPath) {
       match = e;
       matchPrev = prev;
     } else if (e instanceof SpecialEvent && e.latest !== undefined) {
@@ -159,8 +153,7 @@ export function correlateEvent(
 
   // EventAggregate: a window more than 600 s quiet starts afresh (interval > maxInterval).
   const start = last === 0 || t - last > MAX_INTERVAL_MS ? t : since;
-  const combine =
-    correlated && others >= MAX_EVENTS - 1 && setIsFull(first, type, reason, message, source, host, start);
+  const combine = correlated && others >= MAX_EVENTS - 1 && setIsFull(first, kind, message, start);
   let e = combine ? agg : match;
   const prev = combine ? aggPrev : matchPrev;
 
@@ -183,18 +176,7 @@ export function correlateEvent(
   const shown = combine ? COMBINED_PREFIX + message : message;
   if (e === undefined) {
     // A key not seen before: a new Event (dropped by the filter, it is only remembered).
-    e = rec.create(
-      obj,
-      type,
-      reason,
-      shown,
-      source,
-      fieldPath,
-      now,
-      first,
-      tail,
-      combine ? SpecialEvent : RecordedEvent,
-    );
+    e = rec.create(obj, kind, shown, now, first, tail, combine ? SpecialEvent : RecordedEvent);
     if (combine) (e as SpecialEvent).latest = message;
     if (accept) rec.store.addLazy('Event', ns, e);
     else {
@@ -222,7 +204,7 @@ export function correlateEvent(
       } else {
         // Never written, or deleted since: the patch finds nothing, so recordEvent creates the
         // Event under the remembered name and firstTimestamp, with this occurrence's fields.
-        const x = recreate(rec, e, obj, type, reason, shown, source, fieldPath, now, count);
+        const x = recreate(rec, e, obj, kind, shown, now, count);
         if (combine) x.latest = message;
         x.next = e.next;
         if (prev) prev.next = x;
@@ -250,11 +232,8 @@ function recreate(
   rec: Recorder,
   e: RecordedEvent,
   obj: K8sObject,
-  type: 'Normal' | 'Warning',
-  reason: string,
+  kind: EventKind,
   message: string,
-  source: Source,
-  fieldPath: string | undefined,
   now: string,
   count: number,
 ): SpecialEvent {
@@ -279,12 +258,9 @@ function recreate(
     0,
     0,
     involved,
-    meta.resourceVersion,
-    fieldPath,
-    type,
-    reason,
+    compactRv(meta.resourceVersion),
+    kind,
     message,
-    source,
     e.first,
     now,
     count,

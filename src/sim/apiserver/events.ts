@@ -31,6 +31,44 @@ interface Involved {
   uid: string;
 }
 
+/**
+ * What the Events of one kind share — type, reason, source and the involved object's fieldPath —
+ * held once per recorder (`Recorder.kindOf`) instead of as four fields in every entry: the kubelet's
+ * "Normal Started kubelet/node-1 spec.containers{web}" is one EventKind for all its Pods' Events.
+ * Interned by the source object's identity (callers pass one constant per component or node), so
+ * the Event built from it holds the very `source` object it was recorded with, as before.
+ */
+export class EventKind {
+  /** `source.host ?? ''`, the form every key compares. */
+  readonly host: string;
+  constructor(
+    readonly type: 'Normal' | 'Warning',
+    readonly reason: string,
+    readonly source: Source,
+    readonly fieldPath: string | undefined,
+  ) {
+    this.host = source.host ?? '';
+  }
+}
+
+/**
+ * The involved object's resourceVersion as an entry keeps it: the store's are decimal integers,
+ * kept as a small integer (spelled again on read) — as a string it would be one more heap object
+ * per Event, which the Event alone keeps alive once the object has moved on; anything else as is.
+ */
+export function compactRv(rv: string | undefined): string | number | undefined {
+  if (rv === undefined) return rv;
+  const n = rv.length;
+  if (n === 0 || n > 9) return rv;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = rv.charCodeAt(i) - 48;
+    if (d < 0 || d > 9 || (d === 0 && i === 0 && n > 1)) return rv;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 /** An Rng that hands back four recorded 32-bit words: `uuid` over it spells the uid drawn then. */
 class Replay implements Rng {
   private i = 0;
@@ -73,12 +111,10 @@ export class RecordedEvent extends LazyObject {
     private readonly nhi: number,
     private readonly nlo: number,
     readonly involved: Involved,
-    readonly involvedRv: string | undefined,
-    readonly fieldPath: string | undefined,
-    readonly type: 'Normal' | 'Warning',
-    readonly reason: string,
+    /** The involved object's resourceVersion then, through `compactRv`. */
+    readonly involvedRv: string | number | undefined,
+    readonly kind: EventKind,
     readonly message: string,
-    readonly source: Source,
     readonly first: string,
     public last: string,
     public count: number,
@@ -89,6 +125,19 @@ export class RecordedEvent extends LazyObject {
     private readonly u3: number,
   ) {
     super();
+  }
+
+  get type(): 'Normal' | 'Warning' {
+    return this.kind.type;
+  }
+  get reason(): string {
+    return this.kind.reason;
+  }
+  get source(): Source {
+    return this.kind.source;
+  }
+  get fieldPath(): string | undefined {
+    return this.kind.fieldPath;
   }
 
   /** `<object>.<creation Unix nanoseconds in 16 hex digits>`. */
@@ -104,6 +153,7 @@ export class RecordedEvent extends LazyObject {
   /** Field for field (and key order) the object the recorder used to write. */
   protected build(resourceVersion: string): K8sObject {
     const inv = this.involved;
+    const kind = this.kind;
     const involvedObject: Record<string, unknown> = {
       apiVersion: inv.apiVersion,
       kind: inv.kind,
@@ -111,8 +161,9 @@ export class RecordedEvent extends LazyObject {
     };
     if (inv.namespace !== undefined) involvedObject.namespace = inv.namespace;
     involvedObject.uid = inv.uid;
-    involvedObject.resourceVersion = this.involvedRv;
-    if (this.fieldPath !== undefined) involvedObject.fieldPath = this.fieldPath;
+    const rv = this.involvedRv;
+    involvedObject.resourceVersion = typeof rv === 'number' ? String(rv) : rv;
+    if (kind.fieldPath !== undefined) involvedObject.fieldPath = kind.fieldPath;
     const event = {
       apiVersion: 'v1',
       kind: 'Event',
@@ -124,16 +175,16 @@ export class RecordedEvent extends LazyObject {
         creationTimestamp: this.first,
       },
       involvedObject,
-      reason: this.reason,
+      reason: kind.reason,
       message: this.message,
-      source: this.source,
+      source: kind.source,
       firstTimestamp: this.first,
       lastTimestamp: this.last,
       count: this.count,
-      type: this.type,
+      type: kind.type,
       eventTime: null,
-      reportingComponent: this.source.component,
-      reportingInstance: this.source.host ?? '',
+      reportingComponent: kind.source.component,
+      reportingInstance: kind.host,
     };
     return event as unknown as K8sObject;
   }
@@ -234,17 +285,30 @@ export class Recorder implements EventRecorder {
   }
 
   /**
-   * The last message per reason, as one flat copy: callers build messages with template literals
+   * Per reason: the last message, as one flat copy — callers build messages with template literals
    * (cons-string trees), and one reason's Events mostly repeat one message ("Started container
-   * web" for every Pod), which then costs a string compare instead of a hash lookup.
+   * web" for every Pod), which then costs a string compare instead of a hash lookup — and the
+   * EventKinds recorded with it (a handful: one per source, type and container). One lookup each.
    */
-  private readonly lastMessage = new Map<string, string>();
-  private message(reason: string, raw: string): string {
-    const prev = this.lastMessage.get(reason);
-    if (prev === raw) return prev;
-    const v = flat(raw);
-    this.lastMessage.set(reason, v);
-    return v;
+  private readonly reasons = new Map<string, { message: string; kinds: EventKind[] }>();
+
+  /** The interned EventKind for these four (the source by identity). */
+  private kindOf(
+    kinds: EventKind[],
+    type: 'Normal' | 'Warning',
+    reason: string,
+    source: Source,
+    fieldPath: string | undefined,
+  ): EventKind {
+    for (let i = 0; i < kinds.length; i++) {
+      const k = kinds[i] as EventKind;
+      if (k.source === source && k.type === type && k.fieldPath === fieldPath) return k;
+    }
+    const k = new EventKind(type, reason, source, fieldPath);
+    // A caller making a source object per call (node-taints) would grow the list without end:
+    // past a bound, such kinds are simply not shared.
+    if (kinds.length < 64) kinds.push(k);
+    return k;
   }
 
   /**
@@ -261,26 +325,34 @@ export class Recorder implements EventRecorder {
     source: Source,
     fieldPath?: string,
   ): void {
-    const message = this.message(reason, rawMessage);
+    let r = this.reasons.get(reason);
+    if (r === undefined) {
+      r = { message: flat(rawMessage), kinds: [] };
+      this.reasons.set(reason, r);
+    } else if (r.message !== rawMessage) r.message = flat(rawMessage);
+    const message = r.message;
+    const kind = this.kindOf(r.kinds, type, reason, source, fieldPath);
     if (latePartsLoaded()) {
-      late().correlateEvent(this, obj, type, reason, message, source, fieldPath);
+      late().correlateEvent(this, obj, kind, message);
       return;
     }
     const ns = obj.metadata.namespace ?? 'default';
     const now = rfc3339(this.clock.now());
     const uid = obj.metadata.uid;
-    const host = source.host ?? '';
+    const host = kind.host;
     const first = uid === this.lastUid ? this.lastFirst : this.byObject.get(uid);
     let tail: RecordedEvent | undefined;
     for (let e = first; e !== undefined; e = e.next) {
       tail = e;
+      const k = e.kind;
       if (
-        e.type !== type ||
-        e.reason !== reason ||
         e.message !== message ||
-        e.fieldPath !== fieldPath ||
-        e.source.component !== source.component ||
-        (e.source.host ?? '') !== host
+        (k !== kind &&
+          (k.type !== type ||
+            k.reason !== reason ||
+            k.fieldPath !== fieldPath ||
+            k.source.component !== source.component ||
+            k.host !== host))
       )
         continue;
       if (e.live) {
@@ -307,11 +379,7 @@ export class Recorder implements EventRecorder {
         return;
       }
     }
-    this.store.addLazy(
-      'Event',
-      ns,
-      this.create(obj, type, reason, message, source, fieldPath, now, first, tail),
-    );
+    this.store.addLazy('Event', ns, this.create(obj, kind, message, now, first, tail));
   }
 
   /**
@@ -320,11 +388,8 @@ export class Recorder implements EventRecorder {
    */
   create(
     obj: K8sObject,
-    type: 'Normal' | 'Warning',
-    reason: string,
+    kind: EventKind,
     message: string,
-    source: Source,
-    fieldPath: string | undefined,
     now: string,
     first: RecordedEvent | undefined,
     tail: RecordedEvent | undefined,
@@ -350,12 +415,9 @@ export class Recorder implements EventRecorder {
       nhi,
       nlo,
       involved,
-      meta.resourceVersion,
-      fieldPath,
-      type,
-      reason,
+      compactRv(meta.resourceVersion),
+      kind,
       message,
-      source,
       now,
       now,
       1,
