@@ -2,7 +2,7 @@
 // Pod's start (pod-worker.ts) finds its node, key, container template and pull in progress without
 // looking them up or building them again.
 import type { Container, Pod } from '../api/types';
-import type { Rng } from '../runtime/interfaces';
+import { type QuietKeys, quietKeys, type Rng } from '../runtime/interfaces';
 import type { NodeIpam } from './ipam';
 import type { ContainerRun } from './lifecycle-deps';
 import type { ContainerTemplate } from './status-parts';
@@ -43,8 +43,9 @@ export class PodRuntime {
   /** The stage the pending timer runs, and the one callback every timer of this Pod uses. */
   next: Stage | undefined = undefined;
   fire: () => void = noop;
-  /** keysFor's answer for this Pod, one array for all its watch events. */
+  /** keysFor's answer for this Pod, one array for all its watch events (`quiet`: needing no sync). */
   readonly keys: readonly string[];
+  readonly quiet: QuietKeys;
   readonly namespace: string;
   readonly name: string;
   /** The template of the containers list it was built for. */
@@ -77,6 +78,7 @@ export class PodRuntime {
     readonly node: NodeState,
   ) {
     this.keys = Object.freeze([key]);
+    this.quiet = quietKeys(key);
     const i = key.indexOf('/');
     this.namespace = key.slice(0, i);
     this.name = key.slice(i + 1);

@@ -75,6 +75,24 @@ export interface ControllerContext {
 }
 
 /**
+ * keysFor's answer for an event after which the key's reconcile would find nothing to do: the key
+ * alone, in an array marked `quiet`. The manager still gives the key its queue position (so an
+ * event for it that does need a reconcile, arriving while it waits, is served there exactly as if
+ * this one had queued it), but runs no reconcile for it if every event since it was queued was
+ * quiet. Only for a key whose reconcile reads nothing that can change without a watch event that
+ * queues that key (e.g. the kubelet's own status writes to a Pod it runs). Anything else that
+ * reads keysFor's answer can treat it as the plain key list it is.
+ */
+export type QuietKeys = string[] & { readonly quiet: true }; // frozen, typed as keysFor's answer
+
+/** One key, marked quiet (see QuietKeys). Make it once per key and return it for every event. */
+export function quietKeys(key: string): QuietKeys {
+  const keys = [key] as string[] & { quiet?: true };
+  keys.quiet = true;
+  return Object.freeze(keys) as unknown as QuietKeys;
+}
+
+/**
  * Level-based controller (controller-runtime style): watch events map to keys; a stingy FIFO
  * workqueue de-duplicates them; `reconcile` reads current state, never the event.
  */
@@ -82,7 +100,7 @@ export interface Controller {
   readonly name: string;
   /** Kinds whose watch events this controller cares about. */
   readonly watches: readonly KindName[];
-  /** Keys to enqueue for an event (owner, selecting Services, …). */
+  /** Keys to enqueue for an event (owner, selecting Services, …); QuietKeys when it needs no reconcile. */
   keysFor(event: WatchEvent): string[];
   reconcile(key: string, ctx: ControllerContext): void;
 }

@@ -8,6 +8,7 @@ import type {
   Controller,
   ControllerContext,
   EventRecorder,
+  QuietKeys,
   Rng,
   StoreReader,
   Timers,
@@ -33,6 +34,8 @@ export interface ManagerDeps {
 class Queued {
   /** Absolute queue position of its last enqueue: waiting while it has not been reached. */
   at = -1;
+  /** Every event that queued it since it last ran was quiet (QuietKeys): reaching it runs nothing. */
+  quiet = false;
   constructor(
     readonly index: number,
     readonly key: string,
@@ -86,7 +89,7 @@ export class ControllerManager {
         this.requeues.add(id);
         this.deps.timers.at(due, () => {
           this.requeues.delete(id);
-          this.enqueue(index, key);
+          this.enqueue(index, key, false);
         });
       },
     };
@@ -107,7 +110,7 @@ export class ControllerManager {
   enqueueFor(name: string, key: string): void {
     const index = this.controllers.findIndex((c) => c.name === name);
     if (index < 0) throw new Error(`no controller named ${name}`);
-    this.enqueue(index, key);
+    this.enqueue(index, key, false);
   }
 
   /** Synchronous watch fan-out; the work runs later in `runUntilIdle`. */
@@ -121,7 +124,11 @@ export class ControllerManager {
       const keys = (controllers[n] as Controller).keysFor(ev);
       if (keys.length === 0) continue;
       const i = indexes[n] as number;
-      for (let k = 0; k < keys.length; k++) this.enqueue(i, keys[k] as string);
+      if ((keys as Partial<QuietKeys>).quiet === true) {
+        this.enqueue(i, keys[0] as string, true);
+        continue;
+      }
+      for (let k = 0; k < keys.length; k++) this.enqueue(i, keys[k] as string, false);
     }
   }
 
@@ -155,6 +162,9 @@ export class ControllerManager {
             `controller manager: more than ${this.maxIterations} reconciles without settling (last: ${index}\u0000${key}); a controller is probably looping`,
           );
         }
+        // Queued by quiet events only: the reconcile would find nothing to do. (Still counted
+        // above, so a loop is caught after the same number of steps.)
+        if (e.quiet) continue;
         const controller = this.controllers[index] as Controller;
         controller.reconcile(key, this.contexts[index] as ControllerContext);
       }
@@ -163,14 +173,24 @@ export class ControllerManager {
     }
   }
 
-  private enqueue(index: number, key: string): void {
+  /**
+   * Queue the key unless it waits already (then it keeps its place). `quiet`: this event needs
+   * no reconcile of it (QuietKeys); the key still takes its place, and one event that is not
+   * quiet before it is reached makes it run there.
+   */
+  private enqueue(index: number, key: string, quiet: boolean): void {
     const entries = this.entries[index] as Map<string, Queued>;
     let e = entries.get(key);
     if (e === undefined) {
       e = new Queued(index, key);
       entries.set(key, e);
       this.made++;
-    } else if (e.at >= this.qBase + this.qHead) return; // still waiting
+    } else if (e.at >= this.qBase + this.qHead) {
+      // still waiting
+      if (!quiet) e.quiet = false;
+      return;
+    }
+    e.quiet = quiet;
     e.at = this.qBase + this.q.length;
     this.q.push(e);
   }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deepEqual, stableStringify } from '../apiserver/json';
 import { ManualClock, rfc3339 } from './clock';
-import type { Controller } from './interfaces';
+import { type Controller, quietKeys } from './interfaces';
 import { ControllerManager } from './manager';
 import { createRng, hexDigit, hexDigits, uuid } from './rng';
 import { TimerHeap } from './timers';
@@ -204,6 +204,41 @@ describe('controller manager', () => {
     m.onWatch({ ...(ev('z') as object), kind: 'Service' } as never);
     expect(m.runUntilIdle()).toBe(2);
     expect(runs).toEqual(['x', 'y']);
+  });
+
+  // QuietKeys: the key takes its place as any event's would; if only quiet events queued it, it
+  // runs nothing, and a loud event while it waits makes it run at the quiet one's place.
+  it('gives a quiet key its queue place and runs it only if a loud event follows', () => {
+    const runs: string[] = [];
+    const quiet = new Map(['a', 'b', 'c'].map((k) => [k, quietKeys(k)]));
+    const m = new ControllerManager(deps());
+    m.register({
+      name: 'c',
+      watches: ['Pod'],
+      keysFor: (ev) => {
+        const name = ev.object.metadata.name as string;
+        return ev.type === 'MODIFIED' ? (quiet.get(name) as string[]) : [name];
+      },
+      reconcile: (k) => {
+        runs.push(k);
+      },
+    });
+    const ev = (type: string, name: string) =>
+      ({ type, kind: 'Pod', key: name, object: { metadata: { name } } }) as never;
+    m.onWatch(ev('MODIFIED', 'a')); // quiet: place 0
+    m.onWatch(ev('ADDED', 'b')); // place 1
+    m.onWatch(ev('MODIFIED', 'c')); // quiet: place 2
+    m.onWatch(ev('ADDED', 'd')); // place 3
+    m.onWatch(ev('ADDED', 'a')); // loud while a waits: a runs at place 0
+    m.onWatch(ev('MODIFIED', 'b')); // quiet while b waits loud: b still runs
+    m.onWatch(ev('MODIFIED', 'c')); // quiet again: c stays quiet
+    expect(m.runUntilIdle()).toBe(4); // every place reached is counted, quiet or not
+    expect(runs).toEqual(['a', 'b', 'd']);
+    // Once run, a quiet event queues the key again, quietly.
+    m.onWatch(ev('MODIFIED', 'a'));
+    m.onWatch(ev('ADDED', 'e'));
+    expect(m.runUntilIdle()).toBe(2);
+    expect(runs).toEqual(['a', 'b', 'd', 'e']);
   });
 
   // Against a plain stingy FIFO of (controller, key) with a waiting Set: thousands of distinct
