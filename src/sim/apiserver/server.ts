@@ -243,7 +243,9 @@ export class ApiServer implements ApiWriter {
       return withWarnings(compactKeys(obj), kind);
     }
     obj.metadata = { ...m };
-    const stored = this.store.put(compactKeys(obj));
+    // Handed over: compactKeys answers a new top level and the metadata above is new, and
+    // neither is kept or changed here after the write (m, read below, is another object).
+    const stored = this.store.putOwned(compactKeys(obj));
     // The root-ca-cert-publisher and serviceaccount controllers fill a new namespace at once
     // (and kube-system holds CoreDNS's ConfigMap): see ./published.
     if (kind === 'Namespace')
@@ -345,7 +347,10 @@ export class ApiServer implements ApiWriter {
       }
     }
     if (dry) return withWarnings(orderKeys(withResourceVersion(obj, om.resourceVersion)), kind);
-    return withWarnings(this.store.put(orderKeys(obj)), kind);
+    // obj is copyTop's new object and `meta` our spread copy, held by no one else: handed over.
+    // A metadata that defaulting replaced (Namespace, DaemonSet) takes the copying write.
+    const out = orderKeys(obj);
+    return withWarnings(out.metadata === meta ? this.store.putOwned(out) : this.store.put(out), kind);
   }
 
   updateStatus(input: K8sObject): ApiResult {
@@ -353,9 +358,11 @@ export class ApiServer implements ApiWriter {
     const old = this.store.get(kind, input.metadata?.namespace, input.metadata?.name);
     if (!old) return { ok: false, error: notFound(kind, input.metadata?.name ?? '') };
     if (deepEqualScalarsFirst(old.status, input.status)) return { ok: true, object: old };
+    // A new top level and metadata (the stored object's are shared with its readers): handed over.
     const next: Any = copyTop(old);
+    next.metadata = { ...old.metadata };
     next.status = input.status;
-    return { ok: true, object: this.store.put(next) };
+    return { ok: true, object: this.store.putOwned(next) };
   }
 
   /** Internal write that replaces spec/metadata without user-facing checks (the scheduler's bind). */
@@ -365,9 +372,10 @@ export class ApiServer implements ApiWriter {
     const spec: Any = copyOwn(old.spec); // gains nodeName (copy.ts)
     spec.nodeName = nodeName;
     const next: Any = copyTop(old);
+    next.metadata = { ...old.metadata }; // new, as the top level: handed over below
     next.spec = spec;
     if (status !== undefined) next.status = status;
-    return { ok: true, object: this.store.put(next) };
+    return { ok: true, object: this.store.putOwned(next) };
   }
 
   /**

@@ -257,3 +257,31 @@ describe('Store.list across namespaces', () => {
     expect(['default-x', 'default'].sort()).toEqual(['default', 'default-x']);
   });
 });
+
+describe('Store.putOwned', () => {
+  it('stores the handed-over object itself, stamped in place, as put would store it key for key', () => {
+    const a = setup();
+    const b = setup();
+    const obj = () =>
+      ({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'x', namespace: 'default', uid: 'u1', labels: { a: '1' } },
+        data: { k: 'v' },
+      }) as unknown as K8sObject;
+    const given = obj();
+    const owned = a.store.putOwned(given);
+    const copied = b.store.put(obj());
+    expect(owned).toBe(given);
+    expect(JSON.stringify(owned)).toBe(JSON.stringify(copied));
+    expect(Object.keys(owned.metadata)).toEqual(Object.keys(copied.metadata));
+    expect(a.watched).toEqual(b.watched);
+    // A second write replaces the slot; the first snapshot keeps its resourceVersion.
+    const next = { ...owned, metadata: { ...owned.metadata, labels: { a: '2' } } } as K8sObject;
+    a.store.putOwned(next);
+    expect(owned.metadata.resourceVersion).toBe('1001');
+    expect(a.store.get('ConfigMap', 'default', 'x')).toBe(next);
+    expect(next.metadata.resourceVersion).toBe('1002');
+    expect(a.store.getByUid('u1')).toBe(next);
+  });
+});
