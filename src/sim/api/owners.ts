@@ -32,11 +32,11 @@ export function controlledBy(o: K8sObject, uid: string): boolean {
 /**
  * Objects of `kind` whose controller ownerReference is `owner`, least recently written first
  * (indexed lookup, no scan). Compacts byOwner's fresh array in place: the controllers call this on
- * every sync.
+ * every sync. `views`: as views (Store.byOwner), for a reader of fields only.
  */
-export function ownedBy(store: Store, owner: K8sObject, kind: string): K8sObject[] {
+export function ownedBy(store: Store, owner: K8sObject, kind: string, views = false): K8sObject[] {
   const uid = owner.metadata.uid;
-  const out = store.byOwner(uid);
+  const out = store.byOwner(uid, views);
   let n = 0;
   for (let i = 0; i < out.length; i++) {
     const o = out[i] as K8sObject;

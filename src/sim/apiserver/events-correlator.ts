@@ -32,7 +32,7 @@
 import type { K8sObject } from '../api/types';
 import { rfc3339 } from '../runtime/clock';
 import { word32 } from '../runtime/rng';
-import { compactRv, type EventKind, RecordedEvent, type Recorder } from './events';
+import { type EventKind, involvedRv, RecordedEvent, type Recorder } from './events';
 
 /** Milliseconds per token: 1 s / float32(1/300) (defaultSpamQPS is a float32; 299999.9927… ms). */
 const PERIOD_MS = 1000 / Math.fround(1 / 300);
@@ -258,7 +258,7 @@ function recreate(
     0,
     0,
     involved,
-    compactRv(meta.resourceVersion),
+    involvedRv(obj),
     kind,
     message,
     e.first,

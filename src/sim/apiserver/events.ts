@@ -18,7 +18,7 @@ import { late, latePartsLoaded } from '../late';
 import { rfc3339 } from '../runtime/clock';
 import type { Clock, EventRecorder, Rng } from '../runtime/interfaces';
 import { flat, uuid, word32 } from '../runtime/rng';
-import { LazyObject, type Store } from './store';
+import { LazyObject, StatusVersion, type Store } from './store';
 
 export type Source = { component: string; host?: string };
 
@@ -67,6 +67,18 @@ export function compactRv(rv: string | undefined): string | number | undefined {
     v = v * 10 + d;
   }
   return v;
+}
+
+/**
+ * compactRv of the involved object's resourceVersion, read from the record when `o` is a status
+ * version's view (the kubelet records Events on the Pod views it reads: store.ts StatusVersion).
+ */
+export function involvedRv(o: K8sObject): string | number | undefined {
+  if (o instanceof StatusVersion) {
+    const rv = o.rv;
+    return rv < 1e9 ? rv : String(rv);
+  }
+  return compactRv(o.metadata.resourceVersion);
 }
 
 /** An Rng that hands back four recorded 32-bit words: `uuid` over it spells the uid drawn then. */
@@ -415,7 +427,7 @@ export class Recorder implements EventRecorder {
       nhi,
       nlo,
       involved,
-      compactRv(meta.resourceVersion),
+      involvedRv(obj),
       kind,
       message,
       now,

@@ -39,7 +39,7 @@ import {
   releaseService,
   type ServiceAllocators,
 } from './services';
-import type { Store } from './store';
+import { Slot, type Store } from './store';
 
 // biome-ignore lint/suspicious/noExplicitAny: writes handle loosely typed objects.
 type Any = any;
@@ -363,6 +363,29 @@ export class ApiServer implements ApiWriter {
     next.metadata = { ...old.metadata };
     next.status = input.status;
     return { ok: true, object: this.store.putOwned(next) };
+  }
+
+  /**
+   * `updateStatus` of `status` for the stored object under (kind, namespace, name), for a trusted
+   * writer that reads views (the kubelet: Store.view): the same checks (the object exists; a status
+   * equal to the stored one writes nothing) and the same version written, as a status version
+   * whose object is built on first read (store.ts StatusVersion). Returns the view of the object
+   * as stored after the write (the new version's, or the unchanged one's), undefined when none is.
+   * (updateStatus stamps nothing else: no managedFields, no generation.)
+   */
+  putStatus(kind: KindName, namespace: string, name: string, status: unknown): K8sObject | undefined {
+    const e = this.store.entry(kind, namespace, name);
+    if (e === undefined) return undefined;
+    if (!(e instanceof Slot)) {
+      // A lazy entry (a boot object no one wrote whole yet): the ordinary write.
+      const input = copyTop(e.object());
+      input.status = status;
+      const r = this.updateStatus(input);
+      return r.ok ? r.object : undefined;
+    }
+    const old = e.view();
+    if (deepEqualScalarsFirst(old.status, status)) return old;
+    return this.store.putStatus(kind, namespace, e, status);
   }
 
   /** Internal write that replaces spec/metadata without user-facing checks (the scheduler's bind). */

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../api/types';
 import type { WatchEvent } from '../runtime/interfaces';
-import { LazyObject, Store } from './store';
+import { built, LazyObject, resourceVersionOf, type Slot, StatusVersion, Store } from './store';
 
 class Note extends LazyObject {
   builds = 0;
@@ -283,5 +283,105 @@ describe('Store.putOwned', () => {
     expect(a.store.get('ConfigMap', 'default', 'x')).toBe(next);
     expect(next.metadata.resourceVersion).toBe('1002');
     expect(a.store.getByUid('u1')).toBe(next);
+  });
+});
+
+describe('Store.putStatus (status versions)', () => {
+  const pod = (extra: Record<string, unknown> = {}) =>
+    ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name: 'p',
+        namespace: 'default',
+        uid: 'u1',
+        resourceVersion: '',
+        creationTimestamp: '',
+        labels: { app: 'a' },
+        ownerReferences: [{ uid: 'rs' }],
+      },
+      spec: { nodeName: 'n1' },
+      status: { phase: 'Pending' },
+      ...extra,
+    }) as unknown as K8sObject;
+  const slotOf = (store: Store) => store.entry('Pod', 'default', 'p') as Slot;
+  /** What updateStatus writes for `status` over the stored object: `{ ...old, metadata, status }`. */
+  const putWhole = (store: Store, status: unknown) => {
+    const old = store.get('Pod', 'default', 'p') as K8sObject;
+    return store.put({ ...old, status } as K8sObject);
+  };
+
+  it('writes what a whole put of the new status writes, key for key, built on first read only', () => {
+    for (const extra of [{}, { status: undefined }, { extraKey: 1 }]) {
+      const a = new Store();
+      const b = new Store();
+      a.put(pod(extra));
+      b.put(pod(extra));
+      const seen: WatchEvent[] = [];
+      a.watch((ev) => seen.push(ev));
+      const before = built.count;
+      const v1 = a.putStatus('Pod', 'default', slotOf(a), { phase: 'Running' });
+      const v2 = a.putStatus('Pod', 'default', slotOf(a), { phase: 'Running', podIP: '10.0.0.1' });
+      expect(built.count).toBe(before); // nothing read the objects yet
+      const w1 = putWhole(b, { phase: 'Running' });
+      const w2 = putWhole(b, { phase: 'Running', podIP: '10.0.0.1' });
+      // Read the later version first: each version builds its own object, whenever it is read.
+      expect(JSON.stringify(seen[1]?.object)).toBe(JSON.stringify(w2));
+      expect(JSON.stringify(seen[0]?.object)).toBe(JSON.stringify(w1));
+      expect(Object.keys(seen[0]?.object ?? {})).toEqual(Object.keys(w1));
+      expect(seen[1]?.old).toBe(seen[0]?.object);
+      expect(built.count).toBe(before + 2);
+      // One snapshot per version: the store reads the current one, the event's is the same.
+      expect(a.get('Pod', 'default', 'p')).toBe(seen[1]?.object);
+      expect(v2.object()).toBe(seen[1]?.object);
+      expect(v1.rv).toBe(+w1.metadata.resourceVersion);
+      expect(resourceVersionOf(v2)).toBe(w2.metadata.resourceVersion);
+      expect(a.revision).toBe(b.revision);
+    }
+  });
+
+  it('views read as the object but for resourceVersion, and build nothing', () => {
+    const store = new Store();
+    const first = store.put(pod());
+    const events: WatchEvent[] = [];
+    store.watch((ev) => events.push(ev));
+    const before = built.count;
+    store.putStatus('Pod', 'default', slotOf(store), { phase: 'Running' });
+    const ev = events[0] as WatchEvent;
+    const view = ev.view;
+    expect(view).toBeInstanceOf(StatusVersion);
+    expect(ev.oldView).toBe(first);
+    expect(ev.key).toBe('Pod/default/p');
+    expect(view.metadata).toBe(first.metadata);
+    expect(view.spec).toBe(first.spec);
+    expect(view.status).toEqual({ phase: 'Running' });
+    expect(store.view('Pod', 'default', 'p')).toBe(view);
+    expect(store.byOwner('rs', true)).toEqual([view]);
+    // A copy of a view has the object's five fields, nothing of the record.
+    expect(Object.keys({ ...view })).toEqual(['apiVersion', 'kind', 'metadata', 'spec', 'status']);
+    expect(built.count).toBe(before);
+    // Reads that give objects build it.
+    expect(store.byOwner('rs')[0]?.metadata.resourceVersion).toBe(String((view as StatusVersion).rv));
+    expect(store.getByUid('u1')).toBe(ev.object);
+    expect(built.count).toBe(before + 1);
+  });
+
+  it('a whole write over a status version replaces it (the event has it built as old), and remove reports it', () => {
+    const store = new Store();
+    store.put(pod());
+    store.putStatus('Pod', 'default', slotOf(store), { phase: 'Running' });
+    const events: WatchEvent[] = [];
+    store.watch((ev) => events.push(ev));
+    const cur = store.get('Pod', 'default', 'p') as K8sObject;
+    const next = store.put({ ...cur, metadata: { ...cur.metadata, labels: { app: 'b' } } });
+    expect(slotOf(store).ver).toBeUndefined();
+    expect(store.view('Pod', 'default', 'p')).toBe(next);
+    expect(events[0]?.old).toBe(cur);
+    store.putStatus('Pod', 'default', slotOf(store), { phase: 'Succeeded' });
+    const last = store.remove('Pod', 'default', 'p') as K8sObject;
+    expect(last.status).toEqual({ phase: 'Succeeded' });
+    expect(last.metadata.labels).toEqual({ app: 'b' });
+    expect(store.byOwner('rs')).toEqual([]);
+    expect(store.getByUid('u1')).toBeUndefined();
   });
 });

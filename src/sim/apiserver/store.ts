@@ -2,13 +2,15 @@
 // object, stamps its resourceVersion and emits a watch event synchronously. Indexes: kind →
 // namespace → name (get/list/byNamespace), uid → slot, owner uid → dependents (GC, controllers).
 // Lazy entries (the recorder's Events) are written with addLazy/touchLazy and heard of only by
-// `watchKeys` listeners; see LazyObject.
+// `watchKeys` listeners; see LazyObject. A new status over a stored object (the kubelet's Pod
+// status writes) is kept as a record, its object built on first read; see StatusVersion.
 import { KINDS } from '../api/kinds';
 import { matches } from '../api/labels';
-import type { K8sObject, KindName } from '../api/types';
+import type { K8sObject, KindName, ObjectMeta } from '../api/types';
 import type { ListOptions } from '../contract';
 import { late } from '../late';
 import type { StoreReader, WatchEvent, WatchEventType } from '../runtime/interfaces';
+import { copyTop } from './copy';
 
 /**
  * A stored entry that becomes an object on its first read: the recorder's Events (31,000 at the
@@ -62,18 +64,104 @@ export abstract class LazyObject {
 }
 
 /**
- * Holds the current snapshot of one object written with `put`: the name map and the uid index
- * both point at the slot, so a write that keeps the object's uid replaces one field instead of
- * an entry in each map.
+ * One version of an object written as a new status over a stored object (`putStatus`: the
+ * kubelet's Pod status writes, 15,000 at the benchmark's scale). Its object is built on its first
+ * read and kept (every read of the version returns the same snapshot), so a version nothing reads
+ * costs this record and no copy of the object.
+ *
+ * The record is also the version's view: apiVersion, kind, metadata, spec and status read as the
+ * object's, except `metadata.resourceVersion`, an earlier version's (`rv` is this one's; see
+ * `resourceVersionOf`). A watcher or the kubelet reads a view where it needs no resourceVersion
+ * and keeps nothing of it but those fields' values (WatchEvent.view, Store.view); a view never
+ * leaves the core (reads through `get`/`list`/`watch` give the object).
+ */
+export class StatusVersion {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: ObjectMeta;
+  // biome-ignore lint/suspicious/noExplicitAny: as K8sObject's.
+  readonly spec: any;
+  // biome-ignore lint/suspicious/noExplicitAny: as K8sObject's.
+  readonly status: any;
+  /**
+   * The object written whole that this version's fields come from (all but status and
+   * resourceVersion): copied when the object is built, which keeps its key order and any key a
+   * view does not show. Private: a copy of the view (a spread, copyTop) has the five fields only.
+   */
+  readonly #base: K8sObject;
+  readonly #rv: number;
+  #built: K8sObject | undefined = undefined;
+  constructor(base: K8sObject, status: unknown, rv: number) {
+    this.apiVersion = base.apiVersion;
+    this.kind = base.kind;
+    this.metadata = base.metadata;
+    this.spec = base.spec;
+    this.status = status;
+    this.#base = base;
+    this.#rv = rv;
+  }
+  /** This version's resourceVersion. */
+  get rv(): number {
+    return this.#rv;
+  }
+  /**
+   * The version's object: what `updateStatus` stores (`{ ...base, metadata: { ...base.metadata,
+   * resourceVersion }, status }`, key for key and in key order), built once. The base never
+   * changes (stored objects are immutable), so building early or late gives the same object.
+   */
+  object(): K8sObject {
+    let o = this.#built;
+    if (o === undefined) {
+      const base = this.#base;
+      o = copyTop(base) as K8sObject;
+      const metadata = { ...base.metadata };
+      metadata.resourceVersion = String(this.#rv);
+      o.metadata = metadata;
+      o.status = this.status;
+      this.#built = o;
+      built.count++;
+    }
+    return o;
+  }
+}
+
+/** Objects built from status versions so far (StatusVersion.object), for measurements and tests. */
+export const built = { count: 0 };
+
+/** The object a view stands for's resourceVersion, as the object spells it (see StatusVersion). */
+export function resourceVersionOf(o: K8sObject): string {
+  return o instanceof StatusVersion ? String(o.rv) : o.metadata.resourceVersion;
+}
+
+/** A version as an event or a slot holds it: an object, or a status version not built yet. */
+type Version = K8sObject | StatusVersion;
+
+/** The object of a version (building a status version's). */
+function objectOf(v: Version): K8sObject {
+  return v instanceof StatusVersion ? v.object() : v;
+}
+
+/**
+ * Holds the current version of one object written with `put` (or `putStatus` over one): the
+ * name map and the uid index both point at the slot, so a write that keeps the object's uid
+ * replaces one field instead of an entry in each map.
  */
 export class Slot {
+  /** While the current version is a status version (`putStatus`), its record (else undefined). */
+  ver: StatusVersion | undefined = undefined;
   constructor(
+    /** The last object written whole: the current version's, unless `ver` is set (then its base). */
     public obj: K8sObject,
-    /** obj's resourceVersion as a number (byOwner sorts by it without parsing the string). */
+    /** The current version's resourceVersion as a number (byOwner sorts by it without parsing). */
     public rv: number,
   ) {}
   object(): K8sObject {
-    return this.obj;
+    const v = this.ver;
+    return v === undefined ? this.obj : v.object();
+  }
+  /** The current version's view (see StatusVersion): its object, or its status version unbuilt. */
+  view(): K8sObject {
+    return this.ver ?? this.obj;
   }
 }
 
@@ -116,20 +204,34 @@ class KindMap {
 }
 
 /**
- * The store's watch event: a class, so every event has one shape (controllers read `old` and
- * `object` on every event) and the key is spelled only if a listener asks (the change collector,
- * only while someone is subscribed).
+ * The store's watch event: a class, so every event has one shape, and the key is spelled only if
+ * a listener asks (the change collector, only while someone is subscribed). `object` and `old`
+ * build a status version's object when first read; `view` and `oldView` never build (see
+ * StatusVersion), for the watchers on every Pod write that read only fields.
  */
 class StoreEvent implements WatchEvent {
   constructor(
     readonly type: WatchEventType,
     readonly kind: KindName,
     private readonly ns: string,
-    readonly object: K8sObject,
-    readonly old: K8sObject | undefined,
+    private readonly cur: Version,
+    private readonly prev: Version | undefined,
   ) {}
+  get object(): K8sObject {
+    return objectOf(this.cur);
+  }
+  get old(): K8sObject | undefined {
+    const p = this.prev;
+    return p === undefined ? p : objectOf(p);
+  }
+  get view(): K8sObject {
+    return this.cur;
+  }
+  get oldView(): K8sObject | undefined {
+    return this.prev;
+  }
   get key(): string {
-    return keyOf(this.kind, this.ns, this.object.metadata.name);
+    return keyOf(this.kind, this.ns, this.cur.metadata.name);
   }
 }
 
@@ -208,6 +310,16 @@ export class Store implements StoreReader {
     return this.entry(kind, namespace, name)?.object();
   }
 
+  /**
+   * What `get` returns, as a view when the current version is a status version not built yet
+   * (StatusVersion: every field but metadata.resourceVersion reads as the object's). For a reader
+   * of fields that keeps nothing else of it (the kubelet).
+   */
+  view(kind: KindName, namespace: string | undefined, name: string): K8sObject | undefined {
+    const e = this.entry(kind, namespace, name);
+    return e === undefined ? e : e instanceof Slot ? e.view() : e.object();
+  }
+
   /** What is stored under a key (a Slot or a lazy entry), without building the object. */
   entry(kind: KindName, namespace: string | undefined, name: string): Entry | undefined {
     const k = this.data.get(kind);
@@ -217,20 +329,21 @@ export class Store implements StoreReader {
   }
 
   getByUid(uid: string): K8sObject | undefined {
-    return this.byUid.get(uid)?.obj;
+    return this.byUid.get(uid)?.object();
   }
 
   /**
    * Objects whose ownerReferences name `uid`, least recently written first (a fresh array): in
    * resourceVersion order, since every write takes the next one. (Sorting the few dependents here
-   * is cheaper than moving each one to the end of its owner's set on every write.)
+   * is cheaper than moving each one to the end of its owner's set on every write.) `views`: as
+   * views (Slot.view), for a reader of fields that keeps nothing else of them.
    */
-  byOwner(uid: string): K8sObject[] {
+  byOwner(uid: string, views = false): K8sObject[] {
     const out: K8sObject[] = [];
     const set = this.dependents.get(uid);
     if (!set) return out;
     if (set.size === 1) {
-      for (const slot of set) out.push(slot.obj);
+      for (const slot of set) out.push(views ? slot.view() : slot.object());
       return out;
     }
     // Sorted as slots, by the number each keeps (no resourceVersion string parsed per comparison).
@@ -248,7 +361,10 @@ export class Store implements StoreReader {
         }
         slots[j + 1] = s;
       }
-    for (let i = 0; i < n; i++) out.push((slots[i] as Slot).obj);
+    for (let i = 0; i < n; i++) {
+      const s = slots[i] as Slot;
+      out.push(views ? s.view() : s.object());
+    }
     slots.length = 0;
     return out;
   }
@@ -329,7 +445,9 @@ export class Store implements StoreReader {
     const name = obj.metadata.name;
     const m = keyed(km.nameMap(ns));
     const prev = m.get(name);
-    const old = prev instanceof Slot ? prev.obj : prev?.object();
+    // The version replaced, as the event hands it on (a status version stays unbuilt); only its
+    // uid and owners are read here.
+    const old: Version | undefined = prev instanceof Slot ? (prev.ver ?? prev.obj) : prev?.object();
     let stored: K8sObject;
     if (owned) {
       obj.metadata.resourceVersion = this.nextResourceVersion();
@@ -343,6 +461,7 @@ export class Store implements StoreReader {
       // The usual write: an object replaced in its slot.
       slot = prev;
       slot.obj = stored;
+      slot.ver = undefined;
       slot.rv = this.rv;
       if (old.metadata.uid !== stored.metadata.uid) {
         this.byUid.delete(old.metadata.uid);
@@ -375,6 +494,22 @@ export class Store implements StoreReader {
     }
     this.emit(new StoreEvent(old ? 'MODIFIED' : 'ADDED', kind, ns, stored, old));
     return stored;
+  }
+
+  /**
+   * Write `status` as the new status of the object in `slot` (what `put` of `{ ...object,
+   * metadata: { ...metadata, resourceVersion }, status }` would store), as a StatusVersion: its
+   * object is built on first read. The uid, owners, name and everything but the status stay the
+   * slot's, so no index changes. Emits MODIFIED. Returns the new version's view.
+   */
+  putStatus(kind: KindName, namespace: string, slot: Slot, status: unknown): StatusVersion {
+    const prev = slot.ver ?? slot.obj;
+    this.rv += 1;
+    const v = new StatusVersion(slot.obj, status, this.rv);
+    slot.ver = v;
+    slot.rv = this.rv;
+    this.emit(new StoreEvent('MODIFIED', kind, NAMESPACED[kind] ? namespace : '', v, prev));
+    return v;
   }
 
   /**

@@ -50,12 +50,12 @@ type ActiveRef = NonNullable<NonNullable<CronJob['status']>['active']>[number];
 
 /** The queue keys of a watch event, added to `base` (the other publishers' keys): a CronJob's own; a Job's CronJob. */
 export function cronJobKeys(ev: WatchEvent, base: string[]): string[] {
-  const o = ev.object;
+  const o = ev.view;
   const m = o.metadata;
   if (o.kind === 'CronJob') return [`CronJob/${m.namespace}/${m.name}`];
   if (o.kind !== 'Job') return base;
   const keys = new Set<string>();
-  for (const x of [o, ev.old]) {
+  for (const x of [o, ev.oldView]) {
     const ref = x?.metadata.ownerReferences?.find((r) => r.controller);
     if (ref?.kind === 'CronJob') keys.add(`CronJob/${m.namespace}/${ref.name}`);
   }

@@ -59,7 +59,7 @@ export function publisherKeys(ev: WatchEvent, api: ApiServer): string[] {
   // A user's Job and its Pods (./job-controller).
   const job = jobKeys(ev);
   if (job) return job;
-  const o = ev.object;
+  const o = ev.view;
   const m = o.metadata;
   if (o.kind === 'Pod') {
     const ref = m.ownerReferences?.find((r) => r.controller);

@@ -88,6 +88,7 @@ function pendingWork(c: SimCluster): string[] {
             kind: k,
             key: `${k}/${o.metadata.namespace}/${o.metadata.name}`,
             object: o,
+            view: o,
           });
     for (const o of store.list(kind, { namespace: 'default' }))
       ctl.reconcile(`${o.metadata.namespace}/${o.metadata.name}`, ctx);

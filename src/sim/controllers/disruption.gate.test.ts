@@ -46,7 +46,13 @@ const webPods = (c: SimCluster) => c.list('Pod', { namespace: 'default', labelSe
 
 const podEvent = (c: SimCluster): WatchEvent => {
   const pod = webPods(c)[0] as Any;
-  return { type: 'MODIFIED', kind: 'Pod', key: `Pod/default/${pod.metadata.name}` as Any, object: pod };
+  return {
+    type: 'MODIFIED',
+    kind: 'Pod',
+    key: `Pod/default/${pod.metadata.name}` as Any,
+    object: pod,
+    view: pod,
+  };
 };
 
 describe('the disruption gate is per cluster', () => {

@@ -74,7 +74,7 @@ function pdbsForPod(api: ApiServer, pod: K8sObject): PodDisruptionBudget[] {
 
 /** The disruption controller's keys for an event, added to `base`. */
 export function withPdbKeys(ev: WatchEvent, api: ApiServer, base: string[]): string[] {
-  const o = ev.object;
+  const o = ev.view;
   if (ev.kind === 'PodDisruptionBudget') {
     seenBy.add(api);
     return [...base, `${KEY}${o.metadata.namespace}/${o.metadata.name}`];

@@ -67,11 +67,11 @@ export class PodLabelIndex {
 
   apply(ev: WatchEvent): void {
     if (ev.kind !== 'Pod') return;
-    const ns = ev.object.metadata.namespace ?? 'default';
-    const name = ev.object.metadata.name;
+    const ns = ev.view.metadata.namespace ?? 'default';
+    const name = ev.view.metadata.name;
     const before =
-      ev.type === 'ADDED' ? undefined : (ev.type === 'DELETED' ? ev.object : ev.old)?.metadata.labels;
-    const after = ev.type === 'DELETED' ? undefined : ev.object.metadata.labels;
+      ev.type === 'ADDED' ? undefined : (ev.type === 'DELETED' ? ev.view : ev.oldView)?.metadata.labels;
+    const after = ev.type === 'DELETED' ? undefined : ev.view.metadata.labels;
     if (before !== undefined && after !== undefined && sameLabelSet(before, after)) return; // most Pod updates are status-only
     this.version++;
     if (before) for (const k in before) this.byLabel.remove(ns, k, before[k] as string, name);
@@ -89,7 +89,7 @@ export class PodLabelIndex {
     if (cached !== undefined && cached.version === this.version && cached.ns === ns) return cached.names;
     const names: string[] = [];
     this.candidates(ns, selector).forEach((name) => {
-      const o = store.get('Pod', ns, name);
+      const o = store.view('Pod', ns, name);
       if (o !== undefined && selectorMatches(selector, o.metadata.labels)) names.push(name);
     });
     this.bySelector.set(selector, { version: this.version, ns, names });

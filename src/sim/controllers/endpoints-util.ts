@@ -115,7 +115,7 @@ export function selectedPods(
   if (index) {
     const names = index.selectedNames(ns, svc.spec.selector, store);
     for (let i = 0; i < names.length; i++) {
-      const o = store.get('Pod', ns, names[i] as string);
+      const o = store.view('Pod', ns, names[i] as string);
       if (o) out[n++] = o as Pod;
     }
   } else {

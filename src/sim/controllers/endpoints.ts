@@ -310,7 +310,7 @@ export function endpointsKeysFor(
   ev: WatchEvent,
   index?: EndpointsIndex,
 ): readonly string[] {
-  const o: K8sObject = ev.object;
+  const o: K8sObject = ev.view;
   const ns = o.metadata.namespace ?? 'default';
   if (ev.kind === 'Service') return [`${ns}/${o.metadata.name}`];
   // Like onEndpointsDelete: only a deletion re-syncs (so a managed object comes back). A user
@@ -339,9 +339,9 @@ export function podServiceKeys(
     memos.set(store, memo);
   } else if (ev === memo.ev) return memo.keys;
   let keys = NO_KEYS;
-  if (!(ev.type === 'MODIFIED' && ev.old && !podEndpointsChanged(ev.old as Pod, ev.object as Pod))) {
-    const pod = ev.object;
-    const old = ev.old;
+  if (!(ev.type === 'MODIFIED' && ev.oldView && !podEndpointsChanged(ev.oldView as Pod, ev.view as Pod))) {
+    const pod = ev.view;
+    const old = ev.oldView;
     if (index) {
       const labels = pod.metadata.labels;
       const oldLabels = old?.metadata.labels;
@@ -371,7 +371,7 @@ const memos = new WeakMap<StoreReader, { ev: WatchEvent | undefined; keys: reado
  */
 export function eventChangesDesired(ev: WatchEvent): boolean {
   if (ev.kind !== 'Pod') return true;
-  return podCanBeListed(ev.object as Pod) || podCanBeListed(ev.old as Pod | undefined);
+  return podCanBeListed(ev.view as Pod) || podCanBeListed(ev.oldView as Pod | undefined);
 }
 
 export function createEndpointsController(store: StoreReader, index?: EndpointsIndex): Controller {

@@ -458,7 +458,7 @@ export function endpointSliceKeysFor(
   ev: WatchEvent,
   index?: EndpointsIndex,
 ): readonly string[] {
-  const o = ev.object;
+  const o = ev.view;
   const ns = o.metadata.namespace ?? 'default';
   if (ev.kind === 'Service') return [`${ns}/${o.metadata.name}`];
   if (ev.kind === 'Pod') return podServiceKeys(store, ev, index);

@@ -47,7 +47,7 @@ export function createGarbageCollector(store: Store): Controller {
       'Endpoints',
     ],
     keysFor(ev: WatchEvent): string[] {
-      const o = ev.object;
+      const o = ev.view;
       if (ev.type === 'DELETED') {
         // The owner is gone: look at each dependent (indexed by owner uid). A dependent gone
         // may be the last one an owner deleting in the foreground waits for: look at it too.
@@ -60,7 +60,7 @@ export function createGarbageCollector(store: Store): Controller {
         return keys;
       }
       // Marked for foreground deletion: its dependents are to go.
-      if (deletingDependents(o) && !deletingDependents(ev.old)) return [o.metadata.uid];
+      if (deletingDependents(o) && !deletingDependents(ev.oldView)) return [o.metadata.uid];
       // A new object may name an owner that is already gone. One whose owner exists needs no
       // look: the reconcile would find the owner and stop, and should that owner go later, its
       // DELETED event queues this object then (the graph builder's "virtual" owner check happens

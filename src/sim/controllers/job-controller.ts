@@ -71,7 +71,7 @@ export { JOB_TRACKING_FINALIZER } from './job-manage';
 
 /** The queue keys of a watch event: a Job's own; a Pod's Job, and the Pod itself while it holds the finalizer. */
 export function jobKeys(ev: WatchEvent): string[] | undefined {
-  const o = ev.object;
+  const o = ev.view;
   const m = o.metadata;
   if (o.kind === 'Job') return [`Job/${m.namespace}/${m.name}`];
   if (o.kind !== 'Pod') return undefined;

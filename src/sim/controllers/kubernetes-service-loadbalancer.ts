@@ -32,8 +32,8 @@ export function createServiceLoadBalancerController(store: Store, profile: Profi
     name: 'service-lb-controller',
     watches: serviceLB ? ['Service', 'Pod'] : ['Service'],
     keysFor: (ev: WatchEvent) => {
-      const m = ev.object.metadata;
-      if (ev.object.kind === 'Pod') {
+      const m = ev.view.metadata;
+      if (ev.view.kind === 'Pod') {
         const svc = m.namespace === 'kube-system' ? m.labels?.[SVCNAME_LABEL] : undefined;
         return svc ? [`${m.labels?.[SVCNAMESPACE_LABEL]}/${svc}`] : NO_KEYS;
       }

@@ -71,7 +71,7 @@ export function claimNames(pod: K8sObject): string[] | undefined {
 
 /** Keys for the storage kinds' events and for Pods that use claims; undefined for anything else. */
 export function pvKeys(ev: WatchEvent): string[] | undefined {
-  const o = ev.object;
+  const o = ev.view;
   if (o.kind === 'PersistentVolumeClaim') {
     const keys = [`${PVC_KEY}${o.metadata.namespace}/${o.metadata.name}`];
     const v = o.spec?.volumeName;

@@ -45,12 +45,12 @@ export function createReplicaSetController(store: Store): Controller {
     name: 'replicaset-controller',
     watches: ['ReplicaSet', 'Pod'],
     keysFor(ev: WatchEvent): string[] {
-      const o = ev.object;
+      const o = ev.view;
       if (ev.kind === 'ReplicaSet') return [`${o.metadata.namespace}/${o.metadata.name}`];
       // Status writes that change neither readiness, phase, deletion, labels nor owners cannot
       // change what this controller counts or claims (the kubelet's ContainerCreating / pod IP
       // updates). Checked before the owner lookup: most Pod updates are these.
-      const old = ev.old as Pod | undefined;
+      const old = ev.oldView as Pod | undefined;
       if (ev.type === 'MODIFIED' && old && !countsChanged(old, o as Pod)) return NO_KEYS;
       const meta = o.metadata;
       const ns = meta.namespace ?? '';
@@ -144,7 +144,8 @@ function deletionRank(p: Pod): number {
 
 /** Pods whose controller is `rs`, least recently written first. */
 function ownedPods(store: Store, rs: ReplicaSet): Pod[] {
-  return ownedBy(store, rs, 'Pod') as Pod[];
+  // Views (apiserver/store.ts StatusVersion): a sync reads their fields, and builds no Pod object.
+  return ownedBy(store, rs, 'Pod', true) as Pod[];
 }
 
 /** isPodReady without a closure per Pod (status counting runs on every sync). */

@@ -57,7 +57,7 @@ export function parentAndOrdinal(name: string): [string, number] {
 
 /** The queue keys of a watch event: a StatefulSet's own, a Pod's controller's. */
 export function statefulSetKeys(ev: WatchEvent): string[] | undefined {
-  const o = ev.object;
+  const o = ev.view;
   const m = o.metadata;
   if (o.kind === 'StatefulSet') return [`StatefulSet/${m.namespace}/${m.name}`];
   if (o.kind !== 'Pod') return undefined;

@@ -82,9 +82,10 @@ function ownNoExecuteToleration(pod: Pod): boolean {
  */
 export function withPodEvictionKeys(ev: WatchEvent, base: string[]): string[] {
   if (ev.kind !== 'Pod') return base;
-  const pod = ev.object as Pod;
+  const pod = ev.view as Pod;
   const node = pod.spec?.nodeName;
-  if (!node || (ev.type === 'MODIFIED' && (ev.old as Pod | undefined)?.spec?.nodeName === node)) return base;
+  if (!node || (ev.type === 'MODIFIED' && (ev.oldView as Pod | undefined)?.spec?.nodeName === node))
+    return base;
   if (!ownNoExecuteToleration(pod)) return base;
   return [...base, `Node/${node}/pod/${pod.metadata.namespace}/${pod.metadata.name}`];
 }

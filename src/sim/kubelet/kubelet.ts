@@ -13,7 +13,6 @@
 // sandbox IPs, the Events, status writes and condition lists every stage uses, and which Pod goes to
 // the pod worker (pod-worker.ts: admit, kill) or is adopted as it runs.
 import type { Pod, PodCondition } from '../api/types';
-import { copyTop } from '../apiserver/copy';
 import type { ApiServer } from '../apiserver/server';
 import type { Cluster } from '../contract';
 import { late, latePartsLoaded } from '../late';
@@ -100,22 +99,25 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   let facade: Cluster | undefined;
   // The last condition list lifecycle.ts's writes built, shared by the next one with the same.
   const exited: ListSite = { last: undefined };
+  // The kubelet reads the Pods it runs as views (Store.view): its own status writes are status
+  // versions (ApiServer.putStatus) that nothing else may ever read whole, and none is built here.
+  // A view's metadata.resourceVersion is an earlier version's: the Events recorded on it read the
+  // version's (events.ts involvedRv), and nothing else here reads it.
   const get = (key: string) => {
     const i = key.indexOf('/');
-    return api.store.get('Pod', key.slice(0, i), key.slice(i + 1)) as Pod | undefined;
+    return api.store.view('Pod', key.slice(0, i), key.slice(i + 1)) as Pod | undefined;
   };
   // `fieldPath`: the container the Event is about (ContainerTemplate.fieldPaths), as the kubelet's
   // container Events carry it; none for the Pod-level ones (see containerFieldPath).
   const record: LifecycleDeps['record'] = (pod, type, reason, msg, rt, fieldPath) =>
     ctxRef?.events.record(pod, type, reason, msg, rt.node.source, fieldPath);
 
-  const writeStatus = (pod: Pod, status: Any) => {
-    // `{ ...pod, status }`: a stored Pod's usual keys copied as one literal (copy.ts copyTop).
-    const input = copyTop(pod);
-    input.status = status;
-    const r = api.updateStatus(input);
-    return r.ok ? (r.object as Pod) : pod;
-  };
+  // updateStatus of `{ ...pod, status }`, written as a status version (its object built when
+  // something reads it); the Pod's view after it.
+  const writeStatus = (pod: Pod, status: Any) =>
+    (api.putStatus('Pod', pod.metadata.namespace ?? 'default', pod.metadata.name, status) as
+      | Pod
+      | undefined) ?? pod;
 
   const templateFor = (rt: PodRuntime, pod: Pod): ContainerTemplate => {
     const cs = pod.spec.containers;
@@ -170,7 +172,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     rng: { ids: idRng, pulls: pullRng },
     timers: () => (ctxRef as ControllerContext).timers,
     facade: () => facade,
-    get: (rt) => api.store.get('Pod', rt.namespace, rt.name) as Pod | undefined,
+    get: (rt) => api.store.view('Pod', rt.namespace, rt.name) as Pod | undefined,
     record,
     formDns: (pod, rt) => formDns(pod, rt),
     writeStatus,
@@ -239,7 +241,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       facade = cluster;
     },
     keysFor(ev: WatchEvent): string[] {
-      const p = ev.object as Pod;
+      const p = ev.view as Pod;
       if (ev.type !== 'DELETED' && !p.spec?.nodeName) return NO_KEYS as string[];
       // A Pod the kubelet runs already: its key, without building the string again.
       const rt = runtimes.get(p.metadata.uid);
@@ -263,7 +265,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       ctxRef = ctx;
       // The key of a Pod the kubelet ran already is split once, in its runtime.
       const known = byKey.get(key);
-      const pod = known ? (api.store.get('Pod', known.namespace, known.name) as Pod | undefined) : get(key);
+      const pod = known ? (api.store.view('Pod', known.namespace, known.name) as Pod | undefined) : get(key);
       if (!pod) {
         releaseIp(key, known);
         if (known) {

@@ -77,7 +77,7 @@ export function createPodWorker(
     rt.timer = undefined;
     const next = rt.next as Stage;
     rt.next = undefined;
-    const pod = api.store.get('Pod', rt.namespace, rt.name) as Pod | undefined;
+    const pod = api.store.view('Pod', rt.namespace, rt.name) as Pod | undefined;
     // Another Pod under the same name (the old one deleted and a new one created before the
     // kubelet saw the deletion) is not this runtime's: its own runtime starts it from admission.
     if (!pod || pod.metadata.uid !== rt.uid || pod.metadata.deletionTimestamp || rt.killing) return;

@@ -189,14 +189,14 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
   };
 
   const podEvent = (ev: WatchEvent): string[] => {
-    const p = ev.object as Pod;
+    const p = ev.view as Pod;
     const before = state.byUid.get(p.metadata.uid as string);
     const after = state.observe(p, ev.type === 'DELETED', before);
     // The last scheduling gate removed: the Pod enters the active queue.
     if (
       ev.type === 'MODIFIED' &&
       !p.spec.nodeName &&
-      (ev.old as Any)?.spec?.schedulingGates?.length &&
+      (ev.oldView as Any)?.spec?.schedulingGates?.length &&
       !(p.spec as Any).schedulingGates?.length
     )
       return [`${p.metadata.namespace}/${p.metadata.name}`];

@@ -100,7 +100,7 @@ export function createScheduler(api: ApiServer): Controller {
       nodes = undefined;
       return NO_KEYS as string[];
     }
-    const p = ev.object as Pod;
+    const p = ev.view as Pod;
     if (bootDone && unschedulable.size === 0)
       return ev.type === 'ADDED' && !p.spec?.nodeName
         ? [`${p.metadata.namespace}/${p.metadata.name}`]

@@ -103,7 +103,8 @@ export class NetState {
   }
 
   apply(ev: WatchEvent): void {
-    const o = ev.object;
+    // A Pod's fields are read on its view (no Pod object is built for this: WatchEvent.view).
+    const o = ev.kind === 'Pod' ? ev.view : ev.object;
     switch (ev.kind) {
       case 'Service': {
         const slot = this.slot(o.metadata.namespace ?? 'default', o.metadata.name);
@@ -132,7 +133,7 @@ export class NetState {
         // The previous state comes with the event (MODIFIED: old; DELETED: the last state).
         const ns = o.metadata.namespace ?? 'default';
         const name = o.metadata.name;
-        const prev = ev.type === 'MODIFIED' ? ev.old : ev.type === 'DELETED' ? o : undefined;
+        const prev = ev.type === 'MODIFIED' ? ev.oldView : ev.type === 'DELETED' ? o : undefined;
         const oldIP = (prev as Pod | undefined)?.status?.podIP;
         if (ev.type === 'DELETED') {
           if (!oldIP) return;

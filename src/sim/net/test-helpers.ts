@@ -72,6 +72,9 @@ export class FakeApi implements StoreReader, ApiWriter {
       .filter((o) => !opts?.namespace || o.metadata.namespace === opts.namespace)
       .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
   }
+  view(kind: KindName, namespace: string | undefined, name: string) {
+    return this.get(kind, namespace, name);
+  }
   *byNamespace(kind: KindName, namespace: string) {
     for (const o of this.bucket(kind).values()) if (o.metadata.namespace === namespace) yield o;
   }
@@ -85,7 +88,7 @@ export class FakeApi implements StoreReader, ApiWriter {
     o.metadata.creationTimestamp ??= new Date(this.now).toISOString().slice(0, 19).concat('Z');
     this.writes++;
     this.bucket(o.kind as KindName).set(keyOf(o), Object.freeze(o));
-    this.emit({ type: 'ADDED', kind: o.kind as KindName, key: keyOf(o), object: o });
+    this.emit({ type: 'ADDED', kind: o.kind as KindName, key: keyOf(o), object: o, view: o });
     return { ok: true, object: o };
   }
   update(obj: K8sObject): ApiResult {
@@ -95,7 +98,15 @@ export class FakeApi implements StoreReader, ApiWriter {
     o.metadata.resourceVersion = String(++this.rv);
     this.writes++;
     this.bucket(o.kind as KindName).set(keyOf(o), Object.freeze(o));
-    this.emit({ type: 'MODIFIED', kind: o.kind as KindName, key: keyOf(o), object: o, old });
+    this.emit({
+      type: 'MODIFIED',
+      kind: o.kind as KindName,
+      key: keyOf(o),
+      object: o,
+      old,
+      view: o,
+      oldView: old,
+    });
     return { ok: true, object: o };
   }
   updateStatus(obj: K8sObject): ApiResult {
@@ -106,7 +117,7 @@ export class FakeApi implements StoreReader, ApiWriter {
     if (!old) return { ok: false, error: { code: 404, reason: 'NotFound', message: 'not found' } };
     this.writes++;
     this.bucket(kind).delete(keyOf(old));
-    this.emit({ type: 'DELETED', kind, key: keyOf(old), object: old });
+    this.emit({ type: 'DELETED', kind, key: keyOf(old), object: old, view: old });
     return { ok: true, object: old };
   }
 }

@@ -30,13 +30,26 @@ export interface WatchEvent {
   type: WatchEventType;
   kind: KindName;
   key: ObjectKey;
-  object: K8sObject; // new object (or the last state, for DELETED)
-  old?: K8sObject | undefined; // previous object for MODIFIED
+  readonly object: K8sObject; // new object (or the last state, for DELETED)
+  readonly old?: K8sObject | undefined; // previous object for MODIFIED
+  /**
+   * `object` and `old` as views: every field but metadata.resourceVersion reads as theirs, and
+   * reading one builds nothing (a Pod status version the kubelet wrote is built on first read of
+   * `object`: apiserver/store.ts StatusVersion). For a watcher that reads fields of the object and
+   * keeps none of it but their values: the hot Pod watchers, which then build no object.
+   */
+  readonly view: K8sObject;
+  readonly oldView?: K8sObject | undefined;
 }
 
 /** Read access to the API server's store (immutable snapshots). */
 export interface StoreReader {
   get(kind: KindName, namespace: string | undefined, name: string): K8sObject | undefined;
+  /**
+   * `get` for a reader of fields that keeps nothing else of the object: a view, which builds no
+   * object (see WatchEvent.view: every field but metadata.resourceVersion reads as the object's).
+   */
+  view(kind: KindName, namespace: string | undefined, name: string): K8sObject | undefined;
   list(kind: KindName, opts?: ListOptions): K8sObject[];
   /** Objects of a kind in one namespace without sorting or selector parsing (hot path). */
   byNamespace(kind: KindName, namespace: string): Iterable<K8sObject>;

@@ -176,7 +176,7 @@ describe('controller manager', () => {
     const noop = () => ({ ok: true as const, object: {} as never });
     return {
       clock,
-      store: { get: () => undefined, list: () => [], byNamespace: () => [] },
+      store: { get: () => undefined, view: () => undefined, list: () => [], byNamespace: () => [] },
       api: { create: noop, update: noop, updateStatus: noop, delete: noop },
       timers: new TimerHeap(clock),
       rng: createRng(1),
