@@ -3,14 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { EndpointSlice, Pod } from '../api/types';
 import { FakeApi, pod, service } from '../net/test-helpers';
 import { EndpointsIndex } from './endpoints-index';
-import {
-  canonical,
-  podEndpointsChanged,
-  sameJSON,
-  selectedPods,
-  serviceKeysForPod,
-  sortSmall,
-} from './endpoints-util';
+import { podEndpointsChanged } from './endpoints-pod';
+import { canonical, sameJSON, selectedPods, serviceKeysForPod, sortSmall } from './endpoints-util';
 import { portsKey, slicesOf } from './endpointslice';
 
 const APPS = ['a', 'b', 'c'];

@@ -5,9 +5,11 @@
 // - selector Services by one of their selector labels (Pod → Services without testing every
 //   Service, like the real controller's cached selectors in pkg/controller/util/endpoint);
 // - EndpointSlices by (Service name, managed-by) (the real controllers' slice tracker).
-import type { Labels, Service } from '../api/types';
+import type { Labels, Pod, Service } from '../api/types';
 import type { StoreReader, WatchEvent } from '../runtime/interfaces';
-import { MANAGED_BY, SERVICE_NAME_LABEL, sameLabelSet, selectorMatches, sortSmall } from './endpoints-util';
+import { podLabels, podName, podNamespace, sameLabelSet } from './endpoints-pod';
+import { ServiceStates } from './endpoints-state';
+import { MANAGED_BY, SERVICE_NAME_LABEL, selectorMatches, sortSmall } from './endpoints-util';
 
 /** Names by namespace → label key → label value, in nested maps (no key strings built per lookup). */
 class LabelSets {
@@ -67,11 +69,14 @@ export class PodLabelIndex {
 
   apply(ev: WatchEvent): void {
     if (ev.kind !== 'Pod') return;
-    const ns = ev.view.metadata.namespace ?? 'default';
-    const name = ev.view.metadata.name;
-    const before =
-      ev.type === 'ADDED' ? undefined : (ev.type === 'DELETED' ? ev.view : ev.oldView)?.metadata.labels;
-    const after = ev.type === 'DELETED' ? undefined : ev.view.metadata.labels;
+    // Views: the fields, without building the Pod objects (see WatchEvent.view).
+    const pod = ev.view as Pod;
+    const ns = podNamespace(pod);
+    const name = podName(pod);
+    const was =
+      ev.type === 'ADDED' ? undefined : ((ev.type === 'DELETED' ? pod : ev.oldView) as Pod | undefined);
+    const before = was && podLabels(was);
+    const after = ev.type === 'DELETED' ? undefined : podLabels(pod);
     if (before !== undefined && after !== undefined && sameLabelSet(before, after)) return; // most Pod updates are status-only
     this.version++;
     if (before) for (const k in before) this.byLabel.remove(ns, k, before[k] as string, name);
@@ -90,7 +95,7 @@ export class PodLabelIndex {
     const names: string[] = [];
     this.candidates(ns, selector).forEach((name) => {
       const o = store.view('Pod', ns, name);
-      if (o !== undefined && selectorMatches(selector, o.metadata.labels)) names.push(name);
+      if (o !== undefined && selectorMatches(selector, podLabels(o as Pod))) names.push(name);
     });
     this.bySelector.set(selector, { version: this.version, ns, names });
     return names;
@@ -274,6 +279,8 @@ export class EndpointsIndex {
   readonly pods = new PodLabelIndex();
   readonly services = new ServiceSelectorIndex();
   readonly slices = new SliceIndex();
+  /** The Endpoints and EndpointSlice controllers' per-Service state (./endpoints-state). */
+  readonly states = new ServiceStates();
   /**
    * The last Pod event's Service keys (endpoints.ts podServiceKeys): the Endpoints and
    * EndpointSlice controllers ask in turn about the same event.

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { EndpointAddress, EndpointSlice, EndpointSliceEndpoint, Pod } from '../api/types';
 import { pod, service } from '../net/test-helpers';
-import { computeSubsets, podTargetRef } from './endpoints';
+import { computeSubsets } from './endpoints';
 import {
   conditions,
-  isPodAddress,
-  isPodSliceEndpoint,
-  isPodTargetRef,
+  isEntryAddress,
+  isEntrySliceEndpoint,
+  isEntryTargetRef,
   PreviousEntries,
 } from './endpoints-reuse';
+import { PodEntry } from './endpoints-state';
 import { TRIGGER_TIME, withTriggerTime } from './endpoints-util';
 import { desiredSlices } from './endpointslice';
 
@@ -20,21 +21,22 @@ const p = (name: string, ip: string, o: Parameters<typeof pod>[1] = {}): Pod => 
 describe('reusing the entries written last time', () => {
   const a = p('a', '10.1.0.5');
   const b = p('b', '10.1.0.6', { ready: false });
+  const entry = (pod: Pod) => PodEntry.of(pod, 'web');
 
   it('accepts only an entry that serialises exactly as a new one would (keys, order, values)', () => {
     const built = computeSubsets(service('web', { selector: { app: 'web' } }), [a])[0]
       ?.addresses?.[0] as EndpointAddress;
-    expect(isPodAddress(built, a, undefined, 'n1')).toBe(true);
+    expect(isEntryAddress(built, entry(a))).toBe(true);
     // Same JSON value, other key order: reusing it would change the written text.
     const reordered = { nodeName: 'n1', ip: '10.1.0.5', targetRef: built.targetRef } as EndpointAddress;
-    expect(isPodAddress(reordered, a, undefined, 'n1')).toBe(false);
-    expect(isPodAddress({ ...built, hostname: 'h' }, a, undefined, 'n1')).toBe(false);
-    expect(isPodAddress(built, a, undefined, 'n2')).toBe(false);
-    expect(isPodAddress(built, p('a', '10.1.0.6'), undefined, 'n1')).toBe(false);
-    const { uid, name, namespace, kind } = podTargetRef(a);
-    expect(isPodTargetRef({ kind, namespace, name, uid }, a)).toBe(true);
-    expect(isPodTargetRef({ kind, name, namespace, uid }, a)).toBe(false);
-    expect(isPodTargetRef({ kind, namespace, name, uid: 'other' }, a)).toBe(false);
+    expect(isEntryAddress(reordered, entry(a))).toBe(false);
+    expect(isEntryAddress({ ...built, hostname: 'h' }, entry(a))).toBe(false);
+    expect(isEntryAddress(built, entry(p('a', '10.1.0.5', { node: 'n2' })))).toBe(false);
+    expect(isEntryAddress(built, entry(p('a', '10.1.0.6')))).toBe(false);
+    const { uid, name, namespace, kind } = entry(a).ref();
+    expect(isEntryTargetRef({ kind, namespace, name, uid }, entry(a))).toBe(true);
+    expect(isEntryTargetRef({ kind, name, namespace, uid }, entry(a))).toBe(false);
+    expect(isEntryTargetRef({ kind, namespace, name, uid: 'other' }, entry(a))).toBe(false);
   });
 
   it('slice endpoints: conditions are shared frozen values, compared by content when not shared', () => {
@@ -45,16 +47,14 @@ describe('reusing the entries written last time', () => {
     const e: EndpointSliceEndpoint = {
       addresses: ['10.1.0.5'],
       conditions: { ready: true, serving: true, terminating: false },
-      targetRef: podTargetRef(a),
+      targetRef: entry(a).ref(),
       nodeName: 'n1',
     };
-    expect(isPodSliceEndpoint(e, a, c, undefined, 'n1')).toBe(true);
-    expect(isPodSliceEndpoint(e, a, conditions(false, true, false), undefined, 'n1')).toBe(false);
+    expect(isEntrySliceEndpoint(e, entry(a), c)).toBe(true);
+    expect(isEntrySliceEndpoint(e, entry(a), conditions(false, true, false))).toBe(false);
     const otherOrder = { ...e, conditions: { serving: true, ready: true, terminating: false } };
-    expect(isPodSliceEndpoint(otherOrder, a, c, undefined, 'n1')).toBe(false);
-    expect(isPodSliceEndpoint({ ...e, addresses: ['10.1.0.5', '10.1.0.6'] }, a, c, undefined, 'n1')).toBe(
-      false,
-    );
+    expect(isEntrySliceEndpoint(otherOrder, entry(a), c)).toBe(false);
+    expect(isEntrySliceEndpoint({ ...e, addresses: ['10.1.0.5', '10.1.0.6'] }, entry(a), c)).toBe(false);
   });
 
   it('an unchanged address or slice endpoint is the same object in the next desired state', () => {

@@ -4,12 +4,13 @@
 // same values, so the written JSON is byte-identical — is carried over instead of rebuilt. Stored
 // objects are immutable snapshots, so sharing them between versions is safe; anything not
 // provably identical (a user's hand-written entry, another key order) is built afresh.
-import type { EndpointAddress, EndpointSliceEndpoint, Pod } from '../api/types';
+import type { EndpointAddress, EndpointSliceEndpoint } from '../api/types';
+import type { PodEntry } from './endpoints-state';
 
 const TARGET_REF_KEYS = ['kind', 'namespace', 'name', 'uid'] as const;
 
-/** Whether `ref` is exactly podTargetRef(pod) (kind, namespace, name, uid, in that order). */
-export function isPodTargetRef(ref: unknown, pod: Pod): boolean {
+/** Whether `ref` is exactly entryTargetRef(e) (kind, namespace, name, uid, in that order). */
+export function isEntryTargetRef(ref: unknown, e: PodEntry): boolean {
   if (typeof ref !== 'object' || ref === null) return false;
   const r = ref as Record<string, unknown>;
   let n = 0;
@@ -17,22 +18,13 @@ export function isPodTargetRef(ref: unknown, pod: Pod): boolean {
     if (k !== TARGET_REF_KEYS[n]) return false;
     n++;
   }
-  return (
-    n === 4 &&
-    r.kind === 'Pod' &&
-    r.namespace === (pod.metadata.namespace ?? 'default') &&
-    r.name === pod.metadata.name &&
-    r.uid === pod.metadata.uid
-  );
+  return n === 4 && r.kind === 'Pod' && r.namespace === e.namespace && r.name === e.name && r.uid === e.uid;
 }
 
-/** Whether `a` is exactly the address built for `pod`: ip, [hostname], [nodeName], targetRef. */
-export function isPodAddress(
-  a: EndpointAddress,
-  pod: Pod,
-  hostname: string | undefined,
-  nodeName: string | undefined,
-): boolean {
+/** Whether `a` is exactly the address built for entry `e`: ip, [hostname], [nodeName], targetRef. */
+export function isEntryAddress(a: EndpointAddress, e: PodEntry): boolean {
+  const hostname = e.hostname;
+  const nodeName = e.nodeName;
   let stage = 0;
   for (const k in a) {
     if (stage === 0 && k === 'ip') stage = hostname ? 1 : nodeName ? 2 : 3;
@@ -43,10 +35,10 @@ export function isPodAddress(
   }
   return (
     stage === 4 &&
-    a.ip === pod.status.podIP &&
+    a.ip === e.ip &&
     a.hostname === hostname &&
     a.nodeName === nodeName &&
-    isPodTargetRef(a.targetRef, pod)
+    isEntryTargetRef(a.targetRef, e)
   );
 }
 
@@ -79,18 +71,14 @@ function isConditions(c: unknown, want: Conditions): boolean {
 }
 
 /**
- * Whether `e` is exactly the slice endpoint built for `pod`: addresses, conditions, [hostname],
- * targetRef, [nodeName].
+ * Whether `ep` is exactly the slice endpoint built for entry `e` with conditions `cond`:
+ * addresses, conditions, [hostname], targetRef, [nodeName].
  */
-export function isPodSliceEndpoint(
-  e: EndpointSliceEndpoint,
-  pod: Pod,
-  cond: Conditions,
-  hostname: string | undefined,
-  nodeName: string | undefined,
-): boolean {
+export function isEntrySliceEndpoint(ep: EndpointSliceEndpoint, e: PodEntry, cond: Conditions): boolean {
+  const hostname = e.hostname;
+  const nodeName = e.nodeName;
   let stage = 0;
-  for (const k in e) {
+  for (const k in ep) {
     if (stage === 0 && k === 'addresses') stage = 1;
     else if (stage === 1 && k === 'conditions') stage = hostname ? 2 : 3;
     else if (stage === 2 && k === 'hostname') stage = 3;
@@ -98,16 +86,16 @@ export function isPodSliceEndpoint(
     else if (stage === 4 && k === 'nodeName') stage = 5;
     else return false;
   }
-  const addresses = e.addresses;
+  const addresses = ep.addresses;
   return (
     stage === 5 &&
     Array.isArray(addresses) &&
     addresses.length === 1 &&
-    addresses[0] === pod.status.podIP &&
-    e.hostname === hostname &&
-    e.nodeName === nodeName &&
-    isConditions(e.conditions, cond) &&
-    isPodTargetRef(e.targetRef, pod)
+    addresses[0] === e.ip &&
+    ep.hostname === hostname &&
+    ep.nodeName === nodeName &&
+    isConditions(ep.conditions, cond) &&
+    isEntryTargetRef(ep.targetRef, e)
   );
 }
 

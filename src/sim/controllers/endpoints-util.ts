@@ -1,9 +1,9 @@
-// Helpers shared by the Endpoints, EndpointSlice and mirroring controllers, after
-// k8s.io/kubernetes pkg/api/v1/pod (IsPodReady, FindPort) and pkg/controller/util/endpoint
-// (ShouldPodBeInEndpoints).
-import type { K8sObject, Labels, Pod, Service, ServicePort } from '../api/types';
+// Helpers shared by the Endpoints, EndpointSlice and mirroring controllers (their reads of Pod
+// fields are in ./endpoints-pod).
+import type { Labels, Pod, Service, ServicePort } from '../api/types';
 import type { StoreReader } from '../runtime/interfaces';
 import type { PodLabelIndex, ServiceSelectorIndex } from './endpoints-index';
+import { podLabels, podNamespace, sameLabelSet } from './endpoints-pod';
 
 export const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
 export const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io';
@@ -12,48 +12,6 @@ export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 export const SKIP_MIRROR = 'endpointslice.kubernetes.io/skip-mirror';
 export const HEADLESS_LABEL = 'service.kubernetes.io/headless';
 export const TRIGGER_TIME = 'endpoints.kubernetes.io/last-change-trigger-time';
-
-export function isPodReady(pod: Pod): boolean {
-  return readyIn(pod.status?.conditions);
-}
-
-function readyIn(conditions: Pod['status']['conditions']): boolean {
-  if (!conditions) return false;
-  for (let i = 0; i < conditions.length; i++) {
-    const c = conditions[i] as NonNullable<typeof conditions>[number];
-    if (c.type === 'Ready' && c.status === 'True') return true;
-  }
-  return false;
-}
-
-export function isTerminal(pod: Pod): boolean {
-  return terminalPhase(pod.status?.phase);
-}
-
-const terminalPhase = (phase: string | undefined): boolean => phase === 'Succeeded' || phase === 'Failed';
-
-const NO_LABELS: Labels = Object.freeze({});
-
-export function isTerminating(pod: Pod): boolean {
-  return pod.metadata.deletionTimestamp !== undefined;
-}
-
-/** ShouldPodBeInEndpoints: an IP, not terminal, and not terminating unless asked to include those. */
-export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): boolean {
-  if (!pod.status?.podIP) return false;
-  if (isTerminal(pod)) return false;
-  if (!includeTerminating && isTerminating(pod)) return false;
-  return true;
-}
-
-/**
- * Whether the Pod can be listed by any Endpoints or EndpointSlice (ShouldPodBeInEndpoints with
- * terminating Pods included): a Pod event where neither the old nor the new Pod can be listed
- * leaves every Service's desired endpoints as they were.
- */
-export function podCanBeListed(pod: Pod | undefined): boolean {
-  return pod !== undefined && shouldPodBeInEndpoints(pod, true);
-}
 
 /** The controllers act only on Services with a (non-empty) selector that are not ExternalName. */
 export function hasSelector(svc: Service): svc is Service & { spec: { selector: Labels } } {
@@ -87,19 +45,6 @@ export function findNumericPort(sp: ServicePort): number | undefined {
   return /^\d+$/.test(tp) ? Number(tp) : undefined;
 }
 
-/** podutil.FindPort: numeric targetPort as is; a name is looked up in containers[].ports with the same protocol. */
-export function findPort(pod: Pod, sp: ServicePort): number | undefined {
-  const tp = sp.targetPort ?? sp.port;
-  if (typeof tp === 'number') return tp;
-  if (/^\d+$/.test(tp)) return Number(tp);
-  for (const c of pod.spec.containers) {
-    for (const p of c.ports ?? []) {
-      if (p.name === tp && (p.protocol ?? 'TCP') === sp.protocol) return p.containerPort;
-    }
-  }
-  return undefined;
-}
-
 /**
  * Pods of the Service's namespace that its selector matches (through the label index when given),
  * written over `out` (a caller's scratch array, reused: saves one array per reconcile).
@@ -120,7 +65,7 @@ export function selectedPods(
     }
   } else {
     for (const o of store.byNamespace('Pod', ns)) {
-      if (selectorMatches(svc.spec.selector, o.metadata.labels)) out[n++] = o as Pod;
+      if (selectorMatches(svc.spec.selector, podLabels(o as Pod))) out[n++] = o as Pod;
     }
   }
   return truncated(out, n);
@@ -142,14 +87,14 @@ export function truncated<T>(arr: T[], n: number): T[] {
  */
 export function serviceKeysForPod(
   store: StoreReader,
-  pod: K8sObject,
-  old?: K8sObject,
+  pod: Pod,
+  old?: Pod,
   index?: ServiceSelectorIndex,
 ): string[] {
-  const ns = pod.metadata.namespace ?? 'default';
+  const ns = podNamespace(pod);
   if (index) {
-    const labels = pod.metadata.labels;
-    const oldLabels = old?.metadata.labels;
+    const labels = podLabels(pod);
+    const oldLabels = old && podLabels(old);
     const both = oldLabels !== undefined && !sameLabelSet(oldLabels, labels ?? {});
     return [...index.keysMatching(ns, labels, both ? oldLabels : undefined)];
   }
@@ -158,58 +103,13 @@ export function serviceKeysForPod(
     const svc = o as Service;
     if (!hasSelector(svc)) continue;
     if (
-      selectorMatches(svc.spec.selector, pod.metadata.labels) ||
-      (old !== undefined && selectorMatches(svc.spec.selector, old.metadata.labels))
+      selectorMatches(svc.spec.selector, podLabels(pod)) ||
+      (old !== undefined && selectorMatches(svc.spec.selector, podLabels(old)))
     ) {
       keys.push(`${ns}/${svc.metadata.name}`);
     }
   }
   return keys;
-}
-
-const containerPortsKey = (pod: Pod): string => JSON.stringify(pod.spec.containers.map((c) => c.ports ?? []));
-
-/**
- * Whether a Pod update changes anything the Endpoints / EndpointSlice controllers read (like
- * endpointsutil.GetServicesToUpdateOnPodChange + podEndpointsChanged): labels, IP, phase being
- * terminal, readiness, being terminating, hostname/subdomain, node, uid, container ports. A
- * status update that only moves condition timestamps or container statuses enqueues nothing.
- */
-export function podEndpointsChanged(oldPod: Pod, pod: Pod): boolean {
-  // Updates replace only what they change, so a part that is the same object is unchanged.
-  const ma = oldPod.metadata;
-  const mb = pod.metadata;
-  if (ma !== mb) {
-    if (ma.uid !== mb.uid) return true;
-    if (!sameLabelSet(ma.labels ?? NO_LABELS, mb.labels ?? NO_LABELS)) return true;
-    if ((ma.deletionTimestamp !== undefined) !== (mb.deletionTimestamp !== undefined)) return true; // isTerminating
-  }
-  const sa = oldPod.status;
-  const sb = pod.status;
-  if (sa !== sb) {
-    if (sa?.podIP !== sb?.podIP) return true;
-    if (terminalPhase(sa?.phase) !== terminalPhase(sb?.phase)) return true; // isTerminal
-    const ca = sa?.conditions;
-    const cb = sb?.conditions;
-    if (ca !== cb && readyIn(ca) !== readyIn(cb)) return true; // isPodReady
-  }
-  const a = oldPod.spec;
-  const b = pod.spec;
-  if (a === b) return false;
-  if (a.hostname !== b.hostname || a.subdomain !== b.subdomain || a.nodeName !== b.nodeName) return true;
-  return a.containers !== b.containers && containerPortsKey(oldPod) !== containerPortsKey(pod);
-}
-
-export function sameLabelSet(a: Labels, b: Labels): boolean {
-  if (a === b) return true;
-  let n = 0;
-  for (const k in a) {
-    if (!Object.hasOwn(a, k)) continue;
-    n++;
-    if (a[k] !== b[k] || !Object.hasOwn(b, k)) return false;
-  }
-  for (const k in b) if (Object.hasOwn(b, k)) n--;
-  return n === 0;
 }
 
 export function splitKey(key: string): [string, string] {

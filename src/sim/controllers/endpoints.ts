@@ -10,30 +10,34 @@ import type {
   Endpoints,
   K8sObject,
   Labels,
-  ObjectReference,
   Pod,
   Service,
   ServicePort,
 } from '../api/types';
+import type { ApiResult } from '../contract';
 import type { Controller, ControllerContext, StoreReader, WatchEvent } from '../runtime/interfaces';
 import type { EndpointsIndex } from './endpoints-index';
-import { isPodAddress, PreviousEntries } from './endpoints-reuse';
+import {
+  findPort,
+  podCanBeListed,
+  podEndpointsChanged,
+  podLabels,
+  podNamespace,
+  sameLabelSet,
+  shouldPodBeInEndpoints,
+} from './endpoints-pod';
+import { isEntryAddress, PreviousEntries } from './endpoints-reuse';
+import { PodEntry, type ServicePods, ServiceStates } from './endpoints-state';
 import {
   derivedLabels,
   findNumericPort,
-  findPort,
   hasSelector,
-  isPodReady,
   numericTargetPorts,
-  podCanBeListed,
-  podEndpointsChanged,
   rfc3339,
   SKIP_MIRROR,
   sameJSON,
-  sameLabelSet,
   selectedPods,
   serviceKeysForPod,
-  shouldPodBeInEndpoints,
   sortSmall,
   splitKey,
   truncated,
@@ -41,60 +45,31 @@ import {
 } from './endpoints-util';
 
 /**
- * The address the controller lists for `pod`: the one it wrote last time when that is exactly
- * what would be built now (see ./endpoints-reuse), else a new one.
+ * The address the controller lists for entry `e`: built once per entry (see ./endpoints-state),
+ * and then the one written last time when that is exactly what would be built (see
+ * ./endpoints-reuse), else a new one.
  */
-function endpointAddress(
-  pod: Pod,
-  svc: Service,
-  prev: PreviousEntries<EndpointAddress> | undefined,
-): EndpointAddress {
-  // Hostname only when the Pod opted in with hostname + subdomain = this Service (endpoints_controller.go).
-  const hostname =
-    pod.spec.hostname && pod.spec.subdomain === svc.metadata.name ? pod.spec.hostname : undefined;
-  const nodeName = pod.spec.nodeName || undefined;
-  const ip = pod.status.podIP as string;
-  const last = prev?.get(ip);
-  if (last && isPodAddress(last, pod, hostname, nodeName)) return last;
-  const addr: EndpointAddress = { ip };
-  if (hostname) addr.hostname = hostname;
-  if (nodeName) addr.nodeName = nodeName;
-  addr.targetRef = podTargetRef(pod);
+function entryAddress(e: PodEntry, prev: PreviousEntries<EndpointAddress> | undefined): EndpointAddress {
+  let addr = e.address;
+  if (addr !== undefined) return addr;
+  const last = prev?.get(e.ip);
+  if (last && isEntryAddress(last, e)) addr = last;
+  else {
+    addr = { ip: e.ip };
+    if (e.hostname) addr.hostname = e.hostname;
+    if (e.nodeName) addr.nodeName = e.nodeName;
+    addr.targetRef = e.ref();
+  }
+  e.address = addr;
   return addr;
 }
 
 const addressIP = (a: EndpointAddress): string | undefined => a.ip;
 
-/** The targetRef both Endpoints addresses and EndpointSlice endpoints carry for their Pod. */
-export function podTargetRef(pod: Pod): ObjectReference {
-  return {
-    kind: 'Pod',
-    namespace: pod.metadata.namespace ?? 'default',
-    name: pod.metadata.name,
-    uid: pod.metadata.uid,
-  };
-}
-
 const byIP = (a: EndpointAddress, b: EndpointAddress): number =>
   a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : (a.targetRef?.uid ?? '') < (b.targetRef?.uid ?? '') ? -1 : 1;
 
 const portKey = (p: EndpointPort): string => `${p.name ?? ''}/${p.port}/${p.protocol}`;
-
-/**
- * A Pod's resolved ports (and their grouping key) for a Service, shared by the Endpoints and
- * EndpointSlice controllers. Numeric target ports resolve the same for every Pod, so then the
- * first answer (the first that is not undefined, i.e. not skipped) is reused for all.
- */
-export function perPodPorts<R>(svc: Service, resolve: (pod: Pod) => R): (pod: Pod) => R {
-  if (!numericTargetPorts(svc)) return resolve;
-  let fixed: R | undefined;
-  return (pod) => {
-    if (fixed !== undefined) return fixed;
-    const r = resolve(pod);
-    fixed = r;
-    return r;
-  };
-}
 
 /** The subset ports for `pod`, sorted; undefined when the Pod has none of the Service's ports. */
 function subsetPorts(svc: Service, pod: Pod | undefined): EndpointPort[] | undefined {
@@ -116,12 +91,15 @@ function subsetPorts(svc: Service, pod: Pod | undefined): EndpointPort[] | undef
 
 /**
  * computeSubsets when every target port is a number: every Pod has the same ports, so there is
- * at most one subset (no grouping by port set).
+ * at most one subset (no grouping by port set). `entries`: the listable Pods' first `n`, in byIP
+ * order already when `sorted` (a ServicePods' order), else sorted here.
  */
 function oneSubset(
-  svc: Service,
-  pods: readonly Pod[],
+  entries: readonly PodEntry[],
+  n: number,
+  sorted: boolean,
   publishNotReady: boolean,
+  ports: EndpointPort[],
   prev: PreviousEntries<EndpointAddress> | undefined,
 ): EndpointSubset[] {
   // Collected in scratch arrays (reused, see truncated) and copied out at their final size (a
@@ -132,23 +110,25 @@ function oneSubset(
   let nNotReady = 0;
   // Indexed loops: a for-of over an array allocates iterator results where the engine
   // cannot optimise it away (seen in allocation profiles of the benchmark).
-  for (let i = 0; i < pods.length; i++) {
-    const pod = pods[i] as Pod;
-    if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
-    if (publishNotReady || isPodReady(pod)) ready[nReady++] = endpointAddress(pod, svc, prev);
-    else notReady[nNotReady++] = endpointAddress(pod, svc, prev);
+  for (let i = 0; i < n; i++) {
+    const e = entries[i] as PodEntry;
+    if (e.terminating && !publishNotReady) continue;
+    if (publishNotReady || e.ready) ready[nReady++] = entryAddress(e, prev);
+    else notReady[nNotReady++] = entryAddress(e, prev);
   }
   if (nReady === 0 && nNotReady === 0) return [];
-  const ports = subsetPorts(svc, undefined) as EndpointPort[];
   const s: EndpointSubset = {};
-  if (nReady) s.addresses = sortSmall(truncated(ready, nReady), byIP).slice();
-  if (nNotReady) s.notReadyAddresses = sortSmall(truncated(notReady, nNotReady), byIP).slice();
+  if (nReady) s.addresses = inOrder(truncated(ready, nReady), sorted).slice();
+  if (nNotReady) s.notReadyAddresses = inOrder(truncated(notReady, nNotReady), sorted).slice();
   if (ports.length) s.ports = ports;
   return [s];
 }
 const scratchReady: EndpointAddress[] = [];
 const scratchNotReady: EndpointAddress[] = [];
 const scratchPods: Pod[] = [];
+
+const inOrder = (addresses: EndpointAddress[], sorted: boolean): EndpointAddress[] =>
+  sorted ? addresses : sortSmall(addresses, byIP);
 
 /**
  * The subsets the controller would write for `svc` given the candidate Pods (already selected).
@@ -160,20 +140,28 @@ export function computeSubsets(
   /** The subsets written last time, whose unchanged addresses are reused. */
   previous?: readonly EndpointSubset[],
 ): EndpointSubset[] {
-  if (!previous?.length) return subsetsFor(svc, pods, undefined);
-  const prev = previousAddresses;
+  const prev = previousAddresses(previous);
   try {
-    for (let i = 0; i < previous.length; i++) {
-      const s = previous[i] as EndpointSubset;
-      prev.add(s.addresses);
-      prev.add(s.notReadyAddresses);
-    }
     return subsetsFor(svc, pods, prev);
   } finally {
-    prev.clear();
+    prev?.clear();
   }
 }
-const previousAddresses = new PreviousEntries(addressIP);
+
+/** The addresses of `previous` by IP (cleared after use), or undefined when there are none. */
+function previousAddresses(
+  previous: readonly EndpointSubset[] | undefined,
+): PreviousEntries<EndpointAddress> | undefined {
+  if (!previous?.length) return undefined;
+  const prev = previousAddressList;
+  for (let i = 0; i < previous.length; i++) {
+    const s = previous[i] as EndpointSubset;
+    prev.add(s.addresses);
+    prev.add(s.notReadyAddresses);
+  }
+  return prev;
+}
+const previousAddressList = new PreviousEntries(addressIP);
 
 function subsetsFor(
   svc: Service,
@@ -181,26 +169,32 @@ function subsetsFor(
   prev: PreviousEntries<EndpointAddress> | undefined,
 ): EndpointSubset[] {
   const publishNotReady = svc.spec.publishNotReadyAddresses === true;
-  if (numericTargetPorts(svc)) return oneSubset(svc, pods, publishNotReady, prev);
+  const svcName = svc.metadata.name;
+  if (numericTargetPorts(svc)) {
+    const entries: PodEntry[] = [];
+    for (let i = 0; i < pods.length; i++) {
+      const pod = pods[i] as Pod;
+      if (shouldPodBeInEndpoints(pod, publishNotReady)) entries.push(PodEntry.of(pod, svcName));
+    }
+    const ports = subsetPorts(svc, undefined) as EndpointPort[];
+    return oneSubset(entries, entries.length, false, publishNotReady, ports, prev);
+  }
   const groups = new Map<
     string,
     { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }
   >();
-  const portsFor = perPodPorts(svc, (pod) => {
-    const ports = subsetPorts(svc, pod);
-    return ports && { ports, key: ports.map(portKey).join(',') };
-  });
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
-    const resolved = portsFor(pod);
-    if (!resolved) continue;
-    const { ports, key } = resolved;
+    const ports = subsetPorts(svc, pod);
+    if (!ports) continue;
+    const key = ports.map(portKey).join(',');
     let g = groups.get(key);
     if (!g) {
       g = { ports, ready: [], notReady: [] };
       groups.set(key, g);
     }
-    (publishNotReady || isPodReady(pod) ? g.ready : g.notReady).push(endpointAddress(pod, svc, prev));
+    const e = PodEntry.of(pod, svcName);
+    (publishNotReady || e.ready ? g.ready : g.notReady).push(entryAddress(e, prev));
   }
   const subsets: EndpointSubset[] = [];
   for (const key of [...groups.keys()].sort()) {
@@ -213,6 +207,32 @@ function subsetsFor(
     subsets.push(s);
   }
   return subsets;
+}
+
+/**
+ * The subsets for `st`'s Service from its entries, when every target port is a number (one
+ * subset, the same ports for every Pod); undefined otherwise (the Pods are listed then, as
+ * named ports resolve per Pod). The entries are in byIP order already (IP, then uid: distinct
+ * Pods have distinct uids, so byIP is a total order on them and any sort agrees with it).
+ */
+function subsetsOfState(
+  st: ServicePods,
+  previous: readonly EndpointSubset[] | undefined,
+): EndpointSubset[] | undefined {
+  if (!st.numeric) return undefined;
+  const svc = st.svc;
+  st.endpointsPorts ??= subsetPorts(svc, undefined) as EndpointPort[];
+  const entries = st.sorted();
+  // Entries keep their address from one write to the next; the stored ones are offered once,
+  // when the state is new (another Service object, or the controller's first reconcile).
+  const prev = st.seededAddresses ? undefined : previousAddresses(previous);
+  st.seededAddresses = true;
+  try {
+    const publishNotReady = svc.spec.publishNotReadyAddresses === true;
+    return oneSubset(entries, entries.length, true, publishNotReady, st.endpointsPorts, prev);
+  } finally {
+    prev?.clear();
+  }
 }
 
 const OWN_LABELS = { [SKIP_MIRROR]: 'true' };
@@ -243,39 +263,52 @@ function endpointsLabels(svc: Service): Record<string, string> {
 }
 const labelCache = new WeakMap<Service, Record<string, string>>();
 
-/** The desired Endpoints object (without server-set metadata) for a selector Service. */
+/**
+ * The desired Endpoints object (without server-set metadata) for a selector Service: from `st`,
+ * the Service's state, when given and it can say, else from the selected Pods listed.
+ */
 export function desiredEndpoints(
   svc: Service,
   store: StoreReader,
   index?: EndpointsIndex,
   previous?: readonly EndpointSubset[],
+  st?: ServicePods,
 ): { labels: Record<string, string>; subsets: EndpointSubset[] } {
   if (!hasSelector(svc)) return { labels: {}, subsets: [] };
   return {
     labels: endpointsLabels(svc),
-    subsets: computeSubsets(svc, scratchSelectedPods(store, svc, index), previous),
+    subsets:
+      (st && subsetsOfState(st, previous)) ??
+      computeSubsets(svc, scratchSelectedPods(store, svc, index), previous),
   };
 }
 
 /**
  * Make the Service's Endpoints match its Pods. Returns the stored Endpoints when they are in
- * sync afterwards (nothing to write, or the write went through), else undefined.
+ * sync afterwards (nothing to write, or the write went through), else undefined. `states`: the
+ * per-Service state to compute from (kept current by the caller's Pod events).
  */
 export function reconcileEndpoints(
   key: string,
   ctx: Pick<ControllerContext, 'store' | 'api' | 'clock'>,
   index?: EndpointsIndex,
+  states?: ServiceStates,
 ): Endpoints | undefined {
   const [ns, name] = splitKey(key);
   const svc = ctx.store.get('Service', ns, name) as Service | undefined;
   const existing = ctx.store.get('Endpoints', ns, name) as Endpoints | undefined;
   if (!svc) {
+    states?.drop(key);
     // The Service is gone: its Endpoints go too, even a user-written one (§C5).
     if (existing) ctx.api.delete('Endpoints', ns, name);
     return undefined;
   }
-  if (!hasSelector(svc)) return undefined; // selectorless (user-managed Endpoints) and ExternalName
-  const want = desiredEndpoints(svc, ctx.store, index, existing?.subsets);
+  if (!hasSelector(svc)) {
+    states?.drop(key);
+    return undefined; // selectorless (user-managed Endpoints) and ExternalName
+  }
+  const st = states?.get(key, svc, ctx.store, index);
+  const want = desiredEndpoints(svc, ctx.store, index, existing?.subsets, st);
   if (
     existing &&
     sameJSON(existing.subsets ?? [], want.subsets) &&
@@ -284,7 +317,7 @@ export function reconcileEndpoints(
     return existing;
   }
   const annotations = withTriggerTime(existing?.metadata.annotations, rfc3339(ctx.clock.now()));
-  let written: boolean;
+  let r: ApiResult;
   if (existing) {
     const next: Endpoints = {
       ...existing,
@@ -292,7 +325,7 @@ export function reconcileEndpoints(
     };
     if (want.subsets.length) next.subsets = want.subsets;
     else delete next.subsets;
-    written = ctx.api.update(next).ok;
+    r = ctx.api.update(next);
   } else {
     const obj = {
       apiVersion: 'v1',
@@ -300,9 +333,10 @@ export function reconcileEndpoints(
       metadata: { name, namespace: ns, labels: want.labels, annotations },
       ...(want.subsets.length ? { subsets: want.subsets } : {}),
     } as unknown as Endpoints;
-    written = ctx.api.create(obj).ok;
+    r = ctx.api.create(obj);
   }
-  return written ? (ctx.store.get('Endpoints', ns, name) as Endpoints | undefined) : undefined;
+  // The answer of a write is the object stored.
+  return r.ok ? (r.object as Endpoints) : undefined;
 }
 
 export function endpointsKeysFor(
@@ -339,18 +373,14 @@ export function podServiceKeys(
     memos.set(store, memo);
   } else if (ev === memo.ev) return memo.keys;
   let keys = NO_KEYS;
-  if (!(ev.type === 'MODIFIED' && ev.oldView && !podEndpointsChanged(ev.oldView as Pod, ev.view as Pod))) {
-    const pod = ev.view;
-    const old = ev.oldView;
+  const pod = ev.view as Pod;
+  const old = ev.oldView as Pod | undefined;
+  if (!(ev.type === 'MODIFIED' && old && !podEndpointsChanged(old, pod))) {
     if (index) {
-      const labels = pod.metadata.labels;
-      const oldLabels = old?.metadata.labels;
+      const labels = podLabels(pod);
+      const oldLabels = old && podLabels(old);
       const both = oldLabels !== undefined && !sameLabelSet(oldLabels, labels ?? {});
-      keys = index.services.keysMatching(
-        pod.metadata.namespace ?? 'default',
-        labels,
-        both ? oldLabels : undefined,
-      );
+      keys = index.services.keysMatching(podNamespace(pod), labels, both ? oldLabels : undefined);
     } else keys = serviceKeysForPod(store, pod, old);
   }
   memo.ev = ev;
@@ -374,7 +404,16 @@ export function eventChangesDesired(ev: WatchEvent): boolean {
   return podCanBeListed(ev.view as Pod) || podCanBeListed(ev.oldView as Pod | undefined);
 }
 
+/**
+ * The per-Service states a controller computes from: the index's (shared by the Endpoints and
+ * EndpointSlice controllers of one cluster) or, without an index, its own.
+ */
+export function serviceStates(index: EndpointsIndex | undefined): ServiceStates {
+  return index?.states ?? new ServiceStates();
+}
+
 export function createEndpointsController(store: StoreReader, index?: EndpointsIndex): Controller {
+  const states = serviceStates(index);
   // Services whose Endpoints were in sync with their desired state at their last reconcile, with
   // the stored object then; an event that can change the desired state removes the entry. A
   // reconcile whose entry is present and still the stored object (a user's edit replaces it,
@@ -386,14 +425,15 @@ export function createEndpointsController(store: StoreReader, index?: EndpointsI
     watches: ['Service', 'Pod', 'Endpoints'],
     keysFor: (ev) => {
       const keys = endpointsKeysFor(store, ev, index);
-      if (keys.length && eventChangesDesired(ev))
-        for (let i = 0; i < keys.length; i++) clean.delete(keys[i] as string);
+      if (keys.length === 0) return keys as string[];
+      if (ev.kind === 'Pod') states.onPodEvent(ev, keys);
+      if (eventChangesDesired(ev)) for (let i = 0; i < keys.length; i++) clean.delete(keys[i] as string);
       return keys as string[];
     },
     reconcile: (key, ctx) => {
       const was = clean.get(key);
       if (was && ctx.store.get('Endpoints', was.metadata.namespace, was.metadata.name) === was) return;
-      const synced = reconcileEndpoints(key, ctx, index);
+      const synced = reconcileEndpoints(key, ctx, index, states);
       if (synced) clean.set(key, synced);
       else clean.delete(key);
     },

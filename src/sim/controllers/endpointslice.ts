@@ -12,34 +12,26 @@ import type {
   Service,
   ServicePort,
 } from '../api/types';
+import type { ApiResult } from '../contract';
 import type { Controller, ControllerContext, Rng, StoreReader, WatchEvent } from '../runtime/interfaces';
-import {
-  eventChangesDesired,
-  perPodPorts,
-  podServiceKeys,
-  podTargetRef,
-  scratchSelectedPods,
-} from './endpoints';
+import { eventChangesDesired, podServiceKeys, scratchSelectedPods, serviceStates } from './endpoints';
 import type { EndpointsIndex } from './endpoints-index';
-import { conditions, isPodSliceEndpoint, PreviousEntries } from './endpoints-reuse';
+import { findPort, shouldPodBeInEndpoints } from './endpoints-pod';
+import { conditions, isEntrySliceEndpoint, PreviousEntries } from './endpoints-reuse';
+import { PodEntry, type ServicePods, type ServiceStates } from './endpoints-state';
 import {
   derivedLabels,
   findNumericPort,
-  findPort,
   hasSelector,
-  isPodReady,
-  isTerminating,
   MANAGED_BY,
   numericTargetPorts,
   rfc3339,
   SERVICE_NAME_LABEL,
   SLICE_CONTROLLER,
   sameJSON,
-  shouldPodBeInEndpoints,
   sortSmall,
   splitKey,
   TRIGGER_TIME,
-  truncated,
   withTriggerTime,
 } from './endpoints-util';
 
@@ -68,30 +60,30 @@ export interface SliceContent {
 }
 
 /**
- * The slice endpoint for `pod`: the one written last time when that is exactly what would be
- * built now (see ./endpoints-reuse), else a new one.
+ * The slice endpoint for entry `e`: built once per entry (see ./endpoints-state), and then the
+ * one written last time when that is exactly what would be built (see ./endpoints-reuse), else a
+ * new one.
  */
 function sliceEndpoint(
-  pod: Pod,
-  svc: Service,
+  e: PodEntry,
+  publish: boolean,
   prev: PreviousEntries<EndpointSliceEndpoint> | undefined,
 ): EndpointSliceEndpoint {
-  const terminating = isTerminating(pod);
-  const ready = isPodReady(pod);
-  const publish = svc.spec.publishNotReadyAddresses === true;
+  let ep = e.sliceEndpoint;
+  if (ep !== undefined) return ep;
+  const { ready, terminating } = e;
   // utils.go podToEndpoint: ready = serving && !terminating; publishNotReadyAddresses forces ready.
   const cond = conditions(publish || (ready && !terminating), publish || ready, terminating);
-  const hostname =
-    pod.spec.hostname && pod.spec.subdomain === svc.metadata.name ? pod.spec.hostname : undefined;
-  const nodeName = pod.spec.nodeName || undefined;
-  const ip = pod.status.podIP as string;
-  const last = prev?.get(ip);
-  if (last && isPodSliceEndpoint(last, pod, cond, hostname, nodeName)) return last;
-  const ep: EndpointSliceEndpoint = { addresses: [ip], conditions: cond };
-  // Field order as discovery/v1 Endpoint declares it (what `-o json` shows): hostname, targetRef, nodeName.
-  if (hostname) ep.hostname = hostname;
-  ep.targetRef = podTargetRef(pod);
-  if (nodeName) ep.nodeName = nodeName;
+  const last = prev?.get(e.ip);
+  if (last && isEntrySliceEndpoint(last, e, cond)) ep = last;
+  else {
+    ep = { addresses: [e.ip], conditions: cond };
+    // Field order as discovery/v1 Endpoint declares it (what `-o json` shows): hostname, targetRef, nodeName.
+    if (e.hostname) ep.hostname = e.hostname;
+    ep.targetRef = e.ref();
+    if (e.nodeName) ep.nodeName = e.nodeName;
+  }
+  e.sliceEndpoint = ep;
   return ep;
 }
 
@@ -113,14 +105,22 @@ export function desiredSlices(
   /** The slices written last time, whose unchanged endpoints are reused. */
   previous?: readonly EndpointSlice[],
 ): SliceContent[] {
-  if (!previous?.length) return slicesFor(svc, pods, undefined);
-  const prev = previousEndpoints;
+  const prev = previousSliceEndpoints(previous);
   try {
-    for (let i = 0; i < previous.length; i++) prev.add((previous[i] as EndpointSlice).endpoints);
     return slicesFor(svc, pods, prev);
   } finally {
-    prev.clear();
+    prev?.clear();
   }
+}
+
+/** The endpoints of `previous` by IP (cleared after use), or undefined when there are none. */
+function previousSliceEndpoints(
+  previous: readonly EndpointSlice[] | undefined,
+): PreviousEntries<EndpointSliceEndpoint> | undefined {
+  if (!previous?.length) return undefined;
+  const prev = previousEndpoints;
+  for (let i = 0; i < previous.length; i++) prev.add((previous[i] as EndpointSlice).endpoints);
+  return prev;
 }
 const previousEndpoints = new PreviousEntries(endpointIP);
 
@@ -129,26 +129,30 @@ function slicesFor(
   pods: readonly Pod[],
   prev: PreviousEntries<EndpointSliceEndpoint> | undefined,
 ): SliceContent[] {
-  if (numericTargetPorts(svc)) return oneGroup(svc, pods, prev);
+  const publish = svc.spec.publishNotReadyAddresses === true;
+  const numeric = numericTargetPorts(svc);
   const groups = new Map<string, { ports: EndpointPort[]; endpoints: EndpointSliceEndpoint[] }>();
-  const portsFor = perPodPorts(svc, (pod) => {
-    const ports = slicePorts(svc, pod);
-    return { ports, key: portsKey(ports) };
-  });
+  // Numeric target ports resolve the same for every Pod: one group, its ports resolved once.
+  let fixed: { ports: EndpointPort[]; key: string } | undefined;
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, true)) continue;
-    const { ports, key } = portsFor(pod);
-    let g = groups.get(key);
-    if (!g) {
-      g = { ports, endpoints: [] };
-      groups.set(key, g);
+    let resolved = fixed;
+    if (resolved === undefined) {
+      const ports = slicePorts(svc, numeric ? undefined : pod);
+      resolved = { ports, key: portsKey(ports) };
+      if (numeric) fixed = resolved;
     }
-    g.endpoints.push(sliceEndpoint(pod, svc, prev));
+    let g = groups.get(resolved.key);
+    if (!g) {
+      g = { ports: resolved.ports, endpoints: [] };
+      groups.set(resolved.key, g);
+    }
+    g.endpoints.push(sliceEndpoint(PodEntry.of(pod, svc.metadata.name), publish, prev));
   }
   const out: SliceContent[] = [];
   for (const key of [...groups.keys()].sort()) {
     const g = groups.get(key);
-    if (g) chunk(g.ports, g.endpoints, out);
+    if (g) chunk(g.ports, sortSmall(g.endpoints, byAddress), out);
   }
   if (out.length === 0) out.push({ ports: null, endpoints: null }); // placeholder slice
   return out;
@@ -157,16 +161,10 @@ function slicesFor(
 const byAddress = (a: EndpointSliceEndpoint, b: EndpointSliceEndpoint): number =>
   (a.addresses[0] ?? '') < (b.addresses[0] ?? '') ? -1 : 1;
 
-/** One port set's endpoints, sorted, in slices of at most 100 (`scratch`: copy even a single slice). */
-function chunk(
-  ports: EndpointPort[],
-  endpoints: EndpointSliceEndpoint[],
-  out: SliceContent[],
-  scratch = false,
-): void {
-  sortSmall(endpoints, byAddress);
+/** One port set's endpoints, in order, in slices of at most 100. */
+function chunk(ports: EndpointPort[], endpoints: EndpointSliceEndpoint[], out: SliceContent[]): void {
   if (endpoints.length <= MAX_ENDPOINTS_PER_SLICE) {
-    out.push({ ports, endpoints: scratch ? endpoints.slice() : endpoints });
+    out.push({ ports, endpoints });
     return;
   }
   for (let i = 0; i < endpoints.length; i += MAX_ENDPOINTS_PER_SLICE) {
@@ -187,26 +185,36 @@ function slicePorts(svc: Service, pod: Pod | undefined): EndpointPort[] {
   return ports;
 }
 
-/** desiredSlices when every target port is a number: one port set for every Pod, no grouping. */
-function oneGroup(
-  svc: Service,
-  pods: readonly Pod[],
-  prev: PreviousEntries<EndpointSliceEndpoint> | undefined,
-): SliceContent[] {
-  // Collected in a scratch array (reused, see truncated) and copied out at its final size (a
-  // growing array over-allocates).
-  const endpoints = scratchEndpoints;
-  let n = 0;
-  for (let i = 0; i < pods.length; i++) {
-    const pod = pods[i] as Pod;
-    if (shouldPodBeInEndpoints(pod, true)) endpoints[n++] = sliceEndpoint(pod, svc, prev);
+/**
+ * The slice contents for `st`'s Service from its entries, when every target port is a number
+ * (one port set for every Pod) and no two entries share an IP; undefined otherwise (the Pods are
+ * listed then). The entries are in IP order already, which is byAddress's order while IPs differ.
+ */
+export function slicesOfState(
+  st: ServicePods,
+  previous: readonly EndpointSlice[],
+): SliceContent[] | undefined {
+  if (!st.numeric || st.hasSharedIP()) return undefined;
+  const entries = st.sorted();
+  if (entries.length === 0) return [{ ports: null, endpoints: null }]; // placeholder slice
+  const svc = st.svc;
+  st.slicePorts ??= slicePorts(svc, undefined);
+  // Entries keep their slice endpoint from one write to the next; the stored ones are offered
+  // once, when the state is new (another Service object, or the controller's first reconcile).
+  const prev = st.seededSliceEndpoints ? undefined : previousSliceEndpoints(previous);
+  st.seededSliceEndpoints = true;
+  try {
+    const publish = svc.spec.publishNotReadyAddresses === true;
+    const endpoints: EndpointSliceEndpoint[] = new Array(entries.length);
+    for (let i = 0; i < entries.length; i++)
+      endpoints[i] = sliceEndpoint(entries[i] as PodEntry, publish, prev);
+    const out: SliceContent[] = [];
+    chunk(st.slicePorts, endpoints, out);
+    return out;
+  } finally {
+    prev?.clear();
   }
-  if (n === 0) return [{ ports: null, endpoints: null }]; // placeholder slice
-  const out: SliceContent[] = [];
-  chunk(slicePorts(svc, undefined), truncated(endpoints, n), out, true);
-  return out;
 }
-const scratchEndpoints: EndpointSliceEndpoint[] = [];
 
 const byName = (a: EndpointSlice, b: EndpointSlice): number => (a.metadata.name < b.metadata.name ? -1 : 1);
 
@@ -261,20 +269,22 @@ export interface SliceMeta {
 /**
  * Make the stored slices equal the desired contents: reuse slices with the same ports first, then
  * any leftover slice (update in place), create the rest, delete extras. No write when equal.
- * Returns whether every write went through (the slices are then in sync).
+ * Returns whether every write went through (the slices are then in sync); `synced` then receives
+ * the stored slices.
  */
 export function syncSlices(
   ctx: Pick<ControllerContext, 'store' | 'api' | 'clock' | 'rng'>,
   ns: string,
   baseName: string,
-  existing: EndpointSlice[],
+  existing: readonly EndpointSlice[],
   want: SliceContent[],
   meta: SliceMeta,
+  synced?: EndpointSlice[],
 ): boolean {
   // One slice wanted and at most one there (every Service with one port set and <= 100
   // endpoints): that slice is the one to update, whether or not its ports match.
   if (want.length === 1 && existing.length <= 1) {
-    return writeSlice(ctx, ns, baseName, want[0] as SliceContent, existing[0], meta);
+    return writeSlice(ctx, ns, baseName, want[0] as SliceContent, existing[0], meta, synced);
   }
   let ok = true;
   const pool = [...existing];
@@ -284,13 +294,16 @@ export function syncSlices(
   });
   for (const pair of pairs) {
     if (pair[1] === undefined && pool.length) pair[1] = pool.shift();
-    ok = writeSlice(ctx, ns, baseName, pair[0], pair[1], meta) && ok;
+    ok = writeSlice(ctx, ns, baseName, pair[0], pair[1], meta, synced) && ok;
   }
   for (const extra of pool) ok = ctx.api.delete('EndpointSlice', ns, extra.metadata.name).ok && ok;
   return ok;
 }
 
-/** Update `cur` to `w` (nothing when equal), or create a slice for `w`; whether it went through. */
+/**
+ * Update `cur` to `w` (nothing when equal), or create a slice for `w`; whether it went through
+ * (the stored slice then goes to `synced`).
+ */
 function writeSlice(
   ctx: Pick<ControllerContext, 'store' | 'api' | 'clock' | 'rng'>,
   ns: string,
@@ -298,6 +311,7 @@ function writeSlice(
   w: SliceContent,
   cur: EndpointSlice | undefined,
   meta: SliceMeta,
+  synced: EndpointSlice[] | undefined,
 ): boolean {
   if (cur) {
     if (
@@ -305,18 +319,22 @@ function writeSlice(
       sameJSON(cur.ports, w.ports) &&
       sameJSON(cur.metadata.labels ?? {}, meta.labels)
     ) {
+      synced?.push(cur);
       return true;
     }
-    return ctx.api.update({
-      ...cur,
-      metadata: {
-        ...cur.metadata,
-        labels: meta.labels,
-        annotations: withTriggerTime(cur.metadata.annotations, rfc3339(ctx.clock.now())),
-      },
-      endpoints: w.endpoints,
-      ports: w.ports,
-    } as EndpointSlice).ok;
+    return written(
+      ctx.api.update({
+        ...cur,
+        metadata: {
+          ...cur.metadata,
+          labels: meta.labels,
+          annotations: withTriggerTime(cur.metadata.annotations, rfc3339(ctx.clock.now())),
+        },
+        endpoints: w.endpoints,
+        ports: w.ports,
+      } as EndpointSlice),
+      synced,
+    );
   }
   const name = generateName(`${baseName}-`, ctx.rng, (n) => !!ctx.store.get('EndpointSlice', ns, n));
   const ownerReferences = meta.ownerReferences();
@@ -335,7 +353,13 @@ function writeSlice(
     endpoints: w.endpoints,
     ports: w.ports,
   } as unknown as EndpointSlice;
-  return ctx.api.create(obj).ok;
+  return written(ctx.api.create(obj), synced);
+}
+
+/** Whether a slice write went through; its stored slice goes to `synced`. */
+function written(r: ApiResult, synced: EndpointSlice[] | undefined): boolean {
+  if (r.ok && synced !== undefined) synced.push(r.object as EndpointSlice);
+  return r.ok;
 }
 
 /**
@@ -435,22 +459,35 @@ export function sliceLabels(svc: Service): Record<string, string> {
   return sliceMeta(svc).labels;
 }
 
-/** Make the Service's slices match its Pods; returns whether they are in sync afterwards. */
+/**
+ * Make the Service's slices match its Pods; returns the stored slices (sorted by name) when they
+ * are in sync afterwards, else undefined. `states`: the per-Service state to compute from (kept
+ * current by the caller's Pod events); `known`: the Service's slices as the caller last synced
+ * them, when no one else has written one of them since (else they are looked up).
+ */
 export function reconcileEndpointSlices(
   key: string,
   ctx: Pick<ControllerContext, 'store' | 'api' | 'clock' | 'rng'>,
   index?: EndpointsIndex,
-): boolean {
+  states?: ServiceStates,
+  known?: readonly EndpointSlice[],
+): EndpointSlice[] | undefined {
   const [ns, name] = splitKey(key);
   const svc = ctx.store.get('Service', ns, name) as Service | undefined;
-  const existing = slicesOf(ctx.store, ns, name, SLICE_CONTROLLER, index);
+  const existing = known ?? slicesOf(ctx.store, ns, name, SLICE_CONTROLLER, index);
   if (!svc || !hasSelector(svc)) {
+    states?.drop(key);
     // Service gone (the garbage collector would also remove them via ownerReferences) or no longer selects.
     for (const s of existing) ctx.api.delete('EndpointSlice', ns, s.metadata.name);
-    return false;
+    return undefined;
   }
-  const want = desiredSlices(svc, scratchSelectedPods(ctx.store, svc, index), existing);
-  return syncSlices(ctx, ns, name, existing, want, sliceMeta(svc));
+  const st = states?.get(key, svc, ctx.store, index);
+  const want =
+    (st && slicesOfState(st, existing)) ??
+    desiredSlices(svc, scratchSelectedPods(ctx.store, svc, index), existing);
+  const synced: EndpointSlice[] = [];
+  if (!syncSlices(ctx, ns, name, existing, want, sliceMeta(svc), synced)) return undefined;
+  return sortSmall(synced, byName);
 }
 
 export function endpointSliceKeysFor(
@@ -480,28 +517,47 @@ function managedSliceService(o: K8sObject | undefined): string | undefined {
 
 export function createEndpointSliceController(store: StoreReader, index?: EndpointsIndex): Controller {
   const own = new OwnSliceWrites();
+  const states = serviceStates(index);
   // Services whose slices were in sync at their last reconcile; an event that can change their
   // desired slices, or someone else's write to one of them, removes the key. A reconcile of a
   // key still here would compute the same slices and write nothing, so it returns at once.
   const clean = new Set<string>();
+  // Each Service's slices as its last reconcile left them, until someone else writes a slice
+  // managed for it (a write of ours is seen as our own, see OwnSliceWrites): the next reconcile
+  // starts from them instead of looking the slices up.
+  const known = new Map<string, EndpointSlice[]>();
   return {
     name: 'endpointslice-controller',
     watches: ['Service', 'Pod', 'EndpointSlice'],
     keysFor: (ev) => {
       if (own.isOwn(ev)) return NO_KEYS;
       const keys = endpointSliceKeysFor(store, ev, index);
+      if (keys.length && ev.kind === 'Pod') states.onPodEvent(ev, keys);
       if (keys.length && eventChangesDesired(ev))
         for (let i = 0; i < keys.length; i++) clean.delete(keys[i] as string);
-      // A slice relabelled away from its Service is not queued for it (as before), but that
-      // Service's next reconcile must look again.
-      const was = ev.kind === 'EndpointSlice' ? managedSliceService(ev.old) : undefined;
-      if (was) clean.delete(`${ev.object.metadata.namespace ?? 'default'}/${was}`);
+      if (ev.kind === 'EndpointSlice') {
+        for (let i = 0; i < keys.length; i++) known.delete(keys[i] as string);
+        // A slice relabelled away from its Service is not queued for it (as before), but that
+        // Service's next reconcile must look again.
+        const was = managedSliceService(ev.old);
+        if (was) {
+          const wasKey = `${ev.object.metadata.namespace ?? 'default'}/${was}`;
+          clean.delete(wasKey);
+          known.delete(wasKey);
+        }
+      }
       return keys as string[];
     },
     reconcile: (key, ctx) => {
       if (clean.has(key)) return;
-      if (reconcileEndpointSlices(key, own.wrap(ctx), index)) clean.add(key);
-      else clean.delete(key);
+      const synced = reconcileEndpointSlices(key, own.wrap(ctx), index, states, known.get(key));
+      if (synced) {
+        clean.add(key);
+        known.set(key, synced);
+      } else {
+        clean.delete(key);
+        known.delete(key);
+      }
     },
   };
 }

@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Pod, Service } from '../api/types';
+import { FakeApi, pod, service } from '../net/test-helpers';
+import { computeSubsets, desiredEndpoints, podServiceKeys } from './endpoints';
+import { type PodEntry, type ServicePods, ServiceStates } from './endpoints-state';
+import { hasSelector, selectedPods } from './endpoints-util';
+import { desiredSlices, slicesOfState } from './endpointslice';
+
+// Pod operations that move every field an entry holds: IP (a later one, or one another Pod has,
+// as hostNetwork Pods share their node's), readiness, termination, a terminal phase, labels,
+// node, hostname/subdomain, deletion and re-creation under the same name (a new uid).
+const IPS = ['10.1.0.2', '10.1.0.10', '10.1.0.9', '10.1.1.1', '192.168.65.3'];
+const podOp = fc.record({
+  name: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+  what: fc.constantFrom(
+    'create',
+    'ip',
+    'no-ip',
+    'ready',
+    'unready',
+    'terminate',
+    'fail',
+    'relabel',
+    'node',
+    'hostname',
+    'delete',
+  ),
+  ip: fc.constantFrom(...IPS),
+  app: fc.constantFrom('web', 'other'),
+  check: fc.boolean(),
+});
+
+const fields = (e: PodEntry) => [
+  e.name,
+  e.namespace,
+  e.uid,
+  e.ip,
+  e.ready,
+  e.terminating,
+  e.hostname,
+  e.nodeName,
+];
+
+function step(api: FakeApi, o: typeof podOp extends fc.Arbitrary<infer T> ? T : never): void {
+  const cur = api.get('Pod', 'default', o.name) as Pod | undefined;
+  if (o.what === 'create' || !cur) {
+    if (cur) api.delete('Pod', 'default', o.name);
+    api.create(pod(o.name, { labels: { app: o.app }, ip: o.ip, ready: o.app === 'web' }));
+    return;
+  }
+  const status = (s: Partial<Pod['status']>) =>
+    api.update({ ...cur, status: { ...cur.status, ...s } } as Pod);
+  const spec = (s: Partial<Pod['spec']>) => api.update({ ...cur, spec: { ...cur.spec, ...s } } as Pod);
+  const meta = (m: Partial<Pod['metadata']>) =>
+    api.update({ ...cur, metadata: { ...cur.metadata, ...m } } as Pod);
+  const ready = (r: boolean) =>
+    status({
+      conditions: [
+        { type: 'Ready', status: r ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: '' },
+      ],
+    });
+  switch (o.what) {
+    case 'ip':
+      return void status({ podIP: o.ip, podIPs: [{ ip: o.ip }] });
+    case 'no-ip':
+      return void api.update({ ...cur, status: { phase: 'Pending', conditions: [] } } as unknown as Pod);
+    case 'ready':
+      return void ready(true);
+    case 'unready':
+      return void ready(false);
+    case 'terminate':
+      return void meta({ deletionTimestamp: '2026-01-01T00:00:00Z' });
+    case 'fail':
+      return void status({ phase: 'Failed' });
+    case 'relabel':
+      return void meta({ labels: { app: o.app } });
+    case 'node':
+      return void spec({ nodeName: cur.spec.nodeName === 'n2' ? 'n1' : 'n2' });
+    case 'hostname':
+      return void spec(cur.spec.hostname ? { hostname: '' } : { hostname: o.name, subdomain: 'web' });
+    case 'delete':
+      return void api.delete('Pod', 'default', o.name);
+  }
+}
+
+describe('per-Service state kept from Pod events (endpoints-state)', () => {
+  it('equals the state listed afresh, and builds the Endpoints and slices the listing builds', () => {
+    fc.assert(
+      fc.property(fc.array(podOp, { maxLength: 40 }), fc.boolean(), (ops, publish) => {
+        const api = new FakeApi();
+        const states = new ServiceStates();
+        // Fed as the controllers feed it: the Services each Pod event concerns.
+        api.listeners.push((ev) => {
+          if (ev.kind === 'Pod') states.onPodEvent(ev, podServiceKeys(api, ev));
+        });
+        api.create(service('web', { selector: { app: 'web' }, publishNotReadyAddresses: publish }));
+        const svc = api.get('Service', 'default', 'web') as Service;
+        if (!hasSelector(svc)) throw new Error('selector');
+        const st = states.get('default/web', svc, api, undefined);
+        const check = (s: ServicePods) => {
+          const fresh = new ServiceStates().get('default/web', svc, api, undefined);
+          expect(s.sorted().map(fields)).toEqual(fresh.sorted().map(fields));
+          expect(s.hasSharedIP()).toBe(fresh.hasSharedIP());
+          const listed = selectedPods(api, svc);
+          expect(desiredEndpoints(svc, api, undefined, undefined, s).subsets).toEqual(
+            computeSubsets(svc, listed),
+          );
+          const slices = slicesOfState(s, []);
+          if (s.hasSharedIP()) expect(slices).toBeUndefined();
+          else expect(slices).toEqual(desiredSlices(svc, listed));
+        };
+        for (const o of ops) {
+          const version = st.version;
+          const before = st.sorted().map(fields);
+          step(api, o);
+          // The version moves exactly when an entry changed.
+          const after = st.sorted().map(fields);
+          expect(st.version !== version).toBe(JSON.stringify(after) !== JSON.stringify(before));
+          if (o.check) check(st);
+        }
+        check(st);
+        expect(states.get('default/web', svc, api, undefined)).toBe(st);
+      }),
+      { seed: 20261126, numRuns: 300 },
+    );
+  });
+
+  it('an entry that only turned Ready keeps its address and targetRef objects', () => {
+    const api = new FakeApi();
+    const states = new ServiceStates();
+    api.listeners.push((ev) => {
+      if (ev.kind === 'Pod') states.onPodEvent(ev, podServiceKeys(api, ev));
+    });
+    api.create(service('web', { selector: { app: 'web' } }));
+    const svc = api.get('Service', 'default', 'web') as Service;
+    if (!hasSelector(svc)) throw new Error('selector');
+    const st = states.get('default/web', svc, api, undefined);
+    api.create(pod('a', { labels: { app: 'web' }, ip: '10.1.0.5', ready: false }));
+    const first = desiredEndpoints(svc, api, undefined, undefined, st).subsets;
+    const entry = st.sorted()[0] as PodEntry;
+    const ref = entry.ref();
+    const p = api.get('Pod', 'default', 'a') as Pod;
+    api.update({
+      ...p,
+      status: {
+        ...p.status,
+        conditions: [{ type: 'Ready', status: 'True', lastProbeTime: null, lastTransitionTime: '' }],
+      },
+    } as Pod);
+    const next = desiredEndpoints(svc, api, undefined, undefined, st).subsets;
+    expect(next[0]?.addresses?.[0]).toBe(first[0]?.notReadyAddresses?.[0]);
+    expect((st.sorted()[0] as PodEntry).ref()).toBe(ref);
+    expect(st.sorted()[0]).not.toBe(entry);
+  });
+});

@@ -1,0 +1,250 @@
+// The Endpoints and EndpointSlice controllers' per-Service state: the Pods a selector Service
+// selects that can be listed, one entry each holding the fields the controllers read, kept
+// current from each Pod event (a reconcile no longer re-lists and re-reads the selected Pods) and
+// sorted by IP, the order both outputs list them in. An entry is replaced only when one of its
+// fields changes, and builds its Endpoints address and its slice endpoint once, so every version
+// written while a Pod stays the same shares that Pod's entries.
+import type {
+  EndpointAddress,
+  EndpointPort,
+  EndpointSliceEndpoint,
+  Labels,
+  ObjectReference,
+  Pod,
+  Service,
+} from '../api/types';
+import type { StoreReader, WatchEvent } from '../runtime/interfaces';
+import type { EndpointsIndex } from './endpoints-index';
+import {
+  isPodReady,
+  isTerminating,
+  podCanBeListed,
+  podHostnameFor,
+  podIP,
+  podLabels,
+  podName,
+  podNamespace,
+  podNodeName,
+  podUid,
+} from './endpoints-pod';
+import { numericTargetPorts, selectedPods, selectorMatches } from './endpoints-util';
+
+/** One selected Pod that can be listed (ShouldPodBeInEndpoints with terminating Pods included). */
+export class PodEntry {
+  /** Built on first use by the Endpoints controller (./endpoints), then shared by its versions. */
+  address: EndpointAddress | undefined = undefined;
+  /** Likewise for the EndpointSlice controller (./endpointslice). */
+  sliceEndpoint: EndpointSliceEndpoint | undefined = undefined;
+  private targetRef: ObjectReference | undefined = undefined;
+
+  constructor(
+    readonly name: string,
+    readonly namespace: string,
+    readonly uid: string,
+    readonly ip: string,
+    readonly ready: boolean,
+    readonly terminating: boolean,
+    /** Only when the Pod opted in for this Service (see podHostnameFor). */
+    readonly hostname: string | undefined,
+    readonly nodeName: string | undefined,
+  ) {}
+
+  /** The entry for `pod` as Service `svcName` lists it (the Pod must be listable). */
+  static of(pod: Pod, svcName: string): PodEntry {
+    return new PodEntry(
+      podName(pod),
+      podNamespace(pod),
+      podUid(pod),
+      podIP(pod) as string,
+      isPodReady(pod),
+      isTerminating(pod),
+      podHostnameFor(pod, svcName),
+      podNodeName(pod),
+    );
+  }
+
+  /** The targetRef both the Endpoints address and the slice endpoint carry (one object for both). */
+  ref(): ObjectReference {
+    this.targetRef ??= { kind: 'Pod', namespace: this.namespace, name: this.name, uid: this.uid };
+    return this.targetRef;
+  }
+
+  /**
+   * Take over what `was` (the same Pod's previous entry) built that this entry would build alike:
+   * its targetRef, and its address when only readiness or termination changed (an address does
+   * not say whether it is ready: the list it is in does).
+   */
+  inherit(was: PodEntry): void {
+    if (was.uid !== this.uid || was.name !== this.name || was.namespace !== this.namespace) return;
+    this.targetRef = was.targetRef;
+    if (was.ip === this.ip && was.hostname === this.hostname && was.nodeName === this.nodeName)
+      this.address = was.address;
+  }
+
+  /** Whether both entries list the same thing (every field the outputs are built from). */
+  same(o: PodEntry): boolean {
+    return (
+      this.ip === o.ip &&
+      this.ready === o.ready &&
+      this.terminating === o.terminating &&
+      this.uid === o.uid &&
+      this.name === o.name &&
+      this.namespace === o.namespace &&
+      this.hostname === o.hostname &&
+      this.nodeName === o.nodeName
+    );
+  }
+}
+
+/** Entries by IP, then uid: a total order while uids differ (they do: the server draws them). */
+const byIPThenUid = (a: PodEntry, b: PodEntry): number =>
+  a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
+
+/** Where `e` is or would go in `ordered` (byIPThenUid order): a binary search. */
+function position(ordered: readonly PodEntry[], e: PodEntry): number {
+  let lo = 0;
+  let hi = ordered.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byIPThenUid(ordered[mid] as PodEntry, e) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The listable Pods one Service object selects. */
+export class ServicePods {
+  /** Moves whenever an entry is added, replaced or removed. */
+  version = 0;
+  private readonly byName = new Map<string, PodEntry>();
+  /** The entries in byIPThenUid order (sorted on first use, then kept in order). */
+  private ordered: PodEntry[] | undefined = undefined;
+  /** Whether two entries share an IP, until the next change. */
+  private sharedIP: boolean | undefined = undefined;
+
+  /** Whether every target port is a number (numericTargetPorts): the same ports for every Pod. */
+  readonly numeric: boolean;
+  // What the controllers derive from the Service object alone, kept with it.
+  /** The Endpoints subset's ports (./endpoints), when numeric. */
+  endpointsPorts: EndpointPort[] | undefined = undefined;
+  /** The slices' ports (./endpointslice), when numeric. */
+  slicePorts: EndpointPort[] | undefined = undefined;
+  /** Whether the stored addresses / slice endpoints were offered for reuse (see ./endpoints-reuse). */
+  seededAddresses = false;
+  seededSliceEndpoints = false;
+
+  constructor(readonly svc: Service & { spec: { selector: Labels } }) {
+    this.numeric = numericTargetPorts(svc);
+  }
+
+  /** Take in the Pod's current state (`pod` undefined: it is gone). */
+  apply(name: string, pod: Pod | undefined): void {
+    const was = this.byName.get(name);
+    let e: PodEntry | undefined;
+    if (pod !== undefined && podCanBeListed(pod) && selectorMatches(this.svc.spec.selector, podLabels(pod))) {
+      e = PodEntry.of(pod, this.svc.metadata.name);
+      if (was !== undefined) {
+        if (was.same(e)) return;
+        e.inherit(was);
+      }
+      this.byName.set(name, e);
+    } else if (was === undefined) return;
+    else this.byName.delete(name);
+    this.version++;
+    this.sharedIP = undefined;
+    // The order is kept by moving the one entry (a Pod turning Ready keeps its place).
+    const ordered = this.ordered;
+    if (ordered === undefined) return;
+    if (was !== undefined) {
+      const i = position(ordered, was);
+      if (ordered[i] !== was) {
+        this.ordered = undefined; // not where the order says (two Pods with one uid): sorted again
+        return;
+      }
+      if (e !== undefined && byIPThenUid(e, was) === 0) {
+        ordered[i] = e;
+        return;
+      }
+      ordered.splice(i, 1);
+    }
+    if (e !== undefined) ordered.splice(position(ordered, e), 0, e);
+  }
+
+  /** The entries sorted by IP (then uid); not to be modified, and read before the next Pod event. */
+  sorted(): readonly PodEntry[] {
+    if (this.ordered === undefined) {
+      const out: PodEntry[] = [];
+      for (const e of this.byName.values()) out.push(e);
+      this.ordered = out.sort(byIPThenUid);
+    }
+    return this.ordered;
+  }
+
+  /**
+   * Whether two entries share an IP (hostNetwork Pods on one node). The slices' order compares
+   * IPs alone, so theirs then depends on the order the Pods were listed in: such a Service takes
+   * the controllers' listing path.
+   */
+  hasSharedIP(): boolean {
+    if (this.sharedIP === undefined) {
+      const entries = this.sorted();
+      let shared = false;
+      for (let i = 1; i < entries.length && !shared; i++)
+        shared = (entries[i] as PodEntry).ip === (entries[i - 1] as PodEntry).ip;
+      this.sharedIP = shared;
+    }
+    return this.sharedIP;
+  }
+}
+
+/**
+ * The ServicePods of every Service a controller has reconciled, by key. Shared by the Endpoints
+ * and EndpointSlice controllers (both are handed every Pod event; it is taken in once).
+ */
+export class ServiceStates {
+  private readonly byKey = new Map<string, ServicePods>();
+  private last: WatchEvent | undefined = undefined;
+
+  /**
+   * Take in a Pod event for the Services it concerns (`keys`: every Service whose selector
+   * matches the Pod's old or new labels; none when the update changed nothing they read).
+   */
+  onPodEvent(ev: WatchEvent, keys: readonly string[]): void {
+    if (ev === this.last) return;
+    this.last = ev;
+    // The view: an entry keeps the Pod's field values, nothing of the object (WatchEvent.view).
+    const view = ev.view as Pod;
+    const pod = ev.type === 'DELETED' ? undefined : view;
+    for (let i = 0; i < keys.length; i++) {
+      const st = this.byKey.get(keys[i] as string);
+      if (st !== undefined) st.apply(podName(view), pod);
+    }
+  }
+
+  /**
+   * The state of `svc` (key `key`), listed from the store when there is none yet or it was
+   * built for another Service object (its selector or name may differ).
+   */
+  get(
+    key: string,
+    svc: Service & { spec: { selector: Labels } },
+    store: StoreReader,
+    index: EndpointsIndex | undefined,
+  ): ServicePods {
+    let st = this.byKey.get(key);
+    if (st?.svc === svc) return st;
+    st = new ServicePods(svc);
+    const pods = selectedPods(store, svc, index?.pods);
+    for (let i = 0; i < pods.length; i++) {
+      const pod = pods[i] as Pod;
+      st.apply(podName(pod), pod);
+    }
+    this.byKey.set(key, st);
+    return st;
+  }
+
+  /** Forget a Service that is gone or no longer selects. */
+  drop(key: string): void {
+    this.byKey.delete(key);
+  }
+}
