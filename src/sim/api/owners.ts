@@ -4,7 +4,14 @@ import type { Store } from '../apiserver/store';
 import type { K8sObject, OwnerReference, Pod } from './types';
 
 export function controllerRef(o: K8sObject): OwnerReference | undefined {
-  return o.metadata.ownerReferences?.find((r) => r.controller);
+  // A loop, not find with a callback: the publishers ask on every Pod write.
+  const refs = o.metadata.ownerReferences;
+  if (refs === undefined) return undefined;
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i] as OwnerReference;
+    if (r.controller) return r;
+  }
+  return undefined;
 }
 
 export function ownerRefTo(owner: K8sObject): OwnerReference {

@@ -18,6 +18,7 @@
 //   a deleted `default` ServiceAccount is created again.
 // Neither acts in a namespace that is gone or terminating (both skip a namespace with a
 // deletionTimestamp). The re-created object is a new one: new uid, created now.
+import { controllerRef } from '../api/owners';
 import type { K8sObject, Node, Pod } from '../api/types';
 import { Published } from '../apiserver/published';
 import type { ApiServer } from '../apiserver/server';
@@ -48,6 +49,9 @@ export class Republished extends Published {
 
 const SOURCE = { component: 'daemonset-controller' };
 
+/** The answer for most Pod events (shared, never modified: the callers copy before adding keys). */
+const NO_KEYS = Object.freeze([]) as readonly string[] as string[];
+
 const REPUBLISHED: Record<string, string> = { ConfigMap: 'kube-root-ca.crt', ServiceAccount: 'default' };
 
 export function publisherKeys(ev: WatchEvent, api: ApiServer): string[] {
@@ -62,8 +66,8 @@ export function publisherKeys(ev: WatchEvent, api: ApiServer): string[] {
   const o = ev.view;
   const m = o.metadata;
   if (o.kind === 'Pod') {
-    const ref = m.ownerReferences?.find((r) => r.controller);
-    return ref?.kind === 'DaemonSet' ? [`DaemonSet/${m.namespace}/${ref.name}`] : [];
+    const ref = controllerRef(o);
+    return ref?.kind === 'DaemonSet' ? [`DaemonSet/${m.namespace}/${ref.name}`] : NO_KEYS;
   }
   // A user's DaemonSet written or deleted (./daemonset-controller; a deleted one has nothing left
   // to do, but its key is harmless).

@@ -59,8 +59,12 @@ export function createGarbageCollector(store: Store): Controller {
         }
         return keys;
       }
+      // A write that kept the metadata object (a status write: a status version's view shares its
+      // base's) changes nothing read below: no new mark, and owners are looked at only when added.
+      const old = ev.oldView;
+      if (old !== undefined && old.metadata === o.metadata) return NO_KEYS;
       // Marked for foreground deletion: its dependents are to go.
-      if (deletingDependents(o) && !deletingDependents(ev.oldView)) return [o.metadata.uid];
+      if (deletingDependents(o) && !deletingDependents(old)) return [o.metadata.uid];
       // A new object may name an owner that is already gone. One whose owner exists needs no
       // look: the reconcile would find the owner and stop, and should that owner go later, its
       // DELETED event queues this object then (the graph builder's "virtual" owner check happens

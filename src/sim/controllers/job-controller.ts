@@ -42,6 +42,7 @@
 //   propagationPolicy Foreground once its terminal condition is that old;
 // - a Job being deleted, or gone, leaves no Pod holding the finalizer (syncOrphanPod).
 // Not simulated: managedBy, adopting orphans of a manualSelector, removing Pods of repeated indexes.
+import { controllerRef } from '../api/owners';
 import type { Job, JobCondition, Pod } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
 import { parseRfc3339, rfc3339 } from '../runtime/clock';
@@ -75,7 +76,7 @@ export function jobKeys(ev: WatchEvent): string[] | undefined {
   const m = o.metadata;
   if (o.kind === 'Job') return [`Job/${m.namespace}/${m.name}`];
   if (o.kind !== 'Pod') return undefined;
-  const ref = m.ownerReferences?.find((r) => r.controller);
+  const ref = controllerRef(o);
   if (ref?.kind !== 'Job') return undefined;
   const keys = [`Job/${m.namespace}/${ref.name}`];
   if (m.finalizers?.includes(JOB_TRACKING_FINALIZER)) keys.push(`JobPod/${m.namespace}/${m.name}`);

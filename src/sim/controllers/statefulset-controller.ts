@@ -61,7 +61,7 @@ export function statefulSetKeys(ev: WatchEvent): string[] | undefined {
   const m = o.metadata;
   if (o.kind === 'StatefulSet') return [`StatefulSet/${m.namespace}/${m.name}`];
   if (o.kind !== 'Pod') return undefined;
-  const ref = m.ownerReferences?.find((r) => r.controller);
+  const ref = controllerRef(o);
   return ref?.kind === 'StatefulSet' ? [`StatefulSet/${m.namespace}/${ref.name}`] : undefined;
 }
 

@@ -3,6 +3,7 @@
 // stopped), and a Pod deleted while its sandbox is being created never starts.
 import { describe, expect, it } from 'vitest';
 import type { K8sObject, Pod } from '../api/types';
+import { built } from '../apiserver/store';
 import { createCluster } from '../cluster';
 
 const pod = (name: string, image = 'nginx') => ({
@@ -88,5 +89,48 @@ describe('kubelet: a name taken over by another Pod within one sync', () => {
       .map((e) => e as unknown as { reason: string; count?: number; involvedObject: { uid: string } })
       .filter((e) => e.involvedObject.uid === second.metadata.uid && e.reason === 'Started');
     expect(started[0]?.count ?? 1).toBe(1);
+  });
+});
+
+describe('kubelet status writes as status versions', () => {
+  it('a Deployment and a Service settling build no Pod object nobody reads, and a read gives the written status', () => {
+    const c = createCluster({ seed: 5 });
+    const before = built.count;
+    c.apply([
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'web' },
+        spec: {
+          replicas: 3,
+          selector: { matchLabels: { app: 'web' } },
+          template: {
+            metadata: { labels: { app: 'web' } },
+            spec: { containers: [{ name: 'c', image: 'nginx' }] },
+          },
+        },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'web' },
+        spec: { selector: { app: 'web' }, ports: [{ port: 80 }] },
+      },
+    ]);
+    c.advance(60_000);
+    // Admission, the sandbox IP and Running for each Pod: written, seen by every Pod watcher
+    // (ReplicaSet, Endpoints, EndpointSlice, scheduler, GC, networking), and never built.
+    expect(built.count).toBe(before);
+    const pods = c.list('Pod', { namespace: 'default', labelSelector: 'app=web' }) as Pod[];
+    expect(pods).toHaveLength(3);
+    expect(built.count).toBe(before + 3);
+    expect(pods.map((p) => p.status.phase)).toEqual(['Running', 'Running', 'Running']);
+    // The Endpoints list the Pods' IPs: the controllers read them from the views.
+    const ep = c.get('Endpoints', 'default', 'web') as K8sObject & {
+      subsets: { addresses: { ip: string }[] }[];
+    };
+    expect(ep.subsets[0]?.addresses.map((a) => a.ip).sort()).toEqual(pods.map((p) => p.status.podIP).sort());
+    // One snapshot per version: a second read is the same object.
+    expect(c.get('Pod', 'default', pods[0]?.metadata.name as string)).toBe(pods[0]);
   });
 });
