@@ -71,9 +71,12 @@ export class NetState {
   private readonly slots = new Map<string, Map<string, ServiceSlot>>();
   private readonly slotsByKey = new Map<string, ServiceSlot>();
   // A stale model is rebuilt from the Service and slices it has when read: the Service is the one
-  // the stale model was built from (a Service change rebuilds at once), and so are its DNS records.
-  readonly models = new Models(this.slotsByKey, (slot, old) =>
-    buildServiceModel(slot.svc as Service, slot.slices.values(), this.profile, old.dns),
+  // the stale model was built from (a Service write is applied, rebuilding it, before any read),
+  // and so are its DNS records.
+  readonly models = new Models(
+    this.slotsByKey,
+    (slot, old) => buildServiceModel(slot.svc as Service, slot.slices.values(), this.profile, old.dns),
+    () => this.flush(),
   );
   readonly pods: PodLookup;
   /** IP → the Pod owning it (its `ns/name` key and parts, built when it takes the IP). */
@@ -85,15 +88,47 @@ export class NetState {
   readonly nodes = new Map<string, Node>();
   readonly nodeByIP = new Map<string, string>();
   readonly namespaces = new Set<string>();
-  readonly svcByClusterIP = new Map<string, string>();
+  // The Service lookup maps below are brought up to date (`flush`) before each read.
+  readonly #svcByClusterIP = new Map<string, string>();
+  readonly #svcByNodePort = new Map<string, string>();
+  readonly #svcByLBAddr = new Map<string, string>();
+  readonly #svcByLocalhostPort = new Map<string, string>();
+  readonly #dnsByName = new Map<string, DnsRecord[]>();
+  /**
+   * Service writes not yet applied to the models and the lookup maps, in write order, each with
+   * the Service it wrote (undefined: deleted). A Service's model and index entries are built when
+   * something reads them (a trace, a DNS query, iptables-save), not on every write: applying 1,000
+   * Services builds nothing until then. They are replayed in order (`flush`), so the maps end up
+   * exactly as if each write had been applied as it came (the last writer of a shared key, the
+   * order of a name's records). Only writes whose model does not depend on the slices wait
+   * (headless Services' DNS records do): anything else flushes first and is applied at once.
+   */
+  private readonly pending: { slot: ServiceSlot; svc: Service | undefined }[] = [];
+
+  get svcByClusterIP(): ReadonlyMap<string, string> {
+    this.flush();
+    return this.#svcByClusterIP;
+  }
   /** `<nodePort>/<PROTO>` → service key. */
-  readonly svcByNodePort = new Map<string, string>();
+  get svcByNodePort(): ReadonlyMap<string, string> {
+    this.flush();
+    return this.#svcByNodePort;
+  }
   /** `<ip>:<port>/<PROTO>` → service key, for LoadBalancer ingress IPs. */
-  readonly svcByLBAddr = new Map<string, string>();
+  get svcByLBAddr(): ReadonlyMap<string, string> {
+    this.flush();
+    return this.#svcByLBAddr;
+  }
   /** `<port>/<PROTO>` → service key, for LoadBalancers published on the host's localhost (Docker Desktop). */
-  readonly svcByLocalhostPort = new Map<string, string>();
+  get svcByLocalhostPort(): ReadonlyMap<string, string> {
+    this.flush();
+    return this.#svcByLocalhostPort;
+  }
   /** DNS name → records (service-derived only; pod A records are synthesised on query). */
-  readonly dnsByName = new Map<string, DnsRecord[]>();
+  get dnsByName(): ReadonlyMap<string, DnsRecord[]> {
+    this.flush();
+    return this.#dnsByName;
+  }
 
   constructor(
     readonly profile: Profile,
@@ -108,8 +143,18 @@ export class NetState {
     switch (ev.kind) {
       case 'Service': {
         const slot = this.slot(o.metadata.namespace ?? 'default', o.metadata.name);
-        slot.svc = ev.type === 'DELETED' ? undefined : (o as Service);
-        this.rebuild(slot);
+        const svc = ev.type === 'DELETED' ? undefined : (o as Service);
+        slot.svc = svc;
+        if (svc !== undefined && svc.spec.clusterIP === 'None' && svc.spec.type !== 'ExternalName') {
+          // A headless Service's records come from its slices as they are now.
+          this.flush();
+          this.rebuild(slot, svc, true);
+          return;
+        }
+        // Bounded: a session that never reads the maps keeps at most this many writes.
+        if (this.pending.length >= MAX_PENDING) this.flush();
+        slot.queued = true;
+        this.pending.push({ slot, svc });
         return;
       }
       case 'EndpointSlice': {
@@ -124,7 +169,7 @@ export class NetState {
         }
         const slot = this.slot(ns, svcName);
         slot.slices.set(o.metadata.name, o as EndpointSlice);
-        this.rebuild(slot);
+        this.sliceChanged(slot);
         return;
       }
       case 'Pod': {
@@ -205,6 +250,7 @@ export class NetState {
         slices: new Map(),
         model: undefined,
         stale: false,
+        queued: false,
       };
       byName.set(name, slot);
       this.slotsByKey.set(slot.key, slot);
@@ -217,12 +263,40 @@ export class NetState {
     // Only a Service that has slices is touched (as when its slices were kept apart from it).
     if (!slot || slot.slices.size === 0) return;
     slot.slices.delete(name);
-    this.rebuild(slot);
+    this.sliceChanged(slot);
   }
 
-  private rebuild(slot: ServiceSlot): void {
+  private sliceChanged(slot: ServiceSlot): void {
+    // A Service write waiting to be applied builds its model from the slices it then has.
+    if (slot.queued) return;
+    // A rebuild that changes the maps (a headless Service's records) comes after the writes
+    // waiting before it.
     const old = slot.model;
     const svc = slot.svc;
+    if (svc !== undefined && (old === undefined || old.svc !== svc || old.mode === 'headless')) this.flush();
+    this.rebuild(slot, svc, true);
+  }
+
+  /** Apply the Service writes waiting in `pending`, in order (see there). */
+  private flush(): void {
+    const pending = this.pending;
+    if (pending.length === 0) return;
+    for (let i = 0; i < pending.length; i++) {
+      const { slot, svc } = pending[i] as { slot: ServiceSlot; svc: Service | undefined };
+      slot.queued = false;
+      this.rebuild(slot, svc, false);
+    }
+    // A record forgotten only now: a later write in the list may have been to the same one.
+    for (let i = 0; i < pending.length; i++) {
+      const slot = (pending[i] as { slot: ServiceSlot }).slot;
+      if (slot.svc === undefined && slot.slices.size === 0) this.forget(slot);
+    }
+    pending.length = 0;
+  }
+
+  /** `svc`: the slot's Service as of the write being applied; `forget`: drop an empty record now. */
+  private rebuild(slot: ServiceSlot, svc: Service | undefined, forget: boolean): void {
+    const old = slot.model;
     // Only a headless Service's DNS records come from its slices; for the others, and for every
     // lookup map, the Service alone decides: a slice change only makes the model stale, and it is
     // rebuilt when someone reads it (a trace, iptables-save), as kube-proxy batches its syncs.
@@ -233,13 +307,7 @@ export class NetState {
     if (old) this.unindex(old);
     if (!svc) {
       this.models.delete(slot);
-      if (slot.slices.size === 0) {
-        // Nothing left for this key: forget the record.
-        const byName = this.slots.get(slot.ns);
-        byName?.delete(slot.name);
-        if (byName?.size === 0) this.slots.delete(slot.ns);
-        this.slotsByKey.delete(slot.key);
-      }
+      if (forget && slot.slices.size === 0) this.forget(slot);
       return;
     }
     const model = buildServiceModel(svc, slot.slices.values(), this.profile);
@@ -247,18 +315,27 @@ export class NetState {
     this.index(model);
   }
 
+  /** Nothing left for this key: forget the record. */
+  private forget(slot: ServiceSlot): void {
+    const byName = this.slots.get(slot.ns);
+    if (byName?.get(slot.name) !== slot) return;
+    byName.delete(slot.name);
+    if (byName.size === 0) this.slots.delete(slot.ns);
+    this.slotsByKey.delete(slot.key);
+  }
+
   private index(m: ServiceModel): void {
-    if (m.clusterIP) this.svcByClusterIP.set(m.clusterIP, m.key);
+    if (m.clusterIP) this.#svcByClusterIP.set(m.clusterIP, m.key);
     for (const p of m.ports) {
-      if (p.nodePort !== undefined) this.svcByNodePort.set(`${p.nodePort}/${p.protocol}`, m.key);
-      for (const ip of m.lbIPs) this.svcByLBAddr.set(`${ip}:${p.port}/${p.protocol}`, m.key);
-      if (m.lbLocalhost) this.svcByLocalhostPort.set(`${p.port}/${p.protocol}`, m.key);
+      if (p.nodePort !== undefined) this.#svcByNodePort.set(`${p.nodePort}/${p.protocol}`, m.key);
+      for (const ip of m.lbIPs) this.#svcByLBAddr.set(`${ip}:${p.port}/${p.protocol}`, m.key);
+      if (m.lbLocalhost) this.#svcByLocalhostPort.set(`${p.port}/${p.protocol}`, m.key);
     }
     for (const r of m.dns) {
-      let l = this.dnsByName.get(r.name);
+      let l = this.#dnsByName.get(r.name);
       if (!l) {
         l = [];
-        this.dnsByName.set(r.name, l);
+        this.#dnsByName.set(r.name, l);
       }
       l.push(r);
     }
@@ -268,18 +345,18 @@ export class NetState {
     const drop = (map: Map<string, string>, k: string) => {
       if (map.get(k) === m.key) map.delete(k);
     };
-    if (m.clusterIP) drop(this.svcByClusterIP, m.clusterIP);
+    if (m.clusterIP) drop(this.#svcByClusterIP, m.clusterIP);
     for (const p of m.ports) {
-      if (p.nodePort !== undefined) drop(this.svcByNodePort, `${p.nodePort}/${p.protocol}`);
-      for (const ip of m.lbIPs) drop(this.svcByLBAddr, `${ip}:${p.port}/${p.protocol}`);
-      if (m.lbLocalhost) drop(this.svcByLocalhostPort, `${p.port}/${p.protocol}`);
+      if (p.nodePort !== undefined) drop(this.#svcByNodePort, `${p.nodePort}/${p.protocol}`);
+      for (const ip of m.lbIPs) drop(this.#svcByLBAddr, `${ip}:${p.port}/${p.protocol}`);
+      if (m.lbLocalhost) drop(this.#svcByLocalhostPort, `${p.port}/${p.protocol}`);
     }
     for (const r of m.dns) {
-      const l = this.dnsByName.get(r.name);
+      const l = this.#dnsByName.get(r.name);
       if (!l) continue;
       const rest = l.filter((x) => x.owner !== m.ref);
-      if (rest.length) this.dnsByName.set(r.name, rest);
-      else this.dnsByName.delete(r.name);
+      if (rest.length) this.#dnsByName.set(r.name, rest);
+      else this.#dnsByName.delete(r.name);
     }
   }
 }
@@ -295,7 +372,11 @@ interface ServiceSlot {
   /** The last model built, possibly stale (its Service-derived fields are current). */
   model: ServiceModel | undefined;
   stale: boolean;
+  /** Whether a write to it waits in NetState.pending. */
+  queued: boolean;
 }
+
+const MAX_PENDING = 4096;
 
 /** Service models by key; a stale one is rebuilt on its next read (by `rebuild(slot, stale model)`). */
 export class Models {
@@ -306,9 +387,12 @@ export class Models {
   constructor(
     private readonly slots: ReadonlyMap<string, ServiceSlot>,
     private readonly rebuild: (slot: ServiceSlot, old: ServiceModel) => ServiceModel,
+    /** Applies the writes waiting to be (NetState.flush): called before every read. */
+    private readonly flush: () => void,
   ) {}
 
   get(key: string): ServiceModel | undefined {
+    this.flush();
     const slot = this.slots.get(key);
     if (slot === undefined) return undefined;
     if (slot.stale) this.refresh(slot);
@@ -316,6 +400,7 @@ export class Models {
   }
 
   values(): IterableIterator<ServiceModel> {
+    this.flush();
     for (const slot of [...this.stale]) this.refresh(slot);
     return this.built.values();
   }
