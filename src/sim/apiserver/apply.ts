@@ -7,6 +7,7 @@
 import { isKindName, KINDS } from '../api/kinds';
 import type { K8sObject, KindName } from '../api/types';
 import type { ApiError, ApplyOutcome } from '../contract';
+import { usualDeployment, usualService } from './apply-create';
 import { goJsonMarshal, threeWayPatch } from './apply-patch';
 import { copyOwn } from './copy';
 import { decodeStrict } from './decode';
@@ -197,6 +198,18 @@ export function applyOne(
   const live = api.store.get(kind, namespace, name);
   if (opts.replace) return replaceExisting(api, r0, live, index, opts.replace.saveConfig, dry);
   if (live && !opts.createOnly) return patchExisting(api, r0, live, index, opts);
+  // The usual new Deployment or Service: decoded, defaulted and validated in one pass
+  // (./apply-create).
+  const usualOf = kind === 'Deployment' ? usualDeployment : kind === 'Service' ? usualService : undefined;
+  const usual =
+    usualOf && !opts.createOnly && !opts.dryRun && namespace !== undefined
+      ? usualOf(r0.doc, name, namespace, lastAppliedFor(r0.doc, namespace))
+      : undefined;
+  if (usual) {
+    const r = api.create(usual, { prepared: true });
+    if (!r.ok) return fail(index, r.error, base);
+    return outcome(index, base, { ok: true, op: 'created', object: r.object }, r.warnings ?? []);
+  }
   const decoded = decodeStrict(kind, r0.doc);
   if (!decoded.ok) return fail(index, badRequest(decoded.message), base);
   const desired: Any = copyOwn(decoded.value);

@@ -137,14 +137,26 @@ export class ApiServer implements ApiWriter {
   create(
     input: K8sObject,
     /** `uid`: boot objects bring their own (from their own rng), so user objects' uids do not shift. */
-    opts: { fieldManager?: string; createdAt?: number; uid?: string; dryRun?: boolean } = {},
+    opts: {
+      fieldManager?: string;
+      createdAt?: number;
+      uid?: string;
+      dryRun?: boolean;
+      /**
+       * `input` is what defaulting gives (apply's usual Deployment or Service, ./apply-create),
+       * known to pass validation (a Service's with its cluster IP allocated), its top level and
+       * metadata the caller's to keep: neither step runs again.
+       */
+      prepared?: boolean;
+    } = {},
   ): ApiResult {
     const dry = opts.dryRun === true;
     if (!isKindName(input.kind))
       return { ok: false, error: badRequest(`no kind "${input.kind}" is registered`) };
     const kind = input.kind;
     const info = KINDS[kind];
-    const meta: Any = copyOwn(input.metadata);
+    const prepared = opts.prepared === true;
+    const meta: Any = prepared ? input.metadata : copyOwn(input.metadata);
     if (info.namespaced) {
       meta.namespace = meta.namespace || 'default';
       if (!this.store.get('Namespace', undefined, meta.namespace)) {
@@ -165,7 +177,8 @@ export class ApiServer implements ApiWriter {
     // again (orderKeys puts the keys in their final order at the end). copyOwn, not a spread:
     // keys are added to these copies (see copy.ts).
     let obj: Any;
-    if (SPEC_AND_STATUS_DEFAULTED.has(kind) && onlyServedKeys(input)) {
+    if (prepared) obj = input;
+    else if (SPEC_AND_STATUS_DEFAULTED.has(kind) && onlyServedKeys(input)) {
       // The usual input: no other keys, and defaulting sets spec and status, so the stored
       // object has exactly these five keys; written as a literal rather than copied.
       obj = { apiVersion: info.apiVersion, kind, metadata: meta, spec: input.spec, status: undefined };
@@ -184,7 +197,7 @@ export class ApiServer implements ApiWriter {
         ? defaultPodFromTemplate(obj, this.podTemplates)
         : undefined;
     const pre = tpl && obj.spec;
-    if (!tpl) applyDefaultsInto(obj);
+    if (!tpl && !prepared) applyDefaultsInto(obj);
     // A user's DaemonSet (the boot's are lazy entries): its defaults, bound late (defaults-daemonset).
     if (kind === 'DaemonSet') late().defaultDaemonSet(obj);
     else if (kind === 'StatefulSet') late().defaultStatefulSet(obj);
@@ -213,7 +226,7 @@ export class ApiServer implements ApiWriter {
     // spec differs from that one only in the volume's random name, which no check depends on
     // (see tokenAdded), so only its metadata is validated.
     const usual = tpl?.noTokenNames === true && tokenAdded(obj.spec, pre, tpl.spec);
-    const errs = validateWrite(obj, undefined, this, false, usual && tpl.clean);
+    const errs = prepared ? NO_ERRORS : validateWrite(obj, undefined, this, false, usual && tpl.clean);
     if (usual && errs.length === 0) tpl.clean = true;
     const error =
       errs.length > 0

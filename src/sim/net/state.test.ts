@@ -133,7 +133,13 @@ describe('NetState Service writes applied on read', () => {
     } as unknown as Service;
   };
 
-  const sliceObject = (s: { svc: string; name: string; ips: string[]; ready: boolean; hostname?: string }) =>
+  const sliceObject = (s: {
+    svc: string;
+    name: string;
+    ips: string[];
+    ready: boolean;
+    hostname?: string | undefined;
+  }) =>
     ({
       apiVersion: 'discovery.k8s.io/v1',
       kind: 'EndpointSlice',
