@@ -7,13 +7,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../cluster';
+import { createRng } from '../runtime/rng';
 import { benchManifest } from '../testing/bench-manifest';
 import { parseManifests } from '../yaml';
+import { ClusterIpAllocator, NodePortAllocator } from './allocators';
 import { LAST_APPLIED, lastAppliedFor } from './apply';
-import { usualDeployment } from './apply-create';
+import { usualDeployment, usualService } from './apply-create';
 import { copyOwn } from './copy';
 import { decodeStrict } from './decode';
 import { applyDefaultsInto } from './defaults';
+import { allocateService } from './services';
 import { validate } from './validation';
 
 // biome-ignore lint/suspicious/noExplicitAny: documents are loosely typed.
@@ -24,7 +27,8 @@ type Any = any;
  * last-applied annotation (apply.ts applyOne), copied and defaulted as ApiServer.create does.
  */
 function general(doc: Any, namespace: string): { obj: Any; errors: unknown[] } | undefined {
-  const decoded = decodeStrict('Deployment', doc);
+  const kind: string = doc.kind;
+  const decoded = decodeStrict(kind, doc);
   if (!decoded.ok) return undefined;
   const desired: Any = copyOwn(decoded.value);
   desired.metadata = copyOwn(decoded.value.metadata);
@@ -33,10 +37,18 @@ function general(doc: Any, namespace: string): { obj: Any; errors: unknown[] } |
   annotations[LAST_APPLIED] = lastAppliedFor(doc, namespace);
   desired.metadata.annotations = annotations;
   const meta: Any = copyOwn(desired.metadata);
-  const obj: Any = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta, spec: desired.spec };
+  const obj: Any = { apiVersion: doc.apiVersion, kind, metadata: meta, spec: desired.spec };
   obj.status = undefined;
   applyDefaultsInto(obj);
-  return { obj, errors: validate(obj) };
+  if (kind !== 'Service') return { obj, errors: validate(obj) };
+  // A Service is validated with its cluster IP allocated (ApiServer.create).
+  const rng = createRng(1);
+  const r = allocateService(
+    { ips: new ClusterIpAllocator('10.96.0.0/12', rng), ports: new NodePortAllocator(rng) },
+    obj,
+  );
+  if (!r.ok) return undefined;
+  return { obj, errors: validate({ ...obj, spec: r.spec }) };
 }
 
 /** Key order and values: JSON.stringify writes keys in insertion order. */
@@ -217,5 +229,130 @@ describe('usualDeployment', () => {
       'Deployment.apps "neg" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0',
     );
     expect(c.get('Deployment', 'default', 'web')).toBeUndefined();
+  });
+});
+
+const servicePort = fc
+  .tuple(
+    fc.record(
+      {
+        name: mostly(['http', 'metrics', 'dns'], ['', 'HTTP', 'a_b', null]),
+        port: mostly([80, 443, 8080, 80], [0, 65536, '80', null]),
+        targetPort: mostly([80, 8080, 9376], [0, 'http', '80', null]),
+        protocol: mostly(['TCP', 'UDP', 'SCTP'], ['tcp', null]),
+        nodePort: fc.constantFrom(30080),
+        appProtocol: fc.constantFrom('http'),
+      },
+      { requiredKeys: [] },
+    ),
+    fc.integer({ min: 0, max: 9 }),
+  )
+  .map(([p, n]) => {
+    // The usual port has no nodePort or appProtocol.
+    const { nodePort, appProtocol, ...rest } = p;
+    return n === 0 ? p : rest;
+  });
+const service = fc.record({
+  name: mostly(['svc-0', 'web', 'a1'], ['1svc', 'a.b', 'Svc', 'x'.repeat(64)]),
+  namespace: fc.constantFrom(undefined, 'default', ''),
+  metaLabels: fc.option(labels, { nil: undefined }),
+  annotations: fc.option(
+    fc.dictionary(
+      mostly(
+        ['note', LAST_APPLIED],
+        [
+          'a b',
+          'service.kubernetes.io/topology-mode',
+          'service.beta.kubernetes.io/load-balancer-source-ranges',
+        ],
+      ),
+      fc.constantFrom('x', 'Auto', '10.0.0.0/8'),
+      { maxKeys: 2 },
+    ),
+    { nil: undefined },
+  ),
+  selector: fc.option(labels, { nil: undefined }),
+  ports: fc.oneof(
+    { arbitrary: fc.array(servicePort, { minLength: 1, maxLength: 3 }), weight: 8 },
+    fc.constant([]),
+    fc.constant([{ port: 80, targetPort: 80 }]),
+  ),
+  type: mostly([undefined, 'ClusterIP'], ['NodePort', 'ExternalName', 'Bogus']),
+  extra: mostly([undefined], ['clusterIP', 'sessionAffinity', 'status']),
+});
+
+function buildService(d: Any): Any {
+  const metadata: Any = { name: d.name };
+  if (d.namespace !== undefined) metadata.namespace = d.namespace;
+  if (d.metaLabels !== undefined) metadata.labels = d.metaLabels;
+  if (d.annotations !== undefined) metadata.annotations = d.annotations;
+  const spec: Any = {};
+  if (d.selector !== undefined) spec.selector = d.selector;
+  spec.ports = d.ports;
+  if (d.type !== undefined) spec.type = d.type;
+  if (d.extra === 'clusterIP') spec.clusterIP = 'None';
+  if (d.extra === 'sessionAffinity') spec.sessionAffinity = 'ClientIP';
+  const doc: Any = { apiVersion: 'v1', kind: 'Service', metadata, spec };
+  if (d.extra === 'status') doc.status = {};
+  return JSON.parse(JSON.stringify(doc));
+}
+
+describe('usualService', () => {
+  it('answers only for documents the general path stores, with the object it builds', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(service, (d) => {
+        const doc = buildService(d);
+        const ns = doc.metadata.namespace || 'default';
+        const fast = usualService(doc, doc.metadata.name, ns, lastAppliedFor(doc, ns));
+        if (fast === undefined) return;
+        answered++;
+        const g = general(doc, ns);
+        expect(g).toBeDefined();
+        expect(g?.errors).toEqual([]);
+        expect(text(fast)).toBe(text(g?.obj));
+      }),
+      { seed: 20261126, numRuns: 3000 },
+    );
+    expect(answered).toBeGreaterThan(100);
+  });
+
+  it('answers for the benchmark documents', () => {
+    const parsed = parseManifests(benchManifest(3), 'bench.yaml');
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    for (const doc of parsed.docs as Any[]) {
+      if (doc.kind !== 'Service') continue;
+      const fast = usualService(doc, doc.metadata.name, 'default', lastAppliedFor(doc, 'default'));
+      expect(fast).toBeDefined();
+      expect(text(fast)).toBe(text(general(doc, 'default')?.obj));
+    }
+  });
+
+  it('leaves every error to the general path, word for word', () => {
+    const c = createCluster({ seed: 7 });
+    const svc = (name: string, ports: Any[]): Any => ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name },
+      spec: { selector: { app: 'web' }, ports },
+    });
+    const [unnamed, dup, ok] = c.apply([
+      svc('two', [{ port: 80 }, { port: 81 }]),
+      svc('dup', [
+        { name: 'a', port: 80 },
+        { name: 'b', port: 80 },
+      ]),
+      svc('web', [{ port: 80, targetPort: 8080 }]),
+    ]);
+    const message = (o: Any) => (o.result.ok ? '' : o.result.error.message);
+    expect(message(unnamed)).toBe(
+      'Service "two" is invalid: [spec.ports[0].name: Required value, spec.ports[1].name: Required value]',
+    );
+    expect(message(dup)).toBe(
+      'Service "dup" is invalid: spec.ports[1]: Duplicate value: {"Name":"","Protocol":"TCP","AppProtocol":null,"Port":80,"TargetPort":0,"NodePort":0}',
+    );
+    expect(ok?.result.ok).toBe(true);
+    const stored: Any = c.get('Service', 'default', 'web');
+    expect(stored.spec.clusterIPs).toEqual([stored.spec.clusterIP]);
   });
 });
