@@ -104,6 +104,11 @@ export interface SimClusterOptions extends ClusterOptions {
    * is written, so a watcher registered here hears the boot's writes too.
    */
   onStore?: (store: Store) => void;
+  /**
+   * For tests: take the general path wherever a fast path stands in for it (controllers run the
+   * syncs they know would write nothing), so a test can check both leave the same history.
+   */
+  generalPaths?: boolean;
 }
 
 /** CoreDNS is up well within this; the other system Pods and add-ons are created after it. */
@@ -125,7 +130,14 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
 
   const networking = createNetworking({ profile, store, rng: rng.fork('net'), clock });
   const controllers: Controller[] = [
-    ...createControlPlaneControllers({ store, api, profile, clock, rng: rng.fork('kubelet') }),
+    ...createControlPlaneControllers({
+      store,
+      api,
+      profile,
+      clock,
+      rng: rng.fork('kubelet'),
+      general: opts.generalPaths === true,
+    }),
     ...networking.controllers,
   ];
   for (const c of controllers) manager.register(c);

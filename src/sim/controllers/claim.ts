@@ -26,6 +26,13 @@ export function forgetOrphan(orphans: Orphans, ns: string, name: string): void {
   orphans.get(ns)?.delete(name);
 }
 
+/** Whether `adoptable` finds an orphan of `ns` its controller would adopt (a sync would write). */
+export function anyAdoptable(orphans: Orphans, ns: string, adoptable: (name: string) => unknown): boolean {
+  const names = orphans.get(ns);
+  if (names) for (const name of names) if (adoptable(name)) return true;
+  return false;
+}
+
 export function sameLabels(a: K8sObject, b: K8sObject): boolean {
   const la = a.metadata.labels;
   const lb = b.metadata.labels;

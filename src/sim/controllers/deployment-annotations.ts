@@ -76,6 +76,62 @@ export interface NewRSCheck {
   rsSpec: object;
 }
 
+/** One more than the highest revision among `olds`. */
+function nextRevision(olds: readonly ReplicaSet[]): number {
+  let maxOld = 0;
+  for (let i = 0; i < olds.length; i++) maxOld = Math.max(maxOld, revisionOf(olds[i] as ReplicaSet));
+  return maxOld + 1;
+}
+
+/**
+ * Whether the revision annotation `oldText` ('' when absent) is raised to `next`. A revision that
+ * is not an integer fails ParseInt: no annotation update (a minReadySeconds update still carries
+ * the copied annotations, as the controller's copy does).
+ */
+function revisionRaise(oldText: string, next: number): boolean {
+  return revisionParses(oldText) && (oldText === '' ? 0 : Number(oldText)) < next;
+}
+
+function revisionParses(oldText: string): boolean {
+  return oldText === '' || /^[+-]?\d+$/.test(oldText);
+}
+
+/**
+ * Whether syncNewReplicaSet finds nothing to update on `newRS` (then remembered in `memo` when
+ * there are no old ReplicaSets: the answer depends on the objects NewRSCheck keeps alone).
+ */
+export function newReplicaSetInSync(
+  d: Deployment,
+  newRS: ReplicaSet,
+  olds: readonly ReplicaSet[],
+  memo?: { annotationsOk: NewRSCheck | undefined },
+): boolean {
+  const ok = memo?.annotationsOk;
+  if (
+    ok !== undefined &&
+    olds.length === 0 &&
+    ok.dAnnotations === d.metadata.annotations &&
+    ok.dSpec === d.spec &&
+    ok.rsAnnotations === newRS.metadata.annotations &&
+    ok.rsSpec === newRS.spec
+  )
+    return true;
+  const annotations = newRS.metadata.annotations ?? {};
+  const oldText = Object.hasOwn(annotations, REVISION) ? (annotations[REVISION] as string) : '';
+  const parses = revisionParses(oldText);
+  const raise = revisionRaise(oldText, nextRevision(olds));
+  const minReadyStale = (newRS.spec.minReadySeconds ?? 0) !== (d.spec.minReadySeconds ?? 0);
+  if ((parses && (needsCopy(d, annotations) || raise)) || minReadyStale) return false;
+  if (memo && olds.length === 0)
+    memo.annotationsOk = {
+      dAnnotations: d.metadata.annotations,
+      dSpec: d.spec,
+      rsAnnotations: newRS.metadata.annotations,
+      rsSpec: newRS.spec,
+    };
+  return true;
+}
+
 /**
  * getNewReplicaSet for an existing new ReplicaSet: SetNewReplicaSetAnnotations (the Deployment's
  * annotations copied on; its revision must exceed every old one's, an adopted or rolled-back-to
@@ -90,39 +146,14 @@ export function syncNewReplicaSet(
   olds: readonly ReplicaSet[],
   memo?: { annotationsOk: NewRSCheck | undefined },
 ): ReplicaSet {
-  const ok = memo?.annotationsOk;
-  if (
-    ok !== undefined &&
-    olds.length === 0 &&
-    ok.dAnnotations === d.metadata.annotations &&
-    ok.dSpec === d.spec &&
-    ok.rsAnnotations === newRS.metadata.annotations &&
-    ok.rsSpec === newRS.spec
-  )
-    return newRS;
+  if (newReplicaSetInSync(d, newRS, olds, memo)) return newRS;
   const annotations = newRS.metadata.annotations ?? {};
-  let maxOld = 0;
-  for (let i = 0; i < olds.length; i++) maxOld = Math.max(maxOld, revisionOf(olds[i] as ReplicaSet));
-  const next = maxOld + 1;
+  const next = nextRevision(olds);
   const had = Object.hasOwn(annotations, REVISION);
   const oldText = had ? (annotations[REVISION] as string) : '';
-  // A revision that is not an integer fails ParseInt: no annotation update (a minReadySeconds
-  // update still carries the copied annotations, as the controller's copy does).
-  const parses = oldText === '' || /^[+-]?\d+$/.test(oldText);
-  const raise = parses && (oldText === '' ? 0 : Number(oldText)) < next;
+  const raise = revisionRaise(oldText, next);
   const copy = needsCopy(d, annotations);
   const minReady = d.spec.minReadySeconds ?? 0;
-  const minReadyStale = (newRS.spec.minReadySeconds ?? 0) !== minReady;
-  if (!((parses && (copy || raise)) || minReadyStale)) {
-    if (memo && olds.length === 0)
-      memo.annotationsOk = {
-        dAnnotations: d.metadata.annotations,
-        dSpec: d.spec,
-        rsAnnotations: newRS.metadata.annotations,
-        rsSpec: newRS.spec,
-      };
-    return newRS;
-  }
   const updated: Record<string, string> = { ...annotations };
   if (copy) copyDeploymentAnnotations(d, updated);
   if (raise) {

@@ -7,7 +7,7 @@ import { controllerRef } from '../api/owners';
 import type { Deployment, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
 import type { ControllerContext } from '../runtime/interfaces';
-import { adopt, hasAll, hasKeys, type Labels, type Orphans, release } from './claim';
+import { adopt, anyAdoptable, hasAll, hasKeys, type Labels, type Orphans, release } from './claim';
 
 /**
  * Append to `keys` the Deployments of `ns` whose selector matches `labels`
@@ -68,9 +68,32 @@ export function claimReplicaSets(
   if (!names || names.size === 0) return;
   // A copy: each adoption's watch event takes the ReplicaSet out of the set.
   for (const name of [...names]) {
-    const rs = store.get('ReplicaSet', ns, name) as ReplicaSet | undefined;
-    if (!rs || rs.metadata.deletionTimestamp || controllerRef(rs) || !match(rs.metadata.labels)) continue;
+    const rs = adoptable(store, ns, name, match);
+    if (!rs) continue;
     const adopted = adopt(ctx, d, rs);
     if (adopted) owned.push(adopted);
   }
+}
+
+/** The orphan ReplicaSet `ns/name` if claimReplicaSets adopts it: stored, not being deleted, matched. */
+function adoptable(
+  store: Store,
+  ns: string,
+  name: string,
+  match: (labels: Labels) => boolean,
+): ReplicaSet | undefined {
+  const rs = store.get('ReplicaSet', ns, name) as ReplicaSet | undefined;
+  return rs && !rs.metadata.deletionTimestamp && !controllerRef(rs) && match(rs.metadata.labels)
+    ? rs
+    : undefined;
+}
+
+/** Whether some orphan ReplicaSet of `ns` is one claimReplicaSets would adopt. */
+export function adoptsAny(
+  store: Store,
+  ns: string,
+  match: (labels: Labels) => boolean,
+  orphans: Orphans,
+): boolean {
+  return anyAdoptable(orphans, ns, (name) => adoptable(store, ns, name, match));
 }

@@ -63,6 +63,10 @@ function definedKeys(o: object): number {
   return n;
 }
 
+/**
+ * syncRolloutStatus: the Deployment's status from its ReplicaSets, written when it changed. The
+ * Deployment as stored after it (undefined if it is gone).
+ */
 export function syncStatus(
   store: Store,
   ctx: ControllerContext,
@@ -73,13 +77,65 @@ export function syncStatus(
   newRS: ReplicaSet | undefined,
   created: boolean,
   info: SpecInfo,
-): void {
-  const maxUnavailable = info.unavailable;
+): Deployment | undefined {
   const fresh = unchanged
     ? d
     : (store.get('Deployment', d.metadata.namespace, d.metadata.name) as Deployment | undefined);
-  if (!fresh) return;
+  if (!fresh) return undefined;
   const all = unchanged ? owned : (ownedBy(store, fresh, 'ReplicaSet') as ReplicaSet[]);
+  // Unchanged: newRS is one of `owned`, as stored.
+  const current =
+    !newRS || unchanged
+      ? newRS
+      : (store.get('ReplicaSet', newRS.metadata.namespace, newRS.metadata.name) as ReplicaSet | undefined);
+  const nowMs = ctx.clock.now();
+  const plan: StatusPlan = { deadline: undefined };
+  const status = planStatus(fresh, all, newRS, current, created, info, nowMs, plan);
+  if (plan.deadline !== undefined) awaitDeadline(ctx, fresh, info, plan.deadline, nowMs);
+  if (status === undefined) return fresh;
+  const r = ctx.api.updateStatus({ ...fresh, status });
+  return r.ok ? (r.object as Deployment) : undefined;
+}
+
+/** What planStatus found besides the status: the progress deadline still ahead, if any. */
+export interface StatusPlan {
+  deadline: number | undefined;
+}
+
+/**
+ * The progress deadline is still ahead (`deadline` > nowMs): sync the Deployment again just after
+ * it. The manager drops a second requeue of this key for the same instant while the first is
+ * pending (it is until the clock reaches it): asking again would only build its id.
+ */
+export function awaitDeadline(
+  ctx: ControllerContext,
+  d: Deployment,
+  info: SpecInfo,
+  deadline: number,
+  nowMs: number,
+): void {
+  if (info.deadlineDue === deadline + 1) return;
+  info.deadlineDue = deadline + 1;
+  ctx.requeueAfter(`${d.metadata.namespace}/${d.metadata.name}`, deadline - nowMs + 1);
+}
+
+/**
+ * calculateStatus and syncRolloutStatus's conditions for `fresh` (as stored) over `all` (its
+ * ReplicaSets as stored; `newRS` the new one, `current` that one as stored now), without writing:
+ * the status to write, or undefined when the stored one says this already. A progress deadline
+ * still ahead is left in `plan.deadline`.
+ */
+export function planStatus(
+  fresh: Deployment,
+  all: readonly ReplicaSet[],
+  newRS: ReplicaSet | undefined,
+  current: ReplicaSet | undefined,
+  created: boolean,
+  info: SpecInfo,
+  nowMs: number,
+  plan: StatusPlan,
+): Any {
+  const maxUnavailable = info.unavailable;
   let replicas = 0;
   let ready = 0;
   let available = 0;
@@ -92,15 +148,8 @@ export function syncStatus(
     ready += rs.status?.readyReplicas ?? 0;
     available += rs.status?.availableReplicas ?? 0;
   }
-  // Unchanged: newRS is one of `owned`, as stored.
-  const updated = !newRS
-    ? 0
-    : unchanged
-      ? (newRS.status?.replicas ?? 0)
-      : ((store.get('ReplicaSet', newRS.metadata.namespace, newRS.metadata.name) as ReplicaSet | undefined)
-          ?.status?.replicas ?? 0);
+  const updated = current?.status?.replicas ?? 0;
   const desired = fresh.spec.replicas;
-  const nowMs = ctx.clock.now();
   const prev = fresh.status ?? {};
   const prevConds: readonly DeploymentCondition[] = prev.conditions ?? NO_CONDITIONS;
   const rsName = newRS?.metadata.name ?? '';
@@ -187,12 +236,7 @@ export function syncStatus(
         `ReplicaSet "${rsName}" has timed out progressing.`,
         nowMs,
       );
-    } else if (info.deadlineDue !== deadline + 1) {
-      // The manager drops a second requeue of this key for the same instant while the first is
-      // pending (it is until the clock reaches it): asking again would only build its id.
-      info.deadlineDue = deadline + 1;
-      ctx.requeueAfter(`${fresh.metadata.namespace}/${fresh.metadata.name}`, deadline - nowMs + 1);
-    }
+    } else plan.deadline = deadline;
   }
   // Move a ReplicaSet's ReplicaFailure into the Deployment's conditions, or drop the copy once
   // none has one (syncRolloutStatus, after the Progressing checks; replicaset-failure.ts, late).
@@ -220,7 +264,7 @@ export function syncStatus(
         1 +
         (prev.collisionCount !== undefined ? 1 : 0)
   )
-    return;
+    return undefined;
   // Zero counts are omitted (omitempty). Built by adding keys, never deleting them: a `delete`
   // would turn every stored status into a slow dictionary-mode object.
   const status: Any = { observedGeneration: gen };
@@ -231,5 +275,5 @@ export function syncStatus(
   if (unavailable > 0) status.unavailableReplicas = unavailable;
   status.conditions = conds;
   if (prev.collisionCount !== undefined) status.collisionCount = prev.collisionCount;
-  ctx.api.updateStatus({ ...fresh, status });
+  return status;
 }

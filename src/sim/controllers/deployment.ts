@@ -25,13 +25,14 @@ import {
   MAX_REPLICAS,
   type NewRSCheck,
   newReplicaSetAnnotations,
+  newReplicaSetInSync,
   REVISION,
   revisionOf,
   syncNewReplicaSet,
 } from './deployment-annotations';
-import { addSelecting, claimReplicaSets, selectorOf } from './deployment-claim';
+import { addSelecting, adoptsAny, claimReplicaSets, selectorOf } from './deployment-claim';
 import { computeHash } from './deployment-hash';
-import { syncStatus } from './deployment-status';
+import { awaitDeadline, planStatus, type StatusPlan, syncStatus } from './deployment-status';
 
 // biome-ignore lint/suspicious/noExplicitAny: spec fields are loosely typed JSON.
 type Any = any;
@@ -87,9 +88,23 @@ const NOT_CHECKED: object = Object.freeze({});
 /** The answer for events that queue nothing: shared, never modified (the manager only reads it). */
 const NO_KEYS = Object.freeze([]) as readonly string[] as string[];
 
-export function createDeploymentController(store: Store): Controller {
+/**
+ * A Deployment whose last sync ended settled (see settledAfter): the resourceVersion it was stored
+ * with then, and the progress deadline a sync of it would wait for (undefined: none).
+ */
+interface Settled {
+  rv: string;
+  deadline: number | undefined;
+}
+
+/** `general`: no sync is skipped as settled (tests compare the two). */
+export function createDeploymentController(store: Store, general = false): Controller {
   const specInfo = new Map<string, SpecInfo>();
   const orphans: Orphans = new Map();
+  /** Per key: the Deployment's last sync ended settled, and no event has queued the key since. */
+  const settled = new Map<string, Settled>();
+  /** The key being synced: the events of its own writes do not unsettle it. */
+  let syncing: string | undefined;
   const infoFor = (d: Deployment): SpecInfo => {
     const generation = d.metadata.generation;
     const collisionCount = d.status?.collisionCount;
@@ -115,51 +130,73 @@ export function createDeploymentController(store: Store): Controller {
     if (generation !== undefined) specInfo.set(d.metadata.uid, info);
     return info;
   };
+  const keysFor = (ev: WatchEvent): string[] => {
+    const keys = deploymentKeys(ev);
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== syncing) settled.delete(keys[i] as string);
+    return keys;
+  };
+  const deploymentKeys = (ev: WatchEvent): string[] => {
+    const o = ev.object;
+    if (ev.kind === 'Deployment') {
+      if (ev.type === 'DELETED') specInfo.delete(o.metadata.uid);
+      return [`${o.metadata.namespace}/${o.metadata.name}`];
+    }
+    const ns = o.metadata.namespace ?? '';
+    const ref = controllerOf(o.metadata.ownerReferences);
+    const old = ev.old;
+    // Most writes keep the ownerReferences array (status writes, scaling, annotations).
+    const refsMoved = old !== undefined && old.metadata.ownerReferences !== o.metadata.ownerReferences;
+    const oldRef = refsMoved ? controllerOf(old.metadata.ownerReferences) : ref;
+    if (ev.type === 'DELETED') {
+      if (!ref) forgetOrphan(orphans, ns, o.metadata.name);
+    } else if (!ref) noteOrphan(orphans, ns, o.metadata.name);
+    else if (refsMoved && !oldRef) forgetOrphan(orphans, ns, o.metadata.name);
+    // The steady state: an owned ReplicaSet whose controller did not change (add/update/
+    // deleteReplicaSet: "If it has a ControllerRef, that's all that matters").
+    if (ref && (!refsMoved || oldRef?.uid === ref.uid))
+      return ref.kind === 'Deployment' ? [`${ns}/${ref.name}`] : NO_KEYS;
+    const keys: string[] = [];
+    // The ControllerRef changed: sync the old controller too.
+    if (oldRef?.kind === 'Deployment' && oldRef.uid !== ref?.uid) keys.push(`${ns}/${oldRef.name}`);
+    if (ref) {
+      if (ref.kind === 'Deployment') keys.push(`${ns}/${ref.name}`);
+      return keys;
+    }
+    // An orphan: the Deployments whose selector matches it may adopt it (updateReplicaSet:
+    // only when its labels or controller changed). No controller cares about a deleted orphan,
+    // and none adopts one being deleted.
+    if (ev.type === 'DELETED' || o.metadata.deletionTimestamp) return keys;
+    if (ev.type === 'MODIFIED' && !oldRef && old && sameLabels(old, o)) return keys;
+    addSelecting(store, ns, o.metadata.labels, keys);
+    return keys;
+  };
   return {
     name: 'deployment-controller',
     watches: ['Deployment', 'ReplicaSet'],
-    keysFor(ev: WatchEvent): string[] {
-      const o = ev.object;
-      if (ev.kind === 'Deployment') {
-        if (ev.type === 'DELETED') specInfo.delete(o.metadata.uid);
-        return [`${o.metadata.namespace}/${o.metadata.name}`];
-      }
-      const ns = o.metadata.namespace ?? '';
-      const ref = controllerOf(o.metadata.ownerReferences);
-      const old = ev.old;
-      // Most writes keep the ownerReferences array (status writes, scaling, annotations).
-      const refsMoved = old !== undefined && old.metadata.ownerReferences !== o.metadata.ownerReferences;
-      const oldRef = refsMoved ? controllerOf(old.metadata.ownerReferences) : ref;
-      if (ev.type === 'DELETED') {
-        if (!ref) forgetOrphan(orphans, ns, o.metadata.name);
-      } else if (!ref) noteOrphan(orphans, ns, o.metadata.name);
-      else if (refsMoved && !oldRef) forgetOrphan(orphans, ns, o.metadata.name);
-      // The steady state: an owned ReplicaSet whose controller did not change (add/update/
-      // deleteReplicaSet: "If it has a ControllerRef, that's all that matters").
-      if (ref && (!refsMoved || oldRef?.uid === ref.uid))
-        return ref.kind === 'Deployment' ? [`${ns}/${ref.name}`] : NO_KEYS;
-      const keys: string[] = [];
-      // The ControllerRef changed: sync the old controller too.
-      if (oldRef?.kind === 'Deployment' && oldRef.uid !== ref?.uid) keys.push(`${ns}/${oldRef.name}`);
-      if (ref) {
-        if (ref.kind === 'Deployment') keys.push(`${ns}/${ref.name}`);
-        return keys;
-      }
-      // An orphan: the Deployments whose selector matches it may adopt it (updateReplicaSet:
-      // only when its labels or controller changed). No controller cares about a deleted orphan,
-      // and none adopts one being deleted.
-      if (ev.type === 'DELETED' || o.metadata.deletionTimestamp) return keys;
-      if (ev.type === 'MODIFIED' && !oldRef && old && sameLabels(old, o)) return keys;
-      addSelecting(store, ns, o.metadata.labels, keys);
-      return keys;
-    },
+    keysFor,
     reconcile(key: string, ctx: ControllerContext) {
       const [ns, name] = splitKey(key);
       const d = store.get('Deployment', ns, name) as Deployment | undefined;
       // A Deployment being deleted adopts and releases nothing (ClaimObject), and the simulator
       // skips its status-only sync (syncStatusOnly).
       if (!d || d.metadata.deletionTimestamp) return;
-      syncDeployment(store, d, ctx, infoFor(d), orphans);
+      const info = infoFor(d);
+      const s = settled.get(key);
+      if (s !== undefined && s.rv === d.metadata.resourceVersion) {
+        // Settled and untouched since: the sync would write nothing and at most wait for the
+        // progress deadline (past it, it writes ProgressDeadlineExceeded: run).
+        const nowMs = ctx.clock.now();
+        if (s.deadline === undefined) return;
+        if (nowMs < s.deadline) return awaitDeadline(ctx, d, info, s.deadline, nowMs);
+      }
+      settled.delete(key);
+      syncing = key;
+      try {
+        const after = syncDeployment(store, d, ctx, info, orphans);
+        if (after && !general) settled.set(key, after);
+      } finally {
+        syncing = undefined;
+      }
     },
   };
 }
@@ -257,16 +294,63 @@ function pausedCondition(conds: readonly DeploymentCondition[] | undefined, info
 /** Shared by every sync whose Deployment has no old ReplicaSets (never written to). */
 const NO_OLDS: readonly ReplicaSet[] = Object.freeze([]);
 
+/**
+ * The revision the Deployment's annotation is updated to: its newest ReplicaSet's, when the
+ * Deployment does not carry it yet. Its answer depends on the two annotation maps alone: a pair
+ * found in agreement is remembered in `info`.
+ */
+function revisionUpdate(d: Deployment, newRS: ReplicaSet, info: SpecInfo): string | undefined {
+  if (info.revisionOk === d.metadata.annotations && info.revisionOkRS === newRS.metadata.annotations)
+    return undefined;
+  const rev = newRS.metadata.annotations?.[REVISION];
+  if (rev && d.metadata.annotations?.[REVISION] !== rev) return rev;
+  info.revisionOk = d.metadata.annotations;
+  info.revisionOkRS = newRS.metadata.annotations;
+  return undefined;
+}
+
+/**
+ * Whether a sync of the Deployment `d` as stored, with `newRS` (as stored) its only ReplicaSet,
+ * would write nothing: not paused, nothing to adopt, the ReplicaSet in sync with it and at its
+ * size, the revision carried, and the status it would compute the stored one. Then what that sync
+ * would still do: wait for the progress deadline, if there is one ahead.
+ */
+function settledAfter(
+  store: Store,
+  d: Deployment,
+  newRS: ReplicaSet,
+  info: SpecInfo,
+  orphans: Orphans,
+  nowMs: number,
+): Settled | undefined {
+  const conds = d.status?.conditions;
+  if (d.spec.paused || (conds !== info.unpausedConds && pausedCondition(conds, info))) return undefined;
+  if (newRS.spec.replicas !== d.spec.replicas || !info.match(newRS.metadata.labels)) return undefined;
+  if (adoptsAny(store, d.metadata.namespace ?? '', info.match, orphans)) return undefined;
+  if (!newReplicaSetInSync(d, newRS, NO_OLDS, info) || revisionUpdate(d, newRS, info) !== undefined)
+    return undefined;
+  const plan: StatusPlan = { deadline: undefined };
+  const all = [newRS];
+  if (planStatus(d, all, newRS, newRS, false, info, nowMs, plan) !== undefined) return undefined;
+  return { rv: d.metadata.resourceVersion, deadline: plan.deadline };
+}
+
+/**
+ * The Deployment's sync; what a sync of the state it leaves would do, when that is nothing but
+ * waiting (see settledAfter), else undefined.
+ */
 function syncDeployment(
   store: Store,
   d: Deployment,
   ctx: ControllerContext,
   info: SpecInfo,
   orphans: Orphans,
-): void {
+): Settled | undefined {
   const rev0 = store.revision;
   const all = ownedReplicaSets(store, d);
   claimReplicaSets(store, ctx, d, all, info.match, orphans);
+  /** Nothing released or adopted: `all` are its ReplicaSets as stored. */
+  const claimed = store.revision === rev0;
   const { hash, surge, unavailable } = info;
   let newRS = findNewReplicaSet(all, hash, d.spec.template);
   // The steady state (one ReplicaSet, the current one) needs no list of old ones.
@@ -282,7 +366,7 @@ function syncDeployment(
     d = p.conditions(ctx, d);
     if (d.spec.paused) {
       p.sync(store, ctx, d, newRS, olds as ReplicaSet[], info);
-      return;
+      return undefined;
     }
   }
 
@@ -295,7 +379,7 @@ function syncDeployment(
         ...d,
         status: { ...d.status, collisionCount: (d.status?.collisionCount ?? 0) + 1 },
       });
-      return;
+      return undefined;
     }
     const oldActive = olds.reduce((n, rs) => n + rs.spec.replicas, 0);
     let replicas = d.spec.replicas;
@@ -331,7 +415,7 @@ function syncDeployment(
       },
     } as unknown as ReplicaSet;
     const r = ctx.api.create(rs);
-    if (!r.ok) return;
+    if (!r.ok) return undefined;
     newRS = r.object as ReplicaSet;
     created = true;
     if (replicas > 0) {
@@ -351,23 +435,23 @@ function syncDeployment(
     if (olds.length === 0) newRS = scaleRS(ctx, d, newRS, d.spec.replicas, surge);
     else newRS = late().deploymentRollout.roll(store, ctx, d, newRS, olds, surge, unavailable);
     // Revision annotation on the Deployment follows its newest ReplicaSet.
-    // Its answer depends on the two annotation maps alone: one look per pair.
-    if (info.revisionOk !== d.metadata.annotations || info.revisionOkRS !== newRS.metadata.annotations) {
-      const rev = newRS.metadata.annotations?.[REVISION];
-      if (rev && d.metadata.annotations?.[REVISION] !== rev) {
-        const r = ctx.api.update({
-          ...d,
-          metadata: { ...d.metadata, annotations: { ...(d.metadata.annotations ?? {}), [REVISION]: rev } },
-        });
-        if (r.ok) d = r.object as Deployment;
-      } else {
-        info.revisionOk = d.metadata.annotations;
-        info.revisionOkRS = newRS.metadata.annotations;
-      }
+    const rev = revisionUpdate(d, newRS, info);
+    if (rev !== undefined) {
+      const r = ctx.api.update({
+        ...d,
+        metadata: { ...d.metadata, annotations: { ...(d.metadata.annotations ?? {}), [REVISION]: rev } },
+      });
+      if (r.ok) d = r.object as Deployment;
     }
     // Only old ReplicaSets can be idle ones, so fewer than the limit can never exceed it.
     if (olds.length > (d.spec.revisionHistoryLimit ?? 10)) late().deploymentRollout.cleanupOld(ctx, d, olds);
   }
   // Most syncs write nothing before the status: then `d` and `all` are still what the store holds.
-  syncStatus(store, ctx, d, all, store.revision === rev0, newRS, created, info);
+  const after = syncStatus(store, ctx, d, all, store.revision === rev0, newRS, created, info);
+  // Its only ReplicaSet, as stored: the one it found (scaleRS and syncNewReplicaSet answer what
+  // they wrote) or created.
+  const only = claimed && newRS && (created ? all.length === 0 : all.length === 1);
+  return after && only
+    ? settledAfter(store, after, newRS as ReplicaSet, info, orphans, ctx.clock.now())
+    : undefined;
 }

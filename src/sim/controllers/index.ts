@@ -20,6 +20,8 @@ export interface ControlPlaneDeps {
   profile: Profile;
   clock: Clock;
   rng: Rng;
+  /** No fast path that stands in for a general one (SimClusterOptions.generalPaths). */
+  general?: boolean;
 }
 
 export function createControlPlaneControllers({
@@ -28,10 +30,11 @@ export function createControlPlaneControllers({
   profile,
   clock,
   rng,
+  general = false,
 }: ControlPlaneDeps): Controller[] {
   return [
-    createDeploymentController(store),
-    createReplicaSetController(store),
+    createDeploymentController(store, general),
+    createReplicaSetController(store, general),
     createGarbageCollector(store),
     createKubernetesServiceController(api, profile, clock.now()),
     createServiceLoadBalancerController(store, profile),

@@ -12,6 +12,7 @@ import { late, latePartsLoaded } from '../late';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
 import {
   adopt,
+  anyAdoptable,
   controllerOf,
   forgetOrphan,
   hasAll,
@@ -35,59 +36,47 @@ const API_QPS = 20;
 /** The answer for events that queue nothing: shared, never modified (the manager only reads it). */
 const NO_KEYS = Object.freeze([]) as readonly string[] as string[];
 
-export function createReplicaSetController(store: Store): Controller {
+/** `general`: no sync is skipped as settled (tests compare the two). */
+export function createReplicaSetController(store: Store, general = false): Controller {
   /** ReplicaSet uid → simulated ms before which no more Pods are created (client rate limit). */
   const throttle = new Map<string, number>();
   const orphans: Orphans = new Map();
   /** The rate limiter of failed syncs, made at the first failure (replicaset-failure.ts, late). */
   let retry: ReplicaSetRetry | undefined;
+  /**
+   * Per key, the resourceVersion of the ReplicaSet as stored when its last sync ended settled (see
+   * Settled): a sync would write nothing while it is still that version and no event has queued
+   * its key since.
+   */
+  const settled = new Map<string, string>();
+  /** The key being synced: the events of its own writes do not unsettle it. */
+  let syncing: string | undefined;
+  const keysFor = (ev: WatchEvent): string[] => {
+    const keys = podAndSetKeys(store, orphans, ev);
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== syncing) settled.delete(keys[i] as string);
+    return keys;
+  };
   return {
     name: 'replicaset-controller',
     watches: ['ReplicaSet', 'Pod'],
-    keysFor(ev: WatchEvent): string[] {
-      const o = ev.view;
-      if (ev.kind === 'ReplicaSet') return [`${o.metadata.namespace}/${o.metadata.name}`];
-      // Status writes that change neither readiness, phase, deletion, labels nor owners cannot
-      // change what this controller counts or claims (the kubelet's ContainerCreating / pod IP
-      // updates). Checked before the owner lookup: most Pod updates are these.
-      const old = ev.oldView as Pod | undefined;
-      if (ev.type === 'MODIFIED' && old && !countsChanged(old, o as Pod)) return NO_KEYS;
-      const meta = o.metadata;
-      const ns = meta.namespace ?? '';
-      const ref = controllerOf(meta.ownerReferences);
-      // Most writes keep the ownerReferences array (status writes, binds, deletion marks).
-      const refsMoved = old !== undefined && old.metadata.ownerReferences !== meta.ownerReferences;
-      const oldRef = refsMoved ? controllerOf(old.metadata.ownerReferences) : ref;
-      if (ev.type === 'DELETED') {
-        if (!ref) forgetOrphan(orphans, ns, meta.name);
-      } else if (!ref) noteOrphan(orphans, ns, meta.name);
-      else if (refsMoved && !oldRef) forgetOrphan(orphans, ns, meta.name);
-      // The steady state: an owned Pod whose controller did not change (updatePod / addPod /
-      // deletePod: "If it has a ControllerRef, that's all that matters").
-      if (ref && (!refsMoved || oldRef?.uid === ref.uid))
-        return ref.kind === 'ReplicaSet' ? [`${ns}/${ref.name}`] : NO_KEYS;
-      const keys: string[] = [];
-      // The ControllerRef changed: sync the old controller too.
-      if (oldRef?.kind === 'ReplicaSet' && oldRef.uid !== ref?.uid) keys.push(`${ns}/${oldRef.name}`);
-      if (ref) {
-        if (ref.kind === 'ReplicaSet') keys.push(`${ns}/${ref.name}`);
-        return keys;
-      }
-      // An orphan: the ReplicaSets whose selector matches it may adopt it. A deleted or deleting
-      // orphan, or one whose labels and controller did not change, interests none of them.
-      if (ev.type === 'DELETED' || o.metadata.deletionTimestamp) return keys;
-      const labelsChanged = old !== undefined && !sameLabels(old, o);
-      if (ev.type === 'MODIFIED' && !labelsChanged && !oldRef) return keys;
-      addSelecting(store, ns, o.metadata.labels, keys);
-      // Those that matched its old labels, too (level-based: a sync that finds nothing to do
-      // writes nothing).
-      if (labelsChanged) addSelecting(store, ns, old?.metadata.labels, keys);
-      return keys;
-    },
+    keysFor,
     reconcile(key: string, ctx: ControllerContext) {
       const [ns, name] = splitKey(key);
       const rs = store.get('ReplicaSet', ns, name) as ReplicaSet | undefined;
-      const err = rs && syncReplicaSet(store, rs, ctx, throttle, orphans);
+      let err: string | undefined;
+      // Settled and untouched since: this sync would find nothing to create, delete, claim or
+      // write (and no error), so it is not run.
+      if (rs && settled.get(key) !== rs.metadata.resourceVersion) {
+        settled.delete(key);
+        syncing = key;
+        const out: Settled = { rs: undefined };
+        try {
+          err = syncReplicaSet(store, rs, ctx, throttle, orphans, out);
+        } finally {
+          syncing = undefined;
+        }
+        if (out.rs && !general) settled.set(key, out.rs.metadata.resourceVersion);
+      }
       // processNextWorkItem: a sync that returns no error Forgets the key; one that fails is
       // queued again through the rate limiter (AddRateLimited). An error is only reported once
       // the late parts are in (createPods).
@@ -95,6 +84,59 @@ export function createReplicaSetController(store: Store): Controller {
       else retry?.forget(key);
     },
   };
+}
+
+/**
+ * A sync's verdict on the state it leaves: `rs`, the ReplicaSet as stored after it, when a sync of
+ * that state would write nothing: it is not being deleted, no error stopped it, exactly
+ * spec.replicas active Pods are claimed, every active Pod it controls matches its selector (none
+ * to release), the namespace has no orphan Pods (none to adopt), and the status stored is the one
+ * these counts give, without conditions. Otherwise undefined.
+ */
+interface Settled {
+  rs: ReplicaSet | undefined;
+}
+
+/** The keys a watch event queues (see createReplicaSetController). */
+function podAndSetKeys(store: Store, orphans: Orphans, ev: WatchEvent): string[] {
+  const o = ev.view;
+  if (ev.kind === 'ReplicaSet') return [`${o.metadata.namespace}/${o.metadata.name}`];
+  // Status writes that change neither readiness, phase, deletion, labels nor owners cannot
+  // change what this controller counts or claims (the kubelet's ContainerCreating / pod IP
+  // updates). Checked before the owner lookup: most Pod updates are these.
+  const old = ev.oldView as Pod | undefined;
+  if (ev.type === 'MODIFIED' && old && !countsChanged(old, o as Pod)) return NO_KEYS;
+  const meta = o.metadata;
+  const ns = meta.namespace ?? '';
+  const ref = controllerOf(meta.ownerReferences);
+  // Most writes keep the ownerReferences array (status writes, binds, deletion marks).
+  const refsMoved = old !== undefined && old.metadata.ownerReferences !== meta.ownerReferences;
+  const oldRef = refsMoved ? controllerOf(old.metadata.ownerReferences) : ref;
+  if (ev.type === 'DELETED') {
+    if (!ref) forgetOrphan(orphans, ns, meta.name);
+  } else if (!ref) noteOrphan(orphans, ns, meta.name);
+  else if (refsMoved && !oldRef) forgetOrphan(orphans, ns, meta.name);
+  // The steady state: an owned Pod whose controller did not change (updatePod / addPod /
+  // deletePod: "If it has a ControllerRef, that's all that matters").
+  if (ref && (!refsMoved || oldRef?.uid === ref.uid))
+    return ref.kind === 'ReplicaSet' ? [`${ns}/${ref.name}`] : NO_KEYS;
+  const keys: string[] = [];
+  // The ControllerRef changed: sync the old controller too.
+  if (oldRef?.kind === 'ReplicaSet' && oldRef.uid !== ref?.uid) keys.push(`${ns}/${oldRef.name}`);
+  if (ref) {
+    if (ref.kind === 'ReplicaSet') keys.push(`${ns}/${ref.name}`);
+    return keys;
+  }
+  // An orphan: the ReplicaSets whose selector matches it may adopt it. A deleted or deleting
+  // orphan, or one whose labels and controller did not change, interests none of them.
+  if (ev.type === 'DELETED' || o.metadata.deletionTimestamp) return keys;
+  const labelsChanged = old !== undefined && !sameLabels(old, o);
+  if (ev.type === 'MODIFIED' && !labelsChanged && !oldRef) return keys;
+  addSelecting(store, ns, o.metadata.labels, keys);
+  // Those that matched its old labels, too (level-based: a sync that finds nothing to do
+  // writes nothing).
+  if (labelsChanged) addSelecting(store, ns, old?.metadata.labels, keys);
+  return keys;
 }
 
 /**
@@ -250,12 +292,23 @@ function claimPods(
   if (deleting || !names || names.size === 0) return terminating;
   // A copy: each adoption's watch event takes the Pod out of the set.
   for (const name of [...names]) {
-    const p = store.get('Pod', ns, name) as Pod | undefined;
-    if (!p || !isPodActive(p) || controllerRef(p) || !match(p.metadata.labels)) continue;
+    const p = adoptable(store, ns, name, match);
+    if (!p) continue;
     const adopted = adopt(ctx, rs, p);
     if (adopted) owned.push(adopted);
   }
   return terminating;
+}
+
+/** The orphan Pod `ns/name` if claimPods adopts it: stored, active, without controller, matched. */
+function adoptable(
+  store: Store,
+  ns: string,
+  name: string,
+  match: (labels: Labels) => boolean,
+): Pod | undefined {
+  const p = store.get('Pod', ns, name) as Pod | undefined;
+  return p && isPodActive(p) && !controllerRef(p) && match(p.metadata.labels) ? p : undefined;
 }
 
 /**
@@ -268,6 +321,7 @@ function syncReplicaSet(
   ctx: ControllerContext,
   throttle: Map<string, number>,
   orphans: Orphans,
+  out: Settled,
 ): string | undefined {
   const rev0 = store.revision;
   const match = podMatcher(rs);
@@ -275,15 +329,34 @@ function syncReplicaSet(
   const pods = ownedPods(store, rs);
   let terminating = claimPods(store, ctx, rs, pods, match, orphans);
   // manageReplicas runs only while the ReplicaSet is not being deleted; status is written anyway.
-  const err = rs.metadata.deletionTimestamp ? undefined : manageReplicas(ctx, rs, pods, throttle);
+  const deleting = rs.metadata.deletionTimestamp !== undefined;
+  const err = deleting ? undefined : manageReplicas(ctx, rs, pods, throttle);
   let counted = pods;
+  /** Active Pods it controls that its selector no longer matches (released by claimPods). */
+  let strays = 0;
   const unchanged = store.revision === rev0;
   if (!unchanged) {
     // Something was written (Pods created, deleted, released or adopted): count what is stored now.
     counted = ownedPods(store, rs);
-    terminating = partition(counted, match, undefined);
+    const left: Pod[] = [];
+    terminating = partition(counted, match, left);
+    strays = left.length;
   }
-  writeStatus(store, ctx, rs, unchanged, counted, terminating, err);
+  const stored = writeStatus(store, ctx, rs, unchanged, counted, terminating, err);
+  // Settled (see Settled): a sync of what is stored now claims the same Pods with nothing to
+  // release, adopt, create or delete, and counts the status just stored.
+  if (
+    stored &&
+    !deleting &&
+    !err &&
+    strays === 0 &&
+    counted.length === rs.spec.replicas &&
+    (stored.status as Any)?.conditions === undefined &&
+    !anyAdoptable(orphans, rs.metadata.namespace ?? '', (name) =>
+      adoptable(store, rs.metadata.namespace ?? '', name, match),
+    )
+  )
+    out.rs = stored;
   return err;
 }
 
@@ -387,7 +460,7 @@ function definedKeys(o: object): number {
 }
 
 /**
- * calculateStatus over the claimed active Pods and the matching Terminating ones: Pods that
+ * The ReplicaSet as stored after writing its status (undefined if it is gone): calculateStatus over the claimed active Pods and the matching Terminating ones: Pods that
  * carry all the template's labels count as fullyLabeledReplicas (replica_set_utils.go). `err`:
  * manageReplicas' error; the ReplicaFailure condition it sets, or a sync without one clears, comes
  * from replicaset-failure.ts (a status without conditions and a sync without error need none of it).
@@ -401,7 +474,7 @@ function writeStatus(
   pods: Pod[],
   terminating: number,
   err: string | undefined,
-): void {
+): ReplicaSet | undefined {
   const live = pods.length;
   let readyCount = 0;
   for (let i = 0; i < live; i++) if (ready(pods[i] as Pod)) readyCount++;
@@ -413,11 +486,10 @@ function writeStatus(
   }
   // The status the API server holds already says this (its deepEqual would find them equal):
   // nothing to build or write.
-  const prev = (
-    unchanged
-      ? rs
-      : (store.get('ReplicaSet', rs.metadata.namespace, rs.metadata.name) as ReplicaSet | undefined)
-  )?.status as Any;
+  const current = unchanged
+    ? rs
+    : (store.get('ReplicaSet', rs.metadata.namespace, rs.metadata.name) as ReplicaSet | undefined);
+  const prev = current?.status as Any;
   const gen = rs.metadata.generation;
   // A stored status with conditions has one key more than counted below: never skipped here.
   if (
@@ -432,7 +504,7 @@ function writeStatus(
     definedKeys(prev) ===
       1 + (labeled ? 1 : 0) + (readyCount ? 2 : 0) + (gen !== undefined ? 1 : 0) + (terminating ? 1 : 0)
   )
-    return;
+    return current;
   // Keys added in the API's order, zero counts omitted (omitempty), no temporary spreads.
   const status: Any = { replicas: live };
   if (labeled) status.fullyLabeledReplicas = labeled;
@@ -444,5 +516,6 @@ function writeStatus(
   if (terminating) status.terminatingReplicas = terminating;
   // The API server skips a status equal to the stored one (a retry that fails the same way).
   if (err || prev?.conditions) late().replicaFailure.conditions(status, prev, err, ctx.clock.now());
-  ctx.api.updateStatus({ ...rs, status });
+  const r = ctx.api.updateStatus({ ...rs, status });
+  return r.ok ? (r.object as ReplicaSet) : undefined;
 }

@@ -202,11 +202,8 @@ export const SEQUENCES = 12;
 export const SEQUENCE_SEED = 20261126;
 
 /** The 12 sequences (6–24 steps each) fast-check generates from SEQUENCE_SEED. */
-export function generatedSequences(): Command[][] {
-  return fc.sample(fc.array(command, { minLength: 6, maxLength: 24 }), {
-    seed: SEQUENCE_SEED,
-    numRuns: SEQUENCES,
-  });
+export function generatedSequences(seed = SEQUENCE_SEED, runs = SEQUENCES): Command[][] {
+  return fc.sample(fc.array(command, { minLength: 6, maxLength: 24 }), { seed, numRuns: runs });
 }
 
 // The third does not exist: its Pods' pull back-off repeats Events (the recorder's touchLazy path).

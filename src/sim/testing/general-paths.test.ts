@@ -1,0 +1,132 @@
+// The fast paths that stand in for general ones (a controller not running a sync it knows would
+// write nothing, …) against those general paths (SimClusterOptions.generalPaths): the same
+// version stream, write for write, on scenarios that leave the usual path — adoption, release,
+// pausing, refused creates, progress deadlines, rollouts, scaling to zero.
+import { describe, expect, it } from 'vitest';
+import type { Deployment, ReplicaSet } from '../api/types';
+import type { SimCluster } from '../cluster';
+import { parseManifests } from '../yaml';
+import {
+  benchScenario,
+  ch03Scenario,
+  generatedSequences,
+  recordScenario,
+  type ScenarioOptions,
+  sequenceScenario,
+} from './version-stream-scenarios';
+
+function apply(c: SimCluster, text: string): void {
+  const parsed = parseManifests(text, 'general.yaml');
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  for (const o of c.apply(parsed.docs)) if (!o.result.ok) throw new Error(o.result.error.message);
+}
+
+const deployment = (name: string, replicas: number, extra = '', image = 'nginx') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels:
+      app: ${name}
+  template:
+    metadata:
+      labels:
+        app: ${name}
+    spec:
+${extra}      containers:
+        - name: c
+          image: ${image}
+`;
+
+const merge = (c: SimCluster, kind: 'Deployment' | 'Pod', name: string, body: object) =>
+  c.patch(kind, 'default', name, 'merge', JSON.stringify(body));
+
+/** Workload edge cases, each followed by time passing. */
+function workloads(c: SimCluster): void {
+  apply(c, deployment('web', 3));
+  c.advance(10_000);
+  // A bare Pod the ReplicaSet's selector matches: adopted, and the surplus deleted.
+  const rs = c.list('ReplicaSet', { namespace: 'default' })[0] as ReplicaSet;
+  const hash = rs.metadata.labels?.['pod-template-hash'] as string;
+  apply(
+    c,
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: stray
+  labels:
+    app: web
+    pod-template-hash: ${hash}
+spec:
+  containers:
+    - name: c
+      image: nginx
+`,
+  );
+  c.advance(5_000);
+  // A Pod relabelled out of its ReplicaSet: released, replaced.
+  const pod = c.list('Pod', { namespace: 'default', labelSelector: 'app=web' })[0];
+  if (pod) merge(c, 'Pod', pod.metadata.name, { metadata: { labels: { app: 'gone' } } });
+  c.advance(5_000);
+  // Orphaned ReplicaSets, adopted again by the Deployment applied anew.
+  c.delete('Deployment', 'default', 'web', { propagationPolicy: 'Orphan' });
+  c.advance(2_000);
+  apply(c, deployment('web', 3));
+  c.advance(5_000);
+  // Paused, changed, resumed.
+  merge(c, 'Deployment', 'web', { spec: { paused: true } });
+  c.advance(1_000);
+  merge(c, 'Deployment', 'web', {
+    spec: { template: { spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } } },
+  });
+  c.advance(3_000);
+  merge(c, 'Deployment', 'web', { spec: { paused: false } });
+  c.advance(20_000);
+  // Refused creates (no such ServiceAccount) until it exists.
+  apply(c, deployment('nosa', 2, '      serviceAccountName: robot\n'));
+  c.advance(20_000);
+  apply(c, 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: robot\n');
+  c.advance(30_000);
+  // An image that never pulls: the progress deadline passes (600 s).
+  apply(c, deployment('stuck', 2, '', 'kiamol/ch03-nope'));
+  c.advance(700_000);
+  // Scaled to zero and back, and a rollout to the image that never pulls.
+  merge(c, 'Deployment', 'nosa', { spec: { replicas: 0 } });
+  c.advance(10_000);
+  merge(c, 'Deployment', 'nosa', { spec: { replicas: 4 } });
+  merge(c, 'Deployment', 'web', {
+    spec: { template: { spec: { containers: [{ name: 'c', image: 'kiamol/ch03-nope' }] } } },
+  });
+  c.advance(700_000);
+  // More Pods than one sync creates (burstReplicas 500): the rest after the client's rate limit.
+  merge(c, 'Deployment', 'nosa', { spec: { replicas: 520 } });
+  c.advance(40_000);
+  expect(c.list('Pod', { namespace: 'default', labelSelector: 'app=nosa' }).length).toBe(520);
+  const d = c.get('Deployment', 'default', 'stuck') as Deployment | undefined;
+  expect(d?.status?.conditions?.some((x) => x.reason === 'ProgressDeadlineExceeded')).toBe(true);
+}
+
+/** The stream with the fast paths, after checking it equals the general paths' stream. */
+function same(opts: ScenarioOptions, run: (c: SimCluster) => void) {
+  const fast = recordScenario(opts, run);
+  const general = recordScenario({ ...opts, generalPaths: true }, run);
+  expect(fast.length).toBe(general.length);
+  for (let i = 0; i < fast.length; i++) expect(fast[i]).toEqual(general[i]);
+  return fast;
+}
+
+describe('fast paths leave the history of the general paths', () => {
+  it('workload edge cases', () => {
+    same({ seed: 5, maxPodsPerNode: 1000 }, workloads);
+  });
+  it('the benchmark shape and chapter 3', () => {
+    same({ seed: 42, maxPodsPerNode: 1000 }, benchScenario);
+    same({ seed: 9 }, ch03Scenario);
+  });
+  it('generated command sequences', () => {
+    for (const [i, cmds] of generatedSequences(7, 10).entries())
+      same({ seed: 200 + i }, sequenceScenario(cmds));
+  });
+});
