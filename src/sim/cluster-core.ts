@@ -106,7 +106,8 @@ export interface SimClusterOptions extends ClusterOptions {
   onStore?: (store: Store) => void;
   /**
    * For tests: take the general path wherever a fast path stands in for it (controllers run the
-   * syncs they know would write nothing), so a test can check both leave the same history.
+   * syncs they know would write nothing, the API server builds every Pod from a template through
+   * create's general path), so a test can check both leave the same history.
    */
   generalPaths?: boolean;
 }
@@ -123,6 +124,7 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
   const store = new Store();
   opts.onStore?.(store);
   const api = new ApiServer(store, clock, rng.fork('apiserver'), profile);
+  api.general = opts.generalPaths === true;
   const events = new Recorder(store, clock, rng.fork('events'));
   const manager = new ControllerManager({ store, api, clock, timers, rng: rng.fork('controllers'), events });
   const collector = new ChangeCollector();

@@ -15,7 +15,7 @@ import { patchOne } from './apiserver/patch';
 import { registerPolicy } from './apiserver/pdb-register';
 import { buildPublished } from './apiserver/published-build';
 import { computePodQOS } from './apiserver/qos';
-import { admitServiceAccount } from './apiserver/sa-admission-late';
+import { admitServiceAccount, admitsUsualToken } from './apiserver/sa-admission-late';
 import {
   allocateHealthCheck,
   allocateServiceUpdate,
@@ -138,6 +138,7 @@ provideLateParts({
   defaultRest,
   computePodQOS,
   admitServiceAccount,
+  admitsUsualToken,
   dryRunAllocators,
   dropTypeDependentFields,
   allocateHealthCheck,

@@ -17,7 +17,7 @@ import type { compileFieldSelector } from './apiserver/field-selectors';
 import type { patchOne } from './apiserver/patch';
 import type { buildPublished } from './apiserver/published-build';
 import type { computePodQOS } from './apiserver/qos';
-import type { admitServiceAccount } from './apiserver/sa-admission-late';
+import type { admitServiceAccount, admitsUsualToken } from './apiserver/sa-admission-late';
 import type {
   allocateHealthCheck,
   allocateServiceUpdate,
@@ -130,6 +130,8 @@ export interface LateParts {
   defaultRest: typeof defaultRest;
   /** The ServiceAccount admission plugin's lookup, automount choice and init-container mounts. */
   admitServiceAccount: typeof admitServiceAccount;
+  /** Whether that plugin only mounts the token, the usual way (the API server's Pod stamps). */
+  admitsUsualToken: typeof admitsUsualToken;
   /** A Pod's QoS class by quantity value (the boot's own Pods get ./apiserver/defaults' bootQOS). */
   computePodQOS: typeof computePodQOS;
   /** The allocators of a server-side dry run (only kubectl asks for one). */

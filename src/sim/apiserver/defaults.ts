@@ -218,6 +218,85 @@ export interface PodTemplateDefaults {
   /** The template spec it was computed from (a stored object's: never changes). */
   readonly source: Any;
   clean: boolean;
+  /** podStamp's answer, once asked (null: the spec does not take the token the usual way). */
+  stamp?: PodStamp | null;
+}
+
+/**
+ * What a Pod's spec is built from when admission gives it the ServiceAccount token the usual way
+ * (withServiceAccountToken on a fresh copy of the defaulted spec: each container gains the mount,
+ * the spec the volume). `spec` and `containers` are copies of the defaulted spec and containers
+ * with the keys the result has, in its order, the added ones as placeholders: overriding them in
+ * a spread (`{ ...shape, volumeMounts }`) makes each Pod's objects in one step, with the same keys
+ * in the same order as the general path's copies (see copy.ts on spreads that only override).
+ */
+export interface PodStamp {
+  readonly spec: Any;
+  readonly containers: readonly Any[];
+  /**
+   * The (labels, annotations, generateName) of the last stamped Pod whose metadata validated with
+   * no cause: a generated name's 5 random characters are all lowercase letters and digits, so
+   * every name made from one generateName validates alike.
+   */
+  validLabels?: unknown;
+  validAnnotations?: unknown;
+  validGenerateName?: string;
+}
+
+/**
+ * The PodStamp of a template's defaults, or null when its Pods do not take the token the usual
+ * way: a volume, mount or device named kube-api-access-… already, no containers, init containers,
+ * a container mounting something at the token's path, or automountServiceAccountToken false in
+ * the spec (the ServiceAccount's own setting is the caller's to check, per Pod).
+ */
+export function podStamp(e: PodTemplateDefaults): PodStamp | null {
+  if (e.stamp !== undefined) return e.stamp;
+  const d = e.spec;
+  const cs = d.containers;
+  let stamp: PodStamp | null = null;
+  if (
+    e.noTokenNames &&
+    d.automountServiceAccountToken !== false &&
+    Array.isArray(cs) &&
+    cs.length > 0 &&
+    !(Array.isArray(d.initContainers) && d.initContainers.length > 0) &&
+    (d.volumes === undefined || Array.isArray(d.volumes)) &&
+    cs.every(
+      (c: Any) =>
+        typeof c === 'object' &&
+        c !== null &&
+        !Array.isArray(c) &&
+        (c.volumeMounts === undefined || Array.isArray(c.volumeMounts)) &&
+        !(c.volumeMounts ?? []).some((m: Any) => m?.mountPath === SA_TOKEN_MOUNT_PATH),
+    )
+  ) {
+    const containers = cs.map((c: Any) => {
+      const shape = copyOwn(c);
+      shape.volumeMounts = null;
+      return { ...shape };
+    });
+    const spec = copyOwn(d);
+    spec.volumes = null;
+    stamp = { spec: { ...spec }, containers };
+  }
+  e.stamp = stamp;
+  return stamp;
+}
+
+/**
+ * The spec withServiceAccountToken(copyPodSpec(e.spec), …, true) gives with the token volume
+ * `name`, for a template whose podStamp is `stamp`.
+ */
+export function stampPodSpec(e: PodTemplateDefaults, stamp: PodStamp, name: string): Any {
+  const d = e.spec;
+  const volume = { name, projected: SA_TOKEN_PROJECTION };
+  const mount = { mountPath: SA_TOKEN_MOUNT_PATH, name, readOnly: true };
+  const shapes = stamp.containers;
+  const cs: Any[] = d.containers;
+  const containers: Any[] = new Array(cs.length);
+  for (let i = 0; i < cs.length; i++)
+    containers[i] = { ...shapes[i], volumeMounts: appended((cs[i] as Any).volumeMounts, mount) };
+  return { ...stamp.spec, containers, volumes: appended(d.volumes, volume) };
 }
 
 const POD_TEMPLATES = new WeakMap<object, PodTemplateDefaults>();
@@ -271,8 +350,14 @@ function firstImage(spec: Any): unknown {
  * written alike), copied into `o`.
  */
 export function defaultPodFromTemplate(o: Any, index?: PodTemplateIndex): PodTemplateDefaults {
-  const tpl = o.spec;
-  const mirror = !!o.metadata?.annotations?.['kubernetes.io/config.mirror'];
+  const e = templateDefaults(o.spec, !!o.metadata?.annotations?.['kubernetes.io/config.mirror'], index);
+  o.spec = copyPodSpec(e.spec);
+  o.status = { phase: 'Pending', qosClass: e.qos };
+  return e;
+}
+
+/** The defaults of the pod template spec `tpl` (a stored object's), computed once or found in `index`. */
+export function templateDefaults(tpl: Any, mirror: boolean, index?: PodTemplateIndex): PodTemplateDefaults {
   const late = latePartsLoaded();
   let e = POD_TEMPLATES.get(tpl);
   if (e === undefined || e.late !== late || e.mirror !== mirror) {
@@ -292,8 +377,6 @@ export function defaultPodFromTemplate(o: Any, index?: PodTemplateIndex): PodTem
     }
     POD_TEMPLATES.set(tpl, e);
   }
-  o.spec = copyPodSpec(e.spec);
-  o.status = { phase: 'Pending', qosClass: e.qos };
   return e;
 }
 

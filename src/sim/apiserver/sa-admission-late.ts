@@ -18,7 +18,7 @@ export function admitServiceAccount(
   const meta = obj.metadata;
   const ns: string = meta.namespace ?? 'default';
   const saName: string = spec.serviceAccountName || 'default';
-  const sa = store.get('ServiceAccount', ns, saName) as Any;
+  const sa = serviceAccountOf(store, ns, spec);
   if (!sa) {
     // admission.NewForbidden: the request's name, else (name generation has not happened yet)
     // the object's generateName.
@@ -30,14 +30,35 @@ export function admitServiceAccount(
       details: { name, kind: 'pods' },
     };
   }
-  // A Pod without imagePullSecrets gets the ServiceAccount's (names only).
-  const pulls = sa.imagePullSecrets;
-  if (Array.isArray(pulls) && pulls.length > 0 && !(spec.imagePullSecrets?.length > 0))
-    obj.spec = { ...spec, imagePullSecrets: pulls.map((r: Any) => ({ name: r?.name })) };
-  // shouldAutomount: the Pod's preference wins, then the ServiceAccount's, else true.
-  const auto = spec.automountServiceAccountToken ?? sa.automountServiceAccountToken ?? true;
-  if (auto === false) return;
+  if (takesPullSecrets(sa, spec))
+    obj.spec = { ...spec, imagePullSecrets: sa.imagePullSecrets.map((r: Any) => ({ name: r?.name })) };
+  if (!automount(sa, spec)) return;
   return mount(obj, suffix);
+}
+
+function serviceAccountOf(store: Store, ns: string, spec: Any): Any {
+  return store.get('ServiceAccount', ns, spec.serviceAccountName || 'default');
+}
+
+/** A Pod without imagePullSecrets gets the ServiceAccount's (names only). */
+function takesPullSecrets(sa: Any, spec: Any): boolean {
+  const pulls = sa.imagePullSecrets;
+  return Array.isArray(pulls) && pulls.length > 0 && !(spec.imagePullSecrets?.length > 0);
+}
+
+/** shouldAutomount: the Pod's preference wins, then the ServiceAccount's, else true. */
+function automount(sa: Any, spec: Any): boolean {
+  return (spec.automountServiceAccountToken ?? sa.automountServiceAccountToken ?? true) !== false;
+}
+
+/**
+ * Whether admitting a Pod of `ns` with `spec` only mounts the token (its ServiceAccount exists,
+ * gives it no imagePullSecrets, and automounts), which then, for a spec podStamp accepts
+ * (defaults.ts), is withServiceAccountToken's usual build.
+ */
+export function admitsUsualToken(store: Store, ns: string, spec: Any): boolean {
+  const sa = serviceAccountOf(store, ns, spec);
+  return sa !== undefined && !takesPullSecrets(sa, spec) && automount(sa, spec);
 }
 
 /** mountServiceAccountToken on obj.spec. */

@@ -17,8 +17,11 @@ import {
   applyDefaultsInto,
   defaultPodFromTemplate,
   PodTemplateIndex,
+  podStamp,
   SA_TOKEN_MOUNT_PATH,
   SA_TOKEN_PROJECTION,
+  stampPodSpec,
+  templateDefaults,
 } from './defaults';
 import {
   alreadyExists,
@@ -93,6 +96,11 @@ export class ApiServer implements ApiWriter {
   private readonly dryRunRng: Rng;
   /** Pod template defaults by content (defaults.ts PodTemplateIndex). */
   private readonly podTemplates = new PodTemplateIndex();
+  /**
+   * For tests (SimClusterOptions.generalPaths): every Pod from a template takes create's general
+   * path, never stampPod.
+   */
+  general = false;
 
   constructor(
     readonly store: Store,
@@ -154,6 +162,10 @@ export class ApiServer implements ApiWriter {
     if (!isKindName(input.kind))
       return { ok: false, error: badRequest(`no kind "${input.kind}" is registered`) };
     const kind = input.kind;
+    if (kind === 'Pod' && !dry && opts.createdAt === undefined && opts.uid === undefined && !this.general) {
+      const stamped = this.stampPod(input);
+      if (stamped) return stamped;
+    }
     const info = KINDS[kind];
     const prepared = opts.prepared === true;
     const meta: Any = prepared ? input.metadata : copyOwn(input.metadata);
@@ -165,13 +177,9 @@ export class ApiServer implements ApiWriter {
     } else delete meta.namespace;
     let nameIsFree = false; // a generated name already looked up (nothing is written before the check below)
     if (!meta.name && meta.generateName) {
-      for (let i = 0; i < 8; i++) {
-        meta.name = this.generateName(meta.generateName, dry ? this.dryRunRng : this.nameRng);
-        if (!this.store.get(kind, meta.namespace, meta.name)) {
-          nameIsFree = true;
-          break;
-        }
-      }
+      meta.name = this.freeName(kind, meta.namespace, meta.generateName, dry ? this.dryRunRng : this.nameRng);
+      nameIsFree = meta.name !== undefined;
+      meta.name ??= this.lastName;
     }
     // One top-level copy, owned here: the steps below assign its fields instead of copying it
     // again (orderKeys puts the keys in their final order at the end). copyOwn, not a spread:
@@ -269,6 +277,104 @@ export class ApiServer implements ApiWriter {
           new Published(n, stored, this),
         );
     return withWarnings(stored, kind);
+  }
+
+  /** The last name freeName drew (the 8th, taken, when it found none free). */
+  private lastName = '';
+
+  /**
+   * generateName's name for a new object: up to 8 draws until one is free (then returned; else
+   * undefined, `lastName` the last drawn). Nothing is written before the caller's check.
+   */
+  private freeName(kind: KindName, ns: string | undefined, base: string, rng: Rng): string | undefined {
+    for (let i = 0; i < 8; i++) {
+      const name = this.generateName(base, rng);
+      this.lastName = name;
+      if (!this.store.get(kind, ns, name)) return name;
+    }
+    return undefined;
+  }
+
+  /**
+   * A controller's Pod from its stored template, the usual way (a ReplicaSet's: generateName,
+   * namespace, labels, annotations and ownerReferences, nothing else; a template already known to
+   * validate clean with the usual token volume, which admission adds: see tokenAdded), built as
+   * create's general path would build it, without its copies: the template's defaulted spec is
+   * stamped with this Pod's token volume (defaults.ts podStamp), the metadata checked once per
+   * (labels, annotations, generateName). The same random draws in the same order: the name, the
+   * token volume's, the uid. Undefined, before any draw or write, for any other Pod.
+   */
+  private stampPod(input: K8sObject): ApiResult | undefined {
+    if (!latePartsLoaded() || !onlyServedKeys(input)) return undefined;
+    const im: Any = input.metadata;
+    const withAnnotations = stampedMetaKeys(im);
+    if (withAnnotations === undefined || !this.storedTemplateSpec(input, im)) return undefined;
+    const annotations = im.annotations;
+    if (annotations?.['kubernetes.io/config.mirror']) return undefined;
+    const e = templateDefaults(input.spec, false, this.podTemplates);
+    const stamp = e.late && e.clean ? podStamp(e) : null;
+    const ns: string = im.namespace;
+    if (
+      stamp === null ||
+      !this.store.get('Namespace', undefined, ns) ||
+      !late().admitsUsualToken(this.store, ns, e.spec)
+    )
+      return undefined;
+    const base: string = im.generateName;
+    const free = this.freeName('Pod', ns, base, this.nameRng);
+    const name = free ?? this.lastName;
+    const spec = stampPodSpec(e, stamp, `kube-api-access-${this.randomSuffix(this.saVolumeRng)}`);
+    const labels = im.labels;
+    const ownerReferences = im.ownerReferences;
+    // Key order as create's: the request's metadata keys, then name, uid, resourceVersion,
+    // creationTimestamp, generation.
+    const metadata: Any = withAnnotations
+      ? {
+          generateName: base,
+          namespace: ns,
+          labels,
+          annotations,
+          ownerReferences,
+          name,
+          uid: '',
+          resourceVersion: '',
+          creationTimestamp: '',
+          generation: 1,
+        }
+      : {
+          generateName: base,
+          namespace: ns,
+          labels,
+          ownerReferences,
+          name,
+          uid: '',
+          resourceVersion: '',
+          creationTimestamp: '',
+          generation: 1,
+        };
+    const obj: Any = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata,
+      spec,
+      status: { phase: 'Pending', qosClass: e.qos },
+    };
+    if (
+      stamp.validLabels !== labels ||
+      stamp.validAnnotations !== annotations ||
+      stamp.validGenerateName !== base
+    ) {
+      const errs = validateWrite(obj, undefined, this, false, true);
+      if (errs.length > 0) return { ok: false, error: invalidError('Pod', name, errs) };
+      stamp.validLabels = labels;
+      stamp.validAnnotations = annotations;
+      stamp.validGenerateName = base;
+    }
+    if (free === undefined && this.store.get('Pod', ns, name))
+      return { ok: false, error: alreadyExists('Pod', name) };
+    metadata.uid = this.newUid();
+    metadata.creationTimestamp = rfc3339(this.clock.now());
+    return { ok: true, object: this.store.putOwned(obj) };
   }
 
   /**
@@ -585,6 +691,31 @@ function withWarnings(object: K8sObject, kind: KindName): ApiResult {
   }
   return { ok: true, object };
 }
+
+/**
+ * For stampPod: whether a Pod request's metadata has exactly the keys generateName, namespace,
+ * labels, annotations (optional) and ownerReferences, in that order (a ReplicaSet's), with a
+ * generateName and a namespace; undefined if not, else whether annotations is there.
+ */
+function stampedMetaKeys(m: Any): boolean | undefined {
+  if (typeof m !== 'object' || m === null) return undefined;
+  let i = 0;
+  let annotations = false;
+  for (const k in m) {
+    if (!Object.hasOwn(m, k)) return undefined;
+    const want = i === 3 && k === 'annotations' ? k : STAMPED_META_KEYS[annotations ? i - 1 : i];
+    if (k !== want) return undefined;
+    if (k === 'annotations') annotations = true;
+    i++;
+  }
+  if (i !== (annotations ? 5 : 4)) return undefined;
+  if (typeof m.generateName !== 'string' || m.generateName === '') return undefined;
+  if (typeof m.namespace !== 'string' || m.namespace === '') return undefined;
+  if (annotations && (typeof m.annotations !== 'object' || m.annotations === null)) return undefined;
+  return annotations;
+}
+
+const STAMPED_META_KEYS = ['generateName', 'namespace', 'labels', 'ownerReferences'];
 
 /** Kinds whose defaulting always sets spec and status (and leaves metadata in place). */
 const SPEC_AND_STATUS_DEFAULTED = new Set<string>(['Pod', 'Deployment', 'ReplicaSet', 'Service']);

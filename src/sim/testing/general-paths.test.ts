@@ -100,6 +100,48 @@ spec:
     spec: { template: { spec: { containers: [{ name: 'c', image: 'kiamol/ch03-nope' }] } } },
   });
   c.advance(700_000);
+  // Templates Pods are stamped from, or not: annotations, volumes and mounts of their own, an
+  // init container, no automounted token (the Pod's choice or its ServiceAccount's), pull secrets
+  // from the ServiceAccount.
+  apply(
+    c,
+    `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: quiet
+automountServiceAccountToken: false
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: puller
+imagePullSecrets:
+  - name: regcred
+`,
+  );
+  const variants = [
+    '    metadata:\n      labels:\n        app: x\n      annotations:\n        note: hi\n',
+    '      volumes:\n        - name: data\n          emptyDir: {}\n',
+    '      initContainers:\n        - name: init\n          image: busybox\n',
+    '      automountServiceAccountToken: false\n',
+    '      serviceAccountName: quiet\n',
+    '      serviceAccountName: puller\n',
+  ];
+  for (const [i, v] of variants.entries()) {
+    const name = `v${i}`;
+    let text = deployment(name, 2, v.startsWith('    metadata') ? '' : v);
+    if (v.startsWith('    metadata'))
+      text = text.replace('    metadata:\n      labels:\n        app: v0\n', v.replace('app: x', 'app: v0'));
+    if (i === 1)
+      text = text.replace(
+        '          image: nginx\n',
+        '          image: nginx\n          volumeMounts:\n            - name: data\n              mountPath: /data\n',
+      );
+    apply(c, text);
+  }
+  c.advance(20_000);
+  for (const i of variants.keys())
+    expect(c.list('Pod', { namespace: 'default', labelSelector: `app=v${i}` }).length).toBe(2);
   // More Pods than one sync creates (burstReplicas 500): the rest after the client's rate limit.
   merge(c, 'Deployment', 'nosa', { spec: { replicas: 520 } });
   c.advance(40_000);
