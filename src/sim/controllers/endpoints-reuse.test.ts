@@ -21,7 +21,7 @@ const p = (name: string, ip: string, o: Parameters<typeof pod>[1] = {}): Pod => 
 describe('reusing the entries written last time', () => {
   const a = p('a', '10.1.0.5');
   const b = p('b', '10.1.0.6', { ready: false });
-  const entry = (pod: Pod) => PodEntry.of(pod, 'web');
+  const entry = (pod: Pod) => PodEntry.of(pod, service('web', { selector: { app: 'web' } }), true);
 
   it('accepts only an entry that serialises exactly as a new one would (keys, order, values)', () => {
     const built = computeSubsets(service('web', { selector: { app: 'web' } }), [a])[0]

@@ -9,7 +9,8 @@ import { desiredSlices, slicesOfState } from './endpointslice';
 
 // Pod operations that move every field an entry holds: IP (a later one, or one another Pod has,
 // as hostNetwork Pods share their node's), readiness, termination, a terminal phase, labels,
-// node, hostname/subdomain, deletion and re-creation under the same name (a new uid).
+// node, hostname/subdomain, container ports (for a Service whose target port is named), deletion
+// and re-creation under the same name (a new uid).
 const IPS = ['10.1.0.2', '10.1.0.10', '10.1.0.9', '10.1.1.1', '192.168.65.3'];
 const podOp = fc.record({
   name: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
@@ -24,6 +25,7 @@ const podOp = fc.record({
     'relabel',
     'node',
     'hostname',
+    'ports',
     'delete',
   ),
   ip: fc.constantFrom(...IPS),
@@ -40,13 +42,15 @@ const fields = (e: PodEntry) => [
   e.terminating,
   e.hostname,
   e.nodeName,
+  e.ports,
 ];
 
 function step(api: FakeApi, o: typeof podOp extends fc.Arbitrary<infer T> ? T : never): void {
   const cur = api.get('Pod', 'default', o.name) as Pod | undefined;
   if (o.what === 'create' || !cur) {
     if (cur) api.delete('Pod', 'default', o.name);
-    api.create(pod(o.name, { labels: { app: o.app }, ip: o.ip, ready: o.app === 'web' }));
+    const ports = o.check ? [{ name: 'http', containerPort: 8080 }] : [];
+    api.create(pod(o.name, { labels: { app: o.app }, ip: o.ip, ready: o.app === 'web', ports }));
     return;
   }
   const status = (s: Partial<Pod['status']>) =>
@@ -79,6 +83,13 @@ function step(api: FakeApi, o: typeof podOp extends fc.Arbitrary<infer T> ? T : 
       return void spec({ nodeName: cur.spec.nodeName === 'n2' ? 'n1' : 'n2' });
     case 'hostname':
       return void spec(cur.spec.hostname ? { hostname: '' } : { hostname: o.name, subdomain: 'web' });
+    case 'ports': {
+      const c = cur.spec.containers[0];
+      const named = c?.ports?.length
+        ? []
+        : [{ name: 'http', containerPort: o.ip.length, protocol: 'TCP' as const }];
+      return void spec({ containers: [{ ...c, name: 'c', image: 'x', ports: named }] });
+    }
     case 'delete':
       return void api.delete('Pod', 'default', o.name);
   }
@@ -87,14 +98,28 @@ function step(api: FakeApi, o: typeof podOp extends fc.Arbitrary<infer T> ? T : 
 describe('per-Service state kept from Pod events (endpoints-state)', () => {
   it('equals the state listed afresh, and builds the Endpoints and slices the listing builds', () => {
     fc.assert(
-      fc.property(fc.array(podOp, { maxLength: 40 }), fc.boolean(), (ops, publish) => {
+      fc.property(fc.array(podOp, { maxLength: 40 }), fc.boolean(), fc.boolean(), (ops, publish, named) => {
         const api = new FakeApi();
         const states = new ServiceStates();
         // Fed as the controllers feed it: the Services each Pod event concerns.
         api.listeners.push((ev) => {
           if (ev.kind === 'Pod') states.onPodEvent(ev, podServiceKeys(api, ev));
         });
-        api.create(service('web', { selector: { app: 'web' }, publishNotReadyAddresses: publish }));
+        // A named target port resolves per Pod (Pods without it are left out of the Endpoints
+        // and grouped apart in the slices); a second, numeric port makes the port sets differ.
+        const ports = named
+          ? [
+              { name: 'http', port: 80, targetPort: 'http' },
+              { name: 'metrics', port: 9090 },
+            ]
+          : undefined;
+        api.create(
+          service('web', {
+            selector: { app: 'web' },
+            publishNotReadyAddresses: publish,
+            ...(ports ? { ports } : {}),
+          }),
+        );
         const svc = api.get('Service', 'default', 'web') as Service;
         if (!hasSelector(svc)) throw new Error('selector');
         const st = states.get('default/web', svc, api, undefined);

@@ -12,10 +12,12 @@ import type {
   ObjectReference,
   Pod,
   Service,
+  ServicePort,
 } from '../api/types';
 import type { StoreReader, WatchEvent } from '../runtime/interfaces';
 import type { EndpointsIndex } from './endpoints-index';
 import {
+  findPort,
   isPodReady,
   isTerminating,
   podCanBeListed,
@@ -47,10 +49,21 @@ export class PodEntry {
     /** Only when the Pod opted in for this Service (see podHostnameFor). */
     readonly hostname: string | undefined,
     readonly nodeName: string | undefined,
+    /**
+     * FindPort's answer for this Pod per Service port (undefined: the Pod lacks that named port);
+     * none when every target port is a number (the same answer for every Pod).
+     */
+    readonly ports: readonly (number | undefined)[] | undefined,
   ) {}
 
-  /** The entry for `pod` as Service `svcName` lists it (the Pod must be listable). */
-  static of(pod: Pod, svcName: string): PodEntry {
+  /** The entry for `pod` as `svc` lists it (the Pod must be listable). */
+  static of(pod: Pod, svc: Service, numeric: boolean): PodEntry {
+    let ports: (number | undefined)[] | undefined;
+    if (!numeric) {
+      const specPorts = svc.spec.ports ?? [];
+      ports = new Array(specPorts.length);
+      for (let i = 0; i < specPorts.length; i++) ports[i] = findPort(pod, specPorts[i] as ServicePort);
+    }
     return new PodEntry(
       podName(pod),
       podNamespace(pod),
@@ -58,10 +71,18 @@ export class PodEntry {
       podIP(pod) as string,
       isPodReady(pod),
       isTerminating(pod),
-      podHostnameFor(pod, svcName),
+      podHostnameFor(pod, svc.metadata.name),
       podNodeName(pod),
+      ports,
     );
   }
+
+  /**
+   * What the controllers group a named-port Service's entries by, built once per entry: the
+   * Endpoints subset's ports and their key (./endpoints), the slice's ports and key (./endpointslice).
+   */
+  endpointsGroup: { ports: EndpointPort[]; key: string } | null | undefined = undefined;
+  sliceGroup: { ports: EndpointPort[]; key: string } | undefined = undefined;
 
   /** The targetRef both the Endpoints address and the slice endpoint carry (one object for both). */
   ref(): ObjectReference {
@@ -91,9 +112,20 @@ export class PodEntry {
       this.name === o.name &&
       this.namespace === o.namespace &&
       this.hostname === o.hostname &&
-      this.nodeName === o.nodeName
+      this.nodeName === o.nodeName &&
+      samePorts(this.ports, o.ports)
     );
   }
+}
+
+function samePorts(
+  a: readonly (number | undefined)[] | undefined,
+  b: readonly (number | undefined)[] | undefined,
+): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Entries by IP, then uid: a total order while uids differ (they do: the server draws them). */
@@ -125,7 +157,7 @@ export class ServicePods {
   /** Whether every target port is a number (numericTargetPorts): the same ports for every Pod. */
   readonly numeric: boolean;
   // What the controllers derive from the Service object alone, kept with it.
-  /** The Endpoints subset's ports (./endpoints), when numeric. */
+  /** The Endpoints subset's ports (./endpoints), when numeric (else each entry's, see PodEntry). */
   endpointsPorts: EndpointPort[] | undefined = undefined;
   /** The slices' ports (./endpointslice), when numeric. */
   slicePorts: EndpointPort[] | undefined = undefined;
@@ -142,7 +174,7 @@ export class ServicePods {
     const was = this.byName.get(name);
     let e: PodEntry | undefined;
     if (pod !== undefined && podCanBeListed(pod) && selectorMatches(this.svc.spec.selector, podLabels(pod))) {
-      e = PodEntry.of(pod, this.svc.metadata.name);
+      e = PodEntry.of(pod, this.svc, this.numeric);
       if (was !== undefined) {
         if (was.same(e)) return;
         e.inherit(was);

@@ -18,7 +18,6 @@ import type { ApiResult } from '../contract';
 import type { Controller, ControllerContext, StoreReader, WatchEvent } from '../runtime/interfaces';
 import type { EndpointsIndex } from './endpoints-index';
 import {
-  findPort,
   podCanBeListed,
   podEndpointsChanged,
   podLabels,
@@ -71,13 +70,19 @@ const byIP = (a: EndpointAddress, b: EndpointAddress): number =>
 
 const portKey = (p: EndpointPort): string => `${p.name ?? ''}/${p.port}/${p.protocol}`;
 
-/** The subset ports for `pod`, sorted; undefined when the Pod has none of the Service's ports. */
-function subsetPorts(svc: Service, pod: Pod | undefined): EndpointPort[] | undefined {
+/**
+ * The subset ports for a Pod whose ports resolved to `resolved` (PodEntry.ports; none: every target
+ * port is a number), sorted; undefined when the Pod has none of the Service's ports.
+ */
+function subsetPorts(
+  svc: Service,
+  resolved: readonly (number | undefined)[] | undefined,
+): EndpointPort[] | undefined {
   const ports: EndpointPort[] = [];
   const specPorts = svc.spec.ports ?? [];
   for (let i = 0; i < specPorts.length; i++) {
     const sp = specPorts[i] as ServicePort;
-    const port = pod ? findPort(pod, sp) : (findNumericPort(sp) as number);
+    const port = resolved ? resolved[i] : (findNumericPort(sp) as number);
     if (port === undefined) continue; // named port missing on this Pod: left out for this port
     const ep: EndpointPort = { port, protocol: sp.protocol };
     if (sp.name) ep.name = sp.name;
@@ -169,31 +174,49 @@ function subsetsFor(
   prev: PreviousEntries<EndpointAddress> | undefined,
 ): EndpointSubset[] {
   const publishNotReady = svc.spec.publishNotReadyAddresses === true;
-  const svcName = svc.metadata.name;
-  if (numericTargetPorts(svc)) {
-    const entries: PodEntry[] = [];
-    for (let i = 0; i < pods.length; i++) {
-      const pod = pods[i] as Pod;
-      if (shouldPodBeInEndpoints(pod, publishNotReady)) entries.push(PodEntry.of(pod, svcName));
-    }
+  const numeric = numericTargetPorts(svc);
+  const entries: PodEntry[] = [];
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i] as Pod;
+    if (shouldPodBeInEndpoints(pod, publishNotReady)) entries.push(PodEntry.of(pod, svc, numeric));
+  }
+  if (numeric) {
     const ports = subsetPorts(svc, undefined) as EndpointPort[];
     return oneSubset(entries, entries.length, false, publishNotReady, ports, prev);
   }
+  return groupedSubsets(svc, entries, false, publishNotReady, prev);
+}
+
+/**
+ * The subsets when target ports are named, so each Pod resolves its own: addresses with the same
+ * port set share one subset, the subsets in the order of their ports' keys. `entries` in byIP
+ * order already when `sorted`, else sorted here.
+ */
+function groupedSubsets(
+  svc: Service,
+  entries: readonly PodEntry[],
+  sorted: boolean,
+  publishNotReady: boolean,
+  prev: PreviousEntries<EndpointAddress> | undefined,
+): EndpointSubset[] {
   const groups = new Map<
     string,
     { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }
   >();
-  for (const pod of pods) {
-    if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
-    const ports = subsetPorts(svc, pod);
-    if (!ports) continue;
-    const key = ports.map(portKey).join(',');
-    let g = groups.get(key);
-    if (!g) {
-      g = { ports, ready: [], notReady: [] };
-      groups.set(key, g);
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as PodEntry;
+    if (e.terminating && !publishNotReady) continue;
+    if (e.endpointsGroup === undefined) {
+      const ports = subsetPorts(svc, e.ports);
+      e.endpointsGroup = ports ? { ports, key: ports.map(portKey).join(',') } : null;
     }
-    const e = PodEntry.of(pod, svcName);
+    const resolved = e.endpointsGroup;
+    if (resolved === null) continue;
+    let g = groups.get(resolved.key);
+    if (!g) {
+      g = { ports: resolved.ports, ready: [], notReady: [] };
+      groups.set(resolved.key, g);
+    }
     (publishNotReady || e.ready ? g.ready : g.notReady).push(entryAddress(e, prev));
   }
   const subsets: EndpointSubset[] = [];
@@ -201,8 +224,8 @@ function subsetsFor(
     const g = groups.get(key);
     if (!g) continue;
     const s: EndpointSubset = {};
-    if (g.ready.length) s.addresses = sortSmall(g.ready, byIP);
-    if (g.notReady.length) s.notReadyAddresses = sortSmall(g.notReady, byIP);
+    if (g.ready.length) s.addresses = inOrder(g.ready, sorted);
+    if (g.notReady.length) s.notReadyAddresses = inOrder(g.notReady, sorted);
     if (g.ports.length) s.ports = g.ports;
     subsets.push(s);
   }
@@ -210,18 +233,12 @@ function subsetsFor(
 }
 
 /**
- * The subsets for `st`'s Service from its entries, when every target port is a number (one
- * subset, the same ports for every Pod); undefined otherwise (the Pods are listed then, as
- * named ports resolve per Pod). The entries are in byIP order already (IP, then uid: distinct
- * Pods have distinct uids, so byIP is a total order on them and any sort agrees with it).
+ * The subsets for `st`'s Service from its entries. The entries are in byIP order already (IP,
+ * then uid: distinct Pods have distinct uids, so byIP is a total order on them and any sort
+ * agrees with it).
  */
-function subsetsOfState(
-  st: ServicePods,
-  previous: readonly EndpointSubset[] | undefined,
-): EndpointSubset[] | undefined {
-  if (!st.numeric) return undefined;
+function subsetsOfState(st: ServicePods, previous: readonly EndpointSubset[] | undefined): EndpointSubset[] {
   const svc = st.svc;
-  st.endpointsPorts ??= subsetPorts(svc, undefined) as EndpointPort[];
   const entries = st.sorted();
   // Entries keep their address from one write to the next; the stored ones are offered once,
   // when the state is new (another Service object, or the controller's first reconcile).
@@ -229,6 +246,8 @@ function subsetsOfState(
   st.seededAddresses = true;
   try {
     const publishNotReady = svc.spec.publishNotReadyAddresses === true;
+    if (!st.numeric) return groupedSubsets(svc, entries, true, publishNotReady, prev);
+    st.endpointsPorts ??= subsetPorts(svc, undefined) as EndpointPort[];
     return oneSubset(entries, entries.length, true, publishNotReady, st.endpointsPorts, prev);
   } finally {
     prev?.clear();
@@ -265,7 +284,7 @@ const labelCache = new WeakMap<Service, Record<string, string>>();
 
 /**
  * The desired Endpoints object (without server-set metadata) for a selector Service: from `st`,
- * the Service's state, when given and it can say, else from the selected Pods listed.
+ * the Service's state, when given, else from the selected Pods listed.
  */
 export function desiredEndpoints(
   svc: Service,
@@ -277,9 +296,9 @@ export function desiredEndpoints(
   if (!hasSelector(svc)) return { labels: {}, subsets: [] };
   return {
     labels: endpointsLabels(svc),
-    subsets:
-      (st && subsetsOfState(st, previous)) ??
-      computeSubsets(svc, scratchSelectedPods(store, svc, index), previous),
+    subsets: st
+      ? subsetsOfState(st, previous)
+      : computeSubsets(svc, scratchSelectedPods(store, svc, index), previous),
   };
 }
 

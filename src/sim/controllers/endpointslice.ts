@@ -16,7 +16,7 @@ import type { ApiResult } from '../contract';
 import type { Controller, ControllerContext, Rng, StoreReader, WatchEvent } from '../runtime/interfaces';
 import { eventChangesDesired, podServiceKeys, scratchSelectedPods, serviceStates } from './endpoints';
 import type { EndpointsIndex } from './endpoints-index';
-import { findPort, shouldPodBeInEndpoints } from './endpoints-pod';
+import { shouldPodBeInEndpoints } from './endpoints-pod';
 import { conditions, isEntrySliceEndpoint, PreviousEntries } from './endpoints-reuse';
 import { PodEntry, type ServicePods, type ServiceStates } from './endpoints-state';
 import {
@@ -129,32 +129,57 @@ function slicesFor(
   pods: readonly Pod[],
   prev: PreviousEntries<EndpointSliceEndpoint> | undefined,
 ): SliceContent[] {
-  const publish = svc.spec.publishNotReadyAddresses === true;
   const numeric = numericTargetPorts(svc);
+  const entries: PodEntry[] = [];
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i] as Pod;
+    if (shouldPodBeInEndpoints(pod, true)) entries.push(PodEntry.of(pod, svc, numeric));
+  }
+  return slicesOfEntries(svc, entries, false, numeric ? slicePorts(svc, undefined) : undefined, prev);
+}
+
+/**
+ * The slices for listable `entries`: one group per port set (`fixed`: the one set of every Pod,
+ * when every target port is a number), the groups in the order of their ports' keys, each
+ * group's endpoints by address (`sorted`: `entries` are in that order already) in slices of at
+ * most 100; a placeholder slice when there is no endpoint.
+ */
+function slicesOfEntries(
+  svc: Service,
+  entries: readonly PodEntry[],
+  sorted: boolean,
+  fixed: EndpointPort[] | undefined,
+  prev: PreviousEntries<EndpointSliceEndpoint> | undefined,
+): SliceContent[] {
+  if (entries.length === 0) return [{ ports: null, endpoints: null }]; // placeholder slice
+  const publish = svc.spec.publishNotReadyAddresses === true;
+  const out: SliceContent[] = [];
+  if (fixed !== undefined) {
+    const endpoints: EndpointSliceEndpoint[] = new Array(entries.length);
+    for (let i = 0; i < entries.length; i++)
+      endpoints[i] = sliceEndpoint(entries[i] as PodEntry, publish, prev);
+    chunk(fixed, sorted ? endpoints : sortSmall(endpoints, byAddress), out);
+    return out;
+  }
   const groups = new Map<string, { ports: EndpointPort[]; endpoints: EndpointSliceEndpoint[] }>();
-  // Numeric target ports resolve the same for every Pod: one group, its ports resolved once.
-  let fixed: { ports: EndpointPort[]; key: string } | undefined;
-  for (const pod of pods) {
-    if (!shouldPodBeInEndpoints(pod, true)) continue;
-    let resolved = fixed;
-    if (resolved === undefined) {
-      const ports = slicePorts(svc, numeric ? undefined : pod);
-      resolved = { ports, key: portsKey(ports) };
-      if (numeric) fixed = resolved;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as PodEntry;
+    if (e.sliceGroup === undefined) {
+      const ports = slicePorts(svc, e.ports);
+      e.sliceGroup = { ports, key: portsKey(ports) };
     }
+    const resolved = e.sliceGroup;
     let g = groups.get(resolved.key);
     if (!g) {
       g = { ports: resolved.ports, endpoints: [] };
       groups.set(resolved.key, g);
     }
-    g.endpoints.push(sliceEndpoint(PodEntry.of(pod, svc.metadata.name), publish, prev));
+    g.endpoints.push(sliceEndpoint(e, publish, prev));
   }
-  const out: SliceContent[] = [];
   for (const key of [...groups.keys()].sort()) {
     const g = groups.get(key);
-    if (g) chunk(g.ports, sortSmall(g.endpoints, byAddress), out);
+    if (g) chunk(g.ports, sorted ? g.endpoints : sortSmall(g.endpoints, byAddress), out);
   }
-  if (out.length === 0) out.push({ ports: null, endpoints: null }); // placeholder slice
   return out;
 }
 
@@ -172,13 +197,16 @@ function chunk(ports: EndpointPort[], endpoints: EndpointSliceEndpoint[], out: S
   }
 }
 
-/** The slice ports for `pod` (in the Service's order; a named port the Pod lacks is left out). */
-function slicePorts(svc: Service, pod: Pod | undefined): EndpointPort[] {
+/**
+ * The slice ports for a Pod whose ports resolved to `resolved` (PodEntry.ports; none: every target
+ * port is a number), in the Service's order; a named port the Pod lacks is left out.
+ */
+function slicePorts(svc: Service, resolved: readonly (number | undefined)[] | undefined): EndpointPort[] {
   const ports: EndpointPort[] = [];
   const specPorts = svc.spec.ports ?? [];
   for (let i = 0; i < specPorts.length; i++) {
     const sp = specPorts[i] as ServicePort;
-    const port = pod ? findPort(pod, sp) : findNumericPort(sp);
+    const port = resolved ? resolved[i] : findNumericPort(sp);
     if (port === undefined) continue;
     ports.push({ name: sp.name ?? '', protocol: sp.protocol, port });
   }
@@ -186,31 +214,24 @@ function slicePorts(svc: Service, pod: Pod | undefined): EndpointPort[] {
 }
 
 /**
- * The slice contents for `st`'s Service from its entries, when every target port is a number
- * (one port set for every Pod) and no two entries share an IP; undefined otherwise (the Pods are
- * listed then). The entries are in IP order already, which is byAddress's order while IPs differ.
+ * The slice contents for `st`'s Service from its entries, unless two entries share an IP: the
+ * slices' order compares IPs alone, so theirs then depends on the order the Pods were listed in
+ * (undefined: the Pods are listed then). The entries are in IP order already, which is
+ * byAddress's order while IPs differ.
  */
 export function slicesOfState(
   st: ServicePods,
   previous: readonly EndpointSlice[],
 ): SliceContent[] | undefined {
-  if (!st.numeric || st.hasSharedIP()) return undefined;
-  const entries = st.sorted();
-  if (entries.length === 0) return [{ ports: null, endpoints: null }]; // placeholder slice
+  if (st.hasSharedIP()) return undefined;
   const svc = st.svc;
-  st.slicePorts ??= slicePorts(svc, undefined);
+  if (st.numeric) st.slicePorts ??= slicePorts(svc, undefined);
   // Entries keep their slice endpoint from one write to the next; the stored ones are offered
   // once, when the state is new (another Service object, or the controller's first reconcile).
   const prev = st.seededSliceEndpoints ? undefined : previousSliceEndpoints(previous);
   st.seededSliceEndpoints = true;
   try {
-    const publish = svc.spec.publishNotReadyAddresses === true;
-    const endpoints: EndpointSliceEndpoint[] = new Array(entries.length);
-    for (let i = 0; i < entries.length; i++)
-      endpoints[i] = sliceEndpoint(entries[i] as PodEntry, publish, prev);
-    const out: SliceContent[] = [];
-    chunk(st.slicePorts, endpoints, out);
-    return out;
+    return slicesOfEntries(svc, st.sorted(), true, st.slicePorts, prev);
   } finally {
     prev?.clear();
   }
