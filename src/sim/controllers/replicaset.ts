@@ -424,6 +424,15 @@ function createPods(ctx: ControllerContext, rs: ReplicaSet, tpl: Any, n: number)
   const labels = tpl.metadata?.labels ?? {};
   const annotations = tpl.metadata?.annotations;
   const ownerReferences = [ownerRefTo(rs)];
+  // One request for every create: the API server never changes what it is sent.
+  const pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: annotations
+      ? { generateName, namespace, labels, annotations, ownerReferences }
+      : { generateName, namespace, labels, ownerReferences },
+    spec: tpl.spec,
+  } as unknown as Pod;
   let err: string | undefined;
   // `end`: where the current batch ends (1, 3, 7, …: batches of 1, 2, 4; the last takes what remains).
   for (let i = 0, end = 1; i < n; i++) {
@@ -431,14 +440,6 @@ function createPods(ctx: ControllerContext, rs: ReplicaSet, tpl: Any, n: number)
       if (err) break;
       end = 2 * end + 1;
     }
-    const pod = {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: annotations
-        ? { generateName, namespace, labels, annotations, ownerReferences }
-        : { generateName, namespace, labels, ownerReferences },
-      spec: tpl.spec,
-    } as unknown as Pod;
     const r = ctx.api.create(pod);
     if (r.ok)
       ctx.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${r.object.metadata.name}`, SOURCE);
