@@ -264,9 +264,10 @@ export class ApiServer implements ApiWriter {
       return withWarnings(compactKeys(obj), kind);
     }
     obj.metadata = { ...m };
-    // Handed over: compactKeys answers a new top level and the metadata above is new, and
-    // neither is kept or changed here after the write (m, read below, is another object).
-    const stored = this.store.putOwned(compactKeys(obj));
+    // Handed over: compactKeys answers a new top level (a prepared input is one already, in
+    // order: the caller's) and the metadata above is new, and neither is kept or changed here
+    // after the write (m, read below, is another object).
+    const stored = this.store.putOwned(prepared ? obj : compactKeys(obj));
     // The root-ca-cert-publisher and serviceaccount controllers fill a new namespace at once
     // (and kube-system holds CoreDNS's ConfigMap): see ./published.
     if (kind === 'Namespace')

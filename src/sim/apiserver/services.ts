@@ -52,6 +52,16 @@ export function initFamilies(spec: Any, oldPolicy: unknown): void {
     spec.ipFamilies = [...spec.ipFamilies, spec.ipFamilies[0] === 'IPv4' ? 'IPv6' : 'IPv4'];
 }
 
+/** Whether a new Service's spec sets any field ipFamilyFieldErrors reads besides its selector. */
+function namesIPFields(spec: Any): boolean {
+  return (
+    spec.clusterIP != null ||
+    spec.clusterIPs != null ||
+    spec.ipFamilies != null ||
+    spec.ipFamilyPolicy != null
+  );
+}
+
 /** allocClusterIPs: the requested address or the next free one (none for a headless Service). */
 export function allocClusterIP(
   a: WriteAllocators,
@@ -89,8 +99,9 @@ export function allocateService(a: WriteAllocators, svc: K8sObject, old?: K8sObj
   if (spec.type !== 'ExternalName') {
     // normalizeClusterIPs: a lone clusterIP becomes clusterIPs.
     if (spec.clusterIP && !spec.clusterIPs?.length) spec.clusterIPs = [spec.clusterIP];
-    // initIPFamilyFields' checks (the cluster's own Services, written before they load, pass them).
-    const pre = latePartsLoaded() && late().ipFamilyFieldErrors(svc, undefined);
+    // initIPFamilyFields' checks (the cluster's own Services, written before they load, pass them),
+    // which find nothing in a Service that names no cluster IP, IP family or family policy.
+    const pre = latePartsLoaded() && namesIPFields(spec) && late().ipFamilyFieldErrors(svc, undefined);
     if (pre) return fail(pre);
     initFamilies(spec, undefined);
     const e = allocClusterIP(a, spec, alloc, svc.metadata.name);

@@ -118,10 +118,14 @@ export function serviceIPWarnings(spec: Any): string[] {
   const str = (v: unknown): string => (typeof v === 'string' ? v : '');
   const out: string[] = [];
   const clusterIP = str(s.clusterIP);
-  if (clusterIP !== '' && clusterIP !== 'None')
-    list(s.clusterIPs).forEach((ip, i) => {
-      out.push(...ipWarnings(`spec.clusterIPs[${i}]`, str(ip)));
-    });
+  if (clusterIP !== '' && clusterIP !== 'None') {
+    // Every Service the allocator gave its address: the field's name is spelt only for a warning.
+    const ips = list(s.clusterIPs);
+    for (let i = 0; i < ips.length; i++) {
+      const ip = str(ips[i]);
+      if (!isValidIPv4(ip)) out.push(...ipWarnings(`spec.clusterIPs[${i}]`, ip));
+    }
+  }
   list(s.externalIPs).forEach((ip, i) => {
     out.push(...ipWarnings(`spec.externalIPs[${i}]`, str(ip)));
   });
