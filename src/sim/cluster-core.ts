@@ -107,7 +107,8 @@ export interface SimClusterOptions extends ClusterOptions {
   /**
    * For tests: take the general path wherever a fast path stands in for it (controllers run the
    * syncs they know would write nothing, the API server builds every Pod from a template through
-   * create's general path), so a test can check both leave the same history.
+   * create's general path, apply decodes, defaults and validates every document the general way),
+   * so a test can check both leave the same history.
    */
   generalPaths?: boolean;
 }

@@ -202,7 +202,7 @@ export function applyOne(
   // (./apply-create).
   const usualOf = kind === 'Deployment' ? usualDeployment : kind === 'Service' ? usualService : undefined;
   const usual =
-    usualOf && !opts.createOnly && !opts.dryRun && namespace !== undefined
+    usualOf && !opts.createOnly && !opts.dryRun && namespace !== undefined && !api.general
       ? usualOf(r0.doc, name, namespace, lastAppliedFor(r0.doc, namespace))
       : undefined;
   if (usual) {

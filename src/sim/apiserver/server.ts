@@ -98,7 +98,8 @@ export class ApiServer implements ApiWriter {
   private readonly podTemplates = new PodTemplateIndex();
   /**
    * For tests (SimClusterOptions.generalPaths): every Pod from a template takes create's general
-   * path, never stampPod.
+   * path, never stampPod; every applied document is decoded, defaulted and validated by the
+   * general path, never apply-create's one pass.
    */
   general = false;
 
