@@ -504,9 +504,14 @@ export class ApiServer implements ApiWriter {
       const r = this.updateStatus(input);
       return r.ok ? r.object : undefined;
     }
-    const old = e.view();
+    return this.putStatusIn(e, kind, namespace, status);
+  }
+
+  /** `putStatus` for a writer holding the live slot of the object (Slot.live: no name lookup). */
+  putStatusIn(slot: Slot, kind: KindName, namespace: string, status: unknown): K8sObject {
+    const old = slot.view();
     if (deepEqualScalarsFirst(old.status, status)) return old;
-    return this.store.putStatus(kind, namespace, e, status);
+    return this.store.putStatus(kind, namespace, slot, status);
   }
 
   /** Internal write that replaces spec/metadata without user-facing checks (the scheduler's bind). */

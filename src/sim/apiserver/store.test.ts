@@ -366,6 +366,26 @@ describe('Store.putStatus (status versions)', () => {
     expect(built.count).toBe(before + 1);
   });
 
+  it("a slot stays live while its name's object is written, and not once removed or taken by a lazy entry", () => {
+    const store = new Store();
+    store.put(pod());
+    const slot = store.slot('Pod', 'default', 'p') as Slot;
+    store.putStatus('Pod', 'default', slot, { phase: 'Running' });
+    store.put({ ...(store.get('Pod', 'default', 'p') as K8sObject), spec: { nodeName: 'n2' } });
+    expect(store.slot('Pod', 'default', 'p')).toBe(slot);
+    expect(slot.live).toBe(true);
+    store.remove('Pod', 'default', 'p');
+    expect(slot.live).toBe(false);
+    expect(store.slot('Pod', 'default', 'p')).toBeUndefined();
+    const again = store.put(pod());
+    const next = store.slot('Pod', 'default', 'p') as Slot;
+    expect(next).not.toBe(slot);
+    expect(next.view()).toBe(again);
+    store.addLazy('Pod', 'default', new Note('p', 'lazy'));
+    expect(next.live).toBe(false);
+    expect(store.slot('Pod', 'default', 'p')).toBeUndefined();
+  });
+
   it('a whole write over a status version replaces it (the event has it built as old), and remove reports it', () => {
     const store = new Store();
     store.put(pod());

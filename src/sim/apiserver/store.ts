@@ -149,6 +149,12 @@ function objectOf(v: Version): K8sObject {
 export class Slot {
   /** While the current version is a status version (`putStatus`), its record (else undefined). */
   ver: StatusVersion | undefined = undefined;
+  /**
+   * Held by the store under its name: false once the object is removed or a lazy entry took the
+   * name. A writer that keeps the slot (the kubelet, of the Pods it runs) reads and writes through
+   * it while it is live, with no name lookup (a later write of the name reuses this slot).
+   */
+  live = true;
   constructor(
     /** The last object written whole: the current version's, unless `ver` is set (then its base). */
     public obj: K8sObject,
@@ -318,6 +324,12 @@ export class Store implements StoreReader {
   view(kind: KindName, namespace: string | undefined, name: string): K8sObject | undefined {
     const e = this.entry(kind, namespace, name);
     return e === undefined ? e : e instanceof Slot ? e.view() : e.object();
+  }
+
+  /** The slot of the object stored under a key (see Slot.live), if one written with `put` is. */
+  slot(kind: KindName, namespace: string | undefined, name: string): Slot | undefined {
+    const e = this.entry(kind, namespace, name);
+    return e instanceof Slot ? e : undefined;
   }
 
   /** What is stored under a key (a Slot or a lazy entry), without building the object. */
@@ -539,6 +551,7 @@ export class Store implements StoreReader {
         type = 'MODIFIED';
         if (old instanceof Slot) {
           m.slots--;
+          old.live = false;
           this.byUid.delete(old.obj.metadata.uid);
           this.unindexOwners(old.obj, old);
         } else old.live = false;
@@ -573,7 +586,7 @@ export class Store implements StoreReader {
     if (!m || !prev) return undefined;
     const old = prev.object();
     if (prev instanceof Slot) m.slots--;
-    else prev.live = false;
+    prev.live = false;
     m.delete(name);
     m.sorted = undefined;
     this.byUid.delete(old.metadata.uid);

@@ -112,12 +112,31 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
   const record: LifecycleDeps['record'] = (pod, type, reason, msg, rt, fieldPath) =>
     ctxRef?.events.record(pod, type, reason, msg, rt.node.source, fieldPath);
 
+  // The Pod a runtime runs, as a view, read through the slot the runtime keeps (Store.slot): no
+  // name lookup while the slot is live, looked up again once the name's object was removed (a
+  // Pod created again under the name has a new slot).
+  const podOf = (rt: PodRuntime): Pod | undefined => {
+    let s = rt.slot;
+    if (s === undefined || !s.live) {
+      s = api.store.slot('Pod', rt.namespace, rt.name);
+      rt.slot = s;
+      if (s === undefined) return api.store.view('Pod', rt.namespace, rt.name) as Pod | undefined;
+    }
+    return s.view() as Pod;
+  };
+
   // updateStatus of `{ ...pod, status }`, written as a status version (its object built when
-  // something reads it); the Pod's view after it.
-  const writeStatus = (pod: Pod, status: Any) =>
-    (api.putStatus('Pod', pod.metadata.namespace ?? 'default', pod.metadata.name, status) as
-      | Pod
-      | undefined) ?? pod;
+  // something reads it); the Pod's view after it. Through the runtime's slot while it is live
+  // (then the entry under the Pod's name: `rt` runs the Pod of that name).
+  const writeStatus = (pod: Pod, status: Any, rt?: PodRuntime): Pod => {
+    const s = rt?.slot;
+    if (s?.live) return api.putStatusIn(s, 'Pod', (rt as PodRuntime).namespace, status) as Pod;
+    return (
+      (api.putStatus('Pod', pod.metadata.namespace ?? 'default', pod.metadata.name, status) as
+        | Pod
+        | undefined) ?? pod
+    );
+  };
 
   const templateFor = (rt: PodRuntime, pod: Pod): ContainerTemplate => {
     const cs = pod.spec.containers;
@@ -172,7 +191,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
     rng: { ids: idRng, pulls: pullRng },
     timers: () => (ctxRef as ControllerContext).timers,
     facade: () => facade,
-    get: (rt) => api.store.view('Pod', rt.namespace, rt.name) as Pod | undefined,
+    get: podOf,
     record,
     formDns: (pod, rt) => formDns(pod, rt),
     writeStatus,
@@ -265,7 +284,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       ctxRef = ctx;
       // The key of a Pod the kubelet ran already is split once, in its runtime.
       const known = byKey.get(key);
-      const pod = known ? (api.store.view('Pod', known.namespace, known.name) as Pod | undefined) : get(key);
+      const pod = known ? podOf(known) : get(key);
       if (!pod) {
         releaseIp(key, known);
         if (known) {

@@ -49,7 +49,11 @@ export interface LifecycleDeps {
   ): void;
   /** A pod sync forms the Pod's DNS config again (DNSConfigForming, kubelet.ts formDns). */
   formDns(pod: Pod, rt: PodRuntime): void;
-  writeStatus(pod: Pod, status: Any): Pod;
+  /**
+   * updateStatus of `{ ...pod, status }`; the Pod's view after it. `rt`: the Pod's runtime, whose
+   * slot then takes the write without a name lookup.
+   */
+  writeStatus(pod: Pod, status: Any, rt?: PodRuntime): Pod;
   /** The Pod's conditions in the kubelet's order (see kubelet.ts). */
   conditions(
     prev: readonly PodCondition[] | undefined,

@@ -2,6 +2,7 @@
 // Pod's start (pod-worker.ts) finds its node, key, container template and pull in progress without
 // looking them up or building them again.
 import type { Container, Pod } from '../api/types';
+import type { Slot } from '../apiserver/store';
 import { type QuietKeys, quietKeys, type Rng } from '../runtime/interfaces';
 import type { NodeIpam } from './ipam';
 import type { ContainerRun } from './lifecycle-deps';
@@ -70,6 +71,8 @@ export class PodRuntime {
   env: readonly (string | undefined)[] | undefined = undefined;
   /** A Pod with init containers: their part of the status pod-worker.ts writes (init-containers.ts). */
   initPart: ((pod: Pod, status: object) => object) | undefined = undefined;
+  /** The slot of the Pod under `key` (Store.slot), read and written through while it is live. */
+  slot: Slot | undefined = undefined;
   /** Containers of a Pod with an ending process (lifecycle.ts); undefined for all-server Pods. */
   runs: ContainerRun[] | undefined = undefined;
   constructor(

@@ -77,7 +77,7 @@ export function createPodWorker(
     rt.timer = undefined;
     const next = rt.next as Stage;
     rt.next = undefined;
-    const pod = api.store.view('Pod', rt.namespace, rt.name) as Pod | undefined;
+    const pod = d.get(rt);
     // Another Pod under the same name (the old one deleted and a new one created before the
     // kubelet saw the deletion) is not this runtime's: its own runtime starts it from admission.
     if (!pod || pod.metadata.uid !== rt.uid || pod.metadata.deletionTimestamp || rt.killing) return;
@@ -111,7 +111,7 @@ export function createPodWorker(
     status.startTime = now();
     status.containerStatuses = tpl.creating;
     // qosClass: the API server's, kept from the status it wrote at create.
-    writeStatus(pod, hasInits(pod) ? late().initAdmit(d, pod, rt, status) : status);
+    writeStatus(pod, hasInits(pod) ? late().initAdmit(d, pod, rt, status) : status, rt);
     // A configMap/secret volume whose object does not exist: SetUp is retried, the sandbox never
     // made (config-refs.ts; the volume reconciler's first pass comes within 100 ms).
     if (latePartsLoaded() && late().mountFailures(pod, api)) return schedule(rt, 100, mountAgain);
@@ -189,7 +189,7 @@ export function createPodWorker(
       pull(pod, rt, index + 1, pending);
       return;
     }
-    if (pending) pod = writeStatus(pod, pending);
+    if (pending) pod = writeStatus(pod, pending, rt);
     record(pod, 'Normal', 'Pulling', tpl.pullingMsg[index] as string, rt, tpl.fieldPaths[index]);
     rt.pullTpl = tpl;
     rt.pullIndex = index;
@@ -338,7 +338,7 @@ export function createPodWorker(
       containerStatuses: statuses,
     };
     // A sidecar not ready keeps the Pod from Ready (init-containers.ts).
-    writeStatus(pod, rt.initPart ? rt.initPart(pod, out) : out);
+    writeStatus(pod, rt.initPart ? rt.initPart(pod, out) : out, rt);
   };
 
   // The Pod is being deleted, or is gone or replaced: its next stage does not run, and none of its
