@@ -8,7 +8,7 @@
 import { isKindName } from '../api/kinds';
 import { FOREGROUND_DELETION } from '../api/owners';
 import type { K8sObject, KindName, OwnerReference } from '../api/types';
-import type { LazyObject, Store } from '../apiserver/store';
+import { LazyObject, type Store } from '../apiserver/store';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
 
 /** The answer for events that queue nothing: shared, never modified (the manager only reads it). */
@@ -20,9 +20,12 @@ const NO_KEYS = Object.freeze([]) as readonly string[] as string[];
  * owner's name is it (the GC's isDangling looks the owner up by name too).
  */
 function anOwnerExists(store: Store, refs: readonly OwnerReference[], ns?: string): boolean {
-  for (const r of refs)
-    if (!isKindName(r.kind) || store.getByUid(r.uid) || (store.entry(r.kind, ns, r.name) as LazyObject)?.live)
-      return true;
+  for (const r of refs) {
+    if (!isKindName(r.kind) || store.getByUid(r.uid)) return true;
+    // An object written whole under that name is in the uid index: another uid is not the owner.
+    const e = store.entry(r.kind, ns, r.name);
+    if (e instanceof LazyObject && e.live) return true;
+  }
   return false;
 }
 
