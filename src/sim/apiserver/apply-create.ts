@@ -59,7 +59,7 @@ function int32In(v: unknown, min: number, max: number): v is number {
 /**
  * The object `api.create` would have after defaulting a new Deployment applied from `doc`
  * (`name`, `namespace`: resolved by apply; `lastApplied`: its annotation), known to pass
- * validation; undefined for any other document.
+ * validation; undefined for any other input.
  */
 export function usualDeployment(
   doc: Record<string, unknown>,
@@ -85,7 +85,7 @@ export function usualDeployment(
 /**
  * The object `api.create` would have after defaulting a new Service applied from `doc` (a
  * ClusterIP Service of a selector and ports), before its cluster IP is allocated, known to pass
- * validation with the IP allocated; undefined for any other document.
+ * validation with the IP allocated; undefined for any other input.
  */
 export function usualService(
   doc: Record<string, unknown>,
