@@ -3,7 +3,7 @@
 // as over the object it stands for.
 import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../api/types';
-import type { WatchEvent } from '../runtime/interfaces';
+import { PHASE_CHANGED, STATUS_ONLY, type WatchEvent } from '../runtime/interfaces';
 import { built, LazyObject, resourceVersionOf, type Slot, StatusVersion, Store } from './store';
 
 class Note extends LazyObject {
@@ -384,6 +384,32 @@ describe('Store.putStatus (status versions)', () => {
     store.addLazy('Pod', 'default', new Note('p', 'lazy'));
     expect(next.live).toBe(false);
     expect(store.slot('Pod', 'default', 'p')).toBeUndefined();
+  });
+
+  it('says which writes were status-only and which of those changed the phase', () => {
+    const store = new Store();
+    const events: WatchEvent[] = [];
+    store.watch((ev) => events.push(ev));
+    store.put(pod());
+    store.putStatus('Pod', 'default', slotOf(store), { phase: 'Pending', podIP: '10.0.0.1' });
+    store.putStatus('Pod', 'default', slotOf(store), { phase: 'Running', podIP: '10.0.0.1' });
+    store.putStatus('Pod', 'default', slotOf(store), {}); // the phase unset: a change too
+    putWhole(store, { phase: 'Running' });
+    store.putStatus('Pod', 'default', slotOf(store), { phase: 'Running', podIP: '10.0.0.2' });
+    store.remove('Pod', 'default', 'p');
+    expect(events.map((e) => `${e.type} ${e.statusWrite}`)).toEqual([
+      'ADDED 0',
+      `MODIFIED ${STATUS_ONLY}`,
+      `MODIFIED ${STATUS_ONLY | PHASE_CHANGED}`,
+      `MODIFIED ${STATUS_ONLY | PHASE_CHANGED}`,
+      'MODIFIED 0',
+      `MODIFIED ${STATUS_ONLY}`,
+      'DELETED 0',
+    ]);
+    // A status-only write keeps the previous version's metadata and spec objects.
+    const statusOnly = events[5] as WatchEvent;
+    expect(statusOnly.view.metadata).toBe(statusOnly.oldView?.metadata);
+    expect(statusOnly.view.spec).toBe(statusOnly.oldView?.spec);
   });
 
   it('a whole write over a status version replaces it (the event has it built as old), and remove reports it', () => {

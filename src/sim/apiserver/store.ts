@@ -9,7 +9,13 @@ import { matches } from '../api/labels';
 import type { K8sObject, KindName, ObjectMeta } from '../api/types';
 import type { ListOptions } from '../contract';
 import { late } from '../late';
-import type { StoreReader, WatchEvent, WatchEventType } from '../runtime/interfaces';
+import {
+  PHASE_CHANGED,
+  STATUS_ONLY,
+  type StoreReader,
+  type WatchEvent,
+  type WatchEventType,
+} from '../runtime/interfaces';
 import { copyTop } from './copy';
 
 /**
@@ -222,6 +228,8 @@ class StoreEvent implements WatchEvent {
     private readonly ns: string,
     private readonly cur: Version,
     private readonly prev: Version | undefined,
+    /** WatchEvent.statusWrite: 0 but for putStatus's events. */
+    readonly statusWrite: number,
   ) {}
   get object(): K8sObject {
     return objectOf(this.cur);
@@ -504,7 +512,7 @@ export class Store implements StoreReader {
         }
       }
     }
-    this.emit(new StoreEvent(old ? 'MODIFIED' : 'ADDED', kind, ns, stored, old));
+    this.emit(new StoreEvent(old ? 'MODIFIED' : 'ADDED', kind, ns, stored, old, 0));
     return stored;
   }
 
@@ -512,7 +520,8 @@ export class Store implements StoreReader {
    * Write `status` as the new status of the object in `slot` (what `put` of `{ ...object,
    * metadata: { ...metadata, resourceVersion }, status }` would store), as a StatusVersion: its
    * object is built on first read. The uid, owners, name and everything but the status stay the
-   * slot's, so no index changes. Emits MODIFIED. Returns the new version's view.
+   * slot's, so no index changes. Emits MODIFIED, saying it was status-only and whether the phase
+   * changed (WatchEvent.statusWrite). Returns the new version's view.
    */
   putStatus(kind: KindName, namespace: string, slot: Slot, status: unknown): StatusVersion {
     const prev = slot.ver ?? slot.obj;
@@ -520,7 +529,9 @@ export class Store implements StoreReader {
     const v = new StatusVersion(slot.obj, status, this.rv);
     slot.ver = v;
     slot.rv = this.rv;
-    this.emit(new StoreEvent('MODIFIED', kind, NAMESPACED[kind] ? namespace : '', v, prev));
+    const phase = (status as { phase?: unknown } | undefined)?.phase;
+    const what = prev.status?.phase === phase ? STATUS_ONLY : STATUS_ONLY | PHASE_CHANGED;
+    this.emit(new StoreEvent('MODIFIED', kind, NAMESPACED[kind] ? namespace : '', v, prev, what));
     return v;
   }
 
@@ -593,7 +604,7 @@ export class Store implements StoreReader {
     if (prev instanceof Slot) this.unindexOwners(old, prev);
     // The DELETED event carries the last state with a fresh resourceVersion, as a watch does.
     const last = stamped(old, this.nextResourceVersion());
-    this.emit(new StoreEvent('DELETED', kind, ns, last, undefined));
+    this.emit(new StoreEvent('DELETED', kind, ns, last, undefined, 0));
     return last;
   }
 

@@ -49,6 +49,9 @@ export function createGarbageCollector(store: Store): Controller {
       'EndpointSlice',
       'Endpoints',
     ],
+    // A status-only write keeps the metadata object, so keysFor's answer for it is always none
+    // (below): the manager need not ask.
+    statusWrites: 'none',
     keysFor(ev: WatchEvent): string[] {
       const o = ev.view;
       if (ev.type === 'DELETED') {

@@ -126,6 +126,11 @@ export function createScheduler(api: ApiServer): Controller {
   return {
     name: 'default-scheduler',
     watches: ['Pod', 'Node'],
+    // A status-only write keeps the Pod's metadata, spec and nodeName, all this path and the full
+    // one (scheduler-full podEvent, scheduler-state observe) read but the phase: one that ends the
+    // Pod (Succeeded, Failed) takes it out of its node's aggregates. The others queue nothing and
+    // change nothing read later (an entry's Pod is read for its metadata and spec only).
+    statusWrites: 'phase',
     keysFor(ev: WatchEvent): string[] {
       const keys = keysFor(ev);
       return fullPath()?.keysFor(ev, keys) ?? keys;

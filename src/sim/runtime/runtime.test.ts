@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deepEqual, stableStringify } from '../apiserver/json';
 import { ManualClock, rfc3339 } from './clock';
-import { type Controller, quietKeys } from './interfaces';
+import { type Controller, PHASE_CHANGED, quietKeys, STATUS_ONLY } from './interfaces';
 import { ControllerManager } from './manager';
 import { createRng, hexDigit, hexDigits, uuid } from './rng';
 import { TimerHeap } from './timers';
@@ -239,6 +239,56 @@ describe('controller manager', () => {
     m.onWatch(ev('ADDED', 'e'));
     expect(m.runUntilIdle()).toBe(2);
     expect(runs).toEqual(['a', 'b', 'd', 'e']);
+  });
+
+  // Controller.statusWrites: a status-only write reaches only the controllers that declared they
+  // want it (all of them, or those that change the phase); any other write reaches every one, and
+  // the keys of one event are queued in registration order either way.
+  it('hands a status-only write only to the controllers that asked for it, in registration order', () => {
+    const asked: string[] = [];
+    const runs: string[] = [];
+    const m = new ControllerManager(deps());
+    for (const [name, statusWrites] of [
+      ['none', 'none'],
+      ['all', 'all'],
+      ['default', undefined],
+      ['phase', 'phase'],
+    ] as const)
+      m.register({
+        name,
+        watches: ['Pod'],
+        ...(statusWrites ? { statusWrites } : {}),
+        keysFor: (ev) => {
+          asked.push(`${name}:${ev.object.metadata.name}`);
+          return [ev.object.metadata.name as string];
+        },
+        reconcile: (k) => {
+          runs.push(`${name}:${k}`);
+        },
+      });
+    const ev = (name: string, statusWrite?: number) =>
+      ({ type: 'MODIFIED', kind: 'Pod', key: name, object: { metadata: { name } }, statusWrite }) as never;
+    m.onWatch(ev('whole'));
+    m.onWatch(ev('zero', 0));
+    m.onWatch(ev('status', STATUS_ONLY));
+    m.onWatch(ev('phase', STATUS_ONLY | PHASE_CHANGED));
+    expect(asked).toEqual([
+      'none:whole',
+      'all:whole',
+      'default:whole',
+      'phase:whole',
+      'none:zero',
+      'all:zero',
+      'default:zero',
+      'phase:zero',
+      'all:status',
+      'default:status',
+      'all:phase',
+      'default:phase',
+      'phase:phase',
+    ]);
+    m.runUntilIdle();
+    expect(runs).toEqual(asked);
   });
 
   // Against a plain stingy FIFO of (controller, key) with a waiting Set: thousands of distinct
