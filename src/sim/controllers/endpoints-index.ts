@@ -6,7 +6,7 @@
 //   Service, like the real controller's cached selectors in pkg/controller/util/endpoint);
 // - EndpointSlices by (Service name, managed-by) (the real controllers' slice tracker).
 import type { Labels, Pod, Service } from '../api/types';
-import type { StoreReader, WatchEvent } from '../runtime/interfaces';
+import { heldKeys, type StoreReader, type WatchEvent } from '../runtime/interfaces';
 import { podLabels, podName, podNamespace, sameLabelSet } from './endpoints-pod';
 import { ServiceStates } from './endpoints-state';
 import { MANAGED_BY, SERVICE_NAME_LABEL, selectorMatches, sortSmall } from './endpoints-util';
@@ -118,7 +118,7 @@ interface Entry {
   selector: Labels;
   /** The workqueue key `ns/name`, built once (a Pod event hands it out instead of a new string). */
   key: string;
-  /** `[key]`, the answer for a Pod only this Service selects (shared, never modified). */
+  /** `[key]`, the answer for a Pod only this Service selects (shared, never modified; HeldKeys). */
   only: readonly string[];
   /** The selector pair it is filed under. */
   at?: [string, string];
@@ -166,7 +166,7 @@ export class ServiceSelectorIndex {
       seq: prev?.seq ?? this.seq++,
       selector,
       key,
-      only: prev?.only ?? [key],
+      only: prev?.only ?? heldKeys(key),
     };
     if (first) {
       entry.at = first;

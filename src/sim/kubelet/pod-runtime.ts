@@ -3,7 +3,7 @@
 // looking them up or building them again.
 import type { Container, Pod } from '../api/types';
 import type { Slot } from '../apiserver/store';
-import { type QuietKeys, quietKeys, type Rng } from '../runtime/interfaces';
+import { heldKeys, type QuietKeys, quietKeys, type Rng } from '../runtime/interfaces';
 import type { NodeIpam } from './ipam';
 import type { ContainerRun } from './lifecycle-deps';
 import type { ContainerTemplate } from './status-parts';
@@ -80,8 +80,9 @@ export class PodRuntime {
     readonly uid: string,
     readonly node: NodeState,
   ) {
-    this.keys = Object.freeze([key]);
-    this.quiet = quietKeys(key);
+    const keys = heldKeys(key);
+    this.keys = keys;
+    this.quiet = quietKeys(key, keys);
     const i = key.indexOf('/');
     this.namespace = key.slice(0, i);
     this.name = key.slice(i + 1);

@@ -109,13 +109,32 @@ export interface ControllerContext {
  * queues that key (e.g. the kubelet's own status writes to a Pod it runs). Anything else that
  * reads keysFor's answer can treat it as the plain key list it is.
  */
-export type QuietKeys = string[] & { readonly quiet: true }; // frozen, typed as keysFor's answer
+export type QuietKeys = HeldKeys & { readonly quiet: true }; // frozen, typed as keysFor's answer
 
-/** One key, marked quiet (see QuietKeys). Make it once per key and return it for every event. */
-export function quietKeys(key: string): QuietKeys {
-  const keys = [key] as string[] & { quiet?: true };
+/**
+ * One key, marked quiet (see QuietKeys). Make it once per key and return it for every event.
+ * `loud`: the same key's HeldKeys answer, whose entries this one shares (one lookup per key).
+ */
+export function quietKeys(key: string, loud?: HeldKeys): QuietKeys {
+  const keys = [key] as string[] & { quiet?: true; held?: unknown[] };
   keys.quiet = true;
+  keys.held = loud?.[0] === key ? loud.held : [];
   return Object.freeze(keys) as unknown as QuietKeys;
+}
+
+/**
+ * keysFor's answer of one key that a controller keeps and returns for every event it queues that
+ * key for (a Pod's own key in the kubelet, a Service's in the endpoints index): the manager keeps
+ * its queue entry for the key on the answer (in `held`, per controller, since one answer may serve
+ * two), so queueing it again looks nothing up by the key string. Frozen, typed as keysFor's answer.
+ */
+export type HeldKeys = string[] & { readonly held: unknown[] };
+
+/** One key as a HeldKeys answer. Make it once per key and return it for every event. */
+export function heldKeys(key: string): HeldKeys {
+  const keys = [key] as string[] & { held?: unknown[] };
+  keys.held = [];
+  return Object.freeze(keys) as unknown as HeldKeys;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   type Controller,
   type ControllerContext,
   type EventRecorder,
+  type HeldKeys,
   PHASE_CHANGED,
   type QuietKeys,
   type Rng,
@@ -40,6 +41,8 @@ class Queued {
   constructor(
     readonly index: number,
     readonly key: string,
+    /** The manager's `generation` when made: a HeldKeys answer keeps it only while they agree. */
+    readonly generation: number,
   ) {}
 }
 
@@ -61,6 +64,9 @@ interface Fanout {
   phase: Targets;
 }
 
+/** The next ControllerManager.generation. */
+let nextGeneration = 0;
+
 /** Entries kept past their run before an idle queue forgets them all (see `forget`). */
 const KEEP_ENTRIES = 1 << 16;
 
@@ -77,6 +83,12 @@ export class ControllerManager {
   private readonly entries: Map<string, Queued>[] = [];
   /** Entries made since the maps were last emptied. */
   private made = 0;
+  /**
+   * Moves when the maps are emptied: an entry a HeldKeys answer kept from before is not used.
+   * Drawn from one count for all managers, so an answer kept by another manager's entry (of
+   * another cluster) is never taken for one of this manager's.
+   */
+  private generation = nextGeneration++;
   /** Pending requeueAfter timers by (controller, due, key). */
   private readonly requeues = new Set<string>();
   private readonly maxIterations: number;
@@ -147,8 +159,15 @@ export class ControllerManager {
       const keys = (controllers[n] as Controller).keysFor(ev);
       if (keys.length === 0) continue;
       const i = indexes[n] as number;
-      if ((keys as Partial<QuietKeys>).quiet === true) {
-        this.enqueue(i, keys[0] as string, true);
+      const held = (keys as Partial<HeldKeys>).held;
+      if (held !== undefined) {
+        // One key, whose entry this answer keeps (HeldKeys): no lookup by the key string.
+        let e = held[i] as Queued | undefined;
+        if (e === undefined || e.generation !== this.generation) {
+          e = this.entry(i, keys[0] as string);
+          held[i] = e;
+        }
+        this.place(e, (keys as Partial<QuietKeys>).quiet === true);
         continue;
       }
       for (let k = 0; k < keys.length; k++) this.enqueue(i, keys[k] as string, false);
@@ -202,13 +221,24 @@ export class ControllerManager {
    * quiet before it is reached makes it run there.
    */
   private enqueue(index: number, key: string, quiet: boolean): void {
+    this.place(this.entry(index, key), quiet);
+  }
+
+  /** The controller's entry for the key (made if new): one per (controller, key) until `forget`. */
+  private entry(index: number, key: string): Queued {
     const entries = this.entries[index] as Map<string, Queued>;
     let e = entries.get(key);
     if (e === undefined) {
-      e = new Queued(index, key);
+      e = new Queued(index, key, this.generation);
       entries.set(key, e);
       this.made++;
-    } else if (e.at >= this.qBase + this.qHead) {
+    }
+    return e;
+  }
+
+  /** `enqueue` of the entry: queued at the end unless it waits already (see there). */
+  private place(e: Queued, quiet: boolean): void {
+    if (e.at >= this.qBase + this.qHead) {
       // still waiting
       if (!quiet) e.quiet = false;
       return;
@@ -226,6 +256,7 @@ export class ControllerManager {
     if (this.made < KEEP_ENTRIES) return;
     for (const m of this.entries) m.clear();
     this.made = 0;
+    this.generation = nextGeneration++;
   }
 }
 

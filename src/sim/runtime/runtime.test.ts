@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deepEqual, stableStringify } from '../apiserver/json';
 import { ManualClock, rfc3339 } from './clock';
-import { type Controller, PHASE_CHANGED, quietKeys, STATUS_ONLY } from './interfaces';
+import { type Controller, heldKeys, PHASE_CHANGED, quietKeys, STATUS_ONLY } from './interfaces';
 import { ControllerManager } from './manager';
 import { createRng, hexDigit, hexDigits, uuid } from './rng';
 import { TimerHeap } from './timers';
@@ -289,6 +289,51 @@ describe('controller manager', () => {
     ]);
     m.runUntilIdle();
     expect(runs).toEqual(asked);
+  });
+
+  // HeldKeys: the manager keeps a key's entry on the answer; the key is the same queue entry
+  // whether queued through the answer or by its string, before and after the maps are emptied
+  // (every 65,536 entries made, at an idle queue), and in another manager the answer is another
+  // entry.
+  it('queues a HeldKeys answer as its key, in one entry with the key queued by its string', () => {
+    const held = new Map(['a', 'b'].map((k) => [k, heldKeys(k)]));
+    const make = (runs: string[]) => {
+      const m = new ControllerManager(deps());
+      m.register({ name: 'other', watches: ['Pod'], keysFor: () => [], reconcile: () => {} });
+      m.register({
+        name: 'c',
+        watches: ['Pod'],
+        keysFor: (ev) => held.get(ev.object.metadata.name as string) ?? [ev.object.metadata.name as string],
+        reconcile: (k) => {
+          runs.push(k);
+        },
+      });
+      return m;
+    };
+    const ev = (name: string) =>
+      ({ type: 'ADDED', kind: 'Pod', key: name, object: { metadata: { name } } }) as never;
+    const runs: string[] = [];
+    const m = make(runs);
+    const otherRuns: string[] = [];
+    const other = make(otherRuns);
+    m.onWatch(ev('a'));
+    m.enqueueFor('c', 'a'); // waiting already: the same entry
+    m.onWatch(ev('b'));
+    other.onWatch(ev('a')); // the same answer, another manager's entry
+    m.onWatch(ev('a'));
+    expect(m.runUntilIdle()).toBe(2);
+    expect(runs).toEqual(['a', 'b']);
+    // Emptied maps: an entry kept from before is not taken (else 'a' would be queued twice).
+    for (let i = 0; i < 1 << 16; i++) m.enqueueFor('c', `k${i}`);
+    m.runUntilIdle();
+    runs.length = 0;
+    m.onWatch(ev('a'));
+    m.enqueueFor('c', 'a');
+    m.onWatch(ev('a'));
+    expect(m.runUntilIdle()).toBe(1);
+    expect(runs).toEqual(['a']);
+    expect(other.runUntilIdle()).toBe(1);
+    expect(otherRuns).toEqual(['a']);
   });
 
   // Against a plain stingy FIFO of (controller, key) with a waiting Set: thousands of distinct
