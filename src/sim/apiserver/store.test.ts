@@ -1,6 +1,7 @@
 // The store's lazy entries: stamped and listed like any object, built on first read, heard of by
 // key listeners only, keyed by name only when something reads; a put or remove over one behaves
 // as over the object it stands for.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../api/types';
 import { PHASE_CHANGED, STATUS_ONLY, type WatchEvent } from '../runtime/interfaces';
@@ -429,5 +430,75 @@ describe('Store.putStatus (status versions)', () => {
     expect(last.metadata.labels).toEqual({ app: 'b' });
     expect(store.byOwner('rs')).toEqual([]);
     expect(store.getByUid('u1')).toBeUndefined();
+  });
+});
+
+// The store remembers the last name looked up or written (a write over the object just read
+// finds it without a lookup): whatever the order of reads and writes, every read answers what a
+// map of the writes so far holds.
+describe('Store: the last name looked up', () => {
+  it('answers like a plain map of the writes, in any order of reads, writes and removals', () => {
+    const names = ['a', 'b'];
+    const nss = ['default', 'other'];
+    const kinds = ['Pod', 'Event'] as const;
+    const op = fc.record({
+      what: fc.constantFrom('put', 'status', 'remove', 'lazy', 'entry', 'get', 'view', 'node'),
+      kind: fc.constantFrom(...kinds),
+      ns: fc.constantFrom(...nss),
+      name: fc.constantFrom(...names),
+      n: fc.integer({ min: 0, max: 1000 }),
+    });
+    const obj = (kind: string, ns: string, name: string, n: number) =>
+      ({
+        apiVersion: 'v1',
+        kind,
+        metadata: { name, namespace: ns, uid: `${ns}-${name}-${n}`, resourceVersion: '' },
+        spec: {},
+        status: { phase: `p${n}` },
+      }) as unknown as K8sObject;
+    // What a read shows of what is stored: a written object's phase, a lazy entry's message.
+    const mark = (o: K8sObject | undefined) =>
+      (o?.status as { phase?: string } | undefined)?.phase ??
+      (o as { message?: string } | undefined)?.message;
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), fc.array(fc.boolean(), { maxLength: 60 }), (ops, full) => {
+        const store = new Store();
+        const model = new Map<string, string>(); // `kind/ns/name` → the mark of what is stored
+        const check = (kind: string, ns: string, name: string, how: string) => {
+          const want = model.get(`${kind}/${ns}/${name}`);
+          const k = kind as 'Pod';
+          if (how === 'entry') expect(store.entry(k, ns, name) !== undefined).toBe(want !== undefined);
+          else expect(mark(how === 'view' ? store.view(k, ns, name) : store.get(k, ns, name))).toBe(want);
+        };
+        ops.forEach(({ what, kind, ns, name, n }, i) => {
+          const key = `${kind}/${ns}/${name}`;
+          if (what === 'put') {
+            store.put(obj(kind, ns, name, n));
+            model.set(key, `p${n}`);
+          } else if (what === 'status') {
+            const slot = store.slot(kind, ns, name);
+            if (slot === undefined) return;
+            store.putStatus(kind, ns, slot, { phase: `s${n}` });
+            model.set(key, `s${n}`);
+          } else if (what === 'remove') {
+            store.remove(kind, ns, name);
+            model.delete(key);
+          } else if (what === 'lazy') {
+            store.addLazy(kind, ns, new Note(name, `e${n}`));
+            model.set(key, `e${n}`);
+          } else if (what === 'node') {
+            store.put({ apiVersion: 'v1', kind: 'Node', metadata: { name, uid: `n-${n}` } } as never);
+            model.set(`Node/${name}`, `n-${n}`);
+          }
+          // The name just written or read, then (now and then) every name.
+          check(kind, ns, name, what);
+          if (!full[i]) return;
+          for (const k of kinds) for (const s of nss) for (const x of names) check(k, s, x, 'get');
+          for (const x of names)
+            expect(store.get('Node', 'any', x)?.metadata.uid).toBe(model.get(`Node/${x}`));
+        });
+      }),
+      { seed: 20261127, numRuns: 300 },
+    );
   });
 });

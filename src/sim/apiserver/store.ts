@@ -299,6 +299,17 @@ export class Store implements StoreReader {
   caIdentity: { uid: string; creationTimestamp: string } | undefined = undefined;
   private readonly listeners: ((ev: WatchEvent) => void)[] = [];
   private readonly keyListeners: KeyListener[] = [];
+  // The last name looked up or written (its kind's map, namespace, name), the map it is in and
+  // what is stored under it, undefined included: the API server reads an object and then writes
+  // over it (update, updateStatus, a bind; a controller's own read often comes just before), and
+  // the write and the second read find it here instead of hashing the name into a map of
+  // thousands again. Forgotten by whatever can change what a name holds other than `write`,
+  // which remembers what it wrote (addLazy, remove).
+  private lastKind: KindMap | undefined = undefined;
+  private lastNs = '';
+  private lastName = '';
+  private lastMap: NameMap | undefined = undefined;
+  private lastEntry: Entry | undefined = undefined;
 
   /** Every write through `put` and every `remove`. The returned function stops the listener. */
   watch(fn: (ev: WatchEvent) => void): () => void {
@@ -344,8 +355,28 @@ export class Store implements StoreReader {
   entry(kind: KindName, namespace: string | undefined, name: string): Entry | undefined {
     const k = this.data.get(kind);
     if (k === undefined) return undefined;
-    const m = k.namespaced ? k.byNs.get(namespace ?? '') : k.cluster;
-    return m === undefined ? undefined : (m.pending === undefined ? m : keyed(m)).get(name);
+    const ns = k.namespaced ? (namespace ?? '') : '';
+    if (name === this.lastName && ns === this.lastNs && k === this.lastKind) return this.lastEntry;
+    const m = k.namespaced ? k.byNs.get(ns) : k.cluster;
+    if (m === undefined) return undefined;
+    const e = (m.pending === undefined ? m : keyed(m)).get(name);
+    this.remember(k, ns, name, m, e);
+    return e;
+  }
+
+  private remember(k: KindMap, ns: string, name: string, m: NameMap, e: Entry | undefined): void {
+    this.lastKind = k;
+    this.lastNs = ns;
+    this.lastName = name;
+    this.lastMap = m;
+    this.lastEntry = e;
+  }
+
+  /** Whatever changed a name map: the last name's entry is looked up again. */
+  private forgetLast(): void {
+    this.lastKind = undefined;
+    this.lastMap = undefined;
+    this.lastEntry = undefined;
   }
 
   getByUid(uid: string): K8sObject | undefined {
@@ -463,8 +494,15 @@ export class Store implements StoreReader {
     const km = this.kindMap(kind);
     const ns = km.namespaced ? (obj.metadata.namespace ?? '') : '';
     const name = obj.metadata.name;
-    const m = keyed(km.nameMap(ns));
-    const prev = m.get(name);
+    let m: NameMap;
+    let prev: Entry | undefined;
+    if (name === this.lastName && ns === this.lastNs && km === this.lastKind) {
+      m = this.lastMap as NameMap;
+      prev = this.lastEntry;
+    } else {
+      m = keyed(km.nameMap(ns));
+      prev = m.get(name);
+    }
     // The version replaced, as the event hands it on (a status version stays unbuilt); only its
     // uid and owners are read here.
     const old: Version | undefined = prev instanceof Slot ? (prev.ver ?? prev.obj) : prev?.object();
@@ -512,6 +550,7 @@ export class Store implements StoreReader {
         }
       }
     }
+    this.remember(km, ns, name, m, slot);
     this.emit(new StoreEvent(old ? 'MODIFIED' : 'ADDED', kind, ns, stored, old, 0));
     return stored;
   }
@@ -548,6 +587,7 @@ export class Store implements StoreReader {
     this.rv += 1;
     entry.stamp(this.rv);
     entry.live = true;
+    this.forgetLast();
     let type: WatchEventType = 'ADDED';
     if (m.slots === 0) {
       if (m.pending === undefined) m.pending = [entry];
@@ -595,6 +635,7 @@ export class Store implements StoreReader {
     const m = nm === undefined ? undefined : keyed(nm);
     const prev = m?.get(name);
     if (!m || !prev) return undefined;
+    this.forgetLast();
     const old = prev.object();
     if (prev instanceof Slot) m.slots--;
     prev.live = false;
