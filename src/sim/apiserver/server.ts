@@ -474,6 +474,67 @@ export class ApiServer implements ApiWriter {
     return withWarnings(out.metadata === meta ? this.store.putOwned(out) : this.store.put(out), kind);
   }
 
+  /**
+   * A controller's write of an Endpoints or EndpointSlice version it built itself (the Endpoints
+   * and EndpointSlice controllers'): what `update(obj)` (over `old`, the stored object the caller
+   * read) or `create(obj)` (no `old`) would answer and store, key for key, without their copies of
+   * the input. `obj` is handed over: it and its metadata are fresh objects no one else holds, and
+   * neither they nor any part of `obj` is changed after the call. An update's metadata is `old`'s
+   * (its keys in its order, the same system fields) with other values; a create's names the object
+   * (no generateName draw). Anything else, or before the late parts load (validation differs
+   * then), takes the general path (also for SimClusterOptions.generalPaths).
+   */
+  writeOwn(obj: K8sObject, old: K8sObject | undefined): ApiResult {
+    const kind = obj.kind;
+    if (
+      this.general ||
+      !latePartsLoaded() ||
+      (kind !== 'Endpoints' && kind !== 'EndpointSlice') ||
+      obj.apiVersion !== KINDS[kind].apiVersion
+    )
+      return old === undefined ? this.create(obj) : this.update(obj);
+    const m: Any = obj.metadata;
+    if (old === undefined) return this.createOwn(obj, kind, m);
+    const om = old.metadata;
+    if (
+      m.uid !== om.uid ||
+      m.creationTimestamp !== om.creationTimestamp ||
+      m.namespace !== om.namespace ||
+      m.deletionTimestamp !== om.deletionTimestamp ||
+      m.deletionGracePeriodSeconds !== om.deletionGracePeriodSeconds ||
+      this.store.get(kind, om.namespace, om.name) !== old ||
+      m.name !== om.name
+    )
+      return this.update(obj);
+    // update's steps on its copies, here on `obj` itself: its metadata would be a copy of `m`
+    // (the system fields it sets are m's already), its top level a copy of `obj`.
+    applyDefaultsInto(obj, true);
+    const errs = validateWrite(obj, old, this, false);
+    if (errs.length > 0) return { ok: false, error: invalidError(kind, om.name, errs) };
+    if (equalExceptResourceVersion(obj, old)) return { ok: true, object: old };
+    if (om.deletionTimestamp !== undefined && om.finalizers?.length && !m.finalizers?.length)
+      return this.update(obj); // the update that deletes (rare): the general path
+    return withWarnings(this.store.putOwned(orderKeys(obj)), kind);
+  }
+
+  /** writeOwn's create: create's steps on `obj` itself (see create). */
+  private createOwn(obj: K8sObject, kind: KindName, m: Any): ApiResult {
+    if (typeof m.name !== 'string' || m.name === '' || !KINDS[kind].namespaced) return this.create(obj);
+    m.namespace = m.namespace || 'default';
+    if (!this.store.get('Namespace', undefined, m.namespace))
+      return { ok: false, error: namespaceNotFound(m.namespace) };
+    applyDefaultsInto(obj);
+    const errs = validateWrite(obj);
+    if (errs.length > 0) return { ok: false, error: invalidError(kind, m.name, errs) };
+    if (this.store.get(kind, m.namespace, m.name)) return { ok: false, error: alreadyExists(kind, m.name) };
+    m.uid = this.newUid();
+    m.resourceVersion = '';
+    m.creationTimestamp = rfc3339(this.clock.now());
+    if (Object.hasOwn(m, 'deletionTimestamp')) delete m.deletionTimestamp;
+    if (Object.hasOwn(m, 'deletionGracePeriodSeconds')) delete m.deletionGracePeriodSeconds;
+    return withWarnings(this.store.putOwned(orderKeys(obj)), kind);
+  }
+
   updateStatus(input: K8sObject): ApiResult {
     const kind = input.kind as KindName;
     const old = this.store.get(kind, input.metadata?.namespace, input.metadata?.name);

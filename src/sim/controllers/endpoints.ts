@@ -14,6 +14,7 @@ import type {
   Service,
   ServicePort,
 } from '../api/types';
+import { copyTop } from '../apiserver/copy';
 import type { ApiResult } from '../contract';
 import type { Controller, ControllerContext, StoreReader, WatchEvent } from '../runtime/interfaces';
 import type { EndpointsIndex } from './endpoints-index';
@@ -336,15 +337,15 @@ export function reconcileEndpoints(
     return existing;
   }
   const annotations = withTriggerTime(existing?.metadata.annotations, rfc3339(ctx.clock.now()));
+  // A new version, handed to the API server as its own (ApiWriter.writeOwn: no copies of it
+  // there): nothing here changes it, or anything it holds, after the write.
   let r: ApiResult;
   if (existing) {
-    const next: Endpoints = {
-      ...existing,
-      metadata: { ...existing.metadata, labels: want.labels, annotations },
-    };
+    const next: Endpoints = copyTop(existing);
+    next.metadata = { ...existing.metadata, labels: want.labels, annotations };
     if (want.subsets.length) next.subsets = want.subsets;
     else delete next.subsets;
-    r = ctx.api.update(next);
+    r = ctx.api.writeOwn ? ctx.api.writeOwn(next, existing) : ctx.api.update(next);
   } else {
     const obj = {
       apiVersion: 'v1',
@@ -352,7 +353,7 @@ export function reconcileEndpoints(
       metadata: { name, namespace: ns, labels: want.labels, annotations },
       ...(want.subsets.length ? { subsets: want.subsets } : {}),
     } as unknown as Endpoints;
-    r = ctx.api.create(obj);
+    r = ctx.api.writeOwn ? ctx.api.writeOwn(obj, undefined) : ctx.api.create(obj);
   }
   // The answer of a write is the object stored.
   return r.ok ? (r.object as Endpoints) : undefined;

@@ -12,8 +12,16 @@ import type {
   Service,
   ServicePort,
 } from '../api/types';
+import { copyTop } from '../apiserver/copy';
 import type { ApiResult } from '../contract';
-import type { Controller, ControllerContext, Rng, StoreReader, WatchEvent } from '../runtime/interfaces';
+import type {
+  ApiWriter,
+  Controller,
+  ControllerContext,
+  Rng,
+  StoreReader,
+  WatchEvent,
+} from '../runtime/interfaces';
 import { eventChangesDesired, podServiceKeys, scratchSelectedPods, serviceStates } from './endpoints';
 import type { EndpointsIndex } from './endpoints-index';
 import { shouldPodBeInEndpoints } from './endpoints-pod';
@@ -343,19 +351,17 @@ function writeSlice(
       synced?.push(cur);
       return true;
     }
-    return written(
-      ctx.api.update({
-        ...cur,
-        metadata: {
-          ...cur.metadata,
-          labels: meta.labels,
-          annotations: withTriggerTime(cur.metadata.annotations, rfc3339(ctx.clock.now())),
-        },
-        endpoints: w.endpoints,
-        ports: w.ports,
-      } as EndpointSlice),
-      synced,
-    );
+    // A new version, handed to the API server as its own (ApiWriter.writeOwn: no copies of it
+    // there): nothing here changes it, or anything it holds, after the write.
+    const next: EndpointSlice = copyTop(cur);
+    next.metadata = {
+      ...cur.metadata,
+      labels: meta.labels,
+      annotations: withTriggerTime(cur.metadata.annotations, rfc3339(ctx.clock.now())),
+    };
+    next.endpoints = w.endpoints;
+    next.ports = w.ports;
+    return written(ctx.api.writeOwn ? ctx.api.writeOwn(next, cur) : ctx.api.update(next), synced);
   }
   const name = generateName(`${baseName}-`, ctx.rng, (n) => !!ctx.store.get('EndpointSlice', ns, n));
   const ownerReferences = meta.ownerReferences();
@@ -374,7 +380,7 @@ function writeSlice(
     endpoints: w.endpoints,
     ports: w.ports,
   } as unknown as EndpointSlice;
-  return written(ctx.api.create(obj), synced);
+  return written(ctx.api.writeOwn ? ctx.api.writeOwn(obj, undefined) : ctx.api.create(obj), synced);
 }
 
 /** Whether a slice write went through; its stored slice goes to `synced`. */
@@ -414,6 +420,26 @@ export class OwnSliceWrites {
     }
   }
 
+  /**
+   * `api.update(o)` (`own`: `api.writeOwn(o, old)`), marked as ours when `o` is a slice. Inline
+   * (no closure per write): slice updates are this controller's most frequent writes.
+   */
+  private writing(o: K8sObject, old: K8sObject | undefined, api: ApiWriter, own: boolean): ApiResult {
+    const ours = o.kind === 'EndpointSlice';
+    const beforeNs = this.currentNs;
+    const beforeName = this.currentName;
+    if (ours) {
+      this.currentNs = o.metadata.namespace ?? 'default';
+      this.currentName = o.metadata.name;
+    }
+    try {
+      return own ? (api.writeOwn as NonNullable<ApiWriter['writeOwn']>)(o, old) : api.update(o);
+    } finally {
+      this.currentNs = beforeNs;
+      this.currentName = beforeName;
+    }
+  }
+
   private wrapped: { from: unknown; to: unknown } | undefined;
 
   /** `ctx` whose API writes mark EndpointSlice writes as this controller's own (one wrapper per ctx). */
@@ -425,20 +451,8 @@ export class OwnSliceWrites {
       api: {
         create: (o, opts) =>
           this.during(o.kind, o.metadata.namespace, o.metadata.name, () => api.create(o, opts)),
-        update: (o) => {
-          // Inline (no closure per write): a slice update is this controller's most frequent write.
-          if (o.kind !== 'EndpointSlice') return api.update(o);
-          const beforeNs = this.currentNs;
-          const beforeName = this.currentName;
-          this.currentNs = o.metadata.namespace ?? 'default';
-          this.currentName = o.metadata.name;
-          try {
-            return api.update(o);
-          } finally {
-            this.currentNs = beforeNs;
-            this.currentName = beforeName;
-          }
-        },
+        update: (o) => this.writing(o, undefined, api, false),
+        ...(api.writeOwn ? { writeOwn: (o, old) => this.writing(o, old, api, true) } : {}),
         updateStatus: (o) =>
           this.during(o.kind, o.metadata.namespace, o.metadata.name, () => api.updateStatus(o)),
         delete: (kind, ns, name, opts) => this.during(kind, ns, name, () => api.delete(kind, ns, name, opts)),

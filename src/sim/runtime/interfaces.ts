@@ -75,6 +75,13 @@ export interface ApiWriter {
   /** Status subresource: no validation of spec, no generation bump. */
   updateStatus(obj: K8sObject): ApiResult;
   delete(kind: KindName, namespace: string | undefined, name: string, opts?: DeleteOptions): ApiResult;
+  /**
+   * `update(obj)` over `old`, the stored object the caller read (or `create(obj)` when undefined),
+   * for a version the caller built and hands over: `obj` and its metadata are fresh, and nothing
+   * changes them or anything they hold afterwards, so the API server writes it without copying
+   * it (ApiServer.writeOwn). Optional: a writer without it takes update or create.
+   */
+  writeOwn?(obj: K8sObject, old: K8sObject | undefined): ApiResult;
 }
 
 export interface EventRecorder {
