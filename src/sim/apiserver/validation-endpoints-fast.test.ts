@@ -59,4 +59,73 @@ describe('pushEndpointSubsetErrors quick checks', () => {
     expect(got[4]).toEqual([]);
     expect(got[5]).toEqual([]);
   });
+
+  it('an update checks what the stored version did not hold: the same causes when that one was valid', () => {
+    const good = (i: number) => ({ ip: `10.1.${i >> 8}.${i & 255}`, nodeName: 'node-1' });
+    const bad = fc.constantFrom({ ip: '127.0.0.1' }, { ip: '10.1.0.7', hostname: 'Bad_' }, { ip: 'x' }, null);
+    const address = fc.oneof(
+      fc.nat(500).map(good),
+      bad.map((a) => (a === null ? a : { ...a })),
+    );
+    // The next version from the stored one: each old address kept in its list, moved to the other,
+    // or dropped, new ones put anywhere; the ports kept (the same array) or new.
+    const step = fc.record({
+      fate: fc.constantFrom('keep', 'move', 'drop'),
+      added: fc.option(address, { nil: undefined }),
+      toReady: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(500), { maxLength: 12 }),
+        fc.array(fc.boolean(), { maxLength: 12 }),
+        fc.array(step, { maxLength: 14 }),
+        fc.boolean(),
+        (ips, readiness, steps, samePorts) => {
+          const ports = [{ port: 80, protocol: 'TCP' }];
+          const oldReady: unknown[] = [];
+          const oldNotReady: unknown[] = [];
+          ips.forEach((ip, i) => {
+            (readiness[i] ? oldReady : oldNotReady).push(good(ip));
+          });
+          const old = [{ addresses: oldReady, notReadyAddresses: oldNotReady, ports }];
+          const ready: unknown[] = [];
+          const notReady: unknown[] = [];
+          const olds = [
+            ...oldReady.map((a) => [a, true] as const),
+            ...oldNotReady.map((a) => [a, false] as const),
+          ];
+          steps.forEach((s, i) => {
+            const o = olds[i];
+            if (o && s.fate !== 'drop') ((s.fate === 'keep') === o[1] ? ready : notReady).push(o[0]);
+            if (s.added !== undefined) (s.toReady ? ready : notReady).push(s.added);
+          });
+          const next = [
+            {
+              addresses: ready,
+              notReadyAddresses: notReady,
+              ports: samePorts ? ports : [{ port: 0, protocol: 'TCP' }],
+            },
+          ];
+          const full: { field: string; message: string }[] = [];
+          const incremental: { field: string; message: string }[] = [];
+          pushEndpointSubsetErrors(full, next);
+          pushEndpointSubsetErrors(incremental, next, old);
+          expect(incremental).toEqual(full);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('an address the stored version holds is not checked again (it was when that was written)', () => {
+    const loopback = { ip: '127.0.0.1' };
+    const old = [{ addresses: [loopback] }];
+    const next = [{ addresses: [loopback, { ip: '127.0.0.2' }] }];
+    const full: { field: string }[] = [];
+    const incremental: { field: string }[] = [];
+    pushEndpointSubsetErrors(full as never, next);
+    pushEndpointSubsetErrors(incremental as never, next, old);
+    expect(full.map((e) => e.field)).toEqual(['subsets[0].addresses[0].ip', 'subsets[0].addresses[1].ip']);
+    expect(incremental.map((e) => e.field)).toEqual(['subsets[0].addresses[1].ip']);
+  });
 });

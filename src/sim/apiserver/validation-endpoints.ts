@@ -98,27 +98,78 @@ function pushPort(out: FieldError[], p: Any, requireName: boolean, path: string)
       out.push(invalid(`${path}.appProtocol`, p.appProtocol, m));
 }
 
-/** Every subset's causes, in validateEndpointSubsets' order. */
-export function pushEndpointSubsetErrors(out: FieldError[], subsets: unknown): void {
+/**
+ * Every subset's causes, in validateEndpointSubsets' order. `old`: the subsets of the stored
+ * version an update replaces. An address or port list of `old` reappearing as the same object was
+ * checked when that version was written, and is not checked again (stored objects are immutable
+ * snapshots: the same object has the same fields), as the workload validation skips a selector or
+ * template an update keeps: a controller's next version shares every unchanged address with the
+ * last one.
+ */
+export function pushEndpointSubsetErrors(out: FieldError[], subsets: unknown, old?: unknown): void {
   const all = list(subsets);
+  const olds = list(old);
   for (let i = 0; i < all.length; i++) {
     const ss = all[i];
-    const path = `subsets[${i}]`;
+    const was = olds[i];
     const ready = list(ss?.addresses);
     const notReady = list(ss?.notReadyAddresses);
     if (ready.length === 0 && notReady.length === 0)
-      out.push({ field: path, message: 'Required value: must specify `addresses` or `notReadyAddresses`' });
+      out.push({
+        field: `subsets[${i}]`,
+        message: 'Required value: must specify `addresses` or `notReadyAddresses`',
+      });
+    const seen = kept;
+    seen.start(was);
     // Each address's path is built only for one the quick check does not clear.
     for (let j = 0; j < ready.length; j++)
-      if (!addressOk(ready[j])) pushAddress(out, ready[j], `${path}.addresses[${j}]`);
+      if (!seen.has(ready[j]) && !addressOk(ready[j]))
+        pushAddress(out, ready[j], `subsets[${i}].addresses[${j}]`);
     for (let j = 0; j < notReady.length; j++)
-      if (!addressOk(notReady[j])) pushAddress(out, notReady[j], `${path}.notReadyAddresses[${j}]`);
+      if (!seen.has(notReady[j]) && !addressOk(notReady[j]))
+        pushAddress(out, notReady[j], `subsets[${i}].notReadyAddresses[${j}]`);
+    seen.start(undefined);
     const ports = list(ss?.ports);
+    if (ports.length > 0 && ports === was?.ports) continue;
     for (let j = 0; j < ports.length; j++)
       if (!portOk(ports[j], ports.length > 1))
-        pushPort(out, ports[j], ports.length > 1, `${path}.ports[${j}]`);
+        pushPort(out, ports[j], ports.length > 1, `subsets[${i}].ports[${j}]`);
   }
 }
+
+/**
+ * Which addresses of a new subset are the same objects as the old subset's, found without a set:
+ * the new subset's addresses are visited in order, and each is looked for at the next unmatched
+ * place (or the one after) of the old subset's two lists. A controller's versions list addresses
+ * in one order, so an address added, dropped or moved between the lists (turned ready) leaves the
+ * others found; one not found is only checked again.
+ */
+class KeptAddresses {
+  private ready: readonly unknown[] = [];
+  private notReady: readonly unknown[] = [];
+  private r = 0;
+  private n = 0;
+
+  start(was: Any): void {
+    this.ready = list(was?.addresses);
+    this.notReady = list(was?.notReadyAddresses);
+    this.r = 0;
+    this.n = 0;
+  }
+
+  has(a: unknown): boolean {
+    if (typeof a !== 'object' || a === null) return false;
+    const ready = this.ready;
+    const notReady = this.notReady;
+    if (ready[this.r] === a) this.r++;
+    else if (notReady[this.n] === a) this.n++;
+    else if (ready[this.r + 1] === a) this.r += 2;
+    else if (notReady[this.n + 1] === a) this.n += 2;
+    else return false;
+    return true;
+  }
+}
+const kept = new KeptAddresses();
 
 /** A port with no cause (named when it must be, a valid number and protocol, no bad appProtocol). */
 function portOk(p: Any, requireName: boolean): boolean {

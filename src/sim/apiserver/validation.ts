@@ -450,7 +450,7 @@ function validateEndpoints(obj: K8sObject, old: K8sObject | undefined): FieldErr
   // validateEndpointSubsets in full is bound late (validation-endpoints.ts); before it loads only
   // the controllers write Endpoints (Pod IPs, valid ports), and this short form checks them.
   if (latePartsLoaded()) {
-    late().pushEndpointSubsetErrors(out, (obj as Any).subsets);
+    late().pushEndpointSubsetErrors(out, (obj as Any).subsets, (old as Any)?.subsets);
     return out;
   }
   const subsets: Any[] = Array.isArray((obj as Any).subsets) ? (obj as Any).subsets : [];

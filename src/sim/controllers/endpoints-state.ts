@@ -173,7 +173,7 @@ export class ServicePods {
   apply(name: string, pod: Pod | undefined): void {
     const was = this.byName.get(name);
     let e: PodEntry | undefined;
-    if (pod !== undefined && podCanBeListed(pod) && selectorMatches(this.svc.spec.selector, podLabels(pod))) {
+    if (pod !== undefined && podCanBeListed(pod) && this.selects(podLabels(pod))) {
       e = PodEntry.of(pod, this.svc, this.numeric);
       if (was !== undefined) {
         if (was.same(e)) return;
@@ -200,6 +200,23 @@ export class ServicePods {
       ordered.splice(i, 1);
     }
     if (e !== undefined) ordered.splice(position(ordered, e), 0, e);
+  }
+
+  /** The labels object the selector was last matched against, and the answer. */
+  private matchedLabels: Labels | undefined = undefined;
+  private matched = false;
+
+  /**
+   * Whether the selector matches `labels`. The Pods of one ReplicaSet share their template's labels
+   * object and keep it across status updates (stored objects are immutable), so the last answer is
+   * almost always the one asked for again.
+   */
+  private selects(labels: Labels | undefined): boolean {
+    if (labels !== this.matchedLabels || labels === undefined) {
+      this.matched = selectorMatches(this.svc.spec.selector, labels);
+      this.matchedLabels = labels;
+    }
+    return this.matched;
   }
 
   /** The entries sorted by IP (then uid); not to be modified, and read before the next Pod event. */
