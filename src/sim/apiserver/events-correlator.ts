@@ -31,7 +31,6 @@
 // count for repeats but not toward a set or a bucket, all of which have long lapsed by CLUSTER_START.
 import type { K8sObject } from '../api/types';
 import { rfc3339 } from '../runtime/clock';
-import { word32 } from '../runtime/rng';
 import { type EventKind, involvedRv, RecordedEvent, type Recorder } from './events';
 
 /** Milliseconds per token: 1 s / float32(1/300) (defaultSpamQPS is a float32; 299999.9927… ms). */
@@ -252,7 +251,6 @@ function recreate(
           namespace: meta.namespace,
           uid: meta.uid,
         };
-  const rng = rec.rng;
   const x = new SpecialEvent(
     e.key(),
     0,
@@ -264,10 +262,7 @@ function recreate(
     e.first,
     now,
     count,
-    word32(rng) | 0,
-    word32(rng) | 0,
-    word32(rng) | 0,
-    word32(rng) | 0,
+    rec.uids.take(4),
   );
   x.created = now;
   return x;

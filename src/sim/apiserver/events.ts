@@ -17,7 +17,7 @@ import type { K8sObject } from '../api/types';
 import { late, latePartsLoaded } from '../late';
 import { rfc3339 } from '../runtime/clock';
 import type { Clock, EventRecorder, Rng } from '../runtime/interfaces';
-import { flat, uuid, word32 } from '../runtime/rng';
+import { flat, LazyWords, uuidOf } from '../runtime/rng';
 import { LazyObject, StatusVersion, type Store } from './store';
 
 export type Source = { component: string; host?: string };
@@ -46,6 +46,8 @@ export class EventKind {
     readonly reason: string,
     readonly source: Source,
     readonly fieldPath: string | undefined,
+    /** The recorder's uid words (each Event keeps its position in them, not the words). */
+    readonly uids: LazyWords,
   ) {
     this.host = source.host ?? '';
   }
@@ -79,21 +81,6 @@ export function involvedRv(o: K8sObject): string | number | undefined {
     return rv < 1e9 ? rv : String(rv);
   }
   return compactRv(o.metadata.resourceVersion);
-}
-
-/** An Rng that hands back four recorded 32-bit words: `uuid` over it spells the uid drawn then. */
-class Replay implements Rng {
-  private i = 0;
-  constructor(private readonly words: readonly number[]) {}
-  next(): number {
-    return ((this.words[this.i++] as number) >>> 0) / 4294967296;
-  }
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  fork(): Rng {
-    throw new Error('Replay cannot fork');
-  }
 }
 
 /** The fields an Event is compared on when the recorder looks for one to aggregate into. */
@@ -130,11 +117,8 @@ export class RecordedEvent extends LazyObject {
     readonly first: string,
     public last: string,
     public count: number,
-    // The uid's four random words as int32 (small integers stay unboxed); spelled on read.
-    private readonly u0: number,
-    private readonly u1: number,
-    private readonly u2: number,
-    private readonly u3: number,
+    /** The position of the uid's four words in `kind.uids`: drawn and spelled when read. */
+    private readonly uidAt: number,
   ) {
     super();
   }
@@ -162,6 +146,13 @@ export class RecordedEvent extends LazyObject {
     return n;
   }
 
+  /** metadata.uid: the four words at the Event's position in the recorder's uid stream. */
+  private uid(): string {
+    const w = this.kind.uids;
+    const i = this.uidAt;
+    return uuidOf(w.at(i), w.at(i + 1), w.at(i + 2), w.at(i + 3));
+  }
+
   /** Field for field (and key order) the object the recorder used to write. */
   protected build(resourceVersion: string): K8sObject {
     const inv = this.involved;
@@ -182,7 +173,7 @@ export class RecordedEvent extends LazyObject {
       metadata: {
         name: this.key(),
         namespace: inv.namespace ?? 'default',
-        uid: uuid(new Replay([this.u0, this.u1, this.u2, this.u3])),
+        uid: this.uid(),
         resourceVersion,
         creationTimestamp: this.first,
       },
@@ -255,6 +246,11 @@ export class Recorder implements EventRecorder {
   lastFirst: RecordedEvent | undefined = undefined;
   /** The clock when the recorder started, the origin of the entries' correlator times. */
   readonly t0: number;
+  /**
+   * The Events' uids: four words of `rng` each, in creation order, drawn only when an Event is
+   * read (LazyWords; nothing else draws from `rng`).
+   */
+  readonly uids: LazyWords;
   /** The last creation instant handed out, as Unix ms and the nanoseconds beyond it. */
   private lastMs = Number.NEGATIVE_INFINITY;
   private lastSub = 0;
@@ -265,6 +261,7 @@ export class Recorder implements EventRecorder {
     readonly rng: Rng,
   ) {
     this.t0 = clock.now();
+    this.uids = new LazyWords(rng);
   }
 
   /**
@@ -316,7 +313,7 @@ export class Recorder implements EventRecorder {
       const k = kinds[i] as EventKind;
       if (k.source === source && k.type === type && k.fieldPath === fieldPath) return k;
     }
-    const k = new EventKind(type, reason, source, fieldPath);
+    const k = new EventKind(type, reason, source, fieldPath, this.uids);
     // A caller making a source object per call (node-taints) would grow the list without end:
     // past a bound, such kinds are simply not shared.
     if (kinds.length < 64) kinds.push(k);
@@ -396,7 +393,7 @@ export class Recorder implements EventRecorder {
 
   /**
    * A new entry (of class `Entry`) for an Event first seen now, named for this instant and with
-   * the next uid of the stream, chained after `tail` of the object's chain starting at `first`.
+   * the next uid of the stream (its position: drawn when read), chained after `tail` of the object's chain starting at `first`.
    */
   create(
     obj: K8sObject,
@@ -421,7 +418,6 @@ export class Recorder implements EventRecorder {
       prev.namespace === meta.namespace
         ? prev
         : { apiVersion: obj.apiVersion, kind: obj.kind, name: meta.name, namespace: meta.namespace, uid };
-    const rng = this.rng;
     const e = new Entry(
       name,
       nhi,
@@ -433,10 +429,7 @@ export class Recorder implements EventRecorder {
       now,
       now,
       1,
-      word32(rng) | 0,
-      word32(rng) | 0,
-      word32(rng) | 0,
-      word32(rng) | 0,
+      this.uids.take(4),
     );
     if (tail) tail.next = e;
     else this.byObject.set(uid, e);

@@ -4,6 +4,7 @@
 import type { Container, Pod } from '../api/types';
 import type { Slot } from '../apiserver/store';
 import { heldKeys, type QuietKeys, quietKeys, type Rng } from '../runtime/interfaces';
+import { hexCodes } from '../runtime/rng';
 import type { NodeIpam } from './ipam';
 import type { ContainerRun } from './lifecycle-deps';
 import type { ContainerTemplate } from './status-parts';
@@ -11,12 +12,11 @@ import type { ContainerTemplate } from './status-parts';
 /** `containerd://` and 64 hex digits, as character codes (the digits rewritten per container). */
 const ID_PREFIX = 'containerd://';
 const ID_CODES = Array.from(`${ID_PREFIX}${'0'.repeat(64)}`, (ch) => ch.charCodeAt(0));
-const HEX_CODES = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
 
 /** A container ID, `containerd://` and 64 hex digits: one draw of `rng.int(16)` per digit. */
 export function containerId(rng: Rng): string {
   const u = ID_CODES;
-  for (let i = 0; i < 64; i++) u[ID_PREFIX.length + i] = HEX_CODES[rng.int(16)] as number;
+  hexCodes(rng, u, ID_PREFIX.length, 64);
   return String.fromCharCode.apply(null, u);
 }
 

@@ -4,7 +4,7 @@ import { deepEqual, stableStringify } from '../apiserver/json';
 import { ManualClock, rfc3339 } from './clock';
 import { type Controller, heldKeys, PHASE_CHANGED, quietKeys, STATUS_ONLY } from './interfaces';
 import { ControllerManager } from './manager';
-import { createRng, hexDigit, hexDigits, uuid } from './rng';
+import { createRng, flat, hexCodes, hexDigit, hexDigits, LazyWords, uuid, word32 } from './rng';
 import { TimerHeap } from './timers';
 import { WorkQueue } from './workqueue';
 
@@ -46,6 +46,84 @@ describe('rng', () => {
     expect(uuid(createRng(3))).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
+  });
+
+  // word32 and hexCodes read sfc32's output directly; any other Rng goes through next()/int().
+  const viaNext = (r: ReturnType<typeof createRng>) => ({
+    next: () => r.next(),
+    int: (n: number) => r.int(n),
+    fork: (name: string) => r.fork(name),
+  });
+
+  it('word32 is floor(next() * 2^32), for sfc32 and any other Rng alike', () => {
+    const a = createRng(11);
+    const b = createRng(11);
+    const c = viaNext(createRng(11));
+    for (let i = 0; i < 2000; i++) {
+      const w = word32(a);
+      expect(w).toBe(Math.floor(b.next() * 4294967296));
+      expect(word32(c)).toBe(w);
+    }
+  });
+
+  it('hexCodes draws int(16) per digit, for sfc32 and any other Rng alike', () => {
+    const a = createRng(5);
+    const b = createRng(5);
+    const c = viaNext(createRng(5));
+    for (let k = 0; k < 50; k++) {
+      const x: number[] = [120, 0, 0, 0, 0, 121];
+      const y: number[] = [120, 0, 0, 0, 0, 121];
+      hexCodes(a, x, 1, 4);
+      hexCodes(c, y, 1, 4);
+      const want = [120, ...Array.from({ length: 4 }, () => hexDigit(b.int(16)).charCodeAt(0)), 121];
+      expect(x).toEqual(want);
+      expect(y).toEqual(want);
+    }
+  });
+
+  it('LazyWords: each position reads the word drawn there in order, however early or late', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 60 }),
+        (takes, reads) => {
+          const drawn = createRng(9);
+          const want = Array.from({ length: 240 }, () => word32(drawn));
+          const lazy = new LazyWords(createRng(9));
+          const at: number[] = [];
+          let total = 0;
+          // Reads interleaved with takes: a read of any position taken so far.
+          takes.forEach((n, k) => {
+            const p = lazy.take(n);
+            expect(p).toBe(total);
+            at.push(p);
+            total += n;
+            const r = reads[k];
+            if (r !== undefined) {
+              const i = r % total;
+              expect(lazy.at(i)).toBe(want[i]);
+            }
+          });
+          for (let i = total - 1; i >= 0; i--) expect(lazy.at(i)).toBe(want[i]);
+          expect(() => lazy.at(total)).toThrow();
+        },
+      ),
+    );
+  });
+
+  it('flat keeps the string as it is', () => {
+    const name = 'app-12-5d8f7c9b4-x2k9p';
+    for (const s of [
+      '',
+      'short',
+      `Successfully assigned default/${name} to node-1`,
+      '12345678901234567',
+      ' 0x1f ',
+    ]) {
+      const f = flat(s);
+      expect(f).toBe(s);
+      expect(f.length).toBe(s.length);
+    }
   });
 });
 
