@@ -9,7 +9,7 @@ import { controllerRef, isPodActive, ownedBy, ownerRefTo, splitKey } from '../ap
 import type { Pod, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
 import { late, latePartsLoaded } from '../late';
-import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
+import { type Controller, type ControllerContext, KeysByUid, type WatchEvent } from '../runtime/interfaces';
 import {
   adopt,
   anyAdoptable,
@@ -51,8 +51,10 @@ export function createReplicaSetController(store: Store, general = false): Contr
   const settled = new Map<string, string>();
   /** The key being synced: the events of its own writes do not unsettle it. */
   let syncing: string | undefined;
+  /** Each ReplicaSet's key, one answer per ReplicaSet for its own and its Pods' events. */
+  const setKeys = new KeysByUid();
   const keysFor = (ev: WatchEvent): string[] => {
-    const keys = podAndSetKeys(store, orphans, ev);
+    const keys = podAndSetKeys(store, orphans, ev, setKeys);
     for (let i = 0; i < keys.length; i++) if (keys[i] !== syncing) settled.delete(keys[i] as string);
     return keys;
   };
@@ -98,9 +100,13 @@ interface Settled {
 }
 
 /** The keys a watch event queues (see createReplicaSetController). */
-function podAndSetKeys(store: Store, orphans: Orphans, ev: WatchEvent): string[] {
+function podAndSetKeys(store: Store, orphans: Orphans, ev: WatchEvent, setKeys: KeysByUid): string[] {
   const o = ev.view;
-  if (ev.kind === 'ReplicaSet') return [`${o.metadata.namespace}/${o.metadata.name}`];
+  if (ev.kind === 'ReplicaSet') {
+    const keys = setKeys.of(o.metadata.namespace as string, o.metadata.name, o.metadata.uid);
+    if (ev.type === 'DELETED') setKeys.drop(o.metadata.uid);
+    return keys;
+  }
   // Status writes that change neither readiness, phase, deletion, labels nor owners cannot
   // change what this controller counts or claims (the kubelet's ContainerCreating / pod IP
   // updates). Checked before the owner lookup: most Pod updates are these.
@@ -119,7 +125,7 @@ function podAndSetKeys(store: Store, orphans: Orphans, ev: WatchEvent): string[]
   // The steady state: an owned Pod whose controller did not change (updatePod / addPod /
   // deletePod: "If it has a ControllerRef, that's all that matters").
   if (ref && (!refsMoved || oldRef?.uid === ref.uid))
-    return ref.kind === 'ReplicaSet' ? [`${ns}/${ref.name}`] : NO_KEYS;
+    return ref.kind === 'ReplicaSet' ? setKeys.of(ns, ref.name, ref.uid) : NO_KEYS;
   const keys: string[] = [];
   // The ControllerRef changed: sync the old controller too.
   if (oldRef?.kind === 'ReplicaSet' && oldRef.uid !== ref?.uid) keys.push(`${ns}/${oldRef.name}`);

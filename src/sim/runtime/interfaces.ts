@@ -145,6 +145,30 @@ export function heldKeys(key: string): HeldKeys {
 }
 
 /**
+ * The HeldKeys answer `[namespace/name]` of objects by uid, for a controller that queues an
+ * object's key from the events of other objects (a ReplicaSet's from its Pods', through the
+ * owner reference's uid): the key string is built once per object, not per event. A uid always
+ * names the same namespace and name. Bounded: emptied past 65,536 objects (made again when asked).
+ */
+export class KeysByUid {
+  private readonly byUid = new Map<string, HeldKeys>();
+  of(namespace: string, name: string, uid: string | undefined): string[] {
+    if (uid === undefined) return [`${namespace}/${name}`];
+    let keys = this.byUid.get(uid);
+    if (keys === undefined) {
+      if (this.byUid.size >= 1 << 16) this.byUid.clear();
+      keys = heldKeys(`${namespace}/${name}`);
+      this.byUid.set(uid, keys);
+    }
+    return keys;
+  }
+  /** The object is gone: its answer is not kept any more. */
+  drop(uid: string | undefined): void {
+    if (uid !== undefined) this.byUid.delete(uid);
+  }
+}
+
+/**
  * Level-based controller (controller-runtime style): watch events map to keys; a stingy FIFO
  * workqueue de-duplicates them; `reconcile` reads current state, never the event.
  */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deepEqual, stableStringify } from '../apiserver/json';
 import { ManualClock, rfc3339 } from './clock';
-import { type Controller, heldKeys, PHASE_CHANGED, quietKeys, STATUS_ONLY } from './interfaces';
+import { type Controller, heldKeys, KeysByUid, PHASE_CHANGED, quietKeys, STATUS_ONLY } from './interfaces';
 import { ControllerManager } from './manager';
 import { createRng, flat, hexCodes, hexDigit, hexDigits, LazyWords, uuid, word32 } from './rng';
 import { TimerHeap } from './timers';
@@ -412,6 +412,22 @@ describe('controller manager', () => {
     expect(runs).toEqual(['a']);
     expect(other.runUntilIdle()).toBe(1);
     expect(otherRuns).toEqual(['a']);
+  });
+
+  it('KeysByUid answers one HeldKeys per uid until dropped, and a plain key without a uid', () => {
+    const keys = new KeysByUid();
+    const a = keys.of('ns', 'rs-a', 'u1');
+    expect([...a]).toEqual(['ns/rs-a']);
+    expect((a as { held?: unknown }).held).toEqual([]);
+    expect(keys.of('ns', 'rs-a', 'u1')).toBe(a);
+    expect(keys.of('ns', 'rs-b', 'u2')).not.toBe(a);
+    const plain = keys.of('ns', 'rs-c', undefined);
+    expect(plain).toEqual(['ns/rs-c']);
+    expect((plain as { held?: unknown }).held).toBeUndefined();
+    keys.drop('u1');
+    const again = keys.of('ns', 'rs-a', 'u1');
+    expect(again).not.toBe(a);
+    expect([...again]).toEqual(['ns/rs-a']);
   });
 
   // Against a plain stingy FIFO of (controller, key) with a waiting Set: thousands of distinct
