@@ -13,7 +13,9 @@ type Any = any;
 
 const PROTOCOLS_SORTED = ['SCTP', 'TCP', 'UDP'];
 const PORT_RANGE = 'must be between 1 and 65535, inclusive';
-const list = (v: unknown): Any[] => (Array.isArray(v) ? v : []);
+/** `v` if an array, else an empty one (shared: only read). */
+const list = (v: unknown): readonly Any[] => (Array.isArray(v) ? v : NONE);
+const NONE: readonly Any[] = Object.freeze([]);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /**

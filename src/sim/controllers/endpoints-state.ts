@@ -30,6 +30,7 @@ import {
   podUid,
 } from './endpoints-pod';
 import { numericTargetPorts, selectedPods, selectorMatches } from './endpoints-util';
+import type { SliceMeta } from './endpointslice';
 
 /** One selected Pod that can be listed (ShouldPodBeInEndpoints with terminating Pods included). */
 export class PodEntry {
@@ -161,6 +162,10 @@ export class ServicePods {
   endpointsPorts: EndpointPort[] | undefined = undefined;
   /** The slices' ports (./endpointslice), when numeric. */
   slicePorts: EndpointPort[] | undefined = undefined;
+  /** The Endpoints' labels (./endpoints), built from the Service object alone. */
+  endpointsLabels: Record<string, string> | undefined = undefined;
+  /** The slices' labels and owner (./endpointslice), likewise. */
+  sliceMeta: SliceMeta | undefined = undefined;
   /** Whether the stored addresses / slice endpoints were offered for reuse (see ./endpoints-reuse). */
   seededAddresses = false;
   seededSliceEndpoints = false;

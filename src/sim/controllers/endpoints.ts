@@ -283,6 +283,12 @@ function endpointsLabels(svc: Service): Record<string, string> {
 }
 const labelCache = new WeakMap<Service, Record<string, string>>();
 
+/** endpointsLabels of the state's Service, kept with the state (no WeakMap look-up per reconcile). */
+function stateLabels(st: ServicePods): Record<string, string> {
+  st.endpointsLabels ??= endpointsLabels(st.svc);
+  return st.endpointsLabels;
+}
+
 /**
  * The desired Endpoints object (without server-set metadata) for a selector Service: from `st`,
  * the Service's state, when given, else from the selected Pods listed.
@@ -296,7 +302,7 @@ export function desiredEndpoints(
 ): { labels: Record<string, string>; subsets: EndpointSubset[] } {
   if (!hasSelector(svc)) return { labels: {}, subsets: [] };
   return {
-    labels: endpointsLabels(svc),
+    labels: st ? stateLabels(st) : endpointsLabels(svc),
     subsets: st
       ? subsetsOfState(st, previous)
       : computeSubsets(svc, scratchSelectedPods(store, svc, index), previous),
@@ -313,10 +319,13 @@ export function reconcileEndpoints(
   ctx: Pick<ControllerContext, 'store' | 'api' | 'clock'>,
   index?: EndpointsIndex,
   states?: ServiceStates,
+  /** The stored Endpoints, when the caller has just looked them up (`lookedUp`). */
+  lookedUp = false,
+  stored?: Endpoints,
 ): Endpoints | undefined {
   const [ns, name] = splitKey(key);
   const svc = ctx.store.get('Service', ns, name) as Service | undefined;
-  const existing = ctx.store.get('Endpoints', ns, name) as Endpoints | undefined;
+  const existing = lookedUp ? stored : (ctx.store.get('Endpoints', ns, name) as Endpoints | undefined);
   if (!svc) {
     states?.drop(key);
     // The Service is gone: its Endpoints go too, even a user-written one (§C5).
@@ -452,8 +461,15 @@ export function createEndpointsController(store: StoreReader, index?: EndpointsI
     },
     reconcile: (key, ctx) => {
       const was = clean.get(key);
-      if (was && ctx.store.get('Endpoints', was.metadata.namespace, was.metadata.name) === was) return;
-      const synced = reconcileEndpoints(key, ctx, index, states);
+      let synced: Endpoints | undefined;
+      if (was) {
+        // The key names the Endpoints `was` is stored under: the look-up serves the reconcile too.
+        const stored = ctx.store.get('Endpoints', was.metadata.namespace, was.metadata.name) as
+          | Endpoints
+          | undefined;
+        if (stored === was) return;
+        synced = reconcileEndpoints(key, ctx, index, states, true, stored);
+      } else synced = reconcileEndpoints(key, ctx, index, states);
       if (synced) clean.set(key, synced);
       else clean.delete(key);
     },

@@ -490,6 +490,12 @@ function sliceMeta(svc: Service): SliceMeta {
 }
 const sliceMetaCache = new WeakMap<Service, SliceMeta>();
 
+/** sliceMeta of the state's Service, kept with the state (no WeakMap look-up per reconcile). */
+function stateSliceMeta(st: ServicePods): SliceMeta {
+  st.sliceMeta ??= sliceMeta(st.svc);
+  return st.sliceMeta;
+}
+
 export function sliceLabels(svc: Service): Record<string, string> {
   return sliceMeta(svc).labels;
 }
@@ -521,7 +527,8 @@ export function reconcileEndpointSlices(
     (st && slicesOfState(st, existing)) ??
     desiredSlices(svc, scratchSelectedPods(ctx.store, svc, index), existing);
   const synced: EndpointSlice[] = [];
-  if (!syncSlices(ctx, ns, name, existing, want, sliceMeta(svc), synced)) return undefined;
+  const meta = st ? stateSliceMeta(st) : sliceMeta(svc);
+  if (!syncSlices(ctx, ns, name, existing, want, meta, synced)) return undefined;
   return sortSmall(synced, byName);
 }
 
