@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
 import type { Pod } from '../api/types';
-import { mountBackoffMs } from './config-refs';
+import { type ConfigSource, mountBackoffMs, mountFailures } from './config-refs';
 
 const pod = (name: string, container: string, extra = '') => `apiVersion: v1
 kind: Pod
@@ -249,6 +249,51 @@ describe('a configMap or secret volume whose object does not exist', () => {
     expect(text).toContain(
       'MountVolume.SetUp failed for volume "all" : [configmap "one" not found, secret "two" not found]\n',
     );
+  });
+
+  it('aggregates a projected volume once per distinct error, and makes nothing when all set up', () => {
+    // A source with one ConfigMap `one` (keys a, b) and no Secret.
+    const src = {
+      profile: 'docker-desktop',
+      get: (kind: string, _ns: string, name: string) =>
+        kind === 'ConfigMap' && name === 'one' ? { data: { a: '1', b: '2' } } : undefined,
+    } as unknown as ConfigSource;
+    const withVolumes = (volumes: unknown[]) =>
+      ({ metadata: { name: 'p' }, spec: { volumes } }) as unknown as Pod;
+    expect(mountFailures(withVolumes([]), src)).toBeUndefined();
+    expect(mountFailures({ metadata: { name: 'p' }, spec: {} } as unknown as Pod, src)).toBeUndefined();
+    const fine = {
+      name: 'ok',
+      projected: { sources: [{ configMap: { name: 'one', items: [{ key: 'a' }] } }] },
+    };
+    expect(
+      mountFailures(withVolumes([fine, { name: 'e', projected: { sources: null } }]), src),
+    ).toBeUndefined();
+    expect(
+      mountFailures(
+        withVolumes([
+          fine,
+          {
+            name: 'p',
+            projected: {
+              sources: [
+                { secret: { name: 's' } },
+                { configMap: { name: 'one', items: [{ key: 'a' }, { key: 'z' }] } },
+                { secret: { name: 's' } },
+                { secret: { name: 'opt', optional: true } },
+              ],
+            },
+          },
+          { name: 'q', projected: { sources: [{ secret: { name: 's' } }, { secret: { name: 's' } }] } },
+          { name: 'c', configMap: { name: 'one', items: [{ key: 'b' }, { key: 'y' }] } },
+        ]),
+        src,
+      ),
+    ).toEqual([
+      'MountVolume.SetUp failed for volume "p" : [secret "s" not found, configmap references non-existent config key: z]',
+      'MountVolume.SetUp failed for volume "q" : secret "s" not found',
+      'MountVolume.SetUp failed for volume "c" : configmap references non-existent config key: y',
+    ]);
   });
 
   it('backs off as nestedpendingoperations: 0.5 s doubling to 2m2s', () => {

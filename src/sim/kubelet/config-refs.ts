@@ -151,7 +151,9 @@ function configMapError(api: ConfigSource, namespace: string, src: Any): string 
   const optional = src.optional === true;
   const keys = configMapKeys(api, namespace, name);
   if (!keys) return optional ? undefined : cmNotFound(name);
-  for (const item of (src.items ?? []) as Any[]) {
+  const items = src.items as Any[] | undefined;
+  for (let i = 0; items && i < items.length; i++) {
+    const item = items[i];
     if (!keys.includes(item?.key) && !optional)
       return `configmap references non-existent config key: ${item?.key}`;
   }
@@ -173,22 +175,30 @@ function secretError(api: ConfigSource, namespace: string, name: string, src: An
 export function mountFailures(pod: Pod, api: ConfigSource): string[] | undefined {
   const namespace = pod.metadata.namespace ?? 'default';
   let out: string[] | undefined;
-  for (const v of ((pod.spec as Any).volumes ?? []) as Any[]) {
+  // Every Pod the kubelet starts comes here (nearly all with only the token's projected volume,
+  // which sets up): indexed loops, and no list made until something fails.
+  const volumes = (pod.spec as Any).volumes as Any[] | undefined;
+  for (let vi = 0; volumes && vi < volumes.length; vi++) {
+    const v = volumes[vi];
     let err: string | undefined;
     if (v?.configMap) err = configMapError(api, namespace, v.configMap);
     else if (v?.secret) err = secretError(api, namespace, String(v.secret.secretName ?? ''), v.secret);
     else if (v?.projected) {
       // collectData gathers every source's error into one aggregate (utilerrors.NewAggregate:
       // one message alone, several de-duplicated in brackets).
-      const errs: string[] = [];
-      for (const s of (v.projected.sources ?? []) as Any[]) {
+      let errs: string[] | undefined;
+      const sources = v.projected.sources as Any[] | undefined;
+      for (let i = 0; sources && i < sources.length; i++) {
+        const s = sources[i];
         let e: string | undefined;
         if (s?.configMap) e = configMapError(api, namespace, s.configMap);
         else if (s?.secret) e = secretError(api, namespace, String(s.secret.name ?? ''), s.secret);
-        if (e !== undefined && !errs.includes(e)) errs.push(e);
+        if (e === undefined) continue;
+        errs ??= [];
+        if (!errs.includes(e)) errs.push(e);
       }
-      if (errs.length === 1) err = errs[0];
-      else if (errs.length > 1) err = `[${errs.join(', ')}]`;
+      if (errs?.length === 1) err = errs[0];
+      else if (errs !== undefined && errs.length > 1) err = `[${errs.join(', ')}]`;
     }
     if (err === undefined) continue;
     out ??= [];

@@ -309,7 +309,7 @@ export function createKubelet({ api, profile, clock, rng }: KubeletDeps): Kubele
       if (!node) return;
       let rt = known?.uid === uid ? known : runtimes.get(uid);
       if (!rt) {
-        const r = new PodRuntime(key, uid, nodeState(node));
+        const r = new PodRuntime(key, uid, nodeState(node), pod);
         r.fire = () => fire(r);
         rt = r;
         runtimes.set(uid, rt);

@@ -75,17 +75,28 @@ export class PodRuntime {
   slot: Slot | undefined = undefined;
   /** Containers of a Pod with an ending process (lifecycle.ts); undefined for all-server Pods. */
   runs: ContainerRun[] | undefined = undefined;
+  /**
+   * `pod`: the Pod stored under `key` now, whose namespace and name strings the runtime keeps (the
+   * ones every other holder of the Pod shares) instead of two cut from the key.
+   */
   constructor(
     readonly key: string,
     readonly uid: string,
     readonly node: NodeState,
+    pod?: Pod,
   ) {
     const keys = heldKeys(key);
     this.keys = keys;
     this.quiet = quietKeys(key, keys);
     const i = key.indexOf('/');
-    this.namespace = key.slice(0, i);
-    this.name = key.slice(i + 1);
+    const m = pod?.metadata;
+    const ns = m?.namespace;
+    this.namespace = ns !== undefined && ns.length === i && key.startsWith(ns) ? ns : key.slice(0, i);
+    const name = m?.name;
+    this.name =
+      name !== undefined && name.length === key.length - i - 1 && key.endsWith(name)
+        ? name
+        : key.slice(i + 1);
   }
 }
 

@@ -64,6 +64,34 @@ describe('shared status parts', () => {
     expect(templateOf([{ name: 'web', image: 'nginx:1.27' }])).not.toBe(t);
   });
 
+  it('the last template is handed back only for the same names and images, in order', () => {
+    const t = templateOf([{ name: 'web', image: 'nginx' }]);
+    const lists = [
+      [{ name: 'web', image: 'nginx' }],
+      [{ name: 'web', image: 'nginx:1.27' }],
+      [{ name: 'api', image: 'nginx' }],
+      [
+        { name: 'web', image: 'nginx' },
+        { name: 'side', image: 'busybox' },
+      ],
+      [
+        { name: 'side', image: 'busybox' },
+        { name: 'web', image: 'nginx' },
+      ],
+      [],
+    ];
+    // Every order of asking, each list twice in a row: each gets the template of its own names and images.
+    for (const a of lists)
+      for (const b of lists) {
+        for (const cs of [a, b, b, a]) {
+          const got = templateOf(cs);
+          expect(got.names).toEqual(cs.map((c) => c.name));
+          expect(got.images).toEqual(cs.map((c) => c.image));
+        }
+      }
+    expect(templateOf([{ name: 'web', image: 'nginx' }])).toBe(t);
+  });
+
   it('the running state is one frozen object per instant', () => {
     const a = runningState('2026-11-25T10:00:00Z');
     expect(a).toEqual({ running: { startedAt: '2026-11-25T10:00:00Z' } });

@@ -145,17 +145,23 @@ interface ContainerLike {
 }
 
 const templates = new Map<string, ContainerTemplate>();
+/** The template templateOf returned last: the next Pod's is usually the same (its ReplicaSet's). */
+let lastTemplate: ContainerTemplate | undefined;
 
 /** The template for `containers`, shared by every Pod whose containers have these names and images. */
 export function templateOf(containers: readonly ContainerLike[]): ContainerTemplate {
+  // The last one, compared name by name and image by image, before a key is spelled and looked up.
+  if (lastTemplate !== undefined && matches(lastTemplate, containers)) return lastTemplate;
   let key = '';
   for (const c of containers) key += `${c.name}\u0000${c.image}\u0000`;
-  const t = templates.get(key);
-  if (t && matches(t, containers)) return t;
-  const fresh = buildTemplate(containers);
-  if (templates.size >= 256) templates.clear();
-  templates.set(key, fresh);
-  return fresh;
+  let t = templates.get(key);
+  if (t === undefined || !matches(t, containers)) {
+    t = buildTemplate(containers);
+    if (templates.size >= 256) templates.clear();
+    templates.set(key, t);
+  }
+  lastTemplate = t;
+  return t;
 }
 
 /** Whether `t` was built from containers with exactly these names and images. */
