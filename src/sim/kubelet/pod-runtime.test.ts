@@ -33,7 +33,7 @@ describe('PodRuntime', () => {
     const p = pod('default', 'web-1');
     const rt = new PodRuntime('default/web-1', 'u', node, p);
     expect([rt.namespace, rt.name]).toEqual(['default', 'web-1']);
-    expect(rt.keys).toEqual(['default/web-1']);
+    expect([...rt.keys]).toEqual(['default/web-1']);
     for (const [key, other] of [
       ['default/web-1', undefined],
       ['default/web-1', pod(undefined, 'web-1')],
