@@ -10,7 +10,7 @@ import type { Deployment, DeploymentCondition, K8sObject, ReplicaSet } from '../
 import { deepEqual } from '../apiserver/json';
 import type { Store } from '../apiserver/store';
 import { late } from '../late';
-import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
+import { type Controller, type ControllerContext, KeysByUid, type WatchEvent } from '../runtime/interfaces';
 import {
   controllerOf,
   forgetOrphan,
@@ -135,11 +135,17 @@ export function createDeploymentController(store: Store, general = false): Contr
     for (let i = 0; i < keys.length; i++) if (keys[i] !== syncing) settled.delete(keys[i] as string);
     return keys;
   };
+  /** Each Deployment's key, one answer per Deployment for its own and its ReplicaSets' events. */
+  const ownKeys = new KeysByUid();
   const deploymentKeys = (ev: WatchEvent): string[] => {
     const o = ev.object;
     if (ev.kind === 'Deployment') {
-      if (ev.type === 'DELETED') specInfo.delete(o.metadata.uid);
-      return [`${o.metadata.namespace}/${o.metadata.name}`];
+      const keys = ownKeys.of(o.metadata.namespace as string, o.metadata.name, o.metadata.uid);
+      if (ev.type === 'DELETED') {
+        specInfo.delete(o.metadata.uid);
+        ownKeys.drop(o.metadata.uid);
+      }
+      return keys;
     }
     const ns = o.metadata.namespace ?? '';
     const ref = controllerOf(o.metadata.ownerReferences);
@@ -154,7 +160,7 @@ export function createDeploymentController(store: Store, general = false): Contr
     // The steady state: an owned ReplicaSet whose controller did not change (add/update/
     // deleteReplicaSet: "If it has a ControllerRef, that's all that matters").
     if (ref && (!refsMoved || oldRef?.uid === ref.uid))
-      return ref.kind === 'Deployment' ? [`${ns}/${ref.name}`] : NO_KEYS;
+      return ref.kind === 'Deployment' ? ownKeys.of(ns, ref.name, ref.uid) : NO_KEYS;
     const keys: string[] = [];
     // The ControllerRef changed: sync the old controller too.
     if (oldRef?.kind === 'Deployment' && oldRef.uid !== ref?.uid) keys.push(`${ns}/${oldRef.name}`);
