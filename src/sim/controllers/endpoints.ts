@@ -452,6 +452,9 @@ export function createEndpointsController(store: StoreReader, index?: EndpointsI
   return {
     name: 'endpoints-controller',
     watches: ['Service', 'Pod', 'Endpoints'],
+    // endpointsKeysFor answers an Endpoints object's other writes (this controller's own, most of
+    // them) with no keys, and then keysFor returns at once.
+    eventTypes: { Endpoints: ['DELETED'] },
     keysFor: (ev) => {
       const keys = endpointsKeysFor(store, ev, index);
       if (keys.length === 0) return keys as string[];

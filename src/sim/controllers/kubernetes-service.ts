@@ -44,6 +44,8 @@ export function createKubernetesServiceController(
   return {
     name: 'kubernetes-service-controller',
     watches: ['Service'],
+    // Only the kubernetes Service's deletion brings it back (keysFor): no other type needs asking.
+    eventTypes: { Service: ['DELETED'] },
     keysFor(ev: WatchEvent): string[] {
       const m = ev.object.metadata;
       return ev.type === 'DELETED' && m.namespace === 'default' && m.name === 'kubernetes'

@@ -15,6 +15,7 @@ import {
   type StoreReader,
   type Timers,
   type WatchEvent,
+  type WatchEventType,
 } from './interfaces';
 
 export interface ManagerDeps {
@@ -53,16 +54,23 @@ interface Targets {
 }
 
 /**
- * Per watched kind, its controllers for each kind of write: every write but a status-only one
- * (`all`), a status-only write (`status`: those that declared statusWrites 'all'), one that also
- * changed the phase (`phase`: 'all' and 'phase'). Each list keeps registration order, so the keys
- * of one event are queued in the same order as if every controller had been asked.
+ * Per watched kind, its controllers for each kind of write: by event type for every write but a
+ * status-only one (`ADDED`, `MODIFIED`, `DELETED`: those that did not leave the type out,
+ * Controller.eventTypes), a status-only write (`status`: those that take MODIFIED and declared
+ * statusWrites 'all'), one that also changed the phase (`phase`: also 'phase'). Each list keeps
+ * registration order, so the keys of one event are queued in the same order as if every
+ * controller had been asked.
  */
 interface Fanout {
-  all: Targets;
+  ADDED: Targets;
+  MODIFIED: Targets;
+  DELETED: Targets;
   status: Targets;
   phase: Targets;
 }
+
+/** The event types of a kind a controller did not name in Controller.eventTypes. */
+const ALL_TYPES: readonly WatchEventType[] = ['ADDED', 'MODIFIED', 'DELETED'];
 
 /** The next ControllerManager.generation. */
 let nextGeneration = 0;
@@ -129,10 +137,18 @@ export class ControllerManager {
     for (const kind of controller.watches) {
       let fan = this.byKind.get(kind);
       if (fan === undefined) {
-        fan = { all: targets(), status: targets(), phase: targets() };
+        fan = {
+          ADDED: targets(),
+          MODIFIED: targets(),
+          DELETED: targets(),
+          status: targets(),
+          phase: targets(),
+        };
         this.byKind.set(kind, fan);
       }
-      addTarget(fan.all, index, controller);
+      const types = controller.eventTypes?.[kind] ?? ALL_TYPES;
+      for (const type of types) addTarget(fan[type], index, controller);
+      if (!types.includes('MODIFIED')) continue;
       if (statusWrites !== 'none') addTarget(fan.phase, index, controller);
       if (statusWrites === 'all') addTarget(fan.status, index, controller);
     }
@@ -149,9 +165,10 @@ export class ControllerManager {
   onWatch(ev: WatchEvent): void {
     const fan = this.byKind.get(ev.kind);
     if (!fan) return;
-    // A status-only write reaches only the controllers that asked for it (Controller.statusWrites).
+    // A status-only write reaches only the controllers that asked for it (Controller.statusWrites),
+    // any other write those that asked for its type (Controller.eventTypes).
     const w = ev.statusWrite;
-    const list = !w ? fan.all : (w & PHASE_CHANGED) !== 0 ? fan.phase : fan.status;
+    const list = !w ? fan[ev.type] : (w & PHASE_CHANGED) !== 0 ? fan.phase : fan.status;
     const { indexes, controllers } = list;
     // Indexed loops: this runs for every write (~50,000 in the benchmark), and for-of allocates an
     // iterator result per step until the optimising tier has seen enough of it.
