@@ -105,6 +105,11 @@ export interface SimClusterOptions extends ClusterOptions {
    */
   onStore?: (store: Store) => void;
   /**
+   * For test tools (testing/placement-log.ts): called with the controller manager before any
+   * controller is registered or anything is queued, so a PlacementSink set here sees the boot too.
+   */
+  onManager?: (manager: ControllerManager) => void;
+  /**
    * For tests: take the general path wherever a fast path stands in for it (controllers run the
    * syncs they know would write nothing, the API server builds every Pod from a template through
    * create's general path, apply decodes, defaults and validates every document the general way),
@@ -128,6 +133,7 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
   api.general = opts.generalPaths === true;
   const events = new Recorder(store, clock, rng.fork('events'));
   const manager = new ControllerManager({ store, api, clock, timers, rng: rng.fork('controllers'), events });
+  opts.onManager?.(manager);
   const collector = new ChangeCollector();
   const listeners = new Set<Listener>();
 

@@ -47,6 +47,30 @@ class Queued {
   ) {}
 }
 
+/**
+ * What moved the queue, for a test that compares two runs (testing/placement-log.ts): every watch
+ * event the manager is handed, every placement and every reconcile reached, in the order they
+ * happen. The queue's order is the order of all controller writes, so two runs whose placements
+ * agree write in the same order, and the first placement that differs names the key, the
+ * controller and the write that queued it, where the version stream shows only the later write
+ * that moved. Off unless a sink is set (ControllerManager.setPlacementLog): the hot paths then
+ * check one field.
+ */
+export interface PlacementSink {
+  /** A watch event reached the manager; the placements it makes are reported next. */
+  watched(ev: WatchEvent): void;
+  /** A requeueAfter timer fired (`requeue`) or a caller queued a key (`direct`, enqueueFor). */
+  queued(by: 'requeue' | 'direct'): void;
+  /**
+   * One enqueue of (controller, key): `new` when it was appended at position `at`, `absorbed`
+   * when its entry was still waiting at `at` (it keeps that earlier place). `quiet`: this
+   * enqueue's own answer was QuietKeys.
+   */
+  placed(controller: number, key: string, how: 'new' | 'absorbed', quiet: boolean, at: number): void;
+  /** The entry at position `at` was reached; `quiet`: only quiet enqueues queued it, so nothing ran. */
+  ran(controller: number, key: string, at: number, quiet: boolean): void;
+}
+
 /** The controllers one watch event is handed to, in registration order. */
 interface Targets {
   indexes: number[];
@@ -101,6 +125,8 @@ export class ControllerManager {
   private readonly requeues = new Set<string>();
   private readonly maxIterations: number;
   private running = false;
+  /** The placement log's sink, when a test set one (see PlacementSink). */
+  private log: PlacementSink | undefined = undefined;
 
   constructor(private readonly deps: ManagerDeps) {
     this.maxIterations = deps.maxIterations ?? 2_000_000;
@@ -127,6 +153,7 @@ export class ControllerManager {
         this.requeues.add(id);
         this.deps.timers.at(due, () => {
           this.requeues.delete(id);
+          if (this.log !== undefined) this.log.queued('requeue');
           this.enqueue(index, key, false);
         });
       },
@@ -158,11 +185,28 @@ export class ControllerManager {
   enqueueFor(name: string, key: string): void {
     const index = this.controllers.findIndex((c) => c.name === name);
     if (index < 0) throw new Error(`no controller named ${name}`);
+    if (this.log !== undefined) this.log.queued('direct');
     this.enqueue(index, key, false);
+  }
+
+  /**
+   * Report every watch event, placement and run to `sink` from now on (undefined: stop). For
+   * tests (testing/placement-log.ts): set it before the boot to see the whole run.
+   */
+  setPlacementLog(sink: PlacementSink | undefined): void {
+    this.log = sink;
+  }
+
+  /** The registered controller's name (a PlacementSink's controller index, read back). */
+  controllerName(index: number): string {
+    const c = this.controllers[index];
+    if (c === undefined) throw new Error(`no controller at index ${index}`);
+    return c.name;
   }
 
   /** Synchronous watch fan-out; the work runs later in `runUntilIdle`. */
   onWatch(ev: WatchEvent): void {
+    if (this.log !== undefined) this.log.watched(ev);
     const fan = this.byKind.get(ev.kind);
     if (!fan) return;
     // A status-only write reaches only the controllers that asked for it (Controller.statusWrites),
@@ -223,6 +267,7 @@ export class ControllerManager {
         }
         // Queued by quiet events only: the reconcile would find nothing to do. (Still counted
         // above, so a loop is caught after the same number of steps.)
+        if (this.log !== undefined) this.log.ran(index, key, e.at, e.quiet);
         if (e.quiet) continue;
         const controller = this.controllers[index] as Controller;
         controller.reconcile(key, this.contexts[index] as ControllerContext);
@@ -258,11 +303,13 @@ export class ControllerManager {
     if (e.at >= this.qBase + this.qHead) {
       // still waiting
       if (!quiet) e.quiet = false;
+      if (this.log !== undefined) this.log.placed(e.index, e.key, 'absorbed', quiet, e.at);
       return;
     }
     e.quiet = quiet;
     e.at = this.qBase + this.q.length;
     this.q.push(e);
+    if (this.log !== undefined) this.log.placed(e.index, e.key, 'new', quiet, e.at);
   }
 
   /**
