@@ -319,6 +319,65 @@ describe('controller manager', () => {
     expect(runs).toEqual(['a', 'b', 'd', 'e']);
   });
 
+  // The placement log's sink (testing/placement-log.ts): each event, then its placements (new at
+  // the end, or absorbed by the waiting entry's earlier position; quiet as the answer said), then
+  // each position reached, quiet or not; a requeue or direct enqueue says so before its placement.
+  it('reports events, placements and runs to a placement sink, and nothing once it is unset', () => {
+    const d = deps();
+    const m = new ControllerManager(d);
+    const log: string[] = [];
+    const quiet = quietKeys('a');
+    m.register({ name: 'x', watches: [], keysFor: () => [], reconcile: () => {} });
+    m.register({
+      name: 'c',
+      watches: ['Pod'],
+      keysFor: (ev) => (ev.type === 'MODIFIED' ? quiet : [ev.object.metadata.name as string]),
+      reconcile: (k, ctx) => {
+        if (k === 'b') ctx.requeueAfter('b', 5);
+      },
+    });
+    m.setPlacementLog({
+      watched: (ev) => log.push(`watch ${ev.type} ${ev.key}`),
+      queued: (by) => log.push(by),
+      placed: (i, k, how, q, at) =>
+        log.push(`place ${m.controllerName(i)} ${k} ${how}${q ? ' quiet' : ''} @${at}`),
+      ran: (i, k, at, q) => log.push(`run ${m.controllerName(i)} ${k} @${at}${q ? ' quiet' : ''}`),
+    });
+    const ev = (type: string, name: string) =>
+      ({ type, kind: 'Pod', key: name, object: { metadata: { name } } }) as never;
+    m.onWatch(ev('MODIFIED', 'a'));
+    m.onWatch(ev('ADDED', 'b'));
+    m.onWatch(ev('ADDED', 'b'));
+    m.onWatch({ ...(ev('ADDED', 's') as object), kind: 'Service' } as never);
+    m.enqueueFor('x', 'k');
+    m.runUntilIdle();
+    d.clock.set(5);
+    for (let fn = d.timers.popDue(5); fn; fn = d.timers.popDue(5)) fn();
+    m.runUntilIdle();
+    expect(log).toEqual([
+      'watch MODIFIED a',
+      'place c a new quiet @0',
+      'watch ADDED b',
+      'place c b new @1',
+      'watch ADDED b',
+      'place c b absorbed @1',
+      'watch ADDED s', // a kind no controller watches: reported, places nothing
+      'direct',
+      'place x k new @2',
+      'run c a @0 quiet',
+      'run c b @1',
+      'run x k @2',
+      'requeue',
+      'place c b new @3',
+      'run c b @3',
+    ]);
+    m.setPlacementLog(undefined);
+    m.onWatch(ev('ADDED', 'z'));
+    m.runUntilIdle();
+    expect(log).toHaveLength(15);
+    expect(() => m.controllerName(2)).toThrow(/no controller at index 2/);
+  });
+
   // Controller.statusWrites: a status-only write reaches only the controllers that declared they
   // want it (all of them, or those that change the phase); any other write reaches every one, and
   // the keys of one event are queued in registration order either way.
