@@ -15,7 +15,11 @@ const N = Number(process.env.N ?? 1000);
 const K = Number(process.env.K ?? 1);
 const text = benchManifest(N);
 
+// EACH=1 (bench-ir.mjs --each): a syscall marks each build's start and the loop's end; callgrind
+// dumps its counts there (--dump-before=uv_getrusage), giving every build's count from one run.
+const mark = process.env.EACH === '1' ? () => process.cpuUsage() : () => undefined;
 for (let k = 0; k < K; k++) {
+  mark();
   if (process.env.MODE === 'parse') {
     loadAll(text);
     continue;
@@ -35,3 +39,4 @@ for (let k = 0; k < K; k++) {
   };
   while (!ready()) c.advance(500);
 }
+mark();
