@@ -77,8 +77,10 @@ function selfCosts(text) {
 
 /**
  * K builds in one callgrind run, dumped at each build's start (bench-ir.ts EACH=1): per build its
- * instruction count and the parts of it spent in V8's optimizing compiler (TurboFan) and in the
- * garbage collector, by callgrind_annotate's function names. Under --predictable TurboFan compiles
+ * instruction count and the parts of it run in optimized JavaScript (jit), in V8's optimizing
+ * compiler (TurboFan) and in the garbage collector, by callgrind's function names. Whole counts
+ * move by up to 20 % with where a collection or a recompile falls; the jit part is steady to ~1 %
+ * (docs/records-port.md, round 16). Under --predictable TurboFan compiles
  * on the main thread, so these counts include it: the second build still recompiles much of what
  * the first optimised (its new cluster's boot deoptimises code tuned to the first one's
  * settled state), which is what (K=2) - (K=1) measures besides the simulation's own work.
@@ -111,13 +113,16 @@ function eachBuild(k) {
     let total = 0;
     let turbofan = 0;
     let gc = 0;
+    let jit = 0;
     for (const [fn, ir] of selfCosts(readFileSync(`${dir}/cg.out.${i}`, 'utf8'))) {
       total += ir;
-      if (/compiler::|turboshaft/.test(fn)) turbofan += ir;
+      // Optimized JavaScript has no symbol: callgrind names it by address.
+      if (/^0x[0-9a-f]+/.test(fn)) jit += ir;
+      else if (/compiler::|turboshaft/.test(fn)) turbofan += ir;
       else if (/Scaveng|Evacuat|SemiSpace|NewSpace|Promot|Pretenur|Mark|Sweep|Compact|GCTracer/.test(fn))
         gc += ir;
     }
-    builds.push({ build: builds.length, ir: total, turbofan, gc });
+    builds.push({ build: builds.length, ir: total, jit, turbofan, gc });
   }
   rmSync(dir, { recursive: true, force: true });
   return builds;
