@@ -9,6 +9,7 @@ import { matches } from '../api/labels';
 import type { K8sObject, KindName, ObjectMeta } from '../api/types';
 import type { ListOptions } from '../contract';
 import { late } from '../late';
+import { refArray } from '../runtime/arrays';
 import {
   PHASE_CHANGED,
   STATUS_ONLY,
@@ -289,7 +290,7 @@ export class Store implements StoreReader {
   /** Owner uid → the slots of the objects naming it (not Events, which byOwner never returned). */
   private readonly dependents = new Map<string, Set<Slot>>();
   /** byOwner's scratch array (empty between calls). */
-  private readonly ownerScratch: Slot[] = [];
+  private readonly ownerScratch: Slot[] = refArray();
   private rv = 1000;
   /**
    * The cluster CA's identity (kube-system's uid and creation time, apiserver/root-ca.ts), fixed by

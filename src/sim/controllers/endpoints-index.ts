@@ -6,6 +6,7 @@
 //   Service, like the real controller's cached selectors in pkg/controller/util/endpoint);
 // - EndpointSlices by (Service name, managed-by) (the real controllers' slice tracker).
 import type { Labels, Pod, Service } from '../api/types';
+import { refArray } from '../runtime/arrays';
 import { heldKeys, type StoreReader, type WatchEvent } from '../runtime/interfaces';
 import { podLabels, podName, podNamespace, sameLabelSet } from './endpoints-pod';
 import { ServiceStates } from './endpoints-state';
@@ -212,7 +213,7 @@ export class ServiceSelectorIndex {
   }
 
   /** Scratch for keysMatching (not re-entered). */
-  private readonly found: Entry[] = [];
+  private readonly found: Entry[] = refArray();
 
   private collect(ns: string, inNs: Map<string, Entry>, labels: Labels | undefined, into: Entry[]): void {
     if (!labels) return;

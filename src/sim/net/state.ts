@@ -5,6 +5,7 @@
 import type { EndpointSlice, Node, Pod, Service } from '../api/types';
 import type { DnsRecord } from '../contract';
 import type { Profile } from '../profiles';
+import { refArray } from '../runtime/arrays';
 import type { StoreReader, WatchEvent } from '../runtime/interfaces';
 import { buildServiceModel, type ServiceModel } from './model';
 
@@ -103,7 +104,7 @@ export class NetState {
    * order of a name's records). Only writes whose model does not depend on the slices wait
    * (headless Services' DNS records do): anything else flushes first and is applied at once.
    */
-  private readonly pending: { slot: ServiceSlot; svc: Service | undefined }[] = [];
+  private readonly pending: { slot: ServiceSlot; svc: Service | undefined }[] = refArray();
 
   get svcByClusterIP(): ReadonlyMap<string, string> {
     this.flush();

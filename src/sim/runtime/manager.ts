@@ -2,6 +2,7 @@
 // (controller, key) → reconcile, until nothing is queued. Like kube-controller-manager's informers
 // and workqueues, collapsed into one deterministic single-threaded loop.
 import type { KindName } from '../api/types';
+import { refArray } from './arrays';
 import {
   type ApiWriter,
   type Clock,
@@ -109,7 +110,7 @@ export class ControllerManager {
   // One stingy FIFO of (controller index, key) (client-go workqueue semantics, see ./workqueue):
   // the entries, with a map per controller from key to its entry, so no composite string is built
   // per event. Positions are absolute: q[i] is position qBase + i; qBase + qHead is the next to run.
-  private q: Queued[] = [];
+  private q: Queued[] = refArray();
   private qHead = 0;
   private qBase = 0;
   private readonly entries: Map<string, Queued>[] = [];

@@ -1,14 +1,16 @@
 // Timers on the simulated clock: a binary min-heap keyed by (due, seq), so timers due at the same
 // instant fire in the order they were scheduled.
+
+import { doubleArray, refArray } from './arrays';
 import type { Clock, Timers } from './interfaces';
 
 export class TimerHeap implements Timers {
   // The heap as three parallel arrays (due, seq, callback) rather than one object per timer: a
   // comparison reads two numbers from packed arrays instead of two objects, and scheduling a
   // timer allocates nothing but its callback (and, now and then, the arrays' growth).
-  private readonly dues: number[] = [];
+  private readonly dues: number[] = doubleArray();
   private readonly seqs: number[] = [];
-  private readonly fns: (() => void)[] = [];
+  private readonly fns: (() => void)[] = refArray();
   private seq = 0;
   private readonly cancelled = new Set<number>();
   constructor(private readonly clock: Clock) {}
