@@ -25,6 +25,19 @@ export function copyOwn(x: Any): Any {
 }
 
 /**
+ * `{ ...x, [key]: value }` built by assignment (copyOwn, then the key). Beyond the slow path above,
+ * each such spread copy that gets a new key also gets a map of its own once the site has feedback
+ * (checked with %HaveSameMap): label and annotation maps made so (a ReplicaSet's pod-template-hash,
+ * a Deployment's revision) each had a shape no other object shared, and the optimized code reading
+ * them deoptimized on the new shapes of every fresh cluster.
+ */
+export function copyWith(x: Any, key: string, value: unknown): Any {
+  const o = copyOwn(x);
+  o[key] = value;
+  return o;
+}
+
+/**
  * `{ ...o }` for a top-level object. The API server copies objects of every kind at the same few
  * places, where a spread is slow (V8's copy cache holds only a few shapes); the usual shapes are
  * written out as literals, anything else goes through copyOwn.

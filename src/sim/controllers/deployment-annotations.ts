@@ -3,6 +3,7 @@
 // copied on (SetNewReplicaSetAnnotations); with getNewReplicaSet's update of an existing new
 // ReplicaSet (annotations and minReadySeconds).
 import type { Deployment, K8sObject, ReplicaSet } from '../api/types';
+import { copyOwn } from '../apiserver/copy';
 import type { ControllerContext } from '../runtime/interfaces';
 
 // biome-ignore lint/suspicious/noExplicitAny: spec fields are loosely typed JSON.
@@ -154,7 +155,7 @@ export function syncNewReplicaSet(
   const raise = revisionRaise(oldText, next);
   const copy = needsCopy(d, annotations);
   const minReady = d.spec.minReadySeconds ?? 0;
-  const updated: Record<string, string> = { ...annotations };
+  const updated: Record<string, string> = copyOwn(annotations);
   if (copy) copyDeploymentAnnotations(d, updated);
   if (raise) {
     updated[REVISION] = String(next);

@@ -13,6 +13,7 @@
 // - with several active ReplicaSets (paused mid-rollout) a scale is shared out proportionally.
 import { ownedBy } from '../api/owners';
 import type { Deployment, DeploymentCondition, ReplicaSet } from '../api/types';
+import { copyWith } from '../apiserver/copy';
 import type { Store } from '../apiserver/store';
 import { rfc3339 } from '../runtime/clock';
 import type { ControllerContext } from '../runtime/interfaces';
@@ -134,7 +135,7 @@ function sync(
   if (rev && d.metadata.annotations?.[REVISION] !== rev) {
     const r = ctx.api.update({
       ...d,
-      metadata: { ...d.metadata, annotations: { ...(d.metadata.annotations ?? {}), [REVISION]: rev } },
+      metadata: { ...d.metadata, annotations: copyWith(d.metadata.annotations, REVISION, rev) },
     });
     if (r.ok) d = r.object as Deployment;
   }

@@ -7,6 +7,7 @@
 
 import { ownedBy, ownerRefTo, scaledValue, splitKey } from '../api/owners';
 import type { Deployment, DeploymentCondition, K8sObject, ReplicaSet } from '../api/types';
+import { copyWith } from '../apiserver/copy';
 import { deepEqual } from '../apiserver/json';
 import type { Store } from '../apiserver/store';
 import { late } from '../late';
@@ -394,7 +395,13 @@ function syncDeployment(
       replicas = Math.max(0, Math.min(d.spec.replicas, d.spec.replicas + surge - oldActive));
     const revision = Math.max(0, ...all.map(revisionOf)) + 1;
     const tpl: Any = d.spec.template;
-    const labels = { ...(tpl.metadata?.labels ?? {}), [HASH_LABEL]: hash };
+    const labels = copyWith(tpl.metadata?.labels, HASH_LABEL, hash);
+    const annotations = newReplicaSetAnnotations(d);
+    annotations[DESIRED] = String(d.spec.replicas);
+    annotations[MAX_REPLICAS] = String(
+      d.spec.replicas + (d.spec.strategy.type === 'RollingUpdate' ? surge : 0),
+    );
+    annotations[REVISION] = String(revision);
     const rs = {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
@@ -402,19 +409,14 @@ function syncDeployment(
         name: rsName,
         namespace: d.metadata.namespace,
         labels,
-        annotations: {
-          ...newReplicaSetAnnotations(d),
-          [DESIRED]: String(d.spec.replicas),
-          [MAX_REPLICAS]: String(d.spec.replicas + (d.spec.strategy.type === 'RollingUpdate' ? surge : 0)),
-          [REVISION]: String(revision),
-        },
+        annotations,
         ownerReferences: [ownerRefTo(d)],
       },
       spec: {
         replicas,
         selector: {
           ...d.spec.selector,
-          matchLabels: { ...(d.spec.selector.matchLabels ?? {}), [HASH_LABEL]: hash },
+          matchLabels: copyWith(d.spec.selector.matchLabels, HASH_LABEL, hash),
         },
         template: { ...tpl, metadata: { ...(tpl.metadata ?? {}), labels } },
         ...(d.spec.minReadySeconds !== undefined ? { minReadySeconds: d.spec.minReadySeconds } : {}),
@@ -445,7 +447,7 @@ function syncDeployment(
     if (rev !== undefined) {
       const r = ctx.api.update({
         ...d,
-        metadata: { ...d.metadata, annotations: { ...(d.metadata.annotations ?? {}), [REVISION]: rev } },
+        metadata: { ...d.metadata, annotations: copyWith(d.metadata.annotations, REVISION, rev) },
       });
       if (r.ok) d = r.object as Deployment;
     }

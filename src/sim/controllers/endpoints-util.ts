@@ -1,6 +1,7 @@
 // Helpers shared by the Endpoints, EndpointSlice and mirroring controllers (their reads of Pod
 // fields are in ./endpoints-pod).
 import type { Labels, Pod, Service, ServicePort } from '../api/types';
+import { copyOwn } from '../apiserver/copy';
 import type { StoreReader } from '../runtime/interfaces';
 import type { PodLabelIndex, ServiceSelectorIndex } from './endpoints-index';
 import { podLabels, podNamespace, sameLabelSet } from './endpoints-pod';
@@ -186,9 +187,12 @@ export function sameJSON(a: unknown, b: unknown): boolean {
 
 /** Labels copied from the Service plus the controller's own (the real controllers copy service labels). */
 export function derivedLabels(svc: Service, own: Labels): Labels {
-  const labels: Labels = { ...(svc.metadata.labels ?? {}) };
+  // By assignment, not spread plus new keys (see copyWith).
+  const labels: Labels = copyOwn(svc.metadata.labels);
   if (svc.spec.clusterIP === 'None') labels[HEADLESS_LABEL] = '';
-  return { ...labels, ...own };
+  const keys = Object.keys(own);
+  for (let i = 0; i < keys.length; i++) labels[keys[i] as string] = own[keys[i] as string] as string;
+  return labels;
 }
 
 /**
