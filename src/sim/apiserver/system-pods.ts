@@ -363,7 +363,20 @@ export function bootSystemPods(deps: SystemPodDeps): void {
           labels: p.labels,
           ...(p.annotations ? { annotations: p.annotations } : {}),
           ...(p.owner
-            ? { ownerReferences: [{ ...p.owner, controller: true, blockOwnerDeletion: true }] }
+            ? {
+                // Written out, not `{ ...p.owner, controller, ... }`: a spread given new keys makes
+                // a map of its own per call (see copyWith in ./copy).
+                ownerReferences: [
+                  {
+                    apiVersion: p.owner.apiVersion,
+                    kind: p.owner.kind,
+                    name: p.owner.name,
+                    uid: p.owner.uid,
+                    controller: true,
+                    blockOwnerDeletion: true,
+                  },
+                ],
+              }
             : {}),
         },
         spec,
