@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { copyOwn, copyTop } from './copy';
+import { copyOwn, copyTop, copyWith } from './copy';
 
 // copyOwn stands in for `{ ...x }` on the write path: same keys, same order, same values.
 const entries = (o: object) => Object.entries(o);
@@ -38,6 +38,29 @@ describe('copyOwn', () => {
         for (const k of Object.keys(x)) expect(c[k]).toBe((x as Record<string, unknown>)[k]);
       }),
       { seed: 20261125, numRuns: 500 },
+    );
+  });
+});
+
+describe('copyWith', () => {
+  it('matches `{ ...x, [key]: value }`: keys, order and values, a key x had keeping its place', () => {
+    const key = fc.constantFrom('a', 'b', 'pod-template-hash', '0', '7', '');
+    fc.assert(
+      fc.property(
+        fc.option(fc.dictionary(key, fc.string(), { maxKeys: 5 }), { nil: undefined }),
+        key,
+        fc.string(),
+        (x, k, v) => {
+          const before = x === undefined ? undefined : { ...x };
+          const c = copyWith(x, k, v);
+          const spread = { ...(x ?? {}), [k]: v };
+          expect(c).not.toBe(x);
+          expect(Reflect.ownKeys(c)).toEqual(Reflect.ownKeys(spread));
+          for (const j of Object.keys(spread)) expect(c[j]).toBe((spread as Record<string, unknown>)[j]);
+          expect(x).toEqual(before); // x itself is left as it was
+        },
+      ),
+      { seed: 20261127, numRuns: 300 },
     );
   });
 });
