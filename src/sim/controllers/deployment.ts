@@ -6,7 +6,7 @@
 // progress.go, util/deployment_util.go; controller/controller_ref_manager.go]
 
 import { ownedBy, ownerRefTo, scaledValue, splitKey } from '../api/owners';
-import type { Deployment, DeploymentCondition, K8sObject, ReplicaSet } from '../api/types';
+import type { Deployment, DeploymentCondition, K8sObject, KindName, ReplicaSet } from '../api/types';
 import { copyWith } from '../apiserver/copy';
 import { deepEqual } from '../apiserver/json';
 import type { Store } from '../apiserver/store';
@@ -100,16 +100,36 @@ interface Settled {
 
 /** `general`: no sync is skipped as settled (tests compare the two). */
 export function createDeploymentController(store: Store, general = false): Controller {
-  const specInfo = new Map<string, SpecInfo>();
-  const orphans: Orphans = new Map();
+  return new DeploymentController(store, general);
+}
+
+const DEPLOYMENT_WATCHES: readonly KindName[] = ['Deployment', 'ReplicaSet'];
+
+/**
+ * A class, not a closure per cluster: every cluster's controller shares the methods, so V8's
+ * feedback and optimized code for keysFor and reconcile carry over to a fresh cluster (a reset, a
+ * lesson replay) instead of being compiled again for its new closures.
+ */
+class DeploymentController implements Controller {
+  readonly name = 'deployment-controller';
+  readonly watches: readonly KindName[] = DEPLOYMENT_WATCHES;
+  private readonly specInfo = new Map<string, SpecInfo>();
+  private readonly orphans: Orphans = new Map();
   /** Per key: the Deployment's last sync ended settled, and no event has queued the key since. */
-  const settled = new Map<string, Settled>();
+  private readonly settled = new Map<string, Settled>();
   /** The key being synced: the events of its own writes do not unsettle it. */
-  let syncing: string | undefined;
-  const infoFor = (d: Deployment): SpecInfo => {
+  private syncing: string | undefined = undefined;
+  /** Each Deployment's key, one answer per Deployment for its own and its ReplicaSets' events. */
+  private readonly ownKeys = new KeysByUid();
+  constructor(
+    private readonly store: Store,
+    private readonly general: boolean,
+  ) {}
+
+  private infoFor(d: Deployment): SpecInfo {
     const generation = d.metadata.generation;
     const collisionCount = d.status?.collisionCount;
-    const known = specInfo.get(d.metadata.uid);
+    const known = this.specInfo.get(d.metadata.uid);
     if (known && known.generation === generation && known.collisionCount === collisionCount) return known;
     const { surge, unavailable } = resolveFenceposts(d);
     const hash = computeHash(d.spec.template, collisionCount);
@@ -128,26 +148,29 @@ export function createDeploymentController(store: Store, general = false): Contr
       unpausedConds: undefined,
     };
     // Objects created without the API server (tests' raw store writes) may lack a generation.
-    if (generation !== undefined) specInfo.set(d.metadata.uid, info);
+    if (generation !== undefined) this.specInfo.set(d.metadata.uid, info);
     return info;
-  };
-  const keysFor = (ev: WatchEvent): string[] => {
-    const keys = deploymentKeys(ev);
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== syncing) settled.delete(keys[i] as string);
+  }
+
+  keysFor(ev: WatchEvent): string[] {
+    const keys = this.deploymentKeys(ev);
+    const syncing = this.syncing;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== syncing) this.settled.delete(keys[i] as string);
     return keys;
-  };
-  /** Each Deployment's key, one answer per Deployment for its own and its ReplicaSets' events. */
-  const ownKeys = new KeysByUid();
-  const deploymentKeys = (ev: WatchEvent): string[] => {
+  }
+
+  private deploymentKeys(ev: WatchEvent): string[] {
     const o = ev.object;
+    const ownKeys = this.ownKeys;
     if (ev.kind === 'Deployment') {
       const keys = ownKeys.of(o.metadata.namespace as string, o.metadata.name, o.metadata.uid);
       if (ev.type === 'DELETED') {
-        specInfo.delete(o.metadata.uid);
+        this.specInfo.delete(o.metadata.uid);
         ownKeys.drop(o.metadata.uid);
       }
       return keys;
     }
+    const orphans = this.orphans;
     const ns = o.metadata.namespace ?? '';
     const ref = controllerOf(o.metadata.ownerReferences);
     const old = ev.old;
@@ -174,38 +197,38 @@ export function createDeploymentController(store: Store, general = false): Contr
     // and none adopts one being deleted.
     if (ev.type === 'DELETED' || o.metadata.deletionTimestamp) return keys;
     if (ev.type === 'MODIFIED' && !oldRef && old && sameLabels(old, o)) return keys;
-    addSelecting(store, ns, o.metadata.labels, keys);
+    addSelecting(this.store, ns, o.metadata.labels, keys);
     return keys;
-  };
-  return {
-    name: 'deployment-controller',
-    watches: ['Deployment', 'ReplicaSet'],
-    keysFor,
-    reconcile(key: string, ctx: ControllerContext) {
-      const [ns, name] = splitKey(key);
-      const d = store.get('Deployment', ns, name) as Deployment | undefined;
-      // A Deployment being deleted adopts and releases nothing (ClaimObject), and the simulator
-      // skips its status-only sync (syncStatusOnly).
-      if (!d || d.metadata.deletionTimestamp) return;
-      const info = infoFor(d);
-      const s = settled.get(key);
-      if (s !== undefined && s.rv === d.metadata.resourceVersion) {
-        // Settled and untouched since: the sync would write nothing and at most wait for the
-        // progress deadline (past it, it writes ProgressDeadlineExceeded: run).
-        const nowMs = ctx.clock.now();
-        if (s.deadline === undefined) return;
-        if (nowMs < s.deadline) return awaitDeadline(ctx, d, info, s.deadline, nowMs);
+  }
+
+  reconcile(key: string, ctx: ControllerContext): void {
+    const store = this.store;
+    const [ns, name] = splitKey(key);
+    const d = store.get('Deployment', ns, name) as Deployment | undefined;
+    // A Deployment being deleted adopts and releases nothing (ClaimObject), and the simulator
+    // skips its status-only sync (syncStatusOnly).
+    if (!d || d.metadata.deletionTimestamp) return;
+    const info = this.infoFor(d);
+    const s = this.settled.get(key);
+    if (s !== undefined && s.rv === d.metadata.resourceVersion) {
+      // Settled and untouched since: the sync would write nothing and at most wait for the
+      // progress deadline (past it, it writes ProgressDeadlineExceeded: run).
+      const nowMs = ctx.clock.now();
+      if (s.deadline === undefined) return;
+      if (nowMs < s.deadline) {
+        awaitDeadline(ctx, d, info, s.deadline, nowMs);
+        return;
       }
-      settled.delete(key);
-      syncing = key;
-      try {
-        const after = syncDeployment(store, d, ctx, info, orphans);
-        if (after && !general) settled.set(key, after);
-      } finally {
-        syncing = undefined;
-      }
-    },
-  };
+    }
+    this.settled.delete(key);
+    this.syncing = key;
+    try {
+      const after = syncDeployment(store, d, ctx, info, this.orphans);
+      if (after && !this.general) this.settled.set(key, after);
+    } finally {
+      this.syncing = undefined;
+    }
+  }
 }
 
 /** ReplicaSets whose controller is `d`, least recently written first. */

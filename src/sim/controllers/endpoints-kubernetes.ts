@@ -1,9 +1,9 @@
 // The `default/kubernetes` Service's Endpoints and EndpointSlice are written by the API server's
 // endpoint reconciler (pkg/controlplane/reconcilers), not by the controllers: Endpoints labelled
 // skip-mirror, and a slice named exactly `kubernetes` (reference §B7) with port `https` 6443.
-import type { EndpointSlice, Endpoints } from '../api/types';
+import type { EndpointSlice, Endpoints, KindName } from '../api/types';
 import type { Profile } from '../profiles';
-import type { Controller, ControllerContext } from '../runtime/interfaces';
+import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
 import { SERVICE_NAME_LABEL, SKIP_MIRROR, sameJSON } from './endpoints-util';
 
 export function reconcileKubernetesEndpoints(
@@ -46,13 +46,29 @@ const OWN_KEY: readonly string[] = ['default/kubernetes']; // shared: never modi
 const NO_KEYS: readonly string[] = [];
 
 export function createKubernetesEndpointsController(profile: Profile): Controller {
-  return {
-    name: 'kubernetes-endpoints-reconciler',
-    watches: ['Service', 'Endpoints', 'EndpointSlice'],
-    keysFor: (ev) =>
-      (ev.object.metadata.namespace ?? 'default') === 'default' && ev.object.metadata.name === 'kubernetes'
-        ? (OWN_KEY as string[])
-        : (NO_KEYS as string[]),
-    reconcile: (_key, ctx) => reconcileKubernetesEndpoints(profile, ctx),
-  };
+  return new KubernetesEndpointsController(profile);
+}
+
+const KUBERNETES_ENDPOINTS_WATCHES: readonly KindName[] = ['Service', 'Endpoints', 'EndpointSlice'];
+
+/**
+ * A class, not a closure per cluster: every cluster's controller shares the methods, so V8's
+ * feedback and optimized code for keysFor (asked about every Service and Endpoints event) carry
+ * over to a fresh cluster.
+ */
+class KubernetesEndpointsController implements Controller {
+  readonly name = 'kubernetes-endpoints-reconciler';
+  readonly watches: readonly KindName[] = KUBERNETES_ENDPOINTS_WATCHES;
+  constructor(private readonly profile: Profile) {}
+
+  keysFor(ev: WatchEvent): string[] {
+    return (ev.object.metadata.namespace ?? 'default') === 'default' &&
+      ev.object.metadata.name === 'kubernetes'
+      ? (OWN_KEY as string[])
+      : (NO_KEYS as string[]);
+  }
+
+  reconcile(_key: string, ctx: ControllerContext): void {
+    reconcileKubernetesEndpoints(this.profile, ctx);
+  }
 }

@@ -9,6 +9,7 @@ import type {
   EndpointSubset,
   Endpoints,
   K8sObject,
+  KindName,
   Labels,
   Pod,
   Service,
@@ -442,39 +443,56 @@ export function serviceStates(index: EndpointsIndex | undefined): ServiceStates 
 }
 
 export function createEndpointsController(store: StoreReader, index?: EndpointsIndex): Controller {
-  const states = serviceStates(index);
+  return new EndpointsController(store, index);
+}
+
+const ENDPOINTS_WATCHES: readonly KindName[] = ['Service', 'Pod', 'Endpoints'];
+// endpointsKeysFor answers an Endpoints object's other writes (this controller's own, most of
+// them) with no keys, and then keysFor returns at once.
+const ENDPOINTS_EVENT_TYPES: NonNullable<Controller['eventTypes']> = { Endpoints: ['DELETED'] };
+
+/**
+ * A class, not a closure per cluster: every cluster's controller shares the methods, so V8's
+ * feedback and optimized code for keysFor and reconcile carry over to a fresh cluster.
+ */
+class EndpointsController implements Controller {
+  readonly name = 'endpoints-controller';
+  readonly watches: readonly KindName[] = ENDPOINTS_WATCHES;
+  readonly eventTypes = ENDPOINTS_EVENT_TYPES;
+  private readonly states: ServiceStates;
   // Services whose Endpoints were in sync with their desired state at their last reconcile, with
   // the stored object then; an event that can change the desired state removes the entry. A
   // reconcile whose entry is present and still the stored object (a user's edit replaces it,
   // and is undone by the next reconcile, as before) would compute the same subsets and write
   // nothing, so it returns at once.
-  const clean = new Map<string, Endpoints>();
-  return {
-    name: 'endpoints-controller',
-    watches: ['Service', 'Pod', 'Endpoints'],
-    // endpointsKeysFor answers an Endpoints object's other writes (this controller's own, most of
-    // them) with no keys, and then keysFor returns at once.
-    eventTypes: { Endpoints: ['DELETED'] },
-    keysFor: (ev) => {
-      const keys = endpointsKeysFor(store, ev, index);
-      if (keys.length === 0) return keys as string[];
-      if (ev.kind === 'Pod') states.onPodEvent(ev, keys);
-      if (eventChangesDesired(ev)) for (let i = 0; i < keys.length; i++) clean.delete(keys[i] as string);
-      return keys as string[];
-    },
-    reconcile: (key, ctx) => {
-      const was = clean.get(key);
-      let synced: Endpoints | undefined;
-      if (was) {
-        // The key names the Endpoints `was` is stored under: the look-up serves the reconcile too.
-        const stored = ctx.store.get('Endpoints', was.metadata.namespace, was.metadata.name) as
-          | Endpoints
-          | undefined;
-        if (stored === was) return;
-        synced = reconcileEndpoints(key, ctx, index, states, true, stored);
-      } else synced = reconcileEndpoints(key, ctx, index, states);
-      if (synced) clean.set(key, synced);
-      else clean.delete(key);
-    },
-  };
+  private readonly clean = new Map<string, Endpoints>();
+  constructor(
+    private readonly store: StoreReader,
+    private readonly index: EndpointsIndex | undefined,
+  ) {
+    this.states = serviceStates(index);
+  }
+
+  keysFor(ev: WatchEvent): string[] {
+    const keys = endpointsKeysFor(this.store, ev, this.index);
+    if (keys.length === 0) return keys as string[];
+    if (ev.kind === 'Pod') this.states.onPodEvent(ev, keys);
+    if (eventChangesDesired(ev)) for (let i = 0; i < keys.length; i++) this.clean.delete(keys[i] as string);
+    return keys as string[];
+  }
+
+  reconcile(key: string, ctx: ControllerContext): void {
+    const was = this.clean.get(key);
+    let synced: Endpoints | undefined;
+    if (was) {
+      // The key names the Endpoints `was` is stored under: the look-up serves the reconcile too.
+      const stored = ctx.store.get('Endpoints', was.metadata.namespace, was.metadata.name) as
+        | Endpoints
+        | undefined;
+      if (stored === was) return;
+      synced = reconcileEndpoints(key, ctx, this.index, this.states, true, stored);
+    } else synced = reconcileEndpoints(key, ctx, this.index, this.states);
+    if (synced) this.clean.set(key, synced);
+    else this.clean.delete(key);
+  }
 }

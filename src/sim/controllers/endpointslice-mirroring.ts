@@ -5,8 +5,10 @@
 // own, and the apiserver's `kubernetes`) are not mirrored.
 // Its sync is bound late (./endpointslice-mirroring-sync): before the late parts load, every
 // Endpoints object is the boot's own and skips mirroring.
+
+import type { KindName } from '../api/types';
 import { late, latePartsLoaded } from '../late';
-import type { Controller, WatchEvent } from '../runtime/interfaces';
+import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
 import type { EndpointsIndex } from './endpoints-index';
 import { MANAGED_BY, MIRROR_CONTROLLER, SERVICE_NAME_LABEL, SKIP_MIRROR } from './endpoints-util';
 import { OwnSliceWrites } from './endpointslice';
@@ -35,13 +37,26 @@ export function mirroringKeysFor(ev: WatchEvent): string[] {
 }
 
 export function createEndpointSliceMirroringController(index?: EndpointsIndex): Controller {
-  const own = new OwnSliceWrites();
-  return {
-    name: 'endpointslicemirroring-controller',
-    watches: ['Service', 'Endpoints', 'EndpointSlice'],
-    keysFor: (ev) => (own.isOwn(ev) ? NO_KEYS : mirroringKeysFor(ev)),
-    reconcile: (key, ctx) => {
-      if (latePartsLoaded()) late().reconcileMirroring(key, own.wrap(ctx), index);
-    },
-  };
+  return new EndpointSliceMirroringController(index);
+}
+
+const MIRRORING_WATCHES: readonly KindName[] = ['Service', 'Endpoints', 'EndpointSlice'];
+
+/**
+ * A class, not a closure per cluster: every cluster's controller shares the methods, so V8's
+ * feedback and optimized code for keysFor carry over to a fresh cluster.
+ */
+class EndpointSliceMirroringController implements Controller {
+  readonly name = 'endpointslicemirroring-controller';
+  readonly watches: readonly KindName[] = MIRRORING_WATCHES;
+  private readonly own = new OwnSliceWrites();
+  constructor(private readonly index: EndpointsIndex | undefined) {}
+
+  keysFor(ev: WatchEvent): string[] {
+    return this.own.isOwn(ev) ? NO_KEYS : mirroringKeysFor(ev);
+  }
+
+  reconcile(key: string, ctx: ControllerContext): void {
+    if (latePartsLoaded()) late().reconcileMirroring(key, this.own.wrap(ctx), this.index);
+  }
 }

@@ -8,6 +8,7 @@ import type {
   EndpointSlice,
   EndpointSliceEndpoint,
   K8sObject,
+  KindName,
   Pod,
   Service,
   ServicePort,
@@ -558,48 +559,72 @@ function managedSliceService(o: K8sObject | undefined): string | undefined {
 }
 
 export function createEndpointSliceController(store: StoreReader, index?: EndpointsIndex): Controller {
-  const own = new OwnSliceWrites();
-  const states = serviceStates(index);
+  return new EndpointSliceController(store, index);
+}
+
+const SLICE_WATCHES: readonly KindName[] = ['Service', 'Pod', 'EndpointSlice'];
+
+/**
+ * A class, not a closure per cluster: every cluster's controller shares the methods, so V8's
+ * feedback and optimized code for keysFor and reconcile carry over to a fresh cluster.
+ */
+class EndpointSliceController implements Controller {
+  readonly name = 'endpointslice-controller';
+  readonly watches: readonly KindName[] = SLICE_WATCHES;
+  private readonly own = new OwnSliceWrites();
+  private readonly states: ServiceStates;
   // Services whose slices were in sync at their last reconcile; an event that can change their
   // desired slices, or someone else's write to one of them, removes the key. A reconcile of a
   // key still here would compute the same slices and write nothing, so it returns at once.
-  const clean = new Set<string>();
+  private readonly clean = new Set<string>();
   // Each Service's slices as its last reconcile left them, until someone else writes a slice
   // managed for it (a write of ours is seen as our own, see OwnSliceWrites): the next reconcile
   // starts from them instead of looking the slices up.
-  const known = new Map<string, EndpointSlice[]>();
-  return {
-    name: 'endpointslice-controller',
-    watches: ['Service', 'Pod', 'EndpointSlice'],
-    keysFor: (ev) => {
-      if (own.isOwn(ev)) return NO_KEYS;
-      const keys = endpointSliceKeysFor(store, ev, index);
-      if (keys.length && ev.kind === 'Pod') states.onPodEvent(ev, keys);
-      if (keys.length && eventChangesDesired(ev))
-        for (let i = 0; i < keys.length; i++) clean.delete(keys[i] as string);
-      if (ev.kind === 'EndpointSlice') {
-        for (let i = 0; i < keys.length; i++) known.delete(keys[i] as string);
-        // A slice relabelled away from its Service is not queued for it (as before), but that
-        // Service's next reconcile must look again.
-        const was = managedSliceService(ev.old);
-        if (was) {
-          const wasKey = `${ev.object.metadata.namespace ?? 'default'}/${was}`;
-          clean.delete(wasKey);
-          known.delete(wasKey);
-        }
+  private readonly known = new Map<string, EndpointSlice[]>();
+  constructor(
+    private readonly store: StoreReader,
+    private readonly index: EndpointsIndex | undefined,
+  ) {
+    this.states = serviceStates(index);
+  }
+
+  keysFor(ev: WatchEvent): string[] {
+    if (this.own.isOwn(ev)) return NO_KEYS;
+    const keys = endpointSliceKeysFor(this.store, ev, this.index);
+    const clean = this.clean;
+    const known = this.known;
+    if (keys.length && ev.kind === 'Pod') this.states.onPodEvent(ev, keys);
+    if (keys.length && eventChangesDesired(ev))
+      for (let i = 0; i < keys.length; i++) clean.delete(keys[i] as string);
+    if (ev.kind === 'EndpointSlice') {
+      for (let i = 0; i < keys.length; i++) known.delete(keys[i] as string);
+      // A slice relabelled away from its Service is not queued for it (as before), but that
+      // Service's next reconcile must look again.
+      const was = managedSliceService(ev.old);
+      if (was) {
+        const wasKey = `${ev.object.metadata.namespace ?? 'default'}/${was}`;
+        clean.delete(wasKey);
+        known.delete(wasKey);
       }
-      return keys as string[];
-    },
-    reconcile: (key, ctx) => {
-      if (clean.has(key)) return;
-      const synced = reconcileEndpointSlices(key, own.wrap(ctx), index, states, known.get(key));
-      if (synced) {
-        clean.add(key);
-        known.set(key, synced);
-      } else {
-        clean.delete(key);
-        known.delete(key);
-      }
-    },
-  };
+    }
+    return keys as string[];
+  }
+
+  reconcile(key: string, ctx: ControllerContext): void {
+    if (this.clean.has(key)) return;
+    const synced = reconcileEndpointSlices(
+      key,
+      this.own.wrap(ctx),
+      this.index,
+      this.states,
+      this.known.get(key),
+    );
+    if (synced) {
+      this.clean.add(key);
+      this.known.set(key, synced);
+    } else {
+      this.clean.delete(key);
+      this.known.delete(key);
+    }
+  }
 }

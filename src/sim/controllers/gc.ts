@@ -35,69 +35,82 @@ function deletingDependents(o: K8sObject | undefined): boolean {
 }
 
 export function createGarbageCollector(store: Store): Controller {
-  return {
-    name: 'garbage-collector',
-    watches: [
-      'Deployment',
-      'ReplicaSet',
-      'DaemonSet',
-      'StatefulSet',
-      'Job',
-      'CronJob',
-      'Service',
-      'Pod',
-      'EndpointSlice',
-      'Endpoints',
-    ],
-    // A status-only write keeps the metadata object, so keysFor's answer for it is always none
-    // (below): the manager need not ask.
-    statusWrites: 'none',
-    keysFor(ev: WatchEvent): string[] {
-      const o = ev.view;
-      if (ev.type === 'DELETED') {
-        // The owner is gone: look at each dependent (indexed by owner uid). A dependent gone
-        // may be the last one an owner deleting in the foreground waits for: look at it too.
-        const deps = store.byOwner(o.metadata.uid);
-        let keys = deps.length === 0 ? NO_KEYS : deps.map((d) => d.metadata.uid);
-        for (const r of o.metadata.ownerReferences ?? []) {
-          if (!deletingDependents(store.getByUid(r.uid))) continue;
-          keys = keys === NO_KEYS ? [r.uid] : [...keys, r.uid];
-        }
-        return keys;
+  return new GarbageCollector(store);
+}
+
+const GC_WATCHES: readonly KindName[] = [
+  'Deployment',
+  'ReplicaSet',
+  'DaemonSet',
+  'StatefulSet',
+  'Job',
+  'CronJob',
+  'Service',
+  'Pod',
+  'EndpointSlice',
+  'Endpoints',
+];
+
+/**
+ * A class, not a closure per cluster: every cluster's collector shares the methods, so V8's
+ * feedback and optimized code for keysFor carry over to a fresh cluster.
+ */
+class GarbageCollector implements Controller {
+  readonly name = 'garbage-collector';
+  readonly watches: readonly KindName[] = GC_WATCHES;
+  // A status-only write keeps the metadata object, so keysFor's answer for it is always none
+  // (below): the manager need not ask.
+  readonly statusWrites = 'none';
+  constructor(private readonly store: Store) {}
+
+  keysFor(ev: WatchEvent): string[] {
+    const store = this.store;
+    const o = ev.view;
+    if (ev.type === 'DELETED') {
+      // The owner is gone: look at each dependent (indexed by owner uid). A dependent gone
+      // may be the last one an owner deleting in the foreground waits for: look at it too.
+      const deps = store.byOwner(o.metadata.uid);
+      let keys = deps.length === 0 ? NO_KEYS : deps.map((d) => d.metadata.uid);
+      for (const r of o.metadata.ownerReferences ?? []) {
+        if (!deletingDependents(store.getByUid(r.uid))) continue;
+        keys = keys === NO_KEYS ? [r.uid] : [...keys, r.uid];
       }
-      // A write that kept the metadata object (a status write: a status version's view shares its
-      // base's) changes nothing read below: no new mark, and owners are looked at only when added.
-      const old = ev.oldView;
-      if (old !== undefined && old.metadata === o.metadata) return NO_KEYS;
-      // Marked for foreground deletion: its dependents are to go.
-      if (deletingDependents(o) && !deletingDependents(old)) return [o.metadata.uid];
-      // A new object may name an owner that is already gone. One whose owner exists needs no
-      // look: the reconcile would find the owner and stop, and should that owner go later, its
-      // DELETED event queues this object then (the graph builder's "virtual" owner check happens
-      // only for owners it has not observed). [K8S garbagecollector/graph_builder.go]
-      const refs = ev.type === 'ADDED' ? o.metadata.ownerReferences : undefined;
-      if (!refs?.length || anOwnerExists(store, refs, o.metadata.namespace)) return NO_KEYS;
-      return [o.metadata.uid];
-    },
-    reconcile(uid: string, ctx: ControllerContext) {
-      const o = store.getByUid(uid);
-      if (!o) return;
-      if (deletingDependents(o)) {
-        deleteDependents(store, ctx, o);
-        return;
-      }
-      if (o.metadata.deletionTimestamp) return;
-      const refs = o.metadata.ownerReferences ?? [];
-      if (refs.length === 0) return;
-      // An owner of a kind the simulator does not serve (the DaemonSet behind kube-proxy's Pods)
-      // cannot be looked up, so it is taken to exist, as the real GC finds it does.
-      if (anOwnerExists(store, refs, o.metadata.namespace)) return;
-      if (!isKindName(o.kind)) return;
-      ctx.api.delete(o.kind as KindName, o.metadata.namespace, o.metadata.name, {
-        propagationPolicy: 'Background',
-      });
-    },
-  };
+      return keys;
+    }
+    // A write that kept the metadata object (a status write: a status version's view shares its
+    // base's) changes nothing read below: no new mark, and owners are looked at only when added.
+    const old = ev.oldView;
+    if (old !== undefined && old.metadata === o.metadata) return NO_KEYS;
+    // Marked for foreground deletion: its dependents are to go.
+    if (deletingDependents(o) && !deletingDependents(old)) return [o.metadata.uid];
+    // A new object may name an owner that is already gone. One whose owner exists needs no
+    // look: the reconcile would find the owner and stop, and should that owner go later, its
+    // DELETED event queues this object then (the graph builder's "virtual" owner check happens
+    // only for owners it has not observed). [K8S garbagecollector/graph_builder.go]
+    const refs = ev.type === 'ADDED' ? o.metadata.ownerReferences : undefined;
+    if (!refs?.length || anOwnerExists(store, refs, o.metadata.namespace)) return NO_KEYS;
+    return [o.metadata.uid];
+  }
+
+  reconcile(uid: string, ctx: ControllerContext): void {
+    const store = this.store;
+    const o = store.getByUid(uid);
+    if (!o) return;
+    if (deletingDependents(o)) {
+      deleteDependents(store, ctx, o);
+      return;
+    }
+    if (o.metadata.deletionTimestamp) return;
+    const refs = o.metadata.ownerReferences ?? [];
+    if (refs.length === 0) return;
+    // An owner of a kind the simulator does not serve (the DaemonSet behind kube-proxy's Pods)
+    // cannot be looked up, so it is taken to exist, as the real GC finds it does.
+    if (anOwnerExists(store, refs, o.metadata.namespace)) return;
+    if (!isKindName(o.kind)) return;
+    ctx.api.delete(o.kind as KindName, o.metadata.namespace, o.metadata.name, {
+      propagationPolicy: 'Background',
+    });
+  }
 }
 
 /**

@@ -2,7 +2,7 @@
 // makes sure default/kubernetes exists, re-creating it with the same ClusterIP — the first address
 // of the service CIDR — after `kubectl delete svc --all` (§B9). Its Endpoints and EndpointSlice
 // are written by the networking layer's kubernetes-endpoints reconciler.
-import type { K8sObject } from '../api/types';
+import type { K8sObject, KindName } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
 import type { Profile } from '../profiles';
 import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
@@ -40,28 +40,40 @@ export function createKubernetesServiceController(
   profile: Profile,
   phaseMs: number,
 ): Controller {
-  let scheduled = false;
-  return {
-    name: 'kubernetes-service-controller',
-    watches: ['Service'],
-    // Only the kubernetes Service's deletion brings it back (keysFor): no other type needs asking.
-    eventTypes: { Service: ['DELETED'] },
-    keysFor(ev: WatchEvent): string[] {
-      const m = ev.object.metadata;
-      return ev.type === 'DELETED' && m.namespace === 'default' && m.name === 'kubernetes'
-        ? ['tick']
-        : NO_KEYS;
-    },
-    reconcile(_key: string, ctx: ControllerContext) {
-      if (api.store.get('Service', 'default', 'kubernetes')) return;
-      if (!scheduled) {
-        scheduled = true;
-        const since = (ctx.clock.now() - phaseMs) % KUBERNETES_SERVICE_INTERVAL_MS;
-        ctx.timers.after(KUBERNETES_SERVICE_INTERVAL_MS - since, () => {
-          scheduled = false;
-          if (!api.store.get('Service', 'default', 'kubernetes')) api.create(kubernetesService(profile));
-        });
-      }
-    },
-  };
+  return new KubernetesServiceController(api, profile, phaseMs);
+}
+
+const SERVICE_WATCHES: readonly KindName[] = ['Service'];
+// Only the kubernetes Service's deletion brings it back (keysFor): no other type needs asking.
+const DELETED_SERVICES: NonNullable<Controller['eventTypes']> = { Service: ['DELETED'] };
+
+/** A class, not a closure per cluster: every cluster's controller shares the methods. */
+class KubernetesServiceController implements Controller {
+  readonly name = 'kubernetes-service-controller';
+  readonly watches: readonly KindName[] = SERVICE_WATCHES;
+  readonly eventTypes = DELETED_SERVICES;
+  private scheduled = false;
+  constructor(
+    private readonly api: ApiServer,
+    private readonly profile: Profile,
+    private readonly phaseMs: number,
+  ) {}
+
+  keysFor(ev: WatchEvent): string[] {
+    const m = ev.object.metadata;
+    return ev.type === 'DELETED' && m.namespace === 'default' && m.name === 'kubernetes' ? ['tick'] : NO_KEYS;
+  }
+
+  reconcile(_key: string, ctx: ControllerContext): void {
+    const api = this.api;
+    if (api.store.get('Service', 'default', 'kubernetes')) return;
+    if (!this.scheduled) {
+      this.scheduled = true;
+      const since = (ctx.clock.now() - this.phaseMs) % KUBERNETES_SERVICE_INTERVAL_MS;
+      ctx.timers.after(KUBERNETES_SERVICE_INTERVAL_MS - since, () => {
+        this.scheduled = false;
+        if (!api.store.get('Service', 'default', 'kubernetes')) api.create(kubernetesService(this.profile));
+      });
+    }
+  }
 }

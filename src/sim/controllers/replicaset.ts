@@ -6,7 +6,7 @@
 
 import { fromLabelSelector, matches } from '../api/labels';
 import { controllerRef, isPodActive, ownedBy, ownerRefTo, splitKey } from '../api/owners';
-import type { Pod, ReplicaSet } from '../api/types';
+import type { KindName, Pod, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
 import { late, latePartsLoaded } from '../late';
 import { type Controller, type ControllerContext, KeysByUid, type WatchEvent } from '../runtime/interfaces';
@@ -38,54 +38,68 @@ const NO_KEYS = Object.freeze([]) as readonly string[] as string[];
 
 /** `general`: no sync is skipped as settled (tests compare the two). */
 export function createReplicaSetController(store: Store, general = false): Controller {
+  return new ReplicaSetController(store, general);
+}
+
+const REPLICASET_WATCHES: readonly KindName[] = ['ReplicaSet', 'Pod'];
+
+/**
+ * A class, not a closure per cluster: every cluster's controller shares the methods, so V8's
+ * feedback and optimized code for keysFor and reconcile carry over to a fresh cluster.
+ */
+class ReplicaSetController implements Controller {
+  readonly name = 'replicaset-controller';
+  readonly watches: readonly KindName[] = REPLICASET_WATCHES;
   /** ReplicaSet uid → simulated ms before which no more Pods are created (client rate limit). */
-  const throttle = new Map<string, number>();
-  const orphans: Orphans = new Map();
+  private readonly throttle = new Map<string, number>();
+  private readonly orphans: Orphans = new Map();
   /** The rate limiter of failed syncs, made at the first failure (replicaset-failure.ts, late). */
-  let retry: ReplicaSetRetry | undefined;
+  private retry: ReplicaSetRetry | undefined = undefined;
   /**
    * Per key, the resourceVersion of the ReplicaSet as stored when its last sync ended settled (see
    * Settled): a sync would write nothing while it is still that version and no event has queued
    * its key since.
    */
-  const settled = new Map<string, string>();
+  private readonly settled = new Map<string, string>();
   /** The key being synced: the events of its own writes do not unsettle it. */
-  let syncing: string | undefined;
+  private syncing: string | undefined = undefined;
   /** Each ReplicaSet's key, one answer per ReplicaSet for its own and its Pods' events. */
-  const setKeys = new KeysByUid();
-  const keysFor = (ev: WatchEvent): string[] => {
-    const keys = podAndSetKeys(store, orphans, ev, setKeys);
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== syncing) settled.delete(keys[i] as string);
+  private readonly setKeys = new KeysByUid();
+  constructor(
+    private readonly store: Store,
+    private readonly general: boolean,
+  ) {}
+
+  keysFor(ev: WatchEvent): string[] {
+    const keys = podAndSetKeys(this.store, this.orphans, ev, this.setKeys);
+    const syncing = this.syncing;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== syncing) this.settled.delete(keys[i] as string);
     return keys;
-  };
-  return {
-    name: 'replicaset-controller',
-    watches: ['ReplicaSet', 'Pod'],
-    keysFor,
-    reconcile(key: string, ctx: ControllerContext) {
-      const [ns, name] = splitKey(key);
-      const rs = store.get('ReplicaSet', ns, name) as ReplicaSet | undefined;
-      let err: string | undefined;
-      // Settled and untouched since: this sync would find nothing to create, delete, claim or
-      // write (and no error), so it is not run.
-      if (rs && settled.get(key) !== rs.metadata.resourceVersion) {
-        settled.delete(key);
-        syncing = key;
-        const out: Settled = { rs: undefined };
-        try {
-          err = syncReplicaSet(store, rs, ctx, throttle, orphans, out);
-        } finally {
-          syncing = undefined;
-        }
-        if (out.rs && !general) settled.set(key, out.rs.metadata.resourceVersion);
+  }
+
+  reconcile(key: string, ctx: ControllerContext): void {
+    const [ns, name] = splitKey(key);
+    const rs = this.store.get('ReplicaSet', ns, name) as ReplicaSet | undefined;
+    let err: string | undefined;
+    // Settled and untouched since: this sync would find nothing to create, delete, claim or
+    // write (and no error), so it is not run.
+    if (rs && this.settled.get(key) !== rs.metadata.resourceVersion) {
+      this.settled.delete(key);
+      this.syncing = key;
+      const out: Settled = { rs: undefined };
+      try {
+        err = syncReplicaSet(this.store, rs, ctx, this.throttle, this.orphans, out);
+      } finally {
+        this.syncing = undefined;
       }
-      // processNextWorkItem: a sync that returns no error Forgets the key; one that fails is
-      // queued again through the rate limiter (AddRateLimited). An error is only reported once
-      // the late parts are in (createPods).
-      if (err) retry = late().replicaFailure.requeue(retry, key, ctx);
-      else retry?.forget(key);
-    },
-  };
+      if (out.rs && !this.general) this.settled.set(key, out.rs.metadata.resourceVersion);
+    }
+    // processNextWorkItem: a sync that returns no error Forgets the key; one that fails is
+    // queued again through the rate limiter (AddRateLimited). An error is only reported once
+    // the late parts are in (createPods).
+    if (err) this.retry = late().replicaFailure.requeue(this.retry, key, ctx);
+    else this.retry?.forget(key);
+  }
 }
 
 /**
