@@ -3,7 +3,7 @@
 // Each function returns a new object; inputs are never mutated.
 import type { K8sObject } from '../api/types';
 import { late, latePartsLoaded } from '../late';
-import { copyOwn } from './copy';
+import { copyOwn, copyWith } from './copy';
 import { exactlyEqual } from './json';
 
 // biome-ignore lint/suspicious/noExplicitAny: defaulting walks loosely typed decoded JSON.
@@ -537,14 +537,17 @@ function defaultEndpointsInto(o: Any): void {
 
 function defaultNamespaceInto(o: Any): void {
   // The NamespaceDefaultLabelName admission: every namespace carries its own name as a label.
-  const labels = { ...(o.metadata.labels ?? {}), 'kubernetes.io/metadata.name': o.metadata.name };
-  o.metadata = { ...o.metadata, labels };
+  // Built by assignment (copyWith), not as spreads given a new key: those made each Namespace a
+  // shape of its own, and the API server's create, optimized on the last cluster's Namespaces,
+  // deoptimized on every fresh cluster's.
+  const labels = copyWith(o.metadata.labels, 'kubernetes.io/metadata.name', o.metadata.name);
+  o.metadata = copyWith(o.metadata, 'labels', labels);
   // namespaceStrategy.PrepareForCreate: the `kubernetes` finalizer is required, added to any the
   // object brings (kubectl create namespace sends `spec: {}`); updates keep the stored list, which
   // holds it already.
   const fin: unknown = o.spec?.finalizers;
   if (!Array.isArray(fin) || !fin.includes('kubernetes'))
-    o.spec = { ...o.spec, finalizers: Array.isArray(fin) ? [...fin, 'kubernetes'] : ['kubernetes'] };
+    o.spec = copyWith(o.spec, 'finalizers', Array.isArray(fin) ? [...fin, 'kubernetes'] : ['kubernetes']);
   o.status = o.status ?? { phase: 'Active' };
 }
 

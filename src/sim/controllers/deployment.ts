@@ -437,11 +437,15 @@ function syncDeployment(
       },
       spec: {
         replicas,
-        selector: {
-          ...d.spec.selector,
-          matchLabels: copyWith(d.spec.selector.matchLabels, HASH_LABEL, hash),
-        },
-        template: { ...tpl, metadata: { ...(tpl.metadata ?? {}), labels } },
+        // Built by assignment (copyWith), not as spreads: a spread copy's shape depends on the
+        // state of its site's inline cache, so ReplicaSets made early in a page's first cluster
+        // had shapes no later cluster's had (see ../apiserver/copy).
+        selector: copyWith(
+          d.spec.selector,
+          'matchLabels',
+          copyWith(d.spec.selector.matchLabels, HASH_LABEL, hash),
+        ),
+        template: copyWith(tpl, 'metadata', copyWith(tpl.metadata, 'labels', labels)),
         ...(d.spec.minReadySeconds !== undefined ? { minReadySeconds: d.spec.minReadySeconds } : {}),
       },
     } as unknown as ReplicaSet;
