@@ -261,10 +261,10 @@ export class ApiServer implements ApiWriter {
     if (dry) {
       // No storage write stamps it: the answer has no resourceVersion (omitempty).
       delete m.resourceVersion;
-      obj.metadata = { ...m };
+      obj.metadata = copyOwn(m);
       return withWarnings(compactKeys(obj), kind);
     }
-    obj.metadata = { ...m };
+    obj.metadata = copyOwn(m);
     // Handed over: compactKeys answers a new top level (a prepared input is one already, in
     // order: the caller's) and the metadata above is new, and neither is kept or changed here
     // after the write (m, read below, is another object).

@@ -17,7 +17,7 @@ import {
   type WatchEvent,
   type WatchEventType,
 } from '../runtime/interfaces';
-import { copyTop } from './copy';
+import { copyOwn, copyTop } from './copy';
 
 /**
  * A stored entry that becomes an object on its first read: the recorder's Events (31,000 at the
@@ -121,7 +121,7 @@ export class StatusVersion {
     if (o === undefined) {
       const base = this.#base;
       o = copyTop(base) as K8sObject;
-      const metadata = { ...base.metadata };
+      const metadata = copyOwn(base.metadata);
       metadata.resourceVersion = String(this.#rv);
       o.metadata = metadata;
       o.status = this.status;
@@ -691,9 +691,9 @@ function listen<T>(list: T[], fn: T): () => void {
  * cheaper than the one literal (which a CPU profile showed as most of Store.put's own time).
  */
 function stamped(o: K8sObject, resourceVersion: string): K8sObject {
-  const metadata = { ...o.metadata };
+  const metadata = copyOwn(o.metadata);
   metadata.resourceVersion = resourceVersion;
-  const out = { ...o };
+  const out = copyTop(o);
   out.metadata = metadata;
   return out;
 }
