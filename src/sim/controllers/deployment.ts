@@ -472,10 +472,11 @@ function syncDeployment(
     // Revision annotation on the Deployment follows its newest ReplicaSet.
     const rev = revisionUpdate(d, newRS, info);
     if (rev !== undefined) {
-      const r = ctx.api.update({
-        ...d,
-        metadata: { ...d.metadata, annotations: copyWith(d.metadata.annotations, REVISION, rev) },
-      });
+      // The metadata by copyWith: a Deployment without annotations (the boot's CoreDNS) gains the
+      // key, and a spread given a new key made a map per call, on which syncStatus deoptimized in
+      // every fresh cluster.
+      const annotations = copyWith(d.metadata.annotations, REVISION, rev);
+      const r = ctx.api.update({ ...d, metadata: copyWith(d.metadata, 'annotations', annotations) });
       if (r.ok) d = r.object as Deployment;
     }
     // Only old ReplicaSets can be idle ones, so fewer than the limit can never exceed it.
