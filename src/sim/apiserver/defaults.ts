@@ -645,25 +645,23 @@ export function withServiceAccountToken(spec: Any, suffix: () => string, owned =
   const mount = { mountPath: SA_TOKEN_MOUNT_PATH, name, readOnly: true };
   // `owned`: the spec, its containers array and each container are copies the caller has just
   // made (the API server's defaulting of a new Pod), so they are filled in where they are.
-  // Otherwise built with copyOwn (keys are added). Not compacted by spreading: a spread copy's map
-  // depends on the state of its site's inline cache (see ./copy), and these sites see every
-  // boot Pod's shapes, so each fresh cluster's boot Pods had new maps for a few clusters, and the
-  // kubelet's and scheduler's optimized code deoptimized on them.
+  // Otherwise built with copyOwn (keys are added). Returned as spread copies (compact; copy.ts).
   const out: Any = owned ? spec : copyOwn(spec);
   if (owned) {
     for (let i = 0; i < containers.length; i++) {
       const c = containers[i];
       c.volumeMounts = appended(c.volumeMounts, mount);
+      containers[i] = { ...c };
     }
   } else {
     out.containers = containers.map((c) => {
       const withMount = copyOwn(c);
       withMount.volumeMounts = appended(c.volumeMounts, mount);
-      return withMount;
+      return { ...withMount };
     });
   }
   out.volumes = appended(spec.volumes, volume);
-  return out;
+  return { ...out };
 }
 
 /**
