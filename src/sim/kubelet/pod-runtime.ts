@@ -7,6 +7,7 @@ import { heldKeys, type QuietKeys, quietKeys, type Rng } from '../runtime/interf
 import { hexCodes } from '../runtime/rng';
 import type { NodeIpam } from './ipam';
 import type { ContainerRun } from './lifecycle-deps';
+import type { PodWorker } from './pod-worker';
 import type { ContainerTemplate } from './status-parts';
 
 /** `containerd://` and 64 hex digits, as character codes (the digits rewritten per container). */
@@ -43,7 +44,7 @@ export class PodRuntime {
   pullFailures = 0;
   /** The stage the pending timer runs, and the one callback every timer of this Pod uses. */
   next: Stage | undefined = undefined;
-  fire: () => void = noop;
+  readonly fire: () => void;
   /** keysFor's answer for this Pod, one array for all its watch events (`quiet`: needing no sync). */
   readonly keys: readonly string[];
   readonly quiet: QuietKeys;
@@ -77,14 +78,17 @@ export class PodRuntime {
   runs: ContainerRun[] | undefined = undefined;
   /**
    * `pod`: the Pod stored under `key` now, whose namespace and name strings the runtime keeps (the
-   * ones every other holder of the Pod shares) instead of two cut from the key.
+   * ones every other holder of the Pod shares) instead of two cut from the key. `worker`: the pod
+   * worker that runs its stages (none: its timer does nothing, for tests of the bookkeeping).
    */
   constructor(
     readonly key: string,
     readonly uid: string,
     readonly node: NodeState,
     pod?: Pod,
+    readonly worker?: PodWorker,
   ) {
+    this.fire = worker === undefined ? noop : () => worker.fire(this);
     const keys = heldKeys(key);
     this.keys = keys;
     this.quiet = quietKeys(key, keys);

@@ -45,56 +45,84 @@ const CONTAINERS_READY = condSpec('ContainersReady', 'True');
 /** spec.initContainers run first (init-containers.ts, bound late: the boot's Pods have none). */
 const hasInits = (pod: Pod) => (pod.spec as Any).initContainers?.length && latePartsLoaded();
 
+/** What the pod worker gets of its kubelet: LifecycleDeps, the sandbox IPs and the condition lists. */
+export interface WorkerHost extends LifecycleDeps {
+  /** CNI ADD: the IP a Pod's sandbox gets (kubelet.ts). */
+  sandboxIp(pod: Pod, rt: PodRuntime): string | undefined;
+  /** The kubelet's condition lists, shared per call site (`site`). */
+  conditionsAt: PodConditions;
+}
+
+// The stages a Pod's timer runs (PodRuntime.next), on the worker of the Pod's runtime: functions
+// of the module, not of one worker, so every cluster's Pods run the same ones.
+const mountAgain: Stage = (pod, rt) => workerOf(rt).mountAgain(pod, rt);
+const sandboxReady: Stage = (pod, rt) => workerOf(rt).sandboxReady(pod, rt);
+const pulled: Stage = (pod, rt) => workerOf(rt).pulled(pod, rt);
+const pullFailed: Stage = (pod, rt) => workerOf(rt).pullFailed(pod, rt);
+const pullAgain: Stage = (pod, rt) => workerOf(rt).pullAgain(pod, rt);
+
+const workerOf = (rt: PodRuntime) => rt.worker as PodWorker;
+
 /**
- * The kubelet's pod worker: `d` its deps (as the parts bound late get them), `sandboxIp` the IP
- * a Pod's sandbox gets (CNI ADD), `stopRng` the stream of its containers' stop times, `conditions`
- * its condition lists.
+ * The kubelet's pod worker: `d` its kubelet (what the parts bound late get as their deps), `stopRng`
+ * the stream of its containers' stop times. A class rather than closures per kubelet, so a fresh
+ * cluster runs code optimised for the earlier ones (see kubelet.ts).
  */
-export function createPodWorker(
-  d: LifecycleDeps,
-  api: ApiServer,
-  sandboxIp: (pod: Pod, rt: PodRuntime) => string | undefined,
-  stopRng: Rng,
-  conditions: PodConditions,
-) {
-  const { clock, record, writeStatus, formDns, template: templateFor } = d;
-  const { ids: idRng, pulls: pullRng } = d.rng;
-  const now = () => rfc3339(clock.now());
+export class PodWorker {
+  private readonly idRng: Rng;
+  private readonly pullRng: Rng;
   // Containers whose process ends or that have probes (lifecycle.ts), bound late with the
   // workloads that run the processes: the page's first graph has only servers, and until the
   // kubectl chunk is in, every container is one. Made with the first Pod that needs it.
-  let lifecycle: Lifecycle | undefined;
+  private lifecycle: Lifecycle | undefined = undefined;
   // Each call site's last condition list, shared by the next Pod that needs the same one.
-  const admitted: ListSite = { last: undefined };
-  const sandboxed: ListSite = { last: undefined };
-  const started: ListSite = { last: undefined };
+  private readonly admitted: ListSite = { last: undefined };
+  private readonly sandboxed: ListSite = { last: undefined };
+  private readonly started: ListSite = { last: undefined };
 
-  const schedule = (rt: PodRuntime, delay: number, next: Stage) => {
+  constructor(
+    private readonly d: WorkerHost,
+    private readonly api: ApiServer,
+    private readonly stopRng: Rng,
+  ) {
+    this.idRng = d.rng.ids;
+    this.pullRng = d.rng.pulls;
+  }
+
+  private now(): string {
+    return rfc3339(this.d.clock.now());
+  }
+
+  /** Run `next` on the Pod as it is in `delay` ms (the runtime's one timer callback, PodRuntime.fire). */
+  private schedule(rt: PodRuntime, delay: number, next: Stage): void {
     rt.next = next;
-    rt.timer = d.timers().after(delay, rt.fire);
-  };
-  const fire = (rt: PodRuntime) => {
+    rt.timer = this.d.timers().after(delay, rt.fire);
+  }
+
+  /** The runtime's timer is due: its stage runs on the Pod as it is now. */
+  fire(rt: PodRuntime): void {
     rt.timer = undefined;
     const next = rt.next as Stage;
     rt.next = undefined;
-    const pod = d.get(rt);
+    const pod = this.d.get(rt);
     // Another Pod under the same name (the old one deleted and a new one created before the
     // kubelet saw the deletion) is not this runtime's: its own runtime starts it from admission.
     if (!pod || pod.metadata.uid !== rt.uid || pod.metadata.deletionTimestamp || rt.killing) return;
     next(pod, rt);
-  };
+  }
 
   // Stage 1: the kubelet admits the Pod and starts creating the sandbox.
-  const admit = (pod: Pod, rt: PodRuntime) => {
+  admit(pod: Pod, rt: PodRuntime): void {
+    const d = this.d;
     const node = rt.node;
-    const tpl = templateFor(rt, pod);
+    const tpl = d.template(rt, pod);
     // `{ ...pod.status, phase, conditions, hostIP, … }` built by assignment (copy.ts: a spread
     // that gains keys takes V8's slow path); the same keys in the same order.
     const status: Any = copyOwn(pod.status);
     status.phase = 'Pending';
-    status.conditions = conditions(
+    status.conditions = d.conditionsAt(
       pod.status?.conditions,
-      admitted,
+      this.admitted,
       SANDBOX_NOT_READY,
       INITIALIZED,
       tpl.notReady,
@@ -108,37 +136,41 @@ export function createPodWorker(
       status.podIP = node.ip;
       status.podIPs = node.hostIPs;
     }
-    status.startTime = now();
+    status.startTime = this.now();
     status.containerStatuses = tpl.creating;
     // qosClass: the API server's, kept from the status it wrote at create.
-    writeStatus(pod, hasInits(pod) ? late().initAdmit(d, pod, rt, status) : status, rt);
+    d.writeStatus(pod, hasInits(pod) ? late().initAdmit(d, pod, rt, status) : status, rt);
     // A configMap/secret volume whose object does not exist: SetUp is retried, the sandbox never
     // made (config-refs.ts; the volume reconciler's first pass comes within 100 ms).
-    if (latePartsLoaded() && late().mountFailures(pod, api)) return schedule(rt, 100, mountAgain);
-    createSandbox(pod, rt);
-  };
-  const mountAgain = (pod: Pod, rt: PodRuntime) => {
-    const ms = late().failMounts(d, pod, rt, api);
-    if (ms !== undefined) schedule(rt, ms, mountAgain);
-    else createSandbox(pod, rt);
-  };
-  const createSandbox = (pod: Pod, rt: PodRuntime) => {
-    formDns(pod, rt);
-    schedule(rt, drawMs(pullRng, SANDBOX_MS), sandboxReady);
-  };
+    if (latePartsLoaded() && late().mountFailures(pod, this.api)) this.schedule(rt, 100, mountAgain);
+    else this.createSandbox(pod, rt);
+  }
+
+  mountAgain(pod: Pod, rt: PodRuntime): void {
+    const ms = late().failMounts(this.d, pod, rt, this.api);
+    if (ms !== undefined) this.schedule(rt, ms, mountAgain);
+    else this.createSandbox(pod, rt);
+  }
+
+  private createSandbox(pod: Pod, rt: PodRuntime): void {
+    this.d.formDns(pod, rt);
+    this.schedule(rt, drawMs(this.pullRng, SANDBOX_MS), sandboxReady);
+  }
+
   // Stage 2: sandbox up, CNI gave it an IP; image pulls start. A hostNetwork Pod's sandbox
   // joins the node's network namespace without CNI (containerd's NamespaceMode_NODE): its IP is
   // the node's (see admit), nothing is leased from the node's range or released on deletion.
-  const sandboxReady = (pod: Pod, rt: PodRuntime) => {
-    const ip = sandboxIp(pod, rt);
+  sandboxReady(pod: Pod, rt: PodRuntime): void {
+    const d = this.d;
+    const ip = d.sandboxIp(pod, rt);
     // Not written yet: when every image is already present the containers start in this same
     // sync, and the kubelet's status manager sends one update (IP, sandbox condition, Running,
     // Ready) rather than two at the same instant. A pull that takes time writes it first (the pod
     // shows its IP while ContainerCreating, §C2).
     const status: Any = copyOwn(pod.status); // gains podIP and podIPs (copy.ts)
-    status.conditions = conditions(
+    status.conditions = d.conditionsAt(
       pod.status?.conditions,
-      sandboxed,
+      this.sandboxed,
       SANDBOX_READY,
       undefined,
       undefined,
@@ -148,64 +180,69 @@ export function createPodWorker(
       status.podIP = ip;
       status.podIPs = [{ ip }];
     }
-    formDns(pod, rt);
-    if (hasInits(pod)) late().initRun(d, pod, rt, status, pull);
-    else pull(pod, rt, 0, status);
-  };
+    d.formDns(pod, rt);
+    if (hasInits(pod)) late().initRun(d, pod, rt, status, this.resume);
+    else this.pull(pod, rt, 0, status);
+  }
+
+  /** pull as init-containers.ts resumes it once the init containers are done (its Resume). */
+  private readonly resume = (pod: Pod, rt: PodRuntime, index: number, pending: Any | undefined) =>
+    this.pull(pod, rt, index, pending);
 
   // Stage 3: SyncPod starts each container to start in turn (kuberuntime_manager.go SyncPod →
   // startContainer): its image (serialised pulls, as the kubelet's default), then create and start
   // it, then the next. A container whose image cannot be had waits (ErrImagePull,
   // ErrImageNeverPull) and the next one still starts; the retry sync starts only those not running.
   // `pending` is a status not written yet (see sandboxReady); the Pod's metadata is current.
-  const pull = (pod: Pod, rt: PodRuntime, index: number, pending: Any | undefined): void => {
-    if (index === 0) begin(pod, rt);
+  private pull(pod: Pod, rt: PodRuntime, index: number, pending: Any | undefined): void {
+    const d = this.d;
+    if (index === 0) this.begin(pod, rt);
     const c = pod.spec.containers[index];
     if (!c) {
-      start(pod, rt, pending);
+      this.start(pod, rt, pending);
       return;
     }
     // Running already (started by an earlier sync): not started again.
     if (rt.at?.[index] !== undefined) {
-      pull(pod, rt, index + 1, pending);
+      this.pull(pod, rt, index + 1, pending);
       return;
     }
-    const tpl = templateFor(rt, pod);
+    const tpl = d.template(rt, pod);
     const node = rt.node;
     const ref = tpl.refs[index] as ImageRef;
     const cached = node.images?.has(ref.fullName) ?? false;
     const policy = c.imagePullPolicy ?? 'IfNotPresent';
     if (cached && policy !== 'Always') {
-      record(pod, 'Normal', 'Pulled', tpl.presentMsg[index] as string, rt, tpl.fieldPaths[index]);
-      made(pod, rt, index);
-      pull(pod, rt, index + 1, pending);
+      d.record(pod, 'Normal', 'Pulled', tpl.presentMsg[index] as string, rt, tpl.fieldPaths[index]);
+      this.made(pod, rt, index);
+      this.pull(pod, rt, index + 1, pending);
       return;
     }
     if (!cached && policy === 'Never') {
       const msg = `Container image "${c.image}" is not present with pull policy of Never`;
-      record(pod, 'Warning', 'ErrImageNeverPull', msg, rt, tpl.fieldPaths[index]);
+      d.record(pod, 'Warning', 'ErrImageNeverPull', msg, rt, tpl.fieldPaths[index]);
       rt.waits ??= [];
       rt.waits[index] = { reason: 'ErrImageNeverPull', message: msg };
-      pull(pod, rt, index + 1, pending);
+      this.pull(pod, rt, index + 1, pending);
       return;
     }
-    if (pending) pod = writeStatus(pod, pending, rt);
-    record(pod, 'Normal', 'Pulling', tpl.pullingMsg[index] as string, rt, tpl.fieldPaths[index]);
+    if (pending) pod = d.writeStatus(pod, pending, rt);
+    d.record(pod, 'Normal', 'Pulling', tpl.pullingMsg[index] as string, rt, tpl.fieldPaths[index]);
     rt.pullTpl = tpl;
     rt.pullIndex = index;
     const check = checkImage(c.image);
     if (!check.ok) {
       rt.failedImage = c.image;
       rt.failedMessage = check.message;
-      schedule(rt, drawMs(pullRng, [800, 1600]), pullFailed);
+      this.schedule(rt, drawMs(this.pullRng, [800, 1600]), pullFailed);
       return;
     }
-    let ms = drawMs(pullRng, cached ? CACHED_PULL_MS : check.spec.pullMs);
+    let ms = drawMs(this.pullRng, cached ? CACHED_PULL_MS : check.spec.pullMs);
     if (!cached) {
       // containerd fetches one image once per node: a Pod asking for an image already being
       // pulled there waits for that fetch and gets it when it lands (the draw above is still
       // taken, so the pull stream stays the same for every later Pod).
-      const t = clock.now();
+      const t = d.clock.now();
       const landing = node.fetching.get(ref.fullName);
       if (landing !== undefined && landing > t) ms = landing - t;
       else node.fetching.set(ref.fullName, t + ms);
@@ -213,38 +250,39 @@ export function createPodWorker(
     rt.pullMs = ms;
     rt.pullSize = check.spec.size;
     rt.pullFullName = ref.fullName;
-    schedule(rt, ms, pulled);
-  };
+    this.schedule(rt, ms, pulled);
+  }
 
   // The start of a SyncPod: which containers wait on their config (config-refs.ts starts them at
   // its end), and the runs of containers whose process ends or that have probes (lifecycle.ts).
   // A Pod's boot-time start (before the facade is bound) is Ready at once, so no probe worker ticks
   // through the boot's simulated days.
-  const begin = (pod: Pod, rt: PodRuntime) => {
+  private begin(pod: Pod, rt: PodRuntime): void {
     rt.waits = undefined;
-    rt.env = latePartsLoaded() ? late().envFailures(pod, api) : undefined;
-    if (rt.env || rt.runs || !d.facade() || !latePartsLoaded()) return;
+    rt.env = latePartsLoaded() ? late().envFailures(pod, this.api) : undefined;
+    if (rt.env || rt.runs || !this.d.facade() || !latePartsLoaded()) return;
     const programs = late().programsOf(pod.spec.containers);
     if (!programs) return;
-    lifecycle ??= late().createLifecycle(d);
-    lifecycle.begin(pod, rt, programs);
-  };
+    this.lifecycle ??= late().createLifecycle(this.d);
+    this.lifecycle.begin(pod, rt, programs);
+  }
 
   // Container `i`'s image is there: create and start it (its Events now, in SyncPod's order).
-  const made = (pod: Pod, rt: PodRuntime, i: number) => {
+  private made(pod: Pod, rt: PodRuntime, i: number): void {
     if (rt.env) return;
     rt.at ??= [];
-    rt.at[i] = now();
+    rt.at[i] = this.now();
     if (rt.runs) {
-      lifecycle?.launchAt(pod, rt, i);
+      this.lifecycle?.launchAt(pod, rt, i);
       return;
     }
-    const tpl = templateFor(rt, pod);
-    record(pod, 'Normal', 'Created', tpl.createdMsg[i] as string, rt, tpl.fieldPaths[i]);
-    record(pod, 'Normal', 'Started', tpl.startedMsg[i] as string, rt, tpl.fieldPaths[i]);
-  };
+    const d = this.d;
+    const tpl = d.template(rt, pod);
+    d.record(pod, 'Normal', 'Created', tpl.createdMsg[i] as string, rt, tpl.fieldPaths[i]);
+    d.record(pod, 'Normal', 'Started', tpl.startedMsg[i] as string, rt, tpl.fieldPaths[i]);
+  }
 
-  const pulled = (pod: Pod, rt: PodRuntime) => {
+  pulled(pod: Pod, rt: PodRuntime): void {
     const tpl = rt.pullTpl as ContainerTemplate;
     const index = rt.pullIndex;
     const ms = rt.pullMs;
@@ -256,51 +294,57 @@ export function createPodWorker(
       if (msgs.size >= 2048) msgs.clear();
       msgs.set(ms, msg);
     }
-    record(pod, 'Normal', 'Pulled', msg, rt, tpl.fieldPaths[index]);
-    made(pod, rt, index);
-    pull(pod, rt, index + 1, undefined);
-  };
+    this.d.record(pod, 'Normal', 'Pulled', msg, rt, tpl.fieldPaths[index]);
+    this.made(pod, rt, index);
+    this.pull(pod, rt, index + 1, undefined);
+  }
 
   // The image manager's Events and startContainer's `Error: …` are on the container whose image
   // it is (EnsureImageExists gets GenerateContainerRef's ref; images/image_manager.go,
   // kuberuntime_container.go startContainer). The back-off that follows: pull-waits.ts.
-  const pullFailed = (pod: Pod, rt: PodRuntime) => {
+  pullFailed(pod: Pod, rt: PodRuntime): void {
+    const d = this.d;
     const image = rt.failedImage;
     const message = rt.failedMessage;
     const index = rt.pullIndex;
     const path = rt.pullTpl?.fieldPaths[index];
-    record(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${message}`, rt, path);
-    record(pod, 'Warning', 'Failed', 'Error: ErrImagePull', rt, path);
+    d.record(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${message}`, rt, path);
+    d.record(pod, 'Warning', 'Failed', 'Error: ErrImagePull', rt, path);
     rt.waits ??= [];
     rt.waits[index] = { reason: 'ErrImagePull', message };
-    pull(pod, rt, index + 1, undefined);
-  };
+    this.pull(pod, rt, index + 1, undefined);
+  }
 
   // The pod worker's next sync: SyncPod forms the DNS config again before it starts containers.
-  const pullAgain = (pod: Pod, rt: PodRuntime) => {
-    formDns(pod, rt);
-    pull(pod, rt, 0, undefined);
-  };
+  pullAgain(pod: Pod, rt: PodRuntime): void {
+    this.d.formDns(pod, rt);
+    this.pull(pod, rt, 0, undefined);
+  }
+
+  /** `schedule`, for pull-waits.ts (bound late): its own stages and pullAgain. */
+  private readonly scheduleFor = (rt: PodRuntime, ms: number, next: Stage) => this.schedule(rt, ms, next);
 
   // Stage 4: the end of the SyncPod that started them; no probes, so Ready at once.
-  const start = (pod: Pod, rt: PodRuntime, pending: Any | undefined) => {
+  private start(pod: Pod, rt: PodRuntime, pending: Any | undefined): void {
+    const d = this.d;
     // Containers waiting on their image: pull-waits.ts writes them and backs the pull off.
     if (rt.waits) {
-      late().pullWaits(d, pod, rt, pending, lifecycle, schedule, pullAgain);
+      late().pullWaits(d, pod, rt, pending, this.lifecycle, this.scheduleFor, pullAgain);
       return;
     }
     // A container whose env reads a missing ConfigMap/Secret or key: CreateContainerConfigError,
     // and the pod worker's next sync pulls and tries again (config-refs.ts).
     if (rt.env) {
       const ms = late().startWithConfigErrors(d, pod, rt, pending, rt.env);
-      return schedule(rt, ms, pullAgain);
+      this.schedule(rt, ms, pullAgain);
+      return;
     }
     // A container whose process ends (a command, busybox's own sh) or has probes: lifecycle.ts.
     if (rt.runs) {
-      lifecycle?.end(pod, rt, pending);
+      this.lifecycle?.end(pod, rt, pending);
       return;
     }
-    const tpl = templateFor(rt, pod);
+    const tpl = d.template(rt, pod);
     const status = pending ?? pod.status;
     const prev = status?.containerStatuses;
     const n = tpl.names.length;
@@ -316,20 +360,20 @@ export function createPodWorker(
         name: tpl.names[i] as string,
         image: (tpl.refs[i] as ImageRef).fullName, // containerd reports the normalised reference
         imageID: tpl.imageIds[i] as string,
-        containerID: containerId(idRng),
+        containerID: containerId(this.idRng),
         ready: true,
         started: true,
         restartCount: 0,
-        state: runningState(rt.at?.[i] ?? now()),
+        state: runningState(rt.at?.[i] ?? this.now()),
         lastState: EMPTY_STATE,
       });
     }
     const out = {
       ...status,
       phase: 'Running',
-      conditions: conditions(
+      conditions: d.conditionsAt(
         status?.conditions,
-        started,
+        this.started,
         SANDBOX_READY,
         INITIALIZED,
         READY,
@@ -338,19 +382,21 @@ export function createPodWorker(
       containerStatuses: statuses,
     };
     // A sidecar not ready keeps the Pod from Ready (init-containers.ts).
-    writeStatus(pod, rt.initPart ? rt.initPart(pod, out) : out, rt);
-  };
+    d.writeStatus(pod, rt.initPart ? rt.initPart(pod, out) : out, rt);
+  }
 
   // The Pod is being deleted, or is gone or replaced: its next stage does not run, and none of its
   // containers restarts any more.
-  const cancel = (rt: PodRuntime) => {
-    if (rt.timer !== undefined) d.timers().cancel(rt.timer);
-    if (rt.runs) lifecycle?.cancel(rt);
-  };
+  cancel(rt: PodRuntime): void {
+    if (rt.timer !== undefined) this.d.timers().cancel(rt.timer);
+    if (rt.runs) this.lifecycle?.cancel(rt);
+  }
 
-  const kill = (pod: Pod, rt: PodRuntime) => {
+  kill(pod: Pod, rt: PodRuntime): void {
+    const d = this.d;
+    const stopRng = this.stopRng;
     rt.killing = true;
-    cancel(rt);
+    this.cancel(rt);
     const running = pod.status?.containerStatuses?.some((s) => s.state?.running) ?? false;
     const grace =
       (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
@@ -359,10 +405,10 @@ export function createPodWorker(
     const stops: number[] = [];
     if (running) {
       // killContainer's Killing is on the container it stops (recordContainerEvent).
-      const paths = templateFor(rt, pod).fieldPaths;
+      const paths = d.template(rt, pod).fieldPaths;
       for (let i = 0; i < pod.spec.containers.length; i++) {
         const c = pod.spec.containers[i] as Container;
-        record(pod, 'Normal', 'Killing', `Stopping container ${c.name}`, rt, paths[i]);
+        d.record(pod, 'Normal', 'Killing', `Stopping container ${c.name}`, rt, paths[i]);
         const check = checkImage(c.image);
         const stop = check.ok ? drawMs(stopRng, check.spec.stopMs) : grace;
         stops[i] = stop;
@@ -372,20 +418,14 @@ export function createPodWorker(
     if (hasInits(pod)) delay = late().initKill(d, pod, rt, delay, grace);
     // The stopped containers' status, then the delete (lifecycle.ts terminate).
     if (running && latePartsLoaded()) {
-      lifecycle ??= late().createLifecycle(d);
-      delay = lifecycle.terminate(pod, rt, stops, grace, delay, gap);
+      this.lifecycle ??= late().createLifecycle(d);
+      delay = this.lifecycle.terminate(pod, rt, stops, grace, delay, gap);
     }
+    const api = this.api;
     d.timers().after(delay, () => {
       const p = d.get(rt);
       if (p && p.metadata.uid === pod.metadata.uid)
         api.delete('Pod', p.metadata.namespace, p.metadata.name, { gracePeriodSeconds: 0 });
     });
-  };
-
-  return {
-    admit,
-    fire,
-    kill,
-    cancel,
-  };
+  }
 }

@@ -173,7 +173,7 @@ export function containerProbes(
 ): ProbeSet {
   const added = Date.parse(d.get(rt)?.status?.startTime ?? '');
   return startProbes(c, startedMs, Number.isNaN(added) ? startedMs : added, {
-    timers: d.timers,
+    timers: () => d.timers(),
     now: () => d.clock.now(),
     pod: h.pod,
     run: (pod, probe) => {
