@@ -34,7 +34,9 @@ import {
 type Any = any;
 
 /** Binds a Pod and records Scheduled (./scheduler's, shared with the boot path). */
-export type Bind = (pod: Pod, node: string, ctx: ControllerContext) => void;
+export interface Binder {
+  bind(pod: Pod, node: string, ctx: ControllerContext): void;
+}
 
 export interface FullScheduler {
   /** The watch event's keys: the boot scheduler's, plus parked Pods the event may help. */
@@ -122,55 +124,83 @@ export function defaultSelector(api: ApiServer, pod: Pod): LabelSelector | undef
   return { matchLabels: set, matchExpressions: exprs };
 }
 
-export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
-  const state = new SchedState();
-  for (const p of api.store.list('Pod') as Pod[]) state.observe(p, false);
-  const parked = new Map<string, Parked>();
+export function createFullScheduler(api: ApiServer, binder: Binder): FullScheduler {
+  return new FullSchedulerImpl(api, binder);
+}
+
+/** The filters' and scores' view of the cluster: the scheduler's Node list (read again after a Node event). */
+class SchedEnv implements Env {
+  private nodeList: readonly Node[] | undefined = undefined;
+  constructor(
+    private readonly api: ApiServer,
+    readonly state: SchedState,
+  ) {}
+  get nodes(): readonly Node[] {
+    this.nodeList ??= [...this.api.store.byNamespace('Node', '')] as Node[];
+    return this.nodeList;
+  }
+  /** A Node changed: the list is read again when next used. */
+  forgetNodes(): void {
+    this.nodeList = undefined;
+  }
+  nsLabels(ns: string): Labels | undefined {
+    return (this.api.store.get('Namespace', undefined, ns) as Any)?.metadata?.labels ?? {};
+  }
+  namespaces(): { name: string; labels: Labels | undefined }[] {
+    return [...this.api.store.byNamespace('Namespace', '')].map((n) => ({
+      name: n.metadata.name as string,
+      labels: n.metadata.labels,
+    }));
+  }
+}
+
+/**
+ * A class rather than closures per cluster, so a fresh cluster runs the code (and feedback) the
+ * earlier ones left (see kubelet.ts).
+ */
+class FullSchedulerImpl implements FullScheduler {
+  private readonly state = new SchedState();
+  private readonly parked = new Map<string, Parked>();
   /** Pods in VolumeBinding's PreBind: the node chosen and when (./scheduler-volumes). */
-  const prebinding = new Map<string, { node: string; since: number }>();
+  private readonly prebinding = new Map<string, { node: string; since: number }>();
   /** Parked Pods an event moved: their next reconcile is a retry, not a stale flush timer. */
-  const movedKeys = new Set<string>();
-  let nodes: readonly Node[] | undefined;
-  let rng: Rng | undefined;
-  const env: Env = {
-    state,
-    get nodes() {
-      nodes ??= [...api.store.byNamespace('Node', '')] as Node[];
-      return nodes;
-    },
-    nsLabels: (ns) => (api.store.get('Namespace', undefined, ns) as Any)?.metadata?.labels ?? {},
-    namespaces: () =>
-      [...api.store.byNamespace('Namespace', '')].map((n) => ({
-        name: n.metadata.name as string,
-        labels: n.metadata.labels,
-      })),
-  };
+  private readonly movedKeys = new Set<string>();
+  private rng: Rng | undefined = undefined;
+  private readonly env: SchedEnv;
+
+  constructor(
+    private readonly api: ApiServer,
+    private readonly binder: Binder,
+  ) {
+    for (const p of api.store.list('Pod') as Pod[]) this.state.observe(p, false);
+    this.env = new SchedEnv(api, this.state);
+  }
 
   /** Parked Pods whose rejecting plugins `wants` says this event may help (the QueueingHints). */
-  const moved = (wants: (p: Parked) => boolean): string[] => {
+  private moved(wants: (p: Parked) => boolean): string[] {
     const out: string[] = [];
-    for (const [key, p] of parked)
+    for (const [key, p] of this.parked)
       if (wants(p)) {
         out.push(key);
-        movedKeys.add(key);
+        this.movedKeys.add(key);
       }
     return out;
-  };
+  }
 
-  const nodeEvent = (ev: WatchEvent): string[] => {
-    nodes = undefined;
-    if (parked.size === 0) return NONE as string[];
+  private nodeEvent(ev: WatchEvent): string[] {
+    this.env.forgetNodes();
+    if (this.parked.size === 0) return NONE as string[];
     if (ev.type === 'DELETED') return NONE as string[];
     const n = ev.object as Node;
     const o = ev.old as Node | undefined;
-    if (ev.type === 'ADDED' || !o) return moved(() => true);
+    if (ev.type === 'ADDED' || !o) return this.moved(() => true);
     const labels = JSON.stringify(n.metadata.labels ?? {}) !== JSON.stringify(o.metadata.labels ?? {});
     const taints =
       JSON.stringify((n.spec as Any)?.taints ?? []) !== JSON.stringify((o.spec as Any)?.taints ?? []);
     const unsched = !!(n.spec as Any)?.unschedulable !== !!(o.spec as Any)?.unschedulable;
     const alloc = JSON.stringify(n.status?.allocatable ?? {}) !== JSON.stringify(o.status?.allocatable ?? {});
     if (!labels && !taints && !unsched && !alloc) return NONE as string[];
-    return moved(({ plugins: pl, pod }) => {
+    return this.moved(({ plugins: pl, pod }) => {
       const tol: Any[] = (pod.spec as Any).tolerations ?? [];
       if (
         pl.has('NodeAffinity') &&
@@ -186,10 +216,12 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
       if ((pl.has('PodTopologySpread') || pl.has('InterPodAffinity')) && (labels || taints)) return true;
       return false;
     });
-  };
+  }
 
-  const podEvent = (ev: WatchEvent): string[] => {
+  private podEvent(ev: WatchEvent): string[] {
     const p = ev.view as Pod;
+    const state = this.state;
+    const parked = this.parked;
     const before = state.byUid.get(p.metadata.uid as string);
     const after = state.observe(p, ev.type === 'DELETED', before);
     // The last scheduling gate removed: the Pod enters the active queue.
@@ -207,14 +239,14 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
       if (ev.type === 'DELETED') parked.delete(key);
       // The parked Pod itself updated (a toleration added, labels changed): retried.
       else if (own.pod.spec !== p.spec || own.pod.metadata.labels !== p.metadata.labels) {
-        movedKeys.add(key);
+        this.movedKeys.add(key);
         return [key];
       }
       return NONE as string[];
     }
     if (before && !after)
       // AssignedPodDelete (or a Pod that ended, which the scheduler's informer sees as deleted).
-      return moved(
+      return this.moved(
         ({ plugins: pl }) =>
           pl.has('NodeResourcesFit') ||
           (pl.has('NodePorts') && before.ports !== undefined) ||
@@ -223,16 +255,16 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
       );
     if (after && (!before || before.labels !== after.labels))
       // AssignedPodAdd / UpdatePodLabel.
-      return moved(({ plugins: pl }) => pl.has('InterPodAffinity') || pl.has('PodTopologySpread'));
+      return this.moved(({ plugins: pl }) => pl.has('InterPodAffinity') || pl.has('PodTopologySpread'));
     return NONE as string[];
-  };
+  }
 
   /**
    * handleSchedulingFailure's updatePod: PodScheduled False, reason Unschedulable, the FitError
    * message (podutil.UpdatePodCondition: written only when it changed; the transition time kept
    * while the status stays False).
    */
-  const unschedulableCondition = (pod: Pod, message: string, now: number) => {
+  private unschedulableCondition(pod: Pod, message: string, now: number): void {
     const conds: PodCondition[] = pod.status?.conditions ?? [];
     const i = conds.findIndex((c) => c.type === 'PodScheduled');
     const old = conds[i];
@@ -246,16 +278,18 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
       message,
     };
     const conditions = i < 0 ? [...conds, next] : conds.map((c, j) => (j === i ? next : c));
-    api.updateStatus({ ...pod, status: { ...pod.status, conditions } } as unknown as K8sObject);
-  };
+    this.api.updateStatus({ ...pod, status: { ...pod.status, conditions } } as unknown as K8sObject);
+  }
 
-  const schedule = (pod: Pod, ctx: ControllerContext): void => {
+  private schedule(pod: Pod, ctx: ControllerContext): void {
+    const api = this.api;
+    const env = this.env;
     const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
     const all = env.nodes;
     const cy: Cycle = preFilter(pod, env);
     if (cy.nodeNames?.size === 0) {
       // NodeAffinity's PreFilter: every term names nodes by metadata.name and they exclude each other.
-      fail(
+      this.fail(
         pod,
         key,
         ctx,
@@ -267,7 +301,7 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
     // VolumeBinding's PreFilter and Filter (./scheduler-volumes; a Pod without claims skips it).
     const vol = volumePreFilter(api, pod);
     if (vol?.message) {
-      fail(
+      this.fail(
         pod,
         key,
         ctx,
@@ -275,7 +309,7 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
         new Set(['VolumeBinding']),
       );
       waitOnClaims(api, pod, key, () => {
-        movedKeys.add(key);
+        this.movedKeys.add(key);
         ctx.requeueAfter(key, 0);
       });
       return;
@@ -295,19 +329,21 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
     if (feasible.length > 0) {
       let chosen = feasible[0] as Node;
       if (feasible.length > 1) {
-        rng ??= ctx.rng.fork('select-host');
-        chosen = feasible[selectHost(scoreNodes(cy, feasible, env, defaultSelector(api, pod)), rng)] as Node;
+        this.rng ??= ctx.rng.fork('select-host');
+        chosen = feasible[
+          selectHost(scoreNodes(cy, feasible, env, defaultSelector(api, pod)), this.rng)
+        ] as Node;
       }
-      parked.delete(key);
+      this.parked.delete(key);
       // VolumeBinding's PreBind: WaitForFirstConsumer claims are provisioned on the chosen node first.
       if (vol?.delayed.length) {
         selectNode(api, vol.delayed, chosen.metadata.name);
-        prebinding.set(key, { node: chosen.metadata.name, since: ctx.clock.now() });
+        this.prebinding.set(key, { node: chosen.metadata.name, since: ctx.clock.now() });
         waitOnClaims(api, pod, key, () => ctx.requeueAfter(key, 0));
         ctx.requeueAfter(key, BIND_TIMEOUT_MS);
         return;
       }
-      bind(pod, chosen.metadata.name, ctx);
+      this.binder.bind(pod, chosen.metadata.name, ctx);
       return;
     }
     const absent: Status | undefined = cy.nodeNames
@@ -316,53 +352,53 @@ export function createFullScheduler(api: ApiServer, bind: Bind): FullScheduler {
     const msg = fitErrorMessage(all.length, statuses, absent, (pod.spec as Any).preemptionPolicy === 'Never');
     const plugins = new Set(statuses.map((s) => s.plugin));
     if (absent) plugins.add('NodeAffinity');
-    fail(pod, key, ctx, msg, plugins);
-  };
+    this.fail(pod, key, ctx, msg, plugins);
+  }
 
-  const fail = (pod: Pod, key: string, ctx: ControllerContext, msg: string, plugins: Set<string>) => {
+  private fail(pod: Pod, key: string, ctx: ControllerContext, msg: string, plugins: Set<string>): void {
     const now = ctx.clock.now();
-    parked.set(key, { since: now, plugins, pod, attempts: (parked.get(key)?.attempts ?? 0) + 1 });
+    this.parked.set(key, { since: now, plugins, pod, attempts: (this.parked.get(key)?.attempts ?? 0) + 1 });
     ctx.events.record(pod, 'Warning', 'FailedScheduling', msg, SOURCE);
-    unschedulableCondition(pod, msg, now);
+    this.unschedulableCondition(pod, msg, now);
     // The first 30 s flush tick (the ticker runs from the boot instant, a whole number of 30 s
     // periods since the epoch) at which the Pod has been parked for more than 5 minutes.
     const due = now + LEFTOVER_MS;
     ctx.requeueAfter(key, (Math.floor(due / FLUSH_PERIOD_MS) + 1) * FLUSH_PERIOD_MS - now);
-  };
+  }
 
-  return {
-    keysFor(ev, keys) {
-      const extra = ev.kind === 'Node' ? nodeEvent(ev) : ev.kind === 'Pod' ? podEvent(ev) : [];
-      return extra.length === 0 ? keys : [...keys, ...extra];
-    },
-    reconcile(key, ctx) {
-      const i = key.indexOf('/');
-      const pod = api.store.get('Pod', key.slice(0, i), key.slice(i + 1)) as Pod | undefined;
-      if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) {
-        parked.delete(key);
-        movedKeys.delete(key);
-        prebinding.delete(key);
-        return;
-      }
-      const pb = prebinding.get(key);
-      if (pb) {
-        if (podVolumesBound(api, pod)) {
-          prebinding.delete(key);
-          bind(pod, pb.node, ctx);
-        } else if (ctx.clock.now() - pb.since >= BIND_TIMEOUT_MS) {
-          prebinding.delete(key);
-          fail(pod, key, ctx, PREBIND_TIMEOUT_MESSAGE, new Set(['VolumeBinding']));
-        } else waitOnClaims(api, pod, key, () => ctx.requeueAfter(key, 0));
-        return;
-      }
-      // Another scheduler's Pod (the profile answers only spec.schedulerName default-scheduler), or one
-      // the SchedulingGates PreEnqueue plugin holds back until its gates are removed: not attempted.
-      const sn = (pod.spec as Any).schedulerName;
-      if ((sn && sn !== 'default-scheduler') || (pod.spec as Any).schedulingGates?.length) return;
-      const p = parked.get(key);
-      // A leftover-flush timer of an earlier parking: the Pod was retried (and parked) since.
-      if (p && ctx.clock.now() - p.since <= LEFTOVER_MS && !movedKeys.delete(key)) return;
-      schedule(pod, ctx);
-    },
-  };
+  keysFor(ev: WatchEvent, keys: string[]): string[] {
+    const extra = ev.kind === 'Node' ? this.nodeEvent(ev) : ev.kind === 'Pod' ? this.podEvent(ev) : [];
+    return extra.length === 0 ? keys : [...keys, ...extra];
+  }
+
+  reconcile(key: string, ctx: ControllerContext): void {
+    const api = this.api;
+    const i = key.indexOf('/');
+    const pod = api.store.get('Pod', key.slice(0, i), key.slice(i + 1)) as Pod | undefined;
+    if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp) {
+      this.parked.delete(key);
+      this.movedKeys.delete(key);
+      this.prebinding.delete(key);
+      return;
+    }
+    const pb = this.prebinding.get(key);
+    if (pb) {
+      if (podVolumesBound(api, pod)) {
+        this.prebinding.delete(key);
+        this.binder.bind(pod, pb.node, ctx);
+      } else if (ctx.clock.now() - pb.since >= BIND_TIMEOUT_MS) {
+        this.prebinding.delete(key);
+        this.fail(pod, key, ctx, PREBIND_TIMEOUT_MESSAGE, new Set(['VolumeBinding']));
+      } else waitOnClaims(api, pod, key, () => ctx.requeueAfter(key, 0));
+      return;
+    }
+    // Another scheduler's Pod (the profile answers only spec.schedulerName default-scheduler), or one
+    // the SchedulingGates PreEnqueue plugin holds back until its gates are removed: not attempted.
+    const sn = (pod.spec as Any).schedulerName;
+    if ((sn && sn !== 'default-scheduler') || (pod.spec as Any).schedulingGates?.length) return;
+    const p = this.parked.get(key);
+    // A leftover-flush timer of an earlier parking: the Pod was retried (and parked) since.
+    if (p && ctx.clock.now() - p.since <= LEFTOVER_MS && !this.movedKeys.delete(key)) return;
+    this.schedule(pod, ctx);
+  }
 }
