@@ -66,7 +66,10 @@ function cowContainer(c: Any): Any {
 
 function defaultContainer(c: Any, cow: boolean): Any {
   let ports = c.ports;
-  if (Array.isArray(ports)) ports = cow ? mapSame(ports, defaultPort) : ports.map(copyPort);
+  // Not ports.map: once inlined by the optimising compiler, map makes a holey array where the
+  // builtin makes a packed one, so the Pods' ports arrays changed shape from one fresh cluster to
+  // the next with the state of this code (mapSame slices: the elements kind of the input's array).
+  if (Array.isArray(ports)) ports = cow ? mapSame(ports, defaultPort) : mapSame(ports, copyPort);
   // Probes are defaulted by code bound late (only the student's Pods have them).
   const probes = c.livenessProbe || c.readinessProbe || c.startupProbe;
   if (
