@@ -22,7 +22,7 @@ import type { Clock, Controller, ControllerContext, Rng, Timers, WatchEvent } fr
 import { parseImage } from './images';
 import { NodeIpam } from './ipam';
 import type { LifecycleDeps } from './lifecycle-deps';
-import { type NodeState, PodRuntime } from './pod-runtime';
+import { NodeState, PodRuntime } from './pod-runtime';
 import { PodWorker, type WorkerHost } from './pod-worker';
 import {
   type CondSpec,
@@ -111,15 +111,12 @@ class KubeletController implements Kubelet, LifecycleDeps, WorkerHost {
     if (!n) {
       let p: Profile['nodes'][number] | undefined;
       for (const x of this.profile.nodes) if (x.name === name) p = x; // the last entry of a name wins
-      n = {
+      n = new NodeState(
         name,
-        ip: p?.ip ?? '',
-        hostIPs: Object.freeze([Object.freeze({ ip: p?.ip ?? '' })]),
-        ipam: p ? new NodeIpam(p.podCIDR) : undefined,
-        images: p ? new Set() : undefined,
-        fetching: new Map(),
-        source: { component: 'kubelet', host: name },
-      };
+        p?.ip ?? '',
+        p ? new NodeIpam(p.podCIDR) : undefined,
+        p ? new Set() : undefined,
+      );
       this.nodes.set(name, n);
     }
     return n;

@@ -21,18 +21,28 @@ export function containerId(rng: Rng): string {
   return String.fromCharCode.apply(null, u);
 }
 
-/** What the kubelet knows about one node: its address, IPAM, images and in-flight fetches. */
-export interface NodeState {
-  readonly name: string;
-  readonly ip: string;
+/**
+ * What the kubelet knows about one node: its address, IPAM, images and in-flight fetches. A class,
+ * not an object literal: a literal made once per node per cluster gets V8's boilerplate on its
+ * second run (the second fresh cluster), which forgets what its fields hold and throws away the
+ * optimised code that relied on it (every Event's `source`, every pull's images).
+ */
+export class NodeState {
   readonly hostIPs: readonly { ip: string }[];
-  readonly ipam: NodeIpam | undefined;
-  /** Images present (undefined for a node outside the profile: nothing is ever cached there). */
-  readonly images: Set<string> | undefined;
   /** Image → when the fetch in flight on this node lands. */
-  readonly fetching: Map<string, number>;
+  readonly fetching = new Map<string, number>();
   /** The source of this node's Events (one object, shared by them all). */
   readonly source: { component: string; host: string };
+  constructor(
+    readonly name: string,
+    readonly ip: string,
+    readonly ipam: NodeIpam | undefined,
+    /** Images present (undefined for a node outside the profile: nothing is ever cached there). */
+    readonly images: Set<string> | undefined,
+  ) {
+    this.hostIPs = Object.freeze([Object.freeze({ ip })]);
+    this.source = { component: 'kubelet', host: name };
+  }
 }
 
 /** A stage the Pod's next timer runs, on the Pod as it is then. */

@@ -29,15 +29,20 @@ export interface Entry {
   requiredAnti: boolean;
 }
 
-export interface NodeAgg {
-  pods: number;
-  req: Req;
-  nz: Req;
-  entries: Set<Entry>;
+/**
+ * A class, not an object literal: a literal made once per node per cluster gets V8's boilerplate
+ * on its second run (the second fresh cluster), which forgets what its fields hold and throws away
+ * the optimised code that relied on it (the filters reading `req`).
+ */
+export class NodeAgg {
+  pods = 0;
+  readonly req: Req = { cpu: 0, mem: 0, eph: 0 };
+  readonly nz: Req = { cpu: 0, mem: 0, eph: 0 };
+  readonly entries = new Set<Entry>();
   /** Host ports held (`protocol/hostIP/port`, one per Pod asking), NodeInfo.UsedPorts. */
-  ports: string[];
+  readonly ports: string[] = [];
   /** `namespace\0key\0value` → the entries with that label, built on first use. */
-  byLabel: Map<string, Set<Entry>> | undefined;
+  byLabel: Map<string, Set<Entry>> | undefined = undefined;
 }
 
 const labelKey = (ns: string | undefined, k: string, v: string) => `${ns ?? ''}\u0000${k}\u0000${v}`;
@@ -66,14 +71,7 @@ export class SchedState {
   agg(node: string): NodeAgg {
     let a = this.nodes.get(node);
     if (!a) {
-      a = {
-        pods: 0,
-        req: { cpu: 0, mem: 0, eph: 0 },
-        nz: { cpu: 0, mem: 0, eph: 0 },
-        entries: new Set(),
-        ports: [],
-        byLabel: undefined,
-      };
+      a = new NodeAgg();
       this.nodes.set(node, a);
     }
     return a;

@@ -129,8 +129,16 @@ export class ControllerManager {
   /** The placement log's sink, when a test set one (see PlacementSink). */
   private log: PlacementSink | undefined = undefined;
 
+  // The deps a requeue reads, as fields of the manager: the ManagerDeps object is a literal made
+  // once per cluster, whose fields V8 stops tracking when its boilerplate is made (the second
+  // fresh cluster), throwing away optimised code that read through it.
+  private readonly clock: Clock;
+  private readonly timers: Timers;
+
   constructor(private readonly deps: ManagerDeps) {
     this.maxIterations = deps.maxIterations ?? 2_000_000;
+    this.clock = deps.clock;
+    this.timers = deps.timers;
   }
 
   register(controller: Controller): void {
@@ -148,11 +156,11 @@ export class ControllerManager {
         // at an instant fires before the controllers run, so the first one's enqueue already
         // holds the key. Skipping it keeps e.g. one progress-deadline timer per Deployment
         // instead of one per sync.
-        const due = this.deps.clock.now() + Math.max(0, delayMs);
+        const due = this.clock.now() + Math.max(0, delayMs);
         const id = `${index}\u0000${due}\u0000${key}`;
         if (this.requeues.has(id)) return;
         this.requeues.add(id);
-        this.deps.timers.at(due, () => {
+        this.timers.at(due, () => {
           this.requeues.delete(id);
           if (this.log !== undefined) this.log.queued('requeue');
           this.enqueue(index, key, false);
