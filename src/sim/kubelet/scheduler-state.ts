@@ -29,6 +29,13 @@ export interface Entry {
   requiredAnti: boolean;
 }
 
+/** A node's summed requests (a class for the reason NodeAgg is one). */
+class ReqSum implements Req {
+  cpu = 0;
+  mem = 0;
+  eph = 0;
+}
+
 /**
  * A class, not an object literal: a literal made once per node per cluster gets V8's boilerplate
  * on its second run (the second fresh cluster), which forgets what its fields hold and throws away
@@ -36,8 +43,8 @@ export interface Entry {
  */
 export class NodeAgg {
   pods = 0;
-  readonly req: Req = { cpu: 0, mem: 0, eph: 0 };
-  readonly nz: Req = { cpu: 0, mem: 0, eph: 0 };
+  readonly req: Req = new ReqSum();
+  readonly nz: Req = new ReqSum();
   readonly entries = new Set<Entry>();
   /** Host ports held (`protocol/hostIP/port`, one per Pod asking), NodeInfo.UsedPorts. */
   readonly ports: string[] = [];
