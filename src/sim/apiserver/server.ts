@@ -271,13 +271,7 @@ export class ApiServer implements ApiWriter {
     const stored = this.store.putOwned(prepared ? obj : compactKeys(obj));
     // The root-ca-cert-publisher and serviceaccount controllers fill a new namespace at once
     // (and kube-system holds CoreDNS's ConfigMap): see ./published.
-    if (kind === 'Namespace')
-      for (const n of ['kube-root-ca.crt', 'default', ...(m.name === 'kube-system' ? ['coredns'] : [])])
-        this.store.addLazy(
-          n === 'default' ? 'ServiceAccount' : 'ConfigMap',
-          m.name,
-          new Published(n, stored, this),
-        );
+    if (kind === 'Namespace') publishNamespaceObjects(this, m.name, stored);
     return withWarnings(stored, kind);
   }
 
@@ -789,3 +783,15 @@ const STAMPED_META_KEYS = ['generateName', 'namespace', 'labels', 'ownerReferenc
 const SPEC_AND_STATUS_DEFAULTED = new Set<string>(['Pod', 'Deployment', 'ReplicaSet', 'Service']);
 
 export type { ApiError };
+
+/**
+ * What a new namespace holds at once: the kube-root-ca.crt ConfigMap, the default ServiceAccount
+ * and, in kube-system, CoreDNS's ConfigMap (lazy entries, ./published). Apart from the create it
+ * serves: the create is hot and its optimized code deoptimized on this boot-only branch (an array
+ * spread over each namespace's names) in every fresh cluster.
+ */
+function publishNamespaceObjects(api: ApiServer, ns: string, stored: K8sObject): void {
+  api.store.addLazy('ConfigMap', ns, new Published('kube-root-ca.crt', stored, api));
+  api.store.addLazy('ServiceAccount', ns, new Published('default', stored, api));
+  if (ns === 'kube-system') api.store.addLazy('ConfigMap', ns, new Published('coredns', stored, api));
+}
