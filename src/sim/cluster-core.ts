@@ -9,7 +9,7 @@ import type { K8sObject, KindName } from './api/types';
 import { bootAddons, bootCluster } from './apiserver/bootstrap';
 import { Recorder } from './apiserver/events';
 import { ApiServer } from './apiserver/server';
-import { keyOf, type LazyObject, Store } from './apiserver/store';
+import { type KeyWatcher, keyOf, type LazyObject, Store, type StoreWatcher } from './apiserver/store';
 import type {
   ApiResult,
   ApplyOutcome,
@@ -35,8 +35,28 @@ import { ControllerManager } from './runtime/manager';
 import { createRng } from './runtime/rng';
 import { TimerHeap } from './runtime/timers';
 
-/** Collects watch events into one ChangeBatch (added then removed cancels out, and so on). */
-class ChangeCollector {
+/**
+ * The store's listener for the cluster's own parts, in this order: a class, not an arrow made per
+ * cluster, so the store's `emit` finds the same function in every fresh cluster (StoreWatcher).
+ */
+class ClusterWatcher implements StoreWatcher {
+  constructor(
+    private readonly manager: ControllerManager,
+    private readonly networking: Networking,
+    private readonly collector: ChangeCollector,
+  ) {}
+  onWatch(ev: WatchEvent): void {
+    this.manager.onWatch(ev);
+    this.networking.onWatch(ev);
+    this.collector.onWatch(ev);
+  }
+}
+
+/**
+ * Collects watch events into one ChangeBatch (added then removed cancels out, and so on). Also the
+ * store's key listener (KeyWatcher, the recorder's Events).
+ */
+class ChangeCollector implements KeyWatcher {
   private readonly state = new Map<ObjectKey, 'added' | 'updated' | 'removed'>();
   /**
    * Off for the length of a cluster operation that starts with nobody subscribed: its batch would
@@ -156,12 +176,8 @@ export function createCluster(opts: SimClusterOptions): SimCluster {
   if (eventWatcher)
     throw new Error(`${eventWatcher.name} watches Events, which reach only the change collector`);
 
-  store.watch((ev) => {
-    manager.onWatch(ev);
-    networking.onWatch(ev);
-    collector.onWatch(ev);
-  });
-  store.watchKeys((type, kind, ns, entry) => collector.onKey(type, kind, ns, entry));
+  store.watch(new ClusterWatcher(manager, networking, collector));
+  store.watchKeys(collector);
 
   const settle = () => {
     manager.runUntilIdle();

@@ -502,3 +502,36 @@ describe('Store: the last name looked up', () => {
     );
   });
 });
+
+describe('Store listeners', () => {
+  it('objects and functions hear every write in the order they were added, until stopped', () => {
+    const store = new Store();
+    const heard: string[] = [];
+    const stopA = store.watch({ onWatch: (ev) => heard.push(`a ${ev.type} ${ev.key}`) });
+    const stopB = store.watch((ev) => heard.push(`b ${ev.type} ${ev.key}`));
+    const stopK = store.watchKeys({
+      onKey: (type, kind, ns, entry) => heard.push(`k ${type} ${kind}/${ns}/${entry.key()}`),
+    });
+    store.watchKeys((type, kind, ns, entry) => heard.push(`f ${type} ${kind}/${ns}/${entry.key()}`));
+    store.put(plain('x'));
+    const note = new Note('n', 'one');
+    store.addLazy('Event', 'default', note);
+    store.touchLazy('Event', 'default', note);
+    stopA();
+    stopK();
+    store.remove('Event', 'default', 'x');
+    store.addLazy('Event', 'default', new Note('m', 'two'));
+    stopB();
+    store.put(plain('y'));
+    expect(heard).toEqual([
+      'a ADDED Event/default/x',
+      'b ADDED Event/default/x',
+      'k ADDED Event/default/n',
+      'f ADDED Event/default/n',
+      'k MODIFIED Event/default/n',
+      'f MODIFIED Event/default/n',
+      'b DELETED Event/default/x',
+      'f ADDED Event/default/m',
+    ]);
+  });
+});

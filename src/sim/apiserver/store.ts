@@ -272,6 +272,39 @@ export type KeyListener = (
   entry: LazyObject,
 ) => void;
 
+/**
+ * A listener to every write through `put` and every `remove` (Store.watch), as an object with a
+ * method: the cluster's listener is an instance of a module-level class (cluster-core.ts), so the
+ * call in `emit`, which runs on every write and whose optimized code inlines the listener, finds
+ * the same function in every fresh cluster. A listener made per cluster (an arrow) is a new
+ * function each time, and that inlined call deoptimized ("wrong call target") at the next
+ * cluster's first write. A function passed to `watch` is wrapped (FnWatcher).
+ */
+export interface StoreWatcher {
+  onWatch(ev: WatchEvent): void;
+}
+
+/** KeyListener as an object with a method, for the same reason as StoreWatcher (`addLazy`). */
+export interface KeyWatcher {
+  onKey(type: WatchEventType, kind: KindName, namespace: string, entry: LazyObject): void;
+}
+
+/** A function passed to `watch` (tests, recorders, an open Cluster.watch). */
+class FnWatcher implements StoreWatcher {
+  constructor(private readonly fn: (ev: WatchEvent) => void) {}
+  onWatch(ev: WatchEvent): void {
+    this.fn(ev);
+  }
+}
+
+/** A function passed to `watchKeys`. */
+class FnKeyWatcher implements KeyWatcher {
+  constructor(private readonly fn: KeyListener) {}
+  onKey(type: WatchEventType, kind: KindName, namespace: string, entry: LazyObject): void {
+    this.fn(type, kind, namespace, entry);
+  }
+}
+
 // Read once: under tsx (CommonJS output) every use of an imported binding is a getter call, and
 // these sit on the path of every read and write. Kinds registered late (api/kinds-storage) add
 // their entries here too.
@@ -298,8 +331,8 @@ export class Store implements StoreReader {
    * never depends on when it reads.
    */
   caIdentity: { uid: string; creationTimestamp: string } | undefined = undefined;
-  private readonly listeners: ((ev: WatchEvent) => void)[] = [];
-  private readonly keyListeners: KeyListener[] = [];
+  private readonly listeners: StoreWatcher[] = [];
+  private readonly keyListeners: KeyWatcher[] = [];
   // The last name looked up or written (its kind's map, namespace, name), the map it is in and
   // what is stored under it, undefined included: the API server reads an object and then writes
   // over it (update, updateStatus, a bind; a controller's own read often comes just before), and
@@ -312,14 +345,17 @@ export class Store implements StoreReader {
   private lastMap: NameMap | undefined = undefined;
   private lastEntry: Entry | undefined = undefined;
 
-  /** Every write through `put` and every `remove`. The returned function stops the listener. */
-  watch(fn: (ev: WatchEvent) => void): () => void {
-    return listen(this.listeners, fn);
+  /**
+   * Every write through `put` and every `remove` (see StoreWatcher). The returned function stops
+   * the listener.
+   */
+  watch(l: StoreWatcher | ((ev: WatchEvent) => void)): () => void {
+    return listen(this.listeners, typeof l === 'function' ? new FnWatcher(l) : l);
   }
 
   /** Writes through `addLazy` and `touchLazy`: the entry, whose `key()` names it. */
-  watchKeys(fn: KeyListener): () => void {
-    return listen(this.keyListeners, fn);
+  watchKeys(l: KeyWatcher | KeyListener): () => void {
+    return listen(this.keyListeners, typeof l === 'function' ? new FnKeyWatcher(l) : l);
   }
 
   /** Moves on every write and removal: equal before and after ⇒ nothing was written between. */
@@ -609,7 +645,7 @@ export class Store implements StoreReader {
         } else old.live = false;
       }
     }
-    for (const l of this.keyListeners) l(type, kind, ns, entry);
+    for (const l of this.keyListeners) l.onKey(type, kind, ns, entry);
   }
 
   /** A live lazy entry changed: the next resourceVersion, and `watchKeys` listeners hear of it. */
@@ -617,7 +653,7 @@ export class Store implements StoreReader {
     this.rv += 1;
     entry.stamp(this.rv);
     const ns = NAMESPACED[kind] ? namespace : '';
-    for (const l of this.keyListeners) l('MODIFIED', kind, ns, entry);
+    for (const l of this.keyListeners) l.onKey('MODIFIED', kind, ns, entry);
   }
 
   private kindMap(kind: KindName): KindMap {
@@ -652,7 +688,7 @@ export class Store implements StoreReader {
 
   private emit(ev: WatchEvent): void {
     const ls = this.listeners;
-    for (let i = 0; i < ls.length; i++) (ls[i] as (ev: WatchEvent) => void)(ev);
+    for (let i = 0; i < ls.length; i++) (ls[i] as StoreWatcher).onWatch(ev);
   }
 
   private indexOwners(o: K8sObject, slot: Slot): void {

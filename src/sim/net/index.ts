@@ -24,6 +24,38 @@ export interface Networking {
   onWatch(ev: WatchEvent): void;
 }
 
+/**
+ * What createNetworking returns: a class rather than a literal with an arrow `onWatch`, since every
+ * write in the cluster reaches `onWatch` through the store's listener (cluster-core.ts), whose
+ * optimized code inlines it; an arrow made per cluster is another function for every fresh
+ * cluster, and that inlined call deoptimized ("wrong call target") at the next cluster's first write.
+ */
+class NetworkingParts implements Networking {
+  constructor(
+    readonly net: Networking['net'],
+    private readonly index: EndpointsIndex,
+    private readonly state: NetState,
+    readonly controllers: Controller[],
+  ) {}
+  onWatch(ev: WatchEvent): void {
+    // Every write comes here (a third of them Events): only these kinds feed the indexes.
+    switch (ev.kind) {
+      case 'Pod':
+      case 'Service':
+      case 'EndpointSlice':
+        this.index.apply(ev);
+        this.state.apply(ev);
+        return;
+      case 'Node':
+      case 'Namespace':
+        this.state.apply(ev);
+        return;
+      default:
+        return;
+    }
+  }
+}
+
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -89,30 +121,10 @@ export function createNetworking(deps: {
     },
   };
 
-  return {
-    net,
-    controllers: [
-      createEndpointsController(store, index),
-      createEndpointSliceController(store, index),
-      createEndpointSliceMirroringController(index),
-      createKubernetesEndpointsController(profile),
-    ],
-    onWatch: (ev) => {
-      // Every write comes here (a third of them Events): only these kinds feed the indexes.
-      switch (ev.kind) {
-        case 'Pod':
-        case 'Service':
-        case 'EndpointSlice':
-          index.apply(ev);
-          state.apply(ev);
-          return;
-        case 'Node':
-        case 'Namespace':
-          state.apply(ev);
-          return;
-        default:
-          return;
-      }
-    },
-  };
+  return new NetworkingParts(net, index, state, [
+    createEndpointsController(store, index),
+    createEndpointSliceController(store, index),
+    createEndpointSliceMirroringController(index),
+    createKubernetesEndpointsController(profile),
+  ]);
 }
