@@ -2,6 +2,8 @@
 // matchExpressions), and the label key/value checks [APIMACH labels/selector.go,
 // util/validation/validation.go]. The string syntax's parser is ./selector-parse (only kubectl's
 // `-l` and list calls with a labelSelector use it, so the page loads it with kubectl).
+
+import { isOwn } from '../runtime/own';
 import type { LabelSelector, Labels } from './types';
 
 export type Requirement =
@@ -85,7 +87,7 @@ export function matchesLabelSelector(ls: LabelSelector | undefined, labels: Labe
   const l: Labels = labels ?? {};
   if (ml) {
     for (const key in ml) {
-      if (!Object.hasOwn(ml, key)) continue;
+      if (!isOwn(ml, key)) continue;
       if (!Object.hasOwn(l, key) || l[key] !== ml[key]) return false;
     }
   }

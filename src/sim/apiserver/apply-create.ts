@@ -14,6 +14,7 @@
 //  SetDefaults_PodSpec / SetDefaults_Container / SetDefaults_ContainerPort;
 //  pkg/apis/apps/validation ValidateDeployment; pkg/apis/core/validation ValidatePodTemplateSpec]
 import type { K8sObject } from '../api/types';
+import { isOwn } from '../runtime/own';
 import { defaultPullPolicy } from './defaults';
 import type { FieldError } from './errors';
 import { nameOk, pushLabelErrors } from './validation';
@@ -43,7 +44,7 @@ function stringMap(v: unknown): Record<string, string> | undefined {
   if (!plain(v)) return undefined;
   const out: Record<string, string> = {};
   for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue;
+    if (!isOwn(v, k)) continue;
     const x = v[k];
     if (typeof x !== 'string' || k === '__proto__') return undefined;
     out[k] = x;
@@ -70,7 +71,7 @@ export function usualDeployment(
   let metaIn: unknown;
   let specIn: unknown;
   for (const k in doc) {
-    if (!Object.hasOwn(doc, k)) continue;
+    if (!isOwn(doc, k)) continue;
     if (k === 'metadata') metaIn = doc[k];
     else if (k === 'spec') specIn = doc[k];
     else if (k !== 'apiVersion' && k !== 'kind') return undefined;
@@ -96,7 +97,7 @@ export function usualService(
   let metaIn: unknown;
   let specIn: unknown;
   for (const k in doc) {
-    if (!Object.hasOwn(doc, k)) continue;
+    if (!isOwn(doc, k)) continue;
     if (k === 'metadata') metaIn = doc[k];
     else if (k === 'spec') specIn = doc[k];
     else if (k !== 'apiVersion' && k !== 'kind') return undefined;
@@ -125,7 +126,7 @@ function objectMeta(
   if (!plain(m) || !nameOk(name, nameKind)) return undefined;
   const out: Any = {};
   for (const k in m) {
-    if (!Object.hasOwn(m, k)) continue;
+    if (!isOwn(m, k)) continue;
     const v = m[k];
     if (k === 'name') {
       if (v !== name) return undefined;
@@ -160,7 +161,7 @@ function deploymentSpec(s: unknown, errs: FieldError[]): Any {
   const out: Any = {};
   let selector: Any;
   for (const k in s) {
-    if (!Object.hasOwn(s, k)) continue;
+    if (!isOwn(s, k)) continue;
     const v = s[k];
     if (k === 'replicas') {
       // A negative count is refused by validation, one of 2^31 or more by the decoder.
@@ -192,7 +193,7 @@ function labelSelector(v: unknown, errs: FieldError[]): Any {
   if (!plain(v)) return undefined;
   let matchLabels: Record<string, string> | undefined;
   for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue;
+    if (!isOwn(v, k)) continue;
     if (k !== 'matchLabels') return undefined;
     matchLabels = stringMap(v[k]);
   }
@@ -207,13 +208,13 @@ function podTemplate(t: unknown, errs: FieldError[]): Any {
   if (!plain(t)) return undefined;
   const out: Any = {};
   for (const k in t) {
-    if (!Object.hasOwn(t, k)) continue;
+    if (!isOwn(t, k)) continue;
     const v = t[k];
     if (k === 'metadata') {
       if (!plain(v)) return undefined;
       const meta: Any = {};
       for (const mk in v) {
-        if (!Object.hasOwn(v, mk)) continue;
+        if (!isOwn(v, mk)) continue;
         if (mk !== 'labels') return undefined;
         const labels = stringMap(v[mk]);
         if (!labels) return undefined;
@@ -237,7 +238,7 @@ function podSpec(s: unknown): Any {
   if (!plain(s)) return undefined;
   let containers: Any[] | undefined;
   for (const k in s) {
-    if (!Object.hasOwn(s, k)) continue;
+    if (!isOwn(s, k)) continue;
     if (k !== 'containers') return undefined;
     const v = s[k];
     if (!plainArray(v) || v.length === 0) return undefined;
@@ -265,7 +266,7 @@ function container(c: unknown): Any {
   if (!plain(c)) return undefined;
   const out: Any = {};
   for (const k in c) {
-    if (!Object.hasOwn(c, k)) continue;
+    if (!isOwn(c, k)) continue;
     const v = c[k];
     if (k === 'name') {
       if (typeof v !== 'string' || !nameOk(v, 'label')) return undefined;
@@ -298,7 +299,7 @@ function containerPort(p: unknown): Any {
   if (!plain(p)) return undefined;
   const out: Any = {};
   for (const k in p) {
-    if (!Object.hasOwn(p, k)) continue;
+    if (!isOwn(p, k)) continue;
     const v = p[k];
     if (k === 'containerPort') {
       if (!int32In(v, 1, 65535)) return undefined;
@@ -322,7 +323,7 @@ function serviceSpec(s: unknown, errs: FieldError[]): Any {
   if (!plain(s)) return undefined;
   const out: Any = {};
   for (const k in s) {
-    if (!Object.hasOwn(s, k)) continue;
+    if (!isOwn(s, k)) continue;
     const v = s[k];
     if (k === 'selector') {
       const selector = stringMap(v);
@@ -358,7 +359,7 @@ function servicePort(p: unknown, named: boolean): Any {
   if (!plain(p)) return undefined;
   const out: Any = {};
   for (const k in p) {
-    if (!Object.hasOwn(p, k)) continue;
+    if (!isOwn(p, k)) continue;
     const v = p[k];
     if (k === 'name') {
       if (typeof v !== 'string' || !nameOk(v, 'label')) return undefined;

@@ -1,3 +1,5 @@
+import { isOwn } from '../runtime/own';
+
 // Shallow copies for the write path. In V8 (Node 20) an object made by spreading (`{ ...x }`)
 // takes a slow path (about 1 µs, against 0.1 µs) the first time each of its copies gets a key
 // `x` did not have, whether the key is written in the same literal (`{ ...x, status }`) or
@@ -21,7 +23,7 @@ export function copyOwn(x: Any): Any {
   if (!Object.hasOwn(x, '__proto__')) return Object.assign({}, x);
   const o: Any = {};
   for (const k in x) {
-    if (!Object.hasOwn(x, k)) continue;
+    if (!isOwn(x, k)) continue;
     if (k === '__proto__')
       Object.defineProperty(o, k, { value: x[k], enumerable: true, writable: true, configurable: true });
     else o[k] = x[k];
@@ -53,7 +55,7 @@ export function copyTop(o: Any): Any {
   let ep = true; // apiVersion, kind, metadata, subsets (Endpoints)
   let slice = true; // apiVersion, kind, metadata, addressType, endpoints, ports (EndpointSlices)
   for (const k in o) {
-    if (!Object.hasOwn(o, k)) return copyOwn(o);
+    if (!isOwn(o, k)) return copyOwn(o);
     if (k !== STD_KEYS[n]) std = false;
     if (k !== ENDPOINTS_KEYS[n]) ep = false;
     if (k !== SLICE_KEYS[n]) slice = false;

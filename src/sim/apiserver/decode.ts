@@ -1,6 +1,8 @@
 // Strict decoding of a plain JSON object into one of our kinds, with the API server's error texts:
 // the first type mismatch wins (encoding/json keeps the first UnmarshalTypeError); unknown fields
 // are reported only when the types were fine. nulls are dropped, as Go leaves the zero value.
+
+import { isOwn } from '../runtime/own';
 import { canonicalBase64 } from './go-base64';
 import { type FieldType, goTypeName, ROOT_SCHEMAS, type StructDef } from './schema';
 import { convertSecret } from './validation-config';
@@ -107,7 +109,7 @@ function decodeStruct(s: StructDef, v: Record<string, unknown>, ctx: Ctx): Recor
   // for-in with hasOwn visits what Object.keys lists, in the same order.
   for (const key in v) {
     if (ctx.fatal) break;
-    if (!Object.hasOwn(v, key)) continue;
+    if (!isOwn(v, key)) continue;
     const ft = fields[key];
     if (!ft || !Object.hasOwn(fields, key)) {
       ctx.keys.push(key);
@@ -219,7 +221,7 @@ function decodeValue(f: FieldType, v: unknown, owner: StructDef, ctx: Ctx): unkn
       const out: Record<string, unknown> = {};
       // for-in with hasOwn: Object.entries' keys, in its order.
       for (const k in m) {
-        if (!Object.hasOwn(m, k)) continue;
+        if (!isOwn(m, k)) continue;
         const x = m[k];
         if (x === null || x === undefined) {
           // A null Quantity is its zero value, written "0".

@@ -10,6 +10,7 @@
 //   (CronJobStatus{}: `status: {}`); PrepareForUpdate keeps the stored status (./server).
 // The spec's keys are laid out in CronJobSpec's field order (what `-o json` prints).
 import type { K8sObject } from '../api/types';
+import { isOwn } from '../runtime/own';
 import { copyOwn } from './copy';
 import { defaultPodSpec } from './defaults';
 
@@ -30,7 +31,7 @@ const SPEC_ORDER = [
 function ordered(s: Any, order: readonly string[]): Any {
   const out: Any = {};
   for (const k of order) if (s[k] !== undefined) out[k] = s[k];
-  for (const k in s) if (Object.hasOwn(s, k) && !order.includes(k)) out[k] = s[k];
+  for (const k in s) if (isOwn(s, k) && !order.includes(k)) out[k] = s[k];
   return out;
 }
 

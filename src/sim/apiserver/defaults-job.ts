@@ -16,6 +16,7 @@
 //   PrepareForUpdate keeps the stored status (the generation is ./server's).
 // The spec's keys are laid out in JobSpec's field order (what `-o json` prints).
 import type { K8sObject } from '../api/types';
+import { isOwn } from '../runtime/own';
 import { uuid } from '../runtime/rng';
 import { copyOwn } from './copy';
 import { defaultPodSpec } from './defaults';
@@ -106,7 +107,7 @@ export function defaultJob(o: Any, old?: K8sObject, uid = ''): void {
   const s: Any = o.spec ?? {};
   const spec: Any = {};
   for (const k of SPEC_ORDER) if (s[k] !== undefined) spec[k] = s[k];
-  for (const k in s) if (Object.hasOwn(s, k) && !SPEC_ORDER.includes(k)) spec[k] = s[k];
+  for (const k in s) if (isOwn(s, k) && !SPEC_ORDER.includes(k)) spec[k] = s[k];
   if (spec.completions == null && spec.parallelism == null) {
     spec.completions = 1;
     spec.parallelism = 1;

@@ -18,6 +18,7 @@
 //   PrepareForUpdate keeps the stored status (the generation is ./server's).
 // The spec's keys are laid out in StatefulSetSpec's field order (what `-o json` prints).
 import type { K8sObject } from '../api/types';
+import { isOwn } from '../runtime/own';
 import { copyOwn } from './copy';
 import { defaultPodSpec } from './defaults';
 
@@ -92,7 +93,7 @@ export function defaultStatefulSet(o: Any, old?: K8sObject): void {
   pvc.whenScaled ||= 'Retain';
   spec.persistentVolumeClaimRetentionPolicy = pvc;
   if (s.ordinals != null) spec.ordinals = { ...s.ordinals, start: s.ordinals.start ?? 0 };
-  for (const k in s) if (Object.hasOwn(s, k) && !SPEC_ORDER.includes(k)) spec[k] = s[k];
+  for (const k in s) if (isOwn(s, k) && !SPEC_ORDER.includes(k)) spec[k] = s[k];
   o.spec = spec;
   o.status = old ? old.status : { replicas: 0, availableReplicas: 0 };
 }

@@ -1,3 +1,4 @@
+import { isOwn } from '../runtime/own';
 // Canonical JSON helpers: Go's json.Marshal of a map sorts keys, which the last-applied annotation
 // relies on; deepEqual compares decoded objects regardless of key order. Both sit on the write
 // path of every object, so they are written as plain loops (no intermediate arrays per level).
@@ -127,14 +128,14 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   // Keys whose value is undefined do not count (they do not survive a JSON round trip).
   let na = 0;
   for (const k in ao) {
-    if (!Object.hasOwn(ao, k)) continue;
+    if (!isOwn(ao, k)) continue;
     const x = ao[k];
     if (x === undefined) continue;
     na++;
     if (!deepEqual(x, bo[k])) return false;
   }
   let nb = 0;
-  for (const k in bo) if (Object.hasOwn(bo, k) && bo[k] !== undefined) nb++;
+  for (const k in bo) if (isOwn(bo, k) && bo[k] !== undefined) nb++;
   return na === nb;
 }
 
@@ -150,7 +151,7 @@ export function deepEqualScalarsFirst(a: unknown, b: unknown): boolean {
     const ao = a as Record<string, unknown>;
     const bo = b as Record<string, unknown>;
     for (const k in ao) {
-      if (!Object.hasOwn(ao, k)) continue;
+      if (!isOwn(ao, k)) continue;
       const x = ao[k];
       if (x === undefined) continue;
       const y = bo[k];

@@ -1,6 +1,8 @@
 // The API server's object-shape helpers (split from ./server): the no-op update check without
 // resourceVersion, and the served key order (apiVersion, kind, metadata, spec, status) kept cheap
 // for V8 (spread copies of objects already in order).
+
+import { isOwn } from '../runtime/own';
 import { copyTop } from './copy';
 import { deepEqual } from './json';
 
@@ -14,14 +16,14 @@ type Any = any;
 export function equalExceptResourceVersion(a: Any, b: Any): boolean {
   let na = 0;
   for (const k in a) {
-    if (!Object.hasOwn(a, k) || k === 'metadata') continue;
+    if (!isOwn(a, k) || k === 'metadata') continue;
     const x = a[k];
     if (x === undefined) continue;
     na++;
     if (!deepEqual(x, b[k])) return false;
   }
   let nb = 0;
-  for (const k in b) if (Object.hasOwn(b, k) && k !== 'metadata' && b[k] !== undefined) nb++;
+  for (const k in b) if (isOwn(b, k) && k !== 'metadata' && b[k] !== undefined) nb++;
   return na === nb && metaEqualExceptResourceVersion(a.metadata ?? {}, b.metadata ?? {});
 }
 
@@ -29,21 +31,21 @@ function metaEqualExceptResourceVersion(a: Any, b: Any): boolean {
   if (a === b) return true;
   let na = 0;
   for (const k in a) {
-    if (!Object.hasOwn(a, k) || k === 'resourceVersion') continue;
+    if (!isOwn(a, k) || k === 'resourceVersion') continue;
     const x = a[k];
     if (x === undefined) continue;
     na++;
     if (!deepEqual(x, b[k])) return false;
   }
   let nb = 0;
-  for (const k in b) if (Object.hasOwn(b, k) && k !== 'resourceVersion' && b[k] !== undefined) nb++;
+  for (const k in b) if (isOwn(b, k) && k !== 'resourceVersion' && b[k] !== undefined) nb++;
   return na === nb;
 }
 
 /** Whether every own key of `o` is one of apiVersion, kind, metadata, spec, status. */
 export function onlyServedKeys(o: Any): boolean {
   for (const k in o) {
-    if (!Object.hasOwn(o, k)) continue;
+    if (!isOwn(o, k)) continue;
     if (k !== 'apiVersion' && k !== 'kind' && k !== 'metadata' && k !== 'spec' && k !== 'status')
       return false;
   }
@@ -70,7 +72,7 @@ function inServedOrder(o: Any): boolean {
   let i = 0;
   let tail = 0; // 1 once spec was seen, 2 once status was seen
   for (const k in o) {
-    if (!Object.hasOwn(o, k)) return false;
+    if (!isOwn(o, k)) return false;
     if (i === 0) {
       if (k !== 'apiVersion') return false;
     } else if (i === 1) {

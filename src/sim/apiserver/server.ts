@@ -10,6 +10,7 @@ import { late, latePartsLoaded } from '../late';
 import type { Profile } from '../profiles';
 import { rfc3339 } from '../runtime/clock';
 import type { ApiWriter, Clock, Rng } from '../runtime/interfaces';
+import { isOwn } from '../runtime/own';
 import { flat, uuid } from '../runtime/rng';
 import { ClusterIpAllocator, NodePortAllocator } from './allocators';
 import { copyOwn, copyTop } from './copy';
@@ -764,7 +765,7 @@ function stampedMetaKeys(m: Any): boolean | undefined {
   let i = 0;
   let annotations = false;
   for (const k in m) {
-    if (!Object.hasOwn(m, k)) return undefined;
+    if (!isOwn(m, k)) return undefined;
     const want = i === 3 && k === 'annotations' ? k : STAMPED_META_KEYS[annotations ? i - 1 : i];
     if (k !== want) return undefined;
     if (k === 'annotations') annotations = true;

@@ -1,6 +1,7 @@
 // ValidateAnnotations (apimachinery pkg/api/validation/objectmeta.go), bound late (../late): the
 // cluster's own writes before the kubectl chunk loads carry only valid annotations.
 import { qualifiedNameErrors } from '../api/labels';
+import { isOwn } from '../runtime/own';
 import { type FieldError, invalid, tooLong } from './errors';
 
 // biome-ignore lint/suspicious/noExplicitAny: annotations are decoded JSON.
@@ -29,7 +30,7 @@ export function pushAnnotationErrors(out: FieldError[], annotations: Any): void 
   if (!annotations) return;
   let units = 0;
   for (const k in annotations) {
-    if (!Object.hasOwn(annotations, k)) continue;
+    if (!isOwn(annotations, k)) continue;
     const v = annotations[k];
     units += k.length + (typeof v === 'string' ? v.length : 0);
     if (GOOD_ANNOTATION_KEYS.has(k)) continue;
@@ -45,7 +46,7 @@ export function pushAnnotationErrors(out: FieldError[], annotations: Any): void 
   if (units * 3 <= ANNOTATIONS_LIMIT) return;
   let bytes = 0;
   for (const k in annotations) {
-    if (!Object.hasOwn(annotations, k)) continue;
+    if (!isOwn(annotations, k)) continue;
     const v = annotations[k];
     bytes += utf8Length(k) + (typeof v === 'string' ? utf8Length(v) : 0);
   }

@@ -29,6 +29,7 @@
 // kubernetes#132551); the rest used here is unchanged in 1.34 as far as we could establish.
 import { qualifiedNameErrors } from '../api/labels';
 import { canonical, divUp, type Parsed, parse } from '../controllers/spew-quantity';
+import { isOwn } from '../runtime/own';
 import { type FieldError, forbidden, formatValue, invalid, required, unsupported } from './errors';
 import { pushNameErrors } from './validation';
 
@@ -207,7 +208,7 @@ function pushHugePageErrors(out: FieldError[], name: string, q: Qty, field: stri
 function sortedKeys(list: unknown): string[] {
   if (!isObj(list)) return [];
   const keys: string[] = [];
-  for (const k in list) if (Object.hasOwn(list, k)) keys.push(k);
+  for (const k in list) if (isOwn(list, k)) keys.push(k);
   return keys.sort();
 }
 

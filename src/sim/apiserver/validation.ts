@@ -4,6 +4,7 @@
 import { isQualifiedName, matchesLabelSelector, qualifiedNameErrors } from '../api/labels';
 import type { K8sObject } from '../api/types';
 import { late, latePartsLoaded } from '../late';
+import { isOwn } from '../runtime/own';
 import { duplicate, type FieldError, forbidden, invalid, required, unsupported } from './errors';
 import { admitPdb } from './pdb-api';
 import type { ApiServer } from './server';
@@ -144,7 +145,7 @@ export function pushLabelErrors(out: FieldError[], labels: Any, field: string): 
   // Object.entries order: own enumerable string keys. The character scans answer for the usual
   // case; the regexps (and their exact causes) decide the rest.
   for (const k in labels) {
-    if (!Object.hasOwn(labels, k)) continue;
+    if (!isOwn(labels, k)) continue;
     const v = labels[k];
     // ValidateLabelName: one cause per IsQualifiedName message (the prefix part, a key of more
     // than two parts, an empty or long name part). A plain key that scans clean needs no more.
@@ -377,7 +378,7 @@ export function validatePodSpec(spec: Any, path: string): FieldError[] {
 function isEmptySelector(sel: Any): boolean {
   if (!sel) return true;
   const ml = sel.matchLabels;
-  if (ml) for (const k in ml) if (Object.hasOwn(ml, k)) return false;
+  if (ml) for (const k in ml) if (isOwn(ml, k)) return false;
   return !sel.matchExpressions?.length;
 }
 

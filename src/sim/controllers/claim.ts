@@ -3,6 +3,7 @@
 import { ownerRefTo } from '../api/owners';
 import type { K8sObject, OwnerReference } from '../api/types';
 import type { ControllerContext } from '../runtime/interfaces';
+import { isOwn } from '../runtime/own';
 
 export type Labels = Record<string, string> | undefined;
 
@@ -41,7 +42,7 @@ export function sameLabels(a: K8sObject, b: K8sObject): boolean {
 
 export function hasKeys(o: object | undefined): boolean {
   if (!o) return false;
-  for (const k in o) if (Object.hasOwn(o, k)) return true;
+  for (const k in o) if (isOwn(o, k)) return true;
   return false;
 }
 
@@ -49,7 +50,7 @@ export function hasKeys(o: object | undefined): boolean {
 export function hasAll(labels: Labels, want: Record<string, string>): boolean {
   const l = labels ?? {};
   for (const k in want) {
-    if (!Object.hasOwn(want, k)) continue;
+    if (!isOwn(want, k)) continue;
     if (!Object.hasOwn(l, k) || l[k] !== want[k]) return false;
   }
   return true;

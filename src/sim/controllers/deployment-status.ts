@@ -8,6 +8,7 @@ import type { Store } from '../apiserver/store';
 import { late, latePartsLoaded } from '../late';
 import { parseRfc3339, rfc3339 } from '../runtime/clock';
 import type { ControllerContext } from '../runtime/interfaces';
+import { isOwn } from '../runtime/own';
 import type { SpecInfo } from './deployment';
 
 // biome-ignore lint/suspicious/noExplicitAny: status fields are loosely typed JSON.
@@ -59,7 +60,7 @@ function conditionOf(
 /** Own enumerable keys whose value is defined (what deepEqual counts). */
 function definedKeys(o: object): number {
   let n = 0;
-  for (const k in o) if (Object.hasOwn(o, k) && (o as Record<string, unknown>)[k] !== undefined) n++;
+  for (const k in o) if (isOwn(o, k) && (o as Record<string, unknown>)[k] !== undefined) n++;
   return n;
 }
 

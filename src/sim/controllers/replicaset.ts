@@ -10,6 +10,7 @@ import type { KindName, Pod, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
 import { late, latePartsLoaded } from '../late';
 import { type Controller, type ControllerContext, KeysByUid, type WatchEvent } from '../runtime/interfaces';
+import { isOwn } from '../runtime/own';
 import {
   adopt,
   anyAdoptable,
@@ -262,7 +263,7 @@ function selectorImpliesTemplate(rs: ReplicaSet): boolean {
   if (!tpl) return true;
   const want = rs.spec.selector?.matchLabels;
   for (const k in tpl) {
-    if (!Object.hasOwn(tpl, k)) continue;
+    if (!isOwn(tpl, k)) continue;
     if (!want || !Object.hasOwn(want, k) || want[k] !== tpl[k]) return false;
   }
   return true;
@@ -476,7 +477,7 @@ function createPods(ctx: ControllerContext, rs: ReplicaSet, tpl: Any, n: number)
 /** Own enumerable keys whose value is defined (what the API server's deepEqual counts). */
 function definedKeys(o: object): number {
   let n = 0;
-  for (const k in o) if (Object.hasOwn(o, k) && (o as Record<string, unknown>)[k] !== undefined) n++;
+  for (const k in o) if (isOwn(o, k) && (o as Record<string, unknown>)[k] !== undefined) n++;
   return n;
 }
 
