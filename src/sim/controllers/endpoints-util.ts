@@ -1,7 +1,7 @@
 // Helpers shared by the Endpoints, EndpointSlice and mirroring controllers (their reads of Pod
 // fields are in ./endpoints-pod).
-import type { Labels, Pod, Service, ServicePort } from '../api/types';
-import { copyOwn } from '../apiserver/copy';
+import type { K8sObject, Labels, Pod, Service, ServicePort } from '../api/types';
+import { copyOwn, copyWith } from '../apiserver/copy';
 import type { StoreReader } from '../runtime/interfaces';
 import type { PodLabelIndex, ServiceSelectorIndex } from './endpoints-index';
 import { podLabels, podNamespace, sameLabelSet } from './endpoints-pod';
@@ -127,7 +127,26 @@ export function withTriggerTime(
   time: string,
 ): Record<string, string> {
   if (annotations?.[TRIGGER_TIME] === time && Object.hasOwn(annotations, TRIGGER_TIME)) return annotations;
-  return { ...(annotations ?? {}), [TRIGGER_TIME]: time };
+  // By assignment (copyWith), not a spread with a computed key: see withLabelsAndAnnotations.
+  return copyWith(annotations, TRIGGER_TIME, time);
+}
+
+/**
+ * `{ ...metadata, labels, annotations }`, the metadata of a controller's next Endpoints or slice
+ * version, built by assignment (copyOwn, then the two keys: the same keys in the same order).
+ * As spread literals these two sites went through V8's generic clone and define-own-property
+ * handlers on every write (~5,000 instructions per write at the benchmark's size, callgrind
+ * with a perf map: they see the metadata of created and of updated versions, whose maps differ).
+ */
+export function withLabelsAndAnnotations(
+  metadata: K8sObject['metadata'],
+  labels: Labels,
+  annotations: Record<string, string>,
+): K8sObject['metadata'] {
+  const m = copyOwn(metadata);
+  m.labels = labels;
+  m.annotations = annotations;
+  return m;
 }
 
 /** RFC 3339 with second precision, as the API server prints metav1.Time. */

@@ -42,6 +42,7 @@ import {
   sortSmall,
   splitKey,
   truncated,
+  withLabelsAndAnnotations,
   withTriggerTime,
 } from './endpoints-util';
 
@@ -352,7 +353,7 @@ export function reconcileEndpoints(
   let r: ApiResult;
   if (existing) {
     const next: Endpoints = copyTop(existing);
-    next.metadata = { ...existing.metadata, labels: want.labels, annotations };
+    next.metadata = withLabelsAndAnnotations(existing.metadata, want.labels, annotations);
     if (want.subsets.length) next.subsets = want.subsets;
     else delete next.subsets;
     r = ctx.api.writeOwn ? ctx.api.writeOwn(next, existing) : ctx.api.update(next);

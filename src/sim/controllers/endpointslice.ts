@@ -41,6 +41,7 @@ import {
   sortSmall,
   splitKey,
   TRIGGER_TIME,
+  withLabelsAndAnnotations,
   withTriggerTime,
 } from './endpoints-util';
 
@@ -355,11 +356,11 @@ function writeSlice(
     // A new version, handed to the API server as its own (ApiWriter.writeOwn: no copies of it
     // there): nothing here changes it, or anything it holds, after the write.
     const next: EndpointSlice = copyTop(cur);
-    next.metadata = {
-      ...cur.metadata,
-      labels: meta.labels,
-      annotations: withTriggerTime(cur.metadata.annotations, rfc3339(ctx.clock.now())),
-    };
+    next.metadata = withLabelsAndAnnotations(
+      cur.metadata,
+      meta.labels,
+      withTriggerTime(cur.metadata.annotations, rfc3339(ctx.clock.now())),
+    );
     next.endpoints = w.endpoints;
     next.ports = w.ports;
     return written(ctx.api.writeOwn ? ctx.api.writeOwn(next, cur) : ctx.api.update(next), synced);
