@@ -477,9 +477,10 @@ export class ApiServer implements ApiWriter {
    * neither they nor any part of `obj` is changed after the call. An update's metadata is `old`'s
    * (its keys in its order, the same system fields) with other values; a create's names the object
    * (no generateName draw). Anything else, or before the late parts load (validation differs
-   * then), takes the general path (also for SimClusterOptions.generalPaths).
+   * then), takes the general path (also for SimClusterOptions.generalPaths). `changed`: the
+   * caller found a field whose JSON differs from `old`'s (ApiWriter.writeOwn).
    */
-  writeOwn(obj: K8sObject, old: K8sObject | undefined): ApiResult {
+  writeOwn(obj: K8sObject, old: K8sObject | undefined, changed = false): ApiResult {
     const kind = obj.kind;
     if (
       this.general ||
@@ -503,10 +504,16 @@ export class ApiServer implements ApiWriter {
       return this.update(obj);
     // update's steps on its copies, here on `obj` itself: its metadata would be a copy of `m`
     // (the system fields it sets are m's already), its top level a copy of `obj`.
+    const subsets = (obj as Any).subsets;
     applyDefaultsInto(obj, true);
     const errs = validateWrite(obj, old, this, false);
     if (errs.length > 0) return { ok: false, error: invalidError(kind, om.name, errs) };
-    if (equalExceptResourceVersion(obj, old)) return { ok: true, object: old };
+    // The no-op check, unless the caller found a difference (`changed`) that defaulting kept
+    // (the only thing it replaces is an Endpoints' subsets array: the same one, nothing changed).
+    // A JSON difference is one for equalExceptResourceVersion too: deepEqual's equal values have
+    // equal JSON.
+    const known = changed && (obj as Any).subsets === subsets;
+    if (!known && equalExceptResourceVersion(obj, old)) return { ok: true, object: old };
     if (om.deletionTimestamp !== undefined && om.finalizers?.length && !m.finalizers?.length)
       return this.update(obj); // the update that deletes (rare): the general path
     return withWarnings(this.store.putOwned(orderKeys(obj)), kind);

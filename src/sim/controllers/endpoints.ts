@@ -356,7 +356,8 @@ export function reconcileEndpoints(
     next.metadata = withLabelsAndAnnotations(existing.metadata, want.labels, annotations);
     if (want.subsets.length) next.subsets = want.subsets;
     else delete next.subsets;
-    r = ctx.api.writeOwn ? ctx.api.writeOwn(next, existing) : ctx.api.update(next);
+    // Written only when the subsets or labels differ from the stored ones (sameJSON above).
+    r = ctx.api.writeOwn ? ctx.api.writeOwn(next, existing, true) : ctx.api.update(next);
   } else {
     const obj = {
       apiVersion: 'v1',

@@ -363,7 +363,8 @@ function writeSlice(
     );
     next.endpoints = w.endpoints;
     next.ports = w.ports;
-    return written(ctx.api.writeOwn ? ctx.api.writeOwn(next, cur) : ctx.api.update(next), synced);
+    // Written only when the endpoints, ports or labels differ from the stored ones (sameJSON above).
+    return written(ctx.api.writeOwn ? ctx.api.writeOwn(next, cur, true) : ctx.api.update(next), synced);
   }
   const name = generateName(`${baseName}-`, ctx.rng, (n) => !!ctx.store.get('EndpointSlice', ns, n));
   const ownerReferences = meta.ownerReferences();
@@ -426,7 +427,13 @@ export class OwnSliceWrites {
    * `api.update(o)` (`own`: `api.writeOwn(o, old)`), marked as ours when `o` is a slice. Inline
    * (no closure per write): slice updates are this controller's most frequent writes.
    */
-  private writing(o: K8sObject, old: K8sObject | undefined, api: ApiWriter, own: boolean): ApiResult {
+  private writing(
+    o: K8sObject,
+    old: K8sObject | undefined,
+    api: ApiWriter,
+    own: boolean,
+    changed?: boolean,
+  ): ApiResult {
     const ours = o.kind === 'EndpointSlice';
     const beforeNs = this.currentNs;
     const beforeName = this.currentName;
@@ -435,7 +442,7 @@ export class OwnSliceWrites {
       this.currentName = o.metadata.name;
     }
     try {
-      return own ? (api.writeOwn as NonNullable<ApiWriter['writeOwn']>)(o, old) : api.update(o);
+      return own ? (api.writeOwn as NonNullable<ApiWriter['writeOwn']>)(o, old, changed) : api.update(o);
     } finally {
       this.currentNs = beforeNs;
       this.currentName = beforeName;
@@ -454,7 +461,7 @@ export class OwnSliceWrites {
         create: (o, opts) =>
           this.during(o.kind, o.metadata.namespace, o.metadata.name, () => api.create(o, opts)),
         update: (o) => this.writing(o, undefined, api, false),
-        ...(api.writeOwn ? { writeOwn: (o, old) => this.writing(o, old, api, true) } : {}),
+        ...(api.writeOwn ? { writeOwn: (o, old, changed) => this.writing(o, old, api, true, changed) } : {}),
         updateStatus: (o) =>
           this.during(o.kind, o.metadata.namespace, o.metadata.name, () => api.updateStatus(o)),
         delete: (kind, ns, name, opts) => this.during(kind, ns, name, () => api.delete(kind, ns, name, opts)),

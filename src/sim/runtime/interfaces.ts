@@ -79,9 +79,11 @@ export interface ApiWriter {
    * `update(obj)` over `old`, the stored object the caller read (or `create(obj)` when undefined),
    * for a version the caller built and hands over: `obj` and its metadata are fresh, and nothing
    * changes them or anything they hold afterwards, so the API server writes it without copying
-   * it (ApiServer.writeOwn). Optional: a writer without it takes update or create.
+   * it (ApiServer.writeOwn). Optional: a writer without it takes update or create. `changed`:
+   * the caller compared `obj` with `old` and found a field whose JSON differs (the Endpoints and
+   * EndpointSlice controllers write only then), so update's no-op check need not look again.
    */
-  writeOwn?(obj: K8sObject, old: K8sObject | undefined): ApiResult;
+  writeOwn?(obj: K8sObject, old: K8sObject | undefined, changed?: boolean): ApiResult;
 }
 
 export interface EventRecorder {
