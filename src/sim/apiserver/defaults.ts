@@ -230,8 +230,12 @@ export interface PodTemplateDefaults {
  * (withServiceAccountToken on a fresh copy of the defaulted spec: each container gains the mount,
  * the spec the volume). `spec` and `containers` are copies of the defaulted spec and containers
  * with the keys the result has, in its order, the added ones as placeholders: overriding them in
- * a spread (`{ ...shape, volumeMounts }`) makes each Pod's objects in one step, with the same keys
- * in the same order as the general path's copies (see copy.ts on spreads that only override).
+ * a spread (`{ ...spec, containers, volumes }`) or by copyWith (each container's volumeMounts)
+ * makes each Pod's objects with the same keys in the same order as the general path's copies.
+ * Containers are not spread: a spread's copy takes a map that depends on the state of V8's
+ * feedback at its site (copy.ts), so one fresh cluster's containers had maps the last one's had
+ * not, and the kubelet's optimized code that reads them (admit, pull, template, programsOf)
+ * deoptimized in every new cluster up to the third.
  */
 export interface PodStamp {
   readonly spec: Any;
@@ -273,11 +277,7 @@ export function podStamp(e: PodTemplateDefaults): PodStamp | null {
         !(c.volumeMounts ?? []).some((m: Any) => m?.mountPath === SA_TOKEN_MOUNT_PATH),
     )
   ) {
-    const containers = cs.map((c: Any) => {
-      const shape = copyOwn(c);
-      shape.volumeMounts = null;
-      return { ...shape };
-    });
+    const containers = cs.map((c: Any) => copyWith(c, 'volumeMounts', null));
     const spec = copyOwn(d);
     spec.volumes = null;
     stamp = { spec: { ...spec }, containers };
@@ -298,7 +298,7 @@ export function stampPodSpec(e: PodTemplateDefaults, stamp: PodStamp, name: stri
   const cs: Any[] = d.containers;
   const containers: Any[] = new Array(cs.length);
   for (let i = 0; i < cs.length; i++)
-    containers[i] = { ...shapes[i], volumeMounts: appended((cs[i] as Any).volumeMounts, mount) };
+    containers[i] = copyWith(shapes[i], 'volumeMounts', appended((cs[i] as Any).volumeMounts, mount));
   return { ...stamp.spec, containers, volumes: appended(d.volumes, volume) };
 }
 
@@ -648,20 +648,16 @@ export function withServiceAccountToken(spec: Any, suffix: () => string, owned =
   const mount = { mountPath: SA_TOKEN_MOUNT_PATH, name, readOnly: true };
   // `owned`: the spec, its containers array and each container are copies the caller has just
   // made (the API server's defaulting of a new Pod), so they are filled in where they are.
-  // Otherwise built with copyOwn (keys are added). Returned as spread copies (compact; copy.ts).
+  // Otherwise built with copyOwn (keys are added). The spec is returned as a spread copy (compact;
+  // copy.ts), the containers as they are: see PodStamp on container maps.
   const out: Any = owned ? spec : copyOwn(spec);
   if (owned) {
     for (let i = 0; i < containers.length; i++) {
       const c = containers[i];
       c.volumeMounts = appended(c.volumeMounts, mount);
-      containers[i] = { ...c };
     }
   } else {
-    out.containers = containers.map((c) => {
-      const withMount = copyOwn(c);
-      withMount.volumeMounts = appended(c.volumeMounts, mount);
-      return { ...withMount };
-    });
+    out.containers = containers.map((c) => copyWith(c, 'volumeMounts', appended(c.volumeMounts, mount)));
   }
   out.volumes = appended(spec.volumes, volume);
   return { ...out };
