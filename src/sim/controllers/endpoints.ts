@@ -359,12 +359,13 @@ export function reconcileEndpoints(
     // Written only when the subsets or labels differ from the stored ones (sameJSON above).
     r = ctx.api.writeOwn ? ctx.api.writeOwn(next, existing, true) : ctx.api.update(next);
   } else {
+    // The subsets by assignment, not a conditional spread (see withLabelsAndAnnotations).
     const obj = {
       apiVersion: 'v1',
       kind: 'Endpoints',
       metadata: { name, namespace: ns, labels: want.labels, annotations },
-      ...(want.subsets.length ? { subsets: want.subsets } : {}),
     } as unknown as Endpoints;
+    if (want.subsets.length) obj.subsets = want.subsets;
     r = ctx.api.writeOwn ? ctx.api.writeOwn(obj, undefined) : ctx.api.create(obj);
   }
   // The answer of a write is the object stored.

@@ -40,7 +40,6 @@ import {
   sameJSON,
   sortSmall,
   splitKey,
-  TRIGGER_TIME,
   withLabelsAndAnnotations,
   withTriggerTime,
 } from './endpoints-util';
@@ -368,17 +367,21 @@ function writeSlice(
   }
   const name = generateName(`${baseName}-`, ctx.rng, (n) => !!ctx.store.get('EndpointSlice', ns, n));
   const ownerReferences = meta.ownerReferences();
+  // Built by assignment, not with a conditional spread or a computed key: the created version's
+  // metadata and annotations then take the maps every later version's copies have (see
+  // withLabelsAndAnnotations), and the sites reading them see one shape each.
+  const metadata = {
+    name,
+    generateName: `${baseName}-`,
+    namespace: ns,
+    labels: meta.labels,
+    annotations: withTriggerTime(undefined, rfc3339(ctx.clock.now())),
+  } as K8sObject['metadata'];
+  if (ownerReferences) metadata.ownerReferences = ownerReferences;
   const obj = {
     apiVersion: 'discovery.k8s.io/v1',
     kind: 'EndpointSlice',
-    metadata: {
-      name,
-      generateName: `${baseName}-`,
-      namespace: ns,
-      labels: meta.labels,
-      annotations: { [TRIGGER_TIME]: rfc3339(ctx.clock.now()) },
-      ...(ownerReferences ? { ownerReferences } : {}),
-    },
+    metadata,
     addressType: 'IPv4',
     endpoints: w.endpoints,
     ports: w.ports,
