@@ -4,7 +4,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../api/types';
-import { PHASE_CHANGED, STATUS_ONLY, type WatchEvent } from '../runtime/interfaces';
+import {
+  type KeyEntry,
+  keyRef,
+  type NameRef,
+  PHASE_CHANGED,
+  STATUS_ONLY,
+  type WatchEvent,
+} from '../runtime/interfaces';
 import { built, LazyObject, resourceVersionOf, type Slot, StatusVersion, Store } from './store';
 
 class Note extends LazyObject {
@@ -437,12 +444,12 @@ describe('Store.putStatus (status versions)', () => {
 // finds it without a lookup): whatever the order of reads and writes, every read answers what a
 // map of the writes so far holds.
 describe('Store: the last name looked up', () => {
-  it('answers like a plain map of the writes, in any order of reads, writes and removals', () => {
+  it('answers like a plain map of the writes, in any order of reads, writes and removals (by name and through refs)', () => {
     const names = ['a', 'b'];
     const nss = ['default', 'other'];
     const kinds = ['Pod', 'Event'] as const;
     const op = fc.record({
-      what: fc.constantFrom('put', 'status', 'remove', 'lazy', 'entry', 'get', 'view', 'node'),
+      what: fc.constantFrom('put', 'status', 'remove', 'lazy', 'entry', 'get', 'view', 'node', 'ref'),
       kind: fc.constantFrom(...kinds),
       ns: fc.constantFrom(...nss),
       name: fc.constantFrom(...names),
@@ -464,10 +471,23 @@ describe('Store: the last name looked up', () => {
       fc.property(fc.array(op, { maxLength: 60 }), fc.array(fc.boolean(), { maxLength: 60 }), (ops, full) => {
         const store = new Store();
         const model = new Map<string, string>(); // `kind/ns/name` → the mark of what is stored
+        // One ref per name for the whole run, as a controller keeps one per queue key (keyRef):
+        // it holds a slot across writes, status writes, removals and lazy entries taking the name.
+        const refs = new Map<string, NameRef>();
+        const refOf = (kind: string, ns: string, name: string) => {
+          const key = `${kind}/${ns}/${name}`;
+          let r = refs.get(key);
+          if (r === undefined) {
+            r = keyRef(kind as 'Pod', `${ns}/${name}`);
+            refs.set(key, r);
+          }
+          return r;
+        };
         const check = (kind: string, ns: string, name: string, how: string) => {
           const want = model.get(`${kind}/${ns}/${name}`);
           const k = kind as 'Pod';
           if (how === 'entry') expect(store.entry(k, ns, name) !== undefined).toBe(want !== undefined);
+          else if (how === 'ref') expect(mark(store.getRef(refOf(kind, ns, name)))).toBe(want);
           else expect(mark(how === 'view' ? store.view(k, ns, name) : store.get(k, ns, name))).toBe(want);
         };
         ops.forEach(({ what, kind, ns, name, n }, i) => {
@@ -493,13 +513,50 @@ describe('Store: the last name looked up', () => {
           // The name just written or read, then (now and then) every name.
           check(kind, ns, name, what);
           if (!full[i]) return;
-          for (const k of kinds) for (const s of nss) for (const x of names) check(k, s, x, 'get');
-          for (const x of names)
+          for (const k of kinds)
+            for (const s of nss) for (const x of names) check(k, s, x, full[i + 1] ? 'ref' : 'get');
+          for (const x of names) {
             expect(store.get('Node', 'any', x)?.metadata.uid).toBe(model.get(`Node/${x}`));
+            expect(store.getRef(keyRef('Node', x))?.metadata.uid).toBe(model.get(`Node/${x}`));
+          }
         });
       }),
       { seed: 20261127, numRuns: 300 },
     );
+  });
+});
+
+describe('NameRef reads (Store.getRef, keyRef)', () => {
+  it('keeps one ref per kind on a queue entry, its key split once', () => {
+    const at: KeyEntry = { key: 'default/web', refs: undefined };
+    const svc = keyRef('Service', at.key, at);
+    expect([svc.kind, svc.namespace, svc.name]).toEqual(['Service', 'default', 'web']);
+    const ep = keyRef('Endpoints', at.key, at);
+    expect(ep).not.toBe(svc);
+    expect(keyRef('Service', at.key, at)).toBe(svc);
+    expect(keyRef('Endpoints', at.key, at)).toBe(ep);
+    // Without an entry, a fresh ref each time; a key without '/' names a cluster-scoped object.
+    expect(keyRef('Service', at.key)).not.toBe(svc);
+    expect([keyRef('Node', 'n1').namespace, keyRef('Node', 'n1').name]).toEqual(['', 'n1']);
+  });
+
+  it('reads what get reads, in another store too, and the API write after it finds the name', () => {
+    const a = new Store();
+    const b = new Store();
+    a.put(plain('x'));
+    b.put(plain('x'));
+    const ref = keyRef('Event', 'default/x');
+    expect(a.getRef(ref)).toBe(a.get('Event', 'default', 'x'));
+    // The slot `ref` holds is a's: b does not take it for its own.
+    expect(b.getRef(ref)).toBe(b.get('Event', 'default', 'x'));
+    expect(a.getRef(ref)).toBe(a.get('Event', 'default', 'x'));
+    // Removed and written again: a new slot under the name, found again.
+    a.remove('Event', 'default', 'x');
+    expect(a.getRef(ref)).toBeUndefined();
+    const again = a.put(plain('x'));
+    expect(a.getRef(ref)).toBe(again);
+    const next = a.put({ ...again, spec: { n: 2 } } as K8sObject);
+    expect(a.getRef(ref)).toBe(next);
   });
 });
 

@@ -11,6 +11,7 @@ import type { ListOptions } from '../contract';
 import { late } from '../late';
 import { refArray } from '../runtime/arrays';
 import {
+  type NameRef,
   PHASE_CHANGED,
   STATUS_ONLY,
   type StoreReader,
@@ -167,6 +168,8 @@ export class Slot {
     public obj: K8sObject,
     /** The current version's resourceVersion as a number (byOwner sorts by it without parsing). */
     public rv: number,
+    /** The name map holding it (a slot never moves: while live, it is there under its name). */
+    readonly map: NameMap,
   ) {}
   object(): K8sObject {
     const v = this.ver;
@@ -190,6 +193,14 @@ class NameMap extends Map<string, Entry> {
   pending: LazyObject[] | undefined = undefined;
   /** How many entries are Slots (objects written with `put`): while none, no name can clash. */
   slots = 0;
+  constructor(
+    /** The store and kind the map is in, and its namespace ('' for a cluster-scoped kind). */
+    readonly store: Store,
+    readonly kind: KindMap,
+    readonly ns: string,
+  ) {
+    super();
+  }
 }
 /**
  * One kind's objects: by namespace, or (cluster-scoped kinds) in one map, so a read of a Node or a
@@ -199,7 +210,10 @@ class KindMap {
   readonly byNs = new Map<string, NameMap>();
   /** The cluster-scoped kinds' one map (also byNs's '' entry, for the code that walks byNs). */
   cluster: NameMap | undefined = undefined;
-  constructor(readonly namespaced: boolean) {}
+  constructor(
+    readonly store: Store,
+    readonly namespaced: boolean,
+  ) {}
   /** The namespace's map, if any (a cluster-scoped kind ignores `ns`). */
   get(ns: string | undefined): NameMap | undefined {
     return this.namespaced ? this.byNs.get(ns ?? '') : this.cluster;
@@ -208,7 +222,7 @@ class KindMap {
   nameMap(ns: string): NameMap {
     let m = this.namespaced ? this.byNs.get(ns) : this.cluster;
     if (m === undefined) {
-      m = new NameMap();
+      m = new NameMap(this.store, this, ns);
       this.byNs.set(ns, m);
       if (!this.namespaced) this.cluster = m;
     }
@@ -401,6 +415,26 @@ export class Store implements StoreReader {
     return e;
   }
 
+  /**
+   * `get` through a NameRef (StoreReader.getRef): the slot it holds from an earlier read while that
+   * slot is live, which is then the entry under the name (a live slot stays in its map under its
+   * name; a write of the name reuses it, a removal or a lazy entry taking the name ends it), so
+   * nothing is hashed or looked up. Otherwise looked up, and the slot found (if any) held for the
+   * next read. Either way the name is remembered as a lookup remembers it (see lastKind), so the
+   * API server's write that often follows finds it there.
+   */
+  getRef(ref: NameRef): K8sObject | undefined {
+    const s = ref.found;
+    if (s instanceof Slot && s.live && s.map.store === this) {
+      const m = s.map;
+      this.remember(m.kind, m.ns, ref.name, m, s);
+      return s.object();
+    }
+    const e = this.entry(ref.kind, ref.namespace, ref.name);
+    ref.found = e instanceof Slot ? e : undefined;
+    return e?.object();
+  }
+
   private remember(k: KindMap, ns: string, name: string, m: NameMap, e: Entry | undefined): void {
     this.lastKind = k;
     this.lastNs = ns;
@@ -568,7 +602,7 @@ export class Store implements StoreReader {
       }
     } else {
       if (prev !== undefined) (prev as LazyObject).live = false;
-      slot = new Slot(stored, this.rv);
+      slot = new Slot(stored, this.rv, m);
       m.set(name, slot);
       m.slots++;
       if (!old) {
@@ -659,7 +693,7 @@ export class Store implements StoreReader {
   private kindMap(kind: KindName): KindMap {
     let km = this.data.get(kind);
     if (km === undefined) {
-      km = new KindMap(NAMESPACED[kind] === true);
+      km = new KindMap(this, NAMESPACED[kind] === true);
       this.data.set(kind, km);
     }
     return km;

@@ -5,13 +5,20 @@
 // [K8S pkg/controller/deployment: deployment_controller.go, sync.go, rolling.go, recreate.go,
 // progress.go, util/deployment_util.go; controller/controller_ref_manager.go]
 
-import { ownedBy, ownerRefTo, scaledValue, splitKey } from '../api/owners';
+import { ownedBy, ownerRefTo, scaledValue } from '../api/owners';
 import type { Deployment, DeploymentCondition, K8sObject, KindName, ReplicaSet } from '../api/types';
 import { copyWith } from '../apiserver/copy';
 import { deepEqual } from '../apiserver/json';
 import type { Store } from '../apiserver/store';
 import { late } from '../late';
-import { type Controller, type ControllerContext, KeysByUid, type WatchEvent } from '../runtime/interfaces';
+import {
+  type Controller,
+  type ControllerContext,
+  type KeyEntry,
+  KeysByUid,
+  keyRef,
+  type WatchEvent,
+} from '../runtime/interfaces';
 import {
   controllerOf,
   forgetOrphan,
@@ -201,10 +208,11 @@ class DeploymentController implements Controller {
     return keys;
   }
 
-  reconcile(key: string, ctx: ControllerContext): void {
+  reconcile(key: string, ctx: ControllerContext, at?: KeyEntry): void {
     const store = this.store;
-    const [ns, name] = splitKey(key);
-    const d = store.get('Deployment', ns, name) as Deployment | undefined;
+    // Through the key's ref on its queue entry: no split of the key, no name lookup while the
+    // Deployment's slot is live.
+    const d = store.getRef(keyRef('Deployment', key, at)) as Deployment | undefined;
     // A Deployment being deleted adopts and releases nothing (ClaimObject), and the simulator
     // skips its status-only sync (syncStatusOnly).
     if (!d || d.metadata.deletionTimestamp) return;

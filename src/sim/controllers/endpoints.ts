@@ -17,7 +17,15 @@ import type {
 } from '../api/types';
 import { copyTop } from '../apiserver/copy';
 import type { ApiResult } from '../contract';
-import type { Controller, ControllerContext, StoreReader, WatchEvent } from '../runtime/interfaces';
+import {
+  type Controller,
+  type ControllerContext,
+  type KeyEntry,
+  keyRef,
+  readRef,
+  type StoreReader,
+  type WatchEvent,
+} from '../runtime/interfaces';
 import type { EndpointsIndex } from './endpoints-index';
 import {
   podCanBeListed,
@@ -40,7 +48,6 @@ import {
   selectedPods,
   serviceKeysForPod,
   sortSmall,
-  splitKey,
   truncated,
   withLabelsAndAnnotations,
   withTriggerTime,
@@ -324,10 +331,16 @@ export function reconcileEndpoints(
   /** The stored Endpoints, when the caller has just looked them up (`lookedUp`). */
   lookedUp = false,
   stored?: Endpoints,
+  /** The key's queue entry, where the refs to the Service and the Endpoints are kept (keyRef). */
+  at?: KeyEntry,
 ): Endpoints | undefined {
-  const [ns, name] = splitKey(key);
-  const svc = ctx.store.get('Service', ns, name) as Service | undefined;
-  const existing = lookedUp ? stored : (ctx.store.get('Endpoints', ns, name) as Endpoints | undefined);
+  const svcRef = keyRef('Service', key, at);
+  const ns = svcRef.namespace;
+  const name = svcRef.name;
+  const svc = readRef(ctx.store, svcRef) as Service | undefined;
+  const existing = lookedUp
+    ? stored
+    : (readRef(ctx.store, keyRef('Endpoints', key, at)) as Endpoints | undefined);
   if (!svc) {
     states?.drop(key);
     // The Service is gone: its Endpoints go too, even a user-written one (§C5).
@@ -484,17 +497,15 @@ class EndpointsController implements Controller {
     return keys as string[];
   }
 
-  reconcile(key: string, ctx: ControllerContext): void {
+  reconcile(key: string, ctx: ControllerContext, at?: KeyEntry): void {
     const was = this.clean.get(key);
     let synced: Endpoints | undefined;
     if (was) {
-      // The key names the Endpoints `was` is stored under: the look-up serves the reconcile too.
-      const stored = ctx.store.get('Endpoints', was.metadata.namespace, was.metadata.name) as
-        | Endpoints
-        | undefined;
+      // The key names the Endpoints `was` is stored under: the read serves the reconcile too.
+      const stored = readRef(ctx.store, keyRef('Endpoints', key, at)) as Endpoints | undefined;
       if (stored === was) return;
-      synced = reconcileEndpoints(key, ctx, this.index, this.states, true, stored);
-    } else synced = reconcileEndpoints(key, ctx, this.index, this.states);
+      synced = reconcileEndpoints(key, ctx, this.index, this.states, true, stored, at);
+    } else synced = reconcileEndpoints(key, ctx, this.index, this.states, false, undefined, at);
     if (synced) this.clean.set(key, synced);
     else this.clean.delete(key);
   }

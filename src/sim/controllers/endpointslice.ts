@@ -15,13 +15,16 @@ import type {
 } from '../api/types';
 import { copyTop } from '../apiserver/copy';
 import type { ApiResult } from '../contract';
-import type {
-  ApiWriter,
-  Controller,
-  ControllerContext,
-  Rng,
-  StoreReader,
-  WatchEvent,
+import {
+  type ApiWriter,
+  type Controller,
+  type ControllerContext,
+  type KeyEntry,
+  keyRef,
+  type Rng,
+  readRef,
+  type StoreReader,
+  type WatchEvent,
 } from '../runtime/interfaces';
 import { eventChangesDesired, podServiceKeys, scratchSelectedPods, serviceStates } from './endpoints';
 import type { EndpointsIndex } from './endpoints-index';
@@ -39,7 +42,6 @@ import {
   SLICE_CONTROLLER,
   sameJSON,
   sortSmall,
-  splitKey,
   withLabelsAndAnnotations,
   withTriggerTime,
 } from './endpoints-util';
@@ -524,9 +526,13 @@ export function reconcileEndpointSlices(
   index?: EndpointsIndex,
   states?: ServiceStates,
   known?: readonly EndpointSlice[],
+  /** The key's queue entry, where the ref to the Service is kept (keyRef). */
+  at?: KeyEntry,
 ): EndpointSlice[] | undefined {
-  const [ns, name] = splitKey(key);
-  const svc = ctx.store.get('Service', ns, name) as Service | undefined;
+  const svcRef = keyRef('Service', key, at);
+  const ns = svcRef.namespace;
+  const name = svcRef.name;
+  const svc = readRef(ctx.store, svcRef) as Service | undefined;
   const existing = known ?? slicesOf(ctx.store, ns, name, SLICE_CONTROLLER, index);
   if (!svc || !hasSelector(svc)) {
     states?.drop(key);
@@ -621,7 +627,7 @@ class EndpointSliceController implements Controller {
     return keys as string[];
   }
 
-  reconcile(key: string, ctx: ControllerContext): void {
+  reconcile(key: string, ctx: ControllerContext, at?: KeyEntry): void {
     if (this.clean.has(key)) return;
     const synced = reconcileEndpointSlices(
       key,
@@ -629,6 +635,7 @@ class EndpointSliceController implements Controller {
       this.index,
       this.states,
       this.known.get(key),
+      at,
     );
     if (synced) {
       this.clean.add(key);

@@ -5,11 +5,18 @@
 // (§C2). [K8S pkg/controller/replicaset/replica_set.go, controller_ref_manager.go, controller_utils.go]
 
 import { fromLabelSelector, matches } from '../api/labels';
-import { controllerRef, isPodActive, ownedBy, ownerRefTo, splitKey } from '../api/owners';
+import { controllerRef, isPodActive, ownedBy, ownerRefTo } from '../api/owners';
 import type { KindName, Pod, ReplicaSet } from '../api/types';
 import type { Store } from '../apiserver/store';
 import { late, latePartsLoaded } from '../late';
-import { type Controller, type ControllerContext, KeysByUid, type WatchEvent } from '../runtime/interfaces';
+import {
+  type Controller,
+  type ControllerContext,
+  type KeyEntry,
+  KeysByUid,
+  keyRef,
+  type WatchEvent,
+} from '../runtime/interfaces';
 import { isOwn } from '../runtime/own';
 import {
   adopt,
@@ -78,9 +85,9 @@ class ReplicaSetController implements Controller {
     return keys;
   }
 
-  reconcile(key: string, ctx: ControllerContext): void {
-    const [ns, name] = splitKey(key);
-    const rs = this.store.get('ReplicaSet', ns, name) as ReplicaSet | undefined;
+  reconcile(key: string, ctx: ControllerContext, at?: KeyEntry): void {
+    // Through the key's ref on its queue entry (see DeploymentController.reconcile).
+    const rs = this.store.getRef(keyRef('ReplicaSet', key, at)) as ReplicaSet | undefined;
     let err: string | undefined;
     // Settled and untouched since: this sync would find nothing to create, delete, claim or
     // write (and no error), so it is not run.

@@ -66,6 +66,64 @@ export interface StoreReader {
   list(kind: KindName, opts?: ListOptions): K8sObject[];
   /** Objects of a kind in one namespace without sorting or selector parsing (hot path). */
   byNamespace(kind: KindName, namespace: string): Iterable<K8sObject>;
+  /**
+   * `get` of the name `ref` names, through what the ref holds from an earlier read (the Store: the
+   * name's slot while it is live) instead of a name lookup. Optional: see `readRef`.
+   */
+  getRef?(ref: NameRef): K8sObject | undefined;
+}
+
+/**
+ * One name (kind, namespace, name) a reader reads again and again, made once: the store keeps on
+ * it what it found there (`found`, opaque to the reader), so the next read through it
+ * (StoreReader.getRef) needs no hashing of the name into a map of thousands, and the name's parts
+ * are split once. A controller keeps one per queue key and kind on its queue entry (keyRef).
+ */
+export class NameRef {
+  /** The store's: what it found under the name last (see Store.getRef). */
+  found: unknown = undefined;
+  /** The next ref kept on the same queue entry (another kind under the same key). */
+  next: NameRef | undefined = undefined;
+  constructor(
+    readonly kind: KindName,
+    readonly namespace: string,
+    readonly name: string,
+  ) {}
+}
+
+/** `store.get` of the ref's name, through the ref where the store can (StoreReader.getRef). */
+export function readRef(store: StoreReader, ref: NameRef): K8sObject | undefined {
+  return store.getRef !== undefined ? store.getRef(ref) : store.get(ref.kind, ref.namespace, ref.name);
+}
+
+/**
+ * The manager's queue entry of one (controller, key), handed to `reconcile`: the same object for
+ * every reconcile of the key while the manager keeps its entries (it drops them all now and then:
+ * ControllerManager.forget), so a reconcile keeps on it what it reads under the key (keyRef).
+ */
+export interface KeyEntry {
+  readonly key: string;
+  /** The controller's refs to names under the key, one per kind (keyRef). */
+  refs: NameRef | undefined;
+}
+
+/**
+ * The ref to the object of `kind` named by `key` (`namespace/name`), kept on the key's queue
+ * entry `at` (made on first use: the key split once per entry, not per reconcile); a key without
+ * a '/' names a cluster-scoped object. Without an entry (a caller outside the manager), a fresh ref.
+ */
+export function keyRef(kind: KindName, key: string, at?: KeyEntry): NameRef {
+  let r = at?.refs;
+  while (r !== undefined && r.kind !== kind) r = r.next;
+  if (r === undefined) {
+    const i = key.indexOf('/');
+    r = i < 0 ? new NameRef(kind, '', key) : new NameRef(kind, key.slice(0, i), key.slice(i + 1));
+    if (at !== undefined) {
+      r.next = at.refs;
+      at.refs = r;
+    }
+  }
+  return r;
 }
 
 /** Writes go through the API server: defaulting, validation, resourceVersion, watch events. */
@@ -197,5 +255,9 @@ export interface Controller {
   readonly eventTypes?: { readonly [K in KindName]?: readonly WatchEventType[] };
   /** Keys to enqueue for an event (owner, selecting Services, …); QuietKeys when it needs no reconcile. */
   keysFor(event: WatchEvent): string[];
-  reconcile(key: string, ctx: ControllerContext): void;
+  /**
+   * `at`: the manager's entry for this (controller, key), where the controller may keep what it
+   * reads under the key (KeyEntry); absent when a caller outside the manager reconciles.
+   */
+  reconcile(key: string, ctx: ControllerContext, at?: KeyEntry): void;
 }

@@ -10,6 +10,8 @@ import {
   type ControllerContext,
   type EventRecorder,
   type HeldKeys,
+  type KeyEntry,
+  type NameRef,
   PHASE_CHANGED,
   type QuietKeys,
   type Rng,
@@ -35,11 +37,13 @@ export interface ManagerDeps {
  * same key finds it with one map lookup and queues it again with no map write, and running it
  * needs no map write either (`at`, not a set's membership, says whether it is waiting).
  */
-class Queued {
+class Queued implements KeyEntry {
   /** Absolute queue position of its last enqueue: waiting while it has not been reached. */
   at = -1;
   /** Every event that queued it since it last ran was quiet (QuietKeys): reaching it runs nothing. */
   quiet = false;
+  /** The controller's (KeyEntry): what its reconciles of the key keep of what they read. */
+  refs: NameRef | undefined = undefined;
   constructor(
     readonly index: number,
     readonly key: string,
@@ -285,7 +289,7 @@ export class ControllerManager {
         if (this.log !== undefined) this.log.ran(index, key, e.at, e.quiet);
         if (e.quiet) continue;
         const controller = this.controllers[index] as Controller;
-        controller.reconcile(key, this.contexts[index] as ControllerContext);
+        controller.reconcile(key, this.contexts[index] as ControllerContext, e);
       }
     } finally {
       this.running = false;
