@@ -14,6 +14,7 @@
 // the pod worker (pod-worker.ts: admit, kill) or is adopted as it runs.
 import type { KindName, Pod, PodCondition } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
+import type { Slot } from '../apiserver/store';
 import type { Cluster } from '../contract';
 import { late, latePartsLoaded } from '../late';
 import type { Profile } from '../profiles';
@@ -137,6 +138,12 @@ class KubeletController implements Kubelet, LifecycleDeps, WorkerHost {
   private viewOf(key: string): Pod | undefined {
     const i = key.indexOf('/');
     return this.api.store.view('Pod', key.slice(0, i), key.slice(i + 1)) as Pod | undefined;
+  }
+
+  /** The slot under a Pod's key (Store.slot), if a Pod written whole is there. */
+  private slotOf(key: string): Slot | undefined {
+    const i = key.indexOf('/');
+    return this.api.store.slot('Pod', key.slice(0, i), key.slice(i + 1));
   }
 
   // LifecycleDeps: what the pod worker and the parts bound late (src/sim/late) get of the kubelet.
@@ -330,9 +337,17 @@ class KubeletController implements Kubelet, LifecycleDeps, WorkerHost {
   reconcile(key: string, ctx: ControllerContext): void {
     this.ctxRef = ctx;
     const worker = this.worker;
-    // The key of a Pod the kubelet ran already is split once, in its runtime.
+    // The key of a Pod the kubelet ran already is split once, in its runtime. A Pod it does not
+    // run yet is read by its slot, which the runtime made for it below keeps (Store.slot), so its
+    // next read and its first status write look nothing up by name.
     const known = this.byKey.get(key);
-    const pod = known ? this.get(known) : this.viewOf(key);
+    let found: Slot | undefined;
+    let pod: Pod | undefined;
+    if (known) pod = this.get(known);
+    else {
+      found = this.slotOf(key);
+      pod = found !== undefined ? (found.view() as Pod) : this.viewOf(key);
+    }
     if (!pod) {
       this.releaseIp(key, known);
       if (known) {
@@ -358,6 +373,7 @@ class KubeletController implements Kubelet, LifecycleDeps, WorkerHost {
     let rt = known?.uid === uid ? known : this.runtimes.get(uid);
     if (!rt) {
       rt = new PodRuntime(key, uid, this.nodeState(node), pod, worker);
+      rt.slot = found;
       this.runtimes.set(uid, rt);
       this.byKey.set(key, rt);
       if (pod.metadata.deletionTimestamp) worker.kill(pod, rt);
