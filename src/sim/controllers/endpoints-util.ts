@@ -3,6 +3,7 @@
 import type { K8sObject, Labels, Pod, Service, ServicePort } from '../api/types';
 import { copyOwn, copyWith } from '../apiserver/copy';
 import type { StoreReader } from '../runtime/interfaces';
+import { isOwn } from '../runtime/own';
 import type { PodLabelIndex, ServiceSelectorIndex } from './endpoints-index';
 import { podLabels, podNamespace, sameLabelSet } from './endpoints-pod';
 
@@ -143,11 +144,71 @@ export function withLabelsAndAnnotations(
   labels: Labels,
   annotations: Record<string, string>,
 ): K8sObject['metadata'] {
+  // The metadata the controllers' own creates give (see their creates and ApiServer.writeOwn: the
+  // server adds uid, resourceVersion and creationTimestamp), in that key order, is written out as
+  // a literal (as copyTop does for top levels): the same keys, order and values as copyOwn's copy,
+  // without Object.assign's generic copy (~3K instructions per write, callgrind with a perf map).
+  let n = 0;
+  let ep = true;
+  let slice = true;
+  for (const k in metadata) {
+    if (!isOwn(metadata, k)) {
+      ep = slice = false;
+      break;
+    }
+    if (k !== ENDPOINTS_META_KEYS[n]) ep = false;
+    if (k !== SLICE_META_KEYS[n]) slice = false;
+    n++;
+  }
+  if (ep && n === ENDPOINTS_META_KEYS.length)
+    return {
+      name: metadata.name,
+      namespace: metadata.namespace,
+      labels,
+      annotations,
+      uid: metadata.uid,
+      resourceVersion: metadata.resourceVersion,
+      creationTimestamp: metadata.creationTimestamp,
+    } as K8sObject['metadata'];
+  if (slice && n === SLICE_META_KEYS.length)
+    return {
+      name: metadata.name,
+      generateName: metadata.generateName,
+      namespace: metadata.namespace,
+      labels,
+      annotations,
+      ownerReferences: metadata.ownerReferences,
+      uid: metadata.uid,
+      resourceVersion: metadata.resourceVersion,
+      creationTimestamp: metadata.creationTimestamp,
+    } as K8sObject['metadata'];
   const m = copyOwn(metadata);
   m.labels = labels;
   m.annotations = annotations;
   return m;
 }
+
+/** The metadata keys of the controllers' own Endpoints and slices, in their order (see above). */
+const ENDPOINTS_META_KEYS = [
+  'name',
+  'namespace',
+  'labels',
+  'annotations',
+  'uid',
+  'resourceVersion',
+  'creationTimestamp',
+];
+const SLICE_META_KEYS = [
+  'name',
+  'generateName',
+  'namespace',
+  'labels',
+  'annotations',
+  'ownerReferences',
+  'uid',
+  'resourceVersion',
+  'creationTimestamp',
+];
 
 /** RFC 3339 with second precision, as the API server prints metav1.Time. */
 export function rfc3339(ms: number): string {

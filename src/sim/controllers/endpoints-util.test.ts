@@ -1,0 +1,81 @@
+// withLabelsAndAnnotations against the spread it stands for, on the metadata shapes it writes out
+// as literals and on shapes it copies generically.
+import { describe, expect, it } from 'vitest';
+import type { K8sObject } from '../api/types';
+import { withLabelsAndAnnotations } from './endpoints-util';
+
+const spread = (
+  m: K8sObject['metadata'],
+  labels: Record<string, string>,
+  annotations: Record<string, string>,
+) => ({
+  ...m,
+  labels,
+  annotations,
+});
+
+const LABELS = { a: '1' };
+const ANNOTATIONS = { 'endpoints.kubernetes.io/last-change-trigger-time': '2026-01-01T00:00:00Z' };
+
+const endpointsMeta = () => ({
+  name: 'web',
+  namespace: 'default',
+  labels: { old: 'x' },
+  annotations: { old: 'y' },
+  uid: 'u-1',
+  resourceVersion: '12',
+  creationTimestamp: '2026-01-01T00:00:00Z',
+});
+
+const sliceMeta = () => ({
+  name: 'web-abcde',
+  generateName: 'web-',
+  namespace: 'default',
+  labels: { old: 'x' },
+  annotations: { old: 'y' },
+  ownerReferences: [{ apiVersion: 'v1', kind: 'Service', name: 'web', uid: 'u-0' }],
+  uid: 'u-2',
+  resourceVersion: '13',
+  creationTimestamp: '2026-01-01T00:00:00Z',
+});
+
+describe('withLabelsAndAnnotations', () => {
+  const cases: [string, () => Record<string, unknown>][] = [
+    ['an Endpoints of the controller', endpointsMeta],
+    ['a slice of the controller', sliceMeta],
+    ['an Endpoints with a user key more', () => ({ ...endpointsMeta(), finalizers: ['f'] })],
+    [
+      'a slice without ownerReferences',
+      () => {
+        const m: Record<string, unknown> = sliceMeta();
+        delete m.ownerReferences;
+        return m;
+      },
+    ],
+    [
+      'keys in another order',
+      () => {
+        const { name, ...rest } = endpointsMeta();
+        return { ...rest, name };
+      },
+    ],
+    [
+      'no labels or annotations yet',
+      () => ({ name: 'web', namespace: 'default', uid: 'u', resourceVersion: '1' }),
+    ],
+    ['a key whose value is undefined', () => ({ ...endpointsMeta(), uid: undefined })],
+    ['an inherited key', () => Object.assign(Object.create({ inherited: 1 }), endpointsMeta())],
+  ];
+  for (const [name, make] of cases)
+    it(`${name}: the spread's keys, order and values, in a new object`, () => {
+      const m = make() as unknown as K8sObject['metadata'];
+      const out = withLabelsAndAnnotations(m, LABELS, ANNOTATIONS);
+      const want = spread(m, LABELS, ANNOTATIONS);
+      expect(out).not.toBe(m);
+      expect(Object.keys(out)).toEqual(Object.keys(want));
+      expect(out).toEqual(want);
+      expect(JSON.stringify(out)).toBe(JSON.stringify(want));
+      expect(out.labels).toBe(LABELS);
+      expect(out.annotations).toBe(ANNOTATIONS);
+    });
+});
