@@ -28,6 +28,7 @@ import type { ConfigMap, Container, ContainerStatus, Pod } from '../api/types';
 import { Published } from '../apiserver/published';
 import type { ApiServer } from '../apiserver/server';
 import type { Cluster } from '../contract';
+import { setAt } from '../runtime/arrays';
 import { rfc3339 } from '../runtime/clock';
 import { initStateOf, unreadySidecars } from './init-status';
 import type { LifecycleDeps } from './lifecycle-deps';
@@ -329,8 +330,7 @@ export function startWithConfigErrors(
     deps.record(pod, 'Normal', 'Created', tpl.createdMsg[i] as string, rt, path);
     deps.record(pod, 'Normal', 'Started', tpl.startedMsg[i] as string, rt, path);
     // Running: the next sync does not start it again (pod-worker.ts pull skips it).
-    rt.at ??= [];
-    rt.at[i] = startedAt;
+    rt.at = setAt(rt.at, i, startedAt);
     statuses.push(startedStatus(deps, tpl, c, i, startedAt));
   });
   writeWaiting(deps, pod, rt, status, statuses, unready);

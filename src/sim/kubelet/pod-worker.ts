@@ -16,6 +16,7 @@ import type { Container, ContainerStatus, Pod } from '../api/types';
 import { copyOwn } from '../apiserver/copy';
 import type { ApiServer } from '../apiserver/server';
 import { late, latePartsLoaded } from '../late';
+import { exact, setAt } from '../runtime/arrays';
 import { rfc3339 } from '../runtime/clock';
 import type { Rng } from '../runtime/interfaces';
 import { flat } from '../runtime/rng';
@@ -270,8 +271,7 @@ export class PodWorker {
   // Container `i`'s image is there: create and start it (its Events now, in SyncPod's order).
   private made(pod: Pod, rt: PodRuntime, i: number): void {
     if (rt.env) return;
-    rt.at ??= [];
-    rt.at[i] = this.now();
+    rt.at = setAt(rt.at, i, this.now());
     if (rt.runs) {
       this.lifecycle?.launchAt(pod, rt, i);
       return;
@@ -379,7 +379,8 @@ export class PodWorker {
         READY,
         CONTAINERS_READY,
       ),
-      containerStatuses: statuses,
+      // The Running status is kept as long as the Pod: its list at its length (runtime/arrays.ts).
+      containerStatuses: exact(statuses),
     };
     // A sidecar not ready keeps the Pod from Ready (init-containers.ts).
     d.writeStatus(pod, rt.initPart ? rt.initPart(pod, out) : out, rt);

@@ -10,6 +10,7 @@
 //   (10 s doubling to 5 min), not one per image. ErrImageNeverPull is not retried.
 // Bound late (src/sim/late): the boot's Pods all have their images.
 import type { ContainerStatus, Pod } from '../api/types';
+import { setAt } from '../runtime/arrays';
 import { rfc3339 } from '../runtime/clock';
 import { pullBackOffMs } from './back-off';
 import { configRetryMs, startedStatus, writeWaiting } from './config-refs';
@@ -90,8 +91,7 @@ export function pullWaits(
       }
       d.record(pod, 'Normal', 'Created', tpl.createdMsg[i] as string, rt, path);
       d.record(pod, 'Normal', 'Started', tpl.startedMsg[i] as string, rt, path);
-      rt.at ??= [];
-      rt.at[i] = at;
+      rt.at = setAt(rt.at, i, at);
     });
   }
   show(d, pod, rt, pending, lifecycle, waits);

@@ -242,10 +242,10 @@ export class ControllerManager {
       const held = (keys as Partial<HeldKeys>).held;
       if (held !== undefined) {
         // One key, whose entry this answer keeps (HeldKeys): no lookup by the key string.
-        let e = held[i] as Queued | undefined;
+        let e = held.get(i) as Queued | undefined;
         if (e === undefined || e.generation !== this.generation) {
           e = this.entry(i, keys[0] as string);
-          held[i] = e;
+          held.set(i, e);
         }
         this.place(e, (keys as Partial<QuietKeys>).quiet === true);
         continue;

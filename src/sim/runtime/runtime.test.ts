@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deepEqual, stableStringify } from '../apiserver/json';
 import { ManualClock, rfc3339 } from './clock';
-import { type Controller, heldKeys, KeysByUid, PHASE_CHANGED, quietKeys, STATUS_ONLY } from './interfaces';
+import {
+  type Controller,
+  HeldEntries,
+  heldKeys,
+  KeysByUid,
+  PHASE_CHANGED,
+  quietKeys,
+  STATUS_ONLY,
+} from './interfaces';
 import { ControllerManager } from './manager';
 import { createRng, flat, hexCodes, hexDigit, hexDigits, LazyWords, uuid, word32 } from './rng';
 import { TimerHeap } from './timers';
@@ -473,11 +481,27 @@ describe('controller manager', () => {
     expect(otherRuns).toEqual(['a']);
   });
 
+  it('HeldEntries keeps one entry per controller index, the first in place and others beside it', () => {
+    const h = new HeldEntries();
+    expect(h.get(0)).toBeUndefined();
+    h.set(7, 'a');
+    expect(h.get(7)).toBe('a');
+    expect(h.get(0)).toBeUndefined();
+    h.set(2, 'b');
+    h.set(9, 'c');
+    expect([h.get(7), h.get(2), h.get(9), h.get(3)]).toEqual(['a', 'b', 'c', undefined]);
+    h.set(7, 'a2');
+    h.set(2, 'b2');
+    expect([h.get(7), h.get(2), h.get(9)]).toEqual(['a2', 'b2', 'c']);
+  });
+
   it('KeysByUid answers one HeldKeys per uid until dropped, and a plain key without a uid', () => {
     const keys = new KeysByUid();
     const a = keys.of('ns', 'rs-a', 'u1');
     expect([...a]).toEqual(['ns/rs-a']);
-    expect((a as { held?: unknown }).held).toEqual([]);
+    const held = (a as { held?: unknown }).held;
+    expect(held).toBeInstanceOf(HeldEntries);
+    expect((held as HeldEntries).get(0)).toBeUndefined();
     expect(keys.of('ns', 'rs-a', 'u1')).toBe(a);
     expect(keys.of('ns', 'rs-b', 'u2')).not.toBe(a);
     const plain = keys.of('ns', 'rs-c', undefined);
