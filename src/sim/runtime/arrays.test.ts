@@ -21,7 +21,7 @@ describe('refArray and doubleArray', () => {
 
 describe('exact and setAt', () => {
   it('exact copies the elements, in order, into a new array', () => {
-    for (const a of [[], [{ n: 1 }], [1, 2, 3], ['a', undefined, 'c']]) {
+    for (const a of [[], [{ n: 1 }], [1, 2, 3], ['a', undefined, 'c']] as unknown[][]) {
       const b = exact(a);
       expect(b).not.toBe(a);
       expect(b).toEqual(a);
