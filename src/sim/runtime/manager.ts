@@ -37,19 +37,27 @@ export interface ManagerDeps {
  * same key finds it with one map lookup and queues it again with no map write, and running it
  * needs no map write either (`at`, not a set's membership, says whether it is waiting).
  */
-class Queued implements KeyEntry {
+interface Queued extends KeyEntry {
   /** Absolute queue position of its last enqueue: waiting while it has not been reached. */
-  at = -1;
+  at: number;
   /** Every event that queued it since it last ran was quiet (QuietKeys): reaching it runs nothing. */
-  quiet = false;
+  quiet: boolean;
   /** The controller's (KeyEntry): what its reconciles of the key keep of what they read. */
-  refs: NameRef | undefined = undefined;
-  constructor(
-    readonly index: number,
-    readonly key: string,
-    /** The manager's `generation` when made: a HeldKeys answer keeps it only while they agree. */
-    readonly generation: number,
-  ) {}
+  refs: NameRef | undefined;
+  readonly index: number;
+  readonly key: string;
+  /** The manager's `generation` when made: a HeldKeys answer keeps it only while they agree. */
+  readonly generation: number;
+}
+
+/**
+ * A new Queued, as an object literal rather than a class instance: entries live as long as the
+ * cluster (~16,000 in the benchmark), and V8 allocates a literal's objects straight in the old
+ * generation once its allocation site has seen them survive (pretenuring), where instances of a
+ * class are always made young and copied by the next scavenges.
+ */
+function queued(index: number, key: string, generation: number): Queued {
+  return { at: -1, quiet: false, refs: undefined, index, key, generation };
 }
 
 /**
@@ -310,7 +318,7 @@ export class ControllerManager {
     const entries = this.entries[index] as Map<string, Queued>;
     let e = entries.get(key);
     if (e === undefined) {
-      e = new Queued(index, key, this.generation);
+      e = queued(index, key, this.generation);
       entries.set(key, e);
       this.made++;
     }
