@@ -23,7 +23,7 @@ import type { Clock, Controller, ControllerContext, Rng, Timers, WatchEvent } fr
 import { parseImage } from './images';
 import { NodeIpam } from './ipam';
 import type { LifecycleDeps } from './lifecycle-deps';
-import { NodeState, PodRuntime } from './pod-runtime';
+import { NodeState, type PodRuntime, podRuntime } from './pod-runtime';
 import { PodWorker, type WorkerHost } from './pod-worker';
 import {
   type CondSpec,
@@ -372,7 +372,7 @@ class KubeletController implements Kubelet, LifecycleDeps, WorkerHost {
     if (!node) return;
     let rt = known?.uid === uid ? known : this.runtimes.get(uid);
     if (!rt) {
-      rt = new PodRuntime(key, uid, this.nodeState(node), pod, worker);
+      rt = podRuntime(key, uid, this.nodeState(node), pod, worker);
       rt.slot = found;
       this.runtimes.set(uid, rt);
       this.byKey.set(key, rt);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../api/types';
 import { createRng, hexDigit } from '../runtime/rng';
-import { containerId, type NodeState, PodRuntime } from './pod-runtime';
+import { containerId, type NodeState, podRuntime } from './pod-runtime';
 
 describe('containerId', () => {
   it('is containerd:// and one hex digit per int(16) draw, digit by digit', () => {
@@ -31,7 +31,7 @@ describe('PodRuntime', () => {
     ({ metadata: { namespace, name } }) as unknown as Pod;
   it("keeps the namespace and name of its key, the Pod's own strings when they are those", () => {
     const p = pod('default', 'web-1');
-    const rt = new PodRuntime('default/web-1', 'u', node, p);
+    const rt = podRuntime('default/web-1', 'u', node, p);
     expect([rt.namespace, rt.name]).toEqual(['default', 'web-1']);
     expect([...rt.keys]).toEqual(['default/web-1']);
     for (const [key, other] of [
@@ -42,7 +42,7 @@ describe('PodRuntime', () => {
       ['default/web-1', pod('defaul', 't/web-1')],
       ['kube-system/a', pod('kube-system', 'b')],
     ] as const) {
-      const r = new PodRuntime(key, 'u', node, other);
+      const r = podRuntime(key, 'u', node, other);
       const i = key.indexOf('/');
       expect([r.namespace, r.name]).toEqual([key.slice(0, i), key.slice(i + 1)]);
     }
