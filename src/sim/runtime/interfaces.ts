@@ -79,16 +79,14 @@ export interface StoreReader {
  * (StoreReader.getRef) needs no hashing of the name into a map of thousands, and the name's parts
  * are split once. A controller keeps one per queue key and kind on its queue entry (keyRef).
  */
-export class NameRef {
+export interface NameRef {
   /** The store's: what it found under the name last (see Store.getRef). */
-  found: unknown = undefined;
+  found: unknown;
   /** The next ref kept on the same queue entry (another kind under the same key). */
-  next: NameRef | undefined = undefined;
-  constructor(
-    readonly kind: KindName,
-    readonly namespace: string,
-    readonly name: string,
-  ) {}
+  next: NameRef | undefined;
+  readonly kind: KindName;
+  readonly namespace: string;
+  readonly name: string;
 }
 
 /** `store.get` of the ref's name, through the ref where the store can (StoreReader.getRef). */
@@ -117,7 +115,14 @@ export function keyRef(kind: KindName, key: string, at?: KeyEntry): NameRef {
   while (r !== undefined && r.kind !== kind) r = r.next;
   if (r === undefined) {
     const i = key.indexOf('/');
-    r = i < 0 ? new NameRef(kind, '', key) : new NameRef(kind, key.slice(0, i), key.slice(i + 1));
+    // A literal, like the queue entry it is kept on: pretenurable (manager.ts, `queued`).
+    r = {
+      found: undefined,
+      next: undefined,
+      kind,
+      namespace: i < 0 ? '' : key.slice(0, i),
+      name: i < 0 ? key : key.slice(i + 1),
+    };
     if (at !== undefined) {
       r.next = at.refs;
       at.refs = r;
@@ -185,7 +190,7 @@ export type QuietKeys = HeldKeys & { readonly quiet: true }; // frozen, typed as
 export function quietKeys(key: string, loud?: HeldKeys): QuietKeys {
   const keys = [key] as string[] & { quiet?: true; held?: HeldEntries };
   keys.quiet = true;
-  keys.held = loud?.[0] === key ? loud.held : new HeldEntries();
+  keys.held = loud?.[0] === key ? loud.held : heldEntries();
   return Object.freeze(keys) as unknown as QuietKeys;
 }
 
@@ -200,35 +205,54 @@ export type HeldKeys = string[] & { readonly held: HeldEntries };
 /**
  * The queue entries a HeldKeys answer keeps, by controller index: the first controller's in two
  * fields (usually the only one: a Pod's key in the kubelet, a ReplicaSet's in its controller), any
- * other's in `more`. Not one array indexed by controller: its first entry, at index i, grew it to
- * i + 17 slots or more, ~240 bytes kept per answer (5,000 Pods' in the benchmark).
+ * other's in `more`, as (index, entry) pairs. Not one array indexed by controller: its first
+ * entry, at index i, grew it to i + 17 slots or more, ~240 bytes kept per answer (5,000 Pods' in
+ * the benchmark). Made by a literal (heldEntries): these live as long as their objects, and V8
+ * pretenures a literal's objects once they survive, never a class's.
  */
-export class HeldEntries {
-  private index = -1;
-  private entry: unknown = undefined;
-  private more: unknown[] | undefined = undefined;
+export interface HeldEntries {
+  index: number;
+  entry: unknown;
+  more: unknown[] | undefined;
+}
 
-  /** The entry kept for controller `index`, if any. */
-  get(index: number): unknown {
-    return this.index === index ? this.entry : this.more?.[index];
+/** No entry kept yet. */
+export function heldEntries(): HeldEntries {
+  return { index: -1, entry: undefined, more: undefined };
+}
+
+/** The entry `h` keeps for controller `index`, if any. */
+export function heldEntry(h: HeldEntries, index: number): unknown {
+  if (h.index === index) return h.entry;
+  const more = h.more;
+  if (more !== undefined) for (let k = 0; k < more.length; k += 2) if (more[k] === index) return more[k + 1];
+  return undefined;
+}
+
+/** Keep `entry` for controller `index` in `h` (replacing the one it had). */
+export function keepEntry(h: HeldEntries, index: number, entry: unknown): void {
+  if (h.index === index || h.index === -1) {
+    h.index = index;
+    h.entry = entry;
+    return;
   }
-
-  /** Keep `entry` for controller `index` (replacing the one it had). */
-  set(index: number, entry: unknown): void {
-    if (this.index === index || this.index === -1) {
-      this.index = index;
-      this.entry = entry;
-    } else {
-      this.more ??= [];
-      this.more[index] = entry;
+  const more = h.more;
+  if (more === undefined) {
+    h.more = [index, entry]; // a literal: exactly two slots
+    return;
+  }
+  for (let k = 0; k < more.length; k += 2)
+    if (more[k] === index) {
+      more[k + 1] = entry;
+      return;
     }
-  }
+  more.push(index, entry);
 }
 
 /** One key as a HeldKeys answer. Make it once per key and return it for every event. */
 export function heldKeys(key: string): HeldKeys {
   const keys = [key] as string[] & { held?: HeldEntries };
-  keys.held = new HeldEntries();
+  keys.held = heldEntries();
   return Object.freeze(keys) as unknown as HeldKeys;
 }
 

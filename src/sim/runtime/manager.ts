@@ -10,7 +10,9 @@ import {
   type ControllerContext,
   type EventRecorder,
   type HeldKeys,
+  heldEntry,
   type KeyEntry,
+  keepEntry,
   type NameRef,
   PHASE_CHANGED,
   type QuietKeys,
@@ -250,10 +252,10 @@ export class ControllerManager {
       const held = (keys as Partial<HeldKeys>).held;
       if (held !== undefined) {
         // One key, whose entry this answer keeps (HeldKeys): no lookup by the key string.
-        let e = held.get(i) as Queued | undefined;
+        let e = heldEntry(held, i) as Queued | undefined;
         if (e === undefined || e.generation !== this.generation) {
           e = this.entry(i, keys[0] as string);
-          held.set(i, e);
+          keepEntry(held, i, e);
         }
         this.place(e, (keys as Partial<QuietKeys>).quiet === true);
         continue;

@@ -4,9 +4,12 @@ import { deepEqual, stableStringify } from '../apiserver/json';
 import { ManualClock, rfc3339 } from './clock';
 import {
   type Controller,
-  HeldEntries,
+  type HeldEntries,
+  heldEntries,
+  heldEntry,
   heldKeys,
   KeysByUid,
+  keepEntry,
   PHASE_CHANGED,
   quietKeys,
   STATUS_ONLY,
@@ -482,26 +485,31 @@ describe('controller manager', () => {
   });
 
   it('HeldEntries keeps one entry per controller index, the first in place and others beside it', () => {
-    const h = new HeldEntries();
-    expect(h.get(0)).toBeUndefined();
-    h.set(7, 'a');
-    expect(h.get(7)).toBe('a');
-    expect(h.get(0)).toBeUndefined();
-    h.set(2, 'b');
-    h.set(9, 'c');
-    expect([h.get(7), h.get(2), h.get(9), h.get(3)]).toEqual(['a', 'b', 'c', undefined]);
-    h.set(7, 'a2');
-    h.set(2, 'b2');
-    expect([h.get(7), h.get(2), h.get(9)]).toEqual(['a2', 'b2', 'c']);
+    const h = heldEntries();
+    expect(heldEntry(h, 0)).toBeUndefined();
+    keepEntry(h, 7, 'a');
+    expect(heldEntry(h, 7)).toBe('a');
+    expect(heldEntry(h, 0)).toBeUndefined();
+    keepEntry(h, 2, 'b');
+    keepEntry(h, 9, 'c');
+    expect([heldEntry(h, 7), heldEntry(h, 2), heldEntry(h, 9), heldEntry(h, 3)]).toEqual([
+      'a',
+      'b',
+      'c',
+      undefined,
+    ]);
+    keepEntry(h, 7, 'a2');
+    keepEntry(h, 2, 'b2');
+    keepEntry(h, 9, 'c2');
+    expect([heldEntry(h, 7), heldEntry(h, 2), heldEntry(h, 9)]).toEqual(['a2', 'b2', 'c2']);
   });
 
   it('KeysByUid answers one HeldKeys per uid until dropped, and a plain key without a uid', () => {
     const keys = new KeysByUid();
     const a = keys.of('ns', 'rs-a', 'u1');
     expect([...a]).toEqual(['ns/rs-a']);
-    const held = (a as { held?: unknown }).held;
-    expect(held).toBeInstanceOf(HeldEntries);
-    expect((held as HeldEntries).get(0)).toBeUndefined();
+    const held = (a as { held?: HeldEntries }).held;
+    expect(held).toEqual(heldEntries());
     expect(keys.of('ns', 'rs-a', 'u1')).toBe(a);
     expect(keys.of('ns', 'rs-b', 'u2')).not.toBe(a);
     const plain = keys.of('ns', 'rs-c', undefined);
