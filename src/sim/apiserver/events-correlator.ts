@@ -31,7 +31,7 @@
 // count for repeats but not toward a set or a bucket, all of which have long lapsed by CLUSTER_START.
 import type { K8sObject } from '../api/types';
 import { rfc3339 } from '../runtime/clock';
-import { type EventKind, involvedRv, RecordedEvent, type Recorder } from './events';
+import { type EventKind, involvedRv, RecordedEvent, type Recorder, smallInt } from './events';
 
 /** Milliseconds per token: 1 s / float32(1/300) (defaultSpamQPS is a float32; 299999.9927… ms). */
 const PERIOD_MS = 1000 / Math.fround(1 / 300);
@@ -107,7 +107,7 @@ function setIsFull(
 export function correlateEvent(rec: Recorder, obj: K8sObject, kind: EventKind, message: string): void {
   const { reason, fieldPath } = kind;
   const ms = rec.clock.now();
-  const t = ms - rec.t0 + 1; // the entries' time: ms since the recorder started, + 1
+  const t = smallInt(ms - rec.t0 + 1); // the entries' time: ms since the recorder started, + 1
   const now = rfc3339(ms);
   const uid = obj.metadata.uid;
   const correlated = kind.source.component !== UNCORRELATED;

@@ -72,6 +72,17 @@ export function compactRv(rv: string | undefined): string | number | undefined {
 }
 
 /**
+ * `x` as a small integer (int32) when it is one. The correlator's times are differences of Unix
+ * ms, computed in floating point: stored as they come, V8 gives the entries' fields a double
+ * representation, i.e. a boxed number per field per entry (three per Event); `| 0` gives the
+ * small integer V8 keeps in the field itself. Any other value is returned as is.
+ */
+export function smallInt(x: number): number {
+  const i = x | 0;
+  return i === x ? i : x;
+}
+
+/**
  * compactRv of the involved object's resourceVersion, read from the record when `o` is a status
  * version's view (the kubelet records Events on the Pod views it reads: store.ts StatusVersion).
  */
@@ -94,33 +105,64 @@ interface StoredEvent {
 }
 
 export class RecordedEvent extends LazyObject {
+  // Declared and set in the constructor, in one order, with no initializers (see LazyObject): one
+  // entry per Event, all of one shape.
+  /** Spelled from the creation nanoseconds (nhi, nlo) on the first `key()` unless given. */
+  declare private name: string | undefined;
+  declare private readonly nhi: number;
+  declare private readonly nlo: number;
+  declare readonly involved: Involved;
+  /** The involved object's resourceVersion then, through `compactRv`. */
+  declare readonly involvedRv: string | number | undefined;
+  declare readonly kind: EventKind;
+  declare readonly message: string;
+  declare readonly first: string;
+  declare last: string;
+  declare count: number;
+  /** The position of the uid's four words in `kind.uids`: drawn and spelled when read. */
+  declare private readonly uidAt: number;
   /** The next Event recorded for the same object uid (the recorder's per-object chain). */
-  next: RecordedEvent | undefined = undefined;
+  declare next: RecordedEvent | undefined;
   // The correlator's state (./events-correlator), in ms since the recorder's start + 1 (small
-  // integers; 0 = none): occurrences not yet written (the spam filter dropped them), the last
-  // occurrence and the similar-event window's start then, and the spam token bucket then.
-  skipped = 0;
-  occ = 0;
-  since = 0;
-  tb = 0;
-  tk = 0;
+  // integers, see `smallInt`; 0 = none): occurrences not yet written (the spam filter dropped
+  // them), the last occurrence and the similar-event window's start then, and the spam token
+  // bucket then.
+  declare skipped: number;
+  declare occ: number;
+  declare since: number;
+  declare tb: number;
+  declare tk: number;
   constructor(
-    /** Spelled from the creation nanoseconds (nhi, nlo) on the first `key()` unless given. */
-    private name: string | undefined,
-    private readonly nhi: number,
-    private readonly nlo: number,
-    readonly involved: Involved,
-    /** The involved object's resourceVersion then, through `compactRv`. */
-    readonly involvedRv: string | number | undefined,
-    readonly kind: EventKind,
-    readonly message: string,
-    readonly first: string,
-    public last: string,
-    public count: number,
-    /** The position of the uid's four words in `kind.uids`: drawn and spelled when read. */
-    private readonly uidAt: number,
+    name: string | undefined,
+    nhi: number,
+    nlo: number,
+    involved: Involved,
+    involvedRv: string | number | undefined,
+    kind: EventKind,
+    message: string,
+    first: string,
+    last: string,
+    count: number,
+    uidAt: number,
   ) {
     super();
+    this.name = name;
+    this.nhi = nhi;
+    this.nlo = nlo;
+    this.involved = involved;
+    this.involvedRv = involvedRv;
+    this.kind = kind;
+    this.message = message;
+    this.first = first;
+    this.last = last;
+    this.count = count;
+    this.uidAt = uidAt;
+    this.next = undefined;
+    this.skipped = 0;
+    this.occ = 0;
+    this.since = 0;
+    this.tb = 0;
+    this.tk = 0;
   }
 
   get type(): 'Normal' | 'Warning' {

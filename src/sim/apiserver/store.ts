@@ -27,18 +27,27 @@ import { copyOwn, copyTop } from './copy';
  * (`touchLazy`) starts a new one and leaves the old snapshot to whoever holds it.
  */
 export abstract class LazyObject {
+  // Fields declared and set by the constructor, not by initializers: a class's field initializers
+  // run as a function of their own per instance (before the subclass's), and the recorder makes
+  // one entry per Event (31,000 at the benchmark's size).
   /** The resourceVersion the store stamped on this entry's last write. */
-  rv = 0;
+  declare rv: number;
   /** Held by the store under its name: false once replaced by another write or removed. */
-  live = false;
-  private built: K8sObject | undefined = undefined;
+  declare live: boolean;
+  declare private built: K8sObject | undefined;
   /**
    * Set by a build whose object shows live state nothing has fixed yet (a boot DaemonSet's status
    * before its first sync, apiserver/published-build.ts): `object()` then keeps no snapshot, so
    * reading early (a watchKeys listener during the boot) cannot pin a state a later read would not
    * see. Cleared by `object()` after each build.
    */
-  transient = false;
+  declare transient: boolean;
+  constructor() {
+    this.rv = 0;
+    this.live = false;
+    this.built = undefined;
+    this.transient = false;
+  }
   /** The entry's name (spelled on the first call, which may come only when something reads). */
   abstract key(): string;
   /** The whole object for the entry's current state, with this resourceVersion. */
