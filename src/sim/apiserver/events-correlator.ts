@@ -31,7 +31,7 @@
 // count for repeats but not toward a set or a bucket, all of which have long lapsed by CLUSTER_START.
 import type { K8sObject } from '../api/types';
 import { rfc3339 } from '../runtime/clock';
-import { type EventKind, involvedRv, RecordedEvent, type Recorder, smallInt } from './events';
+import { type EventKind, involvedRv, NamedEvent, RecordedEvent, type Recorder, smallInt } from './events';
 
 /** Milliseconds per token: 1 s / float32(1/300) (defaultSpamQPS is a float32; 299999.9927… ms). */
 const PERIOD_MS = 1000 / Math.fround(1 / 300);
@@ -52,7 +52,7 @@ const UNCORRELATED = 'default-scheduler';
  * An entry the plain recorder never makes: the aggregate Event (`latest` set), or an Event created
  * after its first occurrence (`created` set) — dropped by the spam filter then, or deleted since.
  */
-export class SpecialEvent extends RecordedEvent {
+export class SpecialEvent extends NamedEvent {
   /** The aggregate's message as last written, without the prefix. */
   latest: string | undefined = undefined;
   /** creationTimestamp, when it is not firstTimestamp. */
@@ -252,7 +252,6 @@ function recreate(
           uid: meta.uid,
         };
   const x = new SpecialEvent(
-    e.key(),
     0,
     0,
     involved,
@@ -264,6 +263,7 @@ function recreate(
     count,
     rec.uids.take(4),
   );
+  x.name = e.key();
   x.created = now;
   return x;
 }

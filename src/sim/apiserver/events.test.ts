@@ -327,6 +327,31 @@ describe('Recorder: what an Event reads back as', () => {
   });
 });
 
+describe('Recorder: names off the fast range (clocks from 2^42 ms on: NamedEvent entries)', () => {
+  it('carry on from the fast range as BigInt does, are read back and aggregate like any other', () => {
+    const { clock, rec, pod, events } = setup();
+    const a = pod('a', 'uid-a');
+    const src = { component: 'c' };
+    const want: string[] = [];
+    const hex = (ns: bigint) => `a.${ns.toString(16).padStart(16, '0')}`;
+    clock.set(2 ** 42 - 1);
+    rec.record(a, 'Normal', 'R', 'm0', src);
+    rec.record(a, 'Normal', 'R', 'm1', src); // same instant: +1 ns, still in the fast range
+    want.push(hex(BigInt(2 ** 42 - 1) * 1_000_000n), hex(BigInt(2 ** 42 - 1) * 1_000_000n + 1n));
+    clock.set(2 ** 42 + 7);
+    rec.record(a, 'Normal', 'R', 'm2', src);
+    rec.record(a, 'Normal', 'R', 'm3', src);
+    want.push(hex(BigInt(2 ** 42 + 7) * 1_000_000n), hex(BigInt(2 ** 42 + 7) * 1_000_000n + 1n));
+    expect(events().map((e) => e.metadata.name)).toEqual(want.sort());
+    // A repeat of an Event named off the range bumps that Event, which keeps its name.
+    clock.set(2 ** 42 + 9);
+    rec.record(a, 'Normal', 'R', 'm2', src);
+    const m2 = events().find((e) => e.message === 'm2') as Ev;
+    expect([m2.metadata.name, m2.count]).toEqual([hex(BigInt(2 ** 42 + 7) * 1_000_000n), 2]);
+    expect(events()).toHaveLength(4);
+  });
+});
+
 describe('eventName', () => {
   it('spells <prefix>.<ms × 10^6 + sub in 16 hex digits> as BigInt does (fast-check, seed printed on failure)', () => {
     fc.assert(

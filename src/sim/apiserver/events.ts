@@ -107,8 +107,7 @@ interface StoredEvent {
 export class RecordedEvent extends LazyObject {
   // Declared and set in the constructor, in one order, with no initializers (see LazyObject): one
   // entry per Event, all of one shape.
-  /** Spelled from the creation nanoseconds (nhi, nlo) on the first `key()` unless given. */
-  declare private name: string | undefined;
+  /** The creation instant in Unix ns, its 32-bit halves (as int32): the name is spelled from them. */
   declare private readonly nhi: number;
   declare private readonly nlo: number;
   declare readonly involved: Involved;
@@ -133,7 +132,6 @@ export class RecordedEvent extends LazyObject {
   declare tb: number;
   declare tk: number;
   constructor(
-    name: string | undefined,
     nhi: number,
     nlo: number,
     involved: Involved,
@@ -146,7 +144,6 @@ export class RecordedEvent extends LazyObject {
     uidAt: number,
   ) {
     super();
-    this.name = name;
     this.nhi = nhi;
     this.nlo = nlo;
     this.involved = involved;
@@ -178,14 +175,13 @@ export class RecordedEvent extends LazyObject {
     return this.kind.fieldPath;
   }
 
-  /** `<object>.<creation Unix nanoseconds in 16 hex digits>`. */
+  /**
+   * `<object>.<creation Unix nanoseconds in 16 hex digits>`, spelled on each call: the store keys
+   * an entry once, when something first reads its namespace, and a build spells it once, so a
+   * field keeping it would cost every Event 8 bytes for the few that are read twice.
+   */
   key(): string {
-    let n = this.name;
-    if (n === undefined) {
-      n = nameOf(this.involved.name, this.nhi >>> 0, this.nlo >>> 0);
-      this.name = n;
-    }
-    return n;
+    return nameOf(this.involved.name, this.nhi >>> 0, this.nlo >>> 0);
   }
 
   /** metadata.uid: the four words at the Event's position in the recorder's uid stream. */
@@ -232,6 +228,35 @@ export class RecordedEvent extends LazyObject {
       reportingInstance: kind.host,
     };
     return event as unknown as K8sObject;
+  }
+}
+
+/**
+ * An entry whose name, once set, is not spelled from its creation instant (nhi and nlo then mean
+ * nothing): one created off the fast range (`Recorder.creation`), or one the correlator creates
+ * again under an earlier occurrence's name (./events-correlator `recreate`). The correlator's
+ * aggregate Events are of this class too (SpecialEvent), named by their instant unless off range.
+ */
+export class NamedEvent extends RecordedEvent {
+  /** Set right after construction by whoever makes the entry; undefined: spelled as any entry's. */
+  declare name: string | undefined;
+  constructor(
+    nhi: number,
+    nlo: number,
+    involved: Involved,
+    involvedRv: string | number | undefined,
+    kind: EventKind,
+    message: string,
+    first: string,
+    last: string,
+    count: number,
+    uidAt: number,
+  ) {
+    super(nhi, nlo, involved, involvedRv, kind, message, first, last, count, uidAt);
+    this.name = undefined;
+  }
+  override key(): string {
+    return this.name ?? super.key();
   }
 }
 
@@ -434,8 +459,9 @@ export class Recorder implements EventRecorder {
   }
 
   /**
-   * A new entry (of class `Entry`) for an Event first seen now, named for this instant and with
-   * the next uid of the stream (its position: drawn when read), chained after `tail` of the object's chain starting at `first`.
+   * A new entry (of class `Entry`: RecordedEvent or a NamedEvent class) for an Event first seen
+   * now, named for this instant and with the next uid of the stream (its position: drawn when
+   * read), chained after `tail` of the object's chain starting at `first`.
    */
   create(
     obj: K8sObject,
@@ -460,19 +486,10 @@ export class Recorder implements EventRecorder {
       prev.namespace === meta.namespace
         ? prev
         : { apiVersion: obj.apiVersion, kind: obj.kind, name: meta.name, namespace: meta.namespace, uid };
-    const e = new Entry(
-      name,
-      nhi,
-      nlo,
-      involved,
-      involvedRv(obj),
-      kind,
-      message,
-      now,
-      now,
-      1,
-      this.uids.take(4),
-    );
+    // A name off the fast range needs an entry that keeps it (the correlator's own kinds all do).
+    const E = name !== undefined && Entry === RecordedEvent ? NamedEvent : Entry;
+    const e = new E(nhi, nlo, involved, involvedRv(obj), kind, message, now, now, 1, this.uids.take(4));
+    if (name !== undefined) (e as NamedEvent).name = name;
     if (tail) tail.next = e;
     else this.byObject.set(uid, e);
     this.lastUid = uid;

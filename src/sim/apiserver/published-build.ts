@@ -176,7 +176,7 @@ function buildDaemonSet(e: Published, resourceVersion: string): K8sObject {
 
 /**
  * The status of a DaemonSet its controller has not synced yet, from its Pods now: the entry keeps
- * no snapshot of it (LazyObject.transient), so a read before that sync cannot pin an older status
+ * no snapshot of it (Published.transient), so a read before that sync cannot pin an older status
  * than the one the sync compares with (../controllers/daemonset-sync pins it).
  */
 function liveStatus(e: Published, uid: string): Any {

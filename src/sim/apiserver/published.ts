@@ -28,11 +28,22 @@ export class Published extends LazyObject {
   ) {
     super();
   }
+  /**
+   * Set by a build whose object shows live state nothing has fixed yet (a boot DaemonSet's status
+   * before its first sync, ./published-build liveStatus): that object is not kept as the state's
+   * snapshot (LazyObject.keepBuilt). Cleared after each build.
+   */
+  transient = false;
   key(): string {
     return this.name;
   }
   protected build(resourceVersion: string): K8sObject {
     return late().buildPublished(this, resourceVersion);
+  }
+  protected override keepBuilt(): boolean {
+    if (!this.transient) return true;
+    this.transient = false;
+    return false;
   }
 }
 

@@ -35,29 +35,31 @@ export abstract class LazyObject {
   /** Held by the store under its name: false once replaced by another write or removed. */
   declare live: boolean;
   declare private built: K8sObject | undefined;
-  /**
-   * Set by a build whose object shows live state nothing has fixed yet (a boot DaemonSet's status
-   * before its first sync, apiserver/published-build.ts): `object()` then keeps no snapshot, so
-   * reading early (a watchKeys listener during the boot) cannot pin a state a later read would not
-   * see. Cleared by `object()` after each build.
-   */
-  declare transient: boolean;
   constructor() {
     this.rv = 0;
     this.live = false;
     this.built = undefined;
-    this.transient = false;
   }
   /** The entry's name (spelled on the first call, which may come only when something reads). */
   abstract key(): string;
   /** The whole object for the entry's current state, with this resourceVersion. */
   protected abstract build(resourceVersion: string): K8sObject;
+  /**
+   * Called after each build: may the object just built be kept as the state's snapshot? Not when
+   * it shows live state nothing has fixed yet (a boot DaemonSet's status before its first sync,
+   * apiserver/published.ts): reading early (a watchKeys listener during the boot) must not pin a
+   * state a later read would not see. An override also forgets whatever made it say no, so that
+   * the next build is judged afresh (an entry kind whose builds may say no keeps that mark itself,
+   * not every entry: the recorder's 31,000 Events never do).
+   */
+  protected keepBuilt(): boolean {
+    return true;
+  }
   object(): K8sObject {
     let o = this.built;
     if (o === undefined) {
       o = this.build(String(this.rv));
-      if (this.transient) this.transient = false;
-      else this.built = o;
+      if (this.keepBuilt()) this.built = o;
     }
     return o;
   }
@@ -70,7 +72,7 @@ export abstract class LazyObject {
   peek(): K8sObject {
     if (this.built !== undefined) return this.built;
     const o = this.build(String(this.rv));
-    this.transient = false;
+    this.keepBuilt(); // only to forget the build's mark: nothing is kept either way
     return o;
   }
   /** Called by the store on a write: the next read builds the new state. */
