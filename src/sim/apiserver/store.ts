@@ -369,6 +369,12 @@ export class Store implements StoreReader {
   private lastName = '';
   private lastMap: NameMap | undefined = undefined;
   private lastEntry: Entry | undefined = undefined;
+  // The name map the last lazy entry went to, by the kind and namespace `addLazy` was given: the
+  // recorder's Events come one after another into a namespace or two (name maps are never
+  // dropped, so this never goes stale).
+  private lazyKind: KindName | undefined = undefined;
+  private lazyNs = '';
+  private lazyMap: NameMap | undefined = undefined;
 
   /**
    * Every write through `put` and every `remove` (see StoreWatcher). The returned function stops
@@ -663,9 +669,15 @@ export class Store implements StoreReader {
    * so the entry waits unkeyed (and unnamed) until something reads the namespace.
    */
   addLazy(kind: KindName, namespace: string, entry: LazyObject): void {
-    const km = this.kindMap(kind);
-    const ns = km.namespaced ? namespace : '';
-    const m = km.nameMap(ns);
+    let m = this.lazyMap;
+    if (m === undefined || kind !== this.lazyKind || namespace !== this.lazyNs) {
+      const km = this.kindMap(kind);
+      m = km.nameMap(km.namespaced ? namespace : '');
+      this.lazyKind = kind;
+      this.lazyNs = namespace;
+      this.lazyMap = m;
+    }
+    const ns = m.ns;
     this.rv += 1;
     entry.stamp(this.rv);
     entry.live = true;
