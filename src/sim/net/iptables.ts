@@ -14,7 +14,7 @@ import {
 } from './save';
 
 export { ipvsadmList, ipvsModeSave, persistence } from './ipvs';
-export { kernelProbability, renderRule } from './save';
+export { kernelProbability, renderRule, renderShown } from './save';
 
 const NAT_HEAD: RuleLine[] = [
   ['PREROUTING', '-m comment --comment "kubernetes service portals" -j KUBE-SERVICES'],

@@ -17,6 +17,25 @@ export function renderRule(text: string): string {
   return text.replace(/--probability (\d+\.\d+)/, (_m, p: string) => `--probability ${kernelProbability(p)}`);
 }
 
+const shown = new Map<string, string>();
+const SHOWN_MAX = 4096;
+
+/**
+ * renderRule for the tracer's hops: every trace through a Service shows the same few lines of its
+ * rules again (the KUBE-SERVICES match, the KUBE-SVC jump, the KUBE-SEP DNAT), so their rendering
+ * is kept by text (looking a kept string up costs less than searching it again). The iptables-save
+ * printer renders each line once per print and uses renderRule.
+ */
+export function renderShown(text: string): string {
+  let out = shown.get(text);
+  if (out === undefined) {
+    out = renderRule(text);
+    if (shown.size >= SHOWN_MAX) shown.clear();
+    shown.set(text, out);
+  }
+  return out;
+}
+
 export const NAT_BUILTINS = ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'];
 export const FILTER_BUILTINS = ['INPUT', 'FORWARD', 'OUTPUT'];
 

@@ -8,7 +8,7 @@
 import type { HopRef } from '../contract';
 import { persistence as persistent } from './iptables';
 import { ipvsLocalOnly, ipvsRealServers, realServerLine } from './ipvs';
-import type { EndpointInfo, PortModel, ServiceModel } from './model';
+import type { EndpointInfo, PortModel, RuleLine, ServiceModel } from './model';
 import { featuresOf, localEndpoints, svlChain } from './policy';
 import { deliver } from './trace-deliver';
 import { nobodyOwns, pingClusterIP } from './trace-icmp';
@@ -85,19 +85,11 @@ export function toClusterIP(c: Ctx, m: ServiceModel, ip: string, port: number): 
   if (f?.intLocal) {
     choice = { eps: localEndpoints(pm, node), chain: svlChain(pm) };
     if (!choice.eps.length) {
-      const rule = rules(c, m, node).filter.find(
-        (r) =>
-          r.chain === 'KUBE-SERVICES' &&
-          r.text.includes(`-d ${ip}/32`) &&
-          r.text.includes(`--dport ${port} `),
-      );
+      const rule = serviceLine(rules(c, m, node).filter, ip, port);
       return noLocal(c, m, pm, proxy, node, rule?.text, 'internalTrafficPolicy');
     }
   }
-  const line = rules(c, m, node).nat.find(
-    (r) =>
-      r.chain === 'KUBE-SERVICES' && r.text.includes(`-d ${ip}/32`) && r.text.includes(`--dport ${port} `),
-  );
+  const line = serviceLine(rules(c, m, node).nat, ip, port);
   hop(c, 'rule', proxy, m.ref, choice.chain, 0.01, line?.text);
   return dnat(c, m, pm, choice, node, `${ip}:${port}/${proto}`);
 }
@@ -116,10 +108,7 @@ export function viaLoadBalancerIP(
   const pm = m.ports.find((p) => p.port === port && p.protocol === proto) as PortModel;
   if (!pm.usable.length) return noEndpoints(c, pm, proxy, nodeName, externalReject(m, pm, ip, port));
   if (c.ipvs) return viaIpvs(c, m, pm, nodeName, ip, port, true);
-  const line = rules(c, m, nodeName).nat.find(
-    (r) =>
-      r.chain === 'KUBE-SERVICES' && r.text.includes(`-d ${ip}/32`) && r.text.includes(`--dport ${port} `),
-  );
+  const line = serviceLine(rules(c, m, nodeName).nat, ip, port);
   hop(c, 'rule', proxy, m.ref, pm.extChain, 0.01, line?.text);
   const choice = externalChoice(c, m, pm, nodeName);
   if (!choice.eps.length) return externalDrop(c, m, pm, nodeName, port, ip);
@@ -291,9 +280,7 @@ export function dnat(
     // The KUBE-SVC/SVL jump that chose this endpoint (its `statistic --probability` line, if any).
     const sep = ep.sepChain;
     const nat = rules(c, m, node).nat;
-    const jump = nat.find(
-      (r) => r.chain === choice.chain && r.text.endsWith(` -j ${sep}`) && !r.text.includes('--rcheck'),
-    );
+    const jump = jumpTo(nat, choice.chain, ep);
     const n = choice.eps.length;
     const chain = choice.chain;
     hop(
@@ -452,16 +439,66 @@ const noRealServer = () => say('noRealServer', {}, 'ICMP port unreachable (no re
 /** The KUBE-SEP chain's DNAT line (iptables) or the real server's `ipvsadm -Ln` line (IPVS). */
 export function sepDnat(ep: EndpointInfo, pm: PortModel, ipvs: boolean, affinity = false): string {
   if (ipvs) return realServerLine(ep);
+  const memo = affinity ? undefined : seen.get(ep);
+  if (memo?.pm === pm && memo.dnat !== undefined) return memo.dnat;
   const proto = pm.protocol.toLowerCase();
   const recent = affinity ? ` -m recent --set --name ${ep.sepChain} --mask 255.255.255.255 --rsource` : '';
-  return `-A ${ep.sepChain} -p ${proto} -m comment --comment "${pm.spn}"${recent} -m ${proto} -j DNAT --to-destination ${ep.ip}:${ep.port}`;
+  const line = `-A ${ep.sepChain} -p ${proto} -m comment --comment "${pm.spn}"${recent} -m ${proto} -j DNAT --to-destination ${ep.ip}:${ep.port}`;
+  if (!affinity) remember(ep, pm).dnat = line;
+  return line;
+}
+
+/**
+ * What the tracer spelled or found for an endpoint, kept while its model lives: a trace through a
+ * Service shows the KUBE-SVC/SVL jump to the endpoint's KUBE-SEP chain and its DNAT line, the same
+ * strings on every trace until the Service or its endpoints change (which builds a new model, with
+ * new EndpointInfo objects and rule lists). Each answer is kept with what it was computed from
+ * (the port model, the rule list and chain), and is only reused for the same.
+ */
+interface Seen {
+  pm?: PortModel;
+  dnat?: string;
+  nat?: RuleLine[];
+  chain?: string;
+  jump?: RuleLine | undefined;
+}
+const seen = new WeakMap<EndpointInfo, Seen>();
+
+function remember(ep: EndpointInfo, pm?: PortModel): Seen {
+  let s = seen.get(ep);
+  if (!s) {
+    s = {};
+    seen.set(ep, s);
+  }
+  if (pm) s.pm = pm;
+  return s;
+}
+
+/** The KUBE-SVC/SVL line of `chain` that jumps to the endpoint's KUBE-SEP chain (not the affinity check's). */
+function jumpTo(nat: RuleLine[], chain: string, ep: EndpointInfo): RuleLine | undefined {
+  const s = seen.get(ep);
+  if (s !== undefined && s.nat === nat && s.chain === chain) return s.jump;
+  const target = ` -j ${ep.sepChain}`;
+  const jump = nat.find((r) => r.chain === chain && r.text.endsWith(target) && !r.text.includes('--rcheck'));
+  const r = remember(ep);
+  r.nat = nat;
+  r.chain = chain;
+  r.jump = jump;
+  return jump;
+}
+
+/**
+ * The KUBE-SERVICES line for `ip`:`port` in a table's lines. A trace asks this of every Service it
+ * reaches, so the two needles are spelled once per call, not once per line looked at.
+ */
+function serviceLine(lines: RuleLine[], ip: string, port: number): RuleLine | undefined {
+  const dest = `-d ${ip}/32`;
+  const dport = `--dport ${port} `;
+  return lines.find((r) => r.chain === 'KUBE-SERVICES' && r.text.includes(dest) && r.text.includes(dport));
 }
 
 function filterReject(m: ServiceModel, pm: PortModel, ip: string): string | undefined {
-  return m.filter.find(
-    (r) =>
-      r.chain === 'KUBE-SERVICES' && r.text.includes(`-d ${ip}/32`) && r.text.includes(`--dport ${pm.port} `),
-  )?.text;
+  return serviceLine(m.filter, ip, pm.port)?.text;
 }
 
 function externalReject(

@@ -5,7 +5,7 @@
 import type { Hop, HopKind, HopRef, TextCode, TextParam, Trace, TraceRequest, Verdict } from '../contract';
 import type { Rng } from '../runtime/interfaces';
 import { EXTERNAL_HOSTS } from './dns';
-import { renderRule } from './iptables';
+import { renderShown } from './iptables';
 import type { EndpointInfo, RuleLine, ServiceModel } from './model';
 import { PUBLIC_RESOLVERS } from './pod-dns';
 import { rulesFor } from './policy';
@@ -96,7 +96,7 @@ export function hop(
     typeof label === 'string'
       ? { kind, from, to, label, atMs: c.t }
       : { kind, from, to, label: label.text, textCode: label.code, atMs: c.t };
-  if (rule !== undefined) h.rule = renderRule(rule);
+  if (rule !== undefined) h.rule = renderShown(rule);
   c.hops.push(h);
 }
 
