@@ -3,53 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Endpoints, Pod } from '../api/types';
 import { drive } from '../testing/driver';
+import { deploymentYaml, WEB_SERVICE_YAML } from '../testing/manifests';
 
-const MANIFEST = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: client
-spec:
-  selector:
-    matchLabels:
-      app: client
-  template:
-    metadata:
-      labels:
-        app: client
-    spec:
-      containers:
-        - name: sleep
-          image: kiamol/ch03-sleep
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-    - port: 8080
-      targetPort: 80
-`;
+const MANIFEST = [
+  deploymentYaml('web', { name: 'web', image: 'nginx' }, { replicas: 3 }),
+  deploymentYaml('client', { name: 'sleep', image: 'kiamol/ch03-sleep' }),
+  WEB_SERVICE_YAML,
+].join('---\n');
 
 function setup() {
   const d = drive({ seed: 11 }).applyOk(MANIFEST).advance(60_000);
@@ -59,7 +19,7 @@ function setup() {
       source: { kind: 'pod', key: `Pod/default/${client.metadata.name}` },
       destination: 'web',
       protocol: 'TCP',
-      port: 8080,
+      port: 80,
     });
   const table = () => new Set(d.cluster.net.iptablesSave('docker-desktop').split('\n'));
   const endpointIPs = () =>
