@@ -240,19 +240,8 @@ export class RecordedEvent extends LazyObject {
 export class NamedEvent extends RecordedEvent {
   /** Set right after construction by whoever makes the entry; undefined: spelled as any entry's. */
   declare name: string | undefined;
-  constructor(
-    nhi: number,
-    nlo: number,
-    involved: Involved,
-    involvedRv: string | number | undefined,
-    kind: EventKind,
-    message: string,
-    first: string,
-    last: string,
-    count: number,
-    uidAt: number,
-  ) {
-    super(nhi, nlo, involved, involvedRv, kind, message, first, last, count, uidAt);
+  constructor(...entry: ConstructorParameters<typeof RecordedEvent>) {
+    super(...entry);
     this.name = undefined;
   }
   override key(): string {
