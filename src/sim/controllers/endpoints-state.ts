@@ -145,6 +145,42 @@ function position(ordered: readonly PodEntry[], e: PodEntry): number {
   return lo;
 }
 
+// In-place edits of an ordered entry list (not splice: splice answers a new array of the removed
+// items on every call, one allocation per entry moved).
+
+/** `ordered` without its item at `i`. */
+function removeAt(ordered: PodEntry[], i: number): void {
+  const last = ordered.length - 1;
+  for (let j = i; j < last; j++) ordered[j] = ordered[j + 1] as PodEntry;
+  ordered.length = last;
+}
+
+/** `e` inserted at `i` (position's answer). */
+function insertAt(ordered: PodEntry[], i: number, e: PodEntry): void {
+  for (let j = ordered.length; j > i; j--) ordered[j] = ordered[j - 1] as PodEntry;
+  ordered[i] = e;
+}
+
+/**
+ * The item at `from` taken out and `e` put where the order places it: what `splice(from, 1)` then
+ * `splice(position(ordered, e), 0, e)` leave, with the items between shifted by one.
+ */
+function moveTo(ordered: PodEntry[], from: number, e: PodEntry): void {
+  const n = ordered.length;
+  // position(ordered without the item at `from`, e), found without removing it.
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byIPThenUid(ordered[mid < from ? mid : mid + 1] as PodEntry, e) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const to = lo;
+  if (to < from) for (let j = from; j > to; j--) ordered[j] = ordered[j - 1] as PodEntry;
+  else for (let j = from; j < to; j++) ordered[j] = ordered[j + 1] as PodEntry;
+  ordered[to] = e;
+}
+
 /** The listable Pods one Service object selects. */
 export class ServicePods {
   /** Moves whenever an entry is added, replaced or removed. */
@@ -202,9 +238,15 @@ export class ServicePods {
         ordered[i] = e;
         return;
       }
-      ordered.splice(i, 1);
+      if (e !== undefined) {
+        // The entry moves (its IP changed): shifted in place from its old place to its new one.
+        moveTo(ordered, i, e);
+        return;
+      }
+      removeAt(ordered, i);
+      return;
     }
-    if (e !== undefined) ordered.splice(position(ordered, e), 0, e);
+    if (e !== undefined) insertAt(ordered, position(ordered, e), e);
   }
 
   /** The labels object the selector was last matched against, and the answer. */

@@ -352,11 +352,15 @@ export function reconcileEndpoints(
     return undefined; // selectorless (user-managed Endpoints) and ExternalName
   }
   const st = states?.get(key, svc, ctx.store, index);
-  const want = desiredEndpoints(svc, ctx.store, index, existing?.subsets, st);
+  // desiredEndpoints' answer, without its pair object.
+  const labels = st ? stateLabels(st) : endpointsLabels(svc);
+  const subsets = st
+    ? subsetsOfState(st, existing?.subsets)
+    : computeSubsets(svc, scratchSelectedPods(ctx.store, svc, index), existing?.subsets);
   if (
     existing &&
-    sameJSON(existing.subsets ?? [], want.subsets) &&
-    sameJSON(existing.metadata.labels ?? {}, want.labels)
+    sameJSON(existing.subsets ?? [], subsets) &&
+    sameJSON(existing.metadata.labels ?? {}, labels)
   ) {
     return existing;
   }
@@ -366,8 +370,8 @@ export function reconcileEndpoints(
   let r: ApiResult;
   if (existing) {
     const next: Endpoints = copyTop(existing);
-    next.metadata = withLabelsAndAnnotations(existing.metadata, want.labels, annotations);
-    if (want.subsets.length) next.subsets = want.subsets;
+    next.metadata = withLabelsAndAnnotations(existing.metadata, labels, annotations);
+    if (subsets.length) next.subsets = subsets;
     else delete next.subsets;
     // Written only when the subsets or labels differ from the stored ones (sameJSON above).
     r = ctx.api.writeOwn ? ctx.api.writeOwn(next, existing, true) : ctx.api.update(next);
@@ -376,9 +380,9 @@ export function reconcileEndpoints(
     const obj = {
       apiVersion: 'v1',
       kind: 'Endpoints',
-      metadata: { name, namespace: ns, labels: want.labels, annotations },
+      metadata: { name, namespace: ns, labels, annotations },
     } as unknown as Endpoints;
-    if (want.subsets.length) obj.subsets = want.subsets;
+    if (subsets.length) obj.subsets = subsets;
     r = ctx.api.writeOwn ? ctx.api.writeOwn(obj, undefined) : ctx.api.create(obj);
   }
   // The answer of a write is the object stored.

@@ -164,14 +164,18 @@ function slicesOfEntries(
 ): SliceContent[] {
   if (entries.length === 0) return [{ ports: null, endpoints: null }]; // placeholder slice
   const publish = svc.spec.publishNotReadyAddresses === true;
-  const out: SliceContent[] = [];
   if (fixed !== undefined) {
     const endpoints: EndpointSliceEndpoint[] = new Array(entries.length);
     for (let i = 0; i < entries.length; i++)
       endpoints[i] = sliceEndpoint(entries[i] as PodEntry, publish, prev);
-    chunk(fixed, sorted ? endpoints : sortSmall(endpoints, byAddress), out);
+    if (!sorted) sortSmall(endpoints, byAddress);
+    // One slice (the usual case) as a literal: an array grown by push keeps spare slots.
+    if (endpoints.length <= MAX_ENDPOINTS_PER_SLICE) return [{ ports: fixed, endpoints }];
+    const out: SliceContent[] = [];
+    chunk(fixed, endpoints, out);
     return out;
   }
+  const out: SliceContent[] = [];
   const groups = new Map<string, { ports: EndpointPort[]; endpoints: EndpointSliceEndpoint[] }>();
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i] as PodEntry;
@@ -316,7 +320,7 @@ export function syncSlices(
   // One slice wanted and at most one there (every Service with one port set and <= 100
   // endpoints): that slice is the one to update, whether or not its ports match.
   if (want.length === 1 && existing.length <= 1) {
-    return writeSlice(ctx, ns, baseName, want[0] as SliceContent, existing[0], meta, synced);
+    return written(writeSlice(ctx, ns, baseName, want[0] as SliceContent, existing[0], meta), synced);
   }
   let ok = true;
   const pool = [...existing];
@@ -326,15 +330,15 @@ export function syncSlices(
   });
   for (const pair of pairs) {
     if (pair[1] === undefined && pool.length) pair[1] = pool.shift();
-    ok = writeSlice(ctx, ns, baseName, pair[0], pair[1], meta, synced) && ok;
+    ok = written(writeSlice(ctx, ns, baseName, pair[0], pair[1], meta), synced) && ok;
   }
   for (const extra of pool) ok = ctx.api.delete('EndpointSlice', ns, extra.metadata.name).ok && ok;
   return ok;
 }
 
 /**
- * Update `cur` to `w` (nothing when equal), or create a slice for `w`; whether it went through
- * (the stored slice then goes to `synced`).
+ * Update `cur` to `w` (nothing when equal), or create a slice for `w`; the slice stored then, or
+ * undefined when the write did not go through.
  */
 function writeSlice(
   ctx: Pick<ControllerContext, 'store' | 'api' | 'clock' | 'rng'>,
@@ -343,16 +347,14 @@ function writeSlice(
   w: SliceContent,
   cur: EndpointSlice | undefined,
   meta: SliceMeta,
-  synced: EndpointSlice[] | undefined,
-): boolean {
+): EndpointSlice | undefined {
   if (cur) {
     if (
       sameJSON(cur.endpoints, w.endpoints) &&
       sameJSON(cur.ports, w.ports) &&
       sameJSON(cur.metadata.labels ?? {}, meta.labels)
     ) {
-      synced?.push(cur);
-      return true;
+      return cur;
     }
     // A new version, handed to the API server as its own (ApiWriter.writeOwn: no copies of it
     // there): nothing here changes it, or anything it holds, after the write.
@@ -365,7 +367,7 @@ function writeSlice(
     next.endpoints = w.endpoints;
     next.ports = w.ports;
     // Written only when the endpoints, ports or labels differ from the stored ones (sameJSON above).
-    return written(ctx.api.writeOwn ? ctx.api.writeOwn(next, cur, true) : ctx.api.update(next), synced);
+    return storedSlice(ctx.api.writeOwn ? ctx.api.writeOwn(next, cur, true) : ctx.api.update(next));
   }
   const name = generateName(`${baseName}-`, ctx.rng, (n) => !!ctx.store.get('EndpointSlice', ns, n));
   const ownerReferences = meta.ownerReferences();
@@ -388,13 +390,18 @@ function writeSlice(
     endpoints: w.endpoints,
     ports: w.ports,
   } as unknown as EndpointSlice;
-  return written(ctx.api.writeOwn ? ctx.api.writeOwn(obj, undefined) : ctx.api.create(obj), synced);
+  return storedSlice(ctx.api.writeOwn ? ctx.api.writeOwn(obj, undefined) : ctx.api.create(obj));
 }
 
-/** Whether a slice write went through; its stored slice goes to `synced`. */
-function written(r: ApiResult, synced: EndpointSlice[] | undefined): boolean {
-  if (r.ok && synced !== undefined) synced.push(r.object as EndpointSlice);
-  return r.ok;
+/** The slice a write stored (undefined: it did not go through). */
+const storedSlice = (r: ApiResult): EndpointSlice | undefined =>
+  r.ok ? (r.object as EndpointSlice) : undefined;
+
+/** Whether a slice write went through (`stored`); the stored slice then goes to `synced`. */
+function written(stored: EndpointSlice | undefined, synced: EndpointSlice[] | undefined): boolean {
+  if (stored === undefined) return false;
+  synced?.push(stored);
+  return true;
 }
 
 /**
@@ -544,8 +551,13 @@ export function reconcileEndpointSlices(
   const want =
     (st && slicesOfState(st, existing)) ??
     desiredSlices(svc, scratchSelectedPods(ctx.store, svc, index), existing);
-  const synced: EndpointSlice[] = [];
   const meta = st ? stateSliceMeta(st) : sliceMeta(svc);
+  if (want.length === 1 && existing.length <= 1) {
+    // syncSlices' usual case, its one slice kept in an array of its length (known, below).
+    const stored = writeSlice(ctx, ns, name, want[0] as SliceContent, existing[0], meta);
+    return stored === undefined ? undefined : [stored];
+  }
+  const synced: EndpointSlice[] = [];
   if (!syncSlices(ctx, ns, name, existing, want, meta, synced)) return undefined;
   return sortSmall(synced, byName);
 }
