@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { copyOwn, copyTop, copyWith } from './copy';
+import { copyOwn, copyTop, copyWith, keysAre } from './copy';
 
 // copyOwn stands in for `{ ...x }` on the write path: same keys, same order, same values.
 const entries = (o: object) => Object.entries(o);
@@ -88,5 +88,26 @@ describe('copyTop', () => {
       expect(Reflect.ownKeys(c)).toEqual(Reflect.ownKeys({ ...o }));
       for (const k of Object.keys(o)) expect(c[k]).toBe((o as Record<string, unknown>)[k]);
     }
+  });
+});
+
+describe('keysAre', () => {
+  it('is true only for exactly these own keys in this order', () => {
+    const keys = ['phase', 'qosClass'];
+    expect(keysAre({ phase: 'Pending', qosClass: 'BestEffort' }, keys)).toBe(true);
+    expect(keysAre({ phase: 'Pending', qosClass: undefined }, keys)).toBe(true);
+    expect(keysAre({ qosClass: 'BestEffort', phase: 'Pending' }, keys)).toBe(false);
+    expect(keysAre({ phase: 'Pending' }, keys)).toBe(false);
+    expect(keysAre({ phase: 'Pending', qosClass: 'BestEffort', conditions: [] }, keys)).toBe(false);
+    expect(keysAre({}, [])).toBe(true);
+    // An inherited enumerable key is not an own one.
+    const proto = { phase: 'Pending' };
+    const o = Object.create(proto);
+    o.qosClass = 'BestEffort';
+    expect(keysAre(o, ['qosClass'])).toBe(false);
+    // An own __proto__ key (a spread keeps it) is a key like any other.
+    const p = JSON.parse('{"__proto__": 1, "phase": "Pending"}');
+    expect(keysAre(p, keys)).toBe(false);
+    expect(keysAre(p, ['__proto__', 'phase'])).toBe(true);
   });
 });

@@ -80,3 +80,18 @@ export function copyTop(o: Any): Any {
 const STD_KEYS = ['apiVersion', 'kind', 'metadata', 'spec', 'status'];
 const ENDPOINTS_KEYS = ['apiVersion', 'kind', 'metadata', 'subsets'];
 const SLICE_KEYS = ['apiVersion', 'kind', 'metadata', 'addressType', 'endpoints', 'ports'];
+
+/**
+ * Whether `x` (an object) has exactly `keys` as its own enumerable keys, in that order: the check
+ * before a copy written as a literal for a usual key order (copyTop's way). A literal costs no
+ * property-adding stores and, for a version kept as long as its object, is pretenurable (a copy by
+ * copyOwn or a spread has no allocation site); anything else takes the generic copy.
+ */
+export function keysAre(x: Any, keys: readonly string[]): boolean {
+  let n = 0;
+  for (const k in x) {
+    if (!isOwn(x, k) || k !== keys[n]) return false;
+    n++;
+  }
+  return n === keys.length;
+}

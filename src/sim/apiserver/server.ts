@@ -13,7 +13,7 @@ import type { ApiWriter, Clock, Rng } from '../runtime/interfaces';
 import { isOwn } from '../runtime/own';
 import { flat, uuid } from '../runtime/rng';
 import { ClusterIpAllocator, NodePortAllocator } from './allocators';
-import { copyOwn, copyTop } from './copy';
+import { copyOwn, copyTop, keysAre } from './copy';
 import {
   applyDefaultsInto,
   defaultPodFromTemplate,
@@ -581,10 +581,48 @@ export class ApiServer implements ApiWriter {
   bindPod(pod: K8sObject, nodeName: string, status?: unknown): ApiResult {
     const old = this.store.get('Pod', pod.metadata.namespace, pod.metadata.name);
     if (!old) return { ok: false, error: notFound('Pod', pod.metadata.name) };
-    const spec: Any = copyOwn(old.spec); // gains nodeName (copy.ts)
-    spec.nodeName = nodeName;
+    // The spec and metadata of a Pod made from a controller's template (stampPod) as literals in
+    // their key order, any other as copies: each kept by every later version of the Pod
+    // (copy.ts keysAre).
+    const os: Any = old.spec;
+    let spec: Any;
+    if (keysAre(os, STAMPED_SPEC))
+      spec = {
+        containers: os.containers,
+        restartPolicy: os.restartPolicy,
+        terminationGracePeriodSeconds: os.terminationGracePeriodSeconds,
+        dnsPolicy: os.dnsPolicy,
+        securityContext: os.securityContext,
+        schedulerName: os.schedulerName,
+        enableServiceLinks: os.enableServiceLinks,
+        preemptionPolicy: os.preemptionPolicy,
+        priority: os.priority,
+        serviceAccountName: os.serviceAccountName,
+        serviceAccount: os.serviceAccount,
+        tolerations: os.tolerations,
+        volumes: os.volumes,
+        nodeName,
+      };
+    else {
+      spec = copyOwn(os); // gains nodeName (copy.ts)
+      spec.nodeName = nodeName;
+    }
+    const om: Any = old.metadata;
     const next: Any = copyTop(old);
-    next.metadata = { ...old.metadata }; // new, as the top level: handed over below
+    // New, as the top level: handed over below.
+    next.metadata = keysAre(om, STAMPED_META)
+      ? {
+          generateName: om.generateName,
+          namespace: om.namespace,
+          labels: om.labels,
+          ownerReferences: om.ownerReferences,
+          name: om.name,
+          uid: om.uid,
+          resourceVersion: om.resourceVersion,
+          creationTimestamp: om.creationTimestamp,
+          generation: om.generation,
+        }
+      : { ...om };
     next.spec = spec;
     if (status !== undefined) next.status = status;
     return { ok: true, object: this.store.putOwned(next) };
@@ -803,3 +841,32 @@ function publishNamespaceObjects(api: ApiServer, ns: string, stored: K8sObject):
   api.store.addLazy('ServiceAccount', ns, new Published('default', stored, api));
   if (ns === 'kube-system') api.store.addLazy('ConfigMap', ns, new Published('coredns', stored, api));
 }
+
+/** A stamped Pod's spec keys (stampPod: its template's defaulted spec with the token volume), in order. */
+const STAMPED_SPEC: readonly string[] = [
+  'containers',
+  'restartPolicy',
+  'terminationGracePeriodSeconds',
+  'dnsPolicy',
+  'securityContext',
+  'schedulerName',
+  'enableServiceLinks',
+  'preemptionPolicy',
+  'priority',
+  'serviceAccountName',
+  'serviceAccount',
+  'tolerations',
+  'volumes',
+];
+/** A stamped Pod's metadata keys without annotations (stampPod), in order. */
+const STAMPED_META: readonly string[] = [
+  'generateName',
+  'namespace',
+  'labels',
+  'ownerReferences',
+  'name',
+  'uid',
+  'resourceVersion',
+  'creationTimestamp',
+  'generation',
+];

@@ -13,7 +13,7 @@
 // containers whose process ends or that have probes (lifecycle.ts), containers waiting on their
 // image (pull-waits.ts), the stopped containers' status (terminate.ts).
 import type { Container, ContainerStatus, Pod } from '../api/types';
-import { copyOwn } from '../apiserver/copy';
+import { copyOwn, keysAre } from '../apiserver/copy';
 import type { ApiServer } from '../apiserver/server';
 import { late, latePartsLoaded } from '../late';
 import { exact, setAt } from '../runtime/arrays';
@@ -32,6 +32,18 @@ import {
   type PodConditions,
   runningState,
 } from './status-parts';
+
+// The usual statuses' keys, in order: the scheduler's (BootScheduler.bind), admission's (admit),
+// the sandbox's (sandboxReady), whose next versions are built as literals (copy.ts keysAre).
+const BOUND_STATUS: readonly string[] = ['phase', 'qosClass', 'conditions'];
+const ADMITTED_STATUS: readonly string[] = [
+  ...BOUND_STATUS,
+  'hostIP',
+  'hostIPs',
+  'startTime',
+  'containerStatuses',
+];
+const SANDBOX_STATUS: readonly string[] = [...ADMITTED_STATUS, 'podIP', 'podIPs'];
 
 /** Sandbox (pause container + CNI ADD) before the first image pull starts. */
 const SANDBOX_MS: [number, number] = [250, 600];
@@ -119,26 +131,42 @@ export class PodWorker {
     const tpl = d.template(rt, pod);
     // `{ ...pod.status, phase, conditions, hostIP, … }` built by assignment (copy.ts: a spread
     // that gains keys takes V8's slow path); the same keys in the same order.
-    const status: Any = copyOwn(pod.status);
-    status.phase = 'Pending';
-    status.conditions = d.conditionsAt(
-      pod.status?.conditions,
+    const old: Any = pod.status;
+    const conditions = d.conditionsAt(
+      old?.conditions,
       this.admitted,
       SANDBOX_NOT_READY,
       INITIALIZED,
       tpl.notReady,
       tpl.containersNotReady,
     );
-    status.hostIP = node.ip;
-    status.hostIPs = node.hostIPs;
-    // generateAPIPodStatus: "HostNetwork Pods inherit the node IPs as PodIPs", from the first
-    // status that has the host IPs. [K8S 1.34 pkg/kubelet/kubelet_pods.go]
-    if (pod.spec.hostNetwork) {
-      status.podIP = node.ip;
-      status.podIPs = node.hostIPs;
+    let status: Any;
+    // The scheduler's status (BootScheduler.bind) gaining the admission's keys, as a literal.
+    if (!pod.spec.hostNetwork && old != null && keysAre(old, BOUND_STATUS))
+      status = {
+        phase: 'Pending',
+        qosClass: old.qosClass,
+        conditions,
+        hostIP: node.ip,
+        hostIPs: node.hostIPs,
+        startTime: this.now(),
+        containerStatuses: tpl.creating,
+      };
+    else {
+      status = copyOwn(old);
+      status.phase = 'Pending';
+      status.conditions = conditions;
+      status.hostIP = node.ip;
+      status.hostIPs = node.hostIPs;
+      // generateAPIPodStatus: "HostNetwork Pods inherit the node IPs as PodIPs", from the first
+      // status that has the host IPs. [K8S 1.34 pkg/kubelet/kubelet_pods.go]
+      if (pod.spec.hostNetwork) {
+        status.podIP = node.ip;
+        status.podIPs = node.hostIPs;
+      }
+      status.startTime = this.now();
+      status.containerStatuses = tpl.creating;
     }
-    status.startTime = this.now();
-    status.containerStatuses = tpl.creating;
     // qosClass: the API server's, kept from the status it wrote at create.
     d.writeStatus(pod, hasInits(pod) ? late().initAdmit(d, pod, rt, status) : status, rt);
     // A configMap/secret volume whose object does not exist: SetUp is retried, the sandbox never
@@ -168,18 +196,36 @@ export class PodWorker {
     // sync, and the kubelet's status manager sends one update (IP, sandbox condition, Running,
     // Ready) rather than two at the same instant. A pull that takes time writes it first (the pod
     // shows its IP while ContainerCreating, §C2).
-    const status: Any = copyOwn(pod.status); // gains podIP and podIPs (copy.ts)
-    status.conditions = d.conditionsAt(
-      pod.status?.conditions,
+    const old: Any = pod.status;
+    const conditions = d.conditionsAt(
+      old?.conditions,
       this.sandboxed,
       SANDBOX_READY,
       undefined,
       undefined,
       undefined,
     );
-    if (ip) {
-      status.podIP = ip;
-      status.podIPs = [{ ip }];
+    let status: Any;
+    // The admission's status (admit) gaining podIP and podIPs, as a literal.
+    if (ip && old != null && keysAre(old, ADMITTED_STATUS))
+      status = {
+        phase: old.phase,
+        qosClass: old.qosClass,
+        conditions,
+        hostIP: old.hostIP,
+        hostIPs: old.hostIPs,
+        startTime: old.startTime,
+        containerStatuses: old.containerStatuses,
+        podIP: ip,
+        podIPs: [{ ip }],
+      };
+    else {
+      status = copyOwn(old); // gains podIP and podIPs (copy.ts)
+      status.conditions = conditions;
+      if (ip) {
+        status.podIP = ip;
+        status.podIPs = [{ ip }];
+      }
     }
     d.formDns(pod, rt);
     if (hasInits(pod)) late().initRun(d, pod, rt, status, this.resume);
@@ -368,20 +414,31 @@ export class PodWorker {
         lastState: EMPTY_STATE,
       });
     }
-    const out = {
-      ...status,
-      phase: 'Running',
-      conditions: d.conditionsAt(
-        status?.conditions,
-        this.started,
-        SANDBOX_READY,
-        INITIALIZED,
-        READY,
-        CONTAINERS_READY,
-      ),
-      // The Running status is kept as long as the Pod: its list at its length (runtime/arrays.ts).
-      containerStatuses: exact(statuses),
-    };
+    const conditions = d.conditionsAt(
+      status?.conditions,
+      this.started,
+      SANDBOX_READY,
+      INITIALIZED,
+      READY,
+      CONTAINERS_READY,
+    );
+    // The Running status is kept as long as the Pod: its list at its length (runtime/arrays.ts),
+    // and, from the sandbox's status (sandboxReady), a literal (pretenurable; copy.ts keysAre).
+    const containerStatuses = exact(statuses);
+    const out =
+      status != null && keysAre(status, SANDBOX_STATUS)
+        ? {
+            phase: 'Running',
+            qosClass: status.qosClass,
+            conditions,
+            hostIP: status.hostIP,
+            hostIPs: status.hostIPs,
+            startTime: status.startTime,
+            containerStatuses,
+            podIP: status.podIP,
+            podIPs: status.podIPs,
+          }
+        : { ...status, phase: 'Running', conditions, containerStatuses };
     // A sidecar not ready keeps the Pod from Ready (init-containers.ts).
     d.writeStatus(pod, rt.initPart ? rt.initPart(pod, out) : out, rt);
   }

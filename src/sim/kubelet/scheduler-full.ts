@@ -281,10 +281,10 @@ class FullSchedulerImpl implements FullScheduler {
     this.api.updateStatus({ ...pod, status: { ...pod.status, conditions } } as unknown as K8sObject);
   }
 
-  private schedule(pod: Pod, ctx: ControllerContext): void {
+  /** `key`: the Pod's, `namespace/name` (the reconcile's). */
+  private schedule(pod: Pod, key: string, ctx: ControllerContext): void {
     const api = this.api;
     const env = this.env;
-    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
     const all = env.nodes;
     const cy: Cycle = preFilter(pod, env);
     if (cy.nodeNames?.size === 0) {
@@ -399,6 +399,6 @@ class FullSchedulerImpl implements FullScheduler {
     const p = this.parked.get(key);
     // A leftover-flush timer of an earlier parking: the Pod was retried (and parked) since.
     if (p && ctx.clock.now() - p.since <= LEFTOVER_MS && !this.movedKeys.delete(key)) return;
-    this.schedule(pod, ctx);
+    this.schedule(pod, key, ctx);
   }
 }

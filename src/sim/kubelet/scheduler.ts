@@ -7,7 +7,7 @@
 // default profile in ./scheduler-full, bound late. Load is tracked incrementally from watch
 // events, so scheduling is O(nodes), not O(pods).
 import type { KindName, Node, Pod, PodCondition } from '../api/types';
-import { copyOwn } from '../apiserver/copy';
+import { copyOwn, keysAre } from '../apiserver/copy';
 import type { ApiServer } from '../apiserver/server';
 import { late, latePartsLoaded } from '../late';
 import { CLUSTER_START_MS, rfc3339 } from '../runtime/clock';
@@ -44,6 +44,7 @@ function nodeNames(pod: Pod): string[] | undefined {
 
 const SOURCE = { component: 'default-scheduler' };
 const NO_KEYS: readonly string[] = Object.freeze([]);
+const CREATED_STATUS: readonly string[] = ['phase', 'qosClass'];
 
 export function createScheduler(api: ApiServer): Controller {
   return new BootScheduler(api);
@@ -99,9 +100,18 @@ class BootScheduler implements Controller, Binder {
   bind(pod: Pod, nodeName: string, ctx: ControllerContext): void {
     // `{ ...pod.status, phase, conditions }` by assignment: a new Pod's status gains conditions
     // (copy.ts: a spread that gains keys takes V8's slow path).
-    const status: Any = copyOwn(pod.status);
-    status.phase = 'Pending';
-    status.conditions = this.scheduledList(rfc3339(ctx.clock.now()));
+    // A new Pod's status as the API server wrote it (phase, qosClass) as a literal in that key
+    // order, kept by every later version of the bound object (copy.ts keysAre).
+    const old: Any = pod.status;
+    const conditions = this.scheduledList(rfc3339(ctx.clock.now()));
+    let status: Any;
+    if (old != null && keysAre(old, CREATED_STATUS))
+      status = { phase: 'Pending', qosClass: old.qosClass, conditions };
+    else {
+      status = copyOwn(old);
+      status.phase = 'Pending';
+      status.conditions = conditions;
+    }
     // Binding and the PodScheduled condition land in one write.
     const bound = this.api.bindPod(pod, nodeName, status);
     if (bound.ok)

@@ -50,6 +50,29 @@ class Sfc32 implements Rng {
     this.c = (this.c + t) | 0;
     return t >>> 0;
   }
+  /**
+   * hexCodes for this stream: `count` outputs' top four bits as hex character codes into `out`
+   * from `at`, the state kept in locals for the run (the same outputs as `count` u32() calls).
+   */
+  hexInto(out: number[], at: number, count: number): void {
+    let a = this.a;
+    let b = this.b;
+    let c = this.c;
+    let d = this.d;
+    for (let i = 0; i < count; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      out[at + i] = HEX_CODES[t >>> 28] as number;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+  }
   next(): number {
     return this.u32() / 4294967296;
   }
@@ -99,7 +122,7 @@ export function word32(rng: Rng): number {
  */
 export function hexCodes(rng: Rng, out: number[], at: number, count: number): void {
   if (rng instanceof Sfc32) {
-    for (let i = 0; i < count; i++) out[at + i] = HEX_CODES[rng.u32() >>> 28] as number;
+    rng.hexInto(out, at, count);
     return;
   }
   for (let i = 0; i < count; i++) out[at + i] = HEX_CODES[rng.int(16)] as number;
