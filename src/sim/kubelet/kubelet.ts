@@ -31,6 +31,7 @@ import {
   conditionAt,
   conditionOf,
   type ListSite,
+  listSite,
   sharedList,
   templateOf,
 } from './status-parts';
@@ -92,7 +93,7 @@ class KubeletController implements Kubelet, LifecycleDeps, WorkerHost {
   private ctxRef: ControllerContext | undefined = undefined;
   private facadeRef: Cluster | undefined = undefined;
   // The last condition list lifecycle.ts's writes built, shared by the next one with the same.
-  private readonly exited: ListSite = { last: undefined };
+  private readonly exited: ListSite = listSite();
   private readonly worker: PodWorker;
 
   constructor({ api, profile, clock, rng }: KubeletDeps) {
@@ -229,37 +230,59 @@ class KubeletController implements Kubelet, LifecycleDeps, WorkerHost {
     ready: CondSpec | undefined,
     containersReady: CondSpec | undefined,
   ): PodCondition[] {
+    // The site's last answer again when it was for the same list, second and specs (ListSite).
+    const time = rfc3339(this.clock.now());
+    if (
+      site.out !== undefined &&
+      site.prev === prev &&
+      site.time === time &&
+      site.sandbox === sandbox &&
+      site.initialized === initialized &&
+      site.ready === ready &&
+      site.containersReady === containersReady
+    )
+      return site.out;
     const own = sharedList(
       site,
-      this.condition(prev, 'PodReadyToStartContainers', sandbox),
-      this.condition(prev, 'Initialized', initialized),
-      this.condition(prev, 'Ready', ready),
-      this.condition(prev, 'ContainersReady', containersReady),
+      this.condition(prev, 'PodReadyToStartContainers', sandbox, time),
+      this.condition(prev, 'Initialized', initialized, time),
+      this.condition(prev, 'Ready', ready, time),
+      this.condition(prev, 'ContainersReady', containersReady, time),
       conditionOf(prev, 'PodScheduled'),
     );
     // Usually every condition is the kubelet's (or PodScheduled): no array is built to find none.
-    if (prev === undefined || prev === null) return own;
     let others: PodCondition[] | undefined;
-    for (let i = 0; i < prev.length; i++) {
-      const c = prev[i] as PodCondition;
-      if (BY_KUBELET.has(c.type)) continue;
-      others ??= [];
-      others.push(c);
+    if (prev !== undefined && prev !== null)
+      for (let i = 0; i < prev.length; i++) {
+        const c = prev[i] as PodCondition;
+        if (BY_KUBELET.has(c.type)) continue;
+        others ??= [];
+        others.push(c);
+      }
+    if (others) {
+      site.out = undefined; // a new array per call, as before: nothing kept to reuse
+      return [...others, ...own];
     }
-    return others ? [...others, ...own] : own;
+    site.out = own;
+    site.prev = prev;
+    site.time = time;
+    site.sandbox = sandbox;
+    site.initialized = initialized;
+    site.ready = ready;
+    site.containersReady = containersReady;
+    return own;
   }
 
+  /** `type`'s condition for `want` (its lastTransitionTime kept while its status is), or as it was. */
   private condition(
     prev: readonly PodCondition[] | undefined,
     type: PodCondition['type'],
     want: CondSpec | undefined,
+    time: string,
   ): PodCondition | undefined {
     const old = conditionOf(prev, type);
     if (!want) return old;
-    return conditionAt(
-      want,
-      old && old.status === want.status ? old.lastTransitionTime : rfc3339(this.clock.now()),
-    );
+    return conditionAt(want, old && old.status === want.status ? old.lastTransitionTime : time);
   }
 
   // GetPodDNS (pkg/kubelet/network/dns/dns.go) records DNSConfigForming Warnings on the Pod (no

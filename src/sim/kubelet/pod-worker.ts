@@ -29,6 +29,7 @@ import {
   condSpec,
   EMPTY_STATE,
   type ListSite,
+  listSite,
   type PodConditions,
   runningState,
 } from './status-parts';
@@ -89,9 +90,9 @@ export class PodWorker {
   // kubectl chunk is in, every container is one. Made with the first Pod that needs it.
   private lifecycle: Lifecycle | undefined = undefined;
   // Each call site's last condition list, shared by the next Pod that needs the same one.
-  private readonly admitted: ListSite = { last: undefined };
-  private readonly sandboxed: ListSite = { last: undefined };
-  private readonly started: ListSite = { last: undefined };
+  private readonly admitted: ListSite = listSite();
+  private readonly sandboxed: ListSite = listSite();
+  private readonly started: ListSite = listSite();
 
   constructor(
     private readonly d: WorkerHost,

@@ -70,6 +70,33 @@ export function conditionOf(
  */
 export interface ListSite {
   last: readonly PodCondition[] | undefined;
+  /**
+   * The call site's last answer (kubelet.ts conditionsAt) and what it was computed from: the
+   * previous list, the second (rfc3339) and the specs. The same again gives the same list (a
+   * function of them: conditions are frozen per spec and time, lists per site), so it is not
+   * computed again. `out` undefined: nothing to reuse.
+   */
+  out: PodCondition[] | undefined;
+  prev: readonly PodCondition[] | undefined;
+  time: string;
+  sandbox: CondSpec | undefined;
+  initialized: CondSpec | undefined;
+  ready: CondSpec | undefined;
+  containersReady: CondSpec | undefined;
+}
+
+/** A call site's ListSite, nothing built yet. */
+export function listSite(): ListSite {
+  return {
+    last: undefined,
+    out: undefined,
+    prev: undefined,
+    time: '',
+    sandbox: undefined,
+    initialized: undefined,
+    ready: undefined,
+    containersReady: undefined,
+  };
 }
 
 /**
@@ -77,7 +104,7 @@ export interface ListSite {
  * the very same objects, else a new one that becomes `site.last`.
  */
 export function sharedList(
-  site: ListSite,
+  site: { last: readonly PodCondition[] | undefined },
   a: PodCondition | undefined,
   b: PodCondition | undefined,
   c: PodCondition | undefined,
