@@ -17,6 +17,7 @@ import { rfc3339 } from '../runtime/clock';
 import type { ControllerContext, Rng, WatchEvent } from '../runtime/interfaces';
 import { type Cycle, type Env, filterNode, preFilter, type Status } from './scheduler-filters';
 import { requiredNodeAffinity, untoleratedTaint } from './scheduler-match';
+import { allocatable } from './scheduler-resources';
 import { scoreNodes, selectHost } from './scheduler-scores';
 import { SchedState } from './scheduler-state';
 import {
@@ -281,10 +282,56 @@ class FullSchedulerImpl implements FullScheduler {
     this.api.updateStatus({ ...pod, status: { ...pod.status, conditions } } as unknown as K8sObject);
   }
 
+  /**
+   * The one node of a one-node cluster when the cycle below would certainly choose it, found
+   * without the cycle: a node that is schedulable and has no taints, no Pod with required
+   * anti-affinity bound anywhere, and a Pod that names no node and has no node selector, no
+   * affinity, no topology spread, no host port, no request or overhead, no init container and no
+   * claim, so that every PreFilter is a no-op (no node names, no spread or affinity state, no
+   * volumes) and every Filter passes but NodeResourcesFit's pod count, checked here; the only
+   * feasible node is then chosen with no score and no random draw. Undefined otherwise (the cycle
+   * decides, as always), and for SimClusterOptions.generalPaths.
+   */
+  private onlyNodeFits(pod: Pod, env: SchedEnv): Node | undefined {
+    const all = env.nodes;
+    if (all.length !== 1 || env.state.withRequiredAnti.size !== 0 || this.api.general) return undefined;
+    const node = all[0] as Node;
+    const ns: Any = node.spec;
+    if (ns?.unschedulable || ns?.taints?.length) return undefined;
+    const spec: Any = pod.spec;
+    if (
+      spec.nodeName ||
+      spec.nodeSelector ||
+      spec.affinity ||
+      spec.topologySpreadConstraints ||
+      spec.initContainers ||
+      spec.resources ||
+      spec.overhead
+    )
+      return undefined;
+    const cs: Any[] | undefined = spec.containers;
+    for (let i = 0; cs && i < cs.length; i++) {
+      const c = cs[i];
+      if (c?.resources?.requests) return undefined;
+      const ports: Any[] | undefined = c?.ports;
+      for (let j = 0; ports && j < ports.length; j++) if (ports[j]?.hostPort) return undefined;
+    }
+    const vols: Any[] | undefined = spec.volumes;
+    for (let i = 0; vols && i < vols.length; i++) if (vols[i]?.persistentVolumeClaim) return undefined;
+    const agg = env.state.nodes.get(node.metadata.name);
+    return (agg?.pods ?? 0) + 1 > allocatable(node).pods ? undefined : node;
+  }
+
   /** `key`: the Pod's, `namespace/name` (the reconcile's). */
   private schedule(pod: Pod, key: string, ctx: ControllerContext): void {
     const api = this.api;
     const env = this.env;
+    const only = this.onlyNodeFits(pod, env);
+    if (only !== undefined) {
+      this.parked.delete(key);
+      this.binder.bind(pod, only.metadata.name, ctx);
+      return;
+    }
     const all = env.nodes;
     const cy: Cycle = preFilter(pod, env);
     if (cy.nodeNames?.size === 0) {

@@ -150,6 +150,50 @@ imagePullSecrets:
   expect(d?.status?.conditions?.some((x) => x.reason === 'ProgressDeadlineExceeded')).toBe(true);
 }
 
+/**
+ * One node's scheduling: Pods the scheduler's one-node shortcut takes and Pods it leaves to the
+ * cycle (a node selector, a host port, requests, a toleration-free taint, more Pods than the node
+ * takes, then room again).
+ */
+function oneNode(c: SimCluster): void {
+  apply(c, deployment('plain', 3));
+  apply(c, deployment('sel', 1, '      nodeSelector:\n        kubernetes.io/os: linux\n'));
+  apply(c, deployment('none', 1, '      nodeSelector:\n        disk: ssd\n'));
+  apply(
+    c,
+    deployment('req', 1).replace(
+      '          image: nginx\n',
+      '          image: nginx\n          resources:\n            requests:\n              cpu: 100m\n',
+    ),
+  );
+  apply(
+    c,
+    deployment('port', 2).replace(
+      '          image: nginx\n',
+      '          image: nginx\n          ports:\n            - containerPort: 80\n              hostPort: 8080\n',
+    ),
+  );
+  c.advance(10_000);
+  // Past the node's --max-pods: the rest wait (Too many pods), and bind once Pods are deleted.
+  merge(c, 'Deployment', 'plain', { spec: { replicas: 12 } });
+  c.advance(10_000);
+  merge(c, 'Deployment', 'plain', { spec: { replicas: 2 } });
+  c.advance(20_000);
+  // A taint the Pods do not tolerate: new Pods wait, then bind when it is removed.
+  const node = c.list('Node')[0]?.metadata.name as string;
+  c.patch(
+    'Node',
+    undefined,
+    node,
+    'merge',
+    JSON.stringify({ spec: { taints: [{ key: 'k', effect: 'NoSchedule' }] } }),
+  );
+  merge(c, 'Deployment', 'plain', { spec: { replicas: 4 } });
+  c.advance(5_000);
+  c.patch('Node', undefined, node, 'merge', JSON.stringify({ spec: { taints: null } }));
+  c.advance(20_000);
+}
+
 /** The stream with the fast paths, after checking it equals the general paths' stream. */
 function same(opts: ScenarioOptions, run: (c: SimCluster) => void) {
   const fast = recordScenario(opts, run);
@@ -166,6 +210,10 @@ describe('fast paths leave the history of the general paths', () => {
   it('the benchmark shape and chapter 3', () => {
     same({ seed: 42, maxPodsPerNode: 1000 }, benchScenario);
     same({ seed: 9 }, ch03Scenario);
+  });
+  it('one node: the scheduler with and without its one-node shortcut', () => {
+    const stream = same({ seed: 11, maxPodsPerNode: 14 }, oneNode);
+    expect(stream.some((v) => v.kind === 'Event' && v.json.includes('Too many pods'))).toBe(true);
   });
   it('generated command sequences', () => {
     for (const [i, cmds] of generatedSequences(7, 10).entries())
