@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EndpointSlice, Pod } from '../api/types';
 import { FakeApi, pod, service } from '../net/test-helpers';
+import type { WatchEvent } from '../runtime/interfaces';
+import { eventChangesDesired, podServiceKeys } from './endpoints';
 import { EndpointsIndex } from './endpoints-index';
 import { podEndpointsChanged } from './endpoints-pod';
 import { canonical, sameJSON, selectedPods, serviceKeysForPod, sortSmall } from './endpoints-util';
@@ -271,5 +273,36 @@ describe('cheap comparisons agree with canonical JSON', () => {
       }),
       { seed: 20261125, numRuns: 500 },
     );
+  });
+});
+
+describe('eventChangesDesired through the index (one answer per Pod event, shared by both controllers)', () => {
+  it('answers each event for itself, asked before or after its keys, once or twice', () => {
+    const api = new FakeApi();
+    const index = new EndpointsIndex();
+    const events: WatchEvent[] = [];
+    api.listeners.push((ev) => {
+      index.apply(ev);
+      if (ev.kind === 'Pod') events.push(ev);
+    });
+    api.create(service('web', { selector: { app: 'web' } }));
+    // Listable and not (no IP yet, terminal), alternating, so a stale answer would show.
+    api.create(pod('a', { labels: { app: 'web' }, ip: '10.1.0.5' }));
+    api.create(pod('b', { labels: { app: 'web' }, ip: '' }));
+    api.create(pod('c', { labels: { app: 'web' }, ip: '10.1.0.6' }));
+    api.create(pod('d', { labels: { app: 'web' }, ip: '10.1.0.7', phase: 'Failed' }));
+    api.create(pod('e', { labels: { app: 'web' }, ip: '10.1.0.8' }));
+    expect(events.length).toBe(5);
+    const direct = events.map((ev) => eventChangesDesired(ev));
+    expect(direct).toEqual([true, false, true, false, true]);
+    for (const ev of events) {
+      podServiceKeys(api, ev, index);
+      expect(eventChangesDesired(ev, index)).toBe(eventChangesDesired(ev));
+      expect(eventChangesDesired(ev, index)).toBe(eventChangesDesired(ev));
+      podServiceKeys(api, ev, index);
+      expect(eventChangesDesired(ev, index)).toBe(eventChangesDesired(ev));
+    }
+    // An event asked about without its keys (the memo holds another one) is answered directly.
+    expect(events.map((ev) => eventChangesDesired(ev, index))).toEqual(direct);
   });
 });

@@ -8,6 +8,7 @@
 import type { Labels, Pod, Service } from '../api/types';
 import { refArray } from '../runtime/arrays';
 import { heldKeys, type StoreReader, type WatchEvent } from '../runtime/interfaces';
+import type { PodKeysMemo } from './endpoints';
 import { podLabels, podName, podNamespace, sameLabelSet } from './endpoints-pod';
 import { ServiceStates } from './endpoints-state';
 import { MANAGED_BY, SERVICE_NAME_LABEL, selectorMatches, sortSmall } from './endpoints-util';
@@ -286,10 +287,7 @@ export class EndpointsIndex {
    * The last Pod event's Service keys (endpoints.ts podServiceKeys): the Endpoints and
    * EndpointSlice controllers ask in turn about the same event.
    */
-  readonly lastPodKeys: { ev: WatchEvent | undefined; keys: readonly string[] } = {
-    ev: undefined,
-    keys: NO_KEYS,
-  };
+  readonly lastPodKeys: PodKeysMemo = { ev: undefined, keys: NO_KEYS, changes: undefined };
 
   apply(ev: WatchEvent): void {
     if (ev.kind === 'Pod') this.pods.apply(ev);

@@ -394,13 +394,14 @@ export function endpointsKeysFor(
   ev: WatchEvent,
   index?: EndpointsIndex,
 ): readonly string[] {
+  // Pod events first (most events): their answer needs no name of the event's object.
+  if (ev.kind === 'Pod') return podServiceKeys(store, ev, index);
   const o: K8sObject = ev.view;
   const ns = o.metadata.namespace ?? 'default';
   if (ev.kind === 'Service') return [`${ns}/${o.metadata.name}`];
   // Like onEndpointsDelete: only a deletion re-syncs (so a managed object comes back). A user
   // writing Endpoints before its Service exists is left alone until that Service is deleted.
   if (ev.kind === 'Endpoints') return ev.type === 'DELETED' ? [`${ns}/${o.metadata.name}`] : NO_KEYS;
-  if (ev.kind === 'Pod') return podServiceKeys(store, ev, index);
   return NO_KEYS;
 }
 
@@ -419,7 +420,7 @@ export function podServiceKeys(
   // The memo lives on the index (one field read per event) or, without one, per store.
   let memo = index?.lastPodKeys ?? memos.get(store);
   if (memo === undefined) {
-    memo = { ev: undefined, keys: NO_KEYS };
+    memo = { ev: undefined, keys: NO_KEYS, changes: undefined };
     memos.set(store, memo);
   } else if (ev === memo.ev) return memo.keys;
   let keys = NO_KEYS;
@@ -435,13 +436,24 @@ export function podServiceKeys(
   }
   memo.ev = ev;
   memo.keys = keys;
+  memo.changes = undefined;
   return keys;
 }
 /**
  * The last answer per store (weakly held: a module-level memo of the event and store kept the
  * whole previous cluster alive after the page or a test built a new one).
  */
-const memos = new WeakMap<StoreReader, { ev: WatchEvent | undefined; keys: readonly string[] }>();
+const memos = new WeakMap<StoreReader, PodKeysMemo>();
+
+/**
+ * The last Pod event's answers (podServiceKeys' keys; eventChangesDesired's, once asked): the
+ * Endpoints and EndpointSlice controllers ask in turn about the same event.
+ */
+export interface PodKeysMemo {
+  ev: WatchEvent | undefined;
+  keys: readonly string[];
+  changes: boolean | undefined;
+}
 
 /**
  * Whether a watch event the controllers were given keys for can change a Service's desired
@@ -449,9 +461,18 @@ const memos = new WeakMap<StoreReader, { ev: WatchEvent | undefined; keys: reado
  * terminal) cannot. The workqueue still gets the key (so the order of reconciles is unchanged);
  * the reconcile then sees that nothing it computes from has moved since its last sync.
  */
-export function eventChangesDesired(ev: WatchEvent): boolean {
+export function eventChangesDesired(ev: WatchEvent, index?: EndpointsIndex): boolean {
   if (ev.kind !== 'Pod') return true;
-  return podCanBeListed(ev.view as Pod) || podCanBeListed(ev.oldView as Pod | undefined);
+  // The second controller asking about the event reads the first one's answer.
+  const memo = index?.lastPodKeys;
+  if (memo === undefined || memo.ev !== ev)
+    return podCanBeListed(ev.view as Pod) || podCanBeListed(ev.oldView as Pod | undefined);
+  let changes = memo.changes;
+  if (changes === undefined) {
+    changes = podCanBeListed(ev.view as Pod) || podCanBeListed(ev.oldView as Pod | undefined);
+    memo.changes = changes;
+  }
+  return changes;
 }
 
 /**
@@ -497,7 +518,8 @@ class EndpointsController implements Controller {
     const keys = endpointsKeysFor(this.store, ev, this.index);
     if (keys.length === 0) return keys as string[];
     if (ev.kind === 'Pod') this.states.onPodEvent(ev, keys);
-    if (eventChangesDesired(ev)) for (let i = 0; i < keys.length; i++) this.clean.delete(keys[i] as string);
+    if (eventChangesDesired(ev, this.index))
+      for (let i = 0; i < keys.length; i++) this.clean.delete(keys[i] as string);
     return keys as string[];
   }
 

@@ -567,10 +567,11 @@ export function endpointSliceKeysFor(
   ev: WatchEvent,
   index?: EndpointsIndex,
 ): readonly string[] {
+  // Pod events first (most events): their answer needs no name of the event's object.
+  if (ev.kind === 'Pod') return podServiceKeys(store, ev, index);
   const o = ev.view;
   const ns = o.metadata.namespace ?? 'default';
   if (ev.kind === 'Service') return [`${ns}/${o.metadata.name}`];
-  if (ev.kind === 'Pod') return podServiceKeys(store, ev, index);
   if (ev.kind === 'EndpointSlice') {
     const svcName = managedSliceService(o);
     if (svcName) return [`${ns}/${svcName}`];
@@ -623,7 +624,7 @@ class EndpointSliceController implements Controller {
     const clean = this.clean;
     const known = this.known;
     if (keys.length && ev.kind === 'Pod') this.states.onPodEvent(ev, keys);
-    if (keys.length && eventChangesDesired(ev))
+    if (keys.length && eventChangesDesired(ev, this.index))
       for (let i = 0; i < keys.length; i++) clean.delete(keys[i] as string);
     if (ev.kind === 'EndpointSlice') {
       for (let i = 0; i < keys.length; i++) known.delete(keys[i] as string);
