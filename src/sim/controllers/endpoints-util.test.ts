@@ -2,7 +2,7 @@
 // as literals and on shapes it copies generically.
 import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../api/types';
-import { withLabelsAndAnnotations } from './endpoints-util';
+import { TRIGGER_TIME, withLabelsAndAnnotations, withTriggerTime } from './endpoints-util';
 
 const spread = (
   m: K8sObject['metadata'],
@@ -78,4 +78,43 @@ describe('withLabelsAndAnnotations', () => {
       expect(out.labels).toBe(LABELS);
       expect(out.annotations).toBe(ANNOTATIONS);
     });
+});
+
+describe('withTriggerTime (the spread { ...annotations, [TRIGGER_TIME]: time })', () => {
+  const spreadTime = (a: Record<string, string> | undefined, time: string) => ({
+    ...a,
+    [TRIGGER_TIME]: time,
+  });
+  const cases: (Record<string, string> | undefined)[] = [
+    undefined,
+    {},
+    { [TRIGGER_TIME]: '2026-01-08T09:30:00Z' },
+    { [TRIGGER_TIME]: '2026-01-08T09:30:05Z' },
+    { a: 'x', [TRIGGER_TIME]: '2026-01-08T09:30:00Z' },
+    { [TRIGGER_TIME]: '2026-01-08T09:30:00Z', b: 'y' },
+    { c: 'z' },
+  ];
+  it('has the spread keys, order and values, and keeps annotations that already say the time', () => {
+    for (const time of ['2026-01-08T09:30:00Z', '2026-01-08T09:31:00Z'])
+      for (const a of cases) {
+        const got = withTriggerTime(a, time);
+        const want = spreadTime(a, time);
+        expect(Object.keys(got)).toEqual(Object.keys(want));
+        expect(got).toEqual(want);
+        if (a?.[TRIGGER_TIME] === time) expect(got).toBe(a);
+        else expect(got).not.toBe(a); // a stored object is never changed
+      }
+  });
+  it('shares one object per time among annotations holding the trigger time alone, never another key', () => {
+    const t = '2026-01-08T09:32:00Z';
+    const shared = withTriggerTime(undefined, t);
+    expect(withTriggerTime({ [TRIGGER_TIME]: '2026-01-08T09:30:00Z' }, t)).toBe(shared);
+    expect(withTriggerTime({}, t)).not.toBe(shared);
+    const other = withTriggerTime({ [TRIGGER_TIME]: '2026-01-08T09:30:00Z', b: 'y' }, t);
+    expect(other).not.toBe(shared);
+    expect(other).toEqual({ [TRIGGER_TIME]: t, b: 'y' });
+    expect(withTriggerTime(undefined, '2026-01-08T09:33:00Z')).toEqual({
+      [TRIGGER_TIME]: '2026-01-08T09:33:00Z',
+    });
+  });
 });

@@ -128,9 +128,33 @@ export function withTriggerTime(
   time: string,
 ): Record<string, string> {
   if (annotations?.[TRIGGER_TIME] === time && Object.hasOwn(annotations, TRIGGER_TIME)) return annotations;
+  // Annotations that hold the trigger time alone (the controllers' own, from their creates): one
+  // object per time, shared by every version written at that time (stored objects are never
+  // modified), instead of a copy per version.
+  if (annotations === undefined || onlyTriggerTime(annotations)) return triggerTimeOnly(time);
   // By assignment (copyWith), not a spread with a computed key: see withLabelsAndAnnotations.
   return copyWith(annotations, TRIGGER_TIME, time);
 }
+
+/** Whether `annotations` has exactly one own key, the trigger time. */
+function onlyTriggerTime(annotations: Record<string, string>): boolean {
+  let n = 0;
+  for (const k in annotations) if (k !== TRIGGER_TIME || !isOwn(annotations, k) || ++n > 1) return false;
+  return n === 1;
+}
+
+/** `{ [TRIGGER_TIME]: time }`, the same object while the time is the same (a pure memo). */
+function triggerTimeOnly(time: string): Record<string, string> {
+  let only = lastTriggerOnly;
+  if (time !== lastTriggerTime || only === undefined) {
+    only = copyWith(undefined, TRIGGER_TIME, time) as Record<string, string>;
+    lastTriggerOnly = only;
+    lastTriggerTime = time;
+  }
+  return only;
+}
+let lastTriggerTime = '';
+let lastTriggerOnly: Record<string, string> | undefined;
 
 /**
  * `{ ...metadata, labels, annotations }`, the metadata of a controller's next Endpoints or slice
