@@ -64,10 +64,11 @@ export function podRequests(spec: Any, nonZero: boolean): Req {
   const cs = spec?.containers;
   if (cs)
     for (const c of cs) {
-      const r = containerReq(c, nonZero);
-      out.cpu += r.cpu;
-      out.mem += r.mem;
-      out.eph += r.eph;
+      // containerReq's sums, without its object per container.
+      const r = c?.resources?.requests;
+      out.cpu += has(r, 'cpu') ? milli(r.cpu) : nonZero ? DEFAULT_MILLI_CPU : 0;
+      out.mem += has(r, 'memory') ? units(r.memory) : nonZero ? DEFAULT_MEMORY : 0;
+      out.eph += has(r, 'ephemeral-storage') ? units(r['ephemeral-storage']) : 0;
     }
   const inits = spec?.initContainers;
   if (inits) initFloor(out, inits, nonZero);

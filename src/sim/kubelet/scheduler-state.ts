@@ -54,17 +54,20 @@ export class NodeAgg {
 
 const labelKey = (ns: string | undefined, k: string, v: string) => `${ns ?? ''}\u0000${k}\u0000${v}`;
 
-function hasPodAffinity(spec: Any): [boolean, boolean] {
+/** Any pod (anti-)affinity term (ANY), required anti-affinity terms (ANY | REQUIRED_ANTI), or 0. */
+const ANY = 1;
+const REQUIRED_ANTI = 2;
+function podAffinityOf(spec: Any): number {
   const a = spec?.affinity;
-  const pa = a?.podAffinity;
-  const anti = a?.podAntiAffinity;
-  const requiredAnti = (anti?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0;
-  const any =
-    requiredAnti ||
-    (pa?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0 ||
+  if (!a) return 0;
+  const pa = a.podAffinity;
+  const anti = a.podAntiAffinity;
+  if ((anti?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0) return ANY | REQUIRED_ANTI;
+  return (pa?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0 ||
     (pa?.preferredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0 ||
-    (anti?.preferredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0;
-  return [any, requiredAnti];
+    (anti?.preferredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0
+    ? ANY
+    : 0;
 }
 
 export class SchedState {
@@ -109,7 +112,9 @@ export class SchedState {
       }
       this.remove(old);
     }
-    const [affinity, requiredAnti] = hasPodAffinity(pod.spec);
+    const aff = podAffinityOf(pod.spec);
+    const affinity = aff !== 0;
+    const requiredAnti = (aff & REQUIRED_ANTI) !== 0;
     const e: Entry = {
       pod,
       spec: pod.spec,
