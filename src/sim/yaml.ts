@@ -14,6 +14,7 @@ import {
   Schema,
   YAMLException,
 } from 'js-yaml';
+import { readManifestsFast } from './yaml-fast';
 
 /** go-yaml v2's float syntax (yamlStyleFloat), tried after the integer parse fails. */
 const GO_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
@@ -125,10 +126,30 @@ function documentStart(lines: string[], line: number): number {
   return 0;
 }
 
+/** The documents of `text` from the fast reader (yaml-fast.ts), or undefined when it declines. */
+function readFast(text: string): unknown[] | undefined {
+  try {
+    return readManifestsFast(text, KUBECTL_YAML_SCHEMA);
+  } catch {
+    return undefined;
+  }
+}
+
 export function parseManifests(text: string, filename: string): ParseResult {
+  return parseWith(text, filename, true);
+}
+
+/** parseManifests through js-yaml alone, the fast reader never tried (for the tests that compare them). */
+export function parseManifestsJsYaml(text: string, filename: string): ParseResult {
+  return parseWith(text, filename, false);
+}
+
+function parseWith(text: string, filename: string, fast: boolean): ParseResult {
   let docs: unknown[];
   try {
-    docs = loadAll(text, { filename, maxAliases: 64, maxDepth: 100, schema: KUBECTL_YAML_SCHEMA });
+    docs =
+      (fast ? readFast(text) : undefined) ??
+      loadAll(text, { filename, maxAliases: 64, maxDepth: 100, schema: KUBECTL_YAML_SCHEMA });
   } catch (e) {
     const ex = e instanceof YAMLException ? e : undefined;
     const reason = ex?.reason ?? (e instanceof Error ? e.message : String(e));
