@@ -79,6 +79,50 @@ let scalarValue: unknown = null;
 let scalarStop = 0;
 let plainEnd = 0;
 
+/** The empty scalar's value (what `key:` with nothing after it reads as), resolved once per read. */
+let emptyValue: unknown = null;
+
+// Plain scalars repeat (keys above all): a direct-mapped memo of source text → resolved value, per
+// read, so a repeated one costs a compare instead of a slice, the schema's resolvers and (for a key)
+// the string's internalisation as a property name. The resolvers are pure functions of the text.
+const MEMO_SIZE = 512;
+const memoKeySource: (string | undefined)[] = new Array(MEMO_SIZE);
+const memoKey: string[] = new Array(MEMO_SIZE);
+const memoValueSource: (string | undefined)[] = new Array(MEMO_SIZE);
+const memoValue: unknown[] = new Array(MEMO_SIZE);
+
+function memoSlot(p: number, end: number): number {
+  return ((end - p) * 7 + s.charCodeAt(p) * 31 + s.charCodeAt(end - 1)) & (MEMO_SIZE - 1);
+}
+
+/** The plain scalar [p, end)'s value through the schema's implicit tags. */
+function plainValue(p: number, end: number): unknown {
+  const slot = memoSlot(p, end);
+  const known = memoValueSource[slot];
+  if (known !== undefined && known.length === end - p && s.startsWith(known, p)) return memoValue[slot];
+  const source = s.slice(p, end);
+  const value = resolve(source).value;
+  memoValueSource[slot] = source;
+  memoValue[slot] = value;
+  return value;
+}
+
+/** The plain key [p, end) as a property name: resolved through the schema, then String() as mapTag does. */
+function plainKey(p: number, end: number): string {
+  const slot = memoSlot(p, end);
+  const known = memoKeySource[slot];
+  if (known !== undefined && known.length === end - p && s.startsWith(known, p)) return memoKey[slot] as string;
+  const source = s.slice(p, end);
+  const r = resolve(source);
+  if (r.tag.tagName === MERGE_TAG) decline();
+  const v = r.value;
+  if (v !== null && typeof v === 'object') decline();
+  const key = String(v);
+  memoKeySource[slot] = source;
+  memoKey[slot] = key;
+  return key;
+}
+
 function decline(): never {
   throw DECLINE;
 }
@@ -277,7 +321,7 @@ function scanScalar(p: number): void {
   else if (c === 39) scanSingle(p);
   else {
     if (!canStartPlain(p) || !scanPlain(p)) decline();
-    scalarValue = resolve(s.slice(p, plainEnd)).value;
+    scalarValue = plainValue(p, plainEnd);
   }
 }
 
@@ -302,11 +346,7 @@ function readKey(p: number): string {
     key = scalarValue as string;
   } else {
     if (!canStartPlain(p) || !scanPlain(p)) decline();
-    const r = resolve(s.slice(p, plainEnd));
-    if (r.tag.tagName === MERGE_TAG) decline();
-    const v = r.value;
-    if (v !== null && typeof v === 'object') decline();
-    key = String(v);
+    key = plainKey(p, plainEnd);
   }
   let q = scalarStop;
   while (s.charCodeAt(q) === SPACE) q++;
@@ -351,7 +391,7 @@ function readBelow(q: number, column: number, depth: number, sameIndentSequence:
 
 function readMapping(start: number, column: number, depth: number): Record<string, unknown> {
   if (depth > MAX_DEPTH) decline();
-  const empty = resolve('').value;
+  const empty = emptyValue;
   const map: Record<string, unknown> = {};
   let p = start;
   for (;;) {
@@ -375,7 +415,7 @@ function readMapping(start: number, column: number, depth: number): Record<strin
 
 function readSequence(start: number, column: number, depth: number): unknown[] {
   if (depth > MAX_DEPTH) decline();
-  const empty = resolve('').value;
+  const empty = emptyValue;
   const seq: unknown[] = [];
   let p = start;
   for (;;) {
@@ -411,7 +451,10 @@ export function readManifestsFast(text: string, schema: Schema): unknown[] | und
   s = text;
   n = text.length;
   resolve = (source) => resolver.call(schema, source);
+  memoKeySource.fill(undefined);
+  memoValueSource.fill(undefined);
   try {
+    emptyValue = resolve('').value;
     const docs: unknown[] = [];
     nextLine(0);
     while (kind !== END) {
@@ -429,5 +472,8 @@ export function readManifestsFast(text: string, schema: Schema): unknown[] | und
   } finally {
     s = '';
     scalarValue = null;
+    memoKeySource.fill(undefined);
+    memoValueSource.fill(undefined);
+    memoValue.fill(undefined);
   }
 }
