@@ -27,6 +27,7 @@ const MAX_DEPTH = 40;
  * Characters the reader leaves to js-yaml: controls but LF (tab and CR among them), DEL and C1,
  * surrogates, BOM and the non-characters js-yaml refuses.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it looks for
 const DECLINE_CHARS = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
 
 const DECLINE = new Error('fast YAML reader declines');
@@ -111,7 +112,8 @@ function plainValue(p: number, end: number): unknown {
 function plainKey(p: number, end: number): string {
   const slot = memoSlot(p, end);
   const known = memoKeySource[slot];
-  if (known !== undefined && known.length === end - p && s.startsWith(known, p)) return memoKey[slot] as string;
+  if (known !== undefined && known.length === end - p && s.startsWith(known, p))
+    return memoKey[slot] as string;
   const source = s.slice(p, end);
   const r = resolve(source);
   if (r.tag.tagName === MERGE_TAG) decline();
