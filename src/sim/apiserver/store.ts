@@ -6,7 +6,7 @@
 // status writes) is kept as a record, its object built on first read; see StatusVersion.
 import { KINDS } from '../api/kinds';
 import { matches } from '../api/labels';
-import type { K8sObject, KindName, ObjectMeta } from '../api/types';
+import type { K8sObject, KindName, ObjectMeta, OwnerReference } from '../api/types';
 import type { ListOptions } from '../contract';
 import { late } from '../late';
 import { refArray } from '../runtime/arrays';
@@ -578,10 +578,14 @@ export class Store implements StoreReader {
   }
 
   private write(obj: K8sObject, owned: boolean): K8sObject {
+    // Each field of the written and the replaced object's metadata is read once, into a local:
+    // this site sees every kind's objects, so each read is a megamorphic load (a call of ~50
+    // instructions that the optimizing compiler cannot share between two reads of one field).
     const kind = obj.kind as KindName;
     const km = this.kindMap(kind);
-    const ns = km.namespaced ? (obj.metadata.namespace ?? '') : '';
-    const name = obj.metadata.name;
+    const meta = obj.metadata;
+    const ns = km.namespaced ? (meta.namespace ?? '') : '';
+    const name = meta.name;
     let m: NameMap;
     let prev: Entry | undefined;
     if (name === this.lastName && ns === this.lastNs && km === this.lastKind) {
@@ -595,10 +599,16 @@ export class Store implements StoreReader {
     // uid and owners are read here.
     const old: Version | undefined = prev instanceof Slot ? (prev.ver ?? prev.obj) : prev?.object();
     let stored: K8sObject;
+    let storedMeta: ObjectMeta;
     if (owned) {
-      obj.metadata.resourceVersion = this.nextResourceVersion();
+      meta.resourceVersion = this.nextResourceVersion();
       stored = obj;
-    } else stored = stamped(obj, this.nextResourceVersion());
+      storedMeta = meta;
+    } else {
+      stored = stamped(obj, this.nextResourceVersion());
+      storedMeta = stored.metadata;
+    }
+    const uid = storedMeta.uid;
     // Events are never owners or dependents, and only GC looks objects up by uid: leaving the
     // (30,000 at the benchmark's scale) Events out of the uid index saves its entries.
     const indexed = kind !== 'Event';
@@ -609,13 +619,19 @@ export class Store implements StoreReader {
       slot.obj = stored;
       slot.ver = undefined;
       slot.rv = this.rv;
-      if (old.metadata.uid !== stored.metadata.uid) {
-        this.byUid.delete(old.metadata.uid);
-        if (indexed) this.byUid.set(stored.metadata.uid, slot);
+      const oldMeta = old.metadata;
+      const oldUid = oldMeta.uid;
+      if (oldUid !== uid) {
+        this.byUid.delete(oldUid);
+        if (indexed) this.byUid.set(uid, slot);
       }
-      if (indexed && !sameOwners(old, stored)) {
-        this.unindexOwners(old, slot);
-        this.indexOwners(stored, slot);
+      if (indexed) {
+        const oldRefs = oldMeta.ownerReferences;
+        const refs = storedMeta.ownerReferences;
+        if (oldUid !== uid || !sameOwnerRefs(oldRefs, refs)) {
+          this.unindexOwners(oldRefs, slot);
+          this.indexOwners(refs, slot);
+        }
       }
     } else {
       if (prev !== undefined) (prev as LazyObject).live = false;
@@ -625,16 +641,17 @@ export class Store implements StoreReader {
       if (!old) {
         m.sorted = undefined;
         if (indexed) {
-          this.byUid.set(stored.metadata.uid, slot);
-          this.indexOwners(stored, slot);
+          this.byUid.set(uid, slot);
+          this.indexOwners(storedMeta.ownerReferences, slot);
         }
       } else {
         // A put over a lazy entry (in no index: only put objects are).
-        if (old.metadata.uid !== stored.metadata.uid) this.byUid.delete(old.metadata.uid);
+        const oldMeta = old.metadata;
+        if (oldMeta.uid !== uid) this.byUid.delete(oldMeta.uid);
         if (indexed) {
-          this.byUid.set(stored.metadata.uid, slot);
-          this.unindexOwners(old, slot);
-          this.indexOwners(stored, slot);
+          this.byUid.set(uid, slot);
+          this.unindexOwners(oldMeta.ownerReferences, slot);
+          this.indexOwners(storedMeta.ownerReferences, slot);
         }
       }
     }
@@ -698,7 +715,7 @@ export class Store implements StoreReader {
           m.slots--;
           old.live = false;
           this.byUid.delete(old.obj.metadata.uid);
-          this.unindexOwners(old.obj, old);
+          this.unindexOwners(old.obj.metadata.ownerReferences, old);
         } else old.live = false;
       }
     }
@@ -736,7 +753,7 @@ export class Store implements StoreReader {
     m.delete(name);
     m.sorted = undefined;
     this.byUid.delete(old.metadata.uid);
-    if (prev instanceof Slot) this.unindexOwners(old, prev);
+    if (prev instanceof Slot) this.unindexOwners(old.metadata.ownerReferences, prev);
     // The DELETED event carries the last state with a fresh resourceVersion, as a watch does.
     const last = stamped(old, this.nextResourceVersion());
     this.emit(new StoreEvent('DELETED', kind, ns, last, undefined, 0));
@@ -748,8 +765,11 @@ export class Store implements StoreReader {
     for (let i = 0; i < ls.length; i++) (ls[i] as StoreWatcher).onWatch(ev);
   }
 
-  private indexOwners(o: K8sObject, slot: Slot): void {
-    for (const ref of o.metadata.ownerReferences ?? []) {
+  /** Index `slot` under each owner uid in `refs` (an object's metadata.ownerReferences). */
+  private indexOwners(refs: readonly OwnerReference[] | undefined, slot: Slot): void {
+    if (refs === undefined) return;
+    for (let i = 0; i < refs.length; i++) {
+      const ref = refs[i] as OwnerReference;
       let s = this.dependents.get(ref.uid);
       if (!s) {
         s = new Set();
@@ -759,8 +779,10 @@ export class Store implements StoreReader {
     }
   }
 
-  private unindexOwners(o: K8sObject, slot: Slot): void {
-    for (const ref of o.metadata.ownerReferences ?? []) {
+  private unindexOwners(refs: readonly OwnerReference[] | undefined, slot: Slot): void {
+    if (refs === undefined) return;
+    for (let i = 0; i < refs.length; i++) {
+      const ref = refs[i] as OwnerReference;
       const s = this.dependents.get(ref.uid);
       if (!s) continue;
       s.delete(slot);
@@ -791,11 +813,11 @@ function stamped(o: K8sObject, resourceVersion: string): K8sObject {
   return out;
 }
 
-/** Same uid and the same owner uids in order: the owner index needs no change. */
-function sameOwners(a: K8sObject, b: K8sObject): boolean {
-  if (a.metadata.uid !== b.metadata.uid) return false;
-  const x = a.metadata.ownerReferences;
-  const y = b.metadata.ownerReferences;
+/** The same owner uids in order (of one object, same uid): the owner index needs no change. */
+function sameOwnerRefs(
+  x: readonly OwnerReference[] | undefined,
+  y: readonly OwnerReference[] | undefined,
+): boolean {
   if (x === y) return true;
   if (x === undefined || y === undefined || x.length !== y.length)
     return (x?.length ?? 0) === 0 && (y?.length ?? 0) === 0;
