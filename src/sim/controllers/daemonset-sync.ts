@@ -28,7 +28,7 @@ import { syncUserDaemonSet } from './daemonset-controller';
 import { daemonSetNodeKeys } from './daemonset-node-events';
 import { podsByNode } from './daemonset-nodes';
 import { DAEMON_TOLERATIONS } from './daemonset-tolerations';
-import { jobKeys, jobSync } from './job-controller';
+import { jobKeys, jobPodKeys, jobSync } from './job-controller';
 import { statefulSetKeys, statefulSetSync } from './statefulset-controller';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON objects.
@@ -57,6 +57,10 @@ const REPUBLISHED: Record<string, string> = { ConfigMap: 'kube-root-ca.crt', Ser
 export function publisherKeys(ev: WatchEvent, api: ApiServer): string[] {
   // A Node added or relabelled/retainted: the DaemonSets whose placement on it changes.
   if (ev.kind === 'Node') return daemonSetNodeKeys(api, ev);
+  // A Pod: its controller's key, if a StatefulSet's, a Job's or a DaemonSet's, as below, with
+  // its controller reference found once (every Pod write is asked here); the general path
+  // (SimClusterOptions.generalPaths) asks each in turn.
+  if (ev.kind === 'Pod' && !api.general) return podControllerKeys(ev.view);
   // A user's StatefulSet and its Pods (./statefulset-controller).
   const sts = statefulSetKeys(ev);
   if (sts) return sts;
@@ -75,6 +79,17 @@ export function publisherKeys(ev: WatchEvent, api: ApiServer): string[] {
   return ev.type === 'DELETED' && REPUBLISHED[o.kind] === m.name
     ? [`${o.kind}/${m.namespace}/${m.name}`]
     : [];
+}
+
+/** publisherKeys of a Pod: statefulSetKeys's, jobKeys's or the DaemonSet's key below, by its controller. */
+function podControllerKeys(o: K8sObject): string[] {
+  const ref = controllerRef(o);
+  if (ref === undefined) return NO_KEYS;
+  const kind = ref.kind;
+  if (kind === 'StatefulSet') return [`StatefulSet/${o.metadata.namespace}/${ref.name}`];
+  if (kind === 'Job') return jobPodKeys(o.metadata, ref.name);
+  if (kind === 'DaemonSet') return [`DaemonSet/${o.metadata.namespace}/${ref.name}`];
+  return NO_KEYS;
 }
 
 export function publisherSync(api: ApiServer, key: string, ctx: ControllerContext): void {

@@ -43,7 +43,7 @@
 // - a Job being deleted, or gone, leaves no Pod holding the finalizer (syncOrphanPod).
 // Not simulated: managedBy, adopting orphans of a manualSelector, removing Pods of repeated indexes.
 import { controllerRef } from '../api/owners';
-import type { Job, JobCondition, Pod } from '../api/types';
+import type { Job, JobCondition, ObjectMeta, Pod } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
 import { parseRfc3339, rfc3339 } from '../runtime/clock';
 import type { ControllerContext, WatchEvent } from '../runtime/interfaces';
@@ -78,7 +78,12 @@ export function jobKeys(ev: WatchEvent): string[] | undefined {
   if (o.kind !== 'Pod') return undefined;
   const ref = controllerRef(o);
   if (ref?.kind !== 'Job') return undefined;
-  const keys = [`Job/${m.namespace}/${ref.name}`];
+  return jobPodKeys(m, ref.name);
+}
+
+/** jobKeys of a Pod whose controller is the Job named `job` (its metadata `m`). */
+export function jobPodKeys(m: ObjectMeta, job: string): string[] {
+  const keys = [`Job/${m.namespace}/${job}`];
   if (m.finalizers?.includes(JOB_TRACKING_FINALIZER)) keys.push(`JobPod/${m.namespace}/${m.name}`);
   return keys;
 }
