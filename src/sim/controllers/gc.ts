@@ -9,10 +9,7 @@ import { isKindName } from '../api/kinds';
 import { FOREGROUND_DELETION } from '../api/owners';
 import type { K8sObject, KindName, OwnerReference } from '../api/types';
 import { LazyObject, type Store } from '../apiserver/store';
-import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
-
-/** The answer for events that queue nothing: shared, never modified (the manager only reads it). */
-const NO_KEYS = Object.freeze([]) as readonly string[] as string[];
+import { type Controller, type ControllerContext, NO_KEYS, type WatchEvent } from '../runtime/interfaces';
 
 /**
  * Some owner exists (or is of a kind the simulator does not serve, which is taken to exist). The
@@ -21,7 +18,8 @@ const NO_KEYS = Object.freeze([]) as readonly string[] as string[];
  */
 function anOwnerExists(store: Store, refs: readonly OwnerReference[], ns?: string): boolean {
   for (const r of refs) {
-    if (!isKindName(r.kind) || store.getByUid(r.uid)) return true;
+    // By uid first: the usual owner exists (and the kind check is then not needed).
+    if (store.getByUid(r.uid) || !isKindName(r.kind)) return true;
     // An object written whole under that name is in the uid index: another uid is not the owner.
     const e = store.entry(r.kind, ns, r.name);
     if (e instanceof LazyObject && e.live) return true;
@@ -77,19 +75,22 @@ class GarbageCollector implements Controller {
       }
       return keys;
     }
+    // The metadata read once (this site sees every kind: each read is a megamorphic load).
+    const meta = o.metadata;
     // A write that kept the metadata object (a status write: a status version's view shares its
     // base's) changes nothing read below: no new mark, and owners are looked at only when added.
     const old = ev.oldView;
-    if (old !== undefined && old.metadata === o.metadata) return NO_KEYS;
+    if (old !== undefined && old.metadata === meta) return NO_KEYS;
     // Marked for foreground deletion: its dependents are to go.
-    if (deletingDependents(o) && !deletingDependents(old)) return [o.metadata.uid];
+    if (meta.deletionTimestamp && meta.finalizers?.includes(FOREGROUND_DELETION) && !deletingDependents(old))
+      return [meta.uid];
     // A new object may name an owner that is already gone. One whose owner exists needs no
     // look: the reconcile would find the owner and stop, and should that owner go later, its
     // DELETED event queues this object then (the graph builder's "virtual" owner check happens
     // only for owners it has not observed). [K8S garbagecollector/graph_builder.go]
-    const refs = ev.type === 'ADDED' ? o.metadata.ownerReferences : undefined;
-    if (!refs?.length || anOwnerExists(store, refs, o.metadata.namespace)) return NO_KEYS;
-    return [o.metadata.uid];
+    const refs = ev.type === 'ADDED' ? meta.ownerReferences : undefined;
+    if (!refs?.length || anOwnerExists(store, refs, meta.namespace)) return NO_KEYS;
+    return [meta.uid];
   }
 
   reconcile(uid: string, ctx: ControllerContext): void {
