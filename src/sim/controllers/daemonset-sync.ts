@@ -23,7 +23,7 @@ import type { K8sObject, Node, Pod } from '../api/types';
 import { Published } from '../apiserver/published';
 import type { ApiServer } from '../apiserver/server';
 import { rfc3339 } from '../runtime/clock';
-import type { ControllerContext, WatchEvent } from '../runtime/interfaces';
+import { type ControllerContext, NO_KEYS, type WatchEvent } from '../runtime/interfaces';
 import { syncUserDaemonSet } from './daemonset-controller';
 import { daemonSetNodeKeys } from './daemonset-node-events';
 import { podsByNode } from './daemonset-nodes';
@@ -48,9 +48,6 @@ export class Republished extends Published {
 }
 
 const SOURCE = { component: 'daemonset-controller' };
-
-/** The answer for most Pod events (shared, never modified: the callers copy before adding keys). */
-const NO_KEYS = Object.freeze([]) as readonly string[] as string[];
 
 const REPUBLISHED: Record<string, string> = { ConfigMap: 'kube-root-ca.crt', ServiceAccount: 'default' };
 

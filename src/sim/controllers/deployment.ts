@@ -17,6 +17,7 @@ import {
   type KeyEntry,
   KeysByUid,
   keyRef,
+  NO_KEYS,
   type WatchEvent,
 } from '../runtime/interfaces';
 import {
@@ -92,9 +93,6 @@ export interface SpecInfo {
 
 /** SpecInfo.revisionOk before any check (annotation maps may be undefined). */
 const NOT_CHECKED: object = Object.freeze({});
-
-/** The answer for events that queue nothing: shared, never modified (the manager only reads it). */
-const NO_KEYS = Object.freeze([]) as readonly string[] as string[];
 
 /**
  * A Deployment whose last sync ended settled (see settledAfter): the resourceVersion it was stored

@@ -7,7 +7,7 @@
 // - EndpointSlices by (Service name, managed-by) (the real controllers' slice tracker).
 import type { Labels, Pod, Service } from '../api/types';
 import { refArray } from '../runtime/arrays';
-import { heldKeys, type StoreReader, type WatchEvent } from '../runtime/interfaces';
+import { heldKeys, NO_KEYS, type StoreReader, type WatchEvent } from '../runtime/interfaces';
 import type { PodKeysMemo } from './endpoints';
 import { podLabels, podName, podNamespace, sameLabelSet } from './endpoints-pod';
 import { ServiceStates } from './endpoints-state';
@@ -125,8 +125,6 @@ interface Entry {
   /** The selector pair it is filed under. */
   at?: [string, string];
 }
-
-const NO_KEYS: readonly string[] = []; // shared: never modified (not frozen: the workqueue iterates it)
 
 /**
  * Selector Services by namespace and one `key=value` pair of their selector (a Pod they select

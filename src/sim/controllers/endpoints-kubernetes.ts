@@ -3,7 +3,7 @@
 // skip-mirror, and a slice named exactly `kubernetes` (reference §B7) with port `https` 6443.
 import type { EndpointSlice, Endpoints, KindName } from '../api/types';
 import type { Profile } from '../profiles';
-import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
+import { type Controller, type ControllerContext, NO_KEYS, type WatchEvent } from '../runtime/interfaces';
 import { SERVICE_NAME_LABEL, SKIP_MIRROR, sameJSON } from './endpoints-util';
 
 export function reconcileKubernetesEndpoints(
@@ -43,7 +43,6 @@ export function reconcileKubernetesEndpoints(
 }
 
 const OWN_KEY: readonly string[] = ['default/kubernetes']; // shared: never modified
-const NO_KEYS: readonly string[] = [];
 
 export function createKubernetesEndpointsController(profile: Profile): Controller {
   return new KubernetesEndpointsController(profile);

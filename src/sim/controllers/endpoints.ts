@@ -22,6 +22,7 @@ import {
   type ControllerContext,
   type KeyEntry,
   keyRef,
+  NO_KEYS,
   readRef,
   type StoreReader,
   type WatchEvent,
@@ -405,8 +406,6 @@ export function endpointsKeysFor(
   return NO_KEYS;
 }
 
-const NO_KEYS: readonly string[] = []; // shared: never modified (not frozen: the workqueue iterates it)
-
 /**
  * The Services a Pod event concerns: none when the update changed nothing the controllers read.
  * The array is shared (the Endpoints and EndpointSlice controllers ask in turn about the same
@@ -423,7 +422,7 @@ export function podServiceKeys(
     memo = { ev: undefined, keys: NO_KEYS, changes: undefined };
     memos.set(store, memo);
   } else if (ev === memo.ev) return memo.keys;
-  let keys = NO_KEYS;
+  let keys: readonly string[] = NO_KEYS;
   const pod = ev.view as Pod;
   const old = ev.oldView as Pod | undefined;
   if (!(ev.type === 'MODIFIED' && old && !podEndpointsChanged(old, pod))) {

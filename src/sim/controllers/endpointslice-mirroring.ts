@@ -8,13 +8,10 @@
 
 import type { KindName } from '../api/types';
 import { late, latePartsLoaded } from '../late';
-import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
+import { type Controller, type ControllerContext, NO_KEYS, type WatchEvent } from '../runtime/interfaces';
 import type { EndpointsIndex } from './endpoints-index';
 import { MANAGED_BY, MIRROR_CONTROLLER, SERVICE_NAME_LABEL, SKIP_MIRROR } from './endpoints-util';
 import { OwnSliceWrites } from './endpointslice';
-
-/** No keys (shared, never modified: most events, the controllers' own Endpoints and slices). */
-const NO_KEYS: string[] = [];
 
 const skipsMirror = (e: WatchEvent['object'] | undefined): boolean =>
   e?.metadata.labels?.[SKIP_MIRROR] === 'true';

@@ -21,6 +21,7 @@ import {
   type ControllerContext,
   type KeyEntry,
   keyRef,
+  NO_KEYS,
   type Rng,
   readRef,
   type StoreReader,
@@ -578,8 +579,6 @@ export function endpointSliceKeysFor(
   }
   return NO_KEYS;
 }
-/** No keys (shared, never modified: the answer for most events, and for this controller's own writes). */
-const NO_KEYS: string[] = [];
 
 /** The Service a slice managed by this controller belongs to. */
 function managedSliceService(o: K8sObject | undefined): string | undefined {

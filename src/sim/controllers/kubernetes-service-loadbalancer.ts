@@ -8,7 +8,7 @@ import type { KindName, LoadBalancerIngress, Service } from '../api/types';
 import { deepEqual } from '../apiserver/json';
 import type { Store } from '../apiserver/store';
 import type { Profile } from '../profiles';
-import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
+import { type Controller, type ControllerContext, NO_KEYS, type WatchEvent } from '../runtime/interfaces';
 import { SVCNAME_LABEL, SVCNAMESPACE_LABEL, syncServiceLB } from './servicelb';
 
 export function loadBalancerIngress(profile: Profile): LoadBalancerIngress[] | undefined {
@@ -21,9 +21,6 @@ export function loadBalancerIngress(profile: Profile): LoadBalancerIngress[] | u
       return undefined;
   }
 }
-
-/** No keys (shared, never modified: the answer for every Pod event but a svclb Pod's, under k3s). */
-const NO_KEYS: string[] = [];
 
 export function createServiceLoadBalancerController(store: Store, profile: Profile): Controller {
   return new ServiceLoadBalancerController(store, profile);

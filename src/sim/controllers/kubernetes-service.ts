@@ -5,12 +5,9 @@
 import type { K8sObject, KindName } from '../api/types';
 import type { ApiServer } from '../apiserver/server';
 import type { Profile } from '../profiles';
-import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
+import { type Controller, type ControllerContext, NO_KEYS, type WatchEvent } from '../runtime/interfaces';
 
 export const KUBERNETES_SERVICE_INTERVAL_MS = 10_000;
-
-/** No keys (shared, never modified: every Service event but the kubernetes Service's deletion). */
-const NO_KEYS: string[] = [];
 
 export function kubernetesService(profile: Profile): K8sObject {
   return {

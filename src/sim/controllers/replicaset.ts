@@ -15,6 +15,7 @@ import {
   type KeyEntry,
   KeysByUid,
   keyRef,
+  NO_KEYS,
   type WatchEvent,
 } from '../runtime/interfaces';
 import { isOwn } from '../runtime/own';
@@ -40,9 +41,6 @@ const SOURCE = { component: 'replicaset-controller' };
 /** replicaset controller's burstReplicas and kube-controller-manager's default --kube-api-qps. */
 const BURST_REPLICAS = 500;
 const API_QPS = 20;
-
-/** The answer for events that queue nothing: shared, never modified (the manager only reads it). */
-const NO_KEYS = Object.freeze([]) as readonly string[] as string[];
 
 /** `general`: no sync is skipped as settled (tests compare the two). */
 export function createReplicaSetController(store: Store, general = false): Controller {

@@ -19,7 +19,15 @@ import type { Cluster } from '../contract';
 import { late, latePartsLoaded } from '../late';
 import type { Profile } from '../profiles';
 import { rfc3339 } from '../runtime/clock';
-import type { Clock, Controller, ControllerContext, Rng, Timers, WatchEvent } from '../runtime/interfaces';
+import {
+  type Clock,
+  type Controller,
+  type ControllerContext,
+  NO_KEYS,
+  type Rng,
+  type Timers,
+  type WatchEvent,
+} from '../runtime/interfaces';
 import { parseImage } from './images';
 import { NodeIpam } from './ipam';
 import type { LifecycleDeps } from './lifecycle-deps';
@@ -56,8 +64,6 @@ export interface Kubelet extends Controller {
    */
   bindFacade(cluster: Cluster): void;
 }
-
-const NO_KEYS: readonly string[] = Object.freeze([]);
 
 /** kubetypes.PodConditionsByKubelet (with PodReadyToStartContainers, on by default in 1.34). */
 const BY_KUBELET = new Set([

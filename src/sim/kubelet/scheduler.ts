@@ -11,7 +11,7 @@ import { copyOwn, keysAre } from '../apiserver/copy';
 import type { ApiServer } from '../apiserver/server';
 import { late, latePartsLoaded } from '../late';
 import { CLUSTER_START_MS, rfc3339 } from '../runtime/clock';
-import type { Controller, ControllerContext, WatchEvent } from '../runtime/interfaces';
+import { type Controller, type ControllerContext, NO_KEYS, type WatchEvent } from '../runtime/interfaces';
 import type { Binder, FullScheduler } from './scheduler-full';
 
 // biome-ignore lint/suspicious/noExplicitAny: tolerations are loosely typed.
@@ -43,7 +43,6 @@ function nodeNames(pod: Pod): string[] | undefined {
 }
 
 const SOURCE = { component: 'default-scheduler' };
-const NO_KEYS: readonly string[] = Object.freeze([]);
 const CREATED_STATUS: readonly string[] = ['phase', 'qosClass'];
 
 export function createScheduler(api: ApiServer): Controller {

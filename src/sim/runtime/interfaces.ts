@@ -50,6 +50,14 @@ export interface WatchEvent {
   readonly statusWrite?: number;
 }
 
+/**
+ * keysFor's answer of no keys, one array for every controller (frozen: never modified): the
+ * manager tells it by identity, where reading the length of an answer is a megamorphic load (the
+ * answers are arrays of many shapes: plain, frozen, HeldKeys, QuietKeys). An empty array of any
+ * other identity is still no keys.
+ */
+export const NO_KEYS: string[] = Object.freeze([]) as readonly string[] as string[];
+
 /** WatchEvent.statusWrite: the write was status-only. */
 export const STATUS_ONLY = 1;
 /** WatchEvent.statusWrite: with STATUS_ONLY, status.phase differs from the previous version's. */
