@@ -16,6 +16,7 @@ import {
   KeysByUid,
   keyRef,
   NO_KEYS,
+  PHASE_CHANGED,
   type WatchEvent,
 } from '../runtime/interfaces';
 import { isOwn } from '../runtime/own';
@@ -77,7 +78,7 @@ class ReplicaSetController implements Controller {
   ) {}
 
   keysFor(ev: WatchEvent): string[] {
-    const keys = podAndSetKeys(this.store, this.orphans, ev, this.setKeys);
+    const keys = podAndSetKeys(this.store, this.orphans, ev, this.setKeys, this.general);
     const syncing = this.syncing;
     for (let i = 0; i < keys.length; i++) if (keys[i] !== syncing) this.settled.delete(keys[i] as string);
     return keys;
@@ -120,7 +121,13 @@ interface Settled {
 }
 
 /** The keys a watch event queues (see createReplicaSetController). */
-function podAndSetKeys(store: Store, orphans: Orphans, ev: WatchEvent, setKeys: KeysByUid): string[] {
+function podAndSetKeys(
+  store: Store,
+  orphans: Orphans,
+  ev: WatchEvent,
+  setKeys: KeysByUid,
+  general: boolean,
+): string[] {
   const o = ev.view;
   if (ev.kind === 'ReplicaSet') {
     const keys = setKeys.of(o.metadata.namespace as string, o.metadata.name, o.metadata.uid);
@@ -131,7 +138,14 @@ function podAndSetKeys(store: Store, orphans: Orphans, ev: WatchEvent, setKeys: 
   // change what this controller counts or claims (the kubelet's ContainerCreating / pod IP
   // updates). Checked before the owner lookup: most Pod updates are these.
   const old = ev.oldView as Pod | undefined;
-  if (ev.type === 'MODIFIED' && old && !countsChanged(old, o as Pod)) return NO_KEYS;
+  const w = ev.statusWrite;
+  if (w && !general) {
+    // A status-only write (Store.putStatus, the kubelet's: WatchEvent.statusWrite) keeps the
+    // previous version's metadata object, so of what countsChanged compares only the phase (which
+    // the store says changed or not) and readiness can differ. (The general path,
+    // SimClusterOptions.generalPaths, compares all of it.)
+    if ((w & PHASE_CHANGED) === 0 && !readinessChanged(old as Pod, o as Pod)) return NO_KEYS;
+  } else if (ev.type === 'MODIFIED' && old && !countsChanged(old, o as Pod)) return NO_KEYS;
   const meta = o.metadata;
   const ns = meta.namespace ?? '';
   const ref = controllerOf(meta.ownerReferences);
@@ -200,6 +214,13 @@ export function countsChanged(a: Pod, b: Pod): boolean {
     (ma.ownerReferences !== mb.ownerReferences &&
       JSON.stringify(ma.ownerReferences) !== JSON.stringify(mb.ownerReferences))
   );
+}
+
+/** countsChanged's readiness part, for two versions of one phase. */
+function readinessChanged(a: Pod, b: Pod): boolean {
+  const sa = a.status;
+  const sb = b.status;
+  return sa !== sb && sa?.conditions !== sb?.conditions && ready(a) !== ready(b);
 }
 
 /** Which surplus Pods go first: unscheduled, then not running, then not ready, then newest. */

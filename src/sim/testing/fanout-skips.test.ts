@@ -5,7 +5,7 @@
 // vary: Pods of a DaemonSet, a Job, a StatefulSet, a CronJob's Jobs and a ReplicaSet, under one and
 // two PodDisruptionBudgets, bare Pods with a NoExecute toleration of their own, a NoExecute taint,
 // claims, owner changes (a Pod released from its ReplicaSet, ReplicaSets orphaned and adopted
-// again), deletions.
+// again), deletions; Pods whose readiness changes in a status-only write (a readiness probe).
 import { describe, expect, it } from 'vitest';
 import type { SimCluster } from '../cluster';
 import { firstDivergence, runLogged } from './placement-log';
@@ -22,12 +22,20 @@ const template = (app: string, spec: Any = {}) => ({
   metadata: { labels: { app } },
   spec: { containers: [container()], ...spec },
 });
-const deployment = (name: string, replicas: number) => ({
+const deployment = (name: string, replicas: number): Any => ({
   apiVersion: 'apps/v1',
   kind: 'Deployment',
   metadata: { name },
   spec: { replicas, selector: { matchLabels: { app: name } }, template: template(name) },
 });
+/** Ready only after its first probe (5 s after start): readiness changes in a status-only write. */
+const probed = () => {
+  const d = deployment('probed', 2);
+  d.spec.template.spec.containers = [
+    container('nginx', { readinessProbe: { httpGet: { path: '/', port: 80 }, initialDelaySeconds: 5 } }),
+  ];
+  return d;
+};
 const pdb = (name: string, app: string, spec: Any) => ({
   apiVersion: 'policy/v1',
   kind: 'PodDisruptionBudget',
@@ -99,7 +107,7 @@ const merge = (c: SimCluster, kind: 'Deployment' | 'Pod', name: string, body: ob
 
 /** Every kind of owner a Pod can have here, PDBs over them, taints, owner changes, deletions. */
 function owners(c: SimCluster): void {
-  apply(c, [deployment('web', 3), deployment('api', 2)]);
+  apply(c, [deployment('web', 3), deployment('api', 2), probed()]);
   c.advance(10_000);
   // Pods written before any PDB, then under one PDB (web), then two (api).
   apply(c, [pdb('web-min', 'web', { minAvailable: 2 })]);
@@ -165,5 +173,20 @@ describe('the fan-out shortcuts leave the placements and history of the general 
     );
     for (const k of ['DaemonSet', 'Job', 'StatefulSet', 'CronJob', 'PDB', 'PDBMulti', 'Node'])
       expect(placed, k).toContain(k);
+    // And a status-only write that kept the phase but changed readiness (the probed Pods) queued
+    // their ReplicaSet.
+    const log = run.log ?? [];
+    const readied = log.some((e, i) => {
+      const next = log[i + 1];
+      return (
+        e.op === 'watch' &&
+        e.kind === 'Pod' &&
+        e.status === 1 &&
+        e.key.startsWith('Pod/default/probed-') &&
+        next?.op === 'place' &&
+        next.controller === 'replicaset-controller'
+      );
+    });
+    expect(readied).toBe(true);
   });
 });
