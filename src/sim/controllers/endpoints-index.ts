@@ -73,13 +73,14 @@ export class PodLabelIndex {
     if (ev.kind !== 'Pod') return;
     // Views: the fields, without building the Pod objects (see WatchEvent.view).
     const pod = ev.view as Pod;
-    const ns = podNamespace(pod);
-    const name = podName(pod);
     const was =
       ev.type === 'ADDED' ? undefined : ((ev.type === 'DELETED' ? pod : ev.oldView) as Pod | undefined);
     const before = was && podLabels(was);
     const after = ev.type === 'DELETED' ? undefined : podLabels(pod);
     if (before !== undefined && after !== undefined && sameLabelSet(before, after)) return; // most Pod updates are status-only
+    // The name is read only now (Pods come in many shapes here: each read is a megamorphic load).
+    const ns = podNamespace(pod);
+    const name = podName(pod);
     this.version++;
     if (before) for (const k in before) this.byLabel.remove(ns, k, before[k] as string, name);
     if (after) for (const k in after) this.byLabel.add(ns, k, after[k] as string, name);

@@ -177,19 +177,23 @@ export class NetState {
         this.pods.changed();
         // The Pods themselves are read from the store (`pods`); only who owns which IP is kept.
         // The previous state comes with the event (MODIFIED: old; DELETED: the last state).
-        const ns = o.metadata.namespace ?? 'default';
-        const name = o.metadata.name;
         const prev = ev.type === 'MODIFIED' ? ev.oldView : ev.type === 'DELETED' ? o : undefined;
         const oldIP = (prev as Pod | undefined)?.status?.podIP;
         if (ev.type === 'DELETED') {
           if (!oldIP) return;
-          const key = `${ns}/${name}`;
+          const key = `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
           if (this.podByIP.get(oldIP)?.key === key) this.podByIP.delete(oldIP);
           this.formerPodIP.set(oldIP, key);
           return;
         }
         const pod = o as Pod;
         const ip = pod.status?.podIP;
+        // Neither version has an IP (most writes of a Pod before its sandbox is up): nothing here
+        // changes. The name is read only below (this site sees Pods of many shapes: each read is
+        // a megamorphic load).
+        if (!oldIP && !ip) return;
+        const ns = o.metadata.namespace ?? 'default';
+        const name = o.metadata.name;
         const owns = ownsIP(pod);
         if (oldIP && (oldIP !== ip || !owns)) {
           const cur = this.podByIP.get(oldIP);
