@@ -18,7 +18,8 @@
 import type { Schema } from 'js-yaml';
 
 type Resolved = { value: unknown; tag: { tagName: string } };
-type Resolver = (source: string) => Resolved;
+/** js-yaml's Schema with its (internal, untyped) implicit scalar resolution, as constructScalar calls it. */
+type ResolvingSchema = { resolveImplicitScalarTag(source: string): Resolved };
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge';
 /** Collections nested deeper than this decline (js-yaml's maxDepth, 100, counts more than these). */
@@ -62,9 +63,14 @@ const COLON = 58;
 // The state of one read (the reader is synchronous and calls nothing that could re-enter it).
 let s = '';
 let n = 0;
-let resolve: Resolver = () => {
-  throw DECLINE;
-};
+/** The schema of the current read (one module-level object, so the calls below stay monomorphic). */
+let schemaOf: ResolvingSchema | undefined;
+
+/** A plain scalar's value and tag through the schema's implicit tags. */
+function resolve(source: string): Resolved {
+  if (schemaOf === undefined) throw DECLINE;
+  return schemaOf.resolveImplicitScalarTag(source);
+}
 /** What the current line is: a content line, a `---` separator, or the end of the text. */
 let kind = 0;
 const CONTENT = 0;
@@ -330,7 +336,7 @@ function scanScalar(p: number): void {
 /** After a value's scalar: nothing but spaces and a comment to the line's end; then the next line. */
 function endOfLine(q: number): void {
   let r = q;
-  while (s.charCodeAt(r) === SPACE) r++;
+  while (r < n && s.charCodeAt(r) === SPACE) r++;
   if (r < n) {
     const c = s.charCodeAt(r);
     if (c !== LF && !(c === HASH && s.charCodeAt(r - 1) === SPACE)) decline();
@@ -447,12 +453,12 @@ function readSequence(start: number, column: number, depth: number): unknown[] {
  * out), or undefined when the text is outside the subset this reader knows.
  */
 export function readManifestsFast(text: string, schema: Schema): unknown[] | undefined {
-  const resolver = (schema as unknown as { resolveImplicitScalarTag?: Resolver }).resolveImplicitScalarTag;
-  if (typeof resolver !== 'function') return undefined;
+  const resolving = schema as unknown as Partial<ResolvingSchema>;
+  if (typeof resolving.resolveImplicitScalarTag !== 'function') return undefined;
   if (DECLINE_CHARS.test(text)) return undefined;
   s = text;
   n = text.length;
-  resolve = (source) => resolver.call(schema, source);
+  schemaOf = resolving as ResolvingSchema;
   memoKeySource.fill(undefined);
   memoValueSource.fill(undefined);
   try {
@@ -472,6 +478,7 @@ export function readManifestsFast(text: string, schema: Schema): unknown[] | und
   } catch {
     return undefined;
   } finally {
+    schemaOf = undefined;
     s = '';
     scalarValue = null;
     memoKeySource.fill(undefined);
