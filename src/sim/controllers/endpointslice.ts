@@ -415,11 +415,12 @@ export class OwnSliceWrites {
   private currentName: string | undefined;
 
   isOwn(ev: WatchEvent): boolean {
-    return (
-      ev.kind === 'EndpointSlice' &&
-      this.currentName === ev.object.metadata.name &&
-      this.currentNs === (ev.object.metadata.namespace ?? 'default')
-    );
+    // No write of ours under way (the mirroring controller's case for nearly every event): no
+    // name to compare, so the event's object is not read.
+    const name = this.currentName;
+    if (name === undefined || ev.kind !== 'EndpointSlice') return false;
+    const m = ev.object.metadata;
+    return name === m.name && this.currentNs === (m.namespace ?? 'default');
   }
 
   private during<T>(kind: string, ns: string | undefined, name: string, write: () => T): T {
