@@ -256,6 +256,9 @@ class StoreEvent implements WatchEvent {
     private readonly prev: Version | undefined,
     /** WatchEvent.statusWrite: 0 but for putStatus's events. */
     readonly statusWrite: number,
+    /** WatchEvent.name and .namespace: `cur`'s metadata.name and metadata.namespace. */
+    readonly name: string,
+    readonly namespace: string | undefined,
   ) {}
   get object(): K8sObject {
     return objectOf(this.cur);
@@ -584,7 +587,8 @@ export class Store implements StoreReader {
     const kind = obj.kind as KindName;
     const km = this.kindMap(kind);
     const meta = obj.metadata;
-    const ns = km.namespaced ? (meta.namespace ?? '') : '';
+    const namespace = meta.namespace;
+    const ns = km.namespaced ? (namespace ?? '') : '';
     const name = meta.name;
     let m: NameMap;
     let prev: Entry | undefined;
@@ -656,7 +660,7 @@ export class Store implements StoreReader {
       }
     }
     this.remember(km, ns, name, m, slot);
-    this.emit(new StoreEvent(old ? 'MODIFIED' : 'ADDED', kind, ns, stored, old, 0));
+    this.emit(new StoreEvent(old ? 'MODIFIED' : 'ADDED', kind, ns, stored, old, 0, name, namespace));
     return stored;
   }
 
@@ -675,7 +679,10 @@ export class Store implements StoreReader {
     slot.rv = this.rv;
     const phase = (status as { phase?: unknown } | undefined)?.phase;
     const what = prev.status?.phase === phase ? STATUS_ONLY : STATUS_ONLY | PHASE_CHANGED;
-    this.emit(new StoreEvent('MODIFIED', kind, NAMESPACED[kind] ? namespace : '', v, prev, what));
+    // The version's metadata is its base's (StatusVersion).
+    const m = v.metadata;
+    const ns = NAMESPACED[kind] ? namespace : '';
+    this.emit(new StoreEvent('MODIFIED', kind, ns, v, prev, what, m.name, m.namespace));
     return v;
   }
 
@@ -756,7 +763,8 @@ export class Store implements StoreReader {
     if (prev instanceof Slot) this.unindexOwners(old.metadata.ownerReferences, prev);
     // The DELETED event carries the last state with a fresh resourceVersion, as a watch does.
     const last = stamped(old, this.nextResourceVersion());
-    this.emit(new StoreEvent('DELETED', kind, ns, last, undefined, 0));
+    const lm = last.metadata;
+    this.emit(new StoreEvent('DELETED', kind, ns, last, undefined, 0, lm.name, lm.namespace));
     return last;
   }
 

@@ -89,6 +89,8 @@ function pendingWork(c: SimCluster): string[] {
             key: `${k}/${o.metadata.namespace}/${o.metadata.name}`,
             object: o,
             view: o,
+            name: o.metadata.name,
+            namespace: o.metadata.namespace,
           });
     for (const o of store.list(kind, { namespace: 'default' }))
       ctl.reconcile(`${o.metadata.namespace}/${o.metadata.name}`, ctx);

@@ -52,6 +52,8 @@ const podEvent = (c: SimCluster): WatchEvent => {
     key: `Pod/default/${pod.metadata.name}` as Any,
     object: pod,
     view: pod,
+    name: pod.metadata.name,
+    namespace: pod.metadata.namespace,
   };
 };
 

@@ -9,7 +9,7 @@ import type { Labels, Pod, Service } from '../api/types';
 import { refArray } from '../runtime/arrays';
 import { heldKeys, NO_KEYS, type StoreReader, type WatchEvent } from '../runtime/interfaces';
 import type { PodKeysMemo } from './endpoints';
-import { podLabels, podName, podNamespace, sameLabelSet } from './endpoints-pod';
+import { eventPodNamespace, podLabels, sameLabelSet } from './endpoints-pod';
 import { ServiceStates } from './endpoints-state';
 import { MANAGED_BY, SERVICE_NAME_LABEL, selectorMatches, sortSmall } from './endpoints-util';
 
@@ -78,9 +78,9 @@ export class PodLabelIndex {
     const before = was && podLabels(was);
     const after = ev.type === 'DELETED' ? undefined : podLabels(pod);
     if (before !== undefined && after !== undefined && sameLabelSet(before, after)) return; // most Pod updates are status-only
-    // The name is read only now (Pods come in many shapes here: each read is a megamorphic load).
-    const ns = podNamespace(pod);
-    const name = podName(pod);
+    // The name only now, as the store read it (WatchEvent.name/namespace: no metadata load).
+    const ns = eventPodNamespace(ev);
+    const name = ev.name;
     this.version++;
     if (before) for (const k in before) this.byLabel.remove(ns, k, before[k] as string, name);
     if (after) for (const k in after) this.byLabel.add(ns, k, after[k] as string, name);

@@ -5,9 +5,12 @@
 // After k8s.io/kubernetes pkg/api/v1/pod (IsPodReady, FindPort) and pkg/controller/util/endpoint
 // (ShouldPodBeInEndpoints).
 import type { Labels, Pod, ServicePort } from '../api/types';
+import type { WatchEvent } from '../runtime/interfaces';
 
 export const podName = (pod: Pod): string => pod.metadata.name;
 export const podNamespace = (pod: Pod): string => pod.metadata.namespace ?? 'default';
+/** podNamespace of a watch event's Pod, as the store read it (WatchEvent.namespace: no metadata load). */
+export const eventPodNamespace = (ev: WatchEvent): string => ev.namespace ?? 'default';
 export const podUid = (pod: Pod): string => pod.metadata.uid;
 export const podLabels = (pod: Pod): Labels | undefined => pod.metadata.labels;
 /** The Pod's IP; undefined (or '') before the sandbox has one. */

@@ -29,10 +29,10 @@ import {
 } from '../runtime/interfaces';
 import type { EndpointsIndex } from './endpoints-index';
 import {
+  eventPodNamespace,
   podCanBeListed,
   podEndpointsChanged,
   podLabels,
-  podNamespace,
   sameLabelSet,
   shouldPodBeInEndpoints,
 } from './endpoints-pod';
@@ -430,7 +430,7 @@ export function podServiceKeys(
       const labels = podLabels(pod);
       const oldLabels = old && podLabels(old);
       const both = oldLabels !== undefined && !sameLabelSet(oldLabels, labels ?? {});
-      keys = index.services.keysMatching(podNamespace(pod), labels, both ? oldLabels : undefined);
+      keys = index.services.keysMatching(eventPodNamespace(ev), labels, both ? oldLabels : undefined);
     } else keys = serviceKeysForPod(store, pod, old);
   }
   memo.ev = ev;

@@ -89,7 +89,7 @@ class GarbageCollector implements Controller {
     // DELETED event queues this object then (the graph builder's "virtual" owner check happens
     // only for owners it has not observed). [K8S garbagecollector/graph_builder.go]
     const refs = ev.type === 'ADDED' ? meta.ownerReferences : undefined;
-    if (!refs?.length || anOwnerExists(store, refs, meta.namespace)) return NO_KEYS;
+    if (!refs?.length || anOwnerExists(store, refs, ev.namespace)) return NO_KEYS;
     return [meta.uid];
   }
 

@@ -130,7 +130,7 @@ function podAndSetKeys(
 ): string[] {
   const o = ev.view;
   if (ev.kind === 'ReplicaSet') {
-    const keys = setKeys.of(o.metadata.namespace as string, o.metadata.name, o.metadata.uid);
+    const keys = setKeys.of(ev.namespace as string, ev.name, o.metadata.uid);
     if (ev.type === 'DELETED') setKeys.drop(o.metadata.uid);
     return keys;
   }
@@ -147,15 +147,16 @@ function podAndSetKeys(
     if ((w & PHASE_CHANGED) === 0 && !readinessChanged(old as Pod, o as Pod)) return NO_KEYS;
   } else if (ev.type === 'MODIFIED' && old && !countsChanged(old, o as Pod)) return NO_KEYS;
   const meta = o.metadata;
-  const ns = meta.namespace ?? '';
+  // The namespace and name as the store read them (WatchEvent.name/namespace: no metadata load).
+  const ns = ev.namespace ?? '';
   const ref = controllerOf(meta.ownerReferences);
   // Most writes keep the ownerReferences array (status writes, binds, deletion marks).
   const refsMoved = old !== undefined && old.metadata.ownerReferences !== meta.ownerReferences;
   const oldRef = refsMoved ? controllerOf(old.metadata.ownerReferences) : ref;
   if (ev.type === 'DELETED') {
-    if (!ref) forgetOrphan(orphans, ns, meta.name);
-  } else if (!ref) noteOrphan(orphans, ns, meta.name);
-  else if (refsMoved && !oldRef) forgetOrphan(orphans, ns, meta.name);
+    if (!ref) forgetOrphan(orphans, ns, ev.name);
+  } else if (!ref) noteOrphan(orphans, ns, ev.name);
+  else if (refsMoved && !oldRef) forgetOrphan(orphans, ns, ev.name);
   // The steady state: an owned Pod whose controller did not change (updatePod / addPod /
   // deletePod: "If it has a ControllerRef, that's all that matters").
   if (ref && (!refsMoved || oldRef?.uid === ref.uid))

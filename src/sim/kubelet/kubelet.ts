@@ -346,7 +346,7 @@ class KubeletController implements Kubelet, LifecycleDeps, WorkerHost {
     if (ev.type !== 'DELETED' && !p.spec?.nodeName) return NO_KEYS as string[];
     // A Pod the kubelet runs already: its key, without building the string again.
     const rt = this.runtimes.get(p.metadata.uid);
-    if (rt === undefined) return [`${p.metadata.namespace}/${p.metadata.name}`];
+    if (rt === undefined) return [`${ev.namespace}/${ev.name}`];
     // Quiet (the key keeps its queue place, but no sync runs unless another event asks for one)
     // when reconcile would find nothing to do on the Pod as this event leaves it: it is not gone,
     // its key's runtime is this one, a deletion is being handled already, no ephemeral container

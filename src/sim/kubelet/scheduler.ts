@@ -136,7 +136,7 @@ class BootScheduler implements Controller, Binder {
     const p = ev.view as Pod;
     if (this.bootDone && this.unschedulable.size === 0)
       return ev.type === 'ADDED' && !p.spec?.nodeName
-        ? [`${p.metadata.namespace}/${p.metadata.name}`]
+        ? [`${ev.namespace}/${ev.name}`]
         : (NO_KEYS as string[]);
     const uid = p.metadata.uid;
     if (ev.type === 'DELETED') {

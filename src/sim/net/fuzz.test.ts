@@ -193,7 +193,15 @@ function checkAgainstScratch(api: FakeApi, h: ReturnType<typeof netHarness>) {
   const kinds: KindName[] = ['Namespace', 'Node', 'Pod', 'Service', 'Endpoints', 'EndpointSlice'];
   for (const kind of kinds) {
     for (const o of api.list(kind) as K8sObject[])
-      fresh.onWatch({ type: 'ADDED', kind, key: o.metadata.name, object: o, view: o });
+      fresh.onWatch({
+        type: 'ADDED',
+        kind,
+        key: o.metadata.name,
+        object: o,
+        view: o,
+        name: o.metadata.name,
+        namespace: o.metadata.namespace,
+      });
   }
   expect(h.net.dnsRecords()).toEqual(fresh.net.dnsRecords());
   const first = h.profile.nodes[0]?.name ?? '';

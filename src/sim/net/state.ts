@@ -181,7 +181,7 @@ export class NetState {
         const oldIP = (prev as Pod | undefined)?.status?.podIP;
         if (ev.type === 'DELETED') {
           if (!oldIP) return;
-          const key = `${o.metadata.namespace ?? 'default'}/${o.metadata.name}`;
+          const key = `${ev.namespace ?? 'default'}/${ev.name}`;
           if (this.podByIP.get(oldIP)?.key === key) this.podByIP.delete(oldIP);
           this.formerPodIP.set(oldIP, key);
           return;
@@ -189,11 +189,10 @@ export class NetState {
         const pod = o as Pod;
         const ip = pod.status?.podIP;
         // Neither version has an IP (most writes of a Pod before its sandbox is up): nothing here
-        // changes. The name is read only below (this site sees Pods of many shapes: each read is
-        // a megamorphic load).
+        // changes. The name as the store read it (WatchEvent.name/namespace: no metadata load).
         if (!oldIP && !ip) return;
-        const ns = o.metadata.namespace ?? 'default';
-        const name = o.metadata.name;
+        const ns = ev.namespace ?? 'default';
+        const name = ev.name;
         const owns = ownsIP(pod);
         if (oldIP && (oldIP !== ip || !owns)) {
           const cur = this.podByIP.get(oldIP);

@@ -88,7 +88,15 @@ export class FakeApi implements StoreReader, ApiWriter {
     o.metadata.creationTimestamp ??= new Date(this.now).toISOString().slice(0, 19).concat('Z');
     this.writes++;
     this.bucket(o.kind as KindName).set(keyOf(o), Object.freeze(o));
-    this.emit({ type: 'ADDED', kind: o.kind as KindName, key: keyOf(o), object: o, view: o });
+    this.emit({
+      type: 'ADDED',
+      kind: o.kind as KindName,
+      key: keyOf(o),
+      object: o,
+      view: o,
+      name: o.metadata.name,
+      namespace: o.metadata.namespace,
+    });
     return { ok: true, object: o };
   }
   update(obj: K8sObject): ApiResult {
@@ -106,6 +114,8 @@ export class FakeApi implements StoreReader, ApiWriter {
       old,
       view: o,
       oldView: old,
+      name: o.metadata.name,
+      namespace: o.metadata.namespace,
     });
     return { ok: true, object: o };
   }
@@ -117,7 +127,15 @@ export class FakeApi implements StoreReader, ApiWriter {
     if (!old) return { ok: false, error: { code: 404, reason: 'NotFound', message: 'not found' } };
     this.writes++;
     this.bucket(kind).delete(keyOf(old));
-    this.emit({ type: 'DELETED', kind, key: keyOf(old), object: old, view: old });
+    this.emit({
+      type: 'DELETED',
+      kind,
+      key: keyOf(old),
+      object: old,
+      view: old,
+      name: old.metadata.name,
+      namespace: old.metadata.namespace,
+    });
     return { ok: true, object: old };
   }
 }

@@ -41,6 +41,13 @@ export interface WatchEvent {
   readonly view: K8sObject;
   readonly oldView?: K8sObject | undefined;
   /**
+   * `view.metadata.name` and `view.metadata.namespace` (as written: undefined when unset), read
+   * once by the store: a watcher that sees many kinds or shapes of object pays a megamorphic load
+   * for each metadata read on the view, and several watchers read these of every Pod write.
+   */
+  readonly name: string;
+  readonly namespace: string | undefined;
+  /**
    * What a status-only write changed, said once by the store (a bit set): 0 or absent for any
    * other write; STATUS_ONLY for a status-only one (Store.putStatus, the kubelet's Pod status
    * writes: metadata and spec are the previous version's own objects), with PHASE_CHANGED when

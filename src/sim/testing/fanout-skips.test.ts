@@ -7,8 +7,10 @@
 // claims, owner changes (a Pod released from its ReplicaSet, ReplicaSets orphaned and adopted
 // again), deletions; Pods whose readiness changes in a status-only write (a readiness probe).
 import { describe, expect, it } from 'vitest';
-import type { SimCluster } from '../cluster';
+import { createCluster, type SimCluster } from '../cluster';
+import type { WatchEvent } from '../runtime/interfaces';
 import { firstDivergence, runLogged } from './placement-log';
+import { benchScenario } from './version-stream-scenarios';
 
 // biome-ignore lint/suspicious/noExplicitAny: test documents.
 type Any = any;
@@ -188,5 +190,26 @@ describe('the fan-out shortcuts leave the placements and history of the general 
       );
     });
     expect(readied).toBe(true);
+  });
+  it("hands the watchers each event's name and namespace as its object's metadata holds them", () => {
+    // WatchEvent.name/namespace, read once by the store, stand in for the view's metadata in the
+    // watchers: every write kind (put, status version, removal) on these scenarios must agree.
+    for (const [seed, run] of [
+      [3, owners],
+      [42, benchScenario],
+    ] as const) {
+      const bad: string[] = [];
+      let seen = 0;
+      const check = (ev: WatchEvent) => {
+        seen++;
+        const m = ev.view.metadata;
+        if (ev.name !== m.name || ev.namespace !== m.namespace)
+          bad.push(`${ev.type} ${ev.kind} ${m.namespace}/${m.name}: ${ev.namespace}/${ev.name}`);
+      };
+      const c = createCluster({ seed, maxPodsPerNode: 1000, onStore: (store) => store.watch(check) });
+      run(c);
+      expect(bad).toEqual([]);
+      expect(seen).toBeGreaterThan(300);
+    }
   });
 });
