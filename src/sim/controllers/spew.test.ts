@@ -13,6 +13,9 @@ import golden from './spew-golden.json';
 import { Piece } from './spew-piece';
 import { GO_STRUCTS } from './spew-structs';
 
+// biome-ignore lint/suspicious/noExplicitAny: test templates are loosely typed JSON.
+type Any = any;
+
 const enc = (s: string) => new TextEncoder().encode(s);
 const NIL_TIME = '(v1.Time){Time:(time.Time){wall:(uint64)0 ext:(int64)0 loc:(*time.Location)<nil>}}';
 
@@ -124,6 +127,68 @@ describe('spewHash: FNV-32a of the dump without building it', () => {
       }),
       { seed: 20261126, numRuns: 150 },
     );
+  });
+
+  it('a PodSpec hashed as one piece (the last few specs kept): templates alike, near alike, changed after', () => {
+    const base = () => ({
+      containers: [
+        { name: 'web', image: 'nginx', ports: [{ containerPort: 80, protocol: 'TCP' }], resources: {} },
+      ],
+      restartPolicy: 'Always',
+      terminationGracePeriodSeconds: 30,
+    });
+    const tpl = (i: number, spec: unknown) => ({ metadata: { labels: { app: `app-${i}` } }, spec });
+    const variants: Array<(s: Any) => void> = [
+      () => {},
+      (s) => {
+        s.containers[0].ports[0].containerPort = 81;
+      },
+      (s) => {
+        s.containers[0].image = 'nginx:1';
+      },
+      (s) => {
+        s.terminationGracePeriodSeconds = 31;
+      },
+      (s) => {
+        // the same keys in another order: the same dump
+        s.containers[0] = {
+          image: 'nginx',
+          name: 'web',
+          resources: {},
+          ports: [{ containerPort: 80, protocol: 'TCP' }],
+        };
+      },
+      (s) => {
+        s.dnsPolicy = 'Default';
+      },
+      (s) => {
+        delete s.restartPolicy;
+      },
+    ];
+    // Each variant several times in a row (the piece's table is built after a few uses), then
+    // interleaved; and a spec hashed, then changed in place and hashed again.
+    const order = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 2, 0, 3, 3, 4, 0, 5, 6, 0, 1, 0];
+    order.forEach((v, i) => {
+      const s = base();
+      (variants[v] as (s: Any) => void)(s);
+      const t = tpl(i, s);
+      expect(spewHash(t)).toBe(fnv32aUtf8(spewTemplate(t)));
+    });
+    // More specs than are kept, then the first ones again (dropped, dumped afresh).
+    for (const g of [40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 40, 41, 51, 50, 40]) {
+      const s: Any = base();
+      s.terminationGracePeriodSeconds = g;
+      const t = tpl(g, s);
+      expect(spewHash(t)).toBe(fnv32aUtf8(spewTemplate(t)));
+    }
+    const s: Any = base();
+    s.hostname = 'kept'; // alike no spec above: this very object becomes the last one dumped
+    const t = tpl(0, s);
+    const before = spewHash(t);
+    expect(before).toBe(fnv32aUtf8(spewTemplate(t)));
+    s.containers[0].ports[0].containerPort = 8080;
+    expect(spewHash(t)).toBe(fnv32aUtf8(spewTemplate(t)));
+    expect(spewHash(t)).not.toBe(before);
   });
 
   it('a Piece takes any state to what hashing its bytes would, before and after its table exists', () => {

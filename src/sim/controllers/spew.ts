@@ -10,6 +10,8 @@
 // boot-time templates are kept by ./deployment-hash.
 // A template's dump is ~3.5 KB, nearly all of it fixed text (field names, types, zero values), so
 // the hash is fed the dump as pieces (./spew-piece), each fixed one in O(1).
+import { exactlyEqual } from '../apiserver/json';
+import { flat } from '../runtime/rng';
 import { fnv32aUtf8 } from './deployment-hash';
 import { Piece } from './spew-piece';
 import { spewQuantity } from './spew-quantity';
@@ -57,6 +59,11 @@ interface GoType {
   runs?: Map<number, Piece>;
   /** The value as printed when absent (nil or zero), after its type. */
   zero: Piece;
+  /**
+   * PodSpec's only: the last few values hashed (copies, the newest last) with their dumps as one
+   * piece each (see specPiece).
+   */
+  kept?: Array<{ value: unknown; piece: Piece | undefined }> | undefined;
 }
 
 interface Field {
@@ -122,7 +129,7 @@ function compile(type: string, look: StructLookup): GoType {
         zero: new Piece(type === 'bool' ? 'false' : /^(u?int|float)/.test(type) ? '0' : ''),
       };
     else {
-      const st: GoType = { k: K.Struct, fields: [], zero: NIL };
+      const st: GoType = { k: K.Struct, fields: [], zero: NIL, kept: undefined };
       memo.set(type, st); // before the fields: a type reached again from them finds it
       st.fields = enc.split(' ').map((f, i): Field => {
         const colon = f.indexOf(':');
@@ -154,6 +161,7 @@ function compile(type: string, look: StructLookup): GoType {
         st.inline = inline;
         st.runs = new Map();
       }
+      if (type === 'PodSpec') st.kept = [];
       return st;
     }
   }
@@ -163,11 +171,14 @@ function compile(type: string, look: StructLookup): GoType {
 
 /** Where the dump goes: a string (tests, spewTemplate) or the FNV-32a state. */
 interface Sink {
+  /** Whether a PodSpec is fed as one piece (specPiece): the hash's sink, not the string's. */
+  readonly whole: boolean;
   c(p: Piece): void;
   v(s: string): void;
 }
 
 class StringSink implements Sink {
+  readonly whole = false;
   out = '';
   c(p: Piece): void {
     this.out += p.s;
@@ -178,6 +189,7 @@ class StringSink implements Sink {
 }
 
 class HashSink implements Sink {
+  readonly whole = true;
   h = 0x811c9dc5;
   c(p: Piece): void {
     this.h = p.hash(this.h);
@@ -235,6 +247,11 @@ function emit(t: GoType, v: Any, out: Sink): void {
     case K.Struct: {
       if (typeof v !== 'object' || isEmpty(v)) {
         out.c(t.zero);
+        break;
+      }
+      const whole = t.kept !== undefined && out.whole ? specPiece(t.kept, t, v) : undefined;
+      if (whole !== undefined) {
+        out.c(whole);
         break;
       }
       out.c(OPEN);
@@ -307,6 +324,45 @@ function emitFields(t: GoType, fields: Field[], v: Any, out: Sink): void {
   }
   if (next < fields.length) out.c(absentRun(t, fields, next, fields.length));
 }
+
+/**
+ * A PodSpec value's dump as one piece, which the hash takes in O(1) once its table is built
+ * (./spew-piece): the pod templates of a workload's Deployments are mostly written alike (their
+ * labels, hashed before the spec, differ), and the spec is most of the dump (~3 KB). The last few
+ * values dumped are kept as copies (a caller may change its own object afterwards) with their
+ * pieces, and a value exactlyEqual to one (the same keys in the same order, the same values: the
+ * dump reads nothing else) takes its piece; any other is dumped to a string and kept, the oldest
+ * kept one dropped. Undefined for a dump that is not all ASCII (the caller prints the value as any
+ * other).
+ */
+function specPiece(
+  kept: Array<{ value: unknown; piece: Piece | undefined }>,
+  t: GoType,
+  v: object,
+): Piece | undefined {
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const k = kept[i] as { value: unknown; piece: Piece | undefined };
+    if (exactlyEqual(v, k.value)) return k.piece;
+  }
+  const out = new StringSink();
+  emit(t, v, out);
+  // A piece hashes its characters as bytes: a dump with other than ASCII is fed as before.
+  const piece = NON_ASCII.test(out.out) ? undefined : new Piece(flat(out.out));
+  let value: unknown;
+  try {
+    value = structuredClone(v);
+  } catch {
+    return piece; // not cloneable (never a decoded template): not kept
+  }
+  if (kept.length >= KEPT_SPECS) kept.shift();
+  kept.push({ value, piece });
+  return piece;
+}
+
+/** How many PodSpec dumps specPiece keeps (a cluster's boot templates and a workload's few). */
+const KEPT_SPECS = 8;
+
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** The zero values of fields [from, to) as one piece. */
 function absentRun(t: GoType, fields: Field[], from: number, to: number): Piece {
