@@ -50,6 +50,7 @@ type Any = any;
 
 /** The 27-character alphabet of apimachinery's rand.String: no vowels, no 0, 1, 3. */
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+const NAME_CODES = Array.from(NAME_ALPHABET, (ch) => ch.charCodeAt(0));
 const MAX_GENERATED_NAME_BASE = 58; // maxNameLength 63 - randomLength 5
 
 export const ENDPOINTS_WARNING =
@@ -127,9 +128,17 @@ export class ApiServer implements ApiWriter {
   }
 
   private randomSuffix(rng: Rng): string {
-    let s = '';
-    for (let i = 0; i < 5; i++) s += NAME_ALPHABET[rng.int(NAME_ALPHABET.length)];
-    return s;
+    // The five draws in order (arguments are evaluated left to right), made one string at once
+    // rather than by four concatenations.
+    const c = NAME_CODES;
+    const n = c.length;
+    return String.fromCharCode(
+      c[rng.int(n)] as number,
+      c[rng.int(n)] as number,
+      c[rng.int(n)] as number,
+      c[rng.int(n)] as number,
+      c[rng.int(n)] as number,
+    );
   }
 
   newUid(): string {
