@@ -3,7 +3,7 @@
 // Each function returns a new object; inputs are never mutated.
 import type { K8sObject } from '../api/types';
 import { late, latePartsLoaded } from '../late';
-import { copyOwn, copyWith } from './copy';
+import { copyOwn, copyWith, keysAre } from './copy';
 import { exactlyEqual } from './json';
 
 // biome-ignore lint/suspicious/noExplicitAny: defaulting walks loosely typed decoded JSON.
@@ -241,6 +241,12 @@ export interface PodStamp {
   readonly spec: Any;
   readonly containers: readonly Any[];
   /**
+   * `spec` has the usual keys (STAMP_SPEC_KEYS) and every container the usual ones
+   * (STAMP_CONTAINER_KEYS), in order: each Pod's spec and containers are then written as literals
+   * (no copy of the shapes, the same keys in the same order and the same values).
+   */
+  readonly literal: boolean;
+  /**
    * The (labels, annotations, generateName) of the last stamped Pod whose metadata validated with
    * no cause: a generated name's 5 random characters are all lowercase letters and digits, so
    * every name made from one generateName validates alike.
@@ -280,7 +286,9 @@ export function podStamp(e: PodTemplateDefaults): PodStamp | null {
     const containers = cs.map((c: Any) => copyWith(c, 'volumeMounts', null));
     const spec = copyOwn(d);
     spec.volumes = null;
-    stamp = { spec: { ...spec }, containers };
+    const literal =
+      keysAre(spec, STAMP_SPEC_KEYS) && containers.every((c: Any) => keysAre(c, STAMP_CONTAINER_KEYS));
+    stamp = { spec: { ...spec }, containers, literal };
   }
   e.stamp = stamp;
   return stamp;
@@ -297,10 +305,69 @@ export function stampPodSpec(e: PodTemplateDefaults, stamp: PodStamp, name: stri
   const shapes = stamp.containers;
   const cs: Any[] = d.containers;
   const containers: Any[] = new Array(cs.length);
-  for (let i = 0; i < cs.length; i++)
-    containers[i] = copyWith(shapes[i], 'volumeMounts', appended((cs[i] as Any).volumeMounts, mount));
-  return { ...stamp.spec, containers, volumes: appended(d.volumes, volume) };
+  if (!stamp.literal) {
+    for (let i = 0; i < cs.length; i++)
+      containers[i] = copyWith(shapes[i], 'volumeMounts', appended((cs[i] as Any).volumeMounts, mount));
+    return { ...stamp.spec, containers, volumes: appended(d.volumes, volume) };
+  }
+  for (let i = 0; i < cs.length; i++) {
+    const c: Any = shapes[i];
+    containers[i] = {
+      name: c.name,
+      image: c.image,
+      ports: c.ports,
+      resources: c.resources,
+      terminationMessagePath: c.terminationMessagePath,
+      terminationMessagePolicy: c.terminationMessagePolicy,
+      imagePullPolicy: c.imagePullPolicy,
+      volumeMounts: appended((cs[i] as Any).volumeMounts, mount),
+    };
+  }
+  const t = stamp.spec;
+  return {
+    containers,
+    restartPolicy: t.restartPolicy,
+    terminationGracePeriodSeconds: t.terminationGracePeriodSeconds,
+    dnsPolicy: t.dnsPolicy,
+    securityContext: t.securityContext,
+    schedulerName: t.schedulerName,
+    enableServiceLinks: t.enableServiceLinks,
+    preemptionPolicy: t.preemptionPolicy,
+    priority: t.priority,
+    serviceAccountName: t.serviceAccountName,
+    serviceAccount: t.serviceAccount,
+    tolerations: t.tolerations,
+    volumes: appended(d.volumes, volume),
+  };
 }
+
+/** A stamp's usual spec keys, in order (the volumes a placeholder: see PodStamp). */
+const STAMP_SPEC_KEYS: readonly string[] = [
+  'containers',
+  'restartPolicy',
+  'terminationGracePeriodSeconds',
+  'dnsPolicy',
+  'securityContext',
+  'schedulerName',
+  'enableServiceLinks',
+  'preemptionPolicy',
+  'priority',
+  'serviceAccountName',
+  'serviceAccount',
+  'tolerations',
+  'volumes',
+];
+/** A stamp's usual container keys, in order (the mounts a placeholder). */
+const STAMP_CONTAINER_KEYS: readonly string[] = [
+  'name',
+  'image',
+  'ports',
+  'resources',
+  'terminationMessagePath',
+  'terminationMessagePolicy',
+  'imagePullPolicy',
+  'volumeMounts',
+];
 
 const POD_TEMPLATES = new WeakMap<object, PodTemplateDefaults>();
 
