@@ -9,7 +9,7 @@ import type { K8sObject, KindName } from '../api/types';
 import type { ApiError, ApplyOutcome } from '../contract';
 import { usualDeployment, usualService } from './apply-create';
 import { goJsonMarshal, threeWayPatch } from './apply-patch';
-import { copyOwn } from './copy';
+import { copyOwn, keysAre } from './copy';
 import { decodeStrict } from './decode';
 import { badRequest, conflict, formatValue, notFound } from './errors';
 import { patchOne } from './patch';
@@ -70,6 +70,25 @@ function fail(index: number, error: ApiError, extra: Partial<ApplyOutcome> = {})
 
 /** The annotation kubectl stores: the applied document as sorted-key JSON plus a newline. */
 export function lastAppliedFor(doc: Record<string, unknown>, namespace: string | undefined): string {
+  // The usual document (apiVersion, kind, metadata, spec; a metadata of a name and maybe labels):
+  // the same keys and values as the copies below, written as literals with their keys already in
+  // sorted order, so sortedCopy copies nothing of the top level or the metadata either.
+  const m: Any = doc.metadata;
+  if (keysAre(doc, USUAL_DOC_KEYS) && m !== null && typeof m === 'object') {
+    let meta: Any;
+    if (keysAre(m, NAME_KEY))
+      meta =
+        namespace !== undefined
+          ? { annotations: NO_ANNOTATIONS, name: m.name, namespace }
+          : { annotations: NO_ANNOTATIONS, name: m.name };
+    else if (keysAre(m, NAME_LABELS_KEYS))
+      meta =
+        namespace !== undefined
+          ? { annotations: NO_ANNOTATIONS, labels: m.labels, name: m.name, namespace }
+          : { annotations: NO_ANNOTATIONS, labels: m.labels, name: m.name };
+    if (meta !== undefined)
+      return `${goJsonMarshal({ apiVersion: doc.apiVersion, kind: doc.kind, metadata: meta, spec: doc.spec })}\n`;
+  }
   // copyOwn, not spreads: these copies gain keys (copy.ts).
   const meta: Any = copyOwn(doc.metadata);
   const annotations: Any = copyOwn(meta.annotations);
@@ -80,6 +99,12 @@ export function lastAppliedFor(doc: Record<string, unknown>, namespace: string |
   top.metadata = meta;
   return `${goJsonMarshal(top)}\n`;
 }
+
+const USUAL_DOC_KEYS: readonly string[] = ['apiVersion', 'kind', 'metadata', 'spec'];
+const NAME_KEY: readonly string[] = ['name'];
+const NAME_LABELS_KEYS: readonly string[] = ['name', 'labels'];
+/** The annotations a document without any has in its last-applied JSON (only ever stringified). */
+const NO_ANNOTATIONS = Object.freeze({});
 
 /** A document that passed kubectl's client-side checks: its kind, name and namespace resolved. */
 interface Resolved {
