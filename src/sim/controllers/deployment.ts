@@ -7,7 +7,7 @@
 
 import { ownedBy, ownerRefTo, scaledValue } from '../api/owners';
 import type { Deployment, DeploymentCondition, K8sObject, KindName, ReplicaSet } from '../api/types';
-import { copyWith } from '../apiserver/copy';
+import { copyWith, keysAre } from '../apiserver/copy';
 import { deepEqual } from '../apiserver/json';
 import type { Store } from '../apiserver/store';
 import { late } from '../late';
@@ -237,6 +237,23 @@ class DeploymentController implements Controller {
   }
 }
 
+const MATCH_LABELS_KEYS: readonly string[] = ['matchLabels'];
+const TEMPLATE_KEYS: readonly string[] = ['metadata', 'spec'];
+const LABELS_KEYS: readonly string[] = ['labels'];
+
+/** The new ReplicaSet's selector: the Deployment's with the hash label in its matchLabels. */
+export function newSelector(sel: Any, hash: string): Any {
+  const matchLabels = copyWith(sel.matchLabels, HASH_LABEL, hash);
+  return keysAre(sel, MATCH_LABELS_KEYS) ? { matchLabels } : copyWith(sel, 'matchLabels', matchLabels);
+}
+
+/** The new ReplicaSet's template: the Deployment's with `labels` (the hash label's) in its metadata. */
+export function newTemplate(tpl: Any, labels: Any): Any {
+  const meta = tpl.metadata;
+  const metadata = keysAre(meta, LABELS_KEYS) ? { labels } : copyWith(meta, 'labels', labels);
+  return keysAre(tpl, TEMPLATE_KEYS) ? { metadata, spec: tpl.spec } : copyWith(tpl, 'metadata', metadata);
+}
+
 /** ReplicaSets whose controller is `d`, least recently written first. */
 function ownedReplicaSets(store: Store, d: Deployment): ReplicaSet[] {
   return ownedBy(store, d, 'ReplicaSet') as ReplicaSet[];
@@ -446,12 +463,10 @@ function syncDeployment(
         // Built by assignment (copyWith), not as spreads: a spread copy's shape depends on the
         // state of its site's inline cache, so ReplicaSets made early in a page's first cluster
         // had shapes no later cluster's had (see ../apiserver/copy).
-        selector: copyWith(
-          d.spec.selector,
-          'matchLabels',
-          copyWith(d.spec.selector.matchLabels, HASH_LABEL, hash),
-        ),
-        template: copyWith(tpl, 'metadata', copyWith(tpl.metadata, 'labels', labels)),
+        // The usual selector ({matchLabels}), template ({metadata, spec}) and template metadata
+        // ({labels}) as literals of those keys (copy.ts keysAre), anything else by copyWith.
+        selector: newSelector(d.spec.selector, hash),
+        template: newTemplate(tpl, labels),
         ...(d.spec.minReadySeconds !== undefined ? { minReadySeconds: d.spec.minReadySeconds } : {}),
       },
     } as unknown as ReplicaSet;
