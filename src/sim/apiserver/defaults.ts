@@ -341,8 +341,12 @@ export function stampPodSpec(e: PodTemplateDefaults, stamp: PodStamp, name: stri
   };
 }
 
-/** A stamp's usual spec keys, in order (the volumes a placeholder: see PodStamp). */
-const STAMP_SPEC_KEYS: readonly string[] = [
+/**
+ * A stamp's usual spec keys, in order (the volumes a placeholder: see PodStamp); also a stamped
+ * Pod's spec keys (stampPod: its template's defaulted spec with the token volume), which the
+ * API server's bindPod checks.
+ */
+export const STAMP_SPEC_KEYS: readonly string[] = [
   'containers',
   'restartPolicy',
   'terminationGracePeriodSeconds',

@@ -21,6 +21,7 @@ import {
   podStamp,
   SA_TOKEN_MOUNT_PATH,
   SA_TOKEN_PROJECTION,
+  STAMP_SPEC_KEYS,
   stampPodSpec,
   templateDefaults,
 } from './defaults';
@@ -595,7 +596,7 @@ export class ApiServer implements ApiWriter {
     // (copy.ts keysAre).
     const os: Any = old.spec;
     let spec: Any;
-    if (keysAre(os, STAMPED_SPEC))
+    if (keysAre(os, STAMP_SPEC_KEYS))
       spec = {
         containers: os.containers,
         restartPolicy: os.restartPolicy,
@@ -851,22 +852,6 @@ function publishNamespaceObjects(api: ApiServer, ns: string, stored: K8sObject):
   if (ns === 'kube-system') api.store.addLazy('ConfigMap', ns, new Published('coredns', stored, api));
 }
 
-/** A stamped Pod's spec keys (stampPod: its template's defaulted spec with the token volume), in order. */
-const STAMPED_SPEC: readonly string[] = [
-  'containers',
-  'restartPolicy',
-  'terminationGracePeriodSeconds',
-  'dnsPolicy',
-  'securityContext',
-  'schedulerName',
-  'enableServiceLinks',
-  'preemptionPolicy',
-  'priority',
-  'serviceAccountName',
-  'serviceAccount',
-  'tolerations',
-  'volumes',
-];
 /** A stamped Pod's metadata keys without annotations (stampPod), in order. */
 const STAMPED_META: readonly string[] = [
   'generateName',
