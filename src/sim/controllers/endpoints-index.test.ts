@@ -5,7 +5,7 @@ import { FakeApi, pod, service } from '../net/test-helpers';
 import type { WatchEvent } from '../runtime/interfaces';
 import { eventChangesDesired, podServiceKeys } from './endpoints';
 import { EndpointsIndex } from './endpoints-index';
-import { podEndpointsChanged } from './endpoints-pod';
+import { isPodReady, podEndpointsChanged, storedReadyIn } from './endpoints-pod';
 import { canonical, sameJSON, selectedPods, serviceKeysForPod, sortSmall } from './endpoints-util';
 import { portsKey, slicesOf } from './endpointslice';
 
@@ -304,5 +304,34 @@ describe('eventChangesDesired through the index (one answer per Pod event, share
     }
     // An event asked about without its keys (the memo holds another one) is answered directly.
     expect(events.map((ev) => eventChangesDesired(ev, index))).toEqual(direct);
+  });
+});
+
+describe('storedReadyIn (readiness remembered by the list)', () => {
+  it('answers isPodReady for any sequence of lists, repeated ones included', () => {
+    const cond = (type: string, status: string) => ({
+      type,
+      status,
+      lastProbeTime: null,
+      lastTransitionTime: '',
+    });
+    const lists = [
+      undefined,
+      [],
+      Object.freeze([cond('Ready', 'True')]),
+      Object.freeze([cond('PodScheduled', 'True'), cond('Ready', 'False')]),
+      [cond('Initialized', 'True'), cond('Ready', 'True'), cond('ContainersReady', 'True')],
+      [cond('Ready', 'False')],
+      Object.freeze([cond('ContainersReady', 'True')]),
+    ] as Pod['status']['conditions'][];
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: lists.length - 1 }), { maxLength: 60 }), (picks) => {
+        for (const i of picks) {
+          const c = lists[i];
+          expect(storedReadyIn(c)).toBe(isPodReady({ status: { conditions: c } } as Pod));
+        }
+      }),
+      { seed: 20261128, numRuns: 300 },
+    );
   });
 });

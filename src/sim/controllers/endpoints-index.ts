@@ -70,7 +70,9 @@ export class PodLabelIndex {
   private readonly bySelector = new WeakMap<Labels, { version: number; ns: string; names: string[] }>();
 
   apply(ev: WatchEvent): void {
-    if (ev.kind !== 'Pod') return;
+    // A status-only write (WatchEvent.statusWrite) keeps the previous version's metadata object:
+    // the same labels.
+    if (ev.kind !== 'Pod' || ev.statusWrite) return;
     // Views: the fields, without building the Pod objects (see WatchEvent.view).
     const pod = ev.view as Pod;
     const was =

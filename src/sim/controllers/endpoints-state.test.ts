@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Pod, Service } from '../api/types';
 import { FakeApi, pod, service } from '../net/test-helpers';
+import { PHASE_CHANGED, STATUS_ONLY, type WatchEvent } from '../runtime/interfaces';
 import { computeSubsets, desiredEndpoints, podServiceKeys } from './endpoints';
+import { EndpointsIndex } from './endpoints-index';
+import { podCanBeListed } from './endpoints-pod';
 import { type PodEntry, type ServicePods, ServiceStates } from './endpoints-state';
 import { hasSelector, selectedPods } from './endpoints-util';
 import { desiredSlices, slicesOfState } from './endpointslice';
@@ -177,5 +180,116 @@ describe('per-Service state kept from Pod events (endpoints-state)', () => {
     expect(next[0]?.addresses?.[0]).toBe(first[0]?.notReadyAddresses?.[0]);
     expect((st.sorted()[0] as PodEntry).ref()).toBe(ref);
     expect(st.sorted()[0]).not.toBe(entry);
+  });
+});
+
+describe('status-only Pod writes (WatchEvent.statusWrite) on the Pod-event side', () => {
+  // The store's status versions (Store.putStatus) keep the previous version's metadata and spec
+  // objects and say so in the event; FakeApi copies every write. Side A is handed each status-only
+  // update as the store hands it (the previous view's metadata and spec, statusWrite set), side B
+  // the same update as a plain write: the shared keys, the per-Service state and the Pod label
+  // index must agree event by event, and with a state listed afresh.
+  it('gives the keys, entries and label index the general path gives', () => {
+    let statusOnlyEvents = 0;
+    let listedStatusOnly = 0;
+    fc.assert(
+      fc.property(fc.array(podOp, { maxLength: 40 }), fc.boolean(), fc.boolean(), (ops, publish, named) => {
+        const api = new FakeApi();
+        const indexA = new EndpointsIndex();
+        const indexB = new EndpointsIndex();
+        const lastA = new Map<string, Pod>();
+        const keysA: (readonly string[])[] = [];
+        const keysB: (readonly string[])[] = [];
+        const feed = (index: EndpointsIndex, ev: WatchEvent, keys: (readonly string[])[]) => {
+          index.apply(ev);
+          if (ev.kind !== 'Pod') return;
+          const k = podServiceKeys(api, ev, index);
+          keys.push([...k]);
+          if (k.length) index.states.onPodEvent(ev, k);
+        };
+        api.listeners.push((ev) => {
+          feed(indexB, ev, keysB);
+          if (ev.kind !== 'Pod') return feed(indexA, ev, keysA);
+          const o = ev.view as Pod;
+          const prev = lastA.get(ev.name);
+          let a: WatchEvent = ev;
+          if (ev.type === 'MODIFIED' && prev) {
+            const statusOnly =
+              JSON.stringify({ ...o.metadata, resourceVersion: '' }) ===
+                JSON.stringify({ ...prev.metadata, resourceVersion: '' }) &&
+              JSON.stringify(o.spec) === JSON.stringify(prev.spec);
+            const view = statusOnly
+              ? ({
+                  apiVersion: o.apiVersion,
+                  kind: o.kind,
+                  metadata: prev.metadata,
+                  spec: prev.spec,
+                  status: o.status,
+                } as Pod)
+              : o;
+            const w = statusOnly
+              ? prev.status?.phase === o.status?.phase
+                ? STATUS_ONLY
+                : STATUS_ONLY | PHASE_CHANGED
+              : 0;
+            a = {
+              ...ev,
+              object: view,
+              view,
+              old: prev,
+              oldView: prev,
+              name: ev.name,
+              namespace: ev.namespace,
+              statusWrite: w,
+            };
+            if (statusOnly) {
+              statusOnlyEvents++;
+              if (podCanBeListed(prev) && podCanBeListed(view)) listedStatusOnly++;
+            }
+          }
+          if (ev.type === 'DELETED') lastA.delete(ev.name);
+          else lastA.set(ev.name, a.view as Pod);
+          feed(indexA, a, keysA);
+        });
+        const ports = named
+          ? [
+              { name: 'http', port: 80, targetPort: 'http' },
+              { name: 'metrics', port: 9090 },
+            ]
+          : undefined;
+        api.create(
+          service('web', {
+            selector: { app: 'web' },
+            publishNotReadyAddresses: publish,
+            ...(ports ? { ports } : {}),
+          }),
+        );
+        const svc = api.get('Service', 'default', 'web') as Service;
+        if (!hasSelector(svc)) throw new Error('selector');
+        const stA = indexA.states.get('default/web', svc, api, indexA);
+        const stB = indexB.states.get('default/web', svc, api, indexB);
+        for (const o of ops) {
+          const n = keysA.length;
+          step(api, o);
+          expect(keysA.slice(n)).toEqual(keysB.slice(n));
+          expect(stA.sorted().map(fields)).toEqual(stB.sorted().map(fields));
+          expect(stA.version).toBe(stB.version);
+          expect([...indexA.pods.candidates('default', { app: 'web' })].sort()).toEqual(
+            [...indexB.pods.candidates('default', { app: 'web' })].sort(),
+          );
+          if (o.check) {
+            const fresh = new ServiceStates().get('default/web', svc, api, undefined);
+            expect(stA.sorted().map(fields)).toEqual(fresh.sorted().map(fields));
+            expect(desiredEndpoints(svc, api, undefined, undefined, stA).subsets).toEqual(
+              computeSubsets(svc, selectedPods(api, svc)),
+            );
+          }
+        }
+      }),
+      { seed: 20261128, numRuns: 300 },
+    );
+    // The fast paths were taken, for Pods listed before and after too (withStatus).
+    expect(statusOnlyEvents).toBeGreaterThan(200);
+    expect(listedStatusOnly).toBeGreaterThan(100);
   });
 });

@@ -28,6 +28,7 @@ import {
   podNamespace,
   podNodeName,
   podUid,
+  storedPodReady,
 } from './endpoints-pod';
 import { numericTargetPorts, selectedPods, selectorMatches } from './endpoints-util';
 import type { SliceMeta } from './endpointslice';
@@ -101,6 +102,28 @@ export class PodEntry {
     this.targetRef = was.targetRef;
     if (was.ip === this.ip && was.hostname === this.hostname && was.nodeName === this.nodeName)
       this.address = was.address;
+  }
+
+  /**
+   * This entry with the IP and readiness of a later status of its Pod (whose other fields read
+   * as before, see ServicePods.applyStatus): itself when both are unchanged, else a new entry
+   * that inherits what this one built.
+   */
+  withStatus(ip: string, ready: boolean): PodEntry {
+    if (ip === this.ip && ready === this.ready) return this;
+    const e = new PodEntry(
+      this.name,
+      this.namespace,
+      this.uid,
+      ip,
+      ready,
+      this.terminating,
+      this.hostname,
+      this.nodeName,
+      this.ports,
+    );
+    e.inherit(this);
+    return e;
   }
 
   /** Whether both entries list the same thing (every field the outputs are built from). */
@@ -223,6 +246,30 @@ export class ServicePods {
       this.byName.set(name, e);
     } else if (was === undefined) return;
     else this.byName.delete(name);
+    this.moved(was, e);
+  }
+
+  /**
+   * apply for a status-only write (WatchEvent.statusWrite): the Pod's metadata and spec are the
+   * previous version's own objects. A listed Pod's entry was built from a version whose metadata
+   * and spec read alike for every field an entry holds (the writes in between changed nothing
+   * podEndpointsChanged reads, or they were applied), so the entry for `pod` is that entry with
+   * the status's IP and readiness (PodEntry.withStatus): the same entry PodEntry.of would build.
+   */
+  applyStatus(name: string, pod: Pod): void {
+    const was = this.byName.get(name);
+    if (was === undefined || !podCanBeListed(pod)) {
+      this.apply(name, pod);
+      return;
+    }
+    const e = was.withStatus(podIP(pod) as string, storedPodReady(pod));
+    if (e === was) return;
+    this.byName.set(name, e);
+    this.moved(was, e);
+  }
+
+  /** The bookkeeping after the entry for a Pod went from `was` to `e` (either may be none). */
+  private moved(was: PodEntry | undefined, e: PodEntry | undefined): void {
     this.version++;
     this.sharedIP = undefined;
     // The order is kept by moving the one entry (a Pod turning Ready keeps its place).
@@ -309,11 +356,17 @@ export class ServiceStates {
     if (ev === this.last) return;
     this.last = ev;
     // The view: an entry keeps the Pod's field values, nothing of the object (WatchEvent.view).
+    // The name as the store read it (WatchEvent.name: no metadata load).
     const view = ev.view as Pod;
+    const name = ev.name;
+    if (ev.statusWrite) {
+      for (let i = 0; i < keys.length; i++) this.byKey.get(keys[i] as string)?.applyStatus(name, view);
+      return;
+    }
     const pod = ev.type === 'DELETED' ? undefined : view;
     for (let i = 0; i < keys.length; i++) {
       const st = this.byKey.get(keys[i] as string);
-      if (st !== undefined) st.apply(podName(view), pod);
+      if (st !== undefined) st.apply(name, pod);
     }
   }
 

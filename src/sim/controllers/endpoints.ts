@@ -33,6 +33,7 @@ import {
   podCanBeListed,
   podEndpointsChanged,
   podLabels,
+  podStatusEndpointsChanged,
   sameLabelSet,
   shouldPodBeInEndpoints,
 } from './endpoints-pod';
@@ -425,7 +426,13 @@ export function podServiceKeys(
   let keys: readonly string[] = NO_KEYS;
   const pod = ev.view as Pod;
   const old = ev.oldView as Pod | undefined;
-  if (!(ev.type === 'MODIFIED' && old && !podEndpointsChanged(old, pod))) {
+  if (ev.statusWrite && index && old) {
+    // A status-only write (WatchEvent.statusWrite): the metadata and spec are the previous
+    // version's own objects, so only the status can have changed (podEndpointsChanged's other
+    // reads compare an object with itself) and the labels are the same object.
+    if (podStatusEndpointsChanged(old.status, pod.status))
+      keys = index.services.keysMatching(eventPodNamespace(ev), podLabels(pod), undefined);
+  } else if (!(ev.type === 'MODIFIED' && old && !podEndpointsChanged(old, pod))) {
     if (index) {
       const labels = podLabels(pod);
       const oldLabels = old && podLabels(old);
