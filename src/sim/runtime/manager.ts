@@ -143,9 +143,12 @@ export class ControllerManager {
   private lastFan: Fanout | undefined = undefined;
   // One stingy FIFO of (controller index, key) (client-go workqueue semantics, see ./workqueue):
   // the entries, with a map per controller from key to its entry, so no composite string is built
-  // per event. Positions are absolute: q[i] is position qBase + i; qBase + qHead is the next to run.
-  private q: Queued[] = refArray();
+  // per event. Positions are absolute: q[i] is position qBase + i, for i below qTail (the
+  // array's slots past it are stale or empty: the array is reused, never sliced); qBase + qHead is
+  // the next to run.
+  private readonly q: Queued[] = refArray();
   private qHead = 0;
+  private qTail = 0;
   private qBase = 0;
   private readonly entries: Map<string, Queued>[] = [];
   /** Entries made since the maps were last emptied. */
@@ -302,7 +305,7 @@ export class ControllerManager {
   }
 
   get pending(): number {
-    return this.q.length - this.qHead;
+    return this.qTail - this.qHead;
   }
 
   /** Reconcile until the queue is empty. Returns the number of reconciles run. */
@@ -312,18 +315,29 @@ export class ControllerManager {
     let n = 0;
     try {
       for (;;) {
-        if (this.qHead >= this.q.length) {
+        const head = this.qHead;
+        if (head >= this.qTail) {
+          // Drained: every position so far was reached, and the array starts over at its start.
+          this.qBase += head;
+          this.qHead = 0;
+          this.qTail = 0;
           this.forget();
           return n;
         }
-        const e = this.q[this.qHead] as Queued;
+        const q = this.q;
+        const e = q[head] as Queued;
         const index = e.index;
         const key = e.key;
-        this.qHead++;
-        // Compact now and then so a long-lived queue does not grow without bound.
-        if (this.qHead > 1024 && this.qHead * 2 > this.q.length) {
-          this.q = this.q.slice(this.qHead);
-          this.qBase += this.qHead;
+        this.qHead = head + 1;
+        // Compact now and then so a long-lived queue does not grow without bound: the waiting
+        // entries move to the array's start, in place.
+        if (head >= 1024 && (head + 1) * 2 > this.qTail) {
+          const h = head + 1;
+          const tail = this.qTail;
+          // A loop, not copyWithin (a generic builtin: ~300 instructions an element).
+          for (let i = h; i < tail; i++) q[i - h] = q[i] as Queued;
+          this.qTail = tail - h;
+          this.qBase += h;
           this.qHead = 0;
         }
         if (++n > this.maxIterations) {
@@ -377,8 +391,12 @@ export class ControllerManager {
       return;
     }
     e.quiet = quiet;
-    e.at = this.qBase + this.q.length;
-    this.q.push(e);
+    const tail = this.qTail;
+    e.at = this.qBase + tail;
+    const q = this.q;
+    if (tail < q.length) q[tail] = e;
+    else q.push(e);
+    this.qTail = tail + 1;
     if (this.log !== undefined) this.log.placed(e.index, e.key, 'new', quiet, e.at);
   }
 
@@ -389,6 +407,8 @@ export class ControllerManager {
   private forget(): void {
     if (this.made < KEEP_ENTRIES) return;
     for (const m of this.entries) m.clear();
+    // The array's stale slots would keep forgotten entries alive.
+    this.q.length = 0;
     this.made = 0;
     this.generation = nextGeneration++;
   }
