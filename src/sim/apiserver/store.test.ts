@@ -239,6 +239,66 @@ describe('Store.byOwner', () => {
   });
 });
 
+describe('Store.byOwner against a scan', () => {
+  // The owner index keeps one dependent as the slot itself and a set from the second on: any
+  // sequence of creates, rewrites (owners kept, changed, doubled or dropped; a new uid under the
+  // same name), status writes, removals and lazy entries taking a name lists what a scan of every
+  // stored object naming the owner lists, in resourceVersion order.
+  it('lists what a scan of the stored objects lists, through growing and shrinking dependents', () => {
+    const owners = ['o1', 'o2', 'o3'];
+    const op = fc.record({
+      what: fc.constantFrom('put', 'put', 'put', 'status', 'remove', 'lazy'),
+      name: fc.constantFrom('a', 'b', 'c', 'd'),
+      refs: fc.array(fc.constantFrom(...owners), { maxLength: 3 }),
+      uid: fc.integer({ min: 0, max: 2 }),
+    });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 50 }), (ops) => {
+        const store = new Store();
+        for (const { what, name, refs, uid } of ops) {
+          if (what === 'put')
+            store.put({
+              apiVersion: 'v1',
+              kind: 'Pod',
+              metadata: {
+                name,
+                namespace: 'default',
+                uid: `${name}-${uid}`,
+                resourceVersion: '',
+                ownerReferences: refs.map((u) => ({ uid: u })),
+              },
+            } as unknown as K8sObject);
+          else if (what === 'status') {
+            const slot = store.slot('Pod', 'default', name);
+            if (slot !== undefined) store.putStatus('Pod', 'default', slot, { phase: `p${uid}` });
+          } else if (what === 'remove') store.remove('Pod', 'default', name);
+          else store.addLazy('Pod', 'default', new Note(name, 'x'));
+          // The uid index: each stored object by its uid, and no other uid.
+          for (const n of ['a', 'b', 'c', 'd'])
+            for (const u of [0, 1, 2]) {
+              const stored = store.get('Pod', 'default', n);
+              const want = stored?.kind === 'Pod' && stored.metadata.uid === `${n}-${u}` ? stored : undefined;
+              expect(store.getByUid(`${n}-${u}`)).toBe(want);
+            }
+          for (const owner of owners) {
+            const scan = store
+              .list('Pod')
+              .filter(
+                (o) => !(o.kind === 'Event') && o.metadata.ownerReferences?.some((r) => r.uid === owner),
+              )
+              .sort((x, y) => Number(x.metadata.resourceVersion) - Number(y.metadata.resourceVersion));
+            expect(store.byOwner(owner).map((o) => o.metadata.uid)).toEqual(scan.map((o) => o.metadata.uid));
+            expect(store.byOwner(owner, true).map((o) => o.metadata.uid)).toEqual(
+              scan.map((o) => o.metadata.uid),
+            );
+          }
+        }
+      }),
+      { seed: 20261128, numRuns: 400 },
+    );
+  });
+});
+
 describe('Store.list across namespaces', () => {
   // A list over every namespace comes back in etcd key order (`/registry/configmaps/<ns>/<name>`,
   // the order the watch cache serves and `kubectl get -A` prints): '-' sorts before '/', so a

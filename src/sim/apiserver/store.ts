@@ -181,6 +181,13 @@ export class Slot {
     public rv: number,
     /** The name map holding it (a slot never moves: while live, it is there under its name). */
     readonly map: NameMap,
+    /**
+     * `obj.metadata.uid` and (for a kind in the owner index) `.ownerReferences`, as the write
+     * read them: the next write of the slot compares its object's with these instead of reading
+     * the replaced object's metadata again (megamorphic loads, on a site that sees every kind).
+     */
+    public uid: string,
+    public refs: readonly OwnerReference[] | undefined,
   ) {}
   object(): K8sObject {
     const v = this.ver;
@@ -221,10 +228,18 @@ class KindMap {
   readonly byNs = new Map<string, NameMap>();
   /** The cluster-scoped kinds' one map (also byNs's '' entry, for the code that walks byNs). */
   cluster: NameMap | undefined = undefined;
+  /**
+   * In the uid and owner indexes: every kind but Event (only GC looks objects up by uid, and Events
+   * are never owners or dependents: leaving the benchmark's 30,000 out saves their entries).
+   */
+  readonly indexed: boolean;
   constructor(
     readonly store: Store,
     readonly namespaced: boolean,
-  ) {}
+    kind: KindName,
+  ) {
+    this.indexed = kind !== 'Event';
+  }
   /** The namespace's map, if any (a cluster-scoped kind ignores `ns`). */
   get(ns: string | undefined): NameMap | undefined {
     return this.namespaced ? this.byNs.get(ns ?? '') : this.cluster;
@@ -348,8 +363,12 @@ export function keyOf(kind: KindName, ns: string, name: string): string {
 export class Store implements StoreReader {
   private readonly data = new Map<KindName, KindMap>();
   private readonly byUid = new Map<string, Slot>(); // uid → the object's slot (not Events)
-  /** Owner uid → the slots of the objects naming it (not Events, which byOwner never returned). */
-  private readonly dependents = new Map<string, Set<Slot>>();
+  /**
+   * Owner uid → the slots of the objects naming it (not Events, which byOwner never returned): the
+   * one slot itself while it is the only one (a Deployment's ReplicaSet, a Service's
+   * EndpointSlice), a set from the second on (a ReplicaSet's Pods).
+   */
+  private readonly dependents = new Map<string, Slot | Set<Slot>>();
   /** byOwner's scratch array (empty between calls). */
   private readonly ownerScratch: Slot[] = refArray();
   private rv = 1000;
@@ -427,7 +446,7 @@ export class Store implements StoreReader {
     const k = this.data.get(kind);
     if (k === undefined) return undefined;
     const ns = k.namespaced ? (namespace ?? '') : '';
-    if (name === this.lastName && ns === this.lastNs && k === this.lastKind) return this.lastEntry;
+    if (k === this.lastKind && name === this.lastName && ns === this.lastNs) return this.lastEntry;
     const m = k.namespaced ? k.byNs.get(ns) : k.cluster;
     if (m === undefined) return undefined;
     const e = (m.pending === undefined ? m : keyed(m)).get(name);
@@ -483,7 +502,11 @@ export class Store implements StoreReader {
   byOwner(uid: string, views = false): K8sObject[] {
     const out: K8sObject[] = [];
     const set = this.dependents.get(uid);
-    if (!set) return out;
+    if (set === undefined) return out;
+    if (set instanceof Slot) {
+      out.push(views ? set.view() : set.object());
+      return out;
+    }
     if (set.size === 1) {
       for (const slot of set) out.push(views ? slot.view() : slot.object());
       return out;
@@ -592,7 +615,8 @@ export class Store implements StoreReader {
     const name = meta.name;
     let m: NameMap;
     let prev: Entry | undefined;
-    if (name === this.lastName && ns === this.lastNs && km === this.lastKind) {
+    // The kind first: a comparison of two maps, where the names' is of two strings.
+    if (km === this.lastKind && name === this.lastName && ns === this.lastNs) {
       m = this.lastMap as NameMap;
       prev = this.lastEntry;
     } else {
@@ -613,40 +637,39 @@ export class Store implements StoreReader {
       storedMeta = stored.metadata;
     }
     const uid = storedMeta.uid;
-    // Events are never owners or dependents, and only GC looks objects up by uid: leaving the
-    // (30,000 at the benchmark's scale) Events out of the uid index saves its entries.
-    const indexed = kind !== 'Event';
+    // Events are in neither the uid nor the owner index (KindMap.indexed).
+    const indexed = km.indexed;
+    const refs = indexed ? storedMeta.ownerReferences : undefined;
     let slot: Slot;
     if (prev instanceof Slot && old !== undefined) {
-      // The usual write: an object replaced in its slot.
+      // The usual write: an object replaced in its slot. The replaced object's uid and owners
+      // as the slot kept them (its metadata's).
       slot = prev;
+      const oldUid = slot.uid;
+      const oldRefs = slot.refs;
       slot.obj = stored;
       slot.ver = undefined;
       slot.rv = this.rv;
-      const oldMeta = old.metadata;
-      const oldUid = oldMeta.uid;
+      slot.uid = uid;
+      slot.refs = refs;
       if (oldUid !== uid) {
         this.byUid.delete(oldUid);
         if (indexed) this.byUid.set(uid, slot);
       }
-      if (indexed) {
-        const oldRefs = oldMeta.ownerReferences;
-        const refs = storedMeta.ownerReferences;
-        if (oldUid !== uid || !sameOwnerRefs(oldRefs, refs)) {
-          this.unindexOwners(oldRefs, slot);
-          this.indexOwners(refs, slot);
-        }
+      if (indexed && (oldUid !== uid || !sameOwnerRefs(oldRefs, refs))) {
+        this.unindexOwners(oldRefs, slot);
+        this.indexOwners(refs, slot);
       }
     } else {
       if (prev !== undefined) (prev as LazyObject).live = false;
-      slot = new Slot(stored, this.rv, m);
+      slot = new Slot(stored, this.rv, m, uid, refs);
       m.set(name, slot);
       m.slots++;
       if (!old) {
         m.sorted = undefined;
         if (indexed) {
           this.byUid.set(uid, slot);
-          this.indexOwners(storedMeta.ownerReferences, slot);
+          this.indexOwners(refs, slot);
         }
       } else {
         // A put over a lazy entry (in no index: only put objects are).
@@ -655,7 +678,7 @@ export class Store implements StoreReader {
         if (indexed) {
           this.byUid.set(uid, slot);
           this.unindexOwners(oldMeta.ownerReferences, slot);
-          this.indexOwners(storedMeta.ownerReferences, slot);
+          this.indexOwners(refs, slot);
         }
       }
     }
@@ -740,7 +763,7 @@ export class Store implements StoreReader {
   private kindMap(kind: KindName): KindMap {
     let km = this.data.get(kind);
     if (km === undefined) {
-      km = new KindMap(this, NAMESPACED[kind] === true);
+      km = new KindMap(this, NAMESPACED[kind] === true, kind);
       this.data.set(kind, km);
     }
     return km;
@@ -778,12 +801,16 @@ export class Store implements StoreReader {
     if (refs === undefined) return;
     for (let i = 0; i < refs.length; i++) {
       const ref = refs[i] as OwnerReference;
-      let s = this.dependents.get(ref.uid);
-      if (!s) {
-        s = new Set();
-        this.dependents.set(ref.uid, s);
-      }
-      s.add(slot);
+      const s = this.dependents.get(ref.uid);
+      if (s === undefined) this.dependents.set(ref.uid, slot);
+      else if (s instanceof Slot) {
+        if (s !== slot) {
+          const two = new Set<Slot>();
+          two.add(s);
+          two.add(slot);
+          this.dependents.set(ref.uid, two);
+        }
+      } else s.add(slot);
     }
   }
 
@@ -792,7 +819,11 @@ export class Store implements StoreReader {
     for (let i = 0; i < refs.length; i++) {
       const ref = refs[i] as OwnerReference;
       const s = this.dependents.get(ref.uid);
-      if (!s) continue;
+      if (s === undefined) continue;
+      if (s instanceof Slot) {
+        if (s === slot) this.dependents.delete(ref.uid);
+        continue;
+      }
       s.delete(slot);
       if (s.size === 0) this.dependents.delete(ref.uid);
     }
