@@ -77,18 +77,23 @@ class GarbageCollector implements Controller {
     }
     // The metadata read once (this site sees every kind: each read is a megamorphic load).
     const meta = o.metadata;
+    const marked = meta.deletionTimestamp;
+    // An update queues the object only when it is newly marked for foreground deletion (owners
+    // are looked at only when added): one with no deletion mark, most writes, needs no more reads.
+    const added = ev.type === 'ADDED';
+    if (!added && !marked) return NO_KEYS;
     // A write that kept the metadata object (a status write: a status version's view shares its
     // base's) changes nothing read below: no new mark, and owners are looked at only when added.
     const old = ev.oldView;
     if (old !== undefined && old.metadata === meta) return NO_KEYS;
     // Marked for foreground deletion: its dependents are to go.
-    if (meta.deletionTimestamp && meta.finalizers?.includes(FOREGROUND_DELETION) && !deletingDependents(old))
+    if (marked && meta.finalizers?.includes(FOREGROUND_DELETION) && !deletingDependents(old))
       return [meta.uid];
     // A new object may name an owner that is already gone. One whose owner exists needs no
     // look: the reconcile would find the owner and stop, and should that owner go later, its
     // DELETED event queues this object then (the graph builder's "virtual" owner check happens
     // only for owners it has not observed). [K8S garbagecollector/graph_builder.go]
-    const refs = ev.type === 'ADDED' ? meta.ownerReferences : undefined;
+    const refs = added ? meta.ownerReferences : undefined;
     if (!refs?.length || anOwnerExists(store, refs, ev.namespace)) return NO_KEYS;
     return [meta.uid];
   }
