@@ -256,8 +256,6 @@ export class SliceIndex {
 
   apply(ev: WatchEvent): void {
     if (ev.kind !== 'EndpointSlice') return;
-    const ns = ev.object.metadata.namespace ?? 'default';
-    const name = ev.object.metadata.name;
     const labels = ev.object.metadata.labels;
     const svc = labels?.[SERVICE_NAME_LABEL];
     const manager = labels?.[MANAGED_BY];
@@ -266,6 +264,9 @@ export class SliceIndex {
     const oldManager = old?.[MANAGED_BY];
     // Most slice updates (new endpoints) keep both labels: nothing moves.
     if (ev.type === 'MODIFIED' && oldSvc === svc && oldManager === manager) return;
+    // The name only now, as the store read it (WatchEvent.name/namespace: no metadata load).
+    const ns = ev.namespace ?? 'default';
+    const name = ev.name;
     if (oldSvc !== undefined && oldManager !== undefined) this.byOwner.remove(ns, oldSvc, oldManager, name);
     if (svc === undefined || manager === undefined) return;
     if (ev.type === 'DELETED') this.byOwner.remove(ns, svc, manager, name);

@@ -6,6 +6,7 @@
 // (ShouldPodBeInEndpoints).
 import type { Labels, Pod, ServicePort } from '../api/types';
 import type { WatchEvent } from '../runtime/interfaces';
+import { isOwn } from '../runtime/own';
 
 export const podName = (pod: Pod): string => pod.metadata.name;
 export const podNamespace = (pod: Pod): string => pod.metadata.namespace ?? 'default';
@@ -151,10 +152,10 @@ export function sameLabelSet(a: Labels, b: Labels): boolean {
   if (a === b) return true;
   let n = 0;
   for (const k in a) {
-    if (!Object.hasOwn(a, k)) continue;
+    if (!isOwn(a, k)) continue;
     n++;
     if (a[k] !== b[k] || !Object.hasOwn(b, k)) return false;
   }
-  for (const k in b) if (Object.hasOwn(b, k)) n--;
+  for (const k in b) if (isOwn(b, k)) n--;
   return n === 0;
 }

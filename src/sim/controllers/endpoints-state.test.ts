@@ -6,7 +6,7 @@ import { PHASE_CHANGED, STATUS_ONLY, type WatchEvent } from '../runtime/interfac
 import { computeSubsets, desiredEndpoints, podServiceKeys } from './endpoints';
 import { EndpointsIndex } from './endpoints-index';
 import { podCanBeListed } from './endpoints-pod';
-import { type PodEntry, type ServicePods, ServiceStates } from './endpoints-state';
+import { PodEntry, placeOf, position, type ServicePods, ServiceStates } from './endpoints-state';
 import { hasSelector, selectedPods } from './endpoints-util';
 import { desiredSlices, slicesOfState } from './endpointslice';
 
@@ -137,6 +137,9 @@ describe('per-Service state kept from Pod events (endpoints-state)', () => {
           const slices = slicesOfState(s, []);
           if (s.hasSharedIP()) expect(slices).toBeUndefined();
           else expect(slices).toEqual(desiredSlices(svc, listed));
+          // The one-slice answer filled in (reconcileEndpointSlices' reused one) reads alike.
+          if (slices?.length === 1)
+            expect(slicesOfState(s, [], [{ ports: null, endpoints: null }])).toEqual(slices);
         };
         for (const o of ops) {
           const version = st.version;
@@ -291,5 +294,28 @@ describe('status-only Pod writes (WatchEvent.statusWrite) on the Pod-event side'
     // The fast paths were taken, for Pods listed before and after too (withStatus).
     expect(statusOnlyEvents).toBeGreaterThan(200);
     expect(listedStatusOnly).toBeGreaterThan(100);
+  });
+});
+
+describe('placeOf (an entry found by identity in a short ordered list)', () => {
+  it('answers what the binary search finds there, on lists with equal entries too', () => {
+    const entry = (ip: string, uid: string) =>
+      new PodEntry(uid, 'default', uid, ip, true, false, undefined, undefined, undefined);
+    const byIPThenUid = (a: PodEntry, b: PodEntry) =>
+      a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
+    const item = fc.record({
+      ip: fc.constantFrom('10.1.0.2', '10.1.0.10', '10.1.0.9'),
+      uid: fc.constantFrom('a', 'b'),
+    });
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 24 }), fc.nat(), fc.boolean(), (items, pick, inside) => {
+        const ordered = items.map((x) => entry(x.ip, x.uid)).sort(byIPThenUid);
+        const e =
+          inside && ordered.length ? (ordered[pick % ordered.length] as PodEntry) : entry('10.1.0.9', 'a');
+        const i = position(ordered, e);
+        expect(placeOf(ordered, e)).toBe(ordered[i] === e ? i : -1);
+      }),
+      { seed: 20261128, numRuns: 500 },
+    );
   });
 });

@@ -157,7 +157,7 @@ const byIPThenUid = (a: PodEntry, b: PodEntry): number =>
   a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
 
 /** Where `e` is or would go in `ordered` (byIPThenUid order): a binary search. */
-function position(ordered: readonly PodEntry[], e: PodEntry): number {
+export function position(ordered: readonly PodEntry[], e: PodEntry): number {
   let lo = 0;
   let hi = ordered.length;
   while (lo < hi) {
@@ -166,6 +166,23 @@ function position(ordered: readonly PodEntry[], e: PodEntry): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * position(ordered, e) when `e` itself is there, else -1. A short list is scanned for `e` by
+ * identity, and then one compare says whether position would find that place: `ordered` is in
+ * byIPThenUid order, so the first place whose entry is not before `e` is `e`'s own exactly when
+ * the entry ahead of it is before `e` (or there is none).
+ */
+export function placeOf(ordered: readonly PodEntry[], e: PodEntry): number {
+  const n = ordered.length;
+  if (n > 16) {
+    const i = position(ordered, e);
+    return ordered[i] === e ? i : -1;
+  }
+  for (let j = 0; j < n; j++)
+    if (ordered[j] === e) return j === 0 || byIPThenUid(ordered[j - 1] as PodEntry, e) < 0 ? j : -1;
+  return -1;
 }
 
 // In-place edits of an ordered entry list (not splice: splice answers a new array of the removed
@@ -276,12 +293,13 @@ export class ServicePods {
     const ordered = this.ordered;
     if (ordered === undefined) return;
     if (was !== undefined) {
-      const i = position(ordered, was);
-      if (ordered[i] !== was) {
+      const i = placeOf(ordered, was);
+      if (i < 0) {
         this.ordered = undefined; // not where the order says (two Pods with one uid): sorted again
         return;
       }
-      if (e !== undefined && byIPThenUid(e, was) === 0) {
+      // byIPThenUid(e, was) === 0: the same IP and uid (strings neither before nor after each other).
+      if (e !== undefined && e.ip === was.ip && e.uid === was.uid) {
         ordered[i] = e;
         return;
       }
@@ -368,6 +386,16 @@ export class ServiceStates {
       const st = this.byKey.get(keys[i] as string);
       if (st !== undefined) st.apply(name, pod);
     }
+  }
+
+  /**
+   * The state kept for `svc` (key `key`) when it was built for that Service object, else
+   * undefined. A state is only built for a Service that selects (hasSelector), and a stored
+   * Service object never changes: a caller holding the answer need not ask again.
+   */
+  current(key: string, svc: Service): ServicePods | undefined {
+    const st = this.byKey.get(key);
+    return st !== undefined && st.svc === svc ? st : undefined;
   }
 
   /**

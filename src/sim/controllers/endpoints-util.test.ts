@@ -1,8 +1,17 @@
 // withLabelsAndAnnotations against the spread it stands for, on the metadata shapes it writes out
 // as literals and on shapes it copies generically.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { K8sObject } from '../api/types';
-import { TRIGGER_TIME, withLabelsAndAnnotations, withTriggerTime } from './endpoints-util';
+import type { EndpointAddress, EndpointSliceEndpoint, EndpointSubset, K8sObject } from '../api/types';
+import { conditions } from './endpoints-reuse';
+import {
+  sameJSON,
+  sliceEndpointsDiffer,
+  subsetsDiffer,
+  TRIGGER_TIME,
+  withLabelsAndAnnotations,
+  withTriggerTime,
+} from './endpoints-util';
 
 const spread = (
   m: K8sObject['metadata'],
@@ -116,5 +125,89 @@ describe('withTriggerTime (the spread { ...annotations, [TRIGGER_TIME]: time })'
     expect(withTriggerTime(undefined, '2026-01-08T09:33:00Z')).toEqual({
       [TRIGGER_TIME]: '2026-01-08T09:33:00Z',
     });
+  });
+});
+
+describe('subsetsDiffer and sliceEndpointsDiffer (a difference told before sameJSON)', () => {
+  // Addresses and endpoints from a small pool, each either the pool's object or a copy of it (the
+  // same JSON, another object); lists of them built as the controllers build them, and stored
+  // lists as anyone may have written them (copies, other lengths, keys left out or undefined).
+  const ADDRESSES: EndpointAddress[] = ['10.1.0.2', '10.1.0.3', '10.1.0.4'].map((ip) => ({
+    ip,
+    nodeName: 'n1',
+    targetRef: { kind: 'Pod', namespace: 'default', name: ip, uid: ip },
+  }));
+  const address = fc.record({ i: fc.nat(2), copy: fc.boolean() }).map(({ i, copy }) => {
+    const a = ADDRESSES[i] as EndpointAddress;
+    return copy ? structuredClone(a) : a;
+  });
+  const list = fc.option(fc.array(address, { maxLength: 3 }), { nil: undefined });
+  const built = fc.array(fc.record({ ready: list, notReady: list }), { maxLength: 2 }).map((subs) =>
+    subs.map(({ ready, notReady }) => {
+      const s: EndpointSubset = {};
+      if (ready?.length) s.addresses = ready;
+      if (notReady?.length) s.notReadyAddresses = notReady;
+      s.ports = [{ port: 80, protocol: 'TCP' }];
+      return s;
+    }),
+  );
+  const stored = fc.oneof(
+    built,
+    built.map((b) => structuredClone(b)),
+    built.map((b) => b.map((s) => ({ ...s, addresses: undefined }))),
+    fc.constant(undefined),
+    fc.constant([{}]),
+  );
+  it('subsetsDiffer is true only where sameJSON is false', () => {
+    let told = 0;
+    let same = 0;
+    fc.assert(
+      fc.property(stored, built, (a, b) => {
+        const differs = subsetsDiffer(a ?? [], b);
+        if (differs) {
+          told++;
+          expect(sameJSON(a ?? [], b)).toBe(false);
+        } else if (sameJSON(a ?? [], b)) same++;
+      }),
+      { seed: 20261128, numRuns: 2000 },
+    );
+    expect(told).toBeGreaterThan(300);
+    expect(same).toBeGreaterThan(100);
+  });
+
+  const ENDPOINTS: EndpointSliceEndpoint[] = ADDRESSES.map((a) => ({
+    addresses: [a.ip],
+    conditions: conditions(true, true, false),
+    targetRef: a.targetRef as NonNullable<EndpointAddress['targetRef']>,
+    nodeName: 'n1',
+  }));
+  const endpointOf = (canDrop: boolean) =>
+    fc
+      .record({ i: fc.nat(2), copy: fc.boolean(), ready: fc.boolean(), drop: fc.boolean() })
+      .map(({ i, copy, ready, drop }) => {
+        const e = ENDPOINTS[i] as EndpointSliceEndpoint;
+        if (!copy) return e;
+        const c = structuredClone(e);
+        c.conditions = conditions(ready, true, false);
+        if (drop && canDrop) delete (c as Partial<EndpointSliceEndpoint>).conditions;
+        return c;
+      });
+  // Stored endpoints may lack conditions; the controller's always have them.
+  const endpoints = fc.option(fc.array(endpointOf(true), { maxLength: 3 }), { nil: null });
+  const builtEndpoints = fc.option(fc.array(endpointOf(false), { maxLength: 3 }), { nil: null });
+  it('sliceEndpointsDiffer is true only where sameJSON is false', () => {
+    let told = 0;
+    let same = 0;
+    fc.assert(
+      fc.property(endpoints, builtEndpoints, (a, b) => {
+        if (sliceEndpointsDiffer(a, b)) {
+          told++;
+          expect(sameJSON(a, b)).toBe(false);
+        } else if (sameJSON(a, b)) same++;
+      }),
+      { seed: 20261128, numRuns: 2000 },
+    );
+    expect(told).toBeGreaterThan(300);
+    expect(same).toBeGreaterThan(100);
   });
 });

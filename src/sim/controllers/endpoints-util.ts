@@ -1,6 +1,14 @@
 // Helpers shared by the Endpoints, EndpointSlice and mirroring controllers (their reads of Pod
 // fields are in ./endpoints-pod).
-import type { K8sObject, Labels, Pod, Service, ServicePort } from '../api/types';
+import type {
+  EndpointSliceEndpoint,
+  EndpointSubset,
+  K8sObject,
+  Labels,
+  Pod,
+  Service,
+  ServicePort,
+} from '../api/types';
 import { copyOwn, copyWith } from '../apiserver/copy';
 import type { StoreReader } from '../runtime/interfaces';
 import { isOwn } from '../runtime/own';
@@ -18,13 +26,15 @@ export const TRIGGER_TIME = 'endpoints.kubernetes.io/last-change-trigger-time';
 /** The controllers act only on Services with a (non-empty) selector that are not ExternalName. */
 export function hasSelector(svc: Service): svc is Service & { spec: { selector: Labels } } {
   if (svc.spec.type === 'ExternalName') return false;
-  for (const k in svc.spec.selector) if (Object.hasOwn(svc.spec.selector, k)) return true;
+  const selector = svc.spec.selector;
+  // isOwn, not Object.hasOwn: the key of a for-in over the same object (see runtime/own).
+  for (const k in selector) if (isOwn(selector, k)) return true;
   return false;
 }
 
 export function selectorMatches(selector: Labels, labels: Labels | undefined): boolean {
   for (const k in selector) {
-    if (Object.hasOwn(selector, k) && labels?.[k] !== selector[k]) return false;
+    if (isOwn(selector, k) && labels?.[k] !== selector[k]) return false;
   }
   return true;
 }
@@ -281,12 +291,66 @@ export function sameJSON(a: unknown, b: unknown): boolean {
   const rb = b as Record<string, unknown>;
   let n = 0;
   for (const k in ra) {
-    if (!Object.hasOwn(ra, k) || ra[k] === undefined) continue;
+    if (!isOwn(ra, k) || ra[k] === undefined) continue;
     n++;
     if (!Object.hasOwn(rb, k) || rb[k] === undefined || !sameJSON(ra[k], rb[k])) return false;
   }
-  for (const k in rb) if (Object.hasOwn(rb, k) && rb[k] !== undefined) n--;
+  for (const k in rb) if (isOwn(rb, k) && rb[k] !== undefined) n--;
   return n === 0;
+}
+
+/**
+ * Whether a stored subsets list (`stored`: any value) certainly has JSON other than `built`'s, a
+ * list the Endpoints controller built (its subsets' keys are own and hold no undefined): told
+ * from what differs between a Service's consecutive versions, a list's length or a list
+ * present in one only. True only where sameJSON(stored, built) is false; false says nothing.
+ * (A key `built` holds that `stored` lacks as its own, or holds as a list of another length,
+ * makes the two differ: read through a prototype, `stored`'s value is not its own.)
+ */
+export function subsetsDiffer(stored: unknown, built: readonly EndpointSubset[]): boolean {
+  if (!Array.isArray(stored)) return false;
+  if (stored.length !== built.length) return true;
+  for (let i = 0; i < built.length; i++) {
+    const a: unknown = stored[i];
+    const b = built[i] as EndpointSubset;
+    if (a === b) continue;
+    if (typeof a !== 'object' || a === null) return false;
+    const s = a as EndpointSubset;
+    return listDiffers(s.addresses, b.addresses) || listDiffers(s.notReadyAddresses, b.notReadyAddresses);
+  }
+  return false;
+}
+
+/** subsetsDiffer for one key: `built` (own, or absent) against `stored`'s value. */
+function listDiffers(stored: unknown, built: readonly unknown[] | undefined): boolean {
+  if (built === undefined) return false;
+  return stored === undefined || (Array.isArray(stored) && stored.length !== built.length);
+}
+
+/**
+ * Whether stored slice endpoints (`stored`: any value) certainly have JSON other than `built`'s,
+ * the endpoints the EndpointSlice controller built (own keys, conditions of three booleans): a
+ * list of another length, or at the first endpoint that is not the same object, a readiness
+ * that differs. True only where sameJSON(stored, built) is false; false says nothing.
+ */
+export function sliceEndpointsDiffer(
+  stored: unknown,
+  built: readonly EndpointSliceEndpoint[] | null,
+): boolean {
+  if (built === null || !Array.isArray(stored)) return false;
+  if (stored.length !== built.length) return true;
+  for (let i = 0; i < built.length; i++) {
+    const a: unknown = stored[i];
+    const b = built[i] as EndpointSliceEndpoint;
+    if (a === b) continue;
+    if (typeof a !== 'object' || a === null) return false;
+    const c: unknown = (a as EndpointSliceEndpoint).conditions;
+    if (c === undefined) return true;
+    if (typeof c !== 'object' || c === null) return false;
+    const ready: unknown = (c as EndpointSliceEndpoint['conditions']).ready;
+    return typeof ready === 'boolean' && ready !== b.conditions.ready;
+  }
+  return false;
 }
 
 /** Labels copied from the Service plus the controller's own (the real controllers copy service labels). */

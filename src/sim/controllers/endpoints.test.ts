@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EndpointSlice, Endpoints } from '../api/types';
+import type { EndpointSlice, Endpoints, Service } from '../api/types';
 import { FakeApi, Loop, pod, service, testRng } from '../net/test-helpers';
 import { getProfile } from '../profiles';
 import { manualEndpoints } from '../testing/endpoints';
@@ -138,6 +138,32 @@ describe('Endpoints controller (§C5)', () => {
     loop.runUntilIdle();
     expect(ep(api, 'manual')).toBeUndefined();
     expect(slices(api, 'manual')).toEqual([]);
+  });
+
+  it('a Service updated to another selector, then to none, is computed from the new object', () => {
+    // The controllers keep a per-Service state for the Service object they built it for
+    // (ServiceStates.current): a new object must not be answered from the old one's.
+    const { api, loop } = setup();
+    api.create(service('web', { selector: { app: 'web' } }));
+    api.create(pod('w1', { labels: { app: 'web' }, ip: '10.1.0.2', ready: true }));
+    api.create(pod('o1', { labels: { app: 'other' }, ip: '10.1.0.3', ready: true }));
+    loop.runUntilIdle();
+    const ips = () => ep(api, 'web')?.subsets?.[0]?.addresses?.map((a) => a.ip);
+    const sliceIps = () => slices(api, 'web').flatMap((s) => (s.endpoints ?? []).map((e) => e.addresses[0]));
+    expect(ips()).toEqual(['10.1.0.2']);
+    const svc = api.get('Service', 'default', 'web') as Service;
+    api.update({ ...svc, spec: { ...svc.spec, selector: { app: 'other' } } } as Service);
+    loop.runUntilIdle();
+    expect(ips()).toEqual(['10.1.0.3']);
+    expect(sliceIps()).toEqual(['10.1.0.3']);
+    const now = api.get('Service', 'default', 'web') as Service;
+    const { selector: _, ...rest } = now.spec;
+    api.update({ ...now, spec: rest } as Service);
+    api.create(pod('o2', { labels: { app: 'other' }, ip: '10.1.0.4', ready: true }));
+    loop.runUntilIdle();
+    // Selectorless: its Endpoints are left as they were, its managed slices removed.
+    expect(ips()).toEqual(['10.1.0.3']);
+    expect(sliceIps()).toEqual([]);
   });
 
   it('reconciling twice writes nothing the second time', () => {

@@ -50,6 +50,7 @@ import {
   selectedPods,
   serviceKeysForPod,
   sortSmall,
+  subsetsDiffer,
   truncated,
   withLabelsAndAnnotations,
   withTriggerTime,
@@ -349,18 +350,26 @@ export function reconcileEndpoints(
     if (existing) ctx.api.delete('Endpoints', ns, name);
     return undefined;
   }
-  if (!hasSelector(svc)) {
-    states?.drop(key);
-    return undefined; // selectorless (user-managed Endpoints) and ExternalName
+  // A state built for this Service object says it selects (ServiceStates.current).
+  let st = states?.current(key, svc);
+  if (st === undefined) {
+    if (!hasSelector(svc)) {
+      states?.drop(key);
+      return undefined; // selectorless (user-managed Endpoints) and ExternalName
+    }
+    st = states?.get(key, svc, ctx.store, index);
   }
-  const st = states?.get(key, svc, ctx.store, index);
+  // It selects: hasSelector said so, or a state was built for this object (only those get one).
+  const selecting = svc as Service & { spec: { selector: Labels } };
   // desiredEndpoints' answer, without its pair object.
   const labels = st ? stateLabels(st) : endpointsLabels(svc);
   const subsets = st
     ? subsetsOfState(st, existing?.subsets)
-    : computeSubsets(svc, scratchSelectedPods(ctx.store, svc, index), existing?.subsets);
+    : computeSubsets(svc, scratchSelectedPods(ctx.store, selecting, index), existing?.subsets);
   if (
     existing &&
+    // The usual difference told at once (subsetsDiffer: true only where sameJSON is false).
+    !subsetsDiffer(existing.subsets ?? [], subsets) &&
     sameJSON(existing.subsets ?? [], subsets) &&
     sameJSON(existing.metadata.labels ?? {}, labels)
   ) {

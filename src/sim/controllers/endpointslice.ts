@@ -9,6 +9,7 @@ import type {
   EndpointSliceEndpoint,
   K8sObject,
   KindName,
+  Labels,
   Pod,
   Service,
   ServicePort,
@@ -42,6 +43,7 @@ import {
   SERVICE_NAME_LABEL,
   SLICE_CONTROLLER,
   sameJSON,
+  sliceEndpointsDiffer,
   sortSmall,
   withLabelsAndAnnotations,
   withTriggerTime,
@@ -162,8 +164,10 @@ function slicesOfEntries(
   sorted: boolean,
   fixed: EndpointPort[] | undefined,
   prev: PreviousEntries<EndpointSliceEndpoint> | undefined,
+  /** A reused answer of one slice to fill in instead of a new one (see ONE_SLICE). */
+  one?: SliceContent[],
 ): SliceContent[] {
-  if (entries.length === 0) return [{ ports: null, endpoints: null }]; // placeholder slice
+  if (entries.length === 0) return oneSlice(null, null, one); // placeholder slice
   const publish = svc.spec.publishNotReadyAddresses === true;
   if (fixed !== undefined) {
     const endpoints: EndpointSliceEndpoint[] = new Array(entries.length);
@@ -171,7 +175,7 @@ function slicesOfEntries(
       endpoints[i] = sliceEndpoint(entries[i] as PodEntry, publish, prev);
     if (!sorted) sortSmall(endpoints, byAddress);
     // One slice (the usual case) as a literal: an array grown by push keeps spare slots.
-    if (endpoints.length <= MAX_ENDPOINTS_PER_SLICE) return [{ ports: fixed, endpoints }];
+    if (endpoints.length <= MAX_ENDPOINTS_PER_SLICE) return oneSlice(fixed, endpoints, one);
     const out: SliceContent[] = [];
     chunk(fixed, endpoints, out);
     return out;
@@ -198,6 +202,25 @@ function slicesOfEntries(
   }
   return out;
 }
+
+/** `[{ ports, endpoints }]`, in `one` when given (reused). */
+function oneSlice(
+  ports: EndpointPort[] | null,
+  endpoints: EndpointSliceEndpoint[] | null,
+  one: SliceContent[] | undefined,
+): SliceContent[] {
+  if (one === undefined) return [{ ports, endpoints }];
+  const c = one[0] as SliceContent;
+  c.ports = ports;
+  c.endpoints = endpoints;
+  return one;
+}
+
+/**
+ * The one-slice answer reconcileEndpointSlices has slicesOfState fill in (one reconcile at a time,
+ * read before the next: the slice written holds its arrays, not the answer), emptied after use.
+ */
+const ONE_SLICE: SliceContent[] = [{ ports: null, endpoints: null }];
 
 const byAddress = (a: EndpointSliceEndpoint, b: EndpointSliceEndpoint): number =>
   (a.addresses[0] ?? '') < (b.addresses[0] ?? '') ? -1 : 1;
@@ -238,6 +261,8 @@ function slicePorts(svc: Service, resolved: readonly (number | undefined)[] | un
 export function slicesOfState(
   st: ServicePods,
   previous: readonly EndpointSlice[],
+  /** A reused one-slice answer to fill in (see slicesOfEntries). */
+  one?: SliceContent[],
 ): SliceContent[] | undefined {
   if (st.hasSharedIP()) return undefined;
   const svc = st.svc;
@@ -247,7 +272,7 @@ export function slicesOfState(
   const prev = st.seededSliceEndpoints ? undefined : previousSliceEndpoints(previous);
   st.seededSliceEndpoints = true;
   try {
-    return slicesOfEntries(svc, st.sorted(), true, st.slicePorts, prev);
+    return slicesOfEntries(svc, st.sorted(), true, st.slicePorts, prev, one);
   } finally {
     prev?.clear();
   }
@@ -351,6 +376,8 @@ function writeSlice(
 ): EndpointSlice | undefined {
   if (cur) {
     if (
+      // The usual difference told at once (sliceEndpointsDiffer: true only where sameJSON is false).
+      !sliceEndpointsDiffer(cur.endpoints, w.endpoints) &&
       sameJSON(cur.endpoints, w.endpoints) &&
       sameJSON(cur.ports, w.ports) &&
       sameJSON(cur.metadata.labels ?? {}, meta.labels)
@@ -543,25 +570,35 @@ export function reconcileEndpointSlices(
   const name = svcRef.name;
   const svc = readRef(ctx.store, svcRef) as Service | undefined;
   const existing = known ?? slicesOf(ctx.store, ns, name, SLICE_CONTROLLER, index);
-  if (!svc || !hasSelector(svc)) {
-    states?.drop(key);
-    // Service gone (the garbage collector would also remove them via ownerReferences) or no longer selects.
-    for (const s of existing) ctx.api.delete('EndpointSlice', ns, s.metadata.name);
-    return undefined;
+  // A state built for this Service object says it selects (ServiceStates.current).
+  let st = svc === undefined ? undefined : states?.current(key, svc);
+  if (st === undefined) {
+    if (!svc || !hasSelector(svc)) {
+      states?.drop(key);
+      // Service gone (the garbage collector would also remove them via ownerReferences) or no longer selects.
+      for (const s of existing) ctx.api.delete('EndpointSlice', ns, s.metadata.name);
+      return undefined;
+    }
+    st = states?.get(key, svc, ctx.store, index);
   }
-  const st = states?.get(key, svc, ctx.store, index);
+  // It selects: hasSelector said so, or a state was built for this object (only those get one).
+  const selecting = svc as Service & { spec: { selector: Labels } };
   const want =
-    (st && slicesOfState(st, existing)) ??
-    desiredSlices(svc, scratchSelectedPods(ctx.store, svc, index), existing);
-  const meta = st ? stateSliceMeta(st) : sliceMeta(svc);
-  if (want.length === 1 && existing.length <= 1) {
-    // syncSlices' usual case, its one slice kept in an array of its length (known, below).
-    const stored = writeSlice(ctx, ns, name, want[0] as SliceContent, existing[0], meta);
-    return stored === undefined ? undefined : [stored];
+    (st && slicesOfState(st, existing, ONE_SLICE)) ??
+    desiredSlices(selecting, scratchSelectedPods(ctx.store, selecting, index), existing);
+  const meta = st ? stateSliceMeta(st) : sliceMeta(selecting);
+  try {
+    if (want.length === 1 && existing.length <= 1) {
+      // syncSlices' usual case, its one slice kept in an array of its length (known, below).
+      const stored = writeSlice(ctx, ns, name, want[0] as SliceContent, existing[0], meta);
+      return stored === undefined ? undefined : [stored];
+    }
+    const synced: EndpointSlice[] = [];
+    if (!syncSlices(ctx, ns, name, existing, want, meta, synced)) return undefined;
+    return sortSmall(synced, byName);
+  } finally {
+    if (want === ONE_SLICE) oneSlice(null, null, ONE_SLICE); // no references kept
   }
-  const synced: EndpointSlice[] = [];
-  if (!syncSlices(ctx, ns, name, existing, want, meta, synced)) return undefined;
-  return sortSmall(synced, byName);
 }
 
 export function endpointSliceKeysFor(
