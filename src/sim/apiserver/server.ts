@@ -583,7 +583,7 @@ export class ApiServer implements ApiWriter {
   /** `putStatus` for a writer holding the live slot of the object (Slot.live: no name lookup). */
   putStatusIn(slot: Slot, kind: KindName, namespace: string, status: unknown): K8sObject {
     const old = slot.view();
-    if (deepEqualScalarsFirst(old.status, status)) return old;
+    if (!statusDiffers(old.status, status) && deepEqualScalarsFirst(old.status, status)) return old;
     return this.store.putStatus(kind, namespace, slot, status);
   }
 
@@ -864,3 +864,23 @@ const STAMPED_META: readonly string[] = [
   'creationTimestamp',
   'generation',
 ];
+
+/**
+ * True when the Pod statuses `a` and `b` surely differ for deepEqual: one of the fields each kubelet
+ * status write changes (phase, hostIP, podIP: admission, the sandbox, the start) holds values that
+ * are not the same and not both objects, i.e. deepEqual of that key is false (or one side lacks a
+ * key the other has set, which deepEqual's key counts tell apart). Named loads of three keys, where
+ * deepEqualScalarsFirst walks every key of `a` by for-in and keyed loads first. False: not known
+ * (deepEqual decides).
+ */
+export function statusDiffers(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return false;
+  const x = a as { phase?: unknown; hostIP?: unknown; podIP?: unknown };
+  const y = b as { phase?: unknown; hostIP?: unknown; podIP?: unknown };
+  return differsAt(x.phase, y.phase) || differsAt(x.hostIP, y.hostIP) || differsAt(x.podIP, y.podIP);
+}
+
+/** deepEqual of one key's values is false: not the same value, and not two objects to compare. */
+function differsAt(x: unknown, y: unknown): boolean {
+  return x !== y && (typeof x !== 'object' || x === null || typeof y !== 'object' || y === null);
+}
