@@ -401,7 +401,7 @@ class KubeletController implements Kubelet, LifecycleDeps, WorkerHost {
     if (!node) return;
     let rt = known?.uid === uid ? known : this.runtimes.get(uid);
     if (!rt) {
-      rt = podRuntime(key, uid, this.nodeState(node), pod, worker);
+      rt = podRuntime(key, uid, this.nodeState(node), pod, worker, found !== undefined);
       rt.slot = found;
       this.runtimes.set(uid, rt);
       this.byKey.set(key, rt);

@@ -1,8 +1,12 @@
 // Container IDs: 64 hex digits, one rng draw each, in the order the digits are written.
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../api/types';
+import { Store } from '../apiserver/store';
 import { createRng, hexDigit } from '../runtime/rng';
 import { containerId, type NodeState, podRuntime } from './pod-runtime';
+
+// biome-ignore lint/suspicious/noExplicitAny: fixtures are loose JSON.
+type Any = any;
 
 describe('containerId', () => {
   it('is containerd:// and one hex digit per int(16) draw, digit by digit', () => {
@@ -45,6 +49,41 @@ describe('PodRuntime', () => {
       const r = podRuntime(key, 'u', node, other);
       const i = key.indexOf('/');
       expect([r.namespace, r.name]).toEqual([key.slice(0, i), key.slice(i + 1)]);
+    }
+  });
+});
+
+describe('PodRuntime from a slot', () => {
+  // kubelet.ts reconcile hands podRuntime the Pod it read from the store's slot under the key
+  // (`fromSlot`): the runtime keeps the Pod's own strings without comparing them with the key.
+  // They must be what the general path keeps: the key's namespace and name, the Pod's strings.
+  it('keeps what the general path keeps, for Pods read through their slots', () => {
+    const store = new Store();
+    const node = { name: 'n' } as NodeState;
+    const names = [
+      ['default', 'web-1'],
+      ['default', 'web-12'],
+      ['kube-system', 'coredns-abc'],
+      ['a', 'b'],
+      ['team-x', 'default'],
+    ];
+    for (const [ns, name] of names)
+      store.put({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { namespace: ns, name, uid: `${ns}.${name}` },
+      } as Any);
+    for (const [ns, name] of names) {
+      const key = `${ns}/${name}`;
+      const slot = store.slot('Pod', key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1));
+      const pod = slot?.view() as Pod;
+      const fast = podRuntime(key, 'u', node, pod, undefined, true);
+      const general = podRuntime(key, 'u', node, pod);
+      expect([fast.namespace, fast.name]).toEqual([ns, name]);
+      expect(fast.namespace).toBe(general.namespace);
+      expect(fast.name).toBe(general.name);
+      expect(fast.name).toBe(pod.metadata.name);
+      expect(fast.namespace).toBe(pod.metadata.namespace);
     }
   });
 });

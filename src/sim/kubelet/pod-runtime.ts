@@ -107,12 +107,17 @@ export function podRuntime(
   node: NodeState,
   pod?: Pod,
   worker?: PodWorker,
+  /**
+   * `pod` was read from the store's slot under `key`'s namespace and name (kubelet.ts reconcile),
+   * so its metadata spells them: kept without comparing them with the key again.
+   */
+  fromSlot = false,
 ): PodRuntime {
   const keys = heldKeys(key);
-  const i = key.indexOf('/');
   const m = pod?.metadata;
   const ns = m?.namespace;
   const name = m?.name;
+  const i = fromSlot ? -1 : key.indexOf('/');
   const rt: PodRuntime = {
     timer: undefined,
     killing: false,
@@ -121,10 +126,13 @@ export function podRuntime(
     fire: worker === undefined ? noop : () => worker.fire(rt),
     keys,
     quiet: quietKeys(key, keys),
-    namespace: ns !== undefined && ns.length === i && key.startsWith(ns) ? ns : key.slice(0, i),
+    namespace:
+      fromSlot || (ns !== undefined && ns.length === i && key.startsWith(ns))
+        ? (ns as string)
+        : key.slice(0, i),
     name:
-      name !== undefined && name.length === key.length - i - 1 && key.endsWith(name)
-        ? name
+      fromSlot || (name !== undefined && name.length === key.length - i - 1 && key.endsWith(name))
+        ? (name as string)
         : key.slice(i + 1),
     tplOf: undefined,
     tpl: undefined,
