@@ -9,7 +9,7 @@ import {
   toleratesTaint,
   untoleratedTaint,
 } from './scheduler-match';
-import { DEFAULT_MEMORY, milli, podRequests, portsConflict, units } from './scheduler-resources';
+import { DEFAULT_MEMORY, hostPortsOf, milli, podRequests, portsConflict, units } from './scheduler-resources';
 import { SchedState } from './scheduler-state';
 
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are loose JSON.
@@ -135,5 +135,51 @@ describe('SchedState', () => {
     expect(s.nodes.get('n1')).toMatchObject({ pods: 0, req: { cpu: 0 }, nz: { cpu: 0, mem: 0 } });
     s.observe(p, true);
     expect(s.byUid.size).toBe(0);
+  });
+});
+
+describe('SchedState entries share the sums of one template', () => {
+  // Pods entered one after another, some sharing their containers' resources and ports (a
+  // template's, each container copied per Pod as stampPodSpec does) with or without the same
+  // initContainers, resources and overhead: every entry holds what podRequests and hostPortsOf
+  // compute for its own spec (the state keeps the last parts' answers).
+  it('each entry as computed afresh', () => {
+    const resources = { requests: { cpu: '250m', memory: '64Mi' } };
+    const ports = [{ containerPort: 80, hostPort: 8080 }];
+    const web = () => [{ name: 'web', image: 'x', resources, ports, volumeMounts: [] }];
+    const inits = [c({ cpu: '2' })];
+    const specs: Any[] = [
+      { containers: web() },
+      { containers: web() },
+      { containers: web(), overhead: { cpu: '100m' } },
+      { containers: web() },
+      { containers: web(), resources: { requests: { cpu: '3' } } },
+      { containers: web() },
+      { containers: web(), initContainers: inits },
+      { containers: web(), initContainers: inits },
+      { containers: [{ name: 'web', image: 'x', resources: { requests: { cpu: '1' } }, ports }] },
+      { containers: web() },
+      { containers: [{ name: 'web', image: 'x', resources, ports: [{ containerPort: 81, hostPort: 81 }] }] },
+      { containers: web() },
+      { containers: [...web(), ...web()] },
+      { containers: web() },
+      { containers: [null] },
+      { containers: [] },
+      { containers: [] },
+      {},
+      { containers: web() },
+    ];
+    const s = new SchedState();
+    specs.forEach((spec, i) => {
+      const p = {
+        metadata: { uid: `u${i}`, namespace: 'default', name: `p${i}`, labels: {} },
+        spec: { ...spec, nodeName: 'n1' },
+        status: { phase: 'Running' },
+      } as Any;
+      const e = s.observe(p, false);
+      expect(e?.req).toEqual(podRequests(p.spec, false));
+      expect(e?.nz).toEqual(podRequests(p.spec, true));
+      expect(e?.ports).toEqual(hostPortsOf(p));
+    });
   });
 });

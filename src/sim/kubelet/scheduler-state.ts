@@ -115,14 +115,15 @@ export class SchedState {
     const aff = podAffinityOf(pod.spec);
     const affinity = aff !== 0;
     const requiredAnti = (aff & REQUIRED_ANTI) !== 0;
+    this.requests(pod.spec);
     const e: Entry = {
       pod,
       spec: pod.spec,
       labels: pod.metadata.labels,
       node: node as string,
-      req: podRequests(pod.spec, false),
-      nz: podRequests(pod.spec, true),
-      ports: hostPortsOf(pod),
+      req: this.req,
+      nz: this.nz,
+      ports: this.ports,
       affinity,
       requiredAnti,
     };
@@ -140,6 +141,47 @@ export class SchedState {
     if (e.ports) a.ports.push(...e.ports);
     if (a.byLabel) this.indexLabels(a.byLabel, e, 1);
     return e;
+  }
+
+  // What podRequests and hostPortsOf read of the last Pod entered (each container's resources and
+  // ports, then the spec's initContainers, resources and overhead: parts of stored objects, never
+  // changed), and what they gave. The Pods of one template (a ReplicaSet's, bound one after
+  // another) share these parts (stampPodSpec copies each container but keeps its resources and
+  // ports), so each sum is computed once per run of them; entries share the answers, which nothing
+  // changes.
+  private readonly reqParts: unknown[] = [];
+  private req: Req = { cpu: 0, mem: 0, eph: 0 };
+  private nz: Req = { cpu: 0, mem: 0, eph: 0 };
+  private ports: string[] | undefined = undefined;
+  /** Sets req, nz and ports for `spec` (podRequests both ways and hostPortsOf, or the last ones). */
+  private requests(spec: Any): void {
+    const cs: Any[] | undefined = spec?.containers;
+    const parts = this.reqParts;
+    if (Array.isArray(cs) && parts.length === 2 * cs.length + 3) {
+      let same = true;
+      for (let i = 0; same && i < cs.length; i++) {
+        const c = cs[i];
+        same = c?.resources === parts[2 * i] && c?.ports === parts[2 * i + 1];
+      }
+      const j = 2 * cs.length;
+      if (
+        same &&
+        spec.initContainers === parts[j] &&
+        spec.resources === parts[j + 1] &&
+        spec.overhead === parts[j + 2]
+      )
+        return;
+    }
+    this.req = podRequests(spec, false);
+    this.nz = podRequests(spec, true);
+    this.ports = hostPortsOf({ spec } as Pod);
+    parts.length = 0;
+    if (!Array.isArray(cs)) return; // nothing kept: the next Pod is computed afresh
+    for (let i = 0; i < cs.length; i++) {
+      const c = cs[i];
+      parts.push(c?.resources, c?.ports);
+    }
+    parts.push(spec.initContainers, spec.resources, spec.overhead);
   }
 
   private remove(e: Entry): void {
