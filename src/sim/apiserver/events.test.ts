@@ -352,6 +352,39 @@ describe('Recorder: names off the fast range (clocks from 2^42 ms on: NamedEvent
   });
 });
 
+describe('Recorder: a clock set back after names off the fast range', () => {
+  // Once an Event was named off the range (BigInt), every later name carries on from it, even when
+  // the clock reads an instant inside the range again (Recorder.creation's nanosNegative: the fast
+  // path is taken only while no BigInt name was handed out, or the last one was negative).
+  it('keeps naming from the last BigInt instant, and takes the fast path again after negative ones', () => {
+    // A clock that may read any instant (the simulated one never goes back; Clock does not say so).
+    let t = 0;
+    const clock = { now: () => t } as unknown as ManualClock;
+    const store = new Store();
+    const rec = new Recorder(store, clock, createRng(1).fork('events'));
+    const a = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'a', namespace: 'default', uid: 'uid-a', resourceVersion: '7' },
+    } as unknown as K8sObject;
+    const src = { component: 'c' };
+    const hex = (ns: bigint) => `a.${ns.toString(16).padStart(16, '0')}`;
+    const want: string[] = [];
+    let last = -1n;
+    const at = (ms: number, i: number) => {
+      t = ms;
+      let ns = BigInt(ms) * 1_000_000n;
+      if (ns <= last) ns = last + 1n;
+      last = ns;
+      want.push(hex(ns));
+      rec.record(a, 'Normal', 'R', `m${i}`, src);
+    };
+    [-5, -5, 3, 3, 2 ** 42 + 7, 2 ** 42 - 10, 5, 2 ** 42 + 7].forEach(at);
+    const names = (store.list('Event') as Ev[]).map((e) => e.metadata.name);
+    expect(names).toEqual([...want].sort());
+  });
+});
+
 describe('eventName', () => {
   it('spells <prefix>.<ms × 10^6 + sub in 16 hex digits> as BigInt does (fast-check, seed printed on failure)', () => {
     fc.assert(

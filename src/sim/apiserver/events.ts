@@ -311,6 +311,8 @@ export class Recorder implements EventRecorder {
   private lastMs = Number.NEGATIVE_INFINITY;
   private lastSub = 0;
   private lastNanos = -1n; // the BigInt path's, for clocks outside the fast range
+  /** `lastNanos < 0n`, kept as a boolean: the fast path asks it per Event. */
+  private nanosNegative = true;
   constructor(
     readonly store: Store,
     readonly clock: Clock,
@@ -328,7 +330,7 @@ export class Recorder implements EventRecorder {
    */
   private creation(prefix: string): string | undefined {
     const ms = this.clock.now();
-    if (Number.isInteger(ms) && ms >= 0 && ms < FAST_MS_LIMIT && this.lastNanos < 0n) {
+    if (Number.isInteger(ms) && ms >= 0 && ms < FAST_MS_LIMIT && this.nanosNegative) {
       if (ms > this.lastMs) {
         this.lastMs = ms;
         this.lastSub = 0;
@@ -346,6 +348,7 @@ export class Recorder implements EventRecorder {
     let ns = BigInt(ms) * 1_000_000n;
     if (ns <= this.lastNanos) ns = this.lastNanos + 1n;
     this.lastNanos = ns;
+    this.nanosNegative = ns < 0n;
     return flat(`${prefix}.${ns.toString(16).padStart(16, '0')}`);
   }
 
@@ -461,10 +464,10 @@ export class Recorder implements EventRecorder {
     tail: RecordedEvent | undefined,
     Entry: typeof RecordedEvent = RecordedEvent,
   ): RecordedEvent {
-    const name = this.creation(obj.metadata.name);
+    const meta = obj.metadata;
+    const name = this.creation(meta.name);
     const nhi = HI | 0; // int32 halves stay small integers (unboxed) in the entry
     const nlo = LO | 0;
-    const meta = obj.metadata;
     const uid = meta.uid;
     const prev = first?.involved;
     const involved: Involved =
