@@ -59,7 +59,13 @@ export class PodEntry {
   ) {}
 
   /** The entry for `pod` as `svc` lists it (the Pod must be listable). */
-  static of(pod: Pod, svc: Service, numeric: boolean): PodEntry {
+  static of(
+    pod: Pod,
+    svc: Service,
+    numeric: boolean,
+    /** isPodReady(pod), when the caller has it (a stored version's: storedPodReady). */
+    ready: boolean = isPodReady(pod),
+  ): PodEntry {
     let ports: (number | undefined)[] | undefined;
     if (!numeric) {
       const specPorts = svc.spec.ports ?? [];
@@ -71,7 +77,7 @@ export class PodEntry {
       podNamespace(pod),
       podUid(pod),
       podIP(pod) as string,
-      isPodReady(pod),
+      ready,
       isTerminating(pod),
       podHostnameFor(pod, svc.metadata.name),
       podNodeName(pod),
@@ -255,7 +261,8 @@ export class ServicePods {
     const was = this.byName.get(name);
     let e: PodEntry | undefined;
     if (pod !== undefined && podCanBeListed(pod) && this.selects(podLabels(pod))) {
-      e = PodEntry.of(pod, this.svc, this.numeric);
+      // The Pods applied are stored versions (watch events' views, the store's listing).
+      e = PodEntry.of(pod, this.svc, this.numeric, storedPodReady(pod));
       if (was !== undefined) {
         if (was.same(e)) return;
         e.inherit(was);

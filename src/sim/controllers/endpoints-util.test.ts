@@ -2,7 +2,16 @@
 // as literals and on shapes it copies generically.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EndpointAddress, EndpointSliceEndpoint, EndpointSubset, K8sObject } from '../api/types';
+import type {
+  EndpointAddress,
+  EndpointSlice,
+  EndpointSliceEndpoint,
+  EndpointSubset,
+  Endpoints,
+  K8sObject,
+} from '../api/types';
+import { copyTop } from '../apiserver/copy';
+import { nextEndpoints } from './endpoints';
 import { conditions } from './endpoints-reuse';
 import {
   sameJSON,
@@ -12,6 +21,7 @@ import {
   withLabelsAndAnnotations,
   withTriggerTime,
 } from './endpoints-util';
+import { nextSlice } from './endpointslice';
 
 const spread = (
   m: K8sObject['metadata'],
@@ -209,5 +219,67 @@ describe('subsetsDiffer and sliceEndpointsDiffer (a difference told before sameJ
     );
     expect(told).toBeGreaterThan(300);
     expect(same).toBeGreaterThan(100);
+  });
+});
+
+describe('nextEndpoints and nextSlice (the next version as a literal)', () => {
+  // Against copyTop's copy given the new fields, as the controllers wrote it before: the same
+  // keys in the same order with the same values, on the controllers' own top levels and others.
+  const meta = { name: 'web', namespace: 'default' } as K8sObject['metadata'];
+  const subsets: EndpointSubset[] = [{ addresses: [{ ip: '10.1.0.2' }] }];
+  const base = { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'old' } };
+  const endpointsTops: Record<string, unknown>[] = [
+    base,
+    { ...base, subsets: [] },
+    { ...base, subsets: [{}], extra: 1 },
+    { kind: 'Endpoints', apiVersion: 'v1', metadata: {}, subsets: [] },
+    { apiVersion: 'v1', kind: 'Endpoints', subsets: [], metadata: {} },
+    Object.assign(Object.create({ inherited: 1 }), base),
+  ];
+  it('nextEndpoints', () => {
+    for (const top of endpointsTops)
+      for (const want of [subsets, []]) {
+        const general = copyTop(top);
+        general.metadata = meta;
+        if (want.length) general.subsets = want;
+        else delete general.subsets;
+        const next = nextEndpoints(top as unknown as Endpoints, meta, want);
+        expect(Object.keys(next)).toEqual(Object.keys(general));
+        expect(JSON.stringify(next)).toBe(JSON.stringify(general));
+      }
+  });
+  const sliceBase = {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: { name: 'old' },
+    addressType: 'IPv4',
+    endpoints: null,
+    ports: null,
+  };
+  const sliceTops: Record<string, unknown>[] = [
+    sliceBase,
+    { ...sliceBase, extra: 1 },
+    {
+      kind: 'EndpointSlice',
+      apiVersion: 'discovery.k8s.io/v1',
+      metadata: {},
+      addressType: 'IPv4',
+      endpoints: null,
+      ports: null,
+    },
+    { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: {}, endpoints: [], ports: [] },
+    { ...sliceBase, ports: undefined, endpoints: undefined, addressType: 'IPv6' },
+  ];
+  it('nextSlice', () => {
+    const w = { ports: [{ name: '', port: 80, protocol: 'TCP' as const }], endpoints: [] };
+    for (const top of sliceTops) {
+      const general = copyTop(top);
+      general.metadata = meta;
+      general.endpoints = w.endpoints;
+      general.ports = w.ports;
+      const next = nextSlice(top as unknown as EndpointSlice, meta, w);
+      expect(Object.keys(next)).toEqual(Object.keys(general));
+      expect(JSON.stringify(next)).toBe(JSON.stringify(general));
+    }
   });
 });

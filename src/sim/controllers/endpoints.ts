@@ -15,7 +15,7 @@ import type {
   Service,
   ServicePort,
 } from '../api/types';
-import { copyTop } from '../apiserver/copy';
+import { copyTop, keysAre } from '../apiserver/copy';
 import type { ApiResult } from '../contract';
 import {
   type Controller,
@@ -380,10 +380,11 @@ export function reconcileEndpoints(
   // there): nothing here changes it, or anything it holds, after the write.
   let r: ApiResult;
   if (existing) {
-    const next: Endpoints = copyTop(existing);
-    next.metadata = withLabelsAndAnnotations(existing.metadata, labels, annotations);
-    if (subsets.length) next.subsets = subsets;
-    else delete next.subsets;
+    const next = nextEndpoints(
+      existing,
+      withLabelsAndAnnotations(existing.metadata, labels, annotations),
+      subsets,
+    );
     // Written only when the subsets or labels differ from the stored ones (sameJSON above).
     r = ctx.api.writeOwn ? ctx.api.writeOwn(next, existing, true) : ctx.api.update(next);
   } else {
@@ -399,6 +400,32 @@ export function reconcileEndpoints(
   // The answer of a write is the object stored.
   return r.ok ? (r.object as Endpoints) : undefined;
 }
+
+/**
+ * The next version of stored Endpoints `existing` with `metadata` and `subsets` (none: the key
+ * left out): copyTop's copy given them. For the usual top level (apiVersion, kind, metadata, and
+ * subsets or not: the controller's own versions) it is written out as a literal: the same keys in
+ * the same order, without copyTop's three-way key check (or, for a version without subsets,
+ * copyOwn's generic copy).
+ */
+export function nextEndpoints(
+  existing: Endpoints,
+  metadata: K8sObject['metadata'],
+  subsets: EndpointSubset[],
+): Endpoints {
+  if (keysAre(existing, ENDPOINTS_TOP) || keysAre(existing, ENDPOINTS_TOP_BARE)) {
+    if (subsets.length === 0)
+      return { apiVersion: existing.apiVersion, kind: existing.kind, metadata } as Endpoints;
+    return { apiVersion: existing.apiVersion, kind: existing.kind, metadata, subsets } as Endpoints;
+  }
+  const next: Endpoints = copyTop(existing);
+  next.metadata = metadata;
+  if (subsets.length) next.subsets = subsets;
+  else delete next.subsets;
+  return next;
+}
+const ENDPOINTS_TOP = ['apiVersion', 'kind', 'metadata', 'subsets'];
+const ENDPOINTS_TOP_BARE = ['apiVersion', 'kind', 'metadata'];
 
 export function endpointsKeysFor(
   store: StoreReader,

@@ -14,7 +14,7 @@ import type {
   Service,
   ServicePort,
 } from '../api/types';
-import { copyTop } from '../apiserver/copy';
+import { copyTop, keysAre } from '../apiserver/copy';
 import type { ApiResult } from '../contract';
 import {
   type ApiWriter,
@@ -386,14 +386,15 @@ function writeSlice(
     }
     // A new version, handed to the API server as its own (ApiWriter.writeOwn: no copies of it
     // there): nothing here changes it, or anything it holds, after the write.
-    const next: EndpointSlice = copyTop(cur);
-    next.metadata = withLabelsAndAnnotations(
-      cur.metadata,
-      meta.labels,
-      withTriggerTime(cur.metadata.annotations, rfc3339(ctx.clock.now())),
+    const next = nextSlice(
+      cur,
+      withLabelsAndAnnotations(
+        cur.metadata,
+        meta.labels,
+        withTriggerTime(cur.metadata.annotations, rfc3339(ctx.clock.now())),
+      ),
+      w,
     );
-    next.endpoints = w.endpoints;
-    next.ports = w.ports;
     // Written only when the endpoints, ports or labels differ from the stored ones (sameJSON above).
     return storedSlice(ctx.api.writeOwn ? ctx.api.writeOwn(next, cur, true) : ctx.api.update(next));
   }
@@ -420,6 +421,33 @@ function writeSlice(
   } as unknown as EndpointSlice;
   return storedSlice(ctx.api.writeOwn ? ctx.api.writeOwn(obj, undefined) : ctx.api.create(obj));
 }
+
+/**
+ * The next version of stored slice `cur` with `metadata` and `w`'s endpoints and ports: copyTop's
+ * copy given them. For the usual top level (the controller's own slices) it is written out as a
+ * literal: the same keys in the same order, without copyTop's three-way key check.
+ */
+export function nextSlice(
+  cur: EndpointSlice,
+  metadata: K8sObject['metadata'],
+  w: SliceContent,
+): EndpointSlice {
+  if (keysAre(cur, SLICE_TOP))
+    return {
+      apiVersion: cur.apiVersion,
+      kind: cur.kind,
+      metadata,
+      addressType: cur.addressType,
+      endpoints: w.endpoints,
+      ports: w.ports,
+    } as EndpointSlice;
+  const next: EndpointSlice = copyTop(cur);
+  next.metadata = metadata;
+  next.endpoints = w.endpoints;
+  next.ports = w.ports;
+  return next;
+}
+const SLICE_TOP = ['apiVersion', 'kind', 'metadata', 'addressType', 'endpoints', 'ports'];
 
 /** The slice a write stored (undefined: it did not go through). */
 const storedSlice = (r: ApiResult): EndpointSlice | undefined =>
