@@ -122,4 +122,72 @@ describe('exactlyEqual', () => {
     expect(exactlyEqual(holey, [1, undefined, 3])).toBe(false);
     expect(exactlyEqual(new Date(0), new Date(0))).toBe(false);
   });
+
+  it('tells a value from a copy with one object changed: a key added, dropped or moved, at any depth', () => {
+    // Independent pairs rarely differ by one key of one nested object (the case where a compare of
+    // key lists could stop at the shorter one), so here b is a copy of a with one such change.
+    const spell = (v: unknown): string => JSON.stringify(v, (_k, x) => (x === undefined ? '<undefined>' : x));
+    const entries = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(entries)
+        : v && typeof v === 'object'
+          ? { entries: Object.entries(v).map(([k, x]) => [k, entries(x)]) }
+          : v;
+    const leaf = fc.constantFrom(null, undefined, 0, 1, 'a', true);
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        leaf,
+        fc.array(tie('v'), { maxLength: 3 }),
+        fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), tie('v'), { minKeys: 1, maxKeys: 4 }),
+      ),
+    })).v;
+    const objectsIn = (v: unknown, out: Record<string, unknown>[]): Record<string, unknown>[] => {
+      if (Array.isArray(v)) for (const x of v) objectsIn(x, out);
+      else if (v && typeof v === 'object') {
+        out.push(v as Record<string, unknown>);
+        for (const x of Object.values(v)) objectsIn(x, out);
+      }
+      return out;
+    };
+    let changed = 0;
+    fc.assert(
+      fc.property(
+        value,
+        fc.nat(),
+        fc.constantFrom('add', 'drop', 'move'),
+        fc.boolean(),
+        (a, at, how, flip) => {
+          const b = structuredClone(a);
+          const objs = objectsIn(b, []);
+          if (objs.length === 0) return;
+          const o = objs[at % objs.length] as Record<string, unknown>;
+          const keys = Object.keys(o);
+          if (how === 'add') o.e = 1;
+          else if (how === 'drop') delete o[keys[keys.length - 1] as string];
+          else if (keys.length > 1) {
+            const k = keys[0] as string;
+            const x = o[k];
+            delete o[k];
+            o[k] = x;
+          }
+          const same = spell(entries(a)) === spell(entries(b));
+          if (!same) changed++;
+          expect(flip ? exactlyEqual(b, a) : exactlyEqual(a, b)).toBe(same);
+        },
+      ),
+      { seed: 20261128, numRuns: 3000 },
+    );
+    expect(changed).toBeGreaterThan(1000);
+    // Sibling objects at one depth: the second compare must not read the first one's keys.
+    expect(exactlyEqual({ x: { p: 1, q: 2 }, y: { p: 1 } }, { x: { p: 1, q: 2 }, y: { p: 1, q: 2 } })).toBe(
+      false,
+    );
+    expect(exactlyEqual({ x: { p: 1, q: 2 }, y: { p: 1, q: 2 } }, { x: { p: 1, q: 2 }, y: { p: 1 } })).toBe(
+      false,
+    );
+    expect(exactlyEqual({ x: { p: 1, q: 2 }, y: [{ p: 1 }] }, { x: { p: 1, q: 2 }, y: [{ p: 1 }] })).toBe(
+      true,
+    );
+  });
 });
