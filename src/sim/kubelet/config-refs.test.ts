@@ -2,7 +2,13 @@
 // CreateContainerConfigError for env, ContainerCreating with FailedMount for volumes.
 import { describe, expect, it } from 'vitest';
 import { kdrive } from '../../kubectl/testing';
-import type { Pod } from '../api/types';
+import type { K8sObject, Pod } from '../api/types';
+import { SA_TOKEN_PROJECTION } from '../apiserver/defaults';
+import { ApiServer } from '../apiserver/server';
+import { Store } from '../apiserver/store';
+import { getProfile } from '../profiles';
+import { ManualClock } from '../runtime/clock';
+import { createRng } from '../runtime/rng';
 import { type ConfigSource, mountBackoffMs, mountFailures } from './config-refs';
 
 const pod = (name: string, container: string, extra = '') => `apiVersion: v1
@@ -363,5 +369,56 @@ describe('determinism', () => {
       return d.kubectl('describe pods').text() + d.kubectl('get events').text();
     };
     expect(run()).toBe(run());
+  });
+});
+
+describe('mountFailures: the usual token volume', () => {
+  // Admission's token volume (the frozen SA_TOKEN_PROJECTION) over a namespace's published
+  // kube-root-ca.crt is known to set up without walking its sources; every other case walks them.
+  // A deep copy of the projection (another object) always takes the walk: both must answer alike.
+  it('answers what the walk over a copy of the projection answers', () => {
+    const api = new ApiServer(new Store(), new ManualClock(), createRng(7), getProfile());
+    const podIn = (namespace: string, projected: unknown, extra: unknown[] = []) =>
+      ({
+        metadata: { name: 'p', namespace },
+        spec: { volumes: [...extra, { name: 'kube-api-access-abcde', projected }] },
+      }) as unknown as Pod;
+    const both = (namespace: string, extra?: unknown[]) => {
+      const fast = mountFailures(podIn(namespace, SA_TOKEN_PROJECTION, extra), api);
+      const walked = mountFailures(podIn(namespace, structuredClone(SA_TOKEN_PROJECTION), extra), api);
+      expect(fast).toEqual(walked);
+      return fast;
+    };
+    for (const name of ['published', 'replaced', 'keyless', 'deleted'])
+      expect(api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as K8sObject).ok).toBe(
+        true,
+      );
+    // The published one (not read).
+    expect(both('published')).toBeUndefined();
+    expect(both('published', [{ name: 'cm', configMap: { name: 'missing' } }])).toEqual([
+      'MountVolume.SetUp failed for volume "cm" : configmap "missing" not found',
+    ]);
+    // Read, then replaced through the API with the key, or without it; deleted; no namespace.
+    expect(api.store.get('ConfigMap', 'replaced', 'kube-root-ca.crt')).toBeDefined();
+    const cm = (ns: string, data: Record<string, string>) =>
+      ({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'kube-root-ca.crt', namespace: ns },
+        data,
+      }) as unknown as K8sObject;
+    expect(api.update(cm('replaced', { 'ca.crt': 'x' })).ok).toBe(true);
+    expect(both('replaced')).toBeUndefined();
+    expect(api.update(cm('keyless', { other: 'x' })).ok).toBe(true);
+    expect(both('keyless')).toEqual([
+      'MountVolume.SetUp failed for volume "kube-api-access-abcde" : configmap references non-existent config key: ca.crt',
+    ]);
+    expect(api.delete('ConfigMap', 'deleted', 'kube-root-ca.crt').ok).toBe(true);
+    expect(both('deleted')).toEqual([
+      'MountVolume.SetUp failed for volume "kube-api-access-abcde" : configmap "kube-root-ca.crt" not found',
+    ]);
+    expect(both('nowhere')).toEqual([
+      'MountVolume.SetUp failed for volume "kube-api-access-abcde" : configmap "kube-root-ca.crt" not found',
+    ]);
   });
 });

@@ -25,6 +25,7 @@
 // way (init-start.ts launch: Init:CreateContainerConfigError). What the containers then read
 // (env values, volume files) is the workloads layer's (src/sim/workloads/config-env.ts, volumes.ts).
 import type { ConfigMap, Container, ContainerStatus, Pod } from '../api/types';
+import { SA_TOKEN_PROJECTION } from '../apiserver/defaults';
 import { Published } from '../apiserver/published';
 import type { ApiServer } from '../apiserver/server';
 import type { Cluster } from '../contract';
@@ -172,6 +173,11 @@ function secretError(api: ConfigSource, namespace: string, name: string, src: An
   return undefined;
 }
 
+/** Is the namespace's kube-root-ca.crt the published one not yet read (keysOf: ROOT_CA)? */
+function publishedRootCa(src: ConfigSource, namespace: string): boolean {
+  return 'store' in src && src.store.entry('ConfigMap', namespace, 'kube-root-ca.crt') instanceof Published;
+}
+
 /** The FailedMount messages of the Pod's volumes that cannot be set up, or undefined if none. */
 export function mountFailures(pod: Pod, api: ConfigSource): string[] | undefined {
   const namespace = pod.metadata.namespace ?? 'default';
@@ -184,7 +190,11 @@ export function mountFailures(pod: Pod, api: ConfigSource): string[] | undefined
     let err: string | undefined;
     if (v?.configMap) err = configMapError(api, namespace, v.configMap);
     else if (v?.secret) err = secretError(api, namespace, String(v.secret.secretName ?? ''), v.secret);
-    else if (v?.projected) {
+    else if (v?.projected === SA_TOKEN_PROJECTION && publishedRootCa(api, namespace)) {
+      // The usual token volume (admission's, one frozen projection) over the namespace's published
+      // kube-root-ca.crt: its one configMap source (ca.crt of kube-root-ca.crt) sets up, its other
+      // sources (the token, the namespace) are neither configMap nor secret. No error.
+    } else if (v?.projected) {
       // collectData gathers every source's error into one aggregate (utilerrors.NewAggregate:
       // one message alone, several de-duplicated in brackets).
       let errs: string[] | undefined;
