@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Pod, Service } from '../api/types';
+import type { Labels, Pod, Service } from '../api/types';
 import { FakeApi, pod, service } from '../net/test-helpers';
 import { PHASE_CHANGED, STATUS_ONLY, type WatchEvent } from '../runtime/interfaces';
 import { computeSubsets, desiredEndpoints, podServiceKeys } from './endpoints';
@@ -47,6 +47,30 @@ const fields = (e: PodEntry) => [
   e.nodeName,
   e.ports,
 ];
+
+/**
+ * Service `web` (selector app=web) created through `api` and read back. With `named`, a named
+ * target port (resolved per Pod: Pods without it are left out of the Endpoints and grouped apart
+ * in the slices) and a second, numeric port (so the port sets differ).
+ */
+function createWeb(api: FakeApi, named: boolean, publish: boolean): Service & { spec: { selector: Labels } } {
+  const ports = named
+    ? [
+        { name: 'http', port: 80, targetPort: 'http' },
+        { name: 'metrics', port: 9090 },
+      ]
+    : undefined;
+  api.create(
+    service('web', {
+      selector: { app: 'web' },
+      publishNotReadyAddresses: publish,
+      ...(ports ? { ports } : {}),
+    }),
+  );
+  const svc = api.get('Service', 'default', 'web') as Service;
+  if (!hasSelector(svc)) throw new Error('selector');
+  return svc;
+}
 
 function step(api: FakeApi, o: typeof podOp extends fc.Arbitrary<infer T> ? T : never): void {
   const cur = api.get('Pod', 'default', o.name) as Pod | undefined;
@@ -108,23 +132,7 @@ describe('per-Service state kept from Pod events (endpoints-state)', () => {
         api.listeners.push((ev) => {
           if (ev.kind === 'Pod') states.onPodEvent(ev, podServiceKeys(api, ev));
         });
-        // A named target port resolves per Pod (Pods without it are left out of the Endpoints
-        // and grouped apart in the slices); a second, numeric port makes the port sets differ.
-        const ports = named
-          ? [
-              { name: 'http', port: 80, targetPort: 'http' },
-              { name: 'metrics', port: 9090 },
-            ]
-          : undefined;
-        api.create(
-          service('web', {
-            selector: { app: 'web' },
-            publishNotReadyAddresses: publish,
-            ...(ports ? { ports } : {}),
-          }),
-        );
-        const svc = api.get('Service', 'default', 'web') as Service;
-        if (!hasSelector(svc)) throw new Error('selector');
+        const svc = createWeb(api, named, publish);
         const st = states.get('default/web', svc, api, undefined);
         const check = (s: ServicePods) => {
           const fresh = new ServiceStates().get('default/web', svc, api, undefined);
@@ -254,21 +262,7 @@ describe('status-only Pod writes (WatchEvent.statusWrite) on the Pod-event side'
           else lastA.set(ev.name, a.view as Pod);
           feed(indexA, a, keysA);
         });
-        const ports = named
-          ? [
-              { name: 'http', port: 80, targetPort: 'http' },
-              { name: 'metrics', port: 9090 },
-            ]
-          : undefined;
-        api.create(
-          service('web', {
-            selector: { app: 'web' },
-            publishNotReadyAddresses: publish,
-            ...(ports ? { ports } : {}),
-          }),
-        );
-        const svc = api.get('Service', 'default', 'web') as Service;
-        if (!hasSelector(svc)) throw new Error('selector');
+        const svc = createWeb(api, named, publish);
         const stA = indexA.states.get('default/web', svc, api, indexA);
         const stB = indexB.states.get('default/web', svc, api, indexB);
         for (const o of ops) {
